@@ -381,7 +381,11 @@ def _checked_out(args, places: list[Path]) -> Path:
             make_model_folder(place.parent)
             check_writable(place)
         except OSError as err:
-            refusals.append(f"{place.parent} ({err.strerror or err})")
+            reason = err.strerror or str(err)
+            said = f"cannot write in {place.parent} ("  # check_writable's line names the folder
+            if reason.startswith(said) and reason.endswith(")"):
+                reason = reason[len(said) : -1]  # said once: "… in F (cannot write in F (…))"
+            refusals.append(f"{place.parent} ({reason})")
             continue
         if refusals:
             print(

@@ -313,6 +313,7 @@ def test_a_read_only_nndesk_folder_sends_the_model_to_the_temp_folder_and_says_s
     assert (
         f"cannot write in {paths.runs_dir()}" in captured.err and str(saved.parent) in captured.err
     )
+    assert captured.err.count("cannot write in") == 1, captured.err  # said twice, nested
     assert cli.main(["models", "--json"]) == 0  # and the user finds it again
     assert str(saved) in capsys.readouterr().out
 
