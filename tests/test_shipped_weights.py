@@ -19,6 +19,8 @@ from nndesk.inference import DEFAULT_MODELS
 from nndesk.nn.serialization import FORMAT_VERSION, load_model
 from tools.build_weights import RECIPES, WEIGHTS_DIR
 
+README = WEIGHTS_DIR.parent / "README.md"
+
 NAMES = list(RECIPES)
 
 
@@ -31,6 +33,20 @@ def test_shipped_model_reaches_its_test_accuracy(name, shared_data, capsys):
     payload = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert payload["dataset"] == recipe.config.dataset
     assert payload["test_accuracy"] >= recipe.target, (name, payload["test_accuracy"])
+    # walk52 D22: README's calibration row for fashion-mlp still held an older file's figures
+    calibration = payload["calibration"]
+    halves = calibration["not_fitted_on"]
+    said = (
+        f"| `{name}` | {calibration['temperature']:.3f} "
+        f"| {calibration['ece']:.4f} / {calibration['ece_calibrated']:.4f} "
+        f"| {halves['ece']:.4f} / {halves['ece_calibrated']:.4f} |"
+    )
+    rows = [
+        line
+        for line in README.read_text(encoding="utf-8").splitlines()
+        if line.startswith(f"| `{name}` | ")
+    ]
+    assert said in rows, f"README's calibration table should read {said!r}; it has {rows}"
 
 
 @pytest.mark.parametrize("name", NAMES)
