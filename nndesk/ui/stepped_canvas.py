@@ -58,6 +58,13 @@ class SteppedCanvas(FigureCanvasQTAgg):
         self._end_steps()  # what a step would draw is drawn now
         super().draw()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # kept before the resize's listeners run: one that measures text (the Live plot's
+        # key) makes the renderer at the new size, blank, before the draw is asked for
+        if self._old_renderer is None and hasattr(self, "renderer") and not self._in_resize_event:
+            self._old_renderer = self.renderer  # (a nested resize asks for no draw)
+        super().resizeEvent(event)
+
     def _end_steps(self) -> None:
         self._step_timer.stop()
         self._laid_out = None

@@ -118,6 +118,9 @@ def test_a_resized_chart_shows_its_last_picture_until_the_new_one_is_drawn(qtbot
     fill(widget.figure)
     drawn = []
     widget.canvas.mpl_connect("draw_event", lambda _event: drawn.append(1))
+    # a listener that measures text at the new size, as the Live plot's key does, makes the
+    # canvas's renderer at that size (blank) before the canvas is asked to draw
+    widget.canvas.mpl_connect("resize_event", lambda _event: widget.canvas.get_renderer())
     widget.draw_now()
     qtbot.waitUntil(lambda: bool(drawn))
     face = np.asarray(widget.canvas.buffer_rgba())[0, 0, :3].copy()
@@ -155,6 +158,8 @@ def qt_image_pixels(image) -> np.ndarray:
     from PySide6.QtGui import QImage
 
     image = image.convertToFormat(QImage.Format.Format_RGBA8888)
-    return np.frombuffer(image.constBits(), np.uint8).reshape(
-        image.height(), image.bytesPerLine() // 4, 4
-    )[:, : image.width()].copy()
+    return (
+        np.frombuffer(image.constBits(), np.uint8)
+        .reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width()]
+        .copy()
+    )
