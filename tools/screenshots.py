@@ -87,6 +87,7 @@ def render(
 
     def save(widget, name: str) -> None:
         path = out / f"{name}.png"
+        _charts_drawn(app, widget)
         widget.grab().save(str(path))
         saved.append(path)
 
@@ -236,6 +237,15 @@ def _render_small(app, desk, save, size) -> None:
     save(window, "window-1024")
     window.resize(*size)
     _wait(app, lambda: False, 0.5)
+
+
+def _charts_drawn(app, widget) -> None:
+    """Wait until no chart in ``widget`` is between its layout and its drawing (a chart is
+    drawn in two turns of the event loop; a grab between them shows its last picture)."""
+    from nndesk.ui.stepped_canvas import SteppedCanvas
+
+    charts = widget.findChildren(SteppedCanvas)
+    _wait(app, lambda: not any(c.isVisible() and c.steps_pending() for c in charts), 5.0)
 
 
 def _redraw_charts(window) -> None:
@@ -430,6 +440,7 @@ def render_vietnamese(
         _wait(app, lambda: _neighbours_settled(desk.why_page), 60)  # not "Looking for..."
         _settle(app, prediction)
         path = out / "window-vi.png"
+        _charts_drawn(app, window)
         window.grab().save(str(path))
         saved.append(path)
         print(
@@ -447,6 +458,7 @@ def render_vietnamese(
                 _settle(app, prediction)
                 name = type(page).__name__.lower()
                 path = out / f"vi-{i}-{name}.png"
+                _charts_drawn(app, window)
                 window.grab().save(str(path))
                 saved.append(path)
         window.close()

@@ -58,6 +58,10 @@ class SteppedCanvas(FigureCanvasQTAgg):
         self._end_steps()  # what a step would draw is drawn now
         super().draw()
 
+    def steps_pending(self) -> bool:
+        """Whether a stepped draw is under way: a grab now shows the last picture."""
+        return self._step_timer.isActive() or self._laid_out is not None
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         # kept before the resize's listeners run: one that measures text (the Live plot's
         # key) makes the renderer at the new size, blank, before the draw is asked for
