@@ -92,6 +92,14 @@ def _grads(model) -> dict[str, np.ndarray]:
     return {key: grad.copy() for key, _, grad in model.parameters()}
 
 
+def _same_parameters(model, reference) -> None:
+    """``model``'s parameters are ``reference``'s to the bit."""
+    for (key, param, _), (_, theirs, _) in zip(
+        model.parameters(), reference.parameters(), strict=True
+    ):
+        np.testing.assert_array_equal(param, theirs, err_msg=key)
+
+
 def test_a_batch_split_over_processes_gives_the_thread_splits_numbers_to_the_bit():
     on_threads, in_processes, whole = _model(), _model(), _model()
     x, y = _batch(40)
@@ -134,10 +142,7 @@ def test_every_batch_gets_the_updated_parameters_and_the_steered_dropout_rate():
                     assert split.train_step(x, y, loss) is not None
                 optimizer.step(model.parameters())
         assert split.batches == 4
-    for (key, param, _), (_, theirs, _) in zip(
-        in_processes.parameters(), on_threads.parameters(), strict=True
-    ):
-        np.testing.assert_array_equal(param, theirs, err_msg=key)
+    _same_parameters(in_processes, on_threads)
 
 
 def test_the_step_taken_in_ranges_over_processes_is_the_thread_splits_to_the_bit():
@@ -296,10 +301,7 @@ def test_ctrl_c_while_a_helper_starts_ends_the_started_ones_and_removes_every_se
     assert starts[0] == 2
     assert not [p for p in multiprocessing.active_children() if p.name == "nndesk-batch-part"]
     assert _own_memory(model, make_optimizer("sgd", lr=0.1))  # the model is given back too
-    for (key, param, _), (_, theirs, _) in zip(
-        model.parameters(), reference.parameters(), strict=True
-    ):
-        np.testing.assert_array_equal(param, theirs, err_msg=key)
+    _same_parameters(model, reference)
 
 
 def _serve_dying(moment: str, batch: int, *args) -> None:
@@ -411,17 +413,21 @@ def _run(tiny, **stop):  # noqa: F811 - the fixture
     return session, reports
 
 
+def _trained_as_on_threads(session, tiny, monkeypatch) -> None:  # noqa: F811 - the fixture
+    """``session``'s run (``_run``) ended with the parameters of the same run on a busy machine,
+    where the rule keeps the parts on threads throughout."""
+    busy(monkeypatch)
+    on_threads, _ = _run(tiny)
+    assert not on_threads.thread_plan().processes
+    _same_parameters(session.model, on_threads.model)
+
+
 def test_a_run_trains_over_processes_as_it_would_on_threads(tiny, helpers, monkeypatch):  # noqa: F811
     session, reports = _run(tiny)
     assert reports[-1].reason == "completed"
     assert len(helpers) == 1 and helpers[0].batches > 0 and helpers[0].helpers == []
-    busy(monkeypatch)  # the same run where the rule keeps the parts on threads
-    on_threads, _ = _run(tiny)
-    assert len(helpers) == 1 and not on_threads.thread_plan().processes
-    for (key, param, _), (_, theirs, _) in zip(
-        session.model.parameters(), on_threads.model.parameters(), strict=True
-    ):
-        np.testing.assert_array_equal(param, theirs, err_msg=key)
+    _trained_as_on_threads(session, tiny, monkeypatch)
+    assert len(helpers) == 1
 
 
 def test_stop_ends_the_run_and_its_helper_process(tiny, helpers):  # noqa: F811
@@ -452,13 +458,8 @@ def test_a_helper_killed_mid_run_leaves_the_run_to_finish_on_threads(tiny, helpe
     # said once, on the batch that found the helper gone (the third)
     said = [(r.batch, r.notice) for r in reports if isinstance(r, BatchReport) and r.notice]
     assert said == [(3, HELPER_LOST)]
-    busy(monkeypatch)
-    on_threads, _ = _run(tiny)
+    _trained_as_on_threads(session, tiny, monkeypatch)
     assert len(helpers) == 1
-    for (key, param, _), (_, theirs, _) in zip(
-        session.model.parameters(), on_threads.model.parameters(), strict=True
-    ):
-        np.testing.assert_array_equal(param, theirs, err_msg=key)
 
 
 def test_a_helper_that_cannot_start_leaves_training_to_the_thread_split(
@@ -619,12 +620,7 @@ def test_a_run_whose_machine_gets_busy_trains_on_threads_then_processes_again(
     split_batches = batches - 2  # each epoch's last batch (4 of 180 images) is not split
     assert split.batches == split_batches - 8 and split.failure is None  # 8 to 15 on threads
     assert all(pids == [looks[0][0]] for pids in looks)  # the helper's CPU is its own, not others'
-    busy(monkeypatch)  # the same run on threads throughout
-    on_threads, _ = _run(tiny)
-    for (key, param, _), (_, theirs, _) in zip(
-        session.model.parameters(), on_threads.model.parameters(), strict=True
-    ):
-        np.testing.assert_array_equal(param, theirs, err_msg=key)
+    _trained_as_on_threads(session, tiny, monkeypatch)
 
 
 def test_a_busy_machine_trains_a_split_cnn_on_threads_with_no_helper(
