@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 
 from nndesk import preferences
+from nndesk.models import open_folder
 
 
 def _is_dir(path: Path) -> bool:
@@ -75,3 +76,9 @@ def start_folder(current: str | os.PathLike | None = None) -> str:
     if current and _is_dir(Path(current)):
         return str(current)
     return str(save_folder())
+
+
+def model_open_start() -> str:
+    """Where an "Open model" dialog opens: the newest saved model's folder, else the runs
+    folder (``models.open_folder``), else ``save_folder()``."""
+    return start_folder(open_folder())

@@ -13,11 +13,11 @@ from nndesk.curves import save_curves_png
 from nndesk.errors import NndeskError, user_message
 from nndesk.fileio import atomic_write_text
 from nndesk.model_labels import ModelFacts
-from nndesk.models import open_folder
 from nndesk.runs import Curves, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import file_filters
 from nndesk.ui.language import translate
+from nndesk.ui.save_place import model_open_start
 from nndesk.ui.train_files import copy_model
 from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_texts import loaded_texts, model_name
@@ -152,7 +152,7 @@ class ModelFilesMixin:
         path, _ = QFileDialog.getOpenFileName(
             self,
             translate("TrainingPanel", "Load model"),
-            str(open_folder() or ""),  # the newest saved model's folder, fallbacks included
+            model_open_start(),
             file_filters.model_files(),
         )
         if path:

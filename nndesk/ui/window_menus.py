@@ -27,12 +27,16 @@ from nndesk.controllers.pasted_image import image_payload
 from nndesk.data.registry import DATASETS
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
-from nndesk.models import open_folder
 from nndesk.ui import file_filters
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.model_choices import ModelBox
-from nndesk.ui.save_place import free_save_start, remember_saved, start_folder
+from nndesk.ui.save_place import (
+    free_save_start,
+    model_open_start,
+    remember_saved,
+    start_folder,
+)
 from nndesk.version import nndesk_version
 
 # marked here, translated where shown (translate_marked): the language is chosen at start
@@ -448,7 +452,7 @@ class WindowMenusMixin:
         path, _ = QFileDialog.getOpenFileName(
             self,
             translate("MainWindow", "Open model"),
-            str(open_folder() or ""),  # the newest saved model's folder, fallbacks included
+            model_open_start(),
             file_filters.model_files(),
         )
         if path:

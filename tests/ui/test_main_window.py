@@ -759,6 +759,31 @@ def test_folder_and_image_pickers_open_in_the_chosen_folder_never_in_the_termina
     assert starts[-1] == str(data)
 
 
+def test_open_model_dialogs_open_in_documents_before_any_save_never_in_the_terminals(
+    qtbot, window_factory, tmp_path, monkeypatch
+):
+    """File > Open model and the Train page's Load model… gave Qt an empty start while no
+    model had been saved: the dialog opened wherever the terminal was."""
+    from PySide6.QtWidgets import QFileDialog
+
+    terminal = tmp_path / "terminal"
+    terminal.mkdir()
+    monkeypatch.chdir(terminal)
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    starts = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        lambda parent, title, start, f: starts.append(start) or ("", ""),
+    )
+    desk = window_factory()
+    desk.window.act_open_model.trigger()
+    desk.train_page.load_button.click()
+    assert starts == [str(home / "Documents")] * 2
+
+
 def test_the_preview_keeps_one_size_through_answers_and_modes(qtbot, window_factory):
     """Probe 32b: "What the network sees" shrank and grew with each answer's lines and with
     the mode's class names; its size now follows the window's only, whole pixels per cell."""
