@@ -25,7 +25,7 @@ A helper that dies while it updates its range would leave that range half steppe
 it touches the range it keeps the range's parameters, summed gradient and optimizer state
 (``kept_*`` in its segment) and says how far it got in ``phase`` (``KEPT``, then ``STEPPED``):
 the caller, finding it gone, puts the kept values back and takes that range's step itself
-(``_Tail.recover``). The batch ends as the thread split would have ended it, and the rest of
+(``ProcessSplit._recover``). The batch ends as the thread split would have ended it, and the rest of
 the run trains on threads.
 
 Each helper's own segment (``_Layout``) holds its rows ``x (rows, *input_shape)`` and
