@@ -60,9 +60,9 @@ WIDE_PRODUCT = 16_000_000
 #: Cores BLAS leaves to the GUI thread while training beside the window.
 GUI_CORES = 1
 #: Cores other programs may keep busy for a split CNN batch's other parts to run in helper
-#: processes (``process_split``) rather than threads: on a 2-core machine they were about 22 %
-#: faster with other programs under 0.3 of a core, 0.5-4 % slower with one at 0.8-1.2 cores
-#: (docs/performance.md, "A split batch's other half in a process").
+#: processes (``process_split``) rather than threads: between the loads where processes were
+#: faster and where they were slower (docs/performance.md, "A split batch's other half in a
+#: process", has the figures).
 QUIET = 0.5
 #: Where a split CNN batch's other parts run: None, by the rule above (``QUIET``); True or
 #: False, in processes or on threads whatever the load (benchmarks and tests set it).
