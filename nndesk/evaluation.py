@@ -237,7 +237,8 @@ def class_means(images: np.ndarray, labels: np.ndarray, n_classes: int) -> np.nd
     """float32 (k, 28, 28): the mean image of each class (zeros for a class with no images)."""
     images = np.asarray(images)
     labels = np.asarray(labels, dtype=np.int64)
-    flat = images.reshape(images.shape[0], -1).astype(np.float64)  # (n, 784)
+    # (n, 784); the width given, not -1: an empty split (n = 0) cannot infer it
+    flat = images.reshape(images.shape[0], int(np.prod(images.shape[1:]))).astype(np.float64)
     sums = np.zeros((n_classes, flat.shape[1]))  # (k, 784)
     for k in range(n_classes):
         # one boolean mask per class: ~50x faster than np.add.at for 60,000 rows
@@ -276,6 +277,13 @@ class DatasetSummary:
     class_names: tuple[str, ...]
     counts: dict[str, np.ndarray]  # split ("train" | "test") -> int64 (k,) images per class
     means: dict[str, np.ndarray]  # split -> float32 (k, 28, 28) mean image per class
+    #: why a split is missing: (one line, the DataOffer of its banner) when a test file is
+    #: damaged and the training split alone is shown; None when both splits are here
+    problem: tuple[str, Any] | None = None
+
+    def has(self, split: str) -> bool:
+        """Whether ``split`` holds any image (the test split of a damaged folder: none)."""
+        return len(self.labels(split)) > 0
 
     @property
     def name(self) -> str:
@@ -288,8 +296,9 @@ class DatasetSummary:
         return self.dataset.train_labels if split == "train" else self.dataset.test_labels
 
 
-def summarise_dataset(dataset: Any) -> DatasetSummary:
-    """Counts and mean images per class for both splits of ``dataset``."""
+def summarise_dataset(dataset: Any, problem: tuple[str, Any] | None = None) -> DatasetSummary:
+    """Counts and mean images per class for both splits of ``dataset`` (``problem``: why one
+    of them is empty, see ``DatasetSummary.problem``)."""
     names = tuple(dataset.class_names)
     k = len(names)
     counts, means = {}, {}
@@ -299,4 +308,4 @@ def summarise_dataset(dataset: Any) -> DatasetSummary:
     ):
         counts[split] = label_counts(labels, k)
         means[split] = class_means(images, labels, k)
-    return DatasetSummary(dataset, names, counts, means)
+    return DatasetSummary(dataset, names, counts, means, problem)

@@ -493,6 +493,46 @@ def get_test_split(name: str):
         return _cache[key]
 
 
+def _only_test_damaged(name: str, folder: str) -> bool:
+    """Whether the file of ``name`` found damaged in ``folder`` is a test file (its two
+    training files may still be read). A few stats: call it off the GUI thread."""
+    from nndesk.data.registry import get_spec
+    from nndesk.data.sources import TRAIN_ROLES, find_files
+
+    path = _found_damaged(name)
+    if path is None or path.parent != Path(folder):
+        return False
+    try:
+        train = find_files(folder, get_spec(name), TRAIN_ROLES).values()
+    except DataError:
+        return False
+    return all(path != f for f in train)
+
+
+def get_browsable(name: str):
+    """``(dataset, None)`` as ``get_dataset`` gives it, or, when only a test file of registered
+    dataset ``name`` is damaged, ``(its training split alone, the DatasetDamaged error)``: the
+    Dataset page shows the training images and the damaged file's banner (walk52 D11: it
+    showed "No data" and greyed the Split box). Blocking; call it off the GUI thread."""
+    from nndesk.data.sources import load_train_split
+
+    try:
+        return get_dataset(name), None
+    except DatasetDamaged as err:
+        folder = source_folder(name) if name in TITLES else None
+        if folder is None or not _only_test_damaged(name, folder):
+            raise
+        damage = err
+    key = (name, f"{folder} (train split)")
+    with _locks_guard:
+        lock = _locks.setdefault(key, threading.Lock())
+    with lock:
+        if key not in _cache:
+            with _noting_other_dataset(name):
+                _cache[key] = load_train_split(name, folder)
+        return _cache[key], damage
+
+
 @contextlib.contextmanager
 def _noting_other_dataset(name: str):
     """Remember which registered dataset the folder holds when it holds the other one's files

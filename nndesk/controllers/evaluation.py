@@ -50,6 +50,13 @@ def default_provider(name: str) -> Any:
     return get_dataset(name)
 
 
+def browsable_provider(name: str) -> Any:
+    """The Dataset page's: ``controllers.datasets.get_browsable`` (dataset, lacking error)."""
+    from nndesk.controllers.datasets import get_browsable
+
+    return get_browsable(name)
+
+
 def test_split_provider(name: str) -> Any:
     """Evaluation needs only the test files (``controllers.datasets.get_test_split``)."""
     from nndesk.controllers.datasets import get_test_split
@@ -358,8 +365,10 @@ class DatasetController(QObject):
     failed = Signal(str, object)  # one-line message (how to get a missing dataset), DataOffer
 
     def __init__(self, provider: DatasetProvider | None = None, parent: QObject | None = None):
+        """``provider(name)``: a dataset, or (dataset, the error of a split it lacks); the
+        default shows the training split when only a test file is damaged (``get_browsable``)."""
         super().__init__(parent)
-        self._provider = provider or default_provider
+        self._provider = provider or browsable_provider
         self._runner = JobRunner(self)
         self._runner.succeeded.connect(self.loaded)
         self._runner.failed.connect(self.failed)
@@ -373,9 +382,15 @@ class DatasetController(QObject):
         provider = self._provider
 
         def job(progress):
-            dataset = provider(name)
+            got = provider(name)
+            dataset, lacking = got if isinstance(got, tuple) else (got, None)
+            problem = None
+            if lacking is not None:
+                from nndesk.controllers.datasets import failure_offer
+
+                problem = (window_message(lacking), failure_offer(lacking))
             progress(1, 2)
-            return summarise_dataset(dataset)
+            return summarise_dataset(dataset, problem)
 
         self.started.emit(name)
         self._runner.submit(job)

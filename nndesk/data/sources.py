@@ -300,6 +300,7 @@ def _load_cache(
 
 
 TEST_ROLES = ("test_images", "test_labels")
+TRAIN_ROLES = ("train_images", "train_labels")
 
 
 def load_test_split(name: str | DatasetSpec, folder: str | os.PathLike) -> Dataset:
@@ -310,8 +311,20 @@ def load_test_split(name: str | DatasetSpec, folder: str | os.PathLike) -> Datas
     ``folder`` is the user's data folder (files used as given, like ``load_dataset``) or the
     download cache (files must match the published checksums).
     """
+    return _load_split(name, folder, TEST_ROLES)
+
+
+def load_train_split(name: str | DatasetSpec, folder: str | os.PathLike) -> Dataset:
+    """Only the training split (its test arrays are empty), from a folder whose two training
+    files can be read: the Dataset page browses it when a test file is damaged (walk52 D11).
+    ``folder`` as for ``load_test_split``."""
+    return _load_split(name, folder, TRAIN_ROLES)
+
+
+def _load_split(name: str | DatasetSpec, folder: str | os.PathLike, roles: tuple) -> Dataset:
+    """The split of ``roles`` (TEST_ROLES or TRAIN_ROLES); the other split's arrays empty."""
     spec = get_spec(name)
-    paths = find_files(folder, spec, TEST_ROLES)
+    paths = find_files(folder, spec, roles)
     arrays, digests = _read_files(paths, spec)
     if Path(folder) == dataset_cache_dir(spec):
         for f in (f for f in spec.files if f.role in paths):
@@ -320,13 +333,11 @@ def load_test_split(name: str | DatasetSpec, folder: str | os.PathLike) -> Datas
                 raise _cache_damaged(paths[f.role], f.sha256, digests[f.role])
     else:
         _check_user_files(spec, paths, digests)
-    images, labels = arrays["test_images"], arrays["test_labels"]
-    empty = {"train_images": images[:0], "train_labels": labels[:0]}
-    return _build(
-        spec,
-        {**arrays, **empty},
-        {**paths, "train_images": paths["test_images"], "train_labels": paths["test_labels"]},
-    )
+    kept, other = ("test", "train") if roles == TEST_ROLES else ("train", "test")
+    images, labels = arrays[f"{kept}_images"], arrays[f"{kept}_labels"]
+    empty = {f"{other}_images": images[:0], f"{other}_labels": labels[:0]}
+    same = {f"{other}_images": paths[f"{kept}_images"], f"{other}_labels": paths[f"{kept}_labels"]}
+    return _build(spec, {**arrays, **empty}, {**paths, **same})
 
 
 def load_dataset(

@@ -2172,6 +2172,10 @@ nhãn {label}{name}</translation>
         <source>{title}: {train} training and {test} test images, {k} classes, 28×28 pixels in 0..255</source>
         <translation>{title}: {train}&#xa0;ảnh huấn luyện và {test}&#xa0;ảnh kiểm tra, {k}&#xa0;lớp, 28×28&#xa0;điểm ảnh, mỗi điểm từ 0&#xa0;đến&#xa0;255</translation>
     </message>
+    <message>
+        <source>{title}: {train} training images, {k} classes, 28×28 pixels in 0..255; the test images cannot be read</source>
+        <translation>{title}: {train}&#xa0;ảnh huấn luyện, {k}&#xa0;lớp, 28×28&#xa0;điểm ảnh, mỗi điểm từ 0&#xa0;đến&#xa0;255; không đọc được ảnh kiểm tra</translation>
+    </message>
 </context>
 <context>
     <name>Datasets</name>

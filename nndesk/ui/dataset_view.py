@@ -292,22 +292,52 @@ class DatasetView(QWidget):
         self._summary = summary
         ds = summary.dataset
         title = TITLES.get(summary.name, summary.name)
-        self.status.setText(
-            translate(
-                "DatasetView",
-                "{title}: {train} training and {test} test images, {k} classes, "
-                "28×28 pixels in 0..255",
-            ).format(
-                title=title,
-                train=integer(len(ds.train_labels)),
-                test=integer(len(ds.test_labels)),
-                k=len(summary.class_names),
+        # a split that cannot be read (a damaged test file): not offered, the banner says why
+        self._offer_split("test", summary.has("test"))
+        if summary.problem is not None:
+            message, offer = summary.problem
+            self.message.show_problem(
+                message,
+                offer.name if offer is not None else None,
+                other_dataset_found(summary.name),
+                offer.details if offer is not None else "",
             )
-        )
+            self.status.setText(
+                translate(
+                    "DatasetView",
+                    "{title}: {train} training images, {k} classes, 28×28 pixels in 0..255; "
+                    "the test images cannot be read",
+                ).format(
+                    title=title, train=integer(len(ds.train_labels)), k=len(summary.class_names)
+                )
+            )
+        else:
+            self.status.setText(
+                translate(
+                    "DatasetView",
+                    "{title}: {train} training and {test} test images, {k} classes, "
+                    "28×28 pixels in 0..255",
+                ).format(
+                    title=title,
+                    train=integer(len(ds.train_labels)),
+                    test=integer(len(ds.test_labels)),
+                    k=len(summary.class_names),
+                )
+            )
         self._fit_status()
         self._set_enabled(True)
         self._fill_counts()
         self._draw_all()
+
+    def _offer_split(self, split: str, on: bool) -> None:
+        """Offer ``split`` in the Split box or not; one not offered is not the one shown."""
+        i = self.split_combo.findData(split)
+        item = self.split_combo.model().item(i)
+        item.setEnabled(on)
+        if not on and self.split_combo.currentIndex() == i:
+            self.split_combo.blockSignals(True)  # the charts are drawn once, just after
+            self.split_combo.setCurrentIndex(self.split_combo.findData("train"))
+            self.split_combo.blockSignals(False)
 
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.split_combo, self.shuffle_button):
@@ -460,6 +490,8 @@ class DatasetView(QWidget):
         for row, (split, images, labels) in enumerate(
             (("train", ds.train_images, ds.train_labels), ("test", ds.test_images, ds.test_labels))
         ):
+            if not len(labels):  # the test split of a damaged folder: no first image
+                continue
             ax = figure.add_subplot(2, 1, row + 1)
             label = int(labels[0])
             name = "" if names[label] == str(label) else f": {names[label]}"
@@ -534,8 +566,9 @@ class DatasetView(QWidget):
             )
         )
         self.counts.setRowCount(len(rows))
+        tested = s.has("test")  # a test split that cannot be read: "—", not a count of 0
         for r, (name, train, test) in enumerate(rows):
-            for c, value in enumerate((name, integer(train), integer(test))):
+            for c, value in enumerate((name, integer(train), integer(test) if tested else "—")):
                 item = QTableWidgetItem(value)
                 align = Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignRight
                 item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)

@@ -11,7 +11,7 @@ import pytest
 from nndesk.data.download import dataset_cache_dir
 from nndesk.data.idx import sha256_decompressed, write_idx
 from nndesk.data.registry import DATASETS
-from nndesk.data.sources import find_files, load_dataset, load_test_split
+from nndesk.data.sources import find_files, load_dataset, load_test_split, load_train_split
 from nndesk.errors import DataError
 
 # the tiny synthetic folders are not the published files; tests that check the warning catch it
@@ -192,3 +192,20 @@ def test_a_data_folder_that_is_a_file_or_pipe_is_named_for_it_not_missing(tmp_pa
         find_files(odd, DATASETS["mnist"])
     with pytest.raises(DataError, match="does not exist"):
         find_files(tmp_path / "missing", DATASETS["mnist"])
+
+
+def test_the_training_split_alone_loads_without_the_test_files(tiny_idx_dir, tmp_path):
+    """What the Dataset page browses when a test file is damaged (walk52 D11): the training
+    arrays as load_dataset reads them, the test arrays empty; the test files are never read."""
+    folder = tmp_path / "train-only"
+    folder.mkdir()
+    for name in ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"):
+        (folder / name).write_bytes((tiny_idx_dir / name).read_bytes())
+    (folder / "t10k-images-idx3-ubyte.gz").write_bytes(b"\x1f\x8b not a whole file")
+    whole = load_dataset("mnist", data_dir=tiny_idx_dir)
+    train = load_train_split("mnist", folder)
+    np.testing.assert_array_equal(train.train_images, whole.train_images)
+    np.testing.assert_array_equal(train.train_labels, whole.train_labels)
+    assert train.test_images.shape == (0, 28, 28) and train.test_labels.shape == (0,)
+    test = load_test_split("mnist", tiny_idx_dir)  # the other way round, as before
+    assert test.train_labels.shape == (0,) and len(test.test_labels) == len(whole.test_labels)

@@ -243,3 +243,30 @@ def test_a_hidden_chart_read_for_its_figure_is_made_then(view):
     view.split_combo.setCurrentIndex(view.split_combo.findData("test"))
     (ax,) = view.means_figure.axes
     assert ax.get_title() == "Mean image of each class (test set)"
+
+
+def test_the_dataset_page_browses_the_training_split_when_only_a_test_file_is_damaged(
+    qtbot, window_factory, tiny_model_file, tiny_idx_dir, tmp_path
+):
+    """walk52 D11: with only the test images damaged the Dataset page said "No data" and
+    greyed its Split box, though the training set could be read. It shows the training
+    images, with the damaged file's banner; the test split is not offered."""
+    from nndesk import preferences
+    from nndesk.inference import Classifier
+    from tests.ui.test_damaged_data import DAMAGED, damaged_copy
+
+    folder = damaged_copy(tiny_idx_dir, tmp_path / "class-data")
+    preferences.set_data_dir(str(folder))
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    page = desk.dataset_page
+    with qtbot.waitSignal(desk.datasets.loaded, timeout=20_000):
+        desk.window.tabs.setCurrentWidget(page)
+    summary = page.summary()
+    assert summary is not None and summary.has("train") and not summary.has("test")
+    assert page.split() == "train" and page.split_combo.isEnabled()
+    test_item = page.split_combo.model().item(page.split_combo.findData("test"))
+    assert not test_item.isEnabled()
+    assert page.message.offered_dataset() == "mnist" and DAMAGED in page.message.text()
+    assert "the test images cannot be read" in page.status.text()
+    assert page.samples_figure.axes  # the training samples are drawn
+    assert page.counts.item(0, 2).text() == "—"
