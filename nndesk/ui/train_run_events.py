@@ -213,24 +213,27 @@ class RunEventsMixin:
 
     @Slot(str, str, str)
     def _on_controller_saved_elsewhere(self, folder: str, reason: str, saved: str) -> None:
+        def show_button(box: QMessageBox) -> None:
+            # the file is in a folder the user did not choose: one click shows it, to move or
+            # keep
+            show = box.addButton(
+                translate("TrainingPanel", "Show the folder"), QMessageBox.ButtonRole.ActionRole
+            )
+            show.setToolTip(
+                translate("TrainingPanel", "open {folder} in the file manager").format(
+                    folder=Path(saved).parent
+                )
+            )
+            show.clicked.connect(lambda: show_folder(Path(saved).parent))
+
         self.show_error(
             translate(
                 "TrainingPanel",
                 "Could not save the model in its run folder {folder} ({reason}); saved it to "
                 "{saved} instead.",
-            ).format(folder=folder, reason=reason, saved=saved)
+            ).format(folder=folder, reason=reason, saved=saved),
+            show_button,
         )
-        # the file is in a folder the user did not choose: one click shows it, to move or keep
-        show = self.message_box().addButton(
-            translate("TrainingPanel", "Show the folder"), QMessageBox.ButtonRole.ActionRole
-        )
-        show.setToolTip(
-            translate("TrainingPanel", "open {folder} in the file manager").format(
-                folder=Path(saved).parent
-            )
-        )
-        show.clicked.connect(lambda: show_folder(Path(saved).parent))
-        self.message_box().addButton(QMessageBox.StandardButton.Ok)
 
     @Slot(str, str)
     def _on_controller_record_unsaved(self, folder: str, reason: str) -> None:

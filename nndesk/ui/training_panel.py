@@ -28,6 +28,7 @@ from nndesk.ui.export_code import form_experiment
 from nndesk.ui.inside_training_view import InsideTrainingView
 from nndesk.ui.language import integer, translate
 from nndesk.ui.live_page import LivePage, live_figure
+from nndesk.ui.one_box import Buttons, OneBox
 from nndesk.ui.preview_feed import PreviewFeed
 from nndesk.ui.race_view import RaceView
 from nndesk.ui.replay_choice import replay_choice
@@ -114,7 +115,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         #: the run going, how the last one ended, the model Save model… and Continue mean:
         #: read and changed by this class and its mixins (train_run_state.py says who sets what)
         self.run_state = RunState()
-        self._message_box: QMessageBox | None = None
+        self._boxes = OneBox(self, "Training")  # one warning box at a time
         # the form's dataset when it is not on this computer, said before Train is pressed:
         # Download / Choose a folder… (wired by the window, which sets ``checks_data``)
         self.data_banner = DataBanner()
@@ -411,17 +412,20 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         if self.race_view is not None:  # a comparison without a preset races the mode's lab
             self.race_view.follow_mode(mode)
 
-    def show_error(self, message: str) -> None:
-        """A one-line message in a window-modal box; the app stays up."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Training", message, parent=self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._message_box = box
-        box.open()
+    def show_error(self, message: str, buttons: Buttons | None = None) -> None:
+        """A one-line message in a window-modal box with one OK (``buttons(box)`` adds
+        others); the app stays up. While a box is open the next waits for it to close."""
+        self._boxes.show(message, buttons)
         self.status_message.emit(message)
 
     def message_box(self) -> QMessageBox | None:
-        """The message box this page opened last (None before any): its text, its buttons."""
-        return self._message_box
+        """The message box this page shows, or showed last (None before any): its text, its
+        buttons."""
+        return self._boxes.box()
+
+    def waiting_messages(self) -> list[str]:
+        """The messages waiting for the open box to close, first first."""
+        return self._boxes.waiting()
 
     def shutdown(self, timeout_ms: int = 30000) -> bool:
         """Stop training and join its thread (call from the window's closeEvent)."""

@@ -1,0 +1,62 @@
+"""The Train page's warnings: one box at a time, each with one OK (walk52 #6)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from nndesk.controllers.training import TrainingController
+from nndesk.runs import RunStore
+from tests.ui.conftest import training_page
+
+
+def _open_boxes(panel) -> list[QMessageBox]:
+    return [box for box in panel.findChildren(QMessageBox) if box.isVisible()]
+
+
+def _ok_buttons(box: QMessageBox) -> list:
+    return [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+
+
+def test_a_full_disk_run_shows_its_two_problems_one_box_after_the_other(qtbot, tmp_path):
+    # walk52 #6: "record not written" was still open when "saved it elsewhere" opened on top
+    # of it, with two OK buttons
+    panel = training_page(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))
+    qtbot.addWidget(panel)
+    panel.show()
+    folder, saved = tmp_path / "runs" / "r1", tmp_path / "nndesk-r1.npz"
+    controller = panel.controller
+
+    controller.record_unsaved.emit(str(folder), "No space left on device")
+    first = panel.message_box()
+    controller.saved_elsewhere.emit(str(folder), "No space left on device", str(saved))
+
+    assert panel.message_box() is first and _open_boxes(panel) == [first]
+    assert "training goes on" in first.text() and len(_ok_buttons(first)) == 1
+    assert len(panel.waiting_messages()) == 1
+
+    first.button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: panel.message_box() is not first)
+    second = panel.message_box()
+    qtbot.waitUntil(second.isVisible)
+    assert _open_boxes(panel) == [second]
+    assert "instead" in second.text() and str(saved) in second.text()
+    assert len(_ok_buttons(second)) == 1
+    assert "Show the folder" in [b.text() for b in second.buttons()]
+    assert len(second.buttons()) == 2
+    assert panel.waiting_messages() == []
+    panel.shutdown()
+
+
+def test_a_message_repeated_while_its_box_is_open_is_shown_once(qtbot, tmp_path):
+    panel = training_page(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))
+    qtbot.addWidget(panel)
+    panel.show()
+
+    panel.show_error("The disk is full.")
+    panel.show_error("The disk is full.")
+    panel.show_error("Another problem.")
+    panel.show_error("Another problem.")
+
+    assert len(_open_boxes(panel)) == 1
+    assert panel.waiting_messages() == ["Another problem."]
+    panel.shutdown()
