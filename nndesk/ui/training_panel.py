@@ -13,7 +13,7 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSizePolicy, QSplitter, QWidget
 
 from nndesk.controllers.race import RaceController
 from nndesk.controllers.run_list import RunListReader
@@ -25,6 +25,7 @@ from nndesk.training import TrainConfig
 from nndesk.ui.coach_row import CoachRow, coach_hints
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.export_code import form_experiment
+from nndesk.ui.fit_column import FitColumn
 from nndesk.ui.inside_training_view import InsideTrainingView
 from nndesk.ui.language import integer, translate
 from nndesk.ui.live_page import LivePage, live_figure
@@ -74,6 +75,11 @@ class TrainPageParts:
 
     def live_figure(self) -> tuple:
         return self._live if self._live is not None else live_figure()
+
+
+#: the tabs' least height on a short page (a tab bar and some 90 px of page): below it the
+#: column scrolls
+TABS_LEAST_HEIGHT = 120
 
 
 class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMixin, QWidget):
@@ -184,11 +190,11 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         )
         self.replay_page, self.race_page = self.tabs.replay_page, self.tabs.race_page
 
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addLayout(self.header)
-        rv.addWidget(self.tabs, 1)
+        # scrolls when the page is too short for its wrapped rows (walk52 #8); the tabs give up
+        # height first (the Inside tab's charts shrink), or the scroll bar would take the width
+        # the settings need on a narrow page
+        self.tabs.setMinimumHeight(TABS_LEAST_HEIGHT)
+        right = FitColumn(self.header, self.tabs)
 
         # wide page: settings beside the curves; narrow page: settings become the first tab
         self.settings = scroll
