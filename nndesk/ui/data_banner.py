@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.setting_words import dataset_text
 from nndesk.ui.banner import message_banner
 from nndesk.ui.buttons import tipped_button
+from nndesk.ui.details_area import DetailsArea
 from nndesk.ui.language import fill, translate, translate_marked
 
 MB = 1 << 20  # the sizes the buttons promise are in these
@@ -83,14 +83,16 @@ class DataBanner(QWidget):
         # the long account (the reader's reason, the folder, what Download does there): a
         # banner says what is wrong and what to do in two lines, the rest on request
         self.details_label = message_banner()
-        # whole when open: a page short of height (1024x700) squeezed its last line away
-        self.details_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # whole when the page has the room, else a few lines and a scroll bar: as a plain
+        # label it raised the page's least height and the window grew (walk52 #10)
+        self.details_area = DetailsArea(self.details_label)
         self.details_button = tipped_button(
             translate("DataBanner", "Details"),
             translate("DataBanner", "Show or hide why the file cannot be read and where it is"),
         )
         self.details_button.setCheckable(True)
         self.details_button.setVisible(False)
+        self.details_button.toggled.connect(self.details_area.setVisible)
         self.details_button.toggled.connect(self.details_label.setVisible)
         self.download_button = QPushButton(translate("DataBanner", "Download"))
         self.download_button.clicked.connect(self._on_download_button_clicked)
@@ -146,7 +148,7 @@ class DataBanner(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.label)
         layout.addWidget(self.buttons)
-        layout.addWidget(self.details_label)
+        layout.addWidget(self.details_area)
         self._refresh()  # tooltips and visibility of the (hidden) buttons
         self.setVisible(False)
 
@@ -232,6 +234,7 @@ class DataBanner(QWidget):
         """The long account under Details (closed), and the button only when there is one."""
         self.details_label.setText(details)
         self.details_button.setChecked(False)
+        self.details_area.setVisible(False)
         self.details_label.setVisible(False)
         self.details_button.setVisible(bool(details))
 

@@ -321,3 +321,34 @@ def test_the_why_pages_nearest_images_say_a_damaged_training_file_with_its_detai
         "Download a verified copy, or choose another folder."
     )
     assert str(folder) in banner.details() and banner.details_button.isVisible()
+
+
+def test_opening_a_damaged_files_details_keeps_the_windows_size(
+    qtbot, window_factory, tiny_model_file, tiny_idx_dir, tiny_mnist, tmp_path
+):
+    """walk52 #10: at 1024x700 Details on the Map page's banner grew the window to 728 px,
+    past a 700-px screen; the window keeps its size, and an account longer than the room
+    scrolls."""
+    from PySide6.QtWidgets import QApplication
+
+    folder = damaged_copy(tiny_idx_dir, tmp_path / "a-rather-long-class-folder-name" / "data")
+    preferences.set_data_dir(str(folder))
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window = desk.window
+    window.resize(1024, 700)
+    banner = evaluate_and_wait_for_the_offer(qtbot, desk)
+    # the account as long as walk52's (the reason, the folder, what Download does) and more
+    banner._set_details(banner.details() + (" " + banner.details()) * 12)
+    QApplication.processEvents()
+    before = window.size()
+
+    banner.details_button.click()
+    qtbot.waitUntil(lambda: banner.details_label.isVisible())
+    for _ in range(3):
+        QApplication.processEvents()
+
+    assert window.size() == before
+    assert window.minimumSizeHint().height() <= before.height()
+    area = banner.details_area
+    assert area.height() < banner.details_label.heightForWidth(area.viewport().width())
+    assert area.verticalScrollBar().maximum() > 0  # the rest is a scroll away
