@@ -155,15 +155,53 @@ def ylabel_gap(ax: Axes) -> float:
 
 def fit_ylabels(axes: Sequence[Axes]) -> list[Axes]:
     """Place each plot's y-axis label clear of its tick labels as the limits now make them
-    (no draw needed: the labels are measured as text); the Axes whose label moved."""
+    (no draw needed: the labels are measured as text), no longer than the plot is tall; the
+    Axes whose label moved or changed size."""
     moved = []
     for ax in axes:
         gap = ylabel_gap(ax)
+        changed = _fit_ylabel_length(ax)
         if gap != _ylabel_gaps.get(ax, Y_LABEL_GAP_PT):
             _ylabel_gaps[ax] = gap
             ax.yaxis.set_label_coords(0.0, 0.5, transform=_points_from(ax, -gap, 0))
+            changed = True
+        if changed:
             moved.append(ax)
     return moved
+
+
+#: the smallest size a y-axis label is written at to fit its plot's height, before it is left
+#: out (the plot's title names the quantity: "Accuracy per epoch" over "accuracy")
+Y_LABEL_LEAST_PT = 6.5
+#: each Axes' y-axis label's own size, before ``_fit_ylabel_length`` made it smaller
+_ylabel_points: weakref.WeakKeyDictionary[Axes, float] = weakref.WeakKeyDictionary()
+
+
+def _fit_ylabel_length(ax: Axes) -> bool:
+    """The rotated y-axis label no longer than the plot is tall: centred on the plot, a longer
+    one reached up into the title above it ("độ chính xác" into "Độ chính xác theo epoch" on a
+    low Runs chart, walk52 #16). Smaller first, down to ``Y_LABEL_LEAST_PT``; then left out.
+    True when its size or visibility changed."""
+    label = ax.yaxis.label
+    text = label.get_text()
+    if not text:
+        return False
+    own = _ylabel_points.setdefault(ax, label.get_fontsize())
+    tall = ax.get_position().height * ax.figure.get_figheight() * 72  # points
+    font = label.get_fontproperties().copy()
+    size = own
+    while True:
+        font.set_size(size)
+        long = text_to_path.get_text_width_height_descent(text, font, ismath=False)[0]
+        if long <= tall or size <= Y_LABEL_LEAST_PT:
+            break
+        size = max(Y_LABEL_LEAST_PT, size - 0.5)
+    shown_now = long <= tall
+    if size == label.get_fontsize() and shown_now == label.get_visible():
+        return False
+    label.set_fontsize(size)
+    label.set_visible(shown_now)
+    return True
 
 
 def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:

@@ -710,6 +710,10 @@ def overlay_figure(
             ax.set_visible(False)
         fig.text(0.5, 0.5, empty_text, ha="center", va="center", color=muted_colour(), wrap=True)
     canvas.draw()
+    # the y labels first, at the plots' laid-out heights (on a low chart one is made smaller or
+    # left out): the titles start from where the labels are
+    if fit_ylabels(axes):
+        canvas.draw()
     # all measured as first drawn; the y labels again, as the layout's heights tick the
     # accuracy axis (its ticks' decimals) differently from the figure's first guess
     if fit_titles(axes) | fit_ticks(axes) | bool(fit_ylabels(axes)):

@@ -285,3 +285,33 @@ def test_a_rate_changed_while_training_is_followed_in_the_legend(tmp_path):
     steered = store.create({"dataset": "mnist", "arch": "784-32-10", "lr": 0.001, "epochs": 3})
     steered.curves.add_change(SettingChange(1.25, 2, 100, "lr", 0.0005))
     assert legend_labels([steered, steady]) == ["epochs 3, lr 0.001 → 0.0005", "epochs 1, lr 0.01"]
+
+
+@pytest.mark.parametrize(
+    "size", [(537, 213), (520, 125), (650, 265)], ids=["1024", "1024-coached", "1280"]
+)
+@pytest.mark.parametrize("count", [1, 2])
+def test_a_rotated_y_label_runs_into_no_title(qapp, size, count):
+    """walk52 #16: at 1024x700 in Vietnamese, one run selected, the accuracy plot's rotated
+    label "độ chính xác" was longer than the plot was tall and ran up into its title "Độ chính
+    xác theo epoch"."""
+    from nndesk.ui import language
+    from nndesk.ui.runs_view import overlay_figure
+    from tests.test_runs import two_epoch_curves
+
+    language.use_language("vi")
+    try:
+        runs = [(f"run {i}", two_epoch_curves()) for i in range(count)]
+        caption = "MNIST 784-784-10 ReLU/sigmoid, BCE, điểm ảnh 0-255 (đua)"
+        fig = overlay_figure(runs, "", *size, 1.0, caption)
+        renderer = fig.canvas.get_renderer()
+        for ax in fig.axes:
+            label, title = ax.yaxis.label, ax._left_title  # noqa: SLF001
+            assert title.get_window_extent(renderer).x0 >= -1  # the title starts in the figure
+            if not label.get_visible() or not label.get_text():
+                continue
+            box, over = label.get_window_extent(renderer), title.get_window_extent(renderer)
+            assert box.y1 <= over.y0 or box.x0 >= over.x1, (label.get_text(), box, over)
+            assert label.get_fontsize() >= 6  # still readable
+    finally:
+        language.use_language("en")
