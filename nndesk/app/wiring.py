@@ -256,6 +256,13 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     window.add_page(evaluate_page, "Evaluate")
     window.add_page(mistakes_page, "Mistakes")
     window.mode_changed.connect(mistakes_page.follow_mode)  # its empty bars name the mode's classes
+    # one "Not sure below" threshold for the canvas's answer and a clicked mistake's: two boxes
+    # with one label that did not follow each other read as one setting (walk52 #19)
+    canvas_spin = window.prediction_panel.not_sure_spin
+    mistakes_spin = mistakes_page.answer.not_sure_spin
+    mistakes_spin.setValue(canvas_spin.value())
+    canvas_spin.valueChanged.connect(mistakes_spin.setValue)  # an equal value sends nothing
+    mistakes_spin.valueChanged.connect(canvas_spin.setValue)
     mistakes_page.follow_mode(window.mode())
     window.add_page(dataset_page, "Dataset")
     prediction.classifier_changed.connect(evaluate_page.set_classifier)

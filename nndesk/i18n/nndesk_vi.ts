@@ -3883,8 +3883,8 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Thứ hai: &lt;b&gt;{name}&lt;/b&gt; {p} (cách {margin} điểm)</translation>
     </message>
     <message>
-        <source>Say &quot;Not sure&quot; and show the two best guesses when the calibrated top probability is under this (0: always answer)</source>
-        <translation>Nói &quot;Chưa chắc&quot; và hiện hai dự đoán tốt nhất khi xác suất cao nhất (đã hiệu chỉnh) thấp hơn mức này (0: luôn trả lời)</translation>
+        <source>Say &quot;Not sure&quot; and show the two best guesses when the calibrated top probability is under this (0: always answer). One threshold: the canvas and the Mistakes page share it</source>
+        <translation>Nói &quot;Chưa chắc&quot; và hiện hai dự đoán tốt nhất khi xác suất cao nhất (đã hiệu chỉnh) thấp hơn mức này (0: luôn trả lời). Một ngưỡng chung: khung vẽ và trang Đoán sai dùng chung</translation>
     </message>
     <message>
         <source>Show the network&apos;s own probabilities instead of the calibrated ones. Calibration divides the outputs by a temperature fitted on held-out images, so that answers given at 80% are right about 80% of the time; it never changes which class wins.</source>

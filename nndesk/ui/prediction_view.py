@@ -605,7 +605,8 @@ class PredictionPanel(QWidget):
             translate(
                 "PredictionPanel",
                 'Say "Not sure" and show the two best guesses when the calibrated top '
-                "probability is under this (0: always answer)",
+                "probability is under this (0: always answer). One threshold: the canvas "
+                "and the Mistakes page share it",
             )
         )
         self.not_sure_spin.valueChanged.connect(self._redraw)

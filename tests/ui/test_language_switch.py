@@ -631,7 +631,7 @@ def test_every_pages_choices_stay_across_a_language_switch(
     data.dataset_combo.setCurrentIndex(data.dataset_combo.findData("fashion"))
     data.split_combo.setCurrentIndex(1)
     desk.window.prediction_panel.raw_box.setChecked(True)
-    desk.mistakes_page.answer.not_sure_spin.setValue(45)  # not the drawing's: its own
+    desk.mistakes_page.answer.not_sure_spin.setValue(45)  # the drawing's too: one threshold
     desk.map_page.method.setCurrentIndex(1)
     desk.map_page.points.setValue(1500)
     lab = desk.lab_page
@@ -660,7 +660,7 @@ def test_every_pages_choices_stay_across_a_language_switch(
     assert new.window.prediction_panel.raw_box.isChecked()
     assert not new.mistakes_page.answer.raw_box.isChecked()
     assert new.mistakes_page.answer.not_sure_spin.value() == 45
-    assert new.window.prediction_panel.not_sure_spin.value() != 45
+    assert new.window.prediction_panel.not_sure_spin.value() == 45  # shared (walk52 #19)
     assert new.map_page.method.currentIndex() == 1 and new.map_page.points.value() == 1500
     assert new.lab_page.layer.currentIndex() == 1
     new_train = new.train_page
