@@ -96,7 +96,7 @@ def _unusable(path: Path) -> Message | None:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        return None
+        return _lock_problem(path)  # none yet: Qt takes the lock to write it the first time
     except OSError as err:
         return Message(N_("cannot be read ({reason})"), reason=err.strerror or str(err))
     if stat.S_ISDIR(st.st_mode):
