@@ -4875,6 +4875,10 @@ từ {folder}</translation>
         <translation>Trạng thái</translation>
     </message>
     <message>
+        <source>Still training, so not deleted: {names}. Stop it first.</source>
+        <translation>Vẫn đang huấn luyện nên không xoá: {names}. Hãy dừng nó trước.</translation>
+    </message>
+    <message>
         <source>Test acc</source>
         <translation>Độ chính xác
 (kiểm tra)</translation>

@@ -30,6 +30,7 @@ from nndesk.curves import (
 from nndesk.errors import NndeskError, user_message
 from nndesk.i18n import fmt
 from nndesk.plain_text import one_line
+from nndesk.run_lock import is_training
 from nndesk.runs import (
     EPOCH_COLUMNS,
     Curves,
@@ -530,6 +531,15 @@ class RunsView(QWidget):
             if links[record.run_id] is not None:
                 self._remove_link(record.run_id, links[record.run_id])
         selected = [r for r in selected if links[r.run_id] is None]
+        # a run its process still trains is not deleted (RunStore.delete): said before asking
+        busy = [r for r in selected if r.status == "running" and is_training(r.folder)]
+        if busy:
+            self._warn(
+                translate(
+                    "RunsView", "Still training, so not deleted: {names}. Stop it first."
+                ).format(names=", ".join(one_line(r.run_id, CELL_CHARS) for r in busy))
+            )
+            selected = [r for r in selected if r not in busy]
         if not selected:
             self.refresh()
             return

@@ -186,9 +186,14 @@ def test_delete_of_a_run_still_training_says_so_and_keeps_it(qtbot, tmp_path, tr
     boxes["answers"] = [YES]
     view.delete_button.click()
     (warning,) = boxes["warnings"]
-    assert warning.endswith(f"{running.run_id} is still training: stop it first"), warning
+    assert warning == f"Still training, so not deleted: {running.run_id}. Stop it first."
+    (question,) = boxes["questions"]  # asked about the other run alone
+    assert done in question and running.run_id not in question
     assert (store.root / running.run_id / "run.json").is_file()
     assert [p.name for p in trash.iterdir()] == [done]  # the other run selected went
+    view.select_runs([running.run_id])
+    view.delete_button.click()  # alone: said, nothing asked
+    assert len(boxes["warnings"]) == 2 and len(boxes["questions"]) == 1
     running.release_lock()
 
 
