@@ -19,7 +19,8 @@ import copy
 import math
 from typing import Any
 
-from nndesk.run_json import RunFileError, short_repr
+from nndesk.i18n import N_
+from nndesk.run_json import refused, short_repr
 
 #: the record's key listing where its infinities are
 KEY = "infinite"
@@ -74,7 +75,9 @@ def restore(d: Any) -> Any:
         return d
     marks = d[KEY]
     if not isinstance(marks, list) or len(marks) > MAX_MARKS:
-        raise RunFileError(f"{KEY} is {short_repr(marks)}, not a short list of places")
+        raise refused(
+            N_("{key} is {value}, not a short list of places"), key=KEY, value=short_repr(marks)
+        )
     out = dict(d)
     copied: set[str] = set()
     for mark in marks:
@@ -101,7 +104,9 @@ def _checked(mark: Any) -> tuple[list, int]:
         and mark[1] in (1, -1)
     )
     if not ok:
-        raise RunFileError(f"{KEY} holds {short_repr(mark)}, not [place, 1 or -1]")
+        raise refused(
+            N_("{key} holds {value}, not [place, 1 or -1]"), key=KEY, value=short_repr(mark)
+        )
     return mark[0], mark[1]
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from nndesk.errors import NndeskError
+from nndesk.i18n import N_, Message
 
 RUN_FILE = "run.json"
 #: A run.json larger than this is not read (a real one with every curve is well under 1 MB).
@@ -38,7 +39,14 @@ MAX_CONFIG_TEXT = 4096
 
 
 class RunFileError(NndeskError):
-    """A run folder or its ``run.json`` is missing, unreadable or does not hold a valid record."""
+    """A run folder or its ``run.json`` is missing, unreadable or does not hold a valid record.
+    Raised with ``refused``, so the window says the reason in its language (the CLI: English)."""
+
+
+def refused(template: str, **values: Any) -> RunFileError:
+    """The ``RunFileError`` whose line is ``template`` (marked ``N_``) filled in with ``values``:
+    the Runs table said "metrics is null, not an object" in English in the Vietnamese window."""
+    return RunFileError.of(template, **values)
 
 
 def number_or_nan(value: Any) -> float:
@@ -52,13 +60,15 @@ def number_or_nan(value: Any) -> float:
 
 # -- checks of what run.json holds -----------------------------------------------------------------
 def kind_of(value: Any) -> str:
-    """What a JSON value is, in words: "a list", "a number", "null"..."""
-    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false"}
+    """What a JSON value is, in words: "a list", "a number", "null"... (a ``Message``: the
+    window says it in its language)."""
+    names = {dict: N_("an object"), list: N_("a list"), str: N_("a string"), bool: N_("true/false")}
     if value is None:
-        return "null"
+        return Message(N_("null"))
     if is_number(value):
-        return "a number"
-    return names.get(type(value), type(value).__name__)
+        return Message(N_("a number"))
+    name = names.get(type(value))
+    return Message(name) if name is not None else type(value).__name__
 
 
 def short_repr(value: Any) -> str:
@@ -84,7 +94,7 @@ def is_finite(value: Any) -> bool:
 def list_at(d: dict, key: str, where: str) -> list:
     values = d.get(key, [])
     if not isinstance(values, list):
-        raise RunFileError(f"{where}{key} is {kind_of(values)}, not a list")
+        raise refused(N_("{key} is {kind}, not a list"), key=where + key, kind=kind_of(values))
     return values
 
 
@@ -92,21 +102,26 @@ def numbers_at(d: dict, key: str, where: str, limit: int | None = None) -> list[
     """A list of numbers (null allowed, read as NaN), of at most ``limit`` values."""
     values = list_at(d, key, where)
     if limit is not None and len(values) > limit:
-        raise RunFileError(
-            f"{where}{key} holds {len(values):,} values; nndesk reads at most {limit:,}"
+        raise refused(
+            N_("{key} holds {count:,} values; nndesk reads at most {limit:,}"),
+            key=where + key,
+            count=len(values),
+            limit=limit,
         )
     if all(type(v) is float for v in values):  # what nndesk writes: no per-value checks
         return list(values)
     for v in values:
         if v is not None and not is_number(v):
-            raise RunFileError(f"{where}{key} holds {short_repr(v)}, not a number")
+            raise refused(
+                N_("{key} holds {value}, not a number"), key=where + key, value=short_repr(v)
+            )
     return [number_or_nan(v) for v in values]
 
 
 def text_at(d: dict, key: str, default: str = "") -> str:
     value = d.get(key, default)
     if not isinstance(value, str):
-        raise RunFileError(f"{key} is {kind_of(value)}, not a string")
+        raise refused(N_("{key} is {kind}, not a string"), key=key, kind=kind_of(value))
     return value
 
 
@@ -120,8 +135,9 @@ def model_file_name(value: Any) -> str | None:
         or any(c in value for c in "/\\\0:")
         or Path(value).name != value
     ):
-        raise RunFileError(
-            f"model_file {short_repr(value)} is not a file name inside the run folder"
+        raise refused(
+            N_("model_file {value} is not a file name inside the run folder"),
+            value=short_repr(value),
         )
     return value
 
@@ -131,7 +147,7 @@ def checked_config(config: Any) -> dict:
     them (the Runs view formats them); settings this version does not know are kept as they are.
     """
     if not isinstance(config, dict):
-        raise RunFileError(f"config is {kind_of(config)}, not an object")
+        raise refused(N_("{key} is {kind}, not an object"), key="config", kind=kind_of(config))
     from nndesk.settings_schema import FIELDS
 
     for field in FIELDS:
@@ -139,25 +155,39 @@ def checked_config(config: Any) -> dict:
             continue
         value = config[field.name]
         if not _holds_kind(field, value):
-            raise RunFileError(f"config.{field.name} is {short_repr(value)}, not a valid setting")
+            raise refused(
+                N_("{key} is {value}, not a valid setting"),
+                key=f"config.{field.name}",
+                value=short_repr(value),
+            )
         if field.kind in (int, float) and value is not None:
             # numbers out of the settings' range (epochs -5 was listed "completed"); a choice
             # is not checked: a record of a newer nndesk may name an activation this one lacks
             reason = field.problem(value)
             if reason is not None:
-                raise RunFileError(f"config.{field.name}: {reason}")
+                raise refused(N_("{key}: {reason}"), key=f"config.{field.name}", reason=reason)
     for name, value in config.items():
         if isinstance(value, float) and not math.isfinite(value):
             # kept, it would stop the record being saved again (run.json holds JSON numbers only)
-            raise RunFileError(f"config.{short_text(str(name), 40)} is {value}, not a number")
+            raise refused(
+                N_("{key} is {value}, not a number"),
+                key=f"config.{short_text(str(name), 40)}",
+                value=value,
+            )
         if isinstance(value, str) and len(value) > MAX_CONFIG_TEXT:
-            raise RunFileError(
-                f"config.{short_text(str(name), 40)} is {len(value):,} characters long; "
-                f"nndesk writes at most {MAX_CONFIG_TEXT:,}"
+            raise refused(
+                N_("{key} is {count:,} characters long; nndesk writes at most {limit:,}"),
+                key=f"config.{short_text(str(name), 40)}",
+                count=len(value),
+                limit=MAX_CONFIG_TEXT,
             )
     for name in ("architecture",):  # older records
         if name in config and not isinstance(config[name], str):
-            raise RunFileError(f"config.{name} is {short_repr(config[name])}, not a string")
+            raise refused(
+                N_("{key} is {kind}, not a string"),
+                key=f"config.{name}",
+                kind=short_repr(config[name]),
+            )
     return dict(config)
 
 
@@ -238,9 +268,10 @@ def parse_run_json(data: bytes) -> Any:
     # counted and decoded a slice at a time: one C call over 32 MB held the GIL for 0.1-0.6 s
     separators = sum(data.count(b",", i, i + _SLICE) for i in range(0, len(data), _SLICE))
     if separators >= MAX_RUN_VALUES:
-        raise RunFileError(
-            f"{RUN_FILE} holds over {MAX_RUN_VALUES:,} values; a record nndesk writes holds "
-            "far fewer"
+        raise refused(
+            N_("{file} holds over {limit:,} values; a record nndesk writes holds far fewer"),
+            file=RUN_FILE,
+            limit=MAX_RUN_VALUES,
         )
     _check_texts(data)
     decoder = codecs.getincrementaldecoder("utf-8")()
@@ -248,15 +279,17 @@ def parse_run_json(data: bytes) -> Any:
         parts = [decoder.decode(data[i : i + _SLICE]) for i in range(0, len(data), _SLICE)]
         text = "".join([*parts, decoder.decode(b"", final=True)])
     except UnicodeDecodeError:
-        raise RunFileError(f"{RUN_FILE} is not UTF-8 text") from None
+        raise refused(N_("{file} is not UTF-8 text"), file=RUN_FILE) from None
     try:
         return json.loads(
             text, parse_constant=_no_constant, parse_int=_json_int, parse_float=_json_float
         )
     except RecursionError:
-        raise RunFileError(f"{RUN_FILE} is nested too deeply") from None
+        raise refused(N_("{file} is nested too deeply"), file=RUN_FILE) from None
     except ValueError as err:
-        raise RunFileError(f"{RUN_FILE} is not valid JSON ({_short_reason(err)})") from None
+        raise refused(
+            N_("{file} is not valid JSON ({detail})"), file=RUN_FILE, detail=_short_reason(err)
+        ) from None
 
 
 #: Bytes of run.json counted or decoded in one call (about a millisecond each).
@@ -272,15 +305,20 @@ def _check_texts(data: bytes) -> None:
     total = 0
     for match in _TEXT.finditer(data):
         if match.group(1) is None and match.end() < len(data):
-            raise RunFileError(
-                f"{RUN_FILE} holds a text over {MAX_TEXT_BYTES:,} bytes long; nndesk writes "
-                "far shorter ones"
+            raise refused(
+                N_("{file} holds a text over {limit:,} bytes long; nndesk writes far shorter ones"),
+                file=RUN_FILE,
+                limit=MAX_TEXT_BYTES,
             )
         total += match.end() - match.start()
         if total > MAX_ALL_TEXT_BYTES:
-            raise RunFileError(
-                f"{RUN_FILE} holds over {MAX_ALL_TEXT_BYTES >> 20} MB of text; a record nndesk "
-                "writes holds far less"
+            raise refused(
+                N_(
+                    "{file} holds over {megabytes} MB of text; a record nndesk writes holds "
+                    "far less"
+                ),
+                file=RUN_FILE,
+                megabytes=MAX_ALL_TEXT_BYTES >> 20,
             )
 
 
@@ -292,9 +330,11 @@ def _json_int(digits: str) -> int:
     """An integer of run.json; one of more than ``MAX_INT_DIGITS`` digits is refused in words
     (Python's own limit would say "use sys.set_int_max_str_digits()")."""
     if len(digits) > MAX_INT_DIGITS:
-        raise RunFileError(
-            f"{RUN_FILE} holds a number {len(digits.lstrip('-')):,} digits long; nndesk writes "
-            f"at most {MAX_INT_DIGITS}"
+        raise refused(
+            N_("{file} holds a number {count:,} digits long; nndesk writes at most {limit}"),
+            file=RUN_FILE,
+            count=len(digits.lstrip("-")),
+            limit=MAX_INT_DIGITS,
         )
     return int(digits)
 

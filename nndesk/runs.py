@@ -36,6 +36,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from nndesk.errors import user_message_data
 from nndesk.fileio import atomic_write_text
 from nndesk.fileio import stamp as file_stamp
 from nndesk.i18n import N_, fill
@@ -60,6 +61,7 @@ from nndesk.run_json import (
     parse_run_json,
     read_regular_file,
     record_head,
+    refused,
     short_repr,
     text_at,
 )
@@ -233,24 +235,33 @@ class Curves:
         ``[x, lr]`` pair makes the record damaged.
         """
         if not isinstance(d, dict):
-            raise RunFileError(f"curves is {kind_of(d)}, not an object")
+            raise refused(N_("{key} is {kind}, not an object"), key="curves", kind=kind_of(d))
         epochs = list_at(d, "epoch", "curves.")
         if len(epochs) > MAX_READ_EPOCHS:
-            raise RunFileError(
-                f"curves.epoch holds {len(epochs):,} epochs; nndesk reads at most "
-                f"{MAX_READ_EPOCHS:,}"
+            raise refused(
+                N_("{key} holds {count:,} epochs; nndesk reads at most {limit:,}"),
+                key="curves.epoch",
+                count=len(epochs),
+                limit=MAX_READ_EPOCHS,
             )
         for v in epochs:
             if not (isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2**53):
-                raise RunFileError(f"curves.epoch holds {short_repr(v)}, not an epoch number")
+                raise refused(
+                    N_("{key} holds {value}, not an epoch number"),
+                    key="curves.epoch",
+                    value=short_repr(v),
+                )
 
         def column(key: str) -> list[float]:
             values = numbers_at(d, key, "curves.")
             if not values:
                 return [math.nan] * len(epochs)
             if len(values) != len(epochs):
-                raise RunFileError(
-                    f"curves.{key} has {len(values)} values for {len(epochs)} epochs"
+                raise refused(
+                    N_("{key} has {count} values for {epochs} epochs"),
+                    key=f"curves.{key}",
+                    count=len(values),
+                    epochs=len(epochs),
                 )
             return values
 
@@ -259,21 +270,28 @@ class Curves:
             numbers_at(d, "batch_loss", "curves.", MAX_READ_BATCH_POINTS),
         )
         if len(batch_x) != len(batch_loss):
-            raise RunFileError(
-                f"curves.batch_x has {len(batch_x)} values but batch_loss {len(batch_loss)}"
+            raise refused(
+                N_("curves.batch_x has {count} values but batch_loss {other}"),
+                count=len(batch_x),
+                other=len(batch_loss),
             )
         lr_changes = []
         for pair in list_at(d, "lr_changes", "curves."):
             if not (isinstance(pair, list) and len(pair) == 2 and all(map(is_number, pair))):
-                raise RunFileError(
-                    f"curves.lr_changes holds {short_repr(pair)}, not an [x, lr] pair"
+                raise refused(
+                    N_("{key} holds {value}, not an [x, lr] pair"),
+                    key="curves.lr_changes",
+                    value=short_repr(pair),
                 )
             lr_changes.append((number_or_nan(pair[0]), number_or_nan(pair[1])))
         if "changes" in d:  # this version's record of every change
             try:
                 changes = parse_changes(d["changes"])
             except ValueError as err:
-                raise RunFileError(f"curves.changes: {err}") from None
+                reason = (
+                    err.args[0] if err.args else str(err)
+                )  # a Message: said in the window's language
+                raise refused(N_("{key}: {reason}"), key="curves.changes", reason=reason) from None
         else:  # an older record: learning-rate changes only
             changes = from_lr_pairs(lr_changes)
         return cls(
@@ -350,15 +368,23 @@ class RunSummary:
     def from_dict(cls, d: Any) -> RunSummary:
         """A summary from ``run.json``'s ``"summary"``; ``RunFileError`` naming what is wrong."""
         if not isinstance(d, dict):
-            raise RunFileError(f"summary is {kind_of(d)}, not an object")
+            raise refused(N_("{key} is {kind}, not an object"), key="summary", kind=kind_of(d))
         epoch = d.get("last_epoch", 0)
         if not (isinstance(epoch, int) and not isinstance(epoch, bool) and 0 <= epoch < 2**53):
-            raise RunFileError(f"summary.last_epoch is {short_repr(epoch)}, not an epoch number")
+            raise refused(
+                N_("{key} is {value}, not an epoch number"),
+                key="summary.last_epoch",
+                value=short_repr(epoch),
+            )
         accuracies = []
         for key in ("val_accuracy", "train_accuracy"):
             value = d.get(key)
             if value is not None and not is_finite(value):
-                raise RunFileError(f"summary.{key} is {short_repr(value)}, not a number")
+                raise refused(
+                    N_("{key} is {value}, not a number"),
+                    key=f"summary.{key}",
+                    value=short_repr(value),
+                )
             accuracies.append(number_or_nan(value))
         return cls(epoch, *accuracies, *_summary_lr_changes(d))
 
@@ -367,7 +393,11 @@ def _summary_lr_changes(d: dict) -> tuple[tuple[tuple[int, int, float], ...], in
     """A summary's ``lr_changes`` and ``lr_change_count`` (absent: none), checked."""
     changes, count = d.get("lr_changes", []), d.get("lr_change_count", 0)
     if not isinstance(changes, list) or len(changes) > SUMMARY_LR_CHANGES:
-        raise RunFileError(f"summary.lr_changes is {short_repr(changes)}, not a short list")
+        raise refused(
+            N_("{key} is {value}, not a short list"),
+            key="summary.lr_changes",
+            value=short_repr(changes),
+        )
     out = []
     for c in changes:
         if not (
@@ -377,12 +407,18 @@ def _summary_lr_changes(d: dict) -> tuple[tuple[tuple[int, int, float], ...], in
             and is_finite(c[2])
             and c[2] > 0
         ):
-            raise RunFileError(
-                f"summary.lr_changes holds {short_repr(c)}, not [epoch, batch, rate]"
+            raise refused(
+                N_("{key} holds {value}, not [epoch, batch, rate]"),
+                key="summary.lr_changes",
+                value=short_repr(c),
             )
         out.append((c[0], c[1], float(c[2])))
     if not (_whole(count) and len(out) <= count < 2**53 and (count == 0) == (not out)):
-        raise RunFileError(f"summary.lr_change_count is {short_repr(count)}, not their number")
+        raise refused(
+            N_("{key} is {value}, not their number"),
+            key="summary.lr_change_count",
+            value=short_repr(count),
+        )
     return tuple(out), count
 
 
@@ -456,7 +492,7 @@ class RunRecord:
             curves = Curves()
             with _curves_lock:
                 if self._summary is not None:
-                    self.status, self.message = DAMAGED, str(err)
+                    self.status, self.message = DAMAGED, user_message_data(err)
         with _curves_lock:
             if self._summary is not None:  # another thread may have read them meanwhile
                 self._curves, self._summary = curves, None
@@ -539,7 +575,7 @@ class RunRecord:
         of them that nndesk writes); its curves are read when first asked for. Raises
         ``RunFileError`` when the head is not a valid record or has no summary."""
         if not isinstance(d, dict) or "summary" not in d:
-            raise RunFileError(f"{RUN_FILE} has no summary of its curves")
+            raise refused(N_("{file} has no summary of its curves"), file=RUN_FILE)
         summary = RunSummary.from_dict(d["summary"])
         record = cls.from_dict({**d, "curves": {}}, folder)
         # no Curves until read: 13 objects a record, which every full collection walked
@@ -554,25 +590,37 @@ class RunRecord:
         copied folder is its own run.
         """
         if not isinstance(d, dict):
-            raise RunFileError(f"{RUN_FILE} holds {kind_of(d)}, not a run record")
+            raise refused(
+                N_("{file} holds {kind}, not a run record"), file=RUN_FILE, kind=kind_of(d)
+            )
         d = restore_infinities(d)  # a loss written null and listed as ∞ is ∞ again
         version = d.get("format", RECORD_FORMAT)  # records before the field were format 1
         if not (_whole(version) and 1 <= version <= RECORD_FORMAT):
-            raise RunFileError(
-                f"format is {short_repr(version)}: this nndesk reads run records of format "
-                f"{RECORD_FORMAT} (a newer nndesk wrote it, or the file was edited)"
+            raise refused(
+                N_(
+                    "format is {value}: this nndesk reads run records of format {format} (a "
+                    "newer nndesk wrote it, or the file was edited)"
+                ),
+                value=short_repr(version),
+                format=RECORD_FORMAT,
             )
         metrics = d.get("metrics", {})
         if not isinstance(metrics, dict):
-            raise RunFileError(f"metrics is {kind_of(metrics)}, not an object")
+            raise refused(
+                N_("{key} is {kind}, not an object"), key="metrics", kind=kind_of(metrics)
+            )
         test_accuracy = metrics.get("test_accuracy")
         if test_accuracy is not None and not is_number(test_accuracy):
-            raise RunFileError(
-                f"metrics.test_accuracy is {short_repr(test_accuracy)}, not a number"
+            raise refused(
+                N_("{key} is {value}, not a number"),
+                key="metrics.test_accuracy",
+                value=short_repr(test_accuracy),
             )
         resumed_from = d.get("resumed_from")
         if resumed_from is not None and not isinstance(resumed_from, str):
-            raise RunFileError(f"resumed_from is {kind_of(resumed_from)}, not a string")
+            raise refused(
+                N_("{key} is {kind}, not a string"), key="resumed_from", kind=kind_of(resumed_from)
+            )
         return cls(
             run_id=folder.name,
             folder=folder,
@@ -774,7 +822,7 @@ class RunStore:
         try:
             record = self._read_listed(self._checked_folder(folder))
         except RunFileError as err:
-            record = RunRecord.damaged(folder, str(err))
+            record = RunRecord.damaged(folder, user_message_data(err))
             # a bad run.json leaves the model beside it as good as it was: Use model
             # offers it (the record is left as it is)
             record.model_file = _model_beside(folder)
@@ -887,13 +935,17 @@ class RunStore:
 
     def _checked_folder(self, folder: Path) -> Path:
         if folder.is_symlink():
-            raise RunFileError(f"{folder.name} is a link, not a run folder")
+            raise refused(N_("{name} is a link, not a run folder"), name=folder.name)
         try:
             resolved, root = folder.resolve(strict=True), self.root.resolve(strict=True)
         except (OSError, RuntimeError):
-            raise RunFileError(f"run {folder.name!r} not found in {self.root}") from None
+            raise refused(
+                N_("run {name} not found in {folder}"), name=repr(folder.name), folder=self.root
+            ) from None
         if resolved.parent != root or not resolved.is_dir():
-            raise RunFileError(f"{folder.name} is not a folder inside {self.root}")
+            raise refused(
+                N_("{name} is not a folder inside {folder}"), name=folder.name, folder=self.root
+            )
         return folder
 
     def delete(self, run_id: str, permanent: bool = False) -> Path:
@@ -963,11 +1015,17 @@ def _read_record(folder: Path) -> RunRecord:
     try:
         data = read_regular_file(path, MAX_RUN_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise RunFileError(f"{RUN_FILE} is missing") from None
+        raise refused(N_("{file} is missing"), file=RUN_FILE) from None
     except OSError as err:
-        raise RunFileError(f"{RUN_FILE} cannot be read: {err.strerror or err}") from None
+        raise refused(
+            N_("{file} cannot be read: {reason}"), file=RUN_FILE, reason=err.strerror or str(err)
+        ) from None
     if len(data) > MAX_RUN_FILE_BYTES:
-        raise RunFileError(f"{RUN_FILE} is larger than {MAX_RUN_FILE_BYTES >> 20} MB")
+        raise refused(
+            N_("{file} is larger than {megabytes} MB"),
+            file=RUN_FILE,
+            megabytes=MAX_RUN_FILE_BYTES >> 20,
+        )
     return RunRecord.from_dict(parse_run_json(data), folder)
 
 

@@ -83,21 +83,34 @@ def parse_change(d: Any) -> SettingChange:
     from nndesk.settings_schema import BY_NAME
 
     if not isinstance(d, dict):
-        raise ValueError(f"a setting change is {_short(d)}, not an object")
+        raise ValueError(Message(N_("a setting change is {value}, not an object"), value=_short(d)))
     x, epoch, batch, name, value = (d.get(k) for k in ("x", "epoch", "batch", "name", "value"))
     if not (isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x) and x >= 0):
-        raise ValueError(f"a setting change's x is {_short(x)}, not a position in epochs")
+        raise ValueError(
+            Message(
+                N_("a setting change's x is {value}, not a position in epochs"), value=_short(x)
+            )
+        )
     for key, whole in (("epoch", epoch), ("batch", batch)):
         if not (_whole(whole) and 1 <= whole < 2**53):
-            raise ValueError(f"a setting change's {key} is {_short(whole)}, not a number from 1")
+            raise ValueError(
+                Message(
+                    N_("a setting change's {key} is {value}, not a number from 1"),
+                    key=key,
+                    value=_short(whole),
+                )
+            )
     field = BY_NAME.get(name) if isinstance(name, str) else None
     if field is None or not field.live:
-        raise ValueError(f"{_short(name)} is not a setting that can change while training")
+        raise ValueError(
+            Message(N_("{name} is not a setting that can change while training"), name=_short(name))
+        )
     if field.kind is float and _whole(value):
         value = float(value) if abs(value) < 2**53 else math.inf  # refused below
     reason = field.problem(value)
     if reason is not None or value is None:
-        raise ValueError(f"the change of {name}: {reason or 'must be set'}")
+        reason = reason or Message(N_("must be set"))
+        raise ValueError(Message(N_("the change of {name}: {reason}"), name=name, reason=reason))
     return SettingChange(float(x), int(epoch), int(batch), name, value)
 
 
@@ -106,9 +119,17 @@ def parse_changes(raw: Any) -> list[SettingChange]:
     if raw is None:
         return []
     if not isinstance(raw, list):
-        raise ValueError(f"the setting changes are {_short(raw)}, not a list")
+        raise ValueError(
+            Message(N_("the setting changes are {value}, not a list"), value=_short(raw))
+        )
     if len(raw) > MAX_CHANGES:
-        raise ValueError(f"{len(raw):,} setting changes is more than {MAX_CHANGES:,}")
+        raise ValueError(
+            Message(
+                N_("{count:,} setting changes is more than {limit:,}"),
+                count=len(raw),
+                limit=MAX_CHANGES,
+            )
+        )
     return [parse_change(d) for d in raw]
 
 

@@ -62,6 +62,8 @@ class WindowState:
     test_caption: tuple[int, str] | None = None
     #: the nearest training images the Why page shows (``explain.Neighbours``), or None
     neighbours: object = None
+    #: the Evaluate page's robustness charts (``TrustView.robustness_shown``), or None
+    robustness: tuple | None = None
 
 
 def capture_state(desk: Desk) -> WindowState:
@@ -96,7 +98,13 @@ def capture_state(desk: Desk) -> WindowState:
         test_images=window.shown_test_images,
         test_caption=window.noted_test_image(),
         neighbours=desk.why_page.shown_neighbours(),
+        robustness=_robustness_shown(desk),
     )
+
+
+def _robustness_shown(desk: Desk) -> tuple | None:
+    trust = desk.evaluate_page.trust
+    return None if trust is None else trust.robustness_shown()
 
 
 def restore_state(desk: Desk, state: WindowState) -> None:
@@ -130,6 +138,9 @@ def restore_state(desk: Desk, state: WindowState) -> None:
     desk.coordinator.adopt_damaged_reads(state.damaged_models)
     desk.evaluation.adopt(state.evaluation)
     same_result = state.evaluation is not None and desk.evaluation.result() is state.evaluation
+    if same_result and desk.evaluate_page.trust is not None:
+        # measured on this very report: shown again, not measured again (20 s of damage)
+        desk.evaluate_page.trust.show_robustness_again(state.robustness)
     # the map drawn is not computed again; the choices stay without one (no evaluation yet)
     desk.map_page.restore_view_state(
         state.map_view if same_result else replace(state.map_view, data=None)

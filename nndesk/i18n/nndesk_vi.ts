@@ -398,6 +398,14 @@ và lúc đầu (đứt nét)</translation>
         <translation>một thư mục, không phải tệp</translation>
     </message>
     <message>
+        <source>a list</source>
+        <translation>một danh sách</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>một số</translation>
+    </message>
+    <message>
         <source>a part of the path is not a folder</source>
         <translation>một phần của đường dẫn không phải là thư mục</translation>
     </message>
@@ -410,8 +418,24 @@ và lúc đầu (đứt nét)</translation>
         <translation>là một số dương</translation>
     </message>
     <message>
+        <source>a setting change is {value}, not an object</source>
+        <translation>một thay đổi cài đặt là {value}, không phải một đối tượng</translation>
+    </message>
+    <message>
+        <source>a setting change&apos;s x is {value}, not a position in epochs</source>
+        <translation>x của một thay đổi cài đặt là {value}, không phải một vị trí tính bằng epoch</translation>
+    </message>
+    <message>
+        <source>a setting change&apos;s {key} is {value}, not a number from 1</source>
+        <translation>{key} của một thay đổi cài đặt là {value}, không phải một số từ 1 trở lên</translation>
+    </message>
+    <message>
         <source>a socket</source>
         <translation>một socket</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>một chuỗi</translation>
     </message>
     <message>
         <source>a whole number {low:g} to {high}</source>
@@ -440,6 +464,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>an epoch of &apos;info.history&apos; is not an object of plain values</source>
         <translation>một epoch của &apos;info.history&apos; không phải là đối tượng gồm các giá trị đơn giản</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>một đối tượng</translation>
     </message>
     <message>
         <source>arch {arch}: the input size must be {size} (28x28 images), not {n}</source>
@@ -654,6 +682,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>entropy chéo cần đầu ra softmax, entropy chéo nhị phân cần đầu ra sigmoid; sai số bình phương trung bình dùng được với mọi đầu ra</translation>
     </message>
     <message>
+        <source>curves.batch_x has {count} values but batch_loss {other}</source>
+        <translation>curves.batch_x có {count} giá trị nhưng batch_loss có {other}</translation>
+    </message>
+    <message>
         <source>damaged model file (header field &apos;rng_states&apos; malformed)</source>
         <translation>tệp mô hình bị hỏng (trường &apos;rng_states&apos; của phần đầu sai dạng)</translation>
     </message>
@@ -744,6 +776,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>field &apos;rng_states&apos; malformed</source>
         <translation>trường &apos;rng_states&apos; sai dạng</translation>
+    </message>
+    <message>
+        <source>format is {value}: this nndesk reads run records of format {format} (a newer nndesk wrote it, or the file was edited)</source>
+        <translation>format là {value}: bản nndesk này đọc bản ghi lượt chạy định dạng {format} (một bản nndesk mới hơn đã ghi nó, hoặc tệp đã bị sửa)</translation>
     </message>
     <message>
         <source>format version {version!r:.40} is not a number</source>
@@ -935,6 +971,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>thiếu mảng {name!r}</translation>
     </message>
     <message>
+        <source>model_file {value} is not a file name inside the run folder</source>
+        <translation>model_file {value} không phải tên một tệp trong thư mục của lượt chạy</translation>
+    </message>
+    <message>
         <source>momentum and Nesterov: the share of the last step kept</source>
         <translation>quán tính (momentum) và Nesterov: phần của bước trước được giữ lại</translation>
     </message>
@@ -1048,6 +1088,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>không phải tệp mô hình của nndesk (phần đầu tệp thiếu dấu hiệu nndesk)</translation>
     </message>
     <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
         <source>of an unknown kind</source>
         <translation>loại không rõ</translation>
     </message>
@@ -1134,6 +1178,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>rotation</source>
         <translation>xoay</translation>
+    </message>
+    <message>
+        <source>run {name} not found in {folder}</source>
+        <translation>không tìm thấy lượt chạy {name} trong {folder}</translation>
     </message>
     <message>
         <source>run {when}</source>
@@ -1236,6 +1284,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>tệp nén chứa {n:,} thành phần, quá nhiều cho một mô hình</translation>
     </message>
     <message>
+        <source>the change of {name}: {reason}</source>
+        <translation>thay đổi {name}: {reason}</translation>
+    </message>
+    <message>
         <source>the compressed data cannot be unpacked</source>
         <translation>không giải nén được dữ liệu</translation>
     </message>
@@ -1308,6 +1360,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>dấu nháy {char} không thuộc về kiến trúc; hãy viết như 784-64-10</translation>
     </message>
     <message>
+        <source>the setting changes are {value}, not a list</source>
+        <translation>các thay đổi cài đặt là {value}, không phải một danh sách</translation>
+    </message>
+    <message>
         <source>the update rule</source>
         <translation>quy tắc cập nhật</translation>
     </message>
@@ -1342,6 +1398,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>transfer cut short ({done} of {total} bytes)</source>
         <translation>truyền tải bị cắt ngang ({done} trên {total}&#xa0;byte)</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false</translation>
     </message>
     <message>
         <source>unexpected archive member {name!r}</source>
@@ -1386,6 +1446,58 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>{char} ({name}) is not the &apos;-&apos; that separates layers; type the minus key, e.g. 784-64-10</source>
         <translation>{char} ({name}) không phải dấu &apos;-&apos; ngăn cách các tầng; hãy gõ phím dấu trừ, ví dụ 784-64-10</translation>
+    </message>
+    <message>
+        <source>{count:,} setting changes is more than {limit:,}</source>
+        <translation>{count:,} thay đổi cài đặt là nhiều hơn {limit:,}</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>không đọc được {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} has no summary of its curves</source>
+        <translation>{file} không có phần tóm tắt các đường cong</translation>
+    </message>
+    <message>
+        <source>{file} holds a number {count:,} digits long; nndesk writes at most {limit}</source>
+        <translation>{file} chứa một số dài {count:,} chữ số; nndesk ghi tối đa {limit}</translation>
+    </message>
+    <message>
+        <source>{file} holds a text over {limit:,} bytes long; nndesk writes far shorter ones</source>
+        <translation>{file} chứa một đoạn văn bản dài hơn {limit:,}&#xa0;byte; nndesk ghi những đoạn ngắn hơn nhiều</translation>
+    </message>
+    <message>
+        <source>{file} holds over {limit:,} values; a record nndesk writes holds far fewer</source>
+        <translation>{file} chứa hơn {limit:,} giá trị; bản ghi nndesk ghi chứa ít hơn nhiều</translation>
+    </message>
+    <message>
+        <source>{file} holds over {megabytes} MB of text; a record nndesk writes holds far less</source>
+        <translation>{file} chứa hơn {megabytes}&#xa0;MB văn bản; bản ghi nndesk ghi chứa ít hơn nhiều</translation>
+    </message>
+    <message>
+        <source>{file} holds {kind}, not a run record</source>
+        <translation>{file} chứa {kind}, không phải một bản ghi lượt chạy</translation>
+    </message>
+    <message>
+        <source>{file} is larger than {megabytes} MB</source>
+        <translation>{file} lớn hơn {megabytes}&#xa0;MB</translation>
+    </message>
+    <message>
+        <source>{file} is missing</source>
+        <translation>thiếu {file}</translation>
+    </message>
+    <message>
+        <source>{file} is nested too deeply</source>
+        <translation>{file} lồng nhau quá sâu</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 text</source>
+        <translation>{file} không phải văn bản UTF-8</translation>
+    </message>
+    <message>
+        <source>{file} is not valid JSON ({detail})</source>
+        <translation>{file} không phải JSON hợp lệ ({detail})</translation>
     </message>
     <message>
         <source>{file}: IDX header declares dimensions {dims}, too large to read</source>
@@ -1576,6 +1688,82 @@ và lúc đầu (đứt nét)</translation>
         <translation>{images_file} chứa {images}&#xa0;ảnh nhưng {labels_file} chứa {labels}&#xa0;nhãn</translation>
     </message>
     <message>
+        <source>{key} has {count} values for {epochs} epochs</source>
+        <translation>{key} có {count} giá trị cho {epochs}&#xa0;epoch</translation>
+    </message>
+    <message>
+        <source>{key} holds {count:,} epochs; nndesk reads at most {limit:,}</source>
+        <translation>{key} chứa {count:,}&#xa0;epoch; nndesk đọc tối đa {limit:,}</translation>
+    </message>
+    <message>
+        <source>{key} holds {count:,} values; nndesk reads at most {limit:,}</source>
+        <translation>{key} chứa {count:,} giá trị; nndesk đọc tối đa {limit:,}</translation>
+    </message>
+    <message>
+        <source>{key} holds {value}, not [epoch, batch, rate]</source>
+        <translation>{key} chứa {value}, không phải [epoch, batch, tốc độ học]</translation>
+    </message>
+    <message>
+        <source>{key} holds {value}, not [place, 1 or -1]</source>
+        <translation>{key} chứa {value}, không phải [vị trí, 1 hoặc -1]</translation>
+    </message>
+    <message>
+        <source>{key} holds {value}, not a number</source>
+        <translation>{key} chứa {value}, không phải một số</translation>
+    </message>
+    <message>
+        <source>{key} holds {value}, not an [x, lr] pair</source>
+        <translation>{key} chứa {value}, không phải một cặp [x, lr]</translation>
+    </message>
+    <message>
+        <source>{key} holds {value}, not an epoch number</source>
+        <translation>{key} chứa {value}, không phải số thứ tự của một epoch</translation>
+    </message>
+    <message>
+        <source>{key} is {count:,} characters long; nndesk writes at most {limit:,}</source>
+        <translation>{key} dài {count:,} ký tự; nndesk ghi tối đa {limit:,}</translation>
+    </message>
+    <message>
+        <source>{key} is {kind}, not a list</source>
+        <translation>{key} là {kind}, không phải một danh sách</translation>
+    </message>
+    <message>
+        <source>{key} is {kind}, not a string</source>
+        <translation>{key} là {kind}, không phải một chuỗi</translation>
+    </message>
+    <message>
+        <source>{key} is {kind}, not an object</source>
+        <translation>{key} là {kind}, không phải một đối tượng</translation>
+    </message>
+    <message>
+        <source>{key} is {value}, not a number</source>
+        <translation>{key} là {value}, không phải một số</translation>
+    </message>
+    <message>
+        <source>{key} is {value}, not a short list</source>
+        <translation>{key} là {value}, không phải một danh sách ngắn</translation>
+    </message>
+    <message>
+        <source>{key} is {value}, not a short list of places</source>
+        <translation>{key} là {value}, không phải một danh sách ngắn các vị trí</translation>
+    </message>
+    <message>
+        <source>{key} is {value}, not a valid setting</source>
+        <translation>{key} là {value}, không phải một cài đặt hợp lệ</translation>
+    </message>
+    <message>
+        <source>{key} is {value}, not an epoch number</source>
+        <translation>{key} là {value}, không phải số thứ tự của một epoch</translation>
+    </message>
+    <message>
+        <source>{key} is {value}, not their number</source>
+        <translation>{key} là {value}, không phải số lượng của chúng</translation>
+    </message>
+    <message>
+        <source>{key}: {reason}</source>
+        <translation>{key}: {reason}</translation>
+    </message>
+    <message>
         <source>{long_name} (&apos;{loss}&apos;) needs the {needed} output, not {output!r}; or use mse</source>
         <translation>hàm mất mát {long_name} (&apos;{loss}&apos;) cần đầu ra {needed}, không phải {output!r}; hoặc hãy dùng mse</translation>
     </message>
@@ -1594,6 +1782,18 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>{name} holds {v!r:.40}; sizes are whole numbers {low}..{high}</source>
         <translation>{name} chứa {v!r:.40}; kích thước là số nguyên {low}..{high}</translation>
+    </message>
+    <message>
+        <source>{name} is a link, not a run folder</source>
+        <translation>{name} là một liên kết, không phải thư mục của một lượt chạy</translation>
+    </message>
+    <message>
+        <source>{name} is not a folder inside {folder}</source>
+        <translation>{name} không phải một thư mục trong {folder}</translation>
+    </message>
+    <message>
+        <source>{name} is not a setting that can change while training</source>
+        <translation>{name} không phải một cài đặt có thể đổi trong khi huấn luyện</translation>
     </message>
     <message>
         <source>{name} must be a list of 1 to 4 sizes, got {value!r:.60}</source>
@@ -5930,6 +6130,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>&lt;b&gt;Can its answers be trusted?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Có tin được câu trả lời của nó không?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reliability&lt;/b&gt;: the test answers grouped by how sure the model was; when answers given at 80% are right 80% of the time, the bars reach the diagonal. &lt;b&gt;ECE&lt;/b&gt; (expected calibration error, 15 bins): the average gap, 0 is perfect. &lt;b&gt;T&lt;/b&gt;: the temperature fitted on held-out images that divides each output before its sigmoid (this model scores each class on its own, so its probabilities need not add up to 100%); T = 1 leaves them as they are.</source>
+        <translation>&lt;b&gt;Độ tin cậy (reliability)&lt;/b&gt;: các câu trả lời trên tập kiểm tra được nhóm theo mức chắc chắn của mô hình; khi các câu trả lời ở mức 80% đúng 80% số lần, các cột chạm đường chéo. &lt;b&gt;ECE&lt;/b&gt; (sai số hiệu chỉnh kỳ vọng, 15 khoảng): khoảng lệch trung bình, 0 là hoàn hảo. &lt;b&gt;T&lt;/b&gt;: nhiệt độ được khớp trên các ảnh để riêng, chia từng đầu ra trước hàm sigmoid của nó (mô hình này chấm điểm từng lớp riêng rẽ, nên các xác suất của nó không nhất thiết cộng lại thành 100%); T = 1 giữ nguyên chúng.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Reliability&lt;/b&gt;: the test answers grouped by how sure the model was; when answers given at 80% are right 80% of the time, the bars reach the diagonal. &lt;b&gt;ECE&lt;/b&gt; (expected calibration error, 15 bins): the average gap, 0 is perfect. &lt;b&gt;T&lt;/b&gt;: the temperature fitted on held-out images that divides the outputs before softmax.</source>

@@ -14,7 +14,7 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from nndesk.data.registry import DATASETS
-from nndesk.i18n import QT_TRANSLATE_NOOP, moment_text
+from nndesk.i18n import QT_TRANSLATE_NOOP, localised, moment_text
 from nndesk.plain_text import one_line
 from nndesk.runs import INTERRUPTED, RunRecord, title_shown
 from nndesk.setting_words import dataset_text, title_key, value_text
@@ -198,7 +198,7 @@ def make_row(record: RunRecord, seconds: bool = False, day: bool = True) -> Row:
     started in the same minute), without the ``day`` (today's)."""
     folder = one_line(record.run_id, CELL_CHARS)  # a folder name may hold a newline
     settings = (
-        translate("RunsView", "cannot be read: {message}").format(message=record.message)
+        translate("RunsView", "cannot be read: {message}").format(message=localised(record.message))
         if record.is_damaged
         else settings_text(record.config, _lr_rates(record))
     )
@@ -215,7 +215,7 @@ def make_row(record: RunRecord, seconds: bool = False, day: bool = True) -> Row:
     tips = [""] * len(COLUMNS)
     if record.is_damaged:
         tip = translate("RunsView", "{folder}: {message}. The folder is left as it is.").format(
-            folder=one_line(str(record.folder), 400), message=record.message
+            folder=one_line(str(record.folder), 400), message=localised(record.message)
         )
         tips = [tip] * len(COLUMNS)
     else:

@@ -28,7 +28,7 @@ from nndesk.curves import (
     plot_overlay,
 )
 from nndesk.errors import NndeskError, user_message
-from nndesk.i18n import fmt
+from nndesk.i18n import fmt, localised
 from nndesk.plain_text import one_line
 from nndesk.run_lock import is_training
 from nndesk.runs import (
@@ -671,7 +671,7 @@ def _render_selected(
     if selected and not readable:
         first = selected[0]
         empty_text = unreadable.format(
-            folder=one_line(first.run_id, CELL_CHARS), reason=first.message
+            folder=one_line(first.run_id, CELL_CHARS), reason=localised(first.message)
         )
     caption = legend_caption([r for r, _ in readable])
     return render_overlay(runs, empty_text, w, h, ratio, caption), runs, found

@@ -28,6 +28,27 @@ from nndesk.ui.plot_widget import PlotWidget
 from nndesk.viz import localise_ticks
 
 NOT_YET = QT_TRANSLATE_NOOP("TrustView", "Evaluate the model to see how well its confidence holds.")
+#: the legend under the plots, by the model's output: T divides the outputs before a softmax,
+#: or each output before its own sigmoid (a sigmoid-output model's legend spoke of softmax)
+LEGENDS = {
+    "softmax": QT_TRANSLATE_NOOP(
+        "TrustView",
+        "<b>Reliability</b>: the test answers grouped by how sure the model was; when "
+        "answers given at 80% are right 80% of the time, the bars reach the "
+        "diagonal. <b>ECE</b> (expected calibration error, 15 bins): the average gap, "
+        "0 is perfect. <b>T</b>: the temperature fitted on held-out images that "
+        "divides the outputs before softmax.",
+    ),
+    "sigmoid": QT_TRANSLATE_NOOP(
+        "TrustView",
+        "<b>Reliability</b>: the test answers grouped by how sure the model was; when "
+        "answers given at 80% are right 80% of the time, the bars reach the "
+        "diagonal. <b>ECE</b> (expected calibration error, 15 bins): the average gap, "
+        "0 is perfect. <b>T</b>: the temperature fitted on held-out images that divides "
+        "each output before its sigmoid (this model scores each class on its own, so its "
+        "probabilities need not add up to 100%); T = 1 leaves them as they are.",
+    ),
+}
 PLOT_HEIGHT = 270  # px of one row of the reliability and coverage plots
 STACK_BELOW_WIDTH = 600  # px: a narrower part shows the two plots one above the other
 PLOTS_MIN_WIDTH = 300  # px the two plots' image takes at least
@@ -75,6 +96,8 @@ class TrustView(QWidget):
         self._result = None
         self.summary = None
         self.curves: dict | None = None
+        self._curves_of = None  # the evaluation ``curves`` were measured on
+        self._robust_images = 0  # test images damaged per level, for the note under them
 
         title = QLabel(translate("TrustView", "<b>Can its answers be trusted?</b>"))
         self.numbers = QLabel(translate_marked("TrustView", NOT_YET))
@@ -112,16 +135,7 @@ class TrustView(QWidget):
         self._resized.timeout.connect(self._render_summary)
         self.plots.resized.connect(self._resized.start)  # drawn again once resizing settles
         theme.notifier().changed.connect(self._on_theme_changed)
-        self.legend = QLabel(
-            translate(
-                "TrustView",
-                "<b>Reliability</b>: the test answers grouped by how sure the model was; when "
-                "answers given at 80% are right 80% of the time, the bars reach the "
-                "diagonal. <b>ECE</b> (expected calibration error, 15 bins): the average gap, "
-                "0 is perfect. <b>T</b>: the temperature fitted on held-out images that "
-                "divides the outputs before softmax.",
-            )
-        )
+        self.legend = QLabel(translate_marked("TrustView", LEGENDS["softmax"]))
         self.legend.setWordWrap(True)
         theme.set_tone(self.legend, "muted")
 
@@ -188,12 +202,14 @@ class TrustView(QWidget):
         """A new evaluation: its summary is computed off the GUI thread, old curves go."""
         self._result = result
         self.summary = None
-        self.curves = None
+        self.curves = self._curves_of = None
         self.robust_plots.setVisible(False)
         self.robust_note.setVisible(False)
         if self._measuring:  # the old model's damage is of no use now
             self._controller.cancel_robustness()
         self.robust_button.setEnabled(result is not None and result.classifier is not None)
+        output = getattr(result, "output", "softmax")
+        self.legend.setText(translate_marked("TrustView", LEGENDS.get(output, LEGENDS["softmax"])))
         if result is None:
             self.numbers.setText(translate_marked("TrustView", NOT_YET))
             self._renders.drop()  # one on its way is not shown
@@ -301,10 +317,15 @@ class TrustView(QWidget):
     @Slot(int)
     def _on_robustness_started(self, images: int) -> None:
         self._measuring = True
+        self._robust_images = images
         self.robust_button.setEnabled(False)
         self.robust_progress.setRange(0, 0)
         self.robust_progress.setVisible(True)
         self.cancel_button.setVisible(True)
+        self._say_robust_sample(images)
+        self.part_revealed.emit(self.robust_progress)
+
+    def _say_robust_sample(self, images: int) -> None:
         self.robust_note.setText(
             translate(
                 "TrustView",
@@ -313,7 +334,6 @@ class TrustView(QWidget):
             ).format(n=integer(images))
         )
         self.robust_note.setVisible(True)
-        self.part_revealed.emit(self.robust_progress)
 
     @Slot()
     def _on_robustness_cancelled(self) -> None:
@@ -328,11 +348,31 @@ class TrustView(QWidget):
         self.robust_progress.setRange(0, max(total, 1))
         self.robust_progress.setValue(done)
 
+    def robustness_shown(self) -> tuple | None:
+        """(evaluation, curves, images per level) of the robustness charts on show, or None:
+        the window rebuilt in another language shows them again (``show_robustness_again``)."""
+        if self.curves is None or self._curves_of is None:
+            return None
+        return self._curves_of, self.curves, self._robust_images
+
+    def show_robustness_again(self, shown: tuple | None) -> None:
+        """Show the charts ``robustness_shown`` gave, in this window's language, when they were
+        measured on the evaluation on show here (a language switch lost them, walk52 D17)."""
+        if shown is None or self._measuring:
+            return
+        result, curves, images = shown
+        if result is not self._result:
+            return
+        self._say_robust_sample(images)
+        self._robust_images = images
+        self.show_robustness(curves, reveal=False)
+
     @Slot(object)
-    def show_robustness(self, curves: dict) -> None:
+    def show_robustness(self, curves: dict, reveal: bool = True) -> None:
         from nndesk.trust_plots import plot_robustness
 
         self.curves = curves
+        self._curves_of = self._result
         self._measuring = False
         self.robust_progress.setVisible(False)
         self.cancel_button.setVisible(False)
@@ -344,7 +384,8 @@ class TrustView(QWidget):
         localise_ticks(*axes)
         self.robust_plots.setVisible(True)
         self.robust_plots.request_draw(full=True)
-        self.part_revealed.emit(self.robust_plots)
+        if reveal:
+            self.part_revealed.emit(self.robust_plots)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

@@ -800,3 +800,35 @@ def test_the_coachs_line_after_a_run_is_said_again_in_the_new_language(
     english = "The coach sees no problem in this run's curves."
     if coach.quiet.isVisible():
         assert coach.quiet.text() == language.translate("TrainingPanel", english) != english
+
+
+def test_the_evaluate_pages_robustness_charts_stay_through_the_switch(
+    qtbot, english_after, window_factory, stroke_classifier
+):
+    """walk52 D17: Evaluate > Measure robustness, then a language switch: the report stayed but
+    the robustness charts were gone, to be measured again. They stay, in the new words."""
+    from nndesk.evaluation import evaluate
+
+    desk = window_factory(classifier=stroke_classifier)
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 255, (120, 28, 28)).astype(np.uint8)
+    result = evaluate(stroke_classifier, images, rng.integers(0, 3, 120))
+    desk.evaluation.adopt(result)
+    trust = desk.evaluate_page.trust
+    with qtbot.waitSignal(desk.evaluate_page.trust._controller.robustness_ready, timeout=60_000):
+        trust.robust_button.click()
+    curves = trust.curves
+    assert curves
+
+    new = _switch(qtbot, desk, "vi")
+
+    again = new.evaluate_page.trust
+    assert new.evaluation.result() is result  # the report itself came over
+    assert again.curves is curves  # shown, not measured again
+    assert again.robust_plots.isVisibleTo(new.evaluate_page)
+    assert again.robust_note.isVisibleTo(new.evaluate_page)
+    assert "120" in again.robust_note.text() and "ảnh kiểm tra" in again.robust_note.text()
+    titles = [axes.get_title() for axes in again.robust_plots.figure.axes]
+    assert len(titles) == len(curves) and all(titles)
+    assert again.robust_button.isEnabled()  # measuring again still works
+    new.window.close()

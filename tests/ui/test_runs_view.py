@@ -1307,3 +1307,45 @@ def test_the_runs_charts_axis_labels_stay_clear_of_their_ticks(size, accuracy, t
     curves.add_epoch(epoch_report(1, 0.54, 0.47, *accuracy))
     fig = runs_view.overlay_figure([("one epoch", curves)], "", *size)
     assert ylabels_over_ticks(fig) == []
+
+
+def test_a_damaged_runs_reason_is_said_in_vietnamese_in_its_row_and_tooltip(qtbot, tmp_path):
+    """walk52 D15: the Vietnamese window read "Không đọc được …: metrics is null, not an object":
+    the record checks' reasons stayed English. Each reason is said in the window's language
+    (the CLI keeps the English line, ``str`` of the same message)."""
+    from nndesk.ui import language
+    from nndesk.ui.runs_table import SETTINGS
+
+    store = RunStore(tmp_path / "runs")
+    damaged = {
+        **MALFORMED,
+        "metrics-null": '{"metrics": null}',
+        "resumed-number": '{"resumed_from": 5}',
+        "changes-bad": '{"curves": {"changes": [{"x": -1}]}}',
+    }
+    for name, content in damaged.items():
+        (store.root / name).mkdir(parents=True)
+        data = content if isinstance(content, bytes) else content.encode()
+        (store.root / name / "run.json").write_bytes(data)
+    assert language.use_language("vi") == "vi"
+    try:
+        view = make_view(qtbot, store)
+        view.refresh()
+        records = {r.run_id: r for r in view.records()}
+        english = []
+        for name in damaged:
+            record = records[name]
+            assert record.is_damaged, name
+            row = view.model.row_of(record)
+            cell, tip = row.texts[SETTINGS], row.tips[SETTINGS]
+            assert cell.startswith("không đọc được"), cell
+            reason = str(record.message)  # the English line the CLI prints
+            if reason in cell or reason in tip:
+                english.append(f"{name}: {cell}")
+        assert not english, "reasons left in English:\n  " + "\n  ".join(english)
+        row = view.model.row_of(records["metrics-null"])
+        assert row.texts[SETTINGS] == "không đọc được: metrics là null, không phải một đối tượng"
+    finally:
+        language.use_language("en")
+    # the English window (and the CLI) keep the English words
+    assert str(records["metrics-null"].message) == "metrics is null, not an object"

@@ -224,3 +224,23 @@ def test_in_a_scrolled_page_the_plots_keep_their_height_above_the_legend(qtbot, 
         view.set_result(result)
     qtbot.waitUntil(lambda: view.legend.y() >= view.plots.geometry().bottom())
     assert view.plots.height() >= 270
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_the_legend_speaks_of_the_models_own_output_softmax_or_sigmoid(qtbot, view, result, code):
+    """walk52 D18: a sigmoid-output run's legend said T "divides the outputs before softmax";
+    such a model has no softmax: each output goes through its own sigmoid."""
+    from dataclasses import replace
+
+    from nndesk.ui import language
+
+    assert result.output == "softmax"
+    assert language.use_language(code) == code
+    try:
+        view.set_result(replace(result, output="sigmoid"))
+        legend = view.legend.text()
+        assert "softmax" not in legend and "sigmoid" in legend
+        view.set_result(result)
+        assert "softmax" in view.legend.text()
+    finally:
+        language.use_language("en")
