@@ -136,6 +136,9 @@ def _apply_common(args) -> None:
     if args.window_data_dir is not None and getattr(args, "dest", "absent") is None:
         args.dest = args.window_data_dir  # `nndesk --data-dir DIR download mnist` fills DIR
     if getattr(args, "model", None) is not None:
+        from nndesk.models import shipped_name
+
+        args.shipped_name = shipped_name(args.model)  # named by its name: never rewritten
         args.model = str(resolve_model(args.model))
     if getattr(args, "resume", None) is not None:
         args.resume = str(resolve_model(args.resume))
@@ -1007,6 +1010,12 @@ def _cmd_calibrate(args) -> int:
     from nndesk.paths import inside_installed_package
 
     source = Path(args.model)
+    named = getattr(args, "shipped_name", None)
+    if args.output is None and named is not None:
+        raise ConfigError(
+            f"{named} is a shipped model ({source}) and nndesk never rewrites one; write the "
+            f"calibrated copy with -o FILE (e.g. -o {named}-calibrated.npz)"
+        )
     if args.output is None and inside_installed_package(source):
         raise ConfigError(
             f"{source} is a model shipped inside the installed nndesk; write the calibrated "

@@ -141,6 +141,22 @@ def resolve_model(name_or_path: str | os.PathLike, weights_dir: Path = WEIGHTS_D
     )
 
 
+def shipped_name(name_or_path: str | os.PathLike) -> str | None:
+    """The shipped model ``name_or_path`` names by its name (``fashion-mlp``), or None: a path,
+    even to a shipped file, is the user's own choice (a checkout's ``weights/`` is the
+    developer's), and an existing file of that name wins, as in ``resolve_model``."""
+    path = Path(name_or_path)
+    try:
+        if path.exists():
+            return None
+    except OSError:
+        return None
+    key = path.name[:-4] if path.name.endswith(".npz") else path.name
+    if str(name_or_path) in (key, f"{key}.npz") and key in shipped_model_files():
+        return key
+    return None
+
+
 def describe(path: Path, name: str, source: str) -> ModelEntry:
     """Read ``path``'s header: its dataset, architecture and recorded test accuracy."""
     from nndesk.nn.serialization import load_model

@@ -126,3 +126,33 @@ def test_calibrate_bad_input_is_one_line(tmp_path, capsys):
     assert cli.main(["calibrate", str(bad)]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
     assert cli.main(["calibrate", "no-such-model"]) == 2
+
+
+def test_calibrate_never_rewrites_a_shipped_model_named_by_its_name(
+    trained, tiny_dir, tmp_path, monkeypatch, capsys
+):
+    """walk52 D2: `nndesk calibrate fashion-mlp` in README's editable install rewrote the
+    shipped weights/fashion-mlp.npz in the checkout (the guard knew only an installed package)."""
+    import shutil
+
+    from nndesk import models
+
+    shipped = tmp_path / "weights" / "tiny-shipped.npz"
+    shipped.parent.mkdir()
+    shutil.copyfile(trained[0], shipped)
+    monkeypatch.setattr(models, "shipped_model_files", lambda *a: {"tiny-shipped": shipped})
+    monkeypatch.chdir(tmp_path)  # no file called tiny-shipped here: the name is the model's
+    before = shipped.read_bytes()
+    argv = ["calibrate", "tiny-shipped", "--data-dir", str(tiny_dir), "--json"]
+    assert cli.main(argv) == 2
+    captured = capsys.readouterr()
+    err = captured.err.strip().splitlines()
+    assert captured.out == "" and len(err) == 1
+    assert "shipped model" in err[0] and "-o tiny-shipped-calibrated.npz" in err[0]
+    assert shipped.read_bytes() == before
+    out = tmp_path / "mine.npz"
+    assert cli.main([*argv, "-o", str(out)]) == 0
+    assert last_json(capsys.readouterr().out)["model"] == str(out)
+    assert shipped.read_bytes() == before and "calibration" in load_model(out).info
+    # a path, even to that file, is the user's own choice (weights/README.md's rebuild step)
+    assert cli.main(["calibrate", str(shipped), "--data-dir", str(tiny_dir)]) == 0
