@@ -134,11 +134,37 @@ def resolve_model(name_or_path: str | os.PathLike, weights_dir: Path = WEIGHTS_D
     saved = {display_name(p): p for p in reversed(saved_model_files())}  # the newest wins
     if str(name_or_path) in saved:
         return saved[str(name_or_path)]
+    run_model = _run_model(str(name_or_path))  # the run id the window shows
+    if run_model is not None:
+        return run_model
     known = ", ".join(shipped) or "none are installed"
     raise ModelFileError(
         f"{name_or_path}: no such model file, shipped or saved model (shipped models: {known}; "
         "`nndesk models` lists them all)"
     )
+
+
+def _run_model(run_id: str) -> Path | None:
+    """The model of the run ``run_id`` ("20261205-102512-58119c3", as the window's Runs list
+    and ``export-script --run`` name it): its folder's, or the copy a save fallback wrote;
+    None when no run has that id. A run without a model says so."""
+    from nndesk.run_json import RunFileError
+    from nndesk.runs import RunStore
+
+    store = RunStore()
+    try:
+        folder = store.run_folder(run_id)
+    except (RunFileError, OSError):  # no such run, or its folder is gone: its saved copy?
+        if os.sep in run_id or (os.altsep and os.altsep in run_id):
+            return None
+        return store.model_elsewhere(run_id)
+    model = folder / "model.npz"
+    if model.is_file():
+        return model
+    elsewhere = store.model_elsewhere(run_id)
+    if elsewhere is not None:
+        return elsewhere
+    raise ModelFileError(f"run {run_id} saved no model ({folder} holds no model.npz)")
 
 
 def shipped_name(name_or_path: str | os.PathLike) -> str | None:

@@ -28,6 +28,7 @@ import io
 import json
 import math
 import os
+import re
 import secrets
 import shutil
 import threading
@@ -732,6 +733,27 @@ def readable_json(value: Any, depth: int = 2, level: int = 0) -> str:
         for k, v in value.items()
     )
     return "{\n" + ",\n".join(items) + "\n" + " " * level + "}"
+
+
+#: "run 2026-12-05 10:25:12": how ``nndesk models`` names a run's model (``display_name``)
+_RUN_NAME = re.compile(r"run (\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})")
+
+
+def run_id_named(name: str, root: str | os.PathLike | None = None) -> str | None:
+    """The id of the run ``name`` names as ``nndesk models`` does ("run 2026-12-05 10:25:12"
+    -> "20261205-102512-58119c3"; the newest of that second wins, as there), or None. The
+    window shows the id and the CLI listed the date: each is taken wherever the other is."""
+    match = _RUN_NAME.fullmatch(name.strip())
+    if match is None:
+        return None
+    y, mo, d, h, mi, sec = match.groups()
+    prefix = f"{y}{mo}{d}-{h}{mi}{sec}-"
+    folder = Path(root) if root is not None else runs_dir()
+    try:
+        ids = sorted(e.name for e in os.scandir(folder) if e.name.startswith(prefix))
+    except OSError:
+        return None
+    return ids[-1] if ids else None
 
 
 class RunStore:

@@ -260,3 +260,29 @@ def test_listing_models_removes_what_killed_saves_left_beside_them(weights, tiny
     assert cli.main(["models"]) == 0
     assert not dead.exists()
     assert lookalike.read_text() == "the user's" and (run / "model.npz").is_file()
+
+
+def test_a_run_resolves_by_the_id_the_window_shows_too(weights, tiny_model_file, capsys):
+    """walk52 D9: `evaluate "run 2026-12-05 10:25:12"` worked, the id the window's Runs list
+    shows (20261205-102512-58119c3) gave "no such model file": both are taken everywhere."""
+    from nndesk.paths import data_dir
+    from nndesk.runs import run_id_named
+
+    run = runs_dir() / "20261201-101010-123abcd"
+    run.mkdir(parents=True)
+    shutil.copy(tiny_model_file, run / "model.npz")
+    assert models.resolve_model("20261201-101010-123abcd") == run / "model.npz"
+    assert run_id_named("run 2026-12-01 10:10:10") == "20261201-101010-123abcd"
+    assert run_id_named("run 2026-12-01 10:10:11") is None
+    # a run whose folder refused its model (a full disk): the copy a fallback saved
+    full = runs_dir() / "20261201-111111-456abcd"
+    full.mkdir()
+    fallback = data_dir() / "nndesk-20261201-111111-456abcd.npz"
+    shutil.copy(tiny_model_file, fallback)
+    assert models.resolve_model("20261201-111111-456abcd") == fallback
+    # a run that saved no model says so, naming the run
+    (runs_dir() / "20261201-121212-789abcd").mkdir()
+    with pytest.raises(ModelFileError, match="run 20261201-121212-789abcd saved no model"):
+        models.resolve_model("20261201-121212-789abcd")
+    assert cli.main(["evaluate", "20261201-121212-789abcd"]) == 2
+    assert "saved no model" in capsys.readouterr().err

@@ -128,11 +128,18 @@ def from_model(path: str | os.PathLike) -> Experiment:
 
 def from_run(run_id: str, root: str | os.PathLike | None = None) -> Experiment:
     """The experiment of the run ``run_id`` in the run store (``NndeskError`` if unknown)."""
-    from nndesk.runs import RunStore
+    from nndesk.run_json import RunFileError
+    from nndesk.runs import RUN_FILE, RunStore, run_id_named
 
+    run_id = run_id_named(run_id, root) or run_id  # "run 2026-12-05 10:25:12", as `models` says
     if not run_id or "/" in run_id or "\\" in run_id or run_id in (".", ".."):
         raise NndeskError(f"{run_id!r} is not a run id (see the Runs view for the ids)")
-    record = RunStore(root).load(run_id)
+    store = RunStore(root)
+    folder = store.run_folder(run_id)  # a missing run: its own line names the id and folder
+    try:
+        record = store.load(run_id)
+    except RunFileError as err:  # the reason alone named neither the run nor the file
+        raise RunFileError(f"run {run_id} cannot be read: {err} ({folder / RUN_FILE})") from None
     config = _config_from_dict(record.config, f"run {run_id}: its settings")
     config = _every_epoch(config, len(record.curves.epochs))
     title = f" ({record.title})" if record.title else ""

@@ -256,3 +256,22 @@ def test_a_run_that_trained_every_epoch_says_nothing_of_stopping(tmp_path):
     out = tmp_path / "run.py"
     assert cli.main(["export-script", "--run", record.run_id, "-o", str(out)]) == 0
     assert "was stopped" not in out.read_text(encoding="utf-8")
+
+
+def test_a_run_exports_by_the_name_nndesk_models_prints_too(tmp_path):
+    """walk52 D9: `nndesk models` names a run "run 2026-12-05 10:25:12"; --run takes it."""
+    record = RunStore().create(SMALL.replace(lr=0.003).to_dict())
+    stamp = record.run_id[:15]
+    name = f"run {stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} {stamp[9:11]}:{stamp[11:13]}:{stamp[13:]}"
+    out = tmp_path / "run.py"
+    assert cli.main(["export-script", "--run", name, "-o", str(out)]) == 0
+    assert f"run {record.run_id}" in out.read_text(encoding="utf-8")
+
+
+def test_a_damaged_run_is_named_with_its_file(tmp_path, capsys):
+    """walk52 D9: "run.json is not valid JSON (…)" named neither the run nor the file."""
+    record = RunStore().create(SMALL.to_dict())
+    (record.folder / "run.json").write_text('{"title": "bad\x01"}', encoding="utf-8")
+    assert cli.main(["export-script", "--run", record.run_id, "-o", str(tmp_path / "r.py")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and record.run_id in err[0] and str(record.folder / "run.json") in err[0]
