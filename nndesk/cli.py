@@ -1118,10 +1118,9 @@ def _cmd_predict(args) -> int:
 
     clf = _predict_model(args)
     threshold = NOT_SURE_PERCENT if args.not_sure is None else args.not_sure
-    status = 0
-    # which model read the images when none was named: said before the first answer, so bad
-    # input alone stays one line (walk51 D11: the note, then the error)
-    note = args.default_model_note
+    # every input is read before anything is printed: one bad file among good ones printed the
+    # good answers, the note, then the error (walk52 D21); bad input stays one line, exit 2
+    answers, bad = [], []
     for path in args.images:
         try:
             try:
@@ -1136,13 +1135,20 @@ def _cmd_predict(args) -> int:
             prediction = clf.classify_image(load_image(path, name=str(path)))
             if prediction is None:
                 raise blank_image_error(path)
-        except NndeskError as err:  # report this file and go on with the others
-            _error(str(err))
-            status = 2
+        except NndeskError as err:
+            bad.append((path, str(err)))
             continue
-        if note:
-            print(note, file=sys.stderr, flush=True)
-            note = ""
+        answers.append((path, prediction))
+    if bad:
+        others = ", ".join(str(path) for path, _ in bad[1:])
+        more = f" (and {len(bad) - 1} more that cannot be read: {others})" if others else ""
+        none = "; nothing was classified" if len(args.images) > 1 else ""
+        _error(f"{bad[0][1]}{more}{none}")
+        return 2
+    # which model read the images when none was named: said before the first answer
+    if args.default_model_note:
+        print(args.default_model_note, file=sys.stderr, flush=True)
+    for path, prediction in answers:
         probs = prediction.probabilities
         p = float(probs[prediction.label])
         not_sure = is_not_sure(prediction, threshold)  # the window's verdict (walk48 D10)
@@ -1168,7 +1174,7 @@ def _cmd_predict(args) -> int:
             )
         else:
             print(f"{_shown(path)}: {prediction.class_name} ({p:.1%}{alone})", flush=True)
-    return status
+    return 0
 
 
 #: what a file named as predict's first argument looks like when it is an image instead
@@ -1177,6 +1183,8 @@ _IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", "
 #: the model ``nndesk predict IMAGE...`` reads with when none is named: the window opens on
 #: Digits, and the README's example names this one
 PREDICT_DEFAULT_MODEL = "mnist-cnn"
+#: the one read instead when the default's file is damaged (the window does the same)
+PREDICT_FALLBACK_MODEL = "mnist-mlp"
 
 
 def _is_image_name(name: str) -> bool:
@@ -1201,13 +1209,7 @@ def _predict_model(args):
             raise ConfigError(
                 f"{args.images[0]}: name an image after the model: nndesk predict MODEL IMAGE..."
             )
-        args.default_model_note = (
-            f"nndesk: no model named, so {PREDICT_DEFAULT_MODEL} reads the images as digits "
-            "(for clothing: nndesk predict fashion-cnn IMAGE...)"
-        )
-        from nndesk.models import resolve_model
-
-        args.model = str(resolve_model(PREDICT_DEFAULT_MODEL))
+        return _default_predict_model(args)
     try:
         return Classifier.from_file(args.model)
     except ModelFileError as err:
@@ -1216,6 +1218,35 @@ def _predict_model(args):
         raise ModelFileError(
             f"{err}; the model comes first: nndesk predict MODEL IMAGE..."
         ) from None
+
+
+def _default_predict_model(args):
+    """``PREDICT_DEFAULT_MODEL``, or when its file is damaged ``PREDICT_FALLBACK_MODEL``, as
+    the window does (walk52 D11c: the CLI failed with the damage alone); the note says which
+    model reads the images, and why when it is not the default."""
+    from nndesk.errors import ModelFileError
+
+    try:
+        return _read_default(args, PREDICT_DEFAULT_MODEL, "no model named, so ", "")
+    except ModelFileError as err:
+        damage = str(err).rstrip(". ")
+    try:
+        return _read_default(args, PREDICT_FALLBACK_MODEL, f"{damage}; ", " instead")
+    except ModelFileError:  # neither reads: the default's own line, and the way out
+        raise ModelFileError(f"{damage}; name a model: nndesk predict MODEL IMAGE...") from None
+
+
+def _read_default(args, name: str, before: str, after: str):
+    from nndesk.inference import Classifier
+    from nndesk.models import resolve_model
+
+    args.model = str(resolve_model(name))
+    clf = Classifier.from_file(args.model)
+    args.default_model_note = (
+        f"nndesk: {before}{name} reads the images as digits{after} "
+        "(for clothing: nndesk predict fashion-cnn IMAGE...)"
+    )
+    return clf
 
 
 __all__ = ["build_parser", "config_from_args", "format_confusion", "main"]

@@ -522,7 +522,11 @@ def test_ctrl_c_stops_training_after_the_batch_and_still_saves_the_model(tiny_di
     assert out.is_file()
 
 
-def test_predict_names_what_is_wrong_with_each_path_and_goes_on(trained, tmp_path, capsys):
+def test_predict_checks_every_path_first_and_names_what_is_wrong_in_one_line(
+    trained, tmp_path, capsys
+):
+    """walk52 D21: answers were printed for the good files, then a line per bad one; bad input
+    is one line, exit 2, and nothing on stdout."""
     model, _ = trained
     good = _blob_png(tmp_path / "x.png", 5, light_background=False)
     (tmp_path / "folder").mkdir()
@@ -530,11 +534,11 @@ def test_predict_names_what_is_wrong_with_each_path_and_goes_on(trained, tmp_pat
     paths = [tmp_path / "folder", tmp_path / "missing.png", tmp_path / "empty.png", good]
     assert cli.main(["predict", str(model), *map(str, paths)]) == 2
     captured = capsys.readouterr()
-    assert captured.out.startswith(f"{good}: ")  # the good file is still classified
+    assert captured.out == ""
     assert captured.err.splitlines() == [
-        f"nndesk: error: {tmp_path / 'folder'}: a folder, not an image file",
-        f"nndesk: error: {tmp_path / 'missing.png'}: no such image file",
-        f"nndesk: error: {tmp_path / 'empty.png'}: the file is empty",
+        f"nndesk: error: {tmp_path / 'folder'}: a folder, not an image file (and 2 more that "
+        f"cannot be read: {tmp_path / 'missing.png'}, {tmp_path / 'empty.png'}); nothing was "
+        "classified"
     ]
 
 
@@ -829,19 +833,53 @@ def test_predict_with_only_a_bad_image_says_one_line(tmp_path, capsys):
         assert err.startswith(f"nndesk: error: {path}: ")
 
 
-def test_predict_with_a_good_and_a_bad_image_answers_the_good_one_and_names_the_bad(
-    tmp_path, capsys
-):
-    """The good file's answer on stdout (its JSON keys as ever), one error line for the bad
-    one, and exit 2; the note saying which model read the good one comes before its answer."""
+def test_predict_with_a_good_and_a_bad_image_prints_one_error_line_and_no_answer(tmp_path, capsys):
+    """walk52 D21 (walk51 #11): `predict seven.png notimage.png --json` printed seven's JSON,
+    the note naming the default model, then the error. Every input is checked first: one
+    error line, exit 2, no answer and no note for a run that classified nothing."""
     good = _blob_png(tmp_path / "seven.png", 7, light_background=False)
-    bad = tmp_path / "missing.png"
-    assert cli.main(["predict", str(good), str(bad), "--json"]) == 2
+    bad = tmp_path / "notimage.png"
+    bad.write_text("not an image", encoding="utf-8")
+    for images in ([good, bad], [bad, good]):
+        assert cli.main(["predict", *map(str, images), "--json"]) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        (line,) = err.splitlines()
+        assert line.startswith(f"nndesk: error: {bad}: ") and "nothing was classified" in line
+    assert cli.main(["predict", str(good), "--json"]) == 0
     out, err = capsys.readouterr()
-    (answer,) = [json.loads(line) for line in out.splitlines()]
-    assert answer["file"] == str(good) and "probabilities" in answer
+    assert json.loads(out)["file"] == str(good)
     assert err.splitlines() == [
         "nndesk: no model named, so mnist-cnn reads the images as digits (for clothing: nndesk "
-        "predict fashion-cnn IMAGE...)",
-        f"nndesk: error: {bad}: no such image file",
+        "predict fashion-cnn IMAGE...)"
     ]
+
+
+def test_predict_with_a_damaged_default_model_reads_with_mnist_mlp_and_says_so(
+    tmp_path, tiny_model_file, monkeypatch, capsys
+):
+    """walk52 D11c: with mnist-cnn.npz cut short the window used mnist-mlp and said so; the CLI
+    failed with the damage alone. It falls back the same way, and says why in its note."""
+    from nndesk import models
+
+    weights = tmp_path / "weights"
+    weights.mkdir()
+    damaged = weights / "mnist-cnn.npz"
+    damaged.write_bytes(tiny_model_file.read_bytes()[:300])
+    fallback = weights / "mnist-mlp.npz"
+    fallback.write_bytes(tiny_model_file.read_bytes())
+    shipped = {"mnist-cnn": damaged, "mnist-mlp": fallback}
+    monkeypatch.setattr(models, "shipped_model_files", lambda *a: dict(shipped))
+    monkeypatch.chdir(tmp_path)
+    good = _blob_png(tmp_path / "seven.png", 7, light_background=False)
+    assert cli.main(["predict", str(good), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["file"] == str(good)
+    (note,) = err.splitlines()
+    assert note.startswith(f"nndesk: {damaged}: ") and "mnist-mlp reads the images" in note
+    # neither readable: one line, the damage and the way out
+    fallback.write_bytes(b"")
+    assert cli.main(["predict", str(good)]) == 2
+    out, err = capsys.readouterr()
+    (line,) = err.splitlines()
+    assert out == "" and str(damaged) in line and "nndesk predict MODEL IMAGE" in line
