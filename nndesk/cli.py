@@ -55,6 +55,17 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse has printed its one-line usage error (status 2)
         return int(exit_.code or 0)
+    if args.version:  # before anything else, as argparse's version action did
+        from nndesk.version import nndesk_version
+
+        if args.version_json:
+            _print_json({"version": nndesk_version()})
+        else:
+            print(f"nndesk {nndesk_version()}")
+        return 0
+    if args.version_json:
+        _error("--json goes with --version or after a command (nndesk train --json)")
+        return 2
     if args.command is None:
         return _open_window(args.window_data_dir)
     commands = {
@@ -313,6 +324,7 @@ def _cmd_download(args) -> int:
     if mirror is not None and files_present(args.dataset, args.dest) < 4:
         print(_shown(mirror.said()), file=sys.stderr)
     bars = _DownloadBars()
+    had = files_present(args.dataset, args.dest)
     try:
         source = mirror.source if mirror is not None else ""  # "": none, not $NNDESK_MIRROR again
         path = download_dataset(args.dataset, dest=args.dest, progress=bars, mirror=source)
@@ -322,7 +334,9 @@ def _cmd_download(args) -> int:
         raise cli_data.with_hint(err, args.dataset) from None
     finally:
         bars.close()
-    print(_shown(path))
+    print(_shown(path), file=sys.stderr if args.json else sys.stdout)
+    if args.json:
+        _print_json({"dataset": args.dataset, "path": str(path), "downloaded": had < 4})
     return 0
 
 
@@ -1094,10 +1108,16 @@ def _cmd_export_script(args) -> int:
         )
     except FileExistsError:
         raise _exists_error(args.output) from None
+    log = sys.stderr if args.json else sys.stdout
+    run = None if notebook else f"python {path} --data-dir DIR"
     if notebook:
-        print(f"wrote {_shown(path)}: a Keras notebook of {_shown(experiment.origin)}")
+        print(f"wrote {_shown(path)}: a Keras notebook of {_shown(experiment.origin)}", file=log)
     else:
-        print(f"wrote {_shown(path)}; run it with: python {_shown(path)} --data-dir DIR")
+        print(f"wrote {_shown(path)}; run it with: python {_shown(path)} --data-dir DIR", file=log)
+    if args.json:
+        kind = "notebook" if notebook else "script"
+        payload = {"path": str(path), "kind": kind, "source": source, "language": args.lang}
+        _print_json({**payload, "run": run})
     return 0
 
 

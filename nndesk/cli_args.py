@@ -113,7 +113,6 @@ DATA_DIR_HELP = (
 
 def build_parser() -> argparse.ArgumentParser:
     from nndesk.data.registry import DATASETS
-    from nndesk.version import nndesk_version
 
     dataset_or_folder = "|".join((*DATASETS, "FOLDER"))  # as the schema's dataset field
     parser = _Parser(
@@ -121,11 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Draw, train and inspect a from-scratch NumPy neural network.",
         epilog="Without a command the window opens.",
     )
+    parser.add_argument("--version", action="store_true", help="print the version")
     parser.add_argument(
-        "--version",
-        action="version",
-        version=f"nndesk {nndesk_version()}",
-        help="print the version",
+        "--json",
+        dest="version_json",
+        action="store_true",
+        help='with --version: one JSON object, {"version": "…"}',
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
     parser.add_argument(
@@ -141,6 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("download", help="fetch and verify a dataset")
     p.add_argument("dataset", metavar="DATASET", help=" or ".join(DATASETS))
     p.add_argument("--dest", metavar="DIR", help="folder to store it in (default: the cache)")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="end stdout with one JSON object: dataset, path, downloaded (false: all four files "
+        "were there already)",
+    )
 
     p = sub.add_parser("train", help="train a network and print its test report")
     p.add_argument(
@@ -282,6 +288,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="let -o replace an existing file")
     p.add_argument(
         "--notebook", action="store_true", help="write a Keras notebook (.ipynb) instead"
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="end stdout with one JSON object: path, kind (script or notebook), source, "
+        "language, run (the command that runs a script; null for a notebook)",
     )
     p.add_argument(
         "--lang",

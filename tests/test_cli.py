@@ -621,8 +621,8 @@ def test_a_pipe_or_device_given_as_a_file_is_named_for_what_it_is(kind, trained,
     assert cli.main(["predict", str(odd), str(image)]) == 2
     assert capsys.readouterr().err == line
     assert cli.main(["predict", str(model), str(odd), str(image)]) == 2
-    out, err = capsys.readouterr()
-    assert err == line and out.startswith(f"{image}: ")
+    out, err = capsys.readouterr()  # every image is read first: nothing printed (walk52 D21)
+    assert err == f"{line.rstrip()}; nothing was classified\n" and out == ""
 
 
 def test_the_dataset_names_in_the_help_are_the_registrys(monkeypatch, capsys):
@@ -883,3 +883,49 @@ def test_predict_with_a_damaged_default_model_reads_with_mnist_mlp_and_says_so(
     out, err = capsys.readouterr()
     (line,) = err.splitlines()
     assert out == "" and str(damaged) in line and "nndesk predict MODEL IMAGE" in line
+
+
+def test_version_json_is_one_json_object(capsys):
+    """walk52 D20: `nndesk --version --json` printed plain text."""
+    from importlib import metadata
+
+    for argv in (["--version", "--json"], ["--json", "--version"]):
+        assert cli.main(argv) == 0
+        assert json.loads(capsys.readouterr().out) == {"version": metadata.version("nndesk")}
+    assert cli.main(["--json"]) == 2  # alone it is a slip: one line, not the window
+    assert "--json goes with --version" in capsys.readouterr().err
+
+
+def test_download_json_ends_stdout_with_the_folder_and_whether_it_downloaded(
+    monkeypatch, tmp_path, capsys
+):
+    """walk52 D20: `download --json` was "unrecognized arguments"."""
+    import nndesk.data
+
+    monkeypatch.setattr(
+        nndesk.data, "download_dataset", lambda name, dest=None, progress=None, mirror=None: dest
+    )
+    assert cli.main(["download", "mnist", "--dest", str(tmp_path), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {"dataset": "mnist", "path": str(tmp_path), "downloaded": True}
+    assert str(tmp_path) in err  # the plain line goes to stderr, as calibrate --json's does
+
+
+def test_export_script_json_names_the_file_and_how_to_run_it(tmp_path, capsys):
+    """walk52 D20: `export-script --json` was "unrecognized arguments"."""
+    out = tmp_path / "lab.py"
+    argv = ["export-script", "--preset", "fashion-mlp-lab", "-o", str(out), "--json"]
+    assert cli.main(argv) == 0
+    stdout, stderr = capsys.readouterr()
+    assert json.loads(stdout) == {
+        "path": str(out),
+        "kind": "script",
+        "source": "--preset fashion-mlp-lab",
+        "language": "en",
+        "run": f"python {out} --data-dir DIR",
+    }
+    assert f"wrote {out}" in stderr and out.is_file()
+    notebook = tmp_path / "lab.ipynb"
+    assert cli.main([*argv[:4], str(notebook), "--json", "--lang", "vi"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["kind"] == "notebook" and payload["run"] is None and payload["language"] == "vi"
