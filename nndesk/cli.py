@@ -264,9 +264,16 @@ def _cmd_models(args) -> int:
         for reason in reasons:
             print(_wrapped(reason))
     if any(e.source == "saved" for e in entries):
-        from nndesk.paths import runs_dir
+        from nndesk.paths import data_dir, runs_dir
 
-        print(f"saved models are kept in {_shown(runs_dir())}")
+        runs = runs_dir()
+        if runs.exists() and not runs.is_dir():  # the models went to the nndesk folder
+            print(
+                f"saved models are kept in {_shown(data_dir())} ({_shown(runs)} is a file, "
+                "not a folder)"
+            )
+        else:
+            print(f"saved models are kept in {_shown(runs)}")
     return 0
 
 
@@ -398,22 +405,32 @@ def _checked_out(args, places: list[Path]) -> Path:
             make_model_folder(place.parent)
             check_writable(place)
         except OSError as err:
-            reason = err.strerror or str(err)
-            said = f"cannot write in {place.parent} ("  # check_writable's line names the folder
-            if reason.startswith(said) and reason.endswith(")"):
-                reason = reason[len(said) : -1]  # said once: "… in F (cannot write in F (…))"
-            refusals.append(f"{place.parent} ({reason})")
+            refusals.append(_refusal(place.parent, err))
             continue
         if refusals:
             print(
-                f"nndesk: cannot write in {_shown(refusals[0])}; the model will be saved in "
-                f"{_shown(place.parent)}",
+                f"nndesk: {_shown(refusals[0])}; the model will be saved in {_shown(place.parent)}",
                 file=sys.stderr,
             )
         return place
     raise ConfigError(
         f"nowhere to save the trained model: {'; '.join(refusals)}; give a folder with --out"
     )
+
+
+def _refusal(folder: Path, err: OSError) -> str:
+    """Why ``folder`` cannot take a model, as the fact: "runs is a file, not a folder" (mkdir
+    said only "File exists", walk52 D13), "cannot write in … (Read-only file system)" once
+    (check_writable's message was wrapped in the same words again, D14)."""
+    try:
+        if folder.exists() and not folder.is_dir():
+            return f"{folder} is a file, not a folder"
+    except OSError:
+        pass
+    reason = err.strerror or str(err)
+    if reason.startswith("cannot write in ") or reason.startswith(f"{folder}"):
+        return reason
+    return f"cannot write in {folder} ({reason})"
 
 
 def _save(

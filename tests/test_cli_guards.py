@@ -503,3 +503,31 @@ def test_names_too_long_for_the_file_system_are_one_short_line_and_exit_2(
     assert cli.main(argv) == 2
     (line,) = error_lines(capsys.readouterr().err)
     assert line.startswith("nndesk: error: --out: ") and "File name too long" in line
+
+
+def test_a_runs_folder_that_is_a_file_and_a_read_only_one_are_said_as_they_are(
+    tiny_dir, tmp_path, capsys, monkeypatch
+):
+    """walk52 D13/D14: "cannot write in …/runs (File exists)" for a runs that is a plain file,
+    and "cannot write in …/runs (cannot write in …/runs (Read-only file system))"."""
+    paths.data_dir().mkdir(parents=True, exist_ok=True)
+    paths.runs_dir().write_text("not a folder")
+    assert cli.main(["train", *TINY, "--data-dir", str(tiny_dir)]) == 0
+    captured = capsys.readouterr()
+    assert (
+        f"nndesk: {paths.runs_dir()} is a file, not a folder; the model will be saved in "
+        f"{paths.data_dir()}"
+    ) in captured.err
+    assert "File exists" not in captured.err
+    assert cli.main(["models"]) == 0  # and the listing says where they really are
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last == (
+        f"saved models are kept in {paths.data_dir()} ({paths.runs_dir()} is a file, not a folder)"
+    )
+    paths.runs_dir().unlink()
+    paths.runs_dir().mkdir()
+    refuse_creating_files_in(monkeypatch, paths.runs_dir())
+    assert cli.main(["train", *TINY, "--data-dir", str(tiny_dir)]) == 0
+    err = capsys.readouterr().err
+    assert f"nndesk: cannot write in {paths.runs_dir()} (Read-only file system); " in err
+    assert err.count("cannot write in") == 1

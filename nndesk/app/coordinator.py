@@ -697,7 +697,7 @@ class Coordinator(QObject):
                 QThreadPool.globalInstance(),
                 self.folder_look,
                 folder,
-                lambda: os.path.isdir(folder),
+                lambda: os.path.isdir(folder) or ("file" if os.path.exists(folder) else False),
             )
             run_off_gui(
                 QThreadPool.globalInstance(),
@@ -714,12 +714,12 @@ class Coordinator(QObject):
                 ),
             )
 
-    def _folder_note(self, missing: bool = False) -> str:
+    def _folder_note(self, missing: bool = False, a_file: bool = False) -> str:
         """The data folder in use, and where it comes from when the person did not choose it
         (``data_folder_note``); a settings read, no look at the folder itself."""
         name = self._mode_dataset()
         return data_folder_note(
-            preferences.data_folder(name), preferences.overridden_data_dir(name), missing
+            preferences.data_folder(name), preferences.overridden_data_dir(name), missing, a_file
         )
 
     def _unfit_folder_note(self, folder: str, unfit: str) -> str:
@@ -733,11 +733,12 @@ class Coordinator(QObject):
         return head.format(title=title, other=TITLES.get(unfit, unfit)) + "\n" + folder
 
     @Slot(object, object)
-    def _on_folder_look_delivered(self, folder: str, there: bool | None) -> None:
-        """Say under the canvas that the data folder named there is missing (a page that
-        needs it says what to do)."""
-        if there is False and folder == preferences.data_dir(self._mode_dataset()):
-            self.window.set_standing_note(self._folder_note(missing=True))
+    def _on_folder_look_delivered(self, folder: str, there: bool | str | None) -> None:
+        """Say under the canvas that the data folder named there is missing, or is a file
+        (``there == "file"``; a page that needs it says what to do)."""
+        if there in (False, "file") and folder == preferences.data_dir(self._mode_dataset()):
+            a_file = there == "file"
+            self.window.set_standing_note(self._folder_note(missing=not a_file, a_file=a_file))
 
     @Slot(object, object)
     def _on_copy_look_delivered(self, asked: tuple, look: tuple | None) -> None:

@@ -2190,12 +2190,20 @@ và lúc đầu (đứt nét)</translation>
         <translation>Các lệnh và lần mở sau đọc NNDESK_DATA_DIR:</translation>
     </message>
     <message>
+        <source>Data folder is a file, not a folder:</source>
+        <translation>Thư mục dữ liệu là một tệp, không phải thư mục:</translation>
+    </message>
+    <message>
         <source>Data folder not found, from NNDESK_DATA_DIR:</source>
         <translation>Không tìm thấy thư mục dữ liệu, theo NNDESK_DATA_DIR:</translation>
     </message>
     <message>
         <source>Data folder not found:</source>
         <translation>Không tìm thấy thư mục dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Data folder, from NNDESK_DATA_DIR, is a file, not a folder:</source>
+        <translation>Thư mục dữ liệu, theo NNDESK_DATA_DIR, là một tệp, không phải thư mục:</translation>
     </message>
     <message>
         <source>Data folder, from NNDESK_DATA_DIR:</source>

@@ -24,14 +24,23 @@ def _environment_passed_over(found: DataFolder) -> str | None:
 
 
 def data_folder_note(
-    found: DataFolder, overridden: str | None = None, missing: bool = False
+    found: DataFolder, overridden: str | None = None, missing: bool = False, a_file: bool = False
 ) -> str:
     """ "Data folder:" and ``found``'s folder ("" for the cache); said to come from
     NNDESK_DATA_DIR when it does, with the person's own folder it wins over (``overridden``)
-    named after it. ``missing``: the folder is not there."""
+    named after it. ``missing``: the folder is not there; ``a_file``: a file is there instead
+    (said as the pages' banners say it, not "not found": walk52 D23)."""
     if not found.folder:
         return ""
-    if found.source == FROM_ENV:
+    if a_file:
+        head = (
+            translate(
+                "DataFolderNote", "Data folder, from NNDESK_DATA_DIR, is a file, not a folder:"
+            )
+            if found.source == FROM_ENV
+            else translate("DataFolderNote", "Data folder is a file, not a folder:")
+        )
+    elif found.source == FROM_ENV:
         head = (
             translate("DataFolderNote", "Data folder not found, from NNDESK_DATA_DIR:")
             if missing

@@ -584,6 +584,20 @@ def test_a_missing_data_folder_is_said_under_the_canvas_and_once_on_the_dataset_
     assert window.status_note.text() == f"Data folder:\n{gone}"
 
 
+def test_a_data_folder_that_is_a_file_is_said_so_under_the_canvas_as_on_the_pages(
+    qtbot, window_factory, tmp_path
+):
+    """walk52 D23: with the data folder set to /etc/passwd the canvas line said "Data folder
+    not found" while the Train banner said it "is a file, not a folder"."""
+    passwd = tmp_path / "passwd"
+    passwd.write_text("root:x:0:0")
+    preferences.set_data_dir(str(passwd))
+    desk = window_factory()
+    note = desk.window.status_note
+    said = f"Data folder is a file, not a folder:\n{passwd}"
+    qtbot.waitUntil(lambda: note.text() == said, timeout=10_000)
+
+
 def test_the_dataset_needed_dialog_is_as_tall_as_its_text_and_shrinks_back_after_details(qtbot):
     """The walk: "Dataset needed" kept spare height under its buttons, more once Details had
     been opened and closed again. adjustSize measured the wrapped text at the size hint's
