@@ -778,6 +778,23 @@ class RunStore:
                     return path
         return None
 
+    @staticmethod
+    def unsaved_record(
+        root: Path, config: dict, resumed_from: str | None = None, title: str = ""
+    ) -> RunRecord:
+        """A new run's record for a runs folder that refused its folder: kept in memory only
+        (its ``folder`` is where it would have gone; nothing is made there)."""
+        now = datetime.now(timezone.utc)
+        run_id = f"{now:%Y%m%d-%H%M%S}-{now.microsecond // 1000:03d}{secrets.token_hex(2)}"
+        return RunRecord(
+            run_id=run_id,
+            folder=Path(root) / run_id,
+            config=dict(config),
+            title=title or describe_config(config),
+            created_at=now.isoformat(timespec="milliseconds"),
+            resumed_from=resumed_from,
+        )
+
     def create(self, config: dict, title: str = "", resumed_from: str | None = None) -> RunRecord:
         """Make a new run folder and write its first ``run.json`` (status ``running``).
 

@@ -59,6 +59,17 @@ def model_fallbacks() -> tuple[Path, ...]:
     return model_fallback_dirs()
 
 
+def _folder_refusal(folder: Path, err: OSError) -> str:
+    """Why ``folder`` took no run folder, as the fact: a file in its place (mkdir says only
+    "File exists"), else the system's reason ("Read-only file system")."""
+    try:
+        if folder.exists() and not folder.is_dir():
+            return QCoreApplication.translate("TrainingController", "it is a file, not a folder")
+    except OSError:
+        pass
+    return os_reason(err)
+
+
 def describe_failure(err: BaseException) -> str:
     """The one line a person sees when a run fails."""
     if isinstance(err, NndeskError):
@@ -387,6 +398,9 @@ class TrainingController(QObject, WorkerThreadOwner):
     model_kept = Signal(object)
     #: (run folder, reason, where the model went): the run folder refused the model
     saved_elsewhere = Signal(str, str, str)
+    #: (runs folder, why it refused a run folder, the file the model will be saved as): the run
+    #: trains all the same, its record in memory only (walk52 D4: the window refused to train)
+    run_folder_refused = Signal(str, str, str)
     record_unsaved = Signal(str, str)  # (run folder, reason): its record could not be written, once
     run_saved = Signal(object)  # RunRecord now in the history, with its model file
     # one-line reason (the run is over), and the DataOffer the worker's error carried (the
@@ -495,17 +509,18 @@ class TrainingController(QObject, WorkerThreadOwner):
         if self.is_running():
             raise ConfigError("a training run is already going; stop it first")
         config.validate()
+        resumed_from = None if resume is None else str(resume)
+        refused = None  # (runs folder, why): the run trains without a folder of its own
         try:
-            self.record = self.store.create(
-                config.to_dict(), resumed_from=None if resume is None else str(resume)
-            )
-        except OSError as err:  # nothing trained yet: say why the run cannot start
-            raise ConfigError(
-                f"cannot make a run folder in {self.store.root} ({err.strerror or err})"
-            ) from None
+            self.record = self.store.create(config.to_dict(), resumed_from=resumed_from)
+            out = self.record.folder / MODEL_FILE
+        except OSError as err:  # as the CLI does: train, and save the model where it can go
+            refused = (str(self.store.root), _folder_refusal(self.store.root, err))
+            self.record, out = self._record_without_folder(config, resumed_from, refused[1])
         # the last run's model stays the last one until this run has started
         self._model_path_before, self.model_path = self.model_path, None
-        self._record_problem = None
+        # a run without a folder has no record to write: said once, now, with where its model goes
+        self._record_problem = None if refused is None else refused[1]
         self.curves = Curves()
         self._seed_curves = curves
         self._started = False
@@ -515,7 +530,7 @@ class TrainingController(QObject, WorkerThreadOwner):
             config,
             self._requests,
             self.record.run_id,
-            self.record.folder / MODEL_FILE,
+            out,
             self._provider,
             resume,
             dataset,
@@ -539,6 +554,32 @@ class TrainingController(QObject, WorkerThreadOwner):
         worker.failed.connect(self._on_worker_failed)
         self._worker = worker
         self._start_worker_thread(worker, "nndesk-training")
+        if refused is not None:
+            self.run_folder_refused.emit(*refused, str(out))
+
+    def _record_without_folder(
+        self, config, resumed_from: str | None, reason: str
+    ) -> tuple[RunRecord, Path]:
+        """The runs folder refused a run's folder (read-only, a file in its place): the run's
+        record, kept in memory only, and the file its model will be saved as, in the first
+        fallback folder that takes files (``nndesk-<run id>.npz``: ``nndesk models``, Open
+        model and ``evaluate <run id>`` find it). Raises ``ConfigError`` when none does."""
+        from nndesk.fileio import check_writable
+
+        record = RunStore.unsaved_record(self.store.root, config.to_dict(), resumed_from)
+        tried = []
+        for folder in model_fallbacks():
+            try:
+                make_model_folder(folder)
+                out = check_writable(folder / fallback_model_name(record.run_id))
+            except OSError as err:
+                tried.append(f"{folder} ({os_reason(err)})")
+                continue
+            return record, out
+        raise ConfigError(
+            f"cannot make a run folder in {self.store.root} ({reason}), nor save a model in "
+            + "; ".join(tried)
+        )
 
     def step(self) -> None:
         """Paused: train one batch, then pause again."""

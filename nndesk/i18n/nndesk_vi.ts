@@ -5550,6 +5550,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Đang huấn luyện…</translation>
     </message>
     <message>
+        <source>it is a file, not a folder</source>
+        <translation>đó là một tệp, không phải thư mục</translation>
+    </message>
+    <message>
         <source>training failed: {reason}</source>
         <translation>huấn luyện thất bại: {reason}</translation>
     </message>
@@ -5591,6 +5595,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Cannot continue: the run needs {title}; see the banner under Train</source>
         <translation>Không thể huấn luyện tiếp: lượt chạy cần {title}; xem dải thông báo</translation>
+    </message>
+    <message>
+        <source>Cannot make a run folder in {folder} ({reason}). The run trains all the same; its model will be saved as {saved}, and its curves are not kept after it.</source>
+        <translation>Không tạo được thư mục cho lần chạy trong {folder} ({reason}). Lần chạy vẫn huấn luyện bình thường; mô hình sẽ được lưu thành {saved}, còn các đường cong không được giữ lại sau đó.</translation>
     </message>
     <message>
         <source>Cannot train: a {title} file cannot be read; see the banner under Train</source>

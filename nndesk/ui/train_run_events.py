@@ -235,6 +235,18 @@ class RunEventsMixin:
             show_button,
         )
 
+    @Slot(str, str, str)
+    def _on_controller_run_folder_refused(self, folder: str, reason: str, saved: str) -> None:
+        """The run trains without a folder of its own, as the CLI's does: one message says
+        why and where its model will be saved (the window refused to train: walk52 D4)."""
+        self.show_error(
+            translate(
+                "TrainingPanel",
+                "Cannot make a run folder in {folder} ({reason}). The run trains all the same; "
+                "its model will be saved as {saved}, and its curves are not kept after it.",
+            ).format(folder=folder, reason=reason, saved=saved)
+        )
+
     @Slot(str, str)
     def _on_controller_record_unsaved(self, folder: str, reason: str) -> None:
         self.show_error(

@@ -231,6 +231,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         c.model_opened.connect(self._on_controller_model_opened)
         c.model_failed.connect(self.show_error)
         c.record_unsaved.connect(self._on_controller_record_unsaved)
+        c.run_folder_refused.connect(self._on_controller_run_folder_refused)
         c.running_changed.connect(self._on_controller_running_changed)
         c.paused_changed.connect(self._on_controller_paused_changed)
         self.form.validity_changed.connect(self._on_form_validity_changed)

@@ -525,3 +525,47 @@ def test_a_diverged_runs_curves_show_its_loss_leaving_the_chart(qtbot, controlle
         assert "off the chart" in label.get_text() and arrow.xy[0] == curves.batch_x[-1]
         if len(losses) == 2:
             assert live.batch_line.get_marker() == "o"
+
+
+@pytest.mark.parametrize("refusal", ["read-only", "a file"])
+def test_a_runs_folder_that_takes_no_run_folder_still_trains_and_saves_in_the_nndesk_folder(
+    qtbot, controller, monkeypatch, refusal
+):
+    """walk52 D4: with the runs folder read-only the window said "cannot make a run folder"
+    and trained nothing, while the CLI trained and saved the model in the nndesk folder. The
+    window does the same, and one signal says why and where the model goes."""
+    import errno
+    from pathlib import Path
+
+    from nndesk.paths import data_dir
+
+    root = controller.store.root
+    if refusal == "a file":
+        root.write_text("not a folder")
+    else:
+        real_mkdir = Path.mkdir
+
+        def read_only(self, *args, **kwargs):
+            if self.parent == root:
+                raise OSError(errno.EROFS, "Read-only file system", str(self))
+            return real_mkdir(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "mkdir", read_only)
+    told: dict[str, list] = {"refused": [], "elsewhere": [], "record": [], "failed": []}
+    controller.run_folder_refused.connect(lambda *args: told["refused"].append(args))
+    controller.saved_elsewhere.connect(lambda *args: told["elsewhere"].append(args))
+    controller.record_unsaved.connect(lambda *args: told["record"].append(args))
+    controller.failed.connect(lambda message, _offer: told["failed"].append(message))
+    seen = run_to_the_end(qtbot, controller)
+    assert told["failed"] == [] and told["elsewhere"] == [] and told["record"] == []
+    ((folder, reason, where),) = told["refused"]  # one message, at the start
+    assert folder == str(root)
+    assert reason == (
+        "Read-only file system" if refusal == "read-only" else "it is a file, not a folder"
+    )
+    saved = controller.model_path
+    assert where == str(saved) and saved.parent == data_dir() and saved.is_file()
+    assert saved.name == f"nndesk-{controller.record.run_id}.npz"
+    record = seen["saved"][0]
+    assert record.status == "completed" and controller.curves.epochs == [1, 2]
+    assert Classifier.from_file(saved).model is not None
