@@ -457,6 +457,9 @@ class RunRecord:
     #: the run's model in a fallback folder (its run folder refused it); found by the run's
     #: name (``RunStore``), never read from run.json, and never written to it
     elsewhere: Path | None = field(default=None, compare=False)
+    #: why its run.json on disk is behind this record (a full disk: it stops at an early
+    #: epoch), for a record the window kept in memory; never written to run.json
+    behind: str | None = field(default=None, compare=False)
     #: a listed record's summary of its curves, while they are not read (see ``curves``)
     _summary: RunSummary | None = field(default=None, init=False, repr=False, compare=False)
     #: the training lock this process holds on the run (``RunStore.create``) until it ends

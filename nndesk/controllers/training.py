@@ -477,6 +477,12 @@ class TrainingController(QObject, WorkerThreadOwner):
         self._replays = dict(replays)
 
     @property
+    def record_problem(self) -> str | None:
+        """Why the current (or last) run's record could not be written, once it could not
+        (its ``run.json`` on disk is behind what ``record`` holds), else None."""
+        return self._record_problem
+
+    @property
     def batches_done(self) -> int:
         """Batches the current (or last) run has trained."""
         return self._requests.batches_done

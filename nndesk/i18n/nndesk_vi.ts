@@ -5009,6 +5009,10 @@ kiểm định</translation>
         <translation>Mô hình của nó là mô hình đang dùng: nó vẫn tiếp tục trả lời cho đến khi bạn chọn một mô hình khác.</translation>
     </message>
     <message>
+        <source>Its record could not be written to the end ({reason}): this row is what the window holds; the record on disk is behind and is not what the next start shows.</source>
+        <translation>Không ghi được hồ sơ của lần chạy đến cuối ({reason}): dòng này là những gì cửa sổ đang giữ; hồ sơ trên đĩa bị chậm lại và lần mở sau sẽ không hiện như thế này.</translation>
+    </message>
+    <message>
         <source>Layers</source>
         <translation>Các tầng</translation>
     </message>

@@ -235,6 +235,20 @@ def make_row(record: RunRecord, seconds: bool = False, day: bool = True) -> Row:
         tips[STATUS] = translate(
             "RunsView", "its folder refused the model; it was saved to {path}"
         ).format(path=record.elsewhere)
+    if record.behind is not None:  # the row is the window's record, ahead of the disk's
+        tips[STATUS] = "\n".join(
+            t
+            for t in (
+                translate(
+                    "RunsView",
+                    "Its record could not be written to the end ({reason}): this row is what "
+                    "the window holds; the record on disk is behind and is not what the next "
+                    "start shows.",
+                ).format(reason=record.behind),
+                tips[STATUS],
+            )
+            if t
+        )
     return Row(texts, tuple(tips))
 
 

@@ -121,6 +121,10 @@ class RunsView(QWidget):
         super().__init__(parent)
         self.store = reader.store
         self._records: list[RunRecord] = []
+        #: runs of this window whose run.json could not be written to its end (a full disk):
+        #: run id -> (the record as the window holds it, why); shown instead of the one read
+        #: back, which said "interrupted, 2 epochs" for a run that trained 10 (walk52 D7)
+        self._unsaved: dict[str, tuple[RunRecord, str]] = {}
         self._overlay_stale = True  # the selection changed since its curves were drawn
         self._reader = reader
         self._reader.listed.connect(self._on_reader_listed)
@@ -264,6 +268,11 @@ class RunsView(QWidget):
     def records(self) -> list[RunRecord]:
         return list(self._records)
 
+    def keep_unsaved(self, record: RunRecord, reason: str) -> None:
+        """Show ``record`` (a run of this window whose record on disk is behind, ``reason``)
+        as the window knows it, wherever the listing finds its folder."""
+        self._unsaved[record.run_id] = (record, reason)
+
     def refresh(self, select_id: str | None = None) -> None:
         """Re-read the store; keep (or set) the selection. Done at once when only a few small
         records are new or changed, else on a worker thread ("Reading runs…" until ``listed``).
@@ -287,6 +296,7 @@ class RunsView(QWidget):
         """Show ``records``; keep the selection (or select ``select_id``)."""
         self.reading = False
         self._select_when_listed = None
+        records = [self._known(r) for r in records]
         self.hint.setText(self._hint_text)
         keep = {r.run_id for r in self.selected_records()}
         if select_id:
@@ -302,6 +312,15 @@ class RunsView(QWidget):
         self._filling = False
         self._on_table_selection_changed()
         self.listed.emit()
+
+    def _known(self, listed: RunRecord) -> RunRecord:
+        """``listed``, or the window's own record of that run when its run.json is behind."""
+        kept = self._unsaved.get(listed.run_id)
+        if kept is None:
+            return listed
+        record, reason = kept
+        record.behind = reason
+        return record
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -182,6 +182,8 @@ class RunEventsMixin:
         self._show_saved_run(record, path)
         self.run_state.continuable = (path, record.curves)
         self.run_state.continuable_dataset = record.config.get("dataset")
+        if self.controller.record_problem is not None:  # its run.json is behind (a full disk)
+            self.runs_view.keep_unsaved(record, self.controller.record_problem)
         self.runs_view.refresh(select_id=record.run_id)
 
     def _show_saved_run(self, record, path: Path | None) -> None:

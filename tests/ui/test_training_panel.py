@@ -765,6 +765,35 @@ def test_a_run_folder_that_refuses_the_model_shows_where_it_went_and_continue_us
     assert copy.read_bytes() == saved.read_bytes()
 
 
+def test_a_run_whose_record_stopped_being_written_is_listed_as_the_window_knows_it(
+    qtbot, panel, monkeypatch
+):
+    """walk52 D7: after a disk-full run the Runs row said "interrupted, 2 epochs", test "—",
+    for a run that trained all its epochs (its run.json stopped at the first write)."""
+    from nndesk.runs import RunStore
+    from nndesk.ui.runs_table import EPOCHS, STATUS, TEST_ACC, make_row
+
+    real_save, writes = RunStore.save, []
+
+    def full_after_the_first(self, record):
+        writes.append(record.run_id)
+        if len(writes) > 1:  # create's first write got in; the disk then filled up
+            raise OSError(28, "No space left on device", str(record.folder / "run.json"))
+        return real_save(self, record)
+
+    monkeypatch.setattr(RunStore, "save", full_after_the_first)
+    panel.form.epochs.setValue(2)
+    assert panel.start_training()
+    wait_until_idle(qtbot, panel)
+    run_id = panel.controller.record.run_id
+    qtbot.waitUntil(lambda: any(r.run_id == run_id for r in panel.runs_view.records()))
+    (listed,) = [r for r in panel.runs_view.records() if r.run_id == run_id]
+    row = make_row(listed)
+    assert row.texts[STATUS] == "completed" and row.texts[EPOCHS] == "2"
+    assert row.texts[TEST_ACC] != "—"
+    assert "No space left on device" in row.tips[STATUS] and "behind" in row.tips[STATUS]
+
+
 def test_a_model_the_fallback_saved_is_offered_and_reachable_from_runs_and_model_lists(
     qtbot, panel, monkeypatch
 ):
