@@ -8,12 +8,13 @@ checked: one of the wrong type or shape counts as unset, never as an error.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
 from nndesk import paths
 from nndesk.data.folder_order import FROM_ENV, FROM_FLAG, FROM_WINDOW, DataFolder, first_folder
@@ -161,6 +162,63 @@ def _not_settings_text(path: Path) -> Message | None:
     return None
 
 
+class _Saving(QObject):
+    """Tells the window, once a session, that the settings could not be written."""
+
+    #: one line: the settings file and why it refused the write ("No space left on device")
+    unsaved = Signal(str, str)
+
+
+saving = _Saving()
+#: (settings file, why) once a write did not get in this session, else None: said once
+_unsaved: tuple[str, str] | None = None
+
+
+def _set(key: str, value: object) -> None:
+    store = settings()
+    store.setValue(key, value)
+    _check_saved(store)
+
+
+def _check_saved(store: QSettings) -> None:
+    """Write ``store`` now and, the first time a write does not get in (a full disk, a
+    read-only folder), say why through ``saving.unsaved``: the choices were lost in silence at
+    the next start (walk52 D12). Qt keeps what it could not write and tries again later."""
+    global _unsaved
+    store.sync()
+    if store.status() == QSettings.Status.NoError or _unsaved is not None:
+        return
+    path = Path(store.fileName())
+    _unsaved = (str(path), _write_refusal(path.parent))
+    saving.unsaved.emit(*_unsaved)
+
+
+def unsaved_settings() -> tuple[str, str] | None:
+    """(settings file, why) when a write of this session's settings did not get in, else None."""
+    return _unsaved
+
+
+def _write_refusal(folder: Path) -> str:
+    """Why ``folder`` takes no settings file, found by writing one a few kB long there (Qt
+    says only "access error"); "" when that write gets in."""
+    import secrets
+
+    from nndesk.errors import os_reason
+
+    probe = folder / f".nndesk-settings-probe.{secrets.token_hex(4)}"
+    try:
+        with open(probe, "wb") as f:
+            f.write(b"\n" * 4096)
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as err:
+        return os_reason(err)
+    finally:
+        with contextlib.suppress(OSError):
+            probe.unlink()
+    return ""
+
+
 def _path_text(value: object) -> str | None:
     """A stored path, or None when the value is not one (a list, a number, a NUL, a novel)."""
     if not isinstance(value, str) or not value.strip() or len(value) > MAX_PATH_CHARS:
@@ -243,12 +301,14 @@ def set_data_dir(folder: str | None, name: str | None = None) -> None:
             _session_folders[name] = chosen
             store.setValue(key, folder)
             store.setValue("data/dir", folder)
+            _check_saved(store)
             return
         forgotten = remembered_data_dir(name)
         _session_folders.pop(name, None)
         store.remove(key)
         if forgotten is not None and remembered_data_dir() == forgotten:
             store.setValue("data/dir", "")  # else the mode would read it as the one chosen last
+        _check_saved(store)
         return
     _session_folder = chosen
     _session_folders.clear()
@@ -256,6 +316,7 @@ def set_data_dir(folder: str | None, name: str | None = None) -> None:
         if key.startswith("data/dir-"):
             store.remove(key)
     store.setValue("data/dir", folder or "")
+    _check_saved(store)
 
 
 def last_save_folder() -> str | None:
@@ -265,7 +326,7 @@ def last_save_folder() -> str | None:
 
 
 def set_last_save_folder(folder: str | os.PathLike) -> None:
-    settings().setValue("files/last_save_folder", str(folder))
+    _set("files/last_save_folder", str(folder))
 
 
 def last_mode() -> str:
@@ -275,7 +336,7 @@ def last_mode() -> str:
 
 def set_last_mode(mode: str) -> None:
     if mode in MODES:
-        settings().setValue("ui/mode", mode)
+        _set("ui/mode", mode)
 
 
 def recent_model_entries() -> list[Path]:
@@ -309,7 +370,7 @@ def remember_recent_model(resolved: str, gone: frozenset[str] = frozenset()) -> 
     """Put the file ``resolved`` (a resolved path) first in the recent models, without the
     remembered ones in ``gone``; no file is looked at here."""
     items = [str(p) for p in recent_model_entries() if str(p) not in gone | {resolved}]
-    settings().setValue("models/recent", [resolved, *items][:RECENT_LIMIT])
+    _set("models/recent", [resolved, *items][:RECENT_LIMIT])
 
 
 def window_geometry() -> QByteArray | None:
@@ -318,7 +379,7 @@ def window_geometry() -> QByteArray | None:
 
 
 def set_window_geometry(geometry: QByteArray) -> None:
-    settings().setValue("ui/geometry", geometry)
+    _set("ui/geometry", geometry)
 
 
 #: how many whole numbers a window's place is saved as (``ui.window_place.place_numbers``)
@@ -342,7 +403,7 @@ def window_place() -> tuple[int, ...] | None:
 
 
 def set_window_place(numbers: tuple[int, ...]) -> None:
-    settings().setValue("ui/place", " ".join(str(int(n)) for n in numbers))
+    _set("ui/place", " ".join(str(int(n)) for n in numbers))
 
 
 def saliency_kind() -> str:
@@ -351,7 +412,7 @@ def saliency_kind() -> str:
 
 
 def set_saliency_kind(kind: str) -> None:
-    settings().setValue("ui/saliency", kind)
+    _set("ui/saliency", kind)
 
 
 def mirror() -> str | None:
@@ -368,7 +429,7 @@ def remembered_mirror() -> str | None:
 
 
 def set_mirror(source: str | None) -> None:
-    settings().setValue("data/mirror", (source or "").strip())
+    _set("data/mirror", (source or "").strip())
 
 
 def theme() -> str:
@@ -378,7 +439,7 @@ def theme() -> str:
 
 def set_theme(name: str) -> None:
     if name in ("system", "light", "dark"):
-        settings().setValue("ui/theme", name)
+        _set("ui/theme", name)
 
 
 #: The canvas says "Not sure" when the calibrated top probability is under this many percent.
@@ -399,7 +460,7 @@ def not_sure_threshold() -> int:
 def set_not_sure_threshold(percent: int) -> None:
     low, high = NOT_SURE_RANGE
     if isinstance(percent, int) and low <= percent <= high:
-        settings().setValue("ui/not_sure", percent)
+        _set("ui/not_sure", percent)
 
 
 def language() -> str:
@@ -410,4 +471,4 @@ def language() -> str:
 
 def set_language(code: str) -> None:
     if code == "system" or code in LANGUAGES:
-        settings().setValue("ui/language", code)
+        _set("ui/language", code)

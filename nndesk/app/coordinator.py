@@ -155,6 +155,8 @@ class Coordinator(QObject):
         # whether a folder chosen holds the dataset the download dialog offers (stats)
         self.offer_look = Delivery()
         self.offer_look.delivered.connect(self._on_offer_look_delivered)
+        # a settings write that did not get in (a full disk): one line, once a session
+        preferences.saving.unsaved.connect(self._on_preferences_unsaved)
         self.name_data_folder()
         # the Model box's files looked at off the GUI thread (model_list): which recent models
         # exist, what each listed path resolves to, and what each model is, read from its
@@ -371,12 +373,31 @@ class Coordinator(QObject):
         self.window.show_error(
             translate(
                 "Coordinator",
-                "Your settings were not read: {path} {problem}. The file was left as it is; "
+                "Your settings were not read: {path} {problem}. It was left as it is; "
                 "this session starts from the default settings and keeps what you change in "
                 "{fallback}.",
             ).format(path=path, problem=localised(problem), fallback=fallback),
             translate("Coordinator", "Settings not read"),
         )
+
+    @Slot(str, str)
+    def _on_preferences_unsaved(self, path: str, reason: str) -> None:
+        """The walk52 D12 case: a full disk kept the theme and mode chosen from the next start,
+        and nothing said so. One line in the status bar says it, when it happens."""
+        text = (
+            translate(
+                "Coordinator",
+                "Your settings could not be saved in {path} ({reason}); what you change now is "
+                "forgotten when nndesk closes.",
+            )
+            if reason
+            else translate(
+                "Coordinator",
+                "Your settings could not be saved in {path}; what you change now is forgotten "
+                "when nndesk closes.",
+            )
+        )
+        show_status(self.window, text.format(path=path, reason=reason), WARNING_MS)
 
     @Slot(str)
     def _on_window_mode_change_requested(self, mode: str) -> None:

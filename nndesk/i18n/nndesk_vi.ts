@@ -2048,8 +2048,16 @@ và lúc đầu (đứt nét)</translation>
         <translation>Không có ảnh kiểm tra</translation>
     </message>
     <message>
-        <source>Your settings were not read: {path} {problem}. The file was left as it is; this session starts from the default settings and keeps what you change in {fallback}.</source>
-        <translation>Không đọc được cài đặt của bạn: {path} {problem}. Tệp được giữ nguyên; phiên này bắt đầu với cài đặt mặc định và lưu những gì bạn thay đổi vào {fallback}.</translation>
+        <source>Your settings could not be saved in {path} ({reason}); what you change now is forgotten when nndesk closes.</source>
+        <translation>Không lưu được cài đặt của bạn vào {path} ({reason}); những gì bạn thay đổi bây giờ sẽ mất khi đóng nndesk.</translation>
+    </message>
+    <message>
+        <source>Your settings could not be saved in {path}; what you change now is forgotten when nndesk closes.</source>
+        <translation>Không lưu được cài đặt của bạn vào {path}; những gì bạn thay đổi bây giờ sẽ mất khi đóng nndesk.</translation>
+    </message>
+    <message>
+        <source>Your settings were not read: {path} {problem}. It was left as it is; this session starts from the default settings and keeps what you change in {fallback}.</source>
+        <translation>Không đọc được cài đặt của bạn: {path} {problem}. Nó được giữ nguyên; phiên này bắt đầu với cài đặt mặc định và lưu những gì bạn thay đổi vào {fallback}.</translation>
     </message>
     <message>
         <source>test image {index} does not exist: the test set has {n}</source>

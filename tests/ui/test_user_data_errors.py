@@ -139,3 +139,30 @@ def test_a_settings_lock_qt_would_wait_on_for_ever_is_said_and_the_window_starts
     preferences.settings().sync()
     assert (path.read_bytes() if path.exists() else b"") == kept and os.path.lexists(odd)
     assert preferences.theme() == "light" and window.isVisible()
+
+
+def test_settings_that_cannot_be_saved_are_said_in_one_line_once(
+    window_factory, qtbot, monkeypatch, tmp_path
+):
+    """walk52 D12: on a full disk the theme and mode chosen were lost at the next start, and
+    nothing said so. Qt says only "access error": the line names the file and the system's
+    reason, found by a write of its own, once a session."""
+    from PySide6.QtCore import QSettings
+
+    window = window_factory().window
+    in_the_way = tmp_path / "nndesk"
+    in_the_way.write_text("a file where the folder goes")  # refuses root too, on any system
+    path = in_the_way / "settings.ini"
+    monkeypatch.setattr(
+        preferences, "settings", lambda: QSettings(str(path), QSettings.Format.IniFormat)
+    )
+    monkeypatch.setattr(preferences, "_unsaved", None)
+    told: list[tuple[str, str]] = []
+    preferences.saving.unsaved.connect(lambda *args: told.append(args))
+    preferences.set_theme("dark")
+    preferences.set_last_mode("garments")
+    assert len(told) == 1 and told[0][0] == str(path) and told[0][1]  # the system's reason
+    line = window.statusBar().currentMessage()
+    assert line.startswith(f"Your settings could not be saved in {path} ({told[0][1]})")
+    assert "forgotten when nndesk closes" in line and "\n" not in line
+    assert preferences.unsaved_settings() == told[0]
