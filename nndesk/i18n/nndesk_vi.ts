@@ -5261,6 +5261,10 @@ It is left as it is. Show folder opens it; Delete… asks before removing it.</s
 Thư mục được giữ nguyên. Mở thư mục để xem nó; Xoá… sẽ hỏi trước khi gỡ bỏ.</translation>
     </message>
     <message>
+        <source>{folder} is a file, not a folder: no run can be kept there. Runs still train; their models are saved in the nndesk folder.</source>
+        <translation>{folder} là một tệp, không phải thư mục: không lượt chạy nào được giữ ở đó. Các lượt chạy vẫn huấn luyện; mô hình của chúng được lưu trong thư mục nndesk.</translation>
+    </message>
+    <message>
         <source>{folder}: {message}. The folder is left as it is.</source>
         <translation>{folder}: {message}. Thư mục được giữ nguyên.</translation>
     </message>

@@ -297,6 +297,7 @@ class RunsView(QWidget):
         self.reading = False
         self._select_when_listed = None
         records = [self._known(r) for r in records]
+        self._hint_text = self._usual_hint()
         self.hint.setText(self._hint_text)
         keep = {r.run_id for r in self.selected_records()}
         if select_id:
@@ -312,6 +313,24 @@ class RunsView(QWidget):
         self._filling = False
         self._on_table_selection_changed()
         self.listed.emit()
+
+    def _usual_hint(self) -> str:
+        """What the line above the buttons says with nothing to add: how to compare runs, or
+        why no run can be listed when the runs "folder" is a file (the list was just empty)."""
+        root = self.store.root
+        try:
+            a_file = root.exists() and not root.is_dir()
+        except OSError:
+            a_file = False
+        if a_file:
+            return translate(
+                "RunsView",
+                "{folder} is a file, not a folder: no run can be kept there. Runs still train; "
+                "their models are saved in the nndesk folder.",
+            ).format(folder=root)
+        return translate(
+            "RunsView", "Select two or more runs (Ctrl/Shift-click) to compare their curves."
+        )
 
     def _known(self, listed: RunRecord) -> RunRecord:
         """``listed``, or the window's own record of that run when its run.json is behind."""

@@ -108,6 +108,22 @@ def row_of(view: RunsView, run_id: str) -> int:
     raise AssertionError(f"{run_id} is not listed")
 
 
+def test_a_runs_folder_that_is_a_file_is_said_above_the_empty_list(qtbot, tmp_path):
+    """walk52 D13: with runs a plain file Train > Runs was simply empty, with no word why."""
+    root = tmp_path / "runs"
+    root.write_text("not a folder")
+    view = make_view(qtbot, RunStore(root))
+    view.refresh()
+    qtbot.waitUntil(lambda: not view.reading)
+    assert view.row_count() == 0
+    assert view.hint.text().startswith(f"{root} is a file, not a folder: no run can be kept")
+    root.unlink()
+    root.mkdir()
+    view.refresh()
+    qtbot.waitUntil(lambda: not view.reading)
+    assert view.hint.text().startswith("Select two or more runs")
+
+
 def test_the_window_starts_with_every_kind_of_damaged_run(window_factory):
     store = RunStore(paths.runs_dir())
     good = add_run(store, "good run")
