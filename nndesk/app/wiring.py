@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nndesk import preferences
+from nndesk.controllers import datasets
 from nndesk.inference import Classifier
 from nndesk.ui.status_line import show_status
 
@@ -235,6 +236,8 @@ def _wire_train_page(desk: Desk) -> None:
     window.add_close_guard(train.confirm_close)  # "Stop training and quit?"
     train.data_missing.connect(desk.coordinator.offer_download)
     desk.coordinator.data_changed.connect(train.data_changed)  # "Needs a dataset" goes at once
+    # a file another page found damaged: not "MNIST is ready" here (walk52 D11b)
+    datasets.notices.damage_found.connect(train.data_check.damage_found)
     # missing data is said before Train is pressed, with the other pages' Download / folder
     desk.coordinator.connect_banner(train.data_banner)
     train.checks_data = True

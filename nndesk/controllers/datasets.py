@@ -27,6 +27,17 @@ _locks_guard = threading.Lock()
 _holds_other: dict[str, tuple[str, str]] = {}
 _generation = 0  # how many times the data folder changed (``forget_datasets``)
 
+
+class _Notices(QObject):
+    """Said to the pages from whichever thread a load ran on (queued to their thread)."""
+
+    #: registered dataset: a load found a file of it damaged; a page that looked before (the
+    #: Train page's "MNIST is ready", walk52 D11b) looks again
+    damage_found = Signal(str)
+
+
+notices = _Notices()
+
 #: mode of the window -> the dataset its test images come from
 DATASET_FOR_KIND = {spec.preprocess: name for name, spec in DATASETS.items()}
 TITLES = {name: spec.short_title for name, spec in DATASETS.items()}
@@ -234,6 +245,7 @@ def _noting_damage(name: str):
             raise
         with _locks_guard:
             _damaged[name] = (Path(path), signature, _bare(err))
+        notices.damage_found.emit(name)
         details = damaged_text(name, Path(path), window_message(err), err.technical)
         raise DatasetDamaged(name, Path(path), damaged_summary(name, Path(path)), details) from err
 

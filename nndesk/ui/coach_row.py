@@ -127,19 +127,21 @@ class CoachRow(QHBoxLayout):
         """Whether the coach's place is kept (a run started on the page)."""
         return self._reserved
 
-    def _say(self, hint_shown: bool) -> None:
+    def _say(self, hint_shown: bool, judged: bool = True) -> None:
         """Show the hint (``label``; its place is kept from then on) or, in a reserved place,
-        the quiet line."""
+        the quiet line; with no curves ``judged`` the place stays blank."""
         if hint_shown:
             self.reserve()
         self._stack.setCurrentWidget(self.scroll if hint_shown else self.quiet)
         self.scroll.setVisible(hint_shown)
         self.label.setVisible(hint_shown)
-        self.quiet.setVisible(not hint_shown)
+        self.quiet.setVisible(not hint_shown and judged)
 
-    def show_hints(self, found: list, running: bool) -> None:
-        """Say the first of ``found`` (``coach_hints``), or nothing."""
-        self._say(bool(found))
+    def show_hints(self, found: list, running: bool, judged: bool = True) -> None:
+        """Say the first of ``found`` (``coach_hints``), or nothing. ``judged``: False for a
+        run that never started (walk52 D11b): "The coach sees no problem in this run's
+        curves" spoke of curves that were never drawn; the place stays, blank."""
+        self._say(bool(found), judged)
         if not found:
             self.button.hide()
             self._kind = ""

@@ -30,6 +30,8 @@ class DataLook:
     text: str  # the banner's message when ``missing`` or ``other``, else ""
     wanted: str | None
     wanted_here: bool  # ``wanted`` is not missing (``datasets.missing_dataset``)
+    #: a file of ``name`` a load found damaged (another page's, or a start's), still the same
+    damaged: bool = False
 
 
 def look_at_data(name: str | None, wanted: str | None, in_folder: bool) -> DataLook:
@@ -49,7 +51,8 @@ def look_at_data(name: str | None, wanted: str | None, in_folder: bool) -> DataL
         text = ""
     # the form's dataset is usually the one the last run wanted: its files are stat-ed once
     here = missing is None if wanted == name else datasets.missing_dataset(wanted) is None
-    return DataLook(name, missing, other, text, wanted, here)
+    damaged = missing is None and datasets.damaged_file(name) is not None
+    return DataLook(name, missing, other, text, wanted, here, damaged)
 
 
 class TrainDataCheck(QObject):
@@ -154,6 +157,11 @@ class TrainDataCheck(QObject):
     def _say(self, look: DataLook) -> None:
         """Say what ``look`` found for the form's dataset: the banner, or "Ready" again."""
         page = self._page
+        if look.damaged and look.missing is None and look.other is None:
+            # another page found a file of it damaged: said here before Train is pressed
+            self.say_damaged_again(look.name)
+            page.say_idle(again=True)  # not "… is ready"
+            return
         if look.missing is None and look.other is None:
             if not page.data_banner.isHidden():
                 page.data_banner.clear()
@@ -180,7 +188,11 @@ class TrainDataCheck(QObject):
         about ``name`` it asks (off the GUI thread) and says False until the answer comes."""
         last = self._last
         if last is not None and last.name == name:
-            return last.missing is None and datasets.other_dataset_found(name) is None
+            return (
+                last.missing is None
+                and not last.damaged
+                and datasets.other_dataset_found(name) is None
+            )
         pending = self._pending
         # a question pending about ``name`` answers this too; one for the banner is never
         # replaced by this one (its answer would be dropped)
@@ -200,6 +212,18 @@ class TrainDataCheck(QObject):
             and last.name == self._page.form.dataset_name()
             and (last.missing is not None or last.other is not None)
         )
+
+    @Slot(str)
+    def damage_found(self, name: str) -> None:
+        """A load (another page's) found a file of ``name`` damaged: looked at again when it
+        is the form's dataset, so the page no longer says it is ready."""
+        self._last = None
+        if name != self._page.form.dataset_name():
+            return
+        if self.enabled:
+            self.check()
+        else:
+            self._ask(name, checking=False)
 
     def data_changed(self) -> None:
         """The datasets on this computer changed (a folder chosen, a download finished)."""

@@ -579,7 +579,9 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             completed=self.run_state.completed,
             accuracy_now=last.accuracy if last is not None else None,
         )
-        self.coach.show_hints(found, running)
+        # no run going and no curves: a run that never started, of which the coach says nothing
+        judged = bool(self.curves.batch_x) or self.controller.is_running()
+        self.coach.show_hints(found, running, judged)
 
     @Slot(dict)
     def _on_coach_fix_requested(self, fix: dict) -> None:

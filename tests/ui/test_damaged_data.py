@@ -352,3 +352,29 @@ def test_opening_a_damaged_files_details_keeps_the_windows_size(
     area = banner.details_area
     assert area.height() < banner.details_label.heightForWidth(area.viewport().width())
     assert area.verticalScrollBar().maximum() > 0  # the rest is a scroll away
+
+
+def test_the_train_page_says_what_another_page_found_damaged_before_train_is_pressed(
+    qtbot, window_factory, tiny_model_file, tiny_idx_dir, tmp_path
+):
+    """walk52 D11b: Evaluate, Map and Dataset showed the damaged-file banner while the Train
+    page said "MNIST is ready"; pressed, Train said "The run did not start", and the coach
+    "sees no problem in this run's curves" for a run that never started."""
+    from nndesk.training import TrainConfig
+
+    folder = damaged_copy(tiny_idx_dir, tmp_path / "class-data")
+    preferences.set_data_dir(str(folder))
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    train = desk.train_page
+    evaluate_and_wait_for_the_offer(qtbot, desk)  # Evaluate finds the test images damaged
+    desk.window.tabs.setCurrentWidget(train)
+    qtbot.waitUntil(lambda: train.data_banner.offered_dataset() == "mnist", timeout=10_000)
+    assert DAMAGED in train.data_banner.text()
+    assert not train.title.text().startswith("MNIST is ready")
+    assert train.progress.format() == "Needs a dataset"
+    shown: list[str] = []
+    train.status_message.connect(shown.append)
+    train.start_training(TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
+    qtbot.waitUntil(lambda: any(m.startswith("Cannot train") for m in shown), timeout=20_000)
+    qtbot.waitUntil(lambda: not train.controller.is_running(), timeout=20_000)
+    assert not train.coach.quiet.isVisible()  # no word on curves a run never drew
