@@ -457,20 +457,28 @@ def _test_folder(name: str) -> str | None:
     return None
 
 
-def _only_training_damaged(name: str, folder: str) -> bool:
-    """Whether the file of ``name`` found damaged in ``folder`` is a training file (its two
-    test files may still be read). A few stats: call it off the GUI thread."""
+def _only_damaged_among(name: str, folder: str, roles) -> bool:
+    """Whether the file of ``name`` found damaged in ``folder`` is none of the files of
+    ``roles`` (``TEST_ROLES``: a training file is damaged, the test split may still be read;
+    ``TRAIN_ROLES``: the other way round). A few stats: call it off the GUI thread."""
     from nndesk.data.registry import get_spec
-    from nndesk.data.sources import TEST_ROLES, find_files
+    from nndesk.data.sources import find_files
 
     path = _found_damaged(name)
     if path is None or path.parent != Path(folder):
         return False
     try:
-        tests = find_files(folder, get_spec(name), TEST_ROLES).values()
+        kept = find_files(folder, get_spec(name), roles).values()
     except DataError:
         return False
-    return all(path != test for test in tests)
+    return all(path != f for f in kept)
+
+
+def _only_training_damaged(name: str, folder: str) -> bool:
+    """Whether only a training file of ``name`` in ``folder`` is damaged (off the GUI thread)."""
+    from nndesk.data.sources import TEST_ROLES
+
+    return _only_damaged_among(name, folder, TEST_ROLES)
 
 
 def get_test_split(name: str):
@@ -506,19 +514,10 @@ def get_test_split(name: str):
 
 
 def _only_test_damaged(name: str, folder: str) -> bool:
-    """Whether the file of ``name`` found damaged in ``folder`` is a test file (its two
-    training files may still be read). A few stats: call it off the GUI thread."""
-    from nndesk.data.registry import get_spec
-    from nndesk.data.sources import TRAIN_ROLES, find_files
+    """Whether only a test file of ``name`` in ``folder`` is damaged (off the GUI thread)."""
+    from nndesk.data.sources import TRAIN_ROLES
 
-    path = _found_damaged(name)
-    if path is None or path.parent != Path(folder):
-        return False
-    try:
-        train = find_files(folder, get_spec(name), TRAIN_ROLES).values()
-    except DataError:
-        return False
-    return all(path != f for f in train)
+    return _only_damaged_among(name, folder, TRAIN_ROLES)
 
 
 def get_browsable(name: str):

@@ -725,6 +725,18 @@ def test_file_save_model_proposes_what_the_model_is_under_a_name_no_file_has(
     assert starts == [folder / "mnist_784-32-10_10.0%.npz", folder / "mnist_784-32-10_10.0%-2.npz"]
 
 
+def _home_away_from_the_terminal(tmp_path, monkeypatch) -> Path:
+    """A HOME with a Documents folder, and the process started in another folder (the
+    terminal's), which no dialog may open in: the HOME."""
+    terminal = tmp_path / "terminal"
+    terminal.mkdir()
+    monkeypatch.chdir(terminal)
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    return home
+
+
 def test_folder_and_image_pickers_open_in_the_chosen_folder_never_in_the_terminals(
     qtbot, window_factory, tmp_path, monkeypatch
 ):
@@ -732,12 +744,7 @@ def test_folder_and_image_pickers_open_in_the_chosen_folder_never_in_the_termina
 
     from nndesk import preferences
 
-    terminal = tmp_path / "terminal"
-    terminal.mkdir()
-    monkeypatch.chdir(terminal)
-    home = tmp_path / "home"
-    (home / "Documents").mkdir(parents=True)
-    monkeypatch.setenv("HOME", str(home))
+    home = _home_away_from_the_terminal(tmp_path, monkeypatch)
     starts = []
     monkeypatch.setattr(
         QFileDialog, "getExistingDirectory", lambda parent, title, start: starts.append(start) or ""
@@ -766,12 +773,7 @@ def test_open_model_dialogs_open_in_documents_before_any_save_never_in_the_termi
     model had been saved: the dialog opened wherever the terminal was."""
     from PySide6.QtWidgets import QFileDialog
 
-    terminal = tmp_path / "terminal"
-    terminal.mkdir()
-    monkeypatch.chdir(terminal)
-    home = tmp_path / "home"
-    (home / "Documents").mkdir(parents=True)
-    monkeypatch.setenv("HOME", str(home))
+    home = _home_away_from_the_terminal(tmp_path, monkeypatch)
     starts = []
     monkeypatch.setattr(
         QFileDialog,
