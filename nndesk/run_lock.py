@@ -79,6 +79,19 @@ def is_held(folder: str | os.PathLike) -> bool:
     When the file exists but the question cannot be asked (no locks on this file system, a
     file that cannot be opened), the answer is True: a run is never called interrupted on a
     guess."""
+    return _held(folder, unknown=True)
+
+
+def is_training(folder: str | os.PathLike) -> bool:
+    """Whether a process surely holds ``folder``'s training lock now: unlike ``is_held``, a
+    lock that cannot be asked about (no locks on this file system, a file that cannot be
+    opened) counts as not held, so such a folder's runs can still be deleted."""
+    return _held(folder, unknown=False)
+
+
+def _held(folder: str | os.PathLike, unknown: bool) -> bool:
+    """Whether ``folder``'s training lock is held: False without a lock file, True when another
+    holds it, ``unknown`` when the file exists but the question cannot be asked."""
     path = Path(folder) / TRAINING_LOCK
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -86,34 +99,13 @@ def is_held(folder: str | os.PathLike) -> bool:
     except FileNotFoundError:
         return False
     except OSError:
-        return True
-    try:
-        try:
-            _lock(fd)
-        except OSError:
-            return True  # held elsewhere, or no answer (see above)
-        with contextlib.suppress(OSError):
-            _unlock(fd)
-        return False
-    finally:
-        os.close(fd)
-
-
-def is_training(folder: str | os.PathLike) -> bool:
-    """Whether a process surely holds ``folder``'s training lock now: unlike ``is_held``, a
-    lock that cannot be asked about (no locks on this file system, a file that cannot be
-    opened) counts as not held, so such a folder's runs can still be deleted."""
-    path = Path(folder) / TRAINING_LOCK
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
-    except OSError:
-        return False
+        return unknown
     try:
         try:
             _lock(fd)
         except OSError as err:  # held elsewhere: flock says EWOULDBLOCK, msvcrt EACCES
-            return err.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK)
+            held = err.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK)
+            return held or unknown
         with contextlib.suppress(OSError):
             _unlock(fd)
         return False
