@@ -5953,6 +5953,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Huấn luyện</translation>
     </message>
     <message>
+        <source>Training</source>
+        <translation>Huấn luyện</translation>
+    </message>
+    <message>
         <source>Training…</source>
         <translation>Đang huấn luyện…</translation>
     </message>

@@ -770,7 +770,7 @@ class EvaluationPanel(QWidget):
             "mistakes_csv": (f"{stem}-mistakes.csv", file_filters.csv_files()),
         }
         default, file_filter = names[kind]
-        path = self._ask_path("Export", default, file_filter)
+        path = self._ask_path(translate("EvaluationPanel", "Export"), default, file_filter)
         if not path:
             return
         if self._writes is not None:  # the result is never changed, only replaced: no copy

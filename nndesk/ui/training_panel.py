@@ -121,7 +121,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         #: the run going, how the last one ended, the model Save model… and Continue mean:
         #: read and changed by this class and its mixins (train_run_state.py says who sets what)
         self.run_state = RunState()
-        self._boxes = OneBox(self, "Training")  # one warning box at a time
+        self._boxes = OneBox(self, translate("TrainingPanel", "Training"))  # one box at a time
         # the form's dataset when it is not on this computer, said before Train is pressed:
         # Download / Choose a folder… (wired by the window, which sets ``checks_data``)
         self.data_banner = DataBanner()

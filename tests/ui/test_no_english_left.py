@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.controllers.training import TrainingController
 from nndesk.data.registry import DATASETS
 from nndesk.i18n import ts_path
-from tests.ui.conftest import STROKE_CLASSES
+from nndesk.runs import RunStore
+from tests.ui.conftest import STROKE_CLASSES, training_page
 from tools import translations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -195,6 +197,75 @@ def test_every_file_dialog_filter_goes_through_the_translation():
     assert wrong == [], "translate these file filters (nndesk.ui.file_filters):\n" + "\n".join(
         wrong
     )
+
+
+#: where a window's or a box's title goes: the call's name -> the title's position
+TITLE_ARGUMENT = {
+    "setWindowTitle": 0,
+    "QMessageBox": 1,  # QMessageBox(icon, title, text, ...)
+    "OneBox": 1,  # OneBox(parent, title)
+    **dict.fromkeys(("warning", "critical", "information", "question", "about"), 1),
+    **dict.fromkeys(("getOpenFileName", "getSaveFileName", "getExistingDirectory"), 1),
+}
+
+
+def _untranslated_titles(tree: ast.Module) -> list[tuple[int, str]]:
+    """Literal strings handed over as a title: to Qt (TITLE_ARGUMENT) or to this module's own
+    functions taking a ``title`` (a dialog's title passed down, as ``_ask_path("Export", ...)``)."""
+    own = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef):
+            names = [a.arg for a in node.args.args if a.arg not in ("self", "cls")]
+            if "title" in names:
+                own[node.name] = names.index("title")
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+        index = TITLE_ARGUMENT.get(name, own.get(name))
+        titles = [node.args[index]] if index is not None and len(node.args) > index else []
+        titles += [k.value for k in node.keywords if k.arg == "title"]
+        found += [
+            (title.lineno, ast.unparse(title))
+            for title in titles
+            if isinstance(title, ast.JoinedStr)
+            or (isinstance(title, ast.Constant) and isinstance(title.value, str))
+        ]
+    return found
+
+
+def test_the_check_finds_a_literal_title_handed_to_qt_or_passed_down():
+    code = """
+box = OneBox(self, "Training")
+QMessageBox.warning(self, translate("Page", "Export failed"), message)
+class Page:
+    def _ask_path(self, title, name): ...
+    def export(self):
+        self._ask_path("Export", "a.csv")
+        self._ask_path(translate("Page", "Export"), "b.csv")
+"""
+    assert _untranslated_titles(ast.parse(code)) == [(2, "'Training'"), (7, "'Export'")]
+
+
+def test_every_window_box_and_dialog_title_goes_through_the_translation():
+    """The Train page's boxes were titled "Training" and Evaluate's export dialog "Export"
+    in the Vietnamese window."""
+    wrong = [
+        f"{path.relative_to(ROOT)}:{line}: {title}"
+        for path in sorted((ROOT / "nndesk" / "ui").rglob("*.py"))
+        for line, title in _untranslated_titles(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert wrong == [], "translate these titles:\n" + "\n".join(wrong)
+
+
+def test_the_train_pages_message_box_is_titled_in_vietnamese(qtbot, vietnamese, tmp_path):
+    panel = training_page(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_error("Ổ đĩa đã đầy.")
+    assert panel.message_box().windowTitle() == "Huấn luyện"
+    panel.shutdown()
 
 
 def test_the_confusion_picture_exported_from_the_window_speaks_vietnamese(
