@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -22,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
+from scratch import scratch_folder  # beside this file
 
 TICK_MS = 10
 
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dataset", choices=("mnist", "fashion"), default="fashion")
     args = parser.parse_args(argv)
 
-    home = tempfile.mkdtemp(prefix="nndesk-bench-download-")
+    home = scratch_folder("nndesk-bench-download-")
     os.environ["NNDESK_HOME"] = os.path.join(home, "home")
     os.environ["NNDESK_CACHE_DIR"] = os.path.join(home, "cache")
     os.environ["NNDESK_MIRROR"] = args.mirror

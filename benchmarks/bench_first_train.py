@@ -21,10 +21,10 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 from gui_ticks import GuiTicks, in_turns, settle, without_against  # beside this file
+from scratch import leave_now, scratch_folder  # beside this file
 
 HERE = Path(__file__).resolve()
 
@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve()
 def _measure(args) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("MPLBACKEND", "Agg")
-    os.environ["NNDESK_HOME"] = tempfile.mkdtemp(prefix="nndesk-bench-")
+    os.environ["NNDESK_HOME"] = scratch_folder()
     os.environ["NNDESK_DATA_DIR"] = args.data_dir
     sys.path.insert(0, os.environ.get("NNDESK_BENCH_CODE", str(HERE.parents[1])))
     from matplotlib.layout_engine import ConstrainedLayoutEngine
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         print(("FIGURES " + json.dumps(figures)) if args.json else figures, flush=True)
         # the window's worker threads are ended by its close; the interpreter's teardown of
         # the rest (a QThread object freed before its thread is joined) is not measured
-        os._exit(0)
+        leave_now(0)
     runs = in_turns(HERE, without_against(argv), args.against, args.rounds)
     loads = runs.pop("load")
     for label, found in runs.items():

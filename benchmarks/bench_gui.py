@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 from ablation import add_without_flag, turn_off  # noqa: E402  (benchmarks/, beside this file)
+from scratch import scratch_home  # beside this file
 
 TICK_MS = 5
 
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         from nndesk.training import runtime
 
         runtime.PARTS_IN_PROCESSES = args.split == "processes"
-    os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
+    scratch_home()
 
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication

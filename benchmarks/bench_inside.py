@@ -29,7 +29,6 @@ import math
 import os
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -39,6 +38,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
+from scratch import scratch_home  # beside this file
 
 #: The Inside tab's picture in a 1024x700 and a 1280x760 window (Train page, settings beside).
 SIZES = [(544, 390), (626, 470)]
@@ -125,7 +125,7 @@ def bench_render(repeat: int, counter: DrawCounter) -> None:
 
 
 def bench_run(args, counter: DrawCounter) -> int:
-    os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
+    scratch_home()
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 

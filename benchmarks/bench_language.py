@@ -26,7 +26,6 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -36,6 +35,7 @@ HERE = Path(__file__).resolve()
 sys.path.insert(0, os.environ.get("NNDESK_BENCH_CODE", str(HERE.parents[1])))
 
 from gui_ticks import GuiTicks, in_turns, settle, without_against  # noqa: E402  (beside this file)
+from scratch import leave_now, scratch_home  # noqa: E402  (beside this file)
 
 
 def _settle(app, seconds: float = 0.3) -> None:
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
         print(f"load_average={min(runs['load']):.2f}-{max(runs['load']):.2f}")
         return 0
-    os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
+    scratch_home()
 
     from PySide6.QtWidgets import QApplication
 
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             for name, values in figures.items():
                 print(f"{name}=median {statistics.median(values):.0f} ({values})")
             print(f"load_average={os.getloadavg()[0]:.1f}")
-        os._exit(0)  # the closed windows' threads are ended; the teardown is not measured
+        leave_now(0)  # the closed windows' threads are ended; the teardown is not measured
     walls, cpus = [], []
     for i in range(args.switches):
         code = "vi" if i % 2 == 0 else "en"

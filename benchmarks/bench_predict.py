@@ -36,6 +36,7 @@ for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import numpy as np  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
+from scratch import scratch_home  # noqa: E402  (beside this file)
 
 from nndesk.explain import saliency  # noqa: E402
 from nndesk.inference import Classifier, shipped_models  # noqa: E402
@@ -133,10 +134,7 @@ def bench_window(path: Path, drawings: list[np.ndarray], page: str) -> None:
     GUI-thread cost per snapshot."""
     inside_open = page == "inside"
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if "NNDESK_HOME" not in os.environ:  # keep the user's settings out of it
-        import tempfile
-
-        os.environ["NNDESK_HOME"] = tempfile.mkdtemp(prefix="nndesk-bench-")
+    scratch_home()  # keep the user's settings out of it
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 

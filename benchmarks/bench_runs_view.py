@@ -37,6 +37,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from scratch import scratch_home  # beside this file
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -246,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         "--no-freeze", action="store_true", help="leave the imports' objects to the collector"
     )
     args = parser.parse_args(argv)
-    os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
+    scratch_home()
 
     from PySide6.QtWidgets import QApplication
 

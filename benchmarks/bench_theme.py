@@ -15,9 +15,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from scratch import scratch_home  # beside this file
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="cProfile one switch")
     parser.add_argument("--mode", choices=("digits", "garments"), default="garments")
     args = parser.parse_args(argv)
-    os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
+    scratch_home()
     if args.data_dir:
         os.environ["NNDESK_DATA_DIR"] = args.data_dir
 

@@ -24,10 +24,10 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 from gui_ticks import GuiTicks, in_turns, settle, without_against  # beside this file
+from scratch import scratch_folder  # beside this file
 
 HERE = Path(__file__).resolve()
 STEPS = ("evaluate", "matrix_click", "dataset", "map", "map_draw", "dark_theme", "train_start")
@@ -37,7 +37,7 @@ def _tour(args) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("MPLBACKEND", "Agg")
     os.environ["NNDESK_DATA_DIR"] = str(Path(args.data_dir).resolve())
-    home = tempfile.mkdtemp(prefix="nndesk-tour-")
+    home = scratch_folder("nndesk-tour-")
     os.environ["NNDESK_HOME"] = home
     os.environ["XDG_CONFIG_HOME"] = home
     sys.path.insert(0, os.environ.get("NNDESK_BENCH_CODE", str(HERE.parents[1])))

@@ -22,11 +22,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import threading
 import time
 import tracemalloc
 from pathlib import Path
+
+from scratch import scratch_home  # beside this file
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         "--switch-mb", type=float, default=2.0, help="memory a switch may keep, after two"
     )
     args = parser.parse_args(argv)
-    os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
+    scratch_home()
     os.environ["NNDESK_DATA_DIR"] = str(args.data_dir)
     if args.trace:
         tracemalloc.start(8)
