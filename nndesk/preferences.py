@@ -271,8 +271,8 @@ def overridden_data_dir(name: str | None = None) -> str | None:
 def remembered_data_dir(name: str | None = None) -> str | None:
     """The folder chosen in the window for dataset ``name`` in an earlier session, else the one
     chosen last ("data/dir"), or None: what the command line reads after its own
-    ``--data-dir`` and ``$NNDESK_DATA_DIR`` (``cli_data``). A stored value that is not a path
-    counts as unset."""
+    ``--data-dir`` and ``$NNDESK_DATA_DIR`` (``cli.data_folders``). A stored value that is not a
+    path counts as unset."""
     if name:
         own = _path_text(settings().value(_DATASET_KEY.format(name=name), ""))
         if own is not None:
@@ -423,7 +423,7 @@ def mirror() -> str | None:
 
 def remembered_mirror() -> str | None:
     """The "data/mirror" setting alone (File > Settings…), or None: what the command line reads
-    when ``$NNDESK_MIRROR`` is not set (``cli_data.classroom_mirror``)."""
+    when ``$NNDESK_MIRROR`` is not set (``cli.data_folders.classroom_mirror``)."""
     value = _path_text(settings().value("data/mirror", ""))  # a URL is checked like a path
     return value.strip() if value else None
 

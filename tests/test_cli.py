@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 
 from nndesk import cli
+from nndesk.cli import listing, output
 from nndesk.nn.serialization import unchecked_header_warning
 from nndesk.presets import PRESETS
 from tests.conftest import make_blob_images
@@ -437,7 +438,7 @@ def test_an_unexpected_error_is_one_line_and_exit_1_unless_debug(monkeypatch, ca
     def boom(args):
         raise RuntimeError("something nobody planned for")
 
-    monkeypatch.setattr(cli, "_cmd_presets", boom)
+    monkeypatch.setattr(listing, "cmd_presets", boom)
     assert cli.main(["presets"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "something nobody planned for" in err[0] and "--debug" in err[0]
@@ -649,7 +650,7 @@ def test_the_dataset_names_in_the_help_are_the_registrys(monkeypatch, capsys):
     ],
 )
 def test_an_error_line_goes_on_in_lower_case_and_names_keep_their_capitals(message, shown):
-    assert cli._lower_first_word(message) == shown
+    assert output.lower_first_word(message) == shown
 
 
 def test_version_prints_the_installed_version_and_exits_0(capsys):
@@ -712,7 +713,7 @@ def test_every_argument_of_every_command_says_what_it_is():
     had no text while `models` and `predict` explained theirs."""
     import argparse
 
-    from nndesk.cli_args import build_parser
+    from nndesk.cli.args import build_parser
 
     parser = build_parser()
     (commands,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))

@@ -1,5 +1,5 @@
 """Which folder registered datasets are read from: the one order the window and the commands
-share (``preferences.data_folder`` and ``cli_data.choose`` both ask ``first_folder``).
+share (``preferences.data_folder`` and ``cli.data_folders.choose`` both ask ``first_folder``).
 
 1. A folder named for this run: a command's ``--data-dir``; in the window, ``nndesk
    --data-dir DIR`` or a folder the person chose during this session (Choose a folder…,

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from nndesk import cli_data, preferences
+from nndesk import preferences
+from nndesk.cli import data_folders
 from nndesk.controllers import datasets
 
 
@@ -36,7 +37,7 @@ def test_the_window_and_the_commands_read_one_folder(
     if remembered:
         _remembered_from_an_earlier_session(other)
     window = preferences.data_folder()
-    assert window == cli_data.choose(None, "mnist")
+    assert window == data_folders.choose(None, "mnist")
     expected = str(tiny_idx_dir) if env else str(other) if remembered else None
     assert window.folder == expected
 
@@ -219,9 +220,10 @@ def test_an_empty_environment_folder_the_window_and_the_commands_read_the_cache(
     monkeypatch.setenv("NNDESK_DATA_DIR", str(empty))
     datasets.forget_datasets()
     assert datasets.source_folder("mnist") == str(cache)
-    found = cli_data.choose(None, "mnist")
-    assert (found.folder, found.source) == (None, cli_data.FROM_CACHE)  # the copy the window reads
-    assert found.passed_over == str(empty)  # and the command says so (cli_data.said)
+    found = data_folders.choose(None, "mnist")
+    # the copy the window reads
+    assert (found.folder, found.source) == (None, data_folders.FROM_CACHE)
+    assert found.passed_over == str(empty)  # and the command says so (data_folders.said)
 
 
 @pytest.mark.parametrize(
@@ -295,7 +297,7 @@ def test_each_mode_keeps_the_folder_chosen_in_it(qtbot, window_factory, tmp_path
     preferences._session_folders.clear()  # noqa: SLF001 - a new process starts without them
     assert preferences.remembered_data_dir("mnist") == str(digits)
     assert preferences.remembered_data_dir("fashion") == str(clothing)
-    assert cli_data.window_folder("mnist") == str(digits)
+    assert data_folders.window_folder("mnist") == str(digits)
 
 
 def test_a_mode_without_its_own_folder_reads_the_one_chosen_last(qtbot, window_factory, tmp_path):

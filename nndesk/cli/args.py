@@ -104,7 +104,7 @@ def _add_setting_flags(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(field.cli_flag, **kwargs)
 
 
-#: ``--data-dir`` of the commands that read a dataset: the order ``cli_data.choose`` looks in
+#: ``--data-dir`` of the commands that read a dataset: the order ``data_folders.choose`` looks in
 DATA_DIR_HELP = (
     "folder holding the IDX files; without it: $NNDESK_DATA_DIR, else the folder chosen in "
     "the window (Choose a folder…) when it holds them, else the cache (downloading)"

@@ -1,0 +1,135 @@
+"""``main``: parse the command line, run the sub-command, and turn every failure into one line
+and an exit status (2 for bad input, 1 for an unexpected failure, 130 for Ctrl-C). With no
+sub-command it opens the window (Qt is imported only then)."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import sys
+import warnings
+from pathlib import Path
+
+from nndesk.cli import calibrate, download, evaluate, export_script, listing, predict, train
+from nndesk.cli.args import build_parser
+from nndesk.cli.output import error, print_json, warning_line
+from nndesk.errors import NndeskError
+
+#: The system's refusals that a person fixes by giving another path: exit 2, like bad input.
+_BAD_INPUT_ERRNOS = (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENAMETOOLONG, errno.ELOOP)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        from nndesk.app import run  # Qt is imported only here
+
+        return run()
+    _printable_streams()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed its one-line usage error (status 2)
+        return int(exit_.code or 0)
+    if args.version:  # before anything else, as argparse's version action did
+        from nndesk.version import nndesk_version
+
+        if args.version_json:
+            print_json({"version": nndesk_version()})
+        else:
+            print(f"nndesk {nndesk_version()}")
+        return 0
+    if args.version_json:
+        error("--json goes with --version or after a command (nndesk train --json)")
+        return 2
+    if args.command is None:
+        return _open_window(args.window_data_dir)
+    commands = {
+        "download": download.cmd_download,
+        "train": train.cmd_train,
+        "evaluate": evaluate.cmd_evaluate,
+        "predict": predict.cmd_predict,
+        "presets": listing.cmd_presets,
+        "models": listing.cmd_models,
+        "calibrate": calibrate.cmd_calibrate,
+        "export-script": export_script.cmd_export_script,
+    }
+    try:
+        _apply_common(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = warning_line  # restored when the command returns
+            # an old model file's warning is said once per command, however often it is read
+            from nndesk.nn.serialization import OldModelFileWarning
+
+            warnings.simplefilter("default", OldModelFileWarning)
+            return commands[args.command](args)
+    except NndeskError as err:
+        error(str(err))
+        return 2
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError) as err:
+        error(f"{err.strerror}: {err.filename}" if err.filename else str(err))
+        return 2
+    except BrokenPipeError:  # `nndesk presets | head`: the reader left, nothing is wrong
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        error("interrupted")
+        return 130
+    except MemoryError:  # e.g. a full-batch CNN: its activations alone need gigabytes
+        error("ran out of memory: try a smaller network or batch size")
+        return 1
+    except OSError as err:  # the system refused a read or write: a full disk, a read-only mount
+        if args.debug:
+            raise
+        error(f"{err.strerror}: {err.filename}" if err.filename and err.strerror else str(err))
+        return 2 if err.errno in _BAD_INPUT_ERRNOS else 1
+    except Exception as err:
+        if args.debug:
+            raise
+        error(f"unexpected {type(err).__name__}: {err} (run with --debug for the traceback)")
+        return 1
+
+
+def _printable_streams() -> None:
+    """Never fail on printing: a character the terminal cannot take is written escaped."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+def _open_window(data_dir: str | None) -> int:
+    if data_dir is not None and not Path(data_dir).is_dir():
+        error(f"--data-dir {data_dir}: no such folder")
+        return 2
+    from nndesk.app import run  # Qt is imported only here
+
+    return run(data_dir=data_dir)
+
+
+def _apply_common(args) -> None:
+    """The top-level ``--data-dir`` serves sub-commands too; model names become files."""
+    from nndesk.models import resolve_model
+
+    if args.window_data_dir is not None and getattr(args, "data_dir", "absent") is None:
+        args.data_dir = args.window_data_dir
+    if args.window_data_dir is not None and getattr(args, "dest", "absent") is None:
+        args.dest = args.window_data_dir  # `nndesk --data-dir DIR download mnist` fills DIR
+    if getattr(args, "model", None) is not None:
+        from nndesk.models import shipped_name
+
+        args.shipped_name = shipped_name(args.model)  # named by its name: never rewritten
+        args.model = str(resolve_model(args.model))
+    if getattr(args, "resume", None) is not None:
+        args.resume = str(resolve_model(args.resume))
+    preset = getattr(args, "preset", None)
+    if isinstance(preset, str):
+        from nndesk.presets import RENAMED_PRESETS, renamed_note
+
+        note = renamed_note(preset)
+        if note is not None:  # an old name, still taken: said once, then the new one is used
+            print(f"nndesk: note: {note}", file=sys.stderr)
+            args.preset = RENAMED_PRESETS[preset]

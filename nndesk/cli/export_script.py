@@ -1,0 +1,77 @@
+"""``nndesk export-script``: an experiment (a preset, a run, a model file) as a standalone
+NumPy script or a Keras notebook."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from nndesk.cli.output import print_json, shown
+from nndesk.errors import ConfigError
+
+
+def cmd_export_script(args) -> int:
+    from nndesk import codegen
+    from nndesk.errors import ConfigError
+    from nndesk.fileio import check_writable
+
+    sources = [s for s in (args.model, args.preset, args.run) if s is not None]
+    if len(sources) != 1:
+        raise ConfigError("export-script needs exactly one of MODEL.npz, --preset NAME, --run ID")
+    if args.preset is not None:
+        experiment = codegen.from_preset(args.preset)
+        source = f"--preset {args.preset}"
+    elif args.run is not None:
+        experiment = codegen.from_run(args.run)
+        source = f"--run {args.run}"
+    else:
+        from nndesk.inference import shipped_models
+
+        model = Path(args.model)
+        if not model.exists():  # a shipped model by name: `export-script fashion-cnn`
+            model = {p.stem: p for p in shipped_models()}.get(args.model, model)
+        experiment = codegen.from_model(model)
+        source = str(args.model)
+    try:  # the place first: nothing is generated for a folder that refuses the file
+        check_writable(Path(args.output), "-o")
+    except OSError as err:
+        raise ConfigError(err.strerror or str(err)) from None
+    if not args.force and os.path.lexists(args.output):
+        raise _exists_error(args.output)
+    # "-o lab.ipynb" asks for a notebook by its name: a Python script in it would not open
+    notebook = args.notebook or str(args.output).lower().endswith(".ipynb")
+    command = f"nndesk export-script {source} -o {args.output}"
+    if notebook:
+        command += " --notebook"
+    if args.lang != "en":
+        command += f" --lang {args.lang}"
+    try:  # never over a file made since the check, unless --force
+        path = codegen.write_export(
+            experiment,
+            args.output,
+            command,
+            notebook=notebook,
+            replace=args.force,
+            language=args.lang,
+        )
+    except FileExistsError:
+        raise _exists_error(args.output) from None
+    log = sys.stderr if args.json else sys.stdout
+    run = None if notebook else f"python {path} --data-dir DIR"
+    if notebook:
+        print(f"wrote {shown(path)}: a Keras notebook of {shown(experiment.origin)}", file=log)
+    else:
+        print(f"wrote {shown(path)}; run it with: python {shown(path)} --data-dir DIR", file=log)
+    if args.json:
+        kind = "notebook" if notebook else "script"
+        payload = {"path": str(path), "kind": kind, "source": source, "language": args.lang}
+        print_json({**payload, "run": run})
+    return 0
+
+
+def _exists_error(path: str) -> ConfigError:
+    """The one line for an -o naming an existing file (a learner's own script, notes...)."""
+    return ConfigError(
+        f"-o {path}: that file exists; choose another name, or add --force to replace it"
+    )

@@ -1,0 +1,202 @@
+"""``nndesk train``: prepare the data and model, train with a progress bar and epoch lines
+(the first Ctrl-C stops after the batch and still saves), report on the test set, save."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import sys
+import threading
+import time
+
+from nndesk.cli.args import config_from_args
+from nndesk.cli.datasets import data_folder, data_json, download_mirror, on_disk_hint
+from nndesk.cli.model_saving import checked_out, save_places, save_run, save_with_fallbacks
+from nndesk.cli.output import DownloadBars, error, print_json, shown
+from nndesk.cli.report import history_row, test_summary
+
+
+def cmd_train(args) -> int:
+    from nndesk.runs import Curves
+    from nndesk.training import RunEnded, prepare, train
+    from nndesk.training.process_split import started_early
+
+    resumed = None
+    if args.resume:  # read once: its settings, then its weights and optimizer state
+        from nndesk.nn.serialization import load_model
+
+        resumed = load_model(args.resume)
+    config = config_from_args(args, resumed)
+    places = save_places(args, config)
+    out = checked_out(args, places)  # a bad --out (or no place at all) ends here, untrained
+    log = sys.stderr if args.json else sys.stdout  # with --json stdout holds only the JSON
+    data = data_folder(args.data_dir, config.dataset, log)
+    # the run's helper processes, if its batches will be split over them, start while the data
+    # loads and the model is built; those the run does not take end with the block
+    with started_early(config):
+        bars = DownloadBars()
+        try:
+            with on_disk_hint(data, config.dataset):
+                mirror = download_mirror(data, config.dataset, log)
+                session = prepare(
+                    config, data_dir=data.folder, resume=resumed, progress=bars, mirror=mirror
+                )
+        finally:
+            bars.close()
+        config = session.config
+        if resumed is not None:  # which epochs this goes through, as the window's Continue does
+            done = session.epochs_done
+            before = f"{done} finished before" if done else "none finished before"
+            if session.partial is not None:
+                before += f", epoch {done + 1} part way"
+            print(f"continuing: epochs {done + 1} to {session.last_epoch} ({before})", file=log)
+        name = args.preset or "custom"
+        print(
+            f"{name}: {shown(session.dataset.name)}, {config.arch} "
+            f"{config.activation}/{config.output}, {config.loss}, "
+            f"{config.optimizer} lr {config.lr:g}, "
+            f"batch {config.batch_size or 'full'}, {len(session.y_train)} train / "
+            f"{len(session.y_val)} val images",
+            file=log,
+        )
+
+        t_start = time.perf_counter()
+        bar_state: dict = {"bar": None}
+        ended: RunEnded | None = None
+        curves = Curves.from_history(list(session.history))  # a resumed model's epochs first
+        # a full-batch run has one batch per epoch: a bar per epoch would flood the terminal
+        per_epoch_bars = not config.full_batch
+        with _stop_on_ctrl_c() as stop:  # the first Ctrl-C stops after the batch and still saves
+            for report in train(session, should_stop=stop.is_set):
+                _grow(curves, report)
+                ended = _show(report, bar_state, per_epoch_bars, log) or ended
+    if bar_state["bar"] is not None:
+        bar_state["bar"].close()
+    seconds = time.perf_counter() - t_start
+    assert ended is not None
+    if ended.reason == "diverged":
+        error(f"training diverged: {ended.message}; no model was saved")
+        return 1
+
+    result = session.evaluate_test()
+    calibration = session.calibrate()
+    try:
+        if out == places[0]:  # no --out, and the runs folder takes files: a run the window lists
+            saved, save_problem = save_run(session, curves, ended, args.resume, places[1:])
+        else:
+            saved, save_problem = save_with_fallbacks(session, out, places, replace=bool(args.out))
+    except OSError as err:  # nowhere to write at all: say so in one line, not as a traceback
+        error(err.strerror or str(err))
+        return 1
+    summary = test_summary(session.model, session.class_names, session.y_test, result)
+    if not args.json:  # the JSON carries the report; stderr keeps the short progress lines
+        print(session.model.summary(), file=log)
+        print(summary["text"], file=log)
+    if calibration is not None:
+        from nndesk.calibration import fitted_line
+
+        print(fitted_line(calibration), file=log)
+    if ended.reason == "stopped":
+        print(ended.message, file=log)
+    print(f"model saved to {shown(saved)}", file=log)
+    if save_problem:
+        error(save_problem)
+    if args.json:
+        payload = {
+            "test_accuracy": result.accuracy,
+            "test_loss": result.loss,
+            "epochs": session.epochs_done,
+            "seconds": seconds,
+            "per_class": summary["per_class"],
+            "confusion": summary["confusion"],
+            "history": [history_row(h) for h in session.history],
+            "model": str(saved),
+            "preset": args.preset,
+            "dataset": session.dataset.name,
+            "config": config.to_dict(),
+            "ended": ended.reason,
+            "calibration": calibration,
+            "data": data_json(data, config.dataset),
+        }
+        print_json(payload)
+    return 1 if save_problem else 0
+
+
+def _grow(curves, report) -> None:
+    """Add one training report to a run record's ``Curves`` (a batch or an epoch; the run's
+    end adds nothing)."""
+    from nndesk.training import BatchReport, EpochReport
+
+    if isinstance(report, BatchReport):
+        curves.add_batch(report)
+    elif isinstance(report, EpochReport):
+        curves.add_epoch(report)
+
+
+@contextlib.contextmanager
+def _stop_on_ctrl_c():
+    """Yield an Event set by the first Ctrl-C (training stops after the batch, then saves);
+    a second Ctrl-C aborts. Only the main thread may install signal handlers."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def on_sigint(signum, frame):
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        print("\nnndesk: stopping after this batch (Ctrl-C again to abort)", file=sys.stderr)
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _show(report, bar_state: dict, per_epoch_bars: bool, log):
+    """Draw one training report (progress bar, epoch line); return it if it ends the run."""
+    from tqdm import tqdm
+
+    from nndesk.training import BatchReport, EpochReport
+
+    bar = bar_state["bar"]
+    if isinstance(report, BatchReport):
+        if report.notice:  # once a run (its helper process was lost): above any bar
+            tqdm.write(f"nndesk: note: {report.notice}", file=sys.stderr)
+        if per_epoch_bars:
+            if bar is None:
+                bar = bar_state["bar"] = tqdm(
+                    total=report.batches,
+                    desc=f"epoch {report.epoch}",
+                    unit="batch",
+                    file=sys.stderr,
+                    leave=False,
+                    mininterval=0.25,
+                    disable=None,  # only on a terminal: a log file got every frame (walk50 D11)
+                )
+            bar.update(1)
+            if report.batch % 100 == 0:
+                bar.set_postfix(
+                    loss=f"{report.loss:.4f}", acc=f"{report.accuracy:.3f}", refresh=False
+                )
+        return None
+    if isinstance(report, EpochReport):
+        if bar is not None:
+            bar.close()
+            bar_state["bar"] = None
+        # a full-batch run has hundreds of one-step epochs: print every 50th and the last
+        if per_epoch_bars or report.epoch == report.epochs or report.epoch % 50 == 0:
+            print(_epoch_line(report), file=log, flush=True)
+        return None
+    return report
+
+
+def _epoch_line(r) -> str:
+    val = "" if r.val_loss is None else f"  val loss {r.val_loss:.4f} acc {r.val_accuracy:.2%}"
+    test = "" if r.test_loss is None else f"  test loss {r.test_loss:.4f} acc {r.test_accuracy:.2%}"
+    return (
+        f"epoch {r.epoch:>3}/{r.epochs}  loss {r.train_loss:.4f} acc {r.train_accuracy:.2%}"
+        f"{val}{test}  lr {r.lr:.3g}  {r.seconds:.1f}s"
+    )
