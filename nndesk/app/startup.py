@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon, QScreen
 from PySide6.QtWidgets import QApplication
 
 from nndesk import preferences
+from nndesk.app.closing_signals import close_on_signals
 from nndesk.app.desk import build_window
 from nndesk.paths import ASSETS_DIR
 from nndesk.ui import language, theme
@@ -73,4 +74,5 @@ def run(data_dir: str | None = None) -> int:
     else:
         window.resize(first_window_size(app.primaryScreen()))
     window.show()
+    close_on_signals(app)  # SIGTERM, SIGHUP, Ctrl+C: closed, its run saved
     return app.exec()

@@ -348,21 +348,35 @@ class MainWindow(WindowMenusMixin, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
-            if not all(guard() for guard in self._close_guards):
+            # a closing signal may have shut the window down while a guard asked
+            if not all(guard() for guard in self._close_guards) and not self._closed:
                 event.ignore()
                 return
-            self._closed = True
-            from nndesk import preferences
-            from nndesk.ui.window_place import place_numbers, place_of
-
-            # the next session puts its window here (restoreGeometry moved a window at the
-            # screen's top down by a guessed title bar: 25 px lower after each restart)
-            preferences.set_window_place(place_numbers(place_of(self)))
-            preferences.set_window_geometry(self.saveGeometry())  # read by older versions
-            self.about_to_close.emit()
-            for hook in self._shutdown_hooks:
-                hook()
+            self._shut_down()
         super().closeEvent(event)
+
+    def close_without_asking(self) -> None:
+        """Close as the close button does, without asking the guards (a closing signal:
+        nobody may be there to answer). Also while a guard's question is open: Qt ignores a
+        close within a close, so the window's shutdown is done here first."""
+        self._shut_down()
+        self.close()
+
+    def _shut_down(self) -> None:
+        """Keep the window's place, then stop its work (``add_shutdown_hook``); once."""
+        if self._closed:
+            return
+        self._closed = True
+        from nndesk import preferences
+        from nndesk.ui.window_place import place_numbers, place_of
+
+        # the next session puts its window here (restoreGeometry moved a window at the
+        # screen's top down by a guessed title bar: 25 px lower after each restart)
+        preferences.set_window_place(place_numbers(place_of(self)))
+        preferences.set_window_geometry(self.saveGeometry())  # read by older versions
+        self.about_to_close.emit()
+        for hook in self._shutdown_hooks:
+            hook()
 
     # ---- what the coordinator calls ---------------------------------------------------------
     def mode(self) -> str:
