@@ -14,7 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import NullFormatter
 
-from nndesk.curves import RUN_COLORS
+from nndesk.curves.style import RUN_COLORS
 from nndesk.i18n import N_, shown
 from nndesk.layer_words import layer_label_shown
 from nndesk.training.internals import InsideRecord

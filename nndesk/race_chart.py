@@ -15,21 +15,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from nndesk.curves import (
-    RUN_COLORS,
-    drawn_batch_losses,
-    fit_ylabels,
-    log_loss_limits,
-    mark_off_chart,
-    nearby_mean,
-    off_chart,
-    set_loss_scale,
-    smoothing_window,
-    span_epochs,
-    split_key,
-    style_axes,
-    wide_losses,
-)
+from nndesk.curves.fitting import fit_ylabels
+from nndesk.curves.marks import drawn_batch_losses, mark_off_chart, off_chart
+from nndesk.curves.scales import log_loss_limits, set_loss_scale, span_epochs, wide_losses
+from nndesk.curves.smoothing import nearby_mean, smoothing_window
+from nndesk.curves.style import RUN_COLORS, split_key, style_axes
 from nndesk.i18n import Loss
 from nndesk.runs import Curves
 from nndesk.viz import legend_label

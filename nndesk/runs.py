@@ -145,7 +145,7 @@ class Curves:
     def add_diverged(self, ended: Any) -> None:
         """Append a diverged run's last batch (``RunEnded.batch_x`` / ``batch_loss``): its
         update was never applied, but its loss is what the curves must show leaving the chart
-        (``curves.off_chart``), an overflowed one (inf, NaN) too: the charts mark it alike."""
+        (``curves.marks.off_chart``), an overflowed one (inf, NaN) too: the charts mark it alike."""
         x, loss = float(ended.batch_x), float(ended.batch_loss)
         if math.isfinite(x):
             self.batch_x.append(x)

@@ -6,14 +6,10 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from nndesk.curves import (
-    MAX_RAW_BATCH_POINTS,
-    LiveCurves,
-    min_max_band,
-    nice_ceiling,
-    plot_overlay,
-    save_curves_png,
-)
+from nndesk.curves import LiveCurves, plot_overlay, save_curves_png
+from nndesk.curves.live import MAX_RAW_BATCH_POINTS
+from nndesk.curves.scales import nice_ceiling
+from nndesk.curves.smoothing import min_max_band
 from nndesk.runs import Curves
 from tests.test_runs import two_epoch_curves
 
@@ -226,7 +222,7 @@ def test_the_live_moving_average_starts_at_the_first_losses():
 
 
 def test_the_nearby_mean_is_centred_skips_nans_and_matches_a_direct_computation():
-    from nndesk.curves import NEARBY_MIN, NEARBY_SHARE, nearby_mean
+    from nndesk.curves.smoothing import NEARBY_MIN, NEARBY_SHARE, nearby_mean
 
     rng = np.random.default_rng(1)
     v = rng.normal(size=300)
@@ -299,7 +295,7 @@ def test_a_short_overlay_of_a_run_with_no_finished_epoch_has_sane_axes_and_a_fit
     on top of each other and the legend hung over the batch plot's tick labels."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from nndesk.curves import fit_figure_legend
+    from nndesk.curves.fitting import fit_figure_legend
 
     fig = Figure(figsize=(546 / 96, 190 / 96), dpi=96, layout="constrained")
     canvas = FigureCanvasAgg(fig)
@@ -355,7 +351,7 @@ def test_the_overlay_legend_speaks_the_windows_language(monkeypatch):
 def test_a_title_wider_than_its_plot_is_broken_onto_two_lines():
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from nndesk.curves import fit_titles
+    from nndesk.curves.fitting import fit_titles
 
     fig = Figure(figsize=(540 / 96, 210 / 96), dpi=96, layout="constrained")
     canvas = FigureCanvasAgg(fig)
@@ -492,7 +488,7 @@ def test_an_overflowed_loss_is_marked_off_the_chart_as_a_huge_one_is(overflowed,
     batches, whether it came after a few batches or none."""
     from types import SimpleNamespace
 
-    from nndesk.curves import off_chart
+    from nndesk.curves.marks import off_chart
 
     curves = Curves()
     for i, loss in enumerate([2.3, 2.1, 2.2][:before]):
@@ -630,7 +626,7 @@ def test_many_epochs_markers_do_not_hide_the_train_curve_under_validation(overla
         if not overlay and epochs == 500:
             # the validation curve is a line (~2 px a column), not a band of squares, and
             # the train curve under it shows at its edges along the plot's width
-            from nndesk.curves import TRAIN_COLOR, VAL_COLOR
+            from nndesk.curves.style import TRAIN_COLOR, VAL_COLOR
 
             width = axes[1].get_window_extent().width
             assert _pixels_of(fig, axes[1], VAL_COLOR) < 4 * width

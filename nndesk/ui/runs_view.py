@@ -20,13 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.run_list import RunListReader
-from nndesk.curves import (
-    fit_figure_legend,
-    fit_ticks,
-    fit_titles,
-    fit_ylabels,
-    plot_overlay,
-)
+from nndesk.curves import plot_overlay
+from nndesk.curves.fitting import fit_figure_legend, fit_ticks, fit_titles, fit_ylabels
 from nndesk.errors import NndeskError, user_message
 from nndesk.i18n import fmt, localised
 from nndesk.plain_text import one_line

@@ -507,7 +507,8 @@ def test_a_diverged_runs_curves_show_its_loss_leaving_the_chart(qtbot, controlle
     range, draws the lone first batch as a point and marks the loss with its value."""
     from matplotlib.figure import Figure
 
-    from nndesk.curves import LiveCurves, off_chart
+    from nndesk.curves import LiveCurves
+    from nndesk.curves.marks import off_chart
 
     run_to_the_end(qtbot, controller, CONFIG.replace(optimizer="sgd", lr=lr, epochs=3))
     stored = RunStore(controller.store.root).load(controller.record.run_id)

@@ -64,7 +64,7 @@ def test_the_runs_charts_x_tick_labels_never_run_together(monkeypatch, marks):
     """Probe 32: a quarter epoch on the 1024-px chart read "0,000,050,100,150,200,25" in
     Vietnamese (six two-decimal ticks on a 150-px plot)."""
     from nndesk import i18n
-    from nndesk.curves import TICK_GAP_PX
+    from nndesk.curves.fitting import TICK_GAP_PX
     from nndesk.runs import Curves
     from nndesk.ui import runs_view
     from tests.test_runs import batch

@@ -1,0 +1,47 @@
+"""The curves as a PNG file: one run as the live plot draws it, several overlaid."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from nndesk.curves.fitting import fit_figure_legend, fit_ticks, fit_titles, fit_ylabels
+from nndesk.curves.live import LiveCurves
+from nndesk.curves.overlay import plot_overlay
+from nndesk.fileio import atomic_path
+from nndesk.runs import Curves
+
+
+def make_figure(width: float = 12.0, height: float = 3.6) -> tuple[Figure, tuple[Axes, Axes, Axes]]:
+    """A Qt-free Figure with the three curve Axes side by side."""
+    fig = Figure(figsize=(width, height), layout="constrained")
+    axes = fig.subplots(1, 3)
+    return fig, (axes[0], axes[1], axes[2])
+
+
+def save_curves_png(
+    runs: Sequence[tuple[str, Curves]], path: str | os.PathLike, dpi: int = 120
+) -> Path:
+    """Render one run (live style) or several (overlay) to a PNG, atomically."""
+    fig, axes = make_figure()
+    if len(runs) == 1:
+        live = LiveCurves(*axes)
+        live.update(runs[0][1])
+        fig.suptitle(runs[0][0], fontsize=10)
+    else:
+        FigureCanvasAgg(fig)  # measures the legend and titles before the file is written
+        plot_overlay(*axes, runs, outside=True)
+        fit_figure_legend(fig)
+        fig.canvas.draw()
+        fit_titles(axes)  # all measured as first drawn; savefig draws them again
+        fit_ticks(axes)
+        fit_ylabels(axes)  # the ticks of the laid-out heights
+    path = Path(path)
+    with atomic_path(path, suffix=".png") as tmp:
+        fig.savefig(tmp, dpi=dpi, format="png")
+    return path

@@ -1,0 +1,269 @@
+"""Making a drawn chart's text fit its size: y-axis labels clear of their ticks and no longer
+than the plot, titles smaller or on two lines, fewer x ticks, the figure legend's columns.
+Measured as text or as last drawn; the caller lays the figure out again when one changes."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Sequence
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import text_to_path
+from matplotlib.ticker import MaxNLocator
+
+from nndesk.curves.style import TITLE_POINTS, Y_LABEL_GAP_PT, points_from
+
+#: Points kept between a y axis's widest tick label and its axis label, when it is moved
+Y_LABEL_CLEARANCE_PT = 1.0
+
+
+#: the gap each Axes' y-axis label was last placed at (``fit_ylabels``), when not the default
+_ylabel_gaps: weakref.WeakKeyDictionary[Axes, float] = weakref.WeakKeyDictionary()
+
+
+def ylabel_gap(ax: Axes) -> float:
+    """Points from the plot's left edge to its y-axis label: ``Y_LABEL_GAP_PT``, or more when
+    the widest tick label in view needs it. The gap was fitted to "100%"; the accuracy ticks'
+    decimals ("81.5%", "97.25%") ran under "accuracy" (the Runs chart at 1280x800)."""
+    axis = ax.yaxis
+    locs = axis.get_majorticklocs()
+    labels = axis.get_major_formatter().format_ticks(locs)  # as a draw writes them
+    low, high = sorted(axis.get_view_interval())
+    slack = 1e-9 * max(abs(low), abs(high), 1.0)
+    texts = [t for x, t in zip(locs, labels, strict=True) if low - slack <= x <= high + slack]
+    if not any(texts):
+        return Y_LABEL_GAP_PT
+    tick = axis.get_major_ticks()[0]
+    font = tick.label1.get_fontproperties()
+    widest = max(
+        text_to_path.get_text_width_height_descent(t, font, ismath=False)[0] for t in texts
+    )
+    need = tick.get_tick_padding() + tick.get_pad() + widest
+    return Y_LABEL_GAP_PT if need <= Y_LABEL_GAP_PT else need + Y_LABEL_CLEARANCE_PT
+
+
+def fit_ylabels(axes: Sequence[Axes]) -> list[Axes]:
+    """Place each plot's y-axis label clear of its tick labels as the limits now make them
+    (no draw needed: the labels are measured as text), no longer than the plot is tall; the
+    Axes whose label moved or changed size."""
+    moved = []
+    for ax in axes:
+        gap = ylabel_gap(ax)
+        changed = _fit_ylabel_length(ax)
+        if gap != _ylabel_gaps.get(ax, Y_LABEL_GAP_PT):
+            _ylabel_gaps[ax] = gap
+            ax.yaxis.set_label_coords(0.0, 0.5, transform=points_from(ax, -gap, 0))
+            changed = True
+        if changed:
+            moved.append(ax)
+    return moved
+
+
+#: the smallest size a y-axis label is written at to fit its plot's height, before it is left
+#: out (the plot's title names the quantity: "Accuracy per epoch" over "accuracy")
+Y_LABEL_LEAST_PT = 6.5
+
+
+#: each Axes' y-axis label's own size, before ``_fit_ylabel_length`` made it smaller
+_ylabel_points: weakref.WeakKeyDictionary[Axes, float] = weakref.WeakKeyDictionary()
+
+
+def _fit_ylabel_length(ax: Axes) -> bool:
+    """The rotated y-axis label no longer than the plot is tall: centred on the plot, a longer
+    one reached up into the title above it ("độ chính xác" into "Độ chính xác theo epoch" on a
+    low Runs chart, walk52 #16). Smaller first, down to ``Y_LABEL_LEAST_PT``; then left out.
+    True when its size or visibility changed."""
+    label = ax.yaxis.label
+    text = label.get_text()
+    if not text:
+        return False
+    own = _ylabel_points.setdefault(ax, label.get_fontsize())
+    tall = ax.get_position().height * ax.figure.get_figheight() * 72  # points
+    font = label.get_fontproperties().copy()
+    size = own
+    while True:
+        font.set_size(size)
+        long = text_to_path.get_text_width_height_descent(text, font, ismath=False)[0]
+        if long <= tall or size <= Y_LABEL_LEAST_PT:
+            break
+        size = max(Y_LABEL_LEAST_PT, size - 0.5)
+    shown_now = long <= tall
+    if size == label.get_fontsize() and shown_now == label.get_visible():
+        return False
+    label.set_fontsize(size)
+    label.set_visible(shown_now)
+    return True
+
+
+def fit_figure_legend(figure: Figure, caption: str = "") -> None:
+    """Lay the figure's legend (``plot_overlay(..., outside=True)``) out in as many columns as
+    fit its width, so it takes the fewest rows above the plots (a legend's size does not
+    depend on where the layout puts it: measured without drawing the figure), ``caption``
+    (what every run shares) as its title, on two lines when one is wider than the figure."""
+    if not figure.legends:
+        return
+    legend = figure.legends[0]
+    handles = list(legend.legend_handles)
+    labels = [t.get_text() for t in legend.get_texts()]
+    renderer = figure.canvas.get_renderer()
+    room = figure.bbox.width - 4
+
+    def lay_out(ncols: int, title: str | None = None):
+        figure.legends[0].remove()
+        return figure.legend(
+            handles=handles,
+            labels=labels,
+            loc="outside upper center",
+            fontsize=7,
+            frameon=False,
+            ncols=ncols,
+            title=title,
+            title_fontsize=7,
+            # tighter than matplotlib's spacing: at 1024 px four runs' entries fitted one
+            # column (six rows over plots some 40 px tall) where two columns now fit
+            handlelength=1.6,
+            handletextpad=0.5,
+            columnspacing=1.2,
+        )
+
+    ncols = len(handles)
+    while ncols > 1 and lay_out(ncols).get_window_extent(renderer).width > room:
+        ncols -= 1
+    if not caption:
+        lay_out(ncols)
+        return
+    legend = lay_out(ncols, caption)
+    if legend.get_title().get_window_extent(renderer).width > room and " " in caption:
+        spaces = [i for i, c in enumerate(caption) if c == " "]
+        cut = min(spaces, key=lambda i: abs(i - len(caption) / 2))
+        lay_out(ncols, caption[:cut] + "\n" + caption[cut + 1 :])
+
+
+def fit_titles(axes: Sequence[Axes]) -> bool:
+    """Fit each plot's title (``style_axes`` puts it on the left) on one line, a row of plots
+    alike: a title wider than its plot starts at the left of the plot's y-axis label, over
+    the room its ticks and label take below it, and is written smaller, down to
+    ``SMALLEST_TITLE_POINTS`` (the Runs chart wrapped "Mất mát / theo batch" onto two lines
+    even at 1280 px, its plots a line lower). Only when even that is too wide are the row's
+    titles broken onto two lines at the space nearest their middle ("Độ chính xác theo epoch"
+    ran off a third of a 540-px chart), so titles side by side read alike. True if any
+    changed, so the caller lays the figure out again. Measured as last drawn."""
+    rows: dict[int, list[Axes]] = {}
+    for ax in axes:
+        renderer = ax.figure.canvas.get_renderer()
+        rows.setdefault(round(ax.get_window_extent(renderer).y1), []).append(ax)
+    changed = False
+    for row in rows.values():
+        if not any(_title_too_wide(ax) for ax in row):
+            continue
+        size = _title_points_that_fit(row)
+        if size is not None:
+            for ax in row:
+                ax.set_title(
+                    ax.get_title(loc="left"), fontsize=size, loc="left", y=1.0, x=_title_x(ax)
+                )
+            changed = True
+        else:
+            for ax in row:
+                changed |= _break_title(ax)
+    return changed
+
+
+#: A title too wide for its plot is written smaller, down to this size, before it is broken
+SMALLEST_TITLE_POINTS = 8.0
+
+
+def _title_points_that_fit(row: Sequence[Axes]) -> float | None:
+    """The largest size, in half points from the titles' own down, at which every title of
+    the row fits on one line from its y-axis label's left (``_title_room``); None when none
+    down to ``SMALLEST_TITLE_POINTS`` does."""
+    points = min(ax._left_title.get_fontsize() for ax in row)  # noqa: SLF001 - the left title
+    while points >= SMALLEST_TITLE_POINTS:
+        if not any(_title_width(ax, points) > _title_room(ax) for ax in row):
+            return points
+        points -= 0.5
+    return None
+
+
+def _title_room(ax: Axes) -> float:
+    """Pixels from the left of ``ax``'s y-axis label (and ticks) to the plot's right edge."""
+    renderer = ax.figure.canvas.get_renderer()
+    plot = ax.get_window_extent(renderer)
+    yaxis = ax.yaxis.get_tightbbox(renderer)
+    left = min(plot.x0, yaxis.x0) if yaxis is not None else plot.x0
+    return plot.x1 - left
+
+
+def _title_x(ax: Axes) -> float:
+    """Where (axes fraction) a title starting at the y-axis label's left begins."""
+    renderer = ax.figure.canvas.get_renderer()
+    plot = ax.get_window_extent(renderer)
+    return (plot.x1 - _title_room(ax) - plot.x0) / plot.width if plot.width else 0.0
+
+
+def _title_width(ax: Axes, points: float) -> float:
+    renderer = ax.figure.canvas.get_renderer()
+    size = FontProperties(size=points)
+    text = ax.get_title(loc="left")
+    return renderer.get_text_width_height_descent(text, size, ismath=False)[0]
+
+
+def _title_too_wide(ax: Axes) -> bool:
+    """Whether ``ax``'s one-line left title, at its size, is wider than the plot."""
+    text = ax.get_title(loc="left")
+    if " " not in text or "\n" in text:
+        return False
+    points = ax._left_title.get_fontsize()  # noqa: SLF001 - the left title
+    renderer = ax.figure.canvas.get_renderer()
+    left = ax._left_title.get_window_extent(renderer).x0  # noqa: SLF001
+    return left + _title_width(ax, points) > ax.get_window_extent(renderer).x1 + 0.5
+
+
+def _break_title(ax: Axes) -> bool:
+    """Put ``ax``'s left title on two lines at the space nearest its middle."""
+    text = ax.get_title(loc="left")
+    if " " not in text or "\n" in text:
+        return False
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    ax.set_title(
+        text[:cut] + "\n" + text[cut + 1 :], fontsize=TITLE_POINTS, loc="left", y=1.0, x=0.0
+    )
+    return True
+
+
+#: Pixels kept free between two tick labels of an x axis
+TICK_GAP_PX = 6
+
+
+def fit_ticks(axes: Sequence[Axes]) -> bool:
+    """Fewer ticks on an x axis whose labels, as last drawn, touch or overlap (on a 150-px
+    plot of a quarter epoch Vietnamese read "0,000,050,100,150,200,25"); True if any axis
+    changed, so the caller draws again."""
+    changed = False
+    for ax in axes:
+        renderer = ax.figure.canvas.get_renderer()
+        frame = ax.get_window_extent(renderer)
+        boxes = [
+            t.get_window_extent(renderer)
+            for t in ax.get_xticklabels()
+            if t.get_visible() and t.get_text()
+        ]
+        # a tick just outside the limits has a label but is not drawn
+        boxes = sorted(
+            (b for b in boxes if frame.x0 - 1 <= (b.x0 + b.x1) / 2 <= frame.x1 + 1),
+            key=lambda b: b.x0,
+        )
+        if all(b.x0 - a.x1 >= TICK_GAP_PX for a, b in zip(boxes, boxes[1:], strict=False)):
+            continue
+        widest = max(b.width for b in boxes)
+        bins = max(1, int(frame.width // (widest + TICK_GAP_PX)) - 1)
+        locator = ax.xaxis.get_major_locator()
+        if isinstance(locator, MaxNLocator):
+            locator.set_params(nbins=bins)
+        else:
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=bins))
+        changed = True
+    return changed

@@ -1,0 +1,129 @@
+"""Marks on the curves: the arrow and value of a diverged run's last loss, which would
+flatten the rest drawn to scale (``off_chart``), and the dotted line of a setting changed while
+training (``mark_change``)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.axes import Axes
+
+from nndesk.curves.style import LR_COLOR, VAL_COLOR
+from nndesk.i18n import N_, Loss, fill, shown
+from nndesk.training.loop import DIVERGENCE_FACTOR
+from nndesk.viz import muted_colour
+
+
+def off_chart(batch_loss: Sequence[float]) -> float | None:
+    """The loss of a diverged run's last batch, when it is there: the training loop ends a
+    run whose batch loss reaches ``DIVERGENCE_FACTOR`` times its first (``Curves.add_diverged``
+    keeps that batch). Drawn to scale it would flatten every other batch onto the x axis
+    (3.5e9 beside 2.3), so the plots keep the rest's range and mark this one instead."""
+    losses = np.asarray(batch_loss, dtype=np.float64)
+    if len(losses) and not np.isfinite(losses[-1]):
+        # only a diverged run's last batch is not finite (the loop ends the run on it): it
+        # overflowed, and is marked as a huge one is (it drew nothing, not even the arrow)
+        return float(losses[-1])
+    if len(losses) < 2:
+        return None
+    before = losses[:-1][np.isfinite(losses[:-1])]
+    if not before.size:
+        return None
+    last = float(losses[-1])
+    return last if last >= DIVERGENCE_FACTOR * max(float(before[0]), 1.0) else None
+
+
+def drawn_batch_losses(batch_loss: Sequence[float]) -> Sequence[float]:
+    """The batch losses a loss plot scales to: all but a diverged run's last (``off_chart``),
+    which is marked instead."""
+    return batch_loss[:-1] if off_chart(batch_loss) is not None else batch_loss
+
+
+def off_chart_text(loss: float, x: float, batches_per_epoch: int | None) -> str:
+    """The label of a loss that left the chart: its value, and where when the batches per
+    epoch are known ("loss 3,54×10⁹ at epoch 1, batch 2: off the chart")."""
+    if batches_per_epoch:
+        epoch = max(1, math.ceil(x - 1e-9))
+        batch = max(1, round((x - (epoch - 1)) * batches_per_epoch))
+        return fill(
+            shown(N_("loss {loss} at epoch {epoch}, batch {batch}: off the chart")),
+            loss=Loss(loss).shown(),
+            epoch=epoch,
+            batch=batch,
+        )
+    return fill(shown(N_("loss {loss}: off the chart")), loss=Loss(loss).shown())
+
+
+#: the length of the arrow of a loss that left the chart (points: long enough to be seen
+#: in the Train page's short batch plot at 1024x700)
+OFF_CHART_ARROW_POINTS = 22
+
+
+#: the height of one row of off-chart labels (points: their 8 pt text and a little space)
+OFF_CHART_ROW_POINTS = 10
+
+
+def mark_off_chart(ax: Axes, x: float, text: str, color: str = VAL_COLOR, row: int = 0) -> list:
+    """An arrow straight up to the top edge at ``x``, ``text`` beside its foot: the loss went
+    on up there, past what the plot shows. ``row`` > 0 writes the text that many lines
+    lower: runs compared on one plot often diverge at the same batch, and their values were
+    written over each other ("NaN" on "2,45×10⁴")."""
+    left, right = ax.get_xlim()
+    flip = x > left + 0.6 * (right - left)
+    where = {"xycoords": ("data", "axes fraction"), "annotation_clip": False}
+    arrow = ax.annotate(
+        "",
+        xy=(x, 1.0),
+        xytext=(0, -OFF_CHART_ARROW_POINTS),
+        arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.8, "shrinkA": 0, "shrinkB": 0},
+        textcoords="offset points",
+        **where,
+    )
+    label = ax.annotate(
+        text,
+        xy=(x, 1.0),
+        xytext=(-5 if flip else 5, -OFF_CHART_ARROW_POINTS * 0.6 - OFF_CHART_ROW_POINTS * row),
+        textcoords="offset points",
+        ha="right" if flip else "left",
+        va="center",
+        color=color,
+        fontsize=8,
+        **where,
+    )
+    for artist in (arrow, label):
+        artist.set_in_layout(False)  # a long label squeezed the plot it marks (constrained)
+    return [arrow, label]
+
+
+#: Rows the labels of changes made while training take turns on (top to bottom)
+MARK_ROWS = 3
+
+
+def mark_change(
+    axes: Sequence[Axes], x: float, text: str, row: int = 0, line: bool | None = None
+) -> list:
+    """A dotted vertical line at ``x`` on each Axes, labelled ``text`` on the first (a setting
+    changed while training: ``"lr 0.0002"``, ``"momentum 0.5"``), the label ``row`` rows down;
+    ``line`` False (by default: when ``row`` > 0) only adds the label."""
+    if line is None:
+        line = row == 0
+    artists = [ax.axvline(x, color=LR_COLOR, ls=":", lw=1.2) for ax in axes] if line else []
+    # in the plot's right part the label goes left of its line ("lr 0.0005" near the last
+    # epoch ran off the figure)
+    left, right = axes[0].get_xlim()
+    flip = x > left + 0.6 * (right - left)
+    artists.append(
+        axes[0].annotate(
+            text,
+            xy=(x, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(-3 if flip else 3, -10 - 10 * row),
+            textcoords="offset points",
+            ha="right" if flip else "left",
+            color=muted_colour(),
+            fontsize=8,
+        )
+    )
+    return artists

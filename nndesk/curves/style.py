@@ -1,0 +1,131 @@
+"""How every curve plot looks: the colours, the three panels' titles, labels, grids and ticks
+(``style_axes``), the line-style keys, and the per-epoch markers thinned on long runs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import ScaledTranslation
+
+from nndesk.i18n import N_, shown
+from nndesk.viz import PercentTicks, localise_ticks, muted_colour
+
+TRAIN_COLOR = "#1f77b4"
+
+
+VAL_COLOR = "#d62728"
+
+
+BATCH_COLOR = "#9ecae1"
+
+
+LR_COLOR = "#6a51a3"
+
+
+TEST_COLOR = "#2ca02c"
+
+
+#: Colours for overlaid runs (tab10 without the live-plot blue/red pair first).
+RUN_COLORS = ("#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
+
+
+#: Points between an axes' edges and its axis labels: room for 8 pt tick labels ("100%" left).
+X_LABEL_GAP_PT, Y_LABEL_GAP_PT = 17, 30
+
+
+TITLE_POINTS = 10
+
+
+def points_from(ax: Axes, dx: float, dy: float):
+    """Axes coordinates moved by (dx, dy) points: a place that keeps its gap at any size."""
+    return ax.transAxes + ScaledTranslation(dx / 72, dy / 72, ax.figure.dpi_scale_trans)
+
+
+def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
+    """Titles, labels, grids and tick formats shared by the live and the overlay plots."""
+    for ax, title, ylabel in (
+        (ax_batch, shown(N_("Loss per batch")), shown(N_("loss"))),
+        (ax_loss, shown(N_("Loss per epoch")), shown(N_("loss"))),
+        (ax_acc, shown(N_("Accuracy per epoch")), shown(N_("accuracy"))),
+    ):
+        # titles and axis labels at fixed places: placed automatically, matplotlib measures
+        # every tick label again on each full redraw of a live plot to find their places
+        ax.set_title(title, fontsize=TITLE_POINTS, loc="left", y=1.0)
+        ax.set_xlabel(shown(N_("epoch")), fontsize=9)
+        ax.set_ylabel(ylabel, fontsize=9)
+        ax.xaxis.set_label_coords(0.5, 0.0, transform=points_from(ax, 0, -X_LABEL_GAP_PT))
+        ax.yaxis.set_label_coords(0.0, 0.5, transform=points_from(ax, -Y_LABEL_GAP_PT, 0))
+        ax.tick_params(labelsize=8)
+        ax.grid(True, linewidth=0.8)  # grid.color: the theme's
+        ax.set_axisbelow(True)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        # whole epochs on the epoch plots; halves and quarters only on short batch curves. One
+        # whole epoch in view is enough: with fewer than two the locator fell back to 0.6,
+        # 0.8, … for a one-epoch run (min_n_ticks=1)
+        steps = (1, 2, 2.5, 5, 10)
+        epochs = ax is not ax_batch
+        ax.xaxis.set_major_locator(
+            MaxNLocator(nbins=6, steps=steps, integer=epochs, min_n_ticks=1 if epochs else 2)
+        )
+    # as many decimals as the ticks need: a narrow range's 0.2-point steps were all "82%"
+    ax_acc.yaxis.set_major_formatter(PercentTicks())
+    localise_ticks(ax_batch, ax_loss, ax_acc)
+    # steps of 1, 2 or 5 (times a power of ten): a 2.5 step would need a second decimal
+    # "auto": as many ticks as the axis height holds (6 on a short chart overlapped)
+    ax_acc.yaxis.set_major_locator(MaxNLocator(nbins="auto", steps=(1, 2, 5, 10)))
+
+
+def split_key(split: str) -> Line2D:
+    """The legend key of a split's line style, in the muted colour: "validation" solid with
+    squares, "train" dashed with circles (every run's colour draws both)."""
+    style = {"validation": ("-", "s"), "train": ("--", "o")}[split]
+    label = shown(N_("validation")) if split == "validation" else shown(N_("train"))
+    return Line2D([], [], color=muted_colour(), ls=style[0], marker=style[1], ms=3, label=label)
+
+
+#: Per-epoch curves keep full-size markers up to this many epochs, half-size ones up to
+#: ``SMALL_MARKERS_UP_TO`` and none beyond: mnist-gd's 500 epochs of squares made a thick red
+#: band that hid the train curve under it (walk48)
+MARKERS_UP_TO = 40
+
+
+SMALL_MARKERS_UP_TO = 120
+
+
+def epoch_marker_size(points: int, full: float) -> float:
+    """The marker size for a per-epoch curve of ``points`` points (0: no markers)."""
+    if points <= MARKERS_UP_TO:
+        return full
+    return full / 2 if points <= SMALL_MARKERS_UP_TO else 0.0
+
+
+#: Line widths (points) of a train curve and a validation curve drawn without markers: the
+#: validation line, on top, is thinner, so a train curve lying under it still shows at its
+#: edges (mnist-gd's full-batch curves coincide for hundreds of epochs)
+UNDER_LW, OVER_LW = 3.0, 1.2
+
+
+def thin_markers(
+    lines: Sequence[tuple[Line2D, str, float]], points: int, full: float, widen: bool = True
+) -> None:
+    """Give each (line, its marker, its width) the marker size ``points`` epochs allow, or
+    none; without markers and with ``widen`` a circle-marked (train) line is widened under
+    the others (an overlay draws a run's two curves in one colour, dashed and solid)."""
+    size = epoch_marker_size(points, full)
+    for line, marker, width in lines:
+        line.set_marker(marker if size else "None")
+        line.set_markersize(size)
+        if widen and not size:
+            line.set_linewidth(UNDER_LW if marker == "o" else OVER_LW)
+        else:
+            line.set_linewidth(width)
+
+
+def lone_marker(values: np.ndarray) -> str:
+    """A marker for a curve of one point (a line of one point draws nothing)."""
+    return "o" if np.isfinite(values).sum() == 1 else "None"
