@@ -726,7 +726,7 @@ def readable_json(value: Any, depth: int = 2, level: int = 0) -> str:
     everything deeper (the long curve lists) on one line each.
 
     ``json.dumps`` with ``indent`` takes the pure-Python encoder, an order of magnitude slower
-    than the C one on float lists; a run's record is written at every epoch, on the GUI thread.
+    than the C one on float lists; a running run's record is written after its epochs.
     """
     if depth <= 0 or not isinstance(value, dict) or not value:
         return json.dumps(value, allow_nan=False)
@@ -829,7 +829,12 @@ class RunStore:
 
     def save(self, record: RunRecord) -> Path:
         """Write ``run.json`` atomically."""
-        return atomic_write_text(record.folder / RUN_FILE, readable_json(record.to_dict()))
+        return self.write(record.folder, record.to_dict())
+
+    def write(self, folder: Path, content: dict) -> Path:
+        """Write ``content`` (a record's ``to_dict()``) as ``folder``'s ``run.json``,
+        atomically; any thread (the window's running run writes on one of its own)."""
+        return atomic_write_text(folder / RUN_FILE, readable_json(content))
 
     def load(self, run_id: str) -> RunRecord:
         """Read one run; raises ``RunFileError`` with one line when it is missing or broken."""

@@ -9,7 +9,10 @@ prediction.
 The controller lives on the GUI thread and owns the run's record: its one ``Curves`` store grows
 from the worker's reports (the panel draws that same object) and is saved after an epoch at most
 every ``RECORD_SAVE_INTERVAL`` seconds (a tiny dataset's hundreds of epochs a second would keep
-the GUI thread writing), and always when the run ends.
+a disk busy), and always when the run ends. The GUI thread takes the record's content; a
+``RecordWriter`` writes it on a thread of its own (an fsync on a slow disk froze the window),
+and what says a record is on disk (``run_saved``, the run's lock let go, ``running_changed``
+False) waits for its writes.
 Stop and pause are Events that ``train()`` polls between two batches (a queued slot would never
 run while the worker is busy); a new learning rate waits in ``_Requests`` for the next batch.
 """
@@ -27,6 +30,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 
+from nndesk.controllers.record_writer import RecordWriter
 from nndesk.controllers.worker_thread import Batcher, RunRequests, WorkerThreadOwner
 from nndesk.errors import ConfigError, NndeskError, os_reason, user_message, window_message
 from nndesk.i18n import localised
@@ -429,6 +433,11 @@ class TrainingController(QObject, WorkerThreadOwner):
         self._record_problem: str | None = None
         self._record_saved_at = -RECORD_SAVE_INTERVAL  # time.monotonic() of the last write
         self._record_unsaved = False  # epochs arrived since
+        # run.json off the GUI thread (``store.write`` looked up at each write: tests wrap it)
+        self._writes = RecordWriter(lambda folder, content: self.store.write(folder, content), self)
+        self._writes.failed.connect(self._on_writes_failed)
+        self._ending = False  # the worker is gone; the record's last writes are not yet in
+        self._quiet_writes = False  # a failed run's record: its failure is what is said
         self._requests = _Requests()
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
@@ -454,6 +463,11 @@ class TrainingController(QObject, WorkerThreadOwner):
         self._model_token = 0
 
     # -- state ---------------------------------------------------------------------------------
+    def is_running(self) -> bool:
+        """True from ``start`` until ``running_changed(False)``: the worker's thread, then the
+        run's last record writes."""
+        return self._thread is not None or self._ending
+
     def read_dataset(self, name: str):
         """The dataset ``name`` from the provider runs use (blocking, memoised by the window's
         provider: call it off the GUI thread; raises as the provider does)."""
@@ -527,6 +541,7 @@ class TrainingController(QObject, WorkerThreadOwner):
         self._model_path_before, self.model_path = self.model_path, None
         # a run without a folder has no record to write: said once, now, with where its model goes
         self._record_problem = None if refused is None else refused[1]
+        self._quiet_writes = False
         self.curves = Curves()
         self._seed_curves = curves
         self._started = False
@@ -670,7 +685,9 @@ class TrainingController(QObject, WorkerThreadOwner):
             # now, so the run's record is completed before the window goes
             QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
             self._on_thread_finished()
-        return done
+        # the record's writes asked so far are on disk before the window goes
+        written = self._writes.finish(timeout_ms / 1000)
+        return done and written
 
     # -- slots ---------------------------------------------------------------------------------
     @Slot(object)
@@ -764,19 +781,23 @@ class TrainingController(QObject, WorkerThreadOwner):
         # a diverged run's weights answer every drawing alike: its model stays in its folder
         # (the Runs list can still put it in use), the model before the run keeps answering
         (self.model_kept if record.status == "diverged" else self.model_ready).emit(classifier)
-        self.run_saved.emit(record)
+        self._writes.after(lambda: self.run_saved.emit(record))  # in the history: on disk
 
     def _save_record(self) -> None:
         """Write the run's record; a folder that refuses it (disk full, read-only) does not stop
         the run: the record stays in memory and ``record_unsaved`` says so once."""
         self._record_saved_at = time.monotonic()
         self._record_unsaved = False
-        try:
-            self.store.save(self.record)
-        except OSError as err:
-            if self._record_problem is None:
-                self._record_problem = os_reason(err)
-                self.record_unsaved.emit(str(self.record.folder), self._record_problem)
+        self._writes.save(self.record.folder, self.record.to_dict())
+
+    @Slot(object, object)
+    def _on_writes_failed(self, folder: Path, err: OSError) -> None:
+        record = self.record
+        if record is None or folder != record.folder:
+            return  # an earlier run's, ended: said then, if it was to be said
+        if self._record_problem is None and not self._quiet_writes:
+            self._record_problem = os_reason(err)
+            self.record_unsaved.emit(str(folder), self._record_problem)
 
     @Slot(str, object)
     def _on_worker_failed(self, message: str, offer: object) -> None:
@@ -796,9 +817,10 @@ class TrainingController(QObject, WorkerThreadOwner):
             self.model_path = self._model_path_before  # a run that never started
         elif failure is not None:
             record.status, record.message = "failed", failure
-            with contextlib.suppress(OSError):
-                self.store.save(record)
-            record.release_lock()
+            # its end written as it can be, in silence: the failure is what is said
+            self._quiet_writes = True
+            self._writes.save(record.folder, record.to_dict())
+            self._writes.after(record.release_lock)
 
     @Slot()
     def _on_thread_finished(self) -> None:
@@ -808,7 +830,12 @@ class TrainingController(QObject, WorkerThreadOwner):
         if self._record_unsaved and self.record is not None:
             self._save_record()  # epochs after the last write (a run that ended without a model)
         self._end_record(None)  # stopped before the data was ready
-        if self.record is not None:  # its end is written (or cannot be): it trains no more
-            self.record.release_lock()
         self._requests.pause.clear()
+        self._ending = True
+        self._writes.after(lambda record=self.record: self._on_writes_ended(record))
+
+    def _on_writes_ended(self, record: RunRecord | None) -> None:
+        if record is not None:  # its end is written (or cannot be): it trains no more
+            record.release_lock()
+        self._ending = False
         self.running_changed.emit(False)
