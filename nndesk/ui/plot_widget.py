@@ -4,8 +4,10 @@ A full matplotlib redraw (text, ticks, layout) costs hundreds of milliseconds on
 long enough to freeze the window. Live plots therefore mark their lines ``animated`` and list
 them in ``animated``: most updates only restore the cached background and redraw those lines
 (a blit, a few milliseconds). When ``before_draw`` names the Axes whose limits or decorations
-changed, only those are drawn again over the background (their old pixels painted over first);
-a full redraw happens when it says True, and after a resize.
+changed, only those are drawn again over the background (their old pixels painted over first),
+as many Axes a turn of the event loop as fit in ``stepped_canvas.PIECE_MS`` (two Axes after an
+epoch were one 45-70 ms block), the last picture painted until the new one is whole; a full
+redraw happens when it says True, and after a resize.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from matplotlib.transforms import Bbox, BboxTransformTo
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from nndesk.ui.stepped_canvas import SteppedCanvas
+from nndesk.ui.stepped_canvas import PIECE_MS, STEP_MS, SteppedCanvas
 
 #: Minimum milliseconds between two redraws of one plot.
 MIN_REDRAW_MS = 100
@@ -73,6 +75,13 @@ class PlotWidget(QWidget):
         # constrained layout is half the cost of a full draw: with ``freeze_layout`` it runs on
         # the first draw after each resize only, later draws keep the axes where they are
         self._layout_engine = self.figure.get_layout_engine() if freeze_layout else None
+        #: the Axes a partial redraw has still to draw, in order (None: none under way)
+        self._redrawing: list[Axes] | None = None
+        self._changed_since: set[Axes] = set()  # changed while a partial redraw went on
+        self._step_timer = QTimer(self)
+        self._step_timer.setSingleShot(True)
+        self._step_timer.setInterval(STEP_MS)
+        self._step_timer.timeout.connect(self._on_step_timer_timeout)
         self.canvas.mpl_connect("draw_event", self._on_canvas_draw)
         self.canvas.mpl_connect("resize_event", self._on_canvas_resize)
 
@@ -101,8 +110,9 @@ class PlotWidget(QWidget):
         self._need_full = True
 
     def draw_pending(self) -> bool:
-        """True while a throttled redraw waits for its interval (tests wait for it to pass)."""
-        return self._timer.isActive()
+        """True while a throttled redraw waits for its interval or a redraw goes on in steps
+        (tests wait for it to pass)."""
+        return self._timer.isActive() or self._redrawing is not None or self.canvas.steps_pending()
 
     def draw_now(self) -> None:
         """Redraw everything at the next event-loop turn (after a complete change)."""
@@ -130,21 +140,41 @@ class PlotWidget(QWidget):
         full = self._need_full
         changed = self.before_draw() if self.before_draw is not None else None
         full = full or changed is True
+        if self._redrawing is not None:
+            if not full:  # drawn once the Axes under way are (the lines as they are then)
+                self._changed_since |= set(changed or ())
+                return
+            self._stop_redraw()  # the full draw draws them all
+        changed = set() if full or not changed else set(changed)
+        changed |= self._changed_since
+        self._changed_since = set()
+        if self.canvas.steps_pending():
+            # a stepped draw is under way (into the renderer a blit would draw on): it draws
+            # the lines as they are now; other changes, drawn again once it is shown
+            if full or changed:
+                self._need_full = False
+                self.full_draw_count += 1
+                self.canvas.draw_idle()
+            return
         if full or self._background is None or not self.animated:
             self._need_full = False
             self._background = None  # until the full draw has happened
             self.full_draw_count += 1
             self.canvas.draw_idle()
             return
-        self.canvas.restore_region(self._background)
         if changed:
-            self._redraw_axes(set(changed))
+            self._redraw_axes(changed)
+            return
+        self.canvas.restore_region(self._background)
         self._draw_animated()
         self.canvas.blit(self.figure.bbox)
 
     def _redraw_axes(self, axes: set[Axes]) -> None:
         """Paint over what ``axes`` drew last time and draw them again (without the animated
-        artists), then keep that as the new background: a third of a full redraw per Axes."""
+        artists), a few a turn, then keep that as the new background and blit the lines: a
+        third of a full redraw per Axes."""
+        self.canvas.hold_picture()  # painted until the Axes are all drawn again
+        self.canvas.restore_region(self._background)
         renderer = self.canvas.get_renderer()
         # an Axes whose old pixels overlap a cleared one's would lose them: it is redrawn too
         pending = set(axes)
@@ -160,11 +190,41 @@ class PlotWidget(QWidget):
         for ax in axes:
             if ax in self._drawn_boxes:
                 self._paint_background(renderer, self._drawn_boxes[ax])
-        for ax in sorted(axes, key=lambda a: a.get_zorder()):
+        self._redrawing = sorted(axes, key=lambda a: a.get_zorder())
+        self._step_timer.start()  # the Axes from the next turn: this one took the batches in
+
+    @Slot()
+    def _on_step_timer_timeout(self) -> None:
+        if self._redrawing is not None:
+            self._redraw_some()
+
+    def _redraw_some(self) -> None:
+        """Draw the next Axes of the partial redraw, as many as fit in a turn; after the last,
+        the new background, the lines and the picture shown."""
+        renderer = self.canvas.get_renderer()
+        started = time.thread_time()
+        while self._redrawing:
+            ax = self._redrawing.pop(0)
             ax.draw(renderer)
             self._drawn_boxes[ax] = _drawn_box(ax, renderer)
+            if self._redrawing and 1000 * (time.thread_time() - started) >= PIECE_MS:
+                self._step_timer.start()
+                return
+        self._redrawing = None
         self.partial_draw_count += 1
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._draw_animated()
+        self.canvas.release_picture()
+        self.canvas.blit(self.figure.bbox)
+        if self._changed_since:
+            self.request_draw()
+
+    def _stop_redraw(self) -> None:
+        """Leave a partial redraw unfinished (a full draw or a resize draws everything); the
+        picture held stays on screen until that draw is whole."""
+        self._step_timer.stop()
+        self._redrawing = None
+        self._changed_since = set()
 
     def _paint_background(self, renderer, box: Bbox) -> None:
         """Fill ``box`` (display pixels, widened to whole pixels) with the figure's colour."""
@@ -183,6 +243,7 @@ class PlotWidget(QWidget):
 
     def _on_canvas_draw(self, event) -> None:
         # after every full draw (ours or a resize): keep the background, then add the lines
+        self._stop_redraw()
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         if self.animated:
             renderer = self.canvas.get_renderer()
@@ -192,6 +253,7 @@ class PlotWidget(QWidget):
             self.figure.set_layout_engine("none")
 
     def _on_canvas_resize(self, event) -> None:
+        self._stop_redraw()
         self._background = None
         self._drawn_boxes = {}
         if self._layout_engine is not None:

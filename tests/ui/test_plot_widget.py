@@ -36,9 +36,10 @@ def pixels(widget: PlotWidget) -> np.ndarray:
     return np.asarray(widget.canvas.get_renderer().buffer_rgba()).copy()
 
 
-def redraw(widget: PlotWidget, changed) -> np.ndarray:
+def redraw(qtbot, widget: PlotWidget, changed) -> np.ndarray:
     widget.changed = changed
     widget._draw()  # what the throttle timer calls
+    qtbot.waitUntil(lambda: not widget.draw_pending())  # the Axes may be drawn over turns
     return pixels(widget)
 
 
@@ -55,23 +56,54 @@ def test_redrawing_only_the_changed_axes_leaves_the_same_picture_as_a_full_redra
     before = pixels(widget)
     top.set_ylim(0, 5)  # new tick labels, wider than the old ones
     left.set_xlim(-10, 1000)
-    partial = redraw(widget, {top, left})
+    partial = redraw(qtbot, widget, {top, left})
     assert widget.partial_draw_count == 1 and widget.full_draw_count == 1
     assert (partial != before).any()  # the ticks moved
     assert np.array_equal(partial, full_redraw(qtbot, widget))  # and nothing stale is left
 
 
+def test_changed_axes_are_drawn_over_turns_and_the_last_picture_is_painted_meanwhile(
+    qtbot, plot, monkeypatch
+):
+    """Two Axes drawn again after an epoch were one 45-70 ms block: now an Axes a turn."""
+    from nndesk.ui import plot_widget
+
+    monkeypatch.setattr(plot_widget, "PIECE_MS", 0.0)  # one Axes a turn
+    widget, (top, left, _) = plot
+    before = widget.canvas.grab().toImage()
+    top.set_ylim(0, 5)
+    left.set_xlim(-10, 1000)
+    meanwhile = []  # (Axes left to draw, the widget's picture) after each turn of them
+    redraw_some = widget._redraw_some
+
+    def watched():
+        redraw_some()
+        if widget._redrawing is not None:
+            meanwhile.append((len(widget._redrawing), widget.canvas.grab().toImage()))
+
+    monkeypatch.setattr(widget, "_redraw_some", watched)
+    widget.changed = {top, left}
+    widget._draw()
+    assert widget.draw_pending() and widget.partial_draw_count == 0
+    qtbot.waitUntil(lambda: not widget.draw_pending())
+    assert [left_over for left_over, _ in meanwhile] == [1]
+    assert all(shown == before for _, shown in meanwhile)  # not half of it
+    assert widget.partial_draw_count == 1 and widget.full_draw_count == 1
+    stepped = pixels(widget)
+    assert np.array_equal(stepped, full_redraw(qtbot, widget))
+
+
 def test_a_blit_keeps_the_background_and_moves_only_the_animated_line(qtbot, plot):
     widget, (top, _, _) = plot
     widget.animated[0].set_ydata([0.9, 0.1])
-    blitted = redraw(widget, set())
+    blitted = redraw(qtbot, widget, set())
     assert widget.partial_draw_count == 0 and widget.full_draw_count == 1
     assert np.array_equal(blitted, full_redraw(qtbot, widget))
 
 
 def test_true_from_before_draw_asks_for_a_full_redraw(qtbot, plot):
     widget, _ = plot
-    redraw(widget, True)
+    redraw(qtbot, widget, True)
     assert widget.full_draw_count == 2 and widget.partial_draw_count == 0
 
 
@@ -127,6 +159,7 @@ def test_a_new_runs_epoch_plots_lose_the_last_runs_axes_at_its_start(qtbot):
     live.set_span(1, 1)
     live.expect_loss(np.log(10))
     widget._draw()  # what request_draw's timer calls
+    qtbot.waitUntil(lambda: not widget.draw_pending())
     new_run = pixels(widget)
     assert live.axes[1].get_xlim()[1] < 3
     assert (new_run == full_redraw(qtbot, widget)).all()

@@ -1,15 +1,19 @@
-"""A chart's idle draw in two turns of the event loop: the layout, then the drawing; the
-picture is the one a draw at once makes."""
+"""A chart's idle draw in turns of the event loop: the layout, then the drawing in pieces; the
+picture is the one a draw at once makes, and the window paints the last whole picture
+meanwhile."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from PySide6.QtCore import QTimer
 
+from nndesk.ui import stepped_canvas
 from nndesk.ui.plot_widget import PlotWidget
+from nndesk.ui.stepped_canvas import SteppedCanvas
 
 
 def fill(figure: Figure, title: str = "per batch") -> None:
@@ -163,3 +167,104 @@ def qt_image_pixels(image) -> np.ndarray:
         .reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width()]
         .copy()
     )
+
+
+@pytest.fixture
+def canvas(qtbot, monkeypatch):
+    monkeypatch.setattr(stepped_canvas, "PIECE_MS", 0.0)  # one artist a turn
+    figure = Figure(figsize=(6, 4), layout="constrained")
+    grid = figure.add_gridspec(2, 2)
+    axes = [figure.add_subplot(grid[0, :]), figure.add_subplot(grid[1, 0])]
+    axes.append(figure.add_subplot(grid[1, 1]))
+    for i, ax in enumerate(axes):
+        ax.plot(np.arange(10), np.arange(10) * (i + 1), label=f"line {i}")
+        ax.set_title(f"chart {i}")
+        ax.legend()
+    widget = SteppedCanvas(figure)
+    qtbot.addWidget(widget)
+    widget.resize(600, 400)
+    widget.show()
+    with qtbot.waitExposed(widget):
+        pass
+    widget.draw()
+    return widget
+
+
+def pixels(canvas: SteppedCanvas) -> np.ndarray:
+    return np.asarray(canvas.get_renderer().buffer_rgba()).copy()
+
+
+def on_screen(canvas: SteppedCanvas) -> np.ndarray:
+    """What the widget paints now (its paintEvent), as RGBA."""
+    image = canvas.grab().toImage()
+    image = image.convertToFormat(image.Format.Format_RGBA8888)
+    width, height = image.width(), image.height()
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
+    return rows[:, : width * 4].reshape(height, width, 4).copy()  # the image's memory goes
+
+
+def after_each_turn(canvas: SteppedCanvas, monkeypatch, look) -> None:
+    """Call ``look(pieces)`` after each drawing turn that leaves pieces to draw."""
+    draw_pieces = canvas._draw_pieces
+
+    def watched():
+        draw_pieces()
+        if canvas._pieces is not None:
+            look(canvas._pieces)
+
+    monkeypatch.setattr(canvas, "_draw_pieces", watched)
+
+
+def test_an_idle_draw_is_drawn_an_axes_a_turn_and_gives_the_direct_draws_picture(
+    qtbot, canvas, monkeypatch
+):
+    before = on_screen(canvas)
+    draws, meanwhile = [], []
+    canvas.mpl_connect("draw_event", lambda _event: draws.append(pixels(canvas)))
+    after_each_turn(
+        canvas,
+        monkeypatch,
+        lambda pieces: meanwhile.append((pieces.next, len(draws), on_screen(canvas))),
+    )
+    for ax in canvas.figure.axes:
+        ax.set_ylim(-50, 50)  # new ticks everywhere
+    canvas.draw_idle()
+    qtbot.waitUntil(lambda: bool(draws) and not canvas.steps_pending())
+    # a turn for each of the three Axes (and the legend-free figure has nothing else)
+    assert [(drawn, told) for drawn, told, _ in meanwhile] == [(1, 0), (2, 0), (3, 0)]
+    assert all(np.array_equal(shown, before) for *_, shown in meanwhile)  # the last picture
+    (stepped,) = draws  # its listeners told once, with the whole picture
+    canvas.draw()
+    assert not np.array_equal(stepped, before)
+    assert np.array_equal(stepped, pixels(canvas))
+    assert np.array_equal(on_screen(canvas), pixels(canvas))
+
+
+def test_a_change_asked_for_while_pieces_are_drawn_is_drawn_after_them(qtbot, canvas, monkeypatch):
+    top = canvas.figure.axes[0]
+    top.set_title("first")
+
+    def change_once_drawn(pieces):
+        if pieces.next == 1 and top.get_title() == "first":
+            top.set_title("second, asked once the first was drawn")
+            canvas.draw_idle()
+
+    after_each_turn(canvas, monkeypatch, change_once_drawn)
+    canvas.draw_idle()
+    qtbot.waitUntil(lambda: top.get_title() != "first" and not canvas.steps_pending())
+    stepped = pixels(canvas)
+    canvas.draw()
+    assert np.array_equal(stepped, pixels(canvas))
+
+
+def test_a_figure_without_a_layout_engine_is_drawn_in_pieces_too(qtbot, canvas, monkeypatch):
+    canvas.figure.set_layout_engine("none")  # the Live plot's frozen layout
+    canvas.figure.axes[1].set_xlim(0, 100)
+    turns = []
+    after_each_turn(canvas, monkeypatch, lambda pieces: turns.append(pieces.next))
+    canvas.draw_idle()
+    qtbot.waitUntil(lambda: bool(turns) and not canvas.steps_pending())
+    assert turns == [1, 2, 3]
+    stepped = pixels(canvas)
+    canvas.draw()
+    assert np.array_equal(stepped, pixels(canvas))
