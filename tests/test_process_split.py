@@ -407,6 +407,49 @@ def test_a_helper_that_dies_leaves_its_batch_and_the_rest_to_the_thread_split():
         np.testing.assert_array_equal(_grads(in_processes)[key], grad, err_msg=key)
 
 
+def _serve_failing(*args) -> None:
+    """``process_split._serve`` (in the helper) whose model fails at its first batch."""
+    from nndesk.nn import model
+
+    def forward(self, x, training=False):
+        raise FloatingPointError("the helper's own failure")
+
+    model.Sequential.forward = forward
+    process_split._serve(*args)
+
+
+def test_why_the_helpers_were_given_up_is_logged_with_the_helpers_traceback(monkeypatch, caplog):
+    """tidy52: the helper's traceback went into ``failure`` and nowhere else."""
+    monkeypatch.setattr(process_split, "_serve", _serve_failing)
+    loss = SoftmaxCrossEntropy("softmax")
+    with runtime.applied(SPLIT), ProcessSplit(_model(), loss, 2, 32) as split:
+        assert split.wait_ready(WAIT), split.failure
+        with caplog.at_level("WARNING", logger="nndesk.training.process_split"):
+            assert split.train_step(*_batch(32), loss) is None  # on threads
+    (record,) = caplog.records
+    assert record.levelname == "WARNING"
+    assert record.getMessage() == (
+        f"batch helpers given up, the run goes on on threads: {split.failure}"
+    )
+    assert "Traceback (most recent call last)" in split.failure
+    assert "FloatingPointError: the helper's own failure" in split.failure
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_nndesk_train_shows_why_its_helper_stopped_with_debug_only(
+    tiny_dir, tmp_path, helpers, capsys, monkeypatch, debug
+):
+    monkeypatch.setattr(process_split, "_serve", _serve_failing)
+    argv = ["train", "--dataset", "mnist", "--arch", ARCH, "--batch-size", "16", "--epochs", "1"]
+    argv += ["--data-dir", str(tiny_dir), "--out", str(tmp_path / "m.npz"), "--threads", "2"]
+    assert cli.main(["--debug", *argv] if debug else argv) == 0
+    err = capsys.readouterr().err
+    assert helpers[0].lost
+    assert f"nndesk: note: {HELPER_LOST}\n" in err
+    assert ("FloatingPointError: the helper's own failure" in err) == debug
+    assert ("batch helpers given up" in err) == debug
+
+
 def _run(tiny, **stop):  # noqa: F811 - the fixture
     session = prepare(FAST.replace(arch=ARCH, threads=2, epochs=2, dropout=0.25), dataset=tiny)
     reports = list(train(session, **stop))

@@ -1,11 +1,14 @@
 """``main``: parse the command line, run the sub-command, and turn every failure into one line
-and an exit status (2 for bad input, 1 for an unexpected failure, 130 for Ctrl-C). With no
-sub-command it opens the window (Qt is imported only then)."""
+and an exit status (2 for bad input, 1 for an unexpected failure, 130 for Ctrl-C, 128 + the
+signal for SIGTERM and SIGHUP). With no sub-command it opens the window (Qt is imported only
+then)."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import logging
+import signal
 import sys
 import warnings
 from pathlib import Path
@@ -13,6 +16,7 @@ from pathlib import Path
 from nndesk.cli import calibrate, download, evaluate, export_script, listing, predict, train
 from nndesk.cli.args import build_parser
 from nndesk.cli.output import error, print_json, warning_line
+from nndesk.cli.signals import Ended, ending_signals
 from nndesk.errors import NndeskError
 
 #: The system's refusals that a person fixes by giving another path: exit 2, like bad input.
@@ -62,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
             from nndesk.nn.serialization import OldModelFileWarning
 
             warnings.simplefilter("default", OldModelFileWarning)
-            return commands[args.command](args)
+            # SIGTERM and SIGHUP end it as Ctrl-C does: cleaned up
+            with ending_signals(), _bug_report_logs(args.debug):
+                return commands[args.command](args)
     except NndeskError as err:
         error(str(err))
         return 2
@@ -74,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Ended as ended:
+        error(f"ended by {signal.Signals(ended.number).name}")
+        return 128 + ended.number
     except KeyboardInterrupt:
         error("interrupted")
         return 130
@@ -90,6 +99,28 @@ def main(argv: list[str] | None = None) -> int:
             raise
         error(f"unexpected {type(err).__name__}: {err} (run with --debug for the traceback)")
         return 1
+
+
+@contextlib.contextmanager
+def _bug_report_logs(shown: bool):
+    """What nndesk's modules log for a bug report (a batch helper's traceback) is written to
+    stderr as ``nndesk: ...`` with ``--debug`` only: without it a command says what went wrong
+    in one line (the run's note that its helper stopped)."""
+    logger = logging.getLogger("nndesk")
+    kept = logger.level, logger.propagate
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("nndesk: %(message)s"))
+    if shown:
+        logger.addHandler(handler)
+        logger.propagate = False  # once, not again through the root's handlers
+    else:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(kept[0])
+        logger.propagate = kept[1]
 
 
 def _printable_streams() -> None:

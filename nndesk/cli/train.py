@@ -1,12 +1,11 @@
 """``nndesk train``: prepare the data and model, train with a progress bar and epoch lines
-(the first Ctrl-C stops after the batch and still saves), report on the test set, save."""
+(the first Ctrl-C, SIGTERM or SIGHUP stops after the batch and still saves), report on the test
+set, save."""
 
 from __future__ import annotations
 
 import contextlib
-import signal
 import sys
-import threading
 import time
 
 from nndesk.cli.args import config_from_args
@@ -14,9 +13,17 @@ from nndesk.cli.datasets import data_folder, data_json, download_mirror, on_disk
 from nndesk.cli.model_saving import checked_out, save_places, save_run, save_with_fallbacks
 from nndesk.cli.output import DownloadBars, error, print_json, shown
 from nndesk.cli.report import history_row, test_summary
+from nndesk.cli.signals import stop_requests
 
 
 def cmd_train(args) -> int:
+    # the first ending signal while the run trains stops it and saves; it is taken up by the
+    # loop and lasts until the model is saved (``nndesk.cli.signals.stop_requests``)
+    with contextlib.ExitStack() as saving_kept:
+        return _train_and_save(args, saving_kept)
+
+
+def _train_and_save(args, saving_kept: contextlib.ExitStack) -> int:
     from nndesk.runs import Curves
     from nndesk.training import RunEnded, prepare, train
     from nndesk.training.process_split import started_early
@@ -66,10 +73,12 @@ def cmd_train(args) -> int:
         curves = Curves.from_history(list(session.history))  # a resumed model's epochs first
         # a full-batch run has one batch per epoch: a bar per epoch would flood the terminal
         per_epoch_bars = not config.full_batch
-        with _stop_on_ctrl_c() as stop:  # the first Ctrl-C stops after the batch and still saves
-            for report in train(session, should_stop=stop.is_set):
-                _grow(curves, report)
-                ended = _show(report, bar_state, per_epoch_bars, log) or ended
+        # the first Ctrl-C (SIGTERM, SIGHUP) stops after the batch and still saves
+        requests = saving_kept.enter_context(stop_requests())
+        for report in train(session, should_stop=requests.stop.is_set):
+            _grow(curves, report)
+            ended = _show(report, bar_state, per_epoch_bars, log) or ended
+        requests.saving = True
     if bar_state["bar"] is not None:
         bar_state["bar"].close()
     seconds = time.perf_counter() - t_start
@@ -131,28 +140,6 @@ def _grow(curves, report) -> None:
         curves.add_batch(report)
     elif isinstance(report, EpochReport):
         curves.add_epoch(report)
-
-
-@contextlib.contextmanager
-def _stop_on_ctrl_c():
-    """Yield an Event set by the first Ctrl-C (training stops after the batch, then saves);
-    a second Ctrl-C aborts. Only the main thread may install signal handlers."""
-    stop = threading.Event()
-    if threading.current_thread() is not threading.main_thread():
-        yield stop
-        return
-
-    def on_sigint(signum, frame):
-        if stop.is_set():
-            raise KeyboardInterrupt
-        stop.set()
-        print("\nnndesk: stopping after this batch (Ctrl-C again to abort)", file=sys.stderr)
-
-    previous = signal.signal(signal.SIGINT, on_sigint)
-    try:
-        yield stop
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def _show(report, bar_state: dict, per_epoch_bars: bool, log):

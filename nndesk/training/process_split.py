@@ -58,6 +58,7 @@ the figures). ``bench_cnn --split processes|threads`` measures either.
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import pickle
@@ -84,6 +85,8 @@ if TYPE_CHECKING:
     from nndesk.nn.model import Sequential
     from nndesk.nn.optimizers import Optimizer, StepInRanges
     from nndesk.training.runtime import PartsByLoad
+
+_LOG = logging.getLogger(__name__)
 
 #: Seconds ``close`` waits for a helper to leave on its own before ending it.
 EXIT_WAIT = 2.0
@@ -792,6 +795,9 @@ class ProcessSplit:
 
     def _give_up(self, why: str) -> None:
         self.failure = why
+        # the run's notice says the helpers stopped; why (a helper's traceback) is for a bug
+        # report: the window's stderr, the command line's with --debug
+        _LOG.warning("batch helpers given up, the run goes on on threads: %s", why)
         self._close_helpers()
 
     def _close_helpers(self) -> None:

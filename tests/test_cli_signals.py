@@ -1,0 +1,173 @@
+"""SIGTERM and SIGHUP end a command as Ctrl-C does (``nndesk.cli.signals``): what it started is
+cleaned up, and a training run stops after its batch and is saved.
+
+The subprocess tests signal at an event the child prints (its first epoch line, the helpers'
+shared memory mapped), never after a delay."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nndesk import cli
+from nndesk.cli import listing
+from nndesk.cli.signals import Ended, ending_signals, stop_requests
+from nndesk.nn.serialization import load_model
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+
+ROOT = Path(__file__).resolve().parents[1]
+# tiny data is labelled as MNIST (its checksums differ: the loader warns and uses it as given)
+TINY = ["--dataset", "mnist", "--batch-size", "16", "--epochs", "100000"]
+# the child: nndesk's command line, a CNN's split batches in helper processes whatever the load
+CHILD = (
+    "import sys\n"
+    "from nndesk.training import runtime\n"
+    "runtime.PARTS_IN_PROCESSES = True\n"
+    "from nndesk.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
+def _segments(pid: int) -> set[str]:
+    """The shared memory segments process ``pid`` maps (``/dev/shm/psm_...``)."""
+    try:
+        maps = Path(f"/proc/{pid}/maps").read_text()
+    except OSError:
+        return set()
+    return {line.split()[-1] for line in maps.splitlines() if "/dev/shm/psm_" in line}
+
+
+def _train(tmp_path: Path, data: Path, arch: str) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "NNDESK_HOME": str(tmp_path / "home"),
+        "PYTHONPATH": str(ROOT),
+        "PYTHONWARNINGS": "ignore::UserWarning:nndesk.data",  # the tiny data's checksums
+    }
+    argv = [sys.executable, "-c", CHILD, "train", *TINY, "--arch", arch, "--data-dir", str(data)]
+    return subprocess.Popen(
+        [*argv, "--threads", "2"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its helpers, found by its session, are not the test's
+    )
+
+
+def _session(pid: int) -> list[int]:
+    """The processes of the session ``pid`` leads, itself included."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == pid and fields[0] != "Z":  # its session id; not a zombie
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_signal_stops_cli_training_after_the_batch_and_saves_the_run(name, tmp_path, tiny_dir):
+    child = _train(tmp_path, tiny_dir, "784-32-10")
+    try:
+        for line in child.stdout:  # training is under way
+            if line.startswith("epoch"):
+                break
+        child.send_signal(getattr(signal, name))
+        stdout, stderr = child.communicate(timeout=120)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+    assert child.returncode == 0, stderr
+    assert f"nndesk: {name}: stopping after this batch, then saving ({name} again to abort)" in (
+        stderr.splitlines()
+    )
+    assert "Traceback" not in stderr and "stopped by request" in stdout
+    (folder,) = (tmp_path / "home" / "runs").iterdir()
+    assert json.loads((folder / "run.json").read_text(encoding="utf-8"))["status"] == "stopped"
+    assert load_model(folder / "model.npz").info["history"]
+
+
+def test_sigterm_to_cli_training_with_helper_processes_leaves_no_segment_nor_process(
+    tmp_path, tiny_dir
+):
+    """The known gap (stop 52): SIGTERM skipped the process split's cleanup; the resource
+    tracker removed the segments later and warned of "leaked shared_memory objects"."""
+    child = _train(tmp_path, tiny_dir, "784-c4-p-16-10")
+    mapped: set[str] = set()
+    try:
+        for line in child.stdout:  # until the helpers share the run's memory
+            if line.startswith("epoch"):
+                mapped = _segments(child.pid)
+                if mapped:
+                    break
+        assert mapped, "the run never split its batches over helper processes"
+        child.send_signal(signal.SIGTERM)
+        _, stderr = child.communicate(timeout=120)
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.communicate()
+    assert child.returncode == 0, stderr
+    assert "leaked" not in stderr and "Traceback" not in stderr
+    assert not [segment for segment in mapped if Path(segment).exists()]
+    assert _session(child.pid) == []  # no helper outlived it
+
+
+def test_a_signal_outside_training_ends_the_command_in_one_line_with_128_plus_its_number(
+    monkeypatch, capsys
+):
+    cleaned = []
+
+    def presets(args):
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            while True:  # the signal's handler raises here, at the next bytecode
+                pass
+        finally:
+            cleaned.append(True)
+
+    monkeypatch.setattr(listing, "cmd_presets", presets)
+    assert cli.main(["presets"]) == 128 + signal.SIGTERM
+    assert capsys.readouterr().err.splitlines() == ["nndesk: error: ended by SIGTERM"]
+    assert cleaned == [True]
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # given back
+
+
+def test_the_first_signal_asks_a_stop_and_the_second_ends_the_command(capsys):
+    with pytest.raises(Ended) as ended, ending_signals(), stop_requests() as requests:
+        os.kill(os.getpid(), signal.SIGHUP)
+        while not requests.stop.is_set():
+            pass
+        requests.saving = True
+        os.kill(os.getpid(), signal.SIGHUP)
+        while True:
+            pass
+    assert ended.value.number == signal.SIGHUP
+    assert capsys.readouterr().err.split("\n") == [
+        "",
+        "nndesk: SIGHUP: stopping after this batch, then saving (SIGHUP again to abort)",
+        "",
+    ]
+    assert signal.getsignal(signal.SIGHUP) is signal.SIG_DFL
+
+
+def test_a_signal_while_the_model_is_saved_lets_the_save_finish(capsys):
+    with stop_requests() as requests:
+        requests.saving = True
+        os.kill(os.getpid(), signal.SIGINT)
+        while not requests.stop.is_set():
+            pass
+    assert "nndesk: saving the model first (Ctrl-C again to abort)" in capsys.readouterr().err
