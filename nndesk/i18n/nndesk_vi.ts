@@ -5809,6 +5809,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Chưa có lượt chạy nào</translation>
     </message>
     <message>
+        <source>No run yet in this window · the latest ({started}) was interrupted: {title}</source>
+        <translation>Chưa có lượt chạy nào trong cửa sổ này · lượt gần nhất ({started}) đã bị ngắt: {title}</translation>
+    </message>
+    <message>
         <source>No run yet in this window · the latest ({started}): {title}</source>
         <translation>Chưa có lượt chạy nào trong cửa sổ này · lượt gần nhất ({started}): {title}</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 
 from nndesk.plain_text import one_line
+from nndesk.runs import INTERRUPTED
 from nndesk.setting_words import title_key
 from nndesk.ui.language import translate
 from nndesk.ui.runs_view import shown_title, started_text
@@ -136,12 +137,27 @@ class HeadlineMixin:
             return
         if not (idle and fresh) or self.title.text() != self._first_title:
             return
-        self._first_title = translate(
-            "TrainingPanel", "No run yet in this window · the latest ({started}): {title}"
-        ).format(
+        if latest.status == INTERRUPTED:
+            # its app or terminal was closed or killed while it trained: said at the next
+            # start, not only in the Runs tab's status column (cut off at 1024 px)
+            said = translate(
+                "TrainingPanel",
+                "No run yet in this window · the latest ({started}) was interrupted: {title}",
+            )
+            tip = translate(
+                "RunsView",
+                "The app or terminal training this run was closed before the run ended. "
+                "Its curves so far are kept.",
+            )
+        else:
+            said = translate(
+                "TrainingPanel", "No run yet in this window · the latest ({started}): {title}"
+            )
+            tip = self._how_to_continue_latest()
+        self._first_title = said.format(
             title=one_line(shown_title(latest, changes=False), 120), started=started_text(latest)
         )
-        self.header.set_title(self._first_title, tip=self._how_to_continue_latest())
+        self.header.set_title(self._first_title, tip=tip)
 
     def _how_to_continue_latest(self) -> str:
         return translate(

@@ -47,6 +47,25 @@ def test_with_runs_from_earlier_sessions_the_headline_names_the_latest(qtbot, tm
     assert empty.replay_view.note.text() == "Train a run to replay it epoch by epoch."
 
 
+def test_a_latest_run_whose_app_was_killed_is_said_interrupted_at_the_next_start(qtbot, tmp_path):
+    """trust53: after the window (or a terminal's nndesk train) was killed mid-run, the next
+    start named that run as any other and offered to train it further with a model it never
+    saved; "interrupted" was only in the Runs tab's status column, cut off at 1024 px."""
+    store = RunStore(tmp_path / "runs")
+    record = store.create({"dataset": "mnist", "arch": "784-32-10"}, title="mnist killed run")
+    record.release_lock()  # its process died: run.json says "running" for ever
+    panel = make_panel(qtbot, tmp_path, lambda name: None)
+    qtbot.waitUntil(lambda: "latest" in panel.title.text(), timeout=WAIT_MS)
+    started = started_text(store.list()[0])
+    assert panel.title.text() == (
+        f"No run yet in this window · the latest ({started}) was interrupted: mnist killed run"
+    )
+    assert panel.title.toolTip() == (
+        "The app or terminal training this run was closed before the run ended. "
+        "Its curves so far are kept."
+    )
+
+
 def test_after_a_failed_start_the_headline_says_what_continue_would_train(
     qtbot, tiny_dataset, tmp_path, monkeypatch
 ):
