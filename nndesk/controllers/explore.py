@@ -93,6 +93,11 @@ class ExploreController(QObject):
     def request_map(self, result, layer: int, method: str, points: int) -> None:
         self._maps.submit(lambda progress: compute_map(result, layer, method, points, progress))
 
+    def cancel_map(self) -> None:
+        """Stop the map being computed (within one t-SNE iteration) and drop one asked for;
+        neither answers (no ``map_ready``, no ``failed``)."""
+        self._maps.cancel()
+
     def request_lab(self, result, edits) -> None:
         import time
 

@@ -3806,6 +3806,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
 <context>
     <name>MapView</name>
     <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
         <source>Compute the map off the window&apos;s thread (progress below)</source>
         <translation>Tính bản đồ ngoài luồng của cửa sổ (tiến độ ở dưới)</translation>
     </message>
@@ -3832,6 +3836,18 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Press “Draw the map”: each test image becomes a dot, placed by how the chosen layer sees it, so images it finds alike land close together.</source>
         <translation>Bấm “Vẽ bản đồ”: mỗi ảnh kiểm tra thành một chấm, đặt theo cách tầng đã chọn nhìn nó, nên những ảnh mà tầng ấy thấy giống nhau nằm gần nhau.</translation>
+    </message>
+    <message>
+        <source>Stop computing the map; the map shown before stays</source>
+        <translation>Dừng tính bản đồ; bản đồ đang hiện vẫn giữ nguyên</translation>
+    </message>
+    <message>
+        <source>Stopped before the map was drawn.</source>
+        <translation>Đã dừng trước khi bản đồ được vẽ.</translation>
+    </message>
+    <message>
+        <source>Stopped: the map below is the one drawn before.</source>
+        <translation>Đã dừng: bản đồ bên dưới là bản đồ vẽ lần trước.</translation>
     </message>
     <message>
         <source>Test images on the map</source>

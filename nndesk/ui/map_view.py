@@ -88,6 +88,18 @@ class MapView(QWidget):
         self.draw_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
+        # a 2,000-image t-SNE takes a minute or more: it can be stopped, as Measure robustness
+        # can (walk53 #7)
+        self.cancel_button = tipped_button(
+            translate("MapView", "Cancel"),
+            translate("MapView", "Stop computing the map; the map shown before stays"),
+        )
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.note = QLabel()  # says a map was stopped
+        self.note.setWordWrap(True)
+        theme.set_tone(self.note, "muted")
+        self.note.setVisible(False)
         self.plot = PlotWidget(figsize=(6.0, 5.0))
         self.plot.setMinimumHeight(360)
         self.plot.canvas.mpl_connect("motion_notify_event", self._on_motion)
@@ -124,7 +136,11 @@ class MapView(QWidget):
                 self.draw_button,
             )
         )
-        layout.addWidget(self.progress)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.note)
         layout.addLayout(body, 1)
         controller.map_progressed.connect(self._on_progressed)
         controller.map_ready.connect(self.show_map)
@@ -189,6 +205,7 @@ class MapView(QWidget):
         ok = result is not None and result.classifier is not None
         self._list_layers(result.classifier if ok else self._classifier)
         self.draw_button.setEnabled(ok)
+        self.note.setVisible(False)  # a stopped map's line spoke of the map before
         if ok:
             self.message.clear()  # evaluated: whatever data it lacked is here
         self._show_hint()
@@ -236,11 +253,29 @@ class MapView(QWidget):
         if self._result is None:
             return
         self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.draw_button.setEnabled(False)
+        self._computing(True)
+        self.note.setVisible(False)
         self._controller.request_map(
             self._result, self.layer.currentData(), self.method.currentData(), self.points.value()
         )
+
+    def _computing(self, busy: bool) -> None:
+        """The progress bar and Cancel while a map is computed; Draw the map otherwise."""
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.draw_button.setEnabled(not busy and self._result is not None)
+
+    @Slot()
+    def _on_cancel_clicked(self) -> None:
+        """Stop the map: the map drawn before (or the hint) stays, and a line says so."""
+        self._controller.cancel_map()
+        self._computing(False)
+        self.note.setText(
+            translate("MapView", "Stopped: the map below is the one drawn before.")
+            if self.data is not None
+            else translate("MapView", "Stopped before the map was drawn.")
+        )
+        self.note.setVisible(True)
 
     @Slot(int, int)
     def _on_progressed(self, done: int, total: int) -> None:
@@ -249,8 +284,7 @@ class MapView(QWidget):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        self.progress.setVisible(False)
-        self.draw_button.setEnabled(self._result is not None)
+        self._computing(False)
         self.caption.setText(message)
 
     def _on_theme_changed(self, _colours) -> None:
@@ -270,8 +304,8 @@ class MapView(QWidget):
 
         self.data = data
         self._hover = None  # rows of the last map are not rows of this one
-        self.progress.setVisible(False)
-        self.draw_button.setEnabled(True)
+        self._computing(False)
+        self.note.setVisible(False)
         fig = self.plot.figure
         fig.clear()
         ax = fig.add_subplot(1, 1, 1)

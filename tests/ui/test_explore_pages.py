@@ -127,6 +127,60 @@ def test_an_empty_map_says_what_to_do_until_the_map_is_drawn(qtbot, controller, 
     assert any("Press “Draw the map”" in t for t in figure_texts())
 
 
+def _start_tsne(qtbot, controller, page) -> None:
+    """Draw a t-SNE map and wait until it is under way (its first iteration reported)."""
+    page.method.setCurrentIndex(page.method.findData("tsne"))
+    page.points.setValue(300)
+    with qtbot.waitSignal(
+        controller.map_progressed, timeout=20_000, check_params_cb=lambda done, total: done >= 1
+    ):
+        page.draw_button.click()
+    assert page.cancel_button.isVisible() and page.progress.isVisible()
+    assert not page.draw_button.isEnabled()
+
+
+def test_a_slow_map_can_be_cancelled_and_leaves_the_map_drawn_before(qtbot, controller, result):
+    """walk53 #7: a 2,000-image t-SNE ran ~60 s with only a progress bar and no way to stop it.
+    Cancel stops it (no map arrives), the map drawn before stays, and a line says so."""
+    page = MapView(controller)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_result(result)
+    page.points.setValue(100)
+    with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+        page.draw_button.click()  # PCA: the map drawn before
+    before = page.data
+    assert not page.cancel_button.isVisible()
+    _start_tsne(qtbot, controller, page)
+    arrived = []
+    controller.map_ready.connect(arrived.append)
+    page.cancel_button.click()
+    assert not page.progress.isVisible() and not page.cancel_button.isVisible()
+    assert page.draw_button.isEnabled()
+    assert page.note.isVisible() and "the one drawn before" in page.note.text()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=20_000)  # the job let go
+    assert arrived == [] and page.data is before
+    # drawn again: the line goes once the new map is there
+    page.method.setCurrentIndex(page.method.findData("pca"))
+    with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+        page.draw_button.click()
+    assert not page.note.isVisible() and page.data is not before
+
+
+def test_a_map_cancelled_before_any_was_drawn_leaves_the_hint(qtbot, controller, result):
+    page = MapView(controller)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_result(result)
+    _start_tsne(qtbot, controller, page)
+    page.cancel_button.click()
+    assert page.note.text() == "Stopped before the map was drawn."
+    texts = [t.get_text() for t in page.plot.figure.texts]
+    assert any("Press “Draw the map”" in t for t in texts)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=20_000)
+    assert page.data is None
+
+
 def test_before_any_edit_the_lab_keeps_the_models_own_temperature_exactly(
     qtbot, controller, result
 ):
