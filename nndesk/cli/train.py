@@ -16,6 +16,27 @@ from nndesk.cli.report import history_row, test_summary
 from nndesk.cli.signals import stop_requests
 
 
+def _fit_outputs_to_folder(config, log):
+    """Without --arch, an image folder's class count decides the output layer (the preset's or
+    the default layers end in 10, one per digit): a teacher's 3-class folder trains at once,
+    and the line says which layers were used."""
+    from nndesk.data.folders import class_folder_names
+    from nndesk.data.registry import DATASETS
+    from nndesk.nn.architecture import output_count, with_outputs
+
+    if config.dataset in DATASETS:
+        return config
+    classes = len(class_folder_names(config.dataset))
+    if classes < 2 or output_count(config.arch) in (None, classes):
+        return config  # the loader's own line says what is wrong with a folder of < 2 classes
+    fitted = with_outputs(config.arch, classes)
+    print(
+        f"--arch not given: layers {fitted}, the last one fitted to the folder's {classes} classes",
+        file=log,
+    )
+    return config.replace(arch=fitted).validate()
+
+
 def cmd_train(args) -> int:
     # the first ending signal while the run trains stops it and saves; it is taken up by the
     # loop and lasts until the model is saved (``nndesk.cli.signals.stop_requests``)
@@ -34,9 +55,11 @@ def _train_and_save(args, saving_kept: contextlib.ExitStack) -> int:
 
         resumed = load_model(args.resume)
     config = config_from_args(args, resumed)
+    log = sys.stderr if args.json else sys.stdout  # with --json stdout holds only the JSON
+    if resumed is None and args.arch is None:
+        config = _fit_outputs_to_folder(config, log)
     places = save_places(args, config)
     out = checked_out(args, places)  # a bad --out (or no place at all) ends here, untrained
-    log = sys.stderr if args.json else sys.stdout  # with --json stdout holds only the JSON
     data = data_folder(args.data_dir, config.dataset, log)
     # the run's helper processes, if its batches will be split over them, start while the data
     # loads and the model is built; those the run does not take end with the block

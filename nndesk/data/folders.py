@@ -32,6 +32,23 @@ def _class_dirs(folder: Path) -> list[Path]:
     return sorted(dirs, key=lambda d: d.name)
 
 
+def class_folder_names(folder: str | os.PathLike) -> list[str]:
+    """The classes ``folder`` will give, in label order, without reading an image: the class
+    sub-folders holding at least one file (the loader drops an empty one); cheap enough for a
+    form to call as the path is typed. [] when ``folder`` is not a folder."""
+    folder = Path(folder)
+    try:
+        split_given = (folder / "train").is_dir() and (folder / "test").is_dir()
+        dirs = _class_dirs(folder / "train" if split_given else folder)
+        return [d.name for d in dirs if _holds_a_file(d)]
+    except OSError:
+        return []
+
+
+def _holds_a_file(folder: Path) -> bool:
+    return any(p.is_file() and not p.name.startswith(".") for p in folder.iterdir())
+
+
 def _check_class_names(root: Path, class_names: list[str]) -> None:
     """Refuse, before any image is read, class folders whose names a model file cannot keep:
     training went through and then nndesk's own loader refused the saved model (and the

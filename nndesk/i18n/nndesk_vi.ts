@@ -1280,6 +1280,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>mạng của bài lab CNN Fashion trên MNIST: 784-c32v-p-c64v-p-128-10, Adam, dropout, giảm cosine, có tăng cường dữ liệu</translation>
     </message>
     <message>
+        <source>the architecture ends with {outputs} outputs but {dataset} has {classes} classes; make its last layer {classes}, e.g. {fixed}</source>
+        <translation>kiến trúc kết thúc bằng {outputs}&#xa0;đầu ra nhưng {dataset} có {classes}&#xa0;lớp; hãy đặt tầng cuối là {classes}, ví dụ {fixed}</translation>
+    </message>
+    <message>
         <source>the archive holds {n:,} members, too many for a model</source>
         <translation>tệp nén chứa {n:,} thành phần, quá nhiều cho một mô hình</translation>
     </message>
@@ -5529,6 +5533,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>full batch</source>
         <translation>toàn bộ batch</translation>
+    </message>
+    <message>
+        <source>last layer set to {classes}: the folder has {classes} classes</source>
+        <translation>đã đặt tầng cuối là {classes}: thư mục có {classes}&#xa0;lớp</translation>
     </message>
     <message>
         <source>shift, rotate, zoom a little</source>

@@ -78,6 +78,37 @@ def canonical_architecture(arch):
     return "-".join(part.strip().lower() for part in arch.strip().split("-"))
 
 
+def with_outputs(arch: str, classes: int) -> str:
+    """``arch`` with its last layer (the output, one unit per class) set to ``classes``:
+    ``with_outputs("784-64-10", 3) == "784-64-3"``; the fix a message names when a dataset's
+    class count and the layers disagree, and the one the form and the CLI apply for a folder."""
+    head, _, _ = canonical_architecture(arch).rpartition("-")
+    return f"{head}-{classes}" if head else f"784-{classes}"
+
+
+def output_count(arch: str) -> int | None:
+    """The output layer's width (``"784-64-10"`` -> 10), None when ``arch`` does not parse."""
+    try:
+        last = parse_architecture(arch)[-1]
+    except ConfigError:
+        return None
+    return last[1] if last[0] == "dense" else None
+
+
+def output_mismatch(arch: str, outputs: int, dataset: str, classes: int) -> Message:
+    """The one line for layers whose output does not fit the data, naming what to type."""
+    return Message(
+        N_(
+            "the architecture ends with {outputs} outputs but {dataset} has {classes} classes; "
+            "make its last layer {classes}, e.g. {fixed}"
+        ),
+        outputs=outputs,
+        dataset=dataset,
+        classes=classes,
+        fixed=with_outputs(arch, classes),
+    )
+
+
 def parse_architecture(arch: str) -> list[tuple]:
     """Split an architecture string into tokens.
 

@@ -16,6 +16,7 @@ import numpy as np
 
 from nndesk.errors import ConfigError, ModelFileError
 from nndesk.evaluation import Scores, score
+from nndesk.nn.architecture import output_mismatch
 from nndesk.setting_changes import SettingChange, parse_changes, steer_problem
 from nndesk.settings_schema import RESUME_KEEPS
 from nndesk.training import runtime
@@ -413,10 +414,7 @@ def prepare(
     n_classes = len(dataset.class_names)
     logits = model.forward(x_train[:1], training=False)
     if logits.shape[1] != n_classes:
-        raise ConfigError(
-            f"the architecture ends with {logits.shape[1]} outputs but {dataset.name} has "
-            f"{n_classes} classes"
-        )
+        raise ConfigError(output_mismatch(config.arch, logits.shape[1], dataset.name, n_classes))
     check_batch_fits(model, config.batch_size or len(train_idx))  # before anything is allocated
     # one buffer for all parameters (and one for gradients): the optimizer then updates the
     # whole network in a few NumPy calls per batch instead of a few per weight array

@@ -384,6 +384,7 @@ class TrainForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._errors: dict[str, str] = {}
+        self._arch_error: str | None = None  # the layers' own reason; _validate adds the folder's
         self._error_labels: dict[str, QLabel] = {}
         self._holders: dict[str, tuple[QFormLayout, QWidget]] = {}
         self._editors: dict[str, _Editor] = {}
@@ -536,6 +537,7 @@ class TrainForm(QWidget):
     def _connect(self) -> None:
         self.dataset.currentIndexChanged.connect(self._on_field_edited)
         self.folder.textChanged.connect(self._on_field_edited)
+        self.folder.editingFinished.connect(self._fit_outputs_to_folder)
         for editor in self._editors.values():
             editor.changed_signal().connect(self._on_field_edited)
         self.arch.textChanged.connect(self._on_arch_text_changed)
@@ -766,8 +768,8 @@ class TrainForm(QWidget):
 
     def _validate(self) -> None:
         errors: dict[str, str] = {}
-        if "arch" in self._errors:
-            errors["arch"] = self._errors["arch"]
+        if self._arch_error is not None:
+            errors["arch"] = self._arch_error
         values, unreadable = self._values()
         errors.update(unreadable)
         for name, reason in problems(values).items():
@@ -780,7 +782,44 @@ class TrainForm(QWidget):
                 )
             elif not Path(folder).is_dir():
                 errors["folder"] = Message(N_("{folder} is not a folder"), folder=folder)
+            elif "arch" not in errors:
+                mismatch = self._folder_mismatch(folder)
+                if mismatch is not None:
+                    errors["arch"] = mismatch
         self._show_errors(errors)
+
+    def _folder_mismatch(self, folder: str) -> Message | None:
+        """The Layers field's reason when its output layer does not fit the folder's classes
+        (found after Train before: walk53 #5), naming what to type."""
+        from nndesk.data.folders import class_folder_names
+        from nndesk.nn.architecture import output_count, output_mismatch
+
+        classes = len(class_folder_names(folder))
+        outputs = output_count(self.arch.text())
+        if classes < 2 or outputs in (None, classes):
+            return None
+        return output_mismatch(self.arch.text(), outputs, Path(folder).name, classes)
+
+    def _fit_outputs_to_folder(self) -> None:
+        """A folder chosen (Browse, or the path typed and left): the output layer becomes its
+        class count, as a user expects of "one sub-folder per class"; the line under Layers
+        says so. Not on each keystroke: "/tmp" on the way to "/tmp/shapes" is a folder too."""
+        from nndesk.data.folders import class_folder_names
+        from nndesk.nn.architecture import output_count, with_outputs
+
+        if self.dataset.currentData() != FOLDER or not self.arch.isEnabled():
+            return
+        folder = self.folder.text().strip()
+        classes = len(class_folder_names(folder)) if folder else 0
+        if classes < 2 or output_count(self.arch.text()) in (None, classes):
+            return
+        self.arch.setText(with_outputs(self.arch.text(), classes))
+        self._arch_timer.stop()  # checked now: the typing timer would wipe the note below
+        self._check_arch()
+        note = translate(
+            "TrainForm", "last layer set to {classes}: the folder has {classes} classes"
+        ).format(classes=classes)
+        self.arch_summary.setText(f"{self.arch_summary.text()}\n{note}")  # own line: no wrap
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         self._errors = errors
@@ -801,15 +840,15 @@ class TrainForm(QWidget):
         try:
             summary = parameter_summary(text)
         except ConfigError as err:
-            self._errors["arch"] = _reason(err)
+            self._arch_error = _reason(err)
             self.arch_summary.setText("")
         except Exception as err:  # noqa: BLE001 - a layer refusing its shape, reported as text
-            self._errors["arch"] = Message(
+            self._arch_error = Message(
                 N_("cannot build this network: {reason}"), reason=_reason(err)
             )
             self.arch_summary.setText("")
         else:
-            self._errors.pop("arch", None)
+            self._arch_error = None
             self.arch_summary.setText(summary)
         self._validate()
 
@@ -879,6 +918,7 @@ class TrainForm(QWidget):
         )
         if folder:
             self.folder.setText(folder)
+            self._fit_outputs_to_folder()
 
     def _mark_custom(self) -> None:
         if self.preset.currentIndex() != 0:
