@@ -222,14 +222,15 @@ def remove_stale_temps(folder: str | os.PathLike[str], older_than: float | None 
     except OSError:
         return 0
     for entry in entries:
-        if entry.name.startswith(TEMP_PREFIX) and _remove_if_dead(entry.path, older_than):
+        if entry.name.startswith(TEMP_PREFIX) and remove_if_dead(entry.path, older_than):
             removed += 1
     return removed
 
 
-def _remove_if_dead(path: str, older_than: float) -> bool:
-    """Remove the temp file ``path`` if it is a regular file no writer holds (see
-    ``remove_stale_temps``); True when it was removed."""
+def remove_if_dead(path: str, older_than: float) -> bool:
+    """Remove the file ``path`` if it is a regular file no process holds the ``flock`` of and
+    was not modified for ``older_than`` seconds (see ``remove_stale_temps``); True when it was
+    removed. Also for the batch helpers' shared memory (``training.segments``)."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)

@@ -36,12 +36,12 @@ CHILD = (
 
 
 def _segments(pid: int) -> set[str]:
-    """The shared memory segments process ``pid`` maps (``/dev/shm/psm_...``)."""
+    """The shared memory segments process ``pid`` maps (``/dev/shm/...``)."""
     try:
         maps = Path(f"/proc/{pid}/maps").read_text()
     except OSError:
         return set()
-    return {line.split()[-1] for line in maps.splitlines() if "/dev/shm/psm_" in line}
+    return {line.split()[-1] for line in maps.splitlines() if " /dev/shm/" in line}
 
 
 def _train(tmp_path: Path, data: Path, arch: str) -> subprocess.Popen:

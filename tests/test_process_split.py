@@ -21,7 +21,15 @@ from nndesk.nn import parallel
 from nndesk.nn.architecture import build_model
 from nndesk.nn.losses import SoftmaxCrossEntropy
 from nndesk.nn.optimizers import make_optimizer
-from nndesk.training import BatchReport, RunEnded, prepare, process_split, runtime, train
+from nndesk.training import (
+    BatchReport,
+    RunEnded,
+    prepare,
+    process_split,
+    runtime,
+    segments,
+    train,
+)
 from nndesk.training.loop import HELPER_LOST
 from nndesk.training.process_split import ProcessSplit
 from tests.nn.gradcheck import numeric_grad
@@ -37,14 +45,14 @@ WAIT = 60.0  # seconds: a bound for a hang only; the helper's first reply ends t
 def no_leaked_segments(monkeypatch):
     """Every shared memory segment a test's helpers made is gone when it ends."""
     made: list[str] = []
-    real = process_split.SharedMemory
+    real = segments.SharedMemory
 
     def recorded(*args, **kwargs):
         segment = real(*args, **kwargs)
         made.append(segment.name)
         return segment
 
-    monkeypatch.setattr(process_split, "SharedMemory", recorded)
+    monkeypatch.setattr(segments, "SharedMemory", recorded)  # where runs make theirs
     yield made
     for name in made:
         with pytest.raises(FileNotFoundError):
@@ -515,7 +523,7 @@ def test_a_helper_that_cannot_start_leaves_training_to_the_thread_split(
     def no_shared_memory(*args, **kwargs):
         raise OSError("no /dev/shm here")
 
-    monkeypatch.setattr(process_split, "SharedMemory", no_shared_memory)
+    monkeypatch.setattr(segments, "SharedMemory", no_shared_memory)  # where runs make theirs
     made: list[ProcessSplit] = []
     real = process_split.ProcessSplit
 

@@ -40,7 +40,9 @@ a segment after the run.
 
 If a helper cannot start, fails or dies, ``ProcessSplit.train_step`` trains that batch (and
 every later one) through the thread split instead, with the same numbers; ``close`` ends the
-helpers and removes their segments. ``tests/test_process_split.py`` proves both.
+helpers and removes their segments. ``tests/test_process_split.py`` proves both. The segments are
+named and locked by ``training.segments``: those a run killed with Python's resource tracker
+left in /dev/shm are removed by the next run.
 
 Every helper starts blank (``_serve_when_told``): it imports what serving takes, says "up",
 and waits to be told what to serve. So it can be started before the run exists:
@@ -76,6 +78,7 @@ import numpy as np
 
 from nndesk.nn import parallel, split_batch
 from nndesk.nn.layers import Dropout
+from nndesk.training.segments import new_segment, remove_dead_segments
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -197,7 +200,7 @@ class _State:
         self.optimizer: Optimizer | None = None  # the one whose state is here
         self.arrays: dict[str, np.ndarray] = {}
         self.grads: list[np.ndarray] = []  # each part's flat gradient, (size,)
-        self.segment: SharedMemory | None = SharedMemory(create=True, size=self.layout.size)
+        self.segment: SharedMemory | None = new_segment(self.layout.size)
         try:
             self.arrays = self.layout.views(self.segment.buf)
             self.grads = [self.arrays[f"grads{i}"] for i in range(parts)]
@@ -301,7 +304,7 @@ class _Helper:
         self.conn: Connection | None = None
         self.ready = False
         try:
-            self.segment = SharedMemory(create=True, size=self.layout.size)
+            self.segment = new_segment(self.layout.size)
             self.arrays = self.layout.views(self.segment.buf)
             self.arrays["state"][:] = np.frombuffer(blob, np.uint8)
             assert state.segment is not None
@@ -570,6 +573,7 @@ class ProcessSplit:
         self._dropouts = _dropouts(model)
         self._closed = False
         self._state: _State | None = None
+        remove_dead_segments()  # what runs killed with their resource tracker left in memory
         try:
             self._state = _State(model, parts, optimizer)
         except Exception as err:  # no shared memory: the thread split trains instead

@@ -1,0 +1,69 @@
+"""The batch helpers' shared memory: segments a run killed together with Python's resource
+tracker left in /dev/shm (memory, until a restart) are removed by the next run; a live run's
+are not (``nndesk.training.segments``)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from nndesk.nn.losses import SoftmaxCrossEntropy
+from nndesk.training import runtime
+from nndesk.training.process_split import ProcessSplit
+from nndesk.training.segments import PREFIX, SHM_FOLDER
+from tests.test_cli_signals import _segments, _session, _train
+from tests.test_process_split import SPLIT, WAIT, _batch, _model
+
+pytestmark = pytest.mark.skipif(not SHM_FOLDER.is_dir(), reason="no /dev/shm to list")
+
+
+def _made_long_ago(paths) -> None:
+    """Leftovers of an earlier day: past the grace a maker has to lock its new segment."""
+    past = time.time() - 3600
+    for path in paths:
+        os.utime(path, (past, past))
+
+
+def test_segments_left_by_a_run_killed_with_its_resource_tracker_go_with_the_next_run(
+    tmp_path, tiny_dir
+):
+    child = _train(tmp_path, tiny_dir, "784-c4-p-16-10")
+    mapped: set[str] = set()
+    try:
+        for line in child.stdout:  # until the helpers share the run's memory
+            if line.startswith("epoch"):
+                mapped = _segments(child.pid)
+                if mapped:
+                    break
+        assert mapped, "the run never split its batches over helper processes"
+    finally:
+        os.killpg(child.pid, signal.SIGKILL)  # the run, its helpers and its resource tracker
+        child.communicate()
+    while _session(child.pid):  # every process of the run gone
+        pass
+    left = [segment for segment in mapped if Path(segment).exists()]
+    assert left, "nothing was left to remove"  # what the kill leaves, with or without the fix
+    assert all(Path(segment).name.startswith(PREFIX) for segment in left)
+    _made_long_ago(left)
+    loss = SoftmaxCrossEntropy("softmax")
+    with runtime.applied(SPLIT), ProcessSplit(_model(), loss, 2, 32) as split:
+        assert split.wait_ready(WAIT), split.failure
+    assert [segment for segment in left if Path(segment).exists()] == []
+
+
+def test_a_live_runs_segments_are_never_taken_for_a_dead_ones(tmp_path):
+    loss = SoftmaxCrossEntropy("softmax")
+    with runtime.applied(SPLIT), ProcessSplit(_model(), loss, 2, 32) as first:
+        assert first.wait_ready(WAIT), first.failure
+        segments = [first._state.segment, *(helper.segment for helper in first.helpers)]
+        own = [str(SHM_FOLDER / segment.name.lstrip("/")) for segment in segments]
+        assert len(own) == 2 and all(Path(segment).exists() for segment in own)
+        _made_long_ago(own)  # old, but held by this process's lock
+        with ProcessSplit(_model(), loss, 2, 32) as second:
+            assert second.wait_ready(WAIT), second.failure
+        assert all(Path(segment).exists() for segment in own)
+        assert first.train_step(*_batch(32), loss) is not None  # and it still trains on them
