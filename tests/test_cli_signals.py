@@ -19,6 +19,7 @@ from nndesk import cli
 from nndesk.cli import listing
 from nndesk.cli.signals import Ended, ending_signals, stop_requests
 from nndesk.nn.serialization import load_model
+from tests.closed_terminal import run_until_the_terminal_closes
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 
@@ -95,6 +96,23 @@ def test_a_signal_stops_cli_training_after_the_batch_and_saves_the_run(name, tmp
         stderr.splitlines()
     )
     assert "Traceback" not in stderr and "stopped by request" in stdout
+    (folder,) = (tmp_path / "home" / "runs").iterdir()
+    assert json.loads((folder / "run.json").read_text(encoding="utf-8"))["status"] == "stopped"
+    assert load_model(folder / "model.npz").info["history"]
+
+
+def test_a_terminal_closed_under_cli_training_stops_it_and_saves_the_run(tmp_path, tiny_dir):
+    """SIGHUP from a terminal that really closed: every write to it fails afterwards (EIO), so
+    the run could not print its report nor get to saving it (exit 1, no run)."""
+    env = {
+        **os.environ,
+        "NNDESK_HOME": str(tmp_path / "home"),
+        "PYTHONPATH": str(ROOT),
+        "PYTHONWARNINGS": "ignore::UserWarning:nndesk.data",
+    }
+    argv = [sys.executable, "-c", CHILD, "train", *TINY, "--arch", "784-32-10"]
+    argv += ["--data-dir", str(tiny_dir)]
+    assert run_until_the_terminal_closes(argv, env, tmp_path, b"epoch ") == 0
     (folder,) = (tmp_path / "home" / "runs").iterdir()
     assert json.loads((folder / "run.json").read_text(encoding="utf-8"))["status"] == "stopped"
     assert load_model(folder / "model.npz").info["history"]

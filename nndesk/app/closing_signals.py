@@ -17,6 +17,7 @@ handler writes the signal's number into a socket (``signal.set_wakeup_fd``) that
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import socket
 import sys
@@ -24,6 +25,7 @@ import threading
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal, Slot
 
+from nndesk.closed_terminal import leave_a_closed_terminal
 from nndesk.ui.main_window import MainWindow
 
 #: The signals that close the window (SIGHUP does not exist on Windows).
@@ -75,12 +77,14 @@ def close_on_signals(app) -> ClosingSignals | None:
     watcher = ClosingSignals(app)
 
     def close(number: int) -> None:
+        leave_a_closed_terminal(number)  # SIGHUP: its terminal is gone, writes to it fail
         name = signal.Signals(number).name
-        print(
-            f"nndesk: {name}: closing the window (a run training is stopped and saved)",
-            file=sys.stderr,
-            flush=True,
-        )
+        with contextlib.suppress(OSError, ValueError):  # nothing stops the closing
+            print(
+                f"nndesk: {name}: closing the window (a run training is stopped and saved)",
+                file=sys.stderr,
+                flush=True,
+            )
         for window in app.topLevelWidgets():
             if isinstance(window, MainWindow) and not window.is_closed():
                 window.close_without_asking()

@@ -22,6 +22,8 @@ import sys
 import threading
 from collections.abc import Iterator
 
+from nndesk.closed_terminal import leave_a_closed_terminal
+
 #: The signals that end a command (SIGHUP does not exist on Windows).
 ENDING = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
@@ -45,6 +47,7 @@ def _end(number: int) -> None:
 
 
 def _on_signal(number: int, frame) -> None:
+    leave_a_closed_terminal(number)
     _end(number)
 
 
@@ -82,6 +85,7 @@ class StopRequests:
         self.saving = False
 
     def _on_signal(self, number: int, frame) -> None:
+        leave_a_closed_terminal(number)
         if self.stop.is_set():
             _end(number)
         self.stop.set()

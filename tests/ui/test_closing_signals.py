@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from nndesk.nn.serialization import load_model
+from tests.closed_terminal import run_until_the_terminal_closes
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 
@@ -135,3 +136,24 @@ def test_a_closing_signal_stops_and_saves_the_run_training_in_the_window(
     assert load_model(folder / "model.npz").info["history"]  # trained epochs, loadable
     assert not [p for p in folder.iterdir() if p.name.startswith(".nndesk-tmp-")]
     assert "\nplace=" in (home / "settings.ini").read_text(encoding="utf-8")  # kept for next start
+
+
+def test_a_terminal_closed_under_the_window_closes_it_and_saves_the_run(tmp_path, tiny_idx_dir):
+    """The terminal the window was started from closed (SIGHUP, and writes to it fail): the
+    window's one line raised in the slot meant to close it, so it stayed up."""
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "NNDESK_HOME": str(home),
+        "NNDESK_DATA_DIR": str(tiny_idx_dir),
+        "QT_QPA_PLATFORM": "offscreen",
+        "MPLBACKEND": "Agg",
+        "PYTHONPATH": str(ROOT),
+        "PYTHONWARNINGS": "ignore",
+    }
+    argv = [sys.executable, "-c", CHILD, "train"]
+    assert run_until_the_terminal_closes(argv, env, tmp_path, b"epoch ") == 128 + signal.SIGHUP
+    (folder,) = (home / "runs").iterdir()
+    record = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    assert record["status"] == "stopped"
+    assert load_model(folder / "model.npz").info["history"]
