@@ -3386,6 +3386,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Vẽ một chữ số 0-9</translation>
     </message>
     <message>
+        <source>Draw one of: {classes}</source>
+        <translation>Vẽ một trong các lớp: {classes}</translation>
+    </message>
+    <message>
         <source>Draw something</source>
         <translation>Hãy vẽ gì đó</translation>
     </message>
@@ -3452,6 +3456,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>From the &amp;lab</source>
         <translation>Từ bài &amp;lab</translation>
+    </message>
+    <message>
+        <source>Image-folder models</source>
+        <translation>Mô hình từ thư mục ảnh</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</source>

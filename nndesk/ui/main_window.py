@@ -32,7 +32,7 @@ from nndesk.model_labels import ModelFacts
 from nndesk.ui.canvas import DEFAULT_PEN, blank_history
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES, DrawPanel
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
-from nndesk.ui.model_choices import SHORT_ROLE, Choice, arrange
+from nndesk.ui.model_choices import SHORT_ROLE, Choice, arrange, folder_header
 from nndesk.ui.model_notice import ModelSwitchNotice
 from nndesk.ui.page_tabs import PageTabs
 from nndesk.ui.shown_test_images import ShownTestImages
@@ -45,6 +45,8 @@ HINTS = {
     "digits": QT_TRANSLATE_NOOP("MainWindow", "Draw a digit 0-9"),
     "garments": QT_TRANSLATE_NOOP("MainWindow", "Draw a T-shirt, trouser, bag, shoe..."),
 }
+#: how many of a folder model's classes its prompt names ("Draw one of: circle, square, …")
+FOLDER_HINT_NAMES = 6
 #: said on the blank canvas of one mode, and after an Undo with nothing to undo there, while
 #: the other mode keeps a drawing (by the mode keeping it): a switch put it aside, and Undo
 #: cannot bring it back (walk49 D16: it looked lost)
@@ -400,7 +402,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._mode = mode
         if changed:
             self._fill_model_choices()  # the new mode's models come first
-        self.hint_label.setText(translate_marked("MainWindow", HINTS[mode]))
+        self.hint_label.setText(self._hint())
         self._show_canvas_hint()
         self.pen_slider.setValue(DEFAULT_PEN[mode])
         (self.act_digits if mode == "digits" else self.act_garments).setChecked(True)
@@ -455,10 +457,22 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             None,
         )
 
+    def _hint(self) -> str:
+        """What to draw: the mode's prompt, or the classes of a model trained on an image folder
+        (a circle/square/triangle model was shown under "Draw a digit 0-9", walk53 #9)."""
+        clf = self._classifier
+        if clf is not None and clf.info.get("dataset") not in DATASETS:
+            names = [str(name) for name in clf.class_names]
+            shown = ", ".join(names[:FOLDER_HINT_NAMES]) + (
+                ", …" if len(names) > FOLDER_HINT_NAMES else ""
+            )
+            return translate("MainWindow", "Draw one of: {classes}").format(classes=shown)
+        return translate_marked("MainWindow", HINTS[self._mode])
+
     def _show_canvas_hint(self) -> None:
         """The blank canvas's grey text: what to draw, then where the other mode's drawing is
         when a switch put one aside."""
-        hint = translate_marked("MainWindow", HINTS[self._mode])
+        hint = self._hint()
         kept = self._kept_drawing_mode()
         if kept is not None:
             hint += "\n\n" + translate_marked("MainWindow", KEPT_DRAWING[kept])
@@ -523,12 +537,14 @@ class MainWindow(WindowMenusMixin, QMainWindow):
                 known = facts.get(str(path), facts.get(key))
                 problem = damaged.get(str(path), damaged.get(key))
                 choices.append(Choice(Path(path), is_shipped, known, problem))
-        ours, others, header = arrange(choices, self._mode)
-        for group in (ours, others):
-            if group is others and others:
+        folders = [c for c in choices if c.from_folder()]  # their own group, whatever the mode
+        ours, others, header = arrange([c for c in choices if c not in folders], self._mode)
+        groups = ((ours, None), (others, header), (folders, folder_header()))
+        for group, title in groups:
+            if group is not ours and group:
                 combo.insertSeparator(combo.count())
-                if header is not None:
-                    combo.add_header(header)
+                if title is not None:
+                    combo.add_header(title)
             for choice in group:
                 combo.addItem(choice.text(), str(choice.path))
                 combo.setItemData(combo.count() - 1, choice.tip(), Qt.ItemDataRole.ToolTipRole)
@@ -618,9 +634,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             return
         self._answer_names = tuple(clf.class_names)
         self.prediction_panel.set_class_names(clf.class_names)
-        self.prediction_panel.set_prediction(
-            None, translate_marked("MainWindow", HINTS[self._mode])
-        )
+        self.hint_label.setText(self._hint())
+        self._show_canvas_hint()
+        self.prediction_panel.set_prediction(None, self._hint())
         self.model_status.setText(translate("MainWindow", "Model: {title}").format(title=clf.title))
         metrics = clf.info.get("metrics") or {}
         acc = metrics.get("test_accuracy")
@@ -691,13 +707,10 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             # no answer shown, so no time of one: "Prediction: 34.9 ms" stayed after a mode
             # switch emptied the canvas
             self.latency_status.setText("")
-        placeholder = translate_marked(
-            "MainWindow",
-            HINTS[self._mode]
+        placeholder = (
+            self._hint()
             if self._classifier is not None
-            else LOADING
-            if self._model_loading
-            else NO_MODEL_SHORT,
+            else translate_marked("MainWindow", LOADING if self._model_loading else NO_MODEL_SHORT)
         )
         if prediction is None and self._classifier is not None and not self.canvas.is_blank():
             # a dot or a dash is too little to read

@@ -95,6 +95,12 @@ class Choice:
             return next(named, None)
         return None
 
+    def from_folder(self) -> bool:
+        """Whether it was trained on an image folder (its dataset is neither MNIST nor
+        Fashion-MNIST): it answers with the folder's classes, not a mode's."""
+        facts = self.facts
+        return facts is not None and facts.dataset is not None and facts.dataset not in DATASETS
+
     def shorter(self) -> list[str]:
         """The closed box's shorter forms of ``text()``, longest first."""
         return [self.text(layers=False), self.text(layers=False, dataset=False)]
@@ -107,6 +113,12 @@ class Choice:
             return f"{self.text()}\n{self.path}"
         reason = self.problem.removeprefix(f"{self.path}: ")
         return f"{self.text()}\n{self.path}\n{reason}"
+
+
+def folder_header() -> str:
+    """The header over the models trained on an image folder (listed among the digit models
+    before, walk53 #9)."""
+    return translate("MainWindow", "Image-folder models")
 
 
 def arrange(choices: list[Choice], mode: str) -> tuple[list[Choice], list[Choice], str | None]:
