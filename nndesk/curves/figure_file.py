@@ -25,9 +25,10 @@ def make_figure(width: float = 12.0, height: float = 3.6) -> tuple[Figure, tuple
 
 
 def save_curves_png(
-    runs: Sequence[tuple[str, Curves]], path: str | os.PathLike, dpi: int = 120
+    runs: Sequence[tuple[str, Curves]], path: str | os.PathLike, dpi: int = 120, caption: str = ""
 ) -> Path:
-    """Render one run (live style) or several (overlay) to a PNG, atomically."""
+    """Render one run (live style) or several (overlay) to a PNG, atomically; ``caption`` above
+    the overlay's legend (what the runs share, as the Runs chart says it)."""
     fig, axes = make_figure()
     if len(runs) == 1:
         live = LiveCurves(*axes)
@@ -36,7 +37,7 @@ def save_curves_png(
     else:
         FigureCanvasAgg(fig)  # measures the legend and titles before the file is written
         plot_overlay(*axes, runs, outside=True)
-        fit_figure_legend(fig)
+        fit_figure_legend(fig, caption)
         fig.canvas.draw()
         fit_titles(axes)  # all measured as first drawn; savefig draws them again
         fit_ticks(axes)

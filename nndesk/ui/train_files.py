@@ -99,7 +99,7 @@ class TrainFiles(QObject):
         # their curves are read (a listing keeps only their summaries) by the writer; a
         # damaged run has none to draw (its button is off when all selected are)
         records = [r for r in records if not r.is_damaged]
-        self._export(lambda: save_curves_png(self._page.plotted(records), path))
+        self._export(lambda: self._page.export_curves_png(path, records))
 
     @Slot()
     def export_runs_csv(self) -> None:

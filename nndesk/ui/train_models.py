@@ -103,12 +103,23 @@ class ModelFilesMixin:
 
     def export_curves_png(self, path: str | os.PathLike, records=None) -> Path:
         """The live curves (or the given runs overlaid) as a PNG."""
-        return save_curves_png(self.plotted(records), path)
+        return save_curves_png(self.plotted(records), path, caption=exported_caption(records))
 
     def plotted(self, records=None) -> list[tuple[str, Curves]]:
-        """(title, curves) to export: copies, which a running run no longer grows."""
+        """(label, curves) to export: copies, which a running run no longer grows. Runs are
+        named as the Runs chart names them (its legend, in the window's words): the file said
+        the stored English titles, without the batch size or dropout that told two apart
+        (walk53 #7)."""
         if records:
-            return [(r.title, r.curves.copy()) for r in records]
+            from nndesk.runs import title_shown
+            from nndesk.ui.runs_view import legend_labels
+
+            curves = [r.curves.copy() for r in records]
+            if len(records) == 1:
+                labels = [title_shown(records[0].title, records[0].config)]
+            else:
+                labels = legend_labels(records)
+            return list(zip(labels, curves, strict=True))
         return [(self.title.text(), self.curves.copy())]
 
     def export_history_csv(self, path: str | os.PathLike, records=None) -> Path:
@@ -161,3 +172,11 @@ class ModelFilesMixin:
     @Slot(object)
     def _on_runs_view_use_model_requested(self, path) -> None:
         self.load_model(path)
+
+
+def exported_caption(records) -> str:
+    """What the exported runs share, above the legend, as the Runs chart says it ("" for
+    one run or none, or runs of differing settings)."""
+    from nndesk.ui.runs_view import legend_caption
+
+    return legend_caption(list(records)) if records else ""

@@ -1,0 +1,41 @@
+"""Runs > compare > Export PNG (walk53 #7): the exported figure names the runs as the window's
+chart does (what tells them apart, in the window's language), not by their stored English
+titles, which left out the batch size and dropout that differed."""
+
+from __future__ import annotations
+
+import pytest
+
+from nndesk.controllers.training import TrainingController
+from nndesk.runs import RunStore
+from nndesk.ui import language, train_models
+from nndesk.ui.runs_view import legend_caption, legend_labels
+from tests.ui.conftest import training_page
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_the_exported_legend_says_what_the_window_s_legend_says(qtbot, tmp_path, monkeypatch, code):
+    store = RunStore(tmp_path / "runs")
+    base = {"dataset": "fashion", "arch": "784-64-10", "activation": "relu", "lr": 0.001}
+    runs = [
+        store.create({**base, "batch_size": 32, "dropout": 0.0}),
+        store.create({**base, "batch_size": 64, "dropout": 0.25}),
+    ]
+    page = training_page(TrainingController(lambda name: None, store))
+    qtbot.addWidget(page)
+    written = {}
+
+    def save(labelled, path, caption=""):
+        written.update(labels=[label for label, _ in labelled], caption=caption)
+        return path
+
+    monkeypatch.setattr(train_models, "save_curves_png", save)
+    language.use_language(code)
+    try:
+        page.export_curves_png(tmp_path / "compare.png", runs)
+        shown, caption = legend_labels(runs), legend_caption(runs)
+    finally:
+        language.use_language("en")
+    assert written == {"labels": shown, "caption": caption}
+    assert all("batch" in label and "dropout" in label for label in shown)
+    assert not any(record.title in label for record in runs for label in shown)
