@@ -33,15 +33,19 @@ def cmd_export_script(args) -> int:
             model = {p.stem: p for p in shipped_models()}.get(args.model, model)
         experiment = codegen.from_model(model)
         source = str(args.model)
+    output = str(args.output)
+    added = args.notebook and not output.lower().endswith(".ipynb")
+    if added:  # Jupyter opens a notebook only by its ending: "-o lab" wrote a file it would not
+        output += ".ipynb"
     try:  # the place first: nothing is generated for a folder that refuses the file
-        check_writable(Path(args.output), "-o")
+        check_writable(Path(output), "-o")
     except OSError as err:
         raise ConfigError(err.strerror or str(err)) from None
-    if not args.force and os.path.lexists(args.output):
-        raise _exists_error(args.output)
+    if not args.force and os.path.lexists(output):
+        raise _exists_error(output)
     # "-o lab.ipynb" asks for a notebook by its name: a Python script in it would not open
-    notebook = args.notebook or str(args.output).lower().endswith(".ipynb")
-    command = f"nndesk export-script {source} -o {args.output}"
+    notebook = args.notebook or output.lower().endswith(".ipynb")
+    command = f"nndesk export-script {source} -o {output}"
     if notebook:
         command += " --notebook"
     if args.lang != "en":
@@ -49,18 +53,22 @@ def cmd_export_script(args) -> int:
     try:  # never over a file made since the check, unless --force
         path = codegen.write_export(
             experiment,
-            args.output,
+            output,
             command,
             notebook=notebook,
             replace=args.force,
             language=args.lang,
         )
     except FileExistsError:
-        raise _exists_error(args.output) from None
+        raise _exists_error(output) from None
     log = sys.stderr if args.json else sys.stdout
     run = None if notebook else f"python {path} --data-dir DIR"
     if notebook:
-        print(f"wrote {shown(path)}: a Keras notebook of {shown(experiment.origin)}", file=log)
+        ending = " (.ipynb added: Jupyter opens a notebook by that ending)" if added else ""
+        print(
+            f"wrote {shown(path)}{ending}: a Keras notebook of {shown(experiment.origin)}",
+            file=log,
+        )
     else:
         print(f"wrote {shown(path)}; run it with: python {shown(path)} --data-dir DIR", file=log)
     if args.json:

@@ -2733,8 +2733,16 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Script Python (*.py)</translation>
     </message>
     <message>
+        <source>Replace file?</source>
+        <translation>Thay tệp?</translation>
+    </message>
+    <message>
         <source>write this experiment as a standalone NumPy script or a Keras notebook to read, run and change without nndesk</source>
         <translation>ghi thí nghiệm này thành một script NumPy độc lập hoặc một notebook Keras để đọc, chạy và sửa mà không cần nndesk</translation>
+    </message>
+    <message>
+        <source>{name} already exists in {folder}. Replace it?</source>
+        <translation>{name} đã có trong {folder}. Thay nó bằng tệp mới?</translation>
     </message>
 </context>
 <context>

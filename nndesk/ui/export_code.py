@@ -69,6 +69,9 @@ def export_experiment(
     remember_saved(path)
     if not path.endswith(suffix):
         path += suffix
+        # the dialog asked about replacing the name typed, not this one (walk53 #11's check)
+        if Path(path).exists() and not _replace_asked(parent, path):
+            return None
     command = made_with(where, notebook)
     language = current_language()  # the file speaks the window's language, for the student
     try:
@@ -88,6 +91,21 @@ def export_experiment(
             ),
         )
     return None
+
+
+def _replace_asked(parent: QWidget, path: str) -> bool:
+    """Whether the person lets the export replace ``path``, an existing file the typed name
+    became with its ending added."""
+    answer = QMessageBox.question(
+        parent,
+        translate("ExportCode", "Replace file?"),
+        translate("ExportCode", "{name} already exists in {folder}. Replace it?").format(
+            name=Path(path).name, folder=Path(path).parent
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _menu_item(notebook: bool) -> str:

@@ -53,6 +53,20 @@ def test_an_ipynb_name_gets_a_notebook_without_the_flag(tmp_path, capsys):
     assert "a Keras notebook" in capsys.readouterr().out
 
 
+def test_a_notebook_named_without_ipynb_gets_it_and_says_so(tmp_path, capsys):
+    """walk53 #11: `--notebook -o run3l_nb` wrote "run3l_nb", which Jupyter would not open; a
+    file already named so is not replaced."""
+    out = tmp_path / "run3l_nb"
+    argv = ["export-script", "--preset", "fashion-mlp-lab", "--notebook", "-o", str(out)]
+    assert cli.main(argv) == 0
+    assert not out.exists()
+    nbformat.validate(nbformat.read(tmp_path / "run3l_nb.ipynb", as_version=4))
+    said = capsys.readouterr().out
+    assert f"wrote {out}.ipynb (.ipynb added" in said
+    assert cli.main(argv) == 2  # the .ipynb there now is not replaced without --force
+    assert "run3l_nb.ipynb: that file exists" in capsys.readouterr().err
+
+
 def test_a_model_file_exports_the_experiment_that_trained_it(trained_model, tmp_path):
     out = tmp_path / "again.py"
     assert cli.main(["export-script", str(trained_model), "-o", str(out)]) == 0

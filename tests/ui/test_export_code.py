@@ -64,6 +64,31 @@ def test_the_train_page_exports_its_preset_as_a_script(qtbot, panel, dialogs, tm
     assert said.args == [f"Wrote {tmp_path / 'mine.py'}"]
 
 
+def test_a_name_whose_ending_is_added_asks_before_replacing_that_file(
+    qtbot, panel, dialogs, tmp_path, monkeypatch
+):
+    """The dialog asked about "lab" (no such file); "lab.ipynb", the file written, was replaced
+    without a word (walk53 #11, checking the window's dialogs)."""
+    panel.form.apply_preset("fashion-mlp-lab")
+    kept = tmp_path / "lab.ipynb"
+    kept.write_text("my own notes", encoding="utf-8")
+    asked = []
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(export_code.QMessageBox, "question", question)
+    dialogs.answer = str(tmp_path / "lab")
+    _action(panel.code_button, "Export as notebook…").trigger()
+    assert asked == [f"lab.ipynb already exists in {tmp_path}. Replace it?"]
+    assert kept.read_text(encoding="utf-8") == "my own notes"
+    dialogs.answer = str(tmp_path / "other")  # no file there: nothing asked
+    _action(panel.code_button, "Export as notebook…").trigger()
+    assert len(asked) == 1
+    nbformat.validate(nbformat.read(tmp_path / "other.ipynb", as_version=4))
+
+
 def test_edited_settings_export_as_a_notebook_of_the_form(qtbot, panel, dialogs, tmp_path):
     panel.form.apply_preset("fashion-mlp-lab")
     panel.form.epochs.setValue(7)
