@@ -3112,6 +3112,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>ví dụ 0; 5; 10-20</translation>
     </message>
     <message>
+        <source>last valid edit</source>
+        <translation>lần sửa hợp lệ cuối</translation>
+    </message>
+    <message>
         <source>loss</source>
         <translation>mất mát</translation>
     </message>

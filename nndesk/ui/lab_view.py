@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -364,8 +365,24 @@ class LabView(QWidget):
                     self.units_error.setText("")
                 except ValueError as err:
                     self.units_error.setText(str(err))
+                    self._show_stale(True)
                     return
+        self._show_stale(False)
         self._controller.request_lab(self._result, self.edits())
+
+    def _show_stale(self, stale: bool) -> None:
+        """While the units field holds no valid entry, the "modified" column is the last valid
+        edit's: greyed, and its header says so (it showed 14.8 % for units no longer in the
+        field, walk53 #10)."""
+        header = (
+            translate("LabView", "last valid edit") if stale else translate("LabView", "modified")
+        )
+        self.table.horizontalHeaderItem(2).setText(header)
+        muted = QColor(theme.colours().muted) if stale else None
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 2)
+            if item is not None:
+                item.setData(Qt.ItemDataRole.ForegroundRole, muted)
 
     # ---- output --------------------------------------------------------------------------------
     @Slot(object)
@@ -388,6 +405,8 @@ class LabView(QWidget):
                 seconds=decimal(outcome.seconds, 2)
             )
         )
+        if self.units_error.text():  # scored before the entry went bad: still the last valid
+            self._show_stale(True)
         own = getattr(self._result.classifier, "temperature", 1.0) if self._result else 1.0
         self.save_button.setEnabled(
             not outcome.edits.is_identity or outcome.edits.temperature != own

@@ -486,3 +486,33 @@ def test_without_test_images_the_map_lists_the_models_layers(
     desk.prediction.set_classifier(None)
     qtbot.waitUntil(lambda: page.layer.count() == 0, timeout=10_000)
     assert not page.layer.isEnabled()
+
+
+def test_while_the_units_entry_is_invalid_the_modified_column_says_it_is_the_last_valid_edit(
+    qtbot, controller, result
+):
+    """walk53 #10: with "abc" in the units field the table still showed the figure of the edit
+    no longer in the field, as if it were its own."""
+    from nndesk.ui import theme
+
+    page = LabView(controller)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.set_result(result)
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.units.setText("0-15")
+        page.units.editingFinished.emit()
+    header = page.table.horizontalHeaderItem(2)
+    assert header.text() == "modified"
+    shown = page.table.item(0, 2).text()
+    page.units.setText("abc; 5000")
+    page.units.editingFinished.emit()
+    assert page.units_error.text()
+    assert header.text() == "last valid edit"
+    assert page.table.item(0, 2).text() == shown  # kept, and greyed as the last valid one
+    assert page.table.item(0, 2).foreground().color().name() == theme.colours().muted
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.units.setText("0-3")
+        page.units.editingFinished.emit()
+    assert header.text() == "modified"
+    assert page.table.item(0, 2).foreground().color().name() != theme.colours().muted
