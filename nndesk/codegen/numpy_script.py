@@ -46,7 +46,7 @@ def numpy_script(experiment: Experiment, command: str, words: Words | None = Non
     forward_code, backward_code = _forward(steps, steered), _backward(steps)
     threads = blas_threads(cfg, steps)
     imports = (
-        snippets.IMPORTS
+        (snippets.IMPORTS if conv else snippets.IMPORTS_BLAS_BY_LOAD)
         if threads is None
         else snippets.IMPORTS_SMALL_BLAS
         if not cfg.threads
@@ -230,10 +230,14 @@ def _promise(experiment: Experiment, steps: list[Step], same: list[str], t: Word
     return [
         exact
         + t(
-            " when BLAS runs on as many threads here as in nndesk: the thread count changes the "
-            "last bits of the sums, and nndesk gives this wide network several threads when "
-            "the machine has a core to spare. For the same digits on any machine, run it with "
-            "OPENBLAS_NUM_THREADS=1 and train in nndesk with Threads 1 (--threads 1)."
+            " when BLAS runs on as many threads here as in nndesk (the thread count changes the "
+            "last bits of the sums). A batch of this network makes products of at least 16 "
+            "million multiply-adds, so nndesk's command line trains it on every core when the "
+            "machine has one to spare as the run starts and on one thread when it has none; "
+            "this script applies the same rule as it starts. The window keeps a core for "
+            "itself: a run trained there used one thread fewer. For the same digits whatever "
+            "the load, run it with OPENBLAS_NUM_THREADS=1 and train in nndesk with Threads 1 "
+            "(--threads 1)."
         )
     ]
 

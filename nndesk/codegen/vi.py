@@ -35,14 +35,20 @@ TEXTS: dict[str, str] = {
     "and accuracy for this experiment, to the last digit":
         " và thực hiện cùng các phép tính float32 theo cùng thứ tự, nên huấn luyện ra đúng mất "
         "mát và độ chính xác của ứng dụng cho thí nghiệm này, tới chữ số cuối cùng",
-    " when BLAS runs on as many threads here as in nndesk: the thread count changes the last "
-    "bits of the sums, and nndesk gives this wide network several threads when the machine has "
-    "a core to spare. For the same digits on any machine, run it with OPENBLAS_NUM_THREADS=1 "
+    " when BLAS runs on as many threads here as in nndesk (the thread count changes the last "
+    "bits of the sums). A batch of this network makes products of at least 16 million "
+    "multiply-adds, so nndesk's command line trains it on every core when the machine has one "
+    "to spare as the run starts and on one thread when it has none; this script applies the "
+    "same rule as it starts. The window keeps a core for itself: a run trained there used one "
+    "thread fewer. For the same digits whatever the load, run it with OPENBLAS_NUM_THREADS=1 "
     "and train in nndesk with Threads 1 (--threads 1).":
-        " khi BLAS chạy trên cùng số luồng ở đây như trong nndesk: số luồng làm đổi các bit cuối "
-        "của các tổng, và nndesk cho mạng rộng này nhiều luồng khi máy còn lõi rảnh. Để có cùng "
-        "các chữ số trên mọi máy, hãy chạy script với OPENBLAS_NUM_THREADS=1 và huấn luyện trong "
-        "nndesk với Số luồng 1 (--threads 1).",
+        " khi BLAS chạy trên cùng số luồng ở đây như trong nndesk (số luồng làm đổi các bit cuối "
+        "của các tổng). Một batch của mạng này có những phép nhân ma trận từ 16 triệu phép "
+        "nhân-cộng trở lên, nên dòng lệnh nndesk huấn luyện nó trên mọi lõi khi máy còn một lõi "
+        "rảnh lúc lượt chạy bắt đầu, và trên một luồng khi không còn; script này áp dụng cùng "
+        "quy tắc đó khi bắt đầu. Cửa sổ giữ một lõi cho chính nó: một lượt chạy huấn luyện ở "
+        "đó dùng ít hơn một luồng. Để có cùng các chữ số dù máy bận hay rảnh, hãy chạy script "
+        "với OPENBLAS_NUM_THREADS=1 và huấn luyện trong nndesk với Số luồng 1 (--threads 1).",
     ". nndesk computes convolutions by faster routes (a convolution and its max-pool in one "
     "pass, batches split over threads) whose float32 sums round differently from the plain ones "
     "here, so the losses follow the app's closely but not digit for digit, and the accuracy "
@@ -85,6 +91,19 @@ TEXTS: dict[str, str] = {
         "các ma trận của một MLP nhỏ đều nhỏ: một luồng BLAS nhanh hơn nhiều luồng chờ lẫn nhau "
         "(nndesk cũng làm vậy); đặt trước khi nạp NumPy, và chỉ khi bạn chưa tự đặt",
     "(after the thread settings above)": "(sau phần đặt số luồng ở trên)",
+    "busy: what the machine did over 0.1 s": "bận: máy đã làm gì trong 0,1 s",
+    "user nice system idle iowait irq softirq steal":
+        "user nice system idle iowait irq softirq steal (mọi cột trừ idle và iowait là bận)",
+    "Cores other programs leave free now, measured as nndesk measures them when a run starts.":
+        "Số lõi các chương trình khác để rảnh lúc này, đo như nndesk đo khi một lượt chạy bắt "
+        "đầu.",
+    "nndesk gives this network's wide products every core when the machine has one to spare "
+    "as the run starts, and one BLAS thread when it has none: the same rule here gives the "
+    "app's sums to the last bit; set before NumPy loads, and only where you have not set it "
+    "yourself":
+        "nndesk cho các phép nhân rộng của mạng này mọi lõi khi máy còn một lõi rảnh lúc lượt "
+        "chạy bắt đầu, và một luồng BLAS khi không còn: cùng quy tắc ở đây cho đúng các tổng "
+        "của ứng dụng tới bit cuối; đặt trước khi nạp NumPy, và chỉ khi bạn chưa tự đặt",
     "nndesk trained this network on the BLAS threads its Threads setting asked for: as many "
     "here give the same sums to the last bit (how a product is split over threads changes "
     "them); set before NumPy loads, and only where you have not set it yourself":

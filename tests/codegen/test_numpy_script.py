@@ -125,6 +125,9 @@ def test_every_preset_exports_valid_python_that_imports_only_numpy(preset):
     if experiment.config.arch.replace("-", "").isdigit():  # an MLP: short enough to read at once
         # PReLU's learned slopes add an init, a forward and two backward lines per hidden layer
         limit = 280 if experiment.config.activation == "prelu" else 250
+        # a network of wide products measures the machine's load as nndesk does, to take the
+        # BLAS threads nndesk takes (walk53 #4)
+        limit += 25 if "def idle_cores" in text else 0
         assert len(text.splitlines()) <= limit
     assert max(len(line) for line in text.splitlines()) <= 99
 
