@@ -47,32 +47,43 @@ class ContinueLook(QObject):
         self._delivery.delivered.connect(self._on_delivery_delivered)
         self._asked = 0
         self._pending: Path | None = None  # the file of the question not answered yet
+        self._again: tuple | None = None  # look()'s arguments when asked while one is on its way
         self._last: ModelLook | None = None  # the newest answer
 
     def look(self, path: Path, records, runs_root: Path) -> ModelLook:
         """What is known of ``path``: the last answer about it, else "there", named without
-        a stat (``model_name(..., on_disk=False)``). A new question is asked unless one about
-        ``path`` is on its way, so a file deleted meanwhile is noticed on the next say."""
+        a stat (``model_name(..., on_disk=False)``). A new question is asked, or, when one about
+        ``path`` is on its way, asked once that one answers, so a file deleted meanwhile is
+        noticed on the next say."""
         records = tuple(records)  # the worker reads a snapshot of the Runs list
         if self._pending != path:
-            self._asked += 1
-            self._pending = path
-            run_off_gui(
-                QThreadPool.globalInstance(),
-                self._delivery,
-                self._asked,
-                lambda: look_at_model(path, records, runs_root),
-            )
+            self._ask(path, records, runs_root)
+        else:
+            # the look on its way may have stat-ed the file before it changed: asked again when
+            # it answers, or a file deleted just after that stat stays "there" for good
+            self._again = (path, records, runs_root)
         last = self._last
         if last is not None and last.path == path:
             return last
         return ModelLook(path, True, model_name(path, records, runs_root, on_disk=False))
+
+    def _ask(self, path: Path, records: tuple, runs_root: Path) -> None:
+        self._asked += 1
+        self._pending, self._again = path, None
+        run_off_gui(
+            QThreadPool.globalInstance(),
+            self._delivery,
+            self._asked,
+            lambda: look_at_model(path, records, runs_root),
+        )
 
     @Slot(object, object)
     def _on_delivery_delivered(self, number: int, look: ModelLook | None) -> None:
         if number != self._asked:
             return  # a newer question is on its way
         self._pending = None
+        if self._again is not None:
+            self._ask(*self._again)
         if look is None:
             return  # the look failed: the page keeps what it says
         before, self._last = self._last, look
