@@ -13,7 +13,6 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLayout,
     QProgressBar,
     QPushButton,
@@ -29,9 +28,11 @@ from nndesk.setting_words import dataset_text
 from nndesk.ui.banner import message_banner
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.details_area import DetailsArea
+from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import fill, translate, translate_marked
 
 MB = 1 << 20  # the sizes the buttons promise are in these
+PROGRESS_WIDTH = 160  # px: the download's bar, beside Cancel when the line has the room
 #: the Switch button's text per window mode, named as the Mode menu names the modes
 SWITCH_TEXTS = {
     "digits": QT_TRANSLATE_NOOP("DataBanner", "Switch to Digits"),
@@ -131,18 +132,18 @@ class DataBanner(QWidget):
         )
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_requested)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.switch_button)
-        row.addWidget(self.download_button)
-        row.addWidget(self.folder_button)
-        row.addWidget(self.mirror_button)
-        row.addWidget(self.progress, 1)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.details_button)
-        row.addStretch(0)
-        self.buttons = QWidget()
-        self.buttons.setLayout(row)
+        # wrapped on a narrow page: in one row the buttons were wider than the page at the
+        # window's least width (Download cut in English, the window 7 px wider in Vietnamese)
+        self.progress.setMinimumWidth(PROGRESS_WIDTH)  # a line has no stretch to give it
+        self.buttons = flow_row(
+            self.switch_button,
+            self.download_button,
+            self.folder_button,
+            self.mirror_button,
+            self.progress,
+            self.cancel_button,
+            self.details_button,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

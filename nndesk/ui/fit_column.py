@@ -1,11 +1,20 @@
-"""FitColumn: the Train page's right column (the run's header over its tabs) in a scroll area
-that scrolls only when the column's least height at its width does not fit.
+"""FitArea: a page's column in a scroll area that scrolls only when the column's least height
+at its width does not fit; FitColumn: the Train page's (the run's header over its tabs).
 
 The header's rows wrap (the run buttons take three rows on a narrow page, the data banner three
 lines), and a layout counts a wrapped row's height nowhere in its minimum: in a window at its
 least size (828x583) with the banner shown, the layout squeezed the buttons' third row ("LR now",
 "Set LR", "Apply to run") to 3 px (walk52 #8). The column here reports, at each width, the height
-its rows need wrapped plus the tabs' least height, and the scroll area gives it that much.
+its rows need wrapped plus its other parts' least height, and the scroll area gives it that much.
+
+``fit_page`` holds a page whose data banner raised the window's least height: on the Map and
+Lab pages the banner's lines came on top of a least height already near the window's, and the
+window grew (598 -> 634 px at 1024 px wide, 657 px at 828 px), even on another page, since the
+pages' stack is as tall as its tallest page needs. There the page's least height stays what it
+is without the banner, and with it (and its Details) the page scrolls. Not less than that: the
+pages' least height holds the window's up, and the drawing column's own least height counts
+neither the answer's wrapped lines nor its options' second line (at 542 px the bars for 8 and 9
+were cut off).
 """
 
 from __future__ import annotations
@@ -15,14 +24,11 @@ from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 
 class _Column(QWidget):
-    """The header over the tabs, as tall as their least height at its width needs."""
+    """``layout``'s widgets, as tall as its least height at the column's width needs."""
 
-    def __init__(self, header: QLayout, tabs: QWidget) -> None:
+    def __init__(self, layout: QLayout) -> None:
         super().__init__()
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(header)
-        column.addWidget(tabs, 1)
+        self.setLayout(layout)
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         # the least height, not the preferred one: QScrollArea takes this as the widget's
@@ -34,12 +40,14 @@ class _Column(QWidget):
         return QSize(0, self.heightForWidth(max(self.width(), 1)))
 
 
-class FitColumn(QScrollArea):
-    """``header`` (a layout) over ``tabs``, scrolled vertically when the page is too short."""
+class FitArea(QScrollArea):
+    """``layout`` in a column scrolled vertically when the page is too short for it;
+    ``above``: a part of it (a banner) whose height the area's least height leaves out."""
 
-    def __init__(self, header: QLayout, tabs: QWidget) -> None:
+    def __init__(self, layout: QLayout, above: QWidget | None = None) -> None:
         super().__init__()
-        self.column = _Column(header, tabs)
+        self.column = _Column(layout)
+        self._above = above
         self.setWidget(self.column)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -48,7 +56,39 @@ class FitColumn(QScrollArea):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         # as wide as the column's own least width, as before it scrolled; any height
         least = super().minimumSizeHint()
-        return QSize(self.column.layout().minimumSize().width(), least.height())
+        height = least.height()
+        if self._above is not None:  # the column's least height, less the banner's lines
+            width = max(self.viewport().width(), 1)
+            height = self.column.heightForWidth(width) - self._height_above(width)
+        return QSize(self.column.layout().minimumSize().width(), max(height, 0))
+
+    def _height_above(self, width: int) -> int:
+        above = self._above
+        if above is None or not above.isVisibleTo(self.column):
+            return 0
+        height = above.heightForWidth(width)
+        height = above.sizeHint().height() if height < 0 else height
+        return height + max(self.column.layout().spacing(), 0)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.column.sizeHint()
+
+
+class FitColumn(FitArea):
+    """``header`` (a layout) over ``tabs``, scrolled vertically when the page is too short."""
+
+    def __init__(self, header: QLayout, tabs: QWidget) -> None:
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(header)
+        column.addWidget(tabs, 1)
+        super().__init__(column)
+
+
+def fit_page(page: QWidget, layout: QLayout, banner: QWidget) -> FitArea:
+    """Give ``page`` ``layout`` inside a FitArea whose least height leaves ``banner`` out."""
+    area = FitArea(layout, above=banner)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area)
+    return area

@@ -27,6 +27,7 @@ from nndesk.layer_words import layer_kind
 from nndesk.ui import file_filters, kept_choices, language, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.data_banner import EvaluationDataBanner
+from nndesk.ui.fit_column import fit_page
 from nndesk.ui.language import accuracy_text, decimal, integer, percent, shape, translate
 from nndesk.ui.save_place import remember_saved, save_start
 
@@ -185,7 +186,7 @@ class LabView(QWidget):
         buttons.addWidget(self.reset_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.addWidget(self.title)
         layout.addWidget(self.message)
         layout.addLayout(form)
@@ -193,6 +194,9 @@ class LabView(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.note)
         layout.addStretch(1)
+        # scrolled when the page is shorter than its form, table and banner together: the
+        # banner no longer raises the window's least height
+        fit_page(self, layout, self.message)
         controller.lab_ready.connect(self.show_outcome)
         controller.failed.connect(self.note.setText)
         self._set_enabled(False)

@@ -23,6 +23,7 @@ from nndesk.layer_words import layer_kind
 from nndesk.ui import qt_image, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.data_banner import EvaluationDataBanner
+from nndesk.ui.fit_column import fit_page
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import class_names_shown, integer, percent, shape, translate
 from nndesk.ui.plot_widget import PlotWidget
@@ -123,7 +124,7 @@ class MapView(QWidget):
         # the test images missing or damaged: what is wrong and the buttons that get them
         # (Download, Choose a folder…), as on Evaluate (wired by the window)
         self.message = EvaluationDataBanner(has_result=lambda: self._result is not None)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.addWidget(self.message)
         layout.addWidget(
             flow_row(
@@ -142,6 +143,9 @@ class MapView(QWidget):
         layout.addLayout(progress_row)
         layout.addWidget(self.note)
         layout.addLayout(body, 1)
+        # scrolled, not squeezed, when the page is shorter than the banner, the row and the
+        # map's least height together: the banner no longer raises the window's least height
+        fit_page(self, layout, self.message)
         controller.map_progressed.connect(self._on_progressed)
         controller.map_ready.connect(self.show_map)
         controller.failed.connect(self._on_failed)

@@ -378,3 +378,45 @@ def test_the_train_page_says_what_another_page_found_damaged_before_train_is_pre
     qtbot.waitUntil(lambda: any(m.startswith("Cannot train") for m in shown), timeout=20_000)
     qtbot.waitUntil(lambda: not train.controller.is_running(), timeout=20_000)
     assert not train.coach.quiet.isVisible()  # no word on curves a run never drew
+
+
+@pytest.mark.parametrize("page", ["map_page", "lab_page"])
+def test_a_damaged_files_banner_and_its_details_leave_the_windows_least_size_as_it_was(
+    qtbot, window_factory, tiny_model_file, tiny_idx_dir, tiny_mnist, tmp_path, page
+):
+    """s52: with the banner the window's least height went from 598 to 634 px at 1024 px wide
+    (657 at 828), on any page, since the pages' stack is as tall as its tallest page needs; at
+    the least size the Map page's plot got less than its least height and its sentence was
+    cut at the bottom. The banner's buttons, in one row, were wider than the page at the
+    window's least width. Now the page scrolls below its own least height."""
+    from PySide6.QtWidgets import QApplication
+
+    folder = damaged_copy(tiny_idx_dir, tmp_path / "a-rather-long-class-folder-name" / "data")
+    preferences.set_data_dir(str(folder))
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window = desk.window
+    window.resize(1024, 700)
+    QApplication.processEvents()
+    least = window.minimumSizeHint()
+    view = getattr(desk, page)
+    with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
+        window.tabs.setCurrentWidget(view)  # showing the page evaluates
+    banner = view.message
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=10_000)
+    banner.details_button.click()
+    qtbot.waitUntil(lambda: banner.details_label.isVisible())
+    QApplication.processEvents()
+    assert window.minimumSizeHint().height() <= least.height()
+
+    window.resize(least)  # the least size: the page is narrow and short
+    for _ in range(3):
+        QApplication.processEvents()
+    assert window.size() == least
+    assert window.minimumSizeHint().width() <= least.width()
+    buttons = [banner.download_button, banner.folder_button, banner.details_button]
+    for button in buttons:  # each whole inside the page, none cut by its edge
+        right = button.mapTo(view, button.rect().topRight()).x()
+        assert right <= view.width(), button.text()
+    for part in (getattr(view, "plot", None), getattr(view, "table", None)):
+        if part is not None:  # what the page holds keeps its least height: the page scrolls
+            assert part.height() >= part.minimumHeight()
