@@ -268,6 +268,10 @@ class RunsView(QWidget):
         as the window knows it, wherever the listing finds its folder."""
         self._unsaved[record.run_id] = (record, reason)
 
+    def unsaved(self) -> dict[str, tuple[RunRecord, str]]:
+        """The runs ``keep_unsaved`` was given: run id -> (record, why), for a rebuilt window."""
+        return dict(self._unsaved)
+
     def refresh(self, select_id: str | None = None) -> None:
         """Re-read the store; keep (or set) the selection. Done at once when only a few small
         records are new or changed, else on a worker thread ("Reading runs…" until ``listed``).

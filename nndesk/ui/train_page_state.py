@@ -51,6 +51,9 @@ class TrainPageState:
     preset: str | None = None
     #: the coach's place was kept (a run started): its hint, or "sees no problem", is said again
     coach_kept: bool = False
+    #: runs whose run.json could not be written to its end (``RunsView.unsaved``): listed as
+    #: the window knows them, not as the disk's record says (walk52 D7), in the new window too
+    unsaved_runs: dict | None = None
 
 
 class PageStateMixin:
@@ -93,6 +96,7 @@ class PageStateMixin:
             continuable_dataset=self.run_state.continuable_dataset,
             continue_needs=self.data_check.continue_needs,
             damaged=self.data_check.damaged,
+            unsaved_runs=self.runs_view.unsaved(),
             preset=self.form.preset.currentData(),
             coach_kept=self.coach.is_reserved(),
         )
@@ -102,6 +106,10 @@ class PageStateMixin:
         training then: the language switch waits for it)."""
         if state.config is not None:
             self.form.set_config(state.config, preset=state.preset)
+        for record, reason in (state.unsaved_runs or {}).values():
+            self.runs_view.keep_unsaved(record, reason)
+        if state.unsaved_runs:  # listed again with them, had the Runs view listed already
+            self.runs_view.refresh()
         self.curves = state.curves
         self.run_state.continuable = state.continuable
         self.run_state.continuable_dataset = state.continuable_dataset

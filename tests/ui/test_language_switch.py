@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk import preferences
 from nndesk.runs import Curves
@@ -832,3 +832,41 @@ def test_the_evaluate_pages_robustness_charts_stay_through_the_switch(
     assert len(titles) == len(curves) and all(titles)
     assert again.robust_button.isEnabled()  # measuring again still works
     new.window.close()
+
+
+def test_a_run_whose_record_stopped_being_written_is_still_listed_as_the_window_knew_it(
+    qtbot, english_after, window_factory, tiny_model_file, tiny_data_dir, monkeypatch
+):
+    """walk52 D7's row (a full disk stopped the run's run.json at its first write: the Runs
+    view shows the run as the window holds it, completed) was lost after a language switch:
+    the rebuilt window read the disk's record back, "running", no test accuracy."""
+    from nndesk.inference import Classifier
+    from nndesk.runs import RunStore
+    from nndesk.ui.runs_table import EPOCHS, STATUS, TEST_ACC, make_row
+
+    real_save, writes = RunStore.save, []
+
+    def full_after_the_first(self, record):
+        writes.append(record.run_id)
+        if len(writes) > 1:  # create's first write got in; the disk then filled up
+            raise OSError(28, "No space left on device", str(record.folder / "run.json"))
+        return real_save(self, record)
+
+    monkeypatch.setattr(RunStore, "save", full_after_the_first)
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    page = desk.train_page
+    desk.window.tabs.setCurrentWidget(page)
+    train_two_epochs(qtbot, page)
+    run_id = page.controller.record.run_id
+    for box in page.findChildren(QMessageBox):  # the full disk's message, read
+        box.done(0)
+
+    new = _switch(qtbot, desk, "vi")
+
+    view = new.train_page.runs_view
+    qtbot.waitUntil(lambda: any(r.run_id == run_id for r in view.records()), timeout=20_000)
+    (listed,) = [r for r in view.records() if r.run_id == run_id]
+    row = make_row(listed)
+    assert row.texts[EPOCHS] == "2" and row.texts[TEST_ACC] != "—"
+    assert row.texts[STATUS] == language.translate("RunsView", "completed")
+    assert "No space left on device" in row.tips[STATUS]
