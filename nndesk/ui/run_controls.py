@@ -23,6 +23,15 @@ SLOW_MOTION = (
 )
 
 
+class _SaidOnly(QLabel):
+    """A label shown only while it says something: empty, it kept a blank line's room (and
+    its spacing) between the run buttons and the progress bar, 26 px at 1024x700."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class RunControls(QVBoxLayout):
     """The row of run buttons and, under it, why a rate or a setting was refused
     (``lr_error``). The page connects the buttons; ``show_state`` enables them."""
@@ -83,7 +92,7 @@ class RunControls(QVBoxLayout):
                 "epoch",
             ),
         )
-        self.lr_error = QLabel()
+        self.lr_error = _SaidOnly()
         self.lr_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.lr_error.setWordWrap(True)  # "Nothing to apply: …" takes two lines at 1024 px
         theme.set_tone(self.lr_error, "error")
@@ -96,6 +105,7 @@ class RunControls(QVBoxLayout):
             self.epoch_button, self.slow_motion, lr_now, self.lr_button, self.apply_button,
         ))  # fmt: skip
         self.addWidget(self.lr_error)
+        self.lr_error.setText("")  # hidden until a refusal
 
     def show_state(
         self, *, startable: bool, racing: bool, training: bool, paused: bool, stepped: bool,

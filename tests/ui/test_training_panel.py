@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from nndesk.controllers.training import TrainingController
@@ -1209,3 +1209,26 @@ def test_a_diverged_run_says_so_in_the_page_and_leaves_its_curves_in_sight(qtbot
     assert panel.start_training()
     assert not alert.isVisible()  # the next run's page says nothing of the last one's end
     wait_until_idle(qtbot, panel)
+
+
+def test_no_blank_line_between_the_run_buttons_and_the_progress_bar_until_a_refusal(qtbot, panel):
+    """s52: at 1024x700 the empty refusal line kept a blank band (14 px and its spacing)
+    between "Apply to run" and the progress bar; it takes room only while it says something."""
+    from PySide6.QtWidgets import QApplication
+
+    panel.resize(544, 600)  # the Train page beside the drawing at 1024x700
+    panel.show()
+    QApplication.processEvents()
+
+    def gap() -> int:
+        row = panel.apply_button.parentWidget()
+        bottom = row.mapTo(panel, row.rect().bottomLeft()).y()
+        return panel.progress.mapTo(panel, panel.progress.rect().topLeft()).y() - bottom
+
+    assert gap() < panel.lr_error.fontMetrics().height()  # less than a line: no blank one
+    panel.form.momentum.setValue(0.7)  # nothing is sent when no run trains: a refusal
+    assert panel.steer() == {} and panel.lr_error.text()
+    QApplication.processEvents()
+    assert panel.lr_error.isVisible()
+    top = panel.lr_error.mapTo(panel, panel.lr_error.rect().topLeft()).y()
+    assert top + panel.lr_error.height() <= panel.progress.mapTo(panel, QPoint(0, 0)).y()
