@@ -301,8 +301,10 @@ FIELDS: tuple[Field, ...] = (
     _field("clip_norm", float, N_("Clip norm"), N_("clip the gradient's global norm to this; "
            "empty = off"), "optimisation", low=0.0, low_open=True, optional=True, resume_keeps=True,
            metavar="NORM", form_label=QT_TRANSLATE_NOOP("TrainForm", "Clip norm")),
-    _field("seed", int, N_("Seed"), N_("same seed + same settings = the same run, batch for batch"),
-           "optimisation", low=0, high=MAX_SEED, race_shares=True, metavar="N"),
+    _field("seed", int, N_("Seed"), N_("same seed + same settings = the same run, batch for "
+           "batch, on as many threads: Threads 0 gives a wide network more threads on a quiet "
+           "machine, which sum in another order and end elsewhere, so set Threads (1) to repeat "
+           "a run exactly"), "optimisation", low=0, high=MAX_SEED, race_shares=True, metavar="N"),
     _field("test_every_epoch", bool, N_("Test"), N_("also measure accuracy on the test images "
            "after every epoch"), "optimisation"),
     _field("threads", int, N_("Threads"), N_("threads training uses: an MLP's BLAS "

@@ -1188,8 +1188,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>lượt chạy {when}</translation>
     </message>
     <message>
-        <source>same seed + same settings = the same run, batch for batch</source>
-        <translation>cùng seed + cùng cài đặt = cùng một lượt chạy, từng batch một</translation>
+        <source>same seed + same settings = the same run, batch for batch, on as many threads: Threads 0 gives a wide network more threads on a quiet machine, which sum in another order and end elsewhere, so set Threads (1) to repeat a run exactly</source>
+        <translation>cùng seed + cùng cài đặt = cùng một lượt chạy, từng batch một, với cùng số luồng: Số luồng 0 cho một mạng rộng nhiều luồng hơn khi máy rảnh, các luồng cộng theo thứ tự khác và kết quả cuối khác đi, nên hãy đặt Số luồng (1) để lặp lại đúng một lượt chạy</translation>
     </message>
     <message>
         <source>server name not found</source>
