@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     panel.resize(args.width, args.height)
     panel.show()
     if args.tab == "inside":
-        panel.tabs.setCurrentWidget(panel.inside_view)
+        panel.tabs.setCurrentWidget(panel.inside_page)
     config = get_preset(args.preset).config.replace(epochs=args.epochs)
     if args.threads is not None:
         config = config.replace(threads=args.threads)

@@ -174,7 +174,7 @@ def bench_run(args, counter: DrawCounter) -> int:
         if "first_batch" not in events:
             events["first_batch"] = now()
             # Train shows the curves: the user turns to Inside as the first batches come
-            panel.tabs.setCurrentWidget(view)
+            panel.tabs.setCurrentWidget(panel.inside_page)
             first_batch_text[0] = view.image.text() or "(a picture)"
         elif "second_batch" not in events:  # the tab shown, its first render asked
             events["second_batch"] = now()

@@ -377,7 +377,7 @@ def _render_internals(app, window, page, save) -> None:
     """The Train page's Inside tab mid-run: as is, at 1024x700 and dark."""
     rendered: list = []
     page.inside_view.rendered.connect(lambda: rendered.append(True))
-    page.tabs.setCurrentWidget(page.inside_view)
+    page.tabs.setCurrentWidget(page.inside_page)
     size = window.size()
     for name, theme_name, width_height in (
         ("train-internals", "light", None),

@@ -33,7 +33,10 @@ class TrainTabs(QTabWidget):
         #: was never laid out): a narrow page shows it again only then
         self._settings_shown: bool | None = None
         self.addTab(live_page, translate("TrainingPanel", "Live"))
-        self.addTab(inside_view, translate("TrainingPanel", "Inside"))
+        # scrolled below its chart's least height (150 px), never squeezed: on a short page the
+        # tabs give up height first (the Train page's FitColumn), and the chart got 90 px
+        self.inside_page = scrolled(inside_view, 0)
+        self.addTab(self.inside_page, translate("TrainingPanel", "Inside"))
         self.replay_page = scrolled(replay_view, 0)  # its layout fits 1024x700
         self.addTab(self.replay_page, translate("TrainingPanel", "Replay"))
         self.addTab(runs_view, translate("TrainingPanel", "Runs"))
@@ -74,7 +77,7 @@ class TrainTabs(QTabWidget):
         #: each tab's page -> its name, which outlives a change of layout or of window
         self._names = {
             live_page: "live",
-            inside_view: "inside",
+            self.inside_page: "inside",
             self.replay_page: "replay",
             runs_view: "runs",
         }

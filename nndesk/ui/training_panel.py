@@ -189,9 +189,10 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             self.live_page, self.inside_view, self.replay_view, self.runs_view, self.race_view
         )
         self.replay_page, self.race_page = self.tabs.replay_page, self.tabs.race_page
+        self.inside_page = self.tabs.inside_page
 
         # scrolls when the page is too short for its wrapped rows (walk52 #8); the tabs give up
-        # height first (the Inside tab's charts shrink), or the scroll bar would take the width
+        # height first (the Inside tab's chart then scrolls), or the scroll bar would take the width
         # the settings need on a narrow page
         self.tabs.setMinimumHeight(TABS_LEAST_HEIGHT)
         right = FitColumn(self.header, self.tabs)

@@ -75,3 +75,31 @@ def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
     while parent is not None and not isinstance(parent, QScrollArea):
         parent = parent.parentWidget()
     return parent
+
+
+def test_on_a_short_page_the_inside_tabs_chart_is_a_scroll_away_not_cut(qtbot, tmp_path):
+    # s52: the tabs give up height first on a short page (above): the Inside tab's chart kept
+    # its 150 px in a tab 90-130 px tall, and its lower part was cut by the tab's edge
+    page = training_page(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    holder.resize(400, 600)
+    page.setParent(holder)
+    page.setGeometry(0, 0, PAGE_AT_LEAST[0], 400)  # shorter still: the tabs at their least
+    holder.show()
+    page.data_banner.show_problem(
+        "MNIST is not on this computer yet: download it, or choose a folder holding its four "
+        "IDX files. Data folder /etc/passwd is a file, not a folder.",
+        missing="mnist",
+    )
+    page.tabs.show_named("inside")
+    chart = page.inside_view.image
+    qtbot.waitUntil(chart.isVisible, timeout=WAIT_MS)
+    QApplication.processEvents()
+
+    tab = page.tabs.currentWidget()
+    bottom = chart.mapTo(tab, chart.rect().bottomLeft()).y() + 1
+    assert chart.height() >= chart.minimumHeight() == 150
+    assert bottom > tab.height()  # taller than the tab: the rest must be a scroll away
+    assert isinstance(tab, QScrollArea), "the chart is cut by the tab's edge"
+    assert tab.verticalScrollBar().maximum() >= bottom - tab.viewport().height()

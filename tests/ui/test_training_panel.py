@@ -860,7 +860,7 @@ def test_the_inside_tab_draws_the_running_networks_inside_off_the_gui_thread(qtb
     with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
         qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
     assert panel.step_button.isEnabled()
-    panel.tabs.setCurrentWidget(panel.inside_view)
+    panel.tabs.setCurrentWidget(panel.inside_page)
     with qtbot.waitSignal(panel.inside_view.rendered, timeout=2 * WAIT_MS):
         panel.inside_view.render_now()
     pixmap = panel.inside_view.image.pixmap()
@@ -883,7 +883,7 @@ def test_inside_follows_a_first_run_from_its_click(qtbot, slow_panel):
     panel, view = slow_panel, slow_panel.inside_view
     assert "Start a run" in _inside_text(panel)  # no run yet
     assert panel.start_training(panel.form.config().replace(epochs=100_000))
-    panel.tabs.setCurrentWidget(view)
+    panel.tabs.setCurrentWidget(panel.inside_page)
     assert _inside_text(panel) == "Waiting for the run's first measurements…"
     panel.loaded.set()
     qtbot.waitUntil(lambda: panel.controller.batches_done >= 3, timeout=WAIT_MS)
@@ -912,13 +912,13 @@ def test_a_second_run_clears_inside_of_the_first_at_its_click(qtbot, slow_panel)
     """Starting a second run, Inside showed the first run's charts until its own came."""
     panel, view = slow_panel, slow_panel.inside_view
     config, first = _a_finished_first_run(qtbot, panel)
-    panel.tabs.setCurrentWidget(view)
+    panel.tabs.setCurrentWidget(panel.inside_page)
     qtbot.waitUntil(lambda: not view.image.pixmap().isNull(), timeout=2 * WAIT_MS)
     assert view.record is first
 
     panel.loaded.clear()  # the second run waits for its data
     assert panel.start_training(config.replace(epochs=100_000))
-    panel.tabs.setCurrentWidget(view)
+    panel.tabs.setCurrentWidget(panel.inside_page)
     assert _inside_text(panel) == "Waiting for the run's first measurements…"
     assert view.record is not first
     with qtbot.waitSignal(panel.controller.run_started, timeout=WAIT_MS):
