@@ -844,15 +844,15 @@ def test_a_run_whose_record_stopped_being_written_is_still_listed_as_the_window_
     from nndesk.runs import RunStore
     from nndesk.ui.runs_table import EPOCHS, STATUS, TEST_ACC, make_row
 
-    real_save, writes = RunStore.save, []
+    real_write, writes = RunStore.write, []
 
-    def full_after_the_first(self, record):
-        writes.append(record.run_id)
+    def full_after_the_first(self, folder, content):
+        writes.append(folder)
         if len(writes) > 1:  # create's first write got in; the disk then filled up
-            raise OSError(28, "No space left on device", str(record.folder / "run.json"))
-        return real_save(self, record)
+            raise OSError(28, "No space left on device", str(folder / "run.json"))
+        return real_write(self, folder, content)
 
-    monkeypatch.setattr(RunStore, "save", full_after_the_first)
+    monkeypatch.setattr(RunStore, "write", full_after_the_first)
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     page = desk.train_page
     desk.window.tabs.setCurrentWidget(page)
