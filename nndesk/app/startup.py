@@ -68,7 +68,7 @@ def run(data_dir: str | None = None) -> int:
     numbers = preferences.window_place()
     place = place_from_numbers(numbers) if numbers is not None else None
     if place is not None:
-        put_in_place(window, place)  # where it closed, kept on today's screen
+        put_in_place(window, place, another_session=True)  # where it closed, on today's screen
     elif (geometry := preferences.window_geometry()) is not None:  # saved by an older version
         window.restoreGeometry(geometry)
     else:

@@ -45,11 +45,25 @@ def place_of(window: QWidget) -> WindowPlace:
     )
 
 
-def fitted(rect: QRect, least_width: int, least_height: int, frame: QMargins, area: QRect) -> QRect:
+def fitted(
+    rect: QRect,
+    least_width: int,
+    least_height: int,
+    frame: QMargins,
+    area: QRect,
+    cut: bool = False,
+) -> QRect:
     """``rect`` (a window's inside) grown to at least ``least_width`` x ``least_height`` (a
     window in a longer language may need more), then moved up and left just enough that it and
-    its ``frame`` stay inside ``area`` (the screen's free area), where it can."""
+    its ``frame`` stay inside ``area`` (the screen's free area), where it can.
+
+    With ``cut`` it is first cut to what fits in ``area`` with its frame (never below that
+    least size): a place saved on a larger screen, or before a scale change, came back larger
+    than today's screen, its page bar and status bar off it (walk53 #1)."""
     out = QRect(rect)
+    if cut and area.isValid():
+        out.setWidth(min(out.width(), area.width() - frame.left() - frame.right()))
+        out.setHeight(min(out.height(), area.height() - frame.top() - frame.bottom()))
     out.setWidth(max(out.width(), least_width))
     out.setHeight(max(out.height(), least_height))
     if area.isValid():
@@ -63,18 +77,26 @@ def fitted(rect: QRect, least_width: int, least_height: int, frame: QMargins, ar
     return out
 
 
-def put_in_place(window: QWidget, place: WindowPlace) -> None:
+def put_in_place(window: QWidget, place: WindowPlace, *, another_session: bool = False) -> None:
     """Give ``window`` (not shown yet) the place ``place`` of the window it replaces: the same
-    position and size, kept on the screen if it needs more room, and maximised if that was."""
+    position and size, kept on the screen if it needs more room, and maximised if that was.
+
+    ``another_session``: the place was saved by an earlier session, perhaps on a larger screen
+    or at another scale, so a size larger than today's free area is cut to it. A language
+    switch keeps the size the window has now, on the screen it is on."""
     screen = window.screen()
     area = screen.availableGeometry() if screen is not None else QRect()
     least = window.minimumSizeHint().expandedTo(window.minimumSize())
+    w, h, frame = least.width(), least.height(), place.frame
     special = place.state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen)
     if special:  # the screen decides its size; its normal place is kept for when it is restored
-        window.setGeometry(place.normal)
+        normal = place.normal
+        if another_session:  # restored later, it must fit today's screen too
+            normal = fitted(normal, w, h, frame, area, cut=True)
+        window.setGeometry(normal)
         window.setWindowState(place.state)
         return
-    window.setGeometry(fitted(place.geometry, least.width(), least.height(), place.frame, area))
+    window.setGeometry(fitted(place.geometry, w, h, frame, area, cut=another_session))
 
 
 def place_numbers(place: WindowPlace) -> tuple[int, ...]:
