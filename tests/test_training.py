@@ -327,6 +327,27 @@ def test_resume_continues_the_history_and_the_optimizer_state(tiny, tmp_path):
     assert epochs[-1].train_loss == pytest.approx(straight_epochs[-1].train_loss, rel=1e-4)
 
 
+def test_continuing_a_diverged_model_is_caught_as_diverged_at_its_first_batch(tiny, tmp_path):
+    """walk53 #3: Continue on a run that diverged (lr 5) trained a whole epoch with its batch
+    loss between 10² and 10⁶ and ended "completed" at chance: divergence was measured as 100x
+    the first batch's loss, itself already huge. A resumed model is measured from chance."""
+    first = prepare(FAST.replace(epochs=1), dataset=tiny)
+    run(first)
+    for _, p, _ in first.model.parameters():
+        p *= 100  # weights blown up as a diverging step leaves them: logits ~10⁴ times too big
+    path = first.save(tmp_path / "blown.npz")
+
+    resumed = prepare(FAST.replace(epochs=1), dataset=tiny, resume=path)
+    reports = run(resumed)
+    assert isinstance(reports[0], RunEnded)  # its first batch, not a whole epoch later
+    assert reports[0].reason == "diverged" and "epoch 2 batch 1" in reports[0].message
+    # a sound model continued is not: the yardstick is a guess at chance (ln 10), not 1e-3
+    sound = prepare(FAST.replace(epochs=2), dataset=tiny)
+    run(sound)
+    again = prepare(FAST.replace(epochs=1), dataset=tiny, resume=sound.save(tmp_path / "ok.npz"))
+    assert run(again)[-1].reason == "completed"
+
+
 def test_resume_keeps_the_saved_network_even_if_flags_differ(tiny, tmp_path):
     first = prepare(FAST, dataset=tiny)
     run(first)

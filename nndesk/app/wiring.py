@@ -58,22 +58,33 @@ def test_accuracy(clf: Classifier | None) -> float | None:
     return float(value) if isinstance(value, int | float) else None
 
 
+#: How far below the model in use a run that trained all its epochs may test and still be put
+#: in use: one percentage point, about the spread of one recipe trained again with another seed
+CLEARLY_BELOW = 0.01
+
+
 def keeps_model_in_use(status: str | None, trained: Classifier, in_use: Classifier | None) -> bool:
-    """Whether a run's model is offered instead of put in use: the user stopped the run
-    (``status``), and it tested below the model in use before it on the same dataset. A
-    stopped 47 % run silently replaced an 85 % one (walk47 D12); a run that trained all its
-    epochs is put in use whatever it tested (the user asked for it), as is a stopped one that
-    is better, or that nothing comparable was in use before."""
-    if status != "stopped" or in_use is None or in_use.dataset != trained.dataset:
+    """Whether a run's model is offered instead of put in use: it tested below the model in
+    use before it on the same dataset, and the user stopped the run (``status``), or it trained
+    all its epochs and tested clearly below (``CLEARLY_BELOW``). A stopped 47 % run silently
+    replaced an 85 % one (walk47 D12); a completed chance-level run (10 %, lr 5) and an 85.9 %
+    lab run replaced the shipped 90 % model, and a drawing read right a moment before then read
+    "Not sure" (walk53 #3). A run about as good as the model in use, or better, or with nothing
+    comparable in use before, is put in use."""
+    if status not in ("stopped", "completed") or in_use is None:
+        return False
+    if in_use.dataset != trained.dataset:
         return False
     new, old = test_accuracy(trained), test_accuracy(in_use)
-    return new is not None and old is not None and new < old
+    if new is None or old is None:
+        return False
+    return new < old if status == "stopped" else new < old - CLEARLY_BELOW
 
 
 def _wire_model_notice(desk: Desk) -> None:
     """A finished run's model takes over the window: say so, and keep the model in use before
-    the run one click away ("Switch back to …"). A stopped run's weaker model does not: the
-    model in use stays, the run's one click away ("Use this run's model")."""
+    the run one click away ("Switch back to …"). A weaker run's model (``keeps_model_in_use``)
+    does not: the model in use stays, the run's one click away ("Use this run's model")."""
     notice, prediction, training = desk.window.model_notice, desk.prediction, desk.training
     train, held, coordinator = desk.train_page, desk.handover, desk.coordinator
 
@@ -96,7 +107,7 @@ def _wire_model_notice(desk: Desk) -> None:
         status = run_status()
         if before is not None and keeps_model_in_use(status, clf, before):
             prediction.set_classifier(before)  # the run's last snapshot gives way
-            notice.offer(test_accuracy(clf), test_accuracy(before), before.title)
+            notice.offer(test_accuracy(clf), test_accuracy(before), before.title, status)
             return
         kind = clf.preprocess_kind
         if before is not None and kind in preferences.MODES and kind != before.preprocess_kind:
@@ -111,15 +122,16 @@ def _wire_model_notice(desk: Desk) -> None:
         put_run_in_use(clf)
 
     def on_mode_model_read(clf: Classifier) -> None:
-        """The stopped run's mode's own model is in use: it stays, and the run is offered,
+        """The run's mode's own model is in use: it stays, and the run is offered,
         when the run tested below it; else the run is put in use, that model one click back."""
         held.waiting_mode = None
         trained = held.trained
         if trained is None:
             return
         held.before = clf
-        if keeps_model_in_use(run_status(), trained, clf):
-            notice.offer(test_accuracy(trained), test_accuracy(clf), clf.title)
+        status = run_status()
+        if keeps_model_in_use(status, trained, clf):
+            notice.offer(test_accuracy(trained), test_accuracy(clf), clf.title, status)
         else:
             put_run_in_use(trained)
 

@@ -4080,6 +4080,18 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Dự đoán lại bằng mô hình bạn dùng trước lần huấn luyện này</translation>
     </message>
     <message>
+        <source>Predict with this run&apos;s model, though it tested lower</source>
+        <translation>Dự đoán bằng mô hình của lượt chạy này, dù nó kiểm tra được thấp hơn</translation>
+    </message>
+    <message>
+        <source>Run: {accuracy}, well below the model in use</source>
+        <translation>Lượt chạy: {accuracy}, thấp hơn hẳn mô hình đang dùng</translation>
+    </message>
+    <message>
+        <source>Run: {accuracy}, well below {model}&apos;s {before}</source>
+        <translation>Lượt chạy: {accuracy}, thấp hơn hẳn {before} của {model}</translation>
+    </message>
+    <message>
         <source>Stopped run: {accuracy}, below the model in use</source>
         <translation>Lượt chạy đã dừng: {accuracy}, thấp hơn mô hình đang dùng</translation>
     </message>
@@ -4090,6 +4102,10 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>Switch back to {model}</source>
         <translation>Quay lại mô hình {model}</translation>
+    </message>
+    <message>
+        <source>The run tested {accuracy}, well below {model}&apos;s {before}: still predicting with {model}.</source>
+        <translation>Lượt chạy đạt {accuracy} trên ảnh kiểm tra, thấp hơn hẳn {before} của {model}: vẫn dự đoán bằng {model}.</translation>
     </message>
     <message>
         <source>The run you stopped tested {accuracy}, below {model}&apos;s {before}: still predicting with {model}.</source>

@@ -221,9 +221,10 @@ def train(
     first batch that uses them carries them as ``changes``. With a ``watch``
     (``internals.Watcher``) the batches it samples carry ``inside`` and every ``EpochReport``
     its ``weights``. A NaN/inf loss, or one ``DIVERGENCE_FACTOR`` times the run's first (at
-    least 1.0), skips that batch's update and ends the run with reason "diverged"; the
-    parameters stay finite. ``sketch_strengths`` sets how ``config.sketch``'s share of each
-    batch is redrawn (its own ``share`` is ignored); the default is ``SketchStrengths()``.
+    least 1.0; for a resumed model, the loss of a guess at chance, ln k), skips that batch's
+    update and ends the run with reason "diverged"; the parameters stay finite.
+    ``sketch_strengths`` sets how ``config.sketch``'s share of each batch is redrawn (its own
+    ``share`` is ignored); the default is ``SketchStrengths()``.
     """
     yield from runtime.stepped(
         session.thread_plan(),
@@ -234,7 +235,7 @@ def train(
 def _diverged(loss: float, reference: float | None) -> bool:
     """Whether a batch's ``loss`` ends the run, its update never applied: not finite, or
     ``DIVERGENCE_FACTOR`` times ``reference``, the run's first batch loss (at least 1.0; None
-    on the first batch)."""
+    on a new run's first batch) or a resumed run's chance-level loss."""
     if not math.isfinite(loss):
         return True
     return loss > DIVERGENCE_FACTOR * (max(loss, 1.0) if reference is None else reference)
@@ -293,9 +294,13 @@ def _train(
     sketch_rng = run_rng(cfg.seed, SKETCH, first)
 
     overridden: float | None = None
-    reference: float | None = None  # the run's first batch loss, at least 1.0
     lost_said = False  # whether a report said the helper process was lost (HELPER_LOST)
     k = len(session.class_names)
+    # the run's first batch loss, at least 1.0. A resumed model's first loss says nothing: one
+    # that diverged (10 % at lr 5) started at 10⁵, and its Continue ran a whole epoch between
+    # 10² and 10⁶ uncaught (walk53 #3). Measured from a guess at chance (cross-entropy ln k),
+    # its first batch ends it; a sound model's loss is below that
+    reference: float | None = max(math.log(k), 1.0) if session.resumed else None
     # the epoch's confusion comes from the validation split when there is one: the training
     # batches' own is counted only for a run without
     count_trained = len(session.y_val) == 0

@@ -52,6 +52,7 @@ class Session:
         history: list[dict] | None = None,
         partial: tuple[int, EpochProgress] | None = None,
         changes: list[SettingChange] | None = None,
+        resumed: bool = False,
     ) -> None:
         from nndesk.nn.losses import make_loss
         from nndesk.nn.schedules import make_schedule
@@ -66,6 +67,9 @@ class Session:
         self.x_train, self.y_train = x_train, y_train  # (n, 784) float32, (n,) int64
         self.x_val, self.y_val = x_val, y_val
         self.history: list[dict] = list(history or [])
+        #: whether the model was trained before (``prepare(resume=...)``: Continue, --resume),
+        #: perhaps by a run that diverged (its loss is no yardstick for divergence then)
+        self.resumed = resumed
         #: the epoch this run means to end with (kept in the model file: a stop before it
         #: leaves the run unfinished, and ``prepare(resume=...)`` finishes it)
         self.last_epoch = len(self.history) + config.epochs
@@ -438,6 +442,7 @@ def prepare(
         history,
         partial,
         changes,
+        resumed=loaded is not None,
     )
 
 

@@ -1,6 +1,7 @@
 """The strip that says a finished training run's model is now the window's model, with the
-previous model one click away ("Switch back to fashion-cnn"); or that a stopped run's weaker
-model was not put in use, with it one click away ("Use this run's model")."""
+previous model one click away ("Switch back to fashion-cnn"); or that a weaker run's model
+(stopped, or far below the model in use) was not put in use, with it one click away ("Use this
+run's model")."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ class ModelSwitchNotice(QFrame):
     """
 
     switch_back_requested = Signal()  # the user wants the model in use before the run back
-    use_requested = Signal()  # the user wants the stopped run's model offered by ``offer``
+    use_requested = Signal()  # the user wants the weaker run's model offered by ``offer``
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -42,12 +43,6 @@ class ModelSwitchNotice(QFrame):
         )
         self.use_button = QToolButton()
         self.use_button.setText(translate("ModelSwitchNotice", "Use this run's model"))
-        self.use_button.setToolTip(
-            translate(
-                "ModelSwitchNotice",
-                "Predict with the model of the run you stopped, though it tested lower",
-            )
-        )
         self.keep_button = QToolButton()
         self.keep_button.setText(translate("ModelSwitchNotice", "Keep it"))
         self.keep_button.setToolTip(
@@ -63,7 +58,7 @@ class ModelSwitchNotice(QFrame):
         self.use_button.clicked.connect(self._on_use_button_clicked)
         self.keep_button.clicked.connect(self.hide)
         self._announced: tuple[float | None, str | None] | None = None
-        self._offered: tuple[float, float, str] | None = None
+        self._offered: tuple[float, float, str, str] | None = None
         self._bar: QMenuBar | None = None
         self.hide()
 
@@ -98,31 +93,56 @@ class ModelSwitchNotice(QFrame):
         None when it is hidden: a window rebuilt in another language says it again."""
         return self._announced if not self.isHidden() and self._offered is None else None
 
-    def offered(self) -> tuple[float, float, str] | None:
-        """``(accuracy, accuracy_in_use, title_in_use)`` of the offer on show (``offer``'s
-        arguments), or None: a window rebuilt in another language offers it again."""
+    def offered(self) -> tuple[float, float, str, str] | None:
+        """``(accuracy, accuracy_in_use, title_in_use, status)`` of the offer on show
+        (``offer``'s arguments), or None: a window rebuilt in another language offers it again."""
         return self._offered if not self.isHidden() else None
 
-    def offer(self, accuracy: float, accuracy_in_use: float, title_in_use: str) -> None:
-        """Say a stopped run's model (``accuracy`` on the test images) was not put in use: the
-        model in use, ``title_in_use``, tested ``accuracy_in_use``; offer the run's model."""
-        self._announced, self._offered = None, (accuracy, accuracy_in_use, title_in_use)
+    def offer(
+        self, accuracy: float, accuracy_in_use: float, title_in_use: str, status: str = "stopped"
+    ) -> None:
+        """Say a run's model (``accuracy`` on the test images) was not put in use: the model in
+        use, ``title_in_use``, tested ``accuracy_in_use``; offer the run's model. ``status``:
+        "stopped" (the user stopped the run) or "completed" (it trained all its epochs)."""
+        self._announced = None
+        self._offered = (accuracy, accuracy_in_use, title_in_use, status)
         values = {
             "accuracy": accuracy_text(accuracy),
             "before": accuracy_text(accuracy_in_use),
             "model": title_in_use,
         }
-        text = translate(
-            "ModelSwitchNotice",
-            "The run you stopped tested {accuracy}, below {model}'s {before}: still predicting "
-            "with {model}.",
-        ).format(**values)
-        short = translate(
-            "ModelSwitchNotice", "Stopped run: {accuracy}, below {model}'s {before}"
-        ).format(**values)
-        shortest = translate(  # at 1024 px, beside the two buttons
-            "ModelSwitchNotice", "Stopped run: {accuracy}, below the model in use"
-        ).format(**values)
+        if status == "stopped":
+            text = translate(
+                "ModelSwitchNotice",
+                "The run you stopped tested {accuracy}, below {model}'s {before}: still "
+                "predicting with {model}.",
+            ).format(**values)
+            short = translate(
+                "ModelSwitchNotice", "Stopped run: {accuracy}, below {model}'s {before}"
+            ).format(**values)
+            shortest = translate(  # at 1024 px, beside the two buttons
+                "ModelSwitchNotice", "Stopped run: {accuracy}, below the model in use"
+            ).format(**values)
+            tip = translate(
+                "ModelSwitchNotice",
+                "Predict with the model of the run you stopped, though it tested lower",
+            )
+        else:  # a whole run far below: a chance-level one must not take the drawing's answer
+            text = translate(
+                "ModelSwitchNotice",
+                "The run tested {accuracy}, well below {model}'s {before}: still predicting "
+                "with {model}.",
+            ).format(**values)
+            short = translate(
+                "ModelSwitchNotice", "Run: {accuracy}, well below {model}'s {before}"
+            ).format(**values)
+            shortest = translate(
+                "ModelSwitchNotice", "Run: {accuracy}, well below the model in use"
+            ).format(**values)
+            tip = translate(
+                "ModelSwitchNotice", "Predict with this run's model, though it tested lower"
+            )
+        self.use_button.setToolTip(tip)
         self.message.set_texts(text, short, shortest)
         self.switch_back_button.hide()
         self.use_button.show()

@@ -395,6 +395,36 @@ def test_a_stopped_run_weaker_than_the_model_in_use_is_offered_not_put_in_use(
     assert notice.isHidden()
 
 
+def test_a_completed_run_far_below_the_model_in_use_is_offered_not_put_in_use(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path
+):
+    """walk53 #3: a run that trained all its epochs at chance level was put in use, and the
+    drawing the model in use read right read "Not sure"; now it is offered, as a stopped one."""
+    from PySide6.QtCore import Qt
+
+    better = _model_claiming(tiny_model_file, tmp_path, 0.999)
+    desk = window_factory(classifier=better)
+    prediction, notice, page = desk.prediction, desk.window.model_notice, desk.train_page
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with qtbot.waitSignal(desk.training.model_ready, timeout=60000):
+            assert page.start_training(_long_run(page).replace(epochs=1, lr=1e-7))
+        qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60000)
+    assert desk.training.record.status == "completed"
+    run_accuracy = desk.handover.trained.info["metrics"]["test_accuracy"]
+    assert run_accuracy < 0.999 - 0.01  # near chance
+    assert prediction.current() is better
+    assert notice.isVisible() and notice.offered() is not None
+    assert notice.message.full_text() == (
+        f"The run tested {run_accuracy:.1%}, well below {better.title}'s 99.9%: still "
+        f"predicting with {better.title}."
+    )
+    assert notice.use_button.toolTip() == "Predict with this run's model, though it tested lower"
+    with qtbot.waitSignal(prediction.classifier_changed, timeout=60000):
+        qtbot.mouseClick(notice.use_button, Qt.MouseButton.LeftButton)
+    assert prediction.current() is desk.handover.trained
+
+
 def test_a_stopped_run_better_than_the_model_in_use_is_put_in_use_and_announced(
     qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path
 ):
@@ -408,16 +438,28 @@ def test_a_stopped_run_better_than_the_model_in_use_is_put_in_use_and_announced(
     assert not notice.use_button.isVisible()
 
 
-def test_only_a_stopped_run_weaker_on_the_same_dataset_keeps_the_model_in_use(
+def test_a_stopped_run_weaker_or_a_completed_one_clearly_weaker_keeps_the_model_in_use(
     tiny_model_file, tmp_path
 ):
+    """walk53 #3: a completed chance-level run (10.2 %) and an 85.9 % lab run replaced the
+    90 % model in use, and a drawing read right a moment before then read "Not sure"."""
     from dataclasses import replace
 
     from nndesk.app.wiring import keeps_model_in_use
 
     run, good = (_model_claiming(tiny_model_file, tmp_path, a) for a in (0.47, 0.85))
     assert keeps_model_in_use("stopped", run, good)
-    assert not keeps_model_in_use("completed", run, good)  # the user asked for all its epochs
+    assert keeps_model_in_use("completed", run, good)  # far below: offered, not put in use
+    chance, shipped, lab = (
+        _model_claiming(tiny_model_file, tmp_path, a) for a in (0.102, 0.9, 0.859)
+    )
+    assert keeps_model_in_use("completed", chance, shipped)
+    assert keeps_model_in_use("completed", lab, shipped)
+    # about as good (within a point: another seed's spread): the run the user asked for is used
+    close = _model_claiming(tiny_model_file, tmp_path, 0.8925)
+    assert not keeps_model_in_use("completed", close, shipped)
+    assert keeps_model_in_use("stopped", close, shipped)  # a stopped one: any lower is offered
+    assert not keeps_model_in_use("diverged", chance, shipped)  # never put in use anyway
     assert not keeps_model_in_use("stopped", good, run)  # better: put in use
     assert not keeps_model_in_use("stopped", run, None)
     # another dataset's accuracy says nothing about this one's

@@ -335,27 +335,30 @@ def test_the_switch_keeps_the_new_model_note_the_why_choice_and_the_drawn_map(
     new.window.close()
 
 
+@pytest.mark.parametrize("status", ["stopped", "completed"])
 def test_the_switch_keeps_the_stopped_runs_offer_and_its_use_button(
-    qtbot, english_after, window_factory, stroke_classifier, stroke_model_file
+    qtbot, english_after, window_factory, stroke_classifier, stroke_model_file, status
 ):
-    """A stopped run weaker than the model in use is offered, not used (walk47 D12): the
-    offer is said again in the new language and "Use this run's model" still works."""
+    """A stopped run weaker than the model in use is offered, not used (walk47 D12), as is a
+    completed one far below it (walk53 #3): the offer is said again in the new language, for
+    the run as it ended, and "Use this run's model" still works."""
     from nndesk.inference import Classifier
 
     desk = window_factory(classifier=stroke_classifier)
     run = Classifier.from_file(stroke_model_file)
     desk.handover.before, desk.handover.trained = stroke_classifier, run
-    desk.window.model_notice.offer(0.473, 0.846, stroke_classifier.title)
+    desk.window.model_notice.offer(0.473, 0.846, stroke_classifier.title, status)
     assert desk.window.model_notice.offered() is not None
 
     new = _switch(qtbot, desk, "vi")
 
     notice = new.window.model_notice
     assert not notice.isHidden() and notice.announcement() is None
-    assert notice.message.full_text() == (
-        "Lượt chạy bạn đã dừng đạt 47,3% trên ảnh kiểm tra, thấp hơn 84,6% của strokes: vẫn "
-        "dự đoán bằng strokes."
-    )
+    said = {
+        "stopped": "Lượt chạy bạn đã dừng đạt 47,3% trên ảnh kiểm tra, thấp hơn 84,6% của strokes",
+        "completed": "Lượt chạy đạt 47,3% trên ảnh kiểm tra, thấp hơn hẳn 84,6% của strokes",
+    }
+    assert notice.message.full_text() == f"{said[status]}: vẫn dự đoán bằng strokes."
     assert notice.use_button.text() == "Dùng mô hình của lượt chạy này"
     assert notice.keep_button.toolTip() == "Tiếp tục dự đoán bằng strokes và ẩn thông báo này"
     assert new.prediction.current() is stroke_classifier

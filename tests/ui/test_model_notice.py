@@ -66,23 +66,26 @@ def test_the_notice_says_a_whole_sentence_with_its_accuracy_in_vietnamese(
         language.use_language("en")
 
 
+@pytest.mark.parametrize("status", ["stopped", "completed"])
 @pytest.mark.parametrize("size", [SMALL_FRAMED, DEFAULT], ids=["1024x673", "1280x760"])
 def test_the_stopped_runs_offer_says_a_whole_sentence_beside_its_buttons_in_vietnamese(
-    qtbot, window_factory, size
+    qtbot, window_factory, size, status
 ):
     """At 1024 px the offer read "Lượt chạy đã dừng: 41,1%, thấp hơn 84,6% cù…" beside
-    "Giữ lượt chạy 23:03:56": a shorter sentence and an "OK" leave it whole."""
+    "Giữ lượt chạy 23:03:56": a shorter sentence and an "OK" leave it whole. So does the
+    offer of a completed run far below the model in use (walk53 #3)."""
     from nndesk.ui import language
 
     assert language.use_language("vi") == "vi"
     try:
         desk = window_factory()
         window = show_at(desk, size)
-        window.model_notice.offer(0.411, 0.846, "lượt chạy 23:03:56")
+        window.model_notice.offer(0.411, 0.846, "lượt chạy 23:03:56", status)
         QApplication.processEvents()
         notice = window.model_notice
         shown = notice.message.displayed_text()
         assert "…" not in shown and "41,1%" in shown, shown
+        assert ("đã dừng" in notice.message.toolTip()) == (status == "stopped")
         assert "84,6%" in notice.message.toolTip()  # the whole sentence
         for button in (notice.use_button, notice.keep_button):
             assert button.isVisible() and button.width() >= button.sizeHint().width()
