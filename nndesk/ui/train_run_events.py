@@ -261,6 +261,7 @@ class RunEventsMixin:
     @Slot(str, object)
     def _on_controller_failed(self, message: str, offer=None) -> None:
         """``offer``: the DataOffer the failed worker found (the banner's Download), or None."""
+        self.run_state.failed = True  # the coach's place stays blank (running_changed says it)
         if self.run_state.run is None:
             before = self.run_state.before_start
             # the last run's curves and "Model saved: …" come back under this headline: it

@@ -54,6 +54,9 @@ class RunState:
     #: the last run trained all its epochs (the coach's last word); RunEventsMixin sets it,
     #: a start or a loaded model clears it
     completed: bool = False
+    #: the last run failed (its worker's error): the coach says nothing of its curves;
+    #: RunEventsMixin sets it, a start or a loaded model clears it
+    failed: bool = False
 
     # -- the model Save model… and Continue mean -------------------------------------------------
     #: the run id of this page's last saved run (RunEventsMixin); None once a model is loaded

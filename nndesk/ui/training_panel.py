@@ -305,6 +305,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             self.model_label.full_text(),
         )
         self.run_state.completed = False
+        self.run_state.failed = False
         self.run_state.verdict = None
         self.run_state.kept = {}  # Continue sets it and continuing after this
         self.run_state.continuing = False
@@ -582,6 +583,11 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         )
         # no run going and no curves: a run that never started, of which the coach says nothing
         judged = bool(self.curves.batch_x) or self.controller.is_running()
+        verdict = self.run_state.verdict
+        if not running and (self.run_state.failed or (verdict and verdict[0].reason == "diverged")):
+            # the banner above says how it ended; "The coach sees no problem in this run's
+            # curves" under "The run diverged: …" denied it (walk53 #2): the place stays blank
+            found, judged = [], False
         self.coach.show_hints(found, running, judged)
 
     @Slot(dict)

@@ -1200,6 +1200,9 @@ def test_a_diverged_run_says_so_in_the_page_and_leaves_its_curves_in_sight(qtbot
     assert alert.isVisible()
     assert alert.text().startswith("The run diverged: loss ")
     assert alert.text().endswith("try a lower learning rate.")
+    # walk53 #2: the coach said "sees no problem in this run's curves" under that banner
+    coach = panel.coach
+    assert not coach.quiet.isVisible() and not coach.label.isVisible()
     assert panel.tabs.currentWidget() is panel.live_page and panel.plot.isVisible()
     # above the tabs, not over them
     top_of_tabs = panel.tabs.mapTo(panel, panel.tabs.rect().topLeft()).y()
