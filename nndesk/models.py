@@ -211,8 +211,27 @@ def list_models(weights_dir: Path = WEIGHTS_DIR, runs_root: Path | None = None) 
     from nndesk.inference import display_name
 
     entries = [describe(p, name, "shipped") for name, p in shipped_model_files(weights_dir).items()]
-    entries += [describe(p, display_name(p), "saved") for p in saved_model_files(runs_root)]
+    saved = [p for p in saved_model_files(runs_root) if not _of_a_diverged_run(p)]
+    entries += [describe(p, display_name(p), "saved") for p in saved]
     return entries
+
+
+def _of_a_diverged_run(path: Path) -> bool:
+    """Whether ``path`` is the model of a run whose record says it diverged: kept in its folder
+    with the record (the Runs list shows its curves), not listed as a model to use, as the CLI
+    saves none of such a run (walk53 #2: `nndesk models` listed a 10 % diverged model)."""
+    from nndesk.errors import NndeskError
+    from nndesk.run_json import RUN_FILE, parse_run_json, record_head
+    from nndesk.runs import MODEL_FILE
+
+    if path.name != MODEL_FILE:
+        return False
+    head = record_head(path.parent / RUN_FILE)  # its head only: the curves are not read
+    try:
+        record = parse_run_json(head) if head is not None else None
+    except (NndeskError, ValueError):  # a record that cannot be read: listed as before
+        return False
+    return isinstance(record, dict) and record.get("status") == "diverged"
 
 
 __all__ = [

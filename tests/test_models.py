@@ -286,3 +286,23 @@ def test_a_run_resolves_by_the_id_the_window_shows_too(weights, tiny_model_file,
         models.resolve_model("20261201-121212-789abcd")
     assert cli.main(["evaluate", "20261201-121212-789abcd"]) == 2
     assert "saved no model" in capsys.readouterr().err
+
+
+def test_a_diverged_runs_model_is_not_listed_as_a_model_to_use(weights, tiny_model_file, capsys):
+    """walk53 #2: the window kept a diverged run's 10 % model and `nndesk models` listed it,
+    while the CLI saves none of such a run. Its record stays (the Runs list shows its curves);
+    its model is not offered."""
+    from nndesk.runs import RunStore
+
+    store = RunStore(runs_dir())
+    wild, fine = store.create({"dataset": "mnist"}), store.create({"dataset": "mnist"})
+    for record, status in ((wild, "diverged"), (fine, "completed")):
+        shutil.copy(tiny_model_file, record.folder / "model.npz")
+        record.model_file, record.status = "model.npz", status
+        store.save(record)
+    listed = {e.path for e in models.list_models() if e.source == "saved"}
+    assert listed == {fine.folder / "model.npz"}
+    assert cli.main(["models", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["path"] for r in rows if r["source"] == "saved"] == [str(fine.folder / "model.npz")]
+    assert {r.run_id for r in store.list()} == {wild.run_id, fine.run_id}  # both records kept

@@ -180,8 +180,11 @@ class RunEventsMixin:
             self.progress.setFormat(self._verdict_text())
         path = self.controller.model_path  # the run folder's, or where the fallback put it
         self._show_saved_run(record, path)
-        self.run_state.continuable = (path, record.curves)
-        self.run_state.continuable_dataset = record.config.get("dataset")
+        # a diverged run's weights are the ones its blow-up came from: Continue would start
+        # from them (walk53 #2: the CLI saves no model of it). Its record and curves stay listed
+        diverged = record.status == "diverged"
+        self.run_state.continuable = None if diverged else (path, record.curves)
+        self.run_state.continuable_dataset = None if diverged else record.config.get("dataset")
         if self.controller.record_problem is not None:  # its run.json is behind (a full disk)
             self.runs_view.keep_unsaved(record, self.controller.record_problem)
         self.runs_view.refresh(select_id=record.run_id)

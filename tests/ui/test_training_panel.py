@@ -1203,6 +1203,9 @@ def test_a_diverged_run_says_so_in_the_page_and_leaves_its_curves_in_sight(qtbot
     # walk53 #2: the coach said "sees no problem in this run's curves" under that banner
     coach = panel.coach
     assert not coach.quiet.isVisible() and not coach.label.isVisible()
+    # its weights are those it blew up from: not offered to Continue (the CLI saves none)
+    qtbot.waitUntil(lambda: panel.run_state.last_run_id is not None, timeout=WAIT_MS)
+    assert not panel.resume_button.isEnabled()
     assert panel.tabs.currentWidget() is panel.live_page and panel.plot.isVisible()
     # above the tabs, not over them
     top_of_tabs = panel.tabs.mapTo(panel, panel.tabs.rect().topLeft()).y()
