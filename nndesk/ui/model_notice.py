@@ -43,6 +43,12 @@ class ModelSwitchNotice(QFrame):
         )
         self.use_button = QToolButton()
         self.use_button.setText(translate("ModelSwitchNotice", "Use this run's model"))
+        self.use_button.setToolTip(  # ``offer`` says it for the run as it ended
+            translate(
+                "ModelSwitchNotice",
+                "Predict with the model of the run you stopped, though it tested lower",
+            )
+        )
         self.keep_button = QToolButton()
         self.keep_button.setText(translate("ModelSwitchNotice", "Keep it"))
         self.keep_button.setToolTip(
