@@ -53,7 +53,9 @@ SIZES = {"small": (10, 200), "real": (20, 4000)}
 
 def write_runs(root: Path, n: int, size: str = "small") -> None:
     """``n`` run folders as the imported nndesk writes them."""
-    from nndesk.runs import Curves, RunRecord, readable_json
+    from nndesk.run_curves import Curves
+    from nndesk.run_record import RunRecord
+    from nndesk.runs import readable_json
 
     epochs, points = SIZES[size]
     for i in range(n):

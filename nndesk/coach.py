@@ -1,6 +1,6 @@
 """The coach: plain-language hints from a live run, each with what it saw and a one-click fix.
 
-Qt-free. ``hints(curves, inside, lr)`` reads the run's curves (``runs.Curves``) and its inside
+Qt-free. ``hints(curves, inside, lr)`` reads the run's curves (``run_curves.Curves``) and its inside
 (``training.internals.InsideRecord``) and returns ``Hint``s, most urgent first. A hint's text is
 a template marked for translation with its numbers beside it (the window translates, then
 formats); its ``fix`` is a dict of live settings (``TrainingController.change_settings``).

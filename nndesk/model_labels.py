@@ -37,7 +37,7 @@ class ModelFacts:
 
     @classmethod
     def of_record(cls, record: Any) -> ModelFacts:
-        """From a run's record (``nndesk.runs.RunRecord``): its settings and its metrics."""
+        """From a run's record (``nndesk.run_record.RunRecord``): its settings and its metrics."""
         config = record.config if isinstance(record.config, dict) else {}
         metrics = record.metrics if isinstance(record.metrics, dict) else {}
         return cls(

@@ -21,7 +21,7 @@ from nndesk.curves.scales import log_loss_limits, set_loss_scale, span_epochs, w
 from nndesk.curves.smoothing import nearby_mean, smoothing_window
 from nndesk.curves.style import RUN_COLORS, split_key, style_axes
 from nndesk.i18n import Loss
-from nndesk.runs import Curves
+from nndesk.run_curves import Curves
 from nndesk.viz import legend_label
 
 #: A smoothed batch curve is drawn through at most this many of its points (it is smooth).

@@ -81,6 +81,11 @@ def is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def is_whole(value: Any) -> bool:
+    """A JSON integer (``true`` and ``false`` are not)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def is_finite(value: Any) -> bool:
     """A finite number (huge JSON integers that overflow a float are not)."""
     if not is_number(value):

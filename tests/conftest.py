@@ -198,7 +198,7 @@ def _no_pool_work_left_for_the_next_test(monkeypatch):
     open), wait until the thread pools are idle: a chart render, a data check or a dataset load
     the test started must not run on into the next test in this worker process. There it
     called the next test's stand-ins (a recorder counting ``look_for_other_dataset`` or
-    ``_read_record`` counted a call of the test before), held the one render thread the next
+    ``read_record`` counted a call of the test before), held the one render thread the next
     test's chart waited for, and could leave its finding in ``datasets`` (the other dataset a
     folder holds) after the test's fixture had forgotten them. Requesting ``monkeypatch``
     tears this down before the test's patches are undone, so the work ends as the test saw

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from nndesk.coach import hints
-from nndesk.runs import Curves
+from nndesk.run_curves import Curves
 from nndesk.training.internals import InsideRecord, InsideSample, LayerSample
 
 

@@ -10,7 +10,7 @@ from nndesk.curves import LiveCurves, plot_overlay, save_curves_png
 from nndesk.curves.live import MAX_RAW_BATCH_POINTS
 from nndesk.curves.scales import nice_ceiling
 from nndesk.curves.smoothing import min_max_band
-from nndesk.runs import Curves
+from nndesk.run_curves import Curves
 from tests.test_runs import two_epoch_curves
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from nndesk.race_chart import MAX_BATCH_POINTS, RaceChart
-from nndesk.runs import Curves
+from nndesk.run_curves import Curves
 
 
 def _curves(batches: int, epochs: int, start: float) -> Curves:

@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from nndesk.curves import plot_overlay
+from nndesk.run_curves import Curves
 from nndesk.run_infinities import MAX_PLACE
-from nndesk.runs import RUN_FILE, Curves, RunFileError, RunRecord, RunStore
+from nndesk.run_record import RunRecord
+from nndesk.runs import RUN_FILE, RunFileError, RunStore
 
 CONFIG = {"dataset": "mnist", "arch": "784-10", "lr": 0.1}
 NUMBERS = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-5, 5)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from nndesk.run_lock import TRAINING_LOCK, is_held, take
-from nndesk.runs import INTERRUPTED, RunStore
+from nndesk.run_record import INTERRUPTED
+from nndesk.runs import RunStore
 
 REPO = Path(__file__).resolve().parents[1]
 # a process that trains a run, as far as the lock goes: it holds it until stdin closes or it dies

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from nndesk.runs import DAMAGED, RunFileError, RunStore, TrashUnavailableError
+from nndesk.run_record import DAMAGED
+from nndesk.runs import RunFileError, RunStore, TrashUnavailableError
 
 #: The run.json contents that once stopped the window from starting, and a few more of the kind.
 MALFORMED = {

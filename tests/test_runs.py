@@ -12,7 +12,8 @@ from types import SimpleNamespace
 import pytest
 
 from nndesk.errors import NndeskError
-from nndesk.runs import MAX_STORED_BATCH_POINTS, Curves, RunStore, history_csv
+from nndesk.run_curves import MAX_STORED_BATCH_POINTS, Curves
+from nndesk.runs import RunStore, history_csv
 
 
 def batch(epoch, b, batches, loss):
@@ -193,7 +194,7 @@ def test_curves_rebuild_from_a_model_files_history():
 def test_a_run_described_for_the_window_uses_its_languages_decimal_mark(monkeypatch):
     """The Vietnamese Train headline read "lr=0.001 … L2 0,0001": two decimal marks."""
     from nndesk import i18n
-    from nndesk.runs import describe_config
+    from nndesk.run_titles import describe_config
 
     config = {"dataset": "fashion", "arch": "784-10", "optimizer": "adam", "lr": 0.001}
     monkeypatch.setattr(i18n, "_marks", (",", "."))  # what Vietnamese installs
@@ -207,7 +208,7 @@ def test_a_run_described_for_the_window_names_an_output_and_loss_other_than_soft
     """i16i's walk: the default MNIST lab run (ReLU hidden units, sigmoid output, binary
     cross-entropy) was headlined as if it were softmax/CE, the very thing the lab is about."""
     from nndesk.presets import get_preset
-    from nndesk.runs import describe_config
+    from nndesk.run_titles import describe_config
 
     lab = get_preset("mnist-relu-sigmoid-unit").config.to_dict()
     assert describe_config(lab, shown=True) == (
@@ -239,7 +240,8 @@ def test_a_summary_with_malformed_rate_changes_is_refused_and_the_record_read_wh
     curves say the changes."""
     import json
 
-    from nndesk.runs import RunFileError, RunSummary
+    from nndesk.run_curves import RunSummary
+    from nndesk.runs import RunFileError
     from nndesk.setting_changes import SettingChange
 
     summary = {"last_epoch": 1, **bad}

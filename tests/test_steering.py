@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from nndesk.errors import ConfigError, ModelFileError
 from nndesk.nn.layers import Dropout
 from nndesk.nn.serialization import load_model, save_model
-from nndesk.runs import Curves, RunFileError
+from nndesk.run_curves import Curves
+from nndesk.runs import RunFileError
 from nndesk.setting_changes import (
     SettingChange,
     continue_with,

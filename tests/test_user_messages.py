@@ -149,7 +149,7 @@ def test_a_refused_setting_and_a_bad_architecture_are_translated(pretend_languag
 
 def test_the_coachs_numbers_follow_the_language(pretend_language):
     from nndesk.coach import hints
-    from nndesk.runs import Curves
+    from nndesk.run_curves import Curves
 
     curves = Curves()
     curves.batch_loss = [0.5] * 20 + [2.0] * 20

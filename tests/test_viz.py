@@ -323,7 +323,7 @@ def test_charts_ignore_a_matplotlibrc_in_the_folder_nndesk_was_started_from(tmp_
     code = (
         "import matplotlib, nndesk.viz\n"
         "from nndesk.curves import save_curves_png\n"
-        "from nndesk.runs import Curves\n"
+        "from nndesk.run_curves import Curves\n"
         "rc = matplotlib.rcParams\n"
         "print(rc['figure.dpi'], rc['savefig.dpi'], rc['font.size'], rc['lines.linewidth'],"
         " rc['axes.facecolor'])\n"

@@ -132,7 +132,8 @@ def save_run(
     folder gone), the model goes to the first of ``fallbacks`` that takes it
     (``save_with_fallbacks``) and the half-made folder is removed. Returns the model's path
     and, after a problem, one line."""
-    from nndesk.runs import MODEL_FILE, RunStore
+    from nndesk.run_record import MODEL_FILE
+    from nndesk.runs import RunStore
 
     store = RunStore()
     record = None

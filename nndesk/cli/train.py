@@ -45,7 +45,7 @@ def cmd_train(args) -> int:
 
 
 def _train_and_save(args, saving_kept: contextlib.ExitStack) -> int:
-    from nndesk.runs import Curves
+    from nndesk.run_curves import Curves
     from nndesk.training import RunEnded, prepare, train
     from nndesk.training.process_split import started_early
 

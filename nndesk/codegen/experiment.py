@@ -153,7 +153,7 @@ def _stopped_at(record, epochs: int) -> tuple[int, float] | None:
     ``epochs`` ended, read from its last batch (``batch_x`` = epoch - 1 + batch / batches: the
     curve need not hold every batch, so only the share is known); None for a run that trained
     them all, or diverged (the code stops there too)."""
-    from nndesk.runs import INTERRUPTED, RUNNING
+    from nndesk.run_record import INTERRUPTED, RUNNING
 
     x = record.curves.batch_x
     if record.status not in ("stopped", INTERRUPTED, RUNNING) or not x:

@@ -24,7 +24,9 @@ from nndesk.controllers.training import (
 )
 from nndesk.controllers.worker_thread import Batcher, RunRequests, WorkerThreadOwner
 from nndesk.errors import ConfigError
-from nndesk.runs import MODEL_FILE, Curves, RunStore
+from nndesk.run_curves import Curves
+from nndesk.run_record import MODEL_FILE
+from nndesk.runs import RunStore
 from nndesk.setting_words import dataset_text
 
 

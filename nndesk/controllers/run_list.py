@@ -15,7 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal
 
-from nndesk.runs import KnownRecords, RunRecord, RunStore
+from nndesk.run_record import RunRecord
+from nndesk.runs import KnownRecords, RunStore
 
 #: A listing that reads at most this many new or changed records, of at most this many bytes
 #: together, is done at once on the caller's thread (a few milliseconds).

@@ -36,7 +36,10 @@ from nndesk.errors import ConfigError, NndeskError, os_reason, user_message, win
 from nndesk.i18n import localised
 from nndesk.paths import fallback_model_name, make_model_folder
 from nndesk.replay import ReplayRecord
-from nndesk.runs import MODEL_FILE, Curves, RunRecord, RunStore, describe_config
+from nndesk.run_curves import Curves
+from nndesk.run_record import MODEL_FILE, RunRecord
+from nndesk.run_titles import describe_config
+from nndesk.runs import RunStore
 from nndesk.setting_words import dataset_text
 from nndesk.training import memory
 from nndesk.training.internals import InsideRecord

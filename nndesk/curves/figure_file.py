@@ -14,7 +14,7 @@ from nndesk.curves.fitting import fit_figure_legend, fit_ticks, fit_titles, fit_
 from nndesk.curves.live import LiveCurves
 from nndesk.curves.overlay import plot_overlay
 from nndesk.fileio import atomic_path
-from nndesk.runs import Curves
+from nndesk.run_curves import Curves
 
 
 def make_figure(width: float = 12.0, height: float = 3.6) -> tuple[Figure, tuple[Axes, Axes, Axes]]:

@@ -42,7 +42,7 @@ from nndesk.curves.style import (
     thin_markers,
 )
 from nndesk.i18n import N_, Loss, shown
-from nndesk.runs import Curves
+from nndesk.run_curves import Curves
 
 #: Above this many batches the light per-batch curve is drawn as a min-max band.
 MAX_RAW_BATCH_POINTS = 800

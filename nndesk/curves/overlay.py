@@ -22,7 +22,7 @@ from nndesk.curves.scales import (
 from nndesk.curves.smoothing import nearby_mean, smoothing_window
 from nndesk.curves.style import RUN_COLORS, lone_marker, split_key, style_axes, thin_markers
 from nndesk.i18n import Loss
-from nndesk.runs import Curves
+from nndesk.run_curves import Curves
 from nndesk.viz import legend_label
 
 

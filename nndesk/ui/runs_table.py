@@ -16,7 +16,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from nndesk.data.registry import DATASETS
 from nndesk.i18n import QT_TRANSLATE_NOOP, localised, moment_text
 from nndesk.plain_text import one_line
-from nndesk.runs import INTERRUPTED, RunRecord, title_shown
+from nndesk.run_record import INTERRUPTED, RunRecord
+from nndesk.run_titles import title_shown
 from nndesk.setting_words import dataset_text, title_key, value_text
 from nndesk.settings_schema import BY_NAME
 from nndesk.ui.language import accuracy_text, fill, translate, translate_marked
@@ -135,7 +136,7 @@ def settings_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> 
 
 
 def _title_shown(record: RunRecord) -> str:
-    """The run's title in the window's words (``runs.title_shown``)."""
+    """The run's title in the window's words (``run_titles.title_shown``)."""
     return title_shown(record.title, record.config)
 
 

@@ -25,15 +25,11 @@ from nndesk.curves.fitting import fit_figure_legend, fit_ticks, fit_titles, fit_
 from nndesk.errors import NndeskError, user_message
 from nndesk.i18n import fmt, localised
 from nndesk.plain_text import one_line
+from nndesk.run_curves import EPOCH_COLUMNS, Curves
 from nndesk.run_lock import is_training
-from nndesk.runs import (
-    EPOCH_COLUMNS,
-    Curves,
-    RunRecord,
-    TrashUnavailableError,
-    lr_title_prefix,
-    title_shown,
-)
+from nndesk.run_record import RunRecord
+from nndesk.run_titles import lr_title_prefix, title_shown
+from nndesk.runs import TrashUnavailableError
 from nndesk.setting_words import setting_text, value_text
 from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 
 from nndesk.plain_text import one_line
-from nndesk.runs import INTERRUPTED
+from nndesk.run_record import INTERRUPTED
 from nndesk.setting_words import title_key
 from nndesk.ui.language import translate
 from nndesk.ui.runs_view import shown_title, started_text

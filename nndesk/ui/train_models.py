@@ -13,7 +13,8 @@ from nndesk.curves import save_curves_png
 from nndesk.errors import NndeskError, user_message
 from nndesk.fileio import atomic_write_text
 from nndesk.model_labels import ModelFacts
-from nndesk.runs import Curves, history_csv
+from nndesk.run_curves import Curves
+from nndesk.runs import history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import file_filters
 from nndesk.ui.language import translate

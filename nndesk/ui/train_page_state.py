@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nndesk.errors import NndeskError
-from nndesk.runs import Curves
+from nndesk.run_curves import Curves
 from nndesk.training import TrainConfig
 from nndesk.ui.language import translate
 from nndesk.ui.train_run_state import RunState

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nndesk.controllers.training import RunStarted
-from nndesk.runs import Curves
+from nndesk.run_curves import Curves
 from nndesk.training import BatchReport, RunEnded, TrainConfig
 
 

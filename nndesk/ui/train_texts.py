@@ -14,7 +14,7 @@ from nndesk.controllers.datasets import TITLES
 from nndesk.i18n import QT_TRANSLATE_NOOP, localised
 from nndesk.inference import shown_name
 from nndesk.plain_text import one_line
-from nndesk.runs import describe_config
+from nndesk.run_titles import describe_config
 from nndesk.setting_changes import SettingChange
 from nndesk.ui.language import (
     accuracy_text,

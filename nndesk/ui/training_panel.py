@@ -19,7 +19,7 @@ from nndesk.controllers.race import RaceController
 from nndesk.controllers.run_list import RunListReader
 from nndesk.controllers.training import TrainingController
 from nndesk.errors import NndeskError, user_message
-from nndesk.runs import Curves
+from nndesk.run_curves import Curves
 from nndesk.setting_changes import continue_with, settings_at_end
 from nndesk.training import TrainConfig
 from nndesk.ui.coach_row import CoachRow, coach_hints

@@ -195,7 +195,7 @@ def test_a_continued_model_exports_every_epoch_it_trained(tmp_path, blob_dir):
     from dataclasses import replace
 
     from nndesk.nn.serialization import load_model
-    from nndesk.runs import Curves
+    from nndesk.run_curves import Curves
 
     first, more = tmp_path / "first.npz", tmp_path / "more.npz"
     train = ["train", "--data-dir", str(blob_dir), "--dataset", "fashion", "--arch", "784-8-10"]

@@ -14,15 +14,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nndesk.plain_text import HIDDEN_CATEGORIES, one_line
-from nndesk.runs import (
-    MAX_TITLE_CHARS,
-    RunFileError,
-    RunRecord,
-    RunStore,
-    describe_config,
-    history_csv,
-    parse_run_json,
-)
+from nndesk.run_record import MAX_TITLE_CHARS, RunRecord
+from nndesk.run_titles import describe_config
+from nndesk.runs import RunFileError, RunStore, history_csv, parse_run_json
 
 SCALARS = (
     st.none()
@@ -116,7 +110,8 @@ def read(value) -> None:
 def holds_only_what_nndesk_writes(value: dict, record: RunRecord) -> None:
     """A record read as valid has fields nndesk could have written (probe 33 F6: "format": 99,
     a last epoch "2", learning-rate changes of strings, -5 epochs were all listed)."""
-    from nndesk.runs import RECORD_FORMAT, RunSummary
+    from nndesk.run_curves import RunSummary
+    from nndesk.run_record import RECORD_FORMAT
     from nndesk.settings_schema import BY_NAME
 
     assert value.get("format", RECORD_FORMAT) == RECORD_FORMAT
@@ -159,7 +154,7 @@ def test_any_bytes_give_a_value_or_run_file_error(data):
 
 def test_curves_longer_than_nndesk_writes_are_damaged_before_each_value_is_checked():
     """A 32 MB run.json of 1.7 million batch points took 10 s of the window's start each."""
-    from nndesk.runs import MAX_READ_BATCH_POINTS, MAX_READ_EPOCHS
+    from nndesk.run_curves import MAX_READ_BATCH_POINTS, MAX_READ_EPOCHS
 
     n = MAX_READ_BATCH_POINTS + 1
     record = {"curves": {"batch_x": [0.5] * n, "batch_loss": [0.5] * n}}

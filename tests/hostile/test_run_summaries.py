@@ -16,8 +16,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nndesk import runs
-from nndesk.runs import DAMAGED, Curves, RunFileError, RunStore
+from nndesk.run_curves import Curves
+from nndesk.run_record import DAMAGED, RunRecord
+from nndesk.runs import RunFileError, RunStore
 from tests.hostile.test_run_records import use_like_the_window
 
 VALUES = st.floats(allow_nan=True, allow_infinity=False, width=32) | st.just(math.nan)
@@ -55,7 +56,7 @@ def curves(draw) -> Curves:
     return out
 
 
-def saved(root: Path, config: dict, title: str, status: str, grown: Curves) -> runs.RunRecord:
+def saved(root: Path, config: dict, title: str, status: str, grown: Curves) -> RunRecord:
     store = RunStore(root / "runs", fallback_dirs=())
     record = store.create(config, title=title)
     record.curves, record.status = grown, status
@@ -64,7 +65,7 @@ def saved(root: Path, config: dict, title: str, status: str, grown: Curves) -> r
     return record
 
 
-def as_json(record: runs.RunRecord) -> str:
+def as_json(record: RunRecord) -> str:
     return json.dumps(record.to_dict(), allow_nan=False, sort_keys=True)
 
 
@@ -130,7 +131,7 @@ def test_any_change_to_a_records_bytes_lists_it_or_its_damage_never_another_erro
         assert listed.status == DAMAGED and listed.message == refused
 
 
-def dataclass_renamed(record: runs.RunRecord) -> runs.RunRecord:
+def dataclass_renamed(record: RunRecord) -> RunRecord:
     """``record`` as ``use_like_the_window`` expects it (a folder named folder-name)."""
     import dataclasses
 

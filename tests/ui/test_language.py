@@ -224,7 +224,7 @@ def test_a_full_disk_is_explained_in_vietnamese(vietnamese):
 
 def test_the_coachs_hints_write_decimal_commas_in_vietnamese(vietnamese):
     from nndesk.coach import hints
-    from nndesk.runs import Curves
+    from nndesk.run_curves import Curves
 
     curves = Curves()
     curves.batch_loss = [0.5] * 20 + [2.0] * 20

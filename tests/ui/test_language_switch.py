@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk import preferences
-from nndesk.runs import Curves
+from nndesk.run_curves import Curves
 from nndesk.ui import language
 from tests.ui.conftest import train_two_epochs
 from tests.ui.test_layout import cut_widgets

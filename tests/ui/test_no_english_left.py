@@ -308,7 +308,8 @@ def test_the_confusion_picture_exported_from_the_window_speaks_vietnamese(
 def test_run_legends_and_titles_name_settings_in_the_windows_words(vietnamese, tmp_path):
     """The Runs chart's legend named what differed by the record's keys and values
     ("epochs=1", "normalize=symmetric"), and a kept race lane was "Adam (race)"."""
-    from nndesk.runs import RunStore, title_shown
+    from nndesk.run_titles import title_shown
+    from nndesk.runs import RunStore
     from nndesk.ui.runs_view import legend_labels
 
     known = _vietnamese_words()
@@ -427,7 +428,7 @@ def test_the_train_pages_inside_chart_and_coach_name_layers_in_vietnamese(vietna
 
     from nndesk.coach import hints
     from nndesk.inside_plots import draw_inside
-    from nndesk.runs import Curves
+    from nndesk.run_curves import Curves
     from nndesk.training.internals import InsideRecord, InsideSample, LayerSample
     from nndesk.ui.language import translate_marked
 

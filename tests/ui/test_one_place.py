@@ -9,7 +9,7 @@ from dataclasses import replace
 from nndesk import settings_schema
 from nndesk.data import registry
 from nndesk.i18n import Message
-from nndesk.runs import describe_config
+from nndesk.run_titles import describe_config
 from nndesk.setting_words import value_text
 from nndesk.training import TrainConfig
 from nndesk.ui.data_banner import download_label

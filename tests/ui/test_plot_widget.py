@@ -108,7 +108,7 @@ def test_true_from_before_draw_asks_for_a_full_redraw(qtbot, plot):
 
 
 def _epochs_curves(epochs: int, per_epoch: int = 4):
-    from nndesk.runs import Curves
+    from nndesk.run_curves import Curves
 
     curves = Curves()
     for e in range(1, epochs + 1):
@@ -130,7 +130,7 @@ def test_a_new_runs_epoch_plots_lose_the_last_runs_axes_at_its_start(qtbot):
     per epoch" kept the 1-10 axis and the old range until its end: the reset changed their
     limits, and the next draw, seeing no change since, only blitted the lines over them."""
     from nndesk.curves import LiveCurves
-    from nndesk.runs import Curves
+    from nndesk.run_curves import Curves
 
     widget = PlotWidget(figsize=(6, 4), min_interval_ms=0, freeze_layout=True)
     qtbot.addWidget(widget)

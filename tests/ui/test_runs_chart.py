@@ -65,7 +65,7 @@ def test_the_runs_charts_x_tick_labels_never_run_together(monkeypatch, marks):
     Vietnamese (six two-decimal ticks on a 150-px plot)."""
     from nndesk import i18n
     from nndesk.curves.fitting import TICK_GAP_PX
-    from nndesk.runs import Curves
+    from nndesk.run_curves import Curves
     from nndesk.ui import runs_view
     from tests.test_runs import batch
 

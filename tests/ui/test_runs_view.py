@@ -488,7 +488,7 @@ def test_a_runs_own_title_in_the_legend_uses_the_windows_decimal_mark(tmp_path, 
 def test_a_runs_title_names_the_learning_rate_in_vietnamese_words(tmp_path, qapp):
     """Issue 22: the Train headline wrote "lr=0,001" in Vietnamese; the stored title keeps
     "lr=0.001" (the CLI and the records stay English)."""
-    from nndesk.runs import describe_config
+    from nndesk.run_titles import describe_config
     from nndesk.ui import language
     from nndesk.ui.runs_view import legend_labels
 
@@ -561,14 +561,17 @@ def big_record(store: RunStore, name: str, title: str) -> Path:
 
 
 @pytest.fixture
-def parse_threads(threads_calling):
+def parse_threads(threads_calling, monkeypatch):
     """The threads each run.json was parsed on, in order."""
-    from nndesk import runs
+    from nndesk import run_record, runs
     from nndesk.ui.off_gui import render_pool
 
     # an earlier test's chart may still be reading its runs' curves on the render pool
     assert render_pool().waitForDone(60_000)
-    return threads_calling(runs, "parse_run_json")
+    threads = threads_calling(runs, "parse_run_json")  # a listing's heads
+    # a whole record is parsed in run_record: the same spy counts it
+    monkeypatch.setattr(run_record, "parse_run_json", runs.parse_run_json)
+    return threads
 
 
 def test_a_large_runs_folder_is_read_off_the_gui_thread_while_the_view_says_so(
@@ -604,7 +607,7 @@ def test_a_huge_hostile_title_is_shown_as_one_short_line_everywhere(qtbot, tmp_p
     shown."""
     from nndesk.plain_text import HIDDEN_CATEGORIES
     from nndesk.run_json import MAX_TEXT_BYTES
-    from nndesk.runs import MAX_TITLE_CHARS
+    from nndesk.run_record import MAX_TITLE_CHARS
     from nndesk.ui.runs_view import LABEL_CHARS, PLOTTED_POINTS
 
     store = RunStore(tmp_path / "runs")
@@ -630,7 +633,7 @@ def test_a_huge_hostile_title_is_shown_as_one_short_line_everywhere(qtbot, tmp_p
 
 
 def test_the_overlay_draws_a_long_record_thinned_keeping_its_last_point():
-    from nndesk.runs import Curves
+    from nndesk.run_curves import Curves
     from nndesk.ui.runs_view import PLOTTED_POINTS, plotted_curves
 
     n, epochs = 50_000, 9_999
@@ -874,7 +877,7 @@ def test_selected_runs_curves_are_read_off_the_gui_thread_and_a_damaged_one_says
     """A listing keeps each run's summary alone (300 runs of 4,000 batch points took 1.4 s and
     124 MB to list whole): the chart reads the curves it shows, on its render thread; a run
     whose curves turn out damaged then is shown damaged, with the reason."""
-    from nndesk import runs
+    from nndesk import run_record
     from nndesk.ui.off_gui import render_pool
     from nndesk.ui.runs_table import STATUS
 
@@ -883,7 +886,7 @@ def test_selected_runs_curves_are_read_off_the_gui_thread_and_a_damaged_one_says
     path = store.root / bad / "run.json"
     path.write_text(path.read_text().replace('"epoch": []', '"epoch": ["x"]'))
     assert render_pool().waitForDone(60_000)  # an earlier test's chart reads no curves now
-    threads = threads_calling(runs, "_read_record")  # each folder's whole record
+    threads = threads_calling(run_record, "read_record")  # each folder's whole record
     view = make_view(qtbot, store)
     # room for the damaged run's longer hint: in a lower view the page gets a scroll bar as
     # it comes, the chart narrows and is drawn (and the curves read) a second time
@@ -974,7 +977,7 @@ def test_exporting_every_runs_history_reads_their_curves_on_the_writer(
 
     from PySide6.QtWidgets import QFileDialog
 
-    from nndesk import runs
+    from nndesk import run_record
 
     store = RunStore(paths.runs_dir())
     ids = []
@@ -990,7 +993,7 @@ def test_exporting_every_runs_history_reads_their_curves_on_the_writer(
     view = desk.window.findChild(RunsView)
     assert sorted(r.run_id for r in view.records()) == sorted(ids)
     assert render_pool_idle()
-    threads = threads_calling(runs, "_read_record")  # each folder's whole record
+    threads = threads_calling(run_record, "read_record")  # each folder's whole record
     desk.train_page.runs_view.csv_button.click()
     qtbot.waitUntil(lambda: out.is_file(), timeout=30_000)
     with open(out, newline="") as f:
@@ -1312,7 +1315,7 @@ def test_the_started_arrow_says_newest_first_and_turns_with_the_order(qtbot, qap
 def test_the_runs_charts_axis_labels_stay_clear_of_their_ticks(size, accuracy, tmp_path):
     """At 1280x800 a one-epoch run's chart wrote "accuracy" over "82.0%" and "82.5%": the
     label's place was fitted to "100%", before the accuracy ticks took decimals."""
-    from nndesk.runs import Curves
+    from nndesk.run_curves import Curves
     from nndesk.ui import runs_view
     from tests.test_race_chart import ylabels_over_ticks
     from tests.test_runs import batch, epoch_report

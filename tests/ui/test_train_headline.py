@@ -108,7 +108,7 @@ def test_the_latest_runs_title_in_the_headline_uses_the_windows_decimal_mark(
     Vietnamese; the probe saw "lr=0.01"), without reading the run's curves on the GUI thread
     (the rates it was changed to are in them: left out)."""
     from nndesk import i18n
-    from nndesk.runs import describe_config
+    from nndesk.run_titles import describe_config
 
     store = RunStore(tmp_path / "runs")
     config = {"dataset": "mnist", "arch": "784-32-10", "activation": "relu", "lr": 0.01}
@@ -130,7 +130,7 @@ def test_a_ready_headline_names_the_dataset_once(qtbot, tmp_path, monkeypatch, l
     """The walk read "Fashion-MNIST is ready · the latest run, 08:30: Fashion-MNIST 784-32-10
     …" (two lines at 1280 px): the latest run's dataset is said only when it is another."""
     from nndesk.controllers import datasets
-    from nndesk.runs import describe_config
+    from nndesk.run_titles import describe_config
 
     store = RunStore(tmp_path / "runs")
     config = {"dataset": latest_dataset, "arch": "784-32-10", "activation": "relu", "lr": 0.01}

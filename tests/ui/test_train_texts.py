@@ -79,7 +79,7 @@ def test_time_left_reads_as_a_clock():
 def test_a_damaged_runs_model_is_named_by_its_folder_not_an_empty_start(tmp_path):
     """Use model on a damaged run (its run.json unreadable, its model.npz there) headed the
     page "Model in use: the run of  ·": a damaged record does not say when it started."""
-    from nndesk.runs import MODEL_FILE, RunRecord
+    from nndesk.run_record import MODEL_FILE, RunRecord
     from nndesk.ui.train_texts import model_name
 
     root = tmp_path / "runs"

@@ -19,7 +19,8 @@ from nndesk.data.idx import read_idx_images, read_idx_labels
 from nndesk.errors import DataError
 from nndesk.inference import Classifier
 from nndesk.presets import get_preset
-from nndesk.runs import Curves, RunStore
+from nndesk.run_curves import Curves
+from nndesk.runs import RunStore
 from nndesk.settings_schema import MAX_EPOCHS
 from tests.ui.conftest import training_page
 
@@ -432,7 +433,7 @@ def test_stop_says_stopping_at_once_and_pause_stays_off_until_the_run_is_saved(q
 )
 def test_the_headline_says_the_input_scaling_in_plain_words(qtbot, panel, normalize, words):
     """Probe 16d: "fashion 784-64-64-10 relu adam lr=0.001 symmetric" ("symmetric"?)."""
-    from nndesk.runs import describe_config
+    from nndesk.run_titles import describe_config
 
     panel.form.normalize.setCurrentIndex(panel.form.normalize.findData(normalize))
     start_long_run(qtbot, panel)

@@ -73,7 +73,8 @@ def test_a_run_title_keeps_its_loss_abbreviation_and_the_places_that_show_it_say
     one-line title); the glossary keeps the abbreviation where a tooltip says it whole."""
     from PySide6.QtCore import Qt
 
-    from nndesk.runs import RunStore, describe_config
+    from nndesk.run_titles import describe_config
+    from nndesk.runs import RunStore
     from nndesk.setting_words import title_key
     from nndesk.training import TrainConfig
     from nndesk.ui.runs_table import SETTINGS

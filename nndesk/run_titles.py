@@ -1,0 +1,69 @@
+"""A run's title: the one nndesk writes from its settings (``describe_config``), and a stored
+title as the window shows it, in its language and number format (``title_shown``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nndesk.i18n import N_, fill
+from nndesk.i18n import shown as shown_text
+from nndesk.setting_words import loss_in_title, race_title_shown, value_text
+from nndesk.settings_schema import BY_NAME
+
+# a run's learning rate in its title: "lr=0.001" stored, "tốc độ học 0,001" shown in Vietnamese
+# (a learner can't decode "lr"); the number last, where the Runs legend adds the changed rates
+LR_IN_TITLE = N_("lr={lr:g}")
+
+
+def lr_title_prefix() -> str:
+    """What the shown title writes before the learning rate ("lr=", "tốc độ học ")."""
+    return shown_text(LR_IN_TITLE).split("{lr", 1)[0]
+
+
+def describe_config(config: dict, shown: bool = False) -> str:
+    """A short label for a run, e.g. ``fashion 784-128-10 relu adam lr=0.001``; ``shown``: in
+    the window's words and numbers (``Fashion-MNIST 784-128-10 ReLU Adam tốc độ học 0,001`` in
+    Vietnamese, as the Train form names them) for the window to show, not to store (a run's
+    stored title stays as Python writes it)."""
+    dataset = str(config.get("dataset", ""))
+    parts = [
+        Path(dataset).name if ("/" in dataset or "\\" in dataset) else dataset,
+        str(config.get("arch", config.get("architecture", ""))),
+        str(config.get("activation", "")),
+        str(config.get("optimizer", "")),
+    ]
+    if shown:  # the dataset's title, the form's labels of the activation and optimizer
+        for i, name in ((0, "dataset"), (2, "activation"), (3, "optimizer")):
+            if parts[i]:
+                parts[i] = value_text(name, parts[i])
+        # an output or loss other than softmax and cross-entropy changes what the network
+        # learns: said beside the activation ("ReLU/sigmoid BCE", as the lab presets are)
+        loss = loss_in_title(config)
+        if loss:
+            output_text = shown_text(BY_NAME["output"].short_label(config.get("output", "softmax")))
+            parts[2] = f"{parts[2]}/{output_text}" if parts[2] else output_text
+            parts.insert(3, shown_text(BY_NAME["loss"].short_label(loss)))
+    if "lr" in config:
+        if shown:
+            parts.append(fill(shown_text(LR_IN_TITLE), lr=config["lr"]))
+        else:
+            parts.append(LR_IN_TITLE.format(lr=config["lr"]))
+    if config.get("normalize"):
+        normalize = str(config["normalize"])
+        parts.append(value_text("normalize", normalize) if shown else normalize)
+    return " ".join(p for p in parts if p)
+
+
+def title_shown(title: str, config: dict) -> str:
+    """A run's stored ``title`` as the window shows it: one nndesk wrote from the settings
+    (``describe_config``) written again in the window's words and number format ("pixels -1
+    to 1", "tốc độ học 0,001"), a race lane's "Adam (race)" translated, any other as it is."""
+    # only settings of words and one rate: a hostile record may hold a million numbers
+    words = ("dataset", "arch", "architecture", "activation", "optimizer", "normalize")
+    if (
+        all(isinstance(config.get(k, ""), str) for k in words)
+        and isinstance(config.get("lr", 0.0), (int, float))
+        and title == describe_config(config)
+    ):
+        return describe_config(config, shown=True)
+    return race_title_shown(title)
