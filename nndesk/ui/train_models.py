@@ -113,7 +113,7 @@ class ModelFilesMixin:
         the stored English titles, without the batch size or dropout that told two apart
         (walk53 #7)."""
         if records:
-            from nndesk.runs import title_shown
+            from nndesk.run_titles import title_shown
             from nndesk.ui.runs_view import legend_labels
 
             curves = [r.curves.copy() for r in records]
