@@ -301,7 +301,7 @@ def test_a_stage_can_show_the_photos_twice_an_epoch_and_records_it(tiny_idx_dir,
 
 
 def test_an_average_of_models_averages_every_weight_and_running_statistic():
-    from nndesk.nn.conv import BatchNorm2D
+    from nndesk.nn.batchnorm import BatchNorm2D
     from nndesk.nn.serialization import LoadedModel
     from nndesk.training import TrainConfig
     from tools.build_weights import average
@@ -370,7 +370,8 @@ def test_a_widened_network_computes_what_it_did_and_learns_on():
 
 
 def test_a_widened_cnn_keeps_its_convolutions_and_running_statistics():
-    from nndesk.nn.conv import BatchNorm2D, Conv2D
+    from nndesk.nn.batchnorm import BatchNorm2D
+    from nndesk.nn.conv import Conv2D
     from nndesk.nn.serialization import LoadedModel
     from nndesk.training import TrainConfig
     from tools.build_weights import widen

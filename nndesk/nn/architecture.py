@@ -320,7 +320,8 @@ def build_model(
     layers: list[Layer] = []
     shape: tuple[int, ...] = (tokens[0][1],)
     if any(t[0] in ("conv", "pool", "bn") for t in tokens):
-        from nndesk.nn.conv import BatchNorm2D, Conv2D, MaxPool2D
+        from nndesk.nn.batchnorm import BatchNorm2D
+        from nndesk.nn.conv import Conv2D, MaxPool2D
 
         layers.append(Reshape(IMAGE_SHAPE))
         shape = IMAGE_SHAPE

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from nndesk.errors import ConfigError
 from nndesk.nn.activations import ELU, LeakyReLU, PReLU, ReLU, Sigmoid, Softmax, Tanh
-from nndesk.nn.conv import BatchNorm2D, Conv2D, MaxPool2D
+from nndesk.nn.batchnorm import BatchNorm2D
+from nndesk.nn.conv import Conv2D, MaxPool2D
 from nndesk.nn.layers import Dense, Dropout, Flatten, Layer, Reshape
 
 #: Layer classes by the ``type`` their ``config()`` records.

@@ -508,7 +508,7 @@ def _serve_when_told(conn: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's to handle
     try:
         # what a run's pickled model, loss and optimizer are made of, and what serving uses
-        from nndesk.nn import conv, losses, model, optimizers, winograd  # noqa: F401
+        from nndesk.nn import batchnorm, conv, losses, model, optimizers, winograd  # noqa: F401
         from nndesk.training import heap, runtime  # noqa: F401
 
         conn.send(("up", os.getpid()))  # what remains takes milliseconds: worth waiting for

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from nndesk.errors import ConfigError
-from nndesk.nn.conv import BatchNorm2D, Conv2D, MaxPool2D
+from nndesk.nn.batchnorm import BatchNorm2D
+from nndesk.nn.conv import Conv2D, MaxPool2D
 from nndesk.nn.registry import layer_from_config
 from tests.nn.fused_step import FusedStep, check_each_layer_goes_back_on_its_own
 from tests.nn.gradcheck import check_layer_gradients, numeric_grad

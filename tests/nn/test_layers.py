@@ -167,6 +167,7 @@ def test_layer_from_config_turns_a_bad_argument_into_a_config_error():
 
 def test_every_layer_class_in_the_nn_package_can_be_rebuilt_from_a_file():
     import nndesk.nn.activations
+    import nndesk.nn.batchnorm
     import nndesk.nn.conv
     import nndesk.nn.layers
     from nndesk.nn.layers import Layer
@@ -174,7 +175,7 @@ def test_every_layer_class_in_the_nn_package_can_be_rebuilt_from_a_file():
 
     defined = {
         name
-        for module in (nndesk.nn.layers, nndesk.nn.activations, nndesk.nn.conv)
+        for module in (nndesk.nn.layers, nndesk.nn.activations, nndesk.nn.conv, nndesk.nn.batchnorm)
         for name, obj in vars(module).items()
         if isinstance(obj, type) and issubclass(obj, Layer) and obj is not Layer
     }

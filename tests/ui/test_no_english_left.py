@@ -380,7 +380,7 @@ def test_the_inside_pages_arithmetic_speaks_vietnamese(vietnamese):
     assert "Tầng 1 (tích chập)" in plain[0] and "tầng 2 (gộp cực đại)" in plain[1]
     # a batch-normalised pixel's step read "BatchNorm: (…)"
     from nndesk.inside import by_hand
-    from nndesk.nn.conv import BatchNorm2D
+    from nndesk.nn.batchnorm import BatchNorm2D
 
     formula, _ = by_hand(BatchNorm2D(2), "BatchNorm2D", 1.5, 0, spatial=True)
     assert formula.startswith("chuẩn hoá theo batch: (1,5 − 0)"), formula
