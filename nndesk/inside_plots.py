@@ -22,6 +22,10 @@ from nndesk.viz import FewerLogTicks, localise_ticks, muted_colour
 
 # Epoch rows the first-layer strip shows (the newest ones, and the start).
 STRIP_ROWS = 6
+#: The charts' ids (``Axes.get_gid``), in the order ``draw_inside`` adds them.
+CHARTS = ("grad_norm", "update_ratio", "dead", "weights", "first_layer")
+#: An update this size against its weights (a thousandth per step) is the usual healthy one.
+HEALTHY_UPDATE = 1e-3
 #: Characters a line of a note written inside a chart holds (a third of a 1024 px page)
 NOTE_CHARS = 24
 
@@ -49,6 +53,8 @@ def draw_inside(fig: Figure, record: InsideRecord) -> None:
         (ax_ratio, "update_ratio", N_("Update / weight"), True),
         (ax_dead, "dead", N_("Dead ReLU share"), False),
     )
+    for ax, gid in zip((ax_grad, ax_ratio, ax_dead, ax_hist, ax_strip), CHARTS, strict=True):
+        ax.set_gid(gid)  # the window finds each chart in the picture by it (its tooltip)
     for ax, what, title, log in titles:
         ax.set_title(shown(title), fontsize=9)
         ax.set_xlabel(shown(N_("epoch")), fontsize=8)
@@ -67,7 +73,13 @@ def draw_inside(fig: Figure, record: InsideRecord) -> None:
             # 10 pt beside the powers' 7 pt (walk45)
             ax.tick_params(axis="y", which="both", labelsize=7)
     if record.samples:
-        ax_ratio.axhline(1e-3, color=muted, ls=":", lw=1.0)  # the usual healthy size
+        # the usual healthy size of a step, named in a key of its own: unnamed, a student
+        # could not tell what the dotted line was (walk53)
+        healthy = ax_ratio.axhline(HEALTHY_UPDATE, color=muted, ls=":", lw=1.0)
+        ax_ratio.legend(
+            [healthy], [shown(N_("healthy ≈ 10⁻³"))], loc="best", fontsize=6.5,
+            frameon=False, handlelength=1.6, borderaxespad=0.2, borderpad=0.1,
+        )  # fmt: skip
         ax_dead.set_ylim(-0.02, 1.02)
         if not ax_dead.lines:  # a PReLU or sigmoid network: an empty axis said nothing (walk51)
             ax_dead.text(
@@ -207,9 +219,14 @@ def _draw_histograms(ax, record: InsideRecord, colours) -> None:
     for i, edges in enumerate(record.start.edges):
         centres = (edges[:-1] + edges[1:]) / 2
         scale = max(int(record.start.counts[i].max()), 1)
-        ax.plot(centres, record.start.counts[i] / scale + i, color=colours[i], ls="--", lw=0.9)
         if now is not None:
             ax.plot(centres, now.counts[i] / scale + i, color=colours[i], lw=1.3)
+        # the start in grey over the layer's colour: in its colour under "now" it vanished
+        # wherever the weights had not moved yet (half an epoch in, everywhere; walk53)
+        ax.plot(
+            centres, record.start.counts[i] / scale + i, color=muted_colour(), ls="--", lw=0.9,
+            zorder=3,
+        )  # fmt: skip
     ax.set_xlabel(shown(N_("weight (each layer on its own scale)")), fontsize=8)
 
 
@@ -233,3 +250,10 @@ def _draw_strip(ax, record: InsideRecord) -> None:
     ax.set_yticks([r * (h + pad) + h / 2 for r in range(len(rows))])
     ep = shown(N_("ep {epoch}"))
     ax.set_yticklabels([ep.format(epoch=weights.epoch) for weights in rows], fontsize=7)
+    # what a square is: for a CNN a strip of coloured cells said nothing (walk53)
+    key = (
+        N_("each square: one unit's 28×28 weights; red > 0, blue < 0")
+        if h * w == 28 * 28
+        else N_("each square: one {h}×{w} filter; red > 0, blue < 0")
+    )
+    ax.set_xlabel(shown(key).format(h=h, w=w), fontsize=8)

@@ -73,3 +73,58 @@ def test_a_network_without_relu_says_so_on_its_dead_units_chart():
     fig = Figure()
     draw_inside(fig, record)
     assert fig.axes[2].lines and not fig.axes[2].texts
+
+
+def _drawn(record: InsideRecord) -> dict:
+    """The charts ``draw_inside`` draws for ``record``, by their ids."""
+    fig = Figure()
+    draw_inside(fig, record)
+    return {ax.get_gid(): ax for ax in fig.axes}
+
+
+def test_the_dotted_line_on_the_update_chart_is_named_in_a_key():
+    """walk53: a dotted line at 10⁻³ on "Update / weight" with nothing saying what it was."""
+    layers = (LayerSample(1.0, 2e-3, 0.1),) * 2
+    record = InsideRecord(["Dense 784→32", "Dense 32→10"], [InsideSample(0.2, layers)])
+    ax = _drawn(record)["update_ratio"]
+    (dotted,) = [line for line in ax.get_lines() if line.get_linestyle() == ":"]
+    assert set(dotted.get_ydata()) == {1e-3}
+    legend = ax.get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == ["healthy ≈ 10⁻³"]
+    assert legend.legend_handles[0].get_linestyle() == ":"
+
+
+def test_the_start_weights_stay_visible_where_they_have_not_moved():
+    """walk53: half an epoch in, the dashed start curves, in each layer's colour under the
+    solid ones, were hidden wherever the weights had hardly moved; they are drawn over them,
+    in another colour."""
+    layers = (LayerSample(1.0, 1e-3, math.nan),) * 2
+    sample = InsideSample(0.2, layers, _weights(0, 0))  # not moved at all
+    record = InsideRecord(["Dense 784→32", "Dense 32→10"], [sample], _weights(0, 0), [])
+    lines = _drawn(record)["weights"].get_lines()
+    for now, start in zip(
+        [ln for ln in lines if ln.get_linestyle() == "-"],
+        [ln for ln in lines if ln.get_linestyle() == "--"],
+        strict=True,
+    ):
+        assert start.get_zorder() > now.get_zorder()
+        assert start.get_color() != now.get_color()
+
+
+def _filters(shape) -> EpochWeights:
+    edges = np.linspace(-1.0, 1.0, HISTOGRAM_BINS + 1)
+    counts = np.ones(HISTOGRAM_BINS, np.int64)
+    filters = np.random.default_rng(0).normal(size=shape).astype(np.float32)
+    return EpochWeights(0, (counts,), (edges,), filters)
+
+
+def test_the_first_layer_strip_says_what_a_square_is():
+    """walk53: for a CNN the strip was coloured cells beside "ep 0" and nothing more."""
+    layers = (LayerSample(1.0, 1e-3, 0.1),)
+    cnn = InsideRecord(["Conv2D 1→32"], [InsideSample(0.2, layers)], _filters((8, 3, 3)), [])
+    assert _drawn(cnn)["first_layer"].get_xlabel() == (
+        "each square: one 3×3 filter; red > 0, blue < 0"
+    )
+    mlp = InsideRecord(["Dense 784→32"], [InsideSample(0.2, layers)], _filters((8, 28, 28)), [])
+    assert "one unit's 28×28 weights" in _drawn(mlp)["first_layer"].get_xlabel()

@@ -710,6 +710,14 @@ và lúc đầu (đứt nét)</translation>
         <translation>đã huỷ tải</translation>
     </message>
     <message>
+        <source>each square: one unit&apos;s 28×28 weights; red &gt; 0, blue &lt; 0</source>
+        <translation>mỗi ô: 28×28 trọng số của một nút; đỏ &gt; 0, xanh &lt; 0</translation>
+    </message>
+    <message>
+        <source>each square: one {h}×{w} filter; red &gt; 0, blue &lt; 0</source>
+        <translation>mỗi ô: một bộ lọc {h}×{w}; đỏ &gt; 0, xanh &lt; 0</translation>
+    </message>
+    <message>
         <source>empty architecture; write it like 784-64-10 or 784-c32-p-128-10</source>
         <translation>kiến trúc đang trống; hãy viết như 784-64-10 hoặc 784-c32-p-128-10</translation>
     </message>
@@ -816,6 +824,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>header nests too deeply</source>
         <translation>phần đầu tệp lồng quá sâu</translation>
+    </message>
+    <message>
+        <source>healthy ≈ 10⁻³</source>
+        <translation>mức tốt ≈ 10⁻³</translation>
     </message>
     <message>
         <source>history epoch {epoch!r:.40} is not a whole number</source>
@@ -2778,8 +2790,38 @@ F1: their harmonic mean. Support: test images of this class.</source>
 <context>
     <name>InsideTrainingView</name>
     <message>
+        <source>&lt;b&gt;Dead ReLU share&lt;/b&gt;: the share of a layer&apos;s ReLU units that gave 0 for every image of the batch measured, so they got no gradient and did not learn from it (not 0 for one image: for all of them). Healthy: low and not rising; near 1 the layer uses few of its units (often a learning rate too high).</source>
+        <translation>&lt;b&gt;Tỉ lệ ReLU chết&lt;/b&gt;: tỉ lệ các nút ReLU của một tầng cho ra 0 với mọi ảnh của batch được đo, nên chúng không nhận gradient và không học được gì từ batch đó (không phải 0 với một ảnh, mà với tất cả). Tốt khi: thấp và không tăng; gần 1 thì tầng chỉ dùng rất ít nút của nó (thường do tốc độ học quá cao).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;First-layer weights&lt;/b&gt;: the first layer&apos;s first filters (a CNN: each square is one small filter; an MLP: one unit&apos;s 28×28 weights), red positive, blue negative, one row per epoch, ep 0 at the start. Healthy: the noise of ep 0 turns into strokes, edges or blobs; rows that stay noise mean the first layer learns little.</source>
+        <translation>&lt;b&gt;Trọng số tầng đầu&lt;/b&gt;: các bộ lọc đầu tiên của tầng đầu (CNN: mỗi ô là một bộ lọc nhỏ; MLP: 28×28 trọng số của một nút), đỏ là dương, xanh là âm, mỗi hàng một epoch, epoch 0 là lúc đầu. Tốt khi: vẻ nhiễu ở epoch 0 dần thành nét, cạnh hay mảng; các hàng vẫn chỉ là nhiễu nghĩa là tầng đầu học được ít.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gradient norm&lt;/b&gt;: how hard the loss pushes on each layer&apos;s weights (the size of their gradient), every few batches. Healthy: it falls a little, then stays level. Growing fast: the run is blowing up; near 0 in the first layers: they have stopped learning.</source>
+        <translation>&lt;b&gt;Chuẩn của gradient&lt;/b&gt;: mất mát đẩy trọng số của mỗi tầng mạnh đến đâu (độ lớn gradient của chúng), đo sau mỗi vài batch. Tốt khi: giảm một chút rồi đi ngang. Tăng nhanh: lượt chạy đang phân kỳ; gần 0 ở các tầng đầu: chúng đã ngừng học.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Update / weight&lt;/b&gt;: how much one step changes a layer&apos;s weights, as a share of their size. Healthy: near the dotted line, 10⁻³ (a thousandth per step). Far above it (10⁻¹): the learning rate is too high; far below (10⁻⁵): the layer hardly learns.</source>
+        <translation>&lt;b&gt;Cập nhật / trọng số&lt;/b&gt;: một bước thay đổi trọng số của một tầng bao nhiêu, tính theo tỉ lệ với độ lớn của chúng. Tốt khi: gần đường chấm chấm, 10⁻³ (một phần nghìn mỗi bước). Cao hơn nhiều (10⁻¹): tốc độ học quá cao; thấp hơn nhiều (10⁻⁵): tầng gần như không học.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Weights: now vs start&lt;/b&gt;: how each layer&apos;s weights are spread (a histogram, each layer on its own row and scale): solid now, dashed grey at the start. Healthy: they spread out slowly from the start; the dashed line on the solid one means they have hardly moved yet; a few huge weights, or all squeezed to 0, are a warning.</source>
+        <translation>&lt;b&gt;Trọng số: hiện tại và lúc đầu&lt;/b&gt;: trọng số của mỗi tầng phân bố ra sao (một biểu đồ tần suất, mỗi tầng một hàng với thang đo riêng): nét liền là hiện tại, nét đứt màu xám là lúc đầu. Tốt khi: chúng dãn ra từ từ so với lúc đầu; nét đứt nằm trùng nét liền nghĩa là chúng hầu như chưa đổi; vài trọng số rất lớn, hoặc tất cả dồn về 0, là dấu hiệu đáng lo.</translation>
+    </message>
+    <message>
         <source>Drawing the charts…</source>
         <translation>Đang vẽ các biểu đồ…</translation>
+    </message>
+    <message>
+        <source>Healthy: level gradient norms, updates near the dotted 10⁻³, few dead units.</source>
+        <extracomment>The line under the charts: the healthy values in short, and the way to the full text.</extracomment>
+        <translation>Tốt khi: chuẩn gradient đi ngang, cập nhật gần đường chấm 10⁻³, ít nút chết.</translation>
+    </message>
+    <message>
+        <source>Point at a chart to read its own note.</source>
+        <extracomment>Closes the full text: the same notes one chart at a time.</extracomment>
+        <translation>Trỏ chuột vào một biểu đồ để đọc ghi chú riêng của nó.</translation>
     </message>
     <message>
         <source>Start a run to see inside the network while it learns.</source>
@@ -2788,6 +2830,14 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Waiting for the run&apos;s first measurements…</source>
         <translation>Đang chờ những số đo đầu tiên của lần huấn luyện…</translation>
+    </message>
+    <message>
+        <source>What do these charts show?</source>
+        <translation>Các biểu đồ này cho thấy gì?</translation>
+    </message>
+    <message>
+        <source>What each chart measures and what a healthy value looks like</source>
+        <translation>Mỗi biểu đồ đo gì và giá trị thế nào là tốt</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,10 @@ charts takes longer than a frame, so it never runs on the GUI thread: while the 
 a copy of the record is rendered to an image on the render pool (about once a second while a
 run trains, at once when the run ends or another starts) and the finished image is put on
 screen.
+
+Under the charts one line says what healthy values look like, and "What do these charts
+show?" the full note on each; the pointer on a chart shows its own note (its tooltip: the
+picture's chart frames come back with it).
 """
 
 from __future__ import annotations
@@ -13,14 +17,71 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWhatsThis,
+    QWidget,
+)
 
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.training.internals import InsideRecord
 from nndesk.ui import theme
-from nndesk.ui.language import translate
+from nndesk.ui.buttons import tipped_button
+from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.off_gui import Delivery, GaveUp, Latest, render_pool, run_latest
+
+#: What each chart measures and what a healthy value looks like, by ``inside_plots.CHARTS`` id:
+#: the tooltip of the chart under the pointer, and together the "What do these charts show?"
+#: text. Six charts with titles alone told a student nothing of what is healthy (walk53).
+CHART_HELP = {
+    "grad_norm": QT_TRANSLATE_NOOP(
+        "InsideTrainingView",
+        "<b>Gradient norm</b>: how hard the loss pushes on each layer's weights (the size of "
+        "their gradient), every few batches. Healthy: it falls a little, then stays level. "
+        "Growing fast: the run is blowing up; near 0 in the first layers: they have stopped "
+        "learning.",
+    ),
+    "update_ratio": QT_TRANSLATE_NOOP(
+        "InsideTrainingView",
+        "<b>Update / weight</b>: how much one step changes a layer's weights, as a share of "
+        "their size. Healthy: near the dotted line, 10⁻³ (a thousandth per step). Far above "
+        "it (10⁻¹): the learning rate is too high; far below (10⁻⁵): the layer hardly learns.",
+    ),
+    "dead": QT_TRANSLATE_NOOP(
+        "InsideTrainingView",
+        "<b>Dead ReLU share</b>: the share of a layer's ReLU units that gave 0 for every image "
+        "of the batch measured, so they got no gradient and did not learn from it (not 0 for "
+        "one image: for all of them). Healthy: low and not rising; near 1 the layer uses few "
+        "of its units (often a learning rate too high).",
+    ),
+    "weights": QT_TRANSLATE_NOOP(
+        "InsideTrainingView",
+        "<b>Weights: now vs start</b>: how each layer's weights are spread (a histogram, each "
+        "layer on its own row and scale): solid now, dashed grey at the start. Healthy: they "
+        "spread out slowly from the start; the dashed line on the solid one means they have "
+        "hardly moved yet; a few huge weights, or all squeezed to 0, are a warning.",
+    ),
+    "first_layer": QT_TRANSLATE_NOOP(
+        "InsideTrainingView",
+        "<b>First-layer weights</b>: the first layer's first filters (a CNN: each square is one "
+        "small filter; an MLP: one unit's 28×28 weights), red positive, blue negative, one row "
+        "per epoch, ep 0 at the start. Healthy: the noise of ep 0 turns into strokes, edges or "
+        "blobs; rows that stay noise mean the first layer learns little.",
+    ),
+}
+#: The line under the charts: the healthy values in short, and the way to the full text.
+GUIDE = QT_TRANSLATE_NOOP(
+    "InsideTrainingView",
+    "Healthy: level gradient norms, updates near the dotted 10⁻³, few dead units.",
+)
+#: Closes the full text: the same notes one chart at a time.
+POINT_AT_A_CHART = QT_TRANSLATE_NOOP("InsideTrainingView", "Point at a chart to read its own note.")
 
 #: Milliseconds between the starts of two renders while a run trains, and at least between
 #: one render's end and the next one's start (the training and the window get the core too).
@@ -64,9 +125,31 @@ def render_inside(
 ) -> QImage:
     """The charts of ``record`` as a ``width`` x ``height`` image (any thread); ``Superseded``
     if ``superseded()`` turns true before it is done."""
-    canvas = inside_figure(record, width, height, dpi, superseded).canvas
+    return render_inside_charts(record, width, height, dpi, superseded)[0]
+
+
+def render_inside_charts(
+    record: InsideRecord,
+    width: int,
+    height: int,
+    dpi: float = 96.0,
+    superseded: Callable[[], bool] = lambda: False,
+) -> tuple[QImage, dict[str, QRectF]]:
+    """``render_inside``'s image and where each chart lies in it (``inside_plots.CHARTS`` id
+    -> its frame in the image's pixels, top-left origin): the charts are one picture, and the
+    window tells by these which one the pointer is on (its tooltip)."""
+    fig = inside_figure(record, width, height, dpi, superseded)
+    canvas = fig.canvas
     w, h = canvas.get_width_height()
-    return QImage(bytes(canvas.buffer_rgba()), w, h, QImage.Format.Format_RGBA8888).copy()
+    image = QImage(bytes(canvas.buffer_rgba()), w, h, QImage.Format.Format_RGBA8888).copy()
+    renderer = canvas.get_renderer()
+    boxes = {}
+    for ax in fig.axes:
+        if ax.get_gid():
+            # the frame with its title and tick labels: the pointer on a title asks about it
+            box = ax.get_tightbbox(renderer) or ax.get_window_extent(renderer)
+            boxes[ax.get_gid()] = QRectF(box.x0, h - box.y1, box.width, box.height)
+    return image, boxes
 
 
 def inside_figure(
@@ -162,9 +245,30 @@ class InsideTrainingView(QWidget):
         self.image.setWordWrap(True)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.image.setMinimumSize(200, 150)
+        # which chart the pointer is on: the charts are one picture (a tooltip per chart)
+        self.image.setMouseTracking(True)
+        self.image.installEventFilter(self)
+        # one line, not a paragraph per chart: at 1024x700 the six charts get ~540x320 px
+        self.guide = QLabel(translate_marked("InsideTrainingView", GUIDE))
+        self.guide.setWordWrap(True)
+        theme.set_tone(self.guide, "muted")
+        self.help_button = tipped_button(
+            translate("InsideTrainingView", "What do these charts show?"),
+            translate(
+                "InsideTrainingView",
+                "What each chart measures and what a healthy value looks like",
+            ),
+        )
+        self.help_button.clicked.connect(self._on_help_button_clicked)
+        self.image.setWhatsThis(chart_help_text())
+        guide_row = QHBoxLayout()
+        guide_row.addWidget(self.guide, 1)
+        guide_row.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.image, 1)
+        layout.addLayout(guide_row)
+        self._boxes: dict[str, QRectF] = {}  # where each chart lies in the picture
         self._picture: QImage | None = None  # the last render, at its render size
         self._picture_theme: theme.Colours | None = None  # the theme it was asked in
         self._delivery = Delivery()
@@ -210,7 +314,9 @@ class InsideTrainingView(QWidget):
         # tagged with the record and the theme asked for: another run or a theme switched
         # meanwhile makes it stale on arrival
         tag = (self.record, theme.colours())
-        self._latest.put(tag, lambda superseded: render_inside(record, w, h, 96.0, superseded))
+        self._latest.put(
+            tag, lambda superseded: render_inside_charts(record, w, h, 96.0, superseded)
+        )
         if not self._busy:
             self._start_job()
 
@@ -305,6 +411,49 @@ class InsideTrainingView(QWidget):
             self._dirty = True
             self._schedule()
             return
-        self._picture, self._picture_theme = image, asked_theme
+        (self._picture, self._boxes), self._picture_theme = image, asked_theme
         self._show_picture()
         self.rendered.emit()
+
+    def chart_at(self, pos: QPointF) -> str | None:
+        """The id (``inside_plots.CHARTS``) of the chart at ``pos`` in the image label, or None
+        (no picture, or between the charts). The picture is centred in the label, and scaled
+        down while a new size's render is awaited."""
+        pixmap = self.image.pixmap()
+        if self._picture is None or pixmap.isNull() or self._picture.width() == 0:
+            return None
+        scale = pixmap.width() / self._picture.width()
+        left = (self.image.width() - pixmap.width()) / 2
+        top = (self.image.height() - pixmap.height()) / 2
+        at = QPointF((pos.x() - left) / scale, (pos.y() - top) / scale)
+        return next((gid for gid, box in self._boxes.items() if box.contains(at)), None)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.image and event.type() == QEvent.Type.ToolTip:
+            gid = self.chart_at(QPointF(event.pos()))
+            if gid is None:
+                QToolTip.hideText()
+            else:
+                text = translate_marked("InsideTrainingView", CHART_HELP[gid])
+                QToolTip.showText(event.globalPos(), _tooltip_html(text), self.image)
+            return True
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _on_help_button_clicked(self) -> None:
+        """The full text of what each chart shows, as a What's This note over the charts (a
+        paragraph per chart kept under them would leave the charts no room at 1024x700)."""
+        where = self.image.mapToGlobal(self.image.rect().topLeft())
+        QWhatsThis.showText(where, chart_help_text(), self.image)
+
+
+def _tooltip_html(text: str) -> str:
+    """``text`` as a tooltip that wraps at a reading width (Qt wraps rich text only)."""
+    return f"<div style='max-width: 28em'>{text}</div>"
+
+
+def chart_help_text() -> str:
+    """What every chart shows, one paragraph each, in the window's language."""
+    paragraphs = (translate_marked("InsideTrainingView", CHART_HELP[gid]) for gid in CHART_HELP)
+    closing = translate_marked("InsideTrainingView", POINT_AT_A_CHART)
+    return "".join(f"<p>{text}</p>" for text in paragraphs) + f"<p><i>{closing}</i></p>"

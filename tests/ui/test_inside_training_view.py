@@ -6,7 +6,9 @@ import math
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from nndesk.training.internals import (
     HISTOGRAM_BINS,
@@ -313,7 +315,7 @@ def draws(monkeypatch):
     from nndesk.ui import inside_training_view
 
     seen = {"renders": [], "figure_draws": 0}
-    render, draw = inside_training_view.render_inside, Figure.draw
+    render, draw = inside_training_view.render_inside_charts, Figure.draw
 
     def counted_render(record, *args, **kwargs):
         seen["renders"].append(len(record.samples))
@@ -323,7 +325,7 @@ def draws(monkeypatch):
         seen["figure_draws"] += 1
         return draw(figure, renderer)
 
-    monkeypatch.setattr(inside_training_view, "render_inside", counted_render)
+    monkeypatch.setattr(inside_training_view, "render_inside_charts", counted_render)
     monkeypatch.setattr(Figure, "draw", counted_draw)
     return seen
 
@@ -409,3 +411,64 @@ def test_a_picture_is_drawn_once(draws, size):
     figure = inside_figure(_walk_record(), *size)
     assert draws["figure_draws"] == 1
     assert figure.axes[0].yaxis.get_minor_formatter() is not None
+
+
+def _chart_centre(view: InsideTrainingView, gid: str) -> QPoint:
+    """Where the centre of chart ``gid`` is in the image label (the picture is centred)."""
+    box = view._boxes[gid]
+    pixmap = view.image.pixmap()
+    scale = pixmap.width() / view._picture.width()
+    left = (view.image.width() - pixmap.width()) / 2
+    top = (view.image.height() - pixmap.height()) / 2
+    return QPoint(round(left + box.center().x() * scale), round(top + box.center().y() * scale))
+
+
+def test_pointing_at_a_chart_shows_what_it_measures_and_what_is_healthy(qtbot, qapp):
+    """walk53: six charts, one picture, and nothing telling a student what each measures or
+    what a healthy value is. The pointer on a chart shows that chart's note."""
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    from nndesk.inside_plots import CHARTS
+
+    view = _rendered_view(qtbot, (760, 480))
+    assert set(view._boxes) == set(CHARTS)
+    words = {
+        "grad_norm": "Gradient norm",
+        "update_ratio": "dotted line",
+        "dead": "every image of the batch",
+        "weights": "dashed grey at the start",
+        "first_layer": "one row per epoch",
+    }
+    for gid, word in words.items():
+        at = _chart_centre(view, gid)
+        assert view.chart_at(QPointF(at)) == gid
+        event = QHelpEvent(QEvent.Type.ToolTip, at, view.image.mapToGlobal(at))
+        QApplication.sendEvent(view.image, event)
+        assert word in QToolTip.text(), (gid, QToolTip.text())
+        assert "Healthy" in QToolTip.text()
+    QToolTip.hideText()
+    assert view.chart_at(QPointF(2, 2)) is None  # the figure's corner: no chart
+
+
+def test_a_line_under_the_charts_says_what_is_healthy_and_a_button_explains_all(
+    qtbot, qapp, monkeypatch
+):
+    from nndesk.ui import inside_training_view
+
+    view = _rendered_view(qtbot, (760, 480))
+    assert view.guide.isVisible() and "10⁻³" in view.guide.text()
+    assert view.guide.geometry().top() >= view.image.geometry().bottom()  # under, not over
+    shown = []
+
+    class Note:  # QWhatsThis's note, caught: its text is what a student reads
+        @staticmethod
+        def showText(pos, text, widget=None):  # noqa: N802 - Qt's name
+            shown.append(text)
+
+    monkeypatch.setattr(inside_training_view, "QWhatsThis", Note)
+    view.help_button.click()
+    (text,) = shown
+    for title in ("Gradient norm", "Update / weight", "Dead ReLU share", "Weights: now vs start"):
+        assert f"<b>{title}</b>" in text
+    assert "<b>First-layer weights</b>" in text
