@@ -711,7 +711,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>each square: one unit&apos;s 28×28 weights; red &gt; 0, blue &lt; 0</source>
-        <translation>mỗi ô: 28×28 trọng số của một nút; đỏ &gt; 0, xanh &lt; 0</translation>
+        <translation>mỗi ô: 28×28&#xa0;trọng số của một nút; đỏ &gt; 0, xanh &lt; 0</translation>
     </message>
     <message>
         <source>each square: one {h}×{w} filter; red &gt; 0, blue &lt; 0</source>
@@ -2795,7 +2795,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>&lt;b&gt;First-layer weights&lt;/b&gt;: the first layer&apos;s first filters (a CNN: each square is one small filter; an MLP: one unit&apos;s 28×28 weights), red positive, blue negative, one row per epoch, ep 0 at the start. Healthy: the noise of ep 0 turns into strokes, edges or blobs; rows that stay noise mean the first layer learns little.</source>
-        <translation>&lt;b&gt;Trọng số tầng đầu&lt;/b&gt;: các bộ lọc đầu tiên của tầng đầu (CNN: mỗi ô là một bộ lọc nhỏ; MLP: 28×28 trọng số của một nút), đỏ là dương, xanh là âm, mỗi hàng một epoch, epoch 0 là lúc đầu. Tốt khi: vẻ nhiễu ở epoch 0 dần thành nét, cạnh hay mảng; các hàng vẫn chỉ là nhiễu nghĩa là tầng đầu học được ít.</translation>
+        <translation>&lt;b&gt;Trọng số tầng đầu&lt;/b&gt;: các bộ lọc đầu tiên của tầng đầu (CNN: mỗi ô là một bộ lọc nhỏ; MLP: 28×28&#xa0;trọng số của một nút), đỏ là dương, xanh là âm, mỗi hàng một epoch, epoch 0 là lúc đầu. Tốt khi: vẻ nhiễu ở epoch 0 dần thành nét, cạnh hay mảng; các hàng vẫn chỉ là nhiễu nghĩa là tầng đầu học được ít.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Gradient norm&lt;/b&gt;: how hard the loss pushes on each layer&apos;s weights (the size of their gradient), every few batches. Healthy: it falls a little, then stays level. Growing fast: the run is blowing up; near 0 in the first layers: they have stopped learning.</source>
