@@ -66,6 +66,19 @@ def _train(tmp_path: Path, data: Path, arch: str) -> subprocess.Popen:
     )
 
 
+def _split_segments(child: subprocess.Popen) -> set[str]:
+    """The shared-memory segments a CNN ``child`` (``_train``) maps, read once its epoch lines
+    show the helpers sharing the run's memory."""
+    mapped: set[str] = set()
+    for line in child.stdout:
+        if line.startswith("epoch"):
+            mapped = _segments(child.pid)
+            if mapped:
+                break
+    assert mapped, "the run never split its batches over helper processes"
+    return mapped
+
+
 def _session(pid: int) -> list[int]:
     """The processes of the session ``pid`` leads, itself included."""
     found = []
@@ -141,14 +154,8 @@ def test_sigterm_to_cli_training_with_helper_processes_leaves_no_segment_nor_pro
     """The known gap (stop 52): SIGTERM skipped the process split's cleanup; the resource
     tracker removed the segments later and warned of "leaked shared_memory objects"."""
     child = _train(tmp_path, tiny_dir, "784-c4-p-16-10")
-    mapped: set[str] = set()
     try:
-        for line in child.stdout:  # until the helpers share the run's memory
-            if line.startswith("epoch"):
-                mapped = _segments(child.pid)
-                if mapped:
-                    break
-        assert mapped, "the run never split its batches over helper processes"
+        mapped = _split_segments(child)
         child.send_signal(signal.SIGTERM)
         _, stderr = child.communicate(timeout=120)
     finally:

@@ -15,7 +15,7 @@ from nndesk.nn.losses import SoftmaxCrossEntropy
 from nndesk.training import runtime
 from nndesk.training.process_split import ProcessSplit
 from nndesk.training.segments import PREFIX, SHM_FOLDER
-from tests.test_cli_signals import _segments, _session, _train
+from tests.test_cli_signals import _session, _split_segments, _train
 from tests.test_process_split import SPLIT, WAIT, _batch, _model
 
 pytestmark = pytest.mark.skipif(not SHM_FOLDER.is_dir(), reason="no /dev/shm to list")
@@ -32,14 +32,8 @@ def test_segments_left_by_a_run_killed_with_its_resource_tracker_go_with_the_nex
     tmp_path, tiny_dir
 ):
     child = _train(tmp_path, tiny_dir, "784-c4-p-16-10")
-    mapped: set[str] = set()
     try:
-        for line in child.stdout:  # until the helpers share the run's memory
-            if line.startswith("epoch"):
-                mapped = _segments(child.pid)
-                if mapped:
-                    break
-        assert mapped, "the run never split its batches over helper processes"
+        mapped = _split_segments(child)
     finally:
         os.killpg(child.pid, signal.SIGKILL)  # the run, its helpers and its resource tracker
         child.communicate()
