@@ -74,6 +74,22 @@ def switched_windows(desk) -> list:
     return finished
 
 
+def fill_the_disk_after_the_first_record_write(monkeypatch) -> None:
+    """Every run.json write after the first fails as on a full disk (walk52 D7: create's
+    first write got in, then the disk filled up)."""
+    from nndesk.runs import RunStore
+
+    real_write, writes = RunStore.write, []
+
+    def full_after_the_first(self, folder, content):
+        writes.append(folder)
+        if len(writes) > 1:
+            raise OSError(28, "No space left on device", str(folder / "run.json"))
+        return real_write(self, folder, content)
+
+    monkeypatch.setattr(RunStore, "write", full_after_the_first)
+
+
 def train_two_epochs(qtbot, page) -> None:
     """Train a 784-16-10 MNIST run of two epochs on the window's Train ``page`` and wait until
     it is saved and over (the tiny data folder's "differ from the published files" warning

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from nndesk import preferences
 from nndesk.run_curves import Curves
 from nndesk.ui import language
-from tests.ui.conftest import train_two_epochs
+from tests.ui.conftest import fill_the_disk_after_the_first_record_write, train_two_epochs
 from tests.ui.test_layout import cut_widgets
 
 
@@ -844,18 +844,9 @@ def test_a_run_whose_record_stopped_being_written_is_still_listed_as_the_window_
     view shows the run as the window holds it, completed) was lost after a language switch:
     the rebuilt window read the disk's record back, "running", no test accuracy."""
     from nndesk.inference import Classifier
-    from nndesk.runs import RunStore
     from nndesk.ui.runs_table import EPOCHS, STATUS, TEST_ACC, make_row
 
-    real_write, writes = RunStore.write, []
-
-    def full_after_the_first(self, folder, content):
-        writes.append(folder)
-        if len(writes) > 1:  # create's first write got in; the disk then filled up
-            raise OSError(28, "No space left on device", str(folder / "run.json"))
-        return real_write(self, folder, content)
-
-    monkeypatch.setattr(RunStore, "write", full_after_the_first)
+    fill_the_disk_after_the_first_record_write(monkeypatch)
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     page = desk.train_page
     desk.window.tabs.setCurrentWidget(page)

@@ -22,7 +22,7 @@ from nndesk.presets import get_preset
 from nndesk.run_curves import Curves
 from nndesk.runs import RunStore
 from nndesk.settings_schema import MAX_EPOCHS
-from tests.ui.conftest import training_page
+from tests.ui.conftest import fill_the_disk_after_the_first_record_write, training_page
 
 WAIT_MS = 60_000  # a bound for a hang only: a condition met sooner ends the wait
 
@@ -771,18 +771,9 @@ def test_a_run_whose_record_stopped_being_written_is_listed_as_the_window_knows_
 ):
     """walk52 D7: after a disk-full run the Runs row said "interrupted, 2 epochs", test "—",
     for a run that trained all its epochs (its run.json stopped at the first write)."""
-    from nndesk.runs import RunStore
     from nndesk.ui.runs_table import EPOCHS, STATUS, TEST_ACC, make_row
 
-    real_write, writes = RunStore.write, []
-
-    def full_after_the_first(self, folder, content):
-        writes.append(folder)
-        if len(writes) > 1:  # create's first write got in; the disk then filled up
-            raise OSError(28, "No space left on device", str(folder / "run.json"))
-        return real_write(self, folder, content)
-
-    monkeypatch.setattr(RunStore, "write", full_after_the_first)
+    fill_the_disk_after_the_first_record_write(monkeypatch)
     panel.form.epochs.setValue(2)
     assert panel.start_training()
     wait_until_idle(qtbot, panel)
