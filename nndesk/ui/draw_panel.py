@@ -29,8 +29,9 @@ from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.preprocess import CANVAS_SIZE
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.canvas import DrawingCanvas
+from nndesk.ui.input_preview import InputPreview
 from nndesk.ui.language import translate, translate_marked
-from nndesk.ui.prediction_view import InputPreview, PredictionPanel
+from nndesk.ui.prediction_view import PredictionPanel
 
 NO_MODEL = QT_TRANSLATE_NOOP(
     "MainWindow", "No model loaded — File > Open model or train one on the Train page"

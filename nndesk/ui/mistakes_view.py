@@ -47,8 +47,9 @@ from nndesk.ui.buttons import tipped_button
 from nndesk.ui.data_banner import EvaluationDataBanner
 from nndesk.ui.evaluation_panel import WIDE
 from nndesk.ui.flow_layout import flow_row, labelled
+from nndesk.ui.input_preview import InputPreview
 from nndesk.ui.language import class_names_shown, integer, percent, translate, translate_marked
-from nndesk.ui.prediction_view import InputPreview, PredictionPanel
+from nndesk.ui.prediction_view import PredictionPanel
 
 TILE = QSize(112, 132)  # one grid cell: 84 px thumbnail (3x) + two lines of text
 THUMB = 84

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from nndesk.replay import DrawingAtEpoch, ReplayRecord, read_drawing
 from nndesk.ui import kept_choices, theme
 from nndesk.ui.confusion_view import ConfusionView
+from nndesk.ui.input_preview import InputPreview
 from nndesk.ui.language import accuracy_text, class_names_shown, integer, translate
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
-from nndesk.ui.prediction_view import InputPreview, ProbabilityBars
+from nndesk.ui.probability_bars import ProbabilityBars
 
 #: Milliseconds a moving slider rests before the matrix is redrawn (a drag passes many epochs).
 SETTLE_MS = 120

@@ -23,6 +23,7 @@ from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import kept_choices, qt_image, theme
 from nndesk.ui.choice_box import ChoiceBox
 from nndesk.ui.data_banner import DataBanner
+from nndesk.ui.input_preview import InputPreview
 from nndesk.ui.language import (
     class_names_shown,
     decimal,
@@ -31,7 +32,6 @@ from nndesk.ui.language import (
     translate,
     translate_marked,
 )
-from nndesk.ui.prediction_view import InputPreview
 
 SALIENCY_CHOICES = (
     ("gradient_x_input", QT_TRANSLATE_NOOP("WhyView", "Gradient × input")),

@@ -10,7 +10,9 @@ from PySide6.QtGui import QColor
 
 from nndesk.explain import Explanation
 from nndesk.inference import Prediction
-from nndesk.ui.prediction_view import InputPreview, PredictionPanel, ProbabilityBars
+from nndesk.ui.input_preview import InputPreview
+from nndesk.ui.prediction_view import PredictionPanel
+from nndesk.ui.probability_bars import ProbabilityBars
 from nndesk.ui.why_view import WhyView
 
 NAMES = tuple(f"class {i}" for i in range(10))
@@ -425,7 +427,7 @@ def test_a_long_name_beside_its_percentage_in_a_narrow_column_is_drawn_smaller_n
     """Vietnamese at 1024 px: bold "Áo thun/áo phông" ran into its "56,7%"."""
     from PySide6.QtGui import QFont, QFontMetrics
 
-    from nndesk.ui.prediction_view import fitted_font
+    from nndesk.ui.fitted_labels import fitted_font
 
     names = ("Áo thun/áo phông", *(f"c{i}" for i in range(1, 10)))
     bars = ProbabilityBars()
@@ -455,7 +457,7 @@ def test_the_nothing_drawn_text_stays_inside_the_smallest_preview(qtbot):
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QFontMetricsF
 
-    from nndesk.ui.prediction_view import PLACEHOLDER_FLAGS, InputPreview
+    from nndesk.ui.input_preview import PLACEHOLDER_FLAGS, InputPreview
     from nndesk.ui.qt_image import to_array
 
     preview = InputPreview(cell=7)
