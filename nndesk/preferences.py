@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
-from nndesk import paths
+from nndesk import paths, settings_writer
 from nndesk.data.folder_order import FROM_ENV, FROM_FLAG, FROM_WINDOW, DataFolder, first_folder
 from nndesk.fileio import regular_file_problem
 from nndesk.i18n import LANGUAGES, N_, Message
@@ -174,23 +174,39 @@ saving = _Saving()
 _unsaved: tuple[str, str] | None = None
 
 
+def _value(key: str, default: object = None) -> object:
+    """``key``'s value as this session knows it (a change not yet written included)."""
+    return settings_writer.value(settings_file(), key, default)
+
+
 def _set(key: str, value: object) -> None:
-    store = settings()
-    store.setValue(key, value)
-    _check_saved(store)
+    """Change ``key`` in memory now; ``settings_writer`` writes it off the GUI thread (an
+    fsync there held the window for the disk's time)."""
+    settings_writer.change(settings_file(), key, value)
 
 
-def _check_saved(store: QSettings) -> None:
-    """Write ``store`` now and, the first time a write does not get in (a full disk, a
-    read-only folder), say why through ``saving.unsaved``: the choices were lost in silence at
-    the next start (walk52 D12). Qt keeps what it could not write and tries again later."""
+def _remove(key: str) -> None:
+    settings_writer.change(settings_file(), key, settings_writer.REMOVED)
+
+
+def flush(timeout: float | None = None) -> bool:
+    """Wait until the settings changed so far are written (or refused): the app calls it as it
+    ends, so a change made just before closing is kept. False when ``timeout`` passed first."""
+    return settings_writer.flush(timeout)
+
+
+def _on_refused(path: Path) -> None:
+    """On the writer's thread: the first time a write does not get in (a full disk, a read-only
+    folder), say why through ``saving.unsaved``: the choices were lost in silence at the next
+    start (walk52 D12). What was not written stays in memory and is tried again later."""
     global _unsaved
-    store.sync()
-    if store.status() == QSettings.Status.NoError or _unsaved is not None:
+    if _unsaved is not None:
         return
-    path = Path(store.fileName())
     _unsaved = (str(path), _write_refusal(path.parent))
-    saving.unsaved.emit(*_unsaved)
+    saving.unsaved.emit(*_unsaved)  # queued to the window's thread
+
+
+settings_writer.on_refused = _on_refused
 
 
 def unsaved_settings() -> tuple[str, str] | None:
@@ -227,7 +243,7 @@ def _path_text(value: object) -> str | None:
 
 
 def _choice(key: str, choices: tuple[str, ...], default: str) -> str:
-    value = settings().value(key, default)
+    value = _value(key, default)
     return value if isinstance(value, str) and value in choices else default
 
 
@@ -274,10 +290,10 @@ def remembered_data_dir(name: str | None = None) -> str | None:
     ``--data-dir`` and ``$NNDESK_DATA_DIR`` (``cli.data_folders``). A stored value that is not a
     path counts as unset."""
     if name:
-        own = _path_text(settings().value(_DATASET_KEY.format(name=name), ""))
+        own = _path_text(_value(_DATASET_KEY.format(name=name), ""))
         if own is not None:
             return own
-    return _path_text(settings().value("data/dir", ""))
+    return _path_text(_value("data/dir", ""))
 
 
 def use_data_dir_for_session(folder: str | None) -> None:
@@ -294,35 +310,31 @@ def set_data_dir(folder: str | None, name: str | None = None) -> None:
     chosen last, else the cache, is read."""
     global _session_folder
     chosen = DataFolder(str(folder), FROM_WINDOW) if folder else None
-    store = settings()
     if name:
         key = _DATASET_KEY.format(name=name)
         if chosen is not None:
             _session_folders[name] = chosen
-            store.setValue(key, folder)
-            store.setValue("data/dir", folder)
-            _check_saved(store)
+            _set(key, folder)
+            _set("data/dir", folder)
             return
         forgotten = remembered_data_dir(name)
         _session_folders.pop(name, None)
-        store.remove(key)
+        _remove(key)
         if forgotten is not None and remembered_data_dir() == forgotten:
-            store.setValue("data/dir", "")  # else the mode would read it as the one chosen last
-        _check_saved(store)
+            _set("data/dir", "")  # else the mode would read it as the one chosen last
         return
     _session_folder = chosen
     _session_folders.clear()
-    for key in store.allKeys():
+    for key in settings_writer.keys(settings_file()):
         if key.startswith("data/dir-"):
-            store.remove(key)
-    store.setValue("data/dir", folder or "")
-    _check_saved(store)
+            _remove(key)
+    _set("data/dir", folder or "")
 
 
 def last_save_folder() -> str | None:
     """The folder the user last saved a file to from the window (a model, an export), or
     None; save dialogs open there."""
-    return _path_text(settings().value("files/last_save_folder", ""))
+    return _path_text(_value("files/last_save_folder", ""))
 
 
 def set_last_save_folder(folder: str | os.PathLike) -> None:
@@ -343,7 +355,7 @@ def recent_model_entries() -> list[Path]:
     """Model files opened recently, newest first, as remembered: none is looked at on disk (a
     file on a network drive that stopped answering would hold up the caller), so some may be
     gone; ``recent_models`` keeps the existing ones."""
-    value = settings().value("models/recent", [])
+    value = _value("models/recent", [])
     items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     paths_: list[Path] = []
     for item in items:
@@ -374,7 +386,7 @@ def remember_recent_model(resolved: str, gone: frozenset[str] = frozenset()) -> 
 
 
 def window_geometry() -> QByteArray | None:
-    value = settings().value("ui/geometry")
+    value = _value("ui/geometry")
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
 
@@ -389,7 +401,7 @@ PLACE_NUMBERS = 13
 def window_place() -> tuple[int, ...] | None:
     """The window's place when it last closed, as ``PLACE_NUMBERS`` whole numbers; None when
     none was saved or the value is not that (a hand-edited file, another version)."""
-    value = settings().value("ui/place")
+    value = _value("ui/place")
     if not isinstance(value, str) or len(value) > 40 * PLACE_NUMBERS:
         return None
     parts = value.split()
@@ -424,7 +436,7 @@ def mirror() -> str | None:
 def remembered_mirror() -> str | None:
     """The "data/mirror" setting alone (File > Settings…), or None: what the command line reads
     when ``$NNDESK_MIRROR`` is not set (``cli.data_folders.classroom_mirror``)."""
-    value = _path_text(settings().value("data/mirror", ""))  # a URL is checked like a path
+    value = _path_text(_value("data/mirror", ""))  # a URL is checked like a path
     return value.strip() if value else None
 
 
@@ -448,7 +460,7 @@ NOT_SURE_DEFAULT, NOT_SURE_RANGE = NOT_SURE_PERCENT, (0, 99)
 
 def not_sure_threshold() -> int:
     """The "Not sure" threshold in percent (0 never says it); a bad stored value reads as unset."""
-    value = settings().value("ui/not_sure", NOT_SURE_DEFAULT)
+    value = _value("ui/not_sure", NOT_SURE_DEFAULT)
     try:
         number = int(str(value).strip())
     except ValueError:

@@ -275,6 +275,11 @@ def _user_dirs_in_tmp(tmp_path_factory, monkeypatch):
     if "nndesk.preferences" in sys.modules:
         monkeypatch.setattr(sys.modules["nndesk.preferences"], "_session_folder", None)
         monkeypatch.setattr(sys.modules["nndesk.preferences"], "_session_folders", {})
+    yield
+    # settings a test changed are written off the GUI thread: into its own folder, before the
+    # next test (whose own settings file they must not race with)
+    if "nndesk.settings_writer" in sys.modules:
+        assert sys.modules["nndesk.settings_writer"].flush(30), "the settings writer hung"
 
 
 @pytest.fixture

@@ -75,4 +75,6 @@ def run(data_dir: str | None = None) -> int:
         window.resize(first_window_size(app.primaryScreen()))
     window.show()
     close_on_signals(app)  # SIGTERM, SIGHUP, Ctrl+C: closed, its run saved
-    return app.exec()
+    code = app.exec()
+    preferences.flush()  # the settings changed last (the window's place as it closed) kept
+    return code

@@ -53,6 +53,7 @@ def fresh_home():
         try:
             yield Path(home)
         finally:
+            preferences.flush()  # the settings writer's last write, before the folder goes
             if old is None:
                 os.environ.pop("NNDESK_HOME", None)
             else:
@@ -151,7 +152,7 @@ def test_a_settings_file_qt_must_not_open_is_left_alone_and_another_is_used(qapp
         _odd_settings(home, kind)
         before = os.lstat(home / "settings.ini")
         preferences.set_theme("dark")
-        preferences.settings().sync()
+        preferences.flush()
         assert preferences.theme() == "dark"  # remembered, in the fallback file
         assert (home / preferences.FALLBACK_SETTINGS_FILE).is_file()
         after = os.lstat(home / "settings.ini")
@@ -177,7 +178,7 @@ def test_a_settings_file_its_own_writes_push_over_the_limit_stays_in_use(qapp):
         model = home / "m.npz"
         model.write_bytes(b"x")
         preferences.add_recent_model(model)
-        preferences.settings().sync()
+        preferences.flush()
         assert (home / preferences.SETTINGS_FILE).stat().st_size > preferences.MAX_SETTINGS_BYTES
         assert preferences.recent_models() == [model.resolve()]
 
@@ -197,7 +198,7 @@ def test_a_settings_file_not_read_is_never_written_over(qapp, data):
         path.write_bytes(data)
         taken = preferences.settings_file() == path
         preferences.set_theme("light")
-        preferences.settings().sync()
+        preferences.flush()
         assert preferences.theme() == "light"
         if taken:
             assert b"\0" not in data

@@ -361,6 +361,7 @@ def test_the_not_sure_threshold_is_remembered_and_a_bad_stored_value_reads_as_un
     assert preferences.not_sure_threshold() == preferences.NOT_SURE_DEFAULT
     preferences.set_not_sure_threshold(75)
     assert preferences.not_sure_threshold() == 75
+    assert preferences.flush()  # on disk: the bad values below are written over it there
     for bad in ("lots", "-5", "100", "1e9", "", "[1]"):
         preferences.settings().setValue("ui/not_sure", bad)
         assert preferences.not_sure_threshold() == preferences.NOT_SURE_DEFAULT

@@ -93,7 +93,7 @@ def test_an_unreadable_settings_file_is_said_once_in_the_window_and_left_as_it_i
     assert text.startswith(f"Your settings were not read: {path} ")
     assert "settings-fallback.ini" in text
     preferences.set_theme("light")  # a change goes to the fallback file, never into the junk
-    preferences.settings().sync()
+    preferences.flush()
     assert path.read_bytes() == data
     assert window.isVisible()
     assert preferences.take_unread_notice() is None  # told: a rebuilt window stays quiet
@@ -136,7 +136,7 @@ def test_a_settings_lock_qt_would_wait_on_for_ever_is_said_and_the_window_starts
     assert title == "Settings not read" and "\n" not in text
     assert f"{path} cannot be locked for writing (settings.ini.lock: " in text, text
     preferences.set_theme("light")
-    preferences.settings().sync()
+    preferences.flush()
     assert (path.read_bytes() if path.exists() else b"") == kept and os.path.lexists(odd)
     assert preferences.theme() == "light" and window.isVisible()
 
@@ -147,20 +147,19 @@ def test_settings_that_cannot_be_saved_are_said_in_one_line_once(
     """walk52 D12: on a full disk the theme and mode chosen were lost at the next start, and
     nothing said so. Qt says only "access error": the line names the file and the system's
     reason, found by a write of its own, once a session."""
-    from PySide6.QtCore import QSettings
-
     window = window_factory().window
     in_the_way = tmp_path / "nndesk"
     in_the_way.write_text("a file where the folder goes")  # refuses root too, on any system
     path = in_the_way / "settings.ini"
-    monkeypatch.setattr(
-        preferences, "settings", lambda: QSettings(str(path), QSettings.Format.IniFormat)
-    )
+    monkeypatch.setattr(preferences, "settings_file", lambda: path)
     monkeypatch.setattr(preferences, "_unsaved", None)
     told: list[tuple[str, str]] = []
     preferences.saving.unsaved.connect(lambda *args: told.append(args))
     preferences.set_theme("dark")
     preferences.set_last_mode("garments")
+    assert preferences.flush(WAIT_MS / 1000)  # written (refused) off the GUI thread
+    qtbot.waitUntil(lambda: bool(told) and bool(window.statusBar().currentMessage()))
+    assert preferences.theme() == "dark"  # kept in memory for the rest of the session
     assert len(told) == 1 and told[0][0] == str(path) and told[0][1]  # the system's reason
     line = window.statusBar().currentMessage()
     assert line.startswith(f"Your settings could not be saved in {path} ({told[0][1]})")

@@ -1,0 +1,132 @@
+"""Settings are written off the GUI thread, and kept when the window closes right after a change.
+
+Each change in the window (a theme, a mode, the "Not sure" spin box) was written and fsynced on
+the GUI thread by ``QSettings.sync()``: the window waited for the disk at every change.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from nndesk import preferences, settings_writer
+
+WAIT_S = 30
+
+
+def _gated_writes(monkeypatch) -> tuple[threading.Event, list[threading.Thread]]:
+    """A disk that answers once the gate opens; the threads that wrote."""
+    gate, threads = threading.Event(), []
+    real = settings_writer._write
+
+    def slow_disk(path, changes):
+        threads.append(threading.current_thread())
+        gate.wait(WAIT_S)  # a bound for a hang only
+        real(path, changes)
+
+    monkeypatch.setattr(settings_writer, "_write", slow_disk)
+    return gate, threads
+
+
+def test_a_changed_setting_is_read_back_at_once_and_written_off_the_gui_thread(qapp, monkeypatch):
+    path = preferences.settings_file()
+    preferences.set_theme("light")
+    assert preferences.flush(WAIT_S)
+    before = path.read_bytes()
+    gate, threads = _gated_writes(monkeypatch)
+    preferences.set_theme("dark")
+    preferences.set_not_sure_threshold(42)
+    preferences.set_data_dir("/somewhere/mnist", "mnist")
+    # the GUI thread went on without writing anything: the file is as it was
+    assert path.read_bytes() == before
+    assert preferences.theme() == "dark" and preferences.not_sure_threshold() == 42
+    assert preferences.data_dir("mnist") == "/somewhere/mnist"
+    gate.set()
+    assert preferences.flush(WAIT_S)
+    text = path.read_text()
+    assert "theme=dark" in text and "not_sure=42" in text and "/somewhere/mnist" in text
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert preferences.theme() == "dark" and preferences.data_dir("mnist") == "/somewhere/mnist"
+
+
+def test_changes_asked_during_a_write_are_written_together_by_the_next(qapp, monkeypatch):
+    gate, threads = _gated_writes(monkeypatch)
+    preferences.set_theme("dark")  # taken by the writer, which waits on the disk
+    for percent in range(10, 30):  # a spin box held down meanwhile
+        preferences.set_not_sure_threshold(percent)
+    preferences.set_theme("light")
+    gate.set()
+    assert preferences.flush(WAIT_S)
+    assert len(threads) <= 2  # never one write per change
+    text = preferences.settings_file().read_text()
+    assert "theme=light" in text and "not_sure=29" in text
+
+
+def test_a_forgotten_folder_is_removed_from_the_file_too(qapp):
+    preferences.set_data_dir("/a/mnist", "mnist")
+    preferences.set_data_dir("/a/fashion", "fashion")
+    assert preferences.flush(WAIT_S)
+    preferences.set_data_dir("/b/both")  # every dataset's: each mode's own are forgotten
+    assert preferences.data_dir("mnist") == "/b/both"
+    assert preferences.flush(WAIT_S)
+    text = preferences.settings_file().read_text()
+    assert "dir-mnist" not in text and "dir-fashion" not in text and "/b/both" in text
+
+
+def test_the_settings_file_keeps_its_permissions(qapp):
+    path = preferences.settings_file()
+    preferences.set_theme("dark")
+    assert preferences.flush(WAIT_S)
+    os.chmod(path, 0o600)
+    preferences.set_theme("light")
+    assert preferences.flush(WAIT_S)
+    assert (path.stat().st_mode & 0o777) == 0o600 and "theme=light" in path.read_text()
+
+
+CHILD = """
+import sys, threading, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+from nndesk import preferences, settings_writer
+from nndesk.app import startup
+
+closed = threading.Event()
+real = settings_writer._write
+def after_the_window(path, changes):
+    # a slow disk (a network home folder): it answers a second after the window has gone,
+    # when a process not waiting for it has long ended
+    closed.wait(30)
+    time.sleep(1.0)
+    real(path, changes)
+settings_writer._write = after_the_window
+app.aboutToQuit.connect(closed.set)
+
+def change_then_close():
+    preferences.set_theme("dark")
+    preferences.set_saliency_kind("gradient")
+    for window in app.topLevelWidgets():
+        window.close()
+QTimer.singleShot(0, change_then_close)
+sys.exit(startup.run())
+"""
+
+
+def test_a_window_closed_right_after_a_change_keeps_it(tmp_path):
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "NNDESK_HOME": str(home),
+        "QT_QPA_PLATFORM": "offscreen",
+        "NNDESK_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    child = subprocess.run(
+        [sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert child.returncode == 0, child.stderr
+    text = Path(home / preferences.SETTINGS_FILE).read_text()
+    assert "theme=dark" in text and "saliency=gradient" in text
+    assert "place=" in text  # the window's place, saved as it closed
