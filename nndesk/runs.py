@@ -131,12 +131,23 @@ class RunStore:
             resumed_from=resumed_from,
         )
 
-    def create(self, config: dict, title: str = "", resumed_from: str | None = None) -> RunRecord:
+    def create(
+        self,
+        config: dict,
+        title: str = "",
+        resumed_from: str | None = None,
+        write_first: bool = True,
+    ) -> RunRecord:
         """Make a new run folder and write its first ``run.json`` (status ``running``).
 
         The record holds the run's training lock (``run_lock``) from before that first write:
         the caller calls ``record.release_lock()`` when the run has ended (its end written),
-        whichever way it ends; a process that dies lets it go with it."""
+        whichever way it ends; a process that dies lets it go with it.
+
+        ``write_first=False``: the first ``run.json`` is the caller's to write (the window's
+        writer thread: an fsync on the GUI thread), once the lock file has shown that the
+        folder takes files; without a lock it is written here, so a refusal is raised here
+        all the same. A listing skips a folder whose lock is held and has no record yet."""
         now = datetime.now(timezone.utc)
         run_id = f"{now:%Y%m%d-%H%M%S}-{now.microsecond // 1000:03d}{secrets.token_hex(2)}"
         folder = self.root / run_id
@@ -153,11 +164,12 @@ class RunStore:
         # running (the lock file is there but cannot answer), as before locks
         with contextlib.suppress(OSError):
             record.lock = take_lock(folder)
-        try:
-            self.save(record)
-        except OSError:
-            record.release_lock()
-            raise
+        if write_first or record.lock is None:
+            try:
+                self.save(record)
+            except OSError:
+                record.release_lock()
+                raise
         return record
 
     def save(self, record: RunRecord) -> Path:
@@ -182,14 +194,17 @@ class RunStore:
         """
         records = []
         for folder in self._folders():
-            records.append(self._listed(folder, known))
+            record = self._listed(folder, known)
+            if record is not None:
+                records.append(record)
         for record in records:
             _mark_interrupted(record)
         records.sort(key=lambda r: (r.created_at, r.run_id), reverse=True)
         return records
 
-    def _listed(self, folder: Path, known: KnownRecords | None) -> RunRecord:
-        """The record of ``folder`` for ``list``: ``known``'s when its run.json has not changed."""
+    def _listed(self, folder: Path, known: KnownRecords | None) -> RunRecord | None:
+        """The record of ``folder`` for ``list``: ``known``'s when its run.json has not changed;
+        None for a run starting, whose first run.json is on its way (``create``)."""
         stamp = _stamp(folder) if known is not None else None
         seen = known.get(folder.name) if known is not None else None
         if seen is not None and stamp is not None and seen[0] == stamp:
@@ -202,6 +217,8 @@ class RunStore:
         try:
             record = self._read_listed(self._checked_folder(folder))
         except RunFileError as err:
+            if _starting(folder):
+                return None
             record = RunRecord.damaged(folder, user_message_data(err))
             # a bad run.json leaves the model beside it as good as it was: Use model
             # offers it (the record is left as it is)
@@ -373,6 +390,17 @@ def _model_beside(folder: Path) -> str | None:
         return MODEL_FILE if (folder / MODEL_FILE).is_file() else None
     except OSError:
         return None
+
+
+def _starting(folder: Path) -> bool:
+    """Whether ``folder`` is a run starting: no run.json yet, and its training lock held (its
+    first record is on its way, from the window's writer thread: ``RunStore.create``)."""
+    try:
+        if os.path.lexists(folder / RUN_FILE) or folder.is_symlink():
+            return False
+    except OSError:
+        return False
+    return is_training(folder)
 
 
 def _mark_interrupted(record: RunRecord) -> RunRecord:
