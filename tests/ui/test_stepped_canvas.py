@@ -268,3 +268,71 @@ def test_a_figure_without_a_layout_engine_is_drawn_in_pieces_too(qtbot, canvas, 
     stepped = pixels(canvas)
     canvas.draw()
     assert np.array_equal(stepped, pixels(canvas))
+
+
+def test_the_draw_order_is_the_one_figure_draw_uses():
+    """Public API only, and the same list matplotlib's own (private) one gives, aspects applied:
+    Axes, an inset with a fixed aspect, a figure key and text, an animated artist left out."""
+    figure = Figure(figsize=(6, 4), layout="constrained")
+    FigureCanvasAgg(figure)
+    left, right = figure.subplots(1, 2)
+    left.plot([0, 1], [0, 2], label="line")
+    right.imshow(np.zeros((4, 8)))  # aspect "equal": applied before drawing
+    inset = left.inset_axes([0.6, 0.6, 0.3, 0.3])
+    inset.set_aspect("equal")
+    figure.legend(loc="outside lower center")
+    figure.text(0.5, 0.5, "a note", zorder=10)
+    left.plot([0, 1], [1, 0], animated=True)
+    renderer = figure.canvas.get_renderer()
+    ours = stepped_canvas.draw_order(figure, renderer)
+    positions = [ax.get_position(original=False).bounds for ax in (left, right, inset)]
+    if hasattr(figure, "_get_draw_artists"):  # matplotlib's own, where it still exists
+        assert ours == figure._get_draw_artists(renderer)
+    assert figure.patch not in ours and ours[-1].get_text() == "a note"
+    assert positions == [ax.get_position(original=False).bounds for ax in (left, right, inset)]
+
+
+def test_a_piece_that_would_overrun_its_turn_waits_for_the_next(qtbot, monkeypatch):
+    """The Map's points (~12 ms) and its key (~21 ms) were drawn in one ~35 ms turn (~55 ms
+    under load): a piece whose last draw does not fit in what is left of the turn's
+    ``PIECE_MS`` starts the next one; a piece never drawn before starts one of its own."""
+    figure = Figure(figsize=(6, 4), layout="constrained")
+    ax = figure.add_subplot()
+    ax.plot(np.arange(10), label="line")
+    figure.legend(loc="outside lower center")
+    widget = SteppedCanvas(figure)
+    qtbot.addWidget(widget)
+    widget.resize(600, 400)
+    widget.show()
+    with qtbot.waitExposed(widget):
+        pass
+    turns: list[int] = []
+    draw_pieces = widget._draw_pieces
+
+    def watched():
+        before = widget._pieces.next if widget._pieces is not None else 0
+        draw_pieces()
+        after = (
+            widget._pieces.next if widget._pieces is not None else len(figure.get_children()) - 1
+        )
+        turns.append(after - before)
+
+    monkeypatch.setattr(widget, "_draw_pieces", watched)
+
+    def drawn_in_turns() -> list[int]:
+        turns.clear()
+        draws = []
+        cid = widget.mpl_connect("draw_event", lambda _event: draws.append(1))
+        widget.draw_idle()
+        qtbot.waitUntil(lambda: bool(draws) and not widget.steps_pending())
+        widget.mpl_disconnect(cid)
+        return turns[:]
+
+    assert drawn_in_turns() == [1, 1]  # first drawn: each piece a turn of its own
+    axes_key, legend_key = sorted(widget._piece_ms)
+    widget._piece_ms[axes_key] = 0.0
+    widget._piece_ms[legend_key] = 0.0  # both cheap: one turn
+    assert drawn_in_turns() == [2]
+    widget._piece_ms[axes_key] = 0.0
+    widget._piece_ms[legend_key] = stepped_canvas.PIECE_MS  # the key fills a turn: its own
+    assert drawn_in_turns() == [1, 1]
