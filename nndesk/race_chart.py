@@ -122,7 +122,9 @@ class RaceChart:
         last_epoch, top_x = 1, 0.0
         # a lane far above the others (ReLU on raw pixels starts at 130-250, a sigmoid lane
         # under 1) puts both loss plots on a log axis: linear, the others lay flat on zero
-        log = wide_losses([drawn_batch_losses(c.batch_loss) for c in curves])
+        log = wide_losses(
+            [drawn_batch_losses(c.batch_loss) for c in curves], self.ax_batch.get_yscale() == "log"
+        )
         set_loss_scale((self.ax_batch, self.ax_loss), log)
         for lines, c in zip(self.lines, curves, strict=True):
             batch, val_loss, train_loss, val_acc, train_acc = lines

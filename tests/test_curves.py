@@ -708,6 +708,43 @@ def test_a_run_starting_hundreds_of_times_above_its_usual_loss_is_drawn_on_a_log
     assert ax_batch.get_yscale() == "linear" and ax_batch.get_ylim()[0] == 0.0
 
 
+def relu_on_raw_pixels(batches: int) -> list[float]:
+    """A 10-epoch run of ReLU on raw 0-255 pixels as walk54 D0 kept it: 80-173 for its first
+    few dozen batches, then settling to a median near 0.05 (99th percentile 1.7 at the end)."""
+    b = np.arange(batches, dtype=np.float64)
+    return list(0.03 + 0.6 / (1 + b / 30) + 173.0 * np.exp(-b / 8))
+
+
+def curves_so_far(losses: list[float], batches: int, per_epoch: int) -> Curves:
+    """The run's curves after its first ``batches`` batches of ``per_epoch`` an epoch."""
+    c = Curves()
+    c.batch_x = list(np.arange(1, batches + 1) / per_epoch)
+    c.batch_loss = losses[:batches]
+    c.epochs = list(range(1, batches // per_epoch + 1))
+    c.train_loss = [float(np.mean(losses[(e - 1) * per_epoch : e * per_epoch])) for e in c.epochs]
+    c.val_loss = [loss * 1.05 for loss in c.train_loss]
+    c.train_accuracy = c.val_accuracy = [0.9 for _ in c.epochs]
+    return c
+
+
+def test_a_spike_at_the_start_keeps_the_log_axis_to_the_end_of_a_long_run():
+    """walk54 D0: the 99th percentile forgot the spike once it was under 1 % of the batches,
+    so a 10-epoch ReLU run went back to a linear axis mid-run and ended as a spike over a
+    flat line. The axis turns log once and stays, the spike and the settling both in view."""
+    fig, live = live_plot()
+    per_epoch = 469
+    losses = relu_on_raw_pixels(10 * per_epoch)
+    scales = []
+    for batches in range(50, 10 * per_epoch + 1, 50):
+        live.update(curves_so_far(losses, batches, per_epoch))
+        scales.append(live.axes[0].get_yscale())
+    turned = scales.index("log")
+    assert turned < 5 and set(scales[turned:]) == {"log"}, scales
+    low, high = live.axes[0].get_ylim()
+    assert low <= min(losses) and high >= max(losses)
+    assert height_share(live.axes[0], losses[100:]) > 0.1  # the settling is readable
+
+
 def test_compared_runs_far_apart_share_a_log_axis():
     fig = Figure()
     axes = fig.subplots(1, 3)
@@ -716,3 +753,15 @@ def test_compared_runs_far_apart_share_a_log_axis():
         falling_losses(1876, 250.0)))])  # fmt: skip
     assert axes[0].get_yscale() == "log" and axes[1].get_yscale() == "log"
     assert height_share(axes[0], calm) > 0.2
+
+
+def test_an_ordinary_long_run_keeps_its_linear_loss_axis():
+    """The highest batch loss of an ordinary run is its start (2.3, ln 10) and a long MNIST
+    run's median falls to some 0.01: a spread of 230, under ``LOG_LOSS_SPREAD``."""
+    from nndesk.curves.scales import wide_losses
+
+    b = np.arange(20 * 469, dtype=np.float64)
+    losses = 0.005 + 2.3 / (1 + b / 10)
+    assert np.median(losses) < 0.012
+    assert not wide_losses([losses])
+    assert wide_losses([losses], log_now=True)  # (a log axis already held would stay)

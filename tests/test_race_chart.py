@@ -169,3 +169,23 @@ def test_a_lane_far_above_the_others_leaves_theirs_readable():
     # lanes alike keep a linear axis
     chart.render([two_epochs_of(sigmoid), two_epochs_of(sigmoid)], batches_per_epoch=938)
     assert chart.ax_batch.get_yscale() == "linear"
+
+
+def test_a_ten_epoch_race_stays_on_its_log_axis_after_the_spike():
+    """walk54 D0: race "Units: sigmoid vs ReLU" started on a log axis and went back to a
+    linear one at epoch 4-9, once the ReLU lane's spike was under 1 % of its batches: a spike
+    and two lanes flat on zero. Once log, the race stays log to its end."""
+    from tests.test_curves import curves_so_far, falling_losses, relu_on_raw_pixels
+
+    per_epoch = 469
+    sigmoid, relu = falling_losses(10 * per_epoch, 0.0), relu_on_raw_pixels(10 * per_epoch)
+    chart = RaceChart(["Sigmoid", "ReLU"], 640, 420, epochs=10)
+    scales = []
+    for batches in range(per_epoch // 2, 10 * per_epoch + 1, per_epoch // 2):
+        lanes = [curves_so_far(losses, batches, per_epoch) for losses in (sigmoid, relu)]
+        chart.render(lanes, batches_per_epoch=per_epoch)
+        scales.append(chart.ax_batch.get_yscale())
+    assert set(scales) == {"log"}, scales
+    low, high = chart.ax_batch.get_ylim()
+    drawn = [line[0].get_ydata() for line in chart.lines]
+    assert low <= min(map(min, drawn)) and high >= max(map(max, drawn))

@@ -351,7 +351,7 @@ class LiveCurves:
         epoch_losses = finite_values([*curves.train_loss, *curves.val_loss, *curves.test_loss])
         # a start hundreds of times the run's usual loss (ReLU on raw pixels: 250, then 0.1)
         # goes on a log axis, as the Race's lanes do: linear, the rest lay flat on zero
-        log = wide_losses([losses])
+        log = wide_losses([losses], ax_batch.get_yscale() == "log")
         if set_loss_scale((ax_batch, ax_loss), log):
             moved[ax_batch] = moved[ax_loss] = True
             self._place_key(self._note)  # beside a title that grew or shrank: rows again
