@@ -21,6 +21,13 @@ from nndesk.layer_words import layer_label
 RECENT = 20
 #: The recent batch loss this many times the one before means the loss is climbing.
 CLIMB = 1.5
+#: ... when the climb also stands this many standard errors above the batches' own noise,
+#: measured on log losses (batch losses spread by a factor, not by a constant). Batch-32
+#: Fashion losses swing 0.1-0.9, so two 20-batch means 1.5 times apart came by chance dozens
+#: of times an epoch and told a teacher the unchanged fashion-prelu-l2 lab's learning rate was
+#: too high (walk54 D2); simulated, 3 standard errors still fired 20-80 times over 20 epochs
+#: of such noise, 5 never, while a loss doubling every few batches stands at 10 and more.
+CLIMB_NOISE = 5.0
 #: Settings whose change makes the batches harder (or easier) to fit: a loss that climbs right
 #: after one of them changed is the data's doing, not the learning rate's.
 DATA_SETTINGS = ("augment", "aug_shift", "aug_rotate", "aug_scale", "aug_stroke", "sketch")
@@ -258,6 +265,18 @@ def _not_learning(curves, accuracy_now: float | None = None) -> bool:
     return bool(losses[-RECENT:].mean() >= losses[:RECENT].mean())
 
 
+def _climbing(before: np.ndarray, recent: np.ndarray) -> bool:
+    """Whether the batch losses ``recent`` climbed from ``before`` (as many each): their mean
+    ``CLIMB`` times as high, and their mean log loss ``CLIMB_NOISE`` standard errors above,
+    the batches' spread within the two windows (not the climb between them) setting the
+    error."""
+    if not recent.mean() > CLIMB * before.mean():
+        return False
+    low, high = np.log(np.maximum(before, 1e-12)), np.log(np.maximum(recent, 1e-12))
+    spread = math.sqrt((low.var(ddof=1) + high.var(ddof=1)) / 2)
+    return bool(high.mean() - low.mean() > CLIMB_NOISE * spread * math.sqrt(2 / len(recent)))
+
+
 def hints(
     curves,
     inside=None,
@@ -279,7 +298,8 @@ def hints(
     if len(losses) == 2 * RECENT:
         before, recent = float(losses[:RECENT].mean()), float(losses[RECENT:].mean())
         data_change = _data_change_within(curves, 2 * RECENT)
-        if recent > CLIMB * before and data_change is not None:
+        climbing = _climbing(losses[:RECENT], losses[RECENT:])
+        if climbing and data_change is not None:
             found.append(Hint(
                 "harder-data",
                 QT_TRANSLATE_NOOP("Coach", "The loss climbed from {before} to {recent} "
@@ -289,7 +309,7 @@ def hints(
                 {"before": Loss(before), "recent": Loss(recent), "n": 2 * RECENT,
                  "change": data_change.shown_text()},
             ))  # fmt: skip
-        elif recent > CLIMB * before:
+        elif climbing:
             found.append(Hint(
                 "diverging",
                 QT_TRANSLATE_NOOP("Coach", "The loss climbed from {before} to {recent} "

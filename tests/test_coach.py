@@ -112,6 +112,43 @@ def test_a_climbing_loss_says_so_with_its_numbers_and_offers_a_lower_rate():
     assert hint.fix_label.format(**hint.fix) == "Lower the learning rate to 0.01"
 
 
+def noisy_batch_losses(batches: int, seed: int = 0) -> np.ndarray:
+    """Batch-32 losses of a run that learns: a median falling from 0.3 to 0.22, each batch
+    a random factor off it (log-normal, sigma 0.7: 0.05-1.5), as Fashion's batches swing."""
+    rng = np.random.default_rng(seed)
+    trend = 0.3 * np.exp(-0.3 * np.arange(batches) / batches)
+    return trend * np.exp(rng.normal(0.0, 0.7, batches))
+
+
+def hints_along(losses: np.ndarray) -> list[tuple[int, str]]:
+    """The coach's hints as a live run of batch ``losses`` meets them, batch by batch: (batch,
+    kind) for each batch some hint was given."""
+    seen = []
+    for end in range(40, len(losses) + 1):
+        window = losses[end - 40 : end]
+        run = curves(window)
+        seen += [(end, hint.kind) for hint in hints(run, lr=1e-3)]
+    return seen
+
+
+def test_batch_noise_on_a_falling_loss_is_not_called_a_climb():
+    """walk54 D2: the unchanged fashion-prelu-l2 lab was told at epoch 17 that "the loss climbed
+    from 0.1919 to 0.3143 over the last 40 batches: the learning rate is probably too high";
+    two 20-batch means of such noisy batches differ by 1.5 times by chance."""
+    losses = noisy_batch_losses(8000)
+    assert hints_along(losses) == []
+
+
+def test_a_loss_that_really_climbs_through_the_noise_is_called_a_climb():
+    calm = noisy_batch_losses(400, seed=1)
+    climbing = calm[-1] * np.exp(
+        np.linspace(0.2, 3.0, 20) + np.random.default_rng(2).normal(0.0, 0.7, 20)
+    )
+    found = hints_along(np.concatenate([calm, climbing]))
+    assert found and {kind for _, kind in found} == {"diverging"}
+    assert min(batch for batch, _ in found) > 400  # on the climb, not before
+
+
 def _changed(run: Curves, name: str, value, at_batch: int) -> Curves:
     """``run`` with ``name`` set to ``value`` from its batch ``at_batch`` (0-based) on."""
     from nndesk.setting_changes import SettingChange
