@@ -4,8 +4,8 @@ Gradient norms, update sizes and dead units per layer, weight histograms now vs 
 first-layer weights by epoch (``nndesk.inside_plots``). A full matplotlib draw of these six
 charts takes longer than a frame, so it never runs on the GUI thread: while the tab is shown,
 a copy of the record is rendered to an image on the render pool (about once a second while a
-run trains, at once when the run ends or another starts) and the finished image is put on
-screen.
+run trains, less often when a render takes long, at once when the run ends or another starts)
+and the finished image is put on screen.
 
 Under the charts one line says what healthy values look like, and "What do these charts
 show?" the full note on each; the pointer on a chart shows its own note (its tooltip: the
@@ -87,6 +87,20 @@ POINT_AT_A_CHART = QT_TRANSLATE_NOOP("InsideTrainingView", "Point at a chart to 
 #: one render's end and the next one's start (the training and the window get the core too).
 REDRAW_MS = 1000
 REST_MS = 250
+#: ... and at least this many times the last render's own (wall) time between its end and the
+#: next start, so rendering takes at most a fifth of the time whatever a render costs: on a
+#: busy machine the six charts took 1-3 s, the 250 ms rest had the pool render almost back to
+#: back and a fashion-cnn-lab run trained at half speed while Inside was shown (walk54 D1;
+#: benchmarks/bench_inside_cost.py, figures in docs/performance.md).
+REST_PER_RENDER = 4.0
+
+
+def render_wait(last_start: float, last_done: float, now: float) -> float:
+    """Seconds from ``now`` until the next paced render may begin, the last one having begun
+    at ``last_start`` and come back at ``last_done`` (``time.monotonic``): ``REDRAW_MS`` after
+    it began, and after it came back ``REST_MS`` or ``REST_PER_RENDER`` times its length."""
+    rest = max(REST_MS / 1000, REST_PER_RENDER * max(last_done - last_start, 0.0))
+    return max(0.0, max(last_start + REDRAW_MS / 1000, last_done + rest) - now)
 
 
 class Superseded(GaveUp):
@@ -230,9 +244,10 @@ class InsideTrainingView(QWidget):
     light picture, cut at both sides, for seconds (walk45 D3).
 
     Renders: one job on the render pool at a time, at most every ``REDRAW_MS`` while a run
-    grows the record; a render asked for at once (``render_now``: the run ended, another
-    theme or size, the tab shown) waits as the one request (``off_gui.Latest``: a newer one
-    replaces it, never drawn) and makes the render under way give up at its next step.
+    grows the record and resting ``REST_PER_RENDER`` times a render's length after it; a
+    render asked for at once (``render_now``: the run ended, another theme or size, the tab
+    shown) waits as the one request (``off_gui.Latest``: a newer one replaces it, never
+    drawn) and makes the render under way give up at its next step.
     """
 
     rendered = Signal()  # a new image is on screen (tests wait on it)
@@ -331,14 +346,12 @@ class InsideTrainingView(QWidget):
             self.render_now()
 
     def _schedule(self) -> None:
-        """Render what changed when the pace allows: ``REDRAW_MS`` after the last render began
-        and ``REST_MS`` after it came back (none while one is under way: its arrival schedules
-        the next)."""
+        """Render what changed when the pace allows (``render_wait``; none while one is under
+        way: its arrival schedules the next)."""
         if not self._dirty or not self.isVisible() or self._busy or self._timer.isActive():
             return
-        now = time.monotonic()
-        wait = max(self._last_start + REDRAW_MS / 1000, self._last_done + REST_MS / 1000) - now
-        self._timer.start(max(0, int(wait * 1000)))
+        wait = render_wait(self._last_start, self._last_done, time.monotonic())
+        self._timer.start(int(wait * 1000))
 
     def wait_for_run(self) -> None:
         """A run was asked for: the last run's picture goes, and the tab says it waits for the

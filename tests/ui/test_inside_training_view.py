@@ -472,3 +472,37 @@ def test_a_line_under_the_charts_says_what_is_healthy_and_a_button_explains_all(
     for title in ("Gradient norm", "Update / weight", "Dead ReLU share", "Weights: now vs start"):
         assert f"<b>{title}</b>" in text
     assert "<b>First-layer weights</b>" in text
+
+
+def test_a_long_render_is_followed_by_a_rest_four_times_its_length(qtbot, monkeypatch):
+    """walk54 D1: on a busy machine a render of the six charts took 1-3 s and the next began
+    250 ms after it came back, so the pool rendered almost without a break and a CNN run
+    trained at half speed while Inside was shown. The rest now grows with the render."""
+    import types
+
+    from nndesk.ui import inside_training_view as view_module
+
+    view = _rendered_view(qtbot)
+    clock = [100.0]
+    monkeypatch.setattr(view_module, "time", types.SimpleNamespace(monotonic=lambda: clock[0]))
+    original = view_module.render_inside_charts
+
+    def two_seconds_long(*args, **kwargs):
+        clock[0] += 2.0  # the render's length on the view's clock
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(view_module, "render_inside_charts", two_seconds_long)
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        view.render_now()
+    qtbot.waitUntil(lambda: not view._busy, timeout=WAIT_MS)
+    view.show_record(view.record)  # grew again
+    assert view._timer.isActive()
+    assert view._timer.interval() >= 4 * 2000  # was 250 ms
+
+
+def test_the_rest_after_a_quick_render_keeps_the_once_a_second_pace():
+    from nndesk.ui.inside_training_view import render_wait
+
+    assert render_wait(10.0, 10.1, 10.1) == pytest.approx(0.9)  # a second after it began
+    assert render_wait(10.0, 10.9, 10.9) == pytest.approx(3.6)  # four times its 0.9 s
+    assert render_wait(10.0, 10.1, 20.0) == 0.0  # long since: at once
