@@ -2737,6 +2737,14 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Xuất thất bại</translation>
     </message>
     <message>
+        <source>Export the run on show as notebook…</source>
+        <translation>Xuất lượt chạy đang hiện thành notebook…</translation>
+    </message>
+    <message>
+        <source>Export the run on show as script…</source>
+        <translation>Xuất lượt chạy đang hiện thành script…</translation>
+    </message>
+    <message>
         <source>Jupyter notebook (*.ipynb)</source>
         <translation>Notebook Jupyter (*.ipynb)</translation>
     </message>

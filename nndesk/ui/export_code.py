@@ -34,21 +34,32 @@ PLACES = {
 }
 
 
-def made_with(where: str, notebook: bool) -> str:
+#: The same for the Train page's items that export the run on show (as trained, steered too).
+RUN_COMMAND = "the nndesk window, {where} > Export code > Export the run on show as {kind}…"
+
+
+def made_with(where: str, notebook: bool, run: bool = False) -> str:
     """How the file was made, for its header: the English menu path followed, when the window
     speaks another language, by the same path in the window's words (a file written in that
-    language keeps only those: ``codegen.words``)."""
-    english = WINDOW_COMMAND.format(where=where, kind="notebook" if notebook else "script")
+    language keeps only those: ``codegen.words``). ``run``: by an item exporting the run on
+    show (``export_code_button``'s ``run_on_show``), not the form."""
+    command = RUN_COMMAND if run else WINDOW_COMMAND
+    english = command.format(where=where, kind="notebook" if notebook else "script")
     code = current_language()
     if code == SOURCE_LANGUAGE or code not in LANGUAGES:
         return english
     steps = [translate_marked(context, text) for context, text in PLACES.get(where, ())]
-    steps += [translate("ExportCode", "Export code"), _menu_item(notebook)]
+    steps += [translate("ExportCode", "Export code"), _menu_item(notebook, run)]
     return f"{english} (in {LANGUAGES[code]}: {' > '.join(steps)})"
 
 
 def export_experiment(
-    parent: QWidget, experiment: Experiment, notebook: bool, where: str, folder: str = ""
+    parent: QWidget,
+    experiment: Experiment,
+    notebook: bool,
+    where: str,
+    folder: str = "",
+    run: bool = False,
 ) -> Path | None:
     """Ask where to save, then write the script (or notebook) of ``experiment``.
 
@@ -63,7 +74,8 @@ def export_experiment(
         if notebook
         else translate("ExportCode", "Python script (*.py)")
     )
-    path, _ = QFileDialog.getSaveFileName(parent, _menu_item(notebook).rstrip("…"), start, filters)
+    title = _menu_item(notebook, run).rstrip("…")
+    path, _ = QFileDialog.getSaveFileName(parent, title, start, filters)
     if not path:
         return None
     remember_saved(path)
@@ -72,7 +84,7 @@ def export_experiment(
         # the dialog asked about replacing the name typed, not this one (walk53 #11's check)
         if Path(path).exists() and not _replace_asked(parent, path):
             return None
-    command = made_with(where, notebook)
+    command = made_with(where, notebook, run)
     language = current_language()  # the file speaks the window's language, for the student
     try:
         return write_export(
@@ -108,8 +120,13 @@ def _replace_asked(parent: QWidget, path: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def _menu_item(notebook: bool) -> str:
-    """The menu item's words ("Export as script…"), in the window's language."""
+def _menu_item(notebook: bool, run: bool = False) -> str:
+    """The menu item's words ("Export as script…"), in the window's language; ``run``: the
+    item exporting the run on show ("Export the run on show as script…")."""
+    if run and notebook:
+        return translate("ExportCode", "Export the run on show as notebook…")
+    if run:
+        return translate("ExportCode", "Export the run on show as script…")
     if notebook:
         return translate("ExportCode", "Export as notebook…")
     return translate("ExportCode", "Export as script…")
@@ -120,11 +137,18 @@ def export_code_button(
     experiment: Callable[[], Experiment],
     where: str,
     written: Callable[[Path], None] | None = None,
+    run_on_show: Callable[[], str | None] | None = None,
+    run_experiment: Callable[[str], Experiment] | None = None,
 ) -> QToolButton:
     """A button whose menu exports ``experiment()`` as a script or a notebook.
 
     ``experiment`` is called at click time; an ``NndeskError`` it raises (invalid settings, no
     run selected) is shown in a message box. ``written`` gets the path of each file written.
+    ``run_on_show`` (the Train page): the id of the finished run on show, or None; while there
+    is one the menu offers it too, as ``run_experiment(id)`` makes it (the run as it was
+    trained, its setting changes mid-run included, as the Runs view exports it). Right under a
+    run that was steered, the form's settings alone exported another run than the one on
+    screen, and said nothing of it (walk54 D3: 86.04 % printed for a run that ended at 83.6 %).
     """
     button = QToolButton(parent)
     button.setText(translate("ExportCode", "Export code"))
@@ -142,17 +166,41 @@ def export_code_button(
         action.triggered.connect(
             lambda _checked=False, nb=notebook: _export(parent, experiment, nb, where, written)
         )
+    if run_on_show is not None and run_experiment is not None:
+        run_actions = [menu.addSeparator()]
+
+        def the_run() -> Experiment | None:
+            run_id = run_on_show()
+            return run_experiment(run_id) if run_id is not None else None
+
+        for notebook in (False, True):
+            action = menu.addAction(_menu_item(notebook, run=True))
+            action.triggered.connect(
+                lambda _checked=False, nb=notebook: _export(
+                    parent, the_run, nb, where, written, run=True
+                )
+            )
+            run_actions.append(action)
+
+        def offer_the_run() -> None:
+            shown = run_on_show() is not None
+            for item in run_actions:
+                item.setVisible(shown)
+
+        menu.aboutToShow.connect(offer_the_run)
     mark_menu(button).setMenu(menu)
     return button
 
 
-def _export(parent, experiment, notebook, where, written) -> None:
+def _export(parent, experiment, notebook, where, written, run: bool = False) -> None:
     try:
         chosen = experiment()
     except NndeskError as err:
         QMessageBox.warning(parent, translate("ExportCode", "Cannot export"), user_message(err))
         return
-    path = export_experiment(parent, chosen, notebook, where)
+    if chosen is None:  # the run left the page meanwhile
+        return
+    path = export_experiment(parent, chosen, notebook, where, run=run)
     if path is not None and written is not None:
         written(path)
 

@@ -29,10 +29,13 @@ def live_figure() -> tuple[Figure, LiveCurves]:
 class LivePage(QWidget):
     """The live plots of ``curves()`` (the page's Curves: a run's, or a loaded model's), the
     file buttons (the page connects them) and the model line. ``experiment`` and ``written``:
-    the Export code button's callbacks (``export_code.export_code_button``); ``drawn``: the
-    ``live_figure()`` to show (None: made here)."""
+    the Export code button's callbacks (``export_code.export_code_button``), and
+    ``run_on_show`` and ``run_experiment`` its items for the finished run on show; ``drawn``:
+    the ``live_figure()`` to show (None: made here)."""
 
-    def __init__(self, curves, experiment, written, drawn=None) -> None:
+    def __init__(
+        self, curves, experiment, written, drawn=None, run_on_show=None, run_experiment=None
+    ) -> None:
         super().__init__()
         self._curves = curves
         figure, self.live = drawn if drawn is not None else live_figure()
@@ -75,7 +78,9 @@ class LivePage(QWidget):
             translate("TrainingPanel", "Export PNG…"),
             translate("TrainingPanel", "save these curves as a PNG image"),
         )
-        self.code_button = export_code_button(self, experiment, "Train page", written)
+        self.code_button = export_code_button(
+            self, experiment, "Train page", written, run_on_show, run_experiment
+        )
         # a long file path must not widen the page: cut in the middle, whole in the tooltip
         self.model_label = ElidedLabel("")
         theme.set_tone(self.model_label, "muted")

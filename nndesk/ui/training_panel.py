@@ -173,6 +173,8 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             lambda: form_experiment(self.form),
             self._on_code_written,
             parts.live_figure(),
+            self._finished_run_on_show,
+            self._run_experiment,
         )
         p = self.live_page
         self.plot, self.live, self.model_label = p.plot, p.live, p.model_label
@@ -265,6 +267,19 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.runs_view.export_csv_requested.connect(self.files.export_runs_csv)
         # "Wrote …" from the Runs view's Export code too, as from the Train page's (walk51 D4)
         self.runs_view.code_written.connect(self._on_code_written)
+
+    def _finished_run_on_show(self) -> str | None:
+        """The id of this page's last run while its curves are on show and no run trains
+        (Export code offers it as trained), else None."""
+        if self.controller.is_running():
+            return None
+        return self.run_state.last_run_id
+
+    def _run_experiment(self, run_id: str):
+        """The experiment of the run ``run_id`` as trained (``codegen.from_run``)."""
+        from nndesk.codegen import from_run  # the code writer: imported when first used
+
+        return from_run(run_id, root=self.store.root)
 
     @property
     def last_run_id(self) -> str | None:

@@ -195,3 +195,37 @@ def test_the_runs_view_says_where_it_wrote_as_the_train_page_does(qtbot, panel, 
     with qtbot.waitSignal(panel.status_message, timeout=10_000) as said:
         _action(view.code_button, "Export as script…").trigger()
     assert said.args == [f"Wrote {tmp_path / 'from-runs.py'}"]
+
+
+def test_the_train_page_offers_the_steered_run_on_show_as_it_was_trained(
+    qtbot, panel, dialogs, tmp_path
+):
+    """walk54 D3: right under a mnist-gd run whose rate was set to 0.05 mid-run, Export code
+    wrote the preset as the form held it (no CHANGES; it printed 86.04 %, the run on screen
+    83.6 %) and said nothing of it. The menu offers the run on show too, as Runs does."""
+    from nndesk.setting_changes import SettingChange
+
+    config = get_preset("fashion-mlp-lab").config
+    panel.form.apply_preset("fashion-mlp-lab")
+    menu = panel.code_button.menu()
+    menu.aboutToShow.emit()
+    run_items = [a for a in menu.actions() if "run on show" in a.text()]
+    assert len(run_items) == 2 and not any(a.isVisible() for a in run_items)  # no run yet
+
+    store = panel.controller.store
+    record = store.create(config.to_dict())
+    record.curves.add_change(SettingChange(2.5, 3, 1, "lr", 0.0001))
+    store.save(record)
+    panel.run_state.last_run_id = record.run_id  # the page's finished run, on show
+    menu.aboutToShow.emit()
+    assert all(a.isVisible() for a in run_items)
+    dialogs.answer = str(tmp_path / "steered")
+    with qtbot.waitSignal(panel.status_message) as said:
+        _action(panel.code_button, "Export the run on show as script…").trigger()
+    text = (tmp_path / "steered.py").read_text(encoding="utf-8")
+    assert f"run {record.run_id}" in text and "CHANGES = [" in text
+    assert "Export code > Export the run on show as script…" in text
+    assert said.args == [f"Wrote {tmp_path / 'steered.py'}"]
+    dialogs.answer = str(tmp_path / "form")  # the form's items still write the form's
+    _action(panel.code_button, "Export as script…").trigger()
+    assert "CHANGES = [" not in (tmp_path / "form.py").read_text(encoding="utf-8")
