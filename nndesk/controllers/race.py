@@ -5,7 +5,7 @@ lane in turn, on identical batches. A ``Batcher`` collects its reports and emits
 as a training run's; the controller grows one ``Curves`` per lane on the GUI thread (the race
 screen draws those). After the race each lane is tested, and ``results_ready`` carries a
 ``LaneResult`` per lane. ``keep(lane)`` saves a finished lane as a run with its model file (in the
-run history, like a Train click's run), on a thread of its own.
+run history, like a Train click's run; a lane that diverged without one), on a thread of its own.
 """
 
 from __future__ import annotations
@@ -201,7 +201,8 @@ def _num(value, default: float = float("nan")) -> float:
 
 
 class _Keeper(QObject):
-    """Saves a finished lane as a run (folder, run.json, model file) on its own thread."""
+    """Saves a finished lane as a run (folder, run.json, model file unless it diverged) on its
+    own thread."""
 
     kept = Signal(int, object)  # (lane, RunRecord)
     failed = Signal(int, str)  # (lane, one line)
@@ -218,8 +219,12 @@ class _Keeper(QObject):
         try:
             try:
                 record = store.create(session.config.to_dict(), title=f"{name} (race)")
-                session.save(record.folder / MODEL_FILE)
-                record.model_file = MODEL_FILE
+                # a lane that diverged is kept as a run that diverged is: its record and
+                # curves, no model (its weights are those its loss blew up from; the CLI and
+                # the Train page save none)
+                if result is None or result.reason != "diverged":
+                    session.save(record.folder / MODEL_FILE)
+                    record.model_file = MODEL_FILE
                 record.curves = curves
                 record.metrics = dict(session.metrics or {})
                 record.status = result.reason if result is not None else "completed"

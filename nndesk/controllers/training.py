@@ -171,6 +171,7 @@ class TrainingWorker(QObject):
     weights_updated = Signal(object)  # Classifier on a copy of the current weights
     run_ended = Signal(object)  # RunEnded: the loop is over; the test pass and saving follow
     model_saved = Signal(object, object)  # (Classifier of the saved model, metrics dict)
+    ended_unsaved = Signal()  # the run diverged: no test pass, no model saved
     saved_elsewhere = Signal(str, str, str)  # (run folder, reason, where the model went)
     # one-line reason, and the DataOffer the error carried (its dataset missing or a file of
     # it damaged: the page's banner offers the download) or None
@@ -221,6 +222,11 @@ class TrainingWorker(QObject):
             return
         session, ended = trained
         self.run_ended.emit(ended)
+        if ended.reason == "diverged":
+            # as the CLI's: its weights are those its loss blew up from, answering every drawing
+            # alike. Its record and curves are kept; no test pass, no model file (walk53 #2)
+            self.ended_unsaved.emit()
+            return
         if not self._requests.closing.is_set():
             self.status_changed.emit(
                 QCoreApplication.translate("TrainingController", "Testing the model…")
@@ -400,16 +406,15 @@ class TrainingController(QObject, WorkerThreadOwner):
     weights_updated = Signal(object)  # Classifier snapshot, at most every ~300 ms
     run_ended = Signal(object)  # RunEnded ("completed" | "stopped" | "diverged"); saving follows
     #: Classifier of the saved final model, after a run that did not diverge: the one to use
+    #: (a run that diverged saves no model, as the CLI's: its record alone is ``run_saved``)
     model_ready = Signal(object)
-    #: Classifier of a diverged run's saved model: kept in its folder, not put in use
-    model_kept = Signal(object)
     #: (run folder, reason, where the model went): the run folder refused the model
     saved_elsewhere = Signal(str, str, str)
     #: (runs folder, why it refused a run folder, the file the model will be saved as): the run
     #: trains all the same, its record in memory only (walk52 D4: the window refused to train)
     run_folder_refused = Signal(str, str, str)
     record_unsaved = Signal(str, str)  # (run folder, reason): its record could not be written, once
-    run_saved = Signal(object)  # RunRecord now in the history, with its model file
+    run_saved = Signal(object)  # RunRecord now in the history, with its model file (if any)
     # one-line reason (the run is over), and the DataOffer the worker's error carried (the
     # run's dataset missing, or a file of it damaged) or None
     failed = Signal(str, object)
@@ -579,6 +584,7 @@ class TrainingController(QObject, WorkerThreadOwner):
         worker.weights_updated.connect(self._on_worker_weights_updated)
         worker.run_ended.connect(self._on_worker_run_ended)
         worker.model_saved.connect(self._on_worker_model_saved)
+        worker.ended_unsaved.connect(self._on_worker_ended_unsaved)
         worker.saved_elsewhere.connect(self.saved_elsewhere)
         worker.failed.connect(self._on_worker_failed)
         self._worker = worker
@@ -786,9 +792,15 @@ class TrainingController(QObject, WorkerThreadOwner):
             record.message = f"{record.message}; model saved to {self.model_path}".lstrip("; ")
         record.metrics = dict(metrics)
         self._save_record()
-        # a diverged run's weights answer every drawing alike: its model stays in its folder
-        # (the Runs list can still put it in use), the model before the run keeps answering
-        (self.model_kept if record.status == "diverged" else self.model_ready).emit(classifier)
+        self.model_ready.emit(classifier)
+        self._writes.after(lambda: self.run_saved.emit(record))  # in the history: on disk
+
+    @Slot()
+    def _on_worker_ended_unsaved(self) -> None:
+        """A run that diverged: its record (curves, how it ended) is in the history without a
+        model; the model before the run keeps answering. Its record was written as it ended
+        (``_on_worker_run_ended``): once that write is in, it is listed."""
+        record = self.record
         self._writes.after(lambda: self.run_saved.emit(record))  # in the history: on disk
 
     def _save_record(self) -> None:

@@ -4943,6 +4943,10 @@ kiểm định</translation>
         <translation>lưu làn này thành một lượt chạy cùng mô hình của nó (thẻ Các lượt chạy)</translation>
     </message>
     <message>
+        <source>save this lane&apos;s curves as a run (Runs tab); it diverged, so no model is saved</source>
+        <translation>lưu các đường cong của làn này thành một lượt chạy (thẻ Các lượt chạy); làn đã phân kỳ nên không lưu mô hình</translation>
+    </message>
+    <message>
         <source>show the lanes&apos; settings again, to change them and race anew</source>
         <translation>hiện lại cài đặt của các làn để sửa và đua lại</translation>
     </message>
@@ -4969,6 +4973,10 @@ kiểm định</translation>
     <message>
         <source>{name} kept as a run with its model: {path}</source>
         <translation>Đã giữ {name} thành một lượt chạy cùng mô hình: {path}</translation>
+    </message>
+    <message>
+        <source>{name} kept as a run, without a model (it diverged): {path}</source>
+        <translation>Đã giữ {name} thành một lượt chạy, không có mô hình (làn đã phân kỳ): {path}</translation>
     </message>
 </context>
 <context>
@@ -5236,6 +5244,10 @@ từ {folder}</translation>
     <message>
         <source>The model of {run} is the one in use: it keeps answering until you choose another model.</source>
         <translation>Mô hình của {run} là mô hình đang dùng: nó vẫn tiếp tục trả lời cho đến khi bạn chọn một mô hình khác.</translation>
+    </message>
+    <message>
+        <source>The run diverged, so no model was saved: its weights were the ones its loss blew up from. Its curves are kept.</source>
+        <translation>Lượt chạy đã phân kỳ nên không lưu mô hình: trọng số của nó chính là trọng số làm mất mát bùng nổ. Các đường cong vẫn được giữ lại.</translation>
     </message>
     <message>
         <source>Use model</source>
@@ -5913,6 +5925,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Needs a dataset</source>
         <translation>Cần một tập dữ liệu</translation>
+    </message>
+    <message>
+        <source>No model saved: the run diverged. Its curves are kept in the run history.</source>
+        <translation>Không lưu mô hình: lượt chạy đã phân kỳ. Các đường cong vẫn được giữ trong lịch sử lượt chạy.</translation>
     </message>
     <message>
         <source>No run</source>

@@ -820,7 +820,13 @@ class RaceView(QWidget):
                 self.table.setItem(r.lane, column, item)
             button = tipped_button(
                 translate("RaceView", "Keep"),
-                translate("RaceView", "save this lane as a run with its model (Runs tab)"),
+                translate(
+                    "RaceView",
+                    "save this lane's curves as a run (Runs tab); it diverged, so no model "
+                    "is saved",
+                )
+                if r.reason == "diverged"
+                else translate("RaceView", "save this lane as a run with its model (Runs tab)"),
             )
             button.setEnabled(self.controller.can_keep(r.lane))
             button.clicked.connect(lambda _=False, lane=r.lane: self._on_keep_clicked(lane))
@@ -884,10 +890,15 @@ class RaceView(QWidget):
         button = self.keep_button(lane)
         if button is not None:
             button.setText(translate("RaceView", "Kept"))
-        self.status_message.emit(
-            translate("RaceView", "{name} kept as a run with its model: {path}").format(
-                name=self.controller.lanes[lane].name, path=record.folder
+        said = (
+            translate("RaceView", "{name} kept as a run with its model: {path}")
+            if record.model_file
+            else translate(
+                "RaceView", "{name} kept as a run, without a model (it diverged): {path}"
             )
+        )
+        self.status_message.emit(
+            said.format(name=self.controller.lanes[lane].name, path=record.folder)
         )
 
     @Slot(int, str)

@@ -232,6 +232,8 @@ def make_row(record: RunRecord, seconds: bool = False, day: bool = True) -> Row:
             "The app or terminal training this run was closed before the run ended. "
             "Its curves so far are kept.",
         )
+    if record.status == "diverged" and record.model_path is None:
+        tips[STATUS] = diverged_tip(record)
     if record.elsewhere is not None and record.model_file is None:
         tips[STATUS] = translate(
             "RunsView", "its folder refused the model; it was saved to {path}"
@@ -251,6 +253,19 @@ def make_row(record: RunRecord, seconds: bool = False, day: bool = True) -> Row:
             if t
         )
     return Row(texts, tuple(tips))
+
+
+def diverged_tip(record: RunRecord) -> str:
+    """Why a run that diverged has no model: its status cell's tip, the hint when it alone is
+    selected (Use model is greyed for it)."""
+    said = translate(
+        "RunsView",
+        "The run diverged, so no model was saved: its weights were the ones its loss blew up "
+        "from. Its curves are kept.",
+    )
+    if record.message:
+        said = f"{said}\n{one_line(localised(record.message), CELL_CHARS)}"
+    return said
 
 
 class RunsTableModel(QAbstractTableModel):

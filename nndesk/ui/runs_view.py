@@ -47,6 +47,7 @@ from nndesk.ui.runs_table import (
     STARTED,
     STATUSES,
     RunsTableModel,
+    diverged_tip,
     shared_minutes,
     start_day,
     started_text,
@@ -461,6 +462,8 @@ class RunsView(QWidget):
                     "The damaged runs selected cannot be read: the chart and the exports leave "
                     "them out.",
                 )
+            elif len(selected) == 1 and _diverged_without_model(selected[0]):
+                hint = diverged_tip(selected[0]).split("\n")[0]  # why Use model is greyed
             elif len(selected) >= 2:  # the hint matches the chart: two or more are compared
                 hint = translate(
                     "RunsView", "{n} runs compared; Ctrl/Shift-click adds or removes one."
@@ -762,6 +765,10 @@ def overlay_figure(
     if fit_titles(axes) | fit_ticks(axes) | bool(fit_ylabels(axes)):
         canvas.draw()
     return fig
+
+
+def _diverged_without_model(record: RunRecord) -> bool:
+    return record.status == "diverged" and record.model_path is None
 
 
 def run_name(record: RunRecord) -> str:

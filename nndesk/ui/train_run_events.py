@@ -152,11 +152,14 @@ class RunEventsMixin:
             self._say_headline(("run", {**self.header.headline[1], "ended": True}))
         self._show_coach()
         verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
-        self.progress.setFormat(
-            translate(
-                "TrainingPanel", "{verdict}: {message} · testing and saving the model…"
-            ).format(verdict=verdict, message=self.run_state.ended_text)
-        )
+        if ended.reason == "diverged":  # nothing is tested or saved of it, as in the CLI
+            self.progress.setFormat(self._verdict_text())
+        else:
+            self.progress.setFormat(
+                translate(
+                    "TrainingPanel", "{verdict}: {message} · testing and saving the model…"
+                ).format(verdict=verdict, message=self.run_state.ended_text)
+            )
         if ended.reason == "completed":
             self.progress.setValue(self.progress.maximum())
         if ended.reason == "diverged":
@@ -180,9 +183,9 @@ class RunEventsMixin:
             self.progress.setFormat(self._verdict_text())
         path = self.controller.model_path  # the run folder's, or where the fallback put it
         self._show_saved_run(record, path)
-        # a diverged run's weights are the ones its blow-up came from: Continue would start
-        # from them (walk53 #2: the CLI saves no model of it). Its record and curves stay listed
-        diverged = record.status == "diverged"
+        # a diverged run saved no model (its weights are the ones its blow-up came from, and
+        # the CLI saves none of it: walk53 #2): Continue has nothing of it to train further
+        diverged = record.status == "diverged" or path is None
         self.run_state.continuable = None if diverged else (path, record.curves)
         self.run_state.continuable_dataset = None if diverged else record.config.get("dataset")
         if self.controller.record_problem is not None:  # its run.json is behind (a full disk)
@@ -210,6 +213,14 @@ class RunEventsMixin:
                     path=path,
                 )
             )
+        if record.status == "diverged" and path is None:
+            said = translate(
+                "TrainingPanel",
+                "No model saved: the run diverged. Its curves are kept in the run history.",
+            )
+            self.model_label.setText(said)
+            self.status_message.emit(said)
+            return
         if path is None:
             return  # no model of it was saved (nor its fallback): "Model saved: None" said so
         saved = translate("TrainingPanel", "Model saved: {path}").format(path=path)

@@ -227,7 +227,6 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         c.run_ended.connect(self._on_controller_run_ended)
         c.run_saved.connect(self._on_controller_run_saved)
         c.model_ready.connect(self._remember_end)
-        c.model_kept.connect(self._remember_end)  # a diverged run's: Continue starts from it
         c.model_ready.connect(self.model_ready)
         c.failed.connect(self._on_controller_failed)
         c.saved_elsewhere.connect(self._on_controller_saved_elsewhere)

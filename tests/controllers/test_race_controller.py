@@ -100,6 +100,25 @@ def test_a_kept_lane_is_a_run_with_its_model_in_the_history(qtbot, race, tiny): 
         race.keep(2)  # not twice
 
 
+def test_a_kept_lane_that_diverged_is_a_run_without_a_model(qtbot, race):
+    """fix54a #1: Keep saved a diverged lane's model as any lane's, where the CLI and the Train
+    page save none of a run that diverged. Its record and curves are kept, no model file."""
+    import dataclasses
+
+    race_to_the_end(qtbot, race)
+    # a lane that diverged after an epoch (Keep asks for one): its result says so
+    results = list(race.results)
+    results[1] = dataclasses.replace(results[1], reason="diverged", message="loss became nan")
+    race.results = tuple(results)
+    with qtbot.waitSignal(race.kept, timeout=WAIT_MS) as kept:
+        race.keep(1)
+    _, record = kept.args
+    assert record.model_file is None and list(record.folder.glob("*.npz")) == []
+    stored = race.store.load(record.run_id)
+    assert stored.status == "diverged" and stored.model_path is None
+    assert stored.curves.epochs == [1, 2]
+
+
 def test_lane_reports_are_batched_by_the_same_interval_as_a_runs(qtbot, race, monkeypatch):
     from nndesk.controllers import worker_thread
 

@@ -504,6 +504,27 @@ def test_a_diverged_run_is_reported_without_runtime_warnings(qtbot, controller, 
     assert [str(w.message) for w in recwarn if issubclass(w.category, RuntimeWarning)] == []
 
 
+def test_a_diverged_run_keeps_its_record_and_curves_and_saves_no_model_as_the_cli(
+    qtbot, controller
+):
+    """fix54a #1: the CLI saves no model of a run that diverged; the window wrote one into its
+    run folder (not offered since stop 53, so only clutter, and Open model could still pick
+    it). The run is listed, diverged, with its curves; no model file, nothing put in use."""
+    from nndesk.models import list_models
+
+    seen = run_to_the_end(qtbot, controller, CONFIG.replace(optimizer="sgd", lr=1e30, epochs=3))
+    (record,) = seen["saved"]
+    assert seen["ready"] == [] and controller.model_path is None
+    assert record.status == "diverged" and record.model_file is None
+    assert record.model_path is None and list(record.folder.glob("*.npz")) == []
+    (listed,) = controller.store.list()
+    assert listed.status == "diverged" and listed.model_path is None
+    stored = RunStore(controller.store.root).load(record.run_id)
+    assert len(stored.curves.batch_loss) == len(controller.curves.batch_loss) >= 1
+    assert "learning rate" in stored.message
+    assert [e.source for e in list_models(runs_root=controller.store.root)].count("saved") == 0
+
+
 @pytest.mark.parametrize("lr", [50.0, 1000.0])
 def test_a_diverged_runs_curves_show_its_loss_leaving_the_chart(qtbot, controller, lr):
     """A newcomer's walk: SGD at lr 1000 diverged at batch 2 (loss 3.5e9) and the loss charts

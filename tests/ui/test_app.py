@@ -7,11 +7,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from nndesk.app import startup
 from nndesk.inference import Classifier
+from nndesk.ui.runs_table import COLUMNS
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
 
@@ -768,7 +769,8 @@ def test_a_diverged_runs_model_is_not_put_in_use(
 ):
     """A newcomer's walk: after SGD at a huge rate diverged, every drawing read "Ankle boot
     100 %": the run's broken model had become the one answering. The model before the run keeps
-    answering; the diverged run is listed, its model kept in its folder."""
+    answering; the diverged run is listed with its curves, and no model of it is saved, as
+    the CLI saves none (fix54a #1: its model file was written, a trap for Open model)."""
     before = Classifier.from_file(tiny_model_file)
     desk = window_factory(classifier=before)
     window, prediction, page = desk.window, desk.prediction, desk.train_page
@@ -779,12 +781,23 @@ def test_a_diverged_runs_model_is_not_put_in_use(
             assert page.start_training(config)
         qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60000)
     record = saved.args[0]
-    assert record.status == "diverged" and (record.folder / record.model_file).is_file()
+    assert record.status == "diverged" and record.model_file is None
+    assert list(record.folder.glob("*.npz")) == []
     assert prediction.current() is before
     assert window.model_combo.currentText().split(" · ")[0] == before.title
     assert window.model_notice.isHidden()
-    # Continue starts from it: the page took the settings it ended with, as after any run
-    assert page.run_state.form_at_end is not None
+    assert not page.resume_button.isEnabled()  # nothing of it to train further
+    assert page.model_label.full_text().startswith("No model saved: the run diverged.")
+    # the Runs list agrees with `nndesk models`: the run is there, Use model greyed, and why
+    runs = page.runs_view
+    window.tabs.setCurrentWidget(page)
+    page.tabs.setCurrentWidget(runs)
+    qtbot.waitUntil(lambda: [r.run_id for r in runs.records()] == [record.run_id])
+    runs.select_runs([record.run_id])
+    assert not runs.use_button.isEnabled()
+    assert runs.hint.text().startswith("The run diverged, so no model was saved")
+    status = runs.cell(0, COLUMNS.index("Status"), Qt.ItemDataRole.ToolTipRole)
+    assert status.startswith("The run diverged, so no model was saved")
 
 
 def test_the_window_is_built_with_every_mouse_move_delivered(monkeypatch):
