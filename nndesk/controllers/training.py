@@ -117,6 +117,8 @@ class RunStarted:
     #: size: a batch size asked for mid-run is refused when it cannot fit
     image_bytes: int = 0
     train_images: int = 0
+    #: a resumed model stopped inside ``first_epoch``: the run goes on part way into it
+    inside_first_epoch: bool = False
 
 
 class _Requests(RunRequests):
@@ -291,6 +293,7 @@ class TrainingWorker(QObject):
                 batch_size=batch_size,
                 first_epoch=session.epochs_done + 1,
                 last_epoch=session.epochs_done + cfg.epochs,
+                inside_first_epoch=session.partial is not None,
                 history=tuple(dict(h) for h in session.history),
                 changes=tuple(session.changes),
                 inside_names=tuple(watcher.names) if watcher else (),

@@ -5795,6 +5795,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Huấn luyện tiếp sẽ huấn luyện thêm {run} trên {title}, dữ liệu nó đã học: dữ liệu này chưa được tải về. Hãy tải {title}, hoặc chọn một thư mục có dữ liệu này.</translation>
     </message>
     <message>
+        <source>Continued after epoch {done}, then diverged in epoch {epoch}: {settings}</source>
+        <translation>Đã tiếp tục sau epoch {done}, rồi phân kỳ ở epoch {epoch}: {settings}</translation>
+    </message>
+    <message>
         <source>Continued from epoch 1, keeping {kept}: {settings}</source>
         <translation>Đã tiếp tục từ epoch 1, giữ {kept}: {settings}</translation>
     </message>
@@ -5809,6 +5813,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Continued from epoch {epoch}: {settings}</source>
         <translation>Đã tiếp tục từ epoch {epoch}: {settings}</translation>
+    </message>
+    <message>
+        <source>Continued from the start of epoch 1, then diverged in epoch {epoch}: {settings}</source>
+        <translation>Đã tiếp tục từ đầu epoch 1, rồi phân kỳ ở epoch {epoch}: {settings}</translation>
+    </message>
+    <message>
+        <source>Continued part way into epoch {first}, then diverged in epoch {epoch}: {settings}</source>
+        <translation>Đã tiếp tục từ giữa epoch {first}, rồi phân kỳ ở epoch {epoch}: {settings}</translation>
     </message>
     <message>
         <source>Continues with the settings the last run ended with: {settings}</source>

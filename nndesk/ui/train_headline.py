@@ -45,6 +45,7 @@ class HeadlineMixin:
                     "config": config,
                     "steered": steered,
                     "first_epoch": run.first_epoch,
+                    "inside": run.inside_first_epoch,
                     "kept": dict(self.run_state.kept),
                     "continuing": self.run_state.continuing,
                 },

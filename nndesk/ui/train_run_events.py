@@ -149,7 +149,10 @@ class RunEventsMixin:
         self.run_state.verdict = (ended, None if run is None else (run.first_epoch, run.last_epoch))
         self.run_state.ended_text = ended_message(*self.run_state.verdict)
         if self.header.headline and self.header.headline[0] == "run":
-            self._say_headline(("run", {**self.header.headline[1], "ended": True}))
+            facts = {**self.header.headline[1], "ended": True}
+            if ended.reason == "diverged":  # the epoch its loss blew up in
+                facts["diverged_in"] = ended.epochs_done + 1
+            self._say_headline(("run", facts))
         self._show_coach()
         verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
         if ended.reason == "diverged":  # nothing is tested or saved of it, as in the CLI

@@ -56,6 +56,23 @@ CONTINUED_HEADLINES = {
     ),
     (True, False, False): QT_TRANSLATE_NOOP("TrainingPanel", "Continued from epoch 1: {settings}"),
 }
+#: A continued run that diverged: where it really went on from (after its model's last whole
+#: epoch, part way into an epoch, or from the start) and that it diverged. "Continued from
+#: epoch 2" read as if it had trained on from there, of a run whose first batches blew up; the
+#: settings after the colon say the rate it diverged at.
+DIVERGED_HEADLINES = {
+    "after": QT_TRANSLATE_NOOP(
+        "TrainingPanel", "Continued after epoch {done}, then diverged in epoch {epoch}: {settings}"
+    ),
+    "inside": QT_TRANSLATE_NOOP(
+        "TrainingPanel",
+        "Continued part way into epoch {first}, then diverged in epoch {epoch}: {settings}",
+    ),
+    "start": QT_TRANSLATE_NOOP(
+        "TrainingPanel",
+        "Continued from the start of epoch 1, then diverged in epoch {epoch}: {settings}",
+    ),
+}
 
 
 def format_eta(seconds: float) -> str:
@@ -98,6 +115,15 @@ def run_headline(facts: dict) -> str:
     if first_epoch == 1 and not facts["continuing"]:
         return settings
     # said first: a narrow page cuts the settings, not this
+    diverged_in = facts.get("diverged_in")
+    if facts.get("ended") and diverged_in:
+        where = "inside" if facts.get("inside") else "after" if first_epoch > 1 else "start"
+        return translate_marked("TrainingPanel", DIVERGED_HEADLINES[where]).format(
+            done=integer(first_epoch - 1),
+            first=integer(first_epoch),
+            epoch=integer(diverged_in),
+            settings=settings,
+        )
     shape = (bool(facts.get("ended")), first_epoch > 1, bool(kept))
     return translate_marked("TrainingPanel", CONTINUED_HEADLINES[shape]).format(
         epoch=integer(first_epoch), kept=kept, settings=settings

@@ -72,6 +72,22 @@ def test_a_continued_run_says_where_it_goes_on_from_before_its_settings(qapp):
     assert run_headline(_facts(1, continuing=True)) == f"Continuing epoch 1: {fresh}"
 
 
+def test_a_continued_run_that_diverged_says_where_it_went_on_from_and_where_it_diverged(qapp):
+    """fix54a #2: "Continued from epoch 3" of a continued run whose first batches blew up."""
+    fresh = run_headline(_facts(1, continuing=False))
+
+    def said(first: int, inside: bool = False, kept=None) -> str:
+        facts = {**_facts(first, continuing=True, ended=True, kept=kept), "inside": inside}
+        return run_headline({**facts, "diverged_in": first})
+
+    assert said(3) == f"Continued after epoch 2, then diverged in epoch 3: {fresh}"
+    assert said(3, kept={"lr": 5.0}).startswith("Continued after epoch 2, then diverged")
+    assert said(3, inside=True) == (
+        f"Continued part way into epoch 3, then diverged in epoch 3: {fresh}"
+    )
+    assert said(1) == f"Continued from the start of epoch 1, then diverged in epoch 1: {fresh}"
+
+
 def test_time_left_reads_as_a_clock():
     assert [format_eta(s) for s in (75.2, 3725, float("nan"), -1)] == ["1:15", "1:02:05", "—", "—"]
 

@@ -1209,6 +1209,24 @@ def test_a_diverged_run_says_so_in_the_page_and_leaves_its_curves_in_sight(qtbot
     wait_until_idle(qtbot, panel)
 
 
+def test_a_continued_run_that_diverges_says_where_it_went_on_from_and_that_it_diverged(
+    qtbot, panel
+):
+    """fix54a #2: Continue on a model whose run then diverged was headed "Continued from epoch
+    2: …", as if it had trained on from there; its loss blew up in its first batches. The
+    headline says the epoch it went on after and the one it diverged in."""
+    panel.form.epochs.setValue(1)
+    assert panel.start_training()
+    wait_until_idle(qtbot, panel)
+    qtbot.waitUntil(panel.resume_button.isEnabled, timeout=WAIT_MS)
+    panel.form.lr.setText("1e30")
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS) as ended:
+        assert panel.continue_training()
+    assert ended.args[0].reason == "diverged" and ended.args[0].epochs_done == 1
+    wait_until_idle(qtbot, panel)
+    assert panel.title.text().startswith("Continued after epoch 1, then diverged in epoch 2: ")
+
+
 def test_no_blank_line_between_the_run_buttons_and_the_progress_bar_until_a_refusal(qtbot, panel):
     """s52: at 1024x700 the empty refusal line kept a blank band (14 px and its spacing)
     between "Apply to run" and the progress bar; it takes room only while it says something."""
