@@ -74,3 +74,29 @@ def test_the_form_says_under_layers_that_the_last_layer_must_be_3(qtbot, shapes)
     assert not form._arch_timer.isActive()  # its pending check once wiped the note below
     assert "last layer set to 3: the folder has 3 classes" in form.arch_summary.text()
     assert form.config().arch == "784-32-3"
+
+
+def test_a_layers_field_that_does_not_fit_the_folder_says_so_in_one_line(qtbot, shapes):
+    """fix54a #4: under a refused Layers field the green "784-32-10 → 25,738 parameters" (or
+    "last layer set to 3") stood above the red "ends with 10 outputs but shapes has 3
+    classes": two lines naming the layers. The reason alone shows; the count comes back with
+    layers that fit."""
+    from nndesk.ui.train_form import FOLDER, TrainForm
+
+    form = TrainForm()
+    qtbot.addWidget(form)
+    form.show()
+    form.arch.setText("784-32-10")
+    form._check_arch()
+    assert form.arch_summary.isVisible()  # any dataset: the layers and their parameters
+    form.dataset.setCurrentIndex(form.dataset.findData(FOLDER))
+    form.folder.setText(str(shapes))
+    (error,) = [label for label in form._error_labels.values() if label.isVisible()]
+    assert "ends with 10 outputs but shapes has 3 classes" in error.text()
+    assert not form.arch_summary.isVisible()
+    form.folder.editingFinished.emit()  # fitted: the count and "last layer set to 3" again
+    assert form.arch_summary.isVisible() and not error.isVisible()
+    assert "last layer set to 3" in form.arch_summary.text()
+    form.arch.setText("784-32-4")  # typed over: the note no longer holds, its reason shows
+    form._check_arch()
+    assert not form.arch_summary.isVisible() and error.isVisible()

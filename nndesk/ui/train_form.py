@@ -830,6 +830,10 @@ class TrainForm(QWidget):
             widget = getattr(self, key, None)
             if isinstance(widget, QLineEdit):
                 theme.set_tone(widget, "error" if reason else None)
+        # a refused Layers field says why in one line: its count of parameters (or "last layer
+        # set to 3") above "ends with 10 outputs but shapes has 3 classes" said it twice
+        # (fix54a #4)
+        self.arch_summary.setVisible(not errors.get("arch"))
         valid = not errors
         if valid != self._valid:
             self._valid = valid
