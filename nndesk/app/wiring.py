@@ -283,6 +283,19 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     prediction.classifier_changed.connect(evaluate_page.set_classifier)
     prediction.classifier_changed.connect(dataset_page.set_classifier)
 
+    def dataset_follows_a_chosen_folder(clf) -> None:
+        # a model trained on the image folder chosen on the Train form: the Dataset page shows
+        # that folder. It kept MNIST and its "not on this computer" banner (fix54a #3). Only the
+        # folder the person chose: a folder a model file names is never read (files can lie)
+        if clf is None or clf.dataset is not None:
+            return
+        config = clf.info.get("config")
+        folder = config.get("dataset") if isinstance(config, dict) else None
+        if isinstance(folder, str) and folder == desk.train_page.form.dataset_name():
+            dataset_page.set_dataset(folder)
+
+    prediction.classifier_changed.connect(dataset_follows_a_chosen_folder)
+
     def mistakes_follow_the_model(_classifier) -> None:
         # after the Evaluate page handed the controller the new model (connected above): the
         # Mistakes page on screen asks for its mistakes at once; the old model's leave it as

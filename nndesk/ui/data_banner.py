@@ -397,22 +397,32 @@ class EvaluationDataBanner(DataBanner):
         super().__init__(parent)
         self._has_result = has_result
         self._scoring = None  # the classifier being evaluated, whose dataset is wanted
+        self._shown_for: str | None = None  # the dataset of the model whose failure is shown
 
     @Slot(object)
     def evaluation_started(self, classifier) -> None:
         self._scoring = classifier
+        if not self.isHidden() and getattr(classifier, "dataset", None) != self._shown_for:
+            # it said the last model's data was missing ("MNIST is not on this computer"):
+            # the model scored now needs other data, or none of ours (an image folder's)
+            self.clear()
 
     def offer_failure(self, message: str, offer=None) -> bool:
         """Show the evaluation's failure ``message`` with the buttons that get the data
         (``offer``: the failed load's DataOffer, or None); False, showing nothing, when the
-        page has an evaluation or the failure is not about data on this computer."""
+        page has an evaluation or the failure is not about data on this computer (a banner
+        an earlier model's failure left goes then: fix54a #3, "MNIST is not on this computer"
+        stayed over a model trained on an image folder)."""
         from nndesk.controllers.datasets import other_dataset_found
 
         if self._has_result():
             return False
-        other = other_dataset_found(getattr(self._scoring, "dataset", None))
+        dataset = getattr(self._scoring, "dataset", None)
+        other = other_dataset_found(dataset)
         if offer is None and other is None:
+            self.clear()
             return False
+        self._shown_for = dataset
         details = offer.details if offer is not None else ""
         self.show_problem(message, offer.name if offer is not None else None, other, details)
         return True

@@ -165,8 +165,11 @@ class TrainDataCheck(QObject):
         if look.missing is None and look.other is None:
             if not page.data_banner.isHidden():
                 page.data_banner.clear()
-            if look.wanted == self.wanted:
-                self.ready_again(look.wanted_here)
+            # the form's dataset is here: Train trains it, whatever the data an earlier look
+            # or start lacked ("Needs a dataset · Get the data first (below)" stayed, with no
+            # banner below, after MNIST missing gave way to an image folder: fix54a #3)
+            self.wanted = look.name
+            self.ready_again(True)
             page.say_idle(again=True)  # the form's dataset may have changed
             return
         if look.missing is not None:

@@ -138,6 +138,10 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             self.form, controller, lambda: self.run_state.run is not None, self
         )
         self.form.dataset.currentIndexChanged.connect(self.check_data)
+        # an image folder typed or browsed to is the form's dataset too: looked at as it changes
+        # (off the GUI thread; an older answer is dropped). The page kept "Needs a dataset" and
+        # the MNIST banner of the dataset chosen before it (fix54a #3)
+        self.form.folder.textChanged.connect(self.check_data)
         scroll = scrolled(self.form, 0)
         scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 24)
 

@@ -600,3 +600,61 @@ def test_clothing_mode_does_not_name_a_folder_of_mnist_its_data_folder(
     desk.window.act_digits.trigger()  # Digits reads that folder: named as its data folder
     qtbot.waitUntil(lambda: note.text() == f"Data folder:\n{tiny_idx_dir}", timeout=10_000)
     datasets.forget_datasets()
+
+
+def test_an_image_folder_chosen_and_trained_leaves_no_page_saying_mnist_is_missing(
+    qtbot, window_factory, tmp_path, tiny_model_file
+):
+    """fix54a #3: MNIST missing, an image folder chosen as the Train form's dataset and trained:
+    the Train page kept "Needs a dataset · Get the data first (below)" with no banner below,
+    and once the folder's model was in use Mistakes, Map, Lab and Dataset kept "MNIST is not
+    on this computer yet". Each page now speaks of the data it shows."""
+    import warnings
+
+    from PIL import Image
+
+    from nndesk.ui.train_form import FOLDER
+
+    (tmp_path / "empty").mkdir()
+    preferences.set_data_dir(str(tmp_path / "empty"))
+    datasets.forget_datasets()
+    folder = tmp_path / "shapes"
+    rng = np.random.default_rng(0)
+    for k, name in enumerate(("circle", "square", "triangle")):
+        (folder / name).mkdir(parents=True)
+        for i in range(10):
+            img = np.full((28, 28), 255, np.uint8)
+            r, c = rng.integers(2, 8, 2)
+            img[r : r + 6 + 6 * k, c : c + 18 - 6 * k] = 0
+            Image.fromarray(img).save(folder / name / f"{i}.png")
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window, train = desk.window, desk.train_page
+    pages = (desk.mistakes_page, desk.map_page, desk.lab_page, desk.dataset_page)
+    for page in pages:  # each says MNIST is missing for the MNIST model in use
+        window.tabs.setCurrentWidget(page)
+        qtbot.waitUntil(lambda page=page: page.message.isVisible(), timeout=20_000)
+        assert "MNIST is not on this computer yet" in page.message.text()
+    window.tabs.setCurrentWidget(train)
+    qtbot.waitUntil(lambda: train.progress.format() == "Needs a dataset", timeout=10_000)
+    form = train.form
+    form.dataset.setCurrentIndex(form.dataset.findData(FOLDER))
+    form.folder.setText(str(folder))
+    form.folder.editingFinished.emit()  # the last layer fitted to its 3 classes
+    qtbot.waitUntil(lambda: train.progress.format() == "Ready", timeout=10_000)
+    assert train.data_banner.isHidden()
+    assert train.speed.text() == "Choose settings and press Train."
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert train.start_training(form.config().replace(epochs=1, batch_size=8))
+        qtbot.waitUntil(lambda: not train.controller.is_running(), timeout=60_000)
+    in_use = desk.prediction.current
+    qtbot.waitUntil(
+        lambda: in_use().info.get("config", {}).get("dataset") == str(folder), timeout=10_000
+    )
+    for page in pages:
+        window.tabs.setCurrentWidget(page)
+        qtbot.waitUntil(lambda page=page: page.message.isHidden(), timeout=20_000)
+    # the Dataset page shows the folder the model learnt from
+    qtbot.waitUntil(lambda: desk.dataset_page.summary() is not None, timeout=20_000)
+    assert desk.dataset_page.dataset_combo.currentData() == str(folder)
+    assert desk.dataset_page.summary().class_names == ("circle", "square", "triangle")
