@@ -5406,6 +5406,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <source>{n} runs compared; Ctrl/Shift-click adds or removes one.</source>
         <translation>Đang so sánh {n}&#xa0;lượt chạy; Ctrl/Shift + bấm để thêm hoặc bỏ một lượt.</translation>
     </message>
+    <message>
+        <source>{n} selected runs are gone: their folders were deleted outside nndesk.</source>
+        <translation>{n} lượt chạy đã chọn không còn nữa: thư mục của chúng đã bị xoá bên ngoài nndesk.</translation>
+    </message>
+    <message>
+        <source>{run} is gone: its folder was deleted outside nndesk.</source>
+        <translation>{run} không còn nữa: thư mục của nó đã bị xoá bên ngoài nndesk.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

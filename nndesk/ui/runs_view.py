@@ -37,6 +37,7 @@ from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.flow_layout import WrappingColumn, flow_row
+from nndesk.ui.folder_watch import FolderWatch
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.off_gui import ChartRenders, Delivery
 from nndesk.ui.runs_table import (
@@ -214,6 +215,12 @@ class RunsView(QWidget):
         self._resized.timeout.connect(self._on_resized_timeout)
         self.chart.resized.connect(self._resized.start)  # drawn again once resizing settles
         theme.notifier().changed.connect(self._on_theme_changed)
+        # run folders deleted (or put back) outside the window: listed again at once when
+        # the list is on screen, else when it is shown (fix54a #5)
+        self._watch = FolderWatch(self.store.root, self)
+        self._watch.changed.connect(self._on_runs_folder_changed)
+        #: the line said once over the usual hint by the next listing (a run found gone)
+        self._gone_note = ""
 
         # the hint and the buttons wrap at 1024 px: the pane keeps room for all their lines
         top = WrappingColumn(self.table, self.hint, buttons)
@@ -295,6 +302,7 @@ class RunsView(QWidget):
         records = [self._known(r) for r in records]
         self._hint_text = self._usual_hint()
         self.hint.setText(self._hint_text)
+        self._watch.watch_again()  # a runs folder made since, or made again
         keep = {r.run_id for r in self.selected_records()}
         if select_id:
             keep = {select_id}
@@ -308,6 +316,9 @@ class RunsView(QWidget):
         self.select_runs(list(keep))
         self._filling = False
         self._on_table_selection_changed()
+        if self._gone_note:  # over the hint the selection left: why a row went
+            self.hint.setText(self._gone_note)
+            self._gone_note = ""
         self.listed.emit()
 
     def _usual_hint(self) -> str:
@@ -416,6 +427,11 @@ class RunsView(QWidget):
             self._plot_selected()
 
     @Slot()
+    def _on_runs_folder_changed(self) -> None:
+        if self.isVisible() and not self.reading:
+            self.refresh()
+
+    @Slot()
     def _on_table_selection_changed(self, *_) -> None:
         if self._filling:
             return
@@ -513,7 +529,22 @@ class RunsView(QWidget):
     def _on_delivery_delivered(self, number, result) -> None:
         if not self._renders.newest(number, result):
             return  # an older selection's, or a chart that could not be drawn
-        image, self.plotted, found_damaged = result
+        image, self.plotted, found_damaged, gone = result
+        if gone:
+            # its folder was deleted outside the window: not "cannot be read… Show folder
+            # opens it", a row that no longer stands for anything goes, and the hint says so
+            self._gone_note = (
+                translate(
+                    "RunsView", "{run} is gone: its folder was deleted outside nndesk."
+                ).format(run=gone[0])
+                if len(gone) == 1
+                else translate(
+                    "RunsView",
+                    "{n} selected runs are gone: their folders were deleted outside nndesk.",
+                ).format(n=len(gone))
+            )
+            self.refresh()
+            return
         if found_damaged:
             self.model.rows_changed()  # a run found damaged as its curves were read
             self._on_table_selection_changed()  # its buttons, as for any damaged run
@@ -689,11 +720,13 @@ def _render_selected(
     selected: list[RunRecord], empty_text: str, unreadable: str, w: int, h: int, ratio: float
 ):
     """(the chart image, (legend label, thinned curves) per run, whether a run was found
-    damaged) of the ``selected`` runs, on the render thread: a listed run's curves are read
-    from its file here, not on the GUI thread (4,000 batch points took 5 ms each to parse).
+    damaged, the names of those whose folder is gone) of the ``selected`` runs, on the render
+    thread: a listed run's curves are read from its file here, not on the GUI thread (4,000
+    batch points took 5 ms each to parse).
     Damaged runs are left out (empty axes told nothing); when every selected run is damaged
     the chart says ``unreadable`` (``{folder}`` and ``{reason}`` filled from the first)."""
     damaged = [r.is_damaged for r in selected]
+    names = [run_name(r) for r in selected]  # as listed: a run read gone is named "(damaged)"
     unread = [r for r in selected if not r.curves_read]
     # copies of the lists: a running run's record may still grow. Read first: a record whose
     # curves turn out damaged is damaged from then on
@@ -704,13 +737,19 @@ def _render_selected(
     for record in unread:  # read again if shown again: browsing 2,000 runs kept all in memory
         record.forget_curves()
     found = any(r.is_damaged and not was for r, was in zip(selected, damaged, strict=True))
+    # runs whose folder itself is gone (deleted outside the window): not damaged, gone
+    gone = [
+        name
+        for r, name in zip(selected, names, strict=True)
+        if r.is_damaged and not os.path.lexists(r.folder)
+    ]
     if selected and not readable:
         first = selected[0]
         empty_text = unreadable.format(
             folder=one_line(first.run_id, CELL_CHARS), reason=localised(first.message)
         )
     caption = legend_caption([r for r, _ in readable])
-    return render_overlay(runs, empty_text, w, h, ratio, caption), runs, found
+    return render_overlay(runs, empty_text, w, h, ratio, caption), runs, found, gone
 
 
 def render_overlay(

@@ -166,6 +166,37 @@ def test_runs_saved_from_outside_the_window_are_listed_when_the_view_is_shown_ag
     assert {r.run_id for r in view.records()} == {kept, gone, outside}
 
 
+def test_a_run_folder_deleted_outside_the_window_leaves_the_list_on_screen(qtbot, tmp_path):
+    """fix54a #5: a run folder deleted in a file manager (or by rm -r) stayed a row of the
+    Runs list until its tab was shown again. The runs folder is watched: the row goes."""
+    store = RunStore(tmp_path / "runs")
+    kept, gone = add_run(store, "kept"), add_run(store, "deleted outside")
+    view = make_view(qtbot, store)
+    assert view.row_count() == 2
+    shutil.rmtree(store.root / gone)
+    qtbot.waitUntil(lambda: [r.run_id for r in view.records()] == [kept], timeout=10_000)
+    assert view.row_count() == 1
+
+
+def test_a_click_on_a_run_whose_folder_is_gone_says_so_and_drops_its_row(qtbot, tmp_path):
+    """fix54a #5: a click on a run deleted outside the window (a watch that did not tell: a
+    network folder) said "{folder} cannot be read: run.json is missing … Show folder opens
+    it" and marked it damaged. One line says it is gone, and its row goes."""
+    store = RunStore(tmp_path / "runs")
+    kept, gone = add_run(store, "kept"), add_run(store, "deleted outside")
+    view = make_view(qtbot, store)
+    view.resize(800, 600)
+    view._watch.blockSignals(True)  # noqa: SLF001 - the watch missed it
+    shutil.rmtree(store.root / gone)
+    with qtbot.waitSignal(view.listed, timeout=60_000):
+        view.select_runs([gone])
+    assert [r.run_id for r in view.records()] == [kept]
+    said = view.hint.text()
+    assert said.startswith(f"{gone} (deleted outside, ")
+    assert said.endswith(") is gone: its folder was deleted outside nndesk.")
+    assert view.selected_records() == [] and not view.use_button.isEnabled()
+
+
 def test_delete_asks_naming_the_run_and_no_keeps_it(qtbot, tmp_path, trash, boxes):
     store = RunStore(tmp_path / "runs")
     run_id = add_run(store, "fashion 784-64-10 relu adam")
