@@ -5948,7 +5948,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>No model saved: the run diverged. Its curves are kept in the run history.</source>
-        <translation>Không lưu mô hình: lượt chạy đã phân kỳ. Các đường cong vẫn được giữ trong lịch sử lượt chạy.</translation>
+        <translation>Không lưu mô hình vì lượt chạy đã phân kỳ; các đường cong vẫn được giữ.</translation>
     </message>
     <message>
         <source>No run</source>
