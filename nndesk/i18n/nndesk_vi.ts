@@ -5408,7 +5408,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>{n} selected runs are gone: their folders were deleted outside nndesk.</source>
-        <translation>{n} lượt chạy đã chọn không còn nữa: thư mục của chúng đã bị xoá bên ngoài nndesk.</translation>
+        <translation>{n}&#xa0;lượt chạy đã chọn không còn nữa: thư mục của chúng đã bị xoá bên ngoài nndesk.</translation>
     </message>
     <message>
         <source>{run} is gone: its folder was deleted outside nndesk.</source>
