@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QIcon, QScreen
 from PySide6.QtWidgets import QApplication
 
-from nndesk import preferences
+from nndesk import preferences, settings_writer
 from nndesk.app.closing_signals import close_on_signals
 from nndesk.app.desk import build_window
 from nndesk.paths import ASSETS_DIR
@@ -76,5 +76,7 @@ def run(data_dir: str | None = None) -> int:
     window.show()
     close_on_signals(app)  # SIGTERM, SIGHUP, Ctrl+C: closed, its run saved
     code = app.exec()
-    preferences.flush()  # the settings changed last (the window's place as it closed) kept
+    # the settings changed last (the window's place as it closed) kept; a disk that hangs (a
+    # network home gone) does not keep the process from ending
+    preferences.flush(settings_writer.EXIT_WAIT_SECONDS)
     return code

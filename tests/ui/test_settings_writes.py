@@ -130,3 +130,39 @@ def test_a_window_closed_right_after_a_change_keeps_it(tmp_path):
     text = Path(home / preferences.SETTINGS_FILE).read_text()
     assert "theme=dark" in text and "saliency=gradient" in text
     assert "place=" in text  # the window's place, saved as it closed
+
+
+HUNG_CHILD = """
+import sys, threading
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+from nndesk import preferences, settings_writer
+from nndesk.app import startup
+
+settings_writer.EXIT_WAIT_SECONDS = 0.5
+never = threading.Event()
+def hung_disk(path, changes):
+    never.wait(120)  # a network home folder that stopped answering
+settings_writer._write = hung_disk
+
+def change_then_close():
+    preferences.set_theme("dark")
+    for window in app.topLevelWidgets():
+        window.close()
+QTimer.singleShot(0, change_then_close)
+sys.exit(startup.run())
+"""
+
+
+def test_a_disk_that_hangs_does_not_keep_the_app_from_ending(tmp_path):
+    env = {
+        **os.environ,
+        "NNDESK_HOME": str(tmp_path / "home"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "NNDESK_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    child = subprocess.run(
+        [sys.executable, "-c", HUNG_CHILD], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert child.returncode == 0, child.stderr
