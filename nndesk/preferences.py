@@ -128,7 +128,16 @@ def _lock_problem(path: Path) -> Message | None:
     nor read as a lock (a folder, a pipe, a device, a link leading nowhere or to itself): the
     window never appeared, its first saved setting blocking the GUI thread."""
     lock = path.with_name(path.name + ".lock")
-    if not os.path.lexists(lock):
+    try:
+        own = os.lstat(lock)
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        own = err
+    # a regular file is a lock Qt can read: the settings writer's own, on its thread, is one
+    # while it writes, and may be gone a moment later (seen between an lexists and a stat, it
+    # was taken for a missing link's target: the settings file was dropped mid-session)
+    if isinstance(own, os.stat_result) and stat.S_ISREG(own.st_mode):
         return None
     why = regular_file_problem(lock)
     if why is None:

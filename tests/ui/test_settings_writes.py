@@ -166,3 +166,38 @@ def test_a_disk_that_hangs_does_not_keep_the_app_from_ending(tmp_path):
         [sys.executable, "-c", HUNG_CHILD], env=env, capture_output=True, text=True, timeout=60
     )
     assert child.returncode == 0, child.stderr
+
+
+def test_the_writers_own_lock_let_go_while_the_file_is_judged_is_no_problem(qapp, monkeypatch):
+    """Qt's settings.ini.lock exists while the writer thread writes and is gone a moment later:
+    seen by an lexists and gone by the stat, it was taken for a link leading nowhere, and the
+    window said "Settings not read" and moved to the fallback file mid-session (a batch's
+    language switch test)."""
+    path = preferences.settings_file()
+    lock = path.with_name(path.name + ".lock")
+    real_lexists = os.path.lexists
+    monkeypatch.setattr(  # the lock there when looked for, let go before it is opened
+        os.path, "lexists", lambda p: True if Path(p) == lock else real_lexists(p)
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    assert not lock.exists()
+    assert preferences._lock_problem(path) is None
+    lock.write_text("12345\nnndesk\nhost\n")  # held: a regular file Qt reads as a lock
+    assert preferences._lock_problem(path) is None
+    lock.unlink()
+    lock.symlink_to(lock.parent / "nowhere")  # a link leading nowhere stays a problem
+    assert preferences._lock_problem(path) is not None
+    lock.unlink()
+
+
+def test_settings_read_while_the_writer_writes_stay_in_the_same_file(qapp):
+    """Reads on the calling thread while the writer thread writes (and takes Qt's lock) keep to
+    settings.ini: no fallback file, nothing said."""
+    path = preferences.settings_file()
+    for percent in range(40):
+        preferences.set_not_sure_threshold(percent)
+        assert preferences.settings_file() == path
+        assert preferences.not_sure_threshold() == percent
+    assert preferences.flush(WAIT_S)
+    assert preferences.take_unread_notice() is None
+    assert not path.with_name(preferences.FALLBACK_SETTINGS_FILE).exists()
