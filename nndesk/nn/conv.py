@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from nndesk.errors import ConfigError
-from nndesk.nn import parallel, winograd
+from nndesk.nn import aligned, parallel, winograd
 from nndesk.nn.init import init_weights
 from nndesk.nn.layers import Layer, _layer_rng
 
@@ -110,10 +110,10 @@ def _pool_masks(f: int, ph: int, pw: int, n: int, by_column: bool) -> tuple[np.n
     ``_route_to_rows``): they then write and read it in runs of whole rows of windows, not of
     ``n`` samples."""
     if by_column:
-        row_won = np.empty((2, f, ph, pw, n), bool).transpose(1, 2, 3, 0, 4)
+        row_won = aligned.empty((2, f, ph, pw, n), bool).transpose(1, 2, 3, 0, 4)
     else:
-        row_won = np.empty((f, ph, pw, 2, n), bool)
-    return row_won, np.empty((f, ph, pw, n), bool)
+        row_won = aligned.empty((f, ph, pw, 2, n), bool)
+    return row_won, aligned.empty((f, ph, pw, n), bool)
 
 
 def _pool_masks_by_row(f: int, ph: int, pw: int, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -123,8 +123,8 @@ def _pool_masks_by_row(f: int, ph: int, pw: int, n: int) -> tuple[np.ndarray, np
     contiguous block in the order its products write, and NumPy runs each pass over them as one
     flat loop. (On views it cannot flatten, NumPy copies the operands through its buffers, which
     took more time than the comparisons; docs/performance.md.)"""
-    row_won = np.empty((ph, f, 2, pw, n), bool).transpose(1, 0, 3, 2, 4)  # (f, ph, pw, 2, n)
-    col_won = np.empty((ph, f, pw, n), bool).transpose(1, 0, 2, 3)  # (f, ph, pw, n)
+    row_won = aligned.empty((ph, f, 2, pw, n), bool).transpose(1, 0, 3, 2, 4)  # (f, ph, pw, 2, n)
+    col_won = aligned.empty((ph, f, pw, n), bool).transpose(1, 0, 2, 3)  # (f, ph, pw, n)
     return row_won, col_won
 
 
@@ -133,8 +133,8 @@ def _pool_masks_by_tile_row(f: int, ph: int, pw: int, n: int) -> tuple[np.ndarra
     (``Conv2D._winograd_tile_rows``): ``row_won`` in ``(ph, 2, f, pw, n)`` memory (window
     column ``j`` before the channels, as the output transform writes a round), ``col_won`` in
     ``(ph, f, pw, n)``."""
-    row_won = np.empty((ph, 2, f, pw, n), bool).transpose(2, 0, 3, 1, 4)  # (f, ph, pw, 2, n)
-    col_won = np.empty((ph, f, pw, n), bool).transpose(1, 0, 2, 3)  # (f, ph, pw, n)
+    row_won = aligned.empty((ph, 2, f, pw, n), bool).transpose(2, 0, 3, 1, 4)  # (f, ph, pw, 2, n)
+    col_won = aligned.empty((ph, f, pw, n), bool).transpose(1, 0, 2, 3)  # (f, ph, pw, n)
     return row_won, col_won
 
 
@@ -247,7 +247,7 @@ class Conv2D(Layer):
         """A reusable array; only re-allocated when ``shape`` or ``dtype`` changes."""
         buf = self._buffers.get(name)
         if buf is None or buf.shape != shape or buf.dtype != dtype:
-            buf = np.zeros(shape, dtype) if zero else np.empty(shape, dtype)
+            buf = aligned.zeros(shape, dtype) if zero else aligned.empty(shape, dtype)
             self._buffers[name] = buf
         return buf
 
@@ -309,7 +309,11 @@ class Conv2D(Layer):
             (o for o, ((_, rr), (_, cc)) in enumerate(spans) if _covers(rr, h) and _covers(cc, w)),
             None,
         )
-        dx = np.empty((c, h, w, n), dtype) if full is not None else np.zeros((c, h, w, n), dtype)
+        dx = (
+            aligned.empty((c, h, w, n), dtype)
+            if full is not None
+            else aligned.zeros((c, h, w, n), dtype)
+        )
         order = [o for o in range(k * k) if o != full]
 
         def add_back(cs: slice) -> None:  # channels cs of dx: parts never write the same pixel
@@ -349,7 +353,7 @@ class Conv2D(Layer):
         k, p = self.kernel_size, self.padding
         # fresh, not a reused buffer: the caller owns the gradient. Padded coordinates; entries
         # past the windows' reach (an odd last row or column) get zero
-        dxp = np.zeros((c, h + 2 * p, w + 2 * p, n), dcol.dtype)
+        dxp = aligned.zeros((c, h + 2 * p, w + 2 * p, n), dcol.dtype)
         dcol8 = dcol.reshape(c, k, k, ph, 2, 2, pw, n)
         for i in range(k):
             for j in range(k):
@@ -379,7 +383,7 @@ class Conv2D(Layer):
             # big eval batch: chunk over samples; backward (saliency) rebuilds the columns
             self._col = None
             step = max(1, _EVAL_COL_LIMIT // per_sample)
-            out = np.empty((f, oh, ow, n), Wb.dtype)
+            out = aligned.empty((f, oh, ow, n), Wb.dtype)
             for start in range(0, n, step):
                 col = self._im2col(x[start : start + step], "col_eval")
                 out[..., start : start + step] = _matmul(Wb, col).reshape(f, oh, ow, -1)
@@ -471,7 +475,7 @@ class Conv2D(Layer):
         self._winograd = None
         Wb = self._weights_with_bias(np.result_type(x, self.params["W"]))  # (f, c*k*k + 1)
         dtype = Wb.dtype
-        out = np.empty((f, ph, pw, n), dtype)
+        out = aligned.empty((f, ph, pw, n), dtype)
         windows = self._windows_fit()
         if windows:  # pooled row first: the step's rounds
             row_won, col_won = _pool_masks_by_row(f, ph, pw, n)
@@ -590,8 +594,8 @@ class Conv2D(Layer):
         row_won, col_won = pool._cache
         step = self._fused_rows(f * 2 * per_row * dtype.itemsize, ph)
         g_flat = self._buffer("fused_g_rows", (f * 2 * step * per_row,), dtype)
-        dWbT = np.zeros((col.shape[0], f), dtype)
-        term = np.empty_like(dWbT)
+        dWbT = aligned.zeros((col.shape[0], f), dtype)
+        term = aligned.empty_like(dWbT)
         for p0 in range(0, ph, step):
             p1 = min(p0 + step, ph)
             m = 2 * (p1 - p0) * per_row
@@ -623,8 +627,8 @@ class Conv2D(Layer):
         step = self._fused_rows(f * 2 * half * dtype.itemsize, ph)
         g = self._buffer("window_g", (2, step, f, 2, pw, n), dtype)  # (a, row, f, b, q, n)
         d_best = self._buffer("window_d_best", (step, f, 2, pw, n), dtype)
-        dWbT = np.zeros((col.shape[0], f), dtype)
-        term = np.empty_like(dWbT)
+        dWbT = aligned.zeros((col.shape[0], f), dtype)
+        term = aligned.empty_like(dWbT)
         pieces = _pieces(half, term.size)  # every window row's product, in these pieces
         dcol = None
         if not self.skip_input_grad:  # (c*k*k, 4 ph pw n), the columns' order
@@ -722,7 +726,7 @@ class Conv2D(Layer):
 
         parallel.map_parts(transform_inputs, c, V.size)
         U = winograd.weights(self.params["W"].astype(dtype, copy=False))  # (16, f, c)
-        out = np.empty((f, ph, pw, n), dtype)
+        out = aligned.empty((f, ph, pw, n), dtype)
         per_round = self._winograd_tiles(ph * pw, 16 * f * n * dtype.itemsize)
         if per_round >= pw:  # a row of tiles a round, its masks one block each
             row_won, col_won = _pool_masks_by_tile_row(f, ph, pw, n)
@@ -839,7 +843,7 @@ class Conv2D(Layer):
         rows, cols = 2 * ph + 2, 2 * pw + 2
         # fresh, not a reused buffer: the caller owns the gradient. Padded coordinates; entries
         # past the tiles' reach get zero
-        dxp = np.empty((c, h + 2 * p, w + 2 * p, n), dtype)
+        dxp = aligned.empty((c, h + 2 * p, w + 2 * p, n), dtype)
         dxp[:, rows:] = 0
         dxp[:, :rows, cols:] = 0
         rows_in = self._buffer("wino_rows_in", (4, c, ph, cols, n), dtype)
@@ -909,15 +913,15 @@ class MaxPool2D(Layer):
     def _forward_pairs(self, win: np.ndarray) -> np.ndarray:
         """2x2 windows ``(a, oh, 2, ow, 2, b) -> (a, oh, ow, b)`` (``_max_pairs``)."""
         a, oh, _, ow, _, b = win.shape
-        out = np.empty((a, oh, ow, b), win.dtype)
-        self._cache = (np.empty((a, oh, ow, 2, b), bool), np.empty((a, oh, ow, b), bool))
+        out = aligned.empty((a, oh, ow, b), win.dtype)
+        self._cache = (aligned.empty((a, oh, ow, 2, b), bool), aligned.empty((a, oh, ow, b), bool))
         self._pool_into(win, out, *self._cache)
         return out
 
     def _pool_into(self, win, out, row_won, col_won) -> None:
         """``_max_pairs`` of ``win`` ``(a, oh, 2, ow, 2, b)``, split over threads by ranges of
         axis ``a`` when big enough, each range in blocks that fit the cache."""
-        rows = np.empty(row_won.shape, win.dtype)
+        rows = aligned.empty(row_won.shape, win.dtype)
 
         def pool(part: slice) -> None:  # rows ``part`` of axis a, on their own
             for cs in _cache_blocks(part, win[0].nbytes):
@@ -986,7 +990,7 @@ class MaxPool2D(Layer):
     def _route(self, g: np.ndarray, dwin: np.ndarray, row_won, col_won) -> None:
         """``_route_pairs`` of ``g`` ``(a, oh, ow, b)`` into ``dwin`` with the masks of a 2x2
         forward, split and blocked as ``_pool_into``."""
-        drows = np.empty(row_won.shape, g.dtype)
+        drows = aligned.empty(row_won.shape, g.dtype)
 
         def route(part: slice) -> None:
             for cs in _cache_blocks(part, dwin[0].nbytes):
@@ -998,7 +1002,7 @@ class MaxPool2D(Layer):
         """Any size: one pass per window offset; the earliest offset (row-major) wins ties."""
         s = self.size
         out = win[:, :, 0, :, 0].copy()
-        argmax = np.zeros(out.shape, np.uint8)
+        argmax = aligned.zeros(out.shape, np.uint8)
         for o in range(1, s * s):
             v = win[:, :, o // s, :, o % s]
             np.copyto(argmax, o, where=v > out)  # strict: the earlier offset keeps ties
@@ -1017,7 +1021,7 @@ class MaxPool2D(Layer):
         a, b = g.shape[0], g.shape[3]
         # every element is written below unless trailing rows / columns were dropped
         cropped = h != oh * s or w != ow * s
-        dgrid = (np.zeros if cropped else np.empty)((a, h, w, b), grad_out.dtype)
+        dgrid = (aligned.zeros if cropped else aligned.empty)((a, h, w, b), grad_out.dtype)
         dwin = dgrid[:, : oh * s, : ow * s].reshape(a, oh, s, ow, s, b)
         if s == 2:
             self._route(g, dwin, *self._cache)

@@ -7,6 +7,7 @@ import math
 import numpy as np
 
 from nndesk.errors import ConfigError
+from nndesk.nn import aligned
 from nndesk.nn.init import init_weights
 
 
@@ -246,7 +247,7 @@ class Flatten(Layer):
         if not self._chwn or grad.transpose(1, 2, 3, 0).flags.c_contiguous:
             return grad  # already (c, h, w, n) memory when Dense sent it back in its input's layout
         n, c, h, w = self._shape
-        chwn = np.empty((c, h, w, n), grad.dtype)
+        chwn = aligned.empty((c, h, w, n), grad.dtype)
         chwn[...] = grad.transpose(1, 2, 3, 0)
         return chwn.transpose(3, 0, 1, 2)  # NCHW view, as the forward's input was
 

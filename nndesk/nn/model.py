@@ -7,7 +7,7 @@ import copy
 import numpy as np
 
 from nndesk.errors import ConfigError
-from nndesk.nn import split_batch
+from nndesk.nn import aligned, split_batch
 from nndesk.nn.activations import sigmoid, softmax
 from nndesk.nn.layers import Layer
 from nndesk.nn.losses import Loss
@@ -191,7 +191,8 @@ class Sequential:
         if into is None:
             dtype = np.result_type(*(layer.params[name] for layer, name in entries))
             total = sum(layer.params[name].size for layer, name in entries)
-            flat_params, flat_grads = np.empty(total, dtype), np.zeros(total, dtype)
+            # aligned: the layers' arrays and the optimizer's passes start on a cache line
+            flat_params, flat_grads = aligned.empty(total, dtype), aligned.zeros(total, dtype)
         else:
             flat_params, flat_grads = into
         offset = 0

@@ -18,7 +18,7 @@ from collections.abc import Callable
 import numpy as np
 
 from nndesk.errors import ConfigError
-from nndesk.nn import parallel
+from nndesk.nn import aligned, parallel
 
 Params = list[tuple[str, np.ndarray, np.ndarray]]
 
@@ -119,7 +119,7 @@ class Optimizer:
     def _buffers(self, key: str, param: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
         slots = self.state.get(key)
         if slots is None or any(s not in slots for s in self.slots):
-            slots = {s: np.zeros_like(param) for s in self.slots}
+            slots = {s: aligned.zeros_like(param) for s in self.slots}
             self.state[key] = slots
         for s, arr in slots.items():
             if arr.shape != param.shape:
@@ -130,7 +130,7 @@ class Optimizer:
                 slots[s] = arr.astype(param.dtype)
         tmp = self._scratch.get(key)
         if tmp is None or tmp.shape != param.shape or tmp.dtype != param.dtype:
-            tmp = self._scratch[key] = np.empty_like(param)
+            tmp = self._scratch[key] = aligned.empty_like(param)
         return slots, tmp
 
     def _clip_scale(self, params: Params) -> float:
@@ -159,7 +159,7 @@ class Optimizer:
             if scale != 1.0 or (decay_grad and param.ndim >= 2):
                 scratch = self._scratch.get(key + "#g")
                 if scratch is None or scratch.shape != param.shape or scratch.dtype != param.dtype:
-                    scratch = self._scratch[key + "#g"] = np.empty_like(param)
+                    scratch = self._scratch[key + "#g"] = aligned.empty_like(param)
                 g = scratch
                 np.multiply(grad, scale, out=g)
                 if decay_grad and param.ndim >= 2:
@@ -203,7 +203,7 @@ class Optimizer:
         # flat slots, seeded with any state already held per key (a resumed optimizer)
         flat_slots = {}
         for slot in self.slots:
-            flat = np.zeros_like(flat_p)
+            flat = aligned.zeros_like(flat_p)
             start = 0
             for key, p, _ in params:
                 view = flat[start : start + p.size].reshape(p.shape)
@@ -213,13 +213,13 @@ class Optimizer:
                 self.state.setdefault(key, {})[slot] = view
                 start += p.size
             flat_slots[slot] = flat
-        decay_mask = np.zeros_like(flat_p)  # 1 on weight arrays (ndim >= 2), 0 elsewhere
+        decay_mask = aligned.zeros_like(flat_p)  # 1 on weight arrays (ndim >= 2), 0 elsewhere
         start = 0
         for _, p, _ in params:
             if p.ndim >= 2:
                 decay_mask[start : start + p.size] = 1
             start += p.size
-        fused = (flat_p, flat_g, flat_slots, decay_mask, np.empty_like(flat_p))
+        fused = (flat_p, flat_g, flat_slots, decay_mask, aligned.empty_like(flat_p))
         self._fused_cache = (signature, fused, params)
         return fused
 
@@ -278,7 +278,7 @@ class Optimizer:
         if scale != 1.0 or (decay and not self.decoupled):
             g = self._scratch.get("#flat_g")
             if g is None or g.shape != flat_g.shape:
-                g = self._scratch["#flat_g"] = np.empty_like(flat_g)
+                g = self._scratch["#flat_g"] = aligned.empty_like(flat_g)
 
         def update(part: slice) -> None:  # entries ``part`` of every flat buffer
             p, grad, t = flat_p[part], g[part], tmp[part]

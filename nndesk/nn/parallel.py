@@ -78,10 +78,15 @@ def _mark_inside() -> None:
     _local.inside = True  # a part never splits again: a full pool waiting on itself would hang
 
 
-def split(size: int, parts: int) -> list[slice]:
-    """``parts`` contiguous slices covering ``range(size)``, sizes differing by at most one."""
+def split(size: int, parts: int, multiple: int = 1) -> list[slice]:
+    """``parts`` contiguous slices covering ``range(size)``, sizes differing by at most one;
+    with ``multiple``, every slice but the last starts and ends on a multiple of it (sizes then
+    differ by less than ``multiple``, unless ``size`` is too small for that): 16 float32 values
+    make each range of an aligned buffer start on a 64-byte boundary (``nndesk.nn.aligned``)."""
     parts = max(1, min(parts, size))
-    bounds = [size * i // parts for i in range(parts + 1)]
+    if size < multiple * parts:
+        multiple = 1
+    bounds = [size * i // parts // multiple * multiple for i in range(parts)] + [size]
     return [slice(bounds[i], bounds[i + 1]) for i in range(parts)]
 
 

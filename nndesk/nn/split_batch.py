@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from nndesk.nn import parallel
+from nndesk.nn import aligned, parallel
 from nndesk.nn.layers import Dropout, Layer
 from nndesk.nn.losses import Loss
 
@@ -142,7 +142,7 @@ class _Tails:
         parts = len(split.copies)
         self.step = step
         self.shares = [0.0] * parts
-        self.ranges = parallel.split(step.grad.size, parts)
+        self.ranges = parallel.split(step.grad.size, parts, aligned.FLOAT32_STEP)
         # per parameter: (its offset in the flat gradient, the model's gradient, the other
         # parts' gradients of it), all raveled
         base = step.grad.__array_interface__["data"][0]

@@ -76,7 +76,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from nndesk.nn import parallel, split_batch
+from nndesk.nn import aligned, parallel, split_batch
 from nndesk.nn.layers import Dropout
 from nndesk.training.segments import new_segment, remove_dead_segments
 
@@ -591,7 +591,8 @@ class ProcessSplit:
         self.batch_size = batch_size
         rows = max(r.stop - r.start for r in parallel.split(batch_size, self.parts)[1:])
         # each process's range of the flat buffers in a step (part 0's is this process's)
-        self._spans = spans = parallel.split(self._state.arrays["params"].size, self.parts)
+        size = self._state.arrays["params"].size
+        self._spans = spans = parallel.split(size, self.parts, aligned.FLOAT32_STEP)
         context = multiprocessing.get_context("spawn")
         try:
             for part in range(1, self.parts):
