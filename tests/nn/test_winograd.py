@@ -203,6 +203,29 @@ def test_winograd_step_equals_the_two_layers_in_float64(
 
 
 @pytest.mark.parametrize("c_in, c_out, padding, h, w", SHAPES)
+# the input gradient's products in pieces of columns (OpenBLAS's small products): one column a
+# piece, and three (a short last piece where the columns are not a multiple of 3)
+@pytest.mark.parametrize("columns_per_piece", [1, 3])
+def test_winograd_input_gradient_in_pieces_of_columns_equals_the_two_layers_in_float64(
+    c_in, c_out, padding, h, w, columns_per_piece, winograd_for_any_channels, monkeypatch
+):
+    from nndesk.nn import conv as conv_module
+
+    monkeypatch.setattr(conv_module, "_SMALL_PRODUCT", columns_per_piece * c_in * c_out)
+    rng = np.random.default_rng(47)
+    conv = Conv2D(c_in, c_out, kernel_size=3, padding=padding, rng=rng)
+    conv.astype(np.float64)
+    x = rng.standard_normal((3, c_in, h, w))
+    g = rng.standard_normal((3, c_out, (h + 2 * padding - 2) // 2, (w + 2 * padding - 2) // 2))
+    want, _, want_grads, want_dx = _plain_pair(conv, x, g, False)
+    step = FusedStep(conv, winograd=True)
+    np.testing.assert_allclose(step.forward(x), want, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(step.backward(g.copy()), want_dx, rtol=1e-11, atol=1e-12)
+    for name in ("W", "b"):
+        np.testing.assert_allclose(conv.grads[name], want_grads[name], rtol=1e-11, atol=1e-12)
+
+
+@pytest.mark.parametrize("c_in, c_out, padding, h, w", SHAPES)
 # the products, output transform and pool in rounds of tiles (a split part's half batch): one
 # tile a round, and two (a short last round where the tiles are odd)
 @pytest.mark.parametrize("tiles_per_round", [1, 2])
