@@ -213,3 +213,43 @@ def test_a_signal_while_the_model_is_saved_lets_the_save_finish(capsys):
         while not requests.stop.is_set():
             pass
     assert "nndesk: saving the model first (Ctrl-C again to abort)" in capsys.readouterr().err
+
+
+# the child: nndesk's command line, sent ``SIGNAL`` by itself as the module ``AT`` starts
+# loading (nndesk.cli.dispatch: the command line's modules; numpy: while the line is parsed)
+EARLY_CHILD = (
+    "import os, signal, sys\n"
+    "class Signaller:\n"
+    "    def find_spec(self, name, path=None, target=None):\n"
+    "        if name == os.environ['AT']:\n"
+    "            sys.meta_path.remove(self)\n"
+    "            os.kill(os.getpid(), getattr(signal, os.environ['SIGNAL']))\n"
+    "sys.meta_path.insert(0, Signaller())\n"
+    "from nndesk.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
+@pytest.mark.parametrize("at", ["nndesk.cli.dispatch", "numpy"])
+@pytest.mark.parametrize(
+    ("name", "said", "status"),
+    [
+        ("SIGINT", "nndesk: error: interrupted", 130),
+        ("SIGTERM", "nndesk: error: ended by SIGTERM", 128 + signal.SIGTERM),
+        ("SIGHUP", "nndesk: error: ended by SIGHUP", 128 + signal.SIGHUP),
+    ],
+)
+def test_a_signal_while_cli_training_starts_ends_it_in_one_line(
+    at, name, said, status, tmp_path, tiny_dir
+):
+    """The first ~0.3 s of ``nndesk train`` (its modules load, NumPy among them): Ctrl-C
+    printed a traceback, and SIGTERM and SIGHUP ended it without a word (the handlers were set
+    only once the command ran)."""
+    home = tmp_path / "home"
+    env = {**os.environ, "NNDESK_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    env |= {"AT": at, "SIGNAL": name}
+    argv = [sys.executable, "-c", EARLY_CHILD, "train", *TINY, "--data-dir", str(tiny_dir)]
+    done = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stderr.splitlines()) == (status, [said])
+    assert done.stdout == ""
+    assert list(tmp_path.iterdir()) == []  # nothing written: no run folder, no settings

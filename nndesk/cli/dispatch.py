@@ -1,14 +1,14 @@
 """``main``: parse the command line, run the sub-command, and turn every failure into one line
 and an exit status (2 for bad input, 1 for an unexpected failure, 130 for Ctrl-C, 128 + the
 signal for SIGTERM and SIGHUP). With no sub-command it opens the window (Qt is imported only
-then)."""
+then). ``nndesk.cli.main`` calls it with the ending signals' handlers already set
+(``nndesk.cli.signals.ending_signals``), from before this module loads."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import logging
-import signal
 import sys
 import warnings
 from pathlib import Path
@@ -16,16 +16,19 @@ from pathlib import Path
 from nndesk.cli import calibrate, download, evaluate, export_script, listing, predict, train
 from nndesk.cli.args import build_parser
 from nndesk.cli.output import error, print_json, warning_line
-from nndesk.cli.signals import Ended, ending_signals
+from nndesk.cli.signals import ended_status
 from nndesk.errors import NndeskError
 
 #: The system's refusals that a person fixes by giving another path: exit 2, like bad input.
 _BAD_INPUT_ERRNOS = (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENAMETOOLONG, errno.ELOOP)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, give_back_signals=lambda: None) -> int:
+    """Run the command ``argv`` asks for; ``give_back_signals`` restores the ending signals'
+    handlers before the window opens (it handles them itself: ``nndesk.app.closing_signals``)."""
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv:
+        give_back_signals()
         from nndesk.app import run  # Qt is imported only here
 
         return run()
@@ -47,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         error("--json goes with --version or after a command (nndesk train --json)")
         return 2
     if args.command is None:
+        give_back_signals()
         return _open_window(args.window_data_dir)
     commands = {
         "download": download.cmd_download,
@@ -66,8 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             from nndesk.nn.serialization import OldModelFileWarning
 
             warnings.simplefilter("default", OldModelFileWarning)
-            # SIGTERM and SIGHUP end it as Ctrl-C does: cleaned up
-            with ending_signals(), _bug_report_logs(args.debug):
+            # SIGTERM and SIGHUP end it as Ctrl-C does, cleaned up (nndesk.cli.main's handlers)
+            with _bug_report_logs(args.debug):
                 return commands[args.command](args)
     except NndeskError as err:
         error(str(err))
@@ -80,12 +84,8 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Ended as ended:
-        error(f"ended by {signal.Signals(ended.number).name}")
-        return 128 + ended.number
-    except KeyboardInterrupt:
-        error("interrupted")
-        return 130
+    except KeyboardInterrupt as interrupted:  # Ctrl-C, or SIGTERM and SIGHUP (Ended)
+        return ended_status(interrupted)
     except MemoryError:  # e.g. a full-batch CNN: its activations alone need gigabytes
         error("ran out of memory: try a smaller network or batch size")
         return 1

@@ -20,7 +20,7 @@ import contextlib
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from nndesk.closed_terminal import leave_a_closed_terminal
 
@@ -62,17 +62,39 @@ def _restore(previous: dict) -> None:
 
 
 @contextlib.contextmanager
-def ending_signals() -> Iterator[None]:
+def ending_signals() -> Iterator[Callable[[], None]]:
     """In the block, SIGTERM and SIGHUP raise ``Ended`` where the command runs, as Ctrl-C raises
-    ``KeyboardInterrupt``. Only the main thread may set handlers: elsewhere, nothing changes."""
+    ``KeyboardInterrupt``. It yields ``give_back``, which restores the handlers before the block
+    ends (the window, which handles these signals itself, opens after it). Only the main thread
+    may set handlers: elsewhere, nothing changes."""
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield lambda: None
         return
     previous = _set_handlers(_on_signal)
+    given_back = False
+
+    def give_back() -> None:
+        nonlocal given_back
+        if not given_back:
+            given_back = True
+            _restore(previous)
+
     try:
-        yield
+        yield give_back
     finally:
-        _restore(previous)
+        give_back()
+
+
+def ended_status(interrupt: KeyboardInterrupt) -> int:
+    """Say in one line that ``interrupt`` (Ctrl-C, or ``Ended``) ended the command; its exit
+    status: 130 for Ctrl-C, 128 + the signal's number for SIGTERM and SIGHUP."""
+    from nndesk.cli.output import error
+
+    if isinstance(interrupt, Ended):
+        error(f"ended by {signal.Signals(interrupt.number).name}")
+        return 128 + interrupt.number
+    error("interrupted")
+    return 130
 
 
 class StopRequests:
