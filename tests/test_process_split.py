@@ -45,14 +45,14 @@ WAIT = 60.0  # seconds: a bound for a hang only; the helper's first reply ends t
 def no_leaked_segments(monkeypatch):
     """Every shared memory segment a test's helpers made is gone when it ends."""
     made: list[str] = []
-    real = segments.SharedMemory
+    real = segments.open_segment
 
     def recorded(*args, **kwargs):
         segment = real(*args, **kwargs)
         made.append(segment.name)
         return segment
 
-    monkeypatch.setattr(segments, "SharedMemory", recorded)  # where runs make theirs
+    monkeypatch.setattr(segments, "open_segment", recorded)  # where runs make theirs
     yield made
     for name in made:
         with pytest.raises(FileNotFoundError):
@@ -535,7 +535,7 @@ def test_a_helper_that_cannot_start_leaves_training_to_the_thread_split(
     def no_shared_memory(*args, **kwargs):
         raise OSError("no /dev/shm here")
 
-    monkeypatch.setattr(segments, "SharedMemory", no_shared_memory)  # where runs make theirs
+    monkeypatch.setattr(segments, "open_segment", no_shared_memory)  # where runs make theirs
     made: list[ProcessSplit] = []
     real = process_split.ProcessSplit
 

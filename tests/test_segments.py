@@ -1,9 +1,11 @@
-"""The batch helpers' shared memory: segments a run killed together with Python's resource
-tracker left in /dev/shm (memory, until a restart) are removed by the next run; a live run's
-are not (``nndesk.training.segments``)."""
+"""The batch helpers' shared memory: segments a run killed together with its helpers left in
+/dev/shm (memory, until a restart) are removed by the next run; a live run's are not; a run
+killed alone has its helpers remove them, and Python's resource tracker says nothing
+(``nndesk.training.segments``)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -12,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from nndesk.nn.losses import SoftmaxCrossEntropy
-from nndesk.training import runtime
+from nndesk.training import runtime, segments
 from nndesk.training.process_split import ProcessSplit
 from nndesk.training.segments import PREFIX, SHM_FOLDER
-from tests.test_cli_signals import _session, _split_segments, _train
+from tests.test_cli_signals import _session, _session_ends, _split_segments, _train
 from tests.test_process_split import SPLIT, WAIT, _batch, _model
 
 pytestmark = pytest.mark.skipif(not SHM_FOLDER.is_dir(), reason="no /dev/shm to list")
@@ -49,6 +51,25 @@ def test_segments_left_by_a_run_killed_with_its_resource_tracker_go_with_the_nex
     assert [segment for segment in left if Path(segment).exists()] == []
 
 
+def test_a_run_killed_alone_has_its_helpers_remove_its_segments_without_a_warning(
+    tmp_path, tiny_dir
+):
+    """``kill -9`` of the run: Python's resource tracker removed its segments and printed a
+    warning about "leaked shared_memory objects" on the person's terminal."""
+    child = _train(tmp_path, tiny_dir, "784-c4-p-16-10")
+    try:
+        mapped = {path for path in _split_segments(child) if PREFIX in path}
+        child.kill()  # the run alone: its helpers and the resource tracker live on
+        _, stderr = child.communicate(timeout=120)  # theirs too: they write to its stderr
+        assert _session_ends(child.pid) == []
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGKILL)
+    assert mapped
+    assert "leaked" not in stderr and "Traceback" not in stderr and "Warning" not in stderr
+    assert [segment for segment in mapped if Path(segment).exists()] == []
+
+
 def test_a_live_runs_segments_are_never_taken_for_a_dead_ones(tmp_path):
     loss = SoftmaxCrossEntropy("softmax")
     with runtime.applied(SPLIT), ProcessSplit(_model(), loss, 2, 32) as first:
@@ -61,3 +82,19 @@ def test_a_live_runs_segments_are_never_taken_for_a_dead_ones(tmp_path):
             assert second.wait_ready(WAIT), second.failure
         assert all(Path(segment).exists() for segment in own)
         assert first.train_step(*_batch(32), loss) is not None  # and it still trains on them
+
+
+def test_a_segment_is_shared_by_its_name_until_it_is_unlinked():
+    made = segments.new_segment(4096)
+    try:
+        other = segments.open_segment(made.name)
+        other.buf[:3] = b"abc"
+        assert bytes(made.buf[:3]) == b"abc" and other.size == made.size >= 4096
+        other.close()
+    finally:
+        segments.remove_segment(made)
+    with pytest.raises(FileNotFoundError):
+        segments.open_segment(made.name)
+    segments.unlink_segment(made.name)  # gone already: nothing to do
+    with pytest.raises(ValueError):
+        segments.open_segment(PREFIX + "empty", create=True, size=0)

@@ -71,18 +71,25 @@ import traceback
 import types
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from multiprocessing.shared_memory import SharedMemory
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from nndesk.nn import aligned, parallel, split_batch
 from nndesk.nn.layers import Dropout
-from nndesk.training.segments import new_segment, remove_dead_segments
+from nndesk.training.segments import (
+    Segment,
+    new_segment,
+    open_segment,
+    remove_dead_segments,
+    remove_segment,
+    unlink_segment,
+)
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.context import SpawnContext, SpawnProcess
+    from multiprocessing.shared_memory import SharedMemory
 
     from nndesk.nn.losses import Loss
     from nndesk.nn.model import Sequential
@@ -200,7 +207,7 @@ class _State:
         self.optimizer: Optimizer | None = None  # the one whose state is here
         self.arrays: dict[str, np.ndarray] = {}
         self.grads: list[np.ndarray] = []  # each part's flat gradient, (size,)
-        self.segment: SharedMemory | None = new_segment(self.layout.size)
+        self.segment: Segment | SharedMemory | None = new_segment(self.layout.size)
         try:
             self.arrays = self.layout.views(self.segment.buf)
             self.grads = [self.arrays[f"grads{i}"] for i in range(parts)]
@@ -248,16 +255,8 @@ class _State:
                     self.optimizer.place_flat_slots(model.parameters(), own)
         finally:
             self.arrays, self.grads = {}, []  # NumPy views pin the segment's memory
-            _remove(self.segment)
+            remove_segment(self.segment)
             self.segment = None
-
-
-def _remove(segment: SharedMemory) -> None:
-    """Close and remove ``segment`` (a view still held elsewhere keeps its memory mapped)."""
-    with contextlib.suppress(BufferError):
-        segment.close()
-    with contextlib.suppress(FileNotFoundError):
-        segment.unlink()
 
 
 class _Helper:
@@ -295,7 +294,7 @@ class _Helper:
         ]
         self.part, self.span = part, span
         self.layout = _Layout.of(arrays)
-        self.segment: SharedMemory | None = None
+        self.segment: Segment | SharedMemory | None = None
         self.arrays: dict[str, np.ndarray] = {}
         self.process: SpawnProcess | None = None
         self.started = False
@@ -388,7 +387,7 @@ class _Helper:
         self.end_process()
         self.arrays = {}  # NumPy views pin the segment's memory: drop them before closing it
         if self.segment is not None:
-            _remove(self.segment)
+            remove_segment(self.segment)
             self.segment = None
 
 
@@ -511,7 +510,10 @@ def _serve_when_told(conn: Connection) -> None:
         from nndesk.nn import batchnorm, conv, losses, model, optimizers, winograd  # noqa: F401
         from nndesk.training import heap, runtime  # noqa: F401
 
-        conn.send(("up", os.getpid()))  # what remains takes milliseconds: worth waiting for
+        # what remains takes milliseconds: worth waiting for. A caller killed meanwhile may
+        # have sent what to serve before it died: served, its segments are removed (``_serve``)
+        with contextlib.suppress(OSError):
+            conn.send(("up", os.getpid()))
         serve, args = conn.recv()
     except (EOFError, OSError):  # not needed after all: the caller closed the pipe
         os._exit(0)
@@ -826,11 +828,12 @@ def _serve(conn: Connection, name: str, layout: _Layout, shared: tuple) -> None:
     settings, or None), rebuild the model on it, then run one part of each batch the caller
     sends, and its range of the step when asked, until it sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's to handle
+    state_name = shared[0]
     try:
-        segment = SharedMemory(name)
+        segment = open_segment(name)
         arrays = layout.views(segment.buf)
         state_name, state_layout, part, (lo, hi), stepper = shared
-        state_segment = SharedMemory(state_name)
+        state_segment = open_segment(state_name)
         state = state_layout.views(state_segment.buf)
         model, loss = pickle.loads(arrays["state"].tobytes())
         _bind(model, state["params"], state[f"grads{part}"])
@@ -864,8 +867,11 @@ def _serve(conn: Connection, name: str, layout: _Layout, shared: tuple) -> None:
                     if kind == "step":
                         tail.step(settings)
                         conn.send(("stepped", None))
-    except EOFError:
-        pass  # the caller went away
+    except (EOFError, BrokenPipeError, ConnectionResetError):
+        # the caller went away (killed: it ends its helpers itself, and closes their pipes
+        # only once they have ended): nobody else will remove the segments
+        unlink_segment(name)
+        unlink_segment(state_name)
     except BaseException:
         with contextlib.suppress(OSError, ValueError):
             conn.send(("error", traceback.format_exc()))
