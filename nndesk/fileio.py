@@ -276,16 +276,35 @@ def check_writable(path: str | os.PathLike, what: str = "") -> Path:
     if not folder.is_dir():
         message = f"{lead}the folder {folder} does not exist"
         raise FileNotFoundError(errno.ENOENT, message, str(path))
-    probe = folder / f"{TEMP_PREFIX}probe.{secrets.token_hex(4)}"
     try:
-        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        write_a_probe(folder)
     except OSError as err:
         reason = err.strerror or str(err)
         raise OSError(err.errno, f"{lead}cannot write in {folder} ({reason})", str(path)) from None
-    os.close(fd)
-    with contextlib.suppress(OSError):
-        os.unlink(probe)
     return path
+
+
+def write_a_probe(folder: str | os.PathLike, size: int = 0) -> None:
+    """Write ``size`` bytes to a new temp file in ``folder`` (fsynced), then remove it; raises
+    the system's ``OSError`` when that fails (permission bits say nothing for root, read-only
+    mounts or full disks: trying does). The file is ``tempfile``'s: a name no file or link has
+    (nothing of the user's is opened or followed), this user's only; named ``TEMP_PREFIX...``
+    and locked while it lives, so one a killed process left goes with the next write there
+    (``remove_stale_temps``)."""
+    import tempfile
+
+    fd, probe = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}probe.", dir=os.fspath(folder))
+    try:
+        _lock(fd)
+        if size:
+            data = memoryview(b"\n" * size)
+            while data:
+                data = data[os.write(fd, data) :]
+            os.fsync(fd)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(probe)
+        os.close(fd)  # releases the lock, after the file is gone
 
 
 def _file_in_the_way(path: Path, lead: str = "") -> None:

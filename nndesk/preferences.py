@@ -8,7 +8,6 @@ checked: one of the wrong type or shape counts as unset, never as an error.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
 import sys
@@ -226,21 +225,13 @@ def unsaved_settings() -> tuple[str, str] | None:
 def _write_refusal(folder: Path) -> str:
     """Why ``folder`` takes no settings file, found by writing one a few kB long there (Qt
     says only "access error"); "" when that write gets in."""
-    import secrets
-
     from nndesk.errors import os_reason
+    from nndesk.fileio import write_a_probe
 
-    probe = folder / f".nndesk-settings-probe.{secrets.token_hex(4)}"
     try:
-        with open(probe, "wb") as f:
-            f.write(b"\n" * 4096)
-            f.flush()
-            os.fsync(f.fileno())
+        write_a_probe(folder, 4096)
     except OSError as err:
         return os_reason(err)
-    finally:
-        with contextlib.suppress(OSError):
-            probe.unlink()
     return ""
 
 

@@ -323,3 +323,44 @@ def test_a_just_made_temp_file_is_left_for_its_writer_to_lock(tmp_path):
     fresh = tmp_path / f"{TEMP_PREFIX}run.json.12345678.json"
     fresh.write_text("{")
     assert remove_stale_temps(tmp_path) == 0 and fresh.exists()
+
+
+def test_the_settings_folder_is_probed_with_a_hidden_temp_file_that_is_removed(
+    tmp_path, monkeypatch
+):
+    """The check that the settings folder takes a file wrote ``.nndesk-settings-probe.<hex>``
+    with ``open(..., "wb")``: a name no stale-temp sweep knew (a killed write left it for
+    good), opened through whatever file or link had it."""
+    from nndesk import preferences
+
+    seen: list[tuple[str, int]] = []
+    real_fsync = os.fsync
+
+    def looked_at(fd):
+        seen.extend((p.name, stat.S_IMODE(p.stat().st_mode)) for p in tmp_path.iterdir())
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", looked_at)
+    assert preferences._write_refusal(tmp_path) == ""
+    ((name, mode),) = seen
+    assert name.startswith(f"{TEMP_PREFIX}probe.") and mode == 0o600
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_probe_that_does_not_fit_says_why_and_leaves_nothing(tmp_path, monkeypatch):
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError) as refused:
+        fileio.write_a_probe(tmp_path, 4096)
+    assert refused.value.errno == errno.ENOSPC and list(tmp_path.iterdir()) == []
+
+
+def test_a_probe_a_killed_process_left_goes_with_the_next_write(tmp_path):
+    left = tmp_path / f"{TEMP_PREFIX}probe.k1ll3d"  # tempfile's name, no lock held
+    left.write_text("\n" * 4096)
+    past = time.time() - 3600
+    os.utime(left, (past, past))
+    atomic_write_text(tmp_path / "settings.ini", "[General]\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.ini"]
