@@ -41,8 +41,9 @@ a segment after the run.
 If a helper cannot start, fails or dies, ``ProcessSplit.train_step`` trains that batch (and
 every later one) through the thread split instead, with the same numbers; ``close`` ends the
 helpers and removes their segments. ``tests/test_process_split.py`` proves both. The segments are
-named and locked by ``training.segments``: those a run killed with Python's resource tracker
-left in /dev/shm are removed by the next run.
+named, locked and removed by nndesk alone (``training.segments``, never Python's resource
+tracker): a run killed alone has its helpers remove them, and those a run killed together with
+its helpers left in /dev/shm are removed by the next run.
 
 Every helper starts blank (``_serve_when_told``): it imports what serving takes, says "up",
 and waits to be told what to serve. So it can be started before the run exists:
@@ -575,7 +576,7 @@ class ProcessSplit:
         self._dropouts = _dropouts(model)
         self._closed = False
         self._state: _State | None = None
-        remove_dead_segments()  # what runs killed with their resource tracker left in memory
+        remove_dead_segments()  # what runs killed with their helpers left in memory
         try:
             self._state = _State(model, parts, optimizer)
         except Exception as err:  # no shared memory: the thread split trains instead
