@@ -15,9 +15,13 @@ printed as "skipped: ..." and closed, and the pages that need the data are left 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import shutil
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from nndesk import inside
@@ -66,11 +70,31 @@ def render(
     size: tuple[int, int] = (1320, 780),
 ) -> list[Path]:
     """Draw a digit and a garment, grab every panel, save PNGs in ``out_dir``; return the paths."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if "NNDESK_HOME" not in os.environ:  # keep the user's window settings out of it
-        import tempfile
+    with temporary_home():
+        return _render(out_dir, mnist_model, fashion_model, size)
 
-        os.environ["NNDESK_HOME"] = tempfile.mkdtemp(prefix="nndesk-shots-")
+
+@contextlib.contextmanager
+def temporary_home() -> Iterator[None]:
+    """In the block, ``$NNDESK_HOME`` is a new ``nndesk-shots-*`` folder of the temporary folder
+    (the user's settings, runs and models kept out of the pictures, and the pictures' run out
+    of theirs), removed when the block ends, however it ends; a home already set is used as it
+    is. They were left in the temporary folder, one per run of the tool."""
+    if os.environ.get("NNDESK_HOME"):
+        yield
+        return
+    home = tempfile.mkdtemp(prefix="nndesk-shots-")
+    os.environ["NNDESK_HOME"] = home
+    try:
+        yield
+    finally:
+        if os.environ.get("NNDESK_HOME") == home:
+            del os.environ["NNDESK_HOME"]
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _render(out_dir, mnist_model, fashion_model, size) -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     from nndesk.app import build_window
@@ -81,79 +105,81 @@ def render(
 
     theme.apply_theme(app, "light")  # the same pictures on every desktop
     dismisser = dismiss_dialogs(app)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    saved: list[Path] = []
+    try:
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        saved: list[Path] = []
 
-    def save(widget, name: str) -> None:
-        path = out / f"{name}.png"
-        _charts_drawn(app, widget)
-        widget.grab().save(str(path))
-        saved.append(path)
+        def save(widget, name: str) -> None:
+            path = out / f"{name}.png"
+            _charts_drawn(app, widget)
+            widget.grab().save(str(path))
+            saved.append(path)
 
-    mnist_model = mnist_model or default_model_path("digits")
-    fashion_model = fashion_model or default_model_path("garments")
-    digits = Classifier.from_file(mnist_model) if mnist_model else None
-    desk = build_window(mode="digits", classifier=digits)
-    window, prediction = desk.window, desk.prediction
-    window.resize(*size)
-    window.show()
-    _settle(app, prediction)
-    save(window, "window-empty")
-    draw(window.canvas, SEVEN, width=20)
-    window.overlay_check.setChecked(False)
-    _settle(app, prediction)
-    save(window, "window-digit")
-    save(window.draw_panel, "draw-panel")
-    save(window.canvas, "canvas")
-    save(window.prediction_panel, "probabilities")
-    window.overlay_check.setChecked(True)
-    _settle(app, prediction)
-    save(window.preview, "preview-saliency")
-    window.tabs.setCurrentWidget(desk.why_page)
-    _settle(app, prediction)
-    _wait(app, lambda: _neighbours_settled(desk.why_page), 60)
-    save(desk.why_page, "why-digit")
-    _render_why_contrast(app, desk, save)
-    _render_inside_page(app, desk, save)
-    print(
-        f"digit: drew a 7, the model reads {window.prediction_panel.top_label.text()} "
-        f"({window.prediction_panel.confidence_label.text()})"
-    )
-
-    # a test image with its true label, when the dataset is on this computer
-    window.tabs.setCurrentIndex(0)
-    missing = []
-    desk.coordinator.loader.failed.connect(lambda name, message: missing.append(message))
-    window.request_test_image(4123)
-    _wait(app, lambda: bool(window.prediction_panel.true_label.text() or missing), 20)
-    _settle(app, prediction)
-    if window.prediction_panel.true_label.text():
-        save(window, "window-test-image")
-    else:
-        print("skipped window-test-image: the MNIST test set is not on this computer")
-
-    if fashion_model:
-        garments = Classifier.from_file(fashion_model)
-        window.set_mode("garments")
-        prediction.set_classifier(garments)
+        mnist_model = mnist_model or default_model_path("digits")
+        fashion_model = fashion_model or default_model_path("garments")
+        digits = Classifier.from_file(mnist_model) if mnist_model else None
+        desk = build_window(mode="digits", classifier=digits)
+        window, prediction = desk.window, desk.prediction
+        window.resize(*size)
+        window.show()
         _settle(app, prediction)
-        draw(window.canvas, TROUSER, width=26)
+        save(window, "window-empty")
+        draw(window.canvas, SEVEN, width=20)
         window.overlay_check.setChecked(False)
         _settle(app, prediction)
-        save(window, "window-garment")
-        save(desk.why_page, "why-garment")
+        save(window, "window-digit")
+        save(window.draw_panel, "draw-panel")
+        save(window.canvas, "canvas")
+        save(window.prediction_panel, "probabilities")
+        window.overlay_check.setChecked(True)
+        _settle(app, prediction)
+        save(window.preview, "preview-saliency")
+        window.tabs.setCurrentWidget(desk.why_page)
+        _settle(app, prediction)
+        _wait(app, lambda: _neighbours_settled(desk.why_page), 60)
+        save(desk.why_page, "why-digit")
+        _render_why_contrast(app, desk, save)
+        _render_inside_page(app, desk, save)
         print(
-            f"garment: drew trousers, the model reads "
-            f"{window.prediction_panel.top_label.text()} "
+            f"digit: drew a 7, the model reads {window.prediction_panel.top_label.text()} "
             f"({window.prediction_panel.confidence_label.text()})"
         )
-        _render_model_pages(app, desk, save)
-    _render_small(app, desk, save, size)  # the shipped model's evaluation, before training
-    trained = _render_training_page(app, desk, save)
-    _render_dark(app, desk, save, trained)
-    window.close()
-    dismisser.stop()
+
+        # a test image with its true label, when the dataset is on this computer
+        window.tabs.setCurrentIndex(0)
+        missing = []
+        desk.coordinator.loader.failed.connect(lambda name, message: missing.append(message))
+        window.request_test_image(4123)
+        _wait(app, lambda: bool(window.prediction_panel.true_label.text() or missing), 20)
+        _settle(app, prediction)
+        if window.prediction_panel.true_label.text():
+            save(window, "window-test-image")
+        else:
+            print("skipped window-test-image: the MNIST test set is not on this computer")
+
+        if fashion_model:
+            garments = Classifier.from_file(fashion_model)
+            window.set_mode("garments")
+            prediction.set_classifier(garments)
+            _settle(app, prediction)
+            draw(window.canvas, TROUSER, width=26)
+            window.overlay_check.setChecked(False)
+            _settle(app, prediction)
+            save(window, "window-garment")
+            save(desk.why_page, "why-garment")
+            print(
+                f"garment: drew trousers, the model reads "
+                f"{window.prediction_panel.top_label.text()} "
+                f"({window.prediction_panel.confidence_label.text()})"
+            )
+            _render_model_pages(app, desk, save)
+        _render_small(app, desk, save, size)  # the shipped model's evaluation, before training
+        trained = _render_training_page(app, desk, save)
+        _render_dark(app, desk, save, trained)
+        window.close()
+    finally:
+        dismisser.stop()  # a failure too: its timer would close another program's boxes
     return saved
 
 
@@ -407,11 +433,12 @@ def render_vietnamese(
     """``window-vi.png``: the window in Vietnamese at 1280x760 with drawn trousers read by the
     garment model (class names, numbers and every label translated); with ``every_page`` also
     ``vi-<page>.png`` for each page, to check that no Vietnamese text is cut."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if "NNDESK_HOME" not in os.environ:
-        import tempfile
+    with temporary_home():
+        return _render_vietnamese(out_dir, fashion_model, size, every_page)
 
-        os.environ["NNDESK_HOME"] = tempfile.mkdtemp(prefix="nndesk-shots-")
+
+def _render_vietnamese(out_dir, fashion_model, size, every_page) -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     from nndesk.app import build_window
@@ -480,10 +507,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.data_dir:
         os.environ["NNDESK_DATA_DIR"] = args.data_dir
-    for path in render(args.out_dir, args.mnist_model, args.fashion_model):
-        print(path)
-    for path in render_vietnamese(args.out_dir, args.fashion_model, every_page=args.vi_pages):
-        print(path)
+    with temporary_home():  # one for both: the Vietnamese window starts as the first left
+        for path in render(args.out_dir, args.mnist_model, args.fashion_model):
+            print(path)
+        for path in render_vietnamese(args.out_dir, args.fashion_model, every_page=args.vi_pages):
+            print(path)
     return 0
 
 
