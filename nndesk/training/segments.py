@@ -36,7 +36,7 @@ try:
 except ImportError:  # Windows: a segment goes when its last handle closes, nothing is left
     fcntl = None  # type: ignore[assignment]
 try:
-    import _posixshmem  # what SharedMemory opens and removes POSIX segments with
+    import _posixshmem  # type: ignore[import-not-found]  # what SharedMemory opens them with
 except ImportError:  # Windows
     _posixshmem = None
 
