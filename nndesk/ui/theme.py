@@ -259,8 +259,17 @@ def palette_for(c: Colours) -> QPalette:
         QPalette.ColorRole.WindowText,
         QPalette.ColorRole.Text,
         QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.PlaceholderText,
     ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled))
+    # an empty disabled field has no text to grey: its box takes the window's colour (as the
+    # system's Fusion palette does), else it looks exactly like one that takes typing
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, QColor(c.window))
+    palette.setColor(
+        QPalette.ColorGroup.Disabled,
+        QPalette.ColorRole.Button,
+        QColor(mix(c.button, c.window, 0.5)),
+    )
     return palette
 
 

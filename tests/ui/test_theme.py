@@ -467,3 +467,22 @@ def test_a_restyle_recolours_a_never_drawn_chart_without_making_its_ticks(qapp, 
     assert to_hex(ax.texts[0].get_color()) == to_hex(dark.muted)
     (legend_text,) = ax.get_legend().get_texts()
     assert to_hex(legend_text.get_color()) == dark.window_text
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_a_disabled_empty_field_looks_unlike_an_enabled_one(qtbot, qapp, restore_theme, name):
+    """The Lab's "Units off" on a conv layer, or Train's learning rate with no run: empty and
+    disabled, it must not look like a box that takes typing."""
+    from PySide6.QtWidgets import QLineEdit
+
+    theme.apply_theme(qapp, name)
+    field = QLineEdit()
+    field.setPlaceholderText("e.g. 5, 9")
+    qtbot.addWidget(field)
+    field.resize(160, 28)
+    field.show()
+    x, y = field.width() - 8, field.height() // 2  # inside the box, right of the placeholder
+    enabled = _pixel(field, x, y)
+    field.setEnabled(False)
+    disabled = _pixel(field, x, y)
+    assert theme.contrast(enabled, disabled) >= 1.1, (enabled, disabled)
