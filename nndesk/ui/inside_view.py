@@ -313,7 +313,9 @@ def dense_html(
             else ""
         )
         + _plus(unit.bias),
-        f"&nbsp;&nbsp;= {_num(unit.products.sum())}{_plus(unit.bias)} = <b>{_num(unit.z)}</b>",
+        # to the decimals the steps write z with, as the conv sum: it read "= 10,3 − 0,0242 =
+        # 10,3" then "ReLU(10,33)" (walk54b)
+        "&nbsp;&nbsp;= " + _sum_shown(float(unit.products.sum()), unit.bias, unit.z),
     ]
     parts += [_formula(step) for step in unit.steps]
     if output_layer:

@@ -185,6 +185,29 @@ def test_the_written_sum_adds_up_as_written_and_to_the_decimals_of_the_steps(tot
     assert relu.startswith(f"ReLU({shown_z})")
 
 
+def test_a_dense_units_sum_is_written_to_the_decimals_its_activation_step_uses():
+    """walk54b: "= 10,3 − 0,0242 = 10,3" then "ReLU(10,33) = max(0; 10,33) = 10,33": the dense
+    sum kept three significant digits where the conv sum had been fixed (walk50 D12)."""
+    from decimal import Decimal
+
+    from nndesk.inside import DenseUnit, by_hand
+    from nndesk.ui.inside_view import dense_html
+
+    products = np.array([6.1, 4.2542], np.float64)
+    bias, z = -0.0242, 10.33
+    relu, _ = by_hand(None, "ReLU", z, 0, True)
+    step = type("Step", (), {"formula": relu})()
+    unit = DenseUnit(
+        1, 3, np.ones(2, np.float32), np.ones(2, np.float32), products, bias, z, (step,)
+    )
+    text = dense_html(unit, tuple("0123456789"), output_layer=False, hidden=1)
+    line = [x for x in text.split("<br>") if x.startswith("&nbsp;&nbsp;= ")][-1]
+    a, sign, b, equals, shown_z = line.replace("<b>", "").replace("</b>", "").split(" ")[-5:]
+    a_, b_, z_ = (Decimal(v.replace("−", "-")) for v in (a, b, shown_z))
+    assert equals == "=" and (a_ - b_ if sign == "−" else a_ + b_) == z_, line
+    assert relu.startswith(f"ReLU({shown_z})"), (line, relu)
+
+
 def test_the_output_column_writes_the_softmax_then_the_calibrated_value_the_bars_show(
     qtbot, window_factory
 ):
