@@ -18,9 +18,11 @@ from PySide6.QtGui import (
     QIcon,
 )
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -171,13 +173,20 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         # the pages' names wrap onto a second row rather than hide behind scroll arrows
         self.tabs = PageTabs()
         self.tabs.setDocumentMode(True)
-        self.tabs.setMinimumWidth(360)
+        # narrower than a page needs (the window's least width, or the splitter dragged), the
+        # pages scroll sideways rather than cut their right part or squeeze a grid to 50 px
+        # (walk54b at 835x584): laid out at their own least size, never less
+        self.pages_scroll = QScrollArea()
+        self.pages_scroll.setWidgetResizable(True)
+        self.pages_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.pages_scroll.setWidget(self.tabs)
+        self.pages_scroll.setMinimumWidth(360)
         pages = QWidget()
         pages_column = QVBoxLayout(pages)
         pages_column.setContentsMargins(0, 0, 0, 0)
         pages_column.setSpacing(0)
         pages_column.addWidget(self.tabs.bar)
-        pages_column.addWidget(self.tabs, 1)
+        pages_column.addWidget(self.pages_scroll, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.draw_panel)
         splitter.addWidget(pages)

@@ -770,3 +770,44 @@ def test_at_1024_a_test_images_answer_keeps_every_bar_whole(
         app.setPalette(saved_palette)
         app.setStyleSheet(saved_sheet)
         matplotlib.rcParams.update(saved_rc)
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_at_the_windows_least_size_every_page_is_whole_or_scrolls_and_every_bar_shows(
+    qtbot, window_factory, code
+):
+    """walk54b at 835x584 (the least size in Vietnamese): the Dataset page's sample grid shrank
+    to ~50x40 px under ten class names piled on each other, Why, Evaluate, Mistakes and the Lab
+    were cut at the right edge with no sideways scroll, Train's combos were cut. The least size
+    fits 1024x700 with its frame; there every page is laid out at its own least size (scrolling
+    sideways where the window is narrower)."""
+    from nndesk.inference import Classifier
+    from nndesk.paths import WEIGHTS_DIR
+    from nndesk.ui import language
+
+    assert language.use_language(code) == code
+    try:  # the shipped model the walk had in use: its names and answer lines, no banner
+        clf = Classifier.from_file(WEIGHTS_DIR / "fashion-cnn.npz")
+        desk = window_factory(classifier=clf, mode="garments")
+        window = desk.window
+        for _ in range(5):  # a smaller window fits a smaller preview: dragged to the least
+            least = window.minimumSizeHint().expandedTo(window.minimumSize())
+            window.resize(least)
+            QApplication.processEvents()
+            if window.minimumSizeHint().expandedTo(window.minimumSize()) == least:
+                break
+        assert least.width() <= SMALL_FRAMED[0] and least.height() <= SMALL_FRAMED[1], least
+        assert window.size() == least
+        desk.mistakes_page.set_result(_ten_class_result())
+        _wait_every_bar_row_whole(qtbot, window.prediction_panel.bars)
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            page = window.tabs.currentWidget()
+            qtbot.waitUntil(page.isVisible, timeout=WAIT_MS)
+            QApplication.processEvents()
+            name = window.tabs.tabText(index)
+            assert page.width() >= page.minimumSizeHint().width(), name  # never squeezed
+            assert cut_widgets(window) == [], name
+            assert cut_chart_texts(window) == [], name
+    finally:
+        language.use_language("en")
