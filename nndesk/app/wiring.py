@@ -243,6 +243,8 @@ def _wire_train_page(desk: Desk) -> None:
     _wire_live_weights(desk)
     # Delete… on the Runs tab says so when the run's model is the one answering
     train.runs_view.model_in_use = lambda: getattr(prediction.current(), "path", None)
+    # another model put in use: the headline no longer calls the one loaded here "in use"
+    prediction.classifier_changed.connect(train.follow_model_in_use)
     _wire_model_notice(desk)
     train.status_message.connect(lambda message: show_status(window, message))
     window.add_close_guard(train.confirm_close)  # "Stop training and quit?"

@@ -81,12 +81,26 @@ class ModelFilesMixin:
         """The header names the model now in use (a run's by its run, never "model.npz") and
         forgets the last run's verdict and test accuracy."""
         title, follow, trained = loaded_texts(clf, self._model_name(Path(clf.path)))
-        self.header.set_title(title, tip=str(Path(clf.path)))
+        self.header.set_title(title, tip=str(Path(clf.path)), headline=("loaded",))
         self.progress.setValue(0)
         self.progress.setFormat(translate("TrainingPanel", "Ready"))
         self.speed.setText(follow)
         self.model_label.setText(trained)
         self.check_data()  # "Ready" only when its dataset is here
+
+    @Slot(object)
+    def follow_model_in_use(self, clf) -> None:
+        """The window put another model in use (the Model list, Open, a mode switch): the
+        headline stops calling the model loaded here "Model in use" and says what Continue
+        trains instead (walk54b: it named a run as the model in use after fashion-mlp was
+        picked, and after that run was deleted)."""
+        loaded = self.run_state.loaded_model
+        if loaded is None or self.header.headline != ("loaded",):
+            return
+        path = getattr(clf, "path", None)
+        if path is not None and Path(path) == loaded:
+            return  # the model loaded here, now answering too
+        self.say_idle()
 
     def _model_name(self, path: Path) -> str:
         return model_name(path, self.runs_view.records(), self.store.root)

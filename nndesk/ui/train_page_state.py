@@ -145,7 +145,8 @@ class PageStateMixin:
         elif state.loaded_model is not None:
             name = self._model_name(state.loaded_model)
             self.header.set_title(
-                translate("TrainingPanel", "Model in use: {name}").format(name=name)
+                translate("TrainingPanel", "Model in use: {name}").format(name=name),
+                headline=("loaded",),
             )
         if state.headline[:1] == ("failed",):  # with or without a run before it
             self._say_headline(state.headline)

@@ -244,3 +244,45 @@ def test_continues_model_file_is_looked_at_off_the_gui_thread_and_its_loss_is_sa
     qtbot.waitUntil(lambda: not panel.resume_button.isEnabled(), timeout=WAIT_MS)
     assert "Continue trains" not in panel.title.text()
     assert on_gui == []
+
+
+def test_once_another_model_is_in_use_the_headline_no_longer_calls_the_loaded_one_in_use(
+    qtbot, panel, tiny_model_file
+):
+    """walk54b: after Runs > Use model, then fashion-mlp picked in the Model list, the headline
+    went on saying "Model in use: run at 17:13" (and after that run was deleted)."""
+    from nndesk.inference import Classifier
+
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    first = panel.runs_view.records()[0]
+    with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS):
+        panel.load_model(first.model_path)
+    assert panel.title.text().startswith("Model in use: ")
+    loaded = panel.run_state.loaded_clf
+    panel.follow_model_in_use(loaded)  # the window puts the loaded model in use: said still
+    assert panel.title.text().startswith("Model in use: ")
+
+    panel.follow_model_in_use(Classifier.from_file(tiny_model_file))  # another one picked
+    assert not panel.title.text().startswith("Model in use")
+    assert "Continue trains" in panel.title.text()  # what Continue still trains, by name
+
+
+def test_the_windows_model_list_reaches_the_train_pages_headline(
+    qtbot, window_factory, tiny_model_file, tmp_path
+):
+    """The same through the window: a model picked elsewhere (``classifier_changed``) takes
+    "Model in use" off the Train page's headline."""
+    import shutil
+
+    from nndesk.inference import Classifier
+
+    desk = window_factory()
+    train = desk.train_page
+    with qtbot.waitSignal(train.model_ready, timeout=WAIT_MS):
+        train.load_model(tiny_model_file)
+    assert train.title.text().startswith("Model in use: ")
+    other = tmp_path / "other.npz"
+    shutil.copyfile(tiny_model_file, other)
+    desk.prediction.set_classifier(Classifier.from_file(other))
+    assert not train.title.text().startswith("Model in use")
