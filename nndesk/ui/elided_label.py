@@ -124,7 +124,13 @@ class LinesLabel(QLabel):
                 low = middle
             else:
                 high = middle - 1
-        return self._full[:low].rstrip() + "…"
+        # cut between words: "… tốc độ học 0,001 điểm ả…" read as a word of its own (walk54b);
+        # a text with no space in what fits is cut where it must
+        start = self._full[:low]
+        if low < len(self._full) and not self._full[low].isspace():
+            space = max(start.rfind(" "), start.rfind("\n"))
+            start = start[:space] if space > 0 else start
+        return start.rstrip(" ,;:·—–-\n") + "…"
 
     def is_cut(self) -> bool:
         return self.displayed_text() != self._full
