@@ -130,6 +130,34 @@ def fallback_model_name(run_id: str) -> str:
     return f"nndesk-{run_id}.npz"
 
 
+def is_shipped_place(path: str | os.PathLike) -> bool:
+    """True when a model written to ``path`` would replace or join the shipped models: a file
+    in their folder (a checkout's ``weights/`` too, which an editable install, the README's
+    first step, runs from: walk54b D0 replaced mnist-cnn.npz with an MLP through File > Save
+    model as…) or anywhere inside the installed package. The window and ``--out`` / ``-o``
+    never write there; the developer's own tools (tools/build_weights.py, ``nndesk calibrate
+    FILE`` in place) do."""
+    target = Path(path).resolve()
+    return target.parent == WEIGHTS_DIR.resolve() or inside_installed_package(target)
+
+
+def refuse_shipped_place(path: str | os.PathLike) -> None:
+    """Raise a one-line ConfigError (said in the window's language) when ``path`` is a shipped
+    place (``is_shipped_place``): the window's saves and the Train page's copy call it in
+    their writer before anything is written."""
+    if is_shipped_place(path):
+        from nndesk.errors import ConfigError
+        from nndesk.i18n import N_
+
+        raise ConfigError.of(
+            N_(
+                "{path}: that is the shipped models' folder, which nndesk never replaces or "
+                "adds to; nothing was written. Save the model in another folder"
+            ),
+            path=path,
+        )
+
+
 def inside_installed_package(path: str | os.PathLike) -> bool:
     """True when ``path`` lies inside the installed nndesk package (a wheel's shipped weights),
     which nndesk must not rewrite; a source checkout's ``weights/`` is the developer's own."""

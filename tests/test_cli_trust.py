@@ -100,7 +100,10 @@ def test_calibrate_to_another_file_leaves_the_source_alone(trained, tiny_dir, tm
 def test_calibrate_refuses_to_rewrite_a_model_inside_the_installed_package(
     trained, tiny_dir, tmp_path, monkeypatch, capsys
 ):
-    monkeypatch.setattr("nndesk.paths.inside_installed_package", lambda p: True)
+    package = trained[0].resolve()  # the installed package, as far as nndesk can tell
+    monkeypatch.setattr(
+        "nndesk.paths.inside_installed_package", lambda p: Path(p).resolve() == package
+    )
     before = trained[0].read_bytes()
     assert cli.main(["calibrate", str(trained[0]), "--data-dir", str(tiny_dir)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
@@ -156,3 +159,30 @@ def test_calibrate_never_rewrites_a_shipped_model_named_by_its_name(
     assert shipped.read_bytes() == before and "calibration" in load_model(out).info
     # a path, even to that file, is the user's own choice (weights/README.md's rebuild step)
     assert cli.main(["calibrate", str(shipped), "--data-dir", str(tiny_dir)]) == 0
+
+
+@pytest.mark.parametrize("command", ["train", "calibrate"])
+def test_out_and_o_never_replace_or_add_a_shipped_model(
+    command, trained, tiny_dir, tmp_path, monkeypatch, capsys
+):
+    """walk54b D0: an editable install's weights/ is where the shipped models live: `--out` /
+    `-o` into it is refused in one line, even with --force, and nothing is written."""
+    import shutil
+
+    from nndesk import paths
+
+    weights = tmp_path / "weights"
+    weights.mkdir()
+    shipped = weights / "mnist-cnn.npz"
+    shutil.copyfile(trained[0], shipped)
+    monkeypatch.setattr(paths, "WEIGHTS_DIR", weights)
+    before = shipped.read_bytes()
+    for target in (shipped, weights / "new.npz"):
+        if command == "train":
+            argv = ["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(target)]
+        else:
+            argv = ["calibrate", str(trained[0]), "--data-dir", str(tiny_dir), "-o", str(target)]
+        assert cli.main([*argv, "--force"]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "shipped models' folder" in err[0], err
+    assert shipped.read_bytes() == before and sorted(weights.iterdir()) == [shipped]

@@ -65,10 +65,15 @@ WARNING_MS = 20_000
 
 
 def _never_over_another_kind_of_file(path: str, job: Callable[[], object]):
-    """``job`` preceded by the check that ``path`` is not an existing file of another kind."""
+    """``job`` preceded by the checks that ``path`` is not an existing file of another kind
+    nor in the shipped models' folder (walk54b D0: File > Save model as… replaced the
+    checkout's mnist-cnn.npz with an MLP in silence; only the Lab's save refused it)."""
 
     def checked():
         from nndesk.nn.serialization import is_model_file
+        from nndesk.paths import refuse_shipped_place
+
+        refuse_shipped_place(path)
 
         if Path(path).is_file() and not is_model_file(path):
             raise ConfigError.of(
@@ -462,23 +467,10 @@ class Coordinator(QObject):
 
     @Slot(str, object, dict)
     def save_edited_model(self, path: str, model, info: dict) -> None:
-        """The Lab page's "Save as new model…": like File > Save model, and never over a
-        shipped model."""
-        from nndesk.inference import shipped_models
+        """The Lab page's "Save as new model…": like File > Save model (never over a shipped
+        model, ``_save``)."""
         from nndesk.nn.serialization import save_model
-        from nndesk.paths import inside_installed_package
 
-        target = Path(path).resolve()
-        shipped = {p.resolve() for p in shipped_models()}
-        if target in shipped or inside_installed_package(target):
-            self.window.show_error(
-                translate(
-                    "Coordinator",
-                    "{path} is a shipped model; save the edited copy under another name",
-                ).format(path=path),
-                translate("Coordinator", "Cannot save model"),
-            )
-            return
         self._save(path, lambda: save_model(path, model, info))
 
     # ---- images -----------------------------------------------------------------------------

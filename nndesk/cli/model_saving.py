@@ -17,9 +17,16 @@ from nndesk.errors import ConfigError, NndeskError
 def replaces_a_model(path: Path, flag: str, force: bool) -> bool:
     """Whether writing a model to ``path`` replaces an existing model. Any other existing file
     (a drawing, notes: a slip of the name) is refused in one line unless ``force``, before any
-    work is done: a model written over it would destroy it."""
+    work is done: a model written over it would destroy it. The shipped models' folder is
+    refused whatever is there, even with ``force`` (``paths.is_shipped_place``)."""
     from nndesk.nn.serialization import is_model_file
+    from nndesk.paths import is_shipped_place
 
+    if is_shipped_place(path):
+        raise ConfigError(
+            f"{flag} {path}: that is the shipped models' folder and nndesk never replaces or "
+            "adds a shipped model; choose another folder"
+        )
     if not path.is_file():
         return False
     if is_model_file(path):

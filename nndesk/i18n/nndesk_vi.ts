@@ -1832,6 +1832,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>{path}: tệp này đã có và không phải là mô hình nndesk; tệp được giữ nguyên. Hãy lưu mô hình với tên khác</translation>
     </message>
     <message>
+        <source>{path}: that is the shipped models&apos; folder, which nndesk never replaces or adds to; nothing was written. Save the model in another folder</source>
+        <translation>{path}: đây là thư mục của các mô hình có sẵn, nndesk không bao giờ thay thế hay thêm vào đó; chưa ghi gì cả. Hãy lưu mô hình vào thư mục khác</translation>
+    </message>
+    <message>
         <source>{problem}; using {model} instead.</source>
         <translation>{problem}; đang dùng {model} thay thế.</translation>
     </message>
@@ -2078,10 +2082,6 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>test image {index} does not exist: the test set has {n}</source>
         <translation>ảnh kiểm tra {index} không tồn tại: tập kiểm tra có {n}&#xa0;ảnh</translation>
-    </message>
-    <message>
-        <source>{path} is a shipped model; save the edited copy under another name</source>
-        <translation>{path} là mô hình có sẵn; hãy lưu bản đã chỉnh sửa dưới tên khác</translation>
     </message>
     <message>
         <source>{path} is an old (format 1) model file: its checksum does not cover its header (layers, normalisation, class names), so an edit there would go unnoticed. It is in use; save it again (Train &gt; Save model…) to protect it.</source>

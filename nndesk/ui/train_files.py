@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 from nndesk.curves import save_curves_png
 from nndesk.errors import NndeskError, user_message
 from nndesk.fileio import atomic_path, atomic_write_text, copy_regular_file
+from nndesk.paths import refuse_shipped_place
 from nndesk.runs import history_csv
 from nndesk.ui import file_filters
 from nndesk.ui.language import translate
@@ -27,6 +28,7 @@ def copy_model(source: Path, path: str | os.PathLike) -> Path:
     path = Path(path)
     if path.suffix.lower() != ".npz":
         path = path.with_suffix(".npz")
+    refuse_shipped_place(path)  # never a shipped model replaced (walk54b D0)
     with atomic_path(path) as tmp:
         copy_regular_file(source, tmp)
     return path

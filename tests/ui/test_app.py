@@ -659,6 +659,37 @@ def test_file_save_model_writes_off_the_gui_thread_and_a_refusal_shows_one_messa
     assert title == "Cannot save model" and "a-file" in text and "\n" not in text
 
 
+def test_saving_a_model_never_replaces_a_shipped_one(
+    qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch
+):
+    """walk54b D0: File > Save model as… onto the checkout's weights/mnist-cnn.npz (an editable
+    install) replaced the shipped model in silence; the Lab's save refused it. Both say one
+    line now, and the file is left as it was."""
+    from nndesk import paths
+
+    weights = tmp_path / "weights"
+    weights.mkdir()
+    shipped = weights / "mnist-cnn.npz"
+    shipped.write_bytes(Path(stroke_classifier.path).read_bytes())
+    before = shipped.read_bytes()
+    monkeypatch.setattr(paths, "WEIGHTS_DIR", weights)
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text: said.append((title, text))
+    )
+    desk = window_factory(classifier=stroke_classifier)
+    desk.window.save_model_requested.emit(str(shipped))
+    qtbot.waitUntil(lambda: len(said) == 1, timeout=10_000)
+    desk.coordinator.save_edited_model(
+        str(weights / "edited.npz"), stroke_classifier.model, stroke_classifier.info
+    )
+    qtbot.waitUntil(lambda: len(said) == 2, timeout=10_000)
+    for title, text in said:
+        assert title == "Cannot save model" and "shipped models' folder" in text
+        assert "\n" not in text
+    assert shipped.read_bytes() == before and sorted(weights.iterdir()) == [shipped]
+
+
 class _Screen:
     """Stands for a QScreen: only its free area is read."""
 

@@ -136,3 +136,26 @@ def test_save_model_copies_only_a_regular_file_and_keeps_the_file_saved_onto(tmp
     swapped.unlink()
     swapped.write_bytes(b"a model")
     assert copy_model(swapped, mine).read_bytes() == b"a model"
+
+
+def test_save_model_never_replaces_a_shipped_model(tmp_path, monkeypatch):
+    """walk54b D0: the Train page's Save model… into the shipped models' folder (an editable
+    install's weights/) is refused in one line before anything is written."""
+    import pytest
+
+    from nndesk import paths
+    from nndesk.errors import ConfigError
+    from nndesk.ui.train_files import copy_model
+
+    weights = tmp_path / "weights"
+    weights.mkdir()
+    shipped = weights / "mnist-cnn.npz"
+    shipped.write_bytes(b"the shipped model")
+    monkeypatch.setattr(paths, "WEIGHTS_DIR", weights)
+    source = tmp_path / "model.npz"
+    source.write_bytes(b"a run's model")
+    for target in (shipped, weights / "mine"):
+        with pytest.raises(ConfigError, match="shipped models' folder") as err:
+            copy_model(source, target)
+        assert "\n" not in str(err.value)
+    assert shipped.read_bytes() == b"the shipped model" and sorted(weights.iterdir()) == [shipped]
