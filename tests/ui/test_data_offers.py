@@ -219,6 +219,33 @@ def test_a_folder_of_the_other_dataset_chosen_is_said_on_the_train_page_at_once(
     datasets.forget_datasets()
 
 
+def test_a_mode_with_its_data_after_one_without_says_ready_again(
+    qtbot, window_factory, tmp_path, monkeypatch
+):
+    """walk54b D14: MNIST here, Fashion-MNIST not: Clothing's "Needs a dataset", then Digits
+    again left "Get the data first (below)" with nothing below (the check compared the look
+    with the dataset Clothing had asked for, and Fashion-MNIST was still missing)."""
+    from tests.conftest import write_tiny_idx
+
+    root = tmp_path / "data"
+    choose_tiny_files_as(registry.MNIST, write_tiny_idx(root / "mnist"), monkeypatch)
+    preferences.set_data_dir(str(root))  # mnist/ here, no Fashion-MNIST sub-folder or files
+    desk = window_factory(mode="digits")
+    train, banner = desk.train_page, desk.train_page.data_banner
+    desk.window.tabs.setCurrentWidget(train)
+    qtbot.waitUntil(lambda: train.data_check.answered(), timeout=10_000)
+    assert train.progress.format() == "Ready" and banner.isHidden()
+    desk.window.act_garments.trigger()
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "fashion", timeout=10_000)
+    assert train.progress.format() == "Needs a dataset"
+    desk.window.act_digits.trigger()
+    qtbot.waitUntil(banner.isHidden, timeout=10_000)
+    qtbot.waitUntil(lambda: train.data_check.answered(), timeout=10_000)
+    assert train.form.dataset_name() == "mnist"
+    assert train.progress.format() == "Ready"
+    assert train.speed.text() == "Choose settings and press Train."
+
+
 def test_a_folder_of_the_right_dataset_is_read_once_and_the_page_stays_ready(
     qtbot, window_factory, fashion_folder, monkeypatch
 ):
