@@ -17,14 +17,12 @@ from nndesk.ui import language, theme
 from nndesk.ui.gui_collector import collect_on_gui_thread
 from nndesk.ui.language import system_ui_languages
 from nndesk.ui.startup_objects import freeze_startup_objects
-from nndesk.ui.window_place import place_from_numbers, put_in_place
+from nndesk.ui.window_place import TITLE_BAR_ALLOWANCE, place_from_numbers, put_in_place
 
 #: The window's icon
 ICON = ASSETS_DIR / "nndesk.png"
 #: The first window's size when the screen has room for it (later: the size the user left).
 FIRST_SIZE = QSize(1280, 760)
-#: Pixels kept free above the first window for the window manager's title bar.
-TITLE_BAR_ALLOWANCE = 32
 
 
 def first_window_size(screen: QScreen | None) -> QSize:

@@ -12,9 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QMargins, QRect, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from nndesk.preferences import PLACE_NUMBERS
+
+#: Pixels kept free above a window for the window manager's title bar when its frame is not
+#: known: the first window, and a place saved where no window manager framed it (frame 0).
+TITLE_BAR_ALLOWANCE = 32
 
 
 @dataclass(frozen=True)
@@ -54,12 +59,17 @@ def fitted(
     cut: bool = False,
 ) -> QRect:
     """``rect`` (a window's inside) grown to at least ``least_width`` x ``least_height`` (a
-    window in a longer language may need more), then moved up and left just enough that it and
-    its ``frame`` stay inside ``area`` (the screen's free area), where it can.
+    window in a longer language may need more), then moved just enough that it and its
+    ``frame`` stay inside ``area`` (the screen's free area); when it is larger than the area,
+    its top-left corner (the title bar, the menus) is the part kept inside.
 
-    With ``cut`` it is first cut to what fits in ``area`` with its frame (never below that
-    least size): a place saved on a larger screen, or before a scale change, came back larger
-    than today's screen, its page bar and status bar off it (walk53 #1)."""
+    With ``cut`` (a place from another session) it is first cut to what fits in ``area`` with
+    its frame (never below that least size): a place saved on a larger screen, or before a
+    scale change, came back larger than today's screen, its page bar and status bar off it
+    (walk53 #1). It is also moved right or down when it lies left of or above the area (saved
+    on a projector to the left: walk54b D1). Without it (a window rebuilt where the person has
+    it now) only a window past the right or bottom edge moves: one whose frame's borders lie
+    just off the top-left is where it was put."""
     out = QRect(rect)
     if cut and area.isValid():
         out.setWidth(min(out.width(), area.width() - frame.left() - frame.right()))
@@ -71,8 +81,10 @@ def fitted(
         dx = min(0, area.right() - outer.right())
         dy = min(0, area.bottom() - outer.bottom())
         # never above or left of the free area: there the title bar could not be reached
-        dx = max(dx, area.left() - outer.left()) if dx else 0
-        dy = max(dy, area.top() - outer.top()) if dy else 0
+        if cut or dx:
+            dx = max(dx, area.left() - outer.left())
+        if cut or dy:
+            dy = max(dy, area.top() - outer.top())
         out = out.translated(dx, dy)
     return out
 
@@ -83,11 +95,18 @@ def put_in_place(window: QWidget, place: WindowPlace, *, another_session: bool =
 
     ``another_session``: the place was saved by an earlier session, perhaps on a larger screen
     or at another scale, so a size larger than today's free area is cut to it. A language
-    switch keeps the size the window has now, on the screen it is on."""
-    screen = window.screen()
+    switch keeps the size the window has now, on the screen it is on.
+
+    The place is fitted to the screen it lies on (a second monitor still there keeps its
+    window), else to the window's screen. A place saved with no frame (no window manager then)
+    keeps room for a title bar above it: today's window manager may add one (walk54b D1: the
+    title bar came back above the screen)."""
+    screen = QGuiApplication.screenAt(place.geometry.center()) or window.screen()
     area = screen.availableGeometry() if screen is not None else QRect()
     least = window.minimumSizeHint().expandedTo(window.minimumSize())
     w, h, frame = least.width(), least.height(), place.frame
+    if another_session and frame.isNull():
+        frame = QMargins(0, TITLE_BAR_ALLOWANCE, 0, 0)
     special = place.state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen)
     if special:  # the screen decides its size; its normal place is kept for when it is restored
         normal = place.normal

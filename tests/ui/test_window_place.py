@@ -28,8 +28,9 @@ def test_a_saved_place_larger_than_todays_screen_is_cut_to_its_free_area():
 def test_a_restarted_window_saved_on_a_larger_screen_fits_todays_screen(qtbot, window_factory):
     """walk53 #1, as startup restores it: settings.ini ``place=0 0 1920 1080 …`` (closed on a
     larger monitor) gives a window no larger than today's free area, unless its own minimum
-    needs more; maximised, its normal size is cut the same way."""
-    from nndesk.ui.window_place import place_from_numbers, put_in_place
+    needs more; maximised, its normal size is cut the same way. Saved with no frame, it keeps
+    room for a title bar above it (walk54b D1)."""
+    from nndesk.ui.window_place import TITLE_BAR_ALLOWANCE, place_from_numbers, put_in_place
 
     window = window_factory().window
     area = window.screen().availableGeometry()
@@ -40,6 +41,45 @@ def test_a_restarted_window_saved_on_a_larger_screen_fits_todays_screen(qtbot, w
         window.showNormal()
         put_in_place(window, place, another_session=True)
         normal = window.geometry() if not state else window.normalGeometry()
-        assert normal.width() == max(area.width(), least.width()) < 1920
-        assert normal.height() == max(area.height(), least.height()) < 1080
-        assert normal.topLeft() == area.topLeft()
+        free = area.adjusted(0, TITLE_BAR_ALLOWANCE, 0, 0)
+        assert normal.width() == max(free.width(), least.width()) < 1920
+        assert normal.height() == max(free.height(), least.height()) < 1080
+        assert normal.topLeft() == free.topLeft()
+
+
+def test_a_place_left_of_or_above_the_screen_is_pulled_onto_it():
+    """walk54b D1: a window closed on a projector to the left of the laptop (x=-1500) came
+    back off the screen: only a window past the right or bottom edge was moved."""
+    from PySide6.QtCore import QMargins
+
+    from nndesk.ui.window_place import fitted
+
+    screen = QRect(0, 0, 1280, 800)
+    frame = QMargins(1, 25, 1, 1)
+    for saved in (QRect(-1500, 30, 950, 640), QRect(100, -900, 950, 640), QRect(-5, -5, 950, 640)):
+        back = fitted(saved, 800, 600, frame, screen, cut=True)
+        assert screen.contains(back.marginsAdded(frame)), (saved, back)
+        assert back.size() == saved.size()
+    inside = QRect(200, 100, 950, 640)  # already inside: not moved
+    assert fitted(inside, 800, 600, frame, screen) == inside
+
+
+def test_a_restarted_window_saved_off_the_screen_comes_back_on_it(qtbot, window_factory):
+    """walk54b D1, as startup restores it: settings.ini ``place=-1500 30 950 640 …`` (a
+    projector to the left), frame 0 (no window manager then): the window and room for a title
+    bar above it are on today's screen; maximised, the place it is restored down to is too."""
+    from nndesk.ui.window_place import TITLE_BAR_ALLOWANCE, place_from_numbers, put_in_place
+
+    window = window_factory().window
+    free = window.screen().availableGeometry().adjusted(0, TITLE_BAR_ALLOWANCE, 0, 0)
+    for state in (0, Qt.WindowState.WindowMaximized.value):
+        for x, y in ((-1500, 30), (40, 0), (30, -900)):
+            place = place_from_numbers((x, y, 640, 480, x, y, 640, 480, 0, 0, 0, 0, state))
+            assert place is not None
+            window.showNormal()
+            put_in_place(window, place, another_session=True)
+            normal = window.geometry() if not state else window.normalGeometry()
+            # on the screen; a window wider or taller than it (its minimum) from its top-left
+            assert normal.left() >= free.left() and normal.top() >= free.top(), (x, y, normal)
+            assert normal.right() <= free.right() or normal.left() == free.left()
+            assert normal.bottom() <= free.bottom() or normal.top() == free.top()
