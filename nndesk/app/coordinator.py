@@ -491,6 +491,9 @@ class Coordinator(QObject):
     @Slot(object)
     def _on_prediction_image_ready(self, pixels: np.ndarray) -> None:
         self.window.set_canvas_image(pixels)
+        # the caption of a test image there before goes with it (walk54b D4), as with a page's
+        # image (``show_on_canvas``)
+        self.window.show_note("")
         self.prediction.request_now(self.window.canvas.array())
 
     @Slot(str)

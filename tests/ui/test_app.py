@@ -659,6 +659,29 @@ def test_file_save_model_writes_off_the_gui_thread_and_a_refusal_shows_one_messa
     assert title == "Cannot save model" and "a-file" in text and "\n" not in text
 
 
+def test_an_image_file_opened_after_a_test_image_takes_its_caption_away(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path
+):
+    """walk54b D4: after Ctrl+R, Open image… put the file on the canvas but "Test image 3427
+    of Fashion-MNIST" stayed under it (and the true label beside the answer)."""
+    from PIL import Image
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file), mode="digits")
+    window = desk.window
+    with qtbot.waitSignal(desk.prediction.prediction_ready, timeout=20_000):
+        window.request_test_image(3)
+    assert window.status_note.text() == "Test image 3 of MNIST"
+    picture = tmp_path / "mine.png"
+    drawn = Image.new("L", (60, 60), 255)
+    drawn.paste(0, (25, 10, 35, 50))  # a dark bar on white paper: a "1"
+    drawn.save(picture)
+    with qtbot.waitSignal(desk.prediction.prediction_ready, timeout=20_000):
+        window.image_file_requested.emit(str(picture))
+    named = f"Data folder, from NNDESK_DATA_DIR:\n{tiny_data_dir}"
+    assert window.status_note.text() == named
+    assert window.noted_test_image() is None
+
+
 def test_saving_a_model_never_replaces_a_shipped_one(
     qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch
 ):
