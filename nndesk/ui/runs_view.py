@@ -52,6 +52,7 @@ from nndesk.ui.runs_table import (
     shared_minutes,
     start_day,
     started_text,
+    status_text,
 )
 from nndesk.ui.train_tabs import scrolled
 from nndesk.viz import muted_colour
@@ -811,12 +812,15 @@ def _diverged_without_model(record: RunRecord) -> bool:
 
 
 def run_name(record: RunRecord) -> str:
-    """How a confirmation names a run: its folder, and its title and start when known."""
+    """How a confirmation names a run: its folder, and its title and start when known; the
+    title as the Runs list shows it, in the window's words (walk54b D8: the stored English
+    title stood inside a Vietnamese question)."""
     folder = one_line(record.run_id, CELL_CHARS)
     if record.is_damaged:
-        return f"{folder} (damaged)"
+        return f"{folder} ({status_text('damaged')})"
     started = started_text(record)
-    return f"{folder} ({record.title}{', ' + started if started else ''})"
+    title = title_shown(record.title, record.config)
+    return f"{folder} ({title}{', ' + started if started else ''})"
 
 
 def plotted_curves(curves: Curves, points: int = PLOTTED_POINTS) -> Curves:

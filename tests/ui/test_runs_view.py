@@ -212,6 +212,31 @@ def test_delete_asks_naming_the_run_and_no_keeps_it(qtbot, tmp_path, trash, boxe
     assert (store.root / run_id).is_dir() and not any(trash.iterdir())
 
 
+def test_delete_names_the_run_by_its_title_in_the_windows_words(qtbot, tmp_path, trash, boxes):
+    """walk54b D8: the Vietnamese delete question named the run by its stored English title
+    ("fashion 784-64-64-10 relu adam lr=0.001 …") where the Runs list shows it translated."""
+    from nndesk.run_titles import describe_config, title_shown
+    from nndesk.ui import language
+
+    store = RunStore(tmp_path / "runs")
+    config = {"dataset": "fashion", "arch": "784-64-10", "activation": "relu", "lr": 0.001}
+    record = store.create(config, title=describe_config(config))
+    record.status = "completed"
+    store.save(record)
+    assert language.use_language("vi") == "vi"
+    try:
+        shown = title_shown(record.title, record.config)
+        assert shown != record.title  # the window's words: "tốc độ học 0,001"
+        view = make_view(qtbot, store)
+        view.select_runs([record.run_id])
+        boxes["answers"] = [NO]
+        view.delete_button.click()
+        (question,) = boxes["questions"]
+        assert shown in question and record.title not in question, question
+    finally:
+        language.use_language("en")
+
+
 def test_delete_confirmed_trashes_exactly_the_selected_folder(qtbot, tmp_path, trash, boxes):
     store = RunStore(tmp_path / "runs")
     keep = add_run(store, "keep me")
