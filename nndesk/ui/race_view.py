@@ -303,6 +303,8 @@ class RaceView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self._busy = busy
+        #: the last ``busy`` refusal said under the buttons (taken back once it is over)
+        self._refused: str | None = None
         self.rows: list[LaneRow] = []
         #: the lanes were changed by hand: they no longer follow the window's mode
         self._edited = False
@@ -322,6 +324,15 @@ class RaceView(QWidget):
         self._epochs_editor = _Editor(BY_NAME["epochs"])
         self._seed_editor = _Editor(BY_NAME["seed"])
         self.epochs, self.seed = self._epochs_editor.widget, self._seed_editor.widget
+        # its own help (tooltip and Shift+F1): the Train form's says how a stopped run
+        # continues, which means nothing in a race (walk54b D6)
+        self.epochs.setToolTip(
+            translate(
+                "RaceView",
+                "passes over the training images: every lane trains this many epochs from new "
+                "weights, on the same images in the same order",
+            )
+        )
         for w in (self.epochs, self.seed):
             w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel never changes it unasked
         self.shared = QLabel()
@@ -662,11 +673,20 @@ class RaceView(QWidget):
         )
 
     # -- race ----------------------------------------------------------------------------------
+    def busy_may_have_ended(self) -> None:
+        """What kept a race from starting may be over (a training run ended): its refusal,
+        still under the buttons, is taken back (walk54 D5: it stayed until the tab was left
+        and opened again). Any other line there stays."""
+        if self._refused and self.error.text() == self._refused and not self._busy():
+            self.error.setText("")
+            self._refused = None
+
     def start_race(self) -> bool:
         """Race the lanes as edited; False (and the reason under the buttons) if refused."""
         reason = self._busy()
         if reason:
             self.error.setText(reason)
+            self._refused = reason
             return False
         try:
             lanes = self.lanes()

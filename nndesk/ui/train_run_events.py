@@ -306,6 +306,8 @@ class RunEventsMixin:
                 self.progress.setFormat(translate("TrainingPanel", "Stopped before training began"))
                 self._say_headline(("idle",))
             self._show_again_before_start()  # a run that never started
+            if self.race_view is not None:
+                self.race_view.busy_may_have_ended()  # "stop it before a race" is over
             self.plot.draw_now()
             if self.data_check.needs_data or not self.data_banner.isHidden():
                 # the form's dataset may have changed while the worker was ending (a mode

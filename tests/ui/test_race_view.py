@@ -195,6 +195,42 @@ def test_a_lane_that_cannot_race_says_why_and_nothing_starts(qtbot, page):
     assert len(view.rows) == 3 and view.add_button.isEnabled()
 
 
+def test_the_training_runs_refusal_goes_once_the_run_has_ended(qtbot, page):
+    """walk54 D5 / walk54b D7: "A training run is going: stop it before a race." stayed in red
+    after the run had ended, until the tab was left and opened again."""
+    from nndesk.training import TrainConfig
+
+    view = page.race_view
+    with qtbot.waitSignal(page.controller.running_changed, timeout=WAIT_MS):
+        page.start_training(TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
+    assert page.controller.is_running()
+    assert not view.start_race()
+    assert view.error.text() == "A training run is going: stop it before a race."
+    qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=WAIT_MS)
+    assert view.error.text() == ""
+    # a lane's own refusal is not the run's: it stays
+    view.rows[1].arch.setText("784-x-10")
+    assert not view.start_race()
+    said = view.error.text()
+    page.controller.running_changed.emit(False)
+    assert view.error.text() == said != ""
+
+
+def test_the_races_epochs_field_has_its_own_help(qtbot, page):
+    """walk54b D6: Shift+F1 on the race's Epochs field gave the Train form's rule for a
+    stopped run continuing, which means nothing in a race."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from nndesk.settings_schema import BY_NAME
+    from nndesk.ui.whats_this import explanation
+
+    field = page.race_view.epochs
+    clicked = field.findChild(QLineEdit) or field  # where a Shift+F1 click lands
+    help_text = explanation(clicked)
+    assert help_text.startswith("passes over the training images: every lane")
+    assert "continue" not in help_text and help_text != BY_NAME["epochs"].help
+
+
 def test_a_race_starting_leaves_lr_now_empty_not_the_last_runs_rate(qtbot, page):
     """walk48 D12: "LR now" kept the last run's rate (0.5) while lanes of their own rates
     raced."""
