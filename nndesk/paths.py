@@ -151,8 +151,8 @@ def refuse_shipped_place(path: str | os.PathLike) -> None:
 
         raise ConfigError.of(
             N_(
-                "{path}: that is the shipped models' folder, which nndesk never replaces or "
-                "adds to; nothing was written. Save the model in another folder"
+                "{path} is in the shipped models' folder, where nndesk never replaces or adds a "
+                "model; nothing was written. Save the model in another folder"
             ),
             path=path,
         )

@@ -24,8 +24,8 @@ def replaces_a_model(path: Path, flag: str, force: bool) -> bool:
 
     if is_shipped_place(path):
         raise ConfigError(
-            f"{flag} {path}: that is the shipped models' folder and nndesk never replaces or "
-            "adds a shipped model; choose another folder"
+            f"{flag} {path} is in the shipped models' folder, where nndesk never replaces or "
+            "adds a model; choose another folder"
         )
     if not path.is_file():
         return False

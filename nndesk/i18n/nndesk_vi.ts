@@ -1828,12 +1828,12 @@ và lúc đầu (đứt nét)</translation>
         <translation>{part!r} có dấu cách; các tầng được ngăn cách bằng &apos;-&apos;, ví dụ 784-64-10</translation>
     </message>
     <message>
-        <source>{path}: that file exists and is not an nndesk model; it was left as it is. Save the model under another name</source>
-        <translation>{path}: tệp này đã có và không phải là mô hình nndesk; tệp được giữ nguyên. Hãy lưu mô hình với tên khác</translation>
+        <source>{path} is in the shipped models&apos; folder, where nndesk never replaces or adds a model; nothing was written. Save the model in another folder</source>
+        <translation>{path} nằm trong thư mục của các mô hình có sẵn, nơi nndesk không bao giờ thay thế hay thêm mô hình; chưa ghi gì cả. Hãy lưu mô hình vào thư mục khác</translation>
     </message>
     <message>
-        <source>{path}: that is the shipped models&apos; folder, which nndesk never replaces or adds to; nothing was written. Save the model in another folder</source>
-        <translation>{path}: đây là thư mục của các mô hình có sẵn, nndesk không bao giờ thay thế hay thêm vào đó; chưa ghi gì cả. Hãy lưu mô hình vào thư mục khác</translation>
+        <source>{path}: that file exists and is not an nndesk model; it was left as it is. Save the model under another name</source>
+        <translation>{path}: tệp này đã có và không phải là mô hình nndesk; tệp được giữ nguyên. Hãy lưu mô hình với tên khác</translation>
     </message>
     <message>
         <source>{problem}; using {model} instead.</source>
