@@ -474,7 +474,7 @@ def is_model_file(path: str | os.PathLike) -> bool:
         header = json.loads(raw.tobytes().decode("utf-8"))
     except (ModelFileError, OSError, EOFError, zipfile.BadZipFile, zlib.error, ValueError):
         return False
-    except (KeyError, MemoryError, RecursionError, NotImplementedError):
+    except (KeyError, MemoryError, RuntimeError, NotImplementedError):
         return False
     return isinstance(header, dict) and header.get("format") == MAGIC
 
@@ -505,8 +505,9 @@ def _reading(path: Path, read: Callable[[Path], _T]) -> _T:
         raise
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error, ValueError, KeyError) as err:
         raise unreadable_error(path, err) from None
-    except (MemoryError, RecursionError, NotImplementedError) as err:
-        # zip features NumPy's writer never uses (e.g. another compression) or a lying size
+    except (MemoryError, RuntimeError, NotImplementedError) as err:
+        # zip features NumPy's writer never uses (another compression, a member flagged as
+        # encrypted: zipfile's RuntimeError, as RecursionError is one) or a lying size
         raise damaged_error(path, type(err).__name__) from None
 
 

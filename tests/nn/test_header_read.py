@@ -215,3 +215,27 @@ def test_an_array_header_with_an_unclosed_bracket_is_one_line_not_a_token_error(
     with pytest.raises(ModelFileError) as info:
         load_model(broken)
     assert str(info.value) == message
+
+
+def _flag_encrypted(data: bytes, member: str) -> bytes:
+    """``data`` (a zip) with ``member``'s central-directory entry flagged as encrypted."""
+    entry = data.index(b"PK\x01\x02")
+    name = member.encode()
+    while data[entry + 46 : entry + 46 + len(name)] != name:
+        entry = data.index(b"PK\x01\x02", entry + 4)
+    flags = entry + 8  # the general purpose bit flag, bit 0: encrypted
+    return data[:flags] + bytes([data[flags] | 1]) + data[flags + 1 :]
+
+
+def test_a_member_flagged_as_encrypted_is_one_line_not_a_runtime_error(saved, tmp_path):
+    """Found by the property above (one bit flipped in a central-directory entry): zipfile
+    raised ``RuntimeError: File ... is encrypted, password required for extraction`` out of
+    the Model box's listing and ``load_model``."""
+    path, _model = saved
+    name = next(n for n in _members(path) if n.startswith("param/"))
+    broken = tmp_path / "encrypted.npz"
+    broken.write_bytes(_flag_encrypted(path.read_bytes(), name))
+    for read in (load_model, read_model_header):
+        with pytest.raises(ModelFileError) as info:
+            read(broken)
+        assert str(broken) in str(info.value) and "\n" not in str(info.value)
