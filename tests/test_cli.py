@@ -938,3 +938,19 @@ def test_export_script_json_names_the_file_and_how_to_run_it(tmp_path, capsys):
     assert cli.main([*argv[:4], str(notebook), "--json", "--lang", "vi"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert payload["kind"] == "notebook" and payload["run"] is None and payload["language"] == "vi"
+
+
+def test_resume_of_a_finished_cosine_run_says_the_schedule_spreads_over_all_epochs(
+    tiny_dir, tmp_path, capsys
+):
+    """walk54 D6: the continued run's first epoch trains well above the rate the run ended
+    with (the schedule spreads over all the epochs); the CLI says so and at what rate."""
+    first = tmp_path / "first.npz"
+    argv = ["train", *TINY, "--epochs", "2", "--lr", "0.004", "--schedule", "cosine"]
+    assert cli.main([*argv, "--data-dir", str(tiny_dir), "--out", str(first)]) == 0
+    capsys.readouterr()
+    resume = ["train", "--resume", str(first), "--epochs", "2", "--data-dir", str(tiny_dir)]
+    assert cli.main([*resume, "--out", str(tmp_path / "again.npz")]) == 0
+    out = capsys.readouterr().out
+    assert "continuing: epochs 3 to 4 (2 finished before)" in out
+    assert "cosine schedule over epochs 1-4: epoch 3 trains at lr 0.002" in out

@@ -80,6 +80,12 @@ def _train_and_save(args, saving_kept: contextlib.ExitStack) -> int:
             if session.partial is not None:
                 before += f", epoch {done + 1} part way"
             print(f"continuing: epochs {done + 1} to {session.last_epoch} ({before})", file=log)
+            if config.schedule != "constant":  # it is spread over all the epochs (walk54 D6)
+                print(
+                    f"{config.schedule} schedule over epochs 1-{session.last_epoch}: "
+                    f"epoch {done + 1} trains at lr {session.schedule.lr_at(done):g}",
+                    file=log,
+                )
         name = args.preset or "custom"
         print(
             f"{name}: {shown(session.dataset.name)}, {config.arch} "

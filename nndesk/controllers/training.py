@@ -119,6 +119,9 @@ class RunStarted:
     train_images: int = 0
     #: a resumed model stopped inside ``first_epoch``: the run goes on part way into it
     inside_first_epoch: bool = False
+    #: the rate the schedule gives the first epoch of this run (0: not known). A continued
+    #: cosine run starts well below its base rate, and "LR now" showed the base (walk54 D6)
+    first_lr: float = 0.0
 
 
 class _Requests(RunRequests):
@@ -279,7 +282,7 @@ class TrainingWorker(QObject):
         cfg = session.config
         n = len(session.y_train)
         batch_size = n if cfg.full_batch else min(cfg.batch_size, n)
-        watcher = Watcher(session.model) if self._watch else None
+        watcher = Watcher(session.model, start_epoch=session.epochs_done) if self._watch else None
         from nndesk.replay import keeps_weights
 
         params = session.model.param_count()
@@ -305,6 +308,7 @@ class TrainingWorker(QObject):
                 train_images=n,
                 class_names=tuple(session.class_names),
                 confusion_split="validation" if len(session.y_val) else "training",
+                first_lr=float(session.schedule.lr_at(session.epochs_done)),
             )
         )
         self.status_changed.emit(QCoreApplication.translate("TrainingController", "Training…"))

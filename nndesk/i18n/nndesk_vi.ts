@@ -6107,6 +6107,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Lượt chạy đã phân kỳ: {message}.</translation>
     </message>
     <message>
+        <source>The {schedule} schedule runs over epochs 1–{last}: epoch {first} trains at lr {lr:g}.</source>
+        <translation>Lịch tốc độ học {schedule} trải trên các epoch 1–{last}: epoch {first} học với lr {lr:g}.</translation>
+    </message>
+    <message>
         <source>To train it further: Runs tab, select it, Use model, then Continue</source>
         <translation>Để huấn luyện thêm: thẻ Các lượt chạy, chọn nó, bấm Dùng mô hình rồi Huấn luyện tiếp</translation>
     </message>

@@ -162,7 +162,7 @@ def first_filters(model, k: int = FILTERS_SHOWN) -> np.ndarray:
 class Watcher:
     """Measures the inside of ``model`` on every ``every``-th batch and at epoch ends."""
 
-    def __init__(self, model, every: int = 10) -> None:
+    def __init__(self, model, every: int = 10, start_epoch: int = 0) -> None:
         self.model = model
         self.every = max(int(every), 1)
         self.layers = _weighted(model)
@@ -172,7 +172,9 @@ class Watcher:
         self._before = [np.empty_like(layer.params["W"]) for layer in self.layers]
         self._grad_norms: list[float] = []
         self._edges = [self._bins(layer.params["W"]) for layer in self.layers]
-        self.start = self.weights(0)
+        # the weights a run starts from: a continued run's are those of the epoch it goes on
+        # after (its first row of filters said "ep 0", walk54 D6)
+        self.start = self.weights(start_epoch)
         self._taken = 0  # sampled batches so far
 
     @staticmethod

@@ -36,6 +36,7 @@ class SteerActions(QObject):
             self._refused(err)
             return False
         self._controls.lr_error.setText("")
+        self._controls.live_lr.setModified(False)  # sent: "LR now" follows the run's rate again
         # shown at once; the curve marks it at the batch that first uses it
         self.steering.sent({"lr": lr})
         return True

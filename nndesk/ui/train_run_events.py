@@ -10,12 +10,19 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QMessageBox
 
 from nndesk.controllers.training import RunStarted
+from nndesk.errors import ConfigError
 from nndesk.i18n import localised
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.language import accuracy_text, translate, translate_marked
 from nndesk.ui.runs_view import started_text
 from nndesk.ui.train_run_state import RunState
-from nndesk.ui.train_texts import VERDICTS, dataset_title, ended_message, progress_texts
+from nndesk.ui.train_texts import (
+    VERDICTS,
+    dataset_title,
+    ended_message,
+    progress_texts,
+    schedule_text,
+)
 
 
 class RunEventsMixin:
@@ -82,8 +89,13 @@ class RunEventsMixin:
         self.live.set_span(1, run.last_epoch)
         self.live.expect_curves(run.config.val_fraction > 0, run.config.test_every_epoch)
         self._show_title()
-        # a rate set before the first batch (Set LR while the data loaded) is the one in use
-        self.live_lr.set_value(self.steering.lr if self.steering.lr is not None else run.config.lr)
+        # a rate set before the first batch (Set LR while the data loaded) is the one in use;
+        # else the schedule's for the first epoch (a continued cosine run's is not its base)
+        first_lr = run.first_lr if run.first_lr > 0 else run.config.lr
+        self.live_lr.set_value(self.steering.lr if self.steering.lr is not None else first_lr)
+        self.live_lr.setModified(False)
+        # a continued run says what its schedule does (beside the rate it shows)
+        self.lr_error.setText(schedule_text(run))
         if not self.controller.is_stopping():
             self.progress.setFormat(self._running_word())
         self._update_buttons()
@@ -94,6 +106,7 @@ class RunEventsMixin:
         if reports:
             first = self.run_state.last_batch is None
             self.run_state.last_batch = reports[-1]
+            self._follow_rate(reports[-1].lr)
             self._show_progress()
             if first:
                 self._update_buttons()
@@ -116,6 +129,19 @@ class RunEventsMixin:
     def _on_controller_setting_changed(self, change) -> None:
         self.steering.used(change.name, change.value)
         self.plot.request_draw()
+
+    def _follow_rate(self, lr: float) -> None:
+        """ "LR now" is the rate in use: a schedule moves it each epoch (it kept the base rate,
+        walk54 D6); a rate being typed there is left alone."""
+        field = self.live_lr
+        if field.hasFocus() or field.isModified() or not math.isfinite(lr):
+            return
+        try:
+            if field.value() == lr:
+                return
+        except ConfigError:  # a field that holds no number yet
+            pass
+        field.set_value(lr)
 
     def _forget_unapplied(self) -> None:
         """The run ended: settings no batch used were never its settings (the headline and

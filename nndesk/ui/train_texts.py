@@ -334,3 +334,22 @@ def loaded_texts(clf, name: str) -> tuple[str, str, str]:
     )
     dataset = clf.dataset or translate("TrainingPanel", "image folder")
     return title, follow, trained.format(name=name, dataset=dataset, epochs=integer(epochs))
+
+
+def schedule_text(run) -> str:
+    """What a continued run's schedule does (``run``: RunStarted), "" for a first run or a
+    constant rate: Continue spreads the schedule over all the model's epochs, so a finished
+    cosine run goes on 50x above the rate it ended with, and nothing said so (walk54 D6)."""
+    schedule = getattr(run.config, "schedule", "constant")
+    if run.first_epoch <= 1 or schedule == "constant" or not run.first_lr > 0:
+        return ""
+    return fill(
+        translate(
+            "TrainingPanel",
+            "The {schedule} schedule runs over epochs 1–{last}: epoch {first} trains at lr {lr:g}.",
+        ),
+        schedule=schedule,
+        last=run.last_epoch,
+        first=run.first_epoch,
+        lr=run.first_lr,
+    )

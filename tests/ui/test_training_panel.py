@@ -1248,3 +1248,33 @@ def test_no_blank_line_between_the_run_buttons_and_the_progress_bar_until_a_refu
     assert panel.lr_error.isVisible()
     top = panel.lr_error.mapTo(panel, panel.lr_error.rect().topLeft()).y()
     assert top + panel.lr_error.height() <= panel.progress.mapTo(panel, QPoint(0, 0)).y()
+
+
+def test_continue_after_a_cosine_run_shows_the_scheduled_rate_and_says_the_schedule_spreads(
+    qtbot, panel
+):
+    """walk54 D6: Continue after a finished cosine run trains epoch 3 of 4 at half the base
+    rate (the schedule spreads over all four epochs), while "LR now" showed the base rate and
+    nothing said the schedule started again."""
+    from nndesk.nn.schedules import make_schedule
+
+    panel.form.lr.setText("0.005")
+    panel.form.epochs.setValue(2)
+    panel.form.set_config(panel.form.config().replace(schedule="cosine"))
+    assert panel.start_training()
+    wait_until_idle(qtbot, panel)
+    seen, starts = [], []  # the page's own slot on run_started runs first
+    panel.controller.run_started.connect(
+        lambda _run: seen.append((panel.live_lr.value(), panel.lr_error.text()))
+    )
+    panel.controller.run_started.connect(lambda run: starts.append(run.inside_start))
+    qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    wait_until_idle(qtbot, panel)
+    expected = make_schedule("cosine", 0.005, 4).lr_at(2)
+    assert expected == pytest.approx(0.0025)
+    assert seen and seen[0][0] == pytest.approx(expected)
+    assert seen[0][1] == "The cosine schedule runs over epochs 1–4: epoch 3 trains at lr 0.0025."
+    # the weights it starts from are epoch 2's: its Inside strip labelled them "ep 0"
+    assert starts and starts[0] is not None and starts[0].epoch == 2
+    # and it follows the schedule: the last epoch's rate once the run ended
+    assert panel.live_lr.value() == pytest.approx(make_schedule("cosine", 0.005, 4).lr_at(3))
