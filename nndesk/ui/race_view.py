@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -204,6 +204,15 @@ class _LaneScroll(QScrollArea):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # another width wraps the headers otherwise: ask again
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        # lanes added or removed: ask again for the height of every lane. A scroll area does
+        # not when its widget's rows change, and new rows are shown (counted) only after the
+        # event loop's turn: choosing "Optimisers" after a two-lane race showed 2 of its 3
+        # lanes at 1024x700 (walk54 D9)
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
 
 
 class LaneRow:

@@ -585,3 +585,34 @@ def test_a_finished_race_adopted_by_a_rebuilt_tab_names_the_preset_it_raced(
     assert "mnist-sigmoid-raw's settings" in summary, summary
     rebuilt.race.shutdown()
     rebuilt.shutdown()
+
+
+def test_three_lanes_chosen_after_a_two_lane_race_all_show_at_1024x700(qtbot, page):
+    """walk54 D9: after a two-lane race, choosing "Optimisers" showed the lanes in a box two
+    rows high: the Adam lane was hidden until one scrolled inside it (the lanes' area kept the
+    height of two lanes)."""
+    from PySide6.QtWidgets import QApplication
+
+    view = page.race_view
+    two = next(i for i, c in enumerate(COMPARISONS) if len(c.lanes) == 2)
+    view.comparison.setCurrentIndex(view.comparison.findData(two))
+    view.comparison.activated.emit(view.comparison.currentIndex())
+    view.epochs.setValue(1)
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)  # the lanes' editors again
+    QApplication.processEvents()
+    optimisers = next(i for i, c in enumerate(COMPARISONS) if "Adam" in c.title)
+    view.comparison.setCurrentIndex(view.comparison.findData(optimisers))
+    view.comparison.activated.emit(view.comparison.currentIndex())
+    QApplication.processEvents()
+    assert view.lane_scroll.isVisible() and len(view.rows) == 3
+    # as tall as all its lanes and the sideways scroll bar (it stayed two lanes high)
+    scroll = view.lane_scroll
+    qtbot.waitUntil(lambda: scroll.height() >= scroll.sizeHint().height(), timeout=3000)
+    viewport = view.lane_scroll.viewport()
+    for row in view.rows:
+        box = row.arch
+        bottom = box.mapTo(viewport, box.rect().bottomLeft()).y()
+        assert bottom < viewport.height(), (row.name.text(), bottom, viewport.height())
