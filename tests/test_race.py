@@ -123,3 +123,32 @@ def test_a_lane_stopped_inside_its_first_epoch_counts_the_seconds_it_trained(tin
     for session in sessions:
         assert session.history == [] and session.partial is not None
         assert session.seconds_trained() == session.partial[1].seconds > 0.0
+
+
+def test_each_lanes_seconds_are_its_own_training_not_the_races(tiny, monkeypatch):  # noqa: F811
+    """walk54 D10: the Race table's seconds were equal for every lane, the whole race's: the
+    lanes take turns, and each lane's clock ran on while the others trained. Here a clock that
+    jumps 100 s whenever a report is away (the other lanes' turns, the window's work) must not
+    count in any lane."""
+    import time as real_time
+
+    from nndesk.training import loop
+
+    class Clock:
+        now = 0.0
+
+        @staticmethod
+        def perf_counter() -> float:
+            Clock.now += 0.001  # every reading moves on a little: the lane's own work
+            return Clock.now
+
+        sleep = staticmethod(real_time.sleep)
+
+    monkeypatch.setattr(loop, "time", Clock)
+    sessions = prepare_race([FAST.replace(optimizer="adam"), FAST.replace(optimizer="sgd")], tiny)
+    for _, report in race(sessions):
+        if isinstance(report, BatchReport):
+            Clock.now += 100.0  # away from the lane
+    for session in sessions:
+        assert len(session.history) == FAST.epochs
+        assert 0.0 < session.seconds_trained() < 100.0

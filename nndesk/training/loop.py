@@ -443,7 +443,10 @@ def _train(
             progress.loss_sum += loss * m
             progress.seen += m
             progress.batches += 1
-            elapsed = progress.seconds + time.perf_counter() - t0
+            # the clock stops while the report is away: the consumer's time is not this run's
+            # (a Race's lanes take turns, and each lane's seconds were the whole race's, walk54)
+            progress.seconds += time.perf_counter() - t0
+            elapsed = progress.seconds
             yield BatchReport(
                 epoch=epoch,
                 batch=b + 1,
@@ -457,6 +460,7 @@ def _train(
                 inside=inside,
                 notice=notice,
             )
+            t0 = time.perf_counter()
 
         val = session.evaluate_val()
         test = session.evaluate_test() if cfg.test_every_epoch else None

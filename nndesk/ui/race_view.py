@@ -553,9 +553,20 @@ class RaceView(QWidget):
         dataset = dataset_for_kind(mode)
         if dataset is None or dataset == self._dataset:
             return
+        # one rule for the Epochs and Seed fields: the comparison's preset's until changed by
+        # hand. A Clothing window opened Optimisers with MNIST's lab's 10 passes, choosing it
+        # again gave fashion-mlp-lab's 5 (walk54 D10)
+        before = COMPARISONS[self._comparison].base(self._dataset)
+        untouched = (self._epochs_editor.value(), self._seed_editor.value()) == (
+            before.epochs,
+            before.seed,
+        )
         self._dataset = dataset
         if not self._edited and not self.controller.is_running():
-            self._fill_lanes(self._comparison)
+            if untouched:
+                self.use_comparison(self._comparison)
+            else:
+                self._fill_lanes(self._comparison)
         self._show_shared()
 
     def lanes_choice(self) -> tuple:

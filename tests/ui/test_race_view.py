@@ -616,3 +616,31 @@ def test_three_lanes_chosen_after_a_two_lane_race_all_show_at_1024x700(qtbot, pa
         box = row.arch
         bottom = box.mapTo(viewport, box.rect().bottomLeft()).y()
         assert bottom < viewport.height(), (row.name.text(), bottom, viewport.height())
+
+
+def test_a_comparison_opens_with_its_presets_epochs_however_it_was_reached(qtbot, page):
+    """walk54 D10: a Clothing window opened "Optimisers" with MNIST's lab's 10 passes (the
+    lanes followed the mode, the epochs did not); choosing it again gave fashion-mlp-lab's 5.
+    One rule: the preset's epochs and seed until changed by hand."""
+    view = page.race_view
+    optimisers = next(i for i, c in enumerate(COMPARISONS) if "Adam" in c.title)
+    view.use_comparison(optimisers)  # in Digits: MNIST's lab
+    digits = COMPARISONS[optimisers].base("mnist")
+    garments = COMPARISONS[optimisers].base("fashion")
+    assert digits.epochs != garments.epochs  # else this test shows nothing
+    assert view.epochs.value() == digits.epochs
+    page.follow_mode("garments")
+    reached_by_mode = (view.epochs.value(), view.seed.value())
+    view.comparison.setCurrentIndex(view.comparison.findData(optimisers))
+    view.comparison.activated.emit(view.comparison.currentIndex())
+    assert (
+        reached_by_mode
+        == (view.epochs.value(), view.seed.value())
+        == (
+            garments.epochs,
+            garments.seed,
+        )
+    )
+    view.epochs.setValue(2)  # changed by hand: a mode switch keeps it
+    page.follow_mode("digits")
+    assert view.epochs.value() == 2
