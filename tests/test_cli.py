@@ -954,3 +954,14 @@ def test_resume_of_a_finished_cosine_run_says_the_schedule_spreads_over_all_epoc
     out = capsys.readouterr().out
     assert "continuing: epochs 3 to 4 (2 finished before)" in out
     assert "cosine schedule over epochs 1-4: epoch 3 trains at lr 0.002" in out
+
+
+def test_export_script_of_a_cnn_says_an_epoch_is_slow_in_plain_numpy(tmp_path, capsys):
+    """walk54 D8: the exported fashion-cnn-lab script took 16 min an epoch (the app 30 s) and
+    nothing said so; an MLP's export says nothing of it."""
+    out = tmp_path / "cnn.py"
+    assert cli.main(["export-script", "--preset", "fashion-cnn-lab", "-o", str(out)]) == 0
+    assert "try --epochs 1 first" in capsys.readouterr().out
+    mlp = tmp_path / "mlp.py"
+    assert cli.main(["export-script", "--preset", "fashion-mlp-lab", "-o", str(mlp)]) == 0
+    assert "try --epochs 1" not in capsys.readouterr().out

@@ -71,6 +71,14 @@ def cmd_export_script(args) -> int:
         )
     else:
         print(f"wrote {shown(path)}; run it with: python {shown(path)} --data-dir DIR", file=log)
+        from nndesk.codegen.network import is_convolutional, network_steps
+
+        if is_convolutional(network_steps(experiment.config)):  # walk54 D8: 16 min an epoch
+            print(
+                "its plain NumPy convolutions are slow (a fashion-cnn-lab epoch: ~16 min on a "
+                "busy 2-core machine, 30 s in nndesk): try --epochs 1 first",
+                file=log,
+            )
     if args.json:
         kind = "notebook" if notebook else "script"
         payload = {"path": str(path), "kind": kind, "source": source, "language": args.lang}

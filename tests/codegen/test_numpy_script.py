@@ -67,6 +67,8 @@ def test_a_tiny_cnn_script_runs_and_follows_the_app(tmp_path, blob_dir, arch, ac
     done = run_script(_write(tmp_path, config), "--data-dir", str(blob_dir))
     assert done.returncode == 0, done.stderr
     assert "images  loss" in done.stdout  # progress inside the epoch
+    # and the minutes the epoch has left: a fashion-cnn-lab epoch took 16 min here (walk54 D8)
+    assert " min left" in done.stdout
     app_losses, app_accuracy = train_in_app(config, blob_dir)
     # nndesk's convolutions (fused with the pool, Winograd, split batches) round their float32
     # sums differently from the script's im2col: close, not the same digits
@@ -188,3 +190,13 @@ def test_the_scripts_header_names_the_output_activation(output, loss):
     config = TrainConfig(arch="784-8-10", output=output, loss=loss)
     header = numpy_script(from_config(config, "a test"), "pytest").split('"""')[1]
     assert f"Network: dense 8 -> relu -> dense 10 -> {output}\n" in header
+
+
+def test_a_cnn_scripts_header_says_plain_numpy_convolutions_are_slow(tmp_path):
+    """walk54 D8: the exported fashion-cnn-lab script took 955 s an epoch against the app's
+    29.5 s, and its header only said nndesk's convolutions take faster routes."""
+    cnn = numpy_script(from_preset("fashion-cnn-lab"), "pytest")
+    header = ast.get_docstring(ast.parse(cnn)) or ""
+    assert "16 minutes" in header and "Try --epochs 1 first" in " ".join(header.split())
+    mlp = numpy_script(from_config(SMALL_MLP, "a test"), "pytest")
+    assert "Try --epochs" not in mlp
