@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 
 from nndesk.errors import NndeskError, user_message
 from nndesk.setting_changes import SettingChange
+from nndesk.ui import theme
 from nndesk.ui.language import translate
 from nndesk.ui.run_steering import RunSteering
 
@@ -25,7 +26,13 @@ class SteerActions(QObject):
         self.steering = RunSteering()
 
     def _refused(self, err: NndeskError) -> None:
-        self._controls.lr_error.setText(user_message(err))
+        self._say(user_message(err))
+
+    def _say(self, text: str) -> None:
+        """A refusal or "Nothing to apply" beside the buttons, red (a continued run's
+        schedule line there is muted)."""
+        theme.set_tone(self._controls.lr_error, "error")
+        self._controls.lr_error.setText(text)
 
     def set_rate(self) -> bool:
         """Set LR: the rate typed in "LR now" from the next batch on; False if refused."""
@@ -56,7 +63,7 @@ class SteerActions(QObject):
         # a press that changed nothing said nothing: a rate typed beside the button looked
         # applied (walk qa40), though only Set LR sends it. Said beside the buttons, where a
         # refusal goes: the status bar cut it at 1024 px before it named Set LR
-        self._controls.lr_error.setText(
+        self._say(
             ""
             if changes
             else translate(

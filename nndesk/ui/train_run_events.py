@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from nndesk.controllers.training import RunStarted
 from nndesk.errors import ConfigError
 from nndesk.i18n import localised
+from nndesk.ui import theme
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.language import accuracy_text, translate, translate_marked
 from nndesk.ui.runs_view import started_text
@@ -94,8 +95,11 @@ class RunEventsMixin:
         first_lr = run.first_lr if run.first_lr > 0 else run.config.lr
         self.live_lr.set_value(self.steering.lr if self.steering.lr is not None else first_lr)
         self.live_lr.setModified(False)
-        # a continued run says what its schedule does (beside the rate it shows)
-        self.lr_error.setText(schedule_text(run))
+        # a continued run says what its schedule does (beside the rate it shows), in the
+        # muted tone: the line is red for a refused rate
+        note = schedule_text(run)
+        theme.set_tone(self.lr_error, "muted" if note else "error")
+        self.lr_error.setText(note)
         if not self.controller.is_stopping():
             self.progress.setFormat(self._running_word())
         self._update_buttons()

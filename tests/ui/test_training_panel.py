@@ -1274,6 +1274,7 @@ def test_continue_after_a_cosine_run_shows_the_scheduled_rate_and_says_the_sched
     assert expected == pytest.approx(0.0025)
     assert seen and seen[0][0] == pytest.approx(expected)
     assert seen[0][1] == "The cosine schedule runs over epochs 1–4: epoch 3 trains at lr 0.0025."
+    assert panel.lr_error.property("tone") == "muted"  # a note, not a refusal's red
     # the weights it starts from are epoch 2's: its Inside strip labelled them "ep 0"
     assert starts and starts[0] is not None and starts[0].epoch == 2
     # and it follows the schedule: the last epoch's rate once the run ended
