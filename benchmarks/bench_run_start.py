@@ -15,7 +15,6 @@ and ``FIGURES <json>`` with ``--json``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -23,7 +22,8 @@ import threading
 import time
 from pathlib import Path
 
-from scratch import scratch_home  # beside this file
+from gui_ticks import add_turn_options, report  # beside this file
+from scratch import scratch_home
 
 HERE = Path(__file__).resolve()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -85,25 +85,14 @@ def measure(starts: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--starts", type=int, default=20)
-    parser.add_argument("--json", action="store_true", help="print FIGURES <json> as well")
-    parser.add_argument("--against", metavar="DIR", help="another checkout, measured in turns")
-    parser.add_argument("--rounds", type=int, default=2, help="with --against: runs of each")
+    add_turn_options(parser)
     args = parser.parse_args(argv)
-    if args.against:
-        from gui_ticks import in_turns, without_against  # beside this file
 
-        runs = in_turns(HERE, without_against(argv), args.against, args.rounds)
-        for label in ("before", "after"):
-            for figures in runs[label]:
-                print(label, " ".join(f"{k}={v:.2f}" for k, v in figures.items()))
-        return 0
-    scratch_home()
-    figures = measure(args.starts)
-    for key, value in figures.items():
-        print(f"{key}={value:.2f}")
-    if args.json:
-        print("FIGURES " + json.dumps(figures))
-    return 0
+    def measured() -> dict[str, float]:
+        scratch_home()  # here, not before the turns: each turn's run makes its own
+        return measure(args.starts)
+
+    return report(HERE, args, argv, measured)
 
 
 if __name__ == "__main__":

@@ -116,3 +116,28 @@ def without_against(argv: list[str] | None) -> list[str]:
     at = passed.index("--against")
     del passed[at : at + 2]
     return passed
+
+
+def add_turn_options(parser) -> None:
+    """``--json``, ``--against DIR`` and ``--rounds``: what ``report`` needs."""
+    parser.add_argument("--json", action="store_true", help="print FIGURES <json> as well")
+    parser.add_argument("--against", metavar="DIR", help="another checkout, measured in turns")
+    parser.add_argument("--rounds", type=int, default=2, help="with --against: runs of each")
+
+
+def report(script: Path, args, argv: list[str] | None, measure) -> int:
+    """A benchmark's end: with ``--against DIR``, ``script`` run in turns on both checkouts
+    and each run's figures printed as "before ..." / "after ..."; else ``measure()`` (a dict of
+    figures) printed one ``key=value`` a line, and ``FIGURES <json>`` with ``--json``."""
+    if args.against:
+        runs = in_turns(script, without_against(argv), args.against, args.rounds)
+        for label in ("before", "after"):
+            for figures in runs[label]:
+                print(label, " ".join(f"{k}={v:.2f}" for k, v in figures.items()))
+        return 0
+    figures = measure()
+    for key, value in figures.items():
+        print(f"{key}={value:.2f}")
+    if args.json:
+        print("FIGURES " + json.dumps(figures))
+    return 0
