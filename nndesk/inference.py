@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from nndesk.data.normalize import Normalizer
-from nndesk.data.registry import known_dataset
+from nndesk.data.registry import DATASETS, known_dataset
 from nndesk.errors import ConfigError, ModelFileError
 from nndesk.i18n import N_, moment_text, shown
 from nndesk.nn.model import Sequential
@@ -167,17 +167,23 @@ class Classifier:
     @property
     def title(self) -> str:
         """A short name for menus and status bars."""
-        return (
-            shown_name(self.path)
-            if self.path is not None
-            else f"{self.dataset or 'model'} (unsaved)"
-        )
+        if self.path is not None:
+            return shown_name(self.path)
+        if not self.dataset:
+            return shown(N_("model (unsaved)"))
+        # the dataset as menus name it ("Fashion-MNIST", not the id "fashion"), in the window's
+        # language: the Inside page's header read "fashion (unsaved)" in a Vietnamese window
+        key = known_dataset(self.dataset)
+        name = DATASETS[key].short_title if key is not None else self.dataset
+        return shown(N_("{name} (unsaved)")).format(name=name)
 
     @property
     def file_stem(self) -> str:
         """A name for a file made from this model ("run 2026-12-03 03:31:01"): the CLI's name
         of its file, which holds no "/" where the window's date might ("ngày 03/12")."""
-        return display_name(self.path) if self.path is not None else self.title
+        if self.path is not None:
+            return display_name(self.path)
+        return f"{self.dataset or 'model'} (unsaved)"
 
     def loss_function(self):
         """A fresh instance of the loss this model was trained with (``nndesk.nn.losses``);

@@ -264,6 +264,20 @@ def test_translations_use_the_glossary_terms():
     assert not wrong, "docs/glossary-vi.md's terms are not followed:" + _listing(wrong, "vi")
 
 
+def test_lượt_is_a_run_never_an_epoch():
+    """walk54b: the Epochs field said "5 lượt" and the Race "Cuộc đua đã dừng sau 5/10 lượt",
+    which reads "after 5 of 10 runs": "lượt" is the word of "lượt chạy" (run), the glossary's
+    epoch is "epoch". "lần lượt" (in turn) is another word."""
+    wrong = [
+        f"{m.describe()} -> {m.translation!r}"
+        for m in translations.read_ts(ts_path("vi"))
+        if re.search(r"(?<!lần )lượt", m.translation)
+        and not re.search(r"\brun", m.source, re.IGNORECASE)
+        and m.context != "RunsView"  # "… and {n} more" under a list of runs
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
 @pytest.mark.parametrize("code", [c for c in CODES if c == "vi"])
 def test_translations_quote_one_way(code):
     """The walk found one message quoting with «», beside the “” of every other: one style."""

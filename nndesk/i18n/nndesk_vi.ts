@@ -983,6 +983,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>thiếu mảng {name!r}</translation>
     </message>
     <message>
+        <source>model (unsaved)</source>
+        <translation>mô hình (chưa lưu)</translation>
+    </message>
+    <message>
         <source>model_file {value} is not a file name inside the run folder</source>
         <translation>model_file {value} không phải tên một tệp trong thư mục của lượt chạy</translation>
     </message>
@@ -1790,6 +1794,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>{name} (race)</source>
         <translation>{name} (cuộc đua)</translation>
+    </message>
+    <message>
+        <source>{name} (unsaved)</source>
+        <translation>{name} (chưa lưu)</translation>
     </message>
     <message>
         <source>{name} cannot change while training</source>
@@ -3146,6 +3154,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Hoàn tác mọi chỉnh sửa: trở về bản gốc</translation>
     </message>
     <message>
+        <source>Units can be switched off only in a hidden dense layer: choose one in Layer (a convolution has channels, the output layer&apos;s units are the classes)</source>
+        <translation>Chỉ tắt được nút trong một tầng ẩn kết nối đầy đủ: hãy chọn một tầng như vậy ở ô Tầng (tầng tích chập có các kênh, còn các nút của tầng đầu ra là các lớp)</translation>
+    </message>
+    <message>
         <source>Units off</source>
         <translation>Nút tắt</translation>
     </message>
@@ -3184,6 +3196,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>modified</source>
         <translation>đã sửa</translation>
+    </message>
+    <message>
+        <source>only a hidden dense layer has units to switch off</source>
+        <translation>chỉ tầng ẩn kết nối đầy đủ mới có nút để tắt</translation>
     </message>
     <message>
         <source>original</source>
@@ -5498,11 +5514,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source> pass</source>
-        <translation> lượt</translation>
+        <translation> epoch</translation>
     </message>
     <message>
         <source> passes</source>
-        <translation> lượt</translation>
+        <translation> epoch</translation>
     </message>
     <message>
         <source>% of train</source>
@@ -6462,7 +6478,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>How the map is computed. Gradient and gradient × input follow every stroke at once; the others take tens to hundreds of passes through the network and follow a moment later.</source>
-        <translation>Cách tính bản đồ. Gradient và gradient × đầu vào theo kịp từng nét vẽ ngay; các phương pháp khác cần hàng chục đến hàng trăm lượt qua mạng nên hiện sau một lát.</translation>
+        <translation>Cách tính bản đồ. Gradient và gradient × đầu vào theo kịp từng nét vẽ ngay; các phương pháp khác cần hàng chục đến hàng trăm lần truyền qua mạng nên hiện sau một lát.</translation>
     </message>
     <message>
         <source>Integrated gradients</source>

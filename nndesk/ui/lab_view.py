@@ -333,7 +333,24 @@ class LabView(QWidget):
         self.scale.setValue(self._scale.get(index, 1.0))
         self.shift.setValue(self._shift.get(index, 0.0))
         self.units.setText(", ".join(str(u) for u in self._off.get(index, ())))
-        self.units.setEnabled(index in getattr(self, "_hidden", {}))
+        has_units = index in getattr(self, "_hidden", {})
+        self.units.setEnabled(has_units)
+        # a disabled field gives no reason of its own: its box says why (a convolution has
+        # channels, the output layer's units are the classes)
+        self.units.setPlaceholderText(
+            translate("LabView", "e.g. 0, 5, 10-20")
+            if has_units
+            else translate("LabView", "only a hidden dense layer has units to switch off")
+        )
+        self.units.setToolTip(
+            translate("LabView", "Hidden units of this layer to switch off (nothing they send on)")
+            if has_units
+            else translate(
+                "LabView",
+                "Units can be switched off only in a hidden dense layer: choose one in Layer"
+                " (a convolution has channels, the output layer's units are the classes)",
+            )
+        )
         self._loading = False
 
     def has_unsaved_edits(self) -> bool:

@@ -332,7 +332,9 @@ def loaded_texts(clf, name: str) -> tuple[str, str, str]:
         if epochs == 1
         else translate("TrainingPanel", "{name}: {dataset}, {epochs} epochs trained")
     )
-    dataset = clf.dataset or translate("TrainingPanel", "image folder")
+    dataset = (
+        dataset_title(clf.dataset) if clf.dataset else translate("TrainingPanel", "image folder")
+    )
     return title, follow, trained.format(name=name, dataset=dataset, epochs=integer(epochs))
 
 

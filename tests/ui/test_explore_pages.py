@@ -534,3 +534,19 @@ def test_while_the_units_entry_is_invalid_the_modified_column_says_it_is_the_las
         page.units.editingFinished.emit()
     assert header.text() == "modified"
     assert page.table.item(0, 2).foreground().color().name() != theme.colours().muted
+
+
+def test_the_labs_units_field_says_why_it_is_off_on_a_layer_without_hidden_units(
+    qtbot, controller, result
+):
+    page = LabView(controller)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.set_result(result)
+    page.layer.setCurrentIndex(page.layer.count() - 1)  # the output layer: its units are classes
+    assert not page.units.isEnabled()
+    assert "only a hidden dense layer" in page.units.placeholderText()
+    assert "only in a hidden dense layer" in page.units.toolTip()
+    page.layer.setCurrentIndex(0)  # 32 hidden units
+    assert page.units.isEnabled()
+    assert page.units.placeholderText() == "e.g. 0, 5, 10-20"

@@ -182,7 +182,7 @@ def test_a_finished_race_stays_through_the_switch_in_the_new_words_and_can_be_ke
         f"{r.test_accuracy * 100:.1f}%".replace(".", ",") for r in results
     ]
     assert new_view.progress.text() == (
-        f"Cuộc đua đã dừng sau {went}/500 lượt: mọi làn đã được kiểm tra."
+        f"Cuộc đua đã dừng sau {went}/500 epoch: mọi làn đã được kiểm tra."
     )
     assert new.race.curves[0].batch_x == race.curves[0].batch_x  # the same curves, not new
     assert not new_view.editors.isVisibleTo(new_view)

@@ -130,3 +130,28 @@ def test_a_continued_runs_bar_counts_the_whole_run_as_its_epoch_does(qapp):
     assert where.startswith("Paused  ·  Epoch 4/10")
     assert line == "PAUSED  ·  loss 0.4000  ·  accuracy 86.0%  ·  lr 0.001"
     assert "ETA" not in line and "samples/s" not in line
+
+
+def test_an_unsaved_network_and_a_runs_dataset_are_named_in_the_windows_words(
+    qapp, tiny_model_file
+):
+    """walk54b: the Inside page named the network in training "fashion (unsaved)" and the Live
+    tab said "run at 17:13: fashion, 5 epochs trained" in the Vietnamese window."""
+    from dataclasses import replace
+
+    from nndesk.inference import Classifier
+    from nndesk.ui import language
+    from nndesk.ui.train_texts import loaded_texts
+
+    saved = Classifier.from_file(tiny_model_file)
+    clf = replace(saved, path=None, dataset="fashion", info={**saved.info, "dataset": "fashion"})
+    assert clf.title == "Fashion-MNIST (unsaved)"
+    assert language.use_language("vi") == "vi"
+    try:
+        title = clf.title
+        _, _, trained = loaded_texts(clf, "lượt chạy lúc 17:13")
+    finally:
+        language.use_language("en")
+    assert "Fashion-MNIST" in title and "unsaved" not in title and "fashion " not in title
+    assert "Fashion-MNIST" in trained and ": fashion," not in trained
+    assert clf.file_stem == "fashion (unsaved)"  # a file name stays the CLI's
