@@ -5553,6 +5553,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Cắt gradient (clip norm)</translation>
     </message>
     <message>
+        <source>Custom settings, edited from {preset}. Choose a preset above to start again from one.</source>
+        <translation>Cài đặt tự chọn, sửa từ cấu hình mẫu {preset}. Chọn một cấu hình mẫu ở trên để bắt đầu lại từ nó.</translation>
+    </message>
+    <message>
         <source>Data</source>
         <translation>Dữ liệu</translation>
     </message>

@@ -613,6 +613,7 @@ class TrainForm(QWidget):
         self.preset.blockSignals(True)  # the fields hold it already
         self.preset.setCurrentIndex(max(0, self.preset.findData(name)))
         self.preset.blockSignals(False)
+        self.preset_note.setMinimumHeight(0)  # a custom note's kept height, no longer needed
         self.preset_note.setText(preset_note_text(get_preset(name)) if name else "")
         self.preset_note.setVisible(bool(name))
 
@@ -908,8 +909,7 @@ class TrainForm(QWidget):
     def _on_preset_current_index_changed(self, index: int) -> None:
         name = self.preset.itemData(index)
         if not name:
-            self.preset_note.setText("")
-            self.preset_note.hide()
+            self._hide_preset_note()
             return
         from nndesk.presets import get_preset
 
@@ -926,11 +926,30 @@ class TrainForm(QWidget):
 
     def _mark_custom(self) -> None:
         if self.preset.currentIndex() != 0:
+            edited = self.preset.currentText()
+            shown = self.preset_note.isVisible()
+            height = self.preset_note.height()
             self.preset.blockSignals(True)
             self.preset.setCurrentIndex(0)
             self.preset.blockSignals(False)
-            self.preset_note.setText("")
-            self.preset_note.hide()
+            if not shown:
+                self._hide_preset_note()
+                return
+            # the note keeps its place and height: typing in Layers hid it and the whole form
+            # jumped ~45 px up under the pointer (walk54b)
+            self.preset_note.setText(
+                translate(
+                    "TrainForm",
+                    "Custom settings, edited from {preset}. Choose a preset above to start"
+                    " again from one.",
+                ).format(preset=edited)
+            )
+            self.preset_note.setMinimumHeight(height)
+
+    def _hide_preset_note(self) -> None:
+        self.preset_note.setText("")
+        self.preset_note.setMinimumHeight(0)
+        self.preset_note.hide()
 
 
 def preset_note_text(preset) -> str:

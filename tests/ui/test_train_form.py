@@ -181,3 +181,32 @@ def test_settings_shown_in_the_form_are_named_by_the_preset_box_only_when_they_a
     form.set_config(cnn)
     assert form.preset.currentData() == "fashion-cnn-lab"
     assert "784-c32" in form.preset_note.text()
+
+
+def test_typing_in_layers_after_a_preset_keeps_the_form_under_the_pointer(qtbot):
+    """walk54b: typing in Layers made the preset "custom", its description went and the form
+    jumped ~45 px up under the pointer, mid-word."""
+    from PySide6.QtWidgets import QApplication
+
+    form = TrainForm()
+    qtbot.addWidget(form)
+    form.resize(520, 900)
+    form.show()
+    qtbot.waitUntil(form.isVisible)
+    form.apply_preset("fashion-mlp-lab")
+    QApplication.processEvents()
+    assert form.preset_note.isVisible()
+
+    def arch_top() -> int:
+        return form.arch.mapTo(form, form.arch.rect().topLeft()).y()
+
+    before = arch_top()
+    form.arch.setFocus()
+    qtbot.keyClick(form.arch, "5")
+    QApplication.processEvents()
+    assert form.preset.currentData() == ""
+    assert arch_top() == before
+    assert "fashion-mlp-lab" in form.preset_note.text()  # says what it was edited from
+    form.apply_preset("mnist-gd")  # a preset again: its own note, its own height
+    QApplication.processEvents()
+    assert form.preset_note.minimumHeight() == 0
