@@ -412,6 +412,8 @@ class TrainForm(QWidget):
         )
         self.preset_note = QLabel()
         self.preset_note.setWordWrap(True)
+        # a shorter custom note kept at the preset's height sits at the top, by the box
+        self.preset_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         theme.set_tone(self.preset_note, "muted")
         self.preset_note.hide()
         # while a run trains: which fields stay editable, and why the others are greyed out
