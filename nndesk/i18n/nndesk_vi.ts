@@ -4948,7 +4948,7 @@ kiểm định</translation>
     </message>
     <message>
         <source>passes over the training images: every lane trains this many epochs from new weights, on the same images in the same order</source>
-        <translation>số lượt qua các ảnh huấn luyện: mỗi làn huấn luyện chừng này epoch từ trọng số mới, trên cùng những ảnh theo cùng thứ tự</translation>
+        <translation>số lần đi qua các ảnh huấn luyện: mỗi làn huấn luyện chừng này epoch từ trọng số mới, trên cùng những ảnh theo cùng thứ tự</translation>
     </message>
     <message>
         <source>race up to four configurations</source>
