@@ -675,11 +675,9 @@ def _first_record_gated(monkeypatch) -> threading.Event:
     return gate
 
 
-def test_a_run_starting_is_not_listed_as_damaged_before_its_first_record_lands(
-    qtbot, tiny, tmp_path, monkeypatch
-):
-    """Its folder is made at the click and its first run.json comes a moment later from the
-    writer thread: a listing meanwhile (the Runs view, ``nndesk runs``) leaves it out."""
+def _started_held(tiny, tmp_path, monkeypatch):
+    """A controller whose run has started, its data held back until ``release`` is set and
+    its first run.json until ``gate`` is: (controller, release, gate)."""
     release = threading.Event()
 
     def waiting_provider(name):
@@ -689,6 +687,15 @@ def test_a_run_starting_is_not_listed_as_damaged_before_its_first_record_lands(
     gate = _first_record_gated(monkeypatch)
     controller = TrainingController(waiting_provider, RunStore(tmp_path / "runs"))
     controller.start(CONFIG)
+    return controller, release, gate
+
+
+def test_a_run_starting_is_not_listed_as_damaged_before_its_first_record_lands(
+    qtbot, tiny, tmp_path, monkeypatch
+):
+    """Its folder is made at the click and its first run.json comes a moment later from the
+    writer thread: a listing meanwhile (the Runs view, ``nndesk runs``) leaves it out."""
+    controller, release, gate = _started_held(tiny, tmp_path, monkeypatch)
     folder = controller.record.folder
     assert folder.is_dir() and not (folder / "run.json").exists()
     assert controller.store.list() == []  # not a damaged row
@@ -730,15 +737,7 @@ def test_a_run_stopped_before_it_started_leaves_no_folder_once_its_first_record_
 ):
     """A run that trained nothing is deleted: after its first run.json is written, which would
     otherwise make its folder again (a run "running" for ever, then "interrupted")."""
-    release = threading.Event()
-
-    def waiting_provider(name):
-        release.wait(WAIT_MS / 1000)
-        return tiny
-
-    gate = _first_record_gated(monkeypatch)
-    controller = TrainingController(waiting_provider, RunStore(tmp_path / "runs"))
-    controller.start(CONFIG)
+    controller, release, gate = _started_held(tiny, tmp_path, monkeypatch)
     folder = controller.record.folder
     controller.stop()
     release.set()
