@@ -268,6 +268,18 @@ def diverged_tip(record: RunRecord) -> str:
     return said
 
 
+def run_name(record: RunRecord) -> str:
+    """How a confirmation names a run: its folder, and its title and start when known; the
+    title as the Runs list shows it, in the window's words (walk54b D8: the stored English
+    title stood inside a Vietnamese question)."""
+    folder = one_line(record.run_id, CELL_CHARS)
+    if record.is_damaged:
+        return f"{folder} ({status_text('damaged')})"
+    started = started_text(record)
+    title = title_shown(record.title, record.config)
+    return f"{folder} ({title}{', ' + started if started else ''})"
+
+
 class RunsTableModel(QAbstractTableModel):
     """The runs as table rows; sorted by a column's value (dates, numbers), not its text."""
 

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -20,17 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.run_list import RunListReader
-from nndesk.curves import plot_overlay
-from nndesk.curves.fitting import fit_figure_legend, fit_ticks, fit_titles, fit_ylabels
-from nndesk.errors import NndeskError, user_message
-from nndesk.i18n import fmt, localised
-from nndesk.plain_text import one_line
-from nndesk.run_curves import EPOCH_COLUMNS, Curves
-from nndesk.run_lock import is_training
+from nndesk.run_curves import Curves
 from nndesk.run_record import RunRecord
-from nndesk.run_titles import lr_title_prefix, title_shown
-from nndesk.runs import TrashUnavailableError
-from nndesk.setting_words import setting_text, value_text
 from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
@@ -38,24 +26,20 @@ from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.flow_layout import WrappingColumn, flow_row
 from nndesk.ui.folder_watch import FolderWatch
-from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.language import translate
 from nndesk.ui.off_gui import ChartRenders, Delivery
+from nndesk.ui.runs_chart import render_selected
+from nndesk.ui.runs_deletion import RunDeletion, warn
+from nndesk.ui.runs_legend import LEGEND_SETTINGS, differing_settings
 from nndesk.ui.runs_table import (
-    CELL_CHARS,
     COLUMNS,
     LAYERS,
     SETTINGS,
     STARTED,
-    STATUSES,
     RunsTableModel,
     diverged_tip,
-    shared_minutes,
-    start_day,
-    started_text,
-    status_text,
 )
 from nndesk.ui.train_tabs import scrolled
-from nndesk.viz import muted_colour
 
 SETTINGS_MIN_WIDTH = 140  # px: "relu, adam, lr 0.001, ..." begins to be read; the rest in its tip
 LAYERS_MAX_WIDTH = 130  # px: a long architecture is elided (whole in its tip), never widening
@@ -85,15 +69,6 @@ CHART_MIN_WIDTH, CHART_MIN_HEIGHT = 320, 150
 FIT_ROWS = 40
 CELL_PADDING = 14  # px around a cell's text (the style's margins and focus frame)
 HEADER_PADDING = 26  # px around a column's title, with room for the sort arrow
-#: Pixels the chart keeps free right of its rightmost plot (beside the layout's own 4): that
-#: plot, which has no right spine, ended at the panel's edge and read as cut off at 1024 px
-#: (walk45 D9)
-CHART_RIGHT_PX = 10
-#: Below this height-to-width ratio the Runs chart puts its three plots side by side
-WIDE_CHART_RATIO = 0.55
-#: Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs
-#: than a chart has pixels: drawing them all took the window seconds)
-PLOTTED_POINTS = 2000
 
 
 class RunsView(QWidget):
@@ -485,7 +460,7 @@ class RunsView(QWidget):
                 hint = translate(
                     "RunsView", "{n} runs compared; Ctrl/Shift-click adds or removes one."
                 ).format(n=len(selected))
-                if "lr" in _differing_settings(selected)[:LEGEND_SETTINGS]:
+                if "lr" in differing_settings(selected)[:LEGEND_SETTINGS]:
                     # the legend's short "lr" (its entries side by side need it) is said once
                     hint += " " + translate("RunsView", "In the legend, lr is the learning rate.")
             else:
@@ -523,7 +498,7 @@ class RunsView(QWidget):
         self._renders.ask(
             drawn,
             theme.colours(),  # the colours the render will draw in
-            lambda: _render_selected(selected, text, unreadable, w, h, ratio),
+            lambda: render_selected(selected, text, unreadable, w, h, ratio),
         )
 
     @Slot(object, object)
@@ -593,409 +568,13 @@ class RunsView(QWidget):
 
     @Slot()
     def _on_delete_button_clicked(self) -> None:
-        selected = self.selected_records()
-        links = {r.run_id: self.store.link_target(r.run_id) for r in selected}
-        for record in selected:
-            if links[record.run_id] is not None:
-                self._remove_link(record.run_id, links[record.run_id])
-        selected = [r for r in selected if links[r.run_id] is None]
-        # a run its process still trains is not deleted (RunStore.delete): said before asking
-        busy = [r for r in selected if r.status == "running" and is_training(r.folder)]
-        if busy:
-            self._warn(
-                translate(
-                    "RunsView", "Still training, so not deleted: {names}. Stop it first."
-                ).format(names=", ".join(one_line(r.run_id, CELL_CHARS) for r in busy))
-            )
-            selected = [r for r in selected if r not in busy]
-        if not selected:
+        deletion = RunDeletion(self, self.store)
+        if deletion.delete(self.selected_records(), self.model_in_use()):
             self.refresh()
-            return
-        names = [run_name(r) for r in selected]
-        listed = "\n".join(f"• {n}" for n in names[:10])
-        if len(names) > 10:
-            listed += translate("RunsView", "\n… and {n} more").format(n=len(names) - 10)
-        question = (
-            translate("RunsView", "Move this run to the trash?\n\n{listed}\n\nfrom {folder}")
-            if len(names) == 1
-            else translate(
-                "RunsView", "Move these {n} runs to the trash?\n\n{listed}\n\nfrom {folder}"
-            )
-        ).format(n=len(names), listed=listed, folder=self.store.root)
-        outside = [str(r.elsewhere) for r in selected if r.elsewhere and not r.model_file]
-        if outside:  # the trash takes them too (RunStore.delete): say where they are
-            question += "\n\n" + translate(
-                "RunsView", "Saved outside the runs folder, these go to the trash too:\n{files}"
-            ).format(files="\n".join(f"• {f}" for f in outside[:10]))
-        using = self._run_of_model_in_use(selected)
-        if using is not None:
-            # the trashed file is not read again: the model stays in memory and in the picker
-            said = (
-                translate(
-                    "RunsView",
-                    "Its model is the one in use: it keeps answering until you choose another "
-                    "model.",
-                )
-                if len(selected) == 1
-                else translate(
-                    "RunsView",
-                    "The model of {run} is the one in use: it keeps answering until you "
-                    "choose another model.",
-                ).format(run=run_name(using))
-            )
-            question += "\n\n" + said
-        if not self._ask(translate("RunsView", "Delete runs"), question):
-            return
-        for record, name in zip(selected, names, strict=True):
-            try:
-                self.store.delete(record.run_id)
-            except TrashUnavailableError as err:
-                question = translate(
-                    "RunsView", "{error}.\n\nDelete {name} permanently? This cannot be undone."
-                ).format(error=err, name=name)
-                if self._ask(translate("RunsView", "Delete permanently?"), question):
-                    self._delete_permanently(record, name)
-            except (NndeskError, OSError) as err:
-                self._warn(
-                    translate("RunsView", "could not delete {name}: {error}").format(
-                        name=name, error=user_message(err)
-                    )
-                )
-        self.refresh()
-
-    def _remove_link(self, name: str, target: str) -> None:
-        """A link in the runs folder is not a run: offer to remove the link alone."""
-        question = translate(
-            "RunsView",
-            "{name} is a link to {target}, not a run folder.\n\nRemove the link? Only the link "
-            "in {runs} goes; {target} and everything in it stay as they are.",
-        ).format(name=name, target=target, runs=self.store.root)
-        if self._ask(translate("RunsView", "Remove link"), question):
-            try:
-                self.store.remove_link(name)
-            except (NndeskError, OSError) as err:
-                self._warn(
-                    translate("RunsView", "could not remove the link {name}: {reason}").format(
-                        name=name, reason=err
-                    )
-                )
-
-    def _delete_permanently(self, record: RunRecord, name: str) -> None:
-        try:
-            self.store.delete(record.run_id, permanent=True)
-        except (NndeskError, OSError) as err:
-            self._warn(
-                translate("RunsView", "could not delete {name}: {error}").format(
-                    name=name, error=err
-                )
-            )
-
-    def _run_of_model_in_use(self, records: list[RunRecord]) -> RunRecord | None:
-        """The run among ``records`` whose model file is the one in use, or None."""
-        in_use = self.model_in_use()
-        if in_use is None:
-            return None
-        in_use = os.path.abspath(in_use)
-        for record in records:
-            path = record.model_path
-            if path is not None and os.path.abspath(path) == in_use:
-                return record
-        return None
-
-    def _ask(self, title: str, question: str) -> bool:
-        """Yes/No, No by default."""
-        answer = QMessageBox.question(
-            self,
-            title,
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _warn(self, message: str) -> None:
-        QMessageBox.warning(self, translate("RunsView", "Runs"), message)
-
-
-def _render_selected(
-    selected: list[RunRecord], empty_text: str, unreadable: str, w: int, h: int, ratio: float
-):
-    """(the chart image, (legend label, thinned curves) per run, whether a run was found
-    damaged, the names of those whose folder is gone) of the ``selected`` runs, on the render
-    thread: a listed run's curves are read from its file here, not on the GUI thread (4,000
-    batch points took 5 ms each to parse).
-    Damaged runs are left out (empty axes told nothing); when every selected run is damaged
-    the chart says ``unreadable`` (``{folder}`` and ``{reason}`` filled from the first)."""
-    damaged = [r.is_damaged for r in selected]
-    names = [run_name(r) for r in selected]  # as listed: a run read gone is named "(damaged)"
-    unread = [r for r in selected if not r.curves_read]
-    # copies of the lists: a running run's record may still grow. Read first: a record whose
-    # curves turn out damaged is damaged from then on
-    curves = [plotted_curves(r.curves).copy() for r in selected]
-    readable = [(r, c) for r, c in zip(selected, curves, strict=True) if not r.is_damaged]
-    labels = legend_labels([r for r, _ in readable])
-    runs = [(label, c) for label, (_, c) in zip(labels, readable, strict=True)]
-    for record in unread:  # read again if shown again: browsing 2,000 runs kept all in memory
-        record.forget_curves()
-    found = any(r.is_damaged and not was for r, was in zip(selected, damaged, strict=True))
-    # runs whose folder itself is gone (deleted outside the window): not damaged, gone
-    gone = [
-        name
-        for r, name in zip(selected, names, strict=True)
-        if r.is_damaged and not os.path.lexists(r.folder)
-    ]
-    if selected and not readable:
-        first = selected[0]
-        empty_text = unreadable.format(
-            folder=one_line(first.run_id, CELL_CHARS), reason=localised(first.message)
-        )
-    caption = legend_caption([r for r, _ in readable])
-    return render_overlay(runs, empty_text, w, h, ratio, caption), runs, found, gone
-
-
-def render_overlay(
-    runs, empty_text: str, width: int, height: int, ratio: float = 1.0, caption: str = ""
-) -> QImage:
-    """The Runs view's chart of ``runs`` ((label, Curves) pairs) overlaid, ``width`` x
-    ``height`` device-independent pixels at ``ratio`` device pixels each (any thread);
-    ``caption`` above the legend (``legend_caption``)."""
-    rgba = overlay_figure(runs, empty_text, width, height, ratio, caption).canvas.buffer_rgba()
-    h, w = int(rgba.shape[0]), int(rgba.shape[1])
-    return QImage(bytes(rgba), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
-
-
-def overlay_figure(
-    runs, empty_text: str, width: int, height: int, ratio: float = 1.0, caption: str = ""
-):
-    """The matplotlib Figure ``render_overlay`` draws, drawn on its Agg canvas."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    dpi = 96.0 * ratio
-    fig = Figure(figsize=(width / 96.0, height / 96.0), dpi=dpi, layout="constrained")
-    # room right of the rightmost plot, as the race chart keeps (``race_chart.RIGHT_PT``)
-    fig.get_layout_engine().set(rect=(0, 0, 1 - CHART_RIGHT_PX / width, 1))
-    canvas = FigureCanvasAgg(fig)
-    if height < WIDE_CHART_RATIO * width:
-        # a low chart (1024x700 gives about 540x210 px): the three plots side by side, each
-        # the full height; stacked, the batch plot was some 40 px tall
-        grid = fig.add_gridspec(1, 3, width_ratios=(1.3, 1, 1))
-        axes = tuple(fig.add_subplot(grid[0, i]) for i in range(3))
-    else:
-        grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
-        axes = (
-            fig.add_subplot(grid[0, :]),
-            fig.add_subplot(grid[1, 0]),
-            fig.add_subplot(grid[1, 1]),
-        )
-    plot_overlay(*axes, runs, outside=True)  # the legend above the plots, never over a curve
-    fit_ylabels(axes)  # clear of the ticks the limits make ("81.5%")
-    fit_figure_legend(fig, caption)
-    if empty_text:  # no run selected: the sentence alone (over empty axes it crossed ticks)
-        for ax in axes:
-            ax.set_visible(False)
-        fig.text(0.5, 0.5, empty_text, ha="center", va="center", color=muted_colour(), wrap=True)
-    canvas.draw()
-    # the y labels first, at the plots' laid-out heights (on a low chart one is made smaller or
-    # left out): the titles start from where the labels are
-    if fit_ylabels(axes):
-        canvas.draw()
-    # all measured as first drawn; the y labels again, as the layout's heights tick the
-    # accuracy axis (its ticks' decimals) differently from the figure's first guess
-    if fit_titles(axes) | fit_ticks(axes) | bool(fit_ylabels(axes)):
-        canvas.draw()
-    return fig
+        warn(self, message)
 
 
 def _diverged_without_model(record: RunRecord) -> bool:
     return record.status == "diverged" and record.model_path is None
-
-
-def run_name(record: RunRecord) -> str:
-    """How a confirmation names a run: its folder, and its title and start when known; the
-    title as the Runs list shows it, in the window's words (walk54b D8: the stored English
-    title stood inside a Vietnamese question)."""
-    folder = one_line(record.run_id, CELL_CHARS)
-    if record.is_damaged:
-        return f"{folder} ({status_text('damaged')})"
-    started = started_text(record)
-    title = title_shown(record.title, record.config)
-    return f"{folder} ({title}{', ' + started if started else ''})"
-
-
-def plotted_curves(curves: Curves, points: int = PLOTTED_POINTS) -> Curves:
-    """``curves`` with at most about ``points`` points per line (every k-th, the last kept):
-    what a chart a few hundred pixels wide can show of a long record."""
-    batch_step = -(-len(curves.batch_x) // points)
-    epoch_step = -(-len(curves.epochs) // points)
-    if batch_step <= 1 and epoch_step <= 1:
-        return curves
-
-    def every(values: list, step: int) -> list:
-        if step <= 1 or not values:
-            return values
-        kept = values[::step]
-        return kept if (len(values) - 1) % step == 0 else [*kept, values[-1]]
-
-    thinned = curves.copy()
-    thinned.batch_x = every(curves.batch_x, batch_step)
-    thinned.batch_loss = every(curves.batch_loss, batch_step)
-    for column in EPOCH_COLUMNS:  # every per-epoch line, as Curves stores them
-        name = "epochs" if column == "epoch" else column
-        setattr(thinned, name, every(getattr(curves, name), epoch_step))
-    return thinned
-
-
-def legend_labels(selected: list[RunRecord]) -> list[str]:
-    """Legend labels naming what differs between the selected runs (e.g. the layers), each
-    one line of at most ``LABEL_CHARS`` characters, and never two alike. Runs of the same
-    settings are named by when they started, first, so a long title cut at the end keeps it
-    ("14:45:27 · mnist 784-784-10 relu…": seconds when two share a minute); runs that
-    agree even in that (two lanes of a race) by their folder's name, which the Runs table's
-    tooltips show too."""
-    return [_with_ending(label, r) for label, r in zip(_named(selected), selected, strict=True)]
-
-
-def _with_ending(label: str, record: RunRecord) -> str:
-    """``label`` followed by "(diverged)" for a run that diverged, its end never cut off: a
-    diverged run read "epoch 5, lr 1000, SGD" among runs that trained, as if it had trained
-    five epochs (it ended at its second batch)."""
-    if record.status != "diverged":
-        return label
-    ending = f" ({translate_marked('RunsView', STATUSES['diverged'])})"
-    return one_line(label, max(LABEL_CHARS - len(ending), 8)) + ending
-
-
-def _named(selected: list[RunRecord]) -> list[str]:
-    """The runs' legend labels before their endings (``legend_labels``)."""
-    texts = [_label_text(r, selected) for r in selected]
-    labels = [one_line(t, LABEL_CHARS) for t in texts]
-    if len(selected) < 2:
-        return labels
-    whens = _start_texts(selected)
-    if legend_caption(selected):  # the title they share is said once, above the legend
-        texts = [_with_rate_changes(when, r) for when, r in zip(whens, selected, strict=True)]
-        labels = [one_line(t, LABEL_CHARS) for t in texts]
-    elif not _differing_settings(selected):
-        labels = [_first(when, text) for when, text in zip(whens, texts, strict=True)]
-    # the few settings named alike (a fourth one differs): their start tells them apart
-    labels = _told_apart(labels, texts, whens)
-    return _told_apart(labels, texts, [one_line(r.run_id, CELL_CHARS) for r in selected])
-
-
-def legend_caption(selected: list[RunRecord]) -> str:
-    """What runs of the same settings and title share, said once above their legend (each run
-    then named by when it started): "Fashion-MNIST 784-64-64-10 ReLU Adam lr=0,001 điểm ảnh
-    -1 đến 1"; "" for runs that differ. Cut after each run's start, the title read "22:59 ·
-    Fashion-MNIST … điểm ảnh…" in every entry, and four such entries took six rows."""
-    if len(selected) < 2 or _differing_settings(selected):
-        return ""
-    titles = {title_shown(r.title, r.config) for r in selected}
-    return one_line(titles.pop(), 2 * LABEL_CHARS) if len(titles) == 1 else ""
-
-
-def _with_rate_changes(when: str, record: RunRecord) -> str:
-    """``when`` the run started, with the learning rates it was changed to while training."""
-    changed = _rate_changes(record)
-    return f"{when} (lr{changed})" if changed else when
-
-
-def _rate_changes(record: RunRecord) -> str:
-    """The learning rates the run was changed to while training, to follow the rate it
-    started with: " → 0.001" (" → … → 0.001 → 0.0005" after more than two); "" when none."""
-    rates = [lr for _, lr in record.curves.lr_changes]
-    if not rates:
-        return ""
-    more = "… → " if len(rates) > 2 else ""
-    return f" → {more}{' → '.join(fmt(lr, 'g') for lr in rates[-2:])}"
-
-
-def _told_apart(labels: list[str], texts: list[str], names: list[str]) -> list[str]:
-    """``labels``, those alike replaced by their text followed by their ``names``."""
-    alike = [labels.count(label) > 1 for label in labels]
-    return [
-        f"{one_line(text, max(LABEL_CHARS - len(name) - 3, 8))} ({name})" if same else label
-        for label, text, name, same in zip(labels, texts, names, alike, strict=True)
-    ]
-
-
-def _first(head: str, text: str) -> str:
-    """``head · text`` in at most ``LABEL_CHARS`` characters, ``text`` cut first."""
-    head = one_line(head, LABEL_CHARS // 2)
-    return f"{head} · {one_line(text, max(LABEL_CHARS - len(head) - 3, 8))}"
-
-
-def _start_texts(selected: list[RunRecord]) -> list[str]:
-    """When each run started, as short as still tells them apart: the time alone when they
-    all started the same day, with seconds when two started in the same minute."""
-    seconds = bool(shared_minutes(selected))
-    one_day = len({start_day(r) for r in selected}) == 1
-    return [started_text(r, seconds=seconds, day=not one_day) for r in selected]
-
-
-# Characters of a legend entry: the legend sits above the plots, its entries side by side
-# when they fit (about half the chart's width at 1024 px)
-LABEL_CHARS = 60
-# How many of the settings that differ between runs a legend entry names (the dataset first)
-LEGEND_SETTINGS = 3
-
-
-def _differing_settings(selected: list[RunRecord]) -> list[str]:
-    """The settings whose values are not the same in every selected run, the dataset first
-    (a legend names three: left to the end, it let a run on MNIST and one on Fashion-MNIST of
-    the same network read alike)."""
-    keys = sorted({k for r in selected for k in r.config}, key=lambda k: (k != "dataset", k))
-    first = selected[0].config
-    # compared as values, never as text: a record may hold a setting of a million numbers
-    return [k for k in keys if any(r.config.get(k) != first.get(k) for r in selected)]
-
-
-def _label_text(record: RunRecord, selected: list[RunRecord]) -> str:
-    differing = _differing_settings(selected) if len(selected) > 1 else []
-    if not differing:
-        return shown_title(record)
-    # in the window's words ("epochs 1, lr 0.001"), never the record's keys; a rate changed
-    # while training is followed to the rate the run ended with ("lr 0.001 → 0.0005")
-    return ", ".join(
-        one_line(
-            _legend_setting(k, record.config.get(k)) + (_rate_changes(record) if k == "lr" else ""),
-            30,
-        )
-        for k in differing[:LEGEND_SETTINGS]
-    )
-
-
-def _legend_setting(name: str, value) -> str:
-    """A setting in a legend entry: the learning rate and batch size by their short names, as
-    run titles write them ("lr 0,001", "batch 128"; "tốc độ học 0,001, kích thước batch 128"
-    made four runs' entries too wide for two columns at 1024 px), the others as
-    ``setting_text``."""
-    if name == "lr" and value is not None:
-        return translate("RunsView", "lr {rate}").format(rate=value_text(name, value))
-    if name == "batch_size" and value:
-        return translate("RunsView", "batch {size}").format(size=value_text(name, value))
-    return setting_text(name, value)
-
-
-def shown_title(record: RunRecord, changes: bool = True) -> str:
-    """The run's title, its starting ``lr=0.001`` followed by the rates it was changed to
-    while training (``lr=0.001 → 0.0001``), so the legend does not name a rate that ended; a
-    title nndesk wrote from the settings is written again with the window's decimal mark.
-    Without ``changes`` the rates are left out: a listed run's curves are read only when
-    they are drawn (the rates are in them)."""
-    title = title_shown(record.title, record.config)
-    if not changes:
-        return title
-    rates = [lr for _, lr in record.curves.lr_changes]
-    if not rates:
-        return title
-    changed = " → ".join(fmt(lr, "g") for lr in rates[-2:])  # as the title writes lr=
-    more = "… → " if len(rates) > 2 else ""
-    prefix = lr_title_prefix()  # "lr=", or the window's words for it
-    marked, n = re.subn(
-        re.escape(prefix) + r"(\S+)",
-        lambda m: f"{prefix}{m.group(1)} → {more}{changed}",
-        title,
-        count=1,
-    )
-    return marked if n else f"{title} (lr → {more}{changed})"

@@ -9,7 +9,8 @@ from nndesk.plain_text import one_line
 from nndesk.run_record import INTERRUPTED
 from nndesk.setting_words import title_key
 from nndesk.ui.language import translate
-from nndesk.ui.runs_view import shown_title, started_text
+from nndesk.ui.runs_legend import shown_title
+from nndesk.ui.runs_table import started_text
 from nndesk.ui.train_continue_look import ContinueLook, ModelLook
 from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_texts import idle_title, run_headline

@@ -128,7 +128,7 @@ class ModelFilesMixin:
         (walk53 #7)."""
         if records:
             from nndesk.run_titles import title_shown
-            from nndesk.ui.runs_view import legend_labels
+            from nndesk.ui.runs_legend import legend_labels
 
             curves = [r.curves.copy() for r in records]
             if len(records) == 1:
@@ -193,6 +193,6 @@ class ModelFilesMixin:
 def exported_caption(records) -> str:
     """What the exported runs share, above the legend, as the Runs chart says it ("" for
     one run or none, or runs of differing settings)."""
-    from nndesk.ui.runs_view import legend_caption
+    from nndesk.ui.runs_legend import legend_caption
 
     return legend_caption(list(records)) if records else ""

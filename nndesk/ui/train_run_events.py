@@ -15,7 +15,7 @@ from nndesk.i18n import localised
 from nndesk.ui import theme
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.language import accuracy_text, translate, translate_marked
-from nndesk.ui.runs_view import started_text
+from nndesk.ui.runs_table import started_text
 from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_texts import (
     VERDICTS,

@@ -24,7 +24,8 @@ from nndesk.ui.language import (
     translate,
     translate_marked,
 )
-from nndesk.ui.runs_view import shown_title, started_text
+from nndesk.ui.runs_legend import shown_title
+from nndesk.ui.runs_table import started_text
 
 #: How the progress bar names the way a run ended.
 VERDICTS = {

@@ -77,22 +77,22 @@ def use_like_the_window(record: RunRecord) -> None:
     if record.model_path is not None:
         assert record.model_path.parent == record.folder
     # the Runs view's own formatting of a row, its legend and its delete question
-    from nndesk.ui import runs_table, runs_view
+    from nndesk.ui import runs_legend, runs_table
 
     # everything shown is one short line without control or bidi characters
     shown = {
         "title": (record.title, MAX_TITLE_CHARS),
-        "started": (runs_view.started_text(record), 40),
+        "started": (runs_table.started_text(record), 40),
         "settings": (runs_table.settings_text(record.config), runs_table.CELL_CHARS),
-        "legend": (runs_view.legend_labels([record, record])[0], runs_view.LABEL_CHARS),
-        "legend alone": (runs_view.legend_labels([record])[0], runs_view.LABEL_CHARS),
+        "legend": (runs_legend.legend_labels([record, record])[0], runs_legend.LABEL_CHARS),
+        "legend alone": (runs_legend.legend_labels([record])[0], runs_legend.LABEL_CHARS),
         "status": (record.status, 40),
     }
     for what, (text, limit) in shown.items():
         assert len(text) <= limit, what
         assert not any(unicodedata.category(c) in HIDDEN_CATEGORIES for c in text), what
     # the delete question's line: the folder, and the title and start when readable
-    name = runs_view.run_name(record)
+    name = runs_table.run_name(record)
     assert name.startswith(one_line(record.run_id, runs_table.CELL_CHARS)) and "\n" not in name
     assert not any(unicodedata.category(c) in HIDDEN_CATEGORIES for c in name)
 
@@ -246,9 +246,9 @@ def test_a_reversing_character_cannot_turn_the_legend_around():
         {"title": "mnist \u202eadam lr=0.001", "curves": {"lr_changes": [[1.5, 0.0003]]}},
         Path("runs/folder-name"),
     )
-    from nndesk.ui import runs_view
+    from nndesk.ui import runs_legend
 
-    assert runs_view.legend_labels([record])[0] == "mnist adam lr=0.001 → 0.0003"
+    assert runs_legend.legend_labels([record])[0] == "mnist adam lr=0.001 → 0.0003"
 
 
 def test_a_text_setting_longer_than_any_path_is_damaged():

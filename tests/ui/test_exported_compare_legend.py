@@ -9,7 +9,7 @@ import pytest
 from nndesk.controllers.training import TrainingController
 from nndesk.runs import RunStore
 from nndesk.ui import language, train_models
-from nndesk.ui.runs_view import legend_caption, legend_labels
+from nndesk.ui.runs_legend import legend_caption, legend_labels
 from tests.ui.conftest import training_page
 
 

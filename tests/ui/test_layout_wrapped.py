@@ -141,7 +141,7 @@ def test_under_a_stopped_runs_offer_and_the_coach_the_runs_page_scrolls_not_sque
     what does not fit is a scroll away: every button and the whole chart can be reached."""
     from nndesk import paths
     from nndesk.runs import RunStore
-    from nndesk.ui.runs_view import overlay_figure
+    from nndesk.ui.runs_chart import overlay_figure
     from tests.test_runs import two_epoch_curves
 
     store = RunStore(paths.runs_dir())

@@ -310,7 +310,7 @@ def test_run_legends_and_titles_name_settings_in_the_windows_words(vietnamese, t
     ("epochs=1", "normalize=symmetric"), and a kept race lane was "Adam (race)"."""
     from nndesk.run_titles import title_shown
     from nndesk.runs import RunStore
-    from nndesk.ui.runs_view import legend_labels
+    from nndesk.ui.runs_legend import legend_labels
 
     known = _vietnamese_words()
     store = RunStore(tmp_path / "runs")

@@ -40,7 +40,7 @@ def test_runs_started_in_one_minute_read_apart_by_their_seconds(qtbot, tmp_path)
 def test_the_legend_of_runs_of_one_setting_leads_with_when_each_started(tmp_path):
     """Probe 32: the legend cut "… (02 Dec 14:…" off a long title, losing the time, the
     one thing that told the two runs apart."""
-    from nndesk.ui.runs_view import LABEL_CHARS, legend_labels
+    from nndesk.ui.runs_legend import LABEL_CHARS, legend_labels
 
     store = RunStore(tmp_path / "runs")
     a = _started_at(store, "2026-12-02T14:45:03.120+00:00")
@@ -66,7 +66,7 @@ def test_the_runs_charts_x_tick_labels_never_run_together(monkeypatch, marks):
     from nndesk import i18n
     from nndesk.curves.fitting import TICK_GAP_PX
     from nndesk.run_curves import Curves
-    from nndesk.ui import runs_view
+    from nndesk.ui import runs_chart
     from tests.test_runs import batch
 
     monkeypatch.setattr(i18n, "_marks", marks)
@@ -77,7 +77,7 @@ def test_the_runs_charts_x_tick_labels_never_run_together(monkeypatch, marks):
             curves.add_batch(batch(1, b, 422, 2.0 / b))
         curves.add_lr_change(changed, 0.001)
         runs.append((f"epochs={len(runs) + 1}", curves))
-    fig = runs_view.overlay_figure(runs, "", 540, 166)
+    fig = runs_chart.overlay_figure(runs, "", 540, 166)
     renderer = fig.canvas.get_renderer()
     for ax in fig.axes:
         frame = ax.get_window_extent(renderer)
@@ -155,7 +155,8 @@ def test_runs_of_one_title_share_it_above_the_legend_and_keep_the_plots_tall(qap
     """Probe 33: four runs of the same settings were "22:59 · Fashion-MNIST … điểm ảnh…", each
     cut, differing only by their time, and the legend took up to six rows above the plots."""
     from nndesk.ui import language
-    from nndesk.ui.runs_view import legend_caption, legend_labels, overlay_figure
+    from nndesk.ui.runs_chart import overlay_figure
+    from nndesk.ui.runs_legend import legend_caption, legend_labels
     from tests.test_runs import two_epoch_curves
 
     language.use_language("vi")
@@ -194,7 +195,8 @@ def test_four_runs_that_differ_take_at_most_three_legend_rows_at_1024(qapp, tmp_
     """Probe 33: at 1024 px the legend of four runs differing in layers, batch size and
     learning rate took six rows (one entry each), leaving the plots some 40 px tall."""
     from nndesk.ui import language
-    from nndesk.ui.runs_view import legend_caption, legend_labels, overlay_figure
+    from nndesk.ui.runs_chart import overlay_figure
+    from nndesk.ui.runs_legend import legend_caption, legend_labels
     from tests.test_runs import two_epoch_curves
 
     language.use_language("vi")
@@ -233,7 +235,7 @@ def test_the_three_chart_titles_of_a_row_break_alike(qapp, size):
     walk): a title starts over its plot's y-axis label and is written smaller first, and the
     row breaks only where even that is too wide; at both sizes they now keep one line."""
     from nndesk.ui import language
-    from nndesk.ui.runs_view import overlay_figure
+    from nndesk.ui.runs_chart import overlay_figure
     from tests.test_runs import two_epoch_curves
 
     language.use_language("vi")
@@ -258,7 +260,7 @@ def test_runs_on_two_datasets_are_named_by_their_dataset_first(tmp_path):
     """The walk: an MNIST and a Fashion-MNIST run of 784-32-10 both read "784-32-10, batch
     128, epoch 2 (time)": the legend named the first three differing settings, and the dataset
     only when nothing else differed."""
-    from nndesk.ui.runs_view import legend_labels
+    from nndesk.ui.runs_legend import legend_labels
 
     store = RunStore(tmp_path / "runs")
     base = {"arch": "784-32-10", "batch_size": 128, "epochs": 2, "lr": 0.001}
@@ -278,7 +280,7 @@ def test_a_rate_changed_while_training_is_followed_in_the_legend(tmp_path):
     """The walk (again, this stop): a run started at 0.001 and set to 0.0005 mid-run read
     "lr 0,001" in the legend beside a run that kept 0.01, as if it had never changed."""
     from nndesk.setting_changes import SettingChange
-    from nndesk.ui.runs_view import legend_labels
+    from nndesk.ui.runs_legend import legend_labels
 
     store = RunStore(tmp_path / "runs")
     steady = store.create({"dataset": "mnist", "arch": "784-32-10", "lr": 0.01, "epochs": 1})
@@ -296,7 +298,7 @@ def test_a_rotated_y_label_runs_into_no_title(qapp, size, count):
     label "độ chính xác" was longer than the plot was tall and ran up into its title "Độ chính
     xác theo epoch"."""
     from nndesk.ui import language
-    from nndesk.ui.runs_view import overlay_figure
+    from nndesk.ui.runs_chart import overlay_figure
     from tests.test_runs import two_epoch_curves
 
     language.use_language("vi")

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from nndesk import paths
 from nndesk.controllers.run_list import RunListReader
 from nndesk.runs import RunStore, TrashUnavailableError
-from nndesk.ui.runs_table import COLUMNS
-from nndesk.ui.runs_view import RunsView, run_name
+from nndesk.ui.runs_table import COLUMNS, run_name
+from nndesk.ui.runs_view import RunsView
 
 from ..test_run_safety import MALFORMED, ODD_BUT_VALID
 
@@ -63,7 +63,7 @@ def test_the_legend_says_which_run_diverged_and_names_it_as_the_others(tmp_path,
     as the others are, followed by "(diverged)" in the window's language, never cut off; the
     runs that trained keep their labels."""
     from nndesk.ui import language
-    from nndesk.ui.runs_view import LABEL_CHARS, legend_labels
+    from nndesk.ui.runs_legend import LABEL_CHARS, legend_labels
 
     store = RunStore(tmp_path / "runs")
     base = {"dataset": "fashion", "arch": "784-64-64-10", "epochs": 2, "lr": 0.01}
@@ -381,7 +381,7 @@ def test_a_damaged_run_offers_its_reason_show_folder_and_delete_and_nothing_to_p
     """A bad run.json or a link was selectable with Export PNG, CSV and code on, over empty
     charts: it offers its reason (the chart says it), Show folder and Delete alone, and beside
     readable runs it is left out of the chart and the exports."""
-    from nndesk.ui import runs_view
+    from nndesk.ui import runs_chart, runs_view
 
     store = RunStore(tmp_path / "runs")
     (store.root / "broken").mkdir(parents=True)
@@ -390,13 +390,13 @@ def test_a_damaged_run_offers_its_reason_show_folder_and_delete_and_nothing_to_p
     elsewhere.mkdir()
     make_link(store, "linked", elsewhere)
     drawn: list[tuple[list, str]] = []
-    real_render = runs_view.render_overlay
+    real_render = runs_chart.render_overlay
 
     def render(runs, text, *args):
         drawn.append((runs, text))
         return real_render(runs, text, *args)
 
-    monkeypatch.setattr(runs_view, "render_overlay", render)
+    monkeypatch.setattr(runs_chart, "render_overlay", render)
     shown: list[Path] = []
     monkeypatch.setattr(runs_view, "show_folder", lambda folder: shown.append(folder) or True)
     view = make_view(qtbot, store)
@@ -453,7 +453,7 @@ def test_export_csv_says_it_exports_every_run_when_none_is_selected(qtbot, tmp_p
 
 
 def test_the_legend_names_the_rate_a_run_was_changed_to(qtbot, tmp_path):
-    from nndesk.ui.runs_view import legend_labels
+    from nndesk.ui.runs_legend import legend_labels
 
     store = RunStore(tmp_path / "runs")
     record = store.create({"dataset": "fashion", "arch": "784-10", "lr": 0.001})
@@ -470,7 +470,7 @@ def test_runs_alike_in_settings_and_start_get_distinct_legend_labels(tmp_path, m
     from datetime import datetime, timezone
 
     from nndesk import i18n, runs
-    from nndesk.ui.runs_view import LABEL_CHARS, legend_labels
+    from nndesk.ui.runs_legend import LABEL_CHARS, legend_labels
 
     class SameSecond(datetime):  # a busy machine may start the two in different seconds
         @classmethod
@@ -498,13 +498,13 @@ def test_runs_alike_in_settings_and_start_get_distinct_legend_labels(tmp_path, m
 @pytest.mark.parametrize("size", [(537, 213), (650, 265), (700, 420)])
 def test_the_runs_chart_keeps_its_legend_off_the_plots_and_the_plots_tall(size):
     """At 1024x700 the batch plot was some 40 px tall with the legend over its curve."""
-    from nndesk.ui import runs_view
+    from nndesk.ui import runs_chart
     from tests.test_runs import two_epoch_curves
 
     runs = [(f"run {i} with a rather long label, lr=0.00{i}", two_epoch_curves()) for i in (1, 2)]
-    image = runs_view.render_overlay(runs, "", *size)
+    image = runs_chart.render_overlay(runs, "", *size)
     assert (image.width(), image.height()) == size
-    fig = runs_view.overlay_figure(runs, "", *size)
+    fig = runs_chart.overlay_figure(runs, "", *size)
     renderer = fig.canvas.get_renderer()
     legend = fig.legends[0].get_window_extent(renderer)
     axes = fig.axes
@@ -522,20 +522,20 @@ def test_the_runs_chart_keeps_its_legend_off_the_plots_and_the_plots_tall(size):
 def test_the_runs_chart_keeps_room_right_of_its_rightmost_plot(size):
     """At 1024 px the "Accuracy per epoch" plot, which has no right spine, ended 4 px from the
     panel's edge and read as cut off, in English and Vietnamese (walk45 D9)."""
-    from nndesk.ui import runs_view
+    from nndesk.ui import runs_chart
     from tests.test_runs import two_epoch_curves
 
-    fig = runs_view.overlay_figure([("run", two_epoch_curves())], "", *size)
+    fig = runs_chart.overlay_figure([("run", two_epoch_curves())], "", *size)
     renderer = fig.canvas.get_renderer()
     right = max(ax.get_window_extent(renderer).x1 for ax in fig.axes)
-    assert size[0] - right >= runs_view.CHART_RIGHT_PX, (size, right)
+    assert size[0] - right >= runs_chart.CHART_RIGHT_PX, (size, right)
     legend = fig.legends[0].get_window_extent(renderer)  # still whole in the picture
     assert legend.x0 >= 0 and legend.x1 <= size[0]
 
 
 def test_a_runs_own_title_in_the_legend_uses_the_windows_decimal_mark(tmp_path, monkeypatch):
     from nndesk import i18n
-    from nndesk.ui.runs_view import legend_labels
+    from nndesk.ui.runs_legend import legend_labels
 
     store = RunStore(tmp_path / "runs")
     record = store.create({"dataset": "fashion", "arch": "784-10", "lr": 0.001})
@@ -551,7 +551,7 @@ def test_a_runs_title_names_the_learning_rate_in_vietnamese_words(tmp_path, qapp
     "lr=0.001" (the CLI and the records stay English)."""
     from nndesk.run_titles import describe_config
     from nndesk.ui import language
-    from nndesk.ui.runs_view import legend_labels
+    from nndesk.ui.runs_legend import legend_labels
 
     store = RunStore(tmp_path / "runs")
     record = store.create({"dataset": "fashion", "arch": "784-10", "lr": 0.001})
@@ -574,8 +574,8 @@ def test_a_huge_or_tiny_rate_is_written_as_a_power_of_ten_in_titles_and_labels(
     """train43: a run trained with a learning rate of 1e30 read "lr 1e+30" in its title, the
     Settings column and the legend, where the Train form writes "1×10³⁰"."""
     from nndesk.ui import language
+    from nndesk.ui.runs_legend import legend_labels
     from nndesk.ui.runs_table import SETTINGS
-    from nndesk.ui.runs_view import legend_labels
 
     store = RunStore(tmp_path / "runs")
     huge = store.create({"dataset": "mnist", "arch": "784-10", "lr": 1e30, "batch_size": 64})
@@ -669,7 +669,8 @@ def test_a_huge_hostile_title_is_shown_as_one_short_line_everywhere(qtbot, tmp_p
     from nndesk.plain_text import HIDDEN_CATEGORIES
     from nndesk.run_json import MAX_TEXT_BYTES
     from nndesk.run_record import MAX_TITLE_CHARS
-    from nndesk.ui.runs_view import LABEL_CHARS, PLOTTED_POINTS
+    from nndesk.ui.runs_chart import PLOTTED_POINTS
+    from nndesk.ui.runs_legend import LABEL_CHARS
 
     store = RunStore(tmp_path / "runs")
     title = "T\n" * 5 + "x" * (MAX_TEXT_BYTES - 100) + "\u202e\u0007"
@@ -695,7 +696,7 @@ def test_a_huge_hostile_title_is_shown_as_one_short_line_everywhere(qtbot, tmp_p
 
 def test_the_overlay_draws_a_long_record_thinned_keeping_its_last_point():
     from nndesk.run_curves import Curves
-    from nndesk.ui.runs_view import PLOTTED_POINTS, plotted_curves
+    from nndesk.ui.runs_chart import PLOTTED_POINTS, plotted_curves
 
     n, epochs = 50_000, 9_999
     curves = Curves(
@@ -743,9 +744,9 @@ def test_the_overlay_is_drawn_off_the_gui_thread_and_an_older_one_never_replaces
 ):
     """A full matplotlib draw of the overlay took 0.2 s of the GUI thread quiet, over a second
     under load: it is rendered on the render pool and shown when ready."""
-    from nndesk.ui import off_gui, runs_view
+    from nndesk.ui import off_gui, runs_chart, runs_legend, runs_view
 
-    threads = threads_calling(runs_view, "render_overlay")
+    threads = threads_calling(runs_chart, "render_overlay")
     store = RunStore(tmp_path / "runs")
     first, second = add_run(store, "first"), add_run(store, "second")
     view = make_view(qtbot, store)  # shown: the empty chart is asked for at once
@@ -754,7 +755,9 @@ def test_the_overlay_is_drawn_off_the_gui_thread_and_an_older_one_never_replaces
     with qtbot.waitSignal(view.rendered, timeout=60_000):
         view.select_runs([first])
         view.select_runs([first, second])  # asked before the earlier images arrive
-    assert [label for label, _ in view.plotted] == runs_view.legend_labels(view.selected_records())
+    assert [label for label, _ in view.plotted] == runs_legend.legend_labels(
+        view.selected_records()
+    )
     assert len(view.plotted) == 2
     assert threads and threading.main_thread() not in threads
     image = view.chart.pixmap().toImage()
@@ -850,14 +853,14 @@ def test_a_listing_that_changes_nothing_selected_does_not_draw_the_chart_again(
 ):
     """Each listing drew the same chart again on the render pool, whose turns at the GIL were
     the window's at the end of a 2,000-run listing, while the table was first filled."""
-    from nndesk.ui import off_gui, runs_view
+    from nndesk.ui import off_gui, runs_chart
 
     store = RunStore(tmp_path / "runs")
     first, _second = add_run(store, "run a"), add_run(store, "run b")
     drawn = []
-    real = runs_view.render_overlay
+    real = runs_chart.render_overlay
     monkeypatch.setattr(
-        runs_view, "render_overlay", lambda runs, *a: drawn.append(len(runs)) or real(runs, *a)
+        runs_chart, "render_overlay", lambda runs, *a: drawn.append(len(runs)) or real(runs, *a)
     )
     view = make_view(qtbot, store)
 
@@ -900,7 +903,7 @@ def rendered_or_failed(qtbot, view: RunsView):
 def test_a_chart_that_cannot_be_drawn_says_so_in_one_line_and_is_logged(
     qtbot, tmp_path, monkeypatch, caplog
 ):
-    from nndesk.ui import runs_view
+    from nndesk.ui import runs_chart
 
     store = RunStore(tmp_path / "runs")
     first = add_run(store, "run a")
@@ -910,7 +913,7 @@ def test_a_chart_that_cannot_be_drawn_says_so_in_one_line_and_is_logged(
     def broken(*_):
         raise ValueError("no room for the legend\n(second line)")
 
-    monkeypatch.setattr(runs_view, "render_overlay", broken)
+    monkeypatch.setattr(runs_chart, "render_overlay", broken)
     with qtbot.waitSignal(view.render_failed, timeout=60_000) as failed:
         view.select_runs([first])
     line = "The chart could not be drawn: ValueError: no room for the legend"
@@ -925,9 +928,9 @@ def test_a_chart_that_cannot_be_drawn_says_so_in_one_line_and_is_logged(
 
 def test_with_no_run_selected_the_chart_says_so_without_empty_axes_under_the_words():
     """The hint was drawn across the three empty plots' ticks."""
-    from nndesk.ui import runs_view
+    from nndesk.ui import runs_chart
 
-    fig = runs_view.overlay_figure([], "Select runs above to see their curves", 537, 213)
+    fig = runs_chart.overlay_figure([], "Select runs above to see their curves", 537, 213)
     assert not any(ax.get_visible() for ax in fig.axes)
     assert [t.get_text() for t in fig.texts] == ["Select runs above to see their curves"]
 
@@ -1249,12 +1252,12 @@ def test_a_damaged_run_whose_model_file_is_there_offers_use_model_and_rewrites_n
     shutil.copyfile(tiny_model_file, store.root / "bad-record" / "model.npz")
     (store.root / "linked-model" / "model.npz").symlink_to(tiny_model_file)
     before = {p: p.read_bytes() for p in (store.root / "bad-record").iterdir()}
-    from nndesk.ui import runs_view
+    from nndesk.ui import runs_chart
 
     said: list[str] = []
-    real_render = runs_view.render_overlay
+    real_render = runs_chart.render_overlay
     monkeypatch.setattr(
-        runs_view,
+        runs_chart,
         "render_overlay",
         lambda runs, text, *a: said.append(text) or real_render(runs, text, *a),
     )
@@ -1377,7 +1380,7 @@ def test_the_runs_charts_axis_labels_stay_clear_of_their_ticks(size, accuracy, t
     """At 1280x800 a one-epoch run's chart wrote "accuracy" over "82.0%" and "82.5%": the
     label's place was fitted to "100%", before the accuracy ticks took decimals."""
     from nndesk.run_curves import Curves
-    from nndesk.ui import runs_view
+    from nndesk.ui import runs_chart
     from tests.test_race_chart import ylabels_over_ticks
     from tests.test_runs import batch, epoch_report
 
@@ -1385,7 +1388,7 @@ def test_the_runs_charts_axis_labels_stay_clear_of_their_ticks(size, accuracy, t
     for b in range(1, 5):
         curves.add_batch(batch(1, b, 4, 2.0 / b))
     curves.add_epoch(epoch_report(1, 0.54, 0.47, *accuracy))
-    fig = runs_view.overlay_figure([("one epoch", curves)], "", *size)
+    fig = runs_chart.overlay_figure([("one epoch", curves)], "", *size)
     assert ylabels_over_ticks(fig) == []
 
 

@@ -1026,7 +1026,7 @@ def test_using_an_older_runs_model_names_that_run_and_forgets_the_stopped_one(
     qtbot, panel, tmp_path
 ):
     from nndesk.ui.language import percent
-    from nndesk.ui.runs_view import started_text
+    from nndesk.ui.runs_table import started_text
 
     panel.start_training()
     wait_until_idle(qtbot, panel)
