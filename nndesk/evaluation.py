@@ -105,6 +105,9 @@ class EvaluationResult:
     logits: np.ndarray | None = None  # float32 (n, k), before the output activation
     temperature: float = 1.0  # the classifier's fitted temperature (1: none)
     output: str = "softmax"  # the model's output activation
+    #: the image folder whose held-out images these are (``folder_test_set.FolderSource``);
+    #: None for a registered dataset's test set
+    image_folder: Any = None
 
     @cached_property
     def calibrated(self) -> np.ndarray:

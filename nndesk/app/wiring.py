@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from nndesk import preferences
 from nndesk.controllers import datasets
+from nndesk.data.registry import DATASETS
 from nndesk.inference import Classifier
 from nndesk.ui.status_line import show_status
 
@@ -297,6 +298,15 @@ def _wire_evaluation_pages(desk: Desk) -> None:
             dataset_page.set_dataset(folder)
 
     prediction.classifier_changed.connect(dataset_follows_a_chosen_folder)
+
+    def chosen_image_folder() -> str | None:  # the Train form's image folder, if one is chosen
+        name = desk.train_page.form.dataset_name()
+        return None if not name or name in DATASETS else name
+
+    # a model trained on an image folder is scored on its held-out images: the folder its
+    # run's record names, else the one chosen on the Train form (never one its file names)
+    desk.evaluation.set_folder_sources(chosen_image_folder, lambda: desk.training.store.root)
+    desk.train_page.form.config_changed.connect(desk.evaluation.image_folder_chosen)
 
     def mistakes_follow_the_model(_classifier) -> None:
         # after the Evaluate page handed the controller the new model (connected above): the

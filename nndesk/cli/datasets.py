@@ -21,13 +21,20 @@ def model_dataset(args, clf, test_only: bool = False):
     # the test set is one the person names, or the registered dataset the file names: never a
     # folder taken from inside the file (anyone can edit a header)
     name = args.dataset or clf.dataset
+    given = args.data_dir if name is None and args.data_dir else None
+    if given is not None and _is_image_folder(given):
+        name = given  # a folder model given its image folder with --data-dir
+    if test_only and name is not None and name not in _registered():
+        return _folder_test_split(args, clf, name)
     if name is None:
         from nndesk.data.registry import DATASETS
         from nndesk.errors import DataError
 
+        nor = f", and {given} is no image folder (one sub-folder per class)" if given else ""
         raise DataError(
-            f"{args.model}: the file names no known dataset ({', '.join(DATASETS)}); "
-            f"say which test set to use with --dataset {'|'.join((*DATASETS, 'FOLDER'))}"
+            f"{args.model}: the file names no known dataset ({', '.join(DATASETS)}){nor}; "
+            f"say which test set to use with --dataset {'|'.join((*DATASETS, 'FOLDER'))} "
+            "(a model trained on an image folder: --data-dir FOLDER, that folder)"
         )
     log = sys.stderr if args.json else sys.stdout
     roles = TEST_ROLES if test_only else None
@@ -45,6 +52,38 @@ def model_dataset(args, clf, test_only: bool = False):
             "dataset's classes"
         )
     return dataset
+
+
+def _registered():
+    from nndesk.data.registry import DATASETS
+
+    return DATASETS
+
+
+def _is_image_folder(folder: str) -> bool:
+    """Whether ``folder`` holds class sub-folders of files (not a registered dataset's files)."""
+    from nndesk.data.folders import class_folder_names
+
+    return len(class_folder_names(folder)) >= 2
+
+
+def _folder_test_split(args, clf, folder: str):
+    """The held-out images of image folder ``folder`` for a model trained on it, its split
+    drawn as the model's file says training drew it (``folder_test_set``); says on the log
+    when the folder changed since training. ``args.data`` names the folder and its flag, and
+    ``args.same_images`` is True (the very images), False (changed) or None (the file does not
+    say)."""
+    from nndesk.cli import data_folders
+    from nndesk.folder_test_set import GIVEN, load_folder_test_set
+
+    flag = data_folders.FROM_FLAG if folder == args.data_dir else "--dataset"
+    args.data = data_folders.DataFolder(folder, flag)
+    test_set = load_folder_test_set(clf, folder, GIVEN)
+    changed = test_set.source.changed
+    args.same_images = test_set.source.same_images
+    if changed is not None:
+        print(f"note: {shown(changed)}", file=sys.stderr if args.json else sys.stdout)
+    return test_set.dataset
 
 
 def data_folder(data_dir: str | None, name: str, log, roles=None):
@@ -129,7 +168,9 @@ def data_json(data, name: str | None) -> dict:
     from nndesk.data.registry import DATASETS
 
     if name is None or name not in DATASETS:
-        return {"folder": str(name), "from": "--dataset"}
+        # an image folder: named with --dataset, or (evaluate) with --data-dir
+        given = data is not None and data.folder == str(name) and data.source == "--data-dir"
+        return {"folder": str(name), "from": "--data-dir" if given else "--dataset"}
     if data.source == data_folders.FROM_CACHE:
         return {"folder": str(dataset_cache_dir(name)), "from": data.source}
     return {"folder": str(data.folder), "from": data.source}

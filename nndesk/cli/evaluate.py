@@ -59,8 +59,10 @@ def cmd_evaluate(args) -> int:
             "model": str(args.model),
             "dataset": dataset.name,
             "calibration": cal,
-            "data": data_json(args.data, args.dataset or clf.dataset),
+            "data": data_json(args.data, args.dataset or clf.dataset or args.data.folder),
         }
+        if hasattr(args, "same_images"):  # an image folder: does it hold the images it had?
+            payload["data"]["same_images"] = args.same_images
         if robustness is not None:
             payload["robustness"] = robustness
         print_json(payload)

@@ -16,6 +16,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
@@ -24,6 +25,7 @@ from nndesk.data.registry import dataset_words
 from nndesk.errors import DataError, NndeskError, window_message
 from nndesk.evaluation import EvaluationResult, evaluate, summarise_dataset
 from nndesk.fileio import stamp
+from nndesk.paths import runs_dir
 
 #: name -> nndesk.data.Dataset (blocking; called on the worker thread)
 DatasetProvider = Callable[[str], Any]
@@ -62,6 +64,23 @@ def test_split_provider(name: str) -> Any:
     from nndesk.controllers.datasets import get_test_split
 
     return get_test_split(name)
+
+
+def _no_folder() -> str | None:
+    return None
+
+
+def _folder_test_set(clf: Any, chosen: str | None, runs_root: Path | None, load: Any):
+    """(dataset, ``FolderSource``) of the held-out images of the image folder ``clf`` was
+    trained on, found as ``folder_test_set.trained_folder`` says (never a folder its file
+    names); ``DataError`` in one line when nothing names it or it cannot be read."""
+    from nndesk.folder_test_set import load_folder_test_set, no_folder_error, trained_folder
+
+    named = trained_folder(clf, chosen, runs_root)
+    if named is None:
+        raise no_folder_error(clf)
+    test_set = load_folder_test_set(clf, *named, load=load)
+    return test_set.dataset, test_set.source
 
 
 class _Cancelled(Exception):
@@ -239,10 +258,24 @@ class EvaluationController(QObject):
         self._evaluated: Any = None  # the classifier the last started evaluation was for
         #: model_file_key -> its last finished evaluation, newest last
         self._recent: OrderedDict[tuple, EvaluationResult] = OrderedDict()
+        self._chosen_folder: Callable[[], str | None] = _no_folder
+        self._runs_root: Callable[[], Path | None] = runs_dir
         self._runner = JobRunner(self)
         self._runner.progressed.connect(self.progressed)
         self._runner.succeeded.connect(self._on_runner_succeeded)
         self._runner.failed.connect(self.failed)
+
+    def set_folder_sources(
+        self,
+        chosen: Callable[[], str | None],
+        runs_root: Callable[[], Path | None] | None = None,
+    ) -> None:
+        """Where a model trained on an image folder finds it (``folder_test_set``): ``chosen()``
+        (GUI thread) the image folder chosen on the Train page, or None; ``runs_root()`` the
+        runs folder whose records name the folders their runs trained on."""
+        self._chosen_folder = chosen
+        if runs_root is not None:
+            self._runs_root = runs_root
 
     def classifier(self) -> Any:
         return self._classifier
@@ -263,6 +296,15 @@ class EvaluationController(QObject):
         self._classifier = classifier
         self._result = None
         self._evaluated = None
+
+    @Slot()
+    def image_folder_chosen(self) -> None:
+        """The image folder chosen on the Train page changed: a folder model that could not be
+        scored (no folder named it, or another folder's classes) is tried again when a page
+        next asks (``ensure_current``), not at once: the path may be half typed."""
+        clf = self._classifier
+        if clf is not None and clf.dataset is None and self._result is None:
+            self._evaluated = None  # a run under way that succeeds is reused (``_recent``)
 
     def is_stale(self) -> bool:
         return self._classifier is not None and self._evaluated is not self._classifier
@@ -301,13 +343,15 @@ class EvaluationController(QObject):
         self._evaluated = clf
         provider, batch_size = self._provider, self._batch_size
 
+        chosen = self._chosen_folder()  # the Train page's image folder, read here (GUI)
+        runs_root = self._runs_root
+
         def job(progress):
-            if clf.dataset is None:  # never a folder the model file names: files can lie
-                raise DataError(
-                    "this model's file names no known dataset (MNIST or Fashion-MNIST), so "
-                    "there is no test set here to evaluate it on"
-                )
-            dataset = provider(clf.dataset)
+            folder = None
+            if clf.dataset is None:  # an image folder's model: its held-out images
+                dataset, folder = _folder_test_set(clf, chosen, runs_root(), default_provider)
+            else:
+                dataset = provider(clf.dataset)
             if len(dataset.class_names) != len(clf.class_names):
                 raise DataError(
                     f"the model has {len(clf.class_names)} classes but "
@@ -322,7 +366,7 @@ class EvaluationController(QObject):
             result = evaluate(
                 private, dataset.test_images, dataset.test_labels, batch_size, progress=progress
             )
-            return dataclasses.replace(result, classifier=clf)
+            return dataclasses.replace(result, classifier=clf, image_folder=folder)
 
         self.started.emit(clf)
         self._runner.submit(job)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -18,6 +19,9 @@ class Dataset:
     train_labels: np.ndarray
     test_images: np.ndarray
     test_labels: np.ndarray
+    #: an image folder's: how its test split was drawn and which images it read
+    #: (``folders.FolderSplit``); None for a registered dataset
+    folder_split: Any = None
 
     @property
     def n_classes(self) -> int:

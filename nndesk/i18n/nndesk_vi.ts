@@ -1396,6 +1396,14 @@ và lúc đầu (đứt nét)</translation>
         <translation>ô này chỉ hiện được từ {low:.15g} đến {high:.15g}, không hiện được {value:.15g}</translation>
     </message>
     <message>
+        <source>this model was trained on an image folder (classes {names}): choose that folder as the image folder on the Train page to evaluate it on the images it did not train on</source>
+        <translation>mô hình này được huấn luyện trên một thư mục ảnh (các lớp {names}): hãy chọn thư mục đó làm thư mục ảnh ở trang Huấn luyện để đánh giá nó trên các ảnh nó không được huấn luyện</translation>
+    </message>
+    <message>
+        <source>this model&apos;s file (saved by an older nndesk) does not record which images it trained on: if {folder} changed since, some of these may be training images</source>
+        <translation>tệp của mô hình này (do một bản nndesk cũ hơn lưu) không ghi nó đã huấn luyện trên những ảnh nào: nếu {folder} đã thay đổi từ đó, vài ảnh ở đây có thể là ảnh huấn luyện</translation>
+    </message>
+    <message>
         <source>threads training uses: an MLP&apos;s BLAS threads, or the parts each CNN batch is split into; 0 = automatic (one for small networks)</source>
         <translation>Số luồng khi huấn luyện: luồng BLAS của MLP, hoặc số phần mà mỗi batch của CNN được chia ra; 0 = tự động (một luồng cho mạng nhỏ)</translation>
     </message>
@@ -1668,12 +1676,20 @@ và lúc đầu (đứt nét)</translation>
         <translation>{file}: {why}</translation>
     </message>
     <message>
+        <source>{folder} has changed since this model was trained ({then} images then, {now} now): the held-out share is drawn again, so some of these may be images it trained on</source>
+        <translation>{folder} đã thay đổi từ khi mô hình này được huấn luyện (khi đó {then}&#xa0;ảnh, nay {now}): phần ảnh giữ riêng được rút lại, nên vài ảnh ở đây có thể là ảnh nó đã huấn luyện</translation>
+    </message>
+    <message>
         <source>{folder} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST into nndesk&apos;s cache, or choose a folder with MNIST. Each mode keeps its own folder; one holding mnist/ and fashion-mnist/ serves both.</source>
         <translation>{folder} chứa Fashion-MNIST, không phải MNIST: hãy chuyển sang Quần áo, tải MNIST vào bộ nhớ đệm của nndesk, hoặc chọn một thư mục có MNIST. Mỗi chế độ nhớ thư mục riêng của nó; một thư mục chứa mnist/ và fashion-mnist/ dùng được cho cả hai.</translation>
     </message>
     <message>
         <source>{folder} holds MNIST, not Fashion-MNIST: switch to Digits, download Fashion-MNIST into nndesk&apos;s cache, or choose a folder with Fashion-MNIST. Each mode keeps its own folder; one holding mnist/ and fashion-mnist/ serves both.</source>
         <translation>{folder} chứa MNIST, không phải Fashion-MNIST: hãy chuyển sang Chữ số, tải Fashion-MNIST vào bộ nhớ đệm của nndesk, hoặc chọn một thư mục có Fashion-MNIST. Mỗi chế độ nhớ thư mục riêng của nó; một thư mục chứa mnist/ và fashion-mnist/ dùng được cho cả hai.</translation>
+    </message>
+    <message>
+        <source>{folder} holds the classes {found}, not this model&apos;s {wanted}</source>
+        <translation>{folder} chứa các lớp {found}, không phải các lớp {wanted} của mô hình này</translation>
     </message>
     <message>
         <source>{folder} is not a folder</source>
@@ -1690,6 +1706,14 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>{folder}: skipped {n} of {total} files (unreadable or blank), e.g. {example}</source>
         <translation>{folder}: đã bỏ qua {n} trên {total} tệp (không đọc được hoặc trống), ví dụ {example}</translation>
+    </message>
+    <message>
+        <source>{folder}: the image folder this model was trained on is not there any more (moved or deleted); choose it again as the image folder on the Train page</source>
+        <translation>{folder}: thư mục ảnh đã dùng để huấn luyện mô hình này không còn ở đó (đã bị chuyển hoặc xoá); hãy chọn lại nó làm thư mục ảnh ở trang Huấn luyện</translation>
+    </message>
+    <message>
+        <source>{folder}: too few images to hold any out for testing</source>
+        <translation>{folder}: quá ít ảnh để giữ riêng ảnh nào cho kiểm tra</translation>
     </message>
     <message>
         <source>{folder}: {dataset}&apos;s {gz_names} (or unzipped) are missing</source>
@@ -2690,8 +2714,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>lỗi phân loại</translation>
     </message>
     <message>
-        <source>on the {dataset_title} test set</source>
-        <translation>trên tập kiểm tra {dataset_title}</translation>
+        <source>on the held-out images of the image folder it was trained on</source>
+        <translation>trên các ảnh giữ riêng của thư mục ảnh đã dùng để huấn luyện nó</translation>
     </message>
     <message>
         <source>on the {dataset} test set</source>
@@ -2700,6 +2724,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>on the {dataset} {split} set: {n} images</source>
         <translation>trên tập {split} {dataset}: {n}&#xa0;ảnh</translation>
+    </message>
+    <message>
+        <source>on {n} held-out images of the folder {folder}</source>
+        <translation>trên {n}&#xa0;ảnh kiểm tra giữ riêng của thư mục {folder}</translation>
     </message>
     <message>
         <source>test</source>
@@ -2790,6 +2818,25 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>nndesk models (*.npz)</source>
         <translation>Mô hình nndesk (*.npz)</translation>
+    </message>
+</context>
+<context>
+    <name>FolderSource</name>
+    <message>
+        <source>Read from {folder}, the folder its run trained on (as the run&apos;s record says).</source>
+        <translation>Đọc từ {folder}, thư mục mà lượt chạy của nó đã dùng để huấn luyện (theo bản ghi lượt chạy).</translation>
+    </message>
+    <message>
+        <source>Read from {folder}, the image folder chosen on the Train page (the model&apos;s file does not say where it was trained).</source>
+        <translation>Đọc từ {folder}, thư mục ảnh được chọn ở trang Huấn luyện (tệp của mô hình không ghi nó được huấn luyện ở đâu).</translation>
+    </message>
+    <message>
+        <source>Read from {folder}.</source>
+        <translation>Đọc từ {folder}.</translation>
+    </message>
+    <message>
+        <source>The model never trained on these images: training held them out.</source>
+        <translation>Mô hình chưa từng được huấn luyện trên các ảnh này: quá trình huấn luyện đã giữ riêng chúng.</translation>
     </message>
 </context>
 <context>
@@ -3972,6 +4019,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>ảnh kiểm tra {index}, nhãn đúng {true}&lt;br&gt;{first} {pa}, {second} {pb}</translation>
     </message>
     <message>
+        <source>{file}, true {true}&lt;br&gt;{first} {pa}, {second} {pb}</source>
+        <translation>{file}, nhãn đúng {true}&lt;br&gt;{first} {pa}, {second} {pb}</translation>
+    </message>
+    <message>
         <source>{method} of layer {layer}: {n} test images</source>
         <translation>{method} của tầng {layer}: {n}&#xa0;ảnh kiểm tra</translation>
     </message>
@@ -4105,6 +4156,22 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>{count} images of {name} recognised correctly</source>
         <translation>{count}&#xa0;ảnh {name} được nhận đúng</translation>
+    </message>
+    <message>
+        <source>{file}
+True: {true}
+Predicted: {predicted} ({p})</source>
+        <translation>{file}
+Đúng là: {true}
+Dự đoán: {predicted} ({p})</translation>
+    </message>
+    <message>
+        <source>{file} — correct</source>
+        <translation>{file} — đoán đúng</translation>
+    </message>
+    <message>
+        <source>{file} — mistake</source>
+        <translation>{file} — đoán sai</translation>
     </message>
     <message>
         <source>{what} {count} of the {mistakes} mistakes in {n} test images</source>

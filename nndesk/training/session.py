@@ -266,6 +266,8 @@ class Session:
             "metrics": dict(self.metrics),
             "changes": [change.to_dict() for change in self.changes],
         }
+        if self.dataset.folder_split is not None:  # an image folder: how its test split was drawn
+            info["image_folder"] = self.dataset.folder_split.to_info()
         if self.start_config != self.config:  # steered: exported code replays from the start
             info["config_at_start"] = self.start_config.to_dict()
         if at_end := self.settings_at_end():  # a learning rate set by hand is not in "config"

@@ -46,6 +46,7 @@ from nndesk.ui.buttons import mark_menu, tipped_button
 from nndesk.ui.confusion_view import ConfusionView
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row
+from nndesk.ui.folder_source_note import folder_name, source_text
 from nndesk.ui.language import (
     accuracy_text,
     class_names_shown,
@@ -94,6 +95,17 @@ def evaluating_text() -> str:
 
 def _dataset_title(name: str | None) -> str:
     return dataset_title(name) if name else translate("EvaluationPanel", "unknown")
+
+
+def _test_set_words(classifier) -> str:
+    """The subtitle before a model's numbers arrive: which test set it is scored on."""
+    if classifier.dataset is None:  # an image folder's model: its held-out images
+        return translate(
+            "EvaluationPanel", "on the held-out images of the image folder it was trained on"
+        )
+    return translate("EvaluationPanel", "on the {dataset} test set").format(
+        dataset=_dataset_title(classifier.dataset)
+    )
 
 
 class _Stat(QFrame):
@@ -188,6 +200,9 @@ class EvaluationPanel(QWidget):
             translate("EvaluationPanel", "Open or train a model; its test-set results appear here.")
         )
         theme.set_tone(self.subtitle, "muted")
+        # a folder model's: which folder was read, why that one, and whether it changed
+        self.source_note = QLabel()
+        self.source_note.setVisible(False)
         self.evaluate_button = tipped_button(
             translate("EvaluationPanel", "Evaluate again"),
             translate("EvaluationPanel", "Run the model over every test image again"),
@@ -287,10 +302,11 @@ class EvaluationPanel(QWidget):
         titles.setSpacing(0)
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
+        titles.addWidget(self.source_note)
         top.addLayout(titles, 1)
         buttons = flow_row(self.copy_button, self.export_button, self.evaluate_button)
         top.addWidget(buttons, 0, Qt.AlignmentFlag.AlignTop)
-        for label in (self.title, self.subtitle):
+        for label in (self.title, self.subtitle, self.source_note):
             label.setWordWrap(True)
             label.setMinimumWidth(1)
         # the four numbers share one row in equal parts, whatever the language
@@ -470,9 +486,7 @@ class EvaluationPanel(QWidget):
         self._drop_other_models_numbers(classifier)
         self.title.setText(f"{classifier.title}")
         self.subtitle.setText(
-            translate("EvaluationPanel", "on the {dataset} test set").format(
-                dataset=_dataset_title(classifier.dataset)
-            )
+            _test_set_words(classifier)
             + (
                 ""
                 if self.isVisible()
@@ -503,6 +517,7 @@ class EvaluationPanel(QWidget):
     def _blank(self) -> None:
         """Empty numbers, table, matrix and trust section."""
         self._result = None
+        self._show_source(None)
         for stat in (self.accuracy_stat, self.loss_stat, self.mistakes_stat, self.macro_stat):
             stat.set_value("–")
         self.table.setRowCount(0)
@@ -540,11 +555,7 @@ class EvaluationPanel(QWidget):
         self._set_stale(self._result is not None)  # "Evaluate again": the same model's, greyed
         bar.setValue(kept)  # the report stays where the person was reading it
         self.title.setText(classifier.title)
-        self.subtitle.setText(
-            translate("EvaluationPanel", "on the {dataset_title} test set").format(
-                dataset_title=_dataset_title(classifier.dataset)
-            )
-        )
+        self.subtitle.setText(_test_set_words(classifier))
 
     @Slot(int, int)
     def _on_controller_progressed(self, done: int, total: int) -> None:
@@ -639,17 +650,21 @@ class EvaluationPanel(QWidget):
         if clf is not None:
             self.title.setText(getattr(clf, "title", "model"))
         dataset = _dataset_title(getattr(clf, "dataset", None)) if clf is not None else "the"
-        self.subtitle.setText(
-            counts_whole(
-                translate("EvaluationPanel", "on the {dataset} {split} set: {n} images").format(
-                    dataset=dataset,
-                    split=translate_marked(
-                        "EvaluationPanel", SPLIT_NAMES.get(result.split, result.split)
-                    ),
-                    n=integer(result.n),
-                )
+        source = result.image_folder
+        if source is not None:  # an image folder's held-out images
+            words = translate("EvaluationPanel", "on {n} held-out images of the folder {folder}")
+            words = words.format(n=integer(result.n), folder=folder_name(source))
+        else:
+            words = translate("EvaluationPanel", "on the {dataset} {split} set: {n} images")
+            words = words.format(
+                dataset=dataset,
+                split=translate_marked(
+                    "EvaluationPanel", SPLIT_NAMES.get(result.split, result.split)
+                ),
+                n=integer(result.n),
             )
-        )
+        self.subtitle.setText(counts_whole(words))
+        self._show_source(source)
         self.accuracy_stat.set_value(accuracy_text(result.accuracy))
         self.loss_stat.set_value(loss_text(result.loss))
         self.mistakes_stat.set_value(integer(result.n_mistakes))
@@ -659,6 +674,17 @@ class EvaluationPanel(QWidget):
         if self.trust is not None:
             self.trust.set_result(result)
         self._update_actions()
+
+    def _show_source(self, source) -> None:
+        """The note under the subtitle: a folder model's folder, why that one, and a warning
+        tone when the folder changed since training; hidden for a registered dataset."""
+        self.source_note.setVisible(source is not None)
+        if source is None:
+            self.source_note.clear()
+            return
+        self.source_note.setText(source_text(source))
+        # red when the folder changed for certain; an older file that cannot tell: muted
+        theme.set_tone(self.source_note, "error" if source.same_images is False else "muted")
 
     def _fill_table(self, result: EvaluationResult) -> None:
         rows = report_rows(result.report)

@@ -283,7 +283,8 @@ class LabView(QWidget):
         self.title.setText(
             translate("LabView", "A copy of {name}, scored on {n} test images.").format(
                 name=getattr(result.classifier, "title", "the model"),
-                n=integer(lab.lab_images(model)),
+                # the sample the lab scores on (``lab_sample``): a small folder's are fewer
+                n=integer(min(lab.lab_images(model), result.n)),
             )
         )
         self.reset()

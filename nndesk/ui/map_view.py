@@ -4,6 +4,7 @@ canvas. The map is computed by an ``ExploreController`` off the GUI thread."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +26,7 @@ from nndesk.ui.buttons import tipped_button
 from nndesk.ui.data_banner import EvaluationDataBanner
 from nndesk.ui.fit_column import fit_page
 from nndesk.ui.flow_layout import flow_row
+from nndesk.ui.folder_source_note import image_file
 from nndesk.ui.language import class_names_shown, integer, percent, shape, translate
 from nndesk.ui.plot_widget import PlotWidget
 
@@ -397,11 +399,16 @@ class MapView(QWidget):
         image = qt_image.gray_to_qimage(np.asarray(result.images[i], np.float32))
         self.thumb.setPixmap(QPixmap.fromImage(image).scaled(self.thumb.size()))
         (a, b), (pa, pb) = data.top2[row], data.top2_p[row]
+        file = image_file(result, i)  # a folder's held-out image: named by its file
+        text = (
+            translate("MapView", "test image {index}, true {true}<br>{first} {pa}, {second} {pb}")
+            if file is None
+            else translate("MapView", "{file}, true {true}<br>{first} {pa}, {second} {pb}")
+        )
         self.caption.setText(
-            translate(
-                "MapView", "test image {index}, true {true}<br>{first} {pa}, {second} {pb}"
-            ).format(
+            text.format(
                 index=i,
+                file=html.escape(file or ""),
                 true=names[data.labels[row]],
                 first=names[a],
                 pa=percent(pa, 1),  # the bars' decimal: the canvas shows this image next
@@ -421,6 +428,8 @@ class MapView(QWidget):
         i = int(self.data.indices[row])
         image28 = np.asarray(self._result.images[i], np.float32)
         self.show_on_canvas_requested.emit(image28, int(self._result.labels[i]))
+        if self._result.image_folder is not None:
+            return  # a folder's held-out image is no "Test #" of the window's test images
         # the evaluation is of the whole test set of the model's dataset, in order
         self.test_image_shown.emit(i, self._result.dataset)
 

@@ -47,6 +47,7 @@ from nndesk.ui.buttons import tipped_button
 from nndesk.ui.data_banner import EvaluationDataBanner
 from nndesk.ui.evaluation_panel import WIDE
 from nndesk.ui.flow_layout import flow_row, labelled
+from nndesk.ui.folder_source_note import image_file
 from nndesk.ui.input_preview import InputPreview
 from nndesk.ui.language import class_names_shown, integer, percent, translate, translate_marked
 from nndesk.ui.prediction_view import PredictionPanel
@@ -160,9 +161,17 @@ class MistakesModel(QAbstractListModel):
             r = self._result
             t, p = int(r.labels[i]), int(r.predictions[i])
             names = class_names_shown(r.class_names)
-            return translate(
-                "MistakesView", "Test image #{i}\nTrue: {true}\nPredicted: {predicted} ({p})"
-            ).format(i=i, true=names[t], predicted=names[p], p=percent(self._confidence[i], 1))
+            file = image_file(r, i)  # a folder's held-out image: named by its file
+            text = (
+                translate(
+                    "MistakesView", "Test image #{i}\nTrue: {true}\nPredicted: {predicted} ({p})"
+                )
+                if file is None
+                else translate("MistakesView", "{file}\nTrue: {true}\nPredicted: {predicted} ({p})")
+            )
+            return text.format(
+                i=i, file=file, true=names[t], predicted=names[p], p=percent(self._confidence[i], 1)
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             r = self._result
             return f"{r.class_names[int(r.labels[i])]} as {r.class_names[int(r.predictions[i])]}"
@@ -710,9 +719,16 @@ class MistakesView(QWidget):
             if t == p
             else translate("MistakesView", "Test image #{i} — mistake")
         )
+        file = image_file(r, i)
+        if file is not None:  # a folder's held-out image: its file says which one
+            caption = (
+                translate("MistakesView", "{file} — correct")
+                if t == p
+                else translate("MistakesView", "{file} — mistake")
+            )
         # an image's number is a name, written as the "Image no." box and "test[3531]" write
         # it: not grouped like a count ("#3.531" beside the Map's "test image 3531")
-        self.caption.setText(caption.format(i=i))
+        self.caption.setText(caption.format(i=i, file=file))
         image28 = r.images[i].astype(np.float32)
         self.preview.set_image(image28)
         self.answer.set_true_label(t)
@@ -767,6 +783,8 @@ class MistakesView(QWidget):
         i = self._current
         image28 = self._result.images[i].astype(np.float32)
         self.show_on_canvas_requested.emit(image28, int(self._result.labels[i]))
+        if self._result.image_folder is not None:
+            return  # a folder's held-out image is no "Test #" of the window's test images
         # the evaluation is of the whole test set of the model's dataset, in order
         self.test_image_shown.emit(int(i), self._result.dataset)
 

@@ -326,7 +326,11 @@ def test_a_folder_named_in_the_model_file_is_never_opened(qtbot, tmp_path):
         widget.set_classifier(clf)
     ctl.shutdown()
     assert asked == []
-    assert "no known dataset" in widget.message.text() and "\n" not in widget.message.text()
+    # fix55a: it says where the images it can be scored on come from (the image folder
+    # chosen on the Train page), and still reads nothing the file names
+    text = widget.message.text()
+    assert "choose that folder as the image folder on the Train page" in text
+    assert "\n" not in text
 
 
 VIETNAMESE_GARMENTS = (

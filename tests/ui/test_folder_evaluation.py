@@ -1,0 +1,163 @@
+"""A model trained on an image folder in the window's pages (fix55a): Evaluate scores it on the
+folder's held-out images and says which folder and why, Mistakes names each wrong image by
+its file, the Lab counts the images it really scores; with no folder named the page says how
+to name one, and choosing it on the Train form is enough."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from nndesk.controllers import datasets
+from nndesk.controllers.evaluation import EvaluationController
+from nndesk.controllers.explore import ExploreController
+from nndesk.inference import Classifier
+from nndesk.ui.evaluation_panel import EvaluationPanel
+from nndesk.ui.lab_view import LabView
+from nndesk.ui.mistakes_view import MistakesView
+from tests.test_folder_test_set import train_on, write_shapes
+
+WAIT_MS = 30_000
+
+
+@pytest.fixture
+def shapes(tmp_path):
+    datasets.forget_datasets()  # the window's memoised folders: this test's own
+    yield write_shapes(tmp_path / "shapes")
+    datasets.forget_datasets()
+
+
+@pytest.fixture
+def controller():
+    ctl = EvaluationController(batch_size=4)
+    yield ctl
+    ctl.shutdown()
+
+
+@pytest.fixture
+def panel(qtbot, controller):
+    widget = EvaluationPanel(controller)
+    qtbot.addWidget(widget)
+    widget.resize(1024, 700)
+    widget.show()
+    with qtbot.waitExposed(widget):
+        pass
+    return widget
+
+
+def test_a_runs_folder_model_is_scored_on_its_held_out_images(qtbot, shapes, controller, panel):
+    clf = Classifier.from_file(train_on(shapes))
+    with qtbot.waitSignal(controller.finished, timeout=WAIT_MS) as done:
+        panel.set_classifier(clf)
+    result = done.args[0]
+    assert result.n == 6 and result.class_names == ("bar", "block", "line")
+    assert result.confusion.sum() == 6
+    assert result.image_folder.folder == str(shapes)
+    assert panel.subtitle.text() == "on 6\u00a0held-out images of the folder shapes"
+    note = panel.source_note.text()
+    assert note == (
+        f"Read from {shapes}, the folder its run trained on (as the run's record says). "
+        "The model never trained on these images: training held them out."
+    )
+    assert panel.source_note.isVisible()
+    assert panel.message.isHidden()
+
+
+def test_with_no_folder_named_it_says_how_and_the_train_forms_folder_then_serves(
+    qtbot, shapes, controller, panel, tmp_path
+):
+    handed = tmp_path / "handed" / "model.npz"
+    handed.parent.mkdir()
+    shutil.copy(train_on(shapes), handed)  # outside the runs folder: no record vouches for it
+    clf = Classifier.from_file(handed)
+    with qtbot.waitSignal(controller.failed, timeout=WAIT_MS) as failed:
+        panel.set_classifier(clf)
+    assert "choose that folder as the image folder on the Train page" in failed.args[0]
+    assert "choose that folder" in panel.message.text()
+    chosen = [None]
+    controller.set_folder_sources(lambda: chosen[0])
+    chosen[0] = str(shapes)
+    controller.image_folder_chosen()  # the Train form's folder changed
+    with qtbot.waitSignal(controller.finished, timeout=WAIT_MS) as done:
+        controller.ensure_current()  # as a page shown next asks
+    assert done.args[0].n == 6
+    assert "the image folder chosen on the Train page" in panel.source_note.text()
+
+
+def test_a_folder_changed_since_training_is_said_in_the_error_tone(
+    qtbot, shapes, controller, panel
+):
+    clf = Classifier.from_file(train_on(shapes))
+    shutil.copy(shapes / "line" / "img_00.png", shapes / "line" / "again.png")
+    with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):
+        panel.set_classifier(clf)
+    assert "30 images then, 31 now" in panel.source_note.text()
+    assert "never trained on these" not in panel.source_note.text()
+    assert panel.source_note.property("tone") == "error"
+
+
+@pytest.fixture
+def folder_result(qtbot, shapes, controller):
+    clf = Classifier.from_file(train_on(shapes))
+    controller.set_classifier(clf)
+    with qtbot.waitSignal(controller.finished, timeout=WAIT_MS) as done:
+        controller.evaluate()
+    result = done.args[0]
+    # one image answered wrong for sure: the page must name it by its file
+    predictions = result.predictions.copy()
+    predictions[0] = (int(result.labels[0]) + 1) % 3
+    return dataclasses.replace(result, predictions=predictions)
+
+
+def test_mistakes_name_a_folders_image_by_its_file(qtbot, folder_result):
+    view = MistakesView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    view.set_result(folder_result)
+    true, wrong = int(folder_result.labels[0]), int(folder_result.predictions[0])
+    view.show_cell(true, wrong)
+    rect = view.grid.visualRect(view.model.index(0, 0))
+    qtbot.mouseClick(view.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    file = folder_result.image_folder.test_files[0]
+    assert view.caption.text() == f"{file} — mistake"
+    assert view.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith(f"{file}\nTrue:")
+    shown = []
+    view.test_image_shown.connect(lambda *a: shown.append(a))
+    view.canvas_button.click()  # on the canvas, but no "Test #" of the window's test images
+    assert shown == []
+
+
+def test_the_lab_counts_the_images_it_scores(qtbot, folder_result):
+    explore = ExploreController()
+    try:
+        page = LabView(explore)
+        qtbot.addWidget(page)
+        with qtbot.waitSignal(explore.lab_ready, timeout=WAIT_MS):
+            page.set_result(folder_result)
+        assert page.title.text().endswith("scored on 6 test images.")  # it said 2,000
+        assert page.outcome.original.n == 6
+    finally:
+        explore.shutdown()
+
+
+def test_the_window_scores_a_model_trained_on_the_train_forms_folder(qtbot, window_factory, shapes):
+    from nndesk.ui.train_form import FOLDER
+
+    model = train_on(shapes)
+    desk = window_factory(classifier=Classifier.from_file(model))
+    form = desk.train_page.form
+    form.dataset.setCurrentIndex(form.dataset.findData(FOLDER))
+    form.folder.setText(str(shapes))
+    desk.window.tabs.setCurrentWidget(desk.evaluate_page)
+    page = desk.evaluate_page
+    qtbot.waitUntil(lambda: page.result() is not None, timeout=WAIT_MS)
+    assert page.result().image_folder.folder == str(shapes)
+    assert page.message.isHidden()
+    desk.window.tabs.setCurrentWidget(desk.mistakes_page)
+    qtbot.waitUntil(lambda: desk.mistakes_page.result() is not None, timeout=WAIT_MS)
+    assert np.array_equal(desk.mistakes_page.result().labels, page.result().labels)
