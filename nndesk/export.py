@@ -71,7 +71,18 @@ def result_to_dict(result: EvaluationResult) -> dict:
         "class_names": list(result.class_names),
         "report": result.report.to_dict(),
         "confusion": np.asarray(result.confusion).astype(int).tolist(),
+        **_folder_fields(result),
     }
+
+
+def _folder_fields(result: EvaluationResult) -> dict:
+    """An image folder's held-out images: which folder, and whether it still holds the images
+    the model was trained on (``folder_test_set.FolderSource``); nothing for a registered
+    dataset's test set."""
+    source = result.image_folder
+    if source is None:
+        return {}
+    return {"image_folder": {"folder": source.folder, "same_images": source.same_images}}
 
 
 def write_report_json(path: str | os.PathLike, result: EvaluationResult) -> Path:
@@ -88,6 +99,9 @@ def write_mistakes_csv(
         indices = mistakes(result)
     names = result.class_names
     conf, calibrated = result.confidence, result.calibrated_confidence
+    # an image folder's held-out images: each one's file inside the folder, in a last column
+    files = getattr(result.image_folder, "test_files", ())
+    files = files if len(files) == result.n else ()
     rows = []
     for i in np.asarray(indices, dtype=np.int64):
         t, p = int(result.labels[i]), int(result.predictions[i])
@@ -101,9 +115,11 @@ def write_mistakes_csv(
                 repr(float(conf[i])),
                 repr(float(result.probabilities[i, t])),
                 repr(float(calibrated[i])),
+                *([files[i]] if files else []),
             ]
         )
-    return atomic_write_text(path, _csv_text(MISTAKE_COLUMNS, rows))
+    columns = (*MISTAKE_COLUMNS, "file") if files else MISTAKE_COLUMNS
+    return atomic_write_text(path, _csv_text(columns, rows))
 
 
 def save_figure(path: str | os.PathLike, figure: Any, dpi: int = 150) -> Path:

@@ -161,3 +161,20 @@ def test_the_window_scores_a_model_trained_on_the_train_forms_folder(qtbot, wind
     desk.window.tabs.setCurrentWidget(desk.mistakes_page)
     qtbot.waitUntil(lambda: desk.mistakes_page.result() is not None, timeout=WAIT_MS)
     assert np.array_equal(desk.mistakes_page.result().labels, page.result().labels)
+
+
+def test_the_exports_name_the_folder_and_each_wrong_images_file(folder_result, tmp_path):
+    import csv
+    import json
+
+    from nndesk import export
+
+    data = json.loads(export.write_report_json(tmp_path / "r.json", folder_result).read_text())
+    assert data["image_folder"] == {
+        "folder": folder_result.image_folder.folder,
+        "same_images": True,
+    }
+    with open(export.write_mistakes_csv(tmp_path / "m.csv", folder_result), newline="") as f:
+        rows = list(csv.DictReader(f))
+    files = folder_result.image_folder.test_files
+    assert rows and all(row["file"] == files[int(row["index"])] for row in rows)
