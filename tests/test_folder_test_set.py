@@ -211,3 +211,14 @@ def test_cli_refuses_a_data_dir_that_is_no_image_folder_in_one_line(shapes, tmp_
     assert cli.main(["evaluate", str(model), "--data-dir", str(empty)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and f"{empty} is no image folder" in err[0] and "Traceback" not in err[0]
+
+
+def test_a_folder_with_its_own_test_sub_folder_is_scored_on_that(tmp_path):
+    root = tmp_path / "given"
+    write_shapes(root / "train", per_class=8)
+    write_shapes(root / "test", per_class=2, seed=1)
+    clf = Classifier.from_file(train_on(root))
+    assert clf.info["image_folder"]["test_fraction"] == 0.0
+    test_set = load_folder_test_set(clf, str(root), GIVEN)
+    assert len(test_set.dataset.test_labels) == 6 and test_set.source.same_images is True
+    assert all(f.startswith("test/") for f in test_set.source.test_files)
