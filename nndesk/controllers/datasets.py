@@ -364,14 +364,14 @@ def _not_in_folder(name: str, folder: str, roles: tuple[str, ...] | None = None)
 def _absent_files(name: str, folder: str | None) -> list[str]:
     """The file names (``.gz``) of ``name`` missing from ``folder`` when it holds some of them
     but not all four, else [] (an empty or absent folder is not "partly there")."""
-    from nndesk.data.download import cached_path
+    from nndesk.data.file_names import file_path
     from nndesk.data.registry import get_spec
 
     place = _folder_for(name, folder)
     if place is None or not Path(place).is_dir():
         return []
     spec = get_spec(name)
-    absent = [f.gz_name for f in spec.files if cached_path(f, place) is None]
+    absent = [f.gz_name for f in spec.files if file_path(f, place) is None]
     return absent if 0 < len(absent) < len(spec.files) else []
 
 

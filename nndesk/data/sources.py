@@ -22,6 +22,13 @@ from nndesk.data.download import (
     dataset_cache_dir,
     download_dataset,
 )
+from nndesk.data.file_names import (
+    ARCHIVE_ENDS,
+    CSV_ENDS,
+    candidate_folders,
+    file_path,
+    held_instead,
+)
 from nndesk.data.folders import load_image_folder
 from nndesk.data.idx import (
     check_counts,
@@ -63,14 +70,11 @@ def find_files(
         raise MissingDataError(
             template.format(folder=folder), _how_to_get(spec), template, folder=folder
         )
-    candidates = [folder / sub for sub in spec.folder_names if (folder / sub).is_dir()] + [folder]
     best: dict[str, Path] = {}
     best_dir = folder
-    for d in candidates:
+    for d in candidate_folders(folder, spec):
         found = {
-            f.role: p
-            for f in spec.files
-            if f.role in roles and (p := cached_path(f, d)) is not None
+            f.role: p for f in spec.files if f.role in roles and (p := file_path(f, d)) is not None
         }
         if len(found) == len(roles):
             return found
@@ -78,6 +82,8 @@ def find_files(
             best, best_dir = found, d
     missing = [f for f in spec.files if f.role in roles and f.role not in best]
     title = spec.short_title or spec.name  # "MNIST", "Fashion-MNIST", never "mnist"
+    if not best:
+        _raise_if_held_instead(folder, spec, title)
     # MNIST and Fashion-MNIST share file names: say whose files are needed
     if len(missing) == 1:
         (file,) = missing
@@ -99,6 +105,41 @@ def find_files(
         dataset=title,
         gz_names=gz_names,
     )
+
+
+def _raise_if_held_instead(folder: Path, spec: DatasetSpec, title: str) -> None:
+    """Say what ``folder`` holds instead of the IDX files when it is an archive or the CSV
+    form (Kaggle hands out both): "missing, download it" sent students offline to a download
+    while the data sat there in a form nndesk does not open."""
+    for ends, template, advice in (
+        (
+            ARCHIVE_ENDS,
+            N_(
+                "{folder}: no {dataset} files here, only {files}: unzip it (the files may be "
+                "one folder down), then use that folder"
+            ),
+            "unzip the archive, then pass the folder it makes",
+        ),
+        (
+            CSV_ENDS,
+            N_(
+                "{folder}: no {dataset} IDX files here, only {files}: nndesk reads the four "
+                "IDX files (train-images-idx3-ubyte and the others), not the CSV form"
+            ),
+            _how_to_get(spec),
+        ),
+    ):
+        held = held_instead(folder, ends)
+        if held:
+            files = ", ".join(held[:3]) + (", ..." if len(held) > 3 else "")
+            raise MissingDataError(
+                template.format(folder=folder, dataset=title, files=files),
+                advice,
+                template,
+                folder=folder,
+                dataset=title,
+                files=files,
+            )
 
 
 #: the window's line when a folder holds the other dataset: which one, and the three ways on

@@ -1700,6 +1700,14 @@ và lúc đầu (đứt nét)</translation>
         <translation>{folder}: mọi tệp {dataset} ở đây khác với bản đã công bố; vẫn dùng chúng như hiện có</translation>
     </message>
     <message>
+        <source>{folder}: no {dataset} IDX files here, only {files}: nndesk reads the four IDX files (train-images-idx3-ubyte and the others), not the CSV form</source>
+        <translation>{folder}: ở đây không có tệp IDX nào của {dataset}, chỉ có {files}: nndesk đọc bốn tệp IDX (train-images-idx3-ubyte và các tệp kia), không đọc dạng CSV</translation>
+    </message>
+    <message>
+        <source>{folder}: no {dataset} files here, only {files}: unzip it (the files may be one folder down), then use that folder</source>
+        <translation>{folder}: ở đây không có tệp nào của {dataset}, chỉ có {files}: hãy giải nén nó (các tệp có thể nằm sâu thêm một thư mục), rồi dùng thư mục đó</translation>
+    </message>
+    <message>
         <source>{folder}: skipped {n} class folder(s) with no readable image: {names}</source>
         <translation>{folder}: đã bỏ qua {n} thư mục lớp không có ảnh đọc được: {names}</translation>
     </message>

@@ -1,0 +1,139 @@
+"""The names and places a dataset file has in a folder a student was handed.
+
+The mirrors serve ``train-images-idx3-ubyte.gz``; copies passed around differ: Kaggle's
+"MNIST Dataset" writes a dot before ``idx`` (``train-images.idx3-ubyte``), its archive also
+holds a folder named like each file with the file inside, copies come upper-cased from old
+FAT sticks, and the four files sit one folder deeper than the one chosen (``archive/mnist-data/``).
+Every spelling here is a name looked up in a folder listing: nothing is ever read from inside
+a file to find another path, and the readers' size checks apply to whatever is found.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from pathlib import Path
+
+from nndesk.data.registry import DATASETS, DataFile, DatasetSpec
+
+#: Entries of one folder looked at when matching names regardless of case, or looking for
+#: sub-folders or archives: a folder of 10^6 files must not stall the window's thread.
+LISTED_AT_MOST = 2000
+#: Sub-folders one level down looked in for the files (each costs a few stat calls, and a
+#: listing when a name is not found as written).
+DEEPER_AT_MOST = 20
+
+
+def dotted(name: str) -> str:
+    """``train-images-idx3-ubyte`` -> ``train-images.idx3-ubyte`` (Kaggle's spelling)."""
+    head, sep, tail = name.rpartition("-idx")
+    return f"{head}.idx{tail}" if sep else name
+
+
+def spellings(file: DataFile) -> tuple[str, ...]:
+    """The names ``file`` is accepted under, in the order they are preferred."""
+    names = (file.name, dotted(file.name))
+    return tuple(n + ".gz" for n in names) + names
+
+
+def listing(folder: Path) -> list[os.DirEntry]:
+    """The first ``LISTED_AT_MOST`` entries of ``folder`` (sorted by name), [] when it cannot
+    be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(itertools.islice(entries, LISTED_AT_MOST), key=lambda e: e.name)
+    except OSError:
+        return []
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _named(folder: Path, name: str, entries: list[os.DirEntry]) -> Path:
+    """``folder/name`` as written, else an entry whose name differs only in case."""
+    exact = folder / name
+    if os.path.lexists(exact):
+        return exact
+    wanted = name.casefold()
+    for entry in entries:
+        if entry.name.casefold() == wanted:
+            return folder / entry.name
+    return exact
+
+
+def file_path(file: DataFile, folder: str | os.PathLike) -> Path | None:
+    """``file`` in ``folder`` under any accepted spelling (``spellings``), or in a sub-folder
+    of that name (Kaggle's archive: ``t10k-images-idx3-ubyte/t10k-images-idx3-ubyte``);
+    upper-case copies too. None when it is not there."""
+    folder = Path(folder)
+    names = spellings(file)
+    for name in names:  # the usual case costs a few stat calls and no listing
+        if _is_file(folder / name):
+            return folder / name
+    entries = listing(folder)
+    for name in names:
+        path = _named(folder, name, entries)
+        if _is_file(path):
+            return path
+    for name in names:
+        sub = _named(folder, name, entries)
+        if _is_dir(sub):
+            inner = listing(sub)
+            for inner_name in names:
+                path = _named(sub, inner_name, inner)
+                if _is_file(path):
+                    return path
+    return None
+
+
+def _other_datasets_folders(spec: DatasetSpec) -> set[str]:
+    return {
+        sub.casefold()
+        for other in DATASETS.values()
+        if other.name != spec.name
+        for sub in other.folder_names
+    }
+
+
+def candidate_folders(folder: Path, spec: DatasetSpec) -> list[Path]:
+    """Where ``spec``'s files may be, in order: its named sub-folders (``mnist/``), the folder
+    itself, then any other sub-folder one level down (``archive/mnist-data/``), except those
+    named for another dataset (a USB folder holding ``mnist/`` only does not serve
+    Fashion-MNIST) and hidden ones. Sub-folders named like a file are the file's own
+    (``file_path`` looks in them)."""
+    named = [folder / sub for sub in spec.folder_names if _is_dir(folder / sub)]
+    taken = {p.name.casefold() for p in named}
+    skip = _other_datasets_folders(spec) | {n.casefold() for f in spec.files for n in spellings(f)}
+    deeper = [
+        folder / e.name
+        for e in listing(folder)
+        if not e.name.startswith(".")
+        and e.name.casefold() not in taken | skip
+        and _is_dir(folder / e.name)
+    ]
+    return [*named, folder, *deeper[:DEEPER_AT_MOST]]
+
+
+#: what a folder may hold instead of the IDX files, by the end of its name
+ARCHIVE_ENDS = (".zip", ".7z", ".rar", ".tar", ".tar.gz", ".tgz")
+CSV_ENDS = (".csv",)
+
+
+def held_instead(folder: Path, ends: tuple[str, ...]) -> list[str]:
+    """The names of files in ``folder`` ending in one of ``ends`` (case aside), sorted."""
+    return [
+        e.name
+        for e in listing(folder)
+        if e.name.casefold().endswith(ends) and _is_file(folder / e.name)
+    ]
