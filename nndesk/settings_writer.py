@@ -150,8 +150,9 @@ def _write(path: Path, changes: dict[str, object]) -> None:
                 store.remove(key)
             else:
                 store.setValue(key, new)
+        before = stamp(path)
         store.sync()
-        written = store.status() == QSettings.Status.NoError
+        written = _written(store.status(), before, stamp(path))
         values = {key: store.value(key) for key in store.allKeys()}
         del store
     with _state:
@@ -164,6 +165,16 @@ def _write(path: Path, changes: dict[str, object]) -> None:
     # a refused write stays in memory (and in Qt's cache, which tries again at its next write)
     if not written and on_refused is not None:
         on_refused(path)
+
+
+def _written(status: QSettings.Status, before: object, after: object) -> bool:
+    """Whether ``sync`` wrote the file. Qt keeps the FormatError it met READING the old file
+    (a ``# comment`` line, one before any ``[section]``) after a write that went through, and
+    then keeps it over a later AccessError too: a status alone said "not saved" of a file
+    rewritten with the change (walk55b D4). The file replaced (its stamp changed) tells."""
+    if status == QSettings.Status.NoError:
+        return True
+    return status == QSettings.Status.FormatError and after is not None and after != before
 
 
 _MISSING = object()

@@ -201,3 +201,45 @@ def test_settings_read_while_the_writer_writes_stay_in_the_same_file(qapp):
     assert preferences.flush(WAIT_S)
     assert preferences.take_unread_notice() is None
     assert not path.with_name(preferences.FALLBACK_SETTINGS_FILE).exists()
+
+
+def _refusals(monkeypatch) -> list[Path]:
+    told: list[Path] = []
+    monkeypatch.setattr(settings_writer, "on_refused", told.append)
+    return told
+
+
+def test_a_hand_edited_line_qt_cannot_parse_is_no_refusal_to_save(qapp, monkeypatch, tmp_path):
+    """walk55b D4: one ``# comment`` line (Qt's INI reader takes only ``;``), or a line before
+    any section, made the window say "your settings could not be saved … forgotten" of a file
+    rewritten with the change: Qt's status kept the format error met reading it."""
+    told = _refusals(monkeypatch)
+    for i, text in enumerate(("# my note\n[ui]\nmode=digits\n", "stray\n[ui]\nmode=digits\n")):
+        path = tmp_path / f"settings{i}.ini"
+        path.write_text(text)
+        settings_writer.change(path, "ui/theme", "dark")
+        assert settings_writer.flush(WAIT_S)
+        assert "theme=dark" in path.read_text() and "mode=digits" in path.read_text()
+    assert told == []
+
+
+def test_a_write_that_did_not_reach_a_file_qt_cannot_parse_is_still_a_refusal(
+    qapp, monkeypatch, tmp_path
+):
+    """Qt keeps a format error over a later access error: the file left as it was says the
+    write did not get in (a full disk under a hand-edited file)."""
+    from PySide6.QtCore import QSettings
+
+    class FullDisk(QSettings):
+        def sync(self) -> None:  # reads the file (and meets its "# line"), writes nothing
+            self.allKeys()
+
+    monkeypatch.setattr(
+        settings_writer, "_qsettings", lambda path: FullDisk(str(path), QSettings.Format.IniFormat)
+    )
+    told = _refusals(monkeypatch)
+    path = tmp_path / "settings.ini"
+    path.write_text("# my note\n[ui]\nmode=digits\n")
+    settings_writer.change(path, "ui/theme", "dark")
+    assert settings_writer.flush(WAIT_S)
+    assert told == [path]
