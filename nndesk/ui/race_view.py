@@ -13,285 +13,48 @@ end a table gives each lane's final figures, and each lane can be kept as a run 
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from nndesk.controllers.race import FinishedRace, Lane, LaneResult, RaceController
 from nndesk.data.registry import dataset_for_kind
-from nndesk.errors import ConfigError, NndeskError, user_message
-from nndesk.i18n import QT_TRANSLATE_NOOP, fill
-from nndesk.setting_words import setting_text, value_text
-from nndesk.settings_schema import BY_NAME, FIELDS
+from nndesk.errors import NndeskError, user_message
+from nndesk.settings_schema import BY_NAME
 from nndesk.training import TrainConfig
 from nndesk.training.race import COMPARISONS, MAX_LANES, MIN_LANES
 from nndesk.ui import kept_choices, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
-from nndesk.ui.choice_box import ChoiceBox
 from nndesk.ui.flow_layout import WrappingColumn
-from nndesk.ui.language import accuracy_text, decimal, loss_text, translate, translate_marked
+from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
-from nndesk.ui.train_form import _Editor, number_field, passes_text
+from nndesk.ui.race_lanes import LaneGrid, LaneRow, LaneScroll
+from nndesk.ui.race_render import render_kept_chart
+from nndesk.ui.race_results import RaceTable
+from nndesk.ui.race_words import (
+    comparison_title,
+    race_over_text,
+    shared_line,
+    shared_settings,
+    source_name,
+    summary_line,
+)
+from nndesk.ui.train_form import _Editor
 
 #: Milliseconds between two renders of the overlaid curves while racing.
 REDRAW_MS = 500
-HEAD_GAP = 4  # px between two columns of the lanes (their headers among them)
 #: The race chart's least height (once the results table is under it, the height it raced in).
 CHART_MIN_HEIGHT = 260
-
-#: How the table names a lane that did not complete.
-ENDINGS = {
-    "stopped": QT_TRANSLATE_NOOP("RaceView", "stopped"),
-    "diverged": QT_TRANSLATE_NOOP("RaceView", "diverged"),
-}
-
-
-#: The settings a lane's own columns change; every other one is the same in every lane.
-LANE_SETTINGS = ("arch", "activation", "optimizer", "lr", "normalize")
-#: Settings the shared line names first (what decides the batches), then the schema's order.
-FIRST_SAID = ("dataset", "epochs", "batch_size", "seed")
-#: Settings named only when not at their default: an off switch or the automatic choice.
-QUIET_AT_DEFAULT = ("sketch", "init", "eps", "clip_norm")
-#: Settings that change no figure a lane reaches (how fast it runs, what else is measured).
-UNSAID = ("threads", "test_every_epoch")
-
-
-def shared_settings(base: TrainConfig, lanes: list[dict]) -> list[str]:
-    """The settings every lane shares, in the window's words ("Fashion-MNIST", "5 passes",
-    "dropout 0", "schedule constant", …): all but the lanes' own columns, those that apply to
-    no lane (momentum beside Adam alone) and those at an unremarkable default. ``lanes``: each
-    lane's settings as a dict (the rules of ``applies`` read its optimizer and activation)."""
-    default = TrainConfig()
-    order = [*FIRST_SAID, *(f.name for f in FIELDS if f.name not in FIRST_SAID)]
-    said = []
-    for name in order:
-        field = BY_NAME[name]
-        if name in LANE_SETTINGS or name in UNSAID:
-            continue
-        if field.applies is not None and not any(field.applies(lane) for lane in lanes):
-            continue
-        value = getattr(base, name)
-        if name in QUIET_AT_DEFAULT and value == getattr(default, name):
-            continue
-        said.append(passes_text(value) if name == "epochs" else setting_text(name, value))
-    return said
-
-
-def _image(rgba) -> QImage:
-    """An RGBA uint8 (h, w, 4) array as a QImage that owns its pixels."""
-    h, w = rgba.shape[:2]
-    return QImage(rgba.tobytes(), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
-
-
-#: The chart of the race on screen, made and used only by render-pool jobs (one at a time): a
-#: refresh moves its lines' data instead of building a figure.
-_chart = None
-
-
-def _render_kept_chart(
-    runs, width: int, height: int, per_epoch: int, validation: bool = True, epochs: int = 0
-) -> QImage:
-    """The race chart of ``runs`` ((name, Curves) pairs) over the race's ``epochs``, moving the
-    kept figure's lines when the lanes, size, theme, validation split and epochs are the same
-    (render-pool jobs only: one at a time)."""
-    global _chart
-    from nndesk.race_chart import RaceChart, theme_key
-
-    names = [name for name, _ in runs]
-    key = (tuple(names), width, height, theme_key(), validation, epochs)
-    try:
-        if _chart is None or _chart.key != key:
-            _chart = RaceChart(names, width, height, validation=validation, epochs=epochs)
-        return _image(_chart.render([c for _, c in runs], per_epoch))
-    except Exception:
-        _chart = None  # a figure that failed once is built again next time
-        raise
-
-
-def _range_only(label: str) -> str:
-    """An input scaling as a lane's box writes it: its range alone ("[-1; 1]"), the formula
-    after the two spaces left to the list and the tooltip. At 1024 px in Vietnamese
-    "[-1; 1]  (x / 127,5 - 1)" pushed the column past the lanes' right edge."""
-    return label.split("  ", 1)[0]
-
-
-def _combo(name: str) -> QComboBox:
-    # as wide as its choice; a window narrower still scrolls the lanes sideways
-    box = ChoiceBox(shown=_range_only if name == "normalize" else None)
-    # as the wheel guard does when a box is polished: the lanes' strip is polished only when
-    # scrolled into view, and a wheel must never change a field before that
-    box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    field = BY_NAME[name]
-    for value in field.choices:
-        box.addItem(translate_marked("", field.choice_label(value)), value)
-    box.setToolTip(translate_marked("", field.help))
-    return box
-
-
-def _fit_text(edit: QLineEdit, text: str) -> None:
-    """At least as wide as ``text`` (a cut "84-64-64-10" reads as another architecture)."""
-    margins = edit.textMargins().left() + edit.textMargins().right()
-    edit.setMinimumWidth(max(56, edit.fontMetrics().horizontalAdvance(text) + margins + 10))
-
-
-def lanes_text(lanes) -> str:
-    """The lanes by name, each with the values of its own columns that set it apart from the
-    others ("64 units (784-64-64-10) · 128 units (784-128-128-10)"): the summary over a race
-    hides the lanes' fields."""
-    configs = [lane.config.to_dict() for lane in lanes]
-    differ = [n for n in LANE_SETTINGS if len({repr(c.get(n)) for c in configs}) > 1]
-    parts = []
-    for lane, config in zip(lanes, configs, strict=True):
-        values = ", ".join(
-            value_text(n, config[n]) if n != "lr" else setting_text(n, config[n])
-            for n in differ
-            if not _named_by(lane.name, value_text(n, config[n]))
-        )
-        parts.append(f"{lane.name} ({values})" if values else lane.name)
-    return " · ".join(parts)
-
-
-def _named_by(name: str, value: str) -> bool:
-    """Whether a lane's ``name`` already says its ``value`` (the Optimisers race read "SGD
-    (SGD, …) · Momentum (SGD + momentum, …)", the rates' "lr 0.01 (learning rate 0.01)"): the
-    value is in the name, or the name is a whole word of the value."""
-    name, value = name.casefold(), value.casefold()
-    return value in name or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", value) is not None
-
-
-class _LaneScroll(QScrollArea):
-    """The lanes' editors at their whole width: a narrow window scrolls them sideways, and the
-    area is always as tall as every lane (no vertical scrolling)."""
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        lanes = self.widget()
-        inner = lanes.sizeHint() if lanes is not None else QSize(0, 0)
-        height = inner.height()
-        if lanes is not None and lanes.hasHeightForWidth():
-            # the height at the width the lanes get: a header that wraps ("Hàm kích hoạt" on
-            # two lines) makes them taller than their one-line size hint, and the last lane
-            # showed only its top half above the scroll bar (walk qa40)
-            width = max(self.viewport().width(), lanes.minimumSizeHint().width())
-            height = max(height, lanes.heightForWidth(width))
-        bar = self.horizontalScrollBar().sizeHint().height()
-        return QSize(inner.width() + 2 * self.frameWidth(), height + bar)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(120, self.sizeHint().height())
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()  # another width wraps the headers otherwise: ask again
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        # lanes added or removed: ask again for the height of every lane. A scroll area does
-        # not when its widget's rows change, and new rows are shown (counted) only after the
-        # event loop's turn: choosing "Optimisers" after a two-lane race showed 2 of its 3
-        # lanes at 1024x700 (walk54 D9)
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return super().eventFilter(watched, event)
-
-
-class LaneRow:
-    """The editors of one lane: its name and the settings it changes."""
-
-    def __init__(self, view: RaceView) -> None:
-        self.name = QLineEdit()
-        self.name.setToolTip(translate("RaceView", "the lane's name in the legend and the table"))
-        self.arch = QLineEdit()
-        self.arch.setToolTip(translate_marked("", BY_NAME["arch"].help))
-        self.activation = _combo("activation")
-        self.optimizer = _combo("optimizer")
-        self.lr = number_field(BY_NAME["lr"])
-        self.lr.setToolTip(translate_marked("", BY_NAME["lr"].help))
-        self.normalize = _combo("normalize")
-        self.remove = QToolButton()
-        self.remove.setText("✕")
-        self.remove.setAutoRaise(True)  # a flat, narrow ✕: the lanes fit a 1024 px window
-        self.remove.setFixedWidth(self.remove.fontMetrics().horizontalAdvance("✕") + 8)
-        self.remove.setToolTip(translate("RaceView", "remove this configuration from the race"))
-        self.remove.clicked.connect(lambda: view.remove_lane(self))
-        for w in (self.name, self.arch):
-            w.textChanged.connect(lambda text, w=w: _fit_text(w, text))
-            _fit_text(w, "784-128-10")
-        self.lr.setMinimumWidth(48)
-        self.lr.setMaximumWidth(64)
-        for signal in (self.name.textEdited, self.arch.textEdited, self.lr.textEdited):
-            signal.connect(view.mark_edited)
-        for box in (self.activation, self.optimizer, self.normalize):
-            box.activated.connect(view.mark_edited)
-
-    def widgets(self) -> tuple[QWidget, ...]:
-        return (self.name, self.arch, self.activation, self.optimizer, self.lr, self.normalize,
-                self.remove)  # fmt: skip
-
-    def fill(self, name: str, config: TrainConfig) -> None:
-        from nndesk.ui.train_form import _set_combo
-
-        self.name.setText(name)
-        self.arch.setText(config.arch)
-        _set_combo(self.activation, config.activation)
-        _set_combo(self.optimizer, config.optimizer)
-        self.lr.set_value(config.lr)
-        _set_combo(self.normalize, config.normalize)
-
-    def lane(self, base: TrainConfig, number: int) -> Lane:
-        """This row's ``Lane`` on ``base``; ``ConfigError`` naming the lane when refused."""
-        name = self.name.text().strip() or translate("RaceView", "Lane {n}").format(n=number)
-        try:
-            config = base.replace(
-                arch=self.arch.text().strip(),
-                activation=self.activation.currentData(),
-                optimizer=self.optimizer.currentData(),
-                lr=self.lr.value(),
-                normalize=self.normalize.currentData(),
-            ).validate()
-        except ConfigError as err:
-            raise ConfigError(f"{name}: {err}") from None
-        return Lane(name, config)
-
-
-def comparison_title(comparison) -> str:
-    """A comparison's title as the Race tab lists it: what its lanes compare, on the settings
-    every lane shares. A title naming presets ("Width: 64 vs 128 units (fashion-mlp-lab vs
-    fashion-mlp-128)") promised fashion-mlp-128's own validation split and 10 epochs; the
-    lanes share the race's split, batches and Epochs field, and the shared line under them
-    names the preset they start from."""
-    title = translate_marked("Race", comparison.title)
-    return fill(translate("RaceView", "{comparison}, on the shared settings"), comparison=title)
-
-
-def _source_name(name: str) -> str:
-    """The untranslated name of a comparison's lane shown as ``name`` in the window's language
-    ("Quán tính" -> "Momentum"); a name typed by hand stays as it is."""
-    for comparison in COMPARISONS:
-        for source, _ in comparison.lanes:
-            if translate_marked("Race", source) == name:
-                return source
-    return name
 
 
 class RaceView(QWidget):
@@ -314,7 +77,6 @@ class RaceView(QWidget):
         self._busy = busy
         #: the last ``busy`` refusal said under the buttons (taken back once it is over)
         self._refused: str | None = None
-        self.rows: list[LaneRow] = []
         #: the lanes were changed by hand: they no longer follow the window's mode
         self._edited = False
         #: the window's dataset (its mode): the lab a comparison without a preset starts from
@@ -348,31 +110,7 @@ class RaceView(QWidget):
         self.shared.setWordWrap(True)
         theme.set_tone(self.shared, "muted")
 
-        self.lane_grid = QGridLayout()
-        # a header wider than its column's box wraps (below) and keeps this gap to the next:
-        # at 1024 px "Hàm kích hoạt" ran into "Bộ tối ưu" 4 px apart
-        self.lane_grid.setHorizontalSpacing(HEAD_GAP)
-        self.lane_grid.setVerticalSpacing(2)
-        # flush with "Compare" above; the style's margins pushed the ✕ under a sideways scroll
-        self.lane_grid.setContentsMargins(0, 0, 0, 0)
-        heads = (
-            translate("RaceView", "Name"),
-            translate_marked("", BY_NAME["arch"].label),
-            translate_marked("", BY_NAME["activation"].label),
-            translate_marked("", BY_NAME["optimizer"].label),
-            translate("RaceView", "LR"),
-            translate_marked("", BY_NAME["normalize"].label),
-        )
-        for column, text in enumerate(heads):
-            head = QLabel(text)
-            head.setWordWrap(True)  # as wide as its column's boxes, on two lines if need be
-            head.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-            theme.set_tone(head, "muted")
-            if column == 4:
-                head.setToolTip(translate_marked("", BY_NAME["lr"].label))
-            self.lane_grid.addWidget(head, 0, column)
-        self.lane_grid.setColumnStretch(0, 2)
-        self.lane_grid.setColumnStretch(1, 3)
+        self.lane_grid = LaneGrid(lambda: LaneRow(self.remove_lane, self.mark_edited))
         self.add_button = tipped_button(
             translate("RaceView", "+ Add a configuration"),
             translate("RaceView", "race up to four configurations"),
@@ -402,20 +140,7 @@ class RaceView(QWidget):
 
         self.chart = ChartImage(300, CHART_MIN_HEIGHT)
 
-        self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels([
-            translate("RaceView", "Configuration"), translate("RaceView", "Epochs"),
-            translate("RaceView", "Train\nloss"), translate("RaceView", "Validation\naccuracy"),
-            translate("RaceView", "Test\naccuracy"), translate("RaceView", "Seconds"), "",
-        ])  # fmt: skip
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        header = self.table.horizontalHeader()
-        for column in range(7):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table.hide()
+        self.table = RaceTable()
 
         # while racing and after, the chart and the table take the room of the lane editors
         self.edit_button = tipped_button(
@@ -439,7 +164,7 @@ class RaceView(QWidget):
         counts.addStretch(1)
         lanes = QWidget()
         lanes.setLayout(self.lane_grid)
-        self.lane_scroll = _LaneScroll()
+        self.lane_scroll = LaneScroll()
         self.lane_scroll.setWidget(lanes)
         self.lane_scroll.setWidgetResizable(True)
         self.lane_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -572,43 +297,20 @@ class RaceView(QWidget):
     def lanes_choice(self) -> tuple:
         """The comparison chosen and, once a lane was edited by hand, every lane's fields
         (``restore_lanes_choice``, for the window rebuilt in another language)."""
-        rows = None
-        if self._edited:
-            rows = []
-            for row in self.rows:
-                try:
-                    lr: float | str = row.lr.value()
-                except NndeskError:
-                    lr = row.lr.text()  # as typed, mistake and all
-                boxes = (row.activation, row.optimizer, row.normalize)
-                rows.append(
-                    (row.name.text(), row.arch.text(), lr, *(b.currentData() for b in boxes))
-                )
+        rows = [row.choice() for row in self.rows] if self._edited else None
         return self.comparison.currentData(), rows
 
     def restore_lanes_choice(self, choice: tuple) -> None:
         """Take ``lanes_choice`` over: the comparison's lanes named in this window's language,
         or the lanes edited by hand as they were."""
-        from nndesk.ui.train_form import _set_combo
-
         index, rows = choice
         if index is not None and index >= 0 and index != self.comparison.currentData():
             self._fill_lanes(index)  # the epochs and seed are kept choices of their own
         if rows is None:
             return
         self._set_rows(len(rows))
-        for row, (name, arch, lr, activation, optimizer, normalize) in zip(
-            self.rows, rows, strict=True
-        ):
-            row.name.setText(name)
-            row.arch.setText(arch)
-            if isinstance(lr, float):
-                row.lr.set_value(lr)  # in this window's decimal mark
-            else:
-                row.lr.setText(lr)
-            _set_combo(row.activation, activation)
-            _set_combo(row.optimizer, optimizer)
-            _set_combo(row.normalize, normalize)
+        for row, fields in zip(self.rows, rows, strict=True):
+            row.restore(fields)
         self._show_shared()
         self._edited = True
 
@@ -621,46 +323,32 @@ class RaceView(QWidget):
         base = self.base()
         return [row.lane(base, i) for i, row in enumerate(self.rows, start=1)]
 
+    @property
+    def rows(self) -> list[LaneRow]:
+        """The lanes' rows, top to bottom."""
+        return self.lane_grid.rows
+
     def add_lane(self) -> None:
         if len(self.rows) >= MAX_LANES:
             return
-        row = LaneRow(self)
+        row = LaneRow(self.remove_lane, self.mark_edited)
         try:
             row.fill(translate("RaceView", "Lane {n}").format(n=len(self.rows) + 1), self.base())
         except NndeskError as err:
             self.error.setText(user_message(err))
-        self._place_row(row)
+        self.lane_grid.place(row)
         self._update_buttons()
 
     def remove_lane(self, row: LaneRow) -> None:
         if len(self.rows) <= MIN_LANES or row not in self.rows:
             return
         self._edited = True
-        for w in row.widgets():
-            self.lane_grid.removeWidget(w)
-            w.deleteLater()
-        self.rows.remove(row)
-        rows, self.rows = self.rows, []
-        for r in rows:  # close the gap
-            for w in r.widgets():
-                self.lane_grid.removeWidget(w)
-            self._place_row(r)
+        self.lane_grid.take(row)
         self._update_buttons()
 
     def _set_rows(self, n: int) -> None:
-        while len(self.rows) < n:
-            self._place_row(LaneRow(self))
-        while len(self.rows) > n:
-            row = self.rows.pop()
-            for w in row.widgets():
-                self.lane_grid.removeWidget(w)
-                w.deleteLater()
+        self.lane_grid.set_count(n)
         self._update_buttons()
-
-    def _place_row(self, row: LaneRow) -> None:
-        self.rows.append(row)
-        for column, w in enumerate(row.widgets()):
-            self.lane_grid.addWidget(w, len(self.rows), column)
 
     def _lane_values(self) -> list[dict]:
         """Each lane's settings as a dict, read from its boxes (a lane whose typed field is
@@ -677,19 +365,8 @@ class RaceView(QWidget):
             base = self.base()
         except NndeskError:
             return
-        # the window's words and number format: "MNIST", "batch size 1,000" ("kích thước
-        # batch 1.000"), never the config's "mnist" and Python's "1000"; every setting the
-        # lanes share (a preset's dropout and schedule raced unnamed before, walk48 D1)
         self.shared.setText(
-            fill(
-                translate(
-                    "RaceView",
-                    "Shared by every lane ({preset}'s settings): {settings}. Same seed and "
-                    "batches: the lanes see the same images in the same order.",
-                ),
-                preset=self.preset_name(),
-                settings=", ".join(shared_settings(base, self._lane_values())),
-            )
+            shared_line(self.preset_name(), shared_settings(base, self._lane_values()))
         )
 
     # -- race ----------------------------------------------------------------------------------
@@ -730,22 +407,10 @@ class RaceView(QWidget):
         self.edit_button.setVisible(not shown)
         self.lanes_summary.setVisible(not shown)
         if not shown and self.controller.lanes:
-            # one or two lines over the chart (a 1024x700 window has little room): what sets
-            # the lanes apart, the preset they share and its first settings; every shared one
-            # in the tooltip, as the line above the lanes said them
-            first = self.controller.lanes[0].config
-            said = [passes_text(first.epochs) if n == "epochs" else setting_text(n, getattr(
-                first, n)) for n in FIRST_SAID]  # fmt: skip
-            self.lanes_summary.setText(
-                fill(
-                    translate("RaceView", "{lanes}  —  {preset}'s settings: {settings}…"),
-                    lanes=lanes_text(self.controller.lanes),
-                    # the preset raced: a window rebuilt in another language starts its tab
-                    # on another comparison (it named fashion-mlp-lab, walk51 D2)
-                    preset=self.controller.preset or self.preset_name(),
-                    settings=", ".join(said),
-                )
-            )
+            # the preset raced: a window rebuilt in another language starts its tab on another
+            # comparison (it named fashion-mlp-lab, walk51 D2)
+            preset = self.controller.preset or self.preset_name()
+            self.lanes_summary.setText(summary_line(self.controller.lanes, preset))
             self.lanes_summary.setToolTip(self.shared.text())
 
     def render_now(self) -> None:
@@ -768,7 +433,7 @@ class RaceView(QWidget):
             render_pool(),
             self._delivery,
             theme.colours(),  # a switch meanwhile makes it stale on arrival
-            lambda: _render_kept_chart(runs, w, h, per_epoch, validation, epochs),
+            lambda: render_kept_chart(runs, w, h, per_epoch, validation, epochs),
         )
 
     # -- slots ---------------------------------------------------------------------------------
@@ -822,63 +487,11 @@ class RaceView(QWidget):
         self._dirty = True
         self.render_now()
         self.show_results(results)
-        self.progress.setText(self._race_over_text(results))
-
-    def _race_over_text(self, results: tuple[LaneResult, ...]) -> str:
-        """The line under the chart once the lanes are tested: a race stopped by Stop says so
-        and how far it went (the table's "(stopped)" alone read as a completed race)."""
-        stopped = [r.epochs for r in results if r.reason == "stopped"]
-        if not stopped:
-            return translate("RaceView", "Race over: every lane tested.")
-        lanes = self.controller.lanes
-        epochs = lanes[0].config.epochs if lanes else max(r.epochs for r in results)
-        # in the Epochs field's words ("5 passes"), not "epoch(s)" (walk48 D12)
-        return translate(
-            "RaceView", "Race stopped after {done} of {passes}: every lane tested."
-        ).format(done=max(stopped), passes=passes_text(epochs))
+        self.progress.setText(race_over_text(results, self.controller.lanes))
 
     def show_results(self, results: tuple[LaneResult, ...]) -> None:
         """The final figures, one row per lane, with its Keep button."""
-        self.table.setRowCount(len(results))
-        for r in results:
-            said = ENDINGS.get(r.reason)
-            verdict = f" ({translate_marked('RaceView', said)})" if said else ""
-            cells = (
-                f"{r.name}{verdict}",
-                str(r.epochs),
-                loss_text(r.train_loss) if math.isfinite(r.train_loss) else "—",
-                accuracy_text(r.val_accuracy),
-                accuracy_text(r.test_accuracy),
-                decimal(r.seconds, 1),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(r.lane, column, item)
-            button = tipped_button(
-                translate("RaceView", "Keep"),
-                translate(
-                    "RaceView",
-                    "save this lane's curves as a run (Runs tab); it diverged, so no model "
-                    "is saved",
-                )
-                if r.reason == "diverged"
-                else translate("RaceView", "save this lane as a run with its model (Runs tab)"),
-            )
-            button.setEnabled(self.controller.can_keep(r.lane))
-            button.clicked.connect(lambda _=False, lane=r.lane: self._on_keep_clicked(lane))
-            self.table.setCellWidget(r.lane, 6, button)
-        self.table.resizeRowsToContents()
-        rows = sum(self.table.rowHeight(i) for i in range(self.table.rowCount()))
-        height = self.table.horizontalHeader().sizeHint().height() + rows + 6
-        # and room for the sideways scroll bar a narrow page shows under the rows: without it
-        # the bar took the third lane's row at 1024x700 (walk50 D6)
-        height += self.table.horizontalScrollBar().sizeHint().height()
-        self.table.setMinimumHeight(height)  # every lane's row, without scrolling the table
-        self.table.setMaximumHeight(height + 20)
+        self.table.fill(results, self.controller.can_keep, self._on_keep_clicked)
         # the chart keeps the room it raced in (whole in view, as racing) and the page
         # scrolls to the table: squeezed, its loss-per-batch plot was ~60 px tall (walk50 D6)
         self.chart.setMinimumHeight(max(CHART_MIN_HEIGHT, self.chart.height()))
@@ -890,7 +503,7 @@ class RaceView(QWidget):
         their untranslated names where a comparison named them: a window rebuilt in another
         language shows it again (``adopt_race``), names and all in its words."""
         race = self.controller.finished()
-        return None if race is None else race.renamed(_source_name)
+        return None if race is None else race.renamed(source_name)
 
     def adopt_race(self, race: FinishedRace) -> None:
         """Show ``race`` (``finished_race`` of the window this one replaces) as if it had just
@@ -907,12 +520,11 @@ class RaceView(QWidget):
                     if record is not None
                     else translate("RaceView", "Saving…")
                 )
-        self.progress.setText(self._race_over_text(results))
+        self.progress.setText(race_over_text(results, self.controller.lanes))
         self._dirty = True
 
     def keep_button(self, lane: int) -> QPushButton | None:
-        w = self.table.cellWidget(lane, 6)
-        return w if isinstance(w, QPushButton) else None
+        return self.table.keep_button(lane)
 
     def _on_keep_clicked(self, lane: int) -> None:
         try:

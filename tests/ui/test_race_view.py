@@ -72,7 +72,7 @@ def test_a_comparison_in_one_click_races_and_each_lane_can_be_kept(qtbot, page):
 def test_a_race_without_a_validation_split_keys_no_validation_line(qtbot, page):
     """fashion-mlp-lab keeps no validation split; no lane draws the solid line the key named
     (walk45 D9)."""
-    from nndesk.ui import race_view
+    from nndesk.ui import race_render
 
     view = page.race_view
     view.use_comparison(next(i for i, c in enumerate(COMPARISONS) if "Width" in c.title))
@@ -84,7 +84,7 @@ def test_a_race_without_a_validation_split_keys_no_validation_line(qtbot, page):
     qtbot.waitUntil(lambda: not view._rendering, timeout=WAIT_MS)
     with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
         view.render_now()
-    labels = [t.get_text() for t in race_view._chart.ax_batch.get_legend().get_texts()]
+    labels = [t.get_text() for t in race_render._chart.ax_batch.get_legend().get_texts()]
     assert labels == [lane.name for lane in page.race.lanes] + ["train"]
 
 
@@ -96,7 +96,7 @@ def test_the_lanes_summary_names_each_optimiser_and_rate_once(qapp, code):
 
     from nndesk.ui import language
     from nndesk.ui.language import translate_marked
-    from nndesk.ui.race_view import lanes_text
+    from nndesk.ui.race_words import lanes_text
 
     def summary(title_has: str) -> str:
         comparison = next(c for c in COMPARISONS if title_has in c.title)
@@ -426,7 +426,7 @@ def test_the_lanes_headers_keep_apart_and_show_whole_in_vietnamese(vietnamese_ra
     wider than its column's boxes wraps within the column, a gap from the next one."""
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from nndesk.ui.race_view import HEAD_GAP
+    from nndesk.ui.race_lanes import HEAD_GAP
 
     view = vietnamese_race_view
     for index in range(view.comparison.count()):

@@ -1,0 +1,135 @@
+"""The Race tab's words: the settings every lane shares, the lanes by what sets them apart,
+a comparison's title, and the untranslated name of a lane a comparison named."""
+
+from __future__ import annotations
+
+import re
+
+from nndesk.controllers.race import Lane, LaneResult
+from nndesk.i18n import fill
+from nndesk.setting_words import setting_text, value_text
+from nndesk.settings_schema import BY_NAME, FIELDS
+from nndesk.training import TrainConfig
+from nndesk.training.race import COMPARISONS
+from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.train_form import passes_text
+
+#: The settings a lane's own columns change; every other one is the same in every lane.
+LANE_SETTINGS = ("arch", "activation", "optimizer", "lr", "normalize")
+#: Settings the shared line names first (what decides the batches), then the schema's order.
+FIRST_SAID = ("dataset", "epochs", "batch_size", "seed")
+#: Settings named only when not at their default: an off switch or the automatic choice.
+QUIET_AT_DEFAULT = ("sketch", "init", "eps", "clip_norm")
+#: Settings that change no figure a lane reaches (how fast it runs, what else is measured).
+UNSAID = ("threads", "test_every_epoch")
+
+
+def shared_settings(base: TrainConfig, lanes: list[dict]) -> list[str]:
+    """The settings every lane shares, in the window's words ("Fashion-MNIST", "5 passes",
+    "dropout 0", "schedule constant", …): all but the lanes' own columns, those that apply to
+    no lane (momentum beside Adam alone) and those at an unremarkable default. ``lanes``: each
+    lane's settings as a dict (the rules of ``applies`` read its optimizer and activation)."""
+    default = TrainConfig()
+    order = [*FIRST_SAID, *(f.name for f in FIELDS if f.name not in FIRST_SAID)]
+    said = []
+    for name in order:
+        field = BY_NAME[name]
+        if name in LANE_SETTINGS or name in UNSAID:
+            continue
+        if field.applies is not None and not any(field.applies(lane) for lane in lanes):
+            continue
+        value = getattr(base, name)
+        if name in QUIET_AT_DEFAULT and value == getattr(default, name):
+            continue
+        said.append(passes_text(value) if name == "epochs" else setting_text(name, value))
+    return said
+
+
+def lanes_text(lanes) -> str:
+    """The lanes by name, each with the values of its own columns that set it apart from the
+    others ("64 units (784-64-64-10) · 128 units (784-128-128-10)"): the summary over a race
+    hides the lanes' fields."""
+    configs = [lane.config.to_dict() for lane in lanes]
+    differ = [n for n in LANE_SETTINGS if len({repr(c.get(n)) for c in configs}) > 1]
+    parts = []
+    for lane, config in zip(lanes, configs, strict=True):
+        values = ", ".join(
+            value_text(n, config[n]) if n != "lr" else setting_text(n, config[n])
+            for n in differ
+            if not _named_by(lane.name, value_text(n, config[n]))
+        )
+        parts.append(f"{lane.name} ({values})" if values else lane.name)
+    return " · ".join(parts)
+
+
+def _named_by(name: str, value: str) -> bool:
+    """Whether a lane's ``name`` already says its ``value`` (the Optimisers race read "SGD
+    (SGD, …) · Momentum (SGD + momentum, …)", the rates' "lr 0.01 (learning rate 0.01)"): the
+    value is in the name, or the name is a whole word of the value."""
+    name, value = name.casefold(), value.casefold()
+    return value in name or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", value) is not None
+
+
+def comparison_title(comparison) -> str:
+    """A comparison's title as the Race tab lists it: what its lanes compare, on the settings
+    every lane shares. A title naming presets ("Width: 64 vs 128 units (fashion-mlp-lab vs
+    fashion-mlp-128)") promised fashion-mlp-128's own validation split and 10 epochs; the
+    lanes share the race's split, batches and Epochs field, and the shared line under them
+    names the preset they start from."""
+    title = translate_marked("Race", comparison.title)
+    return fill(translate("RaceView", "{comparison}, on the shared settings"), comparison=title)
+
+
+def source_name(name: str) -> str:
+    """The untranslated name of a comparison's lane shown as ``name`` in the window's language
+    ("Quán tính" -> "Momentum"); a name typed by hand stays as it is."""
+    for comparison in COMPARISONS:
+        for source, _ in comparison.lanes:
+            if translate_marked("Race", source) == name:
+                return source
+    return name
+
+
+def shared_line(preset: str, settings: list[str]) -> str:
+    """The line above the lanes: the ``preset`` they start from and the ``settings`` they
+    share (``shared_settings``)."""
+    # the window's words and number format: "MNIST", "batch size 1,000" ("kích thước
+    # batch 1.000"), never the config's "mnist" and Python's "1000"; every setting the
+    # lanes share (a preset's dropout and schedule raced unnamed before, walk48 D1)
+    return fill(
+        translate(
+            "RaceView",
+            "Shared by every lane ({preset}'s settings): {settings}. Same seed and "
+            "batches: the lanes see the same images in the same order.",
+        ),
+        preset=preset,
+        settings=", ".join(settings),
+    )
+
+
+def summary_line(lanes: list[Lane], preset: str) -> str:
+    """One or two lines over the chart while racing and after (a 1024x700 window has little
+    room): what sets the ``lanes`` apart, the ``preset`` they share and its first settings
+    (every shared one is in its tooltip, as the line above the lanes said them)."""
+    first = lanes[0].config
+    said = [passes_text(first.epochs) if n == "epochs" else setting_text(n, getattr(first, n))
+            for n in FIRST_SAID]  # fmt: skip
+    return fill(
+        translate("RaceView", "{lanes}  —  {preset}'s settings: {settings}…"),
+        lanes=lanes_text(lanes),
+        preset=preset,
+        settings=", ".join(said),
+    )
+
+
+def race_over_text(results: tuple[LaneResult, ...], lanes: list[Lane]) -> str:
+    """The line under the chart once the ``lanes`` are tested: a race stopped by Stop says so
+    and how far it went (the table's "(stopped)" alone read as a completed race)."""
+    stopped = [r.epochs for r in results if r.reason == "stopped"]
+    if not stopped:
+        return translate("RaceView", "Race over: every lane tested.")
+    epochs = lanes[0].config.epochs if lanes else max(r.epochs for r in results)
+    # in the Epochs field's words ("5 passes"), not "epoch(s)" (walk48 D12)
+    return translate(
+        "RaceView", "Race stopped after {done} of {passes}: every lane tested."
+    ).format(done=max(stopped), passes=passes_text(epochs))
