@@ -17,7 +17,11 @@ side's median and best, ``ratio_nndesk_over_keras=`` (the median of each round's
 over the same round's Keras epoch; below 1: nndesk is faster) and the load average before and
 after. nndesk picks its threads as it would anywhere (``--threads`` 0, automatic: on a busy
 machine that is one thread; ``--threads 2`` forces the batch split over two), TensorFlow uses its
-defaults (every core).
+defaults (every core). ``nndesk_split=`` says where a split batch's other parts went, and each
+round how many batches its helper processes took (the rest ran on threads of this process): at
+the session start (19:19, s55) an automatic run read 9.2 s against 5.5 s with ``--threads 2`` a
+minute later, the plan's 0.1 s look at the load having sent the parts to threads for the whole
+session (docs/performance.md, speed55).
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ import nndesk  # noqa: E402, F401  (before NumPy, as the CLI and app: sets OpenB
 import numpy as np  # noqa: E402
 
 # isort: on
-from fashion_cnn import add_data_dir, session_for  # noqa: E402  (benchmarks/, beside this file)
+from bench_cnn import count_helper_batches  # noqa: E402  (benchmarks/, beside this file)
+from fashion_cnn import add_data_dir, session_for  # noqa: E402
 
 
 def keras_model(keras, dropout: float, eps: float, lr: float):
@@ -107,6 +112,13 @@ def main(argv: list[str] | None = None) -> None:
         f"optimizer={config.optimizer} lr={config.lr} images={len(y)} "
         f"nndesk_blas_threads={plan.blas} nndesk_part_threads={plan.parts}"
     )
+    if plan.parts > 1:
+        where = "processes" if plan.processes else "threads"
+        first = " (beginning on threads: the machine looked busy)" if plan.threads_first else ""
+        print(f"nndesk_split={where}{first}")
+    from nndesk.training import process_split
+
+    helper_batches = count_helper_batches(process_split)
 
     keras.utils.set_random_seed(config.seed)
     model = keras_model(keras, config.dropout, config.eps or 1e-7, config.lr)
@@ -115,9 +127,11 @@ def main(argv: list[str] | None = None) -> None:
     ours: list[float] = []
     theirs: list[float] = []
     for round_ in range(1, args.rounds + 1):
+        helper_batches[0] = 0
         seconds, loss = nndesk_epoch(session)
         ours.append(seconds)
-        print(f"round {round_}: nndesk {seconds:.2f} s (train loss {loss:.4f})", flush=True)
+        helped = f", helper batches {helper_batches[0]}" if plan.processes else ""
+        print(f"round {round_}: nndesk {seconds:.2f} s (train loss {loss:.4f}{helped})", flush=True)
         t = time.perf_counter()
         history = model.fit(x, y, batch_size=config.batch_size, epochs=1, shuffle=True, verbose=0)
         theirs.append(time.perf_counter() - t)

@@ -477,9 +477,9 @@ def _run(tiny, **stop):  # noqa: F811 - the fixture
 
 
 def _trained_as_on_threads(session, tiny, monkeypatch) -> None:  # noqa: F811 - the fixture
-    """``session``'s run (``_run``) ended with the parameters of the same run on a busy machine,
-    where the rule keeps the parts on threads throughout."""
-    busy(monkeypatch)
+    """``session``'s run (``_run``) ended with the parameters of the same run with its parts on
+    threads throughout."""
+    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", False)
     on_threads, _ = _run(tiny)
     assert not on_threads.thread_plan().processes
     _same_parameters(session.model, on_threads.model)
@@ -612,7 +612,7 @@ def test_the_train_page_status_line_says_once_that_the_helper_process_stopped(
     assert said.index("Training…") < said.index(str(HELPER_LOST)) < said.index("Testing the model…")
 
 
-def test_the_plan_puts_a_split_cnns_parts_in_processes_when_each_has_a_core(
+def test_the_plan_gives_a_split_cnn_helpers_and_begins_in_them_when_each_has_a_core(
     tiny,  # noqa: F811
     monkeypatch,
     parts_by_load,
@@ -624,15 +624,18 @@ def test_the_plan_puts_a_split_cnns_parts_in_processes_when_each_has_a_core(
     assert prepare(cnn.replace(threads=2), dataset=tiny).thread_plan() == plan(1, 2, True)
     assert not prepare(cnn.replace(threads=1), dataset=tiny).thread_plan().processes
     assert not prepare(FAST.replace(threads=2), dataset=tiny).thread_plan().processes  # an MLP
-    # other programs at a fraction of a core over QUIET: a part would wait for a core
+    # other programs at a fraction of a core over QUIET: a part would wait for a core, so the
+    # run begins on threads, its helpers there for when the load's look finds the cores free
     others = runtime.QUIET + 0.1
     monkeypatch.setattr(runtime, "idle_cores", lambda: cores - others)
-    assert not prepare(cnn, dataset=tiny).thread_plan().processes
+    busy_plan = prepare(cnn, dataset=tiny).thread_plan()
+    assert busy_plan == plan(1, cores, processes=cores > 1, threads_first=cores > 1)
     monkeypatch.setattr(runtime, "idle_cores", lambda: 2.0 - others)
-    assert prepare(cnn.replace(threads=2), dataset=tiny).thread_plan() == plan(1, 2, False)
+    assert prepare(cnn.replace(threads=2), dataset=tiny).thread_plan() == plan(1, 2, True, True)
     monkeypatch.setattr(runtime, "idle_cores", lambda: 2.0 - runtime.QUIET)
-    assert prepare(cnn.replace(threads=2), dataset=tiny).thread_plan().processes
-    # more parts than free cores: threads
+    assert prepare(cnn.replace(threads=2), dataset=tiny).thread_plan() == plan(1, 2, True)
+    # more parts than cores: never a core each, so threads and no helpers
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
     assert not prepare(cnn.replace(threads=3), dataset=tiny).thread_plan().processes
     # benchmarks and tests may choose either whatever the load
     monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", False)
@@ -686,15 +689,33 @@ def test_a_run_whose_machine_gets_busy_trains_on_threads_then_processes_again(
     _trained_as_on_threads(session, tiny, monkeypatch)
 
 
-def test_a_busy_machine_trains_a_split_cnn_on_threads_with_no_helper(
+def test_a_run_the_plan_found_busy_begins_on_threads_and_takes_its_helper_when_cores_free(
     tiny,  # noqa: F811
     helpers,
     monkeypatch,
 ):
-    busy(monkeypatch)
+    # the plan's look (0.1 s) found another program on a core: a passing burst, as often as not.
+    # Sent to threads for good, a quiet machine's run trained ~1.7x slower (speed55)
+    monkeypatch.setattr(runtime, "idle_cores", lambda: 1.0)  # one core of two taken
+    looks: list[list[int]] = []
+
+    class Scripted:  # still busy at the first look, quiet from the second
+        def __call__(self, pids: list[int]) -> float:
+            looks.append(pids)
+            return 1.5 if len(looks) <= 2 else 0.0
+
+    monkeypatch.setattr(runtime, "OthersBusy", Scripted)
+    monkeypatch.setattr(runtime, "LOAD_EVERY", 4)
     session, reports = _run(tiny)
-    assert reports[-1].reason == "completed" and session.thread_plan().parts == 2
-    assert helpers == []  # no ProcessSplit, so no process was started
+    assert reports[-1].reason == "completed"
+    (split,) = helpers  # started, idle until the look found the cores free
+    assert session.thread_plan() == runtime.ThreadPlan(1, 2, processes=True, threads_first=True)
+    batches = sum(isinstance(r, BatchReport) for r in reports)
+    assert split.by_load is not None and split.by_load.switches == 1
+    # looks at batches 1 (start), 4 (busy: threads still), 8 (quiet: the helper from there)
+    split_batches = batches - 2  # each epoch's last batch (4 of 180 images) is not split
+    assert split.batches == split_batches - 7 and split.failure is None
+    _trained_as_on_threads(session, tiny, monkeypatch)
 
 
 def test_the_windows_training_worker_splits_a_cnns_batches_over_processes(
@@ -862,7 +883,7 @@ def test_an_early_helper_no_run_took_ends_with_its_block(helpers, spawned):
     assert not _alive(pid) and process_split._EARLY.take() is None
 
 
-def test_an_early_helper_is_not_started_for_a_busy_machine_or_an_mlp(
+def test_an_early_helper_is_not_started_for_a_cnn_on_one_thread_or_an_mlp(
     helpers,
     spawned,
     monkeypatch,
@@ -870,8 +891,10 @@ def test_an_early_helper_is_not_started_for_a_busy_machine_or_an_mlp(
     started, _ = spawned
     with process_split.started_early(FAST.replace(arch="784-32-10", threads=2)):
         pass
-    busy(monkeypatch)
-    with process_split.started_early(FAST.replace(arch=ARCH, threads=2)):
+    with process_split.started_early(FAST.replace(arch=ARCH, threads=1)):
+        pass
+    monkeypatch.setattr(runtime, "idle_cores", lambda: 0.1)  # too busy to split at all
+    with process_split.started_early(FAST.replace(arch=ARCH)):
         pass
     assert started == []
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import os
+import subprocess
+import sys
 import time
 import types
 
@@ -540,10 +542,13 @@ def test_the_thread_choice_is_made_once_per_session(tiny, monkeypatch):
     assert len(asked) == 1
 
 
-def _fake_busy_clock(monkeypatch, cores_busy_by_others: float, own_cores: float = 1.0):
+def _fake_busy_clock(
+    monkeypatch, cores_busy_by_others: float, own_cores: float = 1.0, children_cores: float = 0.0
+):
     """A machine whose load average says it is full, on a clock that moves only when
     ``idle_cores`` sleeps: over each second of it, other programs keep ``cores_busy_by_others``
-    cores busy and this process ``own_cores`` (its CPU time counts in /proc/stat as well)."""
+    cores busy, this process ``own_cores`` and its children ``children_cores`` (their CPU time
+    counts in /proc/stat as well)."""
     clock = {"now": 0.0}
 
     def sleep(seconds):
@@ -556,10 +561,12 @@ def _fake_busy_clock(monkeypatch, cores_busy_by_others: float, own_cores: float 
     )
     monkeypatch.setattr(runtime, "time", fake_time)
     monkeypatch.setattr(runtime.os, "getloadavg", lambda: (2.0 * os.cpu_count(), 0.0, 0.0))
+    children = lambda: children_cores * clock["now"]  # noqa: E731
+    monkeypatch.setattr(runtime, "children_cpu_seconds", children, raising=False)
     monkeypatch.setattr(
         runtime,
         "machine_busy_seconds",
-        lambda: 1000.0 + (own_cores + cores_busy_by_others) * clock["now"],
+        lambda: 1000.0 + (own_cores + children_cores + cores_busy_by_others) * clock["now"],
     )
 
 
@@ -574,6 +581,36 @@ def test_a_load_average_left_by_this_processs_last_run_is_measured_again(monkeyp
     _fake_busy_clock(monkeypatch, cores_busy_by_others=0.0, own_cores=0.0)
     monkeypatch.setattr(runtime.os, "getloadavg", lambda: (1.0, 0.0, 0.0))
     assert runtime.idle_cores(window=0.02) == pytest.approx(runtime.parallel.cores())
+
+
+def test_this_processs_own_helpers_starting_are_not_other_programs(monkeypatch):
+    # a run's helpers started early import NumPy for half a second while the run plans: read as
+    # another program, they sent the run's parts to threads
+    _fake_busy_clock(monkeypatch, cores_busy_by_others=0.0, own_cores=0.3, children_cores=1.5)
+    monkeypatch.setattr(runtime.os, "getloadavg", lambda: (1.0, 0.0, 0.0))
+    assert runtime.idle_cores(window=0.02) == pytest.approx(runtime.parallel.cores())
+
+
+def test_a_child_processs_cpu_time_is_read_while_it_runs():
+    if not os.path.exists(f"/proc/{os.getpid()}/task"):
+        pytest.skip("/proc/PID/task is Linux's")
+    burn = (
+        "import sys, time\n"
+        "t = time.process_time()\n"
+        "while time.process_time() - t < 0.2: pass\n"
+        "print('burnt', flush=True)\n"
+        "sys.stdin.read()\n"
+    )
+    before = runtime.children_cpu_seconds()
+    child = subprocess.Popen(
+        [sys.executable, "-c", burn], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "burnt\n"
+        assert runtime.children_cpu_seconds() - before >= 0.1  # ticks: 0.19 s or more
+    finally:
+        child.communicate("")  # its stdin closes: it ends
+    assert runtime.children_cpu_seconds() == pytest.approx(before, abs=0.05)  # gone, not counted
 
 
 def test_other_programs_keeping_the_cores_busy_leave_none_idle(monkeypatch):

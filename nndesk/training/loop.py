@@ -266,9 +266,11 @@ def _parts_in_processes(session) -> ProcessSplit | None:
     from nndesk.training.process_split import ProcessSplit
 
     batch = session.config.batch_size or len(session.y_train)
-    parts = session.thread_plan().parts
-    by_load = runtime.parts_by_load(parts)  # the load looked at again as the run goes
-    return ProcessSplit(session.model, session.loss_fn, parts, batch, session.optimizer, by_load)
+    plan = session.thread_plan()
+    by_load = runtime.parts_by_load(plan)  # the load looked at again as the run goes
+    return ProcessSplit(
+        session.model, session.loss_fn, plan.parts, batch, session.optimizer, by_load
+    )
 
 
 def _train(

@@ -14,13 +14,17 @@ The rule, for one training run (``plan``):
 * A split batch's first part runs on the training thread. The others run in helper processes
   (``process_split``: no GIL between the parts; until they have started, on threads) when every
   part has a core of its own, that is when other programs leave at least ``parts - QUIET``
-  cores free at the plan (``idle_cores``), and on threads of this process otherwise: parts that
-  take turns on a core lose nothing to the GIL, and the processes' own costs (a message each
-  way per batch and the step's, the tail's round trip) are then all they add. The load is
-  looked at again every ``LOAD_EVERY`` batches of such a run (``PartsByLoad``): the parts go
-  to threads when other programs keep more than ``LOAD_MARGIN`` cores beyond what the rule
-  allows busy, and back to the processes (still there, idle) when they keep ``LOAD_MARGIN``
-  fewer; the same numbers either way.
+  cores free (``idle_cores``), and on threads of this process otherwise: parts that take turns
+  on a core lose nothing to the GIL, and the processes' own costs (a message each way per batch
+  and the step's, the tail's round trip) are then all they add. The helpers start with every
+  split run that has no more parts than cores, whatever the load at the plan, which only says
+  where the run begins (``ThreadPlan.threads_first``): the load is looked at again every
+  ``LOAD_EVERY`` batches (``PartsByLoad``), the parts going to threads when other programs keep
+  more than ``LOAD_MARGIN`` cores beyond what the rule allows busy, and to the processes (there,
+  idle) when they keep ``LOAD_MARGIN`` fewer; the same numbers either way. A plan's look is 0.1 s
+  long and caught a passing burst now and then: a run it sent to threads for good trained its
+  whole epochs ~1.7x slower on a quiet machine, where a wrong start in processes costs a few
+  percent until the next look (docs/performance.md, speed55).
 * Beside the window (``beside_the_gui``), BLAS keeps at most cores - 1 threads: OpenBLAS's
   threads spin while they wait for work, and all of them spinning would leave the GUI thread no
   core. A split CNN's parts are not capped: each part runs its products on one BLAS thread of its
@@ -78,11 +82,15 @@ LOAD_MARGIN = 0.25
 @dataclass(frozen=True)
 class ThreadPlan:
     """Threads one training run uses: BLAS's (None: the BLAS default) and NumPy passes' parts;
-    ``processes``: a split batch's parts after the first run in helper processes."""
+    ``processes``: a split batch's parts after the first run in helper processes (when the load
+    allows, ``PartsByLoad``); ``threads_first``: other programs kept a part from a core at the
+    plan, so the run's batches begin on threads, its helpers idle until a look at the load finds
+    every part a core."""
 
     blas: int | None
     parts: int
     processes: bool = False
+    threads_first: bool = False
 
 
 def is_convolutional(model) -> bool:
@@ -97,8 +105,8 @@ def plan(model, batch_size: int, threads: int = 0) -> ThreadPlan:
         if not is_convolutional(model):
             return ThreadPlan(blas=threads, parts=1)
         split = threads > 1 and split_batch.splittable(model)
-        processes = split and _in_processes(threads, idle_cores)
-        return ThreadPlan(1 if split else threads, threads, processes)
+        sides = _sides(threads, idle_cores) if split else (False, False)
+        return ThreadPlan(1 if split else threads, threads, *sides)
     if is_convolutional(model):
         # split threads wait on each other at every step: on a busy machine they lose whole turns
         idle = idle_cores()
@@ -106,8 +114,8 @@ def plan(model, batch_size: int, threads: int = 0) -> ThreadPlan:
             return ThreadPlan(1, 1)
         # a batch split by samples over the cores runs each part's products on one BLAS thread
         splittable, cores = split_batch.splittable(model), parallel.cores()
-        processes = splittable and cores > 1 and _in_processes(cores, lambda: idle)
-        return ThreadPlan(1 if splittable else None, cores, processes)
+        sides = _sides(cores, lambda: idle) if splittable and cores > 1 else (False, False)
+        return ThreadPlan(1 if splittable else None, cores, *sides)
     widest = max((p.size for _, p, _ in model.parameters() if p.ndim == 2), default=0)
     wide = batch_size * widest >= WIDE_PRODUCT
     return ThreadPlan(blas=None if wide and idle_cores() >= 0.5 else 1, parts=1)
@@ -129,19 +137,23 @@ def helpers_for(config) -> int:
     return thread_plan.parts - 1 if thread_plan.processes else 0
 
 
-def _in_processes(parts: int, idle: Callable[[], float]) -> bool:
-    """Whether a batch split in ``parts`` runs its parts after the first in helper processes:
-    ``PARTS_IN_PROCESSES`` when set, else when every part has a core of its own (``idle()``,
-    the cores other programs leave free, at least ``parts - QUIET``)."""
+def _sides(parts: int, idle: Callable[[], float]) -> tuple[bool, bool]:
+    """``(processes, threads_first)`` of a batch split in ``parts``: ``PARTS_IN_PROCESSES`` when
+    set (one side for the whole run); else helper processes whenever every part could have a
+    core of its own (no more parts than cores), the run beginning on threads when other programs
+    leave fewer than ``parts - QUIET`` cores free now (``idle()``)."""
     if PARTS_IN_PROCESSES is not None:
-        return PARTS_IN_PROCESSES
-    return idle() >= parts - QUIET
+        return PARTS_IN_PROCESSES, False
+    if parts > parallel.cores():
+        return False, False
+    return True, idle() < parts - QUIET
 
 
 class PartsByLoad:
     """Where a run's split batch parts run, looked at again every ``every`` batches: in
     processes while other programs leave every part a core (the rule of ``plan``, with
-    ``LOAD_MARGIN`` either side of its line), else on threads. ``others(pids)`` says how many
+    ``LOAD_MARGIN`` either side of its line), else on threads; at first where the plan put
+    them (``in_processes``). ``others(pids)`` says how many
     cores other programs kept busy since its last call, not counting this process and the
     processes ``pids`` (the run's helpers); None when unknown (nothing changes). Its first
     call, on the run's first batch, only starts the count."""
@@ -151,11 +163,12 @@ class PartsByLoad:
         parts: int,
         others: Callable[[list[int]], float | None] | None = None,
         every: int | None = None,
+        in_processes: bool = True,
     ) -> None:
         self.parts = parts
         self.others = others if others is not None else OthersBusy()
         self.every = every if every is not None else LOAD_EVERY
-        self.in_processes = True  # the plan put them there
+        self.in_processes = in_processes  # where the plan put them
         self.switches = 0
         self._batches = 0
 
@@ -204,10 +217,13 @@ def _cpu_seconds(pid: int) -> float:
         return 0.0
 
 
-def parts_by_load(parts: int) -> PartsByLoad | None:
-    """A ``PartsByLoad`` for a run whose split parts the rule put in processes; None when
-    ``PARTS_IN_PROCESSES`` forces a side (benchmarks, tests): then they stay there."""
-    return PartsByLoad(parts) if PARTS_IN_PROCESSES is None else None
+def parts_by_load(thread_plan: ThreadPlan) -> PartsByLoad | None:
+    """A ``PartsByLoad`` for a run whose split parts the rule gave helper processes, starting
+    on the side the plan chose; None when ``PARTS_IN_PROCESSES`` forces a side (benchmarks,
+    tests): then they stay there."""
+    if PARTS_IN_PROCESSES is not None:
+        return None
+    return PartsByLoad(thread_plan.parts, in_processes=not thread_plan.threads_first)
 
 
 @contextlib.contextmanager
@@ -366,7 +382,8 @@ def idle_cores(window: float = 0.1) -> float:
     """Cores other programs leave free: the cpu count minus the 1-minute load average when that
     says nearly every core is free (within ``QUIET``), else minus what other processes used over
     the next ``window`` seconds (the load average counts this process too: the run the window
-    trained a minute ago would read as another program); 0 where neither is known."""
+    trained a minute ago would read as another program; this process's children are not
+    counted either); 0 where neither is known."""
     cores = parallel.cores()
     try:
         idle = cores - os.getloadavg()[0]
@@ -395,12 +412,41 @@ def machine_busy_seconds() -> float | None:
 
 
 def _others_busy_cores(window: float) -> float | None:
-    """Cores other processes kept busy over ``window`` seconds from now, or None if unknown."""
-    busy0, own0, t0 = machine_busy_seconds(), time.process_time(), time.perf_counter()
+    """Cores other processes kept busy over ``window`` seconds from now, or None if unknown.
+
+    This process's children are its own: a run's helpers started early (``process_split``)
+    import NumPy and nndesk for half a second while the run plans, and counted as another
+    program they sent it to threads."""
+    own = _own_cpu_seconds
+    busy0, own0, t0 = machine_busy_seconds(), own(), time.perf_counter()
     if busy0 is None:
         return None
     time.sleep(window)
-    busy1, own1, t1 = machine_busy_seconds(), time.process_time(), time.perf_counter()
+    busy1, own1, t1 = machine_busy_seconds(), own(), time.perf_counter()
     if busy1 is None:
         return None
     return max(0.0, (busy1 - busy0) - (own1 - own0)) / (t1 - t0)
+
+
+def _own_cpu_seconds() -> float:
+    """CPU seconds of this process (every thread) and of its children still running."""
+    return time.process_time() + children_cpu_seconds()
+
+
+def children_cpu_seconds() -> float:
+    """CPU seconds this process's running children have used (/proc/PID/task/*/children: each
+    thread lists those it started); 0 where /proc does not say."""
+    me = os.getpid()
+    try:
+        tasks = os.listdir(f"/proc/{me}/task")
+    except OSError:
+        return 0.0
+    total = 0.0
+    for task in tasks:
+        try:
+            with open(f"/proc/{me}/task/{task}/children") as f:
+                pids = f.read().split()
+        except OSError:  # the thread ended meanwhile, or no such file on this kernel
+            continue
+        total += sum(_cpu_seconds(int(pid)) for pid in pids)
+    return total
