@@ -664,6 +664,48 @@ def test_the_blas_thread_limit_holds_while_training_runs_and_the_callers_between
     assert after == before
 
 
+def test_numpys_ufunc_buffers_are_small_while_a_run_steps_and_the_callers_between(tiny):
+    inside: set[int] = set()
+
+    def should_stop() -> bool:  # polled by the loop itself, inside each step
+        inside.add(np.getbufsize())
+        return False
+
+    before = np.getbufsize()
+    between = {np.getbufsize() for _ in train(prepare(FAST, dataset=tiny), should_stop=should_stop)}
+    assert inside == {runtime.UFUNC_BUFFER} != {before}
+    assert between == {before} and np.getbufsize() == before
+    with runtime.applied(ThreadPlan(1, 1)):
+        assert np.getbufsize() == runtime.UFUNC_BUFFER
+    assert np.getbufsize() == before
+
+
+def test_small_ufunc_buffers_train_a_cnn_to_the_same_numbers_to_the_bit():
+    # every path fashion-cnn takes: conv1 fused with its pool in window order, conv2 as Winograd
+    # (8 input channels), dropout; batches of a split half, a whole one and a ragged last one
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.losses import SoftmaxCrossEntropy
+    from nndesk.nn.optimizers import make_optimizer
+
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((113, 784)).astype(np.float32)
+    y = rng.integers(0, 10, 113)
+    trained = []
+    for size in (np.getbufsize(), runtime.UFUNC_BUFFER):
+        model = build_model("784-c8v-p-c16v-p-32-10", dropout=0.25, rng=np.random.default_rng(0))
+        optimizer, loss = make_optimizer("adam", lr=1e-3), SoftmaxCrossEntropy("softmax")
+        params = model.parameters()
+        with runtime.applied(ThreadPlan(1, 1)), runtime.ufunc_buffer(size):
+            for start, stop in ((0, 32), (32, 96), (96, 113)):
+                model.train_step(x[start:stop], y[start:stop], loss)
+                optimizer.step(params)
+        trained.append([(key, p.copy(), g.copy()) for key, p, g in params])
+    assert any(type(layer).__name__ == "Conv2D" and layer._winograd for layer in model.layers)
+    for (key, p0, g0), (_, p1, g1) in zip(*trained, strict=True):
+        np.testing.assert_array_equal(p1, p0, err_msg=key)
+        np.testing.assert_array_equal(g1, g0, err_msg=key)
+
+
 def test_runs_stepped_in_turn_each_train_on_their_own_blas_threads(tiny):
     threadpoolctl = pytest.importorskip("threadpoolctl")
     seen: dict[int, set[int]] = {1: set(), 2: set()}

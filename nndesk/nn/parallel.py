@@ -112,7 +112,8 @@ def run_each(calls: Sequence[Callable[[], T]]) -> list[T]:
     A call on the pool keeps the caller's floating-point error handling (``np.errstate``
     belongs to the thread that set it): a pass the caller runs with overflow ignored, as the
     training loop does while a diverging run is caught by its finite check, does not warn on
-    the pool's thread either."""
+    the pool's thread either. It keeps the caller's ufunc buffer size too (``np.setbufsize``,
+    per thread as well: ``runtime.UFUNC_BUFFER`` while a run's steps run)."""
     futures = [_executor().submit(_with_callers_errstate(call)) for call in calls[1:]]
     results: list = []
     error: BaseException | None = None
@@ -131,10 +132,14 @@ def run_each(calls: Sequence[Callable[[], T]]) -> list[T]:
 
 
 def _with_callers_errstate(call: Callable[[], T]) -> Callable[[], T]:
-    errors = np.geterr()  # read on the caller's thread
+    errors, buffer = np.geterr(), np.getbufsize()  # read on the caller's thread
 
     def part() -> T:
-        with np.errstate(**errors):
-            return call()
+        theirs = np.setbufsize(buffer)
+        try:
+            with np.errstate(**errors):
+                return call()
+        finally:
+            np.setbufsize(theirs)
 
     return part

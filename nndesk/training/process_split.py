@@ -843,7 +843,7 @@ def _serve(conn: Connection, name: str, layout: _Layout, shared: tuple) -> None:
         from nndesk.training import heap, runtime
 
         np.seterr(over="ignore", invalid="ignore")  # the caller's finite check reports these
-        with runtime.blas_threads(1), heap.kept_while_training():
+        with runtime.blas_threads(1), heap.kept_while_training(), runtime.ufunc_buffer():
             conn.send(("ready", os.getpid()))
             while True:
                 job = conn.recv()

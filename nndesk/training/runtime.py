@@ -77,6 +77,14 @@ LOAD_EVERY = 200
 #: Cores of other programs' load beyond the rule's line before a run's parts change sides,
 #: either way (so a load hovering at the line does not switch them every look).
 LOAD_MARGIN = 0.25
+#: Elements of NumPy's ufunc buffers while a run's steps run (``np.setbufsize``; NumPy's own is
+#: 8,192). NumPy 2.4 copies each operand of a ufunc that it cannot walk as one flat run (the
+#: layers' strided views: a 2x2 pool's window members, Winograd's tile members, runs of 160-832
+#: values) through its buffers, 18 MB of copies a half batch of ``fashion-cnn``, a tenth of the
+#: step; with buffers of 256 it walks those operands in place, and half batches took 8 % less
+#: CPU, with the same numbers to the bit (docs/performance.md, speed55). The setting belongs to
+#: the thread that makes it: the GUI thread's NumPy keeps its own.
+UFUNC_BUFFER = 256
 
 
 @dataclass(frozen=True)
@@ -228,15 +236,28 @@ def parts_by_load(thread_plan: ThreadPlan) -> PartsByLoad | None:
 
 @contextlib.contextmanager
 def applied(thread_plan: ThreadPlan) -> Iterator[None]:
-    """Run the block with ``thread_plan``'s BLAS limit and NumPy-pass parts; undone after.
+    """Run the block with ``thread_plan``'s BLAS limit and NumPy-pass parts, and NumPy's ufunc
+    buffers at ``UFUNC_BUFFER``; undone after.
 
     Also keeps freed batch-sized arrays in the heap meanwhile (``heap.kept_while_training``)."""
     with (
         heap.kept_while_training(),
         blas_threads(thread_plan.blas),
         parallel.use_threads(thread_plan.parts),
+        ufunc_buffer(),
     ):
         yield
+
+
+@contextlib.contextmanager
+def ufunc_buffer(size: int | None = None) -> Iterator[None]:
+    """NumPy's ufunc buffers at ``size`` elements (``UFUNC_BUFFER``) in this thread inside the
+    block; the thread's own size after it."""
+    theirs = np.setbufsize(UFUNC_BUFFER if size is None else size)
+    try:
+        yield
+    finally:
+        np.setbufsize(theirs)
 
 
 T = TypeVar("T")
@@ -244,8 +265,8 @@ T = TypeVar("T")
 
 def stepped(thread_plan: ThreadPlan, steps: Generator[T, None, None]) -> Iterator[T]:
     """The items of ``steps`` (a training run's reports), with ``thread_plan``'s BLAS limit and
-    NumPy-pass parts in force while each step runs and the caller's back between steps; freed
-    batch-sized arrays stay in the heap from the first step to the last.
+    NumPy-pass parts (and ``UFUNC_BUFFER``) in force while each step runs and the caller's back
+    between steps; freed batch-sized arrays stay in the heap from the first step to the last.
 
     One ``applied`` block around a whole run is not enough when runs take turns: the second to
     start restores the first one's limit when it ends, and a run planned for the BLAS default
@@ -259,11 +280,13 @@ def stepped(thread_plan: ThreadPlan, steps: Generator[T, None, None]) -> Iterato
             while True:
                 hold = _LIMIT.hold(threads) if threads is not None else None
                 their_parts = parallel.set_threads(parts)
+                their_buffer = np.setbufsize(UFUNC_BUFFER)
                 try:
                     item = next(steps)
                 except StopIteration:
                     return
                 finally:
+                    np.setbufsize(their_buffer)
                     parallel.set_threads(their_parts)
                     if hold is not None:
                         _LIMIT.release(hold)

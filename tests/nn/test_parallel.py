@@ -132,3 +132,15 @@ def test_a_part_on_the_pool_keeps_the_callers_floating_point_error_handling():
             "raise",
             "ignore",
         )
+
+
+def test_a_part_on_the_pool_keeps_the_callers_ufunc_buffer_size():
+    # a run's steps walk strided views with small buffers (runtime.UFUNC_BUFFER): the parts of a
+    # split pass on the pool's threads must too, whatever the pool's thread had before
+    theirs = np.setbufsize(256)
+    try:
+        sizes = parallel.run_each([np.getbufsize, np.getbufsize, np.getbufsize])
+    finally:
+        np.setbufsize(theirs)
+    assert sizes == [256, 256, 256]
+    assert parallel.run_each([np.getbufsize, np.getbufsize]) == [theirs, theirs]
