@@ -378,7 +378,13 @@ def _wire_explore_pages(desk: Desk) -> None:
     desk.prediction.classifier_changed.connect(desk.map_page.set_classifier)
     desk.map_page.set_classifier(desk.prediction.current())
 
-    def on_classifier_changed(_classifier) -> None:
+    def on_classifier_changed(classifier) -> None:
+        # the same model handed back (a run that tested below it leaves it in use; the run's
+        # snapshots never were the evaluation's model): its evaluation is still current and
+        # nothing would deliver it again, so the pages keep it (walk55 D2: a blank Lab)
+        current = evaluation.result()
+        if current is not None and current.classifier is classifier:
+            return
         # another model: the pages drop the old one's evaluation (a Lab edit or a Save would
         # otherwise act on the old model) and one on screen asks for the new one's at once
         pages = (desk.map_page, desk.lab_page)

@@ -550,3 +550,29 @@ def test_the_labs_units_field_says_why_it_is_off_on_a_layer_without_hidden_units
     page.layer.setCurrentIndex(0)  # 32 hidden units
     assert page.units.isEnabled()
     assert page.units.placeholderText() == "e.g. 0, 5, 10-20"
+
+
+def test_a_run_whose_model_is_not_taken_leaves_the_lab_and_map_on_the_model_in_use(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    """walk55 D2: a run that tested below the model in use hands that same model back
+    (``prediction.set_classifier(before)``); the pages dropped its evaluation, which was still
+    current, so nothing brought it back: Lab read "Open or train a model", Map's Draw greyed."""
+    from nndesk.inference import Classifier
+
+    before = Classifier.from_file(tiny_model_file)
+    desk = window_factory(classifier=before)
+    lab, map_page, evaluation = desk.lab_page, desk.map_page, desk.evaluation
+    with qtbot.waitSignal(evaluation.finished, timeout=30_000):
+        desk.window.tabs.setCurrentWidget(lab)
+    qtbot.waitUntil(lambda: lab.title.text().startswith("A copy of"), timeout=10_000)
+    desk.window.tabs.setCurrentWidget(desk.evaluate_page)
+    snapshot = Classifier.from_file(tiny_model_file)
+    snapshot.path = None  # the network training now: a snapshot, no file
+    desk.prediction.live_update(snapshot)  # the run's snapshots answer the drawing
+    desk.prediction.set_classifier(before)  # the run ended below it: the model in use stays
+    desk.window.tabs.setCurrentWidget(lab)
+    qtbot.waitUntil(lambda: lab.title.text().startswith("A copy of"), timeout=10_000)
+    assert lab.scale.isEnabled()
+    desk.window.tabs.setCurrentWidget(map_page)
+    qtbot.waitUntil(map_page.draw_button.isEnabled, timeout=10_000)
