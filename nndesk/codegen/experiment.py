@@ -11,6 +11,7 @@ import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from nndesk.errors import ConfigError, ModelFileError, NndeskError
 from nndesk.training import TrainConfig
@@ -37,6 +38,8 @@ class Experiment:
     #: where the run was stopped before its last epoch: (epoch, share of it done), or None;
     #: the code still trains every epoch of ``config`` and says so (walk51 D12)
     stopped: tuple[int, float] | None = None
+    #: a continued run's chain (``continued.Chain``): what it went on from, and where
+    chain: Any = None
 
     def closest_epochs(self) -> int:
         """The whole number of epochs nearest to where a stopped run ended (at least 1)."""
@@ -140,12 +143,19 @@ def from_run(run_id: str, root: str | os.PathLike | None = None) -> Experiment:
         record = store.load(run_id)
     except RunFileError as err:  # the reason alone named neither the run nor the file
         raise RunFileError(f"run {run_id} cannot be read: {err} ({folder / RUN_FILE})") from None
-    config = _config_from_dict(record.config, f"run {run_id}: its settings")
+    settings, changes, chain = record.config, record.curves.changes, None
+    if record.resumed_from:  # a Continue: its settings are the continuation's, not the start's
+        from nndesk.codegen.continued import follow
+
+        chain = follow(store, record)
+        settings, changes = chain.start, chain.changes
+    config = _config_from_dict(settings, f"run {run_id}: its settings")
     config = _every_epoch(config, len(record.curves.epochs))
     title = f" ({record.title})" if record.title else ""
     # a run's record keeps the settings it started with and its change record
-    experiment = from_config(config, f"run {run_id}{title}", f"run-{run_id}", record.curves.changes)
-    return dataclasses.replace(experiment, stopped=_stopped_at(record, config.epochs))
+    experiment = from_config(config, f"run {run_id}{title}", f"run-{run_id}", changes)
+    experiment = dataclasses.replace(experiment, stopped=_stopped_at(record, config.epochs))
+    return experiment if chain is None else dataclasses.replace(experiment, chain=chain)
 
 
 def _stopped_at(record, epochs: int) -> tuple[int, float] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from nndesk.codegen import snippets
+from nndesk.codegen.continued import header_lines
 from nndesk.codegen.experiment import Experiment
 from nndesk.codegen.keras_steering import Steering
 from nndesk.codegen.network import Step, network_steps
@@ -178,6 +179,7 @@ def _title(experiment: Experiment, command: str, t: Words) -> str:
                 ),
             )
         )
+    rows += [(t("continued"), line) for line in header_lines(experiment, t)]
     table = "\n".join(f"| {k} | {v} |" for k, v in rows)
     return (
         t(

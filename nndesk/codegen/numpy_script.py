@@ -18,6 +18,7 @@ import re
 from string import Template
 
 from nndesk.codegen import snippets
+from nndesk.codegen.continued import header_lines
 from nndesk.codegen.experiment import Experiment
 from nndesk.codegen.network import Step, is_convolutional, network_steps, shape_text
 from nndesk.codegen.words import Words
@@ -187,6 +188,8 @@ def _header(experiment: Experiment, command: str, steps: list[Step], words: Word
                 closest=experiment.closest_epochs(),
             ),
         ]
+    for line in header_lines(experiment, t):  # a continued run: what the script does of it
+        lines += ["", line]
     lines.append('"""')
     return "\n".join(_wrap(line) for line in lines)
 

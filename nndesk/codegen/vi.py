@@ -561,6 +561,34 @@ TEXTS: dict[str, str] = {
         "epoch {epoch}/{EPOCHS}  mất mát {history['loss'][-1]:.4f}  ",
     "accuracy {history['accuracy'][-1]:.2%}  lr {lr:.3g}":
         "độ chính xác {history['accuracy'][-1]:.2%}  tốc độ học {lr:.3g}",
+    # a Keras notebook steering only the rate (a steering function with no traced branch)
+    "the loop below reads it": "vòng lặp bên dưới đọc giá trị này",
+    # a continued run (codegen.continued)
+    "continued": "huấn luyện tiếp",
+    "This run continued the model file {path}, which can no longer be read: this script "
+    "trains from fresh initial weights with the settings the continuation started with, so it "
+    "is not the run as it was trained.":
+        "Lượt chạy này huấn luyện tiếp tệp mô hình {path}, tệp đó nay không đọc được nữa: script "
+        "này huấn luyện từ trọng số khởi tạo mới với các cài đặt mà phần huấn luyện tiếp bắt "
+        "đầu, nên nó không phải là lượt chạy như đã huấn luyện.",
+    "This run was continued: this script trains it straight through from the settings {first} "
+    "started with, and CHANGES sets each setting a continuation started with (where it "
+    "differed) at the batch it went on from.":
+        "Lượt chạy này là một lần huấn luyện tiếp: script này huấn luyện một mạch từ các cài đặt "
+        "mà {first} bắt đầu, và CHANGES đặt mỗi cài đặt mà phần huấn luyện tiếp bắt đầu (nếu "
+        "khác) ở đúng batch nó tiếp tục.",
+    "It went on from {source} at batch {batch} of epoch {epoch}, with the weights and optimizer "
+    "state saved there.":
+        "Nó tiếp tục từ {source} ở batch {batch} của epoch {epoch}, với trọng số và trạng thái "
+        "bộ tối ưu đã lưu ở đó.",
+    "From there this script does not follow the continuation's {names}: its numbers after that "
+    "batch are not the run's.":
+        "Từ đó script này không theo {names} của phần huấn luyện tiếp: các con số sau batch đó "
+        "không phải của lượt chạy.",
+    "{first}'s {schedule} schedule ran over its {planned} epochs; here it runs over all "
+    "{epochs}, so the rates differ from epoch 1.":
+        "Lịch tốc độ học {schedule} của {first} trải trên {planned} epoch của nó; ở đây nó trải "
+        "trên cả {epochs} epoch, nên tốc độ học khác ngay từ epoch 1.",
 }
 
 #: English with ``<name>`` wildcards (the numbers of a comment) -> Vietnamese with the same

@@ -1,0 +1,141 @@
+"""A Stopped-then-Continued run exports as it was trained: both legs (walk55 D4).
+
+The continued run's record holds the continuation's settings (there lr 0.0001, constant, 2
+epochs) and the model file it went on from; the script trained that from fresh weights, a
+tenth of the run's rate in epoch 1, under a header promising the run's own weights and batches.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import pytest
+
+from nndesk.codegen import from_run, keras_notebook, numpy_script
+from nndesk.run_curves import Curves
+from nndesk.run_record import MODEL_FILE
+from nndesk.runs import RunStore
+from nndesk.training import BatchReport, TrainConfig, prepare, train
+from tests.codegen.conftest import script_batch_losses
+
+# 900 training images in batches of 16: 57 batches an epoch; dropout draws from a saved state
+START = TrainConfig(
+    dataset="fashion", arch="784-32-16-10", lr=2e-3, batch_size=16, epochs=3, eps=1e-7,
+    dropout=0.1, val_fraction=0.1, schedule="cosine", min_lr=1e-4,
+)  # fmt: skip
+STEERING = {(2, 1): {"lr": 6e-4}, (2, 10): {"lr": 2e-4}}
+STOP_AT = (2, 30)  # the stop comes before batch 30 of epoch 2: 29 of its batches trained
+
+
+def _trained(session, steering=None, stop_at=None):
+    done: list[BatchReport] = []
+
+    def here():
+        if not done:
+            return (session.epochs_done + 1, 1)
+        last = done[-1]
+        return (last.epoch + 1, 1) if last.batch == last.batches else (last.epoch, last.batch + 1)
+
+    def steer():
+        return dict((steering or {}).get(here(), {}))
+
+    for report in train(session, should_stop=lambda: here() == stop_at, steer=steer):
+        if isinstance(report, BatchReport):
+            done.append(report)
+    return done
+
+
+def _stopped_then_continued(blob_dir, continued_lr):
+    """The window's Stop then Continue, as two stored runs: (the continued run's id, its
+    session after training)."""
+    store = RunStore()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the synthetic files are not the published ones
+        first = prepare(START, data_dir=blob_dir)
+        batches = _trained(first, STEERING, STOP_AT)
+        stopped = store.create(START.to_dict())
+        path = first.save(stopped.folder / MODEL_FILE)
+        stopped.status = "stopped"
+        stopped.curves.batch_x = [r.epoch - 1 + r.batch / r.batches for r in batches]
+        stopped.curves.batch_loss = [r.batch_loss for r in batches]
+        stopped.curves.changes = list(first.changes)
+        store.save(stopped)
+        # Continue keeps the rate set by hand, with no schedule (the window's offer)
+        again = START.replace(lr=continued_lr, schedule="constant", epochs=3)
+        second = prepare(again, data_dir=blob_dir, resume=path)
+        _trained(second)
+    record = store.create(again.to_dict(), resumed_from=str(path))
+    record.status = "completed"
+    record.curves = Curves.from_history(second.history)
+    record.curves.changes = list(second.changes)
+    store.save(record)
+    return record.run_id, stopped.run_id, second
+
+
+@pytest.mark.parametrize("continued_lr", [2e-4, 5e-5])
+def test_a_continued_runs_script_trains_both_legs_to_the_runs_numbers(
+    tmp_path, blob_dir, continued_lr
+):
+    run_id, first_id, session = _stopped_then_continued(blob_dir, continued_lr)
+    experiment = from_run(run_id)
+    text = numpy_script(experiment, "pytest")
+    assert "LEARNING_RATE = 0.002\n" in text and "EPOCHS = 3\n" in text
+    header = " ".join(text.split('"""')[1].split())
+    assert (
+        f"It went on from run {first_id} at batch 30 of epoch 2, with the weights and "
+        "optimizer state saved there."
+    ) in header
+    assert "does not follow" not in header  # nothing of this continuation is left out
+    script = tmp_path / "continued.py"
+    script.write_text(text, encoding="utf-8")
+    run = script_batch_losses([script], blob_dir)[str(script)]
+    printed = re.findall(r"^epoch (\d+)/\d+  loss ([0-9.]+)  acc ([0-9.]+)%", run["stdout"], re.M)
+    assert printed == [
+        (str(row["epoch"]), f"{row['train_loss']:.4f}", f"{100 * row['train_accuracy']:.2f}")
+        for row in session.history
+    ]
+    test = session.evaluate_test()
+    assert run["stdout"].strip().splitlines()[-1] == f"test_accuracy={test.accuracy:.4f}"
+    notebook = keras_notebook(experiment, "pytest")
+    assert f"It went on from run {first_id} at batch 30 of epoch 2" in notebook
+
+
+def test_a_continuation_on_another_schedule_is_named_as_left_out(blob_dir):
+    """A continuation on a cosine of its own cannot be a change of the record: said."""
+    store = RunStore()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        first = prepare(START, data_dir=blob_dir)
+        _trained(first, stop_at=(2, 30))
+    stopped = store.create(START.to_dict())
+    path = first.save(stopped.folder / MODEL_FILE)
+    again = START.replace(lr=1e-3, schedule="step", schedule_step=1)
+    record = store.create(again.to_dict(), resumed_from=str(path))
+    text = numpy_script(from_run(record.run_id), "pytest")
+    header = " ".join(text.split('"""')[1].split())
+    assert "From there this script does not follow the continuation's schedule" in header
+
+
+def test_a_continued_run_whose_first_model_is_gone_says_the_script_is_not_the_run(tmp_path):
+    store = RunStore()
+    gone = tmp_path / "gone.npz"
+    record = store.create(START.replace(lr=1e-4).to_dict(), resumed_from=str(gone))
+    text = numpy_script(from_run(record.run_id), "pytest")
+    header = " ".join(text.split('"""')[1].split())
+    assert f"This run continued the model file {gone}, which can no longer be read" in header
+    assert "so it is not the run as it was trained" in header
+
+
+def test_a_continued_runs_header_and_notebook_speak_vietnamese(blob_dir):
+    from nndesk.codegen import Words
+
+    run_id, first_id, _ = _stopped_then_continued(blob_dir, 5e-5)
+    experiment = from_run(run_id)
+    for write in (numpy_script, keras_notebook):
+        words = Words("vi")
+        text = write(experiment, "pytest", words)
+        assert not words.missing, sorted(words.missing)
+        assert f"Nó tiếp tục từ lượt chạy {first_id} ở batch 30 của epoch 2" in " ".join(
+            text.split()
+        )
