@@ -7,6 +7,7 @@ the count of confident mistakes (wrong answers at or above ``CONFIDENT`` calibra
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass, field
 
@@ -111,8 +112,15 @@ class LabScores:
     accuracy: float
     loss: float  # mean cross-entropy of the (temperature-scaled) probabilities
     ece: float
-    confident_mistakes: int
+    confident_mistakes: int  # at ``CONFIDENT``; the window counts at its own threshold
     n: int
+    #: the calibrated top probability of each wrong answer, ascending: confident mistakes at
+    #: any threshold (``confident_at``) without scoring again
+    wrong_top: tuple[float, ...] = ()
+
+    def confident_at(self, threshold: float) -> int:
+        """Wrong answers at or above ``threshold`` (0..1) calibrated top probability."""
+        return len(self.wrong_top) - bisect.bisect_left(self.wrong_top, threshold)
 
 
 #: Images per forward call, at most.
@@ -221,13 +229,15 @@ def scores(logits: np.ndarray, y: np.ndarray, output: str, temperature: float) -
     p = calibration.activate(logits, output, temperature).astype(np.float64)
     right = p.argmax(axis=1) == y
     loss = calibration.nll(logits, y, output, temperature)
-    confident = int(np.count_nonzero(~right & (p.max(axis=1) >= CONFIDENT)))
+    wrong_top = np.sort(p.max(axis=1)[~right])
+    confident = int(np.count_nonzero(wrong_top >= CONFIDENT))
     return LabScores(
         accuracy=float(right.mean()),
         loss=loss,
         ece=calibration.ece(p, y),
         confident_mistakes=confident,
         n=len(y),
+        wrong_top=tuple(wrong_top.tolist()),
     )
 
 

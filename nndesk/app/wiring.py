@@ -275,12 +275,19 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     window.add_page(mistakes_page, "Mistakes")
     window.mode_changed.connect(mistakes_page.follow_mode)  # its empty bars name the mode's classes
     # one "Not sure below" threshold for the canvas's answer and a clicked mistake's: two boxes
-    # with one label that did not follow each other read as one setting (walk52 #19)
+    # with one label that did not follow each other read as one setting (walk52 #19); and
+    # Evaluate's "Answer only at or above" (it stayed at 60 % while the canvas said 80 %, walk55
+    # D9) and the Lab's confident mistakes (counted at 90 %, D10) are the same threshold
     canvas_spin = window.prediction_panel.not_sure_spin
-    mistakes_spin = mistakes_page.answer.not_sure_spin
-    mistakes_spin.setValue(canvas_spin.value())
-    canvas_spin.valueChanged.connect(mistakes_spin.setValue)  # an equal value sends nothing
-    mistakes_spin.valueChanged.connect(canvas_spin.setValue)
+    spins = [mistakes_page.answer.not_sure_spin]
+    if evaluate_page.trust is not None:
+        spins.append(evaluate_page.trust.threshold)
+    for spin in spins:
+        spin.setValue(canvas_spin.value())
+        canvas_spin.valueChanged.connect(spin.setValue)  # an equal value sends nothing
+        spin.valueChanged.connect(canvas_spin.setValue)
+    desk.lab_page.set_threshold(canvas_spin.value())
+    canvas_spin.valueChanged.connect(desk.lab_page.set_threshold)
     mistakes_page.follow_mode(window.mode())
     window.add_page(dataset_page, "Dataset")
     prediction.classifier_changed.connect(evaluate_page.set_classifier)

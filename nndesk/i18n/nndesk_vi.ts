@@ -3193,8 +3193,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Nhiệt độ</translation>
     </message>
     <message>
-        <source>Test images answered wrong with a probability of {share} or more</source>
-        <translation>Ảnh kiểm tra bị trả lời sai với xác suất từ {share} trở lên</translation>
+        <source>Test images answered wrong with a calibrated probability of {share} or more: the threshold the canvas calls &quot;Not sure below&quot;, shared with Evaluate and Mistakes</source>
+        <translation>Ảnh kiểm tra bị trả lời sai với xác suất (đã hiệu chỉnh) từ {share} trở lên: ngưỡng mà khung vẽ gọi là &quot;Chưa chắc dưới&quot;, dùng chung với trang Đánh giá và Đoán sai</translation>
     </message>
     <message>
         <source>The lab scores the model on its test images: get them first.</source>
@@ -3229,8 +3229,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>sai số hiệu chỉnh (ECE)</translation>
     </message>
     <message>
-        <source>confident mistakes</source>
-        <translation>lỗi phân loại tự tin</translation>
+        <source>confident mistakes (≥ {share})</source>
+        <translation>lỗi phân loại tự tin (≥ {share})</translation>
     </message>
     <message>
         <source>e.g. 0, 5, 10-20</source>
@@ -4304,8 +4304,8 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Thứ hai: &lt;b&gt;{name}&lt;/b&gt; {p} (cách {margin} điểm)</translation>
     </message>
     <message>
-        <source>Say &quot;Not sure&quot; and show the two best guesses when the calibrated top probability is under this (0: always answer). One threshold: the canvas and the Mistakes page share it</source>
-        <translation>Nói &quot;Chưa chắc&quot; và hiện hai dự đoán tốt nhất khi xác suất cao nhất (đã hiệu chỉnh) thấp hơn mức này (0: luôn trả lời). Một ngưỡng chung: khung vẽ và trang Đoán sai dùng chung</translation>
+        <source>Say &quot;Not sure&quot; and show the two best guesses when the calibrated top probability is under this (0: always answer). One threshold: the canvas, Evaluate, Mistakes and Lab share it</source>
+        <translation>Nói &quot;Chưa chắc&quot; và hiện hai dự đoán tốt nhất khi xác suất cao nhất (đã hiệu chỉnh) thấp hơn mức này (0: luôn trả lời). Một ngưỡng chung: khung vẽ, trang Đánh giá, Đoán sai và Thí nghiệm dùng chung</translation>
     </message>
     <message>
         <source>Show the network&apos;s own probabilities instead of the calibrated ones. Calibration divides the outputs by a temperature fitted on held-out images, so that answers given at 80% are right about 80% of the time; it never changes which class wins.</source>
@@ -6445,8 +6445,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Chỉ trả lời khi từ</translation>
     </message>
     <message>
-        <source>Answer only when the calibrated top probability reaches this: the curve shows how many test images would still be answered and how many of those answers would be confident mistakes</source>
-        <translation>Chỉ trả lời khi xác suất cao nhất (đã hiệu chỉnh) đạt mức này: đường cong cho thấy còn bao nhiêu ảnh kiểm tra được trả lời và bao nhiêu câu trả lời trong đó là lỗi phân loại tự tin</translation>
+        <source>Answer only when the calibrated top probability reaches this: the curve shows how many test images would still be answered and how many of those answers would be confident mistakes. One threshold with the canvas (Not sure below), Mistakes and Lab</source>
+        <translation>Chỉ trả lời khi xác suất cao nhất (đã hiệu chỉnh) đạt mức này: đường cong cho thấy còn bao nhiêu ảnh kiểm tra được trả lời và bao nhiêu câu trả lời trong đó là lỗi phân loại tự tin. Một ngưỡng chung với khung vẽ (Chưa chắc dưới), trang Đoán sai và Thí nghiệm</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -6467,6 +6467,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Evaluate the model to see how well its confidence holds.</source>
         <translation>Đánh giá mô hình để xem độ tự tin của nó đáng tin đến đâu.</translation>
+    </message>
+    <message>
+        <source>Here the temperature made the ECE higher: it is fitted to the log-loss, not to the ECE, and a model already well calibrated can lose a little. The canvas shows calibrated probabilities; tick Raw probabilities there to see the network&apos;s own.</source>
+        <translation>Ở đây nhiệt độ làm ECE cao hơn: nhiệt độ được khớp để giảm mất mát log (log-loss), không phải ECE, và một mô hình vốn đã hiệu chỉnh tốt có thể kém đi một chút. Khung vẽ hiện xác suất đã hiệu chỉnh; đánh dấu Xác suất gốc ở đó để xem xác suất của chính mạng.</translation>
     </message>
     <message>
         <source>Measure robustness</source>

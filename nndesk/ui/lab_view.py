@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.inference import NOT_SURE_PERCENT
 from nndesk.layer_words import layer_kind
 from nndesk.ui import file_filters, kept_choices, language, theme
 from nndesk.ui.buttons import tipped_button
@@ -72,6 +73,9 @@ class LabView(QWidget):
         self.outcome = None
         self._loading = False
         self._temperature = 1.0  # the temperature edit: the model's own until the user sets one
+        #: the window's one threshold (the canvas's "Not sure below", in percent): a wrong
+        #: answer at or above it is a confident mistake here as on Evaluate (walk55 D10)
+        self._threshold = NOT_SURE_PERCENT
 
         self.title = QLabel(translate("LabView", "Open or train a model, then evaluate it."))
         self.title.setWordWrap(True)
@@ -141,7 +145,6 @@ class LabView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(150)
         from nndesk.calibration import ECE_BINS
-        from nndesk.lab import CONFIDENT
 
         measures = (
             (
@@ -161,17 +164,12 @@ class LabView(QWidget):
                     "perfect",
                 ).format(bins=ECE_BINS),
             ),
-            (
-                translate("LabView", "confident mistakes"),
-                translate(
-                    "LabView", "Test images answered wrong with a probability of {share} or more"
-                ).format(share=percent(CONFIDENT, 0)),
-            ),
         )
         for row, (name, tip) in enumerate(measures):
             item = QTableWidgetItem(name)
             item.setToolTip(tip)
             self.table.setItem(row, 0, item)
+        self._name_confident_row()
         # the measures' names whole on one line ("lỗi phân loại tự tin" wrapped in the
         # default 100 px); the two columns of figures share the rest
         header = self.table.horizontalHeader()
@@ -406,16 +404,41 @@ class LabView(QWidget):
             if item is not None:
                 item.setData(Qt.ItemDataRole.ForegroundRole, muted)
 
+    @Slot(int)
+    def set_threshold(self, threshold: int) -> None:
+        """The window's threshold in percent (the canvas's "Not sure below"): the confident
+        mistakes are counted again at it, from the scores already there."""
+        self._threshold = int(threshold)
+        self._name_confident_row()
+        if self.outcome is not None:
+            self.show_outcome(self.outcome)
+
+    def _name_confident_row(self) -> None:
+        share = percent(self._threshold / 100, 0)
+        item = QTableWidgetItem(
+            translate("LabView", "confident mistakes (≥ {share})").format(share=share)
+        )
+        item.setToolTip(
+            translate(
+                "LabView",
+                "Test images answered wrong with a calibrated probability of {share} or more: "
+                'the threshold the canvas calls "Not sure below", shared with Evaluate and '
+                "Mistakes",
+            ).format(share=share)
+        )
+        self.table.setItem(3, 0, item)
+
     # ---- output --------------------------------------------------------------------------------
     @Slot(object)
     def show_outcome(self, outcome) -> None:
         self.outcome = outcome
         o, m = outcome.original, outcome.modified
+        share = self._threshold / 100
         rows = (
             (accuracy_text(o.accuracy), accuracy_text(m.accuracy)),
             (language.loss_text(o.loss), language.loss_text(m.loss)),
             (decimal(o.ece, 4), decimal(m.ece, 4)),
-            (integer(o.confident_mistakes), integer(m.confident_mistakes)),
+            (integer(o.confident_at(share)), integer(m.confident_at(share))),
         )
         for row, (a, b) in enumerate(rows):
             for col, text in ((1, a), (2, b)):

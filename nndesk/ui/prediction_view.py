@@ -115,8 +115,8 @@ class PredictionPanel(QWidget):
             translate(
                 "PredictionPanel",
                 'Say "Not sure" and show the two best guesses when the calibrated top '
-                "probability is under this (0: always answer). One threshold: the canvas "
-                "and the Mistakes page share it",
+                "probability is under this (0: always answer). One threshold: the canvas, "
+                "Evaluate, Mistakes and Lab share it",
             )
         )
         self.not_sure_spin.valueChanged.connect(self._redraw)

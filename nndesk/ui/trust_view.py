@@ -112,7 +112,8 @@ class TrustView(QWidget):
                 "TrustView",
                 "Answer only when the calibrated top probability reaches this: the curve shows "
                 "how many test images would still be answered and how many of those answers "
-                "would be confident mistakes",
+                "would be confident mistakes. One threshold with the canvas (Not sure below), "
+                "Mistakes and Lab",
             )
         )
         self.threshold.valueChanged.connect(self._redraw_summary)
@@ -247,6 +248,7 @@ class TrustView(QWidget):
                 mistakes=integer(mistakes),
             )
             + self._unseen_text(summary)
+            + self._worse_text(summary)
         )
         # side by side when there is room; one above the other on a narrow page (1024 px),
         # where two plots beside each other left their legends and labels no room
@@ -298,6 +300,22 @@ class TrustView(QWidget):
             other=integer(other),
             ece=decimal(ece, 4),
             ece_calibrated=decimal(ece_calibrated, 4),
+        )
+
+    @staticmethod
+    def _worse_text(summary) -> str:
+        """A line when the temperature raised the ECE (walk55 D13: 0.0056 raw, 0.0078
+        calibrated, and not a word): why it can, and how to see the raw probabilities."""
+        pairs = [(summary.ece, summary.ece_calibrated)]
+        if summary.unseen is not None:
+            pairs.append(summary.unseen[:2])
+        if not any(calibrated > raw for raw, calibrated in pairs):
+            return ""
+        return " " + translate(
+            "TrustView",
+            "Here the temperature made the ECE higher: it is fitted to the log-loss, not to the "
+            "ECE, and a model already well calibrated can lose a little. The canvas shows "
+            "calibrated probabilities; tick Raw probabilities there to see the network's own.",
         )
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override

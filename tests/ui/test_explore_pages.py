@@ -442,13 +442,13 @@ def test_the_labs_measures_are_named_whole_and_explained(qtbot, controller, resu
         table = page.table
         metrics = table.fontMetrics()
         names = [table.item(row, 0).text() for row in range(table.rowCount())]
-        assert "sai số hiệu chỉnh (ECE)" in names and "lỗi phân loại tự tin" in names
+        assert "sai số hiệu chỉnh (ECE)" in names and "lỗi phân loại tự tin (≥ 60%)" in names
         for row, name in enumerate(names):
             assert metrics.horizontalAdvance(name) < table.columnWidth(0), name
             assert table.item(row, 0).toolTip(), name  # what the measure is
         ece = table.item(names.index("sai số hiệu chỉnh (ECE)"), 0).toolTip()
         assert ece.startswith("Sai số hiệu chỉnh kỳ vọng (expected calibration error)")
-        assert "90%" in table.item(3, 0).toolTip()  # lab.CONFIDENT
+        assert "60%" in table.item(3, 0).toolTip()  # the window's threshold, at its default
         # the figures keep room beside the names
         assert table.columnWidth(1) >= metrics.horizontalAdvance("100,00%")
     finally:
@@ -576,3 +576,40 @@ def test_a_run_whose_model_is_not_taken_leaves_the_lab_and_map_on_the_model_in_u
     assert lab.scale.isEnabled()
     desk.window.tabs.setCurrentWidget(map_page)
     qtbot.waitUntil(map_page.draw_button.isEnabled, timeout=10_000)
+
+
+def test_the_labs_confident_mistakes_count_at_the_windows_threshold(qtbot, controller, result):
+    """walk55 D10: the Lab counted wrong answers at >= 90 % under the words Evaluate uses for
+    its own threshold (60 %), and its row did not say which."""
+    page = LabView(controller)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.set_result(result)
+    wrong = sorted(page.outcome.original.wrong_top)
+    page.set_threshold(0)  # every wrong answer
+    assert page.table.item(3, 0).text() == "confident mistakes (≥ 0%)"
+    assert page.table.item(3, 1).text() == f"{len(wrong):,}"
+    middle = wrong[len(wrong) // 2]
+    percent = int(middle * 100) + 1  # a threshold above half the wrong answers
+    page.set_threshold(percent)
+    expected = sum(p >= percent / 100 for p in wrong)
+    assert page.table.item(3, 1).text() == f"{expected:,}" and expected < len(wrong)
+    assert f"≥ {percent}%" in page.table.item(3, 0).text()
+
+
+def test_one_threshold_for_the_canvas_evaluate_mistakes_and_lab(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    """walk55 D9: the canvas's "Not sure below" at 80 % left Evaluate's "Answer only at or
+    above" at 60 % (Mistakes followed)."""
+    from nndesk.inference import Classifier
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    canvas = desk.window.prediction_panel.not_sure_spin
+    trust = desk.evaluate_page.trust.threshold
+    assert trust.value() == canvas.value()
+    canvas.setValue(80)
+    assert trust.value() == 80 and desk.mistakes_page.answer.not_sure_spin.value() == 80
+    assert "≥ 80%" in desk.lab_page.table.item(3, 0).text()
+    trust.setValue(70)  # set on Evaluate: the canvas says the same
+    assert canvas.value() == 70 and "≥ 70%" in desk.lab_page.table.item(3, 0).text()

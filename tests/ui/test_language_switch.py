@@ -655,7 +655,8 @@ def test_every_pages_choices_stay_across_a_language_switch(
 
     new = _switch(qtbot, desk, "vi")
     qtbot.waitUntil(new.window.isVisible)
-    assert new.evaluate_page.trust.threshold.value() == 75
+    # one threshold (walk55 D9): Evaluate's follows the 45 % set on Mistakes after its 75 %
+    assert new.evaluate_page.trust.threshold.value() == 45
     assert new.why_page.saliency_kind() == "occlusion"
     assert new.dataset_page.tabs.currentIndex() == 3
     assert new.dataset_page.dataset_combo.currentData() == "fashion"

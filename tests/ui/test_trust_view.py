@@ -244,3 +244,17 @@ def test_the_legend_speaks_of_the_models_own_output_softmax_or_sigmoid(qtbot, vi
         assert "softmax" in view.legend.text()
     finally:
         language.use_language("en")
+
+
+def test_a_temperature_that_raises_the_ece_is_said_with_why(qtbot, view, result):
+    """walk55 D13: 'ECE 0.0056 raw, 0.0078 calibrated' and not a word on the page."""
+    import dataclasses
+
+    with qtbot.waitSignal(view.summary_drawn, timeout=20_000):
+        view.set_result(dataclasses.replace(result, temperature=5.0))  # flattens sure answers
+    assert view.summary.ece_calibrated > view.summary.ece
+    assert "Here the temperature made the ECE higher" in view.numbers.text()
+    assert "tick Raw probabilities" in view.numbers.text()
+    with qtbot.waitSignal(view.summary_drawn, timeout=20_000):
+        view.set_result(result)  # T = 1: the same ECE, nothing to explain
+    assert "made the ECE higher" not in view.numbers.text()
