@@ -507,6 +507,11 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.check_data()  # another page may have found the data missing or foreign meanwhile
+        if not self.runs_view.isVisibleTo(self) and not self.runs_view.reading:
+            # runs a terminal finished meanwhile: the headline names the latest run, read from
+            # the Runs list, which re-read the folder only when its own tab opened (walk55 D14);
+            # a listing reads only new or changed records
+            self.runs_view.refresh()
 
     @property
     def checks_data(self) -> bool:

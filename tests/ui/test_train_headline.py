@@ -286,3 +286,21 @@ def test_the_windows_model_list_reaches_the_train_pages_headline(
     shutil.copyfile(tiny_model_file, other)
     desk.prediction.set_classifier(Classifier.from_file(other))
     assert not train.title.text().startswith("Model in use")
+
+
+def test_a_run_finished_outside_the_window_is_named_when_the_train_page_opens(qtbot, tmp_path):
+    """walk55 D14: the headline named the 19:21 CLI run while the 19:23 one had finished; only
+    opening the Runs tab read the runs folder again."""
+    store = RunStore(tmp_path / "runs")
+    record = store.create({"dataset": "mnist", "arch": "784-16-10"}, title="mnist first")
+    record.status = "completed"
+    store.save(record)
+    panel = make_panel(qtbot, tmp_path, lambda name: None)
+    qtbot.waitUntil(lambda: "mnist first" in panel.title.text(), timeout=WAIT_MS)
+    assert not panel.runs_view.isVisible()  # the Runs tab is not the one shown
+    panel.hide()  # another page of the window
+    later = store.create({"dataset": "mnist", "arch": "784-32-10"}, title="mnist from a terminal")
+    later.status = "completed"
+    store.save(later)
+    panel.show()  # the Train page again
+    qtbot.waitUntil(lambda: "mnist from a terminal" in panel.title.text(), timeout=WAIT_MS)
