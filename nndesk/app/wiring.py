@@ -32,6 +32,9 @@ def _wire_why_page(desk: Desk) -> None:
     prediction.input_prepared.connect(why.show_prepared_input)  # no model answers
     desk.window.prediction_panel.bars.painted.connect(why.answer_painted)
     prediction.explanation_ready.connect(why.set_explanation)
+    # a new drawing starts with "why this answer": a class or contrast chosen for the last one
+    # explained "Bag rather than Sandal" on the next (walk55 D11)
+    desk.window.canvas.cleared.connect(why.reset_target)
     why.set_saliency_kind(preferences.saliency_kind())
     prediction.set_saliency_kind(preferences.saliency_kind())
     why.saliency_kind_changed.connect(prediction.set_saliency_kind)

@@ -53,6 +53,8 @@ class DrawingCanvas(QWidget):
     fill_tool_changed = Signal(bool)
     # a click filled a region; Fill has just turned itself off (after fill_tool_changed)
     filled = Signal()
+    # Clear blanked a drawing (not a blank canvas cleared again, nor an undo to blank)
+    cleared = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,6 +172,7 @@ class DrawingCanvas(QWidget):
         self._push_undo()
         self._image.fill(PAPER)
         self._changed()
+        self.cleared.emit()
 
     def set_array(self, array: np.ndarray) -> None:
         """Replace the drawing with ``uint8 (280, 280)`` white-on-black pixels (undoable)."""

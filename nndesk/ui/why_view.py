@@ -361,6 +361,11 @@ class WhyView(QWidget):
         self.class_combo.setCurrentIndex(0 if class_index is None else class_index + 1)
         self.contrast_combo.setCurrentIndex(0 if contrast is None else contrast + 1)
 
+    @Slot()
+    def reset_target(self) -> None:
+        """Back to "why this answer" and no contrast (the canvas was cleared: a new drawing)."""
+        self.set_target(None, None)
+
     def chosen_target(self) -> tuple[int | None, int | None]:
         """``(class, contrast)`` as chosen in the combos (None: the answer / no contrast), what
         ``set_target`` takes."""

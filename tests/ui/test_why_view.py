@@ -318,3 +318,21 @@ def test_a_contrast_that_became_the_class_explained_is_said_not_dropped(qtbot, w
     said = "cannot be contrasted with itself"
     qtbot.waitUntil(lambda: said in why.summary.text(), timeout=10_000)
     assert "rather than" not in why.summary.text()
+
+
+def test_clear_starts_the_next_drawing_on_why_this_answer(qtbot, why_desk):
+    """walk55 D11: "and not: Sandal" chosen for a sneaker, then Clear and a bag: the map
+    explained "Bag rather than Sandal"; "Explain: 1" on a 7 stayed on the 2 drawn next."""
+    why, canvas = why_desk.why_page, why_desk.window.canvas
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[50:230, 120:160] = 255
+    canvas.set_array(drawing)
+    why.set_target(7, 1)
+    assert why.chosen_target() == (7, 1)
+    canvas.clear()
+    assert why.chosen_target() == (None, None)
+    canvas.undo()  # the drawing back: the choice made for it stays gone, as for a new one
+    why.set_target(3, None)
+    canvas.clear()
+    canvas.clear()  # a blank canvas cleared again changes nothing
+    assert why.chosen_target() == (None, None)
