@@ -57,8 +57,12 @@ def write_report_csv(path: str | os.PathLike, result: EvaluationResult) -> Path:
     return atomic_write_text(path, _csv_text(REPORT_COLUMNS, body))
 
 
-def result_to_dict(result: EvaluationResult) -> dict:
-    """A JSON-able summary of an evaluation (no per-image arrays)."""
+def result_to_dict(
+    result: EvaluationResult, threshold: float | None = None, robustness: dict | None = None
+) -> dict:
+    """A JSON-able summary of an evaluation (no per-image arrays), with the Evaluate page's
+    trust figures (``trust_to_dict``): ``threshold`` (0..1) the page's, ``robustness`` its
+    measured curves (kind -> [(level, accuracy)]) or None."""
     clf = result.classifier
     return {
         "model": getattr(clf, "title", None),
@@ -72,6 +76,7 @@ def result_to_dict(result: EvaluationResult) -> dict:
         "report": result.report.to_dict(),
         "confusion": np.asarray(result.confusion).astype(int).tolist(),
         **_folder_fields(result),
+        **trust_to_dict(result, threshold, robustness),
     }
 
 
@@ -85,9 +90,67 @@ def _folder_fields(result: EvaluationResult) -> dict:
     return {"image_folder": {"folder": source.folder, "same_images": source.same_images}}
 
 
-def write_report_json(path: str | os.PathLike, result: EvaluationResult) -> Path:
-    """``result_to_dict(result)`` as indented JSON."""
-    text = json.dumps(result_to_dict(result), indent=2)
+def trust_to_dict(
+    result: EvaluationResult, threshold: float | None = None, robustness: dict | None = None
+) -> dict:
+    """The trust half of the report under ``nndesk evaluate --json``'s keys where the two
+    overlap (walk55 D8: the window's JSON had no ECE, temperature, coverage or robustness, and
+    other names): ``test_accuracy``, ``test_loss``, ``calibration`` {ece, ece_calibrated,
+    temperature, fitted_on[, not_fitted_on]} for a softmax/sigmoid model, ``coverage`` at
+    ``threshold`` (answering only at or above it) and ``robustness`` when measured."""
+    from nndesk import calibration
+
+    out: dict[str, Any] = {"test_accuracy": float(result.accuracy), "test_loss": float(result.loss)}
+    if result.logits is not None and result.output in calibration.SCALABLE_OUTPUTS:
+        out["calibration"] = _calibration(result)
+    if threshold is not None:
+        confidence = np.asarray(result.calibrated_confidence, dtype=np.float64)
+        answered = confidence >= threshold
+        right = np.asarray(result.predictions) == np.asarray(result.labels)
+        n_answered = int(answered.sum())
+        out["coverage"] = {
+            "threshold": float(threshold),
+            "answered": n_answered / result.n if result.n else 0.0,
+            "accuracy_answered": float(right[answered].mean()) if n_answered else None,
+            "confident_mistakes": int(np.count_nonzero(answered & ~right)),
+        }
+    if robustness is not None:
+        out["robustness"] = {
+            kind: [[float(level), float(acc)] for level, acc in points]
+            for kind, points in robustness.items()
+        }
+    return out
+
+
+def _calibration(result: EvaluationResult) -> dict:
+    """``evaluate --json``'s ``calibration``: the ECE raw and at the model's temperature, what
+    the file says it was fitted on, and for a temperature fitted on half of this test set (the
+    shipped models) the other half's figures (the whole set's count the fitted images)."""
+    from nndesk import calibration
+    from nndesk.data.registry import DATASETS
+
+    logits, labels = np.asarray(result.logits), np.asarray(result.labels)
+    out = calibration.summary(logits, labels, result.output, result.temperature)
+    info = getattr(result.classifier, "info", None)
+    stored = info.get("calibration") if isinstance(info, dict) else None
+    fitted_on = stored.get("fitted_on") if isinstance(stored, dict) else None
+    out["fitted_on"] = fitted_on if isinstance(fitted_on, str) else None
+    if fitted_on == "test-half" and result.split == "test" and result.dataset in DATASETS:
+        rows = calibration.other_test_half(labels)
+        other = calibration.summary(logits[rows], labels[rows], result.output, result.temperature)
+        del other["temperature"]
+        out["not_fitted_on"] = {**other, "images": len(rows)}
+    return out
+
+
+def write_report_json(
+    path: str | os.PathLike,
+    result: EvaluationResult,
+    threshold: float | None = None,
+    robustness: dict | None = None,
+) -> Path:
+    """``result_to_dict(result, threshold, robustness)`` as indented JSON."""
+    text = json.dumps(result_to_dict(result, threshold, robustness), indent=2)
     return atomic_write_text(path, text + "\n")
 
 

@@ -186,3 +186,56 @@ def test_out_and_o_never_replace_or_add_a_shipped_model(
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and "shipped models' folder" in err[0], err
     assert shipped.read_bytes() == before and sorted(weights.iterdir()) == [shipped]
+
+
+def test_the_windows_report_json_carries_the_clis_trust_figures_under_its_keys(
+    trained, tiny_dir, capsys
+):
+    """walk55 D8: Evaluate > Export > Report as JSON had no ECE, temperature, coverage nor
+    robustness, and named accuracy and loss otherwise than `nndesk evaluate --json`."""
+    import warnings
+
+    from nndesk import export
+    from nndesk.cli.evaluate import _unfitted_half
+    from nndesk.data import load_dataset
+    from nndesk.evaluation import evaluate
+
+    path, _ = trained
+    assert cli.main(["evaluate", str(path), "--data-dir", str(tiny_dir), "--json"]) == 0
+    from_cli = last_json(capsys.readouterr().out)
+    clf = Classifier.from_file(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the tiny files are not the published ones
+        data = load_dataset("mnist", data_dir=tiny_dir)
+    result = evaluate(clf, data.test_images, data.test_labels, batch_size=2048)
+    curves = {"noise": [(0.0, 0.9), (0.5, 0.4)]}
+    window = export.result_to_dict(result, threshold=0.6, robustness=curves)
+    # the keys it had stay
+    assert {"model", "accuracy", "loss", "report", "confusion", "mistakes"} <= set(window)
+    assert window["test_accuracy"] == pytest.approx(from_cli["test_accuracy"])
+    assert window["test_loss"] == pytest.approx(from_cli["test_loss"])
+    assert set(window["calibration"]) == set(from_cli["calibration"])
+    for key, value in from_cli["calibration"].items():
+        assert window["calibration"][key] == (value if isinstance(value, str) else approx(value))
+    confident = result.calibrated_confidence >= 0.6
+    wrong = result.predictions != result.labels
+    assert window["coverage"] == {
+        "threshold": 0.6,
+        "answered": pytest.approx(confident.mean()),
+        "accuracy_answered": pytest.approx((~wrong[confident]).mean()),
+        "confident_mistakes": int((confident & wrong).sum()),
+    }
+    assert window["robustness"] == {"noise": [[0.0, 0.9], [0.5, 0.4]]}
+    assert "robustness" not in export.result_to_dict(result)  # not measured: not there
+    # a temperature fitted on a test half (the shipped models): the other half, as the CLI
+    clf.info["calibration"] = {**clf.info["calibration"], "fitted_on": "test-half"}
+    halves = export.result_to_dict(result)["calibration"]
+    expected = _unfitted_half(clf, data, result)["not_fitted_on"]
+    assert halves["fitted_on"] == "test-half"
+    assert halves["not_fitted_on"]["images"] == expected["images"]
+    for key in ("ece", "ece_calibrated"):
+        assert halves["not_fitted_on"][key] == pytest.approx(expected[key])
+
+
+def approx(value):
+    return value if value is None else pytest.approx(value)

@@ -772,12 +772,20 @@ class EvaluationPanel(QWidget):
             raise RuntimeError("nothing evaluated yet")
         return self._writer(kind)(path, result)
 
-    @staticmethod
-    def _writer(kind: str):
-        """The ``export`` function writing ``kind``: ``(path, result) -> Path``."""
+    def _writer(self, kind: str):
+        """The ``export`` function writing ``kind``: ``(path, result) -> Path``; the JSON
+        report carries the trust figures as shown now (the threshold, robustness if measured)."""
+        threshold, robustness = None, None
+        if self.trust is not None:
+            threshold = self.trust.threshold.value() / 100
+            shown = self.trust.robustness_shown()
+            if shown is not None and shown[0] is self._result:
+                robustness = dict(shown[1])
         return {
             "report_csv": export.write_report_csv,
-            "report_json": export.write_report_json,
+            "report_json": lambda path, result: export.write_report_json(
+                path, result, threshold, robustness
+            ),
             "confusion_png": lambda path, result: export.save_confusion_png(
                 path,  # the picture names the classes as the window does (Vietnamese too)
                 dataclasses.replace(result, class_names=class_names_shown(result.class_names)),

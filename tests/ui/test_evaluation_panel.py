@@ -231,7 +231,10 @@ def test_export_menu_writes_report_csv_json_png_and_mistakes(qtbot, panel, contr
     for kind, path in paths.items():
         panel._ask_path = lambda *a, p=path: str(p)
         panel.export_actions[kind].trigger()
-    assert json.loads(paths["report_json"].read_text())["accuracy"] == result.accuracy
+    report = json.loads(paths["report_json"].read_text())
+    assert report["accuracy"] == report["test_accuracy"] == result.accuracy
+    # the trust figures under `nndesk evaluate --json`'s keys (walk55 D8)
+    assert {"ece", "ece_calibrated", "temperature", "fitted_on"} <= set(report["calibration"])
     assert paths["confusion_png"].read_bytes()[:4] == b"\x89PNG"
     with open(paths["mistakes_csv"], newline="") as f:
         assert len(list(csv.DictReader(f))) == len(WRONG)
@@ -808,3 +811,25 @@ def test_measuring_robustness_shows_its_progress_by_the_button_and_scrolls_to_th
         assert not view.robust_progress.isVisible()
     finally:
         trust.shutdown()
+
+
+def test_the_windows_report_json_has_the_coverage_at_the_windows_threshold(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path
+):
+    """walk55 D8: the trust half of the page could be kept only as a screenshot."""
+    from nndesk.inference import Classifier
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    page = desk.evaluate_page
+    with qtbot.waitSignal(desk.evaluation.finished, timeout=30_000):
+        desk.window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.result() is not None, timeout=10_000)
+    desk.window.prediction_panel.not_sure_spin.setValue(80)  # the window's one threshold
+    out = tmp_path / "report.json"
+    page.export("report_json", out)
+    report = json.loads(out.read_text())
+    assert report["coverage"]["threshold"] == 0.8
+    assert report["coverage"]["answered"] == pytest.approx(
+        float((page.result().calibrated_confidence >= 0.8).mean())
+    )
+    assert "robustness" not in report  # not measured
