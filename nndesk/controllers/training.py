@@ -140,6 +140,11 @@ class _Requests(RunRequests):
         with self._lock:
             self._steps += batches
 
+    def steps_left(self) -> int:
+        """Batches a Step or "To epoch end" still lets through while paused."""
+        with self._lock:
+            return self._steps
+
     def should_pause(self) -> bool:
         """``train``'s ``should_pause``: paused, unless a step lets one more batch through."""
         if not self.pause.is_set():
@@ -627,6 +632,11 @@ class TrainingController(QObject, WorkerThreadOwner):
         """Paused: train one batch, then pause again."""
         if self.is_paused():
             self._requests.step(1)
+
+    def running_to_epoch_end(self) -> bool:
+        """Paused, yet training on: "To epoch end" lets the rest of the epoch through (the
+        page said "Paused" while batches ran, walk55 D12)."""
+        return self.is_paused() and self._requests.steps_left() > 0
 
     def step_epoch(self) -> None:
         """Paused: train to the end of this epoch (a whole one when paused at its start)."""

@@ -5822,10 +5822,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation> (lịch tốc độ học: không đổi)</translation>
     </message>
     <message>
-        <source>+1 epoch</source>
-        <translation>Thêm 1&#xa0;epoch</translation>
-    </message>
-    <message>
         <source>0.1 s / batch</source>
         <translation>0,1 s / batch</translation>
     </message>
@@ -6206,6 +6202,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Lịch tốc độ học {schedule} trải trên các epoch 1–{last}: epoch {first} học với lr {lr:g}.</translation>
     </message>
     <message>
+        <source>To epoch end</source>
+        <translation>Đến hết epoch</translation>
+    </message>
+    <message>
+        <source>To the end of epoch {epoch}  ·  {where}</source>
+        <translation>Đến hết epoch {epoch}  ·  {where}</translation>
+    </message>
+    <message>
         <source>To train it further: Runs tab, select it, Use model, then Continue</source>
         <translation>Để huấn luyện thêm: thẻ Các lượt chạy, chọn nó, bấm Dùng mô hình rồi Huấn luyện tiếp</translation>
     </message>
@@ -6322,8 +6326,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>khi tạm dừng: huấn luyện một batch rồi dừng lại</translation>
     </message>
     <message>
-        <source>paused: train to the end of this epoch, then hold again</source>
-        <translation>khi tạm dừng: huấn luyện đến hết epoch này rồi dừng lại</translation>
+        <source>paused: train to the end of this epoch, then hold again; in the last epoch the run then ends, tested and saved</source>
+        <translation>khi tạm dừng: huấn luyện đến hết epoch này rồi dừng lại; ở epoch cuối, lượt chạy kết thúc luôn, được kiểm tra và lưu</translation>
     </message>
     <message>
         <source>save the trained model to a .npz file of your choice</source>

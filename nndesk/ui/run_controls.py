@@ -1,4 +1,4 @@
-"""The Train page's run controls: Train, Pause/Resume, Stop, Step, +1 epoch, slow motion and
+"""The Train page's run controls: Train, Pause/Resume, Stop, Step, To epoch end, slow motion and
 the learning rate set by hand, in one row that wraps on a narrow page, and which of them a
 run's state enables."""
 
@@ -64,8 +64,12 @@ class RunControls(QVBoxLayout):
             translate("TrainingPanel", "paused: train one batch, then hold again"),
         )
         self.epoch_button = tipped_button(
-            translate("TrainingPanel", "+1 epoch"),
-            translate("TrainingPanel", "paused: train to the end of this epoch, then hold again"),
+            translate("TrainingPanel", "To epoch end"),
+            translate(
+                "TrainingPanel",
+                "paused: train to the end of this epoch, then hold again; in the last epoch the "
+                "run then ends, tested and saved",
+            ),
         )
         self.slow_motion = QComboBox()
         for seconds, text in SLOW_MOTION:

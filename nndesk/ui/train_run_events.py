@@ -39,9 +39,10 @@ class RunEventsMixin:
         run, r = self.run_state.run, self.run_state.last_batch
         if run is None or r is None:
             return
-        paused = self.controller.is_paused()
+        onward = self.controller.running_to_epoch_end()
+        paused = self.controller.is_paused() and not onward
         lr = self.steering.lr if self.steering.lr is not None else r.lr
-        value, where, line = progress_texts(run, r, paused=paused, lr=lr)
+        value, where, line = progress_texts(run, r, paused=paused, lr=lr, onward=onward)
         self.progress.setValue(value)
         if not self.controller.is_stopping() and self.run_state.ended is None:
             self.progress.setFormat(where)

@@ -170,9 +170,12 @@ def stopped_text(done: int, batches: int) -> str:
     return text.format(done=integer(done), batches=integer(batches), epoch=integer(done + 1))
 
 
-def progress_texts(run, report, *, paused: bool, lr: float) -> tuple[int, str, str]:
+def progress_texts(
+    run, report, *, paused: bool, lr: float, onward: bool = False
+) -> tuple[int, str, str]:
     """The progress bar's value (of 1000) and text, and the speed/loss line, of ``run``
-    (RunStarted) after the batch ``report``; ``lr``: the rate in use now."""
+    (RunStarted) after the batch ``report``; ``lr``: the rate in use now; ``onward``: paused,
+    but "To epoch end" trains the rest of this epoch (said on the bar, not "Paused")."""
     per_epoch = report.batches
     # of the whole run, epochs 1 to last, as "Epoch 4/10" beside it counts: a continued run's
     # bar starts where the stopped one left off (it read 14% in epoch 4 of 10, walk 43 item 6)
@@ -189,6 +192,10 @@ def progress_texts(run, report, *, paused: bool, lr: float) -> tuple[int, str, s
     )
     if paused:
         where = translate("TrainingPanel", "Paused  ·  {where}").format(where=where)
+    elif onward:
+        where = translate("TrainingPanel", "To the end of epoch {epoch}  ·  {where}").format(
+            epoch=report.epoch, where=where
+        )
     speed = report.samples_per_second
     eta = (total - done) * run.batch_size / speed if speed > 0 else math.nan
     if paused:  # no speed and no time left while nothing runs: "ETA 0:26" read as counting

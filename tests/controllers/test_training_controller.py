@@ -389,9 +389,13 @@ def test_step_and_plus_one_epoch_train_exactly_that_much_while_paused(qtbot, con
             controller.step()
         assert [(r.epoch, r.batch) for r in got][-1] == expected
         assert controller.batches_done == len(got)  # one step, one batch
+    assert not controller.running_to_epoch_end()  # paused between two Steps
     with qtbot.waitSignal(controller.epoch_finished, timeout=WAIT_MS) as epoch:
         controller.step_epoch()  # six batches left of eight
+        # paused, yet training on: the page says so, not "Paused" (walk55 D12)
+        assert controller.running_to_epoch_end()
     assert epoch.args[0].epoch == 1
+    assert not controller.running_to_epoch_end()
     assert [(r.epoch, r.batch) for r in got] == [(1, b) for b in range(1, 9)]
     with qtbot.waitSignal(controller.batches_finished, timeout=WAIT_MS):
         controller.step()

@@ -131,6 +131,11 @@ def test_a_continued_runs_bar_counts_the_whole_run_as_its_epoch_does(qapp):
     assert line == "PAUSED  ·  loss 0.4000  ·  accuracy 86.0%  ·  lr 0.001"
     assert "ETA" not in line and "samples/s" not in line
 
+    # paused, and "To epoch end" trains on: said, with the speed (walk55 D12: "Paused")
+    value, where, line = progress_texts(run, report, paused=False, lr=0.001, onward=True)
+    assert where.startswith("To the end of epoch 4  ·  Epoch 4/10")
+    assert "samples/s" in line and "PAUSED" not in line
+
 
 def test_an_unsaved_network_and_a_runs_dataset_are_named_in_the_windows_words(
     qapp, tiny_model_file
