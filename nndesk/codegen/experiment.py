@@ -124,9 +124,33 @@ def from_model(path: str | os.PathLike) -> Experiment:
             changes = parse_changes(loaded.info.get("changes"))
         except ValueError as err:
             raise ModelFileError(f"{path}: {err}") from None
+    run_id = _continued_run_of(path)
+    if run_id is not None:  # its file keeps only the continuation's settings: the run's chain
+        experiment = from_run(run_id)
+        return dataclasses.replace(experiment, origin=f"model file {path.name}", slug=path.stem)
     config = _config_from_dict(saved, f"{path}: its saved settings")
     config = _every_epoch(config, len(loaded.info.get("history") or ()))
     return from_config(config, f"model file {path.name}", path.stem, changes)
+
+
+def _continued_run_of(path: Path) -> str | None:
+    """The id of the stored run that saved ``path`` when that run continued another (its
+    ``resumed_from``), else None: such a file's settings are the continuation's alone."""
+    from nndesk.run_json import RunFileError
+    from nndesk.runs import RunStore
+
+    store = RunStore()
+    try:
+        folder = store.run_folder(path.parent.name)
+        if folder.resolve() != path.parent.resolve():
+            return None
+        record = store.load(path.parent.name)
+    except (RunFileError, OSError):
+        return None
+    saved = record.model_path
+    if not record.resumed_from or saved is None or saved.resolve() != path.resolve():
+        return None
+    return record.run_id
 
 
 def from_run(run_id: str, root: str | os.PathLike | None = None) -> Experiment:

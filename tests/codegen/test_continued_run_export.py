@@ -12,7 +12,7 @@ import warnings
 
 import pytest
 
-from nndesk.codegen import from_run, keras_notebook, numpy_script
+from nndesk.codegen import from_model, from_run, keras_notebook, numpy_script
 from nndesk.run_curves import Curves
 from nndesk.run_record import MODEL_FILE
 from nndesk.runs import RunStore
@@ -66,6 +66,8 @@ def _stopped_then_continued(blob_dir, continued_lr):
         second = prepare(again, data_dir=blob_dir, resume=path)
         _trained(second)
     record = store.create(again.to_dict(), resumed_from=str(path))
+    second.save(record.folder / MODEL_FILE)
+    record.model_file = MODEL_FILE
     record.status = "completed"
     record.curves = Curves.from_history(second.history)
     record.curves.changes = list(second.changes)
@@ -99,6 +101,13 @@ def test_a_continued_runs_script_trains_both_legs_to_the_runs_numbers(
     assert run["stdout"].strip().splitlines()[-1] == f"test_accuracy={test.accuracy:.4f}"
     notebook = keras_notebook(experiment, "pytest")
     assert f"It went on from run {first_id} at batch 30 of epoch 2" in notebook
+    # the continued run's own model file: its settings are the continuation's alone, so it
+    # exports as its run does (only the header's source line differs)
+    saved = RunStore().run_folder(run_id) / MODEL_FILE
+    again = numpy_script(from_model(saved), "pytest")
+    assert "LEARNING_RATE = 0.002\n" in again and "EPOCHS = 3\n" in again
+    assert again.split('"""')[2] == text.split('"""')[2]  # the same code
+    assert "model file model.npz" in again.split('"""')[1]
 
 
 def test_a_continuation_on_another_schedule_is_named_as_left_out(blob_dir):
