@@ -7,9 +7,12 @@ nndesk.app's Coordinator makes (``show_prediction``, ``set_mode``, ...).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from itertools import pairwise
+
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFrame,
     QGridLayout,
@@ -39,6 +42,7 @@ NO_MODEL = QT_TRANSLATE_NOOP(
 LAB_TEST_IMAGES = (50, 100, 1001, 4123)  # the labs ask about these test images
 CANVAS_MAX = 2 * CANVAS_SIZE  # px on screen: a larger sheet only blurs the 280x280 drawing more
 PREVIEW_ROOM = 28 * 7 + 1  # px the canvas leaves beside it for the preview at its largest
+PREVIEW_LEAST = 28 * 3 + 1  # px: the preview at its smallest (3 px a pixel)
 
 
 class DrawPanel(QWidget):
@@ -236,6 +240,64 @@ class DrawPanel(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(16)
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # the layout's least height counted the answer's wrapped lines at a width they do not
+        # have, and the canvas and preview at the sizes a larger window gave them: at the
+        # window's least size (835x590, a test image's answer) the bars for 8 and 9 were cut,
+        # and the least read at 1024x700 (646 px) was not the least reached (590) (s54)
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self.least_height())
+
+    def answer_least_width(self) -> int:
+        """The answer column's width when the column has its least: the widest of its parts'
+        least widths, the preview at its smallest."""
+        parts = (self.preview_title, self.overlay_check)
+        least = (part.minimumSizeHint().width() for part in parts)
+        return max(PREVIEW_LEAST, self.prediction_panel.least_width(), *least)
+
+    def least_height(self) -> int:
+        """The column's least height: the canvas and the preview at their smallest (both shrink
+        with the window), the answer column's lines at its least width, the answer's tallest
+        lines and its bars at their least. The same at any window size, so that the window's
+        least height does not move as it is dragged to it, nor read stale (s54: a need that
+        followed the column's width let a page's banner move the window's least height)."""
+        width = self.answer_least_width()
+        right = {
+            self.preview_title: self.preview_title.heightForWidth(width),
+            self.preview: PREVIEW_LEAST,
+            self.prediction_panel: self.prediction_panel.least_height(width),
+        }
+        left = self._box_least(self._left, {self.canvas: CANVAS_SIZE})
+        return max(left, self._box_least(self._right, right)) + self._above_columns()
+
+    def _box_least(self, box: QBoxLayout, heights: dict[QWidget, int]) -> int:
+        """``box``'s least height with ``heights`` for some of its widgets, measured as the box
+        measures it: its own ``minimumSize`` lags a resize (27 px short as the window showed),
+        and its ``spacing()`` is -1 where the style spaces each pair of controls its own way."""
+        items = [box.itemAt(i) for i in range(box.count())]
+        total = sum(heights.get(item.widget(), item.minimumSize().height()) for item in items)
+        shown = [item for item in items if not item.isEmpty()]  # a box spaces these only
+        for above, below in pairwise(shown):
+            gap = box.spacing()
+            if gap < 0:
+                gap = self.style().combinedLayoutSpacing(
+                    above.controlTypes(), below.controlTypes(), Qt.Orientation.Vertical, None, self
+                )
+            total += max(gap, 0)
+        return total
+
+    def _above_columns(self) -> int:
+        """The margins and, while it shows, the "no model" banner over both columns, at the
+        narrowest the column gets (the canvas at its smallest beside the answer column)."""
+        grid = self.layout()
+        margins = grid.contentsMargins()
+        height = margins.top() + margins.bottom()
+        if not self.banner.isHidden():
+            width = margins.left() + margins.right() + CANVAS_SIZE + grid.horizontalSpacing()
+            width += self.answer_least_width()
+            height += self.banner.heightForWidth(width) + max(grid.verticalSpacing(), 0)
+        return height
+
     def fit_canvas(self, column: int) -> bool:
         """One size for the canvas, square, from 280 px (the drawing's own pixels, and what
         1024x700 leaves) to CANVAS_MAX: the column's height less the rows under it (the status
@@ -278,12 +340,12 @@ class DrawPanel(QWidget):
         # answer with its tallest lines and bars at their least (a budget of fixed line counts
         # left "Ankle boot" cut under a two-line true label at 1024x700, walk49)
         width = max(column, self.prediction_panel.minimumSizeHint().width())
-        rest = (
-            self.preview_title.heightForWidth(width),
-            self.overlay_check.sizeHint().height(),
-            self.prediction_panel.least_height(width),
-        )
-        reserve = sum(rest) + self._right.spacing() * len(rest) + 6  # the gaps, 6 px above
+        rest = {
+            self.preview_title: self.preview_title.heightForWidth(width),
+            self.preview: 0,
+            self.prediction_panel: self.prediction_panel.least_height(width),
+        }
+        reserve = self._box_least(self._right, rest)  # with the gaps, 6 px above the answer
         room = self.height() - margins.top() - margins.bottom() - reserve
         if not self.banner.isHidden():  # "no model" over both columns
             room -= self.banner.heightForWidth(max(1, self.width())) + grid.verticalSpacing()

@@ -11,10 +11,8 @@ its rows need wrapped plus its other parts' least height, and the scroll area gi
 Lab pages the banner's lines came on top of a least height already near the window's, and the
 window grew (598 -> 634 px at 1024 px wide, 657 px at 828 px), even on another page, since the
 pages' stack is as tall as its tallest page needs. There the page's least height stays what it
-is without the banner, and with it (and its Details) the page scrolls. Not less than that: the
-pages' least height holds the window's up, and the drawing column's own least height counts
-neither the answer's wrapped lines nor its options' second line (at 542 px the bars for 8 and 9
-were cut off).
+is without the banner, and with it (and its Details) the page scrolls. Not less than that: a
+page laid out below its own least height would be squeezed, not scrolled.
 """
 
 from __future__ import annotations

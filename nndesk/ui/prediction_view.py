@@ -200,9 +200,9 @@ class PredictionPanel(QWidget):
                 self.runner_up_label.tallest(guesses, width),
             )
         rows = (
-            self.answer_height(),
+            self.answer_height_for(width),
             *self._least[key],
-            self.bars.minimumSizeHint().height(),
+            self.bars.least_height_for(width),
             self._options.heightForWidth(width),
         )
         return sum(rows) + self.layout().spacing() * (len(rows) - 1)
@@ -276,6 +276,39 @@ class PredictionPanel(QWidget):
         """The height the answer takes above the runner-up line, with or without an answer:
         more in a narrow column, where its percentage has a line of its own."""
         return self._answer_place.answer_height()
+
+    def least_width(self) -> int:
+        """The panel's least width in the narrowest column, whatever its width now: with the
+        answer beside its percentage (a wide column) its least width is larger, and a least
+        height measured at it came out 10 px short of the narrow column's (the window's least
+        height moved when a page's banner showed)."""
+        layout = self.layout()
+        items = [layout.itemAt(i) for i in range(layout.count())]
+        others = [
+            item.minimumSize().width()
+            for item in items
+            if item.widget() not in (None, self._answer_place)
+        ]
+        figure = [
+            label.minimumSizeHint().width() for label in (self.confidence_label, self.kind_label)
+        ]
+        top = self.top_label.minimumSizeHint().width()
+        least = max(top, figure[0] + 6 + figure[1], *others)  # the percentage on its own line
+        if not self.answer_needs_own_line(least):  # the percentage fits beside the answer
+            least = max(least, top + 8 + max(figure))
+        return max(least, self.placeholder_label.minimumSizeHint().width())
+
+    def answer_height_for(self, width: int) -> int:
+        """``answer_height`` in a panel ``width`` px wide, whatever the panel's width now (the
+        drawing column's least height is its need at its least width), the placeholder's
+        lines there counted: the taller of the two keeps the place."""
+        top = self.top_label.sizeHint().height()
+        figure = (self.confidence_label.sizeHint().height(), self.kind_label.sizeHint().height())
+        if self.answer_needs_own_line(width):  # the percentage on a line of its own
+            answer = top + max(self._head.spacing(), 0) + max(figure)
+        else:  # the percentage over "calibrated", beside the answer
+            answer = max(top, sum(figure))
+        return max(answer, self.placeholder_label.heightForWidth(width))
 
     def head_is_stacked(self) -> bool:
         return bool(self._narrow)

@@ -68,10 +68,19 @@ class ProbabilityBars(QWidget):
         """The rows' pitch with room to spare (the size hint's)."""
         return self.fontMetrics().height() + self.BAR + 5 if self._stacked else self.ROW
 
-    def min_row_height(self) -> int:
-        """The pitch of rows squeezed as far as they go: the text and a ``MIN_BAR`` bar."""
+    def min_row_height(self, stacked: bool | None = None) -> int:
+        """The pitch of rows squeezed as far as they go: the text and a ``MIN_BAR`` bar;
+        ``stacked``: for that arrangement (None: the one the bars have now)."""
+        stacked = self._stacked if stacked is None else stacked
         text = self.fontMetrics().height()
-        return text + self.MIN_BAR + 2 if self._stacked else max(text + 2, self.MIN_BAR + 8)
+        return text + self.MIN_BAR + 2 if stacked else max(text + 2, self.MIN_BAR + 8)
+
+    def least_height_for(self, width: int) -> int:
+        """The least height of bars ``width`` px wide, in the arrangement they take there
+        (the size hint's is the arrangement's at the bars' width now: in a wider window the
+        rows side by side, 30 px less than the same bars stacked in the narrowest column)."""
+        rows = max(len(self._names), 10)
+        return self.min_row_height(self.stacked_for(width)) * rows + 4
 
     def pitch(self) -> float:
         """The rows' pitch at the widget's height now: ``row_height`` when there is room."""

@@ -811,3 +811,45 @@ def test_at_the_windows_least_size_every_page_is_whole_or_scrolls_and_every_bar_
             assert cut_chart_texts(window) == [], name
     finally:
         language.use_language("en")
+
+
+@pytest.mark.parametrize(("code", "mode"), [("en", "digits"), ("vi", "garments")])
+def test_at_the_windows_least_height_a_test_images_answer_keeps_every_bar_whole(
+    qtbot, window_factory, code, mode
+):
+    """s54 left: with a test image's answer (its true-label line) the window could be dragged
+    to 835x590, where the answer column got 326 px of the 399 it needs and the bars for 8 and 9
+    (Túi xách, Bốt cổ ngắn) were cut off: the drawing column counted its wrapped lines at a
+    width they do not have and its preview at the size the larger window gave it. Its least
+    height now is the answer column's need at its least width, the same at any window size."""
+    import numpy as np
+
+    from nndesk.inference import Classifier
+    from nndesk.paths import WEIGHTS_DIR
+    from nndesk.ui import language
+
+    assert language.use_language(code) == code
+    try:
+        name = "mnist-mlp.npz" if mode == "digits" else "fashion-cnn.npz"
+        desk = window_factory(classifier=Classifier.from_file(WEIGHTS_DIR / name), mode=mode)
+        window = desk.window
+        window.resize(*SMALL)
+        QApplication.processEvents()
+        panel = window.prediction_panel
+        probs = np.full(10, 0.01, np.float32)
+        probs[4] = 0.91
+        _fashion_answer(panel, probs, true_label=4)  # the true label's line under the answer
+        at_1024 = window.minimumSizeHint().expandedTo(window.minimumSize())
+        for _ in range(5):  # dragged to the least, as a user does until it stops
+            least = window.minimumSizeHint().expandedTo(window.minimumSize())
+            window.resize(least)
+            QApplication.processEvents()
+        assert window.minimumSizeHint().expandedTo(window.minimumSize()) == least
+        assert least.height() == at_1024.height()  # one least height, read before or after
+        assert least.height() <= SMALL_FRAMED[1], least
+        _wait_every_bar_row_whole(qtbot, panel.bars)
+        options = panel.raw_box
+        bottom = options.mapTo(window.draw_panel, options.rect().bottomLeft()).y()
+        assert bottom <= window.draw_panel.height()
+    finally:
+        language.use_language("en")
