@@ -288,13 +288,13 @@ class DrawPanel(QWidget):
 
     def _above_columns(self) -> int:
         """The margins and, while it shows, the "no model" banner over both columns, at the
-        narrowest the column gets (the canvas at its smallest beside the answer column)."""
+        column's width now (at its least width it took a line more in Vietnamese: with the
+        model notice the window no longer fitted a 1024x668 screen)."""
         grid = self.layout()
         margins = grid.contentsMargins()
         height = margins.top() + margins.bottom()
         if not self.banner.isHidden():
-            width = margins.left() + margins.right() + CANVAS_SIZE + grid.horizontalSpacing()
-            width += self.answer_least_width()
+            width = max(self.width(), super().minimumSizeHint().width())
             height += self.banner.heightForWidth(width) + max(grid.verticalSpacing(), 0)
         return height
 

@@ -28,7 +28,7 @@ class ProbabilityBars(QWidget):
     ROW = 22  # px per class, side by side
     MIN_TRACK = 110  # px: a shorter bar goes under its name instead
     BAR = 8  # px: the bar's height under its name
-    MIN_BAR = 3  # px: the thinnest bar of a squeezed column
+    MIN_BAR = 2  # px: the thinnest bar of a squeezed column (3 left 1024x668 too short, s55)
 
     painted = Signal()  # the bars are on screen (the prediction worker explains after it)
 
