@@ -5902,14 +5902,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Đã tiếp tục sau epoch {done}, rồi phân kỳ ở epoch {epoch}: {settings}</translation>
     </message>
     <message>
-        <source>Continued from epoch 1, keeping {kept}: {settings}</source>
-        <translation>Đã tiếp tục từ epoch 1, giữ {kept}: {settings}</translation>
-    </message>
-    <message>
-        <source>Continued from epoch 1: {settings}</source>
-        <translation>Đã tiếp tục từ epoch 1: {settings}</translation>
-    </message>
-    <message>
         <source>Continued from epoch {epoch}, keeping {kept}: {settings}</source>
         <translation>Đã tiếp tục từ epoch {epoch}, giữ {kept}: {settings}</translation>
     </message>
@@ -5930,20 +5922,12 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Huấn luyện tiếp với các thiết lập lúc lượt trước kết thúc: {settings}</translation>
     </message>
     <message>
-        <source>Continuing epoch 1, keeping {kept}: {settings}</source>
-        <translation>Tiếp tục epoch 1, giữ {kept}: {settings}</translation>
+        <source>Continuing from epoch {epoch}, keeping {kept}: {settings}</source>
+        <translation>Tiếp tục từ epoch {epoch}, giữ {kept}: {settings}</translation>
     </message>
     <message>
-        <source>Continuing epoch 1: {settings}</source>
-        <translation>Tiếp tục epoch 1: {settings}</translation>
-    </message>
-    <message>
-        <source>Continuing in epoch {epoch}, keeping {kept}: {settings}</source>
-        <translation>Tiếp tục ở epoch {epoch}, giữ {kept}: {settings}</translation>
-    </message>
-    <message>
-        <source>Continuing in epoch {epoch}: {settings}</source>
-        <translation>Tiếp tục ở epoch {epoch}: {settings}</translation>
+        <source>Continuing from epoch {epoch}: {settings}</source>
+        <translation>Tiếp tục từ epoch {epoch}: {settings}</translation>
     </message>
     <message>
         <source>Could not save the model in its run folder {folder} ({reason}); saved it to {saved} instead.</source>

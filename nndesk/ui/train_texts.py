@@ -33,29 +33,18 @@ VERDICTS = {
     "stopped": QT_TRANSLATE_NOOP("TrainingPanel", "Stopped"),
     "diverged": QT_TRANSLATE_NOOP("TrainingPanel", "Diverged"),
 }
-#: A continued run's headline by (it has ended, it goes on after epoch 1, it keeps a setting the
-#: last run ended with); "Continuing epoch 1" is a run that stopped inside its first epoch.
+#: A continued run's headline by (it has ended, it keeps a setting the last run ended with).
+#: "From": the epoch it started in. "Continuing in epoch 16" stayed up while the progress bar
+#: went on to "Epoch 24/30", and read as the epoch it was in (walk54 D6).
 CONTINUED_HEADLINES = {
-    (False, True, True): QT_TRANSLATE_NOOP(
-        "TrainingPanel", "Continuing in epoch {epoch}, keeping {kept}: {settings}"
+    (False, True): QT_TRANSLATE_NOOP(
+        "TrainingPanel", "Continuing from epoch {epoch}, keeping {kept}: {settings}"
     ),
-    (False, True, False): QT_TRANSLATE_NOOP(
-        "TrainingPanel", "Continuing in epoch {epoch}: {settings}"
-    ),
-    (False, False, True): QT_TRANSLATE_NOOP(
-        "TrainingPanel", "Continuing epoch 1, keeping {kept}: {settings}"
-    ),
-    (False, False, False): QT_TRANSLATE_NOOP("TrainingPanel", "Continuing epoch 1: {settings}"),
-    (True, True, True): QT_TRANSLATE_NOOP(
+    (False, False): QT_TRANSLATE_NOOP("TrainingPanel", "Continuing from epoch {epoch}: {settings}"),
+    (True, True): QT_TRANSLATE_NOOP(
         "TrainingPanel", "Continued from epoch {epoch}, keeping {kept}: {settings}"
     ),
-    (True, True, False): QT_TRANSLATE_NOOP(
-        "TrainingPanel", "Continued from epoch {epoch}: {settings}"
-    ),
-    (True, False, True): QT_TRANSLATE_NOOP(
-        "TrainingPanel", "Continued from epoch 1, keeping {kept}: {settings}"
-    ),
-    (True, False, False): QT_TRANSLATE_NOOP("TrainingPanel", "Continued from epoch 1: {settings}"),
+    (True, False): QT_TRANSLATE_NOOP("TrainingPanel", "Continued from epoch {epoch}: {settings}"),
 }
 #: A continued run that diverged: where it really went on from (after its model's last whole
 #: epoch, part way into an epoch, or from the start) and that it diverged. "Continued from
@@ -125,7 +114,7 @@ def run_headline(facts: dict) -> str:
             epoch=integer(diverged_in),
             settings=settings,
         )
-    shape = (bool(facts.get("ended")), first_epoch > 1, bool(kept))
+    shape = (bool(facts.get("ended")), bool(kept))
     return translate_marked("TrainingPanel", CONTINUED_HEADLINES[shape]).format(
         epoch=integer(first_epoch), kept=kept, settings=settings
     )

@@ -639,8 +639,10 @@ def test_a_long_run_headline_shows_on_two_lines_and_whole_in_its_tooltip(
     window.tabs.setCurrentWidget(page)
     qtbot.waitUntil(page.isVisible, timeout=WAIT_MS)
     headline = (
-        "Continuing in epoch 3, keeping lr 0.0003: fashion 784-1536-768-10 relu adam "
-        "lr=0.0003 pixels -1 to 1 · momentum 0.5, dropout 0.2, l2 0.0001, batch 64"
+        # as long as the headline of s54 ("Continuing in epoch 3, keeping lr 0.0003: …"): the
+        # words "from" (s55) took two characters more, the rate two less
+        "Continuing from epoch 3, keeping lr 0.003: fashion 784-1536-768-10 relu adam "
+        "lr=0.003 pixels -1 to 1 · momentum 0.5, dropout 0.2, l2 0.0001, batch 64"
     )
     title = page.title
     lines = title.fontMetrics().lineSpacing()

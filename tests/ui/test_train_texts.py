@@ -64,12 +64,17 @@ def _facts(first_epoch: int, continuing: bool, ended: bool = False, kept=None) -
 
 
 def test_a_continued_run_says_where_it_goes_on_from_before_its_settings(qapp):
+    """walk54 D6: "Continuing in epoch 16" stayed up while the progress bar went on to "Epoch
+    24/30", and read as the epoch the run was in: the headline says the epoch it started in,
+    the same going on and ended."""
     fresh = run_headline(_facts(1, continuing=False))
-    assert run_headline(_facts(3, continuing=True)) == f"Continuing in epoch 3: {fresh}"
-    assert run_headline(_facts(3, continuing=True, ended=True)) == (
-        f"Continued from epoch 3: {fresh}"
+    assert run_headline(_facts(16, continuing=True)) == f"Continuing from epoch 16: {fresh}"
+    assert run_headline(_facts(16, continuing=True, ended=True)) == (
+        f"Continued from epoch 16: {fresh}"
     )
-    assert run_headline(_facts(1, continuing=True)) == f"Continuing epoch 1: {fresh}"
+    assert run_headline(_facts(1, continuing=True)) == f"Continuing from epoch 1: {fresh}"
+    kept = run_headline(_facts(3, continuing=True, kept={"lr": 0.0002}))
+    assert kept == f"Continuing from epoch 3, keeping lr 0.0002: {fresh}"
 
 
 def test_a_continued_run_that_diverged_says_where_it_went_on_from_and_where_it_diverged(qapp):

@@ -533,8 +533,8 @@ def test_continue_is_enabled_after_a_run_and_continues_that_run(qtbot, panel):
     latest = panel.runs_view.records()[0]
     assert latest.resumed_from == str(first.model_path)
     assert latest.curves.epochs == [1, 2, 3]
-    # two epochs were done: the run goes on in epoch 3 (it said "from epoch 2", probe 16d)
-    assert headlines and headlines[0].startswith("Continuing in epoch 3: "), headlines
+    # two epochs were done: the run goes on from epoch 3 (it said "from epoch 2", probe 16d)
+    assert headlines and headlines[0].startswith("Continuing from epoch 3: "), headlines
     # the batch curve goes on from the first run's points
     assert latest.curves.batch_x[: len(first.curves.batch_x)] == first.curves.batch_x
     assert len(latest.curves.batch_x) == len(first.curves.batch_x) + 8
@@ -567,7 +567,8 @@ def test_continue_after_a_stop_in_epoch_2_of_3_trains_to_epoch_3_and_every_text_
     panel.controller.batches_finished.connect(lambda _r: formats.append(panel.progress.format()))
     qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
     wait_until_idle(qtbot, panel)
-    assert headlines and headlines[0].startswith(f"Continuing in epoch {going_on}: "), headlines
+    # the epoch it goes on from, the first the progress bar counts (walk54 D6)
+    assert headlines and headlines[0].startswith(f"Continuing from epoch {going_on}: "), headlines
     epochs_said = {f.split("  ·  ")[0] for f in formats if f.startswith("Epoch ")}
     assert "Epoch 3/3" in epochs_said, formats
     assert epochs_said <= {f"Epoch {e}/3" for e in range(going_on, 4)}, formats
