@@ -173,7 +173,7 @@ class Watcher:
         self._grad_norms: list[float] = []
         self._edges = [self._bins(layer.params["W"]) for layer in self.layers]
         # the weights a run starts from: a continued run's are those of the epoch it goes on
-        # after (its first row of filters said "ep 0", walk54 D6)
+        # after, or part way into (its first row of filters said "ep 0", walk54 D6)
         self.start = self.weights(start_epoch)
         self._taken = 0  # sampled batches so far
 

@@ -165,6 +165,29 @@ def test_a_stop_inside_an_epoch_keeps_its_batches_and_continue_goes_on_from_ther
     assert curves.epochs == list(range(1, done_epochs + 2))
 
 
+def test_a_run_continued_part_way_into_an_epoch_labels_its_inside_start_with_that_epoch(
+    qtbot, controller
+):
+    """walk54 D6: the Inside strip's first row of a run continued three batches into epoch 1
+    said "ep 0", as if the weights were those at the start; they are part way into epoch 1,
+    and a sampled batch's weights are labelled with the epoch they are in."""
+    controller.start(CONFIG.replace(epochs=5))
+    controller.pause()  # before the first batch: three steps, then a stop inside epoch 1
+    for _ in range(3):
+        with qtbot.waitSignal(controller.batches_finished, timeout=WAIT_MS):
+            controller.step()
+    with qtbot.waitSignal(
+        controller.running_changed, timeout=WAIT_MS, check_params_cb=lambda running: not running
+    ):
+        controller.stop()
+    record = controller.store.list()[0]
+    started: list = []
+    controller.run_started.connect(started.append)
+    run_to_the_end(qtbot, controller, CONFIG.replace(epochs=1), resume=record.model_path)
+    assert started[0].inside_first_epoch and started[0].first_epoch == 1
+    assert started[0].inside_start.epoch == 1
+
+
 def test_a_learning_rate_set_mid_run_is_marked_at_the_batch_that_first_uses_it(qtbot, controller):
     marks: list = []
     controller.lr_changed.connect(lambda x, lr: marks.append((x, lr)))
