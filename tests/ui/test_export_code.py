@@ -24,10 +24,12 @@ def dialogs(monkeypatch):
     class Dialogs:
         answer = ""
         asked: list[str] = []
+        titles: list[str] = []
         warnings: list[str] = []
 
     def save_name(parent, title, start, filters):
         Dialogs.asked.append(start)
+        Dialogs.titles.append(title)
         return Dialogs.answer, filters
 
     def warning(parent, title, text, *args):
@@ -36,7 +38,7 @@ def dialogs(monkeypatch):
 
     monkeypatch.setattr(export_code.QFileDialog, "getSaveFileName", save_name)
     monkeypatch.setattr(export_code.QMessageBox, "warning", warning)
-    Dialogs.asked, Dialogs.warnings = [], []
+    Dialogs.asked, Dialogs.titles, Dialogs.warnings = [], [], []
     return Dialogs
 
 
@@ -62,6 +64,32 @@ def test_the_train_page_exports_its_preset_as_a_script(qtbot, panel, dialogs, tm
     assert "EPOCHS = 5\n" in text and "BATCH_SIZE = 32" in text
     assert dialogs.asked == [str(Path.home() / "fashion_mlp_lab.py")] and dialogs.warnings == []
     assert said.args == [f"Wrote {tmp_path / 'mine.py'}"]
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_the_save_dialog_says_how_slow_a_cnns_script_is(qtbot, panel, dialogs, tmp_path, code):
+    """walk54 D8: an exported fashion-cnn-lab script took ~16 min an epoch (30 s in nndesk);
+    its header and ``nndesk export-script`` say so, the window's dialog said nothing. Said for
+    a CNN's script only: a notebook runs Keras, an MLP's script is quick."""
+    from nndesk.ui import language
+
+    assert language.use_language(code) == code
+    try:
+        dialogs.answer = ""  # cancelled: only the question is looked at
+        slow = "16\u00a0phút" if code == "vi" else "16 min"  # the count and its unit whole
+        for preset, notebook, said in [
+            ("fashion-cnn-lab", False, True),
+            ("fashion-cnn-lab", True, False),
+            ("fashion-mlp-lab", False, False),
+        ]:
+            panel.form.apply_preset(preset)
+            dialogs.titles.clear()
+            export_code.export_experiment(
+                panel, export_code.form_experiment(panel.form), notebook, "Train page"
+            )
+            assert (slow in dialogs.titles[0]) is said, (preset, notebook, dialogs.titles)
+    finally:
+        language.use_language("en")
 
 
 def test_a_name_whose_ending_is_added_asks_before_replacing_that_file(
