@@ -5693,8 +5693,12 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Tỉ lệ hình vẽ phác</translation>
     </message>
     <message>
-        <source>Test accuracy here: {figure}.</source>
-        <translation>Độ chính xác trên tập kiểm tra ở đây: {figure}.</translation>
+        <source>Test accuracy we measured: {figure}.</source>
+        <translation>Độ chính xác trên tập kiểm tra chúng tôi đo được: {figure}.</translation>
+    </message>
+    <message>
+        <source>Test accuracy we measured: {figure}; {other} on a CPU with AVX-512, whose arithmetic rounds in another order.</source>
+        <translation>Độ chính xác trên tập kiểm tra chúng tôi đo được: {figure}; {other} trên CPU có AVX-512, vốn làm tròn các phép tính theo thứ tự khác.</translation>
     </message>
     <message>
         <source>The lab it beats: {figure}.</source>

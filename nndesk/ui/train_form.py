@@ -960,9 +960,10 @@ def preset_note_text(preset) -> str:
     in ``nndesk presets``'s table and the box's tooltips it goes on in lower case."""
     description = localised(preset.description)
     parts = [description[:1].upper() + description[1:] + "."]
-    if preset.measured_accuracy is not None:
-        ours = accuracy_text(preset.measured_accuracy)
-        parts.append(translate("TrainForm", "Test accuracy here: {figure}.").format(figure=ours))
+    if preset.measured_accuracy is not None:  # measured on one CPU: not "here" (walk54 D4)
+        from nndesk.ui.preset_words import measured_text
+
+        parts.append(measured_text(preset))
     if preset.lab_accuracy is not None:
         lab = accuracy_text(preset.lab_accuracy)
         if preset.beats_a_lab:
