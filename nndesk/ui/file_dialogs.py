@@ -6,14 +6,18 @@ and columns for English: in Vietnamese "Máy tính" and "Kích thước" were cu
 watches the application's Show events (through ``app_events``): each non-native ``QFileDialog``,
 the static ``getOpenFileName`` and friends included, gets on its first showing a proxy model
 that writes sizes with ``QLocale()`` (the window's language: "2,00 KiB"), and a sidebar and
-columns wide enough for their words, again each time a folder's files arrive.
+columns wide enough for their words, again each time a folder's files arrive. A press outside
+the list of names Qt opens under a typed path goes on to where it was (``ClickThrough``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QIdentityProxyModel, QLocale, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
+    QCompleter,
     QFileDialog,
     QFileSystemModel,
     QListView,
@@ -85,11 +89,48 @@ def fit(dialog: QFileDialog) -> None:
         dialog.resize(width, dialog.height())
 
 
+class ClickThrough(QObject):
+    """On a completer's list: a press outside it closes it and goes on to where it was.
+
+    Typing a folder in the dialog's field opens the list of matching names under it; the list
+    takes the next press anywhere only to close itself, so the first click on Choose was lost
+    and the dialog stayed (s54). A button pressed there is clicked (Qt eats the release that
+    follows a press closing a list); elsewhere the press is sent on (a name in the folder)."""
+
+    def eventFilter(self, popup, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.MouseButtonPress:
+            return False
+        if popup.rect().contains(event.position().toPoint()):
+            return False  # a name picked from the list
+        where = event.globalPosition()
+        popup.hide()
+        target = QApplication.widgetAt(where.toPoint())
+        if isinstance(target, QAbstractButton):
+            if target.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
+                target.click()
+            return True
+        window = target.window().windowHandle() if target is not None else None
+        if window is not None:
+            press = QMouseEvent(
+                event.type(),
+                window.mapFromGlobal(where),
+                where,
+                event.button(),
+                event.buttons(),
+                event.modifiers(),
+            )
+            QApplication.sendEvent(window, press)
+        return True
+
+
 def _prepare(dialog: QFileDialog) -> None:
     dialog.setProperty(FITTED, True)
     if dialog.findChild(QTreeView, "treeView") is None:
         return  # not Qt's own dialog: nothing of Qt's to fix
     dialog.setProxyModel(LocaleSizes(dialog))
+    through = ClickThrough(dialog)
+    for completer in dialog.findChildren(QCompleter):
+        completer.popup().installEventFilter(through)
     # once the dialog is laid out: at its Show event its splitter has no sizes yet
     QTimer.singleShot(0, dialog, lambda: fit(dialog))
     # the files of a folder arrive later, from Qt's file system thread: fitted when they come

@@ -73,3 +73,37 @@ def test_the_sidebar_and_the_column_titles_show_whole_in_vietnamese(qtbot, tmp_p
 
     qtbot.waitUntil(whole, timeout=10_000)
     assert dialog.width() <= dialog.screen().availableGeometry().width()
+
+
+def test_one_click_on_choose_chooses_while_the_folder_names_completer_shows(qtbot, tmp_path):
+    """s54: in the folder dialog (Choose a folder…), a folder typed in its field opened Qt's
+    completer under it, and the first click on Choose only closed that list: the dialog
+    stayed, as if the click had been lost. The click now closes the list and chooses."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialogButtonBox, QFileSystemModel, QLineEdit
+
+    file_dialogs.install()
+    (tmp_path / "fashion-mnist").mkdir()
+    dialog = QFileDialog(None, "", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    qtbot.addWidget(dialog)
+    files = dialog.findChild(QFileSystemModel)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: files.rowCount(files.index(str(tmp_path))) == 1, timeout=10_000)
+    field = dialog.findChild(QLineEdit, "fileNameEdit")
+    popup = field.completer().popup()
+    field.setFocus()
+    QTest.keyClicks(field, str(tmp_path / "fashion-mnist"))  # the list of matches opens
+    qtbot.waitUntil(popup.isVisible, timeout=10_000)
+    choose = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Open)
+    assert choose is not None and choose.isEnabled()
+    at = choose.mapTo(dialog, choose.rect().center())
+    window = dialog.windowHandle()
+    with qtbot.waitSignal(dialog.finished, timeout=10_000) as finished:
+        QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+        QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    assert finished.args == [QFileDialog.DialogCode.Accepted]
+    assert not popup.isVisible()
