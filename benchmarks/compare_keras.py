@@ -20,8 +20,8 @@ machine that is one thread; ``--threads 2`` forces the batch split over two), Te
 defaults (every core). ``nndesk_split=`` says where a split batch's other parts went, and each
 round how many batches its helper processes took (the rest ran on threads of this process): at
 the session start (19:19, s55) an automatic run read 9.2 s against 5.5 s with ``--threads 2`` a
-minute later, the plan's 0.1 s look at the load having sent the parts to threads for the whole
-session (docs/performance.md, speed55).
+minute later: its parts had run on threads of this process, by all signs sent there for the
+whole session by the plan's 0.1 s look at the load (docs/performance.md, speed55).
 """
 
 from __future__ import annotations
