@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -134,6 +135,7 @@ class Coordinator(QObject):
         window.image_data_received.connect(self._on_window_image_data_received)
         window.test_image_requested.connect(self._on_window_test_image_requested)
         window.data_folder_chosen.connect(self._on_window_data_folder_chosen)
+        window.dataset_folder_chosen.connect(self._on_window_dataset_folder_chosen)
         # each mode has its own data folder (walk48 D2): the note names the new mode's
         window.mode_changed.connect(lambda _mode: self.name_data_folder())
         window.theme_change_requested.connect(self._on_window_theme_change_requested)
@@ -603,7 +605,11 @@ class Coordinator(QObject):
         d = self.downloads
         banner.download_requested.connect(d.start)
         banner.cancel_requested.connect(d.cancel)
-        banner.choose_folder_requested.connect(self.window.act_data_folder.trigger)
+        # the folder of the dataset the banner offers, whatever the window's mode (walk55b D1:
+        # the Train form's Fashion-MNIST folder chosen in Digits pushed out MNIST's)
+        banner.choose_folder_requested.connect(partial(self._choose_folder_for, banner))
+        banner.watch_mode(self.window.mode)  # no "Switch to Digits" while in Digits
+        self.window.mode_changed.connect(banner.mode_changed)
         banner.mirror_settings_requested.connect(self.open_mirror_settings)
         banner.watch_failures(d.failure)  # a banner shown after a failed download says it
         # "Switch to Clothing": as the Mode menu does; the new mode's model finds its data
@@ -671,12 +677,28 @@ class Coordinator(QObject):
         chosen (each mode keeps its own, ``preferences.data_folder``)."""
         return DATASET_FOR_KIND[self.window.mode()]
 
+    def _choose_folder_for(self, banner: DataBanner) -> None:
+        """A banner's Choose a folder…: the folder of the dataset it offers, else (a plain
+        message) of the mode's, as File > Data folder…."""
+        wanted = banner.wanted_dataset()
+        self.window.choose_data_folder(wanted if wanted in TITLES else None)
+
     @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:
         dialog = self.download_dialog
         wanted = dialog.banner.wanted_dataset() if dialog is not None else None
         # the folder of the dataset the dialog offers, else of the mode's
-        preferences.set_data_dir(folder, wanted if wanted in TITLES else self._mode_dataset())
+        self._use_data_folder(folder, wanted if wanted in TITLES else self._mode_dataset())
+
+    @Slot(str, str)
+    def _on_window_dataset_folder_chosen(self, folder: str, dataset: str) -> None:
+        self._use_data_folder(folder, dataset)
+
+    def _use_data_folder(self, folder: str, dataset: str) -> None:
+        """Remember ``folder`` as registered ``dataset``'s and read it from there now."""
+        dialog = self.download_dialog
+        wanted = dialog.banner.wanted_dataset() if dialog is not None else None
+        preferences.set_data_dir(folder, dataset)
         self.name_data_folder()
         if dialog is not None and wanted is None:
             dialog.settle()  # it offers nothing any more: its old failure goes too

@@ -144,15 +144,17 @@ def _raise_if_held_instead(folder: Path, spec: DatasetSpec, title: str) -> None:
 
 #: the window's line when a folder holds the other dataset: which one, and the three ways on
 _HOLDS_OTHER = {
+    # no "switch to Digits": the banner's Switch button offers it where it helps (the Train
+    # form's Fashion-MNIST in Digits mode was told to switch to Digits, walk55b D1)
     "fashion": N_(
-        "{folder} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST into "
-        "nndesk's cache, or choose a folder with MNIST. Each mode keeps its own folder; one "
-        "holding mnist/ and fashion-mnist/ serves both."
+        "{folder} holds Fashion-MNIST, not MNIST: download MNIST into nndesk's cache, or "
+        "choose a folder with MNIST. Each dataset keeps its own folder; one holding mnist/ "
+        "and fashion-mnist/ serves both."
     ),
     "mnist": N_(
-        "{folder} holds MNIST, not Fashion-MNIST: switch to Digits, download Fashion-MNIST "
-        "into nndesk's cache, or choose a folder with Fashion-MNIST. Each mode keeps its own "
-        "folder; one holding mnist/ and fashion-mnist/ serves both."
+        "{folder} holds MNIST, not Fashion-MNIST: download Fashion-MNIST into nndesk's cache, "
+        "or choose a folder with Fashion-MNIST. Each dataset keeps its own folder; one "
+        "holding mnist/ and fashion-mnist/ serves both."
     ),
 }
 

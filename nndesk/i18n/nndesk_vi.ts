@@ -1680,12 +1680,12 @@ và lúc đầu (đứt nét)</translation>
         <translation>{folder} đã thay đổi từ khi mô hình này được huấn luyện (khi đó {then}&#xa0;ảnh, nay {now}): phần ảnh giữ riêng được rút lại, nên vài ảnh ở đây có thể là ảnh nó đã huấn luyện</translation>
     </message>
     <message>
-        <source>{folder} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST into nndesk&apos;s cache, or choose a folder with MNIST. Each mode keeps its own folder; one holding mnist/ and fashion-mnist/ serves both.</source>
-        <translation>{folder} chứa Fashion-MNIST, không phải MNIST: hãy chuyển sang Quần áo, tải MNIST vào bộ nhớ đệm của nndesk, hoặc chọn một thư mục có MNIST. Mỗi chế độ nhớ thư mục riêng của nó; một thư mục chứa mnist/ và fashion-mnist/ dùng được cho cả hai.</translation>
+        <source>{folder} holds Fashion-MNIST, not MNIST: download MNIST into nndesk&apos;s cache, or choose a folder with MNIST. Each dataset keeps its own folder; one holding mnist/ and fashion-mnist/ serves both.</source>
+        <translation>{folder} chứa Fashion-MNIST, không phải MNIST: hãy tải MNIST vào bộ nhớ đệm của nndesk, hoặc chọn một thư mục có MNIST. Mỗi tập dữ liệu nhớ thư mục riêng của nó; một thư mục chứa mnist/ và fashion-mnist/ dùng được cho cả hai.</translation>
     </message>
     <message>
-        <source>{folder} holds MNIST, not Fashion-MNIST: switch to Digits, download Fashion-MNIST into nndesk&apos;s cache, or choose a folder with Fashion-MNIST. Each mode keeps its own folder; one holding mnist/ and fashion-mnist/ serves both.</source>
-        <translation>{folder} chứa MNIST, không phải Fashion-MNIST: hãy chuyển sang Chữ số, tải Fashion-MNIST vào bộ nhớ đệm của nndesk, hoặc chọn một thư mục có Fashion-MNIST. Mỗi chế độ nhớ thư mục riêng của nó; một thư mục chứa mnist/ và fashion-mnist/ dùng được cho cả hai.</translation>
+        <source>{folder} holds MNIST, not Fashion-MNIST: download Fashion-MNIST into nndesk&apos;s cache, or choose a folder with Fashion-MNIST. Each dataset keeps its own folder; one holding mnist/ and fashion-mnist/ serves both.</source>
+        <translation>{folder} chứa MNIST, không phải Fashion-MNIST: hãy tải Fashion-MNIST vào bộ nhớ đệm của nndesk, hoặc chọn một thư mục có Fashion-MNIST. Mỗi tập dữ liệu nhớ thư mục riêng của nó; một thư mục chứa mnist/ và fashion-mnist/ dùng được cho cả hai.</translation>
     </message>
     <message>
         <source>{folder} holds the classes {found}, not this model&apos;s {wanted}</source>

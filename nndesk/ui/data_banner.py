@@ -76,6 +76,8 @@ class DataBanner(QWidget):
         # dataset -> its last failed download (``DownloadController.failure``): a banner shown
         # after the failure says it too, not "not on this computer yet" (``watch_failures``)
         self._failure_of: Callable[[str], object] = lambda name: None
+        # the window's mode now (``watch_mode``): no "Switch to Digits" offered in Digits
+        self._window_mode: Callable[[], str | None] = lambda: None
         # what ``show_problem`` was last asked to say: said again when the failure it shows
         # instead is worded anew (``on_failure_reworded``)
         self._asked: tuple = ()
@@ -173,6 +175,18 @@ class DataBanner(QWidget):
         """``failure_of(name)``: the last failed download of ``name`` (a ``DownloadFailure``)
         or None; a problem shown about a dataset whose download failed says that failure."""
         self._failure_of = failure_of
+
+    def watch_mode(self, window_mode: Callable[[], str | None]) -> None:
+        """``window_mode()``: the window's mode ("digits"); Switch is offered only towards
+        another mode (in Digits, "Switch to Digits" only changed the Train form back to an
+        MNIST preset, walk55b D1)."""
+        self._window_mode = window_mode
+        self._refresh()
+
+    @Slot(str)
+    def mode_changed(self, _mode: str) -> None:
+        """The window's mode changed: the Switch button offered, or not, anew."""
+        self._refresh()
 
     @Slot(str, object)
     def show_problem(
@@ -343,7 +357,7 @@ class DataBanner(QWidget):
     def _refresh(self) -> None:
         offering = self._dataset is not None
         mine = offering and self._downloading == self._dataset
-        switching = self._switch_to is not None
+        switching = self._switch_to is not None and self._switch_to != self._window_mode()
         self.buttons.setVisible(offering or switching or bool(self.details_label.text()))
         self.switch_button.setVisible(switching and not mine)
         self.download_button.setVisible(offering and not mine)

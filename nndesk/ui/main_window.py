@@ -131,7 +131,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
     image_file_requested = Signal(str)  # path of an image to put on the canvas (dialog, drop)
     image_data_received = Signal(object)  # bytes | QImage from the clipboard or a drop, undecoded
     test_image_requested = Signal(int)  # index into the test set, or -1 for a random one
-    data_folder_chosen = Signal(str)  # folder holding the IDX files
+    data_folder_chosen = Signal(str)  # folder holding the IDX files (of the mode's dataset)
+    dataset_folder_chosen = Signal(str, str)  # folder, the registered dataset it is chosen for
     settings_requested = Signal()  # File > Settings…: the coordinator opens the dialog
     drawing_changed = Signal(object)  # np.ndarray uint8 (280, 280): predict this
     drawing_finished = Signal(object)  # np.ndarray uint8 (280, 280): a stroke ended, predict now

@@ -475,6 +475,14 @@ class WindowMenusMixin:
 
     @Slot()
     def _on_data_folder_triggered(self) -> None:
+        self.choose_data_folder(None)
+
+    def choose_data_folder(self, dataset: str | None) -> None:
+        """Ask for the data folder of registered ``dataset`` (a banner's Choose a folder…:
+        ``dataset_folder_chosen``), or of the dataset the window's mode shows (File > Data
+        folder…, ``dataset`` None: ``data_folder_chosen``). The Train form's Fashion-MNIST
+        folder chosen in Digits was stored as MNIST's, and the two pushed each other out
+        (walk55b D1)."""
         from nndesk import preferences
 
         folder = QFileDialog.getExistingDirectory(
@@ -483,10 +491,12 @@ class WindowMenusMixin:
                 "MainWindow",
                 "Folder with the IDX files (or with mnist/ and fashion-mnist/ sub-folders)",
             ),
-            # the mode's own folder (each mode keeps one, ``preferences.data_folder``)
-            start_folder(preferences.data_dir(_DATASET_OF_MODE.get(self.mode()))),
+            # the dataset's own folder (each keeps one, ``preferences.data_folder``)
+            start_folder(preferences.data_dir(dataset or _DATASET_OF_MODE.get(self.mode()))),
         )
-        if folder:
+        if folder and dataset:
+            self.dataset_folder_chosen.emit(folder, dataset)
+        elif folder:
             self.data_folder_chosen.emit(folder)
 
     @Slot()

@@ -172,9 +172,9 @@ def test_the_other_datasets_folder_gets_window_advice_and_the_cli_keeps_its_line
     )
     said = window_message(caught.value)
     assert said == (
-        f"{tiny_idx_dir} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST "
+        f"{tiny_idx_dir} holds Fashion-MNIST, not MNIST: download MNIST "
         "into nndesk's cache, or choose a folder with MNIST."
-        " Each mode keeps its own folder; one holding mnist/ and fashion-mnist/ serves both."
+        " Each dataset keeps its own folder; one holding mnist/ and fashion-mnist/ serves both."
     )
 
 

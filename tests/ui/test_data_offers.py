@@ -211,9 +211,9 @@ def test_a_folder_of_the_other_dataset_chosen_is_said_on_the_train_page_at_once(
     desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # as File > Data folder… does
     qtbot.waitUntil(lambda: train.data_banner.switch_offered() == "digits", timeout=10_000)
     assert train.data_banner.text() == (
-        f"{tiny_idx_dir} holds MNIST, not Fashion-MNIST: switch to Digits, download "
+        f"{tiny_idx_dir} holds MNIST, not Fashion-MNIST: download "
         "Fashion-MNIST into nndesk's cache, or choose a folder with Fashion-MNIST."
-        " Each mode keeps its own folder; one holding mnist/ and fashion-mnist/ serves both."
+        " Each dataset keeps its own folder; one holding mnist/ and fashion-mnist/ serves both."
     )
     assert train.progress.format() == "Needs a dataset"
     datasets.forget_datasets()
@@ -305,9 +305,9 @@ def test_the_why_pages_nearest_images_offer_the_switch_in_window_words(
     banner = why_banner_after_a_drawing(desk)
     qtbot.waitUntil(lambda: banner.switch_offered() == "garments", timeout=20_000)
     assert banner.text() == (
-        f"{fashion_folder} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST "
+        f"{fashion_folder} holds Fashion-MNIST, not MNIST: download MNIST "
         "into nndesk's cache, or choose a folder with MNIST."
-        " Each mode keeps its own folder; one holding mnist/ and fashion-mnist/ serves both."
+        " Each dataset keeps its own folder; one holding mnist/ and fashion-mnist/ serves both."
     )
     with qtbot.waitSignal(desk.window.mode_changed, timeout=10_000):
         banner.switch_button.click()
@@ -685,3 +685,51 @@ def test_an_image_folder_chosen_and_trained_leaves_no_page_saying_mnist_is_missi
     qtbot.waitUntil(lambda: desk.dataset_page.summary() is not None, timeout=20_000)
     assert desk.dataset_page.dataset_combo.currentData() == str(folder)
     assert desk.dataset_page.summary().class_names == ("circle", "square", "triangle")
+
+
+def test_a_folder_chosen_from_a_banner_is_its_datasets_whatever_the_mode(
+    qtbot, window_factory, tiny_idx_dir, tmp_path, monkeypatch
+):
+    """walk55b D1: in Digits, the Train form's Fashion-MNIST preset said "…holds MNIST, not
+    Fashion-MNIST: switch to Digits" (Switch dropped the preset for an MNIST one), and its
+    Choose a folder… stored the Fashion-MNIST folder as MNIST's: the two datasets pushed
+    each other out for ever. The folder is Fashion-MNIST's now; Digits keeps MNIST's."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from nndesk.data.idx import read_idx, write_idx
+
+    fashion = tmp_path / "fashion-tiny"
+    fashion.mkdir()
+    for path in tiny_idx_dir.iterdir():  # every label moved on by one: other checksums
+        array = read_idx(path)
+        write_idx(fashion / path.name, (array + 1) % 10 if "labels" in path.name else array)
+    choose_tiny_files_as(registry.FASHION, fashion, monkeypatch)
+    choose_tiny_files_as(registry.MNIST, tiny_idx_dir, monkeypatch)  # chosen last, in Digits
+    preferences.set_data_dir(str(tiny_idx_dir), "mnist")
+    starts: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getExistingDirectory",
+        lambda parent, title, start: starts.append(start) or str(fashion),
+    )
+    desk = window_factory(mode="digits")
+    train = desk.train_page
+    desk.window.tabs.setCurrentWidget(train)
+    train.form.apply_preset("fashion-mlp-lab")  # the page looks at its data (off the GUI thread)
+    banner = train.data_banner
+    qtbot.waitUntil(lambda: "holds MNIST, not Fashion-MNIST" in banner.text(), timeout=10_000)
+    assert banner.offered_dataset() == "fashion"
+    assert banner.switch_offered() is None  # the window is in Digits already
+    assert not banner.switch_button.isVisibleTo(banner)
+    assert "switch to" not in banner.text()
+    banner.folder_button.click()
+    assert starts == [str(tiny_idx_dir)]  # the folder Fashion-MNIST reads now
+    assert preferences.data_dir("fashion") == str(fashion)
+    assert preferences.data_dir("mnist") == str(tiny_idx_dir)
+    qtbot.waitUntil(banner.isHidden, timeout=10_000)
+    qtbot.waitUntil(lambda: train.progress.format() == "Ready", timeout=10_000)
+    assert train.form.dataset_name() == "fashion"
+    qtbot.waitUntil(
+        lambda: desk.window.status_note.text() == f"Data folder:\n{tiny_idx_dir}", timeout=10_000
+    )
+    datasets.forget_datasets()

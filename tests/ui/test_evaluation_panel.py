@@ -528,9 +528,9 @@ def test_a_folder_of_the_other_dataset_is_named_in_window_words(
     with qtbot.waitSignal(ctl.failed, timeout=10_000):
         widget.set_classifier(Classifier.from_file(tiny_model_file))  # a digits model
     assert widget.message.text() == (
-        f"{tiny_idx_dir} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST "
+        f"{tiny_idx_dir} holds Fashion-MNIST, not MNIST: download MNIST "
         "into nndesk's cache, or choose a folder with MNIST."
-        " Each mode keeps its own folder; one holding mnist/ and fashion-mnist/ serves both."
+        " Each dataset keeps its own folder; one holding mnist/ and fashion-mnist/ serves both."
     )
 
 
