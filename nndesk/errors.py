@@ -107,6 +107,7 @@ _OS_REASONS = {
     errno.ENOENT: N_("no such file or folder"),
     errno.EISDIR: N_("it is a folder"),
     errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
 }
 
 

@@ -30,6 +30,7 @@ from nndesk.controllers.datasets import (
     DatasetLoader,
     copy_in_use,
     damaged_in_cache,
+    folder_state,
     folder_unfit,
     forget_datasets,
     missing_dataset,
@@ -735,7 +736,8 @@ class Coordinator(QObject):
                 QThreadPool.globalInstance(),
                 self.folder_look,
                 folder,
-                lambda: os.path.isdir(folder) or ("file" if os.path.exists(folder) else False),
+                # a folder nndesk may not look into is not "not found" (walk55b D2)
+                lambda: folder_state(folder, mode_dataset),
             )
             run_off_gui(
                 QThreadPool.globalInstance(),
@@ -752,12 +754,18 @@ class Coordinator(QObject):
                 ),
             )
 
-    def _folder_note(self, missing: bool = False, a_file: bool = False) -> str:
+    def _folder_note(
+        self, missing: bool = False, a_file: bool = False, unreadable: bool = False
+    ) -> str:
         """The data folder in use, and where it comes from when the person did not choose it
         (``data_folder_note``); a settings read, no look at the folder itself."""
         name = self._mode_dataset()
         return data_folder_note(
-            preferences.data_folder(name), preferences.overridden_data_dir(name), missing, a_file
+            preferences.data_folder(name),
+            preferences.overridden_data_dir(name),
+            missing,
+            a_file,
+            unreadable,
         )
 
     def _unfit_folder_note(self, folder: str, unfit: str) -> str:
@@ -772,11 +780,17 @@ class Coordinator(QObject):
 
     @Slot(object, object)
     def _on_folder_look_delivered(self, folder: str, there: bool | str | None) -> None:
-        """Say under the canvas that the data folder named there is missing, or is a file
-        (``there == "file"``; a page that needs it says what to do)."""
-        if there in (False, "file") and folder == preferences.data_dir(self._mode_dataset()):
-            a_file = there == "file"
-            self.window.set_standing_note(self._folder_note(missing=not a_file, a_file=a_file))
+        """Say under the canvas that the data folder named there is missing, is a file
+        (``there == "file"``) or cannot be looked into ("unreadable"); a page that needs it
+        says what to do."""
+        if there in (False, "file", "unreadable") and folder == preferences.data_dir(
+            self._mode_dataset()
+        ):
+            self.window.set_standing_note(
+                self._folder_note(
+                    missing=there is False, a_file=there == "file", unreadable=there == "unreadable"
+                )
+            )
 
     @Slot(object, object)
     def _on_copy_look_delivered(self, asked: tuple, look: tuple | None) -> None:
@@ -800,6 +814,11 @@ class Coordinator(QObject):
                     "Coordinator",
                     "{title} is read from nndesk's verified copy (a file of it in this folder "
                     "is damaged)",
+                )
+            elif why == "unreadable":
+                text = translate(
+                    "Coordinator",
+                    "{title} is read from nndesk's downloaded copy (this folder cannot be read)",
                 )
             elif why == "absent":
                 text = translate(

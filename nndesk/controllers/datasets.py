@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import errno
+import os
+import stat
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 
 from nndesk import preferences
 from nndesk.data.registry import DATASETS
-from nndesk.errors import DataError, MissingDataError, NndeskError, window_message
+from nndesk.errors import DataError, MissingDataError, NndeskError, os_reason, window_message
 
 _cache: dict[tuple[str, str | None], object] = {}
 _locks: dict[tuple[str, str | None], threading.Lock] = {}
@@ -144,6 +147,8 @@ def copy_in_use(name: str) -> str | None:
     user = _folder_for(name, preferences.data_dir(name))
     if user is None or source_folder(name) != str(dataset_cache_dir(name)):
         return None
+    if folder_error(name) is not None:
+        return "unreadable"
     if not _complete(user, DATASETS[name]):
         return "absent"
     broken = _found_damaged(name)
@@ -159,8 +164,10 @@ def folder_unfit(name: str) -> str | None:
     None. Clothing named an MNIST folder "Data folder:" as if it were its own (walk50 D10).
     Stats and two small reads: call it off the GUI thread."""
     user = _folder_for(name, preferences.data_dir(name))
-    if user is None or not Path(user).is_dir() or copy_in_use(name) is not None:
+    if user is None or not os.path.isdir(user) or copy_in_use(name) is not None:
         return None
+    if folder_error(name) is not None:
+        return None  # the note says it cannot be read (``folder_state``)
     if not _complete(user, DATASETS[name]):
         return "absent"
     return _other_held(user, DATASETS[name])
@@ -232,10 +239,26 @@ def damaged_message(name: str) -> tuple[str, str] | None:
     return damaged_summary(name, path), damaged_text(name, path, window_message(error), technical)
 
 
+def _raise_if_other_held(folder: Path, spec, damage: DataError) -> None:
+    """Raise the "holds the other dataset" error (``check_not_other``: its two label files'
+    checksums) when ``folder``, where a file of ``spec`` was found damaged, holds another
+    registered dataset's files: a cut-short MNIST file in the folder read for Clothing was
+    called Fashion-MNIST's (walk55b D3)."""
+    from nndesk.data.sources import check_not_other
+
+    try:
+        check_not_other(folder, spec)
+    except DataError as other:
+        raise other from damage
+    except OSError:
+        return  # cannot be looked into: the damage is said as it was found
+
+
 @contextlib.contextmanager
 def _noting_damage(name: str):
     """A file of registered dataset ``name`` that cannot be read is remembered
-    (``damaged_file``) and said as ``DatasetDamaged``; other errors go on as they are."""
+    (``damaged_file``) and said as ``DatasetDamaged``, unless its folder holds the other
+    dataset's files (said so instead); other errors go on as they are."""
     try:
         yield
     except DataError as err:
@@ -243,6 +266,7 @@ def _noting_damage(name: str):
         signature = _signature(Path(path)) if path is not None else None
         if name not in TITLES or signature is None:
             raise
+        _raise_if_other_held(Path(path).parent, DATASETS[name], err)
         with _locks_guard:
             _damaged[name] = (Path(path), signature, _bare(err))
         notices.damage_found.emit(name)
@@ -260,8 +284,8 @@ def how_to_get(name: str) -> str:
     ).format(title=title)
 
 
-def _folder_for(name: str, data_dir: str | None) -> str | None:
-    """The user's data folder may hold the IDX files itself or one sub-folder per dataset."""
+def _place(name: str, data_dir: str | None) -> str | None:
+    """``_folder_for``, raising the OSError of a folder that cannot be looked into."""
     if data_dir is None:
         return None
     spec = DATASETS.get(name)
@@ -271,15 +295,83 @@ def _folder_for(name: str, data_dir: str | None) -> str | None:
     return data_dir
 
 
+def _folder_for(name: str, data_dir: str | None) -> str | None:
+    """The user's data folder may hold the IDX files itself or one sub-folder per dataset. A
+    folder that cannot be looked into (no permission) is named as it is: it holds nothing
+    nndesk can read (``folder_error`` says why); its stat's PermissionError reached the pages
+    raw (walk55b D2)."""
+    try:
+        return _place(name, data_dir)
+    except OSError:
+        return data_dir
+
+
+#: what a stat says of a path that is not there: the folder is missing, not unreadable
+_NOT_THERE = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
+
+
+def _looking_fails(name: str, data_dir: str) -> OSError | None:
+    """The error that stops nndesk from looking into ``data_dir`` for ``name``'s files (the
+    folder, its mnist/-style sub-folder or a file in it refuses a stat: no permission, a name
+    too long), else None. Stats only."""
+    from nndesk.data.sources import find_files
+
+    spec = DATASETS.get(name)
+    if spec is None:
+        return None
+    try:
+        place = _place(name, data_dir) or data_dir
+        with os.scandir(place):  # a folder that may not be listed (its files are not found)
+            pass
+        find_files(place, spec)
+    except OSError as err:
+        return None if err.errno in _NOT_THERE else err
+    except DataError:
+        return None
+    return None
+
+
+def folder_error(name: str | None) -> OSError | None:
+    """Why the data folder named for registered dataset ``name`` cannot be looked into (an
+    OSError: no permission, ...), or None (it can, or it is not there, or none is named).
+    Stats only: call it off the GUI thread."""
+    data_dir = preferences.data_dir(name) if name in TITLES else None
+    return _looking_fails(str(name), data_dir) if data_dir else None
+
+
+def folder_state(folder: str, name: str) -> bool | str:
+    """The data folder named under the canvas, for the mode's dataset ``name``: True (a
+    folder), "file", "unreadable" (it cannot be looked into: it was said "not found") or
+    False (not there). Stats: call it off the GUI thread."""
+    try:
+        mode = os.stat(folder).st_mode
+    except OSError as err:
+        return False if err.errno in _NOT_THERE else "unreadable"
+    if not stat.S_ISDIR(mode):
+        return "file"
+    return "unreadable" if _looking_fails(name, folder) is not None else True
+
+
+def unreadable_text(name: str, err: OSError) -> str:
+    """The window's line for ``name``'s data folder that cannot be looked into: which folder,
+    why (the system's reason, in the window's language), and the ways out."""
+    return QCoreApplication.translate(
+        "Datasets",
+        "The data folder {folder} cannot be read ({reason}): choose a folder you can read, "
+        "or download {title} into nndesk's cache.",
+    ).format(folder=preferences.data_dir(name), reason=os_reason(err), title=TITLES.get(name, name))
+
+
 def _complete(folder: str | Path | None, spec) -> bool:
-    """Whether ``folder`` holds all four files of ``spec`` (a few stat calls)."""
+    """Whether ``folder`` holds all four files of ``spec`` (a few stat calls); not when it
+    cannot be looked into."""
     from nndesk.data.sources import find_files
 
     if folder is None:
         return False
     try:
         find_files(folder, spec)
-    except DataError:
+    except (DataError, OSError):
         return False
     return True
 
@@ -293,6 +385,8 @@ def _other_held(folder: str, spec) -> str | None:
         check_not_other(folder, spec)
     except DataError as err:
         return getattr(err, "other_dataset", None)
+    except OSError:  # cannot be looked into: holds nothing nndesk reads
+        return None
     return None
 
 
@@ -347,6 +441,8 @@ def _first_missing(name: str, folder: str, roles: tuple[str, ...] | None = None)
     except MissingDataError as err:
         what = err.what_shown().split(": ", 1)[-1]
         return f" {what[0].upper()}{what[1:]}."
+    except OSError:  # cannot be looked into: ``unreadable_text`` says so instead
+        return ""
     return ""
 
 
@@ -355,7 +451,7 @@ def _not_in_folder(name: str, folder: str, roles: tuple[str, ...] | None = None)
     " Data folder {folder} does not exist." when the folder itself is not there (it was
     named twice)."""
     first = _first_missing(name, folder, roles)
-    if not Path(folder).is_dir():
+    if not os.path.isdir(folder):
         return first
     either = QCoreApplication.translate("Datasets", "It is not in {folder} either.")
     return f" {either.format(folder=folder)}{first}"
@@ -368,10 +464,13 @@ def _absent_files(name: str, folder: str | None) -> list[str]:
     from nndesk.data.registry import get_spec
 
     place = _folder_for(name, folder)
-    if place is None or not Path(place).is_dir():
+    if place is None or not os.path.isdir(place):
         return []
     spec = get_spec(name)
-    absent = [f.gz_name for f in spec.files if file_path(f, place) is None]
+    try:
+        absent = [f.gz_name for f in spec.files if file_path(f, place) is None]
+    except OSError:  # cannot be looked into: ``unreadable_text`` says so instead
+        return []
     return absent if 0 < len(absent) < len(spec.files) else []
 
 
@@ -390,6 +489,9 @@ def missing_text(name: str) -> str:
     from nndesk.data.download import dataset_cache_dir
 
     folder = preferences.data_dir(name)
+    refused = folder_error(name)
+    if refused is not None:
+        return unreadable_text(name, refused)
     for place in (folder, str(dataset_cache_dir(name))):
         absent = _absent_files(name, place)
         if absent:
@@ -451,7 +553,7 @@ def _test_folder(name: str) -> str | None:
             continue
         try:
             find_files(folder, spec, TEST_ROLES)
-        except DataError:
+        except (DataError, OSError):
             continue
         return folder
     return None
@@ -469,7 +571,7 @@ def _only_damaged_among(name: str, folder: str, roles) -> bool:
         return False
     try:
         kept = find_files(folder, get_spec(name), roles).values()
-    except DataError:
+    except (DataError, OSError):
         return False
     return all(path != f for f in kept)
 
@@ -500,6 +602,9 @@ def get_test_split(name: str):
     if folder is None:
         folder = _test_folder(name)
     if folder is None:
+        refused = folder_error(name)
+        if refused is not None:
+            raise DatasetMissing(name, unreadable_text(name, refused))
         data_dir = preferences.data_dir(name)
         where = _not_in_folder(name, data_dir, TEST_ROLES) if data_dir else ""
         raise DatasetMissing(name, how_to_get(name) + where)

@@ -1368,6 +1368,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>mô hình khai có {n:,}&#xa0;tham số; chỉ mở được tối đa {limit:,}</translation>
     </message>
     <message>
+        <source>the name is too long</source>
+        <translation>tên quá dài</translation>
+    </message>
+    <message>
         <source>the net was built without dropout: start a run with dropout above 0 to tune it</source>
         <translation>mạng được dựng không có dropout: bắt đầu một lượt chạy với dropout trên 0 để chỉnh nó</translation>
     </message>
@@ -2132,6 +2136,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Đã tải và kiểm chứng {title}</translation>
     </message>
     <message>
+        <source>{title} is read from nndesk&apos;s downloaded copy (this folder cannot be read)</source>
+        <translation>{title} được đọc từ bản đã tải về của nndesk (không đọc được thư mục này)</translation>
+    </message>
+    <message>
         <source>{title} is read from nndesk&apos;s downloaded copy (this folder does not hold its files)</source>
         <translation>{title} được đọc từ bản đã tải về của nndesk (thư mục này không chứa các tệp của nó)</translation>
     </message>
@@ -2254,6 +2262,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Các lệnh và lần mở sau đọc NNDESK_DATA_DIR:</translation>
     </message>
     <message>
+        <source>Data folder cannot be read:</source>
+        <translation>Không đọc được thư mục dữ liệu:</translation>
+    </message>
+    <message>
         <source>Data folder is a file, not a folder:</source>
         <translation>Thư mục dữ liệu là một tệp, không phải thư mục:</translation>
     </message>
@@ -2264,6 +2276,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>Data folder not found:</source>
         <translation>Không tìm thấy thư mục dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Data folder, from NNDESK_DATA_DIR, cannot be read:</source>
+        <translation>Thư mục dữ liệu, theo NNDESK_DATA_DIR, không đọc được:</translation>
     </message>
     <message>
         <source>Data folder, from NNDESK_DATA_DIR, is a file, not a folder:</source>
@@ -2478,6 +2494,10 @@ nhãn {label}{name}</translation>
     <message>
         <source>Technical detail, as the library wrote it: {detail}</source>
         <translation>Chi tiết kỹ thuật, nguyên văn của thư viện: {detail}</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be read ({reason}): choose a folder you can read, or download {title} into nndesk&apos;s cache.</source>
+        <translation>Không đọc được thư mục dữ liệu {folder} ({reason}): hãy chọn một thư mục bạn đọc được, hoặc tải {title} vào bộ nhớ đệm của nndesk.</translation>
     </message>
     <message>
         <source>The {title} file {file} is damaged (corrupt or cut short).</source>

@@ -24,15 +24,26 @@ def _environment_passed_over(found: DataFolder) -> str | None:
 
 
 def data_folder_note(
-    found: DataFolder, overridden: str | None = None, missing: bool = False, a_file: bool = False
+    found: DataFolder,
+    overridden: str | None = None,
+    missing: bool = False,
+    a_file: bool = False,
+    unreadable: bool = False,
 ) -> str:
     """ "Data folder:" and ``found``'s folder ("" for the cache); said to come from
     NNDESK_DATA_DIR when it does, with the person's own folder it wins over (``overridden``)
     named after it. ``missing``: the folder is not there; ``a_file``: a file is there instead
-    (said as the pages' banners say it, not "not found": walk52 D23)."""
+    (said as the pages' banners say it, not "not found": walk52 D23); ``unreadable``: nndesk
+    may not look into it (no permission: it was said "not found", walk55b D2)."""
     if not found.folder:
         return ""
-    if a_file:
+    if unreadable:
+        head = (
+            translate("DataFolderNote", "Data folder, from NNDESK_DATA_DIR, cannot be read:")
+            if found.source == FROM_ENV
+            else translate("DataFolderNote", "Data folder cannot be read:")
+        )
+    elif a_file:
         head = (
             translate(
                 "DataFolderNote", "Data folder, from NNDESK_DATA_DIR, is a file, not a folder:"

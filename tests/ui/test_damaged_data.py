@@ -420,3 +420,30 @@ def test_a_damaged_files_banner_and_its_details_leave_the_windows_least_size_as_
     for part in (getattr(view, "plot", None), getattr(view, "table", None)):
         if part is not None:  # what the page holds keeps its least height: the page scrolls
             assert part.height() >= part.minimumHeight()
+
+
+def test_a_damaged_file_of_the_other_dataset_is_said_to_be_the_other_datasets(
+    qtbot, window_factory, tiny_idx_dir, tiny_mnist, tmp_path
+):
+    """walk55b D3: Clothing mode, a folder of MNIST whose test images are cut short: "The
+    Fashion-MNIST file t10k-images-idx3-ubyte.gz is damaged … Download puts a checked
+    Fashion-MNIST copy in nndesk's cache", of a file that is MNIST's. Its label files say
+    whose they are: the folder holds MNIST, not Fashion-MNIST, as an intact one is told."""
+    folder = damaged_copy(tiny_idx_dir, tmp_path / "mnist-cut")
+    preferences.set_data_dir(str(folder), "fashion")
+    datasets.forget_datasets()
+    with pytest.raises(datasets.DataError) as caught:
+        datasets.get_test_split("fashion")
+    assert not isinstance(caught.value, datasets.DatasetDamaged)
+    assert caught.value.other_dataset == "mnist"
+    assert datasets.window_message(caught.value).startswith(
+        f"{folder} holds MNIST, not Fashion-MNIST: download Fashion-MNIST"
+    )
+    assert datasets.damaged_file("fashion") is None  # not remembered as Fashion-MNIST's
+    assert datasets.other_dataset_found("fashion") == "mnist"
+    datasets.forget_datasets()
+    preferences.set_data_dir(str(folder), "mnist")  # read for Digits: MNIST's file, damaged
+    with pytest.raises(datasets.DatasetDamaged) as caught:
+        datasets.get_test_split("mnist")
+    assert str(caught.value).startswith(f"The MNIST file {DAMAGED} is damaged")
+    datasets.forget_datasets()

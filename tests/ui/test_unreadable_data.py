@@ -1,0 +1,103 @@
+"""A data folder nndesk may not look into (walk55b D2: a folder of another user, a USB stick
+mounted by root with mode 700): the Train page said "Ready" with a traceback in the terminal,
+Evaluate showed the raw "PermissionError: [Errno 13] …", "Show test image" said "could not
+load mnist: [Errno 13] …" and the note under the canvas "Data folder not found". Every page now
+says one line naming the folder and why it cannot be read, with Download and Choose a folder….
+
+The tests run as root, which may read any folder: ``os.stat`` refuses the folder here as the
+system refuses another user (a name too long, refused by the system whoever asks, is a test of
+its own).
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+
+import pytest
+
+from nndesk import preferences
+from nndesk.controllers import datasets
+
+
+@pytest.fixture
+def locked(tmp_path, monkeypatch):
+    """A folder whose stat, and every stat under it, is refused as the system refuses a
+    folder of another user (EACCES), chosen as MNIST's data folder."""
+    folder = tmp_path / "locked" / "mnist"
+    folder.mkdir(parents=True)
+    real_stat = os.stat
+    refused = str(tmp_path / "locked")
+
+    def stat(path, *args, **kwargs):
+        if os.fspath(path).startswith(refused):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    preferences.set_data_dir(str(folder), "mnist")
+    datasets.forget_datasets()
+    yield folder
+    datasets.forget_datasets()
+
+
+def said(folder, reason: str = "Permission denied") -> str:
+    """The line every page says (the reason in the system's words, translated in Vietnamese)."""
+    return (
+        f"The data folder {folder} cannot be read ({reason}): choose a folder you can read, "
+        "or download MNIST into nndesk's cache."
+    )
+
+
+def test_a_folder_that_cannot_be_read_is_said_so_by_every_look_at_the_data(locked):
+    assert datasets.missing_dataset("mnist") == "mnist"  # raised PermissionError
+    assert datasets.missing_text("mnist") == said(locked)
+    assert datasets.folder_state(str(locked), "mnist") == "unreadable"  # was "not found"
+    assert datasets.folder_unfit("mnist") is None and datasets.copy_in_use("mnist") is None
+    with pytest.raises(datasets.DatasetMissing) as caught:
+        datasets.get_test_split("mnist")  # Evaluate and "Show test image"
+    assert str(caught.value) == said(locked)
+    assert datasets.failure_offer(caught.value) == datasets.DataOffer("mnist")
+
+
+def test_a_name_the_system_refuses_is_said_with_its_reason(tmp_path):
+    """The same look, with no stand-in: a name longer than the system takes (the walk's
+    root-side repro) gives ENAMETOOLONG, which pathlib's is_dir lets out as it does EACCES."""
+    folder = tmp_path / ("x" * 300)
+    preferences.set_data_dir(str(folder), "mnist")
+    datasets.forget_datasets()
+    assert datasets.missing_dataset("mnist") == "mnist"
+    assert datasets.missing_text("mnist") == said(folder, "File name too long")
+    datasets.forget_datasets()
+
+
+def test_a_folder_that_cannot_be_read_is_said_on_every_page_with_the_ways_out(
+    qtbot, window_factory, locked, tiny_model_file, caplog
+):
+    from nndesk.inference import Classifier
+
+    caplog.set_level(logging.ERROR)
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))  # a digits model
+    note = desk.window.status_note
+    qtbot.waitUntil(lambda: note.text() == f"Data folder cannot be read:\n{locked}", timeout=10_000)
+    train = desk.train_page
+    desk.window.tabs.setCurrentWidget(train)
+    qtbot.waitUntil(lambda: train.data_banner.text() == said(locked), timeout=10_000)
+    assert train.progress.format() == "Needs a dataset"  # was "Ready"
+    banner = train.data_banner
+    assert banner.download_button.isVisibleTo(banner)
+    assert banner.folder_button.isVisibleTo(banner)
+    page = desk.evaluate_page
+    with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
+        desk.window.tabs.setCurrentWidget(page)
+    assert page.message.text() == said(locked)  # was "PermissionError: [Errno 13] …"
+    assert page.message.offered_dataset() == "mnist"
+    desk.window.request_test_image(3)
+    coordinator = desk.coordinator
+    qtbot.waitUntil(
+        lambda: coordinator.download_dialog is not None and coordinator.download_dialog.isVisible(),
+        timeout=10_000,
+    )
+    assert coordinator.download_dialog.banner.text() == said(locked)  # "could not load mnist"
+    assert not [r for r in caplog.records if "off the GUI thread failed" in r.getMessage()]
