@@ -200,12 +200,19 @@ def damaged_text(name: str, path: Path, reason: str, technical: str | None = Non
     return text
 
 
-def damaged_summary(name: str, path: Path) -> str:
+def damaged_summary(name: str, path: Path, refused: bool = False) -> str:
     """What a banner says of ``name``'s file ``path`` that cannot be read, in two short lines:
     what is wrong with which file, and what to do (the buttons under it). The reason and the
-    folder are its details (``damaged_text``)."""
-    first = QCoreApplication.translate(
-        "Datasets", "The {title} file {file} is damaged (corrupt or cut short)."
+    folder are its details (``damaged_text``). ``refused``: the system would not let this user
+    read it (no permission): the file is not called damaged (walk55b D2)."""
+    first = (
+        QCoreApplication.translate(
+            "Datasets", "You may not read the {title} file {file} (permission denied)."
+        )
+        if refused
+        else QCoreApplication.translate(
+            "Datasets", "The {title} file {file} is damaged (corrupt or cut short)."
+        )
     ).format(title=TITLES.get(name, name), file=path.name)
     second = QCoreApplication.translate(
         "Datasets", "Download a verified copy, or choose another folder."
@@ -236,7 +243,8 @@ def damaged_message(name: str) -> tuple[str, str] | None:
         return None
     error = found[2]
     technical = getattr(error, "technical", None)
-    return damaged_summary(name, path), damaged_text(name, path, window_message(error), technical)
+    summary = damaged_summary(name, path, getattr(error, "refused", False))
+    return summary, damaged_text(name, path, window_message(error), technical)
 
 
 def _raise_if_other_held(folder: Path, spec, damage: DataError) -> None:
@@ -271,7 +279,8 @@ def _noting_damage(name: str):
             _damaged[name] = (Path(path), signature, _bare(err))
         notices.damage_found.emit(name)
         details = damaged_text(name, Path(path), window_message(err), err.technical)
-        raise DatasetDamaged(name, Path(path), damaged_summary(name, Path(path)), details) from err
+        summary = damaged_summary(name, Path(path), getattr(err, "refused", False))
+        raise DatasetDamaged(name, Path(path), summary, details) from err
 
 
 def how_to_get(name: str) -> str:

@@ -8,6 +8,7 @@ NumPy reshape error.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import math
@@ -72,9 +73,20 @@ def gzip_damage(err: zlib.error) -> Message:
     return Message(N_("the compressed data cannot be unpacked"))
 
 
+#: what the system says when it will not let this user read a file (no permission)
+REFUSED = frozenset({errno.EACCES, errno.EPERM})
+
+
 def unreadable(path_name: str, err: OSError | EOFError | zlib.error) -> DataError:
     """The error for file ``path_name`` whose bytes could not be read or unpacked: its line
     names the kind of damage in words the window translates, ``technical`` zlib's own."""
+    if isinstance(err, OSError) and err.errno in REFUSED:
+        # not the file's fault: "corrupt or truncated" sent people to replace a sound file
+        error = DataError.of(
+            N_("{file}: cannot read ({reason})"), file=path_name, reason=_reason(err)
+        )
+        error.refused = True  # the window says "cannot be read", never "damaged"
+        return error
     error = DataError.of(
         N_("{file}: cannot read ({reason}); the file is corrupt or truncated"),
         file=path_name,

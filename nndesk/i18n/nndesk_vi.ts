@@ -2504,6 +2504,10 @@ nhãn {label}{name}</translation>
         <translation>Tệp {file} của {title} bị hỏng hoặc bị cắt cụt.</translation>
     </message>
     <message>
+        <source>You may not read the {title} file {file} (permission denied).</source>
+        <translation>Bạn không có quyền đọc tệp {file} của {title}.</translation>
+    </message>
+    <message>
         <source>{files} are missing from {folder}: training needs all four {title} files. Download {title}, or choose a folder holding them.</source>
         <translation>{folder} thiếu {files}: muốn huấn luyện cần đủ bốn tệp của {title}. Hãy tải {title} về, hoặc chọn một thư mục chứa đủ các tệp đó.</translation>
     </message>

@@ -101,3 +101,32 @@ def test_a_folder_that_cannot_be_read_is_said_on_every_page_with_the_ways_out(
     )
     assert coordinator.download_dialog.banner.text() == said(locked)  # "could not load mnist"
     assert not [r for r in caplog.records if "off the GUI thread failed" in r.getMessage()]
+
+
+def test_a_file_this_user_may_not_read_is_not_called_damaged(tiny_idx_dir, tiny_mnist, monkeypatch):
+    """The same folder-level refusal, one file down: a test-image file of another user (mode
+    600) read as "cannot read (permission denied); the file is corrupt or truncated" and was
+    offered as "The MNIST file … is damaged (corrupt or cut short)". It is said as refused; the
+    download is still offered (its verified copy is read instead, as for a damaged file)."""
+    from nndesk.data import idx
+
+    refused = tiny_idx_dir / "t10k-images-idx3-ubyte.gz"
+
+    def refusing_open(path, *args, **kwargs):
+        if os.fspath(path) == str(refused):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(idx, "open", refusing_open, raising=False)
+    preferences.set_data_dir(str(tiny_idx_dir), "mnist")
+    datasets.forget_datasets()
+    with pytest.raises(datasets.DatasetDamaged) as caught:
+        datasets.get_test_split("mnist")
+    assert str(caught.value).splitlines()[0] == (
+        "You may not read the MNIST file t10k-images-idx3-ubyte.gz (permission denied)."
+    )
+    assert caught.value.offer.details.startswith(
+        "t10k-images-idx3-ubyte.gz: cannot read (Permission denied). It is in "
+    )
+    assert datasets.damaged_message("mnist")[0] == str(caught.value)  # said again the same
+    datasets.forget_datasets()
