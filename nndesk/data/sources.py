@@ -25,6 +25,7 @@ from nndesk.data.download import (
 from nndesk.data.file_names import (
     ARCHIVE_ENDS,
     CSV_ENDS,
+    Listings,
     candidate_folders,
     file_path,
     held_instead,
@@ -72,9 +73,12 @@ def find_files(
         )
     best: dict[str, Path] = {}
     best_dir = folder
-    for d in candidate_folders(folder, spec):
+    listings = Listings()  # each folder listed once, not once per file
+    for d, any_case in candidate_folders(folder, spec):
         found = {
-            f.role: p for f in spec.files if f.role in roles and (p := file_path(f, d)) is not None
+            f.role: p
+            for f in spec.files
+            if f.role in roles and (p := file_path(f, d, listings, any_case)) is not None
         }
         if len(found) == len(roles):
             return found
