@@ -15,6 +15,7 @@ from pathlib import Path
 
 from nndesk.cli import calibrate, download, evaluate, export_script, listing, predict, train
 from nndesk.cli.args import build_parser
+from nndesk.cli.display import NO_DISPLAY, no_display
 from nndesk.cli.output import error, print_json, warning_line
 from nndesk.cli.signals import ended_status
 from nndesk.errors import NndeskError
@@ -29,9 +30,7 @@ def main(argv: list[str] | None = None, give_back_signals=lambda: None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv:
         give_back_signals()
-        from nndesk.app import run  # Qt is imported only here
-
-        return run()
+        return _open_window(None)
     _printable_streams()
     parser = build_parser()
     try:
@@ -133,6 +132,9 @@ def _printable_streams() -> None:
 
 
 def _open_window(data_dir: str | None) -> int:
+    if no_display():  # before Qt, which aborts with advice that cannot help
+        error(NO_DISPLAY)
+        return 2
     if data_dir is not None and not Path(data_dir).is_dir():
         error(f"--data-dir {data_dir}: no such folder")
         return 2
