@@ -61,3 +61,13 @@ def test_a_variant_row_of_a_preset_on_all_60000_images_says_how_many_it_trains_o
             if on_all and fraction > 0 and kept not in text:
                 unsaid.append(f"{path.name}: {name} ({kept} images) vs {reference[0]}")
     assert not unsaid, "say the training-set size:\n  " + "\n  ".join(unsaid)
+
+
+def test_the_set_up_says_how_to_make_a_venv_where_the_system_python_refuses_pip():
+    """walk55b D7: `pip install -e .` on Debian 12 / Ubuntu's own Python ends in
+    "externally-managed-environment", and the README never said "venv"."""
+    text = README.read_text(encoding="utf-8")
+    set_up = text[text.index("## Set-up") : text.index("## What you can do")]
+    assert "externally-managed-environment" in set_up
+    assert "python3 -m venv .venv && . .venv/bin/activate" in set_up
+    assert ".venv\\Scripts\\activate" in set_up and "python3-venv" in set_up
