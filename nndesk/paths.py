@@ -72,6 +72,22 @@ def temp_models_dir() -> Path:
     return Path(tempfile.gettempdir()) / f"{APP_NAME}-{_user_id()}-{home_id}"
 
 
+def in_temp_folder(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is in the temporary folder's save fallback (``temp_models_dir``): a
+    place often emptied at restart (tmpfs, systemd-tmpfiles), which whoever saved a model
+    there should hear of (walk55b D6)."""
+    try:
+        return Path(os.path.abspath(path)).parent == Path(os.path.abspath(temp_models_dir()))
+    except (OSError, ValueError):
+        return False
+
+
+#: said after a CLI line naming a model saved in the temporary folder
+TEMP_FOLDER_NOTE = (
+    "the temporary folder may be emptied when the computer restarts: copy the model elsewhere"
+)
+
+
 def _user_id() -> str:
     getuid = getattr(os, "getuid", None)  # not on Windows, whose temp folder is per user anyway
     if getuid is not None:

@@ -23,9 +23,9 @@ from typing import BinaryIO
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
-from nndesk.errors import PreprocessError
+from nndesk.errors import PreprocessError, os_reason
 from nndesk.fileio import regular_file_problem
-from nndesk.i18n import N_
+from nndesk.i18n import N_, Message
 
 PREPROCESS_KINDS = ("digits", "garments")
 
@@ -429,10 +429,28 @@ def load_image(
     # Pillow's other words for a damaged file: SyntaxError (a PNG chunk whose name is not one,
     # found while decoding), EOFError and struct.error (a header cut short)
     except (OSError, ValueError, SyntaxError, EOFError, struct.error) as err:
-        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise PreprocessError.of(
-            N_("{file}: cannot read image ({reason})"), file=name, reason=reason
-        ) from err
+        error = PreprocessError.of(
+            N_("{file}: cannot read image ({reason})"), file=name, reason=_damage(err)
+        )
+        error.technical = f"Pillow: {str(err).splitlines()[0] if str(err) else type(err).__name__}"
+        raise error from err
+
+
+#: Pillow's words (lower case) for an image file cut short: a copy or download interrupted
+_CUT_SHORT = ("truncated", "not enough data", "eof", "broken data stream", "ended early")
+
+
+def _damage(err: BaseException) -> str:
+    """Why Pillow could not decode a file, in words the window translates: the system's reason
+    for a read the system refused, else "the file is truncated" or "the file is damaged".
+    Pillow's own words ("image file is truncated") were English inside Vietnamese boxes
+    (walk55b D5); they stay as the error's technical detail."""
+    if isinstance(err, OSError) and err.errno is not None:
+        return os_reason(err)
+    words = str(err).lower()
+    if isinstance(err, EOFError) or any(w in words for w in _CUT_SHORT):
+        return Message(N_("the file is truncated"))
+    return Message(N_("the file is damaged"))
 
 
 def _image_formats() -> tuple[str, ...]:

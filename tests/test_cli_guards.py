@@ -531,3 +531,19 @@ def test_a_runs_folder_that_is_a_file_and_a_read_only_one_are_said_as_they_are(
     err = capsys.readouterr().err
     assert f"nndesk: cannot write in {paths.runs_dir()} (Read-only file system); " in err
     assert err.count("cannot write in") == 1
+
+
+def test_a_model_sent_to_the_temporary_folder_is_said_to_be_at_risk_there(
+    tiny_dir, capsys, monkeypatch
+):
+    """walk55b D6: a full or read-only home put the model in /tmp, and nothing said /tmp is
+    often emptied at restart."""
+    paths.data_dir().mkdir(parents=True, exist_ok=True)
+    refuse_creating_files_in(monkeypatch, paths.runs_dir(), paths.data_dir())
+    assert cli.main(["train", *TINY, "--data-dir", str(tiny_dir)]) == 0
+    err = capsys.readouterr().err
+    line = next(x for x in err.splitlines() if "the model will be saved in" in x)
+    assert str(paths.temp_models_dir()) in line
+    assert line.endswith(
+        "; the temporary folder may be emptied when the computer restarts: copy the model elsewhere"
+    )

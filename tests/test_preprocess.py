@@ -430,3 +430,20 @@ def test_an_image_for_the_canvas_is_decoded_no_larger_than_it_can_show(tmp_path)
     Image.new("L", (3000, 1000), 255).save(path)
     assert max(load_image(path).shape) <= MAX_SIDE
     assert max(load_image(path, max_side=CANVAS_DECODE_SIDE).shape) <= CANVAS_DECODE_SIDE
+
+
+def test_a_truncated_image_says_so_in_words_the_window_translates(tmp_path):
+    """walk55b D5: Pillow's "image file is truncated" went into the line as the reason, English
+    inside a Vietnamese box; it is the technical detail now."""
+    from nndesk.i18n import Message
+
+    buffer = io.BytesIO()
+    Image.new("L", (300, 300), 128).save(buffer, "PNG", compress_level=0)
+    cut = tmp_path / "cut.png"
+    cut.write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
+    with pytest.raises(PreprocessError) as caught:
+        load_image(cut)
+    assert str(caught.value) == "cut.png: cannot read image (the file is truncated)"
+    reason = caught.value.values["reason"]
+    assert isinstance(reason, Message) and reason.template == "the file is truncated"
+    assert caught.value.technical.startswith("Pillow: ") and "truncated" in caught.value.technical

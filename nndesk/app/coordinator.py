@@ -40,7 +40,7 @@ from nndesk.controllers.datasets import (
 from nndesk.controllers.downloads import DownloadController
 from nndesk.controllers.prediction import PredictionController
 from nndesk.errors import ConfigError, NndeskError, user_message
-from nndesk.i18n import N_, localised
+from nndesk.i18n import N_, localised, shown
 from nndesk.inference import Classifier, mode_models, shipped_models
 from nndesk.model_labels import ModelFacts
 from nndesk.model_list import (
@@ -489,7 +489,8 @@ class Coordinator(QObject):
     def _on_window_image_data_received(self, image) -> None:
         # bytes or a QImage, decoded and scaled in the prediction worker
         self._drop_wanted()
-        self.prediction.open_image(image, "pasted image")
+        # named in the window's language: its messages are Vietnamese lines (walk55b D5)
+        self.prediction.open_image(image, shown(N_("pasted image")))
 
     @Slot(object)
     def _on_prediction_image_ready(self, pixels: np.ndarray) -> None:

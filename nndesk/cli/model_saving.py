@@ -64,13 +64,21 @@ def checked_out(args, places: list[Path]) -> Path:
             continue
         if refusals:
             print(
-                f"nndesk: {shown(refusals[0])}; the model will be saved in {shown(place.parent)}",
+                f"nndesk: {shown(refusals[0])}; the model will be saved in {shown(place.parent)}"
+                + _temp_note(place),
                 file=sys.stderr,
             )
         return place
     raise ConfigError(
         f"nowhere to save the trained model: {'; '.join(refusals)}; give a folder with --out"
     )
+
+
+def _temp_note(saved: Path) -> str:
+    """ "; the temporary folder may be emptied…" after a line naming a model saved there."""
+    from nndesk.paths import TEMP_FOLDER_NOTE, in_temp_folder
+
+    return f"; {TEMP_FOLDER_NOTE}" if in_temp_folder(saved) else ""
 
 
 def _refusal(folder: Path, err: OSError) -> str:
@@ -110,7 +118,10 @@ def save_with_fallbacks(
         except OSError:
             continue
         reason = first.strerror or str(first)
-        return saved, f"could not save the model to {out} ({reason}); saved it to {saved} instead"
+        return saved, (
+            f"could not save the model to {out} ({reason}); saved it to {saved} instead"
+            + _temp_note(saved)
+        )
     reason = first.strerror or str(first)
     message = f"could not save the model to {out} ({reason}), nor to {fallbacks[-1].parent}"
     raise OSError(first.errno, message, str(out))
@@ -158,7 +169,8 @@ def save_run(
         return (
             saved,
             problem
-            or f"could not save the run in {where} ({reason}); saved the model to {saved} instead",
+            or f"could not save the run in {where} ({reason}); saved the model to {saved} instead"
+            + _temp_note(saved),
         )
     record.model_file = MODEL_FILE
     record.curves = curves

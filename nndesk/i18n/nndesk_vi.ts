@@ -1148,6 +1148,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>số lượt qua các ảnh huấn luyện; một lượt chạy dừng trước epoch cuối được huấn luyện tiếp đến epoch này, đếm từ đầu lượt chạy; một mô hình đã huấn luyện xong được huấn luyện thêm chừng này epoch</translation>
     </message>
     <message>
+        <source>pasted image</source>
+        <translation>ảnh đã dán</translation>
+    </message>
+    <message>
         <source>patch</source>
         <translation>mảng che</translation>
     </message>
@@ -1338,6 +1342,14 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>the disk quota is used up</source>
         <translation>đã hết hạn mức dung lượng đĩa</translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation>tệp bị hỏng</translation>
+    </message>
+    <message>
+        <source>the file is truncated</source>
+        <translation>tệp bị cắt cụt</translation>
     </message>
     <message>
         <source>the gzip header is damaged</source>
@@ -6213,6 +6225,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>The run diverged: {message}.</source>
         <translation>Lượt chạy đã phân kỳ: {message}.</translation>
+    </message>
+    <message>
+        <source>The temporary folder may be emptied when the computer restarts: use Save model… to keep a copy.</source>
+        <translation>Thư mục tạm có thể bị xoá sạch khi máy khởi động lại: hãy dùng Lưu mô hình… để giữ một bản sao.</translation>
     </message>
     <message>
         <source>The {schedule} schedule runs over epochs 1–{last}: epoch {first} trains at lr {lr:g}.</source>

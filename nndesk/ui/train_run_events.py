@@ -26,6 +26,20 @@ from nndesk.ui.train_texts import (
 )
 
 
+def _temp_note(saved: str) -> str:
+    """ " The temporary folder…" after a message naming a model saved there (walk55b D6): the
+    student learned where it went, not that it may be gone after a restart."""
+    from nndesk.paths import in_temp_folder
+
+    if not in_temp_folder(saved):
+        return ""
+    return " " + translate(
+        "TrainingPanel",
+        "The temporary folder may be emptied when the computer restarts: use Save model… to "
+        "keep a copy.",
+    )
+
+
 class RunEventsMixin:
     """The ``TrainingController`` signals of a run, shown on the Train page.
 
@@ -281,7 +295,8 @@ class RunEventsMixin:
                 "TrainingPanel",
                 "Could not save the model in its run folder {folder} ({reason}); saved it to "
                 "{saved} instead.",
-            ).format(folder=folder, reason=reason, saved=saved),
+            ).format(folder=folder, reason=reason, saved=saved)
+            + _temp_note(saved),
             show_button,
         )
 
@@ -295,6 +310,7 @@ class RunEventsMixin:
                 "Cannot make a run folder in {folder} ({reason}). The run trains all the same; "
                 "its model will be saved as {saved}, and its curves are not kept after it.",
             ).format(folder=folder, reason=reason, saved=saved)
+            + _temp_note(saved)
         )
 
     @Slot(str, str)

@@ -309,3 +309,34 @@ def test_a_file_that_cannot_be_opened_is_named_by_its_path_whether_image_or_mode
     ((_title, text),) = messages
     assert text.startswith(f"{bad}: "), text
     _still_works(qtbot, window, prediction)
+
+
+def test_a_truncated_pasted_png_is_said_wholly_in_vietnamese(
+    qtbot, window_factory, stroke_classifier, tmp_path, messages
+):
+    """walk55b D5: "ảnh … (image file is truncated)" and "pasted image: …" were English inside
+    Vietnamese boxes: Pillow's words and the literal name given to a pasted image."""
+    import io
+
+    from PIL import Image
+
+    from nndesk.ui import language
+
+    buffer = io.BytesIO()
+    Image.new("L", (300, 300), 128).save(buffer, "PNG", compress_level=0)
+    mime = QMimeData()
+    mime.setData("image/png", buffer.getvalue()[: len(buffer.getvalue()) // 2])
+    QApplication.clipboard().setMimeData(mime)
+    assert language.use_language("vi") == "vi"
+    try:
+        desk = window_factory(classifier=stroke_classifier)
+        window, prediction = desk.window, desk.prediction
+        window.act_paste.trigger()
+        qtbot.waitUntil(lambda: len(messages) > 0, timeout=60000)
+        qtbot.waitUntil(prediction.is_idle, timeout=60000)
+    finally:
+        language.use_language("en")
+    (text,) = [text for _, text in messages]
+    assert text.startswith("ảnh đã dán: ") and "tệp bị cắt cụt" in text
+    assert "truncated" not in text and "pasted" not in text
+    _still_works(qtbot, window, prediction)

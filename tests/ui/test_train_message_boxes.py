@@ -60,3 +60,34 @@ def test_a_message_repeated_while_its_box_is_open_is_shown_once(qtbot, tmp_path)
     assert len(_open_boxes(panel)) == 1
     assert panel.waiting_messages() == ["Another problem."]
     panel.shutdown()
+
+
+def test_a_model_put_in_the_temporary_folder_is_said_to_be_at_risk_there(qtbot, tmp_path):
+    """walk55b D6: a full or read-only home put the model in /tmp, and the message did not say
+    /tmp is often emptied at restart; a model kept in the nndesk folder needs no such word."""
+    from nndesk.paths import data_dir, temp_models_dir
+
+    panel = training_page(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))
+    qtbot.addWidget(panel)
+    panel.show()
+    controller, folder = panel.controller, tmp_path / "runs" / "r1"
+    in_temp, in_home = temp_models_dir() / "nndesk-r1.npz", data_dir() / "nndesk-r2.npz"
+
+    controller.saved_elsewhere.emit(str(folder), "No space left on device", str(in_home))
+    assert "restarts" not in panel.message_box().text()
+    panel.message_box().button(QMessageBox.StandardButton.Ok).click()
+    controller.saved_elsewhere.emit(str(folder), "No space left on device", str(in_temp))
+    qtbot.waitUntil(lambda: str(in_temp) in panel.message_box().text())
+    assert (
+        panel.message_box()
+        .text()
+        .endswith(
+            "instead. The temporary folder may be emptied when the computer restarts: use Save "
+            "model… to keep a copy."
+        )
+    )
+    panel.message_box().button(QMessageBox.StandardButton.Ok).click()
+    controller.run_folder_refused.emit(str(folder), "Read-only file system", str(in_temp))
+    qtbot.waitUntil(lambda: "Cannot make a run folder" in panel.message_box().text())
+    assert "may be emptied when the computer restarts" in panel.message_box().text()
+    panel.shutdown()
