@@ -131,3 +131,50 @@ def test_any_folder_either_gives_a_file_spelled_as_accepted_or_none(
     found = file_path(file, folder)
     assert found is not None and found.is_file()
     assert folder in found.parents and found.name.casefold() in accepted
+
+
+_TREE_NAMES = st.sampled_from(
+    [
+        "mnist",
+        "fashion",
+        "archive",
+        "mnist.zip",
+        "a.csv",
+        "t10k-labels-idx1-ubyte",
+        "T10K-LABELS.IDX1-UBYTE",
+        "t10k-labels-idx1-ubyte.gz",
+        "t10k-images.idx3-ubyte",
+        "train-images-idx3-ubyte.gz",
+        "train-labels.idx1-ubyte",
+        ".hidden",
+        "x",
+    ]
+)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(tree=st.lists(st.tuples(st.lists(_TREE_NAMES, min_size=1, max_size=3), st.booleans())))
+def test_any_folder_tree_gives_files_inside_it_at_most_two_levels_down_or_one_clear_error(
+    tmp_path_factory, tree
+):
+    """Random trees of near-miss names, folders named like files, archives: find_files returns
+    paths inside the folder (a named sub-folder, one level down, and a file's own folder at
+    most) or raises MissingDataError with a one-line message; nothing else."""
+    root = tmp_path_factory.mktemp("t")
+    for parts, is_dir in tree:
+        path = root.joinpath(*parts)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.mkdir(exist_ok=True) if is_dir else path.write_bytes(b"x")
+        except (FileExistsError, NotADirectoryError, IsADirectoryError):
+            continue  # a file where a folder goes: the tree is as far as it could be made
+    try:
+        found = find_files(root, MNIST)
+    except MissingDataError as err:
+        assert "\n" not in str(err) and str(root) in str(err)
+        return
+    for path in found.values():
+        assert path.is_file() and root in path.parents
+        assert len(path.relative_to(root).parts) <= 3
