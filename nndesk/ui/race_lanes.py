@@ -23,7 +23,8 @@ from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.choice_box import ChoiceBox
 from nndesk.ui.language import translate, translate_marked
-from nndesk.ui.train_form import _set_combo, number_field
+from nndesk.ui.number_field import number_field
+from nndesk.ui.setting_editor import set_combo
 
 HEAD_GAP = 4  # px between two columns of the lanes (their headers among them)
 
@@ -126,10 +127,10 @@ class LaneRow:
     def fill(self, name: str, config: TrainConfig) -> None:
         self.name.setText(name)
         self.arch.setText(config.arch)
-        _set_combo(self.activation, config.activation)
-        _set_combo(self.optimizer, config.optimizer)
+        set_combo(self.activation, config.activation)
+        set_combo(self.optimizer, config.optimizer)
         self.lr.set_value(config.lr)
-        _set_combo(self.normalize, config.normalize)
+        set_combo(self.normalize, config.normalize)
 
     def lane(self, base: TrainConfig, number: int) -> Lane:
         """This row's ``Lane`` on ``base``; ``ConfigError`` naming the lane when refused."""
@@ -164,9 +165,9 @@ class LaneRow:
             self.lr.set_value(lr)  # in this window's decimal mark
         else:
             self.lr.setText(lr)
-        _set_combo(self.activation, activation)
-        _set_combo(self.optimizer, optimizer)
-        _set_combo(self.normalize, normalize)
+        set_combo(self.activation, activation)
+        set_combo(self.optimizer, optimizer)
+        set_combo(self.normalize, normalize)
 
 
 class LaneGrid(QGridLayout):

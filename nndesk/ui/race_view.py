@@ -49,7 +49,7 @@ from nndesk.ui.race_words import (
     source_name,
     summary_line,
 )
-from nndesk.ui.train_form import _Editor
+from nndesk.ui.setting_editor import SettingEditor
 
 #: Milliseconds between two renders of the overlaid curves while racing.
 REDRAW_MS = 500
@@ -92,8 +92,8 @@ class RaceView(QWidget):
             translate("RaceView", "fill the lanes with one of the labs' comparisons; edit freely")
         )
         # the race's own epochs and seed, as the Train form's fields look ("5 passes")
-        self._epochs_editor = _Editor(BY_NAME["epochs"])
-        self._seed_editor = _Editor(BY_NAME["seed"])
+        self._epochs_editor = SettingEditor(BY_NAME["epochs"])
+        self._seed_editor = SettingEditor(BY_NAME["seed"])
         self.epochs, self.seed = self._epochs_editor.widget, self._seed_editor.widget
         # its own help (tooltip and Shift+F1): the Train form's says how a stopped run
         # continues, which means nothing in a race (walk54b D6)

@@ -12,7 +12,7 @@ from nndesk.settings_schema import BY_NAME, FIELDS
 from nndesk.training import TrainConfig
 from nndesk.training.race import COMPARISONS
 from nndesk.ui.language import translate, translate_marked
-from nndesk.ui.train_form import passes_text
+from nndesk.ui.setting_editor import passes_text
 
 #: The settings a lane's own columns change; every other one is the same in every lane.
 LANE_SETTINGS = ("arch", "activation", "optimizer", "lr", "normalize")

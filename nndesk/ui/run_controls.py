@@ -12,7 +12,7 @@ from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.language import translate, translate_marked
-from nndesk.ui.train_form import number_field
+from nndesk.ui.number_field import number_field
 
 #: Slow motion's choices: seconds waited after every batch, and how the menu says it.
 SLOW_MOTION = (

@@ -1,7 +1,7 @@
 """TrainForm: one field per training setting, built from ``nndesk.settings_schema.FIELDS``.
 
 Each setting's label, help (the tooltip), choices, range and whether it applies come from the
-schema; this module only decides how a field looks (a drop-down, a number, a spin box). A bad
+schema; ``setting_editor`` decides how a field looks (a drop-down, a number, a spin box). A bad
 value is refused at its field: the field turns red, a one-line reason appears under it, and
 ``validity_changed(False)`` tells the panel to disable Train. The architecture field shows the
 parameter count of the network it describes while the user types.
@@ -9,36 +9,41 @@ parameter count of the network it describes while the user types.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from nndesk.data.registry import DATASETS, dataset_for_kind
 from nndesk.errors import ConfigError
-from nndesk.i18n import N_, QT_TRANSLATE_NOOP, Message, exponent_again, localised, power_of_ten
+from nndesk.i18n import N_, QT_TRANSLATE_NOOP, Message, localised
 from nndesk.setting_words import dataset_text
-from nndesk.settings_schema import BY_NAME, FIELDS, Field, problems
+from nndesk.settings_schema import FIELDS, Field, problems
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button
-from nndesk.ui.language import accuracy_text, fmt, integer, translate, translate_marked
+from nndesk.ui.form_steering import OWN_ROWS, STEERED, SteeringLook
+from nndesk.ui.language import accuracy_text, integer, translate, translate_marked
 from nndesk.ui.save_place import start_folder
+from nndesk.ui.setting_editor import (
+    LOOKS,
+    SettingEditor,
+    field_label,
+    narrow_combo,
+    reason_of,
+    set_combo,
+)
 
 FOLDER = "folder"
 #: The groups of the form, in order, with their titles.
@@ -47,47 +52,6 @@ GROUPS = (
     ("network", QT_TRANSLATE_NOOP("TrainForm", "Network")),
     ("optimisation", QT_TRANSLATE_NOOP("TrainForm", "Optimisation")),
 )
-#: How some fields look (presentation only: every range comes from the schema's field). A spin
-#: box shows ``decimals`` places, more when a value needs them (a model's momentum 0.9995).
-LOOKS: dict[str, dict[str, Any]] = {
-    "val_fraction": {"percent": True, "suffix": QT_TRANSLATE_NOOP("TrainForm", "% of train")},
-    "batch_size": {
-        "suffix": QT_TRANSLATE_NOOP("TrainForm", " images"),
-        "special": QT_TRANSLATE_NOOP("TrainForm", "full batch"),
-    },
-    "epochs": {
-        "suffix": QT_TRANSLATE_NOOP("TrainForm", " passes"),
-        "suffix_one": QT_TRANSLATE_NOOP("TrainForm", " pass"),
-    },
-    "schedule_step": {
-        "suffix": QT_TRANSLATE_NOOP("TrainForm", " epochs"),
-        "suffix_one": QT_TRANSLATE_NOOP("TrainForm", " epoch"),
-    },
-    "dropout": {"step": 0.05, "decimals": 2},
-    "prelu_init": {"step": 0.05, "decimals": 2},
-    "momentum": {"step": 0.05, "decimals": 3},
-    "schedule_gamma": {"step": 0.05, "decimals": 2, "prefix": "× "},
-    "lr": {"placeholder": QT_TRANSLATE_NOOP("TrainForm", "0.001")},
-    "eps": {"number": True, "placeholder": QT_TRANSLATE_NOOP("TrainForm", "default")},
-    "clip_norm": {"placeholder": QT_TRANSLATE_NOOP("TrainForm", "0 = off"), "zero_is_off": True},
-    "augment": {"text": QT_TRANSLATE_NOOP("TrainForm", "shift, rotate, zoom a little")},
-    "aug_shift": {"suffix": " px", "step": 0.5, "decimals": 1},
-    "aug_rotate": {"suffix": " °", "step": 1, "decimals": 0},
-    "aug_scale": {"step": 0.05, "decimals": 2, "prefix": "± "},
-    "aug_stroke": {"step": 0.05, "decimals": 2},
-    "test_every_epoch": {"text": QT_TRANSLATE_NOOP("TrainForm", "test accuracy every epoch")},
-}
-#: The most decimal places a spin box grows to for a value that needs them.
-MAX_DECIMALS = 8
-#: Qt's QSpinBox holds 32-bit integers: a larger whole number (the seed) gets a spin box of
-#: floats with no decimals, exact up to 2**53; an integer setting without a top stops here.
-INT_TOP = 2**31 - 1
-#: Fields the form does not show: the dataset and layers have their own rows, threads is the
-#: command line's.
-OWN_ROWS = ("dataset", "arch", "threads")
-#: Settings the form changes in a running run ("Apply to run"); the learning rate has its own
-#: field beside the run buttons.
-STEERED = tuple(f.name for f in FIELDS if f.live and f.name not in (*OWN_ROWS, "lr"))
 
 
 def parameter_summary(arch: str) -> str:
@@ -107,30 +71,6 @@ def parameter_summary(arch: str) -> str:
     )
 
 
-def _combo(items) -> QComboBox:
-    box = QComboBox()
-    # long item texts must not widen the whole page: show ~14 characters, the list shows all
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(14)
-    for value, text in items:
-        box.addItem(text, value)
-    return box
-
-
-def _set_combo(box: QComboBox, value: str) -> None:
-    i = box.findData(value)
-    if i >= 0:
-        box.setCurrentIndex(i)
-
-
-def _reason(err: Exception) -> str:
-    """An error's one line, as the ``Message`` it was raised with when it was (so the form can
-    show it in the window's language)."""
-    if err.args and isinstance(err.args[0], Message):
-        return err.args[0]
-    return str(err)
-
-
 def _form_label(field: Field) -> str:
     """A field's label in the form, in the window's language: the schema's ``form_label``
     where the form is a learner's first meeting with the term ("Tốc độ học (learning rate)",
@@ -138,238 +78,6 @@ def _form_label(field: Field) -> str:
     if field.form_label:
         return translate_marked("TrainForm", field.form_label)
     return translate_marked("", field.label)
-
-
-def _label(field: Field) -> str:
-    """A field's label as messages name it (a ``Message``: translated where it is shown)."""
-    return Message(field.label)
-
-
-class NumberField(QLineEdit):
-    """A text field for a float in [lo, hi] (scientific notation welcome), e.g. ``1e-3``."""
-
-    def __init__(
-        self, lo: float, hi: float = math.inf, allow_zero: bool = True, placeholder: str = ""
-    ):
-        super().__init__()
-        self.lo, self.hi, self.allow_zero = lo, hi, allow_zero
-        self.setPlaceholderText(placeholder)
-        self.setMaximumWidth(130)
-
-    def value(self) -> float:
-        """The number; ``ConfigError`` with the reason when the text is not acceptable."""
-        # "1×10⁻⁷" as the field shows a tiny number, a typed "1e-7" or "0,001" alike
-        text = exponent_again(self.text().strip()).replace(",", ".").replace("\u2212", "-")
-        try:
-            v = float(text)
-        except ValueError:
-            raise ConfigError(
-                Message(N_("{text!r} is not a number (e.g. 0.001 or 1e-3)"), text=text)
-            ) from None
-        if not math.isfinite(v):
-            raise ConfigError(Message(N_("must be a finite number")))
-        if v == 0 and not self.allow_zero:
-            raise ConfigError(Message(N_("must be greater than 0")))
-        if not self.lo <= v <= self.hi:
-            if self.hi == math.inf:
-                raise ConfigError(Message(N_("must be {low:g} or more"), low=self.lo))
-            raise ConfigError(
-                Message(N_("must be between {low:g} and {high:g}"), low=self.lo, high=self.hi)
-            )
-        return v
-
-    def set_value(self, v: float) -> None:
-        """Show ``v`` in as few digits as give it back exactly (0.0012345678, not 0.00123457),
-        an exponent as a power of ten ("1×10⁻⁷", as the Inside page writes ε; was "1e-07")."""
-        self.setText(power_of_ten(fmt(float(v), _exact_spec(float(v)))))
-
-    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        """The whole number is selected on entering, so typing a new one replaces it (it was
-        appended: "0.0010.01"). After the event: a click's own press would place the cursor
-        and drop a selection made now."""
-        super().focusInEvent(event)
-        if event.reason() != Qt.FocusReason.PopupFocusReason:  # back from a context menu
-            QTimer.singleShot(0, self, self.selectAll)  # dropped with the field
-
-
-def _exact_spec(v: float) -> str:
-    """The shortest ``g`` format, of 6 to 12 digits, that reads back as ``v``."""
-    for digits in range(6, 12):
-        if float(format(v, f".{digits}g")) == v:
-            return f".{digits}g"
-    return ".12g"
-
-
-def number_field(field: Field, placeholder: str = "", zero_is_off: bool = False) -> NumberField:
-    """A ``NumberField`` for the schema's ``field``: its bounds (none where the field has none;
-    an open bound at 0 refuses 0 unless ``zero_is_off``). The schema's ``problem`` still has the
-    last word on an open bound elsewhere (the form checks every value against it)."""
-    return NumberField(
-        field.low if field.low is not None else -math.inf,
-        field.high if field.high is not None else math.inf,
-        allow_zero=not (field.low_open and field.low == 0) or zero_is_off,
-        placeholder=placeholder,
-    )
-
-
-def passes_text(n: int) -> str:
-    """A number of epochs as the Epochs field writes it: "1 pass", "5 passes" (the Race tab
-    said "1 epoch(s)" for the same setting, walk48 D12)."""
-    look = LOOKS["epochs"]
-    return f"{n}{translate_marked('TrainForm', look['suffix_one' if n == 1 else 'suffix'])}"
-
-
-def _count_suffix(spin: QSpinBox, look: dict, n: int) -> None:
-    """The suffix for ``n`` in English's singular or plural (one form in Vietnamese)."""
-    suffix = translate_marked("TrainForm", look["suffix_one" if n == 1 else "suffix"])
-    if spin.suffix() != suffix:
-        spin.setSuffix(suffix)
-
-
-def _decimals_for(x: float, fewest: int) -> int:
-    """The fewest decimal places, from ``fewest`` to ``MAX_DECIMALS``, that write ``x`` as it is
-    (``7.000000000000001``, i.e. 0.07 * 100, needs none)."""
-    for places in range(fewest, MAX_DECIMALS):
-        if abs(round(x, places) - x) <= 1e-12 * max(1.0, abs(x)):
-            return places
-    return max(fewest, MAX_DECIMALS)
-
-
-class _Editor:
-    """One field's widget and how to read and write it.
-
-    A number bounded on both sides (or a whole number too large for ``QSpinBox``) gets a spin
-    box whose range is the field's (an open bound: one last decimal inside it), other whole
-    numbers a ``QSpinBox`` from the field's low to its high (``INT_TOP`` when it has none),
-    other numbers a ``NumberField``. ``set_value`` refuses a value the widget cannot show
-    rather than let Qt clamp it."""
-
-    def __init__(self, field: Field) -> None:
-        self.field = field
-        look = LOOKS.get(field.name, {})
-        self.look = look
-        self.scale = 100 if look.get("percent") else 1  # a share shown in per cent
-        bounded = field.low is not None and field.high is not None
-        if field.choices:
-            self.widget: QWidget = _combo(
-                (c, translate_marked("", field.choice_label(c))) for c in field.choices
-            )
-        elif field.kind is bool:
-            self.widget = QCheckBox(translate_marked("TrainForm", look.get("text", "")))
-        elif field.kind is int and (field.high is None or field.high <= INT_TOP):
-            spin = QSpinBox()
-            low = int(field.low or 0) + field.low_open
-            high = INT_TOP if field.high is None else int(field.high) - field.high_open
-            spin.setRange(low, high)
-            spin.setSuffix(translate_marked("TrainForm", look.get("suffix", "")))
-            if "suffix_one" in look:  # "1 pass", "5 passes"
-                spin.valueChanged.connect(lambda n, s=spin: _count_suffix(s, look, n))
-                _count_suffix(spin, look, spin.value())
-            if "special" in look:
-                spin.setSpecialValueText(translate_marked("TrainForm", look["special"]))
-            self.widget = spin
-        elif bounded and not look.get("number"):
-            dspin = QDoubleSpinBox()
-            self.decimals = look.get("decimals", 0 if field.kind is int or self.scale > 1 else 2)
-            dspin.setDecimals(self.decimals)
-            dspin.setRange(*self._spin_range(self.decimals))
-            dspin.setSingleStep(look.get("step", 1 if self.decimals == 0 else 0.05))
-            dspin.setPrefix(look.get("prefix", ""))
-            dspin.setSuffix(translate_marked("TrainForm", look.get("suffix", "")))
-            self.widget = dspin
-        else:
-            self.widget = number_field(
-                field,
-                placeholder=translate_marked("TrainForm", look.get("placeholder", "0")),
-                zero_is_off=look.get("zero_is_off", False),
-            )
-        self.widget.setToolTip(translate_marked("", field.help))
-
-    def _spin_range(self, decimals: int) -> tuple[float, float]:
-        """The spin box's range at ``decimals`` places: the field's, an open bound one last
-        place inside."""
-        field, unit = self.field, 10.0**-decimals
-        assert field.low is not None and field.high is not None
-        low = round(field.low * self.scale + unit * field.low_open, decimals)
-        return low, round(field.high * self.scale - unit * field.high_open, decimals)
-
-    def changed_signal(self):
-        w = self.widget
-        if isinstance(w, QComboBox):
-            return w.currentIndexChanged
-        if isinstance(w, QCheckBox):
-            return w.toggled
-        if isinstance(w, QLineEdit):
-            return w.textChanged
-        return w.valueChanged
-
-    def value(self) -> Any:
-        """The field's value for ``TrainConfig``; ``ConfigError`` when its text is refused."""
-        w, field = self.widget, self.field
-        if isinstance(w, QComboBox):
-            return w.currentData()
-        if isinstance(w, QCheckBox):
-            return w.isChecked()
-        if isinstance(w, QSpinBox):
-            return w.value()
-        if isinstance(w, QDoubleSpinBox):
-            if field.kind is int:
-                return round(w.value())
-            return round(w.value() / self.scale, w.decimals() + len(str(self.scale)) - 1)
-        assert isinstance(w, NumberField)
-        if not w.text().strip():
-            return None if field.optional else TrainConfig.__dataclass_fields__[field.name].default
-        v = w.value()
-        return None if v == 0 and self.look.get("zero_is_off") else v
-
-    def unshowable(self, value: Any) -> str | None:
-        """Why the widget cannot show ``value`` (a ``Message``: out of its range at the places
-        it can show), or None."""
-        w = self.widget
-        if value is None or not isinstance(w, QSpinBox | QDoubleSpinBox):
-            return None
-        if isinstance(w, QSpinBox):
-            low, high, shown = w.minimum(), w.maximum(), value
-        else:
-            shown = value * self.scale
-            places = _decimals_for(shown, self.decimals)
-            low, high = self._spin_range(places)
-            shown = round(shown, places)
-        if low <= shown <= high:
-            return None
-        return Message(
-            N_("this form shows {low:.15g} to {high:.15g}, not {value:.15g}"),
-            low=low / self.scale,
-            high=high / self.scale,
-            value=value,
-        )
-
-    def set_value(self, value: Any) -> None:
-        """Show ``value``; ``ConfigError`` (and the field unchanged) when it cannot."""
-        w = self.widget
-        problem = self.unshowable(value)
-        if problem:
-            raise ConfigError(
-                Message("{label}: {reason}", label=_label(self.field), reason=problem)
-            )
-        if isinstance(w, QComboBox):
-            _set_combo(w, value)
-        elif isinstance(w, QCheckBox):
-            w.setChecked(bool(value))
-        elif isinstance(w, QSpinBox):
-            w.setValue(int(value))
-        elif isinstance(w, QDoubleSpinBox):
-            shown = float(value) * self.scale
-            places = _decimals_for(shown, self.decimals)
-            if places != w.decimals():
-                w.setDecimals(places)
-                w.setRange(*self._spin_range(places))
-            w.setValue(shown)
-        elif isinstance(w, NumberField):
-            if value is None:
-                w.setText("")
-            else:
-                w.set_value(value)
 
 
 class TrainForm(QWidget):
@@ -387,7 +95,7 @@ class TrainForm(QWidget):
         self._arch_error: str | None = None  # the layers' own reason; _validate adds the folder's
         self._error_labels: dict[str, QLabel] = {}
         self._holders: dict[str, tuple[QFormLayout, QWidget]] = {}
-        self._editors: dict[str, _Editor] = {}
+        self._editors: dict[str, SettingEditor] = {}
         self._applying_preset = False
         self._valid = True
 
@@ -421,13 +129,12 @@ class TrainForm(QWidget):
         self.steer_note.setWordWrap(True)
         theme.set_tone(self.steer_note, "banner")
         self.steer_note.hide()
-        self._own_tips: dict[int, str] = {}
         by_name = {f.name: f for f in FIELDS}
         datasets = [
             (name, translate_marked("Datasets", spec.plain_title or spec.title))
             for name, spec in DATASETS.items()
         ]
-        self.dataset = _combo((*datasets, (FOLDER, translate("TrainForm", "Image folder…"))))
+        self.dataset = narrow_combo((*datasets, (FOLDER, translate("TrainForm", "Image folder…"))))
         self.dataset.setToolTip(
             translate(
                 "TrainForm", "{datasets}, or a folder with one sub-folder of images per class"
@@ -482,7 +189,7 @@ class TrainForm(QWidget):
         for field in FIELDS:
             if field.name in OWN_ROWS:
                 continue
-            editor = self._editors[field.name] = _Editor(field)
+            editor = self._editors[field.name] = SettingEditor(field)
             setattr(self, field.name, editor.widget)
             boxed = field.kind is bool and "text" in LOOKS.get(field.name, {})
             # a check box says what it does; it has a row label only where it names a term
@@ -499,6 +206,10 @@ class TrainForm(QWidget):
         self._arch_timer.setSingleShot(True)
         self._arch_timer.setInterval(150)
         self._arch_timer.timeout.connect(self._on_arch_timer_timeout)
+
+        # what a running run leaves editable, and why the rest is greyed out
+        fixed = (self.preset, self.dataset, self.folder, self.folder_button, self.arch)
+        self._steering = SteeringLook(fixed, self._editors, self.steer_note, self.dropout_why)
 
         self.set_config(TrainConfig())
         self._connect()
@@ -584,15 +295,15 @@ class TrainForm(QWidget):
             problem = editor.unshowable(getattr(config, name))
             if problem:
                 raise ConfigError(
-                    Message("{label}: {reason}", label=_label(editor.field), reason=problem)
+                    Message("{label}: {reason}", label=field_label(editor.field), reason=problem)
                 )
         was = self._applying_preset
         self._applying_preset = True
         try:
             if config.dataset in DATASETS:
-                _set_combo(self.dataset, config.dataset)
+                set_combo(self.dataset, config.dataset)
             else:
-                _set_combo(self.dataset, FOLDER)
+                set_combo(self.dataset, FOLDER)
                 self.folder.setText(config.dataset)
             self.arch.setText(config.arch)
             for name, editor in self._editors.items():
@@ -632,101 +343,12 @@ class TrainForm(QWidget):
             # untouched preset settings follow the mode to that dataset's lab, still named
             self.apply_preset(LAB_PRESET_FOR_DATASET[dataset])
             return
-        _set_combo(self.dataset, dataset)
+        set_combo(self.dataset, dataset)
 
     def set_steering(self, run_config: TrainConfig | None) -> None:
         """While a run of ``run_config`` trains, only the settings it can change stay editable
-        (``settings_schema``'s live fields, less those this run cannot take: momentum for an
-        optimizer without one, dropout in a network built without it); None: all again. Each
-        greyed-out field says why in its tooltip, and a note above the form (and under the
-        dropout field) says it in words."""
-        from nndesk.setting_changes import fixed_reason
-
-        steering = run_config is not None
-        for widget in (self.preset, self.dataset, self.folder, self.folder_button, self.arch):
-            widget.setEnabled(not steering)
-            self._explain_disabled(widget, self._fixed_reason() if steering else None)
-        for name, editor in self._editors.items():
-            can = True
-            reason = None
-            if steering:
-                can = name in STEERED and fixed_reason(run_config, name) is None
-                if not can:
-                    reason = self.disabled_reason(run_config, name)
-            editor.widget.setEnabled(can)
-            self._explain_disabled(editor.widget, reason)
-        self._show_steering_notes(run_config)
-
-    def disabled_reason(self, run_config: TrainConfig, name: str) -> str:
-        """Why field ``name`` cannot change in a running run of ``run_config`` (one line)."""
-        from nndesk.setting_changes import fixed_reason
-
-        if name == "lr":
-            return translate(
-                "TrainForm", "change the learning rate with “LR now” beside the run buttons"
-            )
-        reason = fixed_reason(run_config, name) if BY_NAME[name].live else None
-        return localised(reason) if reason is not None else self._fixed_reason()
-
-    @staticmethod
-    def _fixed_reason() -> str:
-        return translate(
-            "TrainForm",
-            "fixed while the run trains: it decides the network, the data or the optimiser; "
-            "stop the run to change it",
-        )
-
-    def _explain_disabled(self, widget: QWidget, reason: str | None) -> None:
-        """Show ``reason`` as the widget's tooltip while it is greyed out (None: its own)."""
-        own = self._own_tips.setdefault(id(widget), widget.toolTip())
-        if reason is None:
-            widget.setToolTip(own)
-        else:
-            widget.setToolTip(
-                translate("TrainForm", "Not while training: {reason}.").format(reason=reason)
-                + "\n"
-                + own
-            )
-
-    def _show_steering_notes(self, run_config: TrainConfig | None) -> None:
-        from nndesk.setting_changes import fixed_reason
-
-        if run_config is None:
-            self.steer_note.hide()
-            self.dropout_why.hide()
-            return
-        lines = [
-            translate(
-                "TrainForm",
-                "While training, only the settings this run can change stay editable (press "
-                "“Apply to run”); the greyed-out ones fix the network or the data: point at one "
-                "for why.",
-            )
-        ]
-        if fixed_reason(run_config, "momentum") is not None:
-            optimizer = translate_marked(
-                "", BY_NAME["optimizer"].choice_label(run_config.optimizer)
-            )
-            lines.append(
-                translate(
-                    "TrainForm",
-                    "{optimizer} has no momentum field: only SGD with momentum or Nesterov "
-                    "has one.",
-                ).format(optimizer=optimizer)
-            )
-        self.steer_note.setText(" ".join(lines))
-        self.steer_note.show()
-        why = self.dropout_why
-        if fixed_reason(run_config, "dropout") is not None:
-            why.setText(
-                translate(
-                    "TrainForm",
-                    "The net was built without dropout, so its rate cannot change in this run.",
-                )
-            )
-            why.show()
-        else:
-            why.hide()
+        (``form_steering.SteeringLook``); None: all again."""
+        self._steering.show(run_config)
 
     def set_steered(self, values: dict[str, Any]) -> None:
         """Show live settings changed from elsewhere (the coach's fixes) in their fields."""
@@ -746,16 +368,18 @@ class TrainForm(QWidget):
                 values[name] = editor.value()
             except ConfigError as err:
                 raise ConfigError(
-                    Message("{label}: {reason}", label=_label(editor.field), reason=_reason(err))
+                    Message(
+                        "{label}: {reason}", label=field_label(editor.field), reason=reason_of(err)
+                    )
                 ) from None
         for name, reason in problems(values).items():
-            label = _label(self._editors[name].field)
+            label = field_label(self._editors[name].field)
             raise ConfigError(Message("{label}: {reason}", label=label, reason=reason))
         return values
 
     def apply_preset(self, name: str) -> None:
         """Select preset ``name`` and fill every field from it."""
-        _set_combo(self.preset, name)
+        set_combo(self.preset, name)
 
     # -- validation ----------------------------------------------------------------------------
     def _values(self) -> tuple[dict[str, Any], dict[str, str]]:
@@ -766,7 +390,7 @@ class TrainForm(QWidget):
             try:
                 values[name] = editor.value()
             except ConfigError as err:
-                errors[name] = _reason(err)
+                errors[name] = reason_of(err)
         return values, errors
 
     def _validate(self) -> None:
@@ -847,11 +471,11 @@ class TrainForm(QWidget):
         try:
             summary = parameter_summary(text)
         except ConfigError as err:
-            self._arch_error = _reason(err)
+            self._arch_error = reason_of(err)
             self.arch_summary.setText("")
         except Exception as err:  # noqa: BLE001 - a layer refusing its shape, reported as text
             self._arch_error = Message(
-                N_("cannot build this network: {reason}"), reason=_reason(err)
+                N_("cannot build this network: {reason}"), reason=reason_of(err)
             )
             self.arch_summary.setText("")
         else:

@@ -10,7 +10,9 @@ from nndesk.nn.serialization import save_model
 from nndesk.runs import RunStore
 from nndesk.settings_schema import BY_NAME, FIELDS, MAX_SEED, Field
 from nndesk.training import TrainConfig
-from nndesk.ui.train_form import OWN_ROWS, TrainForm, number_field
+from nndesk.ui.form_steering import OWN_ROWS
+from nndesk.ui.number_field import number_field
+from nndesk.ui.train_form import TrainForm
 from tests.ui.conftest import stroke_info, stroke_model, training_page
 
 WAIT_MS = 60_000
@@ -138,7 +140,7 @@ def test_a_tiny_number_shows_as_a_power_of_ten_and_reads_back(qapp, code):
     from hypothesis import strategies as st
 
     from nndesk.ui import language
-    from nndesk.ui.train_form import NumberField
+    from nndesk.ui.number_field import NumberField
 
     assert language.use_language(code) == code
     try:

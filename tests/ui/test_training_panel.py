@@ -1062,7 +1062,7 @@ def test_typing_in_a_number_field_replaces_the_number_it_shows(qtbot, enter):
     "0.0010.01"."""
     from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
-    from nndesk.ui.train_form import NumberField
+    from nndesk.ui.number_field import NumberField
 
     window = QWidget()
     qtbot.addWidget(window)
