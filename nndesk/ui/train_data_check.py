@@ -9,6 +9,7 @@ mount would freeze the window. Each question is numbered; the answer to an older
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
@@ -34,11 +35,25 @@ class DataLook:
     damaged: bool = False
 
 
-def look_at_data(name: str | None, wanted: str | None, in_folder: bool) -> DataLook:
+#: seconds a look waits at most for the folder's look asked before it (``look_at_data``)
+LOOK_WAIT_S = 30
+
+
+def look_at_data(
+    name: str | None,
+    wanted: str | None,
+    in_folder: bool,
+    looked_before: threading.Event | None = None,
+) -> DataLook:
     """Whether ``name`` and ``wanted`` are on this computer (stats of the data folder and the
     download cache; blocking: call it off the GUI thread). ``in_folder``: when ``name``'s files
     are here, also check that they are not the other dataset's (the checksums of two label
-    files, once per dataset and data folder)."""
+    files, once per dataset and data folder). ``looked_before``: set once that look, asked
+    by an earlier question whose answer is dropped for this one, has ended: waited for, so
+    this answer knows what it found (a preset chosen and a check at once left "Ready" over a
+    folder of the other dataset)."""
+    if looked_before is not None:
+        looked_before.wait(LOOK_WAIT_S)
     missing = datasets.missing_dataset(name)
     other = datasets.other_dataset_found(name)
     if missing is None and other is None and in_folder:
@@ -86,6 +101,8 @@ class TrainDataCheck(QObject):
         self._pending: tuple[str | None, bool] | None = None
         self._last: DataLook | None = None  # the latest answer (None after the data changed)
         self._looked: set = set()  # (dataset, data generation) looked at for the other dataset
+        # (dataset, data generation) -> set once its look in the folder has ended
+        self._looks: dict[tuple, threading.Event] = {}
 
     def run_asked(self, wanted: str) -> None:
         """A run was asked to train on ``wanted``: what the last start lacked is forgotten."""
@@ -117,17 +134,23 @@ class TrainDataCheck(QObject):
         answer says the banner (``check``), else only "Ready" again and the headline."""
         asked = (name, datasets.data_generation())
         in_folder = checking and name in datasets.TITLES and asked not in self._looked
+        before = None if in_folder else self._looks.get(asked)
         if in_folder:
             self._looked.add(asked)
+            self._looks[asked] = threading.Event()
+        done = self._looks.get(asked) if in_folder else None
         self._asked += 1
         self._pending = (name, checking)
         wanted = self.wanted
-        run_off_gui(
-            QThreadPool.globalInstance(),
-            self._delivery,
-            (self._asked, checking),
-            lambda: look_at_data(name, wanted, in_folder),
-        )
+
+        def look() -> DataLook:
+            try:
+                return look_at_data(name, wanted, in_folder, before)
+            finally:
+                if done is not None:
+                    done.set()
+
+        run_off_gui(QThreadPool.globalInstance(), self._delivery, (self._asked, checking), look)
 
     @Slot(object, object)
     def _on_delivery_delivered(self, tag, look: DataLook | None) -> None:

@@ -733,3 +733,49 @@ def test_a_folder_chosen_from_a_banner_is_its_datasets_whatever_the_mode(
         lambda: desk.window.status_note.text() == f"Data folder:\n{tiny_idx_dir}", timeout=10_000
     )
     datasets.forget_datasets()
+
+
+def test_a_check_asked_again_before_the_first_answers_still_looks_in_the_folder(
+    qtbot, window_factory, tiny_idx_dir, monkeypatch
+):
+    """Seen writing the D1 test above (walk55b): a preset chosen and the page checked again at
+    once. The first question's look in the folder (label checksums) had its answer dropped for
+    the newer question's, which did not look (once per dataset and folder): "Ready" stayed
+    over a folder of MNIST for the Fashion-MNIST form, 1 run in 4."""
+    import threading
+
+    from nndesk.ui import train_data_check
+
+    choose_tiny_files_as(registry.MNIST, tiny_idx_dir, monkeypatch)
+    desk = window_factory(mode="digits")
+    train = desk.train_page
+    desk.window.tabs.setCurrentWidget(train)
+    qtbot.waitUntil(lambda: train.progress.format() == "Ready", timeout=10_000)
+    looked = datasets.look_for_other_dataset
+    first, release = [], threading.Event()
+
+    def held_first(name):
+        if not first:
+            first.append(name)
+            release.wait(20)  # the first look ends after the second question's answer
+        return looked(name)
+
+    monkeypatch.setattr(datasets, "look_for_other_dataset", held_first)
+    real_look, waiting = train_data_check.look_at_data, []
+
+    def recorded(name, wanted, in_folder, looked_before=None):
+        if looked_before is None:
+            return real_look(name, wanted, in_folder)
+        waiting.append(name)  # the second question waits for the first look
+        return real_look(name, wanted, in_folder, looked_before)
+
+    monkeypatch.setattr(train_data_check, "look_at_data", recorded)
+    train.form.apply_preset("fashion-mlp-lab")  # asks, looking in the folder
+    qtbot.waitUntil(lambda: first == ["fashion"], timeout=10_000)
+    train.check_data()  # asks again before the first answers
+    # it answered without the look ("Ready"), or it waits for it
+    qtbot.waitUntil(lambda: train.data_check.answered() or bool(waiting), timeout=10_000)
+    release.set()
+    qtbot.waitUntil(lambda: "holds MNIST, not Fashion-MNIST" in train.data_banner.text())
+    assert train.progress.format() == "Needs a dataset"
+    datasets.forget_datasets()
