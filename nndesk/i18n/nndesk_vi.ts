@@ -5095,6 +5095,10 @@ kiểm định</translation>
         <translation>tên của làn trong chú giải và trong bảng</translation>
     </message>
     <message>
+        <source>the number every lane&apos;s random start comes from (its first weights, the order of its batches): every lane shares it, so they see the same images in the same order; change it to see how much a result owes to chance</source>
+        <translation>con số mà điểm khởi đầu ngẫu nhiên của mỗi làn lấy từ đó (trọng số ban đầu, thứ tự các batch): mọi làn dùng chung nó, nên chúng thấy cùng những ảnh theo cùng thứ tự; đổi nó để xem một kết quả phụ thuộc bao nhiêu vào may rủi</translation>
+    </message>
+    <message>
         <source>train every configuration side by side, one batch of each in turn, on the same batches</source>
         <translation>huấn luyện song song mọi cấu hình, lần lượt mỗi cấu hình một batch, trên cùng các batch</translation>
     </message>

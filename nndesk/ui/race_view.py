@@ -104,6 +104,15 @@ class RaceView(QWidget):
                 "weights, on the same images in the same order",
             )
         )
+        # the schema's help names a Threads field, which neither the race nor the Train form has
+        self.seed.setToolTip(
+            translate(
+                "RaceView",
+                "the number every lane's random start comes from (its first weights, the order "
+                "of its batches): every lane shares it, so they see the same images in the same "
+                "order; change it to see how much a result owes to chance",
+            )
+        )
         for w in (self.epochs, self.seed):
             w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel never changes it unasked
         self.shared = QLabel()

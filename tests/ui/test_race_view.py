@@ -231,6 +231,36 @@ def test_the_races_epochs_field_has_its_own_help(qtbot, page):
     assert "continue" not in help_text and help_text != BY_NAME["epochs"].help
 
 
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_the_races_seed_field_has_its_own_help_without_a_threads_field(
+    qtbot,
+    tiny_dataset,  # noqa: F811
+    tmp_path,
+    code,
+):
+    """split55 #4: Shift+F1 on the race's Seed field said "set Threads (1) to repeat a run
+    exactly": the Race tab has no Threads field (the Train form neither). It says what the
+    lanes share of it, in the window's language."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from nndesk.ui import language
+    from nndesk.ui.race_view import RaceView
+    from nndesk.ui.whats_this import explanation
+
+    assert language.use_language(code) == code
+    try:
+        view = RaceView(RaceController(lambda name: tiny_dataset, RunStore(tmp_path / "runs")))
+        qtbot.addWidget(view)
+        field = view.seed
+        clicked = field.findChild(QLineEdit) or field  # where a Shift+F1 click lands
+        help_text = explanation(clicked)
+    finally:
+        language.use_language("en")
+    for threads in ("Threads", "Số luồng", "luồng"):
+        assert threads not in help_text, help_text
+    assert ("mọi làn" if code == "vi" else "every lane") in help_text, help_text
+
+
 def test_a_race_starting_leaves_lr_now_empty_not_the_last_runs_rate(qtbot, page):
     """walk48 D12: "LR now" kept the last run's rate (0.5) while lanes of their own rates
     raced."""
