@@ -5390,6 +5390,10 @@ từ {folder}</translation>
         <translation>Lượt chạy đã phân kỳ nên không lưu mô hình: trọng số của nó chính là trọng số làm mất mát bùng nổ. Các đường cong vẫn được giữ lại.</translation>
     </message>
     <message>
+        <source>The run diverged: its model file holds the weights its loss blew up from, so Use model does not open it (nndesk models leaves it out too). Its curves are kept.</source>
+        <translation>Lượt chạy đã phân kỳ: tệp mô hình của nó giữ trọng số làm mất mát bùng nổ, nên Dùng mô hình không mở nó (nndesk models cũng bỏ nó ra). Các đường cong vẫn được giữ lại.</translation>
+    </message>
+    <message>
         <source>Use model</source>
         <translation>Dùng mô hình</translation>
     </message>

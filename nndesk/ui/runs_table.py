@@ -232,7 +232,7 @@ def make_row(record: RunRecord, seconds: bool = False, day: bool = True) -> Row:
             "The app or terminal training this run was closed before the run ended. "
             "Its curves so far are kept.",
         )
-    if record.status == "diverged" and record.model_path is None:
+    if record.status == "diverged":
         tips[STATUS] = diverged_tip(record)
     if record.elsewhere is not None and record.model_file is None:
         tips[STATUS] = translate(
@@ -256,13 +256,22 @@ def make_row(record: RunRecord, seconds: bool = False, day: bool = True) -> Row:
 
 
 def diverged_tip(record: RunRecord) -> str:
-    """Why a run that diverged has no model: its status cell's tip, the hint when it alone is
-    selected (Use model is greyed for it)."""
-    said = translate(
-        "RunsView",
-        "The run diverged, so no model was saved: its weights were the ones its loss blew up "
-        "from. Its curves are kept.",
-    )
+    """Why a run that diverged offers no model: its status cell's tip, Use model's tip and the
+    hint when it alone is selected (Use model is greyed for it). A run an earlier nndesk saved
+    with its model file: that file holds the weights its loss blew up from, and `nndesk
+    models` leaves it out (``models._of_a_diverged_run``), so the window does too."""
+    if record.model_path is None:
+        said = translate(
+            "RunsView",
+            "The run diverged, so no model was saved: its weights were the ones its loss blew up "
+            "from. Its curves are kept.",
+        )
+    else:
+        said = translate(
+            "RunsView",
+            "The run diverged: its model file holds the weights its loss blew up from, so Use "
+            "model does not open it (nndesk models leaves it out too). Its curves are kept.",
+        )
     if record.message:
         said = f"{said}\n{one_line(localised(record.message), CELL_CHARS)}"
     return said

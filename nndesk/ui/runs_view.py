@@ -139,10 +139,10 @@ class RunsView(QWidget):
         self.hint = QLabel(self._hint_text)
         theme.set_tone(self.hint, "muted")
         self.hint.setWordWrap(True)  # a line of its own: beside the buttons it was squeezed
-        self.use_button = tipped_button(
-            translate("RunsView", "Use model"),
-            translate("RunsView", "load the selected run's model into the prediction view"),
+        self._use_tip = translate(
+            "RunsView", "load the selected run's model into the prediction view"
         )
+        self.use_button = tipped_button(translate("RunsView", "Use model"), self._use_tip)
         self.png_button = tipped_button(
             translate("RunsView", "Export PNG…"),
             translate("RunsView", "save the selected runs' curves as a PNG image"),
@@ -418,7 +418,11 @@ class RunsView(QWidget):
         readable = [r for r in selected if not r.is_damaged]
         one = readable[0] if len(selected) == 1 and readable else None
         alone = selected[0] if len(selected) == 1 else None
-        self.use_button.setEnabled(alone is not None and alone.model_path is not None)
+        # a diverged run's model, kept by an earlier nndesk, is not offered: `nndesk models`
+        # leaves it out too (the weights its loss blew up from)
+        diverged = alone is not None and alone.status == "diverged"
+        self.use_button.setEnabled(usable_model(alone))
+        self.use_button.setToolTip(diverged_tip(alone) if diverged else self._use_tip)
         self.delete_button.setEnabled(bool(selected))
         self.folder_button.setEnabled(len(selected) == 1)
         self.png_button.setEnabled(bool(readable))
@@ -454,7 +458,7 @@ class RunsView(QWidget):
                     "The damaged runs selected cannot be read: the chart and the exports leave "
                     "them out.",
                 )
-            elif len(selected) == 1 and _diverged_without_model(selected[0]):
+            elif len(selected) == 1 and selected[0].status == "diverged":
                 hint = diverged_tip(selected[0]).split("\n")[0]  # why Use model is greyed
             elif len(selected) >= 2:  # the hint matches the chart: two or more are compared
                 hint = translate(
@@ -550,7 +554,7 @@ class RunsView(QWidget):
     @Slot()
     def _on_use_button_clicked(self) -> None:
         selected = self.selected_records()
-        if len(selected) == 1 and selected[0].model_path is not None:
+        if len(selected) == 1 and usable_model(selected[0]):
             self.use_model_requested.emit(selected[0].model_path)
 
     @Slot()
@@ -576,5 +580,6 @@ class RunsView(QWidget):
         warn(self, message)
 
 
-def _diverged_without_model(record: RunRecord) -> bool:
-    return record.status == "diverged" and record.model_path is None
+def usable_model(record: RunRecord | None) -> bool:
+    """Whether Use model opens ``record``'s model: it has one, and the run did not diverge."""
+    return record is not None and record.model_path is not None and record.status != "diverged"

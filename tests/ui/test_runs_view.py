@@ -1432,3 +1432,48 @@ def test_a_damaged_runs_reason_is_said_in_vietnamese_in_its_row_and_tooltip(qtbo
         language.use_language("en")
     # the English window (and the CLI) keep the English words
     assert str(records["metrics-null"].message) == "metrics is null, not an object"
+
+
+def test_an_old_diverged_run_with_a_model_file_is_not_offered_for_use_as_the_cli_hides_it(
+    qtbot, tmp_path, tiny_model_file
+):
+    """split55 #3: a run that diverged, saved by an earlier nndesk with its model.npz, kept Use
+    model on in the Runs list, though `nndesk models` leaves that model out (the weights its
+    loss blew up from). The button is greyed, and its tooltip, the hint and the status cell
+    say why; a run that trained beside it is still offered."""
+    from nndesk.models import list_models
+
+    store = RunStore(tmp_path / "runs")
+    diverged = store.create({"dataset": "mnist", "arch": "784-32-10", "lr": 1000.0})
+    shutil.copyfile(tiny_model_file, diverged.folder / "model.npz")
+    diverged.model_file, diverged.status = "model.npz", "diverged"
+    store.save(diverged)
+    diverged.release_lock()
+    trained = store.create({"dataset": "mnist", "arch": "784-32-10", "lr": 0.1})
+    shutil.copyfile(tiny_model_file, trained.folder / "model.npz")
+    trained.model_file, trained.status = "model.npz", "completed"
+    store.save(trained)
+    trained.release_lock()
+    listed = {e.path for e in list_models(runs_root=store.root) if e.source == "saved"}
+    assert listed == {trained.folder / "model.npz"}  # the CLI's rule, which the window follows
+
+    view = make_view(qtbot, store)
+    qtbot.waitUntil(lambda: view.row_count() == 2, timeout=60_000)
+    asked: list = []
+    view.use_model_requested.connect(asked.append)
+    view.select_runs([diverged.run_id])
+    assert not view.use_button.isEnabled()
+    said = "The run diverged: its model file holds the weights its loss blew up from"
+    assert view.use_button.toolTip().startswith(said), view.use_button.toolTip()
+    assert view.hint.text().startswith(said), view.hint.text()
+    status = COLUMNS.index("Status")
+    tip = view.cell(row_of(view, diverged.run_id), status, Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(said), tip
+    view.use_button.click()
+    assert asked == []
+
+    view.select_runs([trained.run_id])
+    assert view.use_button.isEnabled()
+    assert view.use_button.toolTip() == "load the selected run's model into the prediction view"
+    view.use_button.click()
+    assert [str(p) for p in asked] == [str(trained.folder / "model.npz")]
