@@ -38,7 +38,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
-from scratch import scratch_home  # beside this file
+from train_page import train_page  # beside this file
 
 #: The Inside tab's picture in a 1024x700 and a 1280x760 window (Train page, settings beside).
 SIZES = [(544, 390), (626, 470)]
@@ -125,27 +125,12 @@ def bench_render(repeat: int, counter: DrawCounter) -> None:
 
 
 def bench_run(args, counter: DrawCounter) -> int:
-    scratch_home()
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
-    from nndesk.controllers.run_list import RunListReader
-    from nndesk.controllers.training import TrainingController
-    from nndesk.data import load_dataset
     from nndesk.presets import get_preset
     from nndesk.ui import inside_training_view as view_module
-    from nndesk.ui.training_panel import TrainingPanel
 
-    app = QApplication.instance() or QApplication([])
-
-    def provider(name: str):
-        return load_dataset(name, data_dir=args.data_dir, allow_download=False)
-
-    training = TrainingController(provider)
-    panel = TrainingPanel(training, RunListReader(training.store), race=None)
-    panel.resize(1024, 640)  # the page of a 1024x700 window
-    panel.show()
-    app.processEvents()
+    app, training, panel = train_page(args.data_dir)
     view = panel.inside_view
     counter.on_gui = False
     config = get_preset(args.preset).config.replace(epochs=args.epochs)

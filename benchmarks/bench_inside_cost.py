@@ -25,7 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scratch import scratch_home  # noqa: E402  beside this file
+from train_page import train_page  # noqa: E402  beside this file
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,27 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phase", type=float, default=15.0, help="seconds a tab is shown")
     parser.add_argument("--rounds", type=int, default=3, help="Live then Inside, this many times")
     args = parser.parse_args(argv)
-    scratch_home()
     from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication
 
-    from nndesk.controllers.run_list import RunListReader
-    from nndesk.controllers.training import TrainingController
-    from nndesk.data import load_dataset
     from nndesk.presets import get_preset
     from nndesk.ui import inside_training_view as view_module
-    from nndesk.ui.training_panel import TrainingPanel
 
-    app = QApplication.instance() or QApplication([])
-
-    def provider(name: str):
-        return load_dataset(name, data_dir=args.data_dir, allow_download=False)
-
-    training = TrainingController(provider)
-    panel = TrainingPanel(training, RunListReader(training.store), race=None)
-    panel.resize(1024, 640)
-    panel.show()
-    app.processEvents()
+    app, training, panel = train_page(args.data_dir)
 
     renders: list[tuple[float, float, float]] = []  # (start, wall s, cpu s) of each render
     original = view_module.render_inside_charts
