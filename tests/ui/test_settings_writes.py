@@ -86,14 +86,42 @@ def test_the_settings_file_keeps_its_permissions(qapp):
     assert (path.stat().st_mode & 0o777) == 0o600 and "theme=light" in path.read_text()
 
 
-CHILD = """
+#: A window started in a child process whose settings are written by ``{disk}`` (code that
+#: replaces ``settings_writer._write``): it makes the ``{changes}`` and closes at once.
+CLOSING_CHILD = """
 import sys, threading, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv)
 from nndesk import preferences, settings_writer
 from nndesk.app import startup
+{disk}
+def change_then_close():
+{changes}
+    for window in app.topLevelWidgets():
+        window.close()
+QTimer.singleShot(0, change_then_close)
+sys.exit(startup.run())
+"""
 
+
+def _closed_right_after(tmp_path, disk: str, changes: list[str], timeout: float):
+    """The child process of ``CLOSING_CHILD`` (ended) and its home folder."""
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "NNDESK_HOME": str(home),
+        "QT_QPA_PLATFORM": "offscreen",
+        "NNDESK_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    code = CLOSING_CHILD.format(disk=disk, changes="\n".join(f"    {c}" for c in changes))
+    child = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=timeout
+    )
+    return child, home
+
+
+SLOW_DISK = """
 closed = threading.Event()
 real = settings_writer._write
 def after_the_window(path, changes):
@@ -104,66 +132,30 @@ def after_the_window(path, changes):
     real(path, changes)
 settings_writer._write = after_the_window
 app.aboutToQuit.connect(closed.set)
-
-def change_then_close():
-    preferences.set_theme("dark")
-    preferences.set_saliency_kind("gradient")
-    for window in app.topLevelWidgets():
-        window.close()
-QTimer.singleShot(0, change_then_close)
-sys.exit(startup.run())
 """
 
 
 def test_a_window_closed_right_after_a_change_keeps_it(tmp_path):
-    home = tmp_path / "home"
-    env = {
-        **os.environ,
-        "NNDESK_HOME": str(home),
-        "QT_QPA_PLATFORM": "offscreen",
-        "NNDESK_CACHE_DIR": str(tmp_path / "cache"),
-    }
-    child = subprocess.run(
-        [sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, timeout=120
-    )
+    changes = ['preferences.set_theme("dark")', 'preferences.set_saliency_kind("gradient")']
+    child, home = _closed_right_after(tmp_path, SLOW_DISK, changes, timeout=120)
     assert child.returncode == 0, child.stderr
     text = Path(home / preferences.SETTINGS_FILE).read_text()
     assert "theme=dark" in text and "saliency=gradient" in text
     assert "place=" in text  # the window's place, saved as it closed
 
 
-HUNG_CHILD = """
-import sys, threading
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-app = QApplication(sys.argv)
-from nndesk import preferences, settings_writer
-from nndesk.app import startup
-
+HUNG_DISK = """
 settings_writer.EXIT_WAIT_SECONDS = 0.5
 never = threading.Event()
 def hung_disk(path, changes):
     never.wait(120)  # a network home folder that stopped answering
 settings_writer._write = hung_disk
-
-def change_then_close():
-    preferences.set_theme("dark")
-    for window in app.topLevelWidgets():
-        window.close()
-QTimer.singleShot(0, change_then_close)
-sys.exit(startup.run())
 """
 
 
 def test_a_disk_that_hangs_does_not_keep_the_app_from_ending(tmp_path):
-    env = {
-        **os.environ,
-        "NNDESK_HOME": str(tmp_path / "home"),
-        "QT_QPA_PLATFORM": "offscreen",
-        "NNDESK_CACHE_DIR": str(tmp_path / "cache"),
-    }
-    child = subprocess.run(
-        [sys.executable, "-c", HUNG_CHILD], env=env, capture_output=True, text=True, timeout=60
+    child, _ = _closed_right_after(
+        tmp_path, HUNG_DISK, ['preferences.set_theme("dark")'], timeout=60
     )
     assert child.returncode == 0, child.stderr
 
