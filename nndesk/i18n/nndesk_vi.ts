@@ -5805,6 +5805,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>đã đặt tầng cuối là {classes}: thư mục có {classes}&#xa0;lớp</translation>
     </message>
     <message>
+        <source>same seed + same settings = the same first weights and the same batches. A CNN or a wide network may be split over more cores when the machine is quiet, which sums in another order and ends slightly elsewhere; nndesk train --threads 1 repeats a run exactly</source>
+        <translation>cùng seed + cùng cài đặt = cùng trọng số ban đầu và cùng các batch. Một CNN hoặc một mạng rộng có thể được chia cho nhiều lõi hơn khi máy rảnh, các phần cộng theo thứ tự khác và kết quả cuối hơi khác đi; nndesk train --threads 1 lặp lại đúng một lượt chạy</translation>
+    </message>
+    <message>
         <source>shift, rotate, zoom a little</source>
         <translation>dịch, xoay, phóng to thu nhỏ một chút</translation>
     </message>

@@ -196,6 +196,17 @@ class TrainForm(QWidget):
             label = "" if boxed and not field.form_label else _form_label(field)
             self._add_row(forms[field.group], field.name, label, editor.widget)
 
+        # the schema's help (the command line's) names a Threads field, which the form has not
+        self.seed.setToolTip(
+            translate(
+                "TrainForm",
+                "same seed + same settings = the same first weights and the same batches. A CNN "
+                "or a wide network may be split over more cores when the machine is quiet, "
+                "which sums in another order and ends slightly elsewhere; nndesk train "
+                "--threads 1 repeats a run exactly",
+            )
+        )
+
         # eight training images as the augmentation above changes them
         from nndesk.ui.augment_preview import AugmentPreview
 

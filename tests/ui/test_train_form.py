@@ -212,3 +212,27 @@ def test_typing_in_layers_after_a_preset_keeps_the_form_under_the_pointer(qtbot)
     form.apply_preset("mnist-gd")  # a preset again: its own note, its own height
     QApplication.processEvents()
     assert form.preset_note.minimumHeight() == 0
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_the_seed_fields_help_names_no_threads_field_the_form_does_not_have(qtbot, code):
+    """split55: Shift+F1 on the form's Seed said "set Threads (1) to repeat a run exactly"
+    (the schema's help, written for the command line): the form has no Threads field
+    (OWN_ROWS). It names the command line's --threads 1 instead, in the window's language."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from nndesk.ui import language
+    from nndesk.ui.whats_this import explanation
+
+    assert "threads" in OWN_ROWS  # the form shows no Threads field
+    assert language.use_language(code) == code
+    try:
+        form = TrainForm()
+        qtbot.addWidget(form)
+        clicked = form.seed.findChild(QLineEdit) or form.seed  # where a Shift+F1 click lands
+        help_text = explanation(clicked)
+    finally:
+        language.use_language("en")
+    for field in ("Threads", "Số luồng"):
+        assert field not in help_text, help_text
+    assert "nndesk train --threads 1" in help_text, help_text
