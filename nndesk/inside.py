@@ -4,7 +4,8 @@
 ``dense_unit``, ``conv_pixel`` and ``pool_window`` redo the arithmetic of one dense unit, one
 feature-map pixel and one pooling window from the weights and the previous layer's output, so the
 numbers the page shows are computed the way a learner would by hand; tests check they equal the
-model's own forward pass. ``softmax_steps`` spells out logits -> exp -> normalise at a temperature.
+model's own forward pass. ``softmax_steps`` spells out logits -> exp -> normalise at a temperature;
+``sigmoid_steps`` a sigmoid output's logits -> each class's own score.
 
 ``trace`` calls the layers' ``forward``, which overwrites their caches: give it a private copy of
 the model when other threads use the original (the prediction controller does).
@@ -211,6 +212,60 @@ def pool_window(tr: Trace, model: Sequential, layer_index: int, channel: int, ro
     )
 
 
+@dataclass(frozen=True)
+class MapPixel:
+    """One pixel of a feature map that no kernel or window made: an element-wise layer's
+    (ReLU, BatchNorm2D, ...) output from the value at the same place before it, or the input
+    picture's pixel (the Reshape that makes the drawing a map)."""
+
+    layer_index: int
+    name: str  # the layer's type name
+    channel: int
+    row: int
+    col: int
+    value_in: float  # what the layer read at the same place (the drawing's 0-255 for the input)
+    step: Step  # the layer's arithmetic on it, with the numbers
+
+    @property
+    def value(self) -> float:
+        return self.step.value
+
+
+def map_pixel(model: Sequential, tr: Trace, layer_index: int, channel: int, row: int, col: int):
+    """The arithmetic of pixel (``row``, ``col``) of map ``channel`` of an element-wise layer
+    (or the input's pixel): the value under it one layer before, then what the layer did."""
+    layer = model.layers[layer_index]
+    name = type(layer).__name__
+    out = float(tr.layers[layer_index].values[channel, row, col])
+    if name == "Reshape":  # the drawing as the network reads it: the pixel, normalised
+        raw = float(tr.image28[row, col]) if tr.image28.shape == (28, 28) else out
+        formula = shown(N_("pixel {raw} of 255, normalised: {value}")).format(
+            raw=_n(raw, ".3g"), value=_n(out)
+        )
+        return MapPixel(
+            layer_index, name, channel, row, col, raw, Step(layer_index, name, formula, out)
+        )
+    before = tr.layer_input(layer_index)
+    value_in = float(before[channel, row, col]) if before.ndim == 3 else out
+    formula, value = by_hand(layer, name, value_in, channel, True)
+    if formula is None:  # no hand formula (PReLU's learnt slope): the model's own value
+        value = out
+        formula = f"{layer_kind(name)}({_n(value_in)}) = {_n(value)}"
+    return MapPixel(
+        layer_index, name, channel, row, col, value_in, Step(layer_index, name, formula, value)
+    )
+
+
+def pixel_math(model: Sequential, tr: Trace, layer_index: int, channel: int, row: int, col: int):
+    """The arithmetic of one pixel of any feature map: ConvPixel, PoolWindow or MapPixel."""
+    name = type(model.layers[layer_index]).__name__
+    if name == "Conv2D":
+        return conv_pixel(model, tr, layer_index, channel, row, col)
+    if name == "MaxPool2D":
+        return pool_window(tr, model, layer_index, channel, row, col)
+    return map_pixel(model, tr, layer_index, channel, row, col)
+
+
 def pool_after(model: Sequential, tr: Trace, px: ConvPixel) -> PoolWindow | None:
     """The pooling window a conv pixel falls in, when a MaxPool2D follows its element-wise
     steps (and the pixel is not in a dropped trailing row or column); else None."""
@@ -312,6 +367,32 @@ def softmax_steps(logits: np.ndarray, temperature: float = 1.0) -> SoftmaxSteps:
     exps = np.exp(scaled - scaled.max())
     total = float(exps.sum())
     return SoftmaxSteps(z, float(temperature), scaled, exps, total, exps / total)
+
+
+@dataclass(frozen=True)
+class SigmoidSteps:
+    """logits / T -> sigmoid, each class on its own: a sigmoid output's scores (BCE-trained)
+    are not shares of one 100 %, so nothing is normalised."""
+
+    logits: np.ndarray  # float64 (k,)
+    temperature: float
+    scaled: np.ndarray  # logits / T
+    probabilities: np.ndarray  # 1 / (1 + exp(-scaled))
+
+    @property
+    def total(self) -> float:
+        """The scores added up: anything from 0 to k, unlike a softmax's 1."""
+        return float(self.probabilities.sum())
+
+
+def sigmoid_steps(logits: np.ndarray, temperature: float = 1.0) -> SigmoidSteps:
+    """The sigmoid at ``temperature`` (> 0) of each logit; T = 1 is what the model answers."""
+    if not temperature > 0:
+        raise ValueError(f"temperature must be > 0, got {temperature!r}")
+    z = np.asarray(logits, np.float64).reshape(-1)
+    scaled = z / temperature
+    # 0.5 (1 + tanh(x / 2)): the same sigmoid without exp's overflow for a large negative x
+    return SigmoidSteps(z, float(temperature), scaled, 0.5 * (1.0 + np.tanh(0.5 * scaled)))
 
 
 def most_active(values: np.ndarray, n: int) -> np.ndarray:

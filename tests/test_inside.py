@@ -214,7 +214,7 @@ def test_a_negative_number_in_the_arithmetic_has_a_minus_sign_not_a_hyphen():
     import re
 
     from nndesk.i18n import signed
-    from nndesk.ui.inside_view import dense_html
+    from nndesk.ui.inside_math import dense_html
 
     assert signed("-0.31") == "\u22120.31" and signed("0.31") == "0.31"
     assert signed("-1.2×10⁻⁴") == "\u22121.2×10⁻⁴"

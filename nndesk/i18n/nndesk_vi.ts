@@ -1164,6 +1164,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>không có quyền truy cập</translation>
     </message>
     <message>
+        <source>pixel {raw} of 255, normalised: {value}</source>
+        <translation>điểm ảnh {raw} trên 255, sau chuẩn hoá: {value}</translation>
+    </message>
+    <message>
         <source>pixels -1 to 1</source>
         <translation>điểm ảnh -1&#xa0;đến&#xa0;1</translation>
     </message>
@@ -2971,6 +2975,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>&lt;b&gt;Tầng ẩn {k}, {who}&lt;/b&gt; (tầng {index} của mô hình, {kind})</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Input, pixel ({row}, {col})&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Đầu vào, điểm ({row}, {col})&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Layer {index} {kind}, map {channel}, pixel ({row}, {col})&lt;/b&gt;</source>
         <translation>&lt;b&gt;Tầng {index} ({kind}), bản đồ {channel}, điểm ({row}, {col})&lt;/b&gt;</translation>
     </message>
@@ -3015,6 +3023,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Đầu vào 28×28</translation>
     </message>
     <message>
+        <source>It acts on each value alone: it reads {value} at the same place of {source} (outlined; click it there for how that value was made)</source>
+        <translation>Tầng này tác động lên từng giá trị riêng lẻ: nó đọc {value} ở cùng vị trí của {source} (được viền; nhấp vào đó để xem giá trị ấy được tính ra sao)</translation>
+    </message>
+    <message>
         <source>Layer {index} {kind}</source>
         <translation>Tầng {index} ({kind})</translation>
     </message>
@@ -3027,12 +3039,36 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Đầu ra</translation>
     </message>
     <message>
+        <source>Output (raw sigmoid)</source>
+        <translation>Đầu ra (sigmoid gốc)</translation>
+    </message>
+    <message>
         <source>Output (raw softmax)</source>
         <translation>Đầu ra (softmax gốc)</translation>
     </message>
     <message>
+        <source>Output: sigmoid → calibrated</source>
+        <translation>Đầu ra: sigmoid → đã hiệu chỉnh</translation>
+    </message>
+    <message>
         <source>Output: softmax → calibrated</source>
         <translation>Đầu ra: softmax → đã hiệu chỉnh</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Các đầu ra</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Sigmoid temperature</source>
+        <translation>Nhiệt độ sigmoid</translation>
+    </message>
+    <message>
+        <source>Sigmoid temperature: divides the logits; the model is unchanged</source>
+        <translation>Nhiệt độ sigmoid: chia các logit; mô hình không bị thay đổi</translation>
     </message>
     <message>
         <source>Softmax</source>
@@ -3051,6 +3087,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>T &amp;lt; 1 làm nhọn, T &amp;gt; 1 làm phẳng.</translation>
     </message>
     <message>
+        <source>T = 1 gives the network&apos;s own scores; the last column divides the logits by the calibrated T = {t} instead, as the side panel&apos;s bars do. </source>
+        <translation>T = 1 cho điểm của chính mạng; cột cuối chia các logit cho T đã hiệu chỉnh = {t}, như các thanh ở khung bên. </translation>
+    </message>
+    <message>
         <source>T = 1 gives the network&apos;s softmax p; the last column divides the logits by the calibrated T = {t} instead, as the side panel&apos;s bars do. </source>
         <translation>T = 1 cho softmax p của mạng; cột cuối chia các logit cho T đã hiệu chỉnh = {t}, như các thanh ở khung bên. </translation>
     </message>
@@ -3067,8 +3107,24 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Sau đó tầng {index} ({kind}) giữ giá trị lớn nhất của mỗi cửa sổ {size}×{size}: {verdict}</translation>
     </message>
     <message>
+        <source>This is a logit: the network&apos;s sigmoid makes it this class&apos;s own score, σ({z}) = {p}, whatever the other classes score (the sigmoid panel).</source>
+        <translation>Đây là một logit: hàm sigmoid của mạng biến nó thành điểm riêng của lớp này, σ({z}) = {p}, bất kể các lớp khác được bao nhiêu điểm (xem bảng sigmoid).</translation>
+    </message>
+    <message>
         <source>This is a logit: the softmax panel turns the logits into probabilities.</source>
         <translation>Đây là một logit: bảng softmax biến các logit thành xác suất.</translation>
+    </message>
+    <message>
+        <source>This is the network&apos;s output for this class as it is (a linear output): the largest output answers.</source>
+        <translation>Đây là đầu ra của mạng cho lớp này, giữ nguyên (đầu ra tuyến tính): đầu ra lớn nhất là câu trả lời.</translation>
+    </message>
+    <message>
+        <source>This network ends in a sigmoid: σ(z/T) = 1 / (1 + e^(−z/T)) scores each class on its own, nothing is divided by a sum, so the scores need not add up to 100% (here they add up to {total}). </source>
+        <translation>Mạng này kết thúc bằng sigmoid: σ(z/T) = 1 / (1 + e^(−z/T)) chấm điểm từng lớp riêng, không chia cho tổng nào, nên các điểm không cần cộng lại thành 100% (ở đây tổng là {total}). </translation>
+    </message>
+    <message>
+        <source>This network&apos;s output is linear: no softmax, no sigmoid; its answer is the class with the largest output.</source>
+        <translation>Đầu ra của mạng này là tuyến tính: không softmax, không sigmoid; câu trả lời là lớp có đầu ra lớn nhất.</translation>
     </message>
     <message>
         <source>calibrated (T = {t})</source>
@@ -3095,6 +3151,14 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>trọng số của nút ({size})</translation>
     </message>
     <message>
+        <source>layer {index} {kind}</source>
+        <translation>tầng {index} ({kind})</translation>
+    </message>
+    <message>
+        <source>logits -&gt; each class&apos;s own score, with a temperature</source>
+        <translation>logit -&gt; điểm riêng của từng lớp, với một nhiệt độ</translation>
+    </message>
+    <message>
         <source>logits -&gt; exp -&gt; probabilities, with a temperature</source>
         <translation>logit -&gt; exp -&gt; xác suất, với một nhiệt độ</translation>
     </message>
@@ -3103,8 +3167,16 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>max = &lt;b&gt;{value}&lt;/b&gt;: đầu vào tại ({row}, {col}) thắng (in đậm, có viền)</translation>
     </message>
     <message>
+        <source>output</source>
+        <translation>đầu ra</translation>
+    </message>
+    <message>
         <source>the arithmetic of the unit or pixel you clicked</source>
         <translation>phép tính của nút hoặc điểm ảnh bạn vừa nhấp</translation>
+    </message>
+    <message>
+        <source>the network&apos;s outputs as they are (a linear output)</source>
+        <translation>các đầu ra của mạng, giữ nguyên (đầu ra tuyến tính)</translation>
     </message>
     <message>
         <source>the {h}×{w} window it reads:</source>

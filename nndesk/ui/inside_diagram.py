@@ -197,11 +197,16 @@ def column_title(model, col: int, columns, calibrated) -> str:
     if col < len(columns) - 1:
         size = columns[col][1].size
         return translate("InsideView", "Hidden {k} ({size})").format(k=col + 1, size=size)
+    # the output the model has: a sigmoid net's column read "softmax" (walk55 D3)
+    if model.output == "sigmoid":
+        if calibrated is not None:
+            return translate("InsideView", "Output: sigmoid → calibrated")
+        return translate("InsideView", "Output (raw sigmoid)")
+    if model.output != "softmax":
+        return translate("InsideView", "Output")
     if calibrated is not None:
         return translate("InsideView", "Output: softmax → calibrated")
-    if model.output == "softmax":
-        return translate("InsideView", "Output (raw softmax)")
-    return translate("InsideView", "Output")
+    return translate("InsideView", "Output (raw softmax)")
 
 
 def paint_diagram(

@@ -10,6 +10,7 @@ the layers (``PredictionController.inside_ready``) while the page is shown.
 from __future__ import annotations
 
 import html
+import logging
 import math
 
 import numpy as np
@@ -29,26 +30,32 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import inside, inside_maps
-from nndesk.i18n import power_of_ten, signed
 from nndesk.layer_words import layer_kind
 from nndesk.ui import kept_choices, qt_image
 from nndesk.ui import theme as ui_theme
 from nndesk.ui.inside_diagram import NEG, POS, NetworkDiagram, after_steps
+from nndesk.ui.inside_math import (
+    conv_html,
+    dense_html,
+    linear_html,
+    map_html,
+    next_pool_html,
+    output_words,
+    pool_html,
+    sigmoid_html,
+    softmax_html,
+)
 from nndesk.ui.language import (
-    class_names_shown,
-    decimal,
     fill,
-    fmt,
     integer,
-    percent,
     translate,
 )
 
+_LOG = logging.getLogger(__name__)
 TILE = inside_maps.TILE  # px, one channel of a feature map
 TILE_GAP = 4
 # px: below this page width the arithmetic and the softmax table share the bottom as two tabs
 SIDE_BY_SIDE_MIN_WIDTH = 860
-TERMS_SHOWN = 6  # terms of z = sum(w * a) + b written out, the largest first
 
 
 # ---- feature maps -----------------------------------------------------------------------------
@@ -188,10 +195,18 @@ class WeightPicture(QWidget):
         self.setFixedSize(150, 150)
         self._weights: np.ndarray | None = None
         self._caption = ""
+        self._picture = False
 
-    def set_weights(self, weights: np.ndarray | None, caption: str = "") -> None:
-        self._weights, self._caption = weights, caption
+    def set_weights(
+        self, weights: np.ndarray | None, caption: str = "", picture: bool = False
+    ) -> None:
+        """``picture``: the weights are a first layer's, one per input pixel (28x28); a deeper
+        layer's, one per hidden unit, are bars even when there are 784 of them."""
+        self._weights, self._caption, self._picture = weights, caption, picture
         self.update()
+
+    def is_picture(self) -> bool:
+        return self._weights is not None and self._picture
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
@@ -207,7 +222,7 @@ class WeightPicture(QWidget):
         if w is None:
             return
         limit = float(np.max(np.abs(w))) or 1.0
-        if w.size == 784:
+        if self._picture and w.size == 784:
             side = min(area.width(), area.height())
             target = QRectF(area.left() + (area.width() - side) / 2, area.top(), side, side)
             painter.drawImage(
@@ -228,264 +243,8 @@ class WeightPicture(QWidget):
         painter.end()
 
 
-def _num(v: float) -> str:
-    """Three significant digits; a tiny value as a power of ten ("1,23×10⁻⁴")."""
-    return signed(power_of_ten(fmt(v, ".3g") if abs(v) >= 1e-3 or v == 0 else fmt(v, ".2e")))
-
-
 def _layer_kinds(model) -> tuple[str, ...]:
     return tuple(type(layer).__name__ for layer in model.layers)
-
-
-def _plus(v: float) -> str:
-    """`` + v`` or, for a negative ``v``, `` − |v|``: "3 − 0.103", not "3 + -0.103"."""
-    return f" − {_num(-v)}" if v < 0 else f" + {_num(v)}"
-
-
-def _sum_shown(total: float, bias: float, z: float) -> str:
-    """``total ± bias = z`` with the three numbers to the decimals the steps after it write z
-    with (four significant digits): "3.417 − 0.115 = 3.302", then "ReLU(3.302)". It read
-    "3.42 − 0.115 = 3.3" then "ReLU(3.302)" (walk50 D12). Where the rounded numbers do not add
-    up as written (a last digit off), the sign says so: "≈"."""
-    if not all(math.isfinite(v) for v in (total, bias, z)) or abs(z) < 1e-3:
-        return f"{_num(total)}{_plus(bias)} = <b>{_num(z)}</b>"
-    places = min(6, max(0, 3 - math.floor(math.log10(abs(z)))))
-    scale = 10**places
-    exact = round(total * scale) + round(bias * scale) == round(z * scale)
-    sign = "−" if round(bias * scale) < 0 else "+"
-    equals = "=" if exact else "≈"
-    return (
-        f"{signed(decimal(total, places))} {sign} {decimal(abs(bias), places)} "
-        f"{equals} <b>{signed(decimal(z, places))}</b>"
-    )
-
-
-def _formula(step) -> str:
-    """A step's arithmetic, written by the Qt-free core in the window's number format."""
-    return html.escape(step.formula)
-
-
-def _grid(values: np.ndarray, bold: tuple[int, int] | None = None) -> str:
-    """A small HTML table of a 2-D array's numbers (two decimals: the sums below are exact)."""
-    rows = []
-    for r, line in enumerate(values):
-        cells = []
-        for c, v in enumerate(line):
-            s = html.escape(signed(decimal(float(v), 2)))
-            cells.append(f"<td align='right'>{'<b>' + s + '</b>' if bold == (r, c) else s}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    return "<table cellspacing='0' cellpadding='3' border='1'>" + "".join(rows) + "</table>"
-
-
-def dense_html(
-    unit: inside.DenseUnit, names: tuple[str, ...], output_layer: bool, hidden: int = 0
-) -> str:
-    """z = Σ w·a + b written out with the largest terms, then each step after it; named as the
-    diagram names its column ("hidden ``hidden``" or "output"), with the model's layer index."""
-    top = unit.strongest(TERMS_SHOWN)
-    terms = [f"({_num(unit.weights[i])}·{_num(unit.inputs[i])})" for i in top]
-    rest = unit.products.sum() - unit.products[top].sum()
-    n_rest = unit.products.size - top.size
-    names = class_names_shown(names)
-    who = (
-        names[unit.unit]
-        if output_layer and unit.unit < len(names)
-        else translate("InsideView", "unit {unit}").format(unit=unit.unit)
-    )
-    parts = [
-        (
-            translate(
-                "InsideView", "<b>Output layer, {who}</b> (layer {index} of the model: {kind})"
-            )
-            if output_layer
-            else translate(
-                "InsideView", "<b>Hidden layer {k}, {who}</b> (layer {index} of the model: {kind})"
-            )
-        ).format(k=hidden, index=unit.layer_index, who=html.escape(who), kind=layer_kind("Dense")),
-        translate("InsideView", "z = Σ w·a + b over {n} inputs").format(n=unit.products.size),
-        "&nbsp;&nbsp;= "
-        + " + ".join(terms)
-        + (
-            translate("InsideView", " + ({n} smaller terms: {sum})").format(
-                n=n_rest, sum=_num(rest)
-            )
-            if n_rest
-            else ""
-        )
-        + _plus(unit.bias),
-        # to the decimals the steps write z with, as the conv sum: it read "= 10,3 − 0,0242 =
-        # 10,3" then "ReLU(10,33)" (walk54b)
-        "&nbsp;&nbsp;= " + _sum_shown(float(unit.products.sum()), unit.bias, unit.z),
-    ]
-    parts += [_formula(step) for step in unit.steps]
-    if output_layer:
-        parts.append(
-            translate(
-                "InsideView",
-                "This is a logit: the softmax panel turns the logits into probabilities.",
-            )
-        )
-    return "<br>".join(parts)
-
-
-def conv_html(px: inside.ConvPixel) -> str:
-    """Patch, kernel and products of the input channel that weighs most, the other channels'
-    sums, then sum + bias and each step after it."""
-    sums = px.channel_sums
-    c = int(np.argmax(np.abs(sums)))
-    head = translate(
-        "InsideView", "<b>Layer {index} {kind}, map {channel}, pixel ({row}, {col})</b>"
-    ).format(
-        index=px.layer_index, kind=layer_kind("Conv2D"), channel=px.channel, row=px.row, col=px.col
-    )
-    which = (
-        translate("InsideView", " (input channel {c} of {n}, the largest share)").format(
-            c=c, n=sums.size
-        )
-        if sums.size > 1
-        else ""
-    )
-    table = (
-        "<table cellspacing='8'><tr><td>"
-        + translate("InsideView", "input patch")
-        + which
-        + "</td><td>"
-        + translate("InsideView", "× kernel")
-        + "</td><td>"
-        + translate("InsideView", "= products")
-        + "</td></tr><tr>"
-        f"<td>{_grid(px.patch[c])}</td><td>{_grid(px.kernel[c])}</td><td>{_grid(px.products[c])}</td>"
-        "</tr></table>"
-    )
-    lines = [head, table]
-    if sums.size > 1:
-        lines.append(
-            translate(
-                "InsideView", "Σ over channel {c}: {sum}; the other {n} channels add {rest}"
-            ).format(c=c, sum=_num(sums[c]), n=sums.size - 1, rest=_num(sums.sum() - sums[c]))
-        )
-    # the sum in the table's own words ("mảng·nhân" in Vietnamese, never the English "patch")
-    formula = translate("InsideView", "z = Σ patch·kernel + b")
-    lines.append(f"{formula} = {_sum_shown(float(px.products.sum()), px.bias, px.z)}")
-    lines += [_formula(step) for step in px.steps]
-    return "<br>".join(lines)
-
-
-def next_pool_html(px: inside.ConvPixel, pool: inside.PoolWindow) -> str:
-    """What the MaxPool2D after a conv pixel does with it, and the steps after the pooling."""
-    size = pool.window.shape[0]
-    won = pool.winner == (px.row, px.col)
-    verdict = (
-        translate("InsideView", "this pixel <b>won</b> its window and passes on")
-        if won
-        else translate("InsideView", "this pixel lost to ({row}, {col}) = {value}").format(
-            row=pool.winner[0], col=pool.winner[1], value=_num(pool.value)
-        )
-    )
-    lines = [
-        translate(
-            "InsideView",
-            "Then layer {index} {kind} keeps the largest of each {size}×{size} window: {verdict}",
-        ).format(index=pool.layer_index, kind=layer_kind("MaxPool2D"), size=size, verdict=verdict)
-    ]
-    lines += [_formula(step) for step in pool.steps]
-    return "<br>".join(lines)
-
-
-def pool_html(pool: inside.PoolWindow) -> str:
-    r, c = pool.winner
-    local = (r - pool.row * pool.window.shape[0], c - pool.col * pool.window.shape[1])
-    return "<br>".join(
-        [
-            translate(
-                "InsideView", "<b>Layer {index} {kind}, map {channel}, pixel ({row}, {col})</b>"
-            ).format(
-                index=pool.layer_index,
-                kind=layer_kind("MaxPool2D"),
-                channel=pool.channel,
-                row=pool.row,
-                col=pool.col,
-            ),
-            translate("InsideView", "the {h}×{w} window it reads:").format(
-                h=pool.window.shape[0], w=pool.window.shape[1]
-            ),
-            _grid(pool.window, bold=local),
-            translate(
-                "InsideView",
-                "max = <b>{value}</b>: the input at ({row}, {col}) won (bold, outlined)",
-            ).format(value=_num(pool.value), row=r, col=c),
-            *(_formula(step) for step in pool.steps),
-        ]
-    )
-
-
-def softmax_html(
-    steps: inside.SoftmaxSteps, names: tuple[str, ...], calibrated_t: float = 1.0
-) -> str:
-    """The softmax table at the slider's temperature; ``calibrated_t``: the temperature the
-    model's file holds, which the side panel's calibrated answer divides by."""
-    t = steps.temperature
-    scaled = abs(t - 1) >= 1e-9  # at T = 1, z/T is z again: a column the panel can spare
-    best = int(np.argmax(steps.probabilities))
-    # logits -> softmax -> calibrated: the last column is what the side panel's bars show
-    calibrate = abs(calibrated_t - 1) >= 1e-9
-    calibrated = (
-        inside.softmax_steps(steps.logits, calibrated_t).probabilities if calibrate else None
-    )
-    head = (
-        "<tr><th align='left' nowrap>"
-        + translate("InsideView", "Class")
-        + "</th><th nowrap>logit z</th>"
-        + ("<th>z/T</th>" if scaled else "")
-        + "<th>exp</th><th>p</th>"
-        + (
-            "<th nowrap>"
-            + translate("InsideView", "calibrated (T = {t})").format(t=decimal(calibrated_t, 2))
-            + "</th>"
-            if calibrate
-            else ""
-        )
-        + "</tr>"
-    )
-    names = class_names_shown(names)
-    rows = []
-    for k in range(steps.logits.size):
-        name = names[k] if k < len(names) else str(k)
-        cells = [
-            html.escape(name),
-            _num(steps.logits[k]),
-            *([_num(steps.scaled[k])] if scaled else []),
-            _num(steps.exps[k]),
-            percent(steps.probabilities[k], 1),
-            *([percent(calibrated[k], 1)] if calibrated is not None else []),
-        ]
-        if k == best:
-            cells = [f"<b>{v}</b>" for v in cells]
-        row = "".join(
-            f"<td align='{'left' if i == 0 else 'right'}' nowrap>{v}</td>"
-            for i, v in enumerate(cells)
-        )
-        rows.append(f"<tr>{row}</tr>")
-    note = (
-        translate(
-            "InsideView", "exp = e^(z/T − max z/T), p = exp / Σ exp; here Σ exp = {total}. "
-        ).format(total=_num(steps.total))
-        + (
-            (
-                translate("InsideView", "T = 1 is what the model answers. ")
-                if abs(calibrated_t - 1) < 1e-9
-                else translate(
-                    "InsideView",
-                    "T = 1 gives the network's softmax p; the last column divides the logits by "
-                    "the calibrated T = {t} instead, as the side panel's bars do. ",
-                ).format(t=decimal(calibrated_t, 2))
-            )
-            if abs(t - 1) < 1e-9
-            else translate("InsideView", "The model is unchanged; ")
-        )
-        + translate("InsideView", "T &lt; 1 sharpens, T &gt; 1 flattens.")
-    )
-    return f"<table cellspacing='6' cellpadding='1'>{head}{''.join(rows)}</table>{note}"
 
 
 # ---- the page ------------------------------------------------------------------------------------
@@ -556,7 +315,9 @@ class InsideView(QWidget):
         soft_col = QVBoxLayout(soft_box)
         soft_col.setContentsMargins(0, 0, 0, 0)
         slider_row = QHBoxLayout()
-        slider_row.addWidget(QLabel(translate("InsideView", "Softmax temperature")))
+        self._output = "softmax"  # the shown model's output activation: the panel's words
+        self.temperature_title = QLabel(translate("InsideView", "Softmax temperature"))
+        slider_row.addWidget(self.temperature_title)
         slider_row.addWidget(self.temperature, 1)
         slider_row.addWidget(self.temperature_label)
         soft_col.addLayout(slider_row)
@@ -634,13 +395,12 @@ class InsideView(QWidget):
         if narrow:
             tabs = self.bottom_tabs
             tabs.addTab(self.math_scroll, translate("InsideView", "Arithmetic"))
-            tabs.addTab(self.soft_scroll, translate("InsideView", "Softmax"))
+            title, tip = output_words(self._output)
+            tabs.addTab(self.soft_scroll, title)
             tabs.setTabToolTip(
                 0, translate("InsideView", "the arithmetic of the unit or pixel you clicked")
             )
-            tabs.setTabToolTip(
-                1, translate("InsideView", "logits -> exp -> probabilities, with a temperature")
-            )
+            tabs.setTabToolTip(1, tip)
             tabs.setCurrentIndex(self._bottom_choice)
             self.bottom.setCurrentWidget(self.bottom_tabs)
         else:
@@ -702,8 +462,12 @@ class InsideView(QWidget):
         shape = self._snapshot.trace.layers[sel[1]].values.shape
         if sel[0] == "dense":
             return name == "Dense" and sel[2] < shape[0]
-        return name in ("Conv2D", "MaxPool2D") and all(
-            v < n for v, n in zip(sel[2:], shape, strict=True)
+        # any feature map: a conv's, a pool's, an element-wise layer's or the input's
+        return (
+            name != "Dense"
+            and len(shape) == 3
+            and len(sel) == 5
+            and all(0 <= v < n for v, n in zip(sel[2:], shape, strict=True))
         )
 
     def _default_selection(self):
@@ -740,7 +504,7 @@ class InsideView(QWidget):
             self._refresh()
 
     def current_math(self):
-        """The arithmetic shown now: DenseUnit | ConvPixel | PoolWindow | None."""
+        """The arithmetic shown now: DenseUnit | ConvPixel | PoolWindow | MapPixel | None."""
         if self._snapshot is None or self._selected is None:
             return None
         model, tr = self._snapshot.model, self._snapshot.trace
@@ -748,9 +512,20 @@ class InsideView(QWidget):
             _, layer, unit = self._selected
             return inside.dense_unit(model, tr, layer, unit)
         _, layer, channel, row, col = self._selected
-        if type(model.layers[layer]).__name__ == "MaxPool2D":
-            return inside.pool_window(tr, model, layer, channel, row, col)
-        return inside.conv_pixel(model, tr, layer, channel, row, col)
+        # every map row is clickable: a ReLU's or a BatchNorm's map went to the conv arithmetic
+        # and raised, freezing the page on the old drawing (walk55 D1)
+        return inside.pixel_math(model, tr, layer, channel, row, col)
+
+    def _math_or_none(self):
+        """``current_math``, or None (the selection dropped, the error logged) when working it
+        out fails: one bad explanation must not stop the page following the drawing, as every
+        snapshot after a bad click raised again (walk55 D1)."""
+        try:
+            return self.current_math()
+        except Exception:  # noqa: BLE001 - any bug in one explanation: the page goes on
+            _LOG.exception("Inside page: no arithmetic for %r", self._selected)
+            self._selected = None
+            return None
 
     # -- painting --------------------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -793,7 +568,7 @@ class InsideView(QWidget):
                 )
             )
         )
-        math = self.current_math()
+        math = self._math_or_none()
         marks: list = []
         dense_sel = None
         highlight = self.palette().highlight().color()
@@ -802,12 +577,20 @@ class InsideView(QWidget):
             dense = inside.dense_layers(model)
             output = math.layer_index == dense[-1]
             hidden = dense.index(math.layer_index) + 1 if math.layer_index in dense else 0
-            self.arithmetic.setText(dense_html(math, snap.trace.class_names, output, hidden))
-            first_in = snap.trace.layer_input(math.layer_index).size == 784 and mlp
+            self.arithmetic.setText(
+                dense_html(math, snap.trace.class_names, output, hidden, model.output)
+            )
+            # a picture only for the weights from the drawing's pixels: a 784-784-10 net's
+            # output units drew their 784 weights from hidden units as a 28×28 image (walk55 D5)
+            first_in = (
+                mlp
+                and math.layer_index == dense[0]
+                and snap.trace.layer_input(math.layer_index).size == 784
+            )
             caption = translate("InsideView", "its weights ({size})").format(
                 size="28×28" if first_in else integer(math.weights.size)
             )
-            self.weights.set_weights(math.weights, caption)
+            self.weights.set_weights(math.weights, caption, picture=first_in)
             self.weights.show()
         elif isinstance(math, inside.ConvPixel):
             pool = inside.pool_after(model, snap.trace, math)
@@ -842,6 +625,26 @@ class InsideView(QWidget):
                 )
                 r, c = math.winner
                 marks.append((prev, math.channel, QRectF(c, r, 1, 1), QColor(255, 200, 0)))
+        elif isinstance(math, inside.MapPixel):
+            prev = self._previous_spatial(math.layer_index)
+            source = None
+            if prev is not None and math.name != "Reshape":
+                source = translate("InsideView", "layer {index} {kind}").format(
+                    index=prev, kind=layer_kind(type(model.layers[prev]).__name__)
+                )
+            self.arithmetic.setText(map_html(math, source))
+            self.weights.hide()
+            here = QRectF(math.col, math.row, 1, 1)
+            marks.append((math.layer_index, math.channel, here, highlight))
+            if source is not None:
+                marks.append((prev, math.channel, here, highlight))
+        else:
+            self.weights.hide()
+            self.arithmetic.setText(
+                translate(
+                    "InsideView", "Click a unit or a feature-map pixel to see its arithmetic."
+                )
+            )
         self.maps.setVisible(not mlp)
         self.maps.set_snapshot(None if mlp else snap, marks)
         self.diagram.set_snapshot(snap, dense_sel)
@@ -860,8 +663,43 @@ class InsideView(QWidget):
         self.temperature_label.setText(fill("T = {t:.2g}", t=t))
         if self._snapshot is None:
             return
-        steps = inside.softmax_steps(self._snapshot.trace.logits, t)
         snapshot = self._snapshot
-        self.softmax.setText(
-            softmax_html(steps, snapshot.trace.class_names, snapshot.classifier.temperature)
+        self._name_output(snapshot.model.output)
+        logits, names = snapshot.trace.logits, snapshot.trace.class_names
+        calibrated_t = snapshot.classifier.temperature
+        if snapshot.model.output == "sigmoid":
+            text = sigmoid_html(inside.sigmoid_steps(logits, t), names, calibrated_t)
+        elif snapshot.model.output == "linear":
+            text = linear_html(logits, names)
+        else:
+            text = softmax_html(inside.softmax_steps(logits, t), names, calibrated_t)
+        self.softmax.setText(text)
+
+    def _name_output(self, output: str) -> None:
+        """The panel's tab, slider and tooltip say which output the model has."""
+        if output == self._output:
+            return
+        self._output = output
+        title, tip = output_words(output)
+        index = self.bottom_tabs.indexOf(self.soft_scroll)
+        if index >= 0:
+            self.bottom_tabs.setTabText(index, title)
+            self.bottom_tabs.setTabToolTip(index, tip)
+        sigmoid = output == "sigmoid"
+        self.temperature_title.setText(
+            translate("InsideView", "Sigmoid temperature")
+            if sigmoid
+            else translate("InsideView", "Softmax temperature")
         )
+        self.temperature.setToolTip(
+            translate(
+                "InsideView", "Sigmoid temperature: divides the logits; the model is unchanged"
+            )
+            if sigmoid
+            else translate(
+                "InsideView", "Softmax temperature: divides the logits; the model is unchanged"
+            )
+        )
+        linear = output == "linear"  # its outputs are used as they are: no temperature
+        for widget in (self.temperature, self.temperature_title, self.temperature_label):
+            widget.setVisible(not linear)

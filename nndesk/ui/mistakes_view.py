@@ -733,8 +733,17 @@ class MistakesView(QWidget):
         self.preview.set_image(image28)
         self.answer.set_true_label(t)
         # the bars show the calibrated probabilities, the raw ones one click away (as the canvas)
+        # a sigmoid's scores are each class's own, not shares of 100 %: the runner-up line
+        # says so as the canvas's does ("4 100 %, runner-up 8 84.8 % (margin 15.1)": walk55 D3)
         self.answer.set_prediction(
-            Prediction(r.calibrated[i], image28, p, r.class_names[p], r.probabilities[i])
+            Prediction(
+                r.calibrated[i],
+                image28,
+                p,
+                r.class_names[p],
+                r.probabilities[i],
+                independent=r.output != "softmax",
+            )
         )
         self._fit_details()  # the answer's true-label and runner-up lines need their height
         self.refresh_saliency()

@@ -143,7 +143,7 @@ def test_the_arithmetic_and_the_softmax_table_fit_without_sideways_scrolling(
 
 def test_a_negative_bias_is_subtracted_in_the_written_sum():
     from nndesk.inside import ConvPixel
-    from nndesk.ui.inside_view import conv_html
+    from nndesk.ui.inside_math import conv_html
 
     patch = np.ones((1, 3, 3), np.float32)
     kernel = np.full((1, 3, 3), 1 / 3, np.float32)
@@ -170,7 +170,7 @@ def test_the_written_sum_adds_up_as_written_and_to_the_decimals_of_the_steps(tot
     from decimal import Decimal
 
     from nndesk.inside import ConvPixel, by_hand
-    from nndesk.ui.inside_view import conv_html
+    from nndesk.ui.inside_math import conv_html
 
     patch = np.ones((1, 3, 3), np.float32)
     products = np.zeros((1, 3, 3))
@@ -191,7 +191,7 @@ def test_a_dense_units_sum_is_written_to_the_decimals_its_activation_step_uses()
     from decimal import Decimal
 
     from nndesk.inside import DenseUnit, by_hand
-    from nndesk.ui.inside_view import dense_html
+    from nndesk.ui.inside_math import dense_html
 
     products = np.array([6.1, 4.2542], np.float64)
     bias, z = -0.0242, 10.33

@@ -371,3 +371,29 @@ def test_a_tiles_confidence_has_the_bars_decimal(qtbot, view, monkeypatch):
     assert shown[-3] == "." and drawn[0] == f"zero {shown}", drawn  # "zero 50.9%"
     tip = view.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert shown in tip
+
+
+def test_a_sigmoid_models_runner_up_says_its_scores_are_independent(qtbot, view):
+    """A sigmoid's scores are each class's own (4 at 100 %, 8 at 84.8 %): the runner-up line
+    says "independent scores" as the canvas's does, not a margin between shares (walk55 D3)."""
+    import dataclasses
+
+    result = toy_result()
+    p = result.probabilities.astype(np.float64).copy()
+    p[27] = (0.05, 0.848, 0.02, 0.999)  # two classes high at once: a sigmoid's answer
+    sigmoid = dataclasses.replace(
+        result,
+        probabilities=p.astype(np.float32),
+        logits=np.log(p / (1 - p)).astype(np.float32),
+        output="sigmoid",
+    )
+    view.set_result(sigmoid)
+    view.show_cell(3, 1)  # only image 27
+    view.select_row(0)
+    assert view.current_index() == 27
+    text = view.answer.runner_up_label.text()
+    assert "independent scores" in text and "margin" not in text
+    view.set_result(result)  # a softmax's: the margin, as before
+    view.show_cell(3, 1)
+    view.select_row(0)
+    assert "margin" in view.answer.runner_up_label.text()

@@ -359,7 +359,7 @@ def test_the_inside_pages_arithmetic_speaks_vietnamese(vietnamese):
     import numpy as np
 
     from nndesk.inside import ConvPixel, DenseUnit, PoolWindow
-    from nndesk.ui.inside_view import conv_html, dense_html, next_pool_html, pool_html
+    from nndesk.ui.inside_math import conv_html, dense_html, next_pool_html, pool_html
 
     known = _vietnamese_words()
     patch = np.ones((2, 3, 3), np.float32)
@@ -384,6 +384,36 @@ def test_the_inside_pages_arithmetic_speaks_vietnamese(vietnamese):
 
     formula, _ = by_hand(BatchNorm2D(2), "BatchNorm2D", 1.5, 0, spatial=True)
     assert formula.startswith("chuẩn hoá theo batch: (1,5 − 0)"), formula
+
+
+def test_the_inside_pages_element_wise_pixels_and_sigmoid_output_speak_vietnamese(vietnamese):
+    """The words a ReLU/BatchNorm map's pixel, the input's pixel, a sigmoid network's output
+    unit and its output panel added (walk55 D1, D3)."""
+    import numpy as np
+
+    from nndesk import inside
+    from nndesk.ui.inside_math import dense_html, linear_html, map_html, sigmoid_html
+
+    known = _vietnamese_words()
+    step = inside.Step(3, "ReLU", "ReLU(1,5) = max(0; 1,5) = 1,5", 1.5)
+    relu = inside.MapPixel(3, "ReLU", 0, 2, 2, 1.5, step)
+    image = inside.MapPixel(0, "Reshape", 0, 2, 2, 255.0, inside.Step(0, "Reshape", "", 1.0))
+    a = np.ones(4, np.float32)
+    unit = inside.DenseUnit(0, 1, a, a / 2, (a / 2).astype(np.float64), 0.1, 2.1, ())
+    logits = np.array([2.0, -1.0, 0.5])
+    texts = [
+        map_html(relu, "tầng 2 (tích chập)"),
+        map_html(image, None),
+        dense_html(unit, ("0", "1"), True, output="sigmoid"),
+        dense_html(unit, ("0", "1"), True, output="linear"),
+        sigmoid_html(inside.sigmoid_steps(logits, 1.0), ("0", "1", "2"), 1.4),
+        sigmoid_html(inside.sigmoid_steps(logits, 2.0), ("0", "1", "2")),
+        linear_html(logits, ("0", "1", "2")),
+    ]
+    plain = [re.sub(r"<[^>]+>|&nbsp;", " ", t) for t in texts]
+    words = [w for t in plain for w in english_words(t, known)]
+    assert words == [], plain
+    assert "Tầng 3 (ReLU)" in plain[0] and "tầng 2 (tích chập)" in plain[0], plain[0]
 
 
 #: the settings' own keys that the window names otherwise ("Fashion-MNIST", "ReLU", "Adam",
@@ -454,7 +484,8 @@ def test_the_inside_pages_titles_and_headers_start_with_a_capital(qtbot, vietnam
     from nndesk import inside
     from nndesk.data.normalize import Normalizer
     from nndesk.nn.architecture import build_model
-    from nndesk.ui.inside_view import FeatureMaps, softmax_html
+    from nndesk.ui.inside_math import softmax_html
+    from nndesk.ui.inside_view import FeatureMaps
 
     model = build_model("784-c4-p-10", rng=np.random.default_rng(0))
     trace = inside.trace(model, Normalizer("unit"), np.zeros((28, 28), np.float32))

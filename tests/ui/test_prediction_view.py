@@ -340,7 +340,7 @@ def test_the_bars_show_calibrated_probabilities_and_the_raw_ones_on_a_click(qtbo
 
 def test_the_inside_softmax_note_names_the_temperature_of_the_calibrated_answer(qtbot):
     from nndesk import inside
-    from nndesk.ui.inside_view import softmax_html
+    from nndesk.ui.inside_math import softmax_html
 
     logits = np.array([1.0, 3.0, 0.5], np.float32)
     steps = inside.softmax_steps(logits, 1.0)
