@@ -23,6 +23,12 @@ def _num(v: float) -> str:
     return signed(power_of_ten(fmt(v, ".3g") if abs(v) >= 1e-3 or v == 0 else fmt(v, ".2e")))
 
 
+def _step_num(v: float) -> str:
+    """Four significant digits, as the steps' formulas write a value ("ReLU(−0.2316)"): the
+    line above read "it reads −0.232" then "ReLU(−0.2316)"."""
+    return signed(power_of_ten(fmt(v, ".4g")))
+
+
 def _plus(v: float) -> str:
     """`` + v`` or, for a negative ``v``, `` − |v|``: "3 − 0.103", not "3 + -0.103"."""
     return f" − {_num(-v)}" if v < 0 else f" + {_num(v)}"
@@ -246,7 +252,7 @@ def map_html(px: inside.MapPixel, source: str | None) -> str:
                 "InsideView",
                 "It acts on each value alone: it reads {value} at the same place of {source} "
                 "(outlined; click it there for how that value was made)",
-            ).format(value=_num(px.value_in), source=html.escape(source))
+            ).format(value=_step_num(px.value_in), source=html.escape(source))
         )
     lines.append(f"{_formula(px.step)}")
     return "<br>".join(lines)

@@ -596,8 +596,20 @@ class WhyView(QWidget):
             if self._needs_own_map() and self._own_map is None and self._explainer is not None
             else ""
         )
-        self.summary.setText(
+        # a sigmoid's scores are each class's own (99.7 % and 3.7 % at once): no margin between
+        # shares of 100 %, as the canvas's runner-up line says (walk55 D3)
+        summary = (
             translate(
+                "WhyView",
+                "<p>The network answers <b>{top}</b> with {p_top}.</p>"
+                "<p>Runner-up: <b>{second}</b> with {p_second} (independent scores: this "
+                "network scores each class on its own, they are not shares of 100%).</p>"
+                "<p>The overlay shows {method} {what}{pending}. "
+                "<span style='color:{red}'>Red</span> pixels {sides}, "
+                "<span style='color:{blue}'>blue</span> pixels against.</p>",
+            )
+            if getattr(self._prediction, "independent", False)
+            else translate(
                 "WhyView",
                 "<p>The network answers <b>{top}</b> with {p_top}.</p>"
                 "<p>Runner-up: <b>{second}</b> with {p_second}, a margin of "
@@ -605,7 +617,10 @@ class WhyView(QWidget):
                 "<p>The overlay shows {method} {what}{pending}. "
                 "<span style='color:{red}'>Red</span> pixels {sides}, "
                 "<span style='color:{blue}'>blue</span> pixels against.</p>",
-            ).format(
+            )
+        )
+        self.summary.setText(
+            summary.format(
                 top=names[top],
                 p_top=percent(probs[top], 1),
                 second=names[second],

@@ -336,3 +336,25 @@ def test_clear_starts_the_next_drawing_on_why_this_answer(qtbot, why_desk):
     canvas.clear()
     canvas.clear()  # a blank canvas cleared again changes nothing
     assert why.chosen_target() == (None, None)
+
+
+@pytest.mark.parametrize("output", ["sigmoid", "softmax"])
+def test_a_sigmoid_networks_runner_up_is_not_given_a_margin(qtbot, window_factory, output):
+    """A sigmoid network's scores are each class's own (2 at 99.7 %, 7 at 3.7 %): the page read
+    "a margin of 96.0 percentage points" as if they were shares of 100 % (walk55 D3)."""
+    from nndesk.nn.architecture import build_model
+
+    model = build_model("784-16-10", output=output, rng=np.random.default_rng(0))
+    info = {"class_names": [str(d) for d in range(10)], "normalization": {"kind": "unit"}}
+    desk = window_factory(classifier=Classifier.from_info(model, info))
+    desk.window.tabs.setCurrentWidget(desk.why_page)
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[50:230, 120:160] = 255
+    desk.prediction.request_now(drawing)
+    why = desk.why_page
+    qtbot.waitUntil(lambda: "Runner-up" in why.summary.text(), timeout=10_000)
+    text = why.summary.text()
+    if output == "sigmoid":
+        assert "independent scores" in text and "margin" not in text
+    else:
+        assert "a margin of" in text and "independent" not in text
