@@ -344,9 +344,11 @@ def hidden_features(
     images: np.ndarray,
     batch: int = 500,
     should_stop: Callable[[], bool] = lambda: False,
+    progress: Callable[[int], None] | None = None,
 ) -> np.ndarray | None:
     """The last hidden layer's output for each image: ``(n, 28, 28)`` pixels -> ``float32
-    (n, d)``. None when ``should_stop()`` turned true between batches."""
+    (n, d)``. None when ``should_stop()`` turned true between batches; ``progress(done)``
+    after each batch, with the number of images done."""
     from nndesk.training.memory import forward_batch
 
     stop_at = last_hidden_index(model)
@@ -359,6 +361,8 @@ def hidden_features(
         for layer in model.layers[:stop_at]:
             h = layer.forward(h, training=False)  # (m, 784) -> ... -> (m, d)
         out.append(np.asarray(h, np.float32).reshape(len(h), -1))
+        if progress is not None:
+            progress(min(i + batch, len(images)))
     if not out:
         return np.zeros((0, 0), np.float32)
     return np.concatenate(out)

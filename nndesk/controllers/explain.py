@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import copy
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -21,6 +23,10 @@ from nndesk.explain import hidden_features, nearest, saliency
 
 NEIGHBOUR_POOL = 10_000  # training images searched (the first ones of the shuffled training set)
 NEIGHBOURS = 6
+#: models whose training-set features are kept (each ~5-20 MB of features plus 7.8 MB of
+#: images): a class hopping between the digit and the garment demo waited 25-70 s again at
+#: every switch, for a model already done (walk55 D7)
+KEPT_MODELS = 3
 
 
 @dataclass(frozen=True)
@@ -99,12 +105,29 @@ class _LatestOnly(QObject):
             self._thread.wait(10_000)
 
 
+def model_key(clf) -> tuple:
+    """What a model's training-set features are kept under: its file as it is on disk (a
+    model chosen again is often a new object read from the same file), else the model object
+    itself (the cache holds it, so its id is not reused)."""
+    path = getattr(clf, "path", None)
+    if path is not None:
+        try:
+            st = Path(path).stat()
+            return ("file", str(Path(path).resolve()), st.st_mtime_ns, st.st_size)
+        except OSError:
+            pass
+    return ("object", id(clf.model))
+
+
 class ExplainController(QObject):
     """Attribution maps and nearest training images for the Why page, off the GUI thread."""
 
     #: (token, float32 (28, 28)) answering ``request_attribution``
     attribution_ready = Signal(int, object)
     neighbours_ready = Signal(int, object)  # (token, Neighbours) answering ``request_neighbours``
+    #: (token, images run through the network so far, of how many) while a model's training-set
+    #: features are computed, after each batch
+    neighbours_progress = Signal(int, int, int)
     #: (token, one line, registered dataset name or "", the long account behind the line or
     #: "": a damaged file's reason and folder) when no training images can be read
     neighbours_missing = Signal(int, str, str, str)
@@ -116,8 +139,9 @@ class ExplainController(QObject):
         self._model_source = None  # the model the private copies were made from
         # forward (and backward) overwrite layer caches: each thread has its own copy
         self._model_copies: dict[str, object] = {}
-        # "for": (model copy, dataset), "pool": (features, images, labels); the runner's only
-        self._features: dict = {}
+        # (model_key, dataset) -> (features, images, labels, model), newest last; the runner's
+        # only (the model kept so that an object's id stays its own)
+        self._features: OrderedDict = OrderedDict()
         self._stop_features = threading.Event()
         self._attributions = _LatestOnly("attributions", self)
         self._attributions.finished.connect(self._on_attribution_finished)
@@ -156,7 +180,8 @@ class ExplainController(QObject):
 
         ``get_dataset(name)`` returns the dataset (blocking; it runs on the worker) or raises
         ``DatasetMissing`` (default: ``controllers.datasets.get_dataset``); the training set's
-        features are computed once per model and kept.
+        features are computed once per model (``neighbours_progress`` says how far) and kept
+        for the last ``KEPT_MODELS`` models.
         """
         if get_dataset is None:
             from nndesk.controllers.datasets import get_dataset
@@ -166,20 +191,30 @@ class ExplainController(QObject):
         name = clf.dataset
         image = np.asarray(image28, np.float32).reshape(1, 28, 28).copy()
         features, stop = self._features, self._stop_features
+        progress = self.neighbours_progress
 
         def run():
-            kept = features.get("for")
-            if kept is None or kept[0] is not model or kept[1] != name:
-                features.clear()  # one model's features at a time (tens of megabytes)
+            key = (model_key(clf), name)  # here: a file's stat never runs on the GUI thread
+            if key in features:
+                features.move_to_end(key)
+            else:
                 data = get_dataset(name)
                 images = np.asarray(data.train_images[:NEIGHBOUR_POOL])
                 labels = np.asarray(data.train_labels[:NEIGHBOUR_POOL])
                 stop.clear()
-                pool = hidden_features(model, normalizer, images, should_stop=stop.is_set)
+                pool = hidden_features(
+                    model,
+                    normalizer,
+                    images,
+                    should_stop=stop.is_set,
+                    progress=lambda done: progress.emit(token, done, len(images)),
+                )
                 if pool is None:
                     return None  # another model came meanwhile
-                features["for"], features["pool"] = (model, name), (pool, images, labels)
-            pool, images, labels = features["pool"]
+                features[key] = (pool, images, labels, model)
+                while len(features) > KEPT_MODELS:
+                    features.popitem(last=False)  # the model used longest ago
+            pool, images, labels, _model = features[key]
             query = hidden_features(model, normalizer, image)[0]  # (d,)
             order, dist = nearest(pool, query, NEIGHBOURS)
             return Neighbours(

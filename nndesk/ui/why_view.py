@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.datasets import other_dataset_found
+from nndesk.controllers.explain import NEIGHBOUR_POOL
 from nndesk.explain import FAST_KINDS, has_hidden_units, unseen_pixels
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import kept_choices, qt_image, theme
@@ -688,12 +689,15 @@ class WhyView(QWidget):
             if not shown and self.neighbours_banner.isHidden():
                 # the first search reads the training set and runs it through the network:
                 # seconds, during which "Draw something" under a drawing would look broken
+                # "a few seconds" took 25-70 s on a busy machine (walk55 D7): the count
+                # follows as the images go through (``_on_explainer_neighbours_progress``)
                 self.neighbours_note.setText(
                     translate(
                         "WhyView",
                         "Looking for the training images most like your drawing (the first "
-                        "time reads the training set: a few seconds)…",
-                    )
+                        "time for each model runs {pool} training images through it: up to a "
+                        "minute on a busy computer)…",
+                    ).format(pool=integer(NEIGHBOUR_POOL))
                 )
 
     @Slot(int, object)
@@ -716,6 +720,7 @@ class WhyView(QWidget):
         pairs = (
             (explainer.attribution_ready, self._on_explainer_attribution_ready),
             (explainer.neighbours_ready, self._on_explainer_neighbours_ready),
+            (explainer.neighbours_progress, self._on_explainer_neighbours_progress),
             (explainer.neighbours_missing, self._on_explainer_neighbours_missing),
         )
         for signal, slot in pairs:
@@ -734,6 +739,20 @@ class WhyView(QWidget):
         page's own search answers: "Looking for…" flashed in its place after a switch."""
         if found is not None:
             self._show_neighbours(found)
+
+    @Slot(int, int, int)
+    def _on_explainer_neighbours_progress(self, token: int, done: int, total: int) -> None:
+        if token != self._neighbour_token or not self.neighbours_banner.isHidden():
+            return
+        if any(tile.isVisibleTo(self) for tile in self.neighbour_tiles):
+            return  # the last drawing's neighbours stay until the new ones come
+        self.neighbours_note.setText(
+            translate(
+                "WhyView",
+                "Looking for the training images most like your drawing: {done} of {total} "
+                "training images run through this network (once per model)…",
+            ).format(done=integer(done), total=integer(total))
+        )
 
     @Slot(int, object)
     def _on_explainer_neighbours_ready(self, token: int, found) -> None:

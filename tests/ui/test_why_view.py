@@ -358,3 +358,25 @@ def test_a_sigmoid_networks_runner_up_is_not_given_a_margin(qtbot, window_factor
         assert "independent scores" in text and "margin" not in text
     else:
         assert "a margin of" in text and "independent" not in text
+
+
+def test_the_first_search_says_how_long_it_may_take_and_how_far_it_is(
+    qtbot, held_training_images, why_desk
+):
+    """It said "a few seconds" and took 25-70 s on a busy machine (walk55 D7): the note says
+    up to a minute, then counts the training images run through the network."""
+    release = held_training_images
+    why = why_desk.why_page
+    _wait_for_answer(qtbot, why_desk)
+    qtbot.waitUntil(lambda: "Looking for" in why.neighbours_note.text(), timeout=10_000)
+    assert "up to a minute" in why.neighbours_note.text()
+    assert "a few seconds" not in why.neighbours_note.text()
+    explainer = why._explainer  # noqa: SLF001
+    # a count for this search is shown; one for an older search is not
+    explainer.neighbours_progress.emit(why._neighbour_token - 1, 10, 10_000)  # noqa: SLF001
+    assert "10 of" not in why.neighbours_note.text()
+    explainer.neighbours_progress.emit(why._neighbour_token, 3000, 10_000)  # noqa: SLF001
+    assert "3,000 of 10,000 training images" in why.neighbours_note.text()
+    release.set()
+    qtbot.waitUntil(lambda: why.neighbour_tiles[0].isVisible(), timeout=20_000)
+    assert "Looking for" not in why.neighbours_note.text()
