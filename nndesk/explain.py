@@ -235,6 +235,26 @@ def unseen_pixels(model) -> np.ndarray:
     return ~(rows[:, None] & cols[None, :])
 
 
+#: inked pixels (>= 128 of 255) with all four neighbours inked, as a share of the inked ones,
+#: from which a drawing is a filled shape: MNIST test digits reach 0.60 at their 99th
+#: percentile (median 0.25), Fashion-MNIST's median is 0.56, a filled drawn sneaker 0.79. On
+#: one, fashion-cnn's gradient × input and integrated gradients change sign between 58-61 % of
+#: neighbouring inked pixels (speckle), occlusion between 2 % (walk55 D6)
+FILLED_SHARE = 0.6
+
+
+def filled_share(image28: np.ndarray) -> float:
+    """How much of the drawing's ink is inside a filled area rather than on a stroke: the
+    share of inked pixels whose four neighbours are inked too (0 for nothing drawn)."""
+    pixels = np.asarray(image28)
+    if pixels.size != 784:
+        return 0.0
+    ink = pixels.reshape(28, 28) >= 128
+    inner = ink[1:-1, 1:-1] & ink[:-2, 1:-1] & ink[2:, 1:-1] & ink[1:-1, :-2] & ink[1:-1, 2:]
+    total = int(ink.sum())
+    return float(inner.sum()) / total if total else 0.0
+
+
 def runner_up(probabilities: np.ndarray) -> tuple[int, float]:
     """The second most likely class and its margin ``p(top) - p(runner-up)``.
 

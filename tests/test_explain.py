@@ -283,3 +283,20 @@ def test_unseen_pixels_are_exactly_those_whose_gradient_is_always_zero(arch, uns
     )
     assert not grads[:, mask].any()  # never the slightest effect
     assert (grads.max(axis=0)[~mask] > 0).all()  # every other pixel counts for some image
+
+
+def test_a_filled_shape_is_told_from_strokes():
+    """The Why page says a filled shape's slope maps are speckle (walk55 D6): a filled block
+    is filled, a drawn digit's 2-3 px strokes are not, nothing drawn is not."""
+    from nndesk.explain import FILLED_SHARE, filled_share
+
+    block = np.zeros((28, 28), np.float32)
+    block[6:22, 4:24] = 255.0
+    seven = np.zeros((28, 28), np.float32)
+    seven[5:8, 6:22] = 255.0
+    seven[8:24, 16:19] = 255.0
+    assert filled_share(block) >= FILLED_SHARE
+    assert filled_share(seven) < FILLED_SHARE
+    assert filled_share(np.zeros((28, 28))) == 0.0
+    # inked pixels inside: 14 x 18 of the 16 x 20 block
+    assert filled_share(block) == pytest.approx(14 * 18 / (16 * 20))

@@ -6777,8 +6777,20 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Vì sao có câu trả lời này?</translation>
     </message>
     <message>
+        <source>Your drawing is a filled shape: on one, this map&apos;s red and blue change from pixel to pixel (speckle) and say little. &lt;a href=&apos;occlusion&apos;&gt;Occlusion&lt;/a&gt; shows which areas matter.</source>
+        <translation>Hình vẽ của bạn là một hình tô kín: trên hình như vậy, màu đỏ và xanh của bản đồ này đổi từ điểm ảnh này sang điểm ảnh kia (lốm đốm) và nói lên rất ít. &lt;a href=&apos;occlusion&apos;&gt;Che khuất (occlusion)&lt;/a&gt; cho thấy vùng nào quan trọng.</translation>
+    </message>
+    <message>
         <source>and not:</source>
         <translation>chứ không phải:</translation>
+    </message>
+    <message>
+        <source>are where more ink would favour {name} over {other}</source>
+        <translation>là nơi thêm mực sẽ nghiêng về {name} hơn {other}</translation>
+    </message>
+    <message>
+        <source>are where more ink would raise its score</source>
+        <translation>là nơi thêm mực sẽ làm tăng điểm của nó</translation>
     </message>
     <message>
         <source>argue for it</source>

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.controllers.datasets import other_dataset_found
 from nndesk.controllers.explain import NEIGHBOUR_POOL
-from nndesk.explain import FAST_KINDS, has_hidden_units, unseen_pixels
+from nndesk.explain import FAST_KINDS, FILLED_SHARE, filled_share, has_hidden_units, unseen_pixels
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import kept_choices, qt_image, theme
 from nndesk.ui.choice_box import ChoiceBox
@@ -239,6 +239,12 @@ class WhyView(QWidget):
         self.summary.setMinimumWidth(200)
         self.method_note = QLabel()
         self.method_note.setWordWrap(True)
+        # a filled shape's slope maps are speckle (walk55 D6): say so, and offer occlusion
+        self.fill_note = QLabel()
+        self.fill_note.setWordWrap(True)
+        self.fill_note.setTextFormat(Qt.TextFormat.RichText)
+        self.fill_note.setVisible(False)
+        self.fill_note.linkActivated.connect(lambda _link: self.set_saliency_kind("occlusion"))
         # a net whose pooling drops its maps' last row and column never sees the image's
         # edge there: its maps are zero along it, rightly (set_classifier shows it)
         self.edge_note = QLabel()
@@ -266,6 +272,7 @@ class WhyView(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.summary)
         right.addWidget(self.method_note)
+        right.addWidget(self.fill_note)
         right.addWidget(self.edge_note)
         right.addWidget(self.caution)
         right.addStretch(1)
@@ -464,6 +471,7 @@ class WhyView(QWidget):
     @Slot(object)
     def set_prediction(self, prediction) -> None:
         self._prediction = prediction
+        self._show_fill_note()
         self.input_view.set_image(None if prediction is None else prediction.input_image)
         if prediction is None:
             self._forget_neighbours()
@@ -577,16 +585,25 @@ class WhyView(QWidget):
         method = translate_marked("WhyView", dict(SALIENCY_CHOICES)[kind])
         if kind != "smoothgrad":  # a name, kept as its authors write it
             method = method.lower()
+        # the gradient and SmoothGrad are slopes: red where more ink would raise the score,
+        # on the background too (SmoothGrad lit the blank around a shoe "arguing for it")
+        slope = kind in ("gradient", "smoothgrad")
         if contrast is None:
             what = translate("WhyView", "for <b>{name}</b>").format(name=names[cls])
-            sides = translate("WhyView", "argue for it")
+            sides = (
+                translate("WhyView", "are where more ink would raise its score")
+                if slope
+                else translate("WhyView", "argue for it")
+            )
         else:
             what = translate("WhyView", "for <b>{name}</b> rather than <b>{other}</b>").format(
                 name=names[cls], other=names[contrast]
             )
-            sides = translate("WhyView", "argue for {name} over {other}").format(
-                name=names[cls], other=names[contrast]
-            )
+            sides = (
+                translate("WhyView", "are where more ink would favour {name} over {other}")
+                if slope
+                else translate("WhyView", "argue for {name} over {other}")
+            ).format(name=names[cls], other=names[contrast])
         chosen_contrast = self._chosen()[1]
         if contrast is None and chosen_contrast is not None:  # chosen before the answer became it
             what += translate(
@@ -657,6 +674,27 @@ class WhyView(QWidget):
 
     def _show_method_note(self) -> None:
         self.method_note.setText(translate_marked("WhyView", METHOD_NOTES[self.saliency_kind()]))
+        self._show_fill_note()
+
+    def _show_fill_note(self) -> None:
+        """Under a slope method's map of a filled shape: its pixel-to-pixel speckle says little
+        there; occlusion (one click) shows which areas matter."""
+        prediction = self._prediction
+        filled = (
+            prediction is not None
+            and self.saliency_kind() != "occlusion"
+            and filled_share(prediction.input_image) >= FILLED_SHARE
+        )
+        if filled:
+            self.fill_note.setText(
+                translate(
+                    "WhyView",
+                    "Your drawing is a filled shape: on one, this map's red and blue change "
+                    "from pixel to pixel (speckle) and say little. "
+                    "<a href='occlusion'>Occlusion</a> shows which areas matter.",
+                )
+            )
+        self.fill_note.setVisible(filled)
 
     # ---- the slower views (ExplainController) -------------------------------------------------
     def _ask_explainer(self) -> None:

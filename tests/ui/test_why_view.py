@@ -380,3 +380,46 @@ def test_the_first_search_says_how_long_it_may_take_and_how_far_it_is(
     release.set()
     qtbot.waitUntil(lambda: why.neighbour_tiles[0].isVisible(), timeout=20_000)
     assert "Looking for" not in why.neighbours_note.text()
+
+
+def test_a_filled_shapes_slope_map_says_it_is_speckle_and_offers_occlusion(
+    qtbot, window_factory, tiny_model_file
+):
+    """On a filled garment gradient × input and integrated gradients are a red/blue
+    checkerboard and only occlusion reads (walk55 D6): under the map a line says so and its
+    link switches to occlusion; a stroke drawing has no such line."""
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    desk.window.tabs.setCurrentWidget(desk.why_page)
+    why = desk.why_page
+    why.set_saliency_kind("gradient_x_input")
+    filled = np.zeros((280, 280), np.uint8)
+    filled[40:240, 40:240] = 255
+    desk.prediction.request_now(filled)
+    qtbot.waitUntil(lambda: why._prediction is not None, timeout=10_000)  # noqa: SLF001
+    assert why.fill_note.isVisible() and "filled shape" in why.fill_note.text()
+    why.fill_note.linkActivated.emit("occlusion")
+    assert why.saliency_kind() == "occlusion"
+    assert not why.fill_note.isVisible()
+    why.set_saliency_kind("integrated_gradients")
+    assert why.fill_note.isVisible()
+    stroke = np.zeros((280, 280), np.uint8)
+    stroke[50:230, 130:150] = 255
+    expected = desk.prediction.current().prepare(stroke)
+    desk.prediction.request_now(stroke)
+    qtbot.waitUntil(
+        lambda: np.array_equal(why._prediction.input_image, expected),  # noqa: SLF001
+        timeout=10_000,
+    )
+    assert not why.fill_note.isVisible()
+
+
+def test_a_slope_map_says_where_more_ink_would_raise_the_score(qtbot, why_desk):
+    """SmoothGrad (a slope) lights the blank background, yet the line said its red pixels
+    "argue for" the class (walk55 D6); gradient × input's red pixels do."""
+    why = why_desk.why_page
+    _wait_for_answer(qtbot, why_desk)
+    why.set_saliency_kind("gradient")
+    qtbot.waitUntil(lambda: "Runner-up" in why.summary.text(), timeout=10_000)
+    assert "where more ink would raise its score" in why.summary.text()
+    why.set_saliency_kind("gradient_x_input")
+    assert "argue for it" in why.summary.text()
