@@ -174,6 +174,9 @@ class WhyView(QWidget):
         self._map_prediction = None  # and the prediction it was for
         self._own_map: np.ndarray | None = None  # the newest map from the ExplainController
         self._neighbour_token = 0
+        #: the first search asked of this model: a count from it or a later one is this
+        #: model's features being computed (the running search is often an older drawing's)
+        self._first_neighbour_token: int | None = None
         self._neighbours_for = None  # (prediction, classifier) the neighbours were asked for
         self._found = None  # the Neighbours shown last (explain.Neighbours)
         self._incoming = None  # the newest explanation, shown by _apply_timer
@@ -429,6 +432,7 @@ class WhyView(QWidget):
         # answers still on their way were asked of the previous model: dropped when they come
         # (the garment model's page showed the digits' nearest 8s captioned "Bag")
         self._neighbour_token = self._map_token = 0
+        self._first_neighbour_token = None
         if clf is None:
             self.units_note.setText(self._no_model_text())
         elif mlp:
@@ -721,6 +725,8 @@ class WhyView(QWidget):
         ):
             self._neighbours_for = (prediction, clf)
             self._neighbour_token = self._explainer.request_neighbours(clf, prediction.input_image)
+            if self._first_neighbour_token is None:
+                self._first_neighbour_token = self._neighbour_token
             shown = any(tile.isVisibleTo(self) for tile in self.neighbour_tiles)
             # the banner's "MNIST is not on this computer yet" stands while the data is
             # looked for again: "Looking for…" above it squashed it (walk45 D5)
@@ -780,7 +786,12 @@ class WhyView(QWidget):
 
     @Slot(int, int, int)
     def _on_explainer_neighbours_progress(self, token: int, done: int, total: int) -> None:
-        if token != self._neighbour_token or not self.neighbours_banner.isHidden():
+        # the search running is often an older drawing's of this model (a newer one waits):
+        # its count is this model's features, which the newest search then uses at once
+        first = self._first_neighbour_token
+        if first is None or not first <= token <= self._neighbour_token:
+            return
+        if not self.neighbours_banner.isHidden():
             return
         if any(tile.isVisibleTo(self) for tile in self.neighbour_tiles):
             return  # the last drawing's neighbours stay until the new ones come

@@ -372,11 +372,20 @@ def test_the_first_search_says_how_long_it_may_take_and_how_far_it_is(
     assert "up to a minute" in why.neighbours_note.text()
     assert "a few seconds" not in why.neighbours_note.text()
     explainer = why._explainer  # noqa: SLF001
-    # a count for this search is shown; one for an older search is not
-    explainer.neighbours_progress.emit(why._neighbour_token - 1, 10, 10_000)  # noqa: SLF001
+    first = why._neighbour_token  # noqa: SLF001
+    # a count for a search asked of an earlier model is not shown
+    explainer.neighbours_progress.emit(first - 1, 10, 10_000)
     assert "10 of" not in why.neighbours_note.text()
-    explainer.neighbours_progress.emit(why._neighbour_token, 3000, 10_000)  # noqa: SLF001
+    explainer.neighbours_progress.emit(first, 3000, 10_000)
     assert "3,000 of 10,000 training images" in why.neighbours_note.text()
+    # another stroke: its search waits for the running one (the first drawing's), whose
+    # count is still this model's features being computed
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[100:180, 40:240] = 255
+    why_desk.prediction.request_now(drawing)
+    qtbot.waitUntil(lambda: why._neighbour_token > first, timeout=10_000)  # noqa: SLF001
+    explainer.neighbours_progress.emit(first, 6000, 10_000)
+    assert "6,000 of 10,000 training images" in why.neighbours_note.text()
     release.set()
     qtbot.waitUntil(lambda: why.neighbour_tiles[0].isVisible(), timeout=20_000)
     assert "Looking for" not in why.neighbours_note.text()
