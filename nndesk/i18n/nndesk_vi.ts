@@ -3234,8 +3234,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Mất mát trung bình trên các ảnh kiểm tra: càng thấp càng tốt</translation>
     </message>
     <message>
-        <source>Divide the outputs by this before softmax (1: the raw network)</source>
-        <translation>Chia đầu ra cho số này trước softmax (1: mạng gốc)</translation>
+        <source>Divide the outputs by this before the network&apos;s softmax or sigmoid (1: the raw network)</source>
+        <translation>Chia đầu ra cho số này trước softmax hoặc sigmoid của mạng (1: mạng gốc)</translation>
     </message>
     <message>
         <source>Expected calibration error: how far the model&apos;s confidence is from how often it is right (answers grouped into {bins} bins by confidence); 0 is perfect</source>
@@ -4383,6 +4383,10 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>Calibrated: the network&apos;s raw probability softened by a temperature fitted on held-out images, so that answers given at 80% are right about 80% of the time. The Inside page writes both, the network&apos;s softmax → calibrated; tick Raw probabilities to see the softmax here.</source>
         <translation>Đã hiệu chỉnh: xác suất gốc của mạng được làm mềm bằng một nhiệt độ (temperature) khớp trên các ảnh để riêng, để các câu trả lời ở mức 80% đúng khoảng 80% số lần. Trang Bên trong ghi cả hai, softmax của mạng → đã hiệu chỉnh; đánh dấu Xác suất gốc để xem softmax ở đây.</translation>
+    </message>
+    <message>
+        <source>Calibrated: the network&apos;s raw scores softened by a temperature fitted on held-out images, so that answers given at 80% are right about 80% of the time. The Inside page writes both, the network&apos;s sigmoid → calibrated; tick Raw probabilities to see the sigmoid&apos;s own scores here.</source>
+        <translation>Đã hiệu chỉnh: điểm gốc của mạng được làm mềm bằng một nhiệt độ (temperature) khớp trên các ảnh để riêng, để các câu trả lời ở mức 80% đúng khoảng 80% số lần. Trang Bên trong ghi cả hai, sigmoid của mạng → đã hiệu chỉnh; đánh dấu Xác suất gốc để xem điểm riêng của sigmoid ở đây.</translation>
     </message>
     <message>
         <source>Draw something</source>

@@ -111,7 +111,11 @@ class LabView(QWidget):
         )
         self.temperature = self._spin(0.05, 20.0, 1.0, 0.1)
         self.temperature.setToolTip(
-            translate("LabView", "Divide the outputs by this before softmax (1: the raw network)")
+            translate(
+                "LabView",
+                "Divide the outputs by this before the network's softmax or sigmoid (1: the raw "
+                "network)",
+            )
         )
         self.reset_button = tipped_button(
             translate("LabView", "Reset"),

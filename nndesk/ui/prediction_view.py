@@ -412,6 +412,14 @@ class PredictionPanel(QWidget):
         self.kind_label.setToolTip(
             translate(
                 "PredictionPanel",
+                "Calibrated: the network's raw scores softened by a temperature fitted on "
+                "held-out images, so that answers given at 80% are right about 80% of the "
+                "time. The Inside page writes both, the network's sigmoid → calibrated; tick "
+                "Raw probabilities to see the sigmoid's own scores here.",
+            )
+            if calibrated and independent  # not a softmax (walk55 D3)
+            else translate(
+                "PredictionPanel",
                 "Calibrated: the network's raw probability softened by a temperature fitted on "
                 "held-out images, so that answers given at 80% are right about 80% of the "
                 "time. The Inside page writes both, the network's softmax → calibrated; tick "

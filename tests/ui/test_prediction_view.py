@@ -536,3 +536,22 @@ def test_the_panels_not_sure_is_the_inference_rule_at_every_threshold(qtbot):
         for threshold in (0, 30, 50, 58, 60, 61, 99):
             panel.set_not_sure_threshold(threshold)
             assert panel.is_not_sure() == is_not_sure(answer, threshold), (top, threshold)
+
+
+@pytest.mark.parametrize("independent", [True, False])
+def test_the_calibrated_words_name_the_output_the_network_has(qtbot, independent):
+    """A calibrated sigmoid network's "calibrated" tip said "the network's softmax →
+    calibrated; tick Raw probabilities to see the softmax here" (walk55 D3)."""
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.set_class_names(NAMES)
+    k = len(NAMES)
+    calibrated = np.full(k, 0.01, np.float32)
+    calibrated[2] = 0.9
+    raw = np.full(k, 0.005, np.float32)
+    raw[2] = 0.95
+    panel.set_prediction(
+        Prediction(calibrated, np.zeros((28, 28), np.float32), 2, NAMES[2], raw, independent)
+    )
+    tip = panel.kind_label.toolTip()
+    assert ("sigmoid" in tip) == independent and ("softmax" in tip) != independent
