@@ -6702,11 +6702,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Looking for the training images most like your drawing (the first time for each model runs {pool} training images through it: up to a minute on a busy computer)…</source>
-        <translation>Đang tìm các ảnh huấn luyện giống hình vẽ của bạn nhất (lần đầu với mỗi mô hình phải cho {pool} ảnh huấn luyện đi qua mạng: có thể tới một phút khi máy đang bận)…</translation>
+        <translation>Đang tìm các ảnh huấn luyện giống hình vẽ của bạn nhất (lần đầu với mỗi mô hình phải cho {pool}&#xa0;ảnh huấn luyện đi qua mạng: có thể tới một phút khi máy đang bận)…</translation>
     </message>
     <message>
         <source>Looking for the training images most like your drawing: {done} of {total} training images run through this network (once per model)…</source>
-        <translation>Đang tìm các ảnh huấn luyện giống hình vẽ của bạn nhất: đã cho {done} trên {total} ảnh huấn luyện đi qua mạng này (một lần cho mỗi mô hình)…</translation>
+        <translation>Đang tìm các ảnh huấn luyện giống hình vẽ của bạn nhất: đã cho {done} trên {total}&#xa0;ảnh huấn luyện đi qua mạng này (một lần cho mỗi mô hình)…</translation>
     </message>
     <message>
         <source>Method:</source>
