@@ -281,3 +281,20 @@ def test_nndesk_data_dir_holding_the_other_dataset_is_named_in_the_advice(
     line = _one_error_line(capsys.readouterr().err)
     assert said in line and "NNDESK_DATA_DIR" not in line
     assert line.endswith("point --data-dir at the MNIST files")
+
+
+def test_a_window_folder_that_cannot_be_read_is_named_in_the_offline_line(
+    tmp_path, monkeypatch, capsys
+):
+    """walk55b D2: the folder the window remembers could not be read (a name the system
+    refuses here; no permission for the student) and was passed over in silence; the offline
+    line then sent the student to "the window's Choose a folder…", which they had used."""
+    _offline(monkeypatch)
+    folder = tmp_path / ("x" * 300)
+    preferences.set_data_dir(str(folder), "mnist")
+    assert cli.main(["evaluate", "mnist-mlp", "--json"]) == 2
+    line = _one_error_line(capsys.readouterr().err)
+    assert "no download server could be reached" in line
+    said = line.split("The folder chosen in the window, ", 1)[1]  # its long name shortened
+    assert said.startswith(str(tmp_path))
+    assert ", cannot be read (File name too long). To use files you already have" in said

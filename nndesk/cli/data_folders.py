@@ -21,6 +21,8 @@ the mirror.
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass
 
 from nndesk.data.download import MIRROR_ENV
@@ -136,6 +138,34 @@ def _holds(folder: str, name: str, roles: tuple[str, ...] | None) -> bool:
     return True
 
 
+#: what a stat says of a folder that is not there (passed over in silence: moved, unplugged)
+_NOT_THERE = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
+
+
+def refused_window_folder(name: str) -> str | None:
+    """The sentence saying that the folder the window remembers for ``name`` cannot be read
+    (no permission, a name too long), or None. It is passed over as one without the files,
+    and the offline line then sent the person to "the window's Choose a folder…" they had
+    used, without a word about it (walk55b D2)."""
+    from nndesk.data.registry import get_spec
+
+    folder = window_folder(name)
+    if not folder:
+        return None
+    try:
+        with os.scandir(folder):
+            pass
+        find_files(folder, get_spec(name))
+    except OSError as err:
+        if err.errno in _NOT_THERE:
+            return None
+        reason = err.strerror or type(err).__name__
+        return f"The folder chosen in the window, {folder}, cannot be read ({reason})."
+    except DataError:
+        return None
+    return None
+
+
 def in_cache(name: str, roles: tuple[str, ...] | None = None) -> bool:
     """Whether nndesk's download cache holds ``name``'s files of ``roles`` (stats only; the
     load verifies them)."""
@@ -150,13 +180,15 @@ def in_cache(name: str, roles: tuple[str, ...] | None = None) -> bool:
     return True
 
 
-def with_hint(err: DataError, name: str | None = None) -> DataError:
+def with_hint(err: DataError, name: str | None = None, refused: str | None = None) -> DataError:
     """``err`` (no files in the cache, and no download) with the ways to files already on disk
     after its line; a DataError still, so the command ends with status 2. With ``name`` (``nndesk
     download NAME``), a folder of the environment or the window that already holds the files
     is named instead: nothing needs downloading for the other commands."""
     text = str(err).rstrip()
     text += "" if text.endswith(".") else "."
+    if refused:  # ``refused_window_folder``: said before the ways out it is one of
+        text += f" {refused}"
     found = choose(None, name) if name is not None else None
     if name and found is not None and found.folder and _holds(found.folder, name, None):
         where = "NNDESK_DATA_DIR" if found.source == FROM_ENV else "the folder chosen in the window"

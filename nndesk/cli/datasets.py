@@ -132,6 +132,7 @@ def on_disk_hint(data, name: str | None = None):
     dataset ``name``'s files: the line says how to fill that folder, or to read the cache."""
     from nndesk.cli import data_folders
     from nndesk.data.download import DownloadError
+    from nndesk.data.registry import DATASETS
     from nndesk.errors import DataError, MissingDataError
 
     try:
@@ -140,7 +141,8 @@ def on_disk_hint(data, name: str | None = None):
         if getattr(err, "kind", None) == "cancelled":
             raise
         if data.source == data_folders.FROM_CACHE:
-            raise data_folders.with_hint(err) from None
+            refused = data_folders.refused_window_folder(name) if name in DATASETS else None
+            raise data_folders.with_hint(err, refused=refused) from None
         if isinstance(err, MissingDataError) and name is not None:
             raise data_folders.folder_hint(err, data, name) from None
         raise
