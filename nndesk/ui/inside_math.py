@@ -258,35 +258,28 @@ def map_html(px: inside.MapPixel, source: str | None) -> str:
     return "<br>".join(lines)
 
 
-def softmax_html(
-    steps: inside.SoftmaxSteps, names: tuple[str, ...], calibrated_t: float = 1.0
-) -> str:
-    """The softmax table at the slider's temperature; ``calibrated_t``: the temperature the
-    model's file holds, which the side panel's calibrated answer divides by."""
-    t = steps.temperature
-    scaled = abs(t - 1) >= 1e-9  # at T = 1, z/T is z again: a column the panel can spare
-    best = int(np.argmax(steps.probabilities))
-    # logits -> softmax -> calibrated: the last column is what the side panel's bars show
-    calibrate = abs(calibrated_t - 1) >= 1e-9
-    calibrated = (
-        inside.softmax_steps(steps.logits, calibrated_t).probabilities if calibrate else None
-    )
+def _logit_table(steps, names, scaled, output, calibrated, calibrated_t) -> str:
+    """The output table both activations share: class, logit z, z/T at a slider's temperature,
+    ``output`` (its header cells and a row's cells for class k), then the calibrated column
+    the side panel's bars show; the answer's row in bold."""
+    output_head, output_cells = output
     head = (
         "<tr><th align='left' nowrap>"
         + translate("InsideView", "Class")
         + "</th><th nowrap>logit z</th>"
         + ("<th>z/T</th>" if scaled else "")
-        + "<th>exp</th><th>p</th>"
+        + output_head
         + (
             "<th nowrap>"
             + translate("InsideView", "calibrated (T = {t})").format(t=decimal(calibrated_t, 2))
             + "</th>"
-            if calibrate
+            if calibrated is not None
             else ""
         )
         + "</tr>"
     )
     names = class_names_shown(names)
+    best = int(np.argmax(steps.probabilities))
     rows = []
     for k in range(steps.logits.size):
         name = names[k] if k < len(names) else str(k)
@@ -294,8 +287,7 @@ def softmax_html(
             html.escape(name),
             _num(steps.logits[k]),
             *([_num(steps.scaled[k])] if scaled else []),
-            _num(steps.exps[k]),
-            percent(steps.probabilities[k], 1),
+            *output_cells(k),
             *([percent(calibrated[k], 1)] if calibrated is not None else []),
         ]
         if k == best:
@@ -305,6 +297,32 @@ def softmax_html(
             for i, v in enumerate(cells)
         )
         rows.append(f"<tr>{row}</tr>")
+    return f"<table cellspacing='6' cellpadding='1'>{head}{''.join(rows)}</table>"
+
+
+def softmax_html(
+    steps: inside.SoftmaxSteps, names: tuple[str, ...], calibrated_t: float = 1.0
+) -> str:
+    """The softmax table at the slider's temperature; ``calibrated_t``: the temperature the
+    model's file holds, which the side panel's calibrated answer divides by."""
+    t = steps.temperature
+    scaled = abs(t - 1) >= 1e-9  # at T = 1, z/T is z again: a column the panel can spare
+    # logits -> softmax -> calibrated: the last column is what the side panel's bars show
+    calibrate = abs(calibrated_t - 1) >= 1e-9
+    calibrated = (
+        inside.softmax_steps(steps.logits, calibrated_t).probabilities if calibrate else None
+    )
+    table = _logit_table(
+        steps,
+        names,
+        scaled,
+        (
+            "<th>exp</th><th>p</th>",
+            lambda k: [_num(steps.exps[k]), percent(steps.probabilities[k], 1)],
+        ),
+        calibrated,
+        calibrated_t,
+    )
     note = (
         translate(
             "InsideView", "exp = e^(z/T − max z/T), p = exp / Σ exp; here Σ exp = {total}. "
@@ -324,7 +342,7 @@ def softmax_html(
         )
         + translate("InsideView", "T &lt; 1 sharpens, T &gt; 1 flattens.")
     )
-    return f"<table cellspacing='6' cellpadding='1'>{head}{''.join(rows)}</table>{note}"
+    return table + note
 
 
 def sigmoid_html(
@@ -335,44 +353,19 @@ def sigmoid_html(
     ``calibrated_t`` as ``softmax_html``'s."""
     t = steps.temperature
     scaled = abs(t - 1) >= 1e-9
-    best = int(np.argmax(steps.probabilities))
     calibrate = abs(calibrated_t - 1) >= 1e-9
     calibrated = (
         inside.sigmoid_steps(steps.logits, calibrated_t).probabilities if calibrate else None
     )
-    head = (
-        "<tr><th align='left' nowrap>"
-        + translate("InsideView", "Class")
-        + "</th><th nowrap>logit z</th>"
-        + ("<th>z/T</th>" if scaled else "")
-        + ("<th nowrap>σ(z/T)</th>" if scaled else "<th nowrap>σ(z)</th>")
-        + (
-            "<th nowrap>"
-            + translate("InsideView", "calibrated (T = {t})").format(t=decimal(calibrated_t, 2))
-            + "</th>"
-            if calibrate
-            else ""
-        )
-        + "</tr>"
+    sigma = "<th nowrap>σ(z/T)</th>" if scaled else "<th nowrap>σ(z)</th>"
+    table = _logit_table(
+        steps,
+        names,
+        scaled,
+        (sigma, lambda k: [percent(steps.probabilities[k], 1)]),
+        calibrated,
+        calibrated_t,
     )
-    names = class_names_shown(names)
-    rows = []
-    for k in range(steps.logits.size):
-        name = names[k] if k < len(names) else str(k)
-        cells = [
-            html.escape(name),
-            _num(steps.logits[k]),
-            *([_num(steps.scaled[k])] if scaled else []),
-            percent(steps.probabilities[k], 1),
-            *([percent(calibrated[k], 1)] if calibrated is not None else []),
-        ]
-        if k == best:
-            cells = [f"<b>{v}</b>" for v in cells]
-        row = "".join(
-            f"<td align='{'left' if i == 0 else 'right'}' nowrap>{v}</td>"
-            for i, v in enumerate(cells)
-        )
-        rows.append(f"<tr>{row}</tr>")
     note = (
         translate(
             "InsideView",
@@ -395,7 +388,7 @@ def sigmoid_html(
         )
         + translate("InsideView", "T &lt; 1 sharpens, T &gt; 1 flattens.")
     )
-    return f"<table cellspacing='6' cellpadding='1'>{head}{''.join(rows)}</table>{note}"
+    return table + note
 
 
 def linear_html(logits: np.ndarray, names: tuple[str, ...]) -> str:
