@@ -111,9 +111,9 @@ def read_idx(path, ndim):
 
 
 def find_idx(data_dir, stem):
-    """``stem`` (.gz or raw) in ``data_dir`` or its dataset sub-folder (e.g. fashion-mnist/)."""
+    """``stem`` (.gz or raw; Kaggle's .idx spelling too) in ``data_dir`` or its sub-folder."""
     for folder in [os.path.join(data_dir, sub) for sub in FOLDER_NAMES] + [data_dir]:
-        for name in (stem + ".gz", stem):
+        for name in [s + z for s in (stem, stem.replace("-idx", ".idx")) for z in (".gz", "")]:
             if os.path.isfile(os.path.join(folder, name)):
                 return os.path.join(folder, name)
     raise SystemExit(f"{stem}.gz not found in {data_dir} or in its {FOLDER_NAMES[0]}/ folder")

@@ -155,9 +155,9 @@ TEXTS: dict[str, str] = {
         "{path}: ảnh có kích thước {shape[1]}x{shape[2]}, cần 28x28",
     "{path}: the header promises {math.prod(shape)} bytes, the file has ":
         "{path}: phần đầu tệp hứa {math.prod(shape)} byte, nhưng tệp có ",
-    "``stem`` (.gz or raw) in ``data_dir`` or its dataset sub-folder (e.g. fashion-mnist/).":
-        "``stem`` (.gz hoặc không nén) trong ``data_dir`` hoặc trong thư mục con của tập dữ "
-        "liệu (ví dụ fashion-mnist/).",
+    "``stem`` (.gz or raw; Kaggle's .idx spelling too) in ``data_dir`` or its sub-folder.":
+        "``stem`` (.gz hoặc không nén; cả cách viết .idx của bản Kaggle) trong ``data_dir`` hoặc "
+        "trong thư mục con của tập dữ liệu.",
     "{stem}.gz not found in {data_dir} or in its {FOLDER_NAMES[0]}/ folder":
         "không tìm thấy {stem}.gz trong {data_dir} hay trong thư mục {FOLDER_NAMES[0]}/ của nó",
     "Train and test images uint8 (n, 28, 28) and labels int64 (n,).":

@@ -63,3 +63,42 @@ def test_a_well_formed_file_reads_back_exactly(read_idx, tmp_path):
     path = tmp_path / "images.gz"
     path.write_bytes(gzip.compress(_header(0x08, [5, 28, 28]) + images.tobytes()))
     np.testing.assert_array_equal(read_idx(str(path), 3), images)
+
+
+@pytest.fixture(scope="module")
+def find_idx():
+    """``find_idx`` as defined inside an exported script."""
+    namespace: dict = {"__name__": "exported"}
+    exec(
+        compile(numpy_script(from_preset("fashion-mlp-lab"), "test"), "exported", "exec"), namespace
+    )
+    return namespace["find_idx"]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "train-images-idx3-ubyte.gz",
+        "train-images.idx3-ubyte",  # Kaggle's spelling, as the window reads it (walk55c D3)
+        "train-images.idx3-ubyte.gz",
+        "fashion-mnist/train-images.idx3-ubyte",
+    ],
+)
+def test_the_script_finds_the_files_as_the_window_does(find_idx, tmp_path, layout):
+    path = tmp_path / layout
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"x")
+    assert find_idx(str(tmp_path), "train-images-idx3-ubyte") == str(path)
+
+
+def test_a_folder_named_like_the_file_is_passed_over(find_idx, tmp_path):
+    """Kaggle's archive holds a folder named like each file beside its dotted copy."""
+    (tmp_path / "train-images-idx3-ubyte").mkdir()
+    (tmp_path / "train-images.idx3-ubyte").write_bytes(b"x")
+    assert find_idx(str(tmp_path), "train-images-idx3-ubyte").endswith("train-images.idx3-ubyte")
+
+
+def test_a_missing_file_is_one_message(find_idx, tmp_path):
+    (tmp_path / "train-images-idx3-ubyte").mkdir()  # a folder with nothing inside
+    with pytest.raises(SystemExit, match="train-images-idx3-ubyte.gz not found"):
+        find_idx(str(tmp_path), "train-images-idx3-ubyte")
