@@ -189,6 +189,7 @@ def test_a_signal_outside_training_ends_the_command_in_one_line_with_128_plus_it
 
 
 def test_the_first_signal_asks_a_stop_and_the_second_ends_the_command(capsys):
+    before = signal.signal(signal.SIGHUP, signal.SIG_DFL)  # as a shell starts it
     with pytest.raises(Ended) as ended, ending_signals(), stop_requests() as requests:
         os.kill(os.getpid(), signal.SIGHUP)
         while not requests.stop.is_set():
@@ -204,6 +205,20 @@ def test_the_first_signal_asks_a_stop_and_the_second_ends_the_command(capsys):
         "",
     ]
     assert signal.getsignal(signal.SIGHUP) is signal.SIG_DFL
+    signal.signal(signal.SIGHUP, before)
+
+
+def test_a_signal_ignored_from_the_start_stays_ignored():
+    """``nohup nndesk train …`` starts with SIGHUP ignored: closing the terminal must not stop
+    the run the person asked to outlive it (the CI run under nohup found the handler set)."""
+    before = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        with ending_signals():
+            assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+            assert signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL  # still handled
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGHUP, before)
 
 
 def test_a_signal_while_the_model_is_saved_lets_the_save_finish(capsys):

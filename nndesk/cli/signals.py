@@ -52,8 +52,14 @@ def _on_signal(number: int, frame) -> None:
 
 
 def _set_handlers(handler) -> dict:
-    """Handle every ``ENDING`` signal with ``handler``; the handlers they had before."""
-    return {number: signal.signal(number, handler) for number in ENDING}
+    """Handle every ``ENDING`` signal with ``handler``; the handlers they had before. A signal
+    this process was started ignoring stays ignored: ``nohup nndesk train`` asked that closing
+    the terminal (SIGHUP) leaves the run training."""
+    return {
+        number: signal.signal(number, handler)
+        for number in ENDING
+        if signal.getsignal(number) is not signal.SIG_IGN
+    }
 
 
 def _restore(previous: dict) -> None:
