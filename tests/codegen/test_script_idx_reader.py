@@ -17,13 +17,19 @@ from nndesk.codegen import from_preset, numpy_script
 
 
 @pytest.fixture(scope="module")
-def read_idx():
-    """``read_idx`` as defined inside an exported script (executed without running main)."""
+def exported():
+    """An exported script's names (executed without running main)."""
     namespace: dict = {"__name__": "exported"}
     exec(
         compile(numpy_script(from_preset("fashion-mlp-lab"), "test"), "exported", "exec"), namespace
     )
-    return namespace["read_idx"]
+    return namespace
+
+
+@pytest.fixture(scope="module")
+def read_idx(exported):
+    """``read_idx`` as defined inside an exported script."""
+    return exported["read_idx"]
 
 
 def _header(code: int, dims: list[int]) -> bytes:
@@ -66,13 +72,9 @@ def test_a_well_formed_file_reads_back_exactly(read_idx, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def find_idx():
+def find_idx(exported):
     """``find_idx`` as defined inside an exported script."""
-    namespace: dict = {"__name__": "exported"}
-    exec(
-        compile(numpy_script(from_preset("fashion-mlp-lab"), "test"), "exported", "exec"), namespace
-    )
-    return namespace["find_idx"]
+    return exported["find_idx"]
 
 
 @pytest.mark.parametrize(
