@@ -33,12 +33,15 @@ _SCHEDULE = ("schedule", "schedule_step", "schedule_gamma", "schedule_rate", "mi
 class Continuation:
     """One Continue of the chain: it went on from ``source`` ("run 20261205-193117-2079a31",
     "model file /home/me/first.npz") at batch ``batch`` of epoch ``epoch``; ``left_out`` names its
-    settings the code does not follow from there (its schedule, its seed...)."""
+    settings the code does not follow from there (its schedule, its seed...), ``changed`` those
+    the code sets there."""
 
     source: str
     epoch: int
     batch: int
     left_out: tuple[str, ...] = ()
+    #: the settings it started with that CHANGES sets at that batch (none: nothing differed)
+    changed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,8 @@ def follow(store, record) -> Chain:
         epoch, batch = _went_on_at(info)
         added, left = _leg_settings(start, changes, dict(leg.config), epoch, batch)
         changes = sorted([*changes, *added], key=lambda c: (c.epoch, c.batch))
-        continuations.append(Continuation(source, epoch, batch, left))
+        changed = tuple(dict.fromkeys(c.name for c in added))
+        continuations.append(Continuation(source, epoch, batch, left, changed))
     return Chain(start, tuple(changes), tuple(continuations))
 
 
@@ -172,14 +176,20 @@ def header_lines(experiment, t) -> list[str]:
             )
         ]
     first = t.origin(chain.continuations[0].source)
-    lines = [
-        t(
+    if any(leg.changed for leg in chain.continuations):
+        opening = t(
             "This run was continued: this script trains it straight through from the settings "
             "{first} started with, and CHANGES sets each setting a continuation started with "
             "(where it differed) at the batch it went on from.",
             first=first,
         )
-    ]
+    else:  # no CHANGES row of a continuation's: the table may not even be there (walk55c D4)
+        opening = t(
+            "This run was continued: this script trains it straight through from the settings "
+            "{first} started with; no setting changed where it went on.",
+            first=first,
+        )
+    lines = [opening]
     for leg in chain.continuations:
         lines.append(
             t(

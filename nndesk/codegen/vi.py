@@ -577,6 +577,10 @@ TEXTS: dict[str, str] = {
         "Lượt chạy này là một lần huấn luyện tiếp: script này huấn luyện một mạch từ các cài đặt "
         "mà {first} bắt đầu, và CHANGES đặt mỗi cài đặt mà phần huấn luyện tiếp bắt đầu (nếu "
         "khác) ở đúng batch nó tiếp tục.",
+    "This run was continued: this script trains it straight through from the settings {first} "
+    "started with; no setting changed where it went on.":
+        "Lượt chạy này là một lần huấn luyện tiếp: script này huấn luyện một mạch từ các cài đặt "
+        "mà {first} bắt đầu; không cài đặt nào thay đổi ở chỗ nó tiếp tục.",
     "It went on from {source} at batch {batch} of epoch {epoch}, with the weights and optimizer "
     "state saved there.":
         "Nó tiếp tục từ {source} ở batch {batch} của epoch {epoch}, với trọng số và trạng thái "

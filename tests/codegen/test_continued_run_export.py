@@ -148,3 +148,31 @@ def test_a_continued_runs_header_and_notebook_speak_vietnamese(blob_dir):
         assert f"Nó tiếp tục từ lượt chạy {first_id} ở batch 30 của epoch 2" in " ".join(
             text.split()
         )
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_a_continuation_that_changed_nothing_names_no_changes_table(blob_dir, language):
+    """Continue with the settings the run started with (its cosine going on): the script has
+    no CHANGES, and its header said "CHANGES sets each setting…" all the same (walk55c D4)."""
+    from nndesk.codegen import Words
+
+    store = RunStore()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        first = prepare(START, data_dir=blob_dir)
+        _trained(first, stop_at=(2, 30))
+    stopped = store.create(START.to_dict())
+    path = first.save(stopped.folder / MODEL_FILE)
+    record = store.create(START.to_dict(), resumed_from=str(path))
+    experiment = from_run(record.run_id)
+    for write in (numpy_script, keras_notebook):
+        words = Words(language)
+        text = write(experiment, "pytest", words)
+        assert not words.missing, sorted(words.missing)
+        assert "CHANGES" not in text
+        said = " ".join(text.split())
+        assert (
+            "no setting changed where it went on"
+            if language == "en"
+            else "không cài đặt nào thay đổi ở chỗ nó tiếp tục"
+        ) in said
