@@ -10,14 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 
 from nndesk.codegen import LANGUAGES as CODE_LANGUAGES
 from nndesk.codegen import Experiment, write_export
 from nndesk.errors import NndeskError, user_message
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP, SOURCE_LANGUAGE
 from nndesk.ui.buttons import mark_menu
-from nndesk.ui.language import current_language, translate, translate_marked
+from nndesk.ui.language import counts_whole, current_language, translate, translate_marked
 from nndesk.ui.save_place import remember_saved, save_start
 
 #: The command line that makes the same file, named in the file's header.
@@ -34,11 +43,14 @@ PLACES = {
 }
 
 
-#: The save dialog's title for a CNN's script: its plain NumPy convolutions took ~16 min an
+#: The save dialog's note for a CNN's script: its plain NumPy convolutions took ~16 min an
 #: epoch of fashion-cnn-lab on a busy 2-core machine, 30 s in nndesk (walk54 D8), as the
-#: script's header and ``nndesk export-script`` say; the dialog said nothing of it.
-CNN_SCRIPT_TITLE = QT_TRANSLATE_NOOP(
-    "ExportCode", "{title} — a CNN: plain NumPy takes ~16 min an epoch where nndesk takes 30 s"
+#: script's header and ``nndesk export-script`` say. In the dialog's body, wrapped: in its
+#: title a window manager cut it mid-sentence at ~660 px (walk55c D5).
+CNN_SCRIPT_NOTE = QT_TRANSLATE_NOOP(
+    "ExportCode",
+    "This network is a CNN: the script's plain NumPy convolutions take ~16 min an epoch "
+    "where nndesk takes 30 s.",
 )
 
 #: The same for the Train page's items that export the run on show (as trained, steered too).
@@ -82,9 +94,10 @@ def export_experiment(
         else translate("ExportCode", "Python script (*.py)")
     )
     title = _menu_item(notebook, run).rstrip("…")
+    note = ""
     if not notebook and _convolutional(experiment):  # said before the file is named
-        title = translate_marked("ExportCode", CNN_SCRIPT_TITLE).format(title=title)
-    path, _ = QFileDialog.getSaveFileName(parent, title, start, filters)
+        note = counts_whole(translate_marked("ExportCode", CNN_SCRIPT_NOTE))
+    path = _save_name(parent, title, start, filters, note)
     if not path:
         return None
     remember_saved(path)
@@ -112,6 +125,31 @@ def export_experiment(
             ),
         )
     return None
+
+
+def _save_name(parent: QWidget, title: str, start: str, filters: str, note: str) -> str:
+    """The path the person chose in a save dialog ("" when cancelled); ``note``, when given,
+    is shown in the dialog's body under the file list, wrapped (Qt's own dialog then: a
+    platform's native one has no room for it)."""
+    if not note:
+        path, _ = QFileDialog.getSaveFileName(parent, title, start, filters)
+        return path
+    dialog = QFileDialog(parent, title, start, filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    label = QLabel(note, dialog)
+    label.setObjectName("exportNote")
+    label.setWordWrap(True)
+    layout = dialog.layout()
+    if isinstance(layout, QGridLayout):  # Qt's dialog: rows of label, field, buttons
+        layout.addWidget(label, layout.rowCount(), 0, 1, layout.columnCount())
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return ""
+        chosen = dialog.selectedFiles()
+        return chosen[0] if chosen else ""
+    finally:
+        dialog.deleteLater()
 
 
 def _convolutional(experiment: Experiment) -> bool:

@@ -67,16 +67,33 @@ def test_the_train_page_exports_its_preset_as_a_script(qtbot, panel, dialogs, tm
 
 
 @pytest.mark.parametrize("code", ["en", "vi"])
-def test_the_save_dialog_says_how_slow_a_cnns_script_is(qtbot, panel, dialogs, tmp_path, code):
+def test_the_save_dialog_says_how_slow_a_cnns_script_is_in_its_body(
+    qtbot, panel, dialogs, monkeypatch, code
+):
     """walk54 D8: an exported fashion-cnn-lab script took ~16 min an epoch (30 s in nndesk);
     its header and ``nndesk export-script`` say so, the window's dialog said nothing. Said for
-    a CNN's script only: a notebook runs Keras, an MLP's script is quick."""
+    a CNN's script only: a notebook runs Keras, an MLP's script is quick. walk55c D5: said in
+    the title, a window manager cut it mid-sentence at ~660 px: the title is the menu item's
+    words, the note a wrapping label in the dialog's body."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
     from nndesk.ui import language
 
+    shown = []  # (title, the body's note or None) of each dialog our own code opened
+
+    def cancelled(dialog):
+        note = dialog.findChild(QLabel, "exportNote")
+        assert note is None or note.wordWrap()
+        assert note is None or dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
+        shown.append((dialog.windowTitle(), note.text() if note is not None else None))
+        return 0
+
+    monkeypatch.setattr(export_code.QFileDialog, "exec", cancelled)
     assert language.use_language(code) == code
     try:
         dialogs.answer = ""  # cancelled: only the question is looked at
-        slow = "16\u00a0phút" if code == "vi" else "16 min"  # the count and its unit whole
+        slow = "16\u00a0phút" if code == "vi" else "16\u00a0min"  # the count and its unit whole
+        item = "Xuất thành script" if code == "vi" else "Export as script"
         for preset, notebook, said in [
             ("fashion-cnn-lab", False, True),
             ("fashion-cnn-lab", True, False),
@@ -84,10 +101,16 @@ def test_the_save_dialog_says_how_slow_a_cnns_script_is(qtbot, panel, dialogs, t
         ]:
             panel.form.apply_preset(preset)
             dialogs.titles.clear()
+            shown.clear()
             export_code.export_experiment(
                 panel, export_code.form_experiment(panel.form), notebook, "Train page"
             )
-            assert (slow in dialogs.titles[0]) is said, (preset, notebook, dialogs.titles)
+            titles = dialogs.titles + [title for title, _ in shown]
+            assert len(titles) == 1 and "16" not in titles[0], (preset, notebook, titles)
+            notes = [note for _, note in shown if note]
+            assert bool(notes) is said and all(slow in note for note in notes), (preset, notes)
+            if said:
+                assert titles == [item]
     finally:
         language.use_language("en")
 
