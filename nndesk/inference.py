@@ -144,6 +144,22 @@ class Classifier:
             )
 
     @property
+    def mode(self) -> str | None:
+        """The window mode this model belongs to ("digits", "garments": its inputs'
+        preprocessing), or None for one trained on an image folder: it answers in whichever
+        mode the window is in (a drawing is prepared its own way all the same), so putting it
+        in use never switches the window (a folder run trained in Clothing took the window to
+        Digits, and Digits' drawing onto the canvas, walk55c D6)."""
+        return None if self.from_folder else self.preprocess_kind
+
+    @property
+    def from_folder(self) -> bool:
+        """Whether this model was trained on an image folder: its file says how the folder was
+        split, or names a dataset that is not a registered one."""
+        named = self.info.get("dataset")
+        return "image_folder" in self.info or (isinstance(named, str) and self.dataset is None)
+
+    @property
     def temperature(self) -> float:
         """The fitted temperature the file holds (``info["calibration"]``), else 1."""
         from nndesk.calibration import temperature_of

@@ -346,12 +346,13 @@ class Coordinator(QObject):
                 ).format(path=clf.path),
                 translate("Coordinator", "Old model file"),
             )
-        if clf.preprocess_kind in ("digits", "garments"):
-            if clf.preprocess_kind != self.window.mode():
-                self.window.set_mode(clf.preprocess_kind, clear=False)
+        mode = clf.mode  # None: an image-folder model answers in the mode the window is in
+        if mode in ("digits", "garments"):
+            if mode != self.window.mode():
+                self.window.set_mode(mode, clear=False)
             # remembered even when the window is in its mode already: a run's live answers
             # switched it there before its model was put in use
-            preferences.set_last_mode(clf.preprocess_kind)
+            preferences.set_last_mode(mode)
 
     @Slot(object, object)
     def _on_in_use_look_delivered(self, asked, found: ModelInUse | None) -> None:

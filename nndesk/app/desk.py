@@ -211,7 +211,7 @@ def build_steps(
     if classifier is None:
         coordinator.start(mode)
     else:
-        window.set_mode(classifier.preprocess_kind)
+        window.set_mode(classifier.mode or mode)
         coordinator.refresh_model_choices()
         prediction.set_classifier(classifier)
     built.append(desk)

@@ -113,7 +113,7 @@ def _wire_model_notice(desk: Desk) -> None:
             prediction.set_classifier(before)  # the run's last snapshot gives way
             notice.offer(test_accuracy(clf), test_accuracy(before), before.title, status)
             return
-        kind = clf.preprocess_kind
+        kind = clf.mode  # None: a folder run's model takes no mode's place
         if before is not None and kind in preferences.MODES and kind != before.preprocess_kind:
             # a Fashion run started in Digits replaces Clothing's model, not Digits' (walk48
             # D3: "Switch back to mnist-cnn" offered the other mode's and took the window there)
@@ -202,10 +202,8 @@ def _wire_live_weights(desk: Desk) -> None:
             run["live"] = True
             # the window takes the run's mode (hint, pen), as it does for any model put in use:
             # a Fashion-MNIST run started in Digits mode answered under "Draw a digit 0-9"
-            if clf.preprocess_kind in ("digits", "garments") and clf.preprocess_kind != (
-                window.mode()
-            ):
-                window.set_mode(clf.preprocess_kind, clear=False)
+            if clf.mode in ("digits", "garments") and clf.mode != window.mode():
+                window.set_mode(clf.mode, clear=False)
             prediction.live_update(clf)
             window.show_training_network(clf)
 
