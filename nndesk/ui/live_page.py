@@ -26,6 +26,11 @@ def live_figure() -> tuple[Figure, LiveCurves]:
     return fig, LiveCurves(*axes, animated=True)
 
 
+#: px the three charts keep at least (the key above them, two rows of axes with their titles,
+#: ticks and labels): a shorter Train page scrolls (walk55c D7: 10-20 px tall at 1024x700)
+LIVE_CHART_LEAST_HEIGHT = 300
+
+
 class LivePage(QWidget):
     """The live plots of ``curves()`` (the page's Curves: a run's, or a loaded model's), the
     file buttons (the page connects them) and the model line. ``experiment`` and ``written``:
@@ -40,6 +45,7 @@ class LivePage(QWidget):
         self._curves = curves
         figure, self.live = drawn if drawn is not None else live_figure()
         self.plot = PlotWidget(freeze_layout=True, figure=figure)
+        self.plot.setMinimumHeight(LIVE_CHART_LEAST_HEIGHT)
         self.plot.animated = list(self.live.lines)
         self.plot.before_draw = self._on_plot_before_draw
         self.plot.canvas.mpl_connect("resize_event", self._on_plot_resized)

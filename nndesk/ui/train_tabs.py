@@ -10,6 +10,9 @@ from nndesk.ui.language import translate
 
 #: Below this page width the settings move from beside the curves into a "Settings" tab.
 WIDE_LAYOUT_MIN_WIDTH = 1000
+#: the tabs' least height on a short page (a tab bar and some 90 px of page): below it the
+#: Train page's column scrolls
+TABS_LEAST_HEIGHT = 120
 
 
 def scrolled(page: QWidget, min_height: int) -> QScrollArea:
@@ -83,6 +86,21 @@ class TrainTabs(QTabWidget):
         }
         if self.race_page is not None:
             self._names[self.race_page] = "race"
+        self.currentChanged.connect(self._fit_least_height)
+        self._fit_least_height()
+
+    def _fit_least_height(self) -> None:
+        """The least height of the tab shown: the Live tab's charts whole (its own least
+        height, ``live_page.LIVE_CHART_LEAST_HEIGHT`` for the charts), any other tab
+        ``TABS_LEAST_HEIGHT`` (what is below scrolls in it). At 1024x700 with a data banner
+        and the coach's box, the Live charts were squeezed to 10-20 px (walk55c D7); now the
+        page's column scrolls instead."""
+        least = TABS_LEAST_HEIGHT
+        if self.currentWidget() is self.live_page:
+            bar = self.tabBar().sizeHint().height()
+            least = max(least, bar + self.live_page.minimumSizeHint().height())
+        if self.minimumHeight() != least:
+            self.setMinimumHeight(least)
 
     def current_name(self) -> str:
         """The tab shown, by what it holds ("settings", "live", "runs", …): its index

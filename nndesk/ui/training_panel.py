@@ -77,11 +77,6 @@ class TrainPageParts:
         return self._live if self._live is not None else live_figure()
 
 
-#: the tabs' least height on a short page (a tab bar and some 90 px of page): below it the
-#: column scrolls
-TABS_LEAST_HEIGHT = 120
-
-
 class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMixin, QWidget):
     """Train / Pause / Resume / Stop, live curves, progress, model files and run history."""
 
@@ -198,9 +193,9 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.inside_page = self.tabs.inside_page
 
         # scrolls when the page is too short for its wrapped rows (walk52 #8); the tabs give up
-        # height first (the Inside tab's chart then scrolls), or the scroll bar would take the width
-        # the settings need on a narrow page
-        self.tabs.setMinimumHeight(TABS_LEAST_HEIGHT)
+        # height first down to the Live charts' least, or TABS_LEAST_HEIGHT (the Inside tab's
+        # chart then scrolls), or the scroll bar would take the width the settings need on a
+        # narrow page (TrainTabs keeps its least height)
         right = FitColumn(self.header, self.tabs)
 
         # wide page: settings beside the curves; narrow page: settings become the first tab

@@ -103,3 +103,37 @@ def test_on_a_short_page_the_inside_tabs_chart_is_a_scroll_away_not_cut(qtbot, t
     assert bottom > tab.height()  # taller than the tab: the rest must be a scroll away
     assert isinstance(tab, QScrollArea), "the chart is cut by the tab's edge"
     assert tab.verticalScrollBar().maximum() >= bottom - tab.viewport().height()
+
+
+def test_on_a_short_page_the_live_charts_keep_their_height_and_scroll(qtbot, tmp_path):
+    # walk55c D7: at 1024x700 with a data banner and the coach's box, the Live tab's charts
+    # were squeezed to 10-20 px (axis labels over each other): they keep their least height,
+    # and the page's column scrolls to them
+    from nndesk.ui.live_page import LIVE_CHART_LEAST_HEIGHT
+
+    page = training_page(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    holder.resize(1100, 600)
+    page.setParent(holder)
+    page.setGeometry(0, 0, 1024, 520)  # the Train page in a 1024x700 window, wide
+    holder.show()
+    page.data_banner.show_problem(
+        "Fashion-MNIST is not on this computer yet: download it, or choose a folder holding "
+        "its four IDX files.",
+        missing="fashion",
+    )
+    page.coach.reserve()  # the coach's place, kept from the first run on
+    page.tabs.show_named("live")
+    qtbot.waitUntil(page.plot.isVisible, timeout=WAIT_MS)
+    QApplication.processEvents()
+
+    assert page.plot.height() >= LIVE_CHART_LEAST_HEIGHT
+    area = _scroll_area_of(page.plot)
+    bottom = page.plot.mapTo(area.widget(), page.plot.rect().bottomLeft()).y() + 1
+    assert bottom > area.viewport().height()  # taller than the page: a scroll away, not cut
+    assert area.verticalScrollBar().maximum() >= bottom - area.viewport().height()
+    tab = page.tabs.currentWidget()
+    assert page.plot.mapTo(tab, page.plot.rect().bottomLeft()).y() < tab.height()
+    page.tabs.show_named("runs")  # another tab gives up its height first, as before
+    assert page.tabs.minimumHeight() < LIVE_CHART_LEAST_HEIGHT
