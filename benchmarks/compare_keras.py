@@ -114,7 +114,13 @@ def main(argv: list[str] | None = None) -> None:
     )
     if plan.parts > 1:
         where = "processes" if plan.processes else "threads"
-        first = " (beginning on threads: the machine looked busy)" if plan.threads_first else ""
+        first = (
+            " (beginning whole, on one thread: the machine looked full)"
+            if plan.whole_first
+            else " (beginning on threads: the machine looked busy)"
+            if plan.threads_first
+            else ""
+        )
         print(f"nndesk_split={where}{first}")
     from nndesk.training import process_split
 

@@ -17,9 +17,10 @@ import numpy as np
 import pytest
 
 from nndesk import cli
-from nndesk.nn import parallel
+from nndesk.nn import parallel, split_batch
 from nndesk.nn.architecture import build_model
 from nndesk.nn.losses import SoftmaxCrossEntropy
+from nndesk.nn.model import Sequential
 from nndesk.nn.optimizers import make_optimizer
 from nndesk.training import (
     BatchReport,
@@ -663,6 +664,73 @@ def test_the_parts_change_sides_when_the_load_crosses_the_rules_line_by_a_margin
     assert sides == expected and by_load.switches == 3
 
 
+def test_a_run_with_no_core_free_trains_whole_batches_and_splits_them_when_cores_free(
+    monkeypatch,
+):
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    # cores other programs kept busy at each look (the first only starts the count)
+    readings = iter([None, 1.9, 1.4, 1.2, 0.9, 0.1, 1.9, 0.6, 1.1, 1.3, 1.8])
+    by_load = runtime.PartsByLoad(2, others=lambda pids: next(readings), every=2, whole=True)
+    sides = []
+    for _ in range(20):
+        by_load.next_batch([])
+        sides.append(by_load.side)
+    W, T, P = runtime.WHOLE, runtime.THREADS, runtime.PROCESSES
+    # free cores 0.1 (batch 2) and 0.6 (4): whole, under 0.5 + LOAD_MARGIN; 0.8 (6): threads;
+    # 1.1 (8) stays; 1.9 (10): processes; 0.1 (12): whole at once; 1.4 (14): threads (under
+    # 1.5); 0.9 (16), 0.7 (18) stay on threads, above 0.5 - LOAD_MARGIN; 0.2 (20): whole
+    assert runtime.WHOLE_LINE == 0.5 and runtime.LOAD_MARGIN == 0.25
+    assert sides == [W] * 5 + [T] * 4 + [P] * 2 + [W] * 2 + [T] * 6 + [W]
+    assert by_load.switches == 5 and not by_load.in_processes
+
+
+def test_a_run_the_plan_found_with_no_core_free_trains_whole_then_takes_its_helper(
+    tiny,  # noqa: F811
+    helpers,
+    monkeypatch,
+):
+    # the plan's look (0.1 s) found every core busy, a passing burst as often as not: the run
+    # trained whole batches on one thread for good, ~3x slower on a quiet machine (speed56)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setattr(runtime, "idle_cores", lambda: 0.1)
+    looks: list[list[int]] = []
+
+    class Scripted:  # every core still busy at the first look, quiet from the second
+        def __call__(self, pids: list[int]) -> float:
+            looks.append(pids)
+            return 1.9 if len(looks) <= 2 else 0.0
+
+    monkeypatch.setattr(runtime, "OthersBusy", Scripted)
+    monkeypatch.setattr(runtime, "LOAD_EVERY", 4)
+    parts_at_step: list[int] = []  # how the batches the caller trains itself were split
+    real = Sequential.train_step
+
+    def recorded(self, x, *args, **kwargs):
+        parts_at_step.append(split_batch.parts_for(self, x.shape[0]))
+        return real(self, x, *args, **kwargs)
+
+    monkeypatch.setattr(Sequential, "train_step", recorded)
+    config = FAST.replace(arch=ARCH, epochs=2, dropout=0.25)  # threads automatic
+    session = prepare(config, dataset=tiny)
+    reports = list(train(session))
+    assert reports[-1].reason == "completed"
+    plan = runtime.ThreadPlan(1, 2, processes=True, threads_first=True, whole_first=True)
+    assert session.thread_plan() == plan
+    (split,) = helpers  # started, idle until the look found the cores free
+    assert split.by_load is not None and split.by_load.switches == 1
+    # looks at batches 1 (start), 4 (busy: whole still), 8 (quiet: the helper from there)
+    losses = [r.batch_loss for r in reports if isinstance(r, BatchReport)]
+    split_batches = len(losses) - 2  # each epoch's last batch (4 of 180 images) is not split
+    assert split.batches == split_batches - 7 and split.failure is None
+    assert parts_at_step == [1] * 9  # batches 1-7 whole, and the two epochs' last ones
+    # whole batches are the plain one-thread run's, to the bit
+    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", False)  # the plan: ThreadPlan(1, 1)
+    plain = prepare(config, dataset=tiny)
+    plain_losses = [r.batch_loss for r in train(plain) if isinstance(r, BatchReport)]
+    assert plain.thread_plan() == runtime.ThreadPlan(1, 1)
+    assert losses[:7] == plain_losses[:7] and losses[7] == pytest.approx(plain_losses[7])
+
+
 def test_a_run_whose_machine_gets_busy_trains_on_threads_then_processes_again(
     tiny,  # noqa: F811
     helpers,
@@ -883,7 +951,7 @@ def test_an_early_helper_no_run_took_ends_with_its_block(helpers, spawned):
     assert not _alive(pid) and process_split._EARLY.take() is None
 
 
-def test_an_early_helper_is_not_started_for_a_cnn_on_one_thread_or_an_mlp(
+def test_an_early_helper_is_not_started_for_a_cnn_on_one_thread_or_an_mlp_but_is_when_busy(
     helpers,
     spawned,
     monkeypatch,
@@ -893,10 +961,14 @@ def test_an_early_helper_is_not_started_for_a_cnn_on_one_thread_or_an_mlp(
         pass
     with process_split.started_early(FAST.replace(arch=ARCH, threads=1)):
         pass
-    monkeypatch.setattr(runtime, "idle_cores", lambda: 0.1)  # too busy to split at all
+    assert started == []
+    # too busy to split at all: the run begins whole, on one thread, but its helpers start for
+    # when a look at the load finds a core free (speed56)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setattr(runtime, "idle_cores", lambda: 0.1)
     with process_split.started_early(FAST.replace(arch=ARCH)):
         pass
-    assert started == []
+    assert len(started) == 1
 
 
 def test_a_run_whose_early_helper_died_starts_one_of_its_own(

@@ -10,6 +10,7 @@ generator in a worker thread, the CLI drives it directly:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import math
@@ -22,7 +23,7 @@ import numpy as np
 
 from nndesk.errors import ConfigError
 from nndesk.i18n import N_, Loss, Message
-from nndesk.nn import split_batch
+from nndesk.nn import parallel, split_batch
 from nndesk.setting_changes import SettingChange
 from nndesk.training import runtime
 
@@ -372,10 +373,17 @@ def _train(
             step = None
             done = None
             notice = None
+            # where the load sends this batch (runtime.PartsByLoad): the helpers, threads, or
+            # whole on one thread when other programs keep every core busy
+            side = runtime.PROCESSES if helpers is None else helpers.next_side()
+            whole = side == runtime.WHOLE
             # a diverging run overflows; the finite check below reports it, not a RuntimeWarning.
             # Forward, loss and backward (dL/dx of the inputs is unused) as one step: a batch
             # split over threads or processes then meets once (Sequential.train_step)
-            with np.errstate(over="ignore", invalid="ignore"):
+            with (
+                np.errstate(over="ignore", invalid="ignore"),
+                parallel.use_threads(1) if whole else contextlib.nullcontext(),
+            ):
                 # a split batch takes the optimizer's step in ranges of the parameters, in its
                 # parts' tails (split_batch) or over this process's threads once the helpers'
                 # parts are in (process_split); not one the watcher reads before it. A batch
@@ -386,7 +394,7 @@ def _train(
                 # a split batch's other parts in the helper processes once they are up, with
                 # the thread split's numbers (process_split); None: on threads, as below.
                 # Not a batch the watcher samples: it reads every part's layers
-                if helpers is not None and not sampled:
+                if helpers is not None and not sampled and not whole:
                     done = helpers.train_step(xb, yb, loss_fn, step)
                     if helpers.lost and not lost_said:  # said once, on the batch it happened
                         notice, lost_said = HELPER_LOST, True

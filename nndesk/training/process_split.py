@@ -78,6 +78,7 @@ import numpy as np
 
 from nndesk.nn import aligned, parallel, split_batch
 from nndesk.nn.layers import Dropout
+from nndesk.training.runtime import PROCESSES
 from nndesk.training.segments import (
     Segment,
     new_segment,
@@ -567,6 +568,7 @@ class ProcessSplit:
     ) -> None:
         self.model, self.loss, self.parts = model, loss, parts
         self.by_load = by_load  # where each batch's parts run, by the machine's load
+        self._side: str | None = None  # where the next batch trains, once asked (``next_side``)
         self.helpers: list[_Helper] = []
         self.failure: str | None = None  # why the helpers were given up, if they were
         self.batches = 0  # batches the helpers took part in
@@ -638,6 +640,19 @@ class ProcessSplit:
         self._started |= ready
         return ready
 
+    def next_side(self) -> str:
+        """Count the run's next batch in the load's looks (``by_load``, ``runtime.PartsByLoad``)
+        and say where it trains: ``"processes"`` (``train_step`` takes it), ``"threads"`` or
+        ``"whole"`` (on one thread: the caller trains it unsplit). ``train_step`` asks itself
+        when the caller did not."""
+        if self.by_load is None:
+            self._side = PROCESSES
+        else:
+            pids = [h.process.pid for h in self.helpers if h.process and h.process.pid]
+            self.by_load.next_batch(pids)
+            self._side = self.by_load.side
+        return self._side
+
     def fits(self, x: np.ndarray) -> bool:
         """Whether the helpers' shared arrays take a batch like ``x`` (any number of rows)."""
         helper = self.helpers[0] if self.helpers else None
@@ -659,10 +674,9 @@ class ProcessSplit:
         n = x.shape[0]
         if self.failure is not None or self._closed or loss is not self.loss or not self.fits(x):
             return None
-        if self.by_load is not None:
-            pids = [h.process.pid for h in self.helpers if h.process and h.process.pid]
-            if not self.by_load.next_batch(pids):
-                return None  # a busy machine: this batch on threads
+        side, self._side = self._side or self.next_side(), None
+        if side != PROCESSES:
+            return None  # a busy machine: this batch on threads, or whole
         assert self._state is not None
         if not self._state.holds(self.model):  # flattened again elsewhere: the helpers' view
             self._give_up("the model's parameters moved out of the batch helpers' reach")

@@ -24,7 +24,11 @@ The rule, for one training run (``plan``):
   idle) when they keep ``LOAD_MARGIN`` fewer; the same numbers either way. A plan's look is 0.1 s
   long and caught a passing burst now and then: a run it sent to threads for good trained its
   whole epochs ~1.7x slower on a quiet machine, where a wrong start in processes costs a few
-  percent until the next look (docs/performance.md, speed55).
+  percent until the next look (docs/performance.md, speed55). Likewise a run the plan finds
+  with no core to spare (the one-thread rule above) begins with whole batches on one thread
+  (``ThreadPlan.whole_first``), its helpers started, and the same looks move it to a split when
+  cores come free, and back (speed56: a passing burst at the plan had left a quiet machine's run
+  on one thread for good, ~3x slower).
 * Beside the window (``beside_the_gui``), BLAS keeps at most cores - 1 threads: OpenBLAS's
   threads spin while they wait for work, and all of them spinning would leave the GUI thread no
   core. A split CNN's parts are not capped: each part runs its products on one BLAS thread of its
@@ -47,6 +51,7 @@ Why each part is there, with the measurements behind it: ``docs/performance.md``
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import threading
 import time
@@ -77,6 +82,9 @@ LOAD_EVERY = 200
 #: Cores of other programs' load beyond the rule's line before a run's parts change sides,
 #: either way (so a load hovering at the line does not switch them every look).
 LOAD_MARGIN = 0.25
+#: Cores other programs must leave free for a CNN's batches to be split at all: below it each
+#: trains whole, on one thread (``plan``, ``PartsByLoad``).
+WHOLE_LINE = 0.5
 #: Elements of NumPy's ufunc buffers while a run's steps run (``np.setbufsize``; NumPy's own is
 #: 8,192). NumPy 2.4 copies each operand of a ufunc that it cannot walk as one flat run (the
 #: layers' strided views: a 2x2 pool's window members, Winograd's tile members, runs of 160-832
@@ -93,12 +101,19 @@ class ThreadPlan:
     ``processes``: a split batch's parts after the first run in helper processes (when the load
     allows, ``PartsByLoad``); ``threads_first``: other programs kept a part from a core at the
     plan, so the run's batches begin on threads, its helpers idle until a look at the load finds
-    every part a core."""
+    every part a core; ``whole_first``: they kept every core busy, so the batches begin whole, on
+    one thread, until a look finds a core to spare."""
 
     blas: int | None
     parts: int
     processes: bool = False
     threads_first: bool = False
+    whole_first: bool = False
+
+
+#: Where a split run's batches train (``PartsByLoad.side``): whole on one thread (a busy
+#: machine), split over threads of this process, or split over the helper processes.
+WHOLE, THREADS, PROCESSES = "whole", "threads", "processes"
 
 
 def is_convolutional(model) -> bool:
@@ -118,10 +133,14 @@ def plan(model, batch_size: int, threads: int = 0) -> ThreadPlan:
     if is_convolutional(model):
         # split threads wait on each other at every step: on a busy machine they lose whole turns
         idle = idle_cores()
-        if idle < 0.5:
+        splittable, cores = split_batch.splittable(model), parallel.cores()
+        if idle < WHOLE_LINE:
+            if splittable and cores > 1 and PARTS_IN_PROCESSES is None:
+                # whole batches on one thread for now; the look every LOAD_EVERY batches splits
+                # them once cores come free (a 0.1 s look catches passing bursts)
+                return ThreadPlan(1, cores, True, threads_first=True, whole_first=True)
             return ThreadPlan(1, 1)
         # a batch split by samples over the cores runs each part's products on one BLAS thread
-        splittable, cores = split_batch.splittable(model), parallel.cores()
         sides = _sides(cores, lambda: idle) if splittable and cores > 1 else (False, False)
         return ThreadPlan(1 if splittable else None, cores, *sides)
     widest = max((p.size for _, p, _ in model.parameters() if p.ndim == 2), default=0)
@@ -158,13 +177,14 @@ def _sides(parts: int, idle: Callable[[], float]) -> tuple[bool, bool]:
 
 
 class PartsByLoad:
-    """Where a run's split batch parts run, looked at again every ``every`` batches: in
-    processes while other programs leave every part a core (the rule of ``plan``, with
-    ``LOAD_MARGIN`` either side of its line), else on threads; at first where the plan put
-    them (``in_processes``). ``others(pids)`` says how many
-    cores other programs kept busy since its last call, not counting this process and the
-    processes ``pids`` (the run's helpers); None when unknown (nothing changes). Its first
-    call, on the run's first batch, only starts the count."""
+    """Where a run's split batches train, looked at again every ``every`` batches (``side``):
+    split over processes while other programs leave every part a core, over threads while they
+    leave at least ``WHOLE_LINE`` core, whole on one thread below that (the rule of ``plan``,
+    with ``LOAD_MARGIN`` either side of each line); at first where the plan put them
+    (``in_processes``, ``whole``). ``others(pids)`` says how many cores other programs kept busy
+    since its last call, not counting this process and the processes ``pids`` (the run's
+    helpers); None when unknown (nothing changes). Its first call, on the run's first batch,
+    only starts the count."""
 
     def __init__(
         self,
@@ -172,29 +192,44 @@ class PartsByLoad:
         others: Callable[[list[int]], float | None] | None = None,
         every: int | None = None,
         in_processes: bool = True,
+        whole: bool = False,
     ) -> None:
         self.parts = parts
         self.others = others if others is not None else OthersBusy()
         self.every = every if every is not None else LOAD_EVERY
-        self.in_processes = in_processes  # where the plan put them
+        # where the plan put them
+        self.side = WHOLE if whole else PROCESSES if in_processes else THREADS
         self.switches = 0
         self._batches = 0
 
+    @property
+    def in_processes(self) -> bool:
+        """Whether the batches' parts run in the helper processes now."""
+        return self.side == PROCESSES
+
     def next_batch(self, pids: list[int]) -> bool:
-        """Count one more batch of the run; whether its parts run in processes."""
+        """Count one more batch of the run; whether its parts run in processes (``side`` says
+        where it trains)."""
         self._batches += 1
         if self._batches == 1:
             self.others(pids)  # starts the count: the helpers are there now
         elif self._batches % self.every == 0:
             others = self.others(pids)
             if others is not None:
-                free = parallel.cores() - others  # cores other programs left
-                line = self.parts - QUIET  # plan's: processes when free >= line
-                if self.in_processes and free < line - LOAD_MARGIN:
-                    self.in_processes, self.switches = False, self.switches + 1
-                elif not self.in_processes and free >= line + LOAD_MARGIN:
-                    self.in_processes, self.switches = True, self.switches + 1
+                side = self._side_for(parallel.cores() - others)  # cores other programs left
+                self.switches += side != self.side
+                self.side = side
         return self.in_processes
+
+    def _side_for(self, free: float) -> str:
+        """The side for ``free`` cores: the current one while ``free`` stays within
+        ``LOAD_MARGIN`` of its range, else the plan's rule's."""
+        line = self.parts - QUIET  # plan's: processes when free >= line, whole below WHOLE_LINE
+        lows = {WHOLE: -math.inf, THREADS: WHOLE_LINE, PROCESSES: line}
+        highs = {WHOLE: WHOLE_LINE, THREADS: line, PROCESSES: math.inf}
+        if lows[self.side] - LOAD_MARGIN <= free < highs[self.side] + LOAD_MARGIN:
+            return self.side
+        return PROCESSES if free >= line else THREADS if free >= WHOLE_LINE else WHOLE
 
 
 class OthersBusy:
@@ -231,7 +266,11 @@ def parts_by_load(thread_plan: ThreadPlan) -> PartsByLoad | None:
     tests): then they stay there."""
     if PARTS_IN_PROCESSES is not None:
         return None
-    return PartsByLoad(thread_plan.parts, in_processes=not thread_plan.threads_first)
+    return PartsByLoad(
+        thread_plan.parts,
+        in_processes=not thread_plan.threads_first,
+        whole=thread_plan.whole_first,
+    )
 
 
 @contextlib.contextmanager
