@@ -101,7 +101,7 @@ _WRAPPED: list[bool] = []
 
 def _time_inside_page() -> None:
     """Wrap the Inside page's snapshot handler and paint events once so they add to ``_TIMED``."""
-    from nndesk.ui import inside_view
+    from nndesk.ui import inside_pictures, inside_view
 
     def timing(fn):
         def wrapper(*args, **kwargs):
@@ -116,7 +116,7 @@ def _time_inside_page() -> None:
     for cls, name in (
         (inside_view.InsideView, "_apply_incoming"),
         (inside_view.NetworkDiagram, "paintEvent"),
-        (inside_view.FeatureMaps, "paintEvent"),
+        (inside_pictures.FeatureMaps, "paintEvent"),
     ):
         setattr(cls, name, timing(getattr(cls, name)))
     _WRAPPED.append(True)

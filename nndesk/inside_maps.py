@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-#: px, the side of one tile on the page (``ui.inside_view.TILE``)
+#: px, the side of one tile on the page (``ui.inside_pictures.TILE``)
 TILE = 44
 
 _WHITE = np.array([245, 245, 245], np.float32)

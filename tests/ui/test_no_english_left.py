@@ -485,7 +485,7 @@ def test_the_inside_pages_titles_and_headers_start_with_a_capital(qtbot, vietnam
     from nndesk.data.normalize import Normalizer
     from nndesk.nn.architecture import build_model
     from nndesk.ui.inside_math import softmax_html
-    from nndesk.ui.inside_view import FeatureMaps
+    from nndesk.ui.inside_pictures import FeatureMaps
 
     model = build_model("784-c4-p-10", rng=np.random.default_rng(0))
     trace = inside.trace(model, Normalizer("unit"), np.zeros((28, 28), np.float32))
