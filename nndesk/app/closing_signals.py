@@ -39,7 +39,9 @@ def _noted(signum, frame) -> None:
 
 
 class ClosingSignals(QObject):
-    """Watches for the ``CLOSING`` signals from construction on (main thread only)."""
+    """Watches for the ``CLOSING`` signals from construction on (main thread only). A signal
+    the process was started ignoring stays ignored: ``nohup nndesk`` asked that closing the
+    terminal (SIGHUP) leaves the window open, as ``nndesk.cli.signals`` does for a command."""
 
     received = Signal(int)  # the signal's number, on the GUI thread; once
 
@@ -49,7 +51,8 @@ class ClosingSignals(QObject):
         self._reader.setblocking(False)
         self._writer.setblocking(False)
         signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
-        for number in CLOSING:
+        self._watched = tuple(n for n in CLOSING if signal.getsignal(n) is not signal.SIG_IGN)
+        for number in self._watched:
             signal.signal(number, _noted)
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_notifier_activated)
@@ -60,10 +63,10 @@ class ClosingSignals(QObject):
             numbers = self._reader.recv(64)
         except OSError:  # nothing to read after all
             return
-        closing = [n for n in numbers if n in CLOSING]
+        closing = [n for n in numbers if n in self._watched]
         if closing:
             self._notifier.setEnabled(False)
-            for number in CLOSING:  # a second one ends the process where it stands
+            for number in self._watched:  # a second one ends the process where it stands
                 signal.signal(number, signal.SIG_DFL)
             self.received.emit(closing[0])
 

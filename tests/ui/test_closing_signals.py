@@ -75,7 +75,14 @@ CHILD = textwrap.dedent(
 )
 
 
-def _start(tmp_path: Path, data_dir: Path, ask: bool) -> tuple[subprocess.Popen, Path]:
+def _ignore_sighup() -> None:
+    """In the child before it runs nndesk: what ``nohup`` does."""
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+
+
+def _start(
+    tmp_path: Path, data_dir: Path, ask: bool, nohup: bool = False
+) -> tuple[subprocess.Popen, Path]:
     home = tmp_path / "home"
     env = {
         **os.environ,
@@ -93,6 +100,7 @@ def _start(tmp_path: Path, data_dir: Path, ask: bool) -> tuple[subprocess.Popen,
         stderr=subprocess.PIPE,
         text=True,
         cwd=tmp_path,
+        preexec_fn=_ignore_sighup if nohup else None,
     )
     return child, home
 
@@ -136,6 +144,29 @@ def test_a_closing_signal_stops_and_saves_the_run_training_in_the_window(
     assert load_model(folder / "model.npz").info["history"]  # trained epochs, loadable
     assert not [p for p in folder.iterdir() if p.name.startswith(".nndesk-tmp-")]
     assert "\nplace=" in (home / "settings.ini").read_text(encoding="utf-8")  # kept for next start
+
+
+def test_a_window_started_under_nohup_outlives_its_terminal(tmp_path, tiny_idx_dir):
+    """``nohup nndesk`` starts the window with SIGHUP ignored: closing the terminal must leave
+    it open (its handler replaced the inherited SIG_IGN, so the window closed); SIGTERM still
+    closes it and saves the run."""
+    child, home = _start(tmp_path, tiny_idx_dir, ask=False, nohup=True)
+    try:
+        _wait_for(child, "epoch")
+        child.send_signal(signal.SIGHUP)  # discarded by the kernel when ignored
+        _wait_for(child, "epoch")  # still training: the window did not close
+        child.send_signal(signal.SIGTERM)
+        _, err = child.communicate(timeout=120)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+    assert child.returncode == 128 + signal.SIGTERM, err
+    said = [line for line in err.splitlines() if line.startswith("nndesk:")]
+    assert said == ["nndesk: SIGTERM: closing the window (a run training is stopped and saved)"]
+    (folder,) = (home / "runs").iterdir()
+    record = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    assert record["status"] == "stopped"
 
 
 def test_a_terminal_closed_under_the_window_closes_it_and_saves_the_run(tmp_path, tiny_idx_dir):
