@@ -36,6 +36,7 @@ from nndesk.controllers.datasets import (
     missing_dataset,
     missing_text,
     other_dataset_found,
+    other_dataset_held,
 )
 from nndesk.controllers.downloads import DownloadController
 from nndesk.controllers.prediction import PredictionController
@@ -163,6 +164,9 @@ class Coordinator(QObject):
         # whether a folder chosen holds the dataset the download dialog offers (stats)
         self.offer_look = Delivery()
         self.offer_look.delivered.connect(self._on_offer_look_delivered)
+        # whether a folder chosen for one dataset holds the other's (then it is that one's too)
+        self.held_look = Delivery()
+        self.held_look.delivered.connect(self._on_held_look_delivered)
         # a settings write that did not get in (a full disk): one line, once a session
         preferences.saving.unsaved.connect(self._on_preferences_unsaved)
         self.name_data_folder()
@@ -702,6 +706,12 @@ class Coordinator(QObject):
         dialog = self.download_dialog
         wanted = dialog.banner.wanted_dataset() if dialog is not None else None
         preferences.set_data_dir(folder, dataset)
+        run_off_gui(
+            QThreadPool.globalInstance(),
+            self.held_look,
+            (folder, dataset),
+            lambda: other_dataset_held(folder, dataset),
+        )
         self.name_data_folder()
         if dialog is not None and wanted is None:
             dialog.settle()  # it offers nothing any more: its old failure goes too
@@ -713,6 +723,19 @@ class Coordinator(QObject):
                 lambda: missing_dataset(wanted) is None,
             )
         self._data_changed()
+
+    @Slot(object, object)
+    def _on_held_look_delivered(self, asked: tuple, other: str | None) -> None:
+        """A folder chosen for one dataset holds the other's: it is remembered as the other
+        one's too, so "Switch to Clothing" reads it as Clothing's own folder and the next MNIST
+        folder does not take it away (walk55c D2: it was read only as the folder chosen last).
+        The first dataset keeps it while it is still its choice (its banner says what it holds)."""
+        folder, dataset = asked
+        if other is None or preferences.data_dir(dataset) != folder:
+            return
+        if preferences.remembered_data_dir() != folder:
+            return  # another folder was chosen since (maybe the other dataset's own)
+        preferences.set_data_dir(folder, other)
 
     @Slot(object, object)
     def _on_offer_look_delivered(self, asked, here: bool | None) -> None:

@@ -173,6 +173,17 @@ def folder_unfit(name: str) -> str | None:
     return _other_held(user, DATASETS[name])
 
 
+def other_dataset_held(folder: str, name: str) -> str | None:
+    """The other registered dataset whose four files ``folder`` holds where ``name``'s were
+    looked for (Fashion-MNIST's folder chosen in Digits), else None: the window keeps the
+    folder as that dataset's too (walk55c D2). Stats and two small reads: off the GUI thread."""
+    user = _folder_for(name, folder)
+    if user is None or not _complete(user, DATASETS[name]):
+        return None
+    other = _other_held(user, DATASETS[name])
+    return other if other in TITLES and other != name else None
+
+
 def damaged_text(name: str, path: Path, reason: str, technical: str | None = None) -> str:
     """The window's message for ``name``'s file ``path`` that could not be read (``reason``
     names the file): its folder, and what Download does there; then, on a line of its own and

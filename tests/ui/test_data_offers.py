@@ -779,3 +779,52 @@ def test_a_check_asked_again_before_the_first_answers_still_looks_in_the_folder(
     qtbot.waitUntil(lambda: "holds MNIST, not Fashion-MNIST" in train.data_banner.text())
     assert train.progress.format() == "Needs a dataset"
     datasets.forget_datasets()
+
+
+def test_a_folder_of_the_other_dataset_chosen_in_a_mode_is_kept_as_that_datasets_own(
+    qtbot, window_factory, tiny_idx_dir, tmp_path, monkeypatch
+):
+    """walk55c D2: Digits' Dataset page, Choose a folder… of Fashion-MNIST ("holds
+    Fashion-MNIST, not MNIST"), Switch to Clothing: Clothing read it only as the folder chosen
+    last, so the next MNIST folder chosen in Digits took it away (settings.ini never got
+    dir-fashion). A folder found to hold the other dataset is that dataset's own too."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from nndesk.data.idx import read_idx, write_idx
+
+    fashion = tmp_path / "fashion-tiny"
+    fashion.mkdir()
+    for path in tiny_idx_dir.iterdir():  # every label moved on by one: other checksums
+        array = read_idx(path)
+        write_idx(fashion / path.name, (array + 1) % 10 if "labels" in path.name else array)
+    choose_tiny_files_as(registry.FASHION, fashion, monkeypatch)
+    choose_tiny_files_as(registry.MNIST, tiny_idx_dir, monkeypatch)
+    preferences.set_data_dir(None)  # nothing chosen yet: the cache (empty) is read
+    datasets.forget_datasets()
+    answers = [str(fashion), str(tiny_idx_dir)]
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda parent, title, start: answers.pop(0)
+    )
+    desk = window_factory(mode="digits")
+    window, page = desk.window, desk.dataset_page
+    page.set_dataset("mnist")
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.message.folder_button.isVisible(), timeout=20_000)
+    page.message.folder_button.click()  # Fashion-MNIST's folder, chosen in Digits
+    qtbot.waitUntil(lambda: page.message.switch_offered() == "garments", timeout=20_000)
+    assert "holds Fashion-MNIST, not MNIST" in page.message.text()
+    qtbot.waitUntil(lambda: preferences.data_dir("fashion") == str(fashion), timeout=10_000)
+    page.message.switch_button.click()  # Switch to Clothing: it reads its own folder
+    assert window.mode() == "garments"
+    window.mode_change_requested.emit("digits")
+    page.set_dataset("mnist")
+    qtbot.waitUntil(lambda: page.message.folder_button.isVisible(), timeout=20_000)
+    page.message.folder_button.click()  # MNIST's folder, chosen in Digits
+    assert preferences.data_dir("mnist") == str(tiny_idx_dir)
+    assert preferences.data_dir("fashion") == str(fashion)  # not taken away
+    qtbot.wait_until(lambda: preferences.flush(1.0), timeout=10_000)
+    ini = preferences.settings_file().read_text(encoding="utf-8")
+    assert f"dir-fashion={fashion}" in ini and f"dir-mnist={tiny_idx_dir}" in ini
+    window.mode_change_requested.emit("garments")
+    qtbot.waitUntil(lambda: window.status_note.text() == f"Data folder:\n{fashion}", timeout=10_000)
+    datasets.forget_datasets()
