@@ -449,29 +449,36 @@ def missing_dataset(name: str | None) -> str | None:
     return None if present else name
 
 
-def _first_missing(name: str, folder: str, roles: tuple[str, ...] | None = None) -> str:
+def _first_missing(
+    name: str, folder: str, roles: tuple[str, ...] | None = None
+) -> tuple[str, bool]:
     """ " Fashion-MNIST's train-images-idx3-ubyte.gz ... is missing." for the user's folder:
-    MNIST and Fashion-MNIST share file names, so the message says whose file it looked for."""
+    MNIST and Fashion-MNIST share file names, so the message says whose file it looked for;
+    and whether that line names the folder itself (it holds an archive or the CSV form: the
+    line says so, folder first, and what to do)."""
     from nndesk.data.registry import get_spec
-    from nndesk.data.sources import find_files
+    from nndesk.data.sources import HeldInAnotherForm, find_files
 
     spec = get_spec(name)
     try:
         find_files(_folder_for(name, folder), spec, *(() if roles is None else (roles,)))
+    except HeldInAnotherForm as err:
+        return f" {err.what_shown()}.", True
     except MissingDataError as err:
         what = err.what_shown().split(": ", 1)[-1]
-        return f" {what[0].upper()}{what[1:]}."
+        return f" {what[0].upper()}{what[1:]}.", False
     except OSError:  # cannot be looked into: ``unreadable_text`` says so instead
-        return ""
-    return ""
+        return "", False
+    return "", False
 
 
 def _not_in_folder(name: str, folder: str, roles: tuple[str, ...] | None = None) -> str:
     """ " It is not in {folder} either. Its <file> is missing." after ``how_to_get``; only
     " Data folder {folder} does not exist." when the folder itself is not there (it was
-    named twice)."""
-    first = _first_missing(name, folder, roles)
-    if not os.path.isdir(folder):
+    named twice); only the line saying the folder holds an archive (or the CSV form) and what
+    to do, when it does (walk55c D9: "not in {folder} either" said the same thing before it)."""
+    first, names_folder = _first_missing(name, folder, roles)
+    if names_folder or not os.path.isdir(folder):
         return first
     either = QCoreApplication.translate("Datasets", "It is not in {folder} either.")
     return f" {either.format(folder=folder)}{first}"

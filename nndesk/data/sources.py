@@ -111,6 +111,11 @@ def find_files(
     )
 
 
+class HeldInAnotherForm(MissingDataError):
+    """The folder holds no IDX files of the dataset but an archive or the CSV form: ``what``
+    names the folder and says what to do, a whole line the window shows as it is."""
+
+
 def _raise_if_held_instead(folder: Path, spec: DatasetSpec, title: str) -> None:
     """Say what ``folder`` holds instead of the IDX files when it is an archive or the CSV
     form (Kaggle hands out both): "missing, download it" sent students offline to a download
@@ -136,7 +141,7 @@ def _raise_if_held_instead(folder: Path, spec: DatasetSpec, title: str) -> None:
         held = held_instead(folder, ends)
         if held:
             files = ", ".join(held[:3]) + (", ..." if len(held) > 3 else "")
-            raise MissingDataError(
+            raise HeldInAnotherForm(
                 template.format(folder=folder, dataset=title, files=files),
                 advice,
                 template,

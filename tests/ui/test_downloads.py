@@ -584,6 +584,32 @@ def test_a_missing_data_folder_is_said_under_the_canvas_and_once_on_the_dataset_
     assert window.status_note.text() == f"Data folder:\n{gone}"
 
 
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_a_folder_holding_only_a_zip_says_so_once(qapp, tmp_path, code):
+    """walk55c D9: "It is not in {folder} either. No MNIST files here, only mnist.zip: unzip
+    it …" said twice that the files are not there (Vietnamese: "cũng không có" then "ở đây
+    không có tệp nào"); the line naming the zip, and what to do, is kept alone."""
+    from nndesk.controllers import datasets
+    from nndesk.ui import language
+
+    (tmp_path / "mnist.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    preferences.set_data_dir(str(tmp_path), "mnist")
+    datasets.forget_datasets()
+    language.use_language(code)
+    try:
+        text = datasets.missing_text("mnist")
+    finally:
+        language.use_language("en")
+    unzip = {
+        "en": "{folder}: no MNIST files here, only mnist.zip: unzip it (the files may be one "
+        "folder down), then use that folder.",
+        "vi": "{folder}: ở đây không có tệp nào của MNIST, chỉ có mnist.zip: hãy giải nén nó "
+        "(các tệp có thể nằm sâu thêm một thư mục), rồi dùng thư mục đó.",
+    }[code].format(folder=tmp_path)
+    assert text.endswith(" " + unzip), text
+    assert text.count(str(tmp_path)) == 1, text
+
+
 def test_a_data_folder_that_is_a_file_is_said_so_under_the_canvas_as_on_the_pages(
     qtbot, window_factory, tmp_path
 ):
