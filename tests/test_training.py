@@ -189,6 +189,41 @@ def test_pause_holds_the_batch_count_still_until_resumed(tiny):
     assert len(reports) > 3 and reports[-1].reason == "completed"
 
 
+def test_paused_as_the_last_epoch_ends_the_run_holds_until_resumed(tiny):
+    """walk55 D12: "To epoch end" in the last epoch (or Pause during its last batch) ended the
+    run at once, tested and saved: the loop polled for a pause only before a batch. It holds
+    there now, as at any other epoch's end, and ends once resumed."""
+    session = prepare(FAST.replace(epochs=2), dataset=tiny)
+    reports: list = []
+    polls_after_the_last_epoch: list[int] = []
+
+    def should_pause() -> bool:
+        epochs = of_type(reports, EpochReport)
+        if len(epochs) < 2:
+            return False  # training: never paused
+        polls_after_the_last_epoch.append(len(reports))
+        return len(polls_after_the_last_epoch) < 4  # hold for three polls, then resume
+
+    for report in train(session, should_pause=should_pause):
+        reports.append(report)
+    last_epoch = max(i for i, r in enumerate(reports) if isinstance(r, EpochReport)) + 1
+    # polled after the last epoch's report, before the end: nothing came while it held
+    assert polls_after_the_last_epoch == [last_epoch] * 4
+    assert len(reports) == last_epoch + 1 and reports[-1].reason == "completed"
+
+
+def test_a_stop_while_held_after_the_last_epoch_ends_the_run_completed(tiny):
+    session = prepare(FAST.replace(epochs=1), dataset=tiny)
+    reports: list = []
+
+    def held() -> bool:
+        return bool(of_type(reports, EpochReport))
+
+    for report in train(session, should_pause=held, should_stop=held):
+        reports.append(report)
+    assert reports[-1].reason == "completed" and session.epochs_done == 1
+
+
 class FakeClock:
     """``time.perf_counter`` moving a millisecond per read, and a ``time.sleep`` that only moves
     it: a pause poll "lasts" 100 s, so counting paused time could not go unnoticed."""

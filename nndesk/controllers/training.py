@@ -466,6 +466,7 @@ class TrainingController(QObject, WorkerThreadOwner):
         self._seed_curves: Curves | None = None
         self._started = False
         self._last_batch = None  # the newest BatchReport
+        self._last_epoch = 0  # the run's last epoch (``RunStarted.last_epoch``)
         #: whether runs measure their inside (gradient norms, dead units, weights by epoch)
         self.watch_inside = True
         #: the current (or last) run's inside, grown from the worker's reports
@@ -635,15 +636,25 @@ class TrainingController(QObject, WorkerThreadOwner):
         if self.is_paused():
             self._requests.step(1)
 
+    def held_at_the_end(self) -> bool:
+        """Paused after the run's last batch: every epoch trained, the run holds until Resume
+        (or a Step, or Stop) lets it end, tested and saved."""
+        last, config = self._last_batch, self.run_config
+        if not self.is_paused() or last is None or config is None:
+            return False
+        at_end = last.batch == last.batches and last.epoch == self._last_epoch
+        return at_end and self._requests.steps_left() == 0
+
     def running_to_epoch_end(self) -> bool:
         """Paused, yet training on: "To epoch end" lets the rest of the epoch through (the
         page said "Paused" while batches ran, walk55 D12)."""
         return self.is_paused() and self._requests.steps_left() > 0
 
     def step_epoch(self) -> None:
-        """Paused: train to the end of this epoch (a whole one when paused at its start)."""
+        """Paused: train to the end of this epoch (a whole one when paused at its start);
+        held at the end of the run's last epoch, there is none left: nothing happens."""
         last = self._last_batch
-        if not self.is_paused() or last is None:
+        if not self.is_paused() or last is None or self.held_at_the_end():
             return
         left = last.batches - last.batch
         self._requests.step(left if left > 0 else last.batches)
@@ -728,6 +739,7 @@ class TrainingController(QObject, WorkerThreadOwner):
         record = self.record
         self._started = True
         self.run_config = run.config
+        self._last_epoch = run.last_epoch
         self._image_bytes, self._train_images = run.image_bytes, run.train_images
         if self._seed_curves is not None and self._seed_curves.epochs == [
             int(h.get("epoch", i)) for i, h in enumerate(run.history, start=1)

@@ -6447,8 +6447,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>khi tạm dừng: huấn luyện một batch rồi dừng lại</translation>
     </message>
     <message>
-        <source>paused: train to the end of this epoch, then hold again; in the last epoch the run then ends, tested and saved</source>
-        <translation>khi tạm dừng: huấn luyện đến hết epoch này rồi dừng lại; ở epoch cuối, lượt chạy kết thúc luôn, được kiểm tra và lưu</translation>
+        <source>paused: train to the end of this epoch, then hold again (after the last epoch too: Resume then ends the run, tested and saved)</source>
+        <translation>khi tạm dừng: huấn luyện đến hết epoch này rồi dừng lại (cả sau epoch cuối: bấm Tiếp tục để kết thúc lượt chạy, được kiểm tra và lưu)</translation>
     </message>
     <message>
         <source>save the trained model to a .npz file of your choice</source>

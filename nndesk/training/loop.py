@@ -498,6 +498,11 @@ def _train(
         )
         session.history.append(report.to_dict())
         yield report
+    # paused as the last epoch ends ("To epoch end" in it, or Pause during its last batch): the
+    # run holds there, as at any other epoch's end, until Resume (or a Step) lets it end; a
+    # Stop ends it too, every epoch trained. It ended at once, tested and saved (walk55 D12)
+    while should_pause() and not should_stop():
+        time.sleep(PAUSE_POLL)
     epochs = "1 epoch" if cfg.epochs == 1 else f"{cfg.epochs} epochs"
     yield RunEnded("completed", f"trained {epochs}", session.epochs_done)
 

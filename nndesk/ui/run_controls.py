@@ -67,8 +67,8 @@ class RunControls(QVBoxLayout):
             translate("TrainingPanel", "To epoch end"),
             translate(
                 "TrainingPanel",
-                "paused: train to the end of this epoch, then hold again; in the last epoch the "
-                "run then ends, tested and saved",
+                "paused: train to the end of this epoch, then hold again (after the last epoch "
+                "too: Resume then ends the run, tested and saved)",
             ),
         )
         self.slow_motion = QComboBox()
@@ -113,13 +113,14 @@ class RunControls(QVBoxLayout):
 
     def show_state(
         self, *, startable: bool, racing: bool, training: bool, paused: bool, stepped: bool,
-        steerable: bool, needs_data: bool = False,
+        steerable: bool, needs_data: bool = False, at_end: bool = False,
     ) -> None:  # fmt: skip
         """Enable what a run in this state can use. ``startable``: no run or race goes, the
         form is valid and its data is not known to be missing; ``training``: a run trains (not
         stopping, not saving); ``stepped``: its first batch is done; ``steerable``: it has
         started, so its settings can change; ``needs_data``: the form's dataset is not here
-        (the banner below offers it)."""
+        (the banner below offers it); ``at_end``: paused after the last epoch's last batch
+        (no epoch left to train to the end of)."""
         self.train_button.setEnabled(startable)
         if racing:
             tip = translate("TrainingPanel", "a race is going (Race tab): stop it to train")
@@ -134,7 +135,7 @@ class RunControls(QVBoxLayout):
         self.train_button.setToolTip(tip)
         self.pause_button.setEnabled(training)
         self.step_button.setEnabled(training and paused)
-        self.epoch_button.setEnabled(training and paused and stepped)
+        self.epoch_button.setEnabled(training and paused and stepped and not at_end)
         self.stop_button.setEnabled(training)
         self.live_lr.setEnabled(training)
         self.lr_button.setEnabled(training)

@@ -127,7 +127,7 @@ class RunEventsMixin:
             self.run_state.last_batch = reports[-1]
             self._follow_rate(reports[-1].lr)
             self._show_progress()
-            if first:
+            if first or self.controller.held_at_the_end():  # To epoch end: none left
                 self._update_buttons()
         self.inside_view.show_record(self.controller.inside)
         self._show_coach()

@@ -487,6 +487,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             paused=self.controller.is_paused(),
             stepped=self.run_state.last_batch is not None,
             steerable=self.run_state.run is not None,
+            at_end=self.controller.held_at_the_end(),
         )
         continuable = self.continue_model() is not None  # never a stat here
         self.resume_button.setEnabled(not running and not racing and valid and continuable)

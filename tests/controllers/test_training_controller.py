@@ -429,6 +429,44 @@ def test_step_and_plus_one_epoch_train_exactly_that_much_while_paused(qtbot, con
     assert controller.batches_done == 9 and controller.is_paused()
 
 
+def test_to_epoch_end_in_the_last_epoch_holds_there_until_resumed(qtbot, controller, monkeypatch):
+    """walk55 D12: "To epoch end" pressed in the last epoch ended the run (tested, saved)
+    instead of holding at the epoch's end as it does in any other; held there, it has no
+    epoch left to go to the end of, and Resume ends the run, completed and saved."""
+    held_after: list[int] = []  # batches done at each poll of the worker that held the run
+    polled = bridge._Requests.should_pause
+
+    def should_pause(requests):
+        paused = polled(requests)
+        if paused:
+            held_after.append(requests.batches_done)
+        return paused
+
+    monkeypatch.setattr(bridge._Requests, "should_pause", should_pause)
+    ended: list = []
+    controller.run_ended.connect(ended.append)
+    controller.start(CONFIG)  # 2 epochs of 8 batches
+    controller.pause()
+    with qtbot.waitSignal(controller.batches_finished, timeout=WAIT_MS):
+        controller.step()
+    with qtbot.waitSignal(controller.epoch_finished, timeout=WAIT_MS):
+        controller.step_epoch()  # to the end of epoch 1: held at epoch 2's start
+    assert not controller.held_at_the_end()
+    with qtbot.waitSignal(controller.epoch_finished, timeout=WAIT_MS) as last:
+        controller.step_epoch()  # the whole last epoch
+    assert last.args[0].epoch == 2
+    qtbot.waitUntil(lambda: 16 in held_after, timeout=WAIT_MS)  # the worker holds there
+    assert controller.held_at_the_end()
+    assert controller.is_running() and controller.is_paused() and ended == []
+    controller.step_epoch()  # nothing left to train to the end of: nothing happens
+    assert controller.held_at_the_end() and controller.batches_done == 16
+    with qtbot.waitSignal(
+        controller.running_changed, timeout=WAIT_MS, check_params_cb=lambda running: not running
+    ):
+        controller.resume()
+    assert [e.reason for e in ended] == ["completed"] and controller.model_path is not None
+
+
 def test_slow_motion_shows_every_batch_as_it_is_trained(qtbot, controller, monkeypatch):
     monkeypatch.setattr(worker_thread, "BATCH_EMIT_INTERVAL", 3600.0)  # else one group an epoch
     controller.set_slow_motion(0.001)
