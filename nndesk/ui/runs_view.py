@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.controllers.run_list import RunListReader
 from nndesk.run_curves import Curves
-from nndesk.run_record import RunRecord
+from nndesk.run_record import RUNNING, RunRecord
 from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
@@ -80,6 +80,8 @@ class RunsView(QWidget):
     export_csv_requested = Signal()
     code_written = Signal(object)  # Path of the script or notebook Export code wrote
     listed = Signal()  # the table now shows a fresh listing of the runs folder
+    #: the runs folder changed while this view is hidden (its page may list it again)
+    folder_changed = Signal()
     rendered = Signal()  # the chart now shows the selected runs' curves
     render_failed = Signal(str)  # the chart could not be drawn: the line it shows instead
 
@@ -279,6 +281,9 @@ class RunsView(QWidget):
         self._hint_text = self._usual_hint()
         self.hint.setText(self._hint_text)
         self._watch.watch_again()  # a runs folder made since, or made again
+        # a run another process trains (a terminal's) rewrites its run.json as it ends: its
+        # folder is watched until then (only the runs folder's own entries were, walk55 D14)
+        self._watch.follow(r.folder for r in records if r.status == RUNNING)
         keep = {r.run_id for r in self.selected_records()}
         if select_id:
             keep = {select_id}
@@ -406,6 +411,8 @@ class RunsView(QWidget):
     def _on_runs_folder_changed(self) -> None:
         if self.isVisible() and not self.reading:
             self.refresh()
+        elif not self.isVisible():
+            self.folder_changed.emit()  # the Train page's headline reads this list
 
     @Slot()
     def _on_table_selection_changed(self, *_) -> None:

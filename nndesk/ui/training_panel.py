@@ -254,6 +254,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.export_button.clicked.connect(self.files.export_png)
         self.runs_view.use_model_requested.connect(self._on_runs_view_use_model_requested)
         self.runs_view.listed.connect(self._on_runs_view_listed)
+        self.runs_view.folder_changed.connect(self._on_runs_view_folder_changed)
         self.runs_view.selection_changed.connect(self._on_runs_view_selection_changed)
         if not self.runs_view.reading:  # listed at once, before this connection
             self._on_runs_view_listed()
@@ -507,6 +508,14 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             # runs a terminal finished meanwhile: the headline names the latest run, read from
             # the Runs list, which re-read the folder only when its own tab opened (walk55 D14);
             # a listing reads only new or changed records
+            self.runs_view.refresh()
+
+    @Slot()
+    def _on_runs_view_folder_changed(self) -> None:
+        """A run a terminal started or ended while this page shows another tab: the headline
+        names the latest run from the Runs list, listed again now (it waited for the next
+        page switch, walk55 D14)."""
+        if self.isVisible() and not self.runs_view.reading:
             self.runs_view.refresh()
 
     @property
