@@ -6123,6 +6123,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Bên trong</translation>
     </message>
     <message>
+        <source>Its lanes are not kept: a lane becomes a run only by its Keep button once the race is over. No lets the race go on.</source>
+        <translation>Các làn của nó không được giữ lại: một làn chỉ thành lượt chạy khi bấm nút Giữ lại của nó sau khi cuộc đua kết thúc. Chọn Không thì cuộc đua tiếp tục.</translation>
+    </message>
+    <message>
         <source>LR now</source>
         <translation>Tốc độ học</translation>
     </message>
@@ -6269,6 +6273,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Stop</source>
         <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>Stop the race and quit?</source>
+        <translation>Dừng cuộc đua và thoát?</translation>
     </message>
     <message>
         <source>Stop training and quit?</source>

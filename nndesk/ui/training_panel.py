@@ -400,17 +400,33 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
     def confirm_close(self) -> bool:
         """Whether the window may close: asks "Stop training and quit?" while a run trains,
         and says what becomes of it: a run stopped by quitting keeps its record and its model
-        (the worker saves it, ``TrainingController.shutdown``) but skips its test."""
-        if not self.controller.is_running():
+        (the worker saves it, ``TrainingController.shutdown``) but skips its test. A race
+        going asks too: quitting ends it and its lanes are lost (lab56 D10)."""
+        if self.controller.is_running():
+            question = self._quit_question()
+        elif self.race is not None and self.race.is_running():
+            question = self._race_quit_question()
+        else:
             return True
         answer = QMessageBox.question(
             self,
             translate("TrainingPanel", "Quit"),
-            self._quit_question(),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def _race_quit_question(self) -> str:
+        """ "Stop the race and quit?" and what is lost: a race's lanes become runs only by
+        Keep once it is over, so quitting mid-race keeps none of them."""
+        question = translate("TrainingPanel", "Stop the race and quit?")
+        lost = translate(
+            "TrainingPanel",
+            "Its lanes are not kept: a lane becomes a run only by its Keep button once the "
+            "race is over. No lets the race go on.",
+        )
+        return f"{question}\n\n{lost}"
 
     def _quit_question(self) -> str:
         """ "Stop training and quit?" and what is kept of the run: the network as trained when
