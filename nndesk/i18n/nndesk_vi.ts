@@ -1836,6 +1836,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>{key}: {reason}</translation>
     </message>
     <message>
+        <source>{lane}: {reason}</source>
+        <translation>{lane}: {reason}</translation>
+    </message>
+    <message>
         <source>{long_name} (&apos;{loss}&apos;) needs the {needed} output, not {output!r}; or use mse</source>
         <translation>hàm mất mát {long_name} (&apos;{loss}&apos;) cần đầu ra {needed}, không phải {output!r}; hoặc hãy dùng mse</translation>
     </message>

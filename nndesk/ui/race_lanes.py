@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.race import Lane
-from nndesk.errors import ConfigError, NndeskError
+from nndesk.errors import ConfigError, NndeskError, user_message_data
+from nndesk.i18n import N_
 from nndesk.settings_schema import BY_NAME
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
@@ -144,7 +145,11 @@ class LaneRow:
                 normalize=self.normalize.currentData(),
             ).validate()
         except ConfigError as err:
-            raise ConfigError(f"{name}: {err}") from None
+            # kept translatable: the lane's name before the reason in the window's language
+            # (an f-string made it English in a Vietnamese window, lab56 D9)
+            raise ConfigError.of(
+                N_("{lane}: {reason}"), lane=name, reason=user_message_data(err)
+            ) from None
         return Lane(name, config)
 
     def choice(self) -> tuple:

@@ -706,3 +706,16 @@ def test_closing_the_window_during_a_race_asks_first_and_no_lets_it_go_on(qtbot,
     assert page.confirm_close()
     assert len(questions) == 2
     page.race.shutdown()
+
+
+def test_a_refused_lanes_reason_is_said_in_vietnamese_with_the_lanes_name(qtbot, vietnamese, page):
+    """The Race's refusal was half English in the Vietnamese window: "Không dùng được thiết
+    lập này: Adam: '0.0o1' is not a number (e.g. 0.001 or 1e-3)" (lab56 D9)."""
+    view = page.race_view
+    view.use_comparison(0)
+    row = view.rows[-1]
+    row.lr.setText("0.0o1")
+    assert not view.start_race()
+    text = view.error.text()
+    assert text == f"{row.name.text()}: '0.0o1' không phải là số (ví dụ 0,001 hoặc 1e-3)", text
+    assert not page.race.is_running()
