@@ -7,12 +7,15 @@ from pathlib import Path
 
 from nndesk.i18n import N_, fill
 from nndesk.i18n import shown as shown_text
-from nndesk.setting_words import loss_in_title, race_title_shown, value_text
+from nndesk.setting_words import loss_in_title, race_title_shown, setting_text, value_text
 from nndesk.settings_schema import BY_NAME
 
 # a run's learning rate in its title: "lr=0.001" stored, "tốc độ học 0,001" shown in Vietnamese
 # (a learner can't decode "lr"); the number last, where the Runs legend adds the changed rates
 LR_IN_TITLE = N_("lr={lr:g}")
+# its batch size: two runs that differ only by it read alike in the Runs list (lab56 D5: the
+# 87 % run and a typo'd full-batch one at 58 %); "batch=32" stored, "batch 32" shown
+BATCH_IN_TITLE = N_("batch {size}")
 
 
 def lr_title_prefix() -> str:
@@ -48,6 +51,14 @@ def describe_config(config: dict, shown: bool = False) -> str:
             parts.append(fill(shown_text(LR_IN_TITLE), lr=config["lr"]))
         else:
             parts.append(LR_IN_TITLE.format(lr=config["lr"]))
+    batch = config.get("batch_size")
+    if isinstance(batch, int) and not isinstance(batch, bool) and batch >= 0:
+        if not shown:
+            parts.append(f"batch={batch or 'full'}")
+        elif batch == 0:
+            parts.append(setting_text("batch_size", 0))  # "full batch"
+        else:
+            parts.append(fill(shown_text(BATCH_IN_TITLE), size=value_text("batch_size", batch)))
     if config.get("normalize"):
         normalize = str(config["normalize"])
         parts.append(value_text("normalize", normalize) if shown else normalize)
@@ -60,10 +71,13 @@ def title_shown(title: str, config: dict) -> str:
     to 1", "tốc độ học 0,001"), a race lane's "Adam (race)" translated, any other as it is."""
     # only settings of words and one rate: a hostile record may hold a million numbers
     words = ("dataset", "arch", "architecture", "activation", "optimizer", "normalize")
-    if (
-        all(isinstance(config.get(k, ""), str) for k in words)
-        and isinstance(config.get("lr", 0.0), (int, float))
-        and title == describe_config(config)
+    if all(isinstance(config.get(k, ""), str) for k in words) and isinstance(
+        config.get("lr", 0.0), (int, float)
     ):
-        return describe_config(config, shown=True)
+        if title == describe_config(config):
+            return describe_config(config, shown=True)
+        # a title written before it named the batch size: shown as it was, in the window's words
+        unbatched = {k: v for k, v in config.items() if k != "batch_size"}
+        if title == describe_config(unbatched):
+            return describe_config(unbatched, shown=True)
     return race_title_shown(title)

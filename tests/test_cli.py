@@ -965,3 +965,16 @@ def test_export_script_of_a_cnn_says_an_epoch_is_slow_in_plain_numpy(tmp_path, c
     mlp = tmp_path / "mlp.py"
     assert cli.main(["export-script", "--preset", "fashion-mlp-lab", "-o", str(mlp)]) == 0
     assert "try --epochs 1" not in capsys.readouterr().out
+
+
+def test_a_batch_larger_than_the_training_set_is_said_in_one_line_and_trains(
+    tiny_dir, tmp_path, capsys
+):
+    """lab56 D5: a typo'd --batch-size 1000000 trained one step per epoch without a word."""
+    argv = ["train", *TINY, "--batch-size", "1000000", "--data-dir", str(tiny_dir)]
+    assert cli.main([*argv, "--out", str(tmp_path / "m.npz"), "--json"]) == 0
+    captured = capsys.readouterr()
+    notes = [line for line in captured.err.splitlines() if "full-batch step" in line]
+    assert len(notes) == 1, captured.err
+    assert notes[0].startswith("nndesk: note: batch 1,000,000 is more than the ")
+    assert last_json(captured.out)["config"]["batch_size"] == 1_000_000

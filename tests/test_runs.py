@@ -212,7 +212,7 @@ def test_a_run_described_for_the_window_names_an_output_and_loss_other_than_soft
 
     lab = get_preset("mnist-relu-sigmoid-unit").config.to_dict()
     assert describe_config(lab, shown=True) == (
-        "MNIST 784-784-10 ReLU/sigmoid BCE Adam lr=0.01 pixels 0 to 1"
+        "MNIST 784-784-10 ReLU/sigmoid BCE Adam lr=0.01 batch 128 pixels 0 to 1"
     )
     mse = {"dataset": "mnist", "arch": "784-10", "activation": "relu", "output": "linear",
            "loss": "mse", "optimizer": "sgd"}  # fmt: skip
@@ -221,7 +221,7 @@ def test_a_run_described_for_the_window_names_an_output_and_loss_other_than_soft
     assert "softmax" not in describe_config(usual, shown=True)
     assert "CE" not in describe_config(usual, shown=True)
     # the stored title (and the CLI's) keeps its words: records already written match it
-    assert describe_config(lab) == "mnist 784-784-10 relu adam lr=0.01 unit"
+    assert describe_config(lab) == "mnist 784-784-10 relu adam lr=0.01 batch=128 unit"
 
 
 @pytest.mark.parametrize(
@@ -305,3 +305,33 @@ def test_a_deleted_run_takes_its_model_saved_in_a_fallback_folder_with_it(tmp_pa
     assert sorted(p.name for p in trash.iterdir()) == sorted([ids[0], fallback_model_name(ids[0])])
     store.delete(ids[1], permanent=True)
     assert sorted(p.name for p in fallback.iterdir()) == [other.name]
+
+
+def test_two_runs_that_differ_only_by_their_batch_size_are_titled_apart_and_old_titles_stay():
+    """lab56 D5: the 87 % run and a typo'd full-batch one at 58 % had one title in the Runs
+    list ("fashion 784-64-64-10 relu adam lr=0.001 symmetric"): it names the batch size now;
+    a record titled before that is still shown in the window's words."""
+    from nndesk.run_titles import describe_config, title_shown
+
+    run = {"dataset": "fashion", "arch": "784-64-64-10", "activation": "relu",
+           "optimizer": "adam", "lr": 0.001, "normalize": "symmetric"}  # fmt: skip
+    small, huge, full = ({**run, "batch_size": b} for b in (32, 1_000_000, 0))
+    assert describe_config(small) == "fashion 784-64-64-10 relu adam lr=0.001 batch=32 symmetric"
+    assert describe_config(huge) != describe_config(small)
+    assert "batch=full" in describe_config(full)
+    assert "batch 1,000,000" in describe_config(huge, shown=True)
+    assert "full batch" in describe_config(full, shown=True)
+    old = "fashion 784-64-64-10 relu adam lr=0.001 symmetric"  # a record written before
+    assert title_shown(old, small) == "Fashion-MNIST 784-64-64-10 ReLU Adam lr=0.001 pixels -1 to 1"
+
+
+def test_a_batch_larger_than_the_training_set_is_said_not_refused():
+    from nndesk.training.config import batch_over_train_note
+
+    assert batch_over_train_note(32, 60_000) is None
+    assert batch_over_train_note(0, 60_000) is None  # full batch by its name: no note
+    assert batch_over_train_note(60_000, 60_000) is None
+    assert batch_over_train_note(1_000_000, 60_000) == (
+        "batch 1,000,000 is more than the 60,000 training images: every epoch is one "
+        "full-batch step"
+    )

@@ -47,6 +47,7 @@ def cmd_train(args) -> int:
 def _train_and_save(args, saving_kept: contextlib.ExitStack) -> int:
     from nndesk.run_curves import Curves
     from nndesk.training import RunEnded, prepare, train
+    from nndesk.training.config import batch_over_train_note
     from nndesk.training.process_split import started_early
 
     resumed = None
@@ -95,6 +96,9 @@ def _train_and_save(args, saving_kept: contextlib.ExitStack) -> int:
             f"{len(session.y_val)} val images",
             file=log,
         )
+        note = batch_over_train_note(config.batch_size, len(session.y_train))
+        if note is not None:
+            print(f"nndesk: note: {note}", file=sys.stderr)
 
         t_start = time.perf_counter()
         bar_state: dict = {"bar": None}

@@ -562,6 +562,14 @@ và lúc đầu (đứt nét)</translation>
         <translation>kích thước batch {batch:,}: một batch của mạng này cần khoảng {need:.1f}&#xa0;GB, nhiều hơn {free:.1f}&#xa0;GB còn trống; hãy dùng kích thước batch nhỏ hơn</translation>
     </message>
     <message>
+        <source>batch {batch:,} is more than the {n:,} training images: every epoch is one full-batch step</source>
+        <translation>kích thước batch {batch:,} lớn hơn {n:,} ảnh huấn luyện: mỗi epoch chỉ là một bước với cả tập một batch</translation>
+    </message>
+    <message>
+        <source>batch {size}</source>
+        <translation>batch {size}</translation>
+    </message>
+    <message>
         <source>beats mnist-sigmoid-raw: the same sigmoid/sigmoid net and training, pixels in [0, 1]</source>
         <translation>vượt mnist-sigmoid-raw: cùng mạng và cách huấn luyện sigmoid/sigmoid, điểm ảnh trong [0;&#xa0;1]</translation>
     </message>

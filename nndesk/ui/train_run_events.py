@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from nndesk.controllers.training import RunStarted
 from nndesk.errors import ConfigError
 from nndesk.i18n import localised
+from nndesk.training.config import batch_over_train_note
 from nndesk.ui import theme
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.language import accuracy_text, translate, translate_marked
@@ -113,6 +114,11 @@ class RunEventsMixin:
         # a continued run says what its schedule does (beside the rate it shows), in the
         # muted tone: the line is red for a refused rate
         note = schedule_text(run)
+        # a batch larger than the training set: said, as the CLI says it (lab56 D5)
+        batch_note = batch_over_train_note(run.config.batch_size, run.train_images)
+        if batch_note is not None:
+            note = f"{note}  {localised(batch_note)}".strip()
+            self.status_message.emit(localised(batch_note))
         theme.set_tone(self.lr_error, "muted" if note else "error")
         self.lr_error.setText(note)
         if not self.controller.is_stopping():

@@ -85,17 +85,17 @@ def test_a_choices_short_label_in_the_schema_shows_in_the_runs_table_and_run_tit
     monkeypatch,
 ):
     assert describe_config(RUN, shown=True) == (
-        "MNIST 784-32-10 ReLU/sigmoid BCE Adam lr=0.01 pixels -1 to 1"
+        "MNIST 784-32-10 ReLU/sigmoid BCE Adam lr=0.01 batch 64 pixels -1 to 1"
     )
     monkeypatch.setitem(settings_schema.SHORT_LABELS, "symmetric", "inputs ±1")
     monkeypatch.setitem(settings_schema.SHORT_LABELS, "bce", "B-CE")
     monkeypatch.setitem(settings_schema.SHORT_LABELS, "sigmoid", "sig")
     assert describe_config(RUN, shown=True) == (
-        "MNIST 784-32-10 ReLU/sig B-CE Adam lr=0.01 inputs ±1"
+        "MNIST 784-32-10 ReLU/sig B-CE Adam lr=0.01 batch 64 inputs ±1"
     )
     assert settings_text(RUN).endswith(", inputs ±1")
     assert value_text("normalize", "symmetric") == "inputs ±1"
-    assert describe_config(RUN) == "mnist 784-32-10 relu adam lr=0.01 symmetric"  # stored
+    assert describe_config(RUN) == "mnist 784-32-10 relu adam lr=0.01 batch=64 symmetric"  # stored
 
 
 def test_an_output_new_to_the_schema_is_described_by_its_label(monkeypatch):

@@ -583,7 +583,9 @@ def test_a_huge_or_tiny_rate_is_written_as_a_power_of_ten_in_titles_and_labels(
     for record in (huge, tiny):
         record.status = "completed"
         store.save(record)
-    assert huge.title == "mnist 784-10 lr=1e+30"  # stored as Python writes it (CLI, records)
+    assert (
+        huge.title == "mnist 784-10 lr=1e+30 batch=64"
+    )  # stored as Python writes it (CLI, records)
     assert language.use_language(code) == code
     try:
         view = make_view(qtbot, store)

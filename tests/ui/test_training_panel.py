@@ -438,7 +438,7 @@ def test_the_headline_says_the_input_scaling_in_plain_words(qtbot, panel, normal
     panel.form.normalize.setCurrentIndex(panel.form.normalize.findData(normalize))
     start_long_run(qtbot, panel)
     qtbot.waitUntil(lambda: "samples/s" in panel.speed.text(), timeout=WAIT_MS)
-    assert panel.title.text().endswith(f"lr=0.001 {words}")
+    assert panel.title.text().endswith(f"lr=0.001 batch 10 {words}")  # start_long_run: 10
     assert normalize not in panel.title.text()
     # the stored title and the CLI keep the setting's own word
     assert describe_config(panel.form.config().to_dict()).endswith(f" {normalize}")
@@ -1280,3 +1280,16 @@ def test_continue_after_a_cosine_run_shows_the_scheduled_rate_and_says_the_sched
     assert starts and starts[0] is not None and starts[0].epoch == 2
     # and it follows the schedule: the last epoch's rate once the run ended
     assert panel.live_lr.value() == pytest.approx(make_schedule("cosine", 0.005, 4).lr_at(3))
+
+
+def test_a_batch_larger_than_the_training_set_is_said_beside_the_run(qtbot, panel):
+    """lab56 D5: a batch size typed as 1000000 trained 5 full-batch steps to 58 % with no
+    word; the line beside the run buttons (and the status line) says it, as the CLI does."""
+    said: list = []
+    panel.status_message.connect(said.append)
+    config = panel.form.config().replace(batch_size=1_000_000, epochs=1, arch="784-16-10")
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS):
+        assert panel.start_training(config)
+    note = panel.lr_error.text()
+    assert note.startswith("batch 1,000,000 is more than the ") and "full-batch step" in note
+    assert any("full-batch step" in line for line in said)
