@@ -978,3 +978,23 @@ def test_a_batch_larger_than_the_training_set_is_said_in_one_line_and_trains(
     assert len(notes) == 1, captured.err
     assert notes[0].startswith("nndesk: note: batch 1,000,000 is more than the ")
     assert last_json(captured.out)["config"]["batch_size"] == 1_000_000
+
+
+def test_a_diverging_run_with_json_still_ends_stdout_with_its_report(tiny_dir, tmp_path, capsys):
+    """lab56 D7: ``train --json`` printed nothing on stdout when the run diverged; a marking
+    script reading the last line got nothing. The report says "ended": "diverged", exit 1."""
+    out = tmp_path / "m.npz"
+    argv = ["train", *TINY, "--optimizer", "sgd", "--lr", "1e30", "--data-dir", str(tiny_dir)]
+    assert cli.main([*argv, "--out", str(out), "--json"]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.strip().splitlines()
+    assert len(lines) == 1, captured.out
+    report = json.loads(lines[0])
+    assert report["ended"] == "diverged" and "diverged" not in report["message"]
+    assert "loss" in report["message"]
+    assert JSON_KEYS | {"model", "config", "data", "preset", "dataset"} <= set(report)
+    assert report["model"] is None and report["test_accuracy"] is None
+    assert report["config"]["lr"] == 1e30
+    assert not out.exists()
+    errors = [line for line in captured.err.splitlines() if "error" in line]
+    assert len(errors) == 1 and "diverged" in errors[0]

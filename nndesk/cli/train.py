@@ -118,6 +118,8 @@ def _train_and_save(args, saving_kept: contextlib.ExitStack) -> int:
     assert ended is not None
     if ended.reason == "diverged":
         error(f"training diverged: {ended.message}; no model was saved")
+        if args.json:  # a marking script reading the last line gets the report (lab56 D7)
+            print_json(_diverged_report(args, session, ended, seconds, data))
         return 1
 
     result = session.evaluate_test()
@@ -220,3 +222,26 @@ def _epoch_line(r) -> str:
         f"epoch {r.epoch:>3}/{r.epochs}  loss {r.train_loss:.4f} acc {r.train_accuracy:.2%}"
         f"{val}{test}  lr {r.lr:.3g}  {r.seconds:.1f}s"
     )
+
+
+def _diverged_report(args, session, ended, seconds: float, data) -> dict:
+    """``--json``'s report of a run that diverged: the keys of a finished run's, nothing
+    tested or saved (``null``), ``"ended": "diverged"``, and ``message`` saying where."""
+    config = session.config
+    return {
+        "test_accuracy": None,
+        "test_loss": None,
+        "epochs": session.epochs_done,
+        "seconds": seconds,
+        "per_class": None,
+        "confusion": None,
+        "history": [history_row(h) for h in session.history],
+        "model": None,
+        "preset": args.preset,
+        "dataset": session.dataset.name,
+        "config": config.to_dict(),
+        "ended": ended.reason,
+        "message": ended.message,
+        "calibration": None,
+        "data": data_json(data, config.dataset),
+    }
