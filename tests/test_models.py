@@ -306,3 +306,12 @@ def test_a_diverged_runs_model_is_not_listed_as_a_model_to_use(weights, tiny_mod
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["path"] for r in rows if r["source"] == "saved"] == [str(fine.folder / "model.npz")]
     assert {r.run_id for r in store.list()} == {wild.run_id, fine.run_id}  # both records kept
+
+
+def test_nndesk_runs_lists_what_nndesk_models_lists(weights, capsys):
+    """lab56 D8: `nndesk runs` (the window's tab is "Runs") was an invalid choice, exit 2."""
+    assert cli.main(["models"]) == 0
+    listed = capsys.readouterr().out
+    assert cli.main(["runs"]) == 0
+    assert capsys.readouterr().out == listed
+    assert cli.main(["runs", "--json"]) == 0

@@ -304,7 +304,13 @@ def build_parser() -> argparse.ArgumentParser:
         "Vietnamese window); the code is the same",
     )
 
-    p = sub.add_parser("models", help="list the shipped models and the ones you saved")
+    # "runs" too: the window's tab that lists them is "Runs", and a student typed
+    # `nndesk runs` first (lab56 D8)
+    p = sub.add_parser(
+        "models",
+        aliases=["runs"],
+        help="list the shipped models and the ones you saved (your runs)",
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per model")
     return parser
 

@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None, give_back_signals=lambda: None) -> int:
         "predict": predict.cmd_predict,
         "presets": listing.cmd_presets,
         "models": listing.cmd_models,
+        "runs": listing.cmd_models,  # the alias a student types first (the window's Runs tab)
         "calibrate": calibrate.cmd_calibrate,
         "export-script": export_script.cmd_export_script,
     }
