@@ -97,6 +97,9 @@ class TrainForm(QWidget):
         self._holders: dict[str, tuple[QFormLayout, QWidget]] = {}
         self._editors: dict[str, SettingEditor] = {}
         self._applying_preset = False
+        #: the preset the fields were edited from (the box says "custom"): an edit that puts
+        #: every field back to its settings names it again (lab56 D6)
+        self._edited_from: str | None = None
         self._valid = True
 
         # -- the preset, the dataset (or an image folder) and the layers: rows of their own --
@@ -333,6 +336,7 @@ class TrainForm(QWidget):
         from nndesk.presets import get_preset, list_presets
 
         names = [p.name for p in list_presets() if p.config == config]
+        self._edited_from = None
         name = wanted if wanted in ("", *names) else next(iter(names), "")
         self.preset.blockSignals(True)  # the fields hold it already
         self.preset.setCurrentIndex(max(0, self.preset.findData(name)))
@@ -527,14 +531,14 @@ class TrainForm(QWidget):
         self._update_visibility()
         self._validate()
         if not self._applying_preset:
-            self._mark_custom()
+            self._follow_edit()
             self.config_changed.emit()
 
     @Slot()
     def _on_arch_text_changed(self) -> None:
         if self._applying_preset:
             return
-        self._mark_custom()
+        self._follow_edit()
         self._arch_timer.start()
         self.config_changed.emit()
 
@@ -561,8 +565,30 @@ class TrainForm(QWidget):
             self.folder.setText(folder)
             self._fit_outputs_to_folder()
 
+    def _follow_edit(self) -> None:
+        """The box says "custom" after an edit, or names again the preset the fields were
+        edited from when they hold its settings once more (a rate typed wrong, then right)."""
+        self._mark_custom()
+        name = self._edited_from
+        if not name:
+            return
+        values, errors = self._values()
+        if errors:
+            return
+        from nndesk.presets import get_preset
+
+        try:
+            config = TrainConfig(
+                dataset=self.dataset_name(), arch=self.arch.text().strip(), **values
+            )
+        except (ConfigError, TypeError, ValueError):
+            return
+        if config == get_preset(name).config:
+            self._name_preset(config, name)
+
     def _mark_custom(self) -> None:
         if self.preset.currentIndex() != 0:
+            self._edited_from = self.preset.currentData()
             edited = self.preset.currentText()
             shown = self.preset_note.isVisible()
             height = self.preset_note.height()

@@ -236,3 +236,33 @@ def test_the_seed_fields_help_names_no_threads_field_the_form_does_not_have(qtbo
     for field in ("Threads", "Số luồng"):
         assert field not in help_text, help_text
     assert "nndesk train --threads 1" in help_text, help_text
+
+
+def test_a_field_edited_and_put_back_names_the_preset_again_with_its_note(qtbot):
+    """lab56 D6: a rate typed wrong then right again (every field equal to the preset) left
+    the box on "custom — edited from fashion-prelu-l2", and the note with the preset's
+    measured and lab figures was gone."""
+    from PySide6.QtWidgets import QApplication
+
+    form = TrainForm()
+    qtbot.addWidget(form)
+    form.show()
+    form.apply_preset("fashion-prelu-l2")
+    note = form.preset_note.text()
+    rate = form.lr.text()
+    form.lr.setFocus()
+    form.lr.selectAll()
+    qtbot.keyClicks(form.lr, "0.0o05")
+    QApplication.processEvents()
+    assert form.preset.currentData() == "" and "edited from" in form.preset_note.text()
+    form.lr.selectAll()
+    qtbot.keyClicks(form.lr, rate)
+    QApplication.processEvents()
+    assert form.preset.currentData() == "fashion-prelu-l2"
+    assert form.preset_note.text() == note and form.preset_note.isVisible()
+    # a real change stays custom; the Layers field put back names it again too
+    arch = form.arch.text()
+    form.arch.setText(arch + "0")
+    assert form.preset.currentData() == ""
+    form.arch.setText(arch)
+    assert form.preset.currentData() == "fashion-prelu-l2"
