@@ -117,8 +117,10 @@ class RunEventsMixin:
         # a batch larger than the training set: said, as the CLI says it (lab56 D5)
         batch_note = batch_over_train_note(run.config.batch_size, run.train_images)
         if batch_note is not None:
-            note = f"{note}  {localised(batch_note)}".strip()
-            self.status_message.emit(localised(batch_note))
+            said = localised(batch_note)
+            said = said[:1].upper() + said[1:]  # a line of its own here, not after "note:"
+            note = f"{note}  {said}".strip()
+            self.status_message.emit(said)
         theme.set_tone(self.lr_error, "muted" if note else "error")
         self.lr_error.setText(note)
         if not self.controller.is_stopping():

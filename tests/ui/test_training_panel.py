@@ -1291,5 +1291,5 @@ def test_a_batch_larger_than_the_training_set_is_said_beside_the_run(qtbot, pane
     with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS):
         assert panel.start_training(config)
     note = panel.lr_error.text()
-    assert note.startswith("batch 1,000,000 is more than the ") and "full-batch step" in note
+    assert note.startswith("Batch 1,000,000 is more than the ") and "full-batch step" in note
     assert any("full-batch step" in line for line in said)
