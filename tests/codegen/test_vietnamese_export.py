@@ -287,3 +287,17 @@ def test_the_scripts_help_says_the_whole_first_paragraph_of_its_docstring(tmp_pa
     summary = (ast.get_docstring(ast.parse(text)) or "").split("\n\n")[0]
     assert len(summary.split()) > 5
     assert " ".join(summary.split()) in " ".join(shown.split())
+
+
+def test_the_header_of_a_run_exported_from_the_vietnamese_window_names_its_path_in_vietnamese():
+    """lab56: "Tạo bằng: the nndesk window, Train > Export code > Export the run on show as
+    notebook… (in Tiếng Việt: …)" stood English in the Vietnamese notebook."""
+    from nndesk.codegen.words import Words
+
+    path = "Huấn luyện > Xuất mã > Xuất lượt chạy đang hiện thành notebook…"
+    for kind in ("script", "notebook"):
+        command = (
+            f"the nndesk window, Train page > Export code > Export the run on show as {kind}… "
+            f"(in Tiếng Việt: {path})"
+        )
+        assert Words("vi").command(command) == f"cửa sổ nndesk, {path}"
