@@ -563,7 +563,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>batch {batch:,} is more than the {n:,} training images: every epoch is one full-batch step</source>
-        <translation>kích thước batch {batch:,} lớn hơn {n:,} ảnh huấn luyện: mỗi epoch chỉ là một bước với cả tập một batch</translation>
+        <translation>kích thước batch {batch:,} lớn hơn {n:,}&#xa0;ảnh huấn luyện: mỗi epoch chỉ là một bước với cả tập một batch</translation>
     </message>
     <message>
         <source>batch {size}</source>
