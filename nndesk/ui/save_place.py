@@ -70,11 +70,25 @@ def remember_saved(path: str | os.PathLike) -> None:
         preferences.set_last_save_folder(Path(path).parent)
 
 
+def _can_list(path: Path) -> bool:
+    """Whether this user may list ``path``'s entries (read and enter it)."""
+    try:
+        return os.access(path, os.R_OK | os.X_OK)
+    except (OSError, ValueError):
+        return False
+
+
 def start_folder(current: str | os.PathLike | None = None) -> str:
     """Where a folder (or image) picker opens: ``current`` when it is a folder, else
-    ``save_folder()``."""
+    ``save_folder()``. A folder this user may not list (another user's, mode 000) opens at its
+    nearest parent that can be listed, where it shows by name: opened inside it, Qt's dialog
+    showed an empty list and printed "inotify_add_watch(…) failed: (Permission denied)" on the
+    terminal (walk55c D8, its file watcher)."""
     if current and _is_dir(Path(current)):
-        return str(current)
+        path = Path(current)
+        for place in (path, *path.parents):
+            if _can_list(place):
+                return str(place)
     return str(save_folder())
 
 

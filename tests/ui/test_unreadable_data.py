@@ -130,3 +130,35 @@ def test_a_file_this_user_may_not_read_is_not_called_damaged(tiny_idx_dir, tiny_
     )
     assert datasets.damaged_message("mnist")[0] == str(caught.value)  # said again the same
     datasets.forget_datasets()
+
+
+def test_the_folder_dialog_opens_beside_a_folder_it_may_not_list(
+    qtbot, window_factory, tmp_path, monkeypatch
+):
+    """walk55c D8: with an unreadable data folder chosen (mode 000, another user's), File >
+    Data folder… opened Qt's dialog inside it: an empty list, and Qt's file watcher printed
+    "inotify_add_watch(…) failed: (Permission denied)" on the terminal. It opens in the
+    nearest folder that can be listed, where the unreadable one shows by name. (Tests run as
+    root, who may list any folder: ``os.access`` refuses it here as it refuses another user.)"""
+    from PySide6.QtWidgets import QFileDialog
+
+    locked = tmp_path / "usb" / "locked"
+    locked.mkdir(parents=True)
+    real_access = os.access
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda path, mode, **kw: os.fspath(path) != str(locked) and real_access(path, mode, **kw),
+    )
+    preferences.set_data_dir(str(locked), "mnist")
+    starts: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getExistingDirectory",
+        lambda parent, title, start: starts.append(start) or "",
+    )
+    desk = window_factory(mode="digits")
+    desk.window.choose_data_folder(None)  # File > Data folder…
+    desk.window.choose_data_folder("mnist")  # a banner's Choose a folder…
+    assert starts == [str(tmp_path / "usb")] * 2
+    datasets.forget_datasets()
