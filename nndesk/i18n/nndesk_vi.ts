@@ -5690,6 +5690,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Cài đặt</translation>
     </message>
     <message>
+        <source>This folder cannot be read ({reason}): {folder}</source>
+        <translation type="unfinished">Không đọc được thư mục này ({reason}): {folder}</translation>
+    </message>
+    <message>
         <source>This mode&apos;s data folder (each mode keeps its own): one holding the IDX files, or mnist/ and fashion-mnist/ sub-folders, which serves both modes</source>
         <translation>Thư mục dữ liệu của chế độ này (mỗi chế độ nhớ thư mục riêng): một thư mục chứa các tệp IDX, hoặc các thư mục con mnist/ và fashion-mnist/, dùng được cho cả hai chế độ</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Slot
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.data.download import mirror_address_refused
+from nndesk.errors import os_reason
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button
@@ -42,8 +45,50 @@ def mirror_problem(text: str) -> str | None:
             "SettingsDialog", "A mirror is an http:// or https:// address, or a folder."
         )
     folder = Path(text[len("file://") :] if text.lower().startswith("file://") else text)
-    if not folder.expanduser().is_dir():
+    refused = _refused(folder)
+    if refused is not None:
+        return refused
+    if not _is_dir(folder):
         return translate("SettingsDialog", "No such folder: {folder}").format(folder=folder)
+    return None
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.expanduser().is_dir()
+    except (OSError, ValueError):  # refused on the way (``_refused`` says so), a NUL
+        return False
+
+
+def _refused(folder: Path) -> str | None:
+    """The line for a folder this user may not look into (another user's, mode 000; a stat
+    refused on the way there, a name too long), else None. A stat and an access check: a
+    typed path under such a folder raised PermissionError from the field's check at each key
+    (a traceback per character, run as a normal user)."""
+    path = folder.expanduser()
+    try:
+        if path.is_dir() and not os.access(path, os.R_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+    except ValueError:  # a NUL: no such folder
+        return None
+    except OSError as err:
+        return translate(
+            "SettingsDialog", "This folder cannot be read ({reason}): {folder}"
+        ).format(reason=os_reason(err), folder=folder)
+    return None
+
+
+def folder_problem(text: str) -> str | None:
+    """Why ``text`` is not a data folder nndesk can read (None when it is, or when it is
+    empty): not there, or this user may not look into it."""
+    text = text.strip()
+    if not text:
+        return None
+    refused = _refused(Path(text))
+    if refused is not None:
+        return refused
+    if not _is_dir(Path(text)):
+        return translate("SettingsDialog", "No such data folder: {folder}").format(folder=text)
     return None
 
 
@@ -123,6 +168,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(help_label)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        self._on_edit_text_changed("")  # a folder that is gone or cannot be read: said at once
         self.resize(560, self.sizeHint().height())
         self._fit_height()
 
@@ -152,14 +198,15 @@ class SettingsDialog(QDialog):
         self.form.setRowVisible(
             self.folder_source, bool(self.folder_source.text()) and folder == self._data_dir
         )
-        problem = mirror_problem(self.mirror_edit.text())
-        if folder and not Path(folder).expanduser().is_dir():
-            problem = translate("SettingsDialog", "No such data folder: {folder}").format(
-                folder=folder
-            )
+        mirror = mirror_problem(self.mirror_edit.text())
+        problem = folder_problem(folder) or mirror
         self.problem.setText(problem or "")
         self.problem.setVisible(problem is not None)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
+        # a folder typed here must be one nndesk can read; the one the dialog opened with
+        # (said at once when it cannot be read) stays as it is on OK
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            problem is None or (mirror is None and folder == self._data_dir.strip())
+        )
         if shown != (self.form.isRowVisible(self.folder_source), self.problem.isVisibleTo(self)):
             self._fit_height()  # a line came or went
 

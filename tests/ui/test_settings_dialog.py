@@ -52,3 +52,64 @@ def test_the_dialog_grows_and_shrinks_with_the_problem_line(qtbot, dialog, tmp_p
     dialog.mirror_edit.setText("")
     qtbot.waitUntil(lambda: dialog.height() == short)
     assert _blank_below_the_buttons(dialog) <= 2
+
+
+@pytest.fixture
+def refused(tmp_path, monkeypatch):
+    """A folder this user may not look into (mode 000, another user's), as the system refuses
+    it to a normal user: a stat under it raises EACCES, and access() says no (tests run as
+    root, who may read any folder)."""
+    import errno
+    import os
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_stat, real_access = os.stat, os.access
+
+    def stat(path, *args, **kwargs):
+        if os.fspath(path).startswith(str(locked) + os.sep):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(
+        os, "access", lambda p, mode, **kw: os.fspath(p) != str(locked) and real_access(p, mode)
+    )
+    return locked
+
+
+def test_a_folder_typed_under_one_that_cannot_be_read_is_said_in_one_line(qtbot, dialog, refused):
+    """Run as a normal user, typing a path inside a folder of mode 000 raised PermissionError
+    from the field's check at every key (a traceback each); it is said in one line, and OK
+    waits for a folder nndesk can read."""
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    for folder in (refused / "mnist", refused):
+        dialog.data_dir_edit.setText(str(folder))
+        assert dialog.problem.isVisibleTo(dialog)
+        assert dialog.problem.text() == f"This folder cannot be read (Permission denied): {folder}"
+        assert not ok.isEnabled()
+    dialog.mirror_edit.setText(str(refused / "mirror"))  # the mirror's check too
+    dialog.data_dir_edit.setText("")
+    assert dialog.problem.text() == (
+        f"This folder cannot be read (Permission denied): {refused / 'mirror'}"
+    )
+
+
+def test_a_data_folder_that_cannot_be_read_is_said_when_the_dialog_opens(qtbot, refused):
+    """File > Settings… with the data folder of another user: said at once, in the window's
+    language; OK keeps it as it is (the mirror may be what the person came to change)."""
+    from nndesk.ui import language
+
+    for code, line in (
+        ("en", f"This folder cannot be read (Permission denied): {refused}"),
+        ("vi", f"Không đọc được thư mục này (không có quyền truy cập): {refused}"),
+    ):
+        language.use_language(code)
+        try:
+            dialog = SettingsDialog(str(refused), None)
+            qtbot.addWidget(dialog)
+        finally:
+            language.use_language("en")
+        assert dialog.problem.text() == line
+        assert not dialog.problem.isHidden()
+        assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
