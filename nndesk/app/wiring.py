@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QThreadPool
 
 from nndesk import preferences
 from nndesk.controllers import datasets
 from nndesk.data.registry import DATASETS
 from nndesk.inference import Classifier
+from nndesk.ui.off_gui import Delivery, run_off_gui
 from nndesk.ui.status_line import show_status
 
 if TYPE_CHECKING:
@@ -22,6 +26,21 @@ def wire_pages(desk: Desk) -> None:
     _wire_inside_page(desk)
     _wire_train_page(desk)
     _wire_evaluation_pages(desk)
+
+
+def _existing_trained_folder(clf, chosen: str | None, runs_root: Path | None) -> str | None:
+    """The image folder ``clf`` was trained on (``folder_test_set.trained_folder``) when it is
+    there, else None. Stats: off the GUI thread."""
+    from nndesk.folder_test_set import trained_folder
+
+    found = trained_folder(clf, chosen, runs_root)
+    return found[0] if found is not None and os.path.isdir(found[0]) else None
+
+
+def _chosen_image_folder(desk: Desk) -> str | None:
+    """The Train form's image folder, if one is chosen."""
+    name = desk.train_page.form.dataset_name()
+    return None if not name or name in DATASETS else name
 
 
 def _wire_why_page(desk: Desk) -> None:
@@ -40,6 +59,11 @@ def _wire_why_page(desk: Desk) -> None:
     why.saliency_kind_changed.connect(prediction.set_saliency_kind)
     why.saliency_kind_changed.connect(preferences.set_saliency_kind)
     desk.explainer.failed.connect(desk.window.show_error)
+    # a model trained on an image folder: its nearest training images are that folder's, found
+    # as Evaluate finds its test images (the run's record, else the Train page's folder)
+    desk.explainer.set_folder_sources(
+        lambda: _chosen_image_folder(desk), lambda: desk.training.store.root
+    )
     # nearest training images need the training set: the same banner as Evaluate and Dataset
     desk.coordinator.connect_banner(why.neighbours_banner)
     desk.coordinator.data_changed.connect(why.data_changed)
@@ -294,22 +318,32 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     prediction.classifier_changed.connect(evaluate_page.set_classifier)
     prediction.classifier_changed.connect(dataset_page.set_classifier)
 
-    def dataset_follows_a_chosen_folder(clf) -> None:
-        # a model trained on the image folder chosen on the Train form: the Dataset page shows
-        # that folder. It kept MNIST and its "not on this computer" banner (fix54a #3). Only the
-        # folder the person chose: a folder a model file names is never read (files can lie)
+    # a model trained on an image folder: the Dataset page shows that folder, found as
+    # Evaluate finds it (the run's record, else the Train form's folder when its classes are
+    # the model's; never a folder its file names: files can lie). It kept MNIST and its "not
+    # on this computer" banner (fix54a #3), and followed only the folder the form named.
+    folder_look = Delivery(dataset_page)
+
+    def dataset_follows_the_models_folder(clf) -> None:
         if clf is None or clf.dataset is not None:
             return
-        config = clf.info.get("config")
-        folder = config.get("dataset") if isinstance(config, dict) else None
-        if isinstance(folder, str) and folder == desk.train_page.form.dataset_name():
+        chosen, root = _chosen_image_folder(desk), desk.training.store.root
+        run_off_gui(
+            QThreadPool.globalInstance(),
+            folder_look,
+            clf,
+            lambda: _existing_trained_folder(clf, chosen, root),  # stats: off the GUI thread
+        )
+
+    def show_the_models_folder(clf, folder: str | None) -> None:
+        if folder is not None and clf is prediction.current():
             dataset_page.set_dataset(folder)
 
-    prediction.classifier_changed.connect(dataset_follows_a_chosen_folder)
+    folder_look.delivered.connect(show_the_models_folder)
+    prediction.classifier_changed.connect(dataset_follows_the_models_folder)
 
-    def chosen_image_folder() -> str | None:  # the Train form's image folder, if one is chosen
-        name = desk.train_page.form.dataset_name()
-        return None if not name or name in DATASETS else name
+    def chosen_image_folder() -> str | None:
+        return _chosen_image_folder(desk)
 
     # a model trained on an image folder is scored on its held-out images: the folder its
     # run's record names, else the one chosen on the Train form (never one its file names)

@@ -19,7 +19,10 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from nndesk.errors import DataError
 from nndesk.explain import hidden_features, nearest, saliency
+from nndesk.folder_test_set import load_folder_test_set, trained_folder
+from nndesk.i18n import N_
 
 NEIGHBOUR_POOL = 10_000  # training images searched (the first ones of the shuffled training set)
 NEIGHBOURS = 6
@@ -105,6 +108,24 @@ class _LatestOnly(QObject):
             self._thread.wait(10_000)
 
 
+def _trained_folder(clf, chosen: str | None, runs_root: Path | None) -> tuple[str, str]:
+    """The image folder ``clf`` was trained on and who named it (``trained_folder``); raises
+    ``DataError`` in one line when nothing names it. Stats: off the GUI thread."""
+    found = trained_folder(clf, chosen, runs_root)
+    if found is None:
+        names = ", ".join(str(n) for n in list(clf.class_names)[:4])
+        more = ", …" if len(clf.class_names) > 4 else ""
+        raise DataError.of(
+            N_(
+                "This model was trained on an image folder (classes {names}): choose that "
+                "folder as the image folder on the Train page to see its nearest training "
+                "images."
+            ),
+            names=names + more,
+        )
+    return found
+
+
 def model_key(clf) -> tuple:
     """What a model's training-set features are kept under: its file as it is on disk (a
     model chosen again is often a new object read from the same file), else the model object
@@ -147,6 +168,17 @@ class ExplainController(QObject):
         self._attributions.finished.connect(self._on_attribution_finished)
         self._neighbours = _LatestOnly("neighbours", self)
         self._neighbours.finished.connect(self._on_neighbours_finished)
+        # where a model trained on an image folder finds it (``set_folder_sources``)
+        self._chosen_folder: Callable[[], str | None] = lambda: None
+        self._runs_root: Callable[[], Path | None] = lambda: None
+
+    def set_folder_sources(
+        self, chosen: Callable[[], str | None], runs_root: Callable[[], Path | None]
+    ) -> None:
+        """Where a model trained on an image folder finds its training images, as Evaluate
+        finds its test images (``folder_test_set.trained_folder``): ``chosen()`` (GUI thread)
+        the Train page's image folder or None, ``runs_root()`` the runs folder."""
+        self._chosen_folder, self._runs_root = chosen, runs_root
 
     def _private_model(self, clf, thread: str):
         """``clf.model``'s copy for ``thread`` ("attributions" | "neighbours")."""
@@ -192,13 +224,20 @@ class ExplainController(QObject):
         image = np.asarray(image28, np.float32).reshape(1, 28, 28).copy()
         features, stop = self._features, self._stop_features
         progress = self.neighbours_progress
+        chosen, runs_root = self._chosen_folder(), self._runs_root()  # read on the GUI thread
 
         def run():
-            key = (model_key(clf), name)  # here: a file's stat never runs on the GUI thread
+            # a folder model's training images are its folder's, split as its file records
+            # (a file's stat never runs on the GUI thread)
+            folder = None if name is not None else _trained_folder(clf, chosen, runs_root)
+            key = (model_key(clf), name if folder is None else folder[0])
             if key in features:
                 features.move_to_end(key)
             else:
-                data = get_dataset(name)
+                if folder is None:
+                    data = get_dataset(name)
+                else:
+                    data = load_folder_test_set(clf, *folder, load=get_dataset).dataset
                 images = np.asarray(data.train_images[:NEIGHBOUR_POOL])
                 labels = np.asarray(data.train_labels[:NEIGHBOUR_POOL])
                 stop.clear()

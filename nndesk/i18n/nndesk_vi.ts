@@ -345,6 +345,10 @@
         <translation>Không dùng được tệp mô hình</translation>
     </message>
     <message>
+        <source>This model was trained on an image folder (classes {names}): choose that folder as the image folder on the Train page to see its nearest training images.</source>
+        <translation>Mô hình này được huấn luyện trên một thư mục ảnh (các lớp {names}): hãy chọn thư mục đó làm thư mục ảnh ở trang Huấn luyện để xem các ảnh huấn luyện gần nhất của nó.</translation>
+    </message>
+    <message>
         <source>This setting cannot be used</source>
         <translation>Không dùng được thiết lập này</translation>
     </message>
@@ -5691,7 +5695,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>This folder cannot be read ({reason}): {folder}</source>
-        <translation type="unfinished">Không đọc được thư mục này ({reason}): {folder}</translation>
+        <translation>Không đọc được thư mục này ({reason}): {folder}</translation>
     </message>
     <message>
         <source>This mode&apos;s data folder (each mode keeps its own): one holding the IDX files, or mnist/ and fashion-mnist/ sub-folders, which serves both modes</source>
@@ -6795,10 +6799,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>This model is a CNN: its first layer is small 3×3 filters slid over the image, not one weight per pixel, so there is no 28×28 picture per unit. Open an MLP model (e.g. {mlp_name}) to see hidden units here.</source>
         <translation>Mô hình này là một CNN: tầng đầu tiên của nó là các bộ lọc 3×3 nhỏ trượt trên ảnh, không phải mỗi điểm ảnh một trọng số, nên không có hình 28×28 cho từng nút. Hãy mở một mô hình MLP (ví dụ {mlp_name}) để xem các nút ẩn ở đây.</translation>
-    </message>
-    <message>
-        <source>This model&apos;s file names no registered training set (it was trained on an image folder), so there are no training images to compare with.</source>
-        <translation>Tệp của mô hình này không ghi một tập huấn luyện đã đăng ký (nó được huấn luyện trên một thư mục ảnh), nên không có ảnh huấn luyện để so sánh.</translation>
     </message>
     <message>
         <source>Why this answer?</source>

@@ -720,9 +720,8 @@ class WhyView(QWidget):
                     clf, prediction.input_image, cls, contrast, self.saliency_kind()
                 )
         asked = self._neighbours_for
-        if clf.dataset is not None and (
-            asked is None or asked[0] is not prediction or asked[1] is not clf
-        ):
+        # a model trained on an image folder searches that folder's training images too
+        if asked is None or asked[0] is not prediction or asked[1] is not clf:
             self._neighbours_for = (prediction, clf)
             self._neighbour_token = self._explainer.request_neighbours(clf, prediction.input_image)
             if self._first_neighbour_token is None:
@@ -861,12 +860,6 @@ class WhyView(QWidget):
             text = self._no_model_text()
         elif self._explainer is None:
             text = translate("WhyView", "Not available here.")
-        elif clf.dataset is None:
-            text = translate(
-                "WhyView",
-                "This model's file names no registered training set (it was trained on an "
-                "image folder), so there are no training images to compare with.",
-            )
         else:
             text = translate(
                 "WhyView",

@@ -178,3 +178,59 @@ def test_the_exports_name_the_folder_and_each_wrong_images_file(folder_result, t
         rows = list(csv.DictReader(f))
     files = folder_result.image_folder.test_files
     assert rows and all(row["file"] == files[int(row["index"])] for row in rows)
+
+
+def test_the_dataset_page_follows_a_runs_folder_model_the_train_form_does_not_name(
+    qtbot, window_factory, shapes
+):
+    """fix55a's left item: the Dataset page followed a folder model only when the Train form
+    named its folder; a run's model taken into use later (another session, the form on MNIST)
+    left the page on MNIST. It follows the folder the run's record names, as Evaluate does."""
+    model = train_on(shapes)
+    desk = window_factory(classifier=Classifier.from_file(model))
+    assert desk.train_page.form.dataset_name() == "mnist"  # the form names no folder
+    page = desk.dataset_page
+    desk.window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.dataset_combo.currentData() == str(shapes), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.summary() is not None, timeout=WAIT_MS)
+    assert page.summary().class_names == ("bar", "block", "line")
+
+
+def test_the_why_page_shows_a_folder_models_nearest_training_images(qtbot, window_factory, shapes):
+    """fix55a's left item: the Why page said "This model's file names no registered training
+    set (it was trained on an image folder), so there are no training images to compare with"
+    though Evaluate scored the same model on that folder. Its nearest training images are the
+    folder's training images now (the held-out ones are not among them)."""
+    from nndesk.data.folders import load_image_folder
+
+    model = train_on(shapes)
+    desk = window_factory(classifier=Classifier.from_file(model))
+    why = desk.why_page
+    desk.window.tabs.setCurrentWidget(why)
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[40:240, 120:160] = 255  # a bar
+    desk.prediction.request_now(drawing)
+    qtbot.waitUntil(lambda: all(t.isVisibleTo(why) for t in why.neighbour_tiles), timeout=WAIT_MS)
+    assert why.neighbours_banner.isHidden()
+    assert "no registered training set" not in why.neighbours_note.text()
+    assert why.neighbours_note.text().startswith("The 6 images among the first 24 training")
+    split = load_image_folder(shapes).folder_split
+    assert len(split.test_files) == 6  # 30 images, 6 held out: 24 training images searched
+
+
+def test_the_why_page_says_how_to_name_a_folder_models_folder(qtbot, window_factory, shapes):
+    """A folder model outside the runs folder, with no folder chosen on the Train page: one
+    line saying how to name it (the folder its file names is never read)."""
+    model = train_on(shapes, "--out", str(shapes.parent / "elsewhere.npz"))
+    desk = window_factory(classifier=Classifier.from_file(model))
+    why = desk.why_page
+    desk.window.tabs.setCurrentWidget(why)
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[40:240, 120:160] = 255
+    desk.prediction.request_now(drawing)
+    banner = why.neighbours_banner
+    qtbot.waitUntil(lambda: banner.isVisible(), timeout=WAIT_MS)
+    assert banner.text() == (
+        "This model was trained on an image folder (classes bar, block, line): choose that "
+        "folder as the image folder on the Train page to see its nearest training images."
+    )
