@@ -92,6 +92,10 @@ def _start(
         "MPLBACKEND": "Agg",
         "PYTHONPATH": str(ROOT),
         "PYTHONWARNINGS": "ignore",
+        # a crash while closing (once SIGSEGV, -11, under a loaded landing run: stop 55's
+        # flake, not reproduced in 70 runs under load) prints every thread's Python stack to
+        # the stderr the assertion shows
+        "PYTHONFAULTHANDLER": "1",
     }
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, "ask" if ask else "train"],
