@@ -731,6 +731,27 @@ def test_a_run_the_plan_found_with_no_core_free_trains_whole_then_takes_its_help
     assert losses[:7] == plain_losses[:7] and losses[7] == pytest.approx(plain_losses[7])
 
 
+def test_a_run_kept_whole_by_a_busy_machine_scores_its_epochs_on_one_thread(
+    tiny,  # noqa: F811
+    helpers,
+    monkeypatch,
+):
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setattr(runtime, "idle_cores", lambda: 0.1)
+    monkeypatch.setattr(runtime, "OthersBusy", lambda: lambda pids: 1.9)  # busy at every look
+    monkeypatch.setattr(runtime, "LOAD_EVERY", 4)
+    session = prepare(FAST.replace(arch=ARCH, epochs=2), dataset=tiny)
+    scored_on: list[int] = []
+    evaluate = session.evaluate_val
+    monkeypatch.setattr(
+        session, "evaluate_val", lambda: scored_on.append(parallel.threads()) or evaluate()
+    )
+    assert list(train(session))[-1].reason == "completed"
+    (split,) = helpers
+    assert split.batches == 0 and split.by_load is not None and split.by_load.switches == 0
+    assert scored_on == [1, 1]  # as a run the plan gave one thread (ThreadPlan(1, 1)) is
+
+
 def test_a_run_whose_machine_gets_busy_trains_on_threads_then_processes_again(
     tiny,  # noqa: F811
     helpers,

@@ -307,6 +307,7 @@ def _train(
     # the epoch's confusion comes from the validation split when there is one: the training
     # batches' own is counted only for a run without
     count_trained = len(session.y_val) == 0
+    side = runtime.PROCESSES  # where the last batch trained (runtime.PartsByLoad)
     for epoch in range(first, last + 1):
         epoch_changes = session.start_epoch(epoch)  # a batch size set during the last epoch
         cfg = session.config
@@ -472,8 +473,10 @@ def _train(
             )
             t0 = time.perf_counter()
 
-        val = session.evaluate_val()
-        test = session.evaluate_test() if cfg.test_every_epoch else None
+        # a busy machine's epoch (whole batches, PartsByLoad) is scored on one thread as well
+        with parallel.use_threads(1) if side == runtime.WHOLE else contextlib.nullcontext():
+            val = session.evaluate_val()
+            test = session.evaluate_test() if cfg.test_every_epoch else None
         seconds = progress.seconds + time.perf_counter() - t0
         if val is not None:
             confusion = np.bincount(session.y_val * k + val.predictions, minlength=k * k)[
