@@ -731,6 +731,18 @@ def test_a_run_the_plan_found_with_no_core_free_trains_whole_then_takes_its_help
     assert losses[:7] == plain_losses[:7] and losses[7] == pytest.approx(plain_losses[7])
 
 
+def test_a_block_run_by_a_plan_with_no_core_free_runs_on_one_thread(monkeypatch, parts_by_load):
+    # the Lab's passes (runtime.applied) on a busy machine, as before the plan began whole
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setattr(runtime, "idle_cores", lambda: 0.1)
+    busy_plan = runtime.plan(_model(), 64)
+    assert busy_plan.whole_first
+    with runtime.applied(busy_plan):
+        assert parallel.threads() == 1
+    with runtime.applied(runtime.ThreadPlan(1, 2, processes=True, threads_first=True)):
+        assert parallel.threads() == 2
+
+
 def test_a_run_kept_whole_by_a_busy_machine_scores_its_epochs_on_one_thread(
     tiny,  # noqa: F811
     helpers,

@@ -276,13 +276,15 @@ def parts_by_load(thread_plan: ThreadPlan) -> PartsByLoad | None:
 @contextlib.contextmanager
 def applied(thread_plan: ThreadPlan) -> Iterator[None]:
     """Run the block with ``thread_plan``'s BLAS limit and NumPy-pass parts, and NumPy's ufunc
-    buffers at ``UFUNC_BUFFER``; undone after.
+    buffers at ``UFUNC_BUFFER``; undone after. A plan that begins whole (``whole_first``: no
+    core to spare) runs the block on one thread: only a training run's looks at the load
+    (``PartsByLoad``) ever split its work later.
 
     Also keeps freed batch-sized arrays in the heap meanwhile (``heap.kept_while_training``)."""
     with (
         heap.kept_while_training(),
         blas_threads(thread_plan.blas),
-        parallel.use_threads(thread_plan.parts),
+        parallel.use_threads(1 if thread_plan.whole_first else thread_plan.parts),
         ufunc_buffer(),
     ):
         yield
