@@ -494,6 +494,9 @@ def main(argv: list[str] | None = None) -> None:
     if batch_parts > 1:
         where = "processes" if plan.processes else "threads"
         print(f"split_over={where} (where a split batch's parts after the first run)")
+        if plan.whole_first or plan.threads_first:  # the plan's look found other programs
+            side = "whole, on one thread" if plan.whole_first else "on threads"
+            print(f"begins={side} (the machine looked busy; looked at again every 200 batches)")
     helpers = count_helper_batches(process_split)
     print(f"epoch_tflop={flops / 1e12:.3f} (forward + backward, counted from the architecture)")
 
