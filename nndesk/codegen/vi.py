@@ -315,6 +315,8 @@ TEXTS: dict[str, str] = {
     "(Kingma & Ba's m) / (1 - BETA1)": "(m của Kingma & Ba) / (1 - BETA1)",
     "their v / (1 - BETA2)": "v của họ / (1 - BETA2)",
     "in the parameters' order": "theo thứ tự của các tham số",
+    "no subnormals: x86 multiplies them 10x slower":
+        "không để số dưới chuẩn (subnormal): x86 nhân chúng chậm 10 lần",
     # -- evaluation, steering --------------------------------------------------------------------
     "Mean loss and accuracy on (x, y), ``chunk`` images at a time, in evaluation mode.":
         "Mất mát trung bình và độ chính xác trên (x, y), mỗi lần ``chunk`` ảnh, ở chế độ đánh "

@@ -130,6 +130,8 @@ def test_every_preset_exports_valid_python_that_imports_only_numpy(preset):
         # a network of wide products measures the machine's load as nndesk does, to take the
         # BLAS threads nndesk takes (walk53 #4)
         limit += 25 if "def idle_cores" in text else 0
+        # L2 takes weights to the subnormals: a line clears them after each step (walk lab56 D1)
+        limit += 1 if "2.0**-40" in text else 0
         assert len(text.splitlines()) <= limit
     assert max(len(line) for line in text.splitlines()) <= 99
 
