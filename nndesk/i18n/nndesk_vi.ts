@@ -1464,6 +1464,14 @@ và lúc đầu (đứt nét)</translation>
         <translation>true/false</translation>
     </message>
     <message>
+        <source>type a number from {low:.15g} to {high:.15g}</source>
+        <translation>hãy gõ một số từ {low:.15g} đến {high:.15g}</translation>
+    </message>
+    <message>
+        <source>type a whole number from {low:.15g} to {high:.15g}</source>
+        <translation>hãy gõ một số nguyên từ {low:.15g} đến {high:.15g}</translation>
+    </message>
+    <message>
         <source>unexpected archive member {name!r}</source>
         <translation>thành phần lạ trong tệp nén {name!r}</translation>
     </message>
@@ -1926,6 +1934,18 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>{text!r} is not a number (e.g. 0.001 or 1e-3)</source>
         <translation>{text!r} không phải là số (ví dụ 0,001 hoặc 1e-3)</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a number from {low:.15g} to {high:.15g}</source>
+        <translation>{text!r} không phải là một số từ {low:.15g} đến {high:.15g}</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a size: type {low} to {high}, or choose {special!r} with the down arrow</source>
+        <translation>{text!r} không phải là một kích thước: hãy gõ từ {low} đến {high}, hoặc chọn {special!r} bằng mũi tên xuống</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a whole number from {low:.15g} to {high:.15g}</source>
+        <translation>{text!r} không phải là một số nguyên từ {low:.15g} đến {high:.15g}</translation>
     </message>
     <message>
         <source>{thousands:.0f}k</source>
@@ -4395,6 +4415,13 @@ Dự đoán: {predicted} ({p})</translation>
     </message>
 </context>
 <context>
+    <name>NumberField</name>
+    <message>
+        <source>exactly {value}</source>
+        <translation>giá trị chính xác: {value}</translation>
+    </message>
+</context>
+<context>
     <name>PredictionPanel</name>
     <message>
         <source>Calibrated: the network&apos;s raw probability softened by a temperature fitted on held-out images, so that answers given at 80% are right about 80% of the time. The Inside page writes both, the network&apos;s softmax → calibrated; tick Raw probabilities to see the softmax here.</source>
@@ -5831,6 +5858,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Share of sketches</source>
         <translation>Tỉ lệ hình vẽ phác</translation>
+    </message>
+    <message>
+        <source>Test accuracy we measured: {figure} (seed 0); seeds 0–{last} gave {low} to {high}, and the number of threads and the CPU move a run within such a band too.</source>
+        <translation>Độ chính xác trên tập kiểm tra chúng tôi đo được: {figure} (seed 0); các seed 0–{last} cho từ {low} đến {high}, và số luồng cũng như CPU cũng làm một lượt chạy xê dịch trong khoảng như vậy.</translation>
     </message>
     <message>
         <source>Test accuracy we measured: {figure}.</source>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 from nndesk.errors import ConfigError
 from nndesk.i18n import N_, Message, exponent_again, power_of_ten
 from nndesk.settings_schema import Field
-from nndesk.ui.language import fmt
+from nndesk.ui.language import fmt, translate
 
 
 class NumberField(QLineEdit):
@@ -24,9 +24,36 @@ class NumberField(QLineEdit):
         self.lo, self.hi, self.allow_zero = lo, hi, allow_zero
         self.setPlaceholderText(placeholder)
         self.setMaximumWidth(130)
+        self._rounded: tuple[str, float] | None = None  # (text shown, the number it stands for)
+        self._tip = ""
+        self.textEdited.connect(self._on_text_edited)
+
+    def _on_text_edited(self) -> None:
+        """Typed: the number is what was typed, even the rounded digits again."""
+        if self._rounded is not None:
+            self._rounded = None
+            self._show_tip()
+
+    def set_tip(self, tip: str) -> None:
+        """The field's tooltip; a rounded number (``set_value(v, digits)``) adds its exact
+        value above it."""
+        self._tip = tip
+        self._show_tip()
+
+    def _show_tip(self) -> None:
+        exact = ""
+        if self._rounded is not None:
+            v = self._rounded[1]
+            exact = translate("NumberField", "exactly {value}").format(
+                value=power_of_ten(fmt(v, _exact_spec(v)))
+            )
+        self.setToolTip("\n".join(t for t in (exact, self._tip) if t))
 
     def value(self) -> float:
-        """The number; ``ConfigError`` with the reason when the text is not acceptable."""
+        """The number; ``ConfigError`` with the reason when the text is not acceptable. A
+        rounded number shown by ``set_value(v, digits)`` and not edited since is ``v``."""
+        if self._rounded is not None and self.text() == self._rounded[0]:  # not typed since
+            return self._rounded[1]
         # "1×10⁻⁷" as the field shows a tiny number, a typed "1e-7" or "0,001" alike
         text = exponent_again(self.text().strip()).replace(",", ".").replace("\u2212", "-")
         try:
@@ -47,10 +74,22 @@ class NumberField(QLineEdit):
             )
         return v
 
-    def set_value(self, v: float) -> None:
+    def set_value(self, v: float, digits: int | None = None) -> None:
         """Show ``v`` in as few digits as give it back exactly (0.0012345678, not 0.00123457),
-        an exponent as a power of ten ("1×10⁻⁷", as the Inside page writes ε; was "1e-07")."""
-        self.setText(power_of_ten(fmt(float(v), _exact_spec(float(v)))))
+        an exponent as a power of ten ("1×10⁻⁷", as the Inside page writes ε; was "1e-07").
+        With ``digits``: rounded to that many significant digits, the exact value in the
+        tooltip and still ``value()`` until the text is edited (a scheduled rate in the narrow
+        "LR now" field showed the tail of 0.000452418709018, "52418709018": walk lab56 D3)."""
+        v = float(v)
+        text = power_of_ten(fmt(v, _exact_spec(v)))
+        self._rounded = None
+        if digits is not None:
+            short = power_of_ten(fmt(v, f".{digits}g"))
+            if short != text:
+                text, self._rounded = short, (short, v)
+        self.setText(text)
+        self.setCursorPosition(0)  # a number wider than the field shows its first digits
+        self._show_tip()
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """The whole number is selected on entering, so typing a new one replaces it (it was

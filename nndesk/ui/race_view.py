@@ -291,10 +291,13 @@ class RaceView(QWidget):
         # hand. A Clothing window opened Optimisers with MNIST's lab's 10 passes, choosing it
         # again gave fashion-mlp-lab's 5 (walk54 D10)
         before = COMPARISONS[self._comparison].base(self._dataset)
-        untouched = (self._epochs_editor.value(), self._seed_editor.value()) == (
-            before.epochs,
-            before.seed,
-        )
+        try:
+            untouched = (self._epochs_editor.value(), self._seed_editor.value()) == (
+                before.epochs,
+                before.seed,
+            )
+        except NndeskError:  # a number being typed ("0" in Epochs): changed by hand
+            untouched = False
         self._dataset = dataset
         if not self._edited and not self.controller.is_running():
             if untouched:

@@ -78,7 +78,7 @@ class RunControls(QVBoxLayout):
             translate("TrainingPanel", "wait after every batch, to watch a small network learn")
         )
         self.live_lr.setMaximumWidth(90)
-        self.live_lr.setToolTip(
+        self.live_lr.set_tip(
             translate(
                 "TrainingPanel", "change the learning rate while training (from the next batch)"
             )

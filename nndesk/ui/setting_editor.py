@@ -181,7 +181,27 @@ class SettingEditor:
             return w.currentData()
         if isinstance(w, QCheckBox):
             return w.isChecked()
+        if isinstance(w, QSpinBox | QDoubleSpinBox) and not w.hasAcceptableInput():
+            # "0" typed in Epochs (from 1) is Qt's intermediate input: value() still holds the
+            # last valid number, and the run trained that one without a word (walk lab56 D2)
+            raise ConfigError(self._refused_text(w))
         if isinstance(w, QSpinBox):
+            special = w.specialValueText()
+            if special and w.value() == w.minimum() and w.text() != special:
+                # "0" typed in Batch size read as 0 = the whole split: fashion-mlp-lab then took
+                # 5 steps and tested 58.7 %, no word (walk lab56 D2); the arrow down reaches it
+                raise ConfigError(
+                    Message(
+                        N_(
+                            "{text!r} is not a size: type {low} to {high}, or choose {special!r} "
+                            "with the down arrow"
+                        ),
+                        text=w.cleanText().strip(),
+                        low=w.minimum() + 1,
+                        high=w.maximum(),
+                        special=special,
+                    )  # fmt: skip
+                )
             return w.value()
         if isinstance(w, QDoubleSpinBox):
             if field.kind is int:
@@ -192,6 +212,28 @@ class SettingEditor:
             return None if field.optional else TrainConfig.__dataclass_fields__[field.name].default
         v = w.value()
         return None if v == 0 and self.look.get("zero_is_off") else v
+
+    def _refused_text(self, w: QSpinBox | QDoubleSpinBox) -> Message:
+        """Why the text typed in spin box ``w`` is refused: the range it takes."""
+        low, high = w.minimum() / self.scale, w.maximum() / self.scale
+        if isinstance(w, QSpinBox) or self.field.kind is int:
+            if not w.cleanText().strip():
+                return Message(N_("type a whole number from {low:.15g} to {high:.15g}"),
+                               low=low, high=high)  # fmt: skip
+            return Message(N_("{text!r} is not a whole number from {low:.15g} to {high:.15g}"),
+                           text=w.cleanText().strip(), low=low, high=high)  # fmt: skip
+        if not w.cleanText().strip():
+            return Message(N_("type a number from {low:.15g} to {high:.15g}"), low=low, high=high)
+        return Message(N_("{text!r} is not a number from {low:.15g} to {high:.15g}"),
+                       text=w.cleanText().strip(), low=low, high=high)  # fmt: skip
+
+    def text_signal(self):
+        """A spin box's line edit's ``textChanged``: its text can be refused (Qt's intermediate
+        input, "0" in a field from 1) while its value stays, and then neither ``valueChanged``
+        nor the spin box's own ``textChanged`` is emitted; None for other widgets, whose
+        ``changed_signal`` follows their text."""
+        w = self.widget
+        return w.lineEdit().textChanged if isinstance(w, QSpinBox | QDoubleSpinBox) else None
 
     def unshowable(self, value: Any) -> str | None:
         """Why the widget cannot show ``value`` (a ``Message``: out of its range at the places

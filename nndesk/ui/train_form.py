@@ -267,6 +267,9 @@ class TrainForm(QWidget):
         self.folder.editingFinished.connect(self._fit_outputs_to_folder)
         for editor in self._editors.values():
             editor.changed_signal().connect(self._on_field_edited)
+            typed = editor.text_signal()
+            if typed is not None:  # "0" typed in Epochs: refused, and Train disabled, at once
+                typed.connect(self._on_spin_text_changed)
         self.arch.textChanged.connect(self._on_arch_text_changed)
         self.preset.currentIndexChanged.connect(self._on_preset_current_index_changed)
         self.folder_button.clicked.connect(self._on_folder_button_clicked)
@@ -545,6 +548,10 @@ class TrainForm(QWidget):
     @Slot()
     def _on_arch_timer_timeout(self) -> None:
         self._check_arch()
+
+    @Slot()
+    def _on_spin_text_changed(self) -> None:
+        self._validate()
 
     @Slot(int)
     def _on_preset_current_index_changed(self, index: int) -> None:

@@ -168,7 +168,8 @@ class RunEventsMixin:
                 return
         except ConfigError:  # a field that holds no number yet
             pass
-        field.set_value(lr)
+        # four digits in the narrow field (it showed the tail "52418709018"), exact in its tip
+        field.set_value(lr, digits=4)
 
     def _forget_unapplied(self) -> None:
         """The run ended: settings no batch used were never its settings (the headline and

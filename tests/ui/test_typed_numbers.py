@@ -1,0 +1,115 @@
+"""The Train page's typed numbers: a spin box's text below its range is refused and Train
+disabled, the Race's Epochs too (walk lab56 D2), and "LR now" shows a scheduled rate readably
+(D3)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.test_race_view import page  # noqa: F401 - the Race tab's page fixture
+from tests.ui.test_training_panel import (  # noqa: F401 - the panel and its dataset fixtures
+    panel,
+    tiny_dataset,
+    wait_until_idle,
+)
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "said"),
+    [
+        ("epochs", "0", "'0' is not a whole number from 1 to"),
+        ("epochs", "", "type a whole number from 1 to"),
+        ("schedule_step", "0", "'0' is not a whole number from 1 to"),
+        # 0 is the whole split: a typed 0 trained fashion-mlp-lab in 5 steps to 58.7 %
+        ("batch_size", "0", "'0' is not a size: type 1 to 1000000, or choose 'full batch' with"),
+    ],
+)
+def test_a_number_typed_below_a_spin_boxs_range_is_refused_and_train_disabled(
+    qtbot,
+    panel,  # noqa: F811 - the fixture
+    field,
+    typed,
+    said,
+):
+    """Walk lab56 D2: "0" typed in Epochs showed "0 passes", no word, Train stayed enabled and
+    the run trained the preset's 20 epochs (Qt keeps a spin box's last valid value while its
+    text is intermediate)."""
+    from nndesk.i18n import localised
+
+    panel.show()
+    panel.form.apply_preset("fashion-prelu-l2")  # exp decay: its Keep-for field shows too
+    assert panel.train_button.isEnabled()
+    spin = panel.form._editors[field].widget
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    spin.selectAll()
+    qtbot.keyClick(spin, Qt.Key.Key_Delete)
+    qtbot.keyClicks(spin, typed)
+    assert spin.cleanText() == typed
+    assert said in localised(panel.form.errors()[field])
+    assert not panel.train_button.isEnabled()
+    qtbot.keyClicks(spin, "5")  # "05", "5": a number in range again
+    assert field not in panel.form.errors()
+    assert panel.train_button.isEnabled()
+    assert getattr(panel.form.config(), field) == 5
+
+
+def test_lr_now_shows_a_scheduled_rate_in_four_digits_and_the_exact_one_in_its_tip(
+    qtbot,
+    panel,  # noqa: F811 - the fixture
+):
+    """Walk lab56 D3: the exp schedule's 0.000452418709018 showed as "52418709018" in the
+    narrow "LR now" field (its tail; the start scrolled out of view)."""
+    import math
+
+    panel.form.lr.setText("0.0005")
+    panel.form.epochs.setValue(2)
+    config = panel.form.config().replace(schedule="exp", schedule_step=1, schedule_rate=0.1)
+    panel.form.set_config(config)
+    assert panel.start_training()
+    wait_until_idle(qtbot, panel)
+    rate = 0.0005 * math.exp(-0.1)  # epoch 2's
+    assert panel.live_lr.text() == "0.0004524"
+    assert panel.live_lr.cursorPosition() == 0
+    assert "exactly 0.000452418709018" in panel.live_lr.toolTip()
+    assert "change the learning rate while training" in panel.live_lr.toolTip()
+    assert panel.live_lr.value() == rate  # Set LR now keeps the run's rate, not the rounded one
+    panel.live_lr.setEnabled(True)
+    panel.live_lr.selectAll()
+    qtbot.keyClicks(panel.live_lr, "0.0004524")  # typed: the number typed
+    assert panel.live_lr.value() == 0.0004524
+    assert "exactly" not in panel.live_lr.toolTip()
+
+
+def test_full_batch_is_still_chosen_with_the_down_arrow_or_a_preset(
+    qtbot,
+    panel,  # noqa: F811 - the fixture
+):
+    panel.show()
+    spin = panel.form._editors["batch_size"].widget
+    spin.setValue(1)
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    qtbot.keyClick(spin, Qt.Key.Key_Down)
+    assert spin.text() == "full batch"
+    assert "batch_size" not in panel.form.errors() and panel.train_button.isEnabled()
+    assert panel.form.config().batch_size == 0
+    panel.form.apply_preset("mnist-gd")  # a preset's full batch
+    assert panel.form.config().batch_size == 0 and panel.train_button.isEnabled()
+
+
+def test_a_number_typed_below_the_races_epochs_is_refused_not_raced(
+    qtbot,
+    page,  # noqa: F811 - the fixture
+):
+    """Walk lab56 D2/D9: "0" typed in the Race's Epochs was put back to the old count."""
+    view = page.race_view
+    spin = view.epochs
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    spin.selectAll()
+    qtbot.keyClicks(spin, "0")
+    assert not view.start_race()
+    assert "'0' is not a whole number from 1 to" in view.error.text()
+    assert not page.race.is_running()
