@@ -25,7 +25,7 @@ class NumberField(QLineEdit):
         self.setPlaceholderText(placeholder)
         self.setMaximumWidth(130)
         self._rounded: tuple[str, float] | None = None  # (text shown, the number it stands for)
-        self._tip = ""
+        self._tip: str | None = None  # None: the tooltip is the caller's own (setToolTip)
         self.textEdited.connect(self._on_text_edited)
 
     def _on_text_edited(self) -> None:
@@ -41,6 +41,8 @@ class NumberField(QLineEdit):
         self._show_tip()
 
     def _show_tip(self) -> None:
+        if self._tip is None:  # a field whose tooltip its owner set: left as it is
+            return
         exact = ""
         if self._rounded is not None:
             v = self._rounded[1]
