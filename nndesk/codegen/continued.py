@@ -212,14 +212,15 @@ def header_lines(experiment, t) -> list[str]:
     planned = start.get("epochs")
     scheduled = start.get("schedule", "constant") != "constant"
     if scheduled and isinstance(planned, int) and planned < epochs:
+        # "ran over its 1 epochs" read wrong (walk56v): one epoch has its own sentence
+        said = (
+            "{first}'s {schedule} schedule ran over its one epoch; here it runs over all "
+            "{epochs}, so the rates differ from epoch 1."
+            if planned == 1
+            else "{first}'s {schedule} schedule ran over its {planned} epochs; here it runs "
+            "over all {epochs}, so the rates differ from epoch 1."
+        )
         lines.append(
-            t(
-                "{first}'s {schedule} schedule ran over its {planned} epochs; here it runs "
-                "over all {epochs}, so the rates differ from epoch 1.",
-                first=first,
-                schedule=start["schedule"],
-                planned=planned,
-                epochs=epochs,
-            )
+            t(said, first=first, schedule=start["schedule"], planned=planned, epochs=epochs)
         )
     return lines

@@ -595,6 +595,10 @@ TEXTS: dict[str, str] = {
     "{epochs}, so the rates differ from epoch 1.":
         "Lịch tốc độ học {schedule} của {first} trải trên {planned} epoch của nó; ở đây nó trải "
         "trên cả {epochs} epoch, nên tốc độ học khác ngay từ epoch 1.",
+    "{first}'s {schedule} schedule ran over its one epoch; here it runs over all {epochs}, so "
+    "the rates differ from epoch 1.":
+        "Lịch tốc độ học {schedule} của {first} trải trên một epoch duy nhất của nó; ở đây nó "
+        "trải trên cả {epochs} epoch, nên tốc độ học khác ngay từ epoch 1.",
 }
 
 #: English with ``<name>`` wildcards (the numbers of a comment) -> Vietnamese with the same

@@ -176,3 +176,29 @@ def test_a_continuation_that_changed_nothing_names_no_changes_table(blob_dir, la
             if language == "en"
             else "không cài đặt nào thay đổi ở chỗ nó tiếp tục"
         ) in said
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_a_one_epoch_schedule_is_said_as_one_epoch(blob_dir, language):
+    """A cosine run of one epoch continued to three: the header said "ran over its 1 epochs"
+    (walk56v); one epoch has its own sentence, in both languages."""
+    from nndesk.codegen import Words
+
+    store = RunStore()
+    one = START.replace(epochs=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        first = prepare(one, data_dir=blob_dir)
+        _trained(first)
+        stopped = store.create(one.to_dict())
+        path = first.save(stopped.folder / MODEL_FILE)
+        second = prepare(START, data_dir=blob_dir, resume=path)
+        _trained(second)
+    record = store.create(START.to_dict(), resumed_from=str(path))
+    record.curves = Curves.from_history(second.history)  # three epochs: the script's own
+    store.save(record)
+    words = Words(language)
+    said = " ".join(numpy_script(from_run(record.run_id), "pytest", words).split())
+    assert not words.missing, sorted(words.missing)
+    assert "1 epochs" not in said and "1 epoch của nó" not in said
+    assert ("ran over its one epoch" if language == "en" else "một epoch duy nhất") in said
