@@ -99,17 +99,22 @@ def trained_folder(
     return None
 
 
+def some_class_names(classifier: Any) -> str:
+    """A folder model's first four class names, then "…" if it has more: enough for a person
+    to recognise the folder a line asks them to choose."""
+    names = ", ".join(str(n) for n in list(classifier.class_names)[:4])
+    return names + (", …" if len(classifier.class_names) > 4 else "")
+
+
 def no_folder_error(classifier: Any) -> DataError:
     """The line when nothing names the folder a folder model was trained on."""
-    names = ", ".join(list(classifier.class_names)[:4])
-    more = ", …" if len(classifier.class_names) > 4 else ""
     return DataError.of(
         N_(
             "this model was trained on an image folder (classes {names}): choose that folder "
             "as the image folder on the Train page to evaluate it on the images it did not "
             "train on"
         ),
-        names=names + more,
+        names=some_class_names(classifier),
     )
 
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from nndesk.errors import DataError
 from nndesk.explain import hidden_features, nearest, saliency
-from nndesk.folder_test_set import load_folder_test_set, trained_folder
+from nndesk.folder_test_set import load_folder_test_set, some_class_names, trained_folder
 from nndesk.i18n import N_
 
 NEIGHBOUR_POOL = 10_000  # training images searched (the first ones of the shuffled training set)
@@ -113,15 +113,13 @@ def _trained_folder(clf, chosen: str | None, runs_root: Path | None) -> tuple[st
     ``DataError`` in one line when nothing names it. Stats: off the GUI thread."""
     found = trained_folder(clf, chosen, runs_root)
     if found is None:
-        names = ", ".join(str(n) for n in list(clf.class_names)[:4])
-        more = ", …" if len(clf.class_names) > 4 else ""
         raise DataError.of(
             N_(
                 "This model was trained on an image folder (classes {names}): choose that "
                 "folder as the image folder on the Train page to see its nearest training "
                 "images."
             ),
-            names=names + more,
+            names=some_class_names(clf),
         )
     return found
 
