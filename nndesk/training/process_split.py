@@ -13,7 +13,7 @@ program, and a forked Qt process is not safe). The numbers are the thread split'
   split and the plain forward draw them, and handed out by rows;
 - each part takes its rows' share of the batch-mean loss and goes back at once. The run's
   parameters, every part's gradient and the optimizer's state (its flat slot buffers) live in
-  one shared segment for the run (``_State``), so nothing is copied between the processes
+  one shared segment for the run (``SharedState``), so nothing is copied between the processes
   before a batch. With the optimizer's step (``Optimizer.step_in_ranges``, as the thread
   split's tails take it), once the loss shares are in and the step is taken, each process sums
   the parts' gradients (in part order, as the thread split adds them) and updates the
@@ -28,14 +28,14 @@ the caller, finding it gone, puts the kept values back and takes that range's st
 (``ProcessSplit._recover``). The batch ends as the thread split would have ended it, and the rest of
 the run trains on threads.
 
-Each helper's own segment (``_Layout``) holds its rows ``x (rows, *input_shape)`` and
+Each helper's own segment (``Layout``) holds its rows ``x (rows, *input_shape)`` and
 ``logits (rows, k)`` (in the parameters' dtype, float32 in training), ``labels int64
 (rows,)``, one ``keep`` mask ``bool (rows, *shape)`` per Dropout layer, the pickled model and
 loss it starts from, and the kept copies of its range. Each batch is one message each way over
 a pipe, and one more each way when the helpers take their ranges of the step.
 
 When the run ends (``close``), the model's parameters and gradients and the optimizer's state
-move back into this process's own memory (``_State.give_back``): nothing of the model lives in
+move back into this process's own memory (``SharedState.give_back``): nothing of the model lives in
 a segment after the run.
 
 If a helper cannot start, fails or dies, ``ProcessSplit.train_step`` trains that batch (and
@@ -71,7 +71,6 @@ import threading
 import traceback
 import types
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -87,6 +86,7 @@ from nndesk.training.segments import (
     remove_segment,
     unlink_segment,
 )
+from nndesk.training.split_memory import Layout, SharedState, bind
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -108,8 +108,6 @@ EARLY_WAIT = 5.0
 #: Seconds a run's batch waits at most for helpers that are up to say they are ready (they
 #: attach to the segments and unpickle the model: milliseconds; a bound for a hang only).
 SETUP_WAIT = 1.0
-#: Arrays in a segment start on cache lines.
-_ALIGN = 64
 #: How far a helper got with its range of a batch's step (``phase`` in its segment): not
 #: touched it; kept its values (``kept_*``) and may have changed it since; stepped it whole.
 UNTOUCHED, KEPT, STEPPED = 0, 1, 2
@@ -117,32 +115,6 @@ UNTOUCHED, KEPT, STEPPED = 0, 1, 2
 
 class HelperLost(RuntimeError):
     """A helper process failed or is gone; the message says what it reported."""
-
-
-@dataclass(frozen=True)
-class _Layout:
-    """Where each array of a segment sits: ``(name, offset, shape, dtype)``."""
-
-    fields: tuple[tuple[str, int, tuple[int, ...], str], ...]
-    size: int
-
-    @classmethod
-    def of(cls, arrays: list[tuple[str, tuple[int, ...], str]]) -> _Layout:
-        fields, offset = [], 0
-        for name, shape, dtype in arrays:
-            fields.append((name, offset, shape, dtype))
-            nbytes = int(np.prod(shape, dtype=np.int64)) * np.dtype(dtype).itemsize
-            offset += -(-nbytes // _ALIGN) * _ALIGN
-        return cls(tuple(fields), max(offset, 1))
-
-    def views(self, buf: memoryview | None) -> dict[str, np.ndarray]:
-        """The segment's arrays, as NumPy views of ``buf`` (the segment's memory)."""
-        if buf is None:
-            raise ValueError("the shared memory segment is closed")
-        return {
-            name: np.ndarray(shape, dtype, buffer=buf, offset=offset)
-            for name, offset, shape, dtype in self.fields
-        }
 
 
 def _dropouts(model: Sequential) -> list[tuple[int, Dropout, tuple[int, ...]]]:
@@ -153,18 +125,6 @@ def _dropouts(model: Sequential) -> list[tuple[int, Dropout, tuple[int, ...]]]:
         for i, layer in enumerate(model.layers)
         if isinstance(layer, Dropout)
     ]
-
-
-def _bind(model: Sequential, params: np.ndarray, grads: np.ndarray) -> None:
-    """Make ``model``'s parameters and gradients views of the flat ``params`` and ``grads``
-    (``parameters()`` order, as ``Sequential.flatten_parameters`` lays them out)."""
-    offset = 0
-    for layer in model.layers:
-        for name, param in layer.params.items():
-            end = offset + param.size
-            layer.params[name] = params[offset:end].reshape(param.shape)
-            layer.grads[name] = grads[offset:end].reshape(param.shape)
-            offset = end
 
 
 def _sum_and_update(
@@ -187,80 +147,6 @@ def _settings(optimizer: Optimizer) -> dict:
     return {k: v for k, v in vars(optimizer).items() if k != "state" and not k.startswith("_")}
 
 
-class _State:
-    """The run's parameters, each part's gradient (``grads{i}``) and the optimizer's flat state
-    (``slot_<name>``) in one shared segment, for the life of a ``ProcessSplit`` (the caller's
-    side): the model's arrays and the optimizer's are views of it until ``give_back``."""
-
-    def __init__(self, model: Sequential, parts: int, optimizer: Optimizer | None) -> None:
-        params = model.parameters()
-        dtype = np.result_type(*(p for _, p, _ in params)).str
-        size = sum(p.size for _, p, _ in params)
-        slots = optimizer.slots if optimizer is not None else ()
-        self.layout = _Layout.of(
-            [
-                ("params", (size,), dtype),
-                *((f"grads{i}", (size,), dtype) for i in range(parts)),
-                *((f"slot_{slot}", (size,), dtype) for slot in slots),
-            ]
-        )
-        # the first parameter: a model flattened again elsewhere no longer trains on the segment
-        self._first = next((layer, name) for layer in model.layers for name in layer.params)
-        self.optimizer: Optimizer | None = None  # the one whose state is here
-        self.arrays: dict[str, np.ndarray] = {}
-        self.grads: list[np.ndarray] = []  # each part's flat gradient, (size,)
-        self.segment: Segment | SharedMemory | None = new_segment(self.layout.size)
-        try:
-            self.arrays = self.layout.views(self.segment.buf)
-            self.grads = [self.arrays[f"grads{i}"] for i in range(parts)]
-            model.flatten_parameters(into=(self.arrays["params"], self.grads[0]))
-            if optimizer is not None:
-                buffers = {slot: self.arrays[f"slot_{slot}"] for slot in slots}
-                if optimizer.place_flat_slots(model.parameters(), buffers):
-                    self.optimizer = optimizer
-        except BaseException:  # the model goes on in its own memory; nothing left in /dev/shm
-            self.give_back(model)
-            raise
-
-    def holds(self, model: Sequential) -> bool:
-        """Whether ``model``'s parameters and gradients are still the segment's."""
-        layer, name = self._first
-        return (
-            self.segment is not None
-            and "params" in self.arrays
-            and layer.params[name].base is self.arrays["params"]
-            and layer.grads[name].base is self.grads[0]
-        )
-
-    def steps(self, step: StepInRanges) -> bool:
-        """Whether ``step`` moves the segment's buffers (its optimizer's state lives here)."""
-        optimizer = self.optimizer
-        return (
-            optimizer is not None
-            and step.optimizer is optimizer
-            and step.params is self.arrays["params"]
-            and step.grad is self.grads[0]
-            and all(step.slots.get(s) is self.arrays[f"slot_{s}"] for s in optimizer.slots)
-        )
-
-    def give_back(self, model: Sequential) -> None:
-        """Move the model's parameters and gradients, and the optimizer's state, into this
-        process's own memory (if they are still here), then remove the segment."""
-        if self.segment is None:
-            return
-        try:
-            if self.holds(model):
-                flat = self.arrays["params"]
-                model.flatten_parameters(into=(np.empty_like(flat), np.empty_like(flat)))
-                if self.optimizer is not None:
-                    own = {slot: np.empty_like(flat) for slot in self.optimizer.slots}
-                    self.optimizer.place_flat_slots(model.parameters(), own)
-        finally:
-            self.arrays, self.grads = {}, []  # NumPy views pin the segment's memory
-            remove_segment(self.segment)
-            self.segment = None
-
-
 class _Helper:
     """One helper process, its pipe and its shared segment (the caller's side): it runs part
     ``part`` of each batch and, with an optimizer, takes the step on entries ``span`` of the
@@ -272,7 +158,7 @@ class _Helper:
         loss: Loss,
         rows: int,
         context: SpawnContext,
-        state: _State,
+        state: SharedState,
         part: int,
         span: slice,
     ) -> None:
@@ -295,7 +181,7 @@ class _Helper:
             *((f"kept_slot_{slot}", (kept,), dtype) for slot in slots),
         ]
         self.part, self.span = part, span
-        self.layout = _Layout.of(arrays)
+        self.layout = Layout.of(arrays)
         self.segment: Segment | SharedMemory | None = None
         self.arrays: dict[str, np.ndarray] = {}
         self.process: SpawnProcess | None = None
@@ -577,10 +463,10 @@ class ProcessSplit:
         self._started = False  # whether every helper has been ready
         self._dropouts = _dropouts(model)
         self._closed = False
-        self._state: _State | None = None
+        self._state: SharedState | None = None
         remove_dead_segments()  # what runs killed with their helpers left in memory
         try:
-            self._state = _State(model, parts, optimizer)
+            self._state = SharedState(model, parts, optimizer)
         except Exception as err:  # no shared memory: the thread split trains instead
             self._give_up(f"could not share the model with batch helpers: {err}")
             return
@@ -837,7 +723,7 @@ class ProcessSplit:
             self._state = None
 
 
-def _serve(conn: Connection, name: str, layout: _Layout, shared: tuple) -> None:
+def _serve(conn: Connection, name: str, layout: Layout, shared: tuple) -> None:
     """A helper process: attach to its segment and the state segment (``shared``: its name,
     layout, this helper's part, its range of the step and the optimizer's config and
     settings, or None), rebuild the model on it, then run one part of each batch the caller
@@ -851,7 +737,7 @@ def _serve(conn: Connection, name: str, layout: _Layout, shared: tuple) -> None:
         state_segment = open_segment(state_name)
         state = state_layout.views(state_segment.buf)
         model, loss = pickle.loads(arrays["state"].tobytes())
-        _bind(model, state["params"], state[f"grads{part}"])
+        bind(model, state["params"], state[f"grads{part}"])
         tail = _HelperTail(model, state, arrays, slice(lo, hi), stepper) if stepper else None
         dropouts = _dropouts(model)
         from nndesk.training import heap, runtime
@@ -896,7 +782,7 @@ def _serve(conn: Connection, name: str, layout: _Layout, shared: tuple) -> None:
 
 class _HelperTail:
     """A helper's range ``span`` of each batch's step (the helper's side): a copy of the run's
-    optimizer on the state segment's buffers (``state``: ``_State``'s arrays, each flat,
+    optimizer on the state segment's buffers (``state``: ``SharedState``'s arrays, each flat,
     ``(size,)``), keeping the range's values in its own segment's ``kept_*`` (``arrays``)."""
 
     def __init__(
