@@ -358,9 +358,10 @@ def _serve_dying(moment: str, batch: int, *args) -> None:
     process_split._serve(*args)
 
 
+@pytest.mark.parametrize("settled", [True, False])
 @pytest.mark.parametrize("moment", ["before", "halfway", "after"])
 def test_a_helper_killed_in_its_range_of_the_step_leaves_the_thread_splits_numbers(
-    monkeypatch, moment
+    monkeypatch, moment, settled
 ):
     monkeypatch.setattr(process_split, "_serve", functools.partial(_serve_dying, moment, 3))
     on_threads, in_processes = _flat_model(), _flat_model()
@@ -372,8 +373,12 @@ def test_a_helper_killed_in_its_range_of_the_step_leaves_the_thread_splits_numbe
             x, y = _batch(32, seed)
             for model, optimizer in zip((on_threads, in_processes), optimizers, strict=True):
                 step = optimizer.step_in_ranges(model.parameters(), lambda loss: True)
-                done = None if model is on_threads else split.train_step(x, y, loss, step)
+                done = None
                 if model is in_processes:
+                    # settled=False: the helper dies while the caller counts the batch, and
+                    # ``settle`` finds it gone
+                    done = split.train_step(x, y, loss, step, settled=settled)
+                    split.settle()
                     # its third batch ends here despite the helper's death; later ones train
                     # on threads, as the training loop trains them
                     assert (done is not None) == (seed <= 3), seed
@@ -384,6 +389,65 @@ def test_a_helper_killed_in_its_range_of_the_step_leaves_the_thread_splits_numbe
         assert split.recovered == (0 if moment == "after" else 1)
     _same_training(in_processes, optimizers[1], on_threads, optimizers[0])
     assert _own_memory(in_processes, optimizers[1])
+
+
+def test_the_steps_ranges_move_to_the_side_done_first_with_the_same_numbers():
+    """The helper whose range of the step is done before the caller looks takes more of the
+    next one (speed57: the caller counts the batch meanwhile); any ranges, the caller's from
+    none of the buffer to all of it, give the thread split's numbers to the bit."""
+    on_threads, in_processes = _flat_model(), _flat_model()
+    loss = SoftmaxCrossEntropy("softmax")
+    optimizers = [make_optimizer("adam", lr=1e-2) for _ in range(2)]
+    size = sum(p.size for _, p, _ in in_processes.parameters())
+    with runtime.applied(SPLIT), ProcessSplit(in_processes, loss, 2, 32, optimizers[1]) as split:
+        assert split.wait_ready(WAIT), split.failure
+        (helper,) = split.helpers
+        shares = []
+        for seed in range(1, 9):
+            x, y = _batch(32, seed)
+            if seed == 6:
+                split._mine = 0  # the helper steps every entry
+            if seed == 7:
+                split._mine = size  # the caller does
+            shares.append(split._mine)
+            step = optimizers[1].step_in_ranges(in_processes.parameters(), lambda loss: True)
+            assert split.train_step(x, y, loss, step, settled=False) is not None
+            assert helper.conn.poll(WAIT)  # its range done before the caller looks
+            split.settle()
+            step = optimizers[0].step_in_ranges(on_threads.parameters(), lambda loss: True)
+            on_threads.train_step(x, y, loss, step)
+            _same_training(in_processes, optimizers[1], on_threads, optimizers[0])
+        even = shares[0]
+        assert 0 < even < size
+        assert shares[:5] == [even - i * split._balance_step for i in range(5)]
+        assert shares[7] == size - split._balance_step and split.recovered == 0
+
+
+def test_every_report_of_a_run_over_processes_finds_the_threads_parameters(
+    tiny,  # noqa: F811
+    helpers,
+    monkeypatch,
+):
+    """The helpers' ranges of a batch's step are whole before its report goes out (the
+    window's worker copies the weights at a report): the loop counts the batch while they
+    move, then ``settle``s."""
+
+    def run() -> list[list[np.ndarray]]:
+        session = prepare(FAST.replace(arch=ARCH, threads=2, epochs=2, dropout=0.25), dataset=tiny)
+        seen = []
+        for report in train(session):
+            if isinstance(report, BatchReport):
+                seen.append([p.copy() for _, p, _ in session.model.parameters()])
+        return seen
+
+    in_processes = run()
+    assert helpers[0].batches > 0
+    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", False)
+    on_threads = run()
+    assert len(in_processes) == len(on_threads)
+    for batch, (mine, theirs) in enumerate(zip(in_processes, on_threads, strict=True)):
+        for a, b in zip(mine, theirs, strict=True):
+            np.testing.assert_array_equal(a, b, err_msg=f"batch {batch + 1}")
 
 
 def test_the_gradients_over_processes_match_finite_differences():

@@ -395,10 +395,10 @@ def _train(
                 # a split batch's other parts in the helper processes once they are up, with
                 # the thread split's numbers (process_split); None: on threads, as below.
                 # Not a batch the watcher samples: it reads every part's layers
+                # Its helpers may still move their ranges of the step when it returns: the
+                # batch is counted meanwhile and ``settle``d before the report goes out
                 if helpers is not None and not sampled and not whole:
-                    done = helpers.train_step(xb, yb, loss_fn, step)
-                    if helpers.lost and not lost_said:  # said once, on the batch it happened
-                        notice, lost_said = HELPER_LOST, True
+                    done = helpers.train_step(xb, yb, loss_fn, step, settled=False)
                 if done is None:
                     done = model.train_step(xb, yb, loss_fn, step)
                 logits, loss = done  # (m, k) logits
@@ -454,6 +454,10 @@ def _train(
             progress.loss_sum += loss * m
             progress.seen += m
             progress.batches += 1
+            if helpers is not None:
+                helpers.settle()  # the step whole before anyone reads the parameters
+                if helpers.lost and not lost_said:  # said once, on the batch it happened
+                    notice, lost_said = HELPER_LOST, True
             # the clock stops while the report is away: the consumer's time is not this run's
             # (a Race's lanes take turns, and each lane's seconds were the whole race's, walk54)
             progress.seconds += time.perf_counter() - t0

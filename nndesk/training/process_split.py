@@ -111,6 +111,9 @@ SETUP_WAIT = 1.0
 #: How far a helper got with its range of a batch's step (``phase`` in its segment): not
 #: touched it; kept its values (``kept_*``) and may have changed it since; stepped it whole.
 UNTOUCHED, KEPT, STEPPED = 0, 1, 2
+#: How finely ``ProcessSplit.settle`` moves the step's ranges between this process and its
+#: helpers: 1/BALANCE_STEP of the parameters a batch.
+BALANCE_STEP = 128
 
 
 class HelperLost(RuntimeError):
@@ -150,7 +153,8 @@ def _settings(optimizer: Optimizer) -> dict:
 class _Helper:
     """One helper process, its pipe and its shared segment (the caller's side): it runs part
     ``part`` of each batch and, with an optimizer, takes the step on entries ``span`` of the
-    flat buffers in ``state``."""
+    flat buffers in ``state`` (the batch's: ``ProcessSplit`` balances the ranges as it goes,
+    so the segment keeps room for any range)."""
 
     def __init__(
         self,
@@ -160,13 +164,12 @@ class _Helper:
         context: SpawnContext,
         state: SharedState,
         part: int,
-        span: slice,
     ) -> None:
         snapshot = model.snapshot()  # no caches; its parameters come from the state segment
         blob = pickle.dumps((snapshot, loss), protocol=pickle.HIGHEST_PROTOCOL)
         dtype = state.arrays["params"].dtype.str
         k = model.summary_rows()[-1][1][0]
-        kept = span.stop - span.start
+        kept = state.arrays["params"].size  # room for any range of the step
         optimizer = state.optimizer
         slots = optimizer.slots if optimizer is not None else ()
         arrays = [
@@ -180,7 +183,7 @@ class _Helper:
             ("kept_grads", (kept,), dtype),
             *((f"kept_slot_{slot}", (kept,), dtype) for slot in slots),
         ]
-        self.part, self.span = part, span
+        self.part, self.span = part, slice(0, 0)  # its range of the batch's step, once sent
         self.layout = Layout.of(arrays)
         self.segment: Segment | SharedMemory | None = None
         self.arrays: dict[str, np.ndarray] = {}
@@ -202,7 +205,7 @@ class _Helper:
             self.process, self.conn = early or _spawn(context)
             self.started = True
             # what to serve: the function by reference (a test's stand-in is sent as it is)
-            shared = (state.segment.name, state.layout, part, (span.start, span.stop), stepper)
+            shared = (state.segment.name, state.layout, part, stepper)
             self.send((_serve, (self.segment.name, self.layout, shared)))
         except BaseException:
             self.close()
@@ -244,6 +247,13 @@ class _Helper:
     def receive(self) -> float:
         """The helper's share of the loss, once its rows' gradient is in the state segment."""
         return float(self._reply())
+
+    def done(self) -> bool:
+        """Whether the helper's reply is in (or it is gone): waiting for it takes no time."""
+        try:
+            return self.conn is None or self.conn.poll(0)
+        except (OSError, ValueError):
+            return True
 
     def stepped(self) -> None:
         """Wait until the helper has summed and updated its range."""
@@ -464,6 +474,8 @@ class ProcessSplit:
         self._dropouts = _dropouts(model)
         self._closed = False
         self._state: SharedState | None = None
+        # the helpers' ranges of a step still moving (``settle``): them, the step, those lost
+        self._moving: tuple[list[_Helper], StepInRanges, list] | None = None
         remove_dead_segments()  # what runs killed with their helpers left in memory
         try:
             self._state = SharedState(model, parts, optimizer)
@@ -481,18 +493,28 @@ class ProcessSplit:
         assert self._state is not None
         self.batch_size = batch_size
         rows = max(r.stop - r.start for r in parallel.split(batch_size, self.parts)[1:])
-        # each process's range of the flat buffers in a step (part 0's is this process's)
+        # this process's range of the flat buffers in a step begins as an even share; ``settle``
+        # moves it by ``BALANCE_STEP`` of them a batch
         size = self._state.arrays["params"].size
-        self._spans = spans = parallel.split(size, self.parts, aligned.FLOAT32_STEP)
+        self._mine = parallel.split(size, self.parts, aligned.FLOAT32_STEP)[0].stop
+        steps = max(1, size // BALANCE_STEP // aligned.FLOAT32_STEP)  # ranges start aligned
+        self._balance_step = steps * aligned.FLOAT32_STEP
         context = multiprocessing.get_context("spawn")
         try:
             for part in range(1, self.parts):
-                self.helpers.append(
-                    _Helper(self.model, self.loss, rows, context, self._state, part, spans[part])
-                )
-                self.early_helpers += self.helpers[-1].early
+                helper = _Helper(self.model, self.loss, rows, context, self._state, part)
+                self.helpers.append(helper)
+                self.early_helpers += helper.early
         except Exception as err:  # cannot start one: the thread split trains instead
             self._give_up(f"could not start a batch helper: {err}")
+
+    def _spans(self) -> list[slice]:
+        """Each process's range of the flat buffers in this batch's step: this process's first
+        (``_mine`` entries), then the helpers' even shares of the rest."""
+        assert self._state is not None
+        size, mine = self._state.arrays["params"].size, self._mine
+        rest = parallel.split(size - mine, self.parts - 1, aligned.FLOAT32_STEP)
+        return [slice(0, mine), *(slice(mine + r.start, mine + r.stop) for r in rest)]
 
     def __enter__(self) -> ProcessSplit:
         return self
@@ -547,7 +569,12 @@ class ProcessSplit:
         )
 
     def train_step(
-        self, x: np.ndarray, labels: np.ndarray, loss: Loss, step: StepInRanges | None = None
+        self,
+        x: np.ndarray,
+        labels: np.ndarray,
+        loss: Loss,
+        step: StepInRanges | None = None,
+        settled: bool = True,
     ) -> tuple[np.ndarray, float] | None:
         """``Sequential.train_step`` of a batch ``x (n, *input_shape)``, ``labels (n,)`` split
         over this thread and the helpers: the logits ``(n, k)`` and the loss, the summed
@@ -556,7 +583,11 @@ class ProcessSplit:
         buffers in each process when ``step`` is the optimizer's this split holds the state of,
         else all of it over this process's threads (``step.began`` says whether it was taken).
         None when the helpers are not ready or gone, or the batch does not fit them: the caller
-        then trains it as it would without them."""
+        then trains it as it would without them. ``settled=False``: it may return while the
+        helpers still move their ranges of the step; ``settle`` before the parameters are read
+        (the training loop counts the batch meanwhile, which the helpers' larger ranges pay
+        for)."""
+        self.settle()
         n = x.shape[0]
         if self.failure is not None or self._closed or loss is not self.loss or not self.fits(x):
             return None
@@ -577,7 +608,7 @@ class ProcessSplit:
         # Dropout's generators as they were: a batch the helpers lose is drawn again as it was
         drawn = [layer.rng.bit_generator.state for _, layer, _ in self._dropouts]
         try:
-            result = self._train_step(x, labels, loss, rows, step)
+            result = self._train_step(x, labels, loss, rows, step, settled)
         except HelperLost as err:  # this batch, and the rest of the run, on threads
             for (_, layer, _), state in zip(self._dropouts, drawn, strict=True):
                 layer.rng.bit_generator.state = state
@@ -593,6 +624,7 @@ class ProcessSplit:
         loss: Loss,
         rows: list[slice],
         step: StepInRanges | None,
+        settled: bool = True,
     ) -> tuple[np.ndarray, float]:
         """``train_step``'s batch ``x (n, *input_shape)``, ``labels (n,)``, the helpers up:
         ``rows[0]`` here, ``rows[i]`` in helper ``i - 1``; the logits ``(n, k)`` and the loss.
@@ -608,7 +640,8 @@ class ProcessSplit:
         ]
         # the helpers take their ranges of the step when it is the optimizer's held here
         ranged = step is not None and self._state.steps(step)
-        for helper, part in zip(self.helpers, theirs, strict=True):
+        spans = self._spans()
+        for helper, part, span in zip(self.helpers, theirs, spans[1:], strict=True):
             shared, m = helper.arrays, part.stop - part.start
             shared["x"][:m] = x[part]
             shared["labels"][:m] = labels[part]
@@ -616,7 +649,8 @@ class ProcessSplit:
                 if keep is not None:
                     shared[f"keep{i}"][:m] = keep[part]
             shared["phase"][0] = UNTOUCHED
-            helper.send((m, n, rates, ranged))
+            helper.span = span
+            helper.send((m, n, rates, ranged, (span.start, span.stop)))
         for _, layer, keep in keeps:
             if keep is not None:
                 layer.hand_over(keep[mine])
@@ -637,7 +671,7 @@ class ProcessSplit:
             self._sum_and_step_here(step)
         else:
             step.begin(total)
-            self._sum_and_step_in_ranges(step)
+            self._sum_and_step_in_ranges(step, spans[0], settled)
         return logits, total
 
     def _sum_and_step_here(self, step: StepInRanges) -> None:
@@ -653,10 +687,13 @@ class ProcessSplit:
             lambda part: _sum_and_update(grads, update, part), grads[0].size, passes * grads[0].size
         )
 
-    def _sum_and_step_in_ranges(self, step: StepInRanges) -> None:
+    def _sum_and_step_in_ranges(
+        self, step: StepInRanges, mine: slice, settled: bool = True
+    ) -> None:
         """Every helper sums and updates its own range of the flat buffers while this process
-        does part 0's; a helper lost on the way leaves its range to this process (``_recover``),
-        and the rest of the run to the thread split."""
+        does ``mine``; a helper lost on the way leaves its range to this process
+        (``_recover``), and the rest of the run to the thread split. ``settled=False``: the
+        helpers' ranges are waited for by ``settle``."""
         assert self._state is not None
         grads = self._state.grads
         lost: list[tuple[_Helper, HelperLost]] = []
@@ -672,15 +709,33 @@ class ProcessSplit:
             _sum_and_update(grads, None, slice(None))
         else:
             with parallel.use_threads(1):  # the other cores are the helpers'
-                _sum_and_update(grads, step.update, self._spans[0])
-            for helper in waiting:
-                try:
-                    helper.stepped()
-                except HelperLost as err:
-                    lost.append((helper, err))
+                _sum_and_update(grads, step.update, mine)
+            self._moving = (waiting, step, lost)
+            if settled:
+                self.settle()
+            return
+        if lost:
+            self._give_up(str(lost[0][1]))
+
+    def settle(self) -> None:
+        """Wait for the helpers' ranges of the last step (``train_step(settled=False)``), and
+        balance the ranges: a helper whose range was done before this process looked takes
+        ``BALANCE_STEP`` more of the next step's, one still at it that many fewer, so both
+        sides end the step together (the numbers are the same for any ranges: the step is
+        elementwise). A helper lost meanwhile leaves its range to this process."""
+        if self._moving is None:
+            return
+        waiting, step, lost = self._moving
+        self._moving = None
+        shift = -self._balance_step if all(h.done() for h in waiting) else self._balance_step
+        self._mine = min(max(self._mine + shift, 0), step.grad.size)
+        for helper in waiting:
+            try:
+                helper.stepped()
+            except HelperLost as err:
+                lost.append((helper, err))
         for helper, _ in lost:
-            if step.began:
-                self._recover(helper, step)
+            self._recover(helper, step)
         if lost:
             self._give_up(str(lost[0][1]))
 
@@ -690,14 +745,15 @@ class ProcessSplit:
         assert self._state is not None
         helper.end_process()  # nothing writes the range but this process from here
         state, kept, span = self._state.arrays, helper.arrays, helper.span
+        size = span.stop - span.start
         phase = int(kept["phase"][0])
         if phase == STEPPED:
             return
         if phase == KEPT:
-            state["params"][span] = kept["kept_params"]
-            self._state.grads[0][span] = kept["kept_grads"]
+            state["params"][span] = kept["kept_params"][:size]
+            self._state.grads[0][span] = kept["kept_grads"][:size]
             for slot in step.optimizer.slots:
-                state[f"slot_{slot}"][span] = kept[f"kept_slot_{slot}"]
+                state[f"slot_{slot}"][span] = kept[f"kept_slot_{slot}"][:size]
         _sum_and_update(self._state.grads, step.update, span)
         self.recovered += 1
 
@@ -717,6 +773,7 @@ class ProcessSplit:
         """End every helper and remove its shared memory, and move the model (and the
         optimizer's state) back into this process's memory (idempotent)."""
         self._closed = True
+        self.settle()
         self._close_helpers()
         if self._state is not None:
             self._state.give_back(self.model)
@@ -733,12 +790,12 @@ def _serve(conn: Connection, name: str, layout: Layout, shared: tuple) -> None:
     try:
         segment = open_segment(name)
         arrays = layout.views(segment.buf)
-        state_name, state_layout, part, (lo, hi), stepper = shared
+        state_name, state_layout, part, stepper = shared
         state_segment = open_segment(state_name)
         state = state_layout.views(state_segment.buf)
         model, loss = pickle.loads(arrays["state"].tobytes())
         bind(model, state["params"], state[f"grads{part}"])
-        tail = _HelperTail(model, state, arrays, slice(lo, hi), stepper) if stepper else None
+        tail = _HelperTail(model, state, arrays, stepper) if stepper else None
         dropouts = _dropouts(model)
         from nndesk.training import heap, runtime
 
@@ -749,7 +806,7 @@ def _serve(conn: Connection, name: str, layout: Layout, shared: tuple) -> None:
                 job = conn.recv()
                 if job is None:
                     break
-                rows, batch, rates, ranged = job
+                rows, batch, rates, ranged, (lo, hi) = job
                 for (i, layer, _), rate in zip(dropouts, rates, strict=True):
                     layer.rate = rate  # the caller's, steered mid-run or not
                     if rate > 0:
@@ -760,6 +817,7 @@ def _serve(conn: Connection, name: str, layout: Layout, shared: tuple) -> None:
                 arrays["logits"][:rows] = logits
                 conn.send(("share", share))
                 if ranged and tail is not None:
+                    tail.span = slice(lo, hi)  # its range of this batch's step
                     tail.keep()  # while the caller finishes its part
                     word = conn.recv()
                     if word is None:
@@ -781,7 +839,8 @@ def _serve(conn: Connection, name: str, layout: Layout, shared: tuple) -> None:
 
 
 class _HelperTail:
-    """A helper's range ``span`` of each batch's step (the helper's side): a copy of the run's
+    """A helper's range ``span`` of each batch's step (the helper's side; the caller sends it
+    with each batch): a copy of the run's
     optimizer on the state segment's buffers (``state``: ``SharedState``'s arrays, each flat,
     ``(size,)``), keeping the range's values in its own segment's ``kept_*`` (``arrays``)."""
 
@@ -790,7 +849,6 @@ class _HelperTail:
         model: Sequential,
         state: dict[str, np.ndarray],
         arrays: dict[str, np.ndarray],
-        span: slice,
         stepper: tuple[dict, dict],
     ) -> None:
         from nndesk.nn.optimizers import optimizer_from_config
@@ -798,7 +856,7 @@ class _HelperTail:
         config, settings = stepper
         self.optimizer = optimizer_from_config(config)
         vars(self.optimizer).update(settings)
-        self.state, self.arrays, self.span = state, arrays, span
+        self.state, self.arrays, self.span = state, arrays, slice(0, 0)
         parts = sum(name.startswith("grads") for name in state)
         self.grads = [state[f"grads{i}"] for i in range(parts)]
         # the model's parameters with the summed gradient (part 0's) as their gradients, as the
@@ -819,15 +877,17 @@ class _HelperTail:
         """Copy the range's parameters and optimizer state aside (``kept_*``): the batch's
         forward and backward have left them as they were."""
         span, arrays = self.span, self.arrays
-        arrays["kept_params"][:] = self.state["params"][span]
+        size = span.stop - span.start
+        arrays["kept_params"][:size] = self.state["params"][span]
         for slot in self.optimizer.slots:
-            arrays[f"kept_slot_{slot}"][:] = self.state[f"slot_{slot}"][span]
+            arrays[f"kept_slot_{slot}"][:size] = self.state[f"slot_{slot}"][span]
 
     def step(self, settings: dict) -> None:
         """Sum the parts' gradients and take the step on the range, with the caller's
         ``settings`` (``_settings``); ``phase`` says how far it got."""
         vars(self.optimizer).update(settings)
-        self.arrays["kept_grads"][:] = self.grads[0][self.span]  # part 0's, whole now
+        size = self.span.stop - self.span.start
+        self.arrays["kept_grads"][:size] = self.grads[0][self.span]  # part 0's, whole now
         self.arrays["phase"][0] = KEPT
         step = self.optimizer.step_in_ranges(self.params, _always)
         if step is None:
