@@ -122,6 +122,9 @@ class RunStarted:
     #: the rate the schedule gives the first epoch of this run (0: not known). A continued
     #: cosine run starts well below its base rate, and "LR now" showed the base (walk54 D6)
     first_lr: float = 0.0
+    #: the parts each batch is split over (``runtime.ThreadPlan.parts``): more than one, the
+    #: run holds every core, and the window paces its redraws (``plot_widget.BUSY_REDRAW_MS``)
+    parts: int = 1
 
 
 class _Requests(RunRequests):
@@ -316,11 +319,13 @@ class TrainingWorker(QObject):
                 class_names=tuple(session.class_names),
                 confusion_split="validation" if len(session.y_val) else "training",
                 first_lr=float(session.schedule.lr_at(session.epochs_done)),
+                parts=session.thread_plan().parts,
             )
         )
         self.status_changed.emit(QCoreApplication.translate("TrainingController", "Training…"))
 
-        batches = Batcher(self.batches_finished.emit)
+        # a run over every core hears of its batches less often: the GUI's work shares its cores
+        batches = Batcher(self.batches_finished.emit, busy=session.thread_plan().parts > 1)
         last_snapshot = time.perf_counter()
         ended = None
         with runtime.beside_the_gui():

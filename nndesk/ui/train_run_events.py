@@ -126,6 +126,8 @@ class RunEventsMixin:
         if not self.controller.is_stopping():
             self.progress.setFormat(self._running_word())
         self._update_buttons()
+        # a run over every core: the Live plot redraws less often, its cores the run's
+        self.plot.pace(busy=run.parts > 1)
         self.plot.request_draw()
 
     @Slot(object)
@@ -364,6 +366,7 @@ class RunEventsMixin:
             self._show_again_before_start()  # a run that never started
             if self.race_view is not None:
                 self.race_view.busy_may_have_ended()  # "stop it before a race" is over
+            self.plot.pace(busy=False)
             self.plot.draw_now()
             if self.data_check.needs_data or not self.data_banner.isHidden():
                 # the form's dataset may have changed while the worker was ending (a mode

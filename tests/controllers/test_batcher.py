@@ -39,3 +39,19 @@ def test_an_interval_of_zero_emits_every_report_on_its_own():
     for report in "abc":
         batches.add(report)
     assert emitted == [("a",), ("b",), ("c",)]
+
+
+def test_a_run_over_every_core_hears_of_its_batches_five_times_less_often(monkeypatch):
+    """speed57: the GUI thread's work for each emission shares the cores a split run holds."""
+    from nndesk.controllers import worker_thread
+
+    monkeypatch.setattr(worker_thread, "BATCH_EMIT_INTERVAL", 0.05)
+    clock, emitted = Clock(), []
+    batches = Batcher(emitted.append, clock=clock, busy=True)
+    batches.add(1)
+    clock.now = 0.2
+    batches.add(2)
+    assert emitted == []
+    clock.now = 0.25
+    batches.add(3)
+    assert emitted == [(1, 2, 3)]
