@@ -18,8 +18,9 @@ program, and a forked Qt process is not safe). The numbers are the thread split'
   split's tails take it), once the loss shares are in and the step is taken, each process sums
   the parts' gradients (in part order, as the thread split adds them) and updates the
   parameters on its own range of the flat buffers (``_sum_and_update``): both cores work on
-  the tail. A batch whose step the caller takes itself (a clip norm, a batch the training
-  loop's watcher samples) has the gradient summed by the caller alone.
+  the tail, the ranges moving batch by batch toward the process done first (``settle``). A
+  batch whose step the caller takes itself (a clip norm, a batch the training loop's watcher
+  samples) has the gradient summed by the caller alone.
 
 A helper that dies while it updates its range would leave that range half stepped. So before
 it touches the range it keeps the range's parameters, summed gradient and optimizer state
@@ -773,18 +774,20 @@ class ProcessSplit:
         """End every helper and remove its shared memory, and move the model (and the
         optimizer's state) back into this process's memory (idempotent)."""
         self._closed = True
-        self.settle()
-        self._close_helpers()
-        if self._state is not None:
-            self._state.give_back(self.model)
-            self._state = None
+        try:
+            self.settle()  # a step its helpers still move (a run ended between step and report)
+        finally:
+            self._close_helpers()
+            if self._state is not None:
+                self._state.give_back(self.model)
+                self._state = None
 
 
 def _serve(conn: Connection, name: str, layout: Layout, shared: tuple) -> None:
     """A helper process: attach to its segment and the state segment (``shared``: its name,
-    layout, this helper's part, its range of the step and the optimizer's config and
-    settings, or None), rebuild the model on it, then run one part of each batch the caller
-    sends, and its range of the step when asked, until it sends None or goes away."""
+    layout, this helper's part and the optimizer's config and settings, or None), rebuild the
+    model on it, then run one part of each batch the caller sends, and its range of the step
+    (sent with the batch) when asked, until it sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's to handle
     state_name = shared[0]
     try:
