@@ -417,7 +417,7 @@ class TrainingController(QObject, WorkerThreadOwner):
 
     status_changed = Signal(str)  # one line for a status label
     run_started = Signal(object)  # RunStarted; ``curves`` now holds the run's history
-    batch_finished = Signal(object)  # BatchReport, the newest one (at most ~20 a second)
+    batch_finished = Signal(object)  # the newest BatchReport (at most ~20 a second, 4 split)
     batches_finished = Signal(object)  # tuple[BatchReport, ...]: every batch, in order
     epoch_finished = Signal(object)  # EpochReport, after validation
     lr_changed = Signal(float, float)  # (position in epochs, new rate) once the worker applied it
