@@ -292,11 +292,17 @@ class WhyView(QWidget):
         self.neighbours_banner = DataBanner()  # what is missing, with Download / Choose a folder
         self.neighbours_banner.setVisible(False)
         self.neighbour_tiles = [_NeighbourTile() for _ in range(6)]
-        neighbour_row = QHBoxLayout()
-        neighbour_row.setSpacing(4)
-        for tile in self.neighbour_tiles:
+        # a grid, not one row: six garment captions ("Áo len chui đầu") made the row wider
+        # than the page at 1024 px, cutting every paragraph (walk57); see _reflow_neighbours
+        self._neighbour_grid = QGridLayout()
+        self._neighbour_grid.setSpacing(4)
+        self._neighbour_columns = len(self.neighbour_tiles)
+        for i, tile in enumerate(self.neighbour_tiles):
             tile.setVisible(False)
-            neighbour_row.addWidget(tile)
+            self._neighbour_grid.addWidget(tile, 0, i)
+        neighbour_row = QHBoxLayout()
+        neighbour_row.setContentsMargins(0, 0, 0, 0)
+        neighbour_row.addLayout(self._neighbour_grid)
         neighbour_row.addStretch(1)
         neighbours_layout = QVBoxLayout(self.neighbours_box)
         neighbours_layout.addWidget(self.neighbours_note)
@@ -343,6 +349,7 @@ class WhyView(QWidget):
             QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
         )
         self._reflow_tiles(max(2, min(4, (width - 60) // 104)))
+        self._reflow_neighbours(width)
         super().resizeEvent(event)
 
     def showEvent(self, event) -> None:
@@ -357,6 +364,22 @@ class WhyView(QWidget):
             self.units_grid.removeWidget(tile)
         for i, tile in enumerate(self.tiles):
             self.units_grid.addWidget(tile, i // columns, i % columns)
+
+    def _reflow_neighbours(self, width: int | None = None) -> None:
+        """As many neighbour tiles a row as the page's width holds at their captions' width
+        (a digit's "8" fits six; "Áo len chui đầu" three or four at 1024 px)."""
+        width = self.width() if width is None else width
+        tile = max(t.sizeHint().width() for t in self.neighbour_tiles)
+        spacing = self._neighbour_grid.spacing()
+        room = width - 70  # the group box's and page's margins, and a vertical scrollbar
+        columns = max(1, min(len(self.neighbour_tiles), (room + spacing) // (tile + spacing)))
+        if columns == self._neighbour_columns:
+            return
+        self._neighbour_columns = columns
+        for t in self.neighbour_tiles:
+            self._neighbour_grid.removeWidget(t)
+        for i, t in enumerate(self.neighbour_tiles):
+            self._neighbour_grid.addWidget(t, i // columns, i % columns)
 
     # ---- what is explained ------------------------------------------------------------------
     def set_saliency_kind(self, kind: str) -> None:
@@ -817,6 +840,7 @@ class WhyView(QWidget):
         ):
             tile.show_image(image, names[label] if label < len(names) else str(label), dist)
             tile.setVisible(True)
+        self._reflow_neighbours()  # the captions set the tiles' width
         self.neighbours_note.setText(
             translate(
                 "WhyView",

@@ -855,3 +855,38 @@ def test_at_the_windows_least_height_a_test_images_answer_keeps_every_bar_whole(
         assert bottom <= window.draw_panel.height()
     finally:
         language.use_language("en")
+
+
+@pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
+def test_six_long_neighbour_captions_wrap_onto_rows_instead_of_widening_the_why_page(
+    qtbot, window_factory, stroke_classifier, in_vietnamese, size
+):
+    """walk57 #2: in Clothing at 1024x700, six nearest images captioned "Áo len chui đầu" made
+    the Why page wider than its viewport: every paragraph's right end was cut, with no
+    scrollbar to reach it."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    desk = window_factory(classifier=stroke_classifier, mode="garments")
+    window = show_at(desk, size)
+    window.tabs.setCurrentWidget(desk.why_page)
+    qtbot.waitUntil(desk.why_page.isVisible, timeout=WAIT_MS)
+    from nndesk.ui.language import class_names_shown
+
+    why = desk.why_page
+    why._names = class_names_shown(  # noqa: SLF001 - the garment names of a fashion model
+        ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat"]
+    )
+    found = SimpleNamespace(
+        images=np.zeros((6, 28, 28), np.uint8),
+        labels=[2, 4, 2, 4, 2, 2],  # pullover, coat
+        distances=[35.49, 35.8, 35.91, 36.0, 36.05, 36.12],
+        pool=10_000,
+    )
+    why._show_neighbours(found)  # noqa: SLF001
+    QApplication.processEvents()
+    assert window.width() == size[0]
+    assert cut_widgets(window) == []
+    scroll_viewport = _scroll_area_of(why.neighbours_box).viewport()
+    assert why.neighbours_box.width() <= scroll_viewport.width()
