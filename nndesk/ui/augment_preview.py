@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from nndesk.ui.language import translate
 from nndesk.ui.qt_image import gray_to_qimage
@@ -19,6 +19,9 @@ from nndesk.ui.qt_image import gray_to_qimage
 SHOWN = 8
 #: Pixels per image side on screen.
 SIDE = 40
+#: Images a row: two rows of four (166 px), as one row of eight (334 px) made the Train form
+#: wider than its page at 1024x700, cutting every field (walk57)
+PER_ROW = 4
 
 
 class AugmentPreview(QWidget):
@@ -34,12 +37,15 @@ class AugmentPreview(QWidget):
         self._strengths = {"shift": 2.0, "rotate_degrees": 10.0, "scale": 0.1, "stroke": 0.0}
         self._stale = False  # images or strengths changed while hidden
         self.cells = [QLabel() for _ in range(SHOWN)]
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(2)
+        for i, cell in enumerate(self.cells):
+            cell.setFixedSize(SIDE, SIDE)
+            grid.addWidget(cell, i // PER_ROW, i % PER_ROW)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(2)
-        for cell in self.cells:
-            cell.setFixedSize(SIDE, SIDE)
-            row.addWidget(cell)
+        row.addLayout(grid)
         row.addStretch(1)
         self.note = QLabel(
             translate(

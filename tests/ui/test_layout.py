@@ -890,3 +890,25 @@ def test_six_long_neighbour_captions_wrap_onto_rows_instead_of_widening_the_why_
     assert cut_widgets(window) == []
     scroll_viewport = _scroll_area_of(why.neighbours_box).viewport()
     assert why.neighbours_box.width() <= scroll_viewport.width()
+
+
+@pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
+def test_the_augmentation_preview_keeps_the_train_form_inside_its_scroll_area(
+    qtbot, window_factory, in_vietnamese, size
+):
+    """walk57 #4: at 1024x700 the augmented preset's eight-image strip (one row of 334 px)
+    made the Train settings wider than their scroll area: every field's right end was cut,
+    and Tab into a field scrolled the labels' left ends away."""
+    desk = window_factory()
+    window = show_at(desk, size)
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(page.isVisible, timeout=WAIT_MS)
+    form = page.form
+    form.apply_preset("mnist-cnn-lab")
+    if page.tabs.indexOf(page.settings) >= 0:  # a narrow page: the settings are a tab
+        page.tabs.setCurrentWidget(page.settings)
+    qtbot.waitUntil(form.augment_preview.isVisible, timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert form.width() <= page.settings.viewport().width()
+    assert cut_widgets(window) == []
