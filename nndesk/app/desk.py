@@ -63,6 +63,10 @@ class ModelHandover:
     #: measured against it (walk49 D2: a 31.7 % Digits run replaced mnist-cnn's 99.4 %,
     #: because the model it was measured against was Clothing's)
     waiting_mode: str | None = None
+    #: the window's mode when the run started: a window the user took to another mode during
+    #: the run stays there when the run ends (walk57 #6: a Digits run ending took a teacher
+    #: who had gone on to Clothing back to Digits)
+    start_mode: str | None = None
 
     def back_title(self) -> str | None:
         """The name "Switch back to …" gives, in the window's language, or None."""

@@ -120,6 +120,7 @@ def _wire_model_notice(desk: Desk) -> None:
         if running:
             held.before = prediction.current()  # live snapshots replace it from now on
             held.back_mode = held.back_path = held.waiting_mode = None
+            held.start_mode = desk.window.mode()
             notice.hide()  # the last run's news; this run's model is announced when it ends
 
     def run_status() -> str | None:
@@ -138,6 +139,13 @@ def _wire_model_notice(desk: Desk) -> None:
             notice.offer(test_accuracy(clf), test_accuracy(before), before.title, status)
             return
         kind = clf.mode  # None: a folder run's model takes no mode's place
+        here = desk.window.mode()
+        moved = kind in preferences.MODES and kind != here != held.start_mode
+        if moved and before is not None and before.preprocess_kind == here:
+            # the user went on to another mode during the run: it stays, the run one click away
+            prediction.set_classifier(before)
+            notice.offer(test_accuracy(clf), test_accuracy(before), before.title, "elsewhere")
+            return
         if before is not None and kind in preferences.MODES and kind != before.preprocess_kind:
             # a Fashion run started in Digits replaces Clothing's model, not Digits' (walk48
             # D3: "Switch back to mnist-cnn" offered the other mode's and took the window there)

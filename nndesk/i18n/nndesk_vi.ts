@@ -4378,8 +4378,16 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Dự đoán lại bằng mô hình bạn dùng trước lần huấn luyện này</translation>
     </message>
     <message>
+        <source>Predict with this run&apos;s model, in the mode it trained for</source>
+        <translation>Dự đoán bằng mô hình của lượt chạy này, trong chế độ mà nó được huấn luyện</translation>
+    </message>
+    <message>
         <source>Predict with this run&apos;s model, though it tested lower</source>
         <translation>Dự đoán bằng mô hình của lượt chạy này, dù nó kiểm tra được thấp hơn</translation>
+    </message>
+    <message>
+        <source>Run ended ({accuracy}), for the other mode</source>
+        <translation>Lượt chạy đã xong ({accuracy}), cho chế độ kia</translation>
     </message>
     <message>
         <source>Run: {accuracy}, well below the model in use</source>
@@ -4400,6 +4408,10 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>Switch back to {model}</source>
         <translation>Quay lại mô hình {model}</translation>
+    </message>
+    <message>
+        <source>The run ended ({accuracy}); it trained for the other mode, so this mode goes on predicting with {model}.</source>
+        <translation>Lượt chạy đã xong ({accuracy}); nó được huấn luyện cho chế độ kia, nên chế độ này vẫn dự đoán bằng {model}.</translation>
     </message>
     <message>
         <source>The run tested {accuracy}, well below {model}&apos;s {before}: still predicting with {model}.</source>

@@ -105,11 +105,16 @@ class ModelSwitchNotice(QFrame):
         return self._offered if not self.isHidden() else None
 
     def offer(
-        self, accuracy: float, accuracy_in_use: float, title_in_use: str, status: str = "stopped"
+        self,
+        accuracy: float | None,
+        accuracy_in_use: float | None,
+        title_in_use: str,
+        status: str = "stopped",
     ) -> None:
         """Say a run's model (``accuracy`` on the test images) was not put in use: the model in
         use, ``title_in_use``, tested ``accuracy_in_use``; offer the run's model. ``status``:
-        "stopped" (the user stopped the run) or "completed" (it trained all its epochs)."""
+        "stopped" (the user stopped the run), "completed" (it trained all its epochs) or
+        "elsewhere" (the window went on to another mode during the run, and stays there)."""
         self._announced = None
         self._offered = (accuracy, accuracy_in_use, title_in_use, status)
         values = {
@@ -132,6 +137,19 @@ class ModelSwitchNotice(QFrame):
             tip = translate(
                 "ModelSwitchNotice",
                 "Predict with the model of the run you stopped, though it tested lower",
+            )
+        elif status == "elsewhere":  # a Digits run ended while the window was in Clothing
+            text = translate(
+                "ModelSwitchNotice",
+                "The run ended ({accuracy}); it trained for the other mode, so this mode goes "
+                "on predicting with {model}.",
+            ).format(**values)
+            short = translate(
+                "ModelSwitchNotice", "Run ended ({accuracy}), for the other mode"
+            ).format(**values)
+            shortest = short
+            tip = translate(
+                "ModelSwitchNotice", "Predict with this run's model, in the mode it trained for"
             )
         else:  # a whole run far below: a chance-level one must not take the drawing's answer
             text = translate(

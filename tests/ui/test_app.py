@@ -922,3 +922,38 @@ def test_a_stopped_run_in_another_mode_weaker_than_that_modes_model_is_offered_n
         notice.use_button.click()
     assert prediction.current() is desk.handover.trained
     assert window.mode() == "digits"
+
+
+def test_a_run_that_ends_after_the_window_left_its_mode_is_offered_not_put_in_use(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path
+):
+    """walk57 #6: a Digits run that ended while the teacher had gone on to Clothing took the
+    window back to Digits (the garment drawing replaced by the digit one). The window stays in
+    Clothing; the run's model is one click away, and that click goes to Digits."""
+    from PySide6.QtCore import Qt
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window, prediction, notice, page = (
+        desk.window, desk.prediction, desk.window.model_notice, desk.train_page
+    )  # fmt: skip
+    assert window.mode() == "digits"
+    garment_path = _garment_model_file(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with qtbot.waitSignal(desk.training.weights_updated, timeout=60000):
+            assert page.start_training(_long_run(page))
+        with qtbot.waitSignal(prediction.classifier_changed, timeout=60000):
+            window.model_file_requested.emit(str(garment_path))  # on to Clothing
+        assert window.mode() == "garments"
+        garments = prediction.current()
+        with qtbot.waitSignal(desk.training.model_ready, timeout=60000):
+            page.controller.stop()
+        qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60000)
+    assert window.mode() == "garments"
+    assert prediction.current() is garments
+    assert notice.isVisible() and notice.offered() is not None
+    assert notice.use_button.isVisible() and not notice.switch_back_button.isVisible()
+    with qtbot.waitSignal(prediction.classifier_changed, timeout=60000):
+        qtbot.mouseClick(notice.use_button, Qt.MouseButton.LeftButton)
+    assert prediction.current() is desk.handover.trained
+    assert window.mode() == "digits"
