@@ -5317,6 +5317,10 @@ kiểm định</translation>
         <translation>Mạng này quá lớn để giữ bản sao trọng số mỗi epoch, nên phần xem lại chỉ hiện các ma trận nhầm lẫn.</translation>
     </message>
     <message>
+        <source>This run trained for {mode}: switch to that mode to see how each epoch read a drawing there.</source>
+        <translation>Lượt chạy này được huấn luyện cho chế độ {mode}: hãy chuyển sang chế độ đó để xem mạng của từng epoch đọc một hình vẽ ở đó thế nào.</translation>
+    </message>
+    <message>
         <source>Train a run to replay it epoch by epoch.</source>
         <translation>Huấn luyện một lượt chạy để xem lại nó theo từng epoch.</translation>
     </message>

@@ -25,9 +25,16 @@ from nndesk.replay import DrawingAtEpoch, ReplayRecord, read_drawing
 from nndesk.ui import kept_choices, theme
 from nndesk.ui.confusion_view import ConfusionView
 from nndesk.ui.input_preview import InputPreview
-from nndesk.ui.language import accuracy_text, class_names_shown, integer, translate
+from nndesk.ui.language import (
+    accuracy_text,
+    class_names_shown,
+    integer,
+    translate,
+    translate_marked,
+)
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.probability_bars import ProbabilityBars
+from nndesk.ui.window_menus import MODE_TITLES
 
 #: Milliseconds a moving slider rests before the matrix is redrawn (a drag passes many epochs).
 SETTLE_MS = 120
@@ -72,6 +79,9 @@ class ReplayView(QWidget):
         self._follow = True  # at the newest epoch: move on with the run
         self._stale = False  # records arrived while hidden
         self._names: tuple[str, ...] = ()  # the class names the bars show
+        #: the window's mode: a run of the other mode does not read this mode's drawing (a
+        #: drawn coat read as the digit "0" by a Digits run's network, walk57 #7)
+        self._mode: str | None = None
         self._earlier = ""  # when the latest run of an earlier session started ("" for none)
         #: when the latest run, one of this window's with no epoch ended, started ("": none)
         self._latest_here = ""
@@ -216,8 +226,15 @@ class ReplayView(QWidget):
         ...), not digits; a run's own record names them once it has an epoch."""
         from nndesk.data.registry import DATASETS, dataset_for_kind
 
+        changed, self._mode = mode != self._mode, mode
+        if len(self.record):
+            if changed and self.isVisible():
+                self._read_drawing(self.slider.value())
+            elif changed:
+                self._stale = True  # read when the tab is shown
+            return
         dataset = dataset_for_kind(mode)
-        if len(self.record) or dataset not in DATASETS:
+        if dataset not in DATASETS:
             return
         names = DATASETS[dataset].class_names
         if self._names != names:
@@ -307,6 +324,21 @@ class ReplayView(QWidget):
                     "replay shows the confusion matrices only.",
                 )
             self.drawing_note.setText(why)
+            return
+        run_mode = getattr(classifier, "mode", None)
+        if run_mode in MODE_TITLES and self._mode in MODE_TITLES and run_mode != self._mode:
+            for part in (self.drawing_title, self.preview, self.saliency_box, self.raw_note):
+                part.setVisible(False)
+            self.bars.setVisible(False)
+            self.bars.set_probabilities(None)
+            self.preview.set_saliency(None)
+            self.drawing_note.setText(
+                translate(
+                    "ReplayView",
+                    "This run trained for {mode}: switch to that mode to see how each epoch "
+                    "read a drawing there.",
+                ).format(mode=translate_marked("MainWindow", MODE_TITLES[run_mode]))
+            )
             return
         if self._drawing is None:
             self.bars.set_probabilities(None)

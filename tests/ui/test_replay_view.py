@@ -251,3 +251,23 @@ def test_the_replays_matrix_follows_the_dark_theme(qtbot, qapp, switched_while):
                 assert viz.contrast(to_hex(text.get_color()), cell) >= 4.5
     finally:
         theme.apply_theme(qapp, "system")
+
+
+def test_in_the_other_mode_the_replay_does_not_read_the_drawing_with_the_runs_network(
+    qtbot,
+    panel,  # noqa: F811
+    tiny_dataset,  # noqa: F811
+):
+    """walk57 #7: in Clothing, Replay read a drawn coat with the last Digits run's network
+    ("0" at 82 %). It says the run is a Digits run and reads the drawing once back there."""
+    run_three_epochs(qtbot, panel)
+    view = panel.replay_view
+    panel.tabs.setCurrentWidget(panel.replay_page)
+    panel.follow_mode("garments")  # the window went on to Clothing
+    view.set_drawing(tiny_dataset.test_images[3].astype(np.float32))
+    assert view.bars.probabilities() is None
+    assert not view.bars.isVisible()
+    assert "Digits" in view.drawing_note.text()
+    with qtbot.waitSignal(view.drawing_read, timeout=WAIT_MS):
+        panel.follow_mode("digits")
+    assert view.bars.probabilities() is not None and view.drawing_note.text() == ""
