@@ -6254,6 +6254,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Chưa có lượt chạy nào trong cửa sổ này · lượt gần nhất ({started}): {title}</translation>
     </message>
     <message>
+        <source>Not tested: the run diverged.</source>
+        <translation>Không kiểm tra: lượt chạy đã phân kỳ.</translation>
+    </message>
+    <message>
         <source>Nothing to apply: the Settings tab&apos;s momentum, L2, dropout, batch size and augmentation are the run&apos;s already. A learning rate typed beside the buttons is sent with “{set_lr}”.</source>
         <translation>Không có gì để áp dụng: quán tính, L2, dropout, kích thước batch và tăng cường dữ liệu ở thẻ Cài đặt đã giống của lượt chạy. Tốc độ học gõ cạnh các nút được gửi bằng nút “{set_lr}”.</translation>
     </message>

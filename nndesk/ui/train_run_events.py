@@ -27,6 +27,11 @@ from nndesk.ui.train_texts import (
 )
 
 
+def _not_tested_diverged() -> str:
+    """The line under the bar once a run diverged: nothing of it is tested."""
+    return translate("TrainingPanel", "Not tested: the run diverged.")
+
+
 def _temp_note(saved: str) -> str:
     """ " The temporary folder…" after a message naming a model saved there (walk55b D6): the
     student learned where it went, not that it may be gone after a restart."""
@@ -223,6 +228,7 @@ class RunEventsMixin:
             self.progress.setValue(self.progress.maximum())
         if ended.reason == "diverged":
             self._say_diverged(ended)
+            self.speed.setText(_not_tested_diverged())
         self.status_message.emit(f"{verdict}: {self.run_state.ended_text}")
         self._update_buttons()
 
@@ -273,6 +279,8 @@ class RunEventsMixin:
                 )
             )
         if record.status == "diverged" and path is None:
+            # the last batch's speed and time left stayed under the bar (walk57 #8)
+            self.speed.setText(_not_tested_diverged())
             said = translate(
                 "TrainingPanel",
                 "No model saved: the run diverged. Its curves are kept in the run history.",

@@ -1199,6 +1199,8 @@ def test_a_diverged_run_says_so_in_the_page_and_leaves_its_curves_in_sight(qtbot
     # its weights are those it blew up from: not offered to Continue (the CLI saves none)
     qtbot.waitUntil(lambda: panel.run_state.last_run_id is not None, timeout=WAIT_MS)
     assert not panel.resume_button.isEnabled()
+    # walk57 #8: the last speed and time-left line stayed, counting time for an ended run
+    assert panel.speed.text() == "Not tested: the run diverged."
     assert panel.tabs.currentWidget() is panel.live_page and panel.plot.isVisible()
     # above the tabs, not over them
     top_of_tabs = panel.tabs.mapTo(panel, panel.tabs.rect().topLeft()).y()
