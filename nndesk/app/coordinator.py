@@ -302,7 +302,7 @@ class Coordinator(QObject):
         picked = self.mode_models.get(mode)
         candidates = [*([picked] if picked else []), *mode_models(mode)]
         candidates += preferences.recent_model_entries()
-        self.prediction.open_first_of_kind(mode, candidates)
+        self.prediction.open_first_of_kind(mode, candidates, picked=picked is not None)
 
     def mode_model_path(self, mode: str) -> str | None:
         """The model file ``open_mode_model`` tries first: the one last picked in ``mode``
@@ -337,8 +337,11 @@ class Coordinator(QObject):
             return
         if clf.path is not None:
             self._remember_model_file(str(clf.path), ModelFacts.of_info(clf.info))
-            if self._pick_pending and clf.preprocess_kind in ("digits", "garments"):
-                self.mode_models[clf.preprocess_kind] = str(clf.path)
+            # a folder model (no mode of its own) is the model of the mode it was picked in
+            # (walk56v: remembered under its file's "digits", Clothing lost it at a round trip)
+            picked_in = clf.mode if clf.mode is not None else self.window.mode()
+            if self._pick_pending and picked_in in ("digits", "garments"):
+                self.mode_models[picked_in] = str(clf.path)
         self._pick_pending = False
         if not clf.header_checked:  # it works; the user should know an edit would not show
             self.window.show_error(
@@ -423,6 +426,13 @@ class Coordinator(QObject):
     def _on_window_model_file_requested(self, path: str) -> None:
         self._pick_pending = True
         self.load_model(path)
+
+    @Slot(object)
+    def use_picked(self, clf: Classifier) -> None:
+        """Put in use a model the user picked elsewhere than the Model box (Train > Load
+        model…, Runs > Use model): it is the mode's model from now on, as a Model box pick."""
+        self._pick_pending = True
+        self.prediction.set_classifier(clf)
 
     @Slot(str)
     def _on_window_save_model_requested(self, path: str) -> None:

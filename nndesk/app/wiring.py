@@ -179,7 +179,9 @@ def _wire_model_notice(desk: Desk) -> None:
     def on_classifier_changed(clf: Classifier | None) -> None:
         # a model file of the mode waited for (not the run's, nor a late snapshot of it)
         waited = held.waiting_mode is not None and clf is not None and clf.path is not None
-        if waited and clf is not held.trained and clf.preprocess_kind == held.waiting_mode:
+        # a folder model answers in the mode it was picked in (the mode waited for)
+        kind = None if clf is None else clf.mode or desk.window.mode()
+        if waited and clf is not held.trained and kind == held.waiting_mode:
             on_mode_model_read(clf)
             return
         offered = notice.offered() is not None
@@ -203,8 +205,9 @@ def _wire_model_notice(desk: Desk) -> None:
 
     training.running_changed.connect(on_running_changed)
     training.model_ready.connect(on_model_ready)
-    # a model loaded on the page: everyone switches to it
-    train.model_loaded.connect(prediction.set_classifier)
+    # a model loaded on the page (Load model…, Runs > Use model): everyone switches to it, and
+    # it is the mode's model from now on
+    train.model_loaded.connect(coordinator.use_picked)
     prediction.classifier_changed.connect(on_classifier_changed)
     prediction.model_failed.connect(on_model_failed)
     notice.switch_back_requested.connect(on_switch_back)

@@ -85,6 +85,9 @@ class _ModelJob:
     path: str
     kind: str | None = None  # set: the first of ``path``, ``others`` whose kind this is, or None
     others: tuple[str, ...] = ()
+    #: ``path`` was picked in the mode ``kind``: a model trained on an image folder (its file
+    #: says "digits", it answers in any mode) is taken there too
+    picked: bool = False
 
 
 @dataclass(frozen=True)
@@ -206,7 +209,8 @@ class _Worker(QObject):
             except Exception as err:  # noqa: BLE001 - a broken candidate is passed over, said
                 passed_over.append((_file_key(path), _read_error(path, err)))
                 continue
-            if clf.preprocess_kind == job.kind:
+            picked_folder = job.picked and path == job.path and clf.mode is None
+            if clf.preprocess_kind == job.kind or picked_folder:
                 return ModelResult(job.token, clf, None, tuple(passed_over))
         return ModelResult(job.token, None, None, tuple(passed_over))
 
@@ -483,12 +487,14 @@ class PredictionController(QObject):
         """True while the mode's model is read (``model_loading``)."""
         return self._loading
 
-    def open_first_of_kind(self, kind: str, paths: list) -> None:
+    def open_first_of_kind(self, kind: str, paths: list, picked: bool = False) -> None:
         """Put in use the first of ``paths`` that reads as a ``kind`` model, read in the worker
         thread (a mode switch: its shipped model, then the recent ones), or None if none does;
-        newest request only, like ``open_model``. ``model_loading`` says when the read starts
-        and ends: the window says the model is loading while none answers, and a drawing made
-        meanwhile is predicted once the model is in use."""
+        newest request only, like ``open_model``. ``picked``: the first path is the model picked
+        in the mode, taken even when it is a folder model (whose file says "digits").
+        ``model_loading`` says when the read starts and ends: the window says the model is
+        loading while none answers, and a drawing made meanwhile is predicted once the model
+        is in use."""
         self._model_token += 1  # a read still under way is superseded
         if not paths:
             self.set_classifier(None)
@@ -498,7 +504,7 @@ class PredictionController(QObject):
         first, *others = (str(p) for p in paths)
         self._mode_kind = kind
         self._set_loading(True)
-        self._model_submitted.emit(_ModelJob(self._model_token, first, kind, tuple(others)))
+        self._model_submitted.emit(_ModelJob(self._model_token, first, kind, tuple(others), picked))
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self._loading:
