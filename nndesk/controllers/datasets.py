@@ -473,15 +473,19 @@ def _first_missing(
 
 
 def _not_in_folder(name: str, folder: str, roles: tuple[str, ...] | None = None) -> str:
-    """ " It is not in {folder} either. Its <file> is missing." after ``how_to_get``; only
-    " Data folder {folder} does not exist." when the folder itself is not there (it was
-    named twice); only the line saying the folder holds an archive (or the CSV form) and what
-    to do, when it does (walk55c D9: "not in {folder} either" said the same thing before it)."""
+    """Why ``name`` is missing when the data folder is ``folder``: ``how_to_get`` then " It is
+    not in {folder} either. Its <file> is missing."; then only " Data folder {folder} does not
+    exist." when the folder itself is not there (it was named twice). When the folder holds
+    the dataset as an archive (or the CSV form), only the line saying so and what to do
+    (walk55c D9: "not in {folder} either" said the same thing before it; walk56v #3: "not on
+    this computer yet" was untrue of a zip on it)."""
     first, names_folder = _first_missing(name, folder, roles)
-    if names_folder or not os.path.isdir(folder):
-        return first
+    if names_folder:
+        return first.strip()
+    if not os.path.isdir(folder):
+        return how_to_get(name) + first
     either = QCoreApplication.translate("Datasets", "It is not in {folder} either.")
-    return f" {either.format(folder=folder)}{first}"
+    return f"{how_to_get(name)} {either.format(folder=folder)}{first}"
 
 
 def _absent_files(name: str, folder: str | None) -> list[str]:
@@ -539,7 +543,7 @@ def missing_text(name: str) -> str:
             return text.format(files=_and(absent), folder=_folder_for(name, place), title=title)
     if not folder:
         return how_to_get(name)
-    return how_to_get(name) + _not_in_folder(name, folder)
+    return _not_in_folder(name, folder)
 
 
 def get_dataset(name: str, allow_download: bool = False):
@@ -633,8 +637,8 @@ def get_test_split(name: str):
         if refused is not None:
             raise DatasetMissing(name, unreadable_text(name, refused))
         data_dir = preferences.data_dir(name)
-        where = _not_in_folder(name, data_dir, TEST_ROLES) if data_dir else ""
-        raise DatasetMissing(name, how_to_get(name) + where)
+        why = _not_in_folder(name, data_dir, TEST_ROLES) if data_dir else how_to_get(name)
+        raise DatasetMissing(name, why)
     key = (name, f"{folder} (test split)")
     with _locks_guard:
         lock = _locks.setdefault(key, threading.Lock())

@@ -165,3 +165,21 @@ def held_instead(folder: Path, ends: tuple[str, ...]) -> list[str]:
         for e in listing(folder)
         if e.name.casefold().endswith(ends) and _is_file(folder / e.name)
     ]
+
+
+def _letters(name: str) -> str:
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
+def dataset_named_by(file_name: str) -> str | None:
+    """The registered dataset a file's name says it holds ("mnist.zip" MNIST,
+    "fashion-mnist_train.csv" Fashion-MNIST: the longest of the datasets' names and folder
+    names found in it, separators aside), or None when it names none ("archive.zip", as Kaggle
+    names every download). The name is all that is looked at: an archive is never opened."""
+    letters = _letters(file_name)
+    best, longest = None, 0
+    for spec in DATASETS.values():
+        for word in {_letters(w) for w in (spec.name, *spec.folder_names)}:
+            if word and word in letters and len(word) > longest:
+                best, longest = spec.name, len(word)
+    return best

@@ -78,6 +78,44 @@ def test_a_zip_is_named_with_what_to_do_not_called_missing(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    ("names", "wanted", "named"),
+    [
+        (["mnist.zip"], "fashion", None),  # MNIST's, by its name: not Fashion-MNIST's
+        (["fashion-mnist.zip"], "mnist", None),
+        (["fashionmnist.zip", "mnist.zip"], "fashion", "fashionmnist.zip"),
+        (["MNIST-data.zip", "Fashion_MNIST.zip"], "mnist", "MNIST-data.zip"),
+        (["archive.zip"], "fashion", "archive.zip"),  # Kaggle's name: it may be either
+        (["mnist_train.csv", "mnist_test.csv"], "fashion", None),
+    ],
+)
+def test_an_archive_named_for_the_other_dataset_is_not_offered_as_this_ones(
+    tmp_path, names, wanted, named
+):
+    """walk56v #2: a folder holding only mnist.zip, in Clothing: "no Fashion-MNIST files here,
+    only mnist.zip: unzip it", and unzipped it gave MNIST. Only an archive (or CSV) whose name
+    does not say it is the other dataset's is named; else the files are simply missing."""
+    for name in names:
+        (tmp_path / name).write_bytes(b"PK\x05\x06" + bytes(18))
+    spec = DATASETS[wanted]
+    with pytest.raises(MissingDataError) as caught:
+        find_files(tmp_path, spec)
+    if named is None:
+        assert "only" not in caught.value.what and "missing" in caught.value.what
+    else:
+        assert f"only {named}:" in caught.value.what
+
+
+@given(st.text(max_size=40))
+def test_any_file_name_names_a_registered_dataset_or_none(name):
+    from nndesk.data.file_names import dataset_named_by
+
+    named = dataset_named_by(name)
+    assert named is None or named in DATASETS
+    # "fashion" is longer than "mnist": a name with both is Fashion-MNIST's, whatever else
+    assert dataset_named_by(f"Fashion-{name}-MNIST.zip") == "fashion"
+
+
 def test_the_csv_form_is_named_as_not_read(tmp_path):
     for name in ("mnist_train.csv", "mnist_test.csv"):
         (tmp_path / name).write_text("label,1x1\n5,0\n")
