@@ -1424,8 +1424,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>độ dày nét</translation>
     </message>
     <message>
-        <source>this form shows {low:.15g} to {high:.15g}, not {value:.15g}</source>
-        <translation>ô này chỉ hiện được từ {low:.15g} đến {high:.15g}, không hiện được {value:.15g}</translation>
+        <source>this form shows {low:,.15g} to {high:,.15g}, not {value:,.15g}</source>
+        <translation>ô này chỉ hiện được từ {low:,.15g} đến {high:,.15g}, không hiện được {value:,.15g}</translation>
     </message>
     <message>
         <source>this model was trained on an image folder (classes {names}): choose that folder as the image folder on the Train page to evaluate it on the images it did not train on</source>
@@ -1464,12 +1464,12 @@ và lúc đầu (đứt nét)</translation>
         <translation>true/false</translation>
     </message>
     <message>
-        <source>type a number from {low:.15g} to {high:.15g}</source>
-        <translation>hãy gõ một số từ {low:.15g} đến {high:.15g}</translation>
+        <source>type a number from {low:,.15g} to {high:,.15g}</source>
+        <translation>hãy gõ một số từ {low:,.15g} đến {high:,.15g}</translation>
     </message>
     <message>
-        <source>type a whole number from {low:.15g} to {high:.15g}</source>
-        <translation>hãy gõ một số nguyên từ {low:.15g} đến {high:.15g}</translation>
+        <source>type a whole number from {low:,.15g} to {high:,.15g}</source>
+        <translation>hãy gõ một số nguyên từ {low:,.15g} đến {high:,.15g}</translation>
     </message>
     <message>
         <source>unexpected archive member {name!r}</source>
@@ -1936,16 +1936,16 @@ và lúc đầu (đứt nét)</translation>
         <translation>{text!r} không phải là số (ví dụ 0,001 hoặc 1e-3)</translation>
     </message>
     <message>
-        <source>{text!r} is not a number from {low:.15g} to {high:.15g}</source>
-        <translation>{text!r} không phải là một số từ {low:.15g} đến {high:.15g}</translation>
+        <source>{text!r} is not a number from {low:,.15g} to {high:,.15g}</source>
+        <translation>{text!r} không phải là một số từ {low:,.15g} đến {high:,.15g}</translation>
     </message>
     <message>
-        <source>{text!r} is not a size: type {low} to {high}, or choose {special!r} with the down arrow</source>
-        <translation>{text!r} không phải là một kích thước: hãy gõ từ {low} đến {high}, hoặc chọn {special!r} bằng mũi tên xuống</translation>
+        <source>{text!r} is not a size: type {low:,} to {high:,}, or choose {special!r} with the down arrow</source>
+        <translation>{text!r} không phải là một kích thước: hãy gõ từ {low:,} đến {high:,}, hoặc chọn {special!r} bằng mũi tên xuống</translation>
     </message>
     <message>
-        <source>{text!r} is not a whole number from {low:.15g} to {high:.15g}</source>
-        <translation>{text!r} không phải là một số nguyên từ {low:.15g} đến {high:.15g}</translation>
+        <source>{text!r} is not a whole number from {low:,.15g} to {high:,.15g}</source>
+        <translation>{text!r} không phải là một số nguyên từ {low:,.15g} đến {high:,.15g}</translation>
     </message>
     <message>
         <source>{thousands:.0f}k</source>
@@ -6166,6 +6166,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Hoàn tất</translation>
     </message>
     <message>
+        <source>Fix {fields} (marked in red below), then press Train.</source>
+        <translation>Hãy sửa {fields} (tô đỏ bên dưới), rồi bấm Huấn luyện.</translation>
+    </message>
+    <message>
         <source>From the next batch: {changes}</source>
         <translation>Từ batch kế tiếp: {changes}</translation>
     </message>
@@ -6324,6 +6328,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Settings to fix</source>
+        <translation>Cần sửa cài đặt</translation>
     </message>
     <message>
         <source>Show the folder</source>

@@ -193,8 +193,8 @@ class SettingEditor:
                 raise ConfigError(
                     Message(
                         N_(
-                            "{text!r} is not a size: type {low} to {high}, or choose {special!r} "
-                            "with the down arrow"
+                            "{text!r} is not a size: type {low:,} to {high:,}, or choose "
+                            "{special!r} with the down arrow"
                         ),
                         text=w.cleanText().strip(),
                         low=w.minimum() + 1,
@@ -218,13 +218,13 @@ class SettingEditor:
         low, high = w.minimum() / self.scale, w.maximum() / self.scale
         if isinstance(w, QSpinBox) or self.field.kind is int:
             if not w.cleanText().strip():
-                return Message(N_("type a whole number from {low:.15g} to {high:.15g}"),
+                return Message(N_("type a whole number from {low:,.15g} to {high:,.15g}"),
                                low=low, high=high)  # fmt: skip
-            return Message(N_("{text!r} is not a whole number from {low:.15g} to {high:.15g}"),
+            return Message(N_("{text!r} is not a whole number from {low:,.15g} to {high:,.15g}"),
                            text=w.cleanText().strip(), low=low, high=high)  # fmt: skip
         if not w.cleanText().strip():
-            return Message(N_("type a number from {low:.15g} to {high:.15g}"), low=low, high=high)
-        return Message(N_("{text!r} is not a number from {low:.15g} to {high:.15g}"),
+            return Message(N_("type a number from {low:,.15g} to {high:,.15g}"), low=low, high=high)
+        return Message(N_("{text!r} is not a number from {low:,.15g} to {high:,.15g}"),
                        text=w.cleanText().strip(), low=low, high=high)  # fmt: skip
 
     def text_signal(self):
@@ -251,7 +251,7 @@ class SettingEditor:
         if low <= shown <= high:
             return None
         return Message(
-            N_("this form shows {low:.15g} to {high:.15g}, not {value:.15g}"),
+            N_("this form shows {low:,.15g} to {high:,.15g}, not {value:,.15g}"),
             low=low / self.scale,
             high=high / self.scale,
             value=value,

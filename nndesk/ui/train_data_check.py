@@ -274,6 +274,7 @@ class TrainDataCheck(QObject):
             page.progress.setFormat(translate("TrainingPanel", "Ready"))
             page.say_idle()
             page.speed.setText(translate("TrainingPanel", "Choose settings and press Train."))
+            page.say_refused_settings()  # not "Ready" while a refused field greys Train
 
     def say_needs_data(self) -> None:
         """The progress bar and the line under it when the run's data is not here."""

@@ -87,6 +87,7 @@ class TrainForm(QWidget):
     """
 
     validity_changed = Signal(bool)  # True when every field holds an acceptable value
+    refused_changed = Signal()  # another set of fields is refused (``refused_labels``)
     config_changed = Signal()  # any field was edited
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -282,6 +283,17 @@ class TrainForm(QWidget):
         """Field name -> one-line reason, for every refused field."""
         return dict(self._errors)
 
+    def refused_labels(self) -> list[str]:
+        """The refused fields' names as messages say them ("Epochs"), in the form's order; an
+        image folder's path is the Dataset field's."""
+        by_name = {f.name: f for f in FIELDS}
+        labels = []
+        for key in self._error_labels:  # built in the form's order
+            field = by_name.get("dataset" if key == "folder" else key)
+            if key in self._errors and field is not None:
+                labels.append(localised(field_label(field)))
+        return labels
+
     def dataset_name(self) -> str:
         """ "mnist", "fashion" or the image folder's path."""
         if self.dataset.currentData() == FOLDER:
@@ -467,6 +479,7 @@ class TrainForm(QWidget):
         self.arch_summary.setText(f"{self.arch_summary.text()}\n{note}")  # own line: no wrap
 
     def _show_errors(self, errors: dict[str, str]) -> None:
+        refused = set(errors) != set(self._errors)
         self._errors = errors
         for key, label in self._error_labels.items():
             reason = errors.get(key)
@@ -483,6 +496,8 @@ class TrainForm(QWidget):
         if valid != self._valid:
             self._valid = valid
             self.validity_changed.emit(valid)
+        if refused:
+            self.refused_changed.emit()
 
     def _check_arch(self) -> None:
         text = self.arch.text()

@@ -32,6 +32,7 @@ from nndesk.ui.live_page import LivePage, live_figure
 from nndesk.ui.one_box import Buttons, OneBox
 from nndesk.ui.preview_feed import PreviewFeed
 from nndesk.ui.race_view import RaceView
+from nndesk.ui.refused_settings import RefusedSettingsLine
 from nndesk.ui.replay_choice import replay_choice
 from nndesk.ui.replay_view import ReplayView
 from nndesk.ui.run_controls import RunControls
@@ -165,6 +166,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.title, self.progress, self.speed = (
             self.header.title, self.header.progress, self.header.speed
         )  # fmt: skip
+        self.refused_line = RefusedSettingsLine(self.progress, self.speed)
 
         # -- the Live tab: curves and model files ---------------------------------------------
         self.live_page = LivePage(
@@ -236,6 +238,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         c.running_changed.connect(self._on_controller_running_changed)
         c.paused_changed.connect(self._on_controller_paused_changed)
         self.form.validity_changed.connect(self._on_form_validity_changed)
+        self.form.refused_changed.connect(self.say_refused_settings)
         self.train_button.clicked.connect(self._on_train_button_clicked)
         self.pause_button.clicked.connect(self._on_pause_button_clicked)
         self.step_button.clicked.connect(self.controller.step)
@@ -515,6 +518,15 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.form.setEnabled(not running or steering is not None)
         self.form.set_steering(steering)
         self.save_button.setEnabled(not running and self._current_model_path() is not None)
+        self.say_refused_settings()
+
+    def say_refused_settings(self) -> None:
+        """While a refused field alone greys Train, the bar and its line say which to fix
+        (``RefusedSettingsLine``), not "Ready"."""
+        racing = self.race is not None and self.race.is_running()
+        waits = self.data_check.start_waits()  # "Needs a dataset" says why instead
+        idle = not self.controller.is_running() and not racing and not waits
+        self.refused_line.say(self.form.refused_labels() if idle else [])
 
     # -- the data check and the race ----------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -127,7 +127,7 @@ def test_a_model_whose_settings_the_form_cannot_show_says_so_and_still_opens(qtb
         page.load_model(model_file(tmp_path, schedule_step=2**40))
     box = page.message_box()
     assert "settings.npz: its training settings are not usable" in box.text()
-    assert "Every: this form shows 1 to 2147483647, not 1099511627776" in box.text()
+    assert "Every: this form shows 1 to 2,147,483,647, not 1,099,511,627,776" in box.text()
     assert page.form.config().schedule_step != 2**40
 
 

@@ -22,7 +22,7 @@ from tests.ui.test_training_panel import (  # noqa: F401 - the panel and its dat
         ("epochs", "", "type a whole number from 1 to"),
         ("schedule_step", "0", "'0' is not a whole number from 1 to"),
         # 0 is the whole split: a typed 0 trained fashion-mlp-lab in 5 steps to 58.7 %
-        ("batch_size", "0", "'0' is not a size: type 1 to 1000000, or choose 'full batch' with"),
+        ("batch_size", "0", "'0' is not a size: type 1 to 1,000,000, or choose 'full batch' with"),
     ],
 )
 def test_a_number_typed_below_a_spin_boxs_range_is_refused_and_train_disabled(
@@ -113,3 +113,73 @@ def test_a_number_typed_below_the_races_epochs_is_refused_not_raced(
     assert not view.start_race()
     assert "'0' is not a whole number from 1 to" in view.error.text()
     assert not page.race.is_running()
+
+
+def _type(qtbot, spin, text: str) -> None:
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    spin.selectAll()
+    qtbot.keyClick(spin, Qt.Key.Key_Delete)
+    qtbot.keyClicks(spin, text)
+
+
+def test_the_status_says_which_setting_keeps_train_greyed_instead_of_ready(
+    qtbot,
+    panel,  # noqa: F811 - the fixture
+):
+    """walk56v #4: with 0 typed in Epochs, Train greyed, the line above the tabs still read
+    "Ready · Choose settings and press Train." The bar and its line say which field to fix,
+    and "Ready" comes back once it is fixed."""
+    panel.show()
+    assert panel.progress.format() == "Ready"
+    _type(qtbot, panel.form.epochs, "0")
+    assert not panel.train_button.isEnabled()
+    assert panel.progress.format() == "Settings to fix"
+    assert panel.speed.text() == "Fix Epochs (marked in red below), then press Train."
+    panel.form.lr.setText("0.0o1")  # a spin box left puts its last good value back: not this
+    assert (
+        panel.speed.text() == "Fix Learning rate, Epochs (marked in red below), then press Train."
+    )
+    # the data check saying "Ready" again (its data came) does not hide why Train is greyed
+    panel.data_check.say_needs_data()
+    panel.data_check.ready_again(True)
+    assert panel.progress.format() == "Settings to fix"
+    panel.form.lr.setText("0.001")
+    _type(qtbot, panel.form.epochs, "2")
+    assert panel.train_button.isEnabled()
+    assert panel.progress.format() == "Ready"
+    assert panel.speed.text() == "Choose settings and press Train."
+
+
+def test_a_finished_runs_verdict_comes_back_once_the_refused_setting_is_fixed(
+    qtbot,
+    panel,  # noqa: F811 - the fixture
+):
+    panel.form.epochs.setValue(1)
+    assert panel.start_training()
+    wait_until_idle(qtbot, panel)
+    verdict, line = panel.progress.format(), panel.speed.text()
+    assert verdict != "Ready"
+    _type(qtbot, panel.form.epochs, "0")
+    assert panel.progress.format() == "Settings to fix"
+    _type(qtbot, panel.form.epochs, "1")
+    assert (panel.progress.format(), panel.speed.text()) == (verdict, line)
+
+
+def test_a_refused_numbers_range_is_written_with_the_languages_digit_groups(
+    qtbot,
+    panel,  # noqa: F811 - the fixture
+):
+    """walk56v #4: "... từ 1 đến 100000" where the rest of the Vietnamese form groups digits
+    ("367.010 tham số")."""
+    from nndesk.i18n import localised
+    from nndesk.ui import language
+
+    _type(qtbot, panel.form.epochs, "0")
+    reason = panel.form.errors()["epochs"]
+    assert localised(reason) == "'0' is not a whole number from 1 to 100,000"
+    language.use_language("vi")
+    try:
+        assert localised(reason) == "'0' không phải là một số nguyên từ 1 đến 100.000"
+    finally:
+        language.use_language("en")
