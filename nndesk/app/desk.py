@@ -297,8 +297,12 @@ class _Switch:
         if self.state.visible:
             new.window.show()
         old = self.desk.window
+        # its finished race went over to the new window: closing the old one loses nothing
+        self.desk.train_page.race_handed_over = True
         old.close()
         if not old.is_closed():  # a close guard said no (not while idle): keep the old window
+            self.desk.train_page.race_handed_over = False
+            new.train_page.race_handed_over = True  # the old window keeps the race
             self._give_back_explainer()
             new.window.close()
             new.window.deleteLater()

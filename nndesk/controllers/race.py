@@ -341,6 +341,10 @@ class RaceController(QObject, WorkerThreadOwner):
             and bool(self._sessions[lane].history)
         )
 
+    def unkept_lanes(self) -> list[int]:
+        """The lanes of the race over that Keep would still save (``can_keep``)."""
+        return [lane for lane in range(len(self._sessions)) if self.can_keep(lane)]
+
     def keep(self, lane: int) -> None:
         """Save lane ``lane`` as a run with its model (off the GUI thread); ``kept`` follows."""
         if not self.can_keep(lane):

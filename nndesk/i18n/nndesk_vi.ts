@@ -6194,8 +6194,20 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Bên trong</translation>
     </message>
     <message>
+        <source>Its lane {lane} is not kept: a lane becomes a run only by its Keep button. Yes keeps it as a run, No quits without it.</source>
+        <translation>Làn {lane} của nó chưa được giữ lại: một làn chỉ thành lượt chạy khi bấm nút Giữ lại của nó. Có: giữ nó thành một lượt chạy; Không: thoát mà không giữ.</translation>
+    </message>
+    <message>
         <source>Its lanes are not kept: a lane becomes a run only by its Keep button once the race is over. No lets the race go on.</source>
         <translation>Các làn của nó không được giữ lại: một làn chỉ thành lượt chạy khi bấm nút Giữ lại của nó sau khi cuộc đua kết thúc. Chọn Không thì cuộc đua tiếp tục.</translation>
+    </message>
+    <message>
+        <source>Its {count} lanes are not kept ({lanes}): a lane becomes a run only by its Keep button. Yes keeps them as runs, No quits without them.</source>
+        <translation>{count} làn của nó chưa được giữ lại ({lanes}): một làn chỉ thành lượt chạy khi bấm nút Giữ lại của nó. Có: giữ chúng thành các lượt chạy; Không: thoát mà không giữ.</translation>
+    </message>
+    <message>
+        <source>Keep the finished race&apos;s lanes before quitting?</source>
+        <translation>Giữ lại các làn của cuộc đua đã kết thúc trước khi thoát?</translation>
     </message>
     <message>
         <source>LR now</source>

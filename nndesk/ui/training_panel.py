@@ -31,6 +31,7 @@ from nndesk.ui.language import integer, translate
 from nndesk.ui.live_page import LivePage, live_figure
 from nndesk.ui.one_box import Buttons, OneBox
 from nndesk.ui.preview_feed import PreviewFeed
+from nndesk.ui.race_quit import KEEP, STAY, ask_to_keep
 from nndesk.ui.race_view import RaceView
 from nndesk.ui.refused_settings import RefusedSettingsLine
 from nndesk.ui.replay_choice import replay_choice
@@ -167,6 +168,8 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             self.header.title, self.header.progress, self.header.speed
         )  # fmt: skip
         self.refused_line = RefusedSettingsLine(self.progress, self.speed)
+        #: a language switch handed the finished race to the new window: a close loses nothing
+        self.race_handed_over = False
 
         # -- the Live tab: curves and model files ---------------------------------------------
         self.live_page = LivePage(
@@ -404,11 +407,15 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         """Whether the window may close: asks "Stop training and quit?" while a run trains,
         and says what becomes of it: a run stopped by quitting keeps its record and its model
         (the worker saves it, ``TrainingController.shutdown``) but skips its test. A race
-        going asks too: quitting ends it and its lanes are lost (lab56 D10)."""
+        going asks too: quitting ends it and its lanes are lost (lab56 D10); so does a race
+        over with lanes not kept: Keep them and quit, Quit without keeping, or Cancel
+        (walk56v #6)."""
         if self.controller.is_running():
             question = self._quit_question()
         elif self.race is not None and self.race.is_running():
             question = self._race_quit_question()
+        elif self.race is not None and not self.race_handed_over and self.race.unkept_lanes():
+            return self._keep_race_before_quit()
         else:
             return True
         answer = QMessageBox.question(
@@ -419,6 +426,17 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def _keep_race_before_quit(self) -> bool:
+        """Ask about the finished race's lanes not kept; the lanes kept (saved off the GUI
+        thread: the window's close waits for them, ``RaceController.shutdown``)."""
+        assert self.race is not None
+        unkept = self.race.unkept_lanes()
+        choice = ask_to_keep(self, [self.race.lanes[lane].name for lane in unkept])
+        if choice == KEEP:
+            for lane in unkept:
+                self.race.keep(lane)
+        return choice != STAY
 
     def _race_quit_question(self) -> str:
         """ "Stop the race and quit?" and what is lost: a race's lanes become runs only by

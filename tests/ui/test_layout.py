@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 
 WAIT_MS = 60_000  # a bound for a failure only: a condition met sooner ends the wait
 
@@ -708,7 +715,9 @@ def _whole_in_view(widget: QWidget) -> bool:
 
 
 @pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
-def test_the_race_chart_shows_whole_while_racing(qtbot, window_factory, tiny_data_dir, size):
+def test_the_race_chart_shows_whole_while_racing(
+    qtbot, window_factory, tiny_data_dir, size, monkeypatch
+):
     """The Race page kept 560 px at least: at 1280x760 its page is 457 px high, and the
     "Accuracy per epoch" chart under "Loss per batch" was cut by the page's bottom edge."""
     desk = window_factory(mode="digits")
@@ -727,6 +736,9 @@ def test_the_race_chart_shows_whole_while_racing(qtbot, window_factory, tiny_dat
     qtbot.waitUntil(view.table.isVisible, timeout=WAIT_MS)
     QApplication.processEvents()
     assert _whole_in_view(view.chart), "raced"
+    # the window's close asks whether to keep the lanes (walk56v #6): No
+    no = QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args: no))
 
 
 #: The window a 1024x700 screen gave walk49 (no window manager, no title bar)

@@ -708,6 +708,62 @@ def test_closing_the_window_during_a_race_asks_first_and_no_lets_it_go_on(qtbot,
     page.race.shutdown()
 
 
+def _finished_race(qtbot, page) -> int:
+    """A one-epoch race of "Optimisers", over: its lane count."""
+    view = page.race_view
+    optimisers = next(i for i, c in enumerate(COMPARISONS) if "Adam" in c.title)
+    view.use_comparison(optimisers)
+    view.epochs.setValue(1)
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    return len(page.race.lanes)
+
+
+def _answering(monkeypatch, answer: str) -> list[str]:
+    """Every quit question's text, answered ``answer`` ("Yes", "No", "Cancel")."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def ask(parent, title, text, *args):
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(ask))
+    return asked
+
+
+@pytest.mark.parametrize("answer", ["Cancel", "No"])
+def test_closing_with_a_finished_race_not_kept_asks_and_cancel_stays(
+    qtbot, page, monkeypatch, answer
+):
+    """walk56v #6: a finished race was thrown away on close without a word, though its lanes
+    can be kept (Keep) exactly then; the question during a race says so. It asks now."""
+    lanes = _finished_race(qtbot, page)
+    asked = _answering(monkeypatch, answer)
+    assert page.confirm_close() is (answer == "No")  # Cancel: the window stays
+    (question,) = asked
+    assert question.startswith("Keep the finished race's lanes before quitting?"), question
+    assert f"Its {lanes} lanes are not kept (SGD, " in question, question
+    page.race.shutdown()
+    assert page.store.list() == []  # nothing kept either way
+
+
+def test_keep_them_and_quit_keeps_every_lane_not_kept_as_a_run(qtbot, page, monkeypatch):
+    lanes = _finished_race(qtbot, page)
+    page.race.keep(0)  # kept by hand before: not again
+    qtbot.waitUntil(lambda: page.race.kept_runs.get(0) is not None, timeout=WAIT_MS)
+    asked = _answering(monkeypatch, "Yes")
+    assert page.confirm_close()
+    assert f"Its {lanes - 1} lanes are not kept (" in asked[0], asked
+    page.race.shutdown()  # the window's close waits for the lanes being saved
+    titles = sorted(r.title for r in page.store.list())
+    assert len(titles) == lanes and all(t.endswith("(race)") for t in titles), titles
+    asked.clear()
+    assert page.confirm_close() and asked == []  # all kept: nothing to ask
+
+
 def test_a_refused_lanes_reason_is_said_in_vietnamese_with_the_lanes_name(qtbot, vietnamese, page):
     """The Race's refusal was half English in the Vietnamese window: "Không dùng được thiết
     lập này: Adam: '0.0o1' is not a number (e.g. 0.001 or 1e-3)" (lab56 D9)."""
