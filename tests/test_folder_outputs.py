@@ -100,3 +100,37 @@ def test_a_layers_field_that_does_not_fit_the_folder_says_so_in_one_line(qtbot, 
     form.arch.setText("784-32-4")  # typed over: the note no longer holds, its reason shows
     form._check_arch()
     assert not form.arch_summary.isVisible() and error.isVisible()
+
+
+@pytest.mark.parametrize(("dataset", "title"), [("mnist", "MNIST"), ("fashion", "Fashion-MNIST")])
+def test_the_form_refuses_layers_not_ending_in_a_datasets_10_classes(qtbot, dataset, title):
+    """lab56 D11: "784-64-64" (or 784-64-3) on MNIST or Fashion-MNIST showed valid, with its
+    parameter count, until Train said the error four times, naming the dataset "fashion"."""
+    from nndesk.i18n import localised
+    from nndesk.ui.train_form import TrainForm
+
+    form = TrainForm()
+    qtbot.addWidget(form)
+    form.dataset.setCurrentIndex(form.dataset.findData(dataset))
+    form.arch.setText("784-64-3")
+    form._check_arch()  # as the typing timer does
+    form._validate()
+    assert localised(form.errors()["arch"]) == (
+        f"the architecture ends with 3 outputs but {title} has 10 classes; make its last "
+        "layer 10, e.g. 784-64-10"
+    )
+    assert not form.is_valid()
+    form.arch.setText("784-64-10")
+    form._check_arch()
+    form._validate()
+    assert form.is_valid()
+
+
+def test_the_cli_names_a_registered_dataset_by_its_title_when_the_outputs_do_not_fit(
+    tiny_idx_dir, tmp_path, capsys
+):
+    out = tmp_path / "m.npz"
+    argv = ["train", "--dataset", "mnist", "--arch", "784-8-3", "--epochs", "1"]
+    assert cli.main([*argv, "--data-dir", str(tiny_idx_dir), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "ends with 3 outputs but MNIST has 10 classes" in err, err

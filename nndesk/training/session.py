@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from nndesk.data.registry import DATASETS
 from nndesk.errors import ConfigError, ModelFileError
 from nndesk.evaluation import Scores, score
 from nndesk.nn.architecture import output_mismatch
@@ -420,7 +421,10 @@ def prepare(
     n_classes = len(dataset.class_names)
     logits = model.forward(x_train[:1], training=False)
     if logits.shape[1] != n_classes:
-        raise ConfigError(output_mismatch(config.arch, logits.shape[1], dataset.name, n_classes))
+        # a registered dataset by its title ("Fashion-MNIST"), not its key "fashion" (lab56 D11)
+        spec = DATASETS.get(dataset.name)
+        title = spec.short_title or spec.name if spec is not None else dataset.name
+        raise ConfigError(output_mismatch(config.arch, logits.shape[1], title, n_classes))
     check_batch_fits(model, config.batch_size or len(train_idx))  # before anything is allocated
     # one buffer for all parameters (and one for gradients): the optimizer then updates the
     # whole network in a few NumPy calls per batch instead of a few per weight array

@@ -443,7 +443,24 @@ class TrainForm(QWidget):
                 mismatch = self._folder_mismatch(folder)
                 if mismatch is not None:
                     errors["arch"] = mismatch
+        elif "arch" not in errors:
+            mismatch = self._dataset_mismatch(self.dataset.currentData())
+            if mismatch is not None:
+                errors["arch"] = mismatch
         self._show_errors(errors)
+
+    def _dataset_mismatch(self, name: str) -> Message | None:
+        """The Layers field's reason when its output layer is not the registered dataset's
+        class count: "784-64-3" on MNIST showed valid until Train, which then said so four
+        times, naming the dataset by its key "fashion" (lab56 D11)."""
+        from nndesk.nn.architecture import output_count, output_mismatch
+
+        spec = DATASETS.get(name)
+        outputs = output_count(self.arch.text())
+        if spec is None or outputs in (None, len(spec.class_names)):
+            return None
+        title = spec.short_title or spec.name
+        return output_mismatch(self.arch.text(), outputs, title, len(spec.class_names))
 
     def _folder_mismatch(self, folder: str) -> Message | None:
         """The Layers field's reason when its output layer does not fit the folder's classes

@@ -13,7 +13,7 @@ from nndesk.training import TrainConfig
 from nndesk.ui.form_steering import OWN_ROWS
 from nndesk.ui.number_field import number_field
 from nndesk.ui.train_form import TrainForm
-from tests.ui.conftest import stroke_info, stroke_model, training_page
+from tests.ui.conftest import stroke_info, training_page
 
 WAIT_MS = 60_000
 #: A value past which a field without an upper bound is still "large" for a test.
@@ -98,9 +98,18 @@ def test_a_learning_rate_field_takes_what_the_schema_takes(qtbot, text):
 
 
 def model_file(tmp_path, **settings):
-    """A 784-3 model file whose saved training settings are ``TrainConfig(**settings)``."""
-    info = {**stroke_info(), "config": TrainConfig(arch="784-3", **settings).to_dict()}
-    return save_model(tmp_path / "settings.npz", stroke_model(), info)
+    """A 784-10 MNIST model file whose saved training settings are ``TrainConfig(**settings)``
+    (its layers fit MNIST's 10 classes: the form refuses others, lab56 D11)."""
+    import numpy as np
+
+    from nndesk.nn.architecture import build_model
+
+    config = TrainConfig(arch="784-10", **settings)
+    names = [f"c{i}" for i in range(10)]
+    info = {**stroke_info(), "class_names": names, "config": config.to_dict()}
+    return save_model(
+        tmp_path / "settings.npz", build_model("784-10", rng=np.random.default_rng(0)), info
+    )
 
 
 @pytest.fixture
