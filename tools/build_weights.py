@@ -85,6 +85,9 @@ class Stage:
     #: how many times the photos are among the stage's training images: 2 shows every photo
     #: twice an epoch, so the drawings and hand copies are a smaller share of its steps
     photos: int = 1
+    #: the hand copies drawn with other hands' proportions and fill styles
+    #: (``tools.hand_train.reshape`` and ``restyled``; weights/README.md, twenty-fifth round)
+    hand_reshaped: bool = False
 
 
 #: sketch_batch as it was before it warped proportions, refitted and mirrored (the first sketch
@@ -103,6 +106,7 @@ def hand_stages(
     sets: tuple[str, ...] = ("second",),
     photos: int = 1,
     first_seed: int | None = None,
+    reshaped: bool = False,
 ) -> tuple:
     """The eighteenth round's fine-tuning of a garment model (weights/README.md): one epoch a
     stage, each with ``copies`` fresh copies of every hand-drawn training garment of ``sets``
@@ -111,7 +115,8 @@ def hand_stages(
     ``outliers`` of non-garments. ``lrs`` are the stages' base rates; each one-epoch stage sits
     at the end of the cosine over all epochs so far, so its rate is about 1.5e-3 times the base.
     ``photos`` is how many times each stage holds the photos (``Stage.photos``); the copies of
-    stage k come from seed ``first_seed`` + k (None: ``HAND_SEED``)."""
+    stage k come from seed ``first_seed`` + k (None: ``HAND_SEED``); ``reshaped`` copies are
+    drawn with other hands' proportions and fill styles (``Stage.hand_reshaped``)."""
     from tools.hand_train import HAND_SEED
 
     start = HAND_SEED if first_seed is None else first_seed
@@ -128,6 +133,7 @@ def hand_stages(
             hand_sets=sets,
             outliers=outliers,
             photos=photos,
+            hand_reshaped=reshaped,
         )
         for k, lr in enumerate(lrs)
     )
@@ -380,16 +386,18 @@ def with_hand_drawings(
     seed: int | None = None,
     cache: str | None = None,
     sets: tuple[str, ...] = ("second",),
+    reshaped: bool = False,
 ):
     """A copy of ``dataset`` whose training split also holds ``copies`` varied copies of every
-    hand-drawn training garment of ``sets`` (``tools.hand_train``; seed None: ``HAND_SEED``),
-    after the other training images; the test split is the dataset's own. ``cache`` keeps them."""
+    hand-drawn training garment of ``sets`` (``tools.hand_train``; seed None: ``HAND_SEED``;
+    ``reshaped``: with other hands' proportions and fill styles), after the other training
+    images; the test split is the dataset's own. ``cache`` keeps them."""
     if copies <= 0:
         return dataset
     from tools.hand_train import HAND_SEED, cached_hand_training_drawings
 
     images, labels = cached_hand_training_drawings(
-        copies, cache, HAND_SEED if seed is None else seed, sets
+        copies, cache, HAND_SEED if seed is None else seed, sets, reshaped
     )
     return dataclasses.replace(
         dataset,
@@ -507,8 +515,11 @@ def _train_stage(
         )
     if stage.hand:
         sets = ", ".join(stage.hand_sets)
-        log(f"{name}: {stage.hand} copies of every hand-drawn training garment ({sets}) join them")
-        dataset = with_hand_drawings(dataset, stage.hand, stage.hand_seed, cache, stage.hand_sets)
+        how = ", reshaped" if stage.hand_reshaped else ""
+        log(f"{name}: {stage.hand} copies of every hand-drawn training garment ({sets}{how})")
+        dataset = with_hand_drawings(
+            dataset, stage.hand, stage.hand_seed, cache, stage.hand_sets, stage.hand_reshaped
+        )
     if stage.outliers:
         dataset = with_outliers(dataset, stage.outliers, outlier_dir, cache)
         log(f"{name}: {100 * stage.outliers:g} % of the training images are no garment")
@@ -607,6 +618,7 @@ def build(
         "hand_seed": stages[-1].hand_seed,
         "hand_sets": list(stages[-1].hand_sets) if stages[-1].hand else [],
         "photos": stages[-1].photos,
+        "hand_reshaped": stages[-1].hand_reshaped,
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
     if resume is not None and resume != first_stage:

@@ -71,6 +71,10 @@ _STREAMS: dict[str, tuple[int, ...]] = {
 }
 
 
+#: appended to a reshaped copy's random stream, so its draws are not a plain copy's
+RESHAPED_STREAM = 25
+
+
 def _closed(stroke: np.ndarray) -> bool:
     return len(stroke) > 2 and bool(np.hypot(*(stroke[0] - stroke[-1])) < 1.0)
 
@@ -136,6 +140,221 @@ def vary(drawing: HandDrawing, rng: np.random.Generator) -> HandDrawing:
     )
 
 
+def _stretch(values: np.ndarray, lo: float, hi: float, rng: np.random.Generator, s: float):
+    """``values`` (along one axis, within lo..hi) through a random monotone piecewise-linear map
+    of lo..hi onto itself: 3-5 pieces between random cuts, each stretched or squeezed by up to
+    e^±s, so the parts of a drawing along that axis change their sizes against each other."""
+    if hi - lo < 1.0:
+        return values
+    pieces = int(rng.integers(3, 6))
+    cuts = np.concatenate([[0.0], np.sort(rng.uniform(0.1, 0.9, pieces - 1)), [1.0]])
+    widths = np.diff(cuts) * np.exp(rng.uniform(-s, s, pieces))
+    mapped = np.concatenate([[0.0], np.cumsum(widths) / widths.sum()])
+    return lo + (hi - lo) * np.interp((values - lo) / (hi - lo), cuts, mapped)
+
+
+def reshape(drawing: HandDrawing, rng: np.random.Generator) -> HandDrawing:
+    """``drawing`` with the proportions of another hand (issue 17, twenty-fifth round): its
+    points moved by a smooth random warp of the canvas, so sleeves, body, neck and hem (a shoe's
+    toe, heel and shaft) change their sizes against each other, as a different person draws
+    them, while every stroke keeps its order and every closed outline stays closed.
+
+    The warp is a monotone piecewise stretch along x and one along y over the drawing's box
+    (``_stretch``; strength drawn per copy, up to e^±0.45 a piece), then a taper that widens the
+    bottom against the top or the other way (up to ±30 % over the height) and a slow bow of the
+    vertical lines (up to 4 % of the width). Monotone maps and a mild taper keep the drawing's
+    topology: a fill click inside an outline stays inside it. The size, slant and place are
+    ``vary``'s."""
+    strokes = [np.array(s, np.float64) for s in drawing.strokes]
+    every = np.concatenate(strokes)
+    lo, hi = every.min(axis=0), every.max(axis=0)
+    size = np.maximum(hi - lo, 1.0)
+    centre = (lo + hi) / 2
+    strength = rng.uniform(0.0, 0.45)
+    taper = rng.uniform(-0.3, 0.3)
+    bow = rng.uniform(-0.04, 0.04) * size[0]
+    fx = rng.uniform(0, 2 * np.pi)
+    cut_x = rng.integers(0, 2**31)
+    cut_y = rng.integers(0, 2**31)
+
+    def warp(points: np.ndarray) -> np.ndarray:
+        if not len(points):
+            return points
+        x = _stretch(points[:, 0], lo[0], hi[0], np.random.default_rng(cut_x), strength)
+        y = _stretch(points[:, 1], lo[1], hi[1], np.random.default_rng(cut_y), strength)
+        v = (y - centre[1]) / size[1]  # -0.5 at the top, 0.5 at the bottom
+        x = centre[0] + (x - centre[0]) * (1 + taper * v)
+        x = x + bow * np.sin(np.pi * (v + 0.5) + fx) * np.sin(np.pi * (v + 0.5))
+        return np.stack([x, y], axis=1)
+
+    def moved(groups) -> tuple:
+        return tuple(tuple(map(tuple, warp(np.array(g, np.float64)))) for g in groups)
+
+    fills = np.array(drawing.fills, np.float64).reshape(-1, 2)
+    return replace(
+        drawing,
+        strokes=moved(strokes),
+        erase=moved(drawing.erase),
+        fills=tuple(map(tuple, warp(fills))) if len(fills) else (),
+    )
+
+
+def _paper_regions(paper: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The 4-connected regions of ``paper`` (bool (h, w)): int labels (h, w) (0: not paper,
+    1.. a region) and, by label, whether the region touches the image's border. Row runs
+    joined across rows by a union-find: a few milliseconds for a canvas, however many regions
+    (a scribble leaves dozens of gaps; ``nndesk.fill.region`` takes one call per region)."""
+    h, w = paper.shape
+    edges = np.diff(np.pad(paper.astype(np.int8), ((0, 0), (1, 1))), axis=1)
+    rows, starts = np.nonzero(edges == 1)
+    _, ends = np.nonzero(edges == -1)  # same order: row by row, left to right
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first = np.searchsorted(rows, np.arange(h + 1))
+    for y in range(1, h):
+        above = range(first[y - 1], first[y])
+        here = range(first[y], first[y + 1])
+        j = above.start
+        for i in here:  # runs overlapping in a column are joined (4-connected)
+            while j < above.stop and ends[j] <= starts[i]:
+                j += 1
+            k = j
+            while k < above.stop and starts[k] < ends[i]:
+                parent[root(i)] = root(k)
+                k += 1
+    roots = np.array([root(i) for i in range(len(rows))], np.int64)
+    _, label = np.unique(roots, return_inverse=True)
+    labels = np.zeros((h, w), np.int64)
+    for r, s0, e0, lab in zip(rows, starts, ends, label + 1, strict=True):
+        labels[r, s0:e0] = lab
+    edge = np.zeros(len(np.unique(roots)) + 1, bool)
+    edge[np.unique(np.concatenate([labels[[0, -1], :].ravel(), labels[:, [0, -1]].ravel()]))] = True
+    edge[0] = False
+    return labels, edge
+
+
+def _filled(ink: np.ndarray, chosen: np.ndarray) -> np.ndarray:
+    """``ink`` (white on black) with the paper where ``chosen`` is True turned to ink as the
+    canvas' Fill tool does (``nndesk.fill.flood_fill``: the region and the antialiased fringe
+    around it)."""
+    grown = chosen.copy()
+    grown[1:] |= chosen[:-1]
+    grown[:-1] |= chosen[1:]
+    grown[:, 1:] |= grown[:, :-1].copy()
+    grown[:, :-1] |= grown[:, 1:].copy()
+    soft = (ink > 0) & (ink < 255)
+    out = ink.copy()
+    out[chosen | (grown & soft)] = 255
+    return out
+
+
+def _scribble(inside: np.ndarray, pen: int, rng: np.random.Generator) -> list[np.ndarray]:
+    """Strokes scribbled back and forth across ``inside`` (bool (280, 280), the silhouette
+    shrunk by half a pen): parallel lines at a random slant, ``pen`` x 1.2-2.2 apart, joined end
+    to end into zigzags, their ends short of or past the edge by up to a third of the pen, a
+    few left out (the gaps a hurried hand leaves)."""
+    angle = rng.uniform(-1.0, 1.0) + (np.pi / 2 if rng.random() < 0.3 else 0.0)
+    along = np.array([math.cos(angle), math.sin(angle)])
+    across = np.array([-along[1], along[0]])
+    ys, xs = np.nonzero(inside)
+    if len(xs) < 20:
+        return []
+    pts = np.stack([xs, ys], axis=1).astype(np.float64)
+    offsets = pts @ across
+    step = pen * rng.uniform(1.2, 2.2)
+    strokes: list[list[np.ndarray]] = []
+    current: list[np.ndarray] = []
+    forward = True
+    for o in np.arange(offsets.min() + step / 2, offsets.max(), step):
+        near = np.abs(offsets - o) < 0.75
+        if near.sum() < 2:
+            continue
+        t = np.sort(pts[near] @ along)
+        gaps = np.nonzero(np.diff(t) > 2.5)[0]
+        runs = np.split(t, gaps + 1)
+        run = max(runs, key=len)
+        if rng.random() < 0.08 or run[-1] - run[0] < pen / 2:
+            continue
+        slack = pen / 3
+        a = run[0] + rng.uniform(-slack, slack)
+        b = run[-1] + rng.uniform(-slack, slack)
+        ends = [o * across + a * along, o * across + b * along]
+        if not forward:
+            ends.reverse()
+        if current and np.hypot(*(current[-1] - ends[0])) > 3 * step:
+            strokes.append(current)
+            current = []
+        current.extend(ends)
+        forward = not forward
+    if current:
+        strokes.append(current)
+    return [np.clip(np.array(s), pen / 2, SIZE - pen / 2) for s in strokes if len(s) >= 2]
+
+
+def _erode(mask: np.ndarray, times: int) -> np.ndarray:
+    for _ in range(times):
+        shrunk = mask.copy()
+        shrunk[1:] &= mask[:-1]
+        shrunk[:-1] &= mask[1:]
+        shrunk[:, 1:] &= mask[:, :-1]
+        shrunk[:, :-1] &= mask[:, 1:]
+        mask = shrunk
+    return mask
+
+
+def restyled(drawing: HandDrawing, canvas, rng: np.random.Generator) -> np.ndarray:
+    """``drawing`` put on the canvas (uint8 (280, 280) in its polarity) in another fill style,
+    as another person would (issue 17, twenty-fifth round), or as it is: an outline filled
+    where the Fill tool would fill it (30 %) or scribbled (20 %); a filled drawing left as its
+    outline and scribbled (20 %; ``vary`` leaves 15 % as outlines already); a scribbled one
+    filled in its gaps (30 %, not a bag, whose handle's hole a person leaves open). An outline
+    is filled in its inside and any part of it at least a quarter of that size a detail line
+    cut off (a bag: its inside only), as a person clicks Fill in each. The outline must close:
+    with less than 2 % of the canvas inside it, the drawing is put on the canvas as it is."""
+    from tools.hand_check import render
+
+    u = rng.random()
+    if drawing.mode == "outline":
+        to = "filled" if u < 0.3 else "scribble" if u < 0.5 else None
+    elif drawing.mode == "filled":
+        to = "scribble" if u < 0.2 and drawing.fills else None
+    else:
+        to = "filled" if u < 0.3 and drawing.label != 8 else None
+    if to is None:
+        return _render(drawing, canvas)
+    ink = render(replace(drawing, fills=(), erase=(), polarity="white-on-black"), canvas)
+    labels, edge = _paper_regions(ink < 128)
+    sizes = np.bincount(labels.ravel(), minlength=len(edge))
+    sizes[edge] = 0
+    sizes[0] = 0
+    if sizes.max() < 0.02 * SIZE * SIZE:
+        return _render(drawing, canvas)
+    if to == "filled":
+        if drawing.mode == "scribble":
+            chosen = sizes > 0
+        elif drawing.label == 8:
+            chosen = sizes == sizes.max()
+        else:
+            chosen = sizes >= 0.25 * sizes.max()
+        image = _filled(ink, chosen[labels])
+        return 255 - image if drawing.polarity == "black-on-white" else image
+    inside = _erode((ink >= 128) | (sizes > 0)[labels], drawing.pen // 2 + 1)
+    lines = _scribble(inside, drawing.pen, rng)
+    if not lines:
+        return _render(drawing, canvas)
+    scribbled = tuple(tuple(map(tuple, s)) for s in lines)
+    return _render(
+        replace(drawing, mode="scribble", strokes=drawing.strokes + scribbled, fills=(), erase=()),
+        canvas,
+    )
+
+
 def _render(drawing: HandDrawing, canvas) -> np.ndarray:
     """``tools.hand_check.render``, with a Fill click on ink moved a little, or dropped. A click
     that fills the paper around the garment (the corners turn to ink) is refused like one on
@@ -166,10 +385,14 @@ def hand_training_drawings(
     seed: int = HAND_SEED,
     drawings: Sequence[HandDrawing] = HAND_TRAIN_GARMENTS,
     stream: tuple[int, ...] = (),
+    reshaped: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``copies`` varied copies of every drawing, as the network sees them after preprocessing:
     uint8 (len(drawings) * copies, 28, 28) and int64 labels, drawing by drawing. Copy j of
-    drawing i is drawn from ``default_rng([seed, i, j, *stream])``."""
+    drawing i is drawn from ``default_rng([seed, i, j, *stream])``; ``reshaped`` copies
+    (``default_rng([seed, i, j, *stream, RESHAPED_STREAM])``) are first drawn with another
+    hand's proportions (``reshape``) and then put on the canvas in another fill style at times
+    (``restyled``)."""
     from nndesk.preprocess import preprocess
     from nndesk.ui.canvas import DrawingCanvas
 
@@ -180,8 +403,12 @@ def hand_training_drawings(
     k = 0
     for i, drawing in enumerate(drawings):
         for j in range(copies):
-            rng = np.random.default_rng([seed, i, j, *stream])
-            image = _render(vary(drawing, rng), canvas)
+            if reshaped:
+                rng = np.random.default_rng([seed, i, j, *stream, RESHAPED_STREAM])
+                image = restyled(vary(reshape(drawing, rng), rng), canvas, rng)
+            else:
+                rng = np.random.default_rng([seed, i, j, *stream])
+                image = _render(vary(drawing, rng), canvas)
             x = preprocess(np.ascontiguousarray(image), "garments")
             if x is not None:
                 images[k] = np.clip(np.rint(x), 0, 255).astype(np.uint8)
@@ -191,19 +418,27 @@ def hand_training_drawings(
 
 
 def cached_hand_training_drawings(
-    copies: int, cache: str | None, seed: int = HAND_SEED, sets: Sequence[str] = ("second",)
+    copies: int,
+    cache: str | None,
+    seed: int = HAND_SEED,
+    sets: Sequence[str] = ("second",),
+    reshaped: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``copies`` copies of every drawing of the named ``sets`` (``HAND_SETS``), set after set,
-    each set's kept in ``cache`` (a folder) when given."""
+    each set's kept in ``cache`` (a folder) when given; ``reshaped``: with other hands'
+    proportions and fill styles (``hand_training_drawings``)."""
     images, labels = [], []
     for name in sets:
         drawings = HAND_SETS[name]
         own = "" if name == "second" else f"{name}-"  # the second set's files as before
+        own += "reshaped-" if reshaped else ""
         file = f"hand-train-{own}{seed}-{copies}-{len(drawings)}.npz"
         made = cached_arrays(
             cache,
             file,
-            lambda d=drawings, n=name: hand_training_drawings(copies, seed, d, _STREAMS[n]),
+            lambda d=drawings, n=name: hand_training_drawings(
+                copies, seed, d, _STREAMS[n], reshaped
+            ),
         )
         images.append(made[0])
         labels.append(made[1])
