@@ -236,3 +236,132 @@ def test_a_stage_with_hand_copies_goes_on_from_a_file_that_made_the_first_stages
             hand, tiny_idx_dir, tmp_path / "x", log=lines.append,
             first_stage=tmp_path / "one" / "fashion-mlp.npz", stages_done=3,
         )  # fmt: skip
+
+
+# -- copies in other hands' proportions and fill styles (twenty-fifth round) ---------------------
+def _square(mode: str = "outline", label: int = 0, gap: bool = False):
+    """A closed square outline (or one left open), drawn as a hand drawing."""
+    from tools.hand_garments import HandDrawing
+
+    side = ((80.0, 80.0), (200.0, 80.0), (200.0, 200.0), (80.0, 200.0), (80.0, 80.0))
+    side = side[:-1] + ((80.0, 120.0),) if gap else side
+    return HandDrawing("square", label, mode, 8, "white-on-black", (side,))
+
+
+class _First:
+    """A random generator whose first ``random()`` is ``u`` (the style restyled draws)."""
+
+    def __init__(self, u: float, seed: int = 0):
+        self.u, self.rng = [u], np.random.default_rng(seed)
+
+    def random(self):
+        return self.u.pop() if self.u else self.rng.random()
+
+    def __getattr__(self, name):
+        return getattr(self.rng, name)
+
+
+def test_reshape_moves_parts_against_each_other_and_keeps_outlines_closed_and_fills_inside(qapp):
+    from tools.hand_train import reshape
+
+    filled = [d for d in HAND_TRAIN_GARMENTS if d.mode == "filled" and not d.erase][:6]
+    affine = []
+    for k, d in enumerate(filled):
+        copy = reshape(d, np.random.default_rng([4, k]))
+        assert copy == reshape(d, np.random.default_rng([4, k]))  # seeded
+        for before, after in zip(d.strokes, copy.strokes, strict=True):
+            assert len(before) == len(after) and _closed(np.array(after)) == _closed(
+                np.array(before)
+            )
+        image = render(copy)  # its fill does not leak: the corners stay paper
+        ink = image if copy.polarity == "white-on-black" else 255 - image
+        assert ink[[0, 0, -1, -1], [0, -1, 0, -1]].max() == 0
+        # not one affine map of the points: the parts changed their sizes against each other
+        a = np.concatenate([np.array(s) for s in d.strokes])
+        b = np.concatenate([np.array(s) for s in copy.strokes])
+        fit = np.linalg.lstsq(np.c_[a, np.ones(len(a))], b, rcond=None)
+        affine.append(np.sqrt(fit[1].sum() / len(a)))
+    assert max(affine) > 3.0  # pixels of residual after the best affine map
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_paper_regions_are_the_fill_tools_regions(seed):
+    from nndesk.fill import region
+    from tools.hand_train import _paper_regions
+
+    rng = np.random.default_rng(seed)
+    image = (rng.random((23, 31)) < rng.uniform(0.2, 0.7)).astype(np.uint8) * 255
+    labels, edge = _paper_regions(image < 128)
+    assert (labels > 0).tolist() == (image < 128).tolist()
+    for y, x in np.argwhere(image < 128):
+        mine = region(image, int(x), int(y))
+        assert np.array_equal(mine, labels == labels[y, x])
+        touches = mine[[0, -1], :].any() or mine[:, [0, -1]].any()
+        assert bool(edge[labels[y, x]]) == bool(touches)
+
+
+def test_restyled_fills_an_outline_as_the_fill_tool_does_and_leaves_an_open_one(qapp):
+    from nndesk.ui.canvas import DrawingCanvas
+    from tools.hand_train import restyled
+
+    canvas = DrawingCanvas()
+    square = _square()
+    filled = restyled(square, canvas, _First(0.1))
+    assert np.array_equal(filled, render(dataclasses.replace(square, fills=((140.0, 140.0),))))
+    black = restyled(dataclasses.replace(square, polarity="black-on-white"), canvas, _First(0.1))
+    assert np.array_equal(black, 255 - filled)
+    open_square = _square(gap=True)  # nothing inside to fill: drawn as it is
+    assert np.array_equal(restyled(open_square, canvas, _First(0.1)), render(open_square))
+    assert np.array_equal(restyled(square, canvas, _First(0.9)), render(square))  # as drawn
+
+
+def test_restyled_leaves_a_bags_handle_open_and_fills_a_scribbles_gaps(qapp):
+    from nndesk.ui.canvas import DrawingCanvas
+    from tools.hand_train import restyled
+
+    canvas = DrawingCanvas()
+    handle = ((110.0, 80.0), (110.0, 40.0), (170.0, 40.0), (170.0, 80.0))
+    bag = dataclasses.replace(_square(label=8), strokes=_square().strokes + (handle,))
+    image = restyled(bag, canvas, _First(0.1))
+    assert image[140, 140] == 255 and image[60, 140] == 0  # the body filled, the hole left
+    zigzag = tuple((90.0 + 20 * (k % 2) * 4.5, 90.0 + 10 * k) for k in range(11))
+    scribbled = dataclasses.replace(_square("scribble"), strokes=_square().strokes + (zigzag,))
+    solid = restyled(scribbled, canvas, _First(0.1))
+    assert (solid[85:196, 85:196] >= 128).all()  # every gap filled
+    assert np.array_equal(restyled(scribbled, canvas, _First(0.9)), render(scribbled))
+
+
+def test_restyled_scribbles_inside_an_outline_and_leaves_gaps(qapp):
+    from nndesk.ui.canvas import DrawingCanvas
+    from tools.hand_train import restyled
+
+    canvas = DrawingCanvas()
+    square = _square()
+    outline = render(square)
+    for seed in range(5):
+        image = restyled(square, canvas, _First(0.4, seed))
+        inside = image[90:191, 90:191] >= 128
+        assert 0.2 < inside.mean() < 0.9, seed  # scribbled, with gaps
+        # nothing past the outline but a scribble's end overshooting it by less than a pen
+        outside = np.ones_like(image, bool)
+        outside[68:213, 68:213] = False
+        assert np.array_equal(image[outside], outline[outside])
+
+
+def test_reshaped_copies_come_from_their_own_stream_and_are_cached_apart(
+    qapp, tmp_path, monkeypatch
+):
+    from tools.build_weights import SHIPPED_RECIPES, hand_stages
+
+    monkeypatch.setitem(HAND_SETS, "second", HAND_SETS["second"][:2])
+    plain, labels = cached_hand_training_drawings(2, str(tmp_path), 9, ("second",))
+    reshaped, again_labels = cached_hand_training_drawings(2, str(tmp_path), 9, ("second",), True)
+    assert labels.tolist() == again_labels.tolist() and not np.array_equal(plain, reshaped)
+    assert np.array_equal(reshaped, hand_training_drawings(2, 9, HAND_SETS["second"], (), True)[0])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "hand-train-9-2-2.npz",
+        "hand-train-reshaped-9-2-2.npz",
+    ]
+    stages = hand_stages(SHIPPED_RECIPES["fashion-cnn"], (0.1, 0.05), reshaped=True)
+    assert [s.hand_reshaped for s in stages] == [True, True]
+    assert not any(s.hand_reshaped for s in hand_stages(SHIPPED_RECIPES["fashion-cnn"], (0.1,)))
