@@ -296,6 +296,10 @@ def test_a_piece_that_would_overrun_its_turn_waits_for_the_next(qtbot, monkeypat
     """The Map's points (~12 ms) and its key (~21 ms) were drawn in one ~35 ms turn (~55 ms
     under load): a piece whose last draw does not fit in what is left of the turn's
     ``PIECE_MS`` starts the next one; a piece never drawn before starts one of its own."""
+    # a turn's budget far above any real draw, so the turns follow the recorded times alone:
+    # at 25 ms a loaded machine's real draw of both pieces used the turn up, and the draw's
+    # listeners then took a turn of their own ([2, 0])
+    monkeypatch.setattr(stepped_canvas, "PIECE_MS", 10_000.0)
     figure = Figure(figsize=(6, 4), layout="constrained")
     ax = figure.add_subplot()
     ax.plot(np.arange(10), label="line")
