@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from nndesk.nn.activations import ReLU
+from nndesk.nn.conv import Conv2D
 from nndesk.nn.layers import Dense
 from nndesk.nn.losses import make_loss
 from nndesk.nn.model import Sequential
@@ -85,6 +86,24 @@ def test_first_filters_are_the_first_layers_weights_as_images():
     filters = first_filters(model)
     assert filters.shape == (8, 28, 28)
     np.testing.assert_array_equal(filters[3].ravel(), model.layers[0].params["W"][:, 3])
+
+
+@pytest.mark.parametrize("kind", ["mlp", "cnn"])
+def test_first_filters_are_a_copy_that_later_steps_leave_alone(kind):
+    """walk57: a CNN's first kernels came back as a view of the weights (one input channel:
+    already contiguous), so every epoch's row showed the weights of now, and after a split run
+    the window drew from shared memory the run had unmapped (a segfault)."""
+    rng = np.random.default_rng(2)
+    if kind == "cnn":
+        model = Sequential([Conv2D(1, 12, rng=rng), ReLU()], input_shape=(1, 28, 28))
+    else:
+        model = Sequential([Dense(784, 12, rng=rng), ReLU(), Dense(12, 10, rng=rng)])
+    w = model.layers[0].params["W"]
+    filters = first_filters(model)
+    kept = filters.copy()
+    assert not np.shares_memory(filters, w)
+    w += 1.0  # a later step
+    np.testing.assert_array_equal(filters, kept)
 
 
 def test_a_watched_run_reports_samples_and_epoch_weights_and_trains_the_same(tiny):  # noqa: F811

@@ -146,7 +146,10 @@ def _norm(a: np.ndarray) -> float:
 
 def first_filters(model, k: int = FILTERS_SHOWN) -> np.ndarray:
     """float32 (k, h, w): an MLP's first-layer weights of its first ``k`` units as 28x28 images,
-    or a CNN's first ``k`` conv kernels (their first input channel)."""
+    or a CNN's first ``k`` conv kernels (their first input channel).
+
+    Always a copy: the picture is kept per epoch and sent to the window, and a split run's
+    weights live in shared memory that is unmapped when the run ends."""
     layers = _weighted(model)
     if not layers:
         return np.zeros((0, 1, 1), np.float32)
@@ -155,8 +158,8 @@ def first_filters(model, k: int = FILTERS_SHOWN) -> np.ndarray:
         side = math.isqrt(w.shape[0])
         if side * side != w.shape[0]:
             return np.zeros((0, 1, 1), np.float32)
-        return np.ascontiguousarray(w[:, :k].T.reshape(-1, side, side), dtype=np.float32)
-    return np.ascontiguousarray(w[:k, 0], dtype=np.float32)  # (f, c, kh, kw)
+        return np.array(w[:, :k].T.reshape(-1, side, side), dtype=np.float32, copy=True)
+    return np.array(w[:k, 0], dtype=np.float32, copy=True)  # (f, c, kh, kw)
 
 
 class Watcher:
