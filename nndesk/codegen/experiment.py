@@ -82,7 +82,7 @@ def from_config(
 
 def _replayable(changes) -> tuple:
     """The changes a script replays; ``ConfigError`` for one it cannot (pen width, sketches)."""
-    from nndesk.codegen.numpy_script import SCRIPT_NAMES
+    from nndesk.codegen.script_settings import SCRIPT_NAMES
 
     out = tuple(changes or ())
     for change in out:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from nndesk.codegen import snippets
 from nndesk.codegen.experiment import Experiment
-from nndesk.codegen.numpy_script import AUGMENT_STREAM, SHUFFLE_STREAM, changes_table
+from nndesk.codegen.script_settings import AUGMENT_STREAM, SHUFFLE_STREAM, changes_table
 from nndesk.codegen.words import Words
 
 #: settings Keras compiles into its training step (changed on its objects, then traced again)
@@ -79,7 +79,7 @@ class Steering:
         return "\n".join(lines)
 
     def _steer_function(self) -> list[str]:
-        from nndesk.codegen.numpy_script import SCRIPT_NAMES
+        from nndesk.codegen.script_settings import SCRIPT_NAMES
 
         traced = [SCRIPT_NAMES[n] for n in sorted(self.names)]
         traced = [n for n in _TRACED if n in traced]

@@ -16,7 +16,7 @@ from __future__ import annotations
 # fmt: off
 #: English -> Vietnamese, looked up whole
 TEXTS: dict[str, str] = {
-    # -- the script's header (numpy_script._header) ---------------------------------------------
+    # -- the script's header (script_header.header) ---------------------------------------------
     "{slug}: a {arch} network for {dataset}, trained with {optimizer}, in plain NumPy.":
         "{slug}: mạng {arch} cho {dataset}, huấn luyện bằng {optimizer}, viết bằng NumPy thuần.",
     "{optimizer} (lr {lr})": "{optimizer} (tốc độ học {lr})",
