@@ -70,6 +70,13 @@ def busy(monkeypatch) -> None:
     monkeypatch.setattr(runtime, "idle_cores", lambda: parallel.cores() - 1.0)
 
 
+def no_core_free(monkeypatch) -> None:
+    """Two cores, other programs keeping both busy (0.1 free): the plan begins with whole
+    batches on one thread."""
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setattr(runtime, "idle_cores", lambda: 0.1)
+
+
 @pytest.fixture
 def helpers(monkeypatch, parts_by_load) -> list[ProcessSplit]:
     """A quiet machine, where the product's rule puts split runs' parts in processes; every
@@ -755,8 +762,7 @@ def test_a_run_the_plan_found_with_no_core_free_trains_whole_then_takes_its_help
 ):
     # the plan's look (0.1 s) found every core busy, a passing burst as often as not: the run
     # trained whole batches on one thread for good, ~3x slower on a quiet machine (speed56)
-    monkeypatch.setattr(parallel, "cores", lambda: 2)
-    monkeypatch.setattr(runtime, "idle_cores", lambda: 0.1)
+    no_core_free(monkeypatch)
     looks: list[list[int]] = []
 
     class Scripted:  # every core still busy at the first look, quiet from the second
@@ -797,8 +803,7 @@ def test_a_run_the_plan_found_with_no_core_free_trains_whole_then_takes_its_help
 
 def test_a_block_run_by_a_plan_with_no_core_free_runs_on_one_thread(monkeypatch, parts_by_load):
     # the Lab's passes (runtime.applied) on a busy machine, as before the plan began whole
-    monkeypatch.setattr(parallel, "cores", lambda: 2)
-    monkeypatch.setattr(runtime, "idle_cores", lambda: 0.1)
+    no_core_free(monkeypatch)
     busy_plan = runtime.plan(_model(), 64)
     assert busy_plan.whole_first
     with runtime.applied(busy_plan):
@@ -812,8 +817,7 @@ def test_a_run_kept_whole_by_a_busy_machine_scores_its_epochs_on_one_thread(
     helpers,
     monkeypatch,
 ):
-    monkeypatch.setattr(parallel, "cores", lambda: 2)
-    monkeypatch.setattr(runtime, "idle_cores", lambda: 0.1)
+    no_core_free(monkeypatch)
     monkeypatch.setattr(runtime, "OthersBusy", lambda: lambda pids: 1.9)  # busy at every look
     monkeypatch.setattr(runtime, "LOAD_EVERY", 4)
     session = prepare(FAST.replace(arch=ARCH, epochs=2), dataset=tiny)
@@ -1061,8 +1065,7 @@ def test_an_early_helper_is_not_started_for_a_cnn_on_one_thread_or_an_mlp_but_is
     assert started == []
     # too busy to split at all: the run begins whole, on one thread, but its helpers start for
     # when a look at the load finds a core free (speed56)
-    monkeypatch.setattr(parallel, "cores", lambda: 2)
-    monkeypatch.setattr(runtime, "idle_cores", lambda: 0.1)
+    no_core_free(monkeypatch)
     with process_split.started_early(FAST.replace(arch=ARCH)):
         pass
     assert len(started) == 1

@@ -75,6 +75,20 @@ def _stopped_then_continued(blob_dir, continued_lr):
     return record.run_id, stopped.run_id, second
 
 
+def _continued(blob_dir, continuation=START, first=START, stop_at=STOP_AT):
+    """Stop a run of ``first`` before batch ``stop_at`` of its epoch (None: it finishes), then
+    Continue it with ``continuation``: the continuation's record, stored before it trains; its
+    ``resumed_from`` is the first run's model file."""
+    store = RunStore()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the synthetic files are not the published ones
+        session = prepare(first, data_dir=blob_dir)
+        _trained(session, stop_at=stop_at)
+    stopped = store.create(first.to_dict())
+    path = session.save(stopped.folder / MODEL_FILE)
+    return store.create(continuation.to_dict(), resumed_from=str(path))
+
+
 @pytest.mark.parametrize("continued_lr", [2e-4, 5e-5])
 def test_a_continued_runs_script_trains_both_legs_to_the_runs_numbers(
     tmp_path, blob_dir, continued_lr
@@ -112,15 +126,7 @@ def test_a_continued_runs_script_trains_both_legs_to_the_runs_numbers(
 
 def test_a_continuation_on_another_schedule_is_named_as_left_out(blob_dir):
     """A continuation on a cosine of its own cannot be a change of the record: said."""
-    store = RunStore()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        first = prepare(START, data_dir=blob_dir)
-        _trained(first, stop_at=(2, 30))
-    stopped = store.create(START.to_dict())
-    path = first.save(stopped.folder / MODEL_FILE)
-    again = START.replace(lr=1e-3, schedule="step", schedule_step=1)
-    record = store.create(again.to_dict(), resumed_from=str(path))
+    record = _continued(blob_dir, START.replace(lr=1e-3, schedule="step", schedule_step=1))
     text = numpy_script(from_run(record.run_id), "pytest")
     header = " ".join(text.split('"""')[1].split())
     assert "From there this script does not follow the continuation's schedule" in header
@@ -156,15 +162,7 @@ def test_a_continuation_that_changed_nothing_names_no_changes_table(blob_dir, la
     no CHANGES, and its header said "CHANGES sets each setting…" all the same (walk55c D4)."""
     from nndesk.codegen import Words
 
-    store = RunStore()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        first = prepare(START, data_dir=blob_dir)
-        _trained(first, stop_at=(2, 30))
-    stopped = store.create(START.to_dict())
-    path = first.save(stopped.folder / MODEL_FILE)
-    record = store.create(START.to_dict(), resumed_from=str(path))
-    experiment = from_run(record.run_id)
+    experiment = from_run(_continued(blob_dir).run_id)
     for write in (numpy_script, keras_notebook):
         words = Words(language)
         text = write(experiment, "pytest", words)
@@ -184,19 +182,13 @@ def test_a_one_epoch_schedule_is_said_as_one_epoch(blob_dir, language):
     (walk56v); one epoch has its own sentence, in both languages."""
     from nndesk.codegen import Words
 
-    store = RunStore()
-    one = START.replace(epochs=1)
+    record = _continued(blob_dir, first=START.replace(epochs=1), stop_at=None)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        first = prepare(one, data_dir=blob_dir)
-        _trained(first)
-        stopped = store.create(one.to_dict())
-        path = first.save(stopped.folder / MODEL_FILE)
-        second = prepare(START, data_dir=blob_dir, resume=path)
+        second = prepare(START, data_dir=blob_dir, resume=record.resumed_from)
         _trained(second)
-    record = store.create(START.to_dict(), resumed_from=str(path))
     record.curves = Curves.from_history(second.history)  # three epochs: the script's own
-    store.save(record)
+    RunStore().save(record)
     words = Words(language)
     said = " ".join(numpy_script(from_run(record.run_id), "pytest", words).split())
     assert not words.missing, sorted(words.missing)

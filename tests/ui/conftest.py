@@ -212,3 +212,25 @@ def messages(monkeypatch):
         staticmethod(lambda parent, title, text, *a: shown.append((title, text))),
     )
     return shown
+
+
+class Questions:
+    """``QMessageBox.question`` answered by the test: ``asked`` holds each question's text, and
+    every question gets ``answer`` (set it again between questions)."""
+
+    def __init__(self, answer: QMessageBox.StandardButton) -> None:
+        self.asked: list[str] = []
+        self.answer = answer
+
+    def __call__(self, parent, title, text, *args) -> QMessageBox.StandardButton:
+        self.asked.append(text)
+        return self.answer
+
+
+@pytest.fixture
+def questions(monkeypatch) -> Questions:
+    """Every QMessageBox.question answered No (until the test sets ``questions.answer``); none
+    is shown."""
+    answered = Questions(QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answered))
+    return answered

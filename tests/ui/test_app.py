@@ -498,7 +498,7 @@ def test_the_notice_goes_when_another_model_is_chosen(
 
 
 def test_closing_the_window_while_training_asks_first_then_stops_the_worker(
-    qtbot, window_factory, tiny_model_file, tiny_data_dir, monkeypatch
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, questions
 ):
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     window = desk.window
@@ -506,29 +506,22 @@ def test_closing_the_window_while_training_asks_first_then_stops_the_worker(
     config = page.form.config().replace(
         dataset="mnist", arch="784-32-10", epochs=2000, batch_size=8, val_fraction=0.1
     )
-    questions: list[str] = []
-    answer = [QMessageBox.StandardButton.No]
-
-    def ask(parent, title, text, *args):
-        questions.append(text)
-        return answer[0]
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(ask))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         assert page.start_training(config)
         qtbot.waitUntil(lambda: page.controller.batches_done > 0, timeout=30000)
         window.close()  # answered No: the window stays and training goes on
-        assert len(questions) == 1 and questions[0].startswith("Stop training and quit?")
+        assert len(questions.asked) == 1
+        assert questions.asked[0].startswith("Stop training and quit?")
         assert window.isVisible() and page.controller.is_running()
-        answer[0] = QMessageBox.StandardButton.Yes
+        questions.answer = QMessageBox.StandardButton.Yes
         window.close()
-    assert len(questions) == 2 and not window.isVisible()
+    assert len(questions.asked) == 2 and not window.isVisible()
     assert not page.controller.is_running()
 
 
 def test_quitting_mid_run_says_truthfully_that_the_epochs_so_far_are_kept_and_they_are(
-    qtbot, window_factory, tiny_model_file, tiny_data_dir, monkeypatch
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, questions
 ):
     """Ctrl+Q mid-run asked "Stop training and quit?" without saying whether the epochs
     trained so far stay: they do (the run's record and its model, not tested)."""
@@ -539,13 +532,7 @@ def test_quitting_mid_run_says_truthfully_that_the_epochs_so_far_are_kept_and_th
     config = page.form.config().replace(
         dataset="mnist", arch="784-32-10", epochs=2000, batch_size=8, val_fraction=0.1
     )
-    questions: list[str] = []
-
-    def ask(parent, title, text, *args):
-        questions.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(ask))
+    questions.answer = QMessageBox.StandardButton.Yes
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         assert page.start_training(config)
@@ -553,7 +540,7 @@ def test_quitting_mid_run_says_truthfully_that_the_epochs_so_far_are_kept_and_th
         record = page.controller.record
         desk.window.close()
     assert not desk.window.isVisible()
-    (question,) = questions
+    (question,) = questions.asked
     assert question.startswith("Stop training and quit?")
     assert "as a run" in question and "Train > Runs" in question and "epoch " in question
     assert "test accuracy is not measured" in question

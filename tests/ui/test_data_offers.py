@@ -30,6 +30,29 @@ def choose_tiny_files_as(spec, tiny_idx_dir, monkeypatch) -> None:
     datasets.forget_datasets()
 
 
+def choose_an_empty_data_folder(tmp_path) -> None:
+    """Choose a folder holding no dataset as the data folder: every page then misses its data."""
+    (tmp_path / "empty").mkdir(exist_ok=True)
+    preferences.set_data_dir(str(tmp_path / "empty"))
+    datasets.forget_datasets()
+
+
+def choose_mnist_after_a_fashion_copy(tiny_idx_dir, tmp_path, monkeypatch):
+    """Two datasets' folders: a copy of the tiny files with every label moved on by one (other
+    checksums) registered as Fashion-MNIST's, then the tiny files as MNIST's, chosen last. Returns
+    the Fashion-MNIST folder."""
+    from nndesk.data.idx import read_idx, write_idx
+
+    fashion = tmp_path / "fashion-tiny"
+    fashion.mkdir()
+    for path in tiny_idx_dir.iterdir():
+        array = read_idx(path)
+        write_idx(fashion / path.name, (array + 1) % 10 if "labels" in path.name else array)
+    choose_tiny_files_as(registry.FASHION, fashion, monkeypatch)
+    choose_tiny_files_as(registry.MNIST, tiny_idx_dir, monkeypatch)
+    return fashion
+
+
 def why_banner_after_a_drawing(desk):
     """Open the Why page and draw a bar: the page asks for the nearest training images, and
     its banner is the one that answers when they cannot be had."""
@@ -138,8 +161,7 @@ def test_the_train_page_says_at_once_that_its_data_is_missing_and_offers_it(
     qtbot, window_factory, tmp_path, tiny_idx_dir
 ):
     """Probe 16d: with no data the Train page said "Ready" until Train was pressed."""
-    preferences.set_data_dir(str(tmp_path / "empty"))  # a folder without any dataset
-    datasets.forget_datasets()
+    choose_an_empty_data_folder(tmp_path)
     desk = window_factory(mode="digits")
     train = desk.train_page
     desk.window.tabs.setCurrentWidget(train)
@@ -196,8 +218,7 @@ def test_a_folder_of_the_other_dataset_chosen_is_said_on_the_train_page_at_once(
 ):
     """Probe 32b: File > Data folder… with MNIST's files in Clothing mode said nothing on the
     Train page until another page had read the folder or Train was pressed."""
-    preferences.set_data_dir(str(tmp_path / "empty"))
-    datasets.forget_datasets()
+    choose_an_empty_data_folder(tmp_path)
     desk = window_factory(mode="garments")
     train = desk.train_page
     desk.window.tabs.setCurrentWidget(train)
@@ -333,8 +354,7 @@ def test_the_train_pages_data_check_looks_at_the_data_folder_off_the_gui_thread(
             return _real(*args, **kwargs)
 
         monkeypatch.setattr(datasets, name, recorded)
-    preferences.set_data_dir(str(tmp_path / "empty"))  # a folder without any dataset
-    datasets.forget_datasets()
+    choose_an_empty_data_folder(tmp_path)
     desk = window_factory(mode="digits")
     train = desk.train_page
     threads.clear()  # what building the window did is not the Train page's check
@@ -363,9 +383,7 @@ def test_the_lab_page_offers_the_missing_data_and_fills_once_a_folder_brings_it(
     """The walk: with no data the Lab page said "… download it, or choose a folder" without the
     Download / Choose a folder… buttons Evaluate, Dataset and Train have. It has the same
     banner now, and the data chosen anywhere (here File > Data folder) fills it."""
-    (tmp_path / "empty").mkdir()
-    preferences.set_data_dir(str(tmp_path / "empty"))
-    datasets.forget_datasets()
+    choose_an_empty_data_folder(tmp_path)
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     lab = desk.lab_page
     with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
@@ -392,9 +410,7 @@ def test_the_map_and_mistakes_pages_offer_the_missing_data_and_fill_once_it_come
     said "Evaluate a model to browse its mistakes.", the Map's hint sent the user to
     Evaluate), while Evaluate, Dataset, Train and Lab offer Download / Choose a folder…. They
     have the same banner now, and the data chosen anywhere fills them with one evaluation."""
-    (tmp_path / "empty").mkdir()
-    preferences.set_data_dir(str(tmp_path / "empty"))
-    datasets.forget_datasets()
+    choose_an_empty_data_folder(tmp_path)
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     page = getattr(desk, page_name)
     with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
@@ -557,9 +573,7 @@ def test_without_data_evaluate_again_and_train_wait_greyed_and_say_why_until_it_
     the page; Train was enabled and a click said "The run did not start". Both wait, greyed,
     their tooltips saying why, while the banner offers the data, and both come back once a
     folder brings it."""
-    (tmp_path / "empty").mkdir()
-    preferences.set_data_dir(str(tmp_path / "empty"))
-    datasets.forget_datasets()
+    choose_an_empty_data_folder(tmp_path)
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     page = desk.evaluate_page
     with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
@@ -642,9 +656,7 @@ def test_an_image_folder_chosen_and_trained_leaves_no_page_saying_mnist_is_missi
 
     from nndesk.ui.train_form import FOLDER
 
-    (tmp_path / "empty").mkdir()
-    preferences.set_data_dir(str(tmp_path / "empty"))
-    datasets.forget_datasets()
+    choose_an_empty_data_folder(tmp_path)
     folder = tmp_path / "shapes"
     rng = np.random.default_rng(0)
     for k, name in enumerate(("circle", "square", "triangle")):
@@ -696,15 +708,7 @@ def test_a_folder_chosen_from_a_banner_is_its_datasets_whatever_the_mode(
     each other out for ever. The folder is Fashion-MNIST's now; Digits keeps MNIST's."""
     from PySide6.QtWidgets import QFileDialog
 
-    from nndesk.data.idx import read_idx, write_idx
-
-    fashion = tmp_path / "fashion-tiny"
-    fashion.mkdir()
-    for path in tiny_idx_dir.iterdir():  # every label moved on by one: other checksums
-        array = read_idx(path)
-        write_idx(fashion / path.name, (array + 1) % 10 if "labels" in path.name else array)
-    choose_tiny_files_as(registry.FASHION, fashion, monkeypatch)
-    choose_tiny_files_as(registry.MNIST, tiny_idx_dir, monkeypatch)  # chosen last, in Digits
+    fashion = choose_mnist_after_a_fashion_copy(tiny_idx_dir, tmp_path, monkeypatch)
     preferences.set_data_dir(str(tiny_idx_dir), "mnist")
     starts: list[str] = []
     monkeypatch.setattr(
@@ -790,15 +794,7 @@ def test_a_folder_of_the_other_dataset_chosen_in_a_mode_is_kept_as_that_datasets
     dir-fashion). A folder found to hold the other dataset is that dataset's own too."""
     from PySide6.QtWidgets import QFileDialog
 
-    from nndesk.data.idx import read_idx, write_idx
-
-    fashion = tmp_path / "fashion-tiny"
-    fashion.mkdir()
-    for path in tiny_idx_dir.iterdir():  # every label moved on by one: other checksums
-        array = read_idx(path)
-        write_idx(fashion / path.name, (array + 1) % 10 if "labels" in path.name else array)
-    choose_tiny_files_as(registry.FASHION, fashion, monkeypatch)
-    choose_tiny_files_as(registry.MNIST, tiny_idx_dir, monkeypatch)
+    fashion = choose_mnist_after_a_fashion_copy(tiny_idx_dir, tmp_path, monkeypatch)
     preferences.set_data_dir(None)  # nothing chosen yet: the cache (empty) is read
     datasets.forget_datasets()
     answers = [str(fashion), str(tiny_idx_dir)]

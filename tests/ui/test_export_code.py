@@ -116,27 +116,20 @@ def test_the_save_dialog_says_how_slow_a_cnns_script_is_in_its_body(
 
 
 def test_a_name_whose_ending_is_added_asks_before_replacing_that_file(
-    qtbot, panel, dialogs, tmp_path, monkeypatch
+    qtbot, panel, dialogs, tmp_path, questions
 ):
     """The dialog asked about "lab" (no such file); "lab.ipynb", the file written, was replaced
     without a word (walk53 #11, checking the window's dialogs)."""
     panel.form.apply_preset("fashion-mlp-lab")
     kept = tmp_path / "lab.ipynb"
     kept.write_text("my own notes", encoding="utf-8")
-    asked = []
-
-    def question(parent, title, text, *args):
-        asked.append(text)
-        return QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(export_code.QMessageBox, "question", question)
     dialogs.answer = str(tmp_path / "lab")
     _action(panel.code_button, "Export as notebook…").trigger()
-    assert asked == [f"lab.ipynb already exists in {tmp_path}. Replace it?"]
+    assert questions.asked == [f"lab.ipynb already exists in {tmp_path}. Replace it?"]
     assert kept.read_text(encoding="utf-8") == "my own notes"
     dialogs.answer = str(tmp_path / "other")  # no file there: nothing asked
     _action(panel.code_button, "Export as notebook…").trigger()
-    assert len(asked) == 1
+    assert len(questions.asked) == 1
     nbformat.validate(nbformat.read(tmp_path / "other.ipynb", as_version=4))
 
 

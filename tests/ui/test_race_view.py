@@ -676,21 +676,13 @@ def test_a_comparison_opens_with_its_presets_epochs_however_it_was_reached(qtbot
     assert view.epochs.value() == 2
 
 
-def test_closing_the_window_during_a_race_asks_first_and_no_lets_it_go_on(qtbot, page, monkeypatch):
+def test_closing_the_window_during_a_race_asks_first_and_no_lets_it_go_on(qtbot, page, questions):
     """Closing the window mid-race quit at once and the race was lost without a word
     (lab56 D10): the close guard asks, as it does for a training run."""
     from PySide6.QtWidgets import QMessageBox
 
-    questions: list[str] = []
-    answer = [QMessageBox.StandardButton.No]
-
-    def ask(parent, title, text, *args):
-        questions.append(text)
-        return answer[0]
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(ask))
     assert page.confirm_close()  # nothing going: no question
-    assert questions == []
+    assert questions.asked == []
     view = page.race_view
     optimisers = next(i for i, c in enumerate(COMPARISONS) if "Adam" in c.title)
     view.comparison.setCurrentIndex(view.comparison.findData(optimisers))
@@ -700,11 +692,11 @@ def test_closing_the_window_during_a_race_asks_first_and_no_lets_it_go_on(qtbot,
     qtbot.waitUntil(page.race.is_running, timeout=WAIT_MS)
     assert not page.confirm_close()  # answered No: the race goes on
     assert page.race.is_running()
-    (question,) = questions
+    (question,) = questions.asked
     assert question.startswith("Stop the race and quit?") and "not kept" in question
-    answer[0] = QMessageBox.StandardButton.Yes
+    questions.answer = QMessageBox.StandardButton.Yes
     assert page.confirm_close()
-    assert len(questions) == 2
+    assert len(questions.asked) == 2
     page.race.shutdown()
 
 

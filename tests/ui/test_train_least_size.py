@@ -18,6 +18,11 @@ from tests.ui.conftest import training_page
 
 WAIT_MS = 60_000  # a bound for a failure only
 PAGE_AT_LEAST = (360, 461)  # the Train page in the window at its least size, 828x583
+#: the banner at its longest: a dataset missing and the data folder chosen not a folder
+MNIST_MISSING = (
+    "MNIST is not on this computer yet: download it, or choose a folder holding its four IDX "
+    "files. Data folder /etc/passwd is a file, not a folder."
+)
 
 
 def clipped_controls(page: QWidget) -> list[str]:
@@ -41,18 +46,8 @@ def test_at_the_least_size_with_the_data_banner_the_run_buttons_are_whole(qtbot,
     # walk52 #8: in the window at its least size (828x583) the Train page is 360x461; with
     # "MNIST is not on this computer" shown, the third row of run buttons (LR now, Set LR,
     # Apply to run) was squeezed to 3 px
-    page = training_page(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))
-    holder = QWidget()  # as the window's page stack, it gives the page less than its minimum
-    qtbot.addWidget(holder)
-    holder.resize(400, 600)
-    page.setParent(holder)
-    page.setGeometry(0, 0, *PAGE_AT_LEAST)
-    holder.show()
-    page.data_banner.show_problem(
-        "MNIST is not on this computer yet: download it, or choose a folder holding its four "
-        "IDX files. Data folder /etc/passwd is a file, not a folder.",
-        missing="mnist",
-    )
+    page = page_in_a_holder(qtbot, tmp_path, PAGE_AT_LEAST)
+    page.data_banner.show_problem(MNIST_MISSING, missing="mnist")
     qtbot.waitUntil(page.data_banner.isVisible, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: page.apply_button.isVisible(), timeout=WAIT_MS)
     QApplication.processEvents()
@@ -70,6 +65,19 @@ def test_at_the_least_size_with_the_data_banner_the_run_buttons_are_whole(qtbot,
         assert top >= 0 and top + button.height() <= area.viewport().height()
 
 
+def page_in_a_holder(qtbot, tmp_path, size, holder_size=(400, 600)):
+    """A Train page given ``size`` in a shown holder, which (as the window's page stack) gives
+    the page less than its minimum when it is smaller."""
+    page = training_page(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    holder.resize(*holder_size)
+    page.setParent(holder)
+    page.setGeometry(0, 0, *size)
+    holder.show()
+    return page
+
+
 def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
     parent = widget.parentWidget()
     while parent is not None and not isinstance(parent, QScrollArea):
@@ -80,18 +88,9 @@ def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
 def test_on_a_short_page_the_inside_tabs_chart_is_a_scroll_away_not_cut(qtbot, tmp_path):
     # s52: the tabs give up height first on a short page (above): the Inside tab's chart kept
     # its 150 px in a tab 90-130 px tall, and its lower part was cut by the tab's edge
-    page = training_page(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))
-    holder = QWidget()
-    qtbot.addWidget(holder)
-    holder.resize(400, 600)
-    page.setParent(holder)
-    page.setGeometry(0, 0, PAGE_AT_LEAST[0], 400)  # shorter still: the tabs at their least
-    holder.show()
-    page.data_banner.show_problem(
-        "MNIST is not on this computer yet: download it, or choose a folder holding its four "
-        "IDX files. Data folder /etc/passwd is a file, not a folder.",
-        missing="mnist",
-    )
+    # shorter still: the tabs at their least
+    page = page_in_a_holder(qtbot, tmp_path, (PAGE_AT_LEAST[0], 400))
+    page.data_banner.show_problem(MNIST_MISSING, missing="mnist")
     page.tabs.show_named("inside")
     chart = page.inside_view.image
     qtbot.waitUntil(chart.isVisible, timeout=WAIT_MS)
@@ -111,13 +110,8 @@ def test_on_a_short_page_the_live_charts_keep_their_height_and_scroll(qtbot, tmp
     # and the page's column scrolls to them
     from nndesk.ui.live_page import LIVE_CHART_LEAST_HEIGHT
 
-    page = training_page(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))
-    holder = QWidget()
-    qtbot.addWidget(holder)
-    holder.resize(1100, 600)
-    page.setParent(holder)
-    page.setGeometry(0, 0, 1024, 520)  # the Train page in a 1024x700 window, wide
-    holder.show()
+    # the Train page in a 1024x700 window, wide
+    page = page_in_a_holder(qtbot, tmp_path, (1024, 520), holder_size=(1100, 600))
     page.data_banner.show_problem(
         "Fashion-MNIST is not on this computer yet: download it, or choose a folder holding "
         "its four IDX files.",
