@@ -59,6 +59,24 @@ def training_page(controller, **parts):
     return TrainingPanel(controller, RunListReader(controller.store), **parts)
 
 
+def shown_widget(qtbot, widget, size: tuple[int, int] | None = None):
+    """``widget`` closed after the test (``qtbot.addWidget``), resized to ``size`` if given,
+    shown, and ``exposed``; returns it."""
+    qtbot.addWidget(widget)
+    if size is not None:
+        widget.resize(*size)
+    return exposed(qtbot, widget)
+
+
+def exposed(qtbot, widget):
+    """Show ``widget`` and wait until the window system has exposed it (``waitExposed`` is a
+    context manager: a bare call waits for nothing); returns it."""
+    widget.show()
+    with qtbot.waitExposed(widget):
+        pass
+    return widget
+
+
 def switched_windows(desk) -> list:
     """The new windows of ``desk``'s language switches, each once its switch has finished (a
     switch goes on from the event loop): wait on the list's length."""

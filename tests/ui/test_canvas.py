@@ -10,16 +10,12 @@ from PySide6.QtGui import QDropEvent, QImage
 from nndesk.controllers.pasted_image import qimage_pixels
 from nndesk.ui import qt_image
 from nndesk.ui.canvas import CANVAS_SIZE, DrawingCanvas
+from tests.ui.conftest import shown_widget
 
 
 @pytest.fixture
 def canvas(qtbot):
-    widget = DrawingCanvas()
-    qtbot.addWidget(widget)
-    widget.resize(CANVAS_SIZE, CANVAS_SIZE)
-    widget.show()
-    with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
-        pass
+    widget = shown_widget(qtbot, DrawingCanvas(), (CANVAS_SIZE, CANVAS_SIZE))
     return widget
 
 
@@ -206,11 +202,8 @@ def test_a_drag_on_a_canvas_shown_larger_lands_on_the_same_image_pixels_at_the_s
     the mouse maps onto it, and the pen keeps its width in image pixels, so the stroke the
     user sees, scaled with the sheet, is the stroke the model gets."""
     widget = DrawingCanvas()
-    qtbot.addWidget(widget)
     widget.setFixedSize(side, side)
-    widget.show()
-    with qtbot.waitExposed(widget):
-        pass
+    shown_widget(qtbot, widget)
     widget.set_pen_width(20)
     scale = side / CANVAS_SIZE
     with qtbot.waitSignal(widget.stroke_finished):

@@ -7,15 +7,11 @@ from PySide6.QtGui import QColor, QImage
 
 from nndesk.ui import theme
 from nndesk.ui.chart_image import ChartImage
+from tests.ui.conftest import shown_widget
 
 
 def test_the_last_image_follows_the_room_and_a_resize_asks_for_a_new_one(qtbot):
-    label = ChartImage(50, 40)
-    qtbot.addWidget(label)
-    label.resize(200, 100)
-    label.show()
-    with qtbot.waitExposed(label):  # a context manager: a bare call waits for nothing
-        pass
+    label = shown_widget(qtbot, ChartImage(50, 40), (200, 100))
     image = QImage(200, 100, QImage.Format.Format_RGBA8888)
     image.fill(QColor("red"))
     label.show_image(image, theme.colours())

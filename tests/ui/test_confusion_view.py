@@ -14,6 +14,7 @@ from nndesk.data.registry import DATASETS
 from nndesk.i18n import grouped
 from nndesk.ui.confusion_view import ConfusionView
 from nndesk.ui.language import class_names_shown
+from tests.ui.conftest import shown_widget
 
 WAIT_MS = 60_000
 
@@ -27,13 +28,7 @@ def a_matrix(k: int = 10) -> np.ndarray:
 
 @pytest.fixture
 def view(qtbot):
-    widget = ConfusionView()
-    qtbot.addWidget(widget)
-    widget.resize(620, 540)  # the Evaluate page's matrix at 1280x800
-    widget.show()
-    with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
-        pass
-    return widget
+    return shown_widget(qtbot, ConfusionView(), (620, 540))  # Evaluate's matrix at 1280x800
 
 
 def test_the_matrix_is_laid_out_and_drawn_off_the_gui_thread(qtbot, view, monkeypatch):

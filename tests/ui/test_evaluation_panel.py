@@ -19,6 +19,7 @@ from nndesk.nn.metrics import confusion_matrix
 from nndesk.ui.evaluation_panel import EvaluationPanel
 from tests.fake_classifier import FakeClassifier
 from tests.test_evaluation import CLASS_NAMES, WRONG, TableClassifier, make_images, make_labels
+from tests.ui.conftest import shown_widget
 
 
 class ToyDataset:
@@ -49,12 +50,7 @@ def controller():
 
 @pytest.fixture
 def panel(qtbot, controller):
-    widget = EvaluationPanel(controller)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
-        pass
+    widget = shown_widget(qtbot, EvaluationPanel(controller), (1000, 700))
     return widget
 
 
@@ -67,12 +63,7 @@ def evaluated(qtbot, panel, controller):
 
 def panel_on_screen(qtbot, controller, width, height=600):
     """A panel at ``width`` x ``height``, shown and exposed: its layout is the one a user sees."""
-    widget = EvaluationPanel(controller)
-    qtbot.addWidget(widget)
-    widget.resize(width, height)
-    widget.show()
-    with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
-        pass
+    widget = shown_widget(qtbot, EvaluationPanel(controller), (width, height))
     return widget
 
 
@@ -345,12 +336,7 @@ VIETNAMESE_GARMENTS = (
 def test_the_matrix_keeps_its_long_class_names_inside_after_the_page_narrows(qtbot):
     from nndesk.ui.confusion_view import ConfusionView
 
-    view = ConfusionView()
-    qtbot.addWidget(view)
-    view.resize(640, 330)  # beside the report, on a wide page
-    view.show()
-    with qtbot.waitExposed(view):  # a context manager: a bare call waits for nothing
-        pass
+    view = shown_widget(qtbot, ConfusionView(), (640, 330))  # beside the report, on a wide page
     confusion = np.eye(10, dtype=np.int64) * 900 + 3
     view.set_matrix(confusion, VIETNAMESE_GARMENTS)
     qtbot.waitUntil(view.current, timeout=60000)  # drawn off the GUI thread
@@ -550,12 +536,7 @@ def test_the_report_legend_never_runs_over_the_table_on_a_narrow_page(qtbot, tin
     try:
         overlaps = {}
         for width in range(500, 661, 20):  # a page of that width shows its first result
-            widget = EvaluationPanel(ctl)
-            qtbot.addWidget(widget)
-            widget.resize(width, 560)
-            widget.show()
-            with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
-                pass
+            widget = shown_widget(qtbot, EvaluationPanel(ctl), (width, 560))
             widget.show_result(result)
             qtbot.waitUntil(lambda w=widget: w.scroll.verticalScrollBar().isVisible(), timeout=5000)
             QApplication.processEvents()
@@ -736,12 +717,7 @@ def test_the_whole_matrix_with_both_sets_of_names_is_in_the_first_view(
     assert language.use_language(code) == code
     try:
         names = VIETNAMESE_GARMENTS if code == "vi" else ENGLISH_GARMENTS
-        widget = EvaluationPanel(controller, trust)
-        qtbot.addWidget(widget)
-        widget.resize(width, height)
-        widget.show()
-        with qtbot.waitExposed(widget):
-            pass
+        widget = shown_widget(qtbot, EvaluationPanel(controller, trust), (width, height))
         widget.show_result(ten_garments_result(names))
 
         def whole_matrix_in_view():
@@ -773,12 +749,7 @@ def test_measuring_robustness_shows_its_progress_by_the_button_and_scrolls_to_th
     result = evaluate(stroke_classifier, images, labels)
     trust = TrustController()
     try:
-        widget = EvaluationPanel(controller, trust)
-        qtbot.addWidget(widget)
-        widget.resize(650, 620)
-        widget.show()
-        with qtbot.waitExposed(widget):
-            pass
+        widget = shown_widget(qtbot, EvaluationPanel(controller, trust), (650, 620))
         widget.show_result(result)
         qtbot.waitUntil(lambda: widget.trust.summary is not None, timeout=10_000)
         viewport = widget.scroll.viewport()

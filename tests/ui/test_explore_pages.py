@@ -13,6 +13,7 @@ from nndesk.controllers.explore import ExploreController
 from nndesk.evaluation import evaluate
 from nndesk.ui.lab_view import LabView, parse_units
 from nndesk.ui.map_view import MapView
+from tests.ui.conftest import shown_widget
 
 
 @pytest.fixture
@@ -433,12 +434,8 @@ def test_the_labs_measures_are_named_whole_and_explained(qtbot, controller, resu
 
     assert language.use_language("vi") == "vi"
     try:
-        page = LabView(controller)
-        qtbot.addWidget(page)
-        page.resize(470, 600)  # the Lab page's width in a 1024 px window
-        page.show()
-        with qtbot.waitExposed(page):  # a context manager: a bare call waits for nothing
-            pass
+        # the Lab page's width in a 1024 px window
+        page = shown_widget(qtbot, LabView(controller), (470, 600))
         table = page.table
         metrics = table.fontMetrics()
         names = [table.item(row, 0).text() for row in range(table.rowCount())]

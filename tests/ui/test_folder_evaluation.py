@@ -20,6 +20,7 @@ from nndesk.ui.evaluation_panel import EvaluationPanel
 from nndesk.ui.lab_view import LabView
 from nndesk.ui.mistakes_view import MistakesView
 from tests.test_folder_test_set import train_on, write_shapes
+from tests.ui.conftest import shown_widget
 
 WAIT_MS = 30_000
 
@@ -40,12 +41,7 @@ def controller():
 
 @pytest.fixture
 def panel(qtbot, controller):
-    widget = EvaluationPanel(controller)
-    qtbot.addWidget(widget)
-    widget.resize(1024, 700)
-    widget.show()
-    with qtbot.waitExposed(widget):
-        pass
+    widget = shown_widget(qtbot, EvaluationPanel(controller), (1024, 700))
     return widget
 
 

@@ -16,6 +16,7 @@ from nndesk.nn.architecture import build_model
 from nndesk.ui.inside_diagram import column_title, diagram_columns, output_probabilities
 from nndesk.ui.inside_view import InsideView
 from nndesk.ui.language import percent
+from tests.ui.conftest import shown_widget
 
 NAMES = tuple(str(d) for d in range(10))
 
@@ -37,12 +38,8 @@ def _snapshot(clf: Classifier) -> InsideSnapshot:
 
 @pytest.fixture
 def page(qtbot):
-    view = InsideView()
-    qtbot.addWidget(view)
-    view.resize(800, 600)  # the page's width in a 1024-wide window: two tabs at the bottom
-    with qtbot.waitExposed(view):
-        view.show()
-    return view
+    # the page's width in a 1024-wide window: two tabs at the bottom
+    return shown_widget(qtbot, InsideView(), (800, 600))
 
 
 def _show(qtbot, page, snap) -> None:

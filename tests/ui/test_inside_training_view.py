@@ -19,6 +19,7 @@ from nndesk.training.internals import (
 )
 from nndesk.ui import theme
 from nndesk.ui.inside_training_view import InsideTrainingView
+from tests.ui.conftest import shown_widget
 
 WAIT_MS = 20_000
 
@@ -48,11 +49,7 @@ def test_the_charts_on_screen_are_rendered_again_in_the_new_theme(
     """A switch to dark with the tab open left the six charts light (seen at 1024x700): they
     are a picture, which theme.restyle_charts cannot recolour."""
     theme.apply_theme(qapp, first)
-    view = InsideTrainingView()
-    qtbot.addWidget(view)
-    view.resize(540, 400)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_widget(qtbot, InsideTrainingView(), (540, 400))
     view.show_record(_record())
     with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
         view.render_now()
@@ -81,11 +78,7 @@ def test_the_charts_are_rendered_again_at_a_new_size(qtbot, qapp):
 
 def _rendered_view(qtbot, size=(540, 400)) -> InsideTrainingView:
     """A shown view with a picture of ``_record`` on screen, and no render left to come."""
-    view = InsideTrainingView()
-    qtbot.addWidget(view)
-    view.resize(*size)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_widget(qtbot, InsideTrainingView(), size)
     view.show_record(_record())
     qtbot.waitUntil(lambda: not view._busy, timeout=WAIT_MS)
     with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
@@ -354,11 +347,7 @@ def held_pool():
 def test_a_render_superseded_before_it_began_is_never_drawn(qtbot, qapp, draws, held_pool):
     """Asked for three times while the pool is busy (the record growing meanwhile), only the
     newest is drawn: at most one render waits, and a newer one takes its place."""
-    view = InsideTrainingView()
-    qtbot.addWidget(view)
-    view.resize(540, 400)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_widget(qtbot, InsideTrainingView(), (540, 400))
     record = _growing_record(2)
     view.show_record(record)
     view.render_now()

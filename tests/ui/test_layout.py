@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.ui.conftest import shown_widget
+
 WAIT_MS = 60_000  # a bound for a failure only: a condition met sooner ends the wait
 
 SMALL = (1024, 700)
@@ -130,12 +132,7 @@ def test_every_page_fits_with_nothing_cut(qtbot, window_factory, stroke_classifi
 def test_the_chart_check_sees_a_title_past_the_charts_edge(qtbot):
     from nndesk.ui.plot_widget import PlotWidget
 
-    chart = PlotWidget()
-    qtbot.addWidget(chart)
-    chart.resize(300, 200)
-    chart.show()
-    with qtbot.waitExposed(chart):  # a context manager: a bare call waits for nothing
-        pass
+    chart = shown_widget(qtbot, PlotWidget(), (300, 200))
     ax = chart.figure.add_subplot()
     ax.set_title("a title far wider than a chart three hundred pixels wide", loc="left")
     assert len(cut_chart_texts(chart)) == 1

@@ -17,7 +17,7 @@ from nndesk.controllers.prediction import PredictionController
 from nndesk.inference import Classifier
 from nndesk.preprocess import CANVAS_SIZE
 from nndesk.ui.draw_panel import NO_MODEL
-from tests.ui.conftest import STROKE_CLASSES
+from tests.ui.conftest import STROKE_CLASSES, exposed
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published:UserWarning")
 
@@ -474,9 +474,7 @@ def test_a_mode_switch_says_where_the_drawing_it_put_aside_is_kept(qtbot, window
     7 looked lost (it returns with Digits). The blank canvas says it is kept and where, and an
     Undo with nothing to undo says so too, without stepping into the other mode's drawing."""
     window = window_factory(mode="digits").window
-    window.show()
-    with qtbot.waitExposed(window):  # a context manager: a bare call waits for nothing
-        pass
+    exposed(qtbot, window)
     assert "kept" not in window.canvas._hint  # nothing put aside yet
     window.canvas.draw_stroke([(60, 40), (220, 40), (120, 250)])  # a 7
     digit = window.canvas.array()
@@ -496,9 +494,7 @@ def test_a_mode_switch_says_where_the_drawing_it_put_aside_is_kept(qtbot, window
 
 def test_the_fill_button_and_the_f_key_switch_the_canvas_fill_tool(qtbot, window_factory):
     window = window_factory().window
-    window.show()
-    with qtbot.waitExposed(window):  # a context manager: a bare call waits for nothing
-        pass
+    exposed(qtbot, window)
     assert not window.canvas.fill_tool()
     window.fill_button.click()
     assert window.canvas.fill_tool() and window.act_fill.isChecked()
@@ -519,9 +515,7 @@ def test_the_fill_buttons_words_always_say_whether_the_next_click_fills(qtbot, w
     and turned it on. The button reads "✓ Fill" exactly while Fill is armed, whatever armed or
     disarmed it (button, F, the fill itself, Clear), and the fill says Fill is off again."""
     window = window_factory().window
-    window.show()
-    with qtbot.waitExposed(window):  # a context manager: a bare call waits for nothing
-        pass
+    exposed(qtbot, window)
     canvas, button = window.canvas, window.fill_button
 
     def shown() -> tuple[bool, bool, str]:
@@ -553,9 +547,7 @@ def test_fill_on_an_empty_canvas_changes_nothing_and_the_status_line_says_why(
     status line said "draw an outline first", which a drag with Fill on cannot do (walk48
     D4): it says Fill is on and how to get the pen back."""
     window = window_factory().window
-    window.show()
-    with qtbot.waitExposed(window):  # a context manager: a bare call waits for nothing
-        pass
+    exposed(qtbot, window)
     window.act_fill.trigger()
     qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 140))
     assert window.canvas.is_blank() and not window.canvas.can_undo()
@@ -568,9 +560,7 @@ def test_after_a_fill_and_after_clear_a_drag_draws_with_the_pen_again(qtbot, win
     nothing while the status line said "draw an outline first". A fill is one step, then the
     pen draws again; Clear ends Fill too; the status line says which tool is on."""
     window = window_factory().window
-    window.show()
-    with qtbot.waitExposed(window):  # a context manager: a bare call waits for nothing
-        pass
+    exposed(qtbot, window)
     canvas = window.canvas
     canvas.draw_stroke([(60, 60), (220, 60), (220, 220), (60, 220), (60, 60)], width=10)
     window.act_fill.trigger()

@@ -11,16 +11,12 @@ from nndesk.ui.language import percent
 from nndesk.ui.mistakes_view import INDEX_ROLE, MistakesView
 from tests.fake_classifier import FakeClassifier
 from tests.test_evaluation import WRONG, toy_result
+from tests.ui.conftest import shown_widget
 
 
 @pytest.fixture
 def view(qtbot):
-    widget = MistakesView()
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
-    with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
-        pass
+    widget = shown_widget(qtbot, MistakesView(), (900, 600))
     widget.set_result(toy_result())
     return widget
 
@@ -51,12 +47,7 @@ def test_confusion_click_opens_those_images_in_the_browser(qtbot, view):
     """The real path: a click on the Evaluate page's matrix feeds the browser's show_cell."""
     from nndesk.ui.confusion_view import ConfusionView
 
-    matrix = ConfusionView()
-    qtbot.addWidget(matrix)
-    matrix.resize(500, 450)
-    matrix.show()
-    with qtbot.waitExposed(matrix):  # a context manager: a bare call waits for nothing
-        pass
+    matrix = shown_widget(qtbot, ConfusionView(), (500, 450))
     result = view.result()
     matrix.set_matrix(result.confusion, result.class_names)
     matrix.cell_clicked.connect(view.show_cell)
@@ -168,12 +159,7 @@ def test_grid_renders_tiles_lazily_for_thousands_of_mistakes(qtbot):
     images[:, 0, 0] = np.arange(n) % 256
     result = evaluate(AlwaysWrong(), images, labels, batch_size=1000)
     assert result.n_mistakes == n
-    view = MistakesView()
-    qtbot.addWidget(view)
-    view.resize(900, 600)
-    view.show()
-    with qtbot.waitExposed(view):  # a context manager: a bare call waits for nothing
-        pass
+    view = shown_widget(qtbot, MistakesView(), (900, 600))
     view.set_result(result)
     view.grid.viewport().grab()
     assert view.model.rowCount() == n
@@ -298,12 +284,8 @@ def test_the_details_column_shows_its_vietnamese_words_whole(qtbot, width):
 def details_fit(qtbot, width):
     import dataclasses
 
-    widget = MistakesView()
-    qtbot.addWidget(widget)
-    widget.resize(width, 640)  # about the page's share of a 1280-px window
-    widget.show()
-    with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
-        pass
+    # about the page's share of a 1280-px window
+    widget = shown_widget(qtbot, MistakesView(), (width, 640))
     names = ("Áo thun/áo phông", "Áo len chui đầu", "Giày thể thao", "Bốt cổ ngắn")
     widget.set_result(dataclasses.replace(toy_result(), class_names=names))
     widget.select_row(0)

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from nndesk.ui.plot_widget import PlotWidget
+from tests.ui.conftest import exposed
 
 
 @pytest.fixture
@@ -24,9 +25,7 @@ def plot(qtbot):
     widget.animated = [line]
     widget.changed: set | bool = False
     widget.before_draw = lambda: widget.changed
-    widget.show()
-    with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
-        pass
+    exposed(qtbot, widget)
     widget.draw_now()
     qtbot.waitUntil(lambda: widget._background is not None)
     return widget, (top, left, right)
@@ -146,9 +145,7 @@ def test_a_new_runs_epoch_plots_lose_the_last_runs_axes_at_its_start(qtbot):
         return live.changed_axes
 
     widget.before_draw = before_draw
-    widget.show()
-    with qtbot.waitExposed(widget):
-        pass
+    exposed(qtbot, widget)
     live.set_span(1, 10)
     widget.draw_now()
     qtbot.waitUntil(lambda: widget._background is not None)

@@ -14,6 +14,7 @@ from nndesk.ui.input_preview import InputPreview
 from nndesk.ui.prediction_view import PredictionPanel
 from nndesk.ui.probability_bars import ProbabilityBars
 from nndesk.ui.why_view import WhyView
+from tests.ui.conftest import exposed, shown_widget
 
 NAMES = tuple(f"class {i}" for i in range(10))
 
@@ -297,8 +298,7 @@ def test_not_sure_after_a_short_answer_is_fitted_to_its_own_room_at_once(qtbot):
     panel.set_class_names(digits)
     panel.set_not_sure_threshold(60)
     panel.resize(300, 500)
-    panel.show()
-    qtbot.waitExposed(panel)
+    exposed(qtbot, panel)
     label = panel.top_label
     panel.set_prediction(prediction([0.02] * 7 + [0.86, 0, 0], digits))
     qtbot.waitUntil(lambda: label.width() < 60)  # laid out for "7"
@@ -461,12 +461,7 @@ def test_the_nothing_drawn_text_stays_inside_the_smallest_preview(qtbot):
     from nndesk.ui.input_preview import PLACEHOLDER_FLAGS, InputPreview
     from nndesk.ui.qt_image import to_array
 
-    preview = InputPreview(cell=7)
-    qtbot.addWidget(preview)
-    preview.resize(84, 84)
-    preview.show()
-    with qtbot.waitExposed(preview):  # a context manager: a bare call waits for nothing
-        pass
+    preview = shown_widget(qtbot, InputPreview(cell=7), (84, 84))
     box = preview.rect().adjusted(0, 0, -1, -1)
     # longer than English: translations run longer
     text = "nothing drawn yet, not one stroke, nothing at all here"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nndesk.ui.settings_dialog import SettingsDialog
+from tests.ui.conftest import shown_widget
 
 NOTE = "Data folder, from NNDESK_DATA_DIR:\n/srv/class/data\nCommands and the next start read it"
 
@@ -14,10 +15,7 @@ def dialog(qtbot, tmp_path):
     (tmp_path / "env").mkdir()
     (tmp_path / "mine").mkdir()
     dialog = SettingsDialog(str(tmp_path / "env"), None, folder_source=NOTE)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
+    return shown_widget(qtbot, dialog)
 
 
 def _blank_below_the_buttons(dialog: SettingsDialog) -> int:

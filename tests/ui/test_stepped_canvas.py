@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from nndesk.ui import stepped_canvas
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.stepped_canvas import SteppedCanvas
+from tests.ui.conftest import shown_widget
 
 
 def fill(figure: Figure, title: str = "per batch") -> None:
@@ -27,12 +28,7 @@ def fill(figure: Figure, title: str = "per batch") -> None:
 
 
 def shown_plot(qtbot) -> PlotWidget:
-    widget = PlotWidget(figsize=(5, 4))
-    qtbot.addWidget(widget)
-    widget.resize(500, 400)
-    widget.show()
-    with qtbot.waitExposed(widget):
-        pass
+    widget = shown_widget(qtbot, PlotWidget(figsize=(5, 4)), (500, 400))
     return widget
 
 
@@ -180,12 +176,7 @@ def canvas(qtbot, monkeypatch):
         ax.plot(np.arange(10), np.arange(10) * (i + 1), label=f"line {i}")
         ax.set_title(f"chart {i}")
         ax.legend()
-    widget = SteppedCanvas(figure)
-    qtbot.addWidget(widget)
-    widget.resize(600, 400)
-    widget.show()
-    with qtbot.waitExposed(widget):
-        pass
+    widget = shown_widget(qtbot, SteppedCanvas(figure), (600, 400))
     widget.draw()
     return widget
 
@@ -304,12 +295,7 @@ def test_a_piece_that_would_overrun_its_turn_waits_for_the_next(qtbot, monkeypat
     ax = figure.add_subplot()
     ax.plot(np.arange(10), label="line")
     figure.legend(loc="outside lower center")
-    widget = SteppedCanvas(figure)
-    qtbot.addWidget(widget)
-    widget.resize(600, 400)
-    widget.show()
-    with qtbot.waitExposed(widget):
-        pass
+    widget = shown_widget(qtbot, SteppedCanvas(figure), (600, 400))
     turns: list[int] = []
     draw_pieces = widget._draw_pieces
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from nndesk import preferences, viz
 from nndesk.ui import theme
+from tests.ui.conftest import exposed
 
 AA = 4.5
 
@@ -423,8 +424,7 @@ def test_a_chart_restyled_while_hidden_is_drawn_once_in_the_new_theme_when_first
     canvas = FigureCanvasQTAgg(figure)
     tabs.addTab(canvas, "chart")
     tabs.resize(500, 400)
-    tabs.show()
-    qtbot.waitExposed(tabs)
+    exposed(qtbot, tabs)
     draws = []
     canvas.mpl_connect("draw_event", lambda _event: draws.append(figure.patch.get_facecolor()))
 

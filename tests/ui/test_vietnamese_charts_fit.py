@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 
 from nndesk.trust_plots import plot_reliability
 from tests.trust_summaries import synthetic_trust_summary
+from tests.ui.conftest import shown_widget
 
 WAIT_MS = 60_000  # a bound for a failure only: a condition met sooner ends the wait
 
@@ -86,12 +87,8 @@ def test_the_confusion_matrix_keeps_4_digit_counts_in_their_cells_and_names_apar
     matrix = rng.integers(0, 700, (10, 10))
     np.fill_diagonal(matrix, [5032, 5854, 4902, 5396, 4959, 5710, 3070, 5623, 5838, 5728])
     view = ConfusionView()
-    qtbot.addWidget(view)
     view.hint.hide()
-    view.resize(*size)
-    view.show()
-    with qtbot.waitExposed(view):  # a context manager: a bare call waits for nothing
-        pass
+    shown_widget(qtbot, view, size)
     view.set_matrix(matrix, class_names_shown(DATASETS["fashion"].class_names))
 
     def fitted() -> bool:
@@ -117,12 +114,8 @@ def test_the_confusion_matrix_fits_its_counts_again_when_the_window_narrows(qtbo
     matrix = rng.integers(0, 700, (10, 10))
     np.fill_diagonal(matrix, [5192, 5854, 4902, 5396, 4959, 5710, 3070, 5623, 5838, 5728])
     view = ConfusionView()
-    qtbot.addWidget(view)
     view.hint.hide()
-    view.resize(700, 600)
-    view.show()
-    with qtbot.waitExposed(view):  # a context manager: a bare call waits for nothing
-        pass
+    shown_widget(qtbot, view, (700, 600))
     view.set_matrix(matrix, class_names_shown(DATASETS["fashion"].class_names))
     qtbot.waitUntil(view.current, timeout=WAIT_MS)  # drawn off the GUI thread, fitted
     assert view.counts_fit() and view.labels_fit()
@@ -180,12 +173,8 @@ def _fashion_matrix_view(qtbot, size, diagonal):
     matrix = rng.integers(0, 700, (10, 10))
     np.fill_diagonal(matrix, diagonal)
     view = ConfusionView()
-    qtbot.addWidget(view)
     view.hint.hide()
-    view.resize(*size)
-    view.show()
-    with qtbot.waitExposed(view):  # a context manager: a bare call waits for nothing
-        pass
+    shown_widget(qtbot, view, size)
     return view, matrix, class_names_shown(DATASETS["fashion"].class_names)
 
 
@@ -272,12 +261,7 @@ def test_the_replay_at_1024_gives_its_counts_room_by_numbering_the_columns(qtbot
     matrix = rng.integers(0, 400, (10, 10))
     np.fill_diagonal(matrix, rng.integers(2000, 2950, 10))  # a 50% validation split's counts
     record.add(1, matrix)
-    view = ReplayView()
-    qtbot.addWidget(view)
-    view.resize(540, 380)  # the replay tab in a 1024x700 window
-    view.show()
-    with qtbot.waitExposed(view):  # a context manager: a bare call waits for nothing
-        pass
+    view = shown_widget(qtbot, ReplayView(), (540, 380))  # the replay tab in a 1024x700 window
     view.show_record(record)
     matrix_view = view.confusion
 
