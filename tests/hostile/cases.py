@@ -124,9 +124,12 @@ def idx_inflates_past_its_header(folder: Path, n_zeros: int = 2**30) -> tuple[li
 
 
 # -- model files ----------------------------------------------------------------------------------
-def resigned(folder: Path, name: str, edit: Callable[[dict, dict], None]) -> Path:
+def resigned(
+    folder: Path, name: str, edit: Callable[[dict, dict], None], deflated: bool = False
+) -> Path:
     """A copy of the tiny model with ``edit(header, arrays)`` applied and a fresh digest, as a
-    careful forger would make it: only the header checks stand between it and the loader."""
+    careful forger would make it: only the header checks stand between it and the loader;
+    ``deflated``: its members compressed."""
     src = tiny_model_file(folder, "source.npz")
     with np.load(src, allow_pickle=False) as npz:
         arrays = {k: npz[k] for k in npz.files}
@@ -135,7 +138,7 @@ def resigned(folder: Path, name: str, edit: Callable[[dict, dict], None]) -> Pat
     header["digest"] = model_digest(arrays, header)
     arrays["header"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
     path = folder / name
-    np.savez(path, **arrays)
+    (np.savez_compressed if deflated else np.savez)(path, **arrays)
     return path
 
 
@@ -228,19 +231,12 @@ def npz_zero_model(folder: Path, units: int = 8192, hidden2: int = 4096) -> tupl
             arrays[f"param/{len(layers) - 1}/b"] = np.zeros(b, np.float32)
         header["model"]["layers"] = layers
         header["optimizer"] = None
+        inflated.append(sum(a.nbytes for a in arrays.values()) / 1e6)
 
-    src = tiny_model_file(folder, "source.npz")
-    with np.load(src, allow_pickle=False) as npz:
-        arrays = {k: npz[k] for k in npz.files}
-    header = json.loads(arrays.pop("header").tobytes())
-    edit(header, arrays)
-    header["digest"] = model_digest(arrays, header)
-    arrays["header"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
-    path = folder / "zeros.npz"
-    np.savez_compressed(path, **arrays)
+    inflated: list[float] = []
+    path = resigned(folder, "zeros.npz", edit, deflated=True)
     size = path.stat().st_size / 1e6
-    inflated = sum(a.nbytes for a in arrays.values()) / 1e6
-    what = f"valid model of zeros, {size:.1f} MB inflating to {inflated:.0f} MB"
+    what = f"valid model of zeros, {size:.1f} MB inflating to {inflated[0]:.0f} MB"
     return ["predict", str(path), str(png_small(folder))], what
 
 
