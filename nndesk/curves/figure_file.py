@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from nndesk.curves.fitting import fit_figure_legend, fit_ticks, fit_titles, fit_ylabels
 from nndesk.curves.live import LiveCurves
 from nndesk.curves.overlay import plot_overlay
+from nndesk.curves.printed import chart_colours_now, recolour_for_print
 from nndesk.fileio import atomic_path
 from nndesk.run_curves import Curves
 
@@ -28,21 +29,29 @@ def save_curves_png(
     runs: Sequence[tuple[str, Curves]], path: str | os.PathLike, dpi: int = 120, caption: str = ""
 ) -> Path:
     """Render one run (live style) or several (overlay) to a PNG, atomically; ``caption`` above
-    the overlay's legend (what the runs share, as the Runs chart says it)."""
+    the overlay's legend (what the runs share, as the Runs chart says it). Dark on white for a
+    report or a slide, whatever the window's theme (``curves.printed``)."""
+    drawn_in = chart_colours_now()
     fig, axes = make_figure()
+    FigureCanvasAgg(fig)  # measures the legend and titles before the file is written
     if len(runs) == 1:
         live = LiveCurves(*axes)
         live.update(runs[0][1])
         fig.suptitle(runs[0][0], fontsize=10)
+        # the key beside the batch plot's title, in as many rows as it needs: laid out
+        # unmeasured it lay over "Loss per batch"
+        fig.canvas.draw()
+        live.fit_key()
     else:
-        FigureCanvasAgg(fig)  # measures the legend and titles before the file is written
         plot_overlay(*axes, runs, outside=True)
         fit_figure_legend(fig, caption)
         fig.canvas.draw()
         fit_titles(axes)  # all measured as first drawn; savefig draws them again
         fit_ticks(axes)
         fit_ylabels(axes)  # the ticks of the laid-out heights
+    recolour_for_print(fig, drawn_in)
     path = Path(path)
     with atomic_path(path, suffix=".png") as tmp:
-        fig.savefig(tmp, dpi=dpi, format="png")
+        # the figure's own white: savefig's default is the theme's window colour
+        fig.savefig(tmp, dpi=dpi, format="png", facecolor=fig.get_facecolor())
     return path
