@@ -54,8 +54,9 @@ class NumberField(QLineEdit):
     def value(self) -> float:
         """The number; ``ConfigError`` with the reason when the text is not acceptable. A
         rounded number shown by ``set_value(v, digits)`` and not edited since is ``v``."""
-        if self._rounded is not None and self.text() == self._rounded[0]:  # not typed since
-            return self._rounded[1]
+        exact = self.rounded_value()
+        if exact is not None:  # shown rounded, not typed since
+            return exact
         # "1×10⁻⁷" as the field shows a tiny number, a typed "1e-7" or "0,001" alike
         text = exponent_again(self.text().strip()).replace(",", ".").replace("\u2212", "-")
         try:
@@ -92,6 +93,13 @@ class NumberField(QLineEdit):
         self.setText(text)
         self.setCursorPosition(0)  # a number wider than the field shows its first digits
         self._show_tip()
+
+    def rounded_value(self) -> float | None:
+        """The exact number a rounded text (``set_value(v, digits)``, not edited since) stands
+        for; None when the text is the number."""
+        if self._rounded is not None and self.text() == self._rounded[0]:
+            return self._rounded[1]
+        return None
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """The whole number is selected on entering, so typing a new one replaces it (it was

@@ -14,6 +14,10 @@ from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.number_field import number_field
 
+#: Significant digits "LR now" shows a scheduled rate in (its tail "52418709018" of
+#: 0.000452418709018 showed in the narrow field, walk lab56 D3); the exact rate is its tooltip's
+LR_NOW_DIGITS = 4
+
 #: Slow motion's choices: seconds waited after every batch, and how the menu says it.
 SLOW_MOTION = (
     (0.0, QT_TRANSLATE_NOOP("TrainingPanel", "full speed")),

@@ -11,6 +11,7 @@ from nndesk.errors import NndeskError
 from nndesk.run_curves import Curves
 from nndesk.training import TrainConfig
 from nndesk.ui.language import translate
+from nndesk.ui.run_controls import LR_NOW_DIGITS
 from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_texts import ended_message
 
@@ -32,6 +33,9 @@ class TrainPageState:
     progress: int = 0  # the progress bar's value
     loaded: object = None  # Classifier of the model loaded on the page (Runs > Use model)
     lr_now: str = ""  # the "LR now" field as typed
+    #: the run's rate "LR now" shows rounded to four digits (None: the text is the rate): the
+    #: rebuilt field showed the rounded digits as the rate, and Set LR would have sent them
+    lr_now_exact: float | None = None
     slow_motion: int = 0
     selected_runs: tuple[str, ...] = ()
     completed: bool = False  # the last run trained all its epochs (the coach's last word)
@@ -84,6 +88,7 @@ class PageStateMixin:
             progress=self.progress.value(),
             loaded=self.run_state.loaded_clf,
             lr_now=self.live_lr.text(),
+            lr_now_exact=self.live_lr.rounded_value(),
             slow_motion=self.slow_motion.currentIndex(),
             selected_runs=tuple(r.run_id for r in self.runs_view.selected_records()),
             completed=self.run_state.completed,
@@ -163,9 +168,12 @@ class PageStateMixin:
             self.progress.setValue(state.progress)
         if state.selected_runs:
             self.runs_view.select_runs(list(state.selected_runs))
-        self.live_lr.setText(state.lr_now)
-        with contextlib.suppress(NndeskError):  # half typed: kept as it was
-            self.live_lr.set_value(self.live_lr.value())  # in the new language's decimal mark
+        if state.lr_now_exact is not None:  # the same four digits, the exact rate kept
+            self.live_lr.set_value(state.lr_now_exact, digits=LR_NOW_DIGITS)
+        else:
+            self.live_lr.setText(state.lr_now)
+            with contextlib.suppress(NndeskError):  # half typed: kept as it was
+                self.live_lr.set_value(self.live_lr.value())  # in the new decimal mark
         self.slow_motion.setCurrentIndex(state.slow_motion)
         if state.coach_kept:  # the line was gone until the next run (walk50 D8)
             self.coach.reserve()

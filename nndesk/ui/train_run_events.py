@@ -16,6 +16,7 @@ from nndesk.training.config import batch_over_train_note
 from nndesk.ui import theme
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.language import accuracy_text, translate, translate_marked
+from nndesk.ui.run_controls import LR_NOW_DIGITS
 from nndesk.ui.runs_table import started_text
 from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_texts import (
@@ -176,7 +177,7 @@ class RunEventsMixin:
         except ConfigError:  # a field that holds no number yet
             pass
         # four digits in the narrow field (it showed the tail "52418709018"), exact in its tip
-        field.set_value(lr, digits=4)
+        field.set_value(lr, digits=LR_NOW_DIGITS)
 
     def _forget_unapplied(self) -> None:
         """The run ended: settings no batch used were never its settings (the headline and
