@@ -62,13 +62,41 @@ MISTAKES_SHARE = 0.3
 MISTAKES_KEEP = 0.25
 #: Fewer mistakes than this say nothing about a class.
 MISTAKES_MIN = 10
+#: Hidden activations that go flat (saturate) for large inputs: fed raw 0-255 pixels, a unit's
+#: input is in the hundreds, its gradient next to nothing, and validation loss jitters epoch to
+#: epoch, which the overfitting hint misread after the mnist-sigmoid-raw lab, whose lesson is
+#: "scale the pixels" (lab56; docs/presets.md has the mechanism)
+SATURATING = ("sigmoid", "tanh")
+#: A run of fewer optimizer steps than this, in batches of at least ``LARGE_BATCH`` images,
+#: is too short to learn much: a typo'd batch of 1,000,000 trained fashion-mlp-lab 5 steps to
+#: 58.7 % while the coach saw no problem (lab56 D5). mnist-gd's 500 full-batch steps are a lab
+#: of their own; a mini-batch epoch of MNIST is some 400-1,700 steps.
+FEW_STEPS = 50
+LARGE_BATCH = 1024
+#: The batch size the few-steps hint offers: the labs' usual one
+SENSIBLE_BATCH = 128
+
+
+@dataclass(frozen=True)
+class RunSetup:
+    """What the coach reads of a run's settings: what its curves alone cannot tell."""
+
+    activation: str = ""  # the hidden layers'
+    normalize: str = ""  # "raw" | "unit" | "symmetric" | "standard"
+    full_batch: bool = False  # the batch size asked for is 0: the whole training split
+    batch: int = 0  # images an optimizer step takes (the whole split for a full batch)
+    asked: int = 0  # the batch size asked for (1,000,000 that trains in batches of 60,000)
+    train_images: int = 0  # the training split's size (0: not known)
+    steps: int = 0  # optimizer steps the run takes in all (0: not known)
 
 
 @dataclass(frozen=True)
 class Hint:
     """``text.format(**values)`` says what the coach saw; ``fix`` what one click changes."""
 
-    kind: str  # "diverging" | "harder-data" | "overfitting" | "dead" | "stuck" | "mistakes"
+    #: "diverging" | "harder-data" | "few-steps" | "raw-inputs" | "overfitting" | "dead" |
+    #: "stuck" | "mistakes"
+    kind: str
     text: str  # a template, marked with QT_TRANSLATE_NOOP("Coach", ...)
     values: dict[str, Any] = field(default_factory=dict)
     fix: dict[str, Any] = field(default_factory=dict)  # live settings, e.g. {"lr": 0.0003}
@@ -285,11 +313,14 @@ def hints(
     class_names=(),
     split: str = "validation",
     accuracy_now: float | None = None,
+    setup: RunSetup | None = None,
 ) -> list[Hint]:
     """What the coach would say about this run now (empty when all looks well); ``confusions``
     (one matrix per epoch, rows true class) add the one-class-holds-the-mistakes hint last;
     ``accuracy_now``: the running training accuracy of the epoch in progress, as the status
-    line shows it (the stuck hint judges and names it, so the two never disagree)."""
+    line shows it (the stuck hint judges and names it, so the two never disagree); ``setup``:
+    the run's settings, for what they show of its curves (too few steps, raw pixels into
+    saturating units)."""
     found: list[Hint] = []
     lower = {"lr": float(f"{lr / 3:.2g}")} if lr and lr > 0 else {}
     fix_label = QT_TRANSLATE_NOOP("Coach", "Lower the learning rate to {lr:g}")
@@ -319,7 +350,15 @@ def hints(
                 lower, fix_label if lower else "",
             ))  # fmt: skip
 
-    overfit = _overfitting(curves)
+    if setup is not None:
+        # a batch size changed while training (the hint's own fix) makes other steps
+        resized = any(change.name == "batch_size" for change in curves.changes)
+        few = None if resized else _few_steps(setup)
+        found.extend(h for h in (few, _raw_inputs(setup)) if h is not None)
+    raw = any(h.kind == "raw-inputs" for h in found)
+    # raw pixels into saturating units make the validation loss jump about: not overfitting,
+    # and the raw-inputs hint names the cause
+    overfit = None if raw else _overfitting(curves)
     if overfit is not None:
         found.append(Hint(
             "overfitting",
@@ -366,3 +405,62 @@ def hints(
     if mistakes is not None:
         found.append(mistakes)
     return found
+
+
+def _few_steps(setup: RunSetup) -> Hint | None:
+    """The hint of a run too short in optimizer steps to learn much, for its large batches,
+    or None."""
+    if not 0 < setup.steps < FEW_STEPS or setup.batch < LARGE_BATCH:
+        return None
+    n = setup.train_images
+    if not n:
+        return None
+    values: dict[str, Any] = {"steps": setup.steps, "n": n, "batch": setup.batch}
+    # a sensible batch and its steps an epoch
+    values.update(size=SENSIBLE_BATCH, per=max(1, -(-n // SENSIBLE_BATCH)))
+    if setup.full_batch:
+        text = QT_TRANSLATE_NOOP(
+            "Coach",
+            "Full batch: each optimizer step takes all {n:,} "
+            "training images, so an epoch is one step and this run takes "
+            "{steps} in all, too few to learn much. Train for hundreds of "
+            "epochs (the mnist-gd preset trains 500), or use batches of "
+            "{size}: {per:,} steps an epoch.",
+        )
+    elif setup.asked > n:
+        values["batch"] = setup.asked  # as typed: the run's batches are the whole split
+        text = QT_TRANSLATE_NOOP(
+            "Coach",
+            "Batch {batch:,} is more than the {n:,} training "
+            "images: an epoch is one full-batch step and this run takes "
+            "{steps} in all, too few to learn much. Batches of {size} take "
+            "{per:,} steps an epoch.",
+        )
+    else:
+        text = QT_TRANSLATE_NOOP(
+            "Coach",
+            "Batches of {batch:,} images make this run only "
+            "{steps} optimizer steps in all, too few to learn much. "
+            "Batches of {size} take {per:,} steps an epoch.",
+        )
+    return Hint(
+        "few-steps",
+        text,
+        values,
+        {"batch_size": SENSIBLE_BATCH},
+        QT_TRANSLATE_NOOP("Coach", "Use batches of {batch_size}"),
+    )
+
+
+def _raw_inputs(setup: RunSetup) -> Hint | None:
+    """The hint of raw 0-255 pixels fed to saturating hidden units, or None."""
+    if setup.normalize != "raw" or setup.activation not in SATURATING:
+        return None
+    return Hint(
+        "raw-inputs",
+        QT_TRANSLATE_NOOP("Coach", "The pixels go in raw, 0 to 255: a {activation} unit's "
+                          "input is then in the hundreds, where {activation} is flat "
+                          "(saturated), so it learns slowly and the validation loss jumps "
+                          "about. Scale the pixels (Inputs: [0, 1]) and train again."),
+        {"activation": setup.activation},
+    )  # fmt: skip

@@ -2046,6 +2046,18 @@ và lúc đầu (đứt nét)</translation>
 <context>
     <name>Coach</name>
     <message>
+        <source>Batch {batch:,} is more than the {n:,} training images: an epoch is one full-batch step and this run takes {steps} in all, too few to learn much. Batches of {size} take {per:,} steps an epoch.</source>
+        <translation>Kích thước batch {batch:,} lớn hơn {n:,}&#xa0;ảnh huấn luyện: mỗi epoch chỉ là một bước với cả tập một batch, cả lượt chạy này chỉ có {steps}&#xa0;bước, quá ít để học được nhiều. Với batch {size}, mỗi epoch có {per:,}&#xa0;bước.</translation>
+    </message>
+    <message>
+        <source>Batches of {batch:,} images make this run only {steps} optimizer steps in all, too few to learn much. Batches of {size} take {per:,} steps an epoch.</source>
+        <translation>Với batch {batch:,}&#xa0;ảnh, cả lượt chạy này chỉ có {steps}&#xa0;bước của bộ tối ưu, quá ít để học được nhiều. Với batch {size}, mỗi epoch có {per:,}&#xa0;bước.</translation>
+    </message>
+    <message>
+        <source>Full batch: each optimizer step takes all {n:,} training images, so an epoch is one step and this run takes {steps} in all, too few to learn much. Train for hundreds of epochs (the mnist-gd preset trains 500), or use batches of {size}: {per:,} steps an epoch.</source>
+        <translation>Cả tập một batch: mỗi bước của bộ tối ưu dùng cả {n:,}&#xa0;ảnh huấn luyện, nên mỗi epoch là một bước và cả lượt chạy này chỉ có {steps}&#xa0;bước, quá ít để học được nhiều. Hãy huấn luyện hàng trăm epoch (cấu hình mẫu mnist-gd chạy 500), hoặc dùng batch {size}: mỗi epoch {per:,}&#xa0;bước.</translation>
+    </message>
+    <message>
         <source>Lower the learning rate to {lr:g}</source>
         <translation>Giảm tốc độ học xuống {lr:g}</translation>
     </message>
@@ -2066,12 +2078,20 @@ và lúc đầu (đứt nét)</translation>
         <translation>Mất mát tăng từ {before} lên {recent} trong {n}&#xa0;batch gần nhất: có lẽ tốc độ học quá cao.</translation>
     </message>
     <message>
+        <source>The pixels go in raw, 0 to 255: a {activation} unit&apos;s input is then in the hundreds, where {activation} is flat (saturated), so it learns slowly and the validation loss jumps about. Scale the pixels (Inputs: [0, 1]) and train again.</source>
+        <translation>Điểm ảnh được đưa vào thô, từ 0 đến 255: đầu vào của một nơ-ron {activation} khi đó lên tới hàng trăm, nơi {activation} gần như phẳng (bão hoà), nên nó học chậm và mất mát kiểm định nhảy lên xuống. Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0;&#xa0;1]) rồi huấn luyện lại.</translation>
+    </message>
+    <message>
         <source>Training accuracy is {accuracy:.1%} after {steps} batches, near the 10% of guessing and not climbing: check the input normalisation and the learning rate.</source>
         <translation>Độ chính xác huấn luyện là {accuracy:.1%} sau {steps}&#xa0;batch, gần mức 10% của đoán mò và không tăng lên: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học.</translation>
     </message>
     <message>
         <source>Turn augmentation on</source>
         <translation>Bật tăng cường dữ liệu</translation>
+    </message>
+    <message>
+        <source>Use batches of {batch_size}</source>
+        <translation>Dùng batch {batch_size}</translation>
     </message>
     <message>
         <source>Validation loss rose from {v0} at epoch {e0} to {v2} at epoch {e2} while training loss fell from {t0} to {t2}: overfitting. More L2, dropout or augmentation helps.</source>

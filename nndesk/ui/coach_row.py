@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.coach import hints, mistakes_hint
+from nndesk.coach import RunSetup, hints, mistakes_hint
 from nndesk.ui import theme
 from nndesk.ui.elided_label import LinesLabel, WrappedLabel
 from nndesk.ui.language import class_names_shown, translate, translate_marked
@@ -37,6 +37,7 @@ def coach_hints(
     started: bool,
     completed: bool,
     accuracy_now: float | None = None,
+    setup: RunSetup | None = None,
 ):
     """The hints to show, most urgent first. ``running``: a run trains (its loop not over);
     ``started``: it has started (until then the curves are the last run's: no hint, nor a fix
@@ -51,13 +52,33 @@ def coach_hints(
     if running:
         if not started:
             return []
-        return hints(curves, controller.inside, lr, confusions, names, replay.split, accuracy_now)
+        return hints(
+            curves, controller.inside, lr, confusions, names, replay.split, accuracy_now, setup
+        )
     done = completed and not controller.is_running() and controller.model_path is not None
     hint = mistakes_hint(confusions, names, replay.split) if done else None
-    seen = hints(curves, controller.inside, lr, accuracy_now=accuracy_now) if curves.batch_x else []
+    seen = (
+        hints(curves, controller.inside, lr, accuracy_now=accuracy_now, setup=setup)
+        if curves.batch_x
+        else []
+    )
     # the mistakes hint first: its button still does something after the run
     found = [hint] if hint is not None else []
     return found + [replace(h, fix={}, fix_label="") for h in seen]
+
+
+def coach_setup(run) -> RunSetup:
+    """What the coach reads of the settings of ``run`` (a ``RunStarted``)."""
+    config = run.config
+    return RunSetup(
+        activation=config.activation,
+        normalize=config.normalize,
+        full_batch=config.full_batch,
+        batch=run.batch_size,
+        asked=config.batch_size,
+        train_images=run.train_images,
+        steps=run.batches_per_epoch * (run.last_epoch - run.first_epoch + 1),
+    )
 
 
 #: Lines of a hint in sight at once; a longer one scrolls

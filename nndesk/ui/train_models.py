@@ -70,6 +70,7 @@ class ModelFilesMixin:
         # Save model… and Continue now mean this model, not the last run
         self.run_state.last_run_id = None
         self.run_state.completed = False  # the last run's "mistakes" hint is not about this model
+        self.run_state.coach_setup = None  # nor what its settings show
         self.run_state.failed = False
         self._show_coach()
         self._show_loaded(clf)

@@ -55,6 +55,8 @@ class TrainPageState:
     preset: str | None = None
     #: the coach's place was kept (a run started): its hint, or "sees no problem", is said again
     coach_kept: bool = False
+    #: what the coach reads of the last run's settings (``RunState.coach_setup``)
+    coach_setup: object = None
     #: runs whose run.json could not be written to its end (``RunsView.unsaved``): listed as
     #: the window knows them, not as the disk's record says (walk52 D7), in the new window too
     unsaved_runs: dict | None = None
@@ -104,6 +106,7 @@ class PageStateMixin:
             unsaved_runs=self.runs_view.unsaved(),
             preset=self.form.preset.currentData(),
             coach_kept=self.coach.is_reserved(),
+            coach_setup=self.run_state.coach_setup,
         )
 
     def restore_page_state(self, state: TrainPageState) -> None:
@@ -122,6 +125,7 @@ class PageStateMixin:
         self.run_state.loaded_model = state.loaded_model
         self.controller.model_path = state.model_path
         self.run_state.completed = state.completed
+        self.run_state.coach_setup = state.coach_setup
         if state.at_end:
             self.run_state.at_end, self.run_state.form_at_end = state.at_end
         if state.inside is not None:  # the Inside and Replay tabs show the last run again

@@ -14,6 +14,7 @@ from nndesk.errors import ConfigError
 from nndesk.i18n import localised
 from nndesk.training.config import batch_over_train_note
 from nndesk.ui import theme
+from nndesk.ui.coach_row import coach_setup
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.language import accuracy_text, translate, translate_marked
 from nndesk.ui.run_controls import LR_NOW_DIGITS
@@ -96,6 +97,7 @@ class RunEventsMixin:
     @Slot(object)
     def _on_controller_run_started(self, run: RunStarted) -> None:
         self.run_state.run = run
+        self.run_state.coach_setup = coach_setup(run)
         self.run_state.before_start = None
         self.coach.reserve()  # (kept from the click already: a run started otherwise)
         self.steering.start(run.config.to_dict())

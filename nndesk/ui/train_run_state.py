@@ -54,6 +54,10 @@ class RunState:
     #: the last run trained all its epochs (the coach's last word); RunEventsMixin sets it,
     #: a start or a loaded model clears it
     completed: bool = False
+    #: what the coach reads of the last run's settings (``coach.RunSetup``: its batches and
+    #: steps, inputs, activation), kept after it ends (RunEventsMixin); None once a model is
+    #: loaded (its curves are another run's), carried over a language switch
+    coach_setup: object = None
     #: the last run failed (its worker's error): the coach says nothing of its curves;
     #: RunEventsMixin sets it, a start or a loaded model clears it
     failed: bool = False

@@ -654,6 +654,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             started=self.run_state.run is not None,
             completed=self.run_state.completed,
             accuracy_now=last.accuracy if last is not None else None,
+            setup=self.run_state.coach_setup,
         )
         # no run going and no curves: a run that never started, of which the coach says nothing
         judged = bool(self.curves.batch_x) or self.controller.is_running()

@@ -1,0 +1,95 @@
+"""The coach reads a run's settings where its curves alone mislead (lab56): raw pixels into
+sigmoid units ("overfitting" after mnist-sigmoid-raw, whose lesson is "scale the pixels"), and a
+batch so large the run takes a handful of steps (5 steps to 58.7 %, "no problem seen")."""
+
+from __future__ import annotations
+
+from nndesk.coach import RunSetup, hints
+from nndesk.setting_changes import SettingChange
+from tests.test_coach import curves, trained
+
+#: mnist-sigmoid-raw (10 epochs, 422 batches of 128 an epoch on 54,000 images)
+SIGMOID_RAW = RunSetup(
+    activation="sigmoid", normalize="raw", batch=128, train_images=54000, steps=4220
+)
+#: its validation loss after ten epochs, as lab56 saw it jitter; training loss falling
+JITTER = {
+    "batch_loss": [0.1] * 40,
+    "train_loss": [0.30, 0.20, 0.15, 0.12, 0.10],
+    "val_loss": [0.25, 0.18, 0.24, 0.22, 0.26],
+}
+
+
+def test_raw_pixels_into_sigmoid_units_are_named_and_not_called_overfitting():
+    run = curves(**JITTER)
+    assert [h.kind for h in hints(run, lr=0.01)] == ["overfitting"]  # the curves alone
+    (hint,) = hints(run, lr=0.01, setup=SIGMOID_RAW)
+    assert hint.kind == "raw-inputs"
+    said = hint.message()
+    assert "raw, 0 to 255" in said and "sigmoid" in said and "Inputs: [0, 1]" in said
+    assert hint.fix == {}  # the inputs are not changed mid-run: said, for the next run
+
+
+def test_the_raw_pixels_hint_comes_for_saturating_units_only():
+    run = curves(batch_loss=[0.1] * 40)
+    for activation, normalize, said in [
+        ("sigmoid", "raw", ["raw-inputs"]),
+        ("tanh", "raw", ["raw-inputs"]),
+        ("relu", "raw", []),  # mnist-relu-sigmoid-raw: its dead units have a hint of their own
+        ("sigmoid", "unit", []),
+        ("sigmoid", "standard", []),
+    ]:
+        setup = RunSetup(activation=activation, normalize=normalize, batch=128,
+                         train_images=54000, steps=4220)  # fmt: skip
+        assert [h.kind for h in hints(run, lr=0.01, setup=setup)] == said, setup
+
+
+def test_a_batch_larger_than_the_training_set_is_said_with_the_steps_it_leaves():
+    """lab56 D5: fashion-mlp-lab with Batch size 1000000: 5 steps, 58.7 %, no word."""
+    run = trained([0.40, 0.50, 0.55, 0.57, 0.587], batches_per_epoch=1)
+    assert hints(run, lr=0.001) == []  # the curves alone: a run on its way up
+    setup = RunSetup(activation="relu", normalize="symmetric", batch=54000, asked=1000000,
+                     train_images=54000, steps=5)  # fmt: skip
+    (hint,) = hints(run, lr=0.001, setup=setup)
+    assert hint.kind == "few-steps"
+    assert hint.message() == (
+        "Batch 1,000,000 is more than the 54,000 training images: an epoch is one full-batch "
+        "step and this run takes 5 in all, too few to learn much. Batches of 128 take 422 "
+        "steps an epoch."
+    )
+    assert hint.fix == {"batch_size": 128}
+    assert hint.button_text() == "Use batches of 128"
+    full = RunSetup(activation="relu", normalize="unit", full_batch=True, batch=54000,
+                    train_images=54000, steps=20)  # fmt: skip
+    (hint,) = hints(run, lr=0.5, setup=full)
+    assert hint.message().startswith("Full batch: each optimizer step takes all 54,000")
+    assert "this run takes 20 in all" in hint.message()
+
+
+def test_a_large_batch_is_said_only_when_it_leaves_the_run_few_steps():
+    run = trained([0.40, 0.50], batches_per_epoch=14)
+    few = RunSetup(
+        activation="relu", normalize="unit", batch=4096, asked=4096, train_images=54000, steps=28
+    )
+    (hint,) = hints(run, lr=0.001, setup=few)
+    assert hint.message().startswith("Batches of 4,096 images make this run only 28 optimizer")
+    # mnist-gd: 500 full-batch steps, a lab of its own; a small data folder's few steps of
+    # small batches; a large batch over many epochs
+    for setup in [
+        RunSetup(activation="relu", normalize="unit", full_batch=True, batch=54000,
+                 train_images=54000, steps=500),
+        RunSetup(activation="relu", normalize="unit", full_batch=True, batch=54,
+                 train_images=54, steps=2),
+        RunSetup(activation="relu", normalize="unit", batch=4096, train_images=54000,
+                 steps=140),
+    ]:  # fmt: skip
+        assert hints(run, lr=0.001, setup=setup) == [], setup
+
+
+def test_the_few_steps_hint_goes_once_the_batch_size_was_changed_while_training():
+    run = trained([0.40, 0.50], batches_per_epoch=1)
+    setup = RunSetup(activation="relu", normalize="unit", batch=54000, asked=60000,
+                     train_images=54000, steps=10)  # fmt: skip
+    assert [h.kind for h in hints(run, lr=0.001, setup=setup)] == ["few-steps"]
+    run.add_change(SettingChange(2.0, 3, 1, "batch_size", 128))  # the hint's button
+    assert hints(run, lr=0.001, setup=setup) == []
