@@ -9,12 +9,16 @@ new one (a switch made on another page showed the old theme's chart when the tab
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from nndesk.ui import theme
 from nndesk.ui.language import translate
+
+#: How long (ms) a chart of other data may be on its way before the label says it is being
+#: drawn in place of the old one: a quick render shows no flicker of text
+PENDING_MS = 150
 
 
 class ChartImage(QLabel):
@@ -30,12 +34,31 @@ class ChartImage(QLabel):
         self.setMinimumSize(min_width, min_height)
         self.image: QImage | None = None  # the last one rendered, at its render size
         self.image_theme: theme.Colours | None = None  # the theme it was asked in
+        #: a chart of other data is being drawn: the image shown is no longer what it shows
+        self.pending = False
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setSingleShot(True)
+        self._pending_timer.setInterval(PENDING_MS)
+        self._pending_timer.timeout.connect(self._on_pending_timer_timeout)
         theme.notifier().changed.connect(self._on_theme_changed)
+
+    def expect_other(self) -> None:
+        """A chart of other data is on its way: unless it comes within ``PENDING_MS``, say it
+        is being drawn in place of the image shown (the Runs chart kept the previous selection's
+        curves for seconds on a busy machine, under "2 runs compared", lab56)."""
+        if not self._pending_timer.isActive() and not self.pending:
+            self._pending_timer.start()
+
+    def _on_pending_timer_timeout(self) -> None:
+        self.pending = True
+        self._fit()
 
     def show_image(self, image: QImage, asked_theme: theme.Colours) -> None:
         """Show ``image`` (rendered at this label's size and device pixel ratio, or near it),
         asked for while the window's theme was ``asked_theme``."""
         self.image, self.image_theme = image, asked_theme
+        self._pending_timer.stop()
+        self.pending = False
         self._fit()
 
     def clear_image(self) -> None:
@@ -44,6 +67,8 @@ class ChartImage(QLabel):
 
     def show_message(self, text: str) -> None:
         """Say ``text`` in place of a chart (one that could not be drawn)."""
+        self._pending_timer.stop()
+        self.pending = False
         self.clear_image()
         self.setWordWrap(True)  # one line, but its error part can be long
         self.setText(text)
@@ -59,7 +84,7 @@ class ChartImage(QLabel):
     def _fit(self) -> None:
         if self.image is None:
             return
-        if self.image_theme != theme.colours():
+        if self.pending or self.image_theme != theme.colours():
             self.setText(translate("ChartImage", "Drawing the chart…"))
             return
         ratio = self.devicePixelRatioF()

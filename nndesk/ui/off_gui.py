@@ -163,14 +163,26 @@ class ChartRenders:
         self.drawn: object = None  # what the newest image shows (or will); None: nothing yet
         self.colours = colours
 
-    def ask(self, drawn: object, colours: Colours, work: Callable[[], object]) -> None:
+    def ask(self, drawn: object, colours: Colours, work: Callable[[], object]) -> bool:
         """Render ``work()`` on the render pool unless the newest ask already draws ``drawn``;
-        ``delivery.delivered(number, image or None)`` follows."""
+        ``delivery.delivered(number, image or None)`` follows. A render still waiting for the
+        pool when a newer one is asked is skipped (delivered None): Ctrl+clicking three runs
+        in turn drew the first two selections before the third (a second or more each on a
+        busy machine, lab56), though only the newest is shown. True if a render was asked
+        for."""
         if drawn == self.drawn:
-            return
+            return False
         self.drawn, self.colours = drawn, colours
         self.number += 1
-        run_off_gui(render_pool(), self.delivery, self.number, work)
+        number = self.number
+
+        def newest_only():
+            if number != self.number:  # an int read on the pool's thread: a newer ask came
+                raise GaveUp
+            return work()
+
+        run_off_gui(render_pool(), self.delivery, number, newest_only)
+        return True
 
     def newest(self, number: int, image: object) -> bool:
         """Whether ``image``, delivered for ask ``number``, is the newest ask's and is there to

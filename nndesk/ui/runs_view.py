@@ -185,6 +185,9 @@ class RunsView(QWidget):
         self._delivery.failed.connect(self._on_delivery_failed)
         self._renders = ChartRenders(self._delivery, theme.colours())
         self._drawn_records: list[RunRecord] = []
+        #: the run ids of the newest render asked for, and of the chart shown
+        self._asked_runs: tuple[str, ...] = ()
+        self._shown_runs: tuple[str, ...] | None = None
         # what the last overlay asked for shows: (legend label, thinned curves) per run
         self.plotted: list[tuple[str, Curves]] = []
         self._resized = QTimer(self)
@@ -506,11 +509,15 @@ class RunsView(QWidget):
         # A listing keeps an unchanged run's record, so the same records mean the same curves
         drawn = (tuple(map(id, selected)), text, unreadable, w, h, ratio)
         self._drawn_records = selected  # kept: an id is only theirs while they live
-        self._renders.ask(
+        asked = self._renders.ask(
             drawn,
             theme.colours(),  # the colours the render will draw in
             lambda: render_selected(selected, text, unreadable, w, h, ratio),
         )
+        runs = tuple(r.run_id for r in selected)
+        if asked and runs != self._shown_runs:  # other runs, not the same at another size
+            self.chart.expect_other()
+        self._asked_runs = runs
 
     @Slot(object, object)
     def _on_delivery_delivered(self, number, result) -> None:
@@ -536,6 +543,7 @@ class RunsView(QWidget):
             self.model.rows_changed()  # a run found damaged as its curves were read
             self._on_table_selection_changed()  # its buttons, as for any damaged run
         self.chart.show_image(image, self._renders.colours)
+        self._shown_runs = self._asked_runs
         self.rendered.emit()
 
     @Slot(object, str)

@@ -71,6 +71,7 @@ def test_a_chart_is_rendered_again_only_when_what_it_draws_changed_and_only_the_
     renders = ChartRenders(delivery, "light")
     renders.ask(("run 1", 640), "light", lambda: "image 1")
     renders.ask(("run 1", 640), "light", lambda: "image 1 again")  # the same chart: not asked
+    qtbot.waitUntil(lambda: len(delivered) == 1)  # drawn before the next is asked
     renders.ask(("run 2", 640), "dark", lambda: "image 2")
     qtbot.waitUntil(lambda: len(delivered) == 2)
     assert delivered == [(1, "image 1"), (2, "image 2")] and renders.colours == "dark"
@@ -81,3 +82,35 @@ def test_a_chart_is_rendered_again_only_when_what_it_draws_changed_and_only_the_
     renders.drop()  # nothing on its way shows
     qtbot.waitUntil(lambda: len(delivered) == 3)
     assert delivered[2] == (3, None) and not renders.newest(3, "late image")
+
+
+def test_a_render_still_waiting_when_a_newer_one_is_asked_is_skipped(qtbot):
+    """lab56: Ctrl+clicking runs in turn drew every selection on the busy render pool, a second
+    or more each, before the newest; only the newest is shown, so only it is drawn."""
+    import threading
+
+    assert render_pool().waitForDone(60_000)  # an earlier test's render is not ours
+    release, holding = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        holding.set()
+        release.wait(60)
+
+    render_pool().start(hold)  # another chart's render, under way
+    assert holding.wait(60)
+    delivery = Delivery()
+    delivered, failed = _collect(delivery)
+    renders = ChartRenders(delivery, "light")
+    drawn: list[str] = []
+
+    def drawing(name: str):
+        return lambda: drawn.append(name) or name
+
+    for name in ("run 1", "runs 1 and 2", "runs 1, 2 and 3"):
+        assert renders.ask((name, 640), "light", drawing(name))
+    assert not renders.ask(("runs 1, 2 and 3", 640), "light", drawing("again"))
+    release.set()
+    qtbot.waitUntil(lambda: len(delivered) == 3)
+    assert drawn == ["runs 1, 2 and 3"]
+    assert delivered == [(1, None), (2, None), (3, "runs 1, 2 and 3")] and failed == []
+    assert [renders.newest(*d) for d in delivered] == [False, False, True]
