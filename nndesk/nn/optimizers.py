@@ -97,14 +97,13 @@ def flush_small_parameters(param: np.ndarray, scratch: np.ndarray) -> None:
     microcode path: the PReLU lab (fashion-prelu-l2) slowed 15x by epoch 11, where 3,129
     subnormal weights in its first layer made ``x @ W`` take 9.46 ms instead of 0.75 ms, and
     its slopes near zero made the gradients' products subnormal (docs/performance.md). The
-    optimizers
-    call it after every step that has a weight decay (without one nothing pulls the weights to
-    zero), not every so many steps: once a weight is cleared, the optimizer's state (a velocity,
-    Adam's sums) still moves it by tiny amounts, and those reach the subnormals within a few
-    steps. A step that finds nothing to clear costs three passes over the parameters that write
-    only ``scratch`` (overwritten; same shape and dtype): 0.16 ms, 5 % of a training step of
-    that lab's network on one thread (benchmarks/bench_param_flush.py). The exported script
-    clears the same entries."""
+    optimizers call it after every step that has a weight decay (without one nothing pulls the
+    weights to zero), not every so many steps: once a weight is cleared, the optimizer's state
+    (a velocity, Adam's sums) still moves it by tiny amounts, and those reach the subnormals
+    within a few steps. A step that finds nothing to clear costs three passes over the
+    parameters that write only ``scratch`` (overwritten; same shape and dtype): 0.16 ms, 5 % of
+    a training step of that lab's network on one thread (benchmarks/bench_param_flush.py). The
+    exported script clears the same entries."""
     bits = scratch.view(_UNSIGNED[param.dtype.itemsize])
     # |param|'s bits minus one, as unsigned: 0 wraps to the largest, so it is never "small"
     np.bitwise_and(param.view(bits.dtype), _NO_SIGN[param.dtype.itemsize], out=bits)
