@@ -49,6 +49,14 @@ class ChartImage(QLabel):
         if not self._pending_timer.isActive() and not self.pending:
             self._pending_timer.start()
 
+    def expect_same(self) -> None:
+        """The chart on its way shows the data of the image shown (selected again before the
+        other came): the image stands, no note."""
+        self._pending_timer.stop()
+        if self.pending:
+            self.pending = False
+            self._fit()
+
     def _on_pending_timer_timeout(self) -> None:
         self.pending = True
         self._fit()

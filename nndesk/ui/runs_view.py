@@ -517,6 +517,8 @@ class RunsView(QWidget):
         runs = tuple(r.run_id for r in selected)
         if asked and runs != self._shown_runs:  # other runs, not the same at another size
             self.chart.expect_other()
+        elif asked:  # the runs shown, selected again before another selection's chart came
+            self.chart.expect_same()
         self._asked_runs = runs
 
     @Slot(object, object)

@@ -9,6 +9,7 @@ import threading
 from nndesk.runs import RunStore
 from nndesk.ui import chart_image, runs_view
 from nndesk.ui.language import translate
+from nndesk.ui.off_gui import render_pool
 from tests.ui.test_runs_view import add_run, make_view
 
 WAIT_MS = 60_000
@@ -43,6 +44,15 @@ def test_a_new_selection_says_its_chart_is_being_drawn_until_it_comes(qtbot, tmp
     with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
         release.set()
     assert not chart.pending and not chart.pixmap().isNull()
+
+    # the runs shown, clicked again before another selection's chart came: no note over them
+    release.clear()
+    view.select_runs([first])
+    qtbot.waitUntil(lambda: chart.pending, timeout=WAIT_MS)
+    view.select_runs([first, second])
+    assert not chart.pending and not chart.pixmap().isNull()
+    release.set()
+    assert render_pool().waitForDone(WAIT_MS)
 
 
 def test_a_chart_drawn_at_once_never_flickers_to_the_note(qtbot, tmp_path, monkeypatch):
