@@ -150,10 +150,12 @@ def _every_hint():
         "before": Loss(0.4123), "recent": Loss(2.3141), "v0": Loss(0.3312), "e0": 3,
         "v2": Loss(0.4521), "e2": 12, "t0": Loss(0.3011), "t2": Loss(0.1234),
         "accuracy": 0.098, "steps": 1200, "change": "augmentation turned on at batch 1,200",
+        # the settings' hints (lab56): too few steps, raw pixels into saturating units
+        "batch": 1000000, "size": 128, "per": 422, "activation": "sigmoid",
     }  # fmt: skip
     texts = [m.source for m in read_ts(ts_path("vi")) if m.context == "Coach"]
     said = [t for t in texts if t.endswith(".")]  # the buttons' labels end without a stop
-    assert len(said) == 7, said
+    assert len(said) == 11, said
     fix = "Lower the learning rate to {lr:g}"  # a button beside it, as most hints have
     return [Hint("hint", text, values, {"lr": 0.00033}, fix) for text in said]
 
