@@ -327,7 +327,7 @@ PRESETS: dict[str, Preset] = {
             ),
             _FASHION_PRELU.replace(l2=1e-4, batch_size=64, schedule="cosine", min_lr=1e-5),
             0.893,
-            measured_accuracy=0.898,
+            measured_accuracy=0.896,
             seed_band=(2, 0.896, 0.900),
         ),
         Preset(
