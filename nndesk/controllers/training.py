@@ -670,6 +670,10 @@ class TrainingController(QObject, WorkerThreadOwner):
             raise ConfigError(f"slow motion takes 0 to 10 seconds per batch; got {seconds}")
         self._slow_motion = self._requests.delay = float(seconds)
 
+    def slow_motion(self) -> float:
+        """The seconds waited after every batch (0: full speed)."""
+        return self._slow_motion
+
     def set_learning_rate(self, lr: float) -> None:
         """Use ``lr`` from the next batch on (the schedule no longer changes it for this run)."""
         from nndesk.setting_changes import steer_problem

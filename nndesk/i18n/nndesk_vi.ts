@@ -6051,7 +6051,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>1 s / batch</source>
-        <translation>1&#xa0;giây / batch</translation>
+        <translation>1 s / batch</translation>
     </message>
     <message>
         <source>A training run is going: stop it before a race.</source>
@@ -6652,6 +6652,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  lr {lr}{paused}</source>
         <translation>{speed}&#xa0;mẫu/giây  ·  còn {eta}  ·  mất mát {loss}  ·  độ chính xác {accuracy}  ·  tốc độ học {lr}{paused}</translation>
+    </message>
+    <message>
+        <source>{speed} samples/s in slow motion  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  lr {lr}</source>
+        <translation>{speed}&#xa0;mẫu/giây khi chạy chậm  ·  còn {eta}  ·  mất mát {loss}  ·  độ chính xác {accuracy}  ·  tốc độ học {lr}</translation>
     </message>
     <message>
         <source>{title} is ready</source>

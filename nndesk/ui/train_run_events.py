@@ -64,7 +64,9 @@ class RunEventsMixin:
         onward = self.controller.running_to_epoch_end()
         paused = self.controller.is_paused() and not onward
         lr = self.steering.lr if self.steering.lr is not None else r.lr
-        value, where, line = progress_texts(run, r, paused=paused, lr=lr, onward=onward)
+        value, where, line = progress_texts(
+            run, r, paused=paused, lr=lr, onward=onward, pace=self.controller.slow_motion()
+        )
         self.progress.setValue(value)
         if not self.controller.is_stopping() and self.run_state.ended is None:
             self.progress.setFormat(where)

@@ -160,11 +160,12 @@ def stopped_text(done: int, batches: int) -> str:
 
 
 def progress_texts(
-    run, report, *, paused: bool, lr: float, onward: bool = False
+    run, report, *, paused: bool, lr: float, onward: bool = False, pace: float = 0.0
 ) -> tuple[int, str, str]:
     """The progress bar's value (of 1000) and text, and the speed/loss line, of ``run``
     (RunStarted) after the batch ``report``; ``lr``: the rate in use now; ``onward``: paused,
-    but "To epoch end" trains the rest of this epoch (said on the bar, not "Paused")."""
+    but "To epoch end" trains the rest of this epoch (said on the bar, not "Paused");
+    ``pace``: the seconds slow motion waits after every batch (0: full speed)."""
     per_epoch = report.batches
     # of the whole run, epochs 1 to last, as "Epoch 4/10" beside it counts: a continued run's
     # bar starts where the stopped one left off (it read 14% in epoch 4 of 10, walk 43 item 6)
@@ -186,7 +187,11 @@ def progress_texts(
             epoch=report.epoch, where=where
         )
     speed = report.samples_per_second
-    eta = (total - done) * run.batch_size / speed if speed > 0 else math.nan
+    # the run's clock leaves out slow motion's wait (the consumer's time, training/loop.py):
+    # a batch takes its own time and the wait; a run paced at 0.5 s a batch read "5,449
+    # samples/s · ETA 1:38" and took 35 minutes (walk57 D0)
+    per_batch = run.batch_size / speed + pace if speed > 0 else math.nan
+    eta = (total - done) * per_batch
     if paused:  # no speed and no time left while nothing runs: "ETA 0:26" read as counting
         # down (walk49 D16); PAUSED first on the line: at its end a 1024-px page cut it off
         line = translate(
@@ -197,11 +202,20 @@ def progress_texts(
             lr=fill("{lr:g}", lr=lr),
         )
         return int(1000 * done / total), where, line
-    line = translate(
-        "TrainingPanel",
-        "{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  "
-        "lr {lr}{paused}",
-    ).format(
+    if pace > 0:  # the rate as slowed down, and said to be
+        speed = run.batch_size / per_batch if per_batch > 0 else math.nan
+        said = translate(
+            "TrainingPanel",
+            "{speed} samples/s in slow motion  ·  ETA {eta}  ·  loss {loss}  ·  "
+            "accuracy {accuracy}  ·  lr {lr}",
+        )
+    else:
+        said = translate(
+            "TrainingPanel",
+            "{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  "
+            "lr {lr}{paused}",
+        )
+    line = said.format(
         speed=integer(round(speed)) if math.isfinite(speed) else "—",
         eta=format_eta(eta),
         loss=loss_text(report.loss),

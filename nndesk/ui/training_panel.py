@@ -674,6 +674,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
     @Slot(int)
     def _on_slow_motion_current_index_changed(self, index: int) -> None:
         self.controller.set_slow_motion(float(self.slow_motion.itemData(index)))
+        self._show_progress()  # the time left counts the new pace at once
 
     @Slot()
     def _on_apply_button_clicked(self) -> None:

@@ -165,3 +165,21 @@ def test_an_unsaved_network_and_a_runs_dataset_are_named_in_the_windows_words(
     assert "Fashion-MNIST" in title and "unsaved" not in title and "fashion " not in title
     assert "Fashion-MNIST" in trained and ": fashion," not in trained
     assert clf.file_stem == "fashion (unsaved)"  # a file name stays the CLI's
+
+
+def test_the_slow_motion_choices_say_one_unit_in_every_language(qapp):
+    """walk57 D6: the Vietnamese speed box read "0,1 s / batch", "0,5 s / batch" and
+    "1 giây / batch"."""
+    from nndesk.ui import language
+    from nndesk.ui.run_controls import SLOW_MOTION
+
+    for code in ("en", "vi"):
+        assert language.use_language(code) == code
+        try:
+            said = [
+                language.translate_marked("TrainingPanel", text) for s, text in SLOW_MOTION if s
+            ]
+        finally:
+            language.use_language("en")
+        units = {text.split(None, 1)[1] for text in said}  # what follows the number
+        assert len(units) == 1, (code, said)

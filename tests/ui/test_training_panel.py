@@ -1295,3 +1295,27 @@ def test_a_batch_larger_than_the_training_set_is_said_beside_the_run(qtbot, pane
     note = panel.lr_error.text()
     assert note.startswith("Batch 1,000,000 is more than the ") and "full-batch step" in note
     assert any("full-batch step" in line for line in said)
+
+
+def test_slow_motion_counts_its_wait_in_the_time_left_and_says_the_rate_is_slowed(qtbot, panel):
+    """walk57 D0: at "0.5 s / batch" the line read "5,449 samples/s · ETA 1:38" of a run that
+    took 35 minutes: the run's clock leaves out the wait, and the time left came from it."""
+    panel.slow_motion.setCurrentIndex(panel.slow_motion.findData(0.5))
+    said = []  # the line and the batch it was said after (the page's slot runs first)
+
+    def note(_reports):
+        said.append((panel.header.speed.text(), panel.run_state.last_batch))
+
+    panel.controller.batches_finished.connect(note)
+    panel.start_training()
+    qtbot.waitUntil(lambda: any("ETA" in line for line, _ in said), timeout=WAIT_MS)
+    run = panel.run_state.run
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    line, report = next((line, r) for line, r in said if "ETA" in line)
+    left = run.last_epoch * report.batches - ((report.epoch - 1) * report.batches + report.batch)
+    minutes, seconds = line.split("ETA ")[1].split()[0].split(":")
+    assert int(minutes) * 60 + int(seconds) >= left * 0.5 - 0.5, (line, left)
+    assert " samples/s in slow motion  ·  " in line, line
+    speed = int(line.split()[0].replace(",", ""))
+    assert speed <= run.batch_size / 0.5, line  # the rate as slowed, not the network's own
