@@ -189,3 +189,46 @@ def test_a_ten_epoch_race_stays_on_its_log_axis_after_the_spike():
     low, high = chart.ax_batch.get_ylim()
     drawn = [line[0].get_ydata() for line in chart.lines]
     assert low <= min(map(min, drawn)) and high >= max(map(max, drawn))
+
+
+def ylabels_too_close_or_too_long(figure, clear_px: float = 1.0) -> list[tuple[str, str]]:
+    """(y-axis label, what it meets) of every y-axis label, as last drawn, less than
+    ``clear_px`` from one of its tick labels or longer than its plot is tall."""
+    renderer = figure.canvas.get_renderer()
+    hits = []
+    for ax in figure.axes:
+        label = ax.yaxis.label
+        if not ax.get_visible() or not label.get_visible() or not label.get_text():
+            continue
+        box, plot = label.get_window_extent(renderer), ax.get_window_extent(renderer)
+        if box.y0 < plot.y0 - 0.5 or box.y1 > plot.y1 + 0.5:
+            hits.append((label.get_text(), "the plot's height"))
+        for tick in ax.get_yticklabels():
+            if not tick.get_text() or not tick.get_visible():
+                continue
+            near = tick.get_window_extent(renderer)
+            level = near.y0 < box.y1 and box.y0 < near.y1
+            if level and near.x0 - box.x1 < clear_px:
+                hits.append((label.get_text(), tick.get_text()))
+    return hits
+
+
+# the Race tab's chart at 1280x800 (walk57), and a lower one whose plots are too low for the
+# label even at its least size (the plot's title names the quantity)
+@pytest.mark.parametrize("width, height, shown", [(622, 300, True), (537, 260, False)])
+def test_the_vietnamese_axis_labels_keep_clear_of_100_percent_and_inside_their_plots(
+    qapp, width, height, shown
+):
+    """walk57 D2: "độ chính xác" touched the "100%" tick (the gap was fitted to "100%" as
+    measured from the glyphs' outlines, a little narrower than drawn) and ran from the plot's
+    top to its bottom, into "100%" and "0%"."""
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    try:
+        chart = RaceChart(["SGD", "Quán tính", "Adam"], width, height, epochs=5)
+        chart.render([Curves(), Curves(), Curves()])
+        assert ylabels_too_close_or_too_long(chart.figure) == []
+        assert chart.ax_acc.yaxis.label.get_visible() == shown
+    finally:
+        language.use_language("en")

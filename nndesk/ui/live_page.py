@@ -7,6 +7,7 @@ from matplotlib.figure import Figure
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from nndesk.curves import LiveCurves
+from nndesk.curves.fitting import fit_ylabels
 from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.elided_label import ElidedLabel
@@ -49,6 +50,9 @@ class LivePage(QWidget):
         self.plot.animated = list(self.live.lines)
         self.plot.before_draw = self._on_plot_before_draw
         self.plot.canvas.mpl_connect("resize_event", self._on_plot_resized)
+        # after the plot widget's own listener: the plots' heights as this draw laid them out
+        self.plot.canvas.mpl_connect("draw_event", self._on_plot_drawn)
+        fit_ylabels(self.live.axes)  # clear of "100%" before the first layout: no second one
         # what the dark line over the batches is (walk 43 item 9 took it for a lagging average)
         self.plot.canvas.setToolTip(
             translate(
@@ -107,9 +111,21 @@ class LivePage(QWidget):
         # here, and that redraw lays the figure out around it
         self.live.fit_key()
 
+    def _on_plot_drawn(self, _event) -> None:
+        # the y-axis labels fitted to the heights this draw laid the plots out at: at 1024x700
+        # "độ chính xác" ran past its 60-px plot into "100%" (walk57 D2). Drawn again once
+        # (a label that fits keeps its place and size: the next draw finds nothing to fit)
+        if fit_ylabels(self.live.axes):
+            self.plot.relayout()
+            self.plot.request_draw(full=True)
+
     def _on_plot_before_draw(self) -> set:
         self.live.update(self._curves())
-        if self.live.fit_key():  # the key above the plots took more or fewer rows
-            self.plot.relayout()
+        # new limits, new tick labels ("97.25%"): the y-axis labels clear of them (only then:
+        # the ticks are measured, a few ms, and most updates draw only the lines)
+        changed = self.live.changed_axes
+        moved = fit_ylabels([ax for ax in self.live.axes if ax in changed]) if changed else []
+        if self.live.fit_key() | bool(moved):
+            self.plot.relayout()  # the key took more or fewer rows, or a label moved
             return True
         return self.live.changed_axes  # drawn again; an empty set: the lines are blitted

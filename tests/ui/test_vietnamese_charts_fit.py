@@ -385,3 +385,27 @@ def test_a_narrow_inside_picture_keeps_every_title_whole(vietnamese, size, recor
         for b in titles[i + 1 :]:
             if min(a.y1, b.y1) > max(a.y0, b.y0):  # side by side
                 assert max(b.x0 - a.x1, a.x0 - b.x1) >= TITLE_GAP, (a, b)
+
+
+# the Live tab's chart at 1024x700 (537x303; 63-px plots under the coach's box, walk57) and
+# at 1280x800
+@pytest.mark.parametrize("size", [(537, 303), (537, 250), (680, 330)])
+def test_the_live_charts_axis_labels_fit_their_plots_as_laid_out(qtbot, vietnamese, size):
+    """walk57 D2: at 1024x700 the Live tab's "độ chính xác" was longer than its plot was tall
+    and ran into "100%": the Live chart never fitted its y-axis labels."""
+    from nndesk.ui.live_page import LivePage
+    from tests.test_race_chart import ylabels_too_close_or_too_long
+    from tests.test_runs import two_epoch_curves
+
+    curves = two_epoch_curves()
+    page = LivePage(lambda: curves, experiment=lambda: None, written=None)
+    qtbot.addWidget(page)
+    page.plot.setMinimumHeight(0)
+    page.plot.setFixedSize(*size)
+    page.show()
+    page.live.set_span(1, 5)
+    page.plot.request_draw(full=True)
+    qtbot.waitUntil(lambda: page.plot.full_draw_count > 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not page.plot.draw_pending(), timeout=WAIT_MS)
+    assert page.plot.canvas.get_width_height() == size
+    assert ylabels_too_close_or_too_long(page.plot.figure) == []
