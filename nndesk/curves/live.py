@@ -77,6 +77,7 @@ class LiveCurves:
         self.axes = (ax_batch, ax_loss, ax_acc)
         style_axes(ax_batch, ax_loss, ax_acc)
         kw = {"animated": animated}
+        self._animated = animated
         (self.batch_line,) = ax_batch.plot(
             [], [], color=BATCH_COLOR, lw=0.8, label=shown(N_("batch")), **kw
         )
@@ -127,6 +128,9 @@ class LiveCurves:
         self._key_width = 0.0
         self._place_key(None)
         self._lr_marks: list = []
+        #: what a caller that blits draws over the background, in order (one list, changed in
+        #: place): the lines, then the labels of the changes marked (``mark_change``)
+        self.animated: list = list(self.lines) if animated else []
         self._lr_marked = 0
         self._off_marks: list = []  # the arrow of a diverged run's last loss (mark_off_chart)
         self._off_key: tuple | None = None  # (x, its text, the loss)
@@ -325,9 +329,9 @@ class LiveCurves:
             # or a few batches apart ("lr 0.0005", "augment on") are not written over each other
             line = not any(c.x == change.x for c in curves.changes[:i])
             row = i % MARK_ROWS
-            self._lr_marks.extend(
-                mark_change(self.axes, change.x, change.shown_text(), row, line=line)
-            )
+            marks = mark_change(self.axes, change.x, change.shown_text(), row, line, self._animated)
+            self._lr_marks.extend(marks)
+            self.animated.extend(a for a in marks if a.get_animated())
             self.changed_axes.update(self.axes)
         self._lr_marked = len(curves.changes)
         return bool(self.changed_axes)
@@ -399,6 +403,7 @@ class LiveCurves:
     def clear_lr_marks(self) -> None:
         for artist in self._lr_marks:
             artist.remove()
+        self.animated[:] = [a for a in self.animated if a not in self._lr_marks]
         self._lr_marks.clear()
         self._lr_marked = 0
 

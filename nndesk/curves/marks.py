@@ -101,12 +101,24 @@ def mark_off_chart(ax: Axes, x: float, text: str, color: str = VAL_COLOR, row: i
 MARK_ROWS = 3
 
 
+#: The zorder of a change's label: over the curves (2) and the legend (5)
+MARK_LABEL_ZORDER = 6
+
+
 def mark_change(
-    axes: Sequence[Axes], x: float, text: str, row: int = 0, line: bool | None = None
+    axes: Sequence[Axes],
+    x: float,
+    text: str,
+    row: int = 0,
+    line: bool | None = None,
+    animated: bool = False,
 ) -> list:
     """A dotted vertical line at ``x`` on each Axes, labelled ``text`` on the first (a setting
     changed while training: ``"lr 0.0002"``, ``"momentum 0.5"``), the label ``row`` rows down;
-    ``line`` False (by default: when ``row`` > 0) only adds the label."""
+    ``line`` False (by default: when ``row`` > 0) only adds the label. The label is last
+    (``animated``: drawn by the caller, after its animated curves) on a box of the plot's
+    colour: under the curves, the batch losses and another change's dotted line ran through
+    "lr 0.01" (walk57 D4)."""
     if line is None:
         line = row == 0
     artists = [ax.axvline(x, color=LR_COLOR, ls=":", lw=1.2) for ax in axes] if line else []
@@ -124,6 +136,14 @@ def mark_change(
             ha="right" if flip else "left",
             color=muted_colour(),
             fontsize=8,
+            zorder=MARK_LABEL_ZORDER,
+            animated=animated,
+            bbox={
+                "boxstyle": "square,pad=0.15",
+                "facecolor": axes[0].get_facecolor(),
+                "edgecolor": "none",
+                "alpha": 0.85,
+            },
         )
     )
     return artists

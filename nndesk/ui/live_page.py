@@ -47,7 +47,7 @@ class LivePage(QWidget):
         figure, self.live = drawn if drawn is not None else live_figure()
         self.plot = PlotWidget(freeze_layout=True, figure=figure)
         self.plot.setMinimumHeight(LIVE_CHART_LEAST_HEIGHT)
-        self.plot.animated = list(self.live.lines)
+        self.plot.animated = self.live.animated  # the lines, then the changes' labels
         self.plot.before_draw = self._on_plot_before_draw
         self.plot.canvas.mpl_connect("resize_event", self._on_plot_resized)
         # after the plot widget's own listener: the plots' heights as this draw laid them out

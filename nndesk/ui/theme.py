@@ -469,6 +469,9 @@ def restyle_figure(figure, old: Colours, new: Colours) -> None:
             text.set_color(new.window_text)
         elif _themed(colour, "muted", old):
             text.set_color(new.muted)
+        box = text.get_bbox_patch()  # a label's box of the plot's colour (a change's)
+        if box is not None and _same(box.get_facecolor(), old.base):
+            box.set_facecolor(new.base)
     for ax in figure.axes:
         if ax.patch.get_visible() and not _same(ax.patch.get_facecolor(), "none"):
             ax.patch.set_facecolor(new.base)
