@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import NullFormatter
 
 from nndesk.curves.style import RUN_COLORS
-from nndesk.i18n import N_, shown
+from nndesk.i18n import N_, fill, shown
 from nndesk.layer_words import layer_label_shown
 from nndesk.training.internals import InsideRecord
 from nndesk.viz import FewerLogTicks, localise_ticks, muted_colour
@@ -248,8 +248,14 @@ def _draw_strip(ax, record: InsideRecord) -> None:
             canvas[r * (h + pad) : r * (h + pad) + h, j * (w + pad) : j * (w + pad) + w] = f / reach
     ax.imshow(canvas, cmap="RdBu_r", vmin=-1, vmax=1, interpolation="nearest", aspect="equal")
     ax.set_yticks([r * (h + pad) + h / 2 for r in range(len(rows))])
-    ep = shown(N_("ep {epoch}"))
-    ax.set_yticklabels([ep.format(epoch=weights.epoch) for weights in rows], fontsize=7)
+    ep, part_way = shown(N_("ep {epoch}")), shown(N_("ep {epoch}, batch {batch}"))
+    # a run continued part way into an epoch starts from that epoch's weights after some of
+    # its batches: "ep 12" beside its end's "ep 12" told them apart from nothing (walk57 D1)
+    said = [
+        fill(part_way if weights.batch else ep, epoch=weights.epoch, batch=weights.batch)
+        for weights in rows
+    ]
+    ax.set_yticklabels(said, fontsize=7)
     # what a square is: for a CNN a strip of coloured cells said nothing (walk53)
     key = (
         N_("each square: one unit's 28×28 weights; red > 0, blue < 0")

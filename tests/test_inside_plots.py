@@ -128,3 +128,16 @@ def test_the_first_layer_strip_says_what_a_square_is():
     )
     mlp = InsideRecord(["Dense 784→32"], [InsideSample(0.2, layers)], _filters((8, 28, 28)), [])
     assert "one unit's 28×28 weights" in _drawn(mlp)["first_layer"].get_xlabel()
+
+
+def test_a_start_part_way_into_an_epoch_is_told_from_that_epochs_end():
+    """walk57 D1: continued after a stop 461 batches into epoch 12, the strip's rows read
+    "ep 12, ep 12, ep 13": the start (part way into epoch 12) and the end of epoch 12."""
+    from dataclasses import replace
+
+    layers = (LayerSample(1.0, 1e-3, 0.1),)
+    start = replace(_filters((8, 28, 28)), epoch=12, batch=461)
+    ends = [replace(_filters((8, 28, 28)), epoch=e) for e in (12, 13)]
+    record = InsideRecord(["Dense 784→32"], [InsideSample(12.5, layers)], start, ends)
+    rows = [t.get_text() for t in _drawn(record)["first_layer"].get_yticklabels()]
+    assert rows == ["ep 12, batch 461", "ep 12", "ep 13"]

@@ -292,7 +292,12 @@ class TrainingWorker(QObject):
         batch_size = n if cfg.full_batch else min(cfg.batch_size, n)
         # weights part way into an epoch are that epoch's, as a sampled batch's are labelled
         start_epoch = session.epochs_done + (1 if session.partial is not None else 0)
-        watcher = Watcher(session.model, start_epoch=start_epoch) if self._watch else None
+        start_batch = session.partial[1].batches if session.partial is not None else 0
+        watcher = (
+            Watcher(session.model, start_epoch=start_epoch, start_batch=start_batch)
+            if self._watch
+            else None
+        )
         from nndesk.replay import keeps_weights
 
         params = session.model.param_count()

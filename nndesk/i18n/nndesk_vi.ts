@@ -738,6 +738,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>epoch {epoch}</translation>
     </message>
     <message>
+        <source>ep {epoch}, batch {batch}</source>
+        <translation>epoch {epoch}, batch {batch}</translation>
+    </message>
+    <message>
         <source>epoch</source>
         <translation>epoch</translation>
     </message>

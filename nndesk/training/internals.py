@@ -14,6 +14,7 @@ model.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 
@@ -47,6 +48,9 @@ class EpochWeights:
     counts: tuple[np.ndarray, ...]  # per weighted layer: int64 (HISTOGRAM_BINS,)
     edges: tuple[np.ndarray, ...]  # per weighted layer: float64 (HISTOGRAM_BINS + 1,)
     filters: np.ndarray  # float32 (k, h, w): the first layer's first k filters (28x28 for an MLP)
+    #: batches trained into ``epoch`` when these are the start of a run continued part way
+    #: into it; 0: not part way (the start of epoch 1, or the end of ``epoch``)
+    batch: int = 0
 
 
 @dataclass(frozen=True)
@@ -165,7 +169,7 @@ def first_filters(model, k: int = FILTERS_SHOWN) -> np.ndarray:
 class Watcher:
     """Measures the inside of ``model`` on every ``every``-th batch and at epoch ends."""
 
-    def __init__(self, model, every: int = 10, start_epoch: int = 0) -> None:
+    def __init__(self, model, every: int = 10, start_epoch: int = 0, start_batch: int = 0) -> None:
         self.model = model
         self.every = max(int(every), 1)
         self.layers = _weighted(model)
@@ -176,8 +180,9 @@ class Watcher:
         self._grad_norms: list[float] = []
         self._edges = [self._bins(layer.params["W"]) for layer in self.layers]
         # the weights a run starts from: a continued run's are those of the epoch it goes on
-        # after, or part way into (its first row of filters said "ep 0", walk54 D6)
-        self.start = self.weights(start_epoch)
+        # after, or part way into (its first row of filters said "ep 0", walk54 D6), then
+        # after ``start_batch`` batches of it (two rows read "epoch 12", walk57 D1)
+        self.start = dataclasses.replace(self.weights(start_epoch), batch=max(start_batch, 0))
         self._taken = 0  # sampled batches so far
 
     @staticmethod

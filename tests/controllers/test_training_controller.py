@@ -186,6 +186,8 @@ def test_a_run_continued_part_way_into_an_epoch_labels_its_inside_start_with_tha
     run_to_the_end(qtbot, controller, CONFIG.replace(epochs=1), resume=record.model_path)
     assert started[0].inside_first_epoch and started[0].first_epoch == 1
     assert started[0].inside_start.epoch == 1
+    # and after three of its batches (walk57 D1: "ep 12" twice, the start and the end)
+    assert started[0].inside_start.batch == 3
 
 
 def test_a_learning_rate_set_mid_run_is_marked_at_the_batch_that_first_uses_it(qtbot, controller):
