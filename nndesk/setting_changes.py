@@ -49,14 +49,16 @@ class SettingChange:
 
     def describe(self) -> str:
         """``"momentum 0.5"``, ``"augment on"``: how a mark on the curves reads."""
-        return self._text(str, lambda value: f"{value:g}")
+        return self.said(str, lambda value: f"{value:g}")
 
     def shown_text(self) -> str:
         """``describe`` in the window's language (``"momentum 0,5"``, ``"augment bật"``), for
         the curves' marks and the Train page's title; ``describe`` stays English for scripts."""
-        return self._text(shown, lambda value: fmt(value, "g"))
+        return self.said(shown, lambda value: fmt(value, "g"))
 
-    def _text(self, say: Callable[[str], str], number: Callable[[Any], str]) -> str:
+    def said(self, say: Callable[[str], str], number: Callable[[Any], str]) -> str:
+        """``describe`` with its words through ``say`` (English -> a language) and its value
+        through ``number`` (an exported file's prose in its own language)."""
         from nndesk.settings_schema import BY_NAME
 
         field = BY_NAME.get(self.name)

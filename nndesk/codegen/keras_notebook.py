@@ -130,7 +130,7 @@ def _title(experiment: Experiment, command: str, t: Words) -> str:
         (t("output"), t.setting("output", cfg.output)),
         (t("loss"), t.setting("loss", cfg.loss)),
         (t("optimiser"), t("{optimizer}, learning rate {lr}",
-                            optimizer=t.setting("optimizer", cfg.optimizer), lr=f"{cfg.lr:g}")),
+                            optimizer=t.setting("optimizer", cfg.optimizer), lr=t.number(cfg.lr))),
         (t("batch size"), str(cfg.batch_size or t("full (the whole training set)"))),
         (t("epochs"), str(cfg.epochs)),
         (t("schedule"), t.setting("schedule", cfg.schedule)),
@@ -139,18 +139,18 @@ def _title(experiment: Experiment, command: str, t: Words) -> str:
         (t("seed"), str(cfg.seed)),
     ]  # fmt: skip
     if cfg.dropout:
-        rows.append(("dropout", f"{cfg.dropout:g}"))
+        rows.append(("dropout", t.number(cfg.dropout)))
     if cfg.l2:
-        rows.append(("L2", f"{cfg.l2:g}"))
+        rows.append(("L2", t.number(cfg.l2)))
     if cfg.augment:
         rows.append(
             (
                 t("augmentation"),
                 t(
                     "shifts up to {shift} px, rotations up to {rotate}°, zoom ±{scale}",
-                    shift=f"{cfg.aug_shift:g}",
-                    rotate=f"{cfg.aug_rotate:g}",
-                    scale=f"{cfg.aug_scale:g}",
+                    shift=t.number(cfg.aug_shift),
+                    rotate=t.number(cfg.aug_rotate),
+                    scale=t.number(cfg.aug_scale),
                 ),
             )
         )
@@ -324,23 +324,24 @@ def _network_text(cfg: TrainConfig, steps: list[Step], steer: Steering, t: Words
             lines.append(t("- batch normalisation per channel"))
         elif s.kind == "act":
             extra = (
-                t(", slopes starting at {init}", init=f"{s.spec['init']:g}")
+                t(", slopes starting at {init}", init=t.number(s.spec["init"]))
                 if s.spec["name"] == "prelu"
                 else ""
             )
             lines.append(f"- {s.spec['name']}{extra}")
         elif s.kind == "dropout":
-            lines.append(t("- dropout {rate} (training only)", rate=f"{s.spec['rate']:g}"))
+            lines.append(t("- dropout {rate} (training only)", rate=t.number(s.spec["rate"])))
         elif s.kind == "flatten":
             lines.append(t("- flatten → {shape}", shape=shape))
     lines.append(t("- {output} output", output=cfg.output))
     if steer.l2_steered:
         lines.append("\n" + t(
             "L2 on every weight matrix and kernel, starting at {l2}: one `L2` regulariser "
-            "shared by the layers, so the run's changes reach all.", l2=f"{cfg.l2:g}"))  # fmt: skip
+            "shared by the layers, so the run's changes reach all.",
+            l2=t.number(cfg.l2)))  # fmt: skip
     elif cfg.l2:
         lines.append("\n" + t("L2 {l2} on every weight matrix and kernel (Keras' `l2`).",
-                              l2=f"{cfg.l2:g}"))  # fmt: skip
+                              l2=t.number(cfg.l2)))  # fmt: skip
     if any(s.kind == "conv" for s in steps) and cfg.activation != "prelu":
         lines.append("\n" + t("nndesk applies a conv layer's activation after its max-pool, "
                               "which gives the same numbers as Keras' `activation=` on the "
@@ -436,7 +437,7 @@ def _compile_text(cfg: TrainConfig, t: Words) -> str:
         "MNIST lab scored it.",
         "mse": "Mean squared error between the outputs and one-hot targets.",
     }[cfg.loss]
-    momentum, decay = f"{cfg.momentum:g}", f"{2 * cfg.l2:g}"
+    momentum, decay = t.number(cfg.momentum), t.number(2 * cfg.l2)
     opt = {
         "gd": "Plain gradient descent (SGD on the whole training set as one batch)",
         "sgd": "SGD",
@@ -449,11 +450,11 @@ def _compile_text(cfg: TrainConfig, t: Words) -> str:
     opt = t(opt, momentum=momentum, decay=decay) if "{" in opt else t(opt)
     eps = _eps(cfg)
     text = t(loss) + "\n\n" + t("{optimizer} with learning rate {lr}", optimizer=opt,
-                                   lr=f"{cfg.lr:g}")  # fmt: skip
+                                   lr=t.number(cfg.lr))  # fmt: skip
     if eps is not None:
-        text += t(" and epsilon {eps}", eps=f"{eps:g}")
+        text += t(" and epsilon {eps}", eps=t.number(eps))
     if cfg.clip_norm is not None:
-        text += t(", gradients clipped to a global norm of {clip}", clip=f"{cfg.clip_norm:g}")
+        text += t(", gradients clipped to a global norm of {clip}", clip=t.number(cfg.clip_norm))
     return text + "."
 
 
@@ -509,11 +510,11 @@ def _schedule_text(cfg: TrainConfig, t: Words) -> str:
     }[cfg.schedule]
     return t(
         text,
-        gamma=f"{cfg.schedule_gamma:g}",
+        gamma=t.number(cfg.schedule_gamma),
         step=cfg.schedule_step,
-        rate=f"{cfg.schedule_rate:g}",
-        lr=f"{cfg.lr:g}",
-        min_lr=f"{cfg.min_lr:g}",
+        rate=t.number(cfg.schedule_rate),
+        lr=t.number(cfg.lr),
+        min_lr=t.number(cfg.min_lr),
     )
 
 

@@ -47,7 +47,7 @@ class Steering:
         t = self.t
         said = "; ".join(
             t("epoch {epoch}, batch {batch}: {change}", epoch=c.epoch, batch=c.batch,
-              change=c.describe())
+              change=t.change(c))
             for c in self.experiment.changes
         )  # fmt: skip
         return t(

@@ -425,9 +425,9 @@ TEXTS: dict[str, str] = {
     "## Normalisation": "## Chuẩn hoá",
     "Raw pixel values 0..255, as the lab fed them.":
         "Giữ nguyên giá trị điểm ảnh 0..255, như bài lab đã đưa vào.",
-    "Pixels divided by 255: inputs in [0, 1].": "Điểm ảnh chia cho 255: đầu vào trong [0, 1].",
+    "Pixels divided by 255: inputs in [0, 1].": "Điểm ảnh chia cho 255: đầu vào trong [0; 1].",
     "Pixels mapped to [-1, 1]: x / 127.5 - 1.":
-        "Điểm ảnh được đưa về [-1, 1]: x / 127.5 - 1.",
+        "Điểm ảnh được đưa về [-1; 1]: x / 127,5 - 1.",
     "Standardised with one mean and standard deviation over every training pixel.":
         "Chuẩn hoá bằng một giá trị trung bình và một độ lệch chuẩn trên mọi điểm ảnh huấn "
         "luyện.",

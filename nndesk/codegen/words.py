@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import re
+import string
 import tokenize
 
 from nndesk.errors import ConfigError
@@ -30,6 +31,9 @@ from nndesk.errors import ConfigError
 LANGUAGES = ("en", "vi")
 #: a generated line's longest length (the exported files keep to the project's 99 columns)
 WIDTH = 99
+#: each language's decimal mark and digit-group mark in a file's prose, as the window writes
+#: its numbers (the code keeps Python's: ``LR = 0.001``)
+MARKS = {"en": (".", ","), "vi": (",", ".")}
 
 #: a pragma at the start of a comment (kept as it is, before the translated rest)
 _PRAGMA = re.compile(r"^((?:noqa|type:|fmt:)[^ ]*(?: [A-Z]+\d+,?)*)(\s+|$)")
@@ -75,6 +79,34 @@ class Words:
         text = text.format(**values) if values else text
         self._own.add(text)  # already in the language where ``code`` meets it (a plot's label)
         return text
+
+    def number(self, value: float, spec: str = "g") -> str:
+        """``format(value, spec)`` with the language's marks, for prose: a Vietnamese notebook
+        wrote "tốc độ học 0.001" in the table whose next rows read "x / 127,5 - 1" (the
+        window's label), walk57 D3."""
+        point, group = MARKS[self.language]
+        return format(value, spec).translate({ord("."): point, ord(","): group})
+
+    def numbers(self, template: str, /, **values) -> str:
+        """``template.format(**values)`` with its numbers written by ``number``: a preset's
+        description ("Adam {lr:g}") in a Vietnamese notebook read "Adam 0.01"."""
+        point, group = MARKS[self.language]
+        marks = {ord("."): point, ord(","): group}
+
+        class Marked(string.Formatter):
+            def format_field(self, value, format_spec):
+                text = super().format_field(value, format_spec)
+                number = isinstance(value, int | float) and not isinstance(value, bool)
+                return text.translate(marks) if number else text
+
+        return Marked().format(template, **values)
+
+    def change(self, change) -> str:
+        """A setting changed while training (a ``SettingChange``) as prose says it: "lr 0.0005",
+        in Vietnamese as the window writes it, "tốc độ học 0,0005"."""
+        if self.english:
+            return change.describe()
+        return change.said(lambda text: self.window("", text), self.number)
 
     def same(self, text: str) -> bool:
         """Whether ``text`` reads the same in the language by the tables' choice (a formula,
@@ -127,7 +159,8 @@ class Words:
             if preset is not None and origin == f"preset {name}: {preset.description}":
                 template = getattr(preset.description, "template", str(preset.description))
                 values = getattr(preset.description, "values", {})
-                said = self.window("", template).format(**values).replace("\u00a0", " ")
+                said = self.numbers(self.window("", template), **values)
+                said = said.replace("\u00a0", " ")
                 return self("preset {name}: {description}", name=name, description=said)
         return self._find(origin)
 

@@ -264,11 +264,38 @@ def test_the_vietnamese_settings_table_names_the_choices_as_the_window_does():
     )
     title = nb.cells[0].source
     assert "| mất mát | entropy chéo (`ce`) |" in title
-    assert "| bộ tối ưu | Adam (`adam`), tốc độ học 0.001 |" in title
+    assert "| bộ tối ưu | Adam (`adam`), tốc độ học 0,001 |" in title
     english = nbformat.reads(
         export_text(from_preset("fashion-mlp-lab"), "pytest", True), as_version=4
     )
     assert "| loss | ce |" in english.cells[0].source
+
+
+def _decimal_points(markdown: str) -> list[str]:
+    """The numbers written with a decimal point in ``markdown``'s prose: outside its code
+    (`...` spans), neither digit groups ("10.000") nor a version ("TensorFlow 2.16")."""
+    prose = re.sub(r"`[^`]*`", "", markdown).replace("TensorFlow 2.16", "")
+    numbers = re.findall(r"(?<![\w.,])\d+(?:[.,]\d+)+(?![\w])", prose)
+    return [n for n in numbers if "." in n and not re.fullmatch(r"\d{1,3}(\.\d{3})+", n)]
+
+
+def test_a_vietnamese_notebooks_prose_writes_every_number_with_a_decimal_comma(notebooks):
+    """walk57 D3: the settings table read "tốc độ học 0.001" beside "[-1; 1] (x / 127,5 - 1)"
+    (the window's label), and the prose "[-1, 1]: x / 127.5 - 1": one convention in the prose,
+    the window's; the code keeps Python's points."""
+    for name, (english, vietnamese, _) in notebooks.items():
+        for cell in vietnamese.cells:
+            if cell.cell_type == "markdown":
+                assert _decimal_points(cell.source) == [], (name, cell.source)
+                prose = re.sub(r"`[^`]*`", "", cell.source)
+                assert "[0, 1]" not in prose and "[-1, 1]" not in prose, (name, cell.source)
+        english_points = [
+            n for c in english.cells if c.cell_type == "markdown" for n in _decimal_points(c.source)
+        ]
+        assert "," not in "".join(english_points)  # English keeps its points
+    said = notebooks["steered-momentum-784-8-10"][1].cells
+    record = next(c.source for c in said if "tốc độ học 0,005" in c.source)
+    assert "epoch 1, batch 2: tốc độ học 0,005" in record and "lr 0.005" not in record
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
