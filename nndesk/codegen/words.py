@@ -41,6 +41,12 @@ _PRAGMA = re.compile(r"^((?:noqa|type:|fmt:)[^ ]*(?: [A-Z]+\d+,?)*)(\s+|$)")
 _OPENING = re.compile(r"^([rRbBuUfF]*)('''|\"\"\"|'|\")")
 
 
+def _marked(number: str, language: str) -> str:
+    """A number as Python writes it ("1,234.5") with ``language``'s marks ("1.234,5")."""
+    point, group = MARKS[language]
+    return "".join(point if c == "." else group if c == "," else c for c in number)
+
+
 def _tables(language: str) -> tuple[dict[str, str], list[tuple[re.Pattern, str, str]], frozenset]:
     if language == "en":
         return {}, [], frozenset()
@@ -84,20 +90,18 @@ class Words:
         """``format(value, spec)`` with the language's marks, for prose: a Vietnamese notebook
         wrote "tốc độ học 0.001" in the table whose next rows read "x / 127,5 - 1" (the
         window's label), walk57 D3."""
-        point, group = MARKS[self.language]
-        return format(value, spec).translate({ord("."): point, ord(","): group})
+        return _marked(format(value, spec), self.language)
 
     def numbers(self, template: str, /, **values) -> str:
         """``template.format(**values)`` with its numbers written by ``number``: a preset's
         description ("Adam {lr:g}") in a Vietnamese notebook read "Adam 0.01"."""
-        point, group = MARKS[self.language]
-        marks = {ord("."): point, ord(","): group}
+        language = self.language
 
         class Marked(string.Formatter):
             def format_field(self, value, format_spec):
                 text = super().format_field(value, format_spec)
                 number = isinstance(value, int | float) and not isinstance(value, bool)
-                return text.translate(marks) if number else text
+                return _marked(text, language) if number else text
 
         return Marked().format(template, **values)
 
