@@ -201,7 +201,7 @@ def ylabels_too_close_or_too_long(figure, clear_px: float = 1.0) -> list[tuple[s
         if not ax.get_visible() or not label.get_visible() or not label.get_text():
             continue
         box, plot = label.get_window_extent(renderer), ax.get_window_extent(renderer)
-        if box.y0 < plot.y0 - 0.5 or box.y1 > plot.y1 + 0.5:
+        if box.y0 < plot.y0 - 1 or box.y1 > plot.y1 + 1:  # (``Y_LABEL_SPILL_PT``)
             hits.append((label.get_text(), "the plot's height"))
         for tick in ax.get_yticklabels():
             if not tick.get_text() or not tick.get_visible():
