@@ -319,6 +319,14 @@ def by_hand(layer, name: str, v: float, feature: int, spatial: bool) -> tuple[st
     if name == "LeakyReLU":
         out = v if v > 0 else layer.alpha * v
         return f"LeakyReLU({_n(v)}) = {_n(out)}", out
+    if name == "PReLU":  # the unit's (channel's) learned slope: "PReLU(…) = 18,83" said none
+        a = float(layer.params["alpha"][feature])
+        out = v if v > 0 else a * v
+        sep = list_separator()
+        return (
+            f"PReLU({_n(v)}) = max(0{sep}{_n(v)}) + {_n(a)} × min(0{sep}{_n(v)}) = {_n(out)}",
+            out,
+        )
     if name == "Sigmoid":
         out = float(1.0 / (1.0 + np.exp(-v)))
         return f"σ({_n(v)}) = 1 / (1 + e^{_n(-v)}) = {_n(out)}", out

@@ -237,3 +237,23 @@ def test_a_negative_number_in_the_arithmetic_has_a_minus_sign_not_a_hyphen():
     for text in formulas:
         assert not re.search(r"(?<![\w×])-\d", text), text  # no hyphen before a number
     assert any("·−1)" in text for text in formulas), formulas  # a term of a -1 pixel
+
+
+def test_a_prelu_units_arithmetic_says_its_learned_slope():
+    """walk57 #10: a PReLU unit's last step read "PReLU(…) = 18,83": the network's value with
+    no arithmetic, where ReLU writes "ReLU(10,54) = max(0; 10,54) = 10,54"."""
+    model = build_model("784-6-3", activation="prelu", rng=np.random.default_rng(5))
+    prelu = model.layers[1]
+    prelu.params["alpha"][...] = np.linspace(0.05, 0.3, 6, dtype=np.float32)
+    clf_normalizer = Normalizer("unit")
+    tr = inside.trace(model, clf_normalizer, drawn_seven(), tuple("abc"))
+    values = tr.layers[0].values
+    negative, positive = int(np.argmin(values)), int(np.argmax(values))
+    assert values[negative] < 0 < values[positive]
+    for unit in (negative, positive):
+        (step,) = inside.dense_unit(model, tr, 0, unit).steps
+        got = float(tr.layers[1].values[unit])
+        assert step.value == pytest.approx(got, rel=1e-5, abs=1e-6), step.formula
+        slope = inside._n(float(prelu.params["alpha"][unit]))  # noqa: SLF001
+        assert step.formula.startswith("PReLU(") and "…" not in step.formula
+        assert f"+ {slope} × min(0, " in step.formula, step.formula
