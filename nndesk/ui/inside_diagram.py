@@ -17,6 +17,7 @@ import numpy as np
 from PySide6.QtCore import (
     QLineF,
     QPointF,
+    QRect,
     QRectF,
     QSize,
     Qt,
@@ -381,9 +382,19 @@ def paint_diagram(
                 Qt.AlignmentFlag.AlignHCenter
                 | Qt.AlignmentFlag.AlignTop
                 | Qt.TextFlag.TextWordWrap,
-                translate("InsideView", "+ {more} more").format(more=more),
+                more_label(more, room, QFontMetrics(painter.font())),
             )
     return units, titles
+
+
+def more_label(more: int, room: float, metrics: QFontMetrics) -> str:
+    """What a column says of its ``more`` units not drawn, in at most two lines ``room`` px
+    wide: "+ 1012 nút nữa" wrapped onto three at 1024 px and lost its last (walk57 #10); then
+    the count alone (the column's title gives its units)."""
+    said = translate("InsideView", "+ {more} more").format(more=more)
+    flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+    box = metrics.boundingRect(QRect(0, 0, int(room), 1000), flags, said)
+    return said if box.height() <= 2 * metrics.lineSpacing() else f"+ {more}"
 
 
 def diagram_image(args: tuple, size: QSize, dpr: float) -> tuple[QImage, dict, list]:

@@ -126,3 +126,26 @@ def test_a_title_too_wide_for_its_room_takes_two_lines_then_smaller_type(qapp):
     assert " ".join(lines) == text
     lines, least = fit_title(text, 20, font)  # nothing fits: the least type, elided
     assert least.pointSizeF() == LEAST_TITLE_POINTS and "…" in "".join(lines)
+
+
+def test_a_columns_units_not_drawn_are_said_in_two_lines_at_most(qapp):
+    """walk57 #10: at 1024x700 "+ 1012 nút nữa" wrapped onto three lines in its 56 px and the
+    third was cut off under the diagram; when the words need three, the count alone."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from nndesk.ui import language
+    from nndesk.ui.inside_diagram import more_label
+
+    metrics = QFontMetrics(QFont(qapp.font().family(), 8))
+    flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+    assert language.use_language("vi") == "vi"
+    try:
+        for more, room in ((1012, 56), (500, 56), (1012, 100), (12, 40)):
+            said = more_label(more, room, metrics)
+            box = metrics.boundingRect(QRect(0, 0, room, 1000), flags, said)
+            assert box.height() <= 2 * metrics.lineSpacing(), (said, room)
+            assert str(more) in said
+        assert more_label(1012, 100, metrics) == "+ 1012\xa0nút nữa"  # the words, with room
+    finally:
+        language.use_language("en")
