@@ -48,7 +48,7 @@ def header(experiment: Experiment, command: str, steps: list[Step], words: Words
     ]
     if experiment.changes:
         said = ", ".join(
-            t("{change} (epoch {epoch}, batch {batch})", change=c.describe(), epoch=c.epoch,
+            t("{change} (epoch {epoch}, batch {batch})", change=t.change(c), epoch=c.epoch,
               batch=c.batch)
             for c in experiment.changes[:6]
         )  # fmt: skip
@@ -161,7 +161,7 @@ def _step_label(s: Step, t: Words) -> str:
     if s.kind == "act":
         return s.spec["name"]
     if s.kind == "dropout":
-        return f"dropout {s.spec['rate']:g}"
+        return f"dropout {t.number(s.spec['rate'])}"
     names = {"images": "28x28 image", "pool": "max-pool 2x2", "bn": "batch norm"}
     return t(names[s.kind]) if s.kind in names else s.kind
 
@@ -170,7 +170,7 @@ def _optimizer_label(cfg: TrainConfig, t: Words) -> str:
     from nndesk.settings_schema import BY_NAME  # the name the window gives it
 
     label = t.window("", BY_NAME["optimizer"].choice_label(cfg.optimizer))
-    return t("{optimizer} (lr {lr})", optimizer=label, lr=f"{cfg.lr:g}")
+    return t("{optimizer} (lr {lr})", optimizer=label, lr=t.number(cfg.lr))
 
 
 def blas_threads(cfg: TrainConfig, steps: list[Step]) -> int | None:

@@ -279,6 +279,17 @@ def _decimal_points(markdown: str) -> list[str]:
     return [n for n in numbers if "." in n and not re.fullmatch(r"\d{1,3}(\.\d{3})+", n)]
 
 
+def test_a_vietnamese_scripts_docstring_writes_every_number_with_a_decimal_comma(both):
+    """walk57 D3, the script's header: "huấn luyện bằng Adam (tốc độ học 0.001)", the steered
+    changes "lr 0.005 (epoch 1, batch 2)"; the code below keeps its points."""
+    for name, (english, vietnamese, _) in both.items():
+        said = ast.get_docstring(ast.parse(vietnamese)) or ""
+        assert _decimal_points(said) == [], (name, said)
+        assert english.count("LR = ") == vietnamese.count("LR = ")
+    header = ast.get_docstring(ast.parse(both["steered-momentum-784-8-10"][1]))
+    assert "tốc độ học 0,005 (epoch 1, batch 2)" in header, header
+
+
 def test_a_vietnamese_notebooks_prose_writes_every_number_with_a_decimal_comma(notebooks):
     """walk57 D3: the settings table read "tốc độ học 0.001" beside "[-1; 1] (x / 127,5 - 1)"
     (the window's label), and the prose "[-1, 1]: x / 127.5 - 1": one convention in the prose,
