@@ -77,6 +77,17 @@ def exposed(qtbot, widget):
     return widget
 
 
+def evaluate_and_wait_for_the_offer(qtbot, desk, page=None):
+    """Show ``page`` (Evaluate by default), which evaluates the model and fails for want of its
+    data, and wait until the page's banner offers MNIST: the banner."""
+    page = page or desk.evaluate_page
+    with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
+        desk.window.tabs.setCurrentWidget(page)  # showing the page evaluates
+    banner = page.message
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=10_000)
+    return banner
+
+
 def switched_windows(desk) -> list:
     """The new windows of ``desk``'s language switches, each once its switch has finished (a
     switch goes on from the event loop): wait on the list's length."""

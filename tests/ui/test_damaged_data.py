@@ -18,6 +18,7 @@ from nndesk import preferences
 from nndesk.controllers import datasets
 from nndesk.data.download import dataset_cache_dir
 from nndesk.inference import Classifier
+from tests.ui.conftest import evaluate_and_wait_for_the_offer
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
 
@@ -59,14 +60,6 @@ def damaged_copy(tiny_idx_dir, folder, damaged=DAMAGED):
     body = (folder / damaged).read_bytes()
     (folder / damaged).write_bytes(body[: len(body) // 2])
     return folder
-
-
-def evaluate_and_wait_for_the_offer(qtbot, desk):
-    with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
-        desk.window.tabs.setCurrentWidget(desk.evaluate_page)  # showing the page evaluates
-    banner = desk.evaluate_page.message
-    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=10_000)
-    return banner
 
 
 def test_a_damaged_file_in_the_users_folder_is_offered_a_verified_copy_in_the_cache(

@@ -15,6 +15,7 @@ from nndesk.controllers import datasets
 from nndesk.data import registry
 from nndesk.data.idx import sha256_decompressed
 from nndesk.inference import Classifier
+from tests.ui.conftest import evaluate_and_wait_for_the_offer
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
 
@@ -386,10 +387,7 @@ def test_the_lab_page_offers_the_missing_data_and_fills_once_a_folder_brings_it(
     choose_an_empty_data_folder(tmp_path)
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     lab = desk.lab_page
-    with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
-        desk.window.tabs.setCurrentWidget(lab)  # showing the page evaluates
-    banner = lab.message
-    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=10_000)
+    banner = evaluate_and_wait_for_the_offer(qtbot, desk, lab)
     assert "MNIST is not on this computer yet" in banner.text()
     assert banner.download_button.isVisible() and banner.folder_button.isVisible()
     assert banner.download_button.text() == "Download MNIST (11 MB)"
@@ -413,10 +411,7 @@ def test_the_map_and_mistakes_pages_offer_the_missing_data_and_fill_once_it_come
     choose_an_empty_data_folder(tmp_path)
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     page = getattr(desk, page_name)
-    with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
-        desk.window.tabs.setCurrentWidget(page)  # showing the page evaluates
-    banner = page.message
-    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=10_000)
+    banner = evaluate_and_wait_for_the_offer(qtbot, desk, page)
     assert "MNIST is not on this computer yet" in banner.text()
     assert banner.download_button.isVisible() and banner.folder_button.isVisible()
     assert banner.download_button.text() == "Download MNIST (11 MB)"
@@ -453,10 +448,7 @@ def test_the_map_and_mistakes_pages_say_a_damaged_file_in_two_lines_with_details
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     desk.window.resize(1024, 700)
     page = getattr(desk, page_name)
-    with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
-        desk.window.tabs.setCurrentWidget(page)
-    banner = page.message
-    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=10_000)
+    banner = evaluate_and_wait_for_the_offer(qtbot, desk, page)
     assert banner.text() == (
         f"The MNIST file {DAMAGED} is damaged (corrupt or cut short).\n"
         "Download a verified copy, or choose another folder."
@@ -576,9 +568,7 @@ def test_without_data_evaluate_again_and_train_wait_greyed_and_say_why_until_it_
     choose_an_empty_data_folder(tmp_path)
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     page = desk.evaluate_page
-    with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
-        desk.window.tabs.setCurrentWidget(page)  # showing the page evaluates
-    qtbot.waitUntil(lambda: page.message.offered_dataset() == "mnist", timeout=10_000)
+    evaluate_and_wait_for_the_offer(qtbot, desk, page)
     assert not page.evaluate_button.isEnabled()
     assert page.evaluate_button.toolTip().startswith("Needs the test images")
     train = desk.train_page
