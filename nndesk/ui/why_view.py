@@ -360,10 +360,7 @@ class WhyView(QWidget):
         if columns == self._columns:
             return
         self._columns = columns
-        for tile in self.tiles:
-            self.units_grid.removeWidget(tile)
-        for i, tile in enumerate(self.tiles):
-            self.units_grid.addWidget(tile, i // columns, i % columns)
+        _regrid(self.units_grid, self.tiles, columns)
 
     def _reflow_neighbours(self, width: int | None = None) -> None:
         """As many neighbour tiles a row as the page's width holds at their captions' width
@@ -376,10 +373,7 @@ class WhyView(QWidget):
         if columns == self._neighbour_columns:
             return
         self._neighbour_columns = columns
-        for t in self.neighbour_tiles:
-            self._neighbour_grid.removeWidget(t)
-        for i, t in enumerate(self.neighbour_tiles):
-            self._neighbour_grid.addWidget(t, i // columns, i % columns)
+        _regrid(self._neighbour_grid, self.neighbour_tiles, columns)
 
     # ---- what is explained ------------------------------------------------------------------
     def set_saliency_kind(self, kind: str) -> None:
@@ -909,3 +903,11 @@ class WhyView(QWidget):
         self._show_overlay()
         self._show_summary()
         self._ask_explainer()
+
+
+def _regrid(grid: QGridLayout, widgets, columns: int) -> None:
+    """Lay ``widgets`` out again in ``grid``, ``columns`` a row, in their order."""
+    for widget in widgets:
+        grid.removeWidget(widget)
+    for i, widget in enumerate(widgets):
+        grid.addWidget(widget, i // columns, i % columns)
