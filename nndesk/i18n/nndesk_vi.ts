@@ -6426,6 +6426,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Trợ lý không thấy vấn đề gì trong các đường cong của lượt chạy này.</translation>
     </message>
     <message>
+        <source>The model is no longer there: {path}</source>
+        <translation>Mô hình không còn ở đó nữa: {path}</translation>
+    </message>
+    <message>
         <source>The run did not start</source>
         <translation>Lượt chạy không bắt đầu được</translation>
     </message>

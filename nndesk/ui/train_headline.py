@@ -109,6 +109,22 @@ class HeadlineMixin:
         headline and the Continue button again."""
         self.say_idle(again=True)
         self._update_buttons()
+        continuable = self.run_state.continuable
+        if continuable is not None and self.continue_model() is None:
+            path = str(continuable[0])
+            if path in self.model_label.text():  # "Model saved: <a deleted file>" (walk57 #5)
+                self.model_label.setText(
+                    translate("TrainingPanel", "The model is no longer there: {path}").format(
+                        path=path
+                    )
+                )
+
+    @Slot()
+    def _on_runs_view_listed_again(self) -> None:
+        """Runs were listed (a run deleted from Runs among them): whether Continue's model
+        is still there is looked at again (walk57 #5: Continue stayed, and failed four times,
+        after the run on show was deleted)."""
+        self._update_buttons()
 
     def _latest_record(self):
         """The run of the Runs list started last (damaged ones aside), or None."""

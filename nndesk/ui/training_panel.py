@@ -260,6 +260,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.export_button.clicked.connect(self.files.export_png)
         self.runs_view.use_model_requested.connect(self._on_runs_view_use_model_requested)
         self.runs_view.listed.connect(self._on_runs_view_listed)
+        self.runs_view.listed.connect(self._on_runs_view_listed_again)
         self.runs_view.folder_changed.connect(self._on_runs_view_folder_changed)
         self.runs_view.selection_changed.connect(self._on_runs_view_selection_changed)
         if not self.runs_view.reading:  # listed at once, before this connection

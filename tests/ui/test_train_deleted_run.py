@@ -1,0 +1,28 @@
+"""The Train page after the run on show was deleted from Runs (walk57 #5)."""
+
+from __future__ import annotations
+
+from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
+    WAIT_MS,
+    panel,
+    tiny_dataset,
+    wait_until_idle,
+)
+
+
+def test_deleting_the_run_on_show_takes_continue_away_and_its_saved_path(qtbot, panel):  # noqa: F811
+    """walk57 #5: after the run on show was deleted from Runs, Continue stayed enabled and
+    failed ("…/model.npz: no such model file", four times), and the page still said where the
+    deleted model was saved."""
+    import shutil
+
+    panel.form.epochs.setValue(1)
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    qtbot.waitUntil(lambda: panel.run_state.last_run_id is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(panel.resume_button.isEnabled, timeout=WAIT_MS)
+    record = panel.runs_view.records()[0]
+    shutil.rmtree(record.folder)  # what Delete does, as the trash moves the folder away
+    panel.runs_view.refresh()  # as Delete does after it
+    qtbot.waitUntil(lambda: not panel.resume_button.isEnabled(), timeout=WAIT_MS)
+    assert panel.model_label.text().startswith("The model is no longer there: ")
