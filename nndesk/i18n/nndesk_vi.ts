@@ -5055,15 +5055,15 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>lr 0.0001</source>
-        <translation>lr 0,0001</translation>
+        <translation>tốc độ học 0,0001</translation>
     </message>
     <message>
         <source>lr 0.001</source>
-        <translation>lr 0,001</translation>
+        <translation>tốc độ học 0,001</translation>
     </message>
     <message>
         <source>lr 0.01</source>
-        <translation>lr 0,01</translation>
+        <translation>tốc độ học 0,01</translation>
     </message>
 </context>
 <context>

@@ -120,7 +120,8 @@ def test_the_lanes_summary_names_each_optimiser_and_rate_once(qapp, code):
         ),
         "vi": (
             "SGD (tốc độ học 0,05) · Quán tính (tốc độ học 0,01) · Adam (tốc độ học 0,001)",
-            "lr 0,01 · lr 0,001 · lr 0,0001",
+            # walk57 #13: the glossary's word, not the English "lr"
+            "tốc độ học 0,01 · tốc độ học 0,001 · tốc độ học 0,0001",
             "64\xa0nút (784-64-64-10) · 128\xa0nút (784-128-128-10)",
         ),
     }
