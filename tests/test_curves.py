@@ -765,3 +765,20 @@ def test_an_ordinary_long_run_keeps_its_linear_loss_axis():
     assert np.median(losses) < 0.012
     assert not wide_losses([losses])
     assert wide_losses([losses], log_now=True)  # (a log axis already held would stay)
+
+
+@pytest.mark.parametrize(
+    "losses", [[2.31], [2.31, 5.6e12]], ids=["one batch", "one batch, then off the chart"]
+)
+def test_a_run_with_one_batch_is_compared_over_a_whole_epoch(losses):
+    """walk57 #16: a run that diverged at its second batch drew its batch-loss chart over a
+    0.0001-epoch span, its tick labels run together ("0,001150,001200,00125")."""
+    fig = Figure()
+    axes = fig.subplots(1, 3)
+    run = Curves()
+    run.batch_x = [0.00118 * (i + 1) for i in range(len(losses))]
+    run.batch_loss = list(losses)
+    plot_overlay(*axes, [("diverged", run)])
+    fig.canvas.draw()
+    lo, hi = axes[0].get_xlim()
+    assert lo <= 0.00118 <= hi and hi - lo >= 1.0, (lo, hi)

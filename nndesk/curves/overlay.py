@@ -72,6 +72,7 @@ def plot_overlay(
         for ax, limits in ((ax_batch, batch), (ax_loss, epoch or batch)):
             if limits is not None:
                 ax.set_ylim(*limits)
+    _span_a_lone_batch(ax_batch, runs)
     marked = 0
     for i, (_, curves) in enumerate(runs):  # once the x limits hold every run
         if (off := off_chart(curves.batch_loss)) is not None:
@@ -110,6 +111,20 @@ def plot_overlay(
         # on the full-width batch plot: a run's long title drawn in a small epoch plot ran
         # over its neighbour
         ax_batch.legend(handles=handles, loc="upper right", fontsize=7, frameon=False)
+
+
+def _span_a_lone_batch(ax: Axes, runs: Sequence[tuple[str, Curves]]) -> None:
+    """With batches at one x only (a run that diverged at its second batch), the batch plot
+    spans that batch's whole epoch: autoscaled around one point it spanned 0.0001 epoch, its
+    tick labels run together ("0,001150,001200,00125", walk57 #16)."""
+    xs = set()
+    for _, c in runs:
+        # the batch marked off the chart is not one of the plotted points
+        drawn = c.batch_x[:-1] if off_chart(c.batch_loss) is not None else c.batch_x
+        xs.update(float(x) for x in drawn if math.isfinite(x))
+    if len(xs) == 1:
+        start = math.floor(next(iter(xs)))
+        ax.set_xlim(start, start + 1)
 
 
 def _has_values(values: Sequence[float]) -> bool:
