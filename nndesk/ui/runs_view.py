@@ -202,6 +202,9 @@ class RunsView(QWidget):
         self._watch.changed.connect(self._on_runs_folder_changed)
         #: the line said once over the usual hint by the next listing (a run found gone)
         self._gone_note = ""
+        #: that line once said: it stays over the usual hint until the selection changes (a
+        #: redraw at the chart's settled size put the usual hint back at once)
+        self._gone_said = ""
 
         # the hint and the buttons wrap at 1024 px: the pane keeps room for all their lines
         top = WrappingColumn(self.table, self.hint, buttons)
@@ -302,7 +305,7 @@ class RunsView(QWidget):
         self._on_table_selection_changed()
         if self._gone_note:  # over the hint the selection left: why a row went
             self.hint.setText(self._gone_note)
-            self._gone_note = ""
+            self._gone_said, self._gone_note = self._gone_note, ""
         self.listed.emit()
 
     def _usual_hint(self) -> str:
@@ -421,6 +424,7 @@ class RunsView(QWidget):
     def _on_table_selection_changed(self, *_) -> None:
         if self._filling:
             return
+        self._gone_said = ""  # said for the selection before
         selected = self.selected_records()
         # a damaged run (a bad run.json, a link) has nothing to plot or export: it offers its
         # reason (the chart, its row), Show folder and Delete, and Use model when its folder
@@ -478,7 +482,7 @@ class RunsView(QWidget):
                     # the legend's short "lr" (its entries side by side need it) is said once
                     hint += " " + translate("RunsView", "In the legend, lr is the learning rate.")
             else:
-                hint = self._hint_text
+                hint = self._gone_said or self._hint_text
             self.hint.setText(hint)
         selected = selected[:OVERLAY_RUNS]
         empty = translate("RunsView", "Select runs above to see their curves")
