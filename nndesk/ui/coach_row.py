@@ -132,6 +132,8 @@ class CoachRow(QHBoxLayout):
         self.addWidget(self.place, 1)
         self.addWidget(self.button)
         self._reserved = False
+        self._folded = False  # the Runs tab shows: place and button hidden (``fold``)
+        self._button_wanted = False  # the hint shown has a button
         self._fix: dict = {}
         self._class: int | None = None  # a "mistakes" hint's class
         self.button.clicked.connect(self._on_button_clicked)
@@ -140,9 +142,24 @@ class CoachRow(QHBoxLayout):
         """Keep the coach's place from now on (the page's first run started): a hint coming
         or going no longer moves what is under it."""
         self._reserved = True
-        self.place.show()
+        self.place.setVisible(not self._folded)
         self.label.ensurePolished()  # its style sheet's padding and border: its margins
         self.place.setFixedHeight(max(self.label.lines_height(), self.quiet.lines_height()))
+
+    def fold(self, folded: bool) -> None:
+        """Hide (``folded``: the Runs tab wants the height) or show again the coach's place
+        and button, as they were."""
+        self._folded = folded
+        self.place.setVisible(self._reserved and not folded)
+        self._show_button(self._button_wanted)
+
+    def drop_button(self) -> None:
+        """Hide the hint's button (its fix was applied)."""
+        self._show_button(False)
+
+    def _show_button(self, wanted: bool) -> None:
+        self._button_wanted = wanted
+        self.button.setVisible(wanted and not self._folded)
 
     def is_reserved(self) -> bool:
         """Whether the coach's place is kept (a run started on the page)."""
@@ -164,7 +181,7 @@ class CoachRow(QHBoxLayout):
         curves" spoke of curves that were never drawn; the place stays, blank."""
         self._say(bool(found), judged)
         if not found:
-            self.button.hide()
+            self._show_button(False)
             self._kind = ""
             self._fix = {}
             self._class = None
@@ -195,7 +212,7 @@ class CoachRow(QHBoxLayout):
                     "TrainingPanel", "apply the coach's suggested change to the running training"
                 )
             )
-        self.button.setVisible(bool(hint.fix) or hint.show_class is not None)
+        self._show_button(bool(hint.fix) or hint.show_class is not None)
 
     @Slot()
     def _on_button_clicked(self) -> None:

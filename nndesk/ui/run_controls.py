@@ -108,12 +108,20 @@ class RunControls(QVBoxLayout):
             b.setMinimumWidth(84)
         # one row at 1280 px; at 1024 px it wraps instead of widening the page
         lr_now = labelled(translate("TrainingPanel", "LR now"), self.live_lr)
+        #: what steers a run as it goes, folded away on the Runs tab (``fold``)
+        self.steering_widgets = (self.slow_motion, lr_now, self.lr_button, self.apply_button)
         self.addWidget(flow_row(
             self.train_button, self.pause_button, self.stop_button, self.step_button,
-            self.epoch_button, self.slow_motion, lr_now, self.lr_button, self.apply_button,
+            self.epoch_button, *self.steering_widgets,
         ))  # fmt: skip
         self.addWidget(self.lr_error)
         self.lr_error.setText("")  # hidden until a refusal
+
+    def fold(self, folded: bool) -> None:
+        """Hide (``folded``) or show the run's steering (slow motion, LR now, Set LR, Apply to
+        run): the run buttons stay, on one row at 1024 px instead of two."""
+        for widget in self.steering_widgets:
+            widget.setVisible(not folded)
 
     def show_state(
         self, *, startable: bool, racing: bool, training: bool, paused: bool, stepped: bool,

@@ -78,6 +78,7 @@ class RunHeader(QVBoxLayout):
         # wraps on a narrow page (Vietnamese at 1024 px cut the rate off its end)
         self.speed.setWordWrap(True)
         self.speed.setSizePolicy(wrapping_policy())
+        self.controls, self.coach = controls, coach
         self.addWidget(self.title)
         self.addLayout(controls)
         self.addWidget(self.progress)
@@ -89,6 +90,15 @@ class RunHeader(QVBoxLayout):
         self.addWidget(self.alert)
         self.addWidget(data_banner)  # under the buttons: they stay put when it comes or goes
         self.addLayout(coach)
+
+    def fold(self, folded: bool) -> None:
+        """Fold (``folded``) the header to the headline, the run buttons, the progress bar and
+        the banners, or unfold it. The Runs tab folds it: at 1024x700 the run's steering, the
+        line under the bar and the coach's box left its table three rows (now eight); Train,
+        the data banner and a run's alert stay in sight."""
+        self.controls.fold(folded)
+        self.coach.fold(folded)
+        self.speed.setVisible(not folded)
 
     def set_title(self, text: str, tip: str = "", headline: tuple = ()) -> None:
         """Show ``text`` as the headline, ``tip`` in its tooltip (the model file's path; none

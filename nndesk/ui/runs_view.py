@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from nndesk.ui.off_gui import ChartRenders, Delivery
 from nndesk.ui.runs_chart import render_selected
 from nndesk.ui.runs_deletion import RunDeletion, warn
 from nndesk.ui.runs_legend import LEGEND_SETTINGS, differing_settings
+from nndesk.ui.runs_split import RunsSplit
 from nndesk.ui.runs_table import (
     COLUMNS,
     LAYERS,
@@ -209,14 +209,9 @@ class RunsView(QWidget):
         # the hint and the buttons wrap at 1024 px: the pane keeps room for all their lines
         top = WrappingColumn(self.table, self.hint, buttons)
         self.table.setMinimumHeight(self._rows_height(TABLE_MIN_ROWS))
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
-        split.addWidget(self.chart)
-        # the table gets the larger share: at 1024x700 a 2:3 split left it three rows high
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([240, 260])  # the plot's own size hint (420 px) would take the most
-        split.setChildrenCollapsible(False)
+        # the table shows up to eight rows before the chart grows past its least (at 1024x700
+        # it kept three rows under a 215 px chart)
+        split = RunsSplit(top, self.chart, self._rows_shared)
         self.split = split
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -238,6 +233,15 @@ class RunsView(QWidget):
         self.folder_button.clicked.connect(self._on_folder_button_clicked)
         self.refresh()
         self._reader.remove_stale_temps_later()  # what killed saves left in run folders
+
+    def _rows_shared(self) -> tuple[int, int, int]:
+        """What ``RunsSplit`` shares the height by: the rows listed, a row's height and the
+        rows the table's least height shows."""
+        return (
+            self.model.rowCount(),
+            self.table.verticalHeader().defaultSectionSize(),
+            TABLE_MIN_ROWS,
+        )
 
     def _rows_height(self, rows: int) -> int:
         """Pixels the table needs to show its header, ``rows`` rows and a sideways scroll bar."""
@@ -300,6 +304,7 @@ class RunsView(QWidget):
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._fit_columns()
         self._fit_settings_column()
+        self.split.share()  # more or fewer rows to show
         self.select_runs(list(keep))
         self._filling = False
         self._on_table_selection_changed()

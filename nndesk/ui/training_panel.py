@@ -258,6 +258,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.resume_button.clicked.connect(self._on_resume_button_clicked)
         self.save_button.clicked.connect(self.files.save_model)
         self.export_button.clicked.connect(self.files.export_png)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.runs_view.use_model_requested.connect(self._on_runs_view_use_model_requested)
         self.runs_view.listed.connect(self._on_runs_view_listed)
         self.runs_view.listed.connect(self._on_runs_view_listed_again)
@@ -356,7 +357,8 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         # were laid out and drawn a second time (300-600 ms of the GUI thread, walk49 D6)
         self.coach.reserve()
         self._show_coach()
-        self.tabs.setCurrentWidget(self.live_page)
+        if self.tabs.currentWidget() is not self.inside_page:  # Inside shows the run too
+            self.tabs.setCurrentWidget(self.live_page)
         self.progress.setValue(0)
         self.progress.setFormat(translate("TrainingPanel", "Starting…"))
         self.header.set_title(translate("TrainingPanel", "Starting…"))
@@ -602,6 +604,12 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.runs_view.refresh(select_id=record.run_id)
 
     # -- widget slots --------------------------------------------------------------------------
+    @Slot(int)
+    def _on_tabs_current_changed(self, index: int) -> None:
+        """The Runs tab folds the page's top (``RunHeader.fold``): its table got three rows at
+        1024x700 under the run's steering, the progress line and the coach (fix57b, s58)."""
+        self.header.fold(self.tabs.currentWidget() is self.runs_view)
+
     @Slot(bool)
     def _on_form_validity_changed(self, valid: bool) -> None:
         self._update_buttons()
@@ -669,7 +677,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
     @Slot(dict)
     def _on_coach_fix_requested(self, fix: dict) -> None:
         if self.steer_actions.apply_fix(fix):
-            self.coach_button.hide()
+            self.coach.drop_button()
             self._show_title()
 
     @Slot(int)
