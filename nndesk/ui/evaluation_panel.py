@@ -108,6 +108,10 @@ def _test_set_words(classifier) -> str:
     )
 
 
+#: the share of the widest figure's full-size width a card is at least as wide as
+STAT_LEAST_SHARE = 0.85
+
+
 class _Stat(QFrame):
     """A big number with a caption underneath (accuracy, loss, mistakes)."""
 
@@ -131,10 +135,13 @@ class _Stat(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
-        # room for the widest figure a card shows (an accuracy "100,0%", a loss "2,3026")
+        # room for nearly the widest figure a card shows (an accuracy "100,0%", a loss
+        # "2,3026") at full size; narrower (a 1000-px window), ``_fit_value`` steps it down:
+        # at the whole width the four cards made the Evaluate page 10-17 px wider than its
+        # place at 1000 px, and the window scrolled sideways
         metrics = QFontMetrics(font)
         widest = max(metrics.horizontalAdvance(t) for t in ("100,0%", "00,0000", "10.000"))
-        self.setMinimumWidth(widest + 20)
+        self.setMinimumWidth(round(widest * STAT_LEAST_SHARE) + 20)
 
     def set_value(self, text: str) -> None:
         """Show ``text`` as the card's figure, smaller if it would not fit the card."""

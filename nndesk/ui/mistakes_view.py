@@ -398,7 +398,7 @@ class MistakesView(QWidget):
             translate("MistakesView", "Copy this test image onto the drawing canvas to edit it"),
         )
         self.canvas_button.clicked.connect(self._on_canvas_button_clicked)
-        controls = QVBoxLayout()  # stacked: the picture column stays narrow
+        controls = self._picture_controls = QVBoxLayout()  # stacked: the column stays narrow
         controls.addWidget(self.saliency_box)
         controls.addWidget(self.saliency_target)
         controls.addWidget(self.canvas_button)
@@ -434,6 +434,7 @@ class MistakesView(QWidget):
         super().resizeEvent(event)
         self._arrange(wide=self.width() >= WIDE)
         self._place_splitter()
+        self._stack_picture()
 
     def _details_need(self) -> int:
         """Pixels the details column needs to show its widest line whole (Vietnamese class
@@ -455,6 +456,25 @@ class MistakesView(QWidget):
     @Slot(int, int)
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:
         self._splitter_moved_by_user = True
+        self._stack_picture()
+
+    def _stack_picture(self) -> None:
+        """On a narrow page the picture sits beside its controls, or above them when the
+        details column is too narrow for both: at 1000 px in Vietnamese "Show saliency map"
+        and "Put on canvas" were cut at the window's edge (the page had scrolled sideways)."""
+        if self._wide:
+            return
+        margins = self.details.widget().layout().contentsMargins()
+        bar = self.details.verticalScrollBar().sizeHint().width()
+        beside = self.preview.width() + max(self._picture_row.spacing(), 0)
+        beside += self._picture_controls.minimumSize().width()
+        beside += margins.left() + margins.right() + bar
+        fits = self.splitter.sizes()[1] >= beside
+        direction = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
+        if self._picture_row.direction() != direction:
+            self._picture_row.setDirection(direction)
+            align = Qt.AlignmentFlag.AlignTop if fits else Qt.AlignmentFlag.AlignHCenter
+            self._picture_row.setAlignment(self.preview, align)
 
     def _arrange(self, wide: bool) -> None:
         """The details always sit beside the grid (below it, they left one row of tiles at

@@ -175,6 +175,10 @@ class TrainForm(QWidget):
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+            # a row whose label and field do not fit side by side puts the field under its
+            # label: at 1000 px in Vietnamese "Tăng cường dữ liệu (augmentation)" beside its
+            # check box made the page 13 px wider than its place and the window scrolled sideways
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             forms[group] = form
             outer.addWidget(box)
         outer.addStretch(1)
