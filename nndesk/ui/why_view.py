@@ -4,7 +4,7 @@ contrast), the runner-up, the nearest training images, and (MLPs) the busiest un
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -151,6 +151,10 @@ class _UnitTile(_PictureTile):
 
 #: Milliseconds the page waits for the bars' paint before asking for a new answer's map anyway.
 ASK_AFTER_MS = 50
+
+
+#: layouts from a note to the page's scroll area (note, box, body, scroll area, and one spare)
+LAYOUT_LEVELS = 5
 
 
 class WhyView(QWidget):
@@ -476,6 +480,13 @@ class WhyView(QWidget):
         self._incoming = None
         self._apply_timer.stop()
         self._show_explanation(None)
+        # the notes' new lines laid out now, before anything paints: each layout up to the
+        # scroll area hears of a taller note a turn of the event loop after the one below it
+        # (a layout request posted while requests are sent waits for the next sending), and
+        # the paints in between showed the CNN note cut at top and bottom (walk57 #17; 0.5 s
+        # at the start at 1024x700 vi, under load)
+        for _level in range(LAYOUT_LEVELS):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _fill_class_combos(self) -> None:
         for combo, first in (
