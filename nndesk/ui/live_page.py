@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from nndesk.curves import LiveCurves
-from nndesk.curves.fitting import fit_ylabels
+from nndesk.curves.fitting import FittedLayout, fit_ylabels
 from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.elided_label import ElidedLabel
@@ -21,6 +21,7 @@ def live_figure() -> tuple[Figure, LiveCurves]:
     above, the epochs' loss and accuracy below. A third of the Train page's building, so the
     window built in steps (``app.desk.build_steps``) makes it in a step of its own."""
     fig = PlotWidget.new_figure(figsize=(9, 5.2))
+    fig.set_layout_engine(FittedLayout())  # its labels fitted in the draw that lays it out
     grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
     axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]))
     axes += (fig.add_subplot(grid[1, 1]),)
