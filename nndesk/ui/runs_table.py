@@ -18,7 +18,7 @@ from nndesk.i18n import QT_TRANSLATE_NOOP, localised, moment_text
 from nndesk.plain_text import one_line
 from nndesk.run_record import INTERRUPTED, RunRecord
 from nndesk.run_titles import title_shown
-from nndesk.setting_words import dataset_text, title_key, value_text
+from nndesk.setting_words import dataset_text, setting_text, title_key, value_text
 from nndesk.settings_schema import BY_NAME
 from nndesk.ui.language import accuracy_text, fill, translate, translate_marked
 
@@ -108,31 +108,91 @@ def lr_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> str:
     return text
 
 
-def settings_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> str:
-    """A run's settings in one line: "lr 0.001, relu, adam, batch 64, pixels -1 to 1";
-    ``rates``: the learning rates it was set to while it trained ("lr 0.01 → 0.001"). The rate
-    comes first: the column is narrow at 1024 px, and the rate is what runs most often differ
-    in (a change made during the run was cut off after "relu, adam, lr 0.01 …")."""
+#: the settings the Settings cell writes, in its order (the others are columns, or its tip's)
+CELL_SETTINGS = (
+    "lr",
+    "activation",
+    "optimizer",
+    "batch_size",
+    "normalize",
+    "dropout",
+    "l2",
+    "augment",
+)
+#: what sets the lead part of a Settings cell apart from the rest
+LEAD_SEPARATOR = " · "
+
+
+def settings_text(
+    config: dict, rates: list[float] | tuple[float, ...] = (), first: tuple[str, ...] = ()
+) -> str:
+    """A run's settings in one line: "lr 0.001, ReLU, Adam, batch 64, pixels -1 to 1";
+    ``rates``: the learning rates it was set to while it trained ("lr 0.01 → 0.001").
+    ``first``: the settings (of ``CELL_SETTINGS``) that tell this run apart from the runs listed
+    beside it, written first and set off by " · " ("ReLU, pixels 0 to 255 · lr 0.01, Adam,
+    batch 128"): the column is narrow at 1024 px, and lab 2's four runs all began "lr 0.01,
+    ReLU, Ada…" with their inputs' scaling cut off (walk58 #2). Without ``first`` the rate
+    comes first, what runs most often differ in."""
     normalize = str(config.get("normalize", ""))
-    parts = [
-        lr_text(config, rates),
+    parts = {
+        "lr": lr_text(config, rates),
         # the Train form's names ("ReLU", "Adam"), not the config's "relu", "adam"
-        value_text("activation", config["activation"]) if config.get("activation") else "",
-        value_text("optimizer", config["optimizer"]) if config.get("optimizer") else "",
-        translate("RunsView", "batch {n}").format(n=config.get("batch_size"))
+        "activation": value_text("activation", config["activation"])
+        if config.get("activation")
+        else "",
+        "optimizer": value_text("optimizer", config["optimizer"])
+        if config.get("optimizer")
+        else "",
+        "batch_size": translate("RunsView", "batch {n}").format(n=config.get("batch_size"))
         if config.get("batch_size")
         else translate("RunsView", "full batch"),
-        value_text("normalize", normalize)
+        "normalize": value_text("normalize", normalize)
         if normalize in BY_NAME["normalize"].choices
         else translate("RunsView", "inputs {normalize}").format(normalize=normalize),
-    ]
-    if config.get("dropout"):
-        parts.append(fill("dropout {p:g}", p=config["dropout"]))
-    if config.get("l2"):
-        parts.append(fill("L2 {l2:g}", l2=config["l2"]))
-    if config.get("augment"):
-        parts.append(translate("RunsView", "augmented"))
-    return one_line(", ".join(p for p in parts if p), CELL_CHARS)
+        "dropout": fill("dropout {p:g}", p=config["dropout"]) if config.get("dropout") else "",
+        "l2": fill("L2 {l2:g}", l2=config["l2"]) if config.get("l2") else "",
+        "augment": translate("RunsView", "augmented") if config.get("augment") else "",
+    }
+    for name in ("dropout", "l2", "augment"):
+        if name in first and not parts[name]:  # what tells it apart: "dropout 0", "augment off"
+            parts[name] = setting_text(
+                name, config.get(name) or (False if name == "augment" else 0)
+            )
+    lead = [parts[k] for k in CELL_SETTINGS if k in first and parts[k]]
+    rest = [parts[k] for k in CELL_SETTINGS if k not in first and parts[k]]
+    text = ", ".join(lead)
+    if lead and rest:
+        text += LEAD_SEPARATOR
+    return one_line(text + ", ".join(rest), CELL_CHARS)
+
+
+def _cell_values(record: RunRecord) -> tuple:
+    """What ``record``'s Settings cell says, as values (compared without making its text)."""
+    config = record.config
+    return tuple(
+        (config.get("lr"), tuple(_lr_rates(record))) if k == "lr" else config.get(k) or None
+        for k in CELL_SETTINGS
+    )
+
+
+def differing_cell_settings(records: list[RunRecord]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(dataset, layers) -> the settings of ``CELL_SETTINGS`` whose values are not the same in
+    every listed run of that data and those layers: the runs whose other cells read alike, told
+    apart by these (as the chart's legend names its runs by what differs between them)."""
+    groups: dict[tuple[str, str], list[tuple]] = {}
+    for record in records:
+        if not record.is_damaged:
+            key = (str(record.config.get("dataset", "")), record.architecture)
+            groups.setdefault(key, []).append(_cell_values(record))
+    return {
+        key: tuple(
+            name
+            for i, name in enumerate(CELL_SETTINGS)
+            if any(v[i] != values[0][i] for v in values[1:])
+        )
+        for key, values in groups.items()
+        if len(values) > 1
+    }
 
 
 def _title_shown(record: RunRecord) -> str:
@@ -194,14 +254,17 @@ def _dataset_shown(dataset: str) -> str:
     return dataset_text(dataset) if dataset in DATASETS else dataset
 
 
-def make_row(record: RunRecord, seconds: bool = False, day: bool = True) -> Row:
+def make_row(
+    record: RunRecord, seconds: bool = False, day: bool = True, first: tuple[str, ...] = ()
+) -> Row:
     """The texts and tooltips of ``record``'s row: its start with ``seconds`` (another run
-    started in the same minute), without the ``day`` (today's)."""
+    started in the same minute), without the ``day`` (today's); its Settings cell begins with
+    the settings ``first`` (what sets it apart from the runs of the same data and layers)."""
     folder = one_line(record.run_id, CELL_CHARS)  # a folder name may hold a newline
     settings = (
         translate("RunsView", "cannot be read: {message}").format(message=localised(record.message))
         if record.is_damaged
-        else settings_text(record.config, _lr_rates(record))
+        else settings_text(record.config, _lr_rates(record), first)
     )
     texts = (
         folder if record.is_damaged else started_text(record, seconds, day),
@@ -298,6 +361,8 @@ class RunsTableModel(QAbstractTableModel):
         self._rows: dict[int, Row] = {}  # by id(record): made when first shown
         self._seconds = False  # every start with its seconds (two runs share a minute)
         self._today = ""
+        #: (dataset, layers) -> the settings its runs differ in (``differing_cell_settings``)
+        self._differing: dict[tuple[str, str], tuple[str, ...]] = {}
 
     # -- the records ---------------------------------------------------------------------------
     def set_records(self, records: list[RunRecord]) -> None:
@@ -311,11 +376,13 @@ class RunsTableModel(QAbstractTableModel):
         # was pushed off a 1024-px page). Today's say the time alone, as a mail client does
         self._seconds = bool(shared_minutes(self._records))
         self._today = datetime.now().astimezone().date().isoformat()
+        self._differing = differing_cell_settings(self._records)
         self.endResetModel()
 
     def rows_changed(self) -> None:
         """Make every row's texts again (a record was found damaged when its curves were read)."""
         self._rows = {}
+        self._differing = differing_cell_settings(self._records)
         if self._records:
             last = self.index(len(self._records) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -331,7 +398,10 @@ class RunsTableModel(QAbstractTableModel):
         row = self._rows.get(id(record))
         if row is None:
             day = start_day(record) != self._today
-            row = self._rows[id(record)] = make_row(record, self._seconds, day)
+            first = self._differing.get(
+                (str(record.config.get("dataset", "")), record.architecture), ()
+            )
+            row = self._rows[id(record)] = make_row(record, self._seconds, day, first)
         return row
 
     # -- QAbstractTableModel -------------------------------------------------------------------

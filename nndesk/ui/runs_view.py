@@ -34,6 +34,7 @@ from nndesk.ui.runs_split import RunsSplit
 from nndesk.ui.runs_table import (
     COLUMNS,
     LAYERS,
+    LEAD_SEPARATOR,
     SETTINGS,
     STARTED,
     RunsTableModel,
@@ -42,6 +43,9 @@ from nndesk.ui.runs_table import (
 from nndesk.ui.train_tabs import scrolled
 
 SETTINGS_MIN_WIDTH = 140  # px: "relu, adam, lr 0.001, ..." begins to be read; the rest in its tip
+#: px Settings may widen to show the part of its cells that tells runs apart ("ReLU, pixels 0
+#: to 255 · …"), never more: the other columns stay where a 1024-px page shows them
+SETTINGS_LEAD_WIDTH = 300
 LAYERS_MAX_WIDTH = 130  # px: a long architecture is elided (whole in its tip), never widening
 # the column until the accuracy and status are pushed off a 1024-px page
 #: the order the columns are shown in: what tells runs apart first, the long Settings text last
@@ -100,6 +104,8 @@ class RunsView(QWidget):
         self._reader = reader
         self._reader.listed.connect(self._on_reader_listed)
         self._select_when_listed: str | None = None
+        #: px the Settings column keeps for what tells the listed runs apart (_fit_columns)
+        self._settings_least = 0
         self.reading = False  # a listing is being read on the worker thread
         #: the file of the model the window uses (set where the window is wired, app/wiring.py):
         #: deleting its run says that model goes on answering
@@ -352,6 +358,12 @@ class RunsView(QWidget):
         rows = [model.row_of(model.record(r)) for r in range(min(model.rowCount(), FIT_ROWS))]
         for column in range(len(COLUMNS)):
             if column == SETTINGS:
+                # at least as wide as what tells the runs apart, which leads the cells
+                leads = [row.texts[SETTINGS].partition(LEAD_SEPARATOR) for row in rows]
+                lead = max(
+                    (cells.horizontalAdvance(f"{a}{b}…") for a, b, _ in leads if b), default=0
+                )
+                self._settings_least = min(lead + CELL_PADDING, SETTINGS_LEAD_WIDTH)
                 continue
             title = model.headerData(column, Qt.Orientation.Horizontal)
             # a title may take two lines ("Độ chính xác" / "(kiểm định)"): its widest line
@@ -367,7 +379,8 @@ class RunsView(QWidget):
         header = self.table.horizontalHeader()
         others = sum(header.sectionSize(c) for c in range(len(COLUMNS)) if c != SETTINGS)
         spare = self.table.viewport().width() - others
-        header.resizeSection(SETTINGS, max(SETTINGS_MIN_WIDTH, spare))
+        least = max(SETTINGS_MIN_WIDTH, self._settings_least)
+        header.resizeSection(SETTINGS, max(least, spare))
 
     def select_runs(self, run_ids: list[str]) -> None:
         """Select these runs (and nothing else)."""

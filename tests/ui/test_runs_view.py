@@ -1036,19 +1036,19 @@ def test_the_settings_column_shows_a_rate_changed_during_the_run(qtbot, tmp_path
     view = make_view(qtbot, store)
     text = view.cell(row_of(view, steered.run_id), SETTINGS)
     tip = view.cell(row_of(view, steered.run_id), SETTINGS, Qt.ItemDataRole.ToolTipRole)
-    # first: the column is narrow at 1024 px and cuts its end
-    assert text.startswith("lr 0.01 → 0.001,") and "pixels -1 to 1" in text
-    assert "lr 0.01 → 0.001," in tip and "learning rate 0.001 from epoch 2, batch 5" in tip
+    # first: the column is narrow at 1024 px and cuts its end (and the rate is what differs)
+    assert text.startswith("lr 0.01 → 0.001 · ") and "pixels -1 to 1" in text
+    assert "lr 0.01 → 0.001 · " in tip and "learning rate 0.001 from epoch 2, batch 5" in tip
     assert "symmetric" not in tip  # the title line as the window says the settings
     steady_text = view.cell(row_of(view, steady.run_id), SETTINGS)
-    assert steady_text.startswith("lr 0.01,") and "→" not in steady_text
+    assert steady_text.startswith("lr 0.01 · ") and "→" not in steady_text
     for i in range(6):  # 7 changes: the summary keeps the last 5 and their number
         steered.curves.add_change(SettingChange(2.5 + i, 3 + i, 1, "lr", 0.0005 / (i + 1)))
     store.save(steered)
     view.refresh()
     row = row_of(view, steered.run_id)
     text = view.cell(row, SETTINGS)
-    assert text.startswith("lr 0.01 → … → 0.0001 → 8.33333×10⁻⁵,")
+    assert text.startswith("lr 0.01 → … → 0.0001 → 8.33333×10⁻⁵ · ")
     tip = view.cell(row, SETTINGS, Qt.ItemDataRole.ToolTipRole)
     assert "(the last 5 of 7 changes of the rate)" in tip
     assert "learning rate 8.33333×10⁻⁵ from epoch 8, batch 1" in tip

@@ -1,0 +1,116 @@
+"""The Runs table's Settings cell begins with what tells a run apart from the runs listed with
+the same data and layers (walk58 #2: lab 2's four runs, sigmoid/ReLU x raw/[0,1], all read
+"lr 0.01, ReLU, Ada…", their inputs' scaling cut off at 1024 px)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from nndesk.controllers.run_list import RunListReader
+from nndesk.runs import RunStore
+from nndesk.ui.runs_table import SETTINGS, settings_text
+from nndesk.ui.runs_view import RunsView
+
+LAB2 = {
+    "dataset": "mnist",
+    "arch": "784-784-10",
+    "lr": 0.01,
+    "optimizer": "adam",
+    "batch_size": 128,
+}
+
+
+def _lab2(store: RunStore) -> dict[tuple[str, str], str]:
+    ids = {}
+    for activation in ("sigmoid", "relu"):
+        for normalize in ("raw", "unit"):
+            record = store.create({**LAB2, "activation": activation, "normalize": normalize})
+            record.status = "completed"
+            store.save(record)
+            ids[activation, normalize] = record.run_id
+    return ids
+
+
+def _settings_cells(view: RunsView) -> dict[str, str]:
+    return {
+        view.cell(row, 0, Qt.ItemDataRole.UserRole): view.cell(row, SETTINGS)
+        for row in range(view.row_count())
+    }
+
+
+def test_lab_twos_runs_begin_with_their_activation_and_inputs(qtbot, tmp_path):
+    store = RunStore(tmp_path / "runs")
+    ids = _lab2(store)
+    # another lab's run (other data, another rate): its settings say nothing of lab 2's
+    other = store.create({**LAB2, "dataset": "fashion", "arch": "784-64-10", "lr": 0.001})
+    other.status = "completed"
+    store.save(other)
+    view = RunsView(RunListReader(store))
+    qtbot.addWidget(view)
+    cells = _settings_cells(view)
+    assert cells[ids["relu", "raw"]] == "ReLU, pixels 0 to 255 · lr 0.01, Adam, batch 128"
+    assert cells[ids["sigmoid", "unit"]] == "sigmoid, pixels 0 to 1 · lr 0.01, Adam, batch 128"
+    assert len({cell.split(" · ")[0] for cell in cells.values()}) == len(cells)
+    # a run alone with its data and layers: the settings in their usual order
+    assert cells[other.run_id] == settings_text(other.config)
+    assert cells[other.run_id].startswith("lr 0.001, ")
+    # the tooltip leads with the same line
+    row = next(
+        r
+        for r in range(view.row_count())
+        if view.cell(r, 0, Qt.ItemDataRole.UserRole) == ids["relu", "raw"]
+    )
+    tip = view.cell(row, SETTINGS, Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("ReLU, pixels 0 to 255 · lr 0.01")
+
+
+def test_a_setting_left_out_when_off_is_said_when_it_tells_runs_apart(qtbot, tmp_path):
+    """Dropout 0 writes nothing; beside a run with dropout 0.2 it says "dropout 0"."""
+    store = RunStore(tmp_path / "runs")
+    plain = store.create({**LAB2, "normalize": "unit"})
+    dropped = store.create({**LAB2, "normalize": "unit", "dropout": 0.2})
+    for record in (plain, dropped):
+        record.status = "completed"
+        store.save(record)
+    view = RunsView(RunListReader(store))
+    qtbot.addWidget(view)
+    cells = _settings_cells(view)
+    assert cells[plain.run_id].startswith("dropout 0 · lr 0.01")
+    assert cells[dropped.run_id].startswith("dropout 0.2 · lr 0.01")
+
+
+@pytest.mark.parametrize("code", ["vi"])
+def test_the_cell_says_it_in_vietnamese(qtbot, tmp_path, code):
+    from nndesk.ui import language
+
+    store = RunStore(tmp_path / "runs")
+    ids = _lab2(store)
+    language.use_language(code)
+    try:
+        view = RunsView(RunListReader(store))
+        qtbot.addWidget(view)
+        cells = _settings_cells(view)
+    finally:
+        language.use_language("en")
+    lead = cells[ids["relu", "raw"]].split(" · ")[0]
+    assert lead.startswith("ReLU, ") and "255" in lead and "0,01" not in lead
+
+
+def test_the_settings_column_is_wide_enough_for_what_tells_the_runs_apart(qtbot, tmp_path):
+    """At 1024x700 the column was 140 px: "lr 0.01, ReLU, Ada…"; now its lead shows whole."""
+    from nndesk.ui.runs_table import LEAD_SEPARATOR
+    from nndesk.ui.runs_view import SETTINGS_LEAD_WIDTH
+
+    store = RunStore(tmp_path / "runs")
+    _lab2(store)
+    view = RunsView(RunListReader(store))
+    qtbot.addWidget(view)
+    view.resize(484, 420)  # the Runs tab of the Train page in a 1024x700 window
+    view.show()
+    qtbot.waitUntil(view.isVisible)
+    width = view.table.horizontalHeader().sectionSize(SETTINGS)
+    metrics = view.table.fontMetrics()
+    for row in range(view.row_count()):
+        lead = view.cell(row, SETTINGS).split(LEAD_SEPARATOR)[0]
+        assert metrics.horizontalAdvance(lead + LEAD_SEPARATOR) < width <= SETTINGS_LEAD_WIDTH
