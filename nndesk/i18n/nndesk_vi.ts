@@ -5533,6 +5533,10 @@ từ {folder}</translation>
         <translation>Biểu đồ so sánh {n}&#xa0;lượt chạy đầu tiên trong {total}&#xa0;lượt chạy đã chọn.</translation>
     </message>
     <message>
+        <source>The chart compares {n} of the {total} selected runs; it leaves out {runs}. Ctrl-click a run it shows to leave that one out instead.</source>
+        <translation>Biểu đồ so sánh {n} trong {total}&#xa0;lượt chạy đã chọn, không vẽ {runs}. Muốn vẽ một lượt đó, Ctrl + bấm để bỏ chọn một lượt đang vẽ.</translation>
+    </message>
+    <message>
         <source>The chart could not be drawn: {error}</source>
         <translation>Không vẽ được biểu đồ: {error}</translation>
     </message>

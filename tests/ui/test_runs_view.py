@@ -794,10 +794,10 @@ def test_the_overlay_is_drawn_off_the_gui_thread_and_an_older_one_never_replaces
 
 def test_selecting_every_run_of_many_overlays_only_the_first_few_and_says_so(qtbot, tmp_path):
     """Ctrl+A on 2,000 runs labelled each run against every other on the GUI thread (8 s)."""
-    from nndesk.ui.runs_view import OVERLAY_RUNS
+    from nndesk.ui.runs_view import NAMED_LEFT_OUT, OVERLAY_RUNS
 
     store = RunStore(tmp_path / "runs")
-    ids = [add_run(store, f"run {i}") for i in range(OVERLAY_RUNS + 2)]
+    ids = [add_run(store, f"run {i}") for i in range(OVERLAY_RUNS + NAMED_LEFT_OUT + 1)]
     view = make_view(qtbot, store)
     with qtbot.waitSignal(view.rendered, timeout=60_000):
         view.table.selectAll()
