@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import math
 import os
 import sys
 import threading
@@ -57,6 +58,7 @@ import numpy as np  # noqa: E402
 
 # isort: on
 import nndesk.nn.conv as conv  # noqa: E402
+from nndesk.training import runtime  # noqa: E402
 
 PRESET = "fashion-cnn-lab"
 
@@ -320,10 +322,12 @@ def gather_alone(session, batch_size: int) -> float:
 
 def run_epoch(session, parts: Parts | None = None):
     """Train ``session``'s epoch: ``(seconds of each batch, wall s, process CPU s, last
-    BatchReport)``; each batch closes ``parts``' sums when given."""
+    BatchReport, others)``; each batch closes ``parts``' sums when given. ``others``: the cores
+    other programs kept busy meanwhile (``others_cores``)."""
     from nndesk.training import BatchReport, train
 
     batch_seconds: list[float] = []
+    busy0 = runtime.machine_busy_seconds()
     wall0, process0 = time.perf_counter(), _process_and_children_cpu()
     t_batch = clock()
     last = None
@@ -336,7 +340,20 @@ def run_epoch(session, parts: Parts | None = None):
             t_batch = t
             last = report
     wall = time.perf_counter() - wall0
-    return batch_seconds, wall, _process_and_children_cpu() - process0, last
+    process = _process_and_children_cpu() - process0  # the helpers ended with the run
+    busy1 = runtime.machine_busy_seconds()
+    return batch_seconds, wall, process, last, others_cores(busy0, busy1, process, wall)
+
+
+def others_cores(busy0: float | None, busy1: float | None, own: float, wall: float) -> float:
+    """Cores other programs kept busy over ``wall`` seconds: every core's busy seconds between
+    the readings ``busy0`` and ``busy1`` (``runtime.machine_busy_seconds``) less ``own``, this
+    process's and its helpers' CPU seconds; nan where /proc is not there. A split epoch's slow
+    batches are its processes waiting for a core (their CPU a batch has no tail), so this says
+    whether an epoch's time is the code's or the machine's (docs/performance.md, speed58)."""
+    if busy0 is None or busy1 is None or wall <= 0:
+        return math.nan
+    return max(0.0, busy1 - busy0 - own) / wall
 
 
 def _process_and_children_cpu() -> float:
@@ -441,7 +458,7 @@ def main(argv: list[str] | None = None) -> None:
     from nndesk.nn import split_batch
     from nndesk.nn.conv import Conv2D
     from nndesk.presets import get_preset
-    from nndesk.training import prepare, process_split, runtime
+    from nndesk.training import prepare, process_split
 
     for info in threadpool_info():
         print(
@@ -505,7 +522,7 @@ def main(argv: list[str] | None = None) -> None:
 
     # the headline epoch runs with no timer inside it: the breakdown's per-call timers hold the
     # GIL for a few microseconds each, several hundred times a batch (docs/performance.md)
-    batch_seconds, wall, process, last = run_epoch(session)
+    batch_seconds, wall, process, last, others = run_epoch(session)
     epoch = sum(batch_seconds)  # first batch to last BatchReport: no validation or test pass
     early.close()  # ends an early helper the run did not take
     timed = None
@@ -547,7 +564,14 @@ def main(argv: list[str] | None = None) -> None:
     print(f"epoch_flop_fraction={flops / epoch / 1e9 / rate:.3f}")
     print(f"epoch_seconds_typical={typical:.2f} (median batch x batches)")
     print(f"epoch_flop_fraction_typical={flops / typical / 1e9 / rate:.3f}")
-    print(f"batch_ms_median={np.median(full) * 1e3:.1f} batch_ms_min={full.min() * 1e3:.1f}")
+    print(
+        f"batch_ms_median={np.median(full) * 1e3:.1f} batch_ms_min={full.min() * 1e3:.1f} "
+        f"batch_ms_first={batch_seconds[0] * 1e3:.1f} (the first holds the run's start)"
+    )
+    print(
+        f"epoch_others_cores={others:.2f} (other programs' CPU during the epoch, in cores: "
+        "the epoch's slow batches are waits for a core; above about 0.05 it was not quiet)"
+    )
     print(f"train_loss={last.loss:.4f} train_accuracy={last.accuracy:.4f}")
     if timed is None:
         print(f"loadavg_after={os.getloadavg()[0]:.2f}")

@@ -77,3 +77,18 @@ def test_a_scratch_home_leaves_a_home_already_set_alone(tmp_path, monkeypatch):
     assert scratch.scratch_home() == str(tmp_path)
     scratch.remove_scratch()
     assert tmp_path.is_dir()
+
+
+def test_bench_cnn_counts_other_programs_cores_from_the_machines_busy_time():
+    import importlib.util
+    import math
+
+    path = next(p for p in BENCHMARKS if p.stem == "bench_cnn")
+    spec = importlib.util.spec_from_file_location("bench_cnn_for_test", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    # 3 core-seconds busy over 2 s, 2 of them this process's and its helpers': half a core
+    assert bench.others_cores(100.0, 103.0, 2.0, 2.0) == 0.5
+    assert bench.others_cores(100.0, 101.0, 2.0, 2.0) == 0.0  # ticks counted apart: never < 0
+    assert math.isnan(bench.others_cores(None, 103.0, 2.0, 2.0))  # no /proc/stat
