@@ -322,12 +322,13 @@ def gather_alone(session, batch_size: int) -> float:
 
 def run_epoch(session, parts: Parts | None = None):
     """Train ``session``'s epoch: ``(seconds of each batch, wall s, process CPU s, last
-    BatchReport, others)``; each batch closes ``parts``' sums when given. ``others``: the cores
-    other programs kept busy meanwhile (``others_cores``)."""
+    BatchReport, others, run delay s)``; each batch closes ``parts``' sums when given.
+    ``others``: the cores other programs kept busy meanwhile (``others_cores``); the run delay:
+    this thread's seconds waiting for a core (``run_delay``)."""
     from nndesk.training import BatchReport, train
 
     batch_seconds: list[float] = []
-    busy0 = runtime.machine_busy_seconds()
+    busy0, delay0 = runtime.machine_busy_seconds(), run_delay()
     wall0, process0 = time.perf_counter(), _process_and_children_cpu()
     t_batch = clock()
     last = None
@@ -342,7 +343,18 @@ def run_epoch(session, parts: Parts | None = None):
     wall = time.perf_counter() - wall0
     process = _process_and_children_cpu() - process0  # the helpers ended with the run
     busy1 = runtime.machine_busy_seconds()
-    return batch_seconds, wall, process, last, others_cores(busy0, busy1, process, wall)
+    waited = run_delay() - delay0
+    return batch_seconds, wall, process, last, others_cores(busy0, busy1, process, wall), waited
+
+
+def run_delay(schedstat: str = "/proc/thread-self/schedstat") -> float:
+    """Seconds this thread has been ready to run but waiting for a core (the kernel's run
+    delay: ``schedstat``'s second field, in ns); nan where it is not there."""
+    try:
+        with open(schedstat) as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return math.nan
 
 
 def others_cores(busy0: float | None, busy1: float | None, own: float, wall: float) -> float:
@@ -522,7 +534,7 @@ def main(argv: list[str] | None = None) -> None:
 
     # the headline epoch runs with no timer inside it: the breakdown's per-call timers hold the
     # GIL for a few microseconds each, several hundred times a batch (docs/performance.md)
-    batch_seconds, wall, process, last, others = run_epoch(session)
+    batch_seconds, wall, process, last, others, waited = run_epoch(session)
     epoch = sum(batch_seconds)  # first batch to last BatchReport: no validation or test pass
     early.close()  # ends an early helper the run did not take
     timed = None
@@ -571,6 +583,10 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"epoch_others_cores={others:.2f} (other programs' CPU during the epoch, in cores: "
         "the epoch's slow batches are waits for a core; above about 0.05 it was not quiet)"
+    )
+    print(
+        f"epoch_run_delay_seconds={waited:.2f} (the training thread ready to run but waiting "
+        "for a core, from the kernel: near 0 at a quiet moment)"
     )
     print(f"train_loss={last.loss:.4f} train_accuracy={last.accuracy:.4f}")
     if timed is None:

@@ -79,16 +79,32 @@ def test_a_scratch_home_leaves_a_home_already_set_alone(tmp_path, monkeypatch):
     assert tmp_path.is_dir()
 
 
-def test_bench_cnn_counts_other_programs_cores_from_the_machines_busy_time():
+def _bench_cnn():
     import importlib.util
-    import math
 
     path = next(p for p in BENCHMARKS if p.stem == "bench_cnn")
     spec = importlib.util.spec_from_file_location("bench_cnn_for_test", path)
     assert spec is not None and spec.loader is not None
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
+    return bench
+
+
+def test_bench_cnn_counts_other_programs_cores_from_the_machines_busy_time():
+    import math
+
+    bench = _bench_cnn()
     # 3 core-seconds busy over 2 s, 2 of them this process's and its helpers': half a core
     assert bench.others_cores(100.0, 103.0, 2.0, 2.0) == 0.5
     assert bench.others_cores(100.0, 101.0, 2.0, 2.0) == 0.0  # ticks counted apart: never < 0
     assert math.isnan(bench.others_cores(None, 103.0, 2.0, 2.0))  # no /proc/stat
+
+
+def test_bench_cnn_reads_the_threads_wait_for_a_core_from_the_kernel(tmp_path):
+    import math
+
+    bench = _bench_cnn()
+    schedstat = tmp_path / "schedstat"
+    schedstat.write_text("8100000000 2500000000 731\n")  # run ns, run delay ns, timeslices
+    assert bench.run_delay(str(schedstat)) == 2.5
+    assert math.isnan(bench.run_delay(str(tmp_path / "none")))  # no such file (not Linux)
