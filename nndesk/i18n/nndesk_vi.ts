@@ -5928,6 +5928,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Mạng được dựng không có dropout, nên không đổi được tỉ lệ dropout trong lượt chạy này.</translation>
     </message>
     <message>
+        <source>This schedule never changes the learning rate here: it first lowers it in epoch {first}, and the run ends after epoch {epochs}. Lower “{field}” below {epochs} or raise “{epochs_field}”.</source>
+        <translation>Lịch tốc độ học này không đổi tốc độ học trong lượt chạy: nó giảm tốc độ học lần đầu ở epoch {first}, mà lượt chạy kết thúc sau epoch {epochs}. Hãy giảm “{field}” xuống dưới {epochs} hoặc tăng “{epochs_field}”.</translation>
+    </message>
+    <message>
         <source>Validation</source>
         <translation>Kiểm định (validation)</translation>
     </message>

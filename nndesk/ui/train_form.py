@@ -263,6 +263,13 @@ class TrainForm(QWidget):
             why.hide()
             lay.addWidget(why)
             self.dropout_why = why
+        if key == "schedule_step":  # a schedule that never acts in this run says so here
+            note = QLabel()
+            note.setWordWrap(True)
+            theme.set_tone(note, "banner")
+            note.hide()
+            lay.addWidget(note)
+            self.schedule_note = note
         self._holders[key] = (form, holder)
         form.addRow(label, holder)
 
@@ -452,6 +459,23 @@ class TrainForm(QWidget):
             if mismatch is not None:
                 errors["arch"] = mismatch
         self._show_errors(errors)
+        self._say_idle_schedule(values)
+
+    def _say_idle_schedule(self, values: dict[str, Any]) -> None:
+        """The note under "Keep for" when the schedule would first act after the last epoch."""
+        from nndesk.ui.schedule_note import idle_schedule_text
+
+        text = idle_schedule_text(
+            values, self._row_label("schedule_step"), self._row_label("epochs")
+        )
+        self.schedule_note.setText(text)
+        self.schedule_note.setVisible(bool(text))
+
+    def _row_label(self, key: str) -> str:
+        """The label of field ``key``'s row, as the form shows it ("Keep for")."""
+        form, holder = self._holders[key]
+        label = form.labelForField(holder)
+        return label.text() if isinstance(label, QLabel) else ""
 
     def _dataset_mismatch(self, name: str) -> Message | None:
         """The Layers field's reason when its output layer is not the registered dataset's
