@@ -71,6 +71,21 @@ class FitArea(QScrollArea):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.column.sizeHint()
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt override
+        """Focus handed on by a control greyed while it had it stays where the page is: Qt
+        passes it to the next control and the scroll area scrolled there. Continue, at the
+        foot of the Train page, greys as the run starts, and the page scrolled 30 px down to
+        Export PNG…: the run's headline out of sight, its letters' feet dots under the tabs
+        (walk58 #5). Tab (a control the person moves to) scrolls to it, as before."""
+        focused = self.window().focusWidget()  # the window's, active or not
+        if focused is None or focused.isEnabled() or not self.isAncestorOf(focused):
+            return super().focusNextPrevChild(next)
+        bar = self.verticalScrollBar()
+        kept = bar.value()
+        moved = super().focusNextPrevChild(next)
+        bar.setValue(kept)
+        return moved
+
 
 class FitColumn(FitArea):
     """``header`` (a layout) over ``tabs``, scrolled vertically when the page is too short."""
