@@ -203,6 +203,19 @@ def _wire_model_notice(desk: Desk) -> None:
         if held.trained is not None:
             prediction.set_classifier(held.trained)
 
+    def show_the_runs_mistakes(true: int) -> None:
+        """The coach's "See <class>'s mistakes" speaks of the run on this page: its model is
+        put in use first when another one is (announced, the other one click back), then the
+        Mistakes page shows that class. It showed the model in use's mistakes, fashion-cnn's,
+        under the words of a run that tested below it (walk58 #3)."""
+        trained, saved = held.trained, training.model_path
+        ours = saved is not None and Path(getattr(trained, "path", None) or "") == saved
+        shown = ours and train.last_run_id is not None  # the page's run, not a model loaded
+        if trained is not None and shown and prediction.current() is not trained:
+            put_run_in_use(trained)
+        desk.mistakes_page.focus_class(true)  # kept until that model's evaluation arrives
+        desk.window.tabs.setCurrentWidget(desk.mistakes_page)
+
     training.running_changed.connect(on_running_changed)
     training.model_ready.connect(on_model_ready)
     # a model loaded on the page (Load model…, Runs > Use model): everyone switches to it, and
@@ -212,6 +225,7 @@ def _wire_model_notice(desk: Desk) -> None:
     prediction.model_failed.connect(on_model_failed)
     notice.switch_back_requested.connect(on_switch_back)
     notice.use_requested.connect(on_use)
+    train.mistakes_requested.connect(show_the_runs_mistakes)
 
 
 def _wire_live_weights(desk: Desk) -> None:
@@ -371,12 +385,6 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     prediction.classifier_changed.connect(mistakes_follow_the_model)
     evaluate_page.cell_clicked.connect(mistakes_page.show_cell)
     evaluate_page.cell_clicked.connect(lambda *_: window.tabs.setCurrentWidget(mistakes_page))
-
-    def show_class_mistakes(true: int) -> None:  # the coach's "see them in Mistakes"
-        mistakes_page.focus_class(true)
-        window.tabs.setCurrentWidget(mistakes_page)
-
-    desk.train_page.mistakes_requested.connect(show_class_mistakes)
 
     def show_saved_runs() -> None:  # the Model box's "Saved runs (Train > Runs)…"
         window.tabs.setCurrentWidget(desk.train_page)

@@ -6570,10 +6570,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>mở một mô hình .npz để dùng hoặc để huấn luyện tiếp</translation>
     </message>
     <message>
-        <source>open the Mistakes page on this class&apos;s test images (once the run&apos;s model is ready)</source>
-        <translation>mở trang Đoán sai với các ảnh kiểm tra của lớp này (khi mô hình của lượt chạy đã sẵn sàng)</translation>
-    </message>
-    <message>
         <source>open {folder} in the file manager</source>
         <translation>mở {folder} trong trình quản lý tệp</translation>
     </message>
@@ -6584,6 +6580,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>paused: train to the end of this epoch, then hold again (after the last epoch too: Resume then ends the run, tested and saved)</source>
         <translation>khi tạm dừng: huấn luyện đến hết epoch này rồi dừng lại (cả sau epoch cuối: bấm Tiếp tục để kết thúc lượt chạy, được kiểm tra và lưu)</translation>
+    </message>
+    <message>
+        <source>predict with this run&apos;s model and open the Mistakes page on this class&apos;s test images (once the run&apos;s model is ready)</source>
+        <translation>dự đoán bằng mô hình của lượt chạy này và mở trang Đoán sai với các ảnh kiểm tra của lớp này (khi mô hình của lượt chạy đã sẵn sàng)</translation>
     </message>
     <message>
         <source>save the trained model to a .npz file of your choice</source>

@@ -195,13 +195,14 @@ class CoachRow(QHBoxLayout):
         self._class = hint.show_class
         if hint.show_class is not None:
             self.button.setText(hint.button_text(lambda t: translate_marked("Coach", t)))
-            # the Mistakes page shows the window's model: this run's once it is saved
+            # the Mistakes page shows the window's model: the click puts this run's in use
+            # (once it is saved), a model kept in its place one click back
             self.button.setEnabled(not running)
             self.button.setToolTip(
                 translate(
                     "TrainingPanel",
-                    "open the Mistakes page on this class's test images (once the run's model "
-                    "is ready)",
+                    "predict with this run's model and open the Mistakes page on this class's "
+                    "test images (once the run's model is ready)",
                 )
             )
         elif hint.fix:

@@ -597,10 +597,19 @@ class MistakesView(QWidget):
 
     def focus_class(self, true: int) -> None:
         """Show the mistakes on true class ``true`` (predicted as anything), most confident
-        first; before any evaluation, as soon as one arrives."""
+        first; before the model in use is evaluated, as soon as its evaluation arrives. The
+        last model's mistakes on the page took the class and lost it a moment later, when the
+        new model's evaluation began (walk58 #3)."""
         self._pending_class = int(true)
-        if self._result is not None:
+        if self._result is not None and self._result_is_current():
             self._apply_pending_class()
+
+    def _result_is_current(self) -> bool:
+        """Whether the mistakes on the page are the evaluation controller's model's."""
+        controller = self._controller
+        if controller is None or self._result is None:
+            return self._result is not None
+        return self._result.classifier is controller.classifier() and not controller.is_stale()
 
     def _apply_pending_class(self) -> None:
         true, self._pending_class = self._pending_class, None
