@@ -109,6 +109,9 @@ class RunsView(QWidget):
         self._select_when_listed: str | None = None
         #: px the Settings column keeps for what tells the listed runs apart (_fit_columns)
         self._settings_least = 0
+        #: the view was shown: the next listing scrolls the table to its selected run (walk58
+        #: #7: a race's four kept lanes, the newest selected, opened scrolled to older runs)
+        self._reveal_selection = False
         self.reading = False  # a listing is being read on the worker thread
         #: the file of the model the window uses (set where the window is wired, app/wiring.py):
         #: deleting its run says that model goes on answering
@@ -315,6 +318,9 @@ class RunsView(QWidget):
         self._fit_settings_column()
         self.split.share()  # more or fewer rows to show
         self.select_runs(list(keep))
+        if select_id or self._reveal_selection:
+            self._reveal_selection = False
+            self._scroll_to_selection()
         self._filling = False
         self._on_table_selection_changed()
         if self._gone_note:  # over the hint the selection left: why a row went
@@ -399,6 +405,15 @@ class RunsView(QWidget):
         )
         self.table.selectionModel().select(selection, flags)
 
+    def _scroll_to_selection(self) -> None:
+        """Bring the first selected row into sight (the table keeps its scroll otherwise)."""
+        ranges = self.table.selectionModel().selection()
+        if not ranges.isEmpty():
+            top = min(r.top() for r in ranges)
+            self.table.scrollTo(
+                self.model.index(top, 0), QAbstractItemView.ScrollHint.EnsureVisible
+            )
+
     def selected_records(self) -> list[RunRecord]:
         """The selected runs, in table order."""
         if not hasattr(self, "model"):
@@ -427,6 +442,7 @@ class RunsView(QWidget):
     # -- slots ---------------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        self._reveal_selection = True  # by this listing, or by the one under way
         if not self.reading:
             # runs that came from outside the window meanwhile: put back from the trash, saved
             # by another nndesk window (a listing reads only new or changed records)
