@@ -101,6 +101,8 @@ class RunEventsMixin:
         self.run_state.run = run
         self.run_state.coach_setup = coach_setup(run)
         self.run_state.before_start = None
+        selected = self.runs_view.selected_records()
+        self.run_state.selection_at_start = tuple(r.run_id for r in selected)
         self.coach.reserve()  # (kept from the click already: a run started otherwise)
         self.steering.start(run.config.to_dict())
         self.lr_error.setText("")  # the last run's "Nothing to apply" or refusal is old news

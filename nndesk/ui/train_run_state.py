@@ -36,6 +36,10 @@ class RunState:
     #: expected curves, batches per epoch, model line); a start that fails shows it again
     #: (set by TrainingPanel.start_training, taken back by RunEventsMixin)
     before_start: tuple | None = None
+    #: the run ids selected in Runs when the run going started: while they are the selection,
+    #: Replay shows the run training, not the run selected before it (walk58 #11); set by
+    #: RunEventsMixin, None once another selection was made during the run (TrainingPanel)
+    selection_at_start: tuple[str, ...] | None = None
     #: the run going is a Continue (TrainingPanel.continue_training; read by the headline and
     #: by a failed start's data check)
     continuing: bool = False

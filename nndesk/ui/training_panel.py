@@ -616,7 +616,15 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
 
     @Slot(object)
     def _on_runs_view_selection_changed(self, selected: list) -> None:
-        """Replay shows the run selected in Runs, or says why that run has nothing to replay."""
+        """Replay shows the run selected in Runs, or says why that run has nothing to replay;
+        while a run trains, that run until another is selected (the Runs list read again
+        during the run put the run selected before it back, walk58 #11)."""
+        ids = tuple(r.run_id for r in selected)
+        if self.controller.is_running() and self.run_state.selection_at_start is not None:
+            if ids == self.run_state.selection_at_start:
+                self.replay_view.show_record(self.controller.replay)
+                return
+            self.run_state.selection_at_start = None  # a run chosen: Replay follows it
         kept, note = replay_choice(self.controller, selected)
         if note is not None:
             self.replay_view.show_not_kept(note)

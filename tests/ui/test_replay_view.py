@@ -271,3 +271,34 @@ def test_in_the_other_mode_the_replay_does_not_read_the_drawing_with_the_runs_ne
     with qtbot.waitSignal(view.drawing_read, timeout=WAIT_MS):
         panel.follow_mode("digits")
     assert view.bars.probabilities() is not None and view.drawing_note.text() == ""
+
+
+def test_during_a_run_replay_shows_it_not_the_run_selected_in_runs_before(
+    qtbot,
+    panel,  # noqa: F811
+    tiny_dataset,  # noqa: F811
+):
+    """walk58 #11: during a run Replay said "the selected run, from 04:22:14, is not one of
+    them" and "No epochs yet" of a run selected in Runs before (the Runs list, read again as
+    the run's folder appeared, put its selection back); the run training is the one shown, and
+    another run selected during it is followed."""
+    store = panel.runs_view.store
+    old = store.create({"dataset": "mnist", "arch": "784-10", "lr": 0.1}, title="earlier")
+    old.status = "completed"
+    store.save(old)
+    panel.runs_view.refresh(select_id=old.run_id)
+    qtbot.waitUntil(lambda: not panel.runs_view.reading, timeout=WAIT_MS)
+    view = panel.replay_view
+    assert view.note.text().startswith("Replay keeps the epochs")  # that run is not kept
+    with qtbot.waitSignal(panel.controller.run_started, timeout=WAIT_MS):
+        start_long_run(qtbot, panel)
+    panel.runs_view.refresh()  # its folder appeared: the list is read again
+    qtbot.waitUntil(lambda: not panel.runs_view.reading, timeout=WAIT_MS)
+    assert [r.run_id for r in panel.runs_view.selected_records()] == [old.run_id]
+    assert view.record is panel.controller.replay
+    assert not view.note.text().startswith("Replay keeps the epochs")
+    panel.runs_view.select_runs([])  # then the earlier run again: the user's choice
+    panel.runs_view.select_runs([old.run_id])
+    assert view.note.text().startswith("Replay keeps the epochs")
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
