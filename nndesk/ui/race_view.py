@@ -44,6 +44,7 @@ from nndesk.ui.race_results import RaceTable
 from nndesk.ui.race_words import (
     comparison_title,
     race_over_text,
+    said_names,
     shared_line,
     shared_settings,
     source_name,
@@ -333,7 +334,11 @@ class RaceView(QWidget):
     def lanes(self) -> list[Lane]:
         """The lanes as edited; ``ConfigError`` naming the first refused one."""
         base = self.base()
-        return [row.lane(base, i) for i, row in enumerate(self.rows, start=1)]
+        lanes = [row.lane(base, i) for i, row in enumerate(self.rows, start=1)]
+        index = self.comparison.currentData()
+        chosen = COMPARISONS[index] if isinstance(index, int) and index >= 0 else None
+        varied = frozenset(n for _, change in chosen.lanes for n in change) if chosen else None
+        return said_names(lanes, varied or frozenset())
 
     @property
     def rows(self) -> list[LaneRow]:

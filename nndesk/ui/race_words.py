@@ -3,6 +3,7 @@ a comparison's title, and the untranslated name of a lane a comparison named."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from nndesk.controllers.race import Lane, LaneResult
@@ -60,6 +61,33 @@ def lanes_text(lanes) -> str:
         )
         parts.append(f"{lane.name} ({values})" if values else lane.name)
     return " · ".join(parts)
+
+
+def said_names(lanes: list[Lane], varied: frozenset[str] = frozenset()) -> list[Lane]:
+    """The ``lanes`` named by what sets them apart (walk58 #8: "Sigmoid", "ReLU", "Lane 3",
+    "Lane 4" raced sigmoid and ReLU on raw pixels and on [0, 1]; the table said neither the
+    inputs nor what the added lanes were). A lane named "Lane 3" as added is named by its
+    values that differ ("sigmoid, pixels 0 to 1", as the Runs chart's key says them); a named
+    one is followed by the differing values its name does not say ("Sigmoid, pixels 0 to
+    255"), but for the settings its comparison varies (``varied``: the comparison's own names
+    say those, "SGD" beside "Adam" at their own rates)."""
+    configs = [lane.config.to_dict() for lane in lanes]
+    differ = [n for n in LANE_SETTINGS if len({repr(c.get(n)) for c in configs}) > 1]
+    added = re.compile(
+        re.escape(translate("RaceView", "Lane {n}")).replace(re.escape("{n}"), r"\d+")
+    )
+    named = []
+    for lane, config in zip(lanes, configs, strict=True):
+        values = [value_text(n, config[n]) if n != "lr" else setting_text(n, config[n])
+                  for n in differ]  # fmt: skip
+        if added.fullmatch(lane.name):
+            name = ", ".join(values) or lane.name
+        else:
+            unsaid = [v for n, v in zip(differ, values, strict=True)
+                      if n not in varied and not _named_by(lane.name, v)]  # fmt: skip
+            name = ", ".join([lane.name, *unsaid])
+        named.append(dataclasses.replace(lane, name=name))
+    return named
 
 
 def _named_by(name: str, value: str) -> bool:

@@ -56,7 +56,12 @@ def test_a_comparison_in_one_click_races_and_each_lane_can_be_kept(qtbot, page):
     assert [lane.config.lr for lane in page.race.lanes] == [0.05, 0.01, 0.005]
     assert page.race.lanes[2].config.arch == "784-32-10"
     assert view.table.isVisible() and view.table.rowCount() == 3
-    assert [view.table.item(r, 0).text() for r in range(3)] == ["SGD", "Momentum", "Adam"]
+    # the architecture one lane changed is said beside each name (walk58 #8)
+    assert [view.table.item(r, 0).text() for r in range(3)] == [
+        "SGD, 784-784-10",
+        "Momentum, 784-784-10",
+        "Adam, 784-32-10",
+    ]
     assert view.table.item(2, 4).text().endswith("%")  # test accuracy
     with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
         view.render_now()
@@ -66,7 +71,7 @@ def test_a_comparison_in_one_click_races_and_each_lane_can_be_kept(qtbot, page):
         qtbot.mouseClick(view.keep_button(2), Qt.MouseButton.LeftButton)
     assert view.keep_button(2).text() == "Kept" and not view.keep_button(2).isEnabled()
     titles = [r.title for r in page.runs_view.records()]
-    assert "Adam (race)" in titles
+    assert "Adam, 784-32-10 (race)" in titles
 
 
 def test_a_race_without_a_validation_split_keys_no_validation_line(qtbot, page):
@@ -768,3 +773,29 @@ def test_a_refused_lanes_reason_is_said_in_vietnamese_with_the_lanes_name(qtbot,
     text = view.error.text()
     assert text == f"{row.name.text()}: '0.0o1' không phải là số (ví dụ 0,001 hoặc 1e-3)", text
     assert not page.race.is_running()
+
+
+def test_added_lanes_are_named_by_what_sets_them_apart_and_the_comparisons_say_the_rest(page):
+    """walk58 #8: "Units: sigmoid vs ReLU" with two lanes added on [0, 1] raced as "Sigmoid",
+    "ReLU", "Lane 3", "Lane 4": the table said neither the added lanes' units nor that the
+    first two read raw pixels. The added lanes are named by their differing values; the
+    comparison's own lanes keep their names and say the inputs they differ in."""
+    view = page.race_view
+    units = next(i for i, c in enumerate(COMPARISONS) if "sigmoid vs ReLU" in c.title)
+    view.comparison.setCurrentIndex(view.comparison.findData(units))
+    view.comparison.activated.emit(view.comparison.currentIndex())
+    assert [lane.name for lane in view.lanes()] == ["Sigmoid", "ReLU"]  # what the title varies
+    view.add_lane()
+    view.add_lane()
+    for row, activation in zip(view.rows[2:], ("sigmoid", "relu"), strict=True):
+        row.activation.setCurrentIndex(row.activation.findData(activation))
+        row.normalize.setCurrentIndex(row.normalize.findData("unit"))
+    assert [row.name.text() for row in view.rows[2:]] == ["Lane 3", "Lane 4"]  # as added
+    assert [lane.name for lane in view.lanes()] == [
+        "Sigmoid, pixels 0 to 255",
+        "ReLU, pixels 0 to 255",
+        "sigmoid, pixels 0 to 1",  # as the Runs chart's key names them
+        "ReLU, pixels 0 to 1",
+    ]
+    view.rows[3].name.setText("mine")  # a name typed by hand is kept, with the inputs
+    assert view.lanes()[3].name == "mine, pixels 0 to 1"
