@@ -129,10 +129,13 @@ def export_experiment(
 
 def _save_name(parent: QWidget, title: str, start: str, filters: str, note: str) -> str:
     """The path the person chose in a save dialog ("" when cancelled); ``note``, when given,
-    is shown in the dialog's body under the file list, wrapped (Qt's own dialog then: a
-    platform's native one has no room for it)."""
+    is shown in the dialog's body under the file list, wrapped. Qt's own dialog for every
+    export, note or not: a platform's native one has no room for the note, and an MLP's
+    script asked in the desktop's dialog, a CNN's in Qt's, two looks for one action (walk58
+    #9)."""
     if not note:
-        path, _ = QFileDialog.getSaveFileName(parent, title, start, filters)
+        own = QFileDialog.Option.DontUseNativeDialog
+        path, _ = QFileDialog.getSaveFileName(parent, title, start, filters, options=own)
         return path
     dialog = QFileDialog(parent, title, start, filters)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)

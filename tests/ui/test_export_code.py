@@ -26,10 +26,12 @@ def dialogs(monkeypatch):
         asked: list[str] = []
         titles: list[str] = []
         warnings: list[str] = []
+        options: list = []  # each dialog's options: Qt's own dialog or the desktop's
 
-    def save_name(parent, title, start, filters):
+    def save_name(parent, title, start, filters, selected="", options=None):
         Dialogs.asked.append(start)
         Dialogs.titles.append(title)
+        Dialogs.options.append(options)
         return Dialogs.answer, filters
 
     def warning(parent, title, text, *args):
@@ -38,7 +40,7 @@ def dialogs(monkeypatch):
 
     monkeypatch.setattr(export_code.QFileDialog, "getSaveFileName", save_name)
     monkeypatch.setattr(export_code.QMessageBox, "warning", warning)
-    Dialogs.asked, Dialogs.titles, Dialogs.warnings = [], [], []
+    Dialogs.asked, Dialogs.titles, Dialogs.warnings, Dialogs.options = [], [], [], []
     return Dialogs
 
 
@@ -113,6 +115,22 @@ def test_the_save_dialog_says_how_slow_a_cnns_script_is_in_its_body(
                 assert titles == [item]
     finally:
         language.use_language("en")
+
+
+def test_every_export_asks_in_the_same_kind_of_dialog_as_a_cnns_script(qtbot, panel, dialogs):
+    """walk58 #9: an MLP's script was asked for in the desktop's (GTK) dialog, a CNN's in Qt's
+    own one (the one with room for its note): one action, two looks. Every export is asked in
+    Qt's own dialog."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialogs.answer = ""  # cancelled
+    for notebook in (False, True):
+        export_code.export_experiment(
+            panel, export_code.form_experiment(panel.form), notebook, "Train page"
+        )
+    assert len(dialogs.options) == 2
+    for options in dialogs.options:
+        assert options is not None and options & QFileDialog.Option.DontUseNativeDialog
 
 
 def test_a_name_whose_ending_is_added_asks_before_replacing_that_file(
