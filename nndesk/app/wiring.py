@@ -150,8 +150,10 @@ def _wire_model_notice(desk: Desk) -> None:
             # a Fashion run started in Digits replaces Clothing's model, not Digits' (walk48
             # D3: "Switch back to mnist-cnn" offered the other mode's and took the window there)
             held.back_mode, held.back_path = kind, coordinator.mode_model_path(kind)
-            if status == "stopped" and held.back_path is not None:
-                # measured against its own mode's model, read in the worker first
+            if status in ("stopped", "completed") and held.back_path is not None:
+                # measured against its own mode's model, read in the worker first, stopped
+                # or completed alike, as a run started in its own mode is (walk58 #10: a
+                # completed 89.0 % Clothing run started in Digits replaced fashion-cnn's 92.6 %)
                 held.waiting_mode = kind
                 coordinator.open_mode_model(kind)
                 return
