@@ -36,6 +36,35 @@ KEY_POINTS, KEY_ROW_PT = 7, 9
 NARROW_PX = 520
 
 
+def _key_rows(canvas, labels: Sequence[str], least: int, plot_px: float) -> int:
+    """The fewest rows, ``least`` or more, that keep the key of ``labels`` right of the batch
+    plot's title ("Loss per batch (log scale)", its longest) over a plot ``plot_px`` wide:
+    lanes named by their settings ("Sigmoid, pixels 0 to 255", walk58 #8) ran into it."""
+    from matplotlib.font_manager import FontProperties
+
+    from nndesk.curves.style import TITLE_POINTS
+    from nndesk.i18n import N_, shown
+
+    renderer = canvas.get_renderer()
+    px = canvas.figure.dpi / 72
+
+    def text_px(text: str, points: float) -> float:
+        prop = FontProperties(size=points)
+        return renderer.get_text_width_height_descent(text, prop, ismath=False)[0]
+
+    free = plot_px - text_px(shown(N_("Loss per batch (log scale)")), TITLE_POINTS) - 8 * px
+    widths = [text_px(label, KEY_POINTS) for label in labels]
+    per_column = (1.6 + 0.4) * KEY_POINTS * px  # handlelength + handletextpad, in font sizes
+    for rows in range(least, len(labels)):
+        columns = math.ceil(len(labels) / rows)
+        per = math.ceil(len(labels) / columns)  # matplotlib fills each column in turn
+        needed = sum(max(widths[c * per : (c + 1) * per], default=0.0) for c in range(columns))
+        needed += columns * per_column + (columns - 1) * KEY_POINTS * px  # columnspacing
+        if needed <= free:
+            return rows
+    return max(least, len(labels))
+
+
 def theme_key() -> tuple:
     """What a chart's colours were made from: a new theme needs a new chart."""
     import matplotlib
@@ -81,9 +110,13 @@ class RaceChart:
         self.canvas = FigureCanvasAgg(self.figure)
         px = dpi / 72  # pixels per point
         keys = len(names) + 1 + validation  # a line per lane, then the split styles
-        key_rows = min(keys, 2 if width >= NARROW_PX else 3)
-        top_pt = TOP_PT + KEY_ROW_PT * key_rows
         left, right = LEFT_PT * px / width, 1 - RIGHT_PT * px / width
+        splits = ("validation", "train") if validation else ("train",)
+        labels = [*names, *(split_key(split).get_label() for split in splits)]
+        key_rows = _key_rows(
+            self.canvas, labels, min(keys, 2 if width >= NARROW_PX else 3), (right - left) * width
+        )
+        top_pt = TOP_PT + KEY_ROW_PT * key_rows
         bottom, top = BOTTOM_PT * px / height, 1 - top_pt * px / height
         # gaps as gridspec wants them: shares of the mean axes height and width
         row = max((top - bottom) * height - ROW_GAP_PT * px, 20) / 2

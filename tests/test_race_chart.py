@@ -232,3 +232,30 @@ def test_the_vietnamese_axis_labels_keep_clear_of_100_percent_and_inside_their_p
         assert chart.ax_acc.yaxis.label.get_visible() == shown
     finally:
         language.use_language("en")
+
+
+@pytest.mark.parametrize("width", [460, 530, 640])
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_a_key_of_lanes_named_by_their_settings_keeps_clear_of_the_title(qapp, width, code):
+    """walk58 #8: lanes named by what sets them apart ("Sigmoid, pixels 0 to 255") made a key
+    of two rows wider than the room right of "Loss per batch (log scale)", and it lay over the
+    title; it takes as many rows as it needs."""
+    from nndesk.ui import language
+
+    names = ["Sigmoid, pixels 0 to 255", "ReLU, pixels 0 to 255", "sigmoid, pixels 0 to 1",
+             "ReLU, pixels 0 to 1"]  # fmt: skip
+    assert language.use_language(code) == code
+    try:
+        chart = RaceChart(names, width, 420)
+        # ReLU on raw pixels far above: the batch plot's title says "(log scale)"
+        chart.render([_curves(100, 1, loss) for loss in (0.3, 100.0, 0.2, 0.1)], 100)
+        chart.canvas.draw()
+        renderer = chart.canvas.get_renderer()
+        key = chart.ax_batch.get_legend().get_window_extent(renderer)
+        plot = chart.ax_batch.get_window_extent(renderer)
+        title = chart.ax_batch._left_title.get_window_extent(renderer)  # noqa: SLF001
+        assert title.width > 0 and "log" in chart.ax_batch.get_title(loc="left")
+        assert key.y0 >= plot.y1 - 1 and not key.overlaps(title), (key, title)
+        assert key.x1 <= chart.figure.bbox.width and key.y1 <= chart.figure.bbox.height
+    finally:
+        language.use_language("en")
