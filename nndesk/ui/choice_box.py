@@ -5,13 +5,16 @@ tích phân)" widened the Why page's method box until the explanation beside it 
 px, and "gradient descent (cả batch)" pushed the Race lanes' learning rates behind the scroll
 bar. A ChoiceBox shows its current choice whole (never "SGD + mo", read as another optimizer),
 grows when a longer one is chosen, and opens its list as wide as the longest choice.
+
+ShrinkingBox: a QComboBox as wide as its longest choice, that a narrow page may shrink with its
+text elided (Qt's own cuts the text at its edge).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
 
 
@@ -61,3 +64,38 @@ class ChoiceBox(QComboBox):
         view = self.view()
         view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth())
         super().showPopup()
+
+
+class ShrinkingBox(QComboBox):
+    """A combo box as wide as its longest choice where it has room, and narrower on a narrow
+    page down to ``least_chars`` characters, its text then elided ("Most confid…"; whole in
+    its open list): Qt's own box cut the text at its edge ("Most cor")."""
+
+    def __init__(self, least_chars: int, parent=None) -> None:
+        super().__init__(parent)
+        self._least_chars = least_chars
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        metrics = self.fontMetrics()
+        text = QSize(metrics.averageCharWidth() * self._least_chars, metrics.height())
+        style = self.style()
+        least = style.sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, self)
+        return QSize(least.width(), super().minimumSizeHint().height())
+
+    def shown_text(self) -> str:
+        """The current choice as the closed box writes it: elided when the box is narrower."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        # the style draws the text 1 px in from each side of the field
+        return self.fontMetrics().elidedText(
+            self.currentText(), Qt.TextElideMode.ElideRight, field.width() - 2
+        )
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        paint_showing(self, self.shown_text())

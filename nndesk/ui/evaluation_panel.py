@@ -108,10 +108,6 @@ def _test_set_words(classifier) -> str:
     )
 
 
-#: the share of the widest figure's full-size width a card is at least as wide as
-STAT_LEAST_SHARE = 0.85
-
-
 class _Stat(QFrame):
     """A big number with a caption underneath (accuracy, loss, mistakes)."""
 
@@ -135,13 +131,17 @@ class _Stat(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
-        # room for nearly the widest figure a card shows (an accuracy "100,0%", a loss
-        # "2,3026") at full size; narrower (a 1000-px window), ``_fit_value`` steps it down:
-        # at the whole width the four cards made the Evaluate page 10-17 px wider than its
-        # place at 1000 px, and the window scrolled sideways
-        metrics = QFontMetrics(font)
+        # room for the widest figure a card shows (an accuracy "100,0%", a loss "2,3026") at
+        # the least size ``_fit_value`` steps a figure down to, the caption's: at its full size
+        # the four cards made the Evaluate page wider than its place with a desktop's 10 or
+        # 11 pt font, and every page scrolled sideways (walk58 #1), at 9 pt in a 1000-px
+        # window too (verify57); wider, the figure grows to its full size
+        least = QFont(font)
+        least.setPointSizeF(self.caption.font().pointSizeF())
+        metrics = QFontMetrics(least)
         widest = max(metrics.horizontalAdvance(t) for t in ("100,0%", "00,0000", "10.000"))
-        self.setMinimumWidth(round(widest * STAT_LEAST_SHARE) + 20)
+        margins = layout.contentsMargins()
+        self.setMinimumWidth(widest + margins.left() + margins.right())
 
     def set_value(self, text: str) -> None:
         """Show ``text`` as the card's figure, smaller if it would not fit the card."""

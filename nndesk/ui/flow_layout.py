@@ -143,6 +143,43 @@ def flow_row(*widgets: QWidget, spacing: int = 6, balanced: bool = False) -> QWi
     return holder
 
 
+class FittedRow(QWidget):
+    """A FlowLayout's widgets, as tall as their lines at the row's width, set when the width
+    changes; it reports no height-for-width. In a page whose other parts have none (a chart),
+    height-for-width made the page's least height its preferred one, chart and all: the Train
+    page's Live tab grew 250 px taller than the window and scrolled."""
+
+    def __init__(self, *widgets: QWidget, spacing: int = 6) -> None:
+        super().__init__()
+        layout = FlowLayout(self, spacing)
+        for widget in widgets:
+            layout.addWidget(widget)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit(event.size().width())
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._fit(self.width())
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # a button's text changed
+            self._fit(self.width())
+        return handled
+
+    def _fit(self, width: int) -> None:
+        if width > 0:
+            height = self.layout().heightForWidth(width)
+            if height != self.height():
+                self.setFixedHeight(height)
+
+
 def labelled(text: str, widget: QWidget) -> QWidget:
     """``text`` and ``widget`` side by side, so a wrapping row never parts them."""
     from PySide6.QtWidgets import QHBoxLayout, QLabel

@@ -4,7 +4,7 @@ model files under them (Load model…, Continue, Save model…, Export PNG…, E
 from __future__ import annotations
 
 from matplotlib.figure import Figure
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from nndesk.curves import LiveCurves
 from nndesk.curves.fitting import FittedLayout, fit_ylabels
@@ -12,6 +12,7 @@ from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.elided_label import ElidedLabel
 from nndesk.ui.export_code import export_code_button
+from nndesk.ui.flow_layout import FittedRow
 from nndesk.ui.language import translate
 from nndesk.ui.plot_widget import PlotWidget
 
@@ -96,15 +97,19 @@ class LivePage(QWidget):
         self.model_label = ElidedLabel("")
         theme.set_tone(self.model_label, "muted")
 
-        files = QHBoxLayout()
-        for w in (self.load_button, self.resume_button, self.save_button, self.export_button):
-            files.addWidget(w)
-        files.addWidget(self.code_button)
-        files.addStretch(1)
+        # the buttons wrap onto a second row rather than widen the page: with a desktop's 11 pt
+        # font in Vietnamese they needed 600 px, and every page scrolled sideways (walk58 #1)
+        files = FittedRow(
+            self.load_button,
+            self.resume_button,
+            self.save_button,
+            self.export_button,
+            self.code_button,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.plot, 1)
-        layout.addLayout(files)
+        layout.addWidget(files)
         layout.addWidget(self.model_label)  # a row of its own: the buttons leave no room at 1024
 
     def _on_plot_resized(self, _event) -> None:

@@ -44,6 +44,7 @@ from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.inference import Prediction
 from nndesk.ui import qt_image, theme
 from nndesk.ui.buttons import tipped_button
+from nndesk.ui.choice_box import ShrinkingBox
 from nndesk.ui.data_banner import EvaluationDataBanner
 from nndesk.ui.evaluation_panel import WIDE
 from nndesk.ui.flow_layout import flow_row, labelled
@@ -56,6 +57,7 @@ TILE = QSize(112, 132)  # one grid cell: 84 px thumbnail (3x) + two lines of tex
 THUMB = 84
 DETAILS_MIN_WIDTH = 240  # px: the details column beside the grid (its bars stack when narrow)
 DETAILS_WIDTH = 250  # px: what the details get when the grid's columns leave it
+SORT_LEAST_CHARS = 8  # the sort box's least width, in characters (narrower, it elides)
 CACHE_SIZE = 2000  # rendered tiles kept; ~60 KB each
 SORT_CHOICES = (
     (QT_TRANSLATE_NOOP("MistakesView", "Most confident first"), "confidence"),
@@ -273,7 +275,9 @@ class MistakesView(QWidget):
 
         self.true_combo = QComboBox()
         self.pred_combo = QComboBox()
-        self.sort_combo = QComboBox()
+        # whole where the grid's side has room; narrower, it shrinks (its text elided, whole
+        # when open): with an 11 pt font its Vietnamese choices kept that side 279 px wide
+        self.sort_combo = ShrinkingBox(SORT_LEAST_CHARS)
         for text, key in SORT_CHOICES:
             self.sort_combo.addItem(translate_marked("MistakesView", text), key)
         self.true_combo.setToolTip(translate("MistakesView", "Only images of this true class"))
@@ -313,7 +317,9 @@ class MistakesView(QWidget):
         )
         self.grid.setItemDelegate(TileDelegate(self.grid))
         self.grid.setModel(self.model)
-        self.grid.setMinimumWidth(self._grid_width(2))
+        # one column at least: two beside the details made the page wider than its place with
+        # a desktop's 11 pt font (walk58 #1); ``_place_splitter`` gives it two where they fit
+        self.grid.setMinimumWidth(self._grid_width(1))
         self.grid.selectionModel().currentChanged.connect(self._on_grid_current_changed)
 
         self._build_details()
@@ -448,7 +454,10 @@ class MistakesView(QWidget):
         # whole columns of tiles (two at least) leaving the details what they need
         total = self.splitter.width() - self.splitter.handleWidth()
         tile = self.grid.gridSize().width()
-        columns = max(2, (total - self._details_need() - self._grid_width(0)) // tile)
+        columns = (total - self._details_need() - self._grid_width(0)) // tile
+        # two at least where they leave the details their least width, else one (a narrow
+        # page: an 11 pt font, the drawing column wider)
+        columns = max(2 if total - self._grid_width(2) >= DETAILS_MIN_WIDTH else 1, columns)
         left = self._grid_width(columns)
         left = max(self.splitter.widget(0).minimumSizeHint().width(), left)
         self.splitter.setSizes([left, max(total - left, DETAILS_MIN_WIDTH)])

@@ -263,7 +263,9 @@ class WhyView(QWidget):
         italic.setItalic(True)
         self.caution.setFont(italic)
 
-        saliency_box = QGroupBox(translate("WhyView", "Saliency: which pixels drove the answer"))
+        saliency_box, saliency_layout = _headed_box(
+            translate("WhyView", "Saliency: which pixels drove the answer")
+        )
         controls = QGridLayout()
         controls.addWidget(QLabel(translate("WhyView", "Method:")), 0, 0)
         controls.addWidget(self.kind_combo, 0, 1)
@@ -284,11 +286,12 @@ class WhyView(QWidget):
         right.addWidget(self.caution)
         right.addStretch(1)
         # side by side when there is room, stacked on a narrow window (see resizeEvent)
-        self._sal_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, saliency_box)
+        self._sal_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        saliency_layout.addLayout(self._sal_layout)
         self._sal_layout.addLayout(left)
         self._sal_layout.addLayout(right, 1)
 
-        self.neighbours_box = QGroupBox(
+        self.neighbours_box, neighbours_layout = _headed_box(
             translate("WhyView", "Nearest training images (in the last hidden layer)")
         )
         self.neighbours_note = QLabel()
@@ -308,12 +311,13 @@ class WhyView(QWidget):
         neighbour_row.setContentsMargins(0, 0, 0, 0)
         neighbour_row.addLayout(self._neighbour_grid)
         neighbour_row.addStretch(1)
-        neighbours_layout = QVBoxLayout(self.neighbours_box)
         neighbours_layout.addWidget(self.neighbours_note)
         neighbours_layout.addWidget(self.neighbours_banner)
         neighbours_layout.addLayout(neighbour_row)
 
-        self.units_box = QGroupBox(translate("WhyView", "Most active hidden units (first layer)"))
+        self.units_box, units_layout = _headed_box(
+            translate("WhyView", "Most active hidden units (first layer)")
+        )
         self.units_note = QLabel()
         self.units_note.setWordWrap(True)
         self.units_grid = QGridLayout()
@@ -322,7 +326,6 @@ class WhyView(QWidget):
         self.tiles = [_UnitTile() for _ in range(8)]
         for i, tile in enumerate(self.tiles):
             self.units_grid.addWidget(tile, i // 4, i % 4)
-        units_layout = QVBoxLayout(self.units_box)
         units_layout.addWidget(self.units_note)
         units_layout.addLayout(self.units_grid)
         units_layout.addStretch(1)
@@ -914,6 +917,23 @@ class WhyView(QWidget):
         self._show_overlay()
         self._show_summary()
         self._ask_explainer()
+
+
+def _headed_box(title: str) -> tuple[QWidget, QVBoxLayout]:
+    """A framed part of the page under ``title`` (where a group box writes its title), and the
+    layout its content goes in. The title wraps: a group box's own title keeps to one line, and
+    at 1024x700 with an 11 pt font "Bản đồ nổi bật (saliency): điểm ảnh nào dẫn tới câu trả
+    lời" made the page wider than its place, its heading and paragraphs cut (walk58 #1)."""
+    part = QWidget()
+    heading = QLabel(title)
+    heading.setWordWrap(True)
+    box = QGroupBox()
+    column = QVBoxLayout(part)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(heading)
+    column.addWidget(box)
+    return part, QVBoxLayout(box)
 
 
 def _regrid(grid: QGridLayout, widgets, columns: int) -> None:

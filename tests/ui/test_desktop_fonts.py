@@ -1,0 +1,108 @@
+"""With a desktop's font (GNOME's "Sans 10", Ubuntu's 11 pt) every page fits beside the
+drawing at 1024x700: no sideways scroll bar, nothing cut (walk58 #1). The other layout tests
+run at Qt's offscreen 9 pt, where the pages fitted while a 10 pt desktop scrolled every page
+sideways by 37 px (the Evaluate page's four cards kept their figures' full size) and, once a
+field took focus, cut the left edge too."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+from tests.ui.test_layout import WAIT_MS, _ten_class_result, cut_widgets, show_at
+
+#: the font sizes of the desktops the course's laptops run, each with one language and theme
+#: (every size, language and theme comes once; a window each, built at that font)
+DESKTOPS = [
+    (10.0, "en", "dark"),  # GNOME's Sans 10 under a dark theme, as walk58 saw it
+    (11.0, "en", "light"),  # Ubuntu's default
+    (10.0, "vi", "light"),
+    (11.0, "vi", "dark"),  # the longest strings at the largest font: the narrowest room
+]
+
+
+@pytest.fixture
+def desktop_font(qapp):
+    """``set(points)``: the application's font at ``points`` for the window built next; the
+    font as it was after the test."""
+    saved = qapp.font()
+
+    def set_points(points: float) -> None:
+        font = qapp.font()
+        font.setPointSizeF(points)
+        qapp.setFont(font)
+
+    yield set_points
+    qapp.setFont(saved)
+
+
+def _pages_and_subpages(window):
+    """Each page in turn shown (and each of the Train page's tabs), yielding its name."""
+    tabs = window.tabs
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        page = tabs.currentWidget()
+        inner = page.findChildren(QTabWidget)
+        subtabs = [t for t in inner if t.count() > 1 and t.isVisibleTo(page)]
+        if not subtabs:
+            yield page, tabs.tabText(index)
+            continue
+        for sub in subtabs[:1]:  # the Train page's Settings/Live/Inside/Replay/Runs/Race
+            for sub_index in range(sub.count()):
+                sub.setCurrentIndex(sub_index)
+                yield page, f"{tabs.tabText(index)} > {sub.tabText(sub_index)}"
+
+
+@pytest.mark.parametrize(("points", "code", "theme_name"), DESKTOPS)
+def test_every_page_fits_1024x700_with_a_desktops_font(
+    qtbot,
+    qapp,
+    window_factory,
+    stroke_classifier,
+    desktop_font,
+    restore_theme,
+    points,
+    code,
+    theme_name,
+):
+    from nndesk.ui import language, theme
+
+    desktop_font(points)
+    theme.apply_theme(qapp, theme_name)
+    assert language.use_language(code) == code
+    try:
+        desk = window_factory(classifier=stroke_classifier, mode="garments")
+        window = show_at(desk, (1024, 700))
+        assert window.width() == 1024, "the window's least width is wider than the screen"
+        desk.mistakes_page.set_result(_ten_class_result())
+        bar = window.pages_scroll.horizontalScrollBar()
+        room = window.pages_scroll.viewport().width()
+        for page, name in _pages_and_subpages(window):
+            qtbot.waitUntil(page.isVisible, timeout=WAIT_MS)
+            if page is desk.mistakes_page:
+                page.select_row(0)  # the details show a clicked mistake
+            QApplication.processEvents()
+            assert page.minimumSizeHint().width() <= room, name
+            assert bar.maximum() == 0, f"{name}: scrolls sideways by {bar.maximum()} px"
+            assert cut_widgets(window) == [], name
+    finally:
+        language.use_language("en")
+
+
+def test_the_mistakes_sort_box_shrinks_with_its_text_elided_and_shows_it_whole_with_room(
+    qtbot,
+):
+    """With an 11 pt font the sort box's Vietnamese choice kept the grid's side 279 px wide;
+    it may shrink now, and a shrunk box writes "Most confid…", not "Most cor" cut at its edge."""
+    from nndesk.ui.mistakes_view import MistakesView
+
+    view = MistakesView()
+    qtbot.addWidget(view)
+    box = view.sort_combo
+    text = box.currentText()
+    assert box.minimumSizeHint().width() < box.sizeHint().width()
+    box.resize(box.minimumSizeHint().width(), box.sizeHint().height())
+    shown = box.shown_text()
+    assert shown.endswith("…") and text.startswith(shown[:-1]) and len(shown) > 4
+    box.resize(box.sizeHint())
+    assert box.shown_text() == text
