@@ -153,8 +153,9 @@ class _UnitTile(_PictureTile):
 ASK_AFTER_MS = 50
 
 
-#: layouts from a note to the page's scroll area (note, box, body, scroll area, and one spare)
-LAYOUT_LEVELS = 5
+#: layouts from a note to the page's scroll area (note, box, the part holding the box under
+#: its heading, body, scroll area, and one spare)
+LAYOUT_LEVELS = 6
 
 
 class WhyView(QWidget):
