@@ -97,7 +97,9 @@ class FittedLayout(ConstrainedLayoutEngine):
 
     def execute(self, fig):
         laid_out = super().execute(fig)
-        if fit_ylabels(fig.axes):
+        # the titles too, to the plots' widths: with an 11 pt desktop font the Live chart beside
+        # the drawing is 455 px wide and "Độ chính xác theo epoch" ran past its right edge
+        if bool(fit_ylabels(fig.axes)) | refit_titles(fig.axes):
             laid_out = super().execute(fig)
         return laid_out
 
@@ -217,6 +219,26 @@ def fit_titles(axes: Sequence[Axes]) -> bool:
             for ax in row:
                 changed |= _break_title(ax)
     return changed
+
+
+def refit_titles(axes: Sequence[Axes]) -> bool:
+    """Each plot's left title back on one line at its own size, then fitted (``fit_titles``):
+    a chart laid out again at another width fits its titles to that width, narrower or wider
+    (``fit_titles`` alone never gives a title its size back). True if any title's text, size
+    or place changed."""
+
+    def state(ax: Axes) -> tuple:
+        title = ax._left_title  # noqa: SLF001 - the left title
+        return title.get_text(), title.get_fontsize(), title.get_position()
+
+    before = [state(ax) for ax in axes]
+    for ax in axes:
+        text = ax.get_title(loc="left")
+        if text:
+            one_line = text.replace("\n", " ")
+            ax.set_title(one_line, fontsize=TITLE_POINTS, loc="left", y=1.0, x=0.0)
+    fit_titles(axes)
+    return [state(ax) for ax in axes] != before
 
 
 #: A title too wide for its plot is written smaller, down to this size, before it is broken

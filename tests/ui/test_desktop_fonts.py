@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QTabWidget
 
-from tests.ui.test_layout import WAIT_MS, _ten_class_result, cut_widgets, show_at
+from tests.ui.test_layout import WAIT_MS, _ten_class_result, cut_chart_texts, cut_widgets, show_at
 
 #: the font sizes of the desktops the course's laptops run, each with one language and theme
 #: (every size, language and theme comes once; a window each, built at that font)
@@ -95,6 +95,7 @@ def test_every_page_fits_1024x700_with_a_desktops_font(
             assert page.minimumSizeHint().width() <= room, name
             assert bar.maximum() == 0, f"{name}: scrolls sideways by {bar.maximum()} px"
             assert cut_widgets(window) == [], name
+            assert cut_chart_texts(window) == [], name
     finally:
         language.use_language("en")
 
