@@ -338,7 +338,7 @@ class WhyView(QWidget):
         layout.addWidget(self.neighbours_box)
         layout.addWidget(self.units_box)
         layout.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self._scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -359,6 +359,12 @@ class WhyView(QWidget):
         self._reflow_tiles(max(2, min(4, (width - 60) // 104)))
         self._reflow_neighbours(width)
         super().resizeEvent(event)
+        # the body's least width as the parts now stand, and the scroll area sizing the body to
+        # it at once: the area sized the body before this handler ran (to the least width of
+        # the parts side by side) and heard of the new one a turn of the event loop per level
+        # of layouts later, the body 556 px wide in a 467 px view meanwhile, its text cut
+        _lay_out_now(self._scroll.widget())
+        QCoreApplication.sendEvent(self._scroll, QEvent(QEvent.Type.LayoutRequest))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -918,6 +924,24 @@ class WhyView(QWidget):
         self._show_overlay()
         self._show_summary()
         self._ask_explainer()
+
+
+def _lay_out_now(root: QWidget) -> None:
+    """The layouts in ``root`` laid out now, the innermost first: each then tells the one
+    around it its new size (a layout hears of a change inside it a turn of the event loop
+    later otherwise)."""
+
+    def depth(widget: QWidget) -> int:
+        levels = 0
+        while widget is not root:
+            widget = widget.parentWidget()
+            levels += 1
+        return levels
+
+    for widget in sorted(root.findChildren(QWidget), key=depth, reverse=True):
+        if widget.layout() is not None:
+            widget.layout().activate()
+    root.layout().activate()
 
 
 def _headed_box(title: str) -> tuple[QWidget, QVBoxLayout]:

@@ -7,7 +7,6 @@ field took focus, cut the left edge too."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QTabWidget
 
 from tests.ui.test_layout import WAIT_MS, _ten_class_result, cut_chart_texts, cut_widgets, show_at
@@ -35,15 +34,6 @@ def desktop_font(qapp):
 
     yield set_points
     qapp.setFont(saved)
-
-
-def _settle() -> None:
-    """Every layout laid out: a change reaches the layout above a turn of the event loop after
-    the one below, and a page's body in its scroll area took three turns to narrow after the
-    Why page stacked its parts (a resize from 1200 to 1024 px)."""
-    for _level in range(10):
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-    QApplication.processEvents()
 
 
 def _pages_and_subpages(window):
@@ -91,7 +81,7 @@ def test_every_page_fits_1024x700_with_a_desktops_font(
             qtbot.waitUntil(page.isVisible, timeout=WAIT_MS)
             if page is desk.mistakes_page:
                 page.select_row(0)  # the details show a clicked mistake
-            _settle()
+            QApplication.processEvents()
             assert page.minimumSizeHint().width() <= room, name
             assert bar.maximum() == 0, f"{name}: scrolls sideways by {bar.maximum()} px"
             assert cut_widgets(window) == [], name
