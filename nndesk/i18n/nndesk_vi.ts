@@ -5824,6 +5824,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>0,001</translation>
     </message>
     <message>
+        <source>A run started with Train never changes its learning rate with this schedule: it first lowers it in epoch {first}, and the run ends after epoch {epochs}. Lower “{field}” below {epochs} or raise “{epochs_field}”.</source>
+        <translation>Một lượt chạy bắt đầu bằng Huấn luyện sẽ không đổi tốc độ học với lịch này: lịch giảm tốc độ học lần đầu ở epoch {first}, mà lượt chạy kết thúc sau epoch {epochs}. Hãy giảm “{field}” xuống dưới {epochs} hoặc tăng “{epochs_field}”.</translation>
+    </message>
+    <message>
         <source>Activation</source>
         <translation>Hàm kích hoạt (activation)</translation>
     </message>
@@ -5926,10 +5930,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>The net was built without dropout, so its rate cannot change in this run.</source>
         <translation>Mạng được dựng không có dropout, nên không đổi được tỉ lệ dropout trong lượt chạy này.</translation>
-    </message>
-    <message>
-        <source>This schedule never changes the learning rate here: it first lowers it in epoch {first}, and the run ends after epoch {epochs}. Lower “{field}” below {epochs} or raise “{epochs_field}”.</source>
-        <translation>Lịch tốc độ học này không đổi tốc độ học trong lượt chạy: nó giảm tốc độ học lần đầu ở epoch {first}, mà lượt chạy kết thúc sau epoch {epochs}. Hãy giảm “{field}” xuống dưới {epochs} hoặc tăng “{epochs_field}”.</translation>
     </message>
     <message>
         <source>Validation</source>

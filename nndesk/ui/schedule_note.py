@@ -12,7 +12,9 @@ from nndesk.ui.language import fill, translate
 def idle_schedule_text(values: dict[str, Any], field: str, epochs_field: str) -> str:
     """What the form says when ``values``' schedule ("exp" or "step") first lowers the rate after
     the run's last epoch; ``field``, ``epochs_field``: the labels of the "Keep for" ("Every") and
-    Epochs fields, as the form shows them. "" when it acts (or a field does not read)."""
+    Epochs fields, as the form shows them. "" when it acts (or a field does not read). Said of
+    a run started with Train (and a stopped one continued, whose Epochs count from its start):
+    Continue on a finished model trains Epochs more, the schedule spread over all of them."""
     schedule = values.get("schedule")
     epochs, step = values.get("epochs"), values.get("schedule_step")
     if schedule not in ("exp", "step") or not isinstance(epochs, int):
@@ -24,9 +26,9 @@ def idle_schedule_text(values: dict[str, Any], field: str, epochs_field: str) ->
     return fill(
         translate(
             "TrainForm",
-            "This schedule never changes the learning rate here: it first lowers it in epoch "
-            "{first}, and the run ends after epoch {epochs}. Lower “{field}” below {epochs} or "
-            "raise “{epochs_field}”.",
+            "A run started with Train never changes its learning rate with this schedule: it "
+            "first lowers it in epoch {first}, and the run ends after epoch {epochs}. Lower "
+            "“{field}” below {epochs} or raise “{epochs_field}”.",
         ),
         first=step + 1,
         epochs=epochs,

@@ -25,8 +25,9 @@ def test_an_exponential_schedule_kept_past_the_last_epoch_is_said(form):
     assert _note(form) == ""
     form.epochs.setValue(2)  # the walk's short run
     assert _note(form) == (
-        "This schedule never changes the learning rate here: it first lowers it in epoch 11, "
-        "and the run ends after epoch 2. Lower “Keep for” below 2 or raise “Epochs”."
+        "A run started with Train never changes its learning rate with this schedule: it first "
+        "lowers it in epoch 11, and the run ends after epoch 2. Lower “Keep for” below 2 or raise "
+        "“Epochs”."
     )
     assert form.is_valid()  # said, not refused: the run may still train at one rate
     form.schedule_step.setValue(1)  # the walk's fix: epoch 2 trains at a lower rate
@@ -61,4 +62,5 @@ def test_the_note_is_said_in_vietnamese(qtbot):
     finally:
         language.use_language("en")
     assert note and "11" in note and f"“{label}”" in note
-    assert note.startswith("Lịch tốc độ học này") and note.endswith(f"“{epochs}”.")
+    assert note.startswith("Một lượt chạy bắt đầu bằng Huấn luyện")
+    assert note.endswith(f"“{epochs}”.")
