@@ -133,9 +133,18 @@ class _Requests(RunRequests):
     def __init__(self) -> None:
         super().__init__()
         self.batches_done = 0  # written by the worker only
+        #: (epoch, batch, batches in the epoch) of the newest batch trained, and the run's last
+        #: epoch: written by the worker, read where it polls ``should_pause``
+        self.position: tuple[int, int, int] | None = None
+        self.last_epoch = 0
         self._lock = threading.Lock()
         self._settings: dict[str, object] = {}
         self._steps = 0  # batches to train while paused ("Step", "+1 epoch")
+        #: "To epoch end" asked and not yet counted in batches: the worker counts them where it
+        #: polls, from the batch it trained last. Counted on the GUI thread from the newest
+        #: batch shown, a press while a Step's batch was not yet shown trained one batch into
+        #: the next epoch (and the last epoch's end no longer held)
+        self._to_epoch_end = False
         #: seconds to wait after each batch ("slow motion"); 0: full speed
         self.delay = 0.0
 
@@ -143,16 +152,37 @@ class _Requests(RunRequests):
         with self._lock:
             self._steps += batches
 
-    def steps_left(self) -> int:
-        """Batches a Step or "To epoch end" still lets through while paused."""
+    def step_to_epoch_end(self) -> None:
+        """Let the rest of this epoch through (a whole one when held at an epoch's start)."""
         with self._lock:
-            return self._steps
+            self._to_epoch_end = True
+
+    def steps_left(self) -> int:
+        """Batches a Step or "To epoch end" still lets through while paused (1 for a "To epoch
+        end" not yet counted)."""
+        with self._lock:
+            return self._steps + int(self._to_epoch_end)
+
+    def _count_to_epoch_end(self) -> None:
+        """The batches a "To epoch end" lets through, counted from the batch trained last
+        (none when that was the run's last: nothing is left to train to the end of)."""
+        self._to_epoch_end = False
+        if self.position is None:
+            return
+        epoch, batch, batches = self.position
+        # a Step's batches not yet trained are part of the way to the epoch's end
+        if batch < batches:
+            self._steps = max(self._steps, batches - batch)
+        elif epoch < self.last_epoch:
+            self._steps = max(self._steps, batches)
 
     def should_pause(self) -> bool:
         """``train``'s ``should_pause``: paused, unless a step lets one more batch through."""
         if not self.pause.is_set():
             return False
         with self._lock:
+            if self._to_epoch_end:
+                self._count_to_epoch_end()
             if self._steps > 0:
                 self._steps -= 1
                 return False
@@ -302,6 +332,7 @@ class TrainingWorker(QObject):
 
         params = session.model.param_count()
         replay_weights = keeps_weights(params, cfg.epochs)
+        requests.last_epoch = session.epochs_done + cfg.epochs
         self.run_started.emit(
             RunStarted(
                 run_id=self._run_id,
@@ -310,7 +341,7 @@ class TrainingWorker(QObject):
                 batches_per_epoch=max(-(-n // max(batch_size, 1)), 1),
                 batch_size=batch_size,
                 first_epoch=session.epochs_done + 1,
-                last_epoch=session.epochs_done + cfg.epochs,
+                last_epoch=requests.last_epoch,
                 inside_first_epoch=session.partial is not None,
                 history=tuple(dict(h) for h in session.history),
                 changes=tuple(session.changes),
@@ -343,6 +374,7 @@ class TrainingWorker(QObject):
             ):
                 if isinstance(report, training.BatchReport):
                     requests.batches_done += 1
+                    requests.position = (report.epoch, report.batch, report.batches)
                     if report.notice:  # once a run: its helper process was lost
                         self.status_changed.emit(localised(report.notice))
                     if report.changes:  # the curves mark each change at this batch
@@ -663,11 +695,9 @@ class TrainingController(QObject, WorkerThreadOwner):
     def step_epoch(self) -> None:
         """Paused: train to the end of this epoch (a whole one when paused at its start);
         held at the end of the run's last epoch, there is none left: nothing happens."""
-        last = self._last_batch
-        if not self.is_paused() or last is None or self.held_at_the_end():
+        if not self.is_paused() or self._last_batch is None or self.held_at_the_end():
             return
-        left = last.batches - last.batch
-        self._requests.step(left if left > 0 else last.batches)
+        self._requests.step_to_epoch_end()
 
     def set_slow_motion(self, seconds: float) -> None:
         """Wait ``seconds`` after every batch (0: full speed), in the training thread."""

@@ -469,6 +469,44 @@ def test_to_epoch_end_in_the_last_epoch_holds_there_until_resumed(qtbot, control
     assert [e.reason for e in ended] == ["completed"] and controller.model_path is not None
 
 
+def test_to_epoch_end_pressed_before_a_steps_batch_is_shown_stops_at_the_epochs_end(
+    qtbot, controller, monkeypatch
+):
+    """ "To epoch end" counted its batches from the newest batch the window had been told of:
+    pressed right after Step, before that batch's report came, it let one batch too many
+    through (into the next epoch; in the last epoch the run ended instead of holding, a CI
+    failure of the test above). The worker counts them from the batch it trained last."""
+    held_after: list[int] = []
+    held_again = threading.Event()
+    polled = bridge._Requests.should_pause
+
+    def should_pause(requests):
+        paused = polled(requests)
+        if paused and (not held_after or held_after[-1] != requests.batches_done):
+            held_after.append(requests.batches_done)
+            held_again.set()
+        return paused
+
+    monkeypatch.setattr(bridge._Requests, "should_pause", should_pause)
+    controller.start(CONFIG)  # 2 epochs of 8 batches
+    controller.pause()
+    with qtbot.waitSignal(controller.batches_finished, timeout=WAIT_MS):
+        controller.step()
+    qtbot.waitUntil(lambda: bool(held_after) and held_after[-1] >= 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: controller.last_batch.batch == held_after[-1], timeout=WAIT_MS)
+    before = held_after[-1]
+    held_again.clear()
+    controller.step()
+    # the step's batch trained and held after, its report not yet handled on this (the GUI)
+    # thread: waited for without running Qt's event loop
+    assert held_again.wait(WAIT_MS / 1000)
+    assert held_after[-1] == before + 1 and controller.last_batch.batch == before
+    controller.step_epoch()
+    qtbot.waitUntil(lambda: held_after[-1] != before + 1, timeout=WAIT_MS)
+    assert held_after[-1] == 8  # held at epoch 1's end, not one batch into epoch 2
+    controller.stop()
+
+
 def test_slow_motion_shows_every_batch_as_it_is_trained(qtbot, controller, monkeypatch):
     monkeypatch.setattr(worker_thread, "BATCH_EMIT_INTERVAL", 3600.0)  # else one group an epoch
     controller.set_slow_motion(0.001)
