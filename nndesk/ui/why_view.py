@@ -153,11 +153,6 @@ class _UnitTile(_PictureTile):
 ASK_AFTER_MS = 50
 
 
-#: layouts from a note to the page's scroll area (note, box, the part holding the box under
-#: its heading, body, scroll area, and one spare)
-LAYOUT_LEVELS = 6
-
-
 class WhyView(QWidget):
     """Explains the current answer; fed by PredictionController's signals. With an
     ``ExplainController`` it also computes the slower maps and the nearest training images."""
@@ -495,8 +490,13 @@ class WhyView(QWidget):
         # (a layout request posted while requests are sent waits for the next sending), and
         # the paints in between showed the CNN note cut at top and bottom (walk57 #17; 0.5 s
         # at the start at 1024x700 vi, under load)
-        for _level in range(LAYOUT_LEVELS):
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        # Only this page's own layouts, note upwards: sending every widget's (None) laid out
+        # a window being rebuilt in another language before it was shown maximised, and it
+        # came back without its normal size (test_language_switch, 1 run in 3)
+        widget = self.units_note.parentWidget()
+        while widget is not None:
+            QCoreApplication.sendPostedEvents(widget, QEvent.Type.LayoutRequest)
+            widget = None if widget is self else widget.parentWidget()
 
     def _fill_class_combos(self) -> None:
         for combo, first in (
