@@ -351,6 +351,29 @@ def set_last_mode(mode: str) -> None:
         _set("ui/mode", mode)
 
 
+#: the settings key of the model file last picked in a mode (the Model box, File > Open, Load
+#: model, Runs > Use model, or a run's model put in use there)
+_MODE_MODEL_KEY = "models/mode-{mode}"
+
+
+def mode_models() -> dict[str, str]:
+    """Mode -> the model file last picked in it, as remembered: none is looked at on disk (the
+    mode's read passes over a file gone and says so, ``Coordinator``)."""
+    found = {mode: _path_text(_value(_MODE_MODEL_KEY.format(mode=mode), "")) for mode in MODES}
+    return {mode: path for mode, path in found.items() if path is not None}
+
+
+def set_mode_model(mode: str, path: str | None) -> None:
+    """Remember ``path`` as ``mode``'s model at the next launch; None forgets it (the mode's
+    default is read)."""
+    if mode not in MODES:
+        return
+    if path:
+        _set(_MODE_MODEL_KEY.format(mode=mode), str(path))
+    else:
+        _remove(_MODE_MODEL_KEY.format(mode=mode))
+
+
 def recent_model_entries() -> list[Path]:
     """Model files opened recently, newest first, as remembered: none is looked at on disk (a
     file on a network drive that stopped answering would hold up the caller), so some may be

@@ -115,11 +115,12 @@ class Coordinator(QObject):
             writes.failed.connect(self._on_writes_failed)
         self.rng = rng if rng is not None else np.random.default_rng()
         self._wanted: tuple[str, int] | None = None  # (dataset, index) waiting for a load
-        #: mode -> the model file last picked in it this session (the Model box, File > Open,
-        #: Recent models): a visit to the other mode brought back the mode's default instead
-        #: (walk48 D11); kept across a language switch. A model the mode fell back to (its
-        #: default damaged) was not picked: the default is tried again at the next visit.
-        self.mode_models: dict[str, str] = {}
+        #: mode -> the model file last picked in it (the Model box, File > Open, Recent models,
+        #: Load model, Runs > Use model, a run's model put in use there): a visit to the other
+        #: mode brought back the mode's default instead (walk48 D11, a run's model: s58);
+        #: remembered for the next launch (``remember_mode_model``). A model the mode fell back
+        #: to (its default damaged) was not picked: the default is tried again at the next visit.
+        self.mode_models: dict[str, str] = preferences.mode_models()
         self._pick_pending = False  # a model file was asked for and has not answered yet
         self.downloads = downloads or DownloadController(
             preferences.mirror, parent=window, damaged=damaged_in_cache
@@ -205,6 +206,7 @@ class Coordinator(QObject):
         prediction.image_failed.connect(self._on_prediction_image_failed)
         prediction.model_failed.connect(self._on_prediction_model_failed)
         prediction.model_refused.connect(self._on_prediction_model_refused)
+        prediction.picked_model_gone.connect(self._on_prediction_picked_model_gone)
         # back from another program, where a listed model file may have been saved over or
         # damaged: the Model box looks at its files again (off the GUI thread)
         app = QApplication.instance()
@@ -304,6 +306,32 @@ class Coordinator(QObject):
         candidates += preferences.recent_model_entries()
         self.prediction.open_first_of_kind(mode, candidates, picked=picked is not None)
 
+    def remember_mode_model(self, mode: str, path: str | None) -> None:
+        """``path`` is ``mode``'s model from now on, at this launch and the next; None: the
+        mode's default again."""
+        if mode not in preferences.MODES:
+            return
+        if path is None:
+            self.mode_models.pop(mode, None)
+        else:
+            self.mode_models[mode] = path
+        preferences.set_mode_model(mode, path)
+
+    @Slot(str, object)
+    def _on_prediction_picked_model_gone(self, path: str, used: Classifier | None) -> None:
+        """The model last picked in the mode is gone (deleted with its run, its drive
+        unplugged): the mode's default answers, and one line says so; it is forgotten."""
+        for mode, picked in list(self.mode_models.items()):
+            if picked == path:
+                self.remember_mode_model(mode, None)
+        text = (
+            translate("Coordinator", "{path} is no longer there; using {model} instead.")
+            if used is not None
+            else translate("Coordinator", "{path} is no longer there.")
+        )
+        model = used.title if used is not None else ""
+        show_status(self.window, text.format(path=path, model=model), WARNING_MS)
+
     def mode_model_path(self, mode: str) -> str | None:
         """The model file ``open_mode_model`` tries first: the one last picked in ``mode``
         this session, else the mode's default shipped model; None if neither."""
@@ -341,7 +369,7 @@ class Coordinator(QObject):
             # (walk56v: remembered under its file's "digits", Clothing lost it at a round trip)
             picked_in = clf.mode if clf.mode is not None else self.window.mode()
             if self._pick_pending and picked_in in ("digits", "garments"):
-                self.mode_models[picked_in] = str(clf.path)
+                self.remember_mode_model(picked_in, str(clf.path))
         self._pick_pending = False
         if not clf.header_checked:  # it works; the user should know an edit would not show
             self.window.show_error(

@@ -67,6 +67,10 @@ class ModelHandover:
     #: the run stays there when the run ends (walk57 #6: a Digits run ending took a teacher
     #: who had gone on to Clothing back to Digits)
     start_mode: str | None = None
+    #: the run's model put in use is its mode's model from then on (``remember_mode_model``):
+    #: that mode and the file remembered there before (None: its default), given back by
+    #: "Switch back to …"
+    back_pick: tuple[str, str | None] | None = None
 
     def back_title(self) -> str | None:
         """The name "Switch back to …" gives, in the window's language, or None."""

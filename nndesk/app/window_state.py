@@ -119,6 +119,7 @@ def restore_state(desk: Desk, state: WindowState) -> None:
     desk.handover.before, desk.handover.trained = state.handover.before, state.handover.trained
     desk.handover.back_mode = state.handover.back_mode
     desk.handover.back_path = state.handover.back_path
+    desk.handover.back_pick = state.handover.back_pick
     if state.notice is not None and state.classifier is state.handover.trained:
         # "Switch back to …" still works, and names the model in the new language ("lượt
         # chạy …"; the English title "run …" was kept)

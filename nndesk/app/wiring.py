@@ -119,15 +119,26 @@ def _wire_model_notice(desk: Desk) -> None:
     def on_running_changed(running: bool) -> None:
         if running:
             held.before = prediction.current()  # live snapshots replace it from now on
-            held.back_mode = held.back_path = held.waiting_mode = None
+            held.back_mode = held.back_path = held.waiting_mode = held.back_pick = None
             held.start_mode = desk.window.mode()
             notice.hide()  # the last run's news; this run's model is announced when it ends
 
     def run_status() -> str | None:
         return training.record.status if training.record is not None else None
 
+    def remember_run_model(clf: Classifier) -> None:
+        """The run's model, just put in use, is its mode's model from now on (a round trip
+        to the other mode brought back the mode's default, s58); a folder run's, the mode
+        it answers in."""
+        mode = clf.mode or desk.window.mode()
+        if clf.path is None or mode not in preferences.MODES:
+            return
+        held.back_pick = (mode, coordinator.mode_models.get(mode))
+        coordinator.remember_mode_model(mode, str(clf.path))
+
     def put_run_in_use(clf: Classifier) -> None:
-        prediction.set_classifier(clf)
+        prediction.set_classifier(clf)  # takes the window to the model's mode first
+        remember_run_model(clf)
         notice.announce(test_accuracy(clf), held.back_title())
 
     def on_model_ready(clf: Classifier) -> None:  # the run's model, saved
@@ -196,6 +207,9 @@ def _wire_model_notice(desk: Desk) -> None:
                 held.before = clf  # chosen during the run: the one to switch back to
 
     def on_switch_back() -> None:
+        if held.back_pick is not None:  # the mode's model before the run's took its place
+            coordinator.remember_mode_model(*held.back_pick)
+            held.back_pick = None
         if held.back_mode is not None:
             coordinator.open_mode_model(held.back_mode)  # its picked model, else its default
         elif held.before is not None:
@@ -204,6 +218,7 @@ def _wire_model_notice(desk: Desk) -> None:
     def on_use() -> None:
         if held.trained is not None:
             prediction.set_classifier(held.trained)
+            remember_run_model(held.trained)
 
     def show_the_runs_mistakes(true: int) -> None:
         """The coach's "See <class>'s mistakes" speaks of the run on this page: its model is

@@ -100,6 +100,9 @@ class ModelResult:
     #: first-of-kind read, the
     #: first not said yet this session is said, even when a later one is put in use
     passed_over: tuple[tuple[tuple, str], ...] = ()
+    #: the model file picked in the mode (``_ModelJob.picked``) when it is gone (deleted, its
+    #: drive unplugged): the mode's next candidate answers, and the window says so
+    picked_gone: str | None = None
 
 
 def _file_key(path: str) -> tuple:
@@ -201,6 +204,7 @@ class _Worker(QObject):
         model deleted since) is passed over in silence; the first one that cannot be read (a
         damaged shipped or recent model) is named in ``passed_over``, said once a session."""
         passed_over: list[tuple[tuple, str]] = []
+        gone = job.path if job.picked and not os.path.isfile(job.path) else None
         for path in (job.path, *job.others):
             if not os.path.isfile(path):  # stat here: a hung network drive holds the worker
                 continue
@@ -211,8 +215,8 @@ class _Worker(QObject):
                 continue
             picked_folder = job.picked and path == job.path and clf.mode is None
             if clf.preprocess_kind == job.kind or picked_folder:
-                return ModelResult(job.token, clf, None, tuple(passed_over))
-        return ModelResult(job.token, None, None, tuple(passed_over))
+                return ModelResult(job.token, clf, None, tuple(passed_over), gone)
+        return ModelResult(job.token, None, None, tuple(passed_over), gone)
 
     @Slot(object)
     def decode(self, job: _ImageJob) -> None:
@@ -326,6 +330,9 @@ class PredictionController(QObject):
     #: True: the mode's model is being read (``open_first_of_kind``: at start, a mode switch);
     #: False: it is in use, or none could be (``classifier_changed`` came first)
     model_loading = Signal(bool)
+    #: the model file picked in the mode is gone (``ModelResult.picked_gone``): its path and the
+    #: model put in use instead (None: none), after that one is in use
+    picked_model_gone = Signal(str, object)
     #: float32 (28, 28) | None: while no model answers (the mode's model is read, or there is
     #: none), the newest drawing as the mode's model will see it (None: nothing to read);
     #: right after ``prediction_ready(None)``, so the preview never blinks "nothing drawn"
@@ -524,6 +531,8 @@ class PredictionController(QObject):
             return
         self.set_classifier(result.classifier)  # re-predicts a drawing made while it loaded
         self._set_loading(False)
+        if result.picked_gone is not None:
+            self.picked_model_gone.emit(result.picked_gone, result.classifier)
         unsaid = [(key, line) for key, line in result.passed_over if key not in _passed_over_said]
         if unsaid:  # one message at a time: the next switch says the next damaged file
             key, line = unsaid[0]
