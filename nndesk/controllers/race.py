@@ -10,6 +10,7 @@ run history, like a Train click's run; a lane that diverged without one), on a t
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import math
@@ -23,7 +24,7 @@ from nndesk.controllers.training import (
     describe_failure,
 )
 from nndesk.controllers.worker_thread import Batcher, RunRequests, WorkerThreadOwner
-from nndesk.errors import ConfigError
+from nndesk.errors import ConfigError, NndeskError, user_message
 from nndesk.run_curves import Curves
 from nndesk.run_record import MODEL_FILE
 from nndesk.runs import RunStore
@@ -200,6 +201,13 @@ def _num(value, default: float = float("nan")) -> float:
         return default
 
 
+def _not_kept(name: str, err: BaseException) -> str:
+    """One line: lane ``name`` was not saved, the file and why ("training failed" read as if
+    the race itself had failed)."""
+    line = QCoreApplication.translate("RaceController", "{lane} could not be kept: {reason}")
+    return line.format(lane=name, reason=user_message(err))
+
+
 class _Keeper(QObject):
     """Saves a finished lane as a run (folder, run.json, model file unless it diverged) on its
     own thread."""
@@ -233,8 +241,11 @@ class _Keeper(QObject):
             finally:  # kept or not, nothing trains it now (before the record leaves this thread)
                 if record is not None:
                     record.release_lock()
-        except (OSError, ValueError) as err:
-            self.failed.emit(lane, describe_failure(err))
+        except (OSError, ValueError) as err:  # a full disk, a read-only run folder
+            if record is not None:  # no half-kept run in the history (it listed "interrupted")
+                with contextlib.suppress(OSError, NndeskError):
+                    store.delete(record.run_id, permanent=True)
+            self.failed.emit(lane, _not_kept(name, err))
         else:
             self.kept.emit(lane, record)
         finally:

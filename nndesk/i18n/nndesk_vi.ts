@@ -2208,6 +2208,14 @@ và lúc đầu (đứt nét)</translation>
         <translation>{path} là tệp mô hình cũ (định dạng 1): tổng kiểm tra của nó không bao phần đầu tệp (các tầng, cách chuẩn hoá, tên lớp), nên một chỉnh sửa ở đó sẽ không bị phát hiện. Mô hình vẫn được dùng; hãy lưu lại nó (Huấn luyện &gt; Lưu mô hình…) để bảo vệ.</translation>
     </message>
     <message>
+        <source>{path} is no longer there.</source>
+        <translation>{path} không còn ở đó nữa.</translation>
+    </message>
+    <message>
+        <source>{path} is no longer there; using {model} instead.</source>
+        <translation>{path} không còn ở đó nữa; đang dùng {model} thay thế.</translation>
+    </message>
+    <message>
         <source>{title} downloaded and verified</source>
         <translation>Đã tải và kiểm chứng {title}</translation>
     </message>
@@ -5084,6 +5092,10 @@ Bạn vẫn muốn xoá nó?</translation>
         <source>Testing every lane…</source>
         <translation>Đang kiểm tra từng làn…</translation>
     </message>
+    <message>
+        <source>{lane} could not be kept: {reason}</source>
+        <translation>Không giữ lại được {lane}: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>RaceView</name>
@@ -6242,6 +6254,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Giữ lại các làn của cuộc đua đã kết thúc trước khi thoát?</translation>
     </message>
     <message>
+        <source>Keeping the race&apos;s lanes, then quitting…</source>
+        <translation>Đang giữ lại các làn của cuộc đua, rồi thoát…</translation>
+    </message>
+    <message>
         <source>LR now</source>
         <translation>Tốc độ học</translation>
     </message>
@@ -6564,6 +6580,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>new rate</source>
         <translation>tốc độ mới</translation>
+    </message>
+    <message>
+        <source>nndesk did not quit, so nothing is lost. Make room or fix the folder, then quit again to keep it; or quit and answer No to leave it.</source>
+        <translation>nndesk chưa thoát nên không mất gì. Hãy giải phóng chỗ trống hoặc sửa thư mục, rồi thoát lại để giữ nó; hoặc thoát và trả lời Không để bỏ nó.</translation>
     </message>
     <message>
         <source>open a .npz model to use it or to continue its training</source>

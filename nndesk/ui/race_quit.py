@@ -4,6 +4,7 @@ during a race says a lane becomes a run only by Keep once the race is over)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from nndesk.ui.language import translate
@@ -41,3 +42,56 @@ def ask_to_keep(parent: QWidget, names: list[str]) -> str:
         buttons.Yes,
     )
     return KEEP if answer == buttons.Yes else QUIT if answer == buttons.No else STAY
+
+
+class KeepThenQuit(QObject):
+    """Keep then quit: the lanes are saved off the GUI thread while the window stays open,
+    and it closes (``all_kept``) once every one is saved. A lane that cannot be saved (a full
+    disk, a read-only run folder) keeps the window open and is said (``not_kept``): the window
+    used to close while the lanes were saved, and a failed save was lost with nothing said."""
+
+    all_kept = Signal()
+    not_kept = Signal(str)  # the lines naming each lane not kept, its file and why
+
+    def __init__(self, race, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._race = race
+        self._waiting: set[int] = set()
+        self._failed: list[str] = []
+        race.kept.connect(self._on_race_kept)
+        race.keep_failed.connect(self._on_race_keep_failed)
+
+    def busy(self) -> bool:
+        """Whether lanes asked for are still being saved."""
+        return bool(self._waiting)
+
+    def keep(self, lanes: list[int]) -> None:
+        self._waiting, self._failed = set(lanes), []
+        for lane in lanes:
+            self._race.keep(lane)
+
+    @Slot(int, object)
+    def _on_race_kept(self, lane: int, _record) -> None:
+        self._settled(lane)
+
+    @Slot(int, str)
+    def _on_race_keep_failed(self, lane: int, message: str) -> None:
+        if lane in self._waiting:
+            self._failed.append(message)
+        self._settled(lane)
+
+    def _settled(self, lane: int) -> None:
+        if lane not in self._waiting:
+            return  # a Keep pressed by hand
+        self._waiting.discard(lane)
+        if self._waiting:
+            return
+        if not self._failed:
+            self.all_kept.emit()
+            return
+        stays = translate(
+            "TrainingPanel",
+            "nndesk did not quit, so nothing is lost. Make room or fix the folder, then quit "
+            "again to keep it; or quit and answer No to leave it.",
+        )
+        self.not_kept.emit("\n".join([*self._failed, "", stays]))

@@ -31,7 +31,7 @@ from nndesk.ui.language import integer, translate
 from nndesk.ui.live_page import LivePage, live_figure
 from nndesk.ui.one_box import Buttons, OneBox
 from nndesk.ui.preview_feed import PreviewFeed
-from nndesk.ui.race_quit import KEEP, STAY, ask_to_keep
+from nndesk.ui.race_quit import KEEP, STAY, KeepThenQuit, ask_to_keep
 from nndesk.ui.race_view import RaceView
 from nndesk.ui.refused_settings import RefusedSettingsLine
 from nndesk.ui.replay_choice import replay_choice
@@ -110,6 +110,8 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         super().__init__(parent)
         self.controller = controller
         self.race = race
+        #: "Keep them and quit": the lanes saved, then the window closed (None: no Race tab)
+        self.keeping = KeepThenQuit(race, self) if race is not None else None
         self.files = TrainFiles(self, writes)  # Save model…, Export PNG…, the Runs exports
         self.store = self.controller.store
         #: what the live plot shows: the controller's store of the current run, or a loaded
@@ -270,6 +272,9 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             self.race.running_changed.connect(self._on_race_running_changed)
             self.race.kept.connect(self._on_race_kept)
             self.race_view.status_message.connect(self.status_message)
+        if self.keeping is not None:
+            self.keeping.all_kept.connect(self._on_keeping_all_kept)
+            self.keeping.not_kept.connect(self.show_error)
         self.runs_view.export_png_requested.connect(self.files.export_runs_png)
         self.runs_view.export_csv_requested.connect(self.files.export_runs_csv)
         # "Wrote …" from the Runs view's Export code too, as from the Train page's (walk51 D4)
@@ -413,6 +418,8 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         going asks too: quitting ends it and its lanes are lost (lab56 D10); so does a race
         over with lanes not kept: Keep them and quit, Quit without keeping, or Cancel
         (walk56v #6)."""
+        if self.keeping is not None and self.keeping.busy():
+            return False  # the lanes asked to be kept are being saved: it closes after them
         if self.controller.is_running():
             question = self._quit_question()
         elif self.race is not None and self.race.is_running():
@@ -431,14 +438,18 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         return answer == QMessageBox.StandardButton.Yes
 
     def _keep_race_before_quit(self) -> bool:
-        """Ask about the finished race's lanes not kept; the lanes kept (saved off the GUI
-        thread: the window's close waits for them, ``RaceController.shutdown``)."""
-        assert self.race is not None
+        """Ask about the finished race's lanes not kept. Keep: the window stays open while
+        they are saved off the GUI thread and closes after (``KeepThenQuit``); a lane that
+        cannot be saved is said, and the window stays."""
+        assert self.race is not None and self.keeping is not None
         unkept = self.race.unkept_lanes()
         choice = ask_to_keep(self, [self.race.lanes[lane].name for lane in unkept])
         if choice == KEEP:
-            for lane in unkept:
-                self.race.keep(lane)
+            self.keeping.keep(unkept)
+            self.status_message.emit(
+                translate("TrainingPanel", "Keeping the race's lanes, then quitting…")
+            )
+            return False
         return choice != STAY
 
     def _race_quit_question(self) -> str:
@@ -598,6 +609,10 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         if running:  # the last run's rate is none of the lanes' (each has its own)
             self.live_lr.clear()
         self._update_buttons()
+
+    @Slot()
+    def _on_keeping_all_kept(self) -> None:
+        self.window().close()  # asked to quit once the lanes were kept: they are
 
     @Slot(int, object)
     def _on_race_kept(self, lane: int, record) -> None:

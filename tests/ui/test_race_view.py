@@ -753,13 +753,43 @@ def test_keep_them_and_quit_keeps_every_lane_not_kept_as_a_run(qtbot, page, monk
     page.race.keep(0)  # kept by hand before: not again
     qtbot.waitUntil(lambda: page.race.kept_runs.get(0) is not None, timeout=WAIT_MS)
     asked = _answering(monkeypatch, "Yes")
-    assert page.confirm_close()
+    assert not page.confirm_close()  # open while the lanes are saved, closed after them
     assert f"Its {lanes - 1} lanes are not kept (" in asked[0], asked
-    page.race.shutdown()  # the window's close waits for the lanes being saved
+    assert not page.confirm_close() and len(asked) == 1  # a second close waits, unasked
+    qtbot.waitUntil(lambda: not page.isVisible(), timeout=WAIT_MS)
     titles = sorted(r.title for r in page.store.list())
     assert len(titles) == lanes and all(t.endswith("(race)") for t in titles), titles
     asked.clear()
     assert page.confirm_close() and asked == []  # all kept: nothing to ask
+
+
+def test_keep_them_and_quit_with_a_full_disk_says_so_and_does_not_quit(qtbot, page, monkeypatch):
+    """s58: a lane whose save failed as the window closed was lost without a word."""
+    import errno
+
+    from nndesk.training.session import Session
+
+    lanes = _finished_race(qtbot, page)
+    saved = Session.save
+
+    def full_disk(session, path, replace=True):
+        if session.config.optimizer == "adam":
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return saved(session, path, replace)
+
+    monkeypatch.setattr(Session, "save", full_disk)
+    _answering(monkeypatch, "Yes")
+    assert not page.confirm_close()
+    # the message box stays up until answered: the wait ends on it
+    qtbot.waitUntil(lambda: page.message_box() is not None, timeout=WAIT_MS)
+    text = page.message_box().text()
+    assert text.startswith("Adam could not be kept: "), text
+    assert "/model.npz: No space left on device\n" in text, text
+    assert "did not quit" in text
+    assert page.isVisible()  # nothing lost: the window stays
+    kept = sorted(r.title for r in page.store.list())  # no half-kept Adam run listed
+    assert len(kept) == lanes - 1 and not any(t.startswith("Adam") for t in kept), kept
+    assert [page.race.lanes[i].name for i in page.race.unkept_lanes()] == ["Adam"]
 
 
 def test_a_refused_lanes_reason_is_said_in_vietnamese_with_the_lanes_name(qtbot, vietnamese, page):
