@@ -6174,6 +6174,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Tiếp tục từ epoch {epoch}: {settings}</translation>
     </message>
     <message>
+        <source>Could not continue</source>
+        <translation>Không huấn luyện tiếp được</translation>
+    </message>
+    <message>
+        <source>Could not continue: {message}</source>
+        <translation>Không huấn luyện tiếp được: {message}</translation>
+    </message>
+    <message>
         <source>Could not save the model in its run folder {folder} ({reason}); saved it to {saved} instead.</source>
         <translation>Không lưu được mô hình vào thư mục của lần chạy {folder} ({reason}); đã lưu vào {saved}.</translation>
     </message>
@@ -6436,6 +6444,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Test accuracy {accuracy}</source>
         <translation>Độ chính xác kiểm tra {accuracy}</translation>
+    </message>
+    <message>
+        <source>Test accuracy {accuracy} on {dataset}</source>
+        <translation>Độ chính xác kiểm tra {accuracy} trên {dataset}</translation>
     </message>
     <message>
         <source>Test accuracy {accuracy} on {dataset} · model saved in the run history</source>

@@ -109,15 +109,23 @@ class HeadlineMixin:
         headline and the Continue button again."""
         self.say_idle(again=True)
         self._update_buttons()
+        self.say_model_gone()
+
+    def say_model_gone(self) -> None:
+        """When Continue's model is known to be gone (its run deleted): the lines naming it
+        say so ("Model saved: <a deleted file>", walk57 #5), and the line under the bar keeps
+        the test without "· model saved in the run history" (s58)."""
         continuable = self.run_state.continuable
-        if continuable is not None and self.continue_model() is None:
-            path = str(continuable[0])
-            if path in self.model_label.text():  # "Model saved: <a deleted file>" (walk57 #5)
-                self.model_label.setText(
-                    translate("TrainingPanel", "The model is no longer there: {path}").format(
-                        path=path
-                    )
-                )
+        if continuable is None or self.continue_model() is not None:
+            return
+        path = str(continuable[0])
+        if path in self.model_label.text():
+            self.model_label.setText(
+                translate("TrainingPanel", "The model is no longer there: {path}").format(path=path)
+            )
+        tested = self.run_state.tested_line
+        if tested is not None and self.speed.text() == tested[0]:
+            self.speed.setText(tested[1])
 
     @Slot()
     def _on_runs_view_listed_again(self) -> None:

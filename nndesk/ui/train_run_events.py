@@ -84,6 +84,7 @@ class RunEventsMixin:
             self.live.set_span(*span)
         self.live.expect_curves(*expected)
         self.model_label.setText(model)
+        self.say_model_gone()  # "Model saved: <a file deleted since>" is not said again
         self.inside_view.show_record(self.controller.inside)  # the last run's, if any
         self.plot.request_draw()
 
@@ -267,24 +268,27 @@ class RunEventsMixin:
     def _show_saved_run(self, record, path: Path | None) -> None:
         """The finished run's test accuracy and where its model is."""
         test = record.test_accuracy
+        self.run_state.tested_line = None
         if math.isfinite(test):
-            self.speed.setText(
-                (
-                    translate(
-                        "TrainingPanel",
-                        "Test accuracy {accuracy} on {dataset} · model saved in the run history",
-                    )
-                    if record.model_file
-                    else translate(
-                        "TrainingPanel",
-                        "Test accuracy {accuracy} on {dataset} · model saved to {path}",
-                    )
-                ).format(
-                    accuracy=accuracy_text(test),
-                    dataset=dataset_title(record.config.get("dataset")),
-                    path=path,
+            facts = {
+                "accuracy": accuracy_text(test),
+                "dataset": dataset_title(record.config.get("dataset")),
+                "path": path,
+            }
+            line = (
+                translate(
+                    "TrainingPanel",
+                    "Test accuracy {accuracy} on {dataset} · model saved in the run history",
                 )
-            )
+                if record.model_file
+                else translate(
+                    "TrainingPanel",
+                    "Test accuracy {accuracy} on {dataset} · model saved to {path}",
+                )
+            ).format(**facts)
+            self.speed.setText(line)
+            without_model = translate("TrainingPanel", "Test accuracy {accuracy} on {dataset}")
+            self.run_state.tested_line = (line, without_model.format(**facts))
         if record.status == "diverged" and path is None:
             # the last batch's speed and time left stayed under the bar (walk57 #8)
             self.speed.setText(_not_tested_diverged())
@@ -352,17 +356,30 @@ class RunEventsMixin:
     def _on_controller_failed(self, message: str, offer=None) -> None:
         """``offer``: the DataOffer the failed worker found (the banner's Download), or None."""
         self.run_state.failed = True  # the coach's place stays blank (running_changed says it)
-        if self.run_state.run is None:
+        never_started = self.run_state.run is None
+        if never_started:
             before = self.run_state.before_start
             # the last run's curves and "Model saved: …" come back under this headline: it
             # says whose they are (walk qa39: they read as the failed run's)
             shows_last = before is not None and bool(before[0].epochs or before[4])
             self._say_headline(("failed", "last run shown") if shows_last else ("failed",))
             self._show_again_before_start()
+        continuing = self.run_state.continuing
+        if continuing and never_started:
+            # a Continue that could not start (its model gone or unreadable): said once, under
+            # the bar the person watches for the run to go (s58: the bar, the line, a message
+            # box and the status bar all said "…/model.npz: no such model file"); the bar says
+            # only that Continue did not start
+            self.progress.setFormat(translate("TrainingPanel", "Could not continue"))
+            self.speed.setText(
+                translate("TrainingPanel", "Could not continue: {message}").format(message=message)
+            )
+            self.data_check.run_failed(message, continuing, offer)  # a banner for its data
+            return
         failed = translate("TrainingPanel", "Failed: {message}").format(message=message)
         self.progress.setFormat(failed)  # cut to the bar's one line: the line under it wraps
         self.speed.setText(failed)  # not "Speed, loss and accuracy appear after the first batch"
-        if not self.data_check.run_failed(message, self.run_state.continuing, offer):
+        if not self.data_check.run_failed(message, continuing, offer):
             self.show_error(message)
 
     @Slot(bool)

@@ -76,6 +76,11 @@ class RunState:
     #: (model file, its run's curves or None) that Continue trains further: the last saved
     #: run's (RunEventsMixin) or the loaded model's (ModelFilesMixin)
     continuable: tuple[Path, Curves | None] | None = None
+    #: the line under the bar saying the last run's test and where its model is ("Test accuracy
+    #: 97.1% on MNIST · model saved in the run history") and the same without the model
+    #: ("Test accuracy 97.1% on MNIST"): once the model is gone (its run deleted) it says the
+    #: latter (RunEventsMixin sets it, HeadlineMixin reads it)
+    tested_line: tuple[str, str] | None = None
     #: the dataset that model learnt from (Continue trains on it, whatever the mode)
     continuable_dataset: str | None = None
     #: the live settings the last run (or the loaded model) ended with, and the form as it was
