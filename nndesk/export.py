@@ -185,21 +185,24 @@ def write_mistakes_csv(
     return atomic_write_text(path, _csv_text(columns, rows))
 
 
-def save_figure(path: str | os.PathLike, figure: Any, dpi: int = 150) -> Path:
+def save_figure(
+    path: str | os.PathLike, figure: Any, dpi: int = 150, page: str | None = None
+) -> Path:
     """Save a matplotlib ``Figure`` as PNG (or whatever ``path``'s suffix names), atomically,
     on the charts' background: white in the light theme, dark in the dark one, where its text
-    is light (on a white page it could not be read)."""
+    is light (on a white page it could not be read); ``page``: that colour instead."""
     from nndesk.viz import background_colour
 
     path = Path(path)
     suffix = path.suffix or ".png"
     with atomic_path(path, suffix=suffix) as tmp:
-        figure.savefig(tmp, dpi=dpi, bbox_inches="tight", facecolor=background_colour())
+        figure.savefig(tmp, dpi=dpi, bbox_inches="tight", facecolor=page or background_colour())
     return path
 
 
-def confusion_figure(result: EvaluationResult):
-    """A stand-alone (Qt-free) figure of the confusion matrix, sized for a slide."""
+def confusion_figure(result: EvaluationResult, colours: dict | None = None):
+    """A stand-alone (Qt-free) figure of the confusion matrix, sized for a slide; its cells,
+    counts and the lines between them in the chart colours ``colours`` (None: the theme's)."""
     from matplotlib.figure import Figure
 
     from nndesk.viz import localise_ticks, plot_confusion
@@ -214,7 +217,7 @@ def confusion_figure(result: EvaluationResult):
         else N_("Confusion matrix ({split}, accuracy {accuracy})")
     )
     title = shown(template).format(split=result.split, accuracy=fmt(result.accuracy, ".2%"))
-    image = plot_confusion(ax, result.confusion, result.class_names, title=title)
+    image = plot_confusion(ax, result.confusion, result.class_names, title=title, colours=colours)
     fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04, label=shown(N_("share of the true class")))
     localise_ticks(*fig.axes)
     fig.tight_layout()
@@ -223,8 +226,14 @@ def confusion_figure(result: EvaluationResult):
 
 def save_confusion_png(path: str | os.PathLike, result: EvaluationResult) -> Path:
     """The confusion matrix (counts over row-normalised colour) as a PNG, dark on white for a
-    slide whatever the window's theme."""
-    from nndesk.viz import print_colours
+    slide whatever the window's theme. Its cells are drawn in ``PRINT_RC``'s colours and the
+    rest recoloured (``recolour_for_print``): matplotlib's rcParams are the whole process's,
+    and switching them here, on the writer thread, recoloured a chart the GUI drew meanwhile."""
+    from nndesk.curves.printed import chart_colours_now, recolour_for_print
+    from nndesk.viz import PRINT_RC
 
-    with print_colours():
-        return save_figure(path, confusion_figure(result))
+    drawn_in = chart_colours_now()
+    figure = confusion_figure(result, colours=PRINT_RC)
+    counts = figure.axes[0].texts  # coloured for their cells already
+    recolour_for_print(figure, drawn_in, keep=counts)
+    return save_figure(path, figure, page=str(PRINT_RC["figure.facecolor"]))

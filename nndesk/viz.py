@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import matplotlib
 import numpy as np
@@ -188,11 +189,13 @@ def legend_label(text: str) -> str:
     return LEGEND_SHOWN_PREFIX + text if text.startswith("_") else text
 
 
-def muted_colour() -> str:
+def muted_colour(colours: Mapping[str, Any] | None = None) -> str:
     """Quiet chart text (hints, notes): the theme's text colour 30% of the way to the axes
-    background, so it follows a dark theme and keeps 4.5:1 contrast in both."""
-    text = to_rgba(matplotlib.rcParams["text.color"])
-    back = to_rgba(matplotlib.rcParams["axes.facecolor"])
+    background, so it follows a dark theme and keeps 4.5:1 contrast in both. ``colours``: chart
+    colours (``chart_colours``) to use instead of the theme's (matplotlib's rcParams)."""
+    colours = matplotlib.rcParams if colours is None else colours
+    text = to_rgba(colours["text.color"])
+    back = to_rgba(colours["axes.facecolor"])
     return to_hex(tuple(t + (b - t) * 0.3 for t, b in zip(text[:3], back[:3], strict=True)))
 
 
@@ -225,14 +228,10 @@ def chart_colours(window: str, base: str, edge: str, text: str, grid: str) -> di
 PRINT_RC = chart_colours("#ffffff", "#ffffff", "#a0a0a0", "#1b1b1b", "#dcdcdc")
 
 
-def print_colours():
-    """A context in which figures are made and saved in ``PRINT_RC``'s colours."""
-    return matplotlib.rc_context(PRINT_RC)
-
-
-def background_colour() -> str:
-    """The axes background, for lines that separate cells and bars (white on a light theme)."""
-    return to_hex(matplotlib.rcParams["axes.facecolor"])
+def background_colour(colours: Mapping[str, Any] | None = None) -> str:
+    """The axes background, for lines that separate cells and bars (white on a light theme);
+    ``colours``: chart colours instead of the theme's."""
+    return to_hex((matplotlib.rcParams if colours is None else colours)["axes.facecolor"])
 
 
 def luminance(colour) -> float:
@@ -260,23 +259,24 @@ DARK_MATRIX_BLUES = ("#1c3554", "#2f63a3", "#5b9be0", "#b5d6fa")
 DARK_INK, LIGHT_INK = "#000000", "#ffffff"
 
 
-def confusion_colours() -> Colormap:
-    """The colour scale of a confusion matrix in the current chart colours: matplotlib's Blues
-    (white to dark blue) on a light background; on a dark one a scale from near the background
-    to light blue, so the matrix is not a white block in a dark window (a newcomer's walk) and
-    a mistake still shows as a lighter cell."""
-    back = matplotlib.rcParams["axes.facecolor"]
+def confusion_colours(colours: Mapping[str, Any] | None = None) -> Colormap:
+    """The colour scale of a confusion matrix in the current chart colours (or ``colours``):
+    matplotlib's Blues (white to dark blue) on a light background; on a dark one a scale from
+    near the background to light blue, so the matrix is not a white block in a dark window (a
+    newcomer's walk) and a mistake still shows as a lighter cell."""
+    back = (matplotlib.rcParams if colours is None else colours)["axes.facecolor"]
     if luminance(back) >= 0.5:
         return matplotlib.colormaps["Blues"]
     return LinearSegmentedColormap.from_list("nndesk-dark-blues", DARK_MATRIX_BLUES)
 
 
-def count_colour(cell, empty: bool) -> str:
+def count_colour(cell, empty: bool, colours: Mapping[str, Any] | None = None) -> str:
     """The colour of a count written on a cell of colour ``cell``: dark or white ink, whichever
-    reads better on it; an empty cell's 0 quieter (the chart's muted text on a dark chart)."""
+    reads better on it; an empty cell's 0 quieter (the chart's muted text on a dark chart;
+    ``colours``: chart colours instead of the theme's)."""
     dark_cell = contrast(LIGHT_INK, cell) > contrast(DARK_INK, cell)
     if empty:
-        return muted_colour() if dark_cell else "#5C6773"
+        return muted_colour(colours) if dark_cell else "#5C6773"
     return LIGHT_INK if dark_cell else DARK_INK
 
 
@@ -380,12 +380,15 @@ def plot_confusion(
     highlight: tuple[int, int] | None = None,
     cmap: str | Colormap | None = None,
     gamma: float = 0.45,
+    colours: Mapping[str, Any] | None = None,
 ):
     """Counts written in each cell over row-normalised colour (so rare classes are as readable).
 
     The colour is the cell's share of its row on a power scale (``gamma`` < 1 lifts small shares,
     so the mistakes stand out beside a dark diagonal); ``cmap`` None is the chart colours' own
-    (``confusion_colours``), so the matrix follows a light or dark theme.
+    (``confusion_colours``), so the matrix follows a light or dark theme. ``colours``: chart
+    colours (``PRINT_RC``) for the cells, their counts and the lines between them, instead of
+    the theme's: read here, never set in matplotlib's rcParams (those are the whole process's).
 
     Cell (r, c) is centred on data coordinates x=c, y=r: a click at (x, y) is cell
     (round(y), round(x)). Returns the ``AxesImage``.
@@ -395,14 +398,14 @@ def plot_confusion(
     share = row_normalise(confusion)
     # a square-root-like colour scale: a 2% confusion is still visibly blue next to a 98% diagonal
     norm = PowerNorm(gamma=gamma, vmin=0.0, vmax=1.0)
-    colours = confusion_colours() if cmap is None else matplotlib.colormaps.get_cmap(cmap)
-    image = ax.imshow(share, cmap=colours, norm=norm, interpolation="nearest")
+    cells = confusion_colours(colours) if cmap is None else matplotlib.colormaps.get_cmap(cmap)
+    image = ax.imshow(share, cmap=cells, norm=norm, interpolation="nearest")
     fontsize = count_points(k)
     for r in range(k):
         for c in range(k):
             count = int(confusion[r, c])
             # ink that reads on the cell; empty cells stay quiet
-            colour = count_colour(colours(norm(share[r, c])), empty=count == 0)
+            colour = count_colour(cells(norm(share[r, c])), empty=count == 0, colours=colours)
             weight = "bold" if r == c else "normal"
             text = ax.text(
                 c,
@@ -424,7 +427,7 @@ def plot_confusion(
     ax.tick_params(length=0)
     ax.set_xticks(np.arange(-0.5, k, 1), minor=True)
     ax.set_yticks(np.arange(-0.5, k, 1), minor=True)
-    ax.grid(which="minor", color=background_colour(), linewidth=1.0)
+    ax.grid(which="minor", color=background_colour(colours), linewidth=1.0)
     ax.tick_params(which="minor", length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)

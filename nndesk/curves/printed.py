@@ -10,7 +10,10 @@ ticks in the print colours (dark text on the dark theme's plots).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import matplotlib
+from matplotlib.artist import Artist
 from matplotlib.colors import same_color, to_hex, to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -42,16 +45,22 @@ def _same(colour, other: str) -> bool:
         return False
 
 
-def recolour_for_print(figure: Figure, drawn_in: dict[str, str]) -> None:
+def recolour_for_print(
+    figure: Figure, drawn_in: dict[str, str], keep: Collection[Artist] = ()
+) -> None:
     """Recolour ``figure``, made in the chart colours ``drawn_in`` (``chart_colours_now``), in
     ``viz.PRINT_RC``'s: background, axes, frames, ticks, grid, text and muted text (the legend's
     "train"/"validation" keys, a setting-change note). Data colours (each run's, the batch
-    band's) stay."""
+    band's) stay, and so do the texts in ``keep`` (a confusion matrix's counts, coloured for
+    their cells: the dark theme's light text is also the ink of a count on a dark cell)."""
     new = {key: to_hex(PRINT_RC[key]) for key in _KEYS}
     text, muted = drawn_in["text.color"], _muted(drawn_in)
     new_muted = _muted(new)
+    kept = {id(artist) for artist in keep}
     figure.patch.set_facecolor(new["figure.facecolor"])
     for item in figure.findobj(Text):
+        if id(item) in kept:
+            continue
         if _same(item.get_color(), text):
             item.set_color(new["text.color"])
         elif _same(item.get_color(), muted):
