@@ -54,5 +54,8 @@ def test_a_continue_that_fails_is_said_once_under_the_bar(qtbot, panel):  # noqa
     assert panel.speed.text() == f"Could not continue: {path}: no such model file"
     assert panel.message_box() is None
     assert not [line for line in said if path in line], said
-    qtbot.waitUntil(lambda: not panel.resume_button.isEnabled(), timeout=WAIT_MS)
-    assert panel.model_label.text() == f"The model is no longer there: {path}"
+    # once the page's look at the file answers (before or after the failure: either way)
+    gone = f"The model is no longer there: {path}"
+    qtbot.waitUntil(lambda: panel.model_label.text() == gone, timeout=WAIT_MS)
+    wait_until_idle(qtbot, panel)
+    assert panel.model_label.text() == gone and not panel.resume_button.isEnabled()
