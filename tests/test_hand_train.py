@@ -365,3 +365,23 @@ def test_reshaped_copies_come_from_their_own_stream_and_are_cached_apart(
     stages = hand_stages(SHIPPED_RECIPES["fashion-cnn"], (0.1, 0.05), reshaped=True)
     assert [s.hand_reshaped for s in stages] == [True, True]
     assert not any(s.hand_reshaped for s in hand_stages(SHIPPED_RECIPES["fashion-cnn"], (0.1,)))
+
+
+def test_a_pooled_stage_holds_each_seeds_copies_as_that_seed_draws_them(
+    qapp, tmp_path, monkeypatch
+):
+    from nndesk.data.dataset import Dataset
+    from tools.build_weights import NndeskError, with_hand_drawings
+
+    monkeypatch.setitem(HAND_SETS, "second", HAND_SETS["second"][:2])
+    none, no_labels = np.zeros((0, 28, 28), np.uint8), np.zeros(0, np.int64)
+    photos = Dataset("fashion", tuple("0123456789"), "garments", none, no_labels, none, no_labels)
+    cache = str(tmp_path)
+    pooled = with_hand_drawings(photos, 2, 9, cache, ("second",), True, pool=2)
+    one = [cached_hand_training_drawings(2, cache, s, ("second",), True) for s in (9, 10)]
+    assert np.array_equal(pooled.train_images, np.concatenate([one[0][0], one[1][0]]))
+    assert pooled.train_labels.tolist() == one[0][1].tolist() + one[1][1].tolist()
+    alone = with_hand_drawings(photos, 2, 9, cache, ("second",), True)
+    assert np.array_equal(alone.train_images, one[0][0])
+    with pytest.raises(NndeskError):
+        with_hand_drawings(photos, 2, 9, cache, ("second",), True, pool=0)

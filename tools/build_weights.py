@@ -88,6 +88,10 @@ class Stage:
     #: the hand copies drawn with other hands' proportions and fill styles
     #: (``tools.hand_train.reshape`` and ``restyled``; weights/README.md, twenty-fifth round)
     hand_reshaped: bool = False
+    #: how many seeds' copies join (``hand_seed``, ``hand_seed`` + 1, ...): a stage of several
+    #: epochs then shows the same ``hand`` x ``hand_pool`` copies of a drawing every epoch, so
+    #: the network can fit them (weights/README.md, twenty-sixth round); 1: ``hand_seed``'s only
+    hand_pool: int = 1
 
 
 #: sketch_batch as it was before it warped proportions, refitted and mirrored (the first sketch
@@ -387,18 +391,25 @@ def with_hand_drawings(
     cache: str | None = None,
     sets: tuple[str, ...] = ("second",),
     reshaped: bool = False,
+    pool: int = 1,
 ):
     """A copy of ``dataset`` whose training split also holds ``copies`` varied copies of every
     hand-drawn training garment of ``sets`` (``tools.hand_train``; seed None: ``HAND_SEED``;
-    ``reshaped``: with other hands' proportions and fill styles), after the other training
-    images; the test split is the dataset's own. ``cache`` keeps them."""
+    ``reshaped``: with other hands' proportions and fill styles) from each of ``pool`` seeds
+    (``seed``, ``seed`` + 1, ...; each seed's copies as that seed alone draws and caches them),
+    after the other training images; the test split is the dataset's own. ``cache`` keeps them."""
     if copies <= 0:
         return dataset
+    if pool < 1:
+        raise NndeskError(f"the hand copies must come from at least one seed, not {pool}")
     from tools.hand_train import HAND_SEED, cached_hand_training_drawings
 
-    images, labels = cached_hand_training_drawings(
-        copies, cache, HAND_SEED if seed is None else seed, sets, reshaped
-    )
+    first = HAND_SEED if seed is None else seed
+    drawn = [
+        cached_hand_training_drawings(copies, cache, first + k, sets, reshaped) for k in range(pool)
+    ]
+    images = np.concatenate([d[0] for d in drawn])
+    labels = np.concatenate([d[1] for d in drawn])
     return dataclasses.replace(
         dataset,
         train_images=np.concatenate([dataset.train_images, images]),
@@ -516,9 +527,18 @@ def _train_stage(
     if stage.hand:
         sets = ", ".join(stage.hand_sets)
         how = ", reshaped" if stage.hand_reshaped else ""
-        log(f"{name}: {stage.hand} copies of every hand-drawn training garment ({sets}{how})")
+        seeds = f" from {stage.hand_pool} seeds" if stage.hand_pool > 1 else ""
+        log(
+            f"{name}: {stage.hand} copies{seeds} of every hand-drawn training garment ({sets}{how})"
+        )
         dataset = with_hand_drawings(
-            dataset, stage.hand, stage.hand_seed, cache, stage.hand_sets, stage.hand_reshaped
+            dataset,
+            stage.hand,
+            stage.hand_seed,
+            cache,
+            stage.hand_sets,
+            stage.hand_reshaped,
+            stage.hand_pool,
         )
     if stage.outliers:
         dataset = with_outliers(dataset, stage.outliers, outlier_dir, cache)
@@ -619,6 +639,7 @@ def build(
         "hand_sets": list(stages[-1].hand_sets) if stages[-1].hand else [],
         "photos": stages[-1].photos,
         "hand_reshaped": stages[-1].hand_reshaped,
+        "hand_pool": stages[-1].hand_pool,
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
     if resume is not None and resume != first_stage:
