@@ -495,3 +495,25 @@ def test_the_rest_after_a_quick_render_keeps_the_once_a_second_pace():
     assert render_wait(10.0, 10.1, 10.1) == pytest.approx(0.9)  # a second after it began
     assert render_wait(10.0, 10.9, 10.9) == pytest.approx(3.6)  # four times its 0.9 s
     assert render_wait(10.0, 10.1, 20.0) == 0.0  # long since: at once
+
+
+def test_the_first_measurements_are_drawn_without_the_empty_pictures_rest(qtbot, qapp, draws):
+    """A run's charts are first rendered empty (its layers known, no batch sampled yet), and
+    the next render waited that render's rest (4x its time): at load 7 the charts stayed empty
+    for a run's first 16 s (s58, benchmarks/bench_inside_lag.py). The first measurements are
+    drawn as soon as the pool is free."""
+    view = shown_widget(qtbot, InsideTrainingView(), (540, 400))
+    record = _growing_record(0)  # the run's layers, before its first sampled batch
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        view.show_record(record)  # another run's record: drawn at once
+    qtbot.waitUntil(lambda: not view._busy, timeout=WAIT_MS)
+    assert draws["renders"] == [0]
+    record.samples.extend(_growing_record(1).samples)
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        view.show_record(record)
+        assert view._timer.isActive() and view._timer.interval() == 0
+    assert draws["renders"] == [0, 1]
+    # from then on the renders keep their pace
+    record.samples.extend(_growing_record(2).samples)
+    view.show_record(record)
+    assert view._timer.isActive() and view._timer.interval() > 0
