@@ -12,14 +12,13 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QSizePolicy,
     QTabBar,
     QTabWidget,
     QToolButton,
     QWidget,
 )
 
-from nndesk.ui.flow_layout import FlowLayout
+from nndesk.ui.flow_layout import FittedRow
 
 
 class _NoTabBar(QTabBar):
@@ -48,32 +47,6 @@ class _PageButton(QToolButton):
         return self.sizeHint()
 
 
-class _PageBar(QWidget):
-    """The row(s) of page buttons: as tall as its width needs, set when its width changes.
-
-    It does not report height-for-width: the window would then take its minimum height from the
-    rows needed at its minimum width (two rows at 832 px), and a 1024x700 window that needs one
-    row would be forced taller than the screen."""
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return False
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._fit(event.size().width())
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self._fit(self.width())
-
-    def _fit(self, width: int) -> None:
-        layout = self.layout()
-        if layout is not None and width > 0:
-            height = layout.heightForWidth(width)
-            if height != self.height():
-                self.setFixedHeight(height)
-
-
 class PageTabs(QTabWidget):
     """A QTabWidget whose own tab bar is hidden; ``bar`` (placed by the window above the pages)
     holds one checkable button per page, wrapping onto more rows when the width runs out."""
@@ -88,11 +61,14 @@ class PageTabs(QTabWidget):
         # controls are the stops, and View > Next page / Previous page switch pages
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.bar = _PageBar()
+        # as tall as its width needs, set when its width changes; no height-for-width: the
+        # window would take its least height from the rows needed at its least width (two rows
+        # at 832 px), and a 1024x700 window that needs one row would be forced taller than the
+        # screen
+        self.bar = FittedRow(spacing=2)
         self.bar.setObjectName("page-bar")
-        self._flow = FlowLayout(self.bar, spacing=2)
+        self._flow = self.bar.layout()
         self._flow.setContentsMargins(2, 2, 2, 2)
-        self.bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._group.idClicked.connect(self.setCurrentIndex)
