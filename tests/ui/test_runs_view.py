@@ -178,10 +178,9 @@ def test_a_run_folder_deleted_outside_the_window_leaves_the_list_on_screen(qtbot
     assert view.row_count() == 1
 
 
-def test_a_click_on_a_run_whose_folder_is_gone_says_so_and_drops_its_row(qtbot, tmp_path):
-    """fix54a #5: a click on a run deleted outside the window (a watch that did not tell: a
-    network folder) said "{folder} cannot be read: run.json is missing … Show folder opens
-    it" and marked it damaged. One line says it is gone, and its row goes."""
+def _a_gone_run_clicked(qtbot, tmp_path):
+    """(view, kept run, gone run): two runs listed, the second's folder deleted outside the
+    window unheard by its watch, then clicked; returns once the hint says it is gone."""
     store = RunStore(tmp_path / "runs")
     kept, gone = add_run(store, "kept"), add_run(store, "deleted outside")
     view = make_view(qtbot, store)
@@ -195,6 +194,14 @@ def test_a_click_on_a_run_whose_folder_is_gone_says_so_and_drops_its_row(qtbot, 
     # the line itself is awaited, not the next ``listed``: a listing asked for before the
     # delete (the show's, the watch's) can still arrive first, read without the gone run
     qtbot.waitUntil(lambda: "is gone" in view.hint.text(), timeout=60_000)
+    return view, kept, gone
+
+
+def test_a_click_on_a_run_whose_folder_is_gone_says_so_and_drops_its_row(qtbot, tmp_path):
+    """fix54a #5: a click on a run deleted outside the window (a watch that did not tell: a
+    network folder) said "{folder} cannot be read: run.json is missing … Show folder opens
+    it" and marked it damaged. One line says it is gone, and its row goes."""
+    view, kept, gone = _a_gone_run_clicked(qtbot, tmp_path)
     assert [r.run_id for r in view.records()] == [kept]
     said = view.hint.text()
     assert said.startswith(f"{gone} (deleted outside, ")
@@ -206,15 +213,7 @@ def test_the_gone_line_stays_through_a_redraw_until_another_run_is_clicked(qtbot
     """The line saying a run is gone was put back to the usual hint by the next redraw of the
     chart (its size settling 150 ms after a resize, a theme change): a person could miss it,
     and a test waiting for it missed it once in CI. It stays until the selection changes."""
-    store = RunStore(tmp_path / "runs")
-    kept, gone = add_run(store, "kept"), add_run(store, "deleted outside")
-    view = make_view(qtbot, store)
-    view.resize(800, 600)
-    qtbot.waitUntil(lambda: not view.reading and view.row_count() == 2, timeout=60_000)
-    view._watch.blockSignals(True)  # noqa: SLF001 - the watch missed it
-    shutil.rmtree(store.root / gone)
-    view.select_runs([gone])
-    qtbot.waitUntil(lambda: "is gone" in view.hint.text(), timeout=60_000)
+    view, kept, _gone = _a_gone_run_clicked(qtbot, tmp_path)
     said = view.hint.text()
     with qtbot.waitSignal(view.rendered):
         view.resize(900, 640)  # the chart drawn again at its new size
