@@ -17,7 +17,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -35,7 +34,8 @@ from nndesk.training.race import COMPARISONS, MAX_LANES, MIN_LANES
 from nndesk.ui import kept_choices, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
-from nndesk.ui.flow_layout import WrappingColumn
+from nndesk.ui.choice_box import ShrinkingBox
+from nndesk.ui.flow_layout import FittedRow, WrappingColumn, labelled
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.race_lanes import LaneGrid, LaneRow, LaneScroll
@@ -56,6 +56,9 @@ from nndesk.ui.setting_editor import SettingEditor
 REDRAW_MS = 500
 #: The race chart's least height (once the results table is under it, the height it raced in).
 CHART_MIN_HEIGHT = 260
+
+#: the comparison box's least width, in characters (narrower, it elides its title)
+COMPARISON_LEAST_CHARS = 20
 
 
 class RaceView(QWidget):
@@ -85,7 +88,9 @@ class RaceView(QWidget):
         #: the comparison the lanes started from (``COMPARISONS`` index)
         self._comparison = 0
 
-        self.comparison = QComboBox()
+        # whole where the tab has room; narrower, it shrinks (its text elided, whole when open):
+        # at 1024x700 with an 11 pt font its longest title made the tab 589 px wide in 506
+        self.comparison = ShrinkingBox(COMPARISON_LEAST_CHARS)
         self.comparison.addItem(translate("RaceView", "Choose a comparison…"), -1)
         for i, comparison in enumerate(COMPARISONS):
             self.comparison.addItem(comparison_title(comparison), i)
@@ -165,13 +170,13 @@ class RaceView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("RaceView", "Compare")))
         top.addWidget(self.comparison, 1)
-        counts = QHBoxLayout()
-        counts.addWidget(QLabel(translate_marked("", BY_NAME["epochs"].label)))
-        counts.addWidget(self.epochs)
-        counts.addSpacing(12)
-        counts.addWidget(QLabel(translate_marked("", BY_NAME["seed"].label)))
-        counts.addWidget(self.seed)
-        counts.addStretch(1)
+        # the seed goes under the epochs where they do not fit side by side (Vietnamese at
+        # 11 pt: 469 px in the 455 the tab has at 1024x700)
+        counts_row = FittedRow(
+            labelled(translate_marked("", BY_NAME["epochs"].label), self.epochs),
+            labelled(translate_marked("", BY_NAME["seed"].label), self.seed),
+            spacing=12,
+        )
         lanes = QWidget()
         lanes.setLayout(self.lane_grid)
         self.lane_scroll = LaneScroll()
@@ -179,11 +184,9 @@ class RaceView(QWidget):
         self.lane_scroll.setWidgetResizable(True)
         self.lane_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.lane_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        top_row, counts_row = QWidget(), QWidget()
+        top_row = QWidget()
         top_row.setLayout(top)
-        counts_row.setLayout(counts)
-        for row in (top, counts):
-            row.setContentsMargins(0, 0, 0, 0)
+        top.setContentsMargins(0, 0, 0, 0)
         # its least height counts the shared line wrapped at today's width: counted as one
         # line, the lanes were squeezed under it and the last one was cut in half (Vietnamese
         # at 1024x700 with a 100,0 % answer beside the page, walk50 D7)
