@@ -874,6 +874,33 @@ def test_the_window_is_built_with_every_mouse_move_delivered(monkeypatch):
     assert seen == [False]
 
 
+def _in_clothing_with_a_better_mnist_cnn(window_factory, tiny_model_file, tmp_path, monkeypatch):
+    """(desk in Clothing, the shipped weights folder): Digits' default there is a "mnist-cnn"
+    testing 99.9 %."""
+    import shutil
+
+    from tests.ui.conftest import ship_weights_from
+
+    garment_path = _garment_model_file(tmp_path)
+    shipped = tmp_path / "weights"
+    shipped.mkdir()
+    better = _model_claiming(tiny_model_file, tmp_path, 0.999)
+    shutil.copy(better.path, shipped / "mnist-cnn.npz")
+    desk = window_factory(classifier=Classifier.from_file(garment_path))
+    ship_weights_from(monkeypatch, shipped)
+    return desk, shipped
+
+
+def _offered_beside_the_better_mnist_cnn(qtbot, desk, shipped):
+    """(the model in use, the run's test accuracy) once the run is offered: the window in
+    Digits, still on the shipped mnist-cnn."""
+    qtbot.waitUntil(lambda: desk.window.model_notice.offered() is not None, timeout=60000)
+    in_use = desk.prediction.current()
+    assert str(in_use.path) == str(shipped / "mnist-cnn.npz")
+    assert desk.window.mode() == "digits"
+    return in_use, desk.handover.trained.info["metrics"]["test_accuracy"]
+
+
 def test_a_stopped_run_in_another_mode_weaker_than_that_modes_model_is_offered_not_put_in_use(
     qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path, monkeypatch
 ):
@@ -881,28 +908,16 @@ def test_a_stopped_run_in_another_mode_weaker_than_that_modes_model_is_offered_n
     Digits) and stopped at 31.7 % was put in use over Digits' mnist-cnn at 99.4 %: it was
     measured against the Clothing model, of another dataset. It is measured against its own
     mode's model, which stays in use, and the run is offered."""
-    import shutil
-
-    from tests.ui.conftest import ship_weights_from
-
-    garment_path = _garment_model_file(tmp_path)
-    shipped = tmp_path / "weights"  # Digits' default: a "mnist-cnn" testing 99.9 %
-    shipped.mkdir()
-    better = _model_claiming(tiny_model_file, tmp_path, 0.999)
-    shutil.copy(better.path, shipped / "mnist-cnn.npz")
-    desk = window_factory(classifier=Classifier.from_file(garment_path))
-    ship_weights_from(monkeypatch, shipped)
+    desk, shipped = _in_clothing_with_a_better_mnist_cnn(
+        window_factory, tiny_model_file, tmp_path, monkeypatch
+    )
     window, prediction, notice = desk.window, desk.prediction, desk.window.model_notice
     assert window.mode() == "garments"
 
     _stop_a_run_after_its_first_epoch(qtbot, desk, lr=1e-7)  # it stays near chance
 
     assert desk.training.record.status == "stopped"
-    qtbot.waitUntil(lambda: notice.offered() is not None, timeout=60000)
-    in_use = prediction.current()
-    assert str(in_use.path) == str(shipped / "mnist-cnn.npz")
-    assert window.mode() == "digits"
-    run_accuracy = desk.handover.trained.info["metrics"]["test_accuracy"]
+    in_use, run_accuracy = _offered_beside_the_better_mnist_cnn(qtbot, desk, shipped)
     assert notice.message.full_text() == (
         f"The run you stopped tested {run_accuracy:.1%}, below {in_use.title}'s 99.9%: still "
         f"predicting with {in_use.title}."
@@ -921,17 +936,9 @@ def test_a_completed_run_in_another_mode_far_below_that_modes_model_is_offered_n
     fashion-cnn stayed. One rule: measured against its own mode's model, which stays in use
     when the run tests clearly below it, and the run is offered. (Here an MNIST run started
     in Clothing, the tiny data being MNIST's.)"""
-    import shutil
-
-    from tests.ui.conftest import ship_weights_from
-
-    garment_path = _garment_model_file(tmp_path)
-    shipped = tmp_path / "weights"  # Digits' default: a "mnist-cnn" testing 99.9 %
-    shipped.mkdir()
-    better = _model_claiming(tiny_model_file, tmp_path, 0.999)
-    shutil.copy(better.path, shipped / "mnist-cnn.npz")
-    desk = window_factory(classifier=Classifier.from_file(garment_path))
-    ship_weights_from(monkeypatch, shipped)
+    desk, shipped = _in_clothing_with_a_better_mnist_cnn(
+        window_factory, tiny_model_file, tmp_path, monkeypatch
+    )
     window, prediction, notice, page = (
         desk.window, desk.prediction, desk.window.model_notice, desk.train_page
     )  # fmt: skip
@@ -942,11 +949,7 @@ def test_a_completed_run_in_another_mode_far_below_that_modes_model_is_offered_n
             assert page.start_training(_long_run(page).replace(epochs=1, lr=1e-7))
         qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60000)
     assert desk.training.record.status == "completed"
-    qtbot.waitUntil(lambda: notice.offered() is not None, timeout=60000)
-    in_use = prediction.current()
-    assert str(in_use.path) == str(shipped / "mnist-cnn.npz")
-    assert window.mode() == "digits"
-    run_accuracy = desk.handover.trained.info["metrics"]["test_accuracy"]
+    in_use, run_accuracy = _offered_beside_the_better_mnist_cnn(qtbot, desk, shipped)
     assert notice.message.full_text() == (
         f"The run tested {run_accuracy:.1%}, well below {in_use.title}'s 99.9%: still "
         f"predicting with {in_use.title}."
