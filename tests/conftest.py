@@ -401,22 +401,29 @@ def as_format_1(src: Path, dst: Path, edit=None) -> Path:
     return dst
 
 
-@pytest.fixture
-def tiny_model_file(tmp_path) -> Path:
-    """A randomly initialised 784-32-10 MLP with digit names, saved like a trained one."""
+def save_tiny_digit_model(path: Path, arch: str, test_accuracy: float | None = 0.1) -> Path:
+    """A randomly initialised ``arch`` net (seed 0) with digit names, saved at ``path`` like a
+    trained one (no metrics when ``test_accuracy`` is None)."""
     from nndesk.data.normalize import Normalizer
     from nndesk.nn.architecture import build_model
     from nndesk.nn.serialization import save_model
 
-    model = build_model("784-32-10", rng=np.random.default_rng(0))
+    model = build_model(arch, rng=np.random.default_rng(0))
     info = {
         "dataset": "mnist",
         "class_names": [str(i) for i in range(10)],
         "normalization": Normalizer("unit").to_dict(),
         "preprocess": "digits",
-        "metrics": {"test_accuracy": 0.1},
     }
-    return save_model(tmp_path / "tiny-mlp.npz", model, info)
+    if test_accuracy is not None:
+        info["metrics"] = {"test_accuracy": test_accuracy}
+    return save_model(path, model, info)
+
+
+@pytest.fixture
+def tiny_model_file(tmp_path) -> Path:
+    """A randomly initialised 784-32-10 MLP with digit names, saved like a trained one."""
+    return save_tiny_digit_model(tmp_path / "tiny-mlp.npz", "784-32-10")
 
 
 @pytest.fixture

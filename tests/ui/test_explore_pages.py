@@ -374,19 +374,11 @@ def _key_ring_colour(page) -> str:
 @pytest.fixture
 def cnn_result(tmp_path):
     """A random 784-c4-p-16-10 CNN (Conv2D, MaxPool2D, Flatten, Dense) scored on noise."""
-    from nndesk.data.normalize import Normalizer
     from nndesk.inference import Classifier
-    from nndesk.nn.architecture import build_model
-    from nndesk.nn.serialization import save_model
+    from tests.conftest import save_tiny_digit_model
 
-    model = build_model("784-c4-p-16-10", rng=np.random.default_rng(0))
-    info = {
-        "dataset": "mnist",
-        "class_names": [str(i) for i in range(10)],
-        "normalization": Normalizer("unit").to_dict(),
-        "preprocess": "digits",
-    }
-    clf = Classifier.from_file(save_model(tmp_path / "tiny-cnn.npz", model, info))
+    path = save_tiny_digit_model(tmp_path / "tiny-cnn.npz", "784-c4-p-16-10", test_accuracy=None)
+    clf = Classifier.from_file(path)
     rng = np.random.default_rng(0)
     images = rng.integers(0, 255, (40, 28, 28)).astype(np.uint8)
     return evaluate(clf, images, rng.integers(0, 10, 40))

@@ -4,11 +4,11 @@ layouts above it caught up, some event-loop turns later: 0.5 s under load at 102
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from nndesk.inference import Classifier
+from tests.conftest import save_tiny_digit_model
 from tests.ui.test_layout import WAIT_MS, show_at
 from tests.ui.test_layout_wrapped import language_code  # noqa: F401 - a fixture
 
@@ -16,19 +16,7 @@ from tests.ui.test_layout_wrapped import language_code  # noqa: F401 - a fixture
 @pytest.fixture
 def tiny_cnn_file(tmp_path):
     """A randomly initialised small CNN with digit names, saved like a trained one."""
-    from nndesk.data.normalize import Normalizer
-    from nndesk.nn.architecture import build_model
-    from nndesk.nn.serialization import save_model
-
-    model = build_model("784-c4-p-10", rng=np.random.default_rng(0))
-    info = {
-        "dataset": "mnist",
-        "class_names": [str(i) for i in range(10)],
-        "normalization": Normalizer("unit").to_dict(),
-        "preprocess": "digits",
-        "metrics": {"test_accuracy": 0.1},
-    }
-    return save_model(tmp_path / "tiny-cnn.npz", model, info)
+    return save_tiny_digit_model(tmp_path / "tiny-cnn.npz", "784-c4-p-10")
 
 
 @pytest.mark.parametrize("size", [(1024, 700), (1280, 800)], ids=["1024x700", "1280x800"])
