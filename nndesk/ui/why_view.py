@@ -358,6 +358,10 @@ class WhyView(QWidget):
         # it at once: the area sized the body before this handler ran (to the least width of
         # the parts side by side) and heard of the new one a turn of the event loop per level
         # of layouts later, the body 556 px wide in a 467 px view meanwhile, its text cut
+        self._lay_out_now()
+
+    def _lay_out_now(self) -> None:
+        """The page's layouts laid out now, innermost first, and the scroll area told."""
         _lay_out_now(self._scroll.widget())
         QCoreApplication.sendEvent(self._scroll, QEvent(QEvent.Type.LayoutRequest))
 
@@ -490,13 +494,10 @@ class WhyView(QWidget):
         # (a layout request posted while requests are sent waits for the next sending), and
         # the paints in between showed the CNN note cut at top and bottom (walk57 #17; 0.5 s
         # at the start at 1024x700 vi, under load)
-        # Only this page's own layouts, note upwards: sending every widget's (None) laid out
-        # a window being rebuilt in another language before it was shown maximised, and it
-        # came back without its normal size (test_language_switch, 1 run in 3)
-        widget = self.units_note.parentWidget()
-        while widget is not None:
-            QCoreApplication.sendPostedEvents(widget, QEvent.Type.LayoutRequest)
-            widget = None if widget is self else widget.parentWidget()
+        # Only this page's own layouts: sending every widget's posted requests laid out a
+        # window being rebuilt in another language before it was shown maximised, and it came
+        # back without its normal size (test_language_switch, 1 run in 3)
+        self._lay_out_now()
 
     def _fill_class_combos(self) -> None:
         for combo, first in (
