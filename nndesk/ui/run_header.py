@@ -78,7 +78,7 @@ class RunHeader(QVBoxLayout):
         # wraps on a narrow page (Vietnamese at 1024 px cut the rate off its end)
         self.speed.setWordWrap(True)
         self.speed.setSizePolicy(wrapping_policy())
-        self.controls, self.coach = controls, coach
+        self.controls, self.coach, self.data_banner = controls, coach, data_banner
         self.addWidget(self.title)
         self.addLayout(controls)
         self.addWidget(self.progress)
@@ -98,6 +98,7 @@ class RunHeader(QVBoxLayout):
         the data banner and a run's alert stay in sight."""
         self.controls.fold(folded)
         self.coach.fold(folded)
+        self.data_banner.fold(folded)  # its buttons stay
         self.speed.setVisible(not folded)
 
     def set_title(self, text: str, tip: str = "", headline: tuple = ()) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.test_desktop_fonts import desktop_font  # noqa: F401 - a fixture
 from tests.ui.test_layout import SMALL, WAIT_MS, show_at
 from tests.ui.test_layout_wrapped import language_code  # noqa: F401 - a fixture
 from tests.ui.test_training_panel import panel, tiny_dataset, wait_until_idle  # noqa: F401
@@ -115,3 +116,103 @@ def test_train_keeps_the_inside_tab_and_leaves_runs_for_live(qtbot, panel):  # n
     assert panel.start_training()
     assert panel.tabs.currentWidget() is panel.live_page
     wait_until_idle(qtbot, panel)
+
+
+def _runs_tab_at_10pt(qtbot, window_factory, stroke_classifier, desktop_font):  # noqa: F811
+    """The window at 1024x700 with GNOME's 10 pt font, its Runs tab shown with no run listed
+    and its chart drawn (the sentence asking for a selection): the runs come after, as in
+    the session that makes them."""
+    desktop_font(10.0)
+    desk = window_factory(classifier=stroke_classifier)
+    window = show_at(desk, SMALL)
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    view = page.runs_view
+    page.tabs.setCurrentWidget(view)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.chart.image is not None, timeout=WAIT_MS)
+    return window, page, view
+
+
+def _twenty_runs_listed(qtbot, view) -> None:
+    from nndesk import paths
+    from nndesk.runs import RunStore
+
+    store = RunStore(paths.runs_dir())
+    for width in range(10, 30):
+        store.create({"dataset": "mnist", "arch": f"784-{width}-10", "optimizer": "adam"})
+    view.refresh()
+    qtbot.waitUntil(lambda: view.row_count() == 20, timeout=WAIT_MS)
+
+
+def test_runs_made_after_the_tab_shows_get_eight_rows(
+    qtbot,
+    window_factory,
+    stroke_classifier,
+    tiny_data_dir,
+    desktop_font,  # noqa: F811
+):
+    """verify58 D2: runs made in the window's session (trained in it, or by `nndesk train`
+    while it was open) got 3.7-5.5 rows at 10 pt, 8 only after a restart. The split took the
+    chart's least height from its image: a chart drawn 220-260 px high kept that height."""
+    window, page, view = _runs_tab_at_10pt(qtbot, window_factory, stroke_classifier, desktop_font)
+    assert view.chart.height() > 200  # no run listed: the chart has the room
+    _twenty_runs_listed(qtbot, view)
+    qtbot.waitUntil(lambda: shown_rows(view) >= 7.9, timeout=WAIT_MS)
+    assert window.height() == SMALL[1]
+    assert view.chart.height() >= 150
+
+
+def test_without_data_the_runs_tab_keeps_the_banners_buttons_and_the_tables_rows(
+    qtbot,
+    window_factory,
+    stroke_classifier,
+    tmp_path,
+    monkeypatch,
+    desktop_font,  # noqa: F811
+):
+    """verify58 D2: with no data folder the "MNIST is not on this computer yet…" message
+    (three lines at 10 pt) left the table three rows. The Runs tab folds it: the bar says
+    "Needs a dataset" and the banner's buttons stay; Live shows the message again."""
+    from nndesk.controllers import datasets
+
+    (tmp_path / "no-data").mkdir()
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tmp_path / "no-data"))
+    datasets.forget_datasets()
+    window, page, view = _runs_tab_at_10pt(qtbot, window_factory, stroke_classifier, desktop_font)
+    banner = page.data_banner
+    qtbot.waitUntil(lambda: banner.isVisible(), timeout=WAIT_MS)
+    _twenty_runs_listed(qtbot, view)
+    qtbot.waitUntil(lambda: shown_rows(view) >= 6.5, timeout=WAIT_MS)
+    assert banner.download_button.isVisible() and banner.folder_button.isVisible()
+    assert not banner.label.isVisible()
+    assert window.height() == SMALL[1]
+    page.tabs.setCurrentWidget(page.live_page)
+    QApplication.processEvents()
+    assert banner.label.isVisible() and "MNIST" in banner.label.text()
+
+
+def test_a_folded_banner_keeps_a_failures_reason_and_a_message_without_buttons(qtbot):
+    """Folded, the banner hides only a message that its buttons answer ("MNIST is not on this
+    computer yet"): why a download failed, or a message with no button, stays."""
+    from types import SimpleNamespace
+
+    from nndesk.ui.data_banner import DataBanner
+
+    banner = DataBanner()
+    qtbot.addWidget(banner)
+    banner.show_problem("MNIST is not on this computer yet", "mnist")
+    banner.fold(True)
+    assert banner.label.isHidden() and not banner.buttons.isHidden()
+    banner.fold(False)
+    assert not banner.label.isHidden()
+    banner.clear()
+    banner.watch_failures(
+        lambda name: SimpleNamespace(kind="offline", message="No internet", details="")
+    )
+    banner.show_problem("MNIST is not on this computer yet", "mnist")
+    banner.fold(True)
+    assert not banner.label.isHidden() and banner.label.text() == "No internet"
+    banner.watch_failures(lambda name: None)
+    banner.show_problem("The folder holds no images")  # nothing to offer: no buttons
+    assert not banner.label.isHidden() and banner.buttons.isHidden()
