@@ -29,7 +29,7 @@ from nndesk.ui.language import translate
 from nndesk.ui.off_gui import ChartRenders, Delivery
 from nndesk.ui.runs_chart import render_selected
 from nndesk.ui.runs_deletion import RunDeletion, warn
-from nndesk.ui.runs_legend import LEGEND_SETTINGS, differing_settings
+from nndesk.ui.runs_legend import legend_settings
 from nndesk.ui.runs_split import RunsSplit
 from nndesk.ui.runs_table import (
     COLUMNS,
@@ -525,7 +525,7 @@ class RunsView(QWidget):
                 hint = translate(
                     "RunsView", "{n} runs compared; Ctrl/Shift-click adds or removes one."
                 ).format(n=len(selected))
-                if "lr" in differing_settings(selected)[:LEGEND_SETTINGS]:
+                if "lr" in legend_settings(selected):
                     # the legend's short "lr" (its entries side by side need it) is said once
                     hint += " " + translate("RunsView", "In the legend, lr is the learning rate.")
             else:

@@ -276,6 +276,38 @@ def test_runs_on_two_datasets_are_named_by_their_dataset_first(tmp_path):
     assert labels[0] != labels[1] and "(" not in labels[0]  # told apart by what differs
 
 
+def test_runs_differing_in_their_inputs_are_named_by_their_inputs(tmp_path):
+    """verify58 D4: six runs differing in activation, layers, batch size and inputs were named
+    by the first three that differ, so ReLU on pixels 0 to 1 and on 0 to 255 read "ReLU, batch
+    32, epochs 1 (05:36:17)" / "(05:36:14)"; a race's four lanes (activation x inputs) beside
+    two Fashion-MNIST runs read "MNIST, ReLU, 784-100-10 (20261206-054234-1203a8f)". The
+    legend names the settings that tell the runs apart."""
+    from nndesk.ui.runs_legend import legend_labels
+
+    store = RunStore(tmp_path / "runs")
+    lab = {"dataset": "mnist", "arch": "784-100-10", "batch_size": 32, "epochs": 1}
+    lanes = [
+        store.create({**lab, "activation": act, "normalize": inputs})
+        for act in ("sigmoid", "relu")
+        for inputs in ("raw", "unit")
+    ]
+    tanh = store.create({**lab, "activation": "tanh", "normalize": "unit"})
+    wide = {"arch": "784-784-10", "batch_size": 128, "epochs": 2}
+    bigger = store.create({**lab, **wide, "activation": "relu", "normalize": "unit"})
+    labels = legend_labels([*lanes, tanh, bigger])
+    assert all("(" not in label for label in labels), labels  # no time, no folder
+    assert len(set(labels)) == 6
+    assert labels[2].startswith("ReLU") and "pixels 0 to 255" in labels[2], labels
+    assert "pixels 0 to 1" in labels[3] and "pixels 0 to 255" not in labels[3], labels
+    fashion = {"dataset": "fashion", "arch": "784-300-300-10", "activation": "prelu"}
+    shirts = [store.create({**lab, **fashion, "epochs": n}) for n in (1, 2)]
+    labels = legend_labels([*lanes, *shirts])
+    assert all("(" not in label for label in labels[:4]), labels  # the lanes by their settings
+    assert len(set(labels)) == 6  # the two alike but in epochs (a fourth setting): by when
+    assert [label.split(", ")[0] for label in labels] == ["MNIST"] * 4 + ["Fashion-MNIST"] * 2
+    assert "pixels 0 to 1" in labels[1] and "pixels 0 to 255" in labels[0], labels
+
+
 def test_a_rate_changed_while_training_is_followed_in_the_legend(tmp_path):
     """The walk (again, this stop): a run started at 0.001 and set to 0.0005 mid-run read
     "lr 0,001" in the legend beside a run that kept 0.01, as if it had never changed."""
