@@ -3628,6 +3628,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Giới thiệu nndesk</translation>
     </message>
     <message>
+        <source>Back to the pen (leaves Fill and the eraser; never clears)</source>
+        <translation>Quay lại bút (tắt Tô kín và Tẩy; không bao giờ xoá hình vẽ)</translation>
+    </message>
+    <message>
         <source>Choose the folder holding the MNIST / Fashion-MNIST IDX files</source>
         <translation>Chọn thư mục chứa các tệp IDX của MNIST / Fashion-MNIST</translation>
     </message>
@@ -3652,8 +3656,12 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Xoá khung vẽ</translation>
     </message>
     <message>
-        <source>Clear the canvas (Esc, Del)</source>
-        <translation>Xoá khung vẽ (Esc, Del)</translation>
+        <source>Clear the canvas (Del on the canvas)</source>
+        <translation>Xoá khung vẽ (Del trên khung vẽ)</translation>
+    </message>
+    <message>
+        <source>Clear the canvas (when the canvas has the focus)</source>
+        <translation>Xoá khung vẽ (khi khung vẽ đang được chọn)</translation>
     </message>
     <message>
         <source>Click any control to read what it does (Shift+F1)</source>
@@ -3716,8 +3724,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Hãy vẽ gì đó</translation>
     </message>
     <message>
-        <source>Draw with the mouse, a pen or a finger. Drop an image file here, or paste one with Ctrl+V. Esc or Del clears, Ctrl+Z undoes.</source>
-        <translation>Vẽ bằng chuột, bút hoặc ngón tay. Thả một tệp ảnh vào đây, hoặc dán bằng Ctrl+V. Esc hoặc Del để xoá, Ctrl+Z để hoàn tác.</translation>
+        <source>Draw with the mouse, a pen or a finger. Drop an image file here, or paste one with Ctrl+V. Del clears, Ctrl+Z undoes, Esc goes back to the pen.</source>
+        <translation>Vẽ bằng chuột, bút hoặc ngón tay. Thả một tệp ảnh vào đây, hoặc dán bằng Ctrl+V. Del để xoá, Ctrl+Z để hoàn tác, Esc để quay lại bút.</translation>
     </message>
     <message>
         <source>Edit a copy of the network (units off, pruning, noise) and see what changes</source>

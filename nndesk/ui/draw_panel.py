@@ -76,7 +76,7 @@ class DrawPanel(QWidget):
             translate(
                 "MainWindow",
                 "Draw with the mouse, a pen or a finger. Drop an image file here, or paste one "
-                "with Ctrl+V. Esc or Del clears, Ctrl+Z undoes.",
+                "with Ctrl+V. Del clears, Ctrl+Z undoes, Esc goes back to the pen.",
             )
         )
         self.pen_slider = QSlider(Qt.Orientation.Horizontal)
@@ -147,7 +147,7 @@ class DrawPanel(QWidget):
         self.clear_button = self._tool(
             translate("MainWindow", "Clear"),
             QStyle.StandardPixmap.SP_DialogResetButton,
-            translate("MainWindow", "Clear the canvas (Esc, Del)"),
+            translate("MainWindow", "Clear the canvas (Del on the canvas)"),
         )
 
     def show_fill_armed(self, on: bool) -> None:

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -242,6 +243,11 @@ class RunsView(QWidget):
         self.png_button.clicked.connect(self.export_png_requested)
         self.csv_button.clicked.connect(self.export_csv_requested)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        # Del on the table: Delete… (it asks first; nothing selected, nothing happens). It
+        # cleared the canvas instead (walk59 D5)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_button.click)
         self.folder_button.clicked.connect(self._on_folder_button_clicked)
         self.refresh()
         self._reader.remove_stale_temps_later()  # what killed saves left in run folders

@@ -163,13 +163,17 @@ class WindowMenusMixin:
             translate("MainWindow", "Redo"),
             SP.SP_ArrowForward,
         )
+        # Del / Backspace clear only with the canvas focused: as window-wide keys they
+        # cleared the drawing from a Train field or the Runs table, and so did Esc (walk59 D5)
         self.act_clear = self._action(
             translate("MainWindow", "&Clear"),
             self.canvas.clear,
-            ["Esc", "Del"],
+            ["Del", "Backspace"],
             translate("MainWindow", "Clear the canvas"),
             SP.SP_DialogResetButton,
         )
+        self.act_clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.canvas.addAction(self.act_clear)
         self.act_eraser = self._action(
             translate("MainWindow", "&Eraser"),
             self.canvas.set_eraser,
@@ -499,22 +503,53 @@ class WindowMenusMixin:
         elif folder:
             self.data_folder_chosen.emit(folder)
 
+    # ---- Esc: back to the pen ----------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        """Esc no widget took (a text field, the canvas, a button): Fill and the eraser off,
+        the pen draws again. It never clears the drawing (walk59 D5)."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.back_to_pen()
+            event.accept()
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+    def back_to_pen(self) -> None:
+        """Leave Fill and the eraser (their buttons and menu items follow)."""
+        self.act_fill.setChecked(False)
+        self.act_eraser.setChecked(False)
+
     @Slot()
     def _on_shortcuts_triggered(self) -> None:
+        QMessageBox.information(
+            self,
+            translate("MainWindow", "Keyboard shortcuts"),
+            "<table cellspacing=6>" + "".join(self.shortcut_rows()) + "</table>",
+        )
+
+    def shortcut_rows(self) -> list[str]:
+        """Help > Keyboard shortcuts: one table row per key of the window's actions, the
+        canvas's own keys said so, and Esc."""
         rows = []
         for act in self.actions():
             keys = ", ".join(
                 s.toString(QKeySequence.SequenceFormat.NativeText) for s in act.shortcuts()
             )
+            text = act.text().replace("&", "")
+            if act is self.act_clear:
+                text = translate("MainWindow", "Clear the canvas (when the canvas has the focus)")
             if keys:
-                rows.append(
-                    f"<tr><td><b>{keys}</b></td><td>{act.text().replace('&', '')}</td></tr>"
+                rows.append(f"<tr><td><b>{keys}</b></td><td>{html.escape(text)}</td></tr>")
+        esc = QKeySequence(Qt.Key.Key_Escape).toString(QKeySequence.SequenceFormat.NativeText)
+        rows.append(
+            f"<tr><td><b>{esc}</b></td><td>"
+            + html.escape(
+                translate(
+                    "MainWindow", "Back to the pen (leaves Fill and the eraser; never clears)"
                 )
-        QMessageBox.information(
-            self,
-            translate("MainWindow", "Keyboard shortcuts"),
-            "<table cellspacing=6>" + "".join(rows) + "</table>",
+            )
+            + "</td></tr>"
         )
+        return rows
 
     @Slot()
     def _on_about_triggered(self) -> None:
