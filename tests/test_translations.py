@@ -257,8 +257,9 @@ def test_translations_use_the_glossary_terms():
         for spellings, words in _glossary():
             pattern = "|".join(re.escape(s) for s in spellings)
             words_only = translations.PLACEHOLDER.sub(" ", m.source)  # not {channel}'s channel
+            # a menu's Alt key "&" may sit inside the term ("Mở mô &hình...")
             if re.search(rf"\b(?:{pattern})(?:s|es)?\b", words_only, re.IGNORECASE) and (
-                words not in m.translation.lower()
+                words not in m.translation.replace("&", "").lower()
             ):
                 wrong.append(f"{m.describe()} -> {m.translation!r} lacks {words!r}")
     assert not wrong, "docs/glossary-vi.md's terms are not followed:" + _listing(wrong, "vi")
@@ -377,3 +378,28 @@ def test_sizes_in_translations_are_written_with_a_times_sign(code):
         if LETTER_X_SIZE.search(m.translation)
     ]
     assert not wrong, "write 28×28, not 28x28:" + _listing(wrong, code)
+
+
+def test_a_kernel_is_a_nhân_chập_never_a_bare_nhân_that_reads_multiply():
+    """walk59 D4: Inside's arithmetic read "mảng đầu vào × nhân = tích" and its heading
+    "nhân 3×3": a student reads "× multiply", "multiply 3×3"."""
+    wrong = [
+        f"{m.describe()} -> {m.translation!r}"
+        for m in translations.read_ts(ts_path("vi"))
+        if re.search(r"\bkernels?\b", translations.PLACEHOLDER.sub(" ", m.source), re.I)
+        and (re.search(r"\bnhân\b(?! chập)", m.translation) or "nhân chập" not in m.translation)
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_walk59_words_a_student_would_misread():
+    """walk59 D17: "Seed ngẫu nhiên" kept the English head word; the Why page called the
+    method list's Gradient "Độ dốc"; the left panel's margin said "điểm" where Why says
+    "điểm phần trăm"; "softmax (một lớp)" read "softmax (one layer)"."""
+    messages = {(m.context, m.source): m.translation for m in translations.read_ts(ts_path("vi"))}
+    by_source = {source: t for (_, source), t in messages.items()}
+    assert "Seed" not in by_source["Seed"] and "hạt giống" in by_source["Seed"].lower()
+    why = [t for (context, _), t in messages.items() if context == "WhyView"]
+    assert not [t for t in why if "độ dốc" in t.lower() and "gradient" not in t.lower()]
+    assert "điểm phần trăm" in by_source["Runner-up: <b>{name}</b> {p} (margin {margin} points)"]
+    assert "lớp" not in by_source["softmax (one class)"]

@@ -309,7 +309,7 @@
     </message>
     <message>
         <source>Seed</source>
-        <translation>Seed ngẫu nhiên</translation>
+        <translation>Hạt giống (seed)</translation>
     </message>
     <message>
         <source>Share of each class</source>
@@ -939,11 +939,11 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>layer {i}: {part!r} is too big (at most {filters} filters, kernel {kernel})</source>
-        <translation>tầng {i}: {part!r} quá lớn (tối đa {filters}&#xa0;bộ lọc, nhân {kernel})</translation>
+        <translation>tầng {i}: {part!r} quá lớn (tối đa {filters}&#xa0;bộ lọc, nhân chập {kernel})</translation>
     </message>
     <message>
         <source>layer {i}: {part!r} needs &gt;= 1 filters and an odd kernel size</source>
-        <translation>tầng {i}: {part!r} cần &gt;= 1&#xa0;bộ lọc và kích thước nhân lẻ</translation>
+        <translation>tầng {i}: {part!r} cần &gt;= 1&#xa0;bộ lọc và kích thước nhân chập lẻ</translation>
     </message>
     <message>
         <source>linear</source>
@@ -1229,7 +1229,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>same seed + same settings = the same run, batch for batch, on as many threads: Threads 0 gives a wide network more threads on a quiet machine, which sum in another order and end elsewhere, so set Threads (1) to repeat a run exactly</source>
-        <translation>cùng seed + cùng cài đặt = cùng một lượt chạy, từng batch một, với cùng số luồng: Số luồng 0 cho một mạng rộng nhiều luồng hơn khi máy rảnh, các luồng cộng theo thứ tự khác và kết quả cuối khác đi, nên hãy đặt Số luồng (1) để lặp lại đúng một lượt chạy</translation>
+        <translation>cùng hạt giống (seed) + cùng cài đặt = cùng một lượt chạy, từng batch một, với cùng số luồng: Số luồng 0 cho một mạng rộng nhiều luồng hơn khi máy rảnh, các luồng cộng theo thứ tự khác và kết quả cuối khác đi, nên hãy đặt Số luồng (1) để lặp lại đúng một lượt chạy</translation>
     </message>
     <message>
         <source>server name not found</source>
@@ -1269,7 +1269,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>softmax (one class)</source>
-        <translation>softmax (một lớp)</translation>
+        <translation>softmax (một nhãn)</translation>
     </message>
     <message>
         <source>standardised (mean 0, sd 1)</source>
@@ -1409,7 +1409,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>the output layer&apos;s activation: softmax picks one class, sigmoid scores each class on its own</source>
-        <translation>hàm kích hoạt của tầng đầu ra: softmax chọn một lớp, sigmoid chấm điểm từng lớp riêng</translation>
+        <translation>hàm kích hoạt của tầng đầu ra: softmax chọn một nhãn, sigmoid chấm điểm riêng từng nhãn</translation>
     </message>
     <message>
         <source>the quote {char} is not part of an architecture; write it like 784-64-10</source>
@@ -3100,7 +3100,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Layer {index} {kind} filters (3×3 kernels)</source>
-        <translation>Bộ lọc của tầng {index} ({kind}, nhân 3×3)</translation>
+        <translation>Bộ lọc của tầng {index} ({kind}, nhân chập (kernel) 3×3)</translation>
     </message>
     <message>
         <source>Output</source>
@@ -3264,7 +3264,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>z = Σ patch·kernel + b</source>
-        <translation>z = Σ mảng·nhân + b</translation>
+        <translation>z = Σ mảng·nhân chập + b</translation>
     </message>
     <message>
         <source>z = Σ w·a + b over {n} inputs</source>
@@ -3276,7 +3276,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>× kernel</source>
-        <translation>× nhân</translation>
+        <translation>× nhân chập</translation>
     </message>
     <message>
         <source>Σ over channel {c}: {sum}; the other {n} channels add {rest}</source>
@@ -3497,7 +3497,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>&amp;Bigger pen</source>
-        <translation>Bút &amp;to hơn</translation>
+        <translation>Bút t&amp;o hơn</translation>
     </message>
     <message>
         <source>&amp;Clear</source>
@@ -3513,7 +3513,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>&amp;Data folder...</source>
-        <translation>Thư mục &amp;dữ liệu...</translation>
+        <translation>&amp;Thư mục dữ liệu...</translation>
     </message>
     <message>
         <source>&amp;Digits (MNIST)</source>
@@ -3537,7 +3537,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Trợ giúp</translation>
+        <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -3573,7 +3573,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>T&amp;hoát</translation>
+        <translation>Th&amp;oát</translation>
     </message>
     <message>
         <source>&amp;Random test image</source>
@@ -3874,7 +3874,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Open &amp;model...</source>
-        <translation>Mở &amp;mô hình...</translation>
+        <translation>Mở mô &amp;hình...</translation>
     </message>
     <message>
         <source>Open an image file and classify it</source>
@@ -3937,7 +3937,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Ngẫu nhiên</translation>
     </message>
     <message>
-        <source>Recent &amp;models</source>
+        <source>Rec&amp;ent models</source>
         <translation>Mô hình &amp;gần đây</translation>
     </message>
     <message>
@@ -3954,7 +3954,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Saliency &amp;overlay</source>
-        <translation>Phủ bản đồ &amp;nổi bật</translation>
+        <translation>Phủ &amp;bản đồ nổi bật</translation>
     </message>
     <message>
         <source>Saliency overlay</source>
@@ -4513,7 +4513,7 @@ Dự đoán: {predicted} ({p})</translation>
     </message>
     <message>
         <source>Runner-up: &lt;b&gt;{name}&lt;/b&gt; {p} (margin {margin} points)</source>
-        <translation>Thứ hai: &lt;b&gt;{name}&lt;/b&gt; {p} (cách {margin} điểm)</translation>
+        <translation>Thứ hai: &lt;b&gt;{name}&lt;/b&gt; {p} (cách {margin} điểm phần trăm)</translation>
     </message>
     <message>
         <source>Say &quot;Not sure&quot; and show the two best guesses when the calibrated top probability is under this (0: always answer). One threshold: the canvas, Evaluate, Mistakes and Lab share it</source>
@@ -5193,7 +5193,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Shared by every lane ({preset}&apos;s settings): {settings}. Same seed and batches: the lanes see the same images in the same order.</source>
-        <translation>Mọi làn dùng chung (cài đặt của {preset}): {settings}. Cùng seed và cùng batch: các làn thấy cùng những ảnh theo cùng thứ tự.</translation>
+        <translation>Mọi làn dùng chung (cài đặt của {preset}): {settings}. Cùng hạt giống và cùng batch: các làn thấy cùng những ảnh theo cùng thứ tự.</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -5929,7 +5929,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Test accuracy we measured: {figure} (seed 0); seeds 0–{last} gave {low} to {high}, and the number of threads and the CPU move a run within such a band too.</source>
-        <translation>Độ chính xác trên tập kiểm tra chúng tôi đo được: {figure} (seed 0); các seed 0–{last} cho từ {low} đến {high}, và số luồng cũng như CPU cũng làm một lượt chạy xê dịch trong khoảng như vậy.</translation>
+        <translation>Độ chính xác trên tập kiểm tra chúng tôi đo được: {figure} (hạt giống 0); các hạt giống 0–{last} cho từ {low} đến {high}, và số luồng cũng như CPU cũng làm một lượt chạy xê dịch trong khoảng như vậy.</translation>
     </message>
     <message>
         <source>Test accuracy we measured: {figure}.</source>
@@ -6001,7 +6001,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>same seed + same settings = the same first weights and the same batches. A CNN or a wide network may be split over more cores when the machine is quiet, which sums in another order and ends slightly elsewhere; nndesk train --threads 1 repeats a run exactly</source>
-        <translation>cùng seed + cùng cài đặt = cùng trọng số ban đầu và cùng các batch. Một CNN hoặc một mạng rộng có thể được chia cho nhiều lõi hơn khi máy rảnh, các phần cộng theo thứ tự khác và kết quả cuối hơi khác đi; nndesk train --threads 1 lặp lại đúng một lượt chạy</translation>
+        <translation>cùng hạt giống (seed) + cùng cài đặt = cùng trọng số ban đầu và cùng các batch. Một CNN hoặc một mạng rộng có thể được chia cho nhiều lõi hơn khi máy rảnh, các phần cộng theo thứ tự khác và kết quả cuối hơi khác đi; nndesk train --threads 1 lặp lại đúng một lượt chạy</translation>
     </message>
     <message>
         <source>shift, rotate, zoom a little</source>
@@ -6861,7 +6861,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>How fast the score changes as ink is added at each pixel: a local slope, often speckled.</source>
-        <translation>Điểm số thay đổi nhanh đến đâu khi thêm mực ở mỗi điểm ảnh: một độ dốc cục bộ, thường lốm đốm.</translation>
+        <translation>Điểm số thay đổi nhanh đến đâu khi thêm mực ở mỗi điểm ảnh: một gradient (độ dốc) cục bộ, thường lốm đốm.</translation>
     </message>
     <message>
         <source>How much the score drops when a 4×4 square is blacked out (computed from the answers alone, so it works for any model).</source>
@@ -6933,15 +6933,15 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>The slope averaged along the way from a blank image to your drawing, times the ink: the map adds up to the score&apos;s change from a blank image.</source>
-        <translation>Độ dốc lấy trung bình trên đường đi từ một ảnh trống tới hình bạn vẽ, nhân với lượng mực: tổng của bản đồ bằng mức thay đổi điểm số so với ảnh trống.</translation>
+        <translation>Gradient lấy trung bình trên đường đi từ một ảnh trống tới hình bạn vẽ, nhân với lượng mực: tổng của bản đồ bằng mức thay đổi điểm số so với ảnh trống.</translation>
     </message>
     <message>
         <source>The slope averaged over 24 copies of your drawing with random noise added, so the speckle cancels out.</source>
-        <translation>Độ dốc lấy trung bình trên 24 bản sao hình vẽ của bạn có thêm nhiễu ngẫu nhiên, để các đốm triệt tiêu nhau.</translation>
+        <translation>Gradient lấy trung bình trên 24 bản sao hình vẽ của bạn có thêm nhiễu ngẫu nhiên, để các đốm triệt tiêu nhau.</translation>
     </message>
     <message>
         <source>The slope times the ink at each pixel: roughly what each inked pixel contributed.</source>
-        <translation>Độ dốc nhân với lượng mực ở mỗi điểm ảnh: gần đúng phần đóng góp của mỗi điểm ảnh có mực.</translation>
+        <translation>Gradient nhân với lượng mực ở mỗi điểm ảnh: gần đúng phần đóng góp của mỗi điểm ảnh có mực.</translation>
     </message>
     <message>
         <source>The {n} images among the first {pool} training images whose last hidden layer is closest to your drawing&apos;s (Euclidean distance d): what the network treats as most alike.</source>

@@ -283,7 +283,7 @@ class WindowMenusMixin:
             file_menu.addAction(act)
         file_menu.addSeparator()
         file_menu.addAction(self.act_open_model)
-        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Recent &models"))
+        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Rec&ent models"))
         self.recent_menu.setToolTipsVisible(True)
         file_menu.addAction(self.act_save_model)
         file_menu.addSeparator()

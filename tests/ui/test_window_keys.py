@@ -110,3 +110,42 @@ def test_the_shortcut_list_says_clear_is_the_canvass_key_and_esc_goes_back_to_th
     assert "<b>Esc</b>" in rows and "Del" in rows
     if code == "vi":
         assert clear.startswith("Xoá") or clear.startswith("Xóa"), clear
+
+
+def accelerator(text: str) -> str | None:
+    """The letter after a lone "&" ("&&" is a written ampersand)."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if at >= 0 and at + 1 < len(plain) else None
+
+
+def clashes(actions) -> list[str]:
+    seen: dict[str, str] = {}
+    found = []
+    for act in actions:
+        key = accelerator(act.text())
+        if act.isSeparator() or not act.isVisible() or key is None:
+            continue
+        if key in seen:
+            found.append(f"Alt+{key.upper()}: {seen[key]!r} and {act.text()!r}")
+        seen[key] = act.text()
+    return found
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_each_menu_title_and_each_menus_items_have_their_own_alt_key(window_factory, code):
+    """walk59 D17: "&Tệp" and "&Trợ giúp" both took Alt+T in the Vietnamese window."""
+    assert language.use_language(code) == code
+    try:
+        bar = window_factory().window.menuBar()
+        titles = bar.actions()
+        found = clashes(titles)
+        menus = [a.menu() for a in titles if a.menu() is not None]
+        while menus:
+            menu = menus.pop()
+            found += clashes(menu.actions())
+            menus += [a.menu() for a in menu.actions() if a.menu() is not None]
+    finally:
+        language.use_language("en")
+    assert all(accelerator(a.text()) for a in titles)
+    assert not found, found
