@@ -64,6 +64,10 @@
         <translation>Ma trận nhầm lẫn ({split}, độ chính xác {accuracy})</translation>
     </message>
     <message>
+        <source>Conv {k}</source>
+        <translation>Tích chập {k}</translation>
+    </message>
+    <message>
         <source>Conv2D</source>
         <translation>tích chập</translation>
     </message>
@@ -138,6 +142,11 @@
     <message>
         <source>He</source>
         <translation>He</translation>
+    </message>
+    <message>
+        <source>Hidden {k}</source>
+        <extracomment>a layer&apos;s name where a student picks or reads one (Inside, Lab, Map): the Inside diagram&apos;s words, counted per kind from 1; the model&apos;s own index (0-based, activations and dropouts counted) made &quot;Hidden 2&quot; layer 3 in the Lab and 4 in the Map (walk59 D11)</extracomment>
+        <translation>Ẩn {k}</translation>
     </message>
     <message>
         <source>Images</source>
@@ -266,6 +275,10 @@
     <message>
         <source>Pen width</source>
         <translation>Độ dày nét bút</translation>
+    </message>
+    <message>
+        <source>Pool {k}</source>
+        <translation>Gộp {k}</translation>
     </message>
     <message>
         <source>Predicted class</source>
@@ -916,6 +929,11 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>layer {index}</source>
         <translation>tầng {index}</translation>
+    </message>
+    <message>
+        <source>layer {index} of the model, as the exported code counts its layers</source>
+        <extracomment>where the model&apos;s own index helps (the exported code and ``nndesk`` count layers so): the tooltip of a layer picked by name</extracomment>
+        <translation>tầng {index} của mô hình, theo cách mã xuất ra đếm các tầng</translation>
     </message>
     <message>
         <source>layer {i}: empty token (two dashes in a row?)</source>
@@ -1862,6 +1880,11 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>{lane}: {reason}</source>
         <translation>{lane}: {reason}</translation>
+    </message>
+    <message>
+        <source>{layer} {kind}</source>
+        <extracomment>an activation, dropout or batch norm: named after the layer it follows (&quot;Hidden 2 ReLU&quot;)</extracomment>
+        <translation>{layer} {kind}</translation>
     </message>
     <message>
         <source>{long_name} (&apos;{loss}&apos;) needs the {needed} output, not {output!r}; or use mse</source>
@@ -3039,20 +3062,16 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>+ {more}&#xa0;nút nữa</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Hidden layer {k}, {who}&lt;/b&gt; (layer {index} of the model: {kind})</source>
-        <translation>&lt;b&gt;Tầng ẩn {k}, {who}&lt;/b&gt; (tầng {index} của mô hình, {kind})</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Input, pixel ({row}, {col})&lt;/b&gt;</source>
         <translation>&lt;b&gt;Đầu vào, điểm ({row}, {col})&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Layer {index} {kind}, map {channel}, pixel ({row}, {col})&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Tầng {index} ({kind}), bản đồ {channel}, điểm ({row}, {col})&lt;/b&gt;</translation>
+        <source>&lt;b&gt;{layer}, map {channel}, pixel ({row}, {col})&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{layer}, bản đồ {channel}, điểm ({row}, {col})&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Output layer, {who}&lt;/b&gt; (layer {index} of the model: {kind})</source>
-        <translation>&lt;b&gt;Tầng đầu ra, {who}&lt;/b&gt; (tầng {index} của mô hình, {kind})</translation>
+        <source>&lt;b&gt;{layer}, {who}&lt;/b&gt; ({kind})</source>
+        <translation>&lt;b&gt;{layer}, {who}&lt;/b&gt; ({kind})</translation>
     </message>
     <message>
         <source>= products</source>
@@ -3093,14 +3112,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>It acts on each value alone: it reads {value} at the same place of {source} (outlined; click it there for how that value was made)</source>
         <translation>Tầng này tác động lên từng giá trị riêng lẻ: nó đọc {value} ở cùng vị trí của {source} (được viền; nhấp vào đó để xem giá trị ấy được tính ra sao)</translation>
-    </message>
-    <message>
-        <source>Layer {index} {kind}</source>
-        <translation>Tầng {index} ({kind})</translation>
-    </message>
-    <message>
-        <source>Layer {index} {kind} filters (3×3 kernels)</source>
-        <translation>Bộ lọc của tầng {index} ({kind}, nhân chập (kernel) 3×3)</translation>
     </message>
     <message>
         <source>Output</source>
@@ -3171,8 +3182,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Mô hình không bị thay đổi; </translation>
     </message>
     <message>
-        <source>Then layer {index} {kind} keeps the largest of each {size}×{size} window: {verdict}</source>
-        <translation>Sau đó tầng {index} ({kind}) giữ giá trị lớn nhất của mỗi cửa sổ {size}×{size}: {verdict}</translation>
+        <source>Then {layer} ({kind}) keeps the largest of each {size}×{size} window: {verdict}</source>
+        <translation>Sau đó {layer} ({kind}) giữ giá trị lớn nhất của mỗi cửa sổ {size}×{size}: {verdict}</translation>
     </message>
     <message>
         <source>This is a logit: the network&apos;s sigmoid makes it this class&apos;s own score, σ({z}) = {p}, whatever the other classes score (the sigmoid panel).</source>
@@ -3217,10 +3228,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>its weights ({size})</source>
         <translation>trọng số của nút ({size})</translation>
-    </message>
-    <message>
-        <source>layer {index} {kind}</source>
-        <translation>tầng {index} ({kind})</translation>
     </message>
     <message>
         <source>logits -&gt; each class&apos;s own score, with a temperature</source>
@@ -3269,6 +3276,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>z = Σ w·a + b over {n} inputs</source>
         <translation>z = Σ w·a + b trên {n} đầu vào</translation>
+    </message>
+    <message>
+        <source>{layer} filters (3×3 kernels)</source>
+        <translation>Bộ lọc của {layer} (nhân chập (kernel) 3×3)</translation>
     </message>
     <message>
         <source>{n} values</source>
@@ -4220,8 +4231,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>{file}, nhãn đúng {true}&lt;br&gt;{first} {pa}, {second} {pb}</translation>
     </message>
     <message>
-        <source>{method} of layer {layer}: {n} test images</source>
-        <translation>{method} của tầng {layer}: {n}&#xa0;ảnh kiểm tra</translation>
+        <source>{method} of {layer}: {n} test images</source>
+        <translation>{method} của {layer}: {n}&#xa0;ảnh kiểm tra</translation>
     </message>
 </context>
 <context>

@@ -11,8 +11,8 @@ import math
 import numpy as np
 
 from nndesk import inside
-from nndesk.i18n import power_of_ten, signed
-from nndesk.layer_words import layer_kind
+from nndesk.i18n import power_of_ten, shown, signed
+from nndesk.layer_words import HIDDEN_NAME, OUTPUT_NAME, layer_kind
 from nndesk.ui.language import class_names_shown, decimal, fmt, percent, translate
 
 TERMS_SHOWN = 6  # terms of z = sum(w * a) + b written out, the largest first
@@ -77,7 +77,8 @@ def dense_html(
     output: str = "softmax",
 ) -> str:
     """z = Σ w·a + b written out with the largest terms, then each step after it; named as the
-    diagram names its column ("hidden ``hidden``" or "output"), with the model's layer index."""
+    diagram, the Lab and the Map name its layer ("Hidden 1", "Output"; walk59 D11: the model's
+    index there, "layer 0 of the model", was a third numbering)."""
     top = unit.strongest(TERMS_SHOWN)
     terms = [f"({_num(unit.weights[i])}·{_num(unit.inputs[i])})" for i in top]
     rest = unit.products.sum() - unit.products[top].sum()
@@ -88,16 +89,11 @@ def dense_html(
         if output_layer and unit.unit < len(names)
         else translate("InsideView", "unit {unit}").format(unit=unit.unit)
     )
+    layer = shown(OUTPUT_NAME) if output_layer else shown(HIDDEN_NAME).format(k=hidden)
     parts = [
-        (
-            translate(
-                "InsideView", "<b>Output layer, {who}</b> (layer {index} of the model: {kind})"
-            )
-            if output_layer
-            else translate(
-                "InsideView", "<b>Hidden layer {k}, {who}</b> (layer {index} of the model: {kind})"
-            )
-        ).format(k=hidden, index=unit.layer_index, who=html.escape(who), kind=layer_kind("Dense")),
+        translate("InsideView", "<b>{layer}, {who}</b> ({kind})").format(
+            layer=layer, who=html.escape(who), kind=layer_kind("Dense")
+        ),
         translate("InsideView", "z = Σ w·a + b over {n} inputs").format(n=unit.products.size),
         "&nbsp;&nbsp;= "
         + " + ".join(terms)
@@ -141,16 +137,20 @@ def dense_html(
     return "<br>".join(parts)
 
 
-def conv_html(px: inside.ConvPixel) -> str:
+def _pixel_head(layer: str, channel: int, row: int, col: int) -> str:
+    """ "Conv 1, map 3, pixel (4, 5)": the layer named as everywhere (``layer_names``)."""
+    return translate("InsideView", "<b>{layer}, map {channel}, pixel ({row}, {col})</b>").format(
+        layer=html.escape(layer), channel=channel, row=row, col=col
+    )
+
+
+def conv_html(px: inside.ConvPixel, layer: str = "") -> str:
     """Patch, kernel and products of the input channel that weighs most, the other channels'
-    sums, then sum + bias and each step after it."""
+    sums, then sum + bias and each step after it. ``layer``: its name ("Conv 1",
+    ``layer_names``)."""
     sums = px.channel_sums
     c = int(np.argmax(np.abs(sums)))
-    head = translate(
-        "InsideView", "<b>Layer {index} {kind}, map {channel}, pixel ({row}, {col})</b>"
-    ).format(
-        index=px.layer_index, kind=layer_kind("Conv2D"), channel=px.channel, row=px.row, col=px.col
-    )
+    head = _pixel_head(layer or layer_kind("Conv2D"), px.channel, px.row, px.col)
     which = (
         translate("InsideView", " (input channel {c} of {n}, the largest share)").format(
             c=c, n=sums.size
@@ -184,7 +184,7 @@ def conv_html(px: inside.ConvPixel) -> str:
     return "<br>".join(lines)
 
 
-def next_pool_html(px: inside.ConvPixel, pool: inside.PoolWindow) -> str:
+def next_pool_html(px: inside.ConvPixel, pool: inside.PoolWindow, layer: str = "") -> str:
     """What the MaxPool2D after a conv pixel does with it, and the steps after the pooling."""
     size = pool.window.shape[0]
     won = pool.winner == (px.row, px.col)
@@ -198,27 +198,24 @@ def next_pool_html(px: inside.ConvPixel, pool: inside.PoolWindow) -> str:
     lines = [
         translate(
             "InsideView",
-            "Then layer {index} {kind} keeps the largest of each {size}×{size} window: {verdict}",
-        ).format(index=pool.layer_index, kind=layer_kind("MaxPool2D"), size=size, verdict=verdict)
+            "Then {layer} ({kind}) keeps the largest of each {size}×{size} window: {verdict}",
+        ).format(
+            layer=layer or layer_kind("MaxPool2D"),
+            kind=layer_kind("MaxPool2D"),
+            size=size,
+            verdict=verdict,
+        )
     ]
     lines += [_formula(step) for step in pool.steps]
     return "<br>".join(lines)
 
 
-def pool_html(pool: inside.PoolWindow) -> str:
+def pool_html(pool: inside.PoolWindow, layer: str = "") -> str:
     r, c = pool.winner
     local = (r - pool.row * pool.window.shape[0], c - pool.col * pool.window.shape[1])
     return "<br>".join(
         [
-            translate(
-                "InsideView", "<b>Layer {index} {kind}, map {channel}, pixel ({row}, {col})</b>"
-            ).format(
-                index=pool.layer_index,
-                kind=layer_kind("MaxPool2D"),
-                channel=pool.channel,
-                row=pool.row,
-                col=pool.col,
-            ),
+            _pixel_head(layer or layer_kind("MaxPool2D"), pool.channel, pool.row, pool.col),
             translate("InsideView", "the {h}×{w} window it reads:").format(
                 h=pool.window.shape[0], w=pool.window.shape[1]
             ),
@@ -232,7 +229,7 @@ def pool_html(pool: inside.PoolWindow) -> str:
     )
 
 
-def map_html(px: inside.MapPixel, source: str | None) -> str:
+def map_html(px: inside.MapPixel, source: str | None, layer: str = "") -> str:
     """An element-wise layer's pixel: the value under it one layer before (``source``: that
     layer's name, "Layer 2 Conv2D"), then the layer's arithmetic on it; the input's pixel."""
     if px.name == "Reshape":
@@ -240,11 +237,7 @@ def map_html(px: inside.MapPixel, source: str | None) -> str:
             row=px.row, col=px.col
         )
         return "<br>".join([head, _formula(px.step)])
-    head = translate(
-        "InsideView", "<b>Layer {index} {kind}, map {channel}, pixel ({row}, {col})</b>"
-    ).format(
-        index=px.layer_index, kind=layer_kind(px.name), channel=px.channel, row=px.row, col=px.col
-    )
+    head = _pixel_head(layer or layer_kind(px.name), px.channel, px.row, px.col)
     lines = [head]
     if source is not None:
         lines.append(

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nndesk import inside_maps
-from nndesk.layer_words import layer_kind
+from nndesk.layer_words import layer_names
 from nndesk.ui import qt_image
 from nndesk.ui.inside_diagram import NEG, POS
 from nndesk.ui.language import translate
@@ -56,20 +56,19 @@ class FeatureMaps(QWidget):
         self._rows, self._strips, self._shapes = [], [], {}
         if snapshot is not None:
             rows = snapshot.maps or inside_maps.render_rows(snapshot.model, snapshot.trace)
+            names = layer_names(snapshot.model)  # "Conv 1", as the Lab and the Map (walk59 D11)
             for k, row in enumerate(rows):
                 c, h, w = row.shape
                 if row.kind == "input":
                     title = translate("InsideView", "Input")
                 elif row.kind == "filters":  # the convolution they belong to comes next
-                    title = translate(
-                        "InsideView", "Layer {index} {kind} filters (3×3 kernels)"
-                    ).format(index=rows[k + 1].layer, kind=layer_kind("Conv2D"))
-                else:
-                    # "Layer 2 MaxPool2D"; "Tầng 2 (gộp cực đại)", as the arithmetic names it
-                    # ("1 Conv2D filters" read as a count, walk50 D12)
-                    title = translate("InsideView", "Layer {index} {kind}").format(
-                        index=row.layer, kind=layer_kind(row.name)
+                    title = translate("InsideView", "{layer} filters (3×3 kernels)").format(
+                        layer=names[rows[k + 1].layer]
                     )
+                else:
+                    # "Pool 1", as the arithmetic names it ("1 Conv2D filters" read as a
+                    # count, walk50 D12; "Layer 2" was the model's index, walk59 D11)
+                    title = names[row.layer]
                 strip = row.tiles  # uint32 (c * TILE, TILE), contiguous: borrowed, not copied
                 image = QImage(strip.data, TILE, c * TILE, 4 * TILE, QImage.Format.Format_RGB32)
                 self._strips.append(strip)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import inside
-from nndesk.layer_words import layer_kind
+from nndesk.layer_words import layer_names
 from nndesk.ui import kept_choices
 from nndesk.ui import theme as ui_theme
 from nndesk.ui.inside_diagram import NetworkDiagram, after_steps
@@ -406,8 +406,11 @@ class InsideView(QWidget):
             self.weights.show()
         elif isinstance(math, inside.ConvPixel):
             pool = inside.pool_after(model, snap.trace, math)
-            after = "" if pool is None else "<br>" + next_pool_html(math, pool)
-            self.arithmetic.setText(conv_html(math) + after)
+            names = layer_names(model)  # "Conv 1", as the Lab and the Map (walk59 D11)
+            after = (
+                "" if pool is None else "<br>" + next_pool_html(math, pool, names[pool.layer_index])
+            )
+            self.arithmetic.setText(conv_html(math, names[math.layer_index]) + after)
             self.weights.hide()
             k = math.kernel.shape[-1]
             p, s = model.layers[math.layer_index].padding, model.layers[math.layer_index].stride
@@ -419,7 +422,7 @@ class InsideView(QWidget):
                 c = int(np.argmax(np.abs(math.channel_sums)))
                 marks.append((prev, c, QRectF(math.col * s - p, math.row * s - p, k, k), highlight))
         elif isinstance(math, inside.PoolWindow):
-            self.arithmetic.setText(pool_html(math))
+            self.arithmetic.setText(pool_html(math, layer_names(model)[math.layer_index]))
             self.weights.hide()
             size = math.window.shape[0]
             marks.append(
@@ -441,10 +444,8 @@ class InsideView(QWidget):
             prev = self._previous_spatial(math.layer_index)
             source = None
             if prev is not None and math.name != "Reshape":
-                source = translate("InsideView", "layer {index} {kind}").format(
-                    index=prev, kind=layer_kind(type(model.layers[prev]).__name__)
-                )
-            self.arithmetic.setText(map_html(math, source))
+                source = layer_names(model)[prev]
+            self.arithmetic.setText(map_html(math, source, layer_names(model)[math.layer_index]))
             self.weights.hide()
             here = QRectF(math.col, math.row, 1, 1)
             marks.append((math.layer_index, math.channel, here, highlight))

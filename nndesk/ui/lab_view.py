@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.inference import NOT_SURE_PERCENT
-from nndesk.layer_words import layer_kind
+from nndesk.layer_words import layer_choice, layer_kind, layer_names, model_index_tip
 from nndesk.ui import file_filters, kept_choices, language, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.data_banner import EvaluationDataBanner
@@ -277,9 +277,14 @@ class LabView(QWidget):
         self._loading = True
         self.layer.clear()
         hidden = dict(lab.hidden_dense_layers(model))
+        names = layer_names(model)  # as Inside and the Map name them (walk59 D11)
         for i in lab.weighted_layers(model):
             kind = layer_kind(model.layers[i])
-            self.layer.addItem(f"{i}: {kind} {shape(model.layers[i].params['W'].shape)}", i)
+            size = shape(model.layers[i].params["W"].shape)
+            self.layer.addItem(layer_choice(names[i], kind, size), i)
+            self.layer.setItemData(
+                self.layer.count() - 1, model_index_tip(i), Qt.ItemDataRole.ToolTipRole
+            )
         self._hidden = hidden
         self._loading = False
         self.title.setText(

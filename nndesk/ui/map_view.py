@@ -8,7 +8,7 @@ import html
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.layer_words import layer_kind
+from nndesk.layer_words import layer_choice, layer_kind, layer_names, model_index_tip
 from nndesk.ui import qt_image, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.data_banner import EvaluationDataBanner
@@ -57,6 +57,7 @@ class MapView(QWidget):
         self._result = None
         self._classifier = None  # the window's model: its layers are listed before any data
         self._layers_of = None  # the model whose layers the Layer box lists
+        self._layer_names: list[str] = []  # its layers' names, by model index
         self.data = None
         self._hover: int | None = None
 
@@ -229,8 +230,11 @@ class MapView(QWidget):
         if classifier is None:
             return
         rows = classifier.model.summary_rows()
+        # named as Inside and the Lab name them (walk59 D11), the model's index in the tooltip
+        self._layer_names = layer_names([name for name, _, _ in rows])
         for i, (name, dims, _) in enumerate(rows):
-            self.layer.addItem(f"{i}: {layer_kind(name)} {shape(dims)}", i)
+            self.layer.addItem(layer_choice(self._layer_names[i], layer_kind(name), shape(dims)), i)
+            self.layer.setItemData(i, model_index_tip(i), Qt.ItemDataRole.ToolTipRole)
         # the last hidden layer before the output: where the classes separate
         self.layer.setCurrentIndex(max(0, len(rows) - 3))
 
@@ -352,12 +356,18 @@ class MapView(QWidget):
         ax.set_yticks([])
         method = "t-SNE" if data.method == "tsne" else "PCA"
         ax.set_title(
-            translate("MapView", "{method} of layer {layer}: {n} test images").format(
-                method=method, layer=data.layer, n=integer(len(data.indices))
+            translate("MapView", "{method} of {layer}: {n} test images").format(
+                method=method, layer=self._layer_name(data.layer), n=integer(len(data.indices))
             ),
             fontsize="medium",
         )
         self.plot.request_draw(full=True)
+
+    def _layer_name(self, index: int) -> str:
+        """The name the Layer box gives the model's layer ``index``."""
+        if 0 <= index < len(self._layer_names):
+            return self._layer_names[index]
+        return str(index)
 
     def view_state(self) -> MapViewState:
         """The choices and the drawn map, for the window rebuilt in another language."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from nndesk.controllers.explore import ExploreController
@@ -256,8 +257,10 @@ def test_another_model_chosen_while_the_lab_is_open_is_scored_and_the_old_one_dr
         assert not lab.scale.isEnabled() and lab.layer.count() == 0  # the old model is gone
     assert scored.args[0].classifier is second
     qtbot.waitUntil(lambda: lab.layer.count() > 0 and lab.scale.isEnabled(), timeout=10_000)
-    # a weight shape as a person writes it, "0: Dense (784×32)", not a tuple "(784, 32)"
-    assert re.fullmatch(r"\d+: Dense \(\d+×\d+\)", lab.layer.itemText(0)), lab.layer.itemText(0)
+    # a weight shape as a person writes it, "Hidden 1: Dense (784×32)", not a tuple "(784, 32)"
+    assert re.fullmatch(r"Hidden 1: Dense \(\d+×\d+\)", lab.layer.itemText(0)), lab.layer.itemText(
+        0
+    )
 
 
 def test_a_new_evaluation_clears_the_maps_hovered_image_and_names_the_model(
@@ -268,8 +271,8 @@ def test_a_new_evaluation_clears_the_maps_hovered_image_and_names_the_model(
     qtbot.addWidget(page)
     page.set_result(result)
     assert page.model_name.text() == result.classifier.title
-    # the output shape as a person writes it, not a Python tuple: "1: ReLU (32)"
-    assert page.layer.itemText(1) == "1: ReLU (32)"
+    # the output shape as a person writes it, not a Python tuple: "Hidden 1 ReLU (32)"
+    assert page.layer.itemText(1) == "Hidden 1 ReLU (32)"
     page.points.setValue(100)
     with qtbot.waitSignal(controller.map_ready, timeout=20_000):
         page.draw_button.click()
@@ -403,20 +406,65 @@ def test_the_layer_lists_name_layer_kinds_in_the_windows_words(qtbot, controller
     finally:
         language.use_language("en")
     assert lab_items == [
-        "1: tích chập (4×1×3×3)",
-        "5: kết nối đầy đủ (784×16)",
-        "7: kết nối đầy đủ (16×10)",
+        "Tích chập 1: tích chập (4×1×3×3)",
+        "Ẩn 1: kết nối đầy đủ (784×16)",
+        "Đầu ra: kết nối đầy đủ (16×10)",
     ]
     assert map_items[:3] == [
-        "0: đổi hình dạng (1×28×28)",
-        "1: tích chập (4×28×28)",
-        "2: gộp cực đại (4×14×14)",
+        "Đổi hình dạng (1×28×28)",
+        "Tích chập 1: tích chập (4×28×28)",
+        "Gộp 1: gộp cực đại (4×14×14)",
     ]
-    assert map_items[4] == "4: làm phẳng (784)"
+    assert map_items[4] == "Làm phẳng (784)"
     assert not [item for item in lab_items + map_items if any(n in item for n in names)]
     # English keeps the names its courses (and Keras, and the exported code) use
     lab.set_result(cnn_result)
-    assert lab.layer.itemText(0) == "1: Conv2D (4×1×3×3)"
+    assert lab.layer.itemText(0) == "Conv 1: Conv2D (4×1×3×3)"
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_the_lab_the_map_and_inside_name_a_layer_the_same(qtbot, controller, cnn_result, code):
+    """walk59 D11: Inside said "Hidden 1" and "layer 0 of the model", the Lab "0: Dense" and
+    "3: Dense" (model indices, activations counted), the Map "4: ReLU" for Hidden 2's ReLU.
+    One name per layer, the Inside page's words; the model's index only in a tooltip."""
+    from nndesk import inside
+    from nndesk.layer_words import layer_names
+    from nndesk.ui import language
+    from nndesk.ui.inside_diagram import column_title
+    from nndesk.ui.inside_math import dense_html
+
+    model = cnn_result.classifier.model
+    assert language.use_language(code) == code
+    try:
+        names = layer_names(model)
+        lab, map_page = LabView(controller), MapView(controller)
+        for page in (lab, map_page):
+            qtbot.addWidget(page)
+        with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+            lab.set_result(cnn_result)
+        map_page.set_result(cnn_result)
+        lab_named = {lab.layer.itemData(i): lab.layer.itemText(i) for i in range(lab.layer.count())}
+        map_named = [map_page.layer.itemText(i) for i in range(map_page.layer.count())]
+        tips = [
+            map_page.layer.itemData(i, Qt.ItemDataRole.ToolTipRole)
+            for i in range(map_page.layer.count())
+        ]
+        dense = inside.dense_layers(model)
+        columns = [(i, np.zeros(model.layers[i].params["b"].size)) for i in dense]
+        diagram = [column_title(model, col, columns, None) for col in range(len(columns))]
+        unit = inside.DenseUnit(dense[0], 0, *(np.ones(2),) * 3, 0.0, 0.0, ())
+        arithmetic = dense_html(unit, (), output_layer=False, hidden=1)
+    finally:
+        language.use_language("en")
+    assert len(set(names)) == len(names), names  # no two layers share a name
+    for index, text in lab_named.items():
+        assert text.startswith(names[index] + ":"), (text, names[index])
+    assert [text.startswith(names[i]) for i, text in enumerate(map_named)] == [True] * len(names)
+    # the Inside diagram's columns and a unit's arithmetic: the same names
+    assert [t.startswith(names[i]) for t, i in zip(diagram, dense, strict=True)] == [True] * 2
+    assert f"<b>{names[dense[0]]}, " in arithmetic
+    assert not [t for t in map_named if t[0].isdigit()]  # no model index up front
+    assert all(str(i) in tip for i, tip in enumerate(tips))  # it is in the tooltip
 
 
 def test_the_labs_measures_are_named_whole_and_explained(qtbot, controller, result):
@@ -487,7 +535,7 @@ def test_without_test_images_the_map_lists_the_models_layers(
     qtbot.waitUntil(lambda: page.message.isVisibleTo(page), timeout=10_000)  # "not here yet"
     rows = clf.model.summary_rows()
     assert [page.layer.itemData(i) for i in range(page.layer.count())] == list(range(len(rows)))
-    assert page.layer.itemText(1) == "1: ReLU (32)" and page.layer.isEnabled()
+    assert page.layer.itemText(1) == "Hidden 1 ReLU (32)" and page.layer.isEnabled()
     assert page.model_name.text() == clf.title
     assert not page.draw_button.isEnabled()  # the map itself needs the test images
     desk.prediction.set_classifier(None)

@@ -11,6 +11,7 @@ import pytest
 from nndesk import inside
 from nndesk.controllers.prediction import InsideSnapshot
 from nndesk.inference import Classifier
+from nndesk.layer_words import layer_names
 from nndesk.paths import WEIGHTS_DIR
 from nndesk.ui.inside_view import InsideView
 
@@ -65,8 +66,9 @@ def test_an_element_wise_maps_pixel_shows_that_layers_arithmetic(qtbot, page, fa
     assert math.value_in == pytest.approx(float(snap.trace.layer_input(layer)[3, row, col]))
     text = page.arithmetic.text()
     assert f"map 3, pixel ({row}, {col})" in text
-    before = type(fashion_cnn.model.layers[layer - 1]).__name__
-    assert f"layer {layer - 1} {'Conv2D' if before == 'Conv2D' else 'ReLU'}" in text
+    # both named as the Lab and the Map name them ("Conv 1 ReLU", walk59 D11)
+    names = layer_names(fashion_cnn.model)
+    assert f"<b>{names[layer]}, map 3" in text and f"same place of {names[layer - 1]} " in text
     if kind == "ReLU":
         assert "max(0" in text
     else:

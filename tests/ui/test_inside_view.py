@@ -88,7 +88,8 @@ def test_cnn_feature_maps_click_a_pixel_and_a_pooling_winner(qtbot, window_facto
     assert page.selection() == ("pixel", second, 5, 3, 4)
     px = page.current_math()
     assert px.z == pytest.approx(float(snap.trace.layers[second].values[5, 3, 4]), abs=1e-4)
-    assert "Conv2D" in page.arithmetic.text() and "kernel" in page.arithmetic.text()
+    # the second convolution, named as the Lab and the Map name it (walk59 D11)
+    assert "<b>Conv 2, map 5" in page.arithmetic.text() and "kernel" in page.arithmetic.text()
 
     pool = next(i for i, out in enumerate(snap.trace.layers) if out.name == "MaxPool2D")
     page.select_pixel(pool, 2, 4, 4)
@@ -283,8 +284,10 @@ def test_the_feature_map_rows_are_named_as_layers_not_counts(qtbot, window_facto
     qtbot.waitUntil(lambda: bool(page.maps._rows), timeout=60000)
     titles = [title for _, title, _, _ in page.maps._rows]
     assert titles[0] == "Input  1×28×28"
-    assert all(t.startswith("Layer ") for t in titles[1:]), titles
-    assert any(t == "Layer 1 Conv2D filters (3×3 kernels)" for t in titles), titles
+    assert not [t for t in titles if t[0].isdigit()], titles
+    assert "Conv 1 filters (3×3 kernels)" in titles, titles
+    named = [t.split("  ")[0] for t in titles]
+    assert named[2:5] == ["Conv 1", "Pool 1", "Pool 1 ReLU"], titles  # mnist-cnn pools, then ReLU
 
 
 def test_the_weight_lines_leave_the_input_picture_uncovered(qtbot, window_factory):

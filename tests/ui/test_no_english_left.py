@@ -359,6 +359,7 @@ def test_the_inside_pages_arithmetic_speaks_vietnamese(vietnamese):
     import numpy as np
 
     from nndesk.inside import ConvPixel, DenseUnit, PoolWindow
+    from nndesk.layer_words import layer_names
     from nndesk.ui.inside_math import conv_html, dense_html, next_pool_html, pool_html
 
     known = _vietnamese_words()
@@ -370,14 +371,22 @@ def test_the_inside_pages_arithmetic_speaks_vietnamese(vietnamese):
     unit = DenseUnit(0, 1, a, a / 2, (a / 2).astype(np.float64), 0.1, 2.1, ())
     # a Dense unit was "(tầng 0 của mô hình: Dense)"
     dense = [dense_html(unit, ("0", "1"), output) for output in (True, False)]
-    texts = [conv_html(px), next_pool_html(px, pool), pool_html(pool), *dense]
+    conv, pooling = layer_names(["Reshape", "Conv2D", "MaxPool2D", "Flatten", "Dense"])[1:3]
+    texts = [
+        conv_html(px, conv),
+        next_pool_html(px, pool, pooling),
+        pool_html(pool, pooling),
+        *dense,
+    ]
     plain = [re.sub(r"<[^>]+>|&nbsp;", " ", t) for t in texts]
     words = [w for t in plain for w in english_words(t, known)]
     assert words == [], plain
-    assert "mảng·nhân" in plain[0]
+    assert "mảng·nhân chập" in plain[0]
     # the code's names of the layers: "Tầng 1 Conv2D", "tầng 2 MaxPool2D", "(… : Dense)"
     assert not [t for t in plain if re.search(r"Dense|Conv2D|MaxPool2D", t)], plain
-    assert "Tầng 1 (tích chập)" in plain[0] and "tầng 2 (gộp cực đại)" in plain[1]
+    # named as the Lab and the Map name them, never the model's index (walk59 D11)
+    assert "Tích chập 1, bản đồ 0" in plain[0] and "Gộp 1 (gộp cực đại)" in plain[1]
+    assert plain[-2].startswith(" Đầu ra, 1 ")
     # a batch-normalised pixel's step read "BatchNorm: (…)"
     from nndesk.inside import by_hand
     from nndesk.nn.batchnorm import BatchNorm2D
@@ -402,7 +411,7 @@ def test_the_inside_pages_element_wise_pixels_and_sigmoid_output_speak_vietnames
     unit = inside.DenseUnit(0, 1, a, a / 2, (a / 2).astype(np.float64), 0.1, 2.1, ())
     logits = np.array([2.0, -1.0, 0.5])
     texts = [
-        map_html(relu, "tầng 2 (tích chập)"),
+        map_html(relu, "Tích chập 1", "Tích chập 1 ReLU"),
         map_html(image, None),
         dense_html(unit, ("0", "1"), True, output="sigmoid"),
         dense_html(unit, ("0", "1"), True, output="linear"),
@@ -413,7 +422,7 @@ def test_the_inside_pages_element_wise_pixels_and_sigmoid_output_speak_vietnames
     plain = [re.sub(r"<[^>]+>|&nbsp;", " ", t) for t in texts]
     words = [w for t in plain for w in english_words(t, known)]
     assert words == [], plain
-    assert "Tầng 3 (ReLU)" in plain[0] and "tầng 2 (tích chập)" in plain[0], plain[0]
+    assert "Tích chập 1 ReLU, bản đồ 0" in plain[0] and "của Tích chập 1 " in plain[0], plain[0]
 
 
 #: the settings' own keys that the window names otherwise ("Fashion-MNIST", "ReLU", "Adam",
