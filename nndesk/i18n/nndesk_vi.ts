@@ -2837,6 +2837,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>độ chính xác (accuracy)</translation>
     </message>
     <message>
+        <source>f1-score</source>
+        <translation>điểm F1</translation>
+    </message>
+    <message>
         <source>loss</source>
         <translation>mất mát (loss)</translation>
     </message>
@@ -2867,6 +2871,18 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>on {n} held-out images of the folder {folder}</source>
         <translation>trên {n}&#xa0;ảnh kiểm tra giữ riêng của thư mục {folder}</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>độ chuẩn xác</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>độ phủ</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>số ảnh</translation>
     </message>
     <message>
         <source>test</source>

@@ -752,7 +752,10 @@ class EvaluationPanel(QWidget):
     @Slot()
     def _on_copy_clicked(self) -> None:
         if self._result is not None:
-            QGuiApplication.clipboard().setText(self._result.report.to_text())
+            from nndesk.ui.report_copy import report_text
+
+            # in the window's language, as the page shows it (walk59 D14)
+            QGuiApplication.clipboard().setText(report_text(self._result.report))
 
     # ---- export ------------------------------------------------------------------------------
 

@@ -84,6 +84,33 @@ def test_report_table_has_every_class_then_accuracy_and_averages(qtbot, panel, c
     assert panel.report_cell(1, 4) == str(one.support)
 
 
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_copy_report_copies_the_table_in_the_windows_language(qtbot, controller, code):
+    """walk59 D14: the Vietnamese page shows "Độ chuẩn xác / Độ phủ / trung bình macro" and
+    Copy report put "precision recall … macro avg" on the clipboard. English stays the table
+    sklearn prints; Vietnamese writes the page's words and decimal commas."""
+    from nndesk.ui import language
+
+    assert language.use_language(code) == code
+    try:
+        panel = shown_widget(qtbot, EvaluationPanel(controller), (1000, 700))
+        result = evaluated(qtbot, panel, controller)
+        QApplication.clipboard().clear()
+        panel.copy_button.click()
+        copied = QApplication.clipboard().text()
+    finally:
+        language.use_language("en")
+    if code == "en":
+        assert copied == result.report.to_text()
+        return
+    assert "precision" not in copied and "macro avg" not in copied, copied
+    assert "độ chuẩn xác" in copied and "độ phủ" in copied and "trung bình macro" in copied
+    one = result.report.per_class[1]
+    assert f"{one.recall:.2f}".replace(".", ",") in copied.splitlines()[3]
+    lines = copied.splitlines()
+    assert len({len(line) for line in lines if line}) == 1, copied  # the columns line up
+
+
 def test_clicking_a_cell_emits_its_true_and_predicted_class(qtbot, panel, controller):
     evaluated(qtbot, panel, controller)
     qtbot.waitUntil(panel.confusion.current, timeout=60000)  # drawn off the GUI thread
