@@ -43,78 +43,84 @@ class LanguageSwitch(QObject):
     def ask(self, choice: str) -> None:
         """Remember the language and offer to switch now: the window is rebuilt in it, keeping
         the drawing, the model, the mode, the page and the Train page's last run. Asked in the
-        language chosen, since that is the one the person reads. While a run trains the switch
-        waits (the run would be lost); the choice then applies from the next start."""
-        preferences.set_language(choice)
-        self.window.set_language_choice(choice)
+        language chosen, since that is the one the person reads. While a run trains or a race
+        runs the switch is refused in the window's own language and nothing is remembered: a
+        teacher's click on the wrong language made the next start speak it (walk59 D17)."""
         code = language.resolve_language(choice, system_ui_languages())
         if code == language.current_language():
+            preferences.set_language(choice)
+            self.window.set_language_choice(choice)
             return
+        if self.training_busy() or self.race_busy():
+            self.window.set_language_choice(preferences.language())  # the tick goes back
+            self._refuse()
+            return
+        preferences.set_language(choice)
+        self.window.set_language_choice(choice)
 
         def say(text: str) -> str:
             return language.translate_in(code, "Language", text)
 
+        box = self._box(say(QT_TRANSLATE_NOOP("Language", "Language")))
+        text = say(
+            QT_TRANSLATE_NOOP(
+                "Language",
+                "Switch the window to the new language now? Your drawing, the model in "
+                "use, the mode, the page, the Train page's last run and its finished race "
+                "stay as they are.",
+            )
+        )
+        if self.unsaved_lab_edits():
+            text += " " + say(
+                QT_TRANSLATE_NOOP(
+                    "Language",
+                    "The Lab page's edits are not saved: they start again from the "
+                    "original network (Save as new model keeps them).",
+                )
+            )
+        box.setText(text)
+        switch = box.addButton(
+            say(QT_TRANSLATE_NOOP("Language", "Switch now")),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(
+            say(QT_TRANSLATE_NOOP("Language", "At next start")),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        box.buttonClicked.connect(lambda button: self._on_box_clicked(button is switch))
+        box.open()  # window-modal without blocking (tests drive it)
+
+    def _box(self, title: str) -> QMessageBox:
         box = QMessageBox(self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one is built per question
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(say(QT_TRANSLATE_NOOP("Language", "Language")))
-        switch = None
+        box.setWindowTitle(title)
+        self.box = box
+        return box
+
+    def _refuse(self) -> None:
+        """No switch while a run trains or a race runs (it would end them): said in the
+        language the window speaks, the one the person reads until it changes."""
+        box = self._box(language.translate("Language", "Language"))
         if self.training_busy():
             box.setText(
-                say(
-                    QT_TRANSLATE_NOOP(
-                        "Language",
-                        "A training run is in progress: switching the language now would end "
-                        "it. nndesk speaks the new language from its next start; or stop the "
-                        "run (its model is saved) and choose the language again.",
-                    )
-                )
-            )
-            box.addButton(QMessageBox.StandardButton.Ok)
-        elif self.race_busy():
-            box.setText(
-                say(
-                    QT_TRANSLATE_NOOP(
-                        "Language",
-                        "A race is running on the Train page: switching the language now "
-                        "would end it and lose its curves. nndesk speaks the new language from "
-                        "its next start; or stop the race (its results stay through the "
-                        "switch) and choose the language again.",
-                    )
-                )
-            )
-            box.addButton(QMessageBox.StandardButton.Ok)
-        else:
-            text = say(
-                QT_TRANSLATE_NOOP(
+                language.translate(
                     "Language",
-                    "Switch the window to the new language now? Your drawing, the model in "
-                    "use, the mode, the page, the Train page's last run and its finished race "
-                    "stay as they are.",
+                    "A training run is in progress: switching the language now would end it. "
+                    "Stop the run (its model is saved), then choose the language again.",
                 )
             )
-            if self.unsaved_lab_edits():
-                text += " " + say(
-                    QT_TRANSLATE_NOOP(
-                        "Language",
-                        "The Lab page's edits are not saved: they start again from the "
-                        "original network (Save as new model keeps them).",
-                    )
+        else:
+            box.setText(
+                language.translate(
+                    "Language",
+                    "A race is running on the Train page: switching the language now would "
+                    "end it and lose its curves. Stop the race (its results stay through the "
+                    "switch), then choose the language again.",
                 )
-            box.setText(text)
-            switch = box.addButton(
-                say(QT_TRANSLATE_NOOP("Language", "Switch now")),
-                QMessageBox.ButtonRole.AcceptRole,
             )
-            box.addButton(
-                say(QT_TRANSLATE_NOOP("Language", "At next start")),
-                QMessageBox.ButtonRole.RejectRole,
-            )
-        box.buttonClicked.connect(
-            lambda button: self._on_box_clicked(switch is not None and button is switch)
-        )
-        self.box = box
-        box.open()  # window-modal without blocking (tests drive it)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.open()
 
     def _on_box_clicked(self, switch: bool) -> None:
         if not switch:

@@ -3480,12 +3480,12 @@ F1: their harmonic mean. Support: test images of this class.</source>
 <context>
     <name>Language</name>
     <message>
-        <source>A race is running on the Train page: switching the language now would end it and lose its curves. nndesk speaks the new language from its next start; or stop the race (its results stay through the switch) and choose the language again.</source>
-        <translation>Một cuộc đua đang chạy ở trang Huấn luyện: đổi ngôn ngữ bây giờ sẽ kết thúc nó và mất các đường cong của nó. nndesk dùng ngôn ngữ mới từ lần khởi động sau; hoặc hãy dừng cuộc đua (kết quả của nó được giữ qua lần đổi) rồi chọn lại ngôn ngữ.</translation>
+        <source>A race is running on the Train page: switching the language now would end it and lose its curves. Stop the race (its results stay through the switch), then choose the language again.</source>
+        <translation>Một cuộc đua đang chạy ở trang Huấn luyện: đổi ngôn ngữ bây giờ sẽ kết thúc nó và mất các đường cong của nó. Hãy dừng cuộc đua (kết quả của nó được giữ qua lần đổi) rồi chọn lại ngôn ngữ.</translation>
     </message>
     <message>
-        <source>A training run is in progress: switching the language now would end it. nndesk speaks the new language from its next start; or stop the run (its model is saved) and choose the language again.</source>
-        <translation>Một lượt huấn luyện đang chạy: đổi ngôn ngữ bây giờ sẽ kết thúc nó. nndesk dùng ngôn ngữ mới từ lần khởi động sau; hoặc hãy dừng lượt chạy (mô hình của nó được lưu) rồi chọn lại ngôn ngữ.</translation>
+        <source>A training run is in progress: switching the language now would end it. Stop the run (its model is saved), then choose the language again.</source>
+        <translation>Một lượt huấn luyện đang chạy: đổi ngôn ngữ bây giờ sẽ kết thúc nó. Hãy dừng lượt chạy (mô hình của nó được lưu) rồi chọn lại ngôn ngữ.</translation>
     </message>
     <message>
         <source>At next start</source>

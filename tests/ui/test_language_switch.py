@@ -108,22 +108,25 @@ def test_switching_back_to_english_gives_an_english_window(
     english.window.close()
 
 
-# what keeps the window busy, the controller the switch asks, and how the box starts (in the new
-# language, since that is the one chosen); a real run or race is not needed to see the answer
+# what keeps the window busy, the controller the switch asks, and how the refusal starts: in
+# the window's own language (English here), not the one clicked (walk59 D17); a real run or
+# race is not needed to see the answer
 BUSY = {
-    "a run trains": ("training_busy", "training", ["Một lượt huấn luyện đang chạy"]),
+    "a run trains": ("training_busy", "training", ["A training run is in progress"]),
     "a race runs": (
         "race_busy",
         "race",
-        ["Một cuộc đua đang chạy ở trang Huấn luyện: đổi ngôn ngữ bây", "mất các đường cong"],
+        ["A race is running on the Train page: switching the language now", "lose its curves"],
     ),
 }
 
 
 @pytest.mark.parametrize("busy", sorted(BUSY))
-def test_the_switch_waits_while_the_window_is_busy_and_says_what_it_would_stop(
+def test_the_switch_is_refused_while_the_window_is_busy_in_its_own_words_and_nothing_kept(
     qtbot, english_after, window_factory, stroke_classifier, busy
 ):
+    """walk59 D17: the refusal spoke the language just clicked and saved it, so a teacher's
+    click on the wrong language during a run made the next start speak it."""
     asks, controller, says = BUSY[busy]
     desk = window_factory(classifier=stroke_classifier)
     switch = desk.coordinator.language_switch
@@ -131,15 +134,19 @@ def test_the_switch_waits_while_the_window_is_busy_and_says_what_it_would_stop(
     setattr(switch, asks, lambda: True)
     switched = []
     switch.switch_language = switched.append
+    before = preferences.language()
     desk.window.language_actions["vi"].trigger()
     box = switch.box
     qtbot.waitUntil(box.isVisible)
     assert box.text().startswith(says[0]) and all(words in box.text() for words in says)
+    assert "next start" not in box.text() and box.windowTitle() == "Language"
     assert len(box.buttons()) == 1  # only OK
     box.buttons()[0].click()
     assert switched == [] and desk.window.isVisible()
     assert language.current_language() == "en"
-    assert preferences.language() == "vi"  # remembered for the next start
+    assert preferences.language() == before != "vi"  # nothing remembered for the next start
+    assert desk.window.language_actions[before].isChecked()  # the tick went back
+    assert not desk.window.language_actions["vi"].isChecked()
 
 
 def test_a_finished_race_stays_through_the_switch_in_the_new_words_and_can_be_kept(
