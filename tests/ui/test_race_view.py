@@ -414,7 +414,7 @@ def test_the_lanes_shared_settings_read_in_the_windows_words_and_numbers(qtbot, 
     page.race_view.use_comparison(0)
     page.race_view.epochs.setValue(2)
     text = page.race_view.shared.text()
-    assert "MNIST, 2 epoch, kích thước batch 128, seed ngẫu nhiên 0" in text, text
+    assert "MNIST, 2 epoch, kích thước batch 128, hạt giống (seed) 0" in text, text
     assert "quán tính 0,9, epsilon 1×10⁻⁷" in text, text  # never Python's "0.9", "1e-07"
 
 
