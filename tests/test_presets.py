@@ -347,7 +347,7 @@ def test_each_presets_seed_band_is_the_one_docs_presets_measured(name):
     ("code", "said"),
     [
         ("en", "87.4% (seed 0); seeds 0–3 gave 85.1% to 87.4%, and the number of threads and"),
-        ("vi", "87,4% (seed 0); các seed 0–3 cho từ 85,1% đến 87,4%"),
+        ("vi", "87,4% (hạt giống 0); các hạt giống 0–3 cho từ 85,1% đến 87,4%"),
     ],
 )
 def test_the_train_forms_note_gives_the_band_other_seeds_reached(qapp, code, said):
