@@ -45,15 +45,31 @@ def tiny() -> Dataset:
 @pytest.fixture
 def controller(qtbot, tiny, tmp_path):
     asked: list[str] = []
+    data_here = threading.Event()  # the worker's data comes once set (``start_paused``)
+    data_here.set()
 
     def provider(name):
         asked.append(name)
+        data_here.wait(WAIT_MS / 1000)
         return tiny
 
     ctl = TrainingController(provider, RunStore(tmp_path / "runs"))
     ctl.asked = asked
+    ctl.data_here = data_here
     yield ctl
+    data_here.set()
     ctl.shutdown()
+
+
+def start_paused(controller, config) -> None:
+    """Start a run held before its first batch. ``pause()`` right after ``start()`` is not
+    enough: a GUI thread kept from the CPU between the two (a loaded machine) let the worker
+    train batches first (with half a second there, the Step tests got (28, 3) for (1, 1)).
+    The worker's data waits for the pause."""
+    controller.data_here.clear()
+    controller.start(config)
+    controller.pause()
+    controller.data_here.set()
 
 
 def run_to_the_end(qtbot, controller, config=CONFIG, **start):
@@ -171,8 +187,7 @@ def test_a_run_continued_part_way_into_an_epoch_labels_its_inside_start_with_tha
     """walk54 D6: the Inside strip's first row of a run continued three batches into epoch 1
     said "ep 0", as if the weights were those at the start; they are part way into epoch 1,
     and a sampled batch's weights are labelled with the epoch they are in."""
-    controller.start(CONFIG.replace(epochs=5))
-    controller.pause()  # before the first batch: three steps, then a stop inside epoch 1
+    start_paused(controller, CONFIG.replace(epochs=5))  # three steps, then a stop in epoch 1
     for _ in range(3):
         with qtbot.waitSignal(controller.batches_finished, timeout=WAIT_MS):
             controller.step()
@@ -408,8 +423,7 @@ def test_open_model_on_a_broken_file_answers_one_line(qtbot, controller, tmp_pat
 
 
 def test_step_and_plus_one_epoch_train_exactly_that_much_while_paused(qtbot, controller):
-    controller.start(CONFIG.replace(epochs=1000))
-    controller.pause()  # before the first batch: the worker holds at its start
+    start_paused(controller, CONFIG.replace(epochs=1000))  # the worker holds at its start
     got: list = []
     controller.batches_finished.connect(lambda reports: got.extend(reports))
     for expected in ((1, 1), (1, 2)):
@@ -447,8 +461,7 @@ def test_to_epoch_end_in_the_last_epoch_holds_there_until_resumed(qtbot, control
     monkeypatch.setattr(bridge._Requests, "should_pause", should_pause)
     ended: list = []
     controller.run_ended.connect(ended.append)
-    controller.start(CONFIG)  # 2 epochs of 8 batches
-    controller.pause()
+    start_paused(controller, CONFIG)  # 2 epochs of 8 batches
     with qtbot.waitSignal(controller.batches_finished, timeout=WAIT_MS):
         controller.step()
     with qtbot.waitSignal(controller.epoch_finished, timeout=WAIT_MS):
@@ -488,8 +501,7 @@ def test_to_epoch_end_pressed_before_a_steps_batch_is_shown_stops_at_the_epochs_
         return paused
 
     monkeypatch.setattr(bridge._Requests, "should_pause", should_pause)
-    controller.start(CONFIG)  # 2 epochs of 8 batches
-    controller.pause()
+    start_paused(controller, CONFIG)  # 2 epochs of 8 batches
     with qtbot.waitSignal(controller.batches_finished, timeout=WAIT_MS):
         controller.step()
     qtbot.waitUntil(lambda: bool(held_after) and held_after[-1] >= 1, timeout=WAIT_MS)
