@@ -249,6 +249,11 @@ class _Keeper(QObject):
         else:
             self.kept.emit(lane, record)
         finally:
+            # freed on the GUI thread (its deleteLater is queued there): freed on this thread
+            # as it ended, ~QObject held Qt's signal-slot lock while PySide waited for the GIL,
+            # and the GUI thread, holding the GIL, waited for that lock (sender()): the window
+            # hung for good (a land run of test_race_view did)
+            self.moveToThread(QCoreApplication.instance().thread())
             self.finished.emit()
 
 
