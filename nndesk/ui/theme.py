@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 
 import matplotlib
 from matplotlib.colors import to_hex, to_rgba
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -194,6 +194,8 @@ class _Notifier(QObject):
 _notifier: _Notifier | None = None
 _current: Colours | None = None
 _system: tuple[QPalette, str] | None = None  # the platform's palette and style, before ours
+_choice = "system"  # the theme chosen last (View > Theme)
+_applying = False  # inside apply_theme: its own setPalette is no desktop's change
 
 
 def notifier() -> _Notifier:
@@ -408,31 +410,96 @@ def _wrapped(style: QStyle) -> QStyle | None:
 
 
 def apply_theme(app: QApplication, name: str) -> Colours:
-    """Switch the whole application to ``name`` (one of ``THEMES``); returns its colours."""
-    global _current, _system
+    """Switch the whole application to ``name`` (one of ``THEMES``); returns its colours.
+
+    With "system" the window then follows the desktop: a palette the desktop changes later
+    (its switch to dark mid-session) retones the window as a choice here does."""
+    global _system, _choice, _applying
     if name not in THEMES:
         name = "system"
     if _system is None:
         style = app.style()
         base = style.baseStyle() if isinstance(style, QProxyStyle) else style
         _system = (QPalette(app.palette()), base.name())
-    if name == "system":
-        palette, style_name = _system
-        _use_style(app, style_name)
-        app.setPalette(palette)
-        c = from_palette(palette)
-    else:
-        c = LIGHT if name == "light" else DARK
-        # native styles may ignore a palette; Fusion draws with it
-        _use_style(app, "Fusion")
-        app.setPalette(palette_for(c))
+    _follow_the_desktop(app)
+    _choice = name
+    _applying = True
+    try:
+        if name == "system":
+            palette, style_name = _system
+            _use_style(app, style_name)
+            # a palette with no role of its own: Qt resolves it against the platform's, so
+            # it is the desktop's palette of now (the one read at start was light after the
+            # desktop turned dark: Light then System again kept the window light, walk59 D1)
+            app.setPalette(palette)
+            c = from_palette(app.palette())
+        else:
+            c = LIGHT if name == "light" else DARK
+            # native styles may ignore a palette; Fusion draws with it
+            _use_style(app, "Fusion")
+            app.setPalette(palette_for(c))
+    finally:
+        _applying = False
+    _show_colours(app, c)
+    return c
+
+
+def _show_colours(app: QApplication, c: Colours) -> None:
+    """Tones, charts and the widgets that paint themselves in colours ``c``."""
+    global _current
     previous = colours()
     _current = c
     _retone(app, c)
     matplotlib.rcParams.update(chart_rc(c))
     restyle_charts(app, previous, c)
     notifier().changed.emit(c)
-    return c
+
+
+class _DesktopFollower(QObject):
+    """Under the system theme, retones the window when the desktop changes its palette (a
+    switch to dark mid-session): Qt gave the widgets the new palette, but nndesk's tones
+    (captions, the answer's percentage, headlines) and its charts stayed in the old one.
+
+    Listens to the application's palette and colour-scheme signals (an event filter on the
+    application would see every event of every object); the retone runs once from the event
+    loop however many changes come together (a desktop sends one per widget class)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)  # Qt's: it lives as long as the application
+        self._app = app
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self._follow)
+        app.paletteChanged.connect(self._on_changed)
+        app.styleHints().colorSchemeChanged.connect(self._on_changed)
+
+    @Slot()
+    def _on_changed(self, *_args) -> None:
+        if not _applying and _choice == "system":
+            self._pending.start()
+
+    @Slot()
+    def _follow(self) -> None:
+        if _choice != "system":  # chosen Light or Dark meanwhile
+            return
+        c = from_palette(self._app.palette())
+        if c != _current:  # our own retone changes no palette: no second round
+            _show_colours(self._app, c)
+            # the widgets that paint with ``colours()`` (the probability tracks) were repainted
+            # for the new palette before this ran, in the old tones: once more, in the new
+            for window in self._app.topLevelWidgets():
+                if window.isVisible():
+                    window.update()
+
+
+_follower: _DesktopFollower | None = None
+
+
+def _follow_the_desktop(app: QApplication) -> None:
+    global _follower
+    if _follower is None:
+        _follower = _DesktopFollower(app)
 
 
 # ---- charts already drawn --------------------------------------------------------------------

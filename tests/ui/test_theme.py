@@ -486,3 +486,52 @@ def test_a_disabled_empty_field_looks_unlike_an_enabled_one(qtbot, qapp, restore
     field.setEnabled(False)
     disabled = _pixel(field, x, y)
     assert theme.contrast(enabled, disabled) >= 1.1, (enabled, disabled)
+
+
+def _desktop_turns(qapp, roles) -> None:
+    """The desktop changes its palette under the window, as its switch to dark does (Qt hands
+    the application the platform's new palette; offscreen has no platform theme to switch)."""
+    qapp.setPalette(_desktop_palette(*roles))
+
+
+def test_under_the_system_theme_the_window_follows_the_desktop_into_dark_mid_session(
+    qtbot, qapp, restore_theme, window_factory
+):
+    """walk59 D1: the desktop turned dark, the widgets' palette with it, but nndesk's tones (the
+    answer's percentage, captions, headlines) and its charts stayed light."""
+    from PySide6.QtWidgets import QLabel
+
+    from nndesk.ui.prediction_view import PredictionPanel
+
+    theme.apply_theme(qapp, "system")
+    desk = window_factory()
+    window = desk.window
+    window.tabs.setCurrentWidget(desk.evaluate_page)
+    qtbot.waitUntil(desk.evaluate_page.isVisible)
+    muted = next(w for w in window.findChildren(QLabel) if w.property("tone") == "muted")
+    answer = window.findChild(PredictionPanel).confidence_label  # "100,0%", a sheet of its own
+    matrix = desk.evaluate_page.confusion
+    assert not theme.colours().dark
+
+    _desktop_turns(qapp, DESKTOP_PALETTES["dark desktop"])
+
+    qtbot.waitUntil(lambda: theme.colours().dark)
+    c = theme.colours()
+    assert c == theme.from_palette(qapp.palette())
+    assert c.muted in muted.styleSheet() and theme.contrast(c.muted, c.window) >= AA
+    qtbot.waitUntil(lambda: matrix.current() and matrix.canvas.picture.colours == c)
+    assert to_hex(matrix.figure.patch.get_facecolor()) == c.window
+    ink = to_hex(answer.palette().color(QPalette.ColorRole.WindowText).getRgbF())
+    assert theme.contrast(ink, c.window) >= AA
+    QApplication.processEvents()
+    assert not theme._follower._pending.isActive()  # its own retone asks for no second one
+
+    _desktop_turns(qapp, DESKTOP_PALETTES["light desktop"])
+    qtbot.waitUntil(lambda: not theme.colours().dark)
+
+
+def test_a_chosen_theme_stays_when_the_desktop_changes(qtbot, qapp, restore_theme):
+    theme.apply_theme(qapp, "light")
+    _desktop_turns(qapp, DESKTOP_PALETTES["dark desktop"])
+    QApplication.processEvents()
+    assert theme.colours() == theme.LIGHT
