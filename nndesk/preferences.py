@@ -477,6 +477,20 @@ def set_theme(name: str) -> None:
         _set("ui/theme", name)
 
 
+#: View > Text size's steps (``nndesk.ui.text_size.STEPS``: a projector's "larger")
+TEXT_SIZES = ("smaller", "normal", "larger")
+
+
+def text_size() -> str:
+    """ "normal" (default), "smaller" or "larger" (View > Text size)."""
+    return _choice("ui/text_size", TEXT_SIZES, "normal")
+
+
+def set_text_size(step: str) -> None:
+    if step in TEXT_SIZES:
+        _set("ui/text_size", step)
+
+
 #: The canvas says "Not sure" when the calibrated top probability is under this many percent.
 NOT_SURE_DEFAULT, NOT_SURE_RANGE = NOT_SURE_PERCENT, (0, 99)
 

@@ -13,7 +13,7 @@ from nndesk import preferences, settings_writer
 from nndesk.app.closing_signals import close_on_signals
 from nndesk.app.desk import build_window
 from nndesk.paths import ASSETS_DIR
-from nndesk.ui import language, theme
+from nndesk.ui import language, text_size, theme
 from nndesk.ui.gui_collector import collect_on_gui_thread
 from nndesk.ui.language import system_ui_languages
 from nndesk.ui.startup_objects import freeze_startup_objects
@@ -58,6 +58,7 @@ def run(data_dir: str | None = None) -> int:
     if ICON.is_file():
         app.setWindowIcon(QIcon(str(ICON)))
     theme.apply_theme(app, preferences.theme())
+    text_size.apply_text_size(app, preferences.text_size())  # before the window: built at it
     language.use_language(language.resolve_language(preferences.language(), system_ui_languages()))
     freeze_startup_objects()  # before the window, which must stay collectable
     # QObjects of this thread freed by a collection on a worker were deleted there

@@ -3575,6 +3575,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
+        <source>&amp;Larger text</source>
+        <translation>Chữ &amp;lớn hơn</translation>
+    </message>
+    <message>
         <source>&amp;Light</source>
         <translation>&amp;Sáng</translation>
     </message>
@@ -3585,6 +3589,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>&amp;Next page</source>
         <translation>Trang &amp;sau</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text</source>
+        <translation>Chữ &amp;bình thường</translation>
     </message>
     <message>
         <source>&amp;Open image...</source>
@@ -3613,6 +3621,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>&amp;Save model as...</source>
         <translation>&amp;Lưu mô hình thành...</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>Chữ &amp;nhỏ hơn</translation>
     </message>
     <message>
         <source>&amp;System</source>
@@ -4020,6 +4032,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Hiện trang phía trước</translation>
     </message>
     <message>
+        <source>Te&amp;xt size</source>
+        <translation>&amp;Cỡ chữ</translation>
+    </message>
+    <message>
         <source>Test #</source>
         <translation>Ảnh số</translation>
     </message>
@@ -4062,6 +4078,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>The run on the Train page answers with its newest weights; when it ends its model takes over. Choose another model here to use that one instead.</source>
         <translation>Lượt chạy ở trang Huấn luyện trả lời bằng trọng số mới nhất của nó; khi kết thúc, mô hình của nó được dùng. Chọn một mô hình khác ở đây để dùng mô hình đó thay thế.</translation>
+    </message>
+    <message>
+        <source>The size of the window&apos;s text and of the charts&apos; text</source>
+        <translation>Cỡ chữ của cửa sổ và của các biểu đồ</translation>
     </message>
     <message>
         <source>The test images placed by how a layer of the network sees them (PCA, t-SNE)</source>

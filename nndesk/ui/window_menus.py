@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWhatsThis,
 )
 
+from nndesk import preferences
 from nndesk.controllers.pasted_image import image_payload
 from nndesk.data.registry import DATASETS
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
-from nndesk.ui import file_filters
+from nndesk.ui import file_filters, text_size
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.model_choices import ModelBox
@@ -62,6 +63,12 @@ THEMES = (
         QT_TRANSLATE_NOOP("MainWindow", "&Dark"),
         QT_TRANSLATE_NOOP("MainWindow", "Light text on a dark background, charts included"),
     ),
+)
+#: View > Text size: (step, its menu text, its shortcuts); a projector's "Larger" (walk59 D2)
+TEXT_SIZES = (
+    ("smaller", QT_TRANSLATE_NOOP("MainWindow", "&Smaller text"), ("Ctrl+-",)),
+    ("normal", QT_TRANSLATE_NOOP("MainWindow", "&Normal text"), ("Ctrl+0",)),
+    ("larger", QT_TRANSLATE_NOOP("MainWindow", "&Larger text"), ("Ctrl+=", "Ctrl++")),
 )
 IMAGE_FILTER = QT_TRANSLATE_NOOP(
     "MainWindow", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
@@ -330,6 +337,7 @@ class WindowMenusMixin:
             self.theme_actions[key] = act
             act.triggered.connect(lambda _=False, k=key: self.theme_change_requested.emit(k))
         self.theme_actions["system"].setChecked(True)
+        self._build_text_size_menu(view_menu.addMenu(translate("MainWindow", "Te&xt size")))
         self._build_language_menu(view_menu.addMenu(translate("MainWindow", "&Language")))
         help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         help_menu.addAction(self.act_shortcuts)
@@ -388,6 +396,27 @@ class WindowMenusMixin:
             self.language_actions[key] = act
             act.triggered.connect(lambda _=False, k=key: self.language_change_requested.emit(k))
         self.language_actions["system"].setChecked(True)
+
+    def _build_text_size_menu(self, menu) -> None:
+        """View > Text size: the window's and the charts' text a step smaller or larger, for a
+        projector; applied at once and remembered."""
+        self.text_size_group = QActionGroup(self)
+        self.text_size_actions: dict[str, QAction] = {}
+        tip = translate("MainWindow", "The size of the window's text and of the charts' text")
+        for step, text, keys in TEXT_SIZES:
+            act = self._action(translate_marked("MainWindow", text), None, keys, tip)
+            act.setCheckable(True)
+            act.setData(step)
+            menu.addAction(act)
+            self.text_size_group.addAction(act)
+            self.text_size_actions[step] = act
+            act.triggered.connect(lambda _=False, s=step: self._on_text_size_chosen(s))
+        self.text_size_actions[preferences.text_size()].setChecked(True)
+
+    @Slot(str)
+    def _on_text_size_chosen(self, step: str) -> None:
+        preferences.set_text_size(step)
+        text_size.apply_text_size(QApplication.instance(), step)
 
     def set_language_choice(self, code: str) -> None:
         """Tick ``code`` under View > Language (the coordinator remembers and applies it)."""
@@ -487,8 +516,6 @@ class WindowMenusMixin:
         folder…, ``dataset`` None: ``data_folder_chosen``). The Train form's Fashion-MNIST
         folder chosen in Digits was stored as MNIST's, and the two pushed each other out
         (walk55b D1)."""
-        from nndesk import preferences
-
         folder = QFileDialog.getExistingDirectory(
             self,
             translate(

@@ -22,6 +22,7 @@ KEYS = (
     "data/mirror",
     "ui/mode",
     "ui/theme",
+    "ui/text_size",
     "models/recent",
     "ui/geometry",
     "ui/place",
@@ -67,6 +68,7 @@ def read_every_preference(home: Path) -> None:
     assert preferences.last_mode() in preferences.MODES
     assert preferences.saliency_kind() in preferences.SALIENCY_KINDS
     assert preferences.theme() in ("system", "light", "dark")
+    assert preferences.text_size() in preferences.TEXT_SIZES
     assert preferences.language() in ("system", "en", "vi")
     mirror = preferences.mirror()
     assert mirror is None or (isinstance(mirror, str) and mirror and "\0" not in mirror)

@@ -76,29 +76,35 @@ def test_every_page_fits_1024x700_with_a_desktops_font(
     theme.apply_theme(qapp, theme_name)
     assert language.use_language(code) == code
     try:
-        desk = window_factory(classifier=stroke_classifier, mode="garments")
-        window = show_at(desk, (1024, 700))
-        assert window.width() == 1024, "the window's least width is wider than the screen"
-        desk.mistakes_page.set_result(_ten_class_result())
-        bar = window.pages_scroll.horizontalScrollBar()
-        room = window.pages_scroll.viewport().width()
-        for page, name in _pages_and_subpages(window):
-            qtbot.waitUntil(page.isVisible, timeout=WAIT_MS)
-            if page is desk.mistakes_page:
-                page.select_row(0)  # the details show a clicked mistake
-            QApplication.processEvents()
-            assert page.minimumSizeHint().width() <= room, name
-            assert bar.maximum() == 0, f"{name}: scrolls sideways by {bar.maximum()} px"
-            assert cut_widgets(window) == [], name
-            assert cut_chart_texts(window) == [], name
-            # a part in its own scroll area that never scrolls sideways (the Race tab) is cut
-            # on the right when it is wider than that area: the page's least width misses it
-            for inner in page.findChildren(QScrollArea):
-                if inner.isVisible() and inner.widget() is not None and _never_sideways(inner):
-                    least = inner.widget().minimumSizeHint().width()
-                    assert least <= inner.viewport().width(), f"{name}: {least} px in less"
+        check_every_page_fits(qtbot, window_factory, stroke_classifier)
     finally:
         language.use_language("en")
+
+
+def check_every_page_fits(qtbot, window_factory, stroke_classifier) -> None:
+    """Every page (and Train subpage) of a Clothing window at 1024x700, at the application's
+    font and theme of now: no sideways scroll, no widget or chart text cut."""
+    desk = window_factory(classifier=stroke_classifier, mode="garments")
+    window = show_at(desk, (1024, 700))
+    assert window.width() == 1024, "the window's least width is wider than the screen"
+    desk.mistakes_page.set_result(_ten_class_result())
+    bar = window.pages_scroll.horizontalScrollBar()
+    room = window.pages_scroll.viewport().width()
+    for page, name in _pages_and_subpages(window):
+        qtbot.waitUntil(page.isVisible, timeout=WAIT_MS)
+        if page is desk.mistakes_page:
+            page.select_row(0)  # the details show a clicked mistake
+        QApplication.processEvents()
+        assert page.minimumSizeHint().width() <= room, name
+        assert bar.maximum() == 0, f"{name}: scrolls sideways by {bar.maximum()} px"
+        assert cut_widgets(window) == [], name
+        assert cut_chart_texts(window) == [], name
+        # a part in its own scroll area that never scrolls sideways (the Race tab) is cut
+        # on the right when it is wider than that area: the page's least width misses it
+        for inner in page.findChildren(QScrollArea):
+            if inner.isVisible() and inner.widget() is not None and _never_sideways(inner):
+                least = inner.widget().minimumSizeHint().width()
+                assert least <= inner.viewport().width(), f"{name}: {least} px in less"
 
 
 def test_the_mistakes_sort_box_shrinks_with_its_text_elided_and_shows_it_whole_with_room(

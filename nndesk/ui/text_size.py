@@ -1,0 +1,91 @@
+"""View > Text size, for a projector: the window's font and every chart's text a step bigger
+(or smaller) together.
+
+The window's font is the desktop's times the step, never above ``LARGEST_FITTING_POINTS``
+(the size every page was checked to fit beside the drawing at 1024x700). The charts on
+matplotlib canvases are zoomed by the step: each figure's dpi is ``step`` times its own, so
+ticks, titles, keys and lines grow in the same place on screen, a chart's size and the page's
+layout unchanged.
+
+Widgets that fixed a size of their own from the font they were built with (the answer's big
+digit and percentage) keep it until the window is next built (the next start).
+"""
+
+from __future__ import annotations
+
+from matplotlib.backends.backend_qt import FigureCanvasQT
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QApplication
+
+from nndesk import preferences
+
+#: the steps of View > Text size, smallest first (as remembered), and what each multiplies
+#: the text by
+STEPS = preferences.TEXT_SIZES
+FACTORS = {"smaller": 0.9, "normal": 1.0, "larger": 1.25}
+#: the largest window font every page fits at 1024x700 (tests/ui/test_desktop_fonts.py): at
+#: 12 pt the Race tab's Stop button went past its area's edge in Vietnamese
+LARGEST_FITTING_POINTS = 11.0
+
+_desktop_font: QFont | None = None  # the application's font before any step
+_step = "normal"
+
+
+def chart_zoom() -> float:
+    """How much bigger than their own sizes the charts draw their text and lines."""
+    return FACTORS[_step]
+
+
+def current_step() -> str:
+    return _step
+
+
+def window_points(desktop_points: float, step: str) -> float:
+    """The window's font size at ``step`` for a desktop font of ``desktop_points``: bigger
+    only up to ``LARGEST_FITTING_POINTS`` (a desktop font already that large stays)."""
+    points = desktop_points * FACTORS[step]
+    if FACTORS[step] > 1:
+        points = max(desktop_points, min(points, LARGEST_FITTING_POINTS))
+    return points
+
+
+def apply_text_size(app: QApplication, step: str) -> None:
+    """The application's font and its charts at ``step`` (one of ``STEPS``)."""
+    global _desktop_font, _step
+    if step not in STEPS:
+        step = "normal"
+    if _desktop_font is None:
+        _desktop_font = QFont(app.font())
+    _step = step
+    font = QFont(_desktop_font)
+    if _desktop_font.pointSizeF() > 0:  # a font sized in pixels is left as the desktop set it
+        font.setPointSizeF(window_points(_desktop_font.pointSizeF(), step))
+    if font != app.font():
+        app.setFont(font)
+    for widget in app.allWidgets():
+        # the charts on screen now; a hidden one takes the zoom as it is next shown (matplotlib
+        # asks for its pixel ratio in its show event): drawing every page's charts at once
+        # froze the window for seconds (docs/performance.md)
+        if isinstance(widget, FigureCanvasQT) and widget.isVisible():
+            _zoomed_pixel_ratio(widget)
+
+
+def _zoomed_pixel_ratio(canvas: FigureCanvasQT) -> None:
+    """Matplotlib's ``_update_pixel_ratio``, with the zoom: the figure's dpi is its own times
+    the step (times the screen's pixel ratio, as matplotlib has it), while its size in the
+    window stays: its points (text, lines) are that much bigger on screen."""
+    figure = canvas.figure
+    if figure is None:
+        return
+    own = figure.__dict__.setdefault("_nndesk_own_dpi", figure._original_dpi)
+    figure._original_dpi = own * chart_zoom()
+    ratio = canvas.devicePixelRatioF() or 1  # rarely 0, as matplotlib notes
+    if canvas._set_device_pixel_ratio(ratio) or figure.dpi != ratio * figure._original_dpi:
+        figure._set_dpi(ratio * figure._original_dpi, forward=False)
+        # as matplotlib does: a resize event sizes the figure for the new dpi and redraws
+        canvas.resizeEvent(QResizeEvent(canvas.size(), canvas.size()))
+
+
+# every matplotlib canvas asks this for its pixel ratio (as it is shown, when its screen
+# changes): one place zooms them all, those built later too
+FigureCanvasQT._update_pixel_ratio = _zoomed_pixel_ratio

@@ -1,0 +1,111 @@
+"""View > Text size (walk59 D2: a class reads the window on a projector): each step changes the
+window's font and the charts' text together, is remembered, and the window still fits."""
+
+from __future__ import annotations
+
+import pytest
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+
+from nndesk import preferences
+from nndesk.ui import text_size
+
+
+@pytest.fixture
+def normal_text_after(qapp):
+    """The window's font and the charts back at the normal step after the test."""
+    saved = qapp.font()
+    yield
+    qapp.setFont(saved)
+    text_size._desktop_font = None  # read again: the font as it was
+    text_size.apply_text_size(qapp, "normal")
+
+
+def _tick_height(canvas: FigureCanvasQTAgg) -> float:
+    """The height on screen (logical pixels) of the chart's first x tick label."""
+    canvas.draw()
+    label = canvas.figure.axes[0].get_xticklabels()[0]
+    return label.get_window_extent(canvas.get_renderer()).height / canvas.device_pixel_ratio
+
+
+def test_each_text_size_step_changes_the_window_font_and_a_charts_ticks_and_is_kept(
+    qtbot, qapp, window_factory, normal_text_after
+):
+    desk = window_factory()
+    window = desk.window
+    desktop_points = qapp.font().pointSizeF()
+    canvas = FigureCanvasQTAgg(Figure(figsize=(4, 3)))
+    qtbot.addWidget(canvas)
+    canvas.figure.add_subplot().plot([0, 1, 2], [0, 1, 4])
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    width = canvas.width()
+    assert window.text_size_actions["normal"].isChecked()
+    heights = {}
+    for step in ("smaller", "larger", "normal"):
+        window.text_size_actions[step].trigger()
+        assert qapp.font().pointSizeF() == pytest.approx(
+            text_size.window_points(desktop_points, step)
+        )
+        assert preferences.text_size() == step
+        heights[step] = _tick_height(canvas)
+        assert canvas.width() == width  # the chart keeps its place; its text grows in it
+    assert heights["smaller"] < heights["normal"] < heights["larger"]
+    assert heights["larger"] == pytest.approx(heights["normal"] * 1.25, rel=0.15)
+    assert qapp.font().pointSizeF() == pytest.approx(desktop_points)
+
+    window.text_size_actions["larger"].trigger()
+    again = window_factory().window  # the next start ticks the remembered step
+    assert again.text_size_actions["larger"].isChecked()
+
+
+def test_ctrl_equals_and_ctrl_minus_are_the_steps_shortcuts(qtbot, window_factory):
+    from PySide6.QtGui import QKeySequence
+
+    window = window_factory().window
+    keys = {
+        step: {k.toString() for k in act.shortcuts()}
+        for step, act in window.text_size_actions.items()
+    }
+    assert keys == {"smaller": {"Ctrl+-"}, "normal": {"Ctrl+0"}, "larger": {"Ctrl+=", "Ctrl++"}}
+    assert QKeySequence("Ctrl+=").toString() in keys["larger"]
+
+
+def test_a_chart_hidden_at_the_step_takes_the_zoom_as_it_is_shown(qtbot, qapp, normal_text_after):
+    canvas = FigureCanvasQTAgg(Figure(figsize=(4, 3)))
+    qtbot.addWidget(canvas)
+    canvas.figure.add_subplot().plot([0, 1], [0, 1])
+    text_size.apply_text_size(qapp, "larger")
+    dpi = canvas.figure.dpi
+    canvas.show()
+    qtbot.waitUntil(lambda: canvas.figure.dpi == pytest.approx(dpi * 1.25))
+
+
+@pytest.mark.parametrize(
+    ("desktop_points", "points"),
+    [(9.0, 11.0), (10.0, 11.0), (11.0, 11.0), (12.0, 12.0), (8.0, 10.0)],
+)
+def test_larger_text_stops_at_the_largest_font_every_page_fits(desktop_points, points):
+    assert text_size.window_points(desktop_points, "larger") == pytest.approx(points)
+
+
+def test_every_page_fits_1024x700_at_the_largest_step_in_vietnamese(
+    qtbot, qapp, window_factory, stroke_classifier, restore_theme, normal_text_after
+):
+    """The largest step from the offscreen 9 pt font: the window at 11 pt and charts zoomed
+    by 1.25 (the 11 pt desktops of tests/ui/test_desktop_fonts.py run their charts at 1)."""
+    from nndesk.ui import language, theme
+    from tests.ui.test_desktop_fonts import check_every_page_fits
+
+    font = qapp.font()
+    font.setPointSizeF(9.0)
+    qapp.setFont(font)
+    text_size._desktop_font = None  # the desktop's font is read again: 9 pt
+    text_size.apply_text_size(qapp, "larger")
+    assert qapp.font().pointSizeF() == pytest.approx(text_size.LARGEST_FITTING_POINTS)
+    theme.apply_theme(qapp, "dark")
+    assert language.use_language("vi") == "vi"
+    try:
+        check_every_page_fits(qtbot, window_factory, stroke_classifier)
+    finally:
+        language.use_language("en")
