@@ -48,11 +48,14 @@ class MatrixFigure:
         ratio: float = 1.0,
         highlight: tuple[int, int] | None = None,
         empty_text: str = "",
+        zoom: float = 1.0,
     ) -> None:
         self.confusion = None if confusion is None else np.asarray(confusion)
         self.names = tuple(str(n) for n in class_names)
         self.width, self.height, self.ratio = width, height, ratio
-        dpi = matplotlib.rcParams["figure.dpi"]  # as FigureCanvasQTAgg: points scale with ratio
+        # as FigureCanvasQTAgg: points scale with ratio, and with View > Text size's ``zoom``
+        # (more dots per inch on the same pixels: bigger text in the same place)
+        dpi = matplotlib.rcParams["figure.dpi"] * zoom
         self.figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi * ratio)
         self.figure.set_layout_engine("constrained")
         FigureCanvasAgg(self.figure)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from nndesk.confusion_figure import MatrixFigure
 from nndesk.i18n import QT_TRANSLATE_NOOP
-from nndesk.ui import theme, wheel_guard
+from nndesk.ui import text_size, theme, wheel_guard
 from nndesk.ui.language import integer, percent, translate, translate_marked
 from nndesk.ui.off_gui import Delivery, Latest, let_go_off_gui, render_pool, run_latest
 
@@ -41,10 +41,11 @@ class MatrixPicture:
 
 
 def render_matrix(
-    confusion, names, width, height, ratio, highlight, empty_text, colours
+    confusion, names, width, height, ratio, highlight, empty_text, colours, zoom=1.0
 ) -> MatrixPicture:
-    """The picture of a matrix for a canvas of ``width`` x ``height`` px (any thread)."""
-    figure = MatrixFigure(confusion, names, width, height, ratio, highlight, empty_text)
+    """The picture of a matrix for a canvas of ``width`` x ``height`` px (any thread), its
+    text ``zoom`` times its own size (View > Text size)."""
+    figure = MatrixFigure(confusion, names, width, height, ratio, highlight, empty_text, zoom)
     rgba = figure.draw()
     h, w = int(rgba.shape[0]), int(rgba.shape[1])
     image = QImage(rgba.tobytes(), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
@@ -257,12 +258,12 @@ class ConfusionView(QWidget):
         ratio = self.canvas.devicePixelRatioF()
         empty = self.empty_text()
         confusion, names, selected = self._confusion, self._names, self._selected
-        colours = theme.colours()
+        colours, zoom = theme.colours(), text_size.chart_zoom()
         self._asked += 1
         self._latest.put(
             self._asked,
             lambda _superseded: render_matrix(
-                confusion, names, width, height, ratio, selected, empty, colours
+                confusion, names, width, height, ratio, selected, empty, colours, zoom
             ),
         )
         if not self._busy:

@@ -7,6 +7,8 @@ matplotlib canvases are zoomed by the step: each figure's dpi is ``step`` times 
 ticks, titles, keys and lines grow in the same place on screen, a chart's size and the page's
 layout unchanged.
 
+The confusion matrix, drawn off the GUI thread, is drawn at the zoom too; the other charts drawn
+off it (Runs, Trust, the Train page's Inside) and the Inside diagram keep their own sizes.
 Widgets that fixed a size of their own from the font they were built with (the answer's big
 digit and percentage) keep it until the window is next built (the next start).
 """
@@ -18,6 +20,7 @@ from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QApplication
 
 from nndesk import preferences
+from nndesk.ui import theme
 
 #: the steps of View > Text size, smallest first (as remembered), and what each multiplies
 #: the text by
@@ -56,7 +59,7 @@ def apply_text_size(app: QApplication, step: str) -> None:
         step = "normal"
     if _desktop_font is None:
         _desktop_font = QFont(app.font())
-    _step = step
+    changed, _step = step != _step, step
     font = QFont(_desktop_font)
     if _desktop_font.pointSizeF() > 0:  # a font sized in pixels is left as the desktop set it
         font.setPointSizeF(window_points(_desktop_font.pointSizeF(), step))
@@ -68,6 +71,10 @@ def apply_text_size(app: QApplication, step: str) -> None:
         # froze the window for seconds (docs/performance.md)
         if isinstance(widget, FigureCanvasQT) and widget.isVisible():
             _zoomed_pixel_ratio(widget)
+    if changed:
+        # the charts drawn off the GUI thread (the confusion matrix) are drawn again, as for a
+        # new theme: those that know the zoom draw at it
+        theme.notifier().changed.emit(theme.colours())
 
 
 def _zoomed_pixel_ratio(canvas: FigureCanvasQT) -> None:

@@ -109,3 +109,29 @@ def test_every_page_fits_1024x700_at_the_largest_step_in_vietnamese(
         check_every_page_fits(qtbot, window_factory, stroke_classifier)
     finally:
         language.use_language("en")
+
+
+def test_the_confusion_matrix_drawn_off_the_gui_thread_takes_the_larger_text(
+    qtbot, qapp, normal_text_after
+):
+    import matplotlib
+    import numpy as np
+
+    from nndesk.ui.confusion_view import ConfusionView
+
+    view = ConfusionView()
+    qtbot.addWidget(view)
+    view.resize(500, 460)
+    view.show()
+    view.set_matrix(np.eye(3, dtype=np.int64) * 50 + 2, ("a", "b", "c"))
+    own = matplotlib.rcParams["figure.dpi"] * view.canvas.devicePixelRatioF()
+
+    def drawn_dpi() -> float | None:
+        picture = view.canvas.picture
+        return picture.figure.figure.dpi if view.current() and picture is not None else None
+
+    qtbot.waitUntil(lambda: drawn_dpi() == pytest.approx(own), timeout=60000)
+    size = view.canvas.picture.image.size()
+    text_size.apply_text_size(qapp, "larger")
+    qtbot.waitUntil(lambda: drawn_dpi() == pytest.approx(own * 1.25), timeout=60000)
+    assert view.canvas.picture.image.size() == size  # the same room, bigger text in it
