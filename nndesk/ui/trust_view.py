@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.i18n import QT_TRANSLATE_NOOP
-from nndesk.ui import kept_choices, theme
+from nndesk.ui import kept_choices, text_size, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.flow_layout import flow_row
@@ -54,16 +54,19 @@ STACK_BELOW_WIDTH = 600  # px: a narrower part shows the two plots one above the
 PLOTS_MIN_WIDTH = 300  # px the two plots' image takes at least
 
 
-def summary_figure(summary, threshold: float, stacked: bool, width: int, height: int, ratio=1.0):
+def summary_figure(
+    summary, threshold: float, stacked: bool, width: int, height: int, ratio=1.0, zoom=1.0
+):
     """The reliability and coverage plots of ``summary`` at ``threshold``, side by side or
-    ``stacked``, ``width`` x ``height`` device-independent pixels, drawn on an Agg canvas
-    (any thread)."""
+    ``stacked``, ``width`` x ``height`` device-independent pixels, their text ``zoom`` times
+    its own size (View > Text size), drawn on an Agg canvas (any thread)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     from nndesk.trust_plots import plot_coverage, plot_reliability
 
-    fig = Figure(figsize=(width / 96.0, height / 96.0), dpi=96.0 * ratio, layout="constrained")
+    dpi = 96.0 * zoom  # more dots per inch on the same pixels: bigger text in the same place
+    fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi * ratio, layout="constrained")
     canvas = FigureCanvasAgg(fig)
     left, right = fig.subplots(2, 1) if stacked else fig.subplots(1, 2)
     plot_reliability(left, summary)
@@ -74,10 +77,17 @@ def summary_figure(summary, threshold: float, stacked: bool, width: int, height:
 
 
 def render_summary(
-    summary, threshold: float, stacked: bool, width: int, height: int, ratio: float = 1.0
+    summary,
+    threshold: float,
+    stacked: bool,
+    width: int,
+    height: int,
+    ratio: float = 1.0,
+    zoom: float = 1.0,
 ) -> QImage:
     """``summary_figure`` as an image (any thread: the render pool draws it)."""
-    rgba = summary_figure(summary, threshold, stacked, width, height, ratio).canvas.buffer_rgba()
+    figure = summary_figure(summary, threshold, stacked, width, height, ratio, zoom)
+    rgba = figure.canvas.buffer_rgba()
     h, w = int(rgba.shape[0]), int(rgba.shape[1])
     return QImage(bytes(rgba), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
 
@@ -265,12 +275,12 @@ class TrustView(QWidget):
         size = self.plots.size()
         least = 2 * PLOT_HEIGHT if stacked else PLOT_HEIGHT
         w, h = max(size.width(), PLOTS_MIN_WIDTH), max(size.height(), least)
-        ratio = self.plots.devicePixelRatioF()
+        ratio, zoom = self.plots.devicePixelRatioF(), text_size.chart_zoom()
         colours = theme.colours()  # the colours the render will draw in
         self._renders.ask(
-            (id(summary), threshold, stacked, w, h, ratio, colours),
+            (id(summary), threshold, stacked, w, h, ratio, colours, zoom),
             colours,
-            lambda: render_summary(summary, threshold, stacked, w, h, ratio),
+            lambda: render_summary(summary, threshold, stacked, w, h, ratio, zoom),
         )
 
     @Slot(object, object)

@@ -258,3 +258,21 @@ def test_a_temperature_that_raises_the_ece_is_said_with_why(qtbot, view, result)
     with qtbot.waitSignal(view.summary_drawn, timeout=20_000):
         view.set_result(result)  # T = 1: the same ECE, nothing to explain
     assert "made the ECE higher" not in view.numbers.text()
+
+
+def test_the_summary_figure_zoomed_for_larger_text_keeps_its_pixels(result):
+    """View > Text size: the plots' text grows by the zoom in the same picture."""
+    from nndesk.trust_plots import summarise
+    from nndesk.ui.trust_view import summary_figure
+
+    summary = summarise(result)
+    own = summary_figure(summary, 0.6, False, 700, 270)
+    zoomed = summary_figure(summary, 0.6, False, 700, 270, zoom=1.25)
+    assert zoomed.bbox.size == pytest.approx(own.bbox.size)
+    assert zoomed.dpi == pytest.approx(own.dpi * 1.25)
+
+    def tick_height(figure) -> float:
+        label = figure.axes[0].get_xticklabels()[0]
+        return label.get_window_extent(figure.canvas.get_renderer()).height
+
+    assert tick_height(zoomed) == pytest.approx(tick_height(own) * 1.25, rel=0.15)
