@@ -18,19 +18,29 @@ _chart = None
 
 
 def render_kept_chart(
-    runs, width: int, height: int, per_epoch: int, validation: bool = True, epochs: int = 0
+    runs,
+    width: int,
+    height: int,
+    per_epoch: int,
+    validation: bool = True,
+    epochs: int = 0,
+    zoom: float = 1.0,
 ) -> QImage:
-    """The race chart of ``runs`` ((name, Curves) pairs) over the race's ``epochs``, moving the
-    kept figure's lines when the lanes, size, theme, validation split and epochs are the same
-    (render-pool jobs only: one at a time)."""
+    """The race chart of ``runs`` ((name, Curves) pairs) over the race's ``epochs``, its text
+    ``zoom`` times its own size (View > Text size), moving the kept figure's lines when the
+    lanes, size, theme, validation split, epochs and zoom are the same (render-pool jobs only:
+    one at a time)."""
     global _chart
     from nndesk.race_chart import RaceChart, theme_key
 
     names = [name for name, _ in runs]
     key = (tuple(names), width, height, theme_key(), validation, epochs)
     try:
-        if _chart is None or _chart.key != key:
-            _chart = RaceChart(names, width, height, validation=validation, epochs=epochs)
+        if _chart is None or (_chart.key, _chart.figure.dpi) != (key, 96.0 * zoom):
+            # more dots per inch on the same pixels: bigger text in the same picture
+            _chart = RaceChart(
+                names, width, height, 96.0 * zoom, validation=validation, epochs=epochs
+            )
         return _image(_chart.render([c for _, c in runs], per_epoch))
     except Exception:
         _chart = None  # a figure that failed once is built again next time

@@ -31,7 +31,7 @@ from nndesk.errors import NndeskError, user_message
 from nndesk.settings_schema import BY_NAME
 from nndesk.training import TrainConfig
 from nndesk.training.race import COMPARISONS, MAX_LANES, MIN_LANES
-from nndesk.ui import kept_choices, theme
+from nndesk.ui import kept_choices, text_size, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.choice_box import ShrinkingBox
@@ -449,11 +449,12 @@ class RaceView(QWidget):
         # the lanes share the Train settings' split; as the Live page, by the setting
         validation = any(lane.config.val_fraction > 0 for lane in self.controller.lanes)
         epochs = max(lane.config.epochs for lane in self.controller.lanes)  # shared by all
+        zoom = text_size.chart_zoom()
         run_off_gui(
             render_pool(),
             self._delivery,
             theme.colours(),  # a switch meanwhile makes it stale on arrival
-            lambda: render_kept_chart(runs, w, h, per_epoch, validation, epochs),
+            lambda: render_kept_chart(runs, w, h, per_epoch, validation, epochs, zoom),
         )
 
     # -- slots ---------------------------------------------------------------------------------

@@ -135,3 +135,16 @@ def test_the_confusion_matrix_drawn_off_the_gui_thread_takes_the_larger_text(
     text_size.apply_text_size(qapp, "larger")
     qtbot.waitUntil(lambda: drawn_dpi() == pytest.approx(own * 1.25), timeout=60000)
     assert view.canvas.picture.image.size() == size  # the same room, bigger text in it
+
+
+def test_the_race_chart_drawn_off_the_gui_thread_takes_the_zoom_in_the_same_picture(qapp):
+    from nndesk.ui import race_render
+    from tests.test_race_chart import _curves
+
+    runs = [("ReLU", _curves(40, 2, 2.3)), ("sigmoid", _curves(40, 2, 2.0))]
+    own = race_render.render_kept_chart(runs, 600, 400, 20, True, 2)
+    own_dpi = race_render._chart.figure.dpi
+    zoomed = race_render.render_kept_chart(runs, 600, 400, 20, True, 2, 1.25)
+    assert zoomed.size() == own.size()
+    assert race_render._chart.figure.dpi == pytest.approx(own_dpi * 1.25)
+    race_render.render_kept_chart(runs, 600, 400, 20, True, 2)  # the chart back at 1
