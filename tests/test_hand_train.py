@@ -385,3 +385,79 @@ def test_a_pooled_stage_holds_each_seeds_copies_as_that_seed_draws_them(
     assert np.array_equal(alone.train_images, one[0][0])
     with pytest.raises(NndeskError):
         with_hand_drawings(photos, 2, 9, cache, ("second",), True, pool=0)
+
+
+# -- copies that keep the long-sleeved tops' class (twenty-seventh round) -------------------------
+def _first_of(label: int, mode: str):
+    return next(d for d in HAND_TRAIN_GARMENTS if d.label == label and d.mode == mode)
+
+
+def test_a_kept_copy_of_any_other_class_is_the_reshaped_copy_and_a_tops_warp_is_gentler(qapp):
+    from nndesk.ui.canvas import DrawingCanvas
+    from tools.hand_train import KEPT_TOPS_STRENGTH, kept_copy, reshape, reshaped_copy
+
+    canvas = DrawingCanvas()
+    for label in (1, 7):  # trousers, sneakers: drawn as the twenty-fifth round draws them
+        d = next(d for d in HAND_TRAIN_GARMENTS if d.label == label)
+        for k in range(3):
+            mine = kept_copy(d, canvas, np.random.default_rng([5, k]))
+            assert np.array_equal(mine, reshaped_copy(d, canvas, np.random.default_rng([5, k])))
+    coat = _first_of(4, "outline")
+    assert reshape(coat, np.random.default_rng(1), 0.0) == coat  # no strength: no warp
+
+    def moved(limit: float) -> float:
+        copies = [reshape(coat, np.random.default_rng([6, k]), limit) for k in range(8)]
+        a = np.concatenate([np.array(s) for s in coat.strokes])
+        return max(
+            float(np.abs(np.concatenate([np.array(s) for s in c.strokes]) - a).max())
+            for c in copies
+        )
+
+    assert moved(KEPT_TOPS_STRENGTH) < 0.7 * moved(1.0)
+
+
+def test_kept_restyles_leave_a_filled_coat_or_shirt_filled_and_a_shirts_outline_unfilled(qapp):
+    from nndesk.ui.canvas import DrawingCanvas
+    from tools.hand_train import restyled
+
+    canvas = DrawingCanvas()
+    for label in (4, 6):  # a scribble over a filled coat or shirt hides its block and details
+        square = dataclasses.replace(_square("filled", label), fills=((140.0, 140.0),))
+        assert np.array_equal(restyled(square, canvas, _First(0.1), keep=True), render(square))
+        assert not np.array_equal(restyled(square, canvas, _First(0.1)), render(square))
+    shirt = _square(label=6)  # a filled shirt is a pullover's block: left as its outline
+    assert np.array_equal(restyled(shirt, canvas, _First(0.1), keep=True), render(shirt))
+    coat = _square(label=4)  # a coat's outline is still filled, as people fill coats
+    filled = render(dataclasses.replace(coat, fills=((140.0, 140.0),)))
+    assert np.array_equal(restyled(coat, canvas, _First(0.1), keep=True), filled)
+
+
+def test_vary_can_keep_a_filled_drawing_filled_with_every_other_draw_the_same():
+    filled = next(d for d in HAND_TRAIN_GARMENTS if d.mode == "filled" and d.fills)
+    dropped = 0
+    for k in range(40):
+        plain = vary(filled, np.random.default_rng([7, k]))
+        kept = vary(filled, np.random.default_rng([7, k]), keep_fill=True)
+        assert kept.fills and kept.strokes == plain.strokes and kept.pen == plain.pen
+        dropped += not plain.fills
+    assert dropped  # some of these 40 were left as outlines without keep_fill
+
+
+def test_kept_copies_are_cached_apart_and_only_reshaped_copies_are_kept(
+    qapp, tmp_path, monkeypatch
+):
+    from nndesk.data.dataset import Dataset
+    from nndesk.presets import SHIPPED_RECIPES
+    from tools.build_weights import NndeskError, Stage, with_hand_drawings
+
+    monkeypatch.setitem(HAND_SETS, "second", HAND_SETS["second"][:2])
+    kept, _ = cached_hand_training_drawings(2, str(tmp_path), 9, ("second",), True, kept=True)
+    assert np.array_equal(
+        kept, hand_training_drawings(2, 9, HAND_SETS["second"], (), True, True)[0]
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["hand-train-reshaped-kept-9-2-2.npz"]
+    none, no_labels = np.zeros((0, 28, 28), np.uint8), np.zeros(0, np.int64)
+    photos = Dataset("fashion", tuple("0123456789"), "garments", none, no_labels, none, no_labels)
+    with pytest.raises(NndeskError):
+        with_hand_drawings(photos, 2, 9, str(tmp_path), ("second",), False, kept=True)
+    assert Stage(SHIPPED_RECIPES["fashion-cnn"]).hand_kept is False

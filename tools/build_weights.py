@@ -92,6 +92,10 @@ class Stage:
     #: epochs then shows the same ``hand`` x ``hand_pool`` copies of a drawing every epoch, so
     #: the network can fit them (weights/README.md, twenty-sixth round); 1: ``hand_seed``'s only
     hand_pool: int = 1
+    #: the reshaped copies with the long-sleeved tops' class kept (``tools.hand_train.kept_copy``:
+    #: gentler warps for Pullover, Coat and Shirt, a filled coat or shirt kept filled, a shirt's
+    #: outline not filled; weights/README.md, twenty-seventh round); only with ``hand_reshaped``
+    hand_kept: bool = False
 
 
 #: sketch_batch as it was before it warped proportions, refitted and mirrored (the first sketch
@@ -392,21 +396,26 @@ def with_hand_drawings(
     sets: tuple[str, ...] = ("second",),
     reshaped: bool = False,
     pool: int = 1,
+    kept: bool = False,
 ):
     """A copy of ``dataset`` whose training split also holds ``copies`` varied copies of every
     hand-drawn training garment of ``sets`` (``tools.hand_train``; seed None: ``HAND_SEED``;
     ``reshaped``: with other hands' proportions and fill styles) from each of ``pool`` seeds
     (``seed``, ``seed`` + 1, ...; each seed's copies as that seed alone draws and caches them),
-    after the other training images; the test split is the dataset's own. ``cache`` keeps them."""
+    after the other training images; the test split is the dataset's own. ``cache`` keeps them.
+    ``kept``: reshaped copies with the long-sleeved tops' class kept (``Stage.hand_kept``)."""
     if copies <= 0:
         return dataset
     if pool < 1:
         raise NndeskError(f"the hand copies must come from at least one seed, not {pool}")
+    if kept and not reshaped:
+        raise NndeskError("only reshaped hand copies can keep the tops' class")
     from tools.hand_train import HAND_SEED, cached_hand_training_drawings
 
     first = HAND_SEED if seed is None else seed
     drawn = [
-        cached_hand_training_drawings(copies, cache, first + k, sets, reshaped) for k in range(pool)
+        cached_hand_training_drawings(copies, cache, first + k, sets, reshaped, kept)
+        for k in range(pool)
     ]
     images = np.concatenate([d[0] for d in drawn])
     labels = np.concatenate([d[1] for d in drawn])
@@ -527,6 +536,7 @@ def _train_stage(
     if stage.hand:
         sets = ", ".join(stage.hand_sets)
         how = ", reshaped" if stage.hand_reshaped else ""
+        how += ", the tops' class kept" if stage.hand_kept else ""
         seeds = f" from {stage.hand_pool} seeds" if stage.hand_pool > 1 else ""
         log(
             f"{name}: {stage.hand} copies{seeds} of every hand-drawn training garment ({sets}{how})"
@@ -539,6 +549,7 @@ def _train_stage(
             stage.hand_sets,
             stage.hand_reshaped,
             stage.hand_pool,
+            stage.hand_kept,
         )
     if stage.outliers:
         dataset = with_outliers(dataset, stage.outliers, outlier_dir, cache)
@@ -640,6 +651,7 @@ def build(
         "photos": stages[-1].photos,
         "hand_reshaped": stages[-1].hand_reshaped,
         "hand_pool": stages[-1].hand_pool,
+        "hand_kept": stages[-1].hand_kept,
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
     if resume is not None and resume != first_stage:

@@ -73,14 +73,22 @@ _STREAMS: dict[str, tuple[int, ...]] = {
 
 #: appended to a reshaped copy's random stream, so its draws are not a plain copy's
 RESHAPED_STREAM = 25
+#: the long-sleeved tops (Pullover, Coat, Shirt), told apart by details a reshape or a change of
+#: fill style can take away (weights/README.md, twenty-seventh round)
+TOPS = (2, 4, 6)
+#: a kept copy's share of ``reshape``'s strengths for a long-sleeved top: stretches up to
+#: e^±0.2 a piece, a taper of ±13.5 %, a bow of 1.8 % (other classes keep the full strengths)
+KEPT_TOPS_STRENGTH = 0.45
 
 
 def _closed(stroke: np.ndarray) -> bool:
     return len(stroke) > 2 and bool(np.hypot(*(stroke[0] - stroke[-1])) < 1.0)
 
 
-def vary(drawing: HandDrawing, rng: np.random.Generator) -> HandDrawing:
-    """One more sitting of ``drawing``: moved, shaken, re-penned, its polarity drawn anew."""
+def vary(drawing: HandDrawing, rng: np.random.Generator, keep_fill: bool = False) -> HandDrawing:
+    """One more sitting of ``drawing``: moved, shaken, re-penned, its polarity drawn anew.
+    ``keep_fill``: a filled drawing is never left as its outline (the draw is made all the same,
+    so the copy's other draws are as without it)."""
     strokes = [np.array(s, np.float64) for s in drawing.strokes]
     erase = [np.array(s, np.float64) for s in drawing.erase]
     fills = np.array(drawing.fills, np.float64).reshape(-1, 2)
@@ -126,8 +134,8 @@ def vary(drawing: HandDrawing, rng: np.random.Generator) -> HandDrawing:
     new_strokes = tuple(tuple(map(tuple, move(p, True))) for p in strokes)
     new_erase = tuple(tuple(map(tuple, move(p, True))) for p in erase)
     new_fills = tuple(map(tuple, move(fills, False))) if len(fills) else ()
-    if drawing.mode == "filled" and rng.random() < 0.15:  # filled, then left as an outline
-        new_fills, new_erase = (), ()
+    if drawing.mode == "filled" and rng.random() < 0.15 and not keep_fill:
+        new_fills, new_erase = (), ()  # filled, then left as an outline
     erase_pen = max(3, int(round(drawing.erase_pen * scale * rng.uniform(0.7, 1.5))))
     return replace(
         drawing,
@@ -153,7 +161,7 @@ def _stretch(values: np.ndarray, lo: float, hi: float, rng: np.random.Generator,
     return lo + (hi - lo) * np.interp((values - lo) / (hi - lo), cuts, mapped)
 
 
-def reshape(drawing: HandDrawing, rng: np.random.Generator) -> HandDrawing:
+def reshape(drawing: HandDrawing, rng: np.random.Generator, limit: float = 1.0) -> HandDrawing:
     """``drawing`` with the proportions of another hand (issue 17, twenty-fifth round): its
     points moved by a smooth random warp of the canvas, so sleeves, body, neck and hem (a shoe's
     toe, heel and shaft) change their sizes against each other, as a different person draws
@@ -164,15 +172,16 @@ def reshape(drawing: HandDrawing, rng: np.random.Generator) -> HandDrawing:
     bottom against the top or the other way (up to ±30 % over the height) and a slow bow of the
     vertical lines (up to 4 % of the width). Monotone maps and a mild taper keep the drawing's
     topology: a fill click inside an outline stays inside it. The size, slant and place are
-    ``vary``'s."""
+    ``vary``'s. ``limit`` scales the three strengths (the same draws, so 1.0 is the full warp:
+    the twenty-seventh round's kept tops take ``KEPT_TOPS_STRENGTH``)."""
     strokes = [np.array(s, np.float64) for s in drawing.strokes]
     every = np.concatenate(strokes)
     lo, hi = every.min(axis=0), every.max(axis=0)
     size = np.maximum(hi - lo, 1.0)
     centre = (lo + hi) / 2
-    strength = rng.uniform(0.0, 0.45)
-    taper = rng.uniform(-0.3, 0.3)
-    bow = rng.uniform(-0.04, 0.04) * size[0]
+    strength = rng.uniform(0.0, 0.45) * limit
+    taper = rng.uniform(-0.3, 0.3) * limit
+    bow = rng.uniform(-0.04, 0.04) * size[0] * limit
     fx = rng.uniform(0, 2 * np.pi)
     cut_x = rng.integers(0, 2**31)
     cut_y = rng.integers(0, 2**31)
@@ -308,7 +317,9 @@ def _erode(mask: np.ndarray, times: int) -> np.ndarray:
     return mask
 
 
-def restyled(drawing: HandDrawing, canvas, rng: np.random.Generator) -> np.ndarray:
+def restyled(
+    drawing: HandDrawing, canvas, rng: np.random.Generator, keep: bool = False
+) -> np.ndarray:
     """``drawing`` put on the canvas (uint8 (280, 280) in its polarity) in another fill style,
     as another person would (issue 17, twenty-fifth round), or as it is: an outline filled
     where the Fill tool would fill it (30 %) or scribbled (20 %); a filled drawing left as its
@@ -316,14 +327,23 @@ def restyled(drawing: HandDrawing, canvas, rng: np.random.Generator) -> np.ndarr
     filled in its gaps (30 %, not a bag, whose handle's hole a person leaves open). An outline
     is filled in its inside and any part of it at least a quarter of that size a detail line
     cut off (a bag: its inside only), as a person clicks Fill in each. The outline must close:
-    with less than 2 % of the canvas inside it, the drawing is put on the canvas as it is."""
+    with less than 2 % of the canvas inside it, the drawing is put on the canvas as it is.
+
+    ``keep`` (the twenty-seventh round's class-preserving copies): a coat or shirt drawn filled
+    is not scribbled (its block and the details drawn back with the eraser are what it is), and a
+    shirt's outline is not filled (a filled shirt loses its collar and placket: a pullover's
+    block). The style is drawn all the same, so the copy's other draws are as without it."""
     from tools.hand_check import render
 
     u = rng.random()
     if drawing.mode == "outline":
         to = "filled" if u < 0.3 else "scribble" if u < 0.5 else None
+        if keep and to == "filled" and drawing.label == 6:
+            to = None
     elif drawing.mode == "filled":
         to = "scribble" if u < 0.2 and drawing.fills else None
+        if keep and drawing.label in (4, 6):
+            to = None
     else:
         to = "filled" if u < 0.3 and drawing.label != 8 else None
     if to is None:
@@ -353,6 +373,23 @@ def restyled(drawing: HandDrawing, canvas, rng: np.random.Generator) -> np.ndarr
         replace(drawing, mode="scribble", strokes=drawing.strokes + scribbled, fills=(), erase=()),
         canvas,
     )
+
+
+def reshaped_copy(drawing: HandDrawing, canvas, rng: np.random.Generator) -> np.ndarray:
+    """A copy in another hand's proportions and fill style (the twenty-fifth round's)."""
+    return restyled(vary(reshape(drawing, rng), rng), canvas, rng)
+
+
+def kept_copy(drawing: HandDrawing, canvas, rng: np.random.Generator) -> np.ndarray:
+    """``reshaped_copy`` with class-preserving limits (issue 17, twenty-seventh round): a
+    long-sleeved top (``TOPS``) is warped with ``KEPT_TOPS_STRENGTH`` of the strengths, so a
+    coat's length and sleeves and a pullover's proportions stay theirs; a filled coat or shirt
+    stays filled (``vary(keep_fill=)``, ``restyled(keep=)``) and a shirt's outline is not
+    filled. Every other class's copy is ``reshaped_copy``'s, draw for draw."""
+    top = drawing.label in TOPS
+    shaped = reshape(drawing, rng, KEPT_TOPS_STRENGTH if top else 1.0)
+    keep = drawing.label in (4, 6)
+    return restyled(vary(shaped, rng, keep_fill=keep), canvas, rng, keep=keep)
 
 
 def _render(drawing: HandDrawing, canvas) -> np.ndarray:
@@ -386,13 +423,15 @@ def hand_training_drawings(
     drawings: Sequence[HandDrawing] = HAND_TRAIN_GARMENTS,
     stream: tuple[int, ...] = (),
     reshaped: bool = False,
+    kept: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``copies`` varied copies of every drawing, as the network sees them after preprocessing:
     uint8 (len(drawings) * copies, 28, 28) and int64 labels, drawing by drawing. Copy j of
     drawing i is drawn from ``default_rng([seed, i, j, *stream])``; ``reshaped`` copies
     (``default_rng([seed, i, j, *stream, RESHAPED_STREAM])``) are first drawn with another
     hand's proportions (``reshape``) and then put on the canvas in another fill style at times
-    (``restyled``)."""
+    (``restyled``); ``kept`` reshaped copies keep what tells the long-sleeved tops apart
+    (``kept_copy``): every other class's copies are the reshaped ones to the pixel."""
     from nndesk.preprocess import preprocess
     from nndesk.ui.canvas import DrawingCanvas
 
@@ -405,7 +444,7 @@ def hand_training_drawings(
         for j in range(copies):
             if reshaped:
                 rng = np.random.default_rng([seed, i, j, *stream, RESHAPED_STREAM])
-                image = restyled(vary(reshape(drawing, rng), rng), canvas, rng)
+                image = (kept_copy if kept else reshaped_copy)(drawing, canvas, rng)
             else:
                 rng = np.random.default_rng([seed, i, j, *stream])
                 image = _render(vary(drawing, rng), canvas)
@@ -423,21 +462,23 @@ def cached_hand_training_drawings(
     seed: int = HAND_SEED,
     sets: Sequence[str] = ("second",),
     reshaped: bool = False,
+    kept: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``copies`` copies of every drawing of the named ``sets`` (``HAND_SETS``), set after set,
     each set's kept in ``cache`` (a folder) when given; ``reshaped``: with other hands'
-    proportions and fill styles (``hand_training_drawings``)."""
+    proportions and fill styles, ``kept`` with the long-sleeved tops' class kept
+    (``hand_training_drawings``)."""
     images, labels = [], []
     for name in sets:
         drawings = HAND_SETS[name]
         own = "" if name == "second" else f"{name}-"  # the second set's files as before
-        own += "reshaped-" if reshaped else ""
+        own += ("reshaped-kept-" if kept else "reshaped-") if reshaped else ""
         file = f"hand-train-{own}{seed}-{copies}-{len(drawings)}.npz"
         made = cached_arrays(
             cache,
             file,
             lambda d=drawings, n=name: hand_training_drawings(
-                copies, seed, d, _STREAMS[n], reshaped
+                copies, seed, d, _STREAMS[n], reshaped, kept
             ),
         )
         images.append(made[0])
