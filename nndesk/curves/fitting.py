@@ -147,11 +147,17 @@ def _fit_ylabel_length(ax: Axes) -> bool:
     return True
 
 
-def fit_figure_legend(figure: Figure, caption: str = "") -> None:
+#: Spacing (in font sizes) between a figure legend's rows, and around them: matplotlib's
+#: (0.5, 0.4) by default; ``tight`` (a low chart) the race chart's
+LEGEND_SPACING, TIGHT_LEGEND_SPACING = (0.5, 0.4), (0.2, 0.1)
+
+
+def fit_figure_legend(figure: Figure, caption: str = "", tight: bool = False) -> None:
     """Lay the figure's legend (``plot_overlay(..., outside=True)``) out in as many columns as
     fit its width, so it takes the fewest rows above the plots (a legend's size does not
     depend on where the layout puts it: measured without drawing the figure), ``caption``
-    (what every run shares) as its title, on two lines when one is wider than the figure."""
+    (what every run shares) as its title, on two lines when one is wider than the figure.
+    ``tight``: its rows closer together (a low chart's plots need the height)."""
     if not figure.legends:
         return
     legend = figure.legends[0]
@@ -159,6 +165,7 @@ def fit_figure_legend(figure: Figure, caption: str = "") -> None:
     labels = [t.get_text() for t in legend.get_texts()]
     renderer = figure.canvas.get_renderer()
     room = figure.bbox.width - 4
+    labelspacing, borderpad = TIGHT_LEGEND_SPACING if tight else LEGEND_SPACING
 
     def lay_out(ncols: int, title: str | None = None):
         figure.legends[0].remove()
@@ -176,6 +183,8 @@ def fit_figure_legend(figure: Figure, caption: str = "") -> None:
             handlelength=1.6,
             handletextpad=0.5,
             columnspacing=1.2,
+            labelspacing=labelspacing,
+            borderpad=borderpad,
         )
 
     ncols = len(handles)
@@ -191,7 +200,7 @@ def fit_figure_legend(figure: Figure, caption: str = "") -> None:
         lay_out(ncols, caption[:cut] + "\n" + caption[cut + 1 :])
 
 
-def fit_titles(axes: Sequence[Axes]) -> bool:
+def fit_titles(axes: Sequence[Axes], least_points: float | None = None) -> bool:
     """Fit each plot's title (``style_axes`` puts it on the left) on one line, a row of plots
     alike: a title wider than its plot starts at the left of the plot's y-axis label, over
     the room its ticks and label take below it, and is written smaller, down to
@@ -199,7 +208,9 @@ def fit_titles(axes: Sequence[Axes]) -> bool:
     even at 1280 px, its plots a line lower). Only when even that is too wide are the row's
     titles broken onto two lines at the space nearest their middle ("Độ chính xác theo epoch"
     ran off a third of a 540-px chart), so titles side by side read alike. True if any
-    changed, so the caller lays the figure out again. Measured as last drawn."""
+    changed, so the caller lays the figure out again. Measured as last drawn.
+    ``least_points``: the smallest size before breaking, when not ``SMALLEST_TITLE_POINTS`` (a
+    low chart keeps its titles on one line: broken, they took its plots' height)."""
     rows: dict[int, list[Axes]] = {}
     for ax in axes:
         renderer = ax.figure.canvas.get_renderer()
@@ -208,7 +219,7 @@ def fit_titles(axes: Sequence[Axes]) -> bool:
     for row in rows.values():
         if not any(_title_too_wide(ax) for ax in row):
             continue
-        size = _title_points_that_fit(row)
+        size = _title_points_that_fit(row, least_points or SMALLEST_TITLE_POINTS)
         if size is not None:
             for ax in row:
                 ax.set_title(
@@ -221,11 +232,11 @@ def fit_titles(axes: Sequence[Axes]) -> bool:
     return changed
 
 
-def refit_titles(axes: Sequence[Axes]) -> bool:
+def refit_titles(axes: Sequence[Axes], least_points: float | None = None) -> bool:
     """Each plot's left title back on one line at its own size, then fitted (``fit_titles``):
     a chart laid out again at another width fits its titles to that width, narrower or wider
     (``fit_titles`` alone never gives a title its size back). True if any title's text, size
-    or place changed."""
+    or place changed. ``least_points`` as for ``fit_titles``."""
 
     def state(ax: Axes) -> tuple:
         title = ax._left_title  # noqa: SLF001 - the left title
@@ -237,7 +248,7 @@ def refit_titles(axes: Sequence[Axes]) -> bool:
         if text:
             one_line = text.replace("\n", " ")
             ax.set_title(one_line, fontsize=TITLE_POINTS, loc="left", y=1.0, x=0.0)
-    fit_titles(axes)
+    fit_titles(axes, least_points)
     return [state(ax) for ax in axes] != before
 
 
@@ -245,12 +256,12 @@ def refit_titles(axes: Sequence[Axes]) -> bool:
 SMALLEST_TITLE_POINTS = 8.0
 
 
-def _title_points_that_fit(row: Sequence[Axes]) -> float | None:
+def _title_points_that_fit(row: Sequence[Axes], least: float) -> float | None:
     """The largest size, in half points from the titles' own down, at which every title of
     the row fits on one line from its y-axis label's left (``_title_room``); None when none
-    down to ``SMALLEST_TITLE_POINTS`` does."""
+    down to ``least`` does."""
     points = min(ax._left_title.get_fontsize() for ax in row)  # noqa: SLF001 - the left title
-    while points >= SMALLEST_TITLE_POINTS:
+    while points >= least:
         if not any(_title_width(ax, points) > _title_room(ax) for ax in row):
             return points
         points -= 0.5

@@ -8,7 +8,13 @@ import os
 from PySide6.QtGui import QImage
 
 from nndesk.curves import plot_overlay
-from nndesk.curves.fitting import fit_figure_legend, fit_ticks, fit_titles, fit_ylabels
+from nndesk.curves.fitting import (
+    fit_figure_legend,
+    fit_ticks,
+    fit_titles,
+    fit_ylabels,
+    refit_titles,
+)
 from nndesk.i18n import localised
 from nndesk.plain_text import one_line
 from nndesk.run_curves import EPOCH_COLUMNS, Curves
@@ -23,6 +29,12 @@ from nndesk.viz import muted_colour
 CHART_RIGHT_PX = 10
 #: Below this height-to-width ratio the Runs chart puts its three plots side by side
 WIDE_CHART_RATIO = 0.55
+#: Pixels a plot keeps at least: lower, the chart drops its x labels and tightens its key
+PLOT_LEAST_PX = 60
+#: A low chart's titles are written this small before they break onto two lines
+LOW_TITLE_POINTS = 7.0
+#: Times a low chart fits its y labels and titles again, each on the last one's layout
+LOW_FITS = 3
 #: Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs
 #: than a chart has pixels: drawing them all took the window seconds)
 PLOTTED_POINTS = 2000
@@ -115,7 +127,31 @@ def overlay_figure(
     # accuracy axis (its ticks' decimals) differently from the figure's first guess
     if fit_titles(axes) | fit_ticks(axes) | bool(fit_ylabels(axes)):
         canvas.draw()
+    if not empty_text and _plots_height(axes) < PLOT_LEAST_PX * ratio:
+        # six runs' key in three rows, titles on two lines and the x labels left the plots
+        # 14-33 px of a 150 px chart, their titles over each other at 490 px (verify58 D3):
+        # the plots' height first. The titles' "per batch/per epoch" name the x axes' unit
+        for ax in axes:
+            ax.set_xlabel("")
+        fit_figure_legend(fig, caption, tight=True)
+        refit_titles(axes, LOW_TITLE_POINTS)
+        canvas.draw()
+        # each fit moves the plots the others were measured on (a smaller y label widens a
+        # plot, and a title placed for the old width ran past the figure's edge): again until
+        # none changes
+        for _ in range(LOW_FITS):
+            if not (bool(fit_ylabels(axes)) | fit_titles(axes, LOW_TITLE_POINTS)):
+                break
+            canvas.draw()
+        if fit_ticks(axes):
+            canvas.draw()
     return fig
+
+
+def _plots_height(axes) -> float:
+    """The lowest plot's height (device pixels), as last drawn."""
+    renderer = axes[0].figure.canvas.get_renderer()
+    return min(ax.get_window_extent(renderer).height for ax in axes)
 
 
 def plotted_curves(curves: Curves, points: int = PLOTTED_POINTS) -> Curves:

@@ -349,3 +349,46 @@ def test_a_rotated_y_label_runs_into_no_title(qapp, size, count):
             assert label.get_fontsize() >= 6  # still readable
     finally:
         language.use_language("en")
+
+
+#: Six runs' key entries as the legend names them (verify58 D3: 11 pt, 1024x700)
+SIX_RUNS = {
+    "en": [f"{act}, 784-100-10, pixels 0 to {top}" for act in ("ReLU", "sigmoid", "tanh")
+           for top in (1, 255)],
+    "vi": [f"{act}, 784-100-10, điểm ảnh 0 đến {top}" for act in ("ReLU", "sigmoid", "tanh")
+           for top in (1, 255)],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+@pytest.mark.parametrize(
+    "size", [(470, 150), (490, 150), (540, 150), (490, 185), (540, 230), (650, 262)]
+)
+def test_six_runs_key_titles_and_plots_overlap_nothing(qapp, code, size):
+    """verify58 D3: six runs charted at 11 pt (a 490x150 chart): the key lay over the three
+    plots and their titles ran into each other ("Loss per batch (log scale) Loss per epoch (log
+    sc…"); at 10 pt (540x150) the plots were 33 px tall. At every height the split gives the
+    chart (150 px up) the key sits above the titles, the titles side by side, the plots 45 px
+    tall or more (the key in four rows at 490 px in Vietnamese)."""
+    from nndesk.ui import language
+    from nndesk.ui.runs_chart import overlay_figure
+    from tests.test_runs import two_epoch_curves
+
+    language.use_language(code)
+    try:
+        runs = [(label, two_epoch_curves()) for label in SIX_RUNS[code]]
+        fig = overlay_figure(runs, "", *size, 1.0)
+        renderer = fig.canvas.get_renderer()
+        key = fig.legends[0].get_window_extent(renderer)
+        titles = sorted(
+            (ax._left_title.get_window_extent(renderer) for ax in fig.axes),  # noqa: SLF001
+            key=lambda box: box.x0,
+        )
+        assert key.y1 <= size[1] + 0.5 and all(key.y0 >= t.y1 - 0.5 for t in titles), key
+        assert all(a.x1 <= b.x0 for a, b in zip(titles, titles[1:], strict=False)), titles
+        for ax in fig.axes:
+            plot = ax.get_window_extent(renderer)
+            assert plot.height >= 45, (ax.get_title(loc="left"), plot)
+            assert ax._left_title.get_window_extent(renderer).y0 >= plot.y1 - 0.5  # noqa: SLF001
+    finally:
+        language.use_language("en")
