@@ -92,10 +92,10 @@ class RunHeader(QVBoxLayout):
         self.addLayout(coach)
 
     def fold(self, folded: bool) -> None:
-        """Fold (``folded``) the header to the headline, the run buttons, the progress bar and
+        """Fold (``folded``) the header to the headline, Train/Pause/Stop, the progress bar and
         the banners, or unfold it. The Runs tab folds it: at 1024x700 the run's steering, the
         line under the bar and the coach's box left its table three rows (now eight); Train,
-        the data banner and a run's alert stay in sight."""
+        the data banner's buttons and a run's alert stay in sight."""
         self.controls.fold(folded)
         self.coach.fold(folded)
         self.data_banner.fold(folded)  # its buttons stay

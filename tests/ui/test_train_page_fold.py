@@ -216,3 +216,36 @@ def test_a_folded_banner_keeps_a_failures_reason_and_a_message_without_buttons(q
     banner.watch_failures(lambda name: None)
     banner.show_problem("The folder holds no images")  # nothing to offer: no buttons
     assert not banner.label.isHidden() and banner.buttons.isHidden()
+
+
+def test_in_vietnamese_at_11pt_the_runs_tab_folds_step_and_to_epoch_end_for_the_table(
+    qtbot,
+    window_factory,
+    stroke_classifier,
+    tiny_data_dir,
+    desktop_font,  # noqa: F811 - the fixture
+):
+    """runs59: Ubuntu's 11 pt in Vietnamese kept the Runs table at its least, 3.3 rows: "Đến hết
+    epoch" took a row of its own under Train, Pause, Stop and Step. The Runs tab folds Step and
+    To epoch end (they step a paused run, watched on Live) with the rest of the run's steering:
+    4.6 rows in a 717-px window, 3.9 in a 700-px one."""
+    from nndesk.ui import language
+
+    desktop_font(11.0)
+    assert language.use_language("vi") == "vi"
+    try:
+        desk = window_factory(classifier=stroke_classifier)
+        window = show_at(desk, SMALL)
+        page = desk.train_page
+        window.tabs.setCurrentWidget(page)
+        view = page.runs_view
+        page.tabs.setCurrentWidget(view)
+        _twenty_runs_listed(qtbot, view)
+        qtbot.waitUntil(lambda: shown_rows(view) >= 3.6, timeout=WAIT_MS)
+        assert page.pause_button.isVisible() and page.stop_button.isVisible()
+        assert not page.step_button.isVisible() and not page.epoch_button.isVisible()
+        page.tabs.setCurrentWidget(page.live_page)
+        QApplication.processEvents()
+        assert page.step_button.isVisible() and page.epoch_button.isVisible()
+    finally:
+        language.use_language("en")
