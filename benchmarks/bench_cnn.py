@@ -229,7 +229,7 @@ def instrument(session, parts: Parts, layer_totals: dict[str, float]) -> None:
     The layer classes' methods are wrapped (not the model's instances), so the copies of the
     layers that run the parts of a split batch are timed too, each under its layer's index.
     """
-    from nndesk.nn import split_batch, winograd
+    from nndesk.nn import conv_patches, split_batch, winograd
     from nndesk.nn.activations import ReLU
     from nndesk.nn.conv import Conv2D, MaxPool2D
     from nndesk.nn.layers import Dense, Dropout
@@ -257,6 +257,9 @@ def instrument(session, parts: Parts, layer_totals: dict[str, float]) -> None:
     # the same for a fused conv whose columns are in the pool's window order (conv1)
     Conv2D._im2col_windows = parts.timer("im2col", Conv2D._im2col_windows)
     Conv2D._col2im_windows = parts.timer("col2im", Conv2D._col2im_windows)
+    # and for a fused conv over input patches (conv1 since speed59): their gather and its adjoint
+    conv_patches._patches = parts.timer("im2col", conv_patches._patches)
+    conv_patches._scatter = parts.timer("col2im", conv_patches._scatter)
     for name in ("_max_pairs", "_route_pairs", "_max_of_rows", "_route_to_rows"):
         # static methods: wrap the function, keep it static
         setattr(MaxPool2D, name, staticmethod(parts.timer("pooling", getattr(MaxPool2D, name))))

@@ -12,10 +12,13 @@ not counted (they warm the caches and reallocate the scratch buffers). Variants 
 any of them, in turns):
 
 - ``default``: the path training takes on one thread (each conv fused with its pool, the first
-  conv's columns in the pool's window order, the second conv as Winograd F(2x2, 3x3));
+  conv over 4x4 input patches, the second conv as Winograd F(2x2, 3x3));
+- ``no-patches``: the first conv's columns in the pool's window order, as before speed59
+  (``nndesk.nn.conv_patches.fits``);
 - ``no-fuse``: each conv and its pool as two layers (``bench_cnn --no-fuse``);
 - ``no-winograd``: the second conv fused with its pool as im2col matmuls (``--no-winograd``);
-- ``no-windows``: the first conv's columns in the plain im2col order (``Conv2D._windows_fit``);
+- ``no-windows``: with ``no-patches``, the first conv's columns in the plain im2col order
+  (``Conv2D._windows_fit``);
 - ``no-pieces``: the first conv's products whole, not cut within OpenBLAS's small-matrix size
   (``conv._SMALL_PRODUCT``, chosen for its SkylakeX kernels);
 - ``winograd-rounds``: the second conv's Winograd products in rounds of tiles for a whole batch,
@@ -55,7 +58,15 @@ import numpy as np  # noqa: E402
 from fashion_cnn import add_data_dir, session_for  # noqa: E402  (benchmarks/, beside this file)
 from swapped import swapped  # noqa: E402  (benchmarks/, beside this file)
 
-VARIANTS = ("default", "no-fuse", "no-winograd", "no-windows", "no-pieces", "winograd-rounds")
+VARIANTS = (
+    "default",
+    "no-fuse",
+    "no-winograd",
+    "no-windows",
+    "no-pieces",
+    "winograd-rounds",
+    "no-patches",
+)
 
 
 @contextlib.contextmanager
@@ -63,6 +74,7 @@ def path(variant: str) -> Iterator[None]:
     """Run the block with ``variant``'s code path (module docstring; ``a+b``: both); undone
     after."""
     import nndesk.nn.conv as conv
+    from nndesk.nn import conv_patches
 
     each = {
         "default": [],
@@ -71,6 +83,7 @@ def path(variant: str) -> Iterator[None]:
         "no-windows": [(conv.Conv2D, "_windows_fit", lambda self: False)],
         "no-pieces": [(conv, "_SMALL_PRODUCT", 1 << 62)],
         "winograd-rounds": [(conv, "_WINOGRAD_ROUNDS_BELOW", 1 << 62)],
+        "no-patches": [(conv_patches, "fits", lambda layer: False)],
     }
     changes = []
     for part in variant.split("+"):

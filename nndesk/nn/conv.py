@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from nndesk.errors import ConfigError
-from nndesk.nn import aligned, parallel, winograd
+from nndesk.nn import aligned, conv_patches, parallel, winograd
 from nndesk.nn.init import init_weights
 from nndesk.nn.layers import Layer, _layer_rng
 
@@ -196,11 +196,14 @@ class Conv2D(Layer):
         self._col: np.ndarray | None = None
         self._col_windows: np.ndarray | None = None  # a fused forward's window-order columns
         self._winograd: tuple[np.ndarray, np.ndarray] | None = None  # (U, V) of a fused forward
+        self._patches: np.ndarray | None = None  # a fused forward's patches (conv_patches)
 
     def __getstate__(self) -> dict:
         # copies (Sequential.astype deep-copies) leave the batch caches and scratch buffers behind
         state = self.__dict__.copy()
-        state.update(_buffers={}, _x=None, _col=None, _col_windows=None, _winograd=None)
+        state.update(
+            _buffers={}, _x=None, _col=None, _col_windows=None, _winograd=None, _patches=None
+        )
         return state
 
     def initialize(self, rng: np.random.Generator) -> None:
@@ -469,10 +472,12 @@ class Conv2D(Layer):
         if oh < 2 or ow < 2:
             raise ConfigError(f"MaxPool2D size 2 does not fit a {oh}x{ow} input")
         f, ph, pw = self.out_channels, oh // 2, ow // 2
-        self._x = x
+        self._x, self._patches = x, None
         if self._winograd_fits():
             return self._forward_winograd(x, pool, oh, ow)
         self._winograd = None
+        if conv_patches.fits(self):  # (the first conv of the CNN presets)
+            return conv_patches.forward(self, x, pool, oh, ow)
         Wb = self._weights_with_bias(np.result_type(x, self.params["W"]))  # (f, c*k*k + 1)
         dtype = Wb.dtype
         out = aligned.empty((f, ph, pw, n), dtype)
@@ -572,7 +577,8 @@ class Conv2D(Layer):
         """
         pool, x, col = following, self._x, self._col
         assert isinstance(pool, MaxPool2D)
-        if col is None and self._winograd is None and self._col_windows is None:
+        steps = (col, self._winograd, self._col_windows, self._patches)  # what a forward kept
+        if all(kept is None for kept in steps):
             raise RuntimeError("Conv2D.backward_fused called before forward_fused")
         if x is None or pool._cache is None or pool._x_shape is None:
             raise RuntimeError("Conv2D.backward_fused called before forward_fused")
@@ -581,6 +587,8 @@ class Conv2D(Layer):
         gp = np.ascontiguousarray(_as_chwn(grad_out))  # (f, ph, pw, n)
         if self._winograd is not None:
             return self._backward_winograd(gp, pool)
+        if self._patches is not None:
+            return conv_patches.backward(self, gp, pool)
         if self._col_windows is not None:
             return self._backward_windows(gp, pool, ph, pw)
         assert col is not None

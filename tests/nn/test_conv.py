@@ -333,13 +333,32 @@ def test_conv_fused_with_its_pool_matches_finite_differences(c_in, c_out, k, pad
 
 
 @pytest.mark.parametrize("c_in, c_out, k, padding, h, w", FUSED_SHAPES)
-def test_fused_weight_gradient_without_the_input_gradient_matches_finite_differences(
+def test_conv_fused_over_input_patches_matches_finite_differences(
     c_in, c_out, k, padding, h, w, monkeypatch
 ):
+    from nndesk.nn import conv_patches
+
+    monkeypatch.setattr(conv_patches, "fits", lambda conv: True)  # whatever the channels
+    rng = np.random.default_rng(30)
+    conv = Conv2D(c_in, c_out, kernel_size=k, padding=padding, rng=rng)
+    conv.params["b"][...] = rng.standard_normal(c_out)
+    x = rng.standard_normal((3, c_in, h, w))
+    step = FusedStep(conv)
+    check_layer_gradients(step, x, training=True)
+    assert conv._patches is not None
+
+
+@pytest.mark.parametrize("c_in, c_out, k, padding, h, w", FUSED_SHAPES)
+@pytest.mark.parametrize("patches", [False, True])
+def test_fused_weight_gradient_without_the_input_gradient_matches_finite_differences(
+    c_in, c_out, k, padding, h, w, patches, monkeypatch
+):
     import nndesk.nn.conv as conv_module
+    from nndesk.nn import conv_patches
 
     # rounds of one pooled row: the [dW | db] of each round is summed
     monkeypatch.setattr(conv_module, "_FUSED_BYTES", 1)
+    monkeypatch.setattr(conv_patches, "fits", lambda conv: patches)
     rng = np.random.default_rng(31)
     step = FusedStep(Conv2D(c_in, c_out, kernel_size=k, padding=padding, rng=rng))
     step.astype(np.float64)
@@ -366,8 +385,11 @@ def test_fused_weight_gradient_without_the_input_gradient_matches_finite_differe
 # each round's products in pieces of a few columns (_pieces), or whole
 @pytest.mark.parametrize("small_product", [200, 1 << 40])
 @pytest.mark.parametrize("first", [False, True])
-# columns in the pool's window order (_im2col_windows) or the plain order, at stride 1 and 2
-@pytest.mark.parametrize("windows, stride", [(True, 1), (False, 1), (False, 2)])
+# input patches (conv_patches), columns in the pool's window order (_im2col_windows) or the
+# plain order, at stride 1 and 2
+@pytest.mark.parametrize(
+    "order, stride", [("patches", 1), ("windows", 1), ("plain", 1), ("plain", 2)]
+)
 def test_conv_fused_with_its_pool_equals_the_two_layers_one_after_the_other(
     c_in,
     c_out,
@@ -378,16 +400,18 @@ def test_conv_fused_with_its_pool_equals_the_two_layers_one_after_the_other(
     rows_per_round,
     small_product,
     first,
-    windows,
+    order,
     stride,
     monkeypatch,
 ):
     import nndesk.nn.conv as conv_module
+    from nndesk.nn import conv_patches
 
     monkeypatch.setattr(Conv2D, "_fused_rows", lambda self, _, rows: min(rows, rows_per_round))
     monkeypatch.setattr(conv_module, "_SMALL_PRODUCT", small_product)
     monkeypatch.setattr(conv_module, "_WINOGRAD_MIN_CHANNELS", 1 << 30)  # the direct step
-    monkeypatch.setattr(Conv2D, "_windows_fit", lambda self: windows)
+    monkeypatch.setattr(conv_patches, "fits", lambda conv: order == "patches")
+    monkeypatch.setattr(Conv2D, "_windows_fit", lambda self: order == "windows")
     rng = np.random.default_rng(32)
     conv = Conv2D(c_in, c_out, kernel_size=k, stride=stride, padding=padding, rng=rng)
     conv.params["b"][...] = rng.standard_normal(c_out)
@@ -403,7 +427,8 @@ def test_conv_fused_with_its_pool_equals_the_two_layers_one_after_the_other(
     step = FusedStep(conv)
     for _ in range(2):  # the second batch reuses the buffers of the first
         got = step.forward(x)
-        assert (conv._col_windows is not None) == windows
+        assert (conv._patches is not None) == (order == "patches")
+        assert (conv._col_windows is not None) == (order == "windows")
         conv.skip_input_grad = first
         got_dx = step.backward(g.copy())
         np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-6)
@@ -425,13 +450,18 @@ def test_only_a_conv_with_fewer_columns_than_channels_orders_them_by_pooling_win
     model = build_model("784-c32v-p-c64v-p-128-10", rng=np.random.default_rng(37))
     conv1, conv2 = (layer for layer in model.layers if isinstance(layer, Conv2D))
     model.forward(np.random.default_rng(38).random((2, 784), dtype=np.float32), training=True)
-    # 9 column rows < 32 channels: window order; 288 rows > 64 channels: plain order
-    assert conv1._col_windows is not None and conv2._col_windows is None
+    # a 4x4 patch of one channel, 16 rows < 32 channels: patches; 288 rows > 64 channels: not
+    assert conv1._patches is not None and conv1._col_windows is None
+    assert conv2._patches is None and conv2._col_windows is None  # (Winograd)
+    x = np.random.default_rng(40).random((2, 2, 12, 12), np.float32)
+    two = Conv2D(2, 32, padding=0, rng=np.random.default_rng(39))
+    two.forward_fused(x, MaxPool2D(2))
+    # two channels: 32 patch rows, not fewer than 32 channels; 18 window rows are
+    assert two._patches is None and two._col_windows is not None
     strided = Conv2D(1, 32, stride=2, rng=np.random.default_rng(39))
-    strided.forward_fused(
-        np.random.default_rng(40).random((2, 1, 12, 12), np.float32), MaxPool2D(2)
-    )
-    assert strided._col_windows is None  # a stride of 2: plain order, whatever its rows
+    strided.forward_fused(x[:, :1], MaxPool2D(2))
+    # a stride of 2: plain order, whatever its rows
+    assert strided._patches is None and strided._col_windows is None
 
 
 def test_pieces_cover_the_columns_in_runs_each_within_the_small_product_size(monkeypatch):
@@ -452,7 +482,8 @@ def test_pieces_cover_the_columns_in_runs_each_within_the_small_product_size(mon
     assert conv_module._pieces(1664, 320) == [slice(0, 1664)]
 
 
-def test_the_fused_steps_keep_the_pools_masks_in_the_order_their_rounds_write_them():
+def test_the_fused_steps_keep_the_pools_masks_in_the_order_their_rounds_write_them(monkeypatch):
+    from nndesk.nn import conv_patches
     from nndesk.nn.architecture import build_model
 
     model = build_model("784-c32v-p-c64v-p-128-10", rng=np.random.default_rng(41))
@@ -461,23 +492,33 @@ def test_the_fused_steps_keep_the_pools_masks_in_the_order_their_rounds_write_th
     for pool in (pool1, pool2):  # indexed as the pool's own forward makes them
         row_won, col_won = pool._cache
         assert row_won.shape == (*col_won.shape[:3], 2, col_won.shape[3])
-    # conv1 in window order, rounds of pooled rows: pooled row first, then (f, b, q, n) as
-    # its products write each window row
-    row_won, col_won = pool1._cache
+    # conv1 over patches, rounds of pooled rows: pooled row first, then (b, f, q, n) as a
+    # round's product writes its window members (a, b); conv2 as Winograd, 4 images: rounds
+    # of a row of tiles, tile row first, then (j, f, v, n) as a round's output transform
+    # writes its window columns j
+    for pool in (pool1, pool2):
+        row_won, col_won = pool._cache
+        assert row_won.transpose(1, 3, 0, 2, 4).flags.c_contiguous
+        assert col_won.transpose(1, 0, 2, 3).flags.c_contiguous
+    # conv1 in window order (patches off), rounds of pooled rows: pooled row first, then (f,
+    # b, q, n) as its products write each window row
+    monkeypatch.setattr(conv_patches, "fits", lambda conv: False)
+    conv1 = next(layer for layer in model.layers if isinstance(layer, Conv2D))
+    windows_pool = MaxPool2D(2)
+    conv1.forward_fused(np.random.default_rng(43).random((4, 1, 28, 28), np.float32), windows_pool)
+    row_won, col_won = windows_pool._cache
     assert row_won.transpose(1, 0, 3, 2, 4).flags.c_contiguous
     assert col_won.transpose(1, 0, 2, 3).flags.c_contiguous
-    # conv2 as Winograd, 4 images: rounds of a row of tiles, tile row first, then (j, f, v, n)
-    # as a round's output transform writes its window columns j
-    row_won, col_won = pool2._cache
-    assert row_won.transpose(1, 3, 0, 2, 4).flags.c_contiguous
-    assert col_won.transpose(1, 0, 2, 3).flags.c_contiguous
 
 
-@pytest.mark.parametrize("windows", [True, False])
+@pytest.mark.parametrize("order", ["patches", "windows", "plain"])
 def test_after_a_fused_forward_each_layer_can_also_go_back_on_its_own_in_either_order(
-    windows, monkeypatch
+    order, monkeypatch
 ):
-    monkeypatch.setattr(Conv2D, "_windows_fit", lambda self: windows)
+    from nndesk.nn import conv_patches
+
+    monkeypatch.setattr(conv_patches, "fits", lambda conv: order == "patches")
+    monkeypatch.setattr(Conv2D, "_windows_fit", lambda self: order == "windows")
     conv = Conv2D(2, 3, padding=0, rng=np.random.default_rng(33))
     step = FusedStep(conv, winograd=False)  # 2 input channels: the direct step
     check_each_layer_goes_back_on_its_own(step, 33, np.float32, rtol=1e-5, atol=1e-6)
