@@ -821,35 +821,24 @@ class Conv2D(Layer):
     def _backward_winograd(self, gp: np.ndarray, pool: MaxPool2D) -> np.ndarray | None:
         """``backward_fused`` after ``_forward_winograd``, from the pooled gradient ``gp``
         ``(f, ph, pw, n)``: each step's adjoint in reverse, ``dU[xi] = dM[xi] @ V[xi].T`` and
-        ``dV[xi] = U[xi].T @ dM[xi]``."""
+        ``dV[xi] = U[xi].T @ dM[xi]``, in the forward's rounds of a tile row when it ran
+        them."""
         assert self._winograd is not None and self._x is not None and pool._cache is not None
         U, V = self._winograd
         n, c, h, w = self._x.shape
         f, ph, pw, _ = gp.shape
-        m, dtype = ph * pw * n, np.result_type(gp, V)
-        row_won, col_won = pool._cache
-        row_won_j = row_won.transpose(3, 0, 1, 2, 4)
-        dM16 = self._buffer("wino_dM", (16, f, m), dtype)
-        step = self._winograd_channels(m * dtype.itemsize)
-        dY_flat = self._buffer("wino_dY", (4, step * m), dtype)
-        d_best = self._buffer("wino_d_best_rows", (2, step, ph, pw, n), dtype)
-        for f0 in range(0, f, step):  # blocks of channels, as the forward
-            fs = slice(f0, min(f0 + step, f))
-            k = fs.stop - fs.start
-            dY = dY_flat[:, : k * m].reshape(2, 2, k, ph, pw, n)
-            pool._route_to_rows(gp[fs], row_won_j[:, fs], col_won[fs], d_best[:, :k], dY[0], dY[1])
-            winograd.outputs_adjoint(dY_flat[:, : k * m], dM16[:, fs].reshape(16, k * m))
-        dU = _matmul(dM16, V.reshape(16, c, m).transpose(0, 2, 1))  # (16, f, m) @ (16, m, c)
+        dtype = np.result_type(gp, V)
+        dV = None
+        if not self.skip_input_grad:
+            dV = self._buffer("wino_dV", (4, 4, c, ph, pw, n), dtype)
+        if self._winograd_tiles(ph * pw, 16 * f * n * dtype.itemsize) >= pw:
+            dU = self._winograd_tile_rows_adjoint(U, V, gp, pool._cache, dV)
+        else:
+            dU = self._winograd_blocks_adjoint(U, V, gp, pool._cache, dV)
         self.grads["W"][...] = winograd.weights_adjoint(dU)
         self.grads["b"][...] = gp.sum(axis=(1, 2, 3))  # the bias was added after the max
-        if self.skip_input_grad:
+        if dV is None:
             return None
-        dV = self._buffer("wino_dV", (4, 4, c, ph, pw, n), dtype)
-        U_T, dV_m = U.transpose(0, 2, 1), dV.reshape(16, c, m)
-        # (16, c, f) @ (16, f, m) -> (16, c, m), in pieces of columns within OpenBLAS's small
-        # products (a half batch's 800 columns in two: 478 -> 389 us, docs/performance.md)
-        for cs in _pieces(m, c * f):
-            _matmul(U_T, dM16[:, :, cs], out=dV_m[:, :, cs])
         p = self.padding
         rows, cols = 2 * ph + 2, 2 * pw + 2
         # fresh, not a reused buffer: the caller owns the gradient. Padded coordinates; entries
@@ -865,6 +854,66 @@ class Conv2D(Layer):
 
         parallel.map_parts(inputs_adjoint, c, dV.size)
         return dxp[:, p : p + h, p : p + w].transpose(3, 0, 1, 2)  # NCHW view of (c, h, w, n)
+
+    def _winograd_blocks_adjoint(self, U, V, gp, masks, dV) -> np.ndarray:
+        """``dU`` ``(16, f, c)`` (and ``dV``, when given) from ``gp`` ``(f, ph, pw, n)``: the
+        route and the output transform's adjoint by blocks of channels into ``dM`` for the
+        whole batch, then each product whole (``dV``'s in pieces)."""
+        f, ph, pw, n = gp.shape
+        c, m, dtype = U.shape[2], ph * pw * n, np.result_type(gp, V)
+        row_won, col_won = masks
+        row_won_j = row_won.transpose(3, 0, 1, 2, 4)
+        dM16 = self._buffer("wino_dM", (16, f, m), dtype)
+        step = self._winograd_channels(m * dtype.itemsize)
+        dY_flat = self._buffer("wino_dY", (4, step * m), dtype)
+        d_best = self._buffer("wino_d_best_rows", (2, step, ph, pw, n), dtype)
+        for f0 in range(0, f, step):  # blocks of channels, as the forward
+            fs = slice(f0, min(f0 + step, f))
+            k = fs.stop - fs.start
+            dY = dY_flat[:, : k * m].reshape(2, 2, k, ph, pw, n)
+            MaxPool2D._route_to_rows(
+                gp[fs], row_won_j[:, fs], col_won[fs], d_best[:, :k], dY[0], dY[1]
+            )
+            winograd.outputs_adjoint(dY_flat[:, : k * m], dM16[:, fs].reshape(16, k * m))
+        dU = _matmul(dM16, V.reshape(16, c, m).transpose(0, 2, 1))  # (16, f, m) @ (16, m, c)
+        if dV is not None:
+            U_T, dV_m = U.transpose(0, 2, 1), dV.reshape(16, c, m)
+            # (16, c, f) @ (16, f, m) -> (16, c, m), in pieces of columns within OpenBLAS's
+            # small products (a half batch's 800 columns in two: 478 -> 389 us,
+            # docs/performance.md)
+            for cs in _pieces(m, c * f):
+                _matmul(U_T, dM16[:, :, cs], out=dV_m[:, :, cs])
+        return dU
+
+    def _winograd_tile_rows_adjoint(self, U, V, gp, masks, dV) -> np.ndarray:
+        """``_winograd_blocks_adjoint`` a row of tiles a round, the adjoint of
+        ``_winograd_tile_rows`` (a split part's half batch): round ``u``'s route and output
+        adjoint write its ``dM`` ``(16, f, pw n)``, which its two products then read from the
+        cache, ``dU += dM @ V[:, :, :, u].T`` and ``dV[:, :, :, u] = U.T @ dM``. (``dM`` of the
+        whole batch, 3.3 MB for a half batch, was written once and read twice from memory.)"""
+        f, ph, pw, n = gp.shape
+        c, k, dtype = U.shape[2], pw * n, np.result_type(gp, V)  # k: columns of a round
+        row_won, col_won = masks
+        row_by_row, col_by_row = row_won.transpose(1, 3, 0, 2, 4), col_won.transpose(1, 0, 2, 3)
+        V_rows = V.reshape(16, c, ph, k)
+        dV_rows = None if dV is None else dV.reshape(16, c, ph, k)
+        U_T = U.transpose(0, 2, 1)
+        dM = self._buffer("wino_dM_row", (16, f, k), dtype)
+        dY = self._buffer("wino_dY_row", (2, 2, f, pw, n), dtype)  # window row i, column j
+        d_best = self._buffer("wino_d_best_row", (2, f, pw, n), dtype)
+        dU = aligned.empty((16, f, c), dtype)
+        term = self._buffer("wino_dU_row", (16, f, c), dtype)
+        gp_rows = gp.transpose(1, 0, 2, 3)  # (ph, f, pw, n)
+        for u in range(ph):
+            MaxPool2D._route_to_rows(gp_rows[u], row_by_row[u], col_by_row[u], d_best, dY[0], dY[1])
+            winograd.outputs_adjoint(dY.reshape(4, f * k), dM.reshape(16, f * k))
+            # (16, f, pw n) @ (16, pw n, c): this round's share of dU
+            _matmul(dM, V_rows[:, :, u].transpose(0, 2, 1), out=term if u else dU)
+            if u:
+                dU += term
+            if dV_rows is not None:  # (16, c, f) @ (16, f, pw n)
+                _matmul(U_T, dM, out=dV_rows[:, :, u])
+        return dU
 
 
 class MaxPool2D(Layer):

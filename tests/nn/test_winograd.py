@@ -247,6 +247,11 @@ def test_winograd_step_in_rounds_of_tiles_equals_the_two_layers_in_float64(
     for _ in range(2):  # the second batch reuses the rounds' buffers
         got = step.forward(x)
         got_dx = step.backward(g.copy())
+        # rounds of fewer tiles than a row: the backward by blocks of channels, whole products
+        # (a round of a whole row of tiles: the backward in the same rounds)
+        by_rows = tiles_per_round >= want.shape[3]
+        assert ("wino_dM_row" in conv._buffers) == by_rows
+        assert ("wino_dM" in conv._buffers) != by_rows
         np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
         for mask, want_mask in zip(step.pool._cache, want_masks, strict=True):
             np.testing.assert_array_equal(mask, want_mask)
@@ -278,6 +283,8 @@ def test_winograd_step_in_rounds_of_tile_rows_equals_the_two_layers_in_float64(
             conv.skip_input_grad = first
             got_dx = step.backward(g.copy())
             conv.skip_input_grad = False
+            # the backward in the same rounds: a round's dM, never the whole batch's
+            assert "wino_dM_row" in conv._buffers and "wino_dM" not in conv._buffers
             np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
             for mask, want_mask in zip(step.pool._cache, want_masks, strict=True):
                 np.testing.assert_array_equal(mask, want_mask)
