@@ -18,10 +18,10 @@ products are that much longer, the gather and the pool's passes shorter; docs/pe
 speed59).
 
 Backward, the pooled gradient is routed to each window's winner in the same four blocks ``G``;
-block ``(a, b)``'s weight gradient reads the patch rows ``(ci, a + i, b + j)``, which for one input
-channel are the contiguous rows ``a (k + 1) + b ..`` of ``P`` (every ``k + 1``-th row is
-not a tap of the block and is dropped), so each block is one product
-``P[rows] @ G[a, b].T``. The input gradient (a conv that is not the first layer) is
+block ``(a, b)``'s weight gradient reads the patch rows ``(ci, a + i, b + j)``, which all lie in
+one contiguous run of rows of ``P`` from ``a (k + 1) + b`` (for one channel, 11 rows holding its
+9 taps; the rows between them are multiplied too and dropped), so each block is one product
+``P[run] @ G[a, b].T``. The input gradient (a conv that is not the first layer) is
 ``W4.T @ G``, added back into the patches' places: the adjoint of the gather.
 """
 
