@@ -99,7 +99,10 @@ class DrawPanel(QWidget):
                 "Colour the pixels by how much they pushed the answer: red for, blue against (S)",
             )
         )
-        self.prediction_panel = PredictionPanel()
+        # "Raw probabilities" and "Not sure below" go under the canvas's rows, beside the bars:
+        # under the bars they made the answer column, the taller, 62 px taller (the window's
+        # least height was 717 px at a desktop's 11 pt, more than a 1024x768 laptop shows)
+        self.prediction_panel = PredictionPanel(options_inside=False)
         self.status_note = QLabel()  # loading messages for test images
         self.status_note.setWordWrap(True)
         # a long message (a missing file's path) wraps; it never widens the drawing column
@@ -222,6 +225,7 @@ class DrawPanel(QWidget):
         left.addLayout(tools2)
         left.addLayout(test_row)
         left.addLayout(lab_row)
+        left.addWidget(self.prediction_panel.options)
         left.addWidget(self.status_note)
         left.addStretch(1)
 
@@ -267,8 +271,18 @@ class DrawPanel(QWidget):
             self.preview: PREVIEW_LEAST,
             self.prediction_panel: self.prediction_panel.least_height(width),
         }
-        left = self._box_least(self._left, {self.canvas: CANVAS_SIZE})
+        options = self.prediction_panel.options
+        left = self._box_least(
+            self._left,
+            {self.canvas: CANVAS_SIZE, options: options.heightForWidth(self._left_least_width())},
+        )
         return max(left, self._box_least(self._right, right)) + self._above_columns()
+
+    def _left_least_width(self) -> int:
+        """The canvas's column at its least: the canvas at its smallest or a wider row."""
+        rows = (self._left.itemAt(i) for i in range(self._left.count()))
+        widths = (item.minimumSize().width() for item in rows if item.widget() is not self.canvas)
+        return max(CANVAS_SIZE, *widths)
 
     def _box_least(self, box: QBoxLayout, heights: dict[QWidget, int]) -> int:
         """``box``'s least height with ``heights`` for some of its widgets, measured as the box
@@ -308,10 +322,13 @@ class DrawPanel(QWidget):
         margins = grid.contentsMargins()
         left = self._left
         rows = [left.itemAt(i) for i in range(left.count())]
-        others = sum(
+        options = self.prediction_panel.options  # its lines at the column's width
+        others = options.heightForWidth(max(self.canvas.width(), self._left_least_width()))
+        others += sum(
             item.sizeHint().height()
             for item in rows
-            if item.widget() not in (self.canvas, self.status_note) and item.spacerItem() is None
+            if item.widget() not in (self.canvas, self.status_note, options)
+            and item.spacerItem() is None
         )
         others += 3 * self.fontMetrics().lineSpacing()  # the status note
         others += left.spacing() * (len(rows) - 2)

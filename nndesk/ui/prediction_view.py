@@ -33,7 +33,9 @@ class PredictionPanel(QWidget):
     #: the smallest the big answer's type gets beside its percentage (then it takes its own line)
     ANSWER_LEAST = 0.55
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, options_inside: bool = True) -> None:
+        """``options_inside`` False: "Raw probabilities" and "Not sure below" (``options``) are
+        left for the owner to lay out (the drawing column puts them under the canvas)."""
         super().__init__(parent)
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 2.6)
@@ -148,8 +150,10 @@ class PredictionPanel(QWidget):
         threshold_row.setContentsMargins(0, 0, 0, 0)
         threshold_row.addWidget(self.not_sure_label)
         threshold_row.addWidget(self.not_sure_spin)
-        self._options = flow_row(self.raw_box, threshold)
-        layout.addWidget(self._options)
+        self.options = flow_row(self.raw_box, threshold)
+        self._options_inside = options_inside
+        if options_inside:
+            layout.addWidget(self.options)
         layout.addStretch(1)  # height to spare stays below, never between the answer's lines
         self._names: tuple[str, ...] = ()
         self._true: int | None = None
@@ -203,7 +207,7 @@ class PredictionPanel(QWidget):
             self.answer_height_for(width),
             *self._least[key],
             self.bars.least_height_for(width),
-            self._options.heightForWidth(width),
+            *([self.options.heightForWidth(width)] if self._options_inside else []),
         )
         return sum(rows) + self.layout().spacing() * (len(rows) - 1)
 

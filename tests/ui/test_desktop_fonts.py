@@ -124,3 +124,51 @@ def test_the_mistakes_sort_box_shrinks_with_its_text_elided_and_shows_it_whole_w
     assert shown.endswith("…") and text.startswith(shown[:-1]) and len(shown) > 4
     box.resize(box.sizeHint())
     assert box.shown_text() == text
+
+
+#: a 1024x768 laptop's room for the window's inside: 768 less Ubuntu's top bar and the title bar
+LAPTOP_HEIGHT = 700
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+@pytest.mark.parametrize("points", [9.0, 10.0, 11.0])
+def test_with_a_desktops_font_the_window_fits_a_1024x768_laptop_with_its_answer_whole(
+    qtbot, qapp, window_factory, desktop_font, points, code
+):
+    """window59 #1: at Ubuntu's 11 pt the window's least height was 717 px (657 at 10 pt):
+    the answer column (the preview, a test image's answer with its true label and runner-up
+    lines, ten bars, then "Raw probabilities" and "Not sure below") was the taller column by
+    ~190 px, and on a 1024x768 laptop the window's bottom was cut. Dragged to its least size,
+    the window is at most 700 px tall, every bar whole and both options inside the column."""
+    import numpy as np
+
+    from nndesk.inference import Classifier
+    from nndesk.paths import WEIGHTS_DIR
+    from nndesk.ui import language
+    from tests.ui.test_layout import _fashion_answer, _wait_every_bar_row_whole
+
+    desktop_font(points)
+    assert language.use_language(code) == code
+    try:
+        clf = Classifier.from_file(WEIGHTS_DIR / "fashion-cnn.npz")
+        window = window_factory(classifier=clf, mode="garments").window
+        window.resize(1024, LAPTOP_HEIGHT)
+        QApplication.processEvents()
+        panel = window.prediction_panel
+        probs = np.full(10, 0.01, np.float32)
+        probs[4] = 0.91
+        _fashion_answer(panel, probs, true_label=4)  # the true label's line under the answer
+        for _ in range(5):  # dragged to the least, as a user does until it stops
+            least = window.minimumSizeHint().expandedTo(window.minimumSize())
+            window.resize(least)
+            QApplication.processEvents()
+        assert window.minimumSizeHint().expandedTo(window.minimumSize()) == least
+        assert least.height() <= LAPTOP_HEIGHT, f"{points} pt {code}: {least.height()} px tall"
+        _wait_every_bar_row_whole(qtbot, panel.bars)
+        column = window.draw_panel
+        for option in (panel.raw_box, panel.not_sure_spin):
+            bottom = option.mapTo(column, option.rect().bottomLeft()).y()
+            assert bottom <= column.height(), type(option).__name__
+        assert cut_widgets(window) == []
+    finally:
+        language.use_language("en")
