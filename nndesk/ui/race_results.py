@@ -1,4 +1,12 @@
-"""The Race tab's results: one row per lane with its final figures and its Keep button."""
+"""The Race tab's results: one column per lane with its name, its final figures and its Keep
+button, under one column naming the figures.
+
+Lanes side by side, as the chart's key lists them: a row per lane (name, five figures, Keep)
+was 546 px at least with an 11 pt font, wider than the tab, and at 1024x700 with a 10 pt font
+the Keep buttons sat past its right edge, a sideways scroll away. The table fits its width and
+never scrolls: the figures' names wrap at their words where the room is short, the lanes share
+the rest, their names wrapped.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +14,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,27 +33,63 @@ ENDINGS = {
     "stopped": QT_TRANSLATE_NOOP("RaceView", "stopped"),
     "diverged": QT_TRANSLATE_NOOP("RaceView", "diverged"),
 }
+#: The rows: the lane's name, its five figures, its Keep button
+NAME, EPOCHS, TRAIN_LOSS, VALIDATION, TEST, SECONDS, KEEP = range(7)
+#: The widest a lane's column gets, in average characters (two lanes in a wide window kept
+#: their figures half a window apart)
+LANE_MOST_CHARS = 24
+
+
+def _widest_word(text: str, metrics: QFontMetrics) -> int:
+    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
 
 
 class RaceTable(QTableWidget):
-    """The final figures of a race, one row per lane, with its Keep button; hidden until
+    """The final figures of a race, one column per lane, with its Keep button; hidden until
     ``fill``."""
 
+    #: px around a cell's text (the cell's margins and grid line)
+    PADDING = 10
+    #: px a push button adds around its words (its frame and margins)
+    BUTTON_FRAME = 16
+
     def __init__(self) -> None:
-        super().__init__(0, 7)
-        self.setHorizontalHeaderLabels([
+        super().__init__(7, 1)
+        self._labels = [
             translate("RaceView", "Configuration"), translate("RaceView", "Epochs"),
             translate("RaceView", "Train\nloss"), translate("RaceView", "Validation\naccuracy"),
             translate("RaceView", "Test\naccuracy"), translate("RaceView", "Seconds"), "",
-        ])  # fmt: skip
+        ]  # fmt: skip
+        for row, text in enumerate(self._labels):
+            # the lines as the headers had them, joined: they wrap at the column's width
+            item = QTableWidgetItem(" ".join(text.split()))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            self.setItem(row, 0, item)
+        self.horizontalHeader().hide()
         self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        header = self.horizontalHeader()
-        for column in range(7):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # every row shows
+        self.setWordWrap(True)
+        self._lanes = 0
         self.hide()
+
+    def forget_lanes(self) -> None:
+        """No lane's column (a new race starts)."""
+        self._lanes = 0
+        self.setColumnCount(1)
+
+    def lane_count(self) -> int:
+        return self._lanes
+
+    def name(self, lane: int) -> str:
+        """The name the table gives ``lane`` (and how it ended, if it did not complete)."""
+        return self.item(NAME, lane + 1).text()
+
+    def figure(self, lane: int, row: int) -> str:
+        """``lane``'s figure in ``row`` (``EPOCHS`` … ``SECONDS``) as the table writes it."""
+        return self.item(row, lane + 1).text()
 
     def fill(
         self,
@@ -52,27 +97,29 @@ class RaceTable(QTableWidget):
         can_keep: Callable[[int], bool],
         keep: Callable[[int], None],
     ) -> None:
-        """One row per lane of ``results``; its Keep button, enabled where ``can_keep(lane)``,
-        calls ``keep(lane)``. The table is as tall as every row."""
-        self.setRowCount(len(results))
+        """One column per lane of ``results``; its Keep button, enabled where
+        ``can_keep(lane)``, calls ``keep(lane)``. The table is as tall as every row."""
+        self._lanes = len(results)
+        self.setColumnCount(1 + len(results))
+        bold = QFont(self.font())
+        bold.setBold(True)
         for r in results:
             said = ENDINGS.get(r.reason)
             verdict = f" ({translate_marked('RaceView', said)})" if said else ""
-            cells = (
-                f"{r.name}{verdict}",
-                str(r.epochs),
-                loss_text(r.train_loss) if math.isfinite(r.train_loss) else "—",
-                accuracy_text(r.val_accuracy),
-                accuracy_text(r.test_accuracy),
-                decimal(r.seconds, 1),
-            )
-            for column, text in enumerate(cells):
+            cells = {
+                NAME: f"{r.name}{verdict}",
+                EPOCHS: str(r.epochs),
+                TRAIN_LOSS: loss_text(r.train_loss) if math.isfinite(r.train_loss) else "—",
+                VALIDATION: accuracy_text(r.val_accuracy),
+                TEST: accuracy_text(r.test_accuracy),
+                SECONDS: decimal(r.seconds, 1),
+            }
+            for row, text in cells.items():
                 item = QTableWidgetItem(text)
-                if column:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.setItem(r.lane, column, item)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if row == NAME:
+                    item.setFont(bold)
+                self.setItem(row, r.lane + 1, item)
             button = tipped_button(
                 translate("RaceView", "Keep"),
                 translate(
@@ -85,16 +132,70 @@ class RaceTable(QTableWidget):
             )
             button.setEnabled(can_keep(r.lane))
             button.clicked.connect(lambda _=False, lane=r.lane: keep(lane))
-            self.setCellWidget(r.lane, 6, button)
-        self.resizeRowsToContents()
-        rows = sum(self.rowHeight(i) for i in range(self.rowCount()))
-        height = self.horizontalHeader().sizeHint().height() + rows + 6
-        # and room for the sideways scroll bar a narrow page shows under the rows: without it
-        # the bar took the third lane's row at 1024x700 (walk50 D6)
-        height += self.horizontalScrollBar().sizeHint().height()
-        self.setMinimumHeight(height)  # every lane's row, without scrolling the table
-        self.setMaximumHeight(height + 20)
+            self.setCellWidget(KEEP, r.lane + 1, button)
+        self.updateGeometry()  # its least width counts the lanes' names and buttons
+        self._fit()
 
     def keep_button(self, lane: int) -> QPushButton | None:
-        w = self.cellWidget(lane, 6)
+        w = self.cellWidget(KEEP, lane + 1)
         return w if isinstance(w, QPushButton) else None
+
+    # -- widths ---------------------------------------------------------------------------------
+    def _labels_widths(self) -> tuple[int, int]:
+        """The figures' names' column: its lines as written ("Validation" over "accuracy"),
+        and its least, wrapped at every word."""
+        metrics = QFontMetrics(self.font())
+        lines = (line for text in self._labels for line in text.split("\n"))
+        written = max(metrics.horizontalAdvance(line) for line in lines)
+        least = max(_widest_word(text, metrics) for text in self._labels)
+        return written + self.PADDING, least + self.PADDING
+
+    def _lane_least(self, lane: int) -> int:
+        """A lane's least width: its name's widest word, its figures, its Keep button's
+        widest words (Keep, Saving…, Kept) with the button's frame."""
+        plain, bold = QFontMetrics(self.font()), QFontMetrics(self.item(NAME, lane + 1).font())
+        figures = (plain.horizontalAdvance(self.figure(lane, r)) for r in range(EPOCHS, KEEP))
+        words = (
+            translate("RaceView", "Keep"),
+            translate("RaceView", "Saving…"),
+            translate("RaceView", "Kept"),
+        )
+        button = max(plain.horizontalAdvance(word) for word in words)
+        button += self.BUTTON_FRAME
+        words = max(_widest_word(self.name(lane), bold), *figures) + self.PADDING
+        return max(words, button)  # the button takes its whole cell
+
+    def least_width(self) -> int:
+        """The narrowest the table gets with nothing cut: every name wrapped at its words.
+        Narrower (four lanes, Vietnamese, an 11 pt font), it scrolls sideways: its least width
+        is not the page's, whose scroll area never scrolls sideways."""
+        lanes = sum(self._lane_least(lane) for lane in range(self._lanes))
+        return self._labels_widths()[1] + lanes + 2 * self.frameWidth()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The columns for the table's width now: the figures' names on their written lines
+        where that leaves every lane its least, the lanes sharing the rest (up to
+        ``LANE_MOST_CHARS``); then every row as tall as its wrapped text."""
+        if not self._lanes:
+            return
+        room = self.width() - 2 * self.frameWidth()
+        written, least = self._labels_widths()
+        lanes = [self._lane_least(lane) for lane in range(self._lanes)]
+        # the figures' names wrapped at every word where that lets every lane show; where
+        # nothing does, on their lines as written (the rows as short as they go)
+        labels = least if written + sum(lanes) > room >= least + sum(lanes) else written
+        most = self.fontMetrics().averageCharWidth() * LANE_MOST_CHARS
+        share = (room - labels) // self._lanes
+        self.setColumnWidth(0, labels)
+        for lane, lane_least in enumerate(lanes):
+            self.setColumnWidth(lane + 1, max(lane_least, min(share, most)))
+        self.resizeRowsToContents()
+        height = sum(self.rowHeight(r) for r in range(self.rowCount())) + 2 * self.frameWidth()
+        if labels + sum(lanes) > room:  # too narrow for every lane: room for its scroll bar
+            height += self.horizontalScrollBar().sizeHint().height()
+        self.setMinimumHeight(height)  # every row, without scrolling the table
+        self.setMaximumHeight(height)

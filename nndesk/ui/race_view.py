@@ -413,7 +413,7 @@ class RaceView(QWidget):
             return False
         self.error.setText("")
         self.table.hide()
-        self.table.setRowCount(0)
+        self.table.forget_lanes()
         self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
         self.chart.clear_image()
         self.show_editors(False)

@@ -10,7 +10,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QTabWidget
 
-from tests.ui.test_layout import WAIT_MS, _ten_class_result, cut_chart_texts, cut_widgets, show_at
+from tests.ui.test_layout import (
+    WAIT_MS,
+    _ten_class_result,
+    cut_chart_texts,
+    cut_widgets,
+    needed_width,
+    show_at,
+)
 
 #: the font sizes of the desktops the course's laptops run, each with one language and theme
 #: (every size, language and theme comes once; a window each, built at that font)
@@ -169,6 +176,49 @@ def test_with_a_desktops_font_the_window_fits_a_1024x768_laptop_with_its_answer_
         for option in (panel.raw_box, panel.not_sure_spin):
             bottom = option.mapTo(column, option.rect().bottomLeft()).y()
             assert bottom <= column.height(), type(option).__name__
+        assert cut_widgets(window) == []
+    finally:
+        language.use_language("en")
+
+
+@pytest.mark.parametrize(("points", "code", "theme_name"), DESKTOPS)
+def test_with_a_desktops_font_a_races_keep_buttons_show_without_scrolling_sideways(
+    qtbot, qapp, window_factory, desktop_font, restore_theme, points, code, theme_name
+):
+    """window59 #2: at 1024x700 with a 10 pt font the results of a four-lane race (names with
+    their differing values, walk58 #8) were wider than the Race tab: the Keep buttons sat
+    past the table's right edge, a sideways scroll away (in Vietnamese wholly out of sight)."""
+    from nndesk.controllers.race import LaneResult
+    from nndesk.ui import language, theme
+
+    desktop_font(points)
+    theme.apply_theme(qapp, theme_name)
+    assert language.use_language(code) == code
+    try:
+        desk = window_factory(mode="garments")
+        window = show_at(desk, (1024, 700))
+        window.tabs.setCurrentWidget(desk.train_page)
+        desk.train_page.tabs.setCurrentWidget(desk.train_page.race_page)
+        view = desk.train_page.race_view
+        qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
+        names = ["Sigmoid, pixels 0 to 255", "ReLU, pixels 0 to 255"]
+        names += ["sigmoid, pixels 0 to 1", "ReLU, pixels 0 to 1"]
+        view.show_editors(False)
+        view.show_results(
+            tuple(
+                LaneResult(lane, name, "completed", "", 5, 0.2345, 0.9512, 0.9876, 1234.5)
+                for lane, name in enumerate(names)
+            )
+        )
+        QApplication.processEvents()
+        table = view.table
+        assert table.horizontalScrollBar().maximum() == 0, "the results scroll sideways"
+        for lane in range(len(names)):
+            button = view.keep_button(lane)
+            right = button.mapTo(table.viewport(), button.rect().topRight()).x()
+            assert right <= table.viewport().width(), f"lane {lane}'s Keep: {right} px"
+            assert button.width() >= needed_width(button), f"lane {lane}'s Keep is cut"
+        assert table.width() <= desk.train_page.race_page.viewport().width()
         assert cut_widgets(window) == []
     finally:
         language.use_language("en")

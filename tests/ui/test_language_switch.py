@@ -158,6 +158,7 @@ def test_a_finished_race_stays_through_the_switch_in_the_new_words_and_can_be_ke
 
     from nndesk.inference import Classifier
     from nndesk.training.race import COMPARISONS
+    from nndesk.ui.race_results import TEST
 
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     page, race = desk.train_page, desk.race
@@ -183,9 +184,9 @@ def test_a_finished_race_stays_through_the_switch_in_the_new_words_and_can_be_ke
     new_view = new_page.race_view
     assert new_page.tabs.currentWidget() is new_page.race_page
     assert [lane.name for lane in new.race.lanes] == ["SGD", "Quán tính", "Adam"]
-    assert new_view.table.isVisibleTo(new_view) and new_view.table.rowCount() == 3
-    assert new_view.table.item(1, 0).text() == "Quán tính (đã dừng)"
-    assert [new_view.table.item(r, 4).text() for r in range(3)] == [
+    assert new_view.table.isVisibleTo(new_view) and new_view.table.lane_count() == 3
+    assert new_view.table.name(1) == "Quán tính (đã dừng)"
+    assert [new_view.table.figure(lane, TEST) for lane in range(3)] == [
         f"{r.test_accuracy * 100:.1f}%".replace(".", ",") for r in results
     ]
     assert new_view.progress.text() == (

@@ -9,6 +9,7 @@ from nndesk.controllers.race import RaceController
 from nndesk.controllers.training import TrainingController
 from nndesk.runs import RunStore
 from nndesk.training.race import COMPARISONS
+from nndesk.ui.race_results import TEST
 from tests.ui.conftest import training_page
 from tests.ui.test_training_panel import tiny_dataset  # noqa: F401 - the dataset fixture
 
@@ -55,14 +56,14 @@ def test_a_comparison_in_one_click_races_and_each_lane_can_be_kept(qtbot, page):
     qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
     assert [lane.config.lr for lane in page.race.lanes] == [0.05, 0.01, 0.005]
     assert page.race.lanes[2].config.arch == "784-32-10"
-    assert view.table.isVisible() and view.table.rowCount() == 3
+    assert view.table.isVisible() and view.table.lane_count() == 3
     # the architecture one lane changed is said beside each name (walk58 #8)
-    assert [view.table.item(r, 0).text() for r in range(3)] == [
+    assert [view.table.name(lane) for lane in range(3)] == [
         "SGD, 784-784-10",
         "Momentum, 784-784-10",
         "Adam, 784-32-10",
     ]
-    assert view.table.item(2, 4).text().endswith("%")  # test accuracy
+    assert view.table.figure(2, TEST).endswith("%")  # test accuracy
     with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
         view.render_now()
     assert view.chart.pixmap() is not None and not view.chart.pixmap().isNull()
