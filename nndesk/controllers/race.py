@@ -37,6 +37,12 @@ class Lane:
 
     name: str
     config: object  # TrainConfig
+    #: the name the lane was given, before the Race tab added the values that set it apart
+    #: ("Sigmoid" of "Sigmoid, pixels 0 to 255"; None: ``name`` is all): a window rebuilt in
+    #: another language says those values again in its words
+    given: str | None = None
+    #: the settings the lane's comparison varies (its given name says them)
+    varied: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -77,12 +83,26 @@ class FinishedRace:
     preset: str = ""
 
     def renamed(self, rename) -> FinishedRace:
-        """The same race, each lane's name ``rename(name)`` (its lanes and its table rows)."""
-        return dataclasses.replace(
-            self,
-            lanes=tuple(dataclasses.replace(lane, name=rename(lane.name)) for lane in self.lanes),
-            results=tuple(dataclasses.replace(r, name=rename(r.name)) for r in self.results),
+        """The same race, each lane's name (and given name) ``rename(name)``, its lanes and
+        its table rows."""
+        lanes = tuple(
+            dataclasses.replace(
+                lane,
+                name=rename(lane.name),
+                given=None if lane.given is None else rename(lane.given),
+            )
+            for lane in self.lanes
         )
+        return self.with_lanes(lanes, [rename(r.name) for r in self.results])
+
+    def with_lanes(self, lanes: tuple[Lane, ...], names=None) -> FinishedRace:
+        """The same race with ``lanes``; its results named ``names`` (None: as the lanes)."""
+        if names is None:
+            names = [lanes[r.lane].name if r.lane < len(lanes) else r.name for r in self.results]
+        results = tuple(
+            dataclasses.replace(r, name=name) for r, name in zip(self.results, names, strict=True)
+        )
+        return dataclasses.replace(self, lanes=lanes, results=results)
 
 
 class RaceWorker(QObject):

@@ -44,6 +44,7 @@ from nndesk.ui.race_results import RaceTable
 from nndesk.ui.race_words import (
     comparison_title,
     race_over_text,
+    said_again,
     said_names,
     shared_line,
     shared_settings,
@@ -529,7 +530,7 @@ class RaceView(QWidget):
     def adopt_race(self, race: FinishedRace) -> None:
         """Show ``race`` (``finished_race`` of the window this one replaces) as if it had just
         ended here: its chart, its table with Keep (or Kept), the line saying how it ended."""
-        self.controller.adopt(race.renamed(lambda name: translate_marked("Race", name)))
+        self.controller.adopt(said_again(race))
         results = self.controller.results
         self.show_editors(False)
         self.show_results(results)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from nndesk.controllers.race import Lane, LaneResult
-from nndesk.i18n import fill
+from nndesk.controllers.race import FinishedRace, Lane, LaneResult
+from nndesk.i18n import QT_TRANSLATE_NOOP, fill
 from nndesk.setting_words import setting_text, value_text
 from nndesk.settings_schema import BY_NAME, FIELDS
 from nndesk.training import TrainConfig
@@ -63,31 +63,59 @@ def lanes_text(lanes) -> str:
     return " · ".join(parts)
 
 
-def said_names(lanes: list[Lane], varied: frozenset[str] = frozenset()) -> list[Lane]:
+def said_names(lanes: list[Lane], varied: frozenset[str] | None = None) -> list[Lane]:
     """The ``lanes`` named by what sets them apart (walk58 #8: "Sigmoid", "ReLU", "Lane 3",
     "Lane 4" raced sigmoid and ReLU on raw pixels and on [0, 1]; the table said neither the
     inputs nor what the added lanes were). A lane named "Lane 3" as added is named by its
     values that differ ("sigmoid, pixels 0 to 1", as the Runs chart's key says them); a named
     one is followed by the differing values its name does not say ("Sigmoid, pixels 0 to
     255"), but for the settings its comparison varies (``varied``: the comparison's own names
-    say those, "SGD" beside "Adam" at their own rates)."""
+    say those, "SGD" beside "Adam" at their own rates). Each lane keeps the name it was
+    given and ``varied`` (None: each lane's own, as said before), so that a window in
+    another language can say them again (``said_again``)."""
     configs = [lane.config.to_dict() for lane in lanes]
     differ = [n for n in LANE_SETTINGS if len({repr(c.get(n)) for c in configs}) > 1]
-    added = re.compile(
-        re.escape(translate("RaceView", "Lane {n}")).replace(re.escape("{n}"), r"\d+")
-    )
     named = []
     for lane, config in zip(lanes, configs, strict=True):
+        given = lane.name if lane.given is None else lane.given
+        kept = lane.varied if varied is None else varied
         values = [value_text(n, config[n]) if n != "lr" else setting_text(n, config[n])
                   for n in differ]  # fmt: skip
-        if added.fullmatch(lane.name):
-            name = ", ".join(values) or lane.name
+        number = added_lane_number(given)
+        if number is not None:
+            name = ", ".join(values) or translate_marked("RaceView", ADDED_LANE).format(n=number)
         else:
             unsaid = [v for n, v in zip(differ, values, strict=True)
-                      if n not in varied and not _named_by(lane.name, v)]  # fmt: skip
-            name = ", ".join([lane.name, *unsaid])
-        named.append(dataclasses.replace(lane, name=name))
+                      if n not in kept and not _named_by(given, v)]  # fmt: skip
+            name = ", ".join([given, *unsaid])
+        named.append(dataclasses.replace(lane, name=name, given=given, varied=kept))
     return named
+
+
+#: how an added lane is named, untranslated (a lane's given name in a finished race)
+ADDED_LANE = QT_TRANSLATE_NOOP("RaceView", "Lane {n}")
+
+
+def added_lane_number(name: str) -> int | None:
+    """The number of a lane named as added ("Lane 3", "Làn 3": in the window's words or
+    untranslated), None for any other name."""
+    for template in (translate_marked("RaceView", ADDED_LANE), ADDED_LANE):
+        pattern = re.escape(template).replace(re.escape("{n}"), r"(\d+)")
+        found = re.fullmatch(pattern, name)
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def said_again(race: FinishedRace) -> FinishedRace:
+    """``race``, handed over from a window in another language (its given names untranslated,
+    ``source_name``), with each lane named in this window's words: the comparison's names
+    translated and the values that set the lanes apart said again ("Sigmoid, pixels 0 to
+    255" had stayed English after View > Language > Tiếng Việt)."""
+    race = race.renamed(lambda name: translate_marked("Race", name))
+    if any(lane.given is None for lane in race.lanes):  # named before the values were said
+        return race
+    return race.with_lanes(tuple(said_names(list(race.lanes))))
 
 
 def _named_by(name: str, value: str) -> bool:
@@ -110,7 +138,11 @@ def comparison_title(comparison) -> str:
 
 def source_name(name: str) -> str:
     """The untranslated name of a comparison's lane shown as ``name`` in the window's language
-    ("Quán tính" -> "Momentum"); a name typed by hand stays as it is."""
+    ("Quán tính" -> "Momentum"), or of a lane named as added ("Làn 3" -> "Lane 3"); a name
+    typed by hand stays as it is."""
+    number = added_lane_number(name)
+    if number is not None:
+        return ADDED_LANE.format(n=number)
     for comparison in COMPARISONS:
         for source, _ in comparison.lanes:
             if translate_marked("Race", source) == name:

@@ -830,3 +830,66 @@ def test_added_lanes_are_named_by_what_sets_them_apart_and_the_comparisons_say_t
     ]
     view.rows[3].name.setText("mine")  # a name typed by hand is kept, with the inputs
     assert view.lanes()[3].name == "mine, pixels 0 to 1"
+
+
+def test_lanes_named_by_their_values_say_them_in_the_new_language_after_a_switch(
+    qtbot,
+    page,
+    tiny_dataset,  # noqa: F811 - the dataset fixture
+    tmp_path,
+):
+    """window59 #3: "Units: sigmoid vs ReLU" with two lanes added on [0, 1], raced in
+    English, then View > Language > Tiếng Việt: the comparison's names became Vietnamese but
+    "Sigmoid, pixels 0 to 255" and the added "sigmoid, pixels 0 to 1" stayed English (only a
+    comparison's bare names were translated again). The new window (its Race tab adopts the
+    finished race, as window_state does) says every lane's values in its words, and back."""
+    from nndesk.ui import language
+
+    view = page.race_view
+    units = next(i for i, c in enumerate(COMPARISONS) if "sigmoid vs ReLU" in c.title)
+    view.use_comparison(units)
+    view.epochs.setValue(1)
+    view.add_lane()
+    view.add_lane()
+    for row, activation in zip(view.rows[2:], ("sigmoid", "relu"), strict=True):
+        row.activation.setCurrentIndex(row.activation.findData(activation))
+        row.normalize.setCurrentIndex(row.normalize.findData("unit"))
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    raced = [lane.name for lane in page.race.lanes]
+    assert raced[0] == "Sigmoid, pixels 0 to 255" and raced[2] == "sigmoid, pixels 0 to 1"
+    made = []
+
+    def adopted_in(code: str, race):
+        assert language.use_language(code) == code
+        store = RunStore(tmp_path / f"runs-{code}")
+        new = training_page(
+            TrainingController(lambda name: tiny_dataset, store),
+            race=RaceController(lambda name: tiny_dataset, store),
+        )
+        qtbot.addWidget(new)
+        made.append(new)
+        new.race_view.adopt_race(race)
+        return new
+
+    try:
+        vietnamese = adopted_in("vi", view.finished_race())
+        said = [lane.name for lane in vietnamese.race.lanes]
+        pixels = "điểm ảnh 0\u00a0đến\u00a0"  # the range's words kept on one line
+        assert said == [
+            f"Sigmoid, {pixels}255",
+            f"ReLU, {pixels}255",
+            f"sigmoid, {pixels}1",
+            f"ReLU, {pixels}1",
+        ]
+        table = vietnamese.race_view.table
+        assert [table.name(lane) for lane in range(4)] == said
+        assert said[0] in vietnamese.race_view.lanes_summary.text()
+        english = adopted_in("en", vietnamese.race_view.finished_race())  # and back
+        assert [lane.name for lane in english.race.lanes] == raced
+    finally:
+        language.use_language("en")
+        for new in made:
+            new.race.shutdown()
+            new.shutdown()
