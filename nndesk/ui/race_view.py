@@ -51,6 +51,7 @@ from nndesk.ui.race_words import (
     source_name,
     summary_line,
 )
+from nndesk.ui.said_only import SaidOnly
 from nndesk.ui.setting_editor import SettingEditor
 
 #: Milliseconds between two renders of the overlaid curves while racing.
@@ -148,7 +149,7 @@ class RaceView(QWidget):
             translate("RaceView", "Stop"),
             translate("RaceView", "end every lane after its current batch; they are still tested"),
         )
-        self.error = QLabel()
+        self.error = SaidOnly()  # its empty line held the chart 24 px lower
         self.error.setWordWrap(True)
         theme.set_tone(self.error, "error")
         self.progress = QLabel(translate("RaceView", "Pick 2-4 configurations and press Race."))
@@ -194,18 +195,23 @@ class RaceView(QWidget):
         self.editors = WrappingColumn(
             top_row, counts_row, self.shared, self.lane_scroll, stretch_first=False
         )
-        buttons = QHBoxLayout()
+        buttons_row = QWidget()
+        buttons = QHBoxLayout(buttons_row)
+        buttons.setContentsMargins(0, 0, 0, 0)
         for b in (self.add_button, self.edit_button, self.race_button, self.pause_button,
                   self.stop_button):  # fmt: skip
             buttons.addWidget(b)
         buttons.addStretch(1)
+        # its least height counts the lanes line and the progress line wrapped: counted as one
+        # line each, the tab's least was 36 px short with an 11 pt font and the chart, held at
+        # its least, went under the results table (8 px at 9 pt)
+        self.race_lines = WrappingColumn(
+            self.lanes_summary, buttons_row, self.error, self.progress, stretch_first=False
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.editors)
-        layout.addWidget(self.lanes_summary)
-        layout.addLayout(buttons)
-        layout.addWidget(self.error)
-        layout.addWidget(self.progress)
+        layout.addWidget(self.race_lines)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.table)
 

@@ -4,7 +4,7 @@ run's state enables."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSizePolicy, QStyle, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QPushButton, QSizePolicy, QStyle, QVBoxLayout
 
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.settings_schema import BY_NAME
@@ -13,6 +13,7 @@ from nndesk.ui.buttons import tipped_button
 from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.number_field import number_field
+from nndesk.ui.said_only import SaidOnly
 
 #: Significant digits "LR now" shows a scheduled rate in (its tail "52418709018" of
 #: 0.000452418709018 showed in the narrow field, walk lab56 D3); the exact rate is its tooltip's
@@ -25,15 +26,6 @@ SLOW_MOTION = (
     (0.5, QT_TRANSLATE_NOOP("TrainingPanel", "0.5 s / batch")),
     (1.0, QT_TRANSLATE_NOOP("TrainingPanel", "1 s / batch")),
 )
-
-
-class _SaidOnly(QLabel):
-    """A label shown only while it says something: empty, it kept a blank line's room (and
-    its spacing) between the run buttons and the progress bar, 26 px at 1024x700."""
-
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
-        super().setText(text)
-        self.setVisible(bool(text))
 
 
 class RunControls(QVBoxLayout):
@@ -100,7 +92,7 @@ class RunControls(QVBoxLayout):
                 "epoch",
             ),
         )
-        self.lr_error = _SaidOnly()
+        self.lr_error = SaidOnly()
         self.lr_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.lr_error.setWordWrap(True)  # "Nothing to apply: …" takes two lines at 1024 px
         theme.set_tone(self.lr_error, "error")

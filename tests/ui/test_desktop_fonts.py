@@ -222,3 +222,45 @@ def test_with_a_desktops_font_a_races_keep_buttons_show_without_scrolling_sidewa
         assert cut_widgets(window) == []
     finally:
         language.use_language("en")
+
+
+@pytest.mark.parametrize(("points", "code"), [(9.0, "en"), (11.0, "en"), (11.0, "vi")])
+def test_a_race_chart_is_never_covered_by_its_results_and_shows_whole_while_racing(
+    qtbot, window_factory, tiny_data_dir, desktop_font, monkeypatch, points, code
+):
+    """window59 #4, seen at 11 pt in a real window: once the race was over its table lay over
+    the chart's bottom, the epoch plots' ticks and "epoch" cut (8 px at 9 pt, 30 px at 11 pt
+    in Vietnamese): the tab's least height counted the wrapped lanes line as one line, and the
+    chart, held at its least, was pushed under the table. Racing at 11 pt, the chart's bottom
+    was past the page's (an empty error line held 24 px above it)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from nndesk.ui import language
+    from tests.ui.test_layout import _whole_in_view
+
+    no = QMessageBox.StandardButton.No  # the close asks whether to keep the lanes: No
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args: no))
+    desktop_font(points)
+    assert language.use_language(code) == code
+    try:
+        desk = window_factory(mode="digits")
+        window = show_at(desk, (1024, 700))
+        page = desk.train_page
+        window.tabs.setCurrentWidget(page)
+        page.tabs.setCurrentWidget(page.race_page)
+        view = page.race_view
+        view.epochs.setValue(2)
+        qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
+        with qtbot.waitSignal(desk.race.finished_race, timeout=WAIT_MS):
+            with qtbot.waitSignal(desk.race.progressed, timeout=WAIT_MS):
+                view.race_button.click()
+            QApplication.processEvents()
+            if code == "en":  # Vietnamese at 11 pt: a page of 341 px, the chart a scroll away
+                assert _whole_in_view(view.chart), "racing"
+        qtbot.waitUntil(view.table.isVisible, timeout=WAIT_MS)
+        QApplication.processEvents()
+        chart, table = view.chart.geometry(), view.table.geometry()
+        assert chart.bottom() < table.top(), f"the table covers {chart.bottom() - table.top()} px"
+        assert chart.height() >= view.chart.minimumHeight()
+    finally:
+        language.use_language("en")
