@@ -2944,10 +2944,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Script Python (*.py)</translation>
     </message>
     <message>
-        <source>Replace file?</source>
-        <translation>Thay tệp?</translation>
-    </message>
-    <message>
         <source>This network is a CNN: the script&apos;s plain NumPy convolutions take ~16 min an epoch where nndesk takes 30 s.</source>
         <extracomment>The save dialog&apos;s note for a CNN&apos;s script: its plain NumPy convolutions took ~16 min an epoch of fashion-cnn-lab on a busy 2-core machine, 30 s in nndesk (walk54 D8), as the script&apos;s header and ``nndesk export-script`` say. In the dialog&apos;s body, wrapped: in its title a window manager cut it mid-sentence at ~660 px (walk55c D5).</extracomment>
         <translation>Mạng này là một CNN: các phép tích chập bằng NumPy thuần trong script mất ~16&#xa0;phút mỗi epoch, nndesk chỉ mất 30&#xa0;giây.</translation>
@@ -2955,10 +2951,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>write this experiment as a standalone NumPy script or a Keras notebook to read, run and change without nndesk</source>
         <translation>ghi thí nghiệm này thành một script NumPy độc lập hoặc một notebook Keras để đọc, chạy và sửa mà không cần nndesk</translation>
-    </message>
-    <message>
-        <source>{name} already exists in {folder}. Replace it?</source>
-        <translation>{name} đã có trong {folder}. Thay nó bằng tệp mới?</translation>
     </message>
 </context>
 <context>
@@ -5791,6 +5783,17 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>{run} is gone: its folder was deleted outside nndesk.</source>
         <translation>{run} không còn nữa: thư mục của nó đã bị xoá bên ngoài nndesk.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveDialog</name>
+    <message>
+        <source>Replace file?</source>
+        <translation>Thay tệp?</translation>
+    </message>
+    <message>
+        <source>{name} already exists in {folder}. Replace it?</source>
+        <translation>{name} đã có trong {folder}. Thay nó bằng tệp mới?</translation>
     </message>
 </context>
 <context>

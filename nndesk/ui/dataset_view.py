@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -34,7 +33,7 @@ from nndesk.ui.buttons import tipped_button
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.language import class_names_shown, integer, translate, translate_marked
-from nndesk.ui.save_place import remember_saved, save_start
+from nndesk.ui.save_dialog import ask_save_path
 from nndesk.ui.stepped_canvas import SteppedCanvas
 
 SAMPLES_PER_CLASS = 10
@@ -592,14 +591,9 @@ class DatasetView(QWidget):
 
     def _ask_path(self, default_name: str) -> str:
         """A save dialog (tests replace this to choose a path without a dialog)."""
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("DatasetView", "Save chart"),
-            save_start(default_name),
-            file_filters.png_images(),
-        )
-        remember_saved(path)
-        return path
+        stem = default_name.removesuffix(".png")
+        title = translate("DatasetView", "Save chart")
+        return ask_save_path(self, title, stem, ".png", file_filters.png_images())
 
     @Slot()
     def _on_save_clicked(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal, Slot
@@ -19,7 +20,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -57,7 +57,7 @@ from nndesk.ui.language import (
     translate,
     translate_marked,
 )
-from nndesk.ui.save_place import remember_saved, save_start
+from nndesk.ui.save_dialog import ask_save_path
 from nndesk.ui.train_texts import dataset_title
 from nndesk.ui.trust_view import TrustView
 
@@ -770,10 +770,10 @@ class EvaluationPanel(QWidget):
         )
 
     def _ask_path(self, title: str, default_name: str, file_filter: str) -> str:
-        """A save dialog (tests replace this method to choose a path without a dialog)."""
-        path, _ = QFileDialog.getSaveFileName(self, title, save_start(default_name), file_filter)
-        remember_saved(path)
-        return path
+        """The window's save dialog on ``default_name`` (tests replace this method to choose a
+        path without a dialog)."""
+        stem, suffix = os.path.splitext(default_name)
+        return ask_save_path(self, title, stem, suffix, file_filter)
 
     def export(self, kind: str, path: str | Path) -> Path:
         """Write ``kind`` ("report_csv" | "report_json" | "confusion_png" | "mistakes_csv")."""

@@ -11,10 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QGridLayout,
-    QLabel,
     QMenu,
     QMessageBox,
     QToolButton,
@@ -27,7 +23,7 @@ from nndesk.errors import NndeskError, user_message
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP, SOURCE_LANGUAGE
 from nndesk.ui.buttons import mark_menu
 from nndesk.ui.language import counts_whole, current_language, translate, translate_marked
-from nndesk.ui.save_place import remember_saved, save_start
+from nndesk.ui.save_dialog import ask_save_path
 
 #: The command line that makes the same file, named in the file's header.
 WINDOW_COMMAND = "the nndesk window, {where} > Export code > Export as {kind}…"
@@ -86,8 +82,6 @@ def export_experiment(
     was told why in a message box).
     """
     suffix = ".ipynb" if notebook else ".py"
-    name = experiment.slug.replace("-", "_") + suffix
-    start = str(Path(folder) / name) if folder else save_start(name)
     filters = (
         translate("ExportCode", "Jupyter notebook (*.ipynb)")
         if notebook
@@ -97,15 +91,10 @@ def export_experiment(
     note = ""
     if not notebook and _convolutional(experiment):  # said before the file is named
         note = counts_whole(translate_marked("ExportCode", CNN_SCRIPT_NOTE))
-    path = _save_name(parent, title, start, filters, note)
+    stem = experiment.slug.replace("-", "_")
+    path = ask_save_path(parent, title, stem, suffix, filters, folder=folder, note=note)
     if not path:
         return None
-    remember_saved(path)
-    if not path.endswith(suffix):
-        path += suffix
-        # the dialog asked about replacing the name typed, not this one (walk53 #11's check)
-        if Path(path).exists() and not _replace_asked(parent, path):
-            return None
     command = made_with(where, notebook, run)
     language = current_language()  # the file speaks the window's language, for the student
     try:
@@ -127,54 +116,11 @@ def export_experiment(
     return None
 
 
-def _save_name(parent: QWidget, title: str, start: str, filters: str, note: str) -> str:
-    """The path the person chose in a save dialog ("" when cancelled); ``note``, when given,
-    is shown in the dialog's body under the file list, wrapped. Qt's own dialog for every
-    export, note or not: a platform's native one has no room for the note, and an MLP's
-    script asked in the desktop's dialog, a CNN's in Qt's, two looks for one action (walk58
-    #9)."""
-    if not note:
-        own = QFileDialog.Option.DontUseNativeDialog
-        path, _ = QFileDialog.getSaveFileName(parent, title, start, filters, options=own)
-        return path
-    dialog = QFileDialog(parent, title, start, filters)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-    label = QLabel(note, dialog)
-    label.setObjectName("exportNote")
-    label.setWordWrap(True)
-    layout = dialog.layout()
-    if isinstance(layout, QGridLayout):  # Qt's dialog: rows of label, field, buttons
-        layout.addWidget(label, layout.rowCount(), 0, 1, layout.columnCount())
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return ""
-        chosen = dialog.selectedFiles()
-        return chosen[0] if chosen else ""
-    finally:
-        dialog.deleteLater()
-
-
 def _convolutional(experiment: Experiment) -> bool:
     """Whether ``experiment``'s network has a convolution (its script's loops are slow)."""
     from nndesk.codegen.network import is_convolutional, network_steps
 
     return is_convolutional(network_steps(experiment.config))
-
-
-def _replace_asked(parent: QWidget, path: str) -> bool:
-    """Whether the person lets the export replace ``path``, an existing file the typed name
-    became with its ending added."""
-    answer = QMessageBox.question(
-        parent,
-        translate("ExportCode", "Replace file?"),
-        translate("ExportCode", "{name} already exists in {folder}. Replace it?").format(
-            name=Path(path).name, folder=Path(path).parent
-        ),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def _menu_item(notebook: bool, run: bool = False) -> str:

@@ -30,7 +30,7 @@ from nndesk.ui.buttons import tipped_button
 from nndesk.ui.data_banner import EvaluationDataBanner
 from nndesk.ui.fit_column import fit_page
 from nndesk.ui.language import accuracy_text, decimal, integer, percent, shape, translate
-from nndesk.ui.save_place import remember_saved, save_start
+from nndesk.ui.save_dialog import ask_save_path
 
 
 def parse_units(text: str, limit: int) -> tuple[int, ...]:
@@ -468,20 +468,13 @@ class LabView(QWidget):
 
     @Slot()
     def _on_save_clicked(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         if self.outcome is None or self._result is None:
             return
         clf = self._result.classifier
-        name = f"{getattr(clf, 'file_stem', 'model')}-lab.npz"
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("LabView", "Save the edited model"),
-            save_start(name),
-            file_filters.model_files(),
-        )
+        stem = f"{getattr(clf, 'file_stem', 'model')}-lab"
+        title = translate("LabView", "Save the edited model")
+        path = ask_save_path(self, title, stem, ".npz", file_filters.model_files())
         if path:
-            remember_saved(path)
             self.save_requested.emit(path, self.outcome.model, self.info_for_file())
 
     def info_for_file(self) -> dict:

@@ -38,24 +38,24 @@ def save_folder() -> Path:
 _NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*]')
 
 
-def save_start(name: str) -> str:
-    """The path a save dialog starts with: ``name`` in ``save_folder()``, each character a file
-    name cannot hold anywhere made a "-" ("run 2026-12-03 22:45:34" -> "run 2026-12-03
-    22-45-34")."""
-    return str(save_folder() / _NOT_IN_FILE_NAMES.sub("-", name))
+def save_start(name: str, folder: str | os.PathLike = "") -> str:
+    """The path a save dialog starts with: ``name`` in ``folder`` (default: ``save_folder()``),
+    each character a file name cannot hold anywhere made a "-" ("run 2026-12-03 22:45:34" ->
+    "run 2026-12-03 22-45-34")."""
+    return str(Path(folder or save_folder()) / _NOT_IN_FILE_NAMES.sub("-", name))
 
 
 #: how many "-2", "-3"… a proposed name tries before it leaves the choice to the dialog
 _FREE_NAME_TRIES = 50
 
 
-def free_save_start(stem: str, suffix: str) -> str:
-    """``save_start(stem + suffix)``, or with "-2", "-3"… before the suffix when a file has
-    that name: a proposed name never points at an old file (the dialog's "replace?" is easy to
-    answer Yes to without reading). A few stats in the save folder."""
-    first = save_start(f"{stem}{suffix}")
+def free_save_start(stem: str, suffix: str, folder: str | os.PathLike = "") -> str:
+    """``save_start(stem + suffix, folder)``, or with "-2", "-3"… before the suffix when a file
+    has that name: a proposed name never points at an old file (the dialog's "replace?" is easy
+    to answer Yes to without reading). A few stats in the save folder."""
+    first = save_start(f"{stem}{suffix}", folder)
     for n in range(1, _FREE_NAME_TRIES + 1):
-        start = first if n == 1 else save_start(f"{stem}-{n}{suffix}")
+        start = first if n == 1 else save_start(f"{stem}-{n}{suffix}", folder)
         try:
             if not os.path.lexists(start):
                 return start

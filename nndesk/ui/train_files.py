@@ -11,16 +11,16 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QFileDialog
 
 from nndesk.curves import save_curves_png
 from nndesk.errors import NndeskError, user_message
 from nndesk.fileio import atomic_path, atomic_write_text, copy_regular_file
+from nndesk.model_labels import ModelFacts
 from nndesk.paths import refuse_shipped_place
 from nndesk.runs import history_csv
 from nndesk.ui import file_filters
 from nndesk.ui.language import translate
-from nndesk.ui.save_place import free_save_start, remember_saved, save_start
+from nndesk.ui.save_dialog import ask_save_path
 
 
 def copy_model(source: Path, path: str | os.PathLike) -> Path:
@@ -49,12 +49,9 @@ class TrainFiles(QObject):
             writes.done.connect(self._on_writes_done)
             writes.failed.connect(self._on_writes_failed)
 
-    def _ask(self, title: str, name: str, filters: str) -> str:
-        """The path the user chose to save ``name`` to ("" when cancelled), remembered."""
-        path, _ = QFileDialog.getSaveFileName(self._page, title, save_start(name), filters)
-        if path:
-            remember_saved(path)
-        return path
+    def _ask(self, title: str, stem: str, suffix: str, filters: str) -> str:
+        """The path the user chose to save ``stem`` + ``suffix`` to ("" when cancelled)."""
+        return ask_save_path(self._page, title, stem, suffix, filters)
 
     @Slot()
     def save_model(self) -> None:
@@ -63,11 +60,8 @@ class TrainFiles(QObject):
         # name no file has there: "model.npz" said nothing and the next save replaced it
         stem = self._page.model_to_save_facts().file_stem()
         title = translate("TrainingPanel", "Save model")
-        path, _ = QFileDialog.getSaveFileName(
-            self._page, title, free_save_start(stem, ".npz"), file_filters.model_files()
-        )
+        path = self._ask(title, stem, ".npz", file_filters.model_files())
         if path:
-            remember_saved(path)
             try:
                 source = self._page.model_to_save()
             except NndeskError as err:
@@ -78,9 +72,9 @@ class TrainFiles(QObject):
     @Slot()
     def export_png(self) -> None:
         """Export PNG…: the live curves as an image."""
-        path = self._ask(
-            translate("TrainingPanel", "Export curves"), "curves.png", file_filters.png_images()
-        )
+        stem = f"{self._page.model_to_save_facts().file_stem()}-curves"
+        title = translate("TrainingPanel", "Export curves")
+        path = self._ask(title, stem, ".png", file_filters.png_images())
         if path:
             runs = self._page.plotted()
             self._export(lambda: save_curves_png(runs, path))
@@ -88,12 +82,12 @@ class TrainFiles(QObject):
     @Slot()
     def export_runs_png(self) -> None:
         """The Runs tab's PNG: the selected runs' curves overlaid."""
-        path = self._ask(
-            translate("TrainingPanel", "Export curves"), "runs.png", file_filters.png_images()
-        )
+        records = self._page.runs_view.selected_records()
+        stem = f"{self._runs_stem(records)}-curves"
+        title = translate("TrainingPanel", "Export curves")
+        path = self._ask(title, stem, ".png", file_filters.png_images())
         if not path:
             return
-        records = self._page.runs_view.selected_records()
         if not records:  # the button is off then; the live curves are the page's
             runs = self._page.plotted()
             self._export(lambda: save_curves_png(runs, path))
@@ -106,11 +100,11 @@ class TrainFiles(QObject):
     @Slot()
     def export_runs_csv(self) -> None:
         """The Runs tab's CSV: the per-epoch history of the selected (else all) runs."""
-        path = self._ask(
-            translate("TrainingPanel", "Export history"), "history.csv", file_filters.csv_files()
-        )
+        records = self._page.runs_view.exportable_records()
+        stem = f"{self._runs_stem(records)}-history"
+        title = translate("TrainingPanel", "Export history")
+        path = self._ask(title, stem, ".csv", file_filters.csv_files())
         if path:
-            records = self._page.runs_view.exportable_records()
             # copies: the running run's record keeps growing on this thread meanwhile; a listed
             # run's curves are read from its file by the writer (2,000 took seconds here)
             records = [
@@ -118,6 +112,17 @@ class TrainFiles(QObject):
                 for r in records
             ]
             self._export(lambda: atomic_write_text(path, history_csv(records)))
+
+    def _runs_stem(self, records) -> str:
+        """What a file of ``records`` is named: one run by its model ("fashion_784-64-10_87.2%"),
+        several by their count and dataset ("fashion_3-runs"), none by the live run's model."""
+        if not records:
+            return self._page.model_to_save_facts().file_stem()
+        if len(records) == 1:
+            return ModelFacts.of_record(records[0]).file_stem()
+        datasets = {ModelFacts.of_record(r).dataset for r in records}
+        dataset = datasets.pop() if len(datasets) == 1 else None
+        return "_".join(p for p in (dataset, f"{len(records)}-runs") if p)
 
     def _model_saved(self, saved: Path) -> None:
         self._page.status_message.emit(

@@ -32,12 +32,8 @@ from nndesk.ui import file_filters, status_line, text_size
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.model_choices import ModelBox
-from nndesk.ui.save_place import (
-    free_save_start,
-    model_open_start,
-    remember_saved,
-    start_folder,
-)
+from nndesk.ui.save_dialog import ask_save_path
+from nndesk.ui.save_place import model_open_start, start_folder
 from nndesk.version import nndesk_version
 
 # marked here, translated where shown (translate_marked): the language is chosen at start
@@ -507,14 +503,9 @@ class WindowMenusMixin:
         # what it is (dataset, layers, test accuracy), under a name no file has there yet
         clf = self._classifier
         stem = ModelFacts.of_info(clf.info).file_stem() if clf is not None else "model"
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("MainWindow", "Save model"),
-            free_save_start(stem, ".npz"),
-            file_filters.model_files(),
-        )
+        title = translate("MainWindow", "Save model")
+        path = ask_save_path(self, title, stem, ".npz", file_filters.model_files())
         if path:
-            remember_saved(path)
             self.save_model_requested.emit(path)
 
     @Slot()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import gzip
 import hashlib
 import warnings
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nndesk.controllers import datasets
 from nndesk.controllers.run_list import RunListReader
@@ -262,4 +262,67 @@ def questions(monkeypatch) -> Questions:
     is shown."""
     answered = Questions(QMessageBox.StandardButton.No)
     monkeypatch.setattr(QMessageBox, "question", staticmethod(answered))
+    return answered
+
+
+@dataclass(frozen=True)
+class SaveAsked:
+    """One save dialog the window opened (``nndesk.ui.save_dialog``), as it was set up."""
+
+    title: str
+    start: str  # the path it starts on: its folder and the name proposed
+    options: QFileDialog.Option
+    default_suffix: str
+    filters: tuple[str, ...]
+    note: str | None  # the note under its file list
+    note_wraps: bool = False  # whether the note wraps (a long one is never cut)
+
+
+class SaveDialogs:
+    """The window's save dialogs answered by the test: ``asked`` holds each one as it was set
+    up, and each gets ``answer`` (a path; "" cancels), ending added as the dialog adds it."""
+
+    def __init__(self) -> None:
+        self.asked: list[SaveAsked] = []
+        self.answer = ""
+
+    def __call__(self, dialog: QFileDialog) -> int:
+        from PySide6.QtWidgets import QDialog, QLabel
+
+        from nndesk.ui.save_dialog import NOTE_NAME
+
+        note = dialog.findChild(QLabel, NOTE_NAME)
+        (start,) = dialog.selectedFiles()
+        self.asked.append(
+            SaveAsked(
+                dialog.windowTitle(),
+                start,
+                dialog.options(),
+                dialog.defaultSuffix(),
+                tuple(dialog.nameFilters()),
+                note.text() if note is not None else None,
+                note is not None and note.wordWrap(),
+            )
+        )
+        if not self.answer:
+            return QDialog.DialogCode.Rejected
+        dialog.selectFile(self.answer)
+        return QDialog.DialogCode.Accepted
+
+    def static(self, parent, title="", start="", filters="", selected="", options=None):
+        """``QFileDialog.getSaveFileName``: recorded as asked, with the options it was given
+        (none: the desktop's dialog), and answered the same."""
+        options = options if options is not None else QFileDialog.Option(0)
+        self.asked.append(SaveAsked(title, start, options, "", tuple(filters.split(";;")), None))
+        return self.answer, ""
+
+
+@pytest.fixture
+def save_dialogs(monkeypatch) -> SaveDialogs:
+    """Every save dialog of the window recorded and answered (``SaveDialogs``); none is shown.
+    Qt's static ``getSaveFileName`` is recorded too (``SaveDialogs.static``): a save asked
+    there, not through ``nndesk.ui.save_dialog``, shows in ``asked`` by its options."""
+    answered = SaveDialogs()
+    monkeypatch.setattr(QFileDialog, "exec", lambda dialog: answered(dialog))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answered.static))
     return answered

@@ -270,3 +270,16 @@ def test_the_dataset_page_browses_the_training_split_when_only_a_test_file_is_da
     assert "the test images cannot be read" in page.status.text()
     assert page.samples_figure.axes  # the training samples are drawn
     assert page.counts.item(0, 2).text() == "—"
+
+
+def test_save_chart_asks_in_the_windows_save_dialog(view, tmp_path, save_dialogs):
+    """dialogs59: it asked in the desktop's dialog, Export code in Qt's own."""
+    from PySide6.QtWidgets import QFileDialog
+
+    save_dialogs.answer = str(tmp_path / "chart")  # the dialog adds the ending
+    view.tabs.setCurrentIndex(1)
+    view.save_button.click()
+    (asked,) = save_dialogs.asked
+    assert asked.options & QFileDialog.Option.DontUseNativeDialog
+    assert asked.start.endswith("-labels.png") and asked.default_suffix == "png"
+    assert (tmp_path / "chart.png").read_bytes()[:4] == b"\x89PNG"

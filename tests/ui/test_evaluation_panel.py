@@ -831,3 +831,23 @@ def test_the_windows_report_json_has_the_coverage_at_the_windows_threshold(
         float((page.result().calibrated_confidence >= 0.8).mean())
     )
     assert "robustness" not in report  # not measured
+
+
+def test_every_export_asks_in_the_windows_save_dialog_on_the_models_name(
+    qtbot, panel, controller, save_dialogs, tmp_path
+):
+    """dialogs59: the exports asked in the desktop's dialog, Export code in Qt's own."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from nndesk import preferences
+
+    preferences.set_last_save_folder(tmp_path)
+    result = evaluated(qtbot, panel, controller)
+    for kind in ("report_csv", "report_json", "confusion_png", "mistakes_csv"):
+        panel.export_actions[kind].trigger()  # cancelled
+    names = ["report.csv", "report.json", "confusion.png", "mistakes.csv"]
+    title = result.classifier.title
+    assert [a.start for a in save_dialogs.asked] == [f"{tmp_path}/{title}-{n}" for n in names]
+    for asked, name in zip(save_dialogs.asked, names, strict=True):
+        assert asked.options & QFileDialog.Option.DontUseNativeDialog
+        assert asked.default_suffix == name.rsplit(".", 1)[1]

@@ -650,3 +650,19 @@ def test_one_threshold_for_the_canvas_evaluate_mistakes_and_lab(
     assert "≥ 80%" in desk.lab_page.table.item(3, 0).text()
     trust.setValue(70)  # set on Evaluate: the canvas says the same
     assert canvas.value() == 70 and "≥ 70%" in desk.lab_page.table.item(3, 0).text()
+
+
+def test_the_labs_save_asks_in_the_windows_save_dialog(qtbot, controller, result, save_dialogs):
+    """dialogs59: Save as new model… asked in the desktop's dialog, Export code in Qt's own."""
+    from PySide6.QtWidgets import QFileDialog
+
+    page = LabView(controller)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.set_result(result)
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.prune.setValue(50)
+    page.save_button.click()  # cancelled
+    (asked,) = save_dialogs.asked
+    assert asked.options & QFileDialog.Option.DontUseNativeDialog
+    assert asked.start.endswith("-lab.npz") and asked.default_suffix == "npz"

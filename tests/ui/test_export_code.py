@@ -18,30 +18,47 @@ from tests.ui.conftest import training_page
 
 
 @pytest.fixture
-def dialogs(monkeypatch):
+def dialogs(monkeypatch, save_dialogs):
     """Answer the save dialog with ``dialogs.answer`` and record every warning box."""
 
     class Dialogs:
-        answer = ""
-        asked: list[str] = []
-        titles: list[str] = []
         warnings: list[str] = []
-        options: list = []  # each dialog's options: Qt's own dialog or the desktop's
 
-    def save_name(parent, title, start, filters, selected="", options=None):
-        Dialogs.asked.append(start)
-        Dialogs.titles.append(title)
-        Dialogs.options.append(options)
-        return Dialogs.answer, filters
+        @property
+        def answer(self) -> str:
+            return save_dialogs.answer
+
+        @answer.setter
+        def answer(self, path: str) -> None:
+            save_dialogs.answer = path
+
+        @property
+        def asked(self) -> list[str]:
+            return [asked.start for asked in save_dialogs.asked]
+
+        @property
+        def titles(self) -> list[str]:
+            return [asked.title for asked in save_dialogs.asked]
+
+        @property
+        def options(self) -> list:  # each dialog's options: Qt's own dialog or the desktop's
+            return [asked.options for asked in save_dialogs.asked]
+
+        @property
+        def notes(self) -> list:
+            return [asked.note for asked in save_dialogs.asked]
+
+        @property
+        def note_wraps(self) -> list[bool]:
+            return [asked.note_wraps for asked in save_dialogs.asked]
 
     def warning(parent, title, text, *args):
         Dialogs.warnings.append(text)
         return QMessageBox.StandardButton.Ok
 
-    monkeypatch.setattr(export_code.QFileDialog, "getSaveFileName", save_name)
     monkeypatch.setattr(export_code.QMessageBox, "warning", warning)
-    Dialogs.asked, Dialogs.titles, Dialogs.warnings, Dialogs.options = [], [], [], []
-    return Dialogs
+    Dialogs.warnings = []
+    return Dialogs()
 
 
 @pytest.fixture
@@ -77,20 +94,8 @@ def test_the_save_dialog_says_how_slow_a_cnns_script_is_in_its_body(
     a CNN's script only: a notebook runs Keras, an MLP's script is quick. walk55c D5: said in
     the title, a window manager cut it mid-sentence at ~660 px: the title is the menu item's
     words, the note a wrapping label in the dialog's body."""
-    from PySide6.QtWidgets import QFileDialog, QLabel
-
     from nndesk.ui import language
 
-    shown = []  # (title, the body's note or None) of each dialog our own code opened
-
-    def cancelled(dialog):
-        note = dialog.findChild(QLabel, "exportNote")
-        assert note is None or note.wordWrap()
-        assert note is None or dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
-        shown.append((dialog.windowTitle(), note.text() if note is not None else None))
-        return 0
-
-    monkeypatch.setattr(export_code.QFileDialog, "exec", cancelled)
     assert language.use_language(code) == code
     try:
         dialogs.answer = ""  # cancelled: only the question is looked at
@@ -102,17 +107,16 @@ def test_the_save_dialog_says_how_slow_a_cnns_script_is_in_its_body(
             ("fashion-mlp-lab", False, False),
         ]:
             panel.form.apply_preset(preset)
-            dialogs.titles.clear()
-            shown.clear()
+            before = len(dialogs.titles)
             export_code.export_experiment(
                 panel, export_code.form_experiment(panel.form), notebook, "Train page"
             )
-            titles = dialogs.titles + [title for title, _ in shown]
+            titles, notes = dialogs.titles[before:], dialogs.notes[before:]
             assert len(titles) == 1 and "16" not in titles[0], (preset, notebook, titles)
-            notes = [note for _, note in shown if note]
+            notes = [note for note in notes if note]
             assert bool(notes) is said and all(slow in note for note in notes), (preset, notes)
             if said:
-                assert titles == [item]
+                assert titles == [item] and dialogs.note_wraps[-1]
     finally:
         language.use_language("en")
 
@@ -134,21 +138,28 @@ def test_every_export_asks_in_the_same_kind_of_dialog_as_a_cnns_script(qtbot, pa
 
 
 def test_a_name_whose_ending_is_added_asks_before_replacing_that_file(
-    qtbot, panel, dialogs, tmp_path, questions
+    qtbot, panel, dialogs, tmp_path, questions, save_dialogs
 ):
     """The dialog asked about "lab" (no such file); "lab.ipynb", the file written, was replaced
-    without a word (walk53 #11, checking the window's dialogs)."""
+    without a word (walk53 #11, checking the window's dialogs). A name without an ending gets
+    it in the dialog (its default suffix), which asks about that file itself; a name with
+    another ending ("lab.v2") gets it added after, and that file is asked about here."""
+    from PySide6.QtWidgets import QFileDialog
+
     panel.form.apply_preset("fashion-mlp-lab")
-    kept = tmp_path / "lab.ipynb"
+    kept = tmp_path / "lab.v2.ipynb"
     kept.write_text("my own notes", encoding="utf-8")
-    dialogs.answer = str(tmp_path / "lab")
+    dialogs.answer = str(tmp_path / "lab.v2")
     _action(panel.code_button, "Export as notebook…").trigger()
-    assert questions.asked == [f"lab.ipynb already exists in {tmp_path}. Replace it?"]
+    assert questions.asked == [f"lab.v2.ipynb already exists in {tmp_path}. Replace it?"]
     assert kept.read_text(encoding="utf-8") == "my own notes"
     dialogs.answer = str(tmp_path / "other")  # no file there: nothing asked
     _action(panel.code_button, "Export as notebook…").trigger()
     assert len(questions.asked) == 1
     nbformat.validate(nbformat.read(tmp_path / "other.ipynb", as_version=4))
+    asked = save_dialogs.asked[-1]  # the dialog itself asks before replacing "other.ipynb"
+    assert asked.default_suffix == "ipynb"
+    assert not asked.options & QFileDialog.Option.DontConfirmOverwrite
 
 
 def test_edited_settings_export_as_a_notebook_of_the_form(qtbot, panel, dialogs, tmp_path):

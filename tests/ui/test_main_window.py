@@ -651,47 +651,38 @@ def test_a_long_status_message_ends_in_an_ellipsis_before_the_fields_and_is_whol
 
 
 def test_save_dialogs_open_where_the_user_last_saved_never_in_the_terminals_folder(
-    qtbot, window_factory, tmp_path, monkeypatch
+    qtbot, window_factory, tmp_path, monkeypatch, save_dialogs
 ):
-    from PySide6.QtWidgets import QFileDialog
-
     terminal = tmp_path / "terminal"
     terminal.mkdir()
     monkeypatch.chdir(terminal)  # where `nndesk` was typed
     home = tmp_path / "home"
     (home / "Documents").mkdir(parents=True)
     monkeypatch.setenv("HOME", str(home))
-    starts, answer = [], [""]
-
-    def dialog(parent, title, start, file_filter):
-        starts.append(Path(start))
-        return answer[0], ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
     desk = window_factory()
     # the slots themselves: Save model and Export PNG are greyed out with no model or run,
     # and this test is about where their dialogs open
     desk.window._on_save_model_triggered()  # cancelled: nothing remembered
-    assert starts[-1].parent == home / "Documents" and starts[-1].name == "model.npz"
+    start = Path(save_dialogs.asked[-1].start)
+    assert start.parent == home / "Documents" and start.name == "model.npz"
     chosen = tmp_path / "my-models"
     chosen.mkdir()
-    answer[0] = str(chosen / "curves.png")
+    save_dialogs.answer = str(chosen / "curves.png")
     desk.train_page.files.export_png()  # saved there (or tried: the folder counts)
-    answer[0] = ""
+    save_dialogs.answer = ""
     desk.window._on_save_model_triggered()
     desk.train_page.runs_view.export_csv_requested.emit()  # its button, greyed out with no runs
+    starts = [Path(asked.start) for asked in save_dialogs.asked]
     assert [p.parent for p in starts[-2:]] == [chosen, chosen]
     assert all(terminal not in p.parents for p in starts)
 
 
 def test_file_save_model_proposes_what_the_model_is_under_a_name_no_file_has(
-    qtbot, window_factory, tmp_path, tiny_model_file, monkeypatch
+    qtbot, window_factory, tmp_path, tiny_model_file, save_dialogs
 ):
     """A run's model was proposed as "run 2026-12-03 22-45-34.npz" (and the Train page's as
     "model.npz"): its dataset, layers and test accuracy say what it is; an old file of that
     name is never the proposal."""
-    from PySide6.QtWidgets import QFileDialog
-
     from nndesk import preferences
     from nndesk.nn.serialization import load_model, save_model
 
@@ -701,17 +692,11 @@ def test_file_save_model_proposes_what_the_model_is_under_a_name_no_file_has(
     loaded = load_model(tiny_model_file)
     info = {**loaded.info, "config": {"dataset": "mnist", "arch": "784-32-10"}}
     run_model = save_model(tmp_path / "20261203-224534-1" / "model.npz", loaded.model, info)
-    starts = []
-
-    def dialog(parent, title, start, file_filter):
-        starts.append(Path(start))
-        return "", ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
     desk = window_factory(classifier=Classifier.from_file(run_model))
     desk.window._on_save_model_triggered()
     (folder / "mnist_784-32-10_10.0%.npz").write_bytes(b"an older save")
     desk.window._on_save_model_triggered()
+    starts = [Path(asked.start) for asked in save_dialogs.asked]
     assert starts == [folder / "mnist_784-32-10_10.0%.npz", folder / "mnist_784-32-10_10.0%-2.npz"]
 
 

@@ -206,6 +206,7 @@ TITLE_ARGUMENT = {
     "OneBox": 1,  # OneBox(parent, title)
     **dict.fromkeys(("warning", "critical", "information", "question", "about"), 1),
     **dict.fromkeys(("getOpenFileName", "getSaveFileName", "getExistingDirectory"), 1),
+    "ask_save_path": 1,  # nndesk.ui.save_dialog: the window's one save dialog
 }
 
 

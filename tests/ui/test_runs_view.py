@@ -1055,13 +1055,11 @@ def test_the_settings_column_shows_a_rate_changed_during_the_run(qtbot, tmp_path
 
 
 def test_exporting_every_runs_history_reads_their_curves_on_the_writer(
-    window_factory, qtbot, tmp_path, monkeypatch, threads_calling
+    window_factory, qtbot, tmp_path, monkeypatch, threads_calling, save_dialogs
 ):
     """A listing keeps each run's summary alone: "Export all as CSV" reads the curves, off the
     GUI thread (2,000 runs' took seconds), and writes every run's epochs."""
     import csv
-
-    from PySide6.QtWidgets import QFileDialog
 
     from nndesk import run_record
 
@@ -1074,7 +1072,7 @@ def test_exporting_every_runs_history_reads_their_curves_on_the_writer(
         store.save(record)
         ids.append(record.run_id)
     out = tmp_path / "history.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(out), ""))
+    save_dialogs.answer = str(out)
     desk = window_factory()
     view = desk.window.findChild(RunsView)
     assert sorted(r.run_id for r in view.records()) == sorted(ids)

@@ -21,10 +21,9 @@ def test_curves_pngs_and_model_copies_are_written_off_the_gui_thread(
     tiny_dataset,  # noqa: F811
     tmp_path,
     monkeypatch,
+    save_dialogs,
 ):
     import threading
-
-    from PySide6.QtWidgets import QFileDialog
 
     from nndesk.controllers.background import BackgroundWrites
     from nndesk.ui import train_files
@@ -47,8 +46,7 @@ def test_curves_pngs_and_model_copies_are_written_off_the_gui_thread(
     said: list[str] = []
     widget.status_message.connect(said.append)
     for button, name in ((widget.export_button, "curves.png"), (widget.save_button, "mine")):
-        target = tmp_path / name
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target: (str(t), ""))
+        save_dialogs.answer = str(tmp_path / name)
         with qtbot.waitSignal(writes.done, timeout=WAIT_MS):
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "curves.png").read_bytes()[:4] == b"\x89PNG"
@@ -67,13 +65,11 @@ def test_save_model_proposes_what_the_model_is_in_the_folder_last_saved_to_never
     qtbot,
     tiny_dataset,  # noqa: F811
     tmp_path,
-    monkeypatch,
+    save_dialogs,
 ):
     """A newcomer's walk: Save model… offered "model.npz" in the home folder every time, a
     name that says nothing and that the next save replaces. It proposes the dataset, the
     layers and the test accuracy, in the folder saved to last, under a name no file has."""
-    from PySide6.QtWidgets import QFileDialog
-
     from nndesk import preferences
 
     widget = make_panel(qtbot, tmp_path, lambda name: tiny_dataset)
@@ -83,27 +79,22 @@ def test_save_model_proposes_what_the_model_is_in_the_folder_last_saved_to_never
     folder = tmp_path / "my models"
     folder.mkdir()
     preferences.set_last_save_folder(folder)
-    offered: list[Path] = []
-
-    def dialog(parent, title, start, filters):
-        offered.append(Path(start))
-        return str(start), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
     expected = folder / f"mnist_784-16-10_{accuracy:.1%}.npz"
-    for _ in range(2):
+    for name in (expected, expected.with_name(f"{expected.stem}-2.npz")):
+        save_dialogs.answer = str(name)  # the name proposed, taken
         qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: offered[-1].is_file(), timeout=WAIT_MS)
+        qtbot.waitUntil(name.is_file, timeout=WAIT_MS)
+    offered = [Path(asked.start) for asked in save_dialogs.asked]
     assert offered == [expected, expected.with_name(f"{expected.stem}-2.npz")]
     assert Classifier.from_file(offered[1]).info["history"]
     other = tmp_path / "elsewhere"
     other.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(other / "a.npz"), ""))
+    save_dialogs.answer = str(other / "a.npz")
     qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: (other / "a.npz").is_file(), timeout=WAIT_MS)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    save_dialogs.answer = ""
     qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)  # the folder saved to last
-    assert offered[-1] == other / expected.name
+    assert Path(save_dialogs.asked[-1].start) == other / expected.name
     widget.shutdown()
 
 

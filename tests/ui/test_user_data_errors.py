@@ -47,7 +47,9 @@ def test_the_train_form_refuses_what_the_command_line_refuses(arch, reason):
         parameter_summary(arch)
 
 
-def test_saving_a_model_where_it_cannot_go_shows_one_message(qtbot, tmp_path, monkeypatch):
+def test_saving_a_model_where_it_cannot_go_shows_one_message(
+    qtbot, tmp_path, monkeypatch, save_dialogs
+):
     panel = training_page(TrainingController(lambda name: None))
     qtbot.addWidget(panel)
     panel.show()
@@ -56,10 +58,7 @@ def test_saving_a_model_where_it_cannot_go_shows_one_message(qtbot, tmp_path, mo
     monkeypatch.setattr(panel, "_current_model_path", lambda: model)
     afile = tmp_path / "notes.txt"
     afile.write_text("x")
-    monkeypatch.setattr(
-        "nndesk.ui.train_files.QFileDialog.getSaveFileName",
-        lambda *a, **k: (str(afile / "m.npz"), ""),
-    )
+    save_dialogs.answer = str(afile / "m.npz")
     panel.save_button.setEnabled(True)
     panel.save_button.click()
     box = panel.message_box()

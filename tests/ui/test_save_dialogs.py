@@ -1,0 +1,103 @@
+"""Every save of the window asks in one kind of dialog (``nndesk.ui.save_dialog``): Qt's own,
+never the desktop's, on a name that says what is saved, its ending the dialog's default suffix
+(dialogs59: Export code asked in Qt's dialog, Save model…, Export PNG… and the CSV export in
+the desktop's, two looks for "save")."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+import nndesk
+from nndesk.inference import Classifier
+from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
+    make_panel,
+    tiny_dataset,
+    wait_until_idle,
+)
+
+SOURCES = Path(nndesk.__file__).resolve().parent
+OWN = QFileDialog.Option.DontUseNativeDialog
+
+
+def _saves_asked_elsewhere(tree: ast.Module) -> list[int]:
+    """Lines that ask for a save path without ``save_dialog``: Qt's static save dialog, or a
+    dialog of their own set to save."""
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr in ("getSaveFileName", "AcceptSave")
+    ]
+
+
+def test_no_module_asks_for_a_save_path_but_the_windows_save_dialog():
+    own = SOURCES / "ui" / "save_dialog.py"
+    wrong = [
+        f"{path.relative_to(SOURCES.parent)}:{line}"
+        for path in sorted(SOURCES.rglob("*.py"))
+        if path != own
+        for line in _saves_asked_elsewhere(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert wrong == [], "ask through nndesk.ui.save_dialog.ask_save_path:\n" + "\n".join(wrong)
+    assert _saves_asked_elsewhere(ast.parse(own.read_text(encoding="utf-8")))
+
+
+def _asked_in_qts_own_dialog(asked, suffix: str) -> None:
+    assert asked.options & OWN, asked
+    assert not asked.options & QFileDialog.Option.DontConfirmOverwrite, asked
+    assert asked.default_suffix == suffix.lstrip("."), asked
+
+
+def test_every_save_of_the_train_page_asks_in_qts_own_dialog_on_the_runs_name(
+    qtbot,
+    tiny_dataset,  # noqa: F811
+    tmp_path,
+    save_dialogs,
+):
+    """Save model…, Export PNG…, the Runs tab's PNG and CSV and Export code: one dialog, each
+    on the run's model's name ("curves.png", "runs.png" and "history.csv" said nothing)."""
+    from nndesk import preferences
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    preferences.set_last_save_folder(folder)
+    widget = make_panel(qtbot, tmp_path, lambda name: tiny_dataset)
+    widget.start_training()
+    wait_until_idle(qtbot, widget)
+    record = widget.controller.record
+    widget.runs_view.refresh(select_id=record.run_id)
+    qtbot.waitUntil(lambda: len(widget.runs_view.selected_records()) == 1, timeout=30_000)
+    model = f"mnist_784-16-10_{record.metrics['test_accuracy']:.1%}"
+    save_dialogs.answer = ""  # each cancelled: only the questions are looked at
+    widget.files.save_model()
+    widget.files.export_png()
+    widget.runs_view.export_png_requested.emit()
+    widget.runs_view.export_csv_requested.emit()
+    (script,) = [a for a in widget.code_button.menu().actions() if a.text() == "Export as script…"]
+    script.trigger()
+    asked = save_dialogs.asked
+    assert [Path(a.start) for a in asked[:4]] == [
+        folder / f"{model}.npz",
+        folder / f"{model}-curves.png",
+        folder / f"{model}-curves.png",
+        folder / f"{model}-history.csv",
+    ]
+    assert Path(asked[4].start).parent == folder and asked[4].start.endswith(".py")
+    for one, suffix in zip(asked, (".npz", ".png", ".png", ".csv", ".py"), strict=True):
+        _asked_in_qts_own_dialog(one, suffix)
+    widget.shutdown()
+
+
+def test_file_save_model_asks_in_the_same_dialog_and_a_name_without_an_ending_gets_npz(
+    qtbot, window_factory, tmp_path, tiny_model_file, save_dialogs
+):
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    saved = []
+    desk.window.save_model_requested.connect(saved.append)
+    save_dialogs.answer = str(tmp_path / "mine")
+    desk.window._on_save_model_triggered()
+    (asked,) = save_dialogs.asked
+    _asked_in_qts_own_dialog(asked, ".npz")
+    assert saved == [str(tmp_path / "mine.npz")]
