@@ -540,6 +540,12 @@ class MistakesView(QWidget):
         if self._result is None or self._result.classifier is classifier:
             return
         self.set_result(None)
+        # the empty bars and the filters name the new model's classes from now: the last
+        # model's stayed until the evaluation ended (digits 0-9 after a switch to Clothing)
+        names = tuple(getattr(classifier, "class_names", None) or ())
+        if names:
+            self._set_class_names(names)
+            self._fit_details()
         self.summary.setText(
             translate(
                 "MistakesView",

@@ -379,3 +379,41 @@ def test_a_sigmoid_models_runner_up_says_its_scores_are_independent(qtbot, view)
     view.show_cell(3, 1)
     view.select_row(0)
     assert "margin" in view.answer.runner_up_label.text()
+
+
+def test_the_bars_name_the_new_models_classes_while_it_is_evaluated(qtbot):
+    """dialogs59 (seen in the window): switched to Clothing on Mistakes, the page said it was
+    evaluating the new model and its empty bars went on naming the digits 0-9 until the
+    evaluation ended. They name the new model's classes from its start, and the filters offer
+    them; a model that names none leaves the page's own."""
+    from PySide6.QtCore import QObject, Signal
+
+    from nndesk.data.registry import FASHION
+
+    class Evaluation(QObject):  # the EvaluationController's signals, driven by the test
+        started = Signal(object)
+        finished = Signal(object)
+        failed = Signal(str)
+
+        def result(self):
+            return None
+
+        def ensure_current(self):
+            pass
+
+    class Garments:
+        class_names = FASHION.class_names
+
+    evaluation = Evaluation()
+    view = shown_widget(qtbot, MistakesView(evaluation), (900, 600))
+    digits = toy_result()
+    evaluation.finished.emit(digits)
+    assert view.answer.bars.class_names() == tuple(digits.class_names)
+    evaluation.started.emit(Garments())
+    assert view.result() is None and "Evaluating the new model" in view.summary.text()
+    assert view.answer.bars.class_names() == tuple(FASHION.class_names)
+    items = [view.true_combo.itemText(i) for i in range(view.true_combo.count())]
+    assert items == ["Any", *FASHION.class_names]
+    evaluation.finished.emit(digits)
+    evaluation.started.emit(object())  # no class names: the last ones stay, no error
+    assert view.answer.bars.class_names() == tuple(digits.class_names)
