@@ -3025,6 +3025,25 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>&lt;b&gt;Trọng số: hiện tại và lúc đầu&lt;/b&gt;: trọng số của mỗi tầng phân bố ra sao (một biểu đồ tần suất, mỗi tầng một hàng với thang đo riêng): nét liền là hiện tại, nét đứt màu xám là lúc đầu. Tốt khi: chúng dãn ra từ từ so với lúc đầu; nét đứt nằm trùng nét liền nghĩa là chúng hầu như chưa đổi; vài trọng số rất lớn, hoặc tất cả dồn về 0, là dấu hiệu đáng lo.</translation>
     </message>
     <message>
+        <source>As of epoch {epoch}</source>
+        <extracomment>... without the batches per epoch (not known): the epoch alone</extracomment>
+        <translation>Tính đến epoch {epoch}</translation>
+    </message>
+    <message>
+        <source>As of epoch {epoch}, batch {batch}</source>
+        <translation>Tính đến epoch {epoch}, batch {batch}</translation>
+    </message>
+    <message>
+        <source>As of epoch {epoch}, batch {batch} of {batches}: redrawn every few seconds while the run trains</source>
+        <extracomment>A picture of a run still training: where it is as of, and that it is redrawn (the short one where the line has no room; the long one is its tooltip)</extracomment>
+        <translation>Tính đến epoch {epoch}, batch {batch} trên {batches}: vẽ lại vài giây một lần trong lúc huấn luyện</translation>
+    </message>
+    <message>
+        <source>Before the first measured batch: the weights as they started</source>
+        <extracomment>A picture drawn before the first measured batch: the layers and their starting weights</extracomment>
+        <translation>Trước batch đầu tiên được đo: trọng số lúc bắt đầu</translation>
+    </message>
+    <message>
         <source>Drawing the charts…</source>
         <translation>Đang vẽ các biểu đồ…</translation>
     </message>
@@ -3041,6 +3060,15 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Start a run to see inside the network while it learns.</source>
         <translation>Hãy bắt đầu một lần huấn luyện để xem bên trong mạng khi nó học.</translation>
+    </message>
+    <message>
+        <source>The whole run, measured up to epoch {epoch}, batch {batch} of {batches}</source>
+        <extracomment>A picture of a run that has ended: the whole run (measured: the last batch sampled is rarely the run&apos;s last batch, 431 where it stopped at 434)</extracomment>
+        <translation>Cả lần huấn luyện, đo đến epoch {epoch}, batch {batch} trên {batches}</translation>
+    </message>
+    <message>
+        <source>The whole run, to epoch {epoch}</source>
+        <translation>Cả lần huấn luyện, đến epoch {epoch}</translation>
     </message>
     <message>
         <source>Waiting for the run&apos;s first measurements…</source>

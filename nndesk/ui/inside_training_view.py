@@ -33,6 +33,8 @@ from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.training.internals import InsideRecord
 from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button
+from nndesk.ui.elided_label import ElidedLabel
+from nndesk.ui.inside_age import PictureAge, age_of, age_texts
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.off_gui import Delivery, GaveUp, Latest, render_pool, run_latest
 
@@ -252,8 +254,15 @@ class InsideTrainingView(QWidget):
 
     rendered = Signal()  # a new image is on screen (tests wait on it)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        run_place: Callable[[], tuple[int | None, bool]] | None = None,
+    ) -> None:
         super().__init__(parent)
+        #: the run's batches per epoch (0: not known) and whether it is still training, asked
+        #: at each render: the line under the picture says what the picture is as of
+        self._run_place = run_place or (lambda: (0, False))
         self.record = InsideRecord()
         self.image = QLabel(_note("no run"))
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -276,16 +285,25 @@ class InsideTrainingView(QWidget):
         )
         self.help_button.clicked.connect(self._on_help_button_clicked)
         self.image.setWhatsThis(chart_help_text())
+        # how old the picture is ("As of epoch 1, batch 350"): one line, shortened where the
+        # page is narrow (the whole sentence in its tooltip); kept when empty, so the picture's
+        # room does not change (and ask for another render) as the first picture comes
+        self.as_of = ElidedLabel(mode=Qt.TextElideMode.ElideRight)
+        self.as_of.setObjectName("insideAsOf")
+        self.as_of.setMinimumHeight(self.as_of.fontMetrics().height())
+        theme.set_tone(self.as_of, "muted")
         guide_row = QHBoxLayout()
         guide_row.addWidget(self.guide, 1)
         guide_row.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.image, 1)
+        layout.addWidget(self.as_of)
         layout.addLayout(guide_row)
         self._boxes: dict[str, QRectF] = {}  # where each chart lies in the picture
         self._picture: QImage | None = None  # the last render, at its render size
         self._picture_theme: theme.Colours | None = None  # the theme it was asked in
+        self._picture_age: PictureAge | None = None  # what it is as of
         self._delivery = Delivery()
         self._delivery.delivered.connect(self._on_delivery_delivered)
         self._latest = Latest()  # the render asked for and not begun (latest wins)
@@ -311,7 +329,8 @@ class InsideTrainingView(QWidget):
         if record is not self.record:  # another run (or none): nothing of the last one stays
             self.record = record
             self._latest.clear()
-            self._picture = self._picture_theme = None
+            self._picture = self._picture_theme = self._picture_age = None
+            self._say_age()
             at_once = True
         self._dirty = True
         self._say_waiting()
@@ -331,8 +350,8 @@ class InsideTrainingView(QWidget):
         record = self.record.copy()  # the record grows on this thread: the job draws a copy
         self._asked_empty = not record.samples
         # tagged with the record and the theme asked for: another run or a theme switched
-        # meanwhile makes it stale on arrival
-        tag = (self.record, theme.colours())
+        # meanwhile makes it stale on arrival; and with what the picture is as of
+        tag = (self.record, theme.colours(), age_of(record, *self._run_place()))
         self._latest.put(
             tag, lambda superseded: render_inside_charts(record, w, h, 96.0, superseded)
         )
@@ -396,6 +415,7 @@ class InsideTrainingView(QWidget):
             return
         if self._picture_theme != theme.colours():
             self.image.setText(_note("drawing"))
+            self._say_age()
             return
         pixmap = QPixmap.fromImage(self._picture)
         room = self.image.size()
@@ -404,6 +424,20 @@ class InsideTrainingView(QWidget):
                 room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
             )
         self.image.setPixmap(pixmap)
+        self._say_age()
+
+    def _say_age(self) -> None:
+        """The line under the picture: what the picture on screen is as of (nothing without
+        one: a note is shown in its place)."""
+        age = self._picture_age
+        if self._picture is None or age is None or self._picture_theme != theme.colours():
+            self.as_of.setText("")
+            return
+        self.as_of.set_texts(*age_texts(age))
+
+    def picture_age(self) -> PictureAge | None:
+        """What the picture on screen is as of (None: no picture)."""
+        return self._picture_age if self._picture is not None else None
 
     @Slot(object)
     def _on_theme_changed(self, _colours) -> None:
@@ -426,7 +460,7 @@ class InsideTrainingView(QWidget):
             self._schedule()
         if image is None or tag is None:
             return  # given up for a newer one, or nothing could be drawn (or was asked)
-        record, asked_theme = tag
+        record, asked_theme, age = tag
         if record is not self.record:
             return  # of the run before: this one's is asked for
         if asked_theme != theme.colours():
@@ -435,6 +469,7 @@ class InsideTrainingView(QWidget):
             self._schedule()
             return
         (self._picture, self._boxes), self._picture_theme = image, asked_theme
+        self._picture_age = age
         self._show_picture()
         self.rendered.emit()
 

@@ -190,7 +190,9 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.export_button, self.code_button = p.export_button, p.code_button
 
         self.runs_view = RunsView(runs)
-        self.inside_view = InsideTrainingView()
+        # the Inside picture says what it is as of: the run's epochs' batches, and whether
+        # it still trains (ended: the picture is of the whole run)
+        self.inside_view = InsideTrainingView(run_place=self._inside_run_place)
         self.replay_view = ReplayView()
         self.race_view = RaceView(race, self._race_busy) if race is not None else None
         self.tabs = TrainTabs(
@@ -478,6 +480,13 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             "it later).",
         ).format(epoch=integer(last.epoch), epochs=integer(config.epochs))
         return f"{question}\n\n{kept}"
+
+    def _inside_run_place(self) -> tuple[int | None, bool]:
+        """The Inside picture's run: its batches per epoch and whether it still trains."""
+        state = self.run_state
+        if state.run is not None:  # the live chart learns it just after the picture is asked
+            return state.run.batches_per_epoch, state.ended is None
+        return self.live.batches_per_epoch, False  # the last run's, kept by the chart
 
     def follow_mode(self, mode: str) -> None:
         """Train on the window's dataset: "digits" -> MNIST, "garments" -> Fashion-MNIST."""
