@@ -27,6 +27,12 @@ from PySide6.QtWidgets import (
 
 from nndesk.ui.app_events import AppEvents, app_events
 
+#: The options of every file dialog of the window: Qt's own, never the desktop's. A student saw
+#: the desktop's (GTK) dialog for Open model and Qt's for Export code: two looks for one kind of
+#: question, and only Qt's speaks the window's language (dialogs59). Saves: ``save_dialog``.
+OWN = QFileDialog.Option.DontUseNativeDialog
+#: ... a folder picker's: Qt's own, folders only (the static picker's default option)
+OWN_FOLDERS = OWN | QFileDialog.Option.ShowDirsOnly
 SIZE_COLUMN = 1  # QFileSystemModel's columns: name, size, type, date modified
 #: px around a column title beside its text: the style's margins and the sort arrow
 HEADER_PADDING = 30

@@ -17,11 +17,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QGridLayout, QLabel, QMessageBox, QWidget
 
+from nndesk.ui.file_dialogs import OWN
 from nndesk.ui.language import translate
 from nndesk.ui.save_place import free_save_start, remember_saved
 
 #: the options of every save dialog of the window: Qt's own, never the desktop's
-OPTIONS = QFileDialog.Option.DontUseNativeDialog
+OPTIONS = OWN
 #: the object name of a dialog's note (under the file list)
 NOTE_NAME = "saveNote"
 

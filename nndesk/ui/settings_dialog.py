@@ -24,6 +24,7 @@ from nndesk.errors import os_reason
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button
+from nndesk.ui.file_dialogs import OWN_FOLDERS
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.save_place import start_folder
 
@@ -216,6 +217,7 @@ class SettingsDialog(QDialog):
             self,
             translate("SettingsDialog", "Data folder"),
             start_folder(self.data_dir_edit.text().strip()),
+            options=OWN_FOLDERS,
         )
         if folder:
             self.data_dir_edit.setText(folder)

@@ -33,6 +33,7 @@ from nndesk.settings_schema import FIELDS, Field, problems
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button
+from nndesk.ui.file_dialogs import OWN_FOLDERS
 from nndesk.ui.form_steering import OWN_ROWS, STEERED, SteeringLook
 from nndesk.ui.language import accuracy_text, integer, translate, translate_marked
 from nndesk.ui.save_place import start_folder
@@ -626,7 +627,10 @@ class TrainForm(QWidget):
     @Slot()
     def _on_folder_button_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, translate("TrainForm", "Image folder (one sub-folder per class)"), start_folder()
+            self,
+            translate("TrainForm", "Image folder (one sub-folder per class)"),
+            start_folder(),
+            options=OWN_FOLDERS,
         )
         if folder:
             self.folder.setText(folder)

@@ -17,6 +17,7 @@ from nndesk.run_curves import Curves
 from nndesk.runs import history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import file_filters
+from nndesk.ui.file_dialogs import OWN
 from nndesk.ui.language import translate
 from nndesk.ui.save_place import model_open_start
 from nndesk.ui.train_files import copy_model
@@ -182,6 +183,7 @@ class ModelFilesMixin:
             translate("TrainingPanel", "Load model"),
             model_open_start(),
             file_filters.model_files(),
+            options=OWN,
         )
         if path:
             self.load_model(path)

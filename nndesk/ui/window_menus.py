@@ -30,6 +30,7 @@ from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
 from nndesk.ui import file_filters, status_line, text_size
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES
+from nndesk.ui.file_dialogs import OWN, OWN_FOLDERS
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.model_choices import ModelBox
 from nndesk.ui.save_dialog import ask_save_path
@@ -467,6 +468,7 @@ class WindowMenusMixin:
             translate("MainWindow", "Open image"),
             start_folder(),
             translate_marked("MainWindow", IMAGE_FILTER),
+            options=OWN,
         )
         if path:
             self.image_file_requested.emit(path)
@@ -494,6 +496,7 @@ class WindowMenusMixin:
             translate("MainWindow", "Open model"),
             model_open_start(),
             file_filters.model_files(),
+            options=OWN,
         )
         if path:
             self.model_file_requested.emit(path)
@@ -526,6 +529,7 @@ class WindowMenusMixin:
             ),
             # the dataset's own folder (each keeps one, ``preferences.data_folder``)
             start_folder(preferences.data_dir(dataset or _DATASET_OF_MODE.get(self.mode()))),
+            options=OWN_FOLDERS,
         )
         if folder and dataset:
             self.dataset_folder_chosen.emit(folder, dataset)

@@ -704,7 +704,7 @@ def test_a_folder_chosen_from_a_banner_is_its_datasets_whatever_the_mode(
     monkeypatch.setattr(
         QFileDialog,
         "getExistingDirectory",
-        lambda parent, title, start: starts.append(start) or str(fashion),
+        lambda parent, title, start, **k: starts.append(start) or str(fashion),
     )
     desk = window_factory(mode="digits")
     train = desk.train_page
@@ -789,7 +789,7 @@ def test_a_folder_of_the_other_dataset_chosen_in_a_mode_is_kept_as_that_datasets
     datasets.forget_datasets()
     answers = [str(fashion), str(tiny_idx_dir)]
     monkeypatch.setattr(
-        QFileDialog, "getExistingDirectory", lambda parent, title, start: answers.pop(0)
+        QFileDialog, "getExistingDirectory", lambda parent, title, start, **k: answers.pop(0)
     )
     desk = window_factory(mode="digits")
     window, page = desk.window, desk.dataset_page

@@ -722,12 +722,14 @@ def test_folder_and_image_pickers_open_in_the_chosen_folder_never_in_the_termina
     home = _home_away_from_the_terminal(tmp_path, monkeypatch)
     starts = []
     monkeypatch.setattr(
-        QFileDialog, "getExistingDirectory", lambda parent, title, start: starts.append(start) or ""
+        QFileDialog,
+        "getExistingDirectory",
+        lambda parent, title, start, **k: starts.append(start) or "",
     )
     monkeypatch.setattr(
         QFileDialog,
         "getOpenFileName",
-        lambda parent, title, start, f: starts.append(start) or ("", ""),
+        lambda parent, title, start, f, **k: starts.append(start) or ("", ""),
     )
     monkeypatch.delenv("NNDESK_DATA_DIR", raising=False)
     desk = window_factory()
@@ -753,7 +755,7 @@ def test_open_model_dialogs_open_in_documents_before_any_save_never_in_the_termi
     monkeypatch.setattr(
         QFileDialog,
         "getOpenFileName",
-        lambda parent, title, start, f: starts.append(start) or ("", ""),
+        lambda parent, title, start, f, **k: starts.append(start) or ("", ""),
     )
     desk = window_factory()
     desk.window.act_open_model.trigger()

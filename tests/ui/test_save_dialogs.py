@@ -1,7 +1,8 @@
-"""Every save of the window asks in one kind of dialog (``nndesk.ui.save_dialog``): Qt's own,
-never the desktop's, on a name that says what is saved, its ending the dialog's default suffix
-(dialogs59: Export code asked in Qt's dialog, Save model…, Export PNG… and the CSV export in
-the desktop's, two looks for "save")."""
+"""Every file dialog of the window is one kind: Qt's own, never the desktop's. Every save asks
+in ``nndesk.ui.save_dialog``, on a name that says what is saved, its ending the dialog's default
+suffix; every open and folder picker passes the same option (dialogs59: Export code asked in
+Qt's dialog, Save model…, Export PNG…, the CSV export and the open dialogs in the desktop's,
+two looks for one kind of question)."""
 
 from __future__ import annotations
 
@@ -101,3 +102,62 @@ def test_file_save_model_asks_in_the_same_dialog_and_a_name_without_an_ending_ge
     (asked,) = save_dialogs.asked
     _asked_in_qts_own_dialog(asked, ".npz")
     assert saved == [str(tmp_path / "mine.npz")]
+
+
+def _pickers_without_qts_own(tree: ast.Module) -> list[int]:
+    """Lines calling Qt's static open or folder dialog without ``file_dialogs``' options."""
+    wrong = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        if node.func.attr not in ("getOpenFileName", "getOpenFileNames", "getExistingDirectory"):
+            continue
+        options = [k.value for k in node.keywords if k.arg == "options"]
+        if not (options and ast.unparse(options[0]) in ("OWN", "OWN_FOLDERS")):
+            wrong.append(node.lineno)
+    return wrong
+
+
+def test_every_open_and_folder_dialog_is_qts_own():
+    wrong = [
+        f"{path.relative_to(SOURCES.parent)}:{line}"
+        for path in sorted(SOURCES.rglob("*.py"))
+        for line in _pickers_without_qts_own(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert wrong == [], "pass options=file_dialogs.OWN (OWN_FOLDERS):\n" + "\n".join(wrong)
+
+
+def test_the_windows_open_dialogs_and_folder_pickers_ask_in_qts_own_dialog(
+    qtbot, window_factory, monkeypatch
+):
+    """File > Open image, Open model, Data folder…, the Train page's Load model… and its image
+    folder picker, and the Settings dialog's data folder: the options each dialog was given."""
+    from nndesk.ui.settings_dialog import SettingsDialog
+
+    asked: list[tuple[str, QFileDialog.Option]] = []
+
+    def open_file(parent, title, start="", filters="", selected="", options=None):
+        asked.append((title, options if options is not None else QFileDialog.Option(0)))
+        return "", ""
+
+    def folder(parent, title="", start="", options=None):
+        asked.append((title, options if options is not None else QFileDialog.Option(0)))
+        return ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(open_file))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(folder))
+    desk = window_factory()
+    window, train = desk.window, desk.train_page
+    window.act_open_image.trigger()
+    window.act_open_model.trigger()
+    window.act_data_folder.trigger()
+    train.load_button.click()
+    train.form._on_folder_button_clicked()
+    settings = SettingsDialog(None, None)
+    qtbot.addWidget(settings)
+    settings._on_browse_clicked()
+    assert len(asked) == 6, asked
+    for title, options in asked:
+        assert options & OWN, title
+    folders = [options for title, options in asked if "older" in title or "ư mục" in title]
+    assert len(folders) == 3 and all(o & QFileDialog.Option.ShowDirsOnly for o in folders)

@@ -155,7 +155,7 @@ def test_the_folder_dialog_opens_beside_a_folder_it_may_not_list(
     monkeypatch.setattr(
         QFileDialog,
         "getExistingDirectory",
-        lambda parent, title, start: starts.append(start) or "",
+        lambda parent, title, start, **k: starts.append(start) or "",
     )
     desk = window_factory(mode="digits")
     desk.window.choose_data_folder(None)  # File > Data folder…
