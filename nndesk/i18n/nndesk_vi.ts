@@ -4342,6 +4342,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Tự tin nhất trước: các lỗi mà mô hình chắc chắn nhất</translation>
     </message>
     <message>
+        <source>No image chosen</source>
+        <translation>Chưa chọn ảnh nào</translation>
+    </message>
+    <message>
         <source>Only images of this true class</source>
         <translation>Chỉ các ảnh có lớp đúng này</translation>
     </message>

@@ -753,7 +753,10 @@ class MistakesView(QWidget):
             self.preview.set_image(None)
             self.preview.set_saliency(None)
             self.answer.set_true_label(None)
-            self.answer.set_prediction(None, placeholder="")
+            # not the canvas's "Draw something": nothing is drawn on this page
+            self.answer.set_prediction(
+                None, placeholder=translate("MistakesView", "No image chosen")
+            )
             return
         r = self._result
         t, p = int(r.labels[i]), int(r.predictions[i])

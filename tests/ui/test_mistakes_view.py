@@ -417,3 +417,13 @@ def test_the_bars_name_the_new_models_classes_while_it_is_evaluated(qtbot):
     evaluation.finished.emit(digits)
     evaluation.started.emit(object())  # no class names: the last ones stay, no error
     assert view.answer.bars.class_names() == tuple(digits.class_names)
+
+
+def test_the_empty_details_never_ask_for_a_drawing(qtbot):
+    """The details of no image said the canvas's "Draw something" under "Click an image to
+    see what the model answered" (seen at 1024x700): nothing is drawn on this page."""
+    view = shown_widget(qtbot, MistakesView(), (900, 600))
+    assert view.answer.placeholder_label.text() == "No image chosen"
+    view.set_result(toy_result())
+    view.set_result(None)
+    assert view.answer.placeholder_label.text() == "No image chosen"
