@@ -17,13 +17,13 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
 from nndesk import paths, settings_writer
 from nndesk.data.folder_order import FROM_ENV, FROM_FLAG, FROM_WINDOW, DataFolder, first_folder
+from nndesk.explain import SALIENCY_KINDS
 from nndesk.fileio import regular_file_problem
 from nndesk.i18n import LANGUAGES, N_, Message
 from nndesk.inference import NOT_SURE_PERCENT
 from nndesk.model_list import existing_models, gone_models
 
 MODES = ("digits", "garments")
-SALIENCY_KINDS = ("gradient", "gradient_x_input")
 RECENT_LIMIT = 8
 #: A stored path longer than this is not a path anyone saved (file systems stop at 4096 bytes).
 MAX_PATH_CHARS = 4096
@@ -442,7 +442,7 @@ def set_window_place(numbers: tuple[int, ...]) -> None:
 
 
 def saliency_kind() -> str:
-    """ "gradient" or "gradient_x_input" (the Why page's choice)."""
+    """The Why page's method: one of ``explain.SALIENCY_KINDS``, every one remembered."""
     return _choice("ui/saliency", SALIENCY_KINDS, "gradient_x_input")
 
 

@@ -235,3 +235,15 @@ def test_a_write_that_did_not_reach_a_file_qt_cannot_parse_is_still_a_refusal(
     settings_writer.change(path, "ui/theme", "dark")
     assert settings_writer.flush(WAIT_S)
     assert told == [path]
+
+
+def test_every_why_method_is_remembered_across_a_restart(qapp):
+    # walk59 D6: occlusion, integrated gradients and SmoothGrad were written but read back as
+    # the default, so the Why page forgot them at every launch
+    from nndesk.explain import SALIENCY_KINDS
+
+    for kind in SALIENCY_KINDS:
+        preferences.set_saliency_kind(kind)
+        assert preferences.flush(WAIT_S)
+        assert f"saliency={kind}" in preferences.settings_file().read_text()
+        assert preferences.saliency_kind() == kind
