@@ -201,6 +201,11 @@ def _augments(values: Mapping[str, Any]) -> bool:
     return bool(values.get("augment"))
 
 
+def sketches_apply(values: Mapping[str, Any]) -> bool:
+    """Garment sketches redraw clothes: not for MNIST digits (a folder may hold garments)."""
+    return values.get("dataset") != "mnist"
+
+
 def _field(name: str, kind: type, label: str, help: str, group: str, **rules: Any) -> Field:
     return Field(name, kind, label, help, group, **rules)
 
@@ -233,7 +238,7 @@ FIELDS: tuple[Field, ...] = (
            metavar="SHARE", applies=_augments),
     _field("sketch", float, N_("Sketches"), N_("share of each batch redrawn as garment sketches "
            "(silhouettes, outlines, scribbles)"), "data", low=0.0, high=1.0, live=True,
-           race_shares=True, metavar="SHARE",
+           race_shares=True, metavar="SHARE", applies=sketches_apply,
            form_label=QT_TRANSLATE_NOOP("TrainForm", "Share of sketches")),
     # -- network -------------------------------------------------------------------------------
     _field("arch", str, N_("Layers"), N_("784 inputs, hidden widths, 10 classes, e.g. "

@@ -29,7 +29,7 @@ from nndesk.data.registry import DATASETS, dataset_for_kind
 from nndesk.errors import ConfigError
 from nndesk.i18n import N_, QT_TRANSLATE_NOOP, Message, localised
 from nndesk.setting_words import dataset_text
-from nndesk.settings_schema import FIELDS, Field, problems
+from nndesk.settings_schema import FIELDS, Field, problems, sketches_apply
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button
@@ -320,9 +320,11 @@ class TrainForm(QWidget):
             key, reason = next(iter(self._errors.items()))
             raise ConfigError(Message("{key}: {reason}", key=key, reason=reason))
         values = {name: editor.value() for name, editor in self._editors.items()}
-        return TrainConfig(
-            dataset=self.dataset_name(), arch=self.arch.text().strip(), **values
-        ).validate()
+        dataset = self.dataset_name()
+        if not sketches_apply({"dataset": dataset}):
+            # hidden for digits, yet a share left from a garment preset would still redraw them
+            values["sketch"] = 0.0
+        return TrainConfig(dataset=dataset, arch=self.arch.text().strip(), **values).validate()
 
     def set_config(self, config: TrainConfig, preset: str | None = None) -> None:
         """Show ``config`` in the fields (a preset, or a loaded model's settings); a value a
@@ -566,6 +568,7 @@ class TrainForm(QWidget):
         form, holder = self._holders["folder"]
         form.setRowVisible(holder, self.dataset.currentData() == FOLDER)
         values, _ = self._values()
+        values["dataset"] = self.dataset_name()
         for field in FIELDS:
             if field.applies is None or field.name not in self._editors:
                 continue

@@ -275,3 +275,15 @@ def test_a_field_edited_and_put_back_names_the_preset_again_with_its_note(qtbot)
     assert form.preset.currentData() == ""
     form.arch.setText(arch)
     assert form.preset.currentData() == "fashion-prelu-l2"
+
+
+def test_garment_sketches_are_not_offered_for_digits_and_a_left_share_does_not_act(form):
+    # walk59 D8: "Share of sketches" (garments redrawn) stood, enabled, under MNIST
+    form.set_config(TrainConfig(dataset="fashion", sketch=0.5))
+    sketch = form._editors["sketch"].widget
+    assert not sketch.isHidden() and form.config().sketch == 0.5
+    form.dataset.setCurrentIndex(form.dataset.findData("mnist"))
+    assert sketch.isHidden()
+    assert form.config().sketch == 0.0  # hidden, so off: the digits are not redrawn as clothes
+    form.dataset.setCurrentIndex(form.dataset.findData("fashion"))
+    assert not sketch.isHidden() and form.config().sketch == 0.5
