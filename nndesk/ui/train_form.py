@@ -105,18 +105,12 @@ class TrainForm(QWidget):
         self._valid = True
 
         # -- the preset, the dataset (or an image folder) and the layers: rows of their own --
-        from nndesk.presets import list_presets
-
         self.preset = QComboBox()
         self.preset.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.preset.setMinimumContentsLength(14)
-        self.preset.addItem(translate("TrainForm", "— custom —"), "")
-        for p in list_presets():
-            self.preset.addItem(p.name, p.name)
-            tip = Qt.ItemDataRole.ToolTipRole
-            self.preset.setItemData(self.preset.count() - 1, localised(p.description), tip)
+        self._order_presets(TrainConfig().dataset)
         self.preset.setToolTip(
             translate(
                 "TrainForm",
@@ -276,6 +270,9 @@ class TrainForm(QWidget):
 
     def _connect(self) -> None:
         self.dataset.currentIndexChanged.connect(self._on_field_edited)
+        self.dataset.currentIndexChanged.connect(
+            lambda _index: self._order_presets(self.dataset.currentData())
+        )
         self.folder.textChanged.connect(self._on_field_edited)
         self.folder.editingFinished.connect(self._fit_outputs_to_folder)
         for editor in self._editors.values():
@@ -373,6 +370,29 @@ class TrainForm(QWidget):
         self.preset_note.setMinimumHeight(0)  # a custom note's kept height, no longer needed
         self.preset_note.setText(preset_note_text(get_preset(name)) if name else "")
         self.preset_note.setVisible(bool(name))
+
+    def _order_presets(self, dataset: str) -> None:
+        """The preset box: custom, then ``dataset``'s presets, a line, the others (walk59 D9: a
+        teacher preparing digit labs met four garment presets first), each in lab order; the
+        chosen one stays chosen."""
+        from nndesk.presets import list_presets
+
+        chosen = self.preset.currentData() or ""
+        presets = list_presets()
+        own = [p for p in presets if p.config.dataset == dataset]
+        others = [p for p in presets if p.config.dataset != dataset]
+        blocked = self.preset.blockSignals(True)
+        self.preset.clear()
+        self.preset.addItem(translate("TrainForm", "— custom —"), "")
+        for group in (own, others):
+            if group is others and own and others:
+                self.preset.insertSeparator(self.preset.count())
+            for p in group:
+                self.preset.addItem(p.name, p.name)
+                tip = Qt.ItemDataRole.ToolTipRole
+                self.preset.setItemData(self.preset.count() - 1, localised(p.description), tip)
+        self.preset.setCurrentIndex(max(0, self.preset.findData(chosen)))
+        self.preset.blockSignals(blocked)
 
     def follow_mode(self, mode: str) -> None:
         """Pick the window mode's dataset ("digits": MNIST, "garments": Fashion-MNIST), unless

@@ -287,3 +287,23 @@ def test_garment_sketches_are_not_offered_for_digits_and_a_left_share_does_not_a
     assert form.config().sketch == 0.0  # hidden, so off: the digits are not redrawn as clothes
     form.dataset.setCurrentIndex(form.dataset.findData("fashion"))
     assert not sketch.isHidden() and form.config().sketch == 0.5
+
+
+def test_the_preset_box_lists_the_datasets_own_presets_first_and_keeps_the_choice(form):
+    # walk59 D9: in Digits a teacher passed four garment presets before the first digit one
+    from nndesk.presets import list_presets
+
+    def listed() -> list[str]:
+        return [form.preset.itemData(i) for i in range(form.preset.count())]
+
+    for dataset in ("mnist", "fashion"):
+        form.follow_mode("digits" if dataset == "mnist" else "garments")
+        names = [name for name in listed() if name]  # custom and the separator hold no name
+        own = [p.name for p in list_presets() if p.config.dataset == dataset]
+        assert names[: len(own)] == own and len(names) == len(list_presets())
+        assert listed()[0] == ""  # custom stays first
+    form.apply_preset("mnist-gd")
+    form.dataset.setCurrentIndex(form.dataset.findData("fashion"))
+    assert form.preset.currentData() == ""  # an edit: custom, and the list reordered under it
+    form.dataset.setCurrentIndex(form.dataset.findData("mnist"))
+    assert form.preset.currentData() == "mnist-gd"
