@@ -201,13 +201,19 @@ class Classifier:
             return display_name(self.path)
         return f"{self.dataset or 'model'} (unsaved)"
 
-    def loss_function(self):
-        """A fresh instance of the loss this model was trained with (``nndesk.nn.losses``);
-        a file that does not name one gets its output's usual loss."""
-        from nndesk.nn.losses import default_loss, make_loss
+    @property
+    def loss_name(self) -> str:
+        """The loss this model was trained with ("ce", "bce", "mse"); a file that does not name
+        one: its output's usual loss."""
+        from nndesk.nn.losses import default_loss
 
-        name = (self.info.get("config") or {}).get("loss") or default_loss(self.model.output)
-        return make_loss(name, self.model.output)
+        return (self.info.get("config") or {}).get("loss") or default_loss(self.model.output)
+
+    def loss_function(self):
+        """A fresh instance of the loss this model was trained with (``nndesk.nn.losses``)."""
+        from nndesk.nn.losses import make_loss
+
+        return make_loss(self.loss_name, self.model.output)
 
     def prepare(self, image: np.ndarray) -> np.ndarray | None:
         """Any image -> the (28, 28) float32 input in [0, 255], or None when nothing is drawn."""

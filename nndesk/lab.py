@@ -110,7 +110,7 @@ def apply_edits(model, edits: Edits):
 @dataclass(frozen=True)
 class LabScores:
     accuracy: float
-    loss: float  # mean cross-entropy of the (temperature-scaled) probabilities
+    loss: float  # the model's own loss (its training's), on the temperature-scaled logits
     ece: float
     confident_mistakes: int  # at ``CONFIDENT``; the window counts at its own threshold
     n: int
@@ -168,10 +168,13 @@ def forward_chunks(model, x: np.ndarray, first: int = 0, keep=frozenset()):
     return np.concatenate(outputs), {i: np.concatenate(v) for i, v in inputs.items()}
 
 
-def measure(model, x: np.ndarray, y: np.ndarray, temperature: float = 1.0) -> LabScores:
-    """Scores of ``model`` on normalised inputs ``x`` (n, 784), labels ``y`` (n,)."""
+def measure(
+    model, x: np.ndarray, y: np.ndarray, temperature: float = 1.0, loss: str | None = None
+) -> LabScores:
+    """Scores of ``model`` on normalised inputs ``x`` (n, 784), labels ``y`` (n,); ``loss``: the
+    name of the loss it trained with (None: its output's usual one)."""
     logits, _ = forward_chunks(model, x)
-    return scores(logits, y, model.output, temperature)
+    return scores(logits, y, model.output, temperature, loss)
 
 
 def first_changed(model, edits: Edits) -> int | None:
@@ -198,17 +201,19 @@ class LabBase:
     of its weighted layers, so an edit recomputes only the layers from the first one it changes
     (``measure``). Built once per model and image sample, on a worker thread."""
 
-    def __init__(self, model, x: np.ndarray, y: np.ndarray, temperature: float = 1.0) -> None:
+    def __init__(
+        self, model, x: np.ndarray, y: np.ndarray, temperature: float = 1.0, loss: str | None = None
+    ) -> None:
         from nndesk.training import runtime
 
-        self.model, self.y = model, y
+        self.model, self.y, self.loss = model, y, loss
         # the one threading rule, decided once (it may watch the machine for 0.1 s): on a busy
         # machine one thread for BLAS and the chunks, as for training
         self.plan = runtime.plan(model, chunk_for(model))
         with runtime.applied(self.plan):
             #: weighted layer index -> its input on every lab image (n, ...)
             self.logits, self.inputs = forward_chunks(model, x, keep=set(weighted_layers(model)))
-        self.original = scores(self.logits, y, model.output, temperature)
+        self.original = scores(self.logits, y, model.output, temperature, loss)
 
     def measure(self, edited, edits: Edits) -> LabScores:
         """Scores of ``edited`` (``apply_edits(self.model, edits)``): the same numbers as
@@ -221,19 +226,29 @@ class LabBase:
 
             with runtime.applied(self.plan):
                 logits, _ = forward_chunks(edited, self.inputs[first], first)
-        return scores(logits, self.y, edited.output, edits.temperature)
+        return scores(logits, self.y, edited.output, edits.temperature, self.loss)
 
 
-def scores(logits: np.ndarray, y: np.ndarray, output: str, temperature: float) -> LabScores:
-    """Accuracy, loss, ECE and confident mistakes of ``logits`` (n, k) against ``y`` (n,)."""
+def scores(
+    logits: np.ndarray, y: np.ndarray, output: str, temperature: float, loss: str | None = None
+) -> LabScores:
+    """Accuracy, loss, ECE and confident mistakes of ``logits`` (n, k) against ``y`` (n,).
+
+    The loss is the one the model trained with (``loss``, or its output's usual one), as
+    training and the Evaluate page report it: a sigmoid net's binary cross-entropy is a mean
+    over its k outputs there, not the sum ``calibration.nll`` takes (walk59 D3: ten times apart).
+    """
+    from nndesk.nn.losses import default_loss, make_loss
+
     p = calibration.activate(logits, output, temperature).astype(np.float64)
     right = p.argmax(axis=1) == y
-    loss = calibration.nll(logits, y, output, temperature)
+    scaled = np.asarray(logits, dtype=np.float64) / float(temperature)  # (n, k)
+    value = make_loss(loss or default_loss(output), output)(scaled, np.asarray(y, np.int64))
     wrong_top = np.sort(p.max(axis=1)[~right])
     confident = int(np.count_nonzero(wrong_top >= CONFIDENT))
     return LabScores(
         accuracy=float(right.mean()),
-        loss=loss,
+        loss=float(value),
         ece=calibration.ece(p, y),
         confident_mistakes=confident,
         n=len(y),

@@ -164,3 +164,20 @@ def test_chunks_on_two_threads_give_the_numbers_of_one(monkeypatch):
     np.testing.assert_array_equal(one, two)
     np.testing.assert_array_equal(kept_one[conv], kept_two[conv])
     np.testing.assert_allclose(one, m.forward(x), rtol=1e-5, atol=1e-6)  # in order, each once
+
+
+@pytest.mark.parametrize(
+    ("output", "loss"), [("softmax", "ce"), ("sigmoid", "bce"), ("sigmoid", "mse")]
+)
+def test_the_labs_loss_is_the_one_the_evaluate_page_reports(output, loss):
+    # walk59 D3: a sigmoid/BCE net read 0.0236 on Evaluate and 0.2400 in the Lab (a sum over its
+    # ten outputs there, a mean in training and on Evaluate)
+    from nndesk.evaluation import score
+    from nndesk.nn.losses import make_loss
+
+    rng = np.random.default_rng(3)
+    m = build_model("784-16-10", rng=rng, output=output)
+    x, y = rng.random((50, 784), dtype=np.float32), rng.integers(0, 10, 50)
+    evaluated = score(m, make_loss(loss, output), x, y).loss
+    assert lab.measure(m, x, y, loss=loss).loss == pytest.approx(evaluated, rel=1e-5)
+    assert lab.LabBase(m, x, y, loss=loss).original.loss == pytest.approx(evaluated, rel=1e-5)

@@ -119,7 +119,7 @@ class ExploreController(QObject):
             else:  # the first edit of this evaluation: the original, once
                 idx = lab.lab_sample(result.labels, lab.lab_images(clf.model))
                 x, y = clf.normalizer(result.images[idx]), result.labels[idx]
-                base = lab.LabBase(clf.model, x, y, clf.temperature)
+                base = lab.LabBase(clf.model, x, y, clf.temperature, clf.loss_name)
             progress(0, 1)
             model = lab.apply_edits(clf.model, edits)
             modified = base.measure(model, edits)
