@@ -782,3 +782,19 @@ def test_a_run_with_one_batch_is_compared_over_a_whole_epoch(losses):
     fig.canvas.draw()
     lo, hi = axes[0].get_xlim()
     assert lo <= 0.00118 <= hi and hi - lo >= 1.0, (lo, hi)
+
+
+def test_a_falling_runs_first_batches_stay_in_view_and_one_wild_batch_does_not_flatten_it():
+    """walk59 D7: the batch-loss axis stopped at the 99th percentile, which for a run falling
+    fast from ln 2 (a sigmoid net's BCE) is far under its first batches: the start of the
+    lesson's curve was cut off once the run went on."""
+    fig, live = live_plot()
+    b = np.arange(1876, dtype=np.float64)
+    losses = list(0.02 + 0.67 * np.exp(-b / 30))
+    losses[1000] = 5.0  # one wild batch mid-run
+    for done in (50, 400, 1876):  # the chart follows the run as it trains
+        live.update(curves_so_far(losses, done, 938))
+    ax_batch = live.axes[0]
+    assert ax_batch.get_yscale() == "linear"
+    assert ax_batch.get_ylim()[1] >= max(losses[:5])  # the start, drawn whole
+    assert ax_batch.get_ylim()[1] < 2.0  # the wild batch is not what the axis is scaled to

@@ -27,6 +27,7 @@ from nndesk.curves.scales import (
     set_lim,
     set_loss_scale,
     span_epochs,
+    spike_free_top,
     sticky_top,
     wide_losses,
 )
@@ -349,8 +350,9 @@ class LiveCurves:
         moved = {ax_batch: set_lim(ax_batch, "x", (first - 1, last))}
         for ax in (ax_loss, ax_acc):
             moved[ax] = span_epochs(ax, first, epochs_last)
-        # batch losses: the 99th percentile, so one wild batch does not flatten the curve;
-        # a diverged run's last loss is marked instead (off_chart)
+        # batch losses up to where they stay for a few batches: the start in view, one wild
+        # batch not (walk59 D7: a 99th percentile cut the first batches off); a diverged run's
+        # last loss is marked instead (off_chart)
         losses = finite_values(drawn_batch_losses(curves.batch_loss))
         epoch_losses = finite_values([*curves.train_loss, *curves.val_loss, *curves.test_loss])
         # a start hundreds of times the run's usual loss (ReLU on raw pixels: 250, then 0.1)
@@ -365,8 +367,7 @@ class LiveCurves:
             epoch = log_loss_limits(epoch_losses) or batch
             moved[ax_loss] |= epoch is not None and set_lim(ax_loss, "y", epoch)
         else:
-            top = float(np.percentile(losses, 99)) if losses.size else 0.0
-            moved[ax_batch] |= sticky_top(ax_batch, top)
+            moved[ax_batch] |= sticky_top(ax_batch, spike_free_top(losses))
             top = float(epoch_losses.max()) if epoch_losses.size else 0.0
             moved[ax_loss] |= sticky_top(ax_loss, top)
         accs = finite_values([*curves.train_accuracy, *curves.val_accuracy, *curves.test_accuracy])

@@ -22,6 +22,16 @@ def as_xy(x: Sequence[float], y: Sequence[float]) -> tuple[np.ndarray, np.ndarra
     return np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
 
 
+def spike_free_top(losses: np.ndarray, width: int = 5) -> float:
+    """The highest ``losses`` (n,) stay for ``width`` batches running (their median): a run's
+    start stays in view (the lesson's "it starts at ln 2 and falls"), while one wild batch
+    does not flatten the rest. 0 for no losses."""
+    if losses.size < width:
+        return float(losses.max()) if losses.size else 0.0
+    runs = np.lib.stride_tricks.sliding_window_view(losses, width)  # (n - width + 1, width)
+    return float(np.median(runs, axis=1).max())
+
+
 def set_lim(ax: Axes, which: str, lim: tuple[float, float]) -> bool:
     """Set x or y limits; True if they changed."""
     get, set_ = (ax.get_xlim, ax.set_xlim) if which == "x" else (ax.get_ylim, ax.set_ylim)
