@@ -940,6 +940,19 @@ def test_export_script_json_names_the_file_and_how_to_run_it(tmp_path, capsys):
     assert payload["kind"] == "notebook" and payload["run"] is None and payload["language"] == "vi"
 
 
+def test_export_scripts_run_command_can_be_pasted_for_a_path_with_spaces(tmp_path, capsys):
+    """walk59: "run it with: python bài lab 1.py --data-dir DIR" pasted ran the file "bài"."""
+    import shlex
+
+    out = tmp_path / "bài lab 1.py"
+    argv = ["export-script", "--preset", "fashion-mlp-lab", "-o", str(out), "--json"]
+    assert cli.main(argv) == 0
+    stdout, stderr = capsys.readouterr()
+    run = json.loads(stdout)["run"]
+    assert shlex.split(run) == ["python", str(out), "--data-dir", "DIR"]
+    assert f"run it with: {run}" in stderr
+
+
 def test_resume_of_a_finished_cosine_run_says_the_schedule_spreads_over_all_epochs(
     tiny_dir, tmp_path, capsys
 ):

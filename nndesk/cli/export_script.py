@@ -4,6 +4,7 @@ NumPy script or a Keras notebook."""
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -62,7 +63,8 @@ def cmd_export_script(args) -> int:
     except FileExistsError:
         raise _exists_error(output) from None
     log = sys.stderr if args.json else sys.stdout
-    run = None if notebook else f"python {path} --data-dir DIR"
+    # quoted: a path with a space ("bài lab 1.py") pasted unquoted ran "bài" (walk59)
+    run = None if notebook else f"python {shlex.quote(str(path))} --data-dir DIR"
     if notebook:
         ending = " (.ipynb added: Jupyter opens a notebook by that ending)" if added else ""
         print(
@@ -70,7 +72,7 @@ def cmd_export_script(args) -> int:
             file=log,
         )
     else:
-        print(f"wrote {shown(path)}; run it with: python {shown(path)} --data-dir DIR", file=log)
+        print(f"wrote {shown(path)}; run it with: {shown(run)}", file=log)
         from nndesk.codegen.network import is_convolutional, network_steps
 
         if is_convolutional(network_steps(experiment.config)):  # walk54 D8: 16 min an epoch
