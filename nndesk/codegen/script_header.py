@@ -82,8 +82,25 @@ def header(experiment: Experiment, command: str, steps: list[Step], words: Words
         ]
     for line in header_lines(experiment, t):  # a continued run: what the script does of it
         lines += ["", line]
-    lines.append('"""')
-    return "\n".join(wrap_prose(line) for line in lines)
+    return "\n".join(_paragraphs(lines)) + '\n"""'
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """``lines`` wrapped at 99 characters, a line that wraps set apart by blank lines: its
+    continuation flush left, it could otherwise run on into the next ("Made with: ...")."""
+    out: list[str] = []
+    for line in lines:
+        text = wrap_prose(line)
+        wraps = "\n" in text
+        if wraps and out and out[-1]:
+            out.append("")
+        if text or (out and out[-1]):
+            out.append(text)
+        if wraps:
+            out.append("")
+    while out and not out[-1]:
+        out.pop()
+    return out
 
 
 def _promise(experiment: Experiment, steps: list[Step], same: list[str], t: Words) -> list[str]:

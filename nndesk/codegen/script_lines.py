@@ -47,14 +47,15 @@ def _break_at_commas(code: str, width: int) -> str:
 
 
 def wrap_prose(line: str, width: int = 99) -> str:
-    """Break a long header line at spaces (the header is prose; code lines are never wrapped)."""
+    """Break a long header line at spaces, each piece flush left as a docstring's prose is (the
+    header is prose; code lines are never wrapped)."""
     if len(line) <= width:
         return line
     out, current = [], ""
     for word in line.split(" "):
         if current and len(current) + 1 + len(word) > width:
             out.append(current)
-            current = "    " + word
+            current = word
         else:
             current = f"{current} {word}" if current else word
     out.append(current)

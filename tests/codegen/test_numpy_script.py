@@ -132,7 +132,9 @@ def test_every_preset_exports_valid_python_that_imports_only_numpy(preset):
         limit += 25 if "def idle_cores" in text else 0
         # L2 takes weights to the subnormals: a line clears them after each step (walk lab56 D1)
         limit += 1 if "2.0**-40" in text else 0
-        assert len(text.splitlines()) <= limit
+        # the docstring's blank lines set its paragraphs apart: nothing more to read
+        breaks = text.split('"""')[1].splitlines().count("")
+        assert len(text.splitlines()) - breaks <= limit
     assert max(len(line) for line in text.splitlines()) <= 99
 
 

@@ -127,6 +127,22 @@ def test_the_vietnamese_script_is_the_same_code_within_99_columns(both):
         assert len(longest) <= 99, f"{name}: {longest!r}"
 
 
+def test_the_docstrings_prose_is_flush_left_and_a_wrapped_paragraph_stands_apart(both):
+    """walk59: continuation lines were indented 4 spaces ("    viết bằng NumPy thuần."), a slip
+    to the eye in the code handed to students."""
+    for name, scripts in both.items():
+        for script in scripts[:2]:
+            header = script.split('"""')[1]
+            assert not [line for line in header.splitlines() if line.startswith(" ")], name
+            lines = header.splitlines()
+            # the promise wraps: a paragraph of its own, not run on into the next line
+            promise = next(i for i, line in enumerate(lines) if "--seed" in line and i > 2)
+            end = lines.index("", promise)
+            assert lines[promise - 1] == "" and all(
+                len(line) > 50 for line in lines[promise : end - 1]
+            )
+
+
 def test_fashion_class_names_are_the_windows_vietnamese_ones():
     text = export_text(from_preset("fashion-mlp-lab"), "pytest", language="vi")
     assert "'Áo thun/áo phông'" in text and "'Bốt cổ ngắn'" in text
