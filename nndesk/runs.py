@@ -137,6 +137,7 @@ class RunStore:
         title: str = "",
         resumed_from: str | None = None,
         write_first: bool = True,
+        began: datetime | None = None,
     ) -> RunRecord:
         """Make a new run folder and write its first ``run.json`` (status ``running``).
 
@@ -147,8 +148,11 @@ class RunStore:
         ``write_first=False``: the first ``run.json`` is the caller's to write (the window's
         writer thread: an fsync on the GUI thread), once the lock file has shown that the
         folder takes files; without a lock it is written here, so a refusal is raised here
-        all the same. A listing skips a folder whose lock is held and has no record yet."""
-        now = datetime.now(timezone.utc)
+        all the same. A listing skips a folder whose lock is held and has no record yet.
+
+        ``began``: when the run trained, if not now (a race lane kept after its race was
+        listed at the minute it was kept, walk59 D10)."""
+        now = began or datetime.now(timezone.utc)
         run_id = f"{now:%Y%m%d-%H%M%S}-{now.microsecond // 1000:03d}{secrets.token_hex(2)}"
         folder = self.root / run_id
         folder.mkdir(parents=True, exist_ok=False)

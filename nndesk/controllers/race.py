@@ -246,7 +246,9 @@ class _Keeper(QObject):
         record = None
         try:
             try:
-                record = store.create(session.config.to_dict(), title=f"{name} (race)")
+                record = store.create(
+                    session.config.to_dict(), title=f"{name} (race)", began=session.began
+                )
                 # a lane that diverged is kept as a run that diverged is: its record and
                 # curves, no model (its weights are those its loss blew up from; the CLI and
                 # the Train page save none)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +62,8 @@ class Session:
         self.config = config
         #: the settings this run started with (``config`` follows the steering)
         self.start_config = config
+        #: when the session was made (UTC): a race lane kept later is listed at its race's time
+        self.began = datetime.now(timezone.utc)
         self.dataset = dataset
         self.normalizer = normalizer
         self.model = model

@@ -100,6 +100,21 @@ def test_a_kept_lane_is_a_run_with_its_model_in_the_history(qtbot, race, tiny): 
         race.keep(2)  # not twice
 
 
+def test_a_kept_lane_is_listed_at_the_time_its_race_trained_not_when_it_was_kept(qtbot, race):
+    """walk59 D10: a lane kept minutes after its race was listed in Runs at the keeping's time."""
+    from datetime import datetime, timezone
+
+    before = datetime.now(timezone.utc)
+    race_to_the_end(qtbot, race)
+    lane_began = race.finished().sessions[0].began
+    assert before <= lane_began  # its session was made as the race started
+    with qtbot.waitSignal(race.kept, timeout=WAIT_MS) as kept:
+        race.keep(0)
+    stored = race.store.load(kept.args[1].run_id)
+    assert stored.created_at == lane_began.isoformat(timespec="milliseconds")
+    assert stored.run_id.startswith(f"{lane_began:%Y%m%d-%H%M%S}")
+
+
 def test_a_kept_lane_that_diverged_is_a_run_without_a_model(qtbot, race):
     """fix54a #1: Keep saved a diverged lane's model as any lane's, where the CLI and the Train
     page save none of a run that diverged. Its record and curves are kept, no model file."""
