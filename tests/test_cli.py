@@ -842,6 +842,30 @@ def test_predict_with_only_a_bad_image_says_one_line(tmp_path, capsys):
         assert err.startswith(f"nndesk: error: {path}: ")
 
 
+def test_predict_keep_going_answers_every_readable_image_and_names_each_bad_one(tmp_path, capsys):
+    """walk59: a teacher grading 30 submissions lost every answer to one text file named .png.
+    With --keep-going each readable image is answered in its place, each bad one is one line
+    (an object with its error in --json), and the exit status still says something was bad."""
+    good = _blob_png(tmp_path / "seven.png", 7, light_background=False)
+    bad = tmp_path / "bai nop.png"
+    bad.write_text("not an image", encoding="utf-8")
+    other = _blob_png(tmp_path / "again.png", 7, light_background=False)
+    images = list(map(str, (good, bad, other)))
+    assert cli.main(["predict", *images, "--json", "--keep-going"]) == 2
+    out, err = capsys.readouterr()
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert [a["file"] for a in answers] == images
+    assert {"label", "class", "probabilities"} <= set(answers[0]) & set(answers[2])
+    assert set(answers[1]) == {"file", "error"} and "not an image" in answers[1]["error"]
+    assert "error" not in err
+    assert cli.main(["predict", *images, "--keep-going"]) == 2
+    out, err = capsys.readouterr()
+    assert [line.split(":")[0] for line in out.splitlines()] == [str(good), str(other)]
+    (line,) = [line for line in err.splitlines() if "error" in line]
+    assert line.startswith(f"nndesk: error: {bad}: ") and "nothing was classified" not in line
+    assert cli.main(["predict", str(good), str(other), "--keep-going"]) == 0
+
+
 def test_predict_with_a_good_and_a_bad_image_prints_one_error_line_and_no_answer(tmp_path, capsys):
     """walk52 D21 (walk51 #11): `predict seven.png notimage.png --json` printed seven's JSON,
     the note naming the default model, then the error. Every input is checked first: one

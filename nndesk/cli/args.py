@@ -250,6 +250,13 @@ def build_parser() -> argparse.ArgumentParser:
         help='say "Not sure" and the two best guesses when the calibrated top probability is '
         "under PERCENT (default 60, as the window; 0 never says it)",
     )
+    p.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="answer every image that can be read and say one line for each that cannot "
+        "(with --json, an object with its file and error), rather than classifying nothing; "
+        "the exit status is still 2 when any could not be read (grading a class's files)",
+    )
 
     p = sub.add_parser("presets", help="list the lab presets")
     p.add_argument(

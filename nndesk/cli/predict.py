@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from nndesk.cli.output import error, print_json, shown
+from nndesk.cli.output import error, one_line, print_json, shown
 from nndesk.errors import ConfigError, NndeskError, PreprocessError
 
 
@@ -41,16 +41,25 @@ def cmd_predict(args) -> int:
             bad.append((path, str(err)))
             continue
         answers.append((path, prediction))
-    if bad:
+    if bad and not args.keep_going:
         others = ", ".join(str(path) for path, _ in bad[1:])
         more = f" (and {len(bad) - 1} more that cannot be read: {others})" if others else ""
         none = "; nothing was classified" if len(args.images) > 1 else ""
         error(f"{bad[0][1]}{more}{none}")
         return 2
     # which model read the images when none was named: said before the first answer
-    if args.default_model_note:
+    if args.default_model_note and answers:
         print(args.default_model_note, file=sys.stderr, flush=True)
-    for path, prediction in answers:
+    unread = dict(bad)
+    answered = dict(answers)
+    for path in args.images:  # in the order named, the unreadable ones in their places
+        if path in unread:
+            if args.json:
+                print_json({"file": str(path), "error": one_line(unread[path])})
+            else:
+                error(unread[path])
+            continue
+        prediction = answered[path]
         probs = prediction.probabilities
         p = float(probs[prediction.label])
         not_sure = is_not_sure(prediction, threshold)  # the window's verdict (walk48 D10)
@@ -76,7 +85,7 @@ def cmd_predict(args) -> int:
             )
         else:
             print(f"{shown(path)}: {prediction.class_name} ({p:.1%}{alone})", flush=True)
-    return 0
+    return 2 if bad else 0
 
 
 #: what a file named as predict's first argument looks like when it is an image instead
