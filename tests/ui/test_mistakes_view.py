@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 
 from nndesk.evaluation import evaluate
 from nndesk.ui.language import percent
@@ -295,23 +295,24 @@ def details_fit(qtbot, width):
     assert right <= widget.width()
 
 
+class _DrivenEvaluation(QObject):
+    """The EvaluationController's signals, driven by the test; it holds no result."""
+
+    started = Signal(object)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def result(self):
+        return None
+
+    def ensure_current(self):
+        pass
+
+
 def test_a_new_models_evaluation_clears_the_last_models_mistakes_and_says_so(qtbot):
     """The walk: while a digit model was evaluated the page went on showing the Fashion
     run's mistakes (under the new model's name in the status bar) until it finished."""
-    from PySide6.QtCore import QObject, Signal
-
-    class Evaluation(QObject):  # the EvaluationController's signals, driven by the test
-        started = Signal(object)
-        finished = Signal(object)
-        failed = Signal(str)
-
-        def result(self):
-            return None
-
-        def ensure_current(self):
-            pass
-
-    evaluation = Evaluation()
+    evaluation = _DrivenEvaluation()
     view = MistakesView(evaluation)
     qtbot.addWidget(view)
     old = toy_result()
@@ -386,25 +387,12 @@ def test_the_bars_name_the_new_models_classes_while_it_is_evaluated(qtbot):
     evaluating the new model and its empty bars went on naming the digits 0-9 until the
     evaluation ended. They name the new model's classes from its start, and the filters offer
     them; a model that names none leaves the page's own."""
-    from PySide6.QtCore import QObject, Signal
-
     from nndesk.data.registry import FASHION
-
-    class Evaluation(QObject):  # the EvaluationController's signals, driven by the test
-        started = Signal(object)
-        finished = Signal(object)
-        failed = Signal(str)
-
-        def result(self):
-            return None
-
-        def ensure_current(self):
-            pass
 
     class Garments:
         class_names = FASHION.class_names
 
-    evaluation = Evaluation()
+    evaluation = _DrivenEvaluation()
     view = shown_widget(qtbot, MistakesView(evaluation), (900, 600))
     digits = toy_result()
     evaluation.finished.emit(digits)
