@@ -4951,6 +4951,29 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
 </context>
 <context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Huỷ</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>Đóng, không lưu</translation>
+    </message>
+</context>
+<context>
     <name>QLineEdit</name>
     <message>
         <source>&amp;Copy</source>
@@ -5224,6 +5247,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Lane {n}</source>
+        <extracomment>how an added lane is named, untranslated (a lane&apos;s given name in a finished race)</extracomment>
         <translation>Làn {n}</translation>
     </message>
     <message>

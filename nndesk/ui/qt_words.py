@@ -41,6 +41,18 @@ QT_WORDS = (
     QT_TRANSLATE_NOOP("QMessageBox", "Hide Details..."),
 )
 
+#: the dialog buttons' words where the desktop is GNOME or Qt follows GTK
+#: (``QT_QPA_PLATFORMTHEME=gtk3``, as Linux desktops start it): that theme asks for its own
+#: (qgnometheme.cpp), with mnemonics, so the QPlatformTheme words above went unused there and
+#: the missing-dataset dialog said "Close" in a Vietnamese window (window59)
+QT_GNOME_WORDS = (
+    QT_TRANSLATE_NOOP("QGnomeTheme", "&OK"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "&Save"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "&Cancel"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "&Close"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "Close without Saving"),
+)
+
 # the file dialog's own words (qfiledialog.cpp / .ui, qfilesystemmodel.cpp, qsidebar.cpp): Qt
 # draws its own dialog where the desktop offers none (a Linux desktop without a GTK or KDE
 # dialog); a desktop's dialog speaks the desktop's language

@@ -300,6 +300,30 @@ def test_qts_own_dialog_buttons_speak_vietnamese(vietnamese, qtbot):
     assert question.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Có"
 
 
+def test_the_gnome_themes_dialog_buttons_speak_vietnamese(vietnamese, qtbot):
+    """Under GNOME or ``QT_QPA_PLATFORMTHEME=gtk3`` (how a Linux desktop starts nndesk) Qt asks
+    for OK, Save, Cancel and Close in the QGnomeTheme context, with mnemonics: the
+    missing-dataset dialog said "Close" in a Vietnamese window (window59). The offscreen
+    platform has no such theme, so this asks the installed translators as that theme does."""
+    from PySide6.QtCore import QCoreApplication
+
+    words = {
+        source: QCoreApplication.translate("QGnomeTheme", source)
+        for source in ("&OK", "&Save", "&Cancel", "&Close", "Close without Saving")
+    }
+    assert {s: w.replace("&", "") for s, w in words.items()} == {
+        "&OK": "OK",
+        "&Save": "Lưu",
+        "&Cancel": "Huỷ",
+        "&Close": "Đóng",
+        "Close without Saving": "Đóng, không lưu",
+    }
+    # each keeps a mnemonic, as the theme's own words do, on a letter a keyboard types
+    for source, word in words.items():
+        if "&" in source:
+            assert word.count("&") == 1 and word[word.index("&") + 1].isascii()
+
+
 def test_qts_own_file_dialog_speaks_vietnamese(vietnamese, qtbot, tmp_path):
     """Qt ships no Vietnamese for its file dialog: its words are in nndesk's own file."""
     from PySide6.QtWidgets import QFileDialog, QLabel, QToolButton
