@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.data.registry import DATASETS, dataset_for_kind
-from nndesk.errors import ConfigError
+from nndesk.errors import ConfigError, NndeskError
 from nndesk.i18n import N_, QT_TRANSLATE_NOOP, Message, localised
 from nndesk.setting_words import dataset_text
 from nndesk.settings_schema import FIELDS, Field, problems, sketches_apply
@@ -103,6 +103,9 @@ class TrainForm(QWidget):
         #: every field back to its settings names it again (lab56 D6)
         self._edited_from: str | None = None
         self._valid = True
+        #: the window's mode the form follows, and the form each other mode had when left
+        self._mode: str | None = None
+        self._mode_forms: dict[str, tuple[TrainConfig, str]] = {}
 
         # -- the preset, the dataset (or an image folder) and the layers: rows of their own --
         self.preset = QComboBox()
@@ -396,18 +399,47 @@ class TrainForm(QWidget):
 
     def follow_mode(self, mode: str) -> None:
         """Pick the window mode's dataset ("digits": MNIST, "garments": Fashion-MNIST), unless
-        an image folder is chosen. A chosen preset gives way to the new dataset's lab preset;
-        custom settings keep their values on the new dataset."""
+        an image folder is chosen. Each mode keeps its own form (walk59 D13: a teacher's MNIST
+        lab came back from Clothing as the Fashion lab's net on MNIST): the one left is kept,
+        the one come back to is shown again. A mode shown for the first time: a chosen preset
+        gives way to the new dataset's lab preset; custom settings keep their values on the
+        new dataset."""
         from nndesk.presets import LAB_PRESET_FOR_DATASET
 
         dataset = dataset_for_kind(mode)
+        left, self._mode = self._mode, mode
         if dataset is None or self.dataset.currentData() in (FOLDER, dataset):
-            return
+            return  # a folder, or a form already on this dataset (a model's, a run's): it stays
+        if left is not None and left != mode and self._keep_form(left):
+            kept = self._mode_forms.get(mode)
+            if kept is not None:
+                self.set_config(*kept)
+                return
         if self.preset.currentData() and dataset in LAB_PRESET_FOR_DATASET:
             # untouched preset settings follow the mode to that dataset's lab, still named
             self.apply_preset(LAB_PRESET_FOR_DATASET[dataset])
             return
         set_combo(self.dataset, dataset)
+
+    def _keep_form(self, mode: str) -> bool:
+        """Keep the form as ``mode``'s, when it is on that mode's dataset and every field
+        reads; False: it is not kept (a field half typed stays in the fields instead)."""
+        if self.dataset.currentData() != dataset_for_kind(mode):
+            return False
+        try:
+            config = self.config()
+        except (NndeskError, ValueError):
+            return False
+        self._mode_forms[mode] = (config, self.preset.currentData() or "")
+        return True
+
+    def mode_forms(self) -> dict[str, tuple[TrainConfig, str]]:
+        """The forms kept for the modes not shown: mode -> (settings, preset name or "")."""
+        return dict(self._mode_forms)
+
+    def keep_mode_forms(self, forms: dict[str, tuple[TrainConfig, str]]) -> None:
+        """Take over the kept forms of a window rebuilt in another language."""
+        self._mode_forms.update(forms)
 
     def set_steering(self, run_config: TrainConfig | None) -> None:
         """While a run of ``run_config`` trains, only the settings it can change stay editable

@@ -60,6 +60,8 @@ class TrainPageState:
     #: runs whose run.json could not be written to its end (``RunsView.unsaved``): listed as
     #: the window knows them, not as the disk's record says (walk52 D7), in the new window too
     unsaved_runs: dict | None = None
+    #: the Train form each mode not shown had when left (``TrainForm.mode_forms``, walk59 D13)
+    mode_forms: dict | None = None
 
 
 class PageStateMixin:
@@ -107,6 +109,7 @@ class PageStateMixin:
             preset=self.form.preset.currentData(),
             coach_kept=self.coach.is_reserved(),
             coach_setup=self.run_state.coach_setup,
+            mode_forms=self.form.mode_forms(),
         )
 
     def restore_page_state(self, state: TrainPageState) -> None:
@@ -114,6 +117,8 @@ class PageStateMixin:
         training then: the language switch waits for it)."""
         if state.config is not None:
             self.form.set_config(state.config, preset=state.preset)
+        if state.mode_forms:
+            self.form.keep_mode_forms(state.mode_forms)
         for record, reason in (state.unsaved_runs or {}).values():
             self.runs_view.keep_unsaved(record, reason)
         if state.unsaved_runs:  # listed again with them, had the Runs view listed already

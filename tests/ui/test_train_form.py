@@ -7,6 +7,7 @@ import pytest
 from nndesk.controllers.training import TrainingController
 from nndesk.errors import ConfigError
 from nndesk.nn.serialization import save_model
+from nndesk.presets import get_preset
 from nndesk.runs import RunStore
 from nndesk.settings_schema import BY_NAME, FIELDS, MAX_SEED, Field
 from nndesk.training import TrainConfig
@@ -307,3 +308,68 @@ def test_the_preset_box_lists_the_datasets_own_presets_first_and_keeps_the_choic
     assert form.preset.currentData() == ""  # an edit: custom, and the list reordered under it
     form.dataset.setCurrentIndex(form.dataset.findData("mnist"))
     assert form.preset.currentData() == "mnist-gd"
+
+
+def test_each_mode_keeps_its_own_form(form):
+    """walk59 D13: the MNIST lab prepared in Digits came back from Clothing as the Fashion
+    lab's net on MNIST; each mode now shows its own form again."""
+    form.follow_mode("digits")
+    form.apply_preset("mnist-relu-3x784")
+    form.epochs.setValue(3)  # the teacher's own set-up: custom
+    digits = form.config()
+    assert form.preset.currentData() == "" and digits.dataset == "mnist"
+
+    form.follow_mode("garments")  # first time in Clothing: the values go over to Fashion-MNIST
+    assert form.config() == digits.replace(dataset="fashion")
+    form.apply_preset("fashion-cnn-lab")
+    form.epochs.setValue(1)
+    garments = form.config()
+
+    form.follow_mode("digits")
+    assert form.config() == digits and form.preset.currentData() == ""
+    form.follow_mode("garments")
+    assert form.config() == garments
+
+    form.apply_preset("fashion-mlp-128")  # a named preset comes back named
+    form.follow_mode("digits")
+    form.follow_mode("garments")
+    assert form.preset.currentData() == "fashion-mlp-128"
+    assert form.config() == get_preset("fashion-mlp-128").config
+
+
+def test_a_form_on_the_new_modes_dataset_or_half_typed_is_not_replaced(form, tmp_path):
+    form.follow_mode("digits")
+    form.apply_preset("mnist-gd")
+    form.follow_mode("garments")  # Digits' form kept
+    form.follow_mode("digits")
+    assert form.preset.currentData() == "mnist-gd"
+    # a Fashion-MNIST model's settings loaded in Digits: the window then takes Clothing mode,
+    # and the form it shows is the model's, not the one Clothing had
+    model = get_preset("fashion-cnn-lab").config.replace(epochs=2)
+    form.set_config(model)
+    form.follow_mode("garments")
+    assert form.config() == model
+    # an epoch count being typed: the fields stay as they are, on the new dataset
+    form.epochs.lineEdit().setText("")
+    assert not form.is_valid()
+    form.follow_mode("digits")
+    assert form.dataset.currentData() == "mnist" and "epochs" in form.errors()
+    assert form.arch.text() == model.arch  # the model's, not Digits' kept mnist-gd
+
+
+def test_the_kept_forms_go_over_to_a_window_in_another_language(qtbot, tmp_path):
+    def page(folder):
+        panel = training_page(TrainingController(store=RunStore(tmp_path / folder)))
+        qtbot.addWidget(panel)
+        return panel
+
+    panel = page("runs")
+    panel.follow_mode("digits")
+    panel.form.apply_preset("mnist-sigmoid-raw")
+    panel.follow_mode("garments")
+    rebuilt = page("other")
+    rebuilt.follow_mode("garments")  # as the window's wiring does before the state comes in
+    rebuilt.restore_page_state(panel.page_state())
+    rebuilt.follow_mode("digits")
+    assert rebuilt.form.preset.currentData() == "mnist-sigmoid-raw"
+    assert rebuilt.form.config() == get_preset("mnist-sigmoid-raw").config
