@@ -286,6 +286,49 @@ def test_long_folder_class_names_are_shortened_only_while_they_stay_distinct():
     assert [row.split()[0] for row in rows] == alike
 
 
+def test_evaluate_without_a_model_evaluates_predicts_default_and_says_so_on_stderr(
+    trained, tiny_dir, tmp_path, monkeypatch, capsys
+):
+    """walk59 D12: `nndesk evaluate --json` was "the following arguments are required: MODEL"
+    where `predict IMAGE` reads with mnist-cnn. It evaluates the same default (mnist-mlp when
+    that file is damaged, as predict does), says which on stderr, and --json's keys stay."""
+    from nndesk import models
+
+    model, trained_result = trained
+    weights = tmp_path / "weights"
+    weights.mkdir()
+    shipped = {"mnist-cnn": weights / "mnist-cnn.npz", "mnist-mlp": weights / "mnist-mlp.npz"}
+    for path in shipped.values():
+        path.write_bytes(model.read_bytes())
+    monkeypatch.setattr(models, "shipped_model_files", lambda *a: dict(shipped))
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["evaluate", "--data-dir", str(tiny_dir), "--json"]) == 0
+    out, err = capsys.readouterr()
+    (line,) = out.splitlines()
+    result = json.loads(line)
+    assert JSON_KEYS - {"seconds"} <= set(result) and result["model"] == str(shipped["mnist-cnn"])
+    assert result["confusion"] == trained_result["confusion"]
+    notes = [line for line in err.splitlines() if not line.startswith("nndesk: warning:")]
+    assert notes == [
+        "nndesk: no model named, so mnist-cnn is evaluated on MNIST (another model: nndesk "
+        "evaluate MODEL, e.g. fashion-cnn)"
+    ]
+    shipped["mnist-cnn"].write_bytes(model.read_bytes()[:300])  # damaged: mnist-mlp instead
+    assert cli.main(["evaluate", "--data-dir", str(tiny_dir)]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith(f"{shipped['mnist-mlp']}: ")
+    (note,) = [line for line in err.splitlines() if "mnist-mlp" in line]
+    assert note.startswith(f"nndesk: {shipped['mnist-cnn']}: ") and "mnist-mlp is evaluated" in note
+    shipped["mnist-mlp"].write_bytes(b"")  # neither reads: one line and the way out
+    assert cli.main(["evaluate", "--data-dir", str(tiny_dir), "--json"]) == 2
+    out, err = capsys.readouterr()
+    (line,) = err.splitlines()
+    assert out == "" and "name a model: nndesk evaluate MODEL" in line
+    # an image folder: no shipped model has its classes, so the model is asked for
+    assert cli.main(["evaluate", "--dataset", str(tmp_path)]) == 2
+    assert "name the model to evaluate on" in capsys.readouterr().err
+
+
 def test_evaluate_prints_the_report(trained, tiny_dir, capsys):
     model, _ = trained
     assert cli.main(["evaluate", str(model), "--data-dir", str(tiny_dir)]) == 0

@@ -169,7 +169,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="end stdout with one JSON object")
 
     p = sub.add_parser("evaluate", help="the test report of a saved model")
-    p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
+    p.add_argument(
+        "model",
+        metavar="MODEL",
+        nargs="?",
+        help="a model file or a shipped model's name; left out, mnist-cnn is evaluated, as "
+        "predict reads with it (fashion-cnn with --dataset fashion)",
+    )
     p.add_argument(
         "--dataset",
         metavar=dataset_or_folder,
