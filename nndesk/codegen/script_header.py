@@ -9,6 +9,7 @@ from nndesk.codegen.continued import header_lines
 from nndesk.codegen.experiment import Experiment
 from nndesk.codegen.network import Step, is_convolutional
 from nndesk.codegen.script_lines import wrap_prose
+from nndesk.codegen.script_optimizer import ADAMS
 from nndesk.codegen.words import Words
 from nndesk.training import TrainConfig
 
@@ -37,7 +38,9 @@ def header(experiment: Experiment, command: str, steps: list[Step], words: Words
         t("Made with: {command}", command=doc_text(t.command(" ".join(command.split())))),
         t("Network: {net}", net=net),
         "",
-        t("Run it:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S]"),
+        t("Run it:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S] [--exact]")
+        if cfg.optimizer in ADAMS
+        else t("Run it:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S]"),
         t(
             "DIR holds the four IDX files (train-images-idx3-ubyte.gz ...) or a {folder}/ "
             "folder with them. It needs only NumPy.",
@@ -138,10 +141,23 @@ def _promise(experiment: Experiment, steps: list[Step], same: list[str], t: Word
                 "1 first; the progress lines say how many minutes the epoch has left."
             ),
         ]
-    exact = draws + t(
+    same_order = t(
         " and does the same float32 arithmetic in the same order, so it trains to the app's "
         "losses and accuracy for this experiment, to the last digit"
     )
+    exact = draws + same_order
+    if cfg.optimizer in ADAMS:  # the textbook step reads as taught, and rounds otherwise
+        exact = (
+            draws
+            + t(
+                ". Its Adam step (update) is the textbook one, with m_hat and v_hat; nndesk takes "
+                "the same step in another order of operations (update_exact), which rounds "
+                "differently at every step, so the losses drift from the app's in their last "
+                "digits and the accuracy lands near the app's, not on it. Run with --exact, it "
+                "takes nndesk's step"
+            )
+            + same_order
+        )
     if blas_threads(cfg, steps) is not None:
         return [exact + "."]
     return [

@@ -8,6 +8,7 @@ from string import Template
 
 from nndesk.codegen import snippets
 from nndesk.codegen.network import is_convolutional, network_steps
+from nndesk.codegen.script_optimizer import ADAMS
 from nndesk.codegen.script_settings import (
     AUG_SETTINGS,
     AUGMENT_STREAM,
@@ -99,7 +100,31 @@ def main(cfg: TrainConfig, steered: frozenset = frozenset()) -> str:
         PROGRESS=_PROGRESS if is_convolutional(network_steps(cfg)) else _DROP,
     )
     text = "\n".join(line for line in text.split("\n") if line != _DROP)
+    if cfg.optimizer in ADAMS:
+        text = _exact_option(text)
     return _steered_loop(text) if steered else text
+
+
+def _exact_option(text: str) -> str:
+    """``--exact``: Adam's step in nndesk's order (``update_exact``), for the app's numbers to
+    the last bit; without it the textbook ``update`` (walk59 D16)."""
+    swaps = (
+        ('    parser.add_argument("--seed", type=int, default=SEED, help=f"default {SEED}")\n',
+         '    parser.add_argument("--seed", type=int, default=SEED, help=f"default {SEED}")\n'
+         '    parser.add_argument("--exact", action="store_true",\n'
+         '                        help="nndesk\'s order of operations: the app\'s numbers to the '
+         'last digit")\n'),
+        ("    opt = {}  # the optimizer's state (moments, velocities, step count)\n",
+         "    opt = {}  # the optimizer's state (moments, velocities, step count)\n"
+         "    step_with = update_exact if args.exact else update  # textbook unless --exact\n"),
+        ("            update(params, backward(params, cache, dlogits), opt, lr)\n",
+         "            step_with(params, backward(params, cache, dlogits), opt, lr)\n"),
+    )  # fmt: skip
+    for old, new in swaps:
+        if old not in text:
+            raise AssertionError(f"the training loop changed: {old.strip()!r} is gone")
+        text = text.replace(old, new)
+    return text
 
 
 def _steered_loop(text: str) -> str:

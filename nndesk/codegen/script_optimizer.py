@@ -1,6 +1,9 @@
 """An exported script's loss (``loss_and_grad``), learning-rate schedule (``learning_rate``) and
 optimizer step (``update``), each written for the experiment's one choice and in nndesk's order
-of operations, so an MLP's steps are the app's to the last bit."""
+of operations, so an MLP's steps are the app's to the last bit. Adam and AdamW are the
+exception: ``update`` is the textbook step (Kingma & Ba's m_hat and v_hat, what students see in
+class, walk59 D16) and ``update_exact`` the same step in nndesk's order, which the script's
+``--exact`` runs to give the app's numbers to the last bit."""
 
 from __future__ import annotations
 
@@ -75,24 +78,59 @@ def schedule(cfg: TrainConfig) -> str:
 
 
 def optimizer(cfg: TrainConfig, steered: frozenset = frozenset()) -> str:
-    """``update(p, grads, opt, lr)``: one step of the experiment's optimizer, in place."""
+    """``update(p, grads, opt, lr)``: one step of the experiment's optimizer, in place; for
+    Adam and AdamW the textbook step, then ``update_exact``, the same in nndesk's order."""
+    if cfg.optimizer not in ADAMS:
+        return _update(cfg, steered, "update")
+    return _update(cfg, steered, "update") + "\n\n\n" + _update(cfg, steered, "update_exact")
+
+
+#: the optimizers whose script has a textbook ``update`` and nndesk's ``update_exact``
+ADAMS = ("adam", "adamw")
+
+#: the textbook Adam step (Kingma & Ba), each line as it is written in class
+_TEXTBOOK_ADAM = [
+    "# running means of g and of g^2 (Adam's first and second moments)",
+    'm = opt[k + ".m"] = BETA1 * opt.get(k + ".m", 0) + (1 - BETA1) * g',
+    'v = opt[k + ".v"] = BETA2 * opt.get(k + ".v", 0) + (1 - BETA2) * g * g',
+    "m_hat = m / (1 - BETA1**t)  # bias correction: m and v start at 0",
+    "v_hat = v / (1 - BETA2**t)",
+    "w -= lr * m_hat / (np.sqrt(v_hat) + EPS)",
+]
+
+#: nndesk's Adam step: the moments kept as sums without their (1 - BETA) factors, the two
+#: corrections folded into ``c`` and ``step`` (nndesk.nn.optimizers.Adam)
+_EXACT_ADAM = [
+    'm = opt[k + ".m"] = BETA1 * opt.get(k + ".m", 0) + g  # (Kingma & Ba\'s m) / (1 - BETA1)',
+    'v = opt[k + ".v"] = BETA2 * opt.get(k + ".v", 0) + g * g  # their v / (1 - BETA2)',
+    "w -= m / (np.sqrt(v) + EPS / c) * step  # lr * m_hat / (sqrt(v_hat) + EPS)",
+]
+
+
+def _update(cfg: TrainConfig, steered: frozenset, function: str) -> str:
+    """The function ``function``: ``update``, or for Adam ``update_exact`` (nndesk's order)."""
     name = cfg.optimizer
+    exact = function == "update_exact"
     doc = {
         "gd": "One gradient-descent step (the batch: the whole training set)",
         "sgd": "One SGD step",
         "momentum": "One step of SGD with momentum (Keras' form)",
         "nesterov": "One step of SGD with Nesterov momentum",
         "rmsprop": "One RMSProp step",
-        "adam": "One Adam step (with bias correction)",
+        "adam": "One Adam step (Kingma & Ba, with bias correction)",
         "adamw": "One AdamW step (weight decay applied to the weights, not the gradient)",
     }[name]
-    lines = [
-        "def update(p, grads, opt, lr):",
-        f'    """{doc}, in place."""',
-    ]
-    if name in ("adam", "adamw"):
+    lines = [f"def {function}(p, grads, opt, lr):", f'    """{doc}, in place."""']
+    if exact:
+        lines[1] = (
+            '    """The same step as update, in nndesk\'s order of operations (--exact): it rounds '
+            "as the app\n    rounds, so the script trains to the app's numbers to the last "
+            'digit."""'
+        )
+    if name in ADAMS:
+        lines.append('    opt["t"] = t = opt.get("t", 0) + 1  # steps taken')
+    if exact:
         lines += [
-            '    opt["t"] = t = opt.get("t", 0) + 1  # steps taken',
             "    c = math.sqrt((1 - BETA2) / (1 - BETA2**t))  # sqrt(v_hat) = c * sqrt(v)",
             "    step = lr * (1 - BETA1) / ((1 - BETA1**t) * c)  # lr * m_hat / c = step * m",
         ]
@@ -126,12 +164,7 @@ def optimizer(cfg: TrainConfig, steered: frozenset = frozenset()) -> str:
                      "w += MOMENTUM * v"],
         "rmsprop": ['s = opt[k] = RHO * opt.get(k, 0) + g * g * (1 - RHO)  # running mean of g^2',
                     "w -= g / (np.sqrt(s) + EPS) * lr"],
-        # nndesk's Adam: the moments kept as decaying sums, the bias correction in c and step
-        "adam": ['m = opt[k + ".m"] = BETA1 * opt.get(k + ".m", 0) + g'
-                 "  # (Kingma & Ba's m) / (1 - BETA1)",
-                 'v = opt[k + ".v"] = BETA2 * opt.get(k + ".v", 0) + g * g'
-                 "  # their v / (1 - BETA2)",
-                 "w -= m / (np.sqrt(v) + EPS / c) * step  # lr * m_hat / (sqrt(v_hat) + EPS)"],
+        "adam": _EXACT_ADAM if exact else _TEXTBOOK_ADAM,
     }  # fmt: skip
     body["adamw"] = body["adam"]
     lines += ["        " + line for line in body[name]]

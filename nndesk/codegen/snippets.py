@@ -37,7 +37,7 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import numpy as np  # noqa: E402  (after the thread settings above)"""
 
-IMPORTS_BLAS_BY_LOAD = '''\
+IMPORTS_NUMPY_LAST = """\
 import argparse
 import gzip
 import math
@@ -45,7 +45,14 @@ import os
 import struct
 import time
 
+# NumPy (np) is imported at the end of this file: how many threads its matrix products use is
+# chosen there first, as it must be before NumPy loads. The functions use np once main() runs."""
 
+#: the end of a script whose BLAS threads follow the machine's load (``IMPORTS_NUMPY_LAST``):
+#: out of the lesson's way, before ``if __name__ == "__main__"`` (walk59 D16: ~35 lines about
+#: /proc/stat opened the file handed to students)
+BLAS_BY_LOAD = '''\
+# -- before NumPy loads: how many threads BLAS may use --------------------------------------------
 def idle_cores():
     """Cores other programs leave free now, measured as nndesk measures them when a run starts."""
     cores = os.cpu_count() or 1

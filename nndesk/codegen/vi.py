@@ -3,7 +3,7 @@
 The terms are the window's (docs/glossary-vi.md, nndesk/i18n/nndesk_vi.ts): epoch, batch,
 tốc độ học (learning rate), mất mát (loss), độ chính xác (accuracy), kiểm định (validation),
 tập huấn luyện, ảnh kiểm tra, trọng số, tầng, tích chập, gộp cực đại, chuẩn hoá theo batch,
-bộ tối ưu, quán tính, tăng cường dữ liệu, seed.
+bộ tối ưu, quán tính, tăng cường dữ liệu, hạt giống (seed).
 
 A key is the English exactly as the generator writes it: a comment's text after "# " (comment
 lines that follow each other joined by a space), a string's content between its quotes, a
@@ -25,12 +25,22 @@ TEXTS: dict[str, str] = {
     "Network: {net}": "Mạng: {net}",
     "Run it:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S]":
         "Cách chạy:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S]",
+    "Run it:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S] [--exact]":
+        "Cách chạy:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S] [--exact]",
     "DIR holds the four IDX files (train-images-idx3-ubyte.gz ...) or a {folder}/ folder with "
     "them. It needs only NumPy.":
         "DIR chứa bốn tệp IDX (train-images-idx3-ubyte.gz ...) hoặc một thư mục {folder}/ "
         "chứa chúng. Script chỉ cần NumPy.",
     "With the same --seed and data it draws the same {these} and {last} as nndesk":
         "Với cùng --seed và cùng dữ liệu, script rút ra cùng {these} và {last} như nndesk",
+    ". Its Adam step (update) is the textbook one, with m_hat and v_hat; nndesk takes the same "
+    "step in another order of operations (update_exact), which rounds differently at every "
+    "step, so the losses drift from the app's in their last digits and the accuracy lands near "
+    "the app's, not on it. Run with --exact, it takes nndesk's step":
+        ". Bước Adam của script (update) là bước trong sách giáo khoa, với m_hat và v_hat; nndesk "
+        "đi cùng bước đó theo một thứ tự phép tính khác (update_exact), làm tròn khác đi ở mỗi "
+        "bước, nên mất mát lệch dần khỏi của ứng dụng ở các chữ số cuối và độ chính xác gần với "
+        "của ứng dụng chứ không trùng. Chạy với --exact, script đi đúng bước của nndesk",
     " and does the same float32 arithmetic in the same order, so it trains to the app's losses "
     "and accuracy for this experiment, to the last digit":
         " và thực hiện cùng các phép tính float32 theo cùng thứ tự, nên huấn luyện ra đúng mất "
@@ -94,6 +104,13 @@ TEXTS: dict[str, str] = {
     "busy: what the machine did over 0.1 s": "bận: máy đã làm gì trong 0,1 s",
     "user nice system idle iowait irq softirq steal":
         "user nice system idle iowait irq softirq steal (mọi cột trừ idle và iowait là bận)",
+    "NumPy (np) is imported at the end of this file: how many threads its matrix products use "
+    "is chosen there first, as it must be before NumPy loads. The functions use np once main() "
+    "runs.":
+        "NumPy (np) được nhập ở cuối tệp này: số luồng cho các phép nhân ma trận của nó được "
+        "chọn ở đó trước, vì phải chọn trước khi nạp NumPy. Các hàm chỉ dùng np khi main() chạy.",
+    "before NumPy loads: how many threads BLAS may use":
+        "trước khi nạp NumPy: BLAS được dùng bao nhiêu luồng",
     "Cores other programs leave free now, measured as nndesk measures them when a run starts.":
         "Số lõi các chương trình khác để rảnh lúc này, đo như nndesk đo khi một lượt chạy bắt "
         "đầu.",
@@ -118,7 +135,7 @@ TEXTS: dict[str, str] = {
     "sub-folders --data-dir may use": "các thư mục con --data-dir có thể dùng",
     "0: the whole training set is one batch": "0: cả tập huấn luyện là một batch",
     "images per gradient step": "số ảnh cho mỗi bước gradient",
-    "the same seed gives the same run": "cùng seed cho cùng một lượt chạy",
+    "the same seed gives the same run": "cùng hạt giống (seed) cho cùng một lượt chạy",
     "held out of training, per class": "giữ riêng khỏi huấn luyện, theo từng lớp",
     "Keras' l2(): L2 * sum(W**2) added to the loss":
         "như l2() của Keras: L2 * sum(W**2) cộng vào hàm mất mát",
@@ -237,12 +254,13 @@ TEXTS: dict[str, str] = {
         "Khởi tạo LeCun: phân phối chuẩn với phương sai 1 / fan_in.",
     "All-zero weights.": "Trọng số toàn 0.",
     "Parameters p and layer state, drawn from one seed in the order nndesk draws.":
-        "Tham số p và trạng thái của các tầng, rút từ một seed theo đúng thứ tự nndesk rút.",
+        "Tham số p và trạng thái của các tầng, rút từ một hạt giống (seed) theo đúng thứ tự "
+        "nndesk rút.",
     "nndesk's stream for weights": "luồng ngẫu nhiên của nndesk cho trọng số",
     "one mask generator per dropout layer": "mỗi tầng dropout một bộ sinh mặt nạ",
     "what layers keep besides their parameters: nothing here":
         "những gì các tầng giữ ngoài tham số: ở đây không có gì",
-    "a seed of its own": "một seed riêng",
+    "a seed of its own": "một hạt giống (seed) riêng",
     "PReLU's negative slopes": "độ dốc phần âm của PReLU",
     # -- forward and backward --------------------------------------------------------------------
     "the activation after the max-pool: the same numbers as before it, computed on 4x fewer "
@@ -297,8 +315,18 @@ TEXTS: dict[str, str] = {
     "One step of SGD with Nesterov momentum, in place.":
         "Một bước SGD có quán tính Nesterov, cập nhật tại chỗ.",
     "One RMSProp step, in place.": "Một bước RMSProp, cập nhật tại chỗ.",
-    "One Adam step (with bias correction), in place.":
-        "Một bước Adam (có hiệu chỉnh độ lệch), cập nhật tại chỗ.",
+    "One Adam step (Kingma & Ba, with bias correction), in place.":
+        "Một bước Adam (Kingma & Ba, có hiệu chỉnh độ lệch), cập nhật tại chỗ.",
+    "The same step as update, in nndesk's order of operations (--exact): it rounds as the app "
+    "rounds, so the script trains to the app's numbers to the last digit.":
+        "Cùng một bước với update, theo thứ tự phép tính của nndesk (--exact): làm tròn như "
+        "ứng dụng làm tròn, nên script huấn luyện ra đúng các con số của ứng dụng tới chữ số cuối.",
+    "running means of g and of g^2 (Adam's first and second moments)":
+        "trung bình trượt của g và của g^2 (mô-men bậc một và bậc hai của Adam)",
+    "bias correction: m and v start at 0": "hiệu chỉnh độ lệch: m và v bắt đầu từ 0",
+    "textbook unless --exact": "bước sách giáo khoa, trừ khi có --exact",
+    "nndesk's order of operations: the app's numbers to the last digit":
+        "thứ tự phép tính của nndesk: đúng các con số của ứng dụng tới chữ số cuối",
     "One AdamW step (weight decay applied to the weights, not the gradient), in place.":
         "Một bước AdamW (suy giảm trọng số áp lên trọng số, không phải lên gradient), cập nhật "
         "tại chỗ.",
@@ -389,7 +417,7 @@ TEXTS: dict[str, str] = {
     "inputs": "đầu vào",
     "validation": "kiểm định",
     "{share} of the training images": "{share} ảnh huấn luyện",
-    "seed": "seed",
+    "seed": "hạt giống (seed)",
     "augmentation": "tăng cường dữ liệu",
     "shifts up to {shift} px, rotations up to {rotate}°, zoom ±{scale}":
         "dịch tối đa {shift} điểm ảnh, xoay tối đa {rotate}°, phóng ±{scale}",
@@ -421,7 +449,7 @@ TEXTS: dict[str, str] = {
     "over-fitting (nndesk's stratified split with the same seeded stream).":
         "## Tách tập kiểm định\n{share} ảnh huấn luyện của mỗi lớp được giữ riêng để theo dõi "
         "quá khớp (overfitting) (cách tách phân tầng của nndesk, với cùng luồng ngẫu nhiên có "
-        "seed).",
+        "hạt giống (seed)).",
     "## Normalisation": "## Chuẩn hoá",
     "Raw pixel values 0..255, as the lab fed them.":
         "Giữ nguyên giá trị điểm ảnh 0..255, như bài lab đã đưa vào.",

@@ -47,17 +47,20 @@ def run_script(path: Path, *args: str, timeout: float = 300) -> subprocess.Compl
 #: Runs exported scripts (paths after the data folder), each imported fresh in this process,
 #: and prints JSON: path -> {"losses": every training batch's loss, as it went into the step,
 #: "stdout": what the script printed}. A script's loss is taken where its ``update`` is called,
-#: so the evaluation passes' losses are not among them.
+#: so the evaluation passes' losses are not among them. An Adam script runs with --exact (its
+#: ``update_exact``, nndesk's order of operations), unless the second argument is "textbook".
 BATCH_LOSSES = """\
 import contextlib, importlib.util, io, json, sys
 
-data_dir, paths, out = sys.argv[1], sys.argv[2:], {}
+data_dir, mode, paths, out = sys.argv[1], sys.argv[2], sys.argv[3:], {}
 for i, path in enumerate(paths):
     spec = importlib.util.spec_from_file_location(f"exported_{i}", path)
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     losses, last = [], []
-    loss_and_grad, update = script.loss_and_grad, script.update
+    exact = hasattr(script, "update_exact") and mode != "textbook"
+    name = "update_exact" if exact else "update"
+    loss_and_grad, update = script.loss_and_grad, getattr(script, name)
 
     def remembered(logits, y, loss_and_grad=loss_and_grad, last=last):
         result = loss_and_grad(logits, y)
@@ -68,8 +71,9 @@ for i, path in enumerate(paths):
         losses.append(last[0])
         return update(*args)
 
-    script.loss_and_grad, script.update = remembered, stepped
-    sys.argv = [path, "--data-dir", data_dir]
+    script.loss_and_grad = remembered
+    setattr(script, name, stepped)
+    sys.argv = [path, "--data-dir", data_dir, *(["--exact"] if exact else [])]
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         script.main()
@@ -78,11 +82,15 @@ print(json.dumps(out))
 """
 
 
-def script_batch_losses(paths: list[Path], data_dir: Path) -> dict[str, dict]:
+def script_batch_losses(
+    paths: list[Path], data_dir: Path, textbook: bool = False
+) -> dict[str, dict]:
     """``BATCH_LOSSES`` on ``paths`` in a fresh Python (-I), so that each script sets BLAS's
-    threads before NumPy loads, as when it runs on its own: str(path) -> its losses and output."""
+    threads before NumPy loads, as when it runs on its own: str(path) -> its losses and output.
+    An Adam script takes nndesk's step (--exact), or with ``textbook`` its textbook one."""
+    mode = "textbook" if textbook else "exact"
     done = subprocess.run(
-        [sys.executable, "-I", "-c", BATCH_LOSSES, str(data_dir), *map(str, paths)],
+        [sys.executable, "-I", "-c", BATCH_LOSSES, str(data_dir), mode, *map(str, paths)],
         capture_output=True,
         text=True,
         timeout=600,  # a bound for a hang only; the runs take seconds

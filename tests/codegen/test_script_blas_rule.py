@@ -77,3 +77,26 @@ def test_the_header_says_the_rule_not_a_wide_network_given_several_threads():
     assert "wide network several threads" not in header
     assert "this script applies the same rule as it starts" in header
     assert "OPENBLAS_NUM_THREADS=1" in header
+
+
+def test_the_rule_sits_at_the_end_out_of_the_lessons_way_and_the_script_runs(tmp_path, blob_dir):
+    """walk59 D16: ~35 lines measuring idle cores from /proc/stat opened the script handed to
+    students, before the experiment's settings. They now follow main(), NumPy's import after
+    them, and the script still imports and trains."""
+    from tests.codegen.conftest import final_accuracy, run_script
+
+    script = numpy_script(from_preset("mnist-gd"), "pytest")
+    code = script.split('"""', 2)[2]  # after the header
+    assert code.index("# -- the experiment's settings") < code.index("def idle_cores")
+    assert (
+        code.index("def main():")
+        < code.index("def idle_cores")
+        < code.index("import numpy as np")
+        < code.index('if __name__ == "__main__":')
+    )
+    assert "/proc/stat" not in code[: code.index("def main():")]
+    path = tmp_path / "mnist_gd.py"
+    path.write_text(script, encoding="utf-8")
+    done = run_script(path, "--data-dir", str(blob_dir), "--epochs", "1")
+    assert done.returncode == 0, done.stderr
+    assert 0 <= final_accuracy(done.stdout) <= 1

@@ -78,3 +78,48 @@ def test_an_exported_mlp_trains_to_the_apps_numbers_to_the_last_bit(name, script
         for row in history
     ]
     assert run["stdout"].strip().splitlines()[-1] == f"test_accuracy={test.accuracy:.4f}"
+
+
+def _functions(text: str, names: tuple[str, ...], constants: dict) -> dict:
+    """The script's functions ``names`` (with its settings ``constants``), without importing
+    it: an import would set BLAS's thread variables in this process."""
+    import ast
+    import math
+
+    import numpy as np
+
+    tree = ast.parse(text)
+    found = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name in names]
+    namespace = {"np": np, "math": math, **constants}
+    exec(compile(ast.Module(body=found, type_ignores=[]), "exported", "exec"), namespace)
+    return {name: namespace[name] for name in names}
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "adamw"])
+def test_the_textbook_adam_step_is_nndesks_step_but_for_float32_rounding(optimizer):
+    """walk59 D16: ``update`` is Kingma & Ba's step as taught (m_hat, v_hat), ``update_exact``
+    nndesk's order of operations (--exact); they are the same step, rounded otherwise."""
+    import numpy as np
+
+    config = SMALL_MLP.replace(optimizer=optimizer, l2=1e-3 if optimizer == "adamw" else 0.0)
+    text = numpy_script(from_config(config, "a test"), "pytest")
+    assert "m_hat = m / (1 - BETA1**t)" in text and "v_hat = v / (1 - BETA2**t)" in text
+    assert "w -= lr * m_hat / (np.sqrt(v_hat) + EPS)" in text
+    constants = {"BETA1": 0.9, "BETA2": 0.999, "EPS": 1e-7, "L2": config.l2}
+    steps = _functions(text, ("update", "update_exact"), constants)
+    rng = np.random.default_rng(0)
+    start = {"W": rng.standard_normal((30, 20)).astype(np.float32) * 0.05,
+             "b": np.zeros(20, np.float32)}  # fmt: skip
+    params = {name: {k: w.copy() for k, w in start.items()} for name in steps}
+    states: dict = {name: {} for name in steps}
+    for _ in range(200):
+        grads = {k: (rng.standard_normal(w.shape) * 1e-2).astype(np.float32)
+                 for k, w in start.items()}  # fmt: skip
+        for name, step in steps.items():
+            step(params[name], {k: g.copy() for k, g in grads.items()}, states[name], 2e-3)
+    for k in start:
+        textbook, exact = params["update"][k], params["update_exact"][k]
+        assert textbook.dtype == exact.dtype == np.float32
+        moved = np.abs(exact - start[k]).max()
+        assert moved > 0.02  # 200 steps of up to lr each
+        np.testing.assert_allclose(textbook, exact, rtol=0, atol=1e-5 * moved)
