@@ -461,3 +461,35 @@ def test_kept_copies_are_cached_apart_and_only_reshaped_copies_are_kept(
     with pytest.raises(NndeskError):
         with_hand_drawings(photos, 2, 9, str(tmp_path), ("second",), False, kept=True)
     assert Stage(SHIPPED_RECIPES["fashion-cnn"]).hand_kept is False
+
+
+# -- copies shown again unsure (twenty-eighth round) ---------------------------------------------
+def test_a_share_of_the_copies_joins_again_labelled_outlier_seeded_and_none_without_a_share(
+    qapp, tmp_path, monkeypatch
+):
+    from nndesk.data.dataset import Dataset
+    from nndesk.nn.losses import OUTLIER
+    from nndesk.presets import SHIPPED_RECIPES
+    from tools.build_weights import NndeskError, Stage, with_hand_drawings
+
+    monkeypatch.setitem(HAND_SETS, "second", HAND_SETS["second"][:3])
+    none, no_labels = np.zeros((0, 28, 28), np.uint8), np.zeros(0, np.int64)
+    photos = Dataset("fashion", tuple("0123456789"), "garments", none, no_labels, none, no_labels)
+    cache = str(tmp_path)
+    copies, labels = cached_hand_training_drawings(4, cache, 9, ("second",))
+    plain = with_hand_drawings(photos, 4, 9, cache, ("second",))
+    unsure = with_hand_drawings(photos, 4, 9, cache, ("second",), unsure=0.25)
+    n = len(labels)
+    assert np.array_equal(unsure.train_images[:n], copies)
+    assert unsure.train_labels[:n].tolist() == labels.tolist()
+    again, again_labels = unsure.train_images[n:], unsure.train_labels[n:]
+    assert len(again) == round(0.25 * n) and set(again_labels.tolist()) == {OUTLIER}
+    # each one a copy already shown, none twice
+    shown = {c.tobytes(): k for k, c in enumerate(copies)}
+    assert len({shown[a.tobytes()] for a in again}) == len(again)
+    repeat = with_hand_drawings(photos, 4, 9, cache, ("second",), unsure=0.25)
+    assert np.array_equal(repeat.train_images, unsure.train_images)
+    assert np.array_equal(plain.train_images, copies) and len(plain.train_labels) == n
+    with pytest.raises(NndeskError):
+        with_hand_drawings(photos, 4, 9, cache, ("second",), unsure=1.5)
+    assert Stage(SHIPPED_RECIPES["fashion-cnn"]).hand_unsure == 0.0

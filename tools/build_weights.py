@@ -96,6 +96,11 @@ class Stage:
     #: gentler warps for Pullover, Coat and Shirt, a filled coat or shirt kept filled, a shirt's
     #: outline not filled; weights/README.md, twenty-seventh round); only with ``hand_reshaped``
     hand_kept: bool = False
+    #: a share of the hand copies shown once more with the uniform target (``OUTLIER``), so a
+    #: drawing's copies train on average against its label smoothed by ``u / (1 + u)``: a
+    #: stage that fits the copies is held back from being sure of drawings (weights/README.md,
+    #: twenty-eighth round); 0: none
+    hand_unsure: float = 0.0
 
 
 #: sketch_batch as it was before it warped proportions, refitted and mirrored (the first sketch
@@ -397,15 +402,20 @@ def with_hand_drawings(
     reshaped: bool = False,
     pool: int = 1,
     kept: bool = False,
+    unsure: float = 0.0,
 ):
     """A copy of ``dataset`` whose training split also holds ``copies`` varied copies of every
     hand-drawn training garment of ``sets`` (``tools.hand_train``; seed None: ``HAND_SEED``;
     ``reshaped``: with other hands' proportions and fill styles) from each of ``pool`` seeds
     (``seed``, ``seed`` + 1, ...; each seed's copies as that seed alone draws and caches them),
     after the other training images; the test split is the dataset's own. ``cache`` keeps them.
-    ``kept``: reshaped copies with the long-sleeved tops' class kept (``Stage.hand_kept``)."""
+    ``kept``: reshaped copies with the long-sleeved tops' class kept (``Stage.hand_kept``).
+    ``unsure``: that share of the copies (drawn without replacement, seeded by ``seed``) joins
+    a second time labelled ``OUTLIER`` (``Stage.hand_unsure``)."""
     if copies <= 0:
         return dataset
+    if not 0 <= unsure <= 1:
+        raise NndeskError(f"the share of hand copies shown unsure must be 0-1, not {unsure}")
     if pool < 1:
         raise NndeskError(f"the hand copies must come from at least one seed, not {pool}")
     if kept and not reshaped:
@@ -419,6 +429,13 @@ def with_hand_drawings(
     ]
     images = np.concatenate([d[0] for d in drawn])
     labels = np.concatenate([d[1] for d in drawn])
+    if unsure:
+        from nndesk.nn.losses import OUTLIER
+
+        pick = np.random.default_rng([first, 28]).permutation(len(labels))
+        again = np.sort(pick[: round(unsure * len(labels))])
+        images = np.concatenate([images, images[again]])
+        labels = np.concatenate([labels, np.full(len(again), OUTLIER, np.int64)])
     return dataclasses.replace(
         dataset,
         train_images=np.concatenate([dataset.train_images, images]),
@@ -550,7 +567,10 @@ def _train_stage(
             stage.hand_reshaped,
             stage.hand_pool,
             stage.hand_kept,
+            stage.hand_unsure,
         )
+        if stage.hand_unsure:
+            log(f"{name}: {100 * stage.hand_unsure:g} % of the hand copies shown again, unsure")
     if stage.outliers:
         dataset = with_outliers(dataset, stage.outliers, outlier_dir, cache)
         log(f"{name}: {100 * stage.outliers:g} % of the training images are no garment")
@@ -652,6 +672,7 @@ def build(
         "hand_reshaped": stages[-1].hand_reshaped,
         "hand_pool": stages[-1].hand_pool,
         "hand_kept": stages[-1].hand_kept,
+        "hand_unsure": stages[-1].hand_unsure,
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
     if resume is not None and resume != first_stage:
