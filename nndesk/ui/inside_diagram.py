@@ -496,8 +496,12 @@ class NetworkDiagram(QWidget):
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if event.type() == event.Type.PaletteChange and self._snapshot is not None:
+        if self._snapshot is None:
+            return
+        if event.type() == event.Type.PaletteChange:
             self.request_paint()  # link and unit colours mix with the palette's base
+        elif event.type() == event.Type.FontChange:
+            self.request_paint()  # its words are in the widget's font (View > Text size)
 
     def event(self, event) -> bool:
         if event.type() == event.Type.ToolTip:  # an elided title's whole text

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.training.internals import InsideRecord
-from nndesk.ui import theme
+from nndesk.ui import text_size, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.elided_label import ElidedLabel
 from nndesk.ui.inside_age import PictureAge, age_of, age_texts
@@ -225,6 +225,11 @@ def inside_figure(
     return fig
 
 
+def _look() -> tuple[theme.Colours, float]:
+    """What a picture is drawn in: the theme's colours and View > Text size's chart zoom."""
+    return theme.colours(), text_size.chart_zoom()
+
+
 def _note(what: str) -> str:
     """What the tab says with no picture of the run it follows: "no run", "waiting" (for a run
     asked for) or "drawing" (its first render, or one in the new theme)."""
@@ -302,7 +307,8 @@ class InsideTrainingView(QWidget):
         layout.addLayout(guide_row)
         self._boxes: dict[str, QRectF] = {}  # where each chart lies in the picture
         self._picture: QImage | None = None  # the last render, at its render size
-        self._picture_theme: theme.Colours | None = None  # the theme it was asked in
+        #: the theme and text size (``_look``) it was asked in
+        self._picture_look: tuple[theme.Colours, float] | None = None
         self._picture_age: PictureAge | None = None  # what it is as of
         self._delivery = Delivery()
         self._delivery.delivered.connect(self._on_delivery_delivered)
@@ -329,7 +335,7 @@ class InsideTrainingView(QWidget):
         if record is not self.record:  # another run (or none): nothing of the last one stays
             self.record = record
             self._latest.clear()
-            self._picture = self._picture_theme = self._picture_age = None
+            self._picture = self._picture_look = self._picture_age = None
             self._say_age()
             at_once = True
         self._dirty = True
@@ -349,11 +355,13 @@ class InsideTrainingView(QWidget):
         w, h = max(size.width(), 320), max(size.height(), 240)
         record = self.record.copy()  # the record grows on this thread: the job draws a copy
         self._asked_empty = not record.samples
-        # tagged with the record and the theme asked for: another run or a theme switched
+        # tagged with the record and the look asked for: another run, theme or text size
         # meanwhile makes it stale on arrival; and with what the picture is as of
-        tag = (self.record, theme.colours(), age_of(record, *self._run_place()))
+        look = _look()
+        tag = (self.record, look, age_of(record, *self._run_place()))
+        dpi = 96.0 * look[1]  # more dots per inch on the same pixels: View > Text size's zoom
         self._latest.put(
-            tag, lambda superseded: render_inside_charts(record, w, h, 96.0, superseded)
+            tag, lambda superseded: render_inside_charts(record, w, h, dpi, superseded)
         )
         if not self._busy:
             self._start_job()
@@ -409,11 +417,11 @@ class InsideTrainingView(QWidget):
         self._schedule()
 
     def _show_picture(self) -> None:
-        """The last render scaled to the label's room, or, rendered in another theme than the
-        window's now, a note until the new one arrives."""
+        """The last render scaled to the label's room, or, rendered in another theme or text
+        size than the window's now, a note until the new one arrives."""
         if self._picture is None:
             return
-        if self._picture_theme != theme.colours():
+        if self._picture_look != _look():
             self.image.setText(_note("drawing"))
             self._say_age()
             return
@@ -430,7 +438,7 @@ class InsideTrainingView(QWidget):
         """The line under the picture: what the picture on screen is as of (nothing without
         one: a note is shown in its place)."""
         age = self._picture_age
-        if self._picture is None or age is None or self._picture_theme != theme.colours():
+        if self._picture is None or age is None or self._picture_look != _look():
             self.as_of.setText("")
             return
         self.as_of.set_texts(*age_texts(age))
@@ -460,15 +468,15 @@ class InsideTrainingView(QWidget):
             self._schedule()
         if image is None or tag is None:
             return  # given up for a newer one, or nothing could be drawn (or was asked)
-        record, asked_theme, age = tag
+        record, asked_look, age = tag
         if record is not self.record:
             return  # of the run before: this one's is asked for
-        if asked_theme != theme.colours():
-            # rendered for the theme before a switch: the switch asked for another
+        if asked_look != _look():
+            # rendered for the theme or text size before a switch: the switch asked again
             self._dirty = True
             self._schedule()
             return
-        (self._picture, self._boxes), self._picture_theme = image, asked_theme
+        (self._picture, self._boxes), self._picture_look = image, asked_look
         self._picture_age = age
         self._show_picture()
         self.rendered.emit()

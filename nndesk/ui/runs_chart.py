@@ -41,14 +41,21 @@ PLOTTED_POINTS = 2000
 
 
 def render_selected(
-    selected: list[RunRecord], empty_text: str, unreadable: str, w: int, h: int, ratio: float
+    selected: list[RunRecord],
+    empty_text: str,
+    unreadable: str,
+    w: int,
+    h: int,
+    ratio: float,
+    zoom: float = 1.0,
 ):
     """(the chart image, (legend label, thinned curves) per run, whether a run was found
     damaged, the names of those whose folder is gone) of the ``selected`` runs, on the render
     thread: a listed run's curves are read from its file here, not on the GUI thread (4,000
     batch points took 5 ms each to parse).
     Damaged runs are left out (empty axes told nothing); when every selected run is damaged
-    the chart says ``unreadable`` (``{folder}`` and ``{reason}`` filled from the first)."""
+    the chart says ``unreadable`` (``{folder}`` and ``{reason}`` filled from the first); its
+    text ``zoom`` times its own size (View > Text size)."""
     damaged = [r.is_damaged for r in selected]
     names = [run_name(r) for r in selected]  # as listed: a run read gone is named "(damaged)"
     unread = [r for r in selected if not r.curves_read]
@@ -73,29 +80,43 @@ def render_selected(
             folder=one_line(first.run_id, CELL_CHARS), reason=localised(first.message)
         )
     caption = legend_caption([r for r, _ in readable])
-    return render_overlay(runs, empty_text, w, h, ratio, caption), runs, found, gone
+    return render_overlay(runs, empty_text, w, h, ratio, caption, zoom), runs, found, gone
 
 
 def render_overlay(
-    runs, empty_text: str, width: int, height: int, ratio: float = 1.0, caption: str = ""
+    runs,
+    empty_text: str,
+    width: int,
+    height: int,
+    ratio: float = 1.0,
+    caption: str = "",
+    zoom: float = 1.0,
 ) -> QImage:
     """The Runs view's chart of ``runs`` ((label, Curves) pairs) overlaid, ``width`` x
     ``height`` device-independent pixels at ``ratio`` device pixels each (any thread);
-    ``caption`` above the legend (``legend_caption``)."""
-    rgba = overlay_figure(runs, empty_text, width, height, ratio, caption).canvas.buffer_rgba()
+    ``caption`` above the legend (``legend_caption``); its text and lines ``zoom`` times their
+    own size (View > Text size)."""
+    figure = overlay_figure(runs, empty_text, width, height, ratio, caption, zoom)
+    rgba = figure.canvas.buffer_rgba()
     h, w = int(rgba.shape[0]), int(rgba.shape[1])
     return QImage(bytes(rgba), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
 
 
 def overlay_figure(
-    runs, empty_text: str, width: int, height: int, ratio: float = 1.0, caption: str = ""
+    runs,
+    empty_text: str,
+    width: int,
+    height: int,
+    ratio: float = 1.0,
+    caption: str = "",
+    zoom: float = 1.0,
 ):
     """The matplotlib Figure ``render_overlay`` draws, drawn on its Agg canvas."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    dpi = 96.0 * ratio
-    fig = Figure(figsize=(width / 96.0, height / 96.0), dpi=dpi, layout="constrained")
+    dpi = 96.0 * zoom  # more dots per inch on the same pixels: bigger text in the same place
+    fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi * ratio, layout="constrained")
     # room right of the rightmost plot, as the race chart keeps (``race_chart.RIGHT_PT``)
     fig.get_layout_engine().set(rect=(0, 0, 1 - CHART_RIGHT_PX / width, 1))
     canvas = FigureCanvasAgg(fig)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from nndesk.controllers.run_list import RunListReader
 from nndesk.run_curves import Curves
 from nndesk.run_record import RUNNING, RunRecord
-from nndesk.ui import theme
+from nndesk.ui import text_size, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
@@ -560,16 +560,16 @@ class RunsView(QWidget):
             )
         size = self.chart.size()
         w, h = max(size.width(), CHART_MIN_WIDTH), max(size.height(), CHART_MIN_HEIGHT)
-        ratio = self.chart.devicePixelRatioF()
+        ratio, zoom = self.chart.devicePixelRatioF(), text_size.chart_zoom()
         # a listing that changed nothing selected (the first, or a refresh) would draw the same
         # chart again: a render on the pool holds the GIL in turns with the table's first fill.
         # A listing keeps an unchanged run's record, so the same records mean the same curves
-        drawn = (tuple(map(id, selected)), text, unreadable, w, h, ratio)
+        drawn = (tuple(map(id, selected)), text, unreadable, w, h, ratio, zoom)
         self._drawn_records = selected  # kept: an id is only theirs while they live
         asked = self._renders.ask(
             drawn,
             theme.colours(),  # the colours the render will draw in
-            lambda: render_selected(selected, text, unreadable, w, h, ratio),
+            lambda: render_selected(selected, text, unreadable, w, h, ratio, zoom),
         )
         runs = tuple(r.run_id for r in selected)
         if asked and runs != self._shown_runs:  # other runs, not the same at another size

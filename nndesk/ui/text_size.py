@@ -7,9 +7,9 @@ matplotlib canvases are zoomed by the step: each figure's dpi is ``step`` times 
 ticks, titles, keys and lines grow in the same place on screen, a chart's size and the page's
 layout unchanged.
 
-The confusion matrix, the Trust plots and the Race chart, drawn off the GUI thread, are drawn at
-the zoom too; the other charts drawn off it (Runs, the Train page's Inside) and the Inside
-diagram keep their own sizes.
+The charts drawn off the GUI thread (the confusion matrix, the Trust plots, the Race chart, the
+Runs chart, the Train page's Inside charts) are drawn at the zoom too (``chart_zoom``: their dpi
+times the step on the same pixels); the Inside diagram paints its words in the window's font.
 Widgets that fixed a size of their own from the font they were built with (the answer's big
 digit and percentage) keep it until the window is next built (the next start).
 """

@@ -148,3 +148,94 @@ def test_the_race_chart_drawn_off_the_gui_thread_takes_the_zoom_in_the_same_pict
     assert zoomed.size() == own.size()
     assert race_render._chart.figure.dpi == pytest.approx(own_dpi * 1.25)
     race_render.render_kept_chart(runs, 600, 400, 20, True, 2)  # the chart back at 1
+
+
+def _tick_points(figure) -> float:
+    """The height (device pixels) of the first x tick label of ``figure``'s first plot."""
+    label = figure.axes[0].get_xticklabels()[0]
+    return label.get_window_extent(figure.canvas.get_renderer()).height
+
+
+def test_the_runs_chart_takes_the_zoom_in_the_same_picture():
+    from nndesk.ui.runs_chart import overlay_figure
+    from tests.test_runs import two_epoch_curves
+
+    runs = [("ReLU", two_epoch_curves()), ("sigmoid", two_epoch_curves())]
+    own = overlay_figure(runs, "", 700, 420)
+    zoomed = overlay_figure(runs, "", 700, 420, 1.0, "", 1.25)
+    assert zoomed.canvas.get_width_height() == own.canvas.get_width_height()
+    assert _tick_points(zoomed) == pytest.approx(_tick_points(own) * 1.25, rel=0.15)
+
+
+def test_the_runs_view_draws_its_chart_again_at_a_new_step(
+    qtbot, qapp, tmp_path, monkeypatch, normal_text_after
+):
+    """The Runs chart (drawn off the GUI thread) kept its text at Larger (theme59's left)."""
+    from nndesk.runs import RunStore
+    from nndesk.ui import runs_view
+    from tests.ui.test_runs_view import add_run, make_view
+
+    zooms = []
+    render = runs_view.render_selected
+
+    def noted_render(*args):
+        zooms.append(args[6] if len(args) > 6 else 1.0)
+        return render(*args)
+
+    monkeypatch.setattr(runs_view, "render_selected", noted_render)
+    store = RunStore(tmp_path / "runs")
+    run = add_run(store, "ReLU")
+    view = make_view(qtbot, store)
+    qtbot.waitUntil(lambda: view.row_count() == 1, timeout=60000)
+    with qtbot.waitSignal(view.rendered, timeout=60000):
+        view.select_runs([run])
+    assert zooms[-1] == 1.0
+    with qtbot.waitSignal(view.rendered, timeout=60000):
+        text_size.apply_text_size(qapp, "larger")
+    assert zooms[-1] == 1.25
+
+
+def test_train_insides_charts_are_drawn_again_at_the_zoom_in_the_same_picture(
+    qtbot, qapp, monkeypatch, normal_text_after
+):
+    from nndesk.ui import inside_training_view as view_module
+    from tests.ui.test_inside_training_view import WAIT_MS, _rendered_view
+
+    dpis = []
+    render = view_module.render_inside_charts
+
+    def noted_render(record, w, h, dpi, superseded):
+        dpis.append(dpi)
+        return render(record, w, h, dpi, superseded)
+
+    monkeypatch.setattr(view_module, "render_inside_charts", noted_render)
+    view = _rendered_view(qtbot)
+    assert dpis[-1] == pytest.approx(96.0)
+    size = view.image.pixmap().size()
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        text_size.apply_text_size(qapp, "larger")
+    assert dpis[-1] == pytest.approx(96.0 * 1.25)
+    assert view.image.pixmap().size() == size
+    assert view._picture_look == (view_module.theme.colours(), 1.25)
+
+
+def test_the_inside_diagram_is_painted_again_in_the_windows_new_font(
+    qtbot, qapp, normal_text_after
+):
+    """The diagram's words are in the widget's font: a step left them as painted before."""
+    from nndesk.ui.inside_diagram import NetworkDiagram
+    from tests.ui.conftest import shown_widget
+    from tests.ui.test_inside_diagram_titles import _calibrated_snapshot
+
+    font = qapp.font()
+    font.setPointSizeF(9.0)
+    qapp.setFont(font)
+    text_size._desktop_font = None  # the desktop's font is read again: 9 pt
+    diagram = shown_widget(qtbot, NetworkDiagram(), (620, 330))
+    diagram.set_snapshot(_calibrated_snapshot(), None)
+    qtbot.waitUntil(diagram.is_current, timeout=60000)
+    before = max(t.points for t in diagram.titles())
+    text_size.apply_text_size(qapp, "larger")
+    qtbot.waitUntil(lambda: diagram.font().pointSizeF() == pytest.approx(11.0))
+    qtbot.waitUntil(diagram.is_current, timeout=60000)
+    assert max(t.points for t in diagram.titles()) > before
