@@ -4076,10 +4076,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Các ảnh kiểm tra mà bài lab hỏi tới</translation>
     </message>
     <message>
-        <source>Text size changed; the large figures and a few captions change at the next start.</source>
-        <translation>Đã đổi cỡ chữ; các số lớn và vài chú thích sẽ đổi theo từ lần mở sau.</translation>
-    </message>
-    <message>
         <source>The clipboard holds no image: copy an image or an image file first.</source>
         <translation>Bộ nhớ tạm không có ảnh: hãy sao chép một ảnh hoặc một tệp ảnh trước.</translation>
     </message>

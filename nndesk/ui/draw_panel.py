@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.preprocess import CANVAS_SIZE
+from nndesk.ui import text_size
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.canvas import DrawingCanvas
 from nndesk.ui.input_preview import InputPreview
@@ -54,14 +55,10 @@ class DrawPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hint_label = QLabel()
-        hint_font = QFont(self.font())
-        hint_font.setPointSizeF(hint_font.pointSizeF() * 1.25)
-        hint_font.setBold(True)
-        self.hint_label.setFont(hint_font)
         self.hint_label.setWordWrap(True)  # "Draw a T-shirt, ..." must not widen the column
-        # two lines in every mode, so the canvas stays put when Clothing's hint wraps
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.hint_label.setMinimumHeight(2 * QFontMetrics(hint_font).lineSpacing())
+        self._size_hint_to_font()
+        text_size.notifier().changed.connect(self._size_hint_to_font)  # ends with this panel
         self.banner = QLabel(translate_marked("MainWindow", NO_MODEL))
         self.banner.setWordWrap(True)
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
@@ -108,6 +105,17 @@ class DrawPanel(QWidget):
         # a long message (a missing file's path) wraps; it never widens the drawing column
         self.status_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._lay_out()
+
+    @Slot()
+    def _size_hint_to_font(self) -> None:
+        """The hint's type (the window's font 1.25 times as large, bold) and its two lines'
+        height, from the window's font: when built and at each View > Text size step."""
+        hint_font = QFont(self.font())
+        hint_font.setPointSizeF(hint_font.pointSizeF() * 1.25)
+        hint_font.setBold(True)
+        self.hint_label.setFont(hint_font)
+        # two lines in every mode, so the canvas stays put when Clothing's hint wraps
+        self.hint_label.setMinimumHeight(2 * QFontMetrics(hint_font).lineSpacing())
 
     def _tool(self, text: str, icon: QStyle.StandardPixmap | None, tip: str) -> QToolButton:
         button = QToolButton()

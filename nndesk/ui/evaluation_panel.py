@@ -41,7 +41,7 @@ from nndesk import export
 from nndesk.controllers.datasets import other_dataset_found
 from nndesk.evaluation import EvaluationResult, report_rows
 from nndesk.i18n import QT_TRANSLATE_NOOP, fill
-from nndesk.ui import file_filters, theme
+from nndesk.ui import file_filters, text_size, theme
 from nndesk.ui.buttons import mark_menu, tipped_button
 from nndesk.ui.confusion_view import ConfusionView
 from nndesk.ui.data_banner import DataBanner
@@ -115,11 +115,7 @@ class _Stat(QFrame):
         super().__init__(parent)
         self.setToolTip(tooltip)
         self.value = QLabel("–")
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.9)
-        font.setBold(True)
-        self.value.setFont(font)
-        self._value_font = font  # the full size; a figure too wide for the card gets less
+        self._value_font = QFont()  # the full size; a figure too wide for the card gets less
         self.caption = QLabel(caption)
         # a narrow card wraps its caption ("độ chính xác" / "(accuracy)") rather than the row
         # wrapping a card: at 1024 px in Vietnamese "F1 macro" fell to a second row
@@ -131,6 +127,19 @@ class _Stat(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
+        self._size_to_font()
+        # the figure's size and the card's least width follow View > Text size (they kept the
+        # sizes they were built with until the next start)
+        text_size.notifier().changed.connect(self._size_to_font)
+
+    @Slot()
+    def _size_to_font(self) -> None:
+        """The figure's full type (the window's font 1.9 times as large, bold) and the card's
+        least width, from the window's font."""
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setBold(True)
+        self._value_font = font
         # room for the widest figure a card shows (an accuracy "100,0%", a loss "2,3026") at
         # the least size ``_fit_value`` steps a figure down to, the caption's: at its full size
         # the four cards made the Evaluate page wider than its place with a desktop's 10 or
@@ -140,8 +149,10 @@ class _Stat(QFrame):
         least.setPointSizeF(self.caption.font().pointSizeF())
         metrics = QFontMetrics(least)
         widest = max(metrics.horizontalAdvance(t) for t in ("100,0%", "00,0000", "10.000"))
-        margins = layout.contentsMargins()
+        margins = self.layout().contentsMargins()
         self.setMinimumWidth(widest + margins.left() + margins.right())
+        self.value.setFont(font)
+        self._fit_value()
 
     def set_value(self, text: str) -> None:
         """Show ``text`` as the card's figure, smaller if it would not fit the card."""
@@ -199,10 +210,7 @@ class EvaluationPanel(QWidget):
         self._result: EvaluationResult | None = None
 
         self.title = QLabel(translate("EvaluationPanel", "No model yet"))
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
+        text_size.follow_scaled_font(self.title, self, 1.25, bold=True)
         self.subtitle = QLabel(
             translate("EvaluationPanel", "Open or train a model; its test-set results appear here.")
         )

@@ -188,6 +188,13 @@ class FitLabel(QLabel):
         """The font before any shrinking to fit."""
         return QFont(self._base)
 
+    def set_base_font(self, font: QFont) -> None:
+        """``font`` as the font before any shrinking (View > Text size's new step)."""
+        self._base = QFont(font)
+        self.setFont(font)
+        self.updateGeometry()
+        self._fit()
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         metrics = QFontMetrics(self._base)
         return QSize(metrics.horizontalAdvance(self.text()) + 2, metrics.height())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.explain import runner_up
 from nndesk.inference import NOT_SURE_PERCENT, is_not_sure
-from nndesk.ui import kept_choices, theme
+from nndesk.ui import kept_choices, text_size, theme
 from nndesk.ui.fitted_labels import AnswerPlace, FigureLabel, FitLabel, ReservedLabel, WidestLabel
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import class_names_shown, decimal, percent, translate
@@ -37,10 +37,7 @@ class PredictionPanel(QWidget):
         """``options_inside`` False: "Raw probabilities" and "Not sure below" (``options``) are
         left for the owner to lay out (the drawing column puts them under the canvas)."""
         super().__init__(parent)
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 2.6)
-        big.setBold(True)
-        self.top_label = FitLabel("–", big)
+        self.top_label = FitLabel("–", self._answer_font())
         self.top_label.setToolTip(
             translate(
                 "PredictionPanel", "The network's answer: the class with the highest probability"
@@ -48,8 +45,6 @@ class PredictionPanel(QWidget):
         )
         self.top_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.confidence_label = FigureLabel("")
-        # a widget style sheet, not setFont: it survives the theme's application style sheet
-        self.confidence_label.setStyleSheet(f"font-size: {self.font().pointSizeF() * 1.5:.1f}pt;")
         self.confidence_label.setToolTip(
             translate("PredictionPanel", "How sure the network is of its answer")
         )
@@ -60,15 +55,12 @@ class PredictionPanel(QWidget):
         # the bars moved up 6 px (1280 px) to 21 px (1024 px) when the first answer came
         self.placeholder_label = QLabel("")
         self.placeholder_label.setWordWrap(True)  # never sets the drawing column's width
-        self._hint_style = f"font-size: {self.font().pointSizeF():.1f}pt;"
-        self.placeholder_label.setStyleSheet(self._hint_style)
         self.placeholder_label.setAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
         # which probability the percentage is: the Inside page shows the raw softmax, so a
         # learner comparing the two must see that this one is calibrated
         self.kind_label = WidestLabel("")
-        self.kind_label.setStyleSheet(self._hint_style)
         self.kind_label.reserve(
             translate("PredictionPanel", "calibrated"), translate("PredictionPanel", "raw")
         )
@@ -159,7 +151,30 @@ class PredictionPanel(QWidget):
         self._true: int | None = None
         self._independent = False  # the last answer's scores were a sigmoid's
         self._least: dict[tuple, tuple[int, int]] = {}  # least_height's measured lines
+        self._size_to_font()
+        text_size.notifier().changed.connect(self._on_text_size_changed)  # ends with this panel
         self.set_prediction(None)
+
+    def _answer_font(self) -> QFont:
+        """The big answer's full type: the window's font 2.6 times as large, bold."""
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 2.6)
+        big.setBold(True)
+        return big
+
+    def _size_to_font(self) -> None:
+        """The answer's and its percentage's type from the window's font."""
+        points = self.font().pointSizeF()
+        self.top_label.set_base_font(self._answer_font())
+        # widget style sheets, not setFont: a theme's re-polish keeps them
+        self.confidence_label.setStyleSheet(f"font-size: {points * 1.5:.1f}pt;")
+        self.placeholder_label.setStyleSheet(f"font-size: {points:.1f}pt;")
+
+    @Slot()
+    def _on_text_size_changed(self) -> None:
+        # the answer and its percentage kept the type they were built with until the next start
+        self._size_to_font()
+        self._arrange_head(self.answer_needs_own_line(self.width()))
 
     def _say_scores_are_independent(self, independent: bool) -> None:
         """The bars' tooltip: for a sigmoid output, why they add up to more than 100 %."""

@@ -3,8 +3,9 @@ progress bar and the line under it, the data banner and the coach."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QProgressBar,
     QSizePolicy,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from nndesk.ui import text_size
 from nndesk.ui.banner import message_banner
 from nndesk.ui.elided_label import LinesLabel
 from nndesk.ui.language import translate
@@ -67,7 +69,8 @@ class RunHeader(QVBoxLayout):
         # longer one is cut with "…", whole in its tooltip); run titles come from files, so
         # plain text
         self.title = LinesLabel(first_title, lines=2)
-        self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
+        self._size_title()
+        text_size.notifier().changed.connect(self._size_title)  # ends with this header
         self.progress = OneLineProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
@@ -90,6 +93,14 @@ class RunHeader(QVBoxLayout):
         self.addWidget(self.alert)
         self.addWidget(data_banner)  # under the buttons: they stay put when it comes or goes
         self.addLayout(coach)
+
+    @Slot()
+    def _size_title(self) -> None:
+        """The headline a sixth larger than the window's font (14 px at 9 pt), semi-bold: a
+        size in pixels stayed as it was at View > Text size's Larger, under the window's text."""
+        points = QApplication.font().pointSizeF()
+        size = f"{points * 7 / 6:.1f}pt" if points > 0 else "14px"  # a desktop's font in px
+        self.title.setStyleSheet(f"font-size: {size}; font-weight: 600;")
 
     def fold(self, folded: bool) -> None:
         """Fold (``folded``) the header to the headline, Train/Pause/Stop, the progress bar and

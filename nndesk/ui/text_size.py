@@ -10,15 +10,17 @@ layout unchanged.
 The charts drawn off the GUI thread (the confusion matrix, the Trust plots, the Race chart, the
 Runs chart, the Train page's Inside charts) are drawn at the zoom too (``chart_zoom``: their dpi
 times the step on the same pixels); the Inside diagram paints its words in the window's font.
-Widgets that fixed a size of their own from the font they were built with (the answer's big
-digit and percentage) keep it until the window is next built (the next start).
+Widgets that size something of their own from the window's font (the answer's big type and
+percentage, Evaluate's cards, a page's title) size it again on ``notifier().changed``, which
+comes once the new font has reached every widget.
 """
 
 from __future__ import annotations
 
 from matplotlib.backends.backend_qt import FigureCanvasQT
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from nndesk import preferences
 from nndesk.ui import theme
@@ -35,6 +37,22 @@ _desktop_font: QFont | None = None  # the application's font before any step
 _step = "normal"
 
 
+class _Notifier(QObject):
+    changed = Signal()  # the window's font changed, and every widget has it now
+
+
+_notifier: _Notifier | None = None
+
+
+def notifier() -> _Notifier:
+    """Emits ``changed()`` after a step has changed the window's font, once every widget has
+    the new font: what a widget sized from its font (bigger type, a least width) sizes again."""
+    global _notifier
+    if _notifier is None:
+        _notifier = _Notifier()
+    return _notifier
+
+
 def chart_zoom() -> float:
     """How much bigger than their own sizes the charts draw their text and lines."""
     return FACTORS[_step]
@@ -42,6 +60,31 @@ def chart_zoom() -> float:
 
 def current_step() -> str:
     return _step
+
+
+class _ScaledFont(QObject):
+    """Keeps a label's font ``factor`` times its source's (``follow_scaled_font``); a child of
+    the label, so it ends with it."""
+
+    def __init__(self, label: QWidget, source: QWidget, factor: float, bold: bool) -> None:
+        super().__init__(label)
+        self._label, self._source, self._factor, self._bold = label, source, factor, bold
+        self.apply()
+        notifier().changed.connect(self.apply)
+
+    @Slot()
+    def apply(self) -> None:
+        font = QFont(self._source.font())
+        font.setPointSizeF(font.pointSizeF() * self._factor)
+        font.setBold(self._bold)
+        self._label.setFont(font)
+
+
+def follow_scaled_font(label: QWidget, source: QWidget, factor: float, bold: bool = False) -> None:
+    """``label`` in ``source``'s font ``factor`` times as large (a title, a big figure), now and
+    after every step: set once from the font at build time, it kept that size until the next
+    start."""
+    _ScaledFont(label, source, factor, bold)
 
 
 def window_points(desktop_points: float, step: str) -> float:
@@ -64,18 +107,37 @@ def apply_text_size(app: QApplication, step: str) -> None:
     font = QFont(_desktop_font)
     if _desktop_font.pointSizeF() > 0:  # a font sized in pixels is left as the desktop set it
         font.setPointSizeF(window_points(_desktop_font.pointSizeF(), step))
-    if font != app.font():
+    font_changed = font != app.font()
+    if font_changed:
         app.setFont(font)
+        _deliver_font(app)
     for widget in app.allWidgets():
         # the charts on screen now; a hidden one takes the zoom as it is next shown (matplotlib
         # asks for its pixel ratio in its show event): drawing every page's charts at once
         # froze the window for seconds (docs/performance.md)
         if isinstance(widget, FigureCanvasQT) and widget.isVisible():
             _zoomed_pixel_ratio(widget)
+    if font_changed:
+        notifier().changed.emit()
     if changed:
         # the charts drawn off the GUI thread (the confusion matrix) are drawn again, as for a
         # new theme: those that know the zoom draw at it
         theme.notifier().changed.emit(theme.colours())
+
+
+def _deliver_font(app: QApplication) -> None:
+    """The application's new font in every widget now, not at the next event pass.
+
+    Qt posts the change to the widgets (``ApplicationFontChange``), and leaves out those with
+    a style sheet of their own (every muted caption, banner and error line: ``theme.set_tone``)
+    for the style sheet to pass on, which it does only below a parent with a sheet of its own:
+    they kept the old size until the next start. They are sent the change here; then whatever
+    sizes itself from its font (``notifier().changed``) reads the new one.
+    """
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
+    for widget in app.allWidgets():
+        if not widget.isWindow() and widget.testAttribute(Qt.WidgetAttribute.WA_StyleSheet):
+            QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.ApplicationFontChange))
 
 
 def _zoomed_pixel_ratio(canvas: FigureCanvasQT) -> None:

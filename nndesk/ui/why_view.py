@@ -21,7 +21,7 @@ from nndesk.controllers.datasets import other_dataset_found
 from nndesk.controllers.explain import NEIGHBOUR_POOL
 from nndesk.explain import FAST_KINDS, FILLED_SHARE, filled_share, has_hidden_units, unseen_pixels
 from nndesk.i18n import QT_TRANSLATE_NOOP
-from nndesk.ui import kept_choices, qt_image, theme
+from nndesk.ui import kept_choices, qt_image, text_size, theme
 from nndesk.ui.choice_box import ChoiceBox
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.input_preview import InputPreview
@@ -194,10 +194,7 @@ class WhyView(QWidget):
         theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
 
         title = QLabel(translate("WhyView", "Why this answer?"))
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        text_size.follow_scaled_font(title, self, 1.4, bold=True)
 
         self.input_view = InputPreview(cell=8)
         self.input_view.set_overlay_visible(True)

@@ -28,7 +28,7 @@ from nndesk.controllers.pasted_image import image_payload
 from nndesk.data.registry import DATASETS
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
-from nndesk.ui import file_filters, status_line, text_size
+from nndesk.ui import file_filters, text_size
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES
 from nndesk.ui.file_dialogs import OWN, OWN_FOLDERS
 from nndesk.ui.language import translate, translate_marked
@@ -415,16 +415,8 @@ class WindowMenusMixin:
         if step == text_size.current_step():
             return
         preferences.set_text_size(step)
+        # every page follows at once (the answer's large figures and Evaluate's cards too)
         text_size.apply_text_size(QApplication.instance(), step)
-        # the answer's large figures and the cards' captions sized themselves when built
-        status_line.show_status(
-            self,
-            translate(
-                "MainWindow",
-                "Text size changed; the large figures and a few captions change at the next start.",
-            ),
-            8000,
-        )
 
     def set_language_choice(self, code: str) -> None:
         """Tick ``code`` under View > Language (the coordinator remembers and applies it)."""

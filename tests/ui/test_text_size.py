@@ -134,7 +134,8 @@ def test_the_confusion_matrix_drawn_off_the_gui_thread_takes_the_larger_text(
     size = view.canvas.picture.image.size()
     text_size.apply_text_size(qapp, "larger")
     qtbot.waitUntil(lambda: drawn_dpi() == pytest.approx(own * 1.25), timeout=60000)
-    assert view.canvas.picture.image.size() == size  # the same room, bigger text in it
+    # the same width, bigger text in it (the caption under it, larger too, takes some height)
+    assert view.canvas.picture.image.width() == size.width()
 
 
 def test_the_race_chart_drawn_off_the_gui_thread_takes_the_zoom_in_the_same_picture(qapp):
@@ -215,7 +216,8 @@ def test_train_insides_charts_are_drawn_again_at_the_zoom_in_the_same_picture(
     with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
         text_size.apply_text_size(qapp, "larger")
     assert dpis[-1] == pytest.approx(96.0 * 1.25)
-    assert view.image.pixmap().size() == size
+    # the same width, bigger text in it (the line under it, larger too, takes some height)
+    assert view.image.pixmap().width() == size.width()
     assert view._picture_look == (view_module.theme.colours(), 1.25)
 
 
@@ -239,3 +241,45 @@ def test_the_inside_diagram_is_painted_again_in_the_windows_new_font(
     qtbot.waitUntil(lambda: diagram.font().pointSizeF() == pytest.approx(11.0))
     qtbot.waitUntil(diagram.is_current, timeout=60000)
     assert max(t.points for t in diagram.titles()) > before
+
+
+def _points(widget) -> float:
+    """The size the widget's text is drawn at (points), whatever the font was set by; a
+    shrinking label's full size (on a hidden page it fits its width once shown)."""
+    from PySide6.QtGui import QFontInfo
+
+    from nndesk.ui.fitted_labels import FitLabel
+
+    font = widget.base_font() if isinstance(widget, FitLabel) else widget.font()
+    return QFontInfo(font).pointSizeF()
+
+
+def test_every_widget_of_the_window_takes_a_new_step_at_once(
+    qtbot, qapp, window_factory, normal_text_after
+):
+    """Muted captions, banners and error lines (a style sheet of their own each), the big
+    answer, its percentage, Evaluate's cards and the pages' titles kept the size they were
+    built with until the next start (the status line said so)."""
+    from PySide6.QtWidgets import QApplication
+
+    font = qapp.font()
+    font.setPointSizeF(9.0)
+    qapp.setFont(font)
+    text_size._desktop_font = None  # the desktop's font is read again: 9 pt
+    window = window_factory().window
+    qtbot.waitExposed(window)
+    before = {id(w): (w, _points(w)) for w in QApplication.allWidgets()}
+    window.text_size_actions["larger"].trigger()
+    answer = window.draw_panel.prediction_panel.top_label
+    assert answer.base_font().pointSizeF() == pytest.approx(11.0 * 2.6)
+    # the answer "–" fitted to its old width at once, its full size once laid out again
+    qtbot.waitUntil(lambda: answer.font().pointSizeF() == pytest.approx(11.0 * 2.6))
+    grow = text_size.LARGEST_FITTING_POINTS / 9.0
+    kept = [
+        f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r} {points:.1f}->{_points(w):.1f}"
+        for w, points in before.values()
+        if _points(w) < points * grow * 0.97
+        and not w.objectName().startswith("qt_")  # Qt's own parts (a table's corner)
+    ]
+    assert kept == [], "\n".join(kept)
+    assert "next start" not in window.statusBar().currentMessage()
