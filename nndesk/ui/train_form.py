@@ -31,7 +31,7 @@ from nndesk.i18n import N_, QT_TRANSLATE_NOOP, Message, localised
 from nndesk.setting_words import dataset_text
 from nndesk.settings_schema import FIELDS, Field, problems, sketches_apply
 from nndesk.training import TrainConfig
-from nndesk.ui import theme
+from nndesk.ui import text_size, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.file_dialogs import OWN_FOLDERS
 from nndesk.ui.form_steering import OWN_ROWS, STEERED, SteeringLook
@@ -235,6 +235,8 @@ class TrainForm(QWidget):
         from nndesk.presets import DEFAULT_PRESET
 
         self.apply_preset(DEFAULT_PRESET)  # a fresh form shows a lab's settings, named
+        self._line_up_labels()
+        text_size.notifier().changed.connect(self._line_up_labels)  # ends with this form
 
     # -- building helpers ----------------------------------------------------------------------
     def _add_row(
@@ -270,6 +272,17 @@ class TrainForm(QWidget):
             self.schedule_note = note
         self._holders[key] = (form, holder)
         form.addRow(label, holder)
+
+    @Slot()
+    def _line_up_labels(self) -> None:
+        """Each row's label as high as its field at most, so that it is centred on the field:
+        in a row two lines high (Layers over its parameter count) the form centres a label in
+        up to 7/4 of its own height, and at 11 pt "Layers" sat 3 px under its field's text."""
+        for form, holder in self._holders.values():
+            label = form.labelForField(holder)
+            field = holder.layout().itemAt(0).widget()
+            if label is not None and field is not None:
+                label.setMaximumHeight(max(label.sizeHint().height(), field.sizeHint().height()))
 
     def _connect(self) -> None:
         self.dataset.currentIndexChanged.connect(self._on_field_edited)

@@ -283,3 +283,31 @@ def test_every_widget_of_the_window_takes_a_new_step_at_once(
     ]
     assert kept == [], "\n".join(kept)
     assert "next start" not in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("step", ["normal", "larger"])
+def test_the_layers_label_is_in_line_with_its_field_at_each_step(
+    qtbot, qapp, step, normal_text_after
+):
+    """Train > Settings at 11 pt: "Layers" sat 3 px under the text of its field (the row is
+    two lines high with the parameter count, and the form centres its label lower in it)."""
+    from nndesk.ui.train_form import TrainForm
+    from tests.ui.conftest import shown_widget
+
+    font = qapp.font()
+    font.setPointSizeF(9.0)
+    qapp.setFont(font)
+    text_size._desktop_font = None  # the desktop's font is read again: 9 pt
+    form = shown_widget(qtbot, TrainForm(), (600, 900))
+    text_size.apply_text_size(qapp, step)
+    form_layout, holder = form._holders["arch"]
+
+    def middles() -> tuple[float, float]:
+        label = form_layout.labelForField(holder)
+        return (
+            label.mapTo(form, label.contentsRect().center()).y(),
+            form.arch.mapTo(form, form.arch.rect().center()).y(),
+        )
+
+    qtbot.waitUntil(lambda: abs(middles()[0] - middles()[1]) <= 1)
+    assert form.arch.font().pointSizeF() == pytest.approx(text_size.window_points(9.0, step))
