@@ -699,6 +699,29 @@ class Conv2D(Layer):
             return 0
         return max(1, min(tiles, _WINOGRAD_ROUND_BYTES // max(1, bytes_per_tile)))
 
+    def _v_buffer(
+        self, name: str, shape: tuple[int, int, int, int], dtype, by_tile_rows: bool
+    ) -> np.ndarray:
+        """A scratch ``V`` ``(4, 4, c, ph, pw, n)`` for ``shape`` ``(c, ph, pw, n)``: stored tile
+        row first, ``(ph, 4, 4, c, pw, n)``, for ``by_tile_rows`` (the view then hands each
+        round's ``(16, c, pw n)`` operand over as one contiguous block, ``_by_tile_row``: the
+        forward's products ran 61 against 69 us a round on it, and the backward's transposed
+        copy reads it faster), else contiguous in its own order (whole products read ``(16,
+        c, ph pw n)``)."""
+        c, ph, pw, n = shape
+        if not by_tile_rows:
+            return self._buffer(name, (4, 4, c, ph, pw, n), dtype)
+        return self._buffer(name + "_by_row", (ph, 4, 4, c, pw, n), dtype).transpose(
+            1, 2, 3, 0, 4, 5
+        )
+
+    @staticmethod
+    def _by_tile_row(V: np.ndarray) -> np.ndarray:
+        """``(ph, 16, c, pw n)`` of ``V`` ``(4, 4, c, ph, pw, n)``: a view when ``V`` is stored
+        tile row first (``_v_buffer``), else a copy (right, but not what the rounds want)."""
+        _, _, c, ph, pw, n = V.shape
+        return V.transpose(3, 0, 1, 2, 4, 5).reshape(ph, 16, c, pw * n)
+
     def _tile_source(self, x: np.ndarray, rows: int, cols: int) -> np.ndarray:
         """``(c, rows, cols, n)``: the padded input's first rows and columns, which the tiles
         read, as a view of ``x`` when it is already ``(c, h, w, n)`` memory and unpadded."""
@@ -725,7 +748,9 @@ class Conv2D(Layer):
         ph, pw = oh // 2, ow // 2  # tiles: an odd last output row or column is never made
         m = ph * pw * n
         src = self._tile_source(x, 2 * ph + 2, 2 * pw + 2)  # (c, 2ph + 2, 2pw + 2, n)
-        V = self._buffer("wino_V", (4, 4, c, ph, pw, n), dtype)
+        per_round = self._winograd_tiles(ph * pw, 16 * f * n * dtype.itemsize)
+        by_tile_rows = per_round >= pw  # a row of tiles a round (``_winograd_tile_rows``)
+        V = self._v_buffer("wino_V", (c, ph, pw, n), dtype, by_tile_rows)
         rows_in = self._buffer("wino_rows_in", (4, c, ph, 2 * pw + 2, n), dtype)
         split = self._buffer("wino_split", src.shape, dtype)  # src's columns apart by parity
 
@@ -735,8 +760,7 @@ class Conv2D(Layer):
         parallel.map_parts(transform_inputs, c, V.size)
         U = winograd.weights(self.params["W"].astype(dtype, copy=False))  # (16, f, c)
         out = aligned.empty((f, ph, pw, n), dtype)
-        per_round = self._winograd_tiles(ph * pw, 16 * f * n * dtype.itemsize)
-        if per_round >= pw:  # a row of tiles a round, its masks one block each
+        if by_tile_rows:  # its masks one block each
             row_won, col_won = _pool_masks_by_tile_row(f, ph, pw, n)
             self._winograd_tile_rows(U, V, out, row_won, col_won)
             return self._winograd_done(x, U, V, out, pool, (row_won, col_won), oh, ow)
@@ -797,15 +821,15 @@ class Conv2D(Layer):
         docs/performance.md). The fourth writes ``out[:, u]``, the layer's output, which keeps
         its ``(f, ph, pw, n)`` layout."""
         f, ph, pw, n = out.shape
-        c, k, dtype = V.shape[2], pw * n, out.dtype  # k: columns of a round, tiles x samples
-        V_rows = V.reshape(16, c, ph, k)
+        k, dtype = pw * n, out.dtype  # k: columns of a round, tiles x samples
+        V_rows = self._by_tile_row(V)  # (ph, 16, c, k): round u's operand one block
         row_by_row = row_won.transpose(1, 3, 0, 2, 4)  # as stored: (ph, 2, f, pw, n)
         col_by_row = col_won.transpose(1, 0, 2, 3)  # (ph, f, pw, n)
         M = self._buffer("wino_M_row", (16, f, k), dtype)
         Y = self._buffer("wino_Y_row", (4, f * k), dtype)
         best = self._buffer("wino_best_row", (2, f, pw, n), dtype)
         for u in range(ph):
-            _matmul(U, V_rows[:, :, u], out=M)  # (16, f, c) @ (16, c, pw n) -> (16, f, pw n)
+            _matmul(U, V_rows[u], out=M)  # (16, f, c) @ (16, c, pw n) -> (16, f, pw n)
             winograd.outputs(M.reshape(16, f * k), Y)  # (4, f pw n): rows 2 i + j
             Y4 = Y.reshape(2, 2, f, pw, n)  # Y4[i]: window row i, by window column j
             MaxPool2D._max_of_rows(Y4[0], Y4[1], row_by_row[u], col_by_row[u], best, out[:, u])
@@ -828,10 +852,13 @@ class Conv2D(Layer):
         n, c, h, w = self._x.shape
         f, ph, pw, _ = gp.shape
         dtype = np.result_type(gp, V)
+        by_tile_rows = self._winograd_tiles(ph * pw, 16 * f * n * dtype.itemsize) >= pw
         dV = None
         if not self.skip_input_grad:
+            # in its own order: the input transform's adjoint reads it whole, and stored tile row
+            # first it was slower there than the rounds' products gained (docs/performance.md)
             dV = self._buffer("wino_dV", (4, 4, c, ph, pw, n), dtype)
-        if self._winograd_tiles(ph * pw, 16 * f * n * dtype.itemsize) >= pw:
+        if by_tile_rows:
             dU = self._winograd_tile_rows_adjoint(U, V, gp, pool._cache, dV)
         else:
             dU = self._winograd_blocks_adjoint(U, V, gp, pool._cache, dV)
@@ -895,7 +922,7 @@ class Conv2D(Layer):
         c, k, dtype = U.shape[2], pw * n, np.result_type(gp, V)  # k: columns of a round
         row_won, col_won = masks
         row_by_row, col_by_row = row_won.transpose(1, 3, 0, 2, 4), col_won.transpose(1, 0, 2, 3)
-        V_rows = V.reshape(16, c, ph, k)
+        V_rows = self._by_tile_row(V)  # (ph, 16, c, k)
         dV_rows = None if dV is None else dV.reshape(16, c, ph, k)
         U_T = U.transpose(0, 2, 1)
         dM = self._buffer("wino_dM_row", (16, f, k), dtype)
@@ -911,7 +938,7 @@ class Conv2D(Layer):
             # (16, f, pw n) @ (16, pw n, c): this round's share of dU. From a transposed copy
             # of V's round: OpenBLAS ran these small products at half the rate with the
             # transposed view as their right operand (133 against 67 us, plus 28 for the copy)
-            np.copyto(V_T, V_rows[:, :, u].transpose(0, 2, 1))
+            np.copyto(V_T, V_rows[u].transpose(0, 2, 1))
             _matmul(dM, V_T, out=term if u else dU)
             if u:
                 dU += term

@@ -511,6 +511,27 @@ def test_the_fused_steps_keep_the_pools_masks_in_the_order_their_rounds_write_th
     assert col_won.transpose(1, 0, 2, 3).flags.c_contiguous
 
 
+def test_winograds_rounds_of_a_tile_row_read_their_inputs_transform_as_one_block_each():
+    from nndesk.nn.architecture import build_model
+
+    model = build_model("784-c32v-p-c64v-p-128-10", rng=np.random.default_rng(44))
+    # 4 images: conv2 runs as Winograd a row of tiles a round, as a split part's half batch
+    model.forward(np.random.default_rng(45).random((4, 784), dtype=np.float32), training=True)
+    conv2 = [layer for layer in model.layers if isinstance(layer, Conv2D)][1]
+    assert conv2._winograd is not None
+    _, V = conv2._winograd  # (4, 4, c, ph, pw, n)
+    # stored tile row first: round u's (16, c, pw n) operand is one contiguous block, which
+    # the forward's products and the backward's copy read (docs/performance.md, speed60)
+    assert V.shape == (4, 4, 32, 5, 5, 4)
+    assert V.transpose(3, 0, 1, 2, 4, 5).flags.c_contiguous
+    rounds = Conv2D._by_tile_row(V)
+    assert rounds.shape == (5, 16, 32, 20) and np.shares_memory(rounds, V)
+    # a whole batch's products read V whole: its own order
+    model.forward(np.random.default_rng(46).random((64, 784), dtype=np.float32), training=True)
+    if conv2._winograd_tiles(25, 16 * 64 * 64 * 4) == 0:
+        assert conv2._winograd[1].flags.c_contiguous
+
+
 @pytest.mark.parametrize("order", ["patches", "windows", "plain"])
 def test_after_a_fused_forward_each_layer_can_also_go_back_on_its_own_in_either_order(
     order, monkeypatch
