@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
+from nndesk.controllers.worker_freeing import join_and_free
 from nndesk.data.registry import dataset_words
 from nndesk.errors import DataError, NndeskError, window_message
 from nndesk.evaluation import EvaluationResult, evaluate, summarise_dataset
@@ -142,7 +143,6 @@ class JobRunner(QObject):
         self._worker.succeeded.connect(self._on_worker_succeeded)
         self._worker.failed.connect(self._on_worker_failed)
         self._worker.idle.connect(self._on_worker_idle)
-        self._thread.finished.connect(self._worker.deleteLater)
         self._next_id = 0
         self._running: int | None = None
         self._dropped: int | None = None  # the job ``cancel`` stopped
@@ -225,9 +225,7 @@ class JobRunner(QObject):
         self._shut = True
         self._pending = None
         self._cancel.set()
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait()
+        join_and_free(self._thread, self._worker)  # worker_freeing: not by deleteLater
 
 
 class EvaluationController(QObject):

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from nndesk.controllers.worker_freeing import join_and_free
 from nndesk.errors import DataError
 from nndesk.explain import hidden_features, nearest, saliency
 from nndesk.folder_test_set import load_folder_test_set, some_class_names, trained_folder
@@ -78,7 +79,6 @@ class _LatestOnly(QObject):
         self._runner.moveToThread(self._thread)
         self._submitted.connect(self._runner.run)
         self._runner.finished.connect(self._on_runner_finished)
-        self._thread.finished.connect(self._runner.deleteLater)
         self._thread.start()
 
     def submit(self, call: _Call) -> None:
@@ -103,9 +103,7 @@ class _LatestOnly(QObject):
 
     def shutdown(self) -> None:
         self._pending = None
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait(10_000)
+        join_and_free(self._thread, self._runner, 10_000)  # worker_freeing: not by deleteLater
 
 
 def _trained_folder(clf, chosen: str | None, runs_root: Path | None) -> tuple[str, str]:

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from nndesk import inside
 from nndesk.controllers.loading_input import InputPreparer
+from nndesk.controllers.worker_freeing import join_and_free
 from nndesk.data.normalize import Normalizer
 from nndesk.errors import NndeskError, user_message, user_message_data
 from nndesk.explain import FAST_KINDS, Explanation, explain_prediction, saliency
@@ -385,7 +386,6 @@ class PredictionController(QObject):
         self._preparer.prepared.connect(self._on_preparer_prepared)
         self._saliency_submitted.connect(self._worker.run_saliency)
         self._worker.saliency_finished.connect(self._on_worker_saliency_finished)
-        self._thread.finished.connect(self._worker.deleteLater)
         self._thread.start()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -680,6 +680,4 @@ class PredictionController(QObject):
         self._timer.stop()
         self._worker.answer_shown.set()  # a job waiting for the bars stops waiting
         self._preparer.shutdown()
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait(5000)
+        join_and_free(self._thread, self._worker, 5000)  # worker_freeing: not by deleteLater

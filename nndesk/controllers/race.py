@@ -23,6 +23,7 @@ from nndesk.controllers.training import (
     default_dataset_provider,
     describe_failure,
 )
+from nndesk.controllers.worker_freeing import join_and_free
 from nndesk.controllers.worker_thread import Batcher, RunRequests, WorkerThreadOwner
 from nndesk.errors import ConfigError, NndeskError, user_message
 from nndesk.run_curves import Curves
@@ -271,11 +272,8 @@ class _Keeper(QObject):
         else:
             self.kept.emit(lane, record)
         finally:
-            # freed on the GUI thread (its deleteLater is queued there): freed on this thread
-            # as it ended, ~QObject held Qt's signal-slot lock while PySide waited for the GIL,
-            # and the GUI thread, holding the GIL, waited for that lock (sender()): the window
-            # hung for good (a land run of test_race_view did)
-            self.moveToThread(QCoreApplication.instance().thread())
+            # freed by the controller once this thread is joined (worker_freeing: freed here
+            # as the thread ended, it hung the window on "Keep them and quit")
             self.finished.emit()
 
 
@@ -403,7 +401,6 @@ class RaceController(QObject, WorkerThreadOwner):
         keeper.failed.connect(self._on_keeper_failed)
         thread.started.connect(keeper.run)
         keeper.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        keeper.finished.connect(keeper.deleteLater)
         thread.finished.connect(self._on_keeper_thread_finished)  # queued: the GUI thread
         self._keepers.append((thread, keeper))
         self.kept_runs[lane] = None  # asked for: not twice
@@ -411,8 +408,8 @@ class RaceController(QObject, WorkerThreadOwner):
 
     def shutdown(self, timeout_ms: int = 30000) -> bool:
         """Stop the race and join its threads (the window's close)."""
-        for thread, _ in list(self._keepers):
-            thread.wait(timeout_ms)
+        for thread, keeper in list(self._keepers):
+            join_and_free(thread, keeper, timeout_ms)
         done = self._stop_and_wait(timeout_ms)
         if done:
             self._on_thread_finished()
@@ -472,7 +469,8 @@ class RaceController(QObject, WorkerThreadOwner):
         thread = self.sender()
         if not isinstance(thread, QThread):
             return
-        thread.wait()
+        for joined, keeper in [(t, k) for t, k in self._keepers if t is thread]:
+            join_and_free(joined, keeper)
         self._keepers = [(t, k) for t, k in self._keepers if t is not thread]
         thread.deleteLater()
 

@@ -31,6 +31,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 
 from nndesk.controllers.record_writer import RecordWriter
+from nndesk.controllers.worker_freeing import join_and_free
 from nndesk.controllers.worker_thread import Batcher, RunRequests, WorkerThreadOwner
 from nndesk.errors import ConfigError, NndeskError, os_reason, user_message, window_message
 from nndesk.i18n import localised
@@ -746,7 +747,6 @@ class TrainingController(QObject, WorkerThreadOwner):
             reader.moveToThread(thread)
             self._model_requested.connect(reader.read_file)
             reader.read.connect(self._on_reader_read)
-            thread.finished.connect(reader.deleteLater)
             self._reader_thread, self._reader = thread, reader
             thread.start()
         self._model_token += 1
@@ -763,10 +763,9 @@ class TrainingController(QObject, WorkerThreadOwner):
 
     def shutdown(self, timeout_ms: int = 30000) -> bool:
         """Stop and join the worker threads (the window's ``closeEvent``); True once gone."""
-        reader, self._reader_thread = self._reader_thread, None
-        if reader is not None:
-            reader.quit()
-            reader.wait(timeout_ms)
+        reader_thread, self._reader_thread = self._reader_thread, None
+        if reader_thread is not None:  # worker_freeing: the reader is not freed by deleteLater
+            join_and_free(reader_thread, self._reader, timeout_ms)
         done = self._stop_and_wait(timeout_ms)
         if done and self._thread is not None:
             # the worker's last signals are still queued for this (blocked) thread: take them

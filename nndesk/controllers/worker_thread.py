@@ -19,6 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread
 
+from nndesk.controllers.worker_freeing import join_and_free
+
 #: Seconds between two emissions of batch reports (they are collected in between).
 BATCH_EMIT_INTERVAL = 0.05
 #: How many times that a run whose batches are split over every core waits (``Batcher``'s
@@ -82,6 +84,7 @@ class WorkerThreadOwner:
 
     _requests: RunRequests
     _thread: QThread | None
+    _thread_worker: QObject | None = None  # the worker on ``_thread``, freed when it is joined
 
     def is_running(self) -> bool:
         """True from the start until the worker thread has finished."""
@@ -118,10 +121,9 @@ class WorkerThreadOwner:
         # direct: quit() is thread-safe, and a queued call would never run while shutdown()
         # blocks the GUI thread in wait()
         worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        worker.finished.connect(worker.deleteLater)
-        # thread.deleteLater is called in _join_worker_thread, after joining the thread
+        # the worker is freed in _join_worker_thread, after joining the thread (worker_freeing)
         thread.finished.connect(self._on_thread_finished)
-        self._thread = thread
+        self._thread, self._thread_worker = thread, worker
         thread.start()
         self.running_changed.emit(True)
         return thread
@@ -132,9 +134,9 @@ class WorkerThreadOwner:
         if thread is None:
             return False
         # ``finished`` is emitted just before the thread really ends: join it before letting go
-        thread.wait()
+        join_and_free(thread, self._thread_worker)
         thread.deleteLater()
-        self._thread = None
+        self._thread = self._thread_worker = None
         return True
 
     def _stop_and_wait(self, timeout_ms: int) -> bool:
