@@ -387,6 +387,11 @@ class RunsTableModel(QAbstractTableModel):
             last = self.index(len(self._records) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
+    def tells_apart_by_settings(self) -> bool:
+        """Some listed runs of the same data and layers differ in their settings (each one's
+        Settings cell then leads with what tells it apart)."""
+        return any(self._differing.values())
+
     def record(self, row: int) -> RunRecord:
         return self._records[row]
 

@@ -38,6 +38,7 @@ from nndesk.ui.runs_table import (
     LEAD_SEPARATOR,
     SETTINGS,
     STARTED,
+    TEST_ACC,
     RunsTableModel,
     diverged_tip,
 )
@@ -60,6 +61,24 @@ SHOWN_ORDER = (
     "Val acc",
     "Settings",
 )
+#: the order when runs of the same data and layers are listed, told apart by their settings:
+#: the Settings cell (what tells them apart leads it) comes after the start, the run then read
+#: as the hint and the chart name it ("07:06:43 (sigmoid, pixels 0 to 255)"), its accuracy
+#: next. Last, it was a sideways scroll away at 1024 px, and cut at 1280: in front of a class
+#: the sigmoid run of lab 2 could not be pointed at (walk59 D15). After Layers, it pushed the
+#: accuracy off a Vietnamese 11 pt table (453 px)
+TOLD_APART_ORDER = (
+    "Started",
+    "Settings",
+    "Test acc",
+    "Dataset",
+    "Layers",
+    "Status",
+    "Epochs",
+    "Val acc",
+)
+#: px Settings keeps at least where it comes second (a lead as short as "tanh")
+SETTINGS_FORWARD_MIN_WIDTH = 60
 #: Runs the chart overlays at most: six take three legend columns of two rows at 1024x700 and
 #: six of the legend's seven colours; at four, lab 2's four runs and a repeat left the lab's
 #: first run out (walk58 #3). At seven the legend (and its two line styles) squeezed the batch
@@ -76,7 +95,10 @@ CHART_MIN_WIDTH, CHART_MIN_HEIGHT = 320, 150
 #: Rows (the first in the table's order) a column's width is fitted to
 FIT_ROWS = 40
 CELL_PADDING = 14  # px around a cell's text (the style's margins and focus frame)
-HEADER_PADDING = 26  # px around a column's title, with room for the sort arrow
+HEADER_PADDING = 26  # px around the sorted column's title, with room for its sort arrow
+#: px around another column's title: the style draws the arrow on the sorted column alone, and
+#: its room on every column cost a Vietnamese 11 pt table (453 px) 14 px a column
+TITLE_PADDING = 12
 
 
 class RunsView(QWidget):
@@ -110,6 +132,8 @@ class RunsView(QWidget):
         self._select_when_listed: str | None = None
         #: px the Settings column keeps for what tells the listed runs apart (_fit_columns)
         self._settings_least = 0
+        #: the columns are in TOLD_APART_ORDER (listed runs are told apart by their settings)
+        self.settings_forward = False
         #: the view was shown: the next listing scrolls the table to its selected run (walk58
         #: #7: a race's four kept lanes, the newest selected, opened scrolled to older runs)
         self._reveal_selection = False
@@ -141,11 +165,11 @@ class RunsView(QWidget):
         # column is ever marked): with the table's, every paint after Ctrl+A asked whether each
         # column was wholly selected, row by row, two Python calls a cell (32,000 for 2,000 runs)
         header.setSelectionModel(QItemSelectionModel(self.model, header))
-        for visual, name in enumerate(SHOWN_ORDER):
-            header.moveSection(header.visualIndex(COLUMNS.index(name)), visual)
+        self._order_columns(SHOWN_ORDER)
         # newest first, as the runs are listed, said by the arrow (theme.EdgeStyle turns
         # Fusion's, which pointed up for this order)
         header.setSortIndicator(STARTED, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
         self.table.setSortingEnabled(True)
 
         self._hint_text = translate(
@@ -320,6 +344,8 @@ class RunsView(QWidget):
         header = self.table.horizontalHeader()
         self.model.set_records(records)
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.settings_forward = self.model.tells_apart_by_settings()
+        self._order_columns(TOLD_APART_ORDER if self.settings_forward else SHOWN_ORDER)
         self._fit_columns()
         self._fit_settings_column()
         self.split.share()  # more or fewer rows to show
@@ -371,6 +397,7 @@ class RunsView(QWidget):
         model, header = self.model, self.table.horizontalHeader()
         cells, titles = self.table.fontMetrics(), header.fontMetrics()
         rows = [model.row_of(model.record(r)) for r in range(min(model.rowCount(), FIT_ROWS))]
+        sorted_by = header.sortIndicatorSection()
         for column in range(len(COLUMNS)):
             if column == SETTINGS:
                 # at least as wide as what tells the runs apart, which leads the cells
@@ -381,21 +408,40 @@ class RunsView(QWidget):
                 self._settings_least = min(lead + CELL_PADDING, SETTINGS_LEAD_WIDTH)
                 continue
             title = model.headerData(column, Qt.Orientation.Horizontal)
+            padding = HEADER_PADDING if column == sorted_by else TITLE_PADDING
             # a title may take two lines ("Độ chính xác" / "(kiểm định)"): its widest line
             width = max(
-                [max(titles.horizontalAdvance(line) for line in title.split("\n")) + HEADER_PADDING]
+                [max(titles.horizontalAdvance(line) for line in title.split("\n")) + padding]
                 + [cells.horizontalAdvance(row.texts[column]) + CELL_PADDING for row in rows]
             )
             if column == LAYERS:
                 width = min(width, LAYERS_MAX_WIDTH)
             header.resizeSection(column, width)
 
+    def _on_sort_indicator_changed(self, *_) -> None:
+        """The arrow moved to another column: its title needs the arrow's room, the last one's
+        not (the rows' order changed too: the columns fit the first rows' texts)."""
+        self._fit_columns()
+        self._fit_settings_column()
+
+    def _order_columns(self, order: tuple[str, ...]) -> None:
+        header = self.table.horizontalHeader()
+        for visual, name in enumerate(order):
+            logical = COLUMNS.index(name)
+            if header.visualIndex(logical) != visual:
+                header.moveSection(header.visualIndex(logical), visual)
+
     def _fit_settings_column(self) -> None:
         header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
         others = sum(header.sectionSize(c) for c in range(len(COLUMNS)) if c != SETTINGS)
-        spare = self.table.viewport().width() - others
         least = max(SETTINGS_MIN_WIDTH, self._settings_least)
-        header.resizeSection(SETTINGS, max(least, spare))
+        if self.settings_forward:
+            # second: as wide as what tells the runs apart, never so wide that the accuracy
+            # after it leaves the table's sight (the lead's end is elided there instead)
+            beside = header.sectionSize(STARTED) + header.sectionSize(TEST_ACC)
+            least = max(SETTINGS_FORWARD_MIN_WIDTH, min(self._settings_least, room - beside))
+        header.resizeSection(SETTINGS, max(least, room - others))
 
     def select_runs(self, run_ids: list[str]) -> None:
         """Select these runs (and nothing else)."""

@@ -11,6 +11,7 @@ from nndesk.controllers.run_list import RunListReader
 from nndesk.runs import RunStore
 from nndesk.ui.runs_table import SETTINGS, settings_text
 from nndesk.ui.runs_view import RunsView
+from tests.ui.test_desktop_fonts import desktop_font  # noqa: F401 - a fixture
 
 LAB2 = {
     "dataset": "mnist",
@@ -114,3 +115,79 @@ def test_the_settings_column_is_wide_enough_for_what_tells_the_runs_apart(qtbot,
     for row in range(view.row_count()):
         lead = view.cell(row, SETTINGS).split(LEAD_SEPARATOR)[0]
         assert metrics.horizontalAdvance(lead + LEAD_SEPARATOR) < width <= SETTINGS_LEAD_WIDTH
+
+
+def _in_sight(view, column: int) -> bool:
+    header, width = view.table.horizontalHeader(), view.table.viewport().width()
+    left = header.sectionViewportPosition(column)
+    return left >= 0 and left + header.sectionSize(column) <= width
+
+
+def _leads_in_sight(view) -> list[str]:
+    """The leads of the Settings cells (what tells each run apart) shown whole."""
+    from nndesk.ui.runs_view import CELL_PADDING
+
+    metrics = view.table.fontMetrics()
+    width = view.table.horizontalHeader().sectionSize(SETTINGS)
+    return [
+        lead
+        for row in range(view.row_count())
+        if (lead := view.cell(row, SETTINGS).split(" · ")[0])
+        and metrics.horizontalAdvance(lead) + CELL_PADDING <= width
+    ]
+
+
+def test_at_1024_what_tells_lab_twos_runs_apart_is_in_sight_beside_their_accuracy(qtbot, tmp_path):
+    """walk59 D15: the Settings column was the last, a sideways scroll away at 1024 px (cut at
+    1280): the sigmoid run could not be pointed at. Where runs are told apart by their settings
+    it comes after the start, before the accuracy."""
+    from nndesk.ui.runs_table import COLUMNS
+
+    store = RunStore(tmp_path / "runs")
+    _lab2(store)
+    lone = store.create({**LAB2, "dataset": "fashion", "arch": "784-64-10"})
+    lone.status = "completed"
+    store.save(lone)
+    view = RunsView(RunListReader(store))
+    qtbot.addWidget(view)
+    view.resize(484, 420)  # the Runs tab of the Train page in a 1024x700 window
+    view.show()
+    qtbot.waitUntil(view.isVisible)
+    assert _in_sight(view, SETTINGS) and _in_sight(view, COLUMNS.index("Test acc"))
+    assert _in_sight(view, COLUMNS.index("Started"))
+    assert len(_leads_in_sight(view)) == 4  # lab 2's four, each whole
+
+
+@pytest.mark.parametrize(("points", "code"), [(10.0, "en"), (11.0, "vi")])
+def test_with_a_desktops_font_lab_twos_settings_show_in_the_window(
+    qtbot,
+    window_factory,
+    stroke_classifier,
+    tiny_data_dir,
+    desktop_font,  # noqa: F811 - the fixture
+    points,
+    code,
+):
+    """The same in the window at 1024x700 with GNOME's 10 pt and, the narrowest, Ubuntu's
+    11 pt in Vietnamese (the table 453 px wide): the accuracy stays in sight too."""
+    from nndesk import paths
+    from nndesk.ui import language
+    from nndesk.ui.runs_table import COLUMNS
+    from tests.ui.test_layout import SMALL, WAIT_MS, show_at
+
+    _lab2(RunStore(paths.runs_dir()))
+    desktop_font(points)
+    assert language.use_language(code) == code
+    try:
+        desk = window_factory(classifier=stroke_classifier)
+        window = show_at(desk, SMALL)
+        page = desk.train_page
+        window.tabs.setCurrentWidget(page)
+        view = page.runs_view
+        page.tabs.setCurrentWidget(view)
+        view.refresh()
+        qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == 4, timeout=WAIT_MS)
+        assert _in_sight(view, SETTINGS) and _in_sight(view, COLUMNS.index("Test acc"))
+        assert len(_leads_in_sight(view)) == 4
+    finally:
+        language.use_language("en")
