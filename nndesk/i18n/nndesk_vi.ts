@@ -5612,7 +5612,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>Select two or more runs (Ctrl/Shift-click) to compare their curves.</source>
-        <translation>Chọn từ hai lượt chạy trở lên (Ctrl/Shift + bấm) để so sánh đồ thị.</translation>
+        <translation>Chọn hai lượt chạy trở lên (Ctrl/Shift + bấm) để so sánh.</translation>
     </message>
     <message>
         <source>Settings</source>

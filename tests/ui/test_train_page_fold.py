@@ -249,3 +249,44 @@ def test_in_vietnamese_at_11pt_the_runs_tab_folds_step_and_to_epoch_end_for_the_
         assert page.step_button.isVisible() and page.epoch_button.isVisible()
     finally:
         language.use_language("en")
+
+
+def test_in_vietnamese_at_11pt_lab_twos_four_runs_show_whole_under_a_one_line_hint(
+    qtbot,
+    window_factory,
+    stroke_classifier,
+    tiny_data_dir,
+    desktop_font,  # noqa: F811 - the fixture
+):
+    """runs59: at 11 pt in Vietnamese the table showed 3.9 of lab 2's four runs (the fourth
+    2 px short, a scroll bar for it): the hint took two lines ("…để so sánh đồ" / "thị.").
+    It says it in one line, and the four rows are whole."""
+    from nndesk import paths
+    from nndesk.runs import RunStore
+    from nndesk.ui import language
+
+    store = RunStore(paths.runs_dir())
+    for activation in ("sigmoid", "relu"):
+        for normalize in ("raw", "unit"):
+            config = {"dataset": "mnist", "arch": "784-100-10", "optimizer": "adam"}
+            record = store.create({**config, "activation": activation, "normalize": normalize})
+            record.status = "completed"
+            store.save(record)
+    desktop_font(11.0)
+    assert language.use_language("vi") == "vi"
+    try:
+        desk = window_factory(classifier=stroke_classifier)
+        window = show_at(desk, SMALL)
+        page = desk.train_page
+        window.tabs.setCurrentWidget(page)
+        view = page.runs_view
+        page.tabs.setCurrentWidget(view)
+        view.refresh()
+        qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == 4, timeout=WAIT_MS)
+        QApplication.processEvents()
+        hint = view.hint
+        assert hint.height() < 2 * hint.fontMetrics().lineSpacing(), hint.text()
+        assert view.table.verticalScrollBar().maximum() == 0, f"{shown_rows(view):.2f} rows"
+        assert window.height() == SMALL[1]
+    finally:
+        language.use_language("en")
