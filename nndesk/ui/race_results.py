@@ -11,6 +11,7 @@ the rest, their names wrapped.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -40,8 +41,27 @@ NAME, EPOCHS, TRAIN_LOSS, VALIDATION, TEST, SECONDS, KEEP = range(7)
 LANE_MOST_CHARS = 24
 
 
+#: where a line may break: a lane's name keeps "0\u00a0to\u00a0255" whole, which ``str.split``
+#: broke (it splits at no-break spaces too), so the lane was counted narrower than its name
+_BREAKS = re.compile(r"[ \t\n]+")
+
+
 def _widest_word(text: str, metrics: QFontMetrics) -> int:
-    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
+    return max((metrics.horizontalAdvance(word) for word in _BREAKS.split(text)), default=0)
+
+
+def _level(leasts: list[int], total: int, most: int) -> int:
+    """The width (at most ``most``) the lanes share: each lane ``max(its least, level)``, all
+    within ``total`` px. An even share put lanes whose names need more past the table's edge
+    (94 + 94 + 86 + 86 px beside the names' 108 in a 453-px table)."""
+    low, high = 0, most
+    while low < high:
+        middle = (low + high + 1) // 2
+        if sum(max(least, middle) for least in leasts) <= total:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 class RaceTable(QTableWidget):
@@ -140,6 +160,22 @@ class RaceTable(QTableWidget):
         w = self.cellWidget(KEEP, lane + 1)
         return w if isinstance(w, QPushButton) else None
 
+    def say_saving(self, lane: int) -> None:
+        """``lane``'s Keep button says "Saving…", cut to its width where the lane is narrower
+        (its whole word in the tooltip's place would be lost: the status line says it too)."""
+        button = self.keep_button(lane)
+        if button is None:
+            return
+        words = translate("RaceView", "Saving…")
+        room = button.width() - self.BUTTON_FRAME
+        fits = button.fontMetrics().horizontalAdvance(words) <= room
+        shown = (
+            words
+            if fits
+            else button.fontMetrics().elidedText(words, Qt.TextElideMode.ElideRight, room)
+        )
+        button.setText(shown or "…")
+
     # -- widths ---------------------------------------------------------------------------------
     def _labels_widths(self) -> tuple[int, int]:
         """The figures' names' column: its lines as written ("Validation" over "accuracy"),
@@ -152,14 +188,12 @@ class RaceTable(QTableWidget):
 
     def _lane_least(self, lane: int) -> int:
         """A lane's least width: its name's widest word, its figures, its Keep button's
-        widest words (Keep, Saving…, Kept) with the button's frame."""
+        lasting words (Keep, Kept) with the button's frame. "Saving…" is said for a moment,
+        shortened where it does not fit (``say_saving``): counted, Vietnamese "Đang lưu…" made
+        four lanes 99 px each at 11 pt and left the figures' names 56 px, a word a line."""
         plain, bold = QFontMetrics(self.font()), QFontMetrics(self.item(NAME, lane + 1).font())
         figures = (plain.horizontalAdvance(self.figure(lane, r)) for r in range(EPOCHS, KEEP))
-        words = (
-            translate("RaceView", "Keep"),
-            translate("RaceView", "Saving…"),
-            translate("RaceView", "Kept"),
-        )
+        words = (translate("RaceView", "Keep"), translate("RaceView", "Kept"))
         button = max(plain.horizontalAdvance(word) for word in words)
         button += self.BUTTON_FRAME
         words = max(_widest_word(self.name(lane), bold), *figures) + self.PADDING
@@ -185,14 +219,16 @@ class RaceTable(QTableWidget):
         room = self.width() - 2 * self.frameWidth()
         written, least = self._labels_widths()
         lanes = [self._lane_least(lane) for lane in range(self._lanes)]
-        # the figures' names wrapped at every word where that lets every lane show; where
-        # nothing does, on their lines as written (the rows as short as they go)
-        labels = least if written + sum(lanes) > room >= least + sum(lanes) else written
+        # the figures' names on their lines as written where every lane shows beside them;
+        # else as wide as the lanes leave them, wrapped (a word a line at worst); where nothing
+        # lets every lane show, as written (the rows as short as they go)
+        leftover = room - sum(lanes)
+        labels = max(least, min(written, leftover)) if leftover >= least else written
         most = self.fontMetrics().averageCharWidth() * LANE_MOST_CHARS
-        share = (room - labels) // self._lanes
+        level = _level(lanes, room - labels, most)
         self.setColumnWidth(0, labels)
         for lane, lane_least in enumerate(lanes):
-            self.setColumnWidth(lane + 1, max(lane_least, min(share, most)))
+            self.setColumnWidth(lane + 1, max(lane_least, level))
         self.resizeRowsToContents()
         height = sum(self.rowHeight(r) for r in range(self.rowCount())) + 2 * self.frameWidth()
         if labels + sum(lanes) > room:  # too narrow for every lane: room for its scroll bar

@@ -542,12 +542,10 @@ class RaceView(QWidget):
         self.show_results(results)
         for lane, record in race.kept_runs.items():
             button = self.keep_button(lane)
-            if button is not None:
-                button.setText(
-                    translate("RaceView", "Kept")
-                    if record is not None
-                    else translate("RaceView", "Saving…")
-                )
+            if button is not None and record is not None:
+                button.setText(translate("RaceView", "Kept"))
+            elif button is not None:
+                self.table.say_saving(lane)
         self.progress.setText(race_over_text(results, self.controller.lanes))
         self._dirty = True
 
@@ -563,7 +561,7 @@ class RaceView(QWidget):
         button = self.keep_button(lane)
         if button is not None:
             button.setEnabled(False)
-            button.setText(translate("RaceView", "Saving…"))
+            self.table.say_saving(lane)
 
     @Slot(int, object)
     def _on_controller_kept(self, lane: int, record) -> None:

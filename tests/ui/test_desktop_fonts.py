@@ -264,3 +264,50 @@ def test_a_race_chart_is_never_covered_by_its_results_and_shows_whole_while_raci
         assert chart.height() >= view.chart.minimumHeight()
     finally:
         language.use_language("en")
+
+
+def test_in_vietnamese_at_11pt_four_lanes_results_keep_the_figures_names_on_two_lines(
+    qtbot, qapp, window_factory, desktop_font
+):
+    """walk59 D17: with four lanes at 11 pt in Vietnamese the results wrapped the figures'
+    names at every word ("Độ / chính / xác / kiểm / định", the table 398 px tall): each
+    lane's least counted its Keep button saying "Đang lưu…" (99 px), a word said for a moment
+    while the lane is saved. Now the names keep their two written lines (the table 257 px),
+    nothing scrolls sideways, and "Saving…" is cut to its button where the lane is narrower."""
+    from nndesk.controllers.race import LaneResult
+    from nndesk.ui import language
+    from nndesk.ui.race_results import TEST, TRAIN_LOSS, VALIDATION
+
+    desktop_font(11.0)
+    assert language.use_language("vi") == "vi"
+    try:
+        desk = window_factory(mode="garments")
+        window = show_at(desk, (1024, 700))
+        window.tabs.setCurrentWidget(desk.train_page)
+        desk.train_page.tabs.setCurrentWidget(desk.train_page.race_page)
+        view = desk.train_page.race_view
+        qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
+        pixels = "điểm ảnh 0\u00a0đến\u00a0"  # as the lanes are named in Vietnamese
+        names = [f"Sigmoid, {pixels}255", f"ReLU, {pixels}255"]
+        names += [f"sigmoid, {pixels}1", f"ReLU, {pixels}1"]
+        view.show_editors(False)
+        view.show_results(
+            tuple(
+                LaneResult(lane, name, "completed", "", 5, 0.2345, 0.9512, 0.9876, 1234.5)
+                for lane, name in enumerate(names)
+            )
+        )
+        QApplication.processEvents()
+        table = view.table
+        assert table.horizontalScrollBar().maximum() == 0, "the results scroll sideways"
+        two_lines = 2 * table.fontMetrics().lineSpacing() + table.PADDING
+        for row in (TRAIN_LOSS, VALIDATION, TEST):
+            assert table.rowHeight(row) <= two_lines, f"row {row}: {table.rowHeight(row)} px"
+        for lane in range(len(names)):
+            table.say_saving(lane)
+            button = view.keep_button(lane)
+            said = button.fontMetrics().horizontalAdvance(button.text())
+            assert said <= button.width() - table.BUTTON_FRAME, button.text()
+            assert button.text().startswith("Đ") and button.text().endswith("…")
+    finally:
+        language.use_language("en")
