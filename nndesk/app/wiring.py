@@ -98,13 +98,17 @@ def keeps_model_in_use(status: str | None, trained: Classifier, in_use: Classifi
     replaced an 85 % one (walk47 D12); a completed chance-level run (10 %, lr 5) and an 85.9 %
     lab run replaced the shipped 90 % model, and a drawing read right a moment before then read
     "Not sure" (walk53 #3). A run about as good as the model in use, or better, or with nothing
-    comparable in use before, is put in use."""
+    comparable in use before, is put in use. A run with no test figure (quit mid-run, or
+    while paused: its test is skipped) never replaces a model in use: a 3-batch network quit
+    with Ctrl+Q became the model at every later start (walk60 D1)."""
     if status not in ("stopped", "completed") or in_use is None:
         return False
+    new, old = test_accuracy(trained), test_accuracy(in_use)
+    if new is None:
+        return True  # untested: offered, as the quit dialog says ("can put its model in use")
     if in_use.dataset != trained.dataset:
         return False
-    new, old = test_accuracy(trained), test_accuracy(in_use)
-    if new is None or old is None:
+    if old is None:
         return False
     return new < old if status == "stopped" else new < old - CLEARLY_BELOW
 

@@ -4485,6 +4485,10 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Dự đoán bằng mô hình của lượt chạy bạn đã dừng, dù nó kiểm tra được thấp hơn</translation>
     </message>
     <message>
+        <source>Predict with the model of the run, though it is untested</source>
+        <translation>Dự đoán bằng mô hình của lượt chạy, dù nó chưa được kiểm tra</translation>
+    </message>
+    <message>
         <source>Predict with the model you were using before this training run again</source>
         <translation>Dự đoán lại bằng mô hình bạn dùng trước lần huấn luyện này</translation>
     </message>
@@ -4525,12 +4529,24 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Lượt chạy đã xong ({accuracy}); nó được huấn luyện cho chế độ kia, nên chế độ này vẫn dự đoán bằng {model}.</translation>
     </message>
     <message>
+        <source>The run ended before its test, so it is not measured: still predicting with {model}.</source>
+        <translation>Lượt chạy kết thúc trước khi kiểm tra nên chưa được đo: vẫn dự đoán bằng {model}.</translation>
+    </message>
+    <message>
         <source>The run tested {accuracy}, well below {model}&apos;s {before}: still predicting with {model}.</source>
         <translation>Lượt chạy đạt {accuracy} trên ảnh kiểm tra, thấp hơn hẳn {before} của {model}: vẫn dự đoán bằng {model}.</translation>
     </message>
     <message>
         <source>The run you stopped tested {accuracy}, below {model}&apos;s {before}: still predicting with {model}.</source>
         <translation>Lượt chạy bạn đã dừng đạt {accuracy} trên ảnh kiểm tra, thấp hơn {before} của {model}: vẫn dự đoán bằng {model}.</translation>
+    </message>
+    <message>
+        <source>Untested run: not put in use</source>
+        <translation>Lượt chạy chưa kiểm tra: không được dùng</translation>
+    </message>
+    <message>
+        <source>Untested run: still predicting with {model}</source>
+        <translation>Lượt chạy chưa kiểm tra: vẫn dự đoán bằng {model}</translation>
     </message>
     <message>
         <source>Use this run&apos;s model</source>

@@ -114,7 +114,8 @@ class ModelSwitchNotice(QFrame):
         """Say a run's model (``accuracy`` on the test images) was not put in use: the model in
         use, ``title_in_use``, tested ``accuracy_in_use``; offer the run's model. ``status``:
         "stopped" (the user stopped the run), "completed" (it trained all its epochs) or
-        "elsewhere" (the window went on to another mode during the run, and stays there)."""
+        "elsewhere" (the window went on to another mode during the run, and stays there).
+        ``accuracy`` None: the run ended before its test (quit), so it is not measured."""
         self._announced = None
         self._offered = (accuracy, accuracy_in_use, title_in_use, status)
         values = {
@@ -122,7 +123,20 @@ class ModelSwitchNotice(QFrame):
             "before": accuracy_text(accuracy_in_use),
             "model": title_in_use,
         }
-        if status == "stopped":
+        if accuracy is None and status != "elsewhere":  # quit before its test (walk60 D1)
+            text = translate(
+                "ModelSwitchNotice",
+                "The run ended before its test, so it is not measured: still predicting "
+                "with {model}.",
+            ).format(**values)
+            short = translate(
+                "ModelSwitchNotice", "Untested run: still predicting with {model}"
+            ).format(**values)
+            shortest = translate("ModelSwitchNotice", "Untested run: not put in use")
+            tip = translate(
+                "ModelSwitchNotice", "Predict with the model of the run, though it is untested"
+            )
+        elif status == "stopped":
             text = translate(
                 "ModelSwitchNotice",
                 "The run you stopped tested {accuracy}, below {model}'s {before}: still "

@@ -469,6 +469,14 @@ def test_a_stopped_run_weaker_or_a_completed_one_clearly_weaker_keeps_the_model_
     assert not keeps_model_in_use("stopped", run, replace(good, dataset="fashion"))
     # a model that records no test accuracy cannot be compared: the run's is put in use
     assert not keeps_model_in_use("stopped", run, replace(good, info={}))
+    # an untested run (quit before its test, walk60 D1) never replaces a model in use, of
+    # whatever dataset, tested or not; with none in use (a first run ever) it is put in use
+    untested = replace(run, info={})
+    assert keeps_model_in_use("stopped", untested, good)
+    assert keeps_model_in_use("completed", untested, good)
+    assert keeps_model_in_use("stopped", untested, replace(good, dataset="fashion"))
+    assert keeps_model_in_use("stopped", untested, replace(good, info={}))
+    assert not keeps_model_in_use("stopped", untested, None)
 
 
 def test_a_new_run_clears_the_last_runs_model_saved_line_and_notice(
@@ -551,6 +559,36 @@ def test_quitting_mid_run_says_truthfully_that_the_epochs_so_far_are_kept_and_th
     assert kept.last_epoch >= 2 and "test_accuracy" not in kept.metrics
     assert kept.model_path is not None and kept.model_path.is_file()
     assert Classifier.from_file(kept.model_path).info["dataset"] == "mnist"
+
+
+def test_quitting_mid_run_keeps_the_model_in_use_for_the_next_start(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, questions, tmp_path
+):
+    """walk60 D1: a run quit mid-epoch (its test skipped) was put in use and remembered as
+    the mode's model, so every later start predicted with a 3-batch network over the model
+    the user had chosen. Untested, it is only kept as a run (Runs can put it in use)."""
+    from nndesk import preferences
+    from nndesk.runs import RunStore
+
+    chosen = _model_claiming(tiny_model_file, tmp_path, 0.85)
+    desk = window_factory(classifier=chosen)
+    desk.coordinator.remember_mode_model("digits", str(chosen.path))
+    page = desk.train_page
+    config = page.form.config().replace(
+        dataset="mnist", arch="784-32-10", epochs=2000, batch_size=8, val_fraction=0.1
+    )
+    questions.answer = QMessageBox.StandardButton.Yes
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert page.start_training(config)
+        qtbot.waitUntil(lambda: page.controller.batches_done > 0, timeout=60000)
+        record = page.controller.record
+        desk.window.close()
+    kept = RunStore(record.folder.parent).load(record.run_id)
+    assert kept.model_path is not None and kept.model_path.is_file()  # kept, as a run
+    assert "test_accuracy" not in kept.metrics
+    assert preferences.mode_models().get("digits") == str(chosen.path)
+    assert desk.coordinator.mode_model_path("digits") == str(chosen.path)
 
 
 def test_the_train_page_trains_on_the_dataset_of_the_windows_mode(qtbot, window_factory):

@@ -95,3 +95,31 @@ def test_the_stopped_runs_offer_says_a_whole_sentence_beside_its_buttons_in_viet
         assert cut_widgets(window) == []
     finally:
         language.use_language("en")
+
+
+@pytest.mark.parametrize("size", [SMALL_FRAMED, DEFAULT], ids=["1024x673", "1280x760"])
+def test_an_untested_runs_offer_says_it_is_not_measured_not_n_a(qtbot, window_factory, size):
+    """walk60 D1: a run quit before its test is offered, not put in use; its offer must not
+    read "The run you stopped tested n/a, below …"."""
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    try:
+        desk = window_factory()
+        window = show_at(desk, size)
+        notice = window.model_notice
+        notice.offer(None, 0.846, "mnist-cnn", "stopped")
+        QApplication.processEvents()
+        shown = notice.message.displayed_text()
+        assert "…" not in shown and "chưa" in shown and "—" not in shown, shown
+        assert "—" not in notice.message.toolTip()
+        assert "mnist-cnn" in notice.message.toolTip()
+        for button in (notice.use_button, notice.keep_button):
+            assert button.isVisible() and button.width() >= button.sizeHint().width()
+        assert cut_widgets(window) == []
+    finally:
+        language.use_language("en")
+    notice.offer(None, 0.846, "mnist-cnn", "completed")
+    assert notice.message.full_text() == (
+        "The run ended before its test, so it is not measured: still predicting with mnist-cnn."
+    )
