@@ -7,9 +7,10 @@ this model holds the records and makes a row's texts only when the view shows or
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
@@ -74,6 +75,24 @@ def started_text(record: RunRecord, seconds: bool = False, day: bool | None = No
         return moment_text(datetime.fromisoformat(record.created_at), seconds=seconds, day=day)
     except (ValueError, OverflowError, OSError):  # not a date, or one no clock can show
         return one_line(record.created_at, 40).replace(" ", "\u00a0")
+
+
+#: A run folder's name as nndesk makes it: its UTC start, "20261206-101519-122530f"
+RUN_FOLDER = re.compile(r"(\d{8})-(\d{6})-")
+
+
+def damaged_started_text(record: RunRecord, seconds: bool = False, day: bool | None = None) -> str:
+    """When a damaged run started, from its folder's name (its record cannot say): its whole
+    name in Started widened the column until Status left a 1024-px window (walk60 D7a). A name
+    nndesk did not make is cut short; the tooltip names the folder."""
+    found = RUN_FOLDER.match(record.run_id)
+    if found:
+        try:
+            began = datetime.strptime("".join(found.groups()), "%Y%m%d%H%M%S")
+            return moment_text(began.replace(tzinfo=timezone.utc), seconds=seconds, day=day)
+        except (ValueError, OverflowError, OSError):  # 20261399-...: no date
+            pass
+    return one_line(record.run_id, 16)
 
 
 def start_minute(record: RunRecord) -> str:
@@ -267,7 +286,9 @@ def make_row(
         else settings_text(record.config, _lr_rates(record), first)
     )
     texts = (
-        folder if record.is_damaged else started_text(record, seconds, day),
+        damaged_started_text(record, seconds, day)
+        if record.is_damaged
+        else started_text(record, seconds, day),
         one_line(_dataset_shown(str(record.config.get("dataset", "?"))), CELL_CHARS),
         one_line(record.architecture, CELL_CHARS),
         settings,
