@@ -280,8 +280,8 @@ FIELDS: tuple[Field, ...] = (
            "the optimizer's default (1e-8 Adam, 1e-7 RMSProp; Keras uses 1e-7)"), "optimisation",
            low=0.0, high=1.0, low_open=True, high_open=True, optional=True, resume_keeps=True,
            metavar="EPS", applies=lambda v: accepts(v.get("optimizer", ""), "eps")),
-    _field("batch_size", int, N_("Batch size"), N_("images per update; 0 (or 'full' on the command "
-           "line) = the whole training split, plain gradient descent"), "optimisation", low=0,
+    _field("batch_size", int, N_("Batch size"), N_("images per update; 'full' = the whole training "
+           "split, plain gradient descent (0 too on the command line)"), "optimisation", low=0,
            high=MAX_BATCH_SIZE, live=True, race_shares=True, metavar="N|full",
            form_label=QT_TRANSLATE_NOOP("TrainForm", "Batch size")),
     _field("epochs", int, N_("Epochs"), N_("passes over the training images; a run stopped "

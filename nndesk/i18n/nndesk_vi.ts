@@ -883,8 +883,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>ảnh được trả lời</translation>
     </message>
     <message>
-        <source>images per update; 0 (or &apos;full&apos; on the command line) = the whole training split, plain gradient descent</source>
-        <translation>số ảnh mỗi lần cập nhật; 0 (hoặc &apos;full&apos; trên dòng lệnh) = toàn bộ phần huấn luyện, hạ gradient thường</translation>
+        <source>images per update; &apos;full&apos; = the whole training split, plain gradient descent (0 too on the command line)</source>
+        <translation>số ảnh mỗi lần cập nhật; &apos;full&apos; = toàn bộ phần huấn luyện, hạ gradient thường (trên dòng lệnh gõ 0 cũng được)</translation>
     </message>
     <message>
         <source>in {left}{low:g}, {high:g}{right}</source>

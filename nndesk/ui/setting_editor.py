@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
 
 from nndesk.errors import ConfigError
@@ -106,6 +107,40 @@ def _decimals_for(x: float, fewest: int) -> int:
     return max(fewest, MAX_DECIMALS)
 
 
+class WordedSpinBox(QSpinBox):
+    """A spin box whose least value is a word (Batch size's "full batch"): the word, or the
+    command line's "full", may be typed; the least value's digits may not (a typed "0" trained
+    fashion-mlp-lab as one full batch, walk lab56 D2), so they are refused as they are typed and
+    put back on leaving the field, as any number out of range is."""
+
+    #: Words read as the least value besides the special text in the window's language.
+    WORDS = ("full", "full batch")
+
+    def _typed(self, text: str) -> str:
+        suffix = self.suffix()
+        if suffix and text.endswith(suffix):
+            text = text[: -len(suffix)]
+        return text.strip().casefold()
+
+    def _words(self) -> set[str]:
+        return {self.specialValueText().casefold(), *self.WORDS} - {""}
+
+    def validate(self, text: str, pos: int) -> object:
+        typed = self._typed(text)
+        if typed in self._words():
+            return QValidator.State.Acceptable, text, pos
+        if typed and not typed[0].isdigit() and any(w.startswith(typed) for w in self._words()):
+            return QValidator.State.Intermediate, text, pos
+        if typed.isdigit() and int(typed) == self.minimum():
+            return QValidator.State.Intermediate, text, pos
+        return super().validate(text, pos)
+
+    def valueFromText(self, text: str) -> int:
+        if self._typed(text) in self._words():
+            return self.minimum()
+        return super().valueFromText(text)
+
+
 class SettingEditor:
     """One field's widget and how to read and write it.
 
@@ -128,7 +163,7 @@ class SettingEditor:
         elif field.kind is bool:
             self.widget = QCheckBox(translate_marked("TrainForm", look.get("text", "")))
         elif field.kind is int and (field.high is None or field.high <= INT_TOP):
-            spin = QSpinBox()
+            spin = WordedSpinBox() if "special" in look else QSpinBox()
             low = int(field.low or 0) + field.low_open
             high = INT_TOP if field.high is None else int(field.high) - field.high_open
             spin.setRange(low, high)
@@ -181,27 +216,26 @@ class SettingEditor:
             return w.currentData()
         if isinstance(w, QCheckBox):
             return w.isChecked()
+        if isinstance(w, WordedSpinBox) and not w.hasAcceptableInput():
+            # "0" typed in Batch size read as 0 = the whole split: fashion-mlp-lab then took
+            # 5 steps and tested 58.7 %, no word (walk lab56 D2); the arrow down reaches it
+            raise ConfigError(
+                Message(
+                    N_(
+                        "{text!r} is not a size: type {low:,} to {high:,}, or choose "
+                        "{special!r} with the down arrow"
+                    ),
+                    text=w.cleanText().strip(),
+                    low=w.minimum() + 1,
+                    high=w.maximum(),
+                    special=w.specialValueText(),
+                )  # fmt: skip
+            )
         if isinstance(w, QSpinBox | QDoubleSpinBox) and not w.hasAcceptableInput():
             # "0" typed in Epochs (from 1) is Qt's intermediate input: value() still holds the
             # last valid number, and the run trained that one without a word (walk lab56 D2)
             raise ConfigError(self._refused_text(w))
         if isinstance(w, QSpinBox):
-            special = w.specialValueText()
-            if special and w.value() == w.minimum() and w.text() != special:
-                # "0" typed in Batch size read as 0 = the whole split: fashion-mlp-lab then took
-                # 5 steps and tested 58.7 %, no word (walk lab56 D2); the arrow down reaches it
-                raise ConfigError(
-                    Message(
-                        N_(
-                            "{text!r} is not a size: type {low:,} to {high:,}, or choose "
-                            "{special!r} with the down arrow"
-                        ),
-                        text=w.cleanText().strip(),
-                        low=w.minimum() + 1,
-                        high=w.maximum(),
-                        special=special,
-                    )  # fmt: skip
-                )
             return w.value()
         if isinstance(w, QDoubleSpinBox):
             if field.kind is int:
@@ -234,6 +268,13 @@ class SettingEditor:
         ``changed_signal`` follows their text."""
         w = self.widget
         return w.lineEdit().textChanged if isinstance(w, QSpinBox | QDoubleSpinBox) else None
+
+    def settled_signal(self):
+        """A spin box's ``editingFinished``: leaving the field puts a refused text back to the
+        last valid number without ``text_signal`` (so a refusal would stay beside a field that
+        no longer shows it); None for other widgets."""
+        w = self.widget
+        return w.editingFinished if isinstance(w, QSpinBox | QDoubleSpinBox) else None
 
     def unshowable(self, value: Any) -> str | None:
         """Why the widget cannot show ``value`` (a ``Message``: out of its range at the places

@@ -296,6 +296,9 @@ class TrainForm(QWidget):
             typed = editor.text_signal()
             if typed is not None:  # "0" typed in Epochs: refused, and Train disabled, at once
                 typed.connect(self._on_spin_text_changed)
+            settled = editor.settled_signal()
+            if settled is not None:  # left with a refused text: Qt puts the last number back
+                settled.connect(self._on_spin_text_changed)
         self.arch.textChanged.connect(self._on_arch_text_changed)
         self.preset.currentIndexChanged.connect(self._on_preset_current_index_changed)
         self.folder_button.clicked.connect(self._on_folder_button_clicked)

@@ -99,6 +99,56 @@ def test_full_batch_is_still_chosen_with_the_down_arrow_or_a_preset(
     assert panel.form.config().batch_size == 0 and panel.train_button.isEnabled()
 
 
+@pytest.mark.parametrize("typed", ["full", "Full batch"])
+def test_full_batch_can_be_typed_as_its_tooltip_says(
+    qtbot,
+    panel,  # noqa: F811 - the fixture
+    typed,
+):
+    """walk60 D3: the tooltip said "'full' on the command line"; typed in the field, "full"
+    was swallowed and the field went back to "32 images" without a word."""
+    panel.show()
+    spin = panel.form._editors["batch_size"].widget
+    assert "'full' = the whole training split" in spin.toolTip()
+    _type(qtbot, spin, typed)
+    assert "batch_size" not in panel.form.errors() and panel.train_button.isEnabled()
+    assert panel.form.config().batch_size == 0
+    _leave(qtbot, panel, spin)
+    assert spin.text() == "full batch"
+    assert panel.form.config().batch_size == 0
+
+
+@pytest.mark.parametrize(("field", "typed", "shown"), [("batch_size", "0", "32 images"),
+                                                        ("batch_size", "ful", "32 images"),
+                                                        ("epochs", "0", "3 passes")])  # fmt: skip
+def test_a_refused_number_left_behind_is_put_back_and_its_refusal_goes_with_it(
+    qtbot,
+    panel,  # noqa: F811 - the fixture
+    field,
+    typed,
+    shown,
+):
+    """walk60 D3: "0" typed in Batch size and Tab showed "full batch" framed red beside "'0' is
+    not a size … choose 'full batch'", and Train stayed greyed; "full" typed and Tab showed
+    "32 images" beside "type a whole number". What the field shows is what trains."""
+    panel.show()
+    panel.form._editors["batch_size"].widget.setValue(32)
+    panel.form._editors["epochs"].widget.setValue(3)
+    spin = panel.form._editors[field].widget
+    _type(qtbot, spin, typed)
+    assert field in panel.form.errors() and not panel.train_button.isEnabled()
+    _leave(qtbot, panel, spin)
+    assert spin.text() == shown
+    assert field not in panel.form.errors() and panel.train_button.isEnabled()
+    assert panel.form.config().batch_size == 32 and panel.form.config().epochs == 3
+
+
+def _leave(qtbot, form_panel, spin) -> None:
+    """Tab out of ``spin`` to the form's Layers field."""
+    form_panel.form.arch.setFocus()
+    qtbot.waitUntil(lambda: not spin.hasFocus())
+
+
 def test_a_number_typed_below_the_races_epochs_is_refused_not_raced(
     qtbot,
     page,  # noqa: F811 - the fixture
