@@ -36,6 +36,7 @@ from nndesk.ui.buttons import tipped_button
 from nndesk.ui.file_dialogs import OWN_FOLDERS
 from nndesk.ui.form_steering import OWN_ROWS, STEERED, SteeringLook
 from nndesk.ui.language import accuracy_text, integer, translate, translate_marked
+from nndesk.ui.list_only import choose_from_list_only
 from nndesk.ui.save_place import start_folder
 from nndesk.ui.setting_editor import (
     LOOKS,
@@ -108,7 +109,7 @@ class TrainForm(QWidget):
         self._mode_forms: dict[str, tuple[TrainConfig, str]] = {}
 
         # -- the preset, the dataset (or an image folder) and the layers: rows of their own --
-        self.preset = QComboBox()
+        self.preset = choose_from_list_only(QComboBox())  # a preset refills every field
         self.preset.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )

@@ -32,6 +32,7 @@ from nndesk.ui import file_filters, text_size
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES
 from nndesk.ui.file_dialogs import OWN, OWN_FOLDERS
 from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.list_only import choose_from_list_only
 from nndesk.ui.model_choices import ModelBox
 from nndesk.ui.save_dialog import ask_save_path
 from nndesk.ui.save_place import model_open_start, start_folder
@@ -368,7 +369,7 @@ class WindowMenusMixin:
         # entries say what each model is ("run 10:13:22 · MNIST 784-784-10 · 97.1%"): the box
         # keeps a width that fits the toolbar at 1024 px and elides; its list opens wider, and
         # each entry's tooltip has the whole text
-        self.model_combo = ModelBox(MODEL_BOX_CHARS)
+        self.model_combo = choose_from_list_only(ModelBox(MODEL_BOX_CHARS))  # puts one in use
         self.model_combo.setToolTip(
             translate(
                 "MainWindow", "The model that answers: shipped models, recent ones, or open a file"

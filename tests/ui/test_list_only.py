@@ -1,0 +1,83 @@
+"""The Preset and Model boxes change only by a choice from their list: a stray key opens the
+list (walk60 D4: Down on the focused Preset box refilled every field with another lab, "m" made
+Clothing's form an MNIST lab; Down on the Model box put the next model in use)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from nndesk.ui.list_only import choose_from_list_only
+from tests.ui.test_training_panel import panel, tiny_dataset  # noqa: F401 - the fixtures
+
+KEYS = [Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_End, Qt.Key.Key_M]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_key_on_the_focused_preset_box_opens_its_list_and_changes_no_field(
+    qtbot,
+    panel,  # noqa: F811 - the fixture
+    key,
+):
+    form = panel.form
+    panel.show()
+    form.apply_preset("fashion-prelu-l2")
+    before = form.config()
+    form.preset.setFocus()
+    qtbot.waitUntil(form.preset.hasFocus)
+    qtbot.keyClick(form.preset, key)
+    assert form.config() == before
+    assert form.preset.currentData() == "fashion-prelu-l2"
+    qtbot.waitUntil(form.preset.view().isVisible)  # the list is open: there it is chosen
+    form.preset.hidePopup()
+
+
+def test_a_choice_from_the_open_list_still_applies(qtbot, panel):  # noqa: F811 - the fixture
+    form = panel.form
+    panel.show()
+    form.apply_preset("fashion-prelu-l2")
+    form.preset.setFocus()
+    qtbot.waitUntil(form.preset.hasFocus)
+    qtbot.keyClick(form.preset, Qt.Key.Key_Down)
+    view = form.preset.view()
+    qtbot.waitUntil(view.isVisible)
+    row = form.preset.findData("fashion-cnn-lab")
+    view.setCurrentIndex(form.preset.model().index(row, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.preset.currentData() == "fashion-cnn-lab")
+    from nndesk.presets import get_preset
+
+    assert form.config() == get_preset("fashion-cnn-lab").config
+
+
+def test_the_model_box_takes_no_key_as_a_new_model(qtbot, window_factory):
+    desk = window_factory()
+    combo = desk.window.model_combo
+    desk.window.show()
+    assert combo.count() > 1  # the shipped models at least
+    shown = combo.currentIndex()
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    with qtbot.assertNotEmitted(combo.activated):
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentIndex() == shown
+    qtbot.waitUntil(combo.view().isVisible)
+    combo.hidePopup()
+
+
+def test_ctrl_keys_and_tab_pass_on(qtbot):
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
+
+    page = QWidget()
+    box, after = choose_from_list_only(QComboBox()), QLineEdit()
+    box.addItems(["a", "b", "c"])
+    layout = QVBoxLayout(page)
+    layout.addWidget(box)
+    layout.addWidget(after)
+    qtbot.addWidget(page)
+    page.show()
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    qtbot.waitUntil(after.hasFocus)
+    assert not box.view().isVisible() and box.currentIndex() == 0
