@@ -6360,6 +6360,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Từ batch kế tiếp: {changes}; từ epoch kế tiếp: {later}</translation>
     </message>
     <message>
+        <source>From the next batch: {changes}; the {schedule} schedule no longer changes the rate in this run</source>
+        <translation>Từ batch kế tiếp: {changes}; lịch tốc độ học {schedule} không còn đổi tốc độ học của lần chạy này nữa</translation>
+    </message>
+    <message>
         <source>From the next epoch: {later}</source>
         <translation>Từ epoch kế tiếp: {later}</translation>
     </message>
@@ -6804,8 +6808,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>đã huấn luyện {n}&#xa0;epoch</translation>
     </message>
     <message>
-        <source>use the rate typed beside it from the next batch on</source>
-        <translation>dùng tốc độ học gõ bên cạnh từ batch kế tiếp</translation>
+        <source>use the rate typed beside it from the next batch on; a schedule then no longer changes the rate in this run</source>
+        <translation>dùng tốc độ học gõ bên cạnh từ batch kế tiếp; sau đó lịch tốc độ học không còn đổi tốc độ học của lần chạy này nữa</translation>
     </message>
     <message>
         <source>use the settings that stay editable while training (momentum, L2, dropout, batch size, augmentation) from the next batch on; a batch size from the next epoch</source>

@@ -81,7 +81,11 @@ class RunControls(QVBoxLayout):
         )
         self.lr_button = tipped_button(
             translate("TrainingPanel", "Set LR"),
-            translate("TrainingPanel", "use the rate typed beside it from the next batch on"),
+            translate(
+                "TrainingPanel",
+                "use the rate typed beside it from the next batch on; a schedule then no longer "
+                "changes the rate in this run",
+            ),
         )
         self.apply_button = tipped_button(
             translate("TrainingPanel", "Apply to run"),

@@ -46,6 +46,20 @@ class SteerActions(QObject):
         self._controls.live_lr.setModified(False)  # sent: "LR now" follows the run's rate again
         # shown at once; the curve marks it at the batch that first uses it
         self.steering.sent({"lr": lr})
+        said = SettingChange(0, 1, 1, "lr", lr).shown_text()
+        schedule = getattr(self._controller.run_config, "schedule", "constant")
+        if schedule == "constant":
+            self.status_message.emit(
+                translate("TrainingPanel", "From the next batch: {changes}").format(changes=said)
+            )
+        else:  # the loop keeps a rate set by hand: its schedule stopped without a word (walk60 D2)
+            self.status_message.emit(
+                translate(
+                    "TrainingPanel",
+                    "From the next batch: {changes}; the {schedule} schedule no longer changes "
+                    "the rate in this run",
+                ).format(changes=said, schedule=schedule)
+            )
         return True
 
     def apply(self) -> dict | None:

@@ -27,18 +27,20 @@ class HeadlineMixin:
     continue_look: ContinueLook
 
     def _show_title(self) -> None:
-        """The headline: the run's settings, with the learning rate in use now."""
+        """The headline: the run's settings as it started, then what was changed by hand
+        ("· lr 0.002"): the rate set by hand in place of the starting one read as the run's
+        own ("Adam lr=50" for a lab started at 0.001, walk60 D2)."""
         run = self.run_state.run
         if run is None:
             return
         config = run.config.to_dict()
-        if self.steering.lr is not None:
-            config["lr"] = self.steering.lr
         steered = {
             name: value
             for name, value in self.steering.settings.items()
             if name != "lr" and config.get(name) != value
         }
+        if self.steering.lr is not None and self.steering.lr != config.get("lr"):
+            steered = {"lr": self.steering.lr, **steered}
         self._say_headline(
             (
                 "run",

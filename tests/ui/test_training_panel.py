@@ -446,15 +446,40 @@ def test_the_headline_says_the_input_scaling_in_plain_words(qtbot, panel, normal
     wait_until_idle(qtbot, panel)
 
 
-def test_the_headline_shows_the_learning_rate_set_during_the_run(qtbot, panel):
+def test_the_headline_shows_the_learning_rate_set_during_the_run_after_the_starting_one(
+    qtbot, panel
+):
+    """walk60 D2: the headline put the rate set by hand in place of the run's own ("Adam lr=50"
+    for a lab started at 0.001), as if the run had started with it."""
+    said = []
+    panel.status_message.connect(said.append)
     panel.form.lr.setText("0.005")
     start_long_run(qtbot, panel)
     qtbot.waitUntil(lambda: "samples/s" in panel.speed.text(), timeout=WAIT_MS)
     assert "lr=0.005" in panel.title.text()
     panel.live_lr.setText("2e-4")
     qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
-    assert "lr=0.0002" in panel.title.text() and "lr=0.005" not in panel.title.text()
-    assert "lr 0.0002" in panel.speed.text()
+    assert "lr=0.005" in panel.title.text() and panel.title.text().endswith(" · lr 0.0002")
+    assert said[-1] == "From the next batch: lr 0.0002"  # a constant rate: nothing stops
+    qtbot.waitUntil(lambda: "lr 0.0002" in panel.speed.text(), timeout=WAIT_MS)
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+
+
+def test_a_rate_set_during_a_scheduled_run_says_the_schedule_stops(qtbot, panel):
+    """walk60 D2: Set LR in an exp-decay run kept the rate for the rest of the run (the loop's
+    rule) and nothing on screen said the schedule had stopped."""
+    said = []
+    panel.status_message.connect(said.append)
+    assert "a schedule then no longer changes the rate" in panel.lr_button.toolTip()
+    panel.form.set_config(panel.form.config().replace(schedule="exp", schedule_step=1))
+    start_long_run(qtbot, panel)
+    qtbot.waitUntil(lambda: "samples/s" in panel.speed.text(), timeout=WAIT_MS)
+    panel.live_lr.setText("2e-4")
+    qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
+    assert said[-1] == (
+        "From the next batch: lr 0.0002; the exp schedule no longer changes the rate in this run"
+    )
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
 
@@ -473,7 +498,7 @@ def test_a_rate_set_but_never_used_before_a_stop_leaves_the_headline_naming_the_
     panel.controller.lr_changed.connect(lambda x, lr: used.append(lr))
     panel.live_lr.setText("2e-4")
     qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
-    assert "lr=0.0002" in panel.title.text()  # said at once while the run may still use it
+    assert "lr 0.0002" in panel.title.text()  # said at once while the run may still use it
     with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS):
         qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
     assert used == []  # the paused run never reached a batch with it
@@ -492,7 +517,7 @@ def test_a_rate_a_batch_used_before_the_stop_stays_in_the_headline(qtbot, panel)
         qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS):
         qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
-    assert "lr=0.0002" in panel.title.text() and "lr=0.005" not in panel.title.text()
+    assert panel.title.text().endswith(" · lr 0.0002") and "lr=0.005" in panel.title.text()
     wait_until_idle(qtbot, panel)
 
 
