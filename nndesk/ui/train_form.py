@@ -56,6 +56,18 @@ GROUPS = (
 )
 
 
+def _focusable_in(item) -> list[QWidget]:
+    """The widgets Tab can reach in layout item ``item``, in the order its layouts show them."""
+    widget, layout = item.widget(), item.layout()
+    if widget is not None:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return [widget]
+        layout = widget.layout()
+    if layout is None:
+        return []
+    return [w for i in range(layout.count()) for w in _focusable_in(layout.itemAt(i))]
+
+
 def parameter_summary(arch: str) -> str:
     """``"784-64-64-10 -> 55,050 parameters"``; raises ``ConfigError`` for a bad string.
 
@@ -236,6 +248,7 @@ class TrainForm(QWidget):
         from nndesk.presets import DEFAULT_PRESET
 
         self.apply_preset(DEFAULT_PRESET)  # a fresh form shows a lab's settings, named
+        self._chain_tabs([forms[group] for group, _title in GROUPS])
         self._line_up_labels()
         text_size.notifier().changed.connect(self._line_up_labels)  # ends with this form
 
@@ -273,6 +286,19 @@ class TrainForm(QWidget):
             self.schedule_note = note
         self._holders[key] = (form, holder)
         form.addRow(label, holder)
+
+    def _chain_tabs(self, forms: list[QFormLayout]) -> None:
+        """Tab goes down the form as it reads, box by box and row by row: Qt's order is the
+        order widgets were made, and Layers (made before the schema's fields) led back up to
+        Inputs, where the next arrow key changed the scaling out of sight (walk60 D8)."""
+        chain: list[QWidget] = []
+        for form in forms:
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                if item is not None:
+                    chain.extend(_focusable_in(item))
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     @Slot()
     def _line_up_labels(self) -> None:

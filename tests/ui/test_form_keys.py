@@ -1,6 +1,7 @@
-"""The Preset and Model boxes change only by a choice from their list: a stray key opens the
-list (walk60 D4: Down on the focused Preset box refilled every field with another lab, "m" made
-Clothing's form an MNIST lab; Down on the Model box put the next model in use)."""
+"""Keys on the Train form and the toolbar: the Preset and Model boxes change only by a choice
+from their list, a stray key opens the list (walk60 D4: Down on the focused Preset box refilled
+every field with another lab, "m" made Clothing's form an MNIST lab; Down on the Model box put
+the next model in use); Tab goes down the form as it reads (D8)."""
 
 from __future__ import annotations
 
@@ -81,3 +82,27 @@ def test_ctrl_keys_and_tab_pass_on(qtbot):
     qtbot.keyClick(box, Qt.Key.Key_Tab)
     qtbot.waitUntil(after.hasFocus)
     assert not box.view().isVisible() and box.currentIndex() == 0
+
+
+def test_tab_goes_down_the_train_form_as_it_reads(qtbot, panel):  # noqa: F811 - the fixture
+    """walk60 D8: Tab from Layers went back up to Inputs (Qt's order is the order widgets were
+    made), and a key there then changed the input scaling out of sight."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    form = panel.form
+    panel.resize(700, 3000)  # every row in view: a row's place is where it reads
+    panel.show()
+    form.apply_preset("fashion-prelu-l2")
+    form.preset.setFocus()
+    qtbot.waitUntil(form.preset.hasFocus)
+    places, focused = [], form.preset
+    while form.isAncestorOf(focused) and focused not in [w for w, _ in places]:
+        places.append((focused, focused.mapTo(form, QPoint(0, 0))))
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+    ys = [(p.y(), p.x()) for _w, p in places]
+    assert ys == sorted(ys), [(type(w).__name__, p.y()) for w, p in places]
+    assert form.arch in [w for w, _ in places] and form.seed in [w for w, _ in places]
+    after_arch = [w for w, _ in places][[w for w, _ in places].index(form.arch) + 1]
+    assert after_arch is form._editors["activation"].widget
