@@ -536,22 +536,26 @@ class MistakesView(QWidget):
     def _on_evaluation_started(self, classifier) -> None:
         """Another model's evaluation began: the last model's mistakes leave the page, which
         says the new ones are coming (it showed a Fashion run's mistakes under a digit model
-        for the whole evaluation). The same model evaluated again keeps its tiles."""
-        if self._result is None or self._result.classifier is classifier:
+        for the whole evaluation). The same model evaluated again keeps its tiles. A page with
+        no mistakes yet says they are coming too: the coach's "See Shirt's mistakes" opened it
+        on "Evaluate a model to browse its mistakes." for the whole evaluation (walk60 D7h)."""
+        if self._result is not None and self._result.classifier is classifier:
             return
-        self.set_result(None)
+        if self._result is not None:
+            self.set_result(None)
         # the empty bars and the filters name the new model's classes from now: the last
         # model's stayed until the evaluation ended (digits 0-9 after a switch to Clothing)
         names = tuple(getattr(classifier, "class_names", None) or ())
         if names:
             self._set_class_names(names)
             self._fit_details()
-        self.summary.setText(
-            translate(
-                "MistakesView",
-                "Evaluating the new model on the test images: its mistakes show here when it "
-                "is done.",
-            )
+        self.summary.setText(self._evaluating_text())
+
+    @staticmethod
+    def _evaluating_text() -> str:
+        return translate(
+            "MistakesView",
+            "Evaluating the new model on the test images: its mistakes show here when it is done.",
         )
 
     @Slot(str, object)
@@ -690,9 +694,10 @@ class MistakesView(QWidget):
         result = self._result
         if result is None:
             self.model.set_items(None, np.zeros(0, np.int64))
-            self.summary.setText(
-                translate("MistakesView", "Evaluate a model to browse its mistakes.")
-            )
+            evaluating = bool(getattr(self._controller, "busy", False))
+            self.summary.setText(self._evaluating_text() if evaluating else translate(
+                "MistakesView", "Evaluate a model to browse its mistakes."
+            ))  # fmt: skip
             self._show_details(None)
             return
         true, predicted, sort = self.filters()

@@ -301,6 +301,7 @@ class _DrivenEvaluation(QObject):
     started = Signal(object)
     finished = Signal(object)
     failed = Signal(str)
+    busy = False  # EvaluationController.busy: an evaluation under way
 
     def result(self):
         return None
@@ -331,6 +332,23 @@ def test_a_new_models_evaluation_clears_the_last_models_mistakes_and_says_so(qtb
     evaluation.started.emit(object())
     evaluation.failed.emit("no test set")  # the Evaluate page says why
     assert view.summary.text() == "Evaluate a model to browse its mistakes."
+
+
+def test_a_page_with_no_mistakes_yet_says_they_are_coming_while_its_model_is_evaluated(qtbot):
+    """walk60 D7h: the coach's "See Shirt's mistakes" after a run opened the page on "Evaluate
+    a model to browse its mistakes." for the whole evaluation it had started."""
+    evaluation = _DrivenEvaluation()
+    view = MistakesView(evaluation)
+    qtbot.addWidget(view)
+    assert view.summary.text() == "Evaluate a model to browse its mistakes."
+    evaluation.busy = True
+    evaluation.started.emit(object())
+    assert "Evaluating the new model" in view.summary.text()
+    view.sort_combo.setCurrentIndex(1 - view.sort_combo.currentIndex())  # a filter read again
+    assert "Evaluating the new model" in view.summary.text()
+    evaluation.busy = False
+    evaluation.finished.emit(toy_result())
+    assert "Evaluating" not in view.summary.text() and view.model.rowCount() > 0
 
 
 def test_a_tiles_confidence_has_the_bars_decimal(qtbot, view, monkeypatch):
