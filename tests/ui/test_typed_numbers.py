@@ -71,6 +71,9 @@ def test_lr_now_shows_a_scheduled_rate_in_four_digits_and_the_exact_one_in_its_t
     wait_until_idle(qtbot, panel)
     rate = 0.0005 * math.exp(-0.1)  # epoch 2's
     assert panel.live_lr.text() == "0.0004524"
+    from nndesk.ui.train_texts import rate_text
+
+    assert rate_text(rate) == "0.0004524"  # the line under the bar writes it alike (walk60 D7l)
     assert panel.live_lr.cursorPosition() == 0
     assert "exactly 0.000452418709018" in panel.live_lr.toolTip()
     assert "change the learning rate while training" in panel.live_lr.toolTip()
