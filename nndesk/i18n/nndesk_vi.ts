@@ -4208,6 +4208,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>{stem}  (có sẵn, bị hỏng)</translation>
     </message>
     <message>
+        <source>{typed} is not in {low}–{high}: it stays {value}</source>
+        <translation>{typed} không nằm trong khoảng {low}–{high}: vẫn giữ {value}</translation>
+    </message>
+    <message>
         <source>✓ Fill</source>
         <translation>✓ Tô kín</translation>
     </message>

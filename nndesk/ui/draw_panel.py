@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSlider,
-    QSpinBox,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.preprocess import CANVAS_SIZE
 from nndesk.ui import text_size
+from nndesk.ui.bounded_spin import BoundedSpinBox
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.canvas import DrawingCanvas
 from nndesk.ui.input_preview import InputPreview
@@ -172,7 +172,7 @@ class DrawPanel(QWidget):
         self.fill_button.setText(armed if on else plain)
 
     def _build_test_rows(self) -> None:
-        self.test_index = QSpinBox()
+        self.test_index = BoundedSpinBox()  # "12345" typed showed image 1234 (walk60 D7o)
         self.test_index.setRange(0, 9999)
         self.test_index.setValue(50)
         self.test_index.setToolTip(

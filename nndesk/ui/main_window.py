@@ -249,6 +249,10 @@ class MainWindow(WindowMenusMixin, QMainWindow):
 
         self.prediction_panel.set_not_sure_threshold(preferences.not_sure_threshold())
         self.prediction_panel.not_sure_spin.valueChanged.connect(preferences.set_not_sure_threshold)
+        # a number past a field's range is said under the test-image row, not dropped unsaid
+        self.prediction_panel.not_sure_spin.refused.connect(self.show_note)
+        self.test_index.refused.connect(self.show_note)
+        self.test_index.entered.connect(self._on_show_test_button_clicked)  # Enter shows it
         panel.installEventFilter(self)  # the preview's size follows its (_fit_preview)
 
     def _build_status_bar(self) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from nndesk.explain import runner_up
 from nndesk.inference import NOT_SURE_PERCENT, is_not_sure
 from nndesk.ui import kept_choices, text_size, theme
+from nndesk.ui.bounded_spin import BoundedSpinBox
 from nndesk.ui.fitted_labels import AnswerPlace, FigureLabel, FitLabel, ReservedLabel, WidestLabel
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import class_names_shown, decimal, percent, translate
@@ -101,7 +101,7 @@ class PredictionPanel(QWidget):
             )
         )
         self.raw_box.toggled.connect(self._redraw)
-        self.not_sure_spin = QSpinBox()
+        self.not_sure_spin = BoundedSpinBox()  # "100" typed became 10 % (walk60 D7o)
         self.not_sure_spin.setRange(0, 99)
         self.not_sure_spin.setSuffix("%")
         self.not_sure_spin.setValue(NOT_SURE_PERCENT)

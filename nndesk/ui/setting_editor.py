@@ -129,9 +129,9 @@ class WordedSpinBox(QSpinBox):
         typed = self._typed(text)
         if typed in self._words():
             return QValidator.State.Acceptable, text, pos
-        if typed and not typed[0].isdigit() and any(w.startswith(typed) for w in self._words()):
+        if typed and not typed[0].isdecimal() and any(w.startswith(typed) for w in self._words()):
             return QValidator.State.Intermediate, text, pos
-        if typed.isdigit() and int(typed) == self.minimum():
+        if typed.isascii() and typed.isdigit() and int(typed) == self.minimum():
             return QValidator.State.Intermediate, text, pos
         return super().validate(text, pos)
 

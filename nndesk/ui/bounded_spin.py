@@ -1,0 +1,73 @@
+"""A spin box that lets a number past its range be typed, and says it was refused.
+
+Qt's QSpinBox drops a keystroke that takes its text out of range: "100" typed in "Not sure
+below" (0-99 %) became 10 %, and "12345" in "Test #" (0-9999) became 1234, the image shown then
+another than the one asked for, without a word (walk60 D7o). Here the whole number stays in the
+field while it is typed; on leaving the field (or Enter) Qt puts the last number back, as it
+does with any text it cannot take, and ``refused`` says what was typed, so the window can say
+why. The number put back is the one the field held before the typing began: typing "100"
+passes through 1 and 10, which Qt takes on the way.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QSpinBox
+
+from nndesk.ui.language import translate
+
+
+class BoundedSpinBox(QSpinBox):
+    """A QSpinBox whose whole numbers past its range are typed in full and then refused."""
+
+    refused = Signal(str)  # one line: what was typed, the range, the number kept
+    entered = Signal()  # Enter pressed on a number it took
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._before: int | None = None  # the number held before the typing began
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._before = self.value()
+        super().focusInEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        took = self.hasAcceptableInput()
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._before = self.value()  # Enter settles the number, taken or put back
+            if took:
+                self.entered.emit()
+
+    def _typed(self, text: str) -> str:
+        for part in (self.prefix(), self.suffix()):
+            text = text.replace(part, "") if part else text
+        return text.strip()
+
+    def _past_range(self, typed: str) -> bool:
+        """Whether ``typed`` is a whole number in ASCII digits outside the range ("²" is a
+        digit to ``str.isdigit`` and no number to ``int``: an exception raised in ``validate``
+        crashed the process)."""
+        return (
+            typed.isascii()
+            and typed.isdigit()
+            and not self.minimum() <= int(typed) <= self.maximum()
+        )
+
+    def validate(self, text: str, pos: int) -> object:
+        if self._past_range(self._typed(text)):
+            return QValidator.State.Intermediate, text, pos
+        return super().validate(text, pos)
+
+    def fixup(self, text: str) -> str:
+        typed = self._typed(text)
+        if self._past_range(typed):
+            kept = self.value() if self._before is None else self._before
+            self.refused.emit(
+                translate("MainWindow", "{typed} is not in {low}–{high}: it stays {value}").format(
+                    typed=typed, low=self.minimum(), high=self.maximum(), value=kept
+                )
+            )
+            return f"{self.prefix()}{self.textFromValue(kept)}{self.suffix()}"
+        return super().fixup(text)

@@ -1,0 +1,96 @@
+"""Numbers typed past a field's range on the canvas side: kept whole while typed, then refused
+in one line under the test-image row (walk60 D7o: "100" in Not sure below became 10 %,
+"12345" in Test # became 1234 and Show put image 1234 on the canvas, without a word); Enter in
+Test # shows the image."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+
+from nndesk.ui.bounded_spin import BoundedSpinBox
+
+
+def _type(qtbot, spin, text: str) -> None:
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    spin.selectAll()
+    qtbot.keyClick(spin, Qt.Key.Key_Delete)
+    qtbot.keyClicks(spin, text)
+
+
+def test_a_test_index_past_the_last_is_typed_whole_then_refused_not_shown(qtbot, window_factory):
+    window = window_factory().window
+    window.show()
+    asked = []
+    window.test_image_requested.connect(asked.append)
+    spin = window.test_index
+    spin.setValue(50)
+    _type(qtbot, spin, "12345")
+    assert spin.cleanText() == "12345"  # Qt dropped the last keystroke: "1234"
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert spin.value() == 50 and asked == []  # no other image than the one asked for
+    assert window.status_note.text() == "12345 is not in 0–9999: it stays 50"
+    _type(qtbot, spin, "123")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)  # Enter shows a number it took
+    assert asked == [123]
+
+
+def test_not_sure_below_100_is_refused_in_a_line_not_cut_to_10(qtbot, window_factory):
+    window = window_factory().window
+    window.show()
+    spin = window.prediction_panel.not_sure_spin
+    spin.setValue(60)
+    _type(qtbot, spin, "100")
+    assert spin.cleanText() == "100"
+    window.test_index.setFocus()  # leaving the field
+    qtbot.waitUntil(lambda: not spin.hasFocus())
+    assert spin.value() == 60
+    assert window.status_note.text() == "100 is not in 0–99: it stays 60"
+
+
+@given(st.text(max_size=8))
+@example("²")  # a digit to str.isdigit, no number to int: raised in validate, it crashed
+@example("100")
+def test_any_typed_text_is_taken_refused_or_kept_and_the_value_stays_in_range(qapp, text):
+    import shiboken6
+
+    spin = BoundedSpinBox()
+    try:
+        spin.setRange(0, 99)
+        spin.setSuffix("%")
+        spin.setValue(60)
+        spin.lineEdit().setText(text + "%")
+        spin.interpretText()
+        assert 0 <= spin.value() <= 99
+        typed = text.strip()
+        if typed.isdigit() and typed.isascii() and int(typed) > 99:
+            assert spin.value() == 60
+    finally:
+        shiboken6.delete(spin)  # now, not whenever the collector reaches it
+
+
+@given(st.text(max_size=12))
+@example("²")
+@example("full")
+@example("0")
+def test_any_text_typed_in_batch_size_reads_as_a_size_or_is_refused(qapp, text):
+    """Batch size's spin box (``WordedSpinBox``) takes "full", its own word or a size, and
+    nothing typed takes it out of its range or raises inside Qt's validation."""
+    import shiboken6
+
+    from nndesk.settings_schema import BY_NAME
+    from nndesk.ui.setting_editor import SettingEditor
+
+    editor = SettingEditor(BY_NAME["batch_size"])
+    spin = editor.widget
+    try:
+        spin.setValue(32)
+        spin.lineEdit().setText(text)
+        spin.interpretText()
+        assert spin.minimum() <= spin.value() <= spin.maximum()
+        if text.strip().casefold() in ("full", "full batch"):
+            assert spin.value() == 0 and editor.value() == 0
+    finally:
+        shiboken6.delete(spin)
