@@ -311,3 +311,23 @@ def test_the_layers_label_is_in_line_with_its_field_at_each_step(
 
     qtbot.waitUntil(lambda: abs(middles()[0] - middles()[1]) <= 1)
     assert form.arch.font().pointSizeF() == pytest.approx(text_size.window_points(9.0, step))
+
+
+def test_the_application_event_filter_is_back_after_a_step(qtbot, qapp, normal_text_after):
+    """The filter is taken off while the font reaches every widget (~2,600 events none of its
+    handlers watch); the wheel guard and What's This must see events again after."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from nndesk.ui import app_events
+
+    events = app_events.app_events(qapp)
+    seen = []
+    events.handle(QEvent.Type.User, lambda obj, event: seen.append(obj) or True)
+    try:
+        text_size.apply_text_size(qapp, "larger")
+        target = QObject()
+        qapp.sendEvent(target, QEvent(QEvent.Type.User))
+        assert seen == [target]
+    finally:
+        events._handlers.pop(QEvent.Type.User)
+        events._kinds = tuple(events._handlers)
