@@ -95,6 +95,19 @@ REST_MS = 250
 #: back and a fashion-cnn-lab run trained at half speed while Inside was shown (walk54 D1;
 #: benchmarks/bench_inside_cost.py, figures in docs/performance.md).
 REST_PER_RENDER = 4.0
+#: The picture's size (px) at which the six charts read at their own text size: Train > Inside
+#: at 1024x700. Larger text needs that much more room: zoomed 1.25 there, the plots were some
+#: 10 px tall and the first-layer weights' epoch labels ran into each other
+ROOM_AT_ONE = (540, 240)
+
+
+def inside_zoom(width: int, height: int) -> float:
+    """View > Text size's zoom for a ``width`` x ``height`` picture of the charts: smaller text
+    always, larger only as far as the room keeps the charts as roomy as at ``ROOM_AT_ONE``."""
+    zoom = text_size.chart_zoom()
+    if zoom <= 1:
+        return zoom
+    return max(1.0, min(zoom, width / ROOM_AT_ONE[0], height / ROOM_AT_ONE[1]))
 
 
 def render_wait(last_start: float, last_done: float, now: float) -> float:
@@ -359,7 +372,7 @@ class InsideTrainingView(QWidget):
         # meanwhile makes it stale on arrival; and with what the picture is as of
         look = _look()
         tag = (self.record, look, age_of(record, *self._run_place()))
-        dpi = 96.0 * look[1]  # more dots per inch on the same pixels: View > Text size's zoom
+        dpi = 96.0 * inside_zoom(w, h)  # more dots per inch on the same pixels: bigger text
         self._latest.put(
             tag, lambda superseded: render_inside_charts(record, w, h, dpi, superseded)
         )

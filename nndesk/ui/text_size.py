@@ -8,8 +8,9 @@ ticks, titles, keys and lines grow in the same place on screen, a chart's size a
 layout unchanged.
 
 The charts drawn off the GUI thread (the confusion matrix, the Trust plots, the Race chart, the
-Runs chart, the Train page's Inside charts) are drawn at the zoom too (``chart_zoom``: their dpi
-times the step on the same pixels); the Inside diagram paints its words in the window's font.
+Runs chart, the Train page's Inside charts as far as their room allows) are drawn at the zoom
+too (``chart_zoom``: their dpi times the step on the same pixels); the Inside diagram paints its
+words in the window's font.
 Widgets that size something of their own from the window's font (the answer's big type and
 percentage, Evaluate's cards, a page's title) size it again on ``notifier().changed``, which
 comes once the new font has reached every widget.

@@ -210,7 +210,7 @@ def test_train_insides_charts_are_drawn_again_at_the_zoom_in_the_same_picture(
         return render(record, w, h, dpi, superseded)
 
     monkeypatch.setattr(view_module, "render_inside_charts", noted_render)
-    view = _rendered_view(qtbot)
+    view = _rendered_view(qtbot, (900, 800))  # room for the charts at a quarter more
     assert dpis[-1] == pytest.approx(96.0)
     size = view.image.pixmap().size()
     with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
@@ -219,6 +219,22 @@ def test_train_insides_charts_are_drawn_again_at_the_zoom_in_the_same_picture(
     # the same width, bigger text in it (the line under it, larger too, takes some height)
     assert view.image.pixmap().width() == size.width()
     assert view._picture_look == (view_module.theme.colours(), 1.25)
+
+
+@pytest.mark.parametrize(
+    ("size", "zoom"),
+    [((540, 240), 1.0), ((600, 400), 600 / 540), ((900, 600), 1.25), ((300, 200), 1.0)],
+)
+def test_train_insides_charts_grow_at_larger_only_as_far_as_their_room_allows(
+    qapp, size, zoom, normal_text_after
+):
+    """Zoomed 1.25 in the room 1024x700 leaves them, the six plots were some 10 px tall."""
+    from nndesk.ui.inside_training_view import inside_zoom
+
+    text_size.apply_text_size(qapp, "larger")
+    assert inside_zoom(*size) == pytest.approx(zoom)
+    text_size.apply_text_size(qapp, "smaller")
+    assert inside_zoom(*size) == pytest.approx(0.9)  # smaller text always fits
 
 
 def test_the_inside_diagram_is_painted_again_in_the_windows_new_font(
