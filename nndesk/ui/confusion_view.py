@@ -159,6 +159,15 @@ class ConfusionView(QWidget):
         theme.notifier().changed.connect(self._on_theme_changed)
 
     @Slot(object, object)
+    def least_height(self, width: int) -> int:
+        """The view's least height ``width`` px wide: the canvas at its least, and the hint's
+        wrapped lines under it (given less, the hint was drawn over the matrix's axis title:
+        two lines in Vietnamese at 11 pt, 1024x700)."""
+        height = self.canvas.minimumHeight()
+        if not self.hint.isHidden():
+            height += self.layout().spacing() + self.hint.heightForWidth(width)
+        return height
+
     def set_matrix(
         self,
         confusion: np.ndarray | None,

@@ -454,9 +454,12 @@ class EvaluationPanel(QWidget):
             return
         title = self._matrix_side.layout().itemAt(0).widget()
         spacing = self._matrix_side.layout().spacing()
-        title_height = title.heightForWidth(self.scroll.viewport().width())  # wrapped
+        viewport_width = self.scroll.viewport().width()
+        title_height = title.heightForWidth(viewport_width)  # wrapped
         room = self.scroll.viewport().height() - max(title_height, 0) - spacing
-        height = max(MATRIX_LEAST_HEIGHT, room)
+        # at the view's own width (the side's margins narrow it): the hint's lines there
+        least = self.confusion.least_height(self.confusion.width() or viewport_width)
+        height = max(MATRIX_LEAST_HEIGHT, room, least)
         self.confusion.setFixedHeight(height)
         # and its side no taller: the splitter's spare height went above the title
         self._matrix_side.setMaximumHeight(max(title_height, 0) + spacing + height)

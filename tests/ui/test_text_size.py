@@ -347,3 +347,37 @@ def test_the_application_event_filter_is_back_after_a_step(qtbot, qapp, normal_t
     finally:
         events._handlers.pop(QEvent.Type.User)
         events._kinds = tuple(events._handlers)
+
+
+def test_evaluates_matrix_hint_is_never_drawn_over_the_matrix_in_a_low_view(
+    qtbot, qapp, normal_text_after
+):
+    """vi at 11 pt in a 1024x700 window: the narrow page's matrix was fitted to the view with
+    no room for its hint's second line, and the hint was drawn over "Lớp dự đoán"."""
+    from nndesk.controllers.evaluation import EvaluationController
+    from nndesk.ui import language
+    from tests.test_evaluation import toy_result
+    from tests.ui.test_evaluation_panel import panel_on_screen, toy_provider
+
+    font = qapp.font()
+    font.setPointSizeF(9.0)
+    qapp.setFont(font)
+    text_size._desktop_font = None  # the desktop's font is read again: 9 pt
+    text_size.apply_text_size(qapp, "larger")
+    assert language.use_language("vi") == "vi"
+    controller = EvaluationController(toy_provider, batch_size=8)
+    try:
+        panel = panel_on_screen(qtbot, controller, 553, 480)
+        panel.show_result(toy_result())
+        view = panel.confusion
+
+        def apart() -> bool:
+            return (
+                view.hint.geometry().top() >= view.canvas.geometry().bottom()
+                and view.hint.height() >= view.hint.heightForWidth(view.hint.width())
+            )
+
+        qtbot.waitUntil(apart)
+    finally:
+        controller.shutdown()
+        language.use_language("en")
