@@ -276,6 +276,7 @@ def test_every_widget_of_the_window_takes_a_new_step_at_once(
     """Muted captions, banners and error lines (a style sheet of their own each), the big
     answer, its percentage, Evaluate's cards and the pages' titles kept the size they were
     built with until the next start (the status line said so)."""
+    import shiboken6
     from PySide6.QtWidgets import QApplication
 
     font = qapp.font()
@@ -294,7 +295,8 @@ def test_every_widget_of_the_window_takes_a_new_step_at_once(
     kept = [
         f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r} {points:.1f}->{_points(w):.1f}"
         for w, points in before.values()
-        if _points(w) < points * grow * 0.97
+        if shiboken6.isValid(w)  # one deleted meanwhile (a tooltip's label) has no font
+        and _points(w) < points * grow * 0.97
         and not w.objectName().startswith("qt_")  # Qt's own parts (a table's corner)
     ]
     assert kept == [], "\n".join(kept)
