@@ -308,7 +308,8 @@ class InsideTrainingView(QWidget):
         # room does not change (and ask for another render) as the first picture comes
         self.as_of = ElidedLabel(mode=Qt.TextElideMode.ElideRight)
         self.as_of.setObjectName("insideAsOf")
-        self.as_of.setMinimumHeight(self.as_of.fontMetrics().height())
+        self._size_to_font()
+        text_size.notifier().changed.connect(self._size_to_font)  # ends with this view
         theme.set_tone(self.as_of, "muted")
         guide_row = QHBoxLayout()
         guide_row.addWidget(self.guide, 1)
@@ -340,6 +341,12 @@ class InsideTrainingView(QWidget):
         # the charts are a picture in the colours of the theme they were rendered in:
         # theme.restyle_charts cannot reach them (a switch to dark left them light on screen)
         theme.notifier().changed.connect(self._on_theme_changed)
+
+    @Slot()
+    def _size_to_font(self) -> None:
+        """The picture's line a line of the window's font high even while empty (when built,
+        and at each View > Text size step)."""
+        self.as_of.setMinimumHeight(self.as_of.fontMetrics().height())
 
     def show_record(self, record: InsideRecord, at_once: bool = False) -> None:
         """Draw ``record`` soon (at once if ``at_once``: the run's last picture), when this tab

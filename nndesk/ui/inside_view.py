@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from nndesk import inside
 from nndesk.layer_words import layer_names
-from nndesk.ui import kept_choices
+from nndesk.ui import kept_choices, text_size
 from nndesk.ui import theme as ui_theme
 from nndesk.ui.inside_diagram import NetworkDiagram, after_steps
 from nndesk.ui.inside_math import (
@@ -116,9 +116,8 @@ class InsideView(QWidget):
             )
         )
         self.temperature_label = QLabel("T = 1")
-        # room for the widest value, with a margin: the slider does not jump as T changes
-        widest = self.temperature_label.fontMetrics().horizontalAdvance("T = 0.000")
-        self.temperature_label.setMinimumWidth(widest + 12)
+        self._size_to_font()
+        text_size.notifier().changed.connect(self._size_to_font)  # ends with this view
         self.softmax = QLabel()
         self.softmax.setTextFormat(Qt.TextFormat.RichText)
         self.softmax.setWordWrap(True)
@@ -172,6 +171,13 @@ class InsideView(QWidget):
             self.bottom_tabs, "bottom-tab", read=self.bottom_tab, write=self.show_bottom_tab
         )
         kept_choices.keep(self, "selection", read=self.selection, write=self.restore_selection)
+
+    @Slot()
+    def _size_to_font(self) -> None:
+        """Room for the widest temperature, with a margin, in the window's font (when built and
+        at each View > Text size step): the slider does not jump as T changes."""
+        widest = self.temperature_label.fontMetrics().horizontalAdvance("T = 0.000")
+        self.temperature_label.setMinimumWidth(widest + 12)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

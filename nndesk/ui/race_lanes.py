@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -21,7 +21,7 @@ from nndesk.errors import ConfigError, NndeskError, user_message_data
 from nndesk.i18n import N_
 from nndesk.settings_schema import BY_NAME
 from nndesk.training import TrainConfig
-from nndesk.ui import theme
+from nndesk.ui import text_size, theme
 from nndesk.ui.choice_box import ChoiceBox
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.number_field import number_field
@@ -108,12 +108,11 @@ class LaneRow:
         self.remove = QToolButton()
         self.remove.setText("✕")
         self.remove.setAutoRaise(True)  # a flat, narrow ✕: the lanes fit a 1024 px window
-        self.remove.setFixedWidth(self.remove.fontMetrics().horizontalAdvance("✕") + 8)
         self.remove.setToolTip(translate("RaceView", "remove this configuration from the race"))
         self.remove.clicked.connect(lambda: remove(self))
         for w in (self.name, self.arch):
             w.textChanged.connect(lambda text, w=w: _fit_text(w, text))
-            _fit_text(w, "784-128-10")
+        self.fit_to_font()
         self.lr.setMinimumWidth(48)
         self.lr.setMaximumWidth(64)
         for signal in (self.name.textEdited, self.arch.textEdited, self.lr.textEdited):
@@ -124,6 +123,13 @@ class LaneRow:
     def widgets(self) -> tuple[QWidget, ...]:
         return (self.name, self.arch, self.activation, self.optimizer, self.lr, self.normalize,
                 self.remove)  # fmt: skip
+
+    def fit_to_font(self) -> None:
+        """The ✕ as narrow as its glyph, and the name and layers as wide as their texts, in the
+        window's font now (measured once, they kept View > Text size's old step's widths)."""
+        self.remove.setFixedWidth(self.remove.fontMetrics().horizontalAdvance("✕") + 8)
+        for w in (self.name, self.arch):
+            _fit_text(w, w.text() or "784-128-10")  # empty: as wide as when built
 
     def fill(self, name: str, config: TrainConfig) -> None:
         self.name.setText(name)
@@ -207,6 +213,12 @@ class LaneGrid(QGridLayout):
             self.addWidget(head, 0, column)
         self.setColumnStretch(0, 2)
         self.setColumnStretch(1, 3)
+        text_size.notifier().changed.connect(self._on_text_size_changed)  # ends with the grid
+
+    @Slot()
+    def _on_text_size_changed(self) -> None:
+        for row in self.rows:
+            row.fit_to_font()
 
     def place(self, row: LaneRow) -> None:
         """``row`` below the others."""

@@ -383,3 +383,36 @@ def test_evaluates_matrix_hint_is_never_drawn_over_the_matrix_in_a_low_view(
     finally:
         controller.shutdown()
         language.use_language("en")
+
+
+def test_widths_measured_from_the_font_follow_a_step(qtbot, qapp, normal_text_after):
+    """The Race lane's ✕ and its layers' box, Inside's temperature and Train > Inside's line
+    under the picture were measured once, in the font they were built with."""
+    from PySide6.QtWidgets import QWidget
+
+    from nndesk.ui.inside_training_view import InsideTrainingView
+    from nndesk.ui.inside_view import InsideView
+    from nndesk.ui.race_lanes import LaneGrid, LaneRow
+    from tests.ui.conftest import shown_widget
+
+    font = qapp.font()
+    font.setPointSizeF(9.0)
+    qapp.setFont(font)
+    text_size._desktop_font = None  # the desktop's font is read again: 9 pt
+    holder = QWidget()
+    grid = LaneGrid(lambda: LaneRow(lambda row: None, lambda *a: None))
+    holder.setLayout(grid)
+    shown_widget(qtbot, holder)
+    grid.set_count(2)
+    grid.rows[0].arch.setText("784-64-64-10")
+    inside = shown_widget(qtbot, InsideView())
+    training = shown_widget(qtbot, InsideTrainingView())
+    text_size.apply_text_size(qapp, "larger")
+    row = grid.rows[0]
+    margins = row.arch.textMargins().left() + row.arch.textMargins().right()
+    wide = row.arch.fontMetrics().horizontalAdvance("784-64-64-10") + margins + 10
+    assert row.arch.minimumWidth() == max(56, wide)
+    assert row.remove.width() == row.remove.fontMetrics().horizontalAdvance("✕") + 8
+    label = inside.temperature_label
+    assert label.minimumWidth() == label.fontMetrics().horizontalAdvance("T = 0.000") + 12
+    assert training.as_of.minimumHeight() == training.as_of.fontMetrics().height()
