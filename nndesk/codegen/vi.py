@@ -32,7 +32,8 @@ TEXTS: dict[str, str] = {
         "DIR chứa bốn tệp IDX (train-images-idx3-ubyte.gz ...) hoặc một thư mục {folder}/ "
         "chứa chúng. Script chỉ cần NumPy.",
     "With the same --seed and data it draws the same {these} and {last} as nndesk":
-        "Với cùng --seed và cùng dữ liệu, script rút ra cùng {these} và {last} như nndesk",
+        "Với cùng hạt giống (--seed) và cùng dữ liệu, script rút ra cùng {these} và {last} "
+        "như nndesk",
     ". Its Adam step (update) is the textbook one, with m_hat and v_hat; nndesk takes the same "
     "step in another order of operations (update_exact), which rounds differently at every "
     "step, so the losses drift from the app's in their last digits and the accuracy lands near "
@@ -69,7 +70,7 @@ TEXTS: dict[str, str] = {
         "độ chính xác chỉ lệch vài ảnh kiểm tra.",
     ", but it does not redraw pen widths or sketches as nndesk's augmentation does: its "
     "training images differ, so its accuracy is near the app's, not the same.":
-        ", nhưng không vẽ lại nét bút hay phác thảo như phép tăng cường dữ liệu của nndesk: ảnh "
+        ", nhưng không vẽ lại nét bút hay hình vẽ phác như phép tăng cường dữ liệu của nndesk: ảnh "
         "huấn luyện của script khác, nên độ chính xác gần với của ứng dụng chứ không trùng.",
     "initial weights": "trọng số khởi tạo",
     "batches": "các batch",
@@ -224,7 +225,7 @@ TEXTS: dict[str, str] = {
     # -- convolution, pooling, batch norm --------------------------------------------------------
     "Cross-correlate x (n, c, h, w) with kernels w (f, c, k, k): (n, f, oh, ow), by im2col.\n\n"
     "Returns the output and the column matrix (one row per output pixel) that backward needs.":
-        "Tích chập (tương quan chéo) x (n, c, h, w) với các nhân w (f, c, k, k): (n, f, oh, "
+        "Tích chập (tương quan chéo) x (n, c, h, w) với các nhân chập w (f, c, k, k): (n, f, oh, "
         "ow), bằng im2col.\n\nTrả về đầu ra và ma trận cột (mỗi điểm ảnh đầu ra một hàng) mà "
         "bước lan truyền ngược cần.",
     "From g = dL/dout (n, f, oh, ow): dL/dx (None unless input_grad), dL/dw, dL/db.":
@@ -333,10 +334,10 @@ TEXTS: dict[str, str] = {
     "steps taken": "số bước đã đi",
     "clip the global norm": "cắt gradient theo chuẩn toàn cục",
     "weight matrices and kernels; not biases, slopes or scales":
-        "ma trận trọng số và nhân tích chập; không áp cho bias, độ dốc hay hệ số tỉ lệ",
+        "ma trận trọng số và nhân chập; không áp cho bias, độ dốc hay hệ số tỉ lệ",
     "the gradient of L2 * sum(w**2)": "gradient của L2 * sum(w**2)",
     "decoupled decay of weight matrices and kernels":
-        "suy giảm tách rời của ma trận trọng số và nhân tích chập",
+        "suy giảm tách rời của ma trận trọng số và nhân chập",
     "look ahead along the velocity: w + MOMENTUM * v - lr * g":
         "nhìn trước theo hướng vận tốc: w + MOMENTUM * v - lr * g",
     "running mean of g^2": "trung bình trượt của g^2",
@@ -365,7 +366,8 @@ TEXTS: dict[str, str] = {
     "the optimizer's state (moments, velocities, step count)":
         "trạng thái của bộ tối ưu (các moment, vận tốc, số bước)",
     "{DATASET}: {n} training images, batch {batch}, epochs {args.epochs}, seed {args.seed}":
-        "{DATASET}: {n} ảnh huấn luyện, batch {batch}, số epoch {args.epochs}, seed {args.seed}",
+        "{DATASET}: {n} ảnh huấn luyện, batch {batch}, số epoch {args.epochs}, hạt giống "
+        "{args.seed}",
     "schedules count epochs from 0": "lịch tốc độ học đếm epoch từ 0",
     "full batch: the order does not matter": "cả tập một batch: thứ tự không quan trọng",
     "loss became {loss} in epoch {epoch}; try a lower learning rate":
@@ -378,9 +380,9 @@ TEXTS: dict[str, str] = {
     "Plain NumPy convolutions are slow: an epoch of the fashion-cnn-lab preset took 16 minutes "
     "on a busy 2-core machine where nndesk took 30 seconds. Try --epochs 1 first; the progress "
     "lines say how many minutes the epoch has left.":
-        "Tích chập viết bằng NumPy thuần chạy chậm: một epoch của preset fashion-cnn-lab mất 16 "
-        "phút trên một máy 2 lõi đang bận, nơi nndesk chỉ mất 30 giây. Hãy thử --epochs 1 trước; "
-        "các dòng tiến độ cho biết epoch còn bao nhiêu phút.",
+        "Tích chập viết bằng NumPy thuần chạy chậm: một epoch của cấu hình mẫu fashion-cnn-lab "
+        "mất 16 phút trên một máy 2 lõi đang bận, nơi nndesk chỉ mất 30 giây. Hãy thử --epochs 1 "
+        "trước; các dòng tiến độ cho biết epoch còn bao nhiêu phút.",
     "  val loss {val_loss:.4f} acc {val_acc:.2%}":
         "  kiểm định: mất mát {val_loss:.4f} độ chính xác {val_acc:.2%}",
     "epoch {epoch}/{args.epochs}  loss {loss_sum / n:.4f}  acc {correct / n:.2%}":
@@ -471,7 +473,7 @@ TEXTS: dict[str, str] = {
     "LeCun": "LeCun",
     "zero": "bằng 0",
     "- {filters} convolution kernels {k}×{k}, {padding} → {shape}":
-        "- {filters} nhân tích chập {k}×{k}, {padding} → {shape}",
+        "- tích chập: {filters} nhân chập {k}×{k}, {padding} → {shape}",
     "'same' padding": "đệm 'same'",
     "no padding ('valid')": "không đệm ('valid')",
     "- 2×2 max-pooling → {shape}": "- gộp cực đại (max pooling) 2×2 → {shape}",
@@ -482,10 +484,10 @@ TEXTS: dict[str, str] = {
     "- {output} output": "- đầu ra {output}",
     "L2 on every weight matrix and kernel, starting at {l2}: one `L2` regulariser shared by the "
     "layers, so the run's changes reach all.":
-        "L2 trên mọi ma trận trọng số và nhân tích chập, bắt đầu từ {l2}: một bộ điều chuẩn "
+        "L2 trên mọi ma trận trọng số và nhân chập, bắt đầu từ {l2}: một bộ điều chuẩn "
         "`L2` dùng chung cho các tầng, để các thay đổi của lượt chạy đến được tất cả.",
     "L2 {l2} on every weight matrix and kernel (Keras' `l2`).":
-        "L2 {l2} trên mọi ma trận trọng số và nhân tích chập (`l2` của Keras).",
+        "L2 {l2} trên mọi ma trận trọng số và nhân chập (`l2` của Keras).",
     "nndesk applies a conv layer's activation after its max-pool, which gives the same numbers "
     "as Keras' `activation=` on the Conv2D.":
         "nndesk áp hàm kích hoạt của tầng tích chập sau tầng gộp cực đại của nó, cho cùng kết "
@@ -640,8 +642,8 @@ PATTERNS: dict[str, str] = {
         "cửa sổ nndesk, <path>",
     "model file <name>": "tệp mô hình <name>",
     "run <run>": "lượt chạy <run>",
-    "dense <n>: <x> @ <w> -> <out>": "tầng dense <n>: <x> @ <w> -> <out>",
-    "conv <n>: <k> kernels, <x> -> <out>": "tầng tích chập <n>: nhân <k>, <x> -> <out>",
+    "dense <n>: <x> @ <w> -> <out>": "tầng kết nối đầy đủ <n>: <x> @ <w> -> <out>",
+    "conv <n>: <k> kernels, <x> -> <out>": "tầng tích chập <n>: nhân chập <k>, <x> -> <out>",
     "max-pool: <x> -> <out>": "gộp cực đại: <x> -> <out>",
     "back to <shape>": "trở lại <shape>",
     "<x> -> <out> images": "<x> -> <out> ảnh",
