@@ -521,3 +521,22 @@ def language() -> str:
 def set_language(code: str) -> None:
     if code == "system" or code in LANGUAGES:
         _set("ui/language", code)
+
+
+#: the settings key of a mode's Train form (``train_form_memory.form_text``, walk60 D7n)
+_TRAIN_FORM_KEY = "train/form-{mode}"
+
+
+def train_form(mode: str) -> object:
+    """``mode``'s Train form as the settings file holds it (None when none was saved): any
+    value a hand-edited file can hold; ``train_form_memory.read_form`` reads it field by field."""
+    return _value(_TRAIN_FORM_KEY.format(mode=mode)) if mode in MODES else None
+
+
+def set_train_form(mode: str, text: str) -> None:
+    """Remember ``text`` (``train_form_memory.form_text``) as ``mode``'s Train form; written
+    only when it changed (a quit with the form as it was writes nothing)."""
+    key = _TRAIN_FORM_KEY.format(mode=mode)
+    current = _value(key) if mode in MODES else text
+    if not (isinstance(current, str) and current == text):
+        _set(key, text)

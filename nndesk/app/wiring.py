@@ -15,6 +15,7 @@ from nndesk.data.registry import DATASETS
 from nndesk.inference import Classifier
 from nndesk.ui.off_gui import Delivery, run_off_gui
 from nndesk.ui.status_line import show_status
+from nndesk.ui.train_form_saved import remember_forms, restore_saved_forms
 
 if TYPE_CHECKING:
     from nndesk.app.desk import Desk
@@ -327,9 +328,16 @@ def _wire_train_page(desk: Desk) -> None:
     # missing data is said before Train is pressed, with the other pages' Download / folder
     desk.coordinator.connect_banner(train.data_banner)
     train.checks_data = True
+    window.add_shutdown_hook(lambda: remember_forms(train.form))  # before the run stops
     window.add_shutdown_hook(train.shutdown)  # stops and joins training on close
     window.mode_changed.connect(train.follow_mode)  # Digits trains on MNIST, Clothing on Fashion
+    # each mode's form as the last session left it (walk60 D7n: 2 epochs set by hand came back
+    # as the preset's 5, and Continue trained to 5), saved at a mode switch and at quit
+    unread = restore_saved_forms(train.form)
     train.follow_mode(window.mode())
+    window.mode_changed.connect(lambda _mode: remember_forms(train.form))
+    if unread:
+        show_status(window, unread, 15000)
     train.check_data()
 
 

@@ -5970,6 +5970,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>0,001</translation>
     </message>
     <message>
+        <source>A Train form kept in the settings file could not be read: the lab preset is shown.</source>
+        <translation>Không đọc được các cài đặt Huấn luyện lưu trong tệp cài đặt: đang hiện cấu hình mẫu (preset) của bài lab.</translation>
+    </message>
+    <message>
         <source>A run started with Train never changes its learning rate with this schedule: it first lowers it in epoch {first}, and the run ends after epoch {epochs}. Lower “{field}” below {epochs} or raise “{epochs_field}”.</source>
         <translation>Một lượt chạy bắt đầu bằng Huấn luyện sẽ không đổi tốc độ học với lịch này: lịch giảm tốc độ học lần đầu ở epoch {first}, mà lượt chạy kết thúc sau epoch {epochs}. Hãy giảm “{field}” xuống dưới {epochs} hoặc tăng “{epochs_field}”.</translation>
     </message>
@@ -6064,6 +6068,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Test accuracy we measured: {figure}; {other} on a CPU with AVX-512, whose arithmetic rounds in another order.</source>
         <translation>Độ chính xác trên tập kiểm tra chúng tôi đo được: {figure}; {other} trên CPU có AVX-512, vốn làm tròn các phép tính theo thứ tự khác.</translation>
+    </message>
+    <message>
+        <source>The Train form kept in the settings file had values that could not be read ({fields}): those fields show their defaults.</source>
+        <translation>Các cài đặt Huấn luyện lưu trong tệp cài đặt có giá trị không đọc được ({fields}): các ô đó hiện giá trị mặc định.</translation>
     </message>
     <message>
         <source>The lab it beats: {figure}.</source>

@@ -313,9 +313,7 @@ class TrainForm(QWidget):
 
     def _connect(self) -> None:
         self.dataset.currentIndexChanged.connect(self._on_field_edited)
-        self.dataset.currentIndexChanged.connect(
-            lambda _index: self._order_presets(self.dataset.currentData())
-        )
+        self.dataset.currentIndexChanged.connect(lambda _index: self._order_presets())
         self.folder.textChanged.connect(self._on_field_edited)
         self.folder.editingFinished.connect(self._fit_outputs_to_folder)
         for editor in self._editors.values():
@@ -417,12 +415,15 @@ class TrainForm(QWidget):
         self.preset_note.setText(preset_note_text(get_preset(name)) if name else "")
         self.preset_note.setVisible(bool(name))
 
-    def _order_presets(self, dataset: str) -> None:
+    def _order_presets(self, dataset: str | None = None) -> None:
         """The preset box: custom, then ``dataset``'s presets, a line, the others (walk59 D9: a
         teacher preparing digit labs met four garment presets first), each in lab order; the
-        chosen one stays chosen."""
+        chosen one stays chosen. ``dataset`` None: the window mode's dataset, else the form's
+        (walk60 D7e: after an MNIST preset in Clothing, its list began with the MNIST ones)."""
         from nndesk.presets import list_presets
 
+        if dataset is None:
+            dataset = dataset_for_kind(self._mode or "") or self.dataset.currentData()
         chosen = self.preset.currentData() or ""
         presets = list_presets()
         own = [p for p in presets if p.config.dataset == dataset]
@@ -451,6 +452,10 @@ class TrainForm(QWidget):
 
         dataset = dataset_for_kind(mode)
         left, self._mode = self._mode, mode
+        if left != mode:
+            self._order_presets()
+        if left is None and mode in self._mode_forms and self._show_kept(mode):
+            return  # the first mode shown: its form as the last session left it (walk60 D7n)
         if dataset is None or self.dataset.currentData() in (FOLDER, dataset):
             return  # a folder, or a form already on this dataset (a model's, a run's): it stays
         if left is not None and left != mode and self._keep_form(left):
@@ -464,25 +469,52 @@ class TrainForm(QWidget):
             return
         set_combo(self.dataset, dataset)
 
+    def _show_kept(self, mode: str) -> bool:
+        """Show the form kept for ``mode`` (a saved one a field cannot show: False, the form
+        stays as it is)."""
+        try:
+            self.set_config(*self._mode_forms.pop(mode))
+        except ConfigError:
+            return False
+        return True
+
     def _keep_form(self, mode: str) -> bool:
         """Keep the form as ``mode``'s, when it is on that mode's dataset and every field
         reads; False: it is not kept (a field half typed stays in the fields instead)."""
-        if self.dataset.currentData() != dataset_for_kind(mode):
+        shown = self._shown_form(mode)
+        if shown is None:
             return False
+        self._mode_forms[mode] = shown
+        return True
+
+    def _shown_form(self, mode: str) -> tuple[TrainConfig, str] | None:
+        """The form shown as ``mode``'s (settings, preset name or ""), when it is on that
+        mode's dataset and every field reads, else None."""
+        if self.dataset.currentData() != dataset_for_kind(mode):
+            return None
         try:
             config = self.config()
         except (NndeskError, ValueError):
-            return False
-        self._mode_forms[mode] = (config, self.preset.currentData() or "")
-        return True
+            return None
+        return config, self.preset.currentData() or ""
 
     def mode_forms(self) -> dict[str, tuple[TrainConfig, str]]:
         """The forms kept for the modes not shown: mode -> (settings, preset name or "")."""
         return dict(self._mode_forms)
 
     def keep_mode_forms(self, forms: dict[str, tuple[TrainConfig, str]]) -> None:
-        """Take over the kept forms of a window rebuilt in another language."""
+        """Take over the kept forms of a window rebuilt in another language, or the ones the
+        last session saved (before the first ``follow_mode``: its mode's is shown then)."""
         self._mode_forms.update(forms)
+
+    def forms_to_remember(self) -> dict[str, tuple[TrainConfig, str]]:
+        """Every mode's form as the next launch should show it: the kept ones, and the one
+        shown when it is on its mode's dataset and every field reads (walk60 D7n)."""
+        forms = dict(self._mode_forms)
+        shown = self._shown_form(self._mode) if self._mode else None
+        if shown is not None and self._mode is not None:
+            forms[self._mode] = shown
+        return forms
 
     def set_steering(self, run_config: TrainConfig | None) -> None:
         """While a run of ``run_config`` trains, only the settings it can change stay editable
