@@ -38,7 +38,7 @@ from nndesk.i18n import localised
 from nndesk.paths import fallback_model_name, make_model_folder
 from nndesk.replay import ReplayRecord
 from nndesk.run_curves import Curves
-from nndesk.run_record import MODEL_FILE, RunRecord
+from nndesk.run_record import MODEL_FILE, RUNNING, RunRecord
 from nndesk.run_titles import describe_config
 from nndesk.runs import RunStore
 from nndesk.setting_words import dataset_text
@@ -503,6 +503,11 @@ class TrainingController(QObject, WorkerThreadOwner):
         self._writes.failed.connect(self._on_writes_failed)
         self._ending = False  # the worker is gone; the record's last writes are not yet in
         self._quiet_writes = False  # a failed run's record: its failure is what is said
+        # the run has ended and its model is being tested and saved: its record says
+        # "running" on disk until the model and its metrics are in, written with how it ended
+        # in one write (walk60 D11: "completed" stood 0.1 s without a model, and another
+        # window listed it so)
+        self._model_due = False
         self._requests = _Requests()
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
@@ -613,6 +618,7 @@ class TrainingController(QObject, WorkerThreadOwner):
         # a run without a folder has no record to write: said once, now, with where its model goes
         self._record_problem = None if refused is None else refused[1]
         self._quiet_writes = False
+        self._model_due = False
         self.curves = Curves()
         self._seed_curves = curves
         self._started = False
@@ -852,7 +858,10 @@ class TrainingController(QObject, WorkerThreadOwner):
         self.record.status, self.record.message = ended.reason, ended.message
         if ended.reason == "diverged":
             self.curves.add_diverged(ended)  # the loss that ended it, kept in the run's curves
-        self._save_record()  # its last epochs and how it ended, before the model is saved
+        # its last epochs now; how it ended once its model is saved (``_model_due``), but at
+        # once for a diverged run, which saves none
+        self._model_due = ended.reason != "diverged"
+        self._save_record()
         self.run_ended.emit(ended)
 
     @Slot(object, object)
@@ -865,6 +874,7 @@ class TrainingController(QObject, WorkerThreadOwner):
             record.elsewhere = self.model_path
             record.message = f"{record.message}; model saved to {self.model_path}".lstrip("; ")
         record.metrics = dict(metrics)
+        self._model_due = False  # how it ended, its model and its metrics: in one write
         self._save_record()
         self.model_ready.emit(classifier)
         self._writes.after(lambda: self.run_saved.emit(record))  # in the history: on disk
@@ -882,7 +892,11 @@ class TrainingController(QObject, WorkerThreadOwner):
         the run: the record stays in memory and ``record_unsaved`` says so once."""
         self._record_saved_at = time.monotonic()
         self._record_unsaved = False
-        self._writes.save(self.record.folder, self.record.to_dict())
+        content = self.record.to_dict()
+        if self._model_due:
+            content["status"] = RUNNING  # a crash now leaves an interrupted run, not a
+            # completed one without its model
+        self._writes.save(self.record.folder, content)
 
     @Slot(object, object)
     def _on_writes_failed(self, folder: Path, err: OSError) -> None:
@@ -910,6 +924,7 @@ class TrainingController(QObject, WorkerThreadOwner):
             self.model_path = self._model_path_before  # a run that never started
         elif failure is not None:
             record.status, record.message = "failed", failure
+            self._model_due = False  # none will come
             # its end written as it can be, in silence: the failure is what is said
             self._quiet_writes = True
             self._writes.save(record.folder, record.to_dict())
@@ -926,6 +941,9 @@ class TrainingController(QObject, WorkerThreadOwner):
         if not self._join_worker_thread():
             return
         self._worker = None
+        if self._model_due and self.record is not None:
+            self._model_due = False  # no model came (its saving failed): how it ended, as is
+            self._record_unsaved = True
         if self._record_unsaved and self.record is not None:
             self._save_record()  # epochs after the last write (a run that ended without a model)
         self._end_record(None)  # stopped before the data was ready

@@ -552,6 +552,44 @@ def test_the_record_is_written_at_most_every_interval_and_whole_at_the_end(
     assert stored.curves.epochs == [1, 2, 3, 4, 5, 6] and stored.status == "completed"
 
 
+def test_the_record_says_completed_only_with_its_model_and_metrics_on_disk(
+    qtbot, controller, monkeypatch
+):
+    """walk60 D11: run.json said "completed" about 0.1 s before its model.npz and test
+    figures were there; a crash then, or another window reading it then, saw a completed run
+    without a model. The worker here saves the model only once the record of the run's end
+    is written, so that write is never merged into the last one."""
+    import os
+
+    from nndesk.run_record import MODEL_FILE
+
+    monkeypatch.setattr(bridge, "RECORD_SAVE_INTERVAL", 3600.0)
+    writes: list[tuple[str, bool, bool]] = []
+    end_written = threading.Event()
+    write = controller.store.write
+
+    def watching_write(folder, content):
+        done = write(folder, content)
+        model_there = os.path.exists(folder / MODEL_FILE)
+        writes.append((content["status"], "test_accuracy" in content["metrics"], model_there))
+        if content["curves"]["epoch"] == [1, 2]:
+            end_written.set()
+        return done
+
+    save = bridge.TrainingWorker._save
+
+    def saving_after_the_end_is_written(worker, session):
+        assert end_written.wait(WAIT_MS / 1000)
+        return save(worker, session)
+
+    monkeypatch.setattr(controller.store, "write", watching_write)
+    monkeypatch.setattr(bridge.TrainingWorker, "_save", saving_after_the_end_is_written)
+    seen = run_to_the_end(qtbot, controller)
+    assert seen["ended"][0].reason == "completed"
+    assert len(writes) >= 2 and writes[-1] == ("completed", True, True)
+    assert all(status == "running" for status, *_ in writes[:-1]), writes
+
+
 def test_a_stopped_run_keeps_every_epoch_it_finished(qtbot, controller, monkeypatch):
     monkeypatch.setattr(bridge, "RECORD_SAVE_INTERVAL", 3600.0)
     controller.epoch_finished.connect(
