@@ -108,6 +108,9 @@ class EvaluationResult:
     #: the image folder whose held-out images these are (``folder_test_set.FolderSource``);
     #: None for a registered dataset's test set
     image_folder: Any = None
+    #: its accuracy and loss were written into the model file and its run's record, a run
+    #: quit before its test (``late_test.record_late_test``)
+    recorded: bool = False
 
     @cached_property
     def calibrated(self) -> np.ndarray:

@@ -494,6 +494,14 @@ class Coordinator(QObject):
         if path is not None:
             self._remember_model_file(str(path))
 
+    @Slot(object)
+    def model_measured(self, clf: Classifier) -> None:
+        """Evaluate wrote the test figure of a run quit before its test into its model file
+        (``late_test``): the Model box and the status bar say it instead of "untested"."""
+        if clf.path is not None:
+            self._remember_model_file(str(clf.path), ModelFacts.of_info(clf.info))
+        self.window.show_test_accuracy(clf)
+
     def _remember_model_file(self, path: str, facts: ModelFacts | None = None) -> None:
         """``path`` joins the recent models once it is looked at off the GUI thread (resolved,
         and the recent models that are gone dropped); ``facts``: what it is, when known."""

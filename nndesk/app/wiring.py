@@ -341,6 +341,16 @@ def _wire_train_page(desk: Desk) -> None:
     train.check_data()
 
 
+def _runs_read_again(desk: Desk) -> None:
+    """A run's record changed in place (its figure written back): the Runs list shows it now
+    when it is shown, else the next time it is (and the Train page's headline reads it)."""
+    runs = desk.train_page.runs_view
+    if runs.isVisible():
+        runs.refresh()
+    else:
+        runs.folder_changed.emit()
+
+
 def _wire_evaluation_pages(desk: Desk) -> None:
     """Pages that show a model follow ``prediction.classifier_changed``; pages that can put a
     test image on the canvas send ``show_on_canvas_requested`` to the coordinator."""
@@ -352,6 +362,9 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     )
     window.add_page(evaluate_page, "Evaluate")
     window.add_page(mistakes_page, "Mistakes")
+    # a run quit before its test, measured by Evaluate: its figure sticks (walk60 D10)
+    desk.evaluation.test_recorded.connect(desk.coordinator.model_measured)
+    desk.evaluation.test_recorded.connect(lambda _clf: _runs_read_again(desk))
     window.mode_changed.connect(mistakes_page.follow_mode)  # its empty bars name the mode's classes
     # one "Not sure below" threshold for the canvas's answer and a clicked mistake's: two boxes
     # with one label that did not follow each other read as one setting (walk52 #19); and

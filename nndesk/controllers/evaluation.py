@@ -26,6 +26,7 @@ from nndesk.data.registry import dataset_words
 from nndesk.errors import DataError, NndeskError, window_message
 from nndesk.evaluation import EvaluationResult, evaluate, summarise_dataset
 from nndesk.fileio import stamp
+from nndesk.late_test import record_late_test, untested
 from nndesk.paths import runs_dir
 
 #: name -> nndesk.data.Dataset (blocking; called on the worker thread)
@@ -238,6 +239,9 @@ class EvaluationController(QObject):
     started = Signal(object)  # Classifier about to be evaluated
     progressed = Signal(int, int)  # test images done, total
     finished = Signal(object)  # EvaluationResult for the current classifier
+    #: Classifier: a run's model quit before its test, its evaluation now written into its
+    #: file and record (``late_test``): labels showing "untested" read it again
+    test_recorded = Signal(object)
     # one-line message (e.g. how to get a missing dataset), and the DataOffer the banner makes
     # (the dataset missing or damaged, found by the worker) or None
     failed = Signal(str, object)
@@ -364,7 +368,14 @@ class EvaluationController(QObject):
             result = evaluate(
                 private, dataset.test_images, dataset.test_labels, batch_size, progress=progress
             )
-            return dataclasses.replace(result, classifier=clf, image_folder=folder)
+            recorded = False
+            # a run quit before its test, measured on the test split: the figure sticks
+            # (walk60 D10)
+            if folder is None and clf.path is not None and untested(clf.info):
+                recorded = record_late_test(clf.path, result.accuracy, result.loss)
+            return dataclasses.replace(
+                result, classifier=clf, image_folder=folder, recorded=recorded
+            )
 
         self.started.emit(clf)
         self._runner.submit(job)
@@ -380,6 +391,11 @@ class EvaluationController(QObject):
 
     @Slot(object)
     def _on_runner_succeeded(self, result: EvaluationResult) -> None:
+        if result.recorded:  # in its file and record now; the model in memory says so too
+            clf = result.classifier
+            figures = {"test_accuracy": result.accuracy, "test_loss": result.loss}
+            clf.info["metrics"] = {**(clf.info.get("metrics") or {}), **figures}
+            self.test_recorded.emit(clf)
         if result.classifier is not self._classifier:
             return  # finished for a model that is no longer current
         self._result = result

@@ -652,6 +652,13 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._show_canvas_hint()
         self.prediction_panel.set_prediction(None, self._hint())
         self.model_status.setText(translate("MainWindow", "Model: {title}").format(title=clf.title))
+        self.show_test_accuracy(clf)
+
+    def show_test_accuracy(self, clf) -> None:
+        """The status bar's "Test accuracy: …" of the model in use ``clf``, as its info says
+        (measured again when Evaluate wrote a quit run's figure into it, walk60 D10)."""
+        if clf is not self._classifier:
+            return
         metrics = clf.info.get("metrics") or {}
         acc = metrics.get("test_accuracy")
         self.accuracy_status.setText(
