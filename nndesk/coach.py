@@ -45,6 +45,11 @@ OVERFIT_RISE = 0.05
 OVERFIT_EPOCHS = 2
 #: Training accuracy below this is "stuck near chance" for 10 classes.
 STUCK = 0.15
+#: Training accuracy at least this high before the learning rate was set by hand, and under
+#: ``STUCK`` since, is a run the new rate threw back to guessing: 38 % then 10 % after lr 1.0
+#: drew "no problem in this run's curves" (walk60 D5; the stuck hint gives a rate change
+#: ``STUCK_STEPS`` steps, 50 epochs of a full-batch run).
+FELL_FROM = 2 * STUCK
 #: Optimizer steps a run takes before the coach calls it stuck: progress is made by steps, and
 #: a full-batch run takes one per epoch (the shipped mnist-gd is at 12.6 % after 5 steps, 30 %
 #: after 10 and 47 % after 50 on MNIST; a mini-batch epoch of MNIST is ~800 steps).
@@ -95,7 +100,7 @@ class Hint:
     """``text.format(**values)`` says what the coach saw; ``fix`` what one click changes."""
 
     #: "diverging" | "harder-data" | "few-steps" | "raw-inputs" | "overfitting" | "dead" |
-    #: "stuck" | "mistakes"
+    #: "fell" | "stuck" | "mistakes"
     kind: str
     text: str  # a template, marked with QT_TRANSLATE_NOOP("Coach", ...)
     values: dict[str, Any] = field(default_factory=dict)
@@ -281,6 +286,28 @@ def stuck_accuracy(curves, accuracy_now: float | None = None) -> float | None:
     return newest
 
 
+def fell_after_rate(curves, accuracy_now: float | None = None) -> dict[str, Any] | None:
+    """The numbers of a run the newest learning-rate change threw back to guessing (its last
+    epoch before the change at ``FELL_FROM`` or more, its newest accuracy under ``STUCK``):
+    ``{"high", "low", "rate"}`` and ``"previous"``, the rate before it when a change set it,
+    else None."""
+    rates = [change for change in curves.changes if change.name == "lr"]
+    if not rates:
+        return None
+    change = rates[-1]
+    pairs = zip(curves.epochs, curves.train_accuracy, strict=False)
+    epochs = [(epoch, value) for epoch, value in pairs if math.isfinite(value)]
+    before = [value for epoch, value in epochs if epoch < change.x]  # ended before it
+    after = [value for epoch, value in epochs if epoch >= change.x]
+    now = accuracy_now if accuracy_now is not None and math.isfinite(accuracy_now) else None
+    if now is None and after:
+        now = after[-1]
+    if not before or now is None or before[-1] < FELL_FROM or now >= STUCK:
+        return None
+    previous = float(rates[-2].value) if len(rates) >= 2 else None
+    return {"high": before[-1], "low": now, "rate": float(change.value), "previous": previous}
+
+
 def _not_learning(curves, accuracy_now: float | None = None) -> bool:
     """Whether the run shows it is not learning: stuck near chance (``stuck_accuracy``), or its
     last RECENT batch losses no lower on average than its first RECENT (False while too
@@ -387,7 +414,19 @@ def hints(
                 ))  # fmt: skip
                 break
 
-    stuck = stuck_accuracy(curves, accuracy_now)
+    fell = fell_after_rate(curves, accuracy_now)
+    if fell is not None:
+        back = fell.pop("previous")
+        fix = {"lr": back} if back is not None else lower
+        found.append(Hint(
+            "fell",
+            QT_TRANSLATE_NOOP("Coach", "Training accuracy fell from {high:.1%} to "
+                              "{low:.1%}, the 10% of guessing, after the learning rate was "
+                              "set to {rate:g}: that rate is too high for this run."),
+            fell,
+            fix, fix_label if fix else "",
+        ))  # fmt: skip
+    stuck = None if fell is not None else stuck_accuracy(curves, accuracy_now)
     if stuck is not None:
         # a tiny rate moves the weights too little to learn: larger, not smaller, helps it
         raise_it = lr is not None and 0 < lr < TINY_LR

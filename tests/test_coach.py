@@ -341,3 +341,31 @@ def test_a_growing_run_is_judged_as_a_fresh_look_at_all_its_epochs_would():
     assert mistakes_class(run) == 0 == mistakes_class(list(run))
     run[-1] = _confusion_with_mistakes([10] * 10)
     assert mistakes_class(run) is None
+
+
+def test_a_run_a_rate_change_threw_back_to_chance_is_told_so_not_no_problem():
+    """walk60 D5: full-batch GD at lr 0.5 reached 38 % by epoch 47; lr 1.0 then took it to
+    10 % by epoch 60, and the coach saw "no problem" (the stuck hint waits 50 steps after any
+    rate change: 50 epochs of a full-batch run)."""
+    climb = [0.1 + 0.28 * i / 46 for i in range(47)]
+    run = trained(climb + [0.10] * 13, batches_per_epoch=1)
+    run.add_lr_change(48.0, 1.0)
+    (hint,) = hints(run, lr=1.0)
+    assert hint.kind == "fell" and hint.fix == {"lr": 0.33}
+    assert hint.message() == (
+        "Training accuracy fell from 38.0% to 10.0%, the 10% of guessing, after the learning "
+        "rate was set to 1: that rate is too high for this run."
+    )
+    assert hint.button_text() == "Lower the learning rate to 0.33"
+    # the rate before the change, when a change set it, is the one offered back
+    run.changes.clear()
+    run.add_lr_change(10.0, 0.5)
+    run.add_lr_change(48.0, 1.0)
+    (hint,) = hints(run, lr=1.0)
+    assert hint.kind == "fell" and hint.fix == {"lr": 0.5}
+    # the status line's running accuracy of the epoch in progress decides, as for "stuck"
+    assert hints(run, lr=1.0, accuracy_now=0.2) == []
+    # a run that never left chance is not said to have fallen (the stuck hint's, in time)
+    flat = trained([0.09] * 60, batches_per_epoch=1)
+    flat.add_lr_change(55.0, 1e-6)
+    assert hints(flat, lr=1e-6) == []

@@ -2109,6 +2109,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Điểm ảnh được đưa vào thô, từ 0 đến 255: đầu vào của một nơ-ron {activation} khi đó lên tới hàng trăm, nơi {activation} gần như phẳng (bão hoà), nên nó học chậm và mất mát kiểm định nhảy lên xuống. Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0;&#xa0;1]) rồi huấn luyện lại.</translation>
     </message>
     <message>
+        <source>Training accuracy fell from {high:.1%} to {low:.1%}, the 10% of guessing, after the learning rate was set to {rate:g}: that rate is too high for this run.</source>
+        <translation>Độ chính xác huấn luyện tụt từ {high:.1%} xuống {low:.1%}, mức 10% của đoán mò, sau khi tốc độ học được đặt thành {rate:g}: tốc độ đó quá cao với lượt chạy này.</translation>
+    </message>
+    <message>
         <source>Training accuracy is {accuracy:.1%} after {steps} batches, near the 10% of guessing and not climbing: check the input normalisation and the learning rate.</source>
         <translation>Độ chính xác huấn luyện là {accuracy:.1%} sau {steps}&#xa0;batch, gần mức 10% của đoán mò và không tăng lên: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học.</translation>
     </message>
