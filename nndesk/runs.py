@@ -215,6 +215,7 @@ class RunStore:
             record = seen[1]
             if record.is_damaged:  # its model may have come or gone since
                 record.model_file = _model_beside(folder)
+                record.elsewhere = None if record.model_file else self.model_elsewhere(folder.name)
             elif record.model_file is None:
                 record.elsewhere = self.model_elsewhere(record.run_id)
             return record
@@ -227,6 +228,10 @@ class RunStore:
             # a bad run.json leaves the model beside it as good as it was: Use model
             # offers it (the record is left as it is)
             record.model_file = _model_beside(folder)
+            # a record a full disk refused: its model went to a fallback folder, saying so
+            # then; the row names it, and Use model opens it (walk60 D6)
+            if record.model_file is None:
+                record.elsewhere = self.model_elsewhere(folder.name)
         if known is not None and stamp is not None:
             known[folder.name] = (stamp, record)
         return record

@@ -5827,6 +5827,14 @@ Thư mục được giữ nguyên. Tệp mô hình của nó vẫn còn: Dùng m
     <message>
         <source>{folder} cannot be read: {reason}
 
+It is left as it is. Its model was saved to {model}: Use model opens it. Show folder opens the run&apos;s folder; Delete… asks before removing it.</source>
+        <translation>Không đọc được {folder}: {reason}
+
+Thư mục được giữ nguyên. Mô hình của nó đã được lưu vào {model}: Dùng mô hình sẽ mở tệp đó. Mở thư mục để xem thư mục của lượt chạy; Xoá… sẽ hỏi trước khi gỡ bỏ.</translation>
+    </message>
+    <message>
+        <source>{folder} cannot be read: {reason}
+
 It is left as it is. Show folder opens it; Delete… asks before removing it.</source>
         <translation>Không đọc được {folder}: {reason}
 

@@ -586,7 +586,15 @@ class RunsView(QWidget):
         selected = selected[:OVERLAY_RUNS]
         empty = translate("RunsView", "Select runs above to see their curves")
         text = "" if selected else empty
-        if len(selected) == 1 and selected[0].model_path is not None:
+        if len(selected) == 1 and selected[0].elsewhere is not None:
+            # its record never written (a full disk): its model went elsewhere (walk60 D6)
+            unreadable = translate(
+                "RunsView",
+                "{folder} cannot be read: {reason}\n\nIt is left as it is. Its model was saved "
+                "to {model}: Use model opens it. Show folder opens the run's folder; Delete… "
+                "asks before removing it.",
+            ).replace("{model}", str(selected[0].elsewhere).replace("{", "{{").replace("}", "}}"))
+        elif len(selected) == 1 and selected[0].model_path is not None:
             # said when the one run turns out damaged, even as it is read
             unreadable = translate(
                 "RunsView",

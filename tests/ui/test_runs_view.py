@@ -1306,6 +1306,41 @@ def test_a_damaged_run_whose_model_file_is_there_offers_use_model_and_rewrites_n
     assert not view.use_button.isEnabled()
 
 
+def test_a_run_whose_record_a_full_disk_refused_names_where_its_model_went(
+    qtbot, tmp_path, tiny_model_file, monkeypatch
+):
+    """walk60 D6: a full disk refused a run's record and its model (saved to the temporary
+    folder instead, as the window said then); at the next start its row was a bare "damaged,
+    run.json is missing" with Use model greyed, saying nothing of the model."""
+    from nndesk.paths import fallback_model_name
+    from nndesk.ui import runs_chart
+
+    fallback = tmp_path / "fallback"
+    fallback.mkdir()
+    store = RunStore(tmp_path / "runs", fallback_dirs=(fallback,))
+    run_id = "20261206-101519-122530f"
+    (store.root / run_id).mkdir(parents=True)  # no run.json, no model.npz
+    saved = fallback / fallback_model_name(run_id)
+    shutil.copyfile(tiny_model_file, saved)
+    said: list[str] = []
+    real_render = runs_chart.render_overlay
+    monkeypatch.setattr(
+        runs_chart,
+        "render_overlay",
+        lambda runs, text, *a: said.append(text) or real_render(runs, text, *a),
+    )
+    view = make_view(qtbot, store)
+    asked: list[Path] = []
+    view.use_model_requested.connect(asked.append)
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        view.select_runs([run_id])
+    (record,) = view.selected_records()
+    assert record.is_damaged and view.use_button.isEnabled()
+    assert f"Its model was saved to {saved}: Use model opens it." in said[-1]
+    view.use_button.click()
+    assert asked == [saved]
+
+
 def _stores_runs_started_at(tmp_path, times: list[str]) -> RunStore:
     store = RunStore(tmp_path / "runs")
     for i, when in enumerate(times):
