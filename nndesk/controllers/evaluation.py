@@ -371,8 +371,9 @@ class EvaluationController(QObject):
             recorded = False
             # a run quit before its test, measured on the test split: the figure sticks
             # (walk60 D10)
-            if folder is None and clf.path is not None and untested(clf.info):
-                recorded = record_late_test(clf.path, result.accuracy, result.loss)
+            path = getattr(clf, "path", None)  # a bare classifier has no file, nor info
+            if folder is None and path is not None and untested(getattr(clf, "info", None)):
+                recorded = record_late_test(path, result.accuracy, result.loss)
             return dataclasses.replace(
                 result, classifier=clf, image_folder=folder, recorded=recorded
             )
