@@ -105,6 +105,16 @@ def main(cfg: TrainConfig, steered: frozenset = frozenset()) -> str:
     return _steered_loop(text) if steered else text
 
 
+def _swapped(text: str, swaps) -> str:
+    """``text`` with each (old, new) of ``swaps`` replaced; a missing ``old`` means the loop
+    they edit has changed, and the script would silently not do what it says."""
+    for old, new in swaps:
+        if old not in text:
+            raise AssertionError(f"the training loop changed: {old.strip()!r} is gone")
+        text = text.replace(old, new)
+    return text
+
+
 def _exact_option(text: str) -> str:
     """``--exact``: Adam's step in nndesk's order (``update_exact``), for the app's numbers to
     the last bit; without it the textbook ``update`` (walk59 D16)."""
@@ -120,11 +130,7 @@ def _exact_option(text: str) -> str:
         ("            update(params, backward(params, cache, dlogits), opt, lr)\n",
          "            step_with(params, backward(params, cache, dlogits), opt, lr)\n"),
     )  # fmt: skip
-    for old, new in swaps:
-        if old not in text:
-            raise AssertionError(f"the training loop changed: {old.strip()!r} is gone")
-        text = text.replace(old, new)
-    return text
+    return _swapped(text, swaps)
 
 
 def _steered_loop(text: str) -> str:
@@ -149,11 +155,7 @@ def _steered_loop(text: str) -> str:
          "                    steer(name, value)\n"
          "            idx = order[start : start + batch]\n"),
     )  # fmt: skip
-    for old, new in swaps:
-        if old not in text:
-            raise AssertionError(f"the training loop changed: {old.strip()!r} is gone")
-        text = text.replace(old, new)
-    return text
+    return _swapped(text, swaps)
 
 
 _PROGRESS = """\
