@@ -69,7 +69,15 @@ def test_whatever_the_file_holds_reads_as_a_usable_form(value):
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.one_of(st.text(max_size=100), st.integers(), st.lists(st.text(max_size=5))))
+@given(
+    st.one_of(
+        st.text(max_size=100),
+        # what QSettings can store: a hand edit leaves text anyway, and a larger int raised
+        # OverflowError on the writer's thread, outside the test, now and then (land 11:23)
+        st.integers(min_value=-(2**63), max_value=2**63 - 1),
+        st.lists(st.text(max_size=5)),
+    )
+)
 def test_a_settings_value_of_any_type_is_read_back_without_an_error(value):
     preferences.set_train_form("digits", "x")  # a value in the file
     settings_writer.change(
