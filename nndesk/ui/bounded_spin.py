@@ -18,6 +18,13 @@ from PySide6.QtWidgets import QSpinBox
 from nndesk.ui.language import translate
 
 
+def whole_number(typed: str) -> int | None:
+    """``typed`` as a whole number when it is ASCII digits only, else None: "²" is a digit to
+    ``str.isdigit`` and no number to ``int``, and an exception raised in a spin box's
+    ``validate`` crashed the process."""
+    return int(typed) if typed.isascii() and typed.isdigit() else None
+
+
 class BoundedSpinBox(QSpinBox):
     """A QSpinBox whose whole numbers past its range are typed in full and then refused."""
 
@@ -46,14 +53,9 @@ class BoundedSpinBox(QSpinBox):
         return text.strip()
 
     def _past_range(self, typed: str) -> bool:
-        """Whether ``typed`` is a whole number in ASCII digits outside the range ("²" is a
-        digit to ``str.isdigit`` and no number to ``int``: an exception raised in ``validate``
-        crashed the process)."""
-        return (
-            typed.isascii()
-            and typed.isdigit()
-            and not self.minimum() <= int(typed) <= self.maximum()
-        )
+        """Whether ``typed`` is a whole number outside the range."""
+        number = whole_number(typed)
+        return number is not None and not self.minimum() <= number <= self.maximum()
 
     def validate(self, text: str, pos: int) -> object:
         if self._past_range(self._typed(text)):

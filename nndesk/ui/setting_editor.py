@@ -13,6 +13,7 @@ from nndesk.errors import ConfigError
 from nndesk.i18n import N_, QT_TRANSLATE_NOOP, Message
 from nndesk.settings_schema import Field
 from nndesk.training import TrainConfig
+from nndesk.ui.bounded_spin import whole_number
 from nndesk.ui.language import translate_marked
 from nndesk.ui.number_field import NumberField, number_field
 
@@ -131,7 +132,7 @@ class WordedSpinBox(QSpinBox):
             return QValidator.State.Acceptable, text, pos
         if typed and not typed[0].isdecimal() and any(w.startswith(typed) for w in self._words()):
             return QValidator.State.Intermediate, text, pos
-        if typed.isascii() and typed.isdigit() and int(typed) == self.minimum():
+        if whole_number(typed) == self.minimum():
             return QValidator.State.Intermediate, text, pos
         return super().validate(text, pos)
 
