@@ -590,6 +590,17 @@ def test_the_record_says_completed_only_with_its_model_and_metrics_on_disk(
     assert all(status == "running" for status, *_ in writes[:-1]), writes
 
 
+def test_a_controller_leaves_no_record_thread_behind_at_its_end(qtbot, tiny, tmp_path):
+    """s61: each TrainingController left its idle "nndesk-run-record" thread (the record
+    writer's) alive after ``shutdown``: 100 in one test process, one per window."""
+    before = {t for t in threading.enumerate() if t.name == "nndesk-run-record"}
+    ctl = TrainingController(lambda name: tiny, RunStore(tmp_path / "runs"))
+    run_to_the_end(qtbot, ctl)
+    assert ctl.shutdown()
+    left = {t for t in threading.enumerate() if t.name == "nndesk-run-record"} - before
+    assert not left
+
+
 def test_a_stopped_run_keeps_every_epoch_it_finished(qtbot, controller, monkeypatch):
     monkeypatch.setattr(bridge, "RECORD_SAVE_INTERVAL", 3600.0)
     controller.epoch_finished.connect(
