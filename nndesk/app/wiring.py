@@ -15,7 +15,11 @@ from nndesk.data.registry import DATASETS
 from nndesk.inference import Classifier
 from nndesk.ui.off_gui import Delivery, run_off_gui
 from nndesk.ui.status_line import show_status
-from nndesk.ui.train_form_saved import remember_forms, restore_saved_forms
+from nndesk.ui.train_form_saved import (
+    remember_forms,
+    remember_forms_as_edited,
+    restore_saved_forms,
+)
 
 if TYPE_CHECKING:
     from nndesk.app.desk import Desk
@@ -332,10 +336,12 @@ def _wire_train_page(desk: Desk) -> None:
     window.add_shutdown_hook(train.shutdown)  # stops and joins training on close
     window.mode_changed.connect(train.follow_mode)  # Digits trains on MNIST, Clothing on Fashion
     # each mode's form as the last session left it (walk60 D7n: 2 epochs set by hand came back
-    # as the preset's 5, and Continue trained to 5), saved at a mode switch and at quit
+    # as the preset's 5, and Continue trained to 5), saved at a mode switch, at quit and soon
+    # after an edit (a killed window lost every edit since the last mode switch)
     unread = restore_saved_forms(train.form)
     train.follow_mode(window.mode())
     window.mode_changed.connect(lambda _mode: remember_forms(train.form))
+    remember_forms_as_edited(train.form)
     if unread:
         show_status(window, unread, 15000)
     train.check_data()

@@ -1,7 +1,10 @@
 """The Train form of each mode kept in the settings file across launches (walk60 D7n): read
-back before the window's first mode is followed, written when the mode changes and at quit."""
+back before the window's first mode is followed, written when the mode changes, at quit, and a
+moment after each edit (a killed or crashed window keeps what was set up)."""
 
 from __future__ import annotations
+
+from PySide6.QtCore import QTimer
 
 from nndesk import preferences
 from nndesk.data.registry import dataset_for_kind
@@ -60,3 +63,19 @@ def remember_forms(form: TrainForm) -> None:
     a form that does not read (a field half typed) leaves the saved one as it was."""
     for mode, (config, preset) in form.forms_to_remember().items():
         preferences.set_train_form(mode, form_text(config, preset))
+
+
+#: how long the form stays unedited before it is written: one write for a burst of typing
+FORM_SAVE_DELAY_MS = 1500
+
+
+def remember_forms_as_edited(form: TrainForm) -> QTimer:
+    """Write the forms ``FORM_SAVE_DELAY_MS`` after the last edit (the settings writer writes
+    off the GUI thread, only what changed), so a window killed or crashed mid-session comes
+    back with the form it had, not the one of the last mode switch. The timer ends with the form."""
+    timer = QTimer(form)
+    timer.setSingleShot(True)
+    timer.setInterval(FORM_SAVE_DELAY_MS)
+    timer.timeout.connect(lambda: remember_forms(form))
+    form.config_changed.connect(timer.start)
+    return timer

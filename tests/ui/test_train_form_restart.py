@@ -5,6 +5,8 @@ preset list is ordered by the window's mode, not the form's dataset (walk60 D7e)
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from nndesk import preferences
 from nndesk.app import wiring
 from nndesk.presets import get_preset, list_presets
@@ -79,3 +81,21 @@ def test_the_preset_list_follows_the_mode_not_the_forms_dataset(qtbot, window_fa
     names = [form.preset.itemData(i) for i in range(form.preset.count())]
     own = [p.name for p in list_presets() if p.config.dataset == "fashion"]
     assert [n for n in names if n][: len(own)] == own  # before: the eight MNIST presets first
+
+
+def test_an_edited_form_is_kept_without_a_quit_or_a_mode_switch(qtbot, window_factory):
+    """A window killed (or crashed) mid-session: the form set up since the last mode switch
+    was lost, since it was written only at a switch and at quit (fix60f's note)."""
+    desk = window_factory(mode="garments")
+    form = desk.train_page.form
+    form.epochs.setFocus()
+    form.epochs.selectAll()
+    qtbot.keyClicks(form.epochs, "3")
+    qtbot.keyClick(form.epochs, Qt.Key.Key_Tab)
+    assert form.config().epochs == 3
+
+    def kept() -> bool:
+        text = preferences.train_form("garments")
+        return isinstance(text, str) and '"epochs": 3' in text
+
+    qtbot.waitUntil(kept, timeout=10000)  # the window is still open: no quit, no switch
