@@ -6484,6 +6484,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Chưa có lượt chạy nào trong cửa sổ này · lượt gần nhất ({started}): {title}</translation>
     </message>
     <message>
+        <source>Not applied yet: {changes} (press “{apply}” to use it)</source>
+        <translation>Chưa áp dụng: {changes} (nhấn “{apply}” để dùng)</translation>
+    </message>
+    <message>
         <source>Not tested: the run diverged.</source>
         <translation>Không kiểm tra: lượt chạy đã phân kỳ.</translation>
     </message>

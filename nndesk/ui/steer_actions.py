@@ -24,6 +24,10 @@ class SteerActions(QObject):
         self._form = form
         self._controls = controls
         self.steering = RunSteering()
+        #: the "Not applied yet" line shown, and the muted line it covers (a continued run's
+        #: schedule), put back when nothing waits any more
+        self._pending_line = ""
+        self._covered_line = ""
 
     def _refused(self, err: NndeskError) -> None:
         self._say(user_message(err))
@@ -33,6 +37,38 @@ class SteerActions(QObject):
         schedule line there is muted)."""
         theme.set_tone(self._controls.lr_error, "error")
         self._controls.lr_error.setText(text)
+
+    def show_pending(self) -> None:
+        """While a run trains, say beside the buttons which edited fields it does not use yet
+        (walk60 D7g: a paused run's edited L2 looked applied until "Apply to run" was pressed);
+        the line goes when the fields hold the run's values again or are applied."""
+        label = self._controls.lr_error
+        if self._pending_line and label.text() != self._pending_line:
+            self._pending_line = ""  # replaced by a refusal or a run's start: not ours now
+        pending: dict = {}
+        if self._controller.is_running() and self._controls.apply_button.isEnabled():
+            try:
+                wanted = self._form.steered_values()
+            except NndeskError:
+                wanted = {}  # the form's refused-field line says it
+            pending = {k: v for k, v in wanted.items() if self.steering.settings.get(k) != v}
+        if not pending:
+            if self._pending_line:
+                self._put_back_covered()
+            return
+        if not self._pending_line:
+            self._covered_line = label.text() if label.property("tone") == "muted" else ""
+        shown = ", ".join(SettingChange(0, 1, 1, k, v).shown_text() for k, v in pending.items())
+        self._pending_line = translate(
+            "TrainingPanel", "Not applied yet: {changes} (press “{apply}” to use it)"
+        ).format(changes=shown, apply=translate("TrainingPanel", "Apply to run"))
+        theme.set_tone(label, "muted")
+        label.setText(self._pending_line)
+
+    def _put_back_covered(self) -> None:
+        self._pending_line = ""
+        theme.set_tone(self._controls.lr_error, "muted")
+        self._controls.lr_error.setText(self._covered_line)
 
     def set_rate(self) -> bool:
         """Set LR: the rate typed in "LR now" from the next batch on; False if refused."""
@@ -74,36 +110,39 @@ class SteerActions(QObject):
             self._refused(err)
             return None
         self.steering.sent(changes)
-        # a press that changed nothing said nothing: a rate typed beside the button looked
-        # applied (walk qa40), though only Set LR sends it. Said beside the buttons, where a
-        # refusal goes: the status bar cut it at 1024 px before it named Set LR
-        self._say(
-            ""
-            if changes
-            else translate(
-                "TrainingPanel",
-                "Nothing to apply: the Settings tab's momentum, L2, dropout, batch size and "
-                "augmentation are the run's already. A learning rate typed beside the buttons "
-                "is sent with “{set_lr}”.",
-            ).format(set_lr=translate("TrainingPanel", "Set LR"))
-        )
-        if changes:
+        if not changes:
+            # a press that changed nothing said nothing: a rate typed beside the button looked
+            # applied (walk qa40), though only Set LR sends it. Said beside the buttons, where
+            # a refusal goes: the status bar cut it at 1024 px before it named Set LR
+            self._say(
+                translate(
+                    "TrainingPanel",
+                    "Nothing to apply: the Settings tab's momentum, L2, dropout, batch size and "
+                    "augmentation are the run's already. A learning rate typed beside the buttons "
+                    "is sent with “{set_lr}”.",
+                ).format(set_lr=translate("TrainingPanel", "Set LR"))
+            )
+            return changes
+        if self._pending_line:
+            self._put_back_covered()  # what waited is used now
+        else:
+            self._say("")
 
-            def said(keys) -> str:
-                return ", ".join(SettingChange(0, 1, 1, k, changes[k]).shown_text() for k in keys)
+        def said(keys) -> str:
+            return ", ".join(SettingChange(0, 1, 1, k, changes[k]).shown_text() for k in keys)
 
-            # a batch size waits for the next epoch (its batches are drawn at the epoch's start)
-            now = [k for k in changes if k != "batch_size"]
-            if "batch_size" not in changes:
-                line = translate("TrainingPanel", "From the next batch: {changes}")
-            elif now:
-                line = translate(
-                    "TrainingPanel", "From the next batch: {changes}; from the next epoch: {later}"
-                )
-            else:
-                line = translate("TrainingPanel", "From the next epoch: {later}")
-            later = [k for k in changes if k == "batch_size"]
-            self.status_message.emit(line.format(changes=said(now), later=said(later)))
+        # a batch size waits for the next epoch (its batches are drawn at the epoch's start)
+        now = [k for k in changes if k != "batch_size"]
+        if "batch_size" not in changes:
+            line = translate("TrainingPanel", "From the next batch: {changes}")
+        elif now:
+            line = translate(
+                "TrainingPanel", "From the next batch: {changes}; from the next epoch: {later}"
+            )
+        else:
+            line = translate("TrainingPanel", "From the next epoch: {later}")
+        later = [k for k in changes if k == "batch_size"]
+        self.status_message.emit(line.format(changes=said(now), later=said(later)))
         return changes
 
     def apply_fix(self, fix: dict) -> bool:

@@ -246,6 +246,8 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         c.paused_changed.connect(self._on_controller_paused_changed)
         self.form.validity_changed.connect(self._on_form_validity_changed)
         self.form.refused_changed.connect(self.say_refused_settings)
+        # an edited field the run does not use yet says so until "Apply to run" (walk60 D7g)
+        self.form.config_changed.connect(self.steer_actions.show_pending)
         self.train_button.clicked.connect(self._on_train_button_clicked)
         self.pause_button.clicked.connect(self._on_pause_button_clicked)
         self.step_button.clicked.connect(self.controller.step)

@@ -720,6 +720,34 @@ def test_apply_to_run_steers_the_editable_settings_and_the_curves_mark_them(qtbo
     assert panel.steer() == {} and "no run is training" in panel.lr_error.text()
 
 
+def test_an_edit_the_run_does_not_use_yet_says_so_until_applied(qtbot, panel):
+    # walk60 D7g: a paused run's edited L2 showed nothing until "Apply to run", so the student
+    # could not tell an applied field from one only typed
+    form = panel.form
+    start_long_run(qtbot, panel)
+    qtbot.waitUntil(lambda: panel.apply_button.isEnabled(), timeout=WAIT_MS)
+    panel.controller.pause()
+    qtbot.waitUntil(panel.controller.is_paused, timeout=WAIT_MS)
+    before = form.l2.text()
+    form.l2.setText("0.0008")
+    assert panel.lr_error.isVisible() or not panel.isVisible()
+    line = panel.lr_error.text()
+    assert line.startswith("Not applied yet: ") and "L2 0.0008" in line and "Apply to run" in line
+    form.l2.setText(before)  # the run's value again: nothing waits
+    assert panel.lr_error.text() == ""
+    form.l2.setText("0.0008")
+    said: list = []
+    panel.status_message.connect(said.append)
+    panel.apply_button.click()
+    assert panel.lr_error.text() == "" and said[-1] == "From the next batch: L2 0.0008"
+    form.l2.setText("8e-4")  # the run's value now: still nothing waits
+    assert panel.lr_error.text() == ""
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    form.l2.setText("0.001")  # no run: the next run takes the form as it is
+    assert panel.lr_error.text() == ""
+
+
 def test_apply_to_run_with_nothing_changed_says_so_and_names_set_lr(qtbot, panel):
     # walk qa40: a rate typed beside the buttons, then "Apply to run": nothing was sent and
     # nothing was said, and the run went on at its old rate
