@@ -160,6 +160,24 @@ class Classifier:
         return "image_folder" in self.info or (isinstance(named, str) and self.dataset is None)
 
     @property
+    def learned_from_drawings(self) -> bool | None:
+        """Whether this garment model saw sketches while it learned (``sketch`` above 0 in its
+        config or in a change steered into the run); None when its file does not say (a digit
+        model, or one older than the setting)."""
+        from nndesk.setting_changes import parse_changes
+
+        config = self.info.get("config")
+        share = config.get("sketch") if isinstance(config, dict) else None
+        if isinstance(share, bool) or not isinstance(share, (int, float)):
+            return None
+        try:
+            changes = parse_changes(self.info.get("changes"))
+        except ValueError:
+            changes = []
+        steered = any(c.name == "sketch" and float(c.value) > 0 for c in changes)
+        return share > 0 or steered
+
+    @property
     def temperature(self) -> float:
         """The fitted temperature the file holds (``info["calibration"]``), else 1."""
         from nndesk.calibration import temperature_of

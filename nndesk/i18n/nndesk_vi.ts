@@ -7106,6 +7106,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Mô hình này là một CNN: tầng đầu tiên của nó là các bộ lọc 3×3 nhỏ trượt trên ảnh, không phải mỗi điểm ảnh một trọng số, nên không có hình 28×28 cho từng nút. Hãy mở một mô hình MLP (ví dụ {mlp_name}) để xem các nút ẩn ở đây.</translation>
     </message>
     <message>
+        <source>This model learned from photos only (Share of sketches 0), so a drawn garment is unlike anything it saw: its answer can be wrong however sure it looks. fashion-cnn learned from sketches too; or train with a Share of sketches above 0 (Train &gt; Settings).</source>
+        <translation>Mô hình này chỉ học từ ảnh chụp (Tỉ lệ hình vẽ phác 0), nên một món đồ được vẽ không giống thứ gì nó từng thấy: câu trả lời có thể sai dù trông chắc chắn đến đâu. fashion-cnn đã học cả từ hình vẽ phác; hoặc huấn luyện với Tỉ lệ hình vẽ phác lớn hơn 0 (Huấn luyện &gt; Cài đặt).</translation>
+    </message>
+    <message>
         <source>Why this answer?</source>
         <translation>Vì sao có câu trả lời này?</translation>
     </message>

@@ -250,6 +250,11 @@ class WhyView(QWidget):
         self.edge_note = QLabel()
         self.edge_note.setWordWrap(True)
         self.edge_note.setVisible(False)
+        # a garment model trained on photos only reads drawings as something else, sure of
+        # it (walk60 D7m: a lab model called a drawn sneaker Bag at 95-99 %): the page says why
+        self.photos_note = QLabel()
+        self.photos_note.setWordWrap(True)
+        self.photos_note.setVisible(False)
         self.caution = QLabel(translate_marked("WhyView", CAUTION))
         self.caution.setWordWrap(True)
         italic = QFont(self.font())
@@ -276,6 +281,7 @@ class WhyView(QWidget):
         right.addWidget(self.method_note)
         right.addWidget(self.fill_note)
         right.addWidget(self.edge_note)
+        right.addWidget(self.photos_note)
         right.addWidget(self.caution)
         right.addStretch(1)
         # side by side when there is room, stacked on a narrow window (see resizeEvent)
@@ -482,6 +488,7 @@ class WhyView(QWidget):
                 ).format(mlp_name=mlp_name)
             )
         self._show_edge_note(clf)
+        self._show_photos_note(clf)
         self._show_neighbours_note()
         self._incoming = None
         self._apply_timer.stop()
@@ -711,6 +718,24 @@ class WhyView(QWidget):
             ).format(n=rows)
         )
         self.edge_note.setVisible(True)
+
+    def _show_photos_note(self, clf) -> None:
+        photos_only = (
+            clf is not None
+            and clf.preprocess_kind == "garments"
+            and clf.learned_from_drawings is False
+        )
+        if photos_only:
+            self.photos_note.setText(
+                translate(
+                    "WhyView",
+                    "This model learned from photos only (Share of sketches 0), so a drawn "
+                    "garment is unlike anything it saw: its answer can be wrong however sure it "
+                    "looks. fashion-cnn learned from sketches too; or train with a Share of "
+                    "sketches above 0 (Train > Settings).",
+                )
+            )
+        self.photos_note.setVisible(photos_only)
 
     def _show_method_note(self) -> None:
         self.method_note.setText(translate_marked("WhyView", METHOD_NOTES[self.saliency_kind()]))

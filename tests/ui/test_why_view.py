@@ -435,3 +435,33 @@ def test_a_slope_map_says_where_more_ink_would_raise_the_score(qtbot, why_desk):
     assert "where more ink would raise its score" in why.summary.text()
     why.set_saliency_kind("gradient_x_input")
     assert "argue for it" in why.summary.text()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_garment_model_trained_on_photos_only_says_drawings_are_new_to_it(qtbot, why_desk, lang):
+    """walk60 D7m: a lab model (Share of sketches 0) called a drawn sneaker "Bag" at 95-99 %,
+    and nothing on the canvas or the Why page tied that to how the model was trained."""
+    from dataclasses import replace
+
+    from nndesk.ui import language
+
+    why = why_desk.why_page
+    mlp = why_desk.prediction.current()
+    language.use_language(lang)
+    try:
+        photos = replace(mlp, preprocess_kind="garments", info={"config": {"sketch": 0.0}})
+        why.set_classifier(photos)
+        assert not why.photos_note.isHidden()
+        word = {"en": "photos only", "vi": "chỉ học từ ảnh chụp"}[lang]
+        assert word in why.photos_note.text()
+        sketched = replace(photos, info={"config": {"sketch": 0.15}})
+        why.set_classifier(sketched)
+        assert why.photos_note.isHidden()
+        unsaid = replace(photos, info={})  # a file that does not say: nothing claimed
+        why.set_classifier(unsaid)
+        assert why.photos_note.isHidden()
+        digits = replace(photos, preprocess_kind="digits")  # drawn digits read well
+        why.set_classifier(digits)
+        assert why.photos_note.isHidden()
+    finally:
+        language.use_language("en")
