@@ -184,8 +184,11 @@ class RaceChart:
             ax.set_autoscaley_on(True)  # an empty epoch plot's fixed range below held it
             ax.relim()
             ax.autoscale_view()
-        if top_x > 0:
-            self.ax_batch.set_xlim(0, top_x)
+        # the race's epochs from its first batch, as the Live page's batch plot: grown with
+        # the data, a 5-epoch race's plot read 0-1.1 where Live's read 0-5 (walk60 D7f)
+        right_x = max(top_x, float(self.epochs)) if self.epochs else top_x
+        if right_x > 0:
+            self.ax_batch.set_xlim(0, right_x)
         if log:
             self._log_limits()
         # before the first epoch ends its plots are empty, and matplotlib's empty range is

@@ -259,3 +259,15 @@ def test_a_key_of_lanes_named_by_their_settings_keeps_clear_of_the_title(qapp, w
         assert key.x1 <= chart.figure.bbox.width and key.y1 <= chart.figure.bbox.height
     finally:
         language.use_language("en")
+
+
+@pytest.mark.parametrize("epochs", [5, 1])
+def test_the_batch_plot_spans_the_races_epochs_from_the_first_batch_as_lives_does(epochs):
+    """walk60 D7f: the Race's batch plot grew with the data (0-1.1 of a 5-epoch race) while
+    the Live page's spans every epoch of the run (0-5): the two looked alike, read otherwise."""
+    chart = RaceChart(["SGD", "Adam"], 640, 420, epochs=epochs)
+    chart.render([_curves(40, 0, 2.0), _curves(40, 0, 1.0)], batches_per_epoch=100)
+    assert chart.ax_batch.get_xlim() == (0.0, float(epochs))
+    # batches past the last epoch (a lane's last partial batch) still in view
+    chart.render([_curves(100 * epochs + 10, epochs, 2.0)] * 2, batches_per_epoch=100)
+    assert chart.ax_batch.get_xlim()[1] >= (100 * epochs + 10) / 100

@@ -331,9 +331,9 @@ def test_run_legends_and_titles_name_settings_in_the_windows_words(vietnamese, t
     pairs = (("ce", 1), ("bce", 2))
     losses = [store.create({**base, "loss": loss, "lr": lr}) for loss, lr in pairs]
     assert legend_labels(losses) == [
-        "entropy chéo, lr 1",
-        "entropy chéo nhị phân, lr 2",
-    ]  # whole: the loss's name says what it is
+        "lr 1, entropy chéo",
+        "lr 2, entropy chéo nhị phân",
+    ]  # whole: the loss's name says what it is (the rate first: runs_legend.ON_PURPOSE)
     shares = [store.create({**base, "val_fraction": f}) for f in (0.1, 0.5)]
     assert legend_labels(shares) == ["kiểm định 10%", "kiểm định 50%"]  # as the Train form shows it
     # the Runs table's settings cell names the choices as the Train form does

@@ -318,7 +318,8 @@ def test_a_rate_changed_while_training_is_followed_in_the_legend(tmp_path):
     steady = store.create({"dataset": "mnist", "arch": "784-32-10", "lr": 0.01, "epochs": 1})
     steered = store.create({"dataset": "mnist", "arch": "784-32-10", "lr": 0.001, "epochs": 3})
     steered.curves.add_change(SettingChange(1.25, 2, 100, "lr", 0.0005))
-    assert legend_labels([steered, steady]) == ["epochs 3, lr 0.001 → 0.0005", "epochs 1, lr 0.01"]
+    # the rate first: a student changes it on purpose (walk60 D7k), the epochs follow
+    assert legend_labels([steered, steady]) == ["lr 0.001 → 0.0005, epochs 3", "lr 0.01, epochs 1"]
 
 
 @pytest.mark.parametrize(
@@ -392,3 +393,21 @@ def test_six_runs_key_titles_and_plots_overlap_nothing(qapp, code, size):
             assert ax._left_title.get_window_extent(renderer).y0 >= plot.y1 - 0.5  # noqa: SLF001
     finally:
         language.use_language("en")
+
+
+def test_the_legend_of_two_labs_names_what_a_student_changes_on_purpose(tmp_path):
+    """walk60 D7k: the PReLU lab's run against the ReLU lab's was named "PReLU (learned
+    slope), 784-300-300-100-100-10, init Xavier" / "ReLU, 784-64-64-10, init auto …": among
+    settings that tell two runs apart alike, the first three alphabetically, so an incidental
+    "init" was named and the lab's point (its L2, its schedule) was not."""
+    from nndesk.presets import get_preset
+    from nndesk.ui.runs_legend import legend_settings
+
+    store = RunStore(tmp_path / "runs")
+    prelu, relu = (
+        store.create(get_preset(name).config.to_dict(), title=name)
+        for name in ("fashion-prelu-l2", "fashion-mlp-lab")
+    )
+    named = legend_settings([prelu, relu])
+    assert named == ["activation", "l2", "schedule"]
+    assert "init" not in named and "prelu_init" not in named
