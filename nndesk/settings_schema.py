@@ -282,7 +282,7 @@ FIELDS: tuple[Field, ...] = (
            metavar="EPS", applies=lambda v: accepts(v.get("optimizer", ""), "eps")),
     _field("batch_size", int, N_("Batch size"), N_("images per update; 'full' = the whole training "
            "split, plain gradient descent (0 too on the command line)"), "optimisation", low=0,
-           high=MAX_BATCH_SIZE, live=True, race_shares=True, metavar="N|full",
+           high=MAX_BATCH_SIZE, live=True, metavar="N|full",
            form_label=QT_TRANSLATE_NOOP("TrainForm", "Batch size")),
     _field("epochs", int, N_("Epochs"), N_("passes over the training images; a run stopped "
            "before its last epoch continues up to this epoch, counted from its start; a finished "

@@ -40,11 +40,41 @@ def test_every_lane_trains_on_the_same_batches_in_the_same_order(tiny):  # noqa:
     assert [e.reason for e in ends] == ["completed"] * 3
 
 
-def test_lanes_that_would_see_different_batches_are_refused(tiny):  # noqa: F811
-    with pytest.raises(ConfigError, match="configuration 2 has batch_size 32"):
-        prepare_race([FAST, FAST.replace(batch_size=32)], tiny)
+def test_lanes_that_would_see_different_images_are_refused(tiny):  # noqa: F811
+    with pytest.raises(ConfigError, match="configuration 2 has val_fraction 0.25"):
+        prepare_race([FAST, FAST.replace(val_fraction=0.25)], tiny)
     with pytest.raises(ConfigError, match="2 to 4 configurations"):
         prepare_race([FAST], tiny)
+
+
+def test_lanes_of_other_batch_sizes_see_the_same_images_and_keep_level_in_epochs(tiny):  # noqa: F811
+    """walk60 D9: a lab raced as a whole has its own batch size (the PReLU lab's 128 beside
+    a lab of 64). Each lane trains with its own; both see the same images in the same order,
+    and the lane furthest behind in epochs takes the next batch, so neither runs ahead."""
+    configs = [FAST.replace(batch_size=16), FAST.replace(batch_size=48, l2=1e-3)]
+    sessions = prepare_race(configs, tiny)
+    seen: list[list[np.ndarray]] = [[] for _ in sessions]
+    for lane, session in enumerate(sessions):
+        first = session.model.layers[0]
+
+        def spy(x, training=False, lane=lane, forward=first.forward):
+            if training:
+                seen[lane].append(x.copy())
+            return forward(x, training=training)
+
+        first.forward = spy
+    done = [0.0, 0.0]
+    for lane, report in race(sessions):
+        if isinstance(report, BatchReport):
+            assert report.batches == (12, 4)[lane]  # 180 training images in 16s, in 48s
+            done[lane] = report.epoch - 1 + report.batch / report.batches
+            # the other lane is never more than one of its own batches behind
+            assert done[lane] - done[1 - lane] <= 1 / report.batches + 1e-9
+    assert [len(b) for b in seen] == [24, 8]  # each lane's own batches, two epochs
+    assert [b.shape[0] for b in seen[1][:4]] == [48, 48, 48, 36]
+    # the same images in the same order, cut into batches of their own sizes
+    np.testing.assert_array_equal(np.concatenate(seen[0]), np.concatenate(seen[1]))
+    assert [s.config.l2 for s in sessions] == [FAST.l2, 1e-3]  # each lane its own L2
 
 
 #: For each setting a race's lanes share, a value unlike ``FAST``'s (the keys must be exactly
@@ -58,7 +88,6 @@ OTHER_VALUES = {
     "aug_scale": 0.2,
     "aug_stroke": 0.5,
     "sketch": 0.5,
-    "batch_size": 7,
     "epochs": 9,
     "seed": 123,
 }

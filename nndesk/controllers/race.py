@@ -49,8 +49,10 @@ class Lane:
 @dataclass(frozen=True)
 class RaceStarted:
     names: tuple[str, ...]
-    batches_per_epoch: int
+    batches_per_epoch: int  # the first lane's
     epochs: int
+    #: each lane's batches per epoch (lanes may take batches of their own sizes)
+    lane_batches: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class FinishedRace:
     #: the preset every lane started from (the Race tab's summary names it after a language
     #: switch, whatever comparison the new window's tab starts on)
     preset: str = ""
+    #: each lane's batches per epoch (lanes may take batches of their own sizes)
+    lane_batches: tuple[int, ...] = ()
 
     def renamed(self, rename) -> FinishedRace:
         """The same race, each lane's name (and given name) ``rename(name)``, its lanes and
@@ -153,14 +157,13 @@ class RaceWorker(QObject):
             QCoreApplication.translate("RaceController", "Preparing the networks…")
         )
         sessions = prepare_race(configs, dataset)
-        n = len(sessions[0].y_train)
-        cfg = sessions[0].config
-        batch = n if cfg.full_batch else min(cfg.batch_size, n)
+        per_lane = tuple(batches_per_epoch(s) for s in sessions)
         self.started.emit(
             RaceStarted(
                 names=tuple(lane.name for lane in self._lanes),
-                batches_per_epoch=max(-(-n // max(batch, 1)), 1),
-                epochs=cfg.epochs,
+                batches_per_epoch=per_lane[0],
+                epochs=sessions[0].config.epochs,
+                lane_batches=per_lane,
             )
         )
         self.status_changed.emit(QCoreApplication.translate("RaceController", "Racing…"))
@@ -205,6 +208,14 @@ class RaceWorker(QObject):
             )
         self.results_ready.emit(tuple(results))
         self.sessions_ready.emit(tuple(sessions))
+
+
+def batches_per_epoch(session) -> int:
+    """How many batches a lane's ``session`` trains per epoch (its own batch size)."""
+    n = len(session.y_train)
+    cfg = session.config
+    batch = n if cfg.full_batch else min(cfg.batch_size, n)
+    return max(-(-n // max(batch, 1)), 1)
 
 
 def last_loss(curves: Curves) -> float:
@@ -308,6 +319,8 @@ class RaceController(QObject, WorkerThreadOwner):
         self.curves: list[Curves] = []
         self.results: tuple[LaneResult, ...] = ()
         self.batches_per_epoch = 0
+        #: each lane's batches per epoch (``batches_per_epoch`` is the first lane's)
+        self.lane_batches: tuple[int, ...] = ()
         self._sessions: tuple = ()
         self._requests = RunRequests()
         self._thread: QThread | None = None
@@ -330,6 +343,7 @@ class RaceController(QObject, WorkerThreadOwner):
         self.lanes, self.preset = lanes, preset
         self.curves = [Curves() for _ in lanes]
         self.results = ()
+        self.lane_batches = ()
         self._sessions = ()
         self.kept_runs = {}
         self._requests = RunRequests()
@@ -358,6 +372,7 @@ class RaceController(QObject, WorkerThreadOwner):
             self._sessions,
             dict(self.kept_runs),  # a lane still being saved (None) is not offered again
             self.preset,
+            self.lane_batches,
         )
 
     def adopt(self, race: FinishedRace) -> None:
@@ -366,6 +381,7 @@ class RaceController(QObject, WorkerThreadOwner):
             raise ConfigError("a race is going; it cannot take another's place")
         self.lanes, self.curves, self.results = race.lanes, list(race.curves), race.results
         self.batches_per_epoch = race.batches_per_epoch
+        self.lane_batches = race.lane_batches
         self._sessions, self.kept_runs = race.sessions, dict(race.kept_runs)
         self.preset = race.preset
 
@@ -419,6 +435,9 @@ class RaceController(QObject, WorkerThreadOwner):
     @Slot(object)
     def _on_worker_started(self, started: RaceStarted) -> None:
         self.batches_per_epoch = started.batches_per_epoch
+        self.lane_batches = started.lane_batches or (started.batches_per_epoch,) * len(
+            started.names
+        )
         self.started.emit(started)
 
     @Slot(object)

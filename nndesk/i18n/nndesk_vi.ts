@@ -5234,6 +5234,14 @@ Bạn vẫn muốn xoá nó?</translation>
         <translation>+ Thêm một cấu hình</translation>
     </message>
     <message>
+        <source>+ Add a lab…</source>
+        <translation>+ Thêm một bài lab…</translation>
+    </message>
+    <message>
+        <source>A race takes four lanes at most: remove one first.</source>
+        <translation>Một cuộc đua có tối đa bốn làn: hãy bỏ bớt một làn trước.</translation>
+    </message>
+    <message>
         <source>Choose a comparison…</source>
         <translation>Chọn một phép so sánh…</translation>
     </message>
@@ -5299,6 +5307,10 @@ Bạn vẫn muốn xoá nó?</translation>
         <translation>Đang đua: epoch {epoch}/{epochs}, batch {batch}/{per}</translation>
     </message>
     <message>
+        <source>Racing: epoch {epoch} of {epochs}, {share} of it</source>
+        <translation>Đang đua: epoch {epoch}/{epochs}, xong {share}</translation>
+    </message>
+    <message>
         <source>Resume</source>
         <translation>Tiếp tục</translation>
     </message>
@@ -5325,8 +5337,16 @@ accuracy</source>
 kiểm tra</translation>
     </message>
     <message>
+        <source>The Train form&apos;s settings</source>
+        <translation>Các cài đặt của trang Huấn luyện</translation>
+    </message>
+    <message>
         <source>The race failed.</source>
         <translation>Cuộc đua thất bại.</translation>
+    </message>
+    <message>
+        <source>The race&apos;s Epochs and Seed, the dataset, its validation split and augmentation are every lane&apos;s: the lanes see the same images in the same order.</source>
+        <translation>Epoch và hạt giống (seed) của cuộc đua, tập dữ liệu, phần kiểm định và tăng cường là của mọi làn: các làn thấy cùng những ảnh theo cùng thứ tự.</translation>
     </message>
     <message>
         <source>Train
@@ -5335,10 +5355,22 @@ loss</source>
 huấn luyện</translation>
     </message>
     <message>
+        <source>Train form</source>
+        <translation>Trang Huấn luyện</translation>
+    </message>
+    <message>
         <source>Validation
 accuracy</source>
         <translation>Độ chính xác
 kiểm định</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>không đổi</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>cosine</translation>
     </message>
     <message>
         <source>diverged</source>
@@ -5347,6 +5379,10 @@ kiểm định</translation>
     <message>
         <source>end every lane after its current batch; they are still tested</source>
         <translation>kết thúc mọi làn sau batch hiện tại; chúng vẫn được kiểm tra</translation>
+    </message>
+    <message>
+        <source>exp</source>
+        <translation>mũ</translation>
     </message>
     <message>
         <source>fill the lanes with one of the labs&apos; comparisons; edit freely</source>
@@ -5359,6 +5395,10 @@ kiểm định</translation>
     <message>
         <source>passes over the training images: every lane trains this many epochs from new weights, on the same images in the same order</source>
         <translation>số lần đi qua các ảnh huấn luyện: mỗi làn huấn luyện chừng này epoch từ trọng số mới, trên cùng những ảnh theo cùng thứ tự</translation>
+    </message>
+    <message>
+        <source>race a whole lab as a lane: a preset&apos;s settings or the Train form&apos;s, its own L2, schedule and batch size included</source>
+        <translation>đua cả một bài lab trong một làn: các cài đặt của một cấu hình mẫu (preset) hoặc của trang Huấn luyện, kể cả L2, lịch tốc độ học và kích thước batch riêng của nó</translation>
     </message>
     <message>
         <source>race up to four configurations</source>
@@ -5377,8 +5417,16 @@ kiểm định</translation>
         <translation>lưu các đường cong của làn này thành một lượt chạy (thẻ Các lượt chạy); làn đã phân kỳ nên không lưu mô hình</translation>
     </message>
     <message>
+        <source>schedule {word}</source>
+        <translation>lịch {word}</translation>
+    </message>
+    <message>
         <source>show the lanes&apos; settings again, to change them and race anew</source>
         <translation>hiện lại cài đặt của các làn để sửa và đua lại</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>bậc</translation>
     </message>
     <message>
         <source>stopped</source>
@@ -5393,6 +5441,14 @@ kiểm định</translation>
         <translation>con số mà điểm khởi đầu ngẫu nhiên của mỗi làn lấy từ đó (trọng số ban đầu, thứ tự các batch): mọi làn dùng chung nó, nên chúng thấy cùng những ảnh theo cùng thứ tự; đổi nó để xem một kết quả phụ thuộc bao nhiêu vào may rủi</translation>
     </message>
     <message>
+        <source>this lane</source>
+        <translation>làn này</translation>
+    </message>
+    <message>
+        <source>this lane&apos;s own settings: {settings}. Click to change them.</source>
+        <translation>cài đặt riêng của làn này: {settings}. Bấm để đổi.</translation>
+    </message>
+    <message>
         <source>train every configuration side by side, one batch of each in turn, on the same batches</source>
         <translation>huấn luyện song song mọi cấu hình, lần lượt mỗi cấu hình một batch, trên cùng các batch</translation>
     </message>
@@ -5403,6 +5459,10 @@ kiểm định</translation>
     <message>
         <source>{lanes}  —  {preset}&apos;s settings: {settings}…</source>
         <translation>{lanes}  —  cài đặt của {preset}: {settings}…</translation>
+    </message>
+    <message>
+        <source>{lane}: its own settings</source>
+        <translation>{lane}: cài đặt riêng</translation>
     </message>
     <message>
         <source>{name} kept as a run with its model: {path}</source>

@@ -1,9 +1,10 @@
-"""A race: 2-4 configurations trained side by side on identical batches. No Qt.
+"""A race: 2-4 configurations trained side by side on identical images. No Qt.
 
 Every run's shuffle, split and augmentation streams come from its seed (``loop.run_rng``), so
-configurations that share the seed, the data settings and the batch size see the same images in
-the same order, batch for batch. ``race`` checks that they do share them, then steps the runs in
-turn, one batch each, so their curves grow together:
+configurations that share the seed and the data settings see the same images in the same order;
+with the same batch size, batch for batch. ``race`` checks that they do share them, then steps
+the runs in turn, one batch of the lane furthest behind (in epochs), so their curves grow
+together even when a lane takes batches of 64 and another of 128 (a lab raced as a whole):
 
     for lane, report in race([adam, sgd], dataset=fashion):
         curves[lane].add(report)
@@ -18,7 +19,7 @@ from nndesk.errors import ConfigError
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.settings_schema import RACE_SHARES
 from nndesk.training.config import TrainConfig
-from nndesk.training.loop import Report, RunEnded, train
+from nndesk.training.loop import BatchReport, Report, RunEnded, train
 from nndesk.training.memory import check_batches_fit
 from nndesk.training.session import Session, prepare
 
@@ -48,8 +49,9 @@ def prepare_race(configs: Sequence[TrainConfig], dataset) -> list[Session]:
     check_race(configs)
     shared: dict = {}
     sessions = [prepare(config, dataset=dataset, shared_inputs=shared) for config in configs]
-    # each lane fits alone (prepare checked it), but every lane keeps its batch at once
-    batch = sessions[0].config.batch_size or len(sessions[0].y_train)
+    # each lane fits alone (prepare checked it), but every lane keeps its batch at once: counted
+    # at the largest lane's batch (full batch: the whole split)
+    batch = max(s.config.batch_size or len(s.y_train) for s in sessions)
     check_batches_fit([s.model for s in sessions], batch)
     return sessions
 
@@ -63,26 +65,29 @@ def race(
     should_stop: Callable[[], bool] = _never,
     should_pause: Callable[[], bool] = _never,
 ) -> Iterator[tuple[int, Report]]:
-    """``(lane, report)`` of every lane's reports, one batch of each lane in turn, until every
-    lane's ``RunEnded`` (a lane that diverges ends alone; the others race on). Stop and pause
-    are polled before every batch of every lane."""
+    """``(lane, report)`` of every lane's reports, one batch at a time of the lane that has
+    trained the least of its epochs (the first of those alike: lanes of one batch size take
+    turns, one batch each), until every lane's ``RunEnded`` (a lane that diverges ends alone;
+    the others race on). Stop and pause are polled before every batch of every lane."""
     check_race([s.config for s in sessions])
     runs = {
         i: train(s, should_stop=should_stop, should_pause=should_pause)
         for i, s in enumerate(sessions)
     }
+    done = dict.fromkeys(runs, 0.0)  # epochs trained so far, a fraction within the epoch
     while runs:
-        for lane in list(runs):
-            for report in runs[lane]:
-                yield lane, report
-                if isinstance(report, RunEnded):
-                    del runs[lane]
-                    break
-                if not hasattr(report, "batch_loss"):  # an EpochReport: go on to the next batch
-                    continue
-                break  # one batch, then the next lane
-            else:
-                runs.pop(lane, None)
+        lane = min(runs, key=lambda i: (done[i], i))
+        for report in runs[lane]:
+            yield lane, report
+            if isinstance(report, RunEnded):
+                del runs[lane]
+                break
+            if not isinstance(report, BatchReport):  # an EpochReport: on to the next batch
+                continue
+            done[lane] = report.epoch - 1 + report.batch / max(report.batches, 1)
+            break  # one batch, then the lane furthest behind
+        else:
+            runs.pop(lane, None)
 
 
 @dataclass(frozen=True)

@@ -19,15 +19,19 @@ from PySide6.QtWidgets import (
 from nndesk.controllers.race import Lane
 from nndesk.errors import ConfigError, NndeskError, user_message_data
 from nndesk.i18n import N_
-from nndesk.settings_schema import BY_NAME
+from nndesk.setting_words import setting_text
+from nndesk.settings_schema import BY_NAME, RACE_SHARES
 from nndesk.training import TrainConfig
 from nndesk.ui import text_size, theme
 from nndesk.ui.choice_box import ChoiceBox
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.number_field import number_field
+from nndesk.ui.race_lane_settings import LANE_OWN, settings_cell_text
 from nndesk.ui.setting_editor import set_combo
 
 HEAD_GAP = 4  # px between two columns of the lanes (their headers among them)
+#: the columns a lane's own settings span, on the line under its own (Layers to Inputs)
+SETTINGS_SPAN = 5
 
 
 def _range_only(label: str) -> str:
@@ -54,6 +58,12 @@ def _fit_text(edit: QLineEdit, text: str) -> None:
     """At least as wide as ``text`` (a cut "84-64-64-10" reads as another architecture)."""
     margins = edit.textMargins().left() + edit.textMargins().right()
     edit.setMinimumWidth(max(56, edit.fontMetrics().horizontalAdvance(text) + margins + 10))
+
+
+def _applies(name: str, config: TrainConfig) -> bool:
+    """Whether setting ``name`` matters beside ``config``'s others (the form hides it else)."""
+    applies = BY_NAME[name].applies
+    return applies is None or bool(applies(config.to_dict()))
 
 
 class LaneScroll(QScrollArea):
@@ -92,10 +102,25 @@ class LaneScroll(QScrollArea):
 
 
 class LaneRow:
-    """The editors of one lane: its name and the settings it changes. Its ✕ calls ``remove``
-    with the row, an edit by hand calls ``edited``."""
+    """The editors of one lane: its name and the settings it changes, its own settings beyond
+    those (``own``: a preset's or the Train form's L2, schedule, batch size, …) in one cell.
+    Its ✕ calls ``remove`` with the row, an edit by hand calls ``edited``, its settings cell
+    ``edit_settings`` with the row."""
 
-    def __init__(self, remove: Callable[[LaneRow], None], edited: Callable[..., None]) -> None:
+    def __init__(
+        self,
+        remove: Callable[[LaneRow], None],
+        edited: Callable[..., None],
+        edit_settings: Callable[[LaneRow], None] | None = None,
+    ) -> None:
+        #: the lane's settings beyond its columns (``LANE_OWN``); the race's shared ones
+        #: (epochs, seed, the images) are taken from the race when it starts
+        self.own = TrainConfig()
+        self.settings = QToolButton()
+        self.settings.setAutoRaise(True)  # a line of text under the lane's boxes, a button
+        self.settings.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if edit_settings is not None:
+            self.settings.clicked.connect(lambda: edit_settings(self))
         self.name = QLineEdit()
         self.name.setToolTip(translate("RaceView", "the lane's name in the legend and the table"))
         self.arch = QLineEdit()
@@ -120,9 +145,25 @@ class LaneRow:
         for box in (self.activation, self.optimizer, self.normalize):
             box.activated.connect(edited)
 
-    def widgets(self) -> tuple[QWidget, ...]:
+    def columns(self) -> tuple[QWidget, ...]:
+        """The widgets of the lane's line, one per column (its own settings go below them)."""
         return (self.name, self.arch, self.activation, self.optimizer, self.lr, self.normalize,
                 self.remove)  # fmt: skip
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (*self.columns(), self.settings)
+
+    def set_own(self, config: TrainConfig) -> None:
+        """Take ``config``'s settings beyond the columns as the lane's own, shown in its cell."""
+        self.own = config
+        self.settings.setText(f"{settings_cell_text(config)}  ✎")
+        said = ", ".join(setting_text(n, getattr(config, n)) for n in LANE_OWN
+                         if _applies(n, config))  # fmt: skip
+        self.settings.setToolTip(
+            translate(
+                "RaceView", "this lane's own settings: {settings}. Click to change them."
+            ).format(settings=said)  # fmt: skip
+        )
 
     def fit_to_font(self) -> None:
         """The ✕ as narrow as its glyph, and the name and layers as wide as their texts, in the
@@ -132,6 +173,8 @@ class LaneRow:
             _fit_text(w, w.text() or "784-128-10")  # empty: as wide as when built
 
     def fill(self, name: str, config: TrainConfig) -> None:
+        """Show lane ``name`` of ``config``: its columns, and the rest as its own settings."""
+        self.set_own(config)
         self.name.setText(name)
         self.arch.setText(config.arch)
         set_combo(self.activation, config.activation)
@@ -143,13 +186,17 @@ class LaneRow:
         """This row's ``Lane`` on ``base``; ``ConfigError`` naming the lane when refused."""
         name = self.name.text().strip() or translate("RaceView", "Lane {n}").format(n=number)
         try:
-            config = base.replace(
-                arch=self.arch.text().strip(),
-                activation=self.activation.currentData(),
-                optimizer=self.optimizer.currentData(),
-                lr=self.lr.value(),
-                normalize=self.normalize.currentData(),
-            ).validate()
+            config = (
+                self.on(base)
+                .replace(
+                    arch=self.arch.text().strip(),
+                    activation=self.activation.currentData(),
+                    optimizer=self.optimizer.currentData(),
+                    lr=self.lr.value(),
+                    normalize=self.normalize.currentData(),
+                )
+                .validate()
+            )
         except ConfigError as err:
             # kept translatable: the lane's name before the reason in the window's language
             # (an f-string made it English in a Vietnamese window, lab56 D9)
@@ -158,18 +205,36 @@ class LaneRow:
             ) from None
         return Lane(name, config)
 
+    def on(self, base: TrainConfig) -> TrainConfig:
+        """The lane's own settings with the race's shared ones (``RACE_SHARES``) from
+        ``base``: its columns as ``own`` holds them."""
+        return self.own.replace(**{n: getattr(base, n) for n in RACE_SHARES})
+
+    def values(self, base: TrainConfig) -> dict:
+        """The lane's settings as a dict, its columns as their boxes hold them (a refused
+        typed field keeps the lane's own value: the shared line needs only the choices)."""
+        return {
+            **self.on(base).to_dict(),
+            "activation": self.activation.currentData(),
+            "optimizer": self.optimizer.currentData(),
+            "normalize": self.normalize.currentData(),
+        }
+
     def choice(self) -> tuple:
-        """The row's fields as ``restore`` takes them back: the rate as typed when refused."""
+        """The row's fields as ``restore`` takes them back: the rate as typed when refused,
+        and the lane's own settings."""
         try:
             lr: float | str = self.lr.value()
         except NndeskError:
             lr = self.lr.text()  # as typed, mistake and all
         boxes = (self.activation, self.optimizer, self.normalize)
-        return (self.name.text(), self.arch.text(), lr, *(b.currentData() for b in boxes))
+        own = self.own.to_dict()
+        return (self.name.text(), self.arch.text(), lr, *(b.currentData() for b in boxes), own)
 
     def restore(self, choice: tuple) -> None:
         """Show ``choice`` (``choice()`` of a row in the window this one replaces)."""
-        name, arch, lr, activation, optimizer, normalize = choice
+        name, arch, lr, activation, optimizer, normalize, own = choice
+        self.set_own(TrainConfig.from_dict(own))
         self.name.setText(name)
         self.arch.setText(arch)
         if isinstance(lr, float):
@@ -221,10 +286,13 @@ class LaneGrid(QGridLayout):
             row.fit_to_font()
 
     def place(self, row: LaneRow) -> None:
-        """``row`` below the others."""
+        """``row`` below the others: its line, and its own settings under its columns (a
+        column of their own took 130 px more than a 1024 px window has, walk60 D9)."""
         self.rows.append(row)
-        for column, w in enumerate(row.widgets()):
-            self.addWidget(w, len(self.rows), column)
+        line = 2 * len(self.rows) - 1
+        for column, w in enumerate(row.columns()):
+            self.addWidget(w, line, column)
+        self.addWidget(row.settings, line + 1, 1, 1, SETTINGS_SPAN, Qt.AlignmentFlag.AlignLeft)
 
     def take(self, row: LaneRow) -> None:
         """``row`` removed (its widgets deleted), the rows below it moved up."""

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from nndesk.controllers.race import FinishedRace, Lane, LaneResult, RaceController
 from nndesk.data.registry import dataset_for_kind
 from nndesk.errors import NndeskError, user_message
+from nndesk.i18n import fmt
 from nndesk.settings_schema import BY_NAME
 from nndesk.training import TrainConfig
 from nndesk.training.race import COMPARISONS, MAX_LANES, MIN_LANES
@@ -35,9 +38,10 @@ from nndesk.ui import kept_choices, text_size, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.choice_box import ShrinkingBox
-from nndesk.ui.flow_layout import FittedRow, WrappingColumn, labelled
+from nndesk.ui.flow_layout import FittedRow, WrappingColumn, flow_row, labelled
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
+from nndesk.ui.race_lane_settings import LaneSettingsDialog
 from nndesk.ui.race_lanes import LaneGrid, LaneRow, LaneScroll
 from nndesk.ui.race_render import render_kept_chart
 from nndesk.ui.race_results import RaceTable
@@ -77,10 +81,15 @@ class RaceView(QWidget):
         busy: Callable[[], str | None] = lambda: None,
         parent: QWidget | None = None,
         dataset: str = "mnist",
+        form_lane: Callable[[], tuple[str, TrainConfig]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
         self._busy = busy
+        #: the Train form's preset name ("" when custom) and settings, raced as a lane
+        self._form_lane = form_lane
+        #: the lane settings dialog on show (None when none is)
+        self.lane_settings_dialog: LaneSettingsDialog | None = None
         #: the last ``busy`` refusal said under the buttons (taken back once it is over)
         self._refused: str | None = None
         #: the lanes were changed by hand: they no longer follow the window's mode
@@ -127,11 +136,25 @@ class RaceView(QWidget):
         self.shared.setWordWrap(True)
         theme.set_tone(self.shared, "muted")
 
-        self.lane_grid = LaneGrid(lambda: LaneRow(self.remove_lane, self.mark_edited))
+        self.lane_grid = LaneGrid(self._new_row)
         self.add_button = tipped_button(
             translate("RaceView", "+ Add a configuration"),
             translate("RaceView", "race up to four configurations"),
         )
+        # a lane that is a whole lab: a preset's settings, or the Train form's (walk60 D9)
+        self.lab_button = QToolButton()
+        self.lab_button.setText(translate("RaceView", "+ Add a lab…"))
+        self.lab_button.setToolTip(
+            translate(
+                "RaceView",
+                "race a whole lab as a lane: a preset's settings or the Train form's, its own "
+                "L2, schedule and batch size included",
+            )
+        )
+        self.lab_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.lab_menu = QMenu(self.lab_button)
+        self.lab_menu.aboutToShow.connect(self._fill_lab_menu)
+        self.lab_button.setMenu(self.lab_menu)
 
         self.race_button = tipped_button(
             translate("RaceView", "Race"),
@@ -195,13 +218,10 @@ class RaceView(QWidget):
         self.editors = WrappingColumn(
             top_row, counts_row, self.shared, self.lane_scroll, stretch_first=False
         )
-        buttons_row = QWidget()
-        buttons = QHBoxLayout(buttons_row)
-        buttons.setContentsMargins(0, 0, 0, 0)
-        for b in (self.add_button, self.edit_button, self.race_button, self.pause_button,
-                  self.stop_button):  # fmt: skip
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        # on two lines where one is too narrow ("+ Add a lab…" beside them passed the right
+        # edge of a 1024 px window in Vietnamese at the largest text size)
+        buttons_row = flow_row(self.add_button, self.lab_button, self.edit_button,
+                               self.race_button, self.pause_button, self.stop_button)  # fmt: skip
         # its least height counts the lanes line and the progress line wrapped: counted as one
         # line each, the tab's least was 36 px short with an 11 pt font and the chart, held at
         # its least, went under the results table (8 px at 9 pt)
@@ -355,16 +375,95 @@ class RaceView(QWidget):
         """The lanes' rows, top to bottom."""
         return self.lane_grid.rows
 
+    def _new_row(self) -> LaneRow:
+        return LaneRow(self.remove_lane, self.mark_edited, self.edit_lane_settings)
+
     def add_lane(self) -> None:
         if len(self.rows) >= MAX_LANES:
             return
-        row = LaneRow(self.remove_lane, self.mark_edited)
+        row = self._new_row()
         try:
             row.fill(translate("RaceView", "Lane {n}").format(n=len(self.rows) + 1), self.base())
         except NndeskError as err:
             self.error.setText(user_message(err))
         self.lane_grid.place(row)
         self._update_buttons()
+
+    def add_lab_lane(self, name: str, config: TrainConfig) -> bool:
+        """A lane of ``config``'s settings (a preset's, the Train form's) named ``name``: its
+        columns and its own L2, schedule, batch size, …; the race's epochs, seed and images
+        stay the race's. False (and why under the buttons) when four lanes race already."""
+        if len(self.rows) >= MAX_LANES:
+            self.error.setText(
+                translate("RaceView", "A race takes four lanes at most: remove one first.")
+            )
+            return False
+        row = self._new_row()
+        row.fill(name, config)
+        self.lane_grid.place(row)
+        self._edited = True
+        self.error.setText("")
+        self._show_shared()
+        self._update_buttons()
+        return True
+
+    def lab_choices(self) -> list[tuple[str, TrainConfig]]:
+        """The labs "+ Add a lab…" offers: the presets of the window's dataset, by name."""
+        from nndesk.presets import list_presets
+
+        return [(p.name, p.config) for p in list_presets() if p.config.dataset == self._dataset]
+
+    @Slot()
+    def _fill_lab_menu(self) -> None:
+        menu = self.lab_menu
+        menu.clear()
+        if self._form_lane is not None:
+            action = menu.addAction(translate("RaceView", "The Train form's settings"))
+            action.triggered.connect(self.add_form_lane)
+            menu.addSeparator()
+        for name, config in self.lab_choices():
+            action = menu.addAction(name)
+            action.triggered.connect(lambda _=False, n=name, c=config: self.add_lab_lane(n, c))
+
+    @Slot()
+    def add_form_lane(self) -> bool:
+        """A lane of the Train form's settings, named by its preset (or "Train form")."""
+        if self._form_lane is None:
+            return False
+        try:
+            preset, config = self._form_lane()
+        except NndeskError as err:
+            self.error.setText(user_message(err))
+            return False
+        return self.add_lab_lane(preset or translate("RaceView", "Train form"), config)
+
+    def edit_lane_settings(self, row: LaneRow) -> None:
+        """The lane's own settings in a dialog (``LaneSettingsDialog``); OK keeps them."""
+        if row not in self.rows or self.controller.is_running():
+            return
+        try:
+            base = self.base()
+        except NndeskError as err:
+            self.error.setText(user_message(err))
+            return
+        current = row.on(base).replace(**{
+            k: v for k, v in row.values(base).items() if k in ("activation", "optimizer")
+        })  # fmt: skip
+        name = row.name.text().strip() or translate("RaceView", "this lane")
+        dialog = LaneSettingsDialog(name, current, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _code, r=row, d=dialog: self._on_lane_settings_done(r, d))
+        self.lane_settings_dialog = dialog
+        dialog.open()
+
+    def _on_lane_settings_done(self, row: LaneRow, dialog: LaneSettingsDialog) -> None:
+        edited = dialog.edited()
+        self.lane_settings_dialog = None
+        if edited is None or row not in self.rows:
+            return
+        row.set_own(edited)
+        self._edited = True
+        self._show_shared()
 
     def remove_lane(self, row: LaneRow) -> None:
         if len(self.rows) <= MIN_LANES or row not in self.rows:
@@ -380,12 +479,8 @@ class RaceView(QWidget):
     def _lane_values(self) -> list[dict]:
         """Each lane's settings as a dict, read from its boxes (a lane whose typed field is
         refused still has its choices: the shared line needs only those)."""
-        base = self.base().to_dict()
-        return [
-            {**base, "activation": row.activation.currentData(),
-             "optimizer": row.optimizer.currentData(), "normalize": row.normalize.currentData()}
-            for row in self.rows
-        ]  # fmt: skip
+        base = self.base()
+        return [row.values(base) for row in self.rows]
 
     def _show_shared(self) -> None:
         try:
@@ -431,6 +526,7 @@ class RaceView(QWidget):
         """The lane editors (before a race), or a one-line summary of the lanes (racing, after)."""
         self.editors.setVisible(shown)
         self.add_button.setVisible(shown)
+        self.lab_button.setVisible(shown)
         self.edit_button.setVisible(not shown)
         self.lanes_summary.setVisible(not shown)
         if not shown and self.controller.lanes:
@@ -452,7 +548,10 @@ class RaceView(QWidget):
         ]
         size = self.chart.size()
         w, h = max(size.width(), 320), max(size.height(), 220)
-        per_epoch = self.controller.batches_per_epoch
+        # each lane's curve smoothed over its own epoch (0: the chart counts it from the
+        # curve) when the lanes take batches of other sizes
+        per_lane = set(self.controller.lane_batches) or {self.controller.batches_per_epoch}
+        per_epoch = per_lane.pop() if len(per_lane) == 1 else 0
         # the lanes share the Train settings' split; as the Live page, by the setting
         validation = any(lane.config.val_fraction > 0 for lane in self.controller.lanes)
         epochs = max(lane.config.epochs for lane in self.controller.lanes)  # shared by all
@@ -497,18 +596,28 @@ class RaceView(QWidget):
     @Slot()
     def _on_controller_progressed(self) -> None:
         self._dirty = True
-        curves = self.controller.curves
-        bpe = max(self.controller.batches_per_epoch, 1)
-        done = min((len(c.batch_x) for c in curves), default=0)
-        epochs = self.controller.lanes[0].config.epochs if self.controller.lanes else 0
         self.progress.setText(
-            translate(
-                "RaceView", "Racing: epoch {epoch} of {epochs}, batch {batch} of {per}"
-            ).format(
-                epoch=min(done // bpe + 1, epochs), epochs=epochs, batch=done % bpe + 1, per=bpe
-            )
+            self._progress_text()
             + (translate("RaceView", "  ·  PAUSED") if self.controller.is_paused() else "")
         )
+
+    def _progress_text(self) -> str:
+        """How far the race is: the batch of the epoch when every lane takes batches of one
+        size, else the share of the epoch the lane furthest behind has trained."""
+        curves = self.controller.curves
+        epochs = self.controller.lanes[0].config.epochs if self.controller.lanes else 0
+        sizes = set(self.controller.lane_batches)
+        if len(sizes) > 1:
+            done = min((c.batch_x[-1] if c.batch_x else 0.0 for c in curves), default=0.0)
+            epoch = min(int(done) + 1, max(epochs, 1))
+            return translate("RaceView", "Racing: epoch {epoch} of {epochs}, {share} of it").format(
+                epoch=epoch, epochs=epochs, share=fmt(min(done - (epoch - 1), 1.0), ".0%")
+            )
+        bpe = max(self.controller.batches_per_epoch, 1)
+        done = min((len(c.batch_x) for c in curves), default=0)
+        return translate(
+            "RaceView", "Racing: epoch {epoch} of {epochs}, batch {batch} of {per}"
+        ).format(epoch=min(done // bpe + 1, epochs), epochs=epochs, batch=done % bpe + 1, per=bpe)
 
     @Slot(object)
     def _on_controller_finished_race(self, results) -> None:
@@ -646,6 +755,7 @@ class RaceView(QWidget):
         self.comparison.setEnabled(not running)
         self.edit_button.setEnabled(not running)
         self.add_button.setEnabled(not running and len(self.rows) < MAX_LANES)
+        self.lab_button.setEnabled(not running and len(self.rows) < MAX_LANES)
         for row in self.rows:
             for w in row.widgets():
                 w.setEnabled(not running)

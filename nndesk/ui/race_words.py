@@ -8,15 +8,20 @@ import re
 
 from nndesk.controllers.race import FinishedRace, Lane, LaneResult
 from nndesk.i18n import QT_TRANSLATE_NOOP, fill
-from nndesk.setting_words import setting_text, value_text
+from nndesk.setting_words import NAMES_ITSELF, setting_text, value_text
 from nndesk.settings_schema import BY_NAME, FIELDS
 from nndesk.training import TrainConfig
 from nndesk.training.race import COMPARISONS
 from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.race_lane_settings import LANE_COLUMNS, LANE_OWN, SCHEDULE_WORDS
 from nndesk.ui.setting_editor import passes_text
 
-#: The settings a lane's own columns change; every other one is the same in every lane.
-LANE_SETTINGS = ("arch", "activation", "optimizer", "lr", "normalize")
+#: The settings a lane's own columns change (its other own settings, ``LANE_OWN``, are in one
+#: cell); the race's shared ones (``RACE_SHARES``) are the same in every lane.
+LANE_SETTINGS = LANE_COLUMNS
+#: How many settings a lane's name says when lanes differ in settings beyond their columns
+#: (two labs raced whole differ in six or more: the legend names three, as the Runs chart's)
+NAMED_AT_MOST = 3
 #: Settings the shared line names first (what decides the batches), then the schema's order.
 FIRST_SAID = ("dataset", "epochs", "batch_size", "seed")
 #: Settings named only when not at their default: an off switch or the automatic choice.
@@ -39,7 +44,10 @@ def shared_settings(base: TrainConfig, lanes: list[dict]) -> list[str]:
             continue
         if field.applies is not None and not any(field.applies(lane) for lane in lanes):
             continue
-        value = getattr(base, name)
+        # a lane's own L2, schedule or batch size (a lab raced whole) is no shared setting
+        if len({repr(lane.get(name)) for lane in lanes}) > 1:
+            continue
+        value = lanes[0].get(name, getattr(base, name)) if lanes else getattr(base, name)
         if name in QUIET_AT_DEFAULT and value == getattr(default, name):
             continue
         said.append(passes_text(value) if name == "epochs" else setting_text(name, value))
@@ -51,11 +59,11 @@ def lanes_text(lanes) -> str:
     others ("64 units (784-64-64-10) · 128 units (784-128-128-10)"): the summary over a race
     hides the lanes' fields."""
     configs = [lane.config.to_dict() for lane in lanes]
-    differ = [n for n in LANE_SETTINGS if len({repr(c.get(n)) for c in configs}) > 1]
+    differ = differing(configs)
     parts = []
     for lane, config in zip(lanes, configs, strict=True):
         values = ", ".join(
-            value_text(n, config[n]) if n != "lr" else setting_text(n, config[n])
+            said_value(n, config[n])
             for n in differ
             if not _named_by(lane.name, value_text(n, config[n]))
         )
@@ -74,13 +82,12 @@ def said_names(lanes: list[Lane], varied: frozenset[str] | None = None) -> list[
     given and ``varied`` (None: each lane's own, as said before), so that a window in
     another language can say them again (``said_again``)."""
     configs = [lane.config.to_dict() for lane in lanes]
-    differ = [n for n in LANE_SETTINGS if len({repr(c.get(n)) for c in configs}) > 1]
+    differ = differing(configs)
     named = []
     for lane, config in zip(lanes, configs, strict=True):
         given = lane.name if lane.given is None else lane.given
         kept = lane.varied if varied is None else varied
-        values = [value_text(n, config[n]) if n != "lr" else setting_text(n, config[n])
-                  for n in differ]  # fmt: skip
+        values = [said_value(n, config[n]) for n in differ]
         number = added_lane_number(given)
         if number is not None:
             name = ", ".join(values) or translate_marked("RaceView", ADDED_LANE).format(n=number)
@@ -90,6 +97,43 @@ def said_names(lanes: list[Lane], varied: frozenset[str] | None = None) -> list[
             name = ", ".join([given, *unsaid])
         named.append(dataclasses.replace(lane, name=name, given=given, varied=kept))
     return named
+
+
+def differing(configs: list[dict]) -> list[str]:
+    """The settings that set the lanes (``configs``) apart, as their names say them: those of
+    the lanes' columns; when lanes differ beyond them too (a lab raced whole: its L2, its
+    schedule), the ``NAMED_AT_MOST`` a student changes most on purpose
+    (``runs_legend.ON_PURPOSE``: "PReLU, L2 0.0008, schedule exp" beside "ReLU, L2 0, schedule
+    constant", never an incidental "init Xavier")."""
+    from nndesk.ui.runs_legend import ON_PURPOSE
+
+    def apart(name: str) -> bool:
+        # a setting that applies to no lane (a schedule's rate beside constant ones) says nothing
+        field = BY_NAME[name]
+        shown = [c for c in configs if field.applies is None or field.applies(c)]
+        return bool(shown) and len({repr(c.get(name)) for c in configs}) > 1
+
+    columns = [n for n in LANE_SETTINGS if apart(n)]
+    own = [n for n in LANE_OWN if apart(n)]
+    if not own:
+        return columns
+    rank = {n: i for i, n in enumerate(ON_PURPOSE)}
+    chosen = sorted([*columns, *own], key=lambda n: (rank.get(n, len(rank)), n))
+    return chosen[:NAMED_AT_MOST]
+
+
+def said_value(name: str, value) -> str:
+    """Setting ``name``'s ``value`` in a lane's name: a choice that names itself alone
+    ("PReLU"), the learning rate, L2 and others after their label, a schedule in a word and
+    a batch size short ("schedule exp", "batch 128": a legend has little room)."""
+    if name == "schedule" and isinstance(value, str):
+        word = translate_marked("RaceView", SCHEDULE_WORDS.get(value, value))
+        return translate("RaceView", "schedule {word}").format(word=word)
+    if name == "batch_size" and value:
+        return translate("RunsView", "batch {size}").format(size=value_text(name, value))
+    if name in NAMES_ITSELF and isinstance(value, str):
+        return value_text(name, value)
+    return setting_text(name, value)
 
 
 #: how an added lane is named, untranslated (a lane's given name in a finished race)

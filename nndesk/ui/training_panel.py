@@ -194,7 +194,9 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         # it still trains (ended: the picture is of the whole run)
         self.inside_view = InsideTrainingView(run_place=self._inside_run_place)
         self.replay_view = ReplayView()
-        self.race_view = RaceView(race, self._race_busy) if race is not None else None
+        self.race_view = (
+            RaceView(race, self._race_busy, form_lane=self._form_lane) if race is not None else None
+        )
         self.tabs = TrainTabs(
             self.live_page, self.inside_view, self.replay_view, self.runs_view, self.race_view
         )
@@ -528,6 +530,11 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         """Shown as a window of its own (benchmarks): stop and join training before closing."""
         self.shutdown()
         super().closeEvent(event)
+
+    def _form_lane(self) -> tuple[str, TrainConfig]:
+        """The Train form's preset name ("" when custom) and settings, for a Race lane;
+        ``ConfigError`` names a refused field."""
+        return self.form.preset.currentData() or "", self.form.config()
 
     def _race_busy(self) -> str | None:
         """Why a race cannot start now, or None."""

@@ -60,9 +60,9 @@ def test_every_lane_trains_side_by_side_and_gets_its_final_figures(qtbot, race):
         assert curves.train_loss[-1] < curves.batch_loss[0]
 
 
-def test_lanes_that_would_see_other_batches_are_refused_before_any_thread(race):
-    with pytest.raises(ConfigError, match="batch_size"):
-        race.start([LANES[0], Lane("big", BASE.replace(batch_size=40))])
+def test_lanes_that_would_see_other_images_are_refused_before_any_thread(race):
+    with pytest.raises(ConfigError, match="seed"):
+        race.start([LANES[0], Lane("other seed", BASE.replace(seed=7))])
     with pytest.raises(ConfigError, match="2 to 4"):
         race.start(LANES[:1])
     assert not race.is_running()
@@ -176,3 +176,22 @@ def test_a_lane_that_diverges_keeps_its_last_loss_and_the_chart_marks_it(qtbot, 
     assert math.isfinite(low) and math.isfinite(top)
     chart.render(race.curves, race.batches_per_epoch)  # drawn again: one mark, not two
     assert len(chart.off_chart_marks()) == 2
+
+
+def test_lanes_of_their_own_batch_sizes_and_l2_race_with_their_own(qtbot, race):
+    """walk60 D9: two labs raced whole, each with its own batch size, L2 and schedule."""
+    lanes = [
+        Lane("fine", BASE.replace(batch_size=20)),
+        Lane("coarse", BASE.replace(batch_size=40, l2=1e-3, schedule="exp", schedule_step=1)),
+    ]
+    results = race_to_the_end(qtbot, race, lanes)
+    assert race.lane_batches == (8, 4)  # 160 training images in 20s, in 40s
+    assert [len(c.batch_x) for c in race.curves] == [16, 8]
+    assert [r.epochs for r in results] == [2, 2]
+    finished = race.finished()
+    assert finished is not None and finished.lane_batches == (8, 4)  # a language switch keeps them
+    kept = [s.config for s in finished.sessions]
+    assert [(c.batch_size, c.l2, c.schedule) for c in kept] == [
+        (20, 0.0, "constant"),
+        (40, 1e-3, "exp"),
+    ]

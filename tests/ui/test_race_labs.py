@@ -1,0 +1,147 @@
+"""The Race tab races whole labs (walk60 D9): a lane from a preset or the Train form keeps its
+own L2, schedule and batch size, shown under its boxes and editable, and trains with them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from nndesk.controllers.race import RaceController
+from nndesk.controllers.training import TrainingController
+from nndesk.presets import get_preset
+from nndesk.runs import RunStore
+from tests.ui.conftest import training_page
+from tests.ui.test_training_panel import tiny_dataset  # noqa: F401 - the dataset fixture
+
+WAIT_MS = 60_000
+
+
+@pytest.fixture
+def page(qtbot, tiny_dataset, tmp_path):  # noqa: F811
+    store = RunStore(tmp_path / "runs")
+    panel = training_page(
+        TrainingController(lambda name: tiny_dataset, store),
+        race=RaceController(lambda name: tiny_dataset, store),
+    )
+    qtbot.addWidget(panel)
+    panel.resize(1024, 700)
+    panel.show()
+    panel.follow_mode("garments")  # Clothing: the lanes start from fashion-mlp-lab
+    panel.tabs.setCurrentWidget(panel.race_page)
+    yield panel
+    panel.race.shutdown()
+    panel.shutdown()
+
+
+def _two_labs(view) -> None:
+    """The PReLU lab against the plain ReLU lab, as the walk wanted them: Width's two lanes,
+    the PReLU lab added from "+ Add a lab…", the 128-unit lane removed."""
+    width = next(
+        i for i in range(view.comparison.count()) if "Width" in view.comparison.itemText(i)
+    )
+    view.comparison.setCurrentIndex(width)
+    view.comparison.activated.emit(width)
+    prelu = dict(view.lab_choices())["fashion-prelu-l2"]
+    assert view.add_lab_lane("fashion-prelu-l2", prelu)
+    view.remove_lane(view.rows[1])
+    view.epochs.setValue(1)
+
+
+def test_a_race_of_two_labs_trains_each_lane_with_its_own_l2_schedule_and_batch(qtbot, page):
+    view = page.race_view
+    _two_labs(view)
+    assert [row.name.text() for row in view.rows] == ["64 units", "fashion-prelu-l2"]
+    prelu = get_preset("fashion-prelu-l2").config
+    # shown under the lane's boxes: its batch size, L2 and schedule
+    assert "L2 0.0008" in view.rows[1].settings.text() and "exp" in view.rows[1].settings.text()
+    assert "L2 0 " in view.rows[0].settings.text() + " "
+    # the shared line no longer claims an L2 or a schedule for every lane
+    assert "L2" not in view.shared.text() and "schedule" not in view.shared.text()
+    lanes = view.lanes()
+    mlp, lab = (lane.config for lane in lanes)
+    assert (lab.l2, lab.schedule, lab.schedule_step, lab.schedule_rate) == (
+        prelu.l2, prelu.schedule, prelu.schedule_step, prelu.schedule_rate
+    )  # fmt: skip
+    assert (lab.activation, lab.arch, lab.lr, lab.init) == (
+        prelu.activation, prelu.arch, prelu.lr, prelu.init
+    )  # fmt: skip
+    assert (mlp.l2, mlp.schedule, mlp.activation) == (0.0, "constant", "relu")
+    # the race's own epochs, seed and images for both: its Epochs field, not the lab's 20
+    assert lab.epochs == mlp.epochs == 1 and lab.val_fraction == mlp.val_fraction
+    # each lane named by what a student changes on purpose (never an incidental init)
+    assert "L2 0.0008" in lanes[1].name and "schedule exp" in lanes[1].name
+    assert "init" not in lanes[1].name and "L2 0" in lanes[0].name
+
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    trained = [s.config for s in page.race.finished().sessions]
+    assert [(c.l2, c.schedule) for c in trained] == [(0.0, "constant"), (0.0008, "exp")]
+    assert "L2 0.0008" in view.table.name(1)
+
+
+def test_a_lanes_own_settings_are_edited_in_their_dialog(qtbot, page):
+    view = page.race_view
+    row = view.rows[0]
+    qtbot.mouseClick(row.settings, Qt.MouseButton.LeftButton)
+    dialog = view.lane_settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.editors["l2"].set_value(0.001)
+    dialog.editors["schedule"].set_value("step")
+    dialog.editors["batch_size"].set_value(64)
+    # a step schedule's own numbers show; an exp schedule's rate does not
+    assert dialog.editors["schedule_gamma"].widget.isVisibleTo(dialog)
+    assert not dialog.editors["schedule_rate"].widget.isVisibleTo(dialog)
+    dialog.accept()
+    qtbot.waitUntil(lambda: view.lane_settings_dialog is None)
+    assert "L2 0.001" in row.settings.text() and "64" in row.settings.text()
+    config = view.lanes()[0].config
+    assert (config.l2, config.schedule, config.batch_size) == (0.001, "step", 64)
+    assert view.lanes()[1].config.l2 == 0.0  # the other lane keeps its own
+    assert "L2" not in view.shared.text()
+
+
+def test_a_refused_value_keeps_the_dialog_open_with_why(qtbot, page):
+    view = page.race_view
+    view.edit_lane_settings(view.rows[0])
+    dialog = view.lane_settings_dialog
+    dialog.editors["l2"].widget.setText("-1")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error.text()
+    dialog.reject()
+    qtbot.waitUntil(lambda: view.lane_settings_dialog is None)
+    assert view.lanes()[0].config.l2 == 0.0
+
+
+def test_the_train_forms_settings_race_as_a_lane(qtbot, page):
+    page.form.set_config(get_preset("fashion-prelu-l2").config, "fashion-prelu-l2")
+    view = page.race_view
+    assert view.add_form_lane()
+    row = view.rows[-1]
+    assert row.name.text() == "fashion-prelu-l2"
+    config = view.lanes()[-1].config
+    assert (config.l2, config.schedule, config.activation) == (0.0008, "exp", "prelu")
+    # a fifth lane is refused with a reason
+    view.add_lane()
+    assert len(view.rows) == 4
+    assert not view.add_form_lane() and view.error.text()
+
+
+def test_lane_settings_come_back_in_a_window_rebuilt_in_another_language(qtbot, page, tmp_path):
+    """A language switch rebuilds the window: each lane's own settings come back with it."""
+    from nndesk.ui.race_view import RaceView
+
+    view = page.race_view
+    _two_labs(view)
+    choice = view.lanes_choice()
+    other = RaceView(RaceController(lambda name: None, RunStore(tmp_path / "other")))
+    qtbot.addWidget(other)
+    other.follow_mode("garments")
+    other.restore_lanes_choice(choice)
+    other.epochs.setValue(1)  # a kept choice of its own (kept_choices "race-epochs")
+    QApplication.processEvents()
+    assert [r.name.text() for r in other.rows] == ["64 units", "fashion-prelu-l2"]
+    before = [lane.config for lane in view.lanes()]
+    after = [lane.config for lane in other.lanes()]
+    assert after == before
