@@ -36,6 +36,12 @@ LANE_OWN = tuple(
     if not f.race_shares and f.name not in LANE_COLUMNS and f.name not in UNSAID
 )
 
+#: The dialog's first rows: what the lane's cell shows, then the rest in the schema's order
+FIRST_IN_DIALOG = ("batch_size", "l2", "schedule", "schedule_step", "schedule_gamma",
+                   "schedule_rate", "min_lr")  # fmt: skip
+#: The dialog's least width in characters: "exponential after N epochs" whole in its box
+DIALOG_CHARS = 52
+
 #: A schedule in the lane's settings cell, one word ("exponential after N epochs" is the list's)
 SCHEDULE_WORDS = {
     "constant": QT_TRANSLATE_NOOP("RaceView", "constant"),
@@ -73,7 +79,8 @@ class LaneSettingsDialog(QDialog):
         self.editors: dict[str, SettingEditor] = {}
         form = QFormLayout()
         self._form = form
-        for name_ in LANE_OWN:
+        order = [*FIRST_IN_DIALOG, *(n for n in LANE_OWN if n not in FIRST_IN_DIALOG)]
+        for name_ in order:
             editor = SettingEditor(BY_NAME[name_])
             editor.set_value(getattr(config, name_))
             self.editors[name_] = editor
@@ -104,6 +111,7 @@ class LaneSettingsDialog(QDialog):
         layout.addWidget(buttons)
         self._edited: TrainConfig | None = None
         self._show_applying()
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * DIALOG_CHARS)
 
     def values(self) -> dict:
         """The editors' values; ``ConfigError`` for a refused text."""

@@ -421,8 +421,13 @@ class RaceView(QWidget):
             action = menu.addAction(translate("RaceView", "The Train form's settings"))
             action.triggered.connect(self.add_form_lane)
             menu.addSeparator()
+        from nndesk.i18n import localised
+        from nndesk.presets import get_preset
+
+        menu.setToolTipsVisible(True)  # each preset's one line, as the Train form's list says it
         for name, config in self.lab_choices():
             action = menu.addAction(name)
+            action.setToolTip(localised(get_preset(name).description))
             action.triggered.connect(lambda _=False, n=name, c=config: self.add_lab_lane(n, c))
 
     @Slot()

@@ -44,9 +44,16 @@ def shared_settings(base: TrainConfig, lanes: list[dict]) -> list[str]:
             continue
         if field.applies is not None and not any(field.applies(lane) for lane in lanes):
             continue
-        # a lane's own L2, schedule or batch size (a lab raced whole) is no shared setting
+        # a lane's own L2, schedule or batch size (a lab raced whole) is no shared setting;
+        # nor is a setting that only one lane's own choice brings (the line read "every 10,
+        # decay rate 0.1" for every lane, beside lanes of a constant rate). Momentum beside
+        # the momentum lane of an optimisers race stays: the lanes' columns choose it
         if len({repr(lane.get(name)) for lane in lanes}) > 1:
             continue
+        if field.applies is not None and lanes:
+            columns = {n: lanes[0].get(n) for n in LANE_SETTINGS}
+            if len({bool(field.applies({**lane, **columns})) for lane in lanes}) > 1:
+                continue
         value = lanes[0].get(name, getattr(base, name)) if lanes else getattr(base, name)
         if name in QUIET_AT_DEFAULT and value == getattr(default, name):
             continue
@@ -66,6 +73,7 @@ def lanes_text(lanes) -> str:
             said_value(n, config[n])
             for n in differ
             if not _named_by(lane.name, value_text(n, config[n]))
+            and not _named_by(lane.name, said_value(n, config[n]))
         )
         parts.append(f"{lane.name} ({values})" if values else lane.name)
     return " · ".join(parts)

@@ -145,3 +145,23 @@ def test_lane_settings_come_back_in_a_window_rebuilt_in_another_language(qtbot, 
     before = [lane.config for lane in view.lanes()]
     after = [lane.config for lane in other.lanes()]
     assert after == before
+
+
+def test_the_shared_line_names_no_setting_of_one_lanes_own_schedule(qtbot, page):
+    """The exp lab beside lanes of a constant rate: "every 10, decay rate 0.1" was said as
+    shared by every lane (the real window, this stop)."""
+    view = page.race_view
+    _two_labs(view)
+    shared = view.shared.text()
+    assert "decay rate" not in shared and "every 10" not in shared
+    assert "PReLU slope" not in shared  # the lab's PReLU alone has one
+
+
+def test_the_summary_over_the_chart_says_each_lanes_values_once(qtbot, page):
+    """The real window: "fashion-prelu-l2, PReLU …, schedule exp (schedule exp)"."""
+    from nndesk.ui.race_words import lanes_text
+
+    view = page.race_view
+    _two_labs(view)
+    text = lanes_text(view.lanes())
+    assert text.count("schedule exp") == 1 and text.count("L2 0.0008") == 1, text
