@@ -224,8 +224,11 @@ def summary_line(lanes: list[Lane], preset: str) -> str:
     room): what sets the ``lanes`` apart, the ``preset`` they share and its first settings
     (every shared one is in its tooltip, as the line above the lanes said them)."""
     first = lanes[0].config
+    # a setting the lanes do not share (a lab's own batch size) is no "preset's setting"
+    shared = [n for n in FIRST_SAID
+              if all(getattr(lane.config, n) == getattr(first, n) for lane in lanes)]  # fmt: skip
     said = [passes_text(first.epochs) if n == "epochs" else setting_text(n, getattr(first, n))
-            for n in FIRST_SAID]  # fmt: skip
+            for n in shared]  # fmt: skip
     return fill(
         translate("RaceView", "{lanes}  —  {preset}'s settings: {settings}…"),
         lanes=lanes_text(lanes),

@@ -165,3 +165,18 @@ def test_the_summary_over_the_chart_says_each_lanes_values_once(qtbot, page):
     _two_labs(view)
     text = lanes_text(view.lanes())
     assert text.count("schedule exp") == 1 and text.count("L2 0.0008") == 1, text
+
+
+def test_lanes_of_their_own_batch_sizes_are_said_so_over_the_chart(qtbot, page):
+    """The real window: the line over the chart said "fashion-mlp-lab's settings: …, batch
+    size 32" over a lane that trained in batches of 64."""
+    view = page.race_view
+    _two_labs(view)
+    view.rows[1].set_own(view.rows[1].own.replace(batch_size=64))
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    assert "batch size" not in view.lanes_summary.text()
+    assert len(set(page.race.lane_batches)) == 2
+    # how far a race of two batch sizes is: the share of the epoch, not one lane's batches
+    assert view._progress_text() == "Racing: epoch 1 of 1, 100% of it"
