@@ -493,3 +493,63 @@ def test_a_share_of_the_copies_joins_again_labelled_outlier_seeded_and_none_with
     with pytest.raises(NndeskError):
         with_hand_drawings(photos, 4, 9, cache, ("second",), unsure=1.5)
     assert Stage(SHIPPED_RECIPES["fashion-cnn"]).hand_unsure == 0.0
+
+
+# -- painted shoes (twenty-ninth round) ------------------------------------------------------------
+def test_a_painted_copy_is_the_shoe_painted_over_as_a_block_seeded_and_only_shoes_are_painted(
+    qapp,
+):
+    from nndesk.ui.canvas import DrawingCanvas
+    from tools.hand_train import PAINTED_SHOES, painted_copy, painted_training_drawings
+
+    canvas = DrawingCanvas()
+    shoe = next(d for d in HAND_TRAIN_GARMENTS if d.name == "sn-low")  # a closed outline
+    outline = render(dataclasses.replace(shoe, polarity="white-on-black"))
+
+    def box_share(image: np.ndarray) -> float:  # its ink's share of the box around it
+        ys, xs = np.nonzero(image >= 128)
+        return (image >= 128).sum() / ((np.ptp(ys) + 1) * (np.ptp(xs) + 1))
+
+    shares = []
+    for j in range(6):
+        image = painted_copy(shoe, canvas, np.random.default_rng([5, j]))
+        assert image is not None and image.shape == (280, 280) and image.dtype == np.uint8
+        again = painted_copy(shoe, canvas, np.random.default_rng([5, j]))
+        assert np.array_equal(image, again)  # seeded
+        shares.append(box_share(image if image[0, 0] == 0 else 255 - image))
+    # its inside painted over: a block, where the outline it was drawn from is a third ink
+    assert min(shares) > 1.4 * box_share(outline)
+    sandal_and_shoe = [d for d in HAND_TRAIN_GARMENTS if d.name in ("sa-wedge", "sn-low")]
+    images, labels = painted_training_drawings(3, 7, sandal_and_shoe)
+    assert labels.tolist() == [7, 7, 7] and images.shape == (3, 28, 28)
+    assert 5 not in PAINTED_SHOES and {7, 9} == set(PAINTED_SHOES)
+
+
+def test_painted_copies_follow_the_hand_copies_cached_apart_and_never_shown_unsure(
+    qapp, tmp_path, monkeypatch
+):
+    from nndesk.data.dataset import Dataset
+    from nndesk.nn.losses import OUTLIER
+    from nndesk.presets import SHIPPED_RECIPES
+    from tools.build_weights import NndeskError, Stage, with_hand_drawings
+
+    shoes = tuple(d for d in HAND_SETS["second"] if d.name in ("t-boxy", "sn-low", "ab-chelsea"))
+    monkeypatch.setitem(HAND_SETS, "second", shoes)
+    none, no_labels = np.zeros((0, 28, 28), np.uint8), np.zeros(0, np.int64)
+    photos = Dataset("fashion", tuple("0123456789"), "garments", none, no_labels, none, no_labels)
+    cache = str(tmp_path)
+    unsure = with_hand_drawings(photos, 4, 9, cache, ("second",), unsure=0.25)
+    both = with_hand_drawings(photos, 4, 9, cache, ("second",), unsure=0.25, painted=2)
+    n = len(unsure.train_labels)
+    # the copies and those shown again unsure are as without painted copies, to the pixel
+    assert np.array_equal(both.train_images[:n], unsure.train_images)
+    assert both.train_labels[:n].tolist() == unsure.train_labels[:n].tolist()
+    extra = both.train_labels[n:]
+    assert extra.tolist() == [7, 7, 9, 9] and OUTLIER not in extra.tolist()
+    assert "hand-train-second-painted-9-2-3.npz" in {p.name for p in tmp_path.iterdir()}
+    pooled = with_hand_drawings(photos, 4, 9, cache, ("second",), pool=2, painted=2)
+    assert pooled.train_labels[-8:].tolist() == [7, 7, 9, 9] * 2  # each seed's own
+    assert not np.array_equal(pooled.train_images[-8:-4], pooled.train_images[-4:])
+    with pytest.raises(NndeskError):
+        with_hand_drawings(photos, 4, 9, cache, ("second",), painted=-1)
+    assert Stage(SHIPPED_RECIPES["fashion-cnn"]).hand_painted == 0

@@ -101,6 +101,11 @@ class Stage:
     #: stage that fits the copies is held back from being sure of drawings (weights/README.md,
     #: twenty-eighth round); 0: none
     hand_unsure: float = 0.0
+    #: painted copies of every sneaker and ankle boot of ``hand_sets`` per seed of the pool
+    #: (``tools.hand_train.painted_copy``: the silhouette painted over in rows of thick strokes,
+    #: as a person paints a shoe; weights/README.md, twenty-ninth round), after the hand copies
+    #: and never among those shown again unsure; 0: none
+    hand_painted: int = 0
 
 
 #: sketch_batch as it was before it warped proportions, refitted and mirrored (the first sketch
@@ -403,6 +408,7 @@ def with_hand_drawings(
     pool: int = 1,
     kept: bool = False,
     unsure: float = 0.0,
+    painted: int = 0,
 ):
     """A copy of ``dataset`` whose training split also holds ``copies`` varied copies of every
     hand-drawn training garment of ``sets`` (``tools.hand_train``; seed None: ``HAND_SEED``;
@@ -411,7 +417,8 @@ def with_hand_drawings(
     after the other training images; the test split is the dataset's own. ``cache`` keeps them.
     ``kept``: reshaped copies with the long-sleeved tops' class kept (``Stage.hand_kept``).
     ``unsure``: that share of the copies (drawn without replacement, seeded by ``seed``) joins
-    a second time labelled ``OUTLIER`` (``Stage.hand_unsure``)."""
+    a second time labelled ``OUTLIER`` (``Stage.hand_unsure``). ``painted`` painted copies
+    of every sneaker and ankle boot per seed follow them (``Stage.hand_painted``), none unsure."""
     if copies <= 0:
         return dataset
     if not 0 <= unsure <= 1:
@@ -436,6 +443,16 @@ def with_hand_drawings(
         again = np.sort(pick[: round(unsure * len(labels))])
         images = np.concatenate([images, images[again]])
         labels = np.concatenate([labels, np.full(len(again), OUTLIER, np.int64)])
+    if painted < 0:
+        raise NndeskError(f"the painted copies of a shoe cannot be {painted}")
+    if painted:
+        from tools.hand_train import cached_painted_training_drawings
+
+        shoes = [
+            cached_painted_training_drawings(painted, cache, first + k, sets) for k in range(pool)
+        ]
+        images = np.concatenate([images, *(d[0] for d in shoes)])
+        labels = np.concatenate([labels, *(d[1] for d in shoes)])
     return dataclasses.replace(
         dataset,
         train_images=np.concatenate([dataset.train_images, images]),
@@ -568,9 +585,12 @@ def _train_stage(
             stage.hand_pool,
             stage.hand_kept,
             stage.hand_unsure,
+            stage.hand_painted,
         )
         if stage.hand_unsure:
             log(f"{name}: {100 * stage.hand_unsure:g} % of the hand copies shown again, unsure")
+        if stage.hand_painted:
+            log(f"{name}: {stage.hand_painted} painted copies a seed of each sneaker and boot")
     if stage.outliers:
         dataset = with_outliers(dataset, stage.outliers, outlier_dir, cache)
         log(f"{name}: {100 * stage.outliers:g} % of the training images are no garment")
@@ -673,6 +693,7 @@ def build(
         "hand_pool": stages[-1].hand_pool,
         "hand_kept": stages[-1].hand_kept,
         "hand_unsure": stages[-1].hand_unsure,
+        "hand_painted": stages[-1].hand_painted,
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
     if resume is not None and resume != first_stage:

@@ -79,6 +79,11 @@ TOPS = (2, 4, 6)
 #: a kept copy's share of ``reshape``'s strengths for a long-sleeved top: stretches up to
 #: e^±0.2 a piece, a taper of ±13.5 %, a bow of 1.8 % (other classes keep the full strengths)
 KEPT_TOPS_STRENGTH = 0.45
+#: the shoes a person paints as a block (Sneaker, Ankle boot): the classes painted copies are
+#: drawn of; a sandal's straps and the gaps between them are what it is, so it is not painted
+PAINTED_SHOES = (7, 9)
+#: appended to a painted copy's random stream, so its draws are none of a kept copy's
+PAINTED_STREAM = 29
 
 
 def _closed(stroke: np.ndarray) -> bool:
@@ -392,6 +397,67 @@ def kept_copy(drawing: HandDrawing, canvas, rng: np.random.Generator) -> np.ndar
     return restyled(vary(shaped, rng, keep_fill=keep), canvas, rng, keep=keep)
 
 
+def _paint_rows(inside: np.ndarray, pen: int, rng: np.random.Generator) -> list[np.ndarray]:
+    """Rows of strokes painted across ``inside`` (bool (280, 280), the silhouette shrunk by half
+    a pen), as a person fills a shape with a thick pen: parallel rows at a slant of up to 0.25
+    rad from the horizontal (a quarter of the time from the vertical), ``pen`` x 0.55-0.9
+    apart so they overlap, each run of a row one stroke, its ends short of or past the edge by
+    up to a third of the pen (the round caps leave a ragged, stepped edge)."""
+    angle = rng.uniform(-0.25, 0.25) + (np.pi / 2 if rng.random() < 0.25 else 0.0)
+    along = np.array([math.cos(angle), math.sin(angle)])
+    across = np.array([-along[1], along[0]])
+    ys, xs = np.nonzero(inside)
+    pts = np.stack([xs, ys], axis=1).astype(np.float64)
+    offsets = pts @ across
+    step = pen * rng.uniform(0.55, 0.9)
+    rows: list[np.ndarray] = []
+    for o in np.arange(offsets.min() + rng.uniform(0, step / 2), offsets.max() + 0.5, step):
+        near = np.abs(offsets - o) < 0.75
+        if near.sum() < 1:
+            continue
+        t = np.sort(pts[near] @ along)
+        for run in np.split(t, np.nonzero(np.diff(t) > 2.5)[0] + 1):
+            slack = pen / 3
+            a = run[0] + rng.uniform(-slack, slack)
+            b = max(run[-1] + rng.uniform(-slack, slack), a + 1.0)
+            rows.append(np.array([o * across + a * along, o * across + b * along]))
+    return [np.clip(r, pen / 2, SIZE - pen / 2) for r in rows]
+
+
+def painted_copy(drawing: HandDrawing, canvas, rng: np.random.Generator) -> np.ndarray | None:
+    """A shoe drawing (``PAINTED_SHOES``) warped and varied as its kept copy is (``reshape``,
+    ``vary``), then its silhouette (its ink and every closed part of it, as Fill would fill
+    them) painted over in rows of strokes at a thick pen (1.6-3 times the drawing's, 14-34 px;
+    ``_paint_rows``) as a person paints a shoe in the window (issue 17, twenty-ninth round);
+    its own outline kept half the time. uint8 (280, 280) in the copy's polarity; None for a
+    copy with less than 2 % of the canvas inside it (left open: nothing to paint)."""
+    from tools.hand_check import render
+
+    shaped = vary(reshape(drawing, rng), rng)
+    pen = int(np.clip(round(shaped.pen * rng.uniform(1.6, 3.0)), 14, 34))
+    outline = rng.random() < 0.5
+    ink = render(replace(shaped, fills=(), erase=(), polarity="white-on-black"), canvas)
+    labels, edge = _paper_regions(ink < 128)
+    sizes = np.bincount(labels.ravel(), minlength=len(edge))
+    sizes[edge] = 0
+    sizes[0] = 0
+    if sizes.max() < 0.02 * SIZE * SIZE:
+        return None
+    silhouette = (ink >= 128) | (sizes > 0)[labels]
+    while pen > 6 and _erode(silhouette, pen // 2).sum() < 20:
+        pen -= 4  # a silhouette thinner than the pen: a thinner one, as a person would take
+    rows = _paint_rows(_erode(silhouette, pen // 2), pen, rng)
+    canvas.set_eraser(False)
+    canvas.set_array(np.zeros((SIZE, SIZE), np.uint8))
+    if outline:
+        for stroke in shaped.strokes:
+            canvas.draw_stroke([tuple(map(float, p)) for p in stroke], shaped.pen)
+    for row in rows:
+        canvas.draw_stroke([tuple(map(float, p)) for p in row], pen)
+    image = canvas.array()
+    return 255 - image if shaped.polarity == "black-on-white" else image
+
+
 def _render(drawing: HandDrawing, canvas) -> np.ndarray:
     """``tools.hand_check.render``, with a Fill click on ink moved a little, or dropped. A click
     that fills the paper around the garment (the corners turn to ink) is refused like one on
@@ -454,6 +520,60 @@ def hand_training_drawings(
             labels[k] = drawing.label
             k += 1
     return images, labels
+
+
+def painted_training_drawings(
+    copies: int,
+    seed: int = HAND_SEED,
+    drawings: Sequence[HandDrawing] = HAND_TRAIN_GARMENTS,
+    stream: tuple[int, ...] = (),
+) -> tuple[np.ndarray, np.ndarray]:
+    """``copies`` painted copies (``painted_copy``) of every shoe drawing of ``drawings``,
+    as the network sees them: uint8 (n, 28, 28) and int64 labels, drawing by drawing; copy j of
+    drawing i (its place among all ``drawings``) is drawn from ``default_rng([seed, i, j,
+    *stream, PAINTED_STREAM])``; a copy left open (nothing to paint) is none."""
+    from nndesk.preprocess import preprocess
+    from nndesk.ui.canvas import DrawingCanvas
+
+    _app = _qapp()
+    canvas = DrawingCanvas()
+    images, labels = [], []
+    for i, drawing in enumerate(drawings):
+        if drawing.label not in PAINTED_SHOES:
+            continue
+        for j in range(copies):
+            rng = np.random.default_rng([seed, i, j, *stream, PAINTED_STREAM])
+            image = painted_copy(drawing, canvas, rng)
+            if image is None:
+                continue
+            x = preprocess(np.ascontiguousarray(image), "garments")
+            if x is None:
+                continue
+            images.append(np.clip(np.rint(x), 0, 255).astype(np.uint8))
+            labels.append(drawing.label)
+    return (
+        np.array(images, np.uint8).reshape(-1, 28, 28),
+        np.array(labels, np.int64),
+    )
+
+
+def cached_painted_training_drawings(
+    copies: int, cache: str | None, seed: int = HAND_SEED, sets: Sequence[str] = ("second",)
+) -> tuple[np.ndarray, np.ndarray]:
+    """``painted_training_drawings`` of the named ``sets``, set after set, each set's kept in
+    ``cache`` (a folder) when given."""
+    images, labels = [], []
+    for name in sets:
+        drawings = HAND_SETS[name]
+        file = f"hand-train-{name}-painted-{seed}-{copies}-{len(drawings)}.npz"
+        made = cached_arrays(
+            cache,
+            file,
+            lambda d=drawings, n=name: painted_training_drawings(copies, seed, d, _STREAMS[n]),
+        )
+        images.append(made[0])
+        labels.append(made[1])
+    return np.concatenate(images), np.concatenate(labels)
 
 
 def cached_hand_training_drawings(
