@@ -192,6 +192,7 @@ class WhyView(QWidget):
         self._ask_timer.setInterval(ASK_AFTER_MS)
         self._ask_timer.timeout.connect(self._ask_explainer)
         theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
+        text_size.notifier().changed.connect(self._on_text_size_changed)  # ends with this view
 
         title = QLabel(translate("WhyView", "Why this answer?"))
         text_size.follow_scaled_font(title, self, 1.4, bold=True)
@@ -299,7 +300,7 @@ class WhyView(QWidget):
         self.neighbours_banner.setVisible(False)
         self.neighbour_tiles = [_NeighbourTile() for _ in range(6)]
         # a grid, not one row: six garment captions ("Áo len chui đầu") made the row wider
-        # than the page at 1024 px, cutting every paragraph (walk57); see _reflow_neighbours
+        # than the page at 1024 px, cutting every paragraph (walk57); see _reflow_grids
         self._neighbour_grid = QGridLayout()
         self._neighbour_grid.setSpacing(4)
         self._neighbour_columns = len(self.neighbour_tiles)
@@ -354,8 +355,7 @@ class WhyView(QWidget):
         self._sal_layout.setDirection(
             QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
         )
-        self._reflow_tiles(max(2, min(4, (width - 60) // 104)))
-        self._reflow_neighbours(width)
+        self._reflow_grids(width)
         super().resizeEvent(event)
         # the body's least width as the parts now stand, and the scroll area sizing the body to
         # it at once: the area sized the body before this handler ran (to the least width of
@@ -372,24 +372,34 @@ class WhyView(QWidget):
         super().showEvent(event)
         self._ask_explainer()  # strokes made while the page was hidden were not explained here
 
-    def _reflow_tiles(self, columns: int) -> None:
-        if columns == self._columns:
-            return
-        self._columns = columns
-        _regrid(self.units_grid, self.tiles, columns)
+    def _reflow_grids(self, width: int | None = None) -> bool:
+        """As many unit pictures and nearest images a row as the page's width holds at their
+        captions' width. The units took a fixed 104 px a picture: in Vietnamese at 11 pt
+        "kích hoạt 4,86" makes one 112 px, four were wider than the page at 1024 px and cut
+        every paragraph's right end with them (verify60 D-B). True if a grid changed."""
+        room = self._grid_room(self.width() if width is None else width)
+        columns = (self._columns, self._neighbour_columns)
+        self._columns = _regrid_to_fit(self.units_grid, self.tiles, room, self._columns, 4)
+        self._neighbour_columns = _regrid_to_fit(
+            self._neighbour_grid, self.neighbour_tiles, room, self._neighbour_columns, 6
+        )
+        return columns != (self._columns, self._neighbour_columns)
 
-    def _reflow_neighbours(self, width: int | None = None) -> None:
-        """As many neighbour tiles a row as the page's width holds at their captions' width
-        (a digit's "8" fits six; "Áo len chui đầu" three or four at 1024 px)."""
-        width = self.width() if width is None else width
-        tile = max(t.sizeHint().width() for t in self.neighbour_tiles)
-        spacing = self._neighbour_grid.spacing()
-        room = width - 70  # the group box's and page's margins, and a vertical scrollbar
-        columns = max(1, min(len(self.neighbour_tiles), (room + spacing) // (tile + spacing)))
-        if columns == self._neighbour_columns:
-            return
-        self._neighbour_columns = columns
-        _regrid(self._neighbour_grid, self.neighbour_tiles, columns)
+    def _grid_room(self, width: int) -> int:
+        """The width a grid of tiles gets inside a framed part of the page ``width`` px wide:
+        less the vertical scroll bar (the page is taller than the window wherever tiles
+        show), the body's margins, the frame's and its layout's."""
+        body = self._scroll.widget().layout().contentsMargins()
+        box = self.units_box.findChild(QGroupBox)
+        frame, inner = box.contentsMargins(), box.layout().contentsMargins()
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        margins = sum(m.left() + m.right() for m in (body, frame, inner))
+        return width - bar - margins
+
+    def _on_text_size_changed(self) -> None:
+        """A text size step widens or narrows the captions, not the page: no resize comes."""
+        self._reflow_grids()
+        self._lay_out_now()
 
     # ---- what is explained ------------------------------------------------------------------
     def set_saliency_kind(self, kind: str) -> None:
@@ -576,6 +586,8 @@ class WhyView(QWidget):
                 tile.setVisible(True)
             else:
                 tile.setVisible(False)
+        if self._reflow_grids():  # the captions set the tiles' width
+            self._lay_out_now()  # a frame painted first showed the page wider than its view
 
     def _waiting_text(self) -> str:
         """What the saliency area says with no answer to explain: what it waits for."""
@@ -878,7 +890,8 @@ class WhyView(QWidget):
         ):
             tile.show_image(image, names[label] if label < len(names) else str(label), dist)
             tile.setVisible(True)
-        self._reflow_neighbours()  # the captions set the tiles' width
+        if self._reflow_grids():  # the captions set the tiles' width
+            self._lay_out_now()  # a frame painted first showed the page wider than its view
         self.neighbours_note.setText(
             translate(
                 "WhyView",
@@ -982,6 +995,17 @@ def _headed_box(title: str) -> tuple[QWidget, QVBoxLayout]:
     column.addWidget(heading)
     column.addWidget(box)
     return part, QVBoxLayout(box)
+
+
+def _regrid_to_fit(grid: QGridLayout, tiles, room: int, columns: int, most: int) -> int:
+    """``tiles`` laid out again in ``grid`` if the number a row that fits ``room`` px (at their
+    widest caption, at least one, at most ``most``) is not ``columns``; that number."""
+    widest = max(tile.sizeHint().width() for tile in tiles)
+    spacing = grid.spacing()
+    fitting = max(1, min(most, (room + spacing) // (widest + spacing)))
+    if fitting != columns:
+        _regrid(grid, tiles, fitting)
+    return fitting
 
 
 def _regrid(grid: QGridLayout, widgets, columns: int) -> None:
