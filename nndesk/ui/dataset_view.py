@@ -36,7 +36,7 @@ from nndesk.ui.language import class_names_shown, integer, translate, translate_
 from nndesk.ui.save_dialog import ask_save_path
 from nndesk.ui.stepped_canvas import SteppedCanvas
 
-SAMPLES_PER_CLASS = 10
+SAMPLES_PER_CLASS = 10  # a class's row holds this many, fewer when they would crowd its name
 # the first image of each split, titled as the window names the splits: the Vietnamese window
 # showed the code's "train[0]" and "test[0]"
 FIRST_IMAGE_TITLES = {
@@ -48,6 +48,29 @@ SPLITS = (
     (QT_TRANSLATE_NOOP("DatasetView", "Training set"), "train"),
     (QT_TRANSLATE_NOOP("DatasetView", "Test set"), "test"),
 )
+
+
+def samples_a_row(figure: Figure, names: list[str], most: int) -> int:
+    """How many images a class's row of the samples mosaic on ``figure`` holds (at most
+    ``most``) with its name a line apart from the next class's. The names take their width
+    first and the images the rest: at 1024x700 in Vietnamese at the larger text ("Áo thun/áo
+    phông" ~150 of the chart's 309 px) ten images a row were 14 px tall, the names 19 px, and
+    every name overlapped the next (verify60 D-D)."""
+    import matplotlib
+    from matplotlib.font_manager import FontProperties
+
+    renderer = figure.canvas.get_renderer()
+    font = FontProperties(size=matplotlib.rcParams["ytick.labelsize"])
+    widths = [renderer.get_text_width_height_descent(n, font, ismath=False)[0] for n in names]
+    # a line's height as matplotlib spaces a label ("lp": an ascender and a descender)
+    line = renderer.get_text_width_height_descent("lp", font, ismath=False)[1] * 1.2
+    points = figure.dpi / 72
+    pads = 2 * 3 * points + matplotlib.rcParams["ytick.major.pad"] * points + 4
+    room = figure.bbox.width - max(widths, default=0) - pads
+    step = 28 + SAMPLE_GAP  # a tile and its gap, in the mosaic's pixels
+    # a row is ``room * step / (n * step - gap)`` px tall when the width sets the scale
+    fits = int((room * step / line + SAMPLE_GAP) // step)
+    return max(1, min(most, fits))
 
 
 def _canvas(figsize: tuple[float, float]) -> FigureCanvasQTAgg:
@@ -144,6 +167,8 @@ class DatasetView(QWidget):
         self.first_canvas.setMinimumWidth(150)
         samples_page.setSizes([780, 220])
         self.labels_canvas.mpl_connect("resize_event", self._on_labels_canvas_resized)
+        self.samples_canvas.mpl_connect("resize_event", self._on_samples_canvas_resized)
+        self._samples_shown = SAMPLES_PER_CLASS  # images a row in the samples chart as drawn
         self.samples_canvas.mpl_connect("button_press_event", self._on_samples_canvas_pressed)
         self.samples_canvas.setToolTip(
             translate("DatasetView", "Click an image to put it on the drawing canvas")
@@ -439,19 +464,32 @@ class DatasetView(QWidget):
         figure = self.samples_canvas.figure
         figure.clear()
         ax = figure.add_subplot()
+        names = list(class_names_shown(s.class_names))
+        n = self._samples_shown = samples_a_row(figure, names, SAMPLES_PER_CLASS)
+        columns = np.arange(SAMPLES_PER_CLASS) < n
         viz.plot_image_grid(
             ax,
-            tiles,
-            ncols=SAMPLES_PER_CLASS,
-            row_labels=list(class_names_shown(s.class_names)),
+            tiles[np.tile(columns, k)],
+            ncols=n,
+            row_labels=names,
             title=(
                 translate("DatasetView", "{n} random training images per class")
                 if split == "train"
                 else translate("DatasetView", "{n} random test images per class")
-            ).format(n=SAMPLES_PER_CLASS),
+            ).format(n=n),
             vmax=255,
             gap=SAMPLE_GAP,
         )
+
+    def _on_samples_canvas_resized(self, _event) -> None:
+        """Drawn again when the chart's width holds another number of images a row."""
+        if self._summary is None or not self.samples_figure.axes:
+            return
+        names = list(class_names_shown(self._summary.class_names))
+        if samples_a_row(self.samples_canvas.figure, names, SAMPLES_PER_CLASS) != (
+            self._samples_shown
+        ):
+            self._draw_samples(reshuffle=False)
 
     def sample_at(self, xdata: float | None, ydata: float | None) -> int | None:
         """Mosaic data coordinates -> index (in the current split) of the sample there, or None."""
@@ -462,7 +500,7 @@ class DatasetView(QWidget):
         row, y_in = divmod(int(np.floor(ydata + 0.5)), step)
         if x_in >= 28 or y_in >= 28 or not 0 <= row < len(self.sample_indices):
             return None  # in a gap between tiles or outside the grid
-        picks = self.sample_indices[row]
+        picks = self.sample_indices[row][: self._samples_shown]
         return int(picks[col]) if 0 <= col < len(picks) else None
 
     def _on_samples_canvas_pressed(self, event) -> None:

@@ -91,3 +91,93 @@ def test_the_hidden_units_fit_again_after_a_text_size_step(
     text_size.apply_text_size(qapp, "larger")
     QApplication.processEvents()
     _check_the_why_page_fits(window, why)
+
+
+def _garment_view(qtbot, size):
+    """A Dataset page on a toy dataset with Fashion-MNIST's ten names, at ``size`` (the page's
+    size in a 1024x700 window at 11 pt: 481x564), its charts made."""
+    from types import SimpleNamespace
+
+    from nndesk.controllers.evaluation import DatasetController
+    from nndesk.data.registry import DATASETS
+    from nndesk.ui.dataset_view import DatasetView
+
+    labels = np.repeat(np.arange(10), 12).astype(np.int64)
+    images = np.zeros((len(labels), 28, 28), np.uint8)
+    toy = SimpleNamespace(
+        name="fashion",
+        class_names=DATASETS["fashion"].class_names,
+        train_images=images,
+        train_labels=labels,
+        test_images=images[:20],
+        test_labels=labels[:20],
+    )
+    controller = DatasetController(lambda name: toy)
+    view = DatasetView(controller, names=("fashion",), rng=np.random.default_rng(1))
+    qtbot.addWidget(view)
+    view.resize(*size)
+    with qtbot.waitSignal(controller.loaded, timeout=WAIT_MS):
+        view.show()
+    QApplication.processEvents()
+    return view, controller
+
+
+def _images_a_row(canvas) -> int:
+    """How many images a row the samples mosaic on ``canvas`` holds."""
+    from nndesk.ui.dataset_view import SAMPLE_GAP
+
+    mosaic = canvas.figure.axes[0].get_images()[0].get_array()
+    return (mosaic.shape[1] + SAMPLE_GAP) // (28 + SAMPLE_GAP)
+
+
+def _names_apart(canvas) -> list[str]:
+    """The samples chart's class names (its rows' labels) that overlap the next one's."""
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    names = canvas.figure.axes[0].get_yticklabels()
+    boxes = [name.get_window_extent(renderer) for name in names]
+    return [
+        f"{a.get_text()!r} over {b.get_text()!r}"
+        for a, b, box, next_box in zip(names, names[1:], boxes, boxes[1:], strict=False)
+        if box.overlaps(next_box)
+    ]
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_the_samples_class_names_stay_a_line_apart_at_the_larger_text(
+    qtbot,
+    qapp,
+    normal_text_after,  # noqa: F811 - the fixture
+    code,
+):
+    """verify60 D-D: the Dataset page, vi, Larger, 1024x700: the class names beside the samples
+    grid overlapped each other. The names ("Áo thun/áo phông") took ~150 of the chart's 309 px,
+    ten images a row got 141 px: rows 14 px apart, names 19 px tall."""
+    from nndesk.ui import language, text_size
+
+    font = qapp.font()
+    font.setPointSizeF(9.0)
+    qapp.setFont(font)
+    text_size._desktop_font = None  # noqa: SLF001 - the desktop's font is read again: 9 pt
+    text_size.apply_text_size(qapp, "larger")
+    assert language.use_language(code) == code
+    view, controller = _garment_view(qtbot, (481, 564))
+    try:
+        canvas = view.samples_canvas
+        assert _names_apart(canvas) == []
+        first = view.first_canvas
+        first.draw()
+        renderer = first.get_renderer()
+        for ax in first.figure.axes:  # the first images' titles inside their chart
+            box = ax.title.get_window_extent(renderer)
+            assert box.y1 <= first.figure.bbox.height + 1 and box.x0 >= -1, box
+        shown = _images_a_row(canvas)
+        assert shown >= 5  # fewer images, not names too small to read
+        title = canvas.figure.axes[0].get_title()
+        assert title.split(maxsplit=1)[0] == str(shown), title  # says how many
+        view.resize(1000, 564)  # room again: ten images a row
+        qtbot.waitUntil(lambda: _images_a_row(canvas) == 10, timeout=WAIT_MS)
+        assert _names_apart(canvas) == []
+    finally:
+        controller.shutdown()
+        language.use_language("en")
