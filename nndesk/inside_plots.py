@@ -28,6 +28,8 @@ CHARTS = ("grad_norm", "update_ratio", "dead", "weights", "first_layer")
 HEALTHY_UPDATE = 1e-3
 #: Characters a line of a note written inside a chart holds (a third of a 1024 px page)
 NOTE_CHARS = 24
+#: A note written in place of a chart's plot: its gid and its largest type
+NOTE_GID, NOTE_POINTS = "note", 8.0
 
 
 def fill_lines(text: str, width: int) -> str:
@@ -82,11 +84,17 @@ def draw_inside(fig: Figure, record: InsideRecord) -> None:
         )  # fmt: skip
         ax_dead.set_ylim(-0.02, 1.02)
         if not ax_dead.lines:  # a PReLU or sigmoid network: an empty axis said nothing (walk51)
-            ax_dead.text(
-                0.5, 0.5, fill_lines(shown(N_("No ReLU layer in this network: none of its "
+            # the note in place of the plot, from under its title down (``fit_notes``): centred
+            # on a plot ~25 px tall, its four lines ran up over the title (verify60 D-F)
+            ax_dead.set_axis_off()
+            ax_dead.set_xlabel("")  # not drawn, and not measured where it would not be
+            note = ax_dead.text(
+                0.5, 1.0, fill_lines(shown(N_("No ReLU layer in this network: none of its "
                                               "units can die (stay at 0)")), NOTE_CHARS),
-                transform=ax_dead.transAxes, ha="center", va="center", color=muted, fontsize=8,
+                transform=ax_dead.transAxes, ha="center", va="top", color=muted,
+                fontsize=NOTE_POINTS, gid=NOTE_GID,
             )  # fmt: skip
+            note.set_in_layout(False)  # placed by fit_notes in the room the layout leaves
     _draw_histograms(ax_hist, record, colours)
     _draw_strip(ax_strip, record)
     if record.samples:
@@ -165,6 +173,50 @@ TITLE_GAP = 4
 
 #: The smallest type a chart title or axis label is made to fit its picture in.
 LEAST_LABEL_POINTS = 6.5
+
+
+def fit_notes(fig: Figure) -> None:
+    """Each note written in place of a chart's plot (gid ``NOTE_GID``) within the room under
+    the chart's title, as last laid out: as wide as the plot, down to the highest chart under
+    it. Its lines as long as that width holds at the largest type that keeps it in, from
+    ``NOTE_POINTS`` down to ``LEAST_LABEL_POINTS`` (at the smallest, the fewest lines)."""
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        notes = [t for t in ax.texts if t.get_gid() == NOTE_GID]
+        if not notes:
+            continue
+        frame = ax.get_window_extent(renderer)
+        below = [
+            box
+            for other in fig.axes
+            if other is not ax
+            for box in [other.get_tightbbox(renderer)]
+            if box is not None and box.y1 <= frame.y1 and box.x1 > frame.x0 and box.x0 < frame.x1
+        ]
+        room = frame.y1 - max((box.y1 for box in below), default=0.0) - 2
+        for note in notes:
+            _fit_note(note, renderer, frame.width, room)
+
+
+def _fit_note(note, renderer, width: float, height: float) -> None:
+    words = note.get_text().replace("\n", " ")
+    longest_word = max(len(word) for word in words.split())  # never broken inside a word
+    size = NOTE_POINTS
+    while True:
+        note.set_fontsize(size)
+        note.set_text(words)
+        line = note.get_window_extent(renderer).width
+        # from about as many characters as the width holds, fewer until the lines fit it
+        chars = max(longest_word, min(len(words), int(len(words) * width / line) + 2))
+        while True:
+            note.set_text(fill_lines(words, chars))
+            box = note.get_window_extent(renderer)
+            if box.width <= width or chars <= longest_word:
+                break
+            chars -= 1
+        if box.height <= height or size <= LEAST_LABEL_POINTS:
+            return
+        size = max(LEAST_LABEL_POINTS, size - 0.5)
 
 
 def _narrow_text(text) -> bool:

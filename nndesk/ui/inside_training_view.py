@@ -200,7 +200,12 @@ def inside_figure(
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from nndesk.inside_plots import break_cut_labels, draw_inside, thin_crowded_log_labels
+    from nndesk.inside_plots import (
+        break_cut_labels,
+        draw_inside,
+        fit_notes,
+        thin_crowded_log_labels,
+    )
 
     fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout="constrained")
     canvas = FigureCanvasAgg(fig)
@@ -233,6 +238,7 @@ def inside_figure(
         lay_out()
     if superseded():
         raise Superseded
+    fit_notes(fig)  # in the room the layout left
     fig.set_layout_engine("none")  # laid out above: the one draw keeps it
     canvas.draw()
     return fig

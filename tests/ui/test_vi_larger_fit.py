@@ -181,3 +181,48 @@ def test_the_samples_class_names_stay_a_line_apart_at_the_larger_text(
     finally:
         controller.shutdown()
         language.use_language("en")
+
+
+def _no_relu_record():
+    """A sigmoid network's first epoch: gradient norms, update sizes and weights as in a
+    newcomer's walk, no dead share (no layer is a ReLU)."""
+    import dataclasses
+    import math
+
+    from tests.ui.test_inside_training_view import _walk_record
+
+    walked = _walk_record()
+    walked.samples = [
+        dataclasses.replace(
+            sample,
+            layers=tuple(dataclasses.replace(layer, dead=math.nan) for layer in sample.layers),
+        )
+        for sample in walked.samples
+    ]
+    return walked
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+@pytest.mark.parametrize("size", [(540, 215), (540, 380), (760, 420)])
+def test_the_no_relu_note_lies_under_its_title_and_inside_its_chart(qapp, size, code):
+    """verify60 D-F: in Train > Inside the "Dead ReLU share" title was printed over its "No
+    ReLU layer in this network…" note, at every text size: four lines of note centred on a plot
+    ~25-60 px tall."""
+    from nndesk.ui import language
+    from nndesk.ui.inside_training_view import inside_figure
+
+    assert language.use_language(code) == code
+    try:
+        figure = inside_figure(_no_relu_record(), *size)
+    finally:
+        language.use_language("en")
+    renderer = figure.canvas.get_renderer()
+    (dead,) = [ax for ax in figure.axes if ax.get_gid() == "dead"]
+    (note,) = [t for t in dead.texts if t.get_text()]
+    box = note.get_window_extent(renderer)
+    assert not box.overlaps(dead.title.get_window_extent(renderer)), (box, dead.title)
+    assert box.x0 >= 0 and box.x1 <= figure.bbox.width and box.y0 >= 0, box
+    for ax in figure.axes:
+        if ax is not dead:
+            assert not box.overlaps(ax.get_tightbbox(renderer)), ax.get_title()
+    assert note.get_fontsize() >= 6.5  # still readable
