@@ -862,7 +862,7 @@ class Conv2D(Layer):
             dU = self._winograd_tile_rows_adjoint(U, V, gp, pool._cache, dV)
         else:
             dU = self._winograd_blocks_adjoint(U, V, gp, pool._cache, dV)
-        self.grads["W"][...] = winograd.weights_adjoint(dU)
+        winograd.weights_adjoint(dU, out=self.grads["W"])
         self.grads["b"][...] = gp.sum(axis=(1, 2, 3))  # the bias was added after the max
         if dV is None:
             return None

@@ -42,15 +42,27 @@ def weights(W: np.ndarray) -> np.ndarray:
     """``U`` ``(16, f, c)``: ``G @ W[f, c] @ G.T`` of every 3x3 kernel of ``W`` ``(f, c, 3, 3)``,
     position ``xi = 4 a + b`` first so that ``U[xi]`` is one matmul's left operand."""
     f, c = W.shape[:2]
-    # (16, 9) @ (9, f*c) -> (16, f*c)
-    return (GG.astype(W.dtype) @ W.reshape(f * c, 9).T).reshape(16, f, c)
+    # (16, 9) @ (9, f*c) -> (16, f*c), the kernels' taps copied to rows first: OpenBLAS took
+    # 23 us over the transposed view, 15 with the copy (conv2 of fashion-cnn, one thread)
+    return (GG.astype(W.dtype) @ np.ascontiguousarray(W.reshape(f * c, 9).T)).reshape(16, f, c)
 
 
-def weights_adjoint(dU: np.ndarray) -> np.ndarray:
-    """dL/dW ``(f, c, 3, 3)`` from dL/dU ``(16, f, c)``: ``G.T @ dU[f, c] @ G``."""
+def weights_adjoint(dU: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """dL/dW ``(f, c, 3, 3)`` from dL/dU ``(16, f, c)``: ``G.T @ dU[f, c] @ G``, into ``out``
+    (contiguous, ``(f, c, 3, 3)``) when given."""
     _, f, c = dU.shape
-    dW = GG.T.astype(dU.dtype) @ dU.reshape(16, f * c)  # (9, 16) @ (16, f*c) -> (9, f*c)
-    return dW.T.reshape(f, c, 3, 3)
+    if out is not None and out.flags.c_contiguous and out.dtype == dU.dtype:
+        dW = out
+    else:
+        dW = np.empty((f, c, 3, 3), dU.dtype)
+    # (f*c, 16) @ (16, 9) -> (f*c, 9): written in W's order, no transposed copy after it (22
+    # against 15 us, the same numbers)
+    np.matmul(dU.reshape(16, f * c).T, GG.astype(dU.dtype), out=dW.reshape(f * c, 9))
+    if out is None:
+        return dW
+    if out is not dW:
+        out[...] = dW
+    return out
 
 
 def _along(a: np.ndarray, axis: int, start: int, stop: int | None, step: int = 1) -> np.ndarray:

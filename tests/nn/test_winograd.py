@@ -61,6 +61,26 @@ def test_weight_transform_is_g_g_gt_of_every_kernel_and_its_adjoint_is_gt_du_g()
     np.testing.assert_allclose(np.sum(U * dU), np.sum(W * winograd.weights_adjoint(dU)), rtol=1e-12)
 
 
+def test_weight_adjoint_writes_into_the_gradient_it_is_given_the_same_numbers():
+    # the conv hands it grads["W"] (a view of the flat gradient buffer): written there in W's
+    # order, no transposed copy after it; a strided or other-dtype array gets the same values
+    rng = np.random.default_rng(5)
+    dU = rng.standard_normal((16, 4, 3)).astype(np.float32)
+    want = np.einsum("ai,abfc,bj->fcij", winograd.G, dU.reshape(4, 4, 4, 3), winograd.G)
+    flat = np.full(4 * 3 * 9 + 1, np.nan, np.float32)
+    grad = flat[1:].reshape(4, 3, 3, 3)
+    assert winograd.weights_adjoint(dU, out=grad) is grad
+    np.testing.assert_allclose(grad, want, rtol=1e-5, atol=1e-5)
+    assert np.isnan(flat[0])  # nothing written outside it
+    np.testing.assert_array_equal(winograd.weights_adjoint(dU), grad)
+    strided = np.zeros((4, 3, 3, 6), np.float32)[..., ::2]
+    winograd.weights_adjoint(dU, out=strided)
+    np.testing.assert_array_equal(strided, grad)
+    wide = np.zeros((4, 3, 3, 3))
+    winograd.weights_adjoint(dU, out=wide)
+    np.testing.assert_array_equal(wide, grad)
+
+
 @pytest.mark.parametrize("th, tw", [(1, 1), (2, 3), (5, 5)])
 def test_input_transform_adjoint_satisfies_the_dot_product_identity(th, tw):
     rng = np.random.default_rng(3)
