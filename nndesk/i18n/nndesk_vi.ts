@@ -6400,6 +6400,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Không lưu được mô hình vào thư mục của lần chạy {folder} ({reason}); đã lưu vào {saved}.</translation>
     </message>
     <message>
+        <source>Could not write the run&apos;s record in {folder} ({reason}).</source>
+        <translation>Không ghi được hồ sơ của lần chạy trong {folder} ({reason}).</translation>
+    </message>
+    <message>
         <source>Could not write the run&apos;s record in {folder} ({reason}); training goes on.</source>
         <translation>Không ghi được hồ sơ của lần chạy trong {folder} ({reason}); quá trình huấn luyện vẫn tiếp tục.</translation>
     </message>
@@ -6698,6 +6702,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>The run diverged: {message}.</source>
         <translation>Lượt chạy đã phân kỳ: {message}.</translation>
+    </message>
+    <message>
+        <source>The run has finished training. nndesk quits once its model is tested and saved (a few seconds); nothing of it is lost. No keeps the window open.</source>
+        <translation>Lượt chạy đã huấn luyện xong. nndesk thoát khi mô hình của nó được kiểm tra và lưu xong (vài giây); không mất gì của lượt chạy. Chọn Không để giữ cửa sổ mở.</translation>
     </message>
     <message>
         <source>The temporary folder may be emptied when the computer restarts: use Save model… to keep a copy.</source>
@@ -7212,6 +7220,17 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>— (no contrast)</source>
         <translation>— (không đối chiếu)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLock</name>
+    <message>
+        <source>Another nndesk window is already open. The two windows share one settings file and one runs folder ({runs}): a run trained in either is listed in both, and for each setting the next start uses the value the last window to change it gave. If you opened this one by mistake, close it: nothing is lost.</source>
+        <translation>Một cửa sổ nndesk khác đang mở. Hai cửa sổ dùng chung một tệp cài đặt và một thư mục lượt chạy ({runs}): lượt chạy huấn luyện ở cửa sổ nào cũng được liệt kê ở cả hai, và với mỗi cài đặt, lần khởi động sau dùng giá trị của cửa sổ thay đổi nó sau cùng. Nếu bạn lỡ mở cửa sổ này, hãy đóng nó: không mất gì cả.</translation>
+    </message>
+    <message>
+        <source>Another nndesk window is open</source>
+        <translation>Một cửa sổ nndesk khác đang mở</translation>
     </message>
 </context>
 <context>

@@ -242,11 +242,11 @@ class RunEventsMixin:
 
     def _say_diverged(self, ended) -> None:
         """The banner above the tabs: why the run ended, over none of the curves showing it."""
-        self.header.say_alert(
-            translate("TrainingPanel", "The run diverged: {message}.").format(
-                message=localised(ended.message)
-            )
+        said = translate("TrainingPanel", "The run diverged: {message}.").format(
+            message=localised(ended.message)
         )
+        # a record a full disk refused stays said beside it (the banner holds one text)
+        self.header.say_alert(" ".join(filter(None, (said, self.run_state.record_alert))))
 
     @Slot(object)
     def _on_controller_run_saved(self, record) -> None:
@@ -345,12 +345,38 @@ class RunEventsMixin:
 
     @Slot(str, str)
     def _on_controller_record_unsaved(self, folder: str, reason: str) -> None:
-        self.show_error(
-            translate(
+        """Said in the banner above the tabs and the status bar, not in a box: a full disk
+        opened a window-modal box over the training run, then a second one for its model at
+        the end (walk60 D7c). The model's box (saved elsewhere, or not at all) is the one box of
+        a full disk; the Runs list marks the run's record as behind."""
+        training = self.controller.is_running() and self.run_state.ended is None
+        self.run_state.record_refused = (folder, reason)
+        said = self._record_refused_text(training)
+        self.run_state.record_alert = said
+        self.header.say_alert(said)
+        self.status_message.emit(said)
+
+    def _record_refused_text(self, training: bool) -> str:
+        folder, reason = self.run_state.record_refused or ("", "")
+        if training:
+            said = translate(
                 "TrainingPanel",
                 "Could not write the run's record in {folder} ({reason}); training goes on.",
-            ).format(folder=folder, reason=reason)
-        )
+            )
+        else:
+            said = translate(
+                "TrainingPanel", "Could not write the run's record in {folder} ({reason})."
+            )
+        return said.format(folder=folder, reason=reason)
+
+    def _say_record_refused_after_the_run(self) -> None:
+        """The banner's "training goes on" is over once the run is: said without it."""
+        before = self.run_state.record_alert
+        if not before:
+            return
+        after = self._record_refused_text(training=False)
+        self.run_state.record_alert = after
+        self.header.say_alert(self.header.alert.text().replace(before, after))
 
     @Slot(str, object)
     def _on_controller_failed(self, message: str, offer=None) -> None:
@@ -388,6 +414,7 @@ class RunEventsMixin:
         if not running:
             self.run_state.run = None
             self.run_state.ended = None
+            self._say_record_refused_after_the_run()
             before = (
                 translate("TrainingPanel", "Starting…"),
                 translate("TrainingPanel", "Stopping…"),

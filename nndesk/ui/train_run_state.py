@@ -65,6 +65,11 @@ class RunState:
     #: the last run failed (its worker's error): the coach says nothing of its curves;
     #: RunEventsMixin sets it, a start or a loaded model clears it
     failed: bool = False
+    #: the banner's line saying the run's record could not be written (a full disk), "" if
+    #: none; RunEventsMixin sets it, a start clears it
+    record_alert: str = ""
+    #: (run folder, reason) of that line, for saying it again once the run is over
+    record_refused: tuple[str, str] | None = None
 
     # -- the model Save model… and Continue mean -------------------------------------------------
     #: the run id of this page's last saved run (RunEventsMixin); None once a model is loaded

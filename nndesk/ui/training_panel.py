@@ -27,10 +27,11 @@ from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.export_code import form_experiment
 from nndesk.ui.fit_column import FitColumn
 from nndesk.ui.inside_training_view import InsideTrainingView
-from nndesk.ui.language import integer, translate
+from nndesk.ui.language import translate
 from nndesk.ui.live_page import LivePage, live_figure
 from nndesk.ui.one_box import Buttons, OneBox
 from nndesk.ui.preview_feed import PreviewFeed
+from nndesk.ui.quit_question import QuitQuestion
 from nndesk.ui.race_quit import KEEP, STAY, KeepThenQuit, ask_to_keep
 from nndesk.ui.race_view import RaceView
 from nndesk.ui.refused_settings import RefusedSettingsLine
@@ -121,6 +122,10 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         #: read and changed by this class and its mixins (train_run_state.py says who sets what)
         self.run_state = RunState()
         self._boxes = OneBox(self, translate("TrainingPanel", "Training"))  # one box at a time
+        #: "Stop training and quit?", following the run behind it (walk60 D7j)
+        self.quit_question = QuitQuestion(self, self.controller)
+        self.quit_question.answered.connect(self._on_quit_answered)
+        self._quit_confirmed = False
         # the form's dataset when it is not on this computer, said before Train is pressed:
         # Download / Choose a folder… (wired by the window, which sets ``checks_data``)
         self.data_banner = DataBanner()
@@ -343,6 +348,8 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.run_state.kept = {}  # Continue sets it and continuing after this
         self.run_state.continuing = False
         self.header.say_alert("")  # the last run's "The run diverged: …"
+        self.run_state.record_alert = ""
+        self.run_state.record_refused = None
         # one full redraw now, at the click, with the run's epochs already on the x axes (the
         # run confirms them when it starts: a second full redraw only if they differ)
         self.curves = self.controller.curves
@@ -420,15 +427,20 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
     def confirm_close(self) -> bool:
         """Whether the window may close: asks "Stop training and quit?" while a run trains,
         and says what becomes of it: a run stopped by quitting keeps its record and its model
-        (the worker saves it, ``TrainingController.shutdown``) but skips its test. A race
+        (the worker saves it, ``TrainingController.shutdown``) but skips its test. That
+        question is a box that follows the run (``QuitQuestion``): the window stays open
+        while it is asked and closes on Yes, or by itself once the run is over. A race
         going asks too: quitting ends it and its lanes are lost (lab56 D10); so does a race
         over with lanes not kept: Keep them and quit, Quit without keeping, or Cancel
         (walk56v #6)."""
         if self.keeping is not None and self.keeping.busy():
             return False  # the lanes asked to be kept are being saved: it closes after them
         if self.controller.is_running():
-            question = self._quit_question()
-        elif self.race is not None and self.race.is_running():
+            if self._quit_confirmed:  # Yes to the quit question: this is its close
+                return True
+            self.quit_question.ask(finished=self.run_state.ended is not None)
+            return False
+        if self.race is not None and self.race.is_running():
             question = self._race_quit_question()
         elif self.race is not None and not self.race_handed_over and self.race.unkept_lanes():
             return self._keep_race_before_quit()
@@ -442,6 +454,17 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    @Slot(bool)
+    def _on_quit_answered(self, quit_now: bool) -> None:
+        """Yes to "Stop training and quit?" (or the run ended under it): close the window."""
+        if not quit_now:
+            return
+        self._quit_confirmed = True
+        try:
+            self.window().close()
+        finally:
+            self._quit_confirmed = False  # another guard may have kept the window open
 
     def _keep_race_before_quit(self) -> bool:
         """Ask about the finished race's lanes not kept. Keep: the window stays open while
@@ -468,22 +491,6 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             "race is over. No lets the race go on.",
         )
         return f"{question}\n\n{lost}"
-
-    def _quit_question(self) -> str:
-        """ "Stop training and quit?" and what is kept of the run: the network as trained when
-        the user answers (it trains on while the question is open) is saved as a run, untested."""
-        question = translate("TrainingPanel", "Stop training and quit?")
-        last, config = self.controller.last_batch, self.controller.run_config
-        if last is None or config is None or self.controller.batches_done == 0:
-            return question  # nothing trained yet: nothing to keep or lose
-        kept = translate(
-            "TrainingPanel",
-            "Yes keeps the network as trained by then (it is in epoch {epoch} of {epochs} now) "
-            "as a run, with its curves: Train > Runs lists it and can put its model in use. "
-            "Quitting skips its test, so its test accuracy is not measured (Evaluate measures "
-            "it later).",
-        ).format(epoch=integer(last.epoch), epochs=integer(config.epochs))
-        return f"{question}\n\n{kept}"
 
     def _inside_run_place(self) -> tuple[int | None, bool]:
         """The Inside picture's run: its batches per epoch and whether it still trains."""

@@ -507,8 +507,15 @@ def test_the_notice_goes_when_another_model_is_chosen(
     assert notice.isHidden()
 
 
+def _answer_quit(page, button: QMessageBox.StandardButton) -> None:
+    """Answer the open "Stop training and quit?" box (``QuitQuestion``) by its button."""
+    box = page.quit_question.box()
+    assert box is not None and box.isVisible()
+    box.button(button).click()
+
+
 def test_closing_the_window_while_training_asks_first_then_stops_the_worker(
-    qtbot, window_factory, tiny_model_file, tiny_data_dir, questions
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
 ):
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     window = desk.window
@@ -520,37 +527,54 @@ def test_closing_the_window_while_training_asks_first_then_stops_the_worker(
         warnings.simplefilter("ignore")
         assert page.start_training(config)
         qtbot.waitUntil(lambda: page.controller.batches_done > 0, timeout=30000)
-        window.close()  # answered No: the window stays and training goes on
-        assert len(questions.asked) == 1
-        assert questions.asked[0].startswith("Stop training and quit?")
+        window.close()  # asked: the window stays while the question is open
+        box = page.quit_question.box()
+        assert box.text().startswith("Stop training and quit?")
         assert window.isVisible() and page.controller.is_running()
-        questions.answer = QMessageBox.StandardButton.Yes
+        window.close()  # asked again while it is open: the same box, not a second one
+        assert page.quit_question.box() is box
+        _answer_quit(page, QMessageBox.StandardButton.No)  # the window stays, training goes on
+        assert page.quit_question.box() is None
+        assert window.isVisible() and page.controller.is_running()
         window.close()
-    assert len(questions.asked) == 2 and not window.isVisible()
+        _answer_quit(page, QMessageBox.StandardButton.Yes)
+    assert not window.isVisible()
     assert not page.controller.is_running()
 
 
+def _quit_mid_run(qtbot, desk, epochs_first: int = 1):
+    """Start a long run, wait for ``epochs_first`` epochs, quit with Yes; the run's record."""
+    page = desk.train_page
+    config = page.form.config().replace(
+        dataset="mnist", arch="784-32-10", epochs=2000, batch_size=8, val_fraction=0.1
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert page.start_training(config)
+        qtbot.waitUntil(
+            lambda: (
+                len(page.controller.curves.epochs) >= epochs_first
+                and page.controller.batches_done > 0
+            ),
+            timeout=60000,
+        )
+        record = page.controller.record
+        desk.window.close()
+        question = page.quit_question.box().text()
+        _answer_quit(page, QMessageBox.StandardButton.Yes)
+    assert not desk.window.isVisible()
+    return record, question
+
+
 def test_quitting_mid_run_says_truthfully_that_the_epochs_so_far_are_kept_and_they_are(
-    qtbot, window_factory, tiny_model_file, tiny_data_dir, questions
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
 ):
     """Ctrl+Q mid-run asked "Stop training and quit?" without saying whether the epochs
     trained so far stay: they do (the run's record and its model, not tested)."""
     from nndesk.runs import RunStore
 
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
-    page = desk.train_page
-    config = page.form.config().replace(
-        dataset="mnist", arch="784-32-10", epochs=2000, batch_size=8, val_fraction=0.1
-    )
-    questions.answer = QMessageBox.StandardButton.Yes
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        assert page.start_training(config)
-        qtbot.waitUntil(lambda: len(page.controller.curves.epochs) >= 2, timeout=60000)
-        record = page.controller.record
-        desk.window.close()
-    assert not desk.window.isVisible()
-    (question,) = questions.asked
+    record, question = _quit_mid_run(qtbot, desk, epochs_first=2)
     assert question.startswith("Stop training and quit?")
     assert "as a run" in question and "Train > Runs" in question and "epoch " in question
     assert "test accuracy is not measured" in question
@@ -561,8 +585,70 @@ def test_quitting_mid_run_says_truthfully_that_the_epochs_so_far_are_kept_and_th
     assert Classifier.from_file(kept.model_path).info["dataset"] == "mnist"
 
 
+def test_the_quit_question_follows_the_run_and_quits_once_it_is_over(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, monkeypatch, request
+):
+    """walk60 D7j: Ctrl+Q while a run trained its last epoch; the run finished and was tested
+    behind the question, which still said "it is in epoch 5 of 5 now … Quitting skips its
+    test". The box says the epoch as it goes, says when training is over that nothing is lost,
+    and closes, the window with it, once the run is tested and saved."""
+    import threading
+
+    from nndesk import training
+    from nndesk.runs import RunStore
+    from nndesk.training import session as session_module
+
+    testing, go_on = threading.Event(), threading.Event()
+    evaluate_test = session_module.Session.evaluate_test
+
+    def held_test(session, *args, **kwargs):  # the run's test waits for the test to look
+        testing.set()
+        assert go_on.wait(60)
+        return evaluate_test(session, *args, **kwargs)
+
+    monkeypatch.setattr(session_module.Session, "evaluate_test", held_test)
+    prepare, prepared = training.prepare, threading.Event()
+
+    def held_prepare(*args, **kwargs):  # the run starts once the test has paused it
+        assert prepared.wait(60)
+        return prepare(*args, **kwargs)
+
+    monkeypatch.setattr(training, "prepare", held_prepare)
+    for event in (go_on, prepared):  # a failed check does not leave the run's thread waiting
+        request.addfinalizer(event.set)
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window, page = desk.window, desk.train_page
+    request.addfinalizer(page.controller.shutdown)  # a failed check: the run ends, then Qt's
+    config = page.form.config().replace(
+        dataset="mnist", arch="784-32-10", epochs=3, batch_size=8, val_fraction=0.1
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert page.start_training(config)
+        page.controller.pause()  # held in epoch 1 while the question opens
+        prepared.set()
+        with qtbot.waitSignal(page.controller.batch_finished, timeout=60000):
+            page.controller.step()
+        window.close()
+        box = page.quit_question.box()
+        epoch = page.controller.last_batch.epoch
+        assert f"it is in epoch {epoch} of 3 now" in box.text()
+        record = page.controller.record
+        with qtbot.waitSignal(page.controller.run_ended, timeout=60000):
+            page.controller.resume()  # the rest of the run trains behind the question
+        assert testing.wait(60)
+        assert page.quit_question.box() is box and box.isVisible()
+        assert box.text().startswith("The run has finished training.")
+        assert "skips its test" not in box.text() and window.isVisible()
+        go_on.set()  # tested and saved: nothing left to lose, the window quits by itself
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=60000)
+    assert page.quit_question.box() is None
+    kept = RunStore(record.folder.parent).load(record.run_id)
+    assert kept.status == "completed" and "test_accuracy" in kept.metrics
+
+
 def test_quitting_mid_run_keeps_the_model_in_use_for_the_next_start(
-    qtbot, window_factory, tiny_model_file, tiny_data_dir, questions, tmp_path
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path
 ):
     """walk60 D1: a run quit mid-epoch (its test skipped) was put in use and remembered as
     the mode's model, so every later start predicted with a 3-batch network over the model
@@ -573,17 +659,7 @@ def test_quitting_mid_run_keeps_the_model_in_use_for_the_next_start(
     chosen = _model_claiming(tiny_model_file, tmp_path, 0.85)
     desk = window_factory(classifier=chosen)
     desk.coordinator.remember_mode_model("digits", str(chosen.path))
-    page = desk.train_page
-    config = page.form.config().replace(
-        dataset="mnist", arch="784-32-10", epochs=2000, batch_size=8, val_fraction=0.1
-    )
-    questions.answer = QMessageBox.StandardButton.Yes
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        assert page.start_training(config)
-        qtbot.waitUntil(lambda: page.controller.batches_done > 0, timeout=60000)
-        record = page.controller.record
-        desk.window.close()
+    record, _ = _quit_mid_run(qtbot, desk, epochs_first=0)
     kept = RunStore(record.folder.parent).load(record.run_id)
     assert kept.model_path is not None and kept.model_path.is_file()  # kept, as a run
     assert "test_accuracy" not in kept.metrics

@@ -17,33 +17,54 @@ def _ok_buttons(box: QMessageBox) -> list:
     return [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
 
 
-def test_a_full_disk_run_shows_its_two_problems_one_box_after_the_other(qtbot, tmp_path):
-    # walk52 #6: "record not written" was still open when "saved it elsewhere" opened on top
-    # of it, with two OK buttons
+def test_a_full_disk_run_shows_one_box_and_none_while_it_trains(qtbot, tmp_path, monkeypatch):
+    """walk60 D7c: a full disk opened a window-modal box over the training run ("could not
+    write the run's record"), then a second one for its model at the end. The record's
+    problem is said in the banner above the tabs and the status bar; the model's is the one box
+    (walk52 #6: one OK in it, a "Show the folder" beside)."""
     panel = training_page(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))
     qtbot.addWidget(panel)
     panel.show()
     folder, saved = tmp_path / "runs" / "r1", tmp_path / "nndesk-r1.npz"
     controller = panel.controller
+    said: list[str] = []
+    panel.status_message.connect(said.append)
 
+    monkeypatch.setattr(controller, "is_running", lambda: True)  # the run trains
     controller.record_unsaved.emit(str(folder), "No space left on device")
-    first = panel.message_box()
+    assert panel.message_box() is None and _open_boxes(panel) == []
+    banner = panel.header.alert
+    assert banner.isVisibleTo(panel) and str(folder) in banner.text()
+    assert "training goes on" in banner.text() and said[-1] == banner.text()
+
     controller.saved_elsewhere.emit(str(folder), "No space left on device", str(saved))
+    box = panel.message_box()
+    assert _open_boxes(panel) == [box] and panel.waiting_messages() == []
+    assert "instead" in box.text() and str(saved) in box.text()
+    assert len(_ok_buttons(box)) == 1
+    assert "Show the folder" in [b.text() for b in box.buttons()]
+    assert len(box.buttons()) == 2
+    assert banner.isVisibleTo(panel)  # the record's line stays in sight
+    box.button(QMessageBox.StandardButton.Ok).click()
 
-    assert panel.message_box() is first and _open_boxes(panel) == [first]
-    assert "training goes on" in first.text() and len(_ok_buttons(first)) == 1
-    assert len(panel.waiting_messages()) == 1
+    monkeypatch.setattr(controller, "is_running", lambda: False)
+    controller.running_changed.emit(False)  # the run is over: "training goes on" is not
+    assert banner.isVisibleTo(panel) and banner.text() == (
+        f"Could not write the run's record in {folder} (No space left on device)."
+    )
+    panel.shutdown()
 
-    first.button(QMessageBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: panel.message_box() is not first)
-    second = panel.message_box()
-    qtbot.waitUntil(second.isVisible)
-    assert _open_boxes(panel) == [second]
-    assert "instead" in second.text() and str(saved) in second.text()
-    assert len(_ok_buttons(second)) == 1
-    assert "Show the folder" in [b.text() for b in second.buttons()]
-    assert len(second.buttons()) == 2
-    assert panel.waiting_messages() == []
+
+def test_a_record_refused_after_the_run_says_so_without_training_goes_on(qtbot, tmp_path):
+    panel = training_page(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))
+    qtbot.addWidget(panel)
+    panel.show()
+    folder = tmp_path / "runs" / "r1"
+    panel.controller.record_unsaved.emit(str(folder), "No space left on device")
+    assert panel.message_box() is None
+    assert panel.header.alert.text() == (
+        f"Could not write the run's record in {folder} (No space left on device)."
+    )
     panel.shutdown()
 
 

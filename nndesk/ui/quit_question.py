@@ -1,0 +1,119 @@
+"""QuitQuestion: "Stop training and quit?" as a box that follows the run behind it.
+
+The question was ``QMessageBox.question``: its text was fixed when it opened, so a run that
+finished behind it still read "it is in epoch 5 of 5 … Quitting skips its test" after the page
+said "Finished: trained 5 epochs · Test accuracy 87.2 %" (walk60 D7j). This box is opened
+without blocking (window-modal, ``open()``), says the epoch the run is in as it goes, says
+once the run has finished training that nothing is lost by quitting, and once the run is
+over (tested and saved) it closes and the quit goes on by itself: nothing is left to lose.
+``answered(True)`` is Yes (or that), ``answered(False)`` No.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from nndesk.controllers.training import TrainingController
+from nndesk.ui.language import integer, translate
+
+
+def quit_text(controller: TrainingController) -> str:
+    """ "Stop training and quit?" and what is kept of the run: the network as trained when
+    the user answers (it trains on while the question is open) is saved as a run, untested."""
+    question = translate("TrainingPanel", "Stop training and quit?")
+    last, config = controller.last_batch, controller.run_config
+    if last is None or config is None or controller.batches_done == 0:
+        return question  # nothing trained yet: nothing to keep or lose
+    kept = translate(
+        "TrainingPanel",
+        "Yes keeps the network as trained by then (it is in epoch {epoch} of {epochs} now) "
+        "as a run, with its curves: Train > Runs lists it and can put its model in use. "
+        "Quitting skips its test, so its test accuracy is not measured (Evaluate measures "
+        "it later).",
+    ).format(epoch=integer(last.epoch), epochs=integer(config.epochs))
+    return f"{question}\n\n{kept}"
+
+
+def finished_text() -> str:
+    """What the box says once the run has trained all it was to: its test and save follow."""
+    return translate(
+        "TrainingPanel",
+        "The run has finished training. nndesk quits once its model is tested and saved (a "
+        "few seconds); nothing of it is lost. No keeps the window open.",
+    )
+
+
+class QuitQuestion(QObject):
+    """One "Stop training and quit?" box over ``parent`` at a time, following ``controller``."""
+
+    answered = Signal(bool)  # True: quit (Yes, or the run ended with nothing left to lose)
+
+    def __init__(self, parent: QWidget, controller: TrainingController) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._controller = controller
+        self._box: QMessageBox | None = None
+        self._finished = False  # the run's loop is over: testing and saving follow
+        controller.batches_finished.connect(self._on_batches)
+        controller.run_ended.connect(self._on_run_ended)
+        controller.running_changed.connect(self._on_running_changed)
+
+    def box(self) -> QMessageBox | None:
+        """The box open now (None when none is)."""
+        return self._box
+
+    def ask(self, finished: bool = False) -> None:
+        """Open the box (once: asked again while it is open, it stays as it is); ``finished``:
+        the run's loop is already over (its model is being tested and saved)."""
+        if self._box is not None:
+            self._box.raise_()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            translate("TrainingPanel", "Quit"),
+            "",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self._parent,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._on_box_finished)
+        self._box = box
+        self._finished = finished
+        self._say()
+        box.open()
+
+    def _say(self) -> None:
+        if self._box is None:
+            return
+        text = finished_text() if self._finished else quit_text(self._controller)
+        if text != self._box.text():  # batches come ~20 a second: the epoch rarely changes
+            self._box.setText(text)
+
+    @Slot(object)
+    def _on_batches(self, _reports) -> None:
+        self._say()
+
+    @Slot(object)
+    def _on_run_ended(self, _ended) -> None:
+        self._finished = True
+        self._say()
+
+    @Slot(bool)
+    def _on_running_changed(self, running: bool) -> None:
+        if running or self._box is None:
+            self._finished = False
+            return
+        # the run is over, its record and model on disk: nothing is left to lose by quitting
+        box, self._box = self._box, None
+        box.finished.disconnect(self._on_box_finished)
+        box.done(QMessageBox.StandardButton.Yes)
+        # after this emission's other slots (the page's own "run over"), not inside it
+        QTimer.singleShot(0, self, lambda: self.answered.emit(True))
+
+    @Slot(int)
+    def _on_box_finished(self, _result: int) -> None:
+        box, self._box = self._box, None
+        yes = box is not None and box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+        self.answered.emit(yes)
