@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QScreen
 from PySide6.QtWidgets import QApplication
 
-from nndesk import preferences, settings_writer
+from nndesk import paths, preferences, settings_writer
 from nndesk.app.closing_signals import close_on_signals
 from nndesk.app.desk import build_window
+from nndesk.app.window_lock import say_another_window_is_open, take_window_lock
 from nndesk.paths import ASSETS_DIR
 from nndesk.ui import language, text_size, theme
 from nndesk.ui.gui_collector import collect_on_gui_thread
@@ -63,6 +64,8 @@ def run(data_dir: str | None = None) -> int:
     freeze_startup_objects()  # before the window, which must stay collectable
     # QObjects of this thread freed by a collection on a worker were deleted there
     collect_on_gui_thread(app)
+    # held until the process ends: a second window started meanwhile says it shares the folder
+    held = take_window_lock(paths.data_dir())
     window = build_window().window
     numbers = preferences.window_place()
     place = place_from_numbers(numbers) if numbers is not None else None
@@ -73,9 +76,13 @@ def run(data_dir: str | None = None) -> int:
     else:
         window.resize(first_window_size(app.primaryScreen()))
     window.show()
+    if held.another_window_is_open():
+        QTimer.singleShot(0, window, lambda: say_another_window_is_open(window, paths.runs_dir()))
     close_on_signals(app)  # SIGTERM, SIGHUP, Ctrl+C: closed, its run saved
     code = app.exec()
     # the settings changed last (the window's place as it closed) kept; a disk that hangs (a
     # network home gone) does not keep the process from ending
     preferences.flush(settings_writer.EXIT_WAIT_SECONDS)
+    if held.lock is not None:
+        held.lock.unlock()  # the next window started is alone
     return code

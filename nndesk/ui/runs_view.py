@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -99,6 +100,20 @@ HEADER_PADDING = 26  # px around the sorted column's title, with room for its so
 #: px around another column's title: the style draws the arrow on the sorted column alone, and
 #: its room on every column cost a Vietnamese 11 pt table (453 px) 14 px a column
 TITLE_PADDING = 12
+
+
+#: how many listed runs' folders are watched besides the running ones: each is an inotify
+#: watch (a user's watches are limited, often to 8192, shared by every program), and a run
+#: rewritten by another window is nearly always one of the newest
+FOLLOWED_RUNS = 100
+
+
+def followed_folders(records) -> list[Path]:
+    """The run folders whose run.json a RunsView watches: every running run's and the newest
+    ``FOLLOWED_RUNS`` others' (run ids begin with their start time)."""
+    running = [r.folder for r in records if r.status == RUNNING]
+    others = sorted((r for r in records if r.status != RUNNING), key=lambda r: r.run_id)
+    return running + [r.folder for r in others[-FOLLOWED_RUNS:]]
 
 
 class RunsView(QWidget):
@@ -333,9 +348,11 @@ class RunsView(QWidget):
         self._hint_text = self._usual_hint()
         self.hint.setText(self._hint_text)
         self._watch.watch_again()  # a runs folder made since, or made again
-        # a run another process trains (a terminal's) rewrites its run.json as it ends: its
-        # folder is watched until then (only the runs folder's own entries were, walk55 D14)
-        self._watch.follow(r.folder for r in records if r.status == RUNNING)
+        # a run another process trains (a terminal's) rewrites its run.json as it ends, and
+        # another window rewrites a listed run's (its test figures, walk60 D11): the listed
+        # runs' folders are watched (only the runs folder's own entries were, walk55 D14),
+        # the running ones and the newest others up to FOLLOWED_RUNS
+        self._watch.follow(followed_folders(records))
         keep = {r.run_id for r in self.selected_records()}
         if select_id:
             keep = {select_id}

@@ -49,3 +49,35 @@ def test_a_terminal_run_that_ends_is_listed_as_ended(qtbot, tmp_path):
     record.status = "completed"
     store.save(record)  # as the terminal's run ends: inside its own folder
     qtbot.waitUntil(lambda: [r.status for r in view.records()] == ["completed"], timeout=WAIT_MS)
+
+
+def test_a_listed_run_another_window_rewrites_is_listed_again(qtbot, tmp_path):
+    """walk60 D11: two windows open; one's Runs list kept another's run as it first read it
+    (no test accuracy, Use model greyed) after its run.json had changed, until the tab was
+    left and shown again: only running runs' folders were watched. A completed run's record
+    rewritten (its test figures) is listed again."""
+    store = RunStore(tmp_path / "runs")
+    record = _terminal_run(store.root, "trained in the other window")
+    view = RunsView(RunListReader(store))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: [r.run_id for r in view.records()] == [record.run_id], timeout=WAIT_MS)
+    assert "test_accuracy" not in view.records()[0].metrics
+    record.metrics["test_accuracy"] = 0.8717
+    store.save(record)  # the other window writes the run's test figures
+    qtbot.waitUntil(
+        lambda: view.records()[0].metrics.get("test_accuracy") == 0.8717, timeout=WAIT_MS
+    )
+
+
+def test_the_folders_followed_are_the_running_runs_and_the_newest_others(monkeypatch):
+    from types import SimpleNamespace
+
+    from nndesk.ui import runs_view
+
+    monkeypatch.setattr(runs_view, "FOLLOWED_RUNS", 2)
+    records = [
+        SimpleNamespace(run_id=f"2026120{i}-000000-aaaa", status=status, folder=f"f{i}")
+        for i, status in enumerate(["completed", RUNNING, "completed", "stopped", "completed"])
+    ]
+    assert runs_view.followed_folders(records) == ["f1", "f3", "f4"]
