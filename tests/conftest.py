@@ -181,7 +181,10 @@ def _closed_widgets_deleted_by_qt():
     yield
     from PySide6.QtCore import QCoreApplication, QEvent
 
+    from nndesk.controllers.worker_freeing import free_pending
+
     if QCoreApplication.instance() is not None:
+        free_pending()  # the widgets ``free_later`` holds, as Qt's own ``deleteLater`` below
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 

@@ -26,6 +26,7 @@ from nndesk.controllers.race import RaceController
 from nndesk.controllers.run_list import RunListReader
 from nndesk.controllers.training import TrainingController
 from nndesk.controllers.trust import TrustController
+from nndesk.controllers.worker_freeing import free_later
 from nndesk.inference import Classifier, shown_name
 from nndesk.ui import (
     file_dialogs,
@@ -309,13 +310,13 @@ class _Switch:
             new.train_page.race_handed_over = True  # the old window keeps the race
             self._give_back_explainer()
             new.window.close()
-            new.window.deleteLater()
+            free_later(new.window)  # worker_freeing: with the GIL, not by deleteLater
             _open_desks.remove(new)
             language.use_language(self.before)
             return
         if self.desk in _open_desks:
             _open_desks.remove(self.desk)
-        old.deleteLater()
+        free_later(old)  # its run may train on in the new window: freed with the GIL
         self.result = new
 
     def give_up(self) -> None:
@@ -393,7 +394,7 @@ class LanguageRebuild(QObject):
     def _end(self, desk: Desk) -> None:
         self._hold.release()
         self.finished.emit(desk)
-        self.deleteLater()
+        free_later(self)
 
 
 _open_desks: list[Desk] = []  # windows rebuilt by switch_language live as long as they are open

@@ -14,6 +14,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
+from nndesk.controllers.worker_freeing import free_later
+
 #: What a person does with the mouse, keyboard, wheel or touch (shortcuts included)
 INPUT = frozenset(
     {
@@ -50,7 +52,7 @@ class InputHold(QObject):
         if self._held:
             self._held = False
             QApplication.instance().removeEventFilter(self)
-            self.deleteLater()
+            free_later(self)  # worker_freeing: with the GIL, not by deleteLater
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.controllers.worker_freeing import free_later
 from nndesk.ui.flow_layout import FittedRow
 
 
@@ -98,8 +99,8 @@ class PageTabs(QTabWidget):
         for button in self.buttons:
             self._group.removeButton(button)
             self._flow.removeWidget(button)
-            button.hide()  # until deleteLater runs it would still be drawn, at its default size
-            button.deleteLater()
+            button.hide()  # until it is freed it would still be drawn, at its default size
+            free_later(button)  # worker_freeing: with the GIL, not by deleteLater
         self.buttons = []
         for index in range(self.count()):
             button = _PageButton()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.race import Lane
+from nndesk.controllers.worker_freeing import free_later
 from nndesk.errors import ConfigError, NndeskError, user_message_data
 from nndesk.i18n import N_
 from nndesk.setting_words import setting_text
@@ -298,7 +299,7 @@ class LaneGrid(QGridLayout):
         """``row`` removed (its widgets deleted), the rows below it moved up."""
         for w in row.widgets():
             self.removeWidget(w)
-            w.deleteLater()
+            free_later(w)  # worker_freeing: with the GIL, not by deleteLater
         self.rows.remove(row)
         rows, self.rows = self.rows, []
         for r in rows:  # close the gap
@@ -314,4 +315,4 @@ class LaneGrid(QGridLayout):
             row = self.rows.pop()
             for w in row.widgets():
                 self.removeWidget(w)
-                w.deleteLater()
+                free_later(w)

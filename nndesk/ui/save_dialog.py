@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QGridLayout, QLabel, QMessageBox, QWidget
 
+from nndesk.controllers.worker_freeing import free_later
 from nndesk.ui.file_dialogs import OWN
 from nndesk.ui.language import translate
 from nndesk.ui.save_place import free_save_start, remember_saved
@@ -57,7 +58,7 @@ def ask_save_path(
             return ""
         chosen = dialog.selectedFiles()
     finally:
-        dialog.deleteLater()
+        free_later(dialog)  # worker_freeing: with the GIL, not by deleteLater
     path = chosen[0] if chosen else ""
     if not path:
         return ""

@@ -24,7 +24,10 @@ def english_after(qapp):
 
 
 def _forget_replaced_windows(item) -> None:
-    """The replaced window is deleted (deleteLater): pytest-qt must not close it again."""
+    """The replaced window is deleted (``free_later``): pytest-qt must not close it again."""
+    from nndesk.controllers.worker_freeing import free_pending
+
+    free_pending()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     widgets = getattr(item, "qt_widgets", [])
     kept = [(w, f) for w, f in widgets if w() is not None and shiboken6.isValid(w())]
@@ -901,3 +904,20 @@ def test_lr_now_keeps_the_runs_exact_rate_through_the_switch(
     english = _switch(qtbot, vietnamese, "en")
     assert english.train_page.live_lr.value() == rate
     english.window.close()
+
+
+def test_the_window_a_switch_replaces_is_freed_with_the_gil_held(
+    qtbot, english_after, window_factory
+):
+    """The old window (its pages connected to the controllers' signals, a run maybe training
+    on in the new one) was freed by ``deleteLater``, from the event loop without the GIL: the
+    s59 deadlock's pattern (tests/ui/test_widget_freeing.py)."""
+    from tests.ui.test_widget_freeing import noting_freeing
+
+    desk = window_factory()
+    freed: list[bool] = []
+    noting_freeing(desk.window, freed)
+    new = _switch(qtbot, desk, "vi")
+    qtbot.waitUntil(lambda: freed != [])
+    assert freed == [True]
+    new.window.close()
