@@ -6708,6 +6708,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Lượt chạy đã huấn luyện xong. nndesk thoát khi mô hình của nó được kiểm tra và lưu xong (vài giây); không mất gì của lượt chạy. Chọn Không để giữ cửa sổ mở.</translation>
     </message>
     <message>
+        <source>The run is over and saved. Quit nndesk?</source>
+        <translation>Lượt chạy đã xong và đã được lưu. Thoát nndesk?</translation>
+    </message>
+    <message>
         <source>The temporary folder may be emptied when the computer restarts: use Save model… to keep a copy.</source>
         <translation>Thư mục tạm có thể bị xoá sạch khi máy khởi động lại: hãy dùng Lưu mô hình… để giữ một bản sao.</translation>
     </message>

@@ -11,6 +11,8 @@ over (tested and saved) it closes and the quit goes on by itself: nothing is lef
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -44,15 +46,30 @@ def finished_text() -> str:
     )
 
 
+def over_text() -> str:
+    """What the box says once the run is over while a message of the page waits to be read."""
+    return translate("TrainingPanel", "The run is over and saved. Quit nndesk?")
+
+
 class QuitQuestion(QObject):
-    """One "Stop training and quit?" box over ``parent`` at a time, following ``controller``."""
+    """One "Stop training and quit?" box over ``parent`` at a time, following ``controller``.
+
+    ``reading()``: True while the page shows a message of its own (the run's model saved
+    elsewhere by a full disk): the run's end then does not quit by itself, or the message
+    went with the window unread; the box asks "Quit nndesk?" instead."""
 
     answered = Signal(bool)  # True: quit (Yes, or the run ended with nothing left to lose)
 
-    def __init__(self, parent: QWidget, controller: TrainingController) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        controller: TrainingController,
+        reading: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._controller = controller
+        self._reading = reading
         self._box: QMessageBox | None = None
         self._finished = False  # the run's loop is over: testing and saving follow
         controller.batches_finished.connect(self._on_batches)
@@ -104,6 +121,9 @@ class QuitQuestion(QObject):
     def _on_running_changed(self, running: bool) -> None:
         if running or self._box is None:
             self._finished = False
+            return
+        if self._reading():  # a message of the run's end is open: it is read first
+            self._box.setText(over_text())
             return
         # the run is over, its record and model on disk: nothing is left to lose by quitting
         box, self._box = self._box, None

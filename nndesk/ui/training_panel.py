@@ -123,7 +123,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.run_state = RunState()
         self._boxes = OneBox(self, translate("TrainingPanel", "Training"))  # one box at a time
         #: "Stop training and quit?", following the run behind it (walk60 D7j)
-        self.quit_question = QuitQuestion(self, self.controller)
+        self.quit_question = QuitQuestion(self, self.controller, lambda: bool(self._boxes.text()))
         self.quit_question.answered.connect(self._on_quit_answered)
         self._quit_confirmed = False
         # the form's dataset when it is not on this computer, said before Train is pressed:

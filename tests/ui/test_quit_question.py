@@ -1,0 +1,54 @@
+"""QuitQuestion alone, on a stand-in controller: the run's end quits by itself only when no
+message of the page waits to be read (a full disk's "saved it to … instead" went with the
+window unread, seen on Xvfb)."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from nndesk.ui.quit_question import QuitQuestion
+
+
+class _Controller(QObject):
+    batches_finished = Signal(object)
+    run_ended = Signal(object)
+    running_changed = Signal(bool)
+    last_batch = None
+    run_config = None
+    batches_done = 0
+
+
+def _asked(qtbot, reading: bool):
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.show()
+    controller = _Controller()
+    question = QuitQuestion(page, controller, lambda: reading)
+    answers: list[bool] = []
+    question.answered.connect(answers.append)
+    question.ask()
+    controller.run_ended.emit(None)
+    assert question.box().text().startswith("The run has finished training.")
+    return page, controller, question, answers
+
+
+def test_the_runs_end_quits_by_itself_when_nothing_waits_to_be_read(qtbot):
+    page, controller, question, answers = _asked(qtbot, reading=False)
+    box = question.box()
+    with qtbot.waitSignal(question.answered):
+        controller.running_changed.emit(False)
+    assert answers == [True] and question.box() is None
+    assert not shiboken6.isValid(box) or not box.isVisible()
+
+
+def test_a_message_open_at_the_runs_end_keeps_the_question_asked(qtbot):
+    page, controller, question, answers = _asked(qtbot, reading=True)
+    controller.running_changed.emit(False)
+    box = question.box()
+    assert box is not None and box.isVisible()
+    assert box.text() == "The run is over and saved. Quit nndesk?" and answers == []
+    with qtbot.waitSignal(question.answered):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert answers == [True]
