@@ -579,15 +579,18 @@ def _curves_code(cfg: TrainConfig, logs: str, t: Words) -> str:
     """The plotting cell; ``logs`` names the dict of per-epoch lists ("history.history")."""
     val = cfg.val_fraction > 0
     train, validation = t("train"), t("validation")
+    # epochs counted from 1, as the window's epoch charts and the printed lines count them
+    # (the lists' own indices drew epoch 1 at 0, walk61 D8)
     lines = [
         "fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(10, 4))",
-        f'ax_loss.plot({logs}["loss"], label="{train}")',
-        f'ax_acc.plot({logs}["accuracy"], label="{train}")',
+        f'epochs = range(1, len({logs}["loss"]) + 1)',
+        f'ax_loss.plot(epochs, {logs}["loss"], label="{train}")',
+        f'ax_acc.plot(epochs, {logs}["accuracy"], label="{train}")',
     ]
     if val:
         lines += [
-            f'ax_loss.plot({logs}["val_loss"], label="{validation}")',
-            f'ax_acc.plot({logs}["val_accuracy"], label="{validation}")',
+            f'ax_loss.plot(epochs, {logs}["val_loss"], label="{validation}")',
+            f'ax_acc.plot(epochs, {logs}["val_accuracy"], label="{validation}")',
         ]
     lines += [
         f'ax_loss.set(xlabel="epoch", ylabel="{t("loss")}")',

@@ -187,15 +187,25 @@ def doc_text(text: str) -> str:
 
 def _step_label(s: Step, t: Words) -> str:
     if s.kind == "dense":
-        return f"dense {s.spec['out']}"
+        return t("dense {units}", units=s.spec["out"])
     if s.kind == "conv":
-        pad = "same" if s.spec["padding"] else "valid"
-        return f"conv {s.spec['filters']}x{s.spec['kernel']}x{s.spec['kernel']} ({pad})"
+        pad = "same" if s.spec["padding"] else "valid"  # Keras' words for the two paddings
+        return t(
+            "conv {filters}x{kernel}x{kernel} ({padding})",
+            filters=s.spec["filters"],
+            kernel=s.spec["kernel"],
+            padding=pad,
+        )
     if s.kind == "act":
         return s.spec["name"]
     if s.kind == "dropout":
         return f"dropout {t.number(s.spec['rate'])}"
-    names = {"images": "28x28 image", "pool": "max-pool 2x2", "bn": "batch norm"}
+    names = {
+        "images": "28x28 image",
+        "pool": "max-pool 2x2",
+        "bn": "batch norm",
+        "flatten": "flatten",
+    }
     return t(names[s.kind]) if s.kind in names else s.kind
 
 

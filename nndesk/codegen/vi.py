@@ -95,6 +95,10 @@ TEXTS: dict[str, str] = {
     "a test": "một bài kiểm thử",
     "max-pool 2x2": "gộp cực đại 2x2",
     "batch norm": "chuẩn hoá theo batch",
+    "dense {units}": "tầng kết nối đầy đủ {units}",
+    "conv {filters}x{kernel}x{kernel} ({padding})":
+        "tích chập {filters}x{kernel}x{kernel} ({padding})",
+    "flatten": "làm phẳng",
     # -- imports ---------------------------------------------------------------------------------
     "the matrices of a small MLP are small: one BLAS thread is faster than several waiting on "
     "each other (nndesk does the same); set before NumPy loads, and only where you have not set "

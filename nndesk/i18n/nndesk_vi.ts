@@ -7055,7 +7055,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Along the right and bottom edges ({n} px) the map is zero, rightly: this network&apos;s unpadded convolutions and 2×2 pooling drop its maps&apos; last row and column, so ink there cannot change the answer.</source>
-        <translation>Dọc mép phải và mép dưới ({n} px) bản đồ bằng 0, và đúng là vậy: các lớp tích chập không đệm và phép gộp 2×2 của mạng này bỏ hàng và cột cuối của các bản đồ đặc trưng, nên nét vẽ ở đó không thể thay đổi câu trả lời.</translation>
+        <translation>Dọc mép phải và mép dưới ({n} px) bản đồ bằng 0, và đúng là vậy: các tầng tích chập không đệm và phép gộp 2×2 của mạng này bỏ hàng và cột cuối của các bản đồ đặc trưng, nên nét vẽ ở đó không thể thay đổi câu trả lời.</translation>
+    </message>
+    <message>
+        <source>At 28×28 most of your drawing&apos;s ink is solid area (a filled shape, or strokes as thick as these): there this map&apos;s red and blue change from pixel to pixel (speckle) and say little. &lt;a href=&apos;occlusion&apos;&gt;Occlusion&lt;/a&gt; shows which areas matter.</source>
+        <translation>Ở 28×28, phần lớn mực của hình vẽ là vùng đặc (một hình tô kín, hoặc nét dày như thế này): ở đó màu đỏ và xanh của bản đồ này đổi từ điểm ảnh này sang điểm ảnh kia (lốm đốm) và nói lên rất ít. &lt;a href=&apos;occlusion&apos;&gt;Che khuất (occlusion)&lt;/a&gt; cho thấy vùng nào quan trọng.</translation>
     </message>
     <message>
         <source>Caution: a heat map shows what one method measures, not what the network “sees”. The methods often disagree, and a convincing map can hide a wrong reason: compare several.</source>
@@ -7184,10 +7188,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Why this answer?</source>
         <translation>Vì sao có câu trả lời này?</translation>
-    </message>
-    <message>
-        <source>Your drawing is a filled shape: on one, this map&apos;s red and blue change from pixel to pixel (speckle) and say little. &lt;a href=&apos;occlusion&apos;&gt;Occlusion&lt;/a&gt; shows which areas matter.</source>
-        <translation>Hình vẽ của bạn là một hình tô kín: trên hình như vậy, màu đỏ và xanh của bản đồ này đổi từ điểm ảnh này sang điểm ảnh kia (lốm đốm) và nói lên rất ít. &lt;a href=&apos;occlusion&apos;&gt;Che khuất (occlusion)&lt;/a&gt; cho thấy vùng nào quan trọng.</translation>
     </message>
     <message>
         <source>and not:</source>

@@ -766,8 +766,9 @@ class WhyView(QWidget):
             self.fill_note.setText(
                 translate(
                     "WhyView",
-                    "Your drawing is a filled shape: on one, this map's red and blue change "
-                    "from pixel to pixel (speckle) and say little. "
+                    "At 28×28 most of your drawing's ink is solid area (a filled shape, or "
+                    "strokes as thick as these): there this map's red and blue change from "
+                    "pixel to pixel (speckle) and say little. "
                     "<a href='occlusion'>Occlusion</a> shows which areas matter.",
                 )
             )

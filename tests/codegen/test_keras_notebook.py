@@ -125,6 +125,9 @@ def test_every_cell_runs_in_order_against_a_stand_in_keras(preset, blob_dir, mon
             exec(compile(source, cell.id, "exec"), namespace)
     assert namespace["x_train"].shape[1] == 784 and namespace["x_test"].dtype.name == "float32"
     assert capsys.readouterr().out.strip().splitlines()[-1] == "test_accuracy=0.9000"
+    # the curves count epochs from 1, as the window does (walk61 D8: they started at 0)
+    for axes in (namespace["ax_loss"], namespace["ax_acc"]):
+        assert all(list(line.get_xdata()) == [1, 2] for line in axes.lines)
 
 
 # -- a steered run: the notebook replays its change record ---------------------------------------

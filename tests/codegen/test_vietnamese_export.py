@@ -120,6 +120,18 @@ def test_the_vietnamese_script_holds_none_of_the_english_comments_or_messages(bo
         assert "Exported by" not in header and "Xuất bởi nndesk từ" in header, name
 
 
+def test_the_headers_network_line_names_the_layers_in_vietnamese(both):
+    # walk61 D7: "Mạng: ảnh 28x28 -> conv 32x3x3 (valid) -> ... -> flatten -> dense 128" kept
+    # the layers' English names in a Vietnamese docstring
+    for name, (english, vietnamese, _) in both.items():
+        header = vietnamese.split('"""')[1]
+        net = " ".join(header.split("Mạng: ", 1)[1].split("\n\n", 1)[0].split())
+        assert not re.search(r"\b(conv|dense|flatten)\b", net), f"{name}: {net}"
+        if " -> conv " in " ".join(english.split('"""')[1].split()):
+            assert "tích chập" in net and "làm phẳng" in net, f"{name}: {net}"
+        assert "tầng kết nối đầy đủ" in net, f"{name}: {net}"
+
+
 def test_the_vietnamese_script_is_the_same_code_within_99_columns(both):
     for name, (english, vietnamese, _) in both.items():
         assert _code_only(vietnamese) == _code_only(english), name

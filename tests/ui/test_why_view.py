@@ -408,6 +408,7 @@ def test_a_filled_shapes_slope_map_says_it_is_speckle_and_offers_occlusion(
     filled[40:240, 40:240] = 255
     desk.prediction.request_now(filled)
     qtbot.waitUntil(lambda: why._prediction is not None, timeout=10_000)  # noqa: SLF001
+    # "a filled shape, or strokes as thick as these" (walk61 D20: a thick zigzag was called filled)
     assert why.fill_note.isVisible() and "filled shape" in why.fill_note.text()
     why.fill_note.linkActivated.emit("occlusion")
     assert why.saliency_kind() == "occlusion"
