@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
-from nndesk.fill import flood_fill, leaves_no_paper, region
+from nndesk.fill import flood_fill, is_background, leaves_no_paper, region
 
 
 def _ring(gap: bool = False) -> np.ndarray:
@@ -91,3 +91,30 @@ def test_leaves_no_paper_says_whether_the_ink_fill_would_leave_any_paper(cells, 
     else:
         assert filled is not None
         assert leaves_no_paper(image, x, y) == bool((filled >= 128).all())
+
+
+def test_the_paper_around_a_drawing_is_told_apart_from_the_inside_of_an_outline():
+    assert is_background(_ring(), 5, 5)  # around the ring: every edge, the inside is left
+    assert not is_background(_ring(), 140, 140)  # inside it
+    assert not is_background(np.zeros((280, 280), np.uint8), 5, 5)  # no other paper: empty
+    assert not is_background(_ring(gap=True), 5, 5)  # leaks inside: ``leaves_no_paper``'s
+    assert not is_background(_ring(), 140, 54)  # on the stroke
+    assert not is_background(_ring(), 300, 5)  # off the image
+    split = np.zeros((280, 280), np.uint8)
+    split[:, 138:142] = 255  # a line from top to bottom: each half reaches three edges only
+    assert not is_background(split, 5, 5)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.booleans(), min_size=64, max_size=64),
+    st.integers(0, 7),
+    st.integers(0, 7),
+)
+def test_is_background_is_a_paper_region_on_every_edge_with_paper_left(cells, x, y):
+    image = np.array(cells, bool).reshape(8, 8).astype(np.uint8) * 255
+    around = region(image, x, y)
+    left = (image < 128) & ~around
+    on_edges = all(e.any() for e in (around[0], around[-1], around[:, 0], around[:, -1]))
+    expected = image[y, x] < 128 and on_edges and bool(left.any())
+    assert is_background(image, x, y) == expected

@@ -4080,6 +4080,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Các ảnh kiểm tra mà bài lab hỏi tới</translation>
     </message>
     <message>
+        <source>That is the paper around your drawing, so Fill left it: click inside the outline to fill it</source>
+        <translation>Đó là phần giấy quanh hình vẽ của bạn, nên Tô kín không tô: hãy bấm vào bên trong đường viền để tô</translation>
+    </message>
+    <message>
         <source>The clipboard holds no image: copy an image or an image file first.</source>
         <translation>Bộ nhớ tạm không có ảnh: hãy sao chép một ảnh hoặc một tệp ảnh trước.</translation>
     </message>

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nndesk.controllers.pasted_image import image_payload
-from nndesk.fill import flood_fill, leaves_no_paper
+from nndesk.fill import flood_fill, is_background, leaves_no_paper
 from nndesk.preprocess import CANVAS_SIZE
 from nndesk.ui import qt_image
 
@@ -45,9 +45,9 @@ class DrawingCanvas(QWidget):
     stroke_finished = Signal()  # the mouse/pen was released after drawing
     file_dropped = Signal(str)  # local path of an image file dropped onto the canvas
     image_dropped = Signal(object)  # bytes | QImage: image data dropped (no file), undecoded
-    # a Fill click that would have turned the whole canvas to ink did nothing; True: the
-    # canvas is empty
-    fill_refused = Signal(bool)
+    # a Fill click did nothing, and why: "empty" (nothing drawn yet), "whole" (the canvas
+    # would be all ink: an outline with a gap) or "background" (outside the drawing)
+    fill_refused = Signal(str)
     # the Fill tool was turned on (True) or off: by the button or F, or by the canvas itself
     # after a fill and on Clear (one fill, then the pen draws again)
     fill_tool_changed = Signal(bool)
@@ -118,12 +118,16 @@ class DrawingCanvas(QWidget):
         """Flood-fill the region around canvas pixel (x, y) as one undoable step.
 
         Returns False (and records nothing) when the fill changes no pixel, e.g. a click on ink,
-        and when ink would cover the whole canvas (an empty one, or an outline with a gap):
-        a canvas all ink reads as "nothing drawn". Then ``fill_refused`` says so.
+        when ink would cover the whole canvas (an empty one, or an outline with a gap: a canvas
+        all ink reads as "nothing drawn"), and when the click is on the paper around the
+        drawing (``fill.is_background``). Then ``fill_refused`` says which.
         """
         image = self.array()
         if not self._eraser and leaves_no_paper(image, int(x), int(y)):
-            self.fill_refused.emit(not image.any())
+            self.fill_refused.emit("empty" if not image.any() else "whole")
+            return False
+        if not self._eraser and is_background(image, int(x), int(y)):
+            self.fill_refused.emit("background")
             return False
         filled = flood_fill(image, int(x), int(y), PAPER if self._eraser else INK)
         if filled is None:

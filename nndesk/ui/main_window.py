@@ -821,13 +821,19 @@ class MainWindow(WindowMenusMixin, QMainWindow):
     def _on_canvas_stroke_finished(self) -> None:
         self.drawing_finished.emit(self.canvas.array())
 
-    @Slot(bool)
-    def _on_canvas_fill_refused(self, empty: bool) -> None:
-        if empty:
+    @Slot(str)
+    def _on_canvas_fill_refused(self, why: str) -> None:
+        if why == "empty":
             text = translate(
                 "MainWindow",
                 "Fill is on, and there is nothing to fill yet: press F (or Fill) for the pen, "
                 "draw an outline, then fill it",
+            )
+        elif why == "background":
+            text = translate(
+                "MainWindow",
+                "That is the paper around your drawing, so Fill left it: click inside the "
+                "outline to fill it",
             )
         else:
             text = translate(

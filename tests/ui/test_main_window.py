@@ -555,6 +555,22 @@ def test_fill_on_an_empty_canvas_changes_nothing_and_the_status_line_says_why(
     assert "Fill is on" in message and "nothing to fill yet" in message and "pen" in message
 
 
+def test_fill_outside_the_outline_changes_nothing_and_the_status_line_says_why(
+    qtbot, window_factory
+):
+    """walk61 D3: Fill clicked beside a shoe inked the canvas around a shoe-shaped hole,
+    read as a sandal at 99.9 %."""
+    window = window_factory().window
+    exposed(qtbot, window)
+    window.canvas.draw_stroke([(60, 60), (220, 60), (220, 220), (60, 220), (60, 60)], width=10)
+    drawn = window.canvas.array()
+    window.act_fill.trigger()
+    qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert (window.canvas.array() == drawn).all() and window.canvas.fill_tool()
+    message = window.statusBar().currentMessage()
+    assert "paper around your drawing" in message and "inside the outline" in message
+
+
 def test_after_a_fill_and_after_clear_a_drag_draws_with_the_pen_again(qtbot, window_factory):
     """walk48 D4: Fill stayed on after a fill and after Clear (Esc), so the next drag drew
     nothing while the status line said "draw an outline first". A fill is one step, then the
