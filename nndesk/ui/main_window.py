@@ -40,6 +40,7 @@ from nndesk.ui.page_tabs import PageTabs
 from nndesk.ui.shown_test_images import ShownTestImages
 from nndesk.ui.status_bar import ElidingStatusBar
 from nndesk.ui.status_line import show_status
+from nndesk.ui.typed_keys import keep_typed_keys_in_boxes
 from nndesk.ui.window_menus import WindowMenusMixin
 
 # marked here, translated where shown (translate_marked): the language is chosen at start
@@ -209,6 +210,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.setCentralWidget(central)
         self._build_actions()  # actions, menus and toolbar: window_menus.py
         self._build_menus_and_toolbar()
+        # a letter typed into a focused box stays there ("f" on the Preset box is no Fill)
+        keep_typed_keys_in_boxes(self)
         if self.menuBar().isNativeMenuBar():
             column.insertWidget(0, self.model_notice)
         else:

@@ -149,3 +149,53 @@ def test_each_menu_title_and_each_menus_items_have_their_own_alt_key(window_fact
         language.use_language("en")
     assert all(accelerator(a.text()) for a in titles)
     assert not found, found
+
+
+@pytest.mark.parametrize("which", ["preset", "runs table"])
+def test_a_letter_on_a_focused_box_or_table_is_not_a_window_key(qtbot, window_factory, which):
+    """verify60 D-E: "f" on the focused Preset box turned the canvas's Fill tool on (the
+    window's one-key shortcut won over the box); "s" toggled the saliency overlay."""
+    desk, window = drawn_window(qtbot, window_factory)
+    window.tabs.setCurrentWidget(desk.train_page)
+    if which == "preset":
+        box = desk.train_page.form.preset
+    else:
+        desk.train_page.tabs.setCurrentWidget(desk.train_page.runs_view)
+        box = desk.train_page.runs_view.table
+    qtbot.waitUntil(box.isVisible)
+    focused(qtbot, box)
+    pen = window.pen_slider.value()
+    for key in (Qt.Key.Key_F, Qt.Key.Key_S, Qt.Key.Key_E, Qt.Key.Key_BracketRight):
+        qtbot.keyClick(box, key)
+        if which == "preset":
+            box.hidePopup()  # the letter opened the box's list (list_only): there it chooses
+            qtbot.waitUntil(lambda: not box.view().isVisible())
+    assert not window.act_fill.isChecked() and not window.canvas.fill_tool()
+    assert not window.act_overlay.isChecked() and not window.act_eraser.isChecked()
+    assert window.pen_slider.value() == pen
+
+
+@pytest.mark.parametrize("field", ["test_index", "not_sure"])
+def test_a_letter_in_a_focused_spin_box_fires_no_window_key(qtbot, window_factory, field):
+    """Qt's spin boxes claim typed keys themselves: this keeps it so."""
+    _, window = drawn_window(qtbot, window_factory)
+    spin = window.test_index if field == "test_index" else window.prediction_panel.not_sure_spin
+    qtbot.waitUntil(spin.isVisible)
+    focused(qtbot, spin)
+    pen = window.pen_slider.value()
+    for key in (Qt.Key.Key_F, Qt.Key.Key_S, Qt.Key.Key_E, Qt.Key.Key_BracketRight):
+        qtbot.keyClick(spin, key)
+    assert not window.act_fill.isChecked() and not window.act_overlay.isChecked()
+    assert not window.act_eraser.isChecked() and window.pen_slider.value() == pen
+
+
+def test_the_one_key_shortcuts_still_work_from_the_canvas_and_a_button(qtbot, window_factory):
+    _, window = drawn_window(qtbot, window_factory)
+    focused(qtbot, window.canvas)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_F)
+    assert window.act_fill.isChecked() and window.canvas.fill_tool()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+    focused(qtbot, window.clear_button)
+    qtbot.keyClick(window.clear_button, Qt.Key.Key_E)
+    assert window.act_eraser.isChecked()
+    assert not window.canvas.is_blank()
