@@ -27,19 +27,25 @@ WHOLE_FORM = "form"
 
 @dataclass(frozen=True)
 class SavedForm:
-    """A mode's form as read back: its settings, its preset's name ("" for custom), and the
-    names of the fields (or ``WHOLE_FORM``) whose saved value was refused."""
+    """A mode's form as read back: its settings, its preset's name ("" for custom), the
+    names of the fields (or ``WHOLE_FORM``) whose saved value was refused, and the preset a
+    custom form was edited from ("" none, or an older version's file)."""
 
     config: TrainConfig
     preset: str
     refused: tuple[str, ...] = ()
+    edited_from: str = ""
 
 
-def form_text(config: TrainConfig, preset: str) -> str:
-    """``config`` and its preset's name ("" for custom) as the settings file keeps them."""
+def form_text(config: TrainConfig, preset: str, edited_from: str = "") -> str:
+    """``config``, its preset's name ("" for custom) and the preset a custom one was edited
+    from ("" none) as the settings file keeps them."""
     settings = config.to_dict()
     settings.pop("dataset")  # a mode's form is on that mode's dataset
-    return json.dumps({"preset": preset, "settings": settings}, sort_keys=True)
+    kept = {"preset": preset, "settings": settings}
+    if edited_from:
+        kept["edited_from"] = edited_from
+    return json.dumps(kept, sort_keys=True)
 
 
 def read_form(value: object, default: TrainConfig) -> SavedForm:
@@ -65,8 +71,15 @@ def read_form(value: object, default: TrainConfig) -> SavedForm:
         else:
             refused.append(field.name)
     config = _valid(values, default, refused)
-    preset = data.get("preset") if data is not None else ""
-    return SavedForm(config, preset if isinstance(preset, str) else "", tuple(refused))
+    preset = _name(data.get("preset"))
+    # which preset a custom form came from is a note, not a setting: one that does not read
+    # (or names no preset: the form checks) is left unsaid, not refused
+    return SavedForm(config, preset, tuple(refused), _name(data.get("edited_from")))
+
+
+def _name(value: object) -> str:
+    """A preset's name as the file holds it ("" for anything else)."""
+    return value if isinstance(value, str) and len(value) <= MAX_ARCH_CHARS else ""
 
 
 def _json_object(value: object) -> dict | None:

@@ -38,6 +38,17 @@ def test_a_form_reads_back_as_written_named_or_custom():
     assert read_form(form_text(hand, ""), LAB).config == hand
 
 
+def test_the_preset_a_custom_form_was_edited_from_reads_back():
+    edited = LAB.replace(epochs=2)
+    assert read_form(form_text(edited, "", "fashion-mlp-lab"), LAB).edited_from == (
+        "fashion-mlp-lab"
+    )
+    assert read_form(form_text(edited, ""), LAB).edited_from == ""  # as an older file
+    text = form_text(edited, "").replace('"preset"', '"edited_from": [1], "preset"')
+    saved = read_form(text, LAB)
+    assert saved.edited_from == "" and saved.refused == () and saved.config == edited
+
+
 def test_a_refused_field_is_its_default_and_named_the_rest_kept():
     text = form_text(LAB.replace(epochs=2, lr=0.002), "")
     saved = read_form(text.replace('"epochs": 2', '"epochs": -3'), LAB)
@@ -64,7 +75,7 @@ def test_a_refused_field_is_its_default_and_named_the_rest_kept():
 def test_whatever_the_file_holds_reads_as_a_usable_form(value):
     saved = read_form(value, LAB)
     assert saved.config.validate() == saved.config and saved.config.dataset == LAB.dataset
-    assert isinstance(saved.preset, str)
+    assert isinstance(saved.preset, str) and isinstance(saved.edited_from, str)
     assert set(saved.refused) <= {*NAMES, WHOLE_FORM}
 
 

@@ -118,7 +118,9 @@ class TrainForm(QWidget):
         self._valid = True
         #: the window's mode the form follows, and the form each other mode had when left
         self._mode: str | None = None
-        self._mode_forms: dict[str, tuple[TrainConfig, str]] = {}
+        #: mode -> (settings, preset name or "" for custom, the preset a custom form was
+        #: edited from or ""): its note comes back with it (verify60 D-G)
+        self._mode_forms: dict[str, tuple[TrainConfig, str, str]] = {}
 
         # -- the preset, the dataset (or an image folder) and the layers: rows of their own --
         self.preset = choose_from_list_only(QComboBox())  # a preset refills every field
@@ -367,13 +369,16 @@ class TrainForm(QWidget):
             values["sketch"] = 0.0
         return TrainConfig(dataset=dataset, arch=self.arch.text().strip(), **values).validate()
 
-    def set_config(self, config: TrainConfig, preset: str | None = None) -> None:
+    def set_config(
+        self, config: TrainConfig, preset: str | None = None, edited_from: str = ""
+    ) -> None:
         """Show ``config`` in the fields (a preset, or a loaded model's settings); a value a
         field cannot show raises ``ConfigError`` naming it, and every field keeps its own.
 
         The preset box then names the preset whose settings ``config`` is, or "custom":
         ``preset`` (a name, or "" for custom) keeps the box's word when it is true of
         ``config`` (a custom form equal to a preset, rebuilt in another language, stays custom).
+        A custom form ``edited_from`` a preset says so under the box, as it did when edited.
         """
         for name, editor in self._editors.items():
             problem = editor.unshowable(getattr(config, name))
@@ -397,6 +402,13 @@ class TrainForm(QWidget):
         finally:
             self._applying_preset = was
         self._name_preset(config, preset)
+        if (
+            edited_from
+            and self.preset.currentIndex() == 0
+            and self.preset.findData(edited_from) > 0
+        ):
+            self._edited_from = edited_from
+            self._say_edited_from(edited_from)
         self.config_changed.emit()
 
     def _name_preset(self, config: TrainConfig, wanted: str | None) -> None:
@@ -487,27 +499,34 @@ class TrainForm(QWidget):
         self._mode_forms[mode] = shown
         return True
 
-    def _shown_form(self, mode: str) -> tuple[TrainConfig, str] | None:
-        """The form shown as ``mode``'s (settings, preset name or ""), when it is on that
-        mode's dataset and every field reads, else None."""
+    def edited_from(self) -> str:
+        """The preset a custom form was edited from ("" for a preset, or custom settings that
+        came from elsewhere: a model's, a run's)."""
+        return (self._edited_from or "") if self.preset.currentIndex() == 0 else ""
+
+    def _shown_form(self, mode: str) -> tuple[TrainConfig, str, str] | None:
+        """The form shown as ``mode``'s (settings, preset name or "", the preset a custom one
+        was edited from or ""), when it is on that mode's dataset and every field reads, else
+        None."""
         if self.dataset.currentData() != dataset_for_kind(mode):
             return None
         try:
             config = self.config()
         except (NndeskError, ValueError):
             return None
-        return config, self.preset.currentData() or ""
+        return config, self.preset.currentData() or "", self.edited_from()
 
-    def mode_forms(self) -> dict[str, tuple[TrainConfig, str]]:
-        """The forms kept for the modes not shown: mode -> (settings, preset name or "")."""
+    def mode_forms(self) -> dict[str, tuple[TrainConfig, str, str]]:
+        """The forms kept for the modes not shown: mode -> (settings, preset name or "",
+        the preset a custom one was edited from or "")."""
         return dict(self._mode_forms)
 
-    def keep_mode_forms(self, forms: dict[str, tuple[TrainConfig, str]]) -> None:
+    def keep_mode_forms(self, forms: dict[str, tuple[TrainConfig, str, str]]) -> None:
         """Take over the kept forms of a window rebuilt in another language, or the ones the
         last session saved (before the first ``follow_mode``: its mode's is shown then)."""
         self._mode_forms.update(forms)
 
-    def forms_to_remember(self) -> dict[str, tuple[TrainConfig, str]]:
+    def forms_to_remember(self) -> dict[str, tuple[TrainConfig, str, str]]:
         """Every mode's form as the next launch should show it: the kept ones, and the one
         shown when it is on its mode's dataset and every field reads (walk60 D7n)."""
         forms = dict(self._mode_forms)
@@ -791,7 +810,7 @@ class TrainForm(QWidget):
         if self.preset.currentIndex() != 0:
             self._edited_from = self.preset.currentData()
             edited = self.preset.currentText()
-            shown = self.preset_note.isVisible()
+            shown = not self.preset_note.isHidden()  # the page may be behind another
             height = self.preset_note.height()
             self.preset.blockSignals(True)
             self.preset.setCurrentIndex(0)
@@ -801,14 +820,18 @@ class TrainForm(QWidget):
                 return
             # the note keeps its place and height: typing in Layers hid it and the whole form
             # jumped ~45 px up under the pointer (walk54b)
-            self.preset_note.setText(
-                translate(
-                    "TrainForm",
-                    "Custom settings, edited from {preset}. Choose a preset above to start"
-                    " again from one.",
-                ).format(preset=edited)
-            )
+            self._say_edited_from(edited)
             self.preset_note.setMinimumHeight(height)
+
+    def _say_edited_from(self, name: str) -> None:
+        self.preset_note.setText(
+            translate(
+                "TrainForm",
+                "Custom settings, edited from {preset}. Choose a preset above to start"
+                " again from one.",
+            ).format(preset=name)
+        )
+        self.preset_note.show()
 
     def _hide_preset_note(self) -> None:
         self.preset_note.setText("")

@@ -33,7 +33,7 @@ def restore_saved_forms(form: TrainForm) -> str | None:
             continue
         saved = read_form(value, get_preset(LAB_PRESET_FOR_DATASET[dataset]).config)
         if WHOLE_FORM not in saved.refused:
-            form.keep_mode_forms({mode: (saved.config, saved.preset)})
+            form.keep_mode_forms({mode: (saved.config, saved.preset, saved.edited_from)})
         refused += [name for name in saved.refused if name not in refused]
         if saved.refused:
             damaged.append(f"{mode} {value!r}")
@@ -61,8 +61,8 @@ def _label(name: str) -> str:
 def remember_forms(form: TrainForm) -> None:
     """Save every mode's form the next launch should show (``TrainForm.forms_to_remember``);
     a form that does not read (a field half typed) leaves the saved one as it was."""
-    for mode, (config, preset) in form.forms_to_remember().items():
-        preferences.set_train_form(mode, form_text(config, preset))
+    for mode, (config, preset, edited_from) in form.forms_to_remember().items():
+        preferences.set_train_form(mode, form_text(config, preset, edited_from))
 
 
 #: how long the form stays unedited before it is written: one write for a burst of typing

@@ -53,6 +53,8 @@ class TrainPageState:
     damaged: str | None = None
     #: the preset the box named ("" custom): the rebuilt box names the same (walk49 D3)
     preset: str | None = None
+    #: the preset a custom form was edited from: its note is said again (verify60 D-G)
+    edited_from: str = ""
     #: the coach's place was kept (a run started): its hint, or "sees no problem", is said again
     coach_kept: bool = False
     #: what the coach reads of the last run's settings (``RunState.coach_setup``)
@@ -107,6 +109,7 @@ class PageStateMixin:
             damaged=self.data_check.damaged,
             unsaved_runs=self.runs_view.unsaved(),
             preset=self.form.preset.currentData(),
+            edited_from=self.form.edited_from(),
             coach_kept=self.coach.is_reserved(),
             coach_setup=self.run_state.coach_setup,
             mode_forms=self.form.mode_forms(),
@@ -116,7 +119,7 @@ class PageStateMixin:
         """Take over ``state`` from the page of the window this one replaces (no run is
         training then: the language switch waits for it)."""
         if state.config is not None:
-            self.form.set_config(state.config, preset=state.preset)
+            self.form.set_config(state.config, state.preset, state.edited_from)
         if state.mode_forms:
             self.form.keep_mode_forms(state.mode_forms)
         for record, reason in (state.unsaved_runs or {}).values():

@@ -713,7 +713,9 @@ def test_the_preset_box_names_after_the_switch_what_it_named_before(
     if edited:
         assert box.currentData() == ""
         assert box.currentText() == language.translate("TrainForm", "— custom —") != "— custom —"
-        assert note.isHidden()
+        # where the settings came from, in the new words (verify60 D-G: it was lost)
+        assert not note.isHidden() and "fashion-cnn-lab" in note.text()
+        assert note.text().startswith("Cài đặt tự chọn")
     else:
         assert box.currentData() == "fashion-cnn-lab"
         assert not note.isHidden() and "784-c32" in note.text()

@@ -337,6 +337,35 @@ def test_each_mode_keeps_its_own_form(form):
     assert form.config() == get_preset("fashion-mlp-128").config
 
 
+def test_a_custom_form_brought_back_says_again_which_preset_it_was_edited_from(form):
+    """verify60 D-G: the custom form came back from the other mode without its "Custom
+    settings, edited from fashion-mlp-lab …" line under the Preset box."""
+    form.show()
+    form.follow_mode("garments")
+    form.apply_preset("fashion-mlp-lab")
+    form.epochs.setValue(2)  # the student's own set-up: custom, edited from the lab
+    note = form.preset_note.text()
+    assert form.preset.currentData() == "" and "edited from fashion-mlp-lab" in note
+    edited = form.config()
+
+    form.follow_mode("digits")
+    form.follow_mode("garments")
+    assert form.config() == edited and form.preset.currentData() == ""
+    assert form.preset_note.text() == note and form.preset_note.isVisible()
+    form.epochs.setValue(get_preset("fashion-mlp-lab").config.epochs)  # put back: named again
+    assert form.preset.currentData() == "fashion-mlp-lab"
+
+
+def test_custom_settings_from_no_preset_come_back_without_an_edited_from_line(form):
+    form.show()
+    form.follow_mode("garments")
+    form.set_config(get_preset("fashion-cnn-lab").config.replace(epochs=2))  # a model's
+    assert form.preset.currentData() == "" and form.preset_note.isHidden()
+    form.follow_mode("digits")
+    form.follow_mode("garments")
+    assert form.preset.currentData() == "" and form.preset_note.isHidden()
+
+
 def test_a_form_on_the_new_modes_dataset_or_half_typed_is_not_replaced(form, tmp_path):
     form.follow_mode("digits")
     form.apply_preset("mnist-gd")
@@ -373,3 +402,21 @@ def test_the_kept_forms_go_over_to_a_window_in_another_language(qtbot, tmp_path)
     rebuilt.follow_mode("digits")
     assert rebuilt.form.preset.currentData() == "mnist-sigmoid-raw"
     assert rebuilt.form.config() == get_preset("mnist-sigmoid-raw").config
+
+
+def test_a_custom_forms_edited_from_line_goes_over_to_a_window_in_another_language(qtbot, tmp_path):
+    def page(folder):
+        panel = training_page(TrainingController(store=RunStore(tmp_path / folder)))
+        qtbot.addWidget(panel)
+        return panel
+
+    panel = page("runs")
+    panel.follow_mode("garments")
+    panel.form.apply_preset("fashion-prelu-l2")
+    panel.form.epochs.setValue(1)
+    note = panel.form.preset_note.text()
+    assert "edited from fashion-prelu-l2" in note
+    rebuilt = page("other")
+    rebuilt.follow_mode("garments")
+    rebuilt.restore_page_state(panel.page_state())
+    assert rebuilt.form.preset.currentData() == "" and rebuilt.form.preset_note.text() == note

@@ -37,6 +37,22 @@ def test_each_modes_form_is_there_after_a_restart(qtbot, window_factory):
     assert form.config().epochs == 2  # what Continue trains to
 
 
+def test_a_custom_form_after_a_restart_says_which_preset_it_was_edited_from(qtbot, window_factory):
+    """verify60 D-G: after the restart the custom form was there, its "Custom settings, edited
+    from fashion-mlp-lab …" line under the Preset box was not."""
+    first = window_factory(mode="garments")
+    form = first.train_page.form
+    form.apply_preset("fashion-mlp-lab")
+    form.epochs.setValue(2)
+    note = form.preset_note.text()
+    assert "edited from fashion-mlp-lab" in note
+    first.window.close()
+
+    form = window_factory(mode="garments").train_page.form
+    assert form.config().epochs == 2 and form.preset.currentData() == ""
+    assert form.preset_note.text() == note and not form.preset_note.isHidden()
+
+
 def _status_lines(monkeypatch) -> list[str]:
     """Every line the wiring puts in the status bar (kept: a later one may replace it there)."""
     said: list[str] = []
