@@ -59,7 +59,7 @@ class HeadlineMixin:
         """Say ``headline`` (facts: ``RunHeader.headline``) in the window's language."""
         tip = ""
         continuable = self.continue_model() is not None
-        if headline == ("idle",) and not continuable and self._latest_record() is not None:
+        if headline == ("idle",) and not continuable and self._own_latest() is not None:
             tip = self._how_to_continue_latest()  # the headline names the latest run
         elif headline and headline[0] == "run":
             tip = title_key(headline[1]["config"])  # "BCE: binary cross-entropy"
@@ -95,7 +95,7 @@ class HeadlineMixin:
         model = self.continue_model()
         if model is not None:
             return idle_title(name, ready, model.name, self.run_state.continuable_dataset, None)
-        return idle_title(name, ready, None, None, self._latest_record())
+        return idle_title(name, ready, None, None, self._own_latest())
 
     def continue_model(self) -> ModelLook | None:
         """The model file Continue trains further, while it is on disk (as far as the last
@@ -136,10 +136,21 @@ class HeadlineMixin:
         after the run on show was deleted)."""
         self._update_buttons()
 
-    def _latest_record(self):
-        """The run of the Runs list started last (damaged ones aside), or None."""
-        records = [r for r in self.runs_view.records() if not r.is_damaged]
+    def _latest_record(self, dataset: str | None = None):
+        """The run of the Runs list started last (damaged ones aside), of those on ``dataset``
+        when given, or None."""
+        records = [
+            r
+            for r in self.runs_view.records()
+            if not r.is_damaged and dataset in (None, r.config.get("dataset"))
+        ]
         return max(records, key=lambda r: r.created_at) if records else None
+
+    def _own_latest(self):
+        """The latest run on the dataset Train would train (the mode's, or the form's image
+        folder): in Digits the headline named the Fashion-MNIST run of a minute before, as if
+        it were Digits' (verify60 D-H)."""
+        return self._latest_record(self.form.dataset_name())
 
     @Slot()
     def _on_runs_view_listed(self) -> None:
@@ -147,9 +158,6 @@ class HeadlineMixin:
         instead of "No run yet" (that read as if nothing had ever been trained)."""
         state = self.run_state
         idle = state.run is None and not self.controller.is_running()
-        fresh = (
-            state.last_run_id is None and state.continuable is None and state.loaded_model is None
-        )
         latest = self._latest_record()
         if latest is None:
             return
@@ -163,7 +171,23 @@ class HeadlineMixin:
         if idle and self.header.headline == ("idle",):  # said before the runs were listed
             self._say_headline(self.header.headline)
             return
+        self.say_first_title()
+
+    def say_first_title(self) -> None:
+        """While the page says what it said at start (no run here yet), name the latest run
+        on the dataset Train would train, or no run when it has none; said again when the
+        form's dataset changes (the window's mode, an image folder)."""
+        state = self.run_state
+        fresh = (
+            state.last_run_id is None and state.continuable is None and state.loaded_model is None
+        )
+        idle = state.run is None and not self.controller.is_running()
         if not (idle and fresh) or self.title.text() != self._first_title:
+            return
+        latest = self._own_latest()
+        if latest is None:
+            self._first_title = translate("TrainingPanel", "No run yet")
+            self.header.set_title(self._first_title)
             return
         if latest.status == INTERRUPTED:
             # its app or terminal was closed or killed while it trained: said at the next

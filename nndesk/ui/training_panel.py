@@ -275,6 +275,9 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.runs_view.use_model_requested.connect(self._on_runs_view_use_model_requested)
         self.runs_view.listed.connect(self._on_runs_view_listed)
         self.runs_view.listed.connect(self._on_runs_view_listed_again)
+        # the latest run the first headline names is on the form's dataset (verify60 D-H)
+        self.form.dataset.currentIndexChanged.connect(self.say_first_title)
+        self.form.folder.textChanged.connect(self.say_first_title)
         self.runs_view.folder_changed.connect(self._on_runs_view_folder_changed)
         self.runs_view.selection_changed.connect(self._on_runs_view_selection_changed)
         if not self.runs_view.reading:  # listed at once, before this connection

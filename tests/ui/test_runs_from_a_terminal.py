@@ -29,6 +29,7 @@ def test_a_terminal_run_is_named_by_the_train_page_left_open_on_its_live_tab(qtb
     root = tmp_path / "nndesk" / "runs"  # not made yet: the first terminal run makes it
     panel = training_page(TrainingController(lambda name: None, RunStore(root)))
     qtbot.addWidget(panel)
+    panel.follow_mode("digits")  # as the window does: the headline names MNIST runs
     panel.resize(1200, 800)
     panel.show()
     assert panel.tabs.current_name() != "runs" and not panel.runs_view.isVisible()

@@ -47,6 +47,39 @@ def test_with_runs_from_earlier_sessions_the_headline_names_the_latest(qtbot, tm
     assert empty.replay_view.note.text() == "Train a run to replay it epoch by epoch."
 
 
+def test_the_headline_names_the_latest_run_of_the_modes_own_dataset(qtbot, tmp_path):
+    """verify60 D-H: in Digits the page said "No run yet in this window · the latest (11:30):
+    Fashion-MNIST 784-32-10 …", the other dataset's run; after a mode switch, the new mode's."""
+    store = RunStore(tmp_path / "runs")
+    runs = (("mnist", "mnist 784-16-10 digits run", "09:00"), ("fashion", "fashion later", "11:30"))
+    for dataset, title, time in runs:
+        record = store.create({"dataset": dataset, "arch": "784-16-10"}, title=title)
+        record.status = "completed"
+        record.created_at = f"2026-12-06T{time}:00.000"  # the Fashion-MNIST run is the latest
+        store.save(record)
+    panel = make_panel(qtbot, tmp_path, lambda name: None)  # its form on MNIST
+    panel.follow_mode("digits")
+    qtbot.waitUntil(lambda: "latest" in panel.title.text(), timeout=WAIT_MS)
+    assert "mnist 784-16-10 digits run" in panel.title.text()
+    assert "fashion" not in panel.title.text()
+    panel.follow_mode("garments")
+    assert "fashion later" in panel.title.text()
+    panel.follow_mode("digits")
+    assert "mnist 784-16-10 digits run" in panel.title.text()
+
+
+def test_a_mode_without_runs_of_its_own_names_no_other_modes_run(qtbot, tmp_path):
+    store = RunStore(tmp_path / "runs")
+    record = store.create({"dataset": "fashion", "arch": "784-32-10"}, title="fashion only")
+    record.status = "completed"
+    store.save(record)
+    panel = make_panel(qtbot, tmp_path, lambda name: None)
+    panel.follow_mode("garments")
+    qtbot.waitUntil(lambda: "fashion only" in panel.title.text(), timeout=WAIT_MS)
+    panel.follow_mode("digits")
+    assert panel.title.text() == "No run yet"
+
+
 def test_a_latest_run_whose_app_was_killed_is_said_interrupted_at_the_next_start(qtbot, tmp_path):
     """trust53: after the window (or a terminal's nndesk train) was killed mid-run, the next
     start named that run as any other and offered to train it further with a model it never
@@ -128,7 +161,8 @@ def test_the_latest_runs_title_in_the_headline_uses_the_windows_decimal_mark(
 @pytest.mark.parametrize("latest_dataset", ["mnist", "fashion"])
 def test_a_ready_headline_names_the_dataset_once(qtbot, tmp_path, monkeypatch, latest_dataset):
     """The walk read "Fashion-MNIST is ready · the latest run, 08:30: Fashion-MNIST 784-32-10
-    …" (two lines at 1280 px): the latest run's dataset is said only when it is another."""
+    …" (two lines at 1280 px): the latest run's dataset is not said again. A run on another
+    dataset is not named at all (verify60 D-H): Train trains this one."""
     from nndesk.controllers import datasets
     from nndesk.run_titles import describe_config
 
@@ -139,16 +173,18 @@ def test_a_ready_headline_names_the_dataset_once(qtbot, tmp_path, monkeypatch, l
     store.save(record)
     monkeypatch.setattr(datasets, "missing_dataset", lambda name: None)
     monkeypatch.setattr(datasets, "other_dataset_found", lambda name: None)
-    panel = make_panel(qtbot, tmp_path, lambda name: None)
-    qtbot.waitUntil(lambda: "784-32-10" in panel.title.text(), timeout=WAIT_MS)
-    assert "the latest (" in panel.title.text()  # the time in brackets, as it is below
-    panel.say_idle()  # as once the data check found MNIST here (it answers off the GUI thread)
+    panel = make_panel(qtbot, tmp_path, lambda name: None)  # its form on MNIST
     started = started_text(store.list()[0])
     if latest_dataset == "mnist":
-        then = f"the latest run ({started}): 784-32-10 ReLU lr=0.01"
+        qtbot.waitUntil(lambda: "784-32-10" in panel.title.text(), timeout=WAIT_MS)
+        assert "the latest (" in panel.title.text()  # the time in brackets, as it is below
+        said = f"MNIST is ready · the latest run ({started}): 784-32-10 ReLU lr=0.01"
     else:
-        then = f"the latest run ({started}): Fashion-MNIST 784-32-10 ReLU lr=0.01"
-    qtbot.waitUntil(lambda: panel.title.text() == f"MNIST is ready · {then}", timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: len(panel.runs_view.records()) == 1, timeout=WAIT_MS)
+        assert panel.title.text() == "No run yet"
+        said = "MNIST is ready: press Train"
+    panel.say_idle()  # as once the data check found MNIST here (it answers off the GUI thread)
+    qtbot.waitUntil(lambda: panel.title.text() == said, timeout=WAIT_MS)
     panel.shutdown()
 
 
