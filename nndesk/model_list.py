@@ -6,6 +6,7 @@ stops answering held the window's start for as long as each stat took (a dozen o
 
 from __future__ import annotations
 
+import filecmp
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,7 +25,8 @@ class ModelListing:
 
     #: the remembered recent models that exist, newest first, at most the number asked for
     recent: list[Path]
-    #: each listed file (as given: ``str(path)``) -> the path it resolves to
+    #: each listed file (as given: ``str(path)``) -> the path it resolves to; a recent model
+    #: that is a shipped one (``shipped_twin``) -> the shipped file's, so it is listed once
     resolved: dict[str, str] = field(default_factory=dict)
     #: the facts of the files read for it (as given) -> ``ModelFacts``; unreadable ones left out
     facts: dict[str, ModelFacts] = field(default_factory=dict)
@@ -72,6 +74,47 @@ def gone_models(remembered: list[Path]) -> frozenset[str]:
     return frozenset(str(path) for path in remembered if not is_file(path))
 
 
+def in_an_install(path: Path) -> bool:
+    """Whether ``path`` is in the shipped-models folder of an nndesk install (this one or
+    another): ``<checkout>/weights/`` beside ``<checkout>/nndesk/``, or a wheel's
+    ``nndesk/weights/``."""
+    folder = path.parent
+    if folder.name != "weights":
+        return False
+    root = folder.parent
+    return is_file(root / "nndesk" / "__init__.py") or (
+        root.name == "nndesk" and is_file(root / "__init__.py")
+    )
+
+
+def shipped_twin(path: Path, shipped: list[Path]) -> Path | None:
+    """The shipped model ``path`` is another copy of, or None: a file of the same bytes, or
+    the same name in another install's shipped folder (an earlier clone's
+    weights/fashion-cnn.npz, remembered as a recent model, was listed beside this install's
+    as a second "fashion-cnn": verify60 D-I). Reads only files of a shipped one's size."""
+    if path in shipped:
+        return None
+    for model in shipped:
+        if path.name == model.name and in_an_install(path):
+            return model
+    size = _size(path)
+    for model in shipped:
+        if size is not None and size == _size(model):
+            try:
+                if filecmp.cmp(path, model, shallow=False):
+                    return model
+            except (OSError, ValueError):
+                continue
+    return None
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return None
+
+
 def look_at_models(
     shipped: list[Path],
     remembered: list[Path],
@@ -90,9 +133,12 @@ def look_at_models(
         if now is not None and (path not in known or known[path] != now)
     ]
     facts, refused = read_headers(unread) if unread else ({}, {})
-    return ModelListing(
-        recent, {path: resolved(path) for path in listed}, facts, refused, signatures
-    )
+    places = {path: resolved(path) for path in listed}
+    for path in recent:
+        twin = shipped_twin(path, shipped)
+        if twin is not None:
+            places[str(path)] = places[str(twin)]
+    return ModelListing(recent, places, facts, refused, signatures)
 
 
 @dataclass(frozen=True)

@@ -408,3 +408,38 @@ def test_the_box_says_where_every_saved_run_is_and_takes_you_there(qtbot, window
     assert window.tabs.currentWidget() is train
     assert train.tabs.currentWidget() is train.runs_view
     assert combo.currentData() == before
+
+
+def test_a_shipped_model_remembered_from_another_install_is_listed_once(
+    qtbot, window_factory, tmp_path, monkeypatch
+):
+    """verify60 D-I: after an install in another folder the box listed "fashion-cnn (shipped)
+    · …" and "fashion-cnn · …", the earlier clone's file kept in ``models/recent``."""
+    import shutil
+
+    from tests.ui.conftest import ship_weights_from
+
+    weights = tmp_path / "new" / "weights"
+    weights.mkdir(parents=True)
+    shipped = _shipped(weights, "fashion-cnn", "garments", "784-16-10", 0.92)
+    old = tmp_path / "old"  # the earlier clone: its weights/ beside its nndesk/
+    (old / "nndesk").mkdir(parents=True)
+    (old / "nndesk" / "__init__.py").write_text("")
+    (old / "weights").mkdir()
+    earlier = Path(shutil.copy(shipped, old / "weights" / "fashion-cnn.npz"))
+    mine = _model(tmp_path / "20261206-101500-ddd", "garments", "784-32-10", 0.85)
+    ship_weights_from(monkeypatch, weights)
+    for path in (earlier, mine):
+        preferences.add_recent_model(path)
+    desk = window_factory(mode="garments")
+    combo = desk.window.model_combo
+    desk.coordinator.refresh_model_choices()
+    # the listing came: the run's model is listed with what it is
+    qtbot.waitUntil(lambda: combo.findData(str(mine)) >= 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "85.0%" in _entry(combo, mine)[0], timeout=WAIT_MS)
+    texts = [t for t, _ in _entries(combo)]
+    assert [t for t in texts if "fashion-cnn" in t] == [
+        "fashion-cnn  (shipped) · Fashion-MNIST 784-16-10 · 92.0%"
+    ], texts
+    assert combo.findData(str(earlier)) < 0
+    assert all(act.toolTip() != str(earlier) for act in desk.window.recent_menu.actions())
