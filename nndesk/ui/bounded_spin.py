@@ -6,15 +6,17 @@ another than the one asked for, without a word (walk60 D7o). Here the whole numb
 field while it is typed; on leaving the field (or Enter) Qt puts the last number back, as it
 does with any text it cannot take, and ``refused`` says what was typed, so the window can say
 why. The number put back is the one the field held before the typing began: typing "100"
-passes through 1 and 10, which Qt takes on the way.
+passes through 1 and 10, which Qt takes on the way. ``RefusalLine`` says it under the field's
+own row until the field is typed in again.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QLabel, QSizePolicy, QSpinBox
 
+from nndesk.ui import theme
 from nndesk.ui.language import translate
 
 
@@ -30,6 +32,7 @@ class BoundedSpinBox(QSpinBox):
 
     refused = Signal(str)  # one line: what was typed, the range, the number kept
     entered = Signal()  # Enter pressed on a number it took
+    edited = Signal()  # a key pressed in it, or a step (arrows, wheel): a refusal is old news
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -39,7 +42,12 @@ class BoundedSpinBox(QSpinBox):
         self._before = self.value()
         super().focusInEvent(event)
 
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt's name
+        self.edited.emit()
+        super().stepBy(steps)
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.edited.emit()  # before a refusal Enter may bring
         took = self.hasAcceptableInput()
         super().keyPressEvent(event)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -73,3 +81,28 @@ class BoundedSpinBox(QSpinBox):
             )
             return f"{self.prefix()}{self.textFromValue(kept)}{self.suffix()}"
         return super().fixup(text)
+
+
+class RefusalLine(QLabel):
+    """The line under a ``BoundedSpinBox``'s row saying what it refused ("100 is not in 0–99:
+    it stays 60"): hidden until then, and again once the field is typed in or stepped. It
+    sat under the "Not sure below" row for Test # too, in place of the "Data folder: …" line
+    (verify60)."""
+
+    def __init__(self, spin: BoundedSpinBox) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        # a long line wraps; it never widens the drawing column
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        theme.set_tone(self, "error")
+        self.hide()
+        spin.refused.connect(self.say)
+        spin.edited.connect(self.take_back)
+
+    def say(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def take_back(self) -> None:
+        if not self.isHidden():
+            self.say("")

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.preprocess import CANVAS_SIZE
 from nndesk.ui import text_size
-from nndesk.ui.bounded_spin import BoundedSpinBox
+from nndesk.ui.bounded_spin import BoundedSpinBox, RefusalLine
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.canvas import DrawingCanvas
 from nndesk.ui.input_preview import InputPreview
@@ -100,6 +100,8 @@ class DrawPanel(QWidget):
         # under the bars they made the answer column, the taller, 62 px taller (the window's
         # least height was 717 px at a desktop's 11 pt, more than a 1024x768 laptop shows)
         self.prediction_panel = PredictionPanel(options_inside=False)
+        # under the "Not sure below" row; Test #'s under its own
+        self.not_sure_refusal = RefusalLine(self.prediction_panel.not_sure_spin)
         self.status_note = QLabel()  # loading messages for test images
         self.status_note.setWordWrap(True)
         # a long message (a missing file's path) wraps; it never widens the drawing column
@@ -179,6 +181,7 @@ class DrawPanel(QWidget):
             translate("MainWindow", "Index of an image of the test set (0-9999)")
         )
         self.test_index.setAccelerated(True)
+        self.test_refusal = RefusalLine(self.test_index)  # under the Test # row
         self.show_test_button = tipped_button(
             translate("MainWindow", "Show"),
             translate(
@@ -232,8 +235,10 @@ class DrawPanel(QWidget):
         left.addLayout(tools)
         left.addLayout(tools2)
         left.addLayout(test_row)
+        left.addWidget(self.test_refusal)
         left.addLayout(lab_row)
         left.addWidget(self.prediction_panel.options)
+        left.addWidget(self.not_sure_refusal)
         left.addWidget(self.status_note)
         left.addStretch(1)
 
@@ -282,7 +287,13 @@ class DrawPanel(QWidget):
         options = self.prediction_panel.options
         left = self._box_least(
             self._left,
-            {self.canvas: CANVAS_SIZE, options: options.heightForWidth(self._left_least_width())},
+            {
+                self.canvas: CANVAS_SIZE,
+                options: options.heightForWidth(self._left_least_width()),
+                # a refusal takes a line of the status note's (fit_canvas keeps it three)
+                self.test_refusal: 0,
+                self.not_sure_refusal: 0,
+            },
         )
         return max(left, self._box_least(self._right, right)) + self._above_columns()
 
@@ -331,6 +342,9 @@ class DrawPanel(QWidget):
         left = self._left
         rows = [left.itemAt(i) for i in range(left.count())]
         options = self.prediction_panel.options  # its lines at the column's width
+        # a refused number's line takes one of the status note's three (seldom, for a moment)
+        refusals = (self.test_refusal, self.not_sure_refusal)
+        rows = [item for item in rows if item.widget() not in refusals]
         others = options.heightForWidth(max(self.canvas.width(), self._left_least_width()))
         others += sum(
             item.sizeHint().height()

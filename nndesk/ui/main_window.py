@@ -252,9 +252,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
 
         self.prediction_panel.set_not_sure_threshold(preferences.not_sure_threshold())
         self.prediction_panel.not_sure_spin.valueChanged.connect(preferences.set_not_sure_threshold)
-        # a number past a field's range is said under the test-image row, not dropped unsaid
-        self.prediction_panel.not_sure_spin.refused.connect(self.show_note)
-        self.test_index.refused.connect(self.show_note)
+        # a number past a field's range is said under its own row (draw_panel's RefusalLine)
+        self.test_refusal, self.not_sure_refusal = panel.test_refusal, panel.not_sure_refusal
         self.test_index.entered.connect(self._on_show_test_button_clicked)  # Enter shows it
         panel.installEventFilter(self)  # the preview's size follows its (_fit_preview)
 

@@ -1,13 +1,14 @@
 """Numbers typed past a field's range on the canvas side: kept whole while typed, then refused
 in one line under the test-image row (walk60 D7o: "100" in Not sure below became 10 %,
 "12345" in Test # became 1234 and Show put image 1234 on the canvas, without a word); Enter in
-Test # shows the image."""
+Test # shows the image. The line is under the row it refuses, and the "Data folder: …" line
+under them stays (verify60: both refusals took its place, under the Not sure row)."""
 
 from __future__ import annotations
 
 from hypothesis import example, given
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from nndesk.ui.bounded_spin import BoundedSpinBox
 
@@ -20,9 +21,18 @@ def _type(qtbot, spin, text: str) -> None:
     qtbot.keyClicks(spin, text)
 
 
+def _top(widget, window) -> int:
+    return widget.mapTo(window, QPoint(0, 0)).y()
+
+
+def _bottom(widget, window) -> int:
+    return _top(widget, window) + widget.height()
+
+
 def test_a_test_index_past_the_last_is_typed_whole_then_refused_not_shown(qtbot, window_factory):
     window = window_factory().window
     window.show()
+    window.set_standing_note("Data folder: /somewhere/mnist")
     asked = []
     window.test_image_requested.connect(asked.append)
     spin = window.test_index
@@ -31,15 +41,23 @@ def test_a_test_index_past_the_last_is_typed_whole_then_refused_not_shown(qtbot,
     assert spin.cleanText() == "12345"  # Qt dropped the last keystroke: "1234"
     qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert spin.value() == 50 and asked == []  # no other image than the one asked for
-    assert window.status_note.text() == "12345 is not in 0–9999: it stays 50"
+    line = window.test_refusal
+    assert line.text() == "12345 is not in 0–9999: it stays 50" and not line.isHidden()
+    assert window.status_note.text() == "Data folder: /somewhere/mnist"  # it stays
+    qtbot.waitUntil(lambda: line.height() > 0)
+    # under the Test # row, above the lab's buttons
+    assert _bottom(spin, window) <= _top(line, window)
+    assert _bottom(line, window) <= _top(window.lab_buttons[0], window)
     _type(qtbot, spin, "123")
+    assert line.isHidden()  # typed in again: the refusal is old news
     qtbot.keyClick(spin, Qt.Key.Key_Return)  # Enter shows a number it took
-    assert asked == [123]
+    assert asked == [123] and line.isHidden()
 
 
 def test_not_sure_below_100_is_refused_in_a_line_not_cut_to_10(qtbot, window_factory):
     window = window_factory().window
     window.show()
+    window.set_standing_note("Data folder: /somewhere/mnist")
     spin = window.prediction_panel.not_sure_spin
     spin.setValue(60)
     _type(qtbot, spin, "100")
@@ -47,7 +65,16 @@ def test_not_sure_below_100_is_refused_in_a_line_not_cut_to_10(qtbot, window_fac
     window.test_index.setFocus()  # leaving the field
     qtbot.waitUntil(lambda: not spin.hasFocus())
     assert spin.value() == 60
-    assert window.status_note.text() == "100 is not in 0–99: it stays 60"
+    line = window.not_sure_refusal
+    assert line.text() == "100 is not in 0–99: it stays 60" and not line.isHidden()
+    assert window.test_refusal.isHidden()
+    assert window.status_note.text() == "Data folder: /somewhere/mnist"  # it stays
+    qtbot.waitUntil(lambda: line.height() > 0)
+    # under the Not sure row, above the Data folder line
+    assert _bottom(spin, window) <= _top(line, window)
+    assert _bottom(line, window) <= _top(window.status_note, window)
+    qtbot.keyClick(spin, Qt.Key.Key_Up)  # a step: the refusal is old news
+    assert line.isHidden() and spin.value() == 61
 
 
 @given(st.text(max_size=8))
