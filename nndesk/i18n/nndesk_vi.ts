@@ -2152,6 +2152,11 @@ và lúc đầu (đứt nét)</translation>
         <translation>Bấm vào một ô để xem các ảnh của nó: ngoài đường chéo là lỗi phân loại, trên đường chéo là ảnh đoán đúng.</translation>
     </message>
     <message>
+        <source>Drawing the confusion matrix…</source>
+        <extracomment>what the canvas says while the picture of a new matrix is drawn (the last one&apos;s is not shown)</extracomment>
+        <translation>Đang vẽ ma trận nhầm lẫn…</translation>
+    </message>
+    <message>
         <source>No evaluation yet</source>
         <translation>Chưa đánh giá</translation>
     </message>

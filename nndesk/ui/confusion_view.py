@@ -22,6 +22,8 @@ from nndesk.ui import text_size, theme, wheel_guard
 from nndesk.ui.language import integer, percent, translate, translate_marked
 from nndesk.ui.off_gui import Delivery, Latest, let_go_off_gui, render_pool, run_latest
 
+#: what the canvas says while the picture of a new matrix is drawn (the last one's is not shown)
+DRAWING = QT_TRANSLATE_NOOP("ConfusionView", "Drawing the confusion matrix…")
 HINT = QT_TRANSLATE_NOOP(
     "ConfusionView",
     "Click a cell to see its images: off the diagonal the mistakes, on it the correct ones.",
@@ -66,6 +68,14 @@ class MatrixCanvas(QWidget):
         self.setMouseTracking(True)
         self.setProperty(wheel_guard.CHART, True)  # the wheel scrolls the page around it
         self.picture: MatrixPicture | None = None
+        #: said in place of the picture while it is of another matrix than the one set (the
+        #: figures of an evaluation beside "Evaluating the test images…", walk60 D7b)
+        self.waiting_text: str | None = None
+
+    def say_waiting(self, text: str | None) -> None:
+        if text != self.waiting_text:
+            self.waiting_text = text
+            self.update()
 
     def show_picture(self, picture: MatrixPicture) -> None:
         self.picture = picture
@@ -84,7 +94,7 @@ class MatrixCanvas(QWidget):
     def to_figure(self, point: QPointF) -> tuple[float, float] | None:
         """Canvas coordinates -> the picture's figure's (device-independent px), or None."""
         rect = self.image_rect()
-        if self.picture is None or not rect.contains(point):
+        if self.picture is None or self.waiting_text is not None or not rect.contains(point):
             return None
         scale = self.picture.figure.width / rect.width()
         return (point.x() - rect.x()) * scale, (point.y() - rect.y()) * scale
@@ -97,6 +107,11 @@ class MatrixCanvas(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
+        if self.waiting_text is not None:
+            painter.setPen(self.palette().windowText().color())
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(self.rect().adjusted(8, 8, -8, -8), flags, self.waiting_text)
+            return
         if self.picture is not None and self.picture.colours == theme.colours():
             # (another theme's picture, shown again before its redraw came: the background)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -152,6 +167,7 @@ class ConfusionView(QWidget):
         self._busy = False  # a render job on the pool
         self._asked = 0  # the number of the last picture asked for
         self._shown = 0  # the number of the picture on the canvas
+        self._set_from = 1  # the number of the first picture of the matrix set last
         self._stale = False  # something changed while hidden: drawn again when shown
         # the first picture is asked for by the canvas's first resize (at the latest as it is
         # shown), at the room the layout gave it
@@ -181,6 +197,20 @@ class ConfusionView(QWidget):
         self._names = tuple(class_names)
         self._selected = None
         self.reset_hint()
+        # a matrix where none was, or none where one was: until its picture comes the canvas
+        # says so, never shows the last (a matrix follows a matrix as it was: a replay steps)
+        self._set_from = self._asked + 1
+        shown = self.canvas.picture
+        had_matrix = (
+            self.canvas.waiting_text is None
+            and shown is not None
+            and shown.figure.confusion is not None
+        )
+        if self._confusion is not None:
+            if not had_matrix:
+                self.canvas.say_waiting(translate_marked("ConfusionView", DRAWING))
+        elif had_matrix or self.canvas.waiting_text is not None:
+            self.canvas.say_waiting(self.empty_text())
         self._ask()
 
     def empty_text(self) -> str:
@@ -291,6 +321,8 @@ class ConfusionView(QWidget):
             return  # nothing drawn (it failed: logged), or older than the one on screen
         replaced = self.canvas.picture
         self._shown = number
+        if number >= self._set_from:
+            self.canvas.say_waiting(None)
         self.canvas.show_picture(picture)
         if replaced is not None:  # its figure's cycles were most of the GUI thread's collections
             let_go_off_gui(render_pool(), replaced.figure.dismantle)

@@ -16,7 +16,7 @@ from nndesk.controllers.evaluation import EvaluationController, JobRunner
 from nndesk.errors import DataError
 from nndesk.evaluation import evaluate
 from nndesk.nn.metrics import confusion_matrix
-from nndesk.ui.evaluation_panel import EvaluationPanel
+from nndesk.ui.evaluation_panel import EvaluationPanel, evaluating_text
 from tests.fake_classifier import FakeClassifier
 from tests.test_evaluation import CLASS_NAMES, WRONG, TableClassifier, make_images, make_labels
 from tests.ui.conftest import shown_widget
@@ -160,6 +160,41 @@ def test_the_empty_matrix_says_evaluating_while_an_evaluation_runs(qtbot, panel,
     evaluating = "Evaluating the test images…\nthe matrix appears when all are read"
     assert during and all(words == evaluating for words in during), during
     assert matrix_words(panel) == "matrix"
+
+
+def canvas_says(panel) -> str:
+    """What the matrix's canvas shows: the words it paints in place of a picture, else its
+    picture's (a matrix: "matrix"; none: its text)."""
+    canvas = panel.confusion.canvas
+    waiting = getattr(canvas, "waiting_text", None)
+    if waiting is not None:
+        return waiting
+    figure = canvas.picture.figure if canvas.picture is not None else None
+    if figure is None:
+        return ""
+    return "matrix" if figure.confusion is not None else figure.ax.texts[0].get_text()
+
+
+def test_the_figures_never_show_beside_an_evaluating_matrix(qtbot, panel, controller):
+    """walk60 D7b: the four figures were shown while the matrix still said "Evaluating the
+    test images… the matrix appears when all are read" (its picture is drawn on the render
+    thread: ~4 s under load). One state at a time: the figures with "Drawing the confusion
+    matrix…", then the matrix."""
+    result = evaluated(qtbot, panel, controller)
+    panel._blank()
+    panel.confusion.set_matrix(None, empty_text=evaluating_text())  # as an evaluation begins
+    qtbot.waitUntil(panel.confusion.current)
+    assert canvas_says(panel) == evaluating_text()
+    panel.show_result(result)  # the evaluation's end: the figures now, the matrix's picture later
+    assert panel.accuracy_stat.value.text() == f"{1 - len(WRONG) / 40:.1%}"
+    assert canvas_says(panel) == "Drawing the confusion matrix…"
+    assert panel.confusion.cell_at(panel.confusion.canvas.rect().center()) is None
+    qtbot.waitUntil(panel.confusion.current)
+    assert canvas_says(panel) == "matrix"
+    panel._blank()  # another model's numbers go: so does its matrix, at once
+    assert canvas_says(panel) == "No evaluation yet"
+    qtbot.waitUntil(panel.confusion.current)
+    assert canvas_says(panel) == "No evaluation yet"
 
 
 def test_a_failed_first_evaluation_leaves_no_evaluating_in_the_matrix(qtbot, request):
