@@ -37,6 +37,7 @@ class BoundedSpinBox(QSpinBox):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._before: int | None = None  # the number held before the typing began
+        self.kept: int | None = None  # the number the last refusal said it stays at
 
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._before = self.value()
@@ -74,6 +75,7 @@ class BoundedSpinBox(QSpinBox):
         typed = self._typed(text)
         if self._past_range(typed):
             kept = self.value() if self._before is None else self._before
+            self.kept = kept
             self.refused.emit(
                 translate("MainWindow", "{typed} is not in {low}–{high}: it stays {value}").format(
                     typed=typed, low=self.minimum(), high=self.maximum(), value=kept
@@ -87,7 +89,7 @@ class RefusalLine(QLabel):
     """The line under a ``BoundedSpinBox``'s row saying what it refused ("100 is not in 0–99:
     it stays 60"): hidden until then, and again once the field is typed in or stepped. It
     sat under the "Not sure below" row for Test # too, in place of the "Data folder: …" line
-    (verify60)."""
+    (verify60). Another number in the field (a Lab button's test image) takes it back too."""
 
     def __init__(self, spin: BoundedSpinBox) -> None:
         super().__init__()
@@ -96,12 +98,18 @@ class RefusalLine(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         theme.set_tone(self, "error")
         self.hide()
+        self._spin = spin
         spin.refused.connect(self.say)
         spin.edited.connect(self.take_back)
+        spin.valueChanged.connect(self._on_value_changed)
 
     def say(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+    def _on_value_changed(self, value: int) -> None:
+        if value != self._spin.kept:  # not the number put back as the line says
+            self.take_back()
 
     def take_back(self) -> None:
         if not self.isHidden():

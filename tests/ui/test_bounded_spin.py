@@ -48,10 +48,15 @@ def test_a_test_index_past_the_last_is_typed_whole_then_refused_not_shown(qtbot,
     # under the Test # row, above the lab's buttons
     assert _bottom(spin, window) <= _top(line, window)
     assert _bottom(line, window) <= _top(window.lab_buttons[0], window)
+    window.lab_buttons[-1].click()  # another number: "it stays 50" is no longer true
+    assert spin.value() != 50 and line.isHidden()
+    _type(qtbot, spin, "99999")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert not line.isHidden()
     _type(qtbot, spin, "123")
     assert line.isHidden()  # typed in again: the refusal is old news
     qtbot.keyClick(spin, Qt.Key.Key_Return)  # Enter shows a number it took
-    assert asked == [123] and line.isHidden()
+    assert asked[-1] == 123 and line.isHidden()
 
 
 def test_not_sure_below_100_is_refused_in_a_line_not_cut_to_10(qtbot, window_factory):
