@@ -12,7 +12,7 @@ own row until the field is typed in again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QLabel, QSizePolicy, QSpinBox
 
@@ -87,30 +87,50 @@ class BoundedSpinBox(QSpinBox):
 
 class RefusalLine(QLabel):
     """The line under a ``BoundedSpinBox``'s row saying what it refused ("100 is not in 0–99:
-    it stays 60"): hidden until then, and again once the field is typed in or stepped. It
-    sat under the "Not sure below" row for Test # too, in place of the "Data folder: …" line
-    (verify60). Another number in the field (a Lab button's test image) takes it back too."""
+    it stays 60"), until the field is typed in or stepped, or takes another number (a Lab
+    button's test image). It sat under the "Not sure below" row for Test # too, in place of
+    the "Data folder: …" line (verify60).
 
-    def __init__(self, spin: BoundedSpinBox) -> None:
+    ``keep_room``: the line's room is kept while it says nothing, so the rows under it never
+    move: shown between Test # and the Lab buttons, it pushed them down a line, and the click
+    meant for Not sure below landed on the Lab button 4123. Without it the line is hidden while
+    it says nothing (under the last row of controls, only text moves)."""
+
+    def __init__(self, spin: BoundedSpinBox, keep_room: bool = False) -> None:
         super().__init__()
         self.setWordWrap(True)
         # a long line wraps; it never widens the drawing column
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         theme.set_tone(self, "error")
-        self.hide()
+        self._keep_room = keep_room
+        self._fit_room()
+        self.setVisible(keep_room)
         self._spin = spin
         spin.refused.connect(self.say)
         spin.edited.connect(self.take_back)
         spin.valueChanged.connect(self._on_value_changed)
 
+    def said(self) -> str:
+        """What the line says now ("" nothing)."""
+        return self.text()
+
     def say(self, text: str) -> None:
         self.setText(text)
-        self.setVisible(bool(text))
+        self.setVisible(bool(text) or self._keep_room)
 
     def _on_value_changed(self, value: int) -> None:
         if value != self._spin.kept:  # not the number put back as the line says
             self.take_back()
 
     def take_back(self) -> None:
-        if not self.isHidden():
+        if self.text():
             self.say("")
+
+    def _fit_room(self) -> None:
+        if self._keep_room:  # one line, at the window's text size
+            self.setMinimumHeight(self.fontMetrics().lineSpacing())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_room()

@@ -181,7 +181,8 @@ class DrawPanel(QWidget):
             translate("MainWindow", "Index of an image of the test set (0-9999)")
         )
         self.test_index.setAccelerated(True)
-        self.test_refusal = RefusalLine(self.test_index)  # under the Test # row
+        # under the Test # row, its room kept: the Lab buttons never move under the pointer
+        self.test_refusal = RefusalLine(self.test_index, keep_room=True)
         self.show_test_button = tipped_button(
             translate("MainWindow", "Show"),
             translate(
@@ -290,8 +291,7 @@ class DrawPanel(QWidget):
             {
                 self.canvas: CANVAS_SIZE,
                 options: options.heightForWidth(self._left_least_width()),
-                # a refusal takes a line of the status note's (fit_canvas keeps it three)
-                self.test_refusal: 0,
+                # Not sure's refusal takes a line of the status note's (fit_canvas keeps three)
                 self.not_sure_refusal: 0,
             },
         )
@@ -342,9 +342,8 @@ class DrawPanel(QWidget):
         left = self._left
         rows = [left.itemAt(i) for i in range(left.count())]
         options = self.prediction_panel.options  # its lines at the column's width
-        # a refused number's line takes one of the status note's three (seldom, for a moment)
-        refusals = (self.test_refusal, self.not_sure_refusal)
-        rows = [item for item in rows if item.widget() not in refusals]
+        # Not sure's refusal takes one of the status note's three lines (seldom, for a moment)
+        rows = [item for item in rows if item.widget() is not self.not_sure_refusal]
         others = options.heightForWidth(max(self.canvas.width(), self._left_least_width()))
         others += sum(
             item.sizeHint().height()

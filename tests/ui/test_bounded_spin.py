@@ -37,26 +37,29 @@ def test_a_test_index_past_the_last_is_typed_whole_then_refused_not_shown(qtbot,
     window.test_image_requested.connect(asked.append)
     spin = window.test_index
     spin.setValue(50)
+    qtbot.waitUntil(lambda: window.lab_buttons[0].height() > 0)
+    lab_row = _top(window.lab_buttons[0], window)
     _type(qtbot, spin, "12345")
     assert spin.cleanText() == "12345"  # Qt dropped the last keystroke: "1234"
     qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert spin.value() == 50 and asked == []  # no other image than the one asked for
     line = window.test_refusal
-    assert line.text() == "12345 is not in 0–9999: it stays 50" and not line.isHidden()
+    assert line.said() == "12345 is not in 0–9999: it stays 50" and line.isVisible()
     assert window.status_note.text() == "Data folder: /somewhere/mnist"  # it stays
     qtbot.waitUntil(lambda: line.height() > 0)
     # under the Test # row, above the lab's buttons
     assert _bottom(spin, window) <= _top(line, window)
     assert _bottom(line, window) <= _top(window.lab_buttons[0], window)
+    assert _top(window.lab_buttons[0], window) == lab_row  # the buttons stay under the pointer
     window.lab_buttons[-1].click()  # another number: "it stays 50" is no longer true
-    assert spin.value() != 50 and line.isHidden()
+    assert spin.value() != 50 and line.said() == ""
     _type(qtbot, spin, "99999")
     qtbot.keyClick(spin, Qt.Key.Key_Return)
-    assert not line.isHidden()
+    assert line.said()
     _type(qtbot, spin, "123")
-    assert line.isHidden()  # typed in again: the refusal is old news
+    assert line.said() == ""  # typed in again: the refusal is old news
     qtbot.keyClick(spin, Qt.Key.Key_Return)  # Enter shows a number it took
-    assert asked[-1] == 123 and line.isHidden()
+    assert asked[-1] == 123 and line.said() == ""
 
 
 def test_not_sure_below_100_is_refused_in_a_line_not_cut_to_10(qtbot, window_factory):
@@ -72,7 +75,7 @@ def test_not_sure_below_100_is_refused_in_a_line_not_cut_to_10(qtbot, window_fac
     assert spin.value() == 60
     line = window.not_sure_refusal
     assert line.text() == "100 is not in 0–99: it stays 60" and not line.isHidden()
-    assert window.test_refusal.isHidden()
+    assert window.test_refusal.said() == ""
     assert window.status_note.text() == "Data folder: /somewhere/mnist"  # it stays
     qtbot.waitUntil(lambda: line.height() > 0)
     # under the Not sure row, above the Data folder line
