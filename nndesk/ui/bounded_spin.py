@@ -66,6 +66,12 @@ class BoundedSpinBox(QSpinBox):
         number = whole_number(typed)
         return number is not None and not self.minimum() <= number <= self.maximum()
 
+    def refusal(self, typed: str, kept: int) -> str:
+        """The line saying ``typed`` was refused and the field stays at ``kept``."""
+        return translate("MainWindow", "{typed} is not in {low}–{high}: it stays {value}").format(
+            typed=typed, low=self.minimum(), high=self.maximum(), value=kept
+        )
+
     def validate(self, text: str, pos: int) -> object:
         if self._past_range(self._typed(text)):
             return QValidator.State.Intermediate, text, pos
@@ -76,11 +82,7 @@ class BoundedSpinBox(QSpinBox):
         if self._past_range(typed):
             kept = self.value() if self._before is None else self._before
             self.kept = kept
-            self.refused.emit(
-                translate("MainWindow", "{typed} is not in {low}–{high}: it stays {value}").format(
-                    typed=typed, low=self.minimum(), high=self.maximum(), value=kept
-                )
-            )
+            self.refused.emit(self.refusal(typed, kept))
             return f"{self.prefix()}{self.textFromValue(kept)}{self.suffix()}"
         return super().fixup(text)
 
@@ -103,9 +105,9 @@ class RefusalLine(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         theme.set_tone(self, "error")
         self._keep_room = keep_room
+        self._spin = spin
         self._fit_room()
         self.setVisible(keep_room)
-        self._spin = spin
         spin.refused.connect(self.say)
         spin.edited.connect(self.take_back)
         spin.valueChanged.connect(self._on_value_changed)
@@ -127,8 +129,29 @@ class RefusalLine(QLabel):
             self.say("")
 
     def _fit_room(self) -> None:
-        if self._keep_room:  # one line, at the window's text size
-            self.setMinimumHeight(self.fontMetrics().lineSpacing())
+        """Room for a refusal of a number a digit longer than the largest, at this width and
+        text size: in Vietnamese at 1024 px it takes two lines."""
+        if not self._keep_room:
+            return
+        spin = self._spin
+        longest = str(spin.maximum()) + "9"
+        sample = spin.refusal(longest, spin.maximum())
+        metrics = self.fontMetrics()
+        room = metrics.lineSpacing()
+        width = self.width() - 2 * self.margin()
+        if width > 20 * metrics.averageCharWidth():  # laid out (a label starts 100 px wide)
+            flags = int(Qt.TextFlag.TextWordWrap)
+            room = max(room, metrics.boundingRect(0, 0, width, 0, flags, sample).height())
+        if room != self.minimumHeight():
+            self.setMinimumHeight(room)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_room()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._fit_room()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
