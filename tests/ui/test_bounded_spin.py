@@ -150,11 +150,13 @@ def test_in_vietnamese_at_1024_the_lab_buttons_stay_under_the_pointer(qtbot, win
         window.show()
         spin = window.test_index
         qtbot.waitUntil(lambda: window.width() == 1024)
+        line = window.test_refusal
+        # laid out at 1024: the room is a Vietnamese refusal's two lines (not the 1200 px one)
+        qtbot.waitUntil(lambda: line.minimumHeight() > line.fontMetrics().lineSpacing())
         _settled(qtbot, window)
         lab_row = _top(window.lab_buttons[0], window) - _top(spin, window)
         _type(qtbot, spin, "12345")
         qtbot.keyClick(spin, Qt.Key.Key_Return)
-        line = window.test_refusal
         assert line.said().startswith("12345 ")
         needed = line.heightForWidth(line.width())
         assert needed > line.fontMetrics().lineSpacing()  # two lines, as in the window
