@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import warnings
@@ -57,6 +58,31 @@ def training_page(controller, **parts):
     from nndesk.ui.training_panel import TrainingPanel
 
     return TrainingPanel(controller, RunListReader(controller.store), **parts)
+
+
+@contextlib.contextmanager
+def race_training_page(qtbot, dataset, folder, mode: str):
+    """A Train page with a race controller over ``dataset`` (runs kept in ``folder``), at
+    1024x700 in window mode ``mode``, on its Race tab; both controllers shut down after."""
+    from nndesk.controllers.race import RaceController
+    from nndesk.controllers.training import TrainingController
+    from nndesk.runs import RunStore
+
+    store = RunStore(folder / "runs")
+    panel = training_page(
+        TrainingController(lambda name: dataset, store),
+        race=RaceController(lambda name: dataset, store),
+    )
+    qtbot.addWidget(panel)
+    panel.resize(1024, 700)
+    panel.show()
+    panel.follow_mode(mode)
+    panel.tabs.setCurrentWidget(panel.race_page)
+    try:
+        yield panel
+    finally:
+        panel.race.shutdown()
+        panel.shutdown()
 
 
 def shown_widget(qtbot, widget, size: tuple[int, int] | None = None):

@@ -8,10 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from nndesk.controllers.race import RaceController
-from nndesk.controllers.training import TrainingController
 from nndesk.presets import get_preset
 from nndesk.runs import RunStore
-from tests.ui.conftest import training_page
+from tests.ui.conftest import race_training_page
 from tests.ui.test_training_panel import tiny_dataset  # noqa: F401 - the dataset fixture
 
 WAIT_MS = 60_000
@@ -19,19 +18,9 @@ WAIT_MS = 60_000
 
 @pytest.fixture
 def page(qtbot, tiny_dataset, tmp_path):  # noqa: F811
-    store = RunStore(tmp_path / "runs")
-    panel = training_page(
-        TrainingController(lambda name: tiny_dataset, store),
-        race=RaceController(lambda name: tiny_dataset, store),
-    )
-    qtbot.addWidget(panel)
-    panel.resize(1024, 700)
-    panel.show()
-    panel.follow_mode("garments")  # Clothing: the lanes start from fashion-mlp-lab
-    panel.tabs.setCurrentWidget(panel.race_page)
-    yield panel
-    panel.race.shutdown()
-    panel.shutdown()
+    # Clothing: the lanes start from fashion-mlp-lab
+    with race_training_page(qtbot, tiny_dataset, tmp_path, "garments") as panel:
+        yield panel
 
 
 def _two_labs(view) -> None:

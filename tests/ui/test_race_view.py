@@ -10,7 +10,7 @@ from nndesk.controllers.training import TrainingController
 from nndesk.runs import RunStore
 from nndesk.training.race import COMPARISONS
 from nndesk.ui.race_results import TEST
-from tests.ui.conftest import training_page
+from tests.ui.conftest import race_training_page, training_page
 from tests.ui.test_training_panel import tiny_dataset  # noqa: F401 - the dataset fixture
 
 WAIT_MS = 60_000
@@ -18,20 +18,10 @@ WAIT_MS = 60_000
 
 @pytest.fixture
 def page(qtbot, tiny_dataset, tmp_path):  # noqa: F811
-    store = RunStore(tmp_path / "runs")
-    panel = training_page(
-        TrainingController(lambda name: tiny_dataset, store),
-        race=RaceController(lambda name: tiny_dataset, store),
-    )
-    qtbot.addWidget(panel)
-    panel.resize(1024, 700)
-    panel.show()
-    panel.follow_mode("digits")  # the comparisons without a preset race MNIST's lab
-    panel.race_view.epochs.setValue(2)  # the race's own epochs: a short race
-    panel.tabs.setCurrentWidget(panel.race_page)
-    yield panel
-    panel.race.shutdown()
-    panel.shutdown()
+    # the comparisons without a preset race MNIST's lab
+    with race_training_page(qtbot, tiny_dataset, tmp_path, "digits") as panel:
+        panel.race_view.epochs.setValue(2)  # the race's own epochs: a short race
+        yield panel
 
 
 def test_a_comparison_in_one_click_races_and_each_lane_can_be_kept(qtbot, page):
