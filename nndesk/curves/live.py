@@ -6,10 +6,12 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from matplotlib import rcParams
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
+from matplotlib.transforms import ScaledTranslation, Transform
 
 from nndesk.curves.marks import (
     MARK_ROWS,
@@ -64,6 +66,14 @@ def _key_handle(line: Line2D) -> Line2D:
         marker=line.get_marker(),
         ms=line.get_markersize(),
     )
+
+
+def _above_title(ax: Axes) -> Transform:
+    """The batch plot's axes coordinates moved up by its title's height: a key anchored at
+    (1, 1) in them sits above the title, not beside it."""
+    lines = ax.get_title(loc="left").count("\n") + 1
+    lift = lines * TITLE_POINTS * 1.25 + rcParams["axes.titlepad"]
+    return ax.transAxes + ScaledTranslation(0, lift / 72, ax.figure.dpi_scale_trans)
 
 
 class LiveCurves:
@@ -125,7 +135,8 @@ class LiveCurves:
             (self.test_acc_line, "^", 1.4),
         )
         self._key_cols = 0  # the key's columns: fewer columns are more rows above the plot
-        self._laid_out_cols: int | None = None
+        self._key_lifted = False  # the key above the batch plot's title, not beside it
+        self._laid_out_cols: tuple[int, bool] | None = None
         self._key_width = 0.0
         self._place_key(None)
         self._lr_marks: list = []
@@ -171,7 +182,7 @@ class LiveCurves:
         get_renderer = getattr(ax_batch.figure.canvas, "get_renderer", None)
         renderer = get_renderer() if get_renderer is not None else None  # None: not on screen
         rows_to_try = range(1, len(handles) + 1) if renderer is not None else (1,)
-        room = 0.0
+        room = width = 0.0
         if renderer is not None:
             size = FontProperties(size=TITLE_POINTS)
             text = ax_batch.get_title(loc="left")
@@ -179,14 +190,24 @@ class LiveCurves:
                 renderer.get_text_width_height_descent(t, size, ismath=False)[0]
                 for t in text.split("\n")
             )
-            room = ax_batch.get_window_extent(renderer).width - title - KEY_GAP_PX
-        for rows in rows_to_try:
+            width = ax_batch.get_window_extent(renderer).width
+            room = width - title - KEY_GAP_PX
+        # beside the title first; when even one column is wider than the room there (a narrow
+        # chart at Larger text: the key ran into "Mất mát theo batch", walk61 D1), above the
+        # title, in the plot's whole width: two rows there, not four or five beside it
+        tries = [(rows, False) for rows in rows_to_try]
+        if renderer is not None:
+            tries += [(rows, True) for rows in rows_to_try]
+        self._key_lifted = False
+        for rows, lifted in tries:
             self._key_cols = math.ceil(len(handles) / rows)
+            self._key_lifted = lifted
             legend = ax_batch.legend(
                 handles,
                 labels,
                 loc="lower right",
                 bbox_to_anchor=(1.0, 1.0),
+                bbox_transform=_above_title(ax_batch) if lifted else ax_batch.transAxes,
                 ncols=self._key_cols,
                 fontsize=7,
                 frameon=False,
@@ -195,7 +216,9 @@ class LiveCurves:
                 handlelength=1.6,
                 columnspacing=1.0,
             )
-            if renderer is None or legend.get_window_extent(renderer).width <= room:
+            if renderer is None:
+                return
+            if legend.get_window_extent(renderer).width <= (width if lifted else room):
                 return
 
     def fit_key(self) -> bool:
@@ -206,8 +229,8 @@ class LiveCurves:
         if abs(width - self._key_width) >= 1.0:
             self._key_width = width
             self._place_key(self._note)
-        changed = self._key_cols != self._laid_out_cols
-        self._laid_out_cols = self._key_cols
+        changed = (self._key_cols, self._key_lifted) != self._laid_out_cols
+        self._laid_out_cols = (self._key_cols, self._key_lifted)
         return changed
 
     @property

@@ -3,12 +3,15 @@ model files under them (Load model…, Continue, Save model…, Export PNG…, E
 
 from __future__ import annotations
 
+import math
+
 from matplotlib.figure import Figure
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from nndesk.curves import LiveCurves
 from nndesk.curves.fitting import FittedLayout, fit_ylabels
-from nndesk.ui import theme
+from nndesk.ui import text_size, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.elided_label import ElidedLabel
 from nndesk.ui.export_code import export_code_button
@@ -33,6 +36,21 @@ def live_figure() -> tuple[Figure, LiveCurves]:
 #: ticks and labels): a shorter Train page scrolls (walk55c D7: 10-20 px tall at 1024x700)
 LIVE_CHART_LEAST_HEIGHT = 300
 
+#: px each of the three plots keeps at least, times the charts' zoom (View > Text size): the
+#: chart grows past ``LIVE_CHART_LEAST_HEIGHT`` for them (the page scrolls). At Larger text on
+#: a 1024x768 projector the zoomed key (one column of 4-5 rows) and titles left plots 35-40 px
+#: tall in the 300 px, their y labels dropped (walk61 D1)
+PLOT_LEAST_HEIGHT = 80
+
+
+def least_chart_height(chart_px: float, plot_px: tuple[float, float], zoom: float) -> int:
+    """The chart's least height for plots ``PLOT_LEAST_HEIGHT * zoom`` tall: ``chart_px`` is
+    its height now and ``plot_px`` its two rows' plots' heights (the batches' above, the
+    epochs' below). The key, titles, ticks and gaps keep their px at any chart height, and the
+    two rows share the rest evenly."""
+    decorations = chart_px - sum(plot_px)
+    return max(LIVE_CHART_LEAST_HEIGHT, math.ceil(decorations + 2 * PLOT_LEAST_HEIGHT * zoom))
+
 
 class LivePage(QWidget):
     """The live plots of ``curves()`` (the page's Curves: a run's, or a loaded model's), the
@@ -40,6 +58,9 @@ class LivePage(QWidget):
     the Export code button's callbacks (``export_code.export_code_button``), and
     ``run_on_show`` and ``run_experiment`` its items for the finished run on show; ``drawn``:
     the ``live_figure()`` to show (None: made here)."""
+
+    #: the page's least height changed (its chart grew or shrank for its plots' least)
+    least_changed = Signal()
 
     def __init__(
         self, curves, experiment, written, drawn=None, run_on_show=None, run_experiment=None
@@ -49,6 +70,7 @@ class LivePage(QWidget):
         figure, self.live = drawn if drawn is not None else live_figure()
         self.plot = PlotWidget(freeze_layout=True, figure=figure)
         self.plot.setMinimumHeight(LIVE_CHART_LEAST_HEIGHT)
+        self._least_set = LIVE_CHART_LEAST_HEIGHT  # grown for the plots: _fit_least_height
         self.plot.animated = self.live.animated  # the lines, then the changes' labels
         self.plot.before_draw = self._on_plot_before_draw
         self.plot.canvas.mpl_connect("resize_event", self._on_plot_resized)
@@ -124,6 +146,27 @@ class LivePage(QWidget):
         if fit_ylabels(self.live.axes):
             self.plot.relayout()
             self.plot.request_draw(full=True)
+        # after the draw, not in it: a new least height resizes the chart, whose resize hook
+        # places a new key that this draw has not drawn
+        QTimer.singleShot(0, self, self._fit_least_height)
+
+    def _fit_least_height(self) -> None:
+        """The chart's least height, for plots of ``PLOT_LEAST_HEIGHT`` times the zoom with
+        the key and titles this draw laid out (more rows of key in a narrow chart, bigger text
+        at a larger step)."""
+        if self.plot.minimumHeight() != self._least_set:
+            return  # a least height of someone else's (a test's fixed size) stays
+        ratio = self.plot.canvas.devicePixelRatioF() or 1
+        ax_batch, ax_loss, _ax_acc = self.live.axes
+        plots = (ax_batch.bbox.height / ratio, ax_loss.bbox.height / ratio)
+        if min(plots) <= 0:
+            return
+        chart = self.plot.canvas.figure.bbox.height / ratio
+        least = least_chart_height(chart, plots, text_size.chart_zoom())
+        if abs(least - self._least_set) >= 2:
+            self._least_set = least
+            self.plot.setMinimumHeight(least)
+            self.least_changed.emit()
 
     def _on_plot_before_draw(self) -> set:
         self.live.update(self._curves())

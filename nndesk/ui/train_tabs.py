@@ -87,6 +87,8 @@ class TrainTabs(QTabWidget):
         if self.race_page is not None:
             self._names[self.race_page] = "race"
         self.currentChanged.connect(self._fit_least_height)
+        # the Live chart grows for its plots at a larger text step (walk61 D1)
+        live_page.least_changed.connect(self._fit_least_height)
         self._fit_least_height()
 
     def _fit_least_height(self) -> None:
