@@ -119,6 +119,81 @@ def output_label(name: str, raw: float, calibrated: float | None) -> str:
 
 #: The smallest type a column title is made to fit its room in (as the Inside charts' titles).
 LEAST_TITLE_POINTS = 6.5
+#: px kept at least between two columns' centres: the output labels give up room first
+COLUMN_GAP_LEAST = 60
+#: px right of the output column's centre besides its labels: the largest radius, the gap to
+#: the label, a margin
+LABEL_MARGIN = 11 + 6 + 6
+
+
+@dataclass(frozen=True)
+class OutputLabels:
+    """How the output column's labels are written: their type, the px a class name gets
+    (longer ones are shortened with "…"), and whether the percentages go on a second line."""
+
+    font: QFont
+    name_px: int
+    two_lines: bool
+
+    def lines(self, name: str, raw: float, calibrated: float | None) -> list[str]:
+        """The label of the class ``name`` in its one or two lines."""
+        metrics = QFontMetrics(self.font)
+        short = metrics.elidedText(name, Qt.TextElideMode.ElideRight, self.name_px)
+        if not self.two_lines:
+            return [output_label(short, raw, calibrated)]
+        return [short, output_label("", raw, calibrated).strip()]
+
+    def width(self, names, calibrated: bool) -> int:
+        """The widest label's px."""
+        metrics, cal = QFontMetrics(self.font), 1.0 if calibrated else None
+        return max(
+            (metrics.horizontalAdvance(line) for n in names for line in self.lines(n, 1.0, cal)),
+            default=0,
+        )
+
+
+def fit_output_labels(
+    names, calibrated: bool, room: float, row_px: float, font: QFont
+) -> OutputLabels:
+    """The output labels for ``room`` px at most, each in a row of ``row_px``: on one line in
+    ``font`` when they fit, else the percentages on a second line when the rows have the
+    height; then the same a half point smaller, a fifth smaller at most (at Larger text for a
+    projector, down to ``LEAST_TITLE_POINTS`` they were no larger than at Normal); then the
+    names shortened ("Áo thun/á…"): the percentages are what the column reads."""
+    least = max(LEAST_TITLE_POINTS, font.pointSizeF() * 0.8)
+    fitted = QFont(font)
+    while True:
+        metrics = QFontMetrics(fitted)
+        whole = max((metrics.horizontalAdvance(n) for n in names), default=0)
+        # two lines may touch: a row of 25 px holds two of 7.9 pt (13 px apart)
+        ways = (False, True) if row_px >= 1.9 * metrics.lineSpacing() else (False,)
+        for two in ways:
+            labels = OutputLabels(fitted, whole, two)
+            widest = labels.width(names, calibrated)
+            if widest <= room:
+                return labels
+        if fitted.pointSizeF() <= least:
+            break
+        fitted = QFont(fitted)
+        fitted.setPointSizeF(max(least, fitted.pointSizeF() - 0.5))
+    short = max(metrics.horizontalAdvance("Xx…"), int(whole - (widest - room)))
+    return OutputLabels(fitted, short, labels.two_lines)
+    two = row_px >= 2 * QFontMetrics(font).lineSpacing()
+    while True:
+        metrics = QFontMetrics(fitted)
+        whole = max((metrics.horizontalAdvance(n) for n in names), default=0)
+        labels = OutputLabels(fitted, whole, two)
+        widest = labels.width(names, calibrated)
+        if widest <= room or fitted.pointSizeF() <= least:
+            break
+        fitted = QFont(fitted)
+        fitted.setPointSizeF(max(least, fitted.pointSizeF() - 0.5))
+    if widest > room:
+        short = max(metrics.horizontalAdvance("Xx…"), int(whole - (widest - room)))
+        labels = OutputLabels(fitted, short, two)
+    return labels
+
+
 TITLE_TOP = 4  # px from the diagram's top to its column titles
 TITLE_GAP = 6  # px kept free between two columns' titles
 
@@ -235,21 +310,25 @@ def paint_diagram(
     names = class_names_shown(tr.class_names)
     raw_probs, calibrated = output_probabilities(snap)
     metrics = QFontMetrics(font)
-    widest = max(
-        (
-            metrics.horizontalAdvance(output_label(name, 1.0, None if calibrated is None else 1.0))
-            for name in names
-        ),
-        default=0,
-    )
-    label_room = max(110, widest + 11 + 6 + 6)  # + the largest radius, the gap, a margin
     first = columns[0][0]
     image_input = first == 0 or all(
         type(model.layers[i]).__name__ in ("Flatten", "Reshape") for i in range(first)
     )
     image_input = image_input and tr.layer_input(first).size == 784
     in_w = min(112.0, (bottom - top) * 0.5) if image_input else 70.0
-    xs = np.linspace(16 + in_w + 40, w - label_room, len(columns))
+    start = 16 + in_w + 40
+    # the output labels' room, never the columns' least gaps: at Larger text in 1024x768 the
+    # Vietnamese labels took ~250 px of a 440 px diagram and its three columns fell on one
+    # another (walk61 D18); then a smaller type, then the class names shortened
+    most = w - start - (len(columns) - 1) * COLUMN_GAP_LEAST - LABEL_MARGIN
+    last_slots = len(columns[-1][2]) + (1 if columns[-1][3] else 0)
+    row_px = (bottom - top - 30) / max(last_slots, 1)  # a title of two lines above them
+    labels = fit_output_labels(names, calibrated is not None, most, row_px, font)
+    widest = labels.width(names, calibrated is not None)
+    label_room = max(min(110, most + LABEL_MARGIN), widest + LABEL_MARGIN)
+    # the gaps first, even when the labels are then cut at the edge (no window font is that big)
+    label_room = min(label_room, max(most, 0) + LABEL_MARGIN)
+    xs = np.linspace(start, w - label_room, len(columns))
     titles = lay_out_titles(
         [column_title(model, col, columns, calibrated) for col in range(len(columns))],
         xs,
@@ -366,10 +445,13 @@ def paint_diagram(
             if last:
                 name = names[unit] if unit < len(names) else str(unit)
                 cal = None if calibrated is None else float(calibrated[unit])
-                painter.drawText(
-                    QPointF(p.x() + r + 6, p.y() + 4),
-                    output_label(name, float(raw_probs[unit]), cal),
-                )
+                painter.setFont(labels.font)
+                lines = labels.lines(name, float(raw_probs[unit]), cal)
+                spacing = QFontMetrics(labels.font).lineSpacing()
+                for k, line in enumerate(lines):  # centred on the unit, as one line was
+                    dy = (k - (len(lines) - 1) / 2) * spacing
+                    painter.drawText(QPointF(p.x() + r + 6, p.y() + 4 + dy), line)
+                painter.setFont(font)
         if more:
             y = bottom - (bottom - top) / (len(shown) + 1) * 0.5
             painter.setPen(text)

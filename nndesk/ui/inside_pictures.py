@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -177,11 +177,17 @@ class WeightPicture(QWidget):
         painter = QPainter(self)
         pal = self.palette()
         painter.setPen(pal.windowText().color())
-        area = QRectF(4, 4, self.width() - 8, self.height() - 24)
+        # the caption on as many lines as its words need at this font: on one line of 18 px
+        # "Trọng số của nút (28×28)" at Larger text was cut on both sides (walk61 D18)
+        flags = int(
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
+        )
+        room = QRect(0, 0, self.width(), self.height() // 2)
+        caption_h = painter.fontMetrics().boundingRect(room, flags, self._caption).height()
+        caption_h = max(18, caption_h + 2) if self._caption else 18
+        area = QRectF(4, 4, self.width() - 8, self.height() - caption_h - 6)
         painter.drawText(
-            QRectF(0, self.height() - 18, self.width(), 18),
-            Qt.AlignmentFlag.AlignCenter,
-            self._caption,
+            QRectF(0, self.height() - caption_h, self.width(), caption_h), flags, self._caption
         )
         w = self._weights
         if w is None:

@@ -149,3 +149,37 @@ def test_a_columns_units_not_drawn_are_said_in_two_lines_at_most(qapp):
         assert more_label(1012, 100, metrics) == "+ 1012\xa0nút nữa"  # the words, with room
     finally:
         language.use_language("en")
+
+
+@pytest.mark.parametrize("points", [11.0, 12.0])  # Larger, at most 11 pt; a 12 pt desktop
+def test_at_larger_text_an_mlps_columns_keep_their_gaps_in_a_narrow_diagram(language_of, points):
+    """walk61 D18: fashion-mlp (784-1024-512-10) in Vietnamese at Larger text in 1024x768: the
+    output labels ("Áo thun/áo phông  100,0% → 100,0%", ~250 px) left ~20 px for three
+    columns, drawn on one another. The columns keep their least gap; the labels take smaller
+    type, then shortened class names, and stay inside the diagram."""
+    from PySide6.QtWidgets import QApplication
+
+    from nndesk.ui.inside_diagram import COLUMN_GAP_LEAST
+
+    language_of("vi")
+    colours = (QColor("black"), QColor("white"), QColor("orange"))
+    font = QFont(QApplication.font())
+    font.setPointSizeF(points)
+    size = (440, 330)
+    snap = _calibrated_snapshot("fashion-mlp")
+    image, units, titles = diagram_image((snap, None, colours, font), QSize(*size), 1.0)
+    centres = sorted({round(rect.center().x()) for rect in units.values()})
+    assert len(centres) == 3
+    gaps = [b - a for a, b in zip(centres, centres[1:], strict=False)]
+    assert min(gaps) >= COLUMN_GAP_LEAST - 1, gaps
+    for left, right in zip(titles, titles[1:], strict=False):
+        assert left.rect.right() <= right.rect.left(), (left, right)
+    # the labels' ink stays inside: nothing touches the diagram's right edge
+    first_unit = min(rect.top() for rect in units.values())
+    touching = [
+        (x, y)
+        for y in range(int(first_unit), size[1])
+        for x in range(size[0] - 2, size[0])
+        if QColor.fromRgba(image.pixel(x, y)).alpha() > 0
+    ]
+    assert touching == []
