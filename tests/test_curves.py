@@ -798,3 +798,52 @@ def test_a_falling_runs_first_batches_stay_in_view_and_one_wild_batch_does_not_f
     assert ax_batch.get_yscale() == "linear"
     assert ax_batch.get_ylim()[1] >= max(losses[:5])  # the start, drawn whole
     assert ax_batch.get_ylim()[1] < 2.0  # the wild batch is not what the axis is scaled to
+
+
+@pytest.mark.parametrize("at", [2.3, 2.7], ids=["left-of-middle", "right-of-middle"])
+@pytest.mark.parametrize("dpi", [100, 125], ids=["normal", "larger"])
+def test_a_divergence_mark_lies_inside_its_plot_clear_of_a_rate_set_just_before(
+    monkeypatch, at, dpi
+):
+    """walk61 D14: typed 5 as the learning rate, the run diverged a few batches later: the
+    grey "tốc độ học 5" lay on the red "mất mát 2,15×10⁵ ở epoch 3, …", which ran past the
+    plot's right edge, cut. The red label goes below the changes' rows, on the side with more
+    room, in lines no wider than the plot leaves it."""
+    from types import SimpleNamespace
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from nndesk import i18n
+
+    words = {
+        "loss {loss} at epoch {epoch}, batch {batch}: off the chart": (
+            "mất mát {loss} ở epoch {epoch}, batch {batch}: vượt ra ngoài đồ thị"
+        ),
+        "lr": "tốc độ học",
+    }
+    monkeypatch.setattr(i18n, "_display", lambda text: words.get(text, text))
+    # the Train page's chart beside the drawing at 1024x768, at Larger text (dpi x 1.25)
+    fig = Figure(figsize=(470 / dpi, 420 / dpi), dpi=dpi, layout="constrained")
+    canvas = FigureCanvasAgg(fig)
+    grid = fig.add_gridspec(2, 2)
+    axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]), fig.add_subplot(grid[1, 1]))
+    live = LiveCurves(*axes)
+    live.set_span(1, 5)
+    live.batches_per_epoch = 100
+    curves = Curves()
+    for i in range(1, round(at * 100)):
+        curves.batch_x.append(i / 100)
+        curves.batch_loss.append(0.5)
+    curves.add_lr_change(at - 0.05, 5.0)
+    curves.add_diverged(SimpleNamespace(batch_x=at, batch_loss=2.15e5))
+    canvas.draw()  # laid out: the marks are fitted to the plot's width
+    live.update(curves)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    (_arrow, red) = live.off_chart_marks()
+    grey = next(t for t in axes[0].texts if t.get_text().startswith("tốc độ học"))
+    red_box, grey_box = red.get_window_extent(renderer), grey.get_window_extent(renderer)
+    assert "2,15×10⁵" in red.get_text() or "2.15×10⁵" in red.get_text()
+    assert not red_box.overlaps(grey_box)
+    plot = axes[0].bbox
+    assert plot.x0 - 1 <= red_box.x0 and red_box.x1 <= plot.x1 + 1, (red_box, plot)

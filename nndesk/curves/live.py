@@ -416,7 +416,10 @@ class LiveCurves:
         self._off_key = key
         if key is not None:
             text = off_chart_text(key[2], key[0], self.batches_per_epoch)
-            self._off_marks = mark_off_chart(self.axes[0], key[0], text)
+            # below the labels of the changes made while training (their rows from the top):
+            # "tốc độ học 5", set just before the run diverged, lay on it (walk61 D14)
+            below = min(len(curves.changes), MARK_ROWS)
+            self._off_marks = mark_off_chart(self.axes[0], key[0], text, row=below)
         self.changed_axes.add(self.axes[0])
 
     def off_chart_marks(self) -> list:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.font_manager import FontProperties
 
 from nndesk.curves.style import LR_COLOR, VAL_COLOR
 from nndesk.i18n import N_, Loss, fill, shown
@@ -71,7 +72,13 @@ def mark_off_chart(ax: Axes, x: float, text: str, color: str = VAL_COLOR, row: i
     lower: runs compared on one plot often diverge at the same batch, and their values were
     written over each other ("NaN" on "2,45×10⁴")."""
     left, right = ax.get_xlim()
-    flip = x > left + 0.6 * (right - left)
+    # on the side with more room, in lines no wider than the plot leaves there: "mất mát
+    # 2,15×10⁵ ở epoch 3, batch 812: …" at 40% of the plot ran past its right edge, cut
+    # (walk61 D14)
+    flip = x > left + 0.5 * (right - left)
+    text = _wrapped(ax, x, text, flip)
+    lines = text.count("\n") + 1
+    drop = (lines - 1) * OFF_CHART_ROW_POINTS / 2  # its first line where one line would be
     where = {"xycoords": ("data", "axes fraction"), "annotation_clip": False}
     arrow = ax.annotate(
         "",
@@ -84,7 +91,10 @@ def mark_off_chart(ax: Axes, x: float, text: str, color: str = VAL_COLOR, row: i
     label = ax.annotate(
         text,
         xy=(x, 1.0),
-        xytext=(-5 if flip else 5, -OFF_CHART_ARROW_POINTS * 0.6 - OFF_CHART_ROW_POINTS * row),
+        xytext=(
+            -5 if flip else 5,
+            -OFF_CHART_ARROW_POINTS * 0.6 - OFF_CHART_ROW_POINTS * row - drop,
+        ),
         textcoords="offset points",
         ha="right" if flip else "left",
         va="center",
@@ -95,6 +105,33 @@ def mark_off_chart(ax: Axes, x: float, text: str, color: str = VAL_COLOR, row: i
     for artist in (arrow, label):
         artist.set_in_layout(False)  # a long label squeezed the plot it marks (constrained)
     return [arrow, label]
+
+
+def _wrapped(ax: Axes, x: float, text: str, flip: bool) -> str:
+    """``text`` in lines (words kept whole) no wider than the plot leaves beside ``x``: on
+    its left when ``flip``, else on its right. As it is without a renderer (off screen)."""
+    get_renderer = getattr(ax.figure.canvas, "get_renderer", None)
+    if get_renderer is None:
+        return text
+    renderer = get_renderer()
+    box = ax.get_window_extent(renderer)
+    at = ax.transData.transform((x, 0))[0]
+    gap = 5 * ax.figure.dpi / 72
+    room = (at - box.x0 if flip else box.x1 - at) - gap
+    size = FontProperties(size=8)
+
+    def width(line: str) -> float:
+        return renderer.get_text_width_height_descent(line, size, ismath=False)[0]
+
+    if width(text) <= room:
+        return text
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and width(lines[-1] + " " + word) <= room:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 #: Rows the labels of changes made while training take turns on (top to bottom)

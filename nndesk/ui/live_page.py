@@ -146,9 +146,16 @@ class LivePage(QWidget):
         if fit_ylabels(self.live.axes):
             self.plot.relayout()
             self.plot.request_draw(full=True)
-        # after the draw, not in it: a new least height resizes the chart, whose resize hook
-        # places a new key that this draw has not drawn
-        QTimer.singleShot(0, self, self._fit_least_height)
+        # after the draw, not in it: a key placed now is one this draw has not drawn
+        QTimer.singleShot(0, self, self._after_draw)
+
+    def _after_draw(self) -> None:
+        # the key fitted to the batch plot's width as this draw laid it out: placed at the
+        # width before the layout it stayed beside the title it then ran into (walk61 D1)
+        if self.live.fit_key():
+            self.plot.relayout()
+            self.plot.request_draw(full=True)
+        self._fit_least_height()
 
     def _fit_least_height(self) -> None:
         """The chart's least height, for plots of ``PLOT_LEAST_HEIGHT`` times the zoom with
