@@ -144,13 +144,13 @@ def _pixel_head(layer: str, channel: int, row: int, col: int) -> str:
     )
 
 
-def conv_html(px: inside.ConvPixel, layer: str = "") -> str:
-    """Patch, kernel and products of the input channel that weighs most, the other channels'
-    sums, then sum + bias and each step after it. ``layer``: its name ("Conv 1",
-    ``layer_names``)."""
+def conv_grids_html(px: inside.ConvPixel, per_row: int = 3, said: bool = True) -> str:
+    """The input patch, kernel and products of the input channel that weighs most, ``per_row``
+    of the three grids side by side: at 1024 px the third (= products) was past the panel's
+    right edge, and the page's long lines were not wrapped to it either (walk61 D11).
+    ``said`` False: without their captions (which wrap), to measure the grids' width."""
     sums = px.channel_sums
     c = int(np.argmax(np.abs(sums)))
-    head = _pixel_head(layer or layer_kind("Conv2D"), px.channel, px.row, px.col)
     which = (
         translate("InsideView", " (input channel {c} of {n}, the largest share)").format(
             c=c, n=sums.size
@@ -158,18 +158,34 @@ def conv_html(px: inside.ConvPixel, layer: str = "") -> str:
         if sums.size > 1
         else ""
     )
+    cells = [
+        (translate("InsideView", "input patch") + which, _grid(px.patch[c])),
+        (translate("InsideView", "× kernel"), _grid(px.kernel[c])),
+        (translate("InsideView", "= products"), _grid(px.products[c])),
+    ]
+    rows = [cells[i : i + max(1, per_row)] for i in range(0, len(cells), max(1, per_row))]
     table = (
-        "<table cellspacing='8'><tr><td>"
-        + translate("InsideView", "input patch")
-        + which
-        + "</td><td>"
-        + translate("InsideView", "× kernel")
-        + "</td><td>"
-        + translate("InsideView", "= products")
-        + "</td></tr><tr>"
-        f"<td>{_grid(px.patch[c])}</td><td>{_grid(px.kernel[c])}</td><td>{_grid(px.products[c])}</td>"
-        "</tr></table>"
+        "<table cellspacing='8'>"
+        + "".join(
+            ("<tr>" + "".join(f"<td>{words}</td>" for words, _ in row) + "</tr>" if said else "")
+            + "<tr>"
+            + "".join(f"<td>{grid}</td>" for _, grid in row)
+            + "</tr>"
+            for row in rows
+        )
+        + "</table>"
     )
+    return table
+
+
+def conv_html(px: inside.ConvPixel, layer: str = "", per_row: int = 3) -> str:
+    """Patch, kernel and products of the input channel that weighs most (``per_row`` of the
+    three grids side by side), the other channels' sums, then sum + bias and each step after
+    it. ``layer``: its name ("Conv 1", ``layer_names``)."""
+    sums = px.channel_sums
+    c = int(np.argmax(np.abs(sums)))
+    table = conv_grids_html(px, per_row)
+    head = _pixel_head(layer or layer_kind("Conv2D"), px.channel, px.row, px.col)
     lines = [head, table]
     if sums.size > 1:
         lines.append(

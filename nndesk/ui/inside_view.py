@@ -13,8 +13,8 @@ import html
 import logging
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +33,7 @@ from nndesk.ui import kept_choices, text_size
 from nndesk.ui import theme as ui_theme
 from nndesk.ui.inside_diagram import NetworkDiagram, after_steps
 from nndesk.ui.inside_math import (
+    conv_grids_html,
     conv_html,
     dense_html,
     linear_html,
@@ -151,6 +152,10 @@ class InsideView(QWidget):
         #: is wide, and across a language switch (the rebuilt page is narrow only once laid out)
         self._bottom_choice = 0
         self._arranging = False  # tabs come and go: not a choice
+        #: the conv pixel's arithmetic last written (math, layer, after, grids per row, text):
+        #: written again, while shown, when its panel's width takes another number of grids
+        self._conv_shown: tuple | None = None
+        self.math_scroll.viewport().installEventFilter(self)
         self.bottom_tabs.currentChanged.connect(self._on_bottom_tab_changed)
         self._arrange_bottom(narrow=False)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -345,6 +350,36 @@ class InsideView(QWidget):
             self._selected = None
             return None
 
+    def _fitted_conv_html(self, math, layer: str, after: str) -> str:
+        """A conv pixel's arithmetic with as many of its three grids side by side as the
+        arithmetic's panel has the width for (at 1024x768 the third was cut, walk61 D11)."""
+        per_row = self._grids_per_row(math)
+        text = conv_html(math, layer, per_row) + after
+        self._conv_shown = (math, layer, after, per_row, text)
+        return text
+
+    def _grids_per_row(self, math) -> int:
+        room = self.math_scroll.viewport().width() - 24  # the label's and the table's margins
+        document = QTextDocument()
+        document.setDefaultFont(self.arithmetic.font())
+        for per_row in (3, 2):
+            document.setHtml(conv_grids_html(math, per_row, said=False))
+            if document.idealWidth() <= room:
+                return per_row
+        return 1
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        shown = self._conv_shown
+        if (
+            shown is not None
+            and event.type() == QEvent.Type.Resize
+            and watched is self.math_scroll.viewport()
+            and self.arithmetic.text() == shown[4]
+            and self._grids_per_row(shown[0]) != shown[3]
+        ):
+            self.arithmetic.setText(self._fitted_conv_html(*shown[:3]))
+        return super().eventFilter(watched, event)
+
     # -- painting --------------------------------------------------------------------------------
     def _refresh(self) -> None:
         snap = self._snapshot
@@ -416,7 +451,7 @@ class InsideView(QWidget):
             after = (
                 "" if pool is None else "<br>" + next_pool_html(math, pool, names[pool.layer_index])
             )
-            self.arithmetic.setText(conv_html(math, names[math.layer_index]) + after)
+            self.arithmetic.setText(self._fitted_conv_html(math, names[math.layer_index], after))
             self.weights.hide()
             k = math.kernel.shape[-1]
             p, s = model.layers[math.layer_index].padding, model.layers[math.layer_index].stride

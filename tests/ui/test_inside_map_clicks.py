@@ -123,3 +123,31 @@ def test_an_explanation_that_fails_leaves_the_page_following_the_drawing(
     _show(qtbot, page, second)
     assert page.maps._snapshot is second
     assert page.current_math() is not None  # a fresh default selection, explained
+
+
+@pytest.mark.parametrize("width", [460, 1024])
+def test_a_conv_pixels_grids_fit_the_arithmetic_panels_width(qtbot, fashion_cnn, width):
+    """walk61 D11: at 1024x768 the third grid (= products) and the batch-norm line were past
+    the arithmetic panel's right edge, a sideways scroll bar the only way to them. As many of
+    the three grids side by side as the panel has the width for; the lines then wrap."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    view = InsideView()
+    qtbot.addWidget(view)
+    font = QFont(QApplication.font())
+    font.setPointSizeF(11.0)  # Larger text's window font
+    view.setFont(font)
+    view.resize(width, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    snap = _snapshot(fashion_cnn, _seven())
+    _show(qtbot, view, snap)
+    conv = next(o.index for o in snap.trace.layers if o.name == "Conv2D")
+    view.select_pixel(conv, 1, 14, 14)
+    view.show_bottom_tab(0)  # the Arithmetic tab on a narrow page
+    qtbot.waitUntil(lambda: view.math_scroll.isVisible(), timeout=10000)
+    QApplication.processEvents()
+    assert isinstance(view.current_math(), inside.ConvPixel)
+    bar = view.math_scroll.horizontalScrollBar()
+    assert bar.maximum() == 0, f"scrolls sideways by {bar.maximum()} px"
