@@ -99,6 +99,9 @@ REST_PER_RENDER = 4.0
 #: at 1024x700. Larger text needs that much more room: zoomed 1.25 there, the plots were some
 #: 10 px tall and the first-layer weights' epoch labels ran into each other
 ROOM_AT_ONE = (540, 240)
+#: the picture's least height at the normal and smaller steps (px); a larger one keeps
+#: ``ROOM_AT_ONE``'s height times its zoom
+PICTURE_LEAST_HEIGHT = 150
 
 
 def inside_zoom(width: int, height: int) -> float:
@@ -292,7 +295,7 @@ class InsideTrainingView(QWidget):
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setWordWrap(True)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.image.setMinimumSize(200, 150)
+        self.image.setMinimumSize(200, PICTURE_LEAST_HEIGHT)
         # which chart the pointer is on: the charts are one picture (a tooltip per chart)
         self.image.setMouseTracking(True)
         self.image.installEventFilter(self)
@@ -353,6 +356,16 @@ class InsideTrainingView(QWidget):
         """The picture's line a line of the window's font high even while empty (when built,
         and at each View > Text size step)."""
         self.as_of.setMinimumHeight(self.as_of.fontMetrics().height())
+        self._size_to_zoom()
+
+    def _size_to_zoom(self) -> None:
+        """The picture's least height at the charts' zoom (when built, and at each step: a
+        desktop font already at the largest does not change with one, the zoom does)."""
+        # at a larger step the picture keeps the height its charts read in (the tab scrolls):
+        # at 1024x768 Larger they were ~460x180 px, text ~6 px, plots 20-30 px (walk61 D17)
+        zoom = text_size.chart_zoom()
+        least = PICTURE_LEAST_HEIGHT if zoom <= 1 else round(ROOM_AT_ONE[1] * zoom)
+        self.image.setMinimumHeight(least)
 
     def show_record(self, record: InsideRecord, at_once: bool = False) -> None:
         """Draw ``record`` soon (at once if ``at_once``: the run's last picture), when this tab
@@ -475,6 +488,7 @@ class InsideTrainingView(QWidget):
 
     @Slot(object)
     def _on_theme_changed(self, _colours) -> None:
+        self._size_to_zoom()  # a text size step comes this way too
         self._dirty = True
         self._show_picture()  # the note, not the old theme's picture
         QTimer.singleShot(0, self, self._ask_now)  # at once, not at the next tick

@@ -416,3 +416,20 @@ def test_widths_measured_from_the_font_follow_a_step(qtbot, qapp, normal_text_af
     label = inside.temperature_label
     assert label.minimumWidth() == label.fontMetrics().horizontalAdvance("T = 0.000") + 12
     assert training.as_of.minimumHeight() == training.as_of.fontMetrics().height()
+
+
+def test_train_insides_picture_keeps_its_charts_height_at_larger_text(
+    qtbot, qapp, normal_text_after
+):
+    """walk61 D17: at 1024x768 Larger the six charts were drawn in ~460x180 px (text ~6 px,
+    plots 20-30 px): the picture now keeps the height they read in, times the zoom, and the
+    Inside tab scrolls; back at Normal its least is as it was (150 px)."""
+    from nndesk.ui.inside_training_view import ROOM_AT_ONE, InsideTrainingView
+
+    view = InsideTrainingView()
+    qtbot.addWidget(view)
+    assert view.image.minimumHeight() == 150
+    text_size.apply_text_size(qapp, "larger")
+    assert view.image.minimumHeight() >= ROOM_AT_ONE[1] * 1.25
+    text_size.apply_text_size(qapp, "normal")
+    assert view.image.minimumHeight() == 150
