@@ -232,6 +232,7 @@ class RunsView(QWidget):
         # the overlay is rendered to an image on the render pool (a full matplotlib draw took
         # 0.2 s of the GUI thread quiet, over a second under load) and shown here
         self.chart = ChartImage(CHART_MIN_WIDTH, CHART_MIN_HEIGHT)
+        self._size_chart_to_zoom()
         self._delivery = Delivery()  # no Qt parent: a render under way outlives the view
         self._delivery.delivered.connect(self._on_delivery_delivered)
         self._delivery.failed.connect(self._on_delivery_failed)
@@ -699,7 +700,15 @@ class RunsView(QWidget):
             self._overlay_stale = True
 
     @Slot(object)
+    def _size_chart_to_zoom(self) -> None:
+        """The chart's least height times View > Text size's zoom (a larger step only): at
+        1024x768 Larger its zoomed titles and key left plots ~30 px in 150 (walk61 D17)."""
+        least = round(CHART_MIN_HEIGHT * max(1.0, text_size.chart_zoom()))
+        if self.chart.minimumHeight() != least:
+            self.chart.setMinimumHeight(least)
+
     def _on_theme_changed(self, colours) -> None:
+        self._size_chart_to_zoom()  # a text size step comes this way too
         self._renders.drawn = None  # the same curves, in the new theme's colours
         self._on_resized_timeout()
 

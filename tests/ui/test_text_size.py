@@ -433,3 +433,20 @@ def test_train_insides_picture_keeps_its_charts_height_at_larger_text(
     assert view.image.minimumHeight() >= ROOM_AT_ONE[1] * 1.25
     text_size.apply_text_size(qapp, "normal")
     assert view.image.minimumHeight() == 150
+
+
+def test_the_runs_charts_least_height_grows_with_the_zoom(qtbot, qapp, tmp_path, normal_text_after):
+    """walk61 D17: at 1024x768 Larger the Runs tab's three charts had plots ~30 px tall in the
+    chart's 150 px least, most of it their zoomed titles and key: the least grows with the
+    zoom (the page scrolls), and is back at Normal."""
+    from nndesk.controllers.run_list import RunListReader
+    from nndesk.runs import RunStore
+    from nndesk.ui.runs_view import CHART_MIN_HEIGHT, RunsView
+
+    view = RunsView(RunListReader(RunStore(tmp_path / "runs")))
+    qtbot.addWidget(view)
+    assert view.chart.minimumHeight() == CHART_MIN_HEIGHT
+    text_size.apply_text_size(qapp, "larger")
+    assert view.chart.minimumHeight() >= CHART_MIN_HEIGHT * 1.25 - 1
+    text_size.apply_text_size(qapp, "normal")
+    assert view.chart.minimumHeight() == CHART_MIN_HEIGHT
