@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
@@ -847,3 +849,16 @@ def test_a_divergence_mark_lies_inside_its_plot_clear_of_a_rate_set_just_before(
     assert not red_box.overlaps(grey_box)
     plot = axes[0].bbox
     assert plot.x0 - 1 <= red_box.x0 and red_box.x1 <= plot.x1 + 1, (red_box, plot)
+
+
+def test_the_live_key_takes_two_rows_above_the_title_before_more_beside_it(monkeypatch):
+    """A chart 530 px wide in Vietnamese, a run without a validation split: the key's four
+    entries took four rows beside "Mất mát theo batch" (at 1280x800 Larger too); above the
+    title they take two."""
+    from nndesk import i18n
+
+    monkeypatch.setattr(i18n, "_display", lambda text: VIETNAMESE.get(text, text))
+    fig, live = _live_chart(530, 420, False, [])
+    entries = len(live.axes[0].get_legend().get_texts())
+    assert entries == 4
+    assert math.ceil(entries / live._key_cols) <= 2

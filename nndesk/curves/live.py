@@ -195,9 +195,11 @@ class LiveCurves:
         # beside the title first; when even one column is wider than the room there (a narrow
         # chart at Larger text: the key ran into "Mất mát theo batch", walk61 D1), above the
         # title, in the plot's whole width: two rows there, not four or five beside it
-        tries = [(rows, False) for rows in rows_to_try]
+        # (two rows above the title before three or more beside it: fewer rows in all)
+        tries = [(rows, False) for rows in rows_to_try if rows <= 2]
         if renderer is not None:
-            tries += [(rows, True) for rows in rows_to_try]
+            tries += [(rows, True) for rows in rows_to_try if rows <= 2]
+            tries += [(rows, lifted) for lifted in (False, True) for rows in rows_to_try[2:]]
         self._key_lifted = False
         for rows, lifted in tries:
             self._key_cols = math.ceil(len(handles) / rows)
