@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.replay import DrawingAtEpoch, ReplayRecord, read_drawing
-from nndesk.ui import kept_choices, theme
+from nndesk.ui import kept_choices, text_size, theme
 from nndesk.ui.confusion_view import ConfusionView
 from nndesk.ui.input_preview import InputPreview
 from nndesk.ui.language import (
@@ -38,6 +38,16 @@ from nndesk.ui.window_menus import MODE_TITLES
 
 #: Milliseconds a moving slider rests before the matrix is redrawn (a drag passes many epochs).
 SETTLE_MS = 120
+#: The matrix's least width beside the drawing's column (px, times View > Text size's chart
+#: zoom: its names and counts grow with it): with less, the column goes under the matrix. At
+#: Larger text a 1024 px projector left the matrix 227 px, the page 31 px wider than its view
+#: and cut at the right; at 1280 px the matrix had 365 px, its row names on one another
+#: (walk61 D13). At Normal text a 1024x700 window keeps the drawing beside it, unscrolled.
+MATRIX_BESIDE_WIDTH = 320
+#: The matrix under a drawing's column is this share of the page's width tall (it is square)
+STACKED_MATRIX_HEIGHT = 0.85
+#: The matrix canvas's least height beside the drawing (px)
+MATRIX_LEAST_HEIGHT = 240
 
 
 class CompactBars(ProbabilityBars):
@@ -173,6 +183,8 @@ class ReplayView(QWidget):
         grid = QGridLayout()
         grid.addWidget(self.confusion_title, 0, 0)
         self._grid = grid
+        self._drawing_column = drawing
+        self._stacked = False  # the drawing's column under the matrix, not beside it
         grid.addWidget(drawing, 0, 1, 2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -193,6 +205,8 @@ class ReplayView(QWidget):
         self._settle.timeout.connect(self._on_settle_timeout)
         self.slider.valueChanged.connect(self._on_slider_value_changed)
         self.saliency_box.toggled.connect(self.preview.set_overlay_visible)
+        # a text size step changes the zoom and the column's width, not the page's: no resize
+        text_size.notifier().changed.connect(self._on_text_size_changed)
         self._show_empty()
 
     # -- inputs --------------------------------------------------------------------------------
@@ -291,9 +305,46 @@ class ReplayView(QWidget):
         if self.confusion is None:
             self.confusion = ConfusionView()
             self.confusion.hint.hide()  # its cells open nothing here
-            self.confusion.canvas.setMinimumSize(260, 240)
+            self.confusion.canvas.setMinimumSize(260, MATRIX_LEAST_HEIGHT)
             self._grid.addWidget(_MatrixRoom(self.confusion), 1, 0)
+            self._place_drawing(self.width())
         return self.confusion
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_drawing(event.size().width())
+
+    @Slot()
+    def _on_text_size_changed(self) -> None:
+        # after the pass that lays the new font out: the column's least width is read then
+        QTimer.singleShot(0, self, self._on_text_size_laid_out)
+
+    @Slot()
+    def _on_text_size_laid_out(self) -> None:
+        self._place_drawing(self.width())
+
+    def stacked(self) -> bool:
+        """Whether the drawing's column is under the matrix (a narrow page), not beside it."""
+        return self._stacked
+
+    def _place_drawing(self, width: int) -> None:
+        """The drawing's column beside the matrix when ``width`` leaves the matrix
+        ``MATRIX_BESIDE_WIDTH``, else under it, the matrix then as tall as the page is wide."""
+        column = self._drawing_column
+        beside = column.minimumSizeHint().width() + self._grid.horizontalSpacing()
+        stacked = width - beside < MATRIX_BESIDE_WIDTH * text_size.chart_zoom()
+        if stacked != self._stacked:
+            self._stacked = stacked
+            self._grid.removeWidget(column)
+            if stacked:
+                self._grid.addWidget(column, 2, 0)
+                self._grid.setColumnStretch(1, 0)
+            else:
+                self._grid.addWidget(column, 0, 1, 2, 1)
+                self._grid.setColumnStretch(1, 2)
+        if self.confusion is not None:
+            least = int(width * STACKED_MATRIX_HEIGHT) if stacked else MATRIX_LEAST_HEIGHT
+            self.confusion.canvas.setMinimumHeight(max(MATRIX_LEAST_HEIGHT, least))
 
     def shown_epoch(self) -> int | None:
         return self._shown_epoch
@@ -306,6 +357,7 @@ class ReplayView(QWidget):
         readable = record.weights_kept or not len(record)
         for part in (self.drawing_title, self.preview, self.saliency_box, self.raw_note, self.bars):
             part.setVisible(readable)
+        self._place_drawing(self.width())  # the column's least width changed with its parts
         if classifier is None:
             self.bars.set_probabilities(None)
             self.preview.set_saliency(None)

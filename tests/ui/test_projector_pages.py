@@ -1,0 +1,121 @@
+"""The pages a teacher shows on a 1024x768 projector at View > Text size > Larger (walk61):
+Replay with a run's matrices."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from nndesk.ui import text_size
+from tests.ui.test_layout import WAIT_MS, cut_chart_texts, cut_widgets, show_at
+
+FASHION = (
+    "T-shirt/top",
+    "Trouser",
+    "Pullover",
+    "Dress",
+    "Coat",
+    "Sandal",
+    "Shirt",
+    "Sneaker",
+    "Bag",
+    "Ankle boot",
+)
+
+
+@pytest.fixture
+def larger_vi(qapp, restore_theme):
+    """The offscreen 9 pt desktop at Larger (the window at 11 pt, charts x1.25), in
+    Vietnamese; back to normal English after."""
+    from nndesk.ui import language
+
+    saved = qapp.font()
+    font = qapp.font()
+    font.setPointSizeF(9.0)
+    qapp.setFont(font)
+    text_size._desktop_font = None
+    text_size.apply_text_size(qapp, "larger")
+    assert language.use_language("vi") == "vi"
+    yield
+    language.use_language("en")
+    qapp.setFont(saved)
+    text_size._desktop_font = None
+    text_size.apply_text_size(qapp, "normal")
+
+
+def _training_matrix(seed: int = 0) -> np.ndarray:
+    """An epoch's counts on 60,000 training images: thousands on the diagonal, hundreds off."""
+    rng = np.random.default_rng(seed)
+    c = rng.integers(0, 700, size=(10, 10))
+    np.fill_diagonal(c, rng.integers(4200, 5900, size=10))
+    return c.astype(np.int64)
+
+
+def _replay_record():
+    from nndesk.replay import ReplayRecord
+
+    # as the lab MLP's run: a weight copy kept per epoch, so the drawing's column shows
+    record = ReplayRecord(
+        class_names=FASHION, split="training", bytes_per_epoch=215_000, weights_kept=True
+    )
+    record.add(1, _training_matrix(1))
+    record.add(2, _training_matrix(2))
+    return record
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 740)], ids=["1024", "1280"])
+def test_replay_with_a_runs_matrices_fits_the_page_at_larger_text_in_vietnamese(
+    qtbot, window_factory, stroke_classifier, larger_vi, size
+):
+    """walk61 D13: the page wider than its view (the right column cut, no scroll), the
+    matrix's counts past their cells and its two-line row names on one another."""
+    desk = window_factory(classifier=stroke_classifier, mode="garments")
+    window = show_at(desk, size)
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    page.tabs.setCurrentWidget(page.replay_page)
+    view = page.replay_view
+    qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
+    view.show_record(_replay_record())
+    QApplication.processEvents()
+    matrix = view.confusion
+    qtbot.waitUntil(matrix.current, timeout=60000)
+    assert window.pages_scroll.horizontalScrollBar().maximum() == 0
+    room = page.replay_page.viewport().width()  # its own scroll area never scrolls sideways
+    assert view.minimumSizeHint().width() <= room
+    # the drawing's column under the matrix: the matrix has the page's width
+    assert view.stacked() and matrix.canvas.width() >= room - 20
+    assert cut_widgets(window) == []
+    assert cut_chart_texts(window) == []
+    picture = matrix.picture
+    renderer = picture.renderer()
+    assert picture.counts_fit(renderer) and picture.labels_fit(renderer)
+    assert not picture.names_overlap(renderer)
+    rows = [t.get_window_extent(renderer) for t in picture.ax.get_yticklabels() if t.get_text()]
+    assert all(b.y1 <= a.y0 + 0.5 for a, b in zip(rows, rows[1:], strict=False)), [
+        (round(b.y0), round(b.y1)) for b in rows
+    ]
+
+
+def test_the_replay_puts_the_drawing_under_the_matrix_at_a_larger_step_without_a_resize(
+    qtbot, qapp, restore_theme
+):
+    """A text size step changes the matrix's zoom and the drawing column's width, not the
+    page's: the layout is decided again then, not only on a resize."""
+    from nndesk.ui.replay_view import ReplayView
+    from tests.ui.test_layout import shown_widget
+
+    saved = qapp.font()
+    try:
+        view = shown_widget(qtbot, ReplayView(), (560, 520))
+        view.show_record(_replay_record())
+        qtbot.waitUntil(view.confusion.current, timeout=60000)
+        assert not view.stacked()
+        text_size.apply_text_size(qapp, "larger")
+        qtbot.waitUntil(view.stacked, timeout=WAIT_MS)
+    finally:
+        qapp.setFont(saved)
+        text_size._desktop_font = None
+        text_size.apply_text_size(qapp, "normal")
+    qtbot.waitUntil(lambda: not view.stacked(), timeout=WAIT_MS)
