@@ -108,6 +108,9 @@ class MapView(QWidget):
         self.plot.setMinimumHeight(360)
         self.plot.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.plot.canvas.mpl_connect("button_press_event", self._on_click)
+        self.plot.canvas.mpl_connect("resize_event", self._fit_title_and_key)
+        self._title_words = ""  # the map's title before it is fitted to the chart's width
+        self._key_columns = 0  # the columns of the map's key (0: no key)
         self.thumb = QLabel()
         self.thumb.setFixedSize(112, 112)
         self.caption = QLabel()
@@ -343,25 +346,66 @@ class MapView(QWidget):
         # beside it either, where it took a third of the 1024-px page's narrow plot. The
         # figure's key, not the Axes': the stepped canvas draws it in a turn of its own (the
         # key was ~60 % of the Axes' ~35 ms draw, in one block with the points)
-        key = fig.legend(
-            *ax.get_legend_handles_labels(),
-            loc="outside lower center",
-            ncols=3,
-            fontsize="x-small",
-            frameon=False,
-            markerscale=1.2,
-        )
-        self._rings_key = key.legend_handles[0]  # "mistakes", the first labelled
+        self._key_columns = 0  # none yet: _fit_title_and_key makes it
         ax.set_xticks([])
         ax.set_yticks([])
         method = "t-SNE" if data.method == "tsne" else "PCA"
-        ax.set_title(
-            translate("MapView", "{method} of {layer}: {n} test images").format(
-                method=method, layer=self._layer_name(data.layer), n=integer(len(data.indices))
-            ),
-            fontsize="medium",
+        self._title_words = translate("MapView", "{method} of {layer}: {n} test images").format(
+            method=method, layer=self._layer_name(data.layer), n=integer(len(data.indices))
         )
+        ax.set_title(self._title_words, fontsize="medium")
+        self._fit_title_and_key()
         self.plot.request_draw(full=True)
+
+    def _fit_title_and_key(self, _event=None) -> None:
+        """The title on as many lines, and the key in as many columns (3, 2, 1), as keep them
+        inside the figure's width: at 1024 px and Larger text (charts x1.25) the 286 px chart
+        cut "PCA của Ẩn 1 ReLU: 1.000 ảnh kiểm tra" and a 3-column key of Vietnamese garment
+        names at both edges (walk61 D16). Again on every resize (a text size step is one)."""
+        fig = self.plot.figure
+        if self.data is None or not fig.axes:
+            return
+        ax = fig.axes[0]
+        renderer = fig.canvas.get_renderer()
+        room = fig.bbox.width - 4
+
+        def wide(text) -> float:
+            return text.get_window_extent(renderer).width
+
+        ax.title.set_text(self._title_words)
+        if wide(ax.title) > room:
+            lines, words = [], self._title_words.split(" ")
+            for word in words:
+                ax.title.set_text(" ".join([*lines[-1:], word]) if lines else word)
+                if lines and wide(ax.title) <= room:
+                    lines[-1] = ax.title.get_text()
+                else:
+                    lines.append(word)
+            ax.title.set_text("\n".join(lines))
+        for columns in (3, 2, 1):
+            if columns != self._key_columns or not fig.legends:
+                self._make_key(columns)
+            if wide(fig.legends[0]) <= room:
+                break
+
+    def _make_key(self, columns: int) -> None:
+        fig = self.plot.figure
+        for key in list(fig.legends):
+            key.remove()
+        key = fig.legend(
+            *fig.axes[0].get_legend_handles_labels(),
+            loc="outside lower center",
+            ncols=columns,
+            fontsize="x-small",
+            frameon=False,
+            markerscale=1.2,
+            # a dot needs no long handle: two columns of Vietnamese names in a 286 px chart
+            handlelength=1.0,
+            handletextpad=0.4,
+            columnspacing=1.2,
+        )
+        self._key_columns = columns
+        self._rings_key = key.legend_handles[0]  # "mistakes", the first labelled
 
     def _layer_name(self, index: int) -> str:
         """The name the Layer box gives the model's layer ``index``."""

@@ -1,5 +1,5 @@
 """The pages a teacher shows on a 1024x768 projector at View > Text size > Larger (walk61):
-Replay with a run's matrices."""
+Replay with a run's matrices, the Map's title and key."""
 
 from __future__ import annotations
 
@@ -119,3 +119,42 @@ def test_the_replay_puts_the_drawing_under_the_matrix_at_a_larger_step_without_a
         text_size._desktop_font = None
         text_size.apply_text_size(qapp, "normal")
     qtbot.waitUntil(lambda: not view.stacked(), timeout=WAIT_MS)
+
+
+def test_the_maps_title_and_key_fit_its_chart_at_1024_larger_text_in_vietnamese(
+    qtbot, tiny_model_file, larger_vi
+):
+    """walk61 D16: "CA của Ẩn 1 ReLU: 1.000 ảnh kiểm t" and a key of three columns of
+    Vietnamese garment names, both cut at the chart's left and right edges."""
+    import dataclasses
+
+    from nndesk.controllers.explore import ExploreController
+    from nndesk.evaluation import evaluate
+    from nndesk.inference import Classifier
+    from nndesk.ui.map_view import MapView
+    from tests.ui.conftest import shown_widget
+
+    clf = Classifier.from_file(tiny_model_file)
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 255, (300, 28, 28)).astype(np.uint8)
+    result = dataclasses.replace(
+        evaluate(clf, images, rng.integers(0, 10, 300)), class_names=FASHION
+    )
+    controller = ExploreController()
+    try:
+        page = shown_widget(qtbot, MapView(controller), (470, 640))  # the page at 1024 px
+        page.set_result(result)
+        page.points.setValue(300)
+        with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+            page.draw_button.click()
+        qtbot.waitUntil(lambda: not page.plot.draw_pending(), timeout=WAIT_MS)
+        assert cut_chart_texts(page) == []
+        # and again in a wider page: the key back to its three columns, the title on one line
+        page.resize(900, 640)
+        qtbot.waitUntil(lambda: page.plot.canvas.width() > 600, timeout=WAIT_MS)
+        QApplication.processEvents()
+        assert cut_chart_texts(page) == []
+        assert page.plot.figure.legends[0]._ncols == 3
+        assert "\n" not in page.plot.figure.axes[0].get_title()
+    finally:
+        controller.shutdown()
