@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from nndesk.evaluation import EvaluationResult, mistakes
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.inference import Prediction
-from nndesk.ui import qt_image, theme
+from nndesk.ui import qt_image, text_size, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.choice_box import ShrinkingBox
 from nndesk.ui.data_banner import EvaluationDataBanner
@@ -53,7 +53,9 @@ from nndesk.ui.input_preview import InputPreview
 from nndesk.ui.language import class_names_shown, integer, percent, translate, translate_marked
 from nndesk.ui.prediction_view import PredictionPanel
 
-TILE = QSize(112, 132)  # one grid cell: 84 px thumbnail (3x) + two lines of text
+#: one grid cell at Normal text: 84 px thumbnail (3x) + two lines of text; the cell, the
+#: thumbnail and the captions grow with View > Text size (``tile_size``)
+TILE = QSize(112, 132)
 THUMB = 84
 DETAILS_MIN_WIDTH = 240  # px: the details column beside the grid (its bars stack when narrow)
 DETAILS_WIDTH = 250  # px: what the details get when the grid's columns leave it
@@ -76,17 +78,30 @@ TIGHTEST_SPACING = -0.5  # px between a caption's letters, past the smallest typ
 CAPTION_WIDTH = TILE.width() - 2
 
 
-def caption_font(text: str, width: int, bold: bool) -> QFont:
-    """The largest caption font (8.5 pt down to 7 pt) that writes ``text`` within ``width``;
-    a bold caption still too wide at 7 pt is written regular (the narrower face): "Áo thun/áo
-    phông 99%" was elided to "Áo thun/...hông 99%" (its colour still says right or wrong);
-    one still too wide has its letters set closer."""
+def tile_zoom() -> float:
+    """How much larger than ``TILE`` a tile is drawn: the charts' zoom of View > Text size. At
+    Larger text the captions stayed at 7-8.5 pt, half the page's text on a projector (walk61
+    D4); the thumbnail, the captions and their room grow together, so they fit as before."""
+    return text_size.chart_zoom()
+
+
+def tile_size(zoom: float | None = None) -> QSize:
+    """A grid cell's size at ``zoom`` (default: ``tile_zoom()``)."""
+    zoom = tile_zoom() if zoom is None else zoom
+    return QSize(round(TILE.width() * zoom), round(TILE.height() * zoom))
+
+
+def caption_font(text: str, width: int, bold: bool, zoom: float = 1.0) -> QFont:
+    """The largest caption font (8.5 pt down to 7 pt, times ``zoom``) that writes ``text``
+    within ``width``; a bold caption still too wide at the smallest is written regular (the
+    narrower face): "Áo thun/áo phông 99%" was elided to "Áo thun/...hông 99%" (its colour
+    still says right or wrong); one still too wide has its letters set closer."""
     font = QFont()
     font.setBold(bold)
-    points = CAPTION_POINTS
+    points, smallest = CAPTION_POINTS * zoom, SMALLEST_CAPTION_POINTS * zoom
     font.setPointSizeF(points)
-    while QFontMetrics(font).horizontalAdvance(text) > width and points > SMALLEST_CAPTION_POINTS:
-        points = max(SMALLEST_CAPTION_POINTS, points - 0.5)
+    while QFontMetrics(font).horizontalAdvance(text) > width and points > smallest:
+        points = max(smallest, points - 0.5)
         font.setPointSizeF(points)
     if bold and QFontMetrics(font).horizontalAdvance(text) > width:
         font.setBold(False)
@@ -100,9 +115,10 @@ def caption_font(text: str, width: int, bold: bool) -> QFont:
 
 
 def _draw_caption(painter: QPainter, text: str, box: QRect, bold: bool) -> None:
-    """``text`` centred in ``box``, its font made smaller (down to 7 pt) before it is elided:
-    Vietnamese names ran longer than a tile ("Bốt cổ …ắn 100%", "đúng: Giày thể th…")."""
-    font = caption_font(text, box.width(), bold)
+    """``text`` centred in ``box``, its font made smaller (down to 7 pt x the tiles' zoom)
+    before it is elided: Vietnamese names ran longer than a tile ("Bốt cổ …ắn 100%", "đúng:
+    Giày thể th…")."""
+    font = caption_font(text, box.width(), bold, tile_zoom())
     painter.setFont(font)
     mode = Qt.TextElideMode.ElideMiddle if bold else Qt.TextElideMode.ElideRight
     painter.drawText(
@@ -194,22 +210,26 @@ class MistakesModel(QAbstractListModel):
         r = self._result
         self.rendered += 1
         t, p = int(r.labels[i]), int(r.predictions[i])
-        pixmap = QPixmap(TILE)
+        zoom = tile_zoom()
+        tile, thumb = tile_size(zoom), round(THUMB * zoom)
+        pixmap = QPixmap(tile)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
-        x0 = (TILE.width() - THUMB) // 2
+        x0 = (tile.width() - thumb) // 2
         # nearest-neighbour scaling keeps the 28x28 pixels crisp
-        painter.drawImage(QRect(x0, 4, THUMB, THUMB), qt_image.gray_to_qimage(r.images[i]))
-        width = CAPTION_WIDTH
+        painter.drawImage(QRect(x0, 4, thumb, thumb), qt_image.gray_to_qimage(r.images[i]))
+        width = tile.width() - 2
         names = class_names_shown(r.class_names)
         # the bars' and the tooltip's one decimal: "99%" stood beside a bar of 98.7%
         line1 = f"{names[p]} {percent(self._confidence[i], 1)}"
         line2 = translate("MistakesView", "true: {name}").format(name=names[t])
         painter.setPen(QColor(theme.colours().good if t == p else theme.colours().error))
-        left = (TILE.width() - width) // 2
-        _draw_caption(painter, line1, QRect(left, THUMB + 8, width, 18), bold=True)
+        left = (tile.width() - width) // 2
+        line = round(18 * zoom)
+        first, second = thumb + round(8 * zoom), thumb + round(24 * zoom)
+        _draw_caption(painter, line1, QRect(left, first, width, line), bold=True)
         painter.setPen(QColor(theme.colours().muted))
-        _draw_caption(painter, line2, QRect(left, THUMB + 24, width, 18), bold=False)
+        _draw_caption(painter, line2, QRect(left, second, width, line), bold=False)
         painter.end()
         return pixmap
 
@@ -218,7 +238,7 @@ class TileDelegate(QStyledItemDelegate):
     """Paints a model's pre-rendered tile with a hover / selection frame; fixed size."""
 
     def sizeHint(self, option, index) -> QSize:
-        return TILE
+        return tile_size()
 
     def paint(self, painter: QPainter, option, index) -> None:
         painter.save()
@@ -236,7 +256,8 @@ class TileDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 6, 6)
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         if pixmap is not None:
-            painter.drawPixmap(rect.x() + (rect.width() - TILE.width()) // 2, rect.y(), pixmap)
+            left = rect.x() + (rect.width() - pixmap.deviceIndependentSize().toSize().width()) // 2
+            painter.drawPixmap(left, rect.y(), pixmap)
         painter.restore()
 
 
@@ -304,7 +325,7 @@ class MistakesView(QWidget):
         self.grid.setUniformItemSizes(True)
         self.grid.setResizeMode(QListView.ResizeMode.Adjust)
         self.grid.setMovement(QListView.Movement.Static)
-        self.grid.setGridSize(QSize(TILE.width() + 6, TILE.height() + 6))
+        self.grid.setGridSize(tile_size() + QSize(6, 6))
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.grid.verticalScrollBar().setSingleStep(24)
@@ -321,6 +342,9 @@ class MistakesView(QWidget):
         # a desktop's 11 pt font (walk58 #1); ``_place_splitter`` gives it two where they fit
         self.grid.setMinimumWidth(self._grid_width(1))
         self.grid.selectionModel().currentChanged.connect(self._on_grid_current_changed)
+        text_size.notifier().changed.connect(self._on_text_size_changed)
+        # (a desktop already at the largest font changes only the zoom: no font signal then)
+        theme.notifier().changed.connect(self._on_text_size_changed)
 
         self._build_details()
 
@@ -447,6 +471,15 @@ class MistakesView(QWidget):
         names beside their bars were cut at the window's edge at 1280x760)."""
         bar = self.details.verticalScrollBar().sizeHint().width()
         return max(DETAILS_WIDTH, self.details.widget().minimumSizeHint().width() + bar)
+
+    @Slot()
+    @Slot(object)
+    def _on_text_size_changed(self, _colours=None) -> None:
+        """Tiles of the new step's size (the model draws them again on the theme's signal
+        that a step sends); the grid's least width and columns follow."""
+        self.grid.setGridSize(tile_size() + QSize(6, 6))
+        self.grid.setMinimumWidth(self._grid_width(1))
+        self._place_splitter()
 
     def _place_splitter(self) -> None:
         if self._wide or self._splitter_moved_by_user:

@@ -158,3 +158,26 @@ def test_the_maps_title_and_key_fit_its_chart_at_1024_larger_text_in_vietnamese(
         assert "\n" not in page.plot.figure.axes[0].get_title()
     finally:
         controller.shutdown()
+
+
+def test_mistakes_tiles_and_their_captions_grow_with_the_text_size(qtbot, qapp, larger_vi):
+    """walk61 D4: at Larger text the captions under each thumbnail stayed 7-8.5 pt in a
+    112x132 tile, about half the page's text on a projector."""
+    from PySide6.QtCore import QSize, Qt
+
+    from nndesk.ui.mistakes_view import MistakesView, caption_font, tile_zoom
+    from tests.ui.conftest import shown_widget
+    from tests.ui.test_layout import _ten_class_result
+
+    view = shown_widget(qtbot, MistakesView(), (900, 600))
+    view.set_result(_ten_class_result())
+    assert tile_zoom() == pytest.approx(1.25)
+    tile = view.model.data(view.model.index(0, 0), Qt.ItemDataRole.DecorationRole)
+    assert tile.size() == QSize(140, 165)
+    assert view.grid.gridSize() == QSize(146, 171)
+    caption = "Áo thun/áo phông 98,7%"
+    assert caption_font(caption, 138, True, tile_zoom()).pointSizeF() >= 8.75
+    # back at Normal text: the tiles as they were, without a resize
+    text_size.apply_text_size(qapp, "normal")
+    tile = view.model.data(view.model.index(0, 0), Qt.ItemDataRole.DecorationRole)
+    assert tile.size() == QSize(112, 132) and view.grid.gridSize() == QSize(118, 138)
