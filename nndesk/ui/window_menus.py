@@ -36,6 +36,7 @@ from nndesk.ui.list_only import choose_from_list_only
 from nndesk.ui.model_choices import ModelBox
 from nndesk.ui.save_dialog import ask_save_path
 from nndesk.ui.save_place import model_open_start, start_folder
+from nndesk.ui.shortcuts_dialog import ShortcutsDialog
 from nndesk.version import nndesk_version
 
 # marked here, translated where shown (translate_marked): the language is chosen at start
@@ -546,7 +547,11 @@ class WindowMenusMixin:
 
     @Slot()
     def _on_shortcuts_triggered(self) -> None:
-        QMessageBox.information(
+        self.shortcuts_dialog().open()
+
+    def shortcuts_dialog(self) -> ShortcutsDialog:
+        """Help > Keyboard shortcuts' dialog (not shown): it scrolls within the screen."""
+        return ShortcutsDialog(
             self,
             translate("MainWindow", "Keyboard shortcuts"),
             "<table cellspacing=6>" + "".join(self.shortcut_rows()) + "</table>",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 
 def _page_index(window, title: str) -> int:
@@ -67,14 +67,17 @@ def test_ctrl_page_down_and_ctrl_tab_switch_pages_from_any_control(qtbot, window
     assert spin.value() == value  # the keys went to the pages, not to the box
 
 
-def test_the_shortcut_list_names_the_page_keys(window_factory, monkeypatch):
-    shown = []
-    monkeypatch.setattr(
-        QMessageBox, "information", staticmethod(lambda parent, title, text: shown.append(text))
-    )
+def test_the_shortcut_list_names_the_page_keys(qtbot, window_factory):
+    from nndesk.ui.shortcuts_dialog import ShortcutsDialog
+
     desk = window_factory()
 
     desk.window.act_shortcuts.trigger()
 
+    dialog = desk.window.findChild(ShortcutsDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    shown = [dialog.text()]
     assert "Ctrl+PgDown" in shown[0] and "Next page" in shown[0]
     assert "Ctrl+PgUp" in shown[0] and "Previous page" in shown[0]
+    dialog.ok_button.click()
+    assert not dialog.isVisible()

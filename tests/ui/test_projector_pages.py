@@ -181,3 +181,31 @@ def test_mistakes_tiles_and_their_captions_grow_with_the_text_size(qtbot, qapp, 
     text_size.apply_text_size(qapp, "normal")
     tile = view.model.data(view.model.index(0, 0), Qt.ItemDataRole.DecorationRole)
     assert tile.size() == QSize(112, 132) and view.grid.gridSize() == QSize(118, 138)
+
+
+def test_the_shortcut_list_fits_a_screen_lower_than_it_at_larger_text(
+    qtbot, window_factory, larger_vi
+):
+    """walk61 D15: Help > Keyboard shortcuts was a message box as tall as its list, its OK
+    button half below a 768 px screen's edge at Larger text. Sized to its table, at most 90 %
+    of the screen; the table scrolls. (The offscreen font's list is ~650 px: a screen 100 px
+    lower than the list stands for the projector's.)"""
+    from PySide6.QtCore import QRect
+
+    window = window_factory().window
+    dialog = window.shortcuts_dialog()
+    qtbot.addWidget(dialog)
+    wanted = dialog.wanted_size()
+    screen = QRect(0, 0, 1024, wanted.height() - 100)
+    dialog.fit_to(screen)
+    assert wanted.height() > screen.height()  # the whole list would not fit
+    assert dialog.height() <= screen.height() * 0.9
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.browser.verticalScrollBar().maximum() > 0  # the rest a scroll away
+    ok = dialog.ok_button.geometry()
+    assert dialog.rect().contains(ok) and ok.height() > 0
+    # with room, the whole table shows, unscrolled
+    dialog.fit_to(QRect(0, 0, 1920, 2000))
+    QApplication.processEvents()
+    assert dialog.browser.verticalScrollBar().maximum() == 0
