@@ -4526,6 +4526,10 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Lượt chạy: {accuracy}, thấp hơn hẳn mô hình đang dùng</translation>
     </message>
     <message>
+        <source>Run: {accuracy}, well below {before}</source>
+        <translation>Lượt chạy: {accuracy}, thấp hơn hẳn {before}</translation>
+    </message>
+    <message>
         <source>Run: {accuracy}, well below {model}&apos;s {before}</source>
         <translation>Lượt chạy: {accuracy}, thấp hơn hẳn {before} của {model}</translation>
     </message>
@@ -4536,6 +4540,10 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>Stopped run: {accuracy}, below {model}&apos;s {before}</source>
         <translation>Lượt chạy đã dừng: {accuracy}, thấp hơn {before} của {model}</translation>
+    </message>
+    <message>
+        <source>Stopped: {accuracy}, below {before}</source>
+        <translation>Đã dừng: {accuracy}, thấp hơn {before}</translation>
     </message>
     <message>
         <source>Switch back to {model}</source>

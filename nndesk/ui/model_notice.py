@@ -132,7 +132,7 @@ class ModelSwitchNotice(QFrame):
             short = translate(
                 "ModelSwitchNotice", "Untested run: still predicting with {model}"
             ).format(**values)
-            shortest = translate("ModelSwitchNotice", "Untested run: not put in use")
+            shortest = figures = translate("ModelSwitchNotice", "Untested run: not put in use")
             tip = translate(
                 "ModelSwitchNotice", "Predict with the model of the run, though it is untested"
             )
@@ -148,6 +148,11 @@ class ModelSwitchNotice(QFrame):
             shortest = translate(  # at 1024 px, beside the two buttons
                 "ModelSwitchNotice", "Stopped run: {accuracy}, below the model in use"
             ).format(**values)
+            # at 1024 px and Larger text that one was cut before the model's figure it compares
+            # to ("…thấp hơn hẳn mô h…", walk61 D12): both figures, the model unnamed
+            figures = translate("ModelSwitchNotice", "Stopped: {accuracy}, below {before}").format(
+                **values
+            )
             tip = translate(
                 "ModelSwitchNotice",
                 "Predict with the model of the run you stopped, though it tested lower",
@@ -161,7 +166,7 @@ class ModelSwitchNotice(QFrame):
             short = translate(
                 "ModelSwitchNotice", "Run ended ({accuracy}), for the other mode"
             ).format(**values)
-            shortest = short
+            shortest = figures = short
             tip = translate(
                 "ModelSwitchNotice", "Predict with this run's model, in the mode it trained for"
             )
@@ -177,11 +182,14 @@ class ModelSwitchNotice(QFrame):
             shortest = translate(
                 "ModelSwitchNotice", "Run: {accuracy}, well below the model in use"
             ).format(**values)
+            figures = translate("ModelSwitchNotice", "Run: {accuracy}, well below {before}").format(
+                **values
+            )
             tip = translate(
                 "ModelSwitchNotice", "Predict with this run's model, though it tested lower"
             )
         self.use_button.setToolTip(tip)
-        self.message.set_texts(text, short, shortest)
+        self.message.set_texts(text, short, shortest, figures)
         self.switch_back_button.hide()
         self.use_button.show()
         # short: "Keep run 23:03:56" left the sentence no room at 1024 px (the tooltip names it)

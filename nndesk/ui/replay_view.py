@@ -207,6 +207,9 @@ class ReplayView(QWidget):
         self.saliency_box.toggled.connect(self.preview.set_overlay_visible)
         # a text size step changes the zoom and the column's width, not the page's: no resize
         text_size.notifier().changed.connect(self._on_text_size_changed)
+        # (a desktop font already at the largest step's size changes only the charts' zoom,
+        # which a step says with the theme's signal, not the font's)
+        theme.notifier().changed.connect(self._on_theme_changed)
         self._show_empty()
 
     # -- inputs --------------------------------------------------------------------------------
@@ -313,6 +316,10 @@ class ReplayView(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._place_drawing(event.size().width())
+
+    @Slot(object)
+    def _on_theme_changed(self, _colours) -> None:
+        self._on_text_size_changed()
 
     @Slot()
     def _on_text_size_changed(self) -> None:

@@ -98,15 +98,22 @@ def test_replay_with_a_runs_matrices_fits_the_page_at_larger_text_in_vietnamese(
     ]
 
 
+@pytest.mark.parametrize("desktop_points", [9.0, 11.0])
 def test_the_replay_puts_the_drawing_under_the_matrix_at_a_larger_step_without_a_resize(
-    qtbot, qapp, restore_theme
+    qtbot, qapp, restore_theme, desktop_points
 ):
     """A text size step changes the matrix's zoom and the drawing column's width, not the
-    page's: the layout is decided again then, not only on a resize."""
+    page's: the layout is decided again then, not only on a resize. (An 11 pt desktop's font
+    stays at Larger: only the zoom changes.)"""
     from nndesk.ui.replay_view import ReplayView
     from tests.ui.test_layout import shown_widget
 
     saved = qapp.font()
+    font = qapp.font()
+    font.setPointSizeF(desktop_points)
+    qapp.setFont(font)
+    text_size._desktop_font = None
+    text_size.apply_text_size(qapp, "normal")
     try:
         view = shown_widget(qtbot, ReplayView(), (560, 520))
         view.show_record(_replay_record())
@@ -209,3 +216,21 @@ def test_the_shortcut_list_fits_a_screen_lower_than_it_at_larger_text(
     dialog.fit_to(QRect(0, 0, 1920, 2000))
     QApplication.processEvents()
     assert dialog.browser.verticalScrollBar().maximum() == 0
+
+
+@pytest.mark.parametrize("status", ["completed", "stopped"])
+def test_the_weaker_runs_offer_keeps_the_figure_it_compares_to_at_larger_text(
+    qtbot, window_factory, larger_vi, status
+):
+    """walk61 D12: at 1024 px and Larger text the offer read "Lượt chạy: 87,2%, thấp hơn hẳn
+    mô h…": the model's 92,6 % it is below was what got cut. Both figures stay."""
+    from tests.ui.test_layout import SMALL_FRAMED
+
+    desk = window_factory()
+    window = show_at(desk, SMALL_FRAMED)
+    window.model_notice.offer(0.872, 0.926, "fashion-cnn", status)
+    QApplication.processEvents()
+    message = window.model_notice.message
+    shown = message.displayed_text()
+    assert "…" not in shown and "87,2%" in shown and "92,6%" in shown, shown
+    assert message.fontMetrics().horizontalAdvance(shown) <= message.contentsRect().width()
