@@ -36,7 +36,7 @@ from nndesk.ui.draw_panel import LAB_TEST_IMAGES, DrawPanel
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
 from nndesk.ui.model_choices import SHORT_ROLE, Choice, arrange, folder_header
 from nndesk.ui.model_notice import ModelSwitchNotice
-from nndesk.ui.page_tabs import PageTabs
+from nndesk.ui.page_tabs import PageBarPlace, PageTabs
 from nndesk.ui.shown_test_images import ShownTestImages
 from nndesk.ui.status_bar import ElidingStatusBar
 from nndesk.ui.status_line import show_status
@@ -187,8 +187,10 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         pages_column = QVBoxLayout(pages)
         pages_column.setContentsMargins(0, 0, 0, 0)
         pages_column.setSpacing(0)
-        pages_column.addWidget(self.tabs.bar)
         pages_column.addWidget(self.pages_scroll, 1)
+        # the pages' names over the pages, or across the window where they would take two rows
+        pages_across = QWidget()
+        self.page_bar_place = PageBarPlace(self.tabs.bar, pages_column, pages_across)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.draw_panel)
         splitter.addWidget(pages)
@@ -206,6 +208,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)  # the strip adds only its own height (it has to fit 1024x700)
+        column.addWidget(pages_across)
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self._build_actions()  # actions, menus and toolbar: window_menus.py

@@ -5,13 +5,19 @@ Vietnamese ("Huấn luyện", "Thí nghiệm") the last pages were out of sight 
 the names sit in a ``FlowLayout`` that starts a second row when the first is full, so every page
 is one click away at any width and in any language. The QTabWidget API (addTab,
 setCurrentWidget, currentChanged, tabText) stays, so callers need not know.
+
+``PageBarPlace`` puts that row above the pages where the names fit there on one line, else in a
+row of its own across the window: the eight Vietnamese names need 623 px at 11 pt, the pages
+get 481 px of a 1024 px window, and two rows took a line from every page.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Slot
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
+    QHBoxLayout,
     QTabBar,
     QTabWidget,
     QToolButton,
@@ -19,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.worker_freeing import free_later
+from nndesk.ui import text_size
 from nndesk.ui.flow_layout import FittedRow
 
 
@@ -130,3 +137,57 @@ class PageTabs(QTabWidget):
     def _on_current_changed(self, index: int) -> None:
         if 0 <= index < len(self.buttons):
             self.buttons[index].setChecked(True)
+
+
+class PageBarPlace(QObject):
+    """Where the pages' names stand: first in ``column`` (the pages' own column) while they fit
+    its width on one row, else right-aligned in ``across`` (a row over the whole window, hidden
+    while empty), where Vietnamese at 10 and 11 pt fits one row at 1024 px.
+
+    A window narrower than ``LAID_OUT_FOR`` places them as at that width (its pages' column
+    that much wider): across, the window's least height is a row taller, and it stays the same
+    as the window is dragged to its least width (s54), where English would go across too.
+    Across, the drawing column is a row shorter, so its canvas may narrow and the pages' column
+    widen: the names come back only when they fit with ``BACK_MARGIN`` px to spare, or the two
+    places would take turns."""
+
+    LAID_OUT_FOR = 1024  # px: the window's width on the course's 1024x768 laptops
+    BACK_MARGIN = 48  # more than the row's height (~29 px at 11 pt), by which the canvas narrows
+
+    def __init__(self, bar: QWidget, column: QBoxLayout, across: QWidget) -> None:
+        super().__init__(bar)
+        self._bar, self._column, self._across = bar, column, across
+        self.across = False
+        row = QHBoxLayout(across)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)  # the names end at the window's right edge, over the pages
+        across.hide()
+        column.insertWidget(0, bar)
+        column.parentWidget().installEventFilter(self)
+        text_size.notifier().changed.connect(self.place)  # the names' width changed
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self.place()
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def place(self) -> None:
+        """The names across the window if they do not fit the pages' column on one row."""
+        window = self._bar.window()
+        if window.width() < window.minimumWidth():
+            # a window narrower than its least (maximised on a smaller screen): Qt resizes it
+            # to any new least size, and it forgets its normal place (test_language_switch)
+            return
+        room = self._column.parentWidget().width() + max(0, self.LAID_OUT_FOR - window.width())
+        need = self._bar.layout().sizeHint().width()  # every name on one row
+        across = need > room - (self.BACK_MARGIN if self.across else 0)
+        if across == self.across:
+            return
+        self.across = across
+        if across:
+            self._across.layout().addWidget(self._bar)
+        else:
+            self._column.insertWidget(0, self._bar)
+        self._bar.show()  # a widget moved to another parent is hidden until shown
+        self._across.setVisible(across)

@@ -226,3 +226,45 @@ def test_the_no_relu_note_lies_under_its_title_and_inside_its_chart(qapp, size, 
         if ax is not dead:
             assert not box.overlaps(ax.get_tightbbox(renderer)), ax.get_title()
     assert note.get_fontsize() >= 6.5  # still readable
+
+
+@pytest.mark.parametrize(("points", "code"), [(10.0, "vi"), (11.0, "vi"), (10.0, "en")])
+def test_the_pages_names_take_one_row_at_1024x700_and_are_whole(
+    qtbot,
+    qapp,
+    window_factory,
+    desktop_font,  # noqa: F811 - the fixture
+    points,
+    code,
+):
+    """fix60d 2b: the eight Vietnamese page names need 623 px at 11 pt (554 at 10) and the
+    pages' column is 481 px (528) at 1024 px: they wrapped onto two rows. Where they do not fit
+    beside the drawing they take a row across the window, each name whole; English, which fits,
+    stays over the pages."""
+    from PySide6.QtCore import QPoint
+
+    from nndesk.inference import Classifier
+    from nndesk.paths import WEIGHTS_DIR
+    from nndesk.ui import language
+
+    desktop_font(points)
+    assert language.use_language(code) == code
+    try:
+        clf = Classifier.from_file(WEIGHTS_DIR / "fashion-cnn.npz")  # a model, as installed
+        desk = window_factory(classifier=clf, mode="garments")
+        window = show_at(desk, (1024, 700))
+        QApplication.processEvents()
+        buttons = window.tabs.buttons
+        assert all(b.y() == buttons[0].y() for b in buttons), [b.y() for b in buttons]
+        for button in buttons:
+            assert button.isVisible() and button.width() >= button.sizeHint().width()
+            left = button.mapTo(window, QPoint(0, 0)).x()
+            assert left >= 0 and left + button.width() <= window.width(), button.text()
+        pages = window.pages_scroll.mapTo(window, QPoint(0, 0)).x()
+        beside = window.tabs.bar.mapTo(window, QPoint(0, 0)).x() >= pages
+        assert beside == (code == "en")
+        assert window.minimumSizeHint().height() <= 700
+        assert cut_widgets(window) == []
+    finally:
+        language.use_language("en")
+
