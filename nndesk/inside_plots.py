@@ -34,9 +34,11 @@ NOTE_GID, NOTE_POINTS = "note", 8.0
 
 def fill_lines(text: str, width: int) -> str:
     """``text`` broken at spaces into lines of at most ``width`` characters; a last word of one
-    or two characters stays with the one before it ("0)" alone on a line read as a stray)."""
+    or two characters stays with the one before it ("0)" alone on a line read as a stray).
+    Never broken inside a word: "nơ-ron" (neuron) is one word, "nơ-" / "ron" read as two."""
     glued = re.sub(r" (\S{1,2})$", "\u00a0\\1", text)
-    return "\n".join(textwrap.wrap(glued, width)).replace("\u00a0", " ") or text
+    lines = textwrap.wrap(glued, width, break_long_words=False, break_on_hyphens=False)
+    return "\n".join(lines).replace("\u00a0", " ") or text
 
 
 def draw_inside(fig: Figure, record: InsideRecord) -> None:

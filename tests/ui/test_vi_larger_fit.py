@@ -268,3 +268,12 @@ def test_the_pages_names_take_one_row_at_1024x700_and_are_whole(
     finally:
         language.use_language("en")
 
+
+def test_a_chart_note_is_never_broken_inside_a_word():
+    """The fitted Vietnamese note read "không nơ-" / "ron nào" (textwrap breaks at hyphens)."""
+    from nndesk.inside_plots import fill_lines
+
+    for width in range(6, 30):
+        lines = fill_lines("Mạng này không có tầng ReLU: không nơ-ron nào có thể chết", width)
+        assert all(not line.endswith("-") for line in lines.split("\n")), (width, lines)
+        assert "nơ-ron" in lines
