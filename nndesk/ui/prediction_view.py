@@ -151,6 +151,7 @@ class PredictionPanel(QWidget):
         self._true: int | None = None
         self._independent = False  # the last answer's scores were a sigmoid's
         self._least: dict[tuple, tuple[int, int]] = {}  # least_height's measured lines
+        self._line_need: dict[tuple, int] = {}  # _answer_line_need's, by words and fonts
         self._size_to_font()
         text_size.notifier().changed.connect(self._on_text_size_changed)  # ends with this panel
         self.set_prediction(None)
@@ -278,18 +279,28 @@ class PredictionPanel(QWidget):
         would not fit beside the percentage ("Bốt cổ ngắn" was cut at 1024 px): then the
         percentage goes under the answer. It depends on the classes, never on the answer, so
         the bars do not move from one answer to the next."""
-        font = QFont(self.top_label.base_font())
-        font.setPointSizeF(font.pointSizeF() * self.ANSWER_LEAST)
+        return self._answer_line_need() > width
+
+    def _answer_line_need(self) -> int:
+        """The width the longest answer and its percentage take side by side. Measured once
+        for its words and fonts: the drawing column's least height asks for it ~25 times in
+        one View > Text size step, 40 text widths each time (fix60b)."""
+        big = self.top_label.base_font()
         answers = (*self._names, translate("PredictionPanel", "Not sure"))
-        answer = max(QFontMetrics(font).horizontalAdvance(a) for a in answers)
-        number = QFont(self.font())
-        number.setPointSizeF(number.pointSizeF() * 1.5)
         kinds = (translate("PredictionPanel", "calibrated"), translate("PredictionPanel", "raw"))
-        figure = max(
-            QFontMetrics(number).horizontalAdvance(percent(1.0, 1)),
-            *(self.fontMetrics().horizontalAdvance(k) for k in kinds),
-        )
-        return answer + 8 + figure > width
+        key = (big.key(), self.font().key(), answers, kinds, percent(1.0, 1))
+        if key not in self._line_need:
+            font = QFont(big)
+            font.setPointSizeF(font.pointSizeF() * self.ANSWER_LEAST)
+            answer = max(QFontMetrics(font).horizontalAdvance(a) for a in answers)
+            number = QFont(self.font())
+            number.setPointSizeF(number.pointSizeF() * 1.5)
+            figure = max(
+                QFontMetrics(number).horizontalAdvance(key[-1]),
+                *(self.fontMetrics().horizontalAdvance(k) for k in kinds),
+            )
+            self._line_need[key] = answer + 8 + figure
+        return self._line_need[key]
 
     def answer_height(self) -> int:
         """The height the answer takes above the runner-up line, with or without an answer:

@@ -38,6 +38,7 @@ class ProbabilityBars(QWidget):
         self._probs: np.ndarray | None = None
         self._true: int | None = None
         self._stacked = False
+        self._widths: dict[tuple, tuple[int, int]] = {}  # _columns', by font and names
         # never taller than its rows need; shorter when the column is short (thinner bars)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.setToolTip(
@@ -52,12 +53,15 @@ class ProbabilityBars(QWidget):
         """Widths of the name column and of the percentage column, side by side. The name
         column has room for a check mark before any name, so the bars keep their place from
         one test image to the next (it took the width of "✓ Ankle boot" or "✓ Bag")."""
-        metrics = self.fontMetrics()
-        names = ["\u2713 " + n for n in self._names]
-        bold = QFont(self.font())
-        bold.setBold(True)
-        widest = max((QFontMetrics(bold).horizontalAdvance(n) for n in names), default=0)
-        return widest + 22, metrics.horizontalAdvance(percent(1.0, 1)) + 6
+        key = (self.font().key(), tuple(self._names), percent(1.0, 1))
+        if key not in self._widths:  # measured once for its names and font: the drawing
+            # column's least height asks ~25 times in one View > Text size step (fix60b)
+            names = ["\u2713 " + n for n in self._names]
+            bold = QFont(self.font())
+            bold.setBold(True)
+            widest = max((QFontMetrics(bold).horizontalAdvance(n) for n in names), default=0)
+            self._widths[key] = widest + 22, self.fontMetrics().horizontalAdvance(key[-1]) + 6
+        return self._widths[key]
 
     def stacked_for(self, width: int) -> bool:
         """Whether a bars widget ``width`` px wide puts each bar under its name."""

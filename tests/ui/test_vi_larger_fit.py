@@ -277,3 +277,33 @@ def test_a_chart_note_is_never_broken_inside_a_word():
         lines = fill_lines("Mạng này không có tầng ReLU: không nơ-ron nào có thể chết", width)
         assert all(not line.endswith("-") for line in lines.split("\n")), (width, lines)
         assert "nơ-ron" in lines
+
+
+def test_the_answer_and_bar_widths_measured_once_follow_new_names_and_a_text_size_step(
+    qtbot,
+    qapp,
+    normal_text_after,  # noqa: F811 - the fixture
+):
+    """fix60b: the drawing column's least height is asked ~25 times in one text size step,
+    and each time the answer and bar columns measured every class name again (~40 text
+    widths): they are measured once for their names and font. A guard: what is kept is
+    measured again for other names and at another text size."""
+    from nndesk.data.registry import DATASETS
+    from nndesk.ui import text_size
+    from nndesk.ui.prediction_view import PredictionPanel
+
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.set_class_names([str(d) for d in range(10)])
+
+    def threshold(ask) -> int:
+        """The least width at which ``ask(width)`` is False."""
+        return next(w for w in range(40, 2000) if not ask(w))
+
+    digits = threshold(panel.answer_needs_own_line), threshold(panel.bars.stacked_for)
+    panel.set_class_names(DATASETS["fashion"].class_names)
+    garments = threshold(panel.answer_needs_own_line), threshold(panel.bars.stacked_for)
+    assert garments[0] > digits[0] and garments[1] > digits[1]
+    text_size.apply_text_size(qapp, "larger")
+    larger = threshold(panel.answer_needs_own_line), threshold(panel.bars.stacked_for)
+    assert larger[0] > garments[0] and larger[1] > garments[1]
