@@ -253,9 +253,12 @@ def test_the_pages_names_take_one_row_at_1024x700_and_are_whole(
         clf = Classifier.from_file(WEIGHTS_DIR / "fashion-cnn.npz")  # a model, as installed
         desk = window_factory(classifier=clf, mode="garments")
         window = show_at(desk, (1024, 700))
-        QApplication.processEvents()
         buttons = window.tabs.buttons
-        assert all(b.y() == buttons[0].y() for b in buttons), [b.y() for b in buttons]
+
+        def one_row() -> bool:  # laid out in their place (a layout pass after the move)
+            return all(b.y() == buttons[0].y() and b.isVisible() for b in buttons)
+
+        qtbot.waitUntil(one_row, timeout=WAIT_MS)
         for button in buttons:
             assert button.isVisible() and button.width() >= button.sizeHint().width()
             left = button.mapTo(window, QPoint(0, 0)).x()
