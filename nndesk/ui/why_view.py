@@ -76,6 +76,13 @@ UNIT_TILE = 84  # 3x each of the 28 weights
 NEIGHBOUR_TILE = 56  # 2x each training pixel
 
 
+def _without_gloss(text: str) -> str:
+    """A method's name without its trailing parenthesis ("Che khuất (occlusion)" -> "Che
+    khuất"), or the name whole when nothing stands before one."""
+    head, sep, _gloss = text.partition(" (")
+    return head if sep and head.strip() else text
+
+
 def _pixmap(image: QImage, side: int) -> QPixmap:
     # nearest neighbour: a weight is a square, not a blur
     return QPixmap.fromImage(
@@ -206,7 +213,10 @@ class WhyView(QWidget):
                 "answer, blue pixels lower it; the stronger the colour, the larger the effect.",
             )
         )
-        self.kind_combo = ChoiceBox()  # as wide as its choice (see choice_box)
+        # as wide as its choice (see choice_box), written closed without the English name a
+        # Vietnamese one carries: "Gradient tích phân (integrated gradients)" widened the page
+        # past its view at the larger text (walk61 D2); the open list keeps it
+        self.kind_combo = ChoiceBox(shown=_without_gloss)
         for key, text in SALIENCY_CHOICES:
             self.kind_combo.addItem(translate_marked("WhyView", text), key)
         self.kind_combo.setToolTip(

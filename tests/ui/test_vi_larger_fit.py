@@ -73,6 +73,49 @@ def test_an_mlps_hidden_units_and_the_why_text_fit_the_page_in_vietnamese(
     _check_the_why_page_fits(*_why_page_with_units(qtbot, window_factory))
 
 
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800)])
+@pytest.mark.parametrize("kind", ["integrated_gradients", "occlusion"])
+def test_a_method_with_a_long_vietnamese_name_keeps_the_why_page_inside_the_window(
+    qtbot,
+    qapp,
+    window_factory,
+    normal_text_after,  # noqa: F811 - the fixture
+    in_vietnamese,
+    kind,
+    size,
+):
+    """walk61 D2 (verify61's worst): with fashion-cnn at View > Text size > Larger,
+    "Gradient tích phân (integrated gradients)" chosen widened the method box, and with it the
+    page's body past its view (716 px in 624 at 1280): every paragraph cut at the right, no
+    sideways scroll, and the method is remembered."""
+    from nndesk.inference import Classifier
+    from nndesk.paths import WEIGHTS_DIR
+    from nndesk.ui import text_size
+
+    text_size.apply_text_size(qapp, "larger")
+    clf = Classifier.from_file(WEIGHTS_DIR / "fashion-cnn.npz")
+    desk = window_factory(classifier=clf, mode="garments")
+    window = show_at(desk, size)
+    why = desk.why_page
+    window.tabs.setCurrentWidget(why)
+    qtbot.waitUntil(why.isVisible, timeout=WAIT_MS)
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[40:240, 60:220] = 255
+    desk.prediction.request_now(drawing)
+    qtbot.waitUntil(lambda: why._prediction is not None, timeout=WAIT_MS)  # noqa: SLF001
+    why.set_saliency_kind(kind)
+    assert "(" in why.kind_combo.currentText()  # the list keeps the whole name
+    assert "(" not in why.kind_combo.shown_text()  # the closed box says the Vietnamese name
+    # the page laid out for the choice: the box is as wide as it asks
+    box = why.kind_combo
+    qtbot.waitUntil(lambda: box.width() >= box.sizeHint().width(), timeout=WAIT_MS)
+    QApplication.processEvents()
+    area = why._scroll  # noqa: SLF001 - the page's own scroll area
+    assert area.widget().width() <= area.viewport().width(), "the page's body is wider"
+    assert _right_edge_in(why.summary, area) <= area.viewport().width()
+    assert _right_edge_in(why.kind_combo, area) <= area.viewport().width()
+
+
 def test_the_hidden_units_fit_again_after_a_text_size_step(
     qtbot,
     qapp,
