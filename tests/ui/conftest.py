@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nndesk.controllers import datasets
@@ -83,6 +84,15 @@ def race_training_page(qtbot, dataset, folder, mode: str):
     finally:
         panel.race.shutdown()
         panel.shutdown()
+
+
+def type_into(qtbot, spin, text: str) -> None:
+    """Focus ``spin``, clear it and type ``text`` key by key, as a person would."""
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    spin.selectAll()
+    qtbot.keyClick(spin, Qt.Key.Key_Delete)
+    qtbot.keyClicks(spin, text)
 
 
 def shown_widget(qtbot, widget, size: tuple[int, int] | None = None):

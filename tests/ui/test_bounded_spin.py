@@ -11,14 +11,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt
 
 from nndesk.ui.bounded_spin import BoundedSpinBox
-
-
-def _type(qtbot, spin, text: str) -> None:
-    spin.setFocus()
-    qtbot.waitUntil(spin.hasFocus)
-    spin.selectAll()
-    qtbot.keyClick(spin, Qt.Key.Key_Delete)
-    qtbot.keyClicks(spin, text)
+from tests.ui.conftest import type_into
 
 
 def _top(widget, window) -> int:
@@ -46,7 +39,7 @@ def test_a_test_index_past_the_last_is_typed_whole_then_refused_not_shown(qtbot,
     spin.setValue(50)
     _settled(qtbot, window)
     lab_row = _top(window.lab_buttons[0], window) - _top(spin, window)
-    _type(qtbot, spin, "12345")
+    type_into(qtbot, spin, "12345")
     assert spin.cleanText() == "12345"  # Qt dropped the last keystroke: "1234"
     qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert spin.value() == 50 and asked == []  # no other image than the one asked for
@@ -61,10 +54,10 @@ def test_a_test_index_past_the_last_is_typed_whole_then_refused_not_shown(qtbot,
     assert _top(window.lab_buttons[0], window) - _top(spin, window) == lab_row
     window.lab_buttons[-1].click()  # another number: "it stays 50" is no longer true
     assert spin.value() != 50 and line.said() == ""
-    _type(qtbot, spin, "99999")
+    type_into(qtbot, spin, "99999")
     qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert line.said()
-    _type(qtbot, spin, "123")
+    type_into(qtbot, spin, "123")
     assert line.said() == ""  # typed in again: the refusal is old news
     qtbot.keyClick(spin, Qt.Key.Key_Return)  # Enter shows a number it took
     assert asked[-1] == 123 and line.said() == ""
@@ -76,7 +69,7 @@ def test_not_sure_below_100_is_refused_in_a_line_not_cut_to_10(qtbot, window_fac
     window.set_standing_note("Data folder: /somewhere/mnist")
     spin = window.prediction_panel.not_sure_spin
     spin.setValue(60)
-    _type(qtbot, spin, "100")
+    type_into(qtbot, spin, "100")
     assert spin.cleanText() == "100"
     window.test_index.setFocus()  # leaving the field
     qtbot.waitUntil(lambda: not spin.hasFocus())
@@ -155,7 +148,7 @@ def test_in_vietnamese_at_1024_the_lab_buttons_stay_under_the_pointer(qtbot, win
         qtbot.waitUntil(lambda: line.minimumHeight() > line.fontMetrics().lineSpacing())
         _settled(qtbot, window)
         lab_row = _top(window.lab_buttons[0], window) - _top(spin, window)
-        _type(qtbot, spin, "12345")
+        type_into(qtbot, spin, "12345")
         qtbot.keyClick(spin, Qt.Key.Key_Return)
         assert line.said().startswith("12345 ")
         needed = line.heightForWidth(line.width())

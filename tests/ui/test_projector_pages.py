@@ -7,21 +7,11 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from nndesk.data import registry
 from nndesk.ui import text_size
 from tests.ui.test_layout import WAIT_MS, cut_chart_texts, cut_widgets, show_at
 
-FASHION = (
-    "T-shirt/top",
-    "Trouser",
-    "Pullover",
-    "Dress",
-    "Coat",
-    "Sandal",
-    "Shirt",
-    "Sneaker",
-    "Bag",
-    "Ankle boot",
-)
+FASHION = registry.FASHION.class_names  # the dataset's own English names
 
 
 @pytest.fixture

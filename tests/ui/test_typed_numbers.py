@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.ui.conftest import type_into
 from tests.ui.test_race_view import page  # noqa: F401 - the Race tab's page fixture
 from tests.ui.test_training_panel import (  # noqa: F401 - the panel and its dataset fixtures
     panel,
@@ -113,7 +114,7 @@ def test_full_batch_can_be_typed_as_its_tooltip_says(
     panel.show()
     spin = panel.form._editors["batch_size"].widget
     assert "'full' = the whole training split" in spin.toolTip()
-    _type(qtbot, spin, typed)
+    type_into(qtbot, spin, typed)
     assert "batch_size" not in panel.form.errors() and panel.train_button.isEnabled()
     assert panel.form.config().batch_size == 0
     _leave(qtbot, panel, spin)
@@ -138,7 +139,7 @@ def test_a_refused_number_left_behind_is_put_back_and_its_refusal_goes_with_it(
     panel.form._editors["batch_size"].widget.setValue(32)
     panel.form._editors["epochs"].widget.setValue(3)
     spin = panel.form._editors[field].widget
-    _type(qtbot, spin, typed)
+    type_into(qtbot, spin, typed)
     assert field in panel.form.errors() and not panel.train_button.isEnabled()
     _leave(qtbot, panel, spin)
     assert spin.text() == shown
@@ -168,14 +169,6 @@ def test_a_number_typed_below_the_races_epochs_is_refused_not_raced(
     assert not page.race.is_running()
 
 
-def _type(qtbot, spin, text: str) -> None:
-    spin.setFocus()
-    qtbot.waitUntil(spin.hasFocus)
-    spin.selectAll()
-    qtbot.keyClick(spin, Qt.Key.Key_Delete)
-    qtbot.keyClicks(spin, text)
-
-
 def test_the_status_says_which_setting_keeps_train_greyed_instead_of_ready(
     qtbot,
     panel,  # noqa: F811 - the fixture
@@ -185,7 +178,7 @@ def test_the_status_says_which_setting_keeps_train_greyed_instead_of_ready(
     and "Ready" comes back once it is fixed."""
     panel.show()
     assert panel.progress.format() == "Ready"
-    _type(qtbot, panel.form.epochs, "0")
+    type_into(qtbot, panel.form.epochs, "0")
     assert not panel.train_button.isEnabled()
     assert panel.progress.format() == "Settings to fix"
     assert panel.speed.text() == "Fix Epochs (marked in red below), then press Train."
@@ -198,7 +191,7 @@ def test_the_status_says_which_setting_keeps_train_greyed_instead_of_ready(
     panel.data_check.ready_again(True)
     assert panel.progress.format() == "Settings to fix"
     panel.form.lr.setText("0.001")
-    _type(qtbot, panel.form.epochs, "2")
+    type_into(qtbot, panel.form.epochs, "2")
     assert panel.train_button.isEnabled()
     assert panel.progress.format() == "Ready"
     assert panel.speed.text() == "Choose settings and press Train."
@@ -213,9 +206,9 @@ def test_a_finished_runs_verdict_comes_back_once_the_refused_setting_is_fixed(
     wait_until_idle(qtbot, panel)
     verdict, line = panel.progress.format(), panel.speed.text()
     assert verdict != "Ready"
-    _type(qtbot, panel.form.epochs, "0")
+    type_into(qtbot, panel.form.epochs, "0")
     assert panel.progress.format() == "Settings to fix"
-    _type(qtbot, panel.form.epochs, "1")
+    type_into(qtbot, panel.form.epochs, "1")
     assert (panel.progress.format(), panel.speed.text()) == (verdict, line)
 
 
@@ -228,7 +221,7 @@ def test_a_refused_numbers_range_is_written_with_the_languages_digit_groups(
     from nndesk.i18n import localised
     from nndesk.ui import language
 
-    _type(qtbot, panel.form.epochs, "0")
+    type_into(qtbot, panel.form.epochs, "0")
     reason = panel.form.errors()["epochs"]
     assert localised(reason) == "'0' is not a whole number from 1 to 100,000"
     language.use_language("vi")
