@@ -29,6 +29,10 @@ SORTS = ("confidence", "index")
 SCORE_CHUNK = 2048
 
 
+class ScoringStopped(Exception):
+    """``score``'s ``should_stop`` said to stop between two chunks: no score was made."""
+
+
 @dataclass(frozen=True)
 class Scores:
     """Loss and accuracy of a model on one split, with its predictions."""
@@ -47,6 +51,7 @@ def score(
     y: np.ndarray,
     chunk: int = SCORE_CHUNK,
     progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> Scores:
     """Mean loss, accuracy, predictions and probabilities of ``model`` on ``x``, ``y``.
 
@@ -60,6 +65,9 @@ def score(
     y : int64 (n,)
     progress : callable, optional
         ``progress(done, n)`` after every chunk.
+    should_stop : callable, optional
+        Asked before every chunk; True raises ``ScoringStopped`` (a window quitting waits for
+        one chunk at most, not the whole split).
     """
     n = len(y)
     if chunk < 1:
@@ -72,6 +80,8 @@ def score(
     # a diverged run's weights overflow: its scores are NaN (saved as null), not RuntimeWarnings
     with np.errstate(over="ignore", invalid="ignore"):
         for start in range(0, n, chunk):
+            if should_stop is not None and should_stop():
+                raise ScoringStopped
             xb, yb = x[start : start + chunk], y[start : start + chunk]
             logits = model.forward(xb, training=False)  # (m, k)
             total += float(loss_fn(logits, yb)) * len(yb)  # the loss is a batch mean

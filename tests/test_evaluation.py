@@ -7,12 +7,14 @@ import pytest
 
 from nndesk.errors import ConfigError
 from nndesk.evaluation import (
+    ScoringStopped,
     class_means,
     evaluate,
     label_counts,
     mistakes,
     report_rows,
     sample_per_class,
+    score,
 )
 from nndesk.inference import Classifier
 from nndesk.nn.architecture import build_model
@@ -135,6 +137,30 @@ def test_evaluate_runs_in_batches_and_reports_progress():
     evaluate(clf, images, labels, batch_size=16, progress=lambda d, t: seen.append((d, t)))
     assert clf.calls == [16, 16, 8]
     assert seen == [(0, 40), (16, 40), (32, 40), (40, 40)]
+
+
+def test_scoring_asked_to_stop_ends_before_its_next_chunk():
+    """A window quitting waits for the chunk under way at most, not the whole split."""
+    rng = np.random.default_rng(0)
+    model = build_model("784-5-4", rng=rng)
+    labels = make_labels()
+    x = rng.random((len(labels), 784), dtype=np.float32)
+    loss = make_loss("ce", "softmax")
+    chunks: list[int] = []
+    with pytest.raises(ScoringStopped):
+        score(
+            model,
+            loss,
+            x,
+            labels,
+            chunk=16,
+            progress=lambda d, t: chunks.append(d),
+            should_stop=lambda: len(chunks) > 1,
+        )
+    assert chunks == [0, 16]  # one chunk scored, the second refused
+    assert score(model, loss, x, labels, chunk=16, should_stop=lambda: False).predictions.shape == (
+        len(labels),
+    )
 
 
 def test_mistakes_sorted_by_confidence_puts_the_most_confident_first():

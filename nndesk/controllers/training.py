@@ -34,6 +34,7 @@ from nndesk.controllers.record_writer import RecordWriter
 from nndesk.controllers.worker_freeing import join_and_free
 from nndesk.controllers.worker_thread import Batcher, RunRequests, WorkerThreadOwner
 from nndesk.errors import ConfigError, NndeskError, os_reason, user_message, window_message
+from nndesk.evaluation import ScoringStopped
 from nndesk.i18n import localised
 from nndesk.paths import fallback_model_name, make_model_folder
 from nndesk.replay import ReplayRecord
@@ -271,15 +272,21 @@ class TrainingWorker(QObject):
             # alike. Its record and curves are kept; no test pass, no model file (walk53 #2)
             self.ended_unsaved.emit()
             return
-        if not self._requests.closing.is_set():
-            self.status_changed.emit(
-                QCoreApplication.translate("TrainingController", "Testing the model…")
-            )
-            session.evaluate_test()
-            self.status_changed.emit(
-                QCoreApplication.translate("TrainingController", "Calibrating the probabilities…")
-            )
-            session.calibrate()
+        closing = self._requests.closing.is_set
+        try:  # a window quitting meanwhile gives up the rest: its model is saved untested
+            if not closing():
+                self.status_changed.emit(
+                    QCoreApplication.translate("TrainingController", "Testing the model…")
+                )
+                session.evaluate_test(should_stop=closing)
+                self.status_changed.emit(
+                    QCoreApplication.translate(
+                        "TrainingController", "Calibrating the probabilities…"
+                    )
+                )
+                session.calibrate(should_stop=closing)
+        except ScoringStopped:
+            pass
         self.status_changed.emit(
             QCoreApplication.translate("TrainingController", "Saving the model…")
         )

@@ -111,6 +111,11 @@ class WorkerThreadOwner:
         self._requests.stop.set()
         self.resume()
 
+    def quit_soon(self) -> None:
+        """The window quits once this run is over: a test pass going on is given up at its
+        next chunk and the model saved as it is (as a close mid-run does), no join here."""
+        self._requests.closing.set()
+
     def _start_worker_thread(self, worker: QObject, name: str) -> QThread:
         """Move ``worker`` (its ``run`` slot and ``finished`` signal) to a new thread named
         ``name`` and start it; the controller's ``_on_thread_finished`` runs when it ends."""

@@ -6597,6 +6597,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Thoát</translation>
     </message>
     <message>
+        <source>Quitting once the model is saved (its test is skipped)…</source>
+        <translation>Sẽ thoát khi mô hình được lưu xong (bỏ qua bước kiểm tra)…</translation>
+    </message>
+    <message>
         <source>Race</source>
         <translation>Đua</translation>
     </message>
@@ -6721,8 +6725,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Lượt chạy đã phân kỳ: {message}.</translation>
     </message>
     <message>
-        <source>The run has finished training. nndesk quits once its model is tested and saved (a few seconds); nothing of it is lost. No keeps the window open.</source>
-        <translation>Lượt chạy đã huấn luyện xong. nndesk thoát khi mô hình của nó được kiểm tra và lưu xong (vài giây); không mất gì của lượt chạy. Chọn Không để giữ cửa sổ mở.</translation>
+        <source>The run has finished training. nndesk quits by itself once its model is tested and saved (a few seconds). Yes quits sooner: the model is saved without its test (Evaluate measures it later); nothing of it is lost. No keeps the window open.</source>
+        <translation>Lượt chạy đã huấn luyện xong. nndesk tự thoát khi mô hình của nó được kiểm tra và lưu xong (vài giây). Chọn Có để thoát sớm hơn: mô hình được lưu mà không kiểm tra (Đánh giá sẽ đo sau); không mất gì của lượt chạy. Chọn Không để giữ cửa sổ mở.</translation>
     </message>
     <message>
         <source>The run is over and saved. Quit nndesk?</source>

@@ -196,9 +196,12 @@ class Session:
             self._thread_plan = runtime.plan(self.model, batch, self.config.threads)
         return self._thread_plan
 
-    def evaluate_test(self) -> Scores:
-        """Loss, accuracy, predictions (m,) and probabilities (m, k) on the test split."""
-        result = score(self.model, self.eval_loss_fn, self.x_test, self.y_test)
+    def evaluate_test(self, should_stop: Callable[[], bool] | None = None) -> Scores:
+        """Loss, accuracy, predictions (m,) and probabilities (m, k) on the test split;
+        ``should_stop`` as ``score``'s (``ScoringStopped``: ``metrics`` left as they were)."""
+        result = score(
+            self.model, self.eval_loss_fn, self.x_test, self.y_test, should_stop=should_stop
+        )
         self.metrics = {"test_loss": result.loss, "test_accuracy": result.accuracy}
         self._test_logits = result.logits  # calibrate measures its fit on them
         return result
@@ -208,12 +211,13 @@ class Session:
             return None
         return score(self.model, self.eval_loss_fn, self.x_val, self.y_val)
 
-    def calibrate(self) -> dict | None:
+    def calibrate(self, should_stop: Callable[[], bool] | None = None) -> dict | None:
         """Fit the temperature (``nndesk.calibration``) on the validation split, or on a seeded
         half of the test set when the run kept none, and measure its calibration error on test
         images it was not fitted on (the whole test set, or the other half); stored in
         ``info()["calibration"]``. None (and nothing stored) for a model whose output has no
-        probabilities to scale."""
+        probabilities to scale. ``should_stop`` as ``score``'s: ``ScoringStopped`` stores
+        nothing."""
         from nndesk import calibration
 
         if self.model.output not in calibration.SCALABLE_OUTPUTS:
@@ -225,12 +229,14 @@ class Session:
             x, y, where = self.x_test[half], self.y_test[half], "test-half"
         if len(y) < calibration.MIN_CALIBRATION_IMAGES:  # a tiny image folder: left as it is
             return None
-        logits = score(self.model, self.eval_loss_fn, x, y).logits
+        logits = score(self.model, self.eval_loss_fn, x, y, should_stop=should_stop).logits
         if logits is None or not np.isfinite(logits).all():
             return None
         test_logits, self._test_logits = self._test_logits, None  # used once: training goes on
         if test_logits is None or len(test_logits) != len(self.y_test):
-            test_logits = score(self.model, self.eval_loss_fn, self.x_test, self.y_test).logits
+            test_logits = score(
+                self.model, self.eval_loss_fn, self.x_test, self.y_test, should_stop=should_stop
+            ).logits
         check = None
         if test_logits is not None:
             rows, measured_on = calibration.check_indices(self.y_test, where)

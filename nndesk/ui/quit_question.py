@@ -7,6 +7,11 @@ without blocking (window-modal, ``open()``), says the epoch the run is in as it 
 once the run has finished training that nothing is lost by quitting, and once the run is
 over (tested and saved) it closes and the quit goes on by itself: nothing is left to lose.
 ``answered(True)`` is Yes (or that), ``answered(False)`` No.
+
+Yes once the run has finished training does not wait for its test: the test pass going on is
+given up at its next chunk (``quit_soon``), the model saved untested, and the quit follows the
+run's end; ``waiting`` says so meanwhile, the window answering (a close there blocked the
+window for the whole test and calibration, saying nothing).
 """
 
 from __future__ import annotations
@@ -41,9 +46,15 @@ def finished_text() -> str:
     """What the box says once the run has trained all it was to: its test and save follow."""
     return translate(
         "TrainingPanel",
-        "The run has finished training. nndesk quits once its model is tested and saved (a "
-        "few seconds); nothing of it is lost. No keeps the window open.",
+        "The run has finished training. nndesk quits by itself once its model is tested and "
+        "saved (a few seconds). Yes quits sooner: the model is saved without its test "
+        "(Evaluate measures it later); nothing of it is lost. No keeps the window open.",
     )
+
+
+def saving_text() -> str:
+    """What the page says between Yes to a finished run and the quit: what it waits for."""
+    return translate("TrainingPanel", "Quitting once the model is saved (its test is skipped)…")
 
 
 def over_text() -> str:
@@ -59,6 +70,7 @@ class QuitQuestion(QObject):
     went with the window unread; the box asks "Quit nndesk?" instead."""
 
     answered = Signal(bool)  # True: quit (Yes, or the run ended with nothing left to lose)
+    waiting = Signal(str)  # what a Yes waits for before the quit: the model being saved
 
     def __init__(
         self,
@@ -72,6 +84,7 @@ class QuitQuestion(QObject):
         self._reading = reading
         self._box: QMessageBox | None = None
         self._finished = False  # the run's loop is over: testing and saving follow
+        self._quitting = False  # Yes to a finished run: the quit follows its save
         controller.batches_finished.connect(self._on_batches)
         controller.run_ended.connect(self._on_run_ended)
         controller.running_changed.connect(self._on_running_changed)
@@ -119,11 +132,19 @@ class QuitQuestion(QObject):
 
     @Slot(bool)
     def _on_running_changed(self, running: bool) -> None:
+        quitting, self._quitting = self._quitting, False
+        if quitting and not running and self._box is None:
+            if self._reading():  # a message of the run's end is read first: asked again
+                self.ask()
+                self._say_over()
+            else:
+                self.answered.emit(True)
+            return
         if running or self._box is None:
             self._finished = False
             return
         if self._reading():  # a message of the run's end is open: it is read first
-            self._box.setText(over_text())
+            self._say_over()
             return
         # the run is over, its record and model on disk: nothing is left to lose by quitting
         box, self._box = self._box, None
@@ -132,8 +153,19 @@ class QuitQuestion(QObject):
         # after this emission's other slots (the page's own "run over"), not inside it
         QTimer.singleShot(0, self, lambda: self.answered.emit(True))
 
+    def _say_over(self) -> None:
+        if self._box is not None:
+            self._finished = True
+            self._box.setText(over_text())
+
     @Slot(int)
     def _on_box_finished(self, _result: int) -> None:
         box, self._box = self._box, None
         yes = box is not None and box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+        if yes and self._finished and self._controller.is_running():
+            # its loop is over: the model is saved without the rest of its test, then the quit
+            self._quitting = True
+            self._controller.quit_soon()
+            self.waiting.emit(saving_text())
+            return
         self.answered.emit(yes)

@@ -125,6 +125,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         #: "Stop training and quit?", following the run behind it (walk60 D7j)
         self.quit_question = QuitQuestion(self, self.controller, lambda: bool(self._boxes.text()))
         self.quit_question.answered.connect(self._on_quit_answered)
+        self.quit_question.waiting.connect(self._on_quit_waiting)
         self._quit_confirmed = False
         # the form's dataset when it is not on this computer, said before Train is pressed:
         # Download / Choose a folder… (wired by the window, which sets ``checks_data``)
@@ -468,6 +469,12 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             self.window().close()
         finally:
             self._quit_confirmed = False  # another guard may have kept the window open
+
+    @Slot(str)
+    def _on_quit_waiting(self, text: str) -> None:
+        """Yes to quitting a finished run: what the quit waits for, on the progress bar."""
+        self.progress.setFormat(text)
+        self.status_message.emit(text)
 
     def _keep_race_before_quit(self) -> bool:
         """Ask about the finished race's lanes not kept. Keep: the window stays open while

@@ -915,3 +915,34 @@ def test_a_run_stopped_before_it_started_leaves_no_folder_once_its_first_record_
     qtbot.waitUntil(lambda: not controller.is_running(), timeout=WAIT_MS)
     assert controller.shutdown()
     assert not folder.exists() and controller.store.list() == []
+
+
+def test_quitting_during_the_test_pass_saves_the_model_untested_without_the_rest(
+    qtbot, controller, monkeypatch
+):
+    """Yes to "quit?" once the run has finished training (``quit_soon``) reaches the test pass
+    under way: it stops at its next chunk, calibration is not begun, and the model is still
+    saved (its record without a test accuracy, as a run stopped by quitting)."""
+    from nndesk.training.session import Session
+
+    real_test, real_calibrate = Session.evaluate_test, Session.calibrate
+    asked: list[str] = []
+
+    def evaluate_test(session, **kw):
+        asked.append("test")
+        controller.quit_soon()  # the user's Yes, come while the test pass is under way
+        return real_test(session, **kw)
+
+    def calibrate(session, **kw):
+        asked.append("calibrate")
+        return real_calibrate(session, **kw)
+
+    monkeypatch.setattr(Session, "evaluate_test", evaluate_test)
+    monkeypatch.setattr(Session, "calibrate", calibrate)
+    seen = run_to_the_end(qtbot, controller)
+    assert asked == ["test"]
+    (record,) = seen["saved"]
+    assert record.status == "completed" and record.model_path.is_file()
+    assert "test_accuracy" not in record.metrics  # not measured: Evaluate measures it later
+    (clf,) = seen["ready"]
+    assert clf.path == record.model_path and "calibration" not in clf.info

@@ -18,6 +18,19 @@ class _Controller(QObject):
     last_batch = None
     run_config = None
     batches_done = 0
+    running = True
+    quit_soon_asked = 0
+
+    def __init__(self) -> None:
+        super().__init__()
+        # connected first: is_running() says False to the slots of the same emission
+        self.running_changed.connect(lambda running: setattr(self, "running", running))
+
+    def is_running(self) -> bool:
+        return self.running
+
+    def quit_soon(self) -> None:
+        self.quit_soon_asked += 1
 
 
 def _asked(qtbot, reading: bool):
@@ -52,3 +65,30 @@ def test_a_message_open_at_the_runs_end_keeps_the_question_asked(qtbot):
     with qtbot.waitSignal(question.answered):
         box.button(QMessageBox.StandardButton.Yes).click()
     assert answers == [True]
+
+
+def test_yes_to_a_finished_run_does_not_wait_for_its_test_and_says_what_it_waits_for(qtbot):
+    """Yes once the run has finished training: the test pass is given up (``quit_soon``), the
+    window stays answering while the model is saved, and the quit follows the run's end."""
+    page, controller, question, answers = _asked(qtbot, reading=False)
+    said: list[str] = []
+    question.waiting.connect(said.append)
+    assert "Yes quits sooner" in question.box().text()
+    question.box().button(QMessageBox.StandardButton.Yes).click()
+    assert controller.quit_soon_asked == 1 and answers == [] and question.box() is None
+    assert said == ["Quitting once the model is saved (its test is skipped)…"]
+    with qtbot.waitSignal(question.answered):
+        controller.running_changed.emit(False)
+    assert answers == [True]
+
+
+def test_yes_to_a_finished_run_asks_again_if_a_message_of_its_end_waits(qtbot):
+    page, controller, question, answers = _asked(qtbot, reading=True)
+    question.box().button(QMessageBox.StandardButton.Yes).click()
+    controller.running_changed.emit(False)
+    box = question.box()
+    assert answers == [] and box is not None and box.isVisible()
+    assert box.text() == "The run is over and saved. Quit nndesk?"
+    with qtbot.waitSignal(question.answered):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert answers == [True] and controller.quit_soon_asked == 1
