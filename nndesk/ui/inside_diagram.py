@@ -121,24 +121,62 @@ def output_label(name: str, raw: float, calibrated: float | None) -> str:
 LEAST_TITLE_POINTS = 6.5
 #: px kept at least between two columns' centres: the output labels give up room first
 COLUMN_GAP_LEAST = 60
+#: px of the input picture's side at the least (2 px a pixel): narrower only for the labels
+INPUT_LEAST = 56.0
 #: px right of the output column's centre besides its labels: the largest radius, the gap to
 #: the label, a margin
 LABEL_MARGIN = 11 + 6 + 6
 
 
+def short_class_name(name: str, names, px: float, metrics: QFontMetrics) -> str:
+    """``name`` in ``px`` at most, still told apart from the other class ``names``.
+
+    Whole when it fits; else the first of two names for one class ("Áo thun/áo phông" ->
+    "Áo thun", "T-shirt/top" -> "T-shirt"); else its first words, as many as fit but never
+    fewer than tell it from every other name ("Áo len chui đầu" -> "Áo len…", not "Áo…":
+    four Vietnamese garments start with "Áo"; walk62); else, in a type too big for even
+    those, that cut letter by letter."""
+    if metrics.horizontalAdvance(name) <= px:
+        return name
+    head = name.split("/")[0].strip() or name
+    forms = [head] if head != name else []
+    words = head.split()
+    forms += [" ".join(words[:k]) + "…" for k in range(len(words) - 1, 0, -1)]
+    others = [_words_of(other) for other in names if other != name]
+    least = head
+    for form in forms:
+        kept = form.removesuffix("…").split()
+        if any(other[: len(kept)] == [w.casefold() for w in kept] for other in others):
+            break  # fewer words would name another class as well
+        least = form
+        if metrics.horizontalAdvance(form) <= px:
+            return form
+    return metrics.elidedText(least.removesuffix("…"), Qt.TextElideMode.ElideRight, int(px))
+
+
+def _words_of(name: str) -> list[str]:
+    """The words of ``name``'s first form, case folded (``short_class_name``)."""
+    return [w.casefold() for w in (name.split("/")[0].strip() or name).split()]
+
+
 @dataclass(frozen=True)
 class OutputLabels:
     """How the output column's labels are written: their type, the px a class name gets
-    (longer ones are shortened with "…"), and whether the percentages go on a second line."""
+    (longer ones are shortened by ``short_class_name`` among ``names``), and whether the
+    percentages go on a second line."""
 
     font: QFont
     name_px: int
     two_lines: bool
+    names: tuple[str, ...] = ()
+
+    def short_name(self, name: str) -> str:
+        """The class ``name`` as its label writes it."""
+        return short_class_name(name, self.names, self.name_px, QFontMetrics(self.font))
 
     def lines(self, name: str, raw: float, calibrated: float | None) -> list[str]:
         """The label of the class ``name`` in its one or two lines."""
-        metrics = QFontMetrics(self.font)
-        short = metrics.elidedText(name, Qt.TextElideMode.ElideRight, self.name_px)
+        short = self.short_name(name)
         if not self.two_lines:
             return [output_label(short, raw, calibrated)]
         return [short, output_label("", raw, calibrated).strip()]
@@ -159,7 +197,8 @@ def fit_output_labels(
     ``font`` when they fit, else the percentages on a second line when the rows have the
     height; then the same a half point smaller, a fifth smaller at most (at Larger text for a
     projector, down to ``LEAST_TITLE_POINTS`` they were no larger than at Normal); then the
-    names shortened ("Áo thun/á…"): the percentages are what the column reads."""
+    names shortened (``short_class_name``): the percentages are what the column reads."""
+    names = tuple(names)
     least = max(LEAST_TITLE_POINTS, font.pointSizeF() * 0.8)
     fitted = QFont(font)
     while True:
@@ -168,7 +207,7 @@ def fit_output_labels(
         # two lines may touch: a row of 25 px holds two of 7.9 pt (13 px apart)
         ways = (False, True) if row_px >= 1.9 * metrics.lineSpacing() else (False,)
         for two in ways:
-            labels = OutputLabels(fitted, whole, two)
+            labels = OutputLabels(fitted, whole, two, names)
             widest = labels.width(names, calibrated)
             if widest <= room:
                 return labels
@@ -177,21 +216,7 @@ def fit_output_labels(
         fitted = QFont(fitted)
         fitted.setPointSizeF(max(least, fitted.pointSizeF() - 0.5))
     short = max(metrics.horizontalAdvance("Xx…"), int(whole - (widest - room)))
-    return OutputLabels(fitted, short, labels.two_lines)
-    two = row_px >= 2 * QFontMetrics(font).lineSpacing()
-    while True:
-        metrics = QFontMetrics(fitted)
-        whole = max((metrics.horizontalAdvance(n) for n in names), default=0)
-        labels = OutputLabels(fitted, whole, two)
-        widest = labels.width(names, calibrated)
-        if widest <= room or fitted.pointSizeF() <= least:
-            break
-        fitted = QFont(fitted)
-        fitted.setPointSizeF(max(least, fitted.pointSizeF() - 0.5))
-    if widest > room:
-        short = max(metrics.horizontalAdvance("Xx…"), int(whole - (widest - room)))
-        labels = OutputLabels(fitted, short, two)
-    return labels
+    return OutputLabels(fitted, short, labels.two_lines, names)
 
 
 TITLE_TOP = 4  # px from the diagram's top to its column titles
@@ -212,6 +237,22 @@ class ColumnTitle:
     @property
     def elided(self) -> bool:
         return self.text.replace("\n", " ") != self.full
+
+
+@dataclass(frozen=True)
+class DrawnLabel:
+    """An output unit's label as drawn: where (its unit and its lines), its class name whole
+    and as written, and the label with the whole name (the tooltip there when the name as
+    written is shortened)."""
+
+    rect: QRectF
+    name: str
+    shown: str
+    full: str
+
+    @property
+    def shortened(self) -> bool:
+        return self.shown != self.name
 
 
 def _two_lines(text: str) -> list[str]:
@@ -296,9 +337,10 @@ def paint_diagram(
 ) -> dict[tuple[int, int], QRectF]:
     """Paint the diagram of ``snap`` in a ``w`` x ``h`` area (any thread: the painter paints on
     an image); ``colours`` are the palette's text, base and highlight. Returns where each unit
-    was drawn, ``(layer, unit) -> QRectF``, and the column titles as drawn."""
+    was drawn, ``(layer, unit) -> QRectF``, the column titles and the output labels as drawn."""
     text, base, highlight = colours
     units: dict[tuple[int, int], QRectF] = {}
+    drawn_labels: list[DrawnLabel] = []
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     model, tr = snap.model, snap.trace
     columns = diagram_columns(snap, selected)
@@ -315,16 +357,23 @@ def paint_diagram(
         type(model.layers[i]).__name__ in ("Flatten", "Reshape") for i in range(first)
     )
     image_input = image_input and tr.layer_input(first).size == 784
-    in_w = min(112.0, (bottom - top) * 0.5) if image_input else 70.0
-    start = 16 + in_w + 40
+    in_full = min(112.0, (bottom - top) * 0.5) if image_input else 70.0
+    in_least = min(in_full, INPUT_LEAST) if image_input else in_full
+
+    def room_beside(in_w: float) -> float:
+        return w - (16 + in_w + 40) - (len(columns) - 1) * COLUMN_GAP_LEAST - LABEL_MARGIN
+
     # the output labels' room, never the columns' least gaps: at Larger text in 1024x768 the
     # Vietnamese labels took ~250 px of a 440 px diagram and its three columns fell on one
-    # another (walk61 D18); then a smaller type, then the class names shortened
-    most = w - start - (len(columns) - 1) * COLUMN_GAP_LEAST - LABEL_MARGIN
+    # another (walk61 D18). The input picture gives up room first (the preview beside the
+    # page shows the same 28x28), then the labels take a smaller type, then shorter names.
     last_slots = len(columns[-1][2]) + (1 if columns[-1][3] else 0)
     row_px = (bottom - top - 30) / max(last_slots, 1)  # a title of two lines above them
-    labels = fit_output_labels(names, calibrated is not None, most, row_px, font)
+    labels = fit_output_labels(names, calibrated is not None, room_beside(in_least), row_px, font)
     widest = labels.width(names, calibrated is not None)
+    in_w = max(in_least, min(in_full, in_full - (widest - room_beside(in_full))))
+    start = 16 + in_w + 40
+    most = room_beside(in_w)
     label_room = max(min(110, most + LABEL_MARGIN), widest + LABEL_MARGIN)
     # the gaps first, even when the labels are then cut at the edge (no window font is that big)
     label_room = min(label_room, max(most, 0) + LABEL_MARGIN)
@@ -411,12 +460,17 @@ def paint_diagram(
         painter.setPen(text)
         painter.drawRect(in_rect)
     if image_input:  # over the links, on the background's colour: they no longer cross it
-        title_box = QRectF(metrics.boundingRect(input_title)).translated(
-            in_rect.left(), in_rect.top() - 6
-        )
-        painter.fillRect(title_box.adjusted(-2, -1, 2, 1), base)
+        # on two lines when one would reach the first column's units (a narrowed picture)
+        reach = float(xs[0]) - 11 - 4 - in_rect.left()
+        title_lines = [input_title]
+        if metrics.horizontalAdvance(input_title) > reach:
+            title_lines = _two_lines(input_title)
         painter.setPen(text)
-        painter.drawText(QPointF(in_rect.left(), in_rect.top() - 6), input_title)
+        for k, line in enumerate(reversed(title_lines)):
+            at = QPointF(in_rect.left(), in_rect.top() - 6 - k * metrics.lineSpacing())
+            title_box = QRectF(metrics.boundingRect(line)).translated(at)
+            painter.fillRect(title_box.adjusted(-2, -1, 2, 1), base)
+            painter.drawText(at, line)
     # units
     for col, ((index, values, shown, more), x, r) in enumerate(
         zip(columns, xs, radii, strict=True)
@@ -447,11 +501,17 @@ def paint_diagram(
                 cal = None if calibrated is None else float(calibrated[unit])
                 painter.setFont(labels.font)
                 lines = labels.lines(name, float(raw_probs[unit]), cal)
-                spacing = QFontMetrics(labels.font).lineSpacing()
+                label_metrics = QFontMetrics(labels.font)
+                spacing = label_metrics.lineSpacing()
                 for k, line in enumerate(lines):  # centred on the unit, as one line was
                     dy = (k - (len(lines) - 1) / 2) * spacing
                     painter.drawText(QPointF(p.x() + r + 6, p.y() + 4 + dy), line)
                 painter.setFont(font)
+                wide = max(label_metrics.horizontalAdvance(line) for line in lines)
+                height = max(2 * r, spacing * len(lines))
+                box = QRectF(p.x() - r, p.y() - height / 2, 2 * r + 6 + wide, height)
+                whole = output_label(name, float(raw_probs[unit]), cal)
+                drawn_labels.append(DrawnLabel(box, name, labels.short_name(name), whole))
         if more:
             y = bottom - (bottom - top) / (len(shown) + 1) * 0.5
             painter.setPen(text)
@@ -466,7 +526,7 @@ def paint_diagram(
                 | Qt.TextFlag.TextWordWrap,
                 more_label(more, room, QFontMetrics(painter.font())),
             )
-    return units, titles
+    return units, titles, drawn_labels
 
 
 def more_label(more: int, room: float, metrics: QFontMetrics) -> str:
@@ -479,19 +539,20 @@ def more_label(more: int, room: float, metrics: QFontMetrics) -> str:
     return said if box.height() <= 2 * metrics.lineSpacing() else f"+ {more}"
 
 
-def diagram_image(args: tuple, size: QSize, dpr: float) -> tuple[QImage, dict, list]:
+def diagram_image(args: tuple, size: QSize, dpr: float) -> tuple[QImage, dict, list, list]:
     """``paint_diagram(painter, w, h, *args)`` on a new image of ``size`` at device pixel ratio
-    ``dpr`` (any thread); returns the image, where each unit was drawn and the titles."""
+    ``dpr`` (any thread); returns the image, where each unit was drawn, the titles and the
+    output labels."""
     w, h = size.width(), size.height()
     image = QImage(round(w * dpr), round(h * dpr), QImage.Format.Format_ARGB32)
     image.setDevicePixelRatio(dpr)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     try:
-        units, titles = paint_diagram(painter, w, h, *args)
+        units, titles, drawn_labels = paint_diagram(painter, w, h, *args)
     finally:
         painter.end()
-    return image, units, titles
+    return image, units, titles, drawn_labels
 
 
 class NetworkDiagram(QWidget):
@@ -512,6 +573,7 @@ class NetworkDiagram(QWidget):
         self._selected: tuple[int, int] | None = None
         self._units: dict[tuple[int, int], QRectF] = {}  # (layer, unit) -> where it was drawn
         self._titles: list[ColumnTitle] = []  # the column titles on screen
+        self._labels: list[DrawnLabel] = []  # the output labels on screen
         self._image: QImage | None = None
         self._token = 0  # of the newest request
         self._shown = 0  # token of the image on screen
@@ -538,13 +600,17 @@ class NetworkDiagram(QWidget):
         """The column titles as drawn on screen (tests, screenshots)."""
         return list(self._titles)
 
+    def output_labels(self) -> list[DrawnLabel]:
+        """The output labels as drawn on screen (tests)."""
+        return list(self._labels)
+
     def request_paint(self) -> None:
         """The snapshot, size or palette changed: paint the diagram again off the GUI thread,
         once it is on screen (``paintEvent`` starts it; a diagram scrolled out of view below a
         CNN's feature maps costs nothing)."""
         self._token += 1
         if self._snapshot is None:
-            self._image, self._units, self._titles = None, {}, []
+            self._image, self._units, self._titles, self._labels = None, {}, [], []
             self._shown = self._token
             self.painted.emit()
         self.update()
@@ -566,7 +632,7 @@ class NetworkDiagram(QWidget):
             self.update()  # something changed meanwhile: paint the newest when on screen
             return
         if painted is not None:  # None: this snapshot cannot be drawn; the last image stays
-            self._image, self._units, self._titles = painted
+            self._image, self._units, self._titles, self._labels = painted
         self._shown = token
         self.update()
         self.painted.emit()
@@ -586,12 +652,15 @@ class NetworkDiagram(QWidget):
             self.request_paint()  # its words are in the widget's font (View > Text size)
 
     def event(self, event) -> bool:
-        if event.type() == event.Type.ToolTip:  # an elided title's whole text
+        if event.type() == event.Type.ToolTip:  # an elided title's or class name's whole text
             pos = QPointF(event.pos())
-            for title in self._titles:
-                if title.elided and title.rect.contains(pos):
-                    QToolTip.showText(event.globalPos(), title.full, self)
-                    return True
+            wholes = [t.full for t in self._titles if t.elided and t.rect.contains(pos)]
+            wholes += [
+                label.full for label in self._labels if label.shortened and label.rect.contains(pos)
+            ]
+            if wholes:
+                QToolTip.showText(event.globalPos(), wholes[0], self)
+                return True
             QToolTip.hideText()
         return super().event(event)
 

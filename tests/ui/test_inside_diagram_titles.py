@@ -77,7 +77,7 @@ def test_no_column_title_is_cut_at_the_diagrams_right_edge(language_of, code, si
 @pytest.mark.parametrize(("code", "size"), SIZES)
 def test_every_column_title_fits_whole_inside_the_diagram_and_apart(language_of, code, size):
     language_of(code)
-    _image, units, titles = _paint(size)
+    _image, units, titles = _paint(size)[:3]
     w = size[0]
     assert len(titles) == 3  # two hidden columns and the output
     assert "→" in titles[-1].full
@@ -104,7 +104,7 @@ def test_the_first_hidden_title_uses_the_room_above_the_input_before_a_second_li
     sits lower) rather than a second line. (Its outputs' one decimal, "Ankle boot  100.0% →
     100.0%" at the widest, leaves "Hidden 2 (512)" beside it the room of two lines.)"""
     language_of("en")
-    _image, _units, titles = _paint((522, 300), "fashion-mlp")
+    _image, _units, titles = _paint((522, 300), "fashion-mlp")[:3]
     assert titles[0].text == "Hidden 1 (1024)"
     assert titles[1].text.replace("\n", " ") == "Hidden 2 (512)"
     assert titles[0].rect.right() + 4 <= titles[1].rect.left()
@@ -167,7 +167,7 @@ def test_at_larger_text_an_mlps_columns_keep_their_gaps_in_a_narrow_diagram(lang
     font.setPointSizeF(points)
     size = (440, 330)
     snap = _calibrated_snapshot("fashion-mlp")
-    image, units, titles = diagram_image((snap, None, colours, font), QSize(*size), 1.0)
+    image, units, titles, _shortened = diagram_image((snap, None, colours, font), QSize(*size), 1.0)
     centres = sorted({round(rect.center().x()) for rect in units.values()})
     assert len(centres) == 3
     gaps = [b - a for a, b in zip(centres, centres[1:], strict=False)]

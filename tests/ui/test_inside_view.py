@@ -257,7 +257,9 @@ def test_the_input_is_white_on_black_like_the_preview_and_its_title_is_clear_of_
     snap = page.snapshot()
     font = QFont(page.font())
     colours = (QColor("black"), QColor("white"), QColor("orange"))
-    image, _units, _titles = diagram_image((snap, None, colours, font), QSize(640, 400), 1.0)
+    image, _units, _titles, _shortened = diagram_image(
+        (snap, None, colours, font), QSize(640, 400), 1.0
+    )
     in_w, top = 112, (28 + 376) / 2 - 56  # paint_diagram's input box for a 400 px height
     assert QColor(image.pixel(18, round(top) + 2)).value() < 40  # a blank corner: black paper
     ink = snap.trace.image28 > 200
@@ -304,7 +306,7 @@ def test_the_weight_lines_leave_the_input_picture_uncovered(qtbot, window_factor
         desk.window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
     qtbot.waitUntil(lambda: page.snapshot() is not None, timeout=60000)
     colours = (QColor("black"), QColor("white"), QColor("orange"))
-    image, _units, _titles = diagram_image(
+    image, _units, _titles, _shortened = diagram_image(
         (page.snapshot(), None, colours, QFont(page.font())), QSize(640, 400), 1.0
     )
     in_w, top = 112, (28 + 376) / 2 - 56  # paint_diagram's input box for a 400 px height
