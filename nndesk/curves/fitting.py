@@ -229,6 +229,16 @@ def fit_titles(axes: Sequence[Axes], least_points: float | None = None) -> bool:
         else:
             for ax in row:
                 changed |= _break_title(ax)
+            if any(_title_too_wide(ax) for ax in row):
+                # a line of the broken title still wider than its plot ("Độ chính xác" over
+                # the narrow accuracy plot at Larger text, cut at the chart's right edge,
+                # verify61): smaller as far as needed, and ending at its plot's right edge,
+                # over its y-axis label (as far as it must: not on the label's top)
+                least = least_points or SMALLEST_TITLE_POINTS
+                size = _title_points_that_fit(row, least) or least
+                for ax in row:
+                    _end_title_at_the_right(ax, size)
+                changed = True
     return changed
 
 
@@ -284,17 +294,32 @@ def _title_x(ax: Axes) -> float:
     return (plot.x1 - _title_room(ax) - plot.x0) / plot.width if plot.width else 0.0
 
 
+def _end_title_at_the_right(ax: Axes, points: float) -> None:
+    """``ax``'s left title at ``points``: from the plot's left when it fits the plot's width,
+    else ending at the plot's right edge (its lines still aligned left), wherever a later
+    layout puts the plot (a place in axes fractions, measured on one layout, moved a title
+    over the y-axis label of the next)."""
+    text = ax.get_title(loc="left")
+    renderer = ax.figure.canvas.get_renderer()
+    if _title_width(ax, points) <= ax.get_window_extent(renderer).width:
+        ax.set_title(text, fontsize=points, loc="left", y=1.0, x=0.0)
+        return
+    ax.set_title(text, fontsize=points, loc="left", y=1.0, x=1.0, ha="right", ma="left")
+
+
 def _title_width(ax: Axes, points: float) -> float:
+    """Pixels of ``ax``'s left title's widest line at ``points``."""
     renderer = ax.figure.canvas.get_renderer()
     size = FontProperties(size=points)
-    text = ax.get_title(loc="left")
-    return renderer.get_text_width_height_descent(text, size, ismath=False)[0]
+    lines = ax.get_title(loc="left").split("\n")
+    return max(renderer.get_text_width_height_descent(x, size, ismath=False)[0] for x in lines)
 
 
 def _title_too_wide(ax: Axes) -> bool:
-    """Whether ``ax``'s one-line left title, at its size, is wider than the plot."""
+    """Whether ``ax``'s left title (its widest line), at its size and where it starts, runs
+    past the plot's right edge."""
     text = ax.get_title(loc="left")
-    if " " not in text or "\n" in text:
+    if " " not in text:
         return False
     points = ax._left_title.get_fontsize()  # noqa: SLF001 - the left title
     renderer = ax.figure.canvas.get_renderer()

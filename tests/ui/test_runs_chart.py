@@ -256,6 +256,35 @@ def test_the_three_chart_titles_of_a_row_break_alike(qapp, size):
         language.use_language("en")
 
 
+@pytest.mark.parametrize("code", ["vi", "en"])
+@pytest.mark.parametrize("size", [(469, 225), (537, 213)], ids=["1024x768", "1024x700"])
+@pytest.mark.parametrize("count", [1, 2])
+def test_every_chart_title_ends_inside_its_plot_at_larger_text(qapp, code, size, count):
+    """verify61: at View > Text size > Larger (the chart's text x1.25) in a 1024 px window the
+    accuracy plot's title, broken onto two lines, still ran past the chart's right edge
+    ("Độ chính x" / "theo epoc"): a broken title's widest line fits its plot too."""
+    from nndesk.ui import language
+    from nndesk.ui.runs_chart import overlay_figure
+    from tests.test_runs import two_epoch_curves
+
+    language.use_language(code)
+    try:
+        runs = [(f"hạt giống (seed) {i}", two_epoch_curves()) for i in range(count)]
+        fig = overlay_figure(runs, "", *size, 1.0, "", 1.25)
+        renderer = fig.canvas.get_renderer()
+        for ax in fig.axes:
+            title = ax._left_title.get_window_extent(renderer)  # noqa: SLF001
+            plot = ax.get_window_extent(renderer)
+            assert title.x0 >= -1 and title.x1 <= plot.x1 + 1, (ax.get_title(loc="left"), title)
+            assert ax._left_title.get_fontsize() >= 7  # noqa: SLF001 - still readable
+            label = ax.yaxis.label  # a title moved over its plot's y label is clear of it
+            if label.get_visible() and label.get_text():
+                box = label.get_window_extent(renderer)
+                assert box.y1 <= title.y0 or box.x1 <= title.x0 or box.x0 >= title.x1, box
+    finally:
+        language.use_language("en")
+
+
 def test_runs_on_two_datasets_are_named_by_their_dataset_first(tmp_path):
     """The walk: an MNIST and a Fashion-MNIST run of 784-32-10 both read "784-32-10, batch
     128, epoch 2 (time)": the legend named the first three differing settings, and the dataset
