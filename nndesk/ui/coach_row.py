@@ -83,6 +83,10 @@ def coach_setup(run) -> RunSetup:
 
 #: Lines of a hint in sight at once; a longer one scrolls
 LINES = 3
+#: The share of the row the hint's button takes at most on one line: a wider one puts its
+#: words on two lines (at 1024 px, Larger text, "Xem các ảnh đoán sai của Áo sơ mi" took 60 %
+#: of the row, the hint beside it five lines to scroll in a box of three; verify61)
+BUTTON_SHARE = 0.4
 
 
 class CoachRow(QHBoxLayout):
@@ -136,7 +140,38 @@ class CoachRow(QHBoxLayout):
         self._button_wanted = False  # the hint shown has a button
         self._fix: dict = {}
         self._class: int | None = None  # a "mistakes" hint's class
+        self._button_text = ""  # the button's words on one line
+        self._row_width = 0  # as last laid out
         self.button.clicked.connect(self._on_button_clicked)
+
+    def setGeometry(self, rect) -> None:  # noqa: N802 - Qt override
+        """Lay the row out in ``rect``, its button's words on one or two lines for its width."""
+        self._row_width = rect.width()
+        self._fit_button()
+        super().setGeometry(rect)
+
+    def _fit_button(self) -> None:
+        """The button's words on one line, or on two when one line would take more than
+        ``BUTTON_SHARE`` of the row (the button is never narrower than its text, and the
+        hint beside it got the rest). Two lines are no taller than the hint's place."""
+        text = self._button_text
+        metrics = self.button.fontMetrics()
+
+        def widest(words: str) -> int:
+            return max(metrics.horizontalAdvance(line) for line in words.split("\n"))
+
+        padding = self.button.sizeHint().width() - widest(self.button.text())
+        wanted = text
+        if (
+            " " in text
+            and self._row_width
+            and widest(text) + padding > (BUTTON_SHARE * self._row_width)
+        ):
+            spaces = [i for i, c in enumerate(text) if c == " "]
+            cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+            wanted = text[:cut] + "\n" + text[cut + 1 :]
+        if self.button.text() != wanted:
+            self.button.setText(wanted)
 
     def reserve(self) -> None:
         """Keep the coach's place from now on (the page's first run started): a hint coming
@@ -194,7 +229,8 @@ class CoachRow(QHBoxLayout):
         self._fix = dict(hint.fix)
         self._class = hint.show_class
         if hint.show_class is not None:
-            self.button.setText(hint.button_text(lambda t: translate_marked("Coach", t)))
+            self._button_text = hint.button_text(lambda t: translate_marked("Coach", t))
+            self._fit_button()
             # the Mistakes page shows the window's model: the click puts this run's in use
             # (once it is saved), a model kept in its place one click back
             self.button.setEnabled(not running)
@@ -206,7 +242,8 @@ class CoachRow(QHBoxLayout):
                 )
             )
         elif hint.fix:
-            self.button.setText(hint.button_text(lambda t: translate_marked("Coach", t)))
+            self._button_text = hint.button_text(lambda t: translate_marked("Coach", t))
+            self._fit_button()
             self.button.setEnabled(True)
             self.button.setToolTip(
                 translate(

@@ -7,6 +7,7 @@ import math
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
 from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
     WAIT_MS,
     panel,
@@ -66,7 +67,9 @@ def test_the_row_sends_its_hints_fix_or_class_and_hides_without_a_hint(qtbot):
     page.show()
     fix = Hint("dead", "Units died", fix={"lr": 0.001}, fix_label="Lower the rate to {lr}")
     row.show_hints([fix], running=True)
-    assert row.label.text() == "Units died" and row.button.text() == "Lower the rate to 0.001"
+    # (on two lines in a row this narrow: compared word for word)
+    assert row.label.text() == "Units died"
+    assert row.button.text().split() == ["Lower", "the", "rate", "to", "0.001"]
     with qtbot.waitSignal(row.fix_requested) as sent:
         qtbot.mouseClick(row.button, Qt.MouseButton.LeftButton)
     assert sent.args == [{"lr": 0.001}]
@@ -189,7 +192,8 @@ def test_every_hint_can_be_read_whole_in_the_coachs_place_at_1024(
             assert label.text() == hint.message(lambda t: translate_marked("Coach", t))
             assert not label.is_cut() and label.displayed_text() == label.text(), hint.text
             bar = coach.scroll.verticalScrollBar()
-            assert label.width() < 400  # beside its button, as in the window at 1024
+            # beside its button, as in the window at 1024
+            assert coach.place.geometry().right() < coach.button.geometry().left()
             # every line of it is in sight, or a scroll away
             margins = label.contentsMargins()
             inner = label.width() - margins.left() - margins.right()
@@ -231,3 +235,69 @@ def test_the_first_train_click_lays_the_live_tab_out_once(qtbot, panel):  # noqa
     wait_until_idle(qtbot, panel)
     assert heights[0] == heights[1] > 0
     assert quiet_at_click  # the coach's quiet line in its place, not an empty banner
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1024, 700)])
+def test_a_long_button_takes_two_lines_and_leaves_the_hint_its_room_at_larger_text(
+    qtbot,
+    window_factory,
+    stroke_classifier,
+    larger_vi,  # noqa: F811 - the fixture
+    size,
+):
+    """verify61: on Replay at 1024 px, Larger text, Vietnamese, the "see them in Mistakes"
+    button ("Xem các ảnh đoán sai của Áo thun/áo phông", one line) took most of the row: the
+    hint beside it was five lines to scroll in a box of three, the button cut at the edge.
+    A button wider than BUTTON_SHARE of the row puts its words on two lines; nothing moves."""
+    import numpy as np
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    from nndesk.coach import mistakes_hint
+    from nndesk.data import registry
+    from nndesk.ui.coach_row import BUTTON_SHARE
+    from nndesk.ui.language import class_names_shown
+    from tests.ui.test_layout import cut_widgets, show_at
+
+    desk = window_factory(classifier=stroke_classifier, mode="garments")
+    window = show_at(desk, size)
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    page.tabs.setCurrentWidget(page.replay_page)
+    qtbot.waitUntil(page.replay_page.isVisible, timeout=WAIT_MS)
+    coach = page.coach
+    coach.reserve()
+    coach.show_hints([], running=False)
+    QApplication.processEvents()
+    tabs_at = page.tabs.mapTo(window, QPoint(0, 0))
+    names = class_names_shown(registry.FASHION.class_names)
+    confusion = np.full((10, 10), 2)
+    np.fill_diagonal(confusion, 900)
+    confusion[0, 6] = 700  # T-shirt/top holds most mistakes: the longest name on the button
+    hint = mistakes_hint([confusion], names, "training")
+    assert hint is not None and "Áo thun/áo phông" in hint.button_text(lambda t: t)
+    coach.show_hints([hint], running=False)
+    QApplication.processEvents()
+    button, row = coach.button, coach.geometry().width()
+    right = button.mapTo(window, QPoint(button.width(), 0)).x()
+    assert right <= window.width()
+    assert coach.label.width() >= 0.5 * row, (coach.label.width(), row)
+    assert button.width() <= BUTTON_SHARE * row + 1, (button.width(), row)
+    assert "\n" in button.text()  # its words on two lines
+    assert button.height() <= coach.place.height()  # the row no taller for it
+    assert page.tabs.mapTo(window, QPoint(0, 0)) == tabs_at  # nothing under it moved
+    assert cut_widgets(window) == []
+    # a short button stays on one line
+    coach.show_hints([replace_fix(hint)], running=True)
+    QApplication.processEvents()
+    assert "\n" not in button.text() and button.isVisible()
+    assert page.tabs.mapTo(window, QPoint(0, 0)) == tabs_at
+
+
+def replace_fix(hint):
+    """``hint`` with the few-steps hint's short button instead ("Use batches of 128")."""
+    from dataclasses import replace
+
+    return replace(
+        hint, fix={"batch_size": 128}, fix_label="Use batches of {batch_size}", show_class=None
+    )

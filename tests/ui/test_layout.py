@@ -46,12 +46,15 @@ def _past_unscrollable_edge(widget: QWidget) -> bool:
 
 
 def needed_width(widget: QWidget) -> int:
-    """A label's own minimum; a button's text (and icon) plus a little padding."""
+    """A label's own minimum; a button's text (its widest line, and icon) plus a little
+    padding."""
     if isinstance(widget, QLabel):
         return widget.minimumSizeHint().width()
     text = widget.text().replace("&", "")
     icon = widget.iconSize().width() + 4 if not widget.icon().isNull() else 0
-    return widget.fontMetrics().horizontalAdvance(text) + icon + 8 if text else 0
+    metrics = widget.fontMetrics()
+    widest = max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0)
+    return widest + icon + 8 if text else 0
 
 
 def cut_widgets(window: QWidget) -> list[str]:
