@@ -189,6 +189,7 @@ class PageStateMixin:
         self.slow_motion.setCurrentIndex(state.slow_motion)
         if state.coach_kept:  # the line was gone until the next run (walk50 D8)
             self.coach.reserve()
+            self.steer_actions.keep_room()
         self._show_coach()
         self.tabs.show_named(state.tab)
         self.live.reset()

@@ -105,6 +105,7 @@ class RunEventsMixin:
         selected = self.runs_view.selected_records()
         self.run_state.selection_at_start = tuple(r.run_id for r in selected)
         self.coach.reserve()  # (kept from the click already: a run started otherwise)
+        self.steer_actions.keep_room()  # as the coach's place
         self.steering.start(run.config.to_dict())
         self.lr_error.setText("")  # the last run's "Nothing to apply" or refusal is old news
         if run.samples is not None:

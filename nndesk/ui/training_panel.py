@@ -378,6 +378,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         # the run's start (after its data loaded), it shrank the tabs once more and the curves
         # were laid out and drawn a second time (300-600 ms of the GUI thread, walk49 D6)
         self.coach.reserve()
+        self.steer_actions.keep_room()  # as the coach's, for the "Not applied yet" line
         self._show_coach()
         if self.tabs.currentWidget() is not self.inside_page:  # Inside shows the run too
             self.tabs.setCurrentWidget(self.live_page)
