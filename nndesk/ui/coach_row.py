@@ -152,8 +152,10 @@ class CoachRow(QHBoxLayout):
 
     def _fit_button(self) -> None:
         """The button's words on one line, or on two when one line would take more than
-        ``BUTTON_SHARE`` of the row (the button is never narrower than its text, and the
-        hint beside it got the rest). Two lines are no taller than the hint's place."""
+        ``BUTTON_SHARE`` of the row, or when two spare the hint beside it a scroll (the button
+        is never narrower than its text, and the hint gets the rest of the row: "Dùng batch
+        128" left a few-steps hint one line to scroll at 1024 px, Larger text). Two lines are
+        no taller than the hint's place."""
         text = self._button_text
         metrics = self.button.fontMetrics()
 
@@ -162,16 +164,23 @@ class CoachRow(QHBoxLayout):
 
         padding = self.button.sizeHint().width() - widest(self.button.text())
         wanted = text
-        if (
-            " " in text
-            and self._row_width
-            and widest(text) + padding > (BUTTON_SHARE * self._row_width)
-        ):
+        if " " in text and self._row_width:
             spaces = [i for i, c in enumerate(text) if c == " "]
             cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
-            wanted = text[:cut] + "\n" + text[cut + 1 :]
+            two = text[:cut] + "\n" + text[cut + 1 :]
+            one_px, two_px = widest(text) + padding, widest(two) + padding
+            if one_px > BUTTON_SHARE * self._row_width or (
+                self._scrolls_beside(one_px) and not self._scrolls_beside(two_px)
+            ):
+                wanted = two
         if self.button.text() != wanted:
             self.button.setText(wanted)
+
+    def _scrolls_beside(self, button_px: int) -> bool:
+        """Whether the hint shown would need its scroll bar beside a button ``button_px``
+        wide."""
+        room = self._row_width - button_px - max(self.spacing(), 0)
+        return self.label.heightForWidth(max(room, 1)) > self.label.lines_height()
 
     def reserve(self) -> None:
         """Keep the coach's place from now on (the page's first run started): a hint coming

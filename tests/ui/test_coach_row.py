@@ -116,7 +116,7 @@ def test_a_hint_coming_and_going_during_a_run_moves_nothing_under_the_pointer(
     # the place is kept from the run's start (holding the quiet line, or a hint the tiny run
     # itself earned: the batch run failed once on asserting the quiet line)
     assert panel.coach.place.isVisible()
-    long_text = "Training accuracy is 9.8% after 60 batches, near guessing. " * 6
+    long_text = "Training accuracy is 9.8% after 60 batches, near guessing. " * 9
     hints = (
         Hint("stuck", "Training accuracy is 9.8% after 60 batches, near the 10% of guessing "
              "and not climbing.", fix={"lr": 0.17}, fix_label="Lower the learning rate to {lr:g}"),
@@ -253,7 +253,7 @@ def test_a_long_button_takes_two_lines_and_leaves_the_hint_its_room_at_larger_te
     from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QApplication
 
-    from nndesk.coach import mistakes_hint
+    from nndesk.coach import RunSetup, _few_steps, mistakes_hint
     from nndesk.data import registry
     from nndesk.ui.coach_row import BUTTON_SHARE
     from nndesk.ui.language import class_names_shown
@@ -291,6 +291,15 @@ def test_a_long_button_takes_two_lines_and_leaves_the_hint_its_room_at_larger_te
     coach.show_hints([replace_fix(hint)], running=True)
     QApplication.processEvents()
     assert "\n" not in button.text() and button.isVisible()
+    assert page.tabs.mapTo(window, QPoint(0, 0)) == tabs_at
+    # unless two lines spare its hint a scroll: the few-steps hint of the real window's run
+    # (batch 4,096, 45 steps) scrolled one line beside "Dùng batch 128"
+    setup = RunSetup(batch=4096, asked=4096, train_images=60_000, steps=45)
+    coach.show_hints([_few_steps(setup)], running=True)
+    QApplication.processEvents()
+    assert "128" in button.text() and button.isVisible()
+    qtbot.waitUntil(lambda: cut_widgets(window) == [], timeout=WAIT_MS)  # laid out again
+    assert coach.scroll.verticalScrollBar().maximum() == 0, button.text()
     assert page.tabs.mapTo(window, QPoint(0, 0)) == tabs_at
 
 
