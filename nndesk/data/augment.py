@@ -1,4 +1,4 @@
-"""Random small shifts, rotations, scalings and stroke-width changes of 28x28 images, per batch.
+"""Random small shifts, rotations, scalings and stroke-width changes of 28x28 images.
 
 Every sample gets its own inverse affine map, and the whole batch is resampled at once with
 bilinear interpolation (four gathers on the flattened batch), so a batch of 128 costs about a
@@ -125,6 +125,10 @@ def vary_stroke(planes: np.ndarray, thicker: np.ndarray, thinner: np.ndarray) ->
     return out
 
 
+#: Uniform draws one image's augmentation takes: shift x, shift y, angle, zoom, stroke.
+DRAWS_PER_IMAGE = 5
+
+
 def augment_batch(
     images: np.ndarray,
     rng: np.random.Generator,
@@ -133,14 +137,33 @@ def augment_batch(
     scale: float = 0.1,
     stroke: float = 0.0,
 ) -> np.ndarray:
-    """Randomly shift, rotate, scale and (optionally) thicken or thin every image of a batch.
+    """``augment_drawn`` with draws taken from ``rng`` for this batch (the same generator state
+    gives the same batch)."""
+    draws = rng.random((len(images), DRAWS_PER_IMAGE))
+    return augment_drawn(images, draws, shift, rotate_degrees, scale, stroke)
+
+
+def augment_drawn(
+    images: np.ndarray,
+    draws: np.ndarray,
+    shift: float = 2,
+    rotate_degrees: float = 10,
+    scale: float = 0.1,
+    stroke: float = 0.0,
+) -> np.ndarray:
+    """Shift, rotate, scale and (optionally) thicken or thin every image of a batch, each by
+    its own uniform draws.
+
+    An image's draws are its own, not its place in a batch: training draws them per image and
+    epoch (``loop``), so race lanes with different batch sizes see each image moved alike.
 
     Parameters
     ----------
     images : uint8 (n, 28, 28) or float32 (n, 784)
         Ink brighter than background (true for every nndesk normalisation).
-    rng : np.random.Generator
-        The only source of randomness: the same generator state gives the same batch.
+    draws : float (n, DRAWS_PER_IMAGE)
+        Uniform in [0, 1): the only randomness. Mapped onto the strengths below, so a strength
+        steered mid-run scales the same draws.
     shift : float
         Shifts drawn uniformly from ``[-shift, shift]`` pixels, independently in x and y.
     rotate_degrees : float
@@ -162,12 +185,14 @@ def augment_batch(
             f"0 <= stroke <= 1; got {shift}, {rotate_degrees}, {scale}, {stroke}"
         )
     planes = _as_planes(images)
-    n = planes.shape[0]
-    shifts = rng.uniform(-shift, shift, size=(n, 2))
-    angles = rng.uniform(-rotate_degrees, rotate_degrees, size=n)
-    scales = rng.uniform(1 - scale, 1 + scale, size=n)
+    draws = np.asarray(draws, np.float64)
+    if draws.shape != (planes.shape[0], DRAWS_PER_IMAGE):
+        raise ConfigError(f"augmentation needs {DRAWS_PER_IMAGE} draws an image, got {draws.shape}")
+    shifts = shift * (2 * draws[:, :2] - 1)  # (n, 2) in [-shift, shift)
+    angles = rotate_degrees * (2 * draws[:, 2] - 1)  # (n,)
+    scales = 1 + scale * (2 * draws[:, 3] - 1)  # (n,)
     if stroke > 0:
-        u = rng.random(n)
+        u = draws[:, 4]
         planes = vary_stroke(planes, u < stroke / 2, (u >= stroke / 2) & (u < stroke))
     out = affine_batch(planes, angles, scales, shifts)
     return _like(out, images)

@@ -293,7 +293,7 @@ def _train(
     xb_buf = np.empty((0, x.shape[1]), dtype=x.dtype)
     yb_buf = np.empty(0, dtype=np.int64)
     # augmentation can be switched on while training: its streams exist from the start
-    aug_rng = run_rng(cfg.seed, AUGMENT, first)
+    aug_draws = _AugmentDraws(cfg.seed, n)
     sketch_rng = run_rng(cfg.seed, SKETCH, first)
 
     overridden: float | None = None
@@ -365,7 +365,7 @@ def _train(
                 xb = x.take(idx, axis=0, out=xb_buf[:m], mode="clip")
                 if cfg.augment:
                     # augment_batch works on normalised rows (ink brighter than background)
-                    xb = _augment(xb, aug_rng, cfg)
+                    xb = _augment(xb, aug_draws.of(epoch, idx), cfg)
                 if cfg.sketch > 0:
                     # garment photos partly redrawn as silhouettes, outlines and scribbles
                     xb = _sketch(xb, sketch_rng, cfg, strengths)
@@ -514,12 +514,35 @@ def _train(
     yield RunEnded("completed", f"trained {epochs}", session.epochs_done)
 
 
-def _augment(xb: np.ndarray, rng: np.random.Generator, cfg) -> np.ndarray:
-    """``xb`` shifted, rotated, zoomed (and re-penned) with the run's current strengths."""
-    from nndesk.data.augment import augment_batch
+class _AugmentDraws:
+    """Each training image's augmentation draws for an epoch, by its index in the split: drawn
+    from (seed, epoch) for the whole split at once, so an image is moved alike whatever the
+    batch it falls in (race lanes of batch 64 and 128; a resumed epoch). ~2 ms and 1 MB an
+    epoch for 48,000 images, made only once augmentation is on."""
 
-    return augment_batch(
-        xb, rng, shift=cfg.aug_shift, rotate_degrees=cfg.aug_rotate, scale=cfg.aug_scale,
+    def __init__(self, seed: int, n: int) -> None:
+        self._seed, self._n = seed, n
+        self._epoch: int | None = None
+        self._draws = np.empty((0, 0), np.float32)
+
+    def of(self, epoch: int, idx: np.ndarray) -> np.ndarray:
+        """float32 (len(idx), DRAWS_PER_IMAGE): the draws of the images ``idx`` in ``epoch``."""
+        from nndesk.data.augment import DRAWS_PER_IMAGE
+
+        if epoch != self._epoch:
+            rng = run_rng(self._seed, AUGMENT, epoch)
+            self._draws = rng.random((self._n, DRAWS_PER_IMAGE), dtype=np.float32)
+            self._epoch = epoch
+        return self._draws[idx]
+
+
+def _augment(xb: np.ndarray, draws: np.ndarray, cfg) -> np.ndarray:
+    """``xb`` shifted, rotated, zoomed (and re-penned) by its images' ``draws`` with the run's
+    current strengths."""
+    from nndesk.data.augment import augment_drawn
+
+    return augment_drawn(
+        xb, draws, shift=cfg.aug_shift, rotate_degrees=cfg.aug_rotate, scale=cfg.aug_scale,
         stroke=cfg.aug_stroke,
     )  # fmt: skip
 
