@@ -15,11 +15,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from nndesk.curves.fitting import fit_ylabels
+from nndesk.curves.fitting import fit_ylabels, refit_titles
+from nndesk.curves.key import place_key, title_lift_points
 from nndesk.curves.marks import drawn_batch_losses, mark_off_chart, off_chart
 from nndesk.curves.scales import log_loss_limits, set_loss_scale, span_epochs, wide_losses
 from nndesk.curves.smoothing import nearby_mean, smoothing_window
-from nndesk.curves.style import RUN_COLORS, split_key, style_axes
+from nndesk.curves.style import RUN_COLORS, TITLE_POINTS, split_key, style_axes
 from nndesk.i18n import Loss
 from nndesk.run_curves import Curves
 from nndesk.viz import legend_label
@@ -27,42 +28,21 @@ from nndesk.viz import legend_label
 #: A smoothed batch curve is drawn through at most this many of its points (it is smooth).
 MAX_BATCH_POINTS = 600
 #: Margins in points: room for the tick and axis labels (left, bottom), titles (top, between).
-#: The top holds the batch plot's title and, right of it, its key (``KEY_ROW_PT`` a row).
+#: The top holds the batch plot's title and its key (``KEY_ROW_PT`` a row), beside or above it.
 LEFT_PT, RIGHT_PT, TOP_PT, BOTTOM_PT, ROW_GAP_PT, COLUMN_GAP_PT = 50, 10, 12, 34, 52, 58
-#: The key's font size and the height of one of its rows (points)
-KEY_POINTS, KEY_ROW_PT = 7, 9
-#: Narrower charts (pixels) put their key in three rows (its columns beside the title in two
-#: rows ran into it with four lanes in a 1024 px window)
-NARROW_PX = 520
-
-
-def _key_rows(canvas, labels: Sequence[str], least: int, plot_px: float) -> int:
-    """The fewest rows, ``least`` or more, that keep the key of ``labels`` right of the batch
-    plot's title ("Loss per batch (log scale)", its longest) over a plot ``plot_px`` wide:
-    lanes named by their settings ("Sigmoid, pixels 0 to 255", walk58 #8) ran into it."""
-    from matplotlib.font_manager import FontProperties
-
-    from nndesk.curves.style import TITLE_POINTS
-    from nndesk.i18n import N_, shown
-
-    renderer = canvas.get_renderer()
-    px = canvas.figure.dpi / 72
-
-    def text_px(text: str, points: float) -> float:
-        prop = FontProperties(size=points)
-        return renderer.get_text_width_height_descent(text, prop, ismath=False)[0]
-
-    free = plot_px - text_px(shown(N_("Loss per batch (log scale)")), TITLE_POINTS) - 8 * px
-    widths = [text_px(label, KEY_POINTS) for label in labels]
-    per_column = (1.6 + 0.4) * KEY_POINTS * px  # handlelength + handletextpad, in font sizes
-    for rows in range(least, len(labels)):
-        columns = math.ceil(len(labels) / rows)
-        per = math.ceil(len(labels) / columns)  # matplotlib fills each column in turn
-        needed = sum(max(widths[c * per : (c + 1) * per], default=0.0) for c in range(columns))
-        needed += columns * per_column + (columns - 1) * KEY_POINTS * px  # columnspacing
-        if needed <= free:
-            return rows
-    return max(least, len(labels))
+#: The height of one row of the key (points)
+KEY_ROW_PT = 9
+#: how the key's entries are set out (``key.place_key``)
+KEY_STYLE = {
+    "fontsize": 7,
+    "frameon": False,
+    "borderaxespad": 0.0,
+    "borderpad": 0.0,
+    "handlelength": 1.6,
+    "handletextpad": 0.4,
+    "columnspacing": 1.0,
+    "labelspacing": 0.2,
+}
 
 
 def theme_key() -> tuple:
@@ -108,27 +88,17 @@ class RaceChart:
         self.epochs = int(epochs)
         self.figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
         self.canvas = FigureCanvasAgg(self.figure)
-        px = dpi / 72  # pixels per point
-        keys = len(names) + 1 + validation  # a line per lane, then the split styles
-        left, right = LEFT_PT * px / width, 1 - RIGHT_PT * px / width
-        splits = ("validation", "train") if validation else ("train",)
-        labels = [*names, *(split_key(split).get_label() for split in splits)]
-        key_rows = _key_rows(
-            self.canvas, labels, min(keys, 2 if width >= NARROW_PX else 3), (right - left) * width
+        # fixed widths: the plots' left and right edges and the gap between the epoch plots
+        left, right = LEFT_PT / 72 * dpi / width, 1 - RIGHT_PT / 72 * dpi / width
+        column = max((right - left) * width - COLUMN_GAP_PT / 72 * dpi, 20) / 2
+        self._grid = self.figure.add_gridspec(
+            2, 2, left=left, right=right, wspace=COLUMN_GAP_PT / 72 * dpi / column
         )
-        top_pt = TOP_PT + KEY_ROW_PT * key_rows
-        bottom, top = BOTTOM_PT * px / height, 1 - top_pt * px / height
-        # gaps as gridspec wants them: shares of the mean axes height and width
-        row = max((top - bottom) * height - ROW_GAP_PT * px, 20) / 2
-        column = max((right - left) * width - COLUMN_GAP_PT * px, 20) / 2
-        grid = self.figure.add_gridspec(
-            2, 2, left=left, right=right, bottom=bottom, top=top,
-            hspace=ROW_GAP_PT * px / row, wspace=COLUMN_GAP_PT * px / column,
-        )  # fmt: skip
-        self.ax_batch = self.figure.add_subplot(grid[0, :])
-        self.ax_loss = self.figure.add_subplot(grid[1, 0])
-        self.ax_acc = self.figure.add_subplot(grid[1, 1])
-        style_axes(self.ax_batch, self.ax_loss, self.ax_acc)
+        self.ax_batch = self.figure.add_subplot(self._grid[0, :])
+        self.ax_loss = self.figure.add_subplot(self._grid[1, 0])
+        self.ax_acc = self.figure.add_subplot(self._grid[1, 1])
+        self.axes = (self.ax_batch, self.ax_loss, self.ax_acc)
+        style_axes(*self.axes)
         self.lines: list[tuple] = []
         self._off_marks: list = []  # the arrows of diverged lanes' last losses
         for i, name in enumerate(names):
@@ -140,15 +110,45 @@ class RaceChart:
             (train_acc,) = self.ax_acc.plot([], [], "o--", color=color, ms=3, lw=1.0, alpha=0.7)
             self.lines.append((batch, val_loss, train_loss, val_acc, train_acc))
         styles = ([split_key("validation")] if validation else []) + [split_key("train")]
-        handles = [lines[0] for lines in self.lines]
-        # above the batch plot, right of its title, in two rows: inside the plot its five to
-        # six rows covered the curves of a 1024 px window's short plot
-        self.ax_batch.legend(handles=handles + styles, loc="lower right",
-                             bbox_to_anchor=(1.0, 1.0), ncol=math.ceil(keys / key_rows),
-                             fontsize=KEY_POINTS, frameon=False,
-                             borderaxespad=0.0, borderpad=0.0, handlelength=1.6,
-                             handletextpad=0.4, columnspacing=1.0,
-                             labelspacing=0.2)  # fmt: skip
+        #: the key: a line per lane, then the split styles
+        self._key = ([lines[0] for lines in self.lines] + styles,
+                     [lines[0].get_label() for lines in self.lines]
+                     + [style.get_label() for style in styles])  # fmt: skip
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """The plots' titles fitted to their widths, the key beside or above the batch plot's
+        title (``key.place_key``: inside the plot its five to six rows covered the curves of
+        a 1024 px window's short plot), and the rows' heights around them: the top margin
+        holds the key's rows (and the title under a key above it), the gap between the rows
+        the epoch plots' title lines. Again whenever a title changes (a loss plot going on a
+        log axis says "(log scale)")."""
+        px = self.figure.dpi / 72  # pixels per point
+        height = self.figure.bbox.height
+        refit_titles(self.axes)  # widths only: the rows' heights come after
+        handles, labels = self._key
+        columns, lifted = place_key(
+            self.ax_batch, handles, labels, self.ax_batch.get_title(loc="left"), KEY_STYLE
+        )
+        key_pt = KEY_ROW_PT * math.ceil(len(handles) / columns)
+        title_pt = title_lift_points(self.ax_batch)
+        top_pt = TOP_PT + key_pt + title_pt if lifted else max(TOP_PT + key_pt, title_pt + 3)
+        epoch_lines = max(ax.get_title(loc="left").count("\n") for ax in self.axes[1:])
+        gap_pt = ROW_GAP_PT + epoch_lines * TITLE_POINTS * 1.25
+        bottom, top = BOTTOM_PT * px / height, 1 - top_pt * px / height
+        # the gap as gridspec wants it: a share of the mean plot height
+        row = max((top - bottom) * height - gap_pt * px, 20) / 2
+        self._grid.update(bottom=bottom, top=top, hspace=gap_pt * px / row)
+        for ax in self.axes:  # update moves only the plots of pyplot's figures
+            ax.set_position(ax.get_subplotspec().get_position(self.figure))
+
+    def plot_heights(self) -> tuple[float, float]:
+        """The heights (pixels) of the batch plot and of the epoch plots below it."""
+        height = self.figure.bbox.height
+        return (
+            self.ax_batch.get_position().height * height,
+            self.ax_loss.get_position().height * height,
+        )
 
     def render(self, curves: Sequence[Curves], batches_per_epoch: int = 0) -> np.ndarray:
         """The lanes' ``curves`` drawn: RGBA uint8 (height, width, 4), a copy."""
@@ -158,7 +158,7 @@ class RaceChart:
         log = wide_losses(
             [drawn_batch_losses(c.batch_loss) for c in curves], self.ax_batch.get_yscale() == "log"
         )
-        set_loss_scale((self.ax_batch, self.ax_loss), log)
+        titled = set_loss_scale((self.ax_batch, self.ax_loss), log)
         for lines, c in zip(self.lines, curves, strict=True):
             batch, val_loss, train_loss, val_acc, train_acc = lines
             bx, bl = np.asarray(c.batch_x, np.float64), np.asarray(c.batch_loss, np.float64)
@@ -204,6 +204,8 @@ class RaceChart:
         right = max(last_epoch, self.epochs) if self.epochs else max(last_epoch, 2)
         for ax in (self.ax_loss, self.ax_acc):
             span_epochs(ax, 1, right)  # as the Train page's (one function for both)
+        if titled:  # "(log scale)" in the titles: fitted again, on the new axis's ticks
+            self._lay_out()
         self._mark_off_chart(curves)
         fit_ylabels((self.ax_batch, self.ax_loss, self.ax_acc))  # clear of longer ticks
         self.canvas.draw()

@@ -77,7 +77,7 @@ def test_the_key_sits_above_the_batch_plot_beside_its_title(qapp, names, width):
         renderer = chart.canvas.get_renderer()
         key = chart.ax_batch.get_legend().get_window_extent(renderer)
         plot = chart.ax_batch.get_window_extent(renderer)
-        title = chart.ax_batch.title.get_window_extent(renderer)
+        title = chart.ax_batch._left_title.get_window_extent(renderer)  # noqa: SLF001
         assert key.y0 >= plot.y1 - 1 and not key.overlaps(title), (key, title)
         assert key.x1 <= chart.figure.bbox.width and key.y1 <= chart.figure.bbox.height
     finally:

@@ -8,8 +8,9 @@ The modules: ``live`` (``LiveCurves``), ``overlay`` (``plot_overlay``), ``figure
 (``make_figure``, ``save_curves_png``), and what they share: ``style`` (colours, titles,
 labels, ticks, markers), ``scales`` (limits, the log loss axis), ``smoothing`` (the mean of
 nearby batches, the min-max band), ``marks`` (a diverged run's last loss, a setting changed
-while training) and ``fitting`` (a drawn chart's labels, titles, ticks and legend fitted to
-its size).
+while training), ``fitting`` (a drawn chart's labels, titles, ticks and legend fitted to its
+size) and ``key`` (the Live and Race charts' key beside or above the batch plot's title, and
+their least height for plots readable at the text size).
 """
 
 from nndesk.curves.figure_file import make_figure, save_curves_png

@@ -6,13 +6,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from matplotlib import rcParams
 from matplotlib.axes import Axes
-from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
-from matplotlib.transforms import ScaledTranslation, Transform
 
+from nndesk.curves.key import place_key
 from nndesk.curves.marks import (
     MARK_ROWS,
     drawn_batch_losses,
@@ -37,7 +35,6 @@ from nndesk.curves.smoothing import min_max_band, nearby_mean, smoothing_window,
 from nndesk.curves.style import (
     BATCH_COLOR,
     TEST_COLOR,
-    TITLE_POINTS,
     TRAIN_COLOR,
     VAL_COLOR,
     lone_marker,
@@ -50,9 +47,15 @@ from nndesk.run_curves import Curves
 #: Above this many batches the light per-batch curve is drawn as a min-max band.
 MAX_RAW_BATCH_POINTS = 800
 
-
-#: pixels kept free between the batch plot's title and the key beside it
-KEY_GAP_PX = 12
+#: how the key's entries are set out (``key.place_key``)
+KEY_STYLE = {
+    "fontsize": 7,
+    "frameon": False,
+    "borderaxespad": 0.2,
+    "borderpad": 0.1,
+    "handlelength": 1.6,
+    "columnspacing": 1.0,
+}
 
 
 def _key_handle(line: Line2D) -> Line2D:
@@ -66,14 +69,6 @@ def _key_handle(line: Line2D) -> Line2D:
         marker=line.get_marker(),
         ms=line.get_markersize(),
     )
-
-
-def _above_title(ax: Axes) -> Transform:
-    """The batch plot's axes coordinates moved up by its title's height: a key anchored at
-    (1, 1) in them sits above the title, not beside it."""
-    lines = ax.get_title(loc="left").count("\n") + 1
-    lift = lines * TITLE_POINTS * 1.25 + rcParams["axes.titlepad"]
-    return ax.transAxes + ScaledTranslation(0, lift / 72, ax.figure.dpi_scale_trans)
 
 
 class LiveCurves:
@@ -159,9 +154,9 @@ class LiveCurves:
         self.reset()
 
     def _place_key(self, note: str | None) -> None:
-        """One key for all three plots, above the batch plot's right end, beside its title:
-        outside every plot, it never lies on a curve or a change label ("lr 0.0005" ran into
-        the legend's "batch"). One row when it fits beside the title, else more rows."""
+        """One key for all three plots, above the batch plot's right end, beside its title
+        (``key.place_key``): outside every plot, it never lies on a curve or a change label
+        ("lr 0.0005" ran into the legend's "batch")."""
         self._note = note
         ax_batch = self.axes[0]
         lines = [self.batch_line, self.batch_avg_line, self.train_loss_line]
@@ -177,51 +172,9 @@ class LiveCurves:
         if note:
             handles.append(Line2D([], [], ls="none"))
             labels.append(note)
-        if ax_batch.get_legend() is not None:
-            ax_batch.get_legend().remove()
-        get_renderer = getattr(ax_batch.figure.canvas, "get_renderer", None)
-        renderer = get_renderer() if get_renderer is not None else None  # None: not on screen
-        rows_to_try = range(1, len(handles) + 1) if renderer is not None else (1,)
-        room = width = 0.0
-        if renderer is not None:
-            size = FontProperties(size=TITLE_POINTS)
-            text = ax_batch.get_title(loc="left")
-            title = max(
-                renderer.get_text_width_height_descent(t, size, ismath=False)[0]
-                for t in text.split("\n")
-            )
-            width = ax_batch.get_window_extent(renderer).width
-            room = width - title - KEY_GAP_PX
-        # beside the title first; when even one column is wider than the room there (a narrow
-        # chart at Larger text: the key ran into "Mất mát theo batch", walk61 D1), above the
-        # title, in the plot's whole width: two rows there, not four or five beside it
-        # (two rows above the title before three or more beside it: fewer rows in all)
-        tries = [(rows, False) for rows in rows_to_try if rows <= 2]
-        if renderer is not None:
-            tries += [(rows, True) for rows in rows_to_try if rows <= 2]
-            tries += [(rows, lifted) for lifted in (False, True) for rows in rows_to_try[2:]]
-        self._key_lifted = False
-        for rows, lifted in tries:
-            self._key_cols = math.ceil(len(handles) / rows)
-            self._key_lifted = lifted
-            legend = ax_batch.legend(
-                handles,
-                labels,
-                loc="lower right",
-                bbox_to_anchor=(1.0, 1.0),
-                bbox_transform=_above_title(ax_batch) if lifted else ax_batch.transAxes,
-                ncols=self._key_cols,
-                fontsize=7,
-                frameon=False,
-                borderaxespad=0.2,
-                borderpad=0.1,
-                handlelength=1.6,
-                columnspacing=1.0,
-            )
-            if renderer is None:
-                return
-            if legend.get_window_extent(renderer).width <= (width if lifted else room):
-                return
+        self._key_cols, self._key_lifted = place_key(
+            ax_batch, handles, labels, ax_batch.get_title(loc="left"), KEY_STYLE
+        )
 
     def fit_key(self) -> bool:
         """Lay the key out again when the batch plot's width changed; True when its rows

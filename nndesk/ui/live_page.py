@@ -3,14 +3,13 @@ model files under them (Load model…, Continue, Save model…, Export PNG…, E
 
 from __future__ import annotations
 
-import math
-
 from matplotlib.figure import Figure
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from nndesk.curves import LiveCurves
 from nndesk.curves.fitting import FittedLayout, fit_ylabels
+from nndesk.curves.key import least_chart_height
 from nndesk.ui import text_size, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.elided_label import ElidedLabel
@@ -35,21 +34,6 @@ def live_figure() -> tuple[Figure, LiveCurves]:
 #: px the three charts keep at least (the key above them, two rows of axes with their titles,
 #: ticks and labels): a shorter Train page scrolls (walk55c D7: 10-20 px tall at 1024x700)
 LIVE_CHART_LEAST_HEIGHT = 300
-
-#: px each of the three plots keeps at least, times the charts' zoom (View > Text size): the
-#: chart grows past ``LIVE_CHART_LEAST_HEIGHT`` for them (the page scrolls). At Larger text on
-#: a 1024x768 projector the zoomed key (one column of 4-5 rows) and titles left plots 35-40 px
-#: tall in the 300 px, their y labels dropped (walk61 D1)
-PLOT_LEAST_HEIGHT = 80
-
-
-def least_chart_height(chart_px: float, plot_px: tuple[float, float], zoom: float) -> int:
-    """The chart's least height for plots ``PLOT_LEAST_HEIGHT * zoom`` tall: ``chart_px`` is
-    its height now and ``plot_px`` its two rows' plots' heights (the batches' above, the
-    epochs' below). The key, titles, ticks and gaps keep their px at any chart height, and the
-    two rows share the rest evenly."""
-    decorations = chart_px - sum(plot_px)
-    return max(LIVE_CHART_LEAST_HEIGHT, math.ceil(decorations + 2 * PLOT_LEAST_HEIGHT * zoom))
 
 
 class LivePage(QWidget):
@@ -158,7 +142,7 @@ class LivePage(QWidget):
         self._fit_least_height()
 
     def _fit_least_height(self) -> None:
-        """The chart's least height, for plots of ``PLOT_LEAST_HEIGHT`` times the zoom with
+        """The chart's least height, for plots of ``key.PLOT_LEAST_HEIGHT`` times the zoom with
         the key and titles this draw laid out (more rows of key in a narrow chart, bigger text
         at a larger step)."""
         if self.plot.minimumHeight() != self._least_set:
@@ -169,7 +153,7 @@ class LivePage(QWidget):
         if min(plots) <= 0:
             return
         chart = self.plot.canvas.figure.bbox.height / ratio
-        least = least_chart_height(chart, plots, text_size.chart_zoom())
+        least = least_chart_height(chart, plots, text_size.chart_zoom(), LIVE_CHART_LEAST_HEIGHT)
         if abs(least - self._least_set) >= 2:
             self._least_set = least
             self.plot.setMinimumHeight(least)

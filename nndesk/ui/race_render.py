@@ -3,7 +3,19 @@ from one refresh to the next (``race_chart.RaceChart``)."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtGui import QImage
+
+
+class RaceImage(NamedTuple):
+    """A rendered race chart: its ``image``, its plots' heights in pixels (the batch plot's,
+    the epoch plots') and the text ``zoom`` it was drawn at: what the chart's least height for
+    readable plots is measured from (``key.least_chart_height``)."""
+
+    image: QImage
+    plot_px: tuple[float, float]
+    zoom: float
 
 
 def _image(rgba) -> QImage:
@@ -25,7 +37,7 @@ def render_kept_chart(
     validation: bool = True,
     epochs: int = 0,
     zoom: float = 1.0,
-) -> QImage:
+) -> RaceImage:
     """The race chart of ``runs`` ((name, Curves) pairs) over the race's ``epochs``, its text
     ``zoom`` times its own size (View > Text size), moving the kept figure's lines when the
     lanes, size, theme, validation split, epochs and zoom are the same (render-pool jobs only:
@@ -41,7 +53,8 @@ def render_kept_chart(
             _chart = RaceChart(
                 names, width, height, 96.0 * zoom, validation=validation, epochs=epochs
             )
-        return _image(_chart.render([c for _, c in runs], per_epoch))
+        image = _image(_chart.render([c for _, c in runs], per_epoch))
+        return RaceImage(image, _chart.plot_heights(), zoom)
     except Exception:
         _chart = None  # a figure that failed once is built again next time
         raise

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.race import FinishedRace, Lane, LaneResult, RaceController
+from nndesk.curves.key import least_chart_height
 from nndesk.data.registry import dataset_for_kind
 from nndesk.errors import NndeskError, user_message
 from nndesk.i18n import fmt
@@ -60,7 +61,8 @@ from nndesk.ui.setting_editor import SettingEditor
 
 #: Milliseconds between two renders of the overlaid curves while racing.
 REDRAW_MS = 500
-#: The race chart's least height (once the results table is under it, the height it raced in).
+#: The race chart's least height (once the results table is under it, the height it raced in;
+#: more for plots readable at a larger text step: ``key.least_chart_height``).
 CHART_MIN_HEIGHT = 260
 
 #: the comparison box's least width, in characters (narrower, it elides its title)
@@ -179,6 +181,10 @@ class RaceView(QWidget):
         self.progress.setWordWrap(True)
 
         self.chart = ChartImage(300, CHART_MIN_HEIGHT)
+        #: the chart's least height for its plots (as last rendered), and the height it raced
+        #: in once the results table is under it (0 while racing): it keeps the larger
+        self._plots_least = CHART_MIN_HEIGHT
+        self._raced_height = 0
 
         self.table = RaceTable()
 
@@ -521,7 +527,8 @@ class RaceView(QWidget):
         self.error.setText("")
         self.table.hide()
         self.table.forget_lanes()
-        self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
+        self._raced_height = 0
+        self._fit_chart_least()
         self.chart.clear_image()
         self.show_editors(False)
         self._dirty = True
@@ -636,7 +643,8 @@ class RaceView(QWidget):
         self.table.fill(results, self.controller.can_keep, self._on_keep_clicked)
         # the chart keeps the room it raced in (whole in view, as racing) and the page
         # scrolls to the table: squeezed, its loss-per-batch plot was ~60 px tall (walk50 D6)
-        self.chart.setMinimumHeight(max(CHART_MIN_HEIGHT, self.chart.height()))
+        self._raced_height = self.chart.height()
+        self._fit_chart_least()
         self.table.show()
         self._dirty = True  # drawn again to fit its room
 
@@ -721,11 +729,23 @@ class RaceView(QWidget):
             self.render_now()
 
     @Slot(object, object)
-    def _on_delivery_delivered(self, asked_theme, image) -> None:
+    def _on_delivery_delivered(self, asked_theme, rendered) -> None:
         self._rendering = False
-        if image is not None and asked_theme == theme.colours():
-            self.chart.show_image(image, asked_theme)
+        if rendered is not None and asked_theme == theme.colours():
+            self.chart.show_image(rendered.image, asked_theme)
+            # its plots' least height at the text size drawn: at Larger text on a 1024x768
+            # projector the zoomed key and titles left them 15-20 px tall in the chart's 260
+            # (verify61); the chart grows (the tab scrolls) and is drawn again at its new size
+            self._plots_least = least_chart_height(
+                rendered.image.height(), rendered.plot_px, rendered.zoom, CHART_MIN_HEIGHT
+            )
+            self._fit_chart_least()
             self.rendered.emit()
+
+    def _fit_chart_least(self) -> None:
+        least = max(self._plots_least, self._raced_height)
+        if self.chart.minimumHeight() != least:
+            self.chart.setMinimumHeight(least)
 
     @Slot(object)
     def _on_theme_changed(self, _colours) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from nndesk import i18n
+from nndesk.curves.key import PLOT_LEAST_HEIGHT, least_chart_height
 from nndesk.ui import live_page, text_size
 from tests.ui import test_training_panel
 from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
@@ -66,7 +67,7 @@ def test_at_larger_text_a_short_train_page_keeps_its_plots_readable(
         "draw_event", lambda _e: drawn.append((canvas.height(), min(plot_heights(panel))))
     )
     panel.plot.draw_now()
-    least = live_page.PLOT_LEAST_HEIGHT * text_size.chart_zoom()
+    least = PLOT_LEAST_HEIGHT * text_size.chart_zoom()
 
     def readable() -> bool:
         # drawn at the canvas's height now, after the key was fitted to its width: the chart
@@ -98,6 +99,6 @@ def test_at_larger_text_a_short_train_page_keeps_its_plots_readable(
 
 def test_the_least_chart_height_gives_each_row_its_plots_least():
     # 300 px with 2 x 40 px plots: 220 px of key, titles and ticks; plots of 100 px need 420
-    assert live_page.least_chart_height(300, (40, 40), 1.25) == 420
+    assert least_chart_height(300, (40, 40), 1.25, 300) == 420
     # a chart whose plots have room keeps the fixed least
-    assert live_page.least_chart_height(300, (100, 100), 1.0) == 300
+    assert least_chart_height(300, (100, 100), 1.0, 300) == 300

@@ -146,7 +146,7 @@ def test_the_race_chart_drawn_off_the_gui_thread_takes_the_zoom_in_the_same_pict
     own = race_render.render_kept_chart(runs, 600, 400, 20, True, 2)
     own_dpi = race_render._chart.figure.dpi
     zoomed = race_render.render_kept_chart(runs, 600, 400, 20, True, 2, 1.25)
-    assert zoomed.size() == own.size()
+    assert zoomed.image.size() == own.image.size()
     assert race_render._chart.figure.dpi == pytest.approx(own_dpi * 1.25)
     race_render.render_kept_chart(runs, 600, 400, 20, True, 2)  # the chart back at 1
 
