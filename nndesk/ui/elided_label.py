@@ -3,9 +3,25 @@ a long file path keeps its start and its file name, and never widens the page.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy
+
+
+def fitted_text(
+    metrics: QFontMetrics,
+    width: int,
+    texts: Sequence[str],
+    mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+) -> str:
+    """The first of ``texts`` (a text, then shorter ways to say it) that fits ``width`` px in
+    ``metrics``, else the last one elided ("…"): a shorter form says more than a cut one."""
+    for text in texts:
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+    return metrics.elidedText(texts[-1], mode, width)
 
 
 class ElidedLabel(QLabel):
@@ -40,11 +56,7 @@ class ElidedLabel(QLabel):
     def displayed_text(self) -> str:
         """What fits in the current width: the text itself, or its two ends around "…"."""
         width = self.contentsRect().width()
-        metrics = self.fontMetrics()
-        for text in (self._full, *self._shorter):
-            if metrics.horizontalAdvance(text) <= width:
-                return text
-        return metrics.elidedText((self._full, *self._shorter)[-1], self._mode, width)
+        return fitted_text(self.fontMetrics(), width, (self._full, *self._shorter), self._mode)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         least = self.fontMetrics().horizontalAdvance("…") * 4

@@ -1,5 +1,8 @@
 """The Race tab's lane editors: one row of fields per lane (its name and the settings it
-changes), in an area that scrolls sideways and is always as tall as every lane."""
+changes), as tall as every lane. Where the page is narrower than the fields' texts (a lab of
+long layers and PReLU raced at 1024 px, or Vietnamese at Larger text), the fields give up width
+rather than go behind a sideways scroll: the name and the choices are written shorter or
+elided, whole in their tooltips, and the layers keep what is left."""
 
 from __future__ import annotations
 
@@ -10,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QLabel,
-    QLineEdit,
     QScrollArea,
     QToolButton,
     QWidget,
@@ -24,13 +26,19 @@ from nndesk.setting_words import setting_text
 from nndesk.settings_schema import BY_NAME, RACE_SHARES
 from nndesk.training import TrainConfig
 from nndesk.ui import text_size, theme
-from nndesk.ui.choice_box import ChoiceBox
+from nndesk.ui.choice_box import ChoiceBox, without_gloss
+from nndesk.ui.elided_edit import ElidedEdit
 from nndesk.ui.language import translate, translate_marked
-from nndesk.ui.number_field import number_field
+from nndesk.ui.number_field import NumberField, number_field
 from nndesk.ui.race_lane_settings import LANE_OWN, settings_cell_text
 from nndesk.ui.setting_editor import set_combo
 
 HEAD_GAP = 4  # px between two columns of the lanes (their headers among them)
+NAME, LAYERS, ACTIVATION, OPTIMIZER, LR, INPUTS, REMOVE = range(7)
+#: the columns that share what a narrow page leaves after the layers are whole where they differ
+#: (they tell the lanes apart most often); the learning rates are never cut (a number cut reads
+#: as another), the ✕ keeps its glyph's width
+SHARING = (NAME, ACTIVATION, OPTIMIZER, INPUTS)
 #: the columns a lane's own settings span, on the line under its own (Layers to Inputs)
 SETTINGS_SPAN = 5
 
@@ -42,9 +50,17 @@ def _range_only(label: str) -> str:
     return label.split("  ", 1)[0]
 
 
+#: the least widths, in average characters, of the lane's name, its layers and its choices: a
+#: narrow page shrinks them to these (the layers least: they tell the lanes apart most often)
+NAME_LEAST_CHARS, LAYERS_LEAST_CHARS, CHOICE_LEAST_CHARS = 4, 7, 6
+
+
 def _combo(name: str) -> QComboBox:
-    # as wide as its choice; a window narrower still scrolls the lanes sideways
-    box = ChoiceBox(shown=_range_only if name == "normalize" else None)
+    # the closed box writes the choice without its gloss ("PReLU", not "PReLU (learned
+    # slope)"); narrower than that where the lanes have no room, elided; whole in the list
+    # and the tooltip
+    shown = _range_only if name == "normalize" else without_gloss
+    box = ChoiceBox(shown=shown, least_chars=CHOICE_LEAST_CHARS)
     # as the wheel guard does when a box is polished: the lanes' strip is polished only when
     # scrolled into view, and a wheel must never change a field before that
     box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -55,10 +71,31 @@ def _combo(name: str) -> QComboBox:
     return box
 
 
-def _fit_text(edit: QLineEdit, text: str) -> None:
-    """At least as wide as ``text`` (a cut "84-64-64-10" reads as another architecture)."""
-    margins = edit.textMargins().left() + edit.textMargins().right()
-    edit.setMinimumWidth(max(56, edit.fontMetrics().horizontalAdvance(text) + margins + 10))
+def _least_width(w: QWidget) -> int:
+    """The least width a layout gives ``w``: its own least if set, else its hint's."""
+    return w.minimumWidth() or min(w.minimumSizeHint().width(), w.maximumWidth())
+
+
+def _whole_width(w: QWidget) -> int:
+    """The width ``w`` asks for, within its least and most: a number field's, its text's."""
+    hint = w.sizeHint().width()
+    if isinstance(w, NumberField):  # a line edit's hint is some 17 characters, whatever its text
+        margins = w.textMargins().left() + w.textMargins().right()
+        hint = w.fontMetrics().horizontalAdvance(w.text()) + margins + 10
+    return min(max(hint, _least_width(w)), w.maximumWidth())
+
+
+def _shares(wants: list[int], free: int) -> list[int]:
+    """What each of ``wants`` px gets of ``free`` px: the same to each, none more than it
+    wants (a column a few px short of its whole text, "[-1, 1]", gets them all before a long
+    one, "SGD + momentum", takes the rest)."""
+    gains = [0] * len(wants)
+    left = max(0, free)
+    order = sorted(range(len(wants)), key=lambda i: wants[i])
+    for n, i in enumerate(order):
+        gains[i] = min(wants[i], left // (len(order) - n))
+        left -= gains[i]
+    return gains
 
 
 def _applies(name: str, config: TrainConfig) -> bool:
@@ -68,8 +105,9 @@ def _applies(name: str, config: TrainConfig) -> bool:
 
 
 class LaneScroll(QScrollArea):
-    """The lanes' editors at their whole width: a narrow window scrolls them sideways, and the
-    area is always as tall as every lane (no vertical scrolling)."""
+    """The lanes' editors in the width they are given (``LaneGrid.fit_columns``; only a page
+    narrower than their least scrolls them sideways), the area always as tall as every lane
+    (no vertical scrolling)."""
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         lanes = self.widget()
@@ -81,15 +119,23 @@ class LaneScroll(QScrollArea):
             # showed only its top half above the scroll bar (walk qa40)
             width = max(self.viewport().width(), lanes.minimumSizeHint().width())
             height = max(height, lanes.heightForWidth(width))
-        bar = self.horizontalScrollBar().sizeHint().height()
+        # the sideways scroll bar's room only where the lanes' least is wider than the view
+        wider = lanes is not None and lanes.minimumSizeHint().width() > self.viewport().width()
+        bar = self.horizontalScrollBar().sizeHint().height() if wider else 0
         return QSize(inner.width() + 2 * self.frameWidth(), height + bar)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(120, self.sizeHint().height())
 
+    def _fit_columns(self) -> None:
+        lanes = self.widget()
+        if lanes is not None and isinstance(lanes.layout(), LaneGrid):
+            lanes.layout().fit_columns(self.viewport().width())
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
+            self._fit_columns()
             self.updateGeometry()  # another width wraps the headers otherwise: ask again
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
@@ -98,6 +144,7 @@ class LaneScroll(QScrollArea):
         # event loop's turn: choosing "Optimisers" after a two-lane race showed 2 of its 3
         # lanes at 1024x700 (walk54 D9)
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_columns()  # a field's text or a lane changed: its width too
             self.updateGeometry()
         return super().eventFilter(watched, event)
 
@@ -122,9 +169,9 @@ class LaneRow:
         self.settings.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         if edit_settings is not None:
             self.settings.clicked.connect(lambda: edit_settings(self))
-        self.name = QLineEdit()
+        self.name = ElidedEdit("784-128-10", NAME_LEAST_CHARS)
         self.name.setToolTip(translate("RaceView", "the lane's name in the legend and the table"))
-        self.arch = QLineEdit()
+        self.arch = ElidedEdit("784-128-10", LAYERS_LEAST_CHARS)
         self.arch.setToolTip(translate_marked("", BY_NAME["arch"].help))
         self.activation = _combo("activation")
         self.optimizer = _combo("optimizer")
@@ -136,8 +183,6 @@ class LaneRow:
         self.remove.setAutoRaise(True)  # a flat, narrow ✕: the lanes fit a 1024 px window
         self.remove.setToolTip(translate("RaceView", "remove this configuration from the race"))
         self.remove.clicked.connect(lambda: remove(self))
-        for w in (self.name, self.arch):
-            w.textChanged.connect(lambda text, w=w: _fit_text(w, text))
         self.fit_to_font()
         self.lr.setMinimumWidth(48)
         self.lr.setMaximumWidth(64)
@@ -167,11 +212,9 @@ class LaneRow:
         )
 
     def fit_to_font(self) -> None:
-        """The ✕ as narrow as its glyph, and the name and layers as wide as their texts, in the
-        window's font now (measured once, they kept View > Text size's old step's widths)."""
+        """The ✕ as narrow as its glyph in the window's font now (measured once, it kept View >
+        Text size's old step's width)."""
         self.remove.setFixedWidth(self.remove.fontMetrics().horizontalAdvance("✕") + 8)
-        for w in (self.name, self.arch):
-            _fit_text(w, w.text() or "784-128-10")  # empty: as wide as when built
 
     def fill(self, name: str, config: TrainConfig) -> None:
         """Show lane ``name`` of ``config``: its columns, and the rest as its own settings."""
@@ -285,6 +328,38 @@ class LaneGrid(QGridLayout):
     def _on_text_size_changed(self) -> None:
         for row in self.rows:
             row.fit_to_font()
+
+    def fit_columns(self, room: int) -> None:
+        """Each column's least width for lanes ``room`` px wide: every column its fields' least,
+        then the layers as wide as their widest text where they differ between lanes, then the
+        name and choices (and layers alike in every lane) share what is left (``_shares``).
+        Qt's own share took the same px from every column: a PReLU lab at 1024 px cut the
+        layers to "784-30…" beside a whole "PReLU (learned slope)". Wider room goes to the
+        stretching name and layers as before."""
+        if not self.rows:
+            return
+        least, whole = [], []
+        for c in range(REMOVE + 1):
+            fields = [row.columns()[c] for row in self.rows]
+            head = self.itemAtPosition(0, c)  # its widest word at least: it wraps
+            heads = [head.widget()] if head is not None else []
+            least.append(max(_least_width(w) for w in [*fields, *heads]))
+            whole.append(max(least[-1], *(_whole_width(w) for w in fields)))
+        least[LR] = whole[LR]  # "0,001" whole: a number cut reads as another
+        free = room - self.horizontalSpacing() * REMOVE - sum(least)
+        widths = list(least)
+        sharing = SHARING
+        if len({row.arch.text() for row in self.rows}) > 1:  # the layers tell lanes apart
+            widths[LAYERS] += max(0, min(whole[LAYERS] - least[LAYERS], free))
+            free -= widths[LAYERS] - least[LAYERS]
+        else:  # the same in every lane: they share the room as the others do
+            sharing = (LAYERS, *SHARING)
+        gains = _shares([whole[c] - least[c] for c in sharing], free)
+        for c, gain in zip(sharing, gains, strict=True):
+            widths[c] += gain
+        for c, width in enumerate(widths):
+            if self.columnMinimumWidth(c) != width:
+                self.setColumnMinimumWidth(c, width)
 
     def place(self, row: LaneRow) -> None:
         """``row`` below the others: its line, and its own settings under its columns (a

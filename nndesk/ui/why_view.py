@@ -22,7 +22,7 @@ from nndesk.controllers.explain import NEIGHBOUR_POOL
 from nndesk.explain import FAST_KINDS, FILLED_SHARE, filled_share, has_hidden_units, unseen_pixels
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import kept_choices, qt_image, text_size, theme
-from nndesk.ui.choice_box import ChoiceBox
+from nndesk.ui.choice_box import ChoiceBox, without_gloss
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.input_preview import InputPreview
 from nndesk.ui.language import (
@@ -74,13 +74,6 @@ CAUTION = QT_TRANSLATE_NOOP(
 )
 UNIT_TILE = 84  # 3x each of the 28 weights
 NEIGHBOUR_TILE = 56  # 2x each training pixel
-
-
-def _without_gloss(text: str) -> str:
-    """A method's name without its trailing parenthesis ("Che khuất (occlusion)" -> "Che
-    khuất"), or the name whole when nothing stands before one."""
-    head, sep, _gloss = text.partition(" (")
-    return head if sep and head.strip() else text
 
 
 def _pixmap(image: QImage, side: int) -> QPixmap:
@@ -216,7 +209,7 @@ class WhyView(QWidget):
         # as wide as its choice (see choice_box), written closed without the English name a
         # Vietnamese one carries: "Gradient tích phân (integrated gradients)" widened the page
         # past its view at the larger text (walk61 D2); the open list keeps it
-        self.kind_combo = ChoiceBox(shown=_without_gloss)
+        self.kind_combo = ChoiceBox(shown=without_gloss)
         for key, text in SALIENCY_CHOICES:
             self.kind_combo.addItem(translate_marked("WhyView", text), key)
         self.kind_combo.setToolTip(

@@ -355,10 +355,15 @@ def test_a_fresh_race_tab_writes_its_epochs_as_the_train_forms_field_does(
     assert "1 pass," in view.shared.text()
 
 
-def test_on_a_1024_screen_every_lanes_fields_show_their_whole_text(qtbot, page):
+def test_on_a_1024_screen_every_lanes_fields_show_whole_or_elided_with_the_whole_in_the_tip(
+    qtbot, page
+):
     """The Train pane of a 1024x700 window is ~540 px: "784-64-64-10" read "84-64-64-10" and
-    "SGD + momentum" read "SGD + mo". The fields keep their whole width and scroll sideways."""
-    from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+    "SGD + momentum" read "SGD + mo". Every field is in view (no sideways scroll, verify61):
+    its whole text, or its start and "…" with the whole in its tooltip."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.test_race_lanes_fit import lanes_fit_their_view
 
     page.setFixedSize(540, 560)
     page.tabs.setCurrentWidget(page.race_page)  # a narrow panel opened its Settings tab
@@ -370,20 +375,7 @@ def test_on_a_1024_screen_every_lanes_fields_show_their_whole_text(qtbot, page):
     qtbot.waitUntil(lambda: view.rows[0].arch.isVisible())
     QApplication.processEvents()
     assert view.rows[1].optimizer.currentText().startswith("SGD +")
-    cut = []
-    for row in view.rows:
-        for w in row.widgets():
-            if isinstance(w, QLineEdit):
-                text, width = w.text(), w.fontMetrics().horizontalAdvance(w.text()) + 8
-            elif isinstance(w, QComboBox):
-                # the text the closed box writes (the input range alone: shown_text)
-                text = w.shown_text() if hasattr(w, "shown_text") else w.currentText()
-                width = w.fontMetrics().horizontalAdvance(text) + 20
-            else:
-                continue
-            if w.width() < width:
-                cut.append(f"{text!r}: {w.width()} px < {width} px")
-    assert cut == []
+    assert lanes_fit_their_view(view) == []
     # every lane in view, with no vertical scrolling inside the lanes' area
     lanes = view.lane_scroll.widget()
     assert view.lane_scroll.viewport().height() >= lanes.height() > 0
