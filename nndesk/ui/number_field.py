@@ -107,7 +107,13 @@ class NumberField(QLineEdit):
         and drop a selection made now."""
         super().focusInEvent(event)
         if event.reason() != Qt.FocusReason.PopupFocusReason:  # back from a context menu
-            QTimer.singleShot(0, self, self.selectAll)  # dropped with the field
+            QTimer.singleShot(0, self, self._select_all_if_focused)  # dropped with the field
+
+    def _select_all_if_focused(self) -> None:
+        # a focus that only passed through (the Race lanes disabled as a race starts) left
+        # the number selected in a field it had already left
+        if self.hasFocus():
+            self.selectAll()
 
 
 def _exact_spec(v: float) -> str:

@@ -1137,6 +1137,34 @@ def test_typing_in_a_number_field_replaces_the_number_it_shows(qtbot, enter):
     assert field.text() == "0.01"
 
 
+def test_a_number_field_the_focus_only_passes_through_keeps_no_selection(qtbot):
+    """After a race the lanes' rates "0.05", "0.01", "0.001" showed selected in unfocused
+    fields: the focus had passed through them as the lanes were disabled, and each field's
+    whole number was selected after the focus had left (walk fixA62)."""
+    from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QWidget
+
+    from nndesk.ui.number_field import NumberField
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    field, after = NumberField(1e-6, 10.0, allow_zero=False), QLineEdit()
+    row = QHBoxLayout(window)
+    row.addWidget(field)
+    row.addWidget(after)
+    window.show()
+    window.activateWindow()
+    field.set_value(0.05)
+    after.setFocus()
+    qtbot.waitUntil(after.hasFocus)
+    field.setFocus()  # in and out in one event pass, as the disabled lanes pass it on
+    assert field.hasFocus()
+    field.setEnabled(False)
+    assert after.hasFocus()
+    field.setEnabled(True)
+    QApplication.processEvents()  # the select-all queued on entering has run
+    assert not field.hasSelectedText()
+
+
 def test_the_status_bar_says_paused_while_paused_and_training_after_resume(qtbot, panel):
     """Walk 43 item 10: paused, the status bar still said "Training…" beside PAUSED."""
     said: list[str] = []
