@@ -13,7 +13,14 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nndesk.errors import NndeskError, user_message
 from nndesk.i18n import QT_TRANSLATE_NOOP, fmt, power_of_ten
@@ -82,6 +89,10 @@ class LaneSettingsDialog(QDialog):
         order = [*FIRST_IN_DIALOG, *(n for n in LANE_OWN if n not in FIRST_IN_DIALOG)]
         for name_ in order:
             editor = SettingEditor(BY_NAME[name_])
+            if isinstance(editor.widget, QComboBox):
+                # as wide as its longest choice: the Train form's 14 characters cut "tự động
+                # (He cho ReLU" at Vietnamese Larger text, and the dialog has the room
+                editor.widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             editor.set_value(getattr(config, name_))
             self.editors[name_] = editor
             form.addRow(form_label(BY_NAME[name_]), editor.widget)

@@ -130,3 +130,30 @@ def test_a_prelu_labs_layers_show_whole_beside_the_other_lanes_at_normal_text(
     assert lanes_fit_their_view(view) == []
     arch = view.rows[-1].arch
     assert arch.text() == "784-300-300-100-100-10" and arch.drawn_text() == arch.text()
+
+
+def test_a_lanes_settings_dialog_shows_each_choice_whole_at_larger_text_in_vietnamese(
+    qtbot,
+    larger_vi,  # noqa: F811 - the fixture
+    race_tab,
+):
+    """At Vietnamese Larger "Khởi tạo" read "tự động (He cho ReLU" cut at its box's edge: the
+    dialog's boxes were 14 characters wide (the Train form's narrow boxes)."""
+    area, view = race_tab
+    _shown_at(qtbot, area, view, 455)
+    view.edit_lane_settings(view.rows[0])
+    dialog = view.lane_settings_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    # its size on a 1024x768 screen: a window opens at its size hint, up to two thirds of the
+    # screen's width (the offscreen screen's 800 px held it at 533)
+    assert dialog.sizeHint().width() <= 1024 * 2 // 3
+    dialog.resize(dialog.sizeHint())
+    QApplication.processEvents()
+    cut = []
+    for name, editor in dialog.editors.items():
+        box = editor.widget
+        shown = isinstance(box, QComboBox) and box.isVisible()
+        if shown and box.fontMetrics().horizontalAdvance(box.currentText()) > _text_room(box):
+            cut.append(f"{name}: {box.currentText()!r}")
+    assert cut == []
+    dialog.reject()
