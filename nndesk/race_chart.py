@@ -28,10 +28,8 @@ from nndesk.viz import legend_label
 #: A smoothed batch curve is drawn through at most this many of its points (it is smooth).
 MAX_BATCH_POINTS = 600
 #: Margins in points: room for the tick and axis labels (left, bottom), titles (top, between).
-#: The top holds the batch plot's title and its key (``KEY_ROW_PT`` a row), beside or above it.
+#: The top holds the batch plot's title and its key, beside or above it, and ``TOP_PT`` more.
 LEFT_PT, RIGHT_PT, TOP_PT, BOTTOM_PT, ROW_GAP_PT, COLUMN_GAP_PT = 50, 10, 12, 34, 52, 58
-#: The height of one row of the key (points)
-KEY_ROW_PT = 9
 #: how the key's entries are set out (``key.place_key``)
 KEY_STYLE = {
     "fontsize": 7,
@@ -127,14 +125,17 @@ class RaceChart:
         height = self.figure.bbox.height
         refit_titles(self.axes)  # widths only: the rows' heights come after
         handles, labels = self._key
-        columns, lifted = place_key(
+        _columns, lifted = place_key(
             self.ax_batch, handles, labels, self.ax_batch.get_title(loc="left"), KEY_STYLE
         )
-        key_pt = KEY_ROW_PT * math.ceil(len(handles) / columns)
+        # the key's height as laid out (its rows, a label on two lines)
+        legend = self.ax_batch.get_legend().get_window_extent(self.canvas.get_renderer())
+        key_pt = legend.height / px
         title_pt = title_lift_points(self.ax_batch)
         top_pt = TOP_PT + key_pt + title_pt if lifted else max(TOP_PT + key_pt, title_pt + 3)
         epoch_lines = max(ax.get_title(loc="left").count("\n") for ax in self.axes[1:])
         gap_pt = ROW_GAP_PT + epoch_lines * TITLE_POINTS * 1.25
+        self._decorations_px = (top_pt + BOTTOM_PT + gap_pt) * px
         bottom, top = BOTTOM_PT * px / height, 1 - top_pt * px / height
         # the gap as gridspec wants it: a share of the mean plot height
         row = max((top - bottom) * height - gap_pt * px, 20) / 2
@@ -143,12 +144,11 @@ class RaceChart:
             ax.set_position(ax.get_subplotspec().get_position(self.figure))
 
     def plot_heights(self) -> tuple[float, float]:
-        """The heights (pixels) of the batch plot and of the epoch plots below it."""
-        height = self.figure.bbox.height
-        return (
-            self.ax_batch.get_position().height * height,
-            self.ax_loss.get_position().height * height,
-        )
+        """The heights (pixels) the batch plot and the epoch plots below it get: the chart's
+        height less its key, titles, ticks and gaps, in two (below zero where those take more
+        than the chart: the plots are then drawn at a least height, not the one measured)."""
+        row = (self.figure.bbox.height - self._decorations_px) / 2
+        return row, row
 
     def render(self, curves: Sequence[Curves], batches_per_epoch: int = 0) -> np.ndarray:
         """The lanes' ``curves`` drawn: RGBA uint8 (height, width, 4), a copy."""

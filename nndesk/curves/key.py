@@ -45,11 +45,14 @@ def place_key(
     the plot's top right, in the first place it fits: beside the plot's ``title`` (the widest
     text the title shows) in one row or two; else above the title, in the plot's whole width,
     in one row or two (a narrow chart at Larger text: beside the title the key took four or
-    five rows, walk61 D1); else in more rows, beside and then above. ``title`` None (the
+    five rows, walk61 D1); else in more rows, beside and then above; else in one column above
+    the title, its longest labels on more lines. ``title`` None (the
     figure has no renderer yet, or nothing to fit): one row beside the title. Returns the
     key's (columns, whether it is above the title)."""
     if ax.get_legend() is not None:
         ax.get_legend().remove()
+    if not handles:
+        return 1, False
     get_renderer = getattr(ax.figure.canvas, "get_renderer", None)
     renderer = get_renderer() if get_renderer is not None and title is not None else None
     rows_to_try = range(1, len(handles) + 1) if renderer is not None else range(1, 2)
@@ -69,20 +72,50 @@ def place_key(
         tries += [(rows, lifted) for lifted in (False, True) for rows in rows_to_try[2:]]
     for rows, lifted in tries:
         columns = math.ceil(len(handles) / rows)
-        legend = ax.legend(
-            handles,
-            labels,
-            loc="lower right",
-            bbox_to_anchor=(1.0, 1.0),
-            bbox_transform=above_title(ax) if lifted else ax.transAxes,
-            ncols=columns,
-            **style,
-        )
+        legend = _legend(ax, handles, labels, lifted, columns, style)
         if renderer is None or legend.get_window_extent(renderer).width <= (
             width if lifted else room
         ):
-            break
-    return columns, lifted
+            return columns, lifted
+    # one column above the title, still wider than the plot (lanes named by all that sets them
+    # apart: "fashion-prelu-l2-plus, PReLU (…), L2 0,0001, batch 64, …" ran 65 px past the
+    # left edge of a 455 px chart at Larger text): its longest labels on more lines
+    font = FontProperties(size=style.get("fontsize"))
+    over = legend.get_window_extent(renderer).width - width
+    widths = [renderer.get_text_width_height_descent(t, font, ismath=False)[0] for t in labels]
+    most = max(widths) - over
+    wrapped = [
+        _wrapped(t, most, font, renderer) if w > most else t
+        for t, w in zip(labels, widths, strict=True)
+    ]
+    _legend(ax, handles, wrapped, True, 1, style)
+    return 1, True
+
+
+def _legend(ax: Axes, handles, labels, lifted: bool, columns: int, style: dict):
+    return ax.legend(
+        handles,
+        labels,
+        loc="lower right",
+        bbox_to_anchor=(1.0, 1.0),
+        bbox_transform=above_title(ax) if lifted else ax.transAxes,
+        ncols=columns,
+        **style,
+    )
+
+
+def _wrapped(text: str, most_px: float, font: FontProperties, renderer) -> str:
+    """``text`` on as many lines as it takes, broken at spaces, each at most ``most_px`` wide
+    (a word wider than that on a line of its own)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        joined = f"{lines[-1]} {word}" if lines else word
+        fits = renderer.get_text_width_height_descent(joined, font, ismath=False)[0] <= most_px
+        if lines and fits:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def least_chart_height(

@@ -17,10 +17,20 @@ from tests.ui.test_training_panel import tiny_dataset  # noqa: F401 - a fixture
 TAB_WIDTH = 455
 
 
-@pytest.mark.parametrize("names", [["SGD", "Quán tính", "Adam"], ["ReLU, pixels 0 to 255"] * 4])
+#: lanes named by all that sets them apart, as the race names a lab added beside the others
+LABS = [
+    "SGD, ReLU, L2 0, lịch không đổi",
+    "fashion-prelu-l2-plus, PReLU (độ dốc được học), L2 0,0001, batch 64, lịch cosin",
+]
+
+
+@pytest.mark.parametrize(
+    "names", [["SGD", "Quán tính", "Adam"], ["ReLU, pixels 0 to 255"] * 4, LABS]
+)
 def test_at_larger_text_the_race_charts_titles_and_key_keep_apart(qapp, larger_vi, names):  # noqa: F811
     """The 455 px chart at x1.25: "Độ chính xác theo epoch" ran past the chart's right edge,
-    and the key of four lanes in four rows beside "Mất mát theo batch"."""
+    and the key of four lanes in four rows beside "Mất mát theo batch"; a lab's long name ran
+    65 px past the chart's left edge (it goes on two lines)."""
     from nndesk.race_chart import RaceChart
     from tests.test_race_chart import _curves
 
