@@ -157,3 +157,12 @@ def test_a_lanes_settings_dialog_shows_each_choice_whole_at_larger_text_in_vietn
             cut.append(f"{name}: {box.currentText()!r}")
     assert cut == []
     dialog.reject()
+
+
+def test_the_columns_share_the_room_left_smallest_wants_first():
+    from nndesk.ui.race_lanes import _shares
+
+    # "[-1, 1]" and "PReLU" 7 px short get them; the name and "SGD + momentum" split the rest
+    assert _shares([70, 7, 83, 7], 58) == [22, 7, 22, 7]
+    assert _shares([10, 10], 100) == [10, 10]  # none more than it wants
+    assert _shares([5, 50], -3) == [0, 0]  # no room left: every column at its least
