@@ -13,9 +13,11 @@ from matplotlib.patches import Polygon
 from nndesk.curves.key import place_key
 from nndesk.curves.marks import (
     MARK_ROWS,
+    ScheduleTurn,
     drawn_batch_losses,
     mark_change,
     mark_off_chart,
+    marks_in_order,
     off_chart,
     off_chart_text,
 )
@@ -138,7 +140,9 @@ class LiveCurves:
         #: what a caller that blits draws over the background, in order (one list, changed in
         #: place): the lines, then the labels of the changes marked (``mark_change``)
         self.animated: list = list(self.lines) if animated else []
-        self._lr_marked = 0
+        #: the marks drawn (``marks_in_order``): changes made while training, schedule turns
+        self._marked: list = []
+        self._turns: tuple[ScheduleTurn, ...] = ()  # the run's schedule's (``set_span``)
         self._off_marks: list = []  # the arrow of a diverged run's last loss (mark_off_chart)
         self._off_key: tuple | None = None  # (x, its text, the loss)
         self.batches_per_epoch: int | None = None
@@ -203,13 +207,18 @@ class LiveCurves:
             self.test_acc_line,
         )
 
-    def set_span(self, first_epoch: int, last_epoch: int) -> None:
-        """Fix the x axes to a run's epochs (``first_epoch`` 1-based) so they never rescale."""
+    def set_span(
+        self, first_epoch: int, last_epoch: int, turns: tuple[ScheduleTurn, ...] = ()
+    ) -> None:
+        """Fix the x axes to a run's epochs (``first_epoch`` 1-based) so they never rescale;
+        ``turns``: where its learning-rate schedule changes pace, marked once reached."""
         self._span = (int(first_epoch), int(last_epoch))
+        self._turns = tuple(turns)
 
-    def span(self) -> tuple[int, int] | None:
-        """The run's epochs the x axes are fixed to (``set_span``), or None."""
-        return self._span
+    def span(self) -> tuple[int, int, tuple[ScheduleTurn, ...]] | None:
+        """The run's epochs the x axes are fixed to and its schedule's turns (``set_span``'s
+        arguments), or None."""
+        return None if self._span is None else (*self._span, self._turns)
 
     def expected(self) -> tuple[bool, bool]:
         """The per-epoch curves ``expect_curves`` announced: (validation, test)."""
@@ -299,20 +308,23 @@ class LiveCurves:
             self._place_key(None if visible[0] else shown(N_("no validation split")))
             self.changed_axes.add(self.axes[0])
         self._update_limits(curves)  # first: a change label's side depends on the x limits
-        self._mark_off_chart(curves)
-        if len(curves.changes) < self._lr_marked:
+        marked = marks_in_order(curves, self._turns)
+        self._mark_off_chart(curves, len(marked))
+        drawn = len(self._marked)
+        if marked[:drawn] != self._marked:  # fewer (a new run), or one came in before others
             self.clear_lr_marks()
             self.changed_axes.update(self.axes)
-        for i, change in enumerate(curves.changes[self._lr_marked :], start=self._lr_marked):
+            drawn = 0
+        for i, change in enumerate(marked[drawn:], start=drawn):
             # one line per batch; labels take turns over MARK_ROWS rows, so changes at one batch
             # or a few batches apart ("lr 0.0005", "augment on") are not written over each other
-            line = not any(c.x == change.x for c in curves.changes[:i])
+            line = not any(c.x == change.x for c in marked[:i])
             row = i % MARK_ROWS
             marks = mark_change(self.axes, change.x, change.shown_text(), row, line, self._animated)
             self._lr_marks.extend(marks)
             self.animated.extend(a for a in marks if a.get_animated())
             self.changed_axes.update(self.axes)
-        self._lr_marked = len(curves.changes)
+        self._marked = marked
         return bool(self.changed_axes)
 
     def _update_limits(self, curves: Curves) -> None:
@@ -356,7 +368,7 @@ class LiveCurves:
         moved[ax_acc] |= set_lim(ax_acc, "y", (bottom, 1.005))
         self.changed_axes.update(ax for ax, changed in moved.items() if changed)
 
-    def _mark_off_chart(self, curves: Curves) -> None:
+    def _mark_off_chart(self, curves: Curves, marks: int) -> None:
         """The arrow and value of a diverged run's last loss, above the plot's range."""
         loss = off_chart(curves.batch_loss)
         # compared by its text: a NaN loss is never equal to itself
@@ -373,7 +385,7 @@ class LiveCurves:
             text = off_chart_text(key[2], key[0], self.batches_per_epoch)
             # below the labels of the changes made while training (their rows from the top):
             # "tốc độ học 5", set just before the run diverged, lay on it (walk61 D14)
-            below = min(len(curves.changes), MARK_ROWS)
+            below = min(marks, MARK_ROWS)
             self._off_marks = mark_off_chart(self.axes[0], key[0], text, row=below)
         self.changed_axes.add(self.axes[0])
 
@@ -387,12 +399,13 @@ class LiveCurves:
             artist.remove()
         self.animated[:] = [a for a in self.animated if a not in self._lr_marks]
         self._lr_marks.clear()
-        self._lr_marked = 0
+        self._marked = []
 
     def reset(self) -> None:
         """Empty every line and forget the run's span (a new run starts)."""
         self.clear_lr_marks()
         self._span = None
+        self._turns = ()
         self._expected = (True, False)
         set_loss_scale(self.axes[:2], False)
         self.axes[0].set_ylim(0, 1)

@@ -1,18 +1,19 @@
 """Marks on the curves: the arrow and value of a diverged run's last loss, which would
 flatten the rest drawn to scale (``off_chart``), and the dotted line of a setting changed while
-training (``mark_change``)."""
+training (``mark_change``), or of a learning-rate schedule changing pace (``ScheduleTurn``)."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
 
 from nndesk.curves.style import LR_COLOR, VAL_COLOR
-from nndesk.i18n import N_, Loss, fill, shown
+from nndesk.i18n import N_, Loss, fill, fmt, shown
 from nndesk.training.loop import DIVERGENCE_FACTOR
 from nndesk.viz import muted_colour
 
@@ -163,6 +164,14 @@ def mark_change(
     # epoch ran off the figure)
     left, right = axes[0].get_xlim()
     flip = x > left + 0.6 * (right - left)
+    # a label too long for its side goes to the other if it has more room, else in lines:
+    # "lịch: tốc độ học 0,00182, giảm dần mỗi epoch" mid-plot was cut at 1024 px, Larger text
+    said = _wrapped(axes[0], x, text, flip)
+    if "\n" in said:
+        other = _wrapped(axes[0], x, text, not flip)
+        if other.count("\n") < said.count("\n"):
+            flip, said = not flip, other
+    text = said
     artists.append(
         axes[0].annotate(
             text,
@@ -184,3 +193,43 @@ def mark_change(
         )
     )
     return artists
+
+
+@dataclass(frozen=True)
+class ScheduleTurn:
+    """Where a run's learning-rate schedule changes pace (``schedules.turns``): marked on the
+    curves as a change made while training is, once the run gets there."""
+
+    x: float  # in epochs: the start of the first epoch at the new rate
+    lr: float
+    decaying: bool  # the rate goes on falling each epoch after ("exp"), else it stays ("step")
+
+    def shown_text(self) -> str:
+        """``"schedule: lr 0.000905, lower each epoch"``, ``"schedule: lr 0.0001"``."""
+        rate = f"{shown(N_('lr'))} {fmt(self.lr, '.3g')}"
+        if self.decaying:
+            return shown(N_("schedule: {rate}, lower each epoch")).format(rate=rate)
+        return shown(N_("schedule: {rate}")).format(rate=rate)
+
+
+def schedule_turns(config, first_epoch: int, last_epoch: int) -> tuple[ScheduleTurn, ...]:
+    """The turns of the schedule a run of ``config`` (``TrainConfig``) trains epochs
+    ``first_epoch..last_epoch`` with."""
+    from nndesk.nn.schedules import turns
+    from nndesk.training.session import schedule_for
+
+    schedule = schedule_for(config, last_epoch)
+    return tuple(
+        ScheduleTurn(float(epoch - 1), lr, decaying)
+        for epoch, lr, decaying in turns(schedule, first_epoch, last_epoch)
+    )
+
+
+def marks_in_order(curves, turns: Sequence[ScheduleTurn]) -> list:
+    """What the curves mark, in the order of x: the changes made while training and the
+    schedule's turns the run has reached (past its first batch there), up to the first rate
+    set by hand (the schedule stops there). Each has ``x`` and ``shown_text()``."""
+    by_hand = [c.x for c in curves.changes if c.name == "lr"]
+    stop = min(by_hand) if by_hand else math.inf
+    reached = [t for t in turns if t.x < curves.last_x and t.x < stop] if curves.batch_x else []
+    return sorted([*curves.changes, *reached], key=lambda mark: mark.x)  # stable: changes first

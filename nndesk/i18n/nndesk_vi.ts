@@ -1250,6 +1250,14 @@ và lúc đầu (đứt nét)</translation>
         <translation>cùng hạt giống (seed) + cùng cài đặt = cùng một lượt chạy, từng batch một, với cùng số luồng: Số luồng 0 cho một mạng rộng nhiều luồng hơn khi máy rảnh, các luồng cộng theo thứ tự khác và kết quả cuối khác đi, nên hãy đặt Số luồng (1) để lặp lại đúng một lượt chạy</translation>
     </message>
     <message>
+        <source>schedule: {rate}</source>
+        <translation>lịch: {rate}</translation>
+    </message>
+    <message>
+        <source>schedule: {rate}, lower each epoch</source>
+        <translation>lịch: {rate}, giảm dần mỗi epoch</translation>
+    </message>
+    <message>
         <source>server name not found</source>
         <translation>không tìm thấy tên máy chủ</translation>
     </message>

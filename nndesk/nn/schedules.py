@@ -91,6 +91,21 @@ class CosineSchedule(Schedule):
         return {"min_lr": self.min_lr}
 
 
+def turns(schedule: Schedule, first_epoch: int, last_epoch: int) -> list[tuple[int, float, bool]]:
+    """Where ``schedule`` changes pace within epochs ``first_epoch..last_epoch`` (1-based): the
+    epochs whose rate differs from a rate held at least two epochs, as ``(epoch, its rate,
+    whether the rate goes on changing the next epoch)``. "exp" after 10 turns once (epoch 11,
+    decaying on), "step" every ``step_size`` epochs; "cosine", which moves every epoch, and
+    "constant" never: a mark each epoch would say nothing."""
+    rates = [schedule.lr_at(e) for e in range(last_epoch + 1)]  # 0-based: epoch e is rates[e-1]
+    found = []
+    for epoch in range(max(first_epoch, 3), last_epoch + 1):
+        now, before, earlier = rates[epoch - 1], rates[epoch - 2], rates[epoch - 3]
+        if now != before and before == earlier:
+            found.append((epoch, now, epoch < last_epoch and rates[epoch] != now))
+    return found
+
+
 _SCHEDULES = {
     "constant": Schedule,
     "step": StepSchedule,

@@ -30,6 +30,7 @@ from nndesk.training.runtime import ThreadPlan
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from nndesk.nn.schedules import Schedule
     from nndesk.nn.serialization import LoadedModel
 
 
@@ -57,7 +58,6 @@ class Session:
         resumed: bool = False,
     ) -> None:
         from nndesk.nn.losses import make_loss
-        from nndesk.nn.schedules import make_schedule
 
         self.config = config
         #: the settings this run started with (``config`` follows the steering)
@@ -81,9 +81,7 @@ class Session:
         self.partial: tuple[int, EpochProgress] | None = partial
         self.loss_fn = make_loss(config.loss, model.output)
         self.eval_loss_fn = make_loss(config.loss, model.output)
-        self.schedule = make_schedule(
-            config.schedule, config.lr, self.epochs_done + config.epochs, **_schedule_kwargs(config)
-        )
+        self.schedule = schedule_for(config, self.epochs_done + config.epochs)
         #: every setting changed while training, this run's and a resumed model's
         self.changes: list[SettingChange] = list(changes or [])
         self._own_changes_from = len(self.changes)  # those before are a resumed model's
@@ -296,6 +294,14 @@ class Session:
         from nndesk.nn.serialization import save_model
 
         return save_model(path, self.model, self.info(), optimizer=self.optimizer, replace=replace)
+
+
+def schedule_for(config: TrainConfig, last_epoch: int) -> Schedule:
+    """The learning-rate schedule a run of ``config`` ending with epoch ``last_epoch`` trains
+    with (a continued run's counts the epochs before it)."""
+    from nndesk.nn.schedules import make_schedule
+
+    return make_schedule(config.schedule, config.lr, last_epoch, **_schedule_kwargs(config))
 
 
 def _schedule_kwargs(config: TrainConfig) -> dict:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QMessageBox
 
 from nndesk.controllers.training import RunStarted
+from nndesk.curves.marks import schedule_turns
 from nndesk.errors import ConfigError
 from nndesk.i18n import localised
 from nndesk.training.config import batch_over_train_note
@@ -117,7 +118,8 @@ class RunEventsMixin:
         self.replay_view.show_record(self.controller.replay)
         self.inside_view.show_record(self.controller.inside)  # its layers at the start, at once
         self.live.batches_per_epoch = run.batches_per_epoch
-        self.live.set_span(1, run.last_epoch)
+        turns = schedule_turns(run.config, run.first_epoch, run.last_epoch)
+        self.live.set_span(1, run.last_epoch, turns)  # its schedule's turns marked as reached
         self.live.expect_curves(run.config.val_fraction > 0, run.config.test_every_epoch)
         self._show_title()
         # a rate set before the first batch (Set LR while the data loaded) is the one in use;

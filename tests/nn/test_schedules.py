@@ -5,7 +5,7 @@ import math
 import pytest
 
 from nndesk.errors import ConfigError
-from nndesk.nn.schedules import make_schedule
+from nndesk.nn.schedules import make_schedule, turns
 
 
 def test_constant_keeps_the_base_rate():
@@ -56,3 +56,18 @@ def test_bad_schedules_are_config_errors():
         make_schedule("constant", 0.1, 5, gamma=0.5)
     with pytest.raises(ConfigError, match="step size"):
         make_schedule("step", 0.1, 5, step_size=0)
+
+
+def test_a_schedules_turns_are_where_a_held_rate_starts_to_change():
+    """The Live chart marks these (fixD 5): the PReLU lab's exp decay after 10 epochs turns
+    once, at epoch 11, and goes on falling; a step schedule turns at each step; a cosine,
+    which moves every epoch, and a constant rate never turn."""
+    exp = make_schedule("exp", 1e-3, 20, after=10, rate=0.1)
+    assert turns(exp, 1, 20) == [(11, pytest.approx(1e-3 * math.exp(-0.1)), True)]
+    assert turns(exp, 12, 20) == []  # a run continued past it: its turn is the earlier run's
+    assert turns(make_schedule("exp", 1e-3, 10, after=10), 1, 10) == []  # never reached
+    assert turns(make_schedule("exp", 1e-3, 20, after=10, rate=0.0), 1, 20) == []
+    step = make_schedule("step", 0.1, 25, step_size=10, gamma=0.5)
+    assert turns(step, 1, 25) == [(11, 0.05, False), (21, 0.025, False)]
+    assert turns(make_schedule("cosine", 0.1, 20), 1, 20) == []
+    assert turns(make_schedule("constant", 0.1, 20), 1, 20) == []

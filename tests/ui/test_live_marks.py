@@ -90,3 +90,68 @@ def test_a_changes_label_box_takes_the_new_themes_plot_colour(qapp):
     theme.restyle_figure(figure, theme.LIGHT, theme.DARK)
     for box in boxes:
         assert to_rgba(box.get_facecolor())[:3] == to_rgba(theme.DARK.base)[:3]
+
+
+def _lab_curves(upto_x: float, by_hand: float | None = None) -> Curves:
+    """The PReLU lab's batches (10 a epoch) up to ``upto_x`` epochs; a rate set by hand at
+    ``by_hand``."""
+    curves = Curves()
+    for i in range(1, round(upto_x * 10) + 1):
+        curves.add_batch(batch((i - 1) // 10 + 1, (i - 1) % 10 + 1, 10, 0.5))
+        if by_hand is not None and abs(curves.last_x - by_hand) < 1e-9:
+            curves.add_lr_change(by_hand, 0.002)
+    return curves
+
+
+def _mark_texts(lines) -> list[str]:
+    return [a.get_text() for a in lines.axes[0].texts if a in lines._lr_marks]
+
+
+def test_a_schedules_turn_is_marked_once_the_run_reaches_it_and_not_after_a_rate_by_hand(qapp):
+    """fixD 5: fashion-prelu-l2 keeps its rate 10 epochs, then decays it: the curves marked
+    a rate set by hand but not the schedule's turn. Marked like a change made while training
+    (a dotted line at the start of epoch 11 on each plot), from the first batch there."""
+    from matplotlib.figure import Figure
+
+    from nndesk.curves.live import LiveCurves
+    from nndesk.curves.marks import schedule_turns
+    from nndesk.presets import PRESETS
+
+    config = PRESETS["fashion-prelu-l2"].config
+    assert (config.schedule, config.schedule_step, config.epochs) == ("exp", 10, 20)
+    fig = Figure(figsize=(8, 5))
+    lines = LiveCurves(*fig.subplots(3, 1))
+    turns = schedule_turns(config, 1, config.epochs)
+    lines.set_span(1, config.epochs, turns)
+    assert lines.span() == (1, 20, turns)  # kept with the span: a page rebuilt marks it too
+    lines.update(_lab_curves(10.0))  # epoch 10's last batch: not there yet
+    assert _mark_texts(lines) == []
+    lines.update(_lab_curves(10.1))  # epoch 11's first batch trains at the lower rate
+    rate = f"{config.lr * np.exp(-0.1):.3g}"
+    assert _mark_texts(lines) == [f"schedule: lr {rate}, lower each epoch"]
+    dotted = [ln for ax in lines.axes for ln in ax.lines if ln.get_linestyle() == ":"]
+    assert len(dotted) == 3 and all(ln.get_xdata()[0] == 10.0 for ln in dotted)
+    lines.reset()
+    lines.set_span(1, config.epochs, turns)
+    lines.update(_lab_curves(10.5, by_hand=4.0))  # the rate set by hand: the schedule stopped
+    assert _mark_texts(lines) == ["lr 0.002"]
+
+
+def test_a_long_marks_label_stays_inside_the_figure():
+    """The Vietnamese schedule turn mid-plot ran past the chart's right edge at 1024 px and
+    Larger text: a label too long for its side goes in lines (or on the other side)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from nndesk.curves.marks import mark_change
+
+    fig = Figure(figsize=(4, 2), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    ax.set_xlim(0, 4)
+    text = "lịch: tốc độ học 0,00182, giảm dần mỗi epoch"
+    (*_, label) = mark_change([ax], 2.0, text)
+    fig.canvas.draw()
+    box = label.get_window_extent()
+    assert box.x0 >= 0 and box.x1 <= fig.bbox.x1
+    assert label.get_text().replace("\n", " ") == text  # every word, whole
