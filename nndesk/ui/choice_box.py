@@ -84,7 +84,9 @@ class ChoiceBox(QComboBox):
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
         metrics = self.fontMetrics()
-        text = QSize(metrics.horizontalAdvance(self.shown_text()), metrics.height())
+        # the style draws the text 1 px in from each side of its field: "cosine về mức nhỏ
+        # nhất" lost its last pixel column
+        text = QSize(metrics.horizontalAdvance(self.shown_text()) + 2, metrics.height())
         return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, self)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -41,8 +41,8 @@ from nndesk.ui.save_place import start_folder
 from nndesk.ui.setting_editor import (
     LOOKS,
     SettingEditor,
+    choice_combo,
     field_label,
-    narrow_combo,
     reason_of,
     set_combo,
 )
@@ -66,6 +66,28 @@ def _focusable_in(item) -> list[QWidget]:
     if layout is None:
         return []
     return [w for i in range(layout.count()) for w in _focusable_in(layout.itemAt(i))]
+
+
+class RowField(QWidget):
+    """A form row's field: its widgets one under the other, at least as wide as they need plus
+    the gap before them. QFormLayout (``WrapLongRows``) keeps a row side by side while the
+    label column and the field's least width fit the form, without the gap between them (6 px
+    here), and then gives the field that much less: at 1280 px in Vietnamese at the larger text
+    "784-c32v-p-c64v-p-128-10 → 225.034 tham số" got 382 of its 387 px and read "tham sc"
+    (walk61). Counted here, the row goes under its label instead."""
+
+    def __init__(self, form: QFormLayout, *widgets: QWidget) -> None:
+        super().__init__()
+        self._form = form
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        for widget in widgets:
+            lay.addWidget(widget)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        return QSize(hint.width() + max(0, self._form.horizontalSpacing()), hint.height())
 
 
 def parameter_summary(arch: str) -> str:
@@ -151,7 +173,7 @@ class TrainForm(QWidget):
             (name, translate_marked("Datasets", spec.plain_title or spec.title))
             for name, spec in DATASETS.items()
         ]
-        self.dataset = narrow_combo((*datasets, (FOLDER, translate("TrainForm", "Image folder…"))))
+        self.dataset = choice_combo((*datasets, (FOLDER, translate("TrainForm", "Image folder…"))))
         self.dataset.setToolTip(
             translate(
                 "TrainForm", "{datasets}, or a folder with one sub-folder of images per class"
@@ -196,9 +218,9 @@ class TrainForm(QWidget):
             outer.addWidget(box)
         outer.addStretch(1)
         data = forms["data"]
-        data.addRow(translate("TrainForm", "Preset"), self.preset)
+        data.addRow(translate("TrainForm", "Preset"), RowField(data, self.preset))
         data.addRow("", self.preset_note)
-        data.addRow(translate_marked("", by_name["dataset"].label), self.dataset)
+        data.addRow(translate_marked("", by_name["dataset"].label), RowField(data, self.dataset))
         self._add_row(data, "folder", "", folder_row)
         self._add_row(
             forms["network"],
@@ -259,13 +281,8 @@ class TrainForm(QWidget):
         self, form: QFormLayout, key: str, label: str, field: QWidget, extra: QWidget | None = None
     ) -> None:
         """A row holding ``field`` (and ``extra``) above a red one-line reason, hidden until one."""
-        holder = QWidget()
-        lay = QVBoxLayout(holder)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        lay.addWidget(field)
-        if extra is not None:
-            lay.addWidget(extra)
+        holder = RowField(form, field, *([extra] if extra is not None else []))
+        lay = holder.layout()
         error = QLabel()
         error.setWordWrap(True)
         theme.set_tone(error, "error")
