@@ -5299,6 +5299,10 @@ Bạn vẫn muốn xoá nó?</translation>
         <translation>Tốc độ học</translation>
     </message>
     <message>
+        <source>Lab against lab</source>
+        <translation>Lab đấu với lab</translation>
+    </message>
+    <message>
         <source>Lane {n}</source>
         <extracomment>how an added lane is named, untranslated (a lane&apos;s given name in a finished race)</extracomment>
         <translation>Làn {n}</translation>
@@ -5426,6 +5430,10 @@ kiểm định</translation>
         <translation>đua cả một bài lab trong một làn: các cài đặt của một cấu hình mẫu (preset) hoặc của trang Huấn luyện, kể cả L2, lịch tốc độ học và kích thước batch riêng của nó</translation>
     </message>
     <message>
+        <source>race two labs alone: they replace the lanes</source>
+        <translation>đua riêng hai bài lab: chúng thay cho các làn</translation>
+    </message>
+    <message>
         <source>race up to four configurations</source>
         <translation>đua tối đa bốn cấu hình</translation>
     </message>
@@ -5480,6 +5488,10 @@ kiểm định</translation>
     <message>
         <source>{comparison}, on the shared settings</source>
         <translation>{comparison}, trên cài đặt dùng chung</translation>
+    </message>
+    <message>
+        <source>{lab} against</source>
+        <translation>{lab} đấu với</translation>
     </message>
     <message>
         <source>{lanes}  —  {preset}&apos;s settings: {settings}…</source>

@@ -421,20 +421,53 @@ class RaceView(QWidget):
 
     @Slot()
     def _fill_lab_menu(self) -> None:
+        from nndesk.i18n import localised
+        from nndesk.presets import get_preset
+
         menu = self.lab_menu
         menu.clear()
+        menu.setToolTipsVisible(True)  # each preset's one line, as the Train form's list says it
+        labs = self.lab_choices()
+        if len(labs) >= 2:
+            # two labs alone in one choice, first in the menu: added one by one beside the
+            # comparison's lanes, then those removed, it took six clicks (fixD 3)
+            pairs = menu.addMenu(translate("RaceView", "Lab against lab"))
+            pairs.setToolTipsVisible(True)
+            pairs.menuAction().setToolTip(
+                translate("RaceView", "race two labs alone: they replace the lanes")
+            )
+            for first, _ in labs:
+                against = pairs.addMenu(translate("RaceView", "{lab} against").format(lab=first))
+                against.setToolTipsVisible(True)
+                for second, _ in labs:
+                    if second != first:
+                        action = against.addAction(second)
+                        action.setToolTip(localised(get_preset(second).description))
+                        action.triggered.connect(
+                            lambda _=False, a=first, b=second: self.race_two_labs(a, b)
+                        )
+            menu.addSeparator()
         if self._form_lane is not None:
             action = menu.addAction(translate("RaceView", "The Train form's settings"))
             action.triggered.connect(self.add_form_lane)
             menu.addSeparator()
-        from nndesk.i18n import localised
-        from nndesk.presets import get_preset
-
-        menu.setToolTipsVisible(True)  # each preset's one line, as the Train form's list says it
-        for name, config in self.lab_choices():
+        for name, config in labs:
             action = menu.addAction(name)
             action.setToolTip(localised(get_preset(name).description))
             action.triggered.connect(lambda _=False, n=name, c=config: self.add_lab_lane(n, c))
+
+    def race_two_labs(self, first: str, second: str) -> None:
+        """The lanes become the labs ``first`` and ``second`` alone (each with its own
+        settings, as "+ Add a lab…" adds one); the race's epochs and seed stay."""
+        labs = dict(self.lab_choices())
+        self._set_rows(2)
+        for row, name in zip(self.rows, (first, second), strict=True):
+            row.fill(name, labs[name])
+        self.comparison.setCurrentIndex(self.comparison.findData(-1))  # no comparison's lanes
+        self._edited = True
+        self.error.setText("")
+        self._show_shared()
+        self._update_buttons()
 
     @Slot()
     def add_form_lane(self) -> bool:

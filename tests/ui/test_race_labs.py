@@ -169,3 +169,29 @@ def test_lanes_of_their_own_batch_sizes_are_said_so_over_the_chart(qtbot, page):
     assert len(set(page.race.lane_batches)) == 2
     # how far a race of two batch sizes is: the share of the epoch, not one lane's batches
     assert view._progress_text() == "Racing: epoch 1 of 1, 100% of it"
+
+
+def _menu_action(menu, text: str):
+    (action,) = [a for a in menu.actions() if a.text() == text]
+    return action
+
+
+def test_two_labs_race_alone_from_one_choice_of_the_add_a_lab_menu(qtbot, page):
+    """fixD 3: lab against lab took six clicks (add each lab beside the comparison's lanes,
+    then remove those). "+ Add a lab… > Lab against lab > fashion-prelu-l2 against >
+    fashion-mlp-lab" makes them the race's two lanes, each with its own settings."""
+    view = page.race_view
+    view.lab_menu.aboutToShow.emit()  # as the button's popup fills it
+    pairs = _menu_action(view.lab_menu, "Lab against lab").menu()
+    against = _menu_action(pairs, "fashion-prelu-l2 against").menu()
+    assert "fashion-prelu-l2" not in [a.text() for a in against.actions()]
+    _menu_action(against, "fashion-mlp-lab").trigger()
+    assert [row.name.text() for row in view.rows] == ["fashion-prelu-l2", "fashion-mlp-lab"]
+    prelu, mlp = (lane.config for lane in view.lanes())
+    want = get_preset("fashion-prelu-l2").config
+    assert (prelu.arch, prelu.activation, prelu.l2, prelu.schedule) == (
+        want.arch, want.activation, want.l2, want.schedule
+    )  # fmt: skip
+    assert (mlp.activation, mlp.l2) == (get_preset("fashion-mlp-lab").config.activation, 0.0)
+    assert view.comparison.currentData() == -1  # no comparison's lanes left
+    assert prelu.epochs == mlp.epochs == view.epochs.value()  # the race's, as for one lab
