@@ -553,3 +553,77 @@ def test_painted_copies_follow_the_hand_copies_cached_apart_and_never_shown_unsu
     with pytest.raises(NndeskError):
         with_hand_drawings(photos, 4, 9, cache, ("second",), painted=-1)
     assert Stage(SHIPPED_RECIPES["fashion-cnn"]).hand_painted == 0
+
+
+# -- filled coats that keep their opening line (thirtieth round) -----------------------------------
+def _coat_with_line():
+    """A closed square coat outline with an opening line down its middle, hem to collar."""
+    line = ((140.0, 84.0), (140.0, 196.0))
+    return dataclasses.replace(_square(label=4), strokes=_square().strokes + (line,))
+
+
+def test_a_kept_coats_outline_is_filled_with_its_opening_line_erased_back_into_the_block(qapp):
+    from nndesk.ui.canvas import DrawingCanvas
+    from tools.hand_train import COAT_LINE_DRAWS, restyled
+
+    canvas = DrawingCanvas()
+    coat = _coat_with_line()
+    u = sum(COAT_LINE_DRAWS) / 2
+    lined = restyled(coat, canvas, _First(u), keep=True, coat_line=True)
+    assert lined[120, 110] == 255 and lined[120, 170] == 255  # both halves filled
+    assert lined[100:180, 140].max() < 64  # the opening line is paper again, down the block
+    assert lined[200, 140] == 255 and lined[80, 140] == 255  # hem and collar edges not notched
+    black = dataclasses.replace(coat, polarity="black-on-white")
+    assert np.array_equal(
+        restyled(black, canvas, _First(u), keep=True, coat_line=True), 255 - lined
+    )
+    # without coat_line that draw leaves the outline as drawn, and the block is a block
+    assert np.array_equal(restyled(coat, canvas, _First(u), keep=True), render(coat))
+    block = restyled(coat, canvas, _First(0.1), keep=True, coat_line=True)
+    assert (block[90:191, 90:191] == 255).all()
+
+
+def test_coat_line_changes_only_a_coats_outline_with_inner_lines_at_its_draws(qapp):
+    from nndesk.ui.canvas import DrawingCanvas
+    from tools.hand_train import COAT_LINE_DRAWS, restyled
+
+    canvas = DrawingCanvas()
+    coat = _coat_with_line()
+    low, high = COAT_LINE_DRAWS
+    for u in (0.1, 0.4, low - 0.01, high, 0.9):  # the blocks, scribbles and outlines as before
+        with_line = restyled(coat, canvas, _First(u, 3), keep=True, coat_line=True)
+        assert np.array_equal(with_line, restyled(coat, canvas, _First(u, 3), keep=True)), u
+    for other in (_square(label=2), _square(label=4)):  # a pullover; a coat with no inner line
+        mine = restyled(other, canvas, _First(low), keep=True, coat_line=True)
+        assert np.array_equal(mine, render(other))
+
+
+def test_kept_copies_with_coat_lines_differ_only_in_coats_and_are_cached_apart(
+    qapp, tmp_path, monkeypatch
+):
+    from nndesk.data.dataset import Dataset
+    from nndesk.presets import SHIPPED_RECIPES
+    from tools.build_weights import NndeskError, Stage, with_hand_drawings
+
+    coats = [d for d in HAND_SETS["second"] if d.label == 4 and d.mode == "outline"][:2]
+    others = [d for d in HAND_SETS["second"] if d.label in (2, 6, 7)][:3]
+    monkeypatch.setitem(HAND_SETS, "second", tuple(others + coats))
+    kept, labels = cached_hand_training_drawings(5, str(tmp_path), 9, ("second",), True, True)
+    lined, again = cached_hand_training_drawings(
+        5, str(tmp_path), 9, ("second",), True, True, coat_line=True
+    )
+    assert labels.tolist() == again.tolist()
+    same = [np.array_equal(a, b) for a, b in zip(kept, lined, strict=True)]
+    assert all(same[: 5 * len(others)])  # every copy of another class, to the pixel
+    assert not all(same[5 * len(others) :])  # some coat copies filled with their lines
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "hand-train-reshaped-kept-9-5-5.npz",
+        "hand-train-reshaped-kept-line-9-5-5.npz",
+    ]
+    with pytest.raises(ValueError):
+        hand_training_drawings(1, 9, coats, (), True, kept=False, coat_line=True)
+    none, no_labels = np.zeros((0, 28, 28), np.uint8), np.zeros(0, np.int64)
+    photos = Dataset("fashion", tuple("0123456789"), "garments", none, no_labels, none, no_labels)
+    with pytest.raises(NndeskError):
+        with_hand_drawings(photos, 2, 9, str(tmp_path), ("second",), True, coat_line=True)
+    assert Stage(SHIPPED_RECIPES["fashion-cnn"]).hand_coat_line is False

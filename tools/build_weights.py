@@ -106,6 +106,10 @@ class Stage:
     #: as a person paints a shoe; weights/README.md, twenty-ninth round), after the hand copies
     #: and never among those shown again unsure; 0: none
     hand_painted: int = 0
+    #: kept copies (``hand_kept``) in which a fifth of the coats' outlines left as drawn are
+    #: filled with their opening lines drawn back (``tools.hand_train.kept_copy(coat_line=)``;
+    #: weights/README.md, thirtieth round)
+    hand_coat_line: bool = False
 
 
 #: sketch_batch as it was before it warped proportions, refitted and mirrored (the first sketch
@@ -409,6 +413,7 @@ def with_hand_drawings(
     kept: bool = False,
     unsure: float = 0.0,
     painted: int = 0,
+    coat_line: bool = False,
 ):
     """A copy of ``dataset`` whose training split also holds ``copies`` varied copies of every
     hand-drawn training garment of ``sets`` (``tools.hand_train``; seed None: ``HAND_SEED``;
@@ -418,7 +423,8 @@ def with_hand_drawings(
     ``kept``: reshaped copies with the long-sleeved tops' class kept (``Stage.hand_kept``).
     ``unsure``: that share of the copies (drawn without replacement, seeded by ``seed``) joins
     a second time labelled ``OUTLIER`` (``Stage.hand_unsure``). ``painted`` painted copies
-    of every sneaker and ankle boot per seed follow them (``Stage.hand_painted``), none unsure."""
+    of every sneaker and ankle boot per seed follow them (``Stage.hand_painted``), none unsure.
+    ``coat_line``: kept copies with some filled coats' opening lines (``Stage.hand_coat_line``)."""
     if copies <= 0:
         return dataset
     if not 0 <= unsure <= 1:
@@ -427,11 +433,13 @@ def with_hand_drawings(
         raise NndeskError(f"the hand copies must come from at least one seed, not {pool}")
     if kept and not reshaped:
         raise NndeskError("only reshaped hand copies can keep the tops' class")
+    if coat_line and not kept:
+        raise NndeskError("only kept hand copies can keep a filled coat's opening line")
     from tools.hand_train import HAND_SEED, cached_hand_training_drawings
 
     first = HAND_SEED if seed is None else seed
     drawn = [
-        cached_hand_training_drawings(copies, cache, first + k, sets, reshaped, kept)
+        cached_hand_training_drawings(copies, cache, first + k, sets, reshaped, kept, coat_line)
         for k in range(pool)
     ]
     images = np.concatenate([d[0] for d in drawn])
@@ -571,6 +579,7 @@ def _train_stage(
         sets = ", ".join(stage.hand_sets)
         how = ", reshaped" if stage.hand_reshaped else ""
         how += ", the tops' class kept" if stage.hand_kept else ""
+        how += ", filled coats' opening lines kept" if stage.hand_coat_line else ""
         seeds = f" from {stage.hand_pool} seeds" if stage.hand_pool > 1 else ""
         log(
             f"{name}: {stage.hand} copies{seeds} of every hand-drawn training garment ({sets}{how})"
@@ -586,6 +595,7 @@ def _train_stage(
             stage.hand_kept,
             stage.hand_unsure,
             stage.hand_painted,
+            stage.hand_coat_line,
         )
         if stage.hand_unsure:
             log(f"{name}: {100 * stage.hand_unsure:g} % of the hand copies shown again, unsure")
@@ -694,6 +704,7 @@ def build(
         "hand_kept": stages[-1].hand_kept,
         "hand_unsure": stages[-1].hand_unsure,
         "hand_painted": stages[-1].hand_painted,
+        "hand_coat_line": stages[-1].hand_coat_line,
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
     if resume is not None and resume != first_stage:

@@ -84,6 +84,11 @@ KEPT_TOPS_STRENGTH = 0.45
 PAINTED_SHOES = (7, 9)
 #: appended to a painted copy's random stream, so its draws are none of a kept copy's
 PAINTED_STREAM = 29
+#: the style draws (``restyled``'s u) at which a kept coat's outline is filled and its inner
+#: lines (the opening line, lapels, collar, belt, pockets) drawn back with the eraser, as a
+#: person draws a filled coat's opening back (weights/README.md, thirtieth round): taken from
+#: the outlines left as drawn (0.5-1.0), so the filled blocks (u < 0.3) and scribbles stay
+COAT_LINE_DRAWS = (0.5, 0.7)
 
 
 def _closed(stroke: np.ndarray) -> bool:
@@ -323,7 +328,11 @@ def _erode(mask: np.ndarray, times: int) -> np.ndarray:
 
 
 def restyled(
-    drawing: HandDrawing, canvas, rng: np.random.Generator, keep: bool = False
+    drawing: HandDrawing,
+    canvas,
+    rng: np.random.Generator,
+    keep: bool = False,
+    coat_line: bool = False,
 ) -> np.ndarray:
     """``drawing`` put on the canvas (uint8 (280, 280) in its polarity) in another fill style,
     as another person would (issue 17, twenty-fifth round), or as it is: an outline filled
@@ -337,14 +346,23 @@ def restyled(
     ``keep`` (the twenty-seventh round's class-preserving copies): a coat or shirt drawn filled
     is not scribbled (its block and the details drawn back with the eraser are what it is), and a
     shirt's outline is not filled (a filled shirt loses its collar and placket: a pullover's
-    block). The style is drawn all the same, so the copy's other draws are as without it."""
+    block). The style is drawn all the same, so the copy's other draws are as without it.
+
+    ``coat_line`` (the thirtieth round's): a coat's outline drawn with inner lines and a style
+    draw in ``COAT_LINE_DRAWS`` (otherwise left as drawn) is filled and its inner lines drawn
+    back with the eraser (``_lines_erased``): a filled coat that keeps its opening line. Every
+    other draw gives what it gives without it."""
     from tools.hand_check import render
 
     u = rng.random()
+    lined = False
     if drawing.mode == "outline":
         to = "filled" if u < 0.3 else "scribble" if u < 0.5 else None
         if keep and to == "filled" and drawing.label == 6:
             to = None
+        low, high = COAT_LINE_DRAWS
+        if coat_line and drawing.label == 4 and len(drawing.strokes) > 1 and low <= u < high:
+            to, lined = "filled", True
     elif drawing.mode == "filled":
         to = "scribble" if u < 0.2 and drawing.fills else None
         if keep and drawing.label in (4, 6):
@@ -368,6 +386,8 @@ def restyled(
         else:
             chosen = sizes >= 0.25 * sizes.max()
         image = _filled(ink, chosen[labels])
+        if lined:
+            image = _lines_erased(drawing, image, canvas, rng)
         return 255 - image if drawing.polarity == "black-on-white" else image
     inside = _erode((ink >= 128) | (sizes > 0)[labels], drawing.pen // 2 + 1)
     lines = _scribble(inside, drawing.pen, rng)
@@ -380,21 +400,47 @@ def restyled(
     )
 
 
+def _lines_erased(
+    drawing: HandDrawing, image: np.ndarray, canvas, rng: np.random.Generator
+) -> np.ndarray:
+    """``image`` (a filled outline, white on black) with every stroke of ``drawing`` but its
+    outline (the longest stroke) drawn back with the canvas' eraser at 0.7-1.2 of the pen (6 px
+    at least), as a person draws a filled coat's opening line, lapels and belt back; the eraser
+    is kept off the outer half pen of the silhouette, so a line ends at the edge without
+    notching it."""
+    outline = max(range(len(drawing.strokes)), key=lambda k: len(drawing.strokes[k]))
+    inner = [s for k, s in enumerate(drawing.strokes) if k != outline]
+    width = max(6, int(round(drawing.pen * rng.uniform(0.7, 1.2))))
+    canvas.set_array(np.ascontiguousarray(image))
+    canvas.set_eraser(True)
+    for stroke in inner:
+        canvas.draw_stroke([tuple(map(float, p)) for p in stroke], width)
+    canvas.set_eraser(False)
+    erased = canvas.array()
+    inside = _erode(image >= 128, drawing.pen // 2 + 1)
+    return np.where(inside, erased, image).astype(np.uint8)
+
+
 def reshaped_copy(drawing: HandDrawing, canvas, rng: np.random.Generator) -> np.ndarray:
     """A copy in another hand's proportions and fill style (the twenty-fifth round's)."""
     return restyled(vary(reshape(drawing, rng), rng), canvas, rng)
 
 
-def kept_copy(drawing: HandDrawing, canvas, rng: np.random.Generator) -> np.ndarray:
+def kept_copy(
+    drawing: HandDrawing, canvas, rng: np.random.Generator, coat_line: bool = False
+) -> np.ndarray:
     """``reshaped_copy`` with class-preserving limits (issue 17, twenty-seventh round): a
     long-sleeved top (``TOPS``) is warped with ``KEPT_TOPS_STRENGTH`` of the strengths, so a
     coat's length and sleeves and a pullover's proportions stay theirs; a filled coat or shirt
     stays filled (``vary(keep_fill=)``, ``restyled(keep=)``) and a shirt's outline is not
-    filled. Every other class's copy is ``reshaped_copy``'s, draw for draw."""
+    filled. Every other class's copy is ``reshaped_copy``'s, draw for draw. ``coat_line``: a
+    coat's outline left as drawn is filled with its opening line kept for a fifth of the draws
+    (``restyled(coat_line=)``, thirtieth round); every other copy is the same to the pixel."""
     top = drawing.label in TOPS
     shaped = reshape(drawing, rng, KEPT_TOPS_STRENGTH if top else 1.0)
     keep = drawing.label in (4, 6)
-    return restyled(vary(shaped, rng, keep_fill=keep), canvas, rng, keep=keep)
+    varied = vary(shaped, rng, keep_fill=keep)
+    return restyled(varied, canvas, rng, keep=keep, coat_line=coat_line)
 
 
 def _paint_rows(inside: np.ndarray, pen: int, rng: np.random.Generator) -> list[np.ndarray]:
@@ -490,6 +536,7 @@ def hand_training_drawings(
     stream: tuple[int, ...] = (),
     reshaped: bool = False,
     kept: bool = False,
+    coat_line: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``copies`` varied copies of every drawing, as the network sees them after preprocessing:
     uint8 (len(drawings) * copies, 28, 28) and int64 labels, drawing by drawing. Copy j of
@@ -497,7 +544,11 @@ def hand_training_drawings(
     (``default_rng([seed, i, j, *stream, RESHAPED_STREAM])``) are first drawn with another
     hand's proportions (``reshape``) and then put on the canvas in another fill style at times
     (``restyled``); ``kept`` reshaped copies keep what tells the long-sleeved tops apart
-    (``kept_copy``): every other class's copies are the reshaped ones to the pixel."""
+    (``kept_copy``): every other class's copies are the reshaped ones to the pixel;
+    ``coat_line`` kept copies fill some coats' outlines keeping their opening lines
+    (``kept_copy(coat_line=)``)."""
+    if coat_line and not kept:
+        raise ValueError("only kept copies can keep a filled coat's opening line")
     from nndesk.preprocess import preprocess
     from nndesk.ui.canvas import DrawingCanvas
 
@@ -510,7 +561,10 @@ def hand_training_drawings(
         for j in range(copies):
             if reshaped:
                 rng = np.random.default_rng([seed, i, j, *stream, RESHAPED_STREAM])
-                image = (kept_copy if kept else reshaped_copy)(drawing, canvas, rng)
+                if kept:
+                    image = kept_copy(drawing, canvas, rng, coat_line)
+                else:
+                    image = reshaped_copy(drawing, canvas, rng)
             else:
                 rng = np.random.default_rng([seed, i, j, *stream])
                 image = _render(vary(drawing, rng), canvas)
@@ -583,22 +637,24 @@ def cached_hand_training_drawings(
     sets: Sequence[str] = ("second",),
     reshaped: bool = False,
     kept: bool = False,
+    coat_line: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``copies`` copies of every drawing of the named ``sets`` (``HAND_SETS``), set after set,
     each set's kept in ``cache`` (a folder) when given; ``reshaped``: with other hands'
     proportions and fill styles, ``kept`` with the long-sleeved tops' class kept
-    (``hand_training_drawings``)."""
+    (``hand_training_drawings``), ``coat_line`` with some filled coats' opening lines kept."""
     images, labels = [], []
     for name in sets:
         drawings = HAND_SETS[name]
         own = "" if name == "second" else f"{name}-"  # the second set's files as before
         own += ("reshaped-kept-" if kept else "reshaped-") if reshaped else ""
+        own += "line-" if coat_line else ""
         file = f"hand-train-{own}{seed}-{copies}-{len(drawings)}.npz"
         made = cached_arrays(
             cache,
             file,
             lambda d=drawings, n=name: hand_training_drawings(
-                copies, seed, d, _STREAMS[n], reshaped, kept
+                copies, seed, d, _STREAMS[n], reshaped, kept, coat_line
             ),
         )
         images.append(made[0])
