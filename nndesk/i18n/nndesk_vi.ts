@@ -4046,7 +4046,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Saved runs (Train &gt; Runs)...</source>
-        <translation>Các lượt chạy đã lưu (Huấn luyện &gt; Các lượt chạy)...</translation>
+        <translation>Các lượt chạy đã lưu (Huấn luyện &gt; Lượt chạy)...</translation>
     </message>
     <message>
         <source>Se&amp;ttings...</source>
@@ -4138,7 +4138,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>This list holds the shipped models and the ones used lately; every saved run is in Train &gt; Runs, where Use model puts its model in use</source>
-        <translation>Danh sách này gồm các mô hình có sẵn và những mô hình dùng gần đây; mọi lượt chạy đã lưu nằm ở Huấn luyện &gt; Các lượt chạy, nơi nút Dùng mô hình đưa mô hình của nó vào sử dụng</translation>
+        <translation>Danh sách này gồm các mô hình có sẵn và những mô hình dùng gần đây; mọi lượt chạy đã lưu nằm ở Huấn luyện &gt; Lượt chạy, nơi nút Dùng mô hình đưa mô hình của nó vào sử dụng</translation>
     </message>
     <message>
         <source>Time of the last prediction: preprocessing + forward pass</source>
@@ -5443,11 +5443,11 @@ kiểm định</translation>
     </message>
     <message>
         <source>save this lane as a run with its model (Runs tab)</source>
-        <translation>lưu làn này thành một lượt chạy cùng mô hình của nó (thẻ Các lượt chạy)</translation>
+        <translation>lưu làn này thành một lượt chạy cùng mô hình của nó (thẻ Lượt chạy)</translation>
     </message>
     <message>
         <source>save this lane&apos;s curves as a run (Runs tab); it diverged, so no model is saved</source>
-        <translation>lưu các đường cong của làn này thành một lượt chạy (thẻ Các lượt chạy); làn đã phân kỳ nên không lưu mô hình</translation>
+        <translation>lưu các đường cong của làn này thành một lượt chạy (thẻ Lượt chạy); làn đã phân kỳ nên không lưu mô hình</translation>
     </message>
     <message>
         <source>schedule {word}</source>
@@ -5554,7 +5554,7 @@ kiểm định</translation>
     </message>
     <message>
         <source>Replay keeps the epochs of the runs trained since nndesk opened; the latest run, from {started}, was trained before. To replay from it: Runs, Use model, then Continue; or train a new run.</source>
-        <translation>Xem lại giữ các epoch của những lượt chạy được huấn luyện từ khi mở nndesk; lượt chạy gần nhất, lúc {started}, được huấn luyện trước đó. Để xem lại từ nó: Các lượt chạy, Dùng mô hình, rồi Huấn luyện tiếp; hoặc huấn luyện một lượt chạy mới.</translation>
+        <translation>Xem lại giữ các epoch của những lượt chạy được huấn luyện từ khi mở nndesk; lượt chạy gần nhất, lúc {started}, được huấn luyện trước đó. Để xem lại từ nó: Lượt chạy, Dùng mô hình, rồi Huấn luyện tiếp; hoặc huấn luyện một lượt chạy mới.</translation>
     </message>
     <message>
         <source>Saliency</source>
@@ -5719,7 +5719,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation>Các lượt chạy</translation>
+        <translation>Lượt chạy</translation>
     </message>
     <message>
         <source>Saved outside the runs folder, these go to the trash too:
@@ -6642,7 +6642,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Runs</source>
-        <translation>Các lượt chạy</translation>
+        <translation>Lượt chạy</translation>
     </message>
     <message>
         <source>Save model</source>
@@ -6770,7 +6770,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>To train it further: Runs tab, select it, Use model, then Continue</source>
-        <translation>Để huấn luyện thêm: thẻ Các lượt chạy, chọn nó, bấm Dùng mô hình rồi Huấn luyện tiếp</translation>
+        <translation>Để huấn luyện thêm: thẻ Lượt chạy, chọn nó, bấm Dùng mô hình rồi Huấn luyện tiếp</translation>
     </message>
     <message>
         <source>Train</source>
@@ -6790,7 +6790,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Yes keeps the network as trained by then (it is in epoch {epoch} of {epochs} now) as a run, with its curves: Train &gt; Runs lists it and can put its model in use. Quitting skips its test, so its test accuracy is not measured (Evaluate measures it later).</source>
-        <translation>Chọn Có thì mạng như đã huấn luyện đến lúc đó (bây giờ đang ở epoch {epoch}/{epochs}) được giữ lại thành một lượt chạy, cùng các đồ thị: Huấn luyện &gt; Các lượt chạy liệt kê nó và có thể dùng mô hình của nó. Thoát thì bỏ qua bước kiểm tra, nên độ chính xác kiểm tra của nó chưa được đo (trang Đánh giá đo sau).</translation>
+        <translation>Chọn Có thì mạng như đã huấn luyện đến lúc đó (bây giờ đang ở epoch {epoch}/{epochs}) được giữ lại thành một lượt chạy, cùng các đồ thị: Huấn luyện &gt; Lượt chạy liệt kê nó và có thể dùng mô hình của nó. Thoát thì bỏ qua bước kiểm tra, nên độ chính xác kiểm tra của nó chưa được đo (trang Đánh giá đo sau).</translation>
     </message>
     <message>
         <source>a race is going (Race tab): stop it to train</source>

@@ -404,6 +404,15 @@ def _use_style(app: QApplication, base: str) -> None:
     _style_in_use = (base.lower(), style)
 
 
+def base_style_name() -> str:
+    """The name of the style under the window's ``EdgeStyle`` ("fusion", or the platform's),
+    for a widget that needs a style of its own over the same look."""
+    if _style_in_use is not None:
+        return _style_in_use[0]
+    style = QApplication.style()
+    return (_wrapped(style) or style).name()
+
+
 def _wrapped(style: QStyle) -> QStyle | None:
     """The style under Qt's style-sheet style, when a widget style sheet made one."""
     return style.baseStyle() if isinstance(style, QProxyStyle) else None

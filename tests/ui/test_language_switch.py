@@ -590,7 +590,7 @@ def test_at_1024_the_train_pages_tab_and_the_dataset_pages_tab_stay_as_they_were
     page = new.train_page
     qtbot.waitUntil(lambda: new.window.isVisible() and page.isVisible())
     QApplication.processEvents()
-    names = {"Live": "Trực tiếp", "Runs": "Các lượt chạy", "Replay": "Xem lại", "Race": "Đua"}
+    names = {"Live": "Trực tiếp", "Runs": "Lượt chạy", "Replay": "Xem lại", "Race": "Đua"}
     assert page.tabs.tabText(page.tabs.currentIndex()) == names[shown]
     assert page.tabs.indexOf(page.settings) == 0  # still narrow
     assert new.dataset_page.tabs.currentIndex() == 2

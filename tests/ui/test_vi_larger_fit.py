@@ -353,3 +353,33 @@ def test_the_answer_and_bar_widths_measured_once_follow_new_names_and_a_text_siz
     text_size.apply_text_size(qapp, "larger")
     larger = threshold(panel.answer_needs_own_line), threshold(panel.bars.stacked_for)
     assert larger[0] > garments[0] and larger[1] > garments[1]
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_the_train_pages_tabs_fit_it_at_1024_px(
+    qtbot,
+    qapp,
+    window_factory,
+    normal_text_after,  # noqa: F811 - the fixture
+    in_vietnamese,
+    restore_theme,
+    theme_name,
+):
+    """walk61: at 1024 px the Train page's six tabs (Settings first on a narrow page) needed
+    526 px of its 469: "Các lượt chạy" was cut and "Đua" out of sight behind scroll arrows.
+    A change of theme gives the bar a style again: its tabs still fit."""
+    from nndesk.ui import text_size, theme
+
+    text_size.apply_text_size(qapp, "larger")
+    desk = window_factory()
+    window = show_at(desk, (1024, 768))
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(page.tabs.isVisible, timeout=WAIT_MS)
+    theme.apply_theme(qapp, theme_name)
+    QApplication.processEvents()
+    bar = page.tabs.tabBar()
+    assert bar.count() == 6
+    assert bar.sizeHint().width() <= page.tabs.width()
+    last = bar.tabRect(bar.count() - 1)
+    assert last.right() < bar.width(), "the last tab is past the bar's edge"
