@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
-from nndesk.fill import flood_fill, is_background, leaves_no_paper, region
+from nndesk.fill import changes, flood_fill, is_background, leaves_no_paper, region
 
 
 def _ring(gap: bool = False) -> np.ndarray:
@@ -118,3 +118,22 @@ def test_is_background_is_a_paper_region_on_every_edge_with_paper_left(cells, x,
     on_edges = all(e.any() for e in (around[0], around[-1], around[:, 0], around[:, -1]))
     expected = image[y, x] < 128 and on_edges and bool(left.any())
     assert is_background(image, x, y) == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.booleans(), min_size=64, max_size=64),
+    st.integers(-1, 8),
+    st.integers(-1, 8),
+    st.sampled_from([0, 255]),
+)
+def test_the_region_found_once_gives_what_each_finding_it_again_gives(cells, x, y, value):
+    """The canvas finds a click's region once and hands it to the refusals and the fill."""
+    image = np.array(cells, bool).reshape(8, 8).astype(np.uint8) * 255
+    if not changes(image, x, y, value):
+        assert flood_fill(image, x, y, value) is None
+        return
+    around = region(image, x, y)
+    assert leaves_no_paper(image, x, y, around) == leaves_no_paper(image, x, y)
+    assert is_background(image, x, y, around) == is_background(image, x, y)
+    assert np.array_equal(flood_fill(image, x, y, value, around), flood_fill(image, x, y, value))

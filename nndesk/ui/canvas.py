@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nndesk.controllers.pasted_image import image_payload
-from nndesk.fill import flood_fill, is_background, leaves_no_paper
+from nndesk.fill import changes, flood_fill, is_background, leaves_no_paper, region
 from nndesk.preprocess import CANVAS_SIZE
 from nndesk.ui import qt_image
 
@@ -122,14 +122,18 @@ class DrawingCanvas(QWidget):
         all ink reads as "nothing drawn"), and when the click is on the paper around the
         drawing (``fill.is_background``). Then ``fill_refused`` says which.
         """
-        image = self.array()
-        if not self._eraser and leaves_no_paper(image, int(x), int(y)):
+        image, ix, iy = self.array(), int(x), int(y)
+        value = PAPER if self._eraser else INK
+        if not changes(image, ix, iy, value):
+            return False
+        around = region(image, ix, iy)  # found once: both refusals and the fill read it
+        if not self._eraser and leaves_no_paper(image, ix, iy, around):
             self.fill_refused.emit("empty" if not image.any() else "whole")
             return False
-        if not self._eraser and is_background(image, int(x), int(y)):
+        if not self._eraser and is_background(image, ix, iy, around):
             self.fill_refused.emit("background")
             return False
-        filled = flood_fill(image, int(x), int(y), PAPER if self._eraser else INK)
+        filled = flood_fill(image, ix, iy, value, around)
         if filled is None:
             return False
         self._push_undo()

@@ -184,6 +184,26 @@ def test_a_fill_outside_a_closed_outline_leaves_the_paper_around_the_drawing(qtb
     assert not canvas.fill_at(10, 10) and refused == ["background"]
 
 
+def test_a_fill_click_finds_its_region_once(qtbot, canvas, monkeypatch):
+    """The two refusals (a leak, the paper around the drawing) and the fill read one region:
+    a click inside an outline found it three times (docs/performance.md, bench_fill.py)."""
+    import nndesk.fill
+    import nndesk.ui.canvas
+
+    found = []
+
+    def counted(image, x, y, _region=nndesk.fill.region):
+        found.append((x, y))
+        return _region(image, x, y)
+
+    monkeypatch.setattr(nndesk.fill, "region", counted)
+    monkeypatch.setattr(nndesk.ui.canvas, "region", counted, raising=False)
+    canvas.draw_stroke(SQUARE, width=10)
+    assert not canvas.fill_at(10, 10) and found == [(10, 10)]  # refused: around the drawing
+    assert canvas.fill_at(140, 140) and found == [(10, 10), (140, 140)]
+    assert canvas.can_undo()
+
+
 def test_fill_with_the_eraser_on_empties_a_filled_region(qtbot, canvas):
     canvas.draw_stroke(SQUARE, width=10)
     canvas.fill_at(140, 140)
