@@ -6833,6 +6833,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>không lưu được mô hình: {describe}</translation>
     </message>
     <message>
+        <source>curves</source>
+        <extracomment>a file of curves with no run to name it after</extracomment>
+        <translation>đường-cong</translation>
+    </message>
+    <message>
         <source>end after the current batch; the model is still saved</source>
         <translation>kết thúc sau batch hiện tại; mô hình vẫn được lưu</translation>
     </message>
@@ -6961,6 +6966,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>chờ sau mỗi batch để xem một mạng nhỏ học</translation>
     </message>
     <message>
+        <source>{count}-runs</source>
+        <extracomment>several runs&apos; files: their count (and their dataset, when they share one)</extracomment>
+        <translation>{count}-lượt-chạy</translation>
+    </message>
+    <message>
         <source>{name}: its training settings are not usable ({err})</source>
         <translation>{name}: không dùng được cài đặt huấn luyện của nó ({err})</translation>
     </message>
@@ -6971,6 +6981,15 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>{name}: {dataset}, {epochs} epochs trained</source>
         <translation>{name}: {dataset}, đã huấn luyện {epochs}&#xa0;epoch</translation>
+    </message>
+    <message>
+        <source>{runs}-curves</source>
+        <extracomment>The names the curves and history files are proposed under, ``runs`` what they are of (``run_name``, or several counted), in the window&apos;s language: a diverged run&apos;s curves were proposed as &quot;model_untested-curves.png&quot; in a Vietnamese window (walk61)</extracomment>
+        <translation>{runs}-đường-cong</translation>
+    </message>
+    <message>
+        <source>{runs}-history</source>
+        <translation>{runs}-lịch-sử</translation>
     </message>
     <message>
         <source>{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  lr {lr}{paused}</source>

@@ -15,12 +15,36 @@ from PySide6.QtCore import QObject, Slot
 from nndesk.curves import save_curves_png
 from nndesk.errors import NndeskError, user_message
 from nndesk.fileio import atomic_path, atomic_write_text, copy_regular_file
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
 from nndesk.paths import refuse_shipped_place
 from nndesk.runs import history_csv
 from nndesk.ui import file_filters
-from nndesk.ui.language import translate
+from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.runs_table import STATUSES
 from nndesk.ui.save_dialog import ask_save_path
+
+#: The names the curves and history files are proposed under, ``runs`` what they are of
+#: (``run_name``, or several counted), in the window's language: a diverged run's curves were
+#: proposed as "model_untested-curves.png" in a Vietnamese window (walk61)
+CURVES_FILE = QT_TRANSLATE_NOOP("TrainingPanel", "{runs}-curves")
+HISTORY_FILE = QT_TRANSLATE_NOOP("TrainingPanel", "{runs}-history")
+#: several runs' files: their count (and their dataset, when they share one)
+RUNS_COUNTED = QT_TRANSLATE_NOOP("TrainingPanel", "{count}-runs")
+#: a file of curves with no run to name it after
+NO_RUN = QT_TRANSLATE_NOOP("TrainingPanel", "curves")
+
+
+def run_name(record) -> str:
+    """What a file of one run's curves is named after: its dataset, layers and test accuracy
+    ("fashion_784-64-64-10_87.2%"); a run that ended untested (diverged, stopped) says how it
+    ended, in the window's words ("mnist_784-784-10_phân kỳ"), never "untested" (its curves
+    are what the file holds, not a model)."""
+    facts = ModelFacts.of_record(record)
+    if facts.test_accuracy is not None:
+        return facts.file_stem()
+    ended = translate_marked("RunsView", STATUSES.get(record.status, record.status))
+    return "_".join(p for p in (facts.dataset, facts.arch, ended) if p)
 
 
 def copy_model(source: Path, path: str | os.PathLike) -> Path:
@@ -72,7 +96,7 @@ class TrainFiles(QObject):
     @Slot()
     def export_png(self) -> None:
         """Export PNG…: the live curves as an image."""
-        stem = f"{self._page.model_to_save_facts().file_stem()}-curves"
+        stem = self._live_curves_name()
         title = translate("TrainingPanel", "Export curves")
         path = self._ask(title, stem, ".png", file_filters.png_images())
         if path:
@@ -83,7 +107,7 @@ class TrainFiles(QObject):
     def export_runs_png(self) -> None:
         """The Runs tab's PNG: the selected runs' curves overlaid."""
         records = self._page.runs_view.selected_records()
-        stem = f"{self._runs_stem(records)}-curves"
+        stem = self._file_name(CURVES_FILE, records) if records else self._live_curves_name()
         title = translate("TrainingPanel", "Export curves")
         path = self._ask(title, stem, ".png", file_filters.png_images())
         if not path:
@@ -101,7 +125,7 @@ class TrainFiles(QObject):
     def export_runs_csv(self) -> None:
         """The Runs tab's CSV: the per-epoch history of the selected (else all) runs."""
         records = self._page.runs_view.exportable_records()
-        stem = f"{self._runs_stem(records)}-history"
+        stem = self._file_name(HISTORY_FILE, records)
         title = translate("TrainingPanel", "Export history")
         path = self._ask(title, stem, ".csv", file_filters.csv_files())
         if path:
@@ -113,16 +137,29 @@ class TrainFiles(QObject):
             ]
             self._export(lambda: atomic_write_text(path, history_csv(records)))
 
-    def _runs_stem(self, records) -> str:
-        """What a file of ``records`` is named: one run by its model ("fashion_784-64-10_87.2%"),
-        several by their count and dataset ("fashion_3-runs"), none by the live run's model."""
+    def _live_curves_name(self) -> str:
+        """The Live tab's curves' file name: after the run trained last (``run_name``), else
+        the model loaded (``ModelFacts.file_stem``)."""
+        records, facts = self._page.live_curves_facts()
+        if records or facts == ModelFacts():
+            return self._file_name(CURVES_FILE, records)
+        return translate_marked("TrainingPanel", CURVES_FILE).format(runs=facts.file_stem())
+
+    @staticmethod
+    def _file_name(template: str, records) -> str:
+        """``template`` (``CURVES_FILE``, ``HISTORY_FILE``) for ``records``: one run by its
+        name (``run_name``), several by their count and dataset ("fashion_3-runs"), none
+        as curves of no run."""
         if not records:
-            return self._page.model_to_save_facts().file_stem()
+            return translate_marked("TrainingPanel", NO_RUN)
         if len(records) == 1:
-            return ModelFacts.of_record(records[0]).file_stem()
-        datasets = {ModelFacts.of_record(r).dataset for r in records}
-        dataset = datasets.pop() if len(datasets) == 1 else None
-        return "_".join(p for p in (dataset, f"{len(records)}-runs") if p)
+            runs = run_name(records[0])
+        else:
+            datasets = {ModelFacts.of_record(r).dataset for r in records}
+            dataset = datasets.pop() if len(datasets) == 1 else None
+            counted = translate_marked("TrainingPanel", RUNS_COUNTED).format(count=len(records))
+            runs = "_".join(p for p in (dataset, counted) if p)
+        return translate_marked("TrainingPanel", template).format(runs=runs)
 
     def _model_saved(self, saved: Path) -> None:
         self._page.status_message.emit(

@@ -171,6 +171,16 @@ class ModelFilesMixin:
         clf = self.run_state.loaded_clf
         return ModelFacts.of_info(clf.info) if clf is not None else ModelFacts()
 
+    def live_curves_facts(self) -> tuple[list, ModelFacts]:
+        """What the Live tab's curves are of: ([the run trained last on this page], its facts),
+        whether it saved a model or not (a diverged run saves none), else ([], the loaded
+        model's facts, or none)."""
+        record, last_run = self.controller.record, self.run_state.last_run_id
+        if last_run is not None and record is not None:
+            return [record], ModelFacts.of_record(record)
+        clf = self.run_state.loaded_clf
+        return [], ModelFacts.of_info(clf.info) if clf is not None else ModelFacts()
+
     def continue_name(self) -> str | None:
         """How the page names the model Continue trains further, None without one."""
         path = self.run_state.continuable[0] if self.run_state.continuable is not None else None

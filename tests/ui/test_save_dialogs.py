@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QFileDialog
 
 import nndesk
@@ -89,6 +90,57 @@ def test_every_save_of_the_train_page_asks_in_qts_own_dialog_on_the_runs_name(
     for one, suffix in zip(asked, (".npz", ".png", ".png", ".csv", ".py"), strict=True):
         _asked_in_qts_own_dialog(one, suffix)
     widget.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("code", "curves", "history"),
+    [
+        ("en", "mnist_784-16-10_diverged-curves.png", "mnist_784-16-10_diverged-history.csv"),
+        ("vi", "mnist_784-16-10_phân kỳ-đường-cong.png", "mnist_784-16-10_phân kỳ-lịch-sử.csv"),
+    ],
+)
+def test_a_diverged_runs_curves_are_proposed_under_the_runs_name_in_the_windows_language(
+    qtbot,
+    tiny_dataset,  # noqa: F811
+    tmp_path,
+    save_dialogs,
+    code,
+    curves,
+    history,
+):
+    """walk61: a diverged run (no model saved, so no model's facts) proposed
+    "model_untested-curves.png" in a Vietnamese window; its curves are the run's, named after
+    it (dataset, layers, how it ended) in the window's words."""
+    from nndesk import preferences
+    from nndesk.ui import language
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    preferences.set_last_save_folder(folder)
+    assert language.use_language(code) == code
+    try:
+        widget = make_panel(qtbot, tmp_path, lambda name: tiny_dataset)
+        widget.form.optimizer.setCurrentIndex(widget.form.optimizer.findData("sgd"))
+        widget.form.lr.setText("1000")
+        with qtbot.waitSignal(widget.controller.run_ended, timeout=60_000) as ended:
+            assert widget.start_training()
+        assert ended.args[0].reason == "diverged"
+        wait_until_idle(qtbot, widget)
+        record = widget.controller.record
+        widget.runs_view.refresh(select_id=record.run_id)
+        qtbot.waitUntil(lambda: len(widget.runs_view.selected_records()) == 1, timeout=30_000)
+        save_dialogs.answer = ""  # each cancelled: only the names proposed are looked at
+        widget.files.export_png()
+        widget.runs_view.export_png_requested.emit()
+        widget.runs_view.export_csv_requested.emit()
+        assert [Path(a.start) for a in save_dialogs.asked] == [
+            folder / curves,
+            folder / curves,
+            folder / history,
+        ]
+        widget.shutdown()
+    finally:
+        language.use_language("en")
 
 
 def test_file_save_model_asks_in_the_same_dialog_and_a_name_without_an_ending_gets_npz(
