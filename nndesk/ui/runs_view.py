@@ -51,30 +51,33 @@ SETTINGS_MIN_WIDTH = 140  # px: "relu, adam, lr 0.001, ..." begins to be read; t
 SETTINGS_LEAD_WIDTH = 300
 LAYERS_MAX_WIDTH = 130  # px: a long architecture is elided (whole in its tip), never widening
 # the column until the accuracy and status are pushed off a 1024-px page
-#: the order the columns are shown in: what tells runs apart first, the long Settings text last
+#: the order the columns are shown in: what tells runs apart first, whether and how well each
+#: ended (its test accuracy, its status) next, the long Settings text last. Status came after
+#: Dataset: at 1024 px a Fashion-MNIST run's (or, in Vietnamese at the larger text, any run's)
+#: status was a sideways scroll away, and whether a run had finished could not be seen (walk61)
 SHOWN_ORDER = (
     "Started",
-    "Dataset",
     "Layers",
     "Test acc",
     "Status",
+    "Dataset",
     "Epochs",
     "Val acc",
     "Settings",
 )
 #: the order when runs of the same data and layers are listed, told apart by their settings:
 #: the Settings cell (what tells them apart leads it) comes after the start, the run then read
-#: as the hint and the chart name it ("07:06:43 (sigmoid, pixels 0 to 255)"), its accuracy
-#: next. Last, it was a sideways scroll away at 1024 px, and cut at 1280: in front of a class
-#: the sigmoid run of lab 2 could not be pointed at (walk59 D15). After Layers, it pushed the
-#: accuracy off a Vietnamese 11 pt table (453 px)
+#: as the hint and the chart name it ("07:06:43 (sigmoid, pixels 0 to 255)"), its accuracy and
+#: status next. Last, it was a sideways scroll away at 1024 px, and cut at 1280: in front of a
+#: class the sigmoid run of lab 2 could not be pointed at (walk59 D15). After Layers, it pushed
+#: the accuracy off a Vietnamese 11 pt table (453 px)
 TOLD_APART_ORDER = (
     "Started",
     "Settings",
     "Test acc",
+    "Status",
     "Dataset",
     "Layers",
-    "Status",
     "Epochs",
     "Val acc",
 )

@@ -191,3 +191,61 @@ def test_with_a_desktops_font_lab_twos_settings_show_in_the_window(
         assert len(_leads_in_sight(view)) == 4
     finally:
         language.use_language("en")
+
+
+def test_at_1024_a_runs_status_is_in_sight_beside_its_accuracy(qtbot, tmp_path):
+    """walk61: on the Runs tab at 1024 px the Status column was a sideways scroll away, after
+    Dataset and Layers: whether a run had finished could not be seen. It follows the test
+    accuracy now. Lab 2's four runs on Fashion-MNIST, one diverged."""
+    from nndesk.ui.runs_table import COLUMNS
+
+    store = RunStore(tmp_path / "runs")
+    for activation in ("sigmoid", "relu"):
+        for normalize in ("raw", "unit"):
+            config = {**LAB2, "dataset": "fashion", "activation": activation}
+            record = store.create({**config, "normalize": normalize})
+            diverged = (activation, normalize) == ("relu", "raw")
+            record.status = "diverged" if diverged else "completed"
+            store.save(record)
+    view = RunsView(RunListReader(store))
+    qtbot.addWidget(view)
+    view.resize(484, 420)  # the Runs tab of the Train page in a 1024x700 window
+    view.show()
+    qtbot.waitUntil(view.isVisible)
+    assert view.settings_forward  # told apart by their settings: Settings second
+    for name in ("Started", "Test acc", "Status"):
+        assert _in_sight(view, COLUMNS.index(name)), name
+    assert len(_leads_in_sight(view)) == 4
+
+
+def test_in_vietnamese_at_the_larger_text_a_runs_status_is_in_sight_at_1024(
+    qtbot, qapp, window_factory, stroke_classifier, tiny_data_dir
+):
+    """walk61: the lecturer's window (1024x768, Vietnamese, View > Text size > Larger): the
+    Status column ended at 477 px of a 467 px table."""
+    from nndesk import paths
+    from nndesk.ui import language, text_size
+    from nndesk.ui.runs_table import COLUMNS
+    from tests.ui.test_layout import WAIT_MS, show_at
+
+    store = RunStore(paths.runs_dir())
+    for arch in ("784-784-10", "784-64-10"):
+        record = store.create({**LAB2, "arch": arch})
+        record.status = "completed"
+        store.save(record)
+    assert language.use_language("vi") == "vi"
+    text_size.apply_text_size(qapp, "larger")
+    try:
+        desk = window_factory(classifier=stroke_classifier)
+        window = show_at(desk, (1024, 768))
+        page = desk.train_page
+        window.tabs.setCurrentWidget(page)
+        view = page.runs_view
+        page.tabs.setCurrentWidget(view)
+        view.refresh()
+        qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == 2, timeout=WAIT_MS)
+        for name in ("Started", "Layers", "Test acc", "Status"):
+            assert _in_sight(view, COLUMNS.index(name)), name
+    finally:
+        text_size.apply_text_size(qapp, "normal")
+        language.use_language("en")
