@@ -37,9 +37,9 @@ NO_RUN = QT_TRANSLATE_NOOP("TrainingPanel", "curves")
 
 def run_name(record) -> str:
     """What a file of one run's curves is named after: its dataset, layers and test accuracy
-    ("fashion_784-64-64-10_87.2%"); a run that ended untested (diverged, stopped) says how it
-    ended, in the window's words ("mnist_784-784-10_phân kỳ"), never "untested" (its curves
-    are what the file holds, not a model)."""
+    ("fashion_784-64-64-10_87.2%"); a run without one (diverged, failed, still running) says
+    how it is or ended, in the window's words ("mnist_784-784-10_phân kỳ"), never "untested"
+    (its curves are what the file holds, not a model)."""
     facts = ModelFacts.of_record(record)
     if facts.test_accuracy is not None:
         return facts.file_stem()
