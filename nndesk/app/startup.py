@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from nndesk import paths, preferences, settings_writer
 from nndesk.app.closing_signals import close_on_signals
 from nndesk.app.desk import build_window
-from nndesk.app.window_lock import say_another_window_is_open, take_window_lock
+from nndesk.app.window_lock import bring_forward, say_another_window_is_open, take_window_lock
 from nndesk.paths import ASSETS_DIR
 from nndesk.ui import language, text_size, theme
 from nndesk.ui.gui_collector import collect_on_gui_thread
@@ -76,13 +76,15 @@ def run(data_dir: str | None = None) -> int:
     else:
         window.resize(first_window_size(app.primaryScreen()))
     window.show()
+    held.show_asked.connect(bring_forward)  # a later window's "Show the other window"
     if held.another_window_is_open():
-        QTimer.singleShot(0, window, lambda: say_another_window_is_open(window, paths.runs_dir()))
+        QTimer.singleShot(
+            0, window, lambda: say_another_window_is_open(window, paths.runs_dir(), held)
+        )
     close_on_signals(app)  # SIGTERM, SIGHUP, Ctrl+C: closed, its run saved
     code = app.exec()
     # the settings changed last (the window's place as it closed) kept; a disk that hangs (a
     # network home gone) does not keep the process from ending
     preferences.flush(settings_writer.EXIT_WAIT_SECONDS)
-    if held.lock is not None:
-        held.lock.unlock()  # the next window started is alone
+    held.release()  # a later window open takes the lock over; else the next one is alone
     return code

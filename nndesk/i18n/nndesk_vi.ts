@@ -7296,6 +7296,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <source>Another nndesk window is open</source>
         <translation>Một cửa sổ nndesk khác đang mở</translation>
     </message>
+    <message>
+        <source>Show the other window</source>
+        <translation>Hiện cửa sổ kia</translation>
+    </message>
 </context>
 <context>
     <name>_NeighbourTile</name>
