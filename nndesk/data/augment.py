@@ -312,14 +312,17 @@ def _edges(planes: np.ndarray, inside: np.ndarray) -> np.ndarray:
     return (mag > np.maximum(cut, 0.15)) & inside
 
 
-def _stripes(n: int, rng: np.random.Generator, pen: np.ndarray) -> np.ndarray:
-    """Zig-zag-like parallel strokes ``pen`` px wide with gaps: bool (n, 28, 28), random angle."""
+def _stripes(pen: np.ndarray, draws: np.ndarray) -> np.ndarray:
+    """Zig-zag-like parallel strokes ``pen`` px wide with gaps: bool (n, 28, 28), at an angle,
+    spacing, phase and wobble from ``draws`` (n, 4), uniform in [0, 1)."""
+    n = len(pen)
     grid = np.arange(SIDE, dtype=np.float32)
     gy, gx = np.meshgrid(grid, grid, indexing="ij")  # (28, 28)
-    theta = rng.uniform(0, np.pi, size=(n, 1, 1)).astype(np.float32)
-    period = (pen * rng.uniform(1.8, 3.0, size=n)).astype(np.float32)[:, None, None]
-    phase = rng.uniform(0, 1, size=(n, 1, 1)).astype(np.float32)
-    wobble = rng.uniform(0, 0.4, size=(n, 1, 1)).astype(np.float32)
+    u = draws.astype(np.float32).reshape(n, 4, 1, 1)
+    theta = np.float32(np.pi) * u[:, 0]  # (n, 1, 1) in [0, pi)
+    period = pen.astype(np.float32)[:, None, None] * (1.8 + 1.2 * u[:, 1])  # 1.8-3 pens
+    phase = u[:, 2]
+    wobble = 0.4 * u[:, 3]
     along = -np.sin(theta) * gx + np.cos(theta) * gy
     across = np.cos(theta) * gx + np.sin(theta) * gy
     t = across / period + phase + wobble * np.sin(along / 4.0)
@@ -371,8 +374,26 @@ def _reshape(
     return _bilinear(sketch, src_x.astype(np.float32), src_y.astype(np.float32))
 
 
+#: Each image's uniform draws a sketch takes, by column (``sketch_drawn``): fixed places, so a
+#: strength switched on draws from its own column and moves no other image's picture.
+SKETCH_COLUMNS = (
+    "chosen", "cut", "mode", "pen", "details", "theta", "period", "phase", "wobble", "grey",
+    "aspect", "flare", "mirror", "shift_x", "shift_y", "angle", "scale",
+)  # fmt: skip
+SKETCH_DRAWS = len(SKETCH_COLUMNS)
+_COL = {name: i for i, name in enumerate(SKETCH_COLUMNS)}
+
+
 def sketch_batch(
     images: np.ndarray, rng: np.random.Generator, strengths: SketchStrengths | None = None
+) -> np.ndarray:
+    """``sketch_drawn`` with draws taken from ``rng`` for this batch (the same generator state
+    gives the same batch)."""
+    return sketch_drawn(images, rng.random((len(images), SKETCH_DRAWS)), strengths)
+
+
+def sketch_drawn(
+    images: np.ndarray, draws: np.ndarray, strengths: SketchStrengths | None = None
 ) -> np.ndarray:
     """Redraw a random ``strengths.share`` of a garment batch as silhouettes, outlines, scribbles.
 
@@ -381,8 +402,10 @@ def sketch_batch(
     images : uint8 (n, 28, 28) or float32 (n, 784)
         Ink brighter than background (true for every nndesk normalisation); each image's own
         minimum and maximum are its background and full ink.
-    rng : np.random.Generator
-        The only source of randomness: the same generator state gives the same batch.
+    draws : float (n, SKETCH_DRAWS)
+        Uniform in [0, 1), one row an image (``SKETCH_COLUMNS``): the only randomness. An
+        image's draws are its own, not its place in a batch: training draws them per image and
+        epoch, so race lanes with different batch sizes sketch each image alike.
     strengths : SketchStrengths, optional
         The defaults redraw half of each batch, the three kinds equally often.
 
@@ -394,50 +417,57 @@ def sketch_batch(
     s = (strengths or SketchStrengths()).validate()
     planes = _as_planes(images).copy()
     n = planes.shape[0]
-    chosen = np.flatnonzero(rng.random(n) < s.share)
+    draws = np.asarray(draws, np.float64)
+    if draws.shape != (n, SKETCH_DRAWS):
+        raise ConfigError(f"sketches need {SKETCH_DRAWS} draws an image, got {draws.shape}")
+    chosen = np.flatnonzero(draws[:, _COL["chosen"]] < s.share)
     if chosen.size == 0:
         return _like(planes, images)
     m = chosen.size
+    d = draws[chosen]  # (m, SKETCH_DRAWS)
+
+    def uniform(name: str, low: float, high: float) -> np.ndarray:
+        return low + (high - low) * d[:, _COL[name]]  # (m,)
+
     sub = planes[chosen]
     lo = sub.min(axis=(1, 2), keepdims=True)
     hi = sub.max(axis=(1, 2), keepdims=True)
     rel = (sub - lo) / np.maximum(hi - lo, 1e-6)  # (m, 28, 28) in [0, 1]
-    cut = rng.uniform(*s.threshold, size=(m, 1, 1))
+    cut = uniform("cut", *s.threshold)[:, None, None]
     silhouette = fill_holes(rel > cut)
 
     weights = np.array([s.filled, s.outline, s.scribble], np.float64)
-    mode = rng.choice(3, size=m, p=weights / weights.sum())
-    pen = rng.integers(s.pen[0], s.pen[1] + 1, size=m)
+    edges = np.cumsum(weights / weights.sum())[:-1]  # kind k where its share of [0, 1) lies
+    mode = np.searchsorted(edges, d[:, _COL["mode"]], side="right")
+    pens = s.pen[1] + 1 - s.pen[0]
+    pen = s.pen[0] + np.minimum((d[:, _COL["pen"]] * pens).astype(np.int64), pens - 1)
     # a pen drawn along the border lies half outside and half inside the silhouette
     outer = _morph(silhouette, pen // 2, np.maximum)
     inner = _morph(silhouette, pen - pen // 2, np.minimum)
     outline = outer & ~inner
-    with_details = rng.random(m) < s.details
+    with_details = d[:, _COL["details"]] < s.details
     if with_details.any():
         outline[with_details] |= _edges(rel[with_details], inner[with_details])
     drawn = np.where((mode == 0)[:, None, None], silhouette, outline)
     scribbled = mode == 2
     if scribbled.any():
-        drawn[scribbled] |= (
-            _stripes(int(scribbled.sum()), rng, pen[scribbled]) & silhouette[scribbled]
-        )
-    grey = np.where(mode == 0, rng.uniform(*s.grey, size=m), 1.0)[:, None, None]
+        stripe_draws = d[scribbled][:, [_COL[k] for k in ("theta", "period", "phase", "wobble")]]
+        drawn[scribbled] |= _stripes(pen[scribbled], stripe_draws) & silhouette[scribbled]
+    grey = np.where(mode == 0, uniform("grey", *s.grey), 1.0)[:, None, None]
     sketch = drawn * grey.astype(np.float32)  # (m, 28, 28) in [0, 1]
 
-    # each kind of change draws from ``rng`` only when it is on, so strengths with aspect, flare
-    # and mirror at 0 and refit off give the batches sketch_batch gave before it had them
-    stretch = np.ones(m)
-    if s.aspect > 0:
-        stretch = np.exp(rng.uniform(-1, 1, size=m) * np.log1p(s.aspect))
-    flare = rng.uniform(-s.flare, s.flare, size=m) if s.flare > 0 else np.zeros(m)
+    stretch = np.exp(uniform("aspect", -1, 1) * np.log1p(s.aspect)) if s.aspect > 0 else np.ones(m)
+    flare = uniform("flare", -s.flare, s.flare) if s.flare > 0 else np.zeros(m)
     if s.aspect > 0 or s.flare > 0 or s.refit:
         sketch = _reshape(sketch, silhouette, stretch, flare, s.refit)
     if s.mirror > 0:
-        flip = rng.random(m) < s.mirror
+        flip = d[:, _COL["mirror"]] < s.mirror
         sketch[flip] = sketch[flip, :, ::-1]
-    shifts = rng.uniform(-s.shift, s.shift, size=(m, 2))
-    angles = rng.uniform(-s.rotate_degrees, s.rotate_degrees, size=m)
-    scales = rng.uniform(1 - s.scale, 1 + s.scale, size=m)
+    shifts = np.stack(
+        [uniform("shift_x", -s.shift, s.shift), uniform("shift_y", -s.shift, s.shift)], axis=1
+    )
+    angles = uniform("angle", -s.rotate_degrees, s.rotate_degrees)
+    scales = uniform("scale", 1 - s.scale, 1 + s.scale)
     sketch = affine_batch(sketch, angles, scales, shifts).reshape(m, SIDE, SIDE)
     planes[chosen] = lo + sketch * (hi - lo)
     return _like(planes, images)

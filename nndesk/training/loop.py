@@ -293,8 +293,8 @@ def _train(
     xb_buf = np.empty((0, x.shape[1]), dtype=x.dtype)
     yb_buf = np.empty(0, dtype=np.int64)
     # augmentation can be switched on while training: its streams exist from the start
-    aug_draws = _AugmentDraws(cfg.seed, n)
-    sketch_rng = run_rng(cfg.seed, SKETCH, first)
+    aug_draws = _ImageDraws(cfg.seed, AUGMENT, n, "augment")
+    sketch_draws = _ImageDraws(cfg.seed, SKETCH, n, "sketch")
 
     overridden: float | None = None
     lost_said = False  # whether a report said the helper process was lost (HELPER_LOST)
@@ -368,7 +368,7 @@ def _train(
                     xb = _augment(xb, aug_draws.of(epoch, idx), cfg)
                 if cfg.sketch > 0:
                     # garment photos partly redrawn as silhouettes, outlines and scribbles
-                    xb = _sketch(xb, sketch_rng, cfg, strengths)
+                    xb = _sketch(xb, sketch_draws.of(epoch, idx), cfg, strengths)
 
             sampled = watch is not None and watch.wants(b + 1)
             step = None
@@ -514,24 +514,26 @@ def _train(
     yield RunEnded("completed", f"trained {epochs}", session.epochs_done)
 
 
-class _AugmentDraws:
-    """Each training image's augmentation draws for an epoch, by its index in the split: drawn
-    from (seed, epoch) for the whole split at once, so an image is moved alike whatever the
-    batch it falls in (race lanes of batch 64 and 128; a resumed epoch). ~2 ms and 1 MB an
-    epoch for 48,000 images, made only once augmentation is on."""
+class _ImageDraws:
+    """Each training image's draws for an epoch (its augmentation's, or its sketch's), by its
+    index in the split: drawn from (seed, purpose, epoch) for the whole split at once, so an
+    image is changed alike whatever the batch it falls in (race lanes of batch 64 and 128; a
+    resumed epoch). Augmentation: ~2 ms and 1 MB an epoch for 48,000 images; sketches 3.3 MB;
+    made only once they are on."""
 
-    def __init__(self, seed: int, n: int) -> None:
-        self._seed, self._n = seed, n
+    def __init__(self, seed: int, purpose: int, n: int, kind: str) -> None:
+        from nndesk.data.augment import DRAWS_PER_IMAGE, SKETCH_DRAWS
+
+        self._seed, self._purpose, self._n = seed, purpose, n
+        self._columns = DRAWS_PER_IMAGE if kind == "augment" else SKETCH_DRAWS
         self._epoch: int | None = None
         self._draws = np.empty((0, 0), np.float32)
 
     def of(self, epoch: int, idx: np.ndarray) -> np.ndarray:
-        """float32 (len(idx), DRAWS_PER_IMAGE): the draws of the images ``idx`` in ``epoch``."""
-        from nndesk.data.augment import DRAWS_PER_IMAGE
-
+        """float32 (len(idx), columns): the draws of the images ``idx`` in ``epoch``."""
         if epoch != self._epoch:
-            rng = run_rng(self._seed, AUGMENT, epoch)
-            self._draws = rng.random((self._n, DRAWS_PER_IMAGE), dtype=np.float32)
+            rng = run_rng(self._seed, self._purpose, epoch)
+            self._draws = rng.random((self._n, self._columns), dtype=np.float32)
             self._epoch = epoch
         return self._draws[idx]
 
@@ -547,10 +549,11 @@ def _augment(xb: np.ndarray, draws: np.ndarray, cfg) -> np.ndarray:
     )  # fmt: skip
 
 
-def _sketch(xb: np.ndarray, rng: np.random.Generator, cfg, strengths) -> np.ndarray:
-    """``cfg.sketch`` of ``xb`` redrawn as sketches with ``strengths`` (default ones if None)."""
-    from nndesk.data.augment import SketchStrengths, sketch_batch
+def _sketch(xb: np.ndarray, draws: np.ndarray, cfg, strengths) -> np.ndarray:
+    """``cfg.sketch`` of ``xb`` redrawn as sketches by its images' ``draws``, with ``strengths``
+    (default ones if None)."""
+    from nndesk.data.augment import SketchStrengths, sketch_drawn
 
-    return sketch_batch(
-        xb, rng, dataclasses.replace(strengths or SketchStrengths(), share=cfg.sketch)
+    return sketch_drawn(
+        xb, draws, dataclasses.replace(strengths or SketchStrengths(), share=cfg.sketch)
     )

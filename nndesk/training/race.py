@@ -5,8 +5,8 @@ configurations that share the seed and the data settings see the same images in 
 with the same batch size, batch for batch. ``race`` checks that they do share them, then steps
 the runs in turn, one batch of the lane furthest behind (in epochs), so their curves grow
 together even when a lane takes batches of 64 and another of 128 (a lab raced as a whole).
-Augmentation draws each image's shifts and turns by its index and epoch, so such lanes see
-each image moved alike; garment sketches are still drawn batch by batch:
+Augmentation and garment sketches draw each image's changes by its index and epoch, so such
+lanes see each image changed alike:
 
     for lane, report in race([adam, sgd], dataset=fashion):
         curves[lane].add(report)
