@@ -93,14 +93,15 @@ class RunSetup:
     asked: int = 0  # the batch size asked for (1,000,000 that trains in batches of 60,000)
     train_images: int = 0  # the training split's size (0: not known)
     steps: int = 0  # optimizer steps the run takes in all (0: not known)
+    lr: float = 0.0  # the learning rate the run started with (0: not known)
 
 
 @dataclass(frozen=True)
 class Hint:
     """``text.format(**values)`` says what the coach saw; ``fix`` what one click changes."""
 
-    #: "diverging" | "harder-data" | "few-steps" | "raw-inputs" | "overfitting" | "dead" |
-    #: "fell" | "stuck" | "mistakes"
+    #: "diverging" | "harder-data" | "few-steps" | "raw-inputs" | "rate-raised" |
+    #: "overfitting" | "dead" | "fell" | "stuck" | "mistakes"
     kind: str
     text: str  # a template, marked with QT_TRANSLATE_NOOP("Coach", ...)
     values: dict[str, Any] = field(default_factory=dict)
@@ -239,6 +240,28 @@ def _overfitting(curves) -> dict[str, Any] | None:
     epochs = list(curves.epochs) if len(curves.epochs) == len(val) else list(range(1, last + 2))
     return {"v0": Loss(val[best]), "v2": Loss(val[last]), "e0": epochs[best],
             "e2": epochs[last], "t0": Loss(train[best]), "t2": Loss(train[last])}  # fmt: skip
+
+
+def rate_raised_since(curves, epoch: float, start_lr: float = 0.0) -> dict[str, Any] | None:
+    """The newest learning-rate change made after ``epoch`` ended (an x past it) when it
+    raised the rate: ``{"rate", "previous", "at"}`` (its epoch), else None.
+
+    The rate before it is the change before it, else the run's ``start_lr``; a schedule only
+    lowers the rate from its start, so a change above the start rate raised it whatever the
+    schedule had made of it. With neither known, nothing is said."""
+    rates = [change for change in curves.changes if change.name == "lr"]
+    if not rates or rates[-1].x <= epoch:
+        return None
+    change = rates[-1]
+    previous = float(rates[-2].value) if len(rates) >= 2 else float(start_lr)
+    if not previous > 0 or not float(change.value) > previous:
+        return None
+    return {"rate": float(change.value), "previous": previous, "at": change.epoch}
+
+
+def _rate_changed_since(curves, epoch: float) -> bool:
+    """Whether the learning rate was set by hand after ``epoch`` ended."""
+    return any(change.name == "lr" and change.x > epoch for change in curves.changes)
 
 
 def _accuracy_by_step(curves) -> tuple[np.ndarray, np.ndarray]:
@@ -386,7 +409,27 @@ def hints(
     # raw pixels into saturating units make the validation loss jump about: not overfitting,
     # and the raw-inputs hint names the cause
     overfit = None if raw else _overfitting(curves)
+    # a validation loss that rose after the rate was raised by hand is the rate's doing: the
+    # larger steps overshoot (walk62 D1: the PReLU lab at 4x its rate was told "overfitting"
+    # while its training loss barely moved, and offered augmentation)
+    raised = None
     if overfit is not None:
+        start_lr = setup.lr if setup is not None else 0.0
+        raised = rate_raised_since(curves, overfit["e0"], start_lr)
+        if raised is None and _rate_changed_since(curves, overfit["e0"]):
+            overfit = None  # set back or lowered since: its epochs are not one run's to judge
+    if raised is not None:
+        found.append(Hint(
+            "rate-raised",
+            QT_TRANSLATE_NOOP("Coach", "Validation loss rose from {v0} at epoch {e0} to "
+                              "{v2} at epoch {e2} after the learning rate was raised from "
+                              "{previous:g} to {rate:g} in epoch {at}: steps that large "
+                              "overshoot. Set it back, or lower it further."),
+            {**overfit, **raised},
+            {"lr": raised["previous"]},
+            QT_TRANSLATE_NOOP("Coach", "Set the learning rate back to {lr:g}"),
+        ))  # fmt: skip
+    elif overfit is not None:
         found.append(Hint(
             "overfitting",
             QT_TRANSLATE_NOOP("Coach", "Validation loss rose from {v0} at epoch {e0} to "

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from nndesk.coach import hints
+from nndesk.coach import RunSetup, hints
 from nndesk.run_curves import Curves
 from nndesk.training.internals import InsideRecord, InsideSample, LayerSample
 
@@ -369,3 +369,43 @@ def test_a_run_a_rate_change_threw_back_to_chance_is_told_so_not_no_problem():
     flat = trained([0.09] * 60, batches_per_epoch=1)
     flat.add_lr_change(55.0, 1e-6)
     assert hints(flat, lr=1e-6) == []
+
+
+def test_validation_loss_rising_after_the_rate_was_raised_blames_the_rate_not_overfitting():
+    """walk62 D1: the PReLU lab's rate raised 4x in epoch 2; validation loss 0.4318 -> 0.4567
+    by epoch 3 while training loss barely moved was called overfitting, and augmentation
+    offered."""
+    run = curves(train_loss=[0.4948, 0.4870, 0.4817], val_loss=[0.4318, 0.4450, 0.4567])
+    run.add_lr_change(1.4, 0.002)
+    (hint,) = hints(run, lr=0.002, setup=RunSetup(lr=0.0005))
+    assert hint.kind == "rate-raised" and hint.fix == {"lr": 0.0005}
+    assert hint.message() == (
+        "Validation loss rose from 0.4318 at epoch 1 to 0.4567 at epoch 3 after the learning "
+        "rate was raised from 0.0005 to 0.002 in epoch 2: steps that large overshoot. Set it "
+        "back, or lower it further."
+    )
+    assert hint.button_text() == "Set the learning rate back to 0.0005"
+    # the rate before it is the change before it, when a change set it
+    run.changes.clear()
+    run.add_lr_change(0.5, 0.001)
+    run.add_lr_change(1.4, 0.003)
+    (hint,) = hints(run, lr=0.003)
+    assert hint.kind == "rate-raised" and hint.fix == {"lr": 0.001}
+
+
+def test_a_rate_lowered_after_the_lowest_validation_loss_is_not_called_overfitting():
+    run = curves(train_loss=[0.4948, 0.4870, 0.4817], val_loss=[0.4318, 0.4450, 0.4567])
+    run.add_lr_change(1.4, 0.0001)
+    assert hints(run, lr=0.0001, setup=RunSetup(lr=0.0005)) == []
+
+
+def test_a_rate_raised_before_the_lowest_validation_loss_leaves_overfitting_said():
+    run = curves(train_loss=[0.5, 0.4, 0.3, 0.2], val_loss=[0.45, 0.40, 0.45, 0.52])
+    run.add_lr_change(0.5, 0.01)
+    (hint,) = hints(run, lr=0.01, setup=RunSetup(lr=0.001))
+    assert hint.kind == "overfitting"
+    # a change after the lowest whose direction cannot be told (no start rate, no change
+    # before it): its epochs are not judged either way
+    late = curves(train_loss=[0.5, 0.4, 0.3], val_loss=[0.40, 0.45, 0.52])
+    late.add_lr_change(1.5, 0.01)
+    assert [h.kind for h in hints(late, lr=0.01)] == []

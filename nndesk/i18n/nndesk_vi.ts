@@ -2105,6 +2105,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Xem các ảnh đoán sai của {name}</translation>
     </message>
     <message>
+        <source>Set the learning rate back to {lr:g}</source>
+        <translation>Đặt lại tốc độ học về {lr:g}</translation>
+    </message>
+    <message>
         <source>The loss climbed from {before} to {recent} over the last {n} batches, right after {change}: the batches became harder to fit, not the learning rate too high. Give it a few hundred batches before changing it.</source>
         <translation>Mất mát tăng từ {before} lên {recent} trong {n}&#xa0;batch gần nhất, ngay sau khi đổi {change}: các batch khó khớp hơn, không phải tốc độ học quá cao. Hãy chờ vài trăm batch trước khi đổi tốc độ học.</translation>
     </message>
@@ -2131,6 +2135,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>Use batches of {batch_size}</source>
         <translation>Dùng batch {batch_size}</translation>
+    </message>
+    <message>
+        <source>Validation loss rose from {v0} at epoch {e0} to {v2} at epoch {e2} after the learning rate was raised from {previous:g} to {rate:g} in epoch {at}: steps that large overshoot. Set it back, or lower it further.</source>
+        <translation>Mất mát kiểm định tăng từ {v0} ở epoch {e0} lên {v2} ở epoch {e2} sau khi tốc độ học được tăng từ {previous:g} lên {rate:g} ở epoch {at}: bước cập nhật lớn như vậy vượt quá điểm tốt. Hãy đặt lại như cũ, hoặc giảm thêm.</translation>
     </message>
     <message>
         <source>Validation loss rose from {v0} at epoch {e0} to {v2} at epoch {e2} while training loss fell from {t0} to {t2}: overfitting. More L2, dropout or augmentation helps.</source>
