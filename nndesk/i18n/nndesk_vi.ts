@@ -2185,12 +2185,12 @@ và lúc đầu (đứt nét)</translation>
         <translation>{name} được nhận đúng</translation>
     </message>
     <message>
-        <source>{what}: {count} images{share}.</source>
-        <translation>{what}: {count}&#xa0;ảnh{share}.</translation>
+        <source>{said} Click to open them.</source>
+        <translation>{said} Bấm để mở các ảnh này.</translation>
     </message>
     <message>
-        <source>{what}: {count} images{share}. Click to open them.</source>
-        <translation>{what}: {count}&#xa0;ảnh{share}. Bấm để mở các ảnh này.</translation>
+        <source>{what}: {count} images{share}.</source>
+        <translation>{what}: {count}&#xa0;ảnh{share}.</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,30 @@ HINT = QT_TRANSLATE_NOOP(
 LEAST_WIDTH, LEAST_HEIGHT = 320, 300
 
 
+def cell_said(confusion: np.ndarray, names: Sequence[str], r: int, c: int) -> str:
+    """What cell (``r`` true, ``c`` predicted) of ``confusion`` (k, k) holds, in words:
+    "true Shirt, predicted Dress: 48 images (8.0% of true Shirt)."."""
+    count = int(confusion[r, c])
+    row_total = int(confusion[r].sum())
+    share = (
+        translate("ConfusionView", " ({share} of true {name})").format(
+            share=percent(count / row_total, 1), name=names[r]
+        )
+        if row_total
+        else ""
+    )
+    what = (
+        translate("ConfusionView", "{name} recognised correctly").format(name=names[r])
+        if r == c
+        else translate("ConfusionView", "true {true}, predicted {predicted}").format(
+            true=names[r], predicted=names[c]
+        )
+    )
+    return translate("ConfusionView", "{what}: {count} images{share}.").format(
+        what=what, count=integer(count), share=share
+    )
+
+
 @dataclass(frozen=True)
 class MatrixPicture:
     """A matrix drawn off the GUI thread: its figure (never drawn again) and its pixels."""
@@ -178,11 +202,39 @@ class ConfusionView(QWidget):
     def least_height(self, width: int) -> int:
         """The view's least height ``width`` px wide: the canvas at its least, and the hint's
         wrapped lines under it (given less, the hint was drawn over the matrix's axis title:
-        two lines in Vietnamese at 11 pt, 1024x700)."""
+        two lines in Vietnamese at 11 pt, 1024x700), as many as its longest text takes."""
         height = self.canvas.minimumHeight()
         if not self.hint.isHidden():
-            height += self.layout().spacing() + self.hint.heightForWidth(width)
+            height += self.layout().spacing() + self.hint_room(width)
         return height
+
+    def hint_room(self, width: int) -> int:
+        """The height (px) the hint under the matrix needs ``width`` px wide for the longest
+        of what it says: the general hint, or a hovered cell of this matrix.
+
+        Kept whatever it says now: a hint of one line, then two as the mouse crossed the
+        cells, moved the matrix 15 px up and down under the pointer (walk62 D4)."""
+        texts = [translate_marked("ConfusionView", HINT)]
+        if self._confusion is not None and self._names:
+            k = range(len(self._confusion))
+            cells = [cell_said(self._confusion, self._names, r, c) for r in k for c in k]
+            click = translate("ConfusionView", "{said} Click to open them.")
+            # the longest few by characters: the widest wrap is among them
+            texts += [click.format(said=said) for said in sorted(cells, key=len)[-4:]]
+        metrics = self.hint.fontMetrics()
+        margins = self.hint.contentsMargins()
+        inner = max(1, width - margins.left() - margins.right())
+        flags = Qt.TextFlag.TextWordWrap
+        tallest = max(metrics.boundingRect(0, 0, inner, 1 << 20, flags, t).height() for t in texts)
+        return tallest + margins.top() + margins.bottom()
+
+    def _reserve_hint_room(self) -> None:
+        if self.width() > 0:
+            self.hint.setMinimumHeight(self.hint_room(self.width()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._reserve_hint_room()
 
     def set_matrix(
         self,
@@ -197,6 +249,7 @@ class ConfusionView(QWidget):
         self._names = tuple(class_names)
         self._selected = None
         self.reset_hint()
+        self._reserve_hint_room()
         # a matrix where none was, or none where one was: until its picture comes the canvas
         # says so, never shows the last (a matrix follows a matrix as it was: a replay steps)
         self._set_from = self._asked + 1
@@ -279,6 +332,7 @@ class ConfusionView(QWidget):
 
     @Slot(object)
     def _on_theme_changed(self, _colours) -> None:
+        self._reserve_hint_room()  # a text size step comes as a theme change
         self._ask()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -348,31 +402,9 @@ class ConfusionView(QWidget):
             return
         self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
         shown = self.picture  # the counts the user sees under the mouse
-        r, c = cell
-        count = int(shown.confusion[r, c])
-        row_total = int(shown.confusion[r].sum())
-        share = (
-            translate("ConfusionView", " ({share} of true {name})").format(
-                share=percent(count / row_total, 1), name=shown.names[r]
-            )
-            if row_total
-            else ""
-        )
-        what = (
-            translate("ConfusionView", "{name} recognised correctly").format(name=shown.names[r])
-            if r == c
-            else translate("ConfusionView", "true {true}, predicted {predicted}").format(
-                true=shown.names[r], predicted=shown.names[c]
-            )
-        )
+        said = cell_said(shown.confusion, shown.names, *cell)
         self.hint.setText(
-            translate("ConfusionView", "{what}: {count} images{share}. Click to open them.").format(
-                what=what, count=integer(count), share=share
-            )
+            translate("ConfusionView", "{said} Click to open them.").format(said=said)
         )
         if self.hint.isHidden():  # the replay's matrix opens nothing: its cell said on hover
-            self.canvas.setToolTip(
-                translate("ConfusionView", "{what}: {count} images{share}.").format(
-                    what=what, count=integer(count), share=share
-                )
-            )
+            self.canvas.setToolTip(said)

@@ -180,3 +180,37 @@ def test_a_replaced_matrix_figure_is_emptied_off_the_gui_thread(qtbot, view, mon
     qtbot.waitUntil(lambda: not first.axes, timeout=WAIT_MS)  # emptied once replaced
     assert emptied_on and threading.get_ident() not in emptied_on
     assert view.figure.axes  # the one on screen stays whole
+
+
+def text_lines(label) -> int:
+    """Lines ``label``'s text takes wrapped at its width."""
+    metrics = label.fontMetrics()
+    flags = Qt.TextFlag.TextWordWrap
+    height = metrics.boundingRect(0, 0, label.width(), 1 << 20, flags, label.text()).height()
+    return round(height / metrics.lineSpacing())
+
+
+def test_the_matrix_keeps_its_place_whatever_the_hint_under_it_says(qtbot):
+    """walk62 D4: at 1024x700 the hint under Evaluate's matrix took one line, then two as the
+    mouse crossed the cells ("true Shirt, predicted Dress: 48 images … Click to open them."),
+    and the matrix moved 15 px up and down under the pointer."""
+    view = shown_widget(qtbot, ConfusionView(), (520, 470))  # about Evaluate's at 1024x700
+    names = class_names_shown(DATASETS["fashion"].class_names)
+    view.set_matrix(a_matrix(), names)
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)
+    places, lines = set(), set()
+    for row, col in [(0, 0), (6, 3), (2, 4), (9, 7), (4, 2), (1, 1)]:
+        qtbot.mouseMove(view.canvas, view.cell_center(row, col))
+        qtbot.waitUntil(
+            lambda r=row, c=col: names[c] in view.hint.text() and names[r] in view.hint.text()
+        )
+        view.layout().activate()
+        places.add(view.canvas.geometry().getRect())
+        lines.add(text_lines(view.hint))
+    qtbot.mouseMove(view.canvas, QPoint(-5, -5))
+    qtbot.waitUntil(lambda: "Click a cell" in view.hint.text())
+    view.layout().activate()
+    places.add(view.canvas.geometry().getRect())
+    lines.add(text_lines(view.hint))
+    assert len(lines) > 1  # what it says takes one line here and more there
+    assert len(places) == 1, places  # and the matrix stays where the pointer found it
