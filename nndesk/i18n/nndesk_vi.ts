@@ -7254,6 +7254,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Mô hình này chỉ học từ ảnh chụp (Tỉ lệ hình vẽ phác 0), nên một món đồ được vẽ không giống thứ gì nó từng thấy: câu trả lời có thể sai dù trông chắc chắn đến đâu. fashion-cnn đã học cả từ hình vẽ phác; hoặc huấn luyện với Tỉ lệ hình vẽ phác lớn hơn 0 (Huấn luyện &gt; Cài đặt).</translation>
     </message>
     <message>
+        <source>This network never sees the right and bottom edges ({n} px): its unpadded convolutions and 2×2 pooling drop its maps&apos; last row and column. An occlusion square that reaches an edge also covers pixels it does see, so this map is not zero there.</source>
+        <translation>Mạng này không bao giờ thấy mép phải và mép dưới ({n} px): các tầng tích chập không đệm và phép gộp 2×2 của nó bỏ hàng và cột cuối của các bản đồ đặc trưng. Một ô che (occlusion) chạm tới mép cũng che cả những điểm ảnh mạng có thấy, nên bản đồ này ở đó không bằng 0.</translation>
+    </message>
+    <message>
         <source>Why this answer?</source>
         <translation>Vì sao có câu trả lời này?</translation>
     </message>

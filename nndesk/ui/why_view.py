@@ -254,6 +254,7 @@ class WhyView(QWidget):
         self.edge_note = QLabel()
         self.edge_note.setWordWrap(True)
         self.edge_note.setVisible(False)
+        self._edge_rows = 0  # px along the right and bottom the network never sees
         # a garment model trained on photos only reads drawings as something else, sure of
         # it (walk60 D7m: a lab model called a drawn sneaker Bag at 95-99 %): the page says why
         self.photos_note = QLabel()
@@ -719,19 +720,38 @@ class WhyView(QWidget):
         )
 
     def _show_edge_note(self, clf) -> None:
+        self._edge_rows = 0
         unseen = None if clf is None else unseen_pixels(clf.model)
-        if unseen is None or not unseen.any():
+        if unseen is not None and unseen.any():
+            # the band is as deep at the bottom as at the right
+            self._edge_rows = int(unseen.all(axis=1).sum())
+        self._say_edge_note()
+
+    def _say_edge_note(self) -> None:
+        """The edge note in the words of the method shown: a slope method's map is zero along
+        the edges the network never sees; occlusion's is not (its squares that reach the edge
+        also cover pixels inside), so the note said something its map contradicted (walk62
+        D8)."""
+        rows = self._edge_rows
+        if not rows:
             self.edge_note.setVisible(False)
             return
-        rows = int(unseen.all(axis=1).sum())  # the band is as deep at the bottom as at the right
-        self.edge_note.setText(
-            translate(
+        if self.saliency_kind() == "occlusion":
+            text = translate(
+                "WhyView",
+                "This network never sees the right and bottom edges ({n} px): its unpadded "
+                "convolutions and 2×2 pooling drop its maps' last row and column. An occlusion "
+                "square that reaches an edge also covers pixels it does see, so this map is "
+                "not zero there.",
+            )
+        else:
+            text = translate(
                 "WhyView",
                 "Along the right and bottom edges ({n} px) the map is zero, rightly: this "
                 "network's unpadded convolutions and 2×2 pooling drop its maps' last row and "
                 "column, so ink there cannot change the answer.",
-            ).format(n=rows)
-        )
+            )
+        self.edge_note.setText(text.format(n=rows))
         self.edge_note.setVisible(True)
 
     def _show_photos_note(self, clf) -> None:
@@ -755,6 +775,7 @@ class WhyView(QWidget):
     def _show_method_note(self) -> None:
         self.method_note.setText(translate_marked("WhyView", METHOD_NOTES[self.saliency_kind()]))
         self._show_fill_note()
+        self._say_edge_note()
 
     def _show_fill_note(self) -> None:
         """Under a slope method's map of a filled shape: its pixel-to-pixel speckle says little

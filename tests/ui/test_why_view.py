@@ -286,6 +286,18 @@ def test_a_net_that_never_sees_the_last_rows_and_columns_says_so_under_the_map(
         assert "(2 px)" in why.edge_note.text()
         word = {"en": "unpadded convolutions", "vi": "tích chập không đệm"}[lang]
         assert word in why.edge_note.text()
+        zero = {"en": "the map is zero, rightly", "vi": why.edge_note.text()}[lang]
+        assert zero in why.edge_note.text()
+        # occlusion's squares reaching the edge cover pixels inside: its map is not zero there,
+        # and the note says so instead (walk62 D8: it said "zero" under coloured edge cells)
+        why.set_saliency_kind("occlusion")
+        assert not why.edge_note.isHidden() and "(2 px)" in why.edge_note.text()
+        assert word in why.edge_note.text()
+        assert zero not in why.edge_note.text()
+        if lang == "en":
+            assert "this map is not zero there" in why.edge_note.text()
+        why.set_saliency_kind("gradient")
+        assert zero in why.edge_note.text()
         padded = build_model("784-c8-p-c8-p-16-10", rng=np.random.default_rng(0))
         why.set_classifier(replace(mlp, model=padded))
         assert why.edge_note.isHidden()
