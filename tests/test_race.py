@@ -216,3 +216,24 @@ def test_each_lanes_seconds_are_its_own_training_not_the_races(tiny, monkeypatch
     for session in sessions:
         assert len(session.history) == FAST.epochs
         assert 0.0 < session.seconds_trained() < 100.0
+
+
+def test_the_mnist_labs_two_by_two_races_its_presets_in_one_click():
+    """walk62 D9: the MNIST lab asks sigmoid vs ReLU and raw vs [0, 1] pixels at once; the
+    race offered them as two comparisons of two lanes. One comparison races the four, each
+    lane the lab's preset where it has one."""
+    from nndesk.presets import get_preset
+    from nndesk.training.race import COMPARISONS
+
+    both = next(c for c in COMPARISONS if c.title.startswith("Units and inputs"))
+    lanes = dict(both.configs("mnist"))
+    assert len(lanes) == 4
+    for name, preset in [
+        ("Sigmoid, raw", "mnist-sigmoid-raw"),
+        ("ReLU, raw", "mnist-relu-sigmoid-raw"),
+        ("ReLU, [0, 1]", "mnist-relu-sigmoid-unit"),
+    ]:
+        assert lanes[name] == get_preset(preset).config, name
+    sigmoid_unit = lanes["Sigmoid, [0, 1]"]
+    assert (sigmoid_unit.activation, sigmoid_unit.normalize) == ("sigmoid", "unit")
+    assert sigmoid_unit.replace(normalize="raw") == lanes["Sigmoid, raw"]

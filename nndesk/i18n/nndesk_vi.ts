@@ -5201,6 +5201,14 @@ Bạn vẫn muốn xoá nó?</translation>
         <translation>ReLU</translation>
     </message>
     <message>
+        <source>ReLU, [0, 1]</source>
+        <translation>ReLU, [0;&#xa0;1]</translation>
+    </message>
+    <message>
+        <source>ReLU, raw</source>
+        <translation>ReLU, thô</translation>
+    </message>
+    <message>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
@@ -5211,6 +5219,18 @@ Bạn vẫn muốn xoá nó?</translation>
     <message>
         <source>Sigmoid</source>
         <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Sigmoid, [0, 1]</source>
+        <translation>Sigmoid, [0;&#xa0;1]</translation>
+    </message>
+    <message>
+        <source>Sigmoid, raw</source>
+        <translation>Sigmoid, thô</translation>
+    </message>
+    <message>
+        <source>Units and inputs: sigmoid vs ReLU, raw vs [0, 1]</source>
+        <translation>Hàm kích hoạt và đầu vào: sigmoid hay ReLU, thô hay [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>Units: sigmoid vs ReLU</source>

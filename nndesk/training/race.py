@@ -164,6 +164,20 @@ COMPARISONS: tuple[Comparison, ...] = (
         ),
         "mnist-relu-sigmoid-raw",
     ),
+    # the MNIST lab's whole question at once (walk62 D9: two comparisons and two renamed
+    # lanes to race it): the four presets above, from mnist-sigmoid-raw
+    Comparison(
+        QT_TRANSLATE_NOOP("Race", "Units and inputs: sigmoid vs ReLU, raw vs [0, 1]"),
+        (
+            (QT_TRANSLATE_NOOP("Race", "Sigmoid, raw"), {"activation": "sigmoid"}),
+            (QT_TRANSLATE_NOOP("Race", "ReLU, raw"), {"activation": "relu"}),
+            (QT_TRANSLATE_NOOP("Race", "Sigmoid, [0, 1]"),
+             {"activation": "sigmoid", "normalize": "unit"}),
+            (QT_TRANSLATE_NOOP("Race", "ReLU, [0, 1]"),
+             {"activation": "relu", "normalize": "unit"}),
+        ),
+        "mnist-sigmoid-raw",
+    ),
     Comparison(QT_TRANSLATE_NOOP("Race", "Learning rate: 0.01 vs 0.001 vs 0.0001"), (
         (QT_TRANSLATE_NOOP("Race", "lr 0.01"), {"lr": 0.01}),
         (QT_TRANSLATE_NOOP("Race", "lr 0.001"), {"lr": 0.001}),
