@@ -6999,6 +6999,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>{count}-lượt-chạy</translation>
     </message>
     <message>
+        <source>{lr} (set by hand, {schedule} schedule off)</source>
+        <translation>{lr} (đặt bằng tay, lịch {schedule} đã tắt)</translation>
+    </message>
+    <message>
         <source>{name}: its training settings are not usable ({err})</source>
         <translation>{name}: không dùng được cài đặt huấn luyện của nó ({err})</translation>
     </message>

@@ -66,7 +66,13 @@ class RunEventsMixin:
         paused = self.controller.is_paused() and not onward
         lr = self.steering.lr if self.steering.lr is not None else r.lr
         value, where, line = progress_texts(
-            run, r, paused=paused, lr=lr, onward=onward, pace=self.controller.slow_motion()
+            run,
+            r,
+            paused=paused,
+            lr=lr,
+            onward=onward,
+            pace=self.controller.slow_motion(),
+            by_hand=self.steering.lr is not None,
         )
         self.progress.setValue(value)
         if not self.controller.is_stopping() and self.run_state.ended is None:

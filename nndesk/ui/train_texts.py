@@ -167,12 +167,20 @@ def stopped_text(done: int, batches: int) -> str:
 
 
 def progress_texts(
-    run, report, *, paused: bool, lr: float, onward: bool = False, pace: float = 0.0
+    run,
+    report,
+    *,
+    paused: bool,
+    lr: float,
+    onward: bool = False,
+    pace: float = 0.0,
+    by_hand: bool = False,
 ) -> tuple[int, str, str]:
     """The progress bar's value (of 1000) and text, and the speed/loss line, of ``run``
     (RunStarted) after the batch ``report``; ``lr``: the rate in use now; ``onward``: paused,
     but "To epoch end" trains the rest of this epoch (said on the bar, not "Paused");
-    ``pace``: the seconds slow motion waits after every batch (0: full speed)."""
+    ``pace``: the seconds slow motion waits after every batch (0: full speed); ``by_hand``:
+    the rate was set by hand (a schedule no longer changes it, which the line then says)."""
     per_epoch = report.batches
     # of the whole run, epochs 1 to last, as "Epoch 4/10" beside it counts: a continued run's
     # bar starts where the stopped one left off (it read 14% in epoch 4 of 10, walk 43 item 6)
@@ -187,6 +195,14 @@ def progress_texts(
         per_epoch=integer(per_epoch),
         p="%p%",
     )
+    rate = rate_text(lr)
+    schedule = getattr(getattr(run, "config", None), "schedule", "constant")
+    if by_hand and schedule != "constant":
+        # the schedule stopped when the rate was set: said once in the status bar, which
+        # goes; a student then wondered why the PReLU lab's decay never came (walk62 D2)
+        rate = translate("TrainingPanel", "{lr} (set by hand, {schedule} schedule off)").format(
+            lr=rate, schedule=schedule
+        )
     if paused:
         where = translate("TrainingPanel", "Paused  ·  {where}").format(where=where)
     elif onward:
@@ -206,7 +222,7 @@ def progress_texts(
         ).format(
             loss=loss_text(report.loss),
             accuracy=accuracy_text(report.accuracy),
-            lr=rate_text(lr),
+            lr=rate,
         )
         return int(1000 * done / total), where, line
     if pace > 0:  # the rate as slowed down, and said to be
@@ -227,7 +243,7 @@ def progress_texts(
         eta=format_eta(eta),
         loss=loss_text(report.loss),
         accuracy=accuracy_text(report.accuracy),
-        lr=rate_text(lr),
+        lr=rate,
         paused="",
     )
     return int(1000 * done / total), where, line

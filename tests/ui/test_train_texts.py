@@ -142,6 +142,33 @@ def test_a_continued_runs_bar_counts_the_whole_run_as_its_epoch_does(qapp):
     assert "samples/s" in line and "PAUSED" not in line
 
 
+def test_a_rate_set_by_hand_over_a_schedule_says_the_schedule_is_off(qapp):
+    """walk62 D2: setting the PReLU lab's rate mid-run stopped its exp schedule; the status bar
+    said so once and the line under the bar kept "lr 0.002" as if the decay would come."""
+    from types import SimpleNamespace
+
+    from nndesk.ui.train_texts import progress_texts
+
+    report = SimpleNamespace(
+        epoch=2, batch=10, batches=100, samples_per_second=3200.0, loss=0.4, accuracy=0.86
+    )
+    scheduled = SimpleNamespace(
+        first_epoch=1, last_epoch=20, batch_size=32, config=SimpleNamespace(schedule="exp")
+    )
+    _, _, line = progress_texts(scheduled, report, paused=False, lr=0.002, by_hand=True)
+    assert line.endswith("lr 0.002 (set by hand, exp schedule off)")
+    _, _, line = progress_texts(scheduled, report, paused=True, lr=0.002, by_hand=True)
+    assert line.endswith("lr 0.002 (set by hand, exp schedule off)")
+    # the schedule's own rate, or a rate set by hand where no schedule runs: the rate alone
+    _, _, line = progress_texts(scheduled, report, paused=False, lr=0.0004)
+    assert line.endswith("lr 0.0004")
+    constant = SimpleNamespace(
+        **{**vars(scheduled), "config": SimpleNamespace(schedule="constant")}
+    )
+    _, _, line = progress_texts(constant, report, paused=False, lr=0.002, by_hand=True)
+    assert line.endswith("lr 0.002")
+
+
 def test_an_unsaved_network_and_a_runs_dataset_are_named_in_the_windows_words(
     qapp, tiny_model_file
 ):
