@@ -6397,6 +6397,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Huấn luyện tiếp</translation>
     </message>
     <message>
+        <source>Continue trains the last run further on {own} with the Train form&apos;s settings, but the form holds the {shown} settings of the mode shown. Switch the window back to {own} and press Continue there.</source>
+        <translation>Huấn luyện tiếp sẽ huấn luyện tiếp lần chạy vừa rồi trên {own} với các cài đặt của trang Huấn luyện, nhưng trang đang giữ các cài đặt {shown} của chế độ đang hiện. Hãy chuyển cửa sổ về {own} rồi bấm Huấn luyện tiếp ở đó.</translation>
+    </message>
+    <message>
         <source>Continue trains this model further; Train starts a new one.</source>
         <translation>“Huấn luyện tiếp” huấn luyện thêm mô hình này; “Huấn luyện” bắt đầu một mô hình mới.</translation>
     </message>
@@ -6751,6 +6755,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Test accuracy {accuracy} on {dataset} · model saved to {path}</source>
         <translation>Độ chính xác kiểm tra {accuracy} trên {dataset} · mô hình được lưu vào {path}</translation>
+    </message>
+    <message>
+        <source>The Train form keeps the running run&apos;s settings; this mode&apos;s form comes back when the run ends.</source>
+        <translation>Trang Huấn luyện giữ các cài đặt của lần chạy đang chạy; các cài đặt của chế độ này sẽ trở lại khi lần chạy kết thúc.</translation>
     </message>
     <message>
         <source>The coach sees no problem in this run&apos;s curves.</source>

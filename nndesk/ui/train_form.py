@@ -498,6 +498,11 @@ class TrainForm(QWidget):
             return
         set_combo(self.dataset, dataset)
 
+    def follows_another_mode(self, mode: str) -> bool:
+        """Whether ``follow_mode(mode)`` would show another dataset's form."""
+        dataset = dataset_for_kind(mode)
+        return dataset is not None and self.dataset.currentData() not in (FOLDER, dataset)
+
     def _show_kept(self, mode: str) -> bool:
         """Show the form kept for ``mode`` (a saved one a field cannot show: False, the form
         stays as it is)."""

@@ -423,6 +423,7 @@ class RunEventsMixin:
         if not running:
             self.run_state.run = None
             self.run_state.ended = None
+            self.follow_mode_after_run()  # the mode switched to while it trained
             self._say_record_refused_after_the_run()
             before = (
                 translate("TrainingPanel", "Starting…"),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSizePolicy, QSplitter, 
 from nndesk.controllers.race import RaceController
 from nndesk.controllers.run_list import RunListReader
 from nndesk.controllers.training import TrainingController
+from nndesk.data.registry import DATASETS, dataset_words
 from nndesk.errors import NndeskError, user_message
 from nndesk.run_curves import Curves
 from nndesk.setting_changes import continue_with, settings_at_end
@@ -127,6 +128,8 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.quit_question.answered.connect(self._on_quit_answered)
         self.quit_question.waiting.connect(self._on_quit_waiting)
         self._quit_confirmed = False
+        #: the window's mode switched to while a run trained: the form follows it at the run's end
+        self._mode_after_run: str | None = None
         # the form's dataset when it is not on this computer, said before Train is pressed:
         # Download / Choose a folder… (wired by the window, which sets ``checks_data``)
         self.data_banner = DataBanner()
@@ -394,6 +397,12 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self._update_buttons()
         return True
 
+    def follow_mode_after_run(self) -> None:
+        """The run is over: the form follows the mode the window switched to meanwhile."""
+        mode, self._mode_after_run = self._mode_after_run, None
+        if mode is not None:
+            self.form.follow_mode(mode)
+
     def continue_training(self) -> bool:
         """Train the last run's model (or the loaded one) further: Continue. Settings the run
         changed while training (a learning rate set by hand) keep the value it ended with,
@@ -405,6 +414,19 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             form = self.form.config()
         except NndeskError as err:
             self.show_error(user_message(err))
+            return False
+        own = self.run_state.continuable_dataset
+        if own in DATASETS and form.dataset in DATASETS and form.dataset != own:
+            # the form is another mode's: its rate and epochs are not this run's (walk62 D0:
+            # a Fashion run continued with the Digits form's lr 0.5 and 500 epochs diverged)
+            self.show_error(
+                translate(
+                    "TrainingPanel",
+                    "Continue trains the last run further on {own} with the Train form's "
+                    "settings, but the form holds the {shown} settings of the mode shown. "
+                    "Switch the window back to {own} and press Continue there.",
+                ).format(own=dataset_words(own), shown=dataset_words(form.dataset))
+            )
             return False
         config, kept = continue_with(form, self.run_state.at_end, self.run_state.form_at_end)
         if not self.start_training(config, resume=path, curves=curves):
@@ -511,8 +533,25 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         return self.live.batches_per_epoch, False  # the last run's, kept by the chart
 
     def follow_mode(self, mode: str) -> None:
-        """Train on the window's dataset: "digits" -> MNIST, "garments" -> Fashion-MNIST."""
-        self.form.follow_mode(mode)
+        """Train on the window's dataset: "digits" -> MNIST, "garments" -> Fashion-MNIST.
+
+        While a run trains the form stays the run's and follows the mode once the run ends:
+        the steering compares the form with the run, and a switch to Digits in the middle of
+        the PReLU lab showed the Digits form's batch and L2 as "Not applied yet", which Apply
+        to run then sent to the Fashion run (walk62 D0)."""
+        if self.controller.is_running():
+            if mode != self._mode_after_run and self.form.follows_another_mode(mode):
+                self.status_message.emit(
+                    translate(
+                        "TrainingPanel",
+                        "The Train form keeps the running run's settings; this mode's form "
+                        "comes back when the run ends.",
+                    )
+                )
+            self._mode_after_run = mode
+        else:
+            self._mode_after_run = None
+            self.form.follow_mode(mode)
         self.replay_view.follow_mode(mode)  # its empty bars name the mode's classes
         if self.race_view is not None:  # a comparison without a preset races the mode's lab
             self.race_view.follow_mode(mode)

@@ -1400,3 +1400,35 @@ def test_slow_motion_counts_its_wait_in_the_time_left_and_says_the_rate_is_slowe
     assert " samples/s in slow motion  ·  " in line, line
     speed = int(line.split()[0].replace(",", ""))
     assert speed <= run.batch_size / 0.5, line  # the rate as slowed, not the network's own
+
+
+def test_a_mode_switched_to_during_a_run_leaves_the_form_the_runs_until_it_ends(qtbot, panel):
+    """walk62 D0: switching to Digits in the middle of a Fashion run showed the Digits form's
+    batch and L2 as "Not applied yet", which Apply to run sent to the Fashion run; Continue
+    then trained it on with the Digits form's rate and epochs, and it diverged."""
+    form = panel.form
+    panel.follow_mode("garments")
+    form.l2.setText("0.0008")
+    assert panel.start_training(form.config().replace(epochs=MAX_EPOCHS))
+    qtbot.waitUntil(lambda: panel.apply_button.isEnabled(), timeout=WAIT_MS)
+    shown = form.config()
+    said: list = []
+    sent: list = []
+    panel.status_message.connect(said.append)
+    panel.controller.setting_changed.connect(sent.append)
+    panel.follow_mode("digits")
+    assert form.config() == shown  # the run's form stays while it trains
+    assert any("comes back when the run ends" in line for line in said)
+    panel.steer_actions.show_pending()
+    assert "Not applied yet" not in panel.lr_error.text()
+    panel.apply_button.click()  # nothing of the other mode's form goes to the run
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    assert sent == []
+    assert form.config().dataset == "mnist"  # the mode's form, once the run is over
+    qtbot.waitUntil(panel.resume_button.isEnabled, timeout=WAIT_MS)
+    assert not panel.continue_training()  # not with the Digits form's settings
+    box = panel.message_box()
+    assert box is not None and "Switch the window back to Fashion-MNIST" in box.text()
+    panel.follow_mode("garments")
+    assert form.config().dataset == "fashion" and form.config().l2 == pytest.approx(0.0008)
