@@ -77,41 +77,6 @@ def test_lanes_of_other_batch_sizes_see_the_same_images_and_keep_level_in_epochs
     assert [s.config.l2 for s in sessions] == [FAST.l2, 1e-3]  # each lane its own L2
 
 
-@pytest.mark.parametrize(
-    "shared",
-    [
-        {"augment": True, "aug_shift": 3.0, "aug_rotate": 15.0, "aug_stroke": 0.5},
-        {"sketch": 0.5},  # garment sketches: silhouettes, outlines, scribbles
-    ],
-    ids=["augment", "sketch"],
-)
-def test_lanes_of_other_batch_sizes_see_each_image_augmented_alike(tiny, shared):  # noqa: F811
-    """An image's shifts, turns, zoom and stroke (or its sketch) are drawn for it, by its index
-    and epoch, not for its place in a batch: lanes of batch 16 and 48 train on the same
-    changed images."""
-    configs = [FAST.replace(batch_size=16, **shared), FAST.replace(batch_size=48, **shared)]
-    sessions = prepare_race(configs, tiny)
-    seen: list[list[np.ndarray]] = [[] for _ in sessions]
-    for lane, session in enumerate(sessions):
-        first = session.model.layers[0]
-
-        def spy(x, training=False, lane=lane, forward=first.forward):
-            if training:
-                seen[lane].append(x.copy())
-            return forward(x, training=training)
-
-        first.forward = spy
-    for _ in race(sessions):
-        pass
-    moved = [np.concatenate(batches) for batches in seen]
-    assert moved[0].shape == (2 * 180, 784)
-    np.testing.assert_array_equal(moved[0], moved[1])
-    # changed indeed: augmentation moves every image, a sketch half of them
-    rows = {row.tobytes() for row in sessions[0].x_train}
-    changed = np.mean([row.tobytes() not in rows for row in moved[0]])
-    assert changed == 1.0 if "augment" in shared else 0.3 < changed < 0.7
-
-
 #: For each setting a race's lanes share, a value unlike ``FAST``'s (the keys must be exactly
 #: the schema's ``race_shares`` fields, so a newly shared setting is tested here too).
 OTHER_VALUES = {

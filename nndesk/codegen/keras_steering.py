@@ -131,6 +131,11 @@ class Steering:
             f"history = {{{', '.join(f'{k!r}: []' for k in keys)}}}".replace("'", '"'),
             "steering, lr_fixed = steering_table(CHANGES), None",
         ]
+        if self.augments:
+            lines.append(
+                f"augment_rng = np.random.default_rng([SEED, {AUGMENT_STREAM}, 1])"
+                "  # nndesk's stream"
+            )
         lines += [
             "n = len(x_train)",
             "for epoch in range(1, EPOCHS + 1):",
@@ -141,14 +146,6 @@ class Steering:
             "    lr = learning_rate(epoch - 1, None) if lr_fixed is None else lr_fixed",
             "    optimizer.learning_rate = lr",
             f"    order = np.random.default_rng([SEED, {SHUFFLE_STREAM}, epoch]).permutation(n)",
-            *(
-                [
-                    f"    augment_draws = np.random.default_rng([SEED, {AUGMENT_STREAM}, epoch])"
-                    ".random((n, 5), np.float32)  # nndesk's stream"
-                ]
-                if self.augments
-                else []
-            ),
             "    model.reset_metrics()  # the logs become this epoch's running means",
             "    for b, start in enumerate(range(0, n, batch), start=1):",
             "        for name, value in steering.pop((epoch, b), []):",
@@ -161,7 +158,7 @@ class Steering:
             "        xb = x_train[idx]",
         ]
         if self.augments:
-            lines += ["        if AUGMENT:", "            xb = augment(xb, augment_draws[idx])"]
+            lines += ["        if AUGMENT:", "            xb = augment(xb, augment_rng)"]
         lines += [
             "        logs = model.train_on_batch(xb, t_train[idx], return_dict=True)",
             '    history["loss"].append(float(logs["loss"]))',

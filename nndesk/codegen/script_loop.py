@@ -84,16 +84,15 @@ def main(cfg: TrainConfig, steered: frozenset = frozenset()) -> str:
         NORMALIZE_CALL=normalize,
         BATCH_EXPR="n if BATCH_SIZE == 0 else min(BATCH_SIZE, n)",
         AUGMENT_RNG=(
-            f"        augment_draws = np.random.default_rng([args.seed, {AUGMENT_STREAM}, epoch])"
-            ".random((n, 5), np.float32)"
+            f"    augment_rng = np.random.default_rng([args.seed, {AUGMENT_STREAM}, 1])"
             if augments(cfg, steered)
             else _DROP
         ),
         ORDER_LINE=order,
         AUGMENT_CALL=(
-            "            xb = augment(xb, augment_draws[idx])"
+            "            xb = augment(xb, augment_rng)"
             if cfg.augment and not steered & AUG_SETTINGS
-            else "            if AUGMENT:\n                xb = augment(xb, augment_draws[idx])"
+            else "            if AUGMENT:\n                xb = augment(xb, augment_rng)"
             if augments(cfg, steered)
             else _DROP
         ),

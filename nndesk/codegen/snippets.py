@@ -154,7 +154,7 @@ def stratified_split(labels, fraction, rng):
     return np.flatnonzero(keep), held'''
 
 AUGMENT = '''\
-def augment(x, draws):
+def augment(x, rng):
     """Shift (up to AUG_SHIFT px), rotate (up to AUG_ROTATE degrees) and zoom (1 +- AUG_SCALE)
     every image of a batch.
 
@@ -162,10 +162,9 @@ def augment(x, draws):
     image take that image's background (its minimum). Bilinear resampling, no loop over images.
     """
     n = len(x)
-    d = draws.astype(np.float64)
-    shifts = AUG_SHIFT * (2 * d[:, :2] - 1)
-    angles = AUG_ROTATE * (2 * d[:, 2] - 1)
-    scales = 1 + AUG_SCALE * (2 * d[:, 3] - 1)
+    shifts = rng.uniform(-AUG_SHIFT, AUG_SHIFT, size=(n, 2))
+    angles = rng.uniform(-AUG_ROTATE, AUG_ROTATE, size=n)
+    scales = rng.uniform(1 - AUG_SCALE, 1 + AUG_SCALE, size=n)
     theta = np.deg2rad(angles.astype(np.float32)).reshape(n, 1)
     inv_s = (1 / scales.astype(np.float32)).reshape(n, 1)
     cos, sin = np.cos(theta) * inv_s, np.sin(theta) * inv_s
@@ -346,10 +345,10 @@ $NORMALIZE_CALL
     n = len(y_train)
     batch = $BATCH_EXPR
     print(f"{DATASET}: {n} training images, batch {batch}, epochs {args.epochs}, seed {args.seed}")
+$AUGMENT_RNG
     for epoch in range(1, args.epochs + 1):
         lr = learning_rate(epoch - 1, args.epochs)  # schedules count epochs from 0
         $ORDER_LINE
-$AUGMENT_RNG
         loss_sum, correct, t0 = 0.0, 0, time.perf_counter()
         for start in range(0, n, batch):
             idx = order[start : start + batch]

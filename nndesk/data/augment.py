@@ -1,4 +1,4 @@
-"""Random small shifts, rotations, scalings and stroke-width changes of 28x28 images.
+"""Random small shifts, rotations, scalings and stroke-width changes of 28x28 images, per batch.
 
 Every sample gets its own inverse affine map, and the whole batch is resampled at once with
 bilinear interpolation (four gathers on the flattened batch), so a batch of 128 costs about a
@@ -125,10 +125,6 @@ def vary_stroke(planes: np.ndarray, thicker: np.ndarray, thinner: np.ndarray) ->
     return out
 
 
-#: Uniform draws one image's augmentation takes: shift x, shift y, angle, zoom, stroke.
-DRAWS_PER_IMAGE = 5
-
-
 def augment_batch(
     images: np.ndarray,
     rng: np.random.Generator,
@@ -137,33 +133,14 @@ def augment_batch(
     scale: float = 0.1,
     stroke: float = 0.0,
 ) -> np.ndarray:
-    """``augment_drawn`` with draws taken from ``rng`` for this batch (the same generator state
-    gives the same batch)."""
-    draws = rng.random((len(images), DRAWS_PER_IMAGE))
-    return augment_drawn(images, draws, shift, rotate_degrees, scale, stroke)
-
-
-def augment_drawn(
-    images: np.ndarray,
-    draws: np.ndarray,
-    shift: float = 2,
-    rotate_degrees: float = 10,
-    scale: float = 0.1,
-    stroke: float = 0.0,
-) -> np.ndarray:
-    """Shift, rotate, scale and (optionally) thicken or thin every image of a batch, each by
-    its own uniform draws.
-
-    An image's draws are its own, not its place in a batch: training draws them per image and
-    epoch (``loop``), so race lanes with different batch sizes see each image moved alike.
+    """Randomly shift, rotate, scale and (optionally) thicken or thin every image of a batch.
 
     Parameters
     ----------
     images : uint8 (n, 28, 28) or float32 (n, 784)
         Ink brighter than background (true for every nndesk normalisation).
-    draws : float (n, DRAWS_PER_IMAGE)
-        Uniform in [0, 1): the only randomness. Mapped onto the strengths below, so a strength
-        steered mid-run scales the same draws.
+    rng : np.random.Generator
+        The only source of randomness: the same generator state gives the same batch.
     shift : float
         Shifts drawn uniformly from ``[-shift, shift]`` pixels, independently in x and y.
     rotate_degrees : float
@@ -185,14 +162,12 @@ def augment_drawn(
             f"0 <= stroke <= 1; got {shift}, {rotate_degrees}, {scale}, {stroke}"
         )
     planes = _as_planes(images)
-    draws = np.asarray(draws, np.float64)
-    if draws.shape != (planes.shape[0], DRAWS_PER_IMAGE):
-        raise ConfigError(f"augmentation needs {DRAWS_PER_IMAGE} draws an image, got {draws.shape}")
-    shifts = shift * (2 * draws[:, :2] - 1)  # (n, 2) in [-shift, shift)
-    angles = rotate_degrees * (2 * draws[:, 2] - 1)  # (n,)
-    scales = 1 + scale * (2 * draws[:, 3] - 1)  # (n,)
+    n = planes.shape[0]
+    shifts = rng.uniform(-shift, shift, size=(n, 2))
+    angles = rng.uniform(-rotate_degrees, rotate_degrees, size=n)
+    scales = rng.uniform(1 - scale, 1 + scale, size=n)
     if stroke > 0:
-        u = draws[:, 4]
+        u = rng.random(n)
         planes = vary_stroke(planes, u < stroke / 2, (u >= stroke / 2) & (u < stroke))
     out = affine_batch(planes, angles, scales, shifts)
     return _like(out, images)
@@ -312,17 +287,14 @@ def _edges(planes: np.ndarray, inside: np.ndarray) -> np.ndarray:
     return (mag > np.maximum(cut, 0.15)) & inside
 
 
-def _stripes(pen: np.ndarray, draws: np.ndarray) -> np.ndarray:
-    """Zig-zag-like parallel strokes ``pen`` px wide with gaps: bool (n, 28, 28), at an angle,
-    spacing, phase and wobble from ``draws`` (n, 4), uniform in [0, 1)."""
-    n = len(pen)
+def _stripes(n: int, rng: np.random.Generator, pen: np.ndarray) -> np.ndarray:
+    """Zig-zag-like parallel strokes ``pen`` px wide with gaps: bool (n, 28, 28), random angle."""
     grid = np.arange(SIDE, dtype=np.float32)
     gy, gx = np.meshgrid(grid, grid, indexing="ij")  # (28, 28)
-    u = draws.astype(np.float32).reshape(n, 4, 1, 1)
-    theta = np.float32(np.pi) * u[:, 0]  # (n, 1, 1) in [0, pi)
-    period = pen.astype(np.float32)[:, None, None] * (1.8 + 1.2 * u[:, 1])  # 1.8-3 pens
-    phase = u[:, 2]
-    wobble = 0.4 * u[:, 3]
+    theta = rng.uniform(0, np.pi, size=(n, 1, 1)).astype(np.float32)
+    period = (pen * rng.uniform(1.8, 3.0, size=n)).astype(np.float32)[:, None, None]
+    phase = rng.uniform(0, 1, size=(n, 1, 1)).astype(np.float32)
+    wobble = rng.uniform(0, 0.4, size=(n, 1, 1)).astype(np.float32)
     along = -np.sin(theta) * gx + np.cos(theta) * gy
     across = np.cos(theta) * gx + np.sin(theta) * gy
     t = across / period + phase + wobble * np.sin(along / 4.0)
@@ -374,26 +346,8 @@ def _reshape(
     return _bilinear(sketch, src_x.astype(np.float32), src_y.astype(np.float32))
 
 
-#: Each image's uniform draws a sketch takes, by column (``sketch_drawn``): fixed places, so a
-#: strength switched on draws from its own column and moves no other image's picture.
-SKETCH_COLUMNS = (
-    "chosen", "cut", "mode", "pen", "details", "theta", "period", "phase", "wobble", "grey",
-    "aspect", "flare", "mirror", "shift_x", "shift_y", "angle", "scale",
-)  # fmt: skip
-SKETCH_DRAWS = len(SKETCH_COLUMNS)
-_COL = {name: i for i, name in enumerate(SKETCH_COLUMNS)}
-
-
 def sketch_batch(
     images: np.ndarray, rng: np.random.Generator, strengths: SketchStrengths | None = None
-) -> np.ndarray:
-    """``sketch_drawn`` with draws taken from ``rng`` for this batch (the same generator state
-    gives the same batch)."""
-    return sketch_drawn(images, rng.random((len(images), SKETCH_DRAWS)), strengths)
-
-
-def sketch_drawn(
-    images: np.ndarray, draws: np.ndarray, strengths: SketchStrengths | None = None
 ) -> np.ndarray:
     """Redraw a random ``strengths.share`` of a garment batch as silhouettes, outlines, scribbles.
 
@@ -402,10 +356,8 @@ def sketch_drawn(
     images : uint8 (n, 28, 28) or float32 (n, 784)
         Ink brighter than background (true for every nndesk normalisation); each image's own
         minimum and maximum are its background and full ink.
-    draws : float (n, SKETCH_DRAWS)
-        Uniform in [0, 1), one row an image (``SKETCH_COLUMNS``): the only randomness. An
-        image's draws are its own, not its place in a batch: training draws them per image and
-        epoch, so race lanes with different batch sizes sketch each image alike.
+    rng : np.random.Generator
+        The only source of randomness: the same generator state gives the same batch.
     strengths : SketchStrengths, optional
         The defaults redraw half of each batch, the three kinds equally often.
 
@@ -417,57 +369,50 @@ def sketch_drawn(
     s = (strengths or SketchStrengths()).validate()
     planes = _as_planes(images).copy()
     n = planes.shape[0]
-    draws = np.asarray(draws, np.float64)
-    if draws.shape != (n, SKETCH_DRAWS):
-        raise ConfigError(f"sketches need {SKETCH_DRAWS} draws an image, got {draws.shape}")
-    chosen = np.flatnonzero(draws[:, _COL["chosen"]] < s.share)
+    chosen = np.flatnonzero(rng.random(n) < s.share)
     if chosen.size == 0:
         return _like(planes, images)
     m = chosen.size
-    d = draws[chosen]  # (m, SKETCH_DRAWS)
-
-    def uniform(name: str, low: float, high: float) -> np.ndarray:
-        return low + (high - low) * d[:, _COL[name]]  # (m,)
-
     sub = planes[chosen]
     lo = sub.min(axis=(1, 2), keepdims=True)
     hi = sub.max(axis=(1, 2), keepdims=True)
     rel = (sub - lo) / np.maximum(hi - lo, 1e-6)  # (m, 28, 28) in [0, 1]
-    cut = uniform("cut", *s.threshold)[:, None, None]
+    cut = rng.uniform(*s.threshold, size=(m, 1, 1))
     silhouette = fill_holes(rel > cut)
 
     weights = np.array([s.filled, s.outline, s.scribble], np.float64)
-    edges = np.cumsum(weights / weights.sum())[:-1]  # kind k where its share of [0, 1) lies
-    mode = np.searchsorted(edges, d[:, _COL["mode"]], side="right")
-    pens = s.pen[1] + 1 - s.pen[0]
-    pen = s.pen[0] + np.minimum((d[:, _COL["pen"]] * pens).astype(np.int64), pens - 1)
+    mode = rng.choice(3, size=m, p=weights / weights.sum())
+    pen = rng.integers(s.pen[0], s.pen[1] + 1, size=m)
     # a pen drawn along the border lies half outside and half inside the silhouette
     outer = _morph(silhouette, pen // 2, np.maximum)
     inner = _morph(silhouette, pen - pen // 2, np.minimum)
     outline = outer & ~inner
-    with_details = d[:, _COL["details"]] < s.details
+    with_details = rng.random(m) < s.details
     if with_details.any():
         outline[with_details] |= _edges(rel[with_details], inner[with_details])
     drawn = np.where((mode == 0)[:, None, None], silhouette, outline)
     scribbled = mode == 2
     if scribbled.any():
-        stripe_draws = d[scribbled][:, [_COL[k] for k in ("theta", "period", "phase", "wobble")]]
-        drawn[scribbled] |= _stripes(pen[scribbled], stripe_draws) & silhouette[scribbled]
-    grey = np.where(mode == 0, uniform("grey", *s.grey), 1.0)[:, None, None]
+        drawn[scribbled] |= (
+            _stripes(int(scribbled.sum()), rng, pen[scribbled]) & silhouette[scribbled]
+        )
+    grey = np.where(mode == 0, rng.uniform(*s.grey, size=m), 1.0)[:, None, None]
     sketch = drawn * grey.astype(np.float32)  # (m, 28, 28) in [0, 1]
 
-    stretch = np.exp(uniform("aspect", -1, 1) * np.log1p(s.aspect)) if s.aspect > 0 else np.ones(m)
-    flare = uniform("flare", -s.flare, s.flare) if s.flare > 0 else np.zeros(m)
+    # each kind of change draws from ``rng`` only when it is on, so strengths with aspect, flare
+    # and mirror at 0 and refit off give the batches sketch_batch gave before it had them
+    stretch = np.ones(m)
+    if s.aspect > 0:
+        stretch = np.exp(rng.uniform(-1, 1, size=m) * np.log1p(s.aspect))
+    flare = rng.uniform(-s.flare, s.flare, size=m) if s.flare > 0 else np.zeros(m)
     if s.aspect > 0 or s.flare > 0 or s.refit:
         sketch = _reshape(sketch, silhouette, stretch, flare, s.refit)
     if s.mirror > 0:
-        flip = d[:, _COL["mirror"]] < s.mirror
+        flip = rng.random(m) < s.mirror
         sketch[flip] = sketch[flip, :, ::-1]
-    shifts = np.stack(
-        [uniform("shift_x", -s.shift, s.shift), uniform("shift_y", -s.shift, s.shift)], axis=1
-    )
-    angles = uniform("angle", -s.rotate_degrees, s.rotate_degrees)
-    scales = uniform("scale", 1 - s.scale, 1 + s.scale)
+    shifts = rng.uniform(-s.shift, s.shift, size=(m, 2))
+    angles = rng.uniform(-s.rotate_degrees, s.rotate_degrees, size=m)
+    scales = rng.uniform(1 - s.scale, 1 + s.scale, size=m)
     sketch = affine_batch(sketch, angles, scales, shifts).reshape(m, SIDE, SIDE)
     planes[chosen] = lo + sketch * (hi - lo)
     return _like(planes, images)

@@ -293,8 +293,8 @@ def _train(
     xb_buf = np.empty((0, x.shape[1]), dtype=x.dtype)
     yb_buf = np.empty(0, dtype=np.int64)
     # augmentation can be switched on while training: its streams exist from the start
-    aug_draws = _ImageDraws(cfg.seed, AUGMENT, n, "augment")
-    sketch_draws = _ImageDraws(cfg.seed, SKETCH, n, "sketch")
+    aug_rng = run_rng(cfg.seed, AUGMENT, first)
+    sketch_rng = run_rng(cfg.seed, SKETCH, first)
 
     overridden: float | None = None
     lost_said = False  # whether a report said the helper process was lost (HELPER_LOST)
@@ -365,10 +365,10 @@ def _train(
                 xb = x.take(idx, axis=0, out=xb_buf[:m], mode="clip")
                 if cfg.augment:
                     # augment_batch works on normalised rows (ink brighter than background)
-                    xb = _augment(xb, aug_draws.of(epoch, idx), cfg)
+                    xb = _augment(xb, aug_rng, cfg)
                 if cfg.sketch > 0:
                     # garment photos partly redrawn as silhouettes, outlines and scribbles
-                    xb = _sketch(xb, sketch_draws.of(epoch, idx), cfg, strengths)
+                    xb = _sketch(xb, sketch_rng, cfg, strengths)
 
             sampled = watch is not None and watch.wants(b + 1)
             step = None
@@ -514,46 +514,20 @@ def _train(
     yield RunEnded("completed", f"trained {epochs}", session.epochs_done)
 
 
-class _ImageDraws:
-    """Each training image's draws for an epoch (its augmentation's, or its sketch's), by its
-    index in the split: drawn from (seed, purpose, epoch) for the whole split at once, so an
-    image is changed alike whatever the batch it falls in (race lanes of batch 64 and 128; a
-    resumed epoch). Augmentation: ~2 ms and 1 MB an epoch for 48,000 images; sketches 3.3 MB;
-    made only once they are on."""
+def _augment(xb: np.ndarray, rng: np.random.Generator, cfg) -> np.ndarray:
+    """``xb`` shifted, rotated, zoomed (and re-penned) with the run's current strengths."""
+    from nndesk.data.augment import augment_batch
 
-    def __init__(self, seed: int, purpose: int, n: int, kind: str) -> None:
-        from nndesk.data.augment import DRAWS_PER_IMAGE, SKETCH_DRAWS
-
-        self._seed, self._purpose, self._n = seed, purpose, n
-        self._columns = DRAWS_PER_IMAGE if kind == "augment" else SKETCH_DRAWS
-        self._epoch: int | None = None
-        self._draws = np.empty((0, 0), np.float32)
-
-    def of(self, epoch: int, idx: np.ndarray) -> np.ndarray:
-        """float32 (len(idx), columns): the draws of the images ``idx`` in ``epoch``."""
-        if epoch != self._epoch:
-            rng = run_rng(self._seed, self._purpose, epoch)
-            self._draws = rng.random((self._n, self._columns), dtype=np.float32)
-            self._epoch = epoch
-        return self._draws[idx]
-
-
-def _augment(xb: np.ndarray, draws: np.ndarray, cfg) -> np.ndarray:
-    """``xb`` shifted, rotated, zoomed (and re-penned) by its images' ``draws`` with the run's
-    current strengths."""
-    from nndesk.data.augment import augment_drawn
-
-    return augment_drawn(
-        xb, draws, shift=cfg.aug_shift, rotate_degrees=cfg.aug_rotate, scale=cfg.aug_scale,
+    return augment_batch(
+        xb, rng, shift=cfg.aug_shift, rotate_degrees=cfg.aug_rotate, scale=cfg.aug_scale,
         stroke=cfg.aug_stroke,
     )  # fmt: skip
 
 
-def _sketch(xb: np.ndarray, draws: np.ndarray, cfg, strengths) -> np.ndarray:
-    """``cfg.sketch`` of ``xb`` redrawn as sketches by its images' ``draws``, with ``strengths``
-    (default ones if None)."""
-    from nndesk.data.augment import SketchStrengths, sketch_drawn
+def _sketch(xb: np.ndarray, rng: np.random.Generator, cfg, strengths) -> np.ndarray:
+    """``cfg.sketch`` of ``xb`` redrawn as sketches with ``strengths`` (default ones if None)."""
+    from nndesk.data.augment import SketchStrengths, sketch_batch
 
-    return sketch_drawn(
-        xb, draws, dataclasses.replace(strengths or SketchStrengths(), share=cfg.sketch)
+    return sketch_batch(
+        xb, rng, dataclasses.replace(strengths or SketchStrengths(), share=cfg.sketch)
     )

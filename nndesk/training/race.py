@@ -4,9 +4,8 @@ Every run's shuffle, split and augmentation streams come from its seed (``loop.r
 configurations that share the seed and the data settings see the same images in the same order;
 with the same batch size, batch for batch. ``race`` checks that they do share them, then steps
 the runs in turn, one batch of the lane furthest behind (in epochs), so their curves grow
-together even when a lane takes batches of 64 and another of 128 (a lab raced as a whole).
-Augmentation and garment sketches draw each image's changes by its index and epoch, so such
-lanes see each image changed alike:
+together even when a lane takes batches of 64 and another of 128 (a lab raced as a whole; with
+augmentation on, such lanes draw their random shifts batch by batch, so their copies differ):
 
     for lane, report in race([adam, sgd], dataset=fashion):
         curves[lane].add(report)

@@ -7,14 +7,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from nndesk.data.augment import (
-    SKETCH_COLUMNS,
-    SKETCH_DRAWS,
-    SketchStrengths,
-    fill_holes,
-    sketch_batch,
-    sketch_drawn,
-)
+from nndesk.data.augment import SketchStrengths, fill_holes, sketch_batch
 from nndesk.errors import ConfigError
 
 #: no geometry, so shapes can be compared pixel for pixel
@@ -91,20 +84,6 @@ def test_the_same_generator_state_gives_the_same_batch_and_another_differs():
     c = sketch_batch(images, np.random.default_rng(8))
     np.testing.assert_array_equal(a, b)
     assert not np.array_equal(a, c)
-
-
-def test_a_strength_switched_on_changes_only_the_images_it_draws_for():
-    """Each draw has its own column of an image's draws: mirroring half the sketches leaves
-    the other half as they were without it (a race lane and a steered run see them alike)."""
-    images = np.tile(_textured_garment(), (32, 1, 1))
-    images[:, 6:14, 3:8] = 255  # a sleeve on the left: turned over, it is on the right
-    draws = np.random.default_rng(3).random((32, SKETCH_DRAWS))
-    plain = sketch_drawn(images, draws, SketchStrengths(share=1.0, mirror=0.0))
-    mirrored = sketch_drawn(images, draws, SketchStrengths(share=1.0, mirror=0.5))
-    flipped = draws[:, SKETCH_COLUMNS.index("mirror")] < 0.5
-    assert 0 < flipped.sum() < 32
-    np.testing.assert_array_equal(mirrored[~flipped], plain[~flipped])
-    assert all(not np.array_equal(mirrored[i], plain[i]) for i in np.flatnonzero(flipped))
 
 
 def test_normalised_rows_keep_their_background_and_range():
