@@ -6397,10 +6397,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Huấn luyện tiếp</translation>
     </message>
     <message>
-        <source>Continue trains the last run further on {own} with the Train form&apos;s settings, but the form holds the {shown} settings of the mode shown. Switch the window back to {own} and press Continue there.</source>
-        <translation>Huấn luyện tiếp sẽ huấn luyện tiếp lần chạy vừa rồi trên {own} với các cài đặt của trang Huấn luyện, nhưng trang đang giữ các cài đặt {shown} của chế độ đang hiện. Hãy chuyển cửa sổ về {own} rồi bấm Huấn luyện tiếp ở đó.</translation>
-    </message>
-    <message>
         <source>Continue trains this model further; Train starts a new one.</source>
         <translation>“Huấn luyện tiếp” huấn luyện thêm mô hình này; “Huấn luyện” bắt đầu một mô hình mới.</translation>
     </message>

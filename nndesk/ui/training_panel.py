@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSizePolicy, QSplitter, 
 from nndesk.controllers.race import RaceController
 from nndesk.controllers.run_list import RunListReader
 from nndesk.controllers.training import TrainingController
-from nndesk.data.registry import DATASETS, dataset_words
 from nndesk.errors import NndeskError, user_message
 from nndesk.run_curves import Curves
 from nndesk.setting_changes import continue_with, settings_at_end
@@ -414,19 +413,6 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             form = self.form.config()
         except NndeskError as err:
             self.show_error(user_message(err))
-            return False
-        own = self.run_state.continuable_dataset
-        if own in DATASETS and form.dataset in DATASETS and form.dataset != own:
-            # the form is another mode's: its rate and epochs are not this run's (walk62 D0:
-            # a Fashion run continued with the Digits form's lr 0.5 and 500 epochs diverged)
-            self.show_error(
-                translate(
-                    "TrainingPanel",
-                    "Continue trains the last run further on {own} with the Train form's "
-                    "settings, but the form holds the {shown} settings of the mode shown. "
-                    "Switch the window back to {own} and press Continue there.",
-                ).format(own=dataset_words(own), shown=dataset_words(form.dataset))
-            )
             return False
         config, kept = continue_with(form, self.run_state.at_end, self.run_state.form_at_end)
         if not self.start_training(config, resume=path, curves=curves):
