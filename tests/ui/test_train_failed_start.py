@@ -49,7 +49,7 @@ def test_a_failed_start_keeps_the_last_curves_and_its_title_follows_the_language
     assert page.curves is curves and page.curves.epochs == [1, 2]
     page.plot.draw_now()
     assert list(page.live.train_loss_line.get_xdata()) == [1, 2]  # drawn again
-    assert page.live.span() == (1, 2)
+    assert page.live.span() == (1, 2, ())  # its epochs, and no schedule turns (constant)
     assert page.model_label.full_text() == model_line
     assert page.controller.model_path == model and page.save_button.isEnabled()
     assert not said[-1].startswith("Loading")  # the status bar says why at once
