@@ -26,6 +26,7 @@ from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
+from nndesk.controllers.worker_freeing import free_later
 from nndesk.ui.language import translate
 
 #: the lock file's name in the nndesk folder (``paths.data_dir()``)
@@ -103,7 +104,7 @@ class WindowLock(QObject):
             for client in self._server.findChildren(QLocalSocket):
                 client.abort()
             self._server.close()
-            self._server.deleteLater()
+            free_later(self._server)
             self._server = None
         if self._socket is not None:
             self._socket.abort()
@@ -161,7 +162,7 @@ class WindowLock(QObject):
             return  # both signals of one drop: handled once
         socket.disconnected.disconnect(self._on_holder_gone)
         socket.errorOccurred.disconnect(self._on_holder_error)
-        socket.deleteLater()
+        free_later(socket)  # in its own signal's slot: freed once back in the loop
         self._take_or_follow()
 
     @Slot()
@@ -183,7 +184,7 @@ class WindowLock(QObject):
         if probe.waitForConnected(200):  # a local socket answers at once, or not at all
             self._watch(probe)
             return
-        probe.deleteLater()
+        free_later(probe)
         self._retry.start()
 
 
