@@ -7283,7 +7283,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>This network never sees the right and bottom edges ({n} px): its unpadded convolutions and 2×2 pooling drop its maps&apos; last row and column. An occlusion square that reaches an edge also covers pixels it does see, so this map is not zero there.</source>
-        <translation>Mạng này không bao giờ thấy mép phải và mép dưới ({n} px): các tầng tích chập không đệm và phép gộp 2×2 của nó bỏ hàng và cột cuối của các bản đồ đặc trưng. Một ô che (occlusion) chạm tới mép cũng che cả những điểm ảnh mạng có thấy, nên bản đồ này ở đó không bằng 0.</translation>
+        <translation>Mạng này không bao giờ thấy mép phải và mép dưới ({n} px): các tầng tích chập không đệm và phép gộp 2×2 của nó bỏ hàng và cột cuối của các bản đồ đặc trưng. Một ô che khuất chạm tới mép cũng che cả những điểm ảnh mạng có thấy, nên bản đồ này ở đó không bằng 0.</translation>
     </message>
     <message>
         <source>Why this answer?</source>
