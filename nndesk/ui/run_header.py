@@ -124,6 +124,18 @@ class RunHeader(QVBoxLayout):
         self.alert.setText(text)
         self.alert.setVisible(bool(text))
 
+    def keep_progress_room(self, sample: str) -> None:
+        """From a Train click on, the progress line keeps the height ``sample`` (a running
+        line, ``sample_progress_line``) takes at its width: the first batch's line took two
+        lines where the click's took one, and moved the tabs and the form 18 px down under the
+        pointer (vi, Larger text, 1024 px)."""
+        probe = QLabel(sample)
+        probe.setFont(self.speed.font())
+        probe.setWordWrap(True)
+        probe.setContentsMargins(self.speed.contentsMargins())
+        width = max(1, self.speed.width())
+        self.speed.setMinimumHeight(probe.heightForWidth(width))
+
     def say_progress(self, text: str) -> None:
         """The speed/loss line of a running run. Wrapped on a narrow page, it never gets
         shorter during the run: a figure's changing width would make the plots under it jump."""

@@ -249,6 +249,23 @@ def progress_texts(
     return int(1000 * done / total), where, line
 
 
+def sample_progress_line(lr: float) -> str:
+    """A running run's speed/loss line (``progress_texts``) with figures as wide as they get in
+    most runs: the room the line keeps from the Train click (``RunHeader.keep_progress_room``)."""
+    return translate(
+        "TrainingPanel",
+        "{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  "
+        "lr {lr}{paused}",
+    ).format(
+        speed=integer(123_456),
+        eta=format_eta(1234),
+        loss=loss_text(0.1234),
+        accuracy=accuracy_text(0.9876),
+        lr=rate_text(lr),
+        paused="",
+    )
+
+
 def idle_title(
     dataset: str, ready: bool, continue_run: str | None, continue_dataset, latest
 ) -> str:

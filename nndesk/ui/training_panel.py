@@ -51,7 +51,7 @@ from nndesk.ui.train_page_state import PageStateMixin
 from nndesk.ui.train_run_events import RunEventsMixin
 from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_tabs import WIDE_LAYOUT_MIN_WIDTH, TrainTabs, scrolled
-from nndesk.ui.train_texts import kept_text
+from nndesk.ui.train_texts import kept_text, sample_progress_line
 
 
 class TrainPageParts:
@@ -363,7 +363,8 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         # "LR now" is this run's rate from the click on: while the data loaded it still said
         # the last run's 0.5 (walk48 D12)
         self.live_lr.set_value(config.lr)
-        self.speed.setMinimumHeight(0)  # the last run's progress line may have needed two
+        # the last run's progress line may have needed more than this run's will
+        self.header.keep_progress_room(sample_progress_line(config.lr))
         # Continue goes on from the curves shown: on their loss axes (fitted anew to the whole
         # curve, they shrank and cut its start off, walk 43 item 14)
         shown_limits = self.live.loss_limits() if resume is not None else None

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
 from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
     WAIT_MS,
     panel,
+    slow_panel,
     start_long_run,
     tiny_dataset,
 )
@@ -70,3 +72,41 @@ def test_the_pending_line_moves_no_field_at_larger_text_in_vietnamese(
     larger_vi,  # noqa: F811
 ):
     _check_typing_moves_nothing(qtbot, panel, (470, 640))
+
+
+@pytest.mark.parametrize("vietnamese", [False, True])
+def test_the_first_batchs_progress_line_moves_nothing(qtbot, qapp, slow_panel, vietnamese):  # noqa: F811
+    """The line under the progress bar said "Speed, loss and accuracy appear after the first
+    batch." on one line at the click, then the run's figures on two (vi, Larger, 1024 px): the
+    tabs and the form under it moved 18 px down as the first batch came."""
+    from nndesk.ui import language, text_size
+
+    if vietnamese:
+        font = qapp.font()
+        saved = QFont(font)
+        font.setPointSizeF(9.0)
+        qapp.setFont(font)
+        text_size._desktop_font = None
+        text_size.apply_text_size(qapp, "larger")
+        assert language.use_language("vi") == "vi"
+    try:
+        panel = slow_panel
+        panel.resize(470, 640)
+        panel.form.batch_size.setValue(10)
+        assert panel.start_training(panel.form.config().replace(epochs=100_000))
+        _laid_out()  # the data still loading: the line says the figures come after a batch
+        assert "·" not in panel.speed.text()
+        at_click = panel.tabs.mapTo(panel, QPoint(0, 0))
+        panel.loaded.set()
+        qtbot.waitUntil(lambda: panel.controller.batches_done >= 3, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: "·" in panel.speed.text(), timeout=WAIT_MS)  # the figures
+        panel.controller.pause()
+        qtbot.waitUntil(panel.controller.is_paused, timeout=WAIT_MS)
+        _laid_out()
+        assert panel.tabs.mapTo(panel, QPoint(0, 0)) == at_click, panel.speed.text()
+    finally:
+        if vietnamese:
+            language.use_language("en")
+            qapp.setFont(saved)
+            text_size._desktop_font = None
+            text_size.apply_text_size(qapp, "normal")
