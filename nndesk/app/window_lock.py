@@ -26,7 +26,6 @@ from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
-from nndesk.controllers.worker_freeing import free_later
 from nndesk.ui.language import translate
 
 #: the lock file's name in the nndesk folder (``paths.data_dir()``)
@@ -61,10 +60,12 @@ class WindowLock(QObject):
         self.other_pid = other_pid
         self._folder = folder
         self._server: QLocalServer | None = None
-        self._socket: QLocalSocket | None = None
+        #: a later window's one connection to the holder, made again to each new holder
+        self._link: QLocalSocket | None = None
+        self._linked = False  # the link was connected: its drop means the holder closed
+        self._released = False
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
-        self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._take_or_follow)
         if lock is not None:
             self._listen()
@@ -80,21 +81,23 @@ class WindowLock(QObject):
 
     def can_show_the_other(self) -> bool:
         """Whether the holder can be asked to come forward (connected to it)."""
-        socket = self._socket
-        return socket is not None and socket.state() == QLocalSocket.LocalSocketState.ConnectedState
+        link = self._link
+        return link is not None and link.state() == QLocalSocket.LocalSocketState.ConnectedState
 
     def show_the_other(self) -> bool:
         """Ask the window holding the lock to come forward; False when it cannot be asked."""
         if not self.can_show_the_other():
             return False
-        assert self._socket is not None
-        self._socket.write(SHOW)
-        self._socket.flush()
+        assert self._link is not None
+        self._link.write(SHOW)
+        self._link.flush()
         return True
 
     def release(self) -> None:
         """Let the lock go as the window ends: first the file, then the socket, so a later
-        window whose connection drops finds the lock free."""
+        window whose connection drops finds the lock free. Nothing is freed here: the sockets
+        go with this object (no deleteLater in window code, test_widget_freeing)."""
+        self._released = True
         self._retry.stop()
         if self.lock is not None:
             self.lock.unlock()
@@ -104,11 +107,10 @@ class WindowLock(QObject):
             for client in self._server.findChildren(QLocalSocket):
                 client.abort()
             self._server.close()
-            free_later(self._server)
             self._server = None
-        if self._socket is not None:
-            self._socket.abort()
-            self._socket = None
+        if self._link is not None:
+            self._linked = False
+            self._link.abort()
 
     # -- the holder ------------------------------------------------------------------------
     def _listen(self) -> None:
@@ -129,7 +131,6 @@ class WindowLock(QObject):
         server = self._server
         while server is not None and (socket := server.nextPendingConnection()) is not None:
             socket.readyRead.connect(self._on_client_ready_read)
-            socket.disconnected.connect(socket.deleteLater)
 
     @Slot()
     def _on_client_ready_read(self) -> None:
@@ -141,51 +142,52 @@ class WindowLock(QObject):
     # -- a later window ----------------------------------------------------------------------
     def _follow(self) -> None:
         """Connect to the holder; the connection dropping means it closed."""
-        assert self._folder is not None
-        self._watch(QLocalSocket(self))
-        assert self._socket is not None
-        self._socket.connectToServer(server_name(self._folder))
+        link = QLocalSocket(self)
+        link.connected.connect(self._on_link_connected)
+        link.disconnected.connect(self._on_link_disconnected)
+        link.errorOccurred.connect(self._on_link_error_occurred)
+        self._link = link
+        self._connect()
 
-    def _watch(self, socket: QLocalSocket) -> None:
-        socket.disconnected.connect(self._on_holder_gone)
-        socket.errorOccurred.connect(self._on_holder_error)
-        self._socket = socket
-
-    @Slot(QLocalSocket.LocalSocketError)
-    def _on_holder_error(self, _error) -> None:
-        self._on_holder_gone()
+    def _connect(self) -> None:
+        assert self._link is not None and self._folder is not None
+        self._linked = False
+        self._link.abort()
+        self._link.connectToServer(server_name(self._folder))
 
     @Slot()
-    def _on_holder_gone(self) -> None:
-        socket, self._socket = self._socket, None
-        if socket is None:
-            return  # both signals of one drop: handled once
-        socket.disconnected.disconnect(self._on_holder_gone)
-        socket.errorOccurred.disconnect(self._on_holder_error)
-        free_later(socket)  # in its own signal's slot: freed once back in the loop
-        self._take_or_follow()
+    def _on_link_connected(self) -> None:
+        self._linked = True
+
+    @Slot()
+    def _on_link_disconnected(self) -> None:
+        self._on_link_error_occurred(None)
+
+    @Slot(QLocalSocket.LocalSocketError)
+    def _on_link_error_occurred(self, _error) -> None:
+        if self._released or self.lock is not None:
+            return
+        # the holder closed: at once (both signals of one drop start the timer once); no
+        # holder to connect to yet: in a while
+        if not self._retry.isActive():
+            self._retry.start(0 if self._linked else RETRY_MS)
+        self._linked = False
 
     @Slot()
     def _take_or_follow(self) -> None:
-        """Take the lock if it is free (the holder closed), else follow its new holder;
-        neither yet: try again in ``RETRY_MS``."""
-        if self.lock is not None or self._folder is None:
+        """Take the lock if it is free (the holder closed), else follow its new holder."""
+        if self.lock is not None or self._folder is None or self._released:
             return
         lock = _new_lock(self._folder / LOCK_NAME)
         if lock.tryLock(0):
             self.lock = lock
+            if self._link is not None:
+                self._link.abort()
             self._listen()
             self.took_over.emit()
             return
-        if lock.error() != QLockFile.LockError.LockFailedError:
-            return  # the folder went unreadable: nothing to follow
-        probe = QLocalSocket(self)
-        probe.connectToServer(server_name(self._folder))
-        if probe.waitForConnected(200):  # a local socket answers at once, or not at all
-            self._watch(probe)
-            return
-        free_later(probe)
-        self._retry.start()
+        if lock.error() == QLockFile.LockError.LockFailedError:  # held by another: follow it
+            self._connect()
 
 
 def _new_lock(path: Path) -> QLockFile:
