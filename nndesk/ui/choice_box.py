@@ -34,7 +34,7 @@ def paint_showing(box: QComboBox, text: str) -> None:
     painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
-def _edit_field_width(box: QComboBox) -> int:
+def edit_field_width(box: QComboBox) -> int:
     """Pixels the closed ``box`` has for its text (the style draws it 1 px in from each side)."""
     option = QStyleOptionComboBox()
     box.initStyleOption(option)
@@ -77,7 +77,7 @@ class ChoiceBox(QComboBox):
         if not self._least_chars:
             return shown
         return fitted_text(
-            self.fontMetrics(), _edit_field_width(self), (shown, without_gloss(shown))
+            self.fontMetrics(), edit_field_width(self), (shown, without_gloss(shown))
         )
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -142,7 +142,7 @@ class ShrinkingBox(QComboBox):
     def shown_text(self) -> str:
         """The current choice as the closed box writes it: elided when the box is narrower."""
         return self.fontMetrics().elidedText(
-            self.currentText(), Qt.TextElideMode.ElideRight, _edit_field_width(self)
+            self.currentText(), Qt.TextElideMode.ElideRight, edit_field_width(self)
         )
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override

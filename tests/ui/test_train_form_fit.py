@@ -5,8 +5,8 @@ drop-downs' choices read whole at 1024 and 1280 px (walk61: "… 225.034 tham sc
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
 
+from nndesk.ui.choice_box import edit_field_width
 from tests.ui.test_layout import WAIT_MS, show_at
 from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
 from tests.ui.test_vi_larger_fit import in_vietnamese  # noqa: F401 - a fixture
@@ -45,16 +45,6 @@ def larger_vi_train_page(qtbot, qapp, window_factory, normal_text_after, in_viet
     return show
 
 
-def _shown_text_room(box: QComboBox) -> int:
-    """The width a closed combo box has for its text (the style draws it 1 px in each side)."""
-    option = QStyleOptionComboBox()
-    box.initStyleOption(option)
-    field = box.style().subControlRect(
-        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, box
-    )
-    return field.width() - 2
-
-
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 760)])
 def test_the_parameter_count_is_whole_beside_or_under_layers(qtbot, larger_vi_train_page, size):
     """walk61: at 1280 px mnist-cnn-lab's "784-c32v-p-c64v-p-128-10 → 225.034 tham số" got
@@ -83,16 +73,7 @@ def test_every_choice_of_the_forms_drop_downs_reads_whole(qtbot, larger_vi_train
     form = larger_vi_train_page(size).form
     form.apply_preset("fashion-mlp-lab")  # every drop-down of an MLP's form shown
     cut = []
-    for name in (
-        "dataset",
-        "normalize",
-        "activation",
-        "output",
-        "loss",
-        "init",
-        "optimizer",
-        "schedule",
-    ):
+    for name in DROP_DOWNS:
         box = getattr(form, name)
         for index in range(box.count()):
             box.setCurrentIndex(index)
@@ -100,7 +81,7 @@ def test_every_choice_of_the_forms_drop_downs_reads_whole(qtbot, larger_vi_train
                 continue
             need = box.fontMetrics().horizontalAdvance(box.currentText())
             try:  # laid out for the choice (a failure waits out the bound)
-                qtbot.waitUntil(lambda b=box, n=need: _shown_text_room(b) >= n, timeout=FIT_MS)
+                qtbot.waitUntil(lambda b=box, n=need: edit_field_width(b) >= n, timeout=FIT_MS)
             except qtbot.TimeoutError:
-                cut.append(f"{name}: {box.currentText()!r} in {_shown_text_room(box)} px")
+                cut.append(f"{name}: {box.currentText()!r} in {edit_field_width(box)} px")
     assert cut == []
