@@ -259,9 +259,10 @@ def rate_raised_since(curves, epoch: float, start_lr: float = 0.0) -> dict[str, 
     return {"rate": float(change.value), "previous": previous, "at": change.epoch}
 
 
-def _rate_changed_since(curves, epoch: float) -> bool:
-    """Whether the learning rate was set by hand after ``epoch`` ended."""
-    return any(change.name == "lr" and change.x > epoch for change in curves.changes)
+def _rate_changed_since(curves, x: float) -> bool:
+    """Whether the learning rate was set by hand after position ``x`` (in epochs: after
+    epoch ``x`` ended, for a whole number)."""
+    return any(change.name == "lr" and change.x > x for change in curves.changes)
 
 
 def _accuracy_by_step(curves) -> tuple[np.ndarray, np.ndarray]:
@@ -296,8 +297,7 @@ def stuck_accuracy(curves, accuracy_now: float | None = None) -> float | None:
         return None
     # a rate changed within the last STUCK_STEPS batches (the coach's own fix) is given as
     # long to show what it does: the hint came back at once, offering ten times more again
-    since = curves.batch_x[-STUCK_STEPS]
-    if any(change.name == "lr" and change.x > since for change in curves.changes):
+    if _rate_changed_since(curves, curves.batch_x[-STUCK_STEPS]):
         return None
     if len(accuracy) >= 2:
         recent = steps >= steps[-1] - 2 * STUCK_STEPS  # about the last hundred steps
