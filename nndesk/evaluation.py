@@ -257,7 +257,7 @@ def class_means(images: np.ndarray, labels: np.ndarray, n_classes: int) -> np.nd
     flat = images.reshape(images.shape[0], int(np.prod(images.shape[1:]))).astype(np.float64)
     sums = np.zeros((n_classes, flat.shape[1]))  # (k, 784)
     for k in range(n_classes):
-        # one boolean mask per class: ~50x faster than np.add.at for 60,000 rows
+        # one boolean mask per class: several times faster than np.add.at over every row
         sums[k] = flat[labels == k].sum(axis=0)
     counts = np.maximum(label_counts(labels, n_classes), 1)[:, None]
     return (sums / counts).reshape((n_classes, *images.shape[1:])).astype(np.float32)

@@ -23,11 +23,11 @@ def empty(shape: int | tuple[int, ...], dtype=np.float32) -> np.ndarray:
     """``np.empty(shape, dtype)`` (C order) whose first element is ``ALIGN``-byte aligned."""
     dtype = np.dtype(dtype)
     shape = (shape,) if isinstance(shape, int) else tuple(shape)
-    nbytes = math.prod(shape) * dtype.itemsize  # (np.prod costs 2.6 us a call; this 0.1)
+    nbytes = math.prod(shape) * dtype.itemsize  # not np.prod: its call alone costs more
     raw = np.empty(nbytes + ALIGN, np.uint8)
     memory = raw.data
-    # the address through a ctypes char over the buffer: about 0.8 us where ``raw.ctypes.data``
-    # took 3.5 (it builds a ctypes helper object); training makes a dozen of these a batch
+    # the address through a ctypes char over the buffer, not ``raw.ctypes.data`` (which builds
+    # a ctypes helper object each call); training makes a dozen of these a batch
     start = -ctypes.addressof(ctypes.c_char.from_buffer(memory)) % ALIGN
     # through a memoryview, so the array is its views' ``base`` (as ``np.empty``'s would be):
     # the optimizer's one-buffer update recognises flat parameters by it

@@ -704,10 +704,10 @@ class Conv2D(Layer):
     ) -> np.ndarray:
         """A scratch ``V`` ``(4, 4, c, ph, pw, n)`` for ``shape`` ``(c, ph, pw, n)``: stored tile
         row first, ``(ph, 4, 4, c, pw, n)``, for ``by_tile_rows`` (the view then hands each
-        round's ``(16, c, pw n)`` operand over as one contiguous block, ``_by_tile_row``: the
-        forward's products ran 61 against 69 us a round on it, and the backward's transposed
-        copy reads it faster), else contiguous in its own order (whole products read ``(16,
-        c, ph pw n)``)."""
+        round's ``(16, c, pw n)`` operand over as one contiguous block, ``_by_tile_row``:
+        OpenBLAS runs the forward's products faster on it, and the backward's transposed copy
+        reads it faster; docs/performance.md, "Figures behind the fast paths"), else contiguous
+        in its own order (whole products read ``(16, c, ph pw n)``)."""
         c, ph, pw, n = shape
         if not by_tile_rows:
             return self._buffer(name, (4, 4, c, ph, pw, n), dtype)
@@ -905,9 +905,8 @@ class Conv2D(Layer):
         dU = _matmul(dM16, V.reshape(16, c, m).transpose(0, 2, 1))  # (16, f, m) @ (16, m, c)
         if dV is not None:
             U_T, dV_m = U.transpose(0, 2, 1), dV.reshape(16, c, m)
-            # (16, c, f) @ (16, f, m) -> (16, c, m), in pieces of columns within OpenBLAS's
-            # small products (a half batch's 800 columns in two: 478 -> 389 us,
-            # docs/performance.md)
+            # (16, c, f) @ (16, f, m) -> (16, c, m), in pieces of columns small enough for
+            # OpenBLAS's faster small-product kernels
             for cs in _pieces(m, c * f):
                 _matmul(U_T, dM16[:, :, cs], out=dV_m[:, :, cs])
         return dU
@@ -936,8 +935,8 @@ class Conv2D(Layer):
             MaxPool2D._route_to_rows(gp_rows[u], row_by_row[u], col_by_row[u], d_best, dY[0], dY[1])
             winograd.outputs_adjoint(dY.reshape(4, f * k), dM.reshape(16, f * k))
             # (16, f, pw n) @ (16, pw n, c): this round's share of dU. From a transposed copy
-            # of V's round: OpenBLAS ran these small products at half the rate with the
-            # transposed view as their right operand (133 against 67 us, plus 28 for the copy)
+            # of V's round: OpenBLAS runs these small products at about half the rate with the
+            # transposed view as their right operand, and the copy costs less than it saves
             np.copyto(V_T, V_rows[u].transpose(0, 2, 1))
             _matmul(dM, V_T, out=term if u else dU)
             if u:

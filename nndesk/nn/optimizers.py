@@ -39,10 +39,10 @@ def _signature(params: Params) -> tuple[int, ...]:
 #: (``_flush_tiny``), so it never holds subnormal numbers: an entry whose gradient stays zero (a
 #: dead ReLU unit's weights) decays by ``beta`` every step, and after about 800 of Adam's
 #: ``beta1`` = 0.9 it falls below the smallest normal float32. x86 cores then take a microcode
-#: path for every operation on it, 25x slower: Adam's update of ``fashion-cnn`` went from 0.38 to
-#: 3 ms a half batch once a quarter of the first dense layer's ``m_sum`` was subnormal
-#: (docs/performance.md). The cleared values are far too small to move a parameter (see
-#: ``_flush_tiny``), so the updates stay the same.
+#: path for every operation on it, many times slower (Adam's update of ``fashion-cnn`` slowed
+#: several-fold once a quarter of one slot was subnormal: docs/performance.md). The cleared
+#: values are far too small to move a parameter (see ``_flush_tiny``), so the updates stay the
+#: same.
 _FLUSH_MARGIN = 2.0**20
 
 
@@ -73,8 +73,8 @@ def _flush_tiny(slot: np.ndarray, decay: float, t: int, scratch: np.ndarray) -> 
 #: (``flush_small_parameters``), in float32: 2^-40, about 9.1e-13. Not only subnormal numbers
 #: cost: a weight or PReLU slope of 1e-32 multiplies gradients of 1e-3 into 1e-35, and every
 #: product of those with the layer's inputs is subnormal. The PReLU lab's slopes sat at 1.5e-32
-#: by epoch 20 and its first layer's weight gradient took 5.26 ms a batch instead of 0.41 ms;
-#: with the parameters below 2^-64 cleared 3.72 ms, below 2^-40 0.41 ms (docs/performance.md).
+#: by epoch 20 and its first layer's weight gradient was an order of magnitude slower; clearing
+#: below 2^-64 was not enough, below 2^-40 was (docs/performance.md).
 #: A parameter that small moves no output that matters: times an input of 10 it is below half a
 #: float32 ulp of any sum above 2e-4, and it is one the decay is pulling to zero anyway.
 FLOAT32_PARAM_FLOOR = 2.0**-40

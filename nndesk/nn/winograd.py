@@ -42,8 +42,8 @@ def weights(W: np.ndarray) -> np.ndarray:
     """``U`` ``(16, f, c)``: ``G @ W[f, c] @ G.T`` of every 3x3 kernel of ``W`` ``(f, c, 3, 3)``,
     position ``xi = 4 a + b`` first so that ``U[xi]`` is one matmul's left operand."""
     f, c = W.shape[:2]
-    # (16, 9) @ (9, f*c) -> (16, f*c), the kernels' taps copied to rows first: OpenBLAS took
-    # 23 us over the transposed view, 15 with the copy (conv2 of fashion-cnn, one thread)
+    # (16, 9) @ (9, f*c) -> (16, f*c), the kernels' taps copied to rows first: OpenBLAS is
+    # slower over the transposed view than over the copy
     return (GG.astype(W.dtype) @ np.ascontiguousarray(W.reshape(f * c, 9).T)).reshape(16, f, c)
 
 
@@ -55,8 +55,7 @@ def weights_adjoint(dU: np.ndarray, out: np.ndarray | None = None) -> np.ndarray
         dW = out
     else:
         dW = np.empty((f, c, 3, 3), dU.dtype)
-    # (f*c, 16) @ (16, 9) -> (f*c, 9): written in W's order, no transposed copy after it (22
-    # against 15 us, the same numbers)
+    # (f*c, 16) @ (16, 9) -> (f*c, 9): written in W's order, no transposed copy after it
     np.matmul(dU.reshape(16, f * c).T, GG.astype(dU.dtype), out=dW.reshape(f * c, 9))
     if out is None:
         return dW
