@@ -242,27 +242,60 @@ def _overfitting(curves) -> dict[str, Any] | None:
             "e2": epochs[last], "t0": Loss(train[best]), "t2": Loss(train[last])}  # fmt: skip
 
 
-def rate_raised_since(curves, epoch: float, start_lr: float = 0.0) -> dict[str, Any] | None:
-    """The newest learning-rate change made after ``epoch`` ended (an x past it) when it
-    raised the rate: ``{"rate", "previous", "at"}`` (its epoch), else None.
+def _rate_changes(curves) -> list:
+    """The learning-rate changes made while the run trained (``SettingChange``), oldest first."""
+    return [change for change in curves.changes if change.name == "lr"]
 
-    The rate before it is the change before it, else the run's ``start_lr``; a schedule only
-    lowers the rate from its start, so a change above the start rate raised it whatever the
-    schedule had made of it. With neither known, nothing is said."""
-    rates = [change for change in curves.changes if change.name == "lr"]
-    if not rates or rates[-1].x <= epoch:
+
+def _rate_before(rates: list, start_lr: float | None) -> float | None:
+    """The rate in force before the newest of ``rates``: the change before it, else the run's
+    ``start_lr`` (None: not known)."""
+    return float(rates[-2].value) if len(rates) >= 2 else start_lr
+
+
+def rate_raised_hurt(curves, start_lr: float = 0.0) -> dict[str, Any] | None:
+    """The numbers of the rate-raised hint, while its cause holds: the newest learning-rate
+    change raised the rate and the validation loss has stood above the lowest it had before
+    the raise ever since, ``OVERFIT_RISE`` above it at some epoch since; else None.
+
+    ``{"v0", "e0"}``: the lowest validation loss before the raise and its epoch; ``{"v2",
+    "e2"}``: the newest; ``{"rate", "previous", "at"}``: the raise (its epoch). The training
+    loss is not asked: larger steps that overshoot raise the validation loss whether they
+    still lower the training loss a little (walk62 D1) or raise it too (verify62: the coach
+    was silent then). The rate before the raise is the change before it, else the run's
+    ``start_lr``; a schedule only lowers the rate from its start, so a change above the start
+    rate raised it whatever the schedule had made of it. With neither known, nothing is said.
+    A run that went below its old lowest after the raise was helped by it: a later rise is
+    for the overfitting hint to judge. The epoch the raise was made in counts as after it
+    when most of its batches took the raised rate."""
+    rates = _rate_changes(curves)
+    previous = _rate_before(rates, start_lr) if rates else None
+    if not rates or not previous or not float(rates[-1].value) > previous > 0:
         return None
-    change = rates[-1]
-    previous = float(rates[-2].value) if len(rates) >= 2 else float(start_lr)
-    if not previous > 0 or not float(change.value) > previous:
+    raise_x = rates[-1].x
+    val = np.asarray(curves.val_loss, dtype=np.float64)
+    epochs = list(curves.epochs)
+    if len(epochs) != len(val):
         return None
-    return {"rate": float(change.value), "previous": previous, "at": change.epoch}
+    # an epoch most of whose batches took the raised rate is judged as one after it
+    after = [epoch - raise_x >= 0.5 for epoch in epochs]
+    before = [i for i, a in enumerate(after) if not a and np.isfinite(val[i])]
+    since = [i for i, a in enumerate(after) if a and np.isfinite(val[i])]
+    if not before or not since or since[-1] != len(val) - 1:
+        return None
+    best = min(before, key=lambda i: val[i])
+    low = val[best]
+    if min(val[since]) <= low or max(val[since]) <= (1 + OVERFIT_RISE) * low:
+        return None
+    last, change = since[-1], rates[-1]
+    return {"v0": Loss(low), "e0": epochs[best], "v2": Loss(val[last]), "e2": epochs[last],
+            "rate": float(change.value), "previous": previous, "at": change.epoch}  # fmt: skip
 
 
 def _rate_changed_since(curves, x: float) -> bool:
     """Whether the learning rate was set by hand after position ``x`` (in epochs: after
     epoch ``x`` ended, for a whole number)."""
-    return any(change.name == "lr" and change.x > x for change in curves.changes)
+    return any(change.x > x for change in _rate_changes(curves))
 
 
 def _accuracy_by_step(curves) -> tuple[np.ndarray, np.ndarray]:
@@ -314,7 +347,7 @@ def fell_after_rate(curves, accuracy_now: float | None = None) -> dict[str, Any]
     epoch before the change at ``FELL_FROM`` or more, its newest accuracy under ``STUCK``):
     ``{"high", "low", "rate"}`` and ``"previous"``, the rate before it when a change set it,
     else None."""
-    rates = [change for change in curves.changes if change.name == "lr"]
+    rates = _rate_changes(curves)
     if not rates:
         return None
     change = rates[-1]
@@ -327,7 +360,7 @@ def fell_after_rate(curves, accuracy_now: float | None = None) -> dict[str, Any]
         now = after[-1]
     if not before or now is None or before[-1] < FELL_FROM or now >= STUCK:
         return None
-    previous = float(rates[-2].value) if len(rates) >= 2 else None
+    previous = _rate_before(rates, None)
     return {"high": before[-1], "low": now, "rate": float(change.value), "previous": previous}
 
 
@@ -407,17 +440,14 @@ def hints(
         found.extend(h for h in (few, _raw_inputs(setup)) if h is not None)
     raw = any(h.kind == "raw-inputs" for h in found)
     # raw pixels into saturating units make the validation loss jump about: not overfitting,
-    # and the raw-inputs hint names the cause
-    overfit = None if raw else _overfitting(curves)
-    # a validation loss that rose after the rate was raised by hand is the rate's doing: the
-    # larger steps overshoot (walk62 D1: the PReLU lab at 4x its rate was told "overfitting"
-    # while its training loss barely moved, and offered augmentation)
-    raised = None
-    if overfit is not None:
-        start_lr = setup.lr if setup is not None else 0.0
-        raised = rate_raised_since(curves, overfit["e0"], start_lr)
-        if raised is None and _rate_changed_since(curves, overfit["e0"]):
-            overfit = None  # set back or lowered since: its epochs are not one run's to judge
+    # and the raw-inputs hint names the cause. A validation loss that rose after the rate was
+    # raised by hand is the rate's doing: the larger steps overshoot (walk62 D1: the PReLU lab
+    # at 4x its rate was told "overfitting" while its training loss barely moved, and offered
+    # augmentation)
+    raised = None if raw else rate_raised_hurt(curves, setup.lr if setup is not None else 0.0)
+    overfit = None if raw or raised is not None else _overfitting(curves)
+    if overfit is not None and _rate_changed_since(curves, overfit["e0"]):
+        overfit = None  # set since its lowest: its epochs are not one run's to judge
     if raised is not None:
         found.append(Hint(
             "rate-raised",
@@ -425,7 +455,7 @@ def hints(
                               "{v2} at epoch {e2} after the learning rate was raised from "
                               "{previous:g} to {rate:g} in epoch {at}: steps that large "
                               "overshoot. Set it back, or lower it further."),
-            {**overfit, **raised},
+            raised,
             {"lr": raised["previous"]},
             QT_TRANSLATE_NOOP("Coach", "Set the learning rate back to {lr:g}"),
         ))  # fmt: skip

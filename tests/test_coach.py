@@ -409,3 +409,59 @@ def test_a_rate_raised_before_the_lowest_validation_loss_leaves_overfitting_said
     late = curves(train_loss=[0.5, 0.4, 0.3], val_loss=[0.40, 0.45, 0.52])
     late.add_lr_change(1.5, 0.01)
     assert [h.kind for h in hints(late, lr=0.01)] == []
+
+
+def test_a_raise_after_which_both_losses_rose_blames_the_rate():
+    """verify62: a raise at epoch 4 after which the validation loss rose 0.37 -> 0.46 -> 0.47
+    with the training loss rising too got "no problem" for the two epochs it hurt."""
+    run = curves(train_loss=[0.60, 0.45, 0.40, 0.43, 0.44], val_loss=[0.50, 0.40, 0.37, 0.46, 0.47])
+    run.add_lr_change(3.01, 0.002)
+    (hint,) = hints(run, lr=0.002, setup=RunSetup(lr=0.0005))
+    assert hint.kind == "rate-raised" and hint.fix == {"lr": 0.0005}
+    assert "0.3700 at epoch 3 to 0.4700 at epoch 5" in hint.message()
+    # its first epoch already tells
+    first = curves(train_loss=[0.60, 0.45, 0.40, 0.43], val_loss=[0.50, 0.40, 0.37, 0.46])
+    first.add_lr_change(3.01, 0.002)
+    assert [h.kind for h in hints(first, lr=0.002, setup=RunSetup(lr=0.0005))] == ["rate-raised"]
+
+
+def test_the_rate_raised_hint_stays_while_the_validation_loss_stays_above_its_old_lowest():
+    """verify62: the hint lasted one epoch, then "no problem" though the rate and the loss it
+    raised were unchanged (the overfitting rule's falling training loss no longer held)."""
+    val = [0.4318, 0.4450, 0.4623, 0.4510, 0.4400]
+    run = curves(train_loss=[0.4948, 0.4870, 0.4817, 0.4830, 0.4890], val_loss=val)
+    run.add_lr_change(1.4, 0.002)
+    said = [
+        [h.kind for h in hints(_first_epochs(run, n), lr=0.002, setup=RunSetup(lr=0.0005))]
+        for n in (2, 3, 4, 5)
+    ]
+    assert said == [[], ["rate-raised"], ["rate-raised"], ["rate-raised"]]
+    # the cause gone: back to its old lowest, or the rate set back
+    run.val_loss.append(0.4300)
+    run.train_loss.append(0.47)
+    run.epochs.append(6)
+    assert hints(run, lr=0.002, setup=RunSetup(lr=0.0005)) == []
+    back = _first_epochs(run, 5)
+    back.add_lr_change(5.2, 0.0005)
+    assert hints(back, lr=0.0005, setup=RunSetup(lr=0.0005)) == []
+
+
+def test_a_raise_late_in_an_epoch_leaves_that_epoch_judged_as_before_it():
+    """The epoch the rate was raised in counts as after the raise only when most of its
+    batches took the raised rate: raised in its last tenth, its validation loss is the old
+    rate's."""
+    run = curves(train_loss=[0.5, 0.45, 0.44, 0.43], val_loss=[0.45, 0.40, 0.43, 0.43])
+    run.add_lr_change(1.9, 0.01)  # epoch 2's last tenth: its 0.40 is the lowest before
+    (hint,) = hints(run, lr=0.01, setup=RunSetup(lr=0.001))
+    assert hint.kind == "rate-raised" and "0.4000 at epoch 2" in hint.message()
+    helped = curves(train_loss=[0.5, 0.45, 0.44, 0.43], val_loss=[0.45, 0.43, 0.40, 0.46])
+    helped.add_lr_change(1.9, 0.01)  # after the raise it went lower: the raise helped
+    assert [h.kind for h in hints(helped, lr=0.01, setup=RunSetup(lr=0.001))] == []
+
+
+def _first_epochs(run: Curves, n: int) -> Curves:
+    """``run`` as it stood after its first ``n`` epochs (its changes kept)."""
+    cut = run.copy()
+    for name in ("epochs", "train_loss", "val_loss"):
+        setattr(cut, name, getattr(run, name)[:n])
+    return cut
