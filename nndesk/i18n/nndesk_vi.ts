@@ -3752,8 +3752,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Bấm vào một điều khiển bất kỳ để đọc nó làm gì (Shift+F1)</translation>
     </message>
     <message>
-        <source>Click inside an outline to fill it (with the eraser on, to empty it)</source>
-        <translation>Bấm vào trong một đường viền để tô kín (khi bật tẩy: để xoá trống)</translation>
+        <source>Click inside an outline to fill it; on until F or Esc</source>
+        <translation>Bấm vào trong một đường viền để tô kín; bật cho đến khi bấm F hoặc Esc</translation>
     </message>
     <message>
         <source>Clothing (Fashion-MNIST)</source>
@@ -3828,6 +3828,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Tẩy</translation>
     </message>
     <message>
+        <source>Eraser is on: a drag erases (E or Esc: back to the pen)</source>
+        <translation>Tẩy đang bật: kéo chuột để tẩy (E hoặc Esc: quay lại bút)</translation>
+    </message>
+    <message>
         <source>Evaluate</source>
         <translation>Đánh giá</translation>
     </message>
@@ -3844,20 +3848,20 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Tô kín đang bật mà chưa có gì để tô: bấm F (hoặc Tô kín) để dùng bút, vẽ một đường viền, rồi tô nó</translation>
     </message>
     <message>
-        <source>Fill is on: click inside an outline to fill it (F: back to the pen)</source>
-        <translation>Tô kín đang bật: bấm vào bên trong một đường viền để tô (F: quay lại bút)</translation>
+        <source>Fill is on: a click inside an outline fills it (F or Esc: back to the pen)</source>
+        <translation>Tô kín đang bật: bấm vào trong một đường viền để tô (F hoặc Esc: quay lại bút)</translation>
     </message>
     <message>
         <source>Fill would cover the whole canvas: click inside a closed outline</source>
         <translation>Tô kín sẽ phủ cả khung vẽ: hãy bấm vào bên trong một đường viền khép kín</translation>
     </message>
     <message>
-        <source>Fill: click inside an outline to fill it, then the pen draws again; undo with Ctrl+Z (F)</source>
-        <translation>Tô kín: bấm vào trong một đường viền để tô, rồi bút vẽ tiếp; hoàn tác bằng Ctrl+Z (F)</translation>
+        <source>Fill: click inside an outline to fill it; it stays on until F or Esc; undo with Ctrl+Z (F)</source>
+        <translation>Tô kín: bấm vào trong một đường viền để tô; bật cho đến khi bấm F hoặc Esc; hoàn tác bằng Ctrl+Z (F)</translation>
     </message>
     <message>
-        <source>Filled. Fill is off again and the pen draws (F or Fill: fill again)</source>
-        <translation>Đã tô. Tô kín đã tắt, bút vẽ trở lại (F hoặc Tô kín: tô tiếp)</translation>
+        <source>Filled. Fill stays on: click inside another outline (F or Esc: back to the pen)</source>
+        <translation>Đã tô. Tô kín vẫn bật: bấm vào trong đường viền khác (F hoặc Esc: quay lại bút)</translation>
     </message>
     <message>
         <source>Folder with the IDX files (or with mnist/ and fashion-mnist/ sub-folders)</source>
@@ -4121,8 +4125,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Độ chính xác của mô hình trên các ảnh kiểm tra và ma trận nhầm lẫn của nó</translation>
     </message>
     <message>
-        <source>The pen draws (F: Fill)</source>
-        <translation>Bút đang vẽ (F: Tô kín)</translation>
+        <source>The pen draws (F: Fill, E: Eraser)</source>
+        <translation>Bút đang vẽ (F: Tô kín, E: Tẩy)</translation>
     </message>
     <message>
         <source>The run on the Train page answers with its newest weights; when it ends its model takes over. Choose another model here to use that one instead.</source>

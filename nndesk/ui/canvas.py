@@ -48,10 +48,12 @@ class DrawingCanvas(QWidget):
     # a Fill click did nothing, and why: "empty" (nothing drawn yet), "whole" (the canvas
     # would be all ink: an outline with a gap) or "background" (outside the drawing)
     fill_refused = Signal(str)
-    # the Fill tool was turned on (True) or off: by the button or F, or by the canvas itself
-    # after a fill and on Clear (one fill, then the pen draws again)
+    # the Fill tool was turned on (True) or off: by the button, F or Esc, by the eraser turned
+    # on (one tool at a time), or on Clear (an empty canvas has nothing to fill)
     fill_tool_changed = Signal(bool)
-    # a click filled a region; Fill has just turned itself off (after fill_tool_changed)
+    # the eraser was turned on (True) or off: by its button, E or Esc, or by Fill turned on
+    eraser_changed = Signal(bool)
+    # a click filled a region; Fill stays on for the next outline
     filled = Signal()
     # Clear blanked a drawing (not a blank canvas cleared again, nor an undo to blank)
     cleared = Signal()
@@ -99,23 +101,32 @@ class DrawingCanvas(QWidget):
 
     @Slot(bool)
     def set_eraser(self, on: bool) -> None:
+        """While on, the pen draws paper: a drag erases. Turning it on turns Fill off."""
+        if bool(on) == self._eraser:
+            return
+        if on:
+            self.set_fill_tool(False)
         self._eraser = bool(on)
+        self.eraser_changed.emit(self._eraser)
 
     def fill_tool(self) -> bool:
         return self._fill
 
     @Slot(bool)
     def set_fill_tool(self, on: bool) -> None:
-        """While on, a click fills the region around it instead of drawing (the eraser's colour
-        when the eraser is on)."""
+        """While on, a click fills the region around it with ink instead of drawing, until Fill
+        is turned off. One tool at a time, as in a paint program's palette: turning Fill on
+        turns the eraser off (an eraser drag with Fill on emptied a whole shape, s63)."""
         if bool(on) == self._fill:
             return
+        if on:
+            self.set_eraser(False)
         self._fill = bool(on)
         self.setCursor(Qt.CursorShape.PointingHandCursor if on else Qt.CursorShape.CrossCursor)
         self.fill_tool_changed.emit(self._fill)
 
     def fill_at(self, x: float, y: float) -> bool:
-        """Flood-fill the region around canvas pixel (x, y) as one undoable step.
+        """Flood-fill the region around canvas pixel (x, y) with ink as one undoable step.
 
         Returns False (and records nothing) when the fill changes no pixel, e.g. a click on ink,
         when ink would cover the whole canvas (an empty one, or an outline with a gap: a canvas
@@ -123,26 +134,25 @@ class DrawingCanvas(QWidget):
         drawing (``fill.is_background``). Then ``fill_refused`` says which.
         """
         image, ix, iy = self.array(), int(x), int(y)
-        value = PAPER if self._eraser else INK
-        if not changes(image, ix, iy, value):
+        if not changes(image, ix, iy, INK):
             return False
         around = region(image, ix, iy)  # found once: both refusals and the fill read it
-        if not self._eraser and leaves_no_paper(image, ix, iy, around):
+        if leaves_no_paper(image, ix, iy, around):
             self.fill_refused.emit("empty" if not image.any() else "whole")
             return False
-        if not self._eraser and is_background(image, ix, iy, around):
+        if is_background(image, ix, iy, around):
             self.fill_refused.emit("background")
             return False
-        filled = flood_fill(image, ix, iy, value, around)
+        filled = flood_fill(image, ix, iy, INK, around)
         if filled is None:
             return False
         self._push_undo()
         self._image = qt_image.gray_to_qimage(filled)
         self._changed()
         self.stroke_finished.emit()
-        # one fill, then the pen: a tool left on made the next drag draw nothing (walk48 D4);
-        # paint programs keep the bucket, but they show a tool palette, this canvas does not
-        self.set_fill_tool(False)
+        # Fill stays on, as a paint program's bucket does: it turned itself off after one fill,
+        # and a user pressing F "to turn it off" armed it again (s63); the button shows it
+        # checked and the status line says what a click does until F, Esc or Fill ends it
         self.filled.emit()
         return True
 

@@ -141,8 +141,8 @@ class DrawPanel(QWidget):
             None,
             translate(
                 "MainWindow",
-                "Fill: click inside an outline to fill it, then the pen draws again; undo with "
-                "Ctrl+Z (F)",
+                "Fill: click inside an outline to fill it; it stays on until F or Esc; undo "
+                "with Ctrl+Z (F)",
             ),
         )
         self.fill_button.setCheckable(True)
@@ -165,9 +165,8 @@ class DrawPanel(QWidget):
 
     def show_fill_armed(self, on: bool) -> None:
         """The Fill button's words say whether the next click fills ("✓ Fill"), beside its
-        checked look: Fill turns itself off after a fill, and a newcomer who clicked it "off"
-        again turned it on (walk49 D16). Its width is the armed text's either way, so the pen
-        slider beside it does not move."""
+        checked look (walk49 D16: a newcomer could not tell). Its width is the armed text's
+        either way, so the pen slider beside it does not move."""
         armed, plain = translate("MainWindow", "✓ Fill"), translate("MainWindow", "Fill")
         self.fill_button.setText(armed)
         self.fill_button.setMinimumWidth(self.fill_button.sizeHint().width())

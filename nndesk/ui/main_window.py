@@ -245,6 +245,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.canvas.image_dropped.connect(self.image_data_received)
         self.canvas.fill_refused.connect(self._on_canvas_fill_refused)
         self.canvas.fill_tool_changed.connect(self._on_canvas_fill_tool_changed)
+        self.canvas.eraser_changed.connect(self._on_canvas_eraser_changed)
         self.canvas.filled.connect(self._on_canvas_filled)
         self.pen_slider.valueChanged.connect(self._on_pen_slider_value_changed)
         self.show_test_button.clicked.connect(self._on_show_test_button_clicked)
@@ -849,26 +850,38 @@ class MainWindow(WindowMenusMixin, QMainWindow):
 
     @Slot(bool)
     def _on_canvas_fill_tool_changed(self, on: bool) -> None:
-        """Say which tool a click uses now: Fill turns itself off after a fill and on Clear."""
+        """Say what a click does now; while Fill is on the line stays (no time-out), so the
+        tool in use is always said: Fill stays on until F, Esc, the eraser or Clear ends it."""
         self.draw_panel.show_fill_armed(on)
         if on:
             text = translate(
-                "MainWindow", "Fill is on: click inside an outline to fill it (F: back to the pen)"
+                "MainWindow",
+                "Fill is on: a click inside an outline fills it (F or Esc: back to the pen)",
             )
-        else:
-            text = translate("MainWindow", "The pen draws (F: Fill)")
-        show_status(self, text)
+            show_status(self, text, 0)
+        elif not self.canvas.eraser():
+            show_status(self, translate("MainWindow", "The pen draws (F: Fill, E: Eraser)"))
+
+    @Slot(bool)
+    def _on_canvas_eraser_changed(self, on: bool) -> None:
+        """The eraser's turn of the same line: what a drag does now."""
+        if on:
+            text = translate(
+                "MainWindow", "Eraser is on: a drag erases (E or Esc: back to the pen)"
+            )
+            show_status(self, text, 0)
+        elif not self.canvas.fill_tool():
+            show_status(self, translate("MainWindow", "The pen draws (F: Fill, E: Eraser)"))
 
     @Slot()
     def _on_canvas_filled(self) -> None:
-        """Fill turned itself off after this fill: said, so that a click on Fill meant to turn
-        it off is not taken for one (it would turn it on again)."""
-        show_status(
-            self,
-            translate(
-                "MainWindow", "Filled. Fill is off again and the pen draws (F or Fill: fill again)"
-            ),
+        """Fill stays on after a fill: said with how to leave it (it used to turn itself off,
+        and a user pressing F "to turn it off" turned it on again, s63)."""
+        text = translate(
+            "MainWindow",
+            "Filled. Fill stays on: click inside another outline (F or Esc: back to the pen)",
         )
+        show_status(self, text, 0)
 
     @Slot(str)
     def _on_canvas_file_dropped(self, path: str) -> None:

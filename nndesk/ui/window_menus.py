@@ -191,9 +191,7 @@ class WindowMenusMixin:
             translate("MainWindow", "&Fill"),
             self.canvas.set_fill_tool,
             ["F"],
-            translate(
-                "MainWindow", "Click inside an outline to fill it (with the eraser on, to empty it)"
-            ),
+            translate("MainWindow", "Click inside an outline to fill it; on until F or Esc"),
             checkable=True,
         )
         self.act_bigger = self._action(
@@ -277,7 +275,9 @@ class WindowMenusMixin:
         self.act_eraser.toggled.connect(self.eraser_button.setChecked)
         self.fill_button.toggled.connect(self.act_fill.setChecked)
         self.act_fill.toggled.connect(self.fill_button.setChecked)
-        self.canvas.fill_tool_changed.connect(self.act_fill.setChecked)  # off after a fill
+        # one tool at a time: the canvas turns the other off (and Clear turns Fill off)
+        self.canvas.fill_tool_changed.connect(self.act_fill.setChecked)
+        self.canvas.eraser_changed.connect(self.act_eraser.setChecked)
         self.undo_button.clicked.connect(self.undo)
         self.redo_button.clicked.connect(self.canvas.redo)
         self.clear_button.clicked.connect(self.canvas.clear)

@@ -180,8 +180,6 @@ def test_a_fill_outside_a_closed_outline_leaves_the_paper_around_the_drawing(qtb
     assert np.array_equal(canvas.array(), outline) and refused == ["background"]
     assert canvas.fill_at(140, 140)  # inside: filled, as before
     assert canvas.array()[140, 140] == 255 and canvas.array()[10, 10] == 0
-    canvas.set_eraser(True)  # the eraser's fill of the paper changes nothing anyway
-    assert not canvas.fill_at(10, 10) and refused == ["background"]
 
 
 def test_a_fill_click_finds_its_region_once(qtbot, canvas, monkeypatch):
@@ -204,13 +202,55 @@ def test_a_fill_click_finds_its_region_once(qtbot, canvas, monkeypatch):
     assert canvas.can_undo()
 
 
-def test_fill_with_the_eraser_on_empties_a_filled_region(qtbot, canvas):
+def test_fill_stays_on_after_a_fill_until_turned_off(qtbot, canvas):
+    """s63: Fill turned itself off after one fill, so F pressed "to turn it off" armed it
+    again. It stays on, as a paint program's bucket does: a second outline fills too."""
+    canvas.draw_stroke([(30, 30), (120, 30), (120, 120), (30, 120), (30, 30)], width=8)
+    canvas.draw_stroke([(160, 160), (250, 160), (250, 250), (160, 250), (160, 160)], width=8)
+    changed: list[bool] = []
+    canvas.fill_tool_changed.connect(changed.append)
+    canvas.set_fill_tool(True)
+    with qtbot.waitSignal(canvas.filled):
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(75, 75))
+    assert canvas.fill_tool() and changed == [True]
+    with qtbot.waitSignal(canvas.filled):
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(205, 205))
+    image = canvas.array()
+    assert image[75, 75] == 255 and image[205, 205] == 255 and image[140, 140] == 0
+    canvas.set_fill_tool(False)
+    assert changed == [True, False]
+
+
+def test_fill_and_the_eraser_are_one_tool_at_a_time_and_an_eraser_drag_erases_a_stroke(
+    qtbot, canvas
+):
+    """s63: with Fill armed and the eraser on, an eraser drag across a filled shape emptied all
+    of it. Turning either on turns the other off (a paint program's palette), so the drag
+    erases only where it passes, and a fill always fills with ink."""
     canvas.draw_stroke(SQUARE, width=10)
     canvas.fill_at(140, 140)
-    canvas.set_eraser(True)
+    tools: list[tuple[str, bool]] = []
+    canvas.fill_tool_changed.connect(lambda on: tools.append(("fill", on)))
+    canvas.eraser_changed.connect(lambda on: tools.append(("eraser", on)))
     canvas.set_fill_tool(True)
-    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 140))
-    assert canvas.is_blank()  # the square and its filling were one region of ink
+    canvas.set_eraser(True)
+    assert canvas.eraser() and not canvas.fill_tool()
+    assert tools == [("fill", True), ("fill", False), ("eraser", True)]
+    with qtbot.waitSignal(canvas.stroke_finished):
+        drag(qtbot, canvas, [(100, 140), (180, 140)])
+    image = canvas.array()
+    assert image[140, 140] == 0  # erased along the drag
+    assert image[100, 100] == 255 and image[180, 180] == 255  # the rest of the shape stays
+    canvas.set_fill_tool(True)
+    assert (
+        canvas.fill_tool()
+        and not canvas.eraser()
+        and tools[-2:]
+        == [
+            ("eraser", False),
+            ("fill", True),
+        ]
+    )
 
 
 def test_with_the_fill_tool_off_a_click_draws_a_dot(qtbot, canvas):

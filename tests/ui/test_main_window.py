@@ -511,9 +511,9 @@ def test_the_fill_button_and_the_f_key_switch_the_canvas_fill_tool(qtbot, window
 
 
 def test_the_fill_buttons_words_always_say_whether_the_next_click_fills(qtbot, window_factory):
-    """walk49 D16: Fill turns itself off after a fill; a newcomer clicked it to turn it "off"
-    and turned it on. The button reads "✓ Fill" exactly while Fill is armed, whatever armed or
-    disarmed it (button, F, the fill itself, Clear), and the fill says Fill is off again."""
+    """walk49 D16, s63: a newcomer could not tell whether Fill was on. The button reads
+    "✓ Fill" and shows checked exactly while Fill is armed, whatever armed or disarmed it
+    (button, F, the eraser, Clear); a fill leaves it on, and the status line says so."""
     window = window_factory().window
     exposed(qtbot, window)
     canvas, button = window.canvas, window.fill_button
@@ -532,9 +532,14 @@ def test_the_fill_buttons_words_always_say_whether_the_next_click_fills(qtbot, w
     assert shown() == (True, True, "✓ Fill")
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 140))
     assert canvas.array()[140, 140] == 255
-    assert shown() == (False, False, "Fill")  # it turned itself off: the words say so
-    assert window.statusBar().currentMessage().startswith("Filled. Fill is off again")
+    assert shown() == (True, True, "✓ Fill")  # still on: the next outline fills too
+    assert window.statusBar().currentMessage().startswith("Filled. Fill stays on")
+    window.eraser_button.click()
+    assert shown() == (False, False, "Fill") and window.eraser_button.isChecked()
+    assert window.statusBar().currentMessage().startswith("Eraser is on")
     button.click()
+    assert shown() == (True, True, "✓ Fill") and not window.eraser_button.isChecked()
+    assert not window.act_eraser.isChecked()
     window.act_clear.trigger()
     assert shown() == (False, False, "Fill")
     assert button.width() == width  # the words change, the pen slider beside it stays put
@@ -571,27 +576,20 @@ def test_fill_outside_the_outline_changes_nothing_and_the_status_line_says_why(
     assert "paper around your drawing" in message and "inside the outline" in message
 
 
-def test_after_a_fill_and_after_clear_a_drag_draws_with_the_pen_again(qtbot, window_factory):
-    """walk48 D4: Fill stayed on after a fill and after Clear (Esc), so the next drag drew
-    nothing while the status line said "draw an outline first". A fill is one step, then the
-    pen draws again; Clear ends Fill too; the status line says which tool is on."""
+def test_after_clear_a_drag_draws_with_the_pen_again(qtbot, window_factory):
+    """walk48 D4: Fill stayed on after Clear, so the next drag drew nothing while the status
+    line said "draw an outline first". Clear ends Fill (an empty sheet has nothing to fill)
+    and the status line says the pen draws."""
     window = window_factory().window
     exposed(qtbot, window)
     canvas = window.canvas
     canvas.draw_stroke([(60, 60), (220, 60), (220, 220), (60, 220), (60, 60)], width=10)
     window.act_fill.trigger()
     assert "Fill is on" in window.statusBar().currentMessage()
-    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 140))
-    assert canvas.array()[140, 140] == 255  # filled
+    window.act_clear.trigger()
     assert not canvas.fill_tool() and not window.fill_button.isChecked()
     assert not window.act_fill.isChecked()
-    assert "pen" in window.statusBar().currentMessage()
-    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
-    assert canvas.array()[20, 20] == 255  # the pen drew a dot outside the shape
-
-    window.act_fill.trigger()
-    window.act_clear.trigger()  # Esc
-    assert not canvas.fill_tool() and not window.fill_button.isChecked()
+    assert window.statusBar().currentMessage().startswith("The pen draws")
     qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
     qtbot.mouseMove(canvas, QPoint(180, 180))
     qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(180, 180))

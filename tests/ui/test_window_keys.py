@@ -5,9 +5,10 @@ Runs table is Delete… (it asks first), never the canvas's Clear."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from nndesk.preprocess import CANVAS_SIZE
 from nndesk.ui import language
 from tests.ui.conftest import exposed
 
@@ -39,6 +40,47 @@ def test_esc_with_fill_on_leaves_fill_and_keeps_the_drawing(qtbot, window_factor
     assert not window.canvas.fill_tool() and not window.fill_button.isChecked()
     assert not window.canvas.eraser() and not window.eraser_button.isChecked()
     assert not window.canvas.is_blank()
+
+
+def at(canvas, x: float, y: float) -> QPoint:
+    """Where image pixel (x, y) is on ``canvas``, shown larger than its 280x280 image."""
+    scale = canvas.width() / CANVAS_SIZE
+    return QPoint(round(x * scale), round(y * scale))
+
+
+def test_f_after_a_fill_turns_fill_off_and_an_eraser_drag_then_erases_only_its_path(
+    qtbot, window_factory
+):
+    """s63 (two helpers tripped on it): Fill turned itself off after a fill, so F pressed "to
+    turn it off" armed it again, and an eraser drag then emptied the whole filled square.
+    Fill stays on after a fill; F turns it off; the eraser erases where it is dragged."""
+    _, window = drawn_window(qtbot, window_factory)
+    canvas = focused(qtbot, window.canvas)
+    qtbot.keyClick(canvas, Qt.Key.Key_F)
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=at(canvas, 140, 140))
+    assert canvas.array()[140, 140] == 255 and canvas.fill_tool()  # filled, still on
+    assert window.fill_button.isChecked()
+    qtbot.keyClick(canvas, Qt.Key.Key_F)  # "turn it off"
+    assert not canvas.fill_tool() and not window.fill_button.isChecked()
+    qtbot.keyClick(canvas, Qt.Key.Key_E)
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=at(canvas, 100, 140))
+    qtbot.mouseMove(canvas, at(canvas, 180, 140))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=at(canvas, 180, 140))
+    image = canvas.array()
+    assert image[140, 140] == 0 and image[100, 100] == 255 and image[180, 180] == 255
+
+
+def test_esc_after_a_fill_leaves_fill_and_says_the_pen_draws(qtbot, window_factory):
+    _, window = drawn_window(qtbot, window_factory)
+    canvas = focused(qtbot, window.canvas)
+    qtbot.keyClick(canvas, Qt.Key.Key_F)
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=at(canvas, 140, 140))
+    assert canvas.fill_tool()
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    assert not canvas.fill_tool() and not window.fill_button.isChecked()
+    assert window.statusBar().currentMessage().startswith("The pen draws")
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=at(canvas, 20, 20))
+    assert canvas.array()[20, 20] == 255  # the click drew a dot
 
 
 def test_esc_in_a_train_field_keeps_the_drawing(qtbot, window_factory):
