@@ -146,7 +146,8 @@ def _place(
     return np.asarray(out, dtype=np.float32)
 
 
-#: A drawing whose ink fits in a box this fraction of the canvas side is too little to read.
+#: A drawing whose ink fits in a box this fraction of the canvas side is too little to read
+#: fairly: it is read like any drawing (enlarged to the box), and the window says so.
 #: The digit pen (18 px on the 280 px canvas) dragged a few pixels makes a dot ~26 px across;
 #: garments are drawn with a wider pen (30 px), so one click of it is already 0.11 of the side,
 #: and a garment anyone means to draw spans far more than 0.16.

@@ -15,14 +15,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from nndesk.preprocess import nearly_empty, preprocess
+from nndesk.preprocess import preprocess
 
 
 def prepare(image: np.ndarray, kind: str) -> np.ndarray | None:
     """Canvas pixels -> the (28, 28) float32 input a ``kind`` model receives, or None when it
-    is too little to read (a dot or a dash), as the prediction worker decides."""
-    if nearly_empty(image, kind):
-        return None
+    holds no ink, as the prediction worker decides."""
     return preprocess(image, kind)
 
 

@@ -33,7 +33,6 @@ from nndesk.inference import Classifier, Prediction
 from nndesk.inside_maps import render_rows
 from nndesk.model_list import signature
 from nndesk.nn.model import Sequential
-from nndesk.preprocess import nearly_empty
 
 THROTTLE_MS = 60  # at most ~16 predictions a second while drawing
 #: seconds the worker waits for the bars to paint an answer before explaining it: on two cores
@@ -265,9 +264,9 @@ class _Worker(QObject):
             clf = job.classifier
             if job.image28 is not None:
                 image28 = job.image28
-            elif job.image is None or nearly_empty(job.image, clf.preprocess_kind):
-                image28 = None  # a dot or a dash: "Draw something", not a confident digit
-            else:
+            elif job.image is None:
+                image28 = None
+            else:  # a dot too: it is read, and the window says it is too little (s63)
                 image28 = clf.prepare(job.image)
             prediction = None if image28 is None else clf.classify_prepared(image28)
             latency = (time.perf_counter() - start) * 1000.0

@@ -3961,6 +3961,11 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Chưa có mô hình — Tệp &gt; Mở mô hình, hoặc huấn luyện một mô hình ở trang Huấn luyện</translation>
     </message>
     <message>
+        <source>Only a dot or a dash: the network sees it enlarged to a whole drawing&apos;s size, so this answer says little.</source>
+        <extracomment>under the test-image row while the drawing is a dot or a dash (``preprocess.nearly_empty``)</extracomment>
+        <translation>Chỉ một chấm hay một gạch: mạng nơ-ron thấy nó phóng to bằng cả một hình vẽ, nên câu trả lời này không nói lên được nhiều.</translation>
+    </message>
+    <message>
         <source>Open &amp;model...</source>
         <translation>Mở mô &amp;hình...</translation>
     </message>

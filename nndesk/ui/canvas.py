@@ -88,6 +88,10 @@ class DrawingCanvas(QWidget):
     def is_blank(self) -> bool:
         return not self.array().any()
 
+    def is_drawing(self) -> bool:
+        """Whether a stroke is under way (the mouse or pen is down and drawing)."""
+        return self._last is not None
+
     def pen_width(self) -> int:
         return self._pen_width
 

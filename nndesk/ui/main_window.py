@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from nndesk.data.registry import DATASETS
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
+from nndesk.preprocess import nearly_empty
 from nndesk.ui.canvas import DEFAULT_PEN, blank_history
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES, DrawPanel
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
@@ -50,6 +51,12 @@ HINTS = {
 }
 #: how many of a folder model's classes its prompt names ("Draw one of: circle, square, …")
 FOLDER_HINT_NAMES = 6
+#: under the test-image row while the drawing is a dot or a dash (``preprocess.nearly_empty``)
+TOO_LITTLE = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "Only a dot or a dash: the network sees it enlarged to a whole drawing's size, so this "
+    "answer says little.",
+)
 #: said on the blank canvas of one mode, and after an Undo with nothing to undo there, while
 #: the other mode keeps a drawing (by the mode keeping it): a switch put it aside, and Undo
 #: cannot bring it back (walk49 D16: it looked lost)
@@ -740,9 +747,22 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             else translate_marked("MainWindow", LOADING if self._model_loading else NO_MODEL_SHORT)
         )
         if prediction is None and self._classifier is not None and not self.canvas.is_blank():
-            # a dot or a dash is too little to read
-            placeholder = translate("MainWindow", "Draw something")
+            placeholder = translate("MainWindow", "Draw something")  # ink too faint to read
         self.prediction_panel.set_prediction(prediction, placeholder)
+        self._say_if_too_little(prediction)
+
+    def _say_if_too_little(self, prediction) -> None:
+        """A dot or a short dash is read like any drawing (it read "nothing drawn" beside the
+        dot, s63), and the line under the test-image row says why its answer says little: the
+        network sees it enlarged to a whole drawing's size. Said once the stroke ends: every
+        stroke starts as a dot, and the line would blink at each one."""
+        if self.canvas.is_drawing():
+            return
+        kind = self._classifier.preprocess_kind if self._classifier is not None else "digits"
+        if prediction is not None and nearly_empty(self.canvas.array(), kind):
+            self.show_note(translate_marked("MainWindow", TOO_LITTLE))
+        elif self.status_note.text() == translate_marked("MainWindow", TOO_LITTLE):
+            self.show_note("")
 
     @Slot(object)
     def show_prepared_input(self, image28) -> None:

@@ -613,19 +613,26 @@ def test_a_missing_dataset_names_the_file_needed_and_advises_once(tmp_path, monk
     assert "--data-dir" not in message
 
 
-def test_a_dot_on_the_canvas_says_draw_something_instead_of_an_answer(
+def test_a_click_leaves_a_dot_that_is_read_and_the_note_says_why_the_answer_says_little(
     qtbot, window_factory, stroke_classifier
 ):
+    """walk62 D14: one click left a white dot, and the preview said "nothing drawn" beside it
+    and the answer "Draw something". The dot is read like any drawing (the preview shows it
+    as the network sees it), and the line under the test-image row says it is too little."""
     desk = window_factory(classifier=stroke_classifier)
     window, prediction = desk.window, desk.prediction
-    window.canvas.draw_stroke([(140, 140), (142, 141)])  # a dot
+    exposed(qtbot, window)
+    canvas = window.canvas
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=canvas.rect().center())
     wait_for_prediction(qtbot, prediction)
-    assert not window.canvas.is_blank()
-    assert window.prediction_panel.top_label.text() == "–"
-    assert window.prediction_panel.placeholder_label.text() == "Draw something"
+    assert not canvas.is_blank() and canvas.array().max() == 255  # the dot
+    assert window.preview.image() is not None  # shown as the network sees it
+    assert window.prediction_panel.top_label.text() in (*STROKE_CLASSES, "Not sure")
+    assert window.status_note.text().startswith("Only a dot or a dash")
     window.canvas.draw_stroke([(140, 30), (140, 250)])  # now a real stroke
     wait_for_prediction(qtbot, prediction)
     assert window.prediction_panel.top_label.text() in ("vertical", "Not sure")
+    assert not window.status_note.text().startswith("Only a dot")
 
 
 def test_the_not_sure_threshold_set_in_the_window_is_remembered(window_factory, stroke_classifier):
