@@ -214,3 +214,97 @@ class WrappedLabel(LinesLabel):
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         super().setText(text)
         self.updateGeometry()  # another height for the scroll area
+
+
+class WrappedPathLabel(QLabel):
+    """A sentence on as many lines as it needs at the label's width, a file path in it cut in
+    the middle: on one line when its paths, shortened, let it fit there ("Model saved:
+    /home/…/model.npz"), else wrapped, each path at most a line. The whole text is its
+    tooltip. The Live tab's model line was one line cut in the middle, and a sentence lost its
+    middle: "Không lưu mô hình vì lượt c…ác đường cong vẫn được giữ." (vi, Larger, 1024 px).
+
+    ``room_for``: sentences it may say, whose room (the tallest, at its width) it keeps said
+    or not: a second line coming moves nothing under it."""
+
+    def __init__(self, text: str = "", parent=None, room_for: tuple[str, ...] = ()) -> None:
+        super().__init__(parent)
+        self._room_for = room_for
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self.setToolTip(text)
+        self.updateGeometry()  # another height, perhaps
+
+    def full_text(self) -> str:
+        return self.text()
+
+    def _inner(self, width: int) -> int:
+        margins = self.contentsMargins()
+        return max(width - margins.left() - margins.right(), 1)
+
+    def _shown(self, inner: int) -> str:
+        from nndesk.ui.status_line import fit_paths, fit_status
+
+        metrics = self.fontMetrics()
+        one_line = fit_status(self.text(), metrics, inner)
+        if one_line and not one_line.endswith("…"):
+            return one_line  # whole on one line, its paths perhaps shortened
+        return fit_paths(self.text(), metrics, inner)
+
+    def displayed_text(self) -> str:
+        """What the label shows at its width (wrapped there)."""
+        return self._shown(self.contentsRect().width() or 1)
+
+    def _flags(self) -> int:
+        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
+            Qt.TextFlag.TextWordWrap
+        )
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        inner = self._inner(width)
+        metrics = self.fontMetrics()
+        texts = (self._shown(inner), *self._room_for)
+        height = max(
+            metrics.boundingRect(0, 0, inner, 1 << 20, self._flags(), text).height()
+            for text in texts
+        )
+        margins = self.contentsMargins()
+        # an empty line keeps a line's room: the model line's coming moves nothing
+        return max(height, metrics.height()) + margins.top() + margins.bottom()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        # no: a layout then asked the Live tab's preferred height for its width (its chart's
+        # 524 px, not its least 300) and the Train page scrolled; the height at the width it
+        # has is its least height instead, asked again when the width changes
+        return False
+
+    def _height_now(self) -> int:
+        return (
+            self.heightForWidth(self.width()) if self.width() > 0 else self.heightForWidth(1 << 16)
+        )
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(super().sizeHint().width(), self._height_now())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 4, self._height_now())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # its lines at the new width
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            self.contentsRect(),
+            self._flags(),
+            self.palette(),
+            self.isEnabled(),
+            self.displayed_text(),
+            self.foregroundRole(),
+        )

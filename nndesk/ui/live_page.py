@@ -12,7 +12,7 @@ from nndesk.curves.fitting import FittedLayout, fit_ylabels
 from nndesk.curves.key import least_chart_height
 from nndesk.ui import text_size, theme
 from nndesk.ui.buttons import tipped_button
-from nndesk.ui.elided_label import ElidedLabel
+from nndesk.ui.elided_label import WrappedPathLabel
 from nndesk.ui.export_code import export_code_button
 from nndesk.ui.flow_layout import FittedRow
 from nndesk.ui.language import translate
@@ -29,6 +29,14 @@ def live_figure() -> tuple[Figure, LiveCurves]:
     axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]))
     axes += (fig.add_subplot(grid[1, 1]),)
     return fig, LiveCurves(*axes, animated=True)
+
+
+def diverged_note() -> str:
+    """The model line of a run that diverged: no model of it was saved."""
+    return translate(
+        "TrainingPanel",
+        "No model saved: the run diverged. Its curves are kept in the run history.",
+    )
 
 
 #: px the three charts keep at least (the key above them, two rows of axes with their titles,
@@ -99,8 +107,10 @@ class LivePage(QWidget):
         self.code_button = export_code_button(
             self, experiment, "Train page", written, run_on_show, run_experiment
         )
-        # a long file path must not widen the page: cut in the middle, whole in the tooltip
-        self.model_label = ElidedLabel("")
+        # a long file path must not widen the page: cut in the middle, whole in the tooltip;
+        # a sentence wraps (vi, Larger, 1024 px: the diverged run's note lost its middle)
+        # and keeps the room of the longest it says: its second line moves no button
+        self.model_label = WrappedPathLabel("", room_for=(diverged_note(),))
         theme.set_tone(self.model_label, "muted")
 
         # the buttons wrap onto a second row rather than widen the page: with a desktop's 11 pt

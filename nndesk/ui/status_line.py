@@ -40,6 +40,14 @@ def fit_status(text: str, metrics: QFontMetrics, width: int) -> str:
     return shown if metrics.horizontalAdvance(shown) <= width else ""
 
 
+def fit_paths(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` with each path in it at most ``width`` px, cut in the middle: for a text
+    wrapped at that width, a path takes one line at most."""
+    return _PATH.sub(
+        lambda m: metrics.elidedText(m.group(0), Qt.TextElideMode.ElideMiddle, width), text
+    )
+
+
 def room_for_message(window: QMainWindow) -> int:
     """The status bar's width left over by its permanent widgets (``ElidingStatusBar``)."""
     return window.statusBar().message_room()

@@ -18,6 +18,7 @@ from nndesk.ui import theme
 from nndesk.ui.coach_row import coach_setup
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.language import accuracy_text, translate, translate_marked
+from nndesk.ui.live_page import diverged_note
 from nndesk.ui.run_controls import LR_NOW_DIGITS
 from nndesk.ui.runs_table import started_text
 from nndesk.ui.train_run_state import RunState
@@ -301,10 +302,7 @@ class RunEventsMixin:
         if record.status == "diverged" and path is None:
             # the last batch's speed and time left stayed under the bar (walk57 #8)
             self.speed.setText(_not_tested_diverged())
-            said = translate(
-                "TrainingPanel",
-                "No model saved: the run diverged. Its curves are kept in the run history.",
-            )
+            said = diverged_note()
             self.model_label.setText(said)
             self.status_message.emit(said)
             return
