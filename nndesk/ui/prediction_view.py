@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -306,6 +306,13 @@ class PredictionPanel(QWidget):
         """The height the answer takes above the runner-up line, with or without an answer:
         more in a narrow column, where its percentage has a line of its own."""
         return self._answer_place.answer_height()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # the answer's width whether an answer shows or not: the layout counted only the lines
+        # shown, so the first answer (wider than "Draw a digit 0-9" at vi Larger) widened the
+        # drawing column and moved the pages 26 px right (verify62)
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self.least_width()), hint.height())
 
     def least_width(self) -> int:
         """The panel's least width in the narrowest column, whatever its width now: with the

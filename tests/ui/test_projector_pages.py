@@ -224,3 +224,37 @@ def test_the_weaker_runs_offer_keeps_the_figure_it_compares_to_at_larger_text(
     shown = message.displayed_text()
     assert "…" not in shown and "87,2%" in shown and "92,6%" in shown, shown
     assert message.fontMetrics().horizontalAdvance(shown) <= message.contentsRect().width()
+
+
+def test_the_first_answer_after_a_step_to_larger_text_moves_nothing(
+    qtbot, window_factory, stroke_classifier, qapp, restore_theme
+):
+    """verify62: at vi Larger on 1024x768 the first prediction widened the drawing column and
+    pushed the pages 26 px right (and the preview grew): the answer panel's least width counted
+    only the lines shown, and "Vẽ một chữ số 0-9" is narrower than an answer at Larger. The
+    window is built at the normal size and stepped up, as View > Text size does."""
+    from nndesk.ui import language
+    from tests.ui.test_main_window import wait_for_prediction
+
+    saved = qapp.font()
+    font = qapp.font()
+    font.setPointSizeF(9.0)  # the offscreen desktop at 9 pt, as larger_vi
+    qapp.setFont(font)
+    text_size._desktop_font = None
+    assert language.use_language("vi") == "vi"
+    try:
+        desk = window_factory(classifier=stroke_classifier)
+        window = show_at(desk, (1024, 736))
+        text_size.apply_text_size(qapp, "larger")
+        QApplication.processEvents()
+        before = (window.splitter.sizes(), window.preview.size(), window.canvas.size())
+        window.canvas.draw_stroke([(140, 30), (140, 250)])
+        wait_for_prediction(qtbot, desk.prediction)
+        qtbot.waitUntil(lambda: window.prediction_panel.top_label.text() != "–")
+        QApplication.processEvents()
+        assert (window.splitter.sizes(), window.preview.size(), window.canvas.size()) == before
+    finally:
+        language.use_language("en")
+        qapp.setFont(saved)
+        text_size._desktop_font = None
+        text_size.apply_text_size(qapp, "normal")
