@@ -6786,6 +6786,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Lượt chạy đã phân kỳ: {message}.</translation>
     </message>
     <message>
+        <source>The run has ended. Its curves and results stay on the Train page of {mode}.</source>
+        <translation>Lượt chạy đã kết thúc. Các đường cong và kết quả của nó vẫn ở trang Huấn luyện của chế độ {mode}.</translation>
+    </message>
+    <message>
         <source>The run has finished training. nndesk quits by itself once its model is tested and saved (a few seconds). Yes quits sooner: the model is saved without its test (Evaluate measures it later); nothing of it is lost. No keeps the window open.</source>
         <translation>Lượt chạy đã huấn luyện xong. nndesk tự thoát khi mô hình của nó được kiểm tra và lưu xong (vài giây). Chọn Có để thoát sớm hơn: mô hình được lưu mà không kiểm tra (Đánh giá sẽ đo sau); không mất gì của lượt chạy. Chọn Không để giữ cửa sổ mở.</translation>
     </message>

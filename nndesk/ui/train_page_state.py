@@ -64,6 +64,8 @@ class TrainPageState:
     unsaved_runs: dict | None = None
     #: the Train form each mode not shown had when left (``TrainForm.mode_forms``, walk59 D13)
     mode_forms: dict | None = None
+    #: what the page showed in each mode not shown, as it was left (``ModePagesMixin``)
+    mode_pages: dict | None = None
 
 
 class PageStateMixin:
@@ -113,6 +115,7 @@ class PageStateMixin:
             coach_kept=self.coach.is_reserved(),
             coach_setup=self.run_state.coach_setup,
             mode_forms=self.form.mode_forms(),
+            mode_pages=self.mode_pages(),
         )
 
     def restore_page_state(self, state: TrainPageState) -> None:
@@ -126,6 +129,24 @@ class PageStateMixin:
             self.runs_view.keep_unsaved(record, reason)
         if state.unsaved_runs:  # listed again with them, had the Runs view listed already
             self.runs_view.refresh()
+        if state.replays:
+            self.controller.take_replays(state.replays)
+        self.keep_mode_pages(state.mode_pages or {})
+        self.restore_shown_run(state, select=True)
+        if state.continue_needs is not None:  # the failed Continue's banner, not the form's
+            self.data_check.say_continue_needs(state.continue_needs)
+        elif state.damaged is not None:  # the failed start's banner, in the new words
+            self.data_check.say_damaged_again(state.damaged)
+        if state.selected_runs:
+            self.runs_view.select_runs(list(state.selected_runs))
+        self.slow_motion.setCurrentIndex(state.slow_motion)
+        self.tabs.show_named(state.tab)
+        self._update_buttons()
+
+    def restore_shown_run(self, state: TrainPageState, select: bool = False) -> None:
+        """Show again the run (or loaded model) ``state`` holds, on a page showing none: its
+        curves, headline, verdict, test line, coach, Inside and Replay, and what Continue and
+        Save model… mean. ``select``: its run is selected in the Runs tab too."""
         self.curves = state.curves
         self.run_state.continuable = state.continuable
         self.run_state.continuable_dataset = state.continuable_dataset
@@ -139,8 +160,6 @@ class PageStateMixin:
         if state.inside is not None:  # the Inside and Replay tabs show the last run again
             self.controller.inside = state.inside
             self.inside_view.show_record(state.inside)
-        if state.replays:
-            self.controller.take_replays(state.replays)
         if state.replay is not None:
             self.controller.replay = state.replay
             self.replay_view.show_record(state.replay)
@@ -154,8 +173,9 @@ class PageStateMixin:
             except NndeskError:
                 record = None  # deleted or damaged meanwhile: the curves still show
             if record is not None:
-                self._show_saved_run(record, state.model_path)
-                self.runs_view.refresh(select_id=record.run_id)
+                self._show_saved_run(record, state.model_path, say=select)
+                if select:
+                    self.runs_view.refresh(select_id=record.run_id)
         elif state.loaded is not None:
             self.run_state.loaded_clf = state.loaded
             self._show_loaded(state.loaded)
@@ -167,10 +187,6 @@ class PageStateMixin:
             )
         if state.headline[:1] == ("failed",):  # with or without a run before it
             self._say_headline(state.headline)
-        if state.continue_needs is not None:  # the failed Continue's banner, not the form's
-            self.data_check.say_continue_needs(state.continue_needs)
-        elif state.damaged is not None:  # the failed start's banner, in the new words
-            self.data_check.say_damaged_again(state.damaged)
         if state.verdict is not None and state.last_run_id is not None:
             self.run_state.verdict = state.verdict
             self.run_state.ended_text = ended_message(*state.verdict)
@@ -178,20 +194,16 @@ class PageStateMixin:
             if state.verdict[0].reason == "diverged":  # its banner, said again in these words
                 self._say_diverged(state.verdict[0])
             self.progress.setValue(state.progress)
-        if state.selected_runs:
-            self.runs_view.select_runs(list(state.selected_runs))
         if state.lr_now_exact is not None:  # the same four digits, the exact rate kept
             self.live_lr.set_value(state.lr_now_exact, digits=LR_NOW_DIGITS)
         else:
             self.live_lr.setText(state.lr_now)
             with contextlib.suppress(NndeskError):  # half typed: kept as it was
                 self.live_lr.set_value(self.live_lr.value())  # in the new decimal mark
-        self.slow_motion.setCurrentIndex(state.slow_motion)
         if state.coach_kept:  # the line was gone until the next run (walk50 D8)
             self.coach.reserve()
             self.steer_actions.keep_room()
         self._show_coach()
-        self.tabs.show_named(state.tab)
         self.live.reset()
         if state.span is not None:  # the axes as they were: the run's epochs, its curves
             span, expected, self.live.batches_per_epoch = state.span

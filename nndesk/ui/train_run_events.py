@@ -275,8 +275,9 @@ class RunEventsMixin:
             self.runs_view.keep_unsaved(record, self.controller.record_problem)
         self.runs_view.refresh(select_id=record.run_id)
 
-    def _show_saved_run(self, record, path: Path | None) -> None:
-        """The finished run's test accuracy and where its model is."""
+    def _show_saved_run(self, record, path: Path | None, say: bool = True) -> None:
+        """The finished run's test accuracy and where its model is; ``say``: in the status
+        line too (not when a mode switch shows it again: "Model saved" read as new)."""
         test = record.test_accuracy
         self.run_state.tested_line = None
         if math.isfinite(test):
@@ -304,13 +305,15 @@ class RunEventsMixin:
             self.speed.setText(_not_tested_diverged())
             said = diverged_note()
             self.model_label.setText(said)
-            self.status_message.emit(said)
+            if say:
+                self.status_message.emit(said)
             return
         if path is None:
             return  # no model of it was saved (nor its fallback): "Model saved: None" said so
         saved = translate("TrainingPanel", "Model saved: {path}").format(path=path)
         self.model_label.setText(saved)  # the whole path is its tooltip
-        self.status_message.emit(saved)  # "Saving the model…" is over
+        if say:
+            self.status_message.emit(saved)  # "Saving the model…" is over
 
     @Slot(str, str, str)
     def _on_controller_saved_elsewhere(self, folder: str, reason: str, saved: str) -> None:
@@ -421,7 +424,6 @@ class RunEventsMixin:
         if not running:
             self.run_state.run = None
             self.run_state.ended = None
-            self.follow_mode_after_run()  # the mode switched to while it trained
             self._say_record_refused_after_the_run()
             before = (
                 translate("TrainingPanel", "Starting…"),
@@ -431,6 +433,8 @@ class RunEventsMixin:
                 self.progress.setFormat(translate("TrainingPanel", "Stopped before training began"))
                 self._say_headline(("idle",))
             self._show_again_before_start()  # a run that never started
+            # the mode switched to while it trained: its form and page, the run's page kept
+            self.follow_mode_after_run()
             if self.race_view is not None:
                 self.race_view.busy_may_have_ended()  # "stop it before a race" is over
             self.plot.pace(busy=False)

@@ -46,6 +46,7 @@ from nndesk.ui.train_data_check import TrainDataCheck
 from nndesk.ui.train_files import TrainFiles
 from nndesk.ui.train_form import TrainForm
 from nndesk.ui.train_headline import HeadlineMixin
+from nndesk.ui.train_mode_pages import ModePagesMixin
 from nndesk.ui.train_models import ModelFilesMixin
 from nndesk.ui.train_page_state import PageStateMixin
 from nndesk.ui.train_run_events import RunEventsMixin
@@ -80,7 +81,9 @@ class TrainPageParts:
         return self._live if self._live is not None else live_figure()
 
 
-class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMixin, QWidget):
+class TrainingPanel(
+    RunEventsMixin, HeadlineMixin, ModelFilesMixin, ModePagesMixin, PageStateMixin, QWidget
+):
     """Train / Pause / Resume / Stop, live curves, progress, model files and run history."""
 
     model_ready = Signal(object)  # Classifier: a finished run's model, or one the user loaded
@@ -129,6 +132,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self._quit_confirmed = False
         #: the window's mode switched to while a run trained: the form follows it at the run's end
         self._mode_after_run: str | None = None
+        self._init_mode_pages()  # each mode's page shows its own last run (walk62 D6)
         # the form's dataset when it is not on this computer, said before Train is pressed:
         # Download / Choose a folder… (wired by the window, which sets ``checks_data``)
         self.data_banner = DataBanner()
@@ -398,10 +402,16 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         return True
 
     def follow_mode_after_run(self) -> None:
-        """The run is over: the form follows the mode the window switched to meanwhile."""
+        """The run is over: the form follows the mode the window switched to meanwhile, and
+        the page shows that mode's; the run stays on its own mode's page, as the status line
+        says."""
         mode, self._mode_after_run = self._mode_after_run, None
-        if mode is not None:
-            self.form.follow_mode(mode)
+        if mode is None:
+            return
+        run_mode = self.page_mode
+        self.form.follow_mode(mode)
+        if self.show_mode_page(mode) and run_mode is not None:
+            self.say_run_kept_in(run_mode)
 
     def continue_training(self) -> bool:
         """Train the last run's model (or the loaded one) further: Continue. Settings the run
@@ -525,8 +535,10 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         While a run trains the form stays the run's and follows the mode once the run ends:
         the steering compares the form with the run, and a switch to Digits in the middle of
         the PReLU lab showed the Digits form's batch and L2 as "Not applied yet", which Apply
-        to run then sent to the Fashion run (walk62 D0)."""
-        if self.controller.is_running():
+        to run then sent to the Fashion run (walk62 D0). Idle, the page shows the mode's own
+        last run, or none (``show_mode_page``, walk62 D6)."""
+        running = self.controller.is_running()
+        if running:
             if mode != self._mode_after_run and self.form.follows_another_mode(mode):
                 self.status_message.emit(
                     translate(
@@ -536,10 +548,11 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
                     )
                 )
             self._mode_after_run = mode
-        else:
+        self.replay_view.follow_mode(mode)  # its empty bars name the mode's classes
+        if not running:
             self._mode_after_run = None
             self.form.follow_mode(mode)
-        self.replay_view.follow_mode(mode)  # its empty bars name the mode's classes
+            self.show_mode_page(mode)  # the Replay tab's run too: after it knows the mode
         if self.race_view is not None:  # a comparison without a preset races the mode's lab
             self.race_view.follow_mode(mode)
 

@@ -90,15 +90,22 @@ def test_a_first_start_that_failed_is_said_again_after_a_language_switch(
 def test_continue_says_which_data_its_run_needs_whatever_the_mode(
     qtbot, window_factory, tiny_idx_dir, monkeypatch
 ):
-    """A Digits run continued in Clothing mode trains on MNIST; with the folder holding
-    Fashion-MNIST the banner read "switch to …", which does not help Continue."""
+    """A Digits run's model loaded and continued in Clothing mode trains on MNIST; with the
+    folder holding Fashion-MNIST the banner read "switch to …", which does not help Continue.
+    (The run itself stays on the Digits page: walk62 D6.)"""
     preferences.set_data_dir(str(tiny_idx_dir))  # read as MNIST (a lab's own files)
     datasets.forget_datasets()
     desk = window_factory(mode="digits")
     page = desk.train_page
     desk.window.tabs.setCurrentWidget(page)
     train_two_epochs(qtbot, page)
+    model = page.controller.model_path
     desk.window.act_garments.trigger()
+    assert not page.resume_button.isEnabled()  # the Digits run is on the Digits page
+    with qtbot.waitSignal(page.model_ready, timeout=20_000):
+        page.load_model(model)
+    # the form took the file's settings: its dataset back to the mode's, as Clothing's was
+    page.form.dataset.setCurrentIndex(page.form.dataset.findData("fashion"))
     choose_tiny_files_as(registry.FASHION, tiny_idx_dir, monkeypatch)  # now Fashion's files
     desk.window.data_folder_chosen.emit(str(tiny_idx_dir))
     with qtbot.waitSignal(page.controller.failed, timeout=20_000):

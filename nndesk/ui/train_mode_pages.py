@@ -1,0 +1,94 @@
+"""Each mode's Train page: the run (or loaded model) the page shows belongs to the mode it was
+trained or loaded in. A mode switch keeps it for that mode and shows the other mode's, or no
+run: the Digits page showed the last Fashion run's headline, test line, coach and Continue
+until a Digits run started (walk62 D6)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from nndesk.replay import ReplayRecord
+from nndesk.run_curves import Curves
+from nndesk.training.internals import InsideRecord
+from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.train_page_state import TrainPageState
+from nndesk.ui.train_run_state import RunState
+from nndesk.ui.window_menus import MODE_TITLES
+
+
+class ModePagesMixin:
+    """``show_mode_page``: the Train page of a mode, its own last run or none.
+
+    Mixed into ``TrainingPanel`` (ui/training_panel.py), whose ``__init__`` calls
+    ``_init_mode_pages`` and makes the widgets and ``run_state``; ``page_state`` and
+    ``restore_shown_run`` are ``PageStateMixin``'s (what a language switch carries over is
+    what a mode keeps).
+    """
+
+    run_state: RunState
+
+    def _init_mode_pages(self) -> None:
+        #: the mode whose run the page shows (None until the window first says its mode)
+        self.page_mode: str | None = None
+        #: what the page showed in each mode not shown, as it was left
+        self._mode_pages: dict[str, TrainPageState] = {}
+
+    def show_mode_page(self, mode: str) -> bool:
+        """Show ``mode``'s last run (or the model loaded in it), or no run when it has none;
+        the run on show is kept for its own mode. No run trains then. True when the page
+        changed."""
+        if self.page_mode is None or mode == self.page_mode:
+            self.page_mode = mode
+            return False
+        # a mode's page keeps only its own run: not the other modes' pages again
+        self._mode_pages[self.page_mode] = replace(self.page_state(), mode_pages=None)
+        self.page_mode = mode
+        kept = self._mode_pages.pop(mode, None)
+        self._show_no_run()
+        if kept is not None:
+            self.restore_shown_run(kept)
+        return True
+
+    def mode_pages(self) -> dict:
+        """What the page showed in each mode not shown (``TrainPageState`` by mode)."""
+        return dict(self._mode_pages)
+
+    def keep_mode_pages(self, pages: dict) -> None:
+        """Take over ``pages`` (``mode_pages`` of a window this one replaces)."""
+        self._mode_pages.update(pages)
+
+    def say_run_kept_in(self, mode: str) -> None:
+        """The status line after a run that ended in another mode than the window's: where its
+        results went."""
+        if mode not in MODE_TITLES:
+            return
+        self.status_message.emit(
+            translate(
+                "TrainingPanel",
+                "The run has ended. Its curves and results stay on the Train page of {mode}.",
+            ).format(mode=translate_marked("MainWindow", MODE_TITLES[mode]))
+        )
+
+    def _show_no_run(self) -> None:
+        """The page as a window shows it before its first run (the latest run on the form's
+        dataset named in the headline, if any)."""
+        self.curves = Curves()
+        self.run_state = RunState()
+        self.controller.inside = InsideRecord()
+        self.controller.replay = ReplayRecord()
+        self.controller.model_path = None
+        self.inside_view.show_record(self.controller.inside)
+        self.replay_view.show_record(self.controller.replay)
+        self.header.say_alert("")
+        self.progress.setValue(0)
+        self.progress.setFormat(translate("TrainingPanel", "Ready"))
+        self.speed.setText(translate("TrainingPanel", "Choose settings and press Train."))
+        self.model_label.setText("")
+        self.live_lr.setText("")
+        self._show_coach()  # no curves: its place, kept since a run, stays blank
+        self.live.reset()
+        self.plot.request_draw()
+        self._first_title = translate("TrainingPanel", "No run yet")
+        self.header.set_title(self._first_title)
+        self.say_first_title()
+        self._update_buttons()

@@ -1,0 +1,97 @@
+"""Each mode's Train page shows its own last run, or none (walk62 D6)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from nndesk.settings_schema import MAX_EPOCHS
+from tests.ui.test_training_panel import WAIT_MS, panel, tiny_dataset, wait_until_idle
+
+__all__ = ["panel", "tiny_dataset"]  # the fixtures, used by name
+
+
+def shown(panel) -> dict:
+    """What the Train page says of the run on show."""
+    return {
+        "title": panel.title.text(),
+        "progress": panel.progress.text(),
+        "line": panel.speed.text(),
+        "model": panel.model_label.text(),
+        "continue": panel.resume_button.isEnabled(),
+        "epochs": list(panel.curves.epochs),
+        "coach": panel.coach.quiet.isVisible() or panel.coach.label.isVisible(),
+    }
+
+
+def train_in(qtbot, panel, mode: str, epochs: int = 2) -> dict:
+    panel.follow_mode(mode)
+    panel.form.epochs.setValue(epochs)
+    with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS):
+        qtbot.mouseClick(panel.train_button, Qt.MouseButton.LeftButton)
+    wait_until_idle(qtbot, panel)
+    return shown(panel)
+
+
+def assert_no_run(panel) -> None:
+    now = shown(panel)
+    assert now["title"] == "No run yet" and now["progress"] == "Ready"
+    assert now["line"] == "Choose settings and press Train." and now["model"] == ""
+    assert not now["continue"] and now["epochs"] == [] and not now["coach"]
+    assert panel.continue_model() is None and panel.last_run_id is None
+
+
+def test_each_modes_train_page_shows_its_own_last_run_or_none(qtbot, panel):
+    """walk62 D6: after a Fashion run, Ctrl+1 showed its headline, "Test accuracy … on
+    Fashion-MNIST", coach and Continue on the Digits page, under the Digits form."""
+    fashion = train_in(qtbot, panel, "garments")
+    assert fashion["continue"] and fashion["epochs"] == [1, 2] and fashion["coach"]
+    assert fashion["progress"].startswith("Finished")
+    panel.follow_mode("digits")
+    assert_no_run(panel)
+    panel.follow_mode("garments")
+    assert shown(panel) == fashion
+    # a Digits run of its own leaves the Fashion page as it was, and is shown in Digits
+    digits = train_in(qtbot, panel, "digits", epochs=1)
+    assert digits["epochs"] == [1] and digits["title"] != fashion["title"]
+    panel.follow_mode("garments")
+    assert shown(panel) == fashion
+    panel.follow_mode("digits")
+    assert shown(panel) == digits
+
+
+def test_a_run_that_ends_in_another_mode_stays_on_its_own_modes_page(qtbot, panel):
+    """A mode switched to while a run trains: the page shows the run until it ends (walk62
+    D0), then the mode's own page; the status line says where the run went."""
+    panel.follow_mode("garments")
+    assert panel.start_training(panel.form.config().replace(epochs=MAX_EPOCHS))
+    qtbot.waitUntil(lambda: panel.controller.batches_done >= 3, timeout=WAIT_MS)
+    said: list[str] = []
+    panel.status_message.connect(said.append)
+    panel.follow_mode("digits")
+    assert panel.title.text() != "No run yet"  # the running run, while it trains
+    with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS):
+        panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    assert_no_run(panel)
+    assert panel.form.config().dataset == "mnist"
+    assert any("stay on the Train page of Clothing (Fashion-MNIST)" in s for s in said), said
+    panel.follow_mode("garments")
+    assert panel.progress.text().startswith("Stopped") and panel.resume_button.isEnabled()
+    assert panel.curves.epochs and panel.continue_model() is not None
+
+
+def test_a_model_loaded_in_a_mode_is_continued_there(qtbot, panel):
+    """A model loaded on the page (Load model…, Runs > Use model) is that mode's page's:
+    Continue trains it there; the other mode's page does not offer it."""
+    train_in(qtbot, panel, "digits")
+    path = panel.controller.model_path
+    panel.follow_mode("garments")
+    with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS):
+        panel.load_model(path)
+    assert panel.resume_button.isEnabled()
+    panel.follow_mode("digits")
+    panel.follow_mode("garments")
+    assert panel.resume_button.isEnabled() and panel.loaded_model == path
+    with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS):
+        assert panel.continue_training()
+    wait_until_idle(qtbot, panel)
