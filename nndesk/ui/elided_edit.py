@@ -1,7 +1,9 @@
 """ElidedEdit: a text field as wide as its text where the layout has room, that a narrow one
 may make narrower: unfocused, it then writes its text elided ("784-300-300-1…"), whole in its
 tooltip and whole again while it is being edited (a plain field showed the text's tail after
-``setText``, or a part cut at the edge that read as another architecture)."""
+``setText``, or a part cut at the edge that read as another architecture). A start its text
+shares with its neighbours' (``hide_start``: "fashion-" of two labs' names) is left out
+unfocused, so what sets them apart shows."""
 
 from __future__ import annotations
 
@@ -22,7 +24,24 @@ class ElidedEdit(QLineEdit):
         self._sample = sample
         self._least_chars = least_chars
         self._least_px = least_px
+        #: the start of the text left out unfocused (``hide_start``)
+        self._hidden = ""
         self.textChanged.connect(self.updateGeometry)
+
+    def hide_start(self, start: str) -> None:
+        """Leave ``start`` out of the text written unfocused, where the text begins with it
+        and goes on after it; "" writes the whole text again."""
+        if start != self._hidden:
+            self._hidden = start
+            self.updateGeometry()
+            self.update()
+
+    def shown_text(self) -> str:
+        """The text as written unfocused before any eliding: its hidden start left out."""
+        text = self.text()
+        if self._hidden and text.startswith(self._hidden) and len(text) > len(self._hidden):
+            return text[len(self._hidden) :]
+        return text
 
     def _frame_px(self) -> int:
         """Pixels around the text: the frame, the text margins and a little air."""
@@ -30,7 +49,7 @@ class ElidedEdit(QLineEdit):
         return margins + 10
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        text = self.text() or self._sample
+        text = self.shown_text() or self._sample
         width = self.fontMetrics().horizontalAdvance(text) + self._frame_px()
         return QSize(max(self._least_px, width), super().sizeHint().height())
 
@@ -46,14 +65,18 @@ class ElidedEdit(QLineEdit):
         return rect.adjusted(TEXT_MARGIN, 0, -TEXT_MARGIN, 0), option
 
     def is_elided(self) -> bool:
-        """Whether the field, unfocused, writes its text elided (too narrow for it)."""
+        """Whether the field, unfocused, writes less than its whole text: its hidden start left
+        out, or too narrow for it."""
         rect, _option = self._text_rect()
-        return self.fontMetrics().horizontalAdvance(self.text()) > rect.width()
+        shown = self.shown_text()
+        return shown != self.text() or self.fontMetrics().horizontalAdvance(shown) > rect.width()
 
     def drawn_text(self) -> str:
         """The text as the field writes it unfocused at its width now."""
         rect, _option = self._text_rect()
-        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        return self.fontMetrics().elidedText(
+            self.shown_text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self.hasFocus() or not self.is_elided():

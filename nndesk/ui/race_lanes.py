@@ -14,6 +14,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QScrollArea,
+    QStyle,
+    QStyleOptionToolButton,
+    QStylePainter,
     QToolButton,
     QWidget,
 )
@@ -31,6 +34,7 @@ from nndesk.ui.elided_edit import ElidedEdit
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.number_field import NumberField, number_field
 from nndesk.ui.race_lane_settings import LANE_OWN, settings_cell_text
+from nndesk.ui.race_words import shared_start
 from nndesk.ui.setting_editor import set_combo
 
 HEAD_GAP = 4  # px between two columns of the lanes (their headers among them)
@@ -41,6 +45,8 @@ NAME, LAYERS, ACTIVATION, OPTIMIZER, LR, INPUTS, REMOVE = range(7)
 SHARING = (NAME, ACTIVATION, OPTIMIZER, INPUTS)
 #: the columns a lane's own settings span, on the line under its own (Layers to Inputs)
 SETTINGS_SPAN = 5
+#: px under a lane's second line when its name is there (``LaneGrid.name_span``)
+LANE_GAP = 6
 
 
 def _range_only(label: str) -> str:
@@ -149,6 +155,43 @@ class LaneScroll(QScrollArea):
         return super().eventFilter(watched, event)
 
 
+#: the least width of a lane's settings cell, in average characters (narrower than its text,
+#: it writes its start and "…": the whole is in its tooltip and its dialog)
+SETTINGS_LEAST_CHARS = 16
+#: what ends a lane's settings cell: it is clicked to edit them
+EDIT_MARK = "  ✎"
+
+
+class SettingsCell(QToolButton):
+    """A lane's own settings, a flat button under its fields: as wide as its text where the
+    lanes have room, elided where they do not (its name beside it comes first)."""
+
+    def _frame_px(self) -> int:
+        return super().sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        least = self.fontMetrics().averageCharWidth() * SETTINGS_LEAST_CHARS + self._frame_px()
+        return QSize(min(least, self.sizeHint().width()), self.sizeHint().height())
+
+    def drawn_text(self) -> str:
+        """Its text as drawn at its width now: its settings cut where they do not fit, its
+        ✎ kept (it says the cell is clicked to edit them)."""
+        room = self.width() - self._frame_px()
+        words, mark = self.text(), ""
+        if words.endswith(EDIT_MARK):
+            words, mark = words.removesuffix(EDIT_MARK), EDIT_MARK
+        if self.fontMetrics().horizontalAdvance(self.text()) <= room:
+            return self.text()
+        room -= self.fontMetrics().horizontalAdvance(mark)
+        return self.fontMetrics().elidedText(words, Qt.TextElideMode.ElideRight, room) + mark
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        option.text = self.drawn_text()
+        QStylePainter(self).drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
+
+
 class LaneRow:
     """The editors of one lane: its name and the settings it changes, its own settings beyond
     those (``own``: a preset's or the Train form's L2, schedule, batch size, …) in one cell.
@@ -164,7 +207,7 @@ class LaneRow:
         #: the lane's settings beyond its columns (``LANE_OWN``); the race's shared ones
         #: (epochs, seed, the images) are taken from the race when it starts
         self.own = TrainConfig()
-        self.settings = QToolButton()
+        self.settings = SettingsCell()
         self.settings.setAutoRaise(True)  # a line of text under the lane's boxes, a button
         self.settings.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         if edit_settings is not None:
@@ -202,7 +245,7 @@ class LaneRow:
     def set_own(self, config: TrainConfig) -> None:
         """Take ``config``'s settings beyond the columns as the lane's own, shown in its cell."""
         self.own = config
-        self.settings.setText(f"{settings_cell_text(config)}  ✎")
+        self.settings.setText(settings_cell_text(config) + EDIT_MARK)
         said = ", ".join(setting_text(n, getattr(config, n)) for n in LANE_OWN
                          if _applies(n, config))  # fmt: skip
         self.settings.setToolTip(
@@ -297,6 +340,9 @@ class LaneGrid(QGridLayout):
     def __init__(self, new_row: Callable[[], LaneRow]) -> None:
         super().__init__()
         self.rows: list[LaneRow] = []
+        #: the columns each lane's name spans under its fields, beside its own settings
+        #: (``fit_columns``); 0: it is on the lanes' line
+        self.name_span = 0
         self._new_row = new_row
         # a header wider than its column's box wraps (below) and keeps this gap to the next:
         # at 1024 px "Hàm kích hoạt" ran into "Bộ tối ưu" 4 px apart
@@ -335,9 +381,39 @@ class LaneGrid(QGridLayout):
         name and choices (and layers alike in every lane) share what is left (``_shares``).
         Qt's own share took the same px from every column: a PReLU lab at 1024 px cut the
         layers to "784-30…" beside a whole "PReLU (learned slope)". Wider room goes to the
-        stretching name and layers as before."""
+        stretching name and layers as before. Where the names would be cut on the lanes'
+        line, each name goes on the line under it, beside its own settings (``two_lines``):
+        at 1024 px and Larger text in Vietnamese seven columns in 455 px left a name 42 px,
+        "Qu…" for "Quán tính"."""
         if not self.rows:
             return
+        least, whole = self._column_wants()
+        widths = self._widths(least, whole, room)
+        span = 0  # the name on the lanes' line
+        if widths[NAME] < whole[NAME]:  # under the lane's fields, its settings beside it
+            names = least[NAME], whole[NAME]
+            least[NAME] = whole[NAME] = 0
+            widths = self._widths(least, whole, room)
+            span = self._name_span_for(widths, names[1])
+            if span == 1:  # the name shares the layers' room, its whole text met first
+                least[LAYERS] = max(least[LAYERS], names[0])
+                whole[LAYERS] = max(whole[LAYERS], names[1])
+                widths = self._widths(least, whole, room, layers_first=True)
+            elif not span:
+                widths = self._widths(*self._column_wants(), room)
+        self._set_name_span(span)
+        for c, width in enumerate(widths):
+            if self.columnMinimumWidth(c) != width:
+                self.setColumnMinimumWidth(c, width)
+        # the settings cells no wider than their columns: a layout takes a cell aligned left
+        # at its whole width, and a long one put the lanes behind a sideways scroll
+        first, last = (LAYERS + span, REMOVE) if span else (LAYERS, SETTINGS_SPAN)
+        cell = sum(widths[first : last + 1]) + self.horizontalSpacing() * (last - first)
+        for row in self.rows:
+            row.settings.setMaximumWidth(cell)
+
+    def _column_wants(self) -> tuple[list[int], list[int]]:
+        """Each column's least width and the width that writes its texts whole."""
         least, whole = [], []
         for c in range(REMOVE + 1):
             fields = [row.columns()[c] for row in self.rows]
@@ -346,10 +422,32 @@ class LaneGrid(QGridLayout):
             least.append(max(_least_width(w) for w in [*fields, *heads]))
             whole.append(max(least[-1], *(_whole_width(w) for w in fields)))
         least[LR] = whole[LR]  # "0,001" whole: a number cut reads as another
+        return least, whole
+
+    def _name_span_for(self, widths: list[int], name_px: int) -> int:
+        """How many columns from the layers' a name ``name_px`` wide takes under the lane's
+        fields: the fewest that hold it whole, else the most that leave room beside them for
+        the lane's own settings (their least: elided, whole in their tooltip); 0 when they fit
+        beside none (the name stays on the lanes' line)."""
+        gap = self.horizontalSpacing()
+        settings = max(row.settings.minimumSizeHint().width() for row in self.rows)
+        beside = [sum(widths[LAYERS + span :]) + gap * (REMOVE - LAYERS - span)
+                  for span in range(REMOVE - LAYERS)]  # fmt: skip
+        fitting = [span for span in range(1, REMOVE - LAYERS) if beside[span] >= settings]
+        for span in fitting:
+            if sum(widths[LAYERS : LAYERS + span]) + gap * (span - 1) >= name_px:
+                return span
+        return fitting[-1] if fitting else 0
+
+    def _widths(
+        self, least: list[int], whole: list[int], room: int, layers_first: bool = False
+    ) -> list[int]:
+        """The columns' widths in ``room`` px from their ``least`` and ``whole`` widths; the
+        layers' whole width met first where they differ between lanes or ``layers_first``."""
         free = room - self.horizontalSpacing() * REMOVE - sum(least)
         widths = list(least)
         sharing = SHARING
-        if len({row.arch.text() for row in self.rows}) > 1:  # the layers tell lanes apart
+        if layers_first or len({row.arch.text() for row in self.rows}) > 1:
             widths[LAYERS] += max(0, min(whole[LAYERS] - least[LAYERS], free))
             free -= widths[LAYERS] - least[LAYERS]
         else:  # the same in every lane: they share the room as the others do
@@ -357,18 +455,65 @@ class LaneGrid(QGridLayout):
         gains = _shares([whole[c] - least[c] for c in sharing], free)
         for c, gain in zip(sharing, gains, strict=True):
             widths[c] += gain
-        for c, width in enumerate(widths):
-            if self.columnMinimumWidth(c) != width:
-                self.setColumnMinimumWidth(c, width)
+        return widths
+
+    @property
+    def two_lines(self) -> bool:
+        """Whether each lane's name is under its fields (``name_span`` columns wide)."""
+        return self.name_span > 0
+
+    def _set_name_span(self, span: int) -> None:
+        """Each lane's name on its fields' line (``span`` 0) or under them, ``span`` columns
+        wide from the layers' with its own settings beside it; the name's header hidden then
+        and its room left to the layers."""
+        if span == self.name_span:
+            return
+        self.name_span = span
+        head = self.itemAtPosition(0, NAME)
+        if head is not None and head.widget() is not None:
+            head.widget().setVisible(not span)
+        self.setColumnStretch(NAME, 0 if span else 2)
+        for row in self.rows:
+            for w in row.widgets():
+                self.removeWidget(w)
+        for row in self.rows:
+            self.place(row)
 
     def place(self, row: LaneRow) -> None:
         """``row`` below the others: its line, and its own settings under its columns (a
         column of their own took 130 px more than a 1024 px window has, walk60 D9)."""
-        self.rows.append(row)
-        line = 2 * len(self.rows) - 1
+        if row not in self.rows:
+            self.rows.append(row)
+            row.name.textChanged.connect(self.hide_shared_start)
+        line = 2 * self.rows.index(row) + 1
         for column, w in enumerate(row.columns()):
-            self.addWidget(w, line, column)
-        self.addWidget(row.settings, line + 1, 1, 1, SETTINGS_SPAN, Qt.AlignmentFlag.AlignLeft)
+            if column != NAME or not self.two_lines:
+                self.addWidget(w, line, column)
+        if self.two_lines:  # the name under the layers, the settings under the rest
+            top, beside = Qt.AlignmentFlag.AlignTop, LAYERS + self.name_span
+            self.addWidget(row.name, line + 1, LAYERS, 1, self.name_span, top)
+            self.addWidget(row.settings, line + 1, beside, 1, REMOVE - beside + 1,
+                           Qt.AlignmentFlag.AlignLeft | top)  # fmt: skip
+            # a gap under the name: it reads as its lane's, not the next one's
+            height = max(row.name.sizeHint().height(), row.settings.sizeHint().height())
+            self.setRowMinimumHeight(line + 1, height + LANE_GAP)
+        else:
+            self.setRowMinimumHeight(line + 1, 0)
+            self.addWidget(row.settings, line + 1, 1, 1, SETTINGS_SPAN, Qt.AlignmentFlag.AlignLeft)
+        self.hide_shared_start()
+
+    def _forget_gone_lines(self) -> None:
+        """No least height for the lines of lanes removed (their gap stayed under the last)."""
+        for line in range(2 * len(self.rows) + 1, self.rowCount()):
+            self.setRowMinimumHeight(line, 0)
+
+    @Slot()
+    def hide_shared_start(self) -> None:
+        """Every lane's name field leaves out the start all the names share ("fashion-" of two
+        labs): at 1024 px and Larger text the names are a few letters wide."""
+        start = shared_start([row.name.text() for row in self.rows])
+        for row in self.rows:
+            row.name.hide_start(start)
 
     def take(self, row: LaneRow) -> None:
         """``row`` removed (its widgets deleted), the rows below it moved up."""
@@ -376,11 +521,13 @@ class LaneGrid(QGridLayout):
             self.removeWidget(w)
             free_later(w)  # worker_freeing: with the GIL, not by deleteLater
         self.rows.remove(row)
-        rows, self.rows = self.rows, []
-        for r in rows:  # close the gap
+        for r in self.rows:  # close the gap
             for w in r.widgets():
                 self.removeWidget(w)
+        for r in self.rows:
             self.place(r)
+        self._forget_gone_lines()
+        self.hide_shared_start()
 
     def set_count(self, n: int) -> None:
         """``n`` rows: new ones added below, the last ones removed."""
@@ -391,3 +538,5 @@ class LaneGrid(QGridLayout):
             for w in row.widgets():
                 self.removeWidget(w)
                 free_later(w)
+        self._forget_gone_lines()
+        self.hide_shared_start()

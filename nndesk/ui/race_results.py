@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
@@ -116,18 +116,21 @@ class RaceTable(QTableWidget):
         results: tuple[LaneResult, ...],
         can_keep: Callable[[int], bool],
         keep: Callable[[int], None],
+        shown: Sequence[str] | None = None,
     ) -> None:
-        """One column per lane of ``results``; its Keep button, enabled where
-        ``can_keep(lane)``, calls ``keep(lane)``. The table is as tall as every row."""
+        """One column per lane of ``results``, named ``shown[i]`` (the lanes' names, or as
+        their fields write them: without the start they share), the whole name in its
+        tooltip; its Keep button, enabled where ``can_keep(lane)``, calls ``keep(lane)``.
+        The table is as tall as every row."""
         self._lanes = len(results)
         self.setColumnCount(1 + len(results))
         bold = QFont(self.font())
         bold.setBold(True)
-        for r in results:
+        for r, name in zip(results, shown or [r.name for r in results], strict=True):
             said = ENDINGS.get(r.reason)
             verdict = f" ({translate_marked('RaceView', said)})" if said else ""
             cells = {
-                NAME: f"{r.name}{verdict}",
+                NAME: f"{name}{verdict}",
                 EPOCHS: str(r.epochs),
                 TRAIN_LOSS: loss_text(r.train_loss) if math.isfinite(r.train_loss) else "—",
                 VALIDATION: accuracy_text(r.val_accuracy),
@@ -139,6 +142,7 @@ class RaceTable(QTableWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if row == NAME:
                     item.setFont(bold)
+                    item.setToolTip(r.name)
                 self.setItem(row, r.lane + 1, item)
             button = tipped_button(
                 translate("RaceView", "Keep"),

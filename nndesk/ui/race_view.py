@@ -53,6 +53,7 @@ from nndesk.ui.race_words import (
     said_names,
     shared_line,
     shared_settings,
+    shortened,
     source_name,
     summary_line,
 )
@@ -586,11 +587,12 @@ class RaceView(QWidget):
         if self._rendering or not any(c.batch_x for c in self.controller.curves):
             return  # a render under way, or no batch to draw yet
         self._rendering, self._dirty = True, False
-        # copies of the lists (not their values): the pool reads them while the race goes on
-        runs = [
-            (lane.name, curves.copy())
-            for lane, curves in zip(self.controller.lanes, self.controller.curves, strict=True)
-        ]
+        # copies of the lists (not their values): the pool reads them while the race goes on;
+        # the key names the lanes as their fields do, without the start they share (two labs'
+        # four long names took five rows of a 1024 px chart)
+        names = shortened([lane.name for lane in self.controller.lanes])
+        runs = [(name, curves.copy()) for name, curves in zip(names, self.controller.curves,
+                                                              strict=True)]  # fmt: skip
         size = self.chart.size()
         w, h = max(size.width(), 320), max(size.height(), 220)
         # each lane's curve smoothed over its own epoch (0: the chart counts it from the
@@ -673,7 +675,12 @@ class RaceView(QWidget):
 
     def show_results(self, results: tuple[LaneResult, ...]) -> None:
         """The final figures, one row per lane, with its Keep button."""
-        self.table.fill(results, self.controller.can_keep, self._on_keep_clicked)
+        self.table.fill(
+            results,
+            self.controller.can_keep,
+            self._on_keep_clicked,
+            shortened([r.name for r in results]),
+        )
         # the chart keeps the room it raced in (whole in view, as racing) and the page
         # scrolls to the table: squeezed, its loss-per-batch plot was ~60 px tall (walk50 D6)
         self._raced_height = self.chart.height()

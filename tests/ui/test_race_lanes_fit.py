@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from nndesk.controllers.race import RaceController
 from nndesk.presets import get_preset
 from nndesk.runs import RunStore
+from nndesk.ui.elided_edit import ElidedEdit
 from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
 
 
@@ -77,8 +78,12 @@ def lanes_fit_their_view(view) -> list[str]:
             if drawn == whole:
                 continue
             shown = drawn.removesuffix("…")
-            # a box may write its choice without the gloss in brackets: "PReLU"
-            if not whole.startswith(shown) or not drawn.endswith("…") and " (" not in whole:
+            # a name may leave out the start every lane's shares ("fashion-"), a box write its
+            # choice without the gloss in brackets ("PReLU")
+            start = whole.removesuffix(w.shown_text()) if isinstance(w, ElidedEdit) else ""
+            if not whole.startswith(start + shown) or (
+                not drawn.endswith("…") and " (" not in whole and drawn != whole[len(start) :]
+            ):
                 wrong.append(f"{whole!r} drawn as {drawn!r}")
             if whole not in tooltip_of(w):
                 wrong.append(f"{whole!r} not in the tooltip of {drawn!r}")
