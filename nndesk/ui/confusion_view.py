@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from nndesk.confusion_figure import MatrixFigure
@@ -22,7 +22,8 @@ from nndesk.ui import text_size, theme, wheel_guard
 from nndesk.ui.language import integer, percent, translate, translate_marked
 from nndesk.ui.off_gui import Delivery, Latest, let_go_off_gui, render_pool, run_latest
 
-#: what the canvas says while the picture of a new matrix is drawn (the last one's is not shown)
+#: what the canvas says while the picture of a new matrix is drawn (the last one's is not shown,
+#: or shown faded under these words)
 DRAWING = QT_TRANSLATE_NOOP("ConfusionView", "Drawing the confusion matrix…")
 HINT = QT_TRANSLATE_NOOP(
     "ConfusionView",
@@ -95,10 +96,18 @@ class MatrixCanvas(QWidget):
         #: said in place of the picture while it is of another matrix than the one set (the
         #: figures of an evaluation beside "Evaluating the test images…", walk60 D7b)
         self.waiting_text: str | None = None
+        #: said over the picture, faded, while it is of the matrix before the one set (a
+        #: replay's step: the title named epoch 6 over epoch 5's counts for seconds, walk62 D5)
+        self.pending_text: str | None = None
 
     def say_waiting(self, text: str | None) -> None:
         if text != self.waiting_text:
             self.waiting_text = text
+            self.update()
+
+    def say_pending(self, text: str | None) -> None:
+        if text != self.pending_text:
+            self.pending_text = text
             self.update()
 
     def show_picture(self, picture: MatrixPicture) -> None:
@@ -118,8 +127,9 @@ class MatrixCanvas(QWidget):
     def to_figure(self, point: QPointF) -> tuple[float, float] | None:
         """Canvas coordinates -> the picture's figure's (device-independent px), or None."""
         rect = self.image_rect()
-        if self.picture is None or self.waiting_text is not None or not rect.contains(point):
-            return None
+        pending = self.waiting_text is not None or self.pending_text is not None
+        if self.picture is None or pending or not rect.contains(point):
+            return None  # no cell of a picture whose counts are not the matrix's
         scale = self.picture.figure.width / rect.width()
         return (point.x() - rect.x()) * scale, (point.y() - rect.y()) * scale
 
@@ -140,6 +150,13 @@ class MatrixCanvas(QWidget):
             # (another theme's picture, shown again before its redraw came: the background)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(self.image_rect(), self.picture.image)
+            if self.pending_text is not None:  # the last matrix, faded under what comes
+                veil = QColor(self.palette().window().color())
+                veil.setAlphaF(0.75)
+                painter.fillRect(self.image_rect(), veil)
+                painter.setPen(self.palette().windowText().color())
+                flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+                painter.drawText(self.image_rect().adjusted(8, 8, -8, -8), flags, self.pending_text)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.button() == Qt.MouseButton.LeftButton:
@@ -262,6 +279,8 @@ class ConfusionView(QWidget):
         if self._confusion is not None:
             if not had_matrix:
                 self.canvas.say_waiting(translate_marked("ConfusionView", DRAWING))
+            else:  # the last matrix stays in place, faded and said to be old, until it comes
+                self.canvas.say_pending(translate_marked("ConfusionView", DRAWING))
         elif had_matrix or self.canvas.waiting_text is not None:
             self.canvas.say_waiting(self.empty_text())
         self._ask()
@@ -377,6 +396,7 @@ class ConfusionView(QWidget):
         self._shown = number
         if number >= self._set_from:
             self.canvas.say_waiting(None)
+            self.canvas.say_pending(None)
         self.canvas.show_picture(picture)
         if replaced is not None:  # its figure's cycles were most of the GUI thread's collections
             let_go_off_gui(render_pool(), replaced.figure.dismantle)

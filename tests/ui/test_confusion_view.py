@@ -214,3 +214,40 @@ def test_the_matrix_keeps_its_place_whatever_the_hint_under_it_says(qtbot):
     lines.add(text_lines(view.hint))
     assert len(lines) > 1  # what it says takes one line here and more there
     assert len(places) == 1, places  # and the matrix stays where the pointer found it
+
+
+def test_the_last_matrix_is_said_to_be_old_until_the_new_ones_picture_comes(
+    qtbot, view, monkeypatch
+):
+    """walk62 D5: a replay's step showed epoch 5's matrix under epoch 6's title for seconds
+    (its picture drawn on a loaded render thread). The last picture stays in place, faded and
+    said to be drawn anew, its cells naming nothing, until the new matrix's comes."""
+    import nndesk.ui.confusion_view as module
+
+    names = ("a", "b", "c")
+    old, new = np.eye(3, dtype=np.int64) * 5, np.eye(3, dtype=np.int64) * 6
+    view.set_matrix(old, names)
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)
+    centre = view.cell_center(1, 1)
+    assert view.canvas.pending_text is None and view.cell_at(centre.toPointF()) == (1, 1)
+    held = threading.Event()
+    render = module.render_matrix
+
+    def held_render(confusion, *args):
+        if confusion is not None and confusion[0, 0] == 6:
+            held.wait(WAIT_MS / 1000)
+        return render(confusion, *args)
+
+    monkeypatch.setattr(module, "render_matrix", held_render)
+    view.set_matrix(new, names)
+    try:
+        np.testing.assert_array_equal(view.picture.confusion, old)  # still on the canvas
+        assert view.canvas.pending_text == "Drawing the confusion matrix…"
+        assert view.cell_at(centre.toPointF()) is None  # its counts are not the matrix's
+        pixels = view.canvas.grab().toImage()
+        assert pixels.pixelColor(centre).lightness() > 150  # faded towards the light page
+    finally:
+        held.set()
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)
+    np.testing.assert_array_equal(view.picture.confusion, new)
+    assert view.canvas.pending_text is None and view.cell_at(centre.toPointF()) == (1, 1)
