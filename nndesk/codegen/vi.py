@@ -58,7 +58,7 @@ TEXTS: dict[str, str] = {
         "nhân-cộng trở lên, nên dòng lệnh nndesk huấn luyện nó trên mọi lõi khi máy còn một lõi "
         "rảnh lúc lượt chạy bắt đầu, và trên một luồng khi không còn; script này áp dụng cùng "
         "quy tắc đó khi bắt đầu. Cửa sổ giữ một lõi cho chính nó: một lượt chạy huấn luyện ở "
-        "đó dùng ít hơn một luồng. Để có cùng các chữ số dù máy bận hay rảnh, hãy chạy script "
+        "đó dùng bớt đi một luồng. Để có cùng các chữ số dù máy bận hay rảnh, hãy chạy script "
         "với OPENBLAS_NUM_THREADS=1 và huấn luyện trong nndesk với Số luồng 1 (--threads 1).",
     ". nndesk computes convolutions by faster routes (a convolution and its max-pool in one "
     "pass, batches split over threads) whose float32 sums round differently from the plain ones "
