@@ -2925,6 +2925,19 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <source>weighted avg</source>
         <translation>trung bình có trọng số</translation>
     </message>
+    <message>
+        <source>{model}-confusion</source>
+        <translation>{model}-ma-trận-nhầm-lẫn</translation>
+    </message>
+    <message>
+        <source>{model}-mistakes</source>
+        <translation>{model}-lỗi-phân-loại</translation>
+    </message>
+    <message>
+        <source>{model}-report</source>
+        <extracomment>the names the exports are proposed under, ``model`` the model&apos;s title, in the window&apos;s language as the Train page&apos;s curves and history files are (&quot;…-đường-cong.png&quot;)</extracomment>
+        <translation>{model}-báo-cáo</translation>
+    </message>
 </context>
 <context>
     <name>ExportCode</name>

@@ -61,6 +61,12 @@ from nndesk.ui.save_dialog import ask_save_path
 from nndesk.ui.train_texts import dataset_title
 from nndesk.ui.trust_view import TrustView
 
+#: the names the exports are proposed under, ``model`` the model's title, in the window's
+#: language as the Train page's curves and history files are ("…-đường-cong.png")
+REPORT_FILE = QT_TRANSLATE_NOOP("EvaluationPanel", "{model}-report")
+CONFUSION_FILE = QT_TRANSLATE_NOOP("EvaluationPanel", "{model}-confusion")
+MISTAKES_FILE = QT_TRANSLATE_NOOP("EvaluationPanel", "{model}-mistakes")
+
 REPORT_HEADERS = (
     QT_TRANSLATE_NOOP("EvaluationPanel", "Class"),
     QT_TRANSLATE_NOOP("EvaluationPanel", "Precision"),
@@ -817,12 +823,16 @@ class EvaluationPanel(QWidget):
     def _on_export_triggered(self, kind: str) -> None:
         if self._result is None:
             return
-        stem = getattr(self._result.classifier, "title", "model")
+        model = getattr(self._result.classifier, "title", "model")
+        report, confusion, mistakes = (
+            translate_marked("EvaluationPanel", name).format(model=model)
+            for name in (REPORT_FILE, CONFUSION_FILE, MISTAKES_FILE)
+        )
         names = {
-            "report_csv": (f"{stem}-report.csv", file_filters.csv_files()),
-            "report_json": (f"{stem}-report.json", file_filters.json_files()),
-            "confusion_png": (f"{stem}-confusion.png", file_filters.png_images()),
-            "mistakes_csv": (f"{stem}-mistakes.csv", file_filters.csv_files()),
+            "report_csv": (f"{report}.csv", file_filters.csv_files()),
+            "report_json": (f"{report}.json", file_filters.json_files()),
+            "confusion_png": (f"{confusion}.png", file_filters.png_images()),
+            "mistakes_csv": (f"{mistakes}.csv", file_filters.csv_files()),
         }
         default, file_filter = names[kind]
         path = self._ask_path(translate("EvaluationPanel", "Export"), default, file_filter)

@@ -886,3 +886,25 @@ def test_every_export_asks_in_the_windows_save_dialog_on_the_models_name(
     for asked, name in zip(save_dialogs.asked, names, strict=True):
         assert asked.options & QFileDialog.Option.DontUseNativeDialog
         assert asked.default_suffix == name.rsplit(".", 1)[1]
+
+
+def test_the_exports_are_proposed_under_names_in_the_windows_language(qtbot, panel, controller):
+    """s62: the Train page's curves were proposed in Vietnamese ("…-đường-cong.png"), but
+    Evaluate's exports as "…-report.csv" in a Vietnamese window."""
+    from nndesk.ui import language
+
+    evaluated(qtbot, panel, controller)
+    proposed: list[str] = []
+    panel._ask_path = lambda title, default, file_filter: proposed.append(default) or ""
+    model = getattr(controller.classifier(), "title", "model")
+    kinds = ("report_csv", "report_json", "confusion_png", "mistakes_csv")
+    for code in ("en", "vi"):
+        assert language.use_language(code) == code
+        try:
+            for kind in kinds:
+                panel.export_actions[kind].trigger()
+        finally:
+            language.use_language("en")
+    endings = ["-report.csv", "-report.json", "-confusion.png", "-mistakes.csv"]
+    endings += ["-báo-cáo.csv", "-báo-cáo.json", "-ma-trận-nhầm-lẫn.png", "-lỗi-phân-loại.csv"]
+    assert proposed == [model + ending for ending in endings]
