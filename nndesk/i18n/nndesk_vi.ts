@@ -2169,7 +2169,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>Drawing the confusion matrix…</source>
-        <extracomment>what the canvas says while the picture of a new matrix is drawn (the last one&apos;s is not shown)</extracomment>
+        <extracomment>what the canvas says while the picture of a new matrix is drawn (the last one&apos;s is not shown, or shown faded under these words)</extracomment>
         <translation>Đang vẽ ma trận nhầm lẫn…</translation>
     </message>
     <message>
