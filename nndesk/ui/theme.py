@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleFactory,
     QStyleOptionHeader,
+    QStyleOptionSlider,
     QWidget,
 )
 
@@ -361,13 +362,50 @@ class EdgeStyle(QProxyStyle):
             painter.drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 3, 3)
             painter.restore()
 
+    def drawComplexControl(self, control, option, painter, widget=None) -> None:  # noqa: N802
+        if control == QStyle.ComplexControl.CC_ScrollBar and self._fusion():
+            option = thumb_lifted(option)
+        super().drawComplexControl(control, option, painter, widget)
+
+    def _fusion(self) -> bool:
+        base = self.baseStyle()
+        return base is not None and base.name().lower() == "fusion"
+
     def _arrows_inverted(self) -> bool:
         """Fusion draws a header sorted in ascending order with a down arrow (QHeaderView
         hands it SortDown for Qt's AscendingOrder, and Fusion draws that pointing down): the
         Runs table, newest first, showed an up arrow, read as oldest first (a newcomer's
         walk). Windows' style and the native ones draw it as their desktops do."""
-        base = self.baseStyle()
-        return base is not None and base.name().lower() == "fusion"
+        return self._fusion()
+
+
+#: How much lighter (HSL lightness, 0-255) than the Base colour a dark palette's Button must be
+#: for Fusion to draw a scroll bar's thumb lighter than its groove: Fusion draws the groove from
+#: Base (lightened on a dark palette) and the thumb from Button. GTK's Adwaita-dark gives both
+#: #323232, and the thumb came out darker than its groove (64 on 77), the reverse of every
+#: dark desktop: a student read the thumb as sitting at the top of a page scrolled to its
+#: bottom (walk62 D10). nndesk's Dark theme has its Button 30 above its Base (thumb 77-84 on a
+#: groove of 46-53): a palette under ``THUMB_MIN_STEP`` gets its thumb at ``THUMB_STEP``.
+THUMB_MIN_STEP, THUMB_STEP = 20, 45
+
+
+def thumb_lifted(option: QStyleOptionSlider) -> QStyleOptionSlider:
+    """``option`` of a scroll bar, its Button lighter than its Base when a dark palette has
+    them too close (``THUMB_MIN_STEP``); else ``option`` itself."""
+    palette = option.palette
+    base, button = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Button)
+    dark = palette.color(QPalette.ColorRole.WindowText).lightness() > (
+        palette.color(QPalette.ColorRole.Window).lightness()
+    )
+    if not dark or button.lightness() >= base.lightness() + THUMB_MIN_STEP:
+        return option
+    lifted = QColor.fromHslF(
+        button.hslHueF(), button.hslSaturationF(), min(1.0, (base.lightness() + THUMB_STEP) / 255)
+    )
+    changed = QStyleOptionSlider(option)
+    changed.palette = QPalette(palette)
+    changed.palette.setColor(QPalette.ColorRole.Button, lifted)
+    return changed
 
 
 def sort_arrow_turned(option: QStyleOptionHeader) -> QStyleOptionHeader:

@@ -535,3 +535,50 @@ def test_a_chosen_theme_stays_when_the_desktop_changes(qtbot, qapp, restore_them
     _desktop_turns(qapp, DESKTOP_PALETTES["dark desktop"])
     QApplication.processEvents()
     assert theme.colours() == theme.LIGHT
+
+
+ADWAITA_DARK = ("#323232", "#ffffff", "#323232", "#323232", "#15539e")  # GTK's: Base = Button
+
+
+def _thumb_and_groove(qtbot) -> tuple[int, int]:
+    """The lightness of a vertical scroll bar's thumb (at its top) and of its groove."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollBar
+
+    bar = QScrollBar(Qt.Orientation.Vertical)
+    qtbot.addWidget(bar)
+    bar.setRange(0, 100)
+    bar.setPageStep(30)
+    bar.resize(16, 300)
+    bar.show()
+    image = bar.grab().toImage()
+    return image.pixelColor(8, 60).lightness(), image.pixelColor(8, 250).lightness()
+
+
+@pytest.mark.parametrize(
+    "desktop", [ADWAITA_DARK, DESKTOP_PALETTES["dark desktop"]], ids=["adwaita-dark", "breeze-dark"]
+)
+def test_under_a_dark_desktop_palette_a_scroll_bars_thumb_is_lighter_than_its_groove(
+    qtbot, qapp, restore_theme, desktop
+):
+    """walk62 D10: View > Theme > System under GTK's Adwaita-dark drew the thumb darker than
+    its groove (64 on 77), the reverse of every dark desktop; a student read a page scrolled
+    to its bottom as at its top. nndesk's own Dark theme draws it light on dark."""
+    theme.apply_theme(qapp, "system")
+    _desktop_turns(qapp, desktop)
+    qtbot.waitUntil(lambda: theme.colours().dark)
+    thumb, groove = _thumb_and_groove(qtbot)
+    assert thumb >= groove + 20, (thumb, groove)
+    theme.apply_theme(qapp, "dark")
+    dark_thumb, dark_groove = _thumb_and_groove(qtbot)
+    assert dark_thumb >= dark_groove + 20, (dark_thumb, dark_groove)
+
+
+def test_a_palette_whose_thumb_already_stands_out_is_drawn_as_it_is(qapp, restore_theme):
+    from PySide6.QtWidgets import QStyleOptionSlider
+
+    for name in ("dark", "light"):
+        theme.apply_theme(qapp, name)
+        option = QStyleOptionSlider()
+        option.palette = qapp.palette()
+        assert theme.thumb_lifted(option) is option, name
