@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from nndesk.controllers.training import (
     DatasetProvider,
     default_dataset_provider,
-    describe_failure,
+    failure_line,
 )
 from nndesk.controllers.worker_freeing import join_and_free
 from nndesk.controllers.worker_thread import Batcher, RunRequests, WorkerThreadOwner
@@ -135,7 +135,7 @@ class RaceWorker(QObject):
         try:
             self._run()
         except BaseException as err:  # noqa: BLE001 - a worker must report, never die silently
-            self.failed.emit(describe_failure(err))
+            self.failed.emit(failure_line(err))
         finally:
             self.finished.emit()
 

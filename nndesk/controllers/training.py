@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -68,6 +69,9 @@ def model_fallbacks() -> tuple[Path, ...]:
     return model_fallback_dirs()
 
 
+_LOG = logging.getLogger(__name__)
+
+
 def _folder_refusal(folder: Path, err: OSError) -> str:
     """Why ``folder`` took no run folder, as the fact: a file in its place (mkdir says only
     "File exists"), else the system's reason ("Read-only file system")."""
@@ -87,11 +91,19 @@ def describe_failure(err: BaseException) -> str:
         return QCoreApplication.translate(
             "TrainingController", "training ran out of memory; try a smaller network or batch"
         )
-    if isinstance(err, OSError):
-        return QCoreApplication.translate("TrainingController", "training failed: {reason}").format(
-            reason=user_message(err)
-        )
-    return f"training failed: {type(err).__name__}: {err}"
+    reason = user_message(err) if isinstance(err, OSError) else f"{type(err).__name__}: {err}"
+    return QCoreApplication.translate("TrainingController", "training failed: {reason}").format(
+        reason=reason
+    )
+
+
+def failure_line(err: BaseException) -> str:
+    """``describe_failure(err)``, and for an error nndesk did not expect (a bug, not bad input
+    or a full disk) its traceback on stderr: the window's one line cannot say where it arose
+    (walk63 D1: "SystemError: ... bad argument to internal function", nowhere to look)."""
+    if not isinstance(err, NndeskError | MemoryError | OSError):
+        _LOG.error("a run failed", exc_info=err)
+    return describe_failure(err)
 
 
 @dataclass(frozen=True)
@@ -252,7 +264,7 @@ class TrainingWorker(QObject):
         try:
             self._run()
         except BaseException as err:  # noqa: BLE001 - a worker must report, never die silently
-            self.failed.emit(describe_failure(err), getattr(err, "offer", None))
+            self.failed.emit(failure_line(err), getattr(err, "offer", None))
         finally:
             self.finished.emit()
 

@@ -14,11 +14,19 @@ thread collecting while the render pool built a race chart).
 ``collect_on_gui_thread(app)`` turns the automatic collection off and collects from a timer on
 the GUI thread instead, by CPython's own rules (``due_generation``). A worker's reference drops
 still free what they free (plain reference counting is not the collector).
+
+The collector never asks for the objects themselves (``gc.get_objects``) to size the oldest
+generation: that list holds a reference to every tracked object, a tuple another thread is
+still building among them (``tuple(generator)`` grows it in place and requires it to be
+referenced once), and a worker that went on while the list lived failed with "SystemError:
+Objects/tupleobject.c:927: bad argument to internal function" (walk63 D1: a lab run lost at
+epoch 11). The heap's growth is measured in Python's allocated blocks instead.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
@@ -45,9 +53,11 @@ def due_generation(
 ) -> int | None:
     """The generation CPython would collect now (``gcmodule.c``, ``collect_generations``), or
     None. ``counts`` and ``thresholds`` are ``gc.get_count()`` and ``gc.get_threshold()``; a
-    full collection also waits until the objects that reached the oldest generation since
-    the last one (``long_lived_pending``) are more than a quarter of what that one left
-    (``long_lived_total``), so its cost stays in proportion to what it may free."""
+    full collection also waits until what was allocated since the last one
+    (``long_lived_pending``) is more than a quarter of what that one left
+    (``long_lived_total``), so its cost stays in proportion to what it may free. CPython counts
+    the objects that reached the oldest generation; ``GuiCollector`` counts Python's allocated
+    blocks, which it can read without taking a reference to any object."""
     if thresholds[0] == 0 or counts[0] <= thresholds[0]:
         return None
     if counts[2] > thresholds[2] and long_lived_pending >= long_lived_total / 4:
@@ -62,11 +72,8 @@ class GuiCollector(QObject):
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        # what the oldest generation held after the last full collection, and how many
-        # full-collection candidacies (gc.get_count()[2]) its size was last measured at
-        self._long_lived = len(gc.get_objects(2))
-        self._pending = 0
-        self._measured_at = -1
+        # Python's allocated blocks after the last full collection: the heap it left
+        self._long_lived = sys.getallocatedblocks()
         self._last_counts = gc.get_count()
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
@@ -76,15 +83,12 @@ class GuiCollector(QObject):
     def collect_due(self) -> int | None:
         """Collect what CPython would collect now (on this thread); the generation or None."""
         counts, thresholds = gc.get_count(), gc.get_threshold()
-        if counts[2] > thresholds[2] and counts[2] != self._measured_at:
-            # measured once per collection of the middle generation, not on every look
-            self._measured_at = counts[2]
-            self._pending = max(len(gc.get_objects(2)) - self._long_lived, 0)
-        generation = due_generation(counts, thresholds, self._pending, self._long_lived)
+        pending = max(sys.getallocatedblocks() - self._long_lived, 0)
+        generation = due_generation(counts, thresholds, pending, self._long_lived)
         if generation is not None:
             gc.collect(generation)
             if generation == 2:
-                self._long_lived, self._pending, self._measured_at = len(gc.get_objects(2)), 0, -1
+                self._long_lived = sys.getallocatedblocks()
         return generation
 
     @property

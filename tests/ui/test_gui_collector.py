@@ -5,6 +5,7 @@ collector off."""
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import weakref
 
@@ -169,3 +170,55 @@ def _keep_objects(n: int) -> list:
 )
 def test_the_wait_doubles_while_idle_and_resets_on_allocation(interval, changed, after):
     assert gui_collector.next_interval(interval, changed) == after
+
+
+def _gen2_candidate(thresholds=(700, 10, 0)) -> None:
+    """The collector's counts as they are when a full collection may be due: the middle
+    generation collected once since the last full one, the youngest past its threshold."""
+    gc.set_threshold(*thresholds)
+    gc.collect()
+    gc.collect(1)
+    _allocate_cycles(thresholds[0] + 100)
+
+
+def test_the_collector_never_takes_references_to_objects_other_threads_may_be_building(
+    qapp, monkeypatch
+):
+    """walk63 D1: ``len(gc.get_objects(2))`` on the GUI thread held a reference to a tuple a
+    training thread was building with ``tuple(generator)``; the worker went on while the list
+    lived and its run failed ("SystemError: Objects/tupleobject.c:927: bad argument to internal
+    function"). Sizing the heap must not hand out the objects."""
+
+    def refused(*_args, **_kwargs):
+        raise AssertionError("the collector asked for the objects themselves")
+
+    kept = gc.get_threshold()
+    try:
+        monkeypatch.setattr(gc, "get_objects", refused)
+        monkeypatch.setattr(gc, "get_referrers", refused)
+        collector = gui_collector.GuiCollector(qapp)
+        _gen2_candidate()
+        assert collector.collect_due() is not None
+    finally:
+        gc.set_threshold(*kept)
+        collector.deleteLater()
+
+
+def test_a_full_collection_waits_until_the_heap_grew_by_a_quarter(qapp):
+    """CPython's rule for the oldest generation, with the heap measured in allocated blocks:
+    a younger generation is collected until what was allocated since the last full collection
+    is a quarter of what it left."""
+    kept_thresholds = gc.get_threshold()
+    collector = gui_collector.GuiCollector(qapp)
+    try:
+        gc.collect()
+        collector._long_lived = sys.getallocatedblocks()  # as after a full collection now
+        _gen2_candidate((700, 0, 0))
+        assert collector.collect_due() == 0  # grown by far less than a quarter
+        grown = [_Kept() for _ in range(collector._long_lived // 3)]
+        _gen2_candidate((700, 0, 0))
+        assert collector.collect_due() == 2
+        assert abs(collector._long_lived - sys.getallocatedblocks()) < len(grown) // 10
+    finally:
+        gc.set_threshold(*kept_thresholds)
+        collector.deleteLater()

@@ -342,7 +342,7 @@ def test_a_failing_run_shows_its_reason_and_the_panel_stays_usable(qtbot, tmp_pa
     assert panel.train_button.isEnabled()
 
 
-def test_an_unexpected_crash_is_reported_in_one_line(qtbot, tmp_path):
+def test_an_unexpected_crash_is_reported_in_one_line(qtbot, tmp_path, caplog):
     def provider(name):
         raise RuntimeError("boom")
 
@@ -352,6 +352,25 @@ def test_an_unexpected_crash_is_reported_in_one_line(qtbot, tmp_path):
     assert failed.args[0] == "training failed: RuntimeError: boom"
     wait_until_idle(qtbot, panel)
     assert not panel.controller.is_running()
+    # walk63 D1: a bug's one line cannot say where it arose; its traceback goes to the log
+    (logged,) = [r for r in caplog.records if r.exc_info is not None]
+    assert logged.exc_info[0] is RuntimeError and logged.exc_info[2] is not None
+
+
+def test_an_unexpected_crash_is_said_in_the_windows_language_and_bad_input_not_logged(qapp, caplog):
+    """walk63 D1: "training failed: SystemError: ..." was English in a Vietnamese window."""
+    from nndesk.controllers.training import failure_line
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    try:
+        line = failure_line(RuntimeError("boom"))
+        said = failure_line(DataError("MNIST is not on this computer"))
+    finally:
+        language.use_language("en")
+    assert line == "huấn luyện thất bại: RuntimeError: boom"
+    assert said.endswith("MNIST is not on this computer")  # bad input: no traceback
+    assert [r.exc_info[0] for r in caplog.records if r.exc_info] == [RuntimeError]
 
 
 def test_a_narrow_page_moves_the_settings_into_a_tab(qtbot, panel):
