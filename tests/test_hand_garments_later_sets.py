@@ -1,4 +1,4 @@
-"""The later hand-drawn training sets (``tools.hand_garments_train5`` to ``_train8``): what each
+"""The later hand-drawn training sets (``tools.hand_garments_train5`` to ``_train9``): what each
 holds, and that none is the fresh check's. That they put on the real canvas without an authoring
 mistake and copy no other set is tested for every set at once (tests/test_hand_train.py)."""
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
+import numpy as np
 import pytest
 
 from tools.fresh_garments import FRESH_GARMENTS
@@ -15,6 +16,7 @@ from tools.hand_garments_train5 import HAND_TRAIN5_GARMENTS
 from tools.hand_garments_train6 import HAND_TRAIN6_GARMENTS
 from tools.hand_garments_train7 import HAND_TRAIN7_GARMENTS
 from tools.hand_garments_train8 import HAND_TRAIN8_GARMENTS
+from tools.hand_garments_train9 import HAND_TRAIN9_GARMENTS
 
 #: every class, the long-sleeved tops (Pullover, Coat, Shirt: every check's worst) most
 EVERY_CLASS = {2: 6, 4: 6, 6: 6, 0: 5, 7: 5, 5: 5, 9: 5, 1: 4, 3: 3, 8: 3}
@@ -36,6 +38,8 @@ SETS = {
     "sixth": Written(HAND_TRAIN6_GARMENTS, "e6-", EVERY_CLASS, pens=3),
     "seventh": Written(HAND_TRAIN7_GARMENTS, "e7-", EVERY_CLASS, pens=3),
     "eighth": Written(HAND_TRAIN8_GARMENTS, "e8-", EVERY_CLASS, pens=3),
+    # round 31's: coats, tops and pullovers as blocks, hooded, small and scribbled
+    "ninth": Written(HAND_TRAIN9_GARMENTS, "n9-", {4: 12, 0: 10, 2: 8}, pens=4),
 }
 
 
@@ -71,3 +75,34 @@ def test_no_drawing_is_a_name_or_a_stroke_of_the_fresh_check(name):
     for d in SETS[name].drawings:
         assert d.name not in names, d.name
         assert not strokes & {s for s in d.strokes if len(s) >= 4}, d.name
+
+
+def _lowest_tenth_span(outline) -> float:
+    """How wide the lowest tenth of a closed outline's silhouette reaches, against its widest."""
+    from PIL import Image, ImageDraw
+
+    page = Image.new("L", (280, 280))
+    ImageDraw.Draw(page).polygon(outline, fill=255)
+    rows = np.flatnonzero(np.asarray(page).any(axis=1))
+    ink = np.asarray(page)[rows[0] : rows[-1] + 1] > 0
+    cols = [np.flatnonzero(row) for row in ink]
+    span = np.array([c[-1] - c[0] + 1 for c in cols])
+    return span[-max(1, len(span) // 10) :].max() / span.max()
+
+
+def test_the_ninth_hands_coats_reach_below_their_cuffs_and_its_pullovers_stop_at_them():
+    """What tells the ninth set's coat blocks from its pullover blocks is in the silhouette: a
+    coat's lowest tenth is its body alone (the sleeves end a hand above its hem), a pullover's
+    with hanging sleeves holds the cuffs too; and its blocks are outlines the Fill fills whole."""
+    coats = [d for d in HAND_TRAIN9_GARMENTS if d.label == 4]
+    hanging = [d for d in HAND_TRAIN9_GARMENTS if d.label == 2 and "arms-out" not in d.name]
+    assert len(coats) == 12 and len(hanging) == 7
+    for d in coats:
+        assert _lowest_tenth_span(d.strokes[0]) < 0.75, d.name
+    for d in hanging:
+        assert _lowest_tenth_span(d.strokes[0]) > 0.8, d.name
+    for d in HAND_TRAIN9_GARMENTS:
+        assert d.strokes[0][0] == d.strokes[0][-1], d.name  # the silhouette is closed
+        if d.mode == "filled":  # one click inside it; only one block draws a line back
+            assert len(d.fills) == 1, d.name
+    assert [d.name for d in HAND_TRAIN9_GARMENTS if d.erase] == ["n9-coat-filled-line"]

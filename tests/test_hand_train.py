@@ -48,6 +48,7 @@ FILL_GAIN = {
     "sixth": 0.4,
     "seventh": 0.4,
     "eighth": 0.3,
+    "ninth": 0.4,
 }
 
 
@@ -147,7 +148,9 @@ def test_hand_training_drawings_are_what_the_network_reads(qapp):
 
 
 def test_each_training_set_is_another_hands_and_none_is_the_check():
-    assert list(HAND_SETS) == ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
+    assert list(HAND_SETS) == [
+        *("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+    ]
     assert set(_STREAMS) == set(HAND_SETS)
     check = {d.name for d in HAND_GARMENTS}
     names = [d.name for drawings in HAND_SETS.values() for d in drawings]

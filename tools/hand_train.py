@@ -16,7 +16,8 @@ eighteenth round's; the third and fourth, the nineteenth round's; the fifth, the
 round's, long-sleeved tops only, not yet trained on; the sixth, the twenty-third round's, every
 class drawn by a hurried hand; the seventh, the twenty-third round's too, every class drawn
 with its details; the eighth, round 23's too, a novice's straight-lined boxes and wedges of
-every class), each another author's. The second set's copies are drawn as in the
+every class; the ninth, round 31's, coats, tops and pullovers drawn as blocks, hooded, small
+and scribbled), each another author's. The second set's copies are drawn as in the
 eighteenth round; every other set's from a random stream of its own, so a drawing's copies do
 not repeat another set's draws.
 
@@ -44,6 +45,7 @@ from tools.hand_garments_train5 import HAND_TRAIN5_GARMENTS
 from tools.hand_garments_train6 import HAND_TRAIN6_GARMENTS
 from tools.hand_garments_train7 import HAND_TRAIN7_GARMENTS
 from tools.hand_garments_train8 import HAND_TRAIN8_GARMENTS
+from tools.hand_garments_train9 import HAND_TRAIN9_GARMENTS
 
 SIZE = 280
 #: the seed of the training stage's copies (a check never uses it)
@@ -57,6 +59,7 @@ HAND_SETS: dict[str, tuple[HandDrawing, ...]] = {
     "sixth": HAND_TRAIN6_GARMENTS,  # the twenty-third round's, every class, a hurried thick pen
     "seventh": HAND_TRAIN7_GARMENTS,  # the twenty-third round's, every class, careful details
     "eighth": HAND_TRAIN8_GARMENTS,  # round 23's, every class as a novice's boxes and wedges
+    "ninth": HAND_TRAIN9_GARMENTS,  # round 31's, coats, tops and pullovers drawn as blocks
 }
 #: each set's random stream (appended to a copy's seed): the second set's copies are the
 #: eighteenth round's
@@ -68,6 +71,7 @@ _STREAMS: dict[str, tuple[int, ...]] = {
     "sixth": (6,),  # the twenty-third round's sixth hand
     "seventh": (7,),  # the twenty-third round's seventh hand
     "eighth": (8,),  # round 23's novice hand
+    "ninth": (9,),  # round 31's blocks
 }
 
 
