@@ -97,6 +97,13 @@ def test_the_ninth_hands_coats_reach_below_their_cuffs_and_its_pullovers_stop_at
     coats = [d for d in HAND_TRAIN9_GARMENTS if d.label == 4]
     hanging = [d for d in HAND_TRAIN9_GARMENTS if d.label == 2 and "arms-out" not in d.name]
     assert len(coats) == 12 and len(hanging) == 7
+    assert Counter(d.mode for d in HAND_TRAIN9_GARMENTS) == {
+        "filled": 19,
+        "scribble": 7,
+        "outline": 4,
+    }
+    assert {d.pen for d in HAND_TRAIN9_GARMENTS} >= {6, 30}
+    assert all(6 <= d.pen <= 30 for d in HAND_TRAIN9_GARMENTS)
     for d in coats:
         assert _lowest_tenth_span(d.strokes[0]) < 0.75, d.name
     for d in hanging:

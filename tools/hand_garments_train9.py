@@ -13,7 +13,7 @@ pullover or hoodie stops at the hips, its sleeves level with its hem. Tops witho
 camisoles (two thin straps over a flared body) and tanks (wide straps), the kind read as
 Trouser by every smoothed candidate.
 
-30 drawings: Coat 12, T-shirt/top 10, Pullover 8. Filled 16, scribble 9, outline 5 (the
+30 drawings: Coat 12, T-shirt/top 10, Pullover 8. Filled 19, scribble 7, outline 4 (the
 outlined coat keeps its zip line and pockets, the filled one with its line erased back is the
 one block that keeps it); white on black 15, black on white 15; pens 6-30 px.
 
