@@ -62,9 +62,17 @@ def coach_hints(
         if curves.batch_x
         else []
     )
-    # the mistakes hint first: its button still does something after the run
+    # the mistakes hint first: its button still does something after the run; but not before
+    # what the run's own rate change did to it (the lesson of the run: the mistakes hint hid
+    # the rate-raised one as the run ended, verify62)
     found = [hint] if hint is not None else []
-    return found + [replace(h, fix={}, fix_label="") for h in seen]
+    seen = [replace(h, fix={}, fix_label="") for h in seen]
+    own = [h for h in seen if h.kind in OWN_CHANGE]
+    return own + found + [h for h in seen if h.kind not in OWN_CHANGE]
+
+
+#: Hints about what a change made by hand did to the run: said before the mistakes hint after it
+OWN_CHANGE = ("rate-raised", "fell")
 
 
 def coach_setup(run) -> RunSetup:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
@@ -312,3 +313,38 @@ def replace_fix(hint):
     return replace(
         hint, fix={"batch_size": 128}, fix_label="Use batches of {batch_size}", show_class=None
     )
+
+
+def test_after_a_run_what_its_raised_rate_did_is_said_before_its_mistakes():
+    """verify62: the rate-raised hint showed while the run trained, then the "Shirt holds 35 %
+    of the mistakes" hint took its place as the run ended: the mistakes hint goes first after a
+    run (its button still opens Mistakes), but not before what the person's own change did."""
+    from types import SimpleNamespace
+
+    from nndesk.coach import RunSetup
+    from nndesk.replay import ReplayRecord
+    from nndesk.run_curves import Curves
+    from nndesk.ui.coach_row import coach_hints
+
+    curves = Curves(
+        batch_x=[i / 10 for i in range(30)],
+        batch_loss=[0.5] * 30,
+        epochs=[1, 2, 3],
+        train_loss=[0.4948, 0.4870, 0.4817],
+        val_loss=[0.4318, 0.4450, 0.4567],
+    )
+    curves.add_lr_change(1.4, 0.002)
+    confusion = np.full((10, 10), 2, dtype=np.int64)
+    np.fill_diagonal(confusion, 500)
+    confusion[6, 0] = 300  # Shirt taken for T-shirt/top: most of the mistakes
+    replay = ReplayRecord(class_names=tuple(str(i) for i in range(10)))
+    replay.add(3, confusion, None)
+    controller = SimpleNamespace(
+        replay=replay, inside=None, model_path="model.npz", is_running=lambda: False
+    )
+    found = coach_hints(
+        controller, curves, 0.002, running=False, started=True, completed=True,
+        setup=RunSetup(lr=0.0005),
+    )  # fmt: skip
+    assert [h.kind for h in found] == ["rate-raised", "mistakes"]
+    assert found[0].fix == {}  # no run to change any more
