@@ -225,6 +225,21 @@ def schedule_turns(config, first_epoch: int, last_epoch: int) -> tuple[ScheduleT
     )
 
 
+def kept_run_turns(config: dict, curves) -> tuple[ScheduleTurn, ...]:
+    """The turns of the schedule a kept run trained with: its settings ``config`` (its
+    run.json's) over the epochs it was to train or its ``curves`` reach. None where the
+    settings are not a run's (an edited file, a newer nndesk's choice): no mark, no error."""
+    from nndesk.errors import ConfigError
+    from nndesk.training import TrainConfig
+
+    try:
+        settings = TrainConfig.from_dict(config).validate()
+    except ConfigError:
+        return ()
+    reached = math.ceil(curves.last_x) if curves.batch_x else 0
+    return schedule_turns(settings, 1, max(settings.epochs, reached))
+
+
 def marks_in_order(curves, turns: Sequence[ScheduleTurn]) -> list:
     """What the curves mark, in the order of x: the changes made while training and the
     schedule's turns the run has reached (past its first batch there), up to the first rate

@@ -10,7 +10,13 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from nndesk.curves.marks import drawn_batch_losses, mark_off_chart, off_chart
+from nndesk.curves.marks import (
+    ScheduleTurn,
+    drawn_batch_losses,
+    mark_off_chart,
+    marks_in_order,
+    off_chart,
+)
 from nndesk.curves.scales import (
     as_xy,
     finite_values,
@@ -32,8 +38,12 @@ def plot_overlay(
     ax_acc: Axes,
     runs: Sequence[tuple[str, Curves]],
     outside: bool = False,
+    turns: Sequence[Sequence[ScheduleTurn]] = (),
 ) -> None:
-    """Compare runs: each gets one colour; validation solid, train dashed, batch loss smoothed.
+    """Compare runs: each gets one colour; validation solid, train dashed, batch loss smoothed;
+    a dotted line of its colour where a setting was changed while it trained and where its
+    learning-rate schedule changed pace (``turns``, a run's each, as the Live chart marks
+    them: ``marks.marks_in_order``).
 
     One legend names the runs and keys the line styles ("validation" only when a run has a
     validation curve): on the batch plot, or with ``outside`` above the three plots, where it
@@ -61,7 +71,8 @@ def plot_overlay(
             (*ax_acc.plot(ex, curves.train_accuracy, "o--", color=color, alpha=0.7), "o", 1.0),
         )
         thin_markers(lines, len(ex), 3.0, widen=False)
-        for x in sorted({change.x for change in curves.changes}):
+        own = turns[i] if i < len(turns) else ()
+        for x in sorted({mark.x for mark in marks_in_order(curves, own)}):
             for ax in (ax_batch, ax_loss, ax_acc):
                 ax.axvline(x, color=color, ls=":", lw=1.0)
     # runs far apart (one starting at 250, the others under 1): log loss axes, as the Race's

@@ -15,6 +15,7 @@ from nndesk.curves.fitting import (
     fit_ylabels,
     refit_titles,
 )
+from nndesk.curves.marks import kept_run_turns
 from nndesk.i18n import localised
 from nndesk.plain_text import one_line
 from nndesk.run_curves import EPOCH_COLUMNS, Curves
@@ -65,6 +66,7 @@ def render_selected(
     readable = [(r, c) for r, c in zip(selected, curves, strict=True) if not r.is_damaged]
     labels = legend_labels([r for r, _ in readable])
     runs = [(label, c) for label, (_, c) in zip(labels, readable, strict=True)]
+    turns = [kept_run_turns(r.config, c) for r, c in readable]  # marked as the Live chart does
     for record in unread:  # read again if shown again: browsing 2,000 runs kept all in memory
         record.forget_curves()
     found = any(r.is_damaged and not was for r, was in zip(selected, damaged, strict=True))
@@ -80,7 +82,8 @@ def render_selected(
             folder=one_line(first.run_id, CELL_CHARS), reason=localised(first.message)
         )
     caption = legend_caption([r for r, _ in readable])
-    return render_overlay(runs, empty_text, w, h, ratio, caption, zoom), runs, found, gone
+    image = render_overlay(runs, empty_text, w, h, ratio, caption, zoom, turns)
+    return image, runs, found, gone
 
 
 def render_overlay(
@@ -91,12 +94,13 @@ def render_overlay(
     ratio: float = 1.0,
     caption: str = "",
     zoom: float = 1.0,
+    turns=(),
 ) -> QImage:
     """The Runs view's chart of ``runs`` ((label, Curves) pairs) overlaid, ``width`` x
     ``height`` device-independent pixels at ``ratio`` device pixels each (any thread);
     ``caption`` above the legend (``legend_caption``); its text and lines ``zoom`` times their
-    own size (View > Text size)."""
-    figure = overlay_figure(runs, empty_text, width, height, ratio, caption, zoom)
+    own size (View > Text size); ``turns``: each run's schedule turns (``plot_overlay``)."""
+    figure = overlay_figure(runs, empty_text, width, height, ratio, caption, zoom, turns)
     rgba = figure.canvas.buffer_rgba()
     h, w = int(rgba.shape[0]), int(rgba.shape[1])
     return QImage(bytes(rgba), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
@@ -110,6 +114,7 @@ def overlay_figure(
     ratio: float = 1.0,
     caption: str = "",
     zoom: float = 1.0,
+    turns=(),
 ):
     """The matplotlib Figure ``render_overlay`` draws, drawn on its Agg canvas."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -132,7 +137,8 @@ def overlay_figure(
             fig.add_subplot(grid[1, 0]),
             fig.add_subplot(grid[1, 1]),
         )
-    plot_overlay(*axes, runs, outside=True)  # the legend above the plots, never over a curve
+    # the legend above the plots, never over a curve
+    plot_overlay(*axes, runs, outside=True, turns=turns)
     fit_ylabels(axes)  # clear of the ticks the limits make ("81.5%")
     fit_figure_legend(fig, caption)
     if empty_text:  # no run selected: the sentence alone (over empty axes it crossed ticks)
