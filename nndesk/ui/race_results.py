@@ -44,10 +44,15 @@ LANE_MOST_CHARS = 24
 #: where a line may break: a lane's name keeps "0\u00a0to\u00a0255" whole, which ``str.split``
 #: broke (it splits at no-break spaces too), so the lane was counted narrower than its name
 _BREAKS = re.compile(r"[ \t\n]+")
+#: where a word may break as Qt wraps it: after a hyphen before a letter ("relu-|sigmoid-|raw",
+#: never "784-784-10"). Counted whole, four labs' names in Vietnamese at Larger text made the
+#: table wider than the tab: a sideways scroll (fixG, seen on Xvfb)
+_HYPHEN_BREAKS = re.compile(r"(?<=-)(?=[^\W\d_])")
 
 
 def _widest_word(text: str, metrics: QFontMetrics) -> int:
-    return max((metrics.horizontalAdvance(word) for word in _BREAKS.split(text)), default=0)
+    parts = (part for word in _BREAKS.split(text) for part in _HYPHEN_BREAKS.split(word))
+    return max((metrics.horizontalAdvance(part) for part in parts), default=0)
 
 
 def _level(leasts: list[int], total: int, most: int) -> int:
