@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -453,6 +454,9 @@ class MistakesView(QWidget):
         self.details.setFrameShape(QFrame.Shape.NoFrame)
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.details.setMinimumWidth(DETAILS_MIN_WIDTH)
+        # the picture beside its controls or above them is chosen again at each of the
+        # column's widths: the page's own resize comes before its splitter has placed the column
+        self.details.installEventFilter(self)
 
     def _grid_width(self, columns: int) -> int:
         """Pixels the grid needs to show ``columns`` tiles side by side."""
@@ -465,6 +469,11 @@ class MistakesView(QWidget):
         self._arrange(wide=self.width() >= WIDE)
         self._place_splitter()
         self._stack_picture()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.details and event.type() == QEvent.Type.Resize:
+            self._stack_picture()
+        return super().eventFilter(watched, event)
 
     def _details_need(self) -> int:
         """Pixels the details column needs to show its widest line whole (Vietnamese class
@@ -480,6 +489,7 @@ class MistakesView(QWidget):
         self.grid.setGridSize(tile_size() + QSize(6, 6))
         self.grid.setMinimumWidth(self._grid_width(1))
         self._place_splitter()
+        self._stack_picture()  # its controls' width changed with the text
 
     def _place_splitter(self) -> None:
         if self._wide or self._splitter_moved_by_user:
@@ -503,15 +513,20 @@ class MistakesView(QWidget):
     def _stack_picture(self) -> None:
         """On a narrow page the picture sits beside its controls, or above them when the
         details column is too narrow for both: at 1000 px in Vietnamese "Show saliency map"
-        and "Put on canvas" were cut at the window's edge (the page had scrolled sideways)."""
+        and "Put on canvas" were cut at the window's edge (the page had scrolled sideways).
+
+        Measured at the text size in force: a page hidden through a text size step kept its
+        controls' width of the step before, and at 1024x768 in Vietnamese the larger text
+        kept them beside the picture and cut them (walk63 1b)."""
         if self._wide:
             return
         margins = self.details.widget().layout().contentsMargins()
         bar = self.details.verticalScrollBar().sizeHint().width()
+        self._picture_controls.invalidate()  # a hidden page's layouts keep their old sizes
         beside = self.preview.width() + max(self._picture_row.spacing(), 0)
         beside += self._picture_controls.minimumSize().width()
         beside += margins.left() + margins.right() + bar
-        fits = self.splitter.sizes()[1] >= beside
+        fits = self.details.width() >= beside
         direction = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
         if self._picture_row.direction() != direction:
             self._picture_row.setDirection(direction)
