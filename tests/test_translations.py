@@ -279,6 +279,17 @@ def test_lượt_is_a_run_never_an_epoch():
     assert not wrong, "\n".join(wrong)
 
 
+def test_a_run_is_a_lượt_chạy_never_a_lần_chạy():
+    """walk63: ten messages said "lần chạy" (a time it ran) where the glossary and 93 others
+    say "lượt chạy" for a run; a student read two words for one thing."""
+    wrong = [
+        f"{m.describe()} -> {m.translation!r}"
+        for m in translations.read_ts(ts_path("vi"))
+        if re.search(r"\blần chạy", m.translation, re.IGNORECASE)
+    ]
+    assert not wrong, "a run is a “lượt chạy” (docs/glossary-vi.md):\n" + "\n".join(wrong)
+
+
 @pytest.mark.parametrize("code", [c for c in CODES if c == "vi"])
 def test_translations_quote_one_way(code):
     """The walk found one message quoting with «», beside the “” of every other: one style."""

@@ -5725,7 +5725,7 @@ kiểm định</translation>
     </message>
     <message>
         <source>Its record could not be written to the end ({reason}): this row is what the window holds; the record on disk is behind and is not what the next start shows.</source>
-        <translation>Không ghi được hồ sơ của lần chạy đến cuối ({reason}): dòng này là những gì cửa sổ đang giữ; hồ sơ trên đĩa bị chậm lại và lần mở sau sẽ không hiện như thế này.</translation>
+        <translation>Không ghi được hồ sơ của lượt chạy đến cuối ({reason}): dòng này là những gì cửa sổ đang giữ; hồ sơ trên đĩa bị chậm lại và lần mở sau sẽ không hiện như thế này.</translation>
     </message>
     <message>
         <source>Layers</source>
@@ -5909,7 +5909,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>its folder refused the model; it was saved to {path}</source>
-        <translation>thư mục của lần chạy không nhận mô hình; mô hình đã được lưu vào {path}</translation>
+        <translation>thư mục của lượt chạy không nhận mô hình; mô hình đã được lưu vào {path}</translation>
     </message>
     <message>
         <source>learning rate {lr:g} from epoch {epoch}, batch {batch}</source>
@@ -5999,7 +5999,7 @@ Thư mục được giữ nguyên. Mở thư mục để xem nó; Xoá… sẽ h
         <source>{name} is a link to {target}, not a run folder.
 
 Remove the link? Only the link in {runs} goes; {target} and everything in it stay as they are.</source>
-        <translation>{name} là một liên kết tới {target}, không phải thư mục của một lần chạy.
+        <translation>{name} là một liên kết tới {target}, không phải thư mục của một lượt chạy.
 
 Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và mọi thứ bên trong vẫn giữ nguyên.</translation>
     </message>
@@ -6392,7 +6392,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Cannot make a run folder in {folder} ({reason}). The run trains all the same; its model will be saved as {saved}, and its curves are not kept after it.</source>
-        <translation>Không tạo được thư mục cho lần chạy trong {folder} ({reason}). Lần chạy vẫn huấn luyện bình thường; mô hình sẽ được lưu thành {saved}, còn các đường cong không được giữ lại sau đó.</translation>
+        <translation>Không tạo được thư mục cho lượt chạy trong {folder} ({reason}). Lượt chạy vẫn huấn luyện bình thường; mô hình sẽ được lưu thành {saved}, còn các đường cong không được giữ lại sau đó.</translation>
     </message>
     <message>
         <source>Cannot train: a {title} file cannot be read; see the banner under Train</source>
@@ -6484,15 +6484,15 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Could not save the model in its run folder {folder} ({reason}); saved it to {saved} instead.</source>
-        <translation>Không lưu được mô hình vào thư mục của lần chạy {folder} ({reason}); đã lưu vào {saved}.</translation>
+        <translation>Không lưu được mô hình vào thư mục của lượt chạy {folder} ({reason}); đã lưu vào {saved}.</translation>
     </message>
     <message>
         <source>Could not write the run&apos;s record in {folder} ({reason}).</source>
-        <translation>Không ghi được hồ sơ của lần chạy trong {folder} ({reason}).</translation>
+        <translation>Không ghi được hồ sơ của lượt chạy trong {folder} ({reason}).</translation>
     </message>
     <message>
         <source>Could not write the run&apos;s record in {folder} ({reason}); training goes on.</source>
-        <translation>Không ghi được hồ sơ của lần chạy trong {folder} ({reason}); quá trình huấn luyện vẫn tiếp tục.</translation>
+        <translation>Không ghi được hồ sơ của lượt chạy trong {folder} ({reason}); quá trình huấn luyện vẫn tiếp tục.</translation>
     </message>
     <message>
         <source>Diverged</source>
@@ -6535,8 +6535,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Từ batch kế tiếp: {changes}; từ epoch kế tiếp: {later}</translation>
     </message>
     <message>
-        <source>From the next batch: {changes}; the {schedule} schedule no longer changes the rate in this run</source>
-        <translation>Từ batch kế tiếp: {changes}; lịch tốc độ học {schedule} không còn đổi tốc độ học của lần chạy này nữa</translation>
+        <source>From the next batch: {changes}; the learning-rate schedule “{schedule}” no longer changes the rate in this run</source>
+        <translation>Từ batch kế tiếp: {changes}; lịch tốc độ học “{schedule}” không còn đổi tốc độ học của lượt chạy này nữa</translation>
     </message>
     <message>
         <source>From the next epoch: {later}</source>
@@ -6776,7 +6776,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>The Train form keeps the running run&apos;s settings; this mode&apos;s form comes back when the run ends.</source>
-        <translation>Trang Huấn luyện giữ các cài đặt của lần chạy đang chạy; các cài đặt của chế độ này sẽ trở lại khi lần chạy kết thúc.</translation>
+        <translation>Trang Huấn luyện giữ các cài đặt của lượt chạy đang chạy; các cài đặt của chế độ này sẽ trở lại khi lượt chạy kết thúc.</translation>
     </message>
     <message>
         <source>The coach sees no problem in this run&apos;s curves.</source>
@@ -6811,12 +6811,12 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Lượt chạy đã xong và đã được lưu. Thoát nndesk?</translation>
     </message>
     <message>
-        <source>The temporary folder may be emptied when the computer restarts: use Save model… to keep a copy.</source>
-        <translation>Thư mục tạm có thể bị xoá sạch khi máy khởi động lại: hãy dùng Lưu mô hình… để giữ một bản sao.</translation>
+        <source>The schedule “{schedule}” runs over epochs 1–{last}: epoch {first} trains at lr {lr:g}.</source>
+        <translation>Lịch tốc độ học “{schedule}” trải trên các epoch 1–{last}: epoch {first} học với lr {lr:g}.</translation>
     </message>
     <message>
-        <source>The {schedule} schedule runs over epochs 1–{last}: epoch {first} trains at lr {lr:g}.</source>
-        <translation>Lịch tốc độ học {schedule} trải trên các epoch 1–{last}: epoch {first} học với lr {lr:g}.</translation>
+        <source>The temporary folder may be emptied when the computer restarts: use Save model… to keep a copy.</source>
+        <translation>Thư mục tạm có thể bị xoá sạch khi máy khởi động lại: hãy dùng Lưu mô hình… để giữ một bản sao.</translation>
     </message>
     <message>
         <source>To epoch end</source>
@@ -7013,7 +7013,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>use the rate typed beside it from the next batch on; a schedule then no longer changes the rate in this run</source>
-        <translation>dùng tốc độ học gõ bên cạnh từ batch kế tiếp; sau đó lịch tốc độ học không còn đổi tốc độ học của lần chạy này nữa</translation>
+        <translation>dùng tốc độ học gõ bên cạnh từ batch kế tiếp; sau đó lịch tốc độ học không còn đổi tốc độ học của lượt chạy này nữa</translation>
     </message>
     <message>
         <source>use the settings that stay editable while training (momentum, L2, dropout, batch size, augmentation) from the next batch on; a batch size from the next epoch</source>
@@ -7029,8 +7029,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>{count}-lượt-chạy</translation>
     </message>
     <message>
-        <source>{lr} (set by hand, {schedule} schedule off)</source>
-        <translation>{lr} (đặt bằng tay, lịch {schedule} đã tắt)</translation>
+        <source>{lr} (set by hand; schedule “{schedule}” off)</source>
+        <translation>{lr} (đặt bằng tay; lịch “{schedule}” đã tắt)</translation>
     </message>
     <message>
         <source>{name}: its training settings are not usable ({err})</source>

@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 
 from nndesk.errors import NndeskError, user_message
 from nndesk.setting_changes import SettingChange
+from nndesk.setting_words import value_text
 from nndesk.ui import theme
 from nndesk.ui.language import translate
 from nndesk.ui.run_steering import RunSteering
@@ -122,9 +123,9 @@ class SteerActions(QObject):
             self.status_message.emit(
                 translate(
                     "TrainingPanel",
-                    "From the next batch: {changes}; the {schedule} schedule no longer changes "
-                    "the rate in this run",
-                ).format(changes=said, schedule=schedule)
+                    "From the next batch: {changes}; the learning-rate schedule “{schedule}” no "
+                    "longer changes the rate in this run",
+                ).format(changes=said, schedule=value_text("schedule", schedule))
             )
         return True
 

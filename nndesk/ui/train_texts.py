@@ -16,6 +16,7 @@ from nndesk.inference import shown_name
 from nndesk.plain_text import one_line
 from nndesk.run_titles import describe_config
 from nndesk.setting_changes import SettingChange
+from nndesk.setting_words import value_text
 from nndesk.ui.language import (
     accuracy_text,
     fill,
@@ -200,8 +201,8 @@ def progress_texts(
     if by_hand and schedule != "constant":
         # the schedule stopped when the rate was set: said once in the status bar, which
         # goes; a student then wondered why the PReLU lab's decay never came (walk62 D2)
-        rate = translate("TrainingPanel", "{lr} (set by hand, {schedule} schedule off)").format(
-            lr=rate, schedule=schedule
+        rate = translate("TrainingPanel", "{lr} (set by hand; schedule “{schedule}” off)").format(
+            lr=rate, schedule=value_text("schedule", schedule)
         )
     if paused:
         where = translate("TrainingPanel", "Paused  ·  {where}").format(where=where)
@@ -399,9 +400,10 @@ def schedule_text(run) -> str:
     return fill(
         translate(
             "TrainingPanel",
-            "The {schedule} schedule runs over epochs 1–{last}: epoch {first} trains at lr {lr:g}.",
+            "The schedule “{schedule}” runs over epochs 1–{last}: epoch {first} trains at lr "
+            "{lr:g}.",
         ),
-        schedule=schedule,
+        schedule=value_text("schedule", schedule),
         last=run.last_epoch,
         first=run.first_epoch,
         lr=run.first_lr,

@@ -6,6 +6,7 @@ import pytest
 
 from nndesk.training import TrainConfig
 from nndesk.training.loop import RunEnded
+from nndesk.ui import language
 from nndesk.ui.train_texts import ended_message, format_eta, run_headline
 
 
@@ -156,9 +157,11 @@ def test_a_rate_set_by_hand_over_a_schedule_says_the_schedule_is_off(qapp):
         first_epoch=1, last_epoch=20, batch_size=32, config=SimpleNamespace(schedule="exp")
     )
     _, _, line = progress_texts(scheduled, report, paused=False, lr=0.002, by_hand=True)
-    assert line.endswith("lr 0.002 (set by hand, exp schedule off)")
+    # the schedule as the form names it, never its key "exp" (walk63)
+    off = "lr 0.002 (set by hand; schedule “exponential after N epochs” off)"
+    assert line.endswith(off)
     _, _, line = progress_texts(scheduled, report, paused=True, lr=0.002, by_hand=True)
-    assert line.endswith("lr 0.002 (set by hand, exp schedule off)")
+    assert line.endswith(off)
     # the schedule's own rate, or a rate set by hand where no schedule runs: the rate alone
     _, _, line = progress_texts(scheduled, report, paused=False, lr=0.0004)
     assert line.endswith("lr 0.0004")
@@ -167,6 +170,12 @@ def test_a_rate_set_by_hand_over_a_schedule_says_the_schedule_is_off(qapp):
     )
     _, _, line = progress_texts(constant, report, paused=False, lr=0.002, by_hand=True)
     assert line.endswith("lr 0.002")
+    language.use_language("vi")
+    try:
+        _, _, line = progress_texts(scheduled, report, paused=False, lr=0.002, by_hand=True)
+    finally:
+        language.use_language("en")
+    assert line.endswith("tốc độ học 0,002 (đặt bằng tay; lịch “giảm mũ sau N epoch” đã tắt)")
 
 
 def test_an_unsaved_network_and_a_runs_dataset_are_named_in_the_windows_words(

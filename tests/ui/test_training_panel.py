@@ -497,7 +497,8 @@ def test_a_rate_set_during_a_scheduled_run_says_the_schedule_stops(qtbot, panel)
     panel.live_lr.setText("2e-4")
     qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
     assert said[-1] == (
-        "From the next batch: lr 0.0002; the exp schedule no longer changes the rate in this run"
+        "From the next batch: lr 0.0002; the learning-rate schedule “exponential after N "
+        "epochs” no longer changes the rate in this run"
     )
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
@@ -1376,7 +1377,9 @@ def test_continue_after_a_cosine_run_shows_the_scheduled_rate_and_says_the_sched
     expected = make_schedule("cosine", 0.005, 4).lr_at(2)
     assert expected == pytest.approx(0.0025)
     assert seen and seen[0][0] == pytest.approx(expected)
-    assert seen[0][1] == "The cosine schedule runs over epochs 1–4: epoch 3 trains at lr 0.0025."
+    assert seen[0][1] == (
+        "The schedule “cosine to a minimum” runs over epochs 1–4: epoch 3 trains at lr 0.0025."
+    )
     assert panel.lr_error.property("tone") == "muted"  # a note, not a refusal's red
     # the weights it starts from are epoch 2's: its Inside strip labelled them "ep 0"
     assert starts and starts[0] is not None and starts[0].epoch == 2
