@@ -414,3 +414,20 @@ def test_walk59_words_a_student_would_misread():
     assert not [t for t in why if "độ dốc" in t.lower() and "gradient" not in t.lower()]
     assert "điểm phần trăm" in by_source["Runner-up: <b>{name}</b> {p} (margin {margin} points)"]
     assert "lớp" not in by_source["softmax (one class)"]
+
+
+def test_walk63_words_a_vietnamese_teacher_would_stumble_on():
+    """walk63 3, 3c: "thường bị nhầm thành Áo thun nhất" (most confused, said last), mnist-gd's
+    "hạ gradient toàn bộ batch" ("gradient descent the whole batch") and a run title's "cả tập
+    một batch": a course says "hạ gradient trên toàn bộ tập huấn luyện (full batch)"."""
+    messages = list(translations.read_ts(ts_path("vi")))
+    coach = [m.translation for m in messages if "most often taken for {other}" in m.source]
+    assert len(coach) == 2 and all("nhầm nhất thành {other}" in t for t in coach)
+    (gd,) = [m.translation for m in messages if m.source.startswith("from-scratch tutorial")]
+    assert "hạ gradient trên toàn bộ tập huấn luyện (full batch)" in gd
+    wrong = [
+        m.describe()
+        for m in messages
+        if re.search("cả tập một batch|toàn bộ batch", m.translation, re.IGNORECASE)
+    ]
+    assert not wrong

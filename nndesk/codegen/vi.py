@@ -373,7 +373,7 @@ TEXTS: dict[str, str] = {
         "{DATASET}: {n} ảnh huấn luyện, batch {batch}, số epoch {args.epochs}, hạt giống "
         "{args.seed}",
     "schedules count epochs from 0": "lịch tốc độ học đếm epoch từ 0",
-    "full batch: the order does not matter": "cả tập một batch: thứ tự không quan trọng",
+    "full batch: the order does not matter": "cả tập (full batch): thứ tự không quan trọng",
     "loss became {loss} in epoch {epoch}; try a lower learning rate":
         "mất mát thành {loss} ở epoch {epoch}; hãy giảm tốc độ học",
     "before the update, like loss": "trước khi cập nhật, giống mất mát",

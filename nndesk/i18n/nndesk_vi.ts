@@ -580,7 +580,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>batch {batch:,} is more than the {n:,} training images: every epoch is one full-batch step</source>
-        <translation>kích thước batch {batch:,} lớn hơn {n:,}&#xa0;ảnh huấn luyện: mỗi epoch chỉ là một bước với cả tập một batch</translation>
+        <translation>kích thước batch {batch:,} lớn hơn {n:,}&#xa0;ảnh huấn luyện: mỗi epoch chỉ là một bước trên cả tập (full batch)</translation>
     </message>
     <message>
         <source>batch {size}</source>
@@ -824,15 +824,15 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>from-scratch tutorial: 784-10-10 ReLU/softmax, full-batch gradient descent, {epochs} epochs of one step each</source>
-        <translation>bài hướng dẫn từ đầu: 784-10-10 ReLU/softmax, hạ gradient toàn bộ batch, {epochs}&#xa0;epoch, mỗi epoch một bước</translation>
+        <translation>bài hướng dẫn từ đầu: 784-10-10 ReLU/softmax, hạ gradient trên toàn bộ tập huấn luyện (full batch), {epochs}&#xa0;epoch, mỗi epoch một bước</translation>
     </message>
     <message>
         <source>full batch</source>
-        <translation>cả tập một batch</translation>
+        <translation>cả tập (full batch)</translation>
     </message>
     <message>
         <source>gradient descent (full batch)</source>
-        <translation>hạ gradient (toàn bộ batch)</translation>
+        <translation>hạ gradient trên cả tập (full batch)</translation>
     </message>
     <message>
         <source>gzip data cut short</source>
@@ -2082,7 +2082,7 @@ và lúc đầu (đứt nét)</translation>
     <name>Coach</name>
     <message>
         <source>Batch {batch:,} is more than the {n:,} training images: an epoch is one full-batch step and this run takes {steps} in all, too few to learn much. Batches of {size} take {per:,} steps an epoch.</source>
-        <translation>Kích thước batch {batch:,} lớn hơn {n:,}&#xa0;ảnh huấn luyện: mỗi epoch chỉ là một bước với cả tập một batch, cả lượt chạy này chỉ có {steps}&#xa0;bước, quá ít để học được nhiều. Với batch {size}, mỗi epoch có {per:,}&#xa0;bước.</translation>
+        <translation>Kích thước batch {batch:,} lớn hơn {n:,}&#xa0;ảnh huấn luyện: mỗi epoch chỉ là một bước trên cả tập (full batch), cả lượt chạy này chỉ có {steps}&#xa0;bước, quá ít để học được nhiều. Với batch {size}, mỗi epoch có {per:,}&#xa0;bước.</translation>
     </message>
     <message>
         <source>Batches of {batch:,} images make this run only {steps} optimizer steps in all, too few to learn much. Batches of {size} take {per:,} steps an epoch.</source>
@@ -2090,7 +2090,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>Full batch: each optimizer step takes all {n:,} training images, so an epoch is one step and this run takes {steps} in all, too few to learn much. Train for hundreds of epochs (the mnist-gd preset trains 500), or use batches of {size}: {per:,} steps an epoch.</source>
-        <translation>Cả tập một batch: mỗi bước của bộ tối ưu dùng cả {n:,}&#xa0;ảnh huấn luyện, nên mỗi epoch là một bước và cả lượt chạy này chỉ có {steps}&#xa0;bước, quá ít để học được nhiều. Hãy huấn luyện hàng trăm epoch (cấu hình mẫu mnist-gd chạy 500), hoặc dùng batch {size}: mỗi epoch {per:,}&#xa0;bước.</translation>
+        <translation>Cả tập (full batch): mỗi bước của bộ tối ưu dùng cả {n:,}&#xa0;ảnh huấn luyện, nên mỗi epoch là một bước và cả lượt chạy này chỉ có {steps}&#xa0;bước, quá ít để học được nhiều. Hãy huấn luyện hàng trăm epoch (cấu hình mẫu mnist-gd chạy 500), hoặc dùng batch {size}: mỗi epoch {per:,}&#xa0;bước.</translation>
     </message>
     <message>
         <source>Lower the learning rate to {lr:g}</source>
@@ -2146,11 +2146,11 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{name} holds {share:.0%} of the mistakes on the validation split ({n} of {total}), most often taken for {other}: see them in Mistakes.</source>
-        <translation>{name} chiếm {share:.0%} số lỗi trên phần kiểm định (validation) ({n} trên {total}), thường bị nhầm thành {other} nhất: xem chúng ở trang Đoán sai.</translation>
+        <translation>{name} chiếm {share:.0%} số lỗi trên phần kiểm định (validation) ({n} trên {total}), thường bị nhầm nhất thành {other}: xem chúng ở trang Đoán sai.</translation>
     </message>
     <message>
         <source>{name} holds {share:.0%} of this epoch&apos;s mistakes on its training batches ({n} of {total}), most often taken for {other}: see them in Mistakes.</source>
-        <translation>{name} chiếm {share:.0%} số lỗi của epoch này trên các batch huấn luyện ({n} trên {total}), thường bị nhầm thành {other} nhất: xem chúng ở trang Đoán sai.</translation>
+        <translation>{name} chiếm {share:.0%} số lỗi của epoch này trên các batch huấn luyện ({n} trên {total}), thường bị nhầm nhất thành {other}: xem chúng ở trang Đoán sai.</translation>
     </message>
     <message>
         <source>{share:.0%} of the units after {name} never fired on the last sampled batch (dead ReLUs): a lower learning rate or leaky ReLU keeps them alive.</source>
@@ -5897,7 +5897,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>full batch</source>
-        <translation>cả tập một batch</translation>
+        <translation>cả tập (full batch)</translation>
     </message>
     <message>
         <source>inputs {normalize}</source>
@@ -6286,7 +6286,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>full batch</source>
-        <translation>toàn bộ batch</translation>
+        <translation>cả tập (full batch)</translation>
     </message>
     <message>
         <source>last layer set to {classes}: the folder has {classes} classes</source>
