@@ -52,7 +52,7 @@ class MatrixFigure:
     ) -> None:
         self.confusion = None if confusion is None else np.asarray(confusion)
         self.names = tuple(str(n) for n in class_names)
-        self.width, self.height, self.ratio = width, height, ratio
+        self.width, self.height, self.ratio, self.zoom = width, height, ratio, zoom
         # as FigureCanvasQTAgg: points scale with ratio, and with View > Text size's ``zoom``
         # (more dots per inch on the same pixels: bigger text in the same place)
         dpi = matplotlib.rcParams["figure.dpi"] * zoom
@@ -147,7 +147,10 @@ class MatrixFigure:
         # too little room for the counts (the replay in a 1024 px window: "2,4k" at 5.4 pt):
         # the names make room, the columns numbered and long row names on two lines
         smallest = min((t.get_fontsize() for t in self.ax.texts), default=READABLE_COUNT_POINTS)
-        if smallest < READABLE_COUNT_POINTS and max(map(len, self.names), default=0) > 2:
+        if (
+            smallest < READABLE_COUNT_POINTS / self.zoom
+            and max(map(len, self.names), default=0) > 2
+        ):
             set_class_labels(self.ax, self.names, compact=True)
             self._fit_names_and_counts()
 
@@ -165,7 +168,7 @@ class MatrixFigure:
                 self._set_label_points(max(SMALLEST_LABEL_POINTS, apart))
             elif self.labels_fit(renderer):
                 break
-        fit_cell_counts(self.ax, self.confusion, renderer)
+        fit_cell_counts(self.ax, self.confusion, renderer, zoom=self.zoom)
 
     def _points_apart(self, renderer) -> float:
         """The largest size (points) at which the slanted names of neighbouring columns do not

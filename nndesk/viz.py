@@ -303,6 +303,11 @@ READABLE_COUNT_POINTS = 6.5
 FULL_FOUR_DIGITS_POINTS = 6.0
 
 
+#: what groups the digits of a count in a cell too narrow for the window's grouping: U+2009
+#: THIN SPACE (SI's digit group separator), narrower than "." or ","
+THIN_SPACE = "\u2009"
+
+
 def _readable_points(n: int) -> float:
     """The smallest size ``n`` is written at in full (smaller: shortened)."""
     return FULL_FOUR_DIGITS_POINTS if n < 10_000 else READABLE_COUNT_POINTS
@@ -311,6 +316,12 @@ def _readable_points(n: int) -> float:
 def count_points(k: int) -> float:
     """The size (points) a k x k matrix's counts are written at when their cells have room."""
     return 6.0 if k > 12 else (8.0 if k > 8 else 10.0)
+
+
+def thin_grouped(n: int) -> str:
+    """A count with its digits grouped by thin spaces ("1 130"): exact, a little narrower
+    than ``grouped``'s "1.130"."""
+    return f"{int(n):,}".replace(",", THIN_SPACE)
 
 
 def short_count(n: int) -> str:
@@ -323,15 +334,23 @@ def short_count(n: int) -> str:
     return fill(shown(N_("{thousands:.0f}k")), thousands=n / 1000)
 
 
-def fit_cell_counts(ax: Axes, confusion: np.ndarray, renderer, smallest: float = 5.0) -> bool:
+def fit_cell_counts(
+    ax: Axes, confusion: np.ndarray, renderer, smallest: float = 5.0, zoom: float = 1.0
+) -> bool:
     """Write the counts ``plot_confusion`` put in ``ax`` so each fits its cell on screen: in
     full ("5.032") at the largest size up to ``count_points`` that fits, or, when that would be
-    under ``READABLE_COUNT_POINTS`` (``FULL_FOUR_DIGITS_POINTS`` for four digits), shortened
-    ("5,0k": in a 1024 px window's replay "5032" fitted only at 5 pt). Never under
-    ``smallest``. True if any text changed (draw to see it).
+    under ``READABLE_COUNT_POINTS`` (``FULL_FOUR_DIGITS_POINTS`` for four digits), grouped by
+    thin spaces ("5 032") if they are readable so, else shortened ("5,0k": in a 1024 px
+    window's replay "5032" fitted only at 5 pt). Never under ``smallest``. True if any text
+    changed (draw to see it).
 
     ``confusion`` is the int (k, k) matrix drawn; ``renderer`` one the axes was laid out with.
+    ``zoom`` is View > Text size's (``MatrixFigure``'s): a point of the figure is that much
+    larger on screen, so the sizes above are that much smaller in its points. At 1024x768 at
+    the larger text Evaluate's diagonal read "1,1k" where "1 130" read at 6 pt on screen: a
+    teacher wants the count, and "k" is not a Vietnamese course's word (walk63).
     """
+    smallest /= zoom
     confusion = np.asarray(confusion)
     k = len(confusion)
     box = ax.get_window_extent(renderer)
@@ -353,17 +372,24 @@ def fit_cell_counts(ax: Axes, confusion: np.ndarray, renderer, smallest: float =
 
     counts = list(zip(ax.texts, confusion.ravel().tolist(), strict=False))
     before = [(text.get_text(), text.get_fontsize()) for text, _ in counts]  # measuring sets them
+    thousands = [(text, n) for text, n in counts if n >= 1000]
+
+    def readable(form) -> bool:
+        return all(points_to_fit(t, form(n)) >= _readable_points(n) / zoom for t, n in thousands)
+
     # one way for the whole matrix: the bold diagonal (a little wider) read "1,0k" in a
-    # column of "1.000"; when one count of thousands must be shortened, all are
-    shorten = any(
-        n >= 1000
-        and points_to_fit(text, grouped(n)) < _readable_points(n)
-        and points_to_fit(text, short_count(n)) > points_to_fit(text, grouped(n))
-        for text, n in counts
-    )
+    # column of "1.000"; when one count of thousands must be written otherwise, all are
+    form = grouped
+    if not readable(grouped):
+        form = thin_grouped
+        if not readable(thin_grouped) and any(
+            points_to_fit(t, short_count(n)) > points_to_fit(t, thin_grouped(n))
+            for t, n in thousands
+        ):
+            form = short_count
     changed = False
     for (text, n), (was, was_points) in zip(counts, before, strict=True):
-        words = short_count(n) if shorten and n >= 1000 else grouped(n)
+        words = form(n) if n >= 1000 else grouped(n)
         points = max(smallest, points_to_fit(text, words))
         text.set_text(words)
         text.set_fontsize(points)

@@ -128,14 +128,15 @@ def test_counts_wider_than_their_cell_are_shrunk_to_fit():
 
 
 def test_counts_of_thousands_are_grouped_and_shortened_only_when_they_would_be_tiny():
-    """In full ("2,664") while that reads at 6.5 pt or more; "2.7k" in a cell where it would
-    not; small counts are never shortened."""
+    """In full ("2,664") while that reads at 6 pt or more; grouped by a thin space ("2 664",
+    a little narrower) where that reads so (walk63: "1,1k" where the count fitted); "2.7k"
+    only in a cell where neither would; small counts are never shortened."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     cm = np.diag(np.full(10, 2664))
     cm[0, 1] = 7
     texts = {}
-    for inches in (6.0, 4.0):
+    for inches in (6.0, 4.0, 3.6):
         fig = Figure(figsize=(inches, inches), dpi=96)
         canvas = FigureCanvasAgg(fig)
         ax = fig.add_subplot()
@@ -145,8 +146,34 @@ def test_counts_of_thousands_are_grouped_and_shortened_only_when_they_would_be_t
         texts[inches] = ax.texts
     assert texts[6.0][0].get_text() == "2,664" and texts[6.0][1].get_text() == "7"
     assert texts[6.0][0].get_fontsize() >= viz.READABLE_COUNT_POINTS
-    assert texts[4.0][0].get_text() == "2.7k" and texts[4.0][1].get_text() == "7"
-    assert texts[4.0][0].get_fontsize() >= viz.READABLE_COUNT_POINTS
+    assert texts[4.0][0].get_text() == "2\u2009664" and texts[4.0][1].get_text() == "7"
+    assert texts[4.0][0].get_fontsize() >= viz.FULL_FOUR_DIGITS_POINTS
+    assert texts[3.6][0].get_text() == "2.7k" and texts[3.6][1].get_text() == "7"
+    assert texts[3.6][0].get_fontsize() >= viz.READABLE_COUNT_POINTS
+
+
+def test_at_the_larger_text_evaluates_counts_are_whole_where_they_read_as_at_the_normal(qapp):
+    """walk63: at 1024x768 at the larger text Evaluate's 29 px cells read "1,1k" and "1,0k"
+    on the diagonal; the count fits there at 6 pt on screen (4.9 of the figure's points,
+    zoomed 1.25): it is written whole, grouped by a thin space, inside its cell."""
+    from nndesk.confusion_figure import MatrixFigure
+    from nndesk.ui import language
+
+    cm = np.diag([978, 1130, 1027, 1008, 980, 885, 949, 1021, 970, 995]).astype(np.int64)
+    cm[9, 4] = 8
+    language.use_language("vi")
+    try:
+        figure = MatrixFigure(cm, [str(i) for i in range(10)], 380, 340, 1.0, zoom=1.25)
+        figure.draw()
+    finally:
+        language.use_language("en")
+    renderer = figure.renderer()
+    assert figure.ax.get_window_extent(renderer).width / 10 < 30  # Evaluate's cells then
+    assert figure.ax.texts[11].get_text() == "1\u2009130"
+    assert "k" not in "".join(t.get_text() for t in figure.ax.texts)
+    assert figure.counts_fit(renderer)
+    on_screen = min(t.get_fontsize() for t in figure.ax.texts) * 1.25
+    assert on_screen >= viz.FULL_FOUR_DIGITS_POINTS
 
 
 def test_a_bold_count_is_shortened_only_when_the_plain_counts_beside_it_are():
