@@ -247,10 +247,21 @@ def _rate_changes(curves) -> list:
     return [change for change in curves.changes if change.name == "lr"]
 
 
-def _rate_before(rates: list, start_lr: float | None) -> float | None:
-    """The rate in force before the newest of ``rates``: the change before it, else the run's
-    ``start_lr`` (None: not known)."""
-    return float(rates[-2].value) if len(rates) >= 2 else start_lr
+def _rate_before(curves, rates: list, start_lr: float | None) -> float | None:
+    """The rate in force before the newest of ``rates``: the change before it, else the rate
+    the last epoch ended before it ended with (``curves.lr``: a schedule's, or the rate of the
+    run a Continue goes on from), else the run's ``start_lr`` (None: not known). A Continue
+    that kept a rate raised by hand starts at that rate: compared with its start rate, the
+    raise was no raise, and the coach said "no problem" of the loss it drove up."""
+    if len(rates) >= 2:
+        return float(rates[-2].value)
+    x = rates[-1].x
+    ended = [
+        rate
+        for epoch, rate in zip(curves.epochs, curves.lr, strict=False)
+        if epoch < x and math.isfinite(rate) and rate > 0
+    ]
+    return float(ended[-1]) if ended else start_lr
 
 
 def rate_raised_hurt(curves, start_lr: float = 0.0) -> dict[str, Any] | None:
@@ -262,14 +273,13 @@ def rate_raised_hurt(curves, start_lr: float = 0.0) -> dict[str, Any] | None:
     "e2"}``: the newest; ``{"rate", "previous", "at"}``: the raise (its epoch). The training
     loss is not asked: larger steps that overshoot raise the validation loss whether they
     still lower the training loss a little (walk62 D1) or raise it too (verify62: the coach
-    was silent then). The rate before the raise is the change before it, else the run's
-    ``start_lr``; a schedule only lowers the rate from its start, so a change above the start
-    rate raised it whatever the schedule had made of it. With neither known, nothing is said.
+    was silent then). The rate before the raise is ``_rate_before``'s; not known, nothing is
+    said.
     A run that went below its old lowest after the raise was helped by it: a later rise is
     for the overfitting hint to judge. The epoch the raise was made in counts as after it
     when most of its batches took the raised rate."""
     rates = _rate_changes(curves)
-    previous = _rate_before(rates, start_lr) if rates else None
+    previous = _rate_before(curves, rates, start_lr) if rates else None
     if not rates or not previous or not float(rates[-1].value) > previous > 0:
         return None
     raise_x = rates[-1].x
@@ -360,7 +370,7 @@ def fell_after_rate(curves, accuracy_now: float | None = None) -> dict[str, Any]
         now = after[-1]
     if not before or now is None or before[-1] < FELL_FROM or now >= STUCK:
         return None
-    previous = _rate_before(rates, None)
+    previous = _rate_before(curves, rates, None)
     return {"high": before[-1], "low": now, "rate": float(change.value), "previous": previous}
 
 

@@ -465,3 +465,16 @@ def _first_epochs(run: Curves, n: int) -> Curves:
     for name in ("epochs", "train_loss", "val_loss"):
         setattr(cut, name, getattr(run, name)[:n])
     return cut
+
+
+def test_a_continue_that_kept_a_raised_rate_still_blames_the_raise():
+    """The real window: a Fashion run raised from 0.001 to 0.02 in epoch 3 and continued,
+    keeping 0.02: the continued run starts at 0.02, so against its start rate the raise was
+    none and the coach saw "no problem". The rate before the raise is the one its last epoch
+    ended with."""
+    run = curves(train_loss=[0.50, 0.39, 0.56, 0.66, 0.60], val_loss=[0.42, 0.39, 0.77, 0.62, 0.64])
+    run.lr = [0.001, 0.001, 0.02, 0.02, 0.02]
+    run.add_lr_change(2.69, 0.02)
+    (hint,) = hints(run, lr=0.02, setup=RunSetup(lr=0.02))
+    assert hint.kind == "rate-raised" and hint.fix == {"lr": 0.001}
+    assert "raised from 0.001 to 0.02 in epoch 3" in hint.message()
