@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QFrame,
-    QProxyStyle,
     QScrollArea,
     QSplitter,
     QStyle,
@@ -32,8 +31,9 @@ TABS_LEAST_HEIGHT = 120
 TAB_NAME_PAD = 8
 
 
-class _SnugTabStyle(QProxyStyle):
-    """The window's style with ``TAB_NAME_PAD`` px each side of a tab's name."""
+class _SnugTabStyle(theme.EdgeStyle):
+    """The window's style (accents over capitals whole, as its tabs have them) with
+    ``TAB_NAME_PAD`` px each side of a tab's name."""
 
     def pixelMetric(self, metric, option=None, widget=None) -> int:  # noqa: N802 - Qt override
         if metric == QStyle.PixelMetric.PM_TabBarTabHSpace:
