@@ -6463,6 +6463,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Đã tiếp tục từ giữa epoch {first}, rồi phân kỳ ở epoch {epoch}: {settings}</translation>
     </message>
     <message>
+        <source>Continues with the run&apos;s own settings: the form was set for {dataset}, not for the data this model learnt from.</source>
+        <translation>Huấn luyện tiếp với các thiết lập của chính lượt chạy: các cài đặt trên trang Huấn luyện đang dành cho {dataset}, không phải cho dữ liệu mô hình này đã học.</translation>
+    </message>
+    <message>
         <source>Continues with the settings the last run ended with: {settings}</source>
         <translation>Huấn luyện tiếp với các thiết lập lúc lượt trước kết thúc: {settings}</translation>
     </message>

@@ -52,7 +52,7 @@ from nndesk.ui.train_page_state import PageStateMixin
 from nndesk.ui.train_run_events import RunEventsMixin
 from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_tabs import WIDE_LAYOUT_MIN_WIDTH, TrainTabs, scrolled
-from nndesk.ui.train_texts import kept_text, sample_progress_line
+from nndesk.ui.train_texts import dataset_title, kept_text, sample_progress_line
 
 
 class TrainPageParts:
@@ -416,7 +416,12 @@ class TrainingPanel(
     def continue_training(self) -> bool:
         """Train the last run's model (or the loaded one) further: Continue. Settings the run
         changed while training (a learning rate set by hand) keep the value it ended with,
-        unless their field was changed since; the form then shows them and the page says so."""
+        unless their field was changed since; the form then shows them and the page says so.
+
+        A form set for another dataset than the model's (another lab's preset picked since)
+        is not this run's: Continue trains with the run's own settings, shows them in the form
+        and says so (walk62: the Fashion PReLU lab continued with mnist-gd's lr 0.5, full batch
+        and 500 epochs, and diverged)."""
         if self.run_state.continuable is None:
             return False
         path, curves = self.run_state.continuable
@@ -425,6 +430,12 @@ class TrainingPanel(
         except NndeskError as err:
             self.show_error(user_message(err))
             return False
+        own, wanted = self.run_state.form_at_end, self.run_state.continuable_dataset
+        elsewhere = own is not None and form.dataset != wanted and own.dataset == wanted
+        if elsewhere:
+            form_dataset = dataset_title(form.dataset)
+            self.form.set_config(own)  # what it trains with: the steering compares the form
+            form = own
         config, kept = continue_with(form, self.run_state.at_end, self.run_state.form_at_end)
         if not self.start_training(config, resume=path, curves=curves):
             return False
@@ -432,9 +443,18 @@ class TrainingPanel(
         self.run_state.continuing = True
         if kept:
             self.form.set_steered(kept)  # the form shows what this run trains with
+        message = ""
+        if elsewhere:
+            message = translate(
+                "TrainingPanel",
+                "Continues with the run's own settings: the form was set for {dataset}, not "
+                "for the data this model learnt from.",
+            ).format(dataset=form_dataset)
+        elif kept:
             message = translate(
                 "TrainingPanel", "Continues with the settings the last run ended with: {settings}"
             ).format(settings=kept_text(kept))
+        if message:
             self.speed.setText(message)
             self.status_message.emit(message)
         return True

@@ -104,8 +104,6 @@ def test_continue_says_which_data_its_run_needs_whatever_the_mode(
     assert not page.resume_button.isEnabled()  # the Digits run is on the Digits page
     with qtbot.waitSignal(page.model_ready, timeout=20_000):
         page.load_model(model)
-    # the form took the file's settings: its dataset back to the mode's, as Clothing's was
-    page.form.dataset.setCurrentIndex(page.form.dataset.findData("fashion"))
     choose_tiny_files_as(registry.FASHION, tiny_idx_dir, monkeypatch)  # now Fashion's files
     desk.window.data_folder_chosen.emit(str(tiny_idx_dir))
     with qtbot.waitSignal(page.controller.failed, timeout=20_000):
@@ -130,7 +128,10 @@ def test_continue_says_which_data_its_run_needs_whatever_the_mode(
         assert page.progress.format() == language.translate("TrainingPanel", "Needs a dataset")
     page.check_data()  # showing the page again keeps what Continue needs
     assert not banner.isHidden() and banner.offered_dataset() == "mnist"
-    desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # chosen again: Train can go
+    # the form (the file's settings) set to the mode's data, and the folder chosen again:
+    # Train can go, Continue still needs MNIST
+    page.form.dataset.setCurrentIndex(page.form.dataset.findData("fashion"))
+    desk.window.data_folder_chosen.emit(str(tiny_idx_dir))
     qtbot.waitUntil(banner.isHidden, timeout=10_000)  # looked at off the GUI thread
     assert page.progress.format() == "Ready"
     # the headline says what is ready, and that Continue trains on the run's own data

@@ -95,3 +95,43 @@ def test_a_model_loaded_in_a_mode_is_continued_there(qtbot, panel):
     with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS):
         assert panel.continue_training()
     wait_until_idle(qtbot, panel)
+
+
+def continued(qtbot, panel):
+    """Continue, and the config the continued run trains with."""
+    with qtbot.waitSignal(panel.controller.run_started, timeout=WAIT_MS) as started:
+        assert panel.continue_training()
+    config = started.args[0].config
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    return config
+
+
+def test_continue_with_a_form_set_for_another_dataset_trains_with_the_runs_own_settings(
+    qtbot, panel
+):
+    """walk62: Continue under the Digits form's mnist-gd (lr 0.5, full batch, 500 epochs)
+    trained the Fashion PReLU lab on with them, and it diverged. A form set for another
+    dataset than the model's is another lab's: the run's own settings are used, the form shows
+    them, and the line under the bar says so."""
+    train_in(qtbot, panel, "digits")
+    own = panel.form.config()
+    form = panel.form
+    form.dataset.setCurrentIndex(form.dataset.findData("fashion"))
+    form.lr.setText("0.5")
+    form.batch_size.setValue(0)
+    said: list[str] = []
+    panel.status_message.connect(said.append)
+    config = continued(qtbot, panel)
+    assert (config.dataset, config.lr, config.batch_size) == ("mnist", own.lr, own.batch_size)
+    assert form.config().dataset == "mnist" and form.config().lr == own.lr
+    line = "Continues with the run's own settings: the form was set for Fashion-MNIST"
+    assert any(s.startswith(line) for s in said), said
+
+
+def test_continue_with_the_form_changed_for_the_same_data_trains_with_the_change(qtbot, panel):
+    """A rate typed for the run's own data is the person's choice for it: Continue uses it."""
+    train_in(qtbot, panel, "digits")
+    panel.form.lr.setText("0.0123")
+    config = continued(qtbot, panel)
+    assert config.dataset == "mnist" and config.lr == 0.0123
