@@ -457,6 +457,8 @@ class TrainingPanel(
         if message:
             self.speed.setText(message)
             self.status_message.emit(message)
+        if elsewhere:  # said where it stays: the progress line is the run's from its first batch
+            self.header.say_alert(message)
         return True
 
     def _remember_end(self, clf) -> None:

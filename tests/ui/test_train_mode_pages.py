@@ -127,6 +127,7 @@ def test_continue_with_a_form_set_for_another_dataset_trains_with_the_runs_own_s
     assert form.config().dataset == "mnist" and form.config().lr == own.lr
     line = "Continues with the run's own settings: the form was set for Fashion-MNIST"
     assert any(s.startswith(line) for s in said), said
+    assert panel.header.alert.text().startswith(line)  # said until the next run starts
 
 
 def test_continue_with_the_form_changed_for_the_same_data_trains_with_the_change(qtbot, panel):
