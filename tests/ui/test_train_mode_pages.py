@@ -136,3 +136,28 @@ def test_continue_with_the_form_changed_for_the_same_data_trains_with_the_change
     panel.form.lr.setText("0.0123")
     config = continued(qtbot, panel)
     assert config.dataset == "mnist" and config.lr == 0.0123
+
+
+def test_a_language_switch_keeps_the_other_modes_page(qtbot, window_factory, tiny_idx_dir):
+    """The window rebuilt in another language keeps each mode's page: the Digits run comes
+    back on Ctrl+1 after the switch was made in Clothing."""
+    from nndesk import preferences
+    from nndesk.controllers import datasets
+    from tests.ui.conftest import train_two_epochs
+    from tests.ui.test_language_switch import _switch
+
+    preferences.set_data_dir(str(tiny_idx_dir))
+    datasets.forget_datasets()
+    desk = window_factory(mode="digits")
+    page = desk.train_page
+    train_two_epochs(qtbot, page)
+    title = page.title.text()
+    desk.window.act_garments.trigger()
+    assert page.title.text() != title and not page.resume_button.isEnabled()
+    desk = _switch(qtbot, desk, "vi")
+    desk = _switch(qtbot, desk, "en")
+    desk.window.act_digits.trigger()
+    page = desk.train_page
+    assert page.title.text() == title and page.resume_button.isEnabled()
+    desk.window.close()
+    datasets.forget_datasets()
