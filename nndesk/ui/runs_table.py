@@ -384,6 +384,8 @@ class RunsTableModel(QAbstractTableModel):
         self._today = ""
         #: (dataset, layers) -> the settings its runs differ in (``differing_cell_settings``)
         self._differing: dict[tuple[str, str], tuple[str, ...]] = {}
+        #: the Settings cells say what tells each run apart alone (``show_leads_only``)
+        self._leads_only = False
 
     # -- the records ---------------------------------------------------------------------------
     def set_records(self, records: list[RunRecord]) -> None:
@@ -407,6 +409,15 @@ class RunsTableModel(QAbstractTableModel):
         if self._records:
             last = self.index(len(self._records) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
+
+    def show_leads_only(self, leads_only: bool) -> None:
+        """The Settings cells say only what tells each run apart (the part before
+        ``LEAD_SEPARATOR``; the whole in their tooltips), or all of it."""
+        if leads_only != self._leads_only:
+            self._leads_only = leads_only
+            if self._records:
+                last = len(self._records) - 1
+                self.dataChanged.emit(self.index(0, SETTINGS), self.index(last, SETTINGS))
 
     def tells_apart_by_settings(self) -> bool:
         """Some listed runs of the same data and layers differ in their settings (each one's
@@ -439,7 +450,10 @@ class RunsTableModel(QAbstractTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.row_of(self._records[index.row()]).texts[index.column()]
+            text = self.row_of(self._records[index.row()]).texts[index.column()]
+            if self._leads_only and index.column() == SETTINGS:
+                return text.partition(LEAD_SEPARATOR)[0]
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.row_of(self._records[index.row()]).tips[index.column()] or None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in NUMBER_COLUMNS:

@@ -169,7 +169,8 @@ def test_with_a_desktops_font_lab_twos_settings_show_in_the_window(
     code,
 ):
     """The same in the window at 1024x700 with GNOME's 10 pt and, the narrowest, Ubuntu's
-    11 pt in Vietnamese (the table 453 px wide): the accuracy stays in sight too."""
+    11 pt in Vietnamese (the table 453 px wide): the accuracy and the status stay in sight
+    too (what tells the runs apart cut in its middle where the column is too narrow)."""
     from nndesk import paths
     from nndesk.ui import language
     from nndesk.ui.runs_table import COLUMNS
@@ -188,7 +189,8 @@ def test_with_a_desktops_font_lab_twos_settings_show_in_the_window(
         view.refresh()
         qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == 4, timeout=WAIT_MS)
         assert _in_sight(view, SETTINGS) and _in_sight(view, COLUMNS.index("Test acc"))
-        assert len(_leads_in_sight(view)) == 4
+        assert _in_sight(view, COLUMNS.index("Status"))  # fixG 3
+        assert len(_leads_told_apart(view)) == 4
     finally:
         language.use_language("en")
 
@@ -246,6 +248,60 @@ def test_in_vietnamese_at_the_larger_text_a_runs_status_is_in_sight_at_1024(
         qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == 2, timeout=WAIT_MS)
         for name in ("Started", "Layers", "Test acc", "Status"):
             assert _in_sight(view, COLUMNS.index(name)), name
+    finally:
+        text_size.apply_text_size(qapp, "normal")
+        language.use_language("en")
+
+
+def _leads_told_apart(view) -> list[str]:
+    """The Settings cells as drawn where they keep what tells each run apart: whole, or its
+    first and last words (the activation, the inputs' "255" or "1"), the rest in the tooltip."""
+    from PySide6.QtCore import Qt as _Qt
+
+    from nndesk.ui.runs_view import CELL_PADDING
+
+    metrics = view.table.fontMetrics()
+    room = view.table.horizontalHeader().sectionSize(SETTINGS) - CELL_PADDING
+    drawn = []
+    for row in range(view.row_count()):
+        cell, tip = view.cell(row, SETTINGS), view.cell(row, SETTINGS, _Qt.ItemDataRole.ToolTipRole)
+        lead = tip.split(" · ")[0]
+        shown = metrics.elidedText(cell, view.table.textElideMode(), room)
+        words = lead.split()
+        cut = shown.startswith(words[0]) and shown.endswith(words[-1])  # in its middle
+        if (shown.startswith(lead) or cut) and cell in tip:
+            drawn.append(shown)
+    return drawn if len(set(drawn)) == len(drawn) else []
+
+
+def test_runs_told_apart_by_settings_keep_their_status_in_sight_in_vietnamese_at_larger_text(
+    qtbot, qapp, window_factory, stroke_classifier, tiny_data_dir
+):
+    """fixG 3: the lecturer's window (1024x768, Vietnamese, Larger) with lab 2's four runs: the
+    Settings column second kept what tells them apart whole on one line ("sigmoid, điểm ảnh 0
+    đến 255 · …") and Status was a sideways scroll away ("h…" at the table's edge). The rows
+    take two lines there, what tells the runs apart wraps whole, Status stays in sight."""
+    from nndesk import paths
+    from nndesk.ui import language, text_size
+    from nndesk.ui.runs_table import COLUMNS
+    from tests.ui.test_layout import WAIT_MS, show_at
+
+    _lab2(RunStore(paths.runs_dir()))
+    assert language.use_language("vi") == "vi"
+    text_size.apply_text_size(qapp, "larger")
+    try:
+        desk = window_factory(classifier=stroke_classifier)
+        window = show_at(desk, (1024, 768))
+        page = desk.train_page
+        window.tabs.setCurrentWidget(page)
+        view = page.runs_view
+        page.tabs.setCurrentWidget(view)
+        view.refresh()
+        qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == 4, timeout=WAIT_MS)
+        assert view.settings_forward
+        for name in ("Started", "Settings", "Test acc", "Status"):
+            assert _in_sight(view, COLUMNS.index(name)), name
+        assert len(_leads_told_apart(view)) == 4
     finally:
         text_size.apply_text_size(qapp, "normal")
         language.use_language("en")
