@@ -210,6 +210,10 @@ class ConfusionView(QWidget):
         self._shown = 0  # the number of the picture on the canvas
         self._set_from = 1  # the number of the first picture of the matrix set last
         self._stale = False  # something changed while hidden: drawn again when shown
+        #: ((general hint, cell template), the hint's texts) of the matrix set (``_hint_texts``)
+        self._hint_cache: tuple[tuple[str, str], list[str]] | None = None
+        #: ((width, font), height) of the last ``hint_room`` of the texts cached
+        self._hint_room: tuple[tuple, int] | None = None
         # the first picture is asked for by the canvas's first resize (at the latest as it is
         # shown), at the room the layout gave it
         # the cells' colours and their counts' ink are the theme's (viz.confusion_colours)
@@ -231,19 +235,35 @@ class ConfusionView(QWidget):
 
         Kept whatever it says now: a hint of one line, then two as the mouse crossed the
         cells, moved the matrix 15 px up and down under the pointer (walk62 D4)."""
-        texts = [translate_marked("ConfusionView", HINT)]
-        if self._confusion is not None and self._names:
-            k = range(len(self._confusion))
-            cells = [cell_said(self._confusion, self._names, r, c) for r in k for c in k]
-            click = translate("ConfusionView", "{said} Click to open them.")
-            # the longest few by characters: the widest wrap is among them
-            texts += [click.format(said=said) for said in sorted(cells, key=len)[-4:]]
         metrics = self.hint.fontMetrics()
         margins = self.hint.contentsMargins()
+        texts = self._hint_texts()
+        key = (width, self.hint.font().key())
+        if self._hint_room is not None and self._hint_room[0] == key:
+            return self._hint_room[1]
         inner = max(1, width - margins.left() - margins.right())
         flags = Qt.TextFlag.TextWordWrap
         tallest = max(metrics.boundingRect(0, 0, inner, 1 << 20, flags, t).height() for t in texts)
-        return tallest + margins.top() + margins.bottom()
+        room = tallest + margins.top() + margins.bottom()
+        self._hint_room = (key, room)
+        return room
+
+    def _hint_texts(self) -> list[str]:
+        """The general hint and the longest few a hovered cell of this matrix makes: the k x k
+        cells' texts are made once per matrix and language, not at every resize."""
+        general = translate_marked("ConfusionView", HINT)
+        click = translate("ConfusionView", "{said} Click to open them.")
+        if self._hint_cache is not None and self._hint_cache[0] == (general, click):
+            return self._hint_cache[1]
+        texts = [general]
+        if self._confusion is not None and self._names:
+            k = range(len(self._confusion))
+            cells = [cell_said(self._confusion, self._names, r, c) for r in k for c in k]
+            # the longest few by characters: the widest wrap is among them
+            texts += [click.format(said=said) for said in sorted(cells, key=len)[-4:]]
+        self._hint_cache = ((general, click), texts)
+        self._hint_room = None  # measured for other texts
+        return texts
 
     def _reserve_hint_room(self) -> None:
         if self.width() > 0:
@@ -264,6 +284,7 @@ class ConfusionView(QWidget):
         self._empty_text = empty_text
         self._confusion = None if confusion is None else np.array(confusion)
         self._names = tuple(class_names)
+        self._hint_cache = None  # its cells say other counts
         self._selected = None
         self.reset_hint()
         self._reserve_hint_room()

@@ -251,3 +251,26 @@ def test_the_last_matrix_is_said_to_be_old_until_the_new_ones_picture_comes(
     qtbot.waitUntil(view.current, timeout=WAIT_MS)
     np.testing.assert_array_equal(view.picture.confusion, new)
     assert view.canvas.pending_text is None and view.cell_at(centre.toPointF()) == (1, 1)
+
+
+def test_the_hints_room_is_measured_from_texts_made_once_per_matrix(qtbot, view, monkeypatch):
+    """The k x k cells' texts were made again at every resize (100 for 10 classes); they
+    depend on the matrix and the language only. A new matrix, or a font, is measured anew."""
+    import nndesk.ui.confusion_view as module
+
+    made: list[tuple[int, int]] = []
+    said = module.cell_said
+    monkeypatch.setattr(
+        module, "cell_said", lambda m, n, r, c: made.append((r, c)) or said(m, n, r, c)
+    )
+    view.set_matrix(a_matrix(), class_names_shown(DATASETS["fashion"].class_names))
+    rooms = [view.hint_room(width) for width in (620, 400, 300, 400, 620)]
+    assert len(made) == 100 and rooms[0] == rooms[-1] and rooms[1] == rooms[3]
+    assert rooms[2] > rooms[0]  # narrower: more lines
+    big = view.hint.font()
+    big.setPointSizeF(big.pointSizeF() * 2)
+    view.hint.setFont(big)
+    assert view.hint_room(620) > rooms[0]  # the font is part of the measure
+    view.set_matrix(a_matrix(3), ("a", "b", "c"))
+    view.hint_room(620)
+    assert len(made) == 100 + 9
