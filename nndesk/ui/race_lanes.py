@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from nndesk.controllers.race import Lane
 from nndesk.controllers.worker_freeing import free_later
 from nndesk.errors import ConfigError, NndeskError, user_message_data
-from nndesk.i18n import N_
+from nndesk.i18n import N_, Message
 from nndesk.setting_words import setting_text
 from nndesk.settings_schema import BY_NAME, RACE_SHARES
 from nndesk.training import TrainConfig
@@ -35,7 +35,7 @@ from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.number_field import NumberField, number_field
 from nndesk.ui.race_lane_settings import LANE_OWN, settings_cell_text
 from nndesk.ui.race_words import shared_start
-from nndesk.ui.setting_editor import set_combo
+from nndesk.ui.setting_editor import field_label, reason_of, set_combo
 
 HEAD_GAP = 4  # px between two columns of the lanes (their headers among them)
 NAME, LAYERS, ACTIVATION, OPTIMIZER, LR, INPUTS, REMOVE = range(7)
@@ -192,6 +192,16 @@ class SettingsCell(QToolButton):
         QStylePainter(self).drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
 
 
+def lane_refusal(lane: str, name: str, reason: str) -> ConfigError:
+    """Lane ``lane``'s field of setting ``name`` refused for ``reason``, said with the field's
+    label ("SGD: learning rate: must be greater than 0"): walk62 D11 read "SGD: must be 0 or
+    more", which of SGD's numbers?"""
+    said = Message("{label}: {reason}", label=field_label(BY_NAME[name]), reason=reason)
+    # kept translatable: the lane's name before the reason in the window's language (an
+    # f-string made it English in a Vietnamese window, lab56 D9)
+    return ConfigError.of(N_("{lane}: {reason}"), lane=lane, reason=said)
+
+
 class LaneRow:
     """The editors of one lane: its name and the settings it changes, its own settings beyond
     those (``own``: a preset's or the Train form's L2, schedule, batch size, …) in one cell.
@@ -269,9 +279,47 @@ class LaneRow:
         self.lr.set_value(config.lr)
         set_combo(self.normalize, config.normalize)
 
+    def typed(self) -> dict[str, QWidget]:
+        """The lane's fields typed into, by setting name: refused as they are typed."""
+        return {"arch": self.arch, "lr": self.lr}
+
+    def refused(self) -> dict[str, str]:
+        """Setting name -> why the text typed in its field is refused (a ``Message``), for
+        each refused field: the Train form's rules (a rate of 0, "784-x")."""
+        from nndesk.ui.train_form import parameter_summary
+
+        found = {}  # in the columns' order
+        try:
+            parameter_summary(self.arch.text())  # counted from the text, nothing built
+        except ConfigError as err:
+            found["arch"] = reason_of(err)
+        try:
+            lr = self.lr.value()
+        except ConfigError as err:
+            found["lr"] = reason_of(err)
+        else:
+            problem = BY_NAME["lr"].problem(lr)
+            if problem is not None:
+                found["lr"] = problem
+        return found
+
+    def mark_refused(self) -> dict[str, str]:
+        """Each typed field red where its text is refused (``refused``, returned)."""
+        found = self.refused()
+        for name, field in self.typed().items():
+            theme.set_tone(field, "error" if name in found else None)
+        return found
+
+    def said_name(self, number: int) -> str:
+        """The lane's name as messages say it: as typed, or "Lane 2" when left empty."""
+        return self.name.text().strip() or translate("RaceView", "Lane {n}").format(n=number)
+
     def lane(self, base: TrainConfig, number: int) -> Lane:
-        """This row's ``Lane`` on ``base``; ``ConfigError`` naming the lane when refused."""
-        name = self.name.text().strip() or translate("RaceView", "Lane {n}").format(n=number)
+        """This row's ``Lane`` on ``base``; ``ConfigError`` naming the lane (and the field,
+        where one is refused) when refused."""
+        name = self.said_name(number)
+        for setting, reason in self.refused().items():
+            raise lane_refusal(name, setting, reason)
         try:
             config = (
                 self.on(base)

@@ -43,7 +43,7 @@ from nndesk.ui.flow_layout import FittedRow, WrappingColumn, flow_row, labelled
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.race_lane_settings import LaneSettingsDialog
-from nndesk.ui.race_lanes import LaneGrid, LaneRow, LaneScroll
+from nndesk.ui.race_lanes import LaneGrid, LaneRow, LaneScroll, lane_refusal
 from nndesk.ui.race_render import render_kept_chart
 from nndesk.ui.race_results import RaceTable
 from nndesk.ui.race_words import (
@@ -95,6 +95,8 @@ class RaceView(QWidget):
         self.lane_settings_dialog: LaneSettingsDialog | None = None
         #: the last ``busy`` refusal said under the buttons (taken back once it is over)
         self._refused: str | None = None
+        #: the lanes' refused fields as said under the buttons (taken back once retyped)
+        self._refused_fields: str | None = None
         #: the lanes were changed by hand: they no longer follow the window's mode
         self._edited = False
         #: the window's dataset (its mode): the lab a comparison without a preset starts from
@@ -383,7 +385,27 @@ class RaceView(QWidget):
         return self.lane_grid.rows
 
     def _new_row(self) -> LaneRow:
-        return LaneRow(self.remove_lane, self.mark_edited, self.edit_lane_settings)
+        row = LaneRow(self.remove_lane, self.mark_edited, self.edit_lane_settings)
+        for field in row.typed().values():  # refused as typed, not when Race is pressed
+            field.textChanged.connect(self._update_buttons)
+        return row
+
+    def _say_refused_fields(self) -> bool:
+        """Each lane's refused fields red, and named under the buttons, a line each ("SGD:
+        learning rate: must be greater than 0"); a line said before and now retyped goes.
+        True when a field is refused."""
+        lines = [
+            user_message(lane_refusal(row.said_name(number), setting, reason))
+            for number, row in enumerate(self.rows, start=1)
+            for setting, reason in row.mark_refused().items()
+        ]
+        said = "\n".join(lines) or None
+        if said is not None and self.error.text() != said:
+            self.error.setText(said)
+        elif said is None and self._refused_fields and self.error.text() == self._refused_fields:
+            self.error.setText("")
+        self._refused_fields = said
+        return said is not None
 
     def add_lane(self) -> None:
         if len(self.rows) >= MAX_LANES:
@@ -809,7 +831,9 @@ class RaceView(QWidget):
     def _update_buttons(self) -> None:
         self.lane_scroll.updateGeometry()  # lanes came or went: its height follows
         running = self.controller.is_running()
-        self.race_button.setEnabled(not running)
+        # as the Train form's Train: no race while a lane's field is refused
+        refused = self._say_refused_fields()
+        self.race_button.setEnabled(not running and not refused)
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
         self.pause_button.setText(

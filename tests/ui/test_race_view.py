@@ -784,7 +784,9 @@ def test_a_refused_lanes_reason_is_said_in_vietnamese_with_the_lanes_name(qtbot,
     row.lr.setText("0.0o1")
     assert not view.start_race()
     text = view.error.text()
-    assert text == f"{row.name.text()}: '0.0o1' không phải là số (ví dụ 0,001 hoặc 1e-3)", text
+    # the field named too (walk62 D11)
+    said = f"{row.name.text()}: Tốc độ học: '0.0o1' không phải là số (ví dụ 0,001 hoặc 1e-3)"
+    assert text == said, text
     assert not page.race.is_running()
 
 
