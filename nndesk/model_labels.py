@@ -46,11 +46,12 @@ class ModelFacts:
             _fraction(metrics.get("test_accuracy")),
         )
 
-    def file_stem(self) -> str:
+    def file_stem(self, untested: str = "untested", unnamed: str = "model") -> str:
         """A file name (no extension) that says what the model is: "fashion_784-64-64-10_87.2%",
-        "untested" for a run stopped before its test (a quit mid-run)."""
-        accuracy = "untested" if self.test_accuracy is None else f"{self.test_accuracy:.1%}"
-        parts = [self.dataset or "model", self.arch, accuracy]
+        ``untested`` for a run stopped before its test (a quit mid-run), ``unnamed`` for a model
+        of no known dataset: words the window passes in its language."""
+        accuracy = untested if self.test_accuracy is None else f"{self.test_accuracy:.1%}"
+        parts = [self.dataset or unnamed, self.arch, accuracy]
         return "_".join(p for p in parts if p)
 
 

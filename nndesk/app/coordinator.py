@@ -61,7 +61,7 @@ from nndesk.ui.language import translate
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.off_gui import Delivery, run_off_gui
 from nndesk.ui.settings_dialog import SettingsDialog
-from nndesk.ui.status_line import show_status
+from nndesk.ui.status_line import show_saved, show_status
 
 #: How long a warning of the core (a data folder of unpublished files) stays in the status line
 WARNING_MS = 20_000
@@ -493,6 +493,7 @@ class Coordinator(QObject):
         path = path if token is None else self._saving.pop(token, None)
         if path is not None:
             self._remember_model_file(str(path))
+            show_saved(self.window, path, model=True)  # it said nothing (walk62 D15)
 
     @Slot(object)
     def model_measured(self, clf: Classifier) -> None:

@@ -4223,6 +4223,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Hình vẽ ở chế độ Chữ số vẫn được giữ: nó trở lại khi bạn chuyển sang Chữ số</translation>
     </message>
     <message>
+        <source>model</source>
+        <translation>mô hình</translation>
+    </message>
+    <message>
         <source>nndesk — draw and watch a neural network think</source>
         <translation>nndesk — vẽ và xem một mạng nơ-ron suy nghĩ</translation>
     </message>
@@ -6095,6 +6099,29 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message>
+        <source>Model saved: {file} in {folder}</source>
+        <translation>Đã lưu mô hình: {file} trong {folder}</translation>
+    </message>
+    <message>
+        <source>No file manager would open {folder}</source>
+        <translation>Không trình quản lý tệp nào mở được {folder}</translation>
+    </message>
+    <message>
+        <source>Open the folder the file was saved in</source>
+        <translation>Mở thư mục chứa tệp vừa lưu</translation>
+    </message>
+    <message>
+        <source>Saved {file} in {folder}</source>
+        <translation>Đã lưu {file} trong {folder}</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+</context>
+<context>
     <name>TrainForm</name>
     <message>
         <source> epoch</source>
@@ -6603,10 +6630,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Mô hình đang dùng: {name}</translation>
     </message>
     <message>
-        <source>Model saved to {path}</source>
-        <translation>Đã lưu mô hình vào {path}</translation>
-    </message>
-    <message>
         <source>Model saved: {path}</source>
         <translation>Đã lưu mô hình: {path}</translation>
     </message>
@@ -6705,10 +6728,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Save model…</source>
         <translation>Lưu mô hình…</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>Đã lưu {path}</translation>
     </message>
     <message>
         <source>Set LR</source>

@@ -200,6 +200,7 @@ class EvaluationPanel(QWidget):
     """Evaluates the current model on its test split (through an ``EvaluationController``)."""
 
     cell_clicked = Signal(int, int)  # true class, predicted class: show those images in Mistakes
+    file_saved = Signal(object)  # Path an export wrote (the window's status line says so)
 
     def __init__(self, controller, trust=None, writes=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -858,6 +859,7 @@ class EvaluationPanel(QWidget):
         self.subtitle.setToolTip(
             translate("EvaluationPanel", "Last export: {written}").format(written=written)
         )
+        self.file_saved.emit(Path(written))  # a tooltip alone said nothing (walk62 D15)
 
     def _export_failed(self, path: str, err: BaseException) -> None:
         QMessageBox.warning(

@@ -180,6 +180,17 @@ def accuracy_text(fraction: float | None) -> str:
     return percent(fraction, ACCURACY_DECIMALS)
 
 
+def model_file_stem(facts) -> str:
+    """The name a Save model dialog proposes for a model of ``facts`` (a
+    ``model_labels.ModelFacts``), its words in the window's language: a Vietnamese window
+    proposed "mnist_784-784-10_untested.npz" (s62), as the exported curves' names already
+    are ("…_phân kỳ-đường-cong.png"). The dialog makes any character a file name cannot hold
+    anywhere a "-" (``save_place.save_start``)."""
+    return facts.file_stem(
+        untested=translate("MainWindow", "untested"), unnamed=translate("MainWindow", "model")
+    )
+
+
 #: every loss the window writes: "0,4887", "3,51×10⁹" (``i18n.loss_text``)
 loss_text = i18n.loss_text
 

@@ -5,10 +5,15 @@ instead of being cut mid-word, and the whole of it is the tooltip."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QStatusBar, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QStatusBar, QStyle, QStyleOption, QToolButton, QWidget
 
+from nndesk.ui.file_manager import show_folder
+from nndesk.ui.language import translate
 from nndesk.ui.status_line import fit_status
 
 #: Where the message starts: under X, Qt's own status bar draws it 6 px in, and at 3 px the
@@ -24,6 +29,18 @@ class ElidingStatusBar(QStatusBar):
         super().__init__(parent)
         self._fields: list[QWidget] = []  # the permanent widgets, in the order added
         self._aside: list[QWidget] = []  # those hidden for the message showing now
+        # "Show folder" beside a message saying where a file was saved, while it shows; not a
+        # field: a long message never sets it aside (it is what the message is about)
+        self._saved_message = ""
+        self._saved_folder: Path | None = None
+        self.folder_button = QToolButton(self)
+        self.folder_button.setText(translate("StatusBar", "Show folder"))
+        self.folder_button.setToolTip(
+            translate("StatusBar", "Open the folder the file was saved in")
+        )
+        self.folder_button.clicked.connect(self._on_folder_button_clicked)
+        super().insertPermanentWidget(0, self.folder_button)
+        self.folder_button.hide()
         self.messageChanged.connect(self._on_message_changed)
 
     def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802
@@ -35,6 +52,9 @@ class ElidingStatusBar(QStatusBar):
         """Room for ``message``: the fields go while it needs their width (the walk's "Cannot
         train: … where to get th…" was cut beside them at 1024 px), and come back with the
         next short message or when it times out."""
+        if message != self._saved_message:  # the saved file's message went
+            self._saved_message, self._saved_folder = "", None
+            self.folder_button.hide()
         self._bring_fields_back()
         if message and self.fontMetrics().horizontalAdvance(message) > self.message_room():
             self._aside = [field for field in self._fields if field.isVisible()]
@@ -46,6 +66,23 @@ class ElidingStatusBar(QStatusBar):
         # the whole text one hover away when even the whole bar cuts it; "" once it goes,
         # so the fields keep their own tooltips
         self.setToolTip(message if message and self.displayed_message() != message else "")
+
+    def show_saved(self, text: str, path: str | os.PathLike, timeout_ms: int) -> None:
+        """``text`` (it names the file written at ``path``) with "Show folder" beside it, for
+        ``timeout_ms`` or until another message."""
+        self._saved_message, self._saved_folder = text, Path(path).parent
+        self.folder_button.show()
+        self.layout().activate()  # the message's room ends at the button from the start
+        self.showMessage(text, timeout_ms)
+        if self.currentMessage() == text:  # the same text again: no messageChanged came
+            self._on_message_changed(text)
+
+    @Slot()
+    def _on_folder_button_clicked(self) -> None:
+        folder = self._saved_folder
+        if folder is not None and not show_folder(folder):
+            said = translate("StatusBar", "No file manager would open {folder}")
+            self.showMessage(said.format(folder=folder), 8000)
 
     def _bring_fields_back(self) -> None:
         for field in self._aside:

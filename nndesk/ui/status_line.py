@@ -9,7 +9,9 @@ such a message shows.
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
@@ -58,3 +60,23 @@ def show_status(window: QMainWindow, text: str, timeout_ms: int = 5000) -> None:
     accuracy fields when it fits there, else over their room, fitted to the bar when even that
     is too little (``fit_status``), whole in the tooltip then."""
     window.statusBar().showMessage(text, timeout_ms)
+
+
+#: ms a saved file's message (and its "Show folder") stays: long enough to reach the button
+SAVED_MS = 15000
+
+
+def show_saved(window: QMainWindow, path: str | os.PathLike, model: bool = False) -> None:
+    """Say in ``window``'s status bar that a file (a model when ``model``) was written to
+    ``path``: its name and its folder (a name may hold spaces, which a path elided in the
+    middle would cut), with "Show folder" beside it (``ElidingStatusBar.show_saved``)."""
+    from nndesk.ui.language import translate
+
+    written = Path(path)
+    said = (
+        translate("StatusBar", "Model saved: {file} in {folder}")
+        if model
+        else translate("StatusBar", "Saved {file} in {folder}")
+    )
+    text = said.format(file=written.name, folder=written.parent)
+    window.statusBar().show_saved(text, written, SAVED_MS)

@@ -1,7 +1,8 @@
 """The Train page's files: Save model…, Export PNG… and the Runs tab's PNG and CSV exports.
 
 Each asks for a path, then writes off the GUI thread when the page has a writer
-(``controllers.background.BackgroundWrites``); the status line or a message says how it went.
+(``controllers.background.BackgroundWrites``); the status line (``file_saved``: the file, its
+folder and "Show folder") or a message says how it went.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from nndesk.model_labels import ModelFacts
 from nndesk.paths import refuse_shipped_place
 from nndesk.runs import history_csv
 from nndesk.ui import file_filters
-from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.language import model_file_stem, translate, translate_marked
 from nndesk.ui.runs_table import STATUSES
 from nndesk.ui.save_dialog import ask_save_path
 
@@ -42,7 +43,7 @@ def run_name(record) -> str:
     (its curves are what the file holds, not a model)."""
     facts = ModelFacts.of_record(record)
     if facts.test_accuracy is not None:
-        return facts.file_stem()
+        return model_file_stem(facts)
     ended = translate_marked("RunsView", STATUSES.get(record.status, record.status))
     return "_".join(p for p in (facts.dataset, facts.arch, ended) if p)
 
@@ -82,7 +83,7 @@ class TrainFiles(QObject):
         """Save model…: a copy of the newest model where the user chooses."""
         # what it is (dataset, layers, test accuracy), in the folder saved to last, under a
         # name no file has there: "model.npz" said nothing and the next save replaced it
-        stem = self._page.model_to_save_facts().file_stem()
+        stem = model_file_stem(self._page.model_to_save_facts())
         title = translate("TrainingPanel", "Save model")
         path = self._ask(title, stem, ".npz", file_filters.model_files())
         if path:
@@ -143,7 +144,8 @@ class TrainFiles(QObject):
         records, facts = self._page.live_curves_facts()
         if records or facts == ModelFacts():
             return self._file_name(CURVES_FILE, records)
-        return translate_marked("TrainingPanel", CURVES_FILE).format(runs=facts.file_stem())
+        curves = translate_marked("TrainingPanel", CURVES_FILE)
+        return curves.format(runs=model_file_stem(facts))
 
     @staticmethod
     def _file_name(template: str, records) -> str:
@@ -162,9 +164,7 @@ class TrainFiles(QObject):
         return translate_marked("TrainingPanel", template).format(runs=runs)
 
     def _model_saved(self, saved: Path) -> None:
-        self._page.status_message.emit(
-            translate("TrainingPanel", "Model saved to {path}").format(path=saved)
-        )
+        self._page.file_saved.emit(Path(saved), True)
 
     def _model_unsaved(self, err: BaseException) -> None:
         said = translate("TrainingPanel", "could not save the model: {describe}")
@@ -192,9 +192,7 @@ class TrainFiles(QObject):
             on_done(result)
 
     def _exported(self, saved) -> None:
-        self._page.status_message.emit(
-            translate("TrainingPanel", "Saved {path}").format(path=saved)
-        )
+        self._page.file_saved.emit(Path(saved), False)
 
     def _export_failed(self, err: BaseException) -> None:
         if isinstance(err, OSError):

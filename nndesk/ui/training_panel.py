@@ -91,6 +91,7 @@ class TrainingPanel(
     #: own goes through the window's handover (``app.wiring``), which may keep the model in use
     model_loaded = Signal(object)
     status_message = Signal(str)  # one line for the window's status bar
+    file_saved = Signal(object, bool)  # Path written (Save model, Export), whether a model
     data_missing = Signal(str)  # a run needs this registered dataset, not on this computer
     #: the coach's "see them in Mistakes": the Mistakes page should show this true class
     mistakes_requested = Signal(int)

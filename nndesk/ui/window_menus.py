@@ -31,7 +31,7 @@ from nndesk.model_labels import ModelFacts
 from nndesk.ui import file_filters, text_size
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES
 from nndesk.ui.file_dialogs import OWN, OWN_FOLDERS
-from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.language import model_file_stem, translate, translate_marked
 from nndesk.ui.list_only import choose_from_list_only
 from nndesk.ui.model_choices import ModelBox
 from nndesk.ui.save_dialog import ask_save_path
@@ -499,7 +499,7 @@ class WindowMenusMixin:
     def _on_save_model_triggered(self) -> None:
         # what it is (dataset, layers, test accuracy), under a name no file has there yet
         clf = self._classifier
-        stem = ModelFacts.of_info(clf.info).file_stem() if clf is not None else "model"
+        stem = model_file_stem(ModelFacts.of_info(clf.info if clf is not None else None))
         title = translate("MainWindow", "Save model")
         path = ask_save_path(self, title, stem, ".npz", file_filters.model_files())
         if path:

@@ -762,6 +762,31 @@ def test_file_save_model_writes_off_the_gui_thread_and_a_refusal_shows_one_messa
     assert title == "Cannot save model" and "a-file" in text and "\n" not in text
 
 
+def test_a_saved_model_is_said_in_the_status_bar_with_its_folder_one_click_away(
+    qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch
+):
+    """walk62 D15: File > Save model… (and the Lab's Save as new model…, the same save) said
+    nothing when it succeeded. The status bar names the file and its folder, with "Show
+    folder" beside it until the next message."""
+    from nndesk.ui import status_bar
+
+    opened: list[Path] = []
+    monkeypatch.setattr(status_bar, "show_folder", lambda folder: opened.append(folder) or True)
+    desk = window_factory(classifier=stroke_classifier)
+    bar = desk.window.statusBar()
+    target = tmp_path / "my models" / "mine.npz"
+    target.parent.mkdir()
+    desk.window.save_model_requested.emit(str(target))
+    said = f"Model saved: mine.npz in {target.parent}"
+    qtbot.waitUntil(lambda: bar.currentMessage() == said, timeout=10_000)
+    assert bar.folder_button.isVisible()
+    assert bar.folder_button.geometry().left() >= bar.message_room()  # beside the message
+    bar.folder_button.click()
+    assert opened == [target.parent]
+    bar.showMessage("something else")
+    assert not bar.folder_button.isVisible()
+
+
 def test_an_image_file_opened_after_a_test_image_takes_its_caption_away(
     qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path
 ):

@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import json
 import threading
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -281,9 +282,12 @@ def test_export_menu_writes_report_csv_json_png_and_mistakes(qtbot, panel, contr
         "confusion_png": tmp_path / "c.png",
         "mistakes_csv": tmp_path / "m.csv",
     }
+    said: list[Path] = []
+    panel.file_saved.connect(said.append)  # the window's status line names it (walk62 D15)
     for kind, path in paths.items():
         panel._ask_path = lambda *a, p=path: str(p)
         panel.export_actions[kind].trigger()
+    assert said == list(paths.values())
     report = json.loads(paths["report_json"].read_text())
     assert report["accuracy"] == report["test_accuracy"] == result.accuracy
     # the trust figures under `nndesk evaluate --json`'s keys (walk55 D8)

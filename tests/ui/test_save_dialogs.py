@@ -156,6 +156,29 @@ def test_file_save_model_asks_in_the_same_dialog_and_a_name_without_an_ending_ge
     assert saved == [str(tmp_path / "mine.npz")]
 
 
+def test_file_save_model_proposes_an_untested_models_name_in_the_windows_language(
+    qtbot, window_factory, tmp_path, save_dialogs
+):
+    """s62: a model saved untested was proposed as "mnist_untested.npz" in a Vietnamese window,
+    where the exported curves' names were already Vietnamese."""
+    from nndesk.preferences import set_last_save_folder
+    from nndesk.ui import language
+    from tests.conftest import save_tiny_digit_model
+
+    untested = save_tiny_digit_model(tmp_path / "quit.npz", "784-16-10", test_accuracy=None)
+    desk = window_factory(classifier=Classifier.from_file(untested))
+    set_last_save_folder(tmp_path)
+    save_dialogs.answer = ""
+    desk.window._on_save_model_triggered()
+    assert language.use_language("vi") == "vi"
+    try:
+        desk.window._on_save_model_triggered()
+    finally:
+        language.use_language("en")
+    offered = [Path(asked.start).name for asked in save_dialogs.asked]
+    assert offered == ["mnist_untested.npz", "mnist_chưa kiểm tra.npz"]
+
+
 def _pickers_without_qts_own(tree: ast.Module) -> list[int]:
     """Lines calling Qt's static open or folder dialog without ``file_dialogs``' options."""
     wrong = []

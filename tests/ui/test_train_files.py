@@ -43,8 +43,8 @@ def test_curves_pngs_and_model_copies_are_written_off_the_gui_thread(
 
     monkeypatch.setattr(train_files, "save_curves_png", spy("png", train_files.save_curves_png))
     monkeypatch.setattr(train_files, "copy_model", spy("copy", train_files.copy_model))
-    said: list[str] = []
-    widget.status_message.connect(said.append)
+    said: list[tuple[Path, bool]] = []
+    widget.file_saved.connect(lambda path, model: said.append((path, model)))
     for button, name in ((widget.export_button, "curves.png"), (widget.save_button, "mine")):
         save_dialogs.answer = str(tmp_path / name)
         with qtbot.waitSignal(writes.done, timeout=WAIT_MS):
@@ -53,10 +53,7 @@ def test_curves_pngs_and_model_copies_are_written_off_the_gui_thread(
     assert Classifier.from_file(tmp_path / "mine.npz").info["history"]
     assert set(threads) == {"png", "copy"}
     assert threading.main_thread() not in threads.values()
-    assert said[-2:] == [
-        f"Saved {tmp_path / 'curves.png'}",
-        f"Model saved to {tmp_path / 'mine.npz'}",
-    ]
+    assert said == [(tmp_path / "curves.png", False), (tmp_path / "mine.npz", True)]
     widget.shutdown()
     writes.shutdown()
 
