@@ -499,7 +499,10 @@ class WindowMenusMixin:
     def _on_save_model_triggered(self) -> None:
         # what it is (dataset, layers, test accuracy), under a name no file has there yet
         clf = self._classifier
-        stem = model_file_stem(ModelFacts.of_info(clf.info if clf is not None else None))
+        if clf is not None:
+            stem = model_file_stem(ModelFacts.of_info(clf.info))
+        else:
+            stem = translate("MainWindow", "model")
         title = translate("MainWindow", "Save model")
         path = ask_save_path(self, title, stem, ".npz", file_filters.model_files())
         if path:
