@@ -5,12 +5,13 @@ instead of being cut mid-word, and the whole of it is the tooltip."""
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QStatusBar, QStyle, QStyleOption, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption, QWidget
 
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.language import translate
@@ -33,14 +34,19 @@ class ElidingStatusBar(QStatusBar):
         # field: a long message never sets it aside (it is what the message is about)
         self._saved_message = ""
         self._saved_folder: Path | None = None
-        self.folder_button = QToolButton(self)
-        self.folder_button.setText(translate("StatusBar", "Show folder"))
-        self.folder_button.setToolTip(
-            translate("StatusBar", "Open the folder the file was saved in")
+        # a link, not a button: the bar is as tall as its tallest widget, shown or not, and a
+        # button made it taller for good (the Runs table lost a row at 1024x700)
+        self.folder_link = QLabel(
+            '<a href="folder">{}</a>'.format(html.escape(translate("StatusBar", "Show folder")))
         )
-        self.folder_button.clicked.connect(self._on_folder_button_clicked)
-        super().insertPermanentWidget(0, self.folder_button)
-        self.folder_button.hide()
+        self.folder_link.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.folder_link.setToolTip(translate("StatusBar", "Open the folder the file was saved in"))
+        self.folder_link.linkActivated.connect(self._on_folder_link_activated)
+        super().insertPermanentWidget(0, self.folder_link)
+        self.folder_link.hide()
         self.messageChanged.connect(self._on_message_changed)
 
     def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802
@@ -54,7 +60,7 @@ class ElidingStatusBar(QStatusBar):
         next short message or when it times out."""
         if message != self._saved_message:  # the saved file's message went
             self._saved_message, self._saved_folder = "", None
-            self.folder_button.hide()
+            self.folder_link.hide()
         self._bring_fields_back()
         if message and self.fontMetrics().horizontalAdvance(message) > self.message_room():
             self._aside = [field for field in self._fields if field.isVisible()]
@@ -71,14 +77,14 @@ class ElidingStatusBar(QStatusBar):
         """``text`` (it names the file written at ``path``) with "Show folder" beside it, for
         ``timeout_ms`` or until another message."""
         self._saved_message, self._saved_folder = text, Path(path).parent
-        self.folder_button.show()
+        self.folder_link.show()
         self.layout().activate()  # the message's room ends at the button from the start
         self.showMessage(text, timeout_ms)
         if self.currentMessage() == text:  # the same text again: no messageChanged came
             self._on_message_changed(text)
 
-    @Slot()
-    def _on_folder_button_clicked(self) -> None:
+    @Slot(str)
+    def _on_folder_link_activated(self, _link: str) -> None:
         folder = self._saved_folder
         if folder is not None and not show_folder(folder):
             said = translate("StatusBar", "No file manager would open {folder}")

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk.app import startup
 from nndesk.inference import Classifier
@@ -774,17 +774,23 @@ def test_a_saved_model_is_said_in_the_status_bar_with_its_folder_one_click_away(
     monkeypatch.setattr(status_bar, "show_folder", lambda folder: opened.append(folder) or True)
     desk = window_factory(classifier=stroke_classifier)
     bar = desk.window.statusBar()
+    height = bar.height()
     target = tmp_path / "my models" / "mine.npz"
     target.parent.mkdir()
     desk.window.save_model_requested.emit(str(target))
     said = f"Model saved: mine.npz in {target.parent}"
     qtbot.waitUntil(lambda: bar.currentMessage() == said, timeout=10_000)
-    assert bar.folder_button.isVisible()
-    assert bar.folder_button.geometry().left() >= bar.message_room()  # beside the message
-    bar.folder_button.click()
+    link = bar.folder_link
+    assert link.isVisible() and link.text().endswith(">Show folder</a>")
+    assert link.geometry().left() >= bar.message_room()  # beside the message
+    QApplication.processEvents()
+    assert bar.height() == height  # the pages above keep their room
+    # the bar is as tall as its tallest widget, shown or not: no taller than its fields
+    assert link.sizeHint().height() <= desk.window.model_status.sizeHint().height()
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton, pos=link.rect().center())
     assert opened == [target.parent]
     bar.showMessage("something else")
-    assert not bar.folder_button.isVisible()
+    assert not link.isVisible()
 
 
 def test_an_image_file_opened_after_a_test_image_takes_its_caption_away(
