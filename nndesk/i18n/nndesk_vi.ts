@@ -3974,9 +3974,9 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Chưa có mô hình — Tệp &gt; Mở mô hình, hoặc huấn luyện một mô hình ở trang Huấn luyện</translation>
     </message>
     <message>
-        <source>Only a dot or a dash: the network sees it enlarged to a whole drawing&apos;s size, so this answer says little.</source>
+        <source>Only a dot: the network enlarges it to a whole drawing&apos;s size, so this answer means little.</source>
         <extracomment>under the test-image row while the drawing is a dot or a dash (``preprocess.nearly_empty``)</extracomment>
-        <translation>Chỉ một chấm hay một gạch: mạng nơ-ron thấy nó phóng to bằng cả một hình vẽ, nên câu trả lời này không nói lên được nhiều.</translation>
+        <translation>Chỉ một chấm: mạng phóng nó to bằng cả hình vẽ, nên câu trả lời này ít ý nghĩa.</translation>
     </message>
     <message>
         <source>Open &amp;model...</source>

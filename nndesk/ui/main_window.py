@@ -54,8 +54,7 @@ FOLDER_HINT_NAMES = 6
 #: under the test-image row while the drawing is a dot or a dash (``preprocess.nearly_empty``)
 TOO_LITTLE = QT_TRANSLATE_NOOP(
     "MainWindow",
-    "Only a dot or a dash: the network sees it enlarged to a whole drawing's size, so this "
-    "answer says little.",
+    "Only a dot: the network enlarges it to a whole drawing's size, so this answer means little.",
 )
 #: said on the blank canvas of one mode, and after an Undo with nothing to undo there, while
 #: the other mode keeps a drawing (by the mode keeping it): a switch put it aside, and Undo

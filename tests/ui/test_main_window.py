@@ -628,7 +628,7 @@ def test_a_click_leaves_a_dot_that_is_read_and_the_note_says_why_the_answer_says
     assert not canvas.is_blank() and canvas.array().max() == 255  # the dot
     assert window.preview.image() is not None  # shown as the network sees it
     assert window.prediction_panel.top_label.text() in (*STROKE_CLASSES, "Not sure")
-    assert window.status_note.text().startswith("Only a dot or a dash")
+    assert window.status_note.text().startswith("Only a dot:")
     window.canvas.draw_stroke([(140, 30), (140, 250)])  # now a real stroke
     wait_for_prediction(qtbot, prediction)
     assert window.prediction_panel.top_label.text() in ("vertical", "Not sure")
@@ -884,3 +884,33 @@ def test_each_mode_undoes_within_its_own_drawings(qtbot, window_factory):
     assert np.array_equal(window.canvas.array(), garment)
     window.act_undo.trigger()
     assert window.canvas.is_blank() and not window.canvas.can_undo()
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_the_dot_note_fits_the_three_lines_kept_under_the_canvas_at_larger_text(
+    qtbot, window_factory, qapp, restore_theme, code
+):
+    """The note said under a dot (TOO_LITTLE) took four lines in Vietnamese at Larger on a
+    1024x700 screen, one more than fit_canvas keeps for the line under the test-image row:
+    the rows under the canvas moved up 1-2 px as it came."""
+    from nndesk.ui import language, text_size
+    from nndesk.ui.main_window import TOO_LITTLE
+
+    saved = qapp.font()
+    font = qapp.font()
+    font.setPointSizeF(9.0)  # the offscreen desktop at 9 pt: 11 pt at Larger
+    qapp.setFont(font)
+    text_size._desktop_font = None
+    text_size.apply_text_size(qapp, "larger")
+    assert language.use_language(code) == code
+    try:
+        window = window_factory().window
+        note, panel = window.status_note, window.draw_panel
+        note.setText(language.translate_marked("MainWindow", TOO_LITTLE))
+        least = panel._left_least_width()  # noqa: SLF001 - the column at its narrowest
+        assert note.heightForWidth(least) <= 3 * panel.fontMetrics().lineSpacing()
+    finally:
+        language.use_language("en")
+        qapp.setFont(saved)
+        text_size._desktop_font = None
+        text_size.apply_text_size(qapp, "normal")
