@@ -247,7 +247,11 @@ def shared_line(preset: str, settings: list[str]) -> str:
 def summary_line(lanes: list[Lane], preset: str) -> str:
     """One or two lines over the chart while racing and after (a 1024x700 window has little
     room): what sets the ``lanes`` apart, the ``preset`` they share and its first settings
-    (every shared one is in its tooltip, as the line above the lanes said them)."""
+    (every shared one is in its tooltip, as the line above the lanes said them). The lanes
+    named as their fields and the chart's key name them, without the start they share: four
+    MNIST labs' "mnist-" took four lines at Larger text in a 1024 px window."""
+    names = shortened([lane.name for lane in lanes])
+    lanes = [dataclasses.replace(lane, name=n) for lane, n in zip(lanes, names, strict=True)]
     first = lanes[0].config
     # a setting the lanes do not share (a lab's own batch size) is no "preset's setting"
     shared = [n for n in FIRST_SAID

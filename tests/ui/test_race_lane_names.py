@@ -184,3 +184,14 @@ def test_a_lanes_long_settings_are_cut_in_their_cell_not_behind_a_sideways_scrol
     assert drawn.endswith("…  ✎") and cell.width() <= cell.sizeHint().width()
     assert cell.text().startswith(drawn.removesuffix("…  ✎"))
     assert cell.fontMetrics().horizontalAdvance(drawn) <= cell.width()
+
+
+def test_the_summary_over_the_chart_names_two_labs_as_their_lanes_do():
+    from nndesk.controllers.race import Lane
+    from nndesk.presets import get_preset
+    from nndesk.ui.race_words import summary_line
+
+    lanes = [Lane(name, get_preset(name).config) for name in ("fashion-cnn-lab", "fashion-mlp-lab")]
+    line = summary_line(lanes, "fashion-mlp-lab")
+    assert line.startswith("cnn-lab (") and " · mlp-lab (" in line
+    assert line.count("fashion-") == 1  # the preset they share, named whole
