@@ -471,7 +471,10 @@ class LabView(QWidget):
         if self.outcome is None or self._result is None:
             return
         clf = self._result.classifier
-        stem = f"{getattr(clf, 'file_stem', 'model')}-lab"
+        # the model's name as the window says it (a run's "lượt chạy 03:31:01 ngày 03/12",
+        # "MNIST (chưa lưu)"): the CLI's name put "run …" and "(unsaved)" in a Vietnamese
+        # window's proposal; the dialog makes "/" and ":" a "-"
+        stem = f"{getattr(clf, 'title', 'model')}-lab"
         title = translate("LabView", "Save the edited model")
         path = ask_save_path(self, title, stem, ".npz", file_filters.model_files())
         if path:

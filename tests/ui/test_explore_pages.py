@@ -82,6 +82,37 @@ def test_the_lab_scores_the_original_and_the_edited_copy(qtbot, controller, resu
     assert info["calibration"]["temperature"] == page.temperature.value()
 
 
+def test_the_labs_save_proposes_the_models_name_in_the_windows_language(
+    qtbot, controller, result, save_dialogs
+):
+    """The Lab proposed "mnist (unsaved)-lab.npz" (the CLI's name) in a Vietnamese window."""
+    import dataclasses
+
+    from nndesk.ui import language
+
+    unsaved = dataclasses.replace(
+        result, classifier=dataclasses.replace(result.classifier, path=None)
+    )
+    page = LabView(controller)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.set_result(unsaved)
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.prune.setValue(50)
+    save_dialogs.answer = ""
+    titles = []
+    for code in ("en", "vi"):
+        assert language.use_language(code) == code
+        try:
+            titles.append(unsaved.classifier.title)
+            page._on_save_clicked()  # noqa: SLF001 - the Save button's slot
+        finally:
+            language.use_language("en")
+    offered = [Path(asked.start).name for asked in save_dialogs.asked]
+    assert offered == [f"{title}-lab.npz" for title in titles]
+    assert titles[0] == "MNIST (unsaved)" and titles[1] != titles[0]
+
+
 def test_the_map_places_every_sampled_image_and_a_click_sends_it_to_the_canvas(
     qtbot, controller, result
 ):
