@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,6 +13,7 @@ from matplotlib.figure import Figure
 
 from nndesk.curves.fitting import fit_figure_legend, fit_ticks, fit_titles, fit_ylabels
 from nndesk.curves.live import LiveCurves
+from nndesk.curves.marks import ScheduleTurn
 from nndesk.curves.overlay import plot_overlay
 from nndesk.curves.printed import chart_colours_now, recolour_for_print
 from nndesk.fileio import atomic_path
@@ -26,16 +28,24 @@ def make_figure(width: float = 12.0, height: float = 3.6) -> tuple[Figure, tuple
 
 
 def save_curves_png(
-    runs: Sequence[tuple[str, Curves]], path: str | os.PathLike, dpi: int = 120, caption: str = ""
+    runs: Sequence[tuple[str, Curves]],
+    path: str | os.PathLike,
+    dpi: int = 120,
+    caption: str = "",
+    turns: Sequence[Sequence[ScheduleTurn]] = (),
 ) -> Path:
     """Render one run (live style) or several (overlay) to a PNG, atomically; ``caption`` above
-    the overlay's legend (what the runs share, as the Runs chart says it). Dark on white for a
-    report or a slide, whatever the window's theme (``curves.printed``)."""
+    the overlay's legend (what the runs share, as the Runs chart says it); ``turns``: each
+    run's schedule turns, marked as on screen. Dark on white for a report or a slide, whatever
+    the window's theme (``curves.printed``)."""
     drawn_in = chart_colours_now()
     fig, axes = make_figure()
     FigureCanvasAgg(fig)  # measures the legend and titles before the file is written
     if len(runs) == 1:
         live = LiveCurves(*axes)
+        if turns and turns[0]:  # its epochs as the Live chart spans them, the turns marked
+            curves = runs[0][1]
+            live.set_span(1, max(math.ceil(curves.last_x) if curves.batch_x else 1, 2), turns[0])
         live.update(runs[0][1])
         fig.suptitle(runs[0][0], fontsize=10)
         # the key beside the batch plot's title, in as many rows as it needs: laid out
@@ -43,7 +53,7 @@ def save_curves_png(
         fig.canvas.draw()
         live.fit_key()
     else:
-        plot_overlay(*axes, runs, outside=True)
+        plot_overlay(*axes, runs, outside=True, turns=turns)
         fit_figure_legend(fig, caption)
         fig.canvas.draw()
         fit_titles(axes)  # all measured as first drawn; savefig draws them again

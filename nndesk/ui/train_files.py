@@ -101,8 +101,8 @@ class TrainFiles(QObject):
         title = translate("TrainingPanel", "Export curves")
         path = self._ask(title, stem, ".png", file_filters.png_images())
         if path:
-            runs = self._page.plotted()
-            self._export(lambda: save_curves_png(runs, path))
+            runs, turns = self._page.plotted(), self._page.plotted_turns()
+            self._export(lambda: save_curves_png(runs, path, turns=turns))
 
     @Slot()
     def export_runs_png(self) -> None:
@@ -114,8 +114,8 @@ class TrainFiles(QObject):
         if not path:
             return
         if not records:  # the button is off then; the live curves are the page's
-            runs = self._page.plotted()
-            self._export(lambda: save_curves_png(runs, path))
+            runs, turns = self._page.plotted(), self._page.plotted_turns()
+            self._export(lambda: save_curves_png(runs, path, turns=turns))
             return
         # their curves are read (a listing keeps only their summaries) by the writer; a
         # damaged run has none to draw (its button is off when all selected are)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFileDialog
 
 from nndesk.curves import save_curves_png
+from nndesk.curves.marks import kept_run_turns
 from nndesk.errors import NndeskError, user_message
 from nndesk.fileio import atomic_write_text
 from nndesk.model_labels import ModelFacts
@@ -120,8 +121,20 @@ class ModelFilesMixin:
         return source
 
     def export_curves_png(self, path: str | os.PathLike, records=None) -> Path:
-        """The live curves (or the given runs overlaid) as a PNG."""
-        return save_curves_png(self.plotted(records), path, caption=exported_caption(records))
+        """The live curves (or the given runs overlaid) as a PNG, their schedule turns marked
+        as on screen (any thread: a listed run's curves are read here)."""
+        runs = self.plotted(records)
+        turns = (
+            [kept_run_turns(r.config, c) for r, (_, c) in zip(records, runs, strict=True)]
+            if records
+            else self.plotted_turns()
+        )
+        return save_curves_png(runs, path, caption=exported_caption(records), turns=turns)
+
+    def plotted_turns(self) -> list:
+        """The live run's schedule turns, as its chart marks them, for ``plotted()``'s run."""
+        span = self.live.span()
+        return [span[2] if span is not None else ()]
 
     def plotted(self, records=None) -> list[tuple[str, Curves]]:
         """(label, curves) to export: copies, which a running run no longer grows. Runs are

@@ -25,7 +25,7 @@ def test_the_exported_legend_says_what_the_window_s_legend_says(qtbot, tmp_path,
     qtbot.addWidget(page)
     written = {}
 
-    def save(labelled, path, caption=""):
+    def save(labelled, path, caption="", turns=()):
         written.update(labels=[label for label, _ in labelled], caption=caption)
         return path
 

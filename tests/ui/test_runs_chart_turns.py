@@ -82,3 +82,31 @@ def test_a_run_json_of_settings_no_run_has_draws_its_curves_without_turns(
 ):
     (marks,) = _drawn_marks(tmp_path, monkeypatch, [{**STEP, **edited}])
     assert marks == set()
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_the_exported_png_marks_the_turns_as_the_chart_does(tmp_path, monkeypatch, count):
+    """Export PNG… of kept runs: one run as the Live chart draws it, several overlaid; the
+    file showed no turn where the chart on screen did."""
+    from nndesk.curves import figure_file
+    from nndesk.curves.marks import kept_run_turns
+
+    config = {"dataset": "mnist", "arch": "784-32-10", "lr": 0.1, "epochs": 4, **STEP}
+    curves = [_four_epochs() for _ in range(count)]
+    turns = [kept_run_turns(config, c) for c in curves]
+    figures = []
+    real = figure_file.recolour_for_print
+    monkeypatch.setattr(
+        figure_file,
+        "recolour_for_print",
+        lambda fig, drawn: figures.append(fig) or real(fig, drawn),
+    )
+    runs = [(f"run {i}", c) for i, c in enumerate(curves)]
+    figure_file.save_curves_png(runs, tmp_path / "curves.png", turns=turns)
+    assert (tmp_path / "curves.png").stat().st_size > 0
+    dotted = {
+        float(line.get_xdata()[0])
+        for line in figures[-1].axes[0].lines
+        if line.get_linestyle() == ":"
+    }
+    assert dotted == {2.0}

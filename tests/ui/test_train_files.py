@@ -35,9 +35,9 @@ def test_curves_pngs_and_model_copies_are_written_off_the_gui_thread(
     threads: dict[str, threading.Thread] = {}
 
     def spy(name, real):
-        def call(*args):
+        def call(*args, **kwargs):
             threads[name] = threading.current_thread()
-            return real(*args)
+            return real(*args, **kwargs)
 
         return call
 
