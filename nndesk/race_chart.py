@@ -30,6 +30,8 @@ MAX_BATCH_POINTS = 600
 #: Margins in points: room for the tick and axis labels (left, bottom), titles (top, between).
 #: The top holds the batch plot's title and its key, beside or above it, and ``TOP_PT`` more.
 LEFT_PT, RIGHT_PT, TOP_PT, BOTTOM_PT, ROW_GAP_PT, COLUMN_GAP_PT = 50, 10, 12, 34, 52, 58
+#: Pixels a plot keeps when the key, titles and ticks take more than the chart's height
+LEAST_ROW_PX = 20
 #: how the key's entries are set out (``key.place_key``)
 KEY_STYLE = {
     "fontsize": 7,
@@ -137,8 +139,16 @@ class RaceChart:
         gap_pt = ROW_GAP_PT + epoch_lines * TITLE_POINTS * 1.25
         self._decorations_px = (top_pt + BOTTOM_PT + gap_pt) * px
         bottom, top = BOTTOM_PT * px / height, 1 - top_pt * px / height
+        # a key taller than the chart (four lanes named by their settings, each on two lines,
+        # at Larger text on a 1024x768 screen) left the top under the bottom, and gridspec
+        # refused it: the chart was a blank band. The plots keep a least room here, the key
+        # over them, until the view, told by ``plot_heights``, makes the chart taller
+        least = min(1.0, (2 * LEAST_ROW_PX + gap_pt * px) / height)
+        if top - bottom < least:
+            bottom = min(bottom, 1.0 - least)
+            top = bottom + least
         # the gap as gridspec wants it: a share of the mean plot height
-        row = max((top - bottom) * height - gap_pt * px, 20) / 2
+        row = max((top - bottom) * height - gap_pt * px, LEAST_ROW_PX) / 2
         self._grid.update(bottom=bottom, top=top, hspace=gap_pt * px / row)
         for ax in self.axes:  # update moves only the plots of pyplot's figures
             ax.set_position(ax.get_subplotspec().get_position(self.figure))

@@ -271,3 +271,25 @@ def test_the_batch_plot_spans_the_races_epochs_from_the_first_batch_as_lives_doe
     # batches past the last epoch (a lane's last partial batch) still in view
     chart.render([_curves(100 * epochs + 10, epochs, 2.0)] * 2, batches_per_epoch=100)
     assert chart.ax_batch.get_xlim()[1] >= (100 * epochs + 10) / 100
+
+
+def test_a_key_taller_than_the_chart_still_draws_the_plots_and_asks_for_room(qapp):
+    """verify63 V8: four labs named by their settings, each on two key lines, at Larger text on
+    a 1024x768 projector: the key was taller than the chart, gridspec refused its top under its
+    bottom ("bottom cannot be >= top") and the race's chart was a blank band for the whole race,
+    a traceback logged at every refresh."""
+    names = [
+        "sigmoid-raw, 784-784-10, tốc độ học 0,01, điểm ảnh 0 đến 255",
+        "relu-sigmoid-raw, 784-784-10, tốc độ học 0,01, điểm ảnh 0 đến 255",
+        "relu-sigmoid-unit, 784-784-10, tốc độ học 0,01, điểm ảnh 0 đến 1",
+        "relu-3x784, 784-784-784-784-10, tốc độ học 0,001, điểm ảnh 0 đến 1",
+    ]
+    chart = RaceChart(names, 450, 250, 96.0 * 1.25, validation=True, epochs=1)
+    image = chart.render([_curves(100, 1, 2.3) for _ in names], batches_per_epoch=100)
+    assert image.shape[:2] == (250, 450)
+    bottom, top = chart.ax_acc.get_position().y0, chart.ax_batch.get_position().y1
+    assert 0.0 <= bottom < top <= 1.0
+    batch_px, _epoch_px = chart.plot_heights()
+    assert batch_px < 40  # the view reads this and makes the chart taller (least_chart_height)
+    taller = RaceChart(names, 450, 600, 96.0 * 1.25, validation=True, epochs=1)
+    assert taller.plot_heights()[0] > batch_px
