@@ -24,6 +24,21 @@ def fitted_text(
     return metrics.elidedText(texts[-1], mode, width)
 
 
+def paint_displayed_text(label) -> None:
+    """Draw ``label``'s ``displayed_text()`` (what it shows, not its whole ``text()``) with its
+    own alignment flags, palette and state, as QLabel draws its text."""
+    painter = QPainter(label)
+    label.style().drawItemText(
+        painter,
+        label.contentsRect(),
+        label._flags(),
+        label.palette(),
+        label.isEnabled(),
+        label.displayed_text(),
+        label.foregroundRole(),
+    )
+
+
 class ElidedLabel(QLabel):
     """``setText`` keeps the whole text; painting shows as much as the width allows."""
 
@@ -171,16 +186,7 @@ class LinesLabel(QLabel):
         self._say_tip()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        painter = QPainter(self)
-        self.style().drawItemText(
-            painter,
-            self.contentsRect(),
-            self._flags(),
-            self.palette(),
-            self.isEnabled(),
-            self.displayed_text(),
-            self.foregroundRole(),
-        )
+        paint_displayed_text(self)
 
 
 class WrappedLabel(LinesLabel):
@@ -298,13 +304,4 @@ class WrappedPathLabel(QLabel):
             self.updateGeometry()  # its lines at the new width
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        painter = QPainter(self)
-        self.style().drawItemText(
-            painter,
-            self.contentsRect(),
-            self._flags(),
-            self.palette(),
-            self.isEnabled(),
-            self.displayed_text(),
-            self.foregroundRole(),
-        )
+        paint_displayed_text(self)
