@@ -4,6 +4,8 @@ the same data and layers (walk58 #2: lab 2's four runs, sigmoid/ReLU x raw/[0,1]
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -226,15 +228,25 @@ def test_in_vietnamese_at_the_larger_text_a_runs_status_is_in_sight_at_1024(
     """walk61: the lecturer's window (1024x768, Vietnamese, View > Text size > Larger): the
     Status column ended at 477 px of a 467 px table."""
     from nndesk import paths
-    from nndesk.ui import language, text_size
     from nndesk.ui.runs_table import COLUMNS
-    from tests.ui.test_layout import WAIT_MS, show_at
 
     store = RunStore(paths.runs_dir())
     for arch in ("784-784-10", "784-64-10"):
         record = store.create({**LAB2, "arch": arch})
         record.status = "completed"
         store.save(record)
+    with _lecturers_runs_view(qtbot, qapp, window_factory, stroke_classifier, rows=2) as view:
+        for name in ("Started", "Layers", "Test acc", "Status"):
+            assert _in_sight(view, COLUMNS.index(name)), name
+
+
+@contextlib.contextmanager
+def _lecturers_runs_view(qtbot, qapp, window_factory, stroke_classifier, rows: int):
+    """The Runs view of the lecturer's window (1024x768, Vietnamese, View > Text size >
+    Larger), shown once it lists ``rows`` runs; English and Normal text again after."""
+    from nndesk.ui import language, text_size
+    from tests.ui.test_layout import WAIT_MS, show_at
+
     assert language.use_language("vi") == "vi"
     text_size.apply_text_size(qapp, "larger")
     try:
@@ -245,9 +257,8 @@ def test_in_vietnamese_at_the_larger_text_a_runs_status_is_in_sight_at_1024(
         view = page.runs_view
         page.tabs.setCurrentWidget(view)
         view.refresh()
-        qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == 2, timeout=WAIT_MS)
-        for name in ("Started", "Layers", "Test acc", "Status"):
-            assert _in_sight(view, COLUMNS.index(name)), name
+        qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == rows, timeout=WAIT_MS)
+        yield view
     finally:
         text_size.apply_text_size(qapp, "normal")
         language.use_language("en")
@@ -279,29 +290,15 @@ def test_runs_told_apart_by_settings_keep_their_status_in_sight_in_vietnamese_at
 ):
     """fixG 3: the lecturer's window (1024x768, Vietnamese, Larger) with lab 2's four runs: the
     Settings column second kept what tells them apart whole on one line ("sigmoid, điểm ảnh 0
-    đến 255 · …") and Status was a sideways scroll away ("h…" at the table's edge). The rows
-    take two lines there, what tells the runs apart wraps whole, Status stays in sight."""
+    đến 255 · …") and Status was a sideways scroll away ("h…" at the table's edge). The
+    Settings cells keep what tells the runs apart (cut in its middle where it must be),
+    Status stays in sight."""
     from nndesk import paths
-    from nndesk.ui import language, text_size
     from nndesk.ui.runs_table import COLUMNS
-    from tests.ui.test_layout import WAIT_MS, show_at
 
     _lab2(RunStore(paths.runs_dir()))
-    assert language.use_language("vi") == "vi"
-    text_size.apply_text_size(qapp, "larger")
-    try:
-        desk = window_factory(classifier=stroke_classifier)
-        window = show_at(desk, (1024, 768))
-        page = desk.train_page
-        window.tabs.setCurrentWidget(page)
-        view = page.runs_view
-        page.tabs.setCurrentWidget(view)
-        view.refresh()
-        qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == 4, timeout=WAIT_MS)
+    with _lecturers_runs_view(qtbot, qapp, window_factory, stroke_classifier, rows=4) as view:
         assert view.settings_forward
         for name in ("Started", "Settings", "Test acc", "Status"):
             assert _in_sight(view, COLUMNS.index(name)), name
         assert len(_leads_told_apart(view)) == 4
-    finally:
-        text_size.apply_text_size(qapp, "normal")
-        language.use_language("en")
