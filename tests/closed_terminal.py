@@ -4,7 +4,22 @@ from __future__ import annotations
 
 import os
 import select
+import signal
 import subprocess
+
+#: The signals a terminal's shell starts a command with at their defaults, which a test run may
+#: have inherited ignored: ``nohup`` ignores SIGHUP, a job put in the background by a shell
+#: without job control (``(nohup pytest &)``) SIGINT too. A child inherits an ignored signal
+#: and nndesk keeps it ignored by design (``nohup nndesk``), so a test signalling its child
+#: waited for it in vain (verify63 V4: the window kept training after SIGHUP, killed at 120 s).
+SHELL_DEFAULTS = (signal.SIGHUP, signal.SIGINT)
+
+
+def as_a_shell_starts_it() -> None:
+    """In a child before it runs (``preexec_fn``): ``SHELL_DEFAULTS`` at their defaults, as a
+    shell in a terminal starts a command, whatever this test run was started with."""
+    for number in SHELL_DEFAULTS:
+        signal.signal(number, signal.SIG_DFL)
 
 
 def run_until_the_terminal_closes(argv: list[str], env: dict, cwd, word: bytes) -> int:
@@ -18,6 +33,7 @@ def run_until_the_terminal_closes(argv: list[str], env: dict, cwd, word: bytes) 
     controller, terminal = pty.openpty()
 
     def take_the_terminal() -> None:  # in the child, before it runs
+        as_a_shell_starts_it()
         os.setsid()
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 

@@ -16,6 +16,7 @@ from nndesk import cli
 from nndesk.cli import listing, output
 from nndesk.nn.serialization import unchecked_header_warning
 from nndesk.presets import PRESETS
+from tests.closed_terminal import as_a_shell_starts_it
 from tests.conftest import make_blob_images
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -559,7 +560,12 @@ def test_ctrl_c_stops_training_after_the_batch_and_still_saves_the_model(tiny_di
     argv = [sys.executable, "-m", "nndesk", "train", *TINY, "--epochs", "100000"]
     argv += ["--data-dir", str(tiny_dir), "--out", str(out)]
     proc = subprocess.Popen(
-        argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        argv,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=as_a_shell_starts_it,  # Ctrl-C not ignored under a test run in the background
     )
     try:
         for line in proc.stdout:  # wait until training is under way

@@ -21,7 +21,7 @@ from nndesk import cli
 from nndesk.cli import listing
 from nndesk.cli.signals import Ended, ending_signals, stop_requests
 from nndesk.nn.serialization import load_model
-from tests.closed_terminal import run_until_the_terminal_closes
+from tests.closed_terminal import as_a_shell_starts_it, run_until_the_terminal_closes
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 
@@ -63,6 +63,7 @@ def _train(tmp_path: Path, data: Path, arch: str) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its helpers, found by its session, are not the test's
+        preexec_fn=as_a_shell_starts_it,  # SIGHUP not ignored under a nohup test run
     )
 
 
@@ -222,11 +223,16 @@ def test_a_signal_ignored_from_the_start_stays_ignored():
 
 
 def test_a_signal_while_the_model_is_saved_lets_the_save_finish(capsys):
-    with stop_requests() as requests:
-        requests.saving = True
-        os.kill(os.getpid(), signal.SIGINT)
-        while not requests.stop.is_set():
-            pass
+    # as a shell starts it: a test run in the background inherits Ctrl-C ignored
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with stop_requests() as requests:
+            requests.saving = True
+            os.kill(os.getpid(), signal.SIGINT)
+            while not requests.stop.is_set():
+                pass
+    finally:
+        signal.signal(signal.SIGINT, before)
     assert "nndesk: saving the model first (Ctrl-C again to abort)" in capsys.readouterr().err
 
 
@@ -264,7 +270,40 @@ def test_a_signal_while_cli_training_starts_ends_it_in_one_line(
     env = {**os.environ, "NNDESK_HOME": str(home), "PYTHONPATH": str(ROOT)}
     env |= {"AT": at, "SIGNAL": name}
     argv = [sys.executable, "-c", EARLY_CHILD, "train", *TINY, "--data-dir", str(tiny_dir)]
-    done = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        argv,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=as_a_shell_starts_it,  # SIGHUP, SIGINT not ignored under a nohup test run
+    )
     assert (done.returncode, done.stderr.splitlines()) == (status, [said])
     assert done.stdout == ""
     assert list(tmp_path.iterdir()) == []  # nothing written: no run folder, no settings
+
+
+def test_a_child_a_signal_test_starts_has_sighup_and_ctrl_c_though_the_test_run_ignores_them():
+    """verify63 V4: under ``nohup pytest`` the window's SIGHUP test sent SIGHUP to a child that
+    had inherited it ignored, and waited 120 s for it to close. The signal tests start their
+    children as a shell would (``as_a_shell_starts_it``), whatever the test run ignores."""
+    from tests.closed_terminal import SHELL_DEFAULTS
+
+    said = (
+        "import signal; print(signal.getsignal(signal.SIGHUP) is signal.SIG_DFL,"
+        " signal.getsignal(signal.SIGINT) is signal.default_int_handler)"
+    )
+    before = {number: signal.signal(number, signal.SIG_IGN) for number in SHELL_DEFAULTS}
+    try:  # as ``(nohup python -m pytest &)`` starts the test run
+        done = subprocess.run(
+            [sys.executable, "-c", said],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            preexec_fn=as_a_shell_starts_it,
+        )
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+    assert done.stdout.split() == ["True", "True"], done.stderr
