@@ -67,7 +67,9 @@ class NumberField(QLineEdit):
             ) from None
         if not math.isfinite(v):
             raise ConfigError(Message(N_("must be a finite number")))
-        if v == 0 and not self.allow_zero:
+        # 0 refused at a bound of 0: one rule, said once for every number under it ("-1" said
+        # "must be 0 or more", then the 0 typed as told "must be greater than 0": verify63 V9)
+        if not self.allow_zero and (v == 0 or (self.lo == 0 and v < 0)):
             raise ConfigError(Message(N_("must be greater than 0")))
         if not self.lo <= v <= self.hi:
             if self.hi == math.inf:

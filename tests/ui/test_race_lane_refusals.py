@@ -50,6 +50,17 @@ def test_a_rate_of_0_is_marked_and_named_as_it_is_typed(qtbot, view):
     assert view.race_button.isEnabled()
 
 
+def test_a_negative_rate_and_a_rate_of_0_are_refused_for_one_reason(qtbot, view):
+    """verify63 V9: "-1" was refused as "must be 0 or more", then the 0 typed as told as "must
+    be greater than 0"."""
+    adam = view.rows[2]
+    said = []
+    for text in ("-1", "0", "-0.001"):
+        _retype(qtbot, adam.lr, text)
+        said.append(view.error.text())
+    assert said == ["Adam: Learning rate: must be greater than 0"] * 3
+
+
 def test_every_lanes_refused_field_is_said_at_once_and_race_names_the_field(qtbot, view):
     sgd, momentum = view.rows[:2]
     _retype(qtbot, sgd.lr, "abc")

@@ -98,6 +98,23 @@ def test_a_learning_rate_field_takes_what_the_schema_takes(qtbot, text):
         field.value()
 
 
+@pytest.mark.parametrize(
+    "name", [f.name for f in FIELDS if f.kind is float and f.low == 0 and f.low_open]
+)
+def test_a_number_under_an_open_bound_of_0_and_0_are_refused_for_one_reason(qtbot, name):
+    """verify63 V9: a learning rate of "-1" was "must be 0 or more", the 0 then typed "must be
+    greater than 0"; one rule, one reason (the Train form's fields and the Race lanes')."""
+    field = number_field(BY_NAME[name])
+    qtbot.addWidget(field)
+    reasons = set()
+    for text in ("-1", "0", "-1e-9"):
+        field.setText(text)
+        with pytest.raises(ConfigError) as refused:
+            field.value()
+        reasons.add(str(refused.value))
+    assert reasons == {"must be greater than 0"}
+
+
 def model_file(tmp_path, **settings):
     """A 784-10 MNIST model file whose saved training settings are ``TrainConfig(**settings)``
     (its layers fit MNIST's 10 classes: the form refuses others, lab56 D11)."""
