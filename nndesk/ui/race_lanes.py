@@ -469,7 +469,11 @@ class LaneGrid(QGridLayout):
             heads = [head.widget()] if head is not None else []
             least.append(max(_least_width(w) for w in [*fields, *heads]))
             whole.append(max(least[-1], *(_whole_width(w) for w in fields)))
-        least[LR] = whole[LR]  # "0,001" whole: a number cut reads as another
+        # the rate fields' most, whatever is typed: "0,001" whole (a number cut reads as
+        # another), and a column as wide as its texts narrowed as "-1" was typed, its header
+        # ("Tốc độ học") went on a third line and every lane moved down under the pointer
+        # (verify63 V9); a longer number scrolls in its field
+        least[LR] = whole[LR] = max(row.lr.maximumWidth() for row in self.rows)
         return least, whole
 
     def _name_span_for(self, widths: list[int], name_px: int) -> int:

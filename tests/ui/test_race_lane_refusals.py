@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from nndesk.controllers.race import RaceController
 from nndesk.runs import RunStore
@@ -86,3 +87,49 @@ def test_a_refused_field_is_named_in_vietnamese(qtbot, view):
         language.use_language("en")
     assert said.startswith("Adam: ") and "Learning rate" not in said
     assert "greater than" not in said  # the reason in Vietnamese too
+
+
+def _settle() -> None:
+    """The layouts asked for so far, done (they come in posted events, some after others)."""
+    for _ in range(4):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("text", ["-1", "0", "784-abc"])
+def test_a_refused_field_moves_no_lane_under_the_pointer(qtbot, qapp, tmp_path, text):
+    """verify63 V9: in Vietnamese at the larger text in a 1024 px window (the tab 455 px wide),
+    a rate of "-1" made the LR column as narrow as its texts; its header, "Tốc độ học", went
+    on three lines and every lane moved 18 px down under the pointer. A refused field kept
+    its place, but its red frame made it 4 px lower. Every field stays where it was."""
+    from nndesk.ui import language, text_size
+    from nndesk.ui.race_view import RaceView
+
+    assert language.use_language("vi") == "vi"
+    text_size.apply_text_size(qapp, "larger")
+    race = RaceController(lambda name: None, RunStore(tmp_path / "runs"))
+    try:
+        tab = RaceView(race, dataset="mnist")
+        qtbot.addWidget(tab)
+        tab.resize(455, 900)
+        tab.show()
+        tab.use_comparison(0)
+        _settle()
+
+        def places() -> list[tuple[int, int]]:
+            return [
+                (field.mapTo(tab, field.rect().topLeft()).y(), field.height())
+                for row in tab.rows
+                for field in (row.arch, row.lr)
+            ]
+
+        before = places()
+        field = tab.rows[2].lr if text[0] in "-0" else tab.rows[1].arch
+        _retype(qtbot, field, text)
+        assert tab.error.text() != ""
+        _settle()
+        assert places() == before
+    finally:
+        race.shutdown()
+        text_size.apply_text_size(qapp, "normal")
+        language.use_language("en")
