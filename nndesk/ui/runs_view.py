@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -45,6 +46,7 @@ from nndesk.ui.runs_table import (
     diverged_tip,
 )
 from nndesk.ui.train_tabs import scrolled
+from nndesk.ui.word_elision import WordElidingDelegate, text_room
 
 SETTINGS_MIN_WIDTH = 140  # px: "relu, adam, lr 0.001, ..." begins to be read; the rest in its tip
 #: px Settings may widen to show the part of its cells that tells runs apart ("ReLU, pixels 0
@@ -172,6 +174,13 @@ class RunsView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        #: the Settings cells say what tells the runs apart alone, cut in its middle
+        #: (_fit_settings_column); else they are cut at their end. Cut between words either
+        #: way: Qt's own cut read "tốc độ họ…01 → 0,05" (verify63 V10)
+        self._settings_narrow = False
+        self.table.setItemDelegateForColumn(
+            SETTINGS, WordElidingDelegate(lambda: self._settings_narrow, self.table)
+        )
         # one line of text a row (the style's default is taller): more runs in a low window
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
@@ -470,10 +479,8 @@ class RunsView(QWidget):
             beside = sum(header.sectionSize(c) for c in (STARTED, TEST_ACC, STATUS))
             least = max(SETTINGS_FORWARD_MIN_WIDTH, min(self._settings_least, room - beside))
             narrow = self._settings_least > room - beside
+        self._settings_narrow = narrow
         self.model.show_leads_only(narrow)
-        mode = Qt.TextElideMode.ElideMiddle if narrow else Qt.TextElideMode.ElideRight
-        if self.table.textElideMode() != mode:
-            self.table.setTextElideMode(mode)
         header.resizeSection(SETTINGS, max(least, room - others))
 
     def select_runs(self, run_ids: list[str]) -> None:
@@ -520,6 +527,18 @@ class RunsView(QWidget):
         ("" for none)."""
         value = self.model.index(row, column).data(role)
         return "" if value is None else value
+
+    def shown_text(self, row: int, column: int) -> str:
+        """The text the table draws at (``row``, ``column``), cut to its cell as it is drawn
+        (by its delegate, else by the style, which cuts it with the table's elide mode)."""
+        index = self.model.index(row, column)
+        option = QStyleOptionViewItem()
+        option.initFrom(self.table)
+        option.widget = self.table
+        option.rect = self.table.visualRect(index)
+        option.textElideMode = self.table.textElideMode()
+        self.table.itemDelegateForIndex(index).initStyleOption(option, index)
+        return option.fontMetrics.elidedText(option.text, option.textElideMode, text_room(option))
 
     def row_count(self) -> int:
         return self.model.rowCount()

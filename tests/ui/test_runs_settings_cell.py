@@ -269,15 +269,11 @@ def _leads_told_apart(view) -> list[str]:
     first and last words (the activation, the inputs' "255" or "1"), the rest in the tooltip."""
     from PySide6.QtCore import Qt as _Qt
 
-    from nndesk.ui.runs_view import CELL_PADDING
-
-    metrics = view.table.fontMetrics()
-    room = view.table.horizontalHeader().sectionSize(SETTINGS) - CELL_PADDING
     drawn = []
     for row in range(view.row_count()):
         cell, tip = view.cell(row, SETTINGS), view.cell(row, SETTINGS, _Qt.ItemDataRole.ToolTipRole)
         lead = tip.split(" · ")[0]
-        shown = metrics.elidedText(cell, view.table.textElideMode(), room)
+        shown = view.shown_text(row, SETTINGS)
         words = lead.split()
         cut = shown.startswith(words[0]) and shown.endswith(words[-1])  # in its middle
         if (shown.startswith(lead) or cut) and cell in tip:
@@ -302,3 +298,33 @@ def test_runs_told_apart_by_settings_keep_their_status_in_sight_in_vietnamese_at
         for name in ("Started", "Settings", "Test acc", "Status"):
             assert _in_sight(view, COLUMNS.index(name)), name
         assert len(_leads_told_apart(view)) == 4
+
+
+def test_a_cell_cut_to_its_column_is_cut_between_words(
+    qtbot, qapp, window_factory, stroke_classifier, tiny_data_dir
+):
+    """verify63 V10: four Fashion-MNIST runs told apart by their rates, two set by hand while
+    they trained, in the lecturer's window: the cells read "tốc độ họ…01 → 0,05", two words
+    cut in half. Cut between words, each keeps the rate it was set to."""
+    from nndesk import paths
+    from nndesk.ui.word_elision import ELLIPSIS
+
+    store = RunStore(paths.runs_dir())
+    config = {**LAB2, "dataset": "fashion", "arch": "784-64-10", "lr": 0.001}
+    for rate in (None, 0.05, 0.01, None):
+        record = store.create(config)
+        if rate is not None:
+            record.curves.add_lr_change(1.5, rate)
+        record.status = "completed"
+        store.save(record)
+    with _lecturers_runs_view(qtbot, qapp, window_factory, stroke_classifier, rows=4) as view:
+        assert view.settings_forward
+        leads = [view.cell(row, SETTINGS) for row in range(view.row_count())]
+        shown = [view.shown_text(row, SETTINGS) for row in range(view.row_count())]
+        assert any(ELLIPSIS in text for text in shown), shown  # cut: the case looked at
+        for lead, text in zip(leads, shown, strict=True):
+            words = lead.split(" ")
+            kept = [w for w in text.split(" ") if w != ELLIPSIS]
+            assert all(w in words for w in kept), (lead, text)
+            assert text.split(" ")[-1] == words[-1]  # the rate it ended with
+        assert len(set(shown)) == 3  # the two left at 0.001 alike, as their settings are
