@@ -219,7 +219,8 @@ class ReplayView(QWidget):
         self.record = record
         self._selected_note = ""
         n = len(record)
-        if n == 0:
+        if n == 0:  # the mode's classes, not those of the run shown before (verify63 V1)
+            self._name_mode_classes()
             self._show_empty()
             return
         self.note.setText(self._kept_text(record))
@@ -241,8 +242,6 @@ class ReplayView(QWidget):
     def follow_mode(self, mode: str) -> None:
         """Before any run, the bars name the window mode's classes ("garments": T-shirt/top
         ...), not digits; a run's own record names them once it has an epoch."""
-        from nndesk.data.registry import DATASETS, dataset_for_kind
-
         changed, self._mode = mode != self._mode, mode
         if len(self.record):
             if changed and self.isVisible():
@@ -250,7 +249,13 @@ class ReplayView(QWidget):
             elif changed:
                 self._stale = True  # read when the tab is shown
             return
-        dataset = dataset_for_kind(mode)
+        self._name_mode_classes()
+
+    def _name_mode_classes(self) -> None:
+        """The bars name the window mode's classes (no run's record to name them)."""
+        from nndesk.data.registry import DATASETS, dataset_for_kind
+
+        dataset = dataset_for_kind(self._mode) if self._mode is not None else None
         if dataset not in DATASETS:
             return
         names = DATASETS[dataset].class_names
@@ -469,6 +474,13 @@ class ReplayView(QWidget):
         """A run of this window started at ``started`` is the latest: with no epoch of it
         ended, the note says so (an earlier session's run is no longer the latest)."""
         self._latest_here = started
+        if not len(self.record):
+            self._show_empty()
+
+    def forget_latest_run(self) -> None:
+        """No run is named as the latest (``set_earlier_run``, ``set_run_here``): the page
+        shows another mode's, whose latest run is named again if it has one."""
+        self._earlier = self._latest_here = ""
         if not len(self.record):
             self._show_empty()
 

@@ -47,6 +47,7 @@ class ModePagesMixin:
         self._show_no_run()
         if kept is not None:
             self.restore_shown_run(kept)
+        self.name_latest_in_replay()  # this mode's latest run, with nothing to replay
         return True
 
     def mode_pages(self) -> dict:
@@ -78,6 +79,7 @@ class ModePagesMixin:
         self.controller.replay = ReplayRecord()
         self.controller.model_path = None
         self.inside_view.show_record(self.controller.inside)
+        self.replay_view.forget_latest_run()  # the other mode's (verify63 V1)
         self.replay_view.show_record(self.controller.replay)
         self.header.say_alert("")
         self.progress.setValue(0)

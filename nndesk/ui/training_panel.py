@@ -286,6 +286,8 @@ class TrainingPanel(
         # the latest run the first headline names is on the form's dataset (verify60 D-H)
         self.form.dataset.currentIndexChanged.connect(self.say_first_title)
         self.form.folder.textChanged.connect(self.say_first_title)
+        self.form.dataset.currentIndexChanged.connect(self.name_latest_in_replay)
+        self.form.folder.textChanged.connect(self.name_latest_in_replay)
         self.runs_view.folder_changed.connect(self._on_runs_view_folder_changed)
         self.runs_view.selection_changed.connect(self._on_runs_view_selection_changed)
         if not self.runs_view.reading:  # listed at once, before this connection

@@ -58,14 +58,23 @@ def test_the_headline_names_the_latest_run_of_the_modes_own_dataset(qtbot, tmp_p
         record.created_at = f"2026-12-06T{time}:00.000"  # the Fashion-MNIST run is the latest
         store.save(record)
     panel = make_panel(qtbot, tmp_path, lambda name: None)  # its form on MNIST
+    started = {r.config["dataset"]: started_text(r) for r in store.list()}
     panel.follow_mode("digits")
     qtbot.waitUntil(lambda: "latest" in panel.title.text(), timeout=WAIT_MS)
     assert "mnist 784-16-10 digits run" in panel.title.text()
     assert "fashion" not in panel.title.text()
+    # the Replay tab names the same run, not the other dataset's later one (verify63 V1)
+    assert f"the latest run, from {started['mnist']}, was trained before" in replay_note(panel)
     panel.follow_mode("garments")
     assert "fashion later" in panel.title.text()
+    assert f"the latest run, from {started['fashion']}, was trained" in replay_note(panel)
     panel.follow_mode("digits")
     assert "mnist 784-16-10 digits run" in panel.title.text()
+    assert f"the latest run, from {started['mnist']}, was trained" in replay_note(panel)
+
+
+def replay_note(panel) -> str:
+    return panel.replay_view.note.text()
 
 
 def test_a_mode_without_runs_of_its_own_names_no_other_modes_run(qtbot, tmp_path):

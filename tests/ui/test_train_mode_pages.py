@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 from PySide6.QtCore import Qt
 
 from nndesk.settings_schema import MAX_EPOCHS
-from tests.ui.test_training_panel import WAIT_MS, panel, tiny_dataset, wait_until_idle
+from tests.ui.test_training_panel import (
+    WAIT_MS,
+    make_panel,
+    panel,
+    tiny_dataset,
+    wait_until_idle,
+)
 
 __all__ = ["panel", "tiny_dataset"]  # the fixtures, used by name
 
@@ -163,3 +172,75 @@ def test_a_language_switch_keeps_the_other_modes_page(qtbot, window_factory, tin
     assert page.title.text() == title and page.resume_button.isEnabled()
     desk.window.close()
     datasets.forget_datasets()
+
+
+@pytest.fixture
+def named_panel(qtbot, tiny_dataset, tmp_path):
+    """A panel whose data is the tiny set under the name and class names asked for: a
+    Fashion-MNIST run's records name T-shirt/top … Ankle boot."""
+    from nndesk.data.registry import DATASETS
+
+    def provider(name):
+        return replace(tiny_dataset, name=name, class_names=DATASETS[name].class_names)
+
+    widget = make_panel(qtbot, tmp_path, provider)
+    yield widget
+    widget.shutdown()
+
+
+def replay_shown(panel) -> tuple:
+    """What the Replay tab says, shown: its note, its epochs line, the classes its bars name."""
+    panel.tabs.show_named("replay")
+    view = panel.replay_view
+    return view.note.text(), view.epoch_label.text(), tuple(view.bars._names)
+
+
+def test_each_modes_replay_shows_its_own_run_or_none_with_its_own_classes(qtbot, named_panel):
+    """verify63 V1: after a Fashion run, Ctrl+1's Replay said "The latest run, from 19:49, has
+    not finished an epoch" with bars T-shirt/top … Ankle boot beside the Digits drawing; a
+    Digits run then Ctrl+2 the same the other way round."""
+    from nndesk.data.registry import DATASETS
+
+    panel = named_panel
+    digits, garments = DATASETS["mnist"].class_names, DATASETS["fashion"].class_names
+    untrained = ("Train a run to replay it epoch by epoch.", "No epochs yet")
+    train_in(qtbot, panel, "garments")
+    fashion = replay_shown(panel)
+    assert fashion[1] == "Epoch 2 of 2" and fashion[2] == garments
+    panel.follow_mode("digits")
+    assert replay_shown(panel) == (*untrained, digits)
+    panel.follow_mode("garments")
+    assert replay_shown(panel) == fashion
+    train_in(qtbot, panel, "digits", epochs=1)
+    digits_run = replay_shown(panel)
+    assert digits_run[1] == "Epoch 1 of 1" and digits_run[2] == digits
+    panel.follow_mode("garments")
+    assert replay_shown(panel) == fashion
+    panel.follow_mode("digits")
+    assert replay_shown(panel) == digits_run
+
+
+def test_a_run_stopped_in_its_first_epoch_is_named_on_its_own_modes_replay_only(qtbot, named_panel):
+    """The note of a run with no epoch ended belongs to its mode's Replay; the other mode's
+    says no run, with its own classes (verify63 V1's cause: the note outlived the switch)."""
+    from nndesk.data.registry import DATASETS
+
+    panel = named_panel
+    panel.follow_mode("digits")
+    panel.controller.set_slow_motion(1.0)  # epoch 1 lasts 16 s: the stop comes inside it
+    assert panel.start_training()
+    qtbot.waitUntil(lambda: panel.controller.batches_done >= 1, timeout=WAIT_MS)
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    assert len(panel.controller.replay) == 0
+    panel.follow_mode("garments")
+    garments = DATASETS["fashion"].class_names
+    assert replay_shown(panel) == (
+        "Train a run to replay it epoch by epoch.",
+        "No epochs yet",
+        garments,
+    )
+    panel.follow_mode("digits")
+    note, epochs, names = replay_shown(panel)
+    assert note.startswith("The latest run, from ") and "has not finished an epoch" in note
+    assert epochs == "No epochs yet" and names == DATASETS["mnist"].class_names
