@@ -248,11 +248,18 @@ def _rate_changes(curves) -> list:
 
 
 def _rate_before(curves, rates: list, start_lr: float | None) -> float | None:
-    """The rate in force before the newest of ``rates``: the change before it, else the rate
-    the last epoch ended before it ended with (``curves.lr``: a schedule's, or the rate of the
-    run a Continue goes on from), else the run's ``start_lr`` (None: not known). A Continue
-    that kept a rate raised by hand starts at that rate: compared with its start rate, the
-    raise was no raise, and the coach said "no problem" of the loss it drove up."""
+    """The rate in force when the newest of ``rates`` was set: as the run recorded it with
+    the change (``SettingChange.before``: a schedule's rate too), else (a record from before
+    s64) the change before it, else the rate the last epoch ended before it ended with
+    (``curves.lr``: the rate of the run a Continue goes on from), else the run's ``start_lr``
+    (None: not known). A Continue that kept a rate raised by hand starts at that rate:
+    compared with its start rate, the raise was no raise, and the coach said "no problem" of
+    the loss it drove up. A step schedule lowers the rate as an epoch starts: a raise inside
+    that epoch is from the lowered rate, which the epoch before did not end with (verify63
+    V7: "raised from 0.001", and a button setting 0.001, of a raise from 0.0001)."""
+    before = rates[-1].before
+    if before is not None and math.isfinite(before) and before > 0:
+        return float(before)
     if len(rates) >= 2:
         return float(rates[-2].value)
     x = rates[-1].x

@@ -37,15 +37,23 @@ class SettingChange:
     batch: int
     name: str
     value: float | int | bool
+    #: the value in force until then (None: not known; records before s64 did not say): a
+    #: rate a schedule had lowered is known only where the run trained. The coach named the
+    #: run's start rate 0.001 as the rate raised from, where a step schedule had made it
+    #: 0.0001 (verify63 V7)
+    before: float | int | bool | None = None
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "x": self.x,
             "epoch": self.epoch,
             "batch": self.batch,
             "name": self.name,
             "value": self.value,
         }
+        if self.before is not None:
+            out["before"] = self.before
+        return out
 
     def describe(self) -> str:
         """``"momentum 0.5"``, ``"augment on"``: how a mark on the curves reads."""
@@ -107,13 +115,23 @@ def parse_change(d: Any) -> SettingChange:
         raise ValueError(
             Message(N_("{name} is not a setting that can change while training"), name=_short(name))
         )
+    value = _field_value(field, name, value)
+    before = d.get("before")
+    if before is not None:  # the value it changed from, when the record says
+        before = _field_value(field, name, before)
+    return SettingChange(float(x), int(epoch), int(batch), name, value, before)
+
+
+def _field_value(field: Any, name: str, value: Any) -> Any:
+    """``value`` as setting ``field`` (``settings_schema.Field``) takes it; ``ValueError``
+    (one line) when the field refuses it."""
     if field.kind is float and _whole(value):
         value = float(value) if abs(value) < 2**53 else math.inf  # refused below
     reason = field.problem(value)
     if reason is not None or value is None:
         reason = reason or Message(N_("must be set"))
         raise ValueError(Message(N_("the change of {name}: {reason}"), name=name, reason=reason))
-    return SettingChange(float(x), int(epoch), int(batch), name, value)
+    return value
 
 
 def parse_changes(raw: Any) -> list[SettingChange]:

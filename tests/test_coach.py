@@ -8,6 +8,7 @@ import numpy as np
 
 from nndesk.coach import RunSetup, hints
 from nndesk.run_curves import Curves
+from nndesk.setting_changes import SettingChange
 from nndesk.training.internals import InsideRecord, InsideSample, LayerSample
 
 
@@ -478,3 +479,25 @@ def test_a_continue_that_kept_a_raised_rate_still_blames_the_raise():
     (hint,) = hints(run, lr=0.02, setup=RunSetup(lr=0.02))
     assert hint.kind == "rate-raised" and hint.fix == {"lr": 0.001}
     assert "raised from 0.001 to 0.02 in epoch 3" in hint.message()
+
+
+def test_a_raise_names_the_rate_in_force_when_it_was_made_a_schedules_too():
+    """verify63 V7: a step schedule had made the rate 0.0001 in epoch 3 when it was raised to
+    0.05: the hint said "raised from 0.001 to 0.05" and its button set 0.001, the start rate
+    (and the rate epoch 2 ended with). The rate the run recorded with the change is named."""
+    run = curves(train_loss=[0.50, 0.40, 0.38, 0.90], val_loss=[0.45, 0.38, 0.50, 2.31])
+    run.lr = [0.001, 0.001, 0.05, 0.05]
+    run.add_change(SettingChange(2.4, 3, 300, "lr", 0.05, before=0.0001))
+    (hint,) = hints(run, lr=0.05, setup=RunSetup(lr=0.001))
+    assert hint.kind == "rate-raised" and hint.fix == {"lr": 0.0001}
+    assert "raised from 0.0001 to 0.05 in epoch 3" in hint.message()
+    assert hint.button_text() == "Set the learning rate back to 0.0001"
+    # a raise to under the start rate is a raise all the same: from the schedule's 0.0001
+    low = curves(train_loss=[0.50, 0.40, 0.38, 0.90], val_loss=[0.45, 0.38, 0.50, 0.60])
+    low.add_change(SettingChange(2.4, 3, 300, "lr", 0.0005, before=0.0001))
+    (hint,) = hints(low, lr=0.0005, setup=RunSetup(lr=0.001))
+    assert hint.kind == "rate-raised" and "raised from 0.0001 to 0.0005" in hint.message()
+    # and a lowering from a rate above the start one is none
+    lowered = curves(train_loss=[0.50, 0.40, 0.38, 0.90], val_loss=[0.45, 0.38, 0.50, 0.60])
+    lowered.add_change(SettingChange(2.4, 3, 300, "lr", 0.002, before=0.01))
+    assert [h.kind for h in hints(lowered, lr=0.002, setup=RunSetup(lr=0.001))] == []

@@ -98,6 +98,37 @@ def test_momentum_and_dropout_changed_mid_run_take_effect_and_are_kept_in_the_mo
     assert [layer.rate for layer in resumed.model.layers if isinstance(layer, Dropout)] == [0.6] * 2
 
 
+def test_a_change_keeps_the_value_in_force_before_it_a_schedules_rate_too(tiny, tmp_path):  # noqa: F811
+    """verify63 V7: a step schedule had lowered the rate to 0.0001 when it was raised by hand
+    to 0.05, and the coach said "raised from 0.001", the start rate. The change keeps the
+    rate the run trained with until it (the schedule's for that epoch), in the run record and
+    the model file, and a resumed run reads it back."""
+    stepped = FAST.replace(schedule="step", schedule_step=1, schedule_gamma=0.1, epochs=2)
+    session = prepare(stepped, dataset=tiny)
+    seen: list = []
+    steer = _steer_at(13, {"lr": 0.05}, seen)  # epoch 2's second batch: 12 an epoch
+    for report in train(session, steer=steer):
+        seen.append(report)
+    (change,) = session.changes
+    assert (change.epoch, change.batch, change.value) == (2, 2, 0.05)
+    assert change.before == pytest.approx(3e-4)  # 0.003 × 0.1 from epoch 2 on, not 0.003
+    back = Curves.from_dict(json.loads(json.dumps({"epoch": [], "changes": [change.to_dict()]})))
+    assert back.changes[0].before == change.before
+    resumed = prepare(stepped, dataset=tiny, resume=session.save(tmp_path / "stepped.npz"))
+    assert resumed.changes[0].before == change.before
+    # a setting of the config's, and a batch size taken at the next epoch, the same way
+    session = prepare(MOMENTUM, dataset=tiny)
+    seen = []
+    for report in train(session, steer=_steer_at(3, {"momentum": 0.5, "batch_size": 45}, seen)):
+        seen.append(report)
+    said = {c.name: (c.before, c.value) for c in session.changes}
+    assert said == {"momentum": (0.9, 0.5), "batch_size": (16, 45)}
+    # a record from before s64 says nothing of it: read as not known
+    old = {"x": 1.0, "epoch": 2, "batch": 1, "name": "lr", "value": 0.05}
+    (unknown,) = parse_changes([old])
+    assert unknown.before is None and "before" not in unknown.to_dict()
+
+
 def test_a_batch_size_changes_from_the_next_epoch(tiny):  # noqa: F811
     session = prepare(FAST, dataset=tiny)
     seen: list = []
@@ -191,7 +222,8 @@ change_dicts = st.fixed_dictionaries(
         "name": st.one_of(st.sampled_from(["lr", "momentum", "dropout", "augment", "arch"]),
                           st.text(max_size=8)),
         "value": json_values,
-    }
+    },
+    optional={"before": json_values},
 )  # fmt: skip
 
 
@@ -207,8 +239,10 @@ def test_any_recorded_changes_read_as_changes_or_one_value_error(raw):
         return
     for change in changes:
         assert change.x >= 0 and change.epoch >= 1 and change.batch >= 1
-        assert steer_problem(TrainConfig(optimizer="momentum", dropout=0.5), change.name,
-                             change.value) is None  # fmt: skip
+        for value in (change.value, change.before):
+            if value is not None:  # what it changed from, when said, is a value it takes
+                assert steer_problem(TrainConfig(optimizer="momentum", dropout=0.5),
+                                     change.name, value) is None  # fmt: skip
         assert parse_changes([change.to_dict()]) == [change]
 
 

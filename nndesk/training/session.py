@@ -156,9 +156,11 @@ class Session:
                 check_batch_fits(self.model, int(value) or len(self.y_train))
                 self.pending_batch_size = int(value)
                 continue
-            if name == "lr":
+            if name == "lr":  # the rate in force: a schedule's, not the config's
+                before = float(self.optimizer.lr)
                 self.optimizer.lr = float(value)
             else:
+                before = getattr(self.config, name)
                 if name == "momentum":
                     self.optimizer.momentum = float(value)
                 elif name == "l2":  # see _make_optimizer: the optimizer's decay is 2 * l2
@@ -167,7 +169,7 @@ class Session:
                     for layer in dropouts:
                         layer.rate = float(value)
                 self.config = self.config.replace(**{name: value})
-            now.append(SettingChange(x, epoch, batch, name, value))
+            now.append(SettingChange(x, epoch, batch, name, value, before))
         self.changes.extend(now)
         return now
 
@@ -176,8 +178,9 @@ class Session:
         size, self.pending_batch_size = self.pending_batch_size, None
         if size is None or size == self.config.batch_size:
             return []
+        before = self.config.batch_size
         self.config = self.config.replace(batch_size=size)
-        change = SettingChange(float(epoch - 1), epoch, 1, "batch_size", size)
+        change = SettingChange(float(epoch - 1), epoch, 1, "batch_size", size, before)
         self.changes.append(change)
         return [change]
 
