@@ -277,11 +277,13 @@ def rate_raised_hurt(curves, start_lr: float = 0.0) -> dict[str, Any] | None:
     the raise ever since, ``OVERFIT_RISE`` above it at some epoch since; else None.
 
     ``{"v0", "e0"}``: the lowest validation loss before the raise and its epoch; ``{"v2",
-    "e2"}``: the newest; ``{"rate", "previous", "at"}``: the raise (its epoch). The training
-    loss is not asked: larger steps that overshoot raise the validation loss whether they
+    "e2"}``: the newest; ``{"rate", "previous", "at"}``: the raise (its epoch); ``"training"``:
+    whether the losses are the training loss's. The training loss is not asked when there is
+    a validation loss: larger steps that overshoot raise the validation loss whether they
     still lower the training loss a little (walk62 D1) or raise it too (verify62: the coach
-    was silent then). The rate before the raise is ``_rate_before``'s; not known, nothing is
-    said.
+    was silent then). A run that keeps no validation split is judged by its training loss per
+    epoch the same way (verify63 V6: 0.30 -> 0.49 -> 0.50 after a raise, and "no problem").
+    The rate before the raise is ``_rate_before``'s; not known, nothing is said.
     A run that went below its old lowest after the raise was helped by it: a later rise is
     for the overfitting hint to judge. The epoch the raise was made in counts as after it
     when most of its batches took the raised rate."""
@@ -291,6 +293,9 @@ def rate_raised_hurt(curves, start_lr: float = 0.0) -> dict[str, Any] | None:
         return None
     raise_x = rates[-1].x
     val = np.asarray(curves.val_loss, dtype=np.float64)
+    training = not np.isfinite(val).any()  # no validation split: the training loss tells
+    if training:
+        val = np.asarray(curves.train_loss, dtype=np.float64)
     epochs = list(curves.epochs)
     if len(epochs) != len(val):
         return None
@@ -306,7 +311,8 @@ def rate_raised_hurt(curves, start_lr: float = 0.0) -> dict[str, Any] | None:
         return None
     last, change = since[-1], rates[-1]
     return {"v0": Loss(low), "e0": epochs[best], "v2": Loss(val[last]), "e2": epochs[last],
-            "rate": float(change.value), "previous": previous, "at": change.epoch}  # fmt: skip
+            "rate": float(change.value), "previous": previous, "at": change.epoch,
+            "training": training}  # fmt: skip
 
 
 def _rate_changed_since(curves, x: float) -> bool:
@@ -468,6 +474,11 @@ def hints(
     if raised is not None:
         found.append(Hint(
             "rate-raised",
+            QT_TRANSLATE_NOOP("Coach", "Training loss rose from {v0} at epoch {e0} to "
+                              "{v2} at epoch {e2} after the learning rate was raised from "
+                              "{previous:g} to {rate:g} in epoch {at}: steps that large "
+                              "overshoot. Set it back, or lower it further.")
+            if raised["training"] else
             QT_TRANSLATE_NOOP("Coach", "Validation loss rose from {v0} at epoch {e0} to "
                               "{v2} at epoch {e2} after the learning rate was raised from "
                               "{previous:g} to {rate:g} in epoch {at}: steps that large "

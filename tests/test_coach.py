@@ -501,3 +501,28 @@ def test_a_raise_names_the_rate_in_force_when_it_was_made_a_schedules_too():
     lowered = curves(train_loss=[0.50, 0.40, 0.38, 0.90], val_loss=[0.45, 0.38, 0.50, 0.60])
     lowered.add_change(SettingChange(2.4, 3, 300, "lr", 0.002, before=0.01))
     assert [h.kind for h in hints(lowered, lr=0.002, setup=RunSetup(lr=0.001))] == []
+
+
+def test_a_raise_that_hurt_a_run_without_validation_is_told_from_its_training_loss():
+    """verify63 V6: no validation split, the rate raised from the schedule's 0.0001 to 0.01 in
+    epoch 4; the training loss went 0.30 -> 0.49 -> 0.50 and the test accuracy to 81.7 % (87.4 %
+    without the raise), and the coach said it saw no problem."""
+    nan = math.nan
+    run = curves(train_loss=[0.60, 0.40, 0.30, 0.49, 0.50], val_loss=[nan] * 5)
+    run.add_change(SettingChange(3.1, 4, 170, "lr", 0.01, before=0.0001))
+    (hint,) = hints(run, lr=0.01, setup=RunSetup(lr=0.001))
+    assert hint.kind == "rate-raised" and hint.fix == {"lr": 0.0001}
+    assert hint.message() == (
+        "Training loss rose from 0.3000 at epoch 3 to 0.5000 at epoch 5 after the learning "
+        "rate was raised from 0.0001 to 0.01 in epoch 4: steps that large overshoot. Set it "
+        "back, or lower it further."
+    )
+    # a raise the training loss went on falling after helped, or did no harm
+    helped = curves(train_loss=[0.60, 0.40, 0.30, 0.28, 0.27], val_loss=[nan] * 5)
+    helped.add_change(SettingChange(3.1, 4, 170, "lr", 0.01, before=0.0001))
+    assert hints(helped, lr=0.01, setup=RunSetup(lr=0.001)) == []
+    # with a validation split, its loss judges, as before: here it went on falling
+    falling = [0.50, 0.40, 0.35, 0.34, 0.33]
+    judged = curves(train_loss=[0.60, 0.40, 0.30, 0.49, 0.50], val_loss=falling)
+    judged.add_change(SettingChange(3.1, 4, 170, "lr", 0.01, before=0.0001))
+    assert hints(judged, lr=0.01, setup=RunSetup(lr=0.001)) == []

@@ -2129,6 +2129,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Độ chính xác huấn luyện là {accuracy:.1%} sau {steps}&#xa0;batch, gần mức 10% của đoán mò và không tăng lên: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học.</translation>
     </message>
     <message>
+        <source>Training loss rose from {v0} at epoch {e0} to {v2} at epoch {e2} after the learning rate was raised from {previous:g} to {rate:g} in epoch {at}: steps that large overshoot. Set it back, or lower it further.</source>
+        <translation>Mất mát huấn luyện tăng từ {v0} ở epoch {e0} lên {v2} ở epoch {e2} sau khi tốc độ học được tăng từ {previous:g} lên {rate:g} ở epoch {at}: bước cập nhật lớn như vậy vượt quá điểm tốt. Hãy đặt lại như cũ, hoặc giảm thêm.</translation>
+    </message>
+    <message>
         <source>Turn augmentation on</source>
         <translation>Bật tăng cường dữ liệu</translation>
     </message>

@@ -158,12 +158,13 @@ def _every_hint():
         "batch": 1000000, "size": 128, "per": 422, "activation": "sigmoid",
         # a run a learning rate set by hand threw back to chance (walk60 D5)
         "high": 0.381, "low": 0.101, "rate": 0.0025,
-        # a validation loss that rose after the rate was raised by hand (walk62 D1)
+        # a validation (or, without one, training) loss that rose after the rate was raised
+        # by hand (walk62 D1, verify63 V6)
         "previous": 0.0005, "at": 12,
     }  # fmt: skip
     texts = [m.source for m in read_ts(ts_path("vi")) if m.context == "Coach"]
     said = [t for t in texts if t.endswith(".")]  # the buttons' labels end without a stop
-    assert len(said) == 13, said
+    assert len(said) == 14, said
     fix = "Lower the learning rate to {lr:g}"  # a button beside it, as most hints have
     return [Hint("hint", text, values, {"lr": 0.00033}, fix) for text in said]
 
