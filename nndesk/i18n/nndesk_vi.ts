@@ -5607,6 +5607,10 @@ kiểm định</translation>
         <translation>Chỉ lượt chạy gần nhất giữ bản sao trọng số mỗi epoch, nên phần xem lại của lượt chạy này chỉ hiện các ma trận nhầm lẫn.</translation>
     </message>
     <message>
+        <source>Reading your drawing with the network of epoch {epoch}…</source>
+        <translation>Mạng của epoch {epoch} đang đọc hình vẽ của bạn…</translation>
+    </message>
+    <message>
         <source>Replay keeps the epochs of the runs trained in this window since nndesk opened; the selected run, from {started}, is not one of them. To replay from it: Use model, then Continue; or train a new run.</source>
         <translation>Xem lại giữ các epoch của những lượt chạy được huấn luyện trong cửa sổ này từ khi mở nndesk; lượt chạy đã chọn, lúc {started}, không nằm trong số đó. Để xem lại từ nó: Dùng mô hình, rồi Huấn luyện tiếp; hoặc huấn luyện một lượt chạy mới.</translation>
     </message>

@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGraphicsOpacityEffect,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -48,6 +49,10 @@ MATRIX_BESIDE_WIDTH = 320
 STACKED_MATRIX_HEIGHT = 0.85
 #: The matrix canvas's least height beside the drawing (px)
 MATRIX_LEAST_HEIGHT = 240
+#: The opacity of the drawing's bars and saliency while the epoch asked for reads it: the old
+#: epoch's, faded as the old matrix is under its veil (confusion_view: 75 % of the window's
+#: colour over it)
+PENDING_OPACITY = 0.25
 
 
 class CompactBars(ProbabilityBars):
@@ -153,6 +158,15 @@ class ReplayView(QWidget):
         self.drawing_note = QLabel()
         self.drawing_note.setWordWrap(True)
         theme.set_tone(self.drawing_note, "muted")
+        #: the bars and saliency of the epoch shown before, faded while the epoch the slider
+        #: moved to reads the drawing (verify63 V3: its side named the old epoch meanwhile)
+        self._fades: list[QGraphicsOpacityEffect] = []
+        for part in (self.preview, self.bars):
+            fade = QGraphicsOpacityEffect(part)
+            fade.setOpacity(PENDING_OPACITY)
+            fade.setEnabled(False)
+            part.setGraphicsEffect(fade)
+            self._fades.append(fade)
 
         top = QHBoxLayout()
         top.addWidget(self.epoch_label)
@@ -361,10 +375,21 @@ class ReplayView(QWidget):
     def shown_epoch(self) -> int | None:
         return self._shown_epoch
 
+    def drawing_pending(self) -> bool:
+        """Whether the drawing's side waits for the reading of the epoch on show (its bars
+        and saliency those of the epoch before, faded)."""
+        return self._fades[0].isEnabled()
+
+    def _fade_drawing(self, pending: bool) -> None:
+        for fade in self._fades:
+            fade.setEnabled(pending)
+
     def _read_drawing(self, index: int) -> None:
         record = self.record
         classifier = record.classifiers[index] if 0 <= index < len(record) else None
         self._token += 1
+        self._fade_drawing(False)  # nothing on its way, unless asked below
+        self.drawing_title.setText(translate("ReplayView", "Your drawing"))  # of no epoch yet
         # without weight copies there is no drawing to read: the column says why, nothing more
         readable = record.weights_kept or not len(record)
         for part in (self.drawing_title, self.preview, self.saliency_box, self.raw_note, self.bars):
@@ -413,6 +438,13 @@ class ReplayView(QWidget):
             return
         self.drawing_note.setText("")
         drawing, epoch = self._drawing, record.epochs[index]
+        # the side names the epoch asked for at once, as the matrix's title does
+        self.drawing_title.setText(
+            translate(
+                "ReplayView", "Reading your drawing with the network of epoch {epoch}…"
+            ).format(epoch=epoch)
+        )
+        self._fade_drawing(True)
         run_off_gui(
             render_pool(),
             self._delivery,
@@ -424,9 +456,11 @@ class ReplayView(QWidget):
     def _on_delivery_delivered(self, token: int, result: DrawingAtEpoch | None) -> None:
         if token != self._token:
             return  # the slider moved on meanwhile
+        self._fade_drawing(False)
         if result is None:
             self.bars.set_probabilities(None)
             self.preview.set_saliency(None)
+            self.drawing_title.setText(translate("ReplayView", "Your drawing"))
             return
         self.bars.set_probabilities(result.probabilities)
         self.preview.set_saliency(result.saliency)
@@ -511,6 +545,7 @@ class ReplayView(QWidget):
         if self.confusion is not None:
             self.confusion.set_matrix(None)
         self._token += 1  # a reading of the last run's epoch still on its way is dropped
+        self._fade_drawing(False)
         self.slider.blockSignals(True)
         self.slider.setRange(0, 0)
         self.slider.blockSignals(False)

@@ -64,6 +64,37 @@ def test_the_replay_scrubs_each_epochs_confusion_and_reads_the_drawing_then(
     assert f"({right} of 40)" in view.accuracy_label.text()
 
 
+def test_the_drawings_side_follows_the_slider_at_once_faded_until_its_reading_comes(
+    qtbot,
+    panel,  # noqa: F811
+    tiny_dataset,  # noqa: F811
+):
+    """verify63 V3: while the matrix of the epoch the slider moved to was drawn (faded, "Drawing
+    the confusion matrix…"), the drawing's side still said "Your drawing, read by the network
+    of epoch 5" beside the title "Epoch 1 of 5" (~0.3 s on a loaded machine). It names the
+    new epoch at once, its bars and saliency faded as the old matrix is, until they come."""
+    run_three_epochs(qtbot, panel)
+    view = panel.replay_view
+    panel.tabs.setCurrentWidget(panel.replay_page)
+    with qtbot.waitSignal(view.drawing_read, timeout=WAIT_MS):
+        view.set_drawing(tiny_dataset.test_images[3].astype(np.float32))
+    assert view.drawing_title.text() == "Your drawing, read by the network of epoch 3"
+    with qtbot.waitSignal(
+        view.drawing_read, timeout=WAIT_MS, check_params_cb=lambda epoch: epoch == 1
+    ):
+        view.show_epoch(0)  # what the slider's settling does; the reading is on its way
+        assert view.epoch_label.text() == "Epoch 1 of 3"
+        assert view.drawing_title.text() == "Reading your drawing with the network of epoch 1…"
+        assert view.drawing_pending()  # (not after the last reading came, above)
+        assert view.bars.graphicsEffect().isEnabled()
+        assert view.preview.graphicsEffect().isEnabled()
+    assert view.drawing_title.text() == "Your drawing, read by the network of epoch 1"
+    assert not view.drawing_pending() and not view.bars.graphicsEffect().isEnabled()
+    # nothing to read (no drawing): nothing faded, nothing said of an epoch
+    view.set_drawing(None)
+    assert not view.drawing_pending() and view.drawing_title.text() == "Your drawing"
+
+
 def test_a_run_stopped_before_its_first_epoch_ended_leaves_nothing_of_the_last_run_in_replay(
     qtbot,
     panel,  # noqa: F811
