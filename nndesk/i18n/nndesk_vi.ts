@@ -5587,6 +5587,10 @@ kiểm định</translation>
         <translation>Epoch {epoch}/{last}</translation>
     </message>
     <message>
+        <source>Epoch {epoch}&apos;s network is reading your drawing…</source>
+        <translation>Mạng của epoch {epoch} đang đọc hình vẽ của bạn…</translation>
+    </message>
+    <message>
         <source>Kept per epoch: the confusion matrix ({k}x{k} counts) and a copy of the weights ({size} KB), so your drawing is read by each epoch&apos;s network.</source>
         <translation>Giữ lại mỗi epoch: ma trận nhầm lẫn ({k}x{k} số đếm) và một bản sao trọng số ({size}&#xa0;KB), nên hình vẽ của bạn được mạng của từng epoch đọc.</translation>
     </message>
@@ -5605,10 +5609,6 @@ kiểm định</translation>
     <message>
         <source>Only the latest run keeps a copy of its weights per epoch, so this run&apos;s replay shows its confusion matrices only.</source>
         <translation>Chỉ lượt chạy gần nhất giữ bản sao trọng số mỗi epoch, nên phần xem lại của lượt chạy này chỉ hiện các ma trận nhầm lẫn.</translation>
-    </message>
-    <message>
-        <source>Reading your drawing with the network of epoch {epoch}…</source>
-        <translation>Mạng của epoch {epoch} đang đọc hình vẽ của bạn…</translation>
     </message>
     <message>
         <source>Replay keeps the epochs of the runs trained in this window since nndesk opened; the selected run, from {started}, is not one of them. To replay from it: Use model, then Continue; or train a new run.</source>

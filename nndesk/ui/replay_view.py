@@ -440,9 +440,9 @@ class ReplayView(QWidget):
         drawing, epoch = self._drawing, record.epochs[index]
         # the side names the epoch asked for at once, as the matrix's title does
         self.drawing_title.setText(
-            translate(
-                "ReplayView", "Reading your drawing with the network of epoch {epoch}…"
-            ).format(epoch=epoch)
+            translate("ReplayView", "Epoch {epoch}'s network is reading your drawing…").format(
+                epoch=epoch
+            )
         )
         self._fade_drawing(True)
         run_off_gui(

@@ -84,7 +84,7 @@ def test_the_drawings_side_follows_the_slider_at_once_faded_until_its_reading_co
     ):
         view.show_epoch(0)  # what the slider's settling does; the reading is on its way
         assert view.epoch_label.text() == "Epoch 1 of 3"
-        assert view.drawing_title.text() == "Reading your drawing with the network of epoch 1…"
+        assert view.drawing_title.text() == "Epoch 1's network is reading your drawing…"
         assert view.drawing_pending()  # (not after the last reading came, above)
         assert view.bars.graphicsEffect().isEnabled()
         assert view.preview.graphicsEffect().isEnabled()
