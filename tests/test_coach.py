@@ -8,7 +8,7 @@ import numpy as np
 
 from nndesk.coach import RunSetup, hints
 from nndesk.run_curves import Curves
-from nndesk.setting_changes import SettingChange
+from nndesk.setting_changes import RATE_FROM_SCHEDULE, SettingChange
 from nndesk.training.internals import InsideRecord, InsideSample, LayerSample
 
 
@@ -392,6 +392,35 @@ def test_validation_loss_rising_after_the_rate_was_raised_blames_the_rate_not_ov
     run.add_lr_change(1.4, 0.003)
     (hint,) = hints(run, lr=0.003)
     assert hint.kind == "rate-raised" and hint.fix == {"lr": 0.001}
+
+
+def test_setting_a_raised_rate_back_gives_the_run_its_schedule_back():
+    """walk64 D1: fashion-prelu-l2 (an exponential schedule) raised from 0.0005 to 0.002 in
+    epoch 2; the button set 0.0005 by hand and the schedule stayed off, so epochs 11-20 never
+    decayed (86.5 % against the preset's 88.9 %). When the schedule set the rate the raise
+    replaced, the fix gives the rate back to the schedule."""
+    run = curves(train_loss=[0.4948, 0.4870, 0.4817], val_loss=[0.4318, 0.4450, 0.5020])
+    run.add_change(SettingChange(1.4, 2, 700, "lr", 0.002, before=0.0005))
+    (hint,) = hints(run, lr=0.002, setup=RunSetup(lr=0.0005, schedule="exp"))
+    assert hint.kind == "rate-raised" and hint.fix == {RATE_FROM_SCHEDULE: True}
+    assert hint.button_text() == "Give the learning rate back to its schedule"
+    # a constant schedule (or one not known) has nothing to give back: the rate is set
+    for schedule in ("constant", ""):
+        (hint,) = hints(run, lr=0.002, setup=RunSetup(lr=0.0005, schedule=schedule))
+        assert hint.fix == {"lr": 0.0005}
+    # a rate set by hand before the raise had stopped the schedule already: that rate back
+    run.changes.clear()
+    run.add_change(SettingChange(0.5, 1, 300, "lr", 0.001, before=0.0005))
+    run.add_change(SettingChange(1.4, 2, 700, "lr", 0.003, before=0.001))
+    (hint,) = hints(run, lr=0.003, setup=RunSetup(lr=0.0005, schedule="exp"))
+    assert hint.fix == {"lr": 0.001}
+    # ... unless it had been given back to the schedule since
+    run.changes.insert(1, SettingChange(0.9, 1, 600, "lr", 0.0005, 0.001, scheduled=True))
+    (hint,) = hints(run, lr=0.003, setup=RunSetup(lr=0.0005, schedule="exp"))
+    assert hint.fix == {RATE_FROM_SCHEDULE: True}
+    # given back, the rate is the schedule's again: no raise to speak of
+    run.add_change(SettingChange(2.5, 3, 100, "lr", 0.0005, 0.003, scheduled=True))
+    assert [h.kind for h in hints(run, lr=0.0005, setup=RunSetup(schedule="exp"))] == []
 
 
 def test_a_rate_lowered_after_the_lowest_validation_loss_is_not_called_overfitting():

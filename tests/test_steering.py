@@ -17,6 +17,7 @@ from nndesk.nn.serialization import load_model, save_model
 from nndesk.run_curves import Curves
 from nndesk.runs import RunFileError
 from nndesk.setting_changes import (
+    RATE_FROM_SCHEDULE,
     SettingChange,
     continue_with,
     parse_changes,
@@ -129,6 +130,33 @@ def test_a_change_keeps_the_value_in_force_before_it_a_schedules_rate_too(tiny, 
     assert unknown.before is None and "before" not in unknown.to_dict()
 
 
+def test_a_rate_given_back_to_its_schedule_follows_the_schedule_again(tiny, tmp_path):  # noqa: F811
+    """walk64 D1: the coach's "set it back" after a raise left the PReLU lab's exponential
+    schedule off, so its decay never came (86.5 % against 88.9 %). A rate given back to the
+    schedule (``RATE_FROM_SCHEDULE``) is the schedule's for that epoch at once, and its turns
+    come after; the model file says the run ended on its schedule (no rate kept by hand)."""
+    decaying = FAST.replace(schedule="exp", schedule_step=1, schedule_rate=0.5, epochs=4)
+    session = prepare(decaying, dataset=tiny)
+    seen: list = []
+    calls = iter([{}] * 2 + [{"lr": 0.05}] + [{}] * 10 + [{RATE_FROM_SCHEDULE: True}])
+    for report in train(session, steer=lambda: next(calls, {})):
+        seen.append(report)
+    rates = {r.epoch: r.lr for r in seen if isinstance(r, BatchReport) and r.batch == 12}
+    scheduled = session.schedule
+    assert rates == pytest.approx({1: 0.05, **{e: scheduled.lr_at(e - 1) for e in (2, 3, 4)}})
+    assert rates[4] < rates[3] < rates[2]  # it decays again after the raise was taken back
+    raise_, back = session.changes
+    assert (raise_.value, raise_.scheduled, raise_.epoch, raise_.batch) == (0.05, False, 1, 3)
+    assert (back.epoch, back.batch) == (2, 2)
+    assert back.scheduled and back.before == 0.05
+    assert back.value == pytest.approx(scheduled.lr_at(1))
+    assert "lr" not in session.info().get("settings_at_end", {})
+    (read,) = parse_changes([back.to_dict()])
+    assert read == back
+    with pytest.raises(ValueError, match="schedule"):
+        parse_changes([{**back.to_dict(), "name": "momentum", "value": 0.5}])
+
+
 def test_a_batch_size_changes_from_the_next_epoch(tiny):  # noqa: F811
     session = prepare(FAST, dataset=tiny)
     seen: list = []
@@ -223,7 +251,7 @@ change_dicts = st.fixed_dictionaries(
                           st.text(max_size=8)),
         "value": json_values,
     },
-    optional={"before": json_values},
+    optional={"before": json_values, "schedule": st.one_of(st.booleans(), json_values)},
 )  # fmt: skip
 
 

@@ -132,8 +132,8 @@ def _leg_settings(start: dict, changes, leg: dict, epoch: int, batch: int):
     lr_fixed = None  # a rate set by hand stays, the schedule no longer moves it (the app's rule)
     for c in changes:
         if (c.epoch, c.batch) < (epoch, batch):
-            if c.name == "lr":
-                lr_fixed = c.value
+            if c.name == "lr":  # given back to the schedule: it moves the rate again
+                lr_fixed = None if c.scheduled else c.value
             else:
                 at[c.name] = c.value
     x = epoch - 1.0 if batch == 1 else epoch - 1.0 + 1e-6  # only marks read x; the place is exact

@@ -151,6 +151,8 @@ class Steering:
             "        for name, value in steering.pop((epoch, b), []):",
             '            if name == "LR":',
             "                lr = lr_fixed = value",
+            "                if lr is None:  # the rate given back to the schedule",
+            "                    lr = learning_rate(epoch - 1, None)",
             "                optimizer.learning_rate = lr",
             "            else:",
             "                steer(name, value)",

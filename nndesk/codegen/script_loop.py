@@ -151,6 +151,8 @@ def _steered_loop(text: str) -> str:
          "            for name, value in steering.pop((epoch, b), []):\n"
          "                if name == \"LR\":\n"
          "                    lr = lr_fixed = value\n"
+         "                    if lr is None:  # the rate given back to the schedule\n"
+         "                        lr = learning_rate(epoch - 1, args.epochs)\n"
          "                else:\n"
          "                    steer(name, value)\n"
          "            idx = order[start : start + batch]\n"),

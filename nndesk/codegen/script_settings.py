@@ -25,15 +25,26 @@ def augments(cfg: TrainConfig, steered: frozenset) -> bool:
     return bool(cfg.augment or steered & AUG_SETTINGS)
 
 
+def _value(change):
+    """A change's value in ``CHANGES``: None for a rate given back to the schedule."""
+    return None if change.scheduled else change.value
+
+
 def changes_table(experiment: Experiment) -> list[str]:
     """``CHANGES = [...]``: the run's change record as (epoch, batch, NAME, value) rows."""
     rows = [
-        f"    ({c.epoch}, {c.batch}, {SCRIPT_NAMES[c.name]!r}, {c.value!r}),"
+        f"    ({c.epoch}, {c.batch}, {SCRIPT_NAMES[c.name]!r}, {_value(c)!r}),"
         for c in experiment.changes
     ]
+    given_back = any(c.scheduled for c in experiment.changes)
     return [
         "# The run was steered while it trained (the app's change record): from batch BATCH of",
         "# epoch EPOCH on, the setting took the value; a batch size from the start of its epoch.",
+        *(
+            ["# LR None: the learning-rate schedule sets the rate again from there."]
+            if given_back
+            else []
+        ),
         "CHANGES = [",
         *rows,
         "]",

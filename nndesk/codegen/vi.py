@@ -162,6 +162,12 @@ TEXTS: dict[str, str] = {
         "Lượt chạy đã được điều chỉnh trong lúc huấn luyện (bản ghi thay đổi của ứng dụng): từ "
         "batch BATCH của epoch EPOCH trở đi, cài đặt nhận giá trị mới; kích thước batch thì từ "
         "đầu epoch của nó.",
+    "The run was steered while it trained (the app's change record): from batch BATCH of epoch "
+    "EPOCH on, the setting took the value; a batch size from the start of its epoch. LR None: "
+    "the learning-rate schedule sets the rate again from there.":
+        "Lượt chạy đã được điều chỉnh trong lúc huấn luyện (bản ghi thay đổi của ứng dụng): từ "
+        "batch BATCH của epoch EPOCH trở đi, cài đặt nhận giá trị mới; kích thước batch thì từ "
+        "đầu epoch của nó. LR None: từ đó lịch tốc độ học lại đặt tốc độ học.",
     # -- reading the IDX files -------------------------------------------------------------------
     "One IDX file (gzipped or raw) -> uint8 array with ``ndim`` axes, every size checked.":
         "Một tệp IDX (nén gzip hoặc không) -> mảng uint8 có ``ndim`` trục, mọi kích thước đều "
@@ -395,6 +401,7 @@ TEXTS: dict[str, str] = {
         "{val}  tốc độ học {lr:.3g}  {time.perf_counter() - t0:.1f}s",
     "test loss {test_loss:.4f}": "mất mát trên tập kiểm tra {test_loss:.4f}",
     "batch sizes: between epochs": "kích thước batch: giữa các epoch",
+    "the rate given back to the schedule": "tốc độ học được trả lại cho lịch tốc độ học",
     "schedules count epochs from 0; a rate set by hand stays (the app's rule)":
         "lịch tốc độ học đếm epoch từ 0; tốc độ học đặt bằng tay thì giữ nguyên (quy tắc của "
         "ứng dụng)",

@@ -43,6 +43,7 @@ from nndesk.run_curves import Curves
 from nndesk.run_record import MODEL_FILE, RUNNING, RunRecord
 from nndesk.run_titles import describe_config
 from nndesk.runs import RunStore
+from nndesk.setting_changes import RATE_FROM_SCHEDULE
 from nndesk.setting_words import dataset_text
 from nndesk.training import memory
 from nndesk.training.internals import InsideRecord
@@ -204,6 +205,11 @@ class _Requests(RunRequests):
 
     def set_settings(self, values: dict) -> None:
         with self._lock:
+            # a rate set by hand and the schedule given the rate back: the one sent last holds
+            if "lr" in values:
+                self._settings.pop(RATE_FROM_SCHEDULE, None)
+            if RATE_FROM_SCHEDULE in values:
+                self._settings.pop("lr", None)
             self._settings.update(values)
 
     def take_settings(self) -> dict:
@@ -743,6 +749,13 @@ class TrainingController(QObject, WorkerThreadOwner):
         if reason is not None:
             raise ConfigError(reason)
         self._requests.set_settings({"lr": float(lr)})
+
+    def resume_schedule(self) -> None:
+        """Give the learning rate back to the run's schedule from the next batch on: its rate
+        for that epoch, and its turns after (a rate set by hand had stopped it)."""
+        if self.run_config is None or not self.is_running():
+            raise ConfigError("no run is training")
+        self._requests.set_settings({RATE_FROM_SCHEDULE: True})
 
     def change_settings(self, values: dict) -> None:
         """Change live settings of the running run (``settings_schema``'s ``live`` fields):

@@ -240,11 +240,18 @@ def kept_run_turns(config: dict, curves) -> tuple[ScheduleTurn, ...]:
     return schedule_turns(settings, 1, max(settings.epochs, reached))
 
 
+def _schedule_on(curves, x: float) -> bool:
+    """Whether the schedule set the rate at position ``x``: no rate was set by hand before
+    it, or the last one before it was given back to the schedule."""
+    rates = [c for c in curves.changes if c.name == "lr" and c.x <= x]
+    return not rates or rates[-1].scheduled
+
+
 def marks_in_order(curves, turns: Sequence[ScheduleTurn]) -> list:
     """What the curves mark, in the order of x: the changes made while training and the
-    schedule's turns the run has reached (past its first batch there), up to the first rate
-    set by hand (the schedule stops there). Each has ``x`` and ``shown_text()``."""
-    by_hand = [c.x for c in curves.changes if c.name == "lr"]
-    stop = min(by_hand) if by_hand else math.inf
-    reached = [t for t in turns if t.x < curves.last_x and t.x < stop] if curves.batch_x else []
+    schedule's turns the run has reached (past its first batch there), but those after a rate
+    set by hand (the schedule stops there) and before the rate was given back to the schedule
+    (``SettingChange.scheduled``). Each has ``x`` and ``shown_text()``."""
+    reached = [t for t in turns if t.x < curves.last_x and _schedule_on(curves, t.x)]
+    reached = reached if curves.batch_x else []
     return sorted([*curves.changes, *reached], key=lambda mark: mark.x)  # stable: changes first

@@ -439,6 +439,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>một thay đổi cài đặt là {value}, không phải một đối tượng</translation>
     </message>
     <message>
+        <source>a setting change&apos;s schedule is {value}, not true for a learning rate</source>
+        <translation>schedule của một thay đổi cài đặt là {value}, không phải true cho một tốc độ học</translation>
+    </message>
+    <message>
         <source>a setting change&apos;s x is {value}, not a position in epochs</source>
         <translation>x của một thay đổi cài đặt là {value}, không phải một vị trí tính bằng epoch</translation>
     </message>
@@ -1442,6 +1446,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>dấu nháy {char} không thuộc về kiến trúc; hãy viết như 784-64-10</translation>
     </message>
     <message>
+        <source>the schedule is given back, not {value}</source>
+        <translation>lịch tốc độ học được trả lại, không phải {value}</translation>
+    </message>
+    <message>
         <source>the setting changes are {value}, not a list</source>
         <translation>các thay đổi cài đặt là {value}, không phải một danh sách</translation>
     </message>
@@ -2091,6 +2099,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>Full batch: each optimizer step takes all {n:,} training images, so an epoch is one step and this run takes {steps} in all, too few to learn much. Train for hundreds of epochs (the mnist-gd preset trains 500), or use batches of {size}: {per:,} steps an epoch.</source>
         <translation>Cả tập (full batch): mỗi bước của bộ tối ưu dùng cả {n:,}&#xa0;ảnh huấn luyện, nên mỗi epoch là một bước và cả lượt chạy này chỉ có {steps}&#xa0;bước, quá ít để học được nhiều. Hãy huấn luyện hàng trăm epoch (cấu hình mẫu mnist-gd chạy 500), hoặc dùng batch {size}: mỗi epoch {per:,}&#xa0;bước.</translation>
+    </message>
+    <message>
+        <source>Give the learning rate back to its schedule</source>
+        <translation>Trả tốc độ học về cho lịch của nó</translation>
     </message>
     <message>
         <source>Lower the learning rate to {lr:g}</source>
@@ -6564,6 +6576,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Fix {fields} (marked in red below), then press Train.</source>
         <translation>Hãy sửa {fields} (tô đỏ bên dưới), rồi bấm Huấn luyện.</translation>
+    </message>
+    <message>
+        <source>From the next batch: the learning-rate schedule “{schedule}” sets the rate again, as before it was set by hand</source>
+        <translation>Từ batch kế tiếp: lịch tốc độ học “{schedule}” lại đặt tốc độ học, như trước khi nó được đặt bằng tay</translation>
     </message>
     <message>
         <source>From the next batch: {changes}</source>

@@ -217,7 +217,8 @@ def train(
     Yields a ``BatchReport`` after every optimizer step, an ``EpochReport`` after every epoch
     and exactly one ``RunEnded`` last. ``should_stop``/``should_pause`` are polled between
     batches; ``steer()`` returns live settings to change (``{"lr": 0.01, "momentum": 0.5}``;
-    ``Session.steer``; a rate set so is kept: the schedule no longer changes it): they take
+    ``Session.steer``; a rate set so is kept: the schedule no longer changes it, until
+    ``RATE_FROM_SCHEDULE`` gives it back): they take
     effect from the next batch, a batch size from the next epoch, and the ``BatchReport`` of the
     first batch that uses them carries them as ``changes``. With a ``watch``
     (``internals.Watcher``) the batches it samples carry ``inside`` and every ``EpochReport``
@@ -349,9 +350,11 @@ def _train(
             changes = tuple(epoch_changes)
             epoch_changes = []
             if wanted:
-                changes += tuple(session.steer(wanted, epoch, b + 1, epoch_batches))
-                if "lr" in wanted:
-                    overridden = optimizer.lr
+                steered = tuple(session.steer(wanted, epoch, b + 1, epoch_batches))
+                changes += steered
+                for change in steered:  # a rate set by hand stays; one given back does not
+                    if change.name == "lr":
+                        overridden = None if change.scheduled else optimizer.lr
                 cfg = session.config
 
             if order is None:

@@ -19,7 +19,12 @@ from nndesk.data.registry import DATASETS
 from nndesk.errors import ConfigError, ModelFileError
 from nndesk.evaluation import Scores, score
 from nndesk.nn.architecture import output_mismatch
-from nndesk.setting_changes import SettingChange, parse_changes, steer_problem
+from nndesk.setting_changes import (
+    RATE_FROM_SCHEDULE,
+    SettingChange,
+    parse_changes,
+    steer_problem,
+)
 from nndesk.settings_schema import RESUME_KEEPS
 from nndesk.training import runtime
 from nndesk.training.config import TrainConfig
@@ -156,6 +161,9 @@ class Session:
                 check_batch_fits(self.model, int(value) or len(self.y_train))
                 self.pending_batch_size = int(value)
                 continue
+            scheduled = name == RATE_FROM_SCHEDULE
+            if scheduled:  # the schedule sets the rate again, from its rate for this epoch on
+                name, value = "lr", float(self.schedule.lr_at(epoch - 1))
             if name == "lr":  # the rate in force: a schedule's, not the config's
                 before = float(self.optimizer.lr)
                 self.optimizer.lr = float(value)
@@ -169,7 +177,7 @@ class Session:
                     for layer in dropouts:
                         layer.rate = float(value)
                 self.config = self.config.replace(**{name: value})
-            now.append(SettingChange(x, epoch, batch, name, value, before))
+            now.append(SettingChange(x, epoch, batch, name, value, before, scheduled))
         self.changes.extend(now)
         return now
 
@@ -187,7 +195,11 @@ class Session:
     def settings_at_end(self) -> dict[str, Any]:
         """The live settings this run changed while training, each with its last value
         (``{"lr": 0.0003}``): what Continue keeps, rather than the settings it started with."""
-        return {c.name: c.value for c in self.changes[self._own_changes_from :]}
+        at_end = {c.name: c.value for c in self.changes[self._own_changes_from :]}
+        rates = [c for c in self.changes[self._own_changes_from :] if c.name == "lr"]
+        if rates and rates[-1].scheduled:  # the schedule had the rate again: nothing set by hand
+            del at_end["lr"]
+        return at_end
 
     # -- actions -------------------------------------------------------------------------------
     def thread_plan(self) -> ThreadPlan:

@@ -87,6 +87,7 @@ def coach_setup(run) -> RunSetup:
         train_images=run.train_images,
         steps=run.batches_per_epoch * (run.last_epoch - run.first_epoch + 1),
         lr=float(config.lr),
+        schedule=config.schedule,
     )
 
 

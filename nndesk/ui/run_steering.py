@@ -4,6 +4,9 @@ with, and a value sent just before the run ended was never one of them. Qt-free.
 
 from __future__ import annotations
 
+#: What ``RunSteering.unapplied`` holds as the rate sent when the schedule was given it back
+SCHEDULED = object()
+
 
 class RunSteering:
     """The running run's settings as steered so far."""
@@ -34,12 +37,18 @@ class RunSteering:
             else:
                 self.settings[name] = value
 
-    def used(self, name: str, value) -> None:
-        """A batch used ``value`` for ``name`` (``TrainingController.setting_changed``)."""
+    def schedule_back(self) -> None:
+        """The run's schedule was sent the rate back: no rate set by hand from then on."""
+        self.unapplied["lr"] = (self.unapplied.get("lr", (self.lr,))[0], SCHEDULED)
+        self.lr = None
+
+    def used(self, name: str, value, scheduled: bool = False) -> None:
+        """A batch used ``value`` for ``name`` (``TrainingController.setting_changed``);
+        ``scheduled``: a rate the schedule set again (``SettingChange.scheduled``)."""
         if name not in self.unapplied:
             return
         sent = self.unapplied[name][1]
-        if value == sent:
+        if value == sent or (scheduled and sent is SCHEDULED):
             del self.unapplied[name]
         else:  # an earlier value reached this batch; the one sent last is still to come
             self.unapplied[name] = (value, sent)

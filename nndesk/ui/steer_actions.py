@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from nndesk.errors import NndeskError, user_message
-from nndesk.setting_changes import SettingChange
+from nndesk.setting_changes import RATE_FROM_SCHEDULE, SettingChange
 from nndesk.setting_words import value_text
 from nndesk.ui import theme
 from nndesk.ui.language import translate
@@ -176,10 +176,25 @@ class SteerActions(QObject):
         self.status_message.emit(line.format(changes=said(now), later=said(later)))
         return changes
 
+    def _say_schedule_back(self) -> None:
+        """The status line of a rate given back to the run's schedule (its turns come again)."""
+        schedule = getattr(self._controller.run_config, "schedule", "constant")
+        self.status_message.emit(
+            translate(
+                "TrainingPanel",
+                "From the next batch: the learning-rate schedule “{schedule}” sets the rate "
+                "again, as before it was set by hand",
+            ).format(schedule=value_text("schedule", schedule))
+        )
+
     def apply_fix(self, fix: dict) -> bool:
         """The coach's fix (a rate and/or live settings); False if refused."""
         fix = dict(fix)
         try:
+            if fix.pop(RATE_FROM_SCHEDULE, False):
+                self._controller.resume_schedule()
+                self.steering.schedule_back()
+                self._say_schedule_back()
             if "lr" in fix:
                 lr = fix.pop("lr")
                 self._controller.set_learning_rate(lr)

@@ -179,7 +179,7 @@ class RunEventsMixin:
 
     @Slot(object)
     def _on_controller_setting_changed(self, change) -> None:
-        self.steering.used(change.name, change.value)
+        self.steering.used(change.name, change.value, change.scheduled)
         self.plot.request_draw()
 
     def _follow_rate(self, lr: float) -> None:

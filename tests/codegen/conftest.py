@@ -143,9 +143,10 @@ STEERING = {
 }
 
 
-def train_steered(tmp_path, blob_dir, config):
-    """Train ``config`` in nndesk on ``blob_dir`` with ``STEERING`` and save it: the model file,
-    its per-epoch train losses and test accuracy."""
+def train_steered(tmp_path, blob_dir, config, steering=None):
+    """Train ``config`` in nndesk on ``blob_dir`` with ``steering`` ((epoch, batch) -> values;
+    ``STEERING`` by default) and save it: the model file, its per-epoch train losses and test
+    accuracy."""
     from nndesk.training import BatchReport, prepare, train
 
     with warnings.catch_warnings():
@@ -157,7 +158,7 @@ def train_steered(tmp_path, blob_dir, config):
         here = (done[-1].epoch, done[-1].batch + 1) if done else (1, 1)
         if done and done[-1].batch == done[-1].batches:
             here = (done[-1].epoch + 1, 1)
-        return dict(STEERING.get(here, {}))
+        return dict((STEERING if steering is None else steering).get(here, {}))
 
     for report in train(session, steer=steer):
         if isinstance(report, BatchReport):

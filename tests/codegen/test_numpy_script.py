@@ -175,6 +175,31 @@ def test_a_steered_runs_script_replays_its_changes_and_trains_the_same_run(tmp_p
     assert not np.allclose(epoch_losses(other.stdout), app_losses, rtol=5e-3)
 
 
+def test_a_rate_given_back_to_its_schedule_is_replayed_by_the_script(tmp_path, blob_dir):
+    """walk64 D1: the coach gives a raised rate back to the run's schedule; the script's
+    CHANGES says so (LR None) and its loop follows the schedule again from that batch."""
+    from nndesk.codegen import from_model
+    from nndesk.setting_changes import RATE_FROM_SCHEDULE
+
+    config = SMALL_MLP.replace(schedule="step", schedule_step=1, schedule_gamma=0.5, epochs=3)
+    # (an L2 change too: a model file keeps its change record when a setting of its config
+    # changed, config_at_start; a rate alone is not one)
+    steering = {(1, 5): {"lr": 0.01, "l2": 1e-4}, (2, 3): {RATE_FROM_SCHEDULE: True}}
+    path, app_losses, app_accuracy, session = train_steered(tmp_path, blob_dir, config, steering)
+    assert [(c.name, c.scheduled) for c in session.changes] == [
+        ("lr", False), ("l2", False), ("lr", True)
+    ]  # fmt: skip
+    text = numpy_script(from_model(path), "pytest")
+    rows = [line.strip() for line in text.splitlines() if "'LR'" in line]
+    assert rows == ["(1, 5, 'LR', 0.01),", "(2, 3, 'LR', None),"]
+    script = tmp_path / "given_back.py"
+    script.write_text(text, encoding="utf-8")
+    done = run_script(script, "--data-dir", str(blob_dir))
+    assert done.returncode == 0, done.stderr
+    assert epoch_losses(done.stdout) == [float(f"{loss:.4f}") for loss in app_losses]
+    assert final_accuracy(done.stdout) == app_accuracy
+
+
 def test_a_change_a_script_cannot_replay_is_one_clear_message():
     from nndesk.codegen import from_config
     from nndesk.errors import ConfigError

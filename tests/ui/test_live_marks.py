@@ -8,6 +8,7 @@ from matplotlib.colors import to_rgb
 
 from nndesk.curves.style import BATCH_COLOR
 from nndesk.run_curves import Curves
+from nndesk.setting_changes import SettingChange
 from tests.test_runs import batch
 
 WAIT_MS = 60_000  # a bound for a failure only: a condition met sooner ends the wait
@@ -135,6 +136,13 @@ def test_a_schedules_turn_is_marked_once_the_run_reaches_it_and_not_after_a_rate
     lines.set_span(1, config.epochs, turns)
     lines.update(_lab_curves(10.5, by_hand=4.0))  # the rate set by hand: the schedule stopped
     assert _mark_texts(lines) == ["lr 0.002"]
+    # given back to the schedule (the coach's "set it back", walk64 D1), its turn comes again
+    given_back = _lab_curves(10.5, by_hand=4.0)
+    given_back.changes.append(SettingChange(6.0, 7, 1, "lr", 0.0005, 0.002, scheduled=True))
+    lines.reset()
+    lines.set_span(1, config.epochs, turns)
+    lines.update(given_back)
+    assert _mark_texts(lines) == ["lr 0.002", "lr 0.0005", f"schedule: lr {rate}, lower each epoch"]
 
 
 def test_a_long_marks_label_stays_inside_the_figure():

@@ -504,6 +504,37 @@ def test_a_rate_set_during_a_scheduled_run_says_the_schedule_stops(qtbot, panel)
     wait_until_idle(qtbot, panel)
 
 
+def test_the_coachs_set_it_back_gives_the_rate_back_to_the_schedule_and_says_so(qtbot, panel):
+    """walk64 D1: after a raise in an exp-decay run, the coach's "set it back" set the old
+    rate by hand; the line kept "(set by hand; schedule … off)" and the decay never came.
+    Given back, the schedule sets the rate again: the status line says so, the progress
+    line and the headline no longer name a rate set by hand."""
+    from nndesk.setting_changes import RATE_FROM_SCHEDULE
+
+    said, used = [], []
+    panel.status_message.connect(said.append)
+    panel.controller.setting_changed.connect(used.append)
+    panel.form.set_config(panel.form.config().replace(schedule="exp", schedule_step=1))
+    start_long_run(qtbot, panel)
+    qtbot.waitUntil(lambda: "samples/s" in panel.speed.text(), timeout=WAIT_MS)
+    panel.live_lr.setText("2e-2")
+    qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: [c.value for c in used] == [0.02], timeout=WAIT_MS)  # trained
+    assert "set by hand" in panel.speed.text() and panel.title.text().endswith(" · lr 0.02")
+    panel._on_coach_fix_requested({RATE_FROM_SCHEDULE: True})  # the hint's button
+    assert said[-1] == (
+        "From the next batch: the learning-rate schedule “exponential after N epochs” sets "
+        "the rate again, as before it was set by hand"
+    )
+    qtbot.waitUntil(lambda: any(c.scheduled for c in used), timeout=WAIT_MS)
+    back = next(c for c in used if c.scheduled)
+    assert back.before == pytest.approx(0.02) and back.value < 0.02
+    qtbot.waitUntil(lambda: "set by hand" not in panel.speed.text(), timeout=WAIT_MS)
+    assert "lr 0.02" not in panel.title.text()
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+
+
 def test_a_rate_set_but_never_used_before_a_stop_leaves_the_headline_naming_the_rate_used(
     qtbot, panel
 ):
