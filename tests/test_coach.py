@@ -423,6 +423,38 @@ def test_setting_a_raised_rate_back_gives_the_run_its_schedule_back():
     assert [h.kind for h in hints(run, lr=0.0005, setup=RunSetup(schedule="exp"))] == []
 
 
+def test_a_large_lasting_gap_between_training_and_validation_accuracy_is_said():
+    """walk64 D15: fashion-prelu-l2-plus ended at 97.2 % training accuracy against 90.5 % on
+    validation (training loss 0.09, validation a flat 0.29) and the coach saw "no problem".
+    The gap the course calls overfitting is said, lasting GAP_EPOCHS epochs, with what narrows
+    it; no button (nothing one click fixes) and after every other hint."""
+    plus = {"train_loss": [0.13, 0.12, 0.11, 0.10, 0.09],
+            "val_loss": [0.29, 0.29, 0.29, 0.30, 0.29]}  # fmt: skip
+    run = curves(**plus, train_accuracy=[0.954, 0.959, 0.963, 0.968, 0.972])
+    run.val_accuracy = [0.902, 0.903, 0.904, 0.900, 0.905]
+    (hint,) = hints(run, lr=1e-5)
+    assert hint.kind == "gap" and hint.fix == {} and hint.button_text() == ""
+    assert hint.message() == (
+        "Training accuracy 97.2% against 90.5% on the validation split at epoch 5, 6.7 points "
+        "apart for 3 epochs: the network fits its training images much better than new ones "
+        "(overfitting). More L2, dropout or augmentation, or fewer epochs, narrow the gap."
+    )
+    # fashion-mlp-plus: 3 to 4.6 points, and a gap of two epochs only: nothing
+    run.train_accuracy = [0.930, 0.935, 0.940, 0.943, 0.947]
+    run.val_accuracy = [0.899, 0.901, 0.901, 0.901, 0.902]
+    assert hints(run, lr=1e-5) == []
+    run.train_accuracy = [0.930, 0.935, 0.940, 0.963, 0.972]
+    assert hints(run, lr=1e-5) == []
+    # no validation split: nothing to compare
+    run.train_accuracy, run.val_accuracy = [0.95, 0.96, 0.97, 0.98, 0.99], [math.nan] * 5
+    assert hints(run, lr=1e-5) == []
+    # another hint comes first and alone (the rising validation loss says overfitting itself)
+    rising = curves(train_loss=[0.3, 0.2, 0.1, 0.05], val_loss=[0.30, 0.29, 0.31, 0.36],
+                    train_accuracy=[0.90, 0.95, 0.97, 0.99])  # fmt: skip
+    rising.val_accuracy = [0.88, 0.89, 0.89, 0.89]
+    assert [h.kind for h in hints(rising, lr=1e-3)] == ["overfitting"]
+
+
 def test_a_rate_lowered_after_the_lowest_validation_loss_is_not_called_overfitting():
     run = curves(train_loss=[0.4948, 0.4870, 0.4817], val_loss=[0.4318, 0.4450, 0.4567])
     run.add_lr_change(1.4, 0.0001)

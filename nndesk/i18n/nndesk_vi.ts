@@ -2141,6 +2141,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Độ chính xác huấn luyện là {accuracy:.1%} sau {steps}&#xa0;batch, gần mức 10% của đoán mò và không tăng lên: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học.</translation>
     </message>
     <message>
+        <source>Training accuracy {train:.1%} against {val:.1%} on the validation split at epoch {epoch}, {points:.1f} points apart for {n} epochs: the network fits its training images much better than new ones (overfitting). More L2, dropout or augmentation, or fewer epochs, narrow the gap.</source>
+        <translation>Độ chính xác huấn luyện {train:.1%} so với {val:.1%} trên phần kiểm định ở epoch {epoch}, cách nhau {points:.1f} điểm suốt {n} epoch: mạng khớp với ảnh huấn luyện của nó tốt hơn nhiều so với ảnh mới (quá khớp). Thêm L2, dropout hoặc tăng cường dữ liệu, hoặc ít epoch hơn, sẽ thu hẹp khoảng cách.</translation>
+    </message>
+    <message>
         <source>Training loss rose from {v0} at epoch {e0} to {v2} at epoch {e2} after the learning rate was raised from {previous:g} to {rate:g} in epoch {at}: steps that large overshoot. Set it back, or lower it further.</source>
         <translation>Mất mát huấn luyện tăng từ {v0} ở epoch {e0} lên {v2} ở epoch {e2} sau khi tốc độ học được tăng từ {previous:g} lên {rate:g} ở epoch {at}: bước cập nhật lớn như vậy vượt quá điểm tốt. Hãy đặt lại như cũ, hoặc giảm thêm.</translation>
     </message>
