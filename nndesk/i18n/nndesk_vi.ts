@@ -6514,12 +6514,20 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Đã tiếp tục từ giữa epoch {first}, rồi phân kỳ ở epoch {epoch}: {settings}</translation>
     </message>
     <message>
+        <source>Continues 1 more epoch, to epoch {last}, as Optimisation &gt; Epochs says.</source>
+        <translation>Huấn luyện thêm 1 epoch, đến epoch {last}, theo số ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;Epoch.</translation>
+    </message>
+    <message>
         <source>Continues with the run&apos;s own settings: the form was set for {dataset}, not for the data this model learnt from.</source>
         <translation>Huấn luyện tiếp với các thiết lập của chính lượt chạy: các cài đặt trên trang Huấn luyện đang dành cho {dataset}, không phải cho dữ liệu mô hình này đã học.</translation>
     </message>
     <message>
         <source>Continues with the settings the last run ended with: {settings}</source>
         <translation>Huấn luyện tiếp với các thiết lập lúc lượt trước kết thúc: {settings}</translation>
+    </message>
+    <message>
+        <source>Continues {n} more epochs, to epoch {last}, as Optimisation &gt; Epochs says.</source>
+        <translation>Huấn luyện thêm {n} epoch, đến epoch {last}, theo số ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;Epoch.</translation>
     </message>
     <message>
         <source>Continuing from epoch {epoch}, keeping {kept}: {settings}</source>
@@ -6864,6 +6872,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>The schedule “{schedule}” runs over epochs 1–{last}: epoch {first} trains at lr {lr:g}.</source>
         <translation>Lịch tốc độ học “{schedule}” trải trên các epoch 1–{last}: epoch {first} học với lr {lr:g}.</translation>
+    </message>
+    <message>
+        <source>The schedule “{schedule}” starts again over epochs 1–{last}: epoch {first} trains at lr {lr:g}, {times:g}× the {ended:g} the run ended with.</source>
+        <translation>Lịch tốc độ học “{schedule}” bắt đầu lại trên các epoch 1–{last}: epoch {first} học với lr {lr:g}, gấp {times:g} lần mức {ended:g} mà lượt chạy kết thúc.</translation>
     </message>
     <message>
         <source>The temporary folder may be emptied when the computer restarts: use Save model… to keep a copy.</source>

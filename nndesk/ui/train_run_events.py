@@ -136,7 +136,7 @@ class RunEventsMixin:
         self.live_lr.setModified(False)
         # a continued run says what its schedule does (beside the rate it shows), in the
         # muted tone: the line is red for a refused rate
-        note = schedule_text(run)
+        note = schedule_text(run, self._ended_lr(run.first_epoch - 1))
         # a batch larger than the training set: said, as the CLI says it (lab56 D5)
         batch_note = batch_over_train_note(run.config.batch_size, run.train_images)
         if batch_note is not None:
@@ -152,6 +152,14 @@ class RunEventsMixin:
         # a run over every core: the Live plot redraws less often, its cores the run's
         self.plot.pace(busy=run.parts > 1)
         self.plot.request_draw()
+
+    def _ended_lr(self, epoch: int) -> float | None:
+        """The rate epoch ``epoch`` of the curves trained at (a continued run's model's last),
+        None when they do not say."""
+        for at, lr in zip(self.curves.epochs, self.curves.lr, strict=False):
+            if at == epoch and math.isfinite(lr) and lr > 0:
+                return float(lr)
+        return None
 
     @Slot(object)
     def _on_controller_batches_finished(self, reports: tuple) -> None:

@@ -390,21 +390,55 @@ def loaded_texts(clf, name: str) -> tuple[str, str, str]:
     return title, follow, trained.format(name=name, dataset=dataset, epochs=integer(epochs))
 
 
-def schedule_text(run) -> str:
-    """What a continued run's schedule does (``run``: RunStarted), "" for a first run or a
-    constant rate: Continue spreads the schedule over all the model's epochs, so a finished
-    cosine run goes on 50x above the rate it ended with, and nothing said so (walk54 D6)."""
-    schedule = getattr(run.config, "schedule", "constant")
-    if run.first_epoch <= 1 or schedule == "constant" or not run.first_lr > 0:
+def schedule_text(run, ended_lr: float | None = None) -> str:
+    """What a continued run (``run``: RunStarted) trains: how many more epochs and where that
+    number comes from, and what its schedule does; "" for a first run. Continue on a finished
+    run takes the Epochs field's number (another lab's 15, walk64 D16) and spreads the
+    schedule over all the model's epochs, so a finished cosine run goes on 15x above the rate
+    it ended with (``ended_lr``: the rate its last epoch trained at, None: not known), which
+    is said with the factor (walk54 D6 said the rate alone)."""
+    if run.first_epoch <= 1:
         return ""
-    return fill(
+    more = run.last_epoch - run.first_epoch + 1
+    epochs = fill(
         translate(
+            "TrainingPanel",
+            "Continues {n} more epochs, to epoch {last}, as Optimisation > Epochs says.",
+        )
+        if more != 1
+        else translate(
+            "TrainingPanel",
+            "Continues 1 more epoch, to epoch {last}, as Optimisation > Epochs says.",
+        ),
+        n=more,
+        last=run.last_epoch,
+    )
+    schedule = getattr(run.config, "schedule", "constant")
+    if schedule == "constant" or not run.first_lr > 0:
+        return epochs
+    values = {
+        "schedule": value_text("schedule", schedule),
+        "last": run.last_epoch,
+        "first": run.first_epoch,
+        "lr": run.first_lr,
+    }
+    if ended_lr is not None and ended_lr > 0 and run.first_lr > RESTART_HIGHER * ended_lr:
+        said = translate(
+            "TrainingPanel",
+            "The schedule “{schedule}” starts again over epochs 1–{last}: epoch {first} "
+            "trains at lr {lr:g}, {times:g}× the {ended:g} the run ended with.",
+        )
+        times = run.first_lr / ended_lr
+        values.update(times=round(times) if times >= 10 else round(times, 1), ended=ended_lr)
+    else:
+        said = translate(
             "TrainingPanel",
             "The schedule “{schedule}” runs over epochs 1–{last}: epoch {first} trains at lr "
             "{lr:g}.",
-        ),
-        schedule=value_text("schedule", schedule),
-        last=run.last_epoch,
-        first=run.first_epoch,
-        lr=run.first_lr,
-    )
+        )
+    return f"{epochs} {fill(said, **values)}"
+
+
+#: A continued run's first rate this many times the rate its model's run ended with is said
+#: as a restart ("15× the 1.3e-05 the run ended with")
+RESTART_HIGHER = 1.5

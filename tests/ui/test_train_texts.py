@@ -219,3 +219,26 @@ def test_the_slow_motion_choices_say_one_unit_in_every_language(qapp):
             language.use_language("en")
         units = {text.split(None, 1)[1] for text in said}  # what follows the number
         assert len(units) == 1, (code, said)
+
+
+def test_a_continued_run_says_its_epochs_and_the_rate_it_starts_at_against_the_last():
+    """walk64 D16: the walk's Continue of fashion-prelu-l2-plus (cosine to 1e-5, ended at
+    1.3e-5) with the form's 15 epochs: epoch 21 trained at 2.0e-4 and only that was said."""
+    from types import SimpleNamespace
+
+    from nndesk.ui.train_texts import schedule_text
+
+    cosine = TrainConfig(schedule="cosine")
+    run = SimpleNamespace(config=cosine, first_epoch=21, last_epoch=35, first_lr=0.000200482)
+    assert schedule_text(run, ended_lr=1.3e-5) == (
+        "Continues 15 more epochs, to epoch 35, as Optimisation > Epochs says. The schedule "
+        "“cosine to a minimum” starts again over epochs 1–35: epoch 21 trains at lr "
+        "0.000200482, 15× the 1.3×10⁻⁵ the run ended with."
+    )
+    # not higher, or not known: the rate alone
+    assert schedule_text(run, ended_lr=None).endswith("epoch 21 trains at lr 0.000200482.")
+    one = SimpleNamespace(config=TrainConfig(), first_epoch=6, last_epoch=6, first_lr=0.001)
+    assert (
+        schedule_text(one) == "Continues 1 more epoch, to epoch 6, as Optimisation > Epochs says."
+    )
+    assert schedule_text(SimpleNamespace(config=cosine, first_epoch=1, last_epoch=5)) == ""

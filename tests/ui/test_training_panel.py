@@ -1409,13 +1409,45 @@ def test_continue_after_a_cosine_run_shows_the_scheduled_rate_and_says_the_sched
     assert expected == pytest.approx(0.0025)
     assert seen and seen[0][0] == pytest.approx(expected)
     assert seen[0][1] == (
-        "The schedule “cosine to a minimum” runs over epochs 1–4: epoch 3 trains at lr 0.0025."
+        "Continues 2 more epochs, to epoch 4, as Optimisation > Epochs says. The schedule "
+        "“cosine to a minimum” runs over epochs 1–4: epoch 3 trains at lr 0.0025."
     )
     assert panel.lr_error.property("tone") == "muted"  # a note, not a refusal's red
     # the weights it starts from are epoch 2's: its Inside strip labelled them "ep 0"
     assert starts and starts[0] is not None and starts[0].epoch == 2
     # and it follows the schedule: the last epoch's rate once the run ended
     assert panel.live_lr.value() == pytest.approx(make_schedule("cosine", 0.005, 4).lr_at(3))
+
+
+def test_continue_says_how_many_epochs_and_where_from_and_that_the_rate_starts_again_higher(
+    qtbot, panel
+):
+    """walk64 D16: Continue took 15 more epochs from the form (another preset's) and the
+    finished cosine run went on 15x above the rate it ended with, said only as "runs over
+    epochs 1-35: epoch 21 trains at lr 0.000200482". The line beside the run says how many
+    epochs, where the number comes from, and the rate against the one the run ended with."""
+    from nndesk.nn.schedules import make_schedule
+
+    panel.form.lr.setText("0.005")
+    panel.form.epochs.setValue(3)
+    panel.form.set_config(panel.form.config().replace(schedule="cosine"))
+    assert panel.start_training()
+    wait_until_idle(qtbot, panel)
+    panel.form.epochs.setValue(5)  # as another lab's preset leaves it
+    seen = []
+    panel.controller.run_started.connect(lambda _run: seen.append(panel.lr_error.text()))
+    qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    wait_until_idle(qtbot, panel)
+    ended, first = (
+        make_schedule("cosine", 0.005, 3).lr_at(2),
+        make_schedule("cosine", 0.005, 8).lr_at(3),
+    )
+    assert (round(ended, 6), round(first / ended, 1)) == (0.00125, 2.8)
+    assert seen == [
+        "Continues 5 more epochs, to epoch 8, as Optimisation > Epochs says. The schedule "
+        f"“cosine to a minimum” starts again over epochs 1–8: epoch 4 trains at lr {first:g}, "
+        "2.8× the 0.00125 the run ended with."
+    ]
 
 
 def test_a_batch_larger_than_the_training_set_is_said_beside_the_run(qtbot, panel):
