@@ -6874,8 +6874,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Lịch tốc độ học “{schedule}” trải trên các epoch 1–{last}: epoch {first} học với lr {lr:g}.</translation>
     </message>
     <message>
-        <source>The schedule “{schedule}” starts again over epochs 1–{last}: epoch {first} trains at lr {lr:g}, {times:g}× the {ended:g} the run ended with.</source>
-        <translation>Lịch tốc độ học “{schedule}” bắt đầu lại trên các epoch 1–{last}: epoch {first} học với lr {lr:g}, gấp {times:g} lần mức {ended:g} mà lượt chạy kết thúc.</translation>
+        <source>The schedule “{schedule}” starts again over epochs 1–{last}: epoch {first} trains at lr {lr:g}, {times:g}× the {ended:.3g} the run ended with.</source>
+        <translation>Lịch tốc độ học “{schedule}” bắt đầu lại trên các epoch 1–{last}: epoch {first} học với lr {lr:g}, gấp {times:g} lần mức {ended:.3g} mà lượt chạy kết thúc.</translation>
     </message>
     <message>
         <source>The temporary folder may be emptied when the computer restarts: use Save model… to keep a copy.</source>

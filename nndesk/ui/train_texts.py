@@ -426,7 +426,7 @@ def schedule_text(run, ended_lr: float | None = None) -> str:
         said = translate(
             "TrainingPanel",
             "The schedule “{schedule}” starts again over epochs 1–{last}: epoch {first} "
-            "trains at lr {lr:g}, {times:g}× the {ended:g} the run ended with.",
+            "trains at lr {lr:g}, {times:g}× the {ended:.3g} the run ended with.",
         )
         times = run.first_lr / ended_lr
         values.update(times=round(times) if times >= 10 else round(times, 1), ended=ended_lr)
