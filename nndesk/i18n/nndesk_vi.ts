@@ -2142,7 +2142,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>Training accuracy {train:.1%} against {val:.1%} on the validation split at epoch {epoch}, {points:.1f} points apart for {n} epochs: the network fits its training images much better than new ones (overfitting). More L2, dropout or augmentation, or fewer epochs, narrow the gap.</source>
-        <translation>Độ chính xác huấn luyện {train:.1%} so với {val:.1%} trên phần kiểm định ở epoch {epoch}, cách nhau {points:.1f} điểm suốt {n} epoch: mạng khớp với ảnh huấn luyện của nó tốt hơn nhiều so với ảnh mới (quá khớp). Thêm L2, dropout hoặc tăng cường dữ liệu, hoặc ít epoch hơn, sẽ thu hẹp khoảng cách.</translation>
+        <translation>Độ chính xác huấn luyện {train:.1%} so với {val:.1%} trên phần kiểm định ở epoch {epoch}, cách nhau {points:.1f}&#xa0;điểm suốt {n}&#xa0;epoch: mạng khớp với ảnh huấn luyện của nó tốt hơn nhiều so với ảnh mới (quá khớp). Thêm L2, dropout hoặc tăng cường dữ liệu, hoặc ít epoch hơn, sẽ thu hẹp khoảng cách.</translation>
     </message>
     <message>
         <source>Training loss rose from {v0} at epoch {e0} to {v2} at epoch {e2} after the learning rate was raised from {previous:g} to {rate:g} in epoch {at}: steps that large overshoot. Set it back, or lower it further.</source>
@@ -6515,7 +6515,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Continues 1 more epoch, to epoch {last}, as Optimisation &gt; Epochs says.</source>
-        <translation>Huấn luyện thêm 1 epoch, đến epoch {last}, theo số ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;Epoch.</translation>
+        <translation>Huấn luyện thêm 1&#xa0;epoch, đến epoch {last}, theo số ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;Epoch.</translation>
     </message>
     <message>
         <source>Continues with the run&apos;s own settings: the form was set for {dataset}, not for the data this model learnt from.</source>
@@ -6527,7 +6527,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Continues {n} more epochs, to epoch {last}, as Optimisation &gt; Epochs says.</source>
-        <translation>Huấn luyện thêm {n} epoch, đến epoch {last}, theo số ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;Epoch.</translation>
+        <translation>Huấn luyện thêm {n}&#xa0;epoch, đến epoch {last}, theo số ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;Epoch.</translation>
     </message>
     <message>
         <source>Continuing from epoch {epoch}, keeping {kept}: {settings}</source>
@@ -6875,7 +6875,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>The schedule “{schedule}” starts again over epochs 1–{last}: epoch {first} trains at lr {lr:g}, {times:g}× the {ended:.3g} the run ended with.</source>
-        <translation>Lịch tốc độ học “{schedule}” bắt đầu lại trên các epoch 1–{last}: epoch {first} học với lr {lr:g}, gấp {times:g} lần mức {ended:.3g} mà lượt chạy kết thúc.</translation>
+        <translation>Lịch tốc độ học “{schedule}” bắt đầu lại trên các epoch 1–{last}: epoch {first} học với lr {lr:g}, gấp {times:g}&#xa0;lần mức {ended:.3g} mà lượt chạy kết thúc.</translation>
     </message>
     <message>
         <source>The temporary folder may be emptied when the computer restarts: use Save model… to keep a copy.</source>
