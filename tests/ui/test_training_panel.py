@@ -520,7 +520,7 @@ def test_the_coachs_set_it_back_gives_the_rate_back_to_the_schedule_and_says_so(
     panel.live_lr.setText("2e-2")
     qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: [c.value for c in used] == [0.02], timeout=WAIT_MS)  # trained
-    assert "set by hand" in panel.speed.text() and panel.title.text().endswith(" · lr 0.02")
+    assert "set by hand" in panel.speed.text() and " · lr 0.02" in panel.title.text()
     panel._on_coach_fix_requested({RATE_FROM_SCHEDULE: True})  # the hint's button
     assert said[-1] == (
         "From the next batch: the learning-rate schedule “exponential after N epochs” sets "
