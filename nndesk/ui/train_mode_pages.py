@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from nndesk.data.registry import DATASETS, known_dataset
 from nndesk.replay import ReplayRecord
 from nndesk.run_curves import Curves
 from nndesk.training.internals import InsideRecord
@@ -14,6 +15,14 @@ from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.train_page_state import TrainPageState
 from nndesk.ui.train_run_state import RunState
 from nndesk.ui.window_menus import MODE_TITLES
+
+
+def mode_of_dataset(dataset: object) -> str | None:
+    """The window mode of registered ``dataset`` ("mnist" -> "digits", "fashion" ->
+    "garments"); None for anything else (an image folder trains in whatever mode is shown)."""
+    key = known_dataset(dataset)
+    mode = DATASETS[key].preprocess if key is not None else None
+    return mode if mode in MODE_TITLES else None
 
 
 class ModePagesMixin:
@@ -32,6 +41,37 @@ class ModePagesMixin:
         self.page_mode: str | None = None
         #: what the page showed in each mode not shown, as it was left
         self._mode_pages: dict[str, TrainPageState] = {}
+        #: a run asked for on another mode's data: (its mode, what the page showed before it),
+        #: until it starts (``take_run_mode``) or ends without starting
+        self._run_elsewhere: tuple[str, TrainPageState] | None = None
+
+    def note_run_mode(self, dataset: object) -> None:
+        """Before the page gives its place to a run on ``dataset``: when that is another mode's
+        data (a Digits lab picked from the preset list in Clothing), what the page shows now is
+        kept for the mode it is in once the run starts. The window follows the run to its
+        data's mode (app.wiring), and the run is that mode's page's (walk64 D0: it was filed
+        on the page of the mode Train was pressed in, and its own said "No run yet")."""
+        run_mode = mode_of_dataset(dataset)
+        self._run_elsewhere = None
+        if self.page_mode is not None and run_mode is not None and run_mode != self.page_mode:
+            self._run_elsewhere = (run_mode, replace(self.page_state(), mode_pages=None))
+
+    def take_run_mode(self) -> None:
+        """The run noted by ``note_run_mode`` started: the page is its mode's from now, as a
+        run started there would be (that mode's last run gives way to it); the mode Train was
+        pressed in keeps what it showed. A mode switched to by hand meanwhile is followed at
+        the run's end as for any run (``follow_mode_after_run``)."""
+        moved, self._run_elsewhere = self._run_elsewhere, None
+        if moved is None or self.page_mode is None:
+            return
+        run_mode, left = moved
+        self._mode_pages[self.page_mode] = left
+        self._mode_pages.pop(run_mode, None)
+        self.page_mode = run_mode
+
+    def forget_run_mode(self) -> None:
+        """The run noted by ``note_run_mode`` ended without starting: nothing moves."""
+        self._run_elsewhere = None
 
     def show_mode_page(self, mode: str) -> bool:
         """Show ``mode``'s last run (or the model loaded in it), or no run when it has none;

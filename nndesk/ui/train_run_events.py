@@ -110,6 +110,7 @@ class RunEventsMixin:
         self.run_state.run = run
         self.run_state.coach_setup = coach_setup(run)
         self.run_state.before_start = None
+        self.take_run_mode()  # a run on another mode's data is that mode's page's (walk64 D0)
         selected = self.runs_view.selected_records()
         self.run_state.selection_at_start = tuple(r.run_id for r in selected)
         self.coach.reserve()  # (kept from the click already: a run started otherwise)

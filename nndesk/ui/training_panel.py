@@ -343,8 +343,11 @@ class TrainingPanel(
             # a model trains further on the data it learnt from (its own, whatever the mode)
             own = self.run_state.continuable_dataset if resume is not None else None
             self.data_check.run_asked(own or config.dataset)
+            # before the page gives its place to the run: what it shows may be another mode's
+            self.note_run_mode(own or config.dataset)
             self.controller.start(config, resume=resume, curves=curves)
         except NndeskError as err:
+            self.forget_run_mode()
             self.show_error(user_message(err))
             return False
         # what the page showed of the last run, shown again if this one never starts
@@ -408,6 +411,7 @@ class TrainingPanel(
         """The run is over: the form follows the mode the window switched to meanwhile, and
         the page shows that mode's; the run stays on its own mode's page, as the status line
         says."""
+        self.forget_run_mode()  # a run on another mode's data that never started
         mode, self._mode_after_run = self._mode_after_run, None
         if mode is None:
             return

@@ -12,11 +12,15 @@ from tests.ui.test_training_panel import (
     WAIT_MS,
     make_panel,
     panel,
+    slow_panel,
     tiny_dataset,
     wait_until_idle,
 )
 
-__all__ = ["panel", "tiny_dataset"]  # the fixtures, used by name
+__all__ = ["panel", "slow_panel", "tiny_dataset"]  # the fixtures, used by name
+
+#: (the mode Train is pressed in, the run's dataset, the mode it trains in)
+MOVES = [("garments", "mnist", "digits"), ("digits", "fashion", "garments")]
 
 
 def shown(panel) -> dict:
@@ -89,6 +93,56 @@ def test_a_run_that_ends_in_another_mode_stays_on_its_own_modes_page(qtbot, pane
     panel.follow_mode("garments")
     assert panel.progress.text().startswith("Stopped") and panel.resume_button.isEnabled()
     assert panel.curves.epochs and panel.continue_model() is not None
+
+
+@pytest.mark.parametrize(("pressed_in", "run_dataset", "run_mode"), MOVES)
+def test_a_run_on_another_modes_data_stays_on_the_page_of_the_mode_it_trained_in(
+    qtbot, named_panel, pressed_in, run_dataset, run_mode
+):
+    """walk64 D0: Train pressed in Clothing with a Digits preset (the preset list offers every
+    lab in every mode): the window follows the run to Digits, and at its end the run was filed
+    on the Clothing page, the Digits page said "No run yet". The run belongs to its data's mode;
+    the mode Train was pressed in keeps the run it showed."""
+    from nndesk.data.registry import DATASETS
+
+    panel = named_panel
+    before = train_in(qtbot, panel, pressed_in, epochs=1)
+    replay_before = replay_shown(panel)
+    panel.form.dataset.setCurrentIndex(panel.form.dataset.findData(run_dataset))
+    panel.form.epochs.setValue(2)
+    said: list[str] = []
+    panel.status_message.connect(said.append)
+    with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS):
+        assert panel.start_training()
+        # the window takes the run's mode at its first weights (app.wiring), as a hand would
+        qtbot.waitUntil(lambda: panel.controller.batches_done >= 1, timeout=WAIT_MS)
+        panel.follow_mode(run_mode)
+    wait_until_idle(qtbot, panel)
+    run = shown(panel)
+    assert not run["title"].startswith("No run yet") and run["progress"].startswith("Finished"), run
+    assert run["epochs"] == [1, 2] and run["continue"] and run["coach"]
+    assert not any("stay on the Train page of" in s for s in said), said
+    replay_run = replay_shown(panel)
+    assert replay_run[1:] == ("Epoch 2 of 2", DATASETS[run_dataset].class_names)
+    panel.follow_mode(pressed_in)
+    assert shown(panel) == before and replay_shown(panel) == replay_before
+    panel.follow_mode(run_mode)
+    assert shown(panel) == run and replay_shown(panel) == replay_run
+
+
+def test_a_run_moved_to_its_datas_mode_that_never_starts_leaves_the_page_where_it_was(
+    qtbot, slow_panel
+):
+    """A run on the other mode's data stopped before it started: the page is still the mode's
+    it was pressed in (no run filed anywhere)."""
+    panel = slow_panel
+    panel.follow_mode("garments")
+    panel.form.dataset.setCurrentIndex(panel.form.dataset.findData("mnist"))
+    assert panel.start_training()
+    panel.controller.stop()
+    panel.loaded.set()
+    wait_until_idle(qtbot, panel)
+    assert panel.page_mode == "garments" and panel.mode_pages() == {}
 
 
 def test_a_model_loaded_in_a_mode_is_continued_there(qtbot, panel):
@@ -244,3 +298,28 @@ def test_a_run_stopped_in_its_first_epoch_is_named_on_its_own_modes_replay_only(
     note, epochs, names = replay_shown(panel)
     assert note.startswith("The latest run, from ") and "has not finished an epoch" in note
     assert epochs == "No epochs yet" and names == DATASETS["mnist"].class_names
+
+
+def test_in_the_window_a_digits_run_from_clothing_ends_on_the_digits_page(
+    qtbot, window_factory, tiny_idx_dir
+):
+    """walk64 D0 in a window: its wiring takes the run's mode at the run's first weights."""
+    from nndesk import preferences
+    from nndesk.controllers import datasets
+    from tests.ui.conftest import train_two_epochs
+
+    preferences.set_data_dir(str(tiny_idx_dir))
+    datasets.forget_datasets()
+    desk = window_factory(mode="garments")
+    page = desk.train_page
+    train_two_epochs(qtbot, page)  # an MNIST run, Train pressed in Clothing
+    qtbot.waitUntil(lambda: not page.plot.draw_pending(), timeout=WAIT_MS)
+    assert desk.window.mode() == "digits"
+    assert page.progress.text().startswith("Finished") and page.resume_button.isEnabled()
+    assert page.curves.epochs == [1, 2]
+    desk.window.act_garments.trigger()
+    assert page.title.text().startswith("No run yet") and not page.resume_button.isEnabled()
+    desk.window.act_digits.trigger()
+    assert page.progress.text().startswith("Finished") and page.curves.epochs == [1, 2]
+    desk.window.close()
+    datasets.forget_datasets()
