@@ -121,8 +121,13 @@ def title_key(config: dict) -> str:
     return f"{shown(field.short_label(loss))}: {shown(field.choice_label(loss))}"
 
 
+def is_race_lane(title: str) -> bool:
+    """Whether a run titled ``title`` (as stored) was a race's lane kept as a run."""
+    return title.endswith(RACE_SUFFIX) and len(title) > len(RACE_SUFFIX)
+
+
 def race_title_shown(title: str) -> str:
     """A race lane's run title ("Adam (race)", as stored) in the window's words."""
-    if title.endswith(RACE_SUFFIX) and len(title) > len(RACE_SUFFIX):
+    if is_race_lane(title):
         return shown(RACE_SHOWN).format(name=title[: -len(RACE_SUFFIX)])
     return title

@@ -5651,6 +5651,10 @@ kiểm định</translation>
         <translation>Lượt chạy đã chọn, lúc {started}, kết thúc trước khi xong epoch đầu tiên: không có gì để xem lại.</translation>
     </message>
     <message>
+        <source>The selected run, from {started}, was a lane of a race: a race keeps no copy of its lanes at each epoch, so it has nothing to replay. To replay its settings, train them alone (Settings tab, then Train).</source>
+        <translation>Lượt chạy đã chọn, lúc {started}, là một làn của cuộc đua: cuộc đua không giữ bản sao các làn của nó ở từng epoch, nên không có gì để xem lại. Để xem lại các cài đặt của nó, hãy huấn luyện riêng chúng (thẻ Cài đặt, rồi Huấn luyện).</translation>
+    </message>
+    <message>
         <source>This network is too large to keep a copy of its weights per epoch, so the replay shows the confusion matrices only.</source>
         <translation>Mạng này quá lớn để giữ bản sao trọng số mỗi epoch, nên phần xem lại chỉ hiện các ma trận nhầm lẫn.</translation>
     </message>
@@ -6430,6 +6434,18 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>1 s / batch</translation>
     </message>
     <message>
+        <source>A race is running on the Race tab</source>
+        <translation>Một cuộc đua đang chạy ở thẻ Đua</translation>
+    </message>
+    <message>
+        <source>A race ran in this window · its lanes are on the Race tab</source>
+        <translation>Một cuộc đua đã chạy trong cửa sổ này · các làn của nó ở thẻ Đua</translation>
+    </message>
+    <message>
+        <source>A race ran in this window · the latest run ({started}): {title}</source>
+        <translation>Một cuộc đua đã chạy trong cửa sổ này · lượt gần nhất ({started}): {title}</translation>
+    </message>
+    <message>
         <source>A training run is going: stop it before a race.</source>
         <translation>Đang có một lượt huấn luyện: hãy dừng nó trước khi đua.</translation>
     </message>
@@ -6738,6 +6754,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Đua</translation>
     </message>
     <message>
+        <source>Race running</source>
+        <translation>Đang đua</translation>
+    </message>
+    <message>
         <source>Reading {name}…</source>
         <translation>Đang đọc {name}…</translation>
     </message>
@@ -6896,6 +6916,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Train</source>
         <translation>Huấn luyện</translation>
+    </message>
+    <message>
+        <source>Train waits for the race to end.</source>
+        <translation>Huấn luyện chờ cuộc đua kết thúc.</translation>
     </message>
     <message>
         <source>Training</source>

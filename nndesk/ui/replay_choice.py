@@ -8,6 +8,7 @@ was trained before…" with a 06:29 run selected).
 
 from __future__ import annotations
 
+from nndesk.setting_words import is_race_lane
 from nndesk.ui.language import translate
 from nndesk.ui.runs_table import started_text
 
@@ -22,6 +23,15 @@ def replay_choice(controller, selected: list) -> tuple[object | None, str | None
     record = selected[0]
     started = started_text(record, seconds=True)  # runs a minute apart are told apart
     kept = controller.replay_of(record.run_id)
+    if kept is None and is_race_lane(record.title):
+        # trained in this window or not, a lane has no epochs kept: "not one of the runs
+        # trained in this window" was false right after the race (walk64 D2)
+        return None, translate(
+            "ReplayView",
+            "The selected run, from {started}, was a lane of a race: a race keeps no copy of "
+            "its lanes at each epoch, so it has nothing to replay. To replay its settings, train "
+            "them alone (Settings tab, then Train).",
+        ).format(started=started)
     if kept is None:
         return None, translate(
             "ReplayView",

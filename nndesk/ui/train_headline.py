@@ -186,14 +186,14 @@ class HeadlineMixin:
         """While the page says what it said at start (no run here yet), name the latest run
         on the dataset Train would train, or no run when it has none; said again when the
         form's dataset changes (the window's mode, an image folder)."""
-        state = self.run_state
-        fresh = (
-            state.last_run_id is None and state.continuable is None and state.loaded_model is None
-        )
-        idle = state.run is None and not self.controller.is_running()
-        if not (idle and fresh) or self.title.text() != self._first_title:
+        if not self.shows_no_run():
             return
         latest = self._own_latest()
+        raced = self._race_title(latest)
+        if raced is not None:
+            self._first_title = raced
+            self.header.set_title(raced, tip=self._how_to_continue_latest() if latest else "")
+            return
         if latest is None:
             self._first_title = translate("TrainingPanel", "No run yet")
             self.header.set_title(self._first_title)
@@ -219,6 +219,39 @@ class HeadlineMixin:
             title=one_line(shown_title(latest, changes=False), 120), started=started_text(latest)
         )
         self.header.set_title(self._first_title, tip=tip)
+
+    def shows_no_run(self) -> bool:
+        """Whether the page says what it says at start: no run of its own trains or is on show
+        (a race may go: its lanes are on the Race tab)."""
+        state = self.run_state
+        fresh = (
+            state.last_run_id is None and state.continuable is None and state.loaded_model is None
+        )
+        idle = state.run is None and not self.controller.is_running()
+        return idle and fresh and self.title.text() == self._first_title
+
+    def _race_title(self, latest) -> str | None:
+        """The headline of a page with no run of its own while a race goes, or after one in
+        this window (``latest``: the latest run on the form's dataset, a kept lane perhaps);
+        None with no race here. "No run yet" with four lanes training, and "No run yet in this
+        window" after them, were not true (walk64 D2, D7)."""
+        race = getattr(self, "race", None)
+        if race is None or not race.lanes:
+            return None
+        if race.is_running():
+            return translate(
+                "TrainingPanel",
+                "A race is running on the Race tab",
+            )
+        if latest is None:
+            return translate(
+                "TrainingPanel", "A race ran in this window · its lanes are on the Race tab"
+            )
+        return translate(
+            "TrainingPanel", "A race ran in this window · the latest run ({started}): {title}"
+        ).format(
+            title=one_line(shown_title(latest, changes=False), 120), started=started_text(latest)
+        )
 
     def _how_to_continue_latest(self) -> str:
         return translate(

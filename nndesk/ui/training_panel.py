@@ -32,6 +32,7 @@ from nndesk.ui.live_page import LivePage, live_figure
 from nndesk.ui.one_box import Buttons, OneBox
 from nndesk.ui.preview_feed import PreviewFeed
 from nndesk.ui.quit_question import QuitQuestion
+from nndesk.ui.race_going_line import RaceGoingLine
 from nndesk.ui.race_quit import KEEP, STAY, KeepThenQuit, ask_to_keep
 from nndesk.ui.race_view import RaceView
 from nndesk.ui.refused_settings import RefusedSettingsLine
@@ -183,6 +184,7 @@ class TrainingPanel(
             self.header.title, self.header.progress, self.header.speed
         )  # fmt: skip
         self.refused_line = RefusedSettingsLine(self.progress, self.speed)
+        self.race_line = RaceGoingLine(self.progress, self.speed)
         #: a language switch handed the finished race to the new window: a close loses nothing
         self.race_handed_over = False
 
@@ -712,6 +714,12 @@ class TrainingPanel(
     def _on_race_running_changed(self, running: bool) -> None:
         if running:  # the last run's rate is none of the lanes' (each has its own)
             self.live_lr.clear()
+            # the race folds its lane editors: its lines, Pause and Stop are the tab's top, and
+            # the scroll down to Race left them above the view for the whole race (walk64 D7)
+            self.race_page.verticalScrollBar().setValue(0)
+        # a page with no run of its own says the race, not "No run yet · Ready" (walk64 D7)
+        self.race_line.say(running and self.shows_no_run())
+        self.say_first_title()
         self._update_buttons()
 
     @Slot()
