@@ -7111,6 +7111,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>chờ sau mỗi batch để xem một mạng nhỏ học</translation>
     </message>
     <message>
+        <source>{change} (set by hand; was {was})</source>
+        <translation>{change} (đặt bằng tay; trước là {was})</translation>
+    </message>
+    <message>
         <source>{count}-runs</source>
         <extracomment>several runs&apos; files: their count (and their dataset, when they share one)</extracomment>
         <translation>{count}-lượt-chạy</translation>

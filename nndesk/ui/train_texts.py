@@ -11,7 +11,7 @@ import math
 from pathlib import Path
 
 from nndesk.controllers.datasets import TITLES
-from nndesk.i18n import QT_TRANSLATE_NOOP, localised
+from nndesk.i18n import QT_TRANSLATE_NOOP, fmt, localised
 from nndesk.inference import shown_name
 from nndesk.plain_text import one_line
 from nndesk.run_titles import describe_config
@@ -104,10 +104,12 @@ def run_headline(facts: dict) -> str:
     """The headline of a run from its facts (``RunHeader.headline``'s "run" entry): its
     settings, with what a continued run continues from and keeps said first (a narrow page
     cuts the settings, not this)."""
+    facts, rate = _rate_said_once(facts)
     steered = ", ".join(
         SettingChange(0, 1, 1, name, value).shown_text() for name, value in facts["steered"].items()
     )
     settings = f"{describe_config(facts['config'], shown=True)}"
+    steered = ", ".join(said for said in (rate, steered) if said)  # the rate set by hand first
     settings += f"{' · ' if steered else ''}{steered}"
     first_epoch, kept = facts["first_epoch"], kept_text(facts["kept"])
     if first_epoch == 1 and not facts["continuing"]:
@@ -126,6 +128,25 @@ def run_headline(facts: dict) -> str:
     return translate_marked("TrainingPanel", CONTINUED_HEADLINES[shape]).format(
         epoch=integer(first_epoch), kept=kept, settings=settings
     )
+
+
+def _rate_said_once(facts: dict) -> tuple[dict, str]:
+    """``facts`` without the learning rate when one was set by hand during the run, and that
+    rate said with the run's own it replaced ("lr 0.002 (set by hand; was 0.0005)"), or ""
+    with none: one rate in the headline ("Adam lr=0.0005 … · lr 0.002" named two, walk64
+    D8), never the one set by hand as the run's own (walk60 D2)."""
+    steered, config = dict(facts["steered"]), facts["config"]
+    rate = steered.pop("lr", None)
+    if rate is None:
+        return facts, ""
+    change = SettingChange(0, 1, 1, "lr", rate).shown_text()
+    if "lr" not in config:
+        return {**facts, "steered": steered}, change
+    said = translate("TrainingPanel", "{change} (set by hand; was {was})").format(
+        change=change, was=fmt(config["lr"], "g")
+    )
+    config = {name: value for name, value in config.items() if name != "lr"}
+    return {**facts, "steered": steered, "config": config}, said
 
 
 def ended_message(ended, epochs: tuple[int, int] | None) -> str:

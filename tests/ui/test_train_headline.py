@@ -349,3 +349,40 @@ def test_a_run_finished_outside_the_window_is_named_when_the_train_page_opens(qt
     store.save(later)
     panel.show()  # the Train page again
     qtbot.waitUntil(lambda: "mnist from a terminal" in panel.title.text(), timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        ("en", "Adam batch 32 pixels -1 to 1 · lr 0.002 (set by hand; was 0.0005), batch 64"),
+        (
+            "vi",
+            "Adam batch 32 điểm ảnh -1 đến 1 · tốc độ học 0,002 (đặt bằng tay; trước là 0,0005), "
+            "batch 64",
+        ),
+    ],
+)
+def test_a_rate_set_by_hand_is_the_headlines_one_rate_with_the_one_it_replaced(qapp, code, said):
+    """walk64 D8: "… Adam lr=0.0005 batch 32 pixels -1 to 1 · lr 0.002" named two rates."""
+    from nndesk.ui import language
+    from nndesk.ui.train_texts import run_headline
+
+    config = {
+        "dataset": "fashion",
+        "arch": "784-64-10",
+        "activation": "relu",
+        "optimizer": "adam",
+        "lr": 0.0005,
+        "batch_size": 32,
+        "normalize": "symmetric",
+    }
+    steered = {"lr": 0.002, "batch_size": 64}
+    facts = {"config": config, "steered": steered, "first_epoch": 1, "inside": None}
+    assert language.use_language(code) == code
+    try:
+        text = run_headline({**facts, "kept": {}, "continuing": False})
+    finally:
+        language.use_language("en")
+    assert text.replace("\xa0", " ").endswith(f"ReLU {said}"), text  # (a no-break space in vi)
+    rates = ("lr", "0.0005") if code == "en" else ("tốc độ học", "0,0005")
+    assert text.count(rates[0]) == 1 and text.count(rates[1]) == 1, text

@@ -469,7 +469,9 @@ def test_the_headline_shows_the_learning_rate_set_during_the_run_after_the_start
     qtbot, panel
 ):
     """walk60 D2: the headline put the rate set by hand in place of the run's own ("Adam lr=50"
-    for a lab started at 0.001), as if the run had started with it."""
+    for a lab started at 0.001), as if the run had started with it. walk64 D8: it then named
+    two rates ("Adam lr=0.0005 … · lr 0.002"); one now, said as set by hand, with the one it
+    replaced."""
     said = []
     panel.status_message.connect(said.append)
     panel.form.lr.setText("0.005")
@@ -478,7 +480,8 @@ def test_the_headline_shows_the_learning_rate_set_during_the_run_after_the_start
     assert "lr=0.005" in panel.title.text()
     panel.live_lr.setText("2e-4")
     qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
-    assert "lr=0.005" in panel.title.text() and panel.title.text().endswith(" · lr 0.0002")
+    assert panel.title.text().endswith(" · lr 0.0002 (set by hand; was 0.005)")
+    assert "lr=" not in panel.title.text()
     assert said[-1] == "From the next batch: lr 0.0002"  # a constant rate: nothing stops
     qtbot.waitUntil(lambda: "lr 0.0002" in panel.speed.text(), timeout=WAIT_MS)
     panel.controller.stop()
@@ -568,7 +571,7 @@ def test_a_rate_a_batch_used_before_the_stop_stays_in_the_headline(qtbot, panel)
         qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS):
         qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
-    assert panel.title.text().endswith(" · lr 0.0002") and "lr=0.005" in panel.title.text()
+    assert panel.title.text().endswith(" · lr 0.0002 (set by hand; was 0.005)")
     wait_until_idle(qtbot, panel)
 
 
