@@ -133,4 +133,7 @@ class ModePagesMixin:
         self._first_title = translate("TrainingPanel", "No run yet")
         self.header.set_title(self._first_title)
         self.say_first_title()
+        # a race going: said on this page too, not "Ready · Choose settings…" (walk64 D7)
+        racing = self.race is not None and self.race.is_running()
+        self.race_line.say(racing and self.shows_no_run())
         self._update_buttons()

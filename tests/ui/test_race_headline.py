@@ -83,3 +83,20 @@ def test_the_races_pause_and_stop_are_in_sight_once_it_goes(qtbot, page):
         for button in (view.pause_button, view.stop_button):
             seen = button.visibleRegion().boundingRect()
             assert seen.height() == button.height(), (button.text(), seen)
+
+
+def test_a_mode_switched_to_during_a_race_says_the_race_too(qtbot, page):
+    """The other mode's page, with no run of its own, said "Ready · Choose settings and press
+    Train." under the race's headline."""
+    view = page.race_view
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+        qtbot.waitSignal(page.race.progressed, timeout=WAIT_MS).wait()
+        page.follow_mode("garments")
+        assert said(page) == (
+            "A race is running on the Race tab",
+            "Race running",
+            "Train waits for the race to end.",
+        )
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    assert said(page)[1:] == ("Ready", "Choose settings and press Train.")
