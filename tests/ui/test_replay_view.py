@@ -12,6 +12,7 @@ from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
     WAIT_MS,
     panel,
     start_long_run,
+    stop_inside_the_first_epoch,
     tiny_dataset,
     wait_until_idle,
 )
@@ -112,12 +113,7 @@ def test_a_run_stopped_before_its_first_epoch_ended_leaves_nothing_of_the_last_r
     with qtbot.waitSignal(view.drawing_read, timeout=WAIT_MS):
         view.set_drawing(tiny_dataset.test_images[3].astype(np.float32))
     assert "epoch 2" in view.drawing_title.text() and view.preview.saliency() is not None
-    panel.controller.set_slow_motion(1.0)  # epoch 1 lasts 16 s: the stop comes inside it
-    assert panel.start_training()
-    qtbot.waitUntil(lambda: panel.controller.batches_done >= 1, timeout=WAIT_MS)
-    panel.controller.stop()
-    wait_until_idle(qtbot, panel)
-    assert len(panel.controller.replay) == 0
+    stop_inside_the_first_epoch(qtbot, panel)
     panel.runs_view.refresh()  # the Runs list read again names the latest run
     qtbot.waitUntil(lambda: panel.runs_view.records() != [], timeout=WAIT_MS)
     assert view.epoch_label.text() == "No epochs yet"

@@ -13,6 +13,7 @@ from tests.ui.test_training_panel import (
     make_panel,
     panel,
     slow_panel,
+    stop_inside_the_first_epoch,
     tiny_dataset,
     wait_until_idle,
 )
@@ -281,12 +282,7 @@ def test_a_run_stopped_in_its_first_epoch_is_named_on_its_own_modes_replay_only(
 
     panel = named_panel
     panel.follow_mode("digits")
-    panel.controller.set_slow_motion(1.0)  # epoch 1 lasts 16 s: the stop comes inside it
-    assert panel.start_training()
-    qtbot.waitUntil(lambda: panel.controller.batches_done >= 1, timeout=WAIT_MS)
-    panel.controller.stop()
-    wait_until_idle(qtbot, panel)
-    assert len(panel.controller.replay) == 0
+    stop_inside_the_first_epoch(qtbot, panel)
     panel.follow_mode("garments")
     garments = DATASETS["fashion"].class_names
     assert replay_shown(panel) == (

@@ -110,6 +110,16 @@ def start_long_run(qtbot, panel, epochs=100_000):
     qtbot.waitUntil(lambda: panel.controller.batches_done >= 3, timeout=WAIT_MS)
 
 
+def stop_inside_the_first_epoch(qtbot, panel) -> None:
+    """A run started and stopped before its first epoch ended: no epoch kept for Replay."""
+    panel.controller.set_slow_motion(1.0)  # epoch 1 lasts 16 s: the stop comes inside it
+    assert panel.start_training()
+    qtbot.waitUntil(lambda: panel.controller.batches_done >= 1, timeout=WAIT_MS)
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    assert len(panel.controller.replay) == 0
+
+
 def test_train_runs_to_the_end_and_the_plots_hold_one_point_per_epoch(qtbot, panel, tiny_dataset):
     panel.form.test_every_epoch.setChecked(True)
     # two epochs are enough to learn the blobs with [0, 1] inputs
