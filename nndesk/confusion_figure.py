@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 
 from nndesk.viz import (
     READABLE_COUNT_POINTS,
+    counts_shortened,
     fit_cell_counts,
     muted_colour,
     plot_confusion,
@@ -145,12 +146,13 @@ class MatrixFigure:
         inside its cell (``viz.fit_cell_counts``)."""
         self._fit_names_and_counts()
         # too little room for the counts (the replay in a 1024 px window: "2,4k" at 5.4 pt):
-        # the names make room, the columns numbered and long row names on two lines
+        # the names make room, the columns numbered and long row names on two lines; so too
+        # where the counts are whole only shortened ("5.0k" at 6.6 pt in English: s64)
         smallest = min((t.get_fontsize() for t in self.ax.texts), default=READABLE_COUNT_POINTS)
-        if (
-            smallest < READABLE_COUNT_POINTS / self.zoom
-            and max(map(len, self.names), default=0) > 2
-        ):
+        cramped = smallest < READABLE_COUNT_POINTS / self.zoom or counts_shortened(
+            self.ax, self.confusion
+        )
+        if cramped and max(map(len, self.names), default=0) > 2:
             set_class_labels(self.ax, self.names, compact=True)
             self._fit_names_and_counts()
 

@@ -129,14 +129,15 @@ def test_counts_wider_than_their_cell_are_shrunk_to_fit():
 
 def test_counts_of_thousands_are_grouped_and_shortened_only_when_they_would_be_tiny():
     """In full ("2,664") while that reads at 6 pt or more; grouped by a thin space ("2 664",
-    a little narrower) where that reads so (walk63: "1,1k" where the count fitted); "2.7k"
-    only in a cell where neither would; small counts are never shortened."""
+    a little narrower) where that reads so (walk63: "1,1k" where the count fitted), then so
+    with the diagonal's bold dropped (the replay at 1024 px read "2,4k": s64); "2.7k" only in
+    a cell where none would; small counts are never shortened."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     cm = np.diag(np.full(10, 2664))
     cm[0, 1] = 7
     texts = {}
-    for inches in (6.0, 4.0, 3.6):
+    for inches in (6.0, 4.0, 3.6, 3.2):
         fig = Figure(figsize=(inches, inches), dpi=96)
         canvas = FigureCanvasAgg(fig)
         ax = fig.add_subplot()
@@ -148,8 +149,13 @@ def test_counts_of_thousands_are_grouped_and_shortened_only_when_they_would_be_t
     assert texts[6.0][0].get_fontsize() >= viz.READABLE_COUNT_POINTS
     assert texts[4.0][0].get_text() == "2\u2009664" and texts[4.0][1].get_text() == "7"
     assert texts[4.0][0].get_fontsize() >= viz.FULL_FOUR_DIGITS_POINTS
-    assert texts[3.6][0].get_text() == "2.7k" and texts[3.6][1].get_text() == "7"
-    assert texts[3.6][0].get_fontsize() >= viz.READABLE_COUNT_POINTS
+    assert texts[4.0][0].get_fontweight() == "bold"  # the diagonal's, while it fits
+    assert texts[3.6][0].get_text() == "2\u2009664" and texts[3.6][1].get_text() == "7"
+    assert texts[3.6][0].get_fontweight() == texts[3.6][11].get_fontweight() == "normal"
+    assert texts[3.6][0].get_fontsize() >= viz.FULL_FOUR_DIGITS_POINTS
+    assert texts[3.2][0].get_text() == "2.7k" and texts[3.2][1].get_text() == "7"
+    assert texts[3.2][0].get_fontsize() >= viz.FULL_FOUR_DIGITS_POINTS
+    assert texts[3.2][0].get_fontweight() == "bold"  # lightened for nothing else
 
 
 def test_at_the_larger_text_evaluates_counts_are_whole_where_they_read_as_at_the_normal(qapp):

@@ -221,14 +221,15 @@ def test_every_draw_of_the_confusion_matrix_is_already_fitted(qtbot, vietnamese,
 @pytest.mark.parametrize("code", ["vi", "en"])
 def test_matrix_counts_are_grouped_as_the_window_groups_digits(qtbot, code):
     """Counts of thousands read "5032" in a window that writes "5.032" (Vietnamese) or
-    "5,032" (English) everywhere else; in a narrow cell they are shortened ("5,0k") rather
-    than written in a 5 pt font."""
+    "5,032" (English) everywhere else; in a narrow cell they are grouped by a thin space ("5
+    032"; it read "5,0k", s64: the columns numbered and the diagonal's bold dropped make them
+    room) rather than written in a 5 pt font (test_viz: shortened where nothing else fits)."""
     from nndesk.ui import language
-    from nndesk.viz import READABLE_COUNT_POINTS
+    from nndesk.viz import FULL_FOUR_DIGITS_POINTS, READABLE_COUNT_POINTS
 
     language.use_language(code)
     try:
-        group, point = (".", ",") if code == "vi" else (",", ".")
+        group = "." if code == "vi" else ","
         shown = {}
         for size in ((900, 800), (380, 320)):  # the Evaluate page at 1280; the replay
             view, matrix, names = _fashion_matrix_view(qtbot, size, [5032] * 10)
@@ -238,10 +239,10 @@ def test_matrix_counts_are_grouped_as_the_window_groups_digits(qtbot, code):
             shown[size] = view.ax.texts[0]
             assert view.ax.texts[1].get_text() == str(matrix[0, 1])  # under 1000: as it is
         assert shown[(900, 800)].get_text() == f"5{group}032"
-        assert shown[(380, 320)].get_text() == f"5{point}0k"
+        assert shown[(380, 320)].get_text() == "5\u2009032"
         assert shown[(900, 800)].get_fontsize() >= READABLE_COUNT_POINTS
         # "5.032" fitted only at 4.7 pt in the replay's cells (written at 5 pt, over the edges)
-        assert shown[(380, 320)].get_fontsize() >= 5.5
+        assert shown[(380, 320)].get_fontsize() >= FULL_FOUR_DIGITS_POINTS
     finally:
         language.use_language("en")
 
