@@ -71,10 +71,9 @@ def plot_overlay(
             (*ax_acc.plot(ex, curves.train_accuracy, "o--", color=color, alpha=0.7), "o", 1.0),
         )
         thin_markers(lines, len(ex), 3.0, widen=False)
-        own = turns[i] if i < len(turns) else ()
-        for x in sorted({mark.x for mark in marks_in_order(curves, own)}):
-            for ax in (ax_batch, ax_loss, ax_acc):
-                ax.axvline(x, color=color, ls=":", lw=1.0)
+    for i, x, style in _mark_lines(runs, turns):
+        for ax in (ax_batch, ax_loss, ax_acc):
+            ax.axvline(x, color=RUN_COLORS[i % len(RUN_COLORS)], ls=style, lw=1.0)
     # runs far apart (one starting at 250, the others under 1): log loss axes, as the Race's
     drawn = [drawn_batch_losses(c.batch_loss) for _, c in runs]
     if set_loss_scale((ax_batch, ax_loss), wide_losses(drawn)):
@@ -122,6 +121,35 @@ def plot_overlay(
         # on the full-width batch plot: a run's long title drawn in a small epoch plot ran
         # over its neighbour
         ax_batch.legend(handles=handles, loc="upper right", fontsize=7, frameon=False)
+
+
+#: points of a shared mark's dot, and of the gap after it
+MARK_DOT = 1.5
+
+
+def _mark_lines(
+    runs: Sequence[tuple[str, Curves]], turns: Sequence[Sequence[ScheduleTurn]]
+) -> list[tuple[int, float, str | tuple]]:
+    """(run, x, line style) of each dotted line marking a run's change or schedule turn. Where
+    runs mark the same x (two schedules turning at one epoch), their dots take turns along
+    one line, a colour each: drawn dotted alike, the last run's line hid the others' (s64)."""
+    marked = []
+    for i, (_, curves) in enumerate(runs):
+        own = turns[i] if i < len(turns) else ()
+        marked += [(i, x) for x in sorted({mark.x for mark in marks_in_order(curves, own)})]
+    sharing: dict[float, list[int]] = {}
+    for i, x in marked:
+        sharing.setdefault(round(x, 9), []).append(i)
+    lines = []
+    for i, x in marked:
+        runs_here = sharing[round(x, 9)]
+        if len(runs_here) == 1:
+            lines.append((i, x, ":"))
+        else:
+            period = 2 * MARK_DOT * len(runs_here)
+            turn = runs_here.index(i)
+            lines.append((i, x, (2 * MARK_DOT * turn, (MARK_DOT, period - MARK_DOT))))
+    return lines
 
 
 def _span_a_lone_batch(ax: Axes, runs: Sequence[tuple[str, Curves]]) -> None:

@@ -47,11 +47,18 @@ def _drawn_marks(tmp_path, monkeypatch, schedules: list[dict], lr_set_at=None) -
         runs_chart, "overlay_figure", lambda *a, **k: figures.append(real(*a, **k)) or figures[-1]
     )
     runs_chart.render_selected(records, "", "", 700, 420, 1.0)
-    batch_plot = figures[-1].axes[0]
-    dotted = [line for line in batch_plot.lines if line.get_linestyle() == ":"]
     return [
-        {float(line.get_xdata()[0]) for line in dotted if line.get_color() == colour}
-        for colour in _run_colours(len(records))
+        {float(line.get_xdata()[0]) for line in _mark_lines(figures[-1]) if line.get_color() == c}
+        for c in _run_colours(len(records))
+    ]
+
+
+def _mark_lines(figure) -> list:
+    """The batch plot's marks: its upright lines (``axvline``), dotted or dots taking turns."""
+    return [
+        line
+        for line in figure.axes[0].lines
+        if len(set(line.get_xdata())) == 1 and line.get_linestyle() in (":", "--")
     ]
 
 
@@ -104,9 +111,38 @@ def test_the_exported_png_marks_the_turns_as_the_chart_does(tmp_path, monkeypatc
     runs = [(f"run {i}", c) for i, c in enumerate(curves)]
     figure_file.save_curves_png(runs, tmp_path / "curves.png", turns=turns)
     assert (tmp_path / "curves.png").stat().st_size > 0
-    dotted = {
-        float(line.get_xdata()[0])
-        for line in figures[-1].axes[0].lines
-        if line.get_linestyle() == ":"
-    }
-    assert dotted == {2.0}
+    assert {float(line.get_xdata()[0]) for line in _mark_lines(figures[-1])} == {2.0}
+
+
+def test_two_schedules_turning_at_one_epoch_show_both_runs_colours(tmp_path, monkeypatch):
+    """s64 brief 4: a step and an exp schedule both turn at the start of epoch 3; their marks,
+    dotted alike at one x, showed the second run's colour alone. Their dots take turns along
+    the line: both colours are drawn there."""
+    import numpy as np
+    from matplotlib.colors import to_rgb
+
+    from nndesk.ui import runs_chart
+
+    figures = []
+    real = runs_chart.overlay_figure
+    monkeypatch.setattr(
+        runs_chart, "overlay_figure", lambda *a, **k: figures.append(real(*a, **k)) or figures[-1]
+    )
+    _drawn_marks(tmp_path, monkeypatch, [STEP, EXP])
+    figure = figures[-1]
+    figure.canvas.draw()
+    pixels = np.asarray(figure.canvas.buffer_rgba())[..., :3].astype(float) / 255
+    seen = []
+    for ax in figure.axes:
+        box = ax.get_window_extent()
+        x, _ = ax.transData.transform((2.0, 0))
+        column = int(round(x))
+        top, bottom = (int(figure.bbox.height - y) for y in (box.y1, box.y0))
+        strip = pixels[top + 2 : bottom - 2, column - 1 : column + 2].reshape(-1, 3)
+        seen.append(
+            [
+                bool((np.abs(strip - to_rgb(c)).max(axis=1) < 0.12).sum() >= 4)
+                for c in _run_colours(2)
+            ]
+        )
+    assert seen == [[True, True]] * len(figure.axes), seen
