@@ -5904,6 +5904,14 @@ từ {folder}</translation>
         <translation>hoàn tất</translation>
     </message>
     <message>
+        <source>constant rate</source>
+        <translation>tốc độ học không đổi</translation>
+    </message>
+    <message>
+        <source>cosine to {lr:g}</source>
+        <translation>cosine về {lr:g}</translation>
+    </message>
+    <message>
         <source>could not delete {name}: {error}</source>
         <translation>không xoá được {name}: {error}</translation>
     </message>
@@ -5918,6 +5926,10 @@ từ {folder}</translation>
     <message>
         <source>diverged</source>
         <translation>phân kỳ</translation>
+    </message>
+    <message>
+        <source>exp {rate:g} after {n} epochs</source>
+        <translation>giảm mũ {rate:g} sau {n} epoch</translation>
     </message>
     <message>
         <source>failed</source>
@@ -5982,6 +5994,10 @@ từ {folder}</translation>
     <message>
         <source>save the selected runs&apos; curves as a PNG image</source>
         <translation>lưu đồ thị của các lượt chạy đã chọn thành ảnh PNG</translation>
+    </message>
+    <message>
+        <source>step ×{gamma:g} every {n} epochs</source>
+        <translation>giảm theo bậc ×{gamma:g} mỗi {n} epoch</translation>
     </message>
     <message>
         <source>stopped</source>

@@ -127,9 +127,41 @@ def lr_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> str:
     return text
 
 
+#: the schedule's own numbers, each where it applies (``TrainConfig``'s defaults when missing)
+SCHEDULE_NUMBERS = {
+    "step": (("schedule_step", 10), ("schedule_gamma", 0.1)),
+    "exp": (("schedule_step", 10), ("schedule_rate", 0.1)),
+    "cosine": (("min_lr", 0.0),),
+}
+
+
+def schedule_values(config: dict) -> tuple:
+    """A run's learning-rate schedule as values: its name and the numbers that apply to it."""
+    name = config.get("schedule") or "constant"
+    return (name, *(config.get(key, default) for key, default in SCHEDULE_NUMBERS.get(name, ())))
+
+
+def schedule_cell_text(config: dict) -> str:
+    """A run's schedule in a few words: "step ×0.1 every 2 epochs", "exp 0.1 after 3 epochs",
+    "cosine to 0.0001", "constant rate" (an unknown one by its name)."""
+    name, *numbers = schedule_values(config)
+    if name == "step":
+        return fill(translate("RunsView", "step ×{gamma:g} every {n} epochs"),
+                    n=numbers[0], gamma=numbers[1])  # fmt: skip
+    if name == "exp":
+        return fill(translate("RunsView", "exp {rate:g} after {n} epochs"),
+                    n=numbers[0], rate=numbers[1])  # fmt: skip
+    if name == "cosine":
+        return fill(translate("RunsView", "cosine to {lr:g}"), lr=numbers[0])
+    if name == "constant":
+        return translate("RunsView", "constant rate")
+    return one_line(str(name), 30)
+
+
 #: the settings the Settings cell writes, in its order (the others are columns, or its tip's)
 CELL_SETTINGS = (
     "lr",
+    "schedule",
     "activation",
     "optimizer",
     "batch_size",
@@ -153,8 +185,11 @@ def settings_text(
     ReLU, Ada…" with their inputs' scaling cut off (walk58 #2). Without ``first`` the rate
     comes first, what runs most often differ in."""
     normalize = str(config.get("normalize", ""))
+    constant = schedule_values(config)[0] == "constant"
     parts = {
         "lr": lr_text(config, rates),
+        # a schedule's turns of the rate: runs alike but for it read alike (s64 brief 4)
+        "schedule": "" if constant and "schedule" not in first else schedule_cell_text(config),
         # the Train form's names ("ReLU", "Adam"), not the config's "relu", "adam"
         "activation": value_text("activation", config["activation"])
         if config.get("activation")
@@ -188,10 +223,11 @@ def settings_text(
 def _cell_values(record: RunRecord) -> tuple:
     """What ``record``'s Settings cell says, as values (compared without making its text)."""
     config = record.config
-    return tuple(
-        (config.get("lr"), tuple(_lr_rates(record))) if k == "lr" else config.get(k) or None
-        for k in CELL_SETTINGS
-    )
+    special = {
+        "lr": (config.get("lr"), tuple(_lr_rates(record))),
+        "schedule": schedule_values(config),
+    }
+    return tuple(special[k] if k in special else config.get(k) or None for k in CELL_SETTINGS)
 
 
 def differing_cell_settings(records: list[RunRecord]) -> dict[tuple[str, str], tuple[str, ...]]:

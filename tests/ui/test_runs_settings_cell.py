@@ -328,3 +328,62 @@ def test_a_cell_cut_to_its_column_is_cut_between_words(
             assert all(w in words for w in kept), (lead, text)
             assert text.split(" ")[-1] == words[-1]  # the rate it ended with
         assert len(set(shown)) == 3  # the two left at 0.001 alike, as their settings are
+
+
+def test_runs_alike_but_for_their_schedule_are_told_apart_by_it(qtbot, tmp_path):
+    """s64 brief 4: a constant rate, a step decay and the same step decay by another factor
+    read the same settings in the Runs table."""
+    store = RunStore(tmp_path / "runs")
+    schedules = {
+        "constant": {},
+        "step": {"schedule": "step", "schedule_step": 2, "schedule_gamma": 0.1},
+        "half": {"schedule": "step", "schedule_step": 2, "schedule_gamma": 0.5},
+        "cosine": {"schedule": "cosine", "min_lr": 0.0001},
+    }
+    ids = {}
+    for name, schedule in schedules.items():
+        record = store.create({**LAB2, "normalize": "unit", **schedule})
+        record.status = "completed"
+        store.save(record)
+        ids[name] = record.run_id
+    view = RunsView(RunListReader(store))
+    qtbot.addWidget(view)
+    cells = _settings_cells(view)
+    leads = {name: cells[ids[name]].split(" · ")[0] for name in schedules}
+    assert leads == {
+        "constant": "constant rate",
+        "step": "step ×0.1 every 2 epochs",
+        "half": "step ×0.5 every 2 epochs",
+        "cosine": "cosine to 0.0001",
+    }
+    # alone with its data and layers, a run's schedule follows its rate; a constant one unsaid
+    lone = RunStore(tmp_path / "lone")
+    for schedule in (schedules["step"], {"arch": "784-10"}):
+        record = lone.create({**LAB2, "normalize": "unit", **schedule})
+        record.status = "completed"
+        lone.save(record)
+    view = RunsView(RunListReader(lone))
+    qtbot.addWidget(view)
+    assert sorted(_settings_cells(view).values()) == [
+        "lr 0.01, Adam, batch 128, pixels 0 to 1",
+        "lr 0.01, step ×0.1 every 2 epochs, Adam, batch 128, pixels 0 to 1",
+    ]
+
+
+def test_a_schedule_that_tells_runs_apart_is_said_in_vietnamese(qtbot, tmp_path):
+    from nndesk.ui import language
+
+    store = RunStore(tmp_path / "runs")
+    step = {"schedule": "step", "schedule_step": 2, "schedule_gamma": 0.1}
+    for schedule in ({}, step):
+        record = store.create({**LAB2, "normalize": "unit", **schedule})
+        record.status = "completed"
+        store.save(record)
+    assert language.use_language("vi") == "vi"
+    try:
+        view = RunsView(RunListReader(store))
+        qtbot.addWidget(view)
+        leads = sorted(cell.split(" · ")[0] for cell in _settings_cells(view).values())
+    finally:
+        language.use_language("en")
+    assert leads == ["giảm theo bậc ×0,1 mỗi 2 epoch", "tốc độ học không đổi"]
