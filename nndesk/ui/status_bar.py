@@ -34,6 +34,11 @@ class ElidingStatusBar(QStatusBar):
         # field: a long message never sets it aside (it is what the message is about)
         self._saved_message = ""
         self._saved_folder: Path | None = None
+        #: the paths a message holds as its writer knows them, spaces and all, for as long as
+        #: it shows (``show_with_paths``): found in the text, "/home/x/My Documents" ended at
+        #: "My" and its fitting cut "Documents" in half (s64 brief 5)
+        self._paths_message = ""
+        self._paths: tuple[str, ...] = ()
         # a link, not a button: the bar is as tall as its tallest widget, shown or not, and a
         # button made it taller for good (the Runs table lost a row at 1024x700)
         self.folder_link = QLabel(
@@ -74,11 +79,17 @@ class ElidingStatusBar(QStatusBar):
         self.setToolTip(message if message and self.displayed_message() != message else "")
 
     def show_saved(self, text: str, path: str | os.PathLike, timeout_ms: int) -> None:
-        """``text`` (it names the file written at ``path``) with "Show folder" beside it, for
-        ``timeout_ms`` or until another message."""
+        """``text`` (it names the file written at ``path`` and its folder) with "Show folder"
+        beside it, for ``timeout_ms`` or until another message."""
         self._saved_message, self._saved_folder = text, Path(path).parent
         self.folder_link.show()
         self.layout().activate()  # the message's room ends at the button from the start
+        self.show_with_paths(text, (str(Path(path).parent), str(path)), timeout_ms)
+
+    def show_with_paths(self, text: str, paths: tuple[str, ...], timeout_ms: int) -> None:
+        """``text``, which holds ``paths``: fitted to the bar, each is cut between its parts,
+        its last kept whole (``status_line.fit_status``)."""
+        self._paths_message, self._paths = text, paths
         self.showMessage(text, timeout_ms)
         if self.currentMessage() == text:  # the same text again: no messageChanged came
             self._on_message_changed(text)
@@ -88,7 +99,7 @@ class ElidingStatusBar(QStatusBar):
         folder = self._saved_folder
         if folder is not None and not show_folder(folder):
             said = translate("StatusBar", "No file manager would open {folder}")
-            self.showMessage(said.format(folder=folder), 8000)
+            self.show_with_paths(said.format(folder=folder), (str(folder),), 8000)
 
     def _bring_fields_back(self) -> None:
         for field in self._aside:
@@ -111,7 +122,9 @@ class ElidingStatusBar(QStatusBar):
 
     def displayed_message(self) -> str:
         """The message as painted: whole, or fitted (paths elided in the middle, then its end)."""
-        return fit_status(self.currentMessage(), self.fontMetrics(), self.message_room())
+        message = self.currentMessage()
+        paths = self._paths if message == self._paths_message else ()
+        return fit_status(message, self.fontMetrics(), self.message_room(), paths)
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if not self.currentMessage():

@@ -11,30 +11,88 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QMainWindow
 
-# an absolute POSIX or Windows path, up to the first space (our messages never put one inside)
-_PATH = re.compile(r"(?:[A-Za-z]:)?[/\\][^\s:;,]*[^\s:;,.)]")
+# An absolute POSIX or Windows path: from a separator that starts a word, through a space
+# where the next word holds a separator too ("/home/x/My Documents/runs/model.npz" whole; it
+# was "/home/x/My", then "/runs" on its own), up to a space, ":", ";" or "," after it. A last
+# part with a space ("…/My Documents" at the end) is known only to the one who wrote the
+# message: ``fit_status``'s ``paths``.
+_PATH = re.compile(
+    r"(?<![^\s\"'(“‘])(?:[A-Za-z]:)?[/\\](?:[^\s:;,]|[ ](?=[^\s/\\:;,]+[/\\]))*[^\s:;,.)”’\"']"
+)
+#: what separates a path's parts
+_SEPARATOR = re.compile(r"[/\\]")
 
 
-def fit_status(text: str, metrics: QFontMetrics, width: int) -> str:
-    """``text`` as wide as ``width`` px at most: paths elided in the middle first, then the end."""
+def elided_path(path: str, metrics: QFontMetrics, width: int) -> str:
+    """``path`` at most ``width`` px: whole, or its middle parts for "…": its last part (the
+    file's or the folder's name) kept whole, and as many parts before it as fit, after its
+    first ("/home/…/My Documents/model.npz"; "…/model.npz" where its first does not fit).
+    Qt's cut in the middle of a character only where not even "…" and its last part fit."""
+    if metrics.horizontalAdvance(path) <= width:
+        return path
+    cuts = [m.start() for m in _SEPARATOR.finditer(path.rstrip("/\\"))]
+    # its first part: "/home/", "C:\\Users\\"; a relative path's own first folder
+    rooted = bool(cuts) and (cuts[0] == 0 or path[1:2] == ":")
+    first_end = (cuts[1] if rooted and len(cuts) > 1 else cuts[0]) + 1 if cuts else 0
+    for first in (path[:first_end], ""):
+        shown = None
+        for cut in reversed(cuts):  # the last part, then more parts before it
+            if cut < first_end:
+                break
+            candidate = f"{first}…{path[cut:]}"
+            if metrics.horizontalAdvance(candidate) > width:
+                break
+            shown = candidate
+        if shown is not None:
+            return shown
+    return metrics.elidedText(path, Qt.TextElideMode.ElideMiddle, width)
+
+
+def _paths_elided(text: str, paths: Sequence[str], metrics: QFontMetrics, room: int) -> str:
+    """``text`` with each of ``paths`` in it, then each path ``_PATH`` finds elsewhere in it,
+    at most ``room`` px (``elided_path``)."""
+    parts = [text]
+    for path in sorted({p for p in paths if p}, key=len, reverse=True):  # the longest first
+        parts = [
+            piece
+            for i, part in enumerate(parts)
+            for piece in ([part] if i % 2 else _split_keeping(part, path))
+        ]
+    return "".join(
+        elided_path(part, metrics, room)
+        if i % 2
+        else _PATH.sub(lambda m: elided_path(m.group(0), metrics, room), part)
+        for i, part in enumerate(parts)
+    )
+
+
+def _split_keeping(text: str, path: str) -> list[str]:
+    """``text`` split around each ``path`` in it: text, path, text, … (paths at odd places)."""
+    pieces = text.split(path)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        out += [path, piece]
+    return out
+
+
+def fit_status(text: str, metrics: QFontMetrics, width: int, paths: Sequence[str] = ()) -> str:
+    """``text`` as wide as ``width`` px at most: paths elided in the middle first (``paths``:
+    those it holds that the message's writer knows, spaces and all; the others found), then
+    the end."""
     if metrics.horizontalAdvance(text) <= width:
         return text
     shorter = text
-    if _PATH.search(text):
+    if paths or _PATH.search(text):
         for chars in range(40, 9, -6):  # each path gets narrower until the sentence fits
             room = metrics.averageCharWidth() * chars
-            shorter = _PATH.sub(
-                lambda m, room=room: metrics.elidedText(
-                    m.group(0), Qt.TextElideMode.ElideMiddle, room
-                ),
-                text,
-            )
+            shorter = _paths_elided(text, paths, metrics, room)
             if metrics.horizontalAdvance(shorter) <= width:
                 return shorter
     shown = metrics.elidedText(shorter, Qt.TextElideMode.ElideRight, width)
@@ -42,12 +100,10 @@ def fit_status(text: str, metrics: QFontMetrics, width: int) -> str:
     return shown if metrics.horizontalAdvance(shown) <= width else ""
 
 
-def fit_paths(text: str, metrics: QFontMetrics, width: int) -> str:
+def fit_paths(text: str, metrics: QFontMetrics, width: int, paths: Sequence[str] = ()) -> str:
     """``text`` with each path in it at most ``width`` px, cut in the middle: for a text
     wrapped at that width, a path takes one line at most."""
-    return _PATH.sub(
-        lambda m: metrics.elidedText(m.group(0), Qt.TextElideMode.ElideMiddle, width), text
-    )
+    return _paths_elided(text, paths, metrics, width)
 
 
 def room_for_message(window: QMainWindow) -> int:

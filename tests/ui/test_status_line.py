@@ -140,3 +140,69 @@ def test_a_message_too_long_for_the_room_beside_the_fields_takes_the_whole_bar(
         qtbot.waitUntil(lambda: bar.currentMessage() == "", timeout=5_000)
         assert all(f.isVisible() for f in fields)  # back when it times out
         assert room_for_message(window) < whole - 100
+
+
+SPACED = "/home/Nguyễn Văn An/My Documents/nndesk exports/lab 2 (sigmoid)"
+
+
+def test_a_path_with_spaces_is_cut_between_its_parts_its_last_kept(qapp):
+    """s64 brief 5: "/home/x/My Documents/…" was found as "/home/x/My", then "/runs" alone,
+    and each was cut in its middle ("/ho…/My Docume…"). The path found whole where the next
+    word holds a separator too, cut between its parts, its file's name kept."""
+    metrics = QFontMetrics(QFont())
+    text = "Wrote /home/x/My Documents/nndesk runs/2026-12-02 fashion/model.npz"
+    width = metrics.horizontalAdvance("Wrote /home/x/My Documents/model.npz")
+    shown = fit_status(text, metrics, width)
+    assert shown.startswith("Wrote ") and shown.endswith("/model.npz"), shown
+    assert "…" in shown and metrics.horizontalAdvance(shown) <= width
+    assert all(part in text for part in shown.removeprefix("Wrote ").split("…"))
+
+
+def test_a_path_its_writer_names_keeps_its_last_part_whole_spaces_and_all(qapp):
+    """A folder at the end of a message ("Saved … in /home/…/lab 2 (sigmoid)"): only the one
+    who wrote it knows where it ends."""
+    metrics = QFontMetrics(QFont())
+    text = f"Saved curves.png in {SPACED}"
+    width = metrics.horizontalAdvance("Saved curves.png in /home/…/lab 2 (sigmoid)") + 2
+    shown = fit_status(text, metrics, width, paths=(SPACED,))
+    assert shown == "Saved curves.png in /home/…/lab 2 (sigmoid)"
+
+
+@given(
+    parts=st.lists(st.text(alphabet="ab ếđ.-_", min_size=1, max_size=12), min_size=1, max_size=7),
+    share=st.floats(0.0, 1.0),
+)
+def test_a_path_is_whole_or_cut_between_its_parts_and_fits(qapp, parts, share):
+    from PySide6.QtCore import Qt
+
+    from nndesk.ui.status_line import elided_path
+
+    metrics = QFontMetrics(QFont())
+    path = "/" + "/".join(parts)
+    width = int(metrics.horizontalAdvance(path) * share)
+    shown = elided_path(path, metrics, width)
+    if shown == metrics.elidedText(path, Qt.TextElideMode.ElideMiddle, width):
+        return  # the last resort: not even "…" and the last part fit
+    assert metrics.horizontalAdvance(shown) <= width
+    if shown != path:
+        head, tail = shown.split("…")
+        assert path.startswith(head) and path.endswith(tail) and tail.startswith("/")
+        assert tail.endswith("/" + parts[-1])
+
+
+def test_the_saved_message_cuts_its_folder_between_parts_and_keeps_the_files_name(
+    qtbot, window_factory, tiny_model_file
+):
+    from nndesk.ui.status_line import show_saved
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window = desk.window
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    deep = SPACED + "/a long folder name" * 6 + "/end"
+    show_saved(window, f"{deep}/curves of lab 2.png")
+    bar = window.statusBar()
+    shown = bar.displayed_message()
+    assert shown.startswith("Saved curves of lab 2.png in ") and "…" in shown, shown
+    assert shown.endswith("/end")  # the folder's own name, whole
+    assert bar.fontMetrics().horizontalAdvance(shown) <= room_for_message(window)
