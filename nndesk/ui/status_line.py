@@ -55,44 +55,40 @@ def elided_path(path: str, metrics: QFontMetrics, width: int) -> str:
     return metrics.elidedText(path, Qt.TextElideMode.ElideMiddle, width)
 
 
-def _paths_elided(text: str, paths: Sequence[str], metrics: QFontMetrics, room: int) -> str:
-    """``text`` with each of ``paths`` in it, then each path ``_PATH`` finds elsewhere in it,
-    at most ``room`` px (``elided_path``)."""
-    parts = [text]
-    for path in sorted({p for p in paths if p}, key=len, reverse=True):  # the longest first
-        parts = [
-            piece
-            for i, part in enumerate(parts)
-            for piece in ([part] if i % 2 else _split_keeping(part, path))
-        ]
-    return "".join(
-        elided_path(part, metrics, room)
-        if i % 2
-        else _PATH.sub(lambda m: elided_path(m.group(0), metrics, room), part)
-        for i, part in enumerate(parts)
-    )
+def _split_paths(text: str, paths: Sequence[str]) -> list[str]:
+    """``text`` in pieces, its paths at the odd places: each of ``paths`` (a message's writer
+    knows where they end, spaces and all), and the others ``_PATH`` finds."""
+    known = sorted({p for p in paths if p}, key=len, reverse=True)  # the longest first
+    pattern = "|".join([*(re.escape(p) for p in known), _PATH.pattern])
+    pieces, at = [], 0
+    for found in re.finditer(pattern, text):
+        pieces += [text[at : found.start()], found.group(0)]
+        at = found.end()
+    return [*pieces, text[at:]]
 
 
-def _split_keeping(text: str, path: str) -> list[str]:
-    """``text`` split around each ``path`` in it: text, path, text, … (paths at odd places)."""
-    pieces = text.split(path)
-    out = [pieces[0]]
-    for piece in pieces[1:]:
-        out += [path, piece]
-    return out
+def _elided_pieces(pieces: list[str], metrics: QFontMetrics, room: int) -> str:
+    """``_split_paths``' pieces joined again, each path at most ``room`` px."""
+    return "".join(elided_path(p, metrics, room) if i % 2 else p for i, p in enumerate(pieces))
 
 
 def fit_status(text: str, metrics: QFontMetrics, width: int, paths: Sequence[str] = ()) -> str:
-    """``text`` as wide as ``width`` px at most: paths elided in the middle first (``paths``:
-    those it holds that the message's writer knows, spaces and all; the others found), then
-    the end."""
+    """``text`` as wide as ``width`` px at most: its paths (``paths``: those its writer
+    knows, and those found) cut between their parts first, then its end."""
     if metrics.horizontalAdvance(text) <= width:
         return text
     shorter = text
-    if paths or _PATH.search(text):
-        for chars in range(40, 9, -6):  # each path gets narrower until the sentence fits
-            room = metrics.averageCharWidth() * chars
-            shorter = _paths_elided(text, paths, metrics, room)
+    pieces = _split_paths(text, paths)
+    count = len(pieces) // 2
+    if count:
+        # first what the words leave the paths, shared (a saved file's folder had 40
+        # characters of a 1024 px bar and left it half empty: "in /tmp/…/lab 2 (sigmoid)"),
+        # then each path narrower until the sentence fits
+        words = metrics.horizontalAdvance("".join(pieces[0::2]))
+        rooms = [(width - words) // count]
+        rooms += [metrics.averageCharWidth() * chars for chars in range(40, 9, -6)]
+        for room in rooms:
+            shorter = _elided_pieces(pieces, metrics, room)
             if metrics.horizontalAdvance(shorter) <= width:
                 return shorter
     shown = metrics.elidedText(shorter, Qt.TextElideMode.ElideRight, width)
@@ -101,9 +97,9 @@ def fit_status(text: str, metrics: QFontMetrics, width: int, paths: Sequence[str
 
 
 def fit_paths(text: str, metrics: QFontMetrics, width: int, paths: Sequence[str] = ()) -> str:
-    """``text`` with each path in it at most ``width`` px, cut in the middle: for a text
+    """``text`` with each path in it at most ``width`` px, cut between its parts: for a text
     wrapped at that width, a path takes one line at most."""
-    return _paths_elided(text, paths, metrics, width)
+    return _elided_pieces(_split_paths(text, paths), metrics, width)
 
 
 def room_for_message(window: QMainWindow) -> int:

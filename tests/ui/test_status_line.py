@@ -206,3 +206,17 @@ def test_the_saved_message_cuts_its_folder_between_parts_and_keeps_the_files_nam
     assert shown.startswith("Saved curves of lab 2.png in ") and "…" in shown, shown
     assert shown.endswith("/end")  # the folder's own name, whole
     assert bar.fontMetrics().horizontalAdvance(shown) <= room_for_message(window)
+
+
+def test_a_path_takes_the_room_its_sentence_leaves(qapp):
+    """The saved file's folder had 40 characters of a 1024 px bar whatever its room: "Saved
+    curves.png in /tmp/…/lab 2 (sigmoid)" and the bar half empty."""
+    metrics = QFontMetrics(QFont())
+    deep = SPACED + "/a long folder name" * 8
+    text = f"Saved curves.png in {deep}"
+    width = metrics.averageCharWidth() * 120
+    shown = fit_status(text, metrics, width, paths=(deep,))
+    assert "…" in shown and shown.endswith("/a long folder name")
+    assert width - metrics.horizontalAdvance(shown) < metrics.horizontalAdvance(
+        "/a long folder name"
+    )
