@@ -301,6 +301,11 @@ READABLE_COUNT_POINTS = 6.5
 # (a thousand with a decimal, a letter not every reader takes for "thousand") beside full
 # counts elsewhere; a count must be exact where it can be, and 6 pt digits read on screen
 FULL_FOUR_DIGITS_POINTS = 6.0
+# ... and in the regular weight, the diagonal's bold dropped, down to this: at 1024x700 the
+# replay's cells are 24.8 px and "5 260" fitted them at 5.85 pt, so the diagonal read "5.3k"
+# (s64: whole counts wanted, a font step smaller if need be); a bold count is wider and
+# heavier, its strokes run together smaller
+LIGHT_FOUR_DIGITS_POINTS = 5.5
 
 
 #: what groups the digits of a count in a cell too narrow for the window's grouping: U+2009
@@ -308,9 +313,12 @@ FULL_FOUR_DIGITS_POINTS = 6.0
 THIN_SPACE = "\u2009"
 
 
-def _readable_points(n: int) -> float:
-    """The smallest size ``n`` is written at in full (smaller: shortened)."""
-    return FULL_FOUR_DIGITS_POINTS if n < 10_000 else READABLE_COUNT_POINTS
+def _readable_points(n: int, light: bool = False) -> float:
+    """The smallest size ``n`` is written at in full (smaller: shortened), ``light``: in the
+    regular weight where it would be bold."""
+    if n >= 10_000:
+        return READABLE_COUNT_POINTS
+    return LIGHT_FOUR_DIGITS_POINTS if light else FULL_FOUR_DIGITS_POINTS
 
 
 def count_weight(row: int, col: int, light: bool = False) -> str:
@@ -346,9 +354,10 @@ def fit_cell_counts(
     """Write the counts ``plot_confusion`` put in ``ax`` so each fits its cell on screen: in
     full ("5.032") at the largest size up to ``count_points`` that fits, or, when that would be
     under ``READABLE_COUNT_POINTS`` (``FULL_FOUR_DIGITS_POINTS`` for four digits), grouped by
-    thin spaces ("5 032") if they are readable so, else shortened ("5,0k": in a 1024 px
-    window's replay "5032" fitted only at 5 pt). Never under ``smallest``. True if any text
-    changed (draw to see it).
+    thin spaces ("5 032") if they are readable so, then so in the regular weight, the
+    diagonal's bold dropped (down to ``LIGHT_FOUR_DIGITS_POINTS``), else shortened ("5,0k":
+    in a 1024 px window's replay "5032" fitted only at 5 pt). Never under ``smallest``. True
+    if any text changed (draw to see it).
 
     ``confusion`` is the int (k, k) matrix drawn; ``renderer`` one the axes was laid out with.
     ``zoom`` is View > Text size's (``MatrixFigure``'s): a point of the figure is that much
@@ -386,8 +395,10 @@ def fit_cell_counts(
         for (text, _), (row, col) in zip(counts, cells, strict=True):
             text.set_fontweight(count_weight(row, col, light))
 
-    def readable(form) -> bool:
-        return all(points_to_fit(t, form(n)) >= _readable_points(n) / zoom for t, n in thousands)
+    def readable(form, light: bool) -> bool:
+        return all(
+            points_to_fit(t, form(n)) >= _readable_points(n, light) / zoom for t, n in thousands
+        )
 
     # one way for the whole matrix: the bold diagonal (a little wider) read "1,0k" in a
     # column of "1.000"; when one count of thousands must be written otherwise, all are.
@@ -397,7 +408,7 @@ def fit_cell_counts(
     form, light = grouped, False
     for form, light in ((grouped, False), (thin_grouped, False), (thin_grouped, True)):
         weigh(light)
-        if readable(form):
+        if readable(form, light):
             break
     else:
         form, light = thin_grouped, False

@@ -137,7 +137,7 @@ def test_counts_of_thousands_are_grouped_and_shortened_only_when_they_would_be_t
     cm = np.diag(np.full(10, 2664))
     cm[0, 1] = 7
     texts = {}
-    for inches in (6.0, 4.0, 3.6, 3.2):
+    for inches in (6.0, 4.0, 3.6, 3.0):
         fig = Figure(figsize=(inches, inches), dpi=96)
         canvas = FigureCanvasAgg(fig)
         ax = fig.add_subplot()
@@ -152,10 +152,10 @@ def test_counts_of_thousands_are_grouped_and_shortened_only_when_they_would_be_t
     assert texts[4.0][0].get_fontweight() == "bold"  # the diagonal's, while it fits
     assert texts[3.6][0].get_text() == "2\u2009664" and texts[3.6][1].get_text() == "7"
     assert texts[3.6][0].get_fontweight() == texts[3.6][11].get_fontweight() == "normal"
-    assert texts[3.6][0].get_fontsize() >= viz.FULL_FOUR_DIGITS_POINTS
-    assert texts[3.2][0].get_text() == "2.7k" and texts[3.2][1].get_text() == "7"
-    assert texts[3.2][0].get_fontsize() >= viz.FULL_FOUR_DIGITS_POINTS
-    assert texts[3.2][0].get_fontweight() == "bold"  # lightened for nothing else
+    assert texts[3.6][0].get_fontsize() >= viz.LIGHT_FOUR_DIGITS_POINTS
+    assert texts[3.0][0].get_text() == "2.7k" and texts[3.0][1].get_text() == "7"
+    assert texts[3.0][0].get_fontsize() >= viz.LIGHT_FOUR_DIGITS_POINTS
+    assert texts[3.0][0].get_fontweight() == "bold"  # lightened for nothing else
 
 
 def test_at_the_larger_text_evaluates_counts_are_whole_where_they_read_as_at_the_normal(qapp):

@@ -251,11 +251,12 @@ def test_the_replay_at_1024_gives_its_counts_room_by_numbering_the_columns(qtbot
     """In a 1024 px window the replay's matrix had 20 px cells and its "2,4k" at 5.4 pt: the
     slanted Vietnamese names took a third of the room. Where the counts would be under the
     readable size the columns are numbered in the rows' order and long row names take two
-    lines; the cells grew to 25 px and every count is readable. With room, names as before."""
+    lines; the cells grew to 25 px and every count is readable, and whole (s64: "2 380" in
+    the regular weight, not "2,4k"). With room, names as before."""
     from nndesk.data.registry import DATASETS
     from nndesk.replay import ReplayRecord
     from nndesk.ui.replay_view import ReplayView
-    from nndesk.viz import READABLE_COUNT_POINTS
+    from nndesk.viz import LIGHT_FOUR_DIGITS_POINTS
 
     record = ReplayRecord(class_names=tuple(DATASETS["fashion"].class_names))
     rng = np.random.default_rng(0)
@@ -274,7 +275,8 @@ def test_the_replay_at_1024_gives_its_counts_room_by_numbering_the_columns(qtbot
     assert fitted()
     assert matrix_view.compact()
     points = [t.get_fontsize() for t in matrix_view.ax.texts]
-    assert min(points) >= READABLE_COUNT_POINTS, sorted(points)[:3]
+    assert min(points) >= LIGHT_FOUR_DIGITS_POINTS, sorted(points)[:3]
+    assert not any("k" in t.get_text() for t in matrix_view.ax.texts)
     rows = [t.get_text() for t in matrix_view.ax.get_yticklabels()]
     assert rows[0] == "Áo thun/\náo phông" and rows[1] == "Quần dài"
     assert matrix_view.ax.get_xlabel() == "Lớp dự đoán (đánh số như các hàng)"
