@@ -5928,8 +5928,8 @@ từ {folder}</translation>
         <translation>phân kỳ</translation>
     </message>
     <message>
-        <source>exp {rate:g} after {n} epochs</source>
-        <translation>giảm mũ {rate:g} sau {n} epoch</translation>
+        <source>exp after {n} epochs, decay {rate:g}</source>
+        <translation>giảm mũ sau {n} epoch, tốc độ giảm {rate:g}</translation>
     </message>
     <message>
         <source>failed</source>
@@ -5996,8 +5996,8 @@ từ {folder}</translation>
         <translation>lưu đồ thị của các lượt chạy đã chọn thành ảnh PNG</translation>
     </message>
     <message>
-        <source>step ×{gamma:g} every {n} epochs</source>
-        <translation>giảm theo bậc ×{gamma:g} mỗi {n} epoch</translation>
+        <source>step every {n} epochs ×{gamma:g}</source>
+        <translation>giảm theo bậc mỗi {n} epoch ×{gamma:g}</translation>
     </message>
     <message>
         <source>stopped</source>

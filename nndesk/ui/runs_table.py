@@ -142,14 +142,16 @@ def schedule_values(config: dict) -> tuple:
 
 
 def schedule_cell_text(config: dict) -> str:
-    """A run's schedule in a few words: "step ×0.1 every 2 epochs", "exp 0.1 after 3 epochs",
-    "cosine to 0.0001", "constant rate" (an unknown one by its name)."""
+    """A run's schedule in a few words, the number runs differ in most last (a narrow cell
+    keeps a text's ends: "step ×0.1 every 2 epochs" and "… ×0.5 …" both read "step … every 2
+    epochs"): "step every 2 epochs ×0.1", "exp after 3 epochs, decay 0.1", "cosine to
+    0.0001", "constant rate" (an unknown one by its name)."""
     name, *numbers = schedule_values(config)
     if name == "step":
-        return fill(translate("RunsView", "step ×{gamma:g} every {n} epochs"),
+        return fill(translate("RunsView", "step every {n} epochs ×{gamma:g}"),
                     n=numbers[0], gamma=numbers[1])  # fmt: skip
     if name == "exp":
-        return fill(translate("RunsView", "exp {rate:g} after {n} epochs"),
+        return fill(translate("RunsView", "exp after {n} epochs, decay {rate:g}"),
                     n=numbers[0], rate=numbers[1])  # fmt: skip
     if name == "cosine":
         return fill(translate("RunsView", "cosine to {lr:g}"), lr=numbers[0])

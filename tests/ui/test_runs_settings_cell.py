@@ -352,8 +352,8 @@ def test_runs_alike_but_for_their_schedule_are_told_apart_by_it(qtbot, tmp_path)
     leads = {name: cells[ids[name]].split(" · ")[0] for name in schedules}
     assert leads == {
         "constant": "constant rate",
-        "step": "step ×0.1 every 2 epochs",
-        "half": "step ×0.5 every 2 epochs",
+        "step": "step every 2 epochs ×0.1",
+        "half": "step every 2 epochs ×0.5",
         "cosine": "cosine to 0.0001",
     }
     # alone with its data and layers, a run's schedule follows its rate; a constant one unsaid
@@ -366,7 +366,7 @@ def test_runs_alike_but_for_their_schedule_are_told_apart_by_it(qtbot, tmp_path)
     qtbot.addWidget(view)
     assert sorted(_settings_cells(view).values()) == [
         "lr 0.01, Adam, batch 128, pixels 0 to 1",
-        "lr 0.01, step ×0.1 every 2 epochs, Adam, batch 128, pixels 0 to 1",
+        "lr 0.01, step every 2 epochs ×0.1, Adam, batch 128, pixels 0 to 1",
     ]
 
 
@@ -386,4 +386,28 @@ def test_a_schedule_that_tells_runs_apart_is_said_in_vietnamese(qtbot, tmp_path)
         leads = sorted(cell.split(" · ")[0] for cell in _settings_cells(view).values())
     finally:
         language.use_language("en")
-    assert leads == ["giảm theo bậc ×0,1 mỗi 2 epoch", "tốc độ học không đổi"]
+    assert leads == ["giảm theo bậc mỗi 2 epoch ×0,1", "tốc độ học không đổi"]
+
+
+def test_in_the_lecturers_window_runs_told_apart_by_their_schedule_read_apart(
+    qtbot, qapp, window_factory, stroke_classifier, tiny_data_dir
+):
+    """Cut in their middle at Vietnamese Larger text in a 1024x768 window, a step decay ×0.1
+    and one ×0.5 both read "giảm … mỗi 2 epoch": the factor goes last, where a cut keeps it."""
+    from nndesk import paths
+    from nndesk.training import TrainConfig
+
+    store = RunStore(paths.runs_dir())
+    base = TrainConfig(dataset="fashion", arch="784-64-64-10", epochs=4)
+    steps = [
+        {},
+        *({"schedule": "step", "schedule_step": 2, "schedule_gamma": g} for g in (0.1, 0.5)),
+    ]
+    steps.append({"schedule": "exp", "schedule_step": 2, "schedule_rate": 0.5})
+    for schedule in steps:
+        record = store.create(base.replace(**schedule).to_dict())
+        record.status = "completed"
+        store.save(record)
+    with _lecturers_runs_view(qtbot, qapp, window_factory, stroke_classifier, rows=4) as view:
+        shown = [view.shown_text(row, SETTINGS) for row in range(view.row_count())]
+    assert len(set(shown)) == 4, shown
