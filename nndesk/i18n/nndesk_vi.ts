@@ -5929,7 +5929,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>exp after {n} epochs, decay {rate:g}</source>
-        <translation>giảm mũ sau {n} epoch, tốc độ giảm {rate:g}</translation>
+        <translation>giảm mũ sau {n}&#xa0;epoch, tốc độ giảm {rate:g}</translation>
     </message>
     <message>
         <source>failed</source>
@@ -5997,7 +5997,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>step every {n} epochs ×{gamma:g}</source>
-        <translation>giảm theo bậc mỗi {n} epoch ×{gamma:g}</translation>
+        <translation>giảm theo bậc mỗi {n}&#xa0;epoch ×{gamma:g}</translation>
     </message>
     <message>
         <source>stopped</source>

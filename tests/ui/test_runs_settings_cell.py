@@ -386,7 +386,7 @@ def test_a_schedule_that_tells_runs_apart_is_said_in_vietnamese(qtbot, tmp_path)
         leads = sorted(cell.split(" · ")[0] for cell in _settings_cells(view).values())
     finally:
         language.use_language("en")
-    assert leads == ["giảm theo bậc mỗi 2 epoch ×0,1", "tốc độ học không đổi"]
+    assert leads == ["giảm theo bậc mỗi 2\u00a0epoch ×0,1", "tốc độ học không đổi"]
 
 
 def test_in_the_lecturers_window_runs_told_apart_by_their_schedule_read_apart(
