@@ -433,6 +433,9 @@ class RunEventsMixin:
         if not running:
             self.run_state.run = None
             self.run_state.ended = None
+            # a continued run's schedule note, or a refusal of its steering, ends with it: it
+            # stayed under the stopped run's buttons and on the other mode's page (verify64 D-H)
+            self.lr_error.setText("")
             self._say_record_refused_after_the_run()
             before = (
                 translate("TrainingPanel", "Starting…"),

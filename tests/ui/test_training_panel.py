@@ -1430,6 +1430,7 @@ def test_continue_after_a_cosine_run_shows_the_scheduled_rate_and_says_the_sched
     assert starts and starts[0] is not None and starts[0].epoch == 2
     # and it follows the schedule: the last epoch's rate once the run ended
     assert panel.live_lr.value() == pytest.approx(make_schedule("cosine", 0.005, 4).lr_at(3))
+    assert panel.lr_error.text() == ""  # the note went with its run (verify64 D-H)
 
 
 def test_continue_says_how_many_epochs_and_where_from_and_that_the_rate_starts_again_higher(
