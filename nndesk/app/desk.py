@@ -37,6 +37,7 @@ from nndesk.ui import (
     wheel_guard,
 )
 from nndesk.ui.dataset_view import DatasetView
+from nndesk.ui.drawing_files import DrawingFiles
 from nndesk.ui.evaluation_panel import EvaluationPanel
 from nndesk.ui.input_hold import InputHold
 from nndesk.ui.inside_view import InsideView
@@ -143,6 +144,7 @@ def build_steps(
     coordinator = Coordinator(
         window, prediction, DatasetLoader(window), downloads=downloads, writes=writes
     )
+    DrawingFiles(window, writes)  # File > Save drawing…, Edit > Copy drawing (owned by window)
     training = TrainingController(parent=window)  # datasets via get_dataset, runs in runs_dir()
     race = RaceController(parent=window)  # the Train page's Race tab, same datasets and runs
     window.add_shutdown_hook(race.shutdown)

@@ -3613,6 +3613,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>&amp;Quần áo (Fashion-MNIST)</translation>
     </message>
     <message>
+        <source>&amp;Copy drawing</source>
+        <translation>&amp;Chép hình vẽ</translation>
+    </message>
+    <message>
         <source>&amp;Dark</source>
         <translation>&amp;Tối</translation>
     </message>
@@ -3747,6 +3751,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Back to the pen (leaves Fill and the eraser; never clears)</source>
         <translation>Quay lại bút (tắt Tô kín và Tẩy; không bao giờ xoá hình vẽ)</translation>
+    </message>
+    <message>
+        <source>Cannot save drawing</source>
+        <translation>Không lưu được hình vẽ</translation>
     </message>
     <message>
         <source>Choose the folder holding the MNIST / Fashion-MNIST IDX files</source>
@@ -4043,6 +4051,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Đặt ảnh kiểm tra {index} lên khung vẽ</translation>
     </message>
     <message>
+        <source>Put the drawing on the clipboard as an image</source>
+        <translation>Đặt hình vẽ vào bộ nhớ tạm dưới dạng ảnh</translation>
+    </message>
+    <message>
         <source>Put the test image with the chosen index on the canvas</source>
         <translation>Đặt ảnh kiểm tra có số thứ tự đã chọn lên khung vẽ</translation>
     </message>
@@ -4087,8 +4099,20 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Phủ bản đồ nổi bật</translation>
     </message>
     <message>
+        <source>Save &amp;drawing as...</source>
+        <translation>Lưu &amp;hình vẽ thành...</translation>
+    </message>
+    <message>
+        <source>Save drawing</source>
+        <translation>Lưu hình vẽ</translation>
+    </message>
+    <message>
         <source>Save model</source>
         <translation>Lưu mô hình</translation>
+    </message>
+    <message>
+        <source>Save the drawing as a PNG file (nndesk predict and Open image read it back)</source>
+        <translation>Lưu hình vẽ thành tệp PNG (nndesk predict và Mở ảnh đọc lại được nó)</translation>
     </message>
     <message>
         <source>Save the model in use to a file</source>
@@ -4149,6 +4173,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>The clipboard holds no image: copy an image or an image file first.</source>
         <translation>Bộ nhớ tạm không có ảnh: hãy sao chép một ảnh hoặc một tệp ảnh trước.</translation>
+    </message>
+    <message>
+        <source>The drawing is on the clipboard (280 × 280 pixels).</source>
+        <translation>Hình vẽ đã ở trong bộ nhớ tạm (280 × 280 điểm ảnh).</translation>
     </message>
     <message>
         <source>The model in use</source>
@@ -4241,6 +4269,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Your Digits drawing is kept: it comes back when you switch to Digits</source>
         <translation>Hình vẽ ở chế độ Chữ số vẫn được giữ: nó trở lại khi bạn chuyển sang Chữ số</translation>
+    </message>
+    <message>
+        <source>drawing</source>
+        <translation>hình vẽ</translation>
     </message>
     <message>
         <source>model</source>

@@ -135,6 +135,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
     model_file_requested = Signal(str)  # path of a model file to load (picker, dialog, recent)
     saved_runs_requested = Signal()  # the Model box's "Saved runs…": show Train > Runs
     save_model_requested = Signal(str)  # path the current model should be saved to
+    save_drawing_requested = Signal(str)  # path the drawing should be saved to (a PNG)
+    copy_drawing_requested = Signal()  # Edit > Copy drawing: the drawing to the clipboard
     image_file_requested = Signal(str)  # path of an image to put on the canvas (dialog, drop)
     image_data_received = Signal(object)  # bytes | QImage from the clipboard or a drop, undecoded
     test_image_requested = Signal(int)  # index into the test set, or -1 for a random one
@@ -219,6 +221,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.setCentralWidget(central)
         self._build_actions()  # actions, menus and toolbar: window_menus.py
         self._build_menus_and_toolbar()
+        self._update_drawing_actions()
         # a letter typed into a focused box stays there ("f" on the Preset box is no Fill)
         keep_typed_keys_in_boxes(self)
         if self.menuBar().isNativeMenuBar():
@@ -840,6 +843,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         if not self._setting_image:
             self.prediction_panel.set_true_label(None)  # the user changed the test image
             self.show_note("")
+        self._update_drawing_actions(image)
         self.drawing_changed.emit(image)
 
     @Slot()

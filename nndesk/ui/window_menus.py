@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -121,6 +122,15 @@ class WindowMenusMixin:
             [QKeySequence.StandardKey.Paste],
             translate("MainWindow", "Classify the image on the clipboard"),
         )
+        self.act_save_drawing = self._action(
+            translate("MainWindow", "Save &drawing as..."),
+            self._on_save_drawing_triggered,
+            [],
+            translate(
+                "MainWindow",
+                "Save the drawing as a PNG file (nndesk predict and Open image read it back)",
+            ),
+        )
         self.act_open_model = self._action(
             translate("MainWindow", "Open &model..."),
             self._on_open_model_triggered,
@@ -179,7 +189,18 @@ class WindowMenusMixin:
             SP.SP_DialogResetButton,
         )
         self.act_clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.canvas.addAction(self.act_clear)
+        self.act_copy_drawing = self._action(
+            translate("MainWindow", "&Copy drawing"),
+            lambda: self.copy_drawing_requested.emit(),
+            [QKeySequence.StandardKey.Copy],
+            translate("MainWindow", "Put the drawing on the clipboard as an image"),
+        )
+        # Ctrl+C copies the drawing only with the canvas focused: a field, a table or a report
+        # keeps its own Copy
+        self.act_copy_drawing.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        for act in (self.act_copy_drawing, self.act_save_drawing, self.act_clear):
+            self.canvas.addAction(act)  # the canvas's right-click menu (ActionsContextMenu)
+        self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.act_eraser = self._action(
             translate("MainWindow", "&Eraser"),
             self.canvas.set_eraser,
@@ -285,7 +306,7 @@ class WindowMenusMixin:
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(translate("MainWindow", "&File"))
-        for act in (self.act_open_image, self.act_paste):
+        for act in (self.act_open_image, self.act_paste, self.act_save_drawing):
             file_menu.addAction(act)
         file_menu.addSeparator()
         file_menu.addAction(self.act_open_model)
@@ -298,7 +319,7 @@ class WindowMenusMixin:
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
-        for act in (self.act_undo, self.act_redo, self.act_clear):
+        for act in (self.act_undo, self.act_redo, self.act_copy_drawing, self.act_clear):
             edit_menu.addAction(act)
         edit_menu.addSeparator()
         for act in (self.act_eraser, self.act_fill, self.act_bigger, self.act_smaller):
@@ -507,6 +528,21 @@ class WindowMenusMixin:
         path = ask_save_path(self, title, stem, ".npz", file_filters.model_files())
         if path:
             self.save_model_requested.emit(path)
+
+    @Slot()
+    def _on_save_drawing_triggered(self) -> None:
+        title = translate("MainWindow", "Save drawing")
+        stem = translate("MainWindow", "drawing")
+        path = ask_save_path(self, title, stem, ".png", file_filters.png_images())
+        if path:
+            self.save_drawing_requested.emit(path)
+
+    def _update_drawing_actions(self, image: np.ndarray | None = None) -> None:
+        """Save and Copy drawing offered only when there is a drawing (``image``: the canvas's
+        pixels, when the caller has them)."""
+        drawn = bool((self.canvas.array() if image is None else image).any())
+        self.act_save_drawing.setEnabled(drawn)
+        self.act_copy_drawing.setEnabled(drawn)
 
     @Slot()
     def _on_data_folder_triggered(self) -> None:
