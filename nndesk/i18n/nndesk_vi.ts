@@ -3224,8 +3224,16 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Đầu ra: sigmoid → đã hiệu chỉnh</translation>
     </message>
     <message>
+        <source>Output: sigmoid, calibrated</source>
+        <translation>Đầu ra: sigmoid, đã hiệu chỉnh</translation>
+    </message>
+    <message>
         <source>Output: softmax → calibrated</source>
         <translation>Đầu ra: softmax → đã hiệu chỉnh</translation>
+    </message>
+    <message>
+        <source>Output: softmax, calibrated</source>
+        <translation>Đầu ra: softmax, đã hiệu chỉnh</translation>
     </message>
     <message>
         <source>Outputs</source>

@@ -169,6 +169,9 @@ class OutputLabels:
     name_px: int
     two_lines: bool
     names: tuple[str, ...] = ()
+    #: only the calibrated value (the bars'), not "raw → calibrated": the names keep their
+    #: room (walk64 D13: five columns at Larger text on 1024 px cut them to "T-…", "Sh…", "Sn…")
+    calibrated_only: bool = False
 
     def short_name(self, name: str) -> str:
         """The class ``name`` as its label writes it."""
@@ -177,6 +180,8 @@ class OutputLabels:
     def lines(self, name: str, raw: float, calibrated: float | None) -> list[str]:
         """The label of the class ``name`` in its one or two lines."""
         short = self.short_name(name)
+        if self.calibrated_only and calibrated is not None:
+            raw, calibrated = calibrated, None
         if not self.two_lines:
             return [output_label(short, raw, calibrated)]
         return [short, output_label("", raw, calibrated).strip()]
@@ -196,8 +201,9 @@ def fit_output_labels(
     """The output labels for ``room`` px at most, each in a row of ``row_px``: on one line in
     ``font`` when they fit, else the percentages on a second line when the rows have the
     height; then the same a half point smaller, a fifth smaller at most (at Larger text for a
-    projector, down to ``LEAST_TITLE_POINTS`` they were no larger than at Normal); then the
-    names shortened (``short_class_name``): the percentages are what the column reads."""
+    projector, down to ``LEAST_TITLE_POINTS`` they were no larger than at Normal); then, for a
+    calibrated model, the calibrated value alone (the bars' figure; the Softmax tab and the
+    tooltip keep both); then the names shortened (``short_class_name``)."""
     names = tuple(names)
     least = max(LEAST_TITLE_POINTS, font.pointSizeF() * 0.8)
     fitted = QFont(font)
@@ -215,8 +221,15 @@ def fit_output_labels(
             break
         fitted = QFont(fitted)
         fitted.setPointSizeF(max(least, fitted.pointSizeF() - 0.5))
+    alone = calibrated
+    if calibrated:
+        for two in ways:
+            labels = OutputLabels(fitted, whole, two, names, calibrated_only=True)
+            widest = labels.width(names, calibrated)
+            if widest <= room:
+                return labels
     short = max(metrics.horizontalAdvance("Xx…"), int(whole - (widest - room)))
-    return OutputLabels(fitted, short, labels.two_lines, names)
+    return OutputLabels(fitted, short, labels.two_lines, names, calibrated_only=alone)
 
 
 TITLE_TOP = 4  # px from the diagram's top to its column titles
@@ -249,10 +262,17 @@ class DrawnLabel:
     name: str
     shown: str
     full: str
+    #: its figures as drawn are the calibrated value alone (``OutputLabels.calibrated_only``)
+    calibrated_only: bool = False
 
     @property
     def shortened(self) -> bool:
         return self.shown != self.name
+
+    @property
+    def partial(self) -> bool:
+        """Whether less than ``full`` is drawn (its tooltip says ``full``)."""
+        return self.shortened or self.calibrated_only
 
 
 def _two_lines(text: str) -> list[str]:
@@ -309,19 +329,24 @@ def lay_out_titles(titles: list[str], xs, w: float, font: QFont) -> list[ColumnT
     return laid
 
 
-def column_title(model, col: int, columns, calibrated) -> str:
-    """The title over column ``col`` of ``columns`` (``diagram_columns``)."""
+def column_title(model, col: int, columns, calibrated, calibrated_only: bool = False) -> str:
+    """The title over column ``col`` of ``columns`` (``diagram_columns``); ``calibrated_only``:
+    its labels give the calibrated value alone."""
     if col < len(columns) - 1:
         size = columns[col][1].size
         return translate("InsideView", "Hidden {k} ({size})").format(k=col + 1, size=size)
     # the output the model has: a sigmoid net's column read "softmax" (walk55 D3)
     if model.output == "sigmoid":
         if calibrated is not None:
+            if calibrated_only:
+                return translate("InsideView", "Output: sigmoid, calibrated")
             return translate("InsideView", "Output: sigmoid → calibrated")
         return translate("InsideView", "Output (raw sigmoid)")
     if model.output != "softmax":
         return translate("InsideView", "Output")
     if calibrated is not None:
+        if calibrated_only:
+            return translate("InsideView", "Output: softmax, calibrated")
         return translate("InsideView", "Output: softmax → calibrated")
     return translate("InsideView", "Output (raw softmax)")
 
@@ -379,7 +404,10 @@ def paint_diagram(
     label_room = min(label_room, max(most, 0) + LABEL_MARGIN)
     xs = np.linspace(start, w - label_room, len(columns))
     titles = lay_out_titles(
-        [column_title(model, col, columns, calibrated) for col in range(len(columns))],
+        [
+            column_title(model, col, columns, calibrated, labels.calibrated_only)
+            for col in range(len(columns))
+        ],
         xs,
         w,
         font,
@@ -501,6 +529,7 @@ def paint_diagram(
                 cal = None if calibrated is None else float(calibrated[unit])
                 painter.setFont(labels.font)
                 lines = labels.lines(name, float(raw_probs[unit]), cal)
+                alone = labels.calibrated_only
                 label_metrics = QFontMetrics(labels.font)
                 spacing = label_metrics.lineSpacing()
                 for k, line in enumerate(lines):  # centred on the unit, as one line was
@@ -511,7 +540,9 @@ def paint_diagram(
                 height = max(2 * r, spacing * len(lines))
                 box = QRectF(p.x() - r, p.y() - height / 2, 2 * r + 6 + wide, height)
                 whole = output_label(name, float(raw_probs[unit]), cal)
-                drawn_labels.append(DrawnLabel(box, name, labels.short_name(name), whole))
+                drawn_labels.append(
+                    DrawnLabel(box, name, labels.short_name(name), whole, cal is not None and alone)
+                )
         if more:
             y = bottom - (bottom - top) / (len(shown) + 1) * 0.5
             painter.setPen(text)
@@ -656,7 +687,7 @@ class NetworkDiagram(QWidget):
             pos = QPointF(event.pos())
             wholes = [t.full for t in self._titles if t.elided and t.rect.contains(pos)]
             wholes += [
-                label.full for label in self._labels if label.shortened and label.rect.contains(pos)
+                label.full for label in self._labels if label.partial and label.rect.contains(pos)
             ]
             if wholes:
                 QToolTip.showText(event.globalPos(), wholes[0], self)
