@@ -3621,10 +3621,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>&amp;Quần áo (Fashion-MNIST)</translation>
     </message>
     <message>
-        <source>&amp;Copy drawing</source>
-        <translation>&amp;Chép hình vẽ</translation>
-    </message>
-    <message>
         <source>&amp;Dark</source>
         <translation>&amp;Tối</translation>
     </message>
@@ -3759,6 +3755,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Back to the pen (leaves Fill and the eraser; never clears)</source>
         <translation>Quay lại bút (tắt Tô kín và Tẩy; không bao giờ xoá hình vẽ)</translation>
+    </message>
+    <message>
+        <source>C&amp;opy drawing</source>
+        <translation>&amp;Chép hình vẽ</translation>
     </message>
     <message>
         <source>Cannot save drawing</source>
@@ -4107,8 +4107,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Phủ bản đồ nổi bật</translation>
     </message>
     <message>
-        <source>Save &amp;drawing as...</source>
-        <translation>Lưu &amp;hình vẽ thành...</translation>
+        <source>Save dra&amp;wing as...</source>
+        <translation>Lưu hình &amp;vẽ thành...</translation>
     </message>
     <message>
         <source>Save drawing</source>

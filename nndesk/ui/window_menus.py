@@ -123,7 +123,7 @@ class WindowMenusMixin:
             translate("MainWindow", "Classify the image on the clipboard"),
         )
         self.act_save_drawing = self._action(
-            translate("MainWindow", "Save &drawing as..."),
+            translate("MainWindow", "Save dra&wing as..."),
             self._on_save_drawing_triggered,
             [],
             translate(
@@ -190,7 +190,7 @@ class WindowMenusMixin:
         )
         self.act_clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.act_copy_drawing = self._action(
-            translate("MainWindow", "&Copy drawing"),
+            translate("MainWindow", "C&opy drawing"),
             lambda: self.copy_drawing_requested.emit(),
             [QKeySequence.StandardKey.Copy],
             translate("MainWindow", "Put the drawing on the clipboard as an image"),
