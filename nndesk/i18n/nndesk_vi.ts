@@ -4184,7 +4184,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>The drawing is on the clipboard (280 × 280 pixels).</source>
-        <translation>Hình vẽ đã ở trong bộ nhớ tạm (280 × 280 điểm ảnh).</translation>
+        <translation>Hình vẽ đã ở trong bộ nhớ tạm (280 × 280&#xa0;điểm ảnh).</translation>
     </message>
     <message>
         <source>The model in use</source>
