@@ -85,6 +85,13 @@ def test_the_drawings_side_follows_the_slider_at_once_faded_until_its_reading_co
         lambda: not view.drawing_pending() and view.drawing_title.text() == read_by_3,
         timeout=WAIT_MS,
     )
+    # the person moves the slider off the newest epoch (the run's late record updates then
+    # leave it there), and its settling shows epoch 1
+    view.slider.blockSignals(True)
+    view.slider.setValue(0)
+    view.slider.blockSignals(False)
+    view._on_slider_value_changed(0)
+    view._settle.stop()
     with qtbot.waitSignal(
         view.drawing_read, timeout=WAIT_MS, check_params_cb=lambda epoch: epoch == 1
     ):
@@ -115,9 +122,13 @@ def test_a_run_stopped_before_its_first_epoch_ended_leaves_nothing_of_the_last_r
     wait_until_idle(qtbot, panel)
     view = panel.replay_view
     panel.tabs.setCurrentWidget(panel.replay_page)
-    with qtbot.waitSignal(view.drawing_read, timeout=WAIT_MS):
-        view.set_drawing(tiny_dataset.test_images[3].astype(np.float32))
-    assert "epoch 2" in view.drawing_title.text() and view.preview.saliency() is not None
+    view.set_drawing(tiny_dataset.test_images[3].astype(np.float32))
+    # every reading asked for has come (a late one of the run's end may follow the drawing's)
+    qtbot.waitUntil(
+        lambda: not view.drawing_pending() and "epoch 2" in view.drawing_title.text(),
+        timeout=WAIT_MS,
+    )
+    assert view.preview.saliency() is not None
     stop_inside_the_first_epoch(qtbot, panel)
     panel.runs_view.refresh()  # the Runs list read again names the latest run
     qtbot.waitUntil(lambda: panel.runs_view.records() != [], timeout=WAIT_MS)
