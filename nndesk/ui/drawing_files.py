@@ -16,11 +16,12 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QGuiApplication
 
 from nndesk.errors import user_message
 from nndesk.fileio import atomic_write_bytes
 from nndesk.ui.language import translate
+from nndesk.ui.qt_image import gray_to_qimage
 from nndesk.ui.status_line import show_saved
 
 
@@ -37,13 +38,6 @@ def write_drawing(path: str | os.PathLike, pixels: np.ndarray) -> Path:
     if path.suffix.lower() != ".png":
         path = path.with_name(path.name + ".png")
     return atomic_write_bytes(path, drawing_png(pixels))
-
-
-def drawing_image(pixels: np.ndarray) -> QImage:
-    """``pixels`` as a Grayscale8 QImage that owns its memory (for the clipboard)."""
-    pixels = np.ascontiguousarray(pixels, dtype=np.uint8)
-    h, w = pixels.shape
-    return QImage(pixels.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
 
 
 class DrawingFiles(QObject):
@@ -81,7 +75,7 @@ class DrawingFiles(QObject):
     @Slot()
     def copy(self) -> None:
         """Put the drawing on the clipboard, as an image, and say so."""
-        QGuiApplication.clipboard().setImage(drawing_image(self._window.canvas.array()))
+        QGuiApplication.clipboard().setImage(gray_to_qimage(self._window.canvas.array()))
         self._window.statusBar().showMessage(
             translate("MainWindow", "The drawing is on the clipboard (280 × 280 pixels)."), 5000
         )

@@ -221,7 +221,6 @@ def fit_output_labels(
             break
         fitted = QFont(fitted)
         fitted.setPointSizeF(max(least, fitted.pointSizeF() - 0.5))
-    alone = calibrated
     if calibrated:
         for two in ways:
             labels = OutputLabels(fitted, whole, two, names, calibrated_only=True)
@@ -229,7 +228,7 @@ def fit_output_labels(
             if widest <= room:
                 return labels
     short = max(metrics.horizontalAdvance("Xx…"), int(whole - (widest - room)))
-    return OutputLabels(fitted, short, labels.two_lines, names, calibrated_only=alone)
+    return OutputLabels(fitted, short, labels.two_lines, names, calibrated_only=calibrated)
 
 
 TITLE_TOP = 4  # px from the diagram's top to its column titles
@@ -529,7 +528,6 @@ def paint_diagram(
                 cal = None if calibrated is None else float(calibrated[unit])
                 painter.setFont(labels.font)
                 lines = labels.lines(name, float(raw_probs[unit]), cal)
-                alone = labels.calibrated_only
                 label_metrics = QFontMetrics(labels.font)
                 spacing = label_metrics.lineSpacing()
                 for k, line in enumerate(lines):  # centred on the unit, as one line was
@@ -541,7 +539,13 @@ def paint_diagram(
                 box = QRectF(p.x() - r, p.y() - height / 2, 2 * r + 6 + wide, height)
                 whole = output_label(name, float(raw_probs[unit]), cal)
                 drawn_labels.append(
-                    DrawnLabel(box, name, labels.short_name(name), whole, cal is not None and alone)
+                    DrawnLabel(
+                        box,
+                        name,
+                        labels.short_name(name),
+                        whole,
+                        cal is not None and labels.calibrated_only,
+                    )
                 )
         if more:
             y = bottom - (bottom - top) / (len(shown) + 1) * 0.5
