@@ -115,15 +115,16 @@ def from_model(path: str | os.PathLike) -> Experiment:
     saved = loaded.info.get("config")
     if not isinstance(saved, dict) or not saved:
         raise ModelFileError(f"{path}: the file does not record the settings that trained it")
-    # a steered run's file keeps the settings it started with beside the steered ones
+    # a steered run's file keeps the settings it started with beside the steered ones; a run
+    # steered by its learning rate alone has none ("config" is its start), but its change
+    # record still holds the rates to replay
     start = loaded.info.get("config_at_start")
-    changes = []
     if isinstance(start, dict) and start:
         saved = start
-        try:
-            changes = parse_changes(loaded.info.get("changes"))
-        except ValueError as err:
-            raise ModelFileError(f"{path}: {err}") from None
+    try:
+        changes = parse_changes(loaded.info.get("changes"))
+    except ValueError as err:
+        raise ModelFileError(f"{path}: {err}") from None
     run_id = _continued_run_of(path)
     if run_id is not None:  # its file keeps only the continuation's settings: the run's chain
         experiment = from_run(run_id)
