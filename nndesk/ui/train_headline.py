@@ -47,6 +47,7 @@ class HeadlineMixin:
                 {
                     "config": config,
                     "steered": steered,
+                    "lr_was": self.steering.lr_was,
                     "first_epoch": run.first_epoch,
                     "inside": run.inside_first_epoch,
                     "kept": dict(self.run_state.kept),

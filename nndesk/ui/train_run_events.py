@@ -115,7 +115,10 @@ class RunEventsMixin:
         self.run_state.selection_at_start = tuple(r.run_id for r in selected)
         self.coach.reserve()  # (kept from the click already: a run started otherwise)
         self.steer_actions.keep_room()  # as the coach's place
-        self.steering.start(run.config.to_dict())
+        # a rate set before the first batch (Set LR while the data loaded) is the one in use;
+        # else the schedule's for the first epoch (a continued cosine run's is not its base)
+        first_lr = run.first_lr if run.first_lr > 0 else run.config.lr
+        self.steering.start(run.config.to_dict(), first_lr)
         self.lr_error.setText("")  # the last run's "Nothing to apply" or refusal is old news
         if run.samples is not None:
             self.form.augment_preview.set_images(run.samples)
@@ -130,9 +133,6 @@ class RunEventsMixin:
         self.live.set_span(1, run.last_epoch, turns)  # its schedule's turns marked as reached
         self.live.expect_curves(run.config.val_fraction > 0, run.config.test_every_epoch)
         self._show_title()
-        # a rate set before the first batch (Set LR while the data loaded) is the one in use;
-        # else the schedule's for the first epoch (a continued cosine run's is not its base)
-        first_lr = run.first_lr if run.first_lr > 0 else run.config.lr
         self.live_lr.set_value(self.steering.lr if self.steering.lr is not None else first_lr)
         self.live_lr.setModified(False)
         # a continued run says what its schedule does (beside the rate it shows), in the
@@ -167,6 +167,7 @@ class RunEventsMixin:
         if reports:
             first = self.run_state.last_batch is None
             self.run_state.last_batch = reports[-1]
+            self.steering.batch_rate(reports[-1].lr)
             self._follow_rate(reports[-1].lr)
             self._show_progress()
             if first or self.controller.held_at_the_end():  # To epoch end: none left
@@ -188,7 +189,10 @@ class RunEventsMixin:
 
     @Slot(object)
     def _on_controller_setting_changed(self, change) -> None:
-        self.steering.used(change.name, change.value, change.scheduled)
+        was = self.steering.lr_was
+        self.steering.used(change.name, change.value, change.scheduled, change.before)
+        if self.steering.lr_was != was:  # the rate the hand replaced, as the loop knew it
+            self._show_title()
         self.plot.request_draw()
 
     def _follow_rate(self, lr: float) -> None:

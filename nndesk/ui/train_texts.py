@@ -132,7 +132,8 @@ def run_headline(facts: dict) -> str:
 
 def _rate_said_once(facts: dict) -> tuple[dict, str]:
     """``facts`` without the learning rate when one was set by hand during the run, and that
-    rate said with the run's own it replaced ("lr 0.002 (set by hand; was 0.0005)"), or ""
+    rate said with the run's own it replaced ("lr 0.002 (set by hand; was 0.0005)": the rate in
+    force then, ``facts["lr_was"]``, else the start rate; verify64 D-A), or ""
     with none: one rate in the headline ("Adam lr=0.0005 … · lr 0.002" named two, walk64
     D8), never the one set by hand as the run's own (walk60 D2)."""
     steered, config = dict(facts["steered"]), facts["config"]
@@ -142,8 +143,10 @@ def _rate_said_once(facts: dict) -> tuple[dict, str]:
     change = SettingChange(0, 1, 1, "lr", rate).shown_text()
     if "lr" not in config:
         return {**facts, "steered": steered}, change
+    # the rate in force when it was set (a schedule's), else the run's own start rate
+    was = facts.get("lr_was")
     said = translate("TrainingPanel", "{change} (set by hand; was {was})").format(
-        change=change, was=fmt(config["lr"], "g")
+        change=change, was=fmt(config["lr"] if was is None else was, "g")
     )
     config = {name: value for name, value in config.items() if name != "lr"}
     return {**facts, "steered": steered, "config": config}, said

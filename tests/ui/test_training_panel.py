@@ -498,6 +498,35 @@ def test_the_headline_shows_the_learning_rate_set_during_the_run_after_the_start
     wait_until_idle(qtbot, panel)
 
 
+def test_the_headline_names_the_rate_in_force_when_it_was_set_by_hand(qtbot, panel):
+    """verify64 D-A: in a step-decay run the headline said "(set by hand; was 0.005)", the
+    start rate, where the schedule had halved it each epoch (the coach, in the same view, said
+    "raised from" the halved rate). The "was" is the rate the hand replaced."""
+    from nndesk.i18n import fmt
+
+    used = []
+    panel.controller.setting_changed.connect(used.append)
+    panel.form.lr.setText("0.005")
+    config = panel.form.config().replace(schedule="step", schedule_step=1, schedule_gamma=0.5)
+    panel.form.set_config(config)
+    start_long_run(qtbot, panel)
+    last = lambda: panel.run_state.last_batch  # noqa: E731
+    qtbot.waitUntil(lambda: last() is not None and last().epoch >= 2, timeout=WAIT_MS)
+    with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
+        qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    panel.live_lr.setText("2e-2")
+    qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
+    shown = panel.run_state.last_batch.lr  # what "LR now" said when the rate was set
+    assert shown < 0.005 and panel.title.text().endswith(f"(set by hand; was {fmt(shown, 'g')})")
+    with qtbot.waitSignal(panel.controller.setting_changed, timeout=WAIT_MS):
+        qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # Resume
+    change = used[-1]
+    assert change.epoch >= 2 and change.before == pytest.approx(0.005 * 0.5 ** (change.epoch - 1))
+    assert panel.title.text().endswith(f" · lr 0.02 (set by hand; was {fmt(change.before, 'g')})")
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+
+
 def test_a_rate_set_during_a_scheduled_run_says_the_schedule_stops(qtbot, panel):
     """walk60 D2: Set LR in an exp-decay run kept the rate for the rest of the run (the loop's
     rule) and nothing on screen said the schedule had stopped."""
