@@ -41,14 +41,56 @@ def fill_lines(text: str, width: int) -> str:
     return "\n".join(lines).replace("\u00a0", " ") or text
 
 
-def draw_inside(fig: Figure, record: InsideRecord) -> None:
+#: The least room (px at the charts' own text size, times View > Text size's zoom) a chart
+#: reads in: its title, a plot some 55 px tall, its tick labels and axis label. The Train
+#: page's Inside tab draws as many charts side by side as its width holds at this width, and
+#: is at least as tall as their rows (the tab scrolls): squeezed into the room under a run's
+#: header at 1024x700 the picture was drawn at 240 px and shrunk to 150, its text ~5 px (walk64 D19)
+CHART_LEAST_WIDTH = 160
+CHART_LEAST_HEIGHT = 140
+#: The layers' key above the charts.
+KEY_HEIGHT = 20
+
+
+def chart_columns(width: float, zoom: float = 1.0) -> int:
+    """How many charts side by side a picture ``width`` px wide holds at ``zoom``: 3 (the three
+    curves in a row, the weights under them), 2 or 1."""
+    return max(1, min(3, int(width // (CHART_LEAST_WIDTH * zoom))))
+
+
+def chart_rows(columns: int) -> int:
+    """The rows of charts ``draw_inside`` lays out in ``columns``."""
+    return {3: 2, 2: 3}.get(columns, 5)
+
+
+def least_height(width: float, zoom: float = 1.0) -> int:
+    """The least height (px) of a ``width`` px wide picture of the charts at ``zoom``: its rows
+    of charts at ``CHART_LEAST_HEIGHT`` each, and the key."""
+    rows = chart_rows(chart_columns(width, zoom))
+    return round((KEY_HEIGHT + rows * CHART_LEAST_HEIGHT) * zoom)
+
+
+def _chart_axes(fig: Figure, columns: int) -> list:
+    """The five charts' axes, in ``CHARTS`` order, laid out in ``columns``: in three, the
+    curves side by side over the weights (the first-layer strip two columns wide); in two, the
+    curves and the histograms two by two over the strip; in one, one under the other."""
+    if columns >= 3:
+        grid = fig.add_gridspec(2, 3, height_ratios=(1, 1.1))
+        places = [grid[0, 0], grid[0, 1], grid[0, 2], grid[1, 0], grid[1, 1:]]
+    elif columns == 2:
+        grid = fig.add_gridspec(3, 2, height_ratios=(1, 1, 1.1))
+        places = [grid[0, 0], grid[0, 1], grid[1, 0], grid[1, 1], grid[2, :]]
+    else:
+        grid = fig.add_gridspec(5, 1, height_ratios=(1, 1, 1, 1, 1.1))
+        places = [grid[i, 0] for i in range(5)]
+    return [fig.add_subplot(place) for place in places]
+
+
+def draw_inside(fig: Figure, record: InsideRecord, columns: int = 3) -> None:
     """Gradient norms, update sizes and dead units per layer over time; weight histograms now
-    against the start; the first layer's filters epoch by epoch."""
+    against the start; the first layer's filters epoch by epoch; in ``columns`` (3, 2 or 1)."""
     fig.clear()
-    grid = fig.add_gridspec(2, 3, height_ratios=(1, 1.1))
-    ax_grad, ax_ratio, ax_dead = (fig.add_subplot(grid[0, i]) for i in range(3))
-    ax_hist = fig.add_subplot(grid[1, 0])
-    ax_strip = fig.add_subplot(grid[1, 1:])
+    ax_grad, ax_ratio, ax_dead, ax_hist, ax_strip = _chart_axes(fig, columns)
     localise_ticks(ax_grad, ax_ratio, ax_dead, ax_hist, ax_strip)
     muted = muted_colour()
     colours = [RUN_COLORS[i % len(RUN_COLORS)] for i in range(len(record.names))]
@@ -301,6 +343,14 @@ def _draw_strip(ax, record: InsideRecord) -> None:
             reach = float(np.abs(f).max()) or 1.0
             canvas[r * (h + pad) : r * (h + pad) + h, j * (w + pad) : j * (w + pad) + w] = f / reach
     ax.imshow(canvas, cmap="RdBu_r", vmin=-1, vmax=1, interpolation="nearest", aspect="equal")
+    # the gaps between the squares a line wide on screen: a pixel's gap drawn some 15 px a
+    # square came out in every other column and no row, and the squares read as tall strips
+    # (walk64 D19)
+    gap = dict(color=ax.get_facecolor(), lw=1.0)
+    for r in range(len(rows) - 1):
+        ax.axhline(r * (h + pad) + h, **gap)
+    for j in range(k - 1):
+        ax.axvline(j * (w + pad) + w, **gap)
     ax.set_yticks([r * (h + pad) + h / 2 for r in range(len(rows))])
     ep, part_way = shown(N_("ep {epoch}")), shown(N_("ep {epoch}, batch {batch}"))
     # a run continued part way into an epoch starts from that epoch's weights after some of

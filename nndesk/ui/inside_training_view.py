@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.inside_plots import least_height
 from nndesk.training.internals import InsideRecord
 from nndesk.ui import text_size, theme
 from nndesk.ui.buttons import tipped_button
@@ -95,22 +96,8 @@ REST_MS = 250
 #: back and a fashion-cnn-lab run trained at half speed while Inside was shown (walk54 D1;
 #: benchmarks/bench_inside_cost.py, figures in docs/performance.md).
 REST_PER_RENDER = 4.0
-#: The picture's size (px) at which the six charts read at their own text size: Train > Inside
-#: at 1024x700. Larger text needs that much more room: zoomed 1.25 there, the plots were some
-#: 10 px tall and the first-layer weights' epoch labels ran into each other
-ROOM_AT_ONE = (540, 240)
-#: the picture's least height at the normal and smaller steps (px); a larger one keeps
-#: ``ROOM_AT_ONE``'s height times its zoom
-PICTURE_LEAST_HEIGHT = 150
-
-
-def inside_zoom(width: int, height: int) -> float:
-    """View > Text size's zoom for a ``width`` x ``height`` picture of the charts: smaller text
-    always, larger only as far as the room keeps the charts as roomy as at ``ROOM_AT_ONE``."""
-    zoom = text_size.chart_zoom()
-    if zoom <= 1:
-        return zoom
-    return max(1.0, min(zoom, width / ROOM_AT_ONE[0], height / ROOM_AT_ONE[1]))
+#: The picture's least width (px): narrower, one chart a row still needs this much.
+PICTURE_LEAST_WIDTH = 200
 
 
 def render_wait(last_start: float, last_done: float, now: float) -> float:
@@ -205,6 +192,7 @@ def inside_figure(
 
     from nndesk.inside_plots import (
         break_cut_labels,
+        chart_columns,
         draw_inside,
         fit_notes,
         thin_crowded_log_labels,
@@ -212,7 +200,9 @@ def inside_figure(
 
     fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout="constrained")
     canvas = FigureCanvasAgg(fig)
-    draw_inside(fig, record)
+    # as many charts side by side as the width holds at the text's size (the view makes the
+    # picture as tall as their rows need)
+    draw_inside(fig, record, chart_columns(width, dpi / 96.0))
     _add_give_up_points(fig, superseded)
     layout = fig.get_layout_engine()
 
@@ -295,7 +285,7 @@ class InsideTrainingView(QWidget):
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setWordWrap(True)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.image.setMinimumSize(200, PICTURE_LEAST_HEIGHT)
+        self.image.setMinimumWidth(PICTURE_LEAST_WIDTH)
         # which chart the pointer is on: the charts are one picture (a tooltip per chart)
         self.image.setMouseTracking(True)
         self.image.installEventFilter(self)
@@ -359,13 +349,16 @@ class InsideTrainingView(QWidget):
         self._size_to_zoom()
 
     def _size_to_zoom(self) -> None:
-        """The picture's least height at the charts' zoom (when built, and at each step: a
-        desktop font already at the largest does not change with one, the zoom does)."""
-        # at a larger step the picture keeps the height its charts read in (the tab scrolls):
-        # at 1024x768 Larger they were ~460x180 px, text ~6 px, plots 20-30 px (walk61 D17)
-        zoom = text_size.chart_zoom()
-        least = PICTURE_LEAST_HEIGHT if zoom <= 1 else round(ROOM_AT_ONE[1] * zoom)
-        self.image.setMinimumHeight(least)
+        """The picture's least height: its charts' rows at their least, at the width it has
+        and the charts' zoom (``inside_plots.least_height``); below it the tab scrolls. Asked
+        when built, at each View > Text size step (a desktop font already at the largest does
+        not change with one, the zoom does) and at each new width."""
+        # the room under a run's header at 1024x700 is ~150-290 px: the picture was drawn at
+        # 240 px and shrunk into it, its text ~5 px (walk64 D19); at Larger the charts kept
+        # their Normal size (walk61 D17, then the room's zoom)
+        least = least_height(max(self.width(), PICTURE_LEAST_WIDTH), text_size.chart_zoom())
+        if self.image.minimumHeight() != least:
+            self.image.setMinimumHeight(least)
 
     def show_record(self, record: InsideRecord, at_once: bool = False) -> None:
         """Draw ``record`` soon (at once if ``at_once``: the run's last picture), when this tab
@@ -390,15 +383,19 @@ class InsideTrainingView(QWidget):
         if not self.record.names:
             return
         self._dirty = False
+        zoom = text_size.chart_zoom()
         size = self.image.size()
-        w, h = max(size.width(), 320), max(size.height(), 240)
+        # drawn at the picture's room, never shrunk into it: the room is at least the charts'
+        # least height (``_size_to_zoom``) once laid out
+        w = max(size.width(), PICTURE_LEAST_WIDTH)
+        h = max(size.height(), least_height(w, zoom))
         record = self.record.copy()  # the record grows on this thread: the job draws a copy
         self._asked_empty = not record.samples
         # tagged with the record and the look asked for: another run, theme or text size
         # meanwhile makes it stale on arrival; and with what the picture is as of
         look = _look()
         tag = (self.record, look, age_of(record, *self._run_place()))
-        dpi = 96.0 * inside_zoom(w, h)  # more dots per inch on the same pixels: bigger text
+        dpi = 96.0 * zoom  # more dots per inch on the same pixels: bigger text
         self._latest.put(
             tag, lambda superseded: render_inside_charts(record, w, h, dpi, superseded)
         )
@@ -451,6 +448,8 @@ class InsideTrainingView(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._size_to_zoom()  # as many charts a row as the width holds: their height
         self._dirty = True  # rendered at the old size: again at this one
         self._show_picture()  # meanwhile the old one scaled to the room, never cut
         self._schedule()

@@ -221,20 +221,21 @@ def test_train_insides_charts_are_drawn_again_at_the_zoom_in_the_same_picture(
     assert view._picture_look == (view_module.theme.colours(), 1.25)
 
 
-@pytest.mark.parametrize(
-    ("size", "zoom"),
-    [((540, 240), 1.0), ((600, 400), 600 / 540), ((900, 600), 1.25), ((300, 200), 1.0)],
-)
-def test_train_insides_charts_grow_at_larger_only_as_far_as_their_room_allows(
-    qapp, size, zoom, normal_text_after
+@pytest.mark.parametrize(("width", "columns"), [(548, 2), (455, 2), (300, 1), (700, 3)])
+def test_train_insides_charts_take_the_zoom_and_fewer_go_side_by_side(
+    qapp, width, columns, normal_text_after
 ):
-    """Zoomed 1.25 in the room 1024x700 leaves them, the six plots were some 10 px tall."""
-    from nndesk.ui.inside_training_view import inside_zoom
+    """Zoomed 1.25 in the room 1024x700 leaves them, the six plots were some 10 px tall; then
+    they kept their Normal size at Larger (the zoom held to the room): now they take the zoom,
+    and a row holds as many as the width keeps readable (the picture grows, the tab scrolls)."""
+    from nndesk.inside_plots import chart_columns, chart_rows, least_height
 
     text_size.apply_text_size(qapp, "larger")
-    assert inside_zoom(*size) == pytest.approx(zoom)
-    text_size.apply_text_size(qapp, "smaller")
-    assert inside_zoom(*size) == pytest.approx(0.9)  # smaller text always fits
+    zoom = text_size.chart_zoom()
+    assert chart_columns(width, zoom) == columns
+    assert least_height(width, zoom) > least_height(width * 10, 1.0)  # taller than at Normal
+    text_size.apply_text_size(qapp, "normal")
+    assert chart_columns(548, 1.0) == 3 and chart_rows(3) == 2  # 1024x700: as before
 
 
 def test_the_inside_diagram_is_painted_again_in_the_windows_new_font(
@@ -422,17 +423,20 @@ def test_train_insides_picture_keeps_its_charts_height_at_larger_text(
     qtbot, qapp, normal_text_after
 ):
     """walk61 D17: at 1024x768 Larger the six charts were drawn in ~460x180 px (text ~6 px,
-    plots 20-30 px): the picture now keeps the height they read in, times the zoom, and the
-    Inside tab scrolls; back at Normal its least is as it was (150 px)."""
-    from nndesk.ui.inside_training_view import ROOM_AT_ONE, InsideTrainingView
+    plots 20-30 px): the picture keeps the height its rows of charts read in at the zoom, and
+    the Inside tab scrolls; back at Normal its least is the Normal one."""
+    from nndesk.inside_plots import least_height
+    from nndesk.ui.inside_training_view import InsideTrainingView
 
     view = InsideTrainingView()
     qtbot.addWidget(view)
-    assert view.image.minimumHeight() == 150
+    view.resize(507, 300)
+    normal = view.image.minimumHeight()
+    assert normal == least_height(507, 1.0)
     text_size.apply_text_size(qapp, "larger")
-    assert view.image.minimumHeight() >= ROOM_AT_ONE[1] * 1.25
+    assert view.image.minimumHeight() == least_height(507, 1.25) > normal * 1.25
     text_size.apply_text_size(qapp, "normal")
-    assert view.image.minimumHeight() == 150
+    assert view.image.minimumHeight() == normal
 
 
 def test_the_runs_charts_least_height_grows_with_the_zoom(qtbot, qapp, tmp_path, normal_text_after):
