@@ -3813,6 +3813,14 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Mô hình quần áo (chuyển sang chế độ Quần áo)</translation>
     </message>
     <message>
+        <source>Coat or pullover? A coat opens down the front: erase a line from the neck to the hem.</source>
+        <translation>Áo khoác hay áo len chui đầu? Áo khoác mở phía trước: tẩy một đường từ cổ xuống gấu áo.</translation>
+    </message>
+    <message>
+        <source>Coat or shirt? Hard to tell in a drawing: pockets or a belt across it lean it to Coat.</source>
+        <translation>Áo khoác hay áo sơ mi? Hình vẽ khó phân biệt: túi hoặc thắt lưng ngang áo nghiêng câu trả lời về Áo khoác.</translation>
+    </message>
+    <message>
         <source>Colour the pixels by how much they pushed the answer: red for, blue against (S)</source>
         <translation>Tô màu điểm ảnh theo mức chúng đẩy câu trả lời: đỏ là ủng hộ, xanh là chống lại (S)</translation>
     </message>
@@ -4133,6 +4141,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Se&amp;ttings...</source>
         <translation>&amp;Cài đặt...</translation>
+    </message>
+    <message>
+        <source>Shirt or pullover? A shirt opens down the front: erase a line from the neck to the hem.</source>
+        <translation>Áo sơ mi hay áo len chui đầu? Áo sơ mi mở phía trước: tẩy một đường từ cổ xuống gấu áo.</translation>
     </message>
     <message>
         <source>Show</source>

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.data.registry import DATASETS
+from nndesk.garment_hints import TOPS_HINTS, long_sleeved_hint
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
 from nndesk.preprocess import nearly_empty
@@ -265,6 +266,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
 
         self.prediction_panel.set_not_sure_threshold(preferences.not_sure_threshold())
         self.prediction_panel.not_sure_spin.valueChanged.connect(preferences.set_not_sure_threshold)
+        # the tops' hint follows "Not sure" as the threshold or the raw box changes it
+        self.prediction_panel.not_sure_spin.valueChanged.connect(self._say_how_tops_differ)
+        self.prediction_panel.raw_box.toggled.connect(self._say_how_tops_differ)
         # a number past a field's range is said under its own row (draw_panel's RefusalLine)
         self.test_refusal, self.not_sure_refusal = panel.test_refusal, panel.not_sure_refusal
         self.test_index.entered.connect(self._on_show_test_button_clicked)  # Enter shows it
@@ -752,6 +756,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             placeholder = translate("MainWindow", "Draw something")  # ink too faint to read
         self.prediction_panel.set_prediction(prediction, placeholder)
         self._say_if_too_little(prediction)
+        self._say_how_tops_differ()
 
     def _say_if_too_little(self, prediction) -> None:
         """A dot or a short dash is read like any drawing (it read "nothing drawn" beside the
@@ -764,6 +769,25 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         if prediction is not None and nearly_empty(self.canvas.array(), kind):
             self.show_note(translate_marked("MainWindow", TOO_LITTLE))
         elif self.status_note.text() == translate_marked("MainWindow", TOO_LITTLE):
+            self.show_note("")
+
+    @Slot()
+    def _say_how_tops_differ(self) -> None:
+        """ "Not sure" between two long-sleeved tops (Pullover, Coat, Shirt) of a drawing: the
+        line under the test-image row says what tells them apart in a drawing
+        (``garment_hints``), once the stroke ends. It takes the line only from the standing note
+        or another such hint (never from a dot's note or a test image's caption), and gives it
+        back when the answer changes."""
+        if self.canvas.is_drawing():
+            return
+        panel = self.prediction_panel
+        guesses = panel.not_sure_guesses() if panel.true_label_index() is None else None
+        hint = long_sleeved_hint(self._answer_names, *guesses) if guesses else None
+        hints = {translate_marked("MainWindow", h) for h in TOPS_HINTS.values()}
+        shown = self.status_note.text()
+        if hint is not None and shown in (*hints, "", self._standing_note):
+            self.show_note(translate_marked("MainWindow", hint))
+        elif hint is None and shown in hints:
             self.show_note("")
 
     @Slot(object)

@@ -408,6 +408,18 @@ class PredictionPanel(QWidget):
             return False
         return is_not_sure(self._prediction, self.not_sure_spin.value())
 
+    def not_sure_guesses(self) -> tuple[int, int] | None:
+        """The class indices of "Not sure"'s two guesses as the panel shows them (raw or
+        calibrated), best first; None when the answer shown is not "Not sure"."""
+        prediction = self._prediction
+        if prediction is None or not self.is_not_sure():
+            return None
+        raw = self.raw_box.isChecked()
+        probs = prediction.uncalibrated if raw else prediction.probabilities
+        if len(probs) < 2:
+            return None
+        return int(prediction.label), int(runner_up(probs)[0])
+
     def _redraw(self) -> None:
         self.set_prediction(self._prediction, self._placeholder)
 

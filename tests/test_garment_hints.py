@@ -1,0 +1,74 @@
+"""The hint said when the window is "Not sure" between two long-sleeved tops, and the cue it names
+as the shipped fashion-cnn reads it (weights/README.md, the thirty-third round's look)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from nndesk.data.registry import DATASETS
+from nndesk.garment_hints import TOPS_HINTS, long_sleeved_hint
+from nndesk.inference import Classifier, is_not_sure
+from tools.build_weights import WEIGHTS_DIR
+
+FASHION = DATASETS["fashion"].class_names
+DIGITS = DATASETS["mnist"].class_names
+PULLOVER, COAT, SHIRT = (FASHION.index(n) for n in ("Pullover", "Coat", "Shirt"))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "opening"),
+    [
+        (PULLOVER, COAT, "Coat or pullover?"),
+        (COAT, PULLOVER, "Coat or pullover?"),
+        (SHIRT, PULLOVER, "Shirt or pullover?"),
+        (PULLOVER, SHIRT, "Shirt or pullover?"),
+        (COAT, SHIRT, "Coat or shirt?"),
+        (SHIRT, COAT, "Coat or shirt?"),
+    ],
+)
+def test_each_pair_of_long_sleeved_tops_has_its_hint_either_way_round(first, second, opening):
+    assert long_sleeved_hint(FASHION, first, second).startswith(opening)
+
+
+def test_no_hint_for_other_pairs_digits_or_classes_out_of_range():
+    tee, bag = FASHION.index("T-shirt/top"), FASHION.index("Bag")
+    assert long_sleeved_hint(FASHION, tee, SHIRT) is None  # a short-sleeved top: no opening cue
+    assert long_sleeved_hint(FASHION, bag, COAT) is None
+    assert long_sleeved_hint(DIGITS, 2, 4) is None  # a digits model's classes 2 and 4
+    assert long_sleeved_hint(FASHION, PULLOVER, 10) is None
+    assert long_sleeved_hint(FASHION, -1, COAT) is None
+    assert len(set(TOPS_HINTS.values())) == 3
+
+
+def _block(body: int = 140, length: int = 210, sleeve: int = 150) -> np.ndarray:
+    """A long-sleeved top as Fill leaves it on the canvas (uint8 (280, 280), white on black):
+    shoulders at y 40, a body ``body`` px wide and ``length`` long, sleeves hanging to
+    ``40 + sleeve``, a small neck notch."""
+    cx, top, h = 140, 40, body // 2
+    side = [(h, top + 5), (h + 32, top + 25), (h + 40, top + sleeve), (h + 12, top + sleeve)]
+    side += [(h, top + 60), (h, top + length)]
+    points = [(cx - 20, top), *((cx - x, y) for x, y in side)]
+    points += [(cx + x, y) for x, y in reversed(side)] + [(cx + 20, top), (cx, top + 12)]
+    image = Image.new("L", (280, 280), 0)
+    ImageDraw.Draw(image).polygon(points, fill=255)
+    return np.asarray(image).copy()
+
+
+def test_the_shipped_cnn_leaves_pullover_when_a_drawn_block_gets_its_opening():
+    """What the "... or pullover?" hints rely on: a long-sleeved block the shipped file reads
+    "Not sure" between Pullover and Shirt, with a 12 px line erased down its front from the
+    neck to the hem (the eraser at pen 12), is no longer read Pullover."""
+    clf = Classifier.from_file(WEIGHTS_DIR / "fashion-cnn.npz")
+    block = _block()
+    before = clf.classify_image(block)
+    guesses = np.argsort(before.probabilities)[::-1][:2]
+    assert is_not_sure(before)
+    assert long_sleeved_hint(clf.class_names, *map(int, guesses)) is not None
+    assert int(guesses[0]) == PULLOVER
+    opened = block.copy()
+    opened[52:251, 134:146] = 0
+    after = clf.classify_image(opened)
+    assert after.label in (COAT, SHIRT)
+    assert after.probabilities[PULLOVER] < 0.5 * before.probabilities[PULLOVER]

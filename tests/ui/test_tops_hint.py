@@ -1,0 +1,83 @@
+"""The line under the test-image row says what tells two long-sleeved tops apart when the answer
+is "Not sure" between them (nndesk.garment_hints), and gives the line back when it is not."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nndesk.data.normalize import Normalizer
+from nndesk.data.registry import DATASETS
+from nndesk.inference import Classifier
+from nndesk.nn.architecture import build_model
+from nndesk.nn.serialization import save_model
+from tests.ui.conftest import exposed
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published:UserWarning")
+FASHION = DATASETS["fashion"].class_names
+
+
+@pytest.fixture
+def tops_classifier(tmp_path):
+    """A 784-10 linear model named with Fashion-MNIST's classes: any ink scores Pullover and
+    Coat alike (a tie: "Not sure" between them); ink in two side patches of the middle rows,
+    which a horizontal stroke crosses and a vertical one misses, scores Bag far higher."""
+    model = build_model("784-10", rng=np.random.default_rng(0))
+    w = np.zeros((28, 28, 10), np.float32)
+    w[:, :, FASHION.index("Pullover")] = 0.05
+    w[:, :, FASHION.index("Coat")] = 0.05
+    w[11:18, 2:10, FASHION.index("Bag")] = 0.4
+    w[11:18, 18:26, FASHION.index("Bag")] = 0.4
+    dense = model.layers[0]
+    dense.params["W"][...] = w.reshape(784, 10)
+    dense.params["b"][...] = 0.0
+    info = {
+        "dataset": "fashion",
+        "class_names": list(FASHION),
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "garments",
+        "metrics": {"test_accuracy": 0.5},
+    }
+    return Classifier.from_file(save_model(tmp_path / "tops.npz", model, info))
+
+
+def test_not_sure_between_coat_and_pullover_says_a_coat_opens_down_the_front(
+    qtbot, window_factory, tops_classifier
+):
+    desk = window_factory(classifier=tops_classifier, mode="garments")
+    window, prediction = desk.window, desk.prediction
+    exposed(qtbot, window)
+    note, panel = window.status_note, window.prediction_panel
+    standing = note.text()
+    window.canvas.draw_stroke([(140, 30), (140, 250)], width=30)
+    qtbot.waitUntil(lambda: panel.top_label.text() == "Not sure", timeout=60000)
+    qtbot.waitUntil(lambda: note.text().startswith("Coat or pullover?"), timeout=60000)
+    assert "opens down the front" in note.text()
+    window.canvas.draw_stroke([(20, 140), (260, 140)], width=30)  # now Bag, and sure of it
+    qtbot.waitUntil(lambda: panel.top_label.text() == "Bag", timeout=60000)
+    assert note.text() == standing  # the line given back
+
+
+def test_the_hint_follows_the_not_sure_threshold(qtbot, window_factory, tops_classifier):
+    desk = window_factory(classifier=tops_classifier, mode="garments")
+    window = desk.window
+    exposed(qtbot, window)
+    note, panel = window.status_note, window.prediction_panel
+    window.canvas.draw_stroke([(140, 30), (140, 250)], width=30)
+    qtbot.waitUntil(lambda: note.text().startswith("Coat or pullover?"), timeout=60000)
+    panel.not_sure_spin.setValue(0)  # 0: always answer
+    assert panel.top_label.text() == "Pullover"
+    assert not note.text().startswith("Coat or pullover?")
+    panel.not_sure_spin.setValue(60)
+    assert note.text().startswith("Coat or pullover?")
+
+
+def test_a_dots_note_is_not_replaced_by_the_hint(qtbot, window_factory, tops_classifier):
+    desk = window_factory(classifier=tops_classifier, mode="garments")
+    window, prediction = desk.window, desk.prediction
+    exposed(qtbot, window)
+    window.canvas.draw_stroke([(140, 134), (140, 146)], width=6)  # a short dash, upright
+    qtbot.waitUntil(lambda: window.status_note.text().startswith("Only a dot:"), timeout=60000)
+    qtbot.waitUntil(prediction.is_idle, timeout=60000)
+    assert window.prediction_panel.top_label.text() == "Not sure"  # between Pullover and Coat
+    assert window.status_note.text().startswith("Only a dot:")
