@@ -45,7 +45,7 @@ def test_not_sure_between_coat_and_pullover_says_a_coat_opens_down_the_front(
     qtbot, window_factory, tops_classifier
 ):
     desk = window_factory(classifier=tops_classifier, mode="garments")
-    window, prediction = desk.window, desk.prediction
+    window = desk.window
     exposed(qtbot, window)
     note, panel = window.status_note, window.prediction_panel
     standing = note.text()
