@@ -10,9 +10,10 @@ centre front** (a line erased from the neck to the hem) takes the answer away fr
 each of the 33 drawings "Not sure" between Pullover and Coat or Shirt (to Coat or Shirt, not
 always the one drawn). None of the nine edits tried (the opening, half of it, buttons, a collar,
 checks, pockets, a belt, a longer or a shorter body) moves one to Shirt; pockets or a belt lean
-one to Coat. So the hint names the opening for a pullover's pairs, and for Coat or Shirt says
-that a drawing tells them apart poorly. It is advice about drawings, not a
-rule of the network: a model of the user's own may read other cues.
+one to Coat (the opening and two pockets erased: Coat on each of the 18 "Not sure" between Coat
+and Pullover). So the hint names the opening for a pullover's pairs (and pockets for a coat's),
+and for Coat or Shirt says that a drawing tells them apart poorly. It is advice about drawings,
+not a rule of the network: a model of the user's own may read other cues.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ LONG_SLEEVED = ("Pullover", "Coat", "Shirt")
 TOPS_HINTS: dict[frozenset[str], str] = {
     frozenset({"Coat", "Pullover"}): QT_TRANSLATE_NOOP(
         "MainWindow",
-        "Coat or pullover? A coat opens down the front: erase a line from the neck to the hem.",
+        "Coat or pullover? A coat opens down the front: erase a line from the neck to the hem; "
+        "pockets help.",
     ),
     frozenset({"Shirt", "Pullover"}): QT_TRANSLATE_NOOP(
         "MainWindow",

@@ -3813,8 +3813,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Mô hình quần áo (chuyển sang chế độ Quần áo)</translation>
     </message>
     <message>
-        <source>Coat or pullover? A coat opens down the front: erase a line from the neck to the hem.</source>
-        <translation>Áo khoác hay áo len chui đầu? Áo khoác mở phía trước: tẩy một đường từ cổ xuống gấu áo.</translation>
+        <source>Coat or pullover? A coat opens down the front: erase a line from the neck to the hem; pockets help.</source>
+        <translation>Áo khoác hay áo len chui đầu? Áo khoác mở phía trước: tẩy một đường từ cổ xuống gấu áo; thêm túi áo cũng giúp.</translation>
     </message>
     <message>
         <source>Coat or shirt? Hard to tell in a drawing: pockets or a belt across it lean it to Coat.</source>
