@@ -167,10 +167,18 @@ class RaceWorker(QObject):
             )
         )
         self.status_changed.emit(QCoreApplication.translate("RaceController", "Racing…"))
-        batches = Batcher(self.batches_finished.emit)
+        batches = Batcher(self.batches_finished.emit, taken=lambda: requests.groups_taken)
+
+        def should_pause() -> bool:
+            # held: every batch trained is shown, a report kept back for a busy GUI thread too
+            paused = requests.pause.is_set()
+            if paused:
+                batches.flush()
+            return paused
+
         ends: dict[int, object] = {}
         with runtime.beside_the_gui():
-            for lane, report in race(sessions, requests.stop.is_set, requests.pause.is_set):
+            for lane, report in race(sessions, requests.stop.is_set, should_pause):
                 if isinstance(report, BatchReport):
                     batches.add((lane, report))
                     if requests.pause.is_set():
@@ -442,9 +450,12 @@ class RaceController(QObject, WorkerThreadOwner):
 
     @Slot(object)
     def _on_worker_batches_finished(self, reports: tuple) -> None:
-        for lane, report in reports:
-            self.curves[lane].add_batch(report)
-        self.progressed.emit()
+        try:
+            for lane, report in reports:
+                self.curves[lane].add_batch(report)
+            self.progressed.emit()
+        finally:  # handled: the worker may send the next group (``Batcher``'s ``taken``)
+            self._requests.groups_taken += 1
 
     @Slot(int, object)
     def _on_worker_epoch_finished(self, lane: int, report) -> None:

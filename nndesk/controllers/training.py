@@ -387,14 +387,26 @@ class TrainingWorker(QObject):
         self.status_changed.emit(QCoreApplication.translate("TrainingController", "Training…"))
 
         # a run over every core hears of its batches less often: the GUI's work shares its cores
-        batches = Batcher(self.batches_finished.emit, busy=session.thread_plan().parts > 1)
+        batches = Batcher(
+            self.batches_finished.emit,
+            busy=session.thread_plan().parts > 1,
+            taken=lambda: requests.groups_taken,
+        )
+
+        def should_pause() -> bool:
+            # held: every batch trained is shown, a report kept back for a busy GUI thread too
+            paused = requests.should_pause()
+            if paused:
+                batches.flush()
+            return paused
+
         last_snapshot = time.perf_counter()
         ended = None
         with runtime.beside_the_gui():
             for report in training.train(
                 session,
                 requests.stop.is_set,
-                requests.should_pause,
+                should_pause,
                 steer=requests.take_settings,
                 watch=watcher,
             ):
@@ -849,15 +861,18 @@ class TrainingController(QObject, WorkerThreadOwner):
 
     @Slot(object)
     def _on_worker_batches_finished(self, reports: tuple) -> None:
-        for report in reports:
-            self.curves.add_batch(report)
-            if report.inside is not None:
-                self.inside.samples.append(report.inside)
-        if reports:
-            self._last_batch = reports[-1]
-        self.batches_finished.emit(reports)
-        if reports:
-            self.batch_finished.emit(reports[-1])
+        try:
+            for report in reports:
+                self.curves.add_batch(report)
+                if report.inside is not None:
+                    self.inside.samples.append(report.inside)
+            if reports:
+                self._last_batch = reports[-1]
+            self.batches_finished.emit(reports)
+            if reports:
+                self.batch_finished.emit(reports[-1])
+        finally:  # handled, the page drawn from it: the worker may send the next group
+            self._requests.groups_taken += 1
 
     @Slot(int, object)
     def _on_worker_epoch_weights(self, epoch: int, classifier) -> None:

@@ -36,13 +36,22 @@ class RunRequests:
         self.stop = threading.Event()
         self.pause = threading.Event()
         self.closing = threading.Event()  # the window is closing: skip the final test pass
+        #: groups of batch reports the GUI thread has handled (``Batcher``'s ``taken``):
+        #: written by the GUI thread only
+        self.groups_taken = 0
 
 
 class Batcher:
     """Batch reports collected on the worker thread and emitted as one tuple: at most every
     ``interval`` seconds (``BATCH_EMIT_INTERVAL``), and whenever the worker ``flush``es (an
     epoch's end, a setting change, a pause), so the GUI thread draws a few groups a second
-    rather than one signal per batch."""
+    rather than one signal per batch.
+
+    ``taken`` (the groups the GUI thread has handled, ``RunRequests.groups_taken``): no group
+    goes by time while one sent is not yet handled; the reports wait here and go together
+    once it is. A GUI thread slower than the interval (a loaded machine) otherwise had groups
+    queue up: it showed batches seconds old, and after Pause its counter went on for the
+    queue's length (walk65 D7: batch 1,273 to 1,494, ~11 s, after the press)."""
 
     def __init__(
         self,
@@ -50,8 +59,11 @@ class Batcher:
         interval: float | None = None,
         clock: Callable[[], float] = time.perf_counter,
         busy: bool = False,
+        taken: Callable[[], int] | None = None,
     ) -> None:
         self._emit = emit
+        self._taken = taken
+        self.sent = 0  # groups emitted
         if interval is None:  # ``busy``: a run over every core, ``BUSY_EMIT_FACTOR`` as long
             interval = BATCH_EMIT_INTERVAL * (BUSY_EMIT_FACTOR if busy else 1)
         self._interval = interval
@@ -64,13 +76,18 @@ class Batcher:
         last emission by time."""
         self._pending.append(report)
         now = self._clock()
-        if now - self._last >= self._interval:
+        if now - self._last >= self._interval and self.handled():
             self.flush()
             self._last = now
+
+    def handled(self) -> bool:
+        """Whether the GUI thread has handled every group sent (always, without ``taken``)."""
+        return self._taken is None or self._taken() >= self.sent
 
     def flush(self) -> None:
         """Emit what is collected, if anything."""
         if self._pending:
+            self.sent += 1
             self._emit(tuple(self._pending))
             self._pending.clear()
 

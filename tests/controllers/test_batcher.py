@@ -55,3 +55,22 @@ def test_a_run_over_every_core_hears_of_its_batches_five_times_less_often(monkey
     clock.now = 0.25
     batches.add(3)
     assert emitted == [(1, 2, 3)]
+
+
+def test_no_group_goes_by_time_while_the_gui_thread_has_not_handled_the_last():
+    """walk65 D7: a GUI thread slower than the interval had groups queue up, and after Pause
+    its counter went on for seconds. Held back, the reports go together once it is done."""
+    clock, emitted, taken = Clock(), [], [0]
+    batches = Batcher(emitted.append, interval=0.0, clock=clock, taken=lambda: taken[0])
+    batches.add(1)
+    assert emitted == [(1,)] and batches.sent == 1
+    for report in (2, 3, 4):  # the GUI thread still draws group (1,)
+        clock.now += 1.0
+        batches.add(report)
+    assert emitted == [(1,)] and not batches.handled()
+    taken[0] = 1  # handled: the next report takes every one held back with it
+    batches.add(5)
+    assert emitted == [(1,), (2, 3, 4, 5)]
+    batches.add(6)
+    batches.flush()  # an epoch's end, a pause: goes whether or not the last was handled
+    assert emitted == [(1,), (2, 3, 4, 5), (6,)] and batches.sent == 3

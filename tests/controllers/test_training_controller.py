@@ -7,7 +7,7 @@ import threading
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from nndesk.controllers import training as bridge
 from nndesk.controllers import worker_thread
@@ -112,7 +112,12 @@ def test_batch_reports_are_collected_between_two_emissions(qtbot, controller, mo
     assert [len(group) for group in seen["batches"]] == [8, 8]
     monkeypatch.setattr(worker_thread, "BATCH_EMIT_INTERVAL", 0.0)  # each batch on its own
     seen = run_to_the_end(qtbot, controller)
-    assert [len(group) for group in seen["batches"]] == [1] * 16
+    # ... once the GUI thread has handled the group before (those trained meanwhile go
+    # together, test_pause_stops_the_shown_counter_...): every batch once, in order, no group
+    # over an epoch's end
+    shown = [(r.epoch, r.batch) for group in seen["batches"] for r in group]
+    assert shown == [(e, b) for e in (1, 2) for b in range(1, 9)]
+    assert all(len({r.epoch for r in group}) == 1 for group in seen["batches"])
 
 
 def test_snapshots_are_copies_of_the_weights_taken_while_training(qtbot, controller, monkeypatch):
@@ -516,6 +521,49 @@ def test_to_epoch_end_pressed_before_a_steps_batch_is_shown_stops_at_the_epochs_
     controller.step_epoch()
     qtbot.waitUntil(lambda: held_after[-1] != before + 1, timeout=WAIT_MS)
     assert held_after[-1] == 8  # held at epoch 1's end, not one batch into epoch 2
+    controller.stop()
+
+
+def test_pause_stops_the_shown_counter_where_the_run_stopped_with_a_busy_gui_thread(
+    qtbot, controller, monkeypatch
+):
+    """walk65 D7: under load the counter went on for 2-11 s after Pause (batch 1,273 to
+    1,494): the worker sent a group of reports every interval whether or not the GUI thread
+    had handled the last, and those queued were drawn after the press. Here the GUI thread
+    is kept busy (no event loop) while the worker trains 30 batches, then Pause is pressed:
+    the run holds at its next batch and the window has at most two groups to draw, the last
+    ending at the batch the run held after (before: one group a batch, 31 in the queue)."""
+    monkeypatch.setattr(worker_thread, "BATCH_EMIT_INTERVAL", 0.0)  # a group per batch if let
+    trained, held = threading.Event(), threading.Event()
+    polled = bridge._Requests.should_pause
+
+    def should_pause(requests):
+        paused = polled(requests)
+        if requests.batches_done >= 30:
+            trained.set()
+        if paused:
+            held.set()
+        return paused
+
+    monkeypatch.setattr(bridge._Requests, "should_pause", should_pause)
+    groups: list[tuple] = []
+    controller.batches_finished.connect(groups.append)
+    controller.start(CONFIG.replace(batch_size=1, epochs=3))  # 160 batches an epoch
+    # the GUI thread busy elsewhere: waited for without running Qt's event loop
+    assert trained.wait(WAIT_MS / 1000)
+    controller.pause()  # the press, handled before the reports queued meanwhile
+    assert held.wait(WAIT_MS / 1000)
+    stopped_at = controller._requests.batches_done
+    assert 30 <= stopped_at < 160  # held within the first epoch
+    shown_before = len(groups)
+    qtbot.waitUntil(
+        lambda: controller.last_batch is not None and controller.last_batch.batch == stopped_at,
+        timeout=WAIT_MS,
+    )
+    QCoreApplication.processEvents()  # anything else queued is handled too
+    assert controller.last_batch.batch == stopped_at
+    assert len(groups) - shown_before <= 2, [len(g) for g in groups]
+    assert sum(len(g) for g in groups) == stopped_at  # every batch shown, once
     controller.stop()
 
 
