@@ -20,6 +20,9 @@ class ModelFacts:
     test_accuracy: float | None = None
     #: the window mode it answers in: "digits", "garments" (its inputs' preprocessing), or None
     kind: str | None = None
+    #: the test images ``test_accuracy`` was measured on, where the file says (a model saved
+    #: from the Lab: its 2,000-image sample); None: the whole test split, as training tests
+    test_images: int | None = None
 
     @classmethod
     def of_info(cls, info: Any) -> ModelFacts:
@@ -33,6 +36,7 @@ class ModelFacts:
             _text(config.get("arch")),
             _fraction(metrics.get("test_accuracy")),
             kind if kind in KINDS else None,
+            test_images_of(metrics),
         )
 
     @classmethod
@@ -81,6 +85,15 @@ def read_headers(paths: list[str]) -> tuple[dict[str, ModelFacts], dict[str, str
         except (NndeskError, OSError) as err:
             refused[path] = user_message(err)
     return facts, refused
+
+
+def test_images_of(metrics: Any) -> int | None:
+    """How many test images a model file's ``metrics`` say its test accuracy is over (their
+    ``test_images``), or None when they do not say (the whole test split) or say nonsense."""
+    value = metrics.get("test_images") if isinstance(metrics, dict) else None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return int(value) if math.isfinite(value) and value == int(value) and value > 0 else None
 
 
 def _text(value: Any) -> str | None:

@@ -6,6 +6,7 @@ takes a model file also takes a name. ``list_models()`` feeds ``nndesk models``.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,12 @@ class ModelEntry:
     arch: str | None = None
     test_accuracy: float | None = None
     problem: str | None = None  # why the file could not be read (listed, never fatal)
+    #: the lab preset its run came from, in words ("fashion-prelu-l2", "changed from …"), None
+    #: for none or not known; the human table's alone: ``--json``'s keys stay as they are
+    preset: str | None = None
+    #: the test images ``test_accuracy`` is over when the file says (a Lab-saved model's
+    #: sample); None: the whole test split. The human table's alone, as ``preset``
+    test_images: int | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -185,6 +192,7 @@ def shipped_name(name_or_path: str | os.PathLike) -> str | None:
 
 def describe(path: Path, name: str, source: str) -> ModelEntry:
     """Read ``path``'s header: its dataset, architecture and recorded test accuracy."""
+    from nndesk.model_labels import test_images_of
     from nndesk.nn.serialization import load_model
 
     try:
@@ -203,6 +211,7 @@ def describe(path: Path, name: str, source: str) -> ModelEntry:
         dataset=dataset if isinstance(dataset, str) else None,
         arch=arch if isinstance(arch, str) else None,
         test_accuracy=float(accuracy) if isinstance(accuracy, int | float) else None,
+        test_images=test_images_of(metrics),
     )
 
 
@@ -211,27 +220,46 @@ def list_models(weights_dir: Path = WEIGHTS_DIR, runs_root: Path | None = None) 
     from nndesk.inference import display_name
 
     entries = [describe(p, name, "shipped") for name, p in shipped_model_files(weights_dir).items()]
-    saved = [p for p in saved_model_files(runs_root) if not _of_a_diverged_run(p)]
-    entries += [describe(p, display_name(p), "saved") for p in saved]
+    for path in saved_model_files(runs_root):
+        head = _run_head(path)
+        # a diverged run's model is kept in its folder with the record (the Runs list shows
+        # its curves), not listed as a model to use, as the CLI saves none of such a run
+        # (walk53 #2: `nndesk models` listed a 10 % diverged model)
+        if head.get("status") == "diverged":
+            continue
+        entry = describe(path, display_name(path), "saved")
+        entries.append(dataclasses.replace(entry, preset=_preset_said(head)))
     return entries
 
 
-def _of_a_diverged_run(path: Path) -> bool:
-    """Whether ``path`` is the model of a run whose record says it diverged: kept in its folder
-    with the record (the Runs list shows its curves), not listed as a model to use, as the CLI
-    saves none of such a run (walk53 #2: `nndesk models` listed a 10 % diverged model)."""
+def _run_head(path: Path) -> dict:
+    """The head of the record of the run whose model ``path`` is (``<run>/model.npz``), or {}
+    for another file or a record that cannot be read (the model is listed as before)."""
     from nndesk.errors import NndeskError
     from nndesk.run_json import RUN_FILE, parse_run_json, record_head
     from nndesk.runs import MODEL_FILE
 
     if path.name != MODEL_FILE:
-        return False
+        return {}
     head = record_head(path.parent / RUN_FILE)  # its head only: the curves are not read
     try:
         record = parse_run_json(head) if head is not None else None
-    except (NndeskError, ValueError):  # a record that cannot be read: listed as before
-        return False
-    return isinstance(record, dict) and record.get("status") == "diverged"
+    except (NndeskError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def _preset_said(head: dict) -> str | None:
+    """The lab preset a run's record names, in the CLI's words, or None (none, or a value
+    the record's reader would refuse: the Runs list says why)."""
+    from nndesk.errors import NndeskError
+    from nndesk.run_record import preset_at
+
+    try:
+        origin = preset_at(head)
+    except NndeskError:
+        return None
+    return None if origin is None else origin.text()
 
 
 __all__ = [

@@ -466,6 +466,56 @@ def closest_presets(name: str, n: int = 3) -> list[str]:
     return [p for _, _, p in near[:n]]
 
 
+@dataclass(frozen=True)
+class PresetOrigin:
+    """The lab preset a run started from (walk64 D17: Runs and ``nndesk models`` listed
+    "784-300-300-100-100-10" three times and no one could tell which run was which lab).
+
+    ``name`` is the preset's name, its id and the name the Train form's box shows alike;
+    ``changed``: its settings were edited before the run trained (the form said "Custom
+    settings, edited from …"), so the run is no longer the lab as the preset has it."""
+
+    name: str
+    changed: bool = False
+
+    def to_dict(self) -> dict:
+        """What a run's ``run.json`` keeps under ``"preset"``."""
+        return {"name": self.name, "changed": self.changed}
+
+    @property
+    def preset(self) -> Preset | None:
+        """The preset of that name in this nndesk (None: a name it does not know)."""
+        return PRESETS.get(self.name)
+
+    @property
+    def lab_accuracy(self) -> float | None:
+        """The lab's own figure the run is read against (a "-plus" preset's: the lab it sets
+        out to beat), or None when the lab gave none or the name is unknown here."""
+        preset = self.preset
+        return None if preset is None else preset.lab_accuracy
+
+    def text(self) -> str:
+        """The preset in a few English words (the CLI's): "fashion-prelu-l2", or "changed from
+        fashion-prelu-l2"."""
+        return f"changed from {self.name}" if self.changed else self.name
+
+
+def preset_origin(config: TrainConfig, started_from: str = "") -> PresetOrigin | None:
+    """The preset a run of ``config`` comes from: the preset whose settings ``config`` is (its
+    thread count aside: a setting of the machine, not of the experiment), else
+    ``started_from`` (the preset the person chose and then edited, or gave ``nndesk train
+    --preset`` with other flags) marked changed, else None (settings of the person's own)."""
+    wanted = PRESETS.get(RENAMED_PRESETS.get(started_from, started_from))
+    same = [p for p in PRESETS.values() if config.replace(threads=p.config.threads) == p.config]
+    if wanted is not None and wanted in same:
+        return PresetOrigin(wanted.name)
+    if same:  # the form names the preset its settings equal (one at most: they differ)
+        return PresetOrigin(same[0].name)
+    if wanted is not None:
+        return PresetOrigin(wanted.name, changed=True)
+    return None
+
+
 def list_presets() -> list[Preset]:
     """Every preset, in the order of the labs."""
     return list(PRESETS.values())

@@ -39,6 +39,9 @@ class ReplayRecord:
     confusions: list[np.ndarray] = field(default_factory=list)  # int64 (k, k) each
     #: ``inference.Classifier`` on the weights at each epoch's end (None when not kept)
     classifiers: list[object | None] = field(default_factory=list)
+    #: the lab preset the run came from (``presets.PresetOrigin``), None for none: the tab
+    #: names it beside the epoch (walk64 D17)
+    preset: object | None = None
 
     def add(self, epoch: int, confusion, classifier=None) -> None:
         """Epoch ``epoch``'s counts (k x k, rows true class) and its weights (if kept)."""
@@ -63,6 +66,7 @@ class ReplayRecord:
             epochs=list(self.epochs),
             confusions=list(self.confusions),
             classifiers=[None] * len(self.epochs),
+            preset=self.preset,
         )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from nndesk.errors import user_message_data
 from nndesk.i18n import N_
 from nndesk.plain_text import one_line
+from nndesk.presets import PresetOrigin
 from nndesk.run_curves import Curves, RunSummary
 from nndesk.run_infinities import KEY as INFINITE_KEY
 from nndesk.run_infinities import json_safe
@@ -55,6 +56,10 @@ RECORD_FORMAT = 1
 MAX_TITLE_CHARS = 200
 
 
+#: Characters of a preset's name as read (nndesk's are under 30): a longer one is refused.
+MAX_PRESET_CHARS = 60
+
+
 #: Held while a listed record's curves, read from its file, are stored in it (any thread)
 _curves_lock = threading.Lock()
 
@@ -75,6 +80,9 @@ class RunRecord:
     metrics: dict = field(default_factory=dict)
     model_file: str | None = None  # file name inside ``folder``
     resumed_from: str | None = None
+    #: the lab preset the run started from (None: settings of the person's own, or a record
+    #: written before runs kept it)
+    preset: PresetOrigin | None = None
     #: the run's model in a fallback folder (its run folder refused it); found by the run's
     #: name (``RunStore``), never read from run.json, and never written to it
     elsewhere: Path | None = field(default=None, compare=False)
@@ -186,6 +194,7 @@ class RunRecord:
             "metrics": metrics,
             "model_file": self.model_file,
             "resumed_from": self.resumed_from,
+            "preset": None if self.preset is None else self.preset.to_dict(),
         }
         if infinite:  # before the curves: a listing reads the file up to them
             out[INFINITE_KEY] = infinite
@@ -259,6 +268,7 @@ class RunRecord:
             metrics=dict(metrics),
             model_file=model_file_name(d.get("model_file")),
             resumed_from=resumed_from,
+            preset=preset_at(d),
         )
 
     @classmethod
@@ -276,6 +286,31 @@ class RunRecord:
     @property
     def is_damaged(self) -> bool:
         return self.status == DAMAGED
+
+
+def preset_at(d: dict) -> PresetOrigin | None:
+    """The preset a record names under ``"preset"`` (None when it names none: records written
+    before the field); ``RunFileError`` in one line when it is not ``{"name": "<a preset's
+    name>", "changed": true/false}``. A name this nndesk does not know is kept as it is (a
+    newer nndesk's preset): only the window's comparison with its lab's figure needs it known."""
+    value = d.get("preset")
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise refused(N_("{key} is {kind}, not an object"), key="preset", kind=kind_of(value))
+    name = value.get("name")
+    if not isinstance(name, str):
+        raise refused(N_("{key} is {kind}, not a string"), key="preset.name", kind=kind_of(name))
+    if not name or len(name) > MAX_PRESET_CHARS or one_line(name, MAX_PRESET_CHARS) != name:
+        raise refused(
+            N_("{key} is {value}, not a preset's name"), key="preset.name", value=short_repr(name)
+        )
+    changed = value.get("changed", False)
+    if not isinstance(changed, bool):
+        raise refused(
+            N_("{key} is {kind}, not true or false"), key="preset.changed", kind=kind_of(changed)
+        )
+    return PresetOrigin(name, changed)
 
 
 # ``curves`` is a field (``RunRecord(curves=...)``, ``record.curves = ...``, compared by ``==``)

@@ -42,6 +42,7 @@ from nndesk.fileio import atomic_write_text
 from nndesk.fileio import stamp as file_stamp
 from nndesk.i18n import N_
 from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
+from nndesk.presets import PresetOrigin
 from nndesk.run_curves import EPOCH_COLUMNS
 from nndesk.run_json import RUN_FILE, RunFileError, parse_run_json, record_head, refused
 from nndesk.run_lock import is_held, is_training
@@ -116,7 +117,11 @@ class RunStore:
 
     @staticmethod
     def unsaved_record(
-        root: Path, config: dict, resumed_from: str | None = None, title: str = ""
+        root: Path,
+        config: dict,
+        resumed_from: str | None = None,
+        title: str = "",
+        preset: PresetOrigin | None = None,
     ) -> RunRecord:
         """A new run's record for a runs folder that refused its folder: kept in memory only
         (its ``folder`` is where it would have gone; nothing is made there)."""
@@ -129,6 +134,7 @@ class RunStore:
             title=title or describe_config(config),
             created_at=now.isoformat(timespec="milliseconds"),
             resumed_from=resumed_from,
+            preset=preset,
         )
 
     def create(
@@ -138,6 +144,7 @@ class RunStore:
         resumed_from: str | None = None,
         write_first: bool = True,
         began: datetime | None = None,
+        preset: PresetOrigin | None = None,
     ) -> RunRecord:
         """Make a new run folder and write its first ``run.json`` (status ``running``).
 
@@ -151,7 +158,8 @@ class RunStore:
         all the same. A listing skips a folder whose lock is held and has no record yet.
 
         ``began``: when the run trained, if not now (a race lane kept after its race was
-        listed at the minute it was kept, walk59 D10)."""
+        listed at the minute it was kept, walk59 D10). ``preset``: the lab preset the run
+        started from (``presets.preset_origin``), kept in its record."""
         now = began or datetime.now(timezone.utc)
         run_id = f"{now:%Y%m%d-%H%M%S}-{now.microsecond // 1000:03d}{secrets.token_hex(2)}"
         folder = self.root / run_id
@@ -163,6 +171,7 @@ class RunStore:
             title=title or describe_config(config),
             created_at=now.isoformat(timespec="milliseconds"),  # orders runs made in one second
             resumed_from=resumed_from,
+            preset=preset,
         )
         # a folder that takes files but no locks still trains: is_held calls such a run
         # running (the lock file is there but cannot answer), as before locks

@@ -35,20 +35,46 @@ def cmd_models(args) -> int:
     if not entries:
         print("no models: the shipped ones are missing and no run has saved one yet")
         return 0
-    rows = [("name", "source", "dataset", "architecture", "test acc.")]
+    # the preset a run came from (walk64 D17), a column only when a listed model has one;
+    # --json keeps its keys (a contract): a key for it waits for an issue asking for one
+    presets = any(e.preset for e in entries)
+    rows = [("name", "source", "dataset", "architecture", "test acc.", "preset")]
     reasons = []  # a file that cannot be read: its row is marked, the why follows the table
+    counted = False  # a figure over fewer test images than the whole split (walk64 D23)
     for e in entries:
         accuracy = f"{e.test_accuracy:.2%}" if e.test_accuracy is not None else "–"
+        if e.test_accuracy is not None and e.test_images is not None:
+            accuracy += f" on {e.test_images:,}"
+            counted = True
         name = shown(e.name)
         if e.problem is not None:
-            rows.append((name, e.source, "damaged", "(see below)", ""))
+            rows.append((name, e.source, "damaged", "(see below)", "", ""))
             reasons.append(f"{name}: {one_line(e.problem)}")
         else:
-            rows.append((name, e.source, shown(e.dataset or "?"), shown(e.arch or "?"), accuracy))
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+            rows.append(
+                (
+                    name,
+                    e.source,
+                    shown(e.dataset or "?"),
+                    shown(e.arch or "?"),
+                    accuracy,
+                    shown(e.preset or ""),
+                )
+            )
+    columns = 5 if presets else 4  # padded: the ones before the last
+    widths = [max(len(r[i]) for r in rows) for i in range(columns)]
     for r in rows:
-        line = "  ".join(f"{c:<{w}}" for c, w in zip(r[:4], widths, strict=True)) + "  " + r[4]
-        print(line.rstrip())
+        cells = r[: columns + 1]
+        line = "  ".join(f"{c:<{w}}" for c, w in zip(cells[:-1], widths, strict=True))
+        print((line + "  " + cells[-1]).rstrip())
+    if counted:
+        print(
+            wrapped(
+                "test acc.: on the whole test split, but where a count follows it: on that "
+                "many test images only (a model saved from the window's Lab is scored on its "
+                "sample)"
+            )
+        )
     if reasons:
         print()
         for reason in reasons:

@@ -142,21 +142,29 @@ def _save_as(session, path: Path, replace: bool) -> Path:
 
 
 def save_run(
-    session, curves, ended, resumed_from: str | None, fallbacks: list[Path]
+    session,
+    curves,
+    ended,
+    resumed_from: str | None,
+    fallbacks: list[Path],
+    preset: str | None = None,
 ) -> tuple[Path, str | None]:
     """Keep the trained model as a run, as the window does: a new folder in the runs folder
     holding ``model.npz`` and ``run.json`` (settings, curves, test figures, how it ended), so
     the window's Runs list shows it. If the folder or the model cannot be written (disk full,
     folder gone), the model goes to the first of ``fallbacks`` that takes it
     (``save_with_fallbacks``) and the half-made folder is removed. Returns the model's path
-    and, after a problem, one line."""
+    and, after a problem, one line. ``preset``: the ``--preset`` given, kept in the record as
+    the lab the run comes from (changed, when other flags changed its settings)."""
+    from nndesk.presets import preset_origin
     from nndesk.run_record import MODEL_FILE
     from nndesk.runs import RunStore
 
     store = RunStore()
     record = None
     try:
-        record = store.create(session.config.to_dict(), resumed_from=resumed_from)
+        origin = preset_origin(session.config, preset or "")
+        record = store.create(session.config.to_dict(), resumed_from=resumed_from, preset=origin)
         saved = session.save(record.folder / MODEL_FILE)
     except OSError as err:
         if record is not None:

@@ -126,7 +126,9 @@ def _train_and_save(args, saving_kept: contextlib.ExitStack) -> int:
     calibration = session.calibrate()
     try:
         if out == places[0]:  # no --out, and the runs folder takes files: a run the window lists
-            saved, save_problem = save_run(session, curves, ended, args.resume, places[1:])
+            saved, save_problem = save_run(
+                session, curves, ended, args.resume, places[1:], preset=args.preset
+            )
         else:
             saved, save_problem = save_with_fallbacks(session, out, places, replace=bool(args.out))
     except OSError as err:  # nowhere to write at all: say so in one line, not as a traceback

@@ -26,6 +26,7 @@ from nndesk.controllers.training import (
 from nndesk.controllers.worker_freeing import join_and_free
 from nndesk.controllers.worker_thread import Batcher, RunRequests, WorkerThreadOwner
 from nndesk.errors import ConfigError, NndeskError, user_message
+from nndesk.presets import PRESETS, preset_origin
 from nndesk.run_curves import Curves
 from nndesk.run_record import MODEL_FILE
 from nndesk.runs import RunStore
@@ -256,18 +257,33 @@ class _Keeper(QObject):
     failed = Signal(int, str)  # (lane, one line)
     finished = Signal()
 
-    def __init__(self, store: RunStore, lane: int, name: str, session, curves: Curves, result):
+    def __init__(
+        self,
+        store: RunStore,
+        lane: int,
+        name: str,
+        session,
+        curves: Curves,
+        result,
+        preset: str = "",
+    ):
         super().__init__()
-        self._args = (store, lane, name, session, curves, result)
+        self._args = (store, lane, name, session, curves, result, preset)
 
     @Slot()
     def run(self) -> None:
-        store, lane, name, session, curves, result = self._args
+        store, lane, name, session, curves, result, preset = self._args
         record = None
         try:
             try:
+                # a lane of a lab's settings is named by its preset; the others started from
+                # the race's preset (its lanes changed what they compare, and the epochs)
+                started_from = name if name in PRESETS else preset
                 record = store.create(
-                    session.config.to_dict(), title=f"{name} (race)", began=session.began
+                    session.config.to_dict(),
+                    title=f"{name} (race)",
+                    began=session.began,
+                    preset=preset_origin(session.config, started_from),
                 )
                 # a lane that diverged is kept as a run that diverged is: its record and
                 # curves, no model (its weights are those its loss blew up from; the CLI and
@@ -419,6 +435,7 @@ class RaceController(QObject, WorkerThreadOwner):
             self._sessions[lane],
             copy.deepcopy(self.curves[lane]),
             result,
+            self.preset,
         )
         keeper.moveToThread(thread)
         keeper.kept.connect(self._on_keeper_kept)

@@ -38,6 +38,7 @@ from nndesk.errors import ConfigError, NndeskError, os_reason, user_message, win
 from nndesk.evaluation import ScoringStopped
 from nndesk.i18n import localised
 from nndesk.paths import fallback_model_name, make_model_folder
+from nndesk.presets import preset_origin
 from nndesk.replay import ReplayRecord
 from nndesk.run_curves import Curves
 from nndesk.run_record import MODEL_FILE, RUNNING, RunRecord
@@ -626,30 +627,34 @@ class TrainingController(QObject, WorkerThreadOwner):
         resume: str | Path | None = None,
         dataset=None,
         curves: Curves | None = None,
+        started_from: str = "",
     ) -> None:
         """Start training ``config`` (a TrainConfig) on a new thread; returns at once.
 
         ``resume``: a model file whose training continues (its history too); ``curves``: that
         model's run curves, continued batch for batch (default: its per-epoch history).
-        ``dataset``: use this ready Dataset instead of asking the provider. Raises
+        ``dataset``: use this ready Dataset instead of asking the provider. ``started_from``:
+        the preset the settings were chosen from and then edited ("" when none): the run's
+        record names the preset it comes from (``presets.preset_origin``). Raises
         ``ConfigError`` if a run is going or ``config`` is invalid.
         """
         if self.is_running():
             raise ConfigError("a training run is already going; stop it first")
         config.validate()
         resumed_from = None if resume is None else str(resume)
+        origin = preset_origin(config, started_from)
         refused = None  # (runs folder, why): the run trains without a folder of its own
         try:
             # the folder and its lock here (a refusal is said now), its first run.json on the
             # record's writer thread (an fsync: ~45 ms of the first Train click's block)
             self.record = self.store.create(
-                config.to_dict(), resumed_from=resumed_from, write_first=False
+                config.to_dict(), resumed_from=resumed_from, write_first=False, preset=origin
             )
             out = self.record.folder / MODEL_FILE
             self._writes.save(self.record.folder, self.record.to_dict())
         except OSError as err:  # as the CLI does: train, and save the model where it can go
             refused = (str(self.store.root), _folder_refusal(self.store.root, err))
-            self.record, out = self._record_without_folder(config, resumed_from, refused[1])
+            self.record, out = self._record_without_folder(config, resumed_from, refused[1], origin)
         # the last run's model stays the last one until this run has started
         self._model_path_before, self.model_path = self.model_path, None
         # a run without a folder has no record to write: said once, now, with where its model goes
@@ -694,7 +699,7 @@ class TrainingController(QObject, WorkerThreadOwner):
             self.run_folder_refused.emit(*refused, str(out))
 
     def _record_without_folder(
-        self, config, resumed_from: str | None, reason: str
+        self, config, resumed_from: str | None, reason: str, origin=None
     ) -> tuple[RunRecord, Path]:
         """The runs folder refused a run's folder (read-only, a file in its place): the run's
         record, kept in memory only, and the file its model will be saved as, in the first
@@ -702,7 +707,9 @@ class TrainingController(QObject, WorkerThreadOwner):
         model and ``evaluate <run id>`` find it). Raises ``ConfigError`` when none does."""
         from nndesk.fileio import check_writable
 
-        record = RunStore.unsaved_record(self.store.root, config.to_dict(), resumed_from)
+        record = RunStore.unsaved_record(
+            self.store.root, config.to_dict(), resumed_from, preset=origin
+        )
         tried = []
         for folder in model_fallbacks():
             try:
@@ -848,6 +855,7 @@ class TrainingController(QObject, WorkerThreadOwner):
             split=run.confusion_split,
             bytes_per_epoch=run.weights_bytes if run.replay_weights else 0,
             weights_kept=run.replay_weights,
+            preset=record.preset,
         )
         for run_id, kept in self._replays.items():
             if kept.weights_kept:

@@ -1866,8 +1866,16 @@ và lúc đầu (đứt nét)</translation>
         <translation>{key} là {kind}, không phải một đối tượng</translation>
     </message>
     <message>
+        <source>{key} is {kind}, not true or false</source>
+        <translation>{key} là {kind}, không phải đúng/sai</translation>
+    </message>
+    <message>
         <source>{key} is {value}, not a number</source>
         <translation>{key} là {value}, không phải một số</translation>
+    </message>
+    <message>
+        <source>{key} is {value}, not a preset&apos;s name</source>
+        <translation>{key} là {value}, không phải tên một cấu hình mẫu</translation>
     </message>
     <message>
         <source>{key} is {value}, not a short list</source>
@@ -4315,6 +4323,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>chưa kiểm tra</translation>
     </message>
     <message>
+        <source>{accuracy} on {n} test images</source>
+        <translation>{accuracy} trên {n}&#xa0;ảnh kiểm tra</translation>
+    </message>
+    <message>
         <source>{name}  (damaged)</source>
         <translation>{name}  (bị hỏng)</translation>
     </message>
@@ -5844,6 +5856,11 @@ từ {folder}</translation>
         <translation>Không đọc được lượt chạy nào trong số đã chọn: mỗi dòng ghi lý do.</translation>
     </message>
     <message>
+        <source>Preset</source>
+        <translation>Cấu hình
+mẫu</translation>
+    </message>
+    <message>
         <source>Reading runs…</source>
         <translation>Đang đọc các lượt chạy…</translation>
     </message>
@@ -5882,6 +5899,10 @@ từ {folder}</translation>
         <translation>Bắt đầu</translation>
     </message>
     <message>
+        <source>Started from the preset {preset}, its settings changed before the run trained.</source>
+        <translation>Bắt đầu từ cấu hình mẫu {preset}, các cài đặt đã được sửa trước khi lượt chạy huấn luyện.</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
@@ -5915,6 +5936,14 @@ từ {folder}</translation>
         <translation>Không đọc được các lượt chạy bị hỏng đã chọn: biểu đồ và các tệp xuất bỏ qua chúng.</translation>
     </message>
     <message>
+        <source>The lab it sets out to beat: {figure}.</source>
+        <translation>Bài lab mà nó nhắm vượt qua: {figure}.</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s figure: {figure}.</source>
+        <translation>Kết quả của bài lab: {figure}.</translation>
+    </message>
+    <message>
         <source>The model of {run} is the one in use: it keeps answering until you choose another model.</source>
         <translation>Mô hình của {run} là mô hình đang dùng: nó vẫn tiếp tục trả lời cho đến khi bạn chọn một mô hình khác.</translation>
     </message>
@@ -5925,6 +5954,10 @@ từ {folder}</translation>
     <message>
         <source>The run diverged: its model file holds the weights its loss blew up from, so Use model does not open it (nndesk models leaves it out too). Its curves are kept.</source>
         <translation>Lượt chạy đã phân kỳ: tệp mô hình của nó giữ trọng số làm mất mát bùng nổ, nên Dùng mô hình không mở nó (nndesk models cũng bỏ nó ra). Các đường cong vẫn được giữ lại.</translation>
+    </message>
+    <message>
+        <source>Trained with the settings of the preset {preset}.</source>
+        <translation>Huấn luyện với cài đặt của cấu hình mẫu {preset}.</translation>
     </message>
     <message>
         <source>Use model</source>
@@ -6110,6 +6143,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>{n} selected runs are gone: their folders were deleted outside nndesk.</source>
         <translation>{n}&#xa0;lượt chạy đã chọn không còn nữa: thư mục của chúng đã bị xoá bên ngoài nndesk.</translation>
+    </message>
+    <message>
+        <source>{preset}, changed</source>
+        <translation>{preset}, đã sửa</translation>
     </message>
     <message>
         <source>{run} is gone: its folder was deleted outside nndesk.</source>
@@ -6922,6 +6959,22 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Độ chính xác kiểm tra {accuracy} trên {dataset} · mô hình được lưu vào {path}</translation>
     </message>
     <message>
+        <source>Test accuracy {accuracy} on {dataset} — {lab}</source>
+        <translation>Độ chính xác kiểm tra {accuracy} trên {dataset} — {lab}</translation>
+    </message>
+    <message>
+        <source>Test accuracy {accuracy} on {dataset} — {lab} · model saved in the run history</source>
+        <translation>Độ chính xác kiểm tra {accuracy} trên {dataset} — {lab} · mô hình được lưu trong lịch sử lượt chạy</translation>
+    </message>
+    <message>
+        <source>Test accuracy {accuracy} on {dataset} — {lab} · model saved to {path}</source>
+        <translation>Độ chính xác kiểm tra {accuracy} trên {dataset} — {lab} · mô hình được lưu vào {path}</translation>
+    </message>
+    <message>
+        <source>Test accuracy {accuracy} on {n} test images</source>
+        <translation>Độ chính xác kiểm tra {accuracy} trên {n}&#xa0;ảnh kiểm tra</translation>
+    </message>
+    <message>
         <source>The Train form keeps the running run&apos;s settings; this mode&apos;s form comes back when the run ends.</source>
         <translation>Trang Huấn luyện giữ các cài đặt của lượt chạy đang chạy; các cài đặt của chế độ này sẽ trở lại khi lượt chạy kết thúc.</translation>
     </message>
@@ -7034,6 +7087,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>đổi tốc độ học trong khi huấn luyện (từ batch kế tiếp)</translation>
     </message>
     <message>
+        <source>changed from {preset}, whose lab&apos;s figure is {figure}</source>
+        <translation>sửa từ {preset}, bài lab của nó đạt {figure}</translation>
+    </message>
+    <message>
         <source>could not export: {describe}</source>
         <translation>không xuất được: {describe}</translation>
     </message>
@@ -7123,6 +7180,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>tua lượt chạy theo từng epoch: ma trận nhầm lẫn và cách nó đọc hình vẽ của bạn</translation>
     </message>
     <message>
+        <source>the lab it sets out to beat: {figure}</source>
+        <translation>bài lab mà nó nhắm vượt qua: {figure}</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s figure is {figure}</source>
+        <translation>bài lab đạt {figure}</translation>
+    </message>
+    <message>
         <source>the latest run ({started}): {title}</source>
         <translation>lượt gần nhất ({started}): {title}</translation>
     </message>
@@ -7202,6 +7267,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>{name}: {dataset}, {epochs} epochs trained</source>
         <translation>{name}: {dataset}, đã huấn luyện {epochs}&#xa0;epoch</translation>
+    </message>
+    <message>
+        <source>{preset} reached {figure} when we measured it</source>
+        <translation>{preset} đạt {figure} khi chúng tôi đo</translation>
     </message>
     <message>
         <source>{runs}-curves</source>

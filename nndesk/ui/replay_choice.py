@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from nndesk.setting_words import is_race_lane
 from nndesk.ui.language import translate
+from nndesk.ui.run_preset_words import preset_words
 from nndesk.ui.runs_table import started_text
 
 
@@ -22,6 +23,8 @@ def replay_choice(controller, selected: list) -> tuple[object | None, str | None
         return None, None
     record = selected[0]
     started = started_text(record, seconds=True)  # runs a minute apart are told apart
+    if record.preset is not None:  # and which lab it was (walk64 D17)
+        started = f"{started} ({preset_words(record.preset)})"
     kept = controller.replay_of(record.run_id)
     if kept is None and is_race_lane(record.title):
         # trained in this window or not, a lane has no epochs kept: "not one of the runs

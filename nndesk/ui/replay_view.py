@@ -35,6 +35,7 @@ from nndesk.ui.language import (
 )
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.probability_bars import ProbabilityBars
+from nndesk.ui.run_preset_words import with_preset
 from nndesk.ui.window_menus import MODE_TITLES
 
 #: Milliseconds a moving slider rests before the matrix is redrawn (a drag passes many epochs).
@@ -295,9 +296,13 @@ class ReplayView(QWidget):
             return
         epoch = record.epochs[index]
         c = record.confusions[index]
+        # led by the lab preset the run came from: which lab is being replayed (walk64 D17)
         self.epoch_label.setText(
-            translate("ReplayView", "Epoch {epoch} of {last}").format(
-                epoch=epoch, last=record.epochs[-1]
+            with_preset(
+                translate("ReplayView", "Epoch {epoch} of {last}").format(
+                    epoch=epoch, last=record.epochs[-1]
+                ),
+                record.preset,
             )
         )
         total = int(c.sum())

@@ -22,6 +22,7 @@ from nndesk.run_titles import title_shown
 from nndesk.setting_words import dataset_text, setting_text, title_key, value_text
 from nndesk.settings_schema import BY_NAME
 from nndesk.ui.language import accuracy_text, fill, translate, translate_marked
+from nndesk.ui.run_preset_words import lab_figure_text, preset_words
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COLUMNS = (
@@ -33,8 +34,11 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("RunsView", "Val acc"),
     QT_TRANSLATE_NOOP("RunsView", "Test acc"),
     QT_TRANSLATE_NOOP("RunsView", "Status"),
+    # the lab preset a run started from (walk64 D17: three "784-300-300-100-100-10" rows and
+    # no way to tell which was the PReLU lab); the Train form's box has the same name
+    QT_TRANSLATE_NOOP("RunsView", "Preset"),
 )
-STARTED, DATASET, LAYERS, SETTINGS, EPOCHS, VAL_ACC, TEST_ACC, STATUS = range(len(COLUMNS))
+STARTED, DATASET, LAYERS, SETTINGS, EPOCHS, VAL_ACC, TEST_ACC, STATUS, PRESET = range(len(COLUMNS))
 NUMBER_COLUMNS = (EPOCHS, VAL_ACC, TEST_ACC)
 #: what a short column title stands for ("Val acc"; over two lines in Vietnamese)
 COLUMN_TIPS = {
@@ -288,6 +292,32 @@ def _lr_change_lines(record: RunRecord) -> list[str]:
     return lines
 
 
+def preset_text(record: RunRecord) -> str:
+    """The lab preset ``record``'s run started from, as its Preset cell says it
+    (``run_preset_words.preset_words``): "" for none (settings of the person's own, or a run
+    from before runs kept their preset)."""
+    return preset_words(record.preset)
+
+
+def preset_tip(record: RunRecord) -> str:
+    """What the Preset cell's tooltip says: which preset, whether the run kept its settings,
+    and the lab's own figure to read the run's test accuracy against (one source: presets)."""
+    origin = record.preset
+    if origin is None:
+        return ""
+    name = one_line(origin.name, CELL_CHARS)
+    said = (
+        translate(
+            "RunsView",
+            "Started from the preset {preset}, its settings changed before the run trained.",
+        )
+        if origin.changed
+        else translate("RunsView", "Trained with the settings of the preset {preset}.")
+    ).format(preset=name)
+    figure = lab_figure_text(origin)
+    return f"{said} {figure}" if figure else said
+
+
 def status_text(status: str) -> str:
     """``status`` ("completed") in the window's language."""
     return translate_marked("RunsView", STATUSES[status]) if status in STATUSES else status
@@ -334,6 +364,7 @@ def make_row(
         _pct(record.final_val_accuracy),
         _pct(record.test_accuracy),
         status_text(record.status),
+        "" if record.is_damaged else preset_text(record),
     )
     tips = [""] * len(COLUMNS)
     if record.is_damaged:
@@ -348,6 +379,7 @@ def make_row(
         key = title_key(record.config)  # the title's "BCE", said whole
         lines = [settings, *_lr_change_lines(record), _title_shown(record), *([key] if key else [])]
         tips[SETTINGS] = "\n".join(lines)
+        tips[PRESET] = preset_tip(record)
     if record.status == INTERRUPTED:
         tips[STATUS] = translate(
             "RunsView",
@@ -381,7 +413,7 @@ def diverged_tip(record: RunRecord) -> str:
     """Why a run that diverged offers no model: its status cell's tip, Use model's tip and the
     hint when it alone is selected (Use model is greyed for it). A run an earlier nndesk saved
     with its model file: that file holds the weights its loss blew up from, and `nndesk
-    models` leaves it out (``models._of_a_diverged_run``), so the window does too."""
+    models` leaves it out (``models.list_models``), so the window does too."""
     if record.model_path is None:
         said = translate(
             "RunsView",

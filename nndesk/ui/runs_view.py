@@ -38,6 +38,7 @@ from nndesk.ui.runs_table import (
     COLUMNS,
     LAYERS,
     LEAD_SEPARATOR,
+    PRESET,
     SETTINGS,
     STARTED,
     STATUS,
@@ -54,6 +55,9 @@ SETTINGS_MIN_WIDTH = 140  # px: "relu, adam, lr 0.001, ..." begins to be read; t
 SETTINGS_LEAD_WIDTH = 300
 LAYERS_MAX_WIDTH = 130  # px: a long architecture is elided (whole in its tip), never widening
 # the column until the accuracy and status are pushed off a 1024-px page
+#: px the Preset column takes at most: "mnist-relu-softmax-plus" whole at 9 pt; a longer one
+#: ("…, changed", a larger text) is cut at its end, whole in its tooltip
+PRESET_MAX_WIDTH = 170
 #: the order the columns are shown in: what tells runs apart first, whether and how well each
 #: ended (its test accuracy, its status) next, the long Settings text last. Status came after
 #: Dataset: at 1024 px a Fashion-MNIST run's (or, in Vietnamese at the larger text, any run's)
@@ -63,6 +67,7 @@ SHOWN_ORDER = (
     "Layers",
     "Test acc",
     "Status",
+    "Preset",
     "Dataset",
     "Epochs",
     "Val acc",
@@ -79,6 +84,7 @@ TOLD_APART_ORDER = (
     "Settings",
     "Test acc",
     "Status",
+    "Preset",
     "Dataset",
     "Layers",
     "Epochs",
@@ -447,6 +453,8 @@ class RunsView(QWidget):
             )
             if column == LAYERS:
                 width = min(width, LAYERS_MAX_WIDTH)
+            if column == PRESET:
+                width = min(width, PRESET_MAX_WIDTH)
             header.resizeSection(column, width)
 
     def _on_sort_indicator_changed(self, *_) -> None:

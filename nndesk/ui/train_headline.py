@@ -9,6 +9,7 @@ from nndesk.plain_text import one_line
 from nndesk.run_record import INTERRUPTED
 from nndesk.setting_words import title_key
 from nndesk.ui.language import translate
+from nndesk.ui.run_preset_words import with_preset
 from nndesk.ui.runs_legend import shown_title
 from nndesk.ui.runs_table import started_text
 from nndesk.ui.train_continue_look import ContinueLook, ModelLook
@@ -52,6 +53,8 @@ class HeadlineMixin:
                     "inside": run.inside_first_epoch,
                     "kept": dict(self.run_state.kept),
                     "continuing": self.run_state.continuing,
+                    # the lab preset it came from leads it (walk64 D17)
+                    "preset": getattr(self.controller.record, "preset", None),
                 },
             )
         )
@@ -216,9 +219,8 @@ class HeadlineMixin:
                 "TrainingPanel", "No run yet in this window · the latest ({started}): {title}"
             )
             tip = self._how_to_continue_latest()
-        self._first_title = said.format(
-            title=one_line(shown_title(latest, changes=False), 120), started=started_text(latest)
-        )
+        title = with_preset(one_line(shown_title(latest, changes=False), 120), latest.preset)
+        self._first_title = said.format(title=title, started=started_text(latest))
         self.header.set_title(self._first_title, tip=tip)
 
     def shows_no_run(self) -> bool:

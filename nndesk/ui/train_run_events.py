@@ -20,6 +20,7 @@ from nndesk.ui.file_manager import show_folder
 from nndesk.ui.language import accuracy_text, translate, translate_marked
 from nndesk.ui.live_page import diverged_note
 from nndesk.ui.run_controls import LR_NOW_DIGITS
+from nndesk.ui.run_preset_words import lab_comparison
 from nndesk.ui.runs_table import started_text
 from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_texts import (
@@ -298,20 +299,39 @@ class RunEventsMixin:
                 "accuracy": accuracy_text(test),
                 "dataset": dataset_title(record.config.get("dataset")),
                 "path": path,
+                # the figure of the lab the run reproduces, where it came from one (walk64 D6)
+                "lab": lab_comparison(record.preset),
             }
-            line = (
-                translate(
-                    "TrainingPanel",
-                    "Test accuracy {accuracy} on {dataset} · model saved in the run history",
+            if facts["lab"]:
+                line = (
+                    translate(
+                        "TrainingPanel",
+                        "Test accuracy {accuracy} on {dataset} — {lab} · model saved in the "
+                        "run history",
+                    )
+                    if record.model_file
+                    else translate(
+                        "TrainingPanel",
+                        "Test accuracy {accuracy} on {dataset} — {lab} · model saved to {path}",
+                    )
+                ).format(**facts)
+                without_model = translate(
+                    "TrainingPanel", "Test accuracy {accuracy} on {dataset} — {lab}"
                 )
-                if record.model_file
-                else translate(
-                    "TrainingPanel",
-                    "Test accuracy {accuracy} on {dataset} · model saved to {path}",
-                )
-            ).format(**facts)
+            else:
+                line = (
+                    translate(
+                        "TrainingPanel",
+                        "Test accuracy {accuracy} on {dataset} · model saved in the run history",
+                    )
+                    if record.model_file
+                    else translate(
+                        "TrainingPanel",
+                        "Test accuracy {accuracy} on {dataset} · model saved to {path}",
+                    )
+                ).format(**facts)
+                without_model = translate("TrainingPanel", "Test accuracy {accuracy} on {dataset}")
             self.speed.setText(line)
-            without_model = translate("TrainingPanel", "Test accuracy {accuracy} on {dataset}")
             self.run_state.tested_line = (line, without_model.format(**facts))
         if record.status == "diverged" and path is None:
             # the last batch's speed and time left stayed under the bar (walk57 #8)

@@ -13,12 +13,14 @@ from pathlib import Path
 from nndesk.controllers.datasets import TITLES
 from nndesk.i18n import QT_TRANSLATE_NOOP, fmt, localised
 from nndesk.inference import shown_name
+from nndesk.model_labels import test_images_of
 from nndesk.plain_text import one_line
 from nndesk.run_titles import describe_config
 from nndesk.setting_changes import SettingChange
 from nndesk.setting_words import value_text
 from nndesk.ui.language import (
     accuracy_text,
+    counts_whole,
     fill,
     integer,
     loss_text,
@@ -26,6 +28,7 @@ from nndesk.ui.language import (
     translate_marked,
 )
 from nndesk.ui.run_controls import LR_NOW_DIGITS
+from nndesk.ui.run_preset_words import with_preset
 from nndesk.ui.runs_legend import shown_title
 from nndesk.ui.runs_table import started_text
 
@@ -108,7 +111,8 @@ def run_headline(facts: dict) -> str:
     steered = ", ".join(
         SettingChange(0, 1, 1, name, value).shown_text() for name, value in facts["steered"].items()
     )
-    settings = f"{describe_config(facts['config'], shown=True)}"
+    # led by the lab preset it came from, where it came from one (walk64 D17)
+    settings = with_preset(describe_config(facts["config"], shown=True), facts.get("preset"))
     steered = ", ".join(said for said in (rate, steered) if said)  # the rate set by hand first
     settings += f"{' · ' if steered else ''}{steered}"
     first_epoch, kept = facts["first_epoch"], kept_text(facts["kept"])
@@ -318,6 +322,7 @@ def idle_title(
         named = f"{TITLES[dataset]} " if ready else None
         if named and latest.config.get("dataset") == dataset and title.startswith(named):
             title = title[len(named) :]  # "Fashion-MNIST is ready" has named it already
+        title = with_preset(title, latest.preset)
         then = translate("TrainingPanel", "the latest run ({started}): {title}").format(
             title=title, started=started_text(latest)
         )
@@ -398,10 +403,17 @@ def loaded_texts(clf, name: str) -> tuple[str, str, str]:
     follow = translate(
         "TrainingPanel", "Continue trains this model further; Train starts a new one."
     )
-    accuracy = (clf.info.get("metrics") or {}).get("test_accuracy")
+    metrics = clf.info.get("metrics") or {}
+    accuracy = metrics.get("test_accuracy")
     if isinstance(accuracy, (int, float)) and math.isfinite(accuracy):
-        said = translate("TrainingPanel", "Test accuracy {accuracy}")
-        follow = said.format(accuracy=accuracy_text(accuracy)) + "  ·  " + follow
+        images = test_images_of(metrics)  # a Lab-saved model's sample (walk64 D23)
+        said = (
+            translate("TrainingPanel", "Test accuracy {accuracy}")
+            if images is None
+            else translate("TrainingPanel", "Test accuracy {accuracy} on {n} test images")
+        )
+        said = counts_whole(said.format(accuracy=accuracy_text(accuracy), n=integer(images or 0)))
+        follow = said + "  ·  " + follow
     epochs = len(clf.info.get("history") or [])
     trained = (
         translate("TrainingPanel", "{name}: {dataset}, 1 epoch trained")

@@ -347,7 +347,10 @@ class TrainingPanel(
             self.data_check.run_asked(own or config.dataset)
             # before the page gives its place to the run: what it shows may be another mode's
             self.note_run_mode(own or config.dataset)
-            self.controller.start(config, resume=resume, curves=curves)
+            # the preset the form names, or the one its custom settings were edited from:
+            # the run's record keeps which lab it is (walk64 D17)
+            chosen = self.form.preset.currentData() or self.form.edited_from()
+            self.controller.start(config, resume=resume, curves=curves, started_from=chosen)
         except NndeskError as err:
             self.forget_run_mode()
             self.show_error(user_message(err))

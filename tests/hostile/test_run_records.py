@@ -45,6 +45,15 @@ CURVE_KEYS = ("epoch", "batch_x", "batch_loss", "train_loss", "val_accuracy", "l
 CONFIG_KEYS = (
     "dataset", "arch", "lr", "batch_size", "dropout", "l2", "augment", "clip_norm", "epochs",
 )  # fmt: skip
+#: A record's preset: what nndesk writes, and anything else in its place or its fields
+PRESETS_LIKE = (
+    st.fixed_dictionaries(
+        {"name": st.sampled_from(["fashion-mlp-lab", "mnist-gd", "a-newer-lab"]) | JSON},
+        optional={"changed": st.booleans() | JSON},
+    )
+    | st.dictionaries(st.sampled_from(["name", "changed"]), JSON)
+    | JSON
+)
 SUMMARY_KEYS = ("last_epoch", "val_accuracy", "train_accuracy", "lr_changes", "lr_change_count")
 #: Records shaped like real ones, with any value in any place: reaches the deep checks.
 RECORD_LIKE = st.fixed_dictionaries(
@@ -58,6 +67,7 @@ RECORD_LIKE = st.fixed_dictionaries(
         "metrics": st.dictionaries(st.just("test_accuracy"), JSON) | JSON,
         "model_file": JSON,
         "resumed_from": JSON,
+        "preset": PRESETS_LIKE,
         "curves": st.dictionaries(st.sampled_from(CURVE_KEYS), st.lists(JSON, max_size=3)) | JSON,
         "format": JSON | st.integers(-2, 3),
         "summary": st.dictionaries(st.sampled_from(SUMMARY_KEYS), JSON | st.integers(-3, 3)) | JSON,
@@ -87,6 +97,7 @@ def use_like_the_window(record: RunRecord) -> None:
         "legend": (runs_legend.legend_labels([record, record])[0], runs_legend.LABEL_CHARS),
         "legend alone": (runs_legend.legend_labels([record])[0], runs_legend.LABEL_CHARS),
         "status": (record.status, 40),
+        "preset": (runs_table.preset_text(record), runs_table.CELL_CHARS),
     }
     for what, (text, limit) in shown.items():
         assert len(text) <= limit, what
@@ -121,6 +132,12 @@ def holds_only_what_nndesk_writes(value: dict, record: RunRecord) -> None:
     assert type(summary.last_epoch) is int and summary.last_epoch >= 0
     assert all(isinstance(rate, float) for _, _, rate in summary.lr_changes)
     assert summary == RunSummary.of(record.curves)
+    preset = value.get("preset")
+    if preset is None:  # records before the field name no preset
+        assert record.preset is None
+    else:  # a short one-line name, and whether it was changed: true/false, else not said
+        assert record.preset.to_dict() == {"changed": False, **preset}
+        assert record.preset.name == one_line(record.preset.name, 60) and record.preset.name
     for name, setting in record.config.items():
         field = BY_NAME.get(name)
         if field is not None and field.kind in (int, float) and setting is not None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from nndesk.presets import PresetOrigin
 from nndesk.run_curves import Curves
 from nndesk.run_record import DAMAGED, RunRecord
 from nndesk.runs import RunFileError, RunStore
@@ -56,9 +57,11 @@ def curves(draw) -> Curves:
     return out
 
 
-def saved(root: Path, config: dict, title: str, status: str, grown: Curves) -> RunRecord:
+def saved(
+    root: Path, config: dict, title: str, status: str, grown: Curves, preset=None
+) -> RunRecord:
     store = RunStore(root / "runs", fallback_dirs=())
-    record = store.create(config, title=title)
+    record = store.create(config, title=title, preset=preset)
     record.curves, record.status = grown, status
     record.metrics = {"test_accuracy": 0.9}
     store.save(record)
@@ -69,13 +72,25 @@ def as_json(record: RunRecord) -> str:
     return json.dumps(record.to_dict(), allow_nan=False, sort_keys=True)
 
 
+PRESET_ORIGINS = st.none() | st.builds(
+    PresetOrigin, st.sampled_from(["fashion-mlp-lab", "mnist-gd", "fashion-prelu-l2-plus"]),
+    st.booleans()
+)  # fmt: skip
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(CONFIGS, st.text(max_size=30), st.sampled_from(["completed", "stopped"]), curves())
+@given(
+    CONFIGS,
+    st.text(max_size=30),
+    st.sampled_from(["completed", "stopped"]),
+    curves(),
+    PRESET_ORIGINS,
+)
 def test_a_record_nndesk_wrote_is_listed_from_its_head_as_a_whole_reading_gives_it(
-    tmp_path_factory, config, title, status, grown
+    tmp_path_factory, config, title, status, grown, preset
 ):
     root = tmp_path_factory.mktemp("runs")
-    record = saved(root, config, title, status, grown)
+    record = saved(root, config, title, status, grown, preset)
     store = RunStore(root / "runs", fallback_dirs=())
     (listed,) = store.list()
     assert not listed.curves_read  # the curves were not parsed for the listing
@@ -85,6 +100,7 @@ def test_a_record_nndesk_wrote_is_listed_from_its_head_as_a_whole_reading_gives_
         a, b = getattr(listed, name), getattr(whole, name)
         assert a == b or (math.isnan(a) and math.isnan(b)), name
     assert (listed.title, listed.config, listed.status) == (whole.title, whole.config, status)
+    assert listed.preset == whole.preset == preset  # the lab it came from, read from the head
     assert as_json(listed) == as_json(whole)  # its curves, read now, are the file's
     assert listed.curves_read and not listed.is_damaged
 

@@ -1,0 +1,73 @@
+"""The lab preset a run came from, in the window's words: its name where the run is named (the
+Runs table, the headline, Replay), and the lab's own figure its result is read against.
+
+walk64 D17: Runs listed "784-300-300-100-100-10" three times and no one could tell which run
+was the PReLU lab. D6: a lab preset's run was compared only with the shipped CNN ("Run: 87.2 %,
+well below fashion-cnn's 92.6 %"), while the figure it reproduces (the lab's 87 %) sat in the
+preset's note, scrolled away on the Settings tab. The figures live in one place,
+``nndesk.presets`` (``Preset.lab_accuracy``, ``Preset.measured_accuracy``); this module only
+says them.
+"""
+
+from __future__ import annotations
+
+from nndesk.plain_text import one_line
+from nndesk.presets import PresetOrigin
+from nndesk.ui.language import accuracy_text, translate
+
+
+def preset_words(origin: PresetOrigin | None) -> str:
+    """The preset as a run's name carries it: "fashion-prelu-l2", its name first when its
+    settings were changed before the run trained ("fashion-prelu-l2, changed": a cut text
+    keeps the name), "" for none."""
+    if origin is None:
+        return ""
+    name = one_line(origin.name, 60)
+    if origin.changed:
+        return translate("RunsView", "{preset}, changed").format(preset=name)
+    return name
+
+
+def with_preset(title: str, origin: PresetOrigin | None) -> str:
+    """A run's ``title`` (its settings) led by the preset it came from: "fashion-prelu-l2 ·
+    Fashion-MNIST 784-300-…"; the title alone without one."""
+    words = preset_words(origin)
+    return f"{words} · {title}" if words else title
+
+
+def lab_comparison(origin: PresetOrigin | None) -> str:
+    """What the finished run's line says after its test accuracy, "" when there is nothing to
+    compare with: "the lab's figure is 87.0 %"; a "-plus" preset's "the lab it sets out to
+    beat: 89.3 %"; a run whose preset settings were changed "changed from fashion-mlp-lab,
+    whose lab's figure is 87.0 %"; a preset without a lab figure: what nndesk measured."""
+    if origin is None or origin.preset is None:
+        return ""
+    preset = origin.preset
+    lab = preset.lab_accuracy
+    if lab is None:
+        if origin.changed or preset.measured_accuracy is None:
+            return ""
+        return translate("TrainingPanel", "{preset} reached {figure} when we measured it").format(
+            preset=preset.name, figure=accuracy_text(preset.measured_accuracy)
+        )
+    figure = accuracy_text(lab)
+    if origin.changed:
+        return translate(
+            "TrainingPanel", "changed from {preset}, whose lab's figure is {figure}"
+        ).format(preset=preset.name, figure=figure)
+    if preset.beats_a_lab:
+        return translate("TrainingPanel", "the lab it sets out to beat: {figure}").format(
+            figure=figure
+        )
+    return translate("TrainingPanel", "the lab's figure is {figure}").format(figure=figure)
+
+
+def lab_figure_text(origin: PresetOrigin | None) -> str:
+    """The lab's figure as a sentence for a tooltip ("The lab's figure: 89.3 %."), "" when the
+    preset has none or is not known here."""
+    if origin is None or origin.lab_accuracy is None:
+        return ""
+    figure = accuracy_text(origin.lab_accuracy)
+    if origin.preset is not None and origin.preset.beats_a_lab:
+        return translate("RunsView", "The lab it sets out to beat: {figure}.").format(figure=figure)
+    return translate("RunsView", "The lab's figure: {figure}.").format(figure=figure)

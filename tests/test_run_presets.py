@@ -1,0 +1,109 @@
+"""A run remembers the lab preset it came from (walk64 D17): which preset, whether its settings
+were changed before it trained, kept in run.json, listed by `nndesk models`; old records load."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from nndesk import cli
+from nndesk.presets import PRESETS, PresetOrigin, preset_origin
+from nndesk.run_record import RunRecord, read_record
+from nndesk.runs import RunFileError, RunStore
+
+PRELU = PRESETS["fashion-prelu-l2"].config
+
+
+def test_a_presets_own_settings_come_from_it_whatever_the_thread_count():
+    assert preset_origin(PRELU, "fashion-prelu-l2") == PresetOrigin("fashion-prelu-l2")
+    assert preset_origin(PRELU.replace(threads=1)) == PresetOrigin("fashion-prelu-l2")
+
+
+def test_settings_edited_after_choosing_a_preset_are_changed_from_it():
+    edited = PRELU.replace(epochs=3)
+    assert preset_origin(edited, "fashion-prelu-l2") == PresetOrigin("fashion-prelu-l2", True)
+    assert preset_origin(edited, "") is None  # nothing chosen: settings of the person's own
+    assert preset_origin(edited, "no-such-preset") is None
+
+
+def test_settings_edited_into_another_presets_are_that_preset():
+    """The form names the preset its fields equal, whatever was chosen before (a -plus's
+    settings typed into the lab's are the -plus run)."""
+    plus = PRESETS["fashion-prelu-l2-plus"].config
+    assert preset_origin(plus, "fashion-prelu-l2") == PresetOrigin("fashion-prelu-l2-plus")
+
+
+def test_an_old_preset_name_is_kept_as_the_preset_it_now_names():
+    lab = PRESETS["fashion-mlp-lab"].config
+    assert preset_origin(lab.replace(epochs=1), "fashion-mlp") == PresetOrigin(
+        "fashion-mlp-lab", True
+    )
+
+
+def test_the_record_keeps_its_preset_and_reads_it_back(tmp_path):
+    store = RunStore(tmp_path / "runs", fallback_dirs=())
+    origin = PresetOrigin("fashion-prelu-l2", changed=True)
+    record = store.create(PRELU.to_dict(), preset=origin)
+    record.release_lock()
+    written = json.loads((record.folder / "run.json").read_text())
+    assert written["preset"] == {"name": "fashion-prelu-l2", "changed": True}
+    assert read_record(record.folder).preset == origin
+    (listed,) = store.list()  # from the head alone
+    assert listed.preset == origin
+
+
+def test_a_record_written_before_runs_kept_their_preset_still_loads(tmp_path):
+    store = RunStore(tmp_path / "runs", fallback_dirs=())
+    record = store.create(PRELU.to_dict())
+    record.release_lock()
+    path = record.folder / "run.json"
+    old = json.loads(path.read_text())
+    del old["preset"]
+    path.write_text(json.dumps(old))
+    assert read_record(record.folder).preset is None
+    (listed,) = store.list()
+    assert not listed.is_damaged and listed.preset is None
+
+
+@pytest.mark.parametrize(
+    "value, reason",
+    [
+        ("fashion-mlp-lab", "preset is a string, not an object"),
+        ({"changed": True}, "preset.name is null, not a string"),
+        ({"name": 3}, "preset.name is a number, not a string"),
+        ({"name": ""}, "preset.name is '', not a preset's name"),
+        ({"name": "two\nlines"}, "preset.name is 'two\\nlines', not a preset's name"),
+        ({"name": "x" * 61}, "not a preset's name"),
+        ({"name": "mnist-gd", "changed": "yes"}, "preset.changed is a string, not true or false"),
+    ],
+)
+def test_a_preset_that_nndesk_never_writes_is_refused_in_one_line(tmp_path, value, reason):
+    with pytest.raises(RunFileError, match=reason.replace("\\", "\\\\")) as caught:
+        RunRecord.from_dict({"config": {}, "preset": value}, tmp_path / "run")
+    assert "\n" not in str(caught.value)
+
+
+def test_a_preset_this_nndesk_does_not_know_is_kept_by_its_name(tmp_path):
+    """A newer nndesk's preset: the record is read, the name kept; no lab figure is known."""
+    record = RunRecord.from_dict({"preset": {"name": "fashion-new-lab"}}, tmp_path / "run")
+    assert record.preset == PresetOrigin("fashion-new-lab")
+    assert record.preset.lab_accuracy is None
+
+
+def test_train_from_a_preset_keeps_it_and_models_lists_it_in_words_not_in_json(tiny_dir, capsys):
+    argv = ["train", "--preset", "mnist-relu-sigmoid-unit", "--data-dir", str(tiny_dir)]
+    assert cli.main([*argv, "--epochs", "1", "--arch", "784-16-10", "--json"]) == 0
+    capsys.readouterr()
+    (record,) = RunStore().list()
+    assert record.preset == PresetOrigin("mnist-relu-sigmoid-unit", changed=True)
+    assert cli.main(["models"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[-1] == "preset"
+    (row,) = [line for line in lines if line.startswith("run ")]
+    assert row.endswith("changed from mnist-relu-sigmoid-unit")
+    # --json's keys are a contract: the same as before the preset was kept
+    assert cli.main(["models", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    keys = {"name", "source", "path", "dataset", "arch", "test_accuracy", "problem"}
+    assert all(set(row) == keys for row in rows)

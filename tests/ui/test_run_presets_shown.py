@@ -1,0 +1,117 @@
+"""The lab preset a run came from, where the window names the run (walk64 D17), and its result
+read against the lab's own figure (D6): the Runs table's Preset column, the finished run's line,
+the headline and Replay; in English and Vietnamese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nndesk.presets import PRESETS, PresetOrigin
+from nndesk.run_record import RunRecord
+from nndesk.ui import language
+from nndesk.ui.runs_table import PRESET, make_row
+from nndesk.ui.train_texts import run_headline
+from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
+    WAIT_MS,
+    panel,
+    tiny_dataset,
+    wait_until_idle,
+)
+
+
+def a_record(preset: PresetOrigin | None) -> RunRecord:
+    record = RunRecord(
+        run_id="20261207-010203-000abcd",
+        folder=Path("/runs/20261207-010203-000abcd"),
+        config=PRESETS["fashion-prelu-l2"].config.to_dict(),
+        created_at="2026-12-07T01:02:03+00:00",
+        status="completed",
+        metrics={"test_accuracy": 0.865},
+        preset=preset,
+    )
+    return record
+
+
+def test_the_preset_column_names_the_lab_and_its_tip_gives_the_labs_figure(qapp):
+    row = make_row(a_record(PresetOrigin("fashion-prelu-l2")))
+    assert row.texts[PRESET] == "fashion-prelu-l2"
+    assert row.tips[PRESET] == (
+        "Trained with the settings of the preset fashion-prelu-l2. The lab's figure: 89.3%."
+    )
+    changed = make_row(a_record(PresetOrigin("fashion-prelu-l2-plus", changed=True)))
+    assert changed.texts[PRESET] == "fashion-prelu-l2-plus, changed"  # the name first
+    assert changed.tips[PRESET].startswith("Started from the preset fashion-prelu-l2-plus, its")
+    assert changed.tips[PRESET].endswith("The lab it sets out to beat: 89.3%.")
+    own = make_row(a_record(None))  # the person's own settings, or a record from before
+    assert (own.texts[PRESET], own.tips[PRESET]) == ("", "")
+
+
+def test_the_preset_column_speaks_vietnamese(qapp):
+    assert language.use_language("vi") == "vi"
+    try:
+        row = make_row(a_record(PresetOrigin("fashion-prelu-l2", changed=True)))
+        assert row.texts[PRESET] == "fashion-prelu-l2, đã sửa"
+        assert "Bắt đầu từ cấu hình mẫu fashion-prelu-l2" in row.tips[PRESET]
+        assert row.tips[PRESET].endswith("Kết quả của bài lab: 89,3%.")
+    finally:
+        language.use_language("en")
+
+
+def test_a_runs_headline_is_led_by_its_preset():
+    facts = {
+        "config": PRESETS["fashion-mlp-lab"].config.to_dict(),
+        "steered": {},
+        "first_epoch": 1,
+        "kept": {},
+        "continuing": False,
+    }
+    plain = run_headline(facts)
+    assert run_headline({**facts, "preset": PresetOrigin("fashion-mlp-lab")}) == (
+        f"fashion-mlp-lab · {plain}"
+    )
+    assert run_headline({**facts, "preset": None}) == plain
+
+
+@pytest.mark.parametrize("changed", [False, True])
+def test_a_run_trained_from_a_preset_names_it_and_reads_its_result_against_the_lab(
+    qtbot,
+    panel,  # noqa: F811
+    changed,
+):
+    """From the Train form: the preset, as chosen or edited after, kept in the record; the
+    finished run's line compares with the lab's figure (not only the shipped CNN's), and the
+    Runs row, the Replay tab and the headline name the preset."""
+    form = panel.form
+    form.apply_preset("fashion-mlp-lab")  # 784-64-64-10, 5 epochs of batch 32: quick here
+    if changed:
+        form.epochs.setValue(2)  # edited after choosing it: "Custom settings, edited from"
+        assert form.edited_from() == "fashion-mlp-lab"
+    with qtbot.waitSignal(panel.controller.run_saved, timeout=WAIT_MS) as saved:
+        assert panel.start_training()
+        qtbot.waitUntil(lambda: panel.title.text().startswith("fashion-mlp-lab"), timeout=WAIT_MS)
+    wait_until_idle(qtbot, panel)
+    record = saved.args[0]
+    assert record.preset == PresetOrigin("fashion-mlp-lab", changed=changed)
+    line = panel.speed.text()
+    if changed:
+        assert "— changed from fashion-mlp-lab, whose lab's figure is 87.0%" in line, line
+    else:
+        assert "— the lab's figure is 87.0% · model saved" in line, line
+    view = panel.runs_view
+    qtbot.waitUntil(lambda: view.row_count() == 1, timeout=WAIT_MS)
+    words = "fashion-mlp-lab, changed" if changed else "fashion-mlp-lab"
+    assert view.cell(0, PRESET) == words
+    panel.tabs.setCurrentWidget(panel.tabs.replay_page)
+    epochs = 2 if changed else 5
+    assert panel.replay_view.epoch_label.text() == f"{words} · Epoch {epochs} of {epochs}"
+    # a run that is not replayable is named by its preset too
+    other = panel.controller.store.create(record.config, preset=record.preset)
+    other.status = "completed"
+    panel.controller.store.save(other)
+    other.release_lock()
+    panel.runs_view.refresh()
+    qtbot.waitUntil(lambda: view.row_count() == 2, timeout=WAIT_MS)
+    panel.runs_view.select_runs([other.run_id])
+    assert f"({words}), is not one of them" in panel.replay_view.note.text()
