@@ -107,3 +107,69 @@ def test_train_from_a_preset_keeps_it_and_models_lists_it_in_words_not_in_json(t
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     keys = {"name", "source", "path", "dataset", "arch", "test_accuracy", "problem"}
     assert all(set(row) == keys for row in rows)
+
+
+def lab_saved_model(folder, accuracy=0.988, images=2000):
+    """A model file as the window's Lab saves one: its figure over the lab's sample."""
+    import numpy as np
+
+    from nndesk.data.normalize import Normalizer
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.serialization import save_model
+
+    info = {
+        "dataset": "mnist",
+        "class_names": [str(i) for i in range(10)],
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "digits",
+        "config": {"dataset": "mnist", "arch": "784-8-10"},
+        "metrics": {"test_accuracy": accuracy, "test_images": images},
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    return save_model(
+        folder / "mnist-mlp-lab.npz", build_model("784-8-10", rng=np.random.default_rng(0)), info
+    )
+
+
+def test_models_says_how_many_test_images_a_lab_saved_figure_is_over(capsys):
+    """walk64 D23: "mnist-mlp-lab · 98.8%" (2,000 images) beside "mnist-mlp · 99.1%" (all
+    10,000) read as like for like."""
+    from nndesk.paths import runs_dir
+
+    lab_saved_model(runs_dir())
+    assert cli.main(["models"]) == 0
+    out = capsys.readouterr().out
+    (row,) = [line for line in out.splitlines() if line.startswith("mnist-mlp-lab")]
+    assert row.split()[-3:] == ["98.80%", "on", "2,000"]
+    assert "on the whole test split, but where a count follows it" in out
+    assert cli.main(["models", "--json"]) == 0  # its keys unchanged: no count there
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    (saved,) = [r for r in rows if r["name"] == "mnist-mlp-lab"]
+    assert saved["test_accuracy"] == 0.988 and "test_images" not in saved
+
+
+def test_the_model_box_says_a_lab_saved_figures_image_count(qapp, tmp_path):
+    from nndesk.model_labels import ModelFacts
+    from nndesk.nn.serialization import read_model_header
+    from nndesk.ui import language
+    from nndesk.ui.model_choices import Choice
+
+    path = lab_saved_model(tmp_path)
+    facts = ModelFacts.of_info(read_model_header(path).info)
+    assert facts.test_images == 2000
+    choice = Choice(path, shipped=False, facts=facts)
+    assert choice.text().endswith(" · 98.8% on 2,000\u00a0test images")
+    assert language.use_language("vi") == "vi"
+    try:
+        assert choice.text().endswith(" · 98,8% trên 2.000\u00a0ảnh kiểm tra")
+    finally:
+        language.use_language("en")
+    whole = Choice(path, shipped=False, facts=ModelFacts(test_accuracy=0.991))
+    assert whole.text().endswith(" · 99.1%")  # the whole test split: as before
+
+
+@pytest.mark.parametrize("value", [True, "2000", -5, 0, 2000.5, float("nan")])
+def test_a_count_of_test_images_that_is_not_one_is_not_said(value):
+    from nndesk.model_labels import test_images_of
+
+    assert test_images_of({"test_images": value}) is None

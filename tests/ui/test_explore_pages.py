@@ -80,6 +80,8 @@ def test_the_lab_scores_the_original_and_the_edited_copy(qtbot, controller, resu
     assert page.prune.value() == 0 and page.outcome.modified == page.outcome.original
     info = page.info_for_file()
     assert info["calibration"]["temperature"] == page.temperature.value()
+    # its figure is over the lab's sample, said wherever it is listed (walk64 D23)
+    assert info["metrics"]["test_images"] == page.outcome.modified.n < result.n
 
 
 def test_the_labs_save_proposes_the_models_name_in_the_windows_language(
