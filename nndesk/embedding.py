@@ -171,3 +171,29 @@ def kl_divergence(features: np.ndarray, embedding: np.ndarray, perplexity: float
     q = np.maximum(num / num.sum(), 1e-12)
     off = ~np.eye(n, dtype=bool)
     return float(np.sum(p[off] * np.log(p[off] / q[off])))
+
+
+#: Test images whose mean position places a new image on a map (``place_among``)
+PLACE_NEIGHBOURS = 10
+
+
+def place_among(
+    features: np.ndarray, coords: np.ndarray, new: np.ndarray, k: int = PLACE_NEIGHBOURS
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where an image that is not on a map lands on it: the mean position ``(2,)`` of its ``k``
+    nearest mapped images, by Euclidean distance between their ``features`` ``(m, d)`` and its
+    own ``new`` ``(d,)`` (the same layer's outputs), with those images' rows ``(k,)`` nearest
+    first. ``coords`` ``(m, 2)``: where the map drew each of them.
+
+    t-SNE has no mapping for a point it was not fitted on (fitting again would move every
+    point); the mean of the neighbours' places puts the image among those the layer finds it
+    most like, which is what a student asks of the map. Its place says nothing more exact: two
+    far clusters of neighbours give a point between them."""
+    features = np.asarray(features)
+    if not len(features):
+        raise ValueError("a map of no images has no place for another one")
+    gaps = np.sum((features - np.asarray(new, features.dtype)) ** 2, axis=1, dtype=np.float64)
+    k = max(1, min(k, len(features)))
+    rows = np.argpartition(gaps, k - 1)[:k]
+    rows = rows[np.argsort(gaps[rows], kind="stable")]
+    return np.asarray(coords, np.float64)[rows].mean(axis=0), rows

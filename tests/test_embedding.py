@@ -106,3 +106,20 @@ def test_layer_features_stop_at_the_chosen_layer(tiny_model_file):
     assert np.allclose(embedding.layer_features(model, x, len(model.layers) - 1), model.forward(x))
     with pytest.raises(ValueError):
         embedding.layer_features(model, x, 99)
+
+
+def test_a_new_image_lands_at_the_mean_place_of_its_nearest_mapped_images():
+    from nndesk.embedding import place_among
+
+    features = np.array([[0.0, 0.0], [1.0, 0.0], [10.0, 0.0], [11.0, 0.0], [0.5, 0.1]])
+    coords = np.array([[0.0, 0.0], [2.0, 0.0], [50.0, 50.0], [52.0, 50.0], [1.0, 1.0]])
+    xy, rows = place_among(features, coords, np.array([0.4, 0.0]), k=3)
+    assert rows.tolist() == [4, 0, 1]  # nearest first, in the layer's outputs
+    assert np.allclose(xy, coords[[4, 0, 1]].mean(axis=0))
+    xy, rows = place_among(features, coords, np.array([10.6, 0.0]), k=2)
+    assert sorted(rows.tolist()) == [2, 3] and np.allclose(xy, [51.0, 50.0])
+    # a mapped image itself is its own nearest, and k is at most the map's images
+    xy, rows = place_among(features, coords, features[2], k=99)
+    assert rows[0] == 2 and len(rows) == 5 and np.allclose(xy, coords.mean(axis=0))
+    with pytest.raises(ValueError, match="no images"):
+        place_among(features[:0], coords[:0], np.zeros(2))

@@ -478,6 +478,10 @@ def _wire_explore_pages(desk: Desk) -> None:
         if evaluation.result() is not None:
             page.set_result(evaluation.result())
     desk.map_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
+    # the drawing's place among the test images (walk64: "where does my 7 land among theirs?")
+    desk.prediction.prediction_ready.connect(
+        lambda p: desk.map_page.set_drawing(None if p is None else p.input_image)
+    )
     desk.map_page.test_image_shown.connect(desk.coordinator.show_test_caption)
     desk.lab_page.save_requested.connect(desk.coordinator.save_edited_model)
     evaluation.started.connect(desk.lab_page.evaluation_started)

@@ -4370,6 +4370,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Vẽ bản đồ</translation>
     </message>
     <message>
+        <source>Drawing the map: each test image becomes a dot, placed by how the chosen layer sees it. The bar above shows how far it has got.</source>
+        <translation>Đang vẽ bản đồ: mỗi ảnh kiểm tra thành một chấm, đặt theo cách tầng đã chọn nhìn nó. Thanh phía trên cho biết đã đi được bao xa.</translation>
+    </message>
+    <message>
         <source>Images</source>
         <translation>Ảnh</translation>
     </message>
@@ -4418,6 +4422,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Bản đồ đặt các ảnh kiểm tra theo cách mô hình nhìn nhận chúng: hãy lấy các ảnh kiểm tra trước.</translation>
     </message>
     <message>
+        <source>Your drawing is not placed: this layer&apos;s outputs are too large to keep for the map. Choose a later layer to see where it lands.</source>
+        <translation>Hình vẽ của bạn chưa được đặt lên bản đồ: đầu ra của tầng này quá lớn để giữ lại. Chọn một tầng sau để xem nó nằm ở đâu.</translation>
+    </message>
+    <message>
         <source>mistakes</source>
         <translation>lỗi phân loại</translation>
     </message>
@@ -4432,6 +4440,18 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>{method} of {layer}: {n} test images</source>
         <translation>{method} của {layer}: {n}&#xa0;ảnh kiểm tra</translation>
+    </message>
+    <message>
+        <source>★ Draw on the canvas to see where your drawing lands.</source>
+        <translation>★ Vẽ trên khung vẽ để xem hình vẽ của bạn nằm ở đâu.</translation>
+    </message>
+    <message>
+        <source>★ Your drawing, drawn at the mean place of the {k} test images most like it in {layer}&apos;s outputs; {n} of them are of class {name}.</source>
+        <translation>★ Hình vẽ của bạn, đặt ở vị trí trung bình của {k}&#xa0;ảnh kiểm tra giống nó nhất theo đầu ra của {layer}; {n}&#xa0;ảnh trong số đó thuộc lớp {name}.</translation>
+    </message>
+    <message>
+        <source>★ Your drawing. t-SNE cannot place a new image, so it is drawn at the mean place of the {k} test images most like it in {layer}&apos;s outputs; {n} of them are of class {name}.</source>
+        <translation>★ Hình vẽ của bạn. t-SNE không đặt được một ảnh mới, nên nó được vẽ ở vị trí trung bình của {k}&#xa0;ảnh kiểm tra giống nó nhất theo đầu ra của {layer}; {n}&#xa0;ảnh trong số đó thuộc lớp {name}.</translation>
     </message>
 </context>
 <context>

@@ -485,12 +485,12 @@ class LabView(QWidget):
         edits = self.outcome.edits
         info = dict(self._result.classifier.info)
         info["calibration"] = {"temperature": float(edits.temperature), "fitted_on": "lab"}
-        # scored on the lab's sample, not the whole test split: the count says so wherever
-        # the figure is listed beside whole-split ones (walk64 D23)
-        info["metrics"] = {
-            "test_accuracy": float(self.outcome.modified.accuracy),
-            "test_images": int(self.outcome.modified.n),
-        }
+        scores = self.outcome.modified
+        info["metrics"] = {"test_accuracy": float(scores.accuracy)}
+        if scores.n < self._result.n:
+            # scored on the lab's sample, not the whole test split: the count says so
+            # wherever the figure is listed beside whole-split ones (walk64 D23)
+            info["metrics"]["test_images"] = int(scores.n)
         info["lab_edits"] = {
             "units_off": sum(len(v) for v in edits.units_off.values()),
             "prune_percent": float(edits.prune_percent),

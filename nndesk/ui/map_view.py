@@ -27,7 +27,14 @@ from nndesk.ui.data_banner import EvaluationDataBanner
 from nndesk.ui.fit_column import fit_page
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.folder_source_note import image_file
-from nndesk.ui.language import class_names_shown, integer, percent, shape, translate
+from nndesk.ui.language import (
+    class_names_shown,
+    counts_whole,
+    integer,
+    percent,
+    shape,
+    translate,
+)
 from nndesk.ui.plot_widget import PlotWidget
 
 
@@ -60,6 +67,10 @@ class MapView(QWidget):
         self._layer_names: list[str] = []  # its layers' names, by model index
         self.data = None
         self._hover: int | None = None
+        #: the drawing on the canvas as the model is shown it ((28, 28) float32), or None
+        self._drawing: np.ndarray | None = None
+        self._drawing_stale = False  # it changed while the page was hidden: placed when shown
+        self._drawing_mark = None  # the star where the drawing lands (a matplotlib collection)
 
         self.model_name = QLabel()  # which model the map is of
         font = self.model_name.font()
@@ -117,12 +128,20 @@ class MapView(QWidget):
         self.caption.setWordWrap(True)
         self.caption.setMinimumWidth(160)
         theme.set_tone(self.caption, "muted")
+        #: where the drawing landed and how it was placed (t-SNE cannot place a new image)
+        self.drawing_note = QLabel()
+        self.drawing_note.setWordWrap(True)
+        self.drawing_note.setMinimumWidth(160)
+        self.drawing_note.setMaximumWidth(220)
+        self.drawing_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         self._forget_hovered()
 
         side = QVBoxLayout()
         side.addWidget(self.thumb)
         side.addWidget(self.caption)
+        side.addSpacing(8)
+        side.addWidget(self.drawing_note)
         side.addStretch(1)
         body = QHBoxLayout()
         body.addWidget(self.plot, 1)
@@ -155,6 +174,8 @@ class MapView(QWidget):
         controller.map_progressed.connect(self._on_progressed)
         controller.map_ready.connect(self.show_map)
         controller.failed.connect(self._on_failed)
+        controller.drawing_placed.connect(self._on_drawing_placed)
+        controller.placing_failed.connect(self._on_placing_failed)
         # the rings (and their key) take the theme's text colour: recoloured on a switch
         self._rings = self._rings_key = None
         self._restyle_when_shown = False  # the theme changed while the empty page was hidden
@@ -178,6 +199,12 @@ class MapView(QWidget):
                 "the model's results on the test set. They are computed when this page opens; "
                 "the Evaluate page shows the progress, or which dataset is missing.",
             )
+        if self.progress.isVisibleTo(self):  # "Press Draw the map" while it was computed
+            return translate(
+                "MapView",
+                "Drawing the map: each test image becomes a dot, placed by how the chosen layer "
+                "sees it. The bar above shows how far it has got.",
+            )
         return translate(
             "MapView",
             "Press “Draw the map”: each test image becomes a dot, placed by how the chosen "
@@ -198,6 +225,8 @@ class MapView(QWidget):
         if self._restyle_when_shown:
             self._restyle_when_shown = False
             self._on_theme_changed(None)
+        if self._drawing_stale:
+            self._place_drawing()
         self.shown.emit()
 
     @Slot(object)
@@ -212,7 +241,9 @@ class MapView(QWidget):
         """The evaluation whose test images and model the map uses."""
         self._result = result
         self.data = None
+        self._drawing_mark = None
         self._forget_hovered()
+        self._say_drawing_place(None)
         ok = result is not None and result.classifier is not None
         self._list_layers(result.classifier if ok else self._classifier)
         self.draw_button.setEnabled(ok)
@@ -274,10 +305,14 @@ class MapView(QWidget):
         )
 
     def _computing(self, busy: bool) -> None:
-        """The progress bar and Cancel while a map is computed; Draw the map otherwise."""
+        """The progress bar and Cancel while a map is computed; Draw the map otherwise. With
+        no map drawn yet the empty chart says which (walk64: it said "Press “Draw the map”"
+        for the 45 s of a t-SNE)."""
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
         self.draw_button.setEnabled(not busy and self._result is not None)
+        if self.data is None:
+            self._show_hint()
 
     @Slot()
     def _on_cancel_clicked(self) -> None:
@@ -310,6 +345,9 @@ class MapView(QWidget):
             for rings in (self._rings, self._rings_key):
                 if rings is not None:
                     rings.set_edgecolor(colour)
+            if self._drawing_mark is not None:
+                self._drawing_mark.set_facecolor(colour)
+                self._drawing_mark.set_edgecolor(theme_back())
             return
         if not self.isVisible():
             self._restyle_when_shown = True  # the hint, as the page is shown
@@ -354,8 +392,15 @@ class MapView(QWidget):
             method=method, layer=self._layer_name(data.layer), n=integer(len(data.indices))
         )
         ax.set_title(self._title_words, fontsize="medium")
+        # where the drawing lands, hidden until it is placed (off the GUI thread)
+        self._drawing_mark = ax.scatter(
+            [], [], s=260, marker="*", c=theme_text(), edgecolors=theme_back(), linewidths=0.8,
+            zorder=5,
+        )  # fmt: skip
         self._fit_title_and_key()
         self.plot.request_draw(full=True)
+        self._say_drawing_place(None)
+        self._place_drawing()
 
     def _fit_title_and_key(self, _event=None) -> None:
         """The title on as many lines, and the key in as many columns (3, 2, 1), as keep them
@@ -412,6 +457,94 @@ class MapView(QWidget):
         if 0 <= index < len(self._layer_names):
             return self._layer_names[index]
         return str(index)
+
+    # -- the drawing on the map ------------------------------------------------------------
+    @Slot(object)
+    def set_drawing(self, image28: np.ndarray | None) -> None:
+        """The drawing on the canvas as the model is shown it ((28, 28) float32 0..255), or
+        None (an empty canvas): placed on the map off the GUI thread, now or when the page is
+        shown (a hidden page places nothing at every stroke)."""
+        self._drawing = None if image28 is None else np.array(image28, np.float32)
+        if self.isVisible():
+            self._place_drawing()
+        else:
+            self._drawing_stale = True
+
+    def _place_drawing(self) -> None:
+        """Ask where the drawing lands on the map drawn (``ExploreController.request_place``);
+        without a drawing or a map the star goes and the note says why."""
+        self._drawing_stale = False
+        data, result = self.data, self._result
+        if data is None or result is None or result.classifier is None:
+            return
+        if self._drawing is None:
+            self._say_drawing_place(None)
+            return
+        if data.features is None:
+            self.drawing_note.setText(
+                translate(
+                    "MapView",
+                    "Your drawing is not placed: this layer's outputs are too large to keep for "
+                    "the map. Choose a later layer to see where it lands.",
+                )
+            )
+            return
+        self._controller.request_place(data, result.classifier, self._drawing)
+
+    @Slot(object)
+    def _on_drawing_placed(self, place) -> None:
+        if place.data is not self.data or self._drawing_mark is None:
+            return  # placed on a map no longer drawn
+        self._say_drawing_place(place)
+        self.plot.request_draw(full=True)
+
+    @Slot(str)
+    def _on_placing_failed(self, message: str) -> None:
+        self._say_drawing_place(None)
+        self.drawing_note.setText(message)
+
+    def _say_drawing_place(self, place) -> None:
+        """The star at ``place.xy`` and the note saying how it was placed; None: no star, and
+        the note says to draw (with a map drawn) or nothing."""
+        if self._drawing_mark is not None:
+            self._drawing_mark.set_offsets(
+                np.zeros((0, 2)) if place is None else np.asarray(place.xy)[None]
+            )
+        if place is None:
+            self.drawing_note.setText(
+                translate("MapView", "★ Draw on the canvas to see where your drawing lands.")
+                if self.data is not None and self._drawing is None
+                else ""
+            )
+            return
+        data = place.data
+        names = class_names_shown(self._result.class_names)
+        counts = np.bincount(data.labels[place.rows], minlength=len(names))
+        alike = int(np.argmax(counts))
+        said = (
+            translate(
+                "MapView",
+                "★ Your drawing. t-SNE cannot place a new image, so it is drawn at the mean "
+                "place of the {k} test images most like it in {layer}'s outputs; {n} of them "
+                "are of class {name}.",
+            )
+            if data.method == "tsne"
+            else translate(
+                "MapView",
+                "★ Your drawing, drawn at the mean place of the {k} test images most like it in "
+                "{layer}'s outputs; {n} of them are of class {name}.",
+            )
+        )
+        self.drawing_note.setText(
+            counts_whole(
+                said.format(
+                    k=integer(len(place.rows)),
+                    layer=self._layer_name(data.layer),
+                    n=integer(int(counts[alike])),
+                    name=names[alike],
+                )
+            )
+        )
 
     def view_state(self) -> MapViewState:
         """The choices and the drawn map, for the window rebuilt in another language."""
@@ -492,3 +625,10 @@ def theme_text() -> str:
     import matplotlib
 
     return matplotlib.rcParams["text.color"]
+
+
+def theme_back() -> str:
+    """The charts' background colour: the star's rim, which keeps it apart from the dots."""
+    import matplotlib
+
+    return matplotlib.rcParams["axes.facecolor"]

@@ -80,8 +80,25 @@ def test_the_lab_scores_the_original_and_the_edited_copy(qtbot, controller, resu
     assert page.prune.value() == 0 and page.outcome.modified == page.outcome.original
     info = page.info_for_file()
     assert info["calibration"]["temperature"] == page.temperature.value()
-    # its figure is over the lab's sample, said wherever it is listed (walk64 D23)
-    assert info["metrics"]["test_images"] == page.outcome.modified.n < result.n
+    assert "test_images" not in info["metrics"]  # scored on every test image: as trained
+
+
+def test_a_lab_copy_scored_on_a_sample_keeps_how_many_images_its_figure_is_over(
+    qtbot, controller, result, monkeypatch
+):
+    """walk64 D23: saved from the Lab, its 2,000-image figure was listed beside 10,000-image
+    ones as if alike; the file says the count, which the lists show."""
+    from nndesk import lab
+
+    monkeypatch.setattr(lab, "LAB_IMAGES", 120)
+    page = LabView(controller)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.set_result(result)
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.prune.setValue(50)
+    metrics = page.info_for_file()["metrics"]
+    assert metrics == {"test_accuracy": page.outcome.modified.accuracy, "test_images": 120}
 
 
 def test_the_labs_save_proposes_the_models_name_in_the_windows_language(
@@ -699,3 +716,97 @@ def test_the_labs_save_asks_in_the_windows_save_dialog(qtbot, controller, result
     (asked,) = save_dialogs.asked
     assert asked.options & QFileDialog.Option.DontUseNativeDialog
     assert asked.start.endswith("-lab.npz") and asked.default_suffix == "npz"
+
+
+def test_the_drawing_lands_on_the_map_among_the_test_images_most_like_it(qtbot, controller, result):
+    """walk64: "where does my 7 land among theirs?" The drawing is placed off the GUI thread
+    at the mean place of its nearest test images in the map's layer, the note says how (t-SNE
+    has no place for a new image), and it moves as the drawing changes."""
+    from nndesk import embedding
+
+    page = MapView(controller)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_result(result)
+    page.points.setValue(200)
+    with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+        page.draw_button.click()
+    data = page.data
+    assert page.drawing_note.text() == "★ Draw on the canvas to see where your drawing lands."
+    seen = result.images[data.indices[7]].astype(np.float32)  # a test image on the map
+    with qtbot.waitSignal(controller.drawing_placed, timeout=20_000) as placed:
+        page.set_drawing(seen)
+    place = placed.args[0]
+    assert place.rows[0] == 7  # itself, the nearest in the layer's outputs
+    want, rows = embedding.place_among(data.features, data.coords, data.features[7])
+    assert np.allclose(place.xy, want) and rows.tolist() == place.rows.tolist()
+    assert np.allclose(page._drawing_mark.get_offsets(), [want])
+    note = page.drawing_note.text()
+    assert note.startswith("★ Your drawing, drawn at the mean place of the 10\u00a0test images")
+    assert "in Hidden 1's outputs" in note and "of them are of class" in note
+    # another drawing moves it; an empty canvas takes it away
+    other = result.images[data.indices[150]].astype(np.float32)
+    with qtbot.waitSignal(controller.drawing_placed, timeout=20_000) as placed:
+        page.set_drawing(other)
+    assert placed.args[0].rows[0] == 150
+    page.set_drawing(None)
+    assert len(page._drawing_mark.get_offsets()) == 0
+    assert page.drawing_note.text().startswith("★ Draw on the canvas")
+
+
+def test_a_tsne_map_says_while_it_computes_and_how_the_drawing_was_placed(
+    qtbot, controller, result
+):
+    page = MapView(controller)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_result(result)
+    page.set_drawing(result.images[0].astype(np.float32))
+    page.method.setCurrentIndex(page.method.findData("tsne"))
+    page.points.setValue(100)
+    with (
+        qtbot.waitSignal(controller.drawing_placed, timeout=60_000),
+        qtbot.waitSignal(controller.map_ready, timeout=60_000),
+    ):
+        page.draw_button.click()
+        texts = [t.get_text() for t in page.plot.figure.texts]
+        assert any(t.startswith("Drawing the map:") for t in texts), texts  # not "Press…"
+    assert "t-SNE cannot place a new image" in page.drawing_note.text()
+
+
+def test_a_drawing_made_while_the_map_page_is_hidden_is_placed_when_it_is_shown(
+    qtbot, controller, result
+):
+    page = MapView(controller)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_result(result)
+    page.points.setValue(100)
+    with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+        page.draw_button.click()
+    page.hide()
+    asked = []
+    controller.drawing_placed.connect(asked.append)
+    page.set_drawing(result.images[page.data.indices[3]].astype(np.float32))
+    assert not controller.busy and asked == []  # nothing computed for a hidden page
+    with qtbot.waitSignal(controller.drawing_placed, timeout=20_000):
+        page.show()
+    assert asked[0].rows[0] == 3
+
+
+def test_a_map_of_a_layer_too_large_to_keep_says_the_drawing_is_not_placed(
+    qtbot, controller, result, monkeypatch
+):
+    from nndesk.controllers import explore
+
+    monkeypatch.setattr(explore, "KEPT_FEATURE_BYTES", 10)
+    page = MapView(controller)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_result(result)
+    page.set_drawing(result.images[0].astype(np.float32))
+    page.points.setValue(100)
+    with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+        page.draw_button.click()
+    assert page.data.features is None
+    assert page.drawing_note.text().startswith("Your drawing is not placed")
