@@ -5877,8 +5877,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>Preset</source>
-        <translation>Cấu hình
-mẫu</translation>
+        <translation>Cấu hình mẫu</translation>
     </message>
     <message>
         <source>Reading runs…</source>
