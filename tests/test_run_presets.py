@@ -27,6 +27,11 @@ def test_settings_edited_after_choosing_a_preset_are_changed_from_it():
     assert preset_origin(edited, "no-such-preset") is None
 
 
+def test_a_preset_trained_on_another_dataset_is_no_longer_its_lab():
+    """A Fashion lab's 87 % says nothing of an MNIST run of its settings."""
+    assert preset_origin(PRELU.replace(dataset="mnist"), "fashion-prelu-l2") is None
+
+
 def test_settings_edited_into_another_presets_are_that_preset():
     """The form names the preset its fields equal, whatever was chosen before (a -plus's
     settings typed into the lab's are the -plus run)."""

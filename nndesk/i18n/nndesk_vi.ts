@@ -5528,6 +5528,10 @@ kiểm tra</translation>
         <translation>Các cài đặt của trang Huấn luyện</translation>
     </message>
     <message>
+        <source>The lab&apos;s figure for {preset}: {figure} after its {epochs} epochs; this lane trained {trained}.</source>
+        <translation>Kết quả của bài lab {preset}: {figure} sau {epochs}&#xa0;epoch của nó; làn đua này đã huấn luyện {trained}&#xa0;epoch.</translation>
+    </message>
+    <message>
         <source>The race failed.</source>
         <translation>Cuộc đua thất bại.</translation>
     </message>
@@ -6982,14 +6986,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Độ chính xác kiểm tra {accuracy} trên {dataset} — {lab}</translation>
     </message>
     <message>
-        <source>Test accuracy {accuracy} on {dataset} — {lab} · model saved in the run history</source>
-        <translation>Độ chính xác kiểm tra {accuracy} trên {dataset} — {lab} · mô hình được lưu trong lịch sử lượt chạy</translation>
-    </message>
-    <message>
-        <source>Test accuracy {accuracy} on {dataset} — {lab} · model saved to {path}</source>
-        <translation>Độ chính xác kiểm tra {accuracy} trên {dataset} — {lab} · mô hình được lưu vào {path}</translation>
-    </message>
-    <message>
         <source>Test accuracy {accuracy} on {n} test images</source>
         <translation>Độ chính xác kiểm tra {accuracy} trên {n}&#xa0;ảnh kiểm tra</translation>
     </message>
@@ -7106,10 +7102,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>đổi tốc độ học trong khi huấn luyện (từ batch kế tiếp)</translation>
     </message>
     <message>
-        <source>changed from {preset}, whose lab&apos;s figure is {figure}</source>
-        <translation>sửa từ {preset}, bài lab của nó đạt {figure}</translation>
-    </message>
-    <message>
         <source>could not export: {describe}</source>
         <translation>không xuất được: {describe}</translation>
     </message>
@@ -7205,6 +7197,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>the lab&apos;s figure is {figure}</source>
         <translation>bài lab đạt {figure}</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s figure is {figure}, with its own settings</source>
+        <translation>bài lab đạt {figure}, với cài đặt của chính nó</translation>
     </message>
     <message>
         <source>the latest run ({started}): {title}</source>

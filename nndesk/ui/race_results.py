@@ -50,6 +50,27 @@ _BREAKS = re.compile(r"[ \t\n]+")
 _HYPHEN_BREAKS = re.compile(r"(?<=-)(?=[^\W\d_])")
 
 
+def lab_figure_tip(result: LaneResult) -> str:
+    """The Test cell's tooltip of a lane that is a whole lab (named by its preset): the lab's
+    own figure and its epochs beside the lane's (a race trains fewer: walk64 D6 read every
+    result against the shipped CNN only); "" for another lane."""
+    from nndesk.presets import PRESETS
+
+    preset = PRESETS.get(result.name)
+    if preset is None or preset.lab_accuracy is None:
+        return ""
+    return translate(
+        "RaceView",
+        "The lab's figure for {preset}: {figure} after its {epochs} epochs; this lane trained "
+        "{trained}.",
+    ).format(
+        preset=preset.name,
+        figure=accuracy_text(preset.lab_accuracy),
+        epochs=preset.config.epochs,
+        trained=result.epochs,
+    )
+
+
 def _widest_word(text: str, metrics: QFontMetrics) -> int:
     parts = (part for word in _BREAKS.split(text) for part in _HYPHEN_BREAKS.split(word))
     return max((metrics.horizontalAdvance(part) for part in parts), default=0)
@@ -148,6 +169,8 @@ class RaceTable(QTableWidget):
                 if row == NAME:
                     item.setFont(bold)
                     item.setToolTip(r.name)
+                if row == TEST:  # a lab's lane: its figure to read the lane's against (D6)
+                    item.setToolTip(lab_figure_tip(r))
                 self.setItem(row, r.lane + 1, item)
             button = tipped_button(
                 translate("RaceView", "Keep"),

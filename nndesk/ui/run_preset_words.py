@@ -38,8 +38,8 @@ def with_preset(title: str, origin: PresetOrigin | None) -> str:
 def lab_comparison(origin: PresetOrigin | None) -> str:
     """What the finished run's line says after its test accuracy, "" when there is nothing to
     compare with: "the lab's figure is 87.0 %"; a "-plus" preset's "the lab it sets out to
-    beat: 89.3 %"; a run whose preset settings were changed "changed from fashion-mlp-lab,
-    whose lab's figure is 87.0 %"; a preset without a lab figure: what nndesk measured."""
+    beat: 89.3 %"; a run whose preset settings were changed "the lab's figure is 87.0 %, with
+    its own settings"; a preset without a lab figure: what nndesk measured."""
     if origin is None or origin.preset is None:
         return ""
     preset = origin.preset
@@ -51,10 +51,10 @@ def lab_comparison(origin: PresetOrigin | None) -> str:
             preset=preset.name, figure=accuracy_text(preset.measured_accuracy)
         )
     figure = accuracy_text(lab)
-    if origin.changed:
+    if origin.changed:  # the headline above names the preset and says "changed"
         return translate(
-            "TrainingPanel", "changed from {preset}, whose lab's figure is {figure}"
-        ).format(preset=preset.name, figure=figure)
+            "TrainingPanel", "the lab's figure is {figure}, with its own settings"
+        ).format(figure=figure)
     if preset.beats_a_lab:
         return translate("TrainingPanel", "the lab it sets out to beat: {figure}").format(
             figure=figure

@@ -383,6 +383,9 @@ class RunsView(QWidget):
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.settings_forward = self.model.tells_apart_by_settings()
         self._order_columns(TOLD_APART_ORDER if self.settings_forward else SHOWN_ORDER)
+        # no run from a lab preset (older runs, settings of the person's own): no empty column
+        # taking the Dataset's place at 1024 px
+        self.table.setColumnHidden(PRESET, not any(r.preset is not None for r in records))
         self._fit_columns()
         self._fit_settings_column()
         self.split.share()  # more or fewer rows to show
@@ -473,7 +476,11 @@ class RunsView(QWidget):
     def _fit_settings_column(self) -> None:
         header = self.table.horizontalHeader()
         room = self.table.viewport().width()
-        others = sum(header.sectionSize(c) for c in range(len(COLUMNS)) if c != SETTINGS)
+        others = sum(
+            header.sectionSize(c)
+            for c in range(len(COLUMNS))
+            if c != SETTINGS and not header.isSectionHidden(c)
+        )
         least = max(SETTINGS_MIN_WIDTH, self._settings_least)
         narrow = False
         if self.settings_forward:

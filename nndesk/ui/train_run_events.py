@@ -303,21 +303,11 @@ class RunEventsMixin:
                 "lab": lab_comparison(record.preset),
             }
             if facts["lab"]:
-                line = (
-                    translate(
-                        "TrainingPanel",
-                        "Test accuracy {accuracy} on {dataset} — {lab} · model saved in the "
-                        "run history",
-                    )
-                    if record.model_file
-                    else translate(
-                        "TrainingPanel",
-                        "Test accuracy {accuracy} on {dataset} — {lab} · model saved to {path}",
-                    )
-                ).format(**facts)
+                # one line at 1024 px: where the model went is on the line under it
                 without_model = translate(
                     "TrainingPanel", "Test accuracy {accuracy} on {dataset} — {lab}"
                 )
+                line = without_model.format(**facts)
             else:
                 line = (
                     translate(

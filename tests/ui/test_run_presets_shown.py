@@ -95,10 +95,11 @@ def test_a_run_trained_from_a_preset_names_it_and_reads_its_result_against_the_l
     record = saved.args[0]
     assert record.preset == PresetOrigin("fashion-mlp-lab", changed=changed)
     line = panel.speed.text()
+    # one line at 1024 px: where the model went is on the line under it
     if changed:
-        assert "— changed from fashion-mlp-lab, whose lab's figure is 87.0%" in line, line
+        assert line.endswith(" — the lab's figure is 87.0%, with its own settings"), line
     else:
-        assert "— the lab's figure is 87.0% · model saved" in line, line
+        assert line.endswith(" — the lab's figure is 87.0%"), line
     view = panel.runs_view
     qtbot.waitUntil(lambda: view.row_count() == 1, timeout=WAIT_MS)
     words = "fashion-mlp-lab, changed" if changed else "fashion-mlp-lab"
@@ -115,3 +116,49 @@ def test_a_run_trained_from_a_preset_names_it_and_reads_its_result_against_the_l
     qtbot.waitUntil(lambda: view.row_count() == 2, timeout=WAIT_MS)
     panel.runs_view.select_runs([other.run_id])
     assert f"({words}), is not one of them" in panel.replay_view.note.text()
+
+
+def test_a_race_lane_that_is_a_lab_gives_the_labs_figure_beside_its_own(qtbot):
+    from nndesk.controllers.race import LaneResult
+    from nndesk.ui.race_results import TEST, RaceTable
+
+    table = RaceTable()
+    qtbot.addWidget(table)
+    lanes = (
+        LaneResult(0, "mnist-sigmoid-raw", "completed", "", 2, 0.3, 0.84, 0.840, 10.0),
+        LaneResult(1, "ReLU, [0, 1]", "completed", "", 2, 0.1, 0.97, 0.973, 10.0),
+    )
+    table.fill(lanes, lambda lane: True, lambda lane: None)
+    assert table.item(TEST, 1).toolTip() == (
+        "The lab's figure for mnist-sigmoid-raw: 87.6% after its 10 epochs; this lane trained 2."
+    )
+    assert table.item(TEST, 2).toolTip() == ""  # not a lab of its own
+
+
+def test_the_preset_column_shows_only_when_a_listed_run_came_from_a_preset(qtbot, tmp_path):
+    """Older runs and runs of one's own settings: no empty column taking the Dataset's place
+    at 1024 px; a run from a preset brings it."""
+    from nndesk.controllers.run_list import RunListReader
+    from nndesk.runs import RunStore
+    from nndesk.ui.runs_view import RunsView
+
+    store = RunStore(tmp_path / "runs", fallback_dirs=())
+    own = store.create({"dataset": "mnist", "arch": "784-16-10"})
+    own.status = "completed"
+    store.save(own)
+    own.release_lock()
+    view = RunsView(RunListReader(store))
+    qtbot.addWidget(view)
+    view.resize(484, 420)
+    view.show()
+    view.refresh()
+    qtbot.waitUntil(lambda: view.row_count() == 1, timeout=WAIT_MS)
+    assert view.table.isColumnHidden(PRESET)
+    lab = store.create(PRESETS["mnist-gd"].config.to_dict(), preset=PresetOrigin("mnist-gd"))
+    lab.status = "completed"
+    store.save(lab)
+    lab.release_lock()
+    view.refresh()
+    qtbot.waitUntil(lambda: view.row_count() == 2, timeout=WAIT_MS)
+    assert not view.table.isColumnHidden(PRESET)
+    assert {view.cell(r, PRESET) for r in range(2)} == {"", "mnist-gd"}
