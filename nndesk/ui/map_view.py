@@ -496,7 +496,6 @@ class MapView(QWidget):
         if place.data is not self.data or self._drawing_mark is None:
             return  # placed on a map no longer drawn
         self._say_drawing_place(place)
-        self.plot.request_draw(full=True)
 
     @Slot(str)
     def _on_placing_failed(self, message: str) -> None:
@@ -510,6 +509,7 @@ class MapView(QWidget):
             self._drawing_mark.set_offsets(
                 np.zeros((0, 2)) if place is None else np.asarray(place.xy)[None]
             )
+            self.plot.request_draw(full=True)  # a cleared canvas's star left the chart too
         if place is None:
             self.drawing_note.setText(
                 translate("MapView", "★ Draw on the canvas to see where your drawing lands.")

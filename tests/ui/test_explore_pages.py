@@ -749,8 +749,11 @@ def test_the_drawing_lands_on_the_map_among_the_test_images_most_like_it(qtbot, 
     with qtbot.waitSignal(controller.drawing_placed, timeout=20_000) as placed:
         page.set_drawing(other)
     assert placed.args[0].rows[0] == 150
+    redrawn = []
+    page.plot.request_draw = lambda full=False: redrawn.append(full)
     page.set_drawing(None)
     assert len(page._drawing_mark.get_offsets()) == 0
+    assert redrawn, "the star stayed on the chart after the canvas was cleared"
     assert page.drawing_note.text().startswith("★ Draw on the canvas")
 
 
