@@ -73,6 +73,20 @@ SHOWN_ORDER = (
     "Val acc",
     "Settings",
 )
+#: the order when some listed run came from a lab preset: its name, which says the lab (and
+#: mostly its data and layers), where the layers were; at 1024 px and Larger text in
+#: Vietnamese the Preset column after Status was cut to "fashion…" (seen on Xvfb)
+PRESET_ORDER = (
+    "Started",
+    "Preset",
+    "Test acc",
+    "Status",
+    "Layers",
+    "Dataset",
+    "Epochs",
+    "Val acc",
+    "Settings",
+)
 #: the order when runs of the same data and layers are listed, told apart by their settings:
 #: the Settings cell (what tells them apart leads it) comes after the start, the run then read
 #: as the hint and the chart name it ("07:06:43 (sigmoid, pixels 0 to 255)"), its accuracy and
@@ -382,10 +396,12 @@ class RunsView(QWidget):
         self.model.set_records(records)
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.settings_forward = self.model.tells_apart_by_settings()
-        self._order_columns(TOLD_APART_ORDER if self.settings_forward else SHOWN_ORDER)
         # no run from a lab preset (older runs, settings of the person's own): no empty column
         # taking the Dataset's place at 1024 px
-        self.table.setColumnHidden(PRESET, not any(r.preset is not None for r in records))
+        presets = any(r.preset is not None for r in records)
+        self.table.setColumnHidden(PRESET, not presets)
+        order = PRESET_ORDER if presets else SHOWN_ORDER
+        self._order_columns(TOLD_APART_ORDER if self.settings_forward else order)
         self._fit_columns()
         self._fit_settings_column()
         self.split.share()  # more or fewer rows to show

@@ -162,3 +162,30 @@ def test_the_preset_column_shows_only_when_a_listed_run_came_from_a_preset(qtbot
     qtbot.waitUntil(lambda: view.row_count() == 2, timeout=WAIT_MS)
     assert not view.table.isColumnHidden(PRESET)
     assert {view.cell(r, PRESET) for r in range(2)} == {"", "mnist-gd"}
+
+
+def test_in_the_lecturers_window_the_runs_preset_is_in_sight_beside_its_accuracy_and_status(
+    qtbot, qapp, window_factory, stroke_classifier, tiny_data_dir
+):
+    """1024x768, Vietnamese, Larger text: after Status the Preset column was cut to
+    "fashion…" (seen on Xvfb); with a run from a preset it comes second, where Layers was."""
+    from nndesk import paths
+    from nndesk.runs import RunStore
+    from nndesk.ui.runs_table import COLUMNS
+    from tests.ui.test_runs_settings_cell import _in_sight, _lecturers_runs_view
+
+    store = RunStore(paths.runs_dir())
+    for name, changed in (("fashion-prelu-l2-plus", True), ("mnist-relu-sigmoid-unit", False)):
+        config = PRESETS[name].config
+        record = store.create(
+            config.replace(epochs=1 if changed else config.epochs).to_dict(),
+            preset=PresetOrigin(name, changed),
+        )
+        record.status = "completed"
+        store.save(record)
+        record.release_lock()
+    with _lecturers_runs_view(qtbot, qapp, window_factory, stroke_classifier, rows=2) as view:
+        for name in ("Started", "Preset", "Test acc", "Status"):
+            assert _in_sight(view, COLUMNS.index(name)), name
+        words = {view.cell(r, PRESET) for r in range(2)}
+        assert words == {"fashion-prelu-l2-plus, đã sửa", "mnist-relu-sigmoid-unit"}
