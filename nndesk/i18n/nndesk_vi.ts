@@ -7199,8 +7199,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>bài lab đạt {figure}</translation>
     </message>
     <message>
-        <source>the lab&apos;s figure is {figure}, with its own settings</source>
-        <translation>bài lab đạt {figure}, với cài đặt của chính nó</translation>
+        <source>the lab&apos;s figure is {figure} (its own settings)</source>
+        <translation>bài lab đạt {figure} (cài đặt của nó)</translation>
     </message>
     <message>
         <source>the latest run ({started}): {title}</source>

@@ -38,8 +38,9 @@ def with_preset(title: str, origin: PresetOrigin | None) -> str:
 def lab_comparison(origin: PresetOrigin | None) -> str:
     """What the finished run's line says after its test accuracy, "" when there is nothing to
     compare with: "the lab's figure is 87.0 %"; a "-plus" preset's "the lab it sets out to
-    beat: 89.3 %"; a run whose preset settings were changed "the lab's figure is 87.0 %, with
-    its own settings"; a preset without a lab figure: what nndesk measured."""
+    beat: 89.3 %"; a run whose preset settings were changed "the lab's figure is 87.0 % (its
+    own settings)" (one line at 1024 px, vi too); a preset without a lab figure: what nndesk
+    measured."""
     if origin is None or origin.preset is None:
         return ""
     preset = origin.preset
@@ -52,9 +53,9 @@ def lab_comparison(origin: PresetOrigin | None) -> str:
         )
     figure = accuracy_text(lab)
     if origin.changed:  # the headline above names the preset and says "changed"
-        return translate(
-            "TrainingPanel", "the lab's figure is {figure}, with its own settings"
-        ).format(figure=figure)
+        return translate("TrainingPanel", "the lab's figure is {figure} (its own settings)").format(
+            figure=figure
+        )
     if preset.beats_a_lab:
         return translate("TrainingPanel", "the lab it sets out to beat: {figure}").format(
             figure=figure

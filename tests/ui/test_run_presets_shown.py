@@ -97,7 +97,7 @@ def test_a_run_trained_from_a_preset_names_it_and_reads_its_result_against_the_l
     line = panel.speed.text()
     # one line at 1024 px: where the model went is on the line under it
     if changed:
-        assert line.endswith(" — the lab's figure is 87.0%, with its own settings"), line
+        assert line.endswith(" — the lab's figure is 87.0% (its own settings)"), line
     else:
         assert line.endswith(" — the lab's figure is 87.0%"), line
     view = panel.runs_view
