@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -147,8 +146,9 @@ class RaceView(QWidget):
             translate("RaceView", "race up to four configurations"),
         )
         # a lane that is a whole lab: a preset's settings, or the Train form's (walk60 D9)
-        self.lab_button = QToolButton()
-        self.lab_button.setText(translate("RaceView", "+ Add a lab…"))
+        # a push button with a menu: it makes room for its arrow beside the name; a tool
+        # button's instant popup drew the arrow over the name's "…" (verify64 D-E)
+        self.lab_button = QPushButton(translate("RaceView", "+ Add a lab…"))
         self.lab_button.setToolTip(
             translate(
                 "RaceView",
@@ -156,7 +156,6 @@ class RaceView(QWidget):
                 "L2, schedule and batch size included",
             )
         )
-        self.lab_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.lab_menu = QMenu(self.lab_button)
         self.lab_menu.aboutToShow.connect(self._fill_lab_menu)
         self.lab_button.setMenu(self.lab_menu)

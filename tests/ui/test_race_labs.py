@@ -195,3 +195,17 @@ def test_two_labs_race_alone_from_one_choice_of_the_add_a_lab_menu(qtbot, page):
     assert (mlp.activation, mlp.l2) == (get_preset("fashion-mlp-lab").config.activation, 0.0)
     assert view.comparison.currentData() == -1  # no comparison's lanes left
     assert prelu.epochs == mlp.epochs == view.epochs.value()  # the race's, as for one lab
+
+
+def test_the_add_a_lab_buttons_arrow_has_room_beside_its_name(page):
+    """verify64 D-E: "+ Add a lab…" drew its menu's arrow over the "…" of its name (a tool
+    button's instant popup leaves the arrow no room of its own)."""
+    from PySide6.QtWidgets import QStyle
+
+    button = page.race_view.lab_button
+    assert button.menu() is page.race_view.lab_menu
+    style = button.style()
+    name = button.fontMetrics().horizontalAdvance(button.text())
+    arrow = style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+    margins = 2 * style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, button)
+    assert button.sizeHint().width() >= name + arrow + margins
