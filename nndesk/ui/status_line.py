@@ -18,6 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QMainWindow
 
+from nndesk.ui.word_elision import middle_dropped
+
 # An absolute POSIX or Windows path: from a separator that starts a word, through a space
 # where the next word holds a separator too ("/home/x/My Documents/runs/model.npz" whole; it
 # was "/home/x/My", then "/runs" on its own), up to a space, ":", ";" or "," after it. A last
@@ -41,17 +43,19 @@ def elided_path(path: str, metrics: QFontMetrics, width: int) -> str:
     # its first part: "/home/", "C:\\Users\\"; a relative path's own first folder
     rooted = bool(cuts) and (cuts[0] == 0 or path[1:2] == ":")
     first_end = (cuts[1] if rooted and len(cuts) > 1 else cuts[0]) + 1 if cuts else 0
-    for first in (path[:first_end], ""):
-        shown = None
-        for cut in reversed(cuts):  # the last part, then more parts before it
-            if cut < first_end:
-                break
-            candidate = f"{first}…{path[cut:]}"
-            if metrics.horizontalAdvance(candidate) > width:
-                break
-            shown = candidate
-        if shown is not None:
-            return shown
+    ends = [cut for cut in cuts if cut >= first_end]  # where the last parts start
+
+    def joined(head: int, tail: int) -> str:
+        return f"{path[:first_end] if head else ''}…{path[ends[-tail] :]}"
+
+    def fits(shown: str) -> bool:
+        return metrics.horizontalAdvance(shown) <= width
+
+    # pieces: the first part, the part after it (always dropped: kept, the path is whole),
+    # then each of the last parts (the end keeps these alone); the first part alone in front
+    shown = middle_dropped(len(ends) + 2, joined, fits, False, len(ends)) if ends else None
+    if shown is not None:
+        return shown
     return metrics.elidedText(path, Qt.TextElideMode.ElideMiddle, width)
 
 

@@ -62,15 +62,32 @@ def _kept_both_ends(words: list[str], fits: Callable[[str], bool]) -> str | None
         end = " ".join(words[len(words) - tail :])
         return f"{' '.join(words[:head])} {ELLIPSIS} {end}" if head else f"{ELLIPSIS} {end}"
 
+    # the end first: a lead's words end with its values ("tốc … 0,001 → 0,05", not "tốc độ
+    # học … → 0,05", which lost the rate it started at)
+    return middle_dropped(len(words), joined, fits)
+
+
+def middle_dropped(
+    count: int,
+    joined: Callable[[int, int], str],
+    fits: Callable[[str], bool],
+    grow_head: bool = True,
+    tails: int | None = None,
+) -> str | None:
+    """A text of ``count`` pieces with middle ones dropped for "…", as it fits: ``joined(head,
+    tail)`` writes its first ``head`` pieces and its last ``tail`` around "…". The first piece
+    kept where it fits beside the last (else none of the start), then as many more from the
+    end as fit (``tails`` at most, if given), then (``grow_head``) from the start; at least
+    one piece is dropped. None when not even the last piece fits. The Runs table's cells drop
+    words so, the status bar's paths their folders (``status_line.elided_path``)."""
     head = 1 if fits(joined(1, 1)) else 0
     if not fits(joined(head, 1)):
         return None
     tail = 1
-    # the end first: a lead's words end with its values ("tốc … 0,001 → 0,05", not "tốc độ
-    # học … → 0,05", which lost the rate it started at)
-    while head + tail + 1 < len(words) and fits(joined(head, tail + 1)):
+    most = count if tails is None else tails
+    while head + tail + 1 < count and tail < most and fits(joined(head, tail + 1)):
         tail += 1
-    while head and head + tail + 1 < len(words) and fits(joined(head + 1, tail)):
+    while grow_head and head and head + tail + 1 < count and fits(joined(head + 1, tail)):
         head += 1
     return joined(head, tail)
 
