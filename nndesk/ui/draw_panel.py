@@ -245,7 +245,7 @@ class DrawPanel(QWidget):
         right = self._right = QVBoxLayout()
         right.addWidget(self.preview_title)
         right.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignLeft)
-        right.addWidget(self.overlay_check)
+        right.addWidget(self.overlay_check)  # or with the answer's options: _place_overlay_box
         right.addSpacing(6)
         right.addWidget(self.prediction_panel)
         right.addStretch(1)
@@ -256,6 +256,30 @@ class DrawPanel(QWidget):
         grid.addLayout(right, 1, 1)
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(16)
+
+        self._place_overlay_box()
+        text_size.notifier().changed.connect(self._place_overlay_box)  # ends with this panel
+
+    @Slot()
+    def _place_overlay_box(self) -> None:
+        """The overlay's box under the preview, or at Larger text with the answer's other
+        options under the canvas's rows, where that column has height to spare: under the
+        preview it took a row of the answer's column, and at Larger the preview shrank from 5
+        px a pixel to 4 (141 -> 113 px) at 1024x700, bigger text for a smaller picture (walk64
+        D14). At Normal it stays by the preview it colours: under the canvas its row made the
+        window 6 px taller than a 1024x668 screen in Vietnamese."""
+        options = self.prediction_panel.options.layout()
+        larger = text_size.current_step() == "larger"
+        if larger == (options.indexOf(self.overlay_check) >= 0):
+            return
+        if larger:
+            self._right.removeWidget(self.overlay_check)
+            options.addWidget(self.overlay_check)
+        else:
+            options.removeWidget(self.overlay_check)
+            self._right.insertWidget(self._right.indexOf(self.preview) + 1, self.overlay_check)
+        self.overlay_check.show()
+        self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         # the layout's least height counted the answer's wrapped lines at a width they do not

@@ -19,7 +19,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -33,6 +32,7 @@ from nndesk.garment_hints import TOPS_HINTS, long_sleeved_hint
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
 from nndesk.preprocess import nearly_empty
+from nndesk.ui import text_size
 from nndesk.ui.canvas import DEFAULT_PEN, blank_history
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES, DrawPanel
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
@@ -40,7 +40,7 @@ from nndesk.ui.model_choices import SHORT_ROLE, Choice, arrange, folder_header
 from nndesk.ui.model_notice import ModelSwitchNotice
 from nndesk.ui.page_tabs import PageBarPlace, PageTabs
 from nndesk.ui.shown_test_images import ShownTestImages
-from nndesk.ui.status_bar import ElidingStatusBar
+from nndesk.ui.status_bar import ElidingStatusBar, StatusField
 from nndesk.ui.status_line import show_status
 from nndesk.ui.typed_keys import keep_typed_keys_in_boxes
 from nndesk.ui.window_menus import WindowMenusMixin
@@ -273,23 +273,27 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.test_refusal, self.not_sure_refusal = panel.test_refusal, panel.not_sure_refusal
         self.test_index.entered.connect(self._on_show_test_button_clicked)  # Enter shows it
         panel.installEventFilter(self)  # the preview's size follows its (_fit_preview)
+        # and a text size step, which may move the overlay's box without resizing the column
+        text_size.notifier().changed.connect(self._fit_preview)
 
     def _build_status_bar(self) -> None:
         self.setStatusBar(ElidingStatusBar())  # a long message ends in "…", whole in its tooltip
-        self.model_status = QLabel()
-        self.model_status.setToolTip(translate("MainWindow", "The model in use"))
-        self.accuracy_status = QLabel()
-        self.accuracy_status.setToolTip(
+        self.model_status = StatusField(translate("MainWindow", "The model in use"))
+        self.accuracy_status = StatusField(
             translate(
                 "MainWindow", "Its accuracy on the 10,000 test images, as saved in the model file"
             )
         )
-        self.latency_status = QLabel()
-        self.latency_status.setToolTip(
+        self.latency_status = StatusField(
             translate("MainWindow", "Time of the last prediction: preprocessing + forward pass")
         )
         for widget in (self.model_status, self.accuracy_status, self.latency_status):
             self.statusBar().addPermanentWidget(widget)
+        # where the bar cannot hold them all, the accuracy gives way first ("Test accuracy:
+        # when training ends" says least while a run goes), then the model; the time is short
+        self.statusBar().set_yield_order(
+            (self.accuracy_status, self.model_status, self.latency_status)
+        )
 
     def resizeEvent(self, event) -> None:
         """Until the user drags the splitter, the pages get at least PAGES_MIN_WIDTH px: on a

@@ -220,3 +220,50 @@ def test_a_path_takes_the_room_its_sentence_leaves(qapp):
     assert width - metrics.horizontalAdvance(shown) < metrics.horizontalAdvance(
         "/a long folder name"
     )
+
+
+def test_fields_too_wide_for_the_bar_give_way_in_their_order_each_whole_in_its_tooltip(qtbot):
+    """verify64 D-F: at 1024 px in Vietnamese at Larger text while a run went, the fields
+    read "Mô hình: mạng đang" and "Độ chính xác kiểm tra: khi huấ", both cut mid-word with
+    nothing to read the rest by. Too narrow a bar now cuts the accuracy first, to "…", then
+    the model; a cut field says its whole text in its tooltip, under what the field is."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from nndesk.ui.status_bar import ElidingStatusBar, StatusField
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    bar = ElidingStatusBar()
+    window.setStatusBar(bar)
+    model, accuracy = StatusField("The model in use"), StatusField("Its accuracy")
+    latency = StatusField("Time of the last prediction")
+    for field in (model, accuracy, latency):
+        bar.addPermanentWidget(field)
+    bar.set_yield_order((accuracy, model, latency))
+    model.setText("Mô hình: mạng đang huấn luyện")
+    accuracy.setText("Độ chính xác kiểm tra: khi huấn luyện xong")
+    latency.setText("Dự đoán: 1,3 ms")
+    whole = sum(f.whole_width() for f in (model, accuracy, latency))
+    window.resize(whole + 200, 100)
+    window.show()
+    qtbot.waitExposed(window)
+
+    def laid_out(width: int) -> None:
+        window.resize(width, 100)
+        qtbot.waitUntil(lambda: bar.width() == width)
+        bar.layout().activate()
+
+    laid_out(whole + 200)
+    assert not any(f.is_cut() for f in (model, accuracy, latency))
+    assert model.toolTip() == "The model in use" and "\n" not in model.property("toolTip")
+    laid_out(whole - 80)  # the accuracy gives way alone
+    assert accuracy.is_cut() and accuracy.displayed_text().endswith("…")
+    assert not model.is_cut() and not latency.is_cut()
+    assert accuracy.property("toolTip") == "Its accuracy\n" + accuracy.text()
+    laid_out(whole - accuracy.whole_width())  # then the model too
+    assert accuracy.is_cut() and model.is_cut() and not latency.is_cut()
+    assert model.displayed_text().startswith("Mô hình") and model.displayed_text().endswith("…")
+    for field in (model, accuracy, latency):  # each within the bar, its text within itself
+        assert field.geometry().right() < bar.width()
+        shown = field.fontMetrics().horizontalAdvance(field.displayed_text())
+        assert shown <= field.contentsRect().width()
