@@ -10,45 +10,56 @@ from nndesk.plain_text import one_line
 from nndesk.run_record import RunRecord
 from nndesk.run_titles import lr_title_prefix, title_shown
 from nndesk.setting_words import setting_text, value_text
+from nndesk.settings_schema import BY_NAME
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.runs_table import CELL_CHARS, STATUSES, shared_minutes, start_day, started_text
 
+# Characters of a legend entry: the legend sits above the plots, its entries side by side
+# when they fit (about half the chart's width at 1024 px)
+LABEL_CHARS = 60
+#: ... and in an exported picture, a file's reader cannot hover for the rest: "schedule
+#: cosine to a minimum, 784-c32v-p-c64v-p-128-10, bat…" in a 1,440 px wide PNG (walk64 D24)
+EXPORTED_LABEL_CHARS = 3 * LABEL_CHARS
 
-def legend_labels(selected: list[RunRecord]) -> list[str]:
+
+def legend_labels(selected: list[RunRecord], chars: int = LABEL_CHARS) -> list[str]:
     """Legend labels naming what differs between the selected runs (e.g. the layers), each
-    one line of at most ``LABEL_CHARS`` characters, and never two alike. Runs of the same
-    settings are named by when they started, first, so a long title cut at the end keeps it
+    one line of at most ``chars`` characters (``EXPORTED_LABEL_CHARS`` in a file, whose reader
+    cannot hover for the rest), and never two alike. Runs of the same settings are named by
+    when they started, first, so a long title cut at the end keeps it
     ("14:45:27 · mnist 784-784-10 relu…": seconds when two share a minute); runs that
     agree even in that (two lanes of a race) by their folder's name, which the Runs table's
     tooltips show too."""
-    return [_with_ending(label, r) for label, r in zip(_named(selected), selected, strict=True)]
+    labels = _named(selected, chars)
+    return [_with_ending(label, r, chars) for label, r in zip(labels, selected, strict=True)]
 
 
-def _with_ending(label: str, record: RunRecord) -> str:
+def _with_ending(label: str, record: RunRecord, chars: int = LABEL_CHARS) -> str:
     """``label`` followed by "(diverged)" for a run that diverged, its end never cut off: a
     diverged run read "epoch 5, lr 1000, SGD" among runs that trained, as if it had trained
     five epochs (it ended at its second batch)."""
     if record.status != "diverged":
         return label
     ending = f" ({translate_marked('RunsView', STATUSES['diverged'])})"
-    return one_line(label, max(LABEL_CHARS - len(ending), 8)) + ending
+    return one_line(label, max(chars - len(ending), 8)) + ending
 
 
-def _named(selected: list[RunRecord]) -> list[str]:
+def _named(selected: list[RunRecord], chars: int = LABEL_CHARS) -> list[str]:
     """The runs' legend labels before their endings (``legend_labels``)."""
     texts = [_label_text(r, selected) for r in selected]
-    labels = [one_line(t, LABEL_CHARS) for t in texts]
+    labels = [one_line(t, chars) for t in texts]
     if len(selected) < 2:
         return labels
     whens = _start_texts(selected)
     if legend_caption(selected):  # the title they share is said once, above the legend
         texts = [_with_rate_changes(when, r) for when, r in zip(whens, selected, strict=True)]
-        labels = [one_line(t, LABEL_CHARS) for t in texts]
+        labels = [one_line(t, chars) for t in texts]
     elif not differing_settings(selected):
-        labels = [_first(when, text) for when, text in zip(whens, texts, strict=True)]
+        labels = [_first(when, text, chars) for when, text in zip(whens, texts, strict=True)]
     # the few settings named alike (a fourth one differs): their start tells them apart
-    labels = _told_apart(labels, texts, whens)
-    return _told_apart(labels, texts, [one_line(r.run_id, CELL_CHARS) for r in selected])
+    labels = _told_apart(labels, texts, whens, chars)
+    ids = [one_line(r.run_id, CELL_CHARS) for r in selected]
+    return _told_apart(labels, texts, ids, chars)
 
 
 def legend_caption(selected: list[RunRecord]) -> str:
@@ -78,19 +89,21 @@ def _rate_changes(record: RunRecord) -> str:
     return f" → {more}{' → '.join(fmt(lr, 'g') for lr in rates[-2:])}"
 
 
-def _told_apart(labels: list[str], texts: list[str], names: list[str]) -> list[str]:
+def _told_apart(
+    labels: list[str], texts: list[str], names: list[str], chars: int = LABEL_CHARS
+) -> list[str]:
     """``labels``, those alike replaced by their text followed by their ``names``."""
     alike = [labels.count(label) > 1 for label in labels]
     return [
-        f"{one_line(text, max(LABEL_CHARS - len(name) - 3, 8))} ({name})" if same else label
+        f"{one_line(text, max(chars - len(name) - 3, 8))} ({name})" if same else label
         for label, text, name, same in zip(labels, texts, names, alike, strict=True)
     ]
 
 
-def _first(head: str, text: str) -> str:
-    """``head · text`` in at most ``LABEL_CHARS`` characters, ``text`` cut first."""
-    head = one_line(head, LABEL_CHARS // 2)
-    return f"{head} · {one_line(text, max(LABEL_CHARS - len(head) - 3, 8))}"
+def _first(head: str, text: str, chars: int = LABEL_CHARS) -> str:
+    """``head · text`` in at most ``chars`` characters, ``text`` cut first."""
+    head = one_line(head, chars // 2)
+    return f"{head} · {one_line(text, max(chars - len(head) - 3, 8))}"
 
 
 def _start_texts(selected: list[RunRecord]) -> list[str]:
@@ -101,9 +114,6 @@ def _start_texts(selected: list[RunRecord]) -> list[str]:
     return [started_text(r, seconds=seconds, day=not one_day) for r in selected]
 
 
-# Characters of a legend entry: the legend sits above the plots, its entries side by side
-# when they fit (about half the chart's width at 1024 px)
-LABEL_CHARS = 60
 # How many of the settings that differ between runs a legend entry names (the dataset first)
 LEGEND_SETTINGS = 3
 
@@ -172,13 +182,23 @@ def _label_text(record: RunRecord, selected: list[RunRecord]) -> str:
         return shown_title(record)
     # in the window's words ("epochs 1, lr 0.001"), never the record's keys; a rate changed
     # while training is followed to the rate the run ended with ("lr 0.001 → 0.0005")
+    # only the settings this run's others give a meaning: an exponential decay's run was
+    # named by a step decay's factor too ("multiply by 0.1, decay rate 0.5", fixK's left)
+    named = [k for k in differing if _applies(k, record.config)] or differing
     return ", ".join(
         one_line(
             _legend_setting(k, record.config.get(k)) + (_rate_changes(record) if k == "lr" else ""),
             30,
         )
-        for k in differing
+        for k in named
     )
+
+
+def _applies(name: str, config) -> bool:
+    """Whether setting ``name`` means anything beside ``config``'s other settings (a step
+    decay's factor only with the step schedule), as the Train form shows or hides it."""
+    field = BY_NAME.get(name)
+    return field is None or field.applies is None or bool(field.applies(config))
 
 
 def _legend_setting(name: str, value) -> str:

@@ -143,13 +143,13 @@ class ModelFilesMixin:
         (walk53 #7)."""
         if records:
             from nndesk.run_titles import title_shown
-            from nndesk.ui.runs_legend import legend_labels
+            from nndesk.ui.runs_legend import EXPORTED_LABEL_CHARS, legend_labels
 
             curves = [r.curves.copy() for r in records]
             if len(records) == 1:
                 labels = [title_shown(records[0].title, records[0].config)]
             else:
-                labels = legend_labels(records)
+                labels = legend_labels(records, EXPORTED_LABEL_CHARS)  # whole in a file
             return list(zip(labels, curves, strict=True))
         return [(self.title.text(), self.curves.copy())]
 

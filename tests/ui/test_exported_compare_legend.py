@@ -39,3 +39,30 @@ def test_the_exported_legend_says_what_the_window_s_legend_says(qtbot, tmp_path,
     assert written == {"labels": shown, "caption": caption}
     assert all("batch" in label and "dropout" in label for label in shown)
     assert not any(record.title in label for record in runs for label in shown)
+
+
+def test_an_exported_key_is_whole_where_the_windows_is_cut(qtbot, tmp_path, monkeypatch):
+    """walk64 D24: the exported PNG named a run "schedule cosine to a minimum,
+    784-c32v-p-c64v-p-128-10, bat…", cut as in the window's legend (whose rest is one hover
+    away), though the 1,440 px wide picture had room, and its reader cannot hover."""
+    store = RunStore(tmp_path / "runs")
+    base = {"dataset": "fashion", "activation": "relu", "lr": 0.001}
+    runs = [
+        store.create({**base, "arch": "784-64-64-10", "batch_size": 32, "schedule": "constant"}),
+        store.create(
+            {**base, "arch": "784-c32v-p-c64v-p-128-10", "batch_size": 128, "schedule": "cosine"}
+        ),
+    ]
+    page = training_page(TrainingController(lambda name: None, store))
+    qtbot.addWidget(page)
+    written = {}
+
+    def save(labelled, path, caption="", turns=()):
+        written["labels"] = [label for label, _ in labelled]
+        return path
+
+    monkeypatch.setattr(train_models, "save_curves_png", save)
+    page.export_curves_png(tmp_path / "compare.png", runs)
+    assert any(label.endswith("…") for label in legend_labels(runs))  # the window's, cut
+    assert not any("…" in label for label in written["labels"])
+    assert all("batch" in label for label in written["labels"])

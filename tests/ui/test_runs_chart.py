@@ -440,3 +440,18 @@ def test_the_legend_of_two_labs_names_what_a_student_changes_on_purpose(tmp_path
     named = legend_settings([prelu, relu])
     assert named == ["activation", "l2", "schedule"]
     assert "init" not in named and "prelu_init" not in named
+
+
+def test_a_legend_names_only_the_schedule_numbers_each_runs_schedule_has(tmp_path):
+    """fixK left: runs differing in their schedule were named "schedule exponential…, multiply
+    by 0.1, decay rate 0.5": a step decay's factor beside an exponential decay's rate, which
+    the exponential run never used. Each entry names the numbers of its own schedule."""
+    from nndesk.ui.runs_legend import legend_labels
+
+    store = RunStore(tmp_path / "runs")
+    shared = {"dataset": "mnist", "arch": "784-784-10", "lr": 0.01, "schedule_step": 2}
+    step = store.create({**shared, "schedule": "step", "schedule_gamma": 0.1, "schedule_rate": 0.5})
+    exp = store.create({**shared, "schedule": "exp", "schedule_gamma": 0.5, "schedule_rate": 0.2})
+    step_label, exp_label = legend_labels([step, exp])
+    assert "0.1" in step_label and "0.5" not in step_label  # its factor, not a decay rate
+    assert "0.2" in exp_label and "0.5" not in exp_label  # its rate, not a factor
