@@ -331,6 +331,10 @@ class Explanation:
     runner_up: int  # second most likely class
     margin: float  # p(top) - p(runner-up)
     hidden_units: list = field(default_factory=list)  # top_hidden_units(...) (empty for CNNs)
+    #: the explained model has hidden units to picture (an MLP); None: not said. A training
+    #: run's snapshot is explained while the page still holds the picked model (walk65 D16:
+    #: "This model is a CNN" over an MLP's unit pictures), so the page follows this
+    model_has_units: bool | None = None
 
 
 def explain_prediction(
@@ -347,7 +351,7 @@ def explain_prediction(
     sal = saliency(model, normalizer, image28, top, kind=kind)
     x = normalizer(np.asarray(image28, np.float32).reshape(1, 28, 28))
     units = top_hidden_units(model, x, n=n_units) if n_units > 0 else []
-    return Explanation(top, sal, kind, second, margin, units)
+    return Explanation(top, sal, kind, second, margin, units, has_hidden_units(model))
 
 
 # ---- the nearest training images in the last hidden layer's space -----------------------------

@@ -467,7 +467,6 @@ class WhyView(QWidget):
         self._classifier = clf
         self._names = class_names_shown(clf.class_names) if clf is not None else ()
         self._fill_class_combos()
-        mlp = clf is not None and has_hidden_units(clf.model)
         for tile in self.tiles:
             tile.setVisible(False)
         for tile in self.neighbour_tiles:
@@ -482,25 +481,8 @@ class WhyView(QWidget):
         self._first_neighbour_token = None
         if clf is None:
             self.units_note.setText(self._no_model_text())
-        elif mlp:
-            self.units_note.setText(
-                translate(
-                    "WhyView",
-                    "Each picture is one hidden unit's 784 input weights laid out as 28×28. "
-                    "Red: ink there excites the unit; blue: ink there inhibits it. "
-                    "These are the units your drawing activates most.",
-                )
-            )
         else:
-            mlp_name = "fashion-mlp" if clf.preprocess_kind == "garments" else "mnist-mlp"
-            self.units_note.setText(
-                translate(
-                    "WhyView",
-                    "This model is a CNN: its first layer is small 3×3 filters slid over the "
-                    "image, not one weight per pixel, so there is no 28×28 picture per unit. "
-                    "Open an MLP model (e.g. {mlp_name}) to see hidden units here.",
-                ).format(mlp_name=mlp_name)
-            )
+            self._say_units_note(has_hidden_units(clf.model))
         self._show_edge_note(clf)
         self._show_photos_note(clf)
         self._show_neighbours_note()
@@ -516,6 +498,29 @@ class WhyView(QWidget):
         # window being rebuilt in another language before it was shown maximised, and it came
         # back without its normal size (test_language_switch, 1 run in 3)
         self._lay_out_now()
+
+    def _say_units_note(self, mlp: bool) -> None:
+        """What the hidden-units box shows, for an MLP (``mlp``) or a CNN."""
+        if mlp:
+            self.units_note.setText(
+                translate(
+                    "WhyView",
+                    "Each picture is one hidden unit's 784 input weights laid out as 28×28. "
+                    "Red: ink there excites the unit; blue: ink there inhibits it. "
+                    "These are the units your drawing activates most.",
+                )
+            )
+            return
+        garments = self._classifier is not None and self._classifier.preprocess_kind == "garments"
+        mlp_name = "fashion-mlp" if garments else "mnist-mlp"
+        self.units_note.setText(
+            translate(
+                "WhyView",
+                "This model is a CNN: its first layer is small 3×3 filters slid over the "
+                "image, not one weight per pixel, so there is no 28×28 picture per unit. "
+                "Open an MLP model (e.g. {mlp_name}) to see hidden units here.",
+            ).format(mlp_name=mlp_name)
+        )
 
     def _fill_class_combos(self) -> None:
         for combo, first in (
@@ -583,6 +588,8 @@ class WhyView(QWidget):
                 tile.setVisible(False)
             return
         self._show_summary()
+        if explanation.model_has_units is not None:  # the model explained: a run's snapshot
+            self._say_units_note(explanation.model_has_units)
         units = explanation.hidden_units
         for i, tile in enumerate(self.tiles):
             if i < len(units):

@@ -478,3 +478,34 @@ def test_a_garment_model_trained_on_photos_only_says_drawings_are_new_to_it(qtbo
         assert why.photos_note.isHidden()
     finally:
         language.use_language("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_training_runs_mlp_snapshot_is_described_as_the_mlp_whose_units_are_shown(
+    qtbot, why_desk, lang
+):
+    """Walk65 D16: an MLP trained in Digits while the picked model was a CNN; the units box
+    said "This model is a CNN … open an MLP" over the MLP's unit pictures. The words follow
+    the model explained (the run's snapshot, which never changes the page's classifier)."""
+    import copy
+    from dataclasses import replace
+
+    from nndesk.nn.architecture import build_model
+    from nndesk.ui import language
+
+    why = why_desk.why_page
+    mlp = why_desk.prediction.current()
+    _wait_for_answer(qtbot, why_desk)
+    language.use_language(lang)
+    try:
+        cnn = build_model("784-c8-p-c8-p-16-10", rng=np.random.default_rng(0))
+        why_desk.prediction.set_classifier(replace(mlp, model=cnn))
+        cnn_words = {"en": "This model is a CNN", "vi": "CNN"}[lang]
+        qtbot.waitUntil(lambda: cnn_words in why.units_note.text(), timeout=10_000)
+        cnn_text = why.units_note.text()
+        why_desk.prediction.live_update(replace(mlp, model=copy.deepcopy(mlp.model)))
+        qtbot.waitUntil(lambda: any(t.isVisibleTo(why) for t in why.tiles), timeout=10_000)
+        assert cnn_words not in why.units_note.text()
+        assert "28×28" in why.units_note.text() and why.units_note.text() != cnn_text
+    finally:
+        language.use_language("en")
