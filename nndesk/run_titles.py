@@ -56,7 +56,9 @@ def describe_config(config: dict, shown: bool = False) -> str:
         if not shown:
             parts.append(f"batch={batch or 'full'}")
         elif batch == 0:
-            parts.append(setting_text("batch_size", 0))  # "full batch"
+            # gradient descent's own label says "(full batch)" already: said once (walk65 D13)
+            if config.get("optimizer") != "gd":
+                parts.append(setting_text("batch_size", 0))  # "full batch"
         else:
             parts.append(fill(shown_text(BATCH_IN_TITLE), size=value_text("batch_size", batch)))
     if config.get("normalize"):

@@ -335,3 +335,23 @@ def test_a_batch_larger_than_the_training_set_is_said_not_refused():
         "batch 1,000,000 is more than the 60,000 training images: every epoch is one "
         "full-batch step"
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_full_batch_gradient_descent_is_called_full_batch_once_in_its_title(qapp, lang):
+    """walk65 D13: mnist-gd's headline read "… gradient descent (full batch) lr 0.5 full batch
+    …": the optimizer's label says it already; another optimizer's full batch still says it."""
+    from nndesk.presets import get_preset
+    from nndesk.run_titles import describe_config
+    from nndesk.ui import language
+
+    gd = get_preset("mnist-gd").config.to_dict()
+    assert gd["optimizer"] == "gd" and gd["batch_size"] == 0
+    language.use_language(lang)
+    try:
+        full = {"en": "full batch", "vi": "cả tập (full batch)"}[lang]
+        assert describe_config(gd, shown=True).count(full) == 1
+        adam = {**gd, "optimizer": "adam"}
+        assert describe_config(adam, shown=True).count(full) == 1
+    finally:
+        language.use_language("en")
