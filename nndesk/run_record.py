@@ -83,6 +83,10 @@ class RunRecord:
     #: the lab preset the run started from (None: settings of the person's own, or a record
     #: written before runs kept it)
     preset: PresetOrigin | None = None
+    #: a Continue that ran its learning-rate schedule again over its own epochs: the epoch
+    #: that schedule counts from (its first); None: the schedule counts from epoch 1 (a first
+    #: run, a Continue that kept the rate, or one made before nndesk said so)
+    schedule_from: int | None = None
     #: the run's model in a fallback folder (its run folder refused it); found by the run's
     #: name (``RunStore``), never read from run.json, and never written to it
     elsewhere: Path | None = field(default=None, compare=False)
@@ -196,6 +200,8 @@ class RunRecord:
             "resumed_from": self.resumed_from,
             "preset": None if self.preset is None else self.preset.to_dict(),
         }
+        if self.schedule_from is not None:
+            out["schedule_from"] = self.schedule_from
         if infinite:  # before the curves: a listing reads the file up to them
             out[INFINITE_KEY] = infinite
         # a listing reads the file up to the curves: what it shows of them comes first
@@ -255,6 +261,13 @@ class RunRecord:
             raise refused(
                 N_("{key} is {kind}, not a string"), key="resumed_from", kind=kind_of(resumed_from)
             )
+        schedule_from = d.get("schedule_from")
+        if schedule_from is not None and not (is_whole(schedule_from) and 1 <= schedule_from < 2**53):
+            raise refused(
+                N_("{key} is {value}, not an epoch"),
+                key="schedule_from",
+                value=short_repr(schedule_from),
+            )
         return cls(
             run_id=folder.name,
             folder=folder,
@@ -269,6 +282,7 @@ class RunRecord:
             model_file=model_file_name(d.get("model_file")),
             resumed_from=resumed_from,
             preset=preset_at(d),
+            schedule_from=schedule_from,
         )
 
     @classmethod

@@ -364,6 +364,36 @@ def test_resume_continues_the_history_and_the_optimizer_state(tiny, tmp_path):
     assert epochs[-1].train_loss == pytest.approx(straight_epochs[-1].train_loss, rel=1e-4)
 
 
+def test_a_continue_that_runs_its_schedule_again_starts_it_at_its_first_epoch(tiny, tmp_path):
+    """walk64 D16: Continue spread a finished cosine run's schedule over every epoch, so it
+    went on 15x above the rate the run ended with. Asked to run the schedule again, epoch 4
+    of a 3-epoch model trains at the stated rate and the schedule spans the 2 new epochs;
+    the model file says where it counted from."""
+    from nndesk.nn.schedules import make_schedule
+
+    cosine = FAST.replace(epochs=3, schedule="cosine", min_lr=1e-5)
+    first = prepare(cosine, dataset=tiny)
+    run(first)
+    path = first.save(tmp_path / "m.npz")
+    again = prepare(
+        cosine.replace(epochs=2, lr=2e-3), dataset=tiny, resume=path, restart_schedule=True
+    )
+    assert again.schedule_from == 4
+    epochs = of_type(run(again), EpochReport)
+    fresh = make_schedule("cosine", 2e-3, 2, min_lr=1e-5)
+    assert [(e.epoch, e.lr) for e in epochs] == [
+        (4, pytest.approx(fresh.lr_at(0))),
+        (5, pytest.approx(fresh.lr_at(1))),
+    ]
+    assert epochs[0].lr == pytest.approx(2e-3)
+    assert again.info()["schedule_from"] == 4
+    # without it (the CLI's --resume), the schedule counts from epoch 1 over all five
+    stretched = prepare(cosine.replace(epochs=2), dataset=tiny, resume=path)
+    assert stretched.schedule_from == 1 and "schedule_from" not in stretched.info()
+    spread = make_schedule("cosine", cosine.lr, 5, min_lr=1e-5)
+    assert stretched.rate_at(4) == pytest.approx(spread.lr_at(3))
+
+
 def test_continuing_a_diverged_model_is_caught_as_diverged_at_its_first_batch(tiny, tmp_path):
     """walk53 #3: Continue on a run that diverged (lr 5) trained a whole epoch with its batch
     loss between 10² and 10⁶ and ended "completed" at chance: divergence was measured as 100x

@@ -138,6 +138,9 @@ class RunStarted:
     #: the rate the schedule gives the first epoch of this run (0: not known). A continued
     #: cosine run starts well below its base rate, and "LR now" showed the base (walk54 D6)
     first_lr: float = 0.0
+    #: the epoch the run's schedule counts from (``Session.schedule_from``): 1, or its first
+    #: epoch when a Continue runs the schedule again over its own epochs
+    schedule_from: int = 1
     #: the parts each batch is split over (``runtime.ThreadPlan.parts``): more than one, the
     #: run holds every core, and the window paces its redraws (``plot_widget.BUSY_REDRAW_MS``)
     parts: int = 1
@@ -253,9 +256,11 @@ class TrainingWorker(QObject):
         dataset=None,
         watch: bool = True,
         fallbacks: tuple[Path, ...] = (),
+        restart_schedule: bool = False,
     ) -> None:
         super().__init__()
         self._fallbacks = fallbacks
+        self._restart_schedule = restart_schedule
         self._config = config
         self._requests = requests
         self._run_id = run_id
@@ -343,7 +348,9 @@ class TrainingWorker(QObject):
         self.status_changed.emit(
             QCoreApplication.translate("TrainingController", "Preparing the network…")
         )
-        session = training.prepare(self._config, resume=loaded, dataset=dataset)
+        session = training.prepare(
+            self._config, resume=loaded, dataset=dataset, restart_schedule=self._restart_schedule
+        )
         cfg = session.config
         n = len(session.y_train)
         batch_size = n if cfg.full_batch else min(cfg.batch_size, n)
@@ -381,7 +388,8 @@ class TrainingWorker(QObject):
                 train_images=n,
                 class_names=tuple(session.class_names),
                 confusion_split="validation" if len(session.y_val) else "training",
-                first_lr=float(session.schedule.lr_at(session.epochs_done)),
+                first_lr=session.rate_at(session.epochs_done + 1),
+                schedule_from=session.schedule_from,
                 parts=session.thread_plan().parts,
             )
         )
@@ -628,6 +636,7 @@ class TrainingController(QObject, WorkerThreadOwner):
         dataset=None,
         curves: Curves | None = None,
         started_from: str = "",
+        restart_schedule: bool = False,
     ) -> None:
         """Start training ``config`` (a TrainConfig) on a new thread; returns at once.
 
@@ -635,7 +644,9 @@ class TrainingController(QObject, WorkerThreadOwner):
         model's run curves, continued batch for batch (default: its per-epoch history).
         ``dataset``: use this ready Dataset instead of asking the provider. ``started_from``:
         the preset the settings were chosen from and then edited ("" when none): the run's
-        record names the preset it comes from (``presets.preset_origin``). Raises
+        record names the preset it comes from (``presets.preset_origin``).
+        ``restart_schedule``: its schedule runs again over this run's epochs from
+        ``config.lr`` (``training.prepare``). Raises
         ``ConfigError`` if a run is going or ``config`` is invalid.
         """
         if self.is_running():
@@ -676,6 +687,7 @@ class TrainingController(QObject, WorkerThreadOwner):
             dataset,
             fallbacks=model_fallbacks(),
             watch=self.watch_inside,
+            restart_schedule=restart_schedule and resume is not None,
         )
         self._requests.delay = self._slow_motion
         self._last_batch = None
@@ -849,6 +861,7 @@ class TrainingController(QObject, WorkerThreadOwner):
             self.curves = Curves.from_history(list(run.history))
             self.curves.changes = list(run.changes)
         record.curves = self.curves
+        record.schedule_from = run.schedule_from if run.schedule_from > 1 else None
         self.inside = InsideRecord(list(run.inside_names), [], run.inside_start, [])
         self.replay = ReplayRecord(
             class_names=tuple(run.class_names),

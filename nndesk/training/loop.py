@@ -314,7 +314,7 @@ def _train(
         cfg = session.config
         bs = n if cfg.full_batch else min(cfg.batch_size, n)
         if overridden is None:
-            optimizer.lr = float(session.schedule.lr_at(epoch - 1))  # schedules count from 0
+            optimizer.lr = session.rate_at(epoch)
         # cheap insurance: if an update ever produces inf weights, go back to this epoch's start
         start_state = session.weights_snapshot()
         # full-batch GD needs no order (the whole split is one batch) unless images are augmented

@@ -61,6 +61,7 @@ class Session:
         partial: tuple[int, EpochProgress] | None = None,
         changes: list[SettingChange] | None = None,
         resumed: bool = False,
+        schedule_from: int = 1,
     ) -> None:
         from nndesk.nn.losses import make_loss
 
@@ -86,7 +87,11 @@ class Session:
         self.partial: tuple[int, EpochProgress] | None = partial
         self.loss_fn = make_loss(config.loss, model.output)
         self.eval_loss_fn = make_loss(config.loss, model.output)
-        self.schedule = schedule_for(config, self.epochs_done + config.epochs)
+        #: the epoch the learning-rate schedule counts from: 1, or a Continue's first epoch
+        #: when it runs the schedule again over its own epochs (``prepare``'s
+        #: ``restart_schedule``); then epoch ``schedule_from`` trains at the schedule's start
+        self.schedule_from = schedule_from
+        self.schedule = schedule_for(config, self.epochs_done + config.epochs - schedule_from + 1)
         #: every setting changed while training, this run's and a resumed model's
         self.changes: list[SettingChange] = list(changes or [])
         self._own_changes_from = len(self.changes)  # those before are a resumed model's
@@ -100,6 +105,11 @@ class Session:
         self._thread_plan: ThreadPlan | None = None
 
     # -- facts ---------------------------------------------------------------------------------
+    def rate_at(self, epoch: int) -> float:
+        """The rate the schedule gives epoch ``epoch`` (1-based, counted from the model's
+        first epoch)."""
+        return float(self.schedule.lr_at(epoch - self.schedule_from))  # schedules count from 0
+
     @property
     def class_names(self) -> tuple[str, ...]:
         return tuple(self.dataset.class_names)
@@ -163,7 +173,7 @@ class Session:
                 continue
             scheduled = name == RATE_FROM_SCHEDULE
             if scheduled:  # the schedule sets the rate again, from its rate for this epoch on
-                name, value = "lr", float(self.schedule.lr_at(epoch - 1))
+                name, value = "lr", self.rate_at(epoch)
             if name == "lr":  # the rate in force: a schedule's, not the config's
                 before = float(self.optimizer.lr)
                 self.optimizer.lr = float(value)
@@ -298,6 +308,8 @@ class Session:
         if self.calibration is not None:
             info["calibration"] = dict(self.calibration)
         info["last_epoch"] = self.last_epoch
+        if self.schedule_from > 1:  # a Continue ran its schedule again (exported code replays it)
+            info["schedule_from"] = self.schedule_from
         if self.partial is not None:  # stopped inside an epoch: where to continue it
             epoch, progress = self.partial
             info["partial_epoch"] = {"epoch": epoch, **dataclasses.asdict(progress)}
@@ -338,6 +350,7 @@ def prepare(
     dataset=None,
     shared_inputs: dict | None = None,
     mirror: str | None = None,
+    restart_schedule: bool = False,
 ) -> Session:
     """Load data, normalise it once, split off validation and build (or restore) model + optimizer.
 
@@ -363,6 +376,10 @@ def prepare(
         arrays through it, one copy per normalisation kind instead of one per session.
     mirror : str, optional
         The classroom mirror a download of the dataset tries first (``load_dataset``'s).
+    restart_schedule : bool
+        With ``resume``: the learning-rate schedule runs again over this run's own epochs from
+        ``config.lr`` (its first epoch at the schedule's start), instead of counting from the
+        model's first epoch over them all (``Session.schedule_from``).
     """
     from nndesk.data import Normalizer, stratified_split
     from nndesk.nn.optimizers import make_optimizer
@@ -479,6 +496,7 @@ def prepare(
         partial,
         changes,
         resumed=loaded is not None,
+        schedule_from=len(history) + 1 if loaded is not None and restart_schedule else 1,
     )
 
 

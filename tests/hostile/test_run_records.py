@@ -68,6 +68,7 @@ RECORD_LIKE = st.fixed_dictionaries(
         "model_file": JSON,
         "resumed_from": JSON,
         "preset": PRESETS_LIKE,
+        "schedule_from": JSON | st.integers(-3, 2**60),
         "curves": st.dictionaries(st.sampled_from(CURVE_KEYS), st.lists(JSON, max_size=3)) | JSON,
         "format": JSON | st.integers(-2, 3),
         "summary": st.dictionaries(st.sampled_from(SUMMARY_KEYS), JSON | st.integers(-3, 3)) | JSON,
@@ -345,6 +346,8 @@ def test_an_infinite_unknown_setting_is_damaged():
     [
         (lambda d: d.update(format=99), "format is 99: this nndesk reads run records of format 1"),
         (lambda d: d.update(format="1"), "format is '1': this nndesk reads"),
+        (lambda d: d.update(schedule_from=0), "schedule_from is 0, not an epoch"),
+        (lambda d: d.update(schedule_from=True), "schedule_from is True, not an epoch"),
         (lambda d: d["config"].update(epochs=-5), "config.epochs: must be a whole number 1 to"),
         (lambda d: d["summary"].update(last_epoch="2"), None),
         (lambda d: d["summary"].update(lr_changes=["a", "b"], lr_change_count=2), None),
