@@ -341,6 +341,17 @@ def set_last_save_folder(folder: str | os.PathLike) -> None:
     _set("files/last_save_folder", str(folder))
 
 
+def continue_rate() -> str:
+    """Continue's rate choice last made: "keep" (default: the rate the run ended with) or
+    "again" (its schedule again from a stated rate; ``ui.continue_dialog``)."""
+    return _choice("train/continue-rate", ("keep", "again"), "keep")
+
+
+def set_continue_rate(choice: str) -> None:
+    if choice in ("keep", "again"):
+        _set("train/continue-rate", choice)
+
+
 def last_mode() -> str:
     """ "digits" (default) or "garments"."""
     return _choice("ui/mode", MODES, "digits")

@@ -262,7 +262,8 @@ class RunRecord:
                 N_("{key} is {kind}, not a string"), key="resumed_from", kind=kind_of(resumed_from)
             )
         schedule_from = d.get("schedule_from")
-        if schedule_from is not None and not (is_whole(schedule_from) and 1 <= schedule_from < 2**53):
+        epoch = is_whole(schedule_from) and 1 <= schedule_from < 2**53
+        if schedule_from is not None and not epoch:
             raise refused(
                 N_("{key} is {value}, not an epoch"),
                 key="schedule_from",

@@ -27,6 +27,31 @@ _REPLAYED = ("augment", "aug_shift", "aug_rotate", "aug_scale")
 #: settings a continuation may set that code cannot change there: named in the header
 _NOT_REPLAYED = ("seed", "val_fraction", "aug_stroke", "sketch")
 _SCHEDULE = ("schedule", "schedule_step", "schedule_gamma", "schedule_rate", "min_lr")
+#: The name of a change no setting makes: a continuation's schedule, ``(first epoch it counts
+#: from, epochs it spans, the rate it starts from)``, set at the batch it went on from (the
+#: app's Continue counts a schedule from epoch 1 over every epoch, or, asked to run it again,
+#: from its own first epoch over its own epochs: ``Session.schedule_from``)
+SCHEDULE_LEG = "schedule_leg"
+
+
+def spans_first_run(experiment) -> bool:
+    """Whether the code of ``experiment`` (a continued run) counts its schedule leg by leg:
+    the first run's over that run's own epochs (``SCHEDULE_EPOCHS``), each continuation's
+    from its SCHEDULE row. Needed when the first run had a schedule and the chain trains more
+    epochs than it planned (the script's own spread it over them all: walk64 D16's export);
+    the steered loop does it, so the run has a change record."""
+    chain = experiment.chain
+    if chain is None or chain.lost is not None or not experiment.changes:
+        return False
+    planned = chain.start.get("epochs")
+    scheduled = chain.start.get("schedule", "constant") != "constant"
+    return scheduled and isinstance(planned, int) and planned != experiment.config.epochs
+
+
+def setting_changes(changes) -> list:
+    """``changes`` without the continuations' schedules (``SCHEDULE_LEG``): what a header
+    lists as the run's steering."""
+    return [c for c in changes if c.name != SCHEDULE_LEG]
 
 
 @dataclass(frozen=True)
@@ -78,12 +103,17 @@ def follow(store, record) -> Chain:
         start = dict(current.config)
     changes = list(record.curves.changes)
     continuations = []
+    # the schedule in force: (the epoch it counts from, its span, its rate), the first run's
+    first_epochs = start.get("epochs")
+    schedule = (1, first_epochs, start.get("lr")) if isinstance(first_epochs, int) else None
     for leg, path, source in reversed(steps):  # oldest first: each builds on the last
         info = _model_info(path)
         if info is None:
             return Chain(dict(record.config), tuple(record.curves.changes), (), str(path))
         epoch, batch = _went_on_at(info)
-        added, left = _leg_settings(start, changes, dict(leg.config), epoch, batch)
+        span = _leg_span(info, dict(leg.config), getattr(leg, "schedule_from", None))
+        added, left = _leg_settings(start, changes, dict(leg.config), epoch, batch, span, schedule)
+        schedule = next((c.value for c in added if c.name == SCHEDULE_LEG), schedule)
         changes = sorted([*changes, *added], key=lambda c: (c.epoch, c.batch))
         changed = tuple(dict.fromkeys(c.name for c in added))
         continuations.append(Continuation(source, epoch, batch, left, changed))
@@ -125,9 +155,28 @@ def _went_on_at(info: dict) -> tuple[int, int]:
     return done + 1, 1
 
 
-def _leg_settings(start: dict, changes, leg: dict, epoch: int, batch: int):
+def _leg_span(info: dict, leg: dict, schedule_from: int | None) -> tuple[int, int] | None:
+    """(the epoch a continuation's schedule counts from, the epochs it spans), as the app's
+    session made it (``training.prepare``): from its own first epoch over its own epochs when
+    it ran the schedule again, else from epoch 1 over all; None when its epochs are unknown."""
+    from nndesk.training.session import planned_last_epoch
+
+    epochs, done = leg.get("epochs"), len(info.get("history") or ())
+    if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
+        return None
+    if planned_last_epoch(info, done) is not None:  # a stopped run went on to its last epoch
+        epochs = max(epochs - done, 1)
+    if schedule_from is not None:
+        return schedule_from, epochs
+    return 1, done + epochs
+
+
+def _leg_settings(
+    start: dict, changes, leg: dict, epoch: int, batch: int, span=None, schedule=None
+):
     """The changes that make code follow a continuation from (epoch, batch), and the names of
-    its settings it cannot follow."""
+    its settings it cannot follow. ``span``: ``_leg_span``; ``schedule``: the schedule in force
+    there, ``(from, span, rate)`` (a continuation that goes on with it needs no change)."""
     at = dict(start)
     lr_fixed = None  # a rate set by hand stays, the schedule no longer moves it (the app's rule)
     for c in changes:
@@ -139,14 +188,20 @@ def _leg_settings(start: dict, changes, leg: dict, epoch: int, batch: int):
     x = epoch - 1.0 if batch == 1 else epoch - 1.0 + 1e-6  # only marks read x; the place is exact
     added: list[SettingChange] = []
     left: list[str] = []
-    same_schedule = all(leg.get(k) == start.get(k) for k in (*_SCHEDULE, "lr"))
+    same_schedule = all(leg.get(k) == start.get(k) for k in _SCHEDULE)
     if leg.get("schedule") == "constant":
         # the continuation trained at its rate from its first batch: set it by hand there
         flat = lr_fixed is None and start.get("schedule") == "constant"
         now = lr_fixed if lr_fixed is not None else (start.get("lr") if flat else None)
         if now != leg.get("lr"):
             added.append(SettingChange(x, epoch, batch, "lr", leg.get("lr")))
-    elif lr_fixed is not None or not same_schedule:
+    elif same_schedule and span is not None and isinstance(leg.get("lr"), int | float):
+        # its session's schedule, whatever rate was set by hand before: from its base rate,
+        # counted from ``span[0]`` over ``span[1]`` epochs
+        leg_schedule = (span[0], span[1], float(leg["lr"]))
+        if lr_fixed is not None or leg_schedule != schedule:
+            added.append(SettingChange(x, epoch, batch, SCHEDULE_LEG, leg_schedule))
+    else:
         left.append("schedule")
     for name in _REPLAYED:
         if name in leg and leg.get(name) != at.get(name):
@@ -211,7 +266,25 @@ def header_lines(experiment, t) -> list[str]:
     start, epochs = chain.start, experiment.config.epochs
     planned = start.get("epochs")
     scheduled = start.get("schedule", "constant") != "constant"
-    if scheduled and isinstance(planned, int) and planned < epochs:
+    legs = [c for c in chain.changes if c.name == SCHEDULE_LEG]
+    for leg in legs:
+        first, span, lr = leg.value
+        lines.append(
+            t(
+                "From epoch {epoch} on, CHANGES's SCHEDULE row runs the schedule from lr {lr} "
+                "over epochs {first} to {last}, as that continuation did.",
+                epoch=leg.epoch,
+                lr=t.number(lr),
+                first=first,
+                last=first + span - 1,
+            )
+        )
+    if (
+        scheduled
+        and isinstance(planned, int)
+        and planned < epochs
+        and not spans_first_run(experiment)
+    ):
         # "ran over its 1 epochs" read wrong (walk56v): one epoch has its own sentence
         said = (
             "{first}'s {schedule} schedule ran over its one epoch; here it runs over all "

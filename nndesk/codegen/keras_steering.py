@@ -17,12 +17,40 @@ each change before its batch, where Keras keeps that setting:
 from __future__ import annotations
 
 from nndesk.codegen import snippets
+from nndesk.codegen.continued import setting_changes, spans_first_run
 from nndesk.codegen.experiment import Experiment
 from nndesk.codegen.script_settings import AUGMENT_STREAM, SHUFFLE_STREAM, changes_table
 from nndesk.codegen.words import Words
 
 #: settings Keras compiles into its training step (changed on its objects, then traced again)
 _TRACED = ("MOMENTUM", "L2", "DROPOUT")
+
+
+def _leg_rate(cfg) -> list[str]:
+    """``leg_rate(epoch, epochs, base)``: the schedule of ``cfg`` from ``base`` over ``epochs``
+    epochs, at ``epoch`` (from 0): a continued run's legs each run it so."""
+    body = {
+        "constant": ["    return base"],
+        "step": [f"    return base * {cfg.schedule_gamma!r} ** (epoch // {cfg.schedule_step})"],
+        "exp": [
+            f"    if epoch < {cfg.schedule_step}:",
+            "        return base",
+            f"    return base * math.exp(-{cfg.schedule_rate!r} * "
+            f"(epoch - {cfg.schedule_step} + 1))",
+        ],
+        "cosine": [
+            "    frac = min(epoch, epochs) / epochs",
+            f"    return {cfg.min_lr!r} + 0.5 * (base - {cfg.min_lr!r}) * "
+            "(1 + math.cos(math.pi * frac))",
+        ],
+    }[cfg.schedule]
+    return [
+        "def leg_rate(epoch, epochs, base):",
+        '    """The schedule\'s rate from ``base`` over ``epochs`` epochs at ``epoch``, from 0."""',
+        *body,
+    ]
+
+
 _AUG = frozenset({"augment", "aug_shift", "aug_rotate", "aug_scale"})
 
 
@@ -38,6 +66,8 @@ class Steering:
         self.augments = bool(self.names) and bool(cfg.augment or self.names & _AUG)
         #: the layers share one regulariser whose strength the record changes
         self.l2_steered = "l2" in self.names
+        #: a continued run whose schedule goes leg by leg (``continued.spans_first_run``)
+        self.legs = spans_first_run(experiment)
 
     def __bool__(self) -> bool:
         return bool(self.names)
@@ -48,7 +78,7 @@ class Steering:
         said = "; ".join(
             t("epoch {epoch}, batch {batch}: {change}", epoch=c.epoch, batch=c.batch,
               change=t.change(c))
-            for c in self.experiment.changes
+            for c in setting_changes(self.experiment.changes)
         )  # fmt: skip
         return t(
             "The run was steered while it trained. Its change record, replayed by the training "
@@ -72,7 +102,12 @@ class Steering:
                 f"AUG_ROTATE = {float(cfg.aug_rotate)!r}  # degrees, at most, either way",
                 f"AUG_SCALE = {float(cfg.aug_scale)!r}  # zoom between 1 - AUG_SCALE and 1 + it",
             ]
+        if self.legs:
+            first = self.experiment.chain.start.get("epochs")
+            lines.append(f"SCHEDULE_EPOCHS = {first!r}  # the first run's schedule spans these")
         lines += ["", *changes_table(self.experiment), "", "", snippets.STEERING_TABLE, "", ""]
+        if self.legs:
+            lines += [*_leg_rate(cfg), "", ""]
         lines += self._steer_function()
         if self.augments:
             lines += ["", "", snippets.AUGMENT]
@@ -136,6 +171,12 @@ class Steering:
                 f"augment_rng = np.random.default_rng([SEED, {AUGMENT_STREAM}, 1])"
                 "  # nndesk's stream"
             )
+        rate = "learning_rate(epoch - 1, None)"
+        if self.legs:  # the first run's schedule, then each continuation's (SCHEDULE rows)
+            rate = "leg_rate(epoch - schedule_from, schedule_epochs, schedule_lr)"
+            lines.append(
+                f"schedule_from, schedule_epochs, schedule_lr = 1, SCHEDULE_EPOCHS, {cfg.lr!r}"
+            )
         lines += [
             "n = len(x_train)",
             "for epoch in range(1, EPOCHS + 1):",
@@ -143,16 +184,26 @@ class Steering:
             "        steer(name, value)",
             "    batch = n if BATCH_SIZE == 0 else min(BATCH_SIZE, n)",
             "    # the schedule's rate (it counts epochs from 0) until one is set by hand",
-            "    lr = learning_rate(epoch - 1, None) if lr_fixed is None else lr_fixed",
+            f"    lr = {rate} if lr_fixed is None else lr_fixed",
             "    optimizer.learning_rate = lr",
             f"    order = np.random.default_rng([SEED, {SHUFFLE_STREAM}, epoch]).permutation(n)",
             "    model.reset_metrics()  # the logs become this epoch's running means",
             "    for b, start in enumerate(range(0, n, batch), start=1):",
             "        for name, value in steering.pop((epoch, b), []):",
-            '            if name == "LR":',
+            *(
+                [
+                    '            if name == "SCHEDULE":  # (FROM, EPOCHS, RATE): a continuation\'s',
+                    "                schedule_from, schedule_epochs, schedule_lr = value",
+                    f"                lr, lr_fixed = {rate}, None",
+                    "                optimizer.learning_rate = lr",
+                    '            elif name == "LR":',
+                ]
+                if self.legs
+                else ['            if name == "LR":']
+            ),
             "                lr = lr_fixed = value",
             "                if lr is None:  # the rate given back to the schedule",
-            "                    lr = learning_rate(epoch - 1, None)",
+            f"                    lr = {rate}",
             "                optimizer.learning_rate = lr",
             "            else:",
             "                steer(name, value)",

@@ -33,6 +33,7 @@ from nndesk.codegen import (
     script_settings,
     snippets,
 )
+from nndesk.codegen.continued import SCHEDULE_LEG, spans_first_run
 from nndesk.codegen.experiment import Experiment
 from nndesk.codegen.network import is_convolutional, network_steps
 from nndesk.codegen.words import Words
@@ -44,6 +45,8 @@ def numpy_script(experiment: Experiment, command: str, words: Words | None = Non
     words = words or Words()
     cfg = experiment.config
     steered = frozenset(c.name for c in experiment.changes)
+    if spans_first_run(experiment):  # the schedule leg by leg (a continued run's)
+        steered |= {SCHEDULE_LEG}
     steps = network_steps(cfg)
     conv = is_convolutional(steps)
     forward_code = script_network.forward(steps, steered)

@@ -5,7 +5,7 @@ does of it."""
 
 from __future__ import annotations
 
-from nndesk.codegen.continued import header_lines
+from nndesk.codegen.continued import header_lines, setting_changes
 from nndesk.codegen.experiment import Experiment
 from nndesk.codegen.network import Step, is_convolutional
 from nndesk.codegen.script_lines import wrap_prose
@@ -49,17 +49,14 @@ def header(experiment: Experiment, command: str, steps: list[Step], words: Words
         *_promise(experiment, steps, same, t),
         t("The last line it prints is test_accuracy=0.xxxx."),
     ]
-    if experiment.changes:
+    steering = setting_changes(experiment.changes)  # a continuation's schedule: said below
+    if steering:
         said = ", ".join(
             t("{change} (epoch {epoch}, batch {batch})", change=t.change(c), epoch=c.epoch,
               batch=c.batch)
-            for c in experiment.changes[:6]
+            for c in steering[:6]
         )  # fmt: skip
-        more = (
-            t(" and {count} more", count=len(experiment.changes) - 6)
-            if len(experiment.changes) > 6
-            else ""
-        )
+        more = t(" and {count} more", count=len(steering) - 6) if len(steering) > 6 else ""
         lines += [
             "",
             t(

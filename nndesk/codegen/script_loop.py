@@ -7,6 +7,7 @@ from __future__ import annotations
 from string import Template
 
 from nndesk.codegen import snippets
+from nndesk.codegen.continued import SCHEDULE_LEG
 from nndesk.codegen.network import is_convolutional, network_steps
 from nndesk.codegen.script_optimizer import ADAMS
 from nndesk.codegen.script_settings import (
@@ -102,7 +103,10 @@ def main(cfg: TrainConfig, steered: frozenset = frozenset()) -> str:
     text = "\n".join(line for line in text.split("\n") if line != _DROP)
     if cfg.optimizer in ADAMS:
         text = _exact_option(text)
-    return _steered_loop(text) if steered else text
+    if not steered:
+        return text
+    text = _steered_loop(text)
+    return _continued_schedules(text) if SCHEDULE_LEG in steered else text
 
 
 def _swapped(text: str, swaps) -> str:
@@ -156,6 +160,30 @@ def _steered_loop(text: str) -> str:
          "                else:\n"
          "                    steer(name, value)\n"
          "            idx = order[start : start + batch]\n"),
+    )  # fmt: skip
+    return _swapped(text, swaps)
+
+
+def _continued_schedules(text: str) -> str:
+    """The loop of a continued run whose continuations set their own schedule (``CHANGES``'s
+    SCHEDULE rows, ``continued.SCHEDULE_LEG``): the schedule counts from ``schedule_from`` over
+    ``schedule_epochs``, the first run's own until a continuation sets another."""
+    rate = "learning_rate(epoch - schedule_from, schedule_epochs)"
+    swaps = (
+        ("    steering, lr_fixed = steering_table(CHANGES), None\n",
+         "    steering, lr_fixed = steering_table(CHANGES), None\n"
+         "    # the first run's schedule spans its own epochs; a continuation sets its own\n"
+         "    schedule_from, schedule_epochs = 1, SCHEDULE_EPOCHS\n"),
+        ("        lr = learning_rate(epoch - 1, args.epochs) if lr_fixed is None else lr_fixed\n",
+         f"        lr = {rate} if lr_fixed is None else lr_fixed\n"),
+        ("                if name == \"LR\":\n",
+         "                if name == \"SCHEDULE\":  # (FROM, EPOCHS, RATE): a continuation's\n"
+         "                    schedule_from, schedule_epochs, base = value\n"
+         "                    steer(\"LEARNING_RATE\", base)\n"
+         f"                    lr, lr_fixed = {rate}, None\n"
+         "                elif name == \"LR\":\n"),
+        ("                        lr = learning_rate(epoch - 1, args.epochs)\n",
+         f"                        lr = {rate}\n"),
     )  # fmt: skip
     return _swapped(text, swaps)
 

@@ -15,7 +15,8 @@ SPLIT_STREAM, INIT_STREAM, SHUFFLE_STREAM, AUGMENT_STREAM = 1, 2, 3, 4
 #: What each steerable setting is called in a script (the module-level name a change rebinds).
 SCRIPT_NAMES = {"lr": "LR", "momentum": "MOMENTUM", "l2": "L2", "dropout": "DROPOUT",
                 "batch_size": "BATCH_SIZE", "augment": "AUGMENT", "aug_shift": "AUG_SHIFT",
-                "aug_rotate": "AUG_ROTATE", "aug_scale": "AUG_SCALE"}  # fmt: skip
+                "aug_rotate": "AUG_ROTATE", "aug_scale": "AUG_SCALE",
+                "schedule_leg": "SCHEDULE"}  # fmt: skip
 #: Augmentation settings a script draws with; pen width and sketches it does not reproduce.
 AUG_SETTINGS = frozenset({"augment", "aug_shift", "aug_rotate", "aug_scale"})
 
@@ -83,6 +84,9 @@ def settings(experiment: Experiment, steered: frozenset, words: Words) -> str:
     if cfg.clip_norm is not None:
         rows.append(("CLIP_NORM", _num(cfg.clip_norm), "gradients rescaled to at most this norm"))
     rows += _optimizer_settings(cfg) + _schedule_settings(cfg)
+    if "schedule_leg" in steered:  # a continued run: the first run's schedule spans its own
+        first = experiment.chain.start.get("epochs")
+        rows.append(("SCHEDULE_EPOCHS", repr(first), "the first run's schedule spans these"))
     lines = ["# -- the experiment's settings ".ljust(99, "-")]
     for name, value, why in rows:
         line = f"{name} = {value}"

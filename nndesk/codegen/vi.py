@@ -402,6 +402,15 @@ TEXTS: dict[str, str] = {
     "test loss {test_loss:.4f}": "mất mát trên tập kiểm tra {test_loss:.4f}",
     "batch sizes: between epochs": "kích thước batch: giữa các epoch",
     "the rate given back to the schedule": "tốc độ học được trả lại cho lịch tốc độ học",
+    "the first run's schedule spans these": "lịch tốc độ học của lượt chạy đầu trải trên ngần này",
+    "the first run's schedule spans its own epochs; a continuation sets its own":
+        "lịch tốc độ học của lượt chạy đầu trải trên các epoch của nó; phần huấn luyện tiếp đặt "
+        "lịch của riêng nó",
+    "The schedule's rate from ``base`` over ``epochs`` epochs at ``epoch``, from 0.":
+        "Tốc độ học của lịch, bắt đầu từ ``base`` trên ``epochs`` epoch, ở epoch ``epoch`` (đếm "
+        "từ 0).",
+    "(FROM, EPOCHS, RATE): a continuation's":
+        "(FROM, EPOCHS, RATE): lịch của một phần huấn luyện tiếp",
     "schedules count epochs from 0; a rate set by hand stays (the app's rule)":
         "lịch tốc độ học đếm epoch từ 0; tốc độ học đặt bằng tay thì giữ nguyên (quy tắc của "
         "ứng dụng)",
@@ -640,6 +649,10 @@ TEXTS: dict[str, str] = {
     "the rates differ from epoch 1.":
         "Lịch tốc độ học {schedule} của {first} trải trên một epoch duy nhất của nó; ở đây nó "
         "trải trên cả {epochs} epoch, nên tốc độ học khác ngay từ epoch 1.",
+    "From epoch {epoch} on, CHANGES's SCHEDULE row runs the schedule from lr {lr} over epochs "
+    "{first} to {last}, as that continuation did.":
+        "Từ epoch {epoch}, dòng SCHEDULE trong CHANGES chạy lịch tốc độ học từ lr {lr} trên các "
+        "epoch {first} đến {last}, như phần huấn luyện tiếp đó đã làm.",
 }
 
 #: English with ``<name>`` wildcards (the numbers of a comment) -> Vietnamese with the same

@@ -1890,6 +1890,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>{key} là {value}, không phải một cài đặt hợp lệ</translation>
     </message>
     <message>
+        <source>{key} is {value}, not an epoch</source>
+        <translation>{key} là {value}, không phải một epoch</translation>
+    </message>
+    <message>
         <source>{key} is {value}, not an epoch number</source>
         <translation>{key} là {value}, không phải số thứ tự của một epoch</translation>
     </message>
@@ -2219,6 +2223,85 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>{what}: {count} images{share}.</source>
         <translation>{what}: {count}&#xa0;ảnh{share}.</translation>
+    </message>
+</context>
+<context>
+    <name>ContinueDialog</name>
+    <message>
+        <source> to {end} in epoch {last}</source>
+        <translation> đến {end} ở epoch {last}</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Huấn luyện tiếp</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the rate the run ended with: lr {lr}</source>
+        <translation>&amp;Giữ tốc độ học lượt chạy kết thúc với: lr {lr}</translation>
+    </message>
+    <message>
+        <source>&amp;More epochs:</source>
+        <translation>&amp;Thêm số epoch:</translation>
+    </message>
+    <message>
+        <source>Continue training</source>
+        <translation>Huấn luyện tiếp</translation>
+    </message>
+    <message>
+        <source>Epoch {first}</source>
+        <translation>Epoch {first}</translation>
+    </message>
+    <message>
+        <source>Epochs {first}–{last}</source>
+        <translation>Các epoch {first}–{last}</translation>
+    </message>
+    <message>
+        <source>It starts {times}× above the {ended} the run ended with.</source>
+        <translation>Nó bắt đầu cao gấp {times}&#xa0;lần mức {ended} mà lượt chạy kết thúc.</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Tốc độ học:</translation>
+    </message>
+    <message>
+        <source>Run its schedule “{schedule}” &amp;again over them, from lr</source>
+        <translation>Chạy &amp;lại lịch “{schedule}” của nó trên các epoch này, từ lr</translation>
+    </message>
+    <message>
+        <source>Suggested: a quarter of the {done} epochs it has trained.</source>
+        <translation>Gợi ý: một phần tư số {done}&#xa0;epoch nó đã huấn luyện.</translation>
+    </message>
+    <message>
+        <source>Suggested: one more epoch.</source>
+        <translation>Gợi ý: thêm 1&#xa0;epoch.</translation>
+    </message>
+    <message>
+        <source>Train at &amp;another rate: lr</source>
+        <translation>Huấn luyện với tốc độ học &amp;khác: lr</translation>
+    </message>
+    <message>
+        <source>Train {model} further, from the end of epoch {done}.</source>
+        <translation>Huấn luyện tiếp {model}, từ cuối epoch {done}.</translation>
+    </message>
+    <message>
+        <source>the rate of every batch of the new epochs</source>
+        <translation>tốc độ học của mọi batch trong các epoch mới</translation>
+    </message>
+    <message>
+        <source>the rate the schedule starts from in the first new epoch</source>
+        <translation>tốc độ học mà lịch bắt đầu ở epoch mới đầu tiên</translation>
+    </message>
+    <message>
+        <source>{span}: lr {lr} for every batch.</source>
+        <translation>{span}: lr {lr} cho mọi batch.</translation>
+    </message>
+    <message>
+        <source>{span}: lr {lr}, the rate the run ended with, for every batch.</source>
+        <translation>{span}: lr {lr}, tốc độ học lượt chạy kết thúc với, cho mọi batch.</translation>
+    </message>
+    <message>
+        <source>{span}: the schedule “{schedule}” again, lr {start} in epoch {first}</source>
+        <translation>{span}: lại lịch “{schedule}”, lr {start} ở epoch {first}</translation>
     </message>
 </context>
 <context>
@@ -6662,6 +6745,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Huấn luyện thêm 1&#xa0;epoch, đến epoch {last}, theo số ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;Epoch.</translation>
     </message>
     <message>
+        <source>Continues 1 more epoch, to epoch {last}, as you chose.</source>
+        <translation>Huấn luyện thêm 1&#xa0;epoch, đến epoch {last}, như bạn đã chọn.</translation>
+    </message>
+    <message>
         <source>Continues with the run&apos;s own settings: the form was set for {dataset}, not for the data this model learnt from.</source>
         <translation>Huấn luyện tiếp với các thiết lập của chính lượt chạy: các cài đặt trên trang Huấn luyện đang dành cho {dataset}, không phải cho dữ liệu mô hình này đã học.</translation>
     </message>
@@ -6672,6 +6759,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Continues {n} more epochs, to epoch {last}, as Optimisation &gt; Epochs says.</source>
         <translation>Huấn luyện thêm {n}&#xa0;epoch, đến epoch {last}, theo số ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;Epoch.</translation>
+    </message>
+    <message>
+        <source>Continues {n} more epochs, to epoch {last}, as you chose.</source>
+        <translation>Huấn luyện thêm {n}&#xa0;epoch, đến epoch {last}, như bạn đã chọn.</translation>
     </message>
     <message>
         <source>Continuing from epoch {epoch}, keeping {kept}: {settings}</source>
@@ -6708,6 +6799,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Epoch {epoch}/{last}  ·  batch {batch}/{per_epoch}  ·  {p}</source>
         <translation>Epoch {epoch}/{last}  ·  batch {batch}/{per_epoch}  ·  {p}</translation>
+    </message>
+    <message>
+        <source>Every batch trains at lr {lr:g}.</source>
+        <translation>Mọi batch học với lr {lr:g}.</translation>
     </message>
     <message>
         <source>Export PNG…</source>
@@ -7026,6 +7121,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Lượt chạy đã xong và đã được lưu. Thoát nndesk?</translation>
     </message>
     <message>
+        <source>The schedule “{schedule}” runs again over epochs {first}–{last}: epoch {first} trains at lr {lr:g}.</source>
+        <translation>Lịch tốc độ học “{schedule}” chạy lại trên các epoch {first}–{last}: epoch {first} học với lr {lr:g}.</translation>
+    </message>
+    <message>
         <source>The schedule “{schedule}” runs over epochs 1–{last}: epoch {first} trains at lr {lr:g}.</source>
         <translation>Lịch tốc độ học “{schedule}” trải trên các epoch 1–{last}: epoch {first} học với lr {lr:g}.</translation>
     </message>
@@ -7227,8 +7326,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>huấn luyện một mạng mới với các cài đặt này</translation>
     </message>
     <message>
-        <source>train the last model (this page&apos;s last run, or the one loaded) further: a run stopped before its last epoch goes on up to the number of epochs set in Optimisation &gt; Epochs (counted from its start); a finished one trains that many epochs more; its history and curves continue</source>
-        <translation>huấn luyện tiếp mô hình gần nhất (lượt chạy cuối của trang này, hoặc mô hình đã nạp): lượt chạy dừng trước epoch cuối sẽ chạy tiếp đến số epoch đặt ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;Epoch (đếm từ đầu lượt chạy); mô hình đã huấn luyện xong được huấn luyện thêm chừng ấy epoch; lịch sử và đồ thị của nó được nối tiếp</translation>
+        <source>train the last model (this page&apos;s last run, or the one loaded) further: a run stopped before its last epoch goes on up to the number of epochs set in Optimisation &gt; Epochs (counted from its start); for a finished one it asks how many more epochs and which learning rate; its history and curves continue</source>
+        <translation>huấn luyện tiếp mô hình gần nhất (lượt chạy cuối của trang này, hoặc mô hình đã nạp): lượt chạy dừng trước epoch cuối sẽ chạy tiếp đến số epoch đặt ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;Epoch (đếm từ đầu lượt chạy); với mô hình đã huấn luyện xong, nó hỏi thêm bao nhiêu epoch và tốc độ học nào; lịch sử và đồ thị của nó được nối tiếp</translation>
     </message>
     <message>
         <source>trained 1 epoch</source>

@@ -92,8 +92,8 @@ class LivePage(QWidget):
                 "TrainingPanel",
                 "train the last model (this page's last run, or the one loaded) further: a run "
                 "stopped before its last epoch goes on up to the number of epochs set in "
-                "Optimisation > Epochs (counted from its start); a finished one trains that many "
-                "epochs more; its history and curves continue",
+                "Optimisation > Epochs (counted from its start); for a finished one it asks how "
+                "many more epochs and which learning rate; its history and curves continue",
             ),
         )
         self.save_button = tipped_button(

@@ -39,7 +39,8 @@ class TrainPageState:
     slow_motion: int = 0
     selected_runs: tuple[str, ...] = ()
     completed: bool = False  # the last run trained all its epochs (the coach's last word)
-    at_end: tuple = ()  # (settings the last run ended with, the form then) for Continue
+    #: (settings the last run ended with, the form then, RunState.model_end) for Continue
+    at_end: tuple = ()
     inside: object = None  # the controller's InsideRecord of the last run
     span: tuple | None = None  # the live curves' epochs (LiveCurves.span) and expected curves
     replay: object = None  # the controller's ReplayRecord of the last run
@@ -100,7 +101,7 @@ class PageStateMixin:
             slow_motion=self.slow_motion.currentIndex(),
             selected_runs=tuple(r.run_id for r in self.runs_view.selected_records()),
             completed=self.run_state.completed,
-            at_end=(self.run_state.at_end, self.run_state.form_at_end),
+            at_end=(self.run_state.at_end, self.run_state.form_at_end, self.run_state.model_end),
             inside=self.controller.inside,
             replay=self.controller.replay,
             replays=self.controller.kept_replays(),
@@ -156,7 +157,11 @@ class PageStateMixin:
         self.run_state.completed = state.completed
         self.run_state.coach_setup = state.coach_setup
         if state.at_end:
-            self.run_state.at_end, self.run_state.form_at_end = state.at_end
+            (
+                self.run_state.at_end,
+                self.run_state.form_at_end,
+                self.run_state.model_end,
+            ) = state.at_end
         if state.inside is not None:  # the Inside and Replay tabs show the last run again
             self.controller.inside = state.inside
             self.inside_view.show_record(state.inside)

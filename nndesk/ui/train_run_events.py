@@ -138,7 +138,9 @@ class RunEventsMixin:
         self.live_lr.setModified(False)
         # a continued run says what its schedule does (beside the rate it shows), in the
         # muted tone: the line is red for a refused rate
-        note = schedule_text(run, self._ended_lr(run.first_epoch - 1))
+        note = schedule_text(
+            run, self._ended_lr(run.first_epoch - 1), asked=self.run_state.continue_asked
+        )
         # a batch larger than the training set: said, as the CLI says it (lab56 D5)
         batch_note = batch_over_train_note(run.config.batch_size, run.train_images)
         if batch_note is not None:

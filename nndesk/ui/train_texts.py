@@ -426,15 +426,18 @@ def loaded_texts(clf, name: str) -> tuple[str, str, str]:
     return title, follow, trained.format(name=name, dataset=dataset, epochs=integer(epochs))
 
 
-def schedule_text(run, ended_lr: float | None = None) -> str:
+def schedule_text(run, ended_lr: float | None = None, asked: bool = False) -> str:
     """What a continued run (``run``: RunStarted) trains: how many more epochs and where that
-    number comes from, and what its schedule does; "" for a first run. Continue on a finished
-    run takes the Epochs field's number (another lab's 15, walk64 D16) and spreads the
-    schedule over all the model's epochs, so a finished cosine run goes on 15x above the rate
-    it ended with (``ended_lr``: the rate its last epoch trained at, None: not known), which
-    is said with the factor (walk54 D6 said the rate alone)."""
+    number comes from, and what its schedule does; "" for a first run. ``asked``: its epochs
+    and rate were Continue's question's (``ContinueDialog``, walk64 D16): its schedule ran
+    again over them (``run.schedule_from``) or it keeps one rate. Else (a stopped run going on
+    to its last epoch) the Epochs field's number, the schedule over all the model's epochs,
+    whose first rate is said against the one the run ended with (``ended_lr``: the rate its
+    last epoch trained at, None: not known) when it is much higher (walk54 D6)."""
     if run.first_epoch <= 1:
         return ""
+    if asked:
+        return _asked_schedule_text(run)
     more = run.last_epoch - run.first_epoch + 1
     epochs = fill(
         translate(
@@ -472,6 +475,35 @@ def schedule_text(run, ended_lr: float | None = None) -> str:
             "The schedule “{schedule}” runs over epochs 1–{last}: epoch {first} trains at lr "
             "{lr:g}.",
         )
+    return f"{epochs} {fill(said, **values)}"
+
+
+def _asked_schedule_text(run) -> str:
+    """``schedule_text`` of a Continue that asked its epochs and rate."""
+    more = run.last_epoch - run.first_epoch + 1
+    epochs = fill(
+        translate("TrainingPanel", "Continues {n} more epochs, to epoch {last}, as you chose.")
+        if more != 1
+        else translate("TrainingPanel", "Continues 1 more epoch, to epoch {last}, as you chose."),
+        n=more,
+        last=run.last_epoch,
+    )
+    schedule = getattr(run.config, "schedule", "constant")
+    lr = run.first_lr if run.first_lr > 0 else run.config.lr
+    if schedule == "constant":
+        said = translate("TrainingPanel", "Every batch trains at lr {lr:g}.")
+        return f"{epochs} {fill(said, lr=lr)}"
+    said = translate(
+        "TrainingPanel",
+        "The schedule “{schedule}” runs again over epochs {first}–{last}: epoch {first} trains "
+        "at lr {lr:g}.",
+    )
+    values = {
+        "schedule": value_text("schedule", schedule),
+        "first": run.first_epoch,
+        "last": run.last_epoch,
+        "lr": lr,
+    }
     return f"{epochs} {fill(said, **values)}"
 
 

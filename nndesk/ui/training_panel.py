@@ -162,6 +162,8 @@ class TrainingPanel(
         self.controls = RunControls(self.style())
         # Set LR, Apply to run, the coach's fix; what the run was sent and which of it it used
         self.steer_actions = SteerActions(controller, self.form, self.controls, self)
+        #: Continue's question while it is open (``ContinueDialog``), else None
+        self.continue_dialog = None
         self.steering = self.steer_actions.steering
         c = self.controls
         self.train_button, self.pause_button, self.stop_button = (
@@ -335,10 +337,12 @@ class TrainingPanel(
         config: TrainConfig | None = None,
         resume: Path | None = None,
         curves: Curves | None = None,
+        restart_schedule: bool = False,
     ) -> bool:
         """Start a run with ``config`` (default: the form's); False (and a message) if refused.
 
-        ``resume``: a model file to train further; ``curves``: the curves of its run, continued.
+        ``resume``: a model file to train further; ``curves``: the curves of its run, continued;
+        ``restart_schedule``: its schedule runs again over the new epochs (Continue's choice).
         """
         try:
             config = config or self.form.config()
@@ -350,7 +354,13 @@ class TrainingPanel(
             # the preset the form names, or the one its custom settings were edited from:
             # the run's record keeps which lab it is (walk64 D17)
             chosen = self.form.preset.currentData() or self.form.edited_from()
-            self.controller.start(config, resume=resume, curves=curves, started_from=chosen)
+            self.controller.start(
+                config,
+                resume=resume,
+                curves=curves,
+                started_from=chosen,
+                restart_schedule=restart_schedule,
+            )
         except NndeskError as err:
             self.forget_run_mode()
             self.show_error(user_message(err))
@@ -368,6 +378,7 @@ class TrainingPanel(
         self.run_state.verdict = None
         self.run_state.kept = {}  # Continue sets it and continuing after this
         self.run_state.continuing = False
+        self.run_state.continue_asked = False
         self.header.say_alert("")  # the last run's "The run diverged: …"
         self.run_state.record_alert = ""
         self.run_state.record_refused = None
@@ -425,10 +436,72 @@ class TrainingPanel(
         if self.show_mode_page(mode) and run_mode is not None:
             self.say_run_kept_in(run_mode)
 
-    def continue_training(self) -> bool:
-        """Train the last run's model (or the loaded one) further: Continue. Settings the run
-        changed while training (a learning rate set by hand) keep the value it ended with,
-        unless their field was changed since; the form then shows them and the page says so.
+    def ask_continue(self) -> None:
+        """Continue pressed: for a finished run (or a model), ask how many more epochs and at
+        which rate (``ContinueDialog``), then train it further; a run stopped before its last
+        epoch goes on to it at once (walk64 D16: Continue took the form's epochs, another
+        lab's 15, and restarted the schedule 15x above the rate the run ended with)."""
+        end = self.run_state.model_end
+        if self.run_state.continuable is None:
+            return
+        if end is None or end[2]:  # stopped before its plan: it finishes it, on its schedule
+            self.continue_training()
+            return
+        base = self._continue_base()
+        if base is None:
+            return
+        from nndesk import preferences
+        from nndesk.ui.continue_dialog import ContinueDialog, ContinueFacts
+
+        facts = ContinueFacts(end[0], end[1], base[2])
+        model = self.continue_model()
+        name = model.name if model is not None else str(self.run_state.continuable[0])
+        dialog = ContinueDialog(facts, name, preferences.continue_rate(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._on_continue_dialog_accepted(dialog))
+        dialog.finished.connect(self._on_continue_dialog_finished)
+        self.continue_dialog = dialog
+        dialog.open()
+
+    def _on_continue_dialog_finished(self, _result: int) -> None:
+        self.continue_dialog = None
+
+    def _on_continue_dialog_accepted(self, dialog) -> None:
+        from nndesk import preferences
+
+        preferences.set_continue_rate(dialog.remembered())
+        choice = dialog.choice()
+        if choice is not None:
+            self.continue_training(choice)
+
+    def _continue_base(self, hand_rate: bool = False):
+        """(model file, its curves, the settings Continue trains with, the live settings kept
+        from the run's end, the form's dataset title when the form was another dataset's) or
+        None when the form is refused (said). A rate set by hand is kept with ``hand_rate``;
+        else the rate is Continue's question's."""
+        path, curves = self.run_state.continuable
+        try:
+            form = self.form.config()
+        except NndeskError as err:
+            self.show_error(user_message(err))
+            return None
+        own, wanted = self.run_state.form_at_end, self.run_state.continuable_dataset
+        elsewhere = None
+        if own is not None and form.dataset != wanted and own.dataset == wanted:
+            elsewhere = dataset_title(form.dataset)
+            self.form.set_config(own)  # what it trains with: the steering compares the form
+            form = own
+        at_end = {k: v for k, v in self.run_state.at_end.items() if hand_rate or k != "lr"}
+        config, kept = continue_with(form, at_end, self.run_state.form_at_end)
+        return path, curves, config, kept, elsewhere
+
+    def continue_training(self, choice=None) -> bool:
+        """Train the last run's model (or the loaded one) further: Continue. ``choice`` (a
+        ``continue_dialog.ContinueChoice``): how many more epochs and at which rate; None:
+        the form's epochs, the schedule counted from the model's first epoch (a run stopped
+        before its last epoch finishes it so). Settings the run changed while training keep
+        the value it ended with, unless their field was changed since; the form then shows
+        them and the page says so. Without a ``choice`` a rate set by hand is kept too.
 
         A form set for another dataset than the model's (another lab's preset picked since)
         is not this run's: Continue trains with the run's own settings, shows them in the form
@@ -436,27 +509,26 @@ class TrainingPanel(
         and 500 epochs, and diverged)."""
         if self.run_state.continuable is None:
             return False
-        path, curves = self.run_state.continuable
-        try:
-            form = self.form.config()
-        except NndeskError as err:
-            self.show_error(user_message(err))
+        base = self._continue_base(hand_rate=choice is None)
+        if base is None:
             return False
-        own, wanted = self.run_state.form_at_end, self.run_state.continuable_dataset
-        elsewhere = own is not None and form.dataset != wanted and own.dataset == wanted
-        if elsewhere:
-            form_dataset = dataset_title(form.dataset)
-            self.form.set_config(own)  # what it trains with: the steering compares the form
-            form = own
-        config, kept = continue_with(form, self.run_state.at_end, self.run_state.form_at_end)
-        if not self.start_training(config, resume=path, curves=curves):
+        path, curves, config, kept, form_dataset = base
+        restart = False
+        if choice is not None:
+            from nndesk.ui.continue_dialog import ContinueFacts, continued_config
+
+            end = self.run_state.model_end or (0, None, False)
+            facts = ContinueFacts(end[0], end[1], config)
+            config, restart = continued_config(config, facts, choice)
+        if not self.start_training(config, resume=path, curves=curves, restart_schedule=restart):
             return False
         self.run_state.kept = dict(kept)  # the headline says it while this run trains
         self.run_state.continuing = True
+        self.run_state.continue_asked = choice is not None
         if kept:
             self.form.set_steered(kept)  # the form shows what this run trains with
         message = ""
-        if elsewhere:
+        if form_dataset is not None:
             message = translate(
                 "TrainingPanel",
                 "Continues with the run's own settings: the form was set for {dataset}, not "
@@ -469,14 +541,22 @@ class TrainingPanel(
         if message:
             self.speed.setText(message)
             self.status_message.emit(message)
-        if elsewhere:  # said where it stays: the progress line is the run's from its first batch
+        if form_dataset is not None:  # said where it stays: the progress line is the run's
             self.header.say_alert(message)
         return True
 
     def _remember_end(self, clf) -> None:
         """The settings ``clf``'s run ended with (``info["settings_at_end"]``) and the form as
         it is now, for Continue."""
+        from nndesk.training.session import planned_last_epoch
+
         self.run_state.at_end = settings_at_end(clf.info.get("settings_at_end"))
+        history = clf.info.get("history") or []
+        ended = history[-1].get("lr") if history and isinstance(history[-1], dict) else None
+        ended = float(ended) if isinstance(ended, int | float) and math.isfinite(ended) else None
+        unfinished = planned_last_epoch(clf.info, len(history)) is not None
+        ended = ended if ended and ended > 0 else None
+        self.run_state.model_end = (len(history), ended, unfinished)
         try:
             self.run_state.form_at_end = self.form.config()
         except (NndeskError, ValueError):
@@ -767,7 +847,7 @@ class TrainingPanel(
 
     @Slot()
     def _on_resume_button_clicked(self) -> None:
-        self.continue_training()
+        self.ask_continue()
 
     @Slot()
     def _on_pause_button_clicked(self) -> None:

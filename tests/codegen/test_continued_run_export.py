@@ -124,6 +124,91 @@ def test_a_continued_runs_script_trains_both_legs_to_the_runs_numbers(
     assert "model file model.npz" in again.split('"""')[1]
 
 
+def _continued_after_finishing(blob_dir, rate):
+    """A finished 2-epoch cosine run (a rate set by hand in epoch 2) continued by 2 epochs as
+    the window's Continue does: the rate it ended with kept ("kept"), its schedule again from
+    1.5e-3 ("again"), or, before s65 and still the CLI's --resume, its schedule spread over
+    every epoch ("spread"). (the continued run's id, its session after training)"""
+    store = RunStore()
+    first_config = START.replace(epochs=2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the synthetic files are not the published ones
+        first = prepare(first_config, data_dir=blob_dir)
+        _trained(first, {(2, 5): {"lr": 1e-3}})  # a rate set by hand, kept to the end
+        record = store.create(first_config.to_dict())
+        path = first.save(record.folder / MODEL_FILE)
+        ended = first.history[-1]["lr"]
+        again = {
+            "kept": START.replace(epochs=2, lr=ended, schedule="constant"),
+            "again": START.replace(epochs=2, lr=1.5e-3),
+            "spread": START.replace(epochs=2),
+        }[rate]
+        second = prepare(again, data_dir=blob_dir, resume=path, restart_schedule=rate == "again")
+        _trained(second)
+    continued = store.create(again.to_dict(), resumed_from=str(path))
+    continued.schedule_from = 3 if rate == "again" else None
+    second.save(continued.folder / MODEL_FILE)
+    continued.model_file = MODEL_FILE
+    continued.status = "completed"
+    continued.curves = Curves.from_history(second.history)
+    continued.curves.changes = list(second.changes)
+    store.save(continued)
+    return continued.run_id, second
+
+
+@pytest.mark.parametrize("rate", ["kept", "again", "spread"])
+def test_a_finished_cosine_runs_continue_exports_to_the_apps_numbers(tmp_path, blob_dir, rate):
+    """walk64 D16: Continue asks how many more epochs and which rate. The script of each way
+    replays both legs, the first run's schedule over its own epochs (it was spread over all
+    four, "so the rates differ from epoch 1"), to the app's printed digits."""
+    run_id, second = _continued_after_finishing(blob_dir, rate)
+    ended = second.history[1]["lr"]
+    assert [round(row["lr"], 12) for row in second.history][2:] == {
+        "kept": [ended] * 2,
+        "again": [1.5e-3, pytest.approx(second.schedule.lr_at(1))],
+        "spread": [pytest.approx(second.schedule.lr_at(e)) for e in (2, 3)],
+    }[rate]
+    text = numpy_script(from_run(run_id), "pytest")
+    header = " ".join(text.split('"""')[1].split())
+    assert "does not follow" not in header and "the rates differ" not in header, header
+    script = tmp_path / f"continued_{rate}.py"
+    script.write_text(text, encoding="utf-8")
+    run = script_batch_losses([script], blob_dir)[str(script)]
+    printed = re.findall(r"^epoch (\d+)/\d+  loss ([0-9.]+)  acc ([0-9.]+)%", run["stdout"], re.M)
+    assert printed == [
+        (str(row["epoch"]), f"{row['train_loss']:.4f}", f"{100 * row['train_accuracy']:.2f}")
+        for row in second.history
+    ]
+    test = second.evaluate_test()
+    assert run["stdout"].strip().splitlines()[-1] == f"test_accuracy={test.accuracy:.4f}"
+
+
+@pytest.mark.parametrize("rate", ["kept", "again"])
+def test_a_finished_cosine_runs_continue_notebook_trains_each_batch_at_the_apps_rate(
+    blob_dir, monkeypatch, rate
+):
+    """The Keras notebook of the same chains (a stand-in Keras records each batch's rate):
+    every batch at the rate the app's epoch trained at, both legs."""
+    import nbformat
+
+    from nndesk.nn.schedules import make_schedule
+    from tests.codegen.test_keras_notebook import _run_notebook
+
+    run_id, second = _continued_after_finishing(blob_dir, rate)
+    nb = nbformat.reads(keras_notebook(from_run(run_id), "pytest"), as_version=4)
+    keras, namespace = _run_notebook(nb, blob_dir, monkeypatch)
+    batches = -(-len(namespace["x_train"]) // 16)
+    assert len(keras.steps) == 4 * batches
+    cosine = make_schedule("cosine", 2e-3, 2, min_lr=1e-4)  # the first run's, over its 2
+    for i, step in enumerate(keras.steps):
+        epoch, batch = divmod(i, batches)  # from 0
+        if epoch == 1:  # its schedule's rate, then the rate set by hand from batch 5 on
+            expected = 1e-3 if batch >= 4 else cosine.lr_at(1)
+        else:  # an epoch's rate, as the app's history has it
+            expected = second.history[epoch]["lr"]
+        assert step["lr"] == pytest.approx(expected), (epoch + 1, batch + 1)
+
+
 def test_a_continuation_on_another_schedule_is_named_as_left_out(blob_dir):
     """A continuation on a cosine of its own cannot be a change of the record: said."""
     record = _continued(blob_dir, START.replace(lr=1e-3, schedule="step", schedule_step=1))
@@ -177,9 +262,11 @@ def test_a_continuation_that_changed_nothing_names_no_changes_table(blob_dir, la
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
-def test_a_one_epoch_schedule_is_said_as_one_epoch(blob_dir, language):
-    """A cosine run of one epoch continued to three: the header said "ran over its 1 epochs"
-    (walk56v); one epoch has its own sentence, in both languages."""
+def test_a_one_epoch_schedule_continued_is_replayed_leg_by_leg(blob_dir, language):
+    """A cosine run of one epoch continued by three: the header said "ran over its 1 epochs"
+    (walk56v), then "ran over its one epoch; here it runs over all" (the script spread the
+    first run's schedule over every epoch). Now the first run's schedule spans its one epoch
+    and the continuation's is set where it went on (a SCHEDULE row), said in both languages."""
     from nndesk.codegen import Words
 
     record = _continued(blob_dir, first=START.replace(epochs=1), stop_at=None)
@@ -193,4 +280,12 @@ def test_a_one_epoch_schedule_is_said_as_one_epoch(blob_dir, language):
     said = " ".join(numpy_script(from_run(record.run_id), "pytest", words).split())
     assert not words.missing, sorted(words.missing)
     assert "1 epochs" not in said and "1 epoch của nó" not in said
-    assert ("ran over its one epoch" if language == "en" else "một epoch duy nhất") in said
+    assert "ran over its one epoch" not in said and "một epoch duy nhất" not in said
+    assert (
+        "From epoch 2 on, CHANGES's SCHEDULE row runs the schedule from lr 0.002 over epochs 1 "
+        "to 4, as that continuation did."
+        if language == "en"
+        else "Từ epoch 2, dòng SCHEDULE trong CHANGES chạy lịch tốc độ học từ lr 0,002 trên các "
+        "epoch 1 đến 4"
+    ) in said
+    assert "SCHEDULE_EPOCHS = 1" in said and "(2, 1, 'SCHEDULE', (1, 4, 0.002))," in said

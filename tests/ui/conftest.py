@@ -155,6 +155,24 @@ def fill_the_disk_after_the_first_record_write(monkeypatch) -> None:
     monkeypatch.setattr(RunStore, "write", full_after_the_first)
 
 
+def press_continue(qtbot, page, epochs: int | None = None, lr: float | None = None) -> None:
+    """Continue clicked and, for a finished run, its question answered: ``epochs`` more
+    (default: the dialog's suggestion), at the rate the run ended with, or with ``lr`` its
+    schedule again from that rate (``ContinueDialog``). A run stopped before its last epoch
+    goes on at once (no question)."""
+    qtbot.mouseClick(page.resume_button, Qt.MouseButton.LeftButton)
+    dialog = page.continue_dialog
+    if dialog is None:
+        return
+    qtbot.waitUntil(dialog.isVisible)
+    if epochs is not None:
+        dialog.epochs.setValue(epochs)
+    if lr is not None:
+        dialog.again.setChecked(True)
+        dialog.lr.set_value(lr)
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+
+
 def train_two_epochs(qtbot, page) -> None:
     """Train a 784-16-10 MNIST run of two epochs on the window's Train ``page`` and wait until
     it is saved and over (the tiny data folder's "differ from the published files" warning

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.ui.conftest import press_continue
 from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
     WAIT_MS,
     panel,
@@ -48,7 +49,7 @@ def test_a_continue_that_fails_is_said_once_under_the_bar(qtbot, panel):  # noqa
     record = panel.runs_view.records()[0]
     shutil.rmtree(record.folder)  # outside the window: the page has not looked since
     said.clear()
-    panel.resume_button.click()
+    press_continue(qtbot, panel)
     qtbot.waitUntil(lambda: panel.progress.format() == "Could not continue", timeout=WAIT_MS)
     path = str(record.folder / "model.npz")
     assert panel.speed.text() == f"Could not continue: {path}: no such model file"

@@ -22,7 +22,11 @@ from nndesk.presets import get_preset
 from nndesk.run_curves import Curves
 from nndesk.runs import RunStore
 from nndesk.settings_schema import MAX_EPOCHS
-from tests.ui.conftest import fill_the_disk_after_the_first_record_write, training_page
+from tests.ui.conftest import (
+    fill_the_disk_after_the_first_record_write,
+    press_continue,
+    training_page,
+)
 
 WAIT_MS = 60_000  # a bound for a hang only: a condition met sooner ends the wait
 
@@ -177,9 +181,8 @@ def test_loaded_model_continues_training_and_its_history(qtbot, panel):
         panel.load_model(first.model_path)
     assert list(panel.curves.epochs) == [1, 2]
     assert panel.resume_button.isEnabled()
-    panel.form.epochs.setValue(2)
     panel.form.dataset.setCurrentIndex(panel.form.dataset.findData("fashion"))
-    qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    press_continue(qtbot, panel, epochs=2)
     wait_until_idle(qtbot, panel)
     assert panel.asked[-1] == "mnist"  # the model's own dataset, whatever the form says
 
@@ -642,11 +645,10 @@ def test_continue_is_enabled_after_a_run_and_continues_that_run(qtbot, panel):
     wait_until_idle(qtbot, panel)
     first = panel.runs_view.records()[0]
     assert panel.resume_button.isEnabled()
-    assert "Epochs" in panel.resume_button.toolTip()
-    panel.form.epochs.setValue(1)
+    assert "how many more epochs" in panel.resume_button.toolTip()
     headlines = []  # the page's own slot on run_started runs first: its headline is set
     panel.controller.run_started.connect(lambda _run: headlines.append(panel.title.text()))
-    qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    press_continue(qtbot, panel)  # one more: a quarter of the two trained, rounded up
     wait_until_idle(qtbot, panel)
     latest = panel.runs_view.records()[0]
     assert latest.resumed_from == str(first.model_path)
@@ -1427,12 +1429,13 @@ def test_no_blank_line_between_the_run_buttons_and_the_progress_bar_until_a_refu
     assert top + panel.lr_error.height() <= panel.progress.mapTo(panel, QPoint(0, 0)).y()
 
 
-def test_continue_after_a_cosine_run_shows_the_scheduled_rate_and_says_the_schedule_spreads(
+def test_continue_after_a_cosine_run_shows_the_scheduled_rate_of_its_schedule_run_again(
     qtbot, panel
 ):
-    """walk54 D6: Continue after a finished cosine run trains epoch 3 of 4 at half the base
-    rate (the schedule spreads over all four epochs), while "LR now" showed the base rate and
-    nothing said the schedule started again."""
+    """walk54 D6: Continue after a finished cosine run trained epoch 3 at a rate "LR now" did
+    not show. Asked to run its schedule again from the base rate, epoch 3 trains at it: "LR
+    now" says so from the start, the line beside the run says the schedule runs again, and
+    the rate follows the schedule over the two new epochs."""
     from nndesk.nn.schedules import make_schedule
 
     panel.form.lr.setText("0.005")
@@ -1445,52 +1448,105 @@ def test_continue_after_a_cosine_run_shows_the_scheduled_rate_and_says_the_sched
         lambda _run: seen.append((panel.live_lr.value(), panel.lr_error.text()))
     )
     panel.controller.run_started.connect(lambda run: starts.append(run.inside_start))
-    qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    press_continue(qtbot, panel, epochs=2, lr=0.005)
     wait_until_idle(qtbot, panel)
-    expected = make_schedule("cosine", 0.005, 4).lr_at(2)
-    assert expected == pytest.approx(0.0025)
-    assert seen and seen[0][0] == pytest.approx(expected)
+    assert seen and seen[0][0] == pytest.approx(0.005)
     assert seen[0][1] == (
-        "Continues 2 more epochs, to epoch 4, as Optimisation > Epochs says. The schedule "
-        "“cosine to a minimum” runs over epochs 1–4: epoch 3 trains at lr 0.0025."
+        "Continues 2 more epochs, to epoch 4, as you chose. The schedule “cosine to a minimum” "
+        "runs again over epochs 3–4: epoch 3 trains at lr 0.005."
     )
     assert panel.lr_error.property("tone") == "muted"  # a note, not a refusal's red
     # the weights it starts from are epoch 2's: its Inside strip labelled them "ep 0"
     assert starts and starts[0] is not None and starts[0].epoch == 2
     # and it follows the schedule: the last epoch's rate once the run ended
-    assert panel.live_lr.value() == pytest.approx(make_schedule("cosine", 0.005, 4).lr_at(3))
+    assert panel.live_lr.value() == pytest.approx(make_schedule("cosine", 0.005, 2).lr_at(1))
     assert panel.lr_error.text() == ""  # the note went with its run (verify64 D-H)
 
 
-def test_continue_says_how_many_epochs_and_where_from_and_that_the_rate_starts_again_higher(
-    qtbot, panel
-):
-    """walk64 D16: Continue took 15 more epochs from the form (another preset's) and the
-    finished cosine run went on 15x above the rate it ended with, said only as "runs over
-    epochs 1-35: epoch 21 trains at lr 0.000200482". The line beside the run says how many
-    epochs, where the number comes from, and the rate against the one the run ended with."""
-    from nndesk.nn.schedules import make_schedule
-
+def _finished_cosine_run(qtbot, panel, epochs=3):
     panel.form.lr.setText("0.005")
-    panel.form.epochs.setValue(3)
+    panel.form.epochs.setValue(epochs)
     panel.form.set_config(panel.form.config().replace(schedule="cosine"))
     assert panel.start_training()
     wait_until_idle(qtbot, panel)
     panel.form.epochs.setValue(5)  # as another lab's preset leaves it
-    seen = []
-    panel.controller.run_started.connect(lambda _run: seen.append(panel.lr_error.text()))
+
+
+def _open_continue(qtbot, panel):
     qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
-    wait_until_idle(qtbot, panel)
-    ended, first = (
-        make_schedule("cosine", 0.005, 3).lr_at(2),
-        make_schedule("cosine", 0.005, 8).lr_at(3),
+    dialog = panel.continue_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+    return dialog
+
+
+def test_continue_asks_how_many_more_epochs_and_keeps_the_rate_the_run_ended_with(qtbot, panel):
+    """walk64 D16: Continue took 15 more epochs from the form (another preset's) and the
+    finished cosine run went on 15x above the rate it ended with. It asks now: a quarter of
+    the epochs trained by default, said; the rate the run ended with kept by default, for
+    every new batch; the run's record and model file replay it."""
+    from nndesk.nn.schedules import make_schedule
+
+    _finished_cosine_run(qtbot, panel, epochs=8)
+    ended = make_schedule("cosine", 0.005, 8).lr_at(7)
+    dialog = _open_continue(qtbot, panel)
+    assert dialog.epochs.value() == 2  # a quarter of 8, not the form's 5
+    assert dialog.why.text() == "Suggested: a quarter of the 8 epochs it has trained."
+    assert dialog.keep.isChecked() and f"{ended:.3g}" in dialog.keep.text()
+    assert dialog.summary.text() == (
+        f"Epochs 9–10: lr {ended:.3g}, the rate the run ended with, for every batch."
     )
-    assert (round(ended, 6), round(first / ended, 1)) == (0.00125, 2.8)
-    assert seen == [
-        "Continues 5 more epochs, to epoch 8, as Optimisation > Epochs says. The schedule "
-        f"“cosine to a minimum” starts again over epochs 1–8: epoch 4 trains at lr {first:g}, "
-        "2.8× the 0.00125 the run ended with."
-    ]
+    seen = []
+    panel.controller.run_started.connect(lambda run: seen.append((run, panel.lr_error.text())))
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    wait_until_idle(qtbot, panel)
+    run, note = seen[0]
+    assert (run.first_epoch, run.last_epoch) == (9, 10)
+    assert note == (
+        f"Continues 2 more epochs, to epoch 10, as you chose. Every batch trains at lr {ended:g}."
+    )
+    record = RunStore(panel.store.root).load(panel.run_state.last_run_id)
+    assert record.curves.lr[-2:] == [pytest.approx(ended)] * 2
+    assert record.config["schedule"] == "constant" and record.schedule_from is None
+
+
+def test_continue_can_run_the_schedule_again_from_a_stated_rate_and_remembers_that_choice(
+    qtbot, panel
+):
+    """The other choice: the run's schedule again over the new epochs, from the rate typed
+    (by default the one it started from); said with how far above the ended rate it starts,
+    and remembered for the next Continue."""
+    from nndesk.nn.schedules import make_schedule
+
+    _finished_cosine_run(qtbot, panel)
+    ended = make_schedule("cosine", 0.005, 3).lr_at(2)
+    dialog = _open_continue(qtbot, panel)
+    dialog.epochs.setValue(2)
+    assert dialog.lr.value() == pytest.approx(0.005)  # the rate the run started from
+    dialog.lr.clear()
+    qtbot.keyClicks(dialog.lr, "0.004")  # typing a rate chooses it
+    assert dialog.again.isChecked()
+    again = make_schedule("cosine", 0.004, 2)
+    assert dialog.summary.text() == (
+        "Epochs 4–5: the schedule “cosine to a minimum” again, lr 0.004 in epoch 4 to "
+        f"{again.lr_at(1):.3g} in epoch 5. It starts {round(0.004 / ended, 1):g}× above the "
+        f"{ended:.3g} the run ended with."
+    )
+    seen = []
+    panel.controller.run_started.connect(lambda run: seen.append((run, panel.lr_error.text())))
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    wait_until_idle(qtbot, panel)
+    run, note = seen[0]
+    assert (run.first_epoch, run.last_epoch, run.schedule_from) == (4, 5, 4)
+    assert note == (
+        "Continues 2 more epochs, to epoch 5, as you chose. The schedule “cosine to a minimum” "
+        "runs again over epochs 4–5: epoch 4 trains at lr 0.004."
+    )
+    record = RunStore(panel.store.root).load(panel.run_state.last_run_id)
+    assert record.schedule_from == 4
+    assert record.curves.lr[-2:] == [pytest.approx(again.lr_at(0)), pytest.approx(again.lr_at(1))]
+    dialog = _open_continue(qtbot, panel)  # remembered
+    assert dialog.again.isChecked()
+    dialog.reject()
 
 
 def test_a_batch_larger_than_the_training_set_is_said_beside_the_run(qtbot, panel):

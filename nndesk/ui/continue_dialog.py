@@ -1,0 +1,285 @@
+"""Continue's question: how many more epochs, and at which learning rate.
+
+Continue used to take its epochs from the Settings form (another lab's 15 left there) and
+spread the run's schedule over all the model's epochs, so a finished cosine run went on 15x
+above the rate it ended with (walk64 D16). A student pressing Continue means "train this
+network some more": the dialog asks for the number of epochs (a quarter of those trained,
+said as such) and makes the rate a choice: keep the rate the run ended with, or run the
+schedule again over the new epochs from a stated rate (a constant run: train at another rate).
+The choice of the two is remembered between Continues (``preferences``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.errors import NndeskError, user_message
+from nndesk.i18n import fmt, power_of_ten
+from nndesk.setting_words import value_text
+from nndesk.settings_schema import BY_NAME, MAX_EPOCHS
+from nndesk.ui import theme
+from nndesk.ui.language import translate
+from nndesk.ui.number_field import number_field
+from nndesk.ui.said_only import SaidOnly
+
+#: The rate choices, as remembered (``preferences.continue_rate``)
+KEEP, AGAIN = "keep", "again"
+#: The dialog's least width in average characters: its longest choice on one line
+DIALOG_CHARS = 60
+
+
+@dataclass(frozen=True)
+class ContinueFacts:
+    """What Continue knows of the model it trains further: ``done`` epochs trained, the rate
+    its last epoch trained at (``ended_lr``; None: not known), the settings it trains with
+    (``config``, a TrainConfig: its schedule and the rate that schedule started from)."""
+
+    done: int
+    ended_lr: float | None
+    config: object
+
+
+@dataclass(frozen=True)
+class ContinueChoice:
+    """``epochs`` more epochs; ``lr`` None: at the rate the run ended with, for all of them;
+    else from ``lr``, the run's schedule running again over them (a constant run: at ``lr``)."""
+
+    epochs: int
+    lr: float | None = None
+
+
+def suggested_epochs(done: int) -> int:
+    """More epochs Continue suggests: a quarter of those trained, rounded up (20 -> 5, 500 ->
+    125, 1 -> 1): "some more" without doubling the time the run took."""
+    return max(1, min(MAX_EPOCHS, math.ceil(done / 4)))
+
+
+def continued_config(config, facts: ContinueFacts, choice: ContinueChoice):
+    """The settings the continuation trains with (a TrainConfig) and whether its schedule
+    runs again over its own epochs (``training.prepare``'s ``restart_schedule``)."""
+    if choice.lr is None:
+        ended = facts.ended_lr if facts.ended_lr is not None else config.lr
+        return config.replace(epochs=choice.epochs, lr=ended, schedule="constant"), False
+    return config.replace(epochs=choice.epochs, lr=choice.lr), config.schedule != "constant"
+
+
+def _rate(lr: float) -> str:
+    return power_of_ten(fmt(lr, ".3g"))
+
+
+def choice_summary(facts: ContinueFacts, choice: ContinueChoice) -> str:
+    """What the continuation will train, in one or two sentences: its epochs and their rates
+    ("Epochs 21–25 train at lr 1.3×10⁻⁵, the rate the run ended with.")."""
+    from nndesk.training.session import schedule_for
+
+    first, last = facts.done + 1, facts.done + choice.epochs
+    config, again = continued_config(facts.config, facts, choice)
+    span = (
+        translate("ContinueDialog", "Epoch {first}").format(first=fmt(first, ","))
+        if first == last
+        else translate("ContinueDialog", "Epochs {first}–{last}").format(
+            first=fmt(first, ","), last=fmt(last, ",")
+        )
+    )
+    if choice.lr is None:
+        return translate(
+            "ContinueDialog", "{span}: lr {lr}, the rate the run ended with, for every batch."
+        ).format(span=span, lr=_rate(config.lr))
+    if not again:
+        return translate("ContinueDialog", "{span}: lr {lr} for every batch.").format(
+            span=span, lr=_rate(config.lr)
+        )
+    schedule = schedule_for(config, choice.epochs)
+    start, end = schedule.lr_at(0), schedule.lr_at(choice.epochs - 1)
+    said = translate(
+        "ContinueDialog", "{span}: the schedule “{schedule}” again, lr {start} in epoch {first}"
+    ).format(
+        span=span,
+        schedule=value_text("schedule", config.schedule),
+        start=_rate(start),
+        first=fmt(first, ","),
+    )
+    if last > first:
+        said += translate("ContinueDialog", " to {end} in epoch {last}").format(
+            end=_rate(end), last=fmt(last, ",")
+        )
+    said += "."
+    ended = facts.ended_lr
+    if ended is not None and ended > 0 and start >= 1.5 * ended:
+        times = start / ended
+        times = round(times) if times >= 10 else round(times, 1)
+        said += " " + translate(
+            "ContinueDialog", "It starts {times}× above the {ended} the run ended with."
+        ).format(times=fmt(times, "g"), ended=_rate(ended))
+    return said
+
+
+class ContinueDialog(QDialog):
+    """Asks how many more epochs and which rate; ``choice()`` after Continue (OK)."""
+
+    def __init__(
+        self,
+        facts: ContinueFacts,
+        model: str,
+        remembered: str = KEEP,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("ContinueDialog", "Continue training"))
+        self.facts = facts
+        config = facts.config
+        intro = QLabel(
+            translate(
+                "ContinueDialog",
+                "Train {model} further, from the end of epoch {done}.",
+            ).format(model=model, done=fmt(facts.done, ","))
+        )
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, MAX_EPOCHS)
+        self.epochs.setValue(suggested_epochs(facts.done))
+        self.epochs.setGroupSeparatorShown(True)
+        epochs_label = QLabel(translate("ContinueDialog", "&More epochs:"))
+        epochs_label.setBuddy(self.epochs)
+        self.why = why = SaidOnly()
+        theme.set_tone(why, "muted")
+        why.setWordWrap(True)
+        why.setText(
+            translate(
+                "ContinueDialog", "Suggested: a quarter of the {done} epochs it has trained."
+            ).format(done=fmt(facts.done, ","))
+            if facts.done > 1
+            else translate("ContinueDialog", "Suggested: one more epoch.")
+        )
+        epochs_row = QHBoxLayout()
+        epochs_row.addWidget(self.epochs)
+        epochs_row.addWidget(why, 1)
+        form = QFormLayout()
+        form.addRow(epochs_label, epochs_row)
+
+        ended = facts.ended_lr if facts.ended_lr is not None else config.lr
+        self.keep = QRadioButton(
+            translate("ContinueDialog", "&Keep the rate the run ended with: lr {lr}").format(
+                lr=_rate(ended)
+            )
+        )
+        scheduled = config.schedule != "constant"
+        self.again = QRadioButton(
+            translate(
+                "ContinueDialog", "Run its schedule “{schedule}” &again over them, from lr"
+            ).format(schedule=value_text("schedule", config.schedule))
+            if scheduled
+            else translate("ContinueDialog", "Train at &another rate: lr")
+        )
+        self.lr = number_field(BY_NAME["lr"])
+        self.lr.set_value(config.lr)  # the rate its schedule started from
+        self.lr.setToolTip(
+            translate("ContinueDialog", "the rate the schedule starts from in the first new epoch")
+            if scheduled
+            else translate("ContinueDialog", "the rate of every batch of the new epochs")
+        )
+        self.group = QButtonGroup(self)
+        self.group.addButton(self.keep)
+        self.group.addButton(self.again)
+        (self.again if remembered == AGAIN else self.keep).setChecked(True)
+        again_row = QHBoxLayout()
+        again_row.addWidget(self.again)
+        again_row.addWidget(self.lr)
+        again_row.addStretch(1)
+
+        self.summary = SaidOnly()
+        self.summary.setWordWrap(True)
+        theme.set_tone(self.summary, "muted")
+        self.error = SaidOnly()
+        self.error.setWordWrap(True)
+        theme.set_tone(self.error, "error")
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.continue_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.continue_button.setText(translate("ContinueDialog", "&Continue"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        rate_label = QLabel(translate("ContinueDialog", "Learning rate:"))
+        layout.addWidget(rate_label)
+        layout.addWidget(self.keep)
+        layout.addLayout(again_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+
+        self.epochs.valueChanged.connect(self._on_changed)
+        self.group.buttonToggled.connect(self._on_changed)
+        self.lr.textChanged.connect(self._on_changed)
+        self.lr.textEdited.connect(self._on_lr_text_edited)
+        self._choice: ContinueChoice | None = None
+        self._on_changed()
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * DIALOG_CHARS)
+        self.epochs.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: D102, N802 - Qt override
+        super().showEvent(event)
+        self.epochs.setFocus()  # the number first: typed over at once
+        self.epochs.selectAll()
+
+    def remembered(self) -> str:
+        """The rate choice to remember: ``KEEP`` or ``AGAIN``."""
+        return AGAIN if self.again.isChecked() else KEEP
+
+    def wanted(self) -> ContinueChoice:
+        """The choice as the fields hold it; ``ConfigError`` for a rate not acceptable."""
+        lr = self.lr.value() if self.again.isChecked() else None
+        return ContinueChoice(self.epochs.value(), lr)
+
+    @Slot()
+    def _on_lr_text_edited(self) -> None:
+        self.again.setChecked(True)  # typing a rate chooses it
+
+    @Slot()
+    def _on_changed(self, *_args) -> None:
+        self.lr.setEnabled(True)
+        try:
+            choice = self.wanted()
+        except NndeskError as err:
+            self.summary.setText("")
+            self.error.setText(user_message(err))
+            self.continue_button.setEnabled(False)
+            return
+        self.error.setText("")
+        self.continue_button.setEnabled(True)
+        self.summary.setText(choice_summary(self.facts, choice))
+
+    def accept(self) -> None:  # noqa: D102 - Qt override: a refused rate keeps it open
+        try:
+            self._choice = self.wanted()
+        except NndeskError as err:
+            self.error.setText(user_message(err))
+            return
+        super().accept()
+
+    def choice(self) -> ContinueChoice | None:
+        """The choice after Continue (None before, or after Cancel)."""
+        return self._choice if self.result() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,105 @@
+"""Continue's question: how many more epochs and which rate (walk64 D16)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from nndesk.training import TrainConfig
+from nndesk.ui.continue_dialog import (
+    AGAIN,
+    KEEP,
+    ContinueChoice,
+    ContinueDialog,
+    ContinueFacts,
+    choice_summary,
+    continued_config,
+    suggested_epochs,
+)
+from tests.ui.test_layout import cut_widgets
+from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
+from tests.ui.test_vi_larger_fit import in_vietnamese  # noqa: F401 - a fixture
+
+#: walk64's run: fashion-prelu-l2-plus, 20 epochs of cosine to 1e-5, ended at 1.3e-5
+COSINE = TrainConfig(lr=5e-4, epochs=20, schedule="cosine", min_lr=1e-5)
+FACTS = ContinueFacts(20, 1.3e-5, COSINE)
+
+
+@pytest.mark.parametrize(("done", "more"), [(1, 1), (2, 1), (5, 2), (20, 5), (500, 125)])
+def test_the_suggestion_is_a_quarter_of_the_epochs_trained_rounded_up(done, more):
+    assert suggested_epochs(done) == more
+
+
+def test_keeping_the_rate_trains_every_new_batch_at_the_rate_the_run_ended_with():
+    config, again = continued_config(COSINE, FACTS, ContinueChoice(5))
+    assert (config.epochs, config.lr, config.schedule, again) == (5, 1.3e-5, "constant", False)
+    assert choice_summary(FACTS, ContinueChoice(5)) == (
+        "Epochs 21–25: lr 1.3×10⁻⁵, the rate the run ended with, for every batch."
+    )
+
+
+def test_running_the_schedule_again_says_where_it_starts_against_the_ended_rate():
+    config, again = continued_config(COSINE, FACTS, ContinueChoice(5, 5e-4))
+    assert (config.epochs, config.lr, config.schedule, again) == (5, 5e-4, "cosine", True)
+    assert choice_summary(FACTS, ContinueChoice(5, 5e-4)) == (
+        "Epochs 21–25: the schedule “cosine to a minimum” again, lr 0.0005 in epoch 21 to "
+        "5.68×10⁻⁵ in epoch 25. It starts 38× above the 1.3×10⁻⁵ the run ended with."
+    )
+    # a constant run: one rate for the new epochs
+    flat = ContinueFacts(4, 1e-3, TrainConfig(lr=1e-3))
+    assert choice_summary(flat, ContinueChoice(1, 2e-3)) == "Epoch 5: lr 0.002 for every batch."
+
+
+def test_the_dialog_is_used_from_the_keyboard_and_remembers_nothing_it_was_not_told(qtbot):
+    dialog = ContinueDialog(FACTS, "the run of 21:52", KEEP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.epochs.hasFocus)
+    assert dialog.epochs.value() == 5  # typed over at once
+    qtbot.keyClicks(dialog.epochs, "8")
+    assert dialog.epochs.value() == 8
+    qtbot.keyClick(dialog.epochs, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # "…&again…"
+    qtbot.waitUntil(dialog.again.isChecked)  # a mnemonic clicks after Qt's short animation
+    assert dialog.remembered() == AGAIN
+    dialog.lr.setFocus()
+    dialog.lr.selectAll()
+    qtbot.keyClicks(dialog.lr, "-1")
+    assert not dialog.continue_button.isEnabled() and "greater than 0" in dialog.error.text()
+    dialog.lr.selectAll()
+    qtbot.keyClicks(dialog.lr, "2e-4")
+    assert dialog.continue_button.isEnabled() and dialog.error.text() == ""
+    qtbot.keyClick(dialog.lr, Qt.Key.Key_Return)
+    assert dialog.choice() == ContinueChoice(8, 2e-4)
+
+
+def test_escape_answers_nothing(qtbot):
+    dialog = ContinueDialog(FACTS, "the run of 21:52", AGAIN)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.again.isChecked()  # the choice remembered
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.choice() is None
+
+
+@pytest.mark.parametrize("choice", [KEEP, AGAIN])
+def test_it_fits_a_1024x700_screen_in_vietnamese_at_larger_text(
+    qtbot,
+    qapp,
+    in_vietnamese,  # noqa: F811 - a fixture
+    normal_text_after,  # noqa: F811 - a fixture
+    choice,
+):
+    from nndesk.ui import text_size
+
+    text_size.apply_text_size(qapp, "larger")
+    dialog = ContinueDialog(FACTS, "lượt chạy lúc 21:52", choice)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible)
+    hint = dialog.sizeHint()
+    assert hint.width() <= 1000 and hint.height() <= 640, hint
+    dialog.resize(hint)
+    qtbot.waitUntil(lambda: dialog.size() == hint)
+    assert cut_widgets(dialog) == []
+    assert "38" in dialog.summary.text() or choice == KEEP
