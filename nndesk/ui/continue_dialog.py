@@ -41,6 +41,8 @@ from nndesk.ui.said_only import SaidOnly
 KEEP, AGAIN = "keep", "again"
 #: The dialog's least width in average characters: its longest choice on one line
 DIALOG_CHARS = 60
+#: Lines of room the summary of the choice keeps
+SUMMARY_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,9 @@ class ContinueDialog(QDialog):
         self.summary = SaidOnly()
         self.summary.setWordWrap(True)
         theme.set_tone(self.summary, "muted")
+        # its room kept for its longest (three lines in Vietnamese at Larger text): a dialog
+        # does not grow when a wrapped label does, and two lines were squeezed into one's room
+        self.summary.setMinimumHeight(SUMMARY_LINES * self.summary.fontMetrics().lineSpacing())
         self.error = SaidOnly()
         self.error.setWordWrap(True)
         theme.set_tone(self.error, "error")
