@@ -3,16 +3,22 @@ a one-click fix, or after a run the "see them in Mistakes" hint.
 
 From the page's first run on, the coach keeps its place above the tabs (``reserve``), saying
 "no problem seen" when it has no hint: a hint that came and went mid-run moved the tabs ~50 px
-under the pointer (walk47 D7). The place is ``LINES`` lines tall; a longer hint scrolls in it,
-whole, so it moves nothing either (cut with "…", three of the seven hints lost their ends at
-1024 px in Vietnamese, readable only in a tooltip)."""
+under the pointer (walk47 D7). The place takes the room the Train page's header has left
+(``held_header``: ``ROOM_CHARS`` characters while a run goes, the hint said after it); a
+hint longer than that scrolls in it, whole, so it moves nothing either (cut with "…", three of
+the seven hints lost their ends at 1024 px in Vietnamese, readable only in a tooltip). On a
+narrow row the button goes under the hint, which then has the row's width: beside it, at
+1024 px in Vietnamese at Larger text, the hints took 3-9 lines of a 250 px column, 2-5 of the
+whole row."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QPushButton,
@@ -91,8 +97,20 @@ def coach_setup(run) -> RunSetup:
     )
 
 
-#: Lines of a hint in sight at once; a longer one scrolls
-LINES = 3
+#: Lines of a hint in sight at least (a line coming above the coach takes its room down to
+#: these); a longer one scrolls
+LINES = 2
+#: Characters of hint the header's room gives the coach from a run's start, wrapped at the
+#: row's width: the longest hint with long figures has 249 in English, 266 in Vietnamese (six
+#: lines of the box at 1024 px in Vietnamese at Larger text, four in English at 1024x700)
+ROOM_CHARS = 270
+#: Lines a text wrapped at word ends takes more than its characters over a line's: a word
+#: that does not fit goes whole to the next line
+WRAP_WASTE = 1.15
+#: The button goes under the hint on a row narrower than this many characters: at 1024 px the
+#: row has 455-530 px (50-75 characters), and a button beside took half of it; at 1280 px it
+#: has 700 px and more
+BESIDE_CHARS = 90
 #: The share of the row the hint's button takes at most on one line: a wider one puts its
 #: words on two lines (at 1024 px, Larger text, "Xem các ảnh đoán sai của Áo sơ mi" took 60 %
 #: of the row, the hint beside it five lines to scroll in a box of three; verify61)
@@ -105,6 +123,7 @@ class CoachRow(QHBoxLayout):
     hint in the place a hint takes, once the place is reserved."""
 
     fix_requested = Signal(dict)  # live settings to change, e.g. {"lr": 0.0003}
+    note_changed = Signal()  # the place began or stopped saying its note (``set_note``)
     mistakes_requested = Signal(int)  # the true class whose mistakes to show
 
     def __init__(self) -> None:
@@ -128,7 +147,8 @@ class CoachRow(QHBoxLayout):
         theme.set_tone(self.quiet, "note")
         # the hint or the quiet line, in one place as tall as LINES lines in a box
         self.place = QWidget()
-        self.place.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # as tall as the header's room leaves it, at least LINES lines
+        self.place.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self._stack = QStackedLayout(self.place)
         self._stack.setContentsMargins(0, 0, 0, 0)
         self._stack.addWidget(self.scroll)
@@ -146,19 +166,45 @@ class CoachRow(QHBoxLayout):
         self.addWidget(self.place, 1)
         self.addWidget(self.button)
         self._reserved = False
-        self._folded = False  # the Runs tab shows: place and button hidden (``fold``)
+        self._note = ""  # said in the place when the coach says nothing (``set_note``)
+        self._blank = False  # the coach says nothing (a run that diverged, failed)
+        self._note_said = False
         self._button_wanted = False  # the hint shown has a button
         self._fix: dict = {}
         self._class: int | None = None  # a "mistakes" hint's class
         self._button_text = ""  # the button's words on one line
         self._row_width = 0  # as last laid out
+        self._below = False  # the button under the hint (a narrow row)
         self.button.clicked.connect(self._on_button_clicked)
 
     def setGeometry(self, rect) -> None:  # noqa: N802 - Qt override
-        """Lay the row out in ``rect``, its button's words on one or two lines for its width."""
+        """Lay the row out in ``rect``: the button under the hint on a narrow row, else beside
+        it with its words on one or two lines for the width."""
         self._row_width = rect.width()
+        self._place_button()
         self._fit_button()
         super().setGeometry(rect)
+
+    def _place_button(self) -> None:
+        """The button under the hint (right-aligned) on a row narrower than ``BESIDE_CHARS``
+        characters of the window's text, else beside it: the same for every hint, so a new
+        hint never turns the row around."""
+        below = self._goes_below(self._row_width)
+        if below != self._below:
+            self._below = below
+            self.setDirection(
+                QBoxLayout.Direction.TopToBottom if below else QBoxLayout.Direction.LeftToRight
+            )
+            aligned = Qt.AlignmentFlag.AlignRight if below else Qt.AlignmentFlag(0)
+            self.setAlignment(self.button, aligned)
+
+    def _goes_below(self, row_width: int) -> bool:
+        row_chars = row_width / max(self.button.fontMetrics().averageCharWidth(), 1)
+        return bool(row_width) and row_chars < BESIDE_CHARS
+
+    def button_below(self) -> bool:
+        """Whether the button is under the hint (a narrow row)."""
+        return self._below
 
     def _fit_button(self) -> None:
         """The button's words on one line, or on two when one line would take more than
@@ -168,6 +214,10 @@ class CoachRow(QHBoxLayout):
         no taller than the hint's place."""
         text = self._button_text
         metrics = self.button.fontMetrics()
+        if self._below:  # the row's width: one line
+            if self.button.text() != text:
+                self.button.setText(text)
+            return
 
         def widest(words: str) -> int:
             return max(metrics.horizontalAdvance(line) for line in words.split("\n"))
@@ -196,16 +246,52 @@ class CoachRow(QHBoxLayout):
         """Keep the coach's place from now on (the page's first run started): a hint coming
         or going no longer moves what is under it."""
         self._reserved = True
-        self.place.setVisible(not self._folded)
+        self._show_place()
         self.label.ensurePolished()  # its style sheet's padding and border: its margins
-        self.place.setFixedHeight(max(self.label.lines_height(), self.quiet.lines_height()))
+        self.place.setMinimumHeight(max(self.label.lines_height(), self.quiet.lines_height()))
 
-    def fold(self, folded: bool) -> None:
-        """Hide (``folded``: the Runs tab wants the height) or show again the coach's place
-        and button, as they were."""
-        self._folded = folded
-        self.place.setVisible(self._reserved and not folded)
-        self._show_button(self._button_wanted)
+    def room(self) -> int:
+        """The px the coach's place takes beyond its least (``LINES`` lines) to show a hint of
+        ``ROOM_CHARS`` characters at the row's width, with its button's row under it."""
+        self.label.ensurePolished()
+        least = max(self.label.lines_height(), self.quiet.lines_height())
+        holder = self.place.parentWidget()
+        width = self._row_width or (holder.width() if holder is not None else 0)
+        if not self._below:  # the button beside it
+            width -= self.button.sizeHint().width() + max(self.spacing(), 0)
+        margins = self.label.contentsMargins()
+        inner = max(width - margins.left() - margins.right(), 1)
+        per_line = inner / max(self.label.fontMetrics().averageCharWidth(), 1)
+        lines = max(LINES, min(3 * LINES, math.ceil(WRAP_WASTE * ROOM_CHARS / per_line)))
+        # and a button's row (beside the hint on a wide row: more lines for it)
+        button = self.button.sizeHint().height() + max(self.spacing(), 0)
+        # and half a line: wrapped Vietnamese with stacked marks ("Kích thước… lớn hơn") took
+        # 4 px more than six lines of "Ag", and a scroll bar then narrowed it to seven lines
+        slack = self.label.fontMetrics().lineSpacing() // 2
+        return max(self.label.lines_height(lines) - least, 0) + button + slack
+
+    def said_room(self) -> int:
+        """The px the coach's place takes beyond its least to show what it says now whole
+        (after a run: no blank box under a short hint, no scroll in a long one)."""
+        if not self._reserved:
+            return 0
+        self.label.ensurePolished()
+        least = max(self.label.lines_height(), self.quiet.lines_height())
+        holder = self.place.parentWidget()
+        row = self._row_width or (holder.width() if holder is not None else 0)
+        below = self._goes_below(row)  # (the row as laid out next: its place just shown)
+        width = self.place.width()
+        if width <= 0 or below != self._below:
+            width = row if below else row - self.button.sizeHint().width() - self.spacing()
+        said = self._stack.currentWidget() is self.scroll  # (else the quiet line's lines)
+        room = max(self.label.heightForWidth(max(width, 1)) - least, 0) if said else 0
+        if below and self.button.isHidden():
+            # and its button's row: a hint with a button coming later moves nothing
+            room += self.button.sizeHint().height() + max(self.spacing(), 0)
+        return room
+
+    def _show_place(self) -> None:
+        self.place.setVisible(self._reserved)
 
     def drop_button(self) -> None:
         """Hide the hint's button (its fix was applied)."""
@@ -213,7 +299,7 @@ class CoachRow(QHBoxLayout):
 
     def _show_button(self, wanted: bool) -> None:
         self._button_wanted = wanted
-        self.button.setVisible(wanted and not self._folded)
+        self.button.setVisible(wanted)
 
     def is_reserved(self) -> bool:
         """Whether the coach's place is kept (a run started on the page)."""
@@ -224,10 +310,38 @@ class CoachRow(QHBoxLayout):
         the quiet line; with no curves ``judged`` the place stays blank."""
         if hint_shown:
             self.reserve()
+        self._blank = not hint_shown and not judged
         self._stack.setCurrentWidget(self.scroll if hint_shown else self.quiet)
         self.scroll.setVisible(hint_shown)
         self.label.setVisible(hint_shown)
         self.quiet.setVisible(not hint_shown and judged)
+        self._say_note()
+
+    def set_note(self, text: str) -> None:
+        """What the place says when the coach says nothing (the header's alert: "The run
+        diverged: …"): its box under the alert was a band of nothing, 70 px at 1024 px in
+        Vietnamese at Larger text, and the room of a whole hint since (fixE)."""
+        self._note = text
+        self._say_note()
+
+    def says_note(self) -> bool:
+        """Whether the place shows the note (the header's alert then hides its own)."""
+        return self._note_said
+
+    def _say_note(self) -> None:
+        said = bool(self._note) and self._blank and self._reserved
+        if said:
+            self.label.setText(self._note)
+            self._kind = ""
+            self._stack.setCurrentWidget(self.scroll)
+            self.scroll.setVisible(True)
+            self.label.setVisible(True)
+        elif self._note_said and self._blank:
+            self.scroll.setVisible(False)
+            self.label.setVisible(False)
+        if said != self._note_said:
+            self._note_said = said
+            self.note_changed.emit()
 
     def show_hints(self, found: list, running: bool, judged: bool = True) -> None:
         """Say the first of ``found`` (``coach_hints``), or nothing. ``judged``: False for a

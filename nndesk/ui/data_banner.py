@@ -81,8 +81,6 @@ class DataBanner(QWidget):
         # what ``show_problem`` was last asked to say: said again when the failure it shows
         # instead is worded anew (``on_failure_reworded``)
         self._asked: tuple = ()
-        #: the Runs tab folds the Train page's top (``fold``): the message gives way to its buttons
-        self._folded = False
         self.label = message_banner()
         self.label.setVisible(True)
         # the long account (the reader's reason, the folder, what Download does there): a
@@ -352,18 +350,6 @@ class DataBanner(QWidget):
             self.label.setText(text)
         self._refresh()
 
-    def fold(self, folded: bool) -> None:
-        """Hide (``folded``) or show the message above the buttons. Folded, a banner offering
-        the data keeps its buttons (the bar above says "Needs a dataset"): its three-line message
-        left the Runs table three rows at 1024x700 with a 10 pt font (verify58 D2). A failure's
-        reason, or a banner with no buttons, keeps its message."""
-        self._folded = folded
-        self._show_message()
-
-    def _show_message(self) -> None:
-        offer_only = self._failed is None and not self.buttons.isHidden()
-        self.label.setVisible(not (self._folded and offer_only))
-
     def switch_offered(self) -> str | None:
         """The mode the Switch button offers ("garments"), or None."""
         return self._switch_to if self.switch_button.isVisibleTo(self) else None
@@ -386,7 +372,6 @@ class DataBanner(QWidget):
         self.mirror_button.setVisible(offering and not mine and self._failed in MIRROR_HELPS)
         self.progress.setVisible(mine)
         self.cancel_button.setVisible(mine)
-        self._show_message()
         other = self._downloading is not None and not mine
         self.download_button.setEnabled(not other)
         self.download_button.setToolTip(

@@ -162,10 +162,11 @@ class LinesLabel(QLabel):
     def is_cut(self) -> bool:
         return self.displayed_text() != self._full
 
-    def lines_height(self) -> int:
-        """The height of ``lines`` lines in this label's box."""
+    def lines_height(self, lines: int | None = None) -> int:
+        """The height of ``lines`` lines (default: its own) in this label's box."""
         margins = self.contentsMargins()
-        return self._lines * self._height("Ag", 1 << 20) + margins.top() + margins.bottom()
+        text = "\n".join(["Ag"] * (self._lines if lines is None else lines))
+        return self._height(text, 1 << 20) + margins.top() + margins.bottom()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(super().sizeHint().width(), self.lines_height())

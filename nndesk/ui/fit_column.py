@@ -88,12 +88,12 @@ class FitArea(QScrollArea):
 
 
 class FitColumn(FitArea):
-    """``header`` (a layout) over ``tabs``, scrolled vertically when the page is too short."""
+    """``header`` (a widget) over ``tabs``, scrolled vertically when the page is too short."""
 
-    def __init__(self, header: QLayout, tabs: QWidget) -> None:
+    def __init__(self, header: QWidget, tabs: QWidget) -> None:
         column = QVBoxLayout()
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(header)
+        column.addWidget(header)
         column.addWidget(tabs, 1)
         super().__init__(column)
 

@@ -104,7 +104,7 @@ class RunControls(QVBoxLayout):
             b.setMinimumWidth(84)
         # one row at 1280 px; at 1024 px it wraps instead of widening the page
         lr_now = labelled(translate("TrainingPanel", "LR now"), self.live_lr)
-        #: what steers a run as it goes, folded away on the Runs tab (``fold``)
+        #: what steers a run as it goes, hidden while no run goes (``set_idle``)
         self.steering_widgets = (self.slow_motion, lr_now, self.lr_button, self.apply_button)
         self.addWidget(flow_row(
             self.train_button, self.pause_button, self.stop_button, self.step_button,
@@ -113,13 +113,16 @@ class RunControls(QVBoxLayout):
         self.addWidget(self.lr_error)
         self.lr_error.setText("")  # hidden until a refusal
 
-    def fold(self, folded: bool) -> None:
-        """Hide (``folded``) or show the run's steering (slow motion, LR now, Set LR, Apply to
-        run) and what steps a paused run (Step, To epoch end): Train, Pause and Stop stay, on
-        one row at 1024 px instead of two (in Vietnamese at 11 pt "Đến hết epoch" took a row
-        of its own, and the Runs table kept 3.3 of its 8 rows)."""
+    def set_idle(self, idle: bool) -> None:
+        """Hide the run's steering (slow motion, LR now, Set LR, Apply to run) and what steps a
+        paused run (Step, To epoch end) while no run goes (``idle``): greyed, it took two rows
+        of three over the Settings form at 1024 px in Vietnamese at Larger text (fixE), and
+        the Runs table kept 3.3 of its 8 rows at 11 pt in Vietnamese. It comes back with a
+        Train click, under the pointer's row; Train, Pause and Stop stay."""
+        shown = not idle
         for widget in (*self.steering_widgets, self.step_button, self.epoch_button):
-            widget.setVisible(not folded)
+            if widget.isHidden() == shown:  # (a show or hide asks the layout again)
+                widget.setVisible(shown)
 
     def show_state(
         self, *, startable: bool, racing: bool, training: bool, paused: bool, stepped: bool,

@@ -90,9 +90,14 @@ class RunHeader(QVBoxLayout):
         # covered them (train 43); hidden until then, and again when the next run starts
         self.alert = message_banner()
         self.alert.setSizePolicy(wrapping_policy())
+        self.alert.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.addWidget(self.alert)
         self.addWidget(data_banner)  # under the buttons: they stay put when it comes or goes
-        self.addLayout(coach)
+        # the room the header is held at past its rows is the coach's box's (``held_header``),
+        # or blank under the rows before the page's first run
+        self.addLayout(coach, 1)
+        self.addStretch(0)
+        coach.note_changed.connect(self._show_alert)
 
     @Slot()
     def _size_title(self) -> None:
@@ -102,16 +107,6 @@ class RunHeader(QVBoxLayout):
         size = f"{points * 7 / 6:.1f}pt" if points > 0 else "14px"  # a desktop's font in px
         self.title.setStyleSheet(f"font-size: {size}; font-weight: 600;")
 
-    def fold(self, folded: bool) -> None:
-        """Fold (``folded``) the header to the headline, Train/Pause/Stop, the progress bar and
-        the banners, or unfold it. The Runs tab folds it: at 1024x700 the run's steering, the
-        line under the bar and the coach's box left its table three rows (now eight); Train,
-        the data banner's buttons and a run's alert stay in sight."""
-        self.controls.fold(folded)
-        self.coach.fold(folded)
-        self.data_banner.fold(folded)  # its buttons stay
-        self.speed.setVisible(not folded)
-
     def set_title(self, text: str, tip: str = "", headline: tuple = ()) -> None:
         """Show ``text`` as the headline, ``tip`` in its tooltip (the model file's path; none
         for a run); ``headline``: the facts it says (none: a text the page works out again)."""
@@ -120,9 +115,15 @@ class RunHeader(QVBoxLayout):
         self.title.setToolTip(tip)
 
     def say_alert(self, text: str) -> None:
-        """Show ``text`` in the banner above the tabs ("" hides it)."""
+        """Show ``text`` in the banner above the tabs ("" hides it), or in the coach's box
+        when the coach has nothing to say of the run (``CoachRow.set_note``)."""
         self.alert.setText(text)
-        self.alert.setVisible(bool(text))
+        self.coach.set_note(text)
+        self._show_alert()
+
+    @Slot()
+    def _show_alert(self) -> None:
+        self.alert.setVisible(bool(self.alert.text()) and not self.coach.says_note())
 
     def keep_progress_room(self, sample: str) -> None:
         """From a Train click on, the progress line keeps the height ``sample`` (a running

@@ -12,8 +12,7 @@ from nndesk.ui import theme
 from nndesk.ui.language import translate
 from nndesk.ui.run_steering import RunSteering
 
-#: One change of each setting a run takes while it trains, with a long value: the line
-#: beside the buttons keeps the room of the longest of them said (``keep_room``)
+#: One change of each setting a run takes while it trains, with a long value
 ONE_CHANGE = {
     "augment": True,
     "aug_shift": 2,
@@ -26,6 +25,16 @@ ONE_CHANGE = {
     "batch_size": 1024,
     "l2": 0.0005,
 }
+
+
+def nothing_to_apply() -> str:
+    """What "Apply to run" says when the form holds the run's settings already."""
+    return translate(
+        "TrainingPanel",
+        "Nothing to apply: the Settings tab's momentum, L2, dropout, batch size and "
+        "augmentation are the run's already. A learning rate typed beside the buttons "
+        "is sent with “{set_lr}”.",
+    ).format(set_lr=translate("TrainingPanel", "Set LR"))
 
 
 def pending_line(pending: dict) -> str:
@@ -86,16 +95,6 @@ class SteerActions(QObject):
         theme.set_tone(label, "muted")
         label.setText(self._pending_line)
 
-    def keep_room(self) -> None:
-        """From the page's first run on, the line beside the buttons keeps the room of a "Not
-        applied yet" line of one setting, said or not: it came as the person typed in a field
-        of the running run and moved the form under the pointer 20 px down (42 px in
-        Vietnamese, two lines at 1024 px), so a click aimed a moment later landed a row off
-        (verify61). Kept from the Train click, as the coach's place: the run's start and end
-        move nothing either."""
-        lines = tuple(pending_line({k: v}) for k, v in ONE_CHANGE.items())
-        self._controls.lr_error.keep_room_for(lines)
-
     def _put_back_covered(self) -> None:
         self._pending_line = ""
         theme.set_tone(self._controls.lr_error, "muted")
@@ -145,14 +144,7 @@ class SteerActions(QObject):
             # a press that changed nothing said nothing: a rate typed beside the button looked
             # applied (walk qa40), though only Set LR sends it. Said beside the buttons, where
             # a refusal goes: the status bar cut it at 1024 px before it named Set LR
-            self._say(
-                translate(
-                    "TrainingPanel",
-                    "Nothing to apply: the Settings tab's momentum, L2, dropout, batch size and "
-                    "augmentation are the run's already. A learning rate typed beside the buttons "
-                    "is sent with “{set_lr}”.",
-                ).format(set_lr=translate("TrainingPanel", "Set LR"))
-            )
+            self._say(nothing_to_apply())
             return changes
         if self._pending_line:
             self._put_back_covered()  # what waited is used now

@@ -206,8 +206,7 @@ class PageStateMixin:
             with contextlib.suppress(NndeskError):  # half typed: kept as it was
                 self.live_lr.set_value(self.live_lr.value())  # in the new decimal mark
         if state.coach_kept:  # the line was gone until the next run (walk50 D8)
-            self.coach.reserve()
-            self.steer_actions.keep_room()
+            self.reserve_coach()
         self._show_coach()
         self.live.reset()
         if state.span is not None:  # the axes as they were: the run's epochs, its curves

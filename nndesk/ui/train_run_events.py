@@ -114,8 +114,7 @@ class RunEventsMixin:
         self.take_run_mode()  # a run on another mode's data is that mode's page's (walk64 D0)
         selected = self.runs_view.selected_records()
         self.run_state.selection_at_start = tuple(r.run_id for r in selected)
-        self.coach.reserve()  # (kept from the click already: a run started otherwise)
-        self.steer_actions.keep_room()  # as the coach's place
+        self.reserve_coach()  # (kept from the click already: a run started otherwise)
         # a rate set before the first batch (Set LR while the data loaded) is the one in use;
         # else the schedule's for the first epoch (a continued cosine run's is not its base)
         first_lr = run.first_lr if run.first_lr > 0 else run.config.lr

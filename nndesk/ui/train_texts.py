@@ -103,13 +103,21 @@ def rate_text(lr: float) -> str:
     return fill(f"{{lr:.{LR_NOW_DIGITS}g}}", lr=lr)
 
 
+def _value_with_its_name(change: str) -> str:
+    """``change`` ("lr 0.01", "tốc độ học 0,01") with its value on the line of its name's last
+    word: the headline wrapped "… · lr" / "0.01", the value alone on its line (verify63 V5)."""
+    name, space, value = change.rpartition(" ")
+    return f"{name}\u00a0{value}" if space else change
+
+
 def run_headline(facts: dict) -> str:
     """The headline of a run from its facts (``RunHeader.headline``'s "run" entry): its
     settings, with what a continued run continues from and keeps said first (a narrow page
     cuts the settings, not this)."""
     facts, rate = _rate_said_once(facts)
     steered = ", ".join(
-        SettingChange(0, 1, 1, name, value).shown_text() for name, value in facts["steered"].items()
+        _value_with_its_name(SettingChange(0, 1, 1, name, value).shown_text())
+        for name, value in facts["steered"].items()
     )
     # led by the lab preset it came from, where it came from one (walk64 D17)
     settings = with_preset(describe_config(facts["config"], shown=True), facts.get("preset"))
@@ -144,7 +152,7 @@ def _rate_said_once(facts: dict) -> tuple[dict, str]:
     rate = steered.pop("lr", None)
     if rate is None:
         return facts, ""
-    change = SettingChange(0, 1, 1, "lr", rate).shown_text()
+    change = _value_with_its_name(SettingChange(0, 1, 1, "lr", rate).shown_text())
     if "lr" not in config:
         return {**facts, "steered": steered}, change
     # the rate in force when it was set (a schedule's), else the run's own start rate

@@ -26,6 +26,7 @@ from nndesk.ui.coach_row import CoachRow, coach_hints
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.export_code import form_experiment
 from nndesk.ui.fit_column import FitColumn
+from nndesk.ui.held_header import HeldHeader
 from nndesk.ui.inside_training_view import InsideTrainingView
 from nndesk.ui.language import translate
 from nndesk.ui.live_page import LivePage, live_figure
@@ -220,11 +221,13 @@ class TrainingPanel(
         self.replay_page, self.race_page = self.tabs.replay_page, self.tabs.race_page
         self.inside_page = self.tabs.inside_page
 
-        # scrolls when the page is too short for its wrapped rows (walk52 #8); the tabs give up
-        # height first down to the Live charts' least, or TABS_LEAST_HEIGHT (the Inside tab's
-        # chart then scrolls), or the scroll bar would take the width the settings need on a
-        # narrow page (TrainTabs keeps its least height)
-        right = FitColumn(self.header, self.tabs)
+        # the header held at one height whatever tab shows: the tab bar stays under the
+        # pointer (``held_header``). The whole scrolls when the page is too short for its
+        # wrapped rows (walk52 #8); the tabs give up height first down to the Live charts'
+        # least, or TABS_LEAST_HEIGHT (the Inside tab's chart then scrolls), or the scroll bar
+        # would take the width the settings need on a narrow page (TrainTabs keeps its least)
+        self.held = HeldHeader(self.header, self._header_room, self.train_button)
+        right = FitColumn(self.held, self.tabs)
 
         # wide page: settings beside the curves; narrow page: settings become the first tab
         self.settings = scroll
@@ -406,8 +409,7 @@ class TrainingPanel(
         # the coach's place is kept from the click, before the Live tab is laid out: kept at
         # the run's start (after its data loaded), it shrank the tabs once more and the curves
         # were laid out and drawn a second time (300-600 ms of the GUI thread, walk49 D6)
-        self.coach.reserve()
-        self.steer_actions.keep_room()  # as the coach's, for the "Not applied yet" line
+        self.reserve_coach()
         self._show_coach()
         if self.tabs.currentWidget() is not self.inside_page:  # Inside shows the run too
             self.tabs.setCurrentWidget(self.live_page)
@@ -420,7 +422,8 @@ class TrainingPanel(
             translate("TrainingPanel", "Speed, loss and accuracy appear after the first batch.")
         )
         self.plot.request_draw()
-        self._update_buttons()
+        self._update_buttons()  # the run's steering comes back
+        self.held.fit(now=True)  # with the coach's room past it, at the click (on Train)
         return True
 
     def follow_mode_after_run(self) -> None:
@@ -716,6 +719,7 @@ class TrainingPanel(
     def _update_buttons(self) -> None:
         running = self.controller.is_running()
         racing = self.race is not None and self.race.is_running()
+        self.controls.set_idle(not running)  # its room the coach's until the next fit
         # training: a run started and neither stopping nor testing and saving its model yet
         training = running and not self.controller.is_stopping() and not self.run_state.ended
         valid = self.form.is_valid()
@@ -740,6 +744,7 @@ class TrainingPanel(
         self.form.set_steering(steering)
         self.save_button.setEnabled(not running and self._current_model_path() is not None)
         self.say_refused_settings()
+        self._fit_header_after_run()
 
     def say_refused_settings(self) -> None:
         """While a refused field alone greys Train, the bar and its line say which to fix
@@ -816,9 +821,9 @@ class TrainingPanel(
     # -- widget slots --------------------------------------------------------------------------
     @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:
-        """The Runs tab folds the page's top (``RunHeader.fold``): its table got three rows at
-        1024x700 under the run's steering, the progress line and the coach (fix57b, s58)."""
-        self.header.fold(self.tabs.currentWidget() is self.runs_view)
+        """The header stays as it is on every tab (``held_header``): the Runs tab folded it
+        and the tab bar jumped 120 px under the pointer, a second click landing in the runs
+        table (verify63 V2)."""
 
     @Slot(bool)
     def _on_form_validity_changed(self, valid: bool) -> None:
@@ -868,6 +873,28 @@ class TrainingPanel(
             self._show_title()
             self._show_progress()
 
+    def reserve_coach(self) -> None:
+        """Keep the coach's place from now on, the header the room of a whole hint (a Train
+        click: the pointer is on Train, above what the room moves)."""
+        self.coach.reserve()
+        self.held.fit(now=True)
+
+    def _header_room(self) -> int:
+        """The header's room past its rows (``HeldHeader``): once the coach has its place,
+        while a run goes the room of a whole hint of any kind (hints come and go: nothing
+        moves), after it the room of what the coach says (no blank box)."""
+        if not self.coach.is_reserved():
+            return 0
+        if self.controller.is_running():
+            return self.coach.room()
+        return self.coach.said_room()
+
+    def _fit_header_after_run(self) -> None:
+        """No run goes: the header to its rows and what the coach says, once nothing under the
+        pointer moves (``HeldHeader.fit``)."""
+        if self.coach.is_reserved() and not self.controller.is_running():
+            self.held.fit()
+
     def _show_coach(self) -> None:
         """The coach's most urgent hint about the run (``coach_row.coach_hints``), or none."""
         running = self.controller.is_running() and self.run_state.ended is None
@@ -891,6 +918,7 @@ class TrainingPanel(
             # curves" under "The run diverged: …" denied it (walk53 #2): the place stays blank
             found, judged = [], False
         self.coach.show_hints(found, running, judged)
+        self._fit_header_after_run()
 
     @Slot(dict)
     def _on_coach_fix_requested(self, fix: dict) -> None:

@@ -380,3 +380,21 @@ def save_dialogs(monkeypatch) -> SaveDialogs:
     monkeypatch.setattr(QFileDialog, "exec", lambda dialog: answered(dialog))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answered.static))
     return answered
+
+
+@pytest.fixture
+def pointer():
+    """Where the pointer is (``QCursor``), put back after the test (the Train page's header
+    gives its room back only when the pointer is off what it moves: ``held_header``)."""
+    from PySide6.QtGui import QCursor
+
+    before = QCursor.pos()
+    yield
+    QCursor.setPos(before)
+
+
+def point_at(widget) -> None:
+    """The pointer on ``widget``'s middle, as a person's over it."""
+    from PySide6.QtGui import QCursor
+
+    QCursor.setPos(widget.mapToGlobal(widget.rect().center()))

@@ -104,4 +104,4 @@ def test_a_run_title_keeps_its_loss_abbreviation_and_the_places_that_show_it_say
     assert panel.title.text() == run_headline(facts) and "BCE" in panel.title.text()
     assert panel.title.toolTip() == "BCE: entropy chéo nhị phân"
     # a rate changed while training reads as the title writes the rate, not "lr 0,0005"
-    assert "tốc độ học 0,0005" in panel.title.text() and "lr " not in panel.title.text()
+    assert "tốc độ học\u00a00,0005" in panel.title.text() and "lr " not in panel.title.text()
