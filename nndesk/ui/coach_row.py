@@ -283,12 +283,11 @@ class CoachRow(QHBoxLayout):
         width = self.place.width()
         if width <= 0 or below != self._below:
             width = row if below else row - self.button.sizeHint().width() - self.spacing()
-        said = self._stack.currentWidget() is self.scroll  # (else the quiet line's lines)
-        room = max(self.label.heightForWidth(max(width, 1)) - least, 0) if said else 0
-        if below and self.button.isHidden():
-            # and its button's row: a hint with a button coming later moves nothing
-            room += self.button.sizeHint().height() + max(self.spacing(), 0)
-        return room
+        if self._stack.currentWidget() is not self.scroll:
+            return 0  # the quiet line, in its least lines
+        # (a button's row is in the header's rows while it shows: none kept for one to come,
+        # an empty band under the hint after a run, verify63)
+        return max(self.label.heightForWidth(max(width, 1)) - least, 0)
 
     def _show_place(self) -> None:
         self.place.setVisible(self._reserved)
