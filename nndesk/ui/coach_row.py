@@ -257,7 +257,8 @@ class CoachRow(QHBoxLayout):
         least = max(self.label.lines_height(), self.quiet.lines_height())
         holder = self.place.parentWidget()
         width = self._row_width or (holder.width() if holder is not None else 0)
-        if not self._below:  # the button beside it
+        # (as the row is laid out next: at a Train click it has not been, its place hidden)
+        if not self._goes_below(width):  # the button beside it
             width -= self.button.sizeHint().width() + max(self.spacing(), 0)
         margins = self.label.contentsMargins()
         inner = max(width - margins.left() - margins.right(), 1)

@@ -114,7 +114,8 @@ class RunEventsMixin:
         self.take_run_mode()  # a run on another mode's data is that mode's page's (walk64 D0)
         selected = self.runs_view.selected_records()
         self.run_state.selection_at_start = tuple(r.run_id for r in selected)
-        self.reserve_coach()  # (kept from the click already: a run started otherwise)
+        if not self.coach.is_reserved():  # (kept from the click: a run started otherwise)
+            self.reserve_coach()  # (not again: the data took seconds, the pointer is elsewhere)
         # a rate set before the first batch (Set LR while the data loaded) is the one in use;
         # else the schedule's for the first epoch (a continued cosine run's is not its base)
         first_lr = run.first_lr if run.first_lr > 0 else run.config.lr
