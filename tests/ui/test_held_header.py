@@ -88,14 +88,22 @@ def _check_every_hint_whole(qtbot, panel, size) -> None:  # noqa: F811
         assert tab_bar.mapTo(panel, QPoint(0, 0)) == at, hint.text  # nothing moved
 
 
-def test_after_a_run_the_settings_form_keeps_its_room(qtbot, panel, larger_vi):  # noqa: F811
-    """After the first run the form had ~240 px at 1024x768 (vi, Larger) under the greyed
+def test_after_a_run_the_settings_form_keeps_its_room(
+    qtbot,
+    panel,  # noqa: F811
+    larger_vi,  # noqa: F811
+    pointer,
+):
+    """After the first run the form had ~240-285 px at 1024x768 (vi, Larger) under the greyed
     steering rows, the reserved "Not applied yet" room and the coach's box. Idle, the
-    steering folds away and the Settings tab gives the header no room past its rows."""
+    steering folds away and the header gives its room back (the pointer off the tabs: on
+    Stop, as here), down to its rows and what the coach says."""
     _paused_run(qtbot, panel)
+    point_at(panel.stop_button)
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
     panel.tabs.setCurrentWidget(panel.settings)
+    qtbot.waitUntil(lambda: not panel.held.fit_waits(), timeout=WAIT_MS)
     _laid_out()
     assert not panel.apply_button.isVisible() and panel.train_button.isVisible()
     assert panel.coach.place.isVisible()  # the coach's last word stays, in its least lines
