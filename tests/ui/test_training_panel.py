@@ -565,7 +565,7 @@ def test_the_coachs_set_it_back_gives_the_rate_back_to_the_schedule_and_says_so(
     panel.live_lr.setText("2e-2")
     qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: [c.value for c in used] == [0.02], timeout=WAIT_MS)  # trained
-    assert "set by hand" in panel.speed.text() and " · lr 0.02" in panel.title.text()
+    assert "set by hand" in panel.speed.text() and " · lr\u00a00.02" in panel.title.text()
     panel._on_coach_fix_requested({RATE_FROM_SCHEDULE: True})  # the hint's button
     assert said[-1] == (
         "From the next batch: the learning-rate schedule “exponential after N epochs” sets "
@@ -575,7 +575,7 @@ def test_the_coachs_set_it_back_gives_the_rate_back_to_the_schedule_and_says_so(
     back = next(c for c in used if c.scheduled)
     assert back.before == pytest.approx(0.02) and back.value < 0.02
     qtbot.waitUntil(lambda: "set by hand" not in panel.speed.text(), timeout=WAIT_MS)
-    assert "lr 0.02" not in panel.title.text()
+    assert "lr\u00a00.02" not in panel.title.text()
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
 
