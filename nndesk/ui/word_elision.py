@@ -26,12 +26,15 @@ def elided_at_words(text: str, metrics: QFontMetrics, width: int, middle: bool =
     đến 255": what a cell of runs told apart leads with, and the values its words end with).
     Where not even that fits (one word wider than the cell), Qt's cut at a character, which
     at least shows the word's start."""
-    if metrics.horizontalAdvance(text) <= width:
-        return text
-    words = text.split(" ")
 
     def fits(shown: str) -> bool:
-        return metrics.horizontalAdvance(shown) <= width
+        # Qt's measure when it draws: a text whose advance rounds down to ``width`` (179.1 px
+        # in 179) is cut by the style at a character ("ReLU, điểm ảnh 0 đế…", 1 px short)
+        return metrics.elidedText(shown, Qt.TextElideMode.ElideRight, width) == shown
+
+    if fits(text):
+        return text
+    words = text.split(" ")
 
     keep = _kept_both_ends if middle and len(words) > 1 else _kept_start
     shown = keep(words, fits)
