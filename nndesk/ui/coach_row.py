@@ -100,6 +100,9 @@ def coach_setup(run) -> RunSetup:
 #: Lines of a hint in sight at least (a line coming above the coach takes its room down to
 #: these); a longer one scrolls
 LINES = 2
+#: Lines of the quiet line ("The coach sees no problem in this run's curves."), the place's
+#: least while no hint shows
+QUIET_LINES = 1
 #: Characters of hint the header's room gives the coach from a run's start, wrapped at the
 #: row's width: the longest hint with long figures has 249 in English, 266 in Vietnamese (six
 #: lines of the box at 1024 px in Vietnamese at Larger text, four in English at 1024x700)
@@ -140,12 +143,14 @@ class CoachRow(QHBoxLayout):
         # as small as the label it holds: a scroll area asks for room for two scroll bars
         # (68 px), and the window's least height grew by the difference
         self.scroll.setMinimumSize(self.label.minimumSizeHint().width(), 1)
+        # one line: the place's least while the coach says nothing (its two lines' box took the
+        # Runs table's eighth row at 1000x700, now that the header no longer folds there)
         self.quiet = LinesLabel(
             translate("TrainingPanel", "The coach sees no problem in this run's curves."),
-            lines=LINES,
+            lines=QUIET_LINES,
         )
         theme.set_tone(self.quiet, "note")
-        # the hint or the quiet line, in one place as tall as LINES lines in a box
+        # the hint in a box of LINES lines at least, or the quiet line, in one place
         self.place = QWidget()
         # as tall as the header's room leaves it, at least LINES lines
         self.place.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
@@ -153,6 +158,7 @@ class CoachRow(QHBoxLayout):
         self._stack.setContentsMargins(0, 0, 0, 0)
         self._stack.addWidget(self.scroll)
         self._stack.addWidget(self.quiet)
+        self._stack.setCurrentWidget(self.quiet)  # no hint yet
         self._kind = ""  # the hint shown: another kind is read from its start
         self.button = QPushButton()
         # never narrower than its text (its first frame at 1280 px cut "Lower the learning
@@ -247,14 +253,34 @@ class CoachRow(QHBoxLayout):
         or going no longer moves what is under it."""
         self._reserved = True
         self._show_place()
+        self._fit_place()
+
+    def _least(self) -> int:
+        """The place's least height for what it shows: a hint's (or a note's) LINES lines in
+        their box, else the quiet line's one."""
         self.label.ensurePolished()  # its style sheet's padding and border: its margins
-        self.place.setMinimumHeight(max(self.label.lines_height(), self.quiet.lines_height()))
+        self.quiet.ensurePolished()
+        if self._stack.currentWidget() is self.scroll:
+            return self.label.lines_height()
+        return self.quiet.lines_height()
+
+    def _fit_place(self) -> None:
+        """The place at its least for what it shows (more when the header's room gives it)."""
+        # the stack asks every page for its height: the hidden hint box's two lines kept the
+        # quiet line's place at two lines
+        hint = self._stack.currentWidget() is self.scroll
+        policy = self.scroll.sizePolicy()
+        policy.setVerticalPolicy(
+            QSizePolicy.Policy.Expanding if hint else QSizePolicy.Policy.Ignored
+        )
+        self.scroll.setSizePolicy(policy)
+        if self._reserved:
+            self.place.setMinimumHeight(self._least())
 
     def room(self) -> int:
         """The px the coach's place takes beyond its least (``LINES`` lines) to show a hint of
         ``ROOM_CHARS`` characters at the row's width, with its button's row under it."""
-        self.label.ensurePolished()
-        least = max(self.label.lines_height(), self.quiet.lines_height())
+        least = self._least()
         holder = self.place.parentWidget()
         width = self._row_width or (holder.width() if holder is not None else 0)
         # (as the row is laid out next: at a Train click it has not been, its place hidden)
@@ -276,8 +302,7 @@ class CoachRow(QHBoxLayout):
         (after a run: no blank box under a short hint, no scroll in a long one)."""
         if not self._reserved:
             return 0
-        self.label.ensurePolished()
-        least = max(self.label.lines_height(), self.quiet.lines_height())
+        least = self._least()
         holder = self.place.parentWidget()
         row = self._row_width or (holder.width() if holder is not None else 0)
         below = self._goes_below(row)  # (the row as laid out next: its place just shown)
@@ -337,8 +362,10 @@ class CoachRow(QHBoxLayout):
             self.scroll.setVisible(True)
             self.label.setVisible(True)
         elif self._note_said and self._blank:
+            self._stack.setCurrentWidget(self.quiet)  # blank, in the quiet line's least
             self.scroll.setVisible(False)
             self.label.setVisible(False)
+        self._fit_place()
         if said != self._note_said:
             self._note_said = said
             self.note_changed.emit()
