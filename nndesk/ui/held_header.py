@@ -13,15 +13,18 @@ same on every tab. A line coming or going in it takes its room from the coach's 
 it back (the box stretches; ``CoachRow``): the tab bar stays. The height is fitted anew only
 at a moment nothing under the pointer moves (``fit``): at a Train click (the pointer is on
 Train, above what moves), else when the pointer is off what would move (the rows under the
-run buttons, the tabs): after a run ends with the pointer on the charts, the header gives its
-room back once the pointer leaves them.
+run buttons, the tabs and what they show) or rests on a chart, which takes no click: after a
+run ends with the pointer on the tabs, the header gives its room back once it leaves them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QTimer, Slot
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from PySide6.QtCore import QEvent, QPoint, QRect, QTimer, Slot
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QLayout, QSizePolicy, QWidget
+
+from nndesk.ui.chart_image import ChartImage
 
 #: ms between two looks at the pointer while a fit waits for it to leave what would move
 POINTER_LOOK_MS = 150
@@ -69,6 +72,10 @@ class HeldHeader(QWidget):
     def fit(self, now: bool = False) -> None:
         """The height of its rows and the room past them, now when ``now`` (a Train click) or
         when nothing under the pointer moves; else once the pointer is off it."""
+        # a row's layout keeps its last heights until its LayoutRequest is handled: the
+        # coach's place going from two lines to one at a Train click was fitted at two, and
+        # the fit after the run moved the tab bar 14 px up under the pointer
+        _invalidate(self.layout())
         if self.wanted_height() == self._held:
             self._waiting.stop()
             return
@@ -90,18 +97,38 @@ class HeldHeader(QWidget):
         bottom of the page's column in sight (the tabs with it)."""
         top = self._steady.mapToGlobal(self._steady.rect().bottomLeft()).y()
         column = self.parentWidget()
-        shown = column.visibleRegion().boundingRect() if column is not None else self.rect()
         holder = column if column is not None else self
+        shown = holder.rect()
+        clip = holder.parentWidget()  # the scroll area's viewport: the part of it in sight
+        if clip is not None:
+            # (not visibleRegion: it leaves out opaque children, the Live tab's chart among
+            # them: the pointer there was taken as off what moves, by chance)
+            shown = shown.intersected(QRect(holder.mapFrom(clip, QPoint(0, 0)), clip.size()))
         corner = holder.mapToGlobal(shown.topLeft())
         bottom = corner.y() + shown.height()
         return QRect(corner.x(), top, shown.width(), max(bottom - top, 0))
 
     def pointer_clear(self) -> bool:
-        """Whether the pointer is off what a new height moves (or the header is not shown)."""
+        """Whether the pointer is off what a new height moves, or on a chart there (which
+        takes no click: a run that ended under the pointer resting on its curves kept an
+        empty box of a whole hint's room until the pointer left them, fixE2); or the header
+        is not shown."""
         if not self.isVisible() or not self._steady.isVisible():
             return True
-        return not self.moving_rect().contains(QCursor.pos())
+        where = QCursor.pos()
+        if not self.moving_rect().contains(where):
+            return True
+        return isinstance(QApplication.widgetAt(where), (FigureCanvasQTAgg, ChartImage))
 
     @Slot()
     def _on_waiting_timeout(self) -> None:
         self.fit()
+
+
+def _invalidate(layout: QLayout) -> None:
+    """Forget the heights ``layout`` and the layouts in it worked out (they are asked again)."""
+    layout.invalidate()
+    for index in range(layout.count()):
+        inner = layout.itemAt(index).layout()
+        if inner is not None:
+            _invalidate(inner)
