@@ -100,9 +100,6 @@ def coach_setup(run) -> RunSetup:
 #: Lines of a hint in sight at least (a line coming above the coach takes its room down to
 #: these); a longer one scrolls
 LINES = 2
-#: Lines of the quiet line ("The coach sees no problem in this run's curves."), the place's
-#: least while no hint shows
-QUIET_LINES = 1
 #: Characters of hint the header's room gives the coach from a run's start, wrapped at the
 #: row's width: the longest hint with long figures has 249 in English, 266 in Vietnamese (six
 #: lines of the box at 1024 px in Vietnamese at Larger text, four in English at 1024x700)
@@ -143,11 +140,12 @@ class CoachRow(QHBoxLayout):
         # as small as the label it holds: a scroll area asks for room for two scroll bars
         # (68 px), and the window's least height grew by the difference
         self.scroll.setMinimumSize(self.label.minimumSizeHint().width(), 1)
-        # one line: the place's least while the coach says nothing (its two lines' box took the
-        # Runs table's eighth row at 1000x700, now that the header no longer folds there)
+        # the place's least while the coach says nothing: one line where it fits one (a box of
+        # two took the Runs table's eighth row at 1000x700, now that the header no longer
+        # folds there), two where it does not (vi, Larger text, 1024 px)
         self.quiet = LinesLabel(
             translate("TrainingPanel", "The coach sees no problem in this run's curves."),
-            lines=QUIET_LINES,
+            lines=LINES,
         )
         theme.set_tone(self.quiet, "note")
         # the hint in a box of LINES lines at least, or the quiet line, in one place
@@ -189,6 +187,7 @@ class CoachRow(QHBoxLayout):
         self._row_width = rect.width()
         self._place_button()
         self._fit_button()
+        self._fit_place()  # the quiet line's one or two lines at this width
         super().setGeometry(rect)
 
     def _place_button(self) -> None:
@@ -262,7 +261,9 @@ class CoachRow(QHBoxLayout):
         self.quiet.ensurePolished()
         if self._stack.currentWidget() is self.scroll:
             return self.label.lines_height()
-        return self.quiet.lines_height()
+        # (its width as laid out, or at a Train click, its place still hidden, the row's)
+        width = self.place.width() if self.place.isVisible() else self._row_width
+        return self.quiet.lines_height(self.quiet.lines_needed(width))
 
     def _fit_place(self) -> None:
         """The place at its least for what it shows (more when the header's room gives it)."""
@@ -274,8 +275,8 @@ class CoachRow(QHBoxLayout):
             QSizePolicy.Policy.Expanding if hint else QSizePolicy.Policy.Ignored
         )
         self.scroll.setSizePolicy(policy)
-        if self._reserved:
-            self.place.setMinimumHeight(self._least())
+        if self._reserved and self.place.minimumHeight() != (least := self._least()):
+            self.place.setMinimumHeight(least)
 
     def room(self) -> int:
         """The px the coach's place takes beyond its least (``LINES`` lines) to show a hint of

@@ -162,6 +162,15 @@ class LinesLabel(QLabel):
     def is_cut(self) -> bool:
         return self.displayed_text() != self._full
 
+    def lines_needed(self, width: int) -> int:
+        """The lines its text takes wrapped at ``width`` px of its box (at most its own)."""
+        margins = self.contentsMargins()
+        inner = max(width - margins.left() - margins.right(), 1)
+        for lines in range(1, self._lines):
+            if self._height(self._full, inner) <= self._height("\n".join(["Ag"] * lines), 1 << 20):
+                return lines
+        return self._lines
+
     def lines_height(self, lines: int | None = None) -> int:
         """The height of ``lines`` lines (default: its own) in this label's box."""
         margins = self.contentsMargins()
