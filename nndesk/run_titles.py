@@ -23,11 +23,12 @@ def lr_title_prefix() -> str:
     return shown_text(LR_IN_TITLE).split("{lr", 1)[0]
 
 
-def describe_config(config: dict, shown: bool = False) -> str:
+def describe_config(config: dict, shown: bool = False, rate: str = "") -> str:
     """A short label for a run, e.g. ``fashion 784-128-10 relu adam lr=0.001``; ``shown``: in
     the window's words and numbers (``Fashion-MNIST 784-128-10 ReLU Adam tốc độ học 0,001`` in
     Vietnamese, as the Train form names them) for the window to show, not to store (a run's
-    stored title stays as Python writes it)."""
+    stored title stays as Python writes it). ``rate``: said in the rate's place instead (a rate
+    set by hand, with the one it replaced)."""
     dataset = str(config.get("dataset", ""))
     parts = [
         Path(dataset).name if ("/" in dataset or "\\" in dataset) else dataset,
@@ -46,7 +47,9 @@ def describe_config(config: dict, shown: bool = False) -> str:
             output_text = shown_text(BY_NAME["output"].short_label(config.get("output", "softmax")))
             parts[2] = f"{parts[2]}/{output_text}" if parts[2] else output_text
             parts.insert(3, shown_text(BY_NAME["loss"].short_label(loss)))
-    if "lr" in config:
+    if rate:
+        parts.append(rate)
+    elif "lr" in config:
         if shown:
             parts.append(fill(shown_text(LR_IN_TITLE), lr=config["lr"]))
         else:

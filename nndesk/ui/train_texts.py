@@ -119,9 +119,12 @@ def run_headline(facts: dict) -> str:
         _value_with_its_name(SettingChange(0, 1, 1, name, value).shown_text())
         for name, value in facts["steered"].items()
     )
-    # led by the lab preset it came from, where it came from one (walk64 D17)
-    settings = with_preset(describe_config(facts["config"], shown=True), facts.get("preset"))
-    steered = ", ".join(said for said in (rate, steered) if said)  # the rate set by hand first
+    # led by the lab preset it came from, where it came from one (walk64 D17); a rate set by
+    # hand in the run's rate's place, before the batch and the inputs: said after them,
+    # "(đặt bằng tay; trước là 0,001)" was cut off a two-line headline at 1024 px in
+    # Vietnamese at Larger text (walk64 D21)
+    described = describe_config(facts["config"], shown=True, rate=rate)
+    settings = with_preset(described, facts.get("preset"))
     settings += f"{' · ' if steered else ''}{steered}"
     first_epoch, kept = facts["first_epoch"], kept_text(facts["kept"])
     if first_epoch == 1 and not facts["continuing"]:

@@ -354,10 +354,10 @@ def test_a_run_finished_outside_the_window_is_named_when_the_train_page_opens(qt
 @pytest.mark.parametrize(
     ("code", "said"),
     [
-        ("en", "Adam batch 32 pixels -1 to 1 · lr 0.002 (set by hand; was 0.0005), batch 64"),
+        ("en", "Adam lr 0.002 (set by hand; was 0.0005) batch 32 pixels -1 to 1 · batch 64"),
         (
             "vi",
-            "Adam batch 32 điểm ảnh -1 đến 1 · tốc độ học 0,002 (đặt bằng tay; trước là 0,0005), "
+            "Adam tốc độ học 0,002 (đặt bằng tay; trước là 0,0005) batch 32 điểm ảnh -1 đến 1 · "
             "batch 64",
         ),
     ],
