@@ -148,6 +148,8 @@ class CoachRow(QHBoxLayout):
             lines=LINES,
         )
         theme.set_tone(self.quiet, "note")
+        # its height the place's least (``_fit_place``), not its two lines' size hint
+        self.quiet.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         # the hint in a box of LINES lines at least, or the quiet line, in one place
         self.place = QWidget()
         # as tall as the header's room leaves it, at least LINES lines
@@ -262,7 +264,9 @@ class CoachRow(QHBoxLayout):
         if self._stack.currentWidget() is self.scroll:
             return self.label.lines_height()
         # (its width as laid out, or at a Train click, its place still hidden, the row's)
+        holder = self.place.parentWidget()
         width = self.place.width() if self.place.isVisible() else self._row_width
+        width = width or (holder.width() if holder is not None else 0)  # (never laid out)
         return self.quiet.lines_height(self.quiet.lines_needed(width))
 
     def _fit_place(self) -> None:
