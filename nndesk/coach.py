@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from nndesk.i18n import QT_TRANSLATE_NOOP, Loss, fill, localised
+from nndesk.i18n import QT_TRANSLATE_NOOP, Loss, Rate, fill, localised
 from nndesk.layer_words import layer_label
 from nndesk.setting_changes import RATE_FROM_SCHEDULE
 
@@ -125,8 +125,10 @@ class Hint:
         return fill(localise(self.text), **{k: localised(v) for k, v in self.values.items()})
 
     def button_text(self, localise=lambda text: text) -> str:
-        """The fix button's text (its numbers from ``fix``, a class name from ``values``)."""
-        return fill(localise(self.fix_label), **{**self.values, **self.fix})
+        """The fix button's text (its numbers from ``fix``, a class name from ``values``); a
+        rate rounded as every rate said (``Rate``), the fix itself keeping it exact."""
+        fix = {k: Rate(v) if k == "lr" else v for k, v in self.fix.items()}
+        return fill(localise(self.fix_label), **{**self.values, **fix})
 
 
 def _finite(values) -> np.ndarray:
@@ -294,7 +296,8 @@ def rate_raised_hurt(curves, start_lr: float = 0.0) -> dict[str, Any] | None:
     The rate before the raise is ``_rate_before``'s; not known, nothing is said.
     A run that went below its old lowest after the raise was helped by it: a later rise is
     for the overfitting hint to judge. The epoch the raise was made in counts as after it
-    when most of its batches took the raised rate."""
+    when most of its batches took the raised rate, or its validation loss (measured at its
+    end) rose above every epoch's before it."""
     rates = _rate_changes(curves)
     previous = _rate_before(curves, rates, start_lr) if rates else None
     if not rates or not previous or not float(rates[-1].value) > previous > 0:
@@ -309,6 +312,15 @@ def rate_raised_hurt(curves, start_lr: float = 0.0) -> dict[str, Any] | None:
         return None
     # an epoch most of whose batches took the raised rate is judged as one after it
     after = [epoch - raise_x >= 0.5 for epoch in epochs]
+    if not training:
+        # the validation loss is measured as an epoch ends: the raise's epoch's is the raised
+        # rate's once it rose above every one before, however late in it the raise came
+        # (walk65 D4: raised in epoch 3's last sixth, 0.40 -> 0.65 at its end, and the coach
+        # said nothing until the run was over, where its button cannot act)
+        earlier = [val[i] for i, e in enumerate(epochs) if e <= raise_x and np.isfinite(val[i])]
+        for i, epoch in enumerate(epochs):
+            if 0 < epoch - raise_x < 0.5 and earlier and val[i] > min(earlier):
+                after[i] = True
     before = [i for i, a in enumerate(after) if not a and np.isfinite(val[i])]
     since = [i for i, a in enumerate(after) if a and np.isfinite(val[i])]
     if not before or not since or since[-1] != len(val) - 1:
@@ -319,7 +331,7 @@ def rate_raised_hurt(curves, start_lr: float = 0.0) -> dict[str, Any] | None:
         return None
     last, change = since[-1], rates[-1]
     return {"v0": Loss(low), "e0": epochs[best], "v2": Loss(val[last]), "e2": epochs[last],
-            "rate": float(change.value), "previous": previous, "at": change.epoch,
+            "rate": Rate(change.value), "previous": Rate(previous), "at": change.epoch,
             "training": training}  # fmt: skip
 
 
@@ -402,7 +414,7 @@ def fell_after_rate(curves, accuracy_now: float | None = None) -> dict[str, Any]
     if not before or now is None or before[-1] < FELL_FROM or now >= STUCK:
         return None
     previous = _rate_before(curves, rates, None)
-    return {"high": before[-1], "low": now, "rate": float(change.value), "previous": previous}
+    return {"high": before[-1], "low": now, "rate": Rate(change.value), "previous": previous}
 
 
 def _not_learning(curves, accuracy_now: float | None = None) -> bool:
@@ -505,7 +517,7 @@ def hints(
                               "{previous:g} to {rate:g} in epoch {at}: steps that large "
                               "overshoot. Set it back, or lower it further."),
             raised,
-            {RATE_FROM_SCHEDULE: True} if scheduled else {"lr": raised["previous"]},
+            {RATE_FROM_SCHEDULE: True} if scheduled else {"lr": float(raised["previous"])},
             QT_TRANSLATE_NOOP("Coach", "Give the learning rate back to its schedule")
             if scheduled else
             QT_TRANSLATE_NOOP("Coach", "Set the learning rate back to {lr:g}"),

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from nndesk.i18n import N_, Message, fmt, shown
+from nndesk.i18n import N_, Message, fmt, rate_said, shown
 
 #: A record longer than this is refused (a real run changes settings by hand a few times).
 MAX_CHANGES = 10_000
@@ -73,7 +73,9 @@ class SettingChange:
     def shown_text(self) -> str:
         """``describe`` in the window's language (``"momentum 0,5"``, ``"augment bật"``), for
         the curves' marks and the Train page's title; ``describe`` stays English for scripts."""
-        return self.said(shown, lambda value: fmt(value, "g"))
+        # a rate as every rate the window says (the schedule's 0.000452419 given back: 0.000452)
+        rated = self.name == "lr" and isinstance(self.value, float)
+        return self.said(shown, lambda value: rate_said(value) if rated else fmt(value, "g"))
 
     def said(self, say: Callable[[str], str], number: Callable[[Any], str]) -> str:
         """``describe`` with its words through ``say`` (English -> a language) and its value

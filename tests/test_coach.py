@@ -587,3 +587,44 @@ def test_a_raise_that_hurt_a_run_without_validation_is_told_from_its_training_lo
     judged = curves(train_loss=[0.60, 0.40, 0.30, 0.49, 0.50], val_loss=falling)
     judged.add_change(SettingChange(3.1, 4, 170, "lr", 0.01, before=0.0001))
     assert hints(judged, lr=0.01, setup=RunSetup(lr=0.001)) == []
+
+
+def test_a_raise_late_in_an_epoch_that_rose_its_validation_loss_is_said_as_that_epoch_ends():
+    """walk65 D4: fashion-prelu-l2 raised from the schedule's 0.000452419 to 0.002 in epoch
+    3's last sixth; its validation loss went 0.40 -> 0.65 at that epoch's end and the coach
+    said nothing until the run was over (that epoch judged as before the raise, its 0.65
+    taken for the old rate's). Measured as the epoch ends, that loss is the raised rate's."""
+    run = curves(train_loss=[0.55, 0.45, 0.47], val_loss=[0.47, 0.40, 0.65])
+    rate = 0.000452418709018
+    run.add_change(SettingChange(2.86, 3, 1290, "lr", 0.002, before=rate))
+    (hint,) = hints(run, lr=0.002, setup=RunSetup(lr=0.0005))
+    assert hint.kind == "rate-raised" and hint.fix == {"lr": rate}  # the rate itself, exact
+    assert "0.4000 at epoch 2 to 0.6500 at epoch 3" in hint.message()
+    # every rate said rounded for a person: 0.000452, not 0.000452419
+    assert "raised from 0.000452 to 0.002 in epoch 3" in hint.message()
+    assert hint.button_text() == "Set the learning rate back to 0.000452"
+    # a late raise whose epoch still went lower is judged as before it, as before
+    lower = curves(train_loss=[0.55, 0.45, 0.44], val_loss=[0.47, 0.40, 0.38])
+    lower.add_change(SettingChange(2.86, 3, 1290, "lr", 0.002, before=rate))
+    assert hints(lower, lr=0.002, setup=RunSetup(lr=0.0005)) == []
+
+
+def test_rates_are_said_to_three_significant_digits_in_the_windows_language(qapp):
+    from nndesk.i18n import Rate, fill, rate_said
+    from nndesk.ui import language
+
+    assert rate_said(0.000452418709018) == "0.000452" and rate_said(0.002) == "0.002"
+    assert rate_said(1e-7) == "1×10⁻⁷" and fill("lr {lr:g}", lr=Rate(0.0123456)) == "lr 0.0123"
+    assert float(Rate(0.000452418709018)) == 0.000452418709018  # the value stays exact
+    assert language.use_language("vi") == "vi"
+    try:
+        assert rate_said(0.000452418709018) == "0,000452"
+        raised = curves(train_loss=[0.55, 0.45, 0.47], val_loss=[0.47, 0.40, 0.65])
+        raised.add_change(SettingChange(2.86, 3, 1290, "lr", 0.002, before=0.000452418709018))
+        (hint,) = hints(raised, lr=0.002, setup=RunSetup(lr=0.0005))
+        said = hint.message(lambda t: language.translate_marked("Coach", t))
+        assert "0,000452 lên 0,002" in said and "0,000452419" not in said
+        button = hint.button_text(lambda t: language.translate_marked("Coach", t))
+        assert button.endswith("0,000452"), button
+    finally:
+        language.use_language("en")

@@ -119,6 +119,29 @@ class Loss(float):
         return "NaN" if math.isnan(self) else loss_text(float(self))
 
 
+#: significant digits a learning rate is said with: "0.000452", not the exp schedule's
+#: "0.000452419" (walk65 D4: the coach's hint and its button wrote nine digits)
+RATE_DIGITS = 3
+
+
+class Rate(float):
+    """A learning rate a person reads: ``{lr:g}`` (or ``{lr}``) in a template writes it to
+    ``RATE_DIGITS`` significant digits, as ``rate_said`` does; its value stays exact (a fix
+    sets the rate itself, not its rounding)."""
+
+    def __format__(self, spec: str) -> str:
+        return format(float(self), f".{RATE_DIGITS}g" if spec in ("", "g") else spec)
+
+    def __str__(self) -> str:
+        return format(self)
+
+
+def rate_said(lr: float) -> str:
+    """The one way the window writes a learning rate: ``RATE_DIGITS`` significant digits in
+    the window language's format ("0,000452"), a power of ten for a tiny one ("1×10⁻⁷")."""
+    return fill("{lr}", lr=Rate(lr))
+
+
 #: a power of ten as ``power_of_ten`` writes it: "1×10⁻⁷", "1,23×10⁴"
 _WRITTEN_POWER = re.compile(r"×\s*10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _PLAIN_DIGITS = str.maketrans("⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹", "-+0123456789")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QPushButton, QSizePolicy, QStyle, QVBoxLayout
 
-from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.i18n import QT_TRANSLATE_NOOP, RATE_DIGITS
 from nndesk.settings_schema import BY_NAME
 from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button
@@ -16,8 +16,9 @@ from nndesk.ui.number_field import number_field
 from nndesk.ui.said_only import SaidOnly
 
 #: Significant digits "LR now" shows a scheduled rate in (its tail "52418709018" of
-#: 0.000452418709018 showed in the narrow field, walk lab56 D3); the exact rate is its tooltip's
-LR_NOW_DIGITS = 4
+#: 0.000452418709018 showed in the narrow field, walk lab56 D3); the exact rate is its tooltip's.
+#: Those every rate is said with (``i18n.rate_said``): the line under the bar, the coach
+LR_NOW_DIGITS = RATE_DIGITS
 
 #: Slow motion's choices: seconds waited after every batch, and how the menu says it.
 SLOW_MOTION = (

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from nndesk.data.registry import DATASETS
-from nndesk.i18n import QT_TRANSLATE_NOOP, localised, moment_text
+from nndesk.i18n import QT_TRANSLATE_NOOP, Rate, localised, moment_text, rate_said
 from nndesk.plain_text import one_line
 from nndesk.run_record import INTERRUPTED, RunRecord
 from nndesk.run_titles import title_shown
@@ -124,10 +124,10 @@ def lr_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> str:
     it trained (the last two rates it was set to, "… →" before them when there were more)."""
     if "lr" not in config:
         return ""
-    text = fill(translate("RunsView", "lr {lr:g}"), lr=config["lr"])
+    text = fill(translate("RunsView", "lr {lr:g}"), lr=Rate(config["lr"]))
     if rates:
         more = "… → " if len(rates) > 2 else ""
-        text += " → " + more + " → ".join(fill("{lr:g}", lr=lr) for lr in rates[-2:])
+        text += " → " + more + " → ".join(rate_said(lr) for lr in rates[-2:])
     return text
 
 
@@ -274,7 +274,7 @@ def _lr_change_lines(record: RunRecord) -> list[str]:
     lines = [
         fill(
             translate("RunsView", "learning rate {lr:g} from epoch {epoch}, batch {batch}"),
-            lr=rate,
+            lr=Rate(rate),
             epoch=epoch,
             batch=batch,
         )

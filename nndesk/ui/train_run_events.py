@@ -184,6 +184,9 @@ class RunEventsMixin:
         self.inside_view.show_record(self.controller.inside)
         if self.replay_view.record is self.controller.replay:  # not another run selected
             self.replay_view.show_record(self.controller.replay)
+        # the epoch's validation loss judged as it comes, not at the next epoch's batches
+        # (held at the epoch's end, never before Resume: walk65 D4)
+        self._show_coach()
         self.plot.request_draw()
 
     @Slot(float, float)

@@ -11,7 +11,7 @@ import math
 from pathlib import Path
 
 from nndesk.controllers.datasets import TITLES
-from nndesk.i18n import QT_TRANSLATE_NOOP, fmt, localised
+from nndesk.i18n import QT_TRANSLATE_NOOP, Rate, localised, rate_said
 from nndesk.inference import shown_name
 from nndesk.model_labels import test_images_of
 from nndesk.plain_text import one_line
@@ -27,7 +27,6 @@ from nndesk.ui.language import (
     translate,
     translate_marked,
 )
-from nndesk.ui.run_controls import LR_NOW_DIGITS
 from nndesk.ui.run_preset_words import with_preset
 from nndesk.ui.runs_legend import shown_title
 from nndesk.ui.runs_table import started_text
@@ -98,9 +97,10 @@ def dataset_title(name) -> str:
 
 
 def rate_text(lr: float) -> str:
-    """The rate in use as "LR now" shows it (0.0004524): the line under the bar wrote the same
-    scheduled rate as 0.000452419 beside it (walk60 D7l)."""
-    return fill(f"{{lr:.{LR_NOW_DIGITS}g}}", lr=lr)
+    """The rate in use as "LR now" shows it (0.000452): the line under the bar wrote the same
+    scheduled rate as 0.000452419 beside it (walk60 D7l); ``i18n.rate_said``, as every rate
+    the window says."""
+    return rate_said(lr)
 
 
 def _value_with_its_name(change: str) -> str:
@@ -115,6 +115,12 @@ def run_headline(facts: dict) -> str:
     settings, with what a continued run continues from and keeps said first (a narrow page
     cuts the settings, not this)."""
     facts, rate = _rate_said_once(facts)
+    if rate and "lr" in facts["kept"]:
+        # the rate kept from the last run was set again in this one (the coach's "Set it
+        # back"): no longer in force, it is said as the rate replaced, not as kept (walk65 D9:
+        # "keeping lr 0.002" stayed after the set-back to 0.000452); its schedule kept off with it
+        kept = {name: v for name, v in facts["kept"].items() if name not in ("lr", "schedule")}
+        facts = {**facts, "kept": kept}
     steered = ", ".join(
         _value_with_its_name(SettingChange(0, 1, 1, name, value).shown_text())
         for name, value in facts["steered"].items()
@@ -161,7 +167,7 @@ def _rate_said_once(facts: dict) -> tuple[dict, str]:
     # the rate in force when it was set (a schedule's), else the run's own start rate
     was = facts.get("lr_was")
     said = translate("TrainingPanel", "{change} (set by hand; was {was})").format(
-        change=change, was=fmt(config["lr"] if was is None else was, "g")
+        change=change, was=rate_said(config["lr"] if was is None else was)
     )
     config = {name: value for name, value in config.items() if name != "lr"}
     return {**facts, "steered": steered, "config": config}, said
@@ -470,7 +476,7 @@ def schedule_text(run, ended_lr: float | None = None, asked: bool = False) -> st
         "schedule": value_text("schedule", schedule),
         "last": run.last_epoch,
         "first": run.first_epoch,
-        "lr": run.first_lr,
+        "lr": Rate(run.first_lr),
     }
     if ended_lr is not None and ended_lr > 0 and run.first_lr > RESTART_HIGHER * ended_lr:
         said = translate(
@@ -503,7 +509,7 @@ def _asked_schedule_text(run) -> str:
     lr = run.first_lr if run.first_lr > 0 else run.config.lr
     if schedule == "constant":
         said = translate("TrainingPanel", "Every batch trains at lr {lr:g}.")
-        return f"{epochs} {fill(said, lr=lr)}"
+        return f"{epochs} {fill(said, lr=Rate(lr))}"
     said = translate(
         "TrainingPanel",
         "The schedule “{schedule}” runs again over epochs {first}–{last}: epoch {first} trains "
@@ -513,7 +519,7 @@ def _asked_schedule_text(run) -> str:
         "schedule": value_text("schedule", schedule),
         "first": run.first_epoch,
         "last": run.last_epoch,
-        "lr": lr,
+        "lr": Rate(lr),
     }
     return f"{epochs} {fill(said, **values)}"
 

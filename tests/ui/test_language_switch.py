@@ -887,20 +887,21 @@ def test_a_run_whose_record_stopped_being_written_is_still_listed_as_the_window_
 def test_lr_now_keeps_the_runs_exact_rate_through_the_switch(
     qtbot, english_after, window_factory, tiny_model_file, tiny_data_dir
 ):
-    """fix56c: "LR now" shows a scheduled rate in four digits and keeps the exact one (Set LR
+    """fix56c: "LR now" shows a scheduled rate in three digits and keeps the exact one (Set LR
     sends it); the rebuilt window read the four digits back as the rate (0.0004524)."""
     from nndesk.inference import Classifier
+    from nndesk.ui.run_controls import LR_NOW_DIGITS
 
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     page = desk.train_page
     train_two_epochs(qtbot, page)
     rate = 0.000452418709018
-    page.live_lr.set_value(rate, digits=4)  # as the run's scheduled rate comes
-    assert page.live_lr.text() == "0.0004524" and page.live_lr.value() == rate
+    page.live_lr.set_value(rate, digits=LR_NOW_DIGITS)  # as the run's scheduled rate comes
+    assert page.live_lr.text() == "0.000452" and page.live_lr.value() == rate
 
     vietnamese = _switch(qtbot, desk, "vi")
     field = vietnamese.train_page.live_lr
-    assert field.text() == "0,0004524"
+    assert field.text() == "0,000452"
     assert field.value() == rate
     assert "0,000452418709018" in field.toolTip()
     english = _switch(qtbot, vietnamese, "en")

@@ -233,12 +233,34 @@ def test_a_continued_run_says_its_epochs_and_the_rate_it_starts_at_against_the_l
     assert schedule_text(run, ended_lr=1.3e-5) == (
         "Continues 15 more epochs, to epoch 35, as Optimisation > Epochs says. The schedule "
         "“cosine to a minimum” starts again over epochs 1–35: epoch 21 trains at lr "
-        "0.000200482, 15× the 1.3×10⁻⁵ the run ended with."
+        "0.0002, 15× the 1.3×10⁻⁵ the run ended with."  # rounded as every rate said (walk65 D4)
     )
     # not higher, or not known: the rate alone
-    assert schedule_text(run, ended_lr=None).endswith("epoch 21 trains at lr 0.000200482.")
+    assert schedule_text(run, ended_lr=None).endswith("epoch 21 trains at lr 0.0002.")
     one = SimpleNamespace(config=TrainConfig(), first_epoch=6, last_epoch=6, first_lr=0.001)
     assert (
         schedule_text(one) == "Continues 1 more epoch, to epoch 6, as Optimisation > Epochs says."
     )
     assert schedule_text(SimpleNamespace(config=cosine, first_epoch=1, last_epoch=5)) == ""
+
+
+def test_a_continued_run_whose_kept_rate_was_set_again_says_the_rate_in_force(qapp):
+    """walk65 D9: a Continue that kept the rate 0.002 (set by hand in the run before, its
+    schedule off) was set back to 0.000452 by the coach's button; the headline still began
+    "Continuing from epoch 5, keeping lr 0.002 (schedule: constant)". The kept rate is no
+    longer in force: the headline says the one that is, and the one it replaced."""
+    kept = {"lr": 0.002, "schedule": "constant"}
+    facts = _facts(5, continuing=True, kept=kept)
+    before = run_headline(facts)
+    assert before.startswith("Continuing from epoch 5, keeping lr 0.002 (schedule: constant): ")
+    facts["config"] = {**facts["config"], "lr": 0.002}
+    set_back = {**facts, "steered": {"lr": 0.000452418709018}, "lr_was": 0.002}
+    said = run_headline(set_back)
+    assert said.startswith("Continuing from epoch 5: ") and "keeping" not in said
+    assert said.endswith(" · lr 0.000452 (set by hand; was 0.002)"), said
+    language.use_language("vi")
+    try:
+        said = run_headline(set_back)
+        assert "0,002 (" not in said.split(":")[0] and "0,000452 " in said, said
+    finally:
+        language.use_language("en")

@@ -506,7 +506,7 @@ def test_the_headline_names_the_rate_in_force_when_it_was_set_by_hand(qtbot, pan
     """verify64 D-A: in a step-decay run the headline said "(set by hand; was 0.005)", the
     start rate, where the schedule had halved it each epoch (the coach, in the same view, said
     "raised from" the halved rate). The "was" is the rate the hand replaced."""
-    from nndesk.i18n import fmt
+    from nndesk.i18n import rate_said
 
     used = []
     panel.controller.setting_changed.connect(used.append)
@@ -521,13 +521,38 @@ def test_the_headline_names_the_rate_in_force_when_it_was_set_by_hand(qtbot, pan
     panel.live_lr.setText("2e-2")
     qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
     shown = panel.run_state.last_batch.lr  # what "LR now" said when the rate was set
-    assert shown < 0.005 and f"(set by hand; was {fmt(shown, 'g')}) batch " in panel.title.text()
+    assert shown < 0.005 and f"(set by hand; was {rate_said(shown)}) batch " in panel.title.text()
     with qtbot.waitSignal(panel.controller.setting_changed, timeout=WAIT_MS):
         qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # Resume
     change = used[-1]
     assert change.epoch >= 2 and change.before == pytest.approx(0.005 * 0.5 ** (change.epoch - 1))
-    said = f" lr\u00a00.02 (set by hand; was {fmt(change.before, 'g')}) batch "
+    said = f" lr\u00a00.02 (set by hand; was {rate_said(change.before)}) batch "
     assert said in panel.title.text()
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+
+
+def test_the_coach_judges_an_epoch_as_it_ends_not_at_the_next_batch(qtbot, slow_panel, monkeypatch):
+    """walk65 D4: the coach looked at the curves when batches came, so an epoch's validation
+    loss was first judged at the next epoch's first batches; held at an epoch's end (To epoch
+    end), it was not judged at all until Resume. It is judged as the epoch's report comes."""
+    panel = slow_panel
+    judged: list[int] = []  # the epochs on the curves at each look of the coach
+    show = panel.coach.show_hints
+
+    def recording(*args, **kwargs):
+        judged.append(len(panel.curves.epochs))
+        return show(*args, **kwargs)
+
+    monkeypatch.setattr(panel.coach, "show_hints", recording)
+    assert panel.start_training(panel.form.config().replace(epochs=3))
+    panel.controller.pause()  # held before its first batch: its data waits for the test
+    panel.loaded.set()
+    with qtbot.waitSignal(panel.controller.batches_finished, timeout=WAIT_MS):
+        panel.controller.step()
+    with qtbot.waitSignal(panel.controller.epoch_finished, timeout=WAIT_MS):
+        panel.controller.step_epoch()  # the rest of epoch 1, then held at its end
+    assert judged and judged[-1] == 1
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
 
