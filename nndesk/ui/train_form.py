@@ -46,6 +46,7 @@ from nndesk.ui.setting_editor import (
     reason_of,
     set_combo,
 )
+from nndesk.ui.whole_label import WholeLabel
 
 FOLDER = "folder"
 #: The groups of the form, in order, with their titles.
@@ -157,8 +158,7 @@ class TrainForm(QWidget):
                 "a lab experiment's settings in one go; editing any field makes it custom",
             )
         )
-        self.preset_note = QLabel()
-        self.preset_note.setWordWrap(True)
+        self.preset_note = WholeLabel()  # its last line is the lab's figure (walk65 D2)
         # a shorter custom note kept at the preset's height sits at the top, by the box
         self.preset_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         theme.set_tone(self.preset_note, "muted")
@@ -441,7 +441,11 @@ class TrainForm(QWidget):
         self.preset.setCurrentIndex(max(0, self.preset.findData(name)))
         self.preset.blockSignals(False)
         self.preset_note.setMinimumHeight(0)  # a custom note's kept height, no longer needed
-        self.preset_note.setText(preset_note_text(get_preset(name)) if name else "")
+        note = preset_note_text(get_preset(name)) if name else ""
+        self.preset_note.setText(note)
+        # whole in its tooltip too: a form laid out at another width kept its lines short of
+        # the note's, and its last one, the lab's own figure, was cut (walk65 D2)
+        self.preset_note.setToolTip(note)
         self.preset_note.setVisible(bool(name))
 
     def _order_presets(self, dataset: str | None = None) -> None:
@@ -846,6 +850,7 @@ class TrainForm(QWidget):
             self.preset_note.setMinimumHeight(height)
 
     def _say_edited_from(self, name: str) -> None:
+        self.preset_note.setToolTip("")
         self.preset_note.setText(
             translate(
                 "TrainForm",
@@ -857,6 +862,7 @@ class TrainForm(QWidget):
 
     def _hide_preset_note(self) -> None:
         self.preset_note.setText("")
+        self.preset_note.setToolTip("")
         self.preset_note.setMinimumHeight(0)
         self.preset_note.hide()
 
