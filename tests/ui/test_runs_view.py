@@ -1047,10 +1047,11 @@ def test_the_settings_column_shows_a_rate_changed_during_the_run(qtbot, tmp_path
     view.refresh()
     row = row_of(view, steered.run_id)
     text = view.cell(row, SETTINGS)
-    assert text.startswith("lr 0.01 → … → 0.0001 → 8.33333×10⁻⁵ · ")
+    # each rate said as every rate the window says: 3 significant digits (walk65 D4)
+    assert text.startswith("lr 0.01 → … → 0.0001 → 8.33×10⁻⁵ · ")
     tip = view.cell(row, SETTINGS, Qt.ItemDataRole.ToolTipRole)
     assert "(the last 5 of 7 changes of the rate)" in tip
-    assert "learning rate 8.33333×10⁻⁵ from epoch 8, batch 1" in tip
+    assert "learning rate 8.33×10⁻⁵ from epoch 8, batch 1" in tip
     assert not view.model.record(row).curves_read  # said from the record's summary
 
 
