@@ -1535,7 +1535,7 @@ def test_continue_asks_how_many_more_epochs_and_keeps_the_rate_the_run_ended_wit
     run, note = seen[0]
     assert (run.first_epoch, run.last_epoch) == (9, 10)
     assert note == (
-        f"Continues 2 more epochs, to epoch 10, as you chose. Every batch trains at lr {ended:g}."
+        f"Continues 2 more epochs, to epoch 10, as you chose. Every batch trains at lr {ended:.3g}."
     )
     record = RunStore(panel.store.root).load(panel.run_state.last_run_id)
     assert record.curves.lr[-2:] == [pytest.approx(ended)] * 2
