@@ -24,14 +24,19 @@ def fitted_text(
     return metrics.elidedText(texts[-1], mode, width)
 
 
-def paint_displayed_text(label) -> None:
-    """Draw ``label``'s ``displayed_text()`` (what it shows, not its whole ``text()``) with its
-    own alignment flags, palette and state, as QLabel draws its text."""
+#: one line's alignment: at the left, in the middle of the height
+LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def paint_displayed_text(label, flags: int | None = None) -> None:
+    """Draw ``label``'s ``displayed_text()`` (what it shows, not its whole ``text()``) with
+    ``flags`` (by default its own alignment flags), its palette and state, as QLabel draws its
+    text."""
     painter = QPainter(label)
     label.style().drawItemText(
         painter,
         label.contentsRect(),
-        label._flags(),
+        label._flags() if flags is None else flags,
         label.palette(),
         label.isEnabled(),
         label.displayed_text(),
@@ -78,16 +83,7 @@ class ElidedLabel(QLabel):
         return QSize(least, super().minimumSizeHint().height())
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        painter = QPainter(self)
-        self.style().drawItemText(
-            painter,
-            self.contentsRect(),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            self.palette(),
-            self.isEnabled(),
-            self.displayed_text(),
-            self.foregroundRole(),
-        )
+        paint_displayed_text(self, LEFT_MIDDLE)
 
 
 class LinesLabel(QLabel):

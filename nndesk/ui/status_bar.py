@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizeGrip, QStatusBar, QStyle, QStyleOption, QWidget
 
+from nndesk.ui.elided_label import LEFT_MIDDLE, paint_displayed_text
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.language import translate
 from nndesk.ui.status_line import fit_status
@@ -91,16 +92,7 @@ class StatusField(QLabel):
         self._say_tip()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        painter = QPainter(self)
-        self.style().drawItemText(
-            painter,
-            self.contentsRect(),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            self.palette(),
-            self.isEnabled(),
-            self.displayed_text(),
-            self.foregroundRole(),
-        )
+        paint_displayed_text(self, LEFT_MIDDLE)
 
 
 class ElidingStatusBar(QStatusBar):
