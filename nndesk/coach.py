@@ -89,6 +89,24 @@ LARGE_BATCH = 1024
 SENSIBLE_BATCH = 128
 
 
+#: The kinds of hint, most urgent first: the order ``hints`` lists them in (a hint held in
+#: sight while a run goes gives way at once to a more urgent one only; ``coach_row``)
+URGENCY = (
+    "harder-data", "diverging", "few-steps", "raw-inputs", "rate-raised", "overfitting",
+    "dead", "fell", "stuck", "gap", "mistakes",
+)  # fmt: skip
+
+
+def more_urgent(kind: str, than: str) -> bool:
+    """Whether a hint of ``kind`` is more urgent than one of ``than`` (``URGENCY``; an unknown
+    kind is the least urgent)."""
+
+    def rank(k: str) -> int:
+        return URGENCY.index(k) if k in URGENCY else len(URGENCY)
+
+    return rank(kind) < rank(than)
+
+
 @dataclass(frozen=True)
 class RunSetup:
     """What the coach reads of a run's settings: what its curves alone cannot tell."""

@@ -14,6 +14,7 @@ whole row."""
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.coach import RunSetup, hints, mistakes_hint
+from nndesk.coach import RunSetup, hints, mistakes_hint, more_urgent
 from nndesk.ui import theme
 from nndesk.ui.elided_label import LinesLabel, WrappedLabel
 from nndesk.ui.language import class_names_shown, translate, translate_marked
@@ -111,6 +112,14 @@ WRAP_WASTE = 1.15
 #: row has 455-530 px (50-75 characters), and a button beside took half of it; at 1280 px it
 #: has 700 px and more
 BESIDE_CHARS = 90
+#: Seconds a hint said while a run goes stays in sight after the coach last found it (the hint
+#: kept, its newest numbers): judged after every group of batches, a hint whose cause holds
+#: one epoch and not the next came and went faster than it could be read. mnist-gd's
+#: full-batch steps at lr 0.5 swing one class's share of the mistakes epoch to epoch (5: 31 %,
+#: 24 %, 31 %…; later 8: 30 %, 12 %…), and at under a second an epoch the box swapped every
+#: ~1.5 s between "8 holds 31 % of the mistakes…" and "no problem" (walk65 D17). A reader
+#: takes some 10 s for a hint of three lines.
+HOLD_S = 10.0
 #: The share of the row the hint's button takes at most on one line: a wider one puts its
 #: words on two lines (at 1024 px, Larger text, "Xem các ảnh đoán sai của Áo sơ mi" took 60 %
 #: of the row, the hint beside it five lines to scroll in a box of three; verify61)
@@ -182,6 +191,12 @@ class CoachRow(QHBoxLayout):
         self._row_width = 0  # as last laid out
         self._below = False  # the button under the hint (a narrow row)
         self.button.clicked.connect(self._on_button_clicked)
+        # what is held in sight while a run goes (``_hold``)
+        self.clock = time.monotonic  # (a test's own clock)
+        self._run = None  # the run the hint held is of
+        self._held = None  # the hint in sight (``Hint``), None for none
+        self._seen = 0.0  # when the coach last found the hint held (``clock``)
+        self._taken = ""  # the kind of hint whose fix was taken: offered no more until it goes
 
     def setGeometry(self, rect) -> None:  # noqa: N802 - Qt override
         """Lay the row out in ``rect``: the button under the hint on a narrow row, else beside
@@ -324,8 +339,42 @@ class CoachRow(QHBoxLayout):
         self.place.setVisible(self._reserved)
 
     def drop_button(self) -> None:
-        """Hide the hint's button (its fix was applied)."""
+        """Hide the hint's button (its fix was applied): a hint of its kind offers it no more,
+        nor is held in sight, until the coach finds no such hint (the run's next batches may
+        not have used the fix yet: the button came back, offering what was already sent)."""
         self._show_button(False)
+        if self._held is not None:
+            self._taken = self._held.kind
+
+    def _hold(self, found: list, running: bool, run) -> list:
+        """``found`` with the hint to show first: while ``run`` goes, the hint in sight stays
+        until the coach has not found it for ``HOLD_S`` seconds (its newest numbers when
+        found), giving way at once only to a more urgent hint (``coach.URGENCY``); a hint
+        coming into an empty place comes at once. No run going (or none named), ``found``."""
+        if not running or run is None:
+            self._run, self._held, self._taken = None, None, ""
+            return found
+        if run is not self._run:  # a new run: nothing of the last one is held
+            self._run, self._held, self._taken = run, None, ""
+        now = self.clock()
+        taken = self._taken
+        if taken and all(hint.kind != taken for hint in found):
+            self._taken = ""  # what the fix answered is gone: a new one may be offered
+        held = self._held
+        same = [hint for hint in found if held is not None and hint.kind == held.kind]
+        first = found[0] if found else None
+        if same:
+            held, self._seen = same[0], now
+        # (one whose fix was taken goes when it goes; a more urgent one comes at once)
+        urgent = first is not None and held is not None and more_urgent(first.kind, held.kind)
+        if held is None or same or held.kind == taken or urgent:
+            shown = first
+        else:
+            shown = held if now - self._seen < HOLD_S else first
+        if shown is not None and (held is None or shown.kind != held.kind):
+            self._seen = now  # came now
+        self._held = shown
+        return [] if shown is None else [shown] + [hint for hint in found if hint is not shown]
 
     def _show_button(self, wanted: bool) -> None:
         self._button_wanted = wanted
@@ -375,10 +424,13 @@ class CoachRow(QHBoxLayout):
             self._note_said = said
             self.note_changed.emit()
 
-    def show_hints(self, found: list, running: bool, judged: bool = True) -> None:
+    def show_hints(self, found: list, running: bool, judged: bool = True, run=None) -> None:
         """Say the first of ``found`` (``coach_hints``), or nothing. ``judged``: False for a
         run that never started (walk52 D11b): "The coach sees no problem in this run's
-        curves" spoke of curves that were never drawn; the place stays, blank."""
+        curves" spoke of curves that were never drawn; the place stays, blank. ``run``: the
+        run going (any object naming it, e.g. its ``RunStarted``): a hint said of it stays
+        in sight a while (``_hold``)."""
+        found = self._hold(list(found), running, run)
         self._say(bool(found), judged)
         if not found:
             self._show_button(False)
@@ -415,7 +467,8 @@ class CoachRow(QHBoxLayout):
                     "TrainingPanel", "apply the coach's suggested change to the running training"
                 )
             )
-        self._show_button(bool(hint.fix) or hint.show_class is not None)
+        offered = bool(hint.fix) and hint.kind != self._taken
+        self._show_button(offered or hint.show_class is not None)
 
     @Slot()
     def _on_button_clicked(self) -> None:

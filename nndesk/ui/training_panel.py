@@ -917,7 +917,7 @@ class TrainingPanel(
             # the banner above says how it ended; "The coach sees no problem in this run's
             # curves" under "The run diverged: …" denied it (walk53 #2): the place stays blank
             found, judged = [], False
-        self.coach.show_hints(found, running, judged)
+        self.coach.show_hints(found, running, judged, run=self.run_state.run)
         self._fit_header_after_run()
 
     @Slot(dict)
