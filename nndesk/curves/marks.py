@@ -177,9 +177,12 @@ def mark_change(
             text,
             xy=(x, 1.0),
             xycoords=("data", "axes fraction"),
-            xytext=(-3 if flip else 3, -10 - 10 * row),
+            # hung from under the plot's top edge: set on its baseline, a label in two lines
+            # (1024 px, Vietnamese) rose above the edge onto the key there (walk65 D3)
+            xytext=(-3 if flip else 3, -3 - 10 * row),
             textcoords="offset points",
             ha="right" if flip else "left",
+            va="top",
             color=muted_colour(),
             fontsize=8,
             zorder=MARK_LABEL_ZORDER,

@@ -163,3 +163,34 @@ def test_a_long_marks_label_stays_inside_the_figure():
     box = label.get_window_extent()
     assert box.x0 >= 0 and box.x1 <= fig.bbox.x1
     assert label.get_text().replace("\n", " ") == text  # every word, whole
+
+
+@pytest.mark.parametrize("width", [3.2, 4.5])
+def test_a_marks_label_in_lines_stays_under_the_key(width):
+    """walk65 D3: fashion-prelu-l2's turn, "lịch: tốc độ học 0,000452, giảm dần mỗi epoch", in
+    two lines at 1024 px rose above its plot's top edge onto the key there ("trung bình các
+    batch lân cận", "kiểm định" unreadable): its lines now hang down from under the edge."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from nndesk.curves.live import LiveCurves
+    from nndesk.curves.marks import schedule_turns
+    from nndesk.presets import PRESETS
+
+    config = PRESETS["fashion-prelu-l2"].config
+    fig = Figure(figsize=(width, 4), dpi=100, layout="constrained")
+    FigureCanvasAgg(fig)
+    lines = LiveCurves(*fig.subplots(3, 1))
+    lines.set_span(1, config.epochs, schedule_turns(config, 1, config.epochs))
+    fig.canvas.draw()  # a renderer: the key and the label are fitted to the plot's width
+    lines.fit_key()
+    lines.update(_lab_curves(10.5))
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    (label,) = [a for a in lines.axes[0].texts if a in lines._lr_marks]
+    assert "\n" in label.get_text()  # in lines, as at 1024 px
+    box = label.get_window_extent(renderer)
+    plot = lines.axes[0].get_window_extent(renderer)
+    key = lines.axes[0].get_legend().get_window_extent(renderer)
+    assert box.y1 <= plot.y1, (box, plot)
+    assert not box.overlaps(key), (box, key)
