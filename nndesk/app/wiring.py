@@ -82,6 +82,9 @@ def _wire_inside_page(desk: Desk) -> None:
     # layers are traced on the prediction worker, and only while the page is shown
     inside_page.wanted_changed.connect(prediction.set_inside_wanted)
     prediction.inside_ready.connect(inside_page.set_snapshot)
+    # a run's next snapshot waits until this one is on screen: the bars, the arithmetic and the
+    # diagram show one moment of the run (walk65 D24)
+    inside_page.snapshot_shown.connect(prediction.inside_shown)
     desk.window.add_page(inside_page, "Inside")
 
 

@@ -38,6 +38,9 @@ THROTTLE_MS = 60  # at most ~16 predictions a second while drawing
 #: seconds the worker waits for the bars to paint an answer before explaining it: on two cores
 #: the explanation and trace would otherwise take the CPU and the GIL from the GUI thread's paint
 ANSWER_PAINT_WAIT = 0.03
+#: ms a training snapshot's answer waits at most for the Inside page to show the one before it
+#: (``inside_shown``): a page that never says so (a bug) slows the answers, never stops them
+INSIDE_SHOWN_WAIT_MS = 2000
 HIDDEN_UNITS = 8
 
 
@@ -146,6 +149,9 @@ class PredictionResult:
     error: str | None = None
     inside: InsideSnapshot | None = None
     answer_painted: bool = True  # False: the job waited for the bars and no paint came
+    #: the job traced every layer (``_Job.inside``): ``inside`` is the page's snapshot. A job
+    #: sent before the Inside page was opened has none, which is no "nothing drawn"
+    traced: bool = False
 
 
 @dataclass(frozen=True)
@@ -300,11 +306,20 @@ class _Worker(QObject):
                 snapshot = InsideSnapshot(clf, job.explain_model, tr, maps)
             self.finished.emit(
                 PredictionResult(
-                    job.generation, prediction, explanation, latency, None, snapshot, painted
+                    job.generation,
+                    prediction,
+                    explanation,
+                    latency,
+                    None,
+                    snapshot,
+                    painted,
+                    job.inside,
                 )
             )
         except Exception as err:  # noqa: BLE001 - report to the GUI instead of killing the thread
-            failed = PredictionResult(job.generation, prediction, None, latency, str(err))
+            failed = PredictionResult(
+                job.generation, prediction, None, latency, str(err), traced=job.inside
+            )
             self.finished.emit(failed)
 
 
@@ -356,6 +371,17 @@ class PredictionController(QObject):
         self._busy = False
         self._saliency_kind = "gradient_x_input"
         self._inside_wanted = False
+        # while a run trains and the Inside page is shown, each training snapshot's answer
+        # reaches the bars once the page has its diagram on screen (the bars and the diagram
+        # show one moment of the run, walk65 D24), and the next snapshot waits for that
+        self._live_request = False  # the request waiting is a training snapshot's
+        self._answer_late = False  # the job under way answers after its trace is shown
+        self._inside_unshown = False  # a training snapshot's trace is not yet on the page
+        self._held: PredictionResult | None = None  # its answer, until then
+        self._inside_wait = QTimer(self)
+        self._inside_wait.setSingleShot(True)
+        self._inside_wait.setInterval(INSIDE_SHOWN_WAIT_MS)
+        self._inside_wait.timeout.connect(self.inside_shown)
         # the bars report their paints (``answer_painted``): jobs then explain after the paint;
         # a job whose answer no paint followed (bars hidden) turns the wait off until one comes
         self._answer_watched = False
@@ -410,6 +436,7 @@ class PredictionController(QObject):
         The snapshot is this controller's own copy (``Session.classifier``; nothing else holds
         it), so the explanation runs on it as it is instead of on a second copy."""
         self._use(clf, private=True)
+        self._live_request = True
         self._request_now()
 
     def _use(self, clf: Classifier | None, private: bool = False) -> None:
@@ -438,6 +465,21 @@ class PredictionController(QObject):
         self._inside_wanted = wanted
         if wanted:
             self._request_now()
+        else:
+            self.inside_shown()  # nothing waits for a page no longer shown
+
+    @Slot()
+    def inside_shown(self) -> None:
+        """The Inside page has the last snapshot it was sent on screen (wired by the app): its
+        answer goes to the bars, and the next training snapshot may be answered."""
+        self._inside_wait.stop()
+        held, self._held = self._held, None
+        if held is not None and self._answers_current(held):
+            self.prediction_ready.emit(held.prediction)
+            self.latency_measured.emit(held.latency_ms)
+        if self._inside_unshown:
+            self._inside_unshown = False
+            self._dispatch()
 
     # ---- requests ---------------------------------------------------------------------------
     @Slot(object)
@@ -445,17 +487,20 @@ class PredictionController(QObject):
         """Predict ``image`` (canvas pixels) soon: throttled, and only the newest one is kept."""
         self._image, self._image28 = image, None
         self._pending = True
+        self._live_request = False  # a drawing's answer: the bars first, never held
         if not self._timer.isActive():
             self._timer.start()
 
     def request_prepared(self, image28: np.ndarray) -> None:
         """Predict an already preprocessed (28, 28) image now (a test image from the dataset)."""
         self._image, self._image28 = None, np.asarray(image28, np.float32)
+        self._live_request = False
         self._request_now()
 
     def request_now(self, image: np.ndarray) -> None:
         """Predict ``image`` without waiting for the throttle (end of a stroke, opened file)."""
         self._image, self._image28 = image, None
+        self._live_request = False
         self._request_now()
 
     def _request_now(self) -> None:
@@ -545,6 +590,8 @@ class PredictionController(QObject):
     def _dispatch(self) -> None:
         if self._busy or not self._pending:
             return  # the running job's finish handler dispatches the newest pending image
+        if self._live_request and self._inside_unshown:
+            return  # a training snapshot: after the Inside page shows the last (inside_shown)
         self._pending = False
         if self._classifier is None and self._image is not None:
             # the worker may be reading the model: the drawing is prepared beside it, and no
@@ -555,6 +602,9 @@ class PredictionController(QObject):
             self._say_no_answer(self._image28)
             return
         self._busy = True
+        # a training snapshot's answer on the Inside page: the bars wait for its trace
+        self._answer_late = self._live_request and self._inside_wanted
+        self._live_request = False
         job = _Job(
             self._generation,
             self._classifier,
@@ -565,13 +615,14 @@ class PredictionController(QObject):
             # controller for the slower kinds, so a stroke never waits for them
             self._saliency_kind if self._saliency_kind in FAST_KINDS else "gradient_x_input",
             self._inside_wanted,
-            self._answer_watched,
+            self._answer_watched and not self._answer_late,
         )
         self._job_submitted.emit(job)
 
     def _say_no_answer(self, image28: np.ndarray | None = None) -> None:
         """No model answers, or nothing is drawn; with no model, ``image28`` is the drawing as
         the mode's model will see it (``input_prepared``)."""
+        self._held = None  # a training snapshot's answer held back: nothing to answer now
         self.prediction_ready.emit(None)
         self.explanation_ready.emit(None)
         if self._inside_wanted:
@@ -590,9 +641,11 @@ class PredictionController(QObject):
 
     @Slot(object)
     def _on_worker_predicted(self, result: PredictionResult) -> None:
-        """The answer, before its explanation: the bars never wait for saliency or the trace."""
-        if not self._answers_current(result):
+        """The answer, before its explanation: the bars never wait for saliency or the trace
+        (but a training snapshot's, on the Inside page, goes with its trace)."""
+        if not self._answers_current(result) or self._answer_late:
             return
+        self._held = None  # a drawing's newer answer: the one held back is not shown
         self.prediction_ready.emit(result.prediction)
         if result.prediction is not None:
             self.latency_measured.emit(result.latency_ms)
@@ -606,9 +659,17 @@ class PredictionController(QObject):
     @Slot(object)
     def _on_worker_finished(self, result: PredictionResult) -> None:
         self._busy = False
+        late, self._answer_late = self._answer_late, False
         if not result.answer_painted:
             self._answer_watched = False
         if self._answers_current(result):
+            shown_later = (
+                late and result.prediction is not None and result.inside is not None
+                and self._inside_wanted
+            )  # fmt: skip
+            if late and result.prediction is not None and not shown_later:
+                self.prediction_ready.emit(result.prediction)  # no trace to wait for
+                self.latency_measured.emit(result.latency_ms)
             if result.generation != self._generation and not self._pending:
                 self._pending = True  # answered by an older snapshot: ask the newest one too
             if result.error is not None:
@@ -616,7 +677,12 @@ class PredictionController(QObject):
                 if result.prediction is None:
                     self.prediction_ready.emit(None)  # no answer came before the error
             self.explanation_ready.emit(result.explanation)
-            if self._inside_wanted:
+            # a job sent before the page opened traced nothing: the page does not say "draw
+            # something" over a drawing (walk65 D24's first visit); the traced one follows
+            if self._inside_wanted and (result.traced or result.prediction is None):
+                if shown_later:  # the bars' answer once the page shows it (inside_shown)
+                    self._held, self._inside_unshown = result, True
+                    self._inside_wait.start()
                 self.inside_ready.emit(result.inside)
         elif not self._pending:
             self._pending = True  # the model changed under the job: predict again with the new one

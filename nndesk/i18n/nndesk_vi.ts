@@ -3283,6 +3283,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Hãy vẽ gì đó: trang này cho thấy mọi tầng của mạng trên hình đó.</translation>
     </message>
     <message>
+        <source>Drawing the diagram…</source>
+        <translation>Đang vẽ sơ đồ…</translation>
+    </message>
+    <message>
         <source>Hidden {k} ({size})</source>
         <translation>Ẩn {k} ({size})</translation>
     </message>

@@ -613,6 +613,7 @@ class NetworkDiagram(QWidget):
         self._token = 0  # of the newest request
         self._shown = 0  # token of the image on screen
         self._busy = False  # a paint is under way: a newer request waits for it
+        self._waiting = False  # no snapshot yet, one is asked for (``wait_for_snapshot``)
         self._delivery = Delivery()
         self._delivery.delivered.connect(self._on_delivery_delivered)
 
@@ -621,7 +622,14 @@ class NetworkDiagram(QWidget):
 
     def set_snapshot(self, snapshot, selected: tuple[int, int] | None) -> None:
         self._snapshot, self._selected = snapshot, selected
+        self._waiting = False
         self.request_paint()
+
+    def wait_for_snapshot(self) -> None:
+        """A snapshot is asked for (the page opened): until it comes, or None does, the diagram
+        says it is being drawn, not "Draw something" over a drawing (walk65 D24)."""
+        self._waiting = True
+        self.update()
 
     def is_current(self) -> bool:
         """Whether the image on screen is of the newest snapshot, size and selection."""
@@ -664,7 +672,15 @@ class NetworkDiagram(QWidget):
     def _on_delivery_delivered(self, token: int, painted) -> None:
         self._busy = False
         if token != self._token:
-            self.update()  # something changed meanwhile: paint the newest when on screen
+            # something changed meanwhile: this image still goes on screen when it is newer
+            # than the one there, and the newest is painted next. Thrown away, as it was, a
+            # paint slower than the snapshots of a run training (one each ~0.3 s; a paint
+            # takes longer on a loaded machine) never reached the screen: the diagram stayed
+            # empty for 15-25 s while the arithmetic under it explained a unit (walk65 D24)
+            if painted is not None and self._snapshot is not None and token > self._shown:
+                self._image, self._units, self._titles, self._labels = painted
+                self._shown = token
+            self.update()
             return
         if painted is not None:  # None: this snapshot cannot be drawn; the last image stays
             self._image, self._units, self._titles, self._labels = painted
@@ -714,11 +730,20 @@ class NetworkDiagram(QWidget):
             painter.drawText(
                 self.rect(),
                 Qt.AlignmentFlag.AlignCenter,
-                translate("InsideView", "Draw something to see inside"),
+                translate("InsideView", "Drawing the diagram…")
+                if self._waiting
+                else translate("InsideView", "Draw something to see inside"),
             )
         else:
             if self._shown != self._token and not self._busy:
                 self._start()  # the image on screen is of an older snapshot: paint the newest
             if self._image is not None:
                 painter.drawImage(QPointF(0, 0), self._image)  # the newest painted (top-left)
+            elif self._shown != self._token:  # its first image is on its way (walk65 D24)
+                painter.setPen(self.palette().windowText().color())
+                painter.drawText(
+                    self.rect(),
+                    Qt.AlignmentFlag.AlignCenter,
+                    translate("InsideView", "Drawing the diagram…"),
+                )
         painter.end()

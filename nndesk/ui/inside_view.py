@@ -67,12 +67,16 @@ class InsideView(QWidget):
 
     wanted_changed = Signal(bool)
     updated = Signal()  # a snapshot was shown (tests wait on it)
+    #: the last snapshot given is on screen, its diagram painted (or out of sight): a run's
+    #: next snapshot may come (``PredictionController.inside_shown``)
+    snapshot_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._snapshot = None
         self._selected: tuple | None = None  # ("dense", layer, unit) | ("pixel", layer, c, r, col)
         self._incoming = None  # the newest snapshot, shown by _apply_timer
+        self._unshown = False  # the diagram of the last snapshot applied is not yet painted
         self._apply_timer = QTimer(self)
         self._apply_timer.setSingleShot(True)
         self._apply_timer.setInterval(0)
@@ -168,6 +172,7 @@ class InsideView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(split, 1)
         self.diagram.unit_clicked.connect(self.select_unit)
+        self.diagram.painted.connect(self._on_diagram_painted)
         self.maps.pixel_clicked.connect(self.select_pixel)
         self.temperature.valueChanged.connect(self._show_softmax)
         ui_theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
@@ -240,6 +245,8 @@ class InsideView(QWidget):
     # -- visibility: snapshots are traced only while the page is shown --------------------------
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if self._snapshot is None and self._incoming is None:
+            self.diagram.wait_for_snapshot()  # None comes at once when nothing is drawn
         self.wanted_changed.emit(True)
 
     def hideEvent(self, event) -> None:
@@ -276,6 +283,15 @@ class InsideView(QWidget):
             self.scroll.verticalScrollBar().setValue(0)
         self._refresh()
         self.updated.emit()
+        self._unshown = True
+        if snapshot is None or self.diagram.visibleRegion().isEmpty() or self.diagram.is_current():
+            self._on_diagram_painted()  # no paint to wait for (a CNN's maps fill the view)
+
+    @Slot()
+    def _on_diagram_painted(self) -> None:
+        if self._unshown:
+            self._unshown = False
+            self.snapshot_shown.emit()
 
     def _valid(self, sel) -> bool:
         model = self._snapshot.model
