@@ -474,21 +474,43 @@ class TrainingWorker(QObject):
         )
 
 
-class _ModelReader(QObject):
-    """Reads model files on its own thread for the Train page (a large one takes a second)."""
+def run_curves_of(model_path: str | Path) -> Curves | None:
+    """The curves, batch for batch, of the run whose folder holds ``model_path`` (its
+    ``run.json``), or None: a file outside a run folder, a record that cannot be read, or one
+    without batches. A model file's own history is per epoch: Runs > Use model left the Live
+    batch plot empty (verify65)."""
+    from nndesk.run_record import RUN_FILE, read_record
 
-    read = Signal(int, object, object)  # (token, Classifier | None, one-line error | None)
+    path = Path(model_path)
+    if path.name != MODEL_FILE or not (path.parent / RUN_FILE).is_file():
+        return None
+    try:
+        curves = read_record(path.parent).curves
+    except (NndeskError, OSError, ValueError):
+        return None  # the model opens all the same, with its per-epoch history
+    return curves if curves.batch_x else None
+
+
+class _ModelReader(QObject):
+    """Reads model files on its own thread for the Train page (a large one takes a second),
+    and the curves of the run that made one (``run_curves_of``)."""
+
+    #: (token, Classifier | None, one-line error | None, its run's Curves | None)
+    read = Signal(int, object, object, object)
 
     @Slot(int, str)
     def read_file(self, token: int, path: str) -> None:
         from nndesk.inference import Classifier
 
         try:
-            self.read.emit(token, Classifier.from_file(path), None)
+            classifier = Classifier.from_file(path)
         except NndeskError as err:  # the message already names the file
-            self.read.emit(token, None, user_message(err))
+            self.read.emit(token, None, user_message(err), None)
+            return
         except Exception as err:  # noqa: BLE001 - one line for the user, never a dead thread
-            self.read.emit(token, None, f"{path}: cannot open model ({type(err).__name__})")
+            self.read.emit(token, None, f"{path}: cannot open model ({type(err).__name__})", None)
+            return
+        self.read.emit(token, classifier, None, run_curves_of(path))
 
 
 class TrainingController(QObject, WorkerThreadOwner):
@@ -578,6 +600,8 @@ class TrainingController(QObject, WorkerThreadOwner):
         self._reader_thread: QThread | None = None
         self._reader: _ModelReader | None = None
         self._model_token = 0
+        #: the curves of the run whose model ``model_opened`` gave last (``run_curves_of``)
+        self.opened_curves: Curves | None = None
 
     # -- state ---------------------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -822,12 +846,13 @@ class TrainingController(QObject, WorkerThreadOwner):
         self._model_requested.emit(self._model_token, str(path))
 
     @Slot(int, object, object)
-    def _on_reader_read(self, token: int, classifier, error) -> None:
+    def _on_reader_read(self, token: int, classifier, error, curves) -> None:
         if token != self._model_token:
             return  # another file was asked for meanwhile
         if error is not None:
             self.model_failed.emit(error)
         else:
+            self.opened_curves = curves
             self.model_opened.emit(classifier)
 
     def shutdown(self, timeout_ms: int = 30000) -> bool:

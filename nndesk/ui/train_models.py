@@ -62,6 +62,9 @@ class ModelFilesMixin:
                 )
         history = clf.info.get("history") or []
         self.curves = Curves.from_history(history)
+        kept = self.controller.opened_curves  # its run's batches, when the file is a run's
+        if kept is not None and kept.epochs == self.curves.epochs:
+            self.curves = kept.copy()
         self.run_state.continuable = (path, None)
         self.run_state.continuable_dataset = (
             saved.get("dataset") if isinstance(saved, dict) else None
