@@ -384,11 +384,7 @@ class InsideTrainingView(QWidget):
             return
         self._dirty = False
         zoom = text_size.chart_zoom()
-        size = self.image.size()
-        # drawn at the picture's room, never shrunk into it: the room is at least the charts'
-        # least height (``_size_to_zoom``) once laid out
-        w = max(size.width(), PICTURE_LEAST_WIDTH)
-        h = max(size.height(), least_height(w, zoom))
+        w, h = self._room()
         record = self.record.copy()  # the record grows on this thread: the job draws a copy
         self._asked_empty = not record.samples
         # tagged with the record and the look asked for: another run, theme or text size
@@ -401,6 +397,21 @@ class InsideTrainingView(QWidget):
         )
         if not self._busy:
             self._start_job()
+
+    def _room(self) -> tuple[int, int]:
+        """The size a picture is drawn at: the picture's room, never shrunk into it (the room
+        is at least the charts' least height, ``_size_to_zoom``, once laid out)."""
+        size = self.image.size()
+        w = max(size.width(), PICTURE_LEAST_WIDTH)
+        return w, max(size.height(), least_height(w, text_size.chart_zoom()))
+
+    def _fits_room(self, picture: QImage | None) -> bool:
+        """Whether ``picture`` (None: no picture) was drawn at the room the picture has now."""
+        if picture is None:
+            return True
+        w, h = self._room()
+        # a figure's pixels are its inches times its dpi, rounded: a pixel either way
+        return abs(picture.width() - w) <= 1 and abs(picture.height() - h) <= 1
 
     def _start_job(self) -> None:
         self._busy = True
@@ -452,7 +463,14 @@ class InsideTrainingView(QWidget):
             self._size_to_zoom()  # as many charts a row as the width holds: their height
         self._dirty = True  # rendered at the old size: again at this one
         self._show_picture()  # meanwhile the old one scaled to the room, never cut
-        self._schedule()
+        if self._busy or not self._fits_room(self._picture):
+            # at once, the render under way (of the old room) given up: not paced as a growing
+            # record is (a render's rest is 4x its length). Opened while a run was paused, the
+            # tab showed its first picture, drawn before the layout gave it its room, shrunk
+            # (405 px in 610, ticks ~6 px) for a minute; a resize did not redraw it (verify65)
+            self._ask_now()
+        else:
+            self._schedule()
 
     def _show_picture(self) -> None:
         """The last render scaled to the label's room, or, rendered in another theme or text
@@ -503,6 +521,8 @@ class InsideTrainingView(QWidget):
         self._last_done = time.monotonic()
         if self._latest.waiting():  # asked for at once meanwhile: begun now
             self._start_job()
+        elif self._dirty and image is not None and not self._fits_room(image[0]):
+            self._ask_now()  # the room changed while it was drawn: at once, as for a resize
         else:
             self._schedule()
         if image is None or tag is None:

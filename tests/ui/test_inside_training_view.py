@@ -517,3 +517,29 @@ def test_the_first_measurements_are_drawn_without_the_empty_pictures_rest(qtbot,
     record.samples.extend(_growing_record(2).samples)
     view.show_record(record)
     assert view._timer.isActive() and view._timer.interval() > 0
+
+
+def _drawn_at_its_room(view: InsideTrainingView) -> bool:
+    """Whether the picture on screen is as large as its room: drawn there, not scaled down."""
+    pixmap = _shown_picture(view)
+    return pixmap is not None and pixmap.size() == view.image.size()
+
+
+@pytest.mark.parametrize("mid_render", [False, True])
+def test_a_new_room_is_drawn_at_once_whatever_the_renders_pace(qtbot, monkeypatch, mid_render):
+    """verify65 #3: opened while a run was paused, the tab kept a picture drawn before the
+    layout gave it its room, shrunk into it (405 px in 610, ticks ~6 px), for a minute: a
+    render for a new room waited the pace of a growing record's (4x a render's length, 10 s
+    renders on a loaded machine), and a resize meanwhile asked nothing more."""
+    from nndesk.ui import inside_training_view
+
+    view = _rendered_view(qtbot, (540, 400))
+    assert _drawn_at_its_room(view)
+    # a loaded machine's pace: the next paced render ten minutes away
+    monkeypatch.setattr(inside_training_view, "render_wait", lambda *_args: 600.0)
+    if mid_render:  # the room changes while a render of the old one is under way
+        view.render_now()
+        assert view._busy
+    view.resize(760, 520)
+    qtbot.waitUntil(lambda: _drawn_at_its_room(view), timeout=WAIT_MS)
+    assert view.image.width() == 760
