@@ -147,15 +147,15 @@ def join_side_by_side(a: Sequential, b: Sequential) -> Sequential:
     for i, (la, lb) in enumerate(zip(a.layers, b.layers, strict=True)):
         if type(la) is not type(lb):
             raise ValueError(f"layer {i}: {type(la).__name__} against {type(lb).__name__}")
-        if isinstance(la, Dense):
+        if isinstance(la, Dense) and isinstance(lb, Dense):
             layers.append(_joined_dense(la, lb, split, last=i == last))
             split = i != last
-        elif isinstance(la, Conv2D):
+        elif isinstance(la, Conv2D) and isinstance(lb, Conv2D):
             layers.append(_joined_conv(la, lb, split))
             split = True
-        elif isinstance(la, BatchNorm2D) and split:
+        elif isinstance(la, BatchNorm2D) and isinstance(lb, BatchNorm2D) and split:
             layers.append(_joined_batchnorm(la, lb))
-        elif isinstance(la, PReLU) and split:
+        elif isinstance(la, PReLU) and isinstance(lb, PReLU) and split:
             layers.append(_joined_prelu(la, lb))
         elif isinstance(la, Reshape) and not split:
             layers.append(Reshape(_same_config(la, lb)["shape"]))
