@@ -29,45 +29,55 @@ def describe_config(config: dict, shown: bool = False, rate: str = "") -> str:
     Vietnamese, as the Train form names them) for the window to show, not to store (a run's
     stored title stays as Python writes it). ``rate``: said in the rate's place instead (a rate
     set by hand, with the one it replaced)."""
+    return " ".join(text for _kind, text in config_parts(config, shown, rate))
+
+
+def config_parts(config: dict, shown: bool = False, rate: str = "") -> list[tuple[str, str]]:
+    """``describe_config``'s words, each with what it says: ("dataset", "Fashion-MNIST"),
+    ("arch", …), ("activation", …), ("loss", …), ("optimizer", …), ("lr", …), ("batch", …),
+    ("inputs", …), in that order, those a run has; a headline too long for its room drops the
+    least useful first (``train_texts.run_headline_forms``)."""
     dataset = str(config.get("dataset", ""))
     parts = [
-        Path(dataset).name if ("/" in dataset or "\\" in dataset) else dataset,
-        str(config.get("arch", config.get("architecture", ""))),
-        str(config.get("activation", "")),
-        str(config.get("optimizer", "")),
+        ("dataset", Path(dataset).name if ("/" in dataset or "\\" in dataset) else dataset),
+        ("arch", str(config.get("arch", config.get("architecture", "")))),
+        ("activation", str(config.get("activation", ""))),
+        ("optimizer", str(config.get("optimizer", ""))),
     ]
     if shown:  # the dataset's title, the form's labels of the activation and optimizer
         for i, name in ((0, "dataset"), (2, "activation"), (3, "optimizer")):
-            if parts[i]:
-                parts[i] = value_text(name, parts[i])
+            if parts[i][1]:
+                parts[i] = (parts[i][0], value_text(name, parts[i][1]))
         # an output or loss other than softmax and cross-entropy changes what the network
         # learns: said beside the activation ("ReLU/sigmoid BCE", as the lab presets are)
         loss = loss_in_title(config)
         if loss:
             output_text = shown_text(BY_NAME["output"].short_label(config.get("output", "softmax")))
-            parts[2] = f"{parts[2]}/{output_text}" if parts[2] else output_text
-            parts.insert(3, shown_text(BY_NAME["loss"].short_label(loss)))
+            activation = parts[2][1]
+            parts[2] = ("activation", f"{activation}/{output_text}" if activation else output_text)
+            parts.insert(3, ("loss", shown_text(BY_NAME["loss"].short_label(loss))))
     if rate:
-        parts.append(rate)
+        parts.append(("lr", rate))
     elif "lr" in config:
         if shown:
-            parts.append(fill(shown_text(LR_IN_TITLE), lr=config["lr"]))
+            parts.append(("lr", fill(shown_text(LR_IN_TITLE), lr=config["lr"])))
         else:
-            parts.append(LR_IN_TITLE.format(lr=config["lr"]))
+            parts.append(("lr", LR_IN_TITLE.format(lr=config["lr"])))
     batch = config.get("batch_size")
     if isinstance(batch, int) and not isinstance(batch, bool) and batch >= 0:
         if not shown:
-            parts.append(f"batch={batch or 'full'}")
+            parts.append(("batch", f"batch={batch or 'full'}"))
         elif batch == 0:
             # gradient descent's own label says "(full batch)" already: said once (walk65 D13)
             if config.get("optimizer") != "gd":
-                parts.append(setting_text("batch_size", 0))  # "full batch"
+                parts.append(("batch", setting_text("batch_size", 0)))  # "full batch"
         else:
-            parts.append(fill(shown_text(BATCH_IN_TITLE), size=value_text("batch_size", batch)))
+            size = value_text("batch_size", batch)
+            parts.append(("batch", fill(shown_text(BATCH_IN_TITLE), size=size)))
     if config.get("normalize"):
         normalize = str(config["normalize"])
-        parts.append(value_text("normalize", normalize) if shown else normalize)
-    return " ".join(p for p in parts if p)
+        parts.append(("inputs", value_text("normalize", normalize) if shown else normalize))
+    return [(kind, text) for kind, text in parts if text]
 
 
 def title_shown(title: str, config: dict) -> str:

@@ -95,6 +95,7 @@ class LinesLabel(QLabel):
     def __init__(self, text: str = "", lines: int = 2, parent=None) -> None:
         super().__init__(parent)
         self._full = ""
+        self._shorter: tuple[str, ...] = ()  # shorter ways to say it, tried before cutting
         self._tip = ""  # what the tooltip says besides the whole text
         self._lines = lines
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -102,7 +103,13 @@ class LinesLabel(QLabel):
         self.setText(text)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        self._full = text
+        self.set_texts(text)
+
+    def set_texts(self, text: str, *shorter: str) -> None:
+        """``text``, or where its lines do not hold it the first of the ``shorter`` ones that
+        fits (the last one cut when none does): a headline that drops its least useful
+        settings keeps in sight what a cut end lost. The tooltip holds ``text``."""
+        self._full, self._shorter = text, shorter
         super().setText(text)
         self._say_tip()
         self.update()
@@ -140,17 +147,21 @@ class LinesLabel(QLabel):
         width = self.contentsRect().width()
         if width <= 0 or self._fits(self._full, width):
             return self._full
-        low, high = 0, len(self._full)  # the longest start that fits with "…" after it
+        for text in self._shorter:
+            if self._fits(text, width):
+                return text
+        full = self._shorter[-1] if self._shorter else self._full  # the shortest, cut
+        low, high = 0, len(full)  # the longest start that fits with "…" after it
         while low < high:
             middle = (low + high + 1) // 2
-            if self._fits(self._full[:middle].rstrip() + "…", width):
+            if self._fits(full[:middle].rstrip() + "…", width):
                 low = middle
             else:
                 high = middle - 1
         # cut between words: "… tốc độ học 0,001 điểm ả…" read as a word of its own (walk54b);
         # a text with no space in what fits is cut where it must
-        start = self._full[:low]
-        if low < len(self._full) and not self._full[low].isspace():
+        start = full[:low]
+        if low < len(full) and not full[low].isspace():
             space = max(start.rfind(" "), start.rfind("\n"))
             start = start[:space] if space > 0 else start
         return start.rstrip(" ,;:·—–-\n") + "…"

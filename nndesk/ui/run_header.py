@@ -107,11 +107,14 @@ class RunHeader(QVBoxLayout):
         size = f"{points * 7 / 6:.1f}pt" if points > 0 else "14px"  # a desktop's font in px
         self.title.setStyleSheet(f"font-size: {size}; font-weight: 600;")
 
-    def set_title(self, text: str, tip: str = "", headline: tuple = ()) -> None:
+    def set_title(
+        self, text: str, tip: str = "", headline: tuple = (), shorter: tuple[str, ...] = ()
+    ) -> None:
         """Show ``text`` as the headline, ``tip`` in its tooltip (the model file's path; none
-        for a run); ``headline``: the facts it says (none: a text the page works out again)."""
+        for a run); ``headline``: the facts it says (none: a text the page works out again);
+        ``shorter``: shorter ways to say it, for a room its two lines do not hold it in."""
         self.headline = headline
-        self.title.setText(text)
+        self.title.set_texts(text, *shorter)
         self.title.setToolTip(tip)
 
     def say_alert(self, text: str) -> None:

@@ -14,7 +14,7 @@ from nndesk.ui.runs_legend import shown_title
 from nndesk.ui.runs_table import started_text
 from nndesk.ui.train_continue_look import ContinueLook, ModelLook
 from nndesk.ui.train_run_state import RunState
-from nndesk.ui.train_texts import idle_title, run_headline
+from nndesk.ui.train_texts import idle_title, run_headline, run_headline_forms
 
 
 class HeadlineMixin:
@@ -67,7 +67,8 @@ class HeadlineMixin:
             tip = self._how_to_continue_latest()  # the headline names the latest run
         elif headline and headline[0] == "run":
             tip = title_key(headline[1]["config"])  # "BCE: binary cross-entropy"
-        self.header.set_title(self._headline_text(headline), tip, headline)
+        shorter = run_headline_forms(headline[1])[1:] if headline[:1] == ("run",) else ()
+        self.header.set_title(self._headline_text(headline), tip, headline, shorter)
 
     def _headline_text(self, headline: tuple) -> str:
         kind = headline[0] if headline else ""

@@ -15,7 +15,7 @@ from nndesk.i18n import QT_TRANSLATE_NOOP, Rate, localised, rate_said
 from nndesk.inference import shown_name
 from nndesk.model_labels import test_images_of
 from nndesk.plain_text import one_line
-from nndesk.run_titles import describe_config
+from nndesk.run_titles import config_parts, describe_config
 from nndesk.setting_changes import SettingChange
 from nndesk.setting_words import value_text
 from nndesk.ui.language import (
@@ -30,6 +30,7 @@ from nndesk.ui.language import (
 from nndesk.ui.run_preset_words import with_preset
 from nndesk.ui.runs_legend import shown_title
 from nndesk.ui.runs_table import started_text
+from nndesk.ui.word_elision import ELLIPSIS
 
 #: How the progress bar names the way a run ended.
 VERDICTS = {
@@ -110,10 +111,46 @@ def _value_with_its_name(change: str) -> str:
     return f"{name}\u00a0{value}" if space else change
 
 
+#: A run's settings its headline drops first, one kind after another, where its room does not
+#: hold them all: what the window says elsewhere (the mode names the dataset) and what a
+#: person steers least before what they steer and compare. The rate (one set by hand with the
+#: one it replaced), what was changed by hand and what a continued run goes on from stay
+#: (verify65 #1: "… tốc độ học 0,003 (đặt bằng tay; trước là…" cut the rate it replaced off a
+#: two-line headline at Larger text in Vietnamese, the dataset and inputs in sight before it).
+HEADLINE_DROPS = ("dataset", "inputs", "batch", "loss", "activation", "arch", "optimizer")
+
+
 def run_headline(facts: dict) -> str:
     """The headline of a run from its facts (``RunHeader.headline``'s "run" entry): its
     settings, with what a continued run continues from and keeps said first (a narrow page
     cuts the settings, not this)."""
+    return _run_headline(facts, frozenset())
+
+
+def run_headline_forms(facts: dict) -> tuple[str, ...]:
+    """``run_headline`` and shorter ways to say it, each dropping one more kind of setting
+    (``HEADLINE_DROPS``) for "…": the page shows the first its room holds."""
+    forms = [_run_headline(facts, frozenset())]
+    for n in range(1, len(HEADLINE_DROPS) + 1):
+        shorter = _run_headline(facts, frozenset(HEADLINE_DROPS[:n]))
+        if shorter != forms[-1]:
+            forms.append(shorter)
+    return tuple(forms)
+
+
+def _described(config: dict, rate: str, dropped: frozenset) -> str:
+    """``describe_config``'s shown words with the ``dropped`` kinds said as one "…" each run
+    of them."""
+    words: list[str] = []
+    for kind, text in config_parts(config, shown=True, rate=rate):
+        if kind not in dropped:
+            words.append(text)
+        elif not words or words[-1] != ELLIPSIS:
+            words.append(ELLIPSIS)
+    return " ".join(words)
+
+
+def _run_headline(facts: dict, dropped: frozenset) -> str:
     facts, rate = _rate_said_once(facts)
     if rate and "lr" in facts["kept"]:
         # the rate kept from the last run was set again in this one (the coach's "Set it
@@ -129,7 +166,7 @@ def run_headline(facts: dict) -> str:
     # hand in the run's rate's place, before the batch and the inputs: said after them,
     # "(đặt bằng tay; trước là 0,001)" was cut off a two-line headline at 1024 px in
     # Vietnamese at Larger text (walk64 D21)
-    described = describe_config(facts["config"], shown=True, rate=rate)
+    described = _described(facts["config"], rate, dropped)
     settings = with_preset(described, facts.get("preset"))
     settings += f"{' · ' if steered else ''}{steered}"
     first_epoch, kept = facts["first_epoch"], kept_text(facts["kept"])
