@@ -2276,6 +2276,14 @@ và lúc đầu (đứt nét)</translation>
         <translation>Gợi ý: thêm 1&#xa0;epoch.</translation>
     </message>
     <message>
+        <source>Take the coach&apos;s &amp;rate: lr {lr}</source>
+        <translation>&amp;Dùng tốc độ học trợ lý đề xuất: lr {lr}</translation>
+    </message>
+    <message>
+        <source>The coach: {said}</source>
+        <translation>Trợ lý: {said}</translation>
+    </message>
+    <message>
         <source>Train at &amp;another rate: lr</source>
         <translation>Huấn luyện với tốc độ học &amp;khác: lr</translation>
     </message>
@@ -2294,6 +2302,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>{span}: lr {lr} for every batch.</source>
         <translation>{span}: lr {lr} cho mọi batch.</translation>
+    </message>
+    <message>
+        <source>{span}: lr {lr}, the coach&apos;s rate, for every batch.</source>
+        <translation>{span}: lr {lr}, tốc độ học trợ lý đề xuất, cho mọi batch.</translation>
     </message>
     <message>
         <source>{span}: lr {lr}, the rate the run ended with, for every batch.</source>

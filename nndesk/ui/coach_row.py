@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.coach import RunSetup, hints, mistakes_hint, more_urgent
+from nndesk.setting_changes import RATE_FROM_SCHEDULE
 from nndesk.ui import theme
 from nndesk.ui.elided_label import LinesLabel, WrappedLabel
 from nndesk.ui.language import class_names_shown, translate, translate_marked
@@ -64,22 +65,44 @@ def coach_hints(
         )
     done = completed and not controller.is_running() and controller.model_path is not None
     hint = mistakes_hint(confusions, names, replay.split) if done else None
-    seen = (
-        hints(curves, controller.inside, lr, accuracy_now=accuracy_now, setup=setup)
-        if curves.batch_x
-        else []
-    )
     # the mistakes hint first: its button still does something after the run; but not before
     # what the run's own rate change did to it (the lesson of the run: the mistakes hint hid
     # the rate-raised one as the run ended, verify62)
     found = [hint] if hint is not None else []
-    seen = [replace(h, fix={}, fix_label="") for h in seen]
+    seen = [
+        replace(h, fix={}, fix_label="")
+        for h in _seen_after_run(controller, curves, lr, accuracy_now, setup)
+    ]
     own = [h for h in seen if h.kind in OWN_CHANGE]
     return own + found + [h for h in seen if h.kind not in OWN_CHANGE]
 
 
 #: Hints about what a change made by hand did to the run: said before the mistakes hint after it
 OWN_CHANGE = ("rate-raised", "fell")
+
+
+def _seen_after_run(controller, curves, lr, accuracy_now=None, setup=None) -> list:
+    """What the coach sees of a run that is over (its fixes kept), what its own rate change
+    did to it first (``OWN_CHANGE``)."""
+    if not curves.batch_x:
+        return []
+    seen = hints(curves, controller.inside, lr, accuracy_now=accuracy_now, setup=setup)
+    return [h for h in seen if h.kind in OWN_CHANGE] + [h for h in seen if h.kind not in OWN_CHANGE]
+
+
+def advice_after_run(controller, curves, lr, setup: RunSetup | None = None):
+    """(the rate, the hint) of the first hint the coach says of a run that is over whose fix
+    sets a learning rate, or None: what Continue offers (walk65 D5: Continue, right under
+    "the rate 0.002 overshoots, set it back to 0.000452", went on at 0.002 and offered nothing
+    else). A fix giving the rate back to its schedule advises the schedule's rate the hand
+    raise replaced (the hint's "previous"): the run's schedule is over."""
+    for hint in _seen_after_run(controller, curves, lr, setup=setup):
+        rate = hint.fix.get("lr")
+        if rate is None and hint.fix.get(RATE_FROM_SCHEDULE):
+            rate = hint.values.get("previous")
+        if isinstance(rate, int | float) and math.isfinite(rate) and rate > 0:
+            return float(rate), hint
+    return None
 
 
 def coach_setup(run) -> RunSetup:

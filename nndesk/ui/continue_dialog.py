@@ -59,10 +59,21 @@ class ContinueFacts:
 @dataclass(frozen=True)
 class ContinueChoice:
     """``epochs`` more epochs; ``lr`` None: at the rate the run ended with, for all of them;
-    else from ``lr``, the run's schedule running again over them (a constant run: at ``lr``)."""
+    else from ``lr``, the run's schedule running again over them (a constant run: at ``lr``);
+    ``steady``: at ``lr`` for every batch, whatever the schedule (the coach's rate)."""
 
     epochs: int
     lr: float | None = None
+    steady: bool = False
+
+
+@dataclass(frozen=True)
+class CoachAdvice:
+    """The rate the coach advises after the run (``coach_row.advice_after_run``) and what it
+    said, in the window's language."""
+
+    lr: float
+    said: str
 
 
 def suggested_epochs(done: int) -> int:
@@ -77,6 +88,8 @@ def continued_config(config, facts: ContinueFacts, choice: ContinueChoice):
     if choice.lr is None:
         ended = facts.ended_lr if facts.ended_lr is not None else config.lr
         return config.replace(epochs=choice.epochs, lr=ended, schedule="constant"), False
+    if choice.steady:
+        return config.replace(epochs=choice.epochs, lr=choice.lr, schedule="constant"), False
     return config.replace(epochs=choice.epochs, lr=choice.lr), config.schedule != "constant"
 
 
@@ -101,6 +114,10 @@ def choice_summary(facts: ContinueFacts, choice: ContinueChoice) -> str:
     if choice.lr is None:
         return translate(
             "ContinueDialog", "{span}: lr {lr}, the rate the run ended with, for every batch."
+        ).format(span=span, lr=_rate(config.lr))
+    if choice.steady:
+        return translate(
+            "ContinueDialog", "{span}: lr {lr}, the coach's rate, for every batch."
         ).format(span=span, lr=_rate(config.lr))
     if not again:
         return translate("ContinueDialog", "{span}: lr {lr} for every batch.").format(
@@ -140,6 +157,7 @@ class ContinueDialog(QDialog):
         model: str,
         remembered: str = KEEP,
         parent: QWidget | None = None,
+        advice: CoachAdvice | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("ContinueDialog", "Continue training"))
@@ -177,6 +195,21 @@ class ContinueDialog(QDialog):
         form.addRow(epochs_label, epochs_row)
 
         ended = facts.ended_lr if facts.ended_lr is not None else config.lr
+        # the coach's advice, when it has one, chosen first (walk65 D5: Continue under "the
+        # rate 0.002 overshoots" went on at 0.002), the rate the run ended with beside it
+        self.advice = advice
+        self.coach = QRadioButton(
+            translate("ContinueDialog", "Take the coach's &rate: lr {lr}").format(
+                lr=_rate(advice.lr) if advice is not None else ""
+            )
+        )
+        self.coach_said = SaidOnly()
+        self.coach_said.setWordWrap(True)
+        theme.set_tone(self.coach_said, "muted")
+        if advice is not None:
+            self.coach_said.setText(
+                translate("ContinueDialog", "The coach: {said}").format(said=advice.said)
+            )
         self.keep = QRadioButton(
             translate("ContinueDialog", "&Keep the rate the run ended with: lr {lr}").format(
                 lr=_rate(ended)
@@ -198,9 +231,14 @@ class ContinueDialog(QDialog):
             else translate("ContinueDialog", "the rate of every batch of the new epochs")
         )
         self.group = QButtonGroup(self)
+        self.group.addButton(self.coach)
         self.group.addButton(self.keep)
         self.group.addButton(self.again)
-        (self.again if remembered == AGAIN else self.keep).setChecked(True)
+        self._remembered = remembered
+        if advice is not None:
+            self.coach.setChecked(True)
+        else:
+            (self.again if remembered == AGAIN else self.keep).setChecked(True)
         again_row = QHBoxLayout()
         again_row.addWidget(self.again)
         again_row.addWidget(self.lr)
@@ -229,6 +267,12 @@ class ContinueDialog(QDialog):
         layout.addLayout(form)
         rate_label = QLabel(translate("ContinueDialog", "Learning rate:"))
         layout.addWidget(rate_label)
+        if advice is not None:
+            layout.addWidget(self.coach_said)
+            layout.addWidget(self.coach)
+        else:
+            self.coach.hide()
+            self.coach_said.hide()
         layout.addWidget(self.keep)
         layout.addLayout(again_row)
         layout.addWidget(self.summary)
@@ -251,11 +295,16 @@ class ContinueDialog(QDialog):
         self.epochs.selectAll()
 
     def remembered(self) -> str:
-        """The rate choice to remember: ``KEEP`` or ``AGAIN``."""
+        """The rate choice to remember: ``KEEP`` or ``AGAIN`` (the coach's rate, offered only
+        when it has one, leaves the one remembered as it was)."""
+        if self.coach.isChecked():
+            return self._remembered
         return AGAIN if self.again.isChecked() else KEEP
 
     def wanted(self) -> ContinueChoice:
         """The choice as the fields hold it; ``ConfigError`` for a rate not acceptable."""
+        if self.coach.isChecked() and self.advice is not None:
+            return ContinueChoice(self.epochs.value(), self.advice.lr, steady=True)
         lr = self.lr.value() if self.again.isChecked() else None
         return ContinueChoice(self.epochs.value(), lr)
 

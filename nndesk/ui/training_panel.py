@@ -22,13 +22,13 @@ from nndesk.errors import NndeskError, user_message
 from nndesk.run_curves import Curves
 from nndesk.setting_changes import continue_with, settings_at_end
 from nndesk.training import TrainConfig
-from nndesk.ui.coach_row import CoachRow, coach_hints
+from nndesk.ui.coach_row import CoachRow, advice_after_run, coach_hints
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.export_code import form_experiment
 from nndesk.ui.fit_column import FitColumn
 from nndesk.ui.held_header import HeldHeader
 from nndesk.ui.inside_training_view import InsideTrainingView
-from nndesk.ui.language import translate
+from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.live_page import LivePage, live_figure
 from nndesk.ui.one_box import Buttons, OneBox
 from nndesk.ui.preview_feed import PreviewFeed
@@ -459,12 +459,30 @@ class TrainingPanel(
         facts = ContinueFacts(end[0], end[1], base[2])
         model = self.continue_model()
         name = model.name if model is not None else str(self.run_state.continuable[0])
-        dialog = ContinueDialog(facts, name, preferences.continue_rate(), self)
+        dialog = ContinueDialog(
+            facts, name, preferences.continue_rate(), self, advice=self._coach_advice(end[1])
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_continue_dialog_accepted(dialog))
         dialog.finished.connect(self._on_continue_dialog_finished)
         self.continue_dialog = dialog
         dialog.open()
+
+    def _coach_advice(self, ended_lr: float | None):
+        """The rate the coach advises for the model Continue trains further, with what it
+        said (``continue_dialog.CoachAdvice``), or None: judged on the curves Continue goes
+        on from, as the coach's place says them after the run."""
+        from nndesk.ui.continue_dialog import CoachAdvice
+
+        curves = self.run_state.continuable[1] if self.run_state.continuable else None
+        if curves is None:
+            return None
+        lr = ended_lr if ended_lr is not None else self.steering.lr
+        advice = advice_after_run(self.controller, curves, lr, self.run_state.coach_setup)
+        if advice is None:
+            return None
+        rate, hint = advice
+        return CoachAdvice(rate, hint.message(lambda text: translate_marked("Coach", text)))
 
     def _on_continue_dialog_finished(self, _result: int) -> None:
         self.continue_dialog = None

@@ -167,6 +167,8 @@ def press_continue(qtbot, page, epochs: int | None = None, lr: float | None = No
     qtbot.waitUntil(dialog.isVisible)
     if epochs is not None:
         dialog.epochs.setValue(epochs)
+    if dialog.coach.isChecked():  # the coach's rate offered first: the choice said here
+        dialog.keep.setChecked(True)
     if lr is not None:
         dialog.again.setChecked(True)
         dialog.lr.set_value(lr)

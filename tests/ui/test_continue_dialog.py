@@ -82,7 +82,7 @@ def test_escape_answers_nothing(qtbot):
     assert dialog.choice() is None
 
 
-@pytest.mark.parametrize("choice", [KEEP, AGAIN])
+@pytest.mark.parametrize("choice", [KEEP, AGAIN, "coach"])
 def test_it_fits_a_1024x700_screen_in_vietnamese_at_larger_text(
     qtbot,
     qapp,
@@ -91,9 +91,17 @@ def test_it_fits_a_1024x700_screen_in_vietnamese_at_larger_text(
     choice,
 ):
     from nndesk.ui import text_size
+    from nndesk.ui.continue_dialog import CoachAdvice
 
     text_size.apply_text_size(qapp, "larger")
-    dialog = ContinueDialog(FACTS, "lượt chạy lúc 21:52", choice)
+    # the coach's longest rate advice as the window says it (walk65 D5)
+    said = (
+        "Mất mát kiểm định tăng từ 0,4000 ở epoch 2 lên 0,6500 ở epoch 3 sau khi tốc độ học "
+        "được tăng từ 0,000452 lên 0,002 ở epoch 3: bước lớn như vậy sẽ vượt quá. Hãy đặt lại "
+        "tốc độ học, hoặc giảm thêm nữa."
+    )
+    advice = CoachAdvice(4.52e-4, said) if choice == "coach" else None
+    dialog = ContinueDialog(FACTS, "lượt chạy lúc 21:52", choice, advice=advice)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(dialog.isVisible)
@@ -104,4 +112,35 @@ def test_it_fits_a_1024x700_screen_in_vietnamese_at_larger_text(
     assert cut_widgets(dialog) == []
     summary = dialog.summary  # word-wrapped: cut_widgets leaves it out, and it was squeezed
     assert summary.height() >= summary.heightForWidth(summary.width()), summary.text()
-    assert "38" in dialog.summary.text() or choice == KEEP
+    assert "38" in dialog.summary.text() or choice != AGAIN
+    if advice is not None:  # the coach's words whole, wrapped
+        said = dialog.coach_said
+        assert said.isVisible() and said.height() >= said.heightForWidth(said.width())
+
+
+def test_the_coachs_rate_is_offered_first_the_kept_rate_beside_it(qtbot):
+    """walk65 D5: Continue, right under the coach saying "the rate 0.002 overshoots: set it
+    back", went on at 0.002; nothing offered the coach's rate."""
+    from nndesk.ui.continue_dialog import CoachAdvice
+
+    raised = ContinueFacts(3, 0.002, TrainConfig(lr=5e-4, epochs=3, schedule="exp"))
+    said = "Validation loss rose … Set it back, or lower it further."
+    dialog = ContinueDialog(raised, "the run of 03:12", AGAIN, advice=CoachAdvice(4.52e-4, said))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.coach.isVisible() and dialog.coach.isChecked()
+    assert dialog.coach.text() == "Take the coach's &rate: lr 0.000452"
+    assert dialog.coach_said.text() == f"The coach: {said}"
+    assert dialog.keep.isVisible() and dialog.keep.text().endswith("lr 0.002")
+    assert dialog.summary.text() == "Epoch 4: lr 0.000452, the coach's rate, for every batch."
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    choice = dialog.choice()
+    assert choice == ContinueChoice(1, 4.52e-4, steady=True)
+    config, again = continued_config(raised.config, raised, choice)
+    assert (config.lr, config.schedule, again) == (4.52e-4, "constant", False)
+    assert dialog.remembered() == AGAIN  # the coach's choice is not remembered as one's own
+    # no advice: no such choice
+    plain = ContinueDialog(raised, "the run of 03:12", KEEP)
+    qtbot.addWidget(plain)
+    plain.show()
+    assert not plain.coach.isVisible() and plain.keep.isChecked()

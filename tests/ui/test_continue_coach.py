@@ -1,0 +1,70 @@
+"""Continue offers what the coach advised (walk65 D5): the coach's rate first, the rate the run
+ended with beside it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
+    WAIT_MS,
+    _open_continue,
+    panel,
+    tiny_dataset,
+    wait_until_idle,
+)
+
+
+def _raised_in_epoch_2(qtbot, panel, raised: float = 0.02) -> None:  # noqa: F811
+    """A 3-epoch run at lr 0.005 whose rate was set to ``raised`` by hand early in epoch 2,
+    trained to its end."""
+    panel.form.lr.setText("0.005")
+    assert panel.start_training(panel.form.config().replace(epochs=3))
+    panel.controller.pause()  # held before its first batch
+    last = lambda: panel.run_state.last_batch  # noqa: E731
+    qtbot.waitUntil(panel.controller.is_paused, timeout=WAIT_MS)
+    while last() is None or last().epoch < 2:  # a batch at a time, to epoch 2's first
+        before = last()
+        panel.controller.step()
+        qtbot.waitUntil(lambda before=before: last() is not before, timeout=WAIT_MS)
+    panel.live_lr.setText(f"{raised:g}")
+    qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # Resume
+    wait_until_idle(qtbot, panel)
+    assert panel.run_state.completed
+
+
+def test_continue_offers_the_coachs_rate_after_a_raise_that_hurt_and_trains_at_it(
+    qtbot,
+    panel,  # noqa: F811
+):
+    """walk65 D5: Continue, right under "the rate 0.002 overshoots: set it back to 0.000452",
+    went on at 0.002. The raise here is a real one (set by hand in epoch 2); its validation
+    losses are made to rise as the walk's did (the tiny blobs learn whatever the rate)."""
+    _raised_in_epoch_2(qtbot, panel)
+    curves = panel.run_state.continuable[1]
+    curves.val_loss[:] = [0.40, 0.55, 0.65]  # the lowest before the raise, then above it
+    dialog = _open_continue(qtbot, panel)
+    assert dialog.coach.isVisible() and dialog.coach.isChecked()
+    assert dialog.coach.text() == "Take the coach's &rate: lr 0.005"
+    assert "raised from 0.005 to 0.02 in epoch 2" in dialog.coach_said.text()
+    assert dialog.keep.text().endswith("lr 0.02")  # the kept rate, beside it
+    assert dialog.summary.text() == "Epoch 4: lr 0.005, the coach's rate, for every batch."
+    started = []
+    panel.controller.run_started.connect(started.append)
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    wait_until_idle(qtbot, panel)
+    (run,) = started
+    assert (run.first_epoch, run.last_epoch) == (4, 4)
+    assert run.config.schedule == "constant" and run.config.lr == pytest.approx(0.005)
+    assert panel.run_state.last_batch.lr == pytest.approx(0.005)  # every batch at it
+
+
+def test_continue_offers_no_coachs_rate_when_the_coach_has_none(qtbot, panel):  # noqa: F811
+    _raised_in_epoch_2(qtbot, panel)
+    curves = panel.run_state.continuable[1]
+    curves.val_loss[:] = [0.50, 0.45, 0.40]  # the raise helped: nothing to set back
+    panel.controller.inside.samples.clear()  # (at lr 0.02 the tiny net's units died: a hint)
+    dialog = _open_continue(qtbot, panel)
+    assert not dialog.coach.isVisible() and dialog.keep.isChecked(), dialog.coach_said.text()
+    dialog.reject()
