@@ -62,6 +62,7 @@ class LivePage(QWidget):
         figure, self.live = drawn if drawn is not None else live_figure()
         self.plot = PlotWidget(freeze_layout=True, figure=figure)
         self.plot.setMinimumHeight(LIVE_CHART_LEAST_HEIGHT)
+        self.plot.draws_hidden = True  # back on the tab, the run's curves are there at once
         self._least_set = LIVE_CHART_LEAST_HEIGHT  # grown for the plots: _fit_least_height
         self.plot.animated = self.live.animated  # the lines, then the changes' labels
         self.plot.before_draw = self._on_plot_before_draw

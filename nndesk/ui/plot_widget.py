@@ -32,6 +32,13 @@ MIN_REDRAW_MS = 100
 #: plot's ~18 ms redraws, ~9 a second, took a tenth of a core from the two the run's parts
 #: hold, and evicted their caches (speed56); four a second still follow the curves.
 BUSY_REDRAW_MS = 250
+#: A plot that ``draws_hidden`` redraws while hidden (another page or tab on screen) at most
+#: every this many ms, and resting ``HIDDEN_REST`` times a draw's length after it: back on it,
+#: its picture is that recent while the newest is drawn. Drawing nothing while hidden, the
+#: Live tab showed the picture of when it was left (one point at 0, empty epoch charts at
+#: "Epoch 2/5") for ~15 s on a loaded machine, until its full redraw was whole (walk65 D28).
+HIDDEN_REDRAW_MS = 2000
+HIDDEN_REST = 10.0
 
 
 class PlotWidget(QWidget):
@@ -71,6 +78,14 @@ class PlotWidget(QWidget):
         self._background = None
         self._need_full = True
         self._hidden_request = False
+        #: redraw while hidden, paced (``HIDDEN_REDRAW_MS``): a plot that follows a run
+        self.draws_hidden = False
+        self._hidden_timer = QTimer(self)
+        self._hidden_timer.setSingleShot(True)
+        self._hidden_timer.timeout.connect(self._on_hidden_timer_timeout)
+        self._draw_started = 0.0  # time.perf_counter() the last full draw was asked
+        self._timing = False  # that draw is not whole yet
+        self._draw_length = 0.0  # seconds the last full draw took, asked to whole
         self.draw_count = 0  # redraws issued (full + partial + blits), for tests and the benchmark
         self.full_draw_count = 0
         self.partial_draw_count = 0
@@ -140,16 +155,38 @@ class PlotWidget(QWidget):
     def _on_timer_timeout(self) -> None:
         self._draw()
 
+    @Slot()
+    def _on_hidden_timer_timeout(self) -> None:
+        """A full draw while hidden (``draws_hidden``), unless one is under way or the plot
+        was never laid out on screen (drawn at a size it never had, it would be drawn again)."""
+        if self.isVisible() or self.full_draw_count == 0 or self.draw_pending():
+            return
+        self._draw_started, self._timing = time.perf_counter(), True
+        self.draw_count += 1
+        self.full_draw_count += 1
+        if self.before_draw is not None:
+            self.before_draw()
+        self._need_full = False
+        self._background = None
+        self.canvas.draw_idle()
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Draw what was asked for while hidden (a page not on screen draws nothing)."""
         super().showEvent(event)
+        self._hidden_timer.stop()
         if self._hidden_request:
             self._hidden_request = False
-            self.request_draw(full=True)
+            # a plot drawn while hidden has a recent picture: what changed since, drawn as
+            # any update is (a blit, or its changed Axes); a full draw when one is due
+            self.request_draw(full=not self.draws_hidden or self._background is None)
 
     def _draw(self) -> None:
         if not self.isVisible():  # e.g. the Runs tab while the Live tab is shown
             self._hidden_request = True
+            if self.draws_hidden and not self._hidden_timer.isActive():
+                rest = max(HIDDEN_REDRAW_MS / 1000, HIDDEN_REST * self._draw_length)
+                wait = rest - (time.perf_counter() - self._draw_started)
+                self._hidden_timer.start(max(0, int(wait * 1000)))
             return
         self._last_draw = time.perf_counter()
         self.draw_count += 1
@@ -176,6 +213,7 @@ class PlotWidget(QWidget):
             self._need_full = False
             self._background = None  # until the full draw has happened
             self.full_draw_count += 1
+            self._draw_started, self._timing = time.perf_counter(), True
             self.canvas.draw_idle()
             return
         if changed:
@@ -260,6 +298,9 @@ class PlotWidget(QWidget):
     def _on_canvas_draw(self, event) -> None:
         # after every full draw (ours or a resize): keep the background, then add the lines
         self._stop_redraw()
+        if self._timing:
+            self._timing = False
+            self._draw_length = time.perf_counter() - self._draw_started
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         if self.animated:
             renderer = self.canvas.get_renderer()
