@@ -30,6 +30,9 @@ HEALTHY_UPDATE = 1e-3
 NOTE_CHARS = 24
 #: A note written in place of a chart's plot: its gid and its largest type
 NOTE_GID, NOTE_POINTS = "note", 8.0
+#: The charts' tick labels: the Live chart's size, so both grow with View > Text size alike.
+#: At 7 pt they read ~8 px tall at Larger text on a 1280 px projector (walk65 D29)
+TICK_POINTS = 8.0
 
 
 def fill_lines(text: str, width: int) -> str:
@@ -104,7 +107,7 @@ def draw_inside(fig: Figure, record: InsideRecord, columns: int = 3) -> None:
     for ax, what, title, log in titles:
         ax.set_title(shown(title), fontsize=9)
         ax.set_xlabel(shown(N_("epoch")), fontsize=8)
-        ax.tick_params(labelsize=7)
+        ax.tick_params(labelsize=TICK_POINTS)
         if not record.samples:
             continue
         x, values = record.series(what)
@@ -117,7 +120,7 @@ def draw_inside(fig: Figure, record: InsideRecord, columns: int = 3) -> None:
             localise_ticks(ax)  # the log scale's own formatters write TeX
             # the in-between ticks too: their labels ("6", "0.6") were left at matplotlib's
             # 10 pt beside the powers' 7 pt (walk45)
-            ax.tick_params(axis="y", which="both", labelsize=7)
+            ax.tick_params(axis="y", which="both", labelsize=TICK_POINTS)
     if record.samples:
         # the usual healthy size of a step, named in a key of its own: unnamed, a student
         # could not tell what the dotted line was (walk53)
@@ -307,7 +310,7 @@ def _layer_legend(fig: Figure, ax) -> None:
 
 def _draw_histograms(ax, record: InsideRecord, colours) -> None:
     ax.set_title(shown(N_("Weights: now (solid) vs start (dashed)")), fontsize=9)
-    ax.tick_params(labelsize=7)
+    ax.tick_params(labelsize=TICK_POINTS)
     ax.set_yticks([])
     now = record.now()  # the newest: live within an epoch, not only at its end
     if record.start is None:
@@ -359,7 +362,7 @@ def _draw_strip(ax, record: InsideRecord) -> None:
         fill(part_way if weights.batch else ep, epoch=weights.epoch, batch=weights.batch)
         for weights in rows
     ]
-    ax.set_yticklabels(said, fontsize=7)
+    ax.set_yticklabels(said, fontsize=TICK_POINTS)
     # what a square is: for a CNN a strip of coloured cells said nothing (walk53)
     key = (
         N_("each square: one unit's 28×28 weights; red > 0, blue < 0")

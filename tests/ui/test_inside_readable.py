@@ -86,3 +86,27 @@ def test_the_charts_are_drawn_at_their_room_with_readable_text(
     assert low == []
     # what does not fit the room is a scroll away, never cut at the sides
     assert view.image.width() <= page.viewport().width()
+
+
+@pytest.mark.parametrize("zoom", [1.0, 1.25])
+def test_the_tick_labels_grow_with_the_text_as_the_live_charts_do(qapp, zoom):
+    """walk65 D29: at Larger text on a 1280 px projector the six charts' tick labels were 7 pt,
+    ~8 px tall, under the Live chart's 8 pt: both now at 8 pt times the text size's zoom."""
+    from matplotlib.figure import Figure
+
+    from nndesk.curves.style import style_axes
+    from nndesk.ui import inside_training_view as view_module
+
+    figure = view_module.inside_figure(_walk_record(), 640, 560, 96 * zoom)
+    ticks = [
+        label
+        for ax in figure.axes
+        if ax.get_gid() and ax.axison
+        for label in (*ax.get_xticklabels(), *ax.get_yticklabels())
+        if label.get_visible() and label.get_text().strip()
+    ]
+    assert len(ticks) > 10
+    live = Figure(dpi=96 * zoom).subplots(3, 1)  # the Live chart's three plots
+    style_axes(*live)
+    live_px = live[0].xaxis.get_major_ticks()[0].label1.get_fontsize() * 96 * zoom / 72
+    assert min(t.get_fontsize() * figure.dpi / 72 for t in ticks) >= live_px - 0.01

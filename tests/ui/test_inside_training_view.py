@@ -253,7 +253,9 @@ WINDOW_SIZES = [(544, 390), (626, 470)]
 @pytest.mark.parametrize("size", WINDOW_SIZES)
 def test_the_gradient_norm_axis_writes_plain_numbers_in_one_size(size):
     """At 1280 px the in-between labels read "6×10⁰ 4×10⁰ 3×10⁰ 2×10⁰" in matplotlib's 10 pt
-    beside the power's "10⁰" in 7 pt, two of them nearly touching (walk45 D4)."""
+    beside the power's "10⁰" in 7 pt, two of them nearly touching (walk45 D4): all in the
+    charts' tick size now."""
+    from nndesk.inside_plots import TICK_POINTS
     from nndesk.ui.inside_training_view import inside_figure
 
     figure = inside_figure(_walk_record(), *size)
@@ -264,7 +266,7 @@ def test_the_gradient_norm_axis_writes_plain_numbers_in_one_size(size):
     assert "1" in texts and len(texts) >= 3, texts
     for text in texts:  # plain numbers: "0.6", "2", no "×10" or superscripts
         float(text)
-    assert {t.get_fontsize() for t in labels} == {7.0}, [
+    assert {t.get_fontsize() for t in labels} == {TICK_POINTS}, [
         (t.get_text(), t.get_fontsize()) for t in labels
     ]
     boxes = sorted(
