@@ -723,27 +723,25 @@ class NetworkDiagram(QWidget):
                 return
         super().mousePressEvent(event)
 
+    def note(self) -> str:
+        """What the diagram says in place of a picture ("" while it shows one, or nothing)."""
+        if self._snapshot is None:
+            if self._waiting:
+                return translate("InsideView", "Drawing the diagram…")
+            return translate("InsideView", "Draw something to see inside")
+        if self._image is None and self._shown != self._token:
+            return translate("InsideView", "Drawing the diagram…")  # its first (walk65 D24)
+        return ""
+
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
-        if self._snapshot is None:
-            painter.setPen(self.palette().windowText().color())
-            painter.drawText(
-                self.rect(),
-                Qt.AlignmentFlag.AlignCenter,
-                translate("InsideView", "Drawing the diagram…")
-                if self._waiting
-                else translate("InsideView", "Draw something to see inside"),
-            )
-        else:
+        if self._snapshot is not None:
             if self._shown != self._token and not self._busy:
                 self._start()  # the image on screen is of an older snapshot: paint the newest
             if self._image is not None:
                 painter.drawImage(QPointF(0, 0), self._image)  # the newest painted (top-left)
-            elif self._shown != self._token:  # its first image is on its way (walk65 D24)
-                painter.setPen(self.palette().windowText().color())
-                painter.drawText(
-                    self.rect(),
-                    Qt.AlignmentFlag.AlignCenter,
-                    translate("InsideView", "Drawing the diagram…"),
-                )
+        note = self.note()
+        if note:
+            painter.setPen(self.palette().windowText().color())
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, note)
         painter.end()

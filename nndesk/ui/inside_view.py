@@ -89,6 +89,9 @@ class InsideView(QWidget):
         self.header.setWordWrap(True)
         self.diagram = NetworkDiagram()
         self.maps = FeatureMaps()
+        # as with no snapshot (``_refresh``): until the first, its "Draw something to see
+        # inside" stood over the diagram's "Drawing the diagram…" on a first visit
+        self.maps.hide()
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)

@@ -64,3 +64,20 @@ def test_a_paint_outrun_by_a_newer_snapshot_still_reaches_the_screen(qtbot, monk
     finally:
         for _ in range(4):
             allowed.release()  # nothing of this test left waiting on the pool
+
+
+def test_a_page_opened_before_its_first_snapshot_says_it_is_drawing(qtbot):
+    """The first visit said "Draw something to see inside" over a drawing (walk65 D24), from
+    the diagram and from the CNN maps' place above it, until the first snapshot came."""
+    from nndesk.ui.inside_view import InsideView
+
+    asked: list[bool] = []
+    view = InsideView()
+    view.wanted_changed.connect(asked.append)
+    shown_widget(qtbot, view, (900, 650))
+    assert asked == [True]
+    assert view.diagram.note() == "Drawing the diagram…"
+    assert not view.maps.isVisible()
+    with qtbot.waitSignal(view.updated, timeout=WAIT_MS):
+        view.set_snapshot(None)  # nothing drawn after all
+    assert view.diagram.note() == "Draw something to see inside"
