@@ -174,9 +174,9 @@ class InsideView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(split, 1)
-        self.diagram.unit_clicked.connect(self.select_unit)
+        self.diagram.unit_clicked.connect(self._on_unit_clicked)
         self.diagram.painted.connect(self._on_diagram_painted)
-        self.maps.pixel_clicked.connect(self.select_pixel)
+        self.maps.pixel_clicked.connect(self._on_pixel_clicked)
         self.temperature.valueChanged.connect(self._show_softmax)
         ui_theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
         kept_choices.keep(self.temperature, "temperature")
@@ -332,6 +332,22 @@ class InsideView(QWidget):
     def select_pixel(self, layer: int, channel: int, row: int, col: int) -> None:
         self._selected = ("pixel", layer, channel, row, col)
         self._refresh()
+
+    @Slot(int, int)
+    def _on_unit_clicked(self, layer: int, unit: int) -> None:
+        self.select_unit(layer, unit)
+        self._show_arithmetic()
+
+    @Slot(int, int, int, int)
+    def _on_pixel_clicked(self, layer: int, channel: int, row: int, col: int) -> None:
+        self.select_pixel(layer, channel, row, col)
+        self._show_arithmetic()
+
+    def _show_arithmetic(self) -> None:
+        """Bring the Arithmetic tab forward on a narrow page: a click on a unit or a pixel
+        asks for its arithmetic, and behind the Softmax tab it filled a hidden page, the
+        click seeming to do nothing (walk66 #1)."""
+        self.show_bottom_tab(0)
 
     def selection(self):
         return self._selected

@@ -151,3 +151,26 @@ def test_a_conv_pixels_grids_fit_the_arithmetic_panels_width(qtbot, fashion_cnn,
     assert isinstance(view.current_math(), inside.ConvPixel)
     bar = view.math_scroll.horizontalScrollBar()
     assert bar.maximum() == 0, f"scrolls sideways by {bar.maximum()} px"
+
+
+def test_a_pixel_click_brings_the_arithmetic_tab_forward(qtbot, fashion_cnn):
+    """walk66 #1: on a narrow page with the Softmax tab in front, a click on a feature-map
+    pixel filled the hidden Arithmetic tab and seemed to do nothing."""
+    from PySide6.QtCore import QPoint, Qt
+
+    view = InsideView()
+    qtbot.addWidget(view)
+    view.resize(800, 700)  # < SIDE_BY_SIDE_MIN_WIDTH: arithmetic and softmax in two tabs
+    view.show()
+    qtbot.waitExposed(view)
+    snap = _snapshot(fashion_cnn, _seven())
+    _show(qtbot, view, snap)
+    view.show_bottom_tab(1)
+    qtbot.waitUntil(lambda: view.soft_scroll.isVisible(), timeout=10000)
+    conv = next(o.index for o in snap.trace.layers if o.name == "Conv2D")
+    qtbot.waitUntil(lambda: view.maps.tile_rect(conv, 2) is not None, timeout=10000)
+    centre = view.maps.tile_rect(conv, 2).center().toPoint()
+    qtbot.mouseClick(view.maps, Qt.MouseButton.LeftButton, pos=QPoint(centre))
+    assert view.selection()[:3] == ("pixel", conv, 2)
+    assert view.math_scroll.isVisible(), "the arithmetic of the click is hidden"
+    assert not view.soft_scroll.isVisible()
