@@ -89,6 +89,16 @@ def _unfitted_half(result, raw: np.ndarray, scaled: np.ndarray):
     )
 
 
+#: decimals of every ECE shown, in the chart's key and in the text above it: the key rounded
+#: 0.0015 and 0.0020 both to 0.002, hiding the very difference the text discusses (walk66 #2)
+ECE_DECIMALS = 4
+
+
+def ece_text(value: float) -> str:
+    """An ECE as the Evaluate page writes it, in its chart and in its text alike."""
+    return number(value, ECE_DECIMALS)
+
+
 #: The reliability plot's top: its key sits between 1 (the tallest a bar can be) and this
 RELIABILITY_TOP = 1.6
 
@@ -111,13 +121,13 @@ def plot_reliability(ax: Axes, summary: TrustSummary) -> None:
             -width / 2,
             summary.raw,
             RAW,
-            shown(N_("raw (ECE {ece})")).format(ece=number(summary.ece, 3)),
+            shown(N_("raw (ECE {ece})")).format(ece=ece_text(summary.ece)),
         ),
         (
             width / 2,
             summary.calibrated,
             CALIBRATED,
-            f"T = {number(summary.temperature, 2)} (ECE {number(summary.ece_calibrated, 3)})",
+            f"T = {number(summary.temperature, 2)} (ECE {ece_text(summary.ece_calibrated)})",
         ),
     ):
         filled = rel.counts > 0

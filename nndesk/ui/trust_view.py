@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.trust_plots import ece_text
 from nndesk.ui import kept_choices, text_size, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
@@ -248,8 +249,8 @@ class TrustView(QWidget):
                 "{temperature}). Answering only at ≥ {threshold}: {answered} of {n} test images "
                 "answered, {right} of them right, <b>{mistakes}</b> confident mistakes.",
             ).format(
-                ece=decimal(summary.ece, 4),
-                ece_calibrated=decimal(summary.ece_calibrated, 4),
+                ece=ece_text(summary.ece),
+                ece_calibrated=ece_text(summary.ece_calibrated),
                 temperature=decimal(summary.temperature, 2),
                 threshold=percent(threshold, 0),
                 answered=percent(answered, 1),
@@ -308,8 +309,8 @@ class TrustView(QWidget):
         ).format(
             fitted=integer(fitted),
             other=integer(other),
-            ece=decimal(ece, 4),
-            ece_calibrated=decimal(ece_calibrated, 4),
+            ece=ece_text(ece),
+            ece_calibrated=ece_text(ece_calibrated),
         )
 
     @staticmethod

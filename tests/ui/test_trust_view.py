@@ -276,3 +276,23 @@ def test_the_summary_figure_zoomed_for_larger_text_keeps_its_pixels(result):
         return label.get_window_extent(figure.canvas.get_renderer()).height
 
     assert tick_height(zoomed) == pytest.approx(tick_height(own) * 1.25, rel=0.15)
+
+
+def test_the_charts_key_writes_each_ece_as_the_text_above_it_does(qtbot, view):
+    """walk66 #2: the key rounded 0.0015 and 0.0020 both to 0.002 while the text said 0.0015
+    raw vs 0.0020 calibrated: the chart hid the very difference the text discusses."""
+    import re
+
+    from nndesk.ui.trust_view import summary_figure
+    from tests.trust_summaries import synthetic_trust_summary
+
+    summary = synthetic_trust_summary(0.9, 0.97)
+    raw = summary.ece
+    assert round(raw, 3) != round(raw, 4)  # a figure three decimals would change
+    view.show_summary(summary)
+    text = re.sub(r"<[^>]+>", "", view.numbers.text())
+    shown_eces = re.findall(r"ECE (\S+) raw, (\S+) calibrated", text)[0]
+    reliability = summary_figure(summary, 0.6, False, 700, 270).axes[0]
+    key = [t.get_text() for t in reliability.get_legend().get_texts()][1:]  # after the diagonal
+    assert f"ECE {shown_eces[0]})" in key[0], (shown_eces, key)
+    assert f"ECE {shown_eces[1]})" in key[1], (shown_eces, key)
