@@ -45,7 +45,7 @@ from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.inference import Prediction
 from nndesk.ui import qt_image, text_size, theme
 from nndesk.ui.buttons import tipped_button
-from nndesk.ui.choice_box import ShrinkingBox
+from nndesk.ui.choice_box import ChoiceBox, ShrinkingBox
 from nndesk.ui.data_banner import EvaluationDataBanner
 from nndesk.ui.evaluation_panel import WIDE
 from nndesk.ui.flow_layout import flow_row, labelled
@@ -295,8 +295,10 @@ class MistakesView(QWidget):
         self._shown_saliency: np.ndarray | None = None
         self._pending_class: int | None = None  # a class asked for before any evaluation
 
-        self.true_combo = QComboBox()
-        self.pred_combo = QComboBox()
+        # each as wide as the class it shows (a longest-name width for "Bất kỳ" took a line
+        # of its own at 1024 px, Vietnamese, Larger text); its list opens as wide as the names
+        self.true_combo = ChoiceBox()
+        self.pred_combo = ChoiceBox()
         # whole where the grid's side has room; narrower, it shrinks (its text elided, whole
         # when open): with an 11 pt font its Vietnamese choices kept that side 279 px wide
         self.sort_combo = ShrinkingBox(SORT_LEAST_CHARS)
@@ -355,11 +357,13 @@ class MistakesView(QWidget):
             labelled(translate("MistakesView", "Sort"), self.sort_combo),
             spacing=12,
         )
+        # the filters and the summary run across the whole page, above the grid and the
+        # details: in the grid's column (one tile wide at 1024 px, Vietnamese, Larger text) the
+        # boxes were cut to "Áo thun/á▾" and "Tự tin n…▾" and the summary took four lines
+        # (walk65 D25)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(filters)
-        left_layout.addWidget(self.summary)
         left_layout.addWidget(self.grid, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -380,6 +384,8 @@ class MistakesView(QWidget):
         # (Download, Choose a folder…), as on Evaluate (wired by the window)
         self.message = EvaluationDataBanner(has_result=lambda: self._result is not None)
         layout.addWidget(self.message)
+        layout.addWidget(filters)
+        layout.addWidget(self.summary)
         layout.addWidget(self.splitter, 1)  # its height to spare, not the banner's lines
         self._set_class_names(())
         self._show_details(None)
@@ -654,6 +660,7 @@ class MistakesView(QWidget):
             for k, name in enumerate(names):
                 combo.addItem(name, k)
             combo.blockSignals(False)
+            combo.updateGeometry()
         if names:  # the probability bars need at least one class to lay out
             self.answer.set_class_names(names)
 
@@ -692,6 +699,7 @@ class MistakesView(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
+            combo.updateGeometry()  # a class box is as wide as its class (its signal was held)
         self._refresh()
 
     def filters(self) -> tuple[int | None, int | None, str]:
