@@ -59,6 +59,7 @@ def cmd_export_script(args) -> int:
             notebook=notebook,
             replace=args.force,
             language=args.lang,
+            data_folder=_data_folder(experiment.dataset) if notebook else None,
         )
     except FileExistsError:
         raise _exists_error(output) from None
@@ -93,3 +94,12 @@ def _exists_error(path: str) -> ConfigError:
     return ConfigError(
         f"-o {path}: that file exists; choose another name, or add --force to replace it"
     )
+
+
+def _data_folder(dataset: str) -> str | None:
+    """The folder ``nndesk train`` would read ``dataset`` from now (``$NNDESK_DATA_DIR``, the
+    window's folder, the download cache) when it holds the files: the notebook's DATA_DIR."""
+    from nndesk.cli.data_folders import choose
+    from nndesk.codegen.data_place import app_data_folder
+
+    return app_data_folder(dataset, choose(None, dataset).folder)

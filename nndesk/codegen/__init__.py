@@ -28,14 +28,21 @@ from nndesk.codegen.words import LANGUAGES, Words
 
 
 def export_text(
-    experiment: Experiment, command: str, notebook: bool = False, language: str = "en"
+    experiment: Experiment,
+    command: str,
+    notebook: bool = False,
+    language: str = "en",
+    data_folder: str | None = None,
+    file_name: str | None = None,
 ) -> str:
     """The script (or, with ``notebook``, the notebook JSON) for ``experiment``, its comments,
-    explanations and messages in ``language`` ("en" or "vi"; ``ConfigError`` for another)."""
+    explanations and messages in ``language`` ("en" or "vi"; ``ConfigError`` for another).
+    ``data_folder``: where the app reads the dataset (``data_place.app_data_folder``), the
+    notebook's ``DATA_DIR``; ``file_name``: the script's, for the command that runs it."""
     words = Words(language)
     if notebook:
-        return keras_notebook(experiment, command, words)
-    return numpy_script(experiment, command, words)
+        return keras_notebook(experiment, command, words, data_folder)
+    return numpy_script(experiment, command, words, file_name)
 
 
 def write_export(
@@ -45,6 +52,7 @@ def write_export(
     notebook: bool = False,
     replace: bool = True,
     language: str = "en",
+    data_folder: str | None = None,
 ) -> Path:
     """Write the script or notebook for ``experiment`` to ``path`` atomically; returns the path.
 
@@ -53,7 +61,7 @@ def write_export(
     """
     from nndesk.fileio import atomic_path
 
-    text = export_text(experiment, command, notebook, language)
+    text = export_text(experiment, command, notebook, language, data_folder, Path(path).name)
     with atomic_path(path, replace=replace) as tmp:
         tmp.write_bytes(text.encode("utf-8"))
     return Path(path)

@@ -41,6 +41,12 @@ class Experiment:
     #: a continued run's chain (``continued.Chain``): what it went on from, and where
     chain: Any = None
 
+    @property
+    def file_stem(self) -> str:
+        """The name a file of it is offered under, without its ending ("fashion_mlp_lab"): a
+        Python module's spelling of ``slug``."""
+        return self.slug.replace("-", "_")
+
     def closest_epochs(self) -> int:
         """The whole number of epochs nearest to where a stopped run ended (at least 1)."""
         if self.stopped is None:
@@ -176,11 +182,32 @@ def from_run(run_id: str, root: str | os.PathLike | None = None) -> Experiment:
         settings, changes = chain.start, chain.changes
     config = _config_from_dict(settings, f"run {run_id}: its settings")
     config = _every_epoch(config, len(record.curves.epochs))
-    title = f" ({record.title})" if record.title else ""
+    origin, slug = _run_names(record)
     # a run's record keeps the settings it started with and its change record
-    experiment = from_config(config, f"run {run_id}{title}", f"run-{run_id}", changes)
+    experiment = from_config(config, origin, slug, changes)
     experiment = dataclasses.replace(experiment, stopped=_stopped_at(record, config.epochs))
     return experiment if chain is None else dataclasses.replace(experiment, chain=chain)
+
+
+def _run_names(record) -> tuple[str, str]:
+    """(origin, slug) of a stored run's export: a run of a lab preset is named by it ("run
+    20261207-003647-014e186 (preset fashion-mlp-lab)", slug "fashion-mlp-lab"), as a teacher
+    hands it out (walk65 D14: "run_20261207_003647_014e186.py", its header carrying the run's
+    English tag in a Vietnamese text). The title nndesk wrote from the settings says nothing
+    the header does not (the network, the optimizer, the rate) and is left out; a title of
+    another kind (a race lane's) stays."""
+    from nndesk.run_titles import describe_config
+
+    config = record.config if isinstance(record.config, dict) else {}
+    unbatched = {k: v for k, v in config.items() if k != "batch_size"}
+    written = record.title in (describe_config(config), describe_config(unbatched))
+    title = "" if not record.title or written else record.title
+    preset = record.preset
+    if preset is not None and not title:
+        said = f"edited from preset {preset.name}" if preset.changed else f"preset {preset.name}"
+        slug = f"{preset.name}-edited" if preset.changed else preset.name
+        return f"run {record.run_id} ({said})", slug
+    return f"run {record.run_id}" + (f" ({title})" if title else ""), f"run-{record.run_id}"
 
 
 def _stopped_at(record, epochs: int) -> tuple[int, float] | None:

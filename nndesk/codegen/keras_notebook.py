@@ -26,9 +26,16 @@ _KERAS_INIT = {
 _ACT_NAMES = {"relu": "ReLU", "sigmoid": "sigmoid", "tanh": "tanh", "elu": "ELU"}
 
 
-def keras_notebook(experiment: Experiment, command: str, words: Words | None = None) -> str:
+def keras_notebook(
+    experiment: Experiment,
+    command: str,
+    words: Words | None = None,
+    data_folder: str | None = None,
+) -> str:
     """The notebook for ``experiment`` as JSON text; ``command`` goes in its first cell.
     ``words``: the language of its markdown, comments and messages (English by default).
+    ``data_folder``: the folder the app read the dataset's IDX files from (``data_place``),
+    the notebook's ``DATA_DIR``; None: none known, it reads (or downloads into) ``data/``.
 
     A steered run (``experiment.changes``) trains in a loop of ``train_on_batch`` calls that
     replays its change record at the same batches, instead of one ``fit``.
@@ -41,14 +48,14 @@ def keras_notebook(experiment: Experiment, command: str, words: Words | None = N
     cells: list[tuple[str, str]] = [
         ("markdown", _title(experiment, command, t)),
         ("markdown", t("## Set-up\nNeeds TensorFlow 2.16 or newer (Keras 3), NumPy and "
-                       "matplotlib: `pip install tensorflow matplotlib`. Point `DATA_DIR` at the "
-                       "folder holding the four IDX files (or its `{folder}/` sub-folder).",
-                       folder=experiment.folder_names[0])),
-        ("code", _setup(experiment, t)),
+                       "matplotlib: `pip install tensorflow matplotlib`.") + " "
+         + _data_dir_text(experiment, data_folder, t)),
+        ("code", _setup(experiment, t, data_folder)),
         ("markdown", t("## Data\nThe IDX files are read with `gzip` and `struct`, every size "
                        "checked against the bytes present, into uint8 arrays (n, 28, 28).")),
-        ("code", snippets.IDX.replace("raise SystemExit", "raise ValueError")
-         + "\n\n\ntrain_images, train_labels, test_images, test_labels = load_data(DATA_DIR)\n"
+        ("code", snippets.IDX.replace("raise SystemExit", "raise ValueError") + "\n\n\n"
+         + _FETCH + "\n\n\n"
+         "train_images, train_labels, test_images, test_labels = load_data(data_dir)\n"
          "print(train_images.shape, test_images.shape)"),
     ]  # fmt: skip
     cells += _split_cells(cfg, t)
@@ -102,6 +109,58 @@ def _numbered(cells: list[tuple[str, str]]) -> list[tuple[str, str]]:
             text = f"## {step}. {text[3:]}"
         out.append((kind, text))
     return out
+
+
+#: The data cell's second half: the folder to read, downloading into ``DOWNLOAD_DIR`` when
+#: ``DATA_DIR`` does not hold the files (``read_idx`` checks every size of what came)
+_FETCH = '''\
+STEMS = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+         "t10k-labels-idx1-ubyte"]
+
+
+def holds_idx(folder):
+    """Whether ``folder`` (or its sub-folder) holds the four IDX files."""
+    try:
+        return all(find_idx(folder, stem) for stem in STEMS)
+    except ValueError:
+        return False
+
+
+def download_idx(folder):
+    """Download the IDX files ``folder`` lacks from MIRRORS, tried in turn."""
+    os.makedirs(folder, exist_ok=True)
+    for stem in STEMS:
+        path = os.path.join(folder, stem + ".gz")
+        if os.path.isfile(path):
+            continue
+        failures = []
+        for mirror in MIRRORS:
+            try:
+                with urllib.request.urlopen(mirror + stem + ".gz", timeout=60) as response:
+                    data = response.read(MAX_IDX_BYTES + 1)
+            except OSError as err:  # no network, a server down or refusing (URLError too)
+                failures.append(f"{mirror}: {err}")
+                continue
+            if data[:2] == b"\\x1f\\x8b":  # gzip: a web page sent in its place is not kept
+                break
+            failures.append(f"{mirror}: not a .gz file")
+        else:
+            raise ValueError(
+                f"{stem}.gz is in neither {DATA_DIR} nor {folder}, and no mirror sent it "
+                f"({'; '.join(failures)}): set DATA_DIR to the folder holding the IDX files."
+            )
+        with open(path + ".part", "wb") as f:
+            f.write(data)
+        os.replace(path + ".part", path)
+
+
+data_dir = DATA_DIR
+if not holds_idx(data_dir):
+    data_dir = os.path.join(DOWNLOAD_DIR, FOLDER_NAMES[0])
+    if not holds_idx(data_dir):
+        print(f"The IDX files are not in {DATA_DIR}: downloading them into {data_dir}")
+        download_idx(data_dir)
+print(f"reading the IDX files from {data_dir}")'''
 
 
 _EVALUATE = """\
@@ -204,20 +263,30 @@ def _title(experiment: Experiment, command: str, t: Words) -> str:
     )
 
 
-def _setup(experiment: Experiment, t: Words) -> str:
+def _setup(experiment: Experiment, t: Words, data_folder: str | None) -> str:
+    if data_folder is None:
+        data_dir = 'DATA_DIR = "data"  # the folder with the IDX files'
+    else:
+        data_dir = f"DATA_DIR = {data_folder!r}  # where nndesk read them when it exported this"
     return "\n".join(
         [
             "import gzip",
             "import math",
             "import os",
             "import struct",
+            "import urllib.request",
             "",
             "import matplotlib.pyplot as plt",
             "import numpy as np",
             "from tensorflow import keras",
             "from tensorflow.keras import layers",
             "",
-            'DATA_DIR = "data"  # the folder with the IDX files',
+            data_dir,
+            'DOWNLOAD_DIR = "data"  # where they are downloaded when DATA_DIR does not hold them',
+            "# the addresses nndesk downloads them from, tried in turn",
+            "MIRRORS = [",
+            *(f"    {url!r}," for url in _mirrors(experiment.dataset)),
+            "]",
             f"DATASET = {experiment.dataset!r}",
             f"FOLDER_NAMES = {experiment.folder_names!r}",
             f"CLASS_NAMES = {list(t.class_names(experiment.class_names))!r}",
@@ -225,6 +294,33 @@ def _setup(experiment: Experiment, t: Words) -> str:
             "MAX_IDX_BYTES = 200_000_000  # far above the 47 MB of MNIST's training images",
             "keras.utils.set_random_seed(SEED)  # Python, NumPy and TensorFlow in one call",
         ]
+    )
+
+
+def _mirrors(dataset: str) -> tuple[str, ...]:
+    """The web addresses nndesk downloads ``dataset``'s four ``.gz`` files from."""
+    from nndesk.data.registry import get_spec
+
+    return tuple(get_spec(dataset).mirrors)
+
+
+def _data_dir_text(experiment: Experiment, data_folder: str | None, t: Words) -> str:
+    """Where the notebook reads the IDX files: the app's folder when it was exported, else a
+    download (walk65 D15: its "data" had to be edited by hand before it ran)."""
+    folder = experiment.folder_names[0]
+    if data_folder is None:
+        return t(
+            "It reads the four IDX files from `DATA_DIR` (or its `{folder}/` sub-folder); "
+            "where they are not there it downloads them into `data/{folder}/` beside the "
+            "notebook. Point `DATA_DIR` at a folder holding them to use those.",
+            folder=folder,
+        )
+    return t(
+        "`DATA_DIR` is the folder nndesk read the four IDX files from when it wrote this "
+        "notebook; on a computer where it does not hold them, the notebook downloads them "
+        "into `data/{folder}/` beside it. Point `DATA_DIR` at another folder holding them (or "
+        "its `{folder}/` sub-folder) to use those.",
+        folder=folder,
     )
 
 

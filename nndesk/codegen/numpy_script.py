@@ -39,9 +39,15 @@ from nndesk.codegen.network import is_convolutional, network_steps
 from nndesk.codegen.words import Words
 
 
-def numpy_script(experiment: Experiment, command: str, words: Words | None = None) -> str:
+def numpy_script(
+    experiment: Experiment,
+    command: str,
+    words: Words | None = None,
+    file_name: str | None = None,
+) -> str:
     """The whole script for ``experiment``; ``command`` (how it was made) goes in its header.
-    ``words`` gives its comments, docstrings and messages a language (English by default)."""
+    ``words`` gives its comments, docstrings and messages a language (English by default);
+    ``file_name``: the name it is written under, in the header's "Run it" line."""
     words = words or Words()
     cfg = experiment.config
     steered = frozenset(c.name for c in experiment.changes)
@@ -104,7 +110,7 @@ def numpy_script(experiment: Experiment, command: str, words: Words | None = Non
     else:
         parts.append(main)
     code = words.code("\n\n\n".join(parts))
-    return script_header.header(experiment, command, steps, words) + "\n\n" + code + "\n"
+    return script_header.header(experiment, command, steps, words, file_name) + "\n\n" + code + "\n"
 
 
 #: the last lines of ``main``'s snippet: the thread rule goes before them

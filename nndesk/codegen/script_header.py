@@ -5,6 +5,8 @@ does of it."""
 
 from __future__ import annotations
 
+import shlex
+
 from nndesk.codegen.continued import header_lines, setting_changes
 from nndesk.codegen.experiment import Experiment
 from nndesk.codegen.network import Step, is_convolutional
@@ -14,9 +16,17 @@ from nndesk.codegen.words import Words
 from nndesk.training import TrainConfig
 
 
-def header(experiment: Experiment, command: str, steps: list[Step], words: Words) -> str:
-    """The script's docstring, its lines wrapped at 99 characters."""
+def header(
+    experiment: Experiment,
+    command: str,
+    steps: list[Step],
+    words: Words,
+    file_name: str | None = None,
+) -> str:
+    """The script's docstring, its lines wrapped at 99 characters; ``file_name``: the name it is
+    written under, for the command that runs it (None: the name it is offered under)."""
     t = words
+    run = shlex.quote(file_name or f"{experiment.file_stem}.py")
     cfg = experiment.config
     net = " -> ".join([*(_step_label(s, t) for s in steps), cfg.output])
     same = [t("initial weights"), t("batches")]
@@ -38,9 +48,12 @@ def header(experiment: Experiment, command: str, steps: list[Step], words: Words
         t("Made with: {command}", command=doc_text(t.command(" ".join(command.split())))),
         t("Network: {net}", net=net),
         "",
-        t("Run it:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S] [--exact]")
+        t(
+            "Run it:  python {file} --data-dir DIR [--epochs N] [--seed S] [--exact]",
+            file=doc_text(run),
+        )
         if cfg.optimizer in ADAMS
-        else t("Run it:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S]"),
+        else t("Run it:  python {file} --data-dir DIR [--epochs N] [--seed S]", file=doc_text(run)),
         t(
             "DIR holds the four IDX files (train-images-idx3-ubyte.gz ...) or a {folder}/ "
             "folder with them. It needs only NumPy.",

@@ -23,10 +23,10 @@ TEXTS: dict[str, str] = {
     "Exported by nndesk from {origin}": "Xuất bởi nndesk từ {origin}",
     "Made with: {command}": "Tạo bằng: {command}",
     "Network: {net}": "Mạng: {net}",
-    "Run it:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S]":
-        "Cách chạy:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S]",
-    "Run it:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S] [--exact]":
-        "Cách chạy:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S] [--exact]",
+    "Run it:  python {file} --data-dir DIR [--epochs N] [--seed S]":
+        "Cách chạy:  python {file} --data-dir DIR [--epochs N] [--seed S]",
+    "Run it:  python {file} --data-dir DIR [--epochs N] [--seed S] [--exact]":
+        "Cách chạy:  python {file} --data-dir DIR [--epochs N] [--seed S] [--exact]",
     "DIR holds the four IDX files (train-images-idx3-ubyte.gz ...) or a {folder}/ folder with "
     "them. It needs only NumPy.":
         "DIR chứa bốn tệp IDX (train-images-idx3-ubyte.gz ...) hoặc một thư mục {folder}/ "
@@ -425,6 +425,46 @@ TEXTS: dict[str, str] = {
         "các bài lab đã dựng. Keras tự rút các số ngẫu nhiên của nó, nên độ chính xác sẽ chênh "
         "lệch với của ứng dụng khoảng một điểm phần trăm, không trùng từng chữ số.",
     "| setting | value |": "| cài đặt | giá trị |",
+    "## Set-up\nNeeds TensorFlow 2.16 or newer (Keras 3), NumPy and matplotlib: `pip install "
+    "tensorflow matplotlib`.":
+        "## Chuẩn bị\nCần TensorFlow 2.16 trở lên (Keras 3), NumPy và matplotlib: `pip install "
+        "tensorflow matplotlib`.",
+    "It reads the four IDX files from `DATA_DIR` (or its `{folder}/` sub-folder); where they are "
+    "not there it downloads them into `data/{folder}/` beside the notebook. Point `DATA_DIR` at "
+    "a folder holding them to use those.":
+        "Notebook đọc bốn tệp IDX từ `DATA_DIR` (hoặc thư mục con `{folder}/` của nó); nếu "
+        "chúng không có ở đó, nó tải chúng về `data/{folder}/` cạnh notebook. Đặt `DATA_DIR` là "
+        "một thư mục đang chứa chúng để dùng các tệp đó.",
+    "`DATA_DIR` is the folder nndesk read the four IDX files from when it wrote this notebook; "
+    "on a computer where it does not hold them, the notebook downloads them into "
+    "`data/{folder}/` beside it. Point `DATA_DIR` at another folder holding them (or its "
+    "`{folder}/` sub-folder) to use those.":
+        "`DATA_DIR` là thư mục mà nndesk đã đọc bốn tệp IDX khi viết notebook này; trên một máy "
+        "mà thư mục đó không chứa chúng, notebook tải chúng về `data/{folder}/` cạnh nó. Đặt "
+        "`DATA_DIR` là một thư mục khác đang chứa chúng (hoặc thư mục con `{folder}/` của nó) "
+        "để dùng các tệp đó.",
+    # the notebook's data cell (keras_notebook._FETCH, _setup)
+    "where nndesk read them when it exported this": "nơi nndesk đã đọc chúng khi xuất notebook này",
+    "where they are downloaded when DATA_DIR does not hold them":
+        "nơi chúng được tải về khi DATA_DIR không chứa chúng",
+    "the addresses nndesk downloads them from, tried in turn":
+        "các địa chỉ nndesk tải chúng về, thử lần lượt",
+    "Whether ``folder`` (or its sub-folder) holds the four IDX files.":
+        "``folder`` (hoặc thư mục con của nó) có chứa đủ bốn tệp IDX hay không.",
+    "Download the IDX files ``folder`` lacks from MIRRORS, tried in turn.":
+        "Tải về các tệp IDX mà ``folder`` còn thiếu từ MIRRORS, thử lần lượt từng nguồn tải.",
+    "no network, a server down or refusing (URLError too)":
+        "không có mạng, máy chủ không chạy hoặc từ chối (cả URLError)",
+    "gzip: a web page sent in its place is not kept":
+        "gzip: một trang web được gửi thay cho tệp thì không được giữ",
+    "{mirror}: not a .gz file": "{mirror}: không phải tệp .gz",
+    "{stem}.gz is in neither {DATA_DIR} nor {folder}, and no mirror sent it ":
+        "{stem}.gz không có trong {DATA_DIR} lẫn {folder}, và không nguồn tải nào gửi được nó ",
+    "({'; '.join(failures)}): set DATA_DIR to the folder holding the IDX files.":
+        "({'; '.join(failures)}): hãy đặt DATA_DIR là thư mục chứa các tệp IDX.",
+    "The IDX files are not in {DATA_DIR}: downloading them into {data_dir}":
+        "Các tệp IDX không có trong {DATA_DIR}: đang tải chúng về {data_dir}",
+    "reading the IDX files from {data_dir}": "đọc các tệp IDX từ {data_dir}",
     "dataset": "tập dữ liệu",
     "architecture": "kiến trúc",
     "hidden activation": "hàm kích hoạt tầng ẩn",
@@ -453,12 +493,6 @@ TEXTS: dict[str, str] = {
     "changes below)":
         "{count} thay đổi trong lúc huấn luyện: đây là các cài đặt lúc bắt đầu (xem các thay "
         "đổi của lượt chạy bên dưới)",
-    "## Set-up\nNeeds TensorFlow 2.16 or newer (Keras 3), NumPy and matplotlib: `pip install "
-    "tensorflow matplotlib`. Point `DATA_DIR` at the folder holding the four IDX files (or its "
-    "`{folder}/` sub-folder).":
-        "## Chuẩn bị\nCần TensorFlow 2.16 trở lên (Keras 3), NumPy và matplotlib: `pip install "
-        "tensorflow matplotlib`. Đặt `DATA_DIR` là thư mục chứa bốn tệp IDX (hoặc thư mục con "
-        "`{folder}/` của nó).",
     "## Data\nThe IDX files are read with `gzip` and `struct`, every size checked against the "
     "bytes present, into uint8 arrays (n, 28, 28).":
         "## Dữ liệu\nCác tệp IDX được đọc bằng `gzip` và `struct`, mọi kích thước đều được đối "
@@ -665,6 +699,9 @@ PATTERNS: dict[str, str] = {
     "(in Tiếng Việt: <path>)":
         "cửa sổ nndesk, <path>",
     "model file <name>": "tệp mô hình <name>",
+    # a run of a lab preset (experiment._run_names): before "run <run>", which would take it all
+    "run <run> (preset <name>)": "lượt chạy <run> (cấu hình mẫu <name>)",
+    "run <run> (edited from preset <name>)": "lượt chạy <run> (sửa từ cấu hình mẫu <name>)",
     "run <run>": "lượt chạy <run>",
     "dense <n>: <x> @ <w> -> <out>": "tầng kết nối đầy đủ <n>: <x> @ <w> -> <out>",
     "conv <n>: <k> kernels, <x> -> <out>": "tầng tích chập <n>: nhân chập <k>, <x> -> <out>",

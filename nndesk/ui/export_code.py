@@ -91,8 +91,9 @@ def export_experiment(
     note = ""
     if not notebook and _convolutional(experiment):  # said before the file is named
         note = counts_whole(translate_marked("ExportCode", CNN_SCRIPT_NOTE))
-    stem = experiment.slug.replace("-", "_")
-    path = ask_save_path(parent, title, stem, suffix, filters, folder=folder, note=note)
+    path = ask_save_path(
+        parent, title, experiment.file_stem, suffix, filters, folder=folder, note=note
+    )
     if not path:
         return None
     command = made_with(where, notebook, run)
@@ -104,6 +105,7 @@ def export_experiment(
             command,
             notebook=notebook,
             language=language if language in CODE_LANGUAGES else SOURCE_LANGUAGE,
+            data_folder=_data_folder(experiment.dataset) if notebook else None,
         )
     except OSError as err:
         QMessageBox.warning(
@@ -114,6 +116,16 @@ def export_experiment(
             ),
         )
     return None
+
+
+def _data_folder(dataset: str) -> str | None:
+    """The folder the window reads ``dataset`` from (its chosen folder, ``$NNDESK_DATA_DIR`` or
+    the download cache) when it holds the files: the notebook's DATA_DIR. A few stats."""
+    from nndesk.codegen.data_place import app_data_folder
+    from nndesk.controllers.datasets import source_folder
+
+    folder = source_folder(dataset)
+    return None if folder is None else app_data_folder(dataset, folder)
 
 
 def _convolutional(experiment: Experiment) -> bool:

@@ -45,6 +45,21 @@ def test_notebook_writes_a_valid_keras_notebook(tmp_path):
     nbformat.validate(nbformat.read(out, as_version=4))
 
 
+def test_a_notebooks_data_dir_is_the_folder_train_would_read(tmp_path, blob_dir, monkeypatch):
+    """walk65 D15: DATA_DIR said "data" whatever folder nndesk read; a folder without the files
+    is not named (the notebook downloads then)."""
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(blob_dir))
+    out = tmp_path / "lab.ipynb"
+    assert cli.main(["export-script", "--preset", "fashion-mlp-lab", "-o", str(out)]) == 0
+    setup = nbformat.read(out, as_version=4).cells[2].source
+    assert f"DATA_DIR = {str(blob_dir)!r}  # where nndesk read them" in setup
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tmp_path / "empty"))
+    assert (
+        cli.main(["export-script", "--preset", "fashion-mlp-lab", "-o", str(out), "--force"]) == 0
+    )
+    assert 'DATA_DIR = "data"  #' in nbformat.read(out, as_version=4).cells[2].source
+
+
 def test_an_ipynb_name_gets_a_notebook_without_the_flag(tmp_path, capsys):
     """A Python script written into "lab.ipynb" would not open in Jupyter (probe 4)."""
     out = tmp_path / "lab.ipynb"

@@ -130,6 +130,84 @@ def test_every_cell_runs_in_order_against_a_stand_in_keras(preset, blob_dir, mon
         assert all(list(line.get_xdata()) == [1, 2] for line in axes.lines)
 
 
+def _run_cells(nb, monkeypatch, before_data=None) -> dict:
+    """Run ``nb``'s code cells in order against a stand-in Keras; ``before_data(namespace)``
+    runs after the set-up cell (a test's own mirrors, download folder)."""
+    import sys
+    import types
+
+    stand_in = _StandIn()
+    tensorflow = types.ModuleType("tensorflow")
+    tensorflow.keras = stand_in
+    monkeypatch.setitem(sys.modules, "tensorflow", tensorflow)
+    monkeypatch.setitem(sys.modules, "tensorflow.keras", stand_in)
+    namespace: dict = {"__name__": "notebook"}
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            exec(compile(cell.source, cell.id, "exec"), namespace)
+            if "DATA_DIR = " in cell.source and before_data is not None:
+                before_data(namespace)
+    return namespace
+
+
+def test_a_notebook_reads_the_folder_the_app_read_without_an_edit(blob_dir, monkeypatch, capsys):
+    """walk65 D15: its DATA_DIR said "data", to be edited by hand before it ran."""
+    nb = nbformat.reads(
+        keras_notebook(from_preset("fashion-mlp-lab"), "pytest", data_folder=str(blob_dir)),
+        as_version=4,
+    )
+    assert f"DATA_DIR = {str(blob_dir)!r}" in nb.cells[2].source
+    namespace = _run_cells(nb, monkeypatch)
+    printed = capsys.readouterr().out.splitlines()
+    assert namespace["data_dir"] == str(blob_dir)
+    assert f"reading the IDX files from {blob_dir}" in printed
+    assert printed[-1] == "test_accuracy=0.9000"
+
+
+def test_a_notebook_away_from_the_data_downloads_it_from_the_mirrors(
+    blob_dir, tmp_path, monkeypatch, capsys
+):
+    """On another computer the export-time folder is not there: the files come from the first
+    mirror that sends them (a file:// one here), into DOWNLOAD_DIR/fashion-mnist."""
+    nb = nbformat.reads(
+        keras_notebook(from_preset("fashion-mlp-lab"), "pytest", data_folder="/nowhere/data"),
+        as_version=4,
+    )
+
+    def offline_mirrors(namespace):
+        namespace["DOWNLOAD_DIR"] = str(tmp_path / "data")
+        namespace["MIRRORS"] = [(tmp_path / "gone").as_uri() + "/", blob_dir.as_uri() + "/"]
+
+    namespace = _run_cells(nb, monkeypatch, offline_mirrors)
+    target = tmp_path / "data" / "fashion-mnist"
+    assert namespace["data_dir"] == str(target)
+    assert sorted(p.name for p in target.iterdir()) == sorted(p.name for p in blob_dir.glob("*.gz"))
+    printed = capsys.readouterr().out.splitlines()
+    assert f"The IDX files are not in /nowhere/data: downloading them into {target}" in printed
+    assert printed[-1] == "test_accuracy=0.9000"
+    # run again: the downloaded copy is read, nothing fetched twice
+    namespace = _run_cells(nb, monkeypatch, lambda ns: (offline_mirrors(ns), ns.update(MIRRORS=[])))
+    assert namespace["data_dir"] == str(target)
+    assert "downloading" not in capsys.readouterr().out
+
+
+def test_a_notebook_with_neither_the_data_nor_a_mirror_says_so_in_one_line(tmp_path, monkeypatch):
+    nb = nbformat.reads(keras_notebook(from_preset("fashion-mlp-lab"), "pytest"), as_version=4)
+    assert 'DATA_DIR = "data"  # the folder with the IDX files' in nb.cells[2].source
+
+    def no_mirror(namespace):
+        namespace["DATA_DIR"] = str(tmp_path / "empty")
+        namespace["DOWNLOAD_DIR"] = str(tmp_path / "data")
+        namespace["MIRRORS"] = [(tmp_path / "gone").as_uri() + "/"]
+
+    with pytest.raises(ValueError) as raised:
+        _run_cells(nb, monkeypatch, no_mirror)
+    (line,) = str(raised.value).splitlines()
+    assert line.startswith(f"train-images-idx3-ubyte.gz is in neither {tmp_path / 'empty'} nor ")
+    assert line.endswith("set DATA_DIR to the folder holding the IDX files.")
+    assert "gone" in line  # the mirror tried, with its reason
+
+
 # -- a steered run: the notebook replays its change record ---------------------------------------
 class _RecordingKeras:
     """A Keras stand-in that keeps what a real one would use for each batch.

@@ -240,10 +240,14 @@ def test_the_class_names_written_back_to_english_are_those_of_the_dataset():
 def notebooks() -> dict[str, tuple[nbformat.NotebookNode, nbformat.NotebookNode, Words]]:
     """name -> (English notebook, Vietnamese notebook, the Vietnamese Words that wrote it)."""
     out = {}
-    for name, experiment in _experiments().items():
+    for i, (name, experiment) in enumerate(_experiments().items()):
         words = Words("vi")
-        english = nbformat.reads(keras_notebook(experiment, "pytest"), as_version=4)
-        vietnamese = nbformat.reads(keras_notebook(experiment, "pytest", words), as_version=4)
+        # every other one knows the folder the app read the data from (its DATA_DIR)
+        folder = f"/srv/data/{name}" if i % 2 else None
+        english = nbformat.reads(keras_notebook(experiment, "pytest", None, folder), as_version=4)
+        vietnamese = nbformat.reads(
+            keras_notebook(experiment, "pytest", words, folder), as_version=4
+        )
         out[name] = (english, vietnamese, words)
     return out
 
@@ -386,3 +390,42 @@ def test_the_header_of_a_run_exported_from_the_vietnamese_window_names_its_path_
             f"(in Tiếng Việt: {path})"
         )
         assert Words("vi").command(command) == f"cửa sổ nndesk, {path}"
+
+
+def test_a_preset_runs_script_is_named_and_titled_by_its_preset_and_reads_right_in_vietnamese(
+    tmp_path,
+):
+    """walk65 D14: "run_20261207_003647_014e186.py", its vi docstring saying "python
+    THIS_FILE.py" and carrying the run's English tag "(fashion 784-64-64-10 relu adam lr=0.001
+    batch=32 symmetric)"."""
+    from nndesk.codegen import from_run, write_export
+    from nndesk.presets import PresetOrigin, get_preset
+    from nndesk.run_titles import describe_config
+    from nndesk.runs import RunStore
+
+    store = RunStore(tmp_path / "runs")
+    config = get_preset("fashion-mlp-lab").config.to_dict()
+    record = store.create(config, describe_config(config), preset=PresetOrigin("fashion-mlp-lab"))
+    record.release_lock()
+    experiment = from_run(record.run_id, root=store.root)
+    assert experiment.file_stem == "fashion_mlp_lab"
+    assert experiment.origin == f"run {record.run_id} (preset fashion-mlp-lab)"
+    path = write_export(experiment, tmp_path / "bài lab 1.py", "pytest", language="vi")
+    doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+    assert doc.startswith("fashion-mlp-lab: mạng 784-64-64-10 cho fashion")
+    said = " ".join(doc.split())
+    assert f"Xuất bởi nndesk từ lượt chạy {record.run_id} (cấu hình mẫu fashion-mlp-lab)" in said
+    assert "Cách chạy: python 'bài lab 1.py' --data-dir DIR" in said
+    assert "THIS_FILE" not in doc and "relu adam" not in doc and "lr=" not in doc
+
+    edited = store.create(config, preset=PresetOrigin("fashion-mlp-lab", changed=True))
+    edited.release_lock()
+    experiment = from_run(edited.run_id, root=store.root)
+    assert experiment.file_stem == "fashion_mlp_lab_edited"
+    text = Words("vi").origin(experiment.origin)
+    assert text == f"lượt chạy {edited.run_id} (sửa từ cấu hình mẫu fashion-mlp-lab)"
+    # a run of the person's own settings keeps its id, and a title of its own
+    own = store.create(config, "Adam (race)")
+    own.release_lock()
+    assert from_run(own.run_id, root=store.root).origin == f"run {own.run_id} (Adam (race))"
+    assert from_run(own.run_id, root=store.root).file_stem == f"run_{own.run_id}".replace("-", "_")

@@ -174,6 +174,25 @@ def test_edited_settings_export_as_a_notebook_of_the_form(qtbot, panel, dialogs,
     assert get_preset("fashion-mlp-lab").config.epochs == 5  # the preset itself is untouched
 
 
+def test_a_notebook_reads_the_data_folder_the_window_reads(
+    qtbot, panel, dialogs, tmp_path, monkeypatch
+):
+    """walk65 D15: its DATA_DIR said "data" and had to be edited by hand; now it is the folder
+    the window reads Fashion-MNIST from (here its fashion-mnist/ sub-folder)."""
+    from nndesk.data.registry import get_spec
+
+    folder = tmp_path / "shared" / "fashion-mnist"
+    folder.mkdir(parents=True)
+    for file in get_spec("fashion").files:
+        (folder / file.gz_name).write_bytes(b"")  # where the window looks: names, not contents
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tmp_path / "shared"))
+    panel.form.apply_preset("fashion-mlp-lab")
+    dialogs.answer = str(tmp_path / "lab.ipynb")
+    _action(panel.code_button, "Export as notebook…").trigger()
+    setup = nbformat.read(tmp_path / "lab.ipynb", as_version=4).cells[2].source
+    assert f"DATA_DIR = {str(folder)!r}  # where nndesk read them" in setup
+
+
 def test_invalid_settings_are_refused_with_their_reason_before_any_dialog(qtbot, panel, dialogs):
     panel.form.arch.setText("784-xx-10")
     qtbot.waitUntil(lambda: "arch" in panel.form.errors(), timeout=60_000)  # typing settled
@@ -214,6 +233,26 @@ def test_the_runs_view_exports_the_selected_run(qtbot, dialogs, tmp_path):
     text = (tmp_path / "run.py").read_text(encoding="utf-8")
     assert f"run {record.run_id}" in text and "784-40-10" in text
     assert "LEARNING_RATE = 0.002" in text
+
+
+def test_a_preset_run_is_offered_under_its_presets_name(qtbot, dialogs, tmp_path):
+    """walk65 D14: a teacher's fashion-mlp-lab run was offered as run_20261207_003647_014e186.py."""
+    from nndesk.presets import PresetOrigin
+
+    store = RunStore(tmp_path / "runs")
+    record = store.create(
+        get_preset("fashion-mlp-lab").config.to_dict(), preset=PresetOrigin("fashion-mlp-lab")
+    )
+    record.release_lock()
+    view = RunsView(RunListReader(store))
+    qtbot.addWidget(view)
+    view.select_runs([record.run_id])
+    dialogs.answer = str(tmp_path / "chosen.py")
+    _action(view.code_button, "Export as script…").trigger()
+    assert Path(dialogs.asked[-1]).name == "fashion_mlp_lab.py"
+    text = (tmp_path / "chosen.py").read_text(encoding="utf-8")
+    assert text.startswith('"""fashion-mlp-lab: a 784-64-64-10 network')
+    assert "Run it:  python chosen.py --data-dir DIR" in text
 
 
 def test_a_script_exported_from_the_vietnamese_window_names_the_menu_path_as_it_was_clicked(
