@@ -1,7 +1,7 @@
 """The Fashion CNN epoch side by side: nndesk against Keras (TensorFlow, CPU) in one process.
 
     /path/to/venv-with-tensorflow/bin/python benchmarks/compare_keras.py \\
-        --data-dir /path/to/fashion-mnist
+        --data-dir /path/to/data   # holding fashion-mnist/, as nndesk's --data-dir (or that folder)
 
 Not a test, and never imported by nndesk: a benchmark that needs TensorFlow, which nndesk does not
 (with no TensorFlow it says so in one line and exits 0). Both sides train the ``fashion-cnn``
@@ -15,7 +15,10 @@ and meet the same moments of it. Keras traces its graph on a short untimed fit f
 first epoch is timed as it is (it has nothing to compile). Prints every epoch's seconds, each
 side's median and best, ``ratio_nndesk_over_keras=`` (the median of each round's nndesk epoch
 over the same round's Keras epoch; below 1: nndesk is faster) and the load average before and
-after. nndesk picks its threads as it would anywhere (``--threads`` 0, automatic: on a busy
+after, then one closing sentence in words: who was faster and by how much, and whether the
+rounds are worth reading (a busy machine's rounds that disagree are not: run again when it is
+quiet; walk65 D18 read "ratio 0.990 (per round: 1.373, 0.608)" at load 17 and no more).
+nndesk picks its threads as it would anywhere (``--threads`` 0, automatic: on a busy
 machine that is one thread; ``--threads 2`` forces the batch split over two), TensorFlow uses its
 defaults (every core). ``nndesk_split=`` says where a split batch's other parts went, and each
 round how many batches its helper processes took (the rest ran on threads of this process): at
@@ -79,6 +82,48 @@ def nndesk_epoch(session) -> tuple[float, float]:
     return time.perf_counter() - t, loss
 
 
+def verdict(
+    ours: list[float], theirs: list[float], load_before: float, load_after: float, cores: int
+) -> str:
+    """The closing sentence: nndesk's epoch time as a share of Keras' (the median over the
+    rounds of each round's ratio), who was faster, and whether the rounds can be trusted. They
+    disagree when one round had nndesk ahead and another Keras, or their ratios are more than
+    1.5x apart; the machine is busy when its load average, before or after, was above
+    ``cores`` - 0.5 (other programs wanted its cores)."""
+    ratios = [a / b for a, b in zip(ours, theirs, strict=True)]
+    ratio = statistics.median(ratios)
+    rounds = f"median of {len(ratios)} round{'s' if len(ratios) != 1 else ''}"
+    if ratio < 1:
+        took = f"nndesk took {ratio:.2f} of Keras' time per epoch ({rounds})"
+    else:
+        took = f"nndesk took {ratio:.2f} times Keras' time per epoch ({rounds})"
+    if ratio < 0.95:
+        who = f"nndesk was {1 / ratio:.2f}x as fast"
+    elif ratio > 1.05:
+        who = f"Keras was {ratio:.2f}x as fast"
+    else:
+        who = "the two were about as fast (within 5 %)"
+    lo, hi = min(ratios), max(ratios)
+    disagree = len(ratios) > 1 and ((lo < 1 < hi) or hi > 1.5 * lo)
+    busy = max(load_before, load_after) > cores - 0.5
+    load = f"load {load_before:.1f} before and {load_after:.1f} after on {cores} cores"
+    if disagree and busy:
+        trust = (
+            f" The machine was busy ({load}) and the rounds disagree ({lo:.2f} to {hi:.2f}): "
+            "not a finding; run again when it is quiet."
+        )
+    elif disagree:
+        trust = (
+            f" The rounds disagree ({lo:.2f} to {hi:.2f}): run again with more --rounds before "
+            "reading it."
+        )
+    elif busy:
+        trust = f" The machine was busy ({load}); the rounds agree, turn by turn."
+    else:
+        trust = ""
+    return f"In words: {took}: {who}.{trust}"
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_data_dir(ap)
@@ -103,9 +148,10 @@ def main(argv: list[str] | None = None) -> None:
     x = session.x_train.reshape(-1, 28, 28, 1)  # the same normalised images, NHWC
     y = session.y_train
     plan = session.thread_plan()
+    load_before = os.getloadavg()[0]
     print(
         f"tensorflow={tf.__version__} keras={keras.__version__} numpy={np.__version__} "
-        f"cores={os.cpu_count()} loadavg_before={os.getloadavg()[0]:.2f}"
+        f"cores={os.cpu_count()} loadavg_before={load_before:.2f}"
     )
     print(
         f"net={config.arch} batch_size={config.batch_size} dropout={config.dropout} "
@@ -153,7 +199,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"keras_median={statistics.median(theirs):.2f} best={min(theirs):.2f}")
     print(f"ratio_nndesk_over_keras={statistics.median(ratios):.3f} (per round: "
           f"{', '.join(f'{r:.3f}' for r in ratios)})")  # fmt: skip
-    print(f"loadavg_after={os.getloadavg()[0]:.2f} (2-core machines are often shared: see it)")
+    load_after = os.getloadavg()[0]
+    print(f"loadavg_after={load_after:.2f} (2-core machines are often shared: see it)")
+    print(verdict(ours, theirs, load_before, load_after, os.cpu_count() or 1))
 
 
 if __name__ == "__main__":

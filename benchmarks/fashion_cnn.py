@@ -11,9 +11,14 @@ PRESET = "fashion-cnn-lab"
 
 
 def add_data_dir(ap: argparse.ArgumentParser) -> None:
-    """The required ``--data-dir`` option: where the Fashion-MNIST IDX files are."""
+    """The required ``--data-dir`` option: where the Fashion-MNIST IDX files are, as the app's
+    ``--data-dir`` takes it (the folder holding them, or one holding ``fashion-mnist/``)."""
     ap.add_argument(
-        "--data-dir", type=Path, required=True, help="folder with Fashion IDX .gz files"
+        "--data-dir",
+        type=Path,
+        required=True,
+        help="folder with the Fashion-MNIST IDX .gz files, or the data folder holding "
+        "fashion-mnist/ (as nndesk's own --data-dir)",
     )
 
 

@@ -108,3 +108,66 @@ def test_bench_cnn_reads_the_threads_wait_for_a_core_from_the_kernel(tmp_path):
     schedstat.write_text("8100000000 2500000000 731\n")  # run ns, run delay ns, timeslices
     assert bench.run_delay(str(schedstat)) == 2.5
     assert math.isnan(bench.run_delay(str(tmp_path / "none")))  # no such file (not Linux)
+
+
+def _compare_keras(monkeypatch):
+    """benchmarks/compare_keras.py as a module (TensorFlow is imported only by its main)."""
+    import importlib.util
+
+    folder = BENCHMARKS[0].parent
+    monkeypatch.syspath_prepend(str(folder))
+    spec = importlib.util.spec_from_file_location(
+        "compare_keras_for_test", folder / "compare_keras.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_compare_keras_ends_by_saying_who_was_faster_and_whether_to_trust_it(monkeypatch):
+    """walk65 D18: its verdict was "ratio_nndesk_over_keras=0.990 (per round: 1.373, 0.608)"
+    among the keys, at load 17, and nothing in words."""
+    verdict = _compare_keras(monkeypatch).verdict
+    walk65 = verdict([44.44, 9.91], [32.37, 16.31], 17.19, 13.75, 2)
+    assert walk65 == (
+        "In words: nndesk took 0.99 of Keras' time per epoch (median of 2 rounds): the two were "
+        "about as fast (within 5 %). The machine was busy (load 17.2 before and 13.8 after on 2 "
+        "cores) and the rounds disagree (0.61 to 1.37): not a finding; run again when it is quiet."
+    )
+    quiet = verdict([10.0, 10.2, 9.8], [12.0, 12.0, 12.0], 0.3, 0.8, 2)
+    assert quiet == (
+        "In words: nndesk took 0.83 of Keras' time per epoch (median of 3 rounds): nndesk was "
+        "1.20x as fast."
+    )
+    behind = verdict([15.0], [10.0], 1.9, 1.2, 2)
+    assert behind.startswith(
+        "In words: nndesk took 1.50 times Keras' time per epoch (median of 1 round): Keras was 1.50x as fast. The machine was busy"
+    )
+    assert "disagree" in verdict([9.0, 14.0], [10.0, 10.0], 0.2, 0.2, 2)
+
+
+def test_the_fashion_benchmarks_read_the_data_folder_holding_fashion_mnist(tmp_path, monkeypatch):
+    """The app's --data-dir takes the folder holding fashion-mnist/; so do the benchmarks'."""
+    import numpy as np
+
+    from tests.conftest import make_blob_images, write_idx
+
+    rng = np.random.default_rng(1)
+    folder = tmp_path / "data" / "fashion-mnist"
+    folder.mkdir(parents=True)
+    for split, n in (("train", 64), ("t10k", 20)):
+        labels = np.arange(n) % 10
+        write_idx(folder / f"{split}-images-idx3-ubyte.gz", make_blob_images(labels, rng))
+        write_idx(folder / f"{split}-labels-idx1-ubyte.gz", labels.astype(np.uint8))
+    module = _compare_keras(monkeypatch)
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    module.add_data_dir(ap)
+    assert "fashion-mnist/" in ap.format_help()
+    with pytest.warns(Warning):  # the blobs are not the published files: said, not refused
+        session = module.session_for(
+            ap.parse_args(["--data-dir", str(tmp_path / "data")]).data_dir, 1
+        )
+    assert session.x_train.shape[0] == 64
