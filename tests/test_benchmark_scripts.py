@@ -142,7 +142,8 @@ def test_compare_keras_ends_by_saying_who_was_faster_and_whether_to_trust_it(mon
     )
     behind = verdict([15.0], [10.0], 1.9, 1.2, 2)
     assert behind.startswith(
-        "In words: nndesk took 1.50 times Keras' time per epoch (median of 1 round): Keras was 1.50x as fast. The machine was busy"
+        "In words: nndesk took 1.50 times Keras' time per epoch (median of 1 round): Keras was "
+        "1.50x as fast. The machine was busy"
     )
     assert "disagree" in verdict([9.0, 14.0], [10.0, 10.0], 0.2, 0.2, 2)
 
