@@ -60,7 +60,11 @@ class Curves:
     train_accuracy: list[float] = field(default_factory=list)
     val_loss: list[float] = field(default_factory=list)
     val_accuracy: list[float] = field(default_factory=list)
+    #: the rate in force at each epoch's end (its last batch's), and at its first batch: they
+    #: differ where the rate was changed by hand mid-epoch (the change, with its batch, is in
+    #: ``changes``); ``lr_start`` is NaN in records written before nndesk kept it
     lr: list[float] = field(default_factory=list)
+    lr_start: list[float] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
     test_loss: list[float] = field(default_factory=list)  # NaN unless tested every epoch
     test_accuracy: list[float] = field(default_factory=list)
@@ -100,6 +104,7 @@ class Curves:
         self.val_loss.append(number_or_nan(report.val_loss))
         self.val_accuracy.append(number_or_nan(report.val_accuracy))
         self.lr.append(number_or_nan(report.lr))
+        self.lr_start.append(number_or_nan(getattr(report, "lr_start", None)))
         self.seconds.append(number_or_nan(getattr(report, "seconds", math.nan)))
         self.test_loss.append(number_or_nan(getattr(report, "test_loss", None)))
         self.test_accuracy.append(number_or_nan(getattr(report, "test_accuracy", None)))
@@ -143,6 +148,7 @@ class Curves:
             curves.val_loss.append(number_or_nan(row.get("val_loss")))
             curves.val_accuracy.append(number_or_nan(row.get("val_accuracy")))
             curves.lr.append(number_or_nan(row.get("lr")))
+            curves.lr_start.append(math.nan)  # model files keep the epoch's end rate alone
             curves.seconds.append(number_or_nan(row.get("seconds")))
             curves.test_loss.append(number_or_nan(row.get("test_loss")))
             curves.test_accuracy.append(number_or_nan(row.get("test_accuracy")))
@@ -163,6 +169,8 @@ class Curves:
             values = self.epochs if name == "epoch" else getattr(self, name)
             place = ["curves", name] if name in LOSS_COLUMNS else None
             out[name] = list(values) if name == "epoch" else json_safe(values, place, infinite)
+        # after "lr", where a reader of the file looks for it (older nndesk skips the key)
+        out = _after(out, "lr", "lr_start", json_safe(self.lr_start))
         out["changes"] = [change.to_dict() for change in self.changes]
         # what older nndesk versions read: they mark learning-rate changes only
         out["lr_changes"] = [list(pair) for pair in self.lr_changes]
@@ -245,11 +253,22 @@ class Curves:
             val_loss=column("val_loss"),
             val_accuracy=column("val_accuracy"),
             lr=column("lr"),
+            lr_start=column("lr_start"),  # NaN where an older record lacks it
             seconds=column("seconds"),
             test_loss=column("test_loss"),
             test_accuracy=column("test_accuracy"),
             changes=changes,
         )
+
+
+def _after(d: dict[str, Any], key: str, new_key: str, value: Any) -> dict[str, Any]:
+    """``d`` with ``new_key: value`` placed right after ``key``."""
+    out: dict[str, Any] = {}
+    for k, v in d.items():
+        out[k] = v
+        if k == key:
+            out[new_key] = value
+    return out
 
 
 def _downsample(x: list[float], y: list[float], limit: int) -> tuple[list[float], list[float]]:

@@ -349,3 +349,37 @@ def test_a_change_reads_the_same_for_scripts_and_an_english_window(name, value, 
     change = SettingChange(0.0, 1, 1, name, value)
     assert change.describe() == text
     assert change.shown_text() == text  # no language installed: the window's English
+
+
+def test_an_epochs_record_says_the_rate_it_began_with_when_changed_by_hand_mid_epoch(tiny):  # noqa: F811
+    """verify65 #10: run.json's per-epoch "lr" said 0.003 for an epoch whose first 67 batches
+    ran at 0.0001. "lr" stays the rate at the epoch's end (what Continue and the coach read);
+    "lr_start" is its first batch's, and the change says the batch it came at."""
+    config = FAST.replace(lr=1e-4, epochs=2)
+    session = prepare(config, dataset=tiny)
+    seen: list = []
+    curves = Curves()
+    for report in train(session, steer=_steer_at(12 + 5, {"lr": 3e-3}, seen)):  # epoch 2 batch 6
+        seen.append(report)
+        if isinstance(report, EpochReport):
+            curves.add_epoch(report)
+    for change in session.changes:
+        curves.add_change(change)
+    epochs = [r for r in seen if isinstance(r, EpochReport)]
+    assert [(r.lr_start, r.lr) for r in epochs] == [(1e-4, 1e-4), (1e-4, 3e-3)]
+    rates = [r.lr for r in seen if isinstance(r, BatchReport) and r.epoch == 2]
+    assert rates[:5] == [1e-4] * 5 and rates[5:] == [3e-3] * 7  # what ran, batch by batch
+    written = json.loads(json.dumps(curves.to_dict()))
+    assert list(written)[list(written).index("lr") + 1] == "lr_start"  # beside it in the file
+    assert written["lr"] == [1e-4, 3e-3] and written["lr_start"] == [1e-4, 1e-4]
+    (change,) = written["changes"]
+    assert (change["epoch"], change["batch"], change["before"], change["value"]) == (
+        2, 6, 1e-4, 3e-3,
+    )  # fmt: skip
+    back = Curves.from_dict(written)
+    assert back.lr_start == [1e-4, 1e-4] and back.lr == [1e-4, 3e-3]
+    # a record written before nndesk kept it reads as not known, never as damaged
+    del written["lr_start"]
+    assert np.isnan(Curves.from_dict(written).lr_start).all()
+    # nor in the history model files keep (their columns are unchanged)
+    assert "lr_start" not in session.history[-1]

@@ -90,10 +90,15 @@ class EpochReport:
     train_accuracy: float
     val_loss: float | None  # None when val_fraction is 0
     val_accuracy: float | None
+    #: the rate in force at the epoch's end (its last batch's); ``lr_start``: its first
+    #: batch's. They differ when the rate was changed by hand mid-epoch (verify65 #10: "lr"
+    #: 0.003 for an epoch whose first 67 batches ran at 0.0001); the change, with its batch,
+    #: is in the run's change record
     lr: float
     seconds: float  # training + validation time, pauses excluded
     test_loss: float | None = None
     test_accuracy: float | None = None
+    lr_start: float | None = None  # None: not known (a report made by hand)
     #: with a ``Watcher``: the weight histograms and first-layer filters at this epoch's end
     weights: EpochWeights | None = None
     #: k x k counts as nested tuples (rows true class, columns predicted): on the validation
@@ -110,7 +115,9 @@ class EpochReport:
         }
 
 
-_NOT_HISTORY = frozenset({"weights", "confusion", "confusion_split"})
+#: ``lr_start`` is in a run's record (``run_curves``), not in the history model files and
+#: ``--json`` keep in ``HISTORY_COLUMNS``
+_NOT_HISTORY = frozenset({"weights", "confusion", "confusion_split", "lr_start"})
 
 
 @dataclass(frozen=True)
@@ -329,6 +336,7 @@ def _train(
         epoch_batches = skipped + math.ceil((n - offset) / bs)
         t0 = time.perf_counter()
         trained = np.zeros(k * k, np.int64)  # this epoch's training confusion, flattened
+        first_lr: float | None = None  # the rate this epoch's first batch trained at
         for b in range(skipped, epoch_batches):
             if should_pause() and not should_stop():
                 progress.seconds += time.perf_counter() - t0
@@ -356,6 +364,8 @@ def _train(
                     if change.name == "lr":
                         overridden = None if change.scheduled else optimizer.lr
                 cfg = session.config
+            if first_lr is None:
+                first_lr = float(optimizer.lr)
 
             if order is None:
                 xb, yb = x, y
@@ -499,6 +509,7 @@ def _train(
             val_loss=None if val is None else val.loss,
             val_accuracy=None if val is None else val.accuracy,
             lr=float(optimizer.lr),
+            lr_start=float(optimizer.lr) if first_lr is None else first_lr,
             seconds=seconds,
             test_loss=None if test is None else test.loss,
             test_accuracy=None if test is None else test.accuracy,

@@ -201,4 +201,5 @@ def plotted_curves(curves: Curves, points: int = PLOTTED_POINTS) -> Curves:
     for column in EPOCH_COLUMNS:  # every per-epoch line, as Curves stores them
         name = "epochs" if column == "epoch" else column
         setattr(thinned, name, every(getattr(curves, name), epoch_step))
+    thinned.lr_start = every(curves.lr_start, epoch_step)
     return thinned

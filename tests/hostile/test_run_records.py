@@ -41,7 +41,9 @@ ISO_DATES = st.builds(
     st.datetimes() | st.sampled_from([datetime.min, datetime.max]),
     st.integers(-12, 14),
 )
-CURVE_KEYS = ("epoch", "batch_x", "batch_loss", "train_loss", "val_accuracy", "lr", "lr_changes")
+CURVE_KEYS = (
+    "epoch", "batch_x", "batch_loss", "train_loss", "val_accuracy", "lr", "lr_start", "lr_changes",
+)  # fmt: skip
 CONFIG_KEYS = (
     "dataset", "arch", "lr", "batch_size", "dropout", "l2", "augment", "clip_norm", "epochs",
 )  # fmt: skip
