@@ -374,7 +374,7 @@ TEXTS: dict[str, str] = {
     "all training images: no validation split": "mọi ảnh huấn luyện: không tách tập kiểm định",
     "the training split only": "chỉ trên phần huấn luyện",
     "the optimizer's state (moments, velocities, step count)":
-        "trạng thái của bộ tối ưu (các moment, vận tốc, số bước)",
+        "trạng thái của bộ tối ưu (các mô-men, vận tốc, số bước)",
     "{DATASET}: {n} training images, batch {batch}, epochs {args.epochs}, seed {args.seed}":
         "{DATASET}: {n} ảnh huấn luyện, batch {batch}, số epoch {args.epochs}, hạt giống "
         "{args.seed}",

@@ -5660,7 +5660,7 @@ kiểm định</translation>
     </message>
     <message>
         <source>cosine</source>
-        <translation>cosine</translation>
+        <translation>giảm cosine</translation>
     </message>
     <message>
         <source>diverged</source>
@@ -6500,7 +6500,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Test accuracy we measured: {figure} (seed 0); seeds 0–{last} gave {low} to {high}, and the number of threads and the CPU move a run within such a band too.</source>
-        <translation>Độ chính xác trên tập kiểm tra chúng tôi đo được: {figure} (hạt giống 0); các hạt giống 0–{last} cho từ {low} đến {high}, và số luồng cũng như CPU cũng làm một lượt chạy xê dịch trong khoảng như vậy.</translation>
+        <translation>Độ chính xác trên tập kiểm tra chúng tôi đo được: {figure} (hạt giống 0); các hạt giống 0–{last} cho từ {low} đến {high}, và số luồng cùng loại CPU cũng làm một lượt chạy xê dịch trong khoảng như vậy.</translation>
     </message>
     <message>
         <source>Test accuracy we measured: {figure}.</source>

@@ -12,6 +12,12 @@ from nndesk.ui.language import translate
 KEEP, QUIT, STAY = "keep", "quit", "stay"
 
 
+def lane_names(names: list[str]) -> str:
+    """The lanes' names, each in quotes and set apart by semicolons: a name holds commas
+    ("Sigmoid, raw"), and joined by commas three lanes read as six things (walk65 D23)."""
+    return "; ".join(f"“{name}”" for name in names)
+
+
 def unkept_question(names: list[str]) -> str:
     """ "Keep the finished race's lanes before quitting?" and which lanes, by name."""
     question = translate("TrainingPanel", "Keep the finished race's lanes before quitting?")
@@ -20,13 +26,13 @@ def unkept_question(names: list[str]) -> str:
             "TrainingPanel",
             "Its lane {lane} is not kept: a lane becomes a run only by its Keep button. Yes "
             "keeps it as a run, No quits without it.",
-        ).format(lane=names[0])
+        ).format(lane=lane_names(names[:1]))
     else:
         lost = translate(
             "TrainingPanel",
             "Its {count} lanes are not kept ({lanes}): a lane becomes a run only by its Keep "
             "button. Yes keeps them as runs, No quits without them.",
-        ).format(count=len(names), lanes=", ".join(names))
+        ).format(count=len(names), lanes=lane_names(names))
     return f"{question}\n\n{lost}"
 
 

@@ -92,3 +92,20 @@ def test_yes_to_a_finished_run_asks_again_if_a_message_of_its_end_waits(qtbot):
     with qtbot.waitSignal(question.answered):
         box.button(QMessageBox.StandardButton.Yes).click()
     assert answers == [True] and controller.quit_soon_asked == 1
+
+
+def test_the_lanes_not_kept_are_named_so_their_commas_do_not_split_them(qapp):
+    """walk65 D23: "3 làn của nó chưa được giữ lại (Sigmoid, thô, ReLU, thô, Sigmoid, [0; 1])"
+    read as six things."""
+    from nndesk.ui import language
+    from nndesk.ui.race_quit import unkept_question
+
+    names = ["Sigmoid, raw", "ReLU, raw", "Sigmoid, [0, 1]"]
+    assert "(“Sigmoid, raw”; “ReLU, raw”; “Sigmoid, [0, 1]”)" in unkept_question(names)
+    assert "Its lane “ReLU, raw” is not kept" in unkept_question(names[1:2])
+    assert language.use_language("vi") == "vi"
+    try:
+        said = unkept_question(["Sigmoid, thô", "ReLU, thô", "Sigmoid, [0; 1]"])
+    finally:
+        language.use_language("en")
+    assert "3 làn của nó chưa được giữ lại (“Sigmoid, thô”; “ReLU, thô”; “Sigmoid, [0; 1]”)" in said

@@ -726,7 +726,7 @@ def test_closing_with_a_finished_race_not_kept_asks_and_cancel_stays(
     assert page.confirm_close() is (answer == "No")  # Cancel: the window stays
     (question,) = asked
     assert question.startswith("Keep the finished race's lanes before quitting?"), question
-    assert f"Its {lanes} lanes are not kept (SGD, " in question, question
+    assert f"Its {lanes} lanes are not kept (“SGD”; “Momentum”" in question, question
     page.race.shutdown()
     assert page.store.list() == []  # nothing kept either way
 
