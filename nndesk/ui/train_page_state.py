@@ -67,6 +67,9 @@ class TrainPageState:
     mode_forms: dict | None = None
     #: what the page showed in each mode not shown, as it was left (``ModePagesMixin``)
     mode_pages: dict | None = None
+    #: the mode whose run the page shows (``ModePagesMixin.page_mode``): it goes with what
+    #: the page shows, whatever mode the rebuilt window first says
+    page_mode: str | None = None
 
 
 class PageStateMixin:
@@ -77,6 +80,7 @@ class PageStateMixin:
     """
 
     run_state: RunState
+    page_mode: str | None  # ``ModePagesMixin``'s
 
     def page_state(self) -> TrainPageState:
         """What this page holds that a window rebuilt in another language must keep."""
@@ -117,6 +121,7 @@ class PageStateMixin:
             coach_setup=self.run_state.coach_setup,
             mode_forms=self.form.mode_forms(),
             mode_pages=self.mode_pages(),
+            page_mode=self.page_mode,
         )
 
     def restore_page_state(self, state: TrainPageState) -> None:
@@ -133,6 +138,12 @@ class PageStateMixin:
         if state.replays:
             self.controller.take_replays(state.replays)
         self.keep_mode_pages(state.mode_pages or {})
+        if state.page_mode is not None:
+            # the page shows that mode's run: a window rebuilt while the mode switched to had
+            # not yet put its model in use says the old model's mode first (follow_mode), and
+            # the page then took the run it shows for that mode's, so going back to that mode
+            # showed "No run yet" (test_a_language_switch_keeps_the_other_modes_page, flaky)
+            self.page_mode = state.page_mode
         self.restore_shown_run(state, select=True)
         if state.continue_needs is not None:  # the failed Continue's banner, not the form's
             self.data_check.say_continue_needs(state.continue_needs)

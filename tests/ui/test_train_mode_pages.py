@@ -329,3 +329,31 @@ def test_in_the_window_a_digits_run_from_clothing_ends_on_the_digits_page(
     assert page.progress.text().startswith("Finished") and page.curves.epochs == [1, 2]
     desk.window.close()
     datasets.forget_datasets()
+
+
+def test_a_rebuilt_page_keeps_the_mode_of_the_run_it_shows(qtbot, tmp_path):
+    """The cause of test_a_language_switch_keeps_the_other_modes_page's failures (lands of
+    00:59 and 04:03): the window rebuilt in another language said the mode of the model still
+    in use (Digits' run: Clothing's model was still loading) before the page took over what
+    it showed in Clothing; the page then counted Clothing's page as Digits', and Ctrl+1 kept
+    it: "No run yet" where the Digits run was."""
+    from nndesk.controllers.training import TrainingController
+    from nndesk.runs import RunStore
+    from tests.ui.conftest import training_page
+
+    old = training_page(TrainingController(store=RunStore(tmp_path / "runs")))
+    qtbot.addWidget(old)
+    old.show_mode_page("digits")
+    old.run_state.last_run_id = "20261207-000000-000abcd"  # a Digits run (its file gone)
+    old.header.set_title("the Digits run")
+    old.show_mode_page("garments")
+    state = old.page_state()
+    assert state.page_mode == "garments"
+
+    new = training_page(TrainingController(store=RunStore(tmp_path / "runs")))
+    qtbot.addWidget(new)
+    new.show_mode_page("digits")  # the rebuilt window's first word: the old model's mode
+    new.restore_page_state(state)
+    assert new.page_mode == "garments"
+    assert new.show_mode_page("digits")
+    assert new.title.text() == "the Digits run"
