@@ -207,7 +207,7 @@ def test_a_finished_race_stays_through_the_switch_in_the_new_words_and_can_be_ke
     no = QMessageBox.StandardButton.No
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: asked.append(a[2]) or no))
     new.window.close()  # the lanes not kept are asked about (walk56v #6), in Vietnamese
-    assert asked and "(SGD, Quán tính)" in asked[0], asked
+    assert asked and "(“SGD”; “Quán tính”)" in asked[0], asked
 
 
 def test_unsaved_lab_edits_are_named_in_the_question(
