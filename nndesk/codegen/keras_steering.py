@@ -187,7 +187,7 @@ class Steering:
             f"    lr = {rate} if lr_fixed is None else lr_fixed",
             "    optimizer.learning_rate = lr",
             f"    order = np.random.default_rng([SEED, {SHUFFLE_STREAM}, epoch]).permutation(n)",
-            "    model.reset_metrics()  # the logs become this epoch's running means",
+            "    loss_sum = correct = 0.0",
             "    for b, start in enumerate(range(0, n, batch), start=1):",
             "        for name, value in steering.pop((epoch, b), []):",
             *(
@@ -214,8 +214,12 @@ class Steering:
             lines += ["        if AUGMENT:", "            xb = augment(xb, augment_rng)"]
         lines += [
             "        logs = model.train_on_batch(xb, t_train[idx], return_dict=True)",
-            '    history["loss"].append(float(logs["loss"]))',
-            '    history["accuracy"].append(float(logs["accuracy"]))',
+            "        # this batch's figures (Keras 3 keeps no running mean over the calls): the",
+            "        # epoch's are their mean over its images, as nndesk counts them",
+            '        loss_sum += float(logs["loss"]) * len(idx)',
+            '        correct += float(logs["accuracy"]) * len(idx)',
+            '    history["loss"].append(loss_sum / n)',
+            '    history["accuracy"].append(correct / n)',
         ]
         if val:
             lines += [

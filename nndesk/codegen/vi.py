@@ -652,8 +652,10 @@ TEXTS: dict[str, str] = {
     "nndesk's stream": "luồng ngẫu nhiên của nndesk",
     "the schedule's rate (it counts epochs from 0) until one is set by hand":
         "tốc độ học theo lịch (đếm epoch từ 0) cho đến khi có tốc độ học đặt bằng tay",
-    "the logs become this epoch's running means":
-        "các số liệu trở thành trung bình trượt của epoch này",
+    "this batch's figures (Keras 3 keeps no running mean over the calls): the epoch's are "
+    "their mean over its images, as nndesk counts them":
+        "các con số của batch này (Keras 3 không giữ trung bình cộng dồn qua các lần gọi): con "
+        "số của epoch là trung bình của chúng trên các ảnh của nó, như nndesk đếm",
     "epoch {epoch}/{EPOCHS}  loss {history['loss'][-1]:.4f}  ":
         "epoch {epoch}/{EPOCHS}  mất mát {history['loss'][-1]:.4f}  ",
     "accuracy {history['accuracy'][-1]:.2%}  lr {lr:.3g}":
