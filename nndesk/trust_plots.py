@@ -103,8 +103,9 @@ def ece_text(value: float) -> str:
 RELIABILITY_TOP = 1.6
 
 
-def plot_reliability(ax: Axes, summary: TrustSummary) -> None:
-    """Accuracy per confidence bin, raw and calibrated, against the diagonal of perfect trust."""
+def plot_reliability(ax: Axes, summary: TrustSummary, counts_ax: Axes | None = None) -> None:
+    """Accuracy per confidence bin, raw and calibrated, against the diagonal of perfect trust;
+    on ``counts_ax`` (under it) how many answers each bin holds (``plot_bin_counts``)."""
     edges = summary.raw.edges
     centres = (edges[:-1] + edges[1:]) / 2
     width = (edges[1] - edges[0]) * 0.42
@@ -145,14 +146,73 @@ def plot_reliability(ax: Axes, summary: TrustSummary) -> None:
     ax.set_ylim(0, RELIABILITY_TOP)
     ax.set_yticks(np.linspace(0, 1, 6))
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_xlabel(shown(N_("confidence of the answer")))
+    if counts_ax is None:
+        ax.set_xlabel(shown(N_("confidence of the answer")))
+    else:
+        ax.tick_params(labelbottom=False)
+        plot_bin_counts(counts_ax, summary)
     ax.set_ylabel(shown(N_("share right")))
     ax.set_title(shown(N_("Reliability")), fontsize="medium")
     ax.legend(loc="upper left", fontsize="small", frameon=False, borderaxespad=0.2)
 
 
+def plot_bin_counts(ax: Axes, summary: TrustSummary) -> None:
+    """How many answers each confidence bin holds (after temperature scaling), on a log scale
+    with each count written over its bar: every bar of the reliability diagram is drawn as tall
+    as its accuracy, so a bin of 5 answers looked as weighty as one of 9,900 (walk66 #3)."""
+    rel = summary.calibrated
+    edges = rel.edges
+    centres = (edges[:-1] + edges[1:]) / 2
+    filled = rel.counts > 0
+    ax.bar(
+        centres[filled],
+        rel.counts[filled],
+        width=(edges[1] - edges[0]) * 0.84,
+        color=muted_colour(),
+        alpha=0.6,
+    )
+    ax.set_yscale("log")
+    top = max(int(rel.counts.max()), 1)
+    ax.set_ylim(0.8, top * 40)  # room for the count over the tallest bar
+    for x, count in zip(centres[filled], rel.counts[filled], strict=True):
+        ax.text(x, count * 1.3, grouped(int(count)), ha="center", va="bottom", fontsize=6.5)
+    ax.set_xlim(0, 1)
+    ax.set_yticks([])
+    ax.minorticks_off()
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    ax.set_ylabel(shown(N_("answers")), fontsize="x-small")
+    ax.set_xlabel(shown(N_("confidence of the answer")))
+
+
+def bin_counts_text(summary: TrustSummary) -> str:
+    """One line per filled confidence bin: its range and how many answers it holds (the
+    reliability diagram's tooltip)."""
+    rel = summary.calibrated
+    lines = [
+        shown(N_("{low}-{high}: {count} answers")).format(
+            low=number(rel.edges[i], 2), high=number(rel.edges[i + 1], 2), count=grouped(c)
+        )
+        for i, c in enumerate(int(c) for c in rel.counts)
+        if c
+    ]
+    return "\n".join(lines)
+
+
 #: The coverage plot's top: its key sits between 1 (the highest either curve reaches) and this
 COVERAGE_TOP = 1.45
+
+
+def coverage_floor(summary: TrustSummary) -> float:
+    """The coverage plot's bottom: 0, or for a model whose coverage and accuracy stay high at
+    every threshold (a 99 % model) a tenth below their lowest, so the curves are not pinned flat
+    at the top of a 0..1 axis (walk66 #4)."""
+    cov = summary.coverage
+    values = np.concatenate([cov.coverage, cov.accuracy])
+    values = values[np.isfinite(values)]
+    if not len(values):
+        return 0.0
+    low = float(np.floor(values.min() * 10 - 1e-9) / 10)
+    return low if low >= 0.5 else 0.0
 
 
 def plot_coverage(ax: Axes, summary: TrustSummary, threshold: float) -> None:
@@ -163,7 +223,8 @@ def plot_coverage(ax: Axes, summary: TrustSummary, threshold: float) -> None:
     ax.plot(cov.thresholds, cov.accuracy, color=CALIBRATED, label=shown(N_("accuracy on those")))
     answered, accuracy, mistakes = summary.at_threshold(threshold)
     # up to 1 only (not the axes' height): the key lies in the band above
-    ax.plot([threshold, threshold], [0, 1], color=muted_colour(), linewidth=1, linestyle=":")
+    low = coverage_floor(summary)
+    ax.plot([threshold, threshold], [low, 1], color=muted_colour(), linewidth=1, linestyle=":")
     ax.annotate(
         shown(N_("≥ {threshold}: {answered} answered,\n{mistakes} confident mistakes")).format(
             threshold=number(100 * threshold, 0) + "%",
@@ -178,9 +239,14 @@ def plot_coverage(ax: Axes, summary: TrustSummary, threshold: float) -> None:
     ax.set_xlim(0, 1)
     # the key gets a band above both curves (neither passes 1): centre left it lay over them
     # where a model's accuracy and coverage meet, about half way up (walk47 D13)
-    ax.set_ylim(0, COVERAGE_TOP)
-    ax.set_yticks(np.linspace(0, 1, 6))
+    ax.set_ylim(low, 1 + (1 - low) * (COVERAGE_TOP - 1))
+    ax.set_yticks(np.linspace(low, 1, 6) if low == 0 else np.arange(low, 1 + 1e-9, (1 - low) / 5))
     ax.spines[["top", "right"]].set_visible(False)
+    if low > 0:  # said on the axis: a reader takes the bottom for 0 (walk66 #4)
+        ax.set_ylabel(
+            shown(N_("share (axis from {low}, not 0)")).format(low=number(low, 2)),
+            fontsize="small",
+        )
     ax.set_xlabel(shown(N_("threshold (calibrated)")))
     ax.set_title(shown(N_("Coverage vs accuracy")), fontsize="medium")
     ax.legend(loc="upper left", fontsize="small", frameon=False, borderaxespad=0.2)

@@ -9,7 +9,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from nndesk.trust_plots import plot_coverage
-from tests.trust_summaries import synthetic_trust_summary
+from tests.trust_summaries import sure_model_summary, synthetic_trust_summary
 
 # (summary, a threshold chosen with it); the threshold's dotted line stops at 1
 MODELS = {
@@ -19,6 +19,8 @@ MODELS = {
     "half-right": (lambda: synthetic_trust_summary(0.12, 0.0), 0.3),
     # a first epoch: every answer < 60 %
     "never-sure": (lambda: synthetic_trust_summary(0.11, 0.3, seed=1), 0.9),
+    # mnist-cnn: 99 %, 97 % of its answers at 99.95 % (the axis fitted to the curves)
+    "ninety-nine": (sure_model_summary, 0.6),
 }
 
 
@@ -61,3 +63,44 @@ def test_the_coverage_key_lies_over_no_curve_and_no_note(language, inches, model
     assert not key.overlaps(ax.title.get_window_extent(renderer))
     frame = figure.bbox
     assert key.x0 >= 0 and key.x1 <= frame.width and key.y1 <= frame.height
+
+
+def test_a_99_percent_models_coverage_curves_are_not_pinned_flat_at_the_top(language):
+    """walk66 #4: on a 0..1 axis both curves of mnist-cnn lay on the top line, nothing readable.
+    The axis starts near the curves' lowest, and says it does not start at 0."""
+    figure = Figure(figsize=(3.4, 2.8), dpi=96, layout="constrained")
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    summary = sure_model_summary()
+    plot_coverage(ax, summary, 0.6)
+    low, _high = ax.get_ylim()
+    lowest = min(np.nanmin(summary.coverage.coverage), np.nanmin(summary.coverage.accuracy))
+    assert 0.5 <= low < lowest
+    assert lowest - low < 0.15  # the curves' spread takes a readable share of the axis
+    assert ("0.9" if language == "en" else "0,9") in ax.get_ylabel()
+
+
+def test_a_spread_models_coverage_axis_starts_at_zero(language):
+    figure = Figure(figsize=(3.4, 2.8), dpi=96, layout="constrained")
+    ax = figure.add_subplot()
+    plot_coverage(ax, synthetic_trust_summary(0.12, 0.0), 0.3)
+    assert ax.get_ylim()[0] == 0 and ax.get_ylabel() == ""
+
+
+def test_the_reliability_diagram_counts_its_bins_answers(qapp):
+    """walk66 #3: a bin of 5 answers was drawn as weighty as one of 9,900; the row under it
+    writes each filled bin's count, and its tooltip lists them."""
+    from nndesk.trust_plots import bin_counts_text, plot_reliability
+
+    figure = Figure(figsize=(3.4, 3.2), dpi=96, layout="constrained")
+    FigureCanvasAgg(figure)
+    ax, counts_ax = figure.subplots(2, 1, height_ratios=[4, 1.2])
+    summary = sure_model_summary()
+    plot_reliability(ax, summary, counts_ax)
+    counts = summary.calibrated.counts
+    written = sorted(int(t.get_text().replace(",", "")) for t in counts_ax.texts)
+    assert written == sorted(int(c) for c in counts if c)
+    assert sum(written) == summary.n
+    lines = bin_counts_text(summary).splitlines()
+    assert len(lines) == int((counts > 0).sum())
+    assert lines[-1] == f"0.93-1.00: {int(counts[-1]):,} answers"

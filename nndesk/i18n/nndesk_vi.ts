@@ -491,6 +491,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>một đối tượng</translation>
     </message>
     <message>
+        <source>answers</source>
+        <translation>câu trả lời</translation>
+    </message>
+    <message>
         <source>arch {arch}: the input size must be {size} (28x28 images), not {n}</source>
         <translation>arch {arch}: kích thước đầu vào phải là {size} (ảnh 28×28), không phải {n}</translation>
     </message>
@@ -1266,6 +1270,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>không tìm thấy tên máy chủ</translation>
     </message>
     <message>
+        <source>share (axis from {low}, not 0)</source>
+        <translation>tỉ lệ (trục từ {low}, không từ 0)</translation>
+    </message>
+    <message>
         <source>share of each batch redrawn as garment sketches (silhouettes, outlines, scribbles)</source>
         <translation>tỉ lệ ảnh trong mỗi batch được vẽ lại thành hình vẽ phác quần áo (bóng, đường viền, nét nguệch ngoạc)</translation>
     </message>
@@ -1917,6 +1925,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>{long_name} (&apos;{loss}&apos;) needs the {needed} output, not {output!r}; or use mse</source>
         <translation>hàm mất mát {long_name} (&apos;{loss}&apos;) cần đầu ra {needed}, không phải {output!r}; hoặc hãy dùng mse</translation>
+    </message>
+    <message>
+        <source>{low}-{high}: {count} answers</source>
+        <translation>{low}-{high}: {count}&#xa0;câu trả lời</translation>
     </message>
     <message>
         <source>{mb} MB: not an MNIST-style file</source>
@@ -7457,6 +7469,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Answer only when the calibrated top probability reaches this: the curve shows how many test images would still be answered and how many of those answers would be confident mistakes. One threshold with the canvas (Not sure below), Mistakes and Lab</source>
         <translation>Chỉ trả lời khi xác suất cao nhất (đã hiệu chỉnh) đạt mức này: đường cong cho thấy còn bao nhiêu ảnh kiểm tra được trả lời và bao nhiêu câu trả lời trong đó là lỗi phân loại tự tin. Một ngưỡng chung với khung vẽ (Chưa chắc dưới), trang Đoán sai và Thí nghiệm</translation>
+    </message>
+    <message>
+        <source>Answers per confidence bin (calibrated):</source>
+        <translation>Số câu trả lời theo từng khoảng độ tự tin (đã hiệu chỉnh):</translation>
     </message>
     <message>
         <source>Cancel</source>

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.i18n import QT_TRANSLATE_NOOP
-from nndesk.trust_plots import ece_text
+from nndesk.trust_plots import bin_counts_text, ece_text
 from nndesk.ui import kept_choices, text_size, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
@@ -50,7 +50,7 @@ LEGENDS = {
         "probabilities need not add up to 100%); T = 1 leaves them as they are.",
     ),
 }
-PLOT_HEIGHT = 270  # px of one row of the reliability and coverage plots
+PLOT_HEIGHT = 320  # px of one row of the reliability and coverage plots
 STACK_BELOW_WIDTH = 600  # px: a narrower part shows the two plots one above the other
 PLOTS_MIN_WIDTH = 300  # px the two plots' image takes at least
 
@@ -69,10 +69,17 @@ def summary_figure(
     dpi = 96.0 * zoom  # more dots per inch on the same pixels: bigger text in the same place
     fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi * ratio, layout="constrained")
     canvas = FigureCanvasAgg(fig)
-    left, right = fig.subplots(2, 1) if stacked else fig.subplots(1, 2)
-    plot_reliability(left, summary)
+    # the reliability diagram over a short row of its bins' counts (walk66 #3)
+    if stacked:
+        grid = fig.add_gridspec(3, 1, height_ratios=[4, 1.2, 5])
+        left, counts, right = (fig.add_subplot(grid[i, 0]) for i in range(3))
+    else:
+        grid = fig.add_gridspec(2, 2, height_ratios=[4, 1.2])
+        left, counts = fig.add_subplot(grid[0, 0]), fig.add_subplot(grid[1, 0])
+        right = fig.add_subplot(grid[:, 1])
+    plot_reliability(left, summary, counts)
     plot_coverage(right, summary, threshold)
-    localise_ticks(left, right)
+    localise_ticks(left, right, counts)
     canvas.draw()
     return fig
 
@@ -289,6 +296,12 @@ class TrustView(QWidget):
         if not self._renders.newest(number, image):
             return  # an older request's, or plots that could not be drawn
         self.plots.show_image(image, self._renders.colours)
+        if self.summary is not None:  # the counts under the bars, one line a bin (walk66 #3)
+            self.plots.setToolTip(
+                translate("TrustView", "Answers per confidence bin (calibrated):")
+                + "\n"
+                + bin_counts_text(self.summary)
+            )
         self.summary_drawn.emit()
 
     def _on_theme_changed(self, _colours) -> None:

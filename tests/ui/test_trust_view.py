@@ -203,9 +203,15 @@ def test_the_summary_figure_has_its_two_plots_side_by_side_or_stacked(result):
     summary = summarise(result)
     beside = summary_figure(summary, 0.6, False, 700, 270).axes
     stacked = summary_figure(summary, 0.6, True, 400, 540).axes
-    assert len(beside) == len(stacked) == 2
-    assert beside[0].get_position().y0 == beside[1].get_position().y0  # one row
-    assert stacked[0].get_position().x0 == stacked[1].get_position().x0  # one column
+    # the reliability diagram, its bins' counts under it (walk66 #3), the coverage plot
+    assert len(beside) == len(stacked) == 3
+    reliability, counts, coverage = beside
+    assert counts.get_position().y1 < reliability.get_position().y0  # counts under it
+    assert reliability.get_position().y1 == pytest.approx(coverage.get_position().y1, abs=0.02)
+    assert reliability.get_position().x1 < coverage.get_position().x0  # one row
+    reliability, counts, coverage = stacked
+    assert coverage.get_position().y1 < counts.get_position().y0 < reliability.get_position().y0
+    assert reliability.get_position().x0 == pytest.approx(coverage.get_position().x0, abs=0.02)
 
 
 def test_in_a_scrolled_page_the_plots_keep_their_height_above_the_legend(qtbot, controller, result):
@@ -272,7 +278,7 @@ def test_the_summary_figure_zoomed_for_larger_text_keeps_its_pixels(result):
     assert zoomed.dpi == pytest.approx(own.dpi * 1.25)
 
     def tick_height(figure) -> float:
-        label = figure.axes[0].get_xticklabels()[0]
+        label = figure.axes[0].get_yticklabels()[0]
         return label.get_window_extent(figure.canvas.get_renderer()).height
 
     assert tick_height(zoomed) == pytest.approx(tick_height(own) * 1.25, rel=0.15)
