@@ -250,9 +250,12 @@ class PredictionPanel(QWidget):
             return translate(
                 "PredictionPanel", "Runner-up: <b>{name}</b> {p} (independent scores)"
             ).format(name=name, p=percent(p, 1))
+        # the margin of the two figures shown, so they subtract to it: "6 100.0%" beside
+        # "5 0.0% (margin 99.9 points)" made a student ask (walk66 #7); off by < 0.1 point
+        margin = _shown_percent(p + margin) - _shown_percent(p)
         return translate(
             "PredictionPanel", "Runner-up: <b>{name}</b> {p} (margin {margin} points)"
-        ).format(name=name, p=percent(p, 1), margin=decimal(100 * margin, 1))
+        ).format(name=name, p=percent(p, 1), margin=decimal(margin, 1))
 
     @staticmethod
     def _guesses_text(
@@ -525,3 +528,8 @@ class PredictionPanel(QWidget):
                     name=name, mark=mark
                 )
             )
+
+
+def _shown_percent(fraction: float) -> float:
+    """``fraction`` in percent as ``percent(fraction, 1)`` writes it (rounded to a tenth)."""
+    return float(f"{100.0 * float(fraction):.1f}")

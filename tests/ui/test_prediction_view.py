@@ -141,6 +141,20 @@ def test_the_panel_shows_the_answer_its_probability_and_the_runner_up(qtbot):
     assert "margin 30.0 points" in panel.runner_up_label.text()
 
 
+def test_the_runner_ups_margin_is_the_difference_of_the_figures_shown(qtbot):
+    """walk66 #7: "6 100.0%" beside "Runner-up: 5 0.0% (margin 99.9 points)": the shown
+    figures subtract to 100.0, and a student asks which is wrong."""
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.set_class_names(NAMES)
+    probs = np.full(10, 0.0000125, np.float32)
+    probs[6], probs[5] = 0.9996, 0.0003  # 100.0% and 0.0% shown; margin 99.93
+    panel.set_prediction(prediction(probs))
+    assert panel.confidence_label.text() == "100.0%"
+    line = panel.runner_up_label.text()
+    assert "class 5</b> 0.0%" in line and "margin 100.0 points" in line, line
+
+
 @pytest.mark.parametrize("output", ["sigmoid", "softmax"])
 def test_a_sigmoid_outputs_bars_are_said_to_be_each_classs_own_score(qtbot, output):
     """walk49 D16: a sigmoid model read a 7 as "86.6 %" with a 3 at "35.7 %", more than 100 %
