@@ -65,6 +65,13 @@ class ChoiceBox(QComboBox):
         self._shown = shown
         self._least_chars = least_chars
         self.currentIndexChanged.connect(self.updateGeometry)
+        # a box refilled with its signals blocked changes its choice without a word: its
+        # model's own signals still say so (walk66 #8: after "7 rather than 1" and a mode
+        # switch the Why page's "and not:" box kept the "1"'s width, cut to "— (no contra")
+        model = self.model()
+        model.rowsInserted.connect(self.updateGeometry)
+        model.rowsRemoved.connect(self.updateGeometry)
+        model.modelReset.connect(self.updateGeometry)
 
     def shown_text(self) -> str:
         """The current choice as the closed box writes it where it has the room."""

@@ -509,3 +509,31 @@ def test_a_training_runs_mlp_snapshot_is_described_as_the_mlp_whose_units_are_sh
         assert "28×28" in why.units_note.text() and why.units_note.text() != cnn_text
     finally:
         language.use_language("en")
+
+
+def test_each_box_is_wide_enough_for_its_own_choice_with_occlusion(qtbot, why_desk):
+    """walk66 #8: with Occlusion (a short name) the "and not:" box was cut to "— (no contra":
+    after "7 rather than 1" and a mode switch its width was still the "1"'s (the boxes are
+    refilled with their signals held back), and the column shrank to the method box's."""
+    from nndesk.ui.choice_box import edit_field_width
+
+    why = why_desk.why_page
+    _wait_for_answer(qtbot, why_desk)
+    why.set_target(7, 1)  # "7 rather than 1": the box as wide as "1"
+    QApplication.processEvents()
+    # another model (a mode switch) refills the boxes with their signals held back
+    why.set_classifier(why_desk.prediction.current())
+    why.set_saliency_kind("occlusion")
+    boxes = (why.kind_combo, why.class_combo, why.contrast_combo)
+
+    def cut() -> list[str]:
+        return [
+            box.currentText()
+            for box in boxes
+            if box.fontMetrics().horizontalAdvance(box.drawn_text()) + 2 > edit_field_width(box)
+        ]
+
+    qtbot.waitUntil(lambda: why.contrast_combo.isVisible(), timeout=10_000)
+    QApplication.processEvents()
+    assert why.contrast_combo.currentText() == "— (no contrast)"
+    assert cut() == []
