@@ -7318,6 +7318,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>tua lượt chạy theo từng epoch: ma trận nhầm lẫn và cách nó đọc hình vẽ của bạn</translation>
     </message>
     <message>
+        <source>stopped after {done} of its {planned} epochs: the lab&apos;s figure is of a whole run</source>
+        <translation>dừng sau {done} trên {planned}&#xa0;epoch: con số của bài lab là của cả lượt chạy</translation>
+    </message>
+    <message>
         <source>the lab it sets out to beat: {figure}</source>
         <translation>bài lab mà nó nhắm vượt qua: {figure}</translation>
     </message>

@@ -20,7 +20,7 @@ from nndesk.ui.file_manager import show_folder
 from nndesk.ui.language import accuracy_text, translate, translate_marked
 from nndesk.ui.live_page import diverged_note
 from nndesk.ui.run_controls import LR_NOW_DIGITS
-from nndesk.ui.run_preset_words import lab_comparison
+from nndesk.ui.run_preset_words import lab_comparison, stopped_short
 from nndesk.ui.runs_table import started_text
 from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_texts import (
@@ -305,7 +305,8 @@ class RunEventsMixin:
                 "dataset": dataset_title(record.config.get("dataset")),
                 "path": path,
                 # the figure of the lab the run reproduces, where it came from one (walk64 D6)
-                "lab": lab_comparison(record.preset),
+                # a lab's run stopped short is not compared with it (verify65 #8)
+                "lab": stopped_short(record) or lab_comparison(record.preset),
             }
             if facts["lab"]:
                 # one line at 1024 px: where the model went is on the line under it

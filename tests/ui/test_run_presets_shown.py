@@ -189,3 +189,41 @@ def test_in_the_lecturers_window_the_runs_preset_is_in_sight_beside_its_accuracy
             assert _in_sight(view, COLUMNS.index(name)), name
         words = {view.cell(r, PRESET) for r in range(2)}
         assert words == {"fashion-prelu-l2-plus, đã sửa", "mnist-relu-sigmoid-unit"}
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_a_lab_run_stopped_short_is_not_read_against_the_labs_figure(
+    qtbot,
+    panel,  # noqa: F811
+    code,
+):
+    """verify65 #8: a fashion-mlp-lab run stopped after 0.65 epoch said "Test accuracy 84.3 % …
+    — the lab's figure is 87.0 %" as if the two were comparable; the lab's figure is of all
+    its 5 epochs."""
+    from nndesk.ui.run_preset_words import stopped_short
+
+    record = a_record(PresetOrigin("fashion-mlp-lab"))
+    record.config = PRESETS["fashion-mlp-lab"].config.to_dict()
+    record.status, record.metrics = "stopped", {"test_accuracy": 0.843}
+    record.curves.batch_x = [0.25, 0.5, 0.65]
+    record.model_file = "model.npz"
+    assert language.use_language(code) == code
+    try:
+        panel._show_saved_run(record, record.folder / "model.npz", say=False)
+        line = panel.speed.text()
+        if code == "en":
+            assert line == (
+                "Test accuracy 84.3% on Fashion-MNIST — stopped after 0.65 of its 5 epochs: the "
+                "lab's figure is of a whole run"
+            )
+        else:
+            said = "dừng sau 0,65 trên 5\u00a0epoch: con số của bài lab là của cả lượt chạy"
+            assert line.endswith(said), line
+        assert "87" not in line
+        # a whole run is read against it, as before
+        record.status = "completed"
+        assert stopped_short(record) == ""
+        panel._show_saved_run(record, record.folder / "model.npz", say=False)
+        assert panel.speed.text().endswith("87.0%" if code == "en" else "87,0%")
+    finally:
+        language.use_language("en")
