@@ -330,6 +330,17 @@ def _retone(app: QApplication, c: Colours) -> None:
         elif widget.styleSheet():
             widget.style().unpolish(widget)
             widget.style().polish(widget)
+        if isinstance(widget, QLabel) and "<a " in widget.text():
+            _relink(widget)
+
+
+def _relink(label: QLabel) -> None:
+    """``label``'s links in the palette's link colour now: a label takes it when its text is
+    set, and one set before a switch to Dark kept light's (or Qt's own pure blue, unreadable
+    on dark grey: the Why page's "Occlusion", verify65 #11)."""
+    text = label.text()
+    label.setText("")
+    label.setText(text)
 
 
 def chart_rc(c: Colours) -> dict[str, object]:
