@@ -34,6 +34,9 @@ def blank_history() -> tuple[QImage, list[QImage], list[QImage]]:
     return image, [], []
 
 
+HINT_MARGIN = 8  # px at least between the blank canvas's grey text and its edges
+
+
 class DrawingCanvas(QWidget):
     """Paint into an off-screen Grayscale8 QImage on mouse events; paintEvent only blits it.
 
@@ -311,8 +314,13 @@ class DrawingCanvas(QWidget):
             font = painter.font()
             font.setPointSizeF(font.pointSizeF() * 1.2)
             painter.setFont(font)
+            # wrapped inside a margin: in the whole width "Hình vẽ ở chế độ Chữ số vẫn được
+            # giữ: nó trở" filled a 406 px canvas edge to edge, its ends cut (walk65 D1)
+            margin = max(HINT_MARGIN, rect.width() / 20)
             painter.drawText(
-                rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._hint
+                rect.adjusted(margin, margin, -margin, -margin),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self._hint,
             )
         frame = self.palette().mid().color()
         painter.setPen(QPen(frame, 1))
