@@ -59,11 +59,17 @@ class ChoiceBox(QComboBox):
     average characters: it then writes its choice without its bracketed aside, or elided."""
 
     def __init__(
-        self, parent=None, shown: Callable[[str], str] | None = None, least_chars: int = 0
+        self,
+        parent=None,
+        shown: Callable[[str], str] | None = None,
+        least_chars: int = 0,
+        shorter: Callable[[str], str] = without_gloss,
     ) -> None:
         super().__init__(parent)
         self._shown = shown
         self._least_chars = least_chars
+        self._shorter = shorter  # the choice said shorter, tried before it is elided
+
         self.currentIndexChanged.connect(self.updateGeometry)
         # a box refilled with its signals blocked changes its choice without a word: its
         # model's own signals still say so (walk66 #8: after "7 rather than 1" and a mode
@@ -84,7 +90,7 @@ class ChoiceBox(QComboBox):
         if not self._least_chars:
             return shown
         return fitted_text(
-            self.fontMetrics(), edit_field_width(self), (shown, without_gloss(shown))
+            self.fontMetrics(), edit_field_width(self), (shown, self._shorter(shown))
         )
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override

@@ -61,12 +61,24 @@ def _range_only(label: str) -> str:
 NAME_LEAST_CHARS, LAYERS_LEAST_CHARS, CHOICE_LEAST_CHARS = 4, 7, 6
 
 
+def _added_part(label: str) -> str:
+    """A choice that adds to another said by what it adds ("SGD + momentum" -> "momentum"),
+    where the lanes have no room for the whole: at 1024 px, Vietnamese, Larger text "SGD +
+    quán tính" was elided to "SGD …", read as plain SGD beside the SGD lane (walk65 D21)."""
+    return without_gloss(label).rpartition(" + ")[2]
+
+
 def _combo(name: str) -> QComboBox:
     # the closed box writes the choice without its gloss ("PReLU", not "PReLU (learned
-    # slope)"); narrower than that where the lanes have no room, elided; whole in the list
-    # and the tooltip
+    # slope)"); narrower than that where the lanes have no room, shorter or elided; whole in
+    # the list and the tooltip
     shown = _range_only if name == "normalize" else without_gloss
-    box = ChoiceBox(shown=shown, least_chars=CHOICE_LEAST_CHARS)
+    optimizer = name == "optimizer"
+    box = ChoiceBox(
+        shown=shown,
+        least_chars=CHOICE_LEAST_CHARS,
+        shorter=_added_part if optimizer else without_gloss,
+    )
     # as the wheel guard does when a box is polished: the lanes' strip is polished only when
     # scrolled into view, and a wheel must never change a field before that
     box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -1,0 +1,33 @@
+"""The Race lanes' optimizer boxes at 1024x700, Vietnamese, Larger text (walk65 D21): with no
+room for "SGD + quán tính" the momentum lane's box was elided to "SGD …", read as plain SGD
+beside the SGD lane. Short of room, it writes what momentum adds ("quán tính")."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.test_layout import WAIT_MS, show_at
+from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
+
+
+def test_the_momentum_lane_is_never_written_as_sgd_at_1024_in_vietnamese_at_larger_text(
+    qtbot,
+    window_factory,
+    larger_vi,  # noqa: F811 - the fixture
+):
+    desk = window_factory(mode="garments")
+    window = show_at(desk, (1024, 700))
+    train = desk.train_page
+    window.tabs.setCurrentWidget(train)
+    train.tabs.setCurrentWidget(train.race_page)
+    race = train.race_view
+    race.use_comparison(0)  # Optimisers: SGD, SGD + momentum, Adam
+    qtbot.waitUntil(lambda: race.rows[1].optimizer.isVisible(), timeout=WAIT_MS)
+    QApplication.processEvents()
+    boxes = [row.optimizer for row in race.rows]
+    assert [box.currentText() for box in boxes] == ["SGD", "SGD + quán tính", "Adam"]
+    momentum = boxes[1]
+    qtbot.waitUntil(lambda: momentum.drawn_text() != "", timeout=WAIT_MS)
+    drawn = momentum.drawn_text()
+    assert drawn == "SGD + quán tính" or drawn.startswith("quán"), drawn
+    assert boxes[0].drawn_text() == "SGD" and boxes[2].drawn_text() == "Adam"
