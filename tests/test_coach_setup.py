@@ -93,3 +93,21 @@ def test_the_few_steps_hint_goes_once_the_batch_size_was_changed_while_training(
     assert [h.kind for h in hints(run, lr=0.001, setup=setup)] == ["few-steps"]
     run.add_change(SettingChange(2.0, 3, 1, "batch_size", 128))  # the hint's button
     assert hints(run, lr=0.001, setup=setup) == []
+
+
+def test_what_a_rate_set_by_hand_did_is_said_before_what_the_settings_show():
+    """A 40-epoch full-batch run (too few steps) raised from 0.5 to 3 in epoch 22: its
+    validation loss rose 1.70 -> 4.7 and its accuracy fell to 11 %, and while it ran the coach
+    said only "too few steps" (s66, real window); the raise's hint comes first now."""
+    from nndesk.coach import URGENCY, RunSetup, hints
+    from nndesk.setting_changes import SettingChange
+    from tests.test_coach import curves
+
+    val = [2.1, 1.9, 1.7, 4.7, 2.5, 2.3]
+    run = curves([2.0] * 6, train_loss=val, val_loss=val)
+    run.add_change(SettingChange(3.0, 4, 1, "lr", 3.0, before=0.5))
+    setup = RunSetup(full_batch=True, batch=54_000, asked=0, train_images=54_000, steps=6,
+                     lr=0.5, schedule="constant")  # fmt: skip
+    kinds = [h.kind for h in hints(run, lr=3.0, setup=setup)]
+    assert kinds[:2] == ["rate-raised", "few-steps"], kinds
+    assert kinds == sorted(kinds, key=URGENCY.index)  # the order the held hint gives way by
