@@ -7662,6 +7662,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Các ảnh huấn luyện gần nhất cần tập huấn luyện của mô hình này có trên máy tính.</translation>
     </message>
     <message>
+        <source>The slope averaged along the way from a blank image to your drawing, times the ink: the map adds up to the change, from a blank image, of the difference of the two scores (the first class&apos;s minus the other&apos;s).</source>
+        <translation>Gradient lấy trung bình trên đường đi từ một ảnh trống tới hình bạn vẽ, nhân với lượng mực: tổng của bản đồ bằng mức thay đổi, so với ảnh trống, của hiệu hai điểm số (điểm của lớp thứ nhất trừ điểm của lớp kia).</translation>
+    </message>
+    <message>
         <source>The slope averaged along the way from a blank image to your drawing, times the ink: the map adds up to the score&apos;s change from a blank image.</source>
         <translation>Gradient lấy trung bình trên đường đi từ một ảnh trống tới hình bạn vẽ, nhân với lượng mực: tổng của bản đồ bằng mức thay đổi điểm số so với ảnh trống.</translation>
     </message>

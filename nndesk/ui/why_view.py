@@ -67,6 +67,16 @@ METHOD_NOTES = {
         "alone, so it works for any model).",
     ),
 }
+#: a method's line when a contrast is chosen, where it differs: the map then explains the
+#: difference of two scores (walk66 #11: "7 rather than 1" still said "the score's change")
+CONTRAST_METHOD_NOTES = {
+    "integrated_gradients": QT_TRANSLATE_NOOP(
+        "WhyView",
+        "The slope averaged along the way from a blank image to your drawing, times the ink: "
+        "the map adds up to the change, from a blank image, of the difference of the two "
+        "scores (the first class's minus the other's).",
+    ),
+}
 CAUTION = QT_TRANSLATE_NOOP(
     "WhyView",
     "Caution: a heat map shows what one method measures, not what the network “sees”. "
@@ -432,6 +442,12 @@ class WhyView(QWidget):
     def _chosen(self) -> tuple[int | None, int | None]:
         return self.class_combo.currentData(), self.contrast_combo.currentData()
 
+    def _contrasted(self) -> bool:
+        """A contrast is chosen and is not the class explained itself."""
+        if self._chosen()[1] is None:
+            return False
+        return self._prediction is None or self._target()[1] is not None
+
     def _target(self) -> tuple[int, int | None]:
         """(class explained, contrast class or None) for the current prediction."""
         chosen, contrast = self._chosen()
@@ -780,7 +796,9 @@ class WhyView(QWidget):
         self.photos_note.setVisible(photos_only)
 
     def _show_method_note(self) -> None:
-        self.method_note.setText(translate_marked("WhyView", METHOD_NOTES[self.saliency_kind()]))
+        kind = self.saliency_kind()
+        notes = CONTRAST_METHOD_NOTES if self._contrasted() else METHOD_NOTES
+        self.method_note.setText(translate_marked("WhyView", notes.get(kind, METHOD_NOTES[kind])))
         self._show_fill_note()
         self._say_edge_note()
 
@@ -989,6 +1007,7 @@ class WhyView(QWidget):
     @Slot(int)
     def _on_target_changed(self, _index: int) -> None:
         self._mark_contrast_choices()
+        self._show_method_note()  # a contrast changes what the map adds up to
         self._show_overlay()
         self._show_summary()
         self._ask_explainer()

@@ -537,3 +537,16 @@ def test_each_box_is_wide_enough_for_its_own_choice_with_occlusion(qtbot, why_de
     QApplication.processEvents()
     assert why.contrast_combo.currentText() == "— (no contrast)"
     assert cut() == []
+
+
+def test_integrated_gradients_with_a_contrast_says_it_adds_up_to_the_difference(qtbot, why_desk):
+    """walk66 #11: with "7 rather than 1" the note still said the map adds up to the score's
+    change; for a contrast it is the change of the difference of the two scores."""
+    why = why_desk.why_page
+    _wait_for_answer(qtbot, why_desk)
+    why.set_saliency_kind("integrated_gradients")
+    assert "the score's change" in why.method_note.text()
+    why.set_target(7, 1)
+    assert "difference of the two scores" in why.method_note.text()
+    why.set_target(7, None)
+    assert "the score's change" in why.method_note.text()
