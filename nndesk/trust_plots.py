@@ -189,9 +189,8 @@ def bin_counts_text(summary: TrustSummary) -> str:
     reliability diagram's tooltip)."""
     rel = summary.calibrated
     lines = [
-        shown(N_("{low}-{high}: {count} answers")).format(
-            low=number(rel.edges[i], 2), high=number(rel.edges[i + 1], 2), count=grouped(c)
-        )
+        # the tooltip's heading names what is counted: "1 answers" read wrong
+        f"{number(rel.edges[i], 2)}-{number(rel.edges[i + 1], 2)}: {grouped(c)}"
         for i, c in enumerate(int(c) for c in rel.counts)
         if c
     ]

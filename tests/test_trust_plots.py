@@ -103,4 +103,4 @@ def test_the_reliability_diagram_counts_its_bins_answers(qapp):
     assert sum(written) == summary.n
     lines = bin_counts_text(summary).splitlines()
     assert len(lines) == int((counts > 0).sum())
-    assert lines[-1] == f"0.93-1.00: {int(counts[-1]):,} answers"
+    assert lines[-1] == f"0.93-1.00: {int(counts[-1]):,}"

@@ -1927,10 +1927,6 @@ và lúc đầu (đứt nét)</translation>
         <translation>hàm mất mát {long_name} (&apos;{loss}&apos;) cần đầu ra {needed}, không phải {output!r}; hoặc hãy dùng mse</translation>
     </message>
     <message>
-        <source>{low}-{high}: {count} answers</source>
-        <translation>{low}-{high}: {count}&#xa0;câu trả lời</translation>
-    </message>
-    <message>
         <source>{mb} MB: not an MNIST-style file</source>
         <translation>{mb}&#xa0;MB: không phải tệp kiểu MNIST</translation>
     </message>
