@@ -549,6 +549,7 @@ class WhyView(QWidget):
             for i, name in enumerate(self._names):
                 combo.addItem(name, i)
             combo.blockSignals(False)
+        self._show_method_line()  # no contrast now: refilled silently, said here
 
     @Slot(object)
     def set_prediction(self, prediction) -> None:
@@ -796,11 +797,15 @@ class WhyView(QWidget):
         self.photos_note.setVisible(photos_only)
 
     def _show_method_note(self) -> None:
+        self._show_method_line()
+        self._show_fill_note()
+        self._say_edge_note()
+
+    def _show_method_line(self) -> None:
+        """What the chosen method's map shows, for one class or a contrast of two."""
         kind = self.saliency_kind()
         notes = CONTRAST_METHOD_NOTES if self._contrasted() else METHOD_NOTES
         self.method_note.setText(translate_marked("WhyView", notes.get(kind, METHOD_NOTES[kind])))
-        self._show_fill_note()
-        self._say_edge_note()
 
     def _show_fill_note(self) -> None:
         """Under a slope method's map of a filled shape: its pixel-to-pixel speckle says little
@@ -1007,7 +1012,7 @@ class WhyView(QWidget):
     @Slot(int)
     def _on_target_changed(self, _index: int) -> None:
         self._mark_contrast_choices()
-        self._show_method_note()  # a contrast changes what the map adds up to
+        self._show_method_line()  # a contrast changes what the map adds up to
         self._show_overlay()
         self._show_summary()
         self._ask_explainer()

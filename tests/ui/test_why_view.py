@@ -550,3 +550,8 @@ def test_integrated_gradients_with_a_contrast_says_it_adds_up_to_the_difference(
     assert "difference of the two scores" in why.method_note.text()
     why.set_target(7, None)
     assert "the score's change" in why.method_note.text()
+    # another model (a mode switch) refills the boxes silently: no contrast, nor its note
+    why.set_target(7, 1)
+    why.set_classifier(why_desk.prediction.current())
+    assert why.contrast_combo.currentData() is None
+    assert "the score's change" in why.method_note.text()
