@@ -502,6 +502,17 @@ class TrainForm(QWidget):
             return
         set_combo(self.dataset, dataset)
 
+    def take_run_mode(self, mode: str) -> None:
+        """A run on ``mode``'s data started from this form in another mode (the other mode's lab
+        picked here): the form is ``mode``'s from now, and the form kept for ``mode`` gives way
+        to it. walk66 #3: fashion-cnn-lab set up in Digits trained in Clothing, and at the run's
+        end Clothing's kept form (fashion-mlp-lab) came back, so Train again ran the other lab."""
+        if self._mode is None or mode == self._mode:
+            return
+        self._mode_forms.pop(mode, None)
+        self._mode = mode
+        self._order_presets()
+
     def follows_another_mode(self, mode: str) -> bool:
         """Whether ``follow_mode(mode)`` would show another dataset's form."""
         dataset = dataset_for_kind(mode)

@@ -65,6 +65,7 @@ class ModePagesMixin:
         if moved is None or self.page_mode is None:
             return
         run_mode, left = moved
+        self.form.take_run_mode(run_mode)  # its settings are that mode's form now (walk66 #3)
         self._mode_pages[self.page_mode] = left
         self._mode_pages.pop(run_mode, None)
         self.page_mode = run_mode
