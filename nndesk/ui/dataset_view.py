@@ -286,7 +286,13 @@ class DatasetView(QWidget):
 
     @Slot(str)
     def _on_controller_started(self, name: str) -> None:
+        """Another dataset loads: every tab says Loading… and its buttons are off until it is
+        there (walk66 #2: the Counts tab kept MNIST's counts under "Fashion-MNIST" for ~50 s)."""
         self.message.setVisible(False)
+        self._summary = None
+        self.counts.setRowCount(0)
+        self._set_enabled(False)
+        self._draw_placeholder(translate("DatasetView", "Loading…"))
         self.status.setText(
             translate("DatasetView", "Loading {title}…").format(title=TITLES.get(name, name))
         )

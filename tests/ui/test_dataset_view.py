@@ -283,3 +283,46 @@ def test_save_chart_asks_in_the_windows_save_dialog(view, tmp_path, save_dialogs
     assert asked.options & QFileDialog.Option.DontUseNativeDialog
     assert asked.start.endswith("-labels.png") and asked.default_suffix == "png"
     assert (tmp_path / "chart.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def figure_words(figure) -> list[str]:
+    """Every text drawn on ``figure`` (its own and its axes')."""
+    texts = list(figure.texts) + [t for ax in figure.axes for t in ax.texts]
+    return [t.get_text() for t in texts] + [ax.get_title() for ax in figure.axes]
+
+
+def test_while_another_dataset_loads_no_tab_shows_the_last_ones_figures(qtbot):
+    """walk66 #2: the Counts tab kept MNIST's counts under "Dataset: Fashion-MNIST" for ~50 s
+    while Fashion-MNIST loaded (Split, New samples and Save chart stayed on): every tab says
+    Loading… until the new data is there."""
+    import threading
+
+    release = threading.Event()
+
+    def provider(name):
+        if name == "other":
+            release.wait(30)
+        return toy_dataset(name)
+
+    controller = DatasetController(provider)
+    widget = DatasetView(controller, names=("toy", "other"), rng=np.random.default_rng(1))
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    try:
+        with qtbot.waitSignal(controller.loaded, timeout=10_000):
+            widget.show()
+        widget.tabs.setCurrentWidget(widget.counts)
+        assert widget.count_cell(0, 1) == "30"
+        with qtbot.waitSignal(controller.started, timeout=10_000):
+            widget.dataset_combo.setCurrentIndex(widget.dataset_combo.findData("other"))
+        assert widget.counts.rowCount() == 0 and widget.summary() is None
+        assert not widget.split_combo.isEnabled() and not widget.shuffle_button.isEnabled()
+        for figure in (widget.samples_figure, widget.first_figure, widget.labels_figure):
+            assert figure_words(figure) == ["Loading…"]
+        assert figure_words(widget.means_figure) == ["Loading…"]
+        with qtbot.waitSignal(controller.loaded, timeout=10_000):
+            release.set()
+        assert widget.count_cell(0, 1) == "30" and widget.split_combo.isEnabled()
+    finally:
+        release.set()
+        controller.shutdown()
