@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.layer_words import layer_choice, layer_kind, layer_names, model_index_tip
+from nndesk.map_memory import KeptMaps, evaluation_key
 from nndesk.ui import qt_image, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.data_banner import EvaluationDataBanner
@@ -62,6 +63,9 @@ class MapView(QWidget):
         super().__init__(parent)
         self._controller = controller
         self._result = None
+        self._result_key: bytes | None = None  # ``evaluation_key`` of ``_result``
+        self._asked_key: bytes | None = None  # the key the map being computed is for
+        self._kept = KeptMaps()  # each model's last map, back after a mode round trip
         self._classifier = None  # the window's model: its layers are listed before any data
         self._layers_of = None  # the model whose layers the Layer box lists
         self._layer_names: list[str] = []  # its layers' names, by model index
@@ -250,6 +254,13 @@ class MapView(QWidget):
         self.note.setVisible(False)  # a stopped map's line spoke of the map before
         if ok:
             self.message.clear()  # evaluated: whatever data it lacked is here
+        self._result_key = evaluation_key(result) if ok else None
+        kept = self._kept.get(self._result_key)
+        if kept is not None:  # the same model on the same images: its map, with its layer
+            self.layer.setCurrentIndex(max(0, self.layer.findData(kept.layer)))
+            self.method.setCurrentIndex(max(0, self.method.findData(kept.method)))
+            self.show_map(kept)
+            return
         self._show_hint()
 
     def _list_layers(self, classifier) -> None:
@@ -300,6 +311,7 @@ class MapView(QWidget):
         self.progress.setRange(0, 0)
         self._computing(True)
         self.note.setVisible(False)
+        self._asked_key = self._result_key
         self._controller.request_map(
             self._result, self.layer.currentData(), self.method.currentData(), self.points.value()
         )
@@ -359,6 +371,8 @@ class MapView(QWidget):
         from nndesk.viz import PALETTE
 
         self.data = data
+        if self._asked_key is not None and self._asked_key == self._result_key:
+            self._kept.keep(self._asked_key, data)  # computed for the evaluation shown
         self._hover = None  # rows of the last map are not rows of this one
         self._computing(False)
         self.note.setVisible(False)

@@ -813,3 +813,33 @@ def test_a_map_of_a_layer_too_large_to_keep_says_the_drawing_is_not_placed(
         page.draw_button.click()
     assert page.data.features is None
     assert page.drawing_note.text().startswith("Your drawing is not placed")
+
+
+def test_a_map_comes_back_when_its_model_is_opened_again_on_the_same_images(
+    qtbot, controller, result, tiny_model_file
+):
+    """walk66 #9: a finished t-SNE was thrown away by a mode round trip (Ctrl+1, Ctrl+2 open
+    the same model file again and evaluate it anew): the map, its layer and method come back
+    for the same weights on the same images; another model's evaluation starts empty."""
+    from nndesk.inference import Classifier
+
+    page = MapView(controller)
+    qtbot.addWidget(page)
+    page.set_result(result)
+    page.layer.setCurrentIndex(0)
+    page.method.setCurrentIndex(page.method.findData("pca"))
+    page.points.setValue(100)
+    with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+        page.draw_button.click()
+    drawn = page.data
+    page.set_result(None)
+    assert page.data is None
+    page.layer.setCurrentIndex(1)
+    again = evaluate(Classifier.from_file(tiny_model_file), result.images, result.labels)
+    page.set_result(again)
+    assert page.data is drawn and page.layer.currentData() == 0
+    other = Classifier.from_file(tiny_model_file)
+    _name, weights, _grad = other.model.parameters()[0]
+    weights += 0.01  # a Lab edit or another run: not the map's model
+    page.set_result(evaluate(other, result.images, result.labels))
+    assert page.data is None
