@@ -104,6 +104,10 @@ class RunEventsMixin:
         elif self.run_state.run is not None and self.controller.is_paused():
             # the worker's "Training…" of a run paused before its first batch (walk 43 item 10)
             text = self._running_word()
+        elif self.run_state.ended is not None and self.run_state.ended.reason != "diverged":
+            # the loop is over: what it does now, not the last batch's speed and time left
+            # (walk66 #11: "100 samples/s · ETA 1:07:32" stayed frozen ~4 min of testing)
+            self.speed.setText(text)
         self.status_message.emit(text)
 
     @Slot(object)

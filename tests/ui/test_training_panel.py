@@ -447,12 +447,20 @@ def test_stop_says_stopping_at_once_and_pause_stays_off_until_the_run_is_saved(q
     panel.controller.run_ended.connect(
         lambda ended: states.append((panel.pause_button.isEnabled(), panel.progress.text()))
     )
+    # walk66 #11: the line under the bar says what it does after the loop, no frozen ETA
+    lines: list[str] = []
+    panel.controller.status_changed.connect(lambda _text: lines.append(panel.speed.text()))
     qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
     assert panel.progress.text() == "Stopping…"
     assert not panel.pause_button.isEnabled() and not panel.stop_button.isEnabled()
     with qtbot.waitSignal(panel.controller.run_saved, timeout=WAIT_MS):
         pass
     assert states and not states[0][0]  # Pause was off while the model was tested and saved
+    assert lines[-3:] == [
+        "Testing the model…",
+        "Calibrating the probabilities…",
+        "Saving the model…",
+    ]
     assert panel.progress.text().startswith("Stopped: at your request, after ")
     assert " on MNIST · model saved" in panel.speed.text()  # as the window names it, not "mnist"
     wait_until_idle(qtbot, panel)
