@@ -2208,6 +2208,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Bấm vào một ô để xem các ảnh của nó: ngoài đường chéo là lỗi phân loại, trên đường chéo là ảnh đoán đúng.</translation>
     </message>
     <message>
+        <source>Confusion matrix</source>
+        <translation>Ma trận nhầm lẫn</translation>
+    </message>
+    <message>
         <source>Drawing the confusion matrix…</source>
         <extracomment>what the canvas says while the picture of a new matrix is drawn (the last one&apos;s is not shown, or shown faded under these words)</extracomment>
         <translation>Đang vẽ ma trận nhầm lẫn…</translation>
@@ -2227,6 +2231,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>{said} Click to open them.</source>
         <translation>{said} Bấm để mở các ảnh này.</translation>
+    </message>
+    <message>
+        <source>{said} Press Enter to open them.</source>
+        <translation>{said} Nhấn Enter để mở các ảnh này.</translation>
     </message>
     <message>
         <source>{what}: {count} images{share}.</source>

@@ -80,6 +80,17 @@ def render_matrix(
     return MatrixPicture(figure, image, colours)
 
 
+#: the keys that move the cell highlight (row, column steps) and open the cell (walk66 #7)
+CELL_STEPS = {
+    Qt.Key.Key_Up: (-1, 0),
+    Qt.Key.Key_Down: (1, 0),
+    Qt.Key.Key_Left: (0, -1),
+    Qt.Key.Key_Right: (0, 1),
+}
+OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+CELL_KEYS = (*CELL_STEPS, *OPEN_KEYS)
+
+
 class MatrixCanvas(QWidget):
     """Paints the last matrix picture; says where the mouse is (``ConfusionView`` maps it)."""
 
@@ -87,6 +98,7 @@ class MatrixCanvas(QWidget):
     moved = Signal(QPointF)  # the mouse over the canvas (None-free: left is ``left``)
     left = Signal()
     resized = Signal()
+    keyed = Signal(int)  # a key pressed while it has the focus (arrows, Enter: a cell by key)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +179,12 @@ class MatrixCanvas(QWidget):
         self.moved.emit(event.position())
         super().mouseMoveEvent(event)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in CELL_KEYS:
+            self.keyed.emit(event.key())
+            return
+        super().keyPressEvent(event)
+
     def leaveEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.left.emit()
         super().leaveEvent(event)
@@ -195,6 +213,11 @@ class ConfusionView(QWidget):
         self.canvas.moved.connect(self._on_canvas_moved)
         self.canvas.left.connect(self._on_canvas_left)
         self.canvas.resized.connect(self._ask)
+        # Tab reaches the matrix; arrows move the highlight, Enter opens it as a click does
+        # (walk66 #7: the cells could not be opened from the keyboard)
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.canvas.setAccessibleName(translate("ConfusionView", "Confusion matrix"))
+        self.canvas.keyed.connect(self._on_canvas_keyed)
         self.hint = QLabel(translate_marked("ConfusionView", HINT))
         self.hint.setWordWrap(True)
         theme.set_tone(self.hint, "muted")
@@ -430,6 +453,30 @@ class ConfusionView(QWidget):
         self._selected = cell
         self._ask()
         self.cell_clicked.emit(*cell)
+
+    def _on_canvas_keyed(self, key: int) -> None:
+        """An arrow moves the highlighted cell (the first cell first), Enter or Space opens
+        it as a click does; the hint and the canvas's accessible description say the cell."""
+        shown = self.picture
+        if self._confusion is None or shown is None:
+            return
+        k = len(self._confusion)
+        row, col = self._selected if self._selected is not None else (0, 0)
+        if key in CELL_STEPS and self._selected is not None:
+            step = CELL_STEPS[Qt.Key(key)]
+            row = min(k - 1, max(0, row + step[0]))
+            col = min(k - 1, max(0, col + step[1]))
+        if (row, col) != self._selected:
+            self._selected = (row, col)
+            self._ask()
+        said = cell_said(self._confusion, self._names, row, col)
+        self.canvas.setAccessibleDescription(said)
+        if key in OPEN_KEYS:
+            self.cell_clicked.emit(row, col)
+            return
+        self.hint.setText(
+            translate("ConfusionView", "{said} Press Enter to open them.").format(said=said)
+        )
 
     def _on_canvas_left(self) -> None:
         self._on_canvas_moved(QPointF(-1, -1))

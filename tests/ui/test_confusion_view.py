@@ -274,3 +274,24 @@ def test_the_hints_room_is_measured_from_texts_made_once_per_matrix(qtbot, view,
     view.set_matrix(a_matrix(3), ("a", "b", "c"))
     view.hint_room(620)
     assert len(made) == 100 + 9
+
+
+def test_a_cell_is_chosen_and_opened_from_the_keyboard(qtbot, view):
+    """walk66 #7: Tab went past the matrix; its cells opened only by a click. The canvas takes
+    the focus, arrows move the outlined cell (from the first), Enter opens it as a click does."""
+    matrix = a_matrix(3)
+    view.set_matrix(matrix, ("a", "b", "c"))
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)
+    assert view.canvas.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    view.canvas.setFocus()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Down):
+        qtbot.keyClick(view.canvas, key)  # the first arrow outlines cell (0, 0)
+    assert view.hint.text().startswith("true c, predicted b: ")
+    assert view.hint.text().endswith("Press Enter to open them.")
+    assert view.canvas.accessibleDescription().startswith("true c, predicted b: ")
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)
+    (outline,) = view.ax.patches
+    assert outline.get_xy() == pytest.approx((0.5, 1.5))
+    with qtbot.waitSignal(view.cell_clicked, timeout=WAIT_MS) as blocker:
+        qtbot.keyClick(view.canvas, Qt.Key.Key_Return)
+    assert blocker.args == [2, 1]
