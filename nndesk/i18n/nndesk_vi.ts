@@ -6050,7 +6050,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>Test acc</source>
-        <translation>Độ chính xác
+        <translation>% đúng
 (kiểm tra)</translation>
     </message>
     <message>
@@ -6103,7 +6103,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>Val acc</source>
-        <translation>Độ chính xác
+        <translation>% đúng
 (kiểm định)</translation>
     </message>
     <message>

@@ -456,6 +456,9 @@ class RunsTableModel(QAbstractTableModel):
         self._differing: dict[tuple[str, str], tuple[str, ...]] = {}
         #: the Settings cells say what tells each run apart alone (``show_leads_only``)
         self._leads_only = False
+        #: column -> (its title, that title on two lines) where the view folds it
+        #: (``set_folded_title``)
+        self._folded: dict[int, tuple[str, str]] = {}
 
     # -- the records ---------------------------------------------------------------------------
     def set_records(self, records: list[RunRecord]) -> None:
@@ -488,6 +491,21 @@ class RunsTableModel(QAbstractTableModel):
             if self._records:
                 last = len(self._records) - 1
                 self.dataChanged.emit(self.index(0, SETTINGS), self.index(last, SETTINGS))
+
+    def one_line_title(self, column: int) -> str:
+        """``column``'s title in the window's language, as it is translated (two lines where
+        the translation has them)."""
+        return translate_marked("RunsView", COLUMNS[column])
+
+    def set_folded_title(self, column: int, folded: str | None) -> None:
+        """Show ``column``'s title as ``folded`` (its words on two lines), or as translated."""
+        wanted = None if folded is None else (self.one_line_title(column), folded)
+        if self._folded.get(column) != wanted:
+            if wanted is None:
+                self._folded.pop(column, None)
+            else:
+                self._folded[column] = wanted
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
 
     def tells_apart_by_settings(self) -> bool:
         """Some listed runs of the same data and layers differ in their settings (each one's
@@ -534,7 +552,9 @@ class RunsTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return translate_marked("RunsView", COLUMNS[section])
+            title = self.one_line_title(section)
+            folded = self._folded.get(section)
+            return folded[1] if folded is not None and folded[0] == title else title
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             tip = COLUMN_TIPS.get(section)
             return translate_marked("RunsView", tip) if tip else None

@@ -6,7 +6,15 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +66,10 @@ LAYERS_MAX_WIDTH = 130  # px: a long architecture is elided (whole in its tip), 
 #: px the Preset column takes at most: "mnist-relu-softmax-plus" whole at 9 pt; a longer one
 #: ("…, changed", a larger text) is cut at its end, whole in its tooltip
 PRESET_MAX_WIDTH = 170
+#: px the Preset column keeps at least where the table's room is short: narrower than its names,
+#: it yields before the accuracy and the status leave the table's sight (verify65 #2: 439 px in
+#: Vietnamese at Larger text in a 1024x700 window), its names cut, whole in their tooltips
+PRESET_LEAST_WIDTH = 80
 #: the order the columns are shown in: what tells runs apart first, whether and how well each
 #: ended (its test accuracy, its status) next, the long Settings text last. Status came after
 #: Dataset: at 1024 px a Fashion-MNIST run's (or, in Vietnamese at the larger text, any run's)
@@ -104,6 +116,25 @@ TOLD_APART_ORDER = (
     "Epochs",
     "Val acc",
 )
+#: the order when runs are told apart by their settings and some came from a lab preset: the
+#: lab's name and what tells the runs of one data and layers apart side by side, before the
+#: accuracy and status. With the Preset after Status it was a sideways scroll away at 1024 px
+#: in Vietnamese at Larger text (verify65 #2), where a person compares the lab runs with their
+#: own
+TOLD_APART_PRESET_ORDER = (
+    "Started",
+    "Preset",
+    "Settings",
+    "Test acc",
+    "Status",
+    "Dataset",
+    "Layers",
+    "Epochs",
+    "Val acc",
+)
+#: the columns given the room left at the table's right edge, first the first in sight: a
+#: column there begun and cut by the edge read as a word cut ("Fash", "MNI": verify65 #7)
+SPARE_ROOM_TAKERS = ("Settings", "Preset", "Layers", "Dataset")
 #: px Settings keeps at least where it comes second (a lead as short as "tanh")
 SETTINGS_FORWARD_MIN_WIDTH = 60
 #: Runs the chart overlays at most: six take three legend columns of two rows at 1024x700 and
@@ -173,6 +204,9 @@ class RunsView(QWidget):
         self._select_when_listed: str | None = None
         #: px the Settings column keeps for what tells the listed runs apart (_fit_columns)
         self._settings_least = 0
+        #: (column, px) given it at the table's right edge (``_give_spare_room``), or None
+        self._spare: tuple[int, int] | None = None
+        self._preset_width = 0  # px its names take (_fit_columns), at most PRESET_MAX_WIDTH
         #: the columns are in TOLD_APART_ORDER (listed runs are told apart by their settings)
         self.settings_forward = False
         #: the view was shown: the next listing scrolls the table to its selected run (walk58
@@ -203,6 +237,7 @@ class RunsView(QWidget):
         )
         # one line of text a row (the style's default is taller): more runs in a low window
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.viewport().installEventFilter(self)
         header = self.table.horizontalHeader()
         # widths set by _fit_columns from the texts of the first rows: Qt's own fitting asked
         # the model for some twenty values per cell, 0.1-0.2 s of the GUI thread for 2,000 runs.
@@ -400,8 +435,11 @@ class RunsView(QWidget):
         # taking the Dataset's place at 1024 px
         presets = any(r.preset is not None for r in records)
         self.table.setColumnHidden(PRESET, not presets)
-        order = PRESET_ORDER if presets else SHOWN_ORDER
-        self._order_columns(TOLD_APART_ORDER if self.settings_forward else order)
+        if self.settings_forward:
+            order = TOLD_APART_PRESET_ORDER if presets else TOLD_APART_ORDER
+        else:
+            order = PRESET_ORDER if presets else SHOWN_ORDER
+        self._order_columns(order)
         self._fit_columns()
         self._fit_settings_column()
         self.split.share()  # more or fewer rows to show
@@ -447,6 +485,15 @@ class RunsView(QWidget):
         super().resizeEvent(event)
         self._fit_settings_column()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        # the table's viewport narrows when its vertical scroll bar comes (more rows than it
+        # shows), the view keeping its size: the columns fitted to the wider viewport put the
+        # status 14 px past its edge (verify65 #2)
+        resized = event.type() == QEvent.Type.Resize and watched is self.table.viewport()
+        if resized and event.size().width() != event.oldSize().width():
+            self._fit_settings_column()
+        return super().eventFilter(watched, event)
+
     def _fit_columns(self) -> None:
         """Each column as wide as its title and its text in the first ``FIT_ROWS`` rows
         (Layers at most LAYERS_MAX_WIDTH; Settings takes the rest, see _fit_settings_column)."""
@@ -454,6 +501,11 @@ class RunsView(QWidget):
         cells, titles = self.table.fontMetrics(), header.fontMetrics()
         rows = [model.row_of(model.record(r)) for r in range(min(model.rowCount(), FIT_ROWS))]
         sorted_by = header.sortIndicatorSection()
+        # where a title takes two lines (Vietnamese: "Độ chính xác" / "(kiểm tra)") the header
+        # is two lines tall: a longer title may take them too ("Bắt" / "đầu"), and its column
+        # be as narrow as its cells (28 px for Started at 11 pt, verify65 #2)
+        shown = [c for c in range(len(COLUMNS)) if not header.isSectionHidden(c)]
+        two_lines = any("\n" in model.one_line_title(c) for c in shown)
         for column in range(len(COLUMNS)):
             if column == SETTINGS:
                 # at least as wide as what tells the runs apart, which leads the cells
@@ -463,18 +515,26 @@ class RunsView(QWidget):
                 )
                 self._settings_least = min(lead + CELL_PADDING, SETTINGS_LEAD_WIDTH)
                 continue
-            title = model.headerData(column, Qt.Orientation.Horizontal)
             padding = HEADER_PADDING if column == sorted_by else TITLE_PADDING
-            # a title may take two lines ("Độ chính xác" / "(kiểm định)"): its widest line
-            width = max(
-                [max(titles.horizontalAdvance(line) for line in title.split("\n")) + padding]
-                + [cells.horizontalAdvance(row.texts[column]) + CELL_PADDING for row in rows]
+            texts = max(
+                (cells.horizontalAdvance(row.texts[column]) + CELL_PADDING for row in rows),
+                default=0,
             )
+            title = model.one_line_title(column)
+            # a title may take two lines ("Độ chính xác" / "(kiểm định)"): its widest line
+            needed = _widest_line(title, titles) + padding
+            folded = _two_lines(title, titles) if two_lines and needed > texts else None
+            if folded is not None and _widest_line(folded, titles) + padding >= needed:
+                folded = None  # no narrower
+            model.set_folded_title(column, folded)
+            width = max(texts, _widest_line(folded or title, titles) + padding)
             if column == LAYERS:
                 width = min(width, LAYERS_MAX_WIDTH)
             if column == PRESET:
                 width = min(width, PRESET_MAX_WIDTH)
             header.resizeSection(column, width)
+        self._spare = None  # each column its texts' width again
+        self._preset_width = header.sectionSize(PRESET)
 
     def _on_sort_indicator_changed(self, *_) -> None:
         """The arrow moved to another column: its title needs the arrow's room, the last one's
@@ -492,6 +552,13 @@ class RunsView(QWidget):
     def _fit_settings_column(self) -> None:
         header = self.table.horizontalHeader()
         room = self.table.viewport().width()
+        self._take_spare_room_back()
+        if not header.isSectionHidden(PRESET):
+            # the lab's name yields to the accuracy and status (and what tells runs apart)
+            must = sum(header.sectionSize(c) for c in (STARTED, TEST_ACC, STATUS))
+            must += SETTINGS_FORWARD_MIN_WIDTH if self.settings_forward else 0
+            preset = max(PRESET_LEAST_WIDTH, min(self._preset_width, room - must))
+            header.resizeSection(PRESET, preset)
         others = sum(
             header.sectionSize(c)
             for c in range(len(COLUMNS))
@@ -500,19 +567,72 @@ class RunsView(QWidget):
         least = max(SETTINGS_MIN_WIDTH, self._settings_least)
         narrow = False
         if self.settings_forward:
-            # second: as wide as what tells the runs apart, never so wide that the accuracy
-            # and the status after it leave the table's sight (at 1024 px and Larger text in
-            # Vietnamese the status was a sideways scroll away, fixG 3). Narrower than what
-            # tells the runs apart, the cells say that alone, cut in its middle (its end cut
-            # read "ReLU, điểm ảnh 0 đến…" for pixels 0 to 1 and 0 to 255): the rest is in
-            # the tooltip. Wrapped on two lines it took the fourth of lab 2's runs off a
-            # 1024x700 table at 11 pt (runs59)
-            beside = sum(header.sectionSize(c) for c in (STARTED, TEST_ACC, STATUS))
+            # second (third after a lab's name): as wide as what tells the runs apart, never
+            # so wide that the accuracy and the status after it leave the table's sight (at
+            # 1024 px and Larger text in Vietnamese the status was a sideways scroll away, fixG
+            # 3). Narrower than what tells the runs apart, the cells say that alone, cut in its
+            # middle (its end cut read "ReLU, điểm ảnh 0 đến…" for pixels 0 to 1 and 0 to
+            # 255): the rest is in the tooltip. Wrapped on two lines it took the fourth of lab
+            # 2's runs off a 1024x700 table at 11 pt (runs59)
+            beside = sum(
+                header.sectionSize(c)
+                for c in (STARTED, PRESET, TEST_ACC, STATUS)
+                if not header.isSectionHidden(c)
+            )
             least = max(SETTINGS_FORWARD_MIN_WIDTH, min(self._settings_least, room - beside))
             narrow = self._settings_least > room - beside
+        width = max(least, room - others)
+        header.resizeSection(SETTINGS, width)
+        self._give_spare_room(room)
+        if header.sectionSize(SETTINGS) < width:  # cut at the table's edge
+            narrow = narrow or (self.settings_forward and self._settings_least > width)
         self._settings_narrow = narrow
         self.model.show_leads_only(narrow)
-        header.resizeSection(SETTINGS, max(least, room - others))
+
+    def _shown_columns(self) -> list[int]:
+        """The shown columns, left to right."""
+        header = self.table.horizontalHeader()
+        order = (header.logicalIndex(visual) for visual in range(header.count()))
+        return [c for c in order if not header.isSectionHidden(c)]
+
+    def _give_spare_room(self, room: int) -> None:
+        """No column begun in sight and cut by the table's edge ("Fash", "MNI", a number's
+        first digits): the room before such a column goes to a column in sight (Settings,
+        Preset, Layers, Dataset, else the last one there), or Settings, cut there, ends at the
+        edge where it keeps its least width; the column comes whole a sideways scroll away."""
+        header = self.table.horizontalHeader()
+        left, in_sight = 0, []
+        for column in self._shown_columns():
+            right = left + header.sectionSize(column)
+            if right > room:
+                break
+            in_sight.append(column)
+            left = right
+        else:
+            return  # every column in sight
+        spare = room - left
+        if not in_sight or spare <= 0:
+            return
+        least = SETTINGS_FORWARD_MIN_WIDTH if self.settings_forward else SETTINGS_MIN_WIDTH
+        if column == SETTINGS and spare >= least:
+            header.resizeSection(SETTINGS, spare)  # its cells cut between words, "…"
+            return
+        takers = [c for c in (COLUMNS.index(name) for name in SPARE_ROOM_TAKERS) if c in in_sight]
+        taker = takers[0] if takers else in_sight[-1]
+        header.resizeSection(taker, header.sectionSize(taker) + spare)
+        if taker != SETTINGS:  # (Settings' width is worked out again at each fit)
+            self._spare = (taker, spare)
+
+    def _take_spare_room_back(self) -> None:
+        """The room ``_give_spare_room`` gave a column last time, taken back before the widths
+        are worked out again (a column widened by hand meanwhile keeps what it was given)."""
+        if self._spare is None:
+            return
+        header = self.table.horizontalHeader()
+        column, spare = self._spare
+        self._spare = None
+        if header.sectionSize(column) > spare:
+            header.resizeSection(column, header.sectionSize(column) - spare)
 
     def select_runs(self, run_ids: list[str]) -> None:
         """Select these runs (and nothing else)."""
@@ -809,3 +929,18 @@ class RunsView(QWidget):
 def usable_model(record: RunRecord | None) -> bool:
     """Whether Use model opens ``record``'s model: it has one, and the run did not diverge."""
     return record is not None and record.model_path is not None and record.status != "diverged"
+
+
+def _widest_line(title: str, metrics) -> int:
+    """px of the widest line of a column's ``title``."""
+    return max(metrics.horizontalAdvance(line) for line in title.split("\n"))
+
+
+def _two_lines(title: str, metrics) -> str | None:
+    """``title`` of one line broken at the space that makes its wider line narrowest ("Bắt" /
+    "đầu", "Trạng" / "thái"), or None for a title of one word or of two lines already."""
+    if "\n" in title or " " not in title:
+        return None
+    words = title.split(" ")
+    splits = (f"{' '.join(words[:i])}\n{' '.join(words[i:])}" for i in range(1, len(words)))
+    return min(splits, key=lambda split: _widest_line(split, metrics))

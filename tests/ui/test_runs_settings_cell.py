@@ -157,7 +157,8 @@ def test_at_1024_what_tells_lab_twos_runs_apart_is_in_sight_beside_their_accurac
     qtbot.waitUntil(view.isVisible)
     assert _in_sight(view, SETTINGS) and _in_sight(view, COLUMNS.index("Test acc"))
     assert _in_sight(view, COLUMNS.index("Started"))
-    assert len(_leads_in_sight(view)) == 4  # lab 2's four, each whole
+    # lab 2's four, each whole (the lone run's cell is whole too where the column has room)
+    assert len([lead for lead in _leads_in_sight(view) if lead.startswith(("ReLU", "sig"))]) == 4
 
 
 @pytest.mark.parametrize(("points", "code"), [(10.0, "en"), (11.0, "vi")])
@@ -319,6 +320,9 @@ def test_a_cell_cut_to_its_column_is_cut_between_words(
         store.save(record)
     with _lecturers_runs_view(qtbot, qapp, window_factory, stroke_classifier, rows=4) as view:
         assert view.settings_forward
+        # narrower than its cells (the lecturer's window shows them whole since the columns
+        # beside it fold their titles: verify65 #2), as a person dragging its edge makes it
+        view.table.horizontalHeader().resizeSection(SETTINGS, 110)
         leads = [view.cell(row, SETTINGS) for row in range(view.row_count())]
         shown = [view.shown_text(row, SETTINGS) for row in range(view.row_count())]
         assert any(ELLIPSIS in text for text in shown), shown  # cut: the case looked at

@@ -1,0 +1,123 @@
+"""The Runs table's columns at the window's real sizes and text: what a person compares (which
+run, its lab or what tells it apart, its accuracy and whether it finished) in sight first, and
+no column cut at the table's right edge (verify65 #2, #7)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from nndesk.presets import PRESETS, PresetOrigin
+from nndesk.ui.runs_table import COLUMNS, DATASET, PRESET, SETTINGS
+from tests.ui.test_layout import WAIT_MS, show_at
+from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
+
+OWN = {"dataset": "fashion", "arch": "784-32-10", "lr": 0.01, "optimizer": "adam"}
+
+
+def _verify65_runs(store, mnist: bool) -> int:
+    """verify65's Runs list: two runs of fashion-mlp-lab (one stopped), two of its own settings
+    on the same data and layers told apart by their batch, a changed fashion-prelu-l2-plus (the
+    longest preset cell); with ``mnist`` a run on MNIST too. How many runs."""
+    lab = PRESETS["fashion-mlp-lab"].config.to_dict()
+    runs = [
+        (lab, PresetOrigin("fashion-mlp-lab"), "completed", 0.872),
+        (lab, PresetOrigin("fashion-mlp-lab"), "stopped", 0.843),
+        ({**OWN, "batch_size": 1024}, None, "completed", 0.807),
+        ({**OWN, "batch_size": 128, "schedule": "step"}, None, "completed", 0.842),
+    ]
+    prelu = PRESETS["fashion-prelu-l2-plus"].config.to_dict()
+    runs.append(
+        ({**prelu, "epochs": 1}, PresetOrigin("fashion-prelu-l2-plus", True), "completed", 0.85)
+    )
+    if mnist:
+        runs.append(({**OWN, "dataset": "mnist"}, None, "completed", 0.938))
+    today = datetime.now().astimezone().replace(hour=2, second=0, microsecond=0)
+    for minute, (config, preset, status, accuracy) in enumerate(runs):
+        record = store.create(config, preset=preset)
+        # minutes apart, today: "02:09" (a start shared by two runs gives every start seconds)
+        record.created_at = today.replace(minute=minute * 7).isoformat(timespec="milliseconds")
+        record.status = status
+        record.metrics["test_accuracy"] = accuracy
+        store.save(record)
+        record.release_lock()
+    return len(runs)
+
+
+def _runs_view(qtbot, window_factory, size, rows):
+    desk = window_factory(mode="garments")
+    window = show_at(desk, size)
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    view = page.runs_view
+    page.tabs.setCurrentWidget(view)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == rows, timeout=WAIT_MS)
+    QApplication.processEvents()
+    return view
+
+
+def _columns(view) -> list[tuple[str, int, int]]:
+    """(name, left, right) of each shown column in the viewport, left to right."""
+    header = view.table.horizontalHeader()
+    shown = []
+    for visual in range(header.count()):
+        logical = header.logicalIndex(visual)
+        if header.isSectionHidden(logical):
+            continue
+        left = header.sectionViewportPosition(logical)
+        shown.append((COLUMNS[logical], left, left + header.sectionSize(logical)))
+    return shown
+
+
+@pytest.mark.parametrize(
+    "code, larger, size",
+    [("vi", True, (1024, 700)), ("en", False, (1024, 700)), ("vi", True, (1280, 800))],
+    ids=["vi-larger-1024", "en-normal-1024", "vi-larger-1280"],
+)
+def test_the_runs_a_person_compares_are_in_sight_and_no_column_is_cut_at_the_edge(
+    qtbot,
+    qapp,
+    window_factory,
+    normal_text_after,  # noqa: F811 - the fixture
+    code,
+    larger,
+    size,  # noqa: F811
+):
+    from nndesk import paths
+    from nndesk.runs import RunStore
+    from nndesk.ui import language, text_size
+
+    font = qapp.font()
+    font.setPointSizeF(9.0)  # Xvfb's desktop font, 11 pt at Larger
+    qapp.setFont(font)
+    text_size._desktop_font = None  # noqa: SLF001 - read again
+    if larger:
+        text_size.apply_text_size(qapp, "larger")
+    assert language.use_language(code) == code
+    try:
+        rows = _verify65_runs(RunStore(paths.runs_dir()), mnist=code == "en")
+        view = _runs_view(qtbot, window_factory, size, rows)
+        room = view.table.viewport().width()
+        columns = _columns(view)
+        print(size, code, room, columns)
+        in_sight = [name for name, left, right in columns if right <= room]
+        for name in ("Started", "Preset", "Test acc", "Status"):
+            assert name in in_sight, (room, columns)
+        # no column begins in sight and ends past it ("Fash…", "MNI…" at the edge)
+        assert not [c for c in columns if c[1] < room < c[2]], (room, columns)
+        presets = {view.shown_text(r, PRESET) for r in range(rows)}
+        assert "fashion-mlp-lab" in presets, presets  # a lab's name whole
+        # the own runs of one data and layers told apart in sight: their cells differ
+        own = [
+            r
+            for r in range(rows)
+            if not view.cell(r, PRESET) and view.cell(r, DATASET) == "Fashion-MNIST"
+        ]
+        told = {view.shown_text(r, SETTINGS) for r in own}
+        print(presets, told)
+        assert len(told) == len(own) == 2 and all(t.strip("… ") for t in told), told
+    finally:
+        language.use_language("en")
