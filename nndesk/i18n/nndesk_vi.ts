@@ -4783,6 +4783,10 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Lượt chạy đã xong ({accuracy}), cho chế độ kia</translation>
     </message>
     <message>
+        <source>Run {accuracy} &lt; {model} {before}</source>
+        <translation>Lượt chạy {accuracy} &lt; {model} {before}</translation>
+    </message>
+    <message>
         <source>Run: {accuracy}, well below the model in use</source>
         <translation>Lượt chạy: {accuracy}, thấp hơn hẳn mô hình đang dùng</translation>
     </message>
@@ -4803,8 +4807,16 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Lượt chạy đã dừng: {accuracy}, thấp hơn {before} của {model}</translation>
     </message>
     <message>
+        <source>Stopped {accuracy} &lt; {model} {before}</source>
+        <translation>Đã dừng {accuracy} &lt; {model} {before}</translation>
+    </message>
+    <message>
         <source>Stopped: {accuracy}, below {before}</source>
         <translation>Đã dừng: {accuracy}, thấp hơn {before}</translation>
+    </message>
+    <message>
+        <source>Switch back</source>
+        <translation>Quay lại mô hình cũ</translation>
     </message>
     <message>
         <source>Switch back to {model}</source>
@@ -4833,6 +4845,10 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>Untested run: still predicting with {model}</source>
         <translation>Lượt chạy chưa kiểm tra: vẫn dự đoán bằng {model}</translation>
+    </message>
+    <message>
+        <source>Use this run</source>
+        <translation>Dùng lượt chạy này</translation>
     </message>
     <message>
         <source>Use this run&apos;s model</source>

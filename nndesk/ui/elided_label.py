@@ -73,6 +73,10 @@ class ElidedLabel(QLabel):
     def full_text(self) -> str:
         return self._full
 
+    def texts(self) -> tuple[str, ...]:
+        """The text and its shorter forms (``set_texts``), longest first."""
+        return (self._full, *self._shorter)
+
     def displayed_text(self) -> str:
         """What fits in the current width: the text itself, or its two ends around "…"."""
         width = self.contentsRect().width()

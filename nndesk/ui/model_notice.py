@@ -32,6 +32,9 @@ class ModelSwitchNotice(QFrame):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("model-notice")
+        #: a button's words, and shorter ones it says where its words would leave the
+        #: message room for a less full form only (``_fit_words``)
+        self._button_words: dict[QToolButton, tuple[str, str]] = {}
         theme.set_tone(self, "banner")
         self.message = ElidedLabel(mode=Qt.TextElideMode.ElideRight)
         self.switch_back_button = QToolButton()
@@ -42,7 +45,11 @@ class ModelSwitchNotice(QFrame):
             )
         )
         self.use_button = QToolButton()
-        self.use_button.setText(translate("ModelSwitchNotice", "Use this run's model"))
+        self._say_button(
+            self.use_button,
+            translate("ModelSwitchNotice", "Use this run's model"),
+            translate("ModelSwitchNotice", "Use this run"),
+        )
         self.use_button.setToolTip(  # ``offer`` says it for the run as it ended
             translate(
                 "ModelSwitchNotice",
@@ -92,7 +99,47 @@ class ModelSwitchNotice(QFrame):
         self.setGeometry(left, 0, max(bar.width() - left, 0), bar.height())
         for button in (self.switch_back_button, self.use_button, self.keep_button):
             button.setMaximumHeight(bar.height())
+        self._fit_words()
         self.raise_()
+
+    def _say_button(self, button: QToolButton, text: str, short: str) -> None:
+        """``button`` says ``text``, or ``short`` where ``text`` leaves the message too little
+        room (``_fit_words``)."""
+        self._button_words[button] = (text, short)
+        button.setText(text)
+
+    def _fit_words(self) -> None:
+        """The buttons' long words, or their short ones where those leave the message room for
+        a fuller form of it (what the message says comes before the buttons' words)."""
+        forms = self.message.texts()
+        metrics = self.message.fontMetrics()
+        shown = [b for b in self._button_words if not b.isHidden()]
+
+        def fullest(short: bool) -> int:
+            for button in shown:
+                button.setText(self._button_words[button][short])
+            room = self._message_room()
+            fits = (i for i, form in enumerate(forms) if metrics.horizontalAdvance(form) <= room)
+            return next(fits, len(forms))
+
+        long_words = fullest(False)
+        if long_words > 0 and fullest(True) >= long_words:
+            fullest(False)  # no fuller: the long words back
+
+    def _message_room(self) -> int:
+        """px the message has beside the shown buttons at the notice's width."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        buttons = [
+            b
+            for b in (self.switch_back_button, self.use_button, self.keep_button)
+            if not b.isHidden()
+        ]
+        spacing = max(layout.spacing(), 0) * len(buttons)
+        used = sum(b.sizeHint().width() for b in buttons) + spacing
+        text_margins = self.message.contentsMargins()
+        inner = margins.left() + margins.right() + text_margins.left() + text_margins.right()
+        return self.width() - inner - used
 
     def announcement(self) -> tuple[float | None, str | None] | None:
         """``(accuracy, previous_title)`` of the note on show (``announce``'s arguments), or
@@ -153,6 +200,10 @@ class ModelSwitchNotice(QFrame):
             figures = translate("ModelSwitchNotice", "Stopped: {accuracy}, below {before}").format(
                 **values
             )
+            # both figures and the model: "whose 92.6 %?" (walk65 D27)
+            named = translate("ModelSwitchNotice", "Stopped {accuracy} < {model} {before}").format(
+                **values
+            )
             tip = translate(
                 "ModelSwitchNotice",
                 "Predict with the model of the run you stopped, though it tested lower",
@@ -185,11 +236,19 @@ class ModelSwitchNotice(QFrame):
             figures = translate("ModelSwitchNotice", "Run: {accuracy}, well below {before}").format(
                 **values
             )
+            named = translate("ModelSwitchNotice", "Run {accuracy} < {model} {before}").format(
+                **values
+            )
             tip = translate(
                 "ModelSwitchNotice", "Predict with this run's model, though it tested lower"
             )
         self.use_button.setToolTip(tip)
-        self.message.set_texts(text, short, shortest, figures)
+        if status in ("stopped", "completed") and accuracy is not None:
+            # at 1024 px beside "Dùng mô hình của lượt chạy này" the offer read "Lượt chạy:
+            # 87,0%, thấp hơn hẳn 92,6%": whose 92,6 %, it did not say (walk65 D27)
+            self.message.set_texts(text, short, named, shortest, figures)
+        else:
+            self.message.set_texts(text, short, shortest, figures)
         self.switch_back_button.hide()
         self.use_button.show()
         # short: "Keep run 23:03:56" left the sentence no room at 1024 px (the tooltip names it)
@@ -226,10 +285,21 @@ class ModelSwitchNotice(QFrame):
         self.message.set_texts(text, short)
         self.switch_back_button.setVisible(previous_title is not None)
         if previous_title is not None:
-            self.switch_back_button.setText(
+            self._say_button(
+                self.switch_back_button,
                 translate("ModelSwitchNotice", "Switch back to {model}").format(
                     model=previous_title
+                ),
+                # at 1024 px "Quay lại mô hình lượt chạy 01:46:08" left the message "Đang dùng
+                # mô hình vừa huấn …" (verify65 129); the tooltip names it
+                translate("ModelSwitchNotice", "Switch back"),
+            )
+            self.switch_back_button.setToolTip(
+                translate(
+                    "ModelSwitchNotice",
+                    "Predict with the model you were using before this training run again",
                 )
+                + f" ({previous_title})"
             )
         self._place()
         self.show()

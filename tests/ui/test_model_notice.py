@@ -8,6 +8,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
 from .test_layout import DEFAULT, SMALL_FRAMED, cut_widgets, show_at
+from .test_text_size import normal_text_after  # noqa: F401 - a fixture
 
 
 @pytest.mark.parametrize("size", [SMALL_FRAMED, DEFAULT], ids=["1024x673", "1280x760"])
@@ -123,3 +124,46 @@ def test_an_untested_runs_offer_says_it_is_not_measured_not_n_a(qtbot, window_fa
     assert notice.message.full_text() == (
         "The run ended before its test, so it is not measured: still predicting with mnist-cnn."
     )
+
+
+@pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger"])
+def test_the_offer_names_the_model_it_compares_with_at_1024_in_vietnamese(
+    qtbot,
+    qapp,
+    window_factory,
+    normal_text_after,  # noqa: F811 - the fixture
+    larger,
+):
+    """walk65 D27: at 1024 px (Normal and Larger text) the offer of a run far below the model
+    in use read "Lượt chạy: 87,0%, thấp hơn hẳn 92,6%" beside "Dùng mô hình của lượt chạy
+    này" and "OK": whose 92,6 %, it did not say. The button says less ("Dùng lượt chạy này",
+    its tooltip the rest) before the message loses the model's name; the announcement's
+    "Quay lại mô hình lượt chạy 01:46:08" the same (verify65 129)."""
+    from nndesk.ui import language, text_size
+
+    font = qapp.font()
+    font.setPointSizeF(9.0)  # Xvfb's desktop font: 11 pt at Larger
+    qapp.setFont(font)
+    text_size._desktop_font = None  # noqa: SLF001 - read again
+    if larger:
+        text_size.apply_text_size(qapp, "larger")
+    assert language.use_language("vi") == "vi"
+    try:
+        desk = window_factory()
+        window = show_at(desk, (1024, 700))
+        notice = window.model_notice
+        notice.offer(0.870, 0.926, "fashion-cnn", "completed")
+        QApplication.processEvents()
+        shown = notice.message.displayed_text()
+        assert all(w in shown for w in ("87,0%", "92,6%", "fashion-cnn")), shown
+        assert "…" not in shown
+        for button in (notice.use_button, notice.keep_button):
+            assert button.isVisible() and button.width() >= button.sizeHint().width()
+        notice.announce(0.827, "mô hình lượt chạy 01:46:08")
+        QApplication.processEvents()
+        shown = notice.message.displayed_text()
+        assert "82,7%" in shown and "…" not in shown, shown
+        assert "01:46:08" in notice.switch_back_button.toolTip()
+        assert cut_widgets(window) == []
+    finally:
+        language.use_language("en")
