@@ -360,10 +360,16 @@ class ReplayView(QWidget):
 
     def _place_drawing(self, width: int) -> None:
         """The drawing's column beside the matrix when ``width`` leaves the matrix
-        ``MATRIX_BESIDE_WIDTH``, else under it, the matrix then as tall as the page is wide."""
+        ``MATRIX_BESIDE_WIDTH``, else under it, the matrix then as tall as the page is wide.
+        At a larger text step the matrix takes the page's room (its tab scrolls): a column
+        holding only a note (a run that kept no weights) goes under it, and beside the drawing
+        it is as tall as it is wide (walk65 D10: vi, Larger, 1280x760, its cells ~20 px, the
+        counts ~6 px, the note beside it taking two fifths of the width)."""
         column = self._drawing_column
         beside = column.minimumSizeHint().width() + self._grid.horizontalSpacing()
-        stacked = width - beside < MATRIX_BESIDE_WIDTH * text_size.chart_zoom()
+        zoom = text_size.chart_zoom()
+        note_only = self.bars.isHidden() and self.preview.isHidden()
+        stacked = width - beside < MATRIX_BESIDE_WIDTH * zoom or (zoom > 1 and note_only)
         if stacked != self._stacked:
             self._stacked = stacked
             self._grid.removeWidget(column)
@@ -374,7 +380,13 @@ class ReplayView(QWidget):
                 self._grid.addWidget(column, 0, 1, 2, 1)
                 self._grid.setColumnStretch(1, 2)
         if self.confusion is not None:
-            least = int(width * STACKED_MATRIX_HEIGHT) if stacked else MATRIX_LEAST_HEIGHT
+            # at a larger text step as tall as it is wide: its slanted names take a quarter
+            # of the height, and the cells were then as high as they are wide
+            tall = 1.0 if zoom > 1 else STACKED_MATRIX_HEIGHT
+            least = int(width * tall) if stacked else MATRIX_LEAST_HEIGHT
+            if not stacked and zoom > 1:  # as tall as the width beside the drawing's column
+                taken = max(column.width(), column.minimumSizeHint().width())
+                least = int((width - taken - self._grid.horizontalSpacing()) * tall)
             self.confusion.canvas.setMinimumHeight(max(MATRIX_LEAST_HEIGHT, least))
 
     def shown_epoch(self) -> int | None:

@@ -88,6 +88,49 @@ def test_replay_with_a_runs_matrices_fits_the_page_at_larger_text_in_vietnamese(
     ]
 
 
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 760)], ids=["1024", "1280"])
+def test_a_replay_of_matrices_only_gives_the_matrix_the_pages_width_at_larger_text(
+    qtbot, window_factory, stroke_classifier, larger_vi, size
+):
+    """walk65 D10: vi, Larger, 1280x760, the replay of a run that kept no weights: its note
+    ("Chỉ lượt chạy gần nhất giữ bản sao trọng số…") beside the matrix took two fifths of the
+    width, the matrix ~210 px, cells ~20 px, counts in ~6 px type. The note goes under it and
+    the matrix takes the page's width, as tall (the tab scrolls); its type follows the text
+    size."""
+    from nndesk.replay import ReplayRecord
+
+    desk = window_factory(classifier=stroke_classifier, mode="garments")
+    window = show_at(desk, size)
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    page.tabs.setCurrentWidget(page.replay_page)
+    view = page.replay_view
+    qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
+    record = ReplayRecord(class_names=FASHION, split="training", weights_dropped=True)
+    record.add(1, _training_matrix(1))
+    record.add(2, _training_matrix(2))
+    view.show_record(record)
+    QApplication.processEvents()
+    matrix = view.confusion
+    qtbot.waitUntil(lambda: matrix.current() and matrix.picture is not None, timeout=60000)
+    room = page.replay_page.viewport().width()
+    assert view.stacked() and matrix.canvas.width() >= room - 20
+    picture = matrix.picture
+    renderer = picture.renderer()
+    box = picture.ax.get_window_extent(renderer)
+    cell = min(box.width, box.height) / 10 / picture.ratio  # px on screen
+    counts = min(t.get_fontsize() for t in picture.ax.texts) * text_size.chart_zoom()
+    said = {t.get_text() for t in picture.ax.texts}
+    assert not any("k" in text for text in said), said  # whole, never "5,0k"
+    # the 1024 px page holds cells of ~33 px, whole counts a little over 6.5 pt on screen;
+    # at 1280 px the counts at the text step's size
+    least_counts = 6.5 if size[0] == 1024 else 8.0
+    assert cell >= 30 and counts >= least_counts, (room, round(cell), counts)
+    assert picture.counts_fit(renderer) and picture.labels_fit(renderer)
+    assert not picture.names_overlap(renderer)
+    assert cut_widgets(window) == []
+
+
 @pytest.mark.parametrize("desktop_points", [9.0, 11.0])
 def test_the_replay_puts_the_drawing_under_the_matrix_at_a_larger_step_without_a_resize(
     qtbot, qapp, restore_theme, desktop_points
