@@ -229,6 +229,25 @@ class CoachRow(QHBoxLayout):
         self._fit_button()
         self._fit_place()  # the quiet line's one or two lines at this width
         super().setGeometry(rect)
+        self._show_whole_lines()
+
+    def _show_whole_lines(self) -> None:
+        """A hint that scrolls in its place shows whole lines down to the place's foot, the
+        rest under the box's edge a scroll away: the place's height (the header's room) cut
+        the last line in sight in half ("thành Áo thun/áo phông; xem…", vi, Larger, 1024 px,
+        verify65 129), which read as the hint's end."""
+        place = self.place.height()
+        most = 16777215  # QWIDGETSIZE_MAX: the place's whole height
+        if self._stack.currentWidget() is self.scroll and place > 0:
+            margins = self.label.contentsMargins()
+            width = self.scroll.viewport().width() or self.place.width()
+            if self.label.heightForWidth(width) > place:  # it scrolls
+                lines = LINES
+                while self.label.lines_height(lines + 1) <= place:
+                    lines += 1
+                most = self.label.lines_height(lines) - margins.bottom()
+        if self.scroll.maximumHeight() != most:
+            self.scroll.setMaximumHeight(most)
 
     def _place_button(self) -> None:
         """The button under the hint (right-aligned) on a row narrower than ``BESIDE_CHARS``

@@ -362,3 +362,39 @@ def test_after_a_run_what_its_raised_rate_did_is_said_before_its_mistakes():
     )  # fmt: skip
     assert [h.kind for h in found] == ["rate-raised", "mistakes"]
     assert found[0].fix == {}  # no run to change any more
+
+
+def test_a_hint_that_scrolls_shows_whole_lines_at_larger_text_in_vietnamese(
+    qtbot,
+    window_factory,
+    stroke_classifier,
+    larger_vi,  # noqa: F811 - the fixture
+):
+    """verify65 129: vi, Larger, 1024x700, after a Continue the coach's hint scrolled in a
+    box of some 3.3 lines, its last line in sight cut in half ("thành Áo thun/áo phông;
+    xem…"), read as the hint's end. The box shows whole lines, the rest a scroll away."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    desk = window_factory(classifier=stroke_classifier)
+    desk.window.resize(1024, 700)
+    desk.window.tabs.setCurrentWidget(desk.train_page)
+    coach = desk.train_page.coach
+    scrolled = 0
+    for hint in _every_hint():
+        coach.show_hints([hint], running=True)
+        for _ in range(3):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            QApplication.processEvents()
+        label, bar = coach.label, coach.scroll.verticalScrollBar()
+        if bar.maximum() == 0:
+            continue
+        scrolled += 1
+        bottom = label.contentsMargins().bottom()
+        whole = {label.lines_height(n) - bottom for n in range(1, 30)}
+        assert coach.scroll.viewport().height() in whole, (
+            coach.scroll.viewport().height(),
+            label.lines_height(1),
+            coach.place.height(),
+        )
+    assert scrolled >= 1
