@@ -70,6 +70,10 @@ PRESET_MAX_WIDTH = 170
 #: it yields before the accuracy and the status leave the table's sight (verify65 #2: 439 px in
 #: Vietnamese at Larger text in a 1024x700 window), its names cut, whole in their tooltips
 PRESET_LEAST_WIDTH = 80
+#: px the Preset column leaves the Settings cells of runs told apart, as far as it can yield:
+#: a value and its name's last word ("… 0,001", "sigmoid … 255"); at 60 px they read "tốc đ…"
+#: (vi, Larger, 1024x700, five runs: the table's vertical scroll bar took 14 px)
+PRESET_LEAVES_SETTINGS = 90
 #: the order the columns are shown in: what tells runs apart first, whether and how well each
 #: ended (its test accuracy, its status) next, the long Settings text last. Status came after
 #: Dataset: at 1024 px a Fashion-MNIST run's (or, in Vietnamese at the larger text, any run's)
@@ -132,9 +136,10 @@ TOLD_APART_PRESET_ORDER = (
     "Epochs",
     "Val acc",
 )
-#: the columns given the room left at the table's right edge, first the first in sight: a
-#: column there begun and cut by the edge read as a word cut ("Fash", "MNI": verify65 #7)
-SPARE_ROOM_TAKERS = ("Settings", "Preset", "Layers", "Dataset")
+#: the columns given the room left at the table's right edge, first the first in sight (else
+#: the last column in sight): a column there begun and cut by the edge read as a word cut
+#: ("Fash", "MNI": verify65 #7). Not Layers: a long architecture never widens it
+SPARE_ROOM_TAKERS = ("Settings", "Preset")
 #: px Settings keeps at least where it comes second (a lead as short as "tanh")
 SETTINGS_FORWARD_MIN_WIDTH = 60
 #: Runs the chart overlays at most: six take three legend columns of two rows at 1024x700 and
@@ -556,7 +561,7 @@ class RunsView(QWidget):
         if not header.isSectionHidden(PRESET):
             # the lab's name yields to the accuracy and status (and what tells runs apart)
             must = sum(header.sectionSize(c) for c in (STARTED, TEST_ACC, STATUS))
-            must += SETTINGS_FORWARD_MIN_WIDTH if self.settings_forward else 0
+            must += PRESET_LEAVES_SETTINGS if self.settings_forward else 0
             preset = max(PRESET_LEAST_WIDTH, min(self._preset_width, room - must))
             header.resizeSection(PRESET, preset)
         others = sum(
@@ -598,7 +603,7 @@ class RunsView(QWidget):
     def _give_spare_room(self, room: int) -> None:
         """No column begun in sight and cut by the table's edge ("Fash", "MNI", a number's
         first digits): the room before such a column goes to a column in sight (Settings,
-        Preset, Layers, Dataset, else the last one there), or Settings, cut there, ends at the
+        Preset, else the last one there), or Settings, cut there, ends at the
         edge where it keeps its least width; the column comes whole a sideways scroll away."""
         header = self.table.horizontalHeader()
         left, in_sight = 0, []
