@@ -136,10 +136,11 @@ TOLD_APART_PRESET_ORDER = (
     "Epochs",
     "Val acc",
 )
-#: the columns given the room left at the table's right edge, first the first in sight (else
-#: the last column in sight): a column there begun and cut by the edge read as a word cut
-#: ("Fash", "MNI": verify65 #7). Not Layers: a long architecture never widens it
-SPARE_ROOM_TAKERS = ("Settings", "Preset")
+#: the columns given the room left at the table's right edge, first the first in sight: a
+#: column there begun and cut by the edge read as a word cut ("Fash", "MNI": verify65 #7).
+#: Text columns only: not Layers (a long architecture never widens it), nor a number column
+#: (the accuracy's two-line title keeps it narrow); with none in sight the edge cuts as before
+SPARE_ROOM_TAKERS = ("Settings", "Preset", "Dataset")
 #: px Settings keeps at least where it comes second (a lead as short as "tanh")
 SETTINGS_FORWARD_MIN_WIDTH = 60
 #: Runs the chart overlays at most: six take three legend columns of two rows at 1024x700 and
@@ -602,8 +603,8 @@ class RunsView(QWidget):
 
     def _give_spare_room(self, room: int) -> None:
         """No column begun in sight and cut by the table's edge ("Fash", "MNI", a number's
-        first digits): the room before such a column goes to a column in sight (Settings,
-        Preset, else the last one there), or Settings, cut there, ends at the
+        first digits): the room before such a column goes to a text column in sight (Settings,
+        Preset, Dataset), or Settings, cut there, ends at the
         edge where it keeps its least width; the column comes whole a sideways scroll away."""
         header = self.table.horizontalHeader()
         left, in_sight = 0, []
@@ -623,7 +624,9 @@ class RunsView(QWidget):
             header.resizeSection(SETTINGS, spare)  # its cells cut between words, "…"
             return
         takers = [c for c in (COLUMNS.index(name) for name in SPARE_ROOM_TAKERS) if c in in_sight]
-        taker = takers[0] if takers else in_sight[-1]
+        if not takers:
+            return
+        taker = takers[0]
         header.resizeSection(taker, header.sectionSize(taker) + spare)
         if taker != SETTINGS:  # (Settings' width is worked out again at each fit)
             self._spare = (taker, spare)
