@@ -27,7 +27,12 @@ def _raised_in_epoch_2(qtbot, panel, raised: float = 0.02) -> None:  # noqa: F81
         before = last()
         panel.controller.step()
         qtbot.waitUntil(lambda before=before: last() is not before, timeout=WAIT_MS)
-    panel.live_lr.setText(f"{raised:g}")
+    # typed as a person types it: a batch report landing before the click must not put the
+    # run's rate back in "LR now" (it follows the run's rate while unedited; setText left it
+    # unedited, and under load the raise was lost: the coach then offered a third of 0.005)
+    panel.live_lr.selectAll()
+    qtbot.keyClicks(panel.live_lr, f"{raised:g}")
+    assert panel.live_lr.isModified()
     qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # Resume
     wait_until_idle(qtbot, panel)
