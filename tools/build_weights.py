@@ -110,6 +110,16 @@ class Stage:
     #: filled with their opening lines drawn back (``tools.hand_train.kept_copy(coat_line=)``;
     #: weights/README.md, thirtieth round)
     hand_coat_line: bool = False
+    #: the shipped model (a recipe's name, e.g. "fashion-cnn") whose answers this stage learns
+    #: (``nndesk.nn.distill``): its file in the output folder when built there, else in
+    #: ``weights/``; it reads every batch as the network sees it (weights/README.md,
+    #: thirty-fifth round). None: the labels alone
+    teacher: str | None = None
+    #: the distillation's temperature ``tau`` (the teacher's calibration temperature, from its
+    #: file, divides its logits too)
+    teach_temperature: float = 2.0
+    #: the share ``a`` of the loss that is the teacher's; ``1 - a`` is the labels' cross-entropy
+    teach_share: float = 0.7
 
 
 #: sketch_batch as it was before it warped proportions, refitted and mirrored (the first sketch
@@ -158,6 +168,58 @@ def hand_stages(
             hand_reshaped=reshaped,
         )
         for k, lr in enumerate(lrs)
+    )
+
+
+def base_rate(rate: float, epoch: int, min_lr: float = 1e-5) -> float:
+    """The base rate a one-epoch stage at ``epoch`` (the last of the cosine over all epochs so
+    far, down to ``min_lr``) needs to train at ``rate``: the cosine gives epoch N of N
+    ``min_lr + (base - min_lr) (1 + cos(pi (N - 1) / N)) / 2``."""
+    import math
+
+    return (rate - min_lr) / (0.5 * (1.0 + math.cos(math.pi * (epoch - 1) / epoch))) + min_lr
+
+
+def distill_stages(
+    config: TrainConfig,
+    rates: tuple[float, ...],
+    first_epoch: int,
+    teacher: str,
+    temperature: float,
+    share: float,
+    first_seed: int,
+    copies: int = 40,
+    sketch: float = 0.3,
+    outliers: float = 0.05,
+) -> tuple:
+    """The thirty-fifth round's distillation (weights/README.md): one-epoch stages with the hand
+    stages' mix (``hand_stages``: the photos, the 30,000 drawings, a share ``sketch`` of mirrored
+    photo sketches, ``outliers`` no-garment images, ``copies`` fresh copies of every hand-drawn
+    training garment, stage k's from seed ``first_seed`` + k), each at the rate ``rates[k]``
+    (the first at epoch ``first_epoch``, ``base_rate``), taught by ``teacher`` at
+    ``temperature`` with soft share ``share``."""
+    return tuple(
+        dataclasses.replace(
+            stage,
+            config=stage.config.replace(lr=base_rate(rate, first_epoch + k)),
+            teacher=teacher,
+            teach_temperature=temperature,
+            teach_share=share,
+        )
+        for k, (stage, rate) in enumerate(
+            zip(
+                hand_stages(
+                    config,
+                    tuple(rates),
+                    copies=copies,
+                    sketch=sketch,
+                    outliers=outliers,
+                    first_seed=first_seed,
+                ),
+                rates,
+                strict=True,
+            )
+        )
     )
 
 
@@ -611,6 +673,12 @@ def _train_stage(
         log(f"{name}: the network widened to {stage.widen}")
         start = widen(load_model(resume), stage.widen, stage.config.seed)
     session = prepare(stage.config, dataset=dataset, resume=start)
+    if stage.teacher:
+        session.loss_fn = _distillation_loss(name, stage, session)
+        log(
+            f"{name}: taught by {Path(stage.teacher).name} (temperature "
+            f"{stage.teach_temperature:g}, its share {stage.teach_share:g})"
+        )
     end = None
     for report in train(session, sketch_strengths=stage.sketch):
         if isinstance(report, EpochReport):
@@ -623,6 +691,33 @@ def _train_stage(
     if end is None or end.reason != "completed":
         raise NndeskError(f"{name}: training ended early ({end and end.message})")
     return session
+
+
+def _distillation_loss(name: str, stage: Stage, session):
+    """The stage's ``DistillationLoss``: its teacher file (``stage.teacher``, a path by now)
+    must read the images as the network does (its normalisation and classes)."""
+    from nndesk.nn.distill import DistillationLoss
+    from nndesk.nn.serialization import load_model
+
+    teacher = load_model(stage.teacher)
+    mine = session.info()
+    for key in ("normalization", "class_names"):
+        if teacher.info.get(key) != mine.get(key):
+            raise NndeskError(f"{name}: the teacher {stage.teacher} has another {key}")
+    calibrated = (teacher.info.get("calibration") or {}).get("temperature", 1.0)
+    return DistillationLoss(
+        teacher.model, stage.teach_temperature, stage.teach_share, float(calibrated)
+    )
+
+
+def teacher_file(teacher: str, out_dir: Path) -> Path:
+    """The file of the shipped model ``teacher`` a stage learns from: built into ``out_dir``
+    by the same command, else the one in ``weights/``."""
+    for folder in (out_dir, WEIGHTS_DIR):
+        path = Path(folder) / f"{teacher}.npz"
+        if path.is_file():
+            return path
+    raise NndeskError(f"no {teacher}.npz to teach with in {out_dir} or {WEIGHTS_DIR}")
 
 
 def build(
@@ -664,6 +759,10 @@ def build(
             raise NndeskError(f"{recipe.name}: {done} stages done of {n_stages}")
         resume, stages = first_stage, stages[done:]
         log(f"{recipe.name}: the first {done} of {n_stages} stages taken from {first_stage}")
+    stages = [
+        dataclasses.replace(s, teacher=str(teacher_file(s.teacher, out_dir))) if s.teacher else s
+        for s in stages
+    ]
     for k, stage in enumerate(stages):
         session = _train_stage(recipe.name, stage, dataset, resume, log, cache, outlier_dir)
         if k < len(stages) - 1:
@@ -705,6 +804,9 @@ def build(
         "hand_unsure": stages[-1].hand_unsure,
         "hand_painted": stages[-1].hand_painted,
         "hand_coat_line": stages[-1].hand_coat_line,
+        "teacher": None if not stages[-1].teacher else Path(stages[-1].teacher).name,
+        "teach_temperature": stages[-1].teach_temperature if stages[-1].teacher else None,
+        "teach_share": stages[-1].teach_share if stages[-1].teacher else None,
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
     if resume is not None and resume != first_stage:

@@ -267,10 +267,15 @@ def _with_helpers(
             helpers.close()  # the run ended, was stopped or failed: the helpers leave with it
 
 
+def _teaches(loss_fn) -> bool:
+    """Whether ``loss_fn`` is taught by a teacher network (``nndesk.nn.distill``)."""
+    return callable(getattr(loss_fn, "teach", None))
+
+
 def _parts_in_processes(session) -> ProcessSplit | None:
     """Helper processes for the other parts of a split batch when the run's thread plan says
     so (``runtime.plan``); they start in the background."""
-    if not session.thread_plan().processes:
+    if not session.thread_plan().processes or _teaches(session.loss_fn):
         return None
     from nndesk.training.process_split import ProcessSplit
 
@@ -384,6 +389,11 @@ def _train(
                     xb = _sketch(xb, sketch_rng, cfg, strengths)
 
             sampled = watch is not None and watch.wants(b + 1)
+            # a taught loss (nndesk.nn.distill) has the teacher read the batch as the student
+            # sees it, sketches and all; such a batch trains whole, never split into parts
+            taught = _teaches(loss_fn)
+            if taught:
+                loss_fn.teach(xb)
             step = None
             done = None
             notice = None
@@ -402,7 +412,7 @@ def _train(
                 # parts' tails (split_batch) or over this process's threads once the helpers'
                 # parts are in (process_split); not one the watcher reads before it. A batch
                 # that is not split steps below
-                if not sampled and split_batch.parts_for(model, xb.shape[0]) > 1:
+                if not sampled and not taught and split_batch.parts_for(model, xb.shape[0]) > 1:
                     accept = functools.partial(_accepted, reference=reference)
                     step = optimizer.step_in_ranges(params, accept)
                 # a split batch's other parts in the helper processes once they are up, with
@@ -410,8 +420,11 @@ def _train(
                 # Not a batch the watcher samples: it reads every part's layers
                 # Its helpers may still move their ranges of the step when it returns: the
                 # batch is counted meanwhile and ``settle``d before the report goes out
-                if helpers is not None and not sampled and not whole:
+                if helpers is not None and not sampled and not whole and not taught:
                     done = helpers.train_step(xb, yb, loss_fn, step, settled=False)
+                if done is None and taught:
+                    with parallel.use_threads(1):  # one part: the loss holds the whole batch's
+                        done = model.train_step(xb, yb, loss_fn, step)
                 if done is None:
                     done = model.train_step(xb, yb, loss_fn, step)
                 logits, loss = done  # (m, k) logits
