@@ -116,11 +116,11 @@ class DistillationLoss(Loss):
         return self._targets
 
     def __call__(self, logits: np.ndarray, labels: np.ndarray, batch: int | None = None) -> float:
+        if batch is not None and batch != logits.shape[0]:
+            raise RuntimeError("a distillation loss trains a batch whole, not in parts")
         targets = self._targets
         if targets is None or targets.shape != logits.shape:
             raise RuntimeError("teach() the batch's inputs before the distillation loss")
-        if batch is not None and batch != logits.shape[0]:
-            raise RuntimeError("a distillation loss trains a batch whole, not in parts")
         self._targets = None  # one batch's targets serve that batch only
         loss, self._grad = distillation_loss(
             logits, labels, targets, self.temperature, self.soft_share
