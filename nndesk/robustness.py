@@ -15,6 +15,7 @@ curves. The images are damaged as uint8 ``(n, 28, 28)``, exactly what the model 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -33,6 +34,16 @@ KINDS = tuple(LEVELS)
 
 #: progress(done_levels, total_levels)
 Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class DamageExample:
+    """One test image as the model was given it at one level of one damage, and its answer:
+    the picture a lecturer shows beside the curve (walk66 #6)."""
+
+    image: np.ndarray  # uint8 (28, 28), exactly the damaged pixels the model read
+    predicted: int  # the model's class for it
+    label: int  # its true class
 
 
 def damage(images: np.ndarray, kind: str, level: float, rng: np.random.Generator) -> np.ndarray:
@@ -78,6 +89,7 @@ def measure(
     seed: int = 0,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    examples: dict[str, list[DamageExample]] | None = None,
 ) -> dict[str, list[tuple[float, float]]]:
     """Accuracy of ``classifier`` at every level of every damage: ``{kind: [(level, acc)]}``.
 
@@ -87,6 +99,8 @@ def measure(
     images : uint8 (N, 28, 28); labels : int (N,)
     n_images : the first ``n_images`` of a seeded shuffle of the test set are damaged
     cancelled : polled between levels; the curves measured so far are returned when it is True
+    examples : when given, filled with ``{kind: [DamageExample per level]}`` of the first image
+        damaged (the same image at every level, with the very pixels the accuracy was measured on)
     """
     levels = LEVELS if levels is None else levels
     labels = np.asarray(labels, dtype=np.int64)
@@ -95,6 +109,7 @@ def measure(
     total = sum(len(v) for v in levels.values())
     done = 0
     clean: float | None = None
+    clean_example: DamageExample | None = None
     curves: dict[str, list[tuple[float, float]]] = {}
     if progress is not None:
         progress(0, total)
@@ -105,13 +120,22 @@ def measure(
                 return curves
             if level == 0 and clean is not None:
                 accuracy = clean  # the clean images are the same for every kind
+                example = clean_example
             else:
                 rng = np.random.default_rng([seed, k, j])
                 damaged = damage(images, kind, level, rng)
-                accuracy = float(np.mean(np.argmax(classifier.logits(damaged), axis=1) == labels))
+                predicted = np.argmax(classifier.logits(damaged), axis=1)
+                accuracy = float(np.mean(predicted == labels))
+                example = (
+                    DamageExample(damaged[0].copy(), int(predicted[0]), int(labels[0]))
+                    if len(labels)
+                    else None
+                )
                 if level == 0:
-                    clean = accuracy
+                    clean, clean_example = accuracy, example
             points.append((float(level), accuracy))
+            if examples is not None and example is not None:
+                examples.setdefault(kind, []).append(example)
             done += 1
             if progress is not None:
                 progress(done, total)

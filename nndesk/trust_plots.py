@@ -249,27 +249,3 @@ def plot_coverage(ax: Axes, summary: TrustSummary, threshold: float) -> None:
     ax.set_xlabel(shown(N_("threshold (calibrated)")))
     ax.set_title(shown(N_("Coverage vs accuracy")), fontsize="medium")
     ax.legend(loc="upper left", fontsize="small", frameon=False, borderaxespad=0.2)
-
-
-def plot_robustness(axes: list[Axes], curves: dict[str, list[tuple[float, float]]]) -> None:
-    """One small accuracy-vs-damage curve per kind of damage (``robustness.measure``)."""
-    from nndesk.robustness import UNITS
-
-    titles = {
-        "noise": N_("noise"),
-        "rotation": N_("rotation"),
-        "shift": N_("shift"),
-        "thickness": N_("thickness"),
-        "occlusion": N_("patch"),
-    }
-    for ax, (kind, points) in zip(axes, curves.items(), strict=False):
-        levels = [lvl for lvl, _ in points]
-        accs = [acc for _, acc in points]
-        ax.plot(levels, accs, "o-", color=PALETTE[3], markersize=3)
-        ax.set_ylim(0, 1.02)
-        ax.set_title(shown(titles.get(kind, kind)), fontsize="small")
-        ax.tick_params(labelsize="x-small")
-        unit = UNITS.get(kind, "").strip() or kind
-        ax.set_xlabel(shown(N_("std")) if unit == "std" else unit, fontsize="x-small")
-    if axes:
-        axes[0].set_ylabel(shown(N_("accuracy")), fontsize="small")

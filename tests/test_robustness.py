@@ -91,3 +91,39 @@ def test_progress_and_cancel():
 def test_unknown_damage_is_refused():
     with pytest.raises(ValueError, match="unknown damage"):
         robustness.damage(np.zeros((1, 28, 28), np.uint8), "melt", 1.0, np.random.default_rng())
+
+
+def test_each_levels_example_is_the_image_the_model_was_given_and_its_answer():
+    """walk66 #6: the strip beside each curve shows one test image at each level; it must be
+    the very pixels measured (the first image of the sample), with the model's answer."""
+    rng = np.random.default_rng(3)
+    images, labels = _bars(60, rng)
+    given: list[np.ndarray] = []
+
+    class Recording(TemplateClassifier):
+        def logits(self, batch):
+            given.append(np.array(batch[0]))
+            return super().logits(batch)
+
+    examples: dict = {}
+    curves = robustness.measure(Recording(), images, labels, n_images=60, examples=examples)
+    first = np.random.default_rng(0).permutation(60)[0]  # measure's seeded pick, seed 0
+    assert list(examples) == list(curves)
+    measured = iter(given)  # one forward pass per level, but the clean level only once
+    clean = None
+    for kind, points in curves.items():
+        assert len(examples[kind]) == len(points) == len(robustness.LEVELS[kind])
+        for (level, _), example in zip(points, examples[kind], strict=True):
+            assert example.image.shape == (28, 28) and example.image.dtype == np.uint8
+            assert example.label == labels[first]
+            if level == 0 and clean is not None:
+                assert example is clean  # the clean image is measured once, shown in each row
+                continue
+            assert np.array_equal(example.image, next(measured))
+            answer = np.argmax(TemplateClassifier().logits(example.image[None]), axis=1)[0]
+            assert example.predicted == answer
+            if level == 0:
+                assert np.array_equal(example.image, images[first])
+                clean = example
+    # the strips show damage: the noisiest image is not the clean one
+    assert not np.array_equal(examples["noise"][-1].image, examples["noise"][0].image)

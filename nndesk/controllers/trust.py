@@ -26,14 +26,16 @@ def robustness_images(classifier: Any) -> int:
 
 class TrustController(QObject):
     """``summarise(result)`` -> ``summary_ready(TrustSummary)``; ``measure_robustness(result)``
-    -> ``robustness_progressed(done, total)`` then ``robustness_ready(curves)``. A newer request
-    of the same kind cancels the running one; failures arrive as one line on ``failed``."""
+    -> ``robustness_progressed(done, total)`` then ``robustness_ready(curves, examples)``. A
+    newer request of the same kind cancels the running one; failures arrive as one line on
+    ``failed``."""
 
     summary_ready = Signal(object)  # nndesk.trust_plots.TrustSummary
     robustness_started = Signal(int)  # test images damaged per level
     robustness_cancelled = Signal()  # cancel_robustness stopped it: no curves come
     robustness_progressed = Signal(int, int)  # damage levels done, total
-    robustness_ready = Signal(object)  # {kind: [(level, accuracy), ...]}
+    #: {kind: [(level, accuracy), ...]}, {kind: [robustness.DamageExample per level]}
+    robustness_ready = Signal(object, object)
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -43,7 +45,7 @@ class TrustController(QObject):
         self._summaries.failed.connect(self.failed)
         self._damage = JobRunner(self)
         self._damage.progressed.connect(self.robustness_progressed)
-        self._damage.succeeded.connect(self.robustness_ready)
+        self._damage.succeeded.connect(self._on_damage_succeeded)
         self._damage.failed.connect(self.failed)
 
     @property
@@ -63,9 +65,17 @@ class TrustController(QObject):
         n = robustness_images(classifier) if n_images is None else n_images
         n = min(n, len(labels))
         self.robustness_started.emit(n)
-        self._damage.submit(
-            lambda progress: measure(classifier, images, labels, n, progress=progress)
-        )
+
+        def damaged(progress):
+            examples: dict = {}  # the first image at each level, as the model was given it
+            curves = measure(classifier, images, labels, n, progress=progress, examples=examples)
+            return curves, examples
+
+        self._damage.submit(damaged)
+
+    def _on_damage_succeeded(self, measured) -> None:
+        curves, examples = measured
+        self.robustness_ready.emit(curves, examples)
 
     def cancel_robustness(self) -> None:
         """Stop measuring (between two damage levels); ``robustness_cancelled`` says so now."""

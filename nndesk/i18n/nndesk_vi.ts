@@ -253,6 +253,10 @@
         <translation>Mạng này không có tầng ReLU: không nơ-ron nào có thể chết (luôn bằng 0)</translation>
     </message>
     <message>
+        <source>One test image at each level (true class: {name}), and the answer</source>
+        <translation>Một ảnh kiểm tra ở mỗi mức (lớp đúng: {name}), và câu trả lời của mô hình</translation>
+    </message>
+    <message>
         <source>Optimizer</source>
         <translation>Bộ tối ưu</translation>
     </message>
@@ -2961,6 +2965,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Độ phủ</translation>
     </message>
     <message>
+        <source>Reliability and coverage as PNG…</source>
+        <translation>Độ tin cậy và tỉ lệ trả lời thành PNG…</translation>
+    </message>
+    <message>
         <source>Report as CSV…</source>
         <translation>Báo cáo thành CSV…</translation>
     </message>
@@ -2969,12 +2977,16 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Báo cáo thành JSON…</translation>
     </message>
     <message>
+        <source>Robustness charts as PNG…</source>
+        <translation>Biểu đồ độ bền vững thành PNG…</translation>
+    </message>
+    <message>
         <source>Run the model over every test image again</source>
         <translation>Chạy lại mô hình trên mọi ảnh kiểm tra</translation>
     </message>
     <message>
-        <source>Save the report, the confusion matrix or the mistakes list</source>
-        <translation>Lưu báo cáo, ma trận nhầm lẫn hoặc danh sách lỗi phân loại</translation>
+        <source>Save the report, the confusion matrix, the mistakes list or the trust charts</source>
+        <translation>Lưu báo cáo, ma trận nhầm lẫn, danh sách lỗi phân loại hoặc các biểu đồ độ tin cậy</translation>
     </message>
     <message>
         <source>Share of test images classified correctly</source>
@@ -3073,9 +3085,17 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>{model}-lỗi-phân-loại</translation>
     </message>
     <message>
+        <source>{model}-reliability</source>
+        <translation>{model}-độ-tin-cậy</translation>
+    </message>
+    <message>
         <source>{model}-report</source>
         <extracomment>the names the exports are proposed under, ``model`` the model&apos;s title, in the window&apos;s language as the Train page&apos;s curves and history files are (&quot;…-đường-cong.png&quot;)</extracomment>
         <translation>{model}-báo-cáo</translation>
+    </message>
+    <message>
+        <source>{model}-robustness</source>
+        <translation>{model}-độ-bền-vững</translation>
     </message>
 </context>
 <context>
@@ -7511,6 +7531,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Đang làm hỏng ảnh kiểm tra… %v / %m mức</translation>
     </message>
     <message>
+        <source>Drawing the charts…</source>
+        <translation>Đang vẽ các biểu đồ…</translation>
+    </message>
+    <message>
         <source>ECE &lt;b&gt;{ece}&lt;/b&gt; raw, &lt;b&gt;{ece_calibrated}&lt;/b&gt; calibrated (temperature {temperature}). Answering only at ≥ {threshold}: {answered} of {n} test images answered, {right} of them right, &lt;b&gt;{mistakes}&lt;/b&gt; confident mistakes.</source>
         <translation>ECE &lt;b&gt;{ece}&lt;/b&gt; gốc, &lt;b&gt;{ece_calibrated}&lt;/b&gt; đã hiệu chỉnh (nhiệt độ {temperature}). Chỉ trả lời khi ≥ {threshold}: trả lời {answered} trong {n}&#xa0;ảnh kiểm tra, {right} trong số đó đúng, &lt;b&gt;{mistakes}&lt;/b&gt; lỗi phân loại tự tin.</translation>
     </message>
@@ -7525,6 +7549,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Measure robustness</source>
         <translation>Đo độ bền vững</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>Lưu biểu đồ thành PNG…</translation>
     </message>
     <message>
         <source>Stop measuring robustness (after the current level)</source>

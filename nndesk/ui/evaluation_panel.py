@@ -66,6 +66,10 @@ from nndesk.ui.trust_view import TrustView
 REPORT_FILE = QT_TRANSLATE_NOOP("EvaluationPanel", "{model}-report")
 CONFUSION_FILE = QT_TRANSLATE_NOOP("EvaluationPanel", "{model}-confusion")
 MISTAKES_FILE = QT_TRANSLATE_NOOP("EvaluationPanel", "{model}-mistakes")
+RELIABILITY_FILE = QT_TRANSLATE_NOOP("EvaluationPanel", "{model}-reliability")
+ROBUSTNESS_FILE = QT_TRANSLATE_NOOP("EvaluationPanel", "{model}-robustness")
+#: the trust part's charts, saved from Export or their right-click menu (``TrustView``)
+CHART_KINDS = ("trust_png", "robustness_png")
 
 REPORT_HEADERS = (
     QT_TRANSLATE_NOOP("EvaluationPanel", "Class"),
@@ -239,7 +243,8 @@ class EvaluationPanel(QWidget):
         self.export_button.setText(translate("EvaluationPanel", "Export"))
         self.export_button.setToolTip(
             translate(
-                "EvaluationPanel", "Save the report, the confusion matrix or the mistakes list"
+                "EvaluationPanel",
+                "Save the report, the confusion matrix, the mistakes list or the trust charts",
             )
         )
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -251,6 +256,8 @@ class EvaluationPanel(QWidget):
             ("report_json", translate("EvaluationPanel", "Report as JSON…")),
             ("confusion_png", translate("EvaluationPanel", "Confusion matrix as PNG…")),
             ("mistakes_csv", translate("EvaluationPanel", "Mistakes list as CSV…")),
+            ("trust_png", translate("EvaluationPanel", "Reliability and coverage as PNG…")),
+            ("robustness_png", translate("EvaluationPanel", "Robustness charts as PNG…")),
         ):
             action = menu.addAction(text)
             action.triggered.connect(lambda _=False, k=key: self._on_export_triggered(k))
@@ -392,6 +399,10 @@ class EvaluationPanel(QWidget):
             body_layout.addWidget(self.trust)
             self.scroll.setWidget(body)
             self.trust.part_revealed.connect(self._on_trust_part_revealed)
+            # a chart's right-click "Save chart as PNG…" saves as Export does (walk66 #5c)
+            self.trust.save_asked.connect(self._on_export_triggered)
+            self.trust.summary_drawn.connect(self._update_actions)
+            self.trust.robustness_drawn.connect(self._update_actions)
         # the report's height is fitted to the viewport's width, which the scroll bar narrows
         # when it appears after a fit: the legend then took a line more and ran over the table
         self.scroll.viewport().installEventFilter(self)
@@ -779,8 +790,12 @@ class EvaluationPanel(QWidget):
 
     def _update_actions(self) -> None:
         has = self._result is not None
-        for action in self.export_actions.values():
-            action.setEnabled(has)
+        for key, action in self.export_actions.items():
+            if key in CHART_KINDS:  # shown once drawn (robustness: once measured)
+                action.setEnabled(has and self.trust is not None and self.trust.can_save(key))
+                action.setVisible(self.trust is not None)
+            else:
+                action.setEnabled(has)
         self.export_button.setEnabled(has)
         self.copy_button.setEnabled(has)
         self.evaluate_button.setEnabled(
@@ -794,7 +809,8 @@ class EvaluationPanel(QWidget):
         return ask_save_path(self, title, stem, suffix, file_filter)
 
     def export(self, kind: str, path: str | Path) -> Path:
-        """Write ``kind`` ("report_csv" | "report_json" | "confusion_png" | "mistakes_csv")."""
+        """Write ``kind`` ("report_csv" | "report_json" | "confusion_png" | "mistakes_csv" |
+        "trust_png" | "robustness_png")."""
         result = self._result
         if result is None:
             raise RuntimeError("nothing evaluated yet")
@@ -803,6 +819,11 @@ class EvaluationPanel(QWidget):
     def _writer(self, kind: str):
         """The ``export`` function writing ``kind``: ``(path, result) -> Path``; the JSON
         report carries the trust figures as shown now (the threshold, robustness if measured)."""
+        if kind in CHART_KINDS:  # the chart as shown now, drawn for a slide when written
+            figure = None if self.trust is None else self.trust.chart_figure(kind)
+            if figure is None:
+                raise RuntimeError(f"no {kind} chart shown")
+            return lambda path, _result: export.save_figure(path, figure())
         threshold, robustness = None, None
         if self.trust is not None:
             threshold = self.trust.threshold.value() / 100
@@ -821,19 +842,30 @@ class EvaluationPanel(QWidget):
             "mistakes_csv": export.write_mistakes_csv,
         }[kind]
 
+    @Slot(str)
     def _on_export_triggered(self, kind: str) -> None:
         if self._result is None:
             return
+        if kind in CHART_KINDS and (self.trust is None or not self.trust.can_save(kind)):
+            return  # (a menu opened before the chart went)
         model = getattr(self._result.classifier, "title", "model")
-        report, confusion, mistakes = (
+        report, confusion, mistakes, reliability, robustness = (
             translate_marked("EvaluationPanel", name).format(model=model)
-            for name in (REPORT_FILE, CONFUSION_FILE, MISTAKES_FILE)
+            for name in (
+                REPORT_FILE,
+                CONFUSION_FILE,
+                MISTAKES_FILE,
+                RELIABILITY_FILE,
+                ROBUSTNESS_FILE,
+            )
         )
         names = {
             "report_csv": (f"{report}.csv", file_filters.csv_files()),
             "report_json": (f"{report}.json", file_filters.json_files()),
             "confusion_png": (f"{confusion}.png", file_filters.png_images()),
             "mistakes_csv": (f"{mistakes}.csv", file_filters.csv_files()),
+            "trust_png": (f"{reliability}.png", file_filters.png_images()),
+            "robustness_png": (f"{robustness}.png", file_filters.png_images()),
         }
         default, file_filter = names[kind]
         path = self._ask_path(translate("EvaluationPanel", "Export"), default, file_filter)

@@ -5,11 +5,12 @@ off the GUI thread; this widget only draws what it is sent."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QProgressBar,
     QSizePolicy,
     QSpinBox,
@@ -18,14 +19,22 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.robustness_figure import figure_height, robustness_figure
 from nndesk.trust_plots import bin_counts_text, ece_text
 from nndesk.ui import kept_choices, text_size, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.flow_layout import flow_row
-from nndesk.ui.language import accuracy_text, decimal, integer, percent, translate, translate_marked
+from nndesk.ui.language import (
+    accuracy_text,
+    class_names_shown,
+    decimal,
+    integer,
+    percent,
+    translate,
+    translate_marked,
+)
 from nndesk.ui.off_gui import ChartRenders, Delivery
-from nndesk.ui.plot_widget import PlotWidget
 from nndesk.viz import localise_ticks
 
 NOT_YET = QT_TRANSLATE_NOOP("TrustView", "Evaluate the model to see how well its confidence holds.")
@@ -53,6 +62,9 @@ LEGENDS = {
 PLOT_HEIGHT = 320  # px of one row of the reliability and coverage plots
 STACK_BELOW_WIDTH = 600  # px: a narrower part shows the two plots one above the other
 PLOTS_MIN_WIDTH = 300  # px the two plots' image takes at least
+#: device-independent px of the saved pictures (Export, right-click): a slide's width, written
+#: at ``export.save_figure``'s 150 dpi in the theme's chart colours, as the Dataset page saves
+SAVED_WIDTH, SAVED_SUMMARY_HEIGHT = 1100, 420
 
 
 def summary_figure(
@@ -84,6 +96,20 @@ def summary_figure(
     return fig
 
 
+def image_of(figure) -> QImage:
+    """The pixels of a drawn Agg ``figure`` as a QImage (any thread)."""
+    rgba = figure.canvas.buffer_rgba()
+    h, w = int(rgba.shape[0]), int(rgba.shape[1])
+    return QImage(bytes(rgba), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
+
+
+def render_robustness(curves, examples, names, width, height, ratio=1.0, zoom=1.0) -> QImage:
+    """``robustness_figure`` as an image (any thread: the render pool draws it)."""
+    figure = robustness_figure(curves, examples, names, width, height, ratio, zoom)
+    figure.canvas.draw()
+    return image_of(figure)
+
+
 def render_summary(
     summary,
     threshold: float,
@@ -94,10 +120,7 @@ def render_summary(
     zoom: float = 1.0,
 ) -> QImage:
     """``summary_figure`` as an image (any thread: the render pool draws it)."""
-    figure = summary_figure(summary, threshold, stacked, width, height, ratio, zoom)
-    rgba = figure.canvas.buffer_rgba()
-    h, w = int(rgba.shape[0]), int(rgba.shape[1])
-    return QImage(bytes(rgba), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
+    return image_of(summary_figure(summary, threshold, stacked, width, height, ratio, zoom))
 
 
 class TrustView(QWidget):
@@ -107,6 +130,10 @@ class TrustView(QWidget):
     #: (the robustness curves arrive ~20 s after Measure robustness, under the fold)
     part_revealed = Signal(object)
     summary_drawn = Signal()  # the reliability and coverage plots' image is on screen
+    robustness_drawn = Signal()  # the robustness curves and damage strips are on screen
+    #: "trust_png" | "robustness_png": the person asked to save that chart (its right-click
+    #: menu); the page saves it as its Export menu does
+    save_asked = Signal(str)
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +143,8 @@ class TrustView(QWidget):
         self.curves: dict | None = None
         self._curves_of = None  # the evaluation ``curves`` were measured on
         self._robust_images = 0  # test images damaged per level, for the note under them
+        #: {kind: [robustness.DamageExample per level]} of ``curves``: the strips beside them
+        self.examples: dict | None = None
 
         title = QLabel(translate("TrustView", "<b>Can its answers be trusted?</b>"))
         self.numbers = QLabel(translate_marked("TrustView", NOT_YET))
@@ -151,7 +180,7 @@ class TrustView(QWidget):
         self._resized = QTimer(self)
         self._resized.setSingleShot(True)
         self._resized.setInterval(150)
-        self._resized.timeout.connect(self._render_summary)
+        self._resized.timeout.connect(self._render_charts)
         self.plots.resized.connect(self._resized.start)  # drawn again once resizing settles
         theme.notifier().changed.connect(self._on_theme_changed)
         self.legend = QLabel(translate_marked("TrustView", LEGENDS["softmax"]))
@@ -185,9 +214,21 @@ class TrustView(QWidget):
             translate("TrustView", "Damaging test images… %v / %m levels")
         )
         self.robust_progress.setVisible(False)
-        self.robust_plots = PlotWidget(figsize=(7.0, 2.0))
-        self.robust_plots.setMinimumHeight(180)
+        # each damage's curve and, beside it, one test image at each level (walk66 #6): drawn
+        # on the render pool (30-odd Axes laid out), shown as an image
+        self.robust_plots = ChartImage(PLOTS_MIN_WIDTH, figure_height(1))
+        self.robust_plots.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.robust_plots.setVisible(False)
+        self._robust_delivery = Delivery()
+        self._robust_delivery.delivered.connect(self._on_robust_delivery_delivered)
+        self._robust_renders = ChartRenders(self._robust_delivery, theme.colours())
+        self.robust_plots.resized.connect(self._resized.start)
+        # right-click on a chart: save it (walk66 #5c: Export offered the matrix only)
+        for chart, kind in ((self.plots, "trust_png"), (self.robust_plots, "robustness_png")):
+            chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            chart.customContextMenuRequested.connect(
+                lambda pos, c=chart, k=kind: self._on_chart_menu_requested(c, k, pos)
+            )
 
         row = flow_row(threshold_label, self.threshold, self.robust_button)
         layout = QVBoxLayout(self)
@@ -221,7 +262,9 @@ class TrustView(QWidget):
         """A new evaluation: its summary is computed off the GUI thread, old curves go."""
         self._result = result
         self.summary = None
-        self.curves = self._curves_of = None
+        self.curves = self._curves_of = self.examples = None
+        self._robust_renders.drop()
+        self.robust_plots.clear_image()
         self.robust_plots.setVisible(False)
         self.robust_note.setVisible(False)
         if self._measuring:  # the old model's damage is of no use now
@@ -235,6 +278,10 @@ class TrustView(QWidget):
             self.plots.clear_image()
             return
         self.numbers.setText(translate("TrustView", "Working out the calibration…"))
+        # said where the plots will be, never another evaluation's plots nor a blank (walk66
+        # #12: ~10 s of an empty page under load after the figures came)
+        self._renders.drop()
+        self.plots.show_message(translate("TrustView", "Drawing the charts…"))
         self._controller.summarise(result)
 
     # ---- output --------------------------------------------------------------------------------
@@ -305,7 +352,71 @@ class TrustView(QWidget):
         self.summary_drawn.emit()
 
     def _on_theme_changed(self, _colours) -> None:
-        self._render_summary()  # in the new theme's colours
+        self._render_charts()  # in the new theme's colours
+
+    def _render_charts(self) -> None:
+        self._render_summary()
+        self._render_robustness()
+
+    def _names(self) -> list[str]:
+        """The classes as the window names them (for the damaged images' answers)."""
+        names = getattr(self._curves_of, "class_names", None) or ()
+        return list(class_names_shown(names))
+
+    def _render_robustness(self) -> None:
+        """Ask the render pool for the robustness figure at its image's size."""
+        curves, examples = self.curves, self.examples
+        if curves is None:
+            return
+        zoom = text_size.chart_zoom()
+        height = figure_height(len(curves), zoom)
+        if self.robust_plots.height() != height:
+            self.robust_plots.setFixedHeight(height)
+        w = max(self.robust_plots.width(), PLOTS_MIN_WIDTH)
+        ratio, names = self.robust_plots.devicePixelRatioF(), self._names()
+        colours = theme.colours()
+        self._robust_renders.ask(
+            (id(curves), w, height, ratio, colours, zoom, tuple(names)),
+            colours,
+            lambda: render_robustness(curves, examples, names, w, height, ratio, zoom),
+        )
+
+    @Slot(object, object)
+    def _on_robust_delivery_delivered(self, number, image) -> None:
+        if not self._robust_renders.newest(number, image):
+            return
+        self.robust_plots.show_image(image, self._robust_renders.colours)
+        self.robustness_drawn.emit()
+
+    # ---- saving the charts ---------------------------------------------------------------------
+    def can_save(self, kind: str) -> bool:
+        """Whether the chart ``kind`` ("trust_png" | "robustness_png") has something to save."""
+        if kind == "trust_png":
+            return self.summary is not None
+        return self.curves is not None and self._curves_of is self._result
+
+    def chart_figure(self, kind: str):
+        """A function drawing the chart ``kind`` as a stand-alone figure for a slide (any
+        thread: the page's writer saves it), of what is shown now; None if nothing is."""
+        if not self.can_save(kind):
+            return None
+        zoom = 1.0  # a slide's text, whatever the window's text size
+        if kind == "trust_png":
+            summary, threshold = self.summary, self.threshold.value() / 100
+            return lambda: summary_figure(
+                summary, threshold, False, SAVED_WIDTH, SAVED_SUMMARY_HEIGHT, 1.0, zoom
+            )
+        curves, examples, names = self.curves, self.examples, self._names()
+        height = figure_height(len(curves), zoom)
+        return lambda: robustness_figure(curves, examples, names, SAVED_WIDTH, height, 1.0, zoom)
+
+    def _on_chart_menu_requested(self, chart: QWidget, kind: str, pos: QPoint) -> None:
+        menu = QMenu(self)
+        action = menu.addAction(translate("TrustView", "Save chart as PNG…"))
+        action.setEnabled(self.can_save(kind))
+        action.triggered.connect(lambda _=False: self.save_asked.emit(kind))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(chart.mapToGlobal(pos))
 
     @staticmethod
     def _unseen_text(summary) -> str:
@@ -395,37 +506,34 @@ class TrustView(QWidget):
         the window rebuilt in another language shows them again (``show_robustness_again``)."""
         if self.curves is None or self._curves_of is None:
             return None
-        return self._curves_of, self.curves, self._robust_images
+        return self._curves_of, self.curves, self._robust_images, self.examples
 
     def show_robustness_again(self, shown: tuple | None) -> None:
         """Show the charts ``robustness_shown`` gave, in this window's language, when they were
         measured on the evaluation on show here (a language switch lost them, walk52 D17)."""
         if shown is None or self._measuring:
             return
-        result, curves, images = shown
+        result, curves, images, examples = shown
         if result is not self._result:
             return
         self._say_robust_sample(images)
         self._robust_images = images
-        self.show_robustness(curves, reveal=False)
+        self.show_robustness(curves, examples, reveal=False)
 
-    @Slot(object)
-    def show_robustness(self, curves: dict, reveal: bool = True) -> None:
-        from nndesk.trust_plots import plot_robustness
-
-        self.curves = curves
+    @Slot(object, object)
+    def show_robustness(self, curves: dict, examples: dict | None = None, reveal=True) -> None:
+        """Show ``curves`` ({kind: [(level, accuracy)]}) and ``examples`` ({kind:
+        [DamageExample per level]}, the strips beside them), drawn off the GUI thread."""
+        self.curves, self.examples = curves, examples
         self._curves_of = self._result
         self._measuring = False
         self.robust_progress.setVisible(False)
         self.cancel_button.setVisible(False)
         self.robust_button.setEnabled(self._result is not None)
-        fig = self.robust_plots.figure
-        fig.clear()
-        axes = list(fig.subplots(1, len(curves), sharey=True)) if curves else []
-        plot_robustness(axes, curves)
-        localise_ticks(*axes)
+        self.robust_plots.setFixedHeight(figure_height(len(curves), text_size.chart_zoom()))
+        self.robust_plots.show_message(translate("TrustView", "Drawing the charts…"))
         self.robust_plots.setVisible(True)
-        self.robust_plots.request_draw(full=True)
+        self._render_robustness()
         if reveal:
             self.part_revealed.emit(self.robust_plots)
 

@@ -912,3 +912,53 @@ def test_the_exports_are_proposed_under_names_in_the_windows_language(qtbot, pan
     endings = ["-report.csv", "-report.json", "-confusion.png", "-mistakes.csv"]
     endings += ["-báo-cáo.csv", "-báo-cáo.json", "-ma-trận-nhầm-lẫn.png", "-lỗi-phân-loại.csv"]
     assert proposed == [model + ending for ending in endings]
+
+
+def test_the_trust_charts_are_saved_as_png_from_export_and_from_their_right_click(
+    qtbot, controller, stroke_classifier, tmp_path
+):
+    """walk66 #5c: the reliability, coverage and robustness charts could not be saved (Export
+    offered the report, the matrix and the mistakes; a right-click did nothing)."""
+    from PIL import Image
+
+    from nndesk.controllers.trust import TrustController
+
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 2, 120)
+    images = np.zeros((120, 28, 28), np.uint8)
+    images[labels == 0, 4:24, 12:17] = 255
+    images[labels == 1, 12:17, 4:24] = 255
+    result = evaluate(stroke_classifier, images, labels)
+    trust = TrustController()
+    try:
+        widget = shown_widget(qtbot, EvaluationPanel(controller, trust), (1000, 700))
+        view = widget.trust
+        with qtbot.waitSignal(view.summary_drawn, timeout=20_000):
+            widget.show_result(result)
+        actions = widget.export_actions
+        assert actions["trust_png"].isEnabled() and not actions["robustness_png"].isEnabled()
+        with qtbot.waitSignal(view.robustness_drawn, timeout=60_000):
+            view.robust_button.click()
+        assert actions["robustness_png"].isEnabled()
+        proposed: list[str] = []
+        saved: list[Path] = []
+        widget.file_saved.connect(saved.append)
+        for kind, how in (("trust_png", "menu"), ("robustness_png", "right-click")):
+            path = tmp_path / f"{kind}.png"
+            widget._ask_path = lambda title, default, f, p=path: proposed.append(default) or str(p)
+            if how == "menu":
+                actions[kind].trigger()
+            else:
+                view.save_asked.emit(kind)  # the chart's "Save chart as PNG…"
+            assert saved[-1] == path
+            with Image.open(path) as png:  # a picture for a slide, not a thumbnail
+                assert png.format == "PNG" and png.width >= 1200, png.size
+        title = result.classifier.title
+        assert proposed == [f"{title}-reliability.png", f"{title}-robustness.png"]
+        # the robustness picture holds the damaged images beside the curves
+        figure = view.chart_figure("robustness_png")()
+        assert sum(len(ax.images) for ax in figure.axes) == sum(
+            len(points) for points in view.curves.values()
+        )
+    finally:
+        trust.shutdown()

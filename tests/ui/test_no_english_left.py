@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 import matplotlib.text
+import numpy as np
 import pytest
 from matplotlib.figure import Figure
 from PySide6.QtCore import QModelIndex, Qt
@@ -156,15 +157,19 @@ def test_no_page_of_the_vietnamese_window_shows_an_english_word(
 
 def test_the_race_chart_and_the_robustness_axes_speak_vietnamese(vietnamese):
     from nndesk.race_chart import RaceChart
-    from nndesk.trust_plots import plot_robustness
+    from nndesk.robustness import DamageExample
+    from nndesk.robustness_figure import robustness_figure
 
     known = _vietnamese_words()
     race = RaceChart(["SGD", "Adam"], 640, 420)
-    figure = Figure()
-    axes = figure.subplots(1, 5)
-    plot_robustness(
-        list(axes),
-        {kind: [(0.0, 0.9), (1.0, 0.5)] for kind in ("noise", "rotation", "shift", "occlusion")},
+    kinds = ("noise", "rotation", "shift", "occlusion")
+    blank = np.zeros((28, 28), np.uint8)
+    figure = robustness_figure(
+        {kind: [(0.0, 0.9), (1.0, 0.5)] for kind in kinds},
+        {kind: [DamageExample(blank, 0, 0), DamageExample(blank, 1, 0)] for kind in kinds},
+        ["Số 0", "Số 1"],
+        900,
+        500,
     )
     for texts in (figure_texts(race.figure), figure_texts(figure)):
         words = [w for t in texts for w in english_words(t, known)]

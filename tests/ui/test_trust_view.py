@@ -59,11 +59,15 @@ def test_robustness_runs_with_progress_and_draws_five_curves(qtbot, view, contro
     view.set_result(result)
     seen = []
     controller.robustness_progressed.connect(lambda d, t: seen.append((d, t)))
-    with qtbot.waitSignal(controller.robustness_ready, timeout=60_000):
+    with qtbot.waitSignal(view.robustness_drawn, timeout=60_000):
         view.robust_button.click()
     assert set(view.curves) == {"noise", "rotation", "shift", "thickness", "occlusion"}
     assert seen and seen[-1][0] == seen[-1][1]
-    assert view.robust_plots.isVisibleTo(view) and len(view.robust_plots.figure.axes) == 5
+    assert view.robust_plots.isVisibleTo(view) and view.robust_plots.pixmap() is not None
+    # beside each curve one damaged test image per level (walk66 #6)
+    assert {kind: len(view.examples[kind]) for kind in view.curves} == {
+        kind: len(points) for kind, points in view.curves.items()
+    }
     # the stroke model reads bars: turned by 90 degrees, a vertical bar is a horizontal one
     rotation = dict(view.curves["rotation"])
     assert rotation[90.0] < rotation[0.0]
@@ -96,7 +100,7 @@ def test_robustness_says_its_sample_and_cancel_stops_it_without_curves(
 
     monkeypatch.setattr(robustness, "damage", held)
     ready: list = []
-    controller.robustness_ready.connect(ready.append)
+    controller.robustness_ready.connect(lambda curves, examples: ready.append(curves))
     with qtbot.waitSignal(controller.robustness_progressed, timeout=60_000):
         view.robust_button.click()
     assert view.cancel_button.isVisible() and not view.robust_button.isEnabled()
@@ -302,3 +306,54 @@ def test_the_charts_key_writes_each_ece_as_the_text_above_it_does(qtbot, view):
     key = [t.get_text() for t in reliability.get_legend().get_texts()][1:]  # after the diagonal
     assert f"ECE {shown_eces[0]})" in key[0], (shown_eces, key)
     assert f"ECE {shown_eces[1]})" in key[1], (shown_eces, key)
+
+
+def test_the_plots_say_they_are_being_drawn_where_they_will_be(qtbot, view, result):
+    """walk66 #12: for ~10 s under load the place of the plots stayed blank (or showed the
+    last model's) after the figures came; it says they are being drawn."""
+    import threading
+
+    from nndesk.ui import trust_view
+
+    gate = threading.Event()
+    real = trust_view.render_summary
+
+    def held(*args, **kwargs):
+        assert gate.wait(60)
+        return real(*args, **kwargs)
+
+    trust_view.render_summary = held
+    try:
+        view.set_result(result)
+        assert view.plots.text() == "Drawing the charts…" and view.plots.isVisible()
+        qtbot.waitUntil(lambda: view.summary is not None, timeout=20_000)
+        assert view.plots.text() == "Drawing the charts…"
+        with qtbot.waitSignal(view.summary_drawn, timeout=20_000):
+            gate.set()
+        assert view.plots.text() == "" and view.plots.pixmap() is not None
+    finally:
+        gate.set()
+        trust_view.render_summary = real
+
+
+def test_a_right_click_on_a_chart_offers_to_save_it(qtbot, view, result):
+    """walk66 #5c: a right-click on the trust charts did nothing; Export had no entry for them."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    asked: list[str] = []
+    view.save_asked.connect(asked.append)
+    with qtbot.waitSignal(view.summary_drawn, timeout=20_000):
+        view.set_result(result)
+    with qtbot.waitSignal(view.robustness_drawn, timeout=60_000):
+        view.robust_button.click()
+    for chart, kind in ((view.plots, "trust_png"), (view.robust_plots, "robustness_png")):
+        chart.customContextMenuRequested.emit(QPoint(20, 20))  # what a right-click sends
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=5_000)
+        menu = QApplication.activePopupWidget()
+        (action,) = menu.actions()
+        assert action.text() == "Save chart as PNG…" and action.isEnabled()
+        action.trigger()
+        menu.close()
+        assert asked[-1] == kind
+    assert asked == ["trust_png", "robustness_png"]

@@ -1,0 +1,47 @@
+"""The robustness figure: each damage's curve with one test image at each level beside it."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.image import AxesImage
+from matplotlib.text import Text
+
+from nndesk.robustness import LEVELS, DamageExample
+from nndesk.robustness_figure import RIGHT, WRONG, figure_height, robustness_figure
+
+
+def _examples(kind: str) -> list[DamageExample]:
+    """An image per level of ``kind``, each its level's grey; wrong from the third level on."""
+    return [
+        DamageExample(np.full((28, 28), 40 * i, np.uint8), 1 if i < 2 else 0, 1)
+        for i in range(len(LEVELS[kind]))
+    ]
+
+
+def test_each_damage_has_its_curve_and_a_strip_of_its_levels_images_with_the_answers():
+    curves = {kind: [(level, 0.9) for level in levels] for kind, levels in LEVELS.items()}
+    examples = {kind: _examples(kind) for kind in LEVELS}
+    figure = robustness_figure(
+        curves, examples, ["Zero", "One"], 1000, figure_height(len(curves))
+    )
+    figure.canvas.draw()
+    curve_axes, strips = figure.axes[0::2], figure.axes[1::2]
+    assert len(curve_axes) == len(strips) == len(LEVELS)
+    for kind, ax, strip in zip(LEVELS, curve_axes, strips, strict=True):
+        assert ax.get_lines() and len(ax.get_lines()[0].get_xdata()) == len(LEVELS[kind])
+        shown = [im.get_array() for im in strip.get_children() if isinstance(im, AxesImage)]
+        assert [int(a[0, 0]) for a in shown] == [40 * i for i in range(len(LEVELS[kind]))]
+        texts = [t for t in strip.texts if isinstance(t, Text)]
+        answers = [t for t in texts if "One" in t.get_text() or "Zero" in t.get_text()]
+        assert [t.get_text() for t in answers[:3]] == ["One", "One", "✗ Zero"]
+        assert [t.get_color() for t in answers[:3]] == [RIGHT, RIGHT, WRONG]
+    noise_levels = [t.get_text() for t in strips[0].texts][0::2]
+    assert noise_levels == ["0.00 std", "0.10 std", "0.20 std", "0.35 std", "0.50 std", "0.75 std"]
+    assert "true class: One" in figure._suptitle.get_text()
+    # every image is whole inside the figure (none cut at its right edge or under the next row)
+    renderer = figure.canvas.get_renderer()
+    box = figure.bbox
+    for strip in strips:
+        for im in strip.images:
+            extent = im.get_window_extent(renderer)
+            assert box.x0 <= extent.x0 and extent.x1 <= box.x1 + 0.5, (extent, box)
