@@ -21,9 +21,7 @@ def _examples(kind: str) -> list[DamageExample]:
 def test_each_damage_has_its_curve_and_a_strip_of_its_levels_images_with_the_answers():
     curves = {kind: [(level, 0.9) for level in levels] for kind, levels in LEVELS.items()}
     examples = {kind: _examples(kind) for kind in LEVELS}
-    figure = robustness_figure(
-        curves, examples, ["Zero", "One"], 1000, figure_height(len(curves))
-    )
+    figure = robustness_figure(curves, examples, ["Zero", "One"], 1000, figure_height(len(curves)))
     figure.canvas.draw()
     curve_axes, strips = figure.axes[0::2], figure.axes[1::2]
     assert len(curve_axes) == len(strips) == len(LEVELS)
