@@ -3077,16 +3077,16 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>trung bình có trọng số</translation>
     </message>
     <message>
+        <source>{model}-calibration</source>
+        <translation>{model}-hiệu-chỉnh</translation>
+    </message>
+    <message>
         <source>{model}-confusion</source>
         <translation>{model}-ma-trận-nhầm-lẫn</translation>
     </message>
     <message>
         <source>{model}-mistakes</source>
         <translation>{model}-lỗi-phân-loại</translation>
-    </message>
-    <message>
-        <source>{model}-reliability</source>
-        <translation>{model}-độ-tin-cậy</translation>
     </message>
     <message>
         <source>{model}-report</source>
@@ -4575,6 +4575,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>{method} of {layer}: {n} test images</source>
         <translation>{method} của {layer}: {n}&#xa0;ảnh kiểm tra</translation>
+    </message>
+    <message>
+        <source>{percent}  ·  ETA {eta}</source>
+        <translation>{percent}  ·  còn {eta}</translation>
     </message>
     <message>
         <source>★ Draw on the canvas to see where your drawing lands.</source>

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from nndesk.confusion_figure import MatrixFigure
@@ -89,6 +89,7 @@ CELL_STEPS = {
 }
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 CELL_KEYS = (*CELL_STEPS, *OPEN_KEYS)
+FOCUS_FRAME = 2  # px of the frame drawn round the canvas while it has the keyboard's focus
 
 
 class MatrixCanvas(QWidget):
@@ -99,6 +100,9 @@ class MatrixCanvas(QWidget):
     left = Signal()
     resized = Signal()
     keyed = Signal(int)  # a key pressed while it has the focus (arrows, Enter: a cell by key)
+    #: the keyboard brought the focus here (Tab, Shift+Tab, a shortcut; not a click, whose
+    #: press names its own cell)
+    focused_by_keys = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +173,22 @@ class MatrixCanvas(QWidget):
                 painter.setPen(self.palette().windowText().color())
                 flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
                 painter.drawText(self.image_rect().adjusted(8, 8, -8, -8), flags, self.pending_text)
+        if self.hasFocus():  # a frame where the keys act (walk66 #7: the focus was invisible)
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_FRAME)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            half = FOCUS_FRAME / 2
+            painter.drawRect(QRectF(self.rect()).adjusted(half, half, -half, -half))
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        self.update()
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.focused_by_keys.emit()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.update()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.button() == Qt.MouseButton.LeftButton:
@@ -218,6 +238,7 @@ class ConfusionView(QWidget):
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.canvas.setAccessibleName(translate("ConfusionView", "Confusion matrix"))
         self.canvas.keyed.connect(self._on_canvas_keyed)
+        self.canvas.focused_by_keys.connect(self._on_canvas_focused_by_keys)
         self.hint = QLabel(translate_marked("ConfusionView", HINT))
         self.hint.setWordWrap(True)
         theme.set_tone(self.hint, "muted")
@@ -477,6 +498,12 @@ class ConfusionView(QWidget):
         self.hint.setText(
             translate("ConfusionView", "{said} Press Enter to open them.").format(said=said)
         )
+
+    def _on_canvas_focused_by_keys(self) -> None:
+        """Reached by Tab: a current cell at once (the one chosen last, else the first),
+        outlined and said in the hint, so Enter opens what is seen."""
+        if self._confusion is not None and self.picture is not None:
+            self._on_canvas_keyed(0)  # no step: outline and say the current cell
 
     def _on_canvas_left(self) -> None:
         self._on_canvas_moved(QPointF(-1, -1))

@@ -66,7 +66,7 @@ from nndesk.ui.trust_view import TrustView
 REPORT_FILE = QT_TRANSLATE_NOOP("EvaluationPanel", "{model}-report")
 CONFUSION_FILE = QT_TRANSLATE_NOOP("EvaluationPanel", "{model}-confusion")
 MISTAKES_FILE = QT_TRANSLATE_NOOP("EvaluationPanel", "{model}-mistakes")
-RELIABILITY_FILE = QT_TRANSLATE_NOOP("EvaluationPanel", "{model}-reliability")
+CALIBRATION_FILE = QT_TRANSLATE_NOOP("EvaluationPanel", "{model}-calibration")
 ROBUSTNESS_FILE = QT_TRANSLATE_NOOP("EvaluationPanel", "{model}-robustness")
 #: the trust part's charts, saved from Export or their right-click menu (``TrustView``)
 CHART_KINDS = ("trust_png", "robustness_png")
@@ -219,6 +219,8 @@ class EvaluationPanel(QWidget):
         # calibration, coverage and robustness below the report (with a TrustController)
         self.trust = None if trust is None else TrustView(trust)
         self._result: EvaluationResult | None = None
+        #: the model whose report was shown last: another's opens at the top of its report
+        self._shown_classifier = None
 
         self.title = QLabel(translate("EvaluationPanel", "No model yet"))
         text_size.follow_scaled_font(self.title, self, 1.25, bold=True)
@@ -389,6 +391,10 @@ class EvaluationPanel(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # no Tab stop of its own: it took the Tab after "Evaluate again", showed no focus, and
+        # its arrows scrolled the page where the matrix's were expected (walk66 #7). Page Up /
+        # Down still scroll it from any control inside (they come up to it unused)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         if self.trust is None:
             self.scroll.setWidget(self.splitter)
         else:
@@ -440,7 +446,14 @@ class EvaluationPanel(QWidget):
         known until the layouts it asked for have run: they run first (scrolled before, the
         page stopped at its old end, the curves' titles at the fold)."""
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        self.scroll.ensureWidgetVisible(part, 0, 12)
+        margin = 12
+        if part.height() + 2 * margin > self.scroll.viewport().height():
+            # taller than the view (the curves with their damaged images): its top in view,
+            # never its bottom with the titles above the fold
+            top = part.mapTo(self.scroll.widget(), part.rect().topLeft()).y()
+            self.scroll.verticalScrollBar().setValue(top - margin)
+            return
+        self.scroll.ensureWidgetVisible(part, 0, margin)
 
     def _fit_report(self) -> None:
         """Narrow page: the report side gets the height its wrapped legend needs, so the legend
@@ -589,7 +602,9 @@ class EvaluationPanel(QWidget):
         if self._result is None:  # it said "No evaluation yet" under "Evaluating…" (walk49)
             self.confusion.set_matrix(None, empty_text=evaluating_text())
         self._set_stale(self._result is not None)  # "Evaluate again": the same model's, greyed
-        bar.setValue(kept)  # the report stays where the person was reading it
+        if classifier is not self._shown_classifier:
+            kept = 0  # another model's report opens at its top (walk66 #12)
+        bar.setValue(kept)  # the same model's report stays where the person was reading it
         self.title.setText(classifier.title)
         self.subtitle.setText(_test_set_words(classifier))
 
@@ -710,6 +725,11 @@ class EvaluationPanel(QWidget):
         if self.trust is not None:
             self.trust.set_result(result)
         self._update_actions()
+        if clf is not self._shown_classifier:
+            # another model's report opens at its top, not at the last one's scroll position
+            # (walk66 #12: the new evaluation showed the blank place of the charts being drawn)
+            self._shown_classifier = clf
+            self.scroll.verticalScrollBar().setValue(0)
 
     def _show_source(self, source) -> None:
         """The note under the subtitle: a folder model's folder, why that one, and a warning
@@ -849,13 +869,13 @@ class EvaluationPanel(QWidget):
         if kind in CHART_KINDS and (self.trust is None or not self.trust.can_save(kind)):
             return  # (a menu opened before the chart went)
         model = getattr(self._result.classifier, "title", "model")
-        report, confusion, mistakes, reliability, robustness = (
+        report, confusion, mistakes, calibration, robustness = (
             translate_marked("EvaluationPanel", name).format(model=model)
             for name in (
                 REPORT_FILE,
                 CONFUSION_FILE,
                 MISTAKES_FILE,
-                RELIABILITY_FILE,
+                CALIBRATION_FILE,
                 ROBUSTNESS_FILE,
             )
         )
@@ -864,7 +884,7 @@ class EvaluationPanel(QWidget):
             "report_json": (f"{report}.json", file_filters.json_files()),
             "confusion_png": (f"{confusion}.png", file_filters.png_images()),
             "mistakes_csv": (f"{mistakes}.csv", file_filters.csv_files()),
-            "trust_png": (f"{reliability}.png", file_filters.png_images()),
+            "trust_png": (f"{calibration}.png", file_filters.png_images()),
             "robustness_png": (f"{robustness}.png", file_filters.png_images()),
         }
         default, file_filter = names[kind]

@@ -850,3 +850,35 @@ def test_a_map_comes_back_when_its_model_is_opened_again_on_the_same_images(
     weights += 0.01  # a Lab edit or another run: not the map's model
     page.set_result(evaluate(other, result.images, result.labels))
     assert page.data is None
+
+
+def test_the_maps_progress_says_the_time_left_as_the_training_bar_does(qtbot, controller, result):
+    """walk66 #9: a t-SNE's progress was a bare percentage ("3 %" after 45 s, ~6 min in all).
+    The time left comes from the iterations' pace, timed from the first one (the affinities'
+    search before it, reported as done 0, runs at another pace)."""
+    from nndesk.ui import language
+
+    page = MapView(controller)
+    qtbot.addWidget(page)
+    page.set_result(result)
+    now = [100.0]
+    page._clock = lambda: now[0]
+    steps = [(0, 1000, 0.0), (0, 1000, 40.0), (1, 1000, 0.1), (10, 1000, 0.9), (100, 1000, 9.0)]
+    said = []
+    for done, total, wait in steps:  # the worker's reports, ``wait`` s after the last
+        now[0] += wait
+        controller.map_progressed.emit(done, total)
+        said.append(page.progress.format())
+    assert said[:4] == ["0%", "0%", "0%", "1%"]  # no pace yet: a share only
+    # 100 iterations in 10 s since the search ended: 900 left take 90 s
+    assert said[4] == "10%  ·  ETA 1:30"
+    assert language.use_language("vi") == "vi"
+    try:
+        now[0] += 10.0
+        controller.map_progressed.emit(200, 1000)  # 200 in 20 s: 800 left, 80 s
+        assert page.progress.format() == "20%  ·  còn 1:20"
+    finally:
+        language.use_language("en")
+    page.draw_button.setEnabled(True)
+    page.request()  # a new map: no time left until its own pace is known
+    assert page.progress.format() == "%p%"
