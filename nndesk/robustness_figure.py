@@ -15,7 +15,7 @@ from matplotlib.patches import Rectangle
 
 from nndesk.i18n import N_, number, shown
 from nndesk.robustness import UNITS, DamageExample
-from nndesk.viz import PALETTE, localise_ticks, muted_colour
+from nndesk.viz import PALETTE, localise_ticks, muted_colour, two_lines
 
 #: the curves' titles, by kind of damage (``robustness.KINDS``)
 TITLES = {
@@ -41,10 +41,10 @@ def figure_height(rows: int, zoom: float = 1.0) -> int:
 
 
 def level_text(kind: str, level: float) -> str:
-    """A level in its unit, as the curve's axis counts it: "0.35 std", "−1 px", "15°"."""
-    unit = UNITS.get(kind, "")
-    if unit.strip() == "std":
-        unit = " " + shown(N_("std"))
+    """A level as the curve's axis counts it: "−1 px", "15°"; the noise's bare ("0.35"): its
+    unit, "std", is the curve's axis label, and in words ("độ lệch chuẩn") it was wider than
+    the image under it."""
+    unit = "" if kind == "noise" else UNITS.get(kind, "")
     text = number(level, 2 if kind == "noise" else 0)
     return text.replace("-", "\N{MINUS SIGN}") + unit
 
@@ -137,8 +137,22 @@ def plot_strip(
 ) -> None:
     """The damaged images of one kind left to right, each with its level above it and the
     model's answer under it in a frame of the answer's colour; room for ``columns`` images
-    (every row's images the same size)."""
+    (every row's images the same size). The captions get smaller, never wider than an image
+    and its gap (at 1024 px in Vietnamese "✗ Áo thun/áo phông" ran over three images)."""
+    width = columns * (SIDE + GAP) - GAP + 2
+    ax.set_xlim(-1, width - 1)
+    ax.set_ylim(SIDE + 1, -1)
+    ax.set_aspect("equal", anchor="W")
+    ax.set_axis_off()
+    captions = []
     for i, example in enumerate(examples):
+        right = example.predicted == example.label
+        name = names[example.predicted] if 0 <= example.predicted < len(names) else "?"
+        name = two_lines(name)  # "Áo len" / "chui đầu"
+        level = level_text(kind, levels[i]) if i < len(levels) else ""
+        captions.append((level, name if right else f"✗ {name}", RIGHT if right else WRONG))
+    size = caption_points(ax, width, [t for level, answer, _ in captions for t in (level, answer)])
+    for i, (example, (level, answer, colour)) in enumerate(zip(examples, captions, strict=True)):
         x = i * (SIDE + GAP)
         ax.imshow(
             example.image,
@@ -148,31 +162,40 @@ def plot_strip(
             interpolation="nearest",
             extent=(x, x + SIDE, SIDE, 0),
         )
-        right = example.predicted == example.label
-        colour = RIGHT if right else WRONG
         ax.add_patch(
             Rectangle((x - 0.5, -0.5), SIDE + 1, SIDE + 1, fill=False, edgecolor=colour, lw=1.5)
         )
-        if i < len(levels):
-            ax.text(
-                x + SIDE / 2,
-                -2,
-                level_text(kind, levels[i]),
-                ha="center",
-                va="bottom",
-                fontsize="x-small",
-            )
-        name = names[example.predicted] if 0 <= example.predicted < len(names) else "?"
-        ax.text(
-            x + SIDE / 2,
-            SIDE + 2,
-            name if right else f"✗ {name}",
-            ha="center",
-            va="top",
-            fontsize="x-small",
-            color=colour,
-        )
-    ax.set_xlim(-1, columns * (SIDE + GAP) - GAP + 1)
-    ax.set_ylim(SIDE + 1, -1)
-    ax.set_aspect("equal", anchor="W")
-    ax.set_axis_off()
+        ax.text(x + SIDE / 2, -2, level, ha="center", va="bottom", fontsize=size)
+        ax.text(x + SIDE / 2, SIDE + 2, answer, ha="center", va="top", fontsize=size, color=colour)
+
+
+#: the captions' least size (points): smaller could not be read on a projector
+LEAST_CAPTION_POINTS = 5.0
+
+
+def caption_points(ax: Axes, units: float, texts: Sequence[str]) -> float:
+    """The font size (points) at which the widest line of ``texts`` fits an image and its gap
+    in ``ax``, a strip ``units`` image pixels wide with equal aspect; "x-small" at most."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    fig = ax.figure
+    box = ax.get_position()  # before the aspect narrows it: the width it may take
+    fig_w, fig_h = fig.get_size_inches() * 72  # points
+    height_units = SIDE + 2
+    per_unit = min(box.width * fig_w / units, box.height * fig_h / height_units)
+    room = (SIDE + GAP - 1) * per_unit
+    prop = FontProperties(size="x-small")
+    size = prop.get_size_in_points()
+    measure = TextToPath()
+    widest = max(
+        (
+            measure.get_text_width_height_descent(line, prop, ismath=False)[0]
+            for text in texts
+            for line in text.splitlines()
+        ),
+        default=0.0,
+    )
+    if widest <= room:
+        return size
+    return max(LEAST_CAPTION_POINTS, size * room / widest)

@@ -34,7 +34,9 @@ def test_each_damage_has_its_curve_and_a_strip_of_its_levels_images_with_the_ans
         assert [t.get_text() for t in answers[:3]] == ["One", "One", "✗ Zero"]
         assert [t.get_color() for t in answers[:3]] == [RIGHT, RIGHT, WRONG]
     noise_levels = [t.get_text() for t in strips[0].texts][0::2]
-    assert noise_levels == ["0.00 std", "0.10 std", "0.20 std", "0.35 std", "0.50 std", "0.75 std"]
+    assert noise_levels == ["0.00", "0.10", "0.20", "0.35", "0.50", "0.75"]  # std: the axis
+    thickness = [t.get_text() for t in strips[3].texts][0::2]
+    assert thickness == ["−1 px", "0 px", "1 px", "2 px", "3 px"]
     assert "true class: One" in figure._suptitle.get_text()
     # every image is whole inside the figure (none cut at its right edge or under the next row)
     renderer = figure.canvas.get_renderer()
