@@ -87,13 +87,21 @@ FEW_STEPS = 50
 LARGE_BATCH = 1024
 #: The batch size the few-steps hint offers: the labs' usual one
 SENSIBLE_BATCH = 128
+#: A cross-entropy run whose training loss stood within this share of ln(classes), the loss of
+#: a network that answers every image alike, for ``COLLAPSED_EPOCHS`` epochs, after epochs of
+#: no more than ``LEARNT`` of it, has collapsed: mnist-gd raised by hand to lr 2 sat at 2.3012
+#: (ln 10 = 2.3026, 11 %) for 400 epochs, and a lower rate cannot bring back units that no
+#: longer respond to any image (verify66 #3: the coach offered 0.5 again and again)
+COLLAPSED_SHARE = 0.01
+COLLAPSED_EPOCHS = 3
+LEARNT = 0.75
 
 
 #: The kinds of hint, most urgent first: the order ``hints`` lists them in (a hint held in
 #: sight while a run goes gives way at once to a more urgent one only; ``coach_row``)
 URGENCY = (
-    "harder-data", "diverging", "rate-raised", "overfitting", "dead", "fell", "few-steps",
-    "raw-inputs", "stuck", "gap", "mistakes",
+    "collapsed", "harder-data", "diverging", "rate-raised", "overfitting", "dead", "fell",
+    "few-steps", "raw-inputs", "stuck", "gap", "mistakes",
 )  # fmt: skip
 
 
@@ -120,13 +128,15 @@ class RunSetup:
     steps: int = 0  # optimizer steps the run takes in all (0: not known)
     lr: float = 0.0  # the learning rate the run started with (0: not known)
     schedule: str = ""  # its learning-rate schedule ("constant", "exp", …; "": not known)
+    loss: str = ""  # "ce" | "mse" ("": not known)
+    classes: int = 0  # the classes it tells apart (0: not known)
 
 
 @dataclass(frozen=True)
 class Hint:
     """``text.format(**values)`` says what the coach saw; ``fix`` what one click changes."""
 
-    #: "diverging" | "harder-data" | "few-steps" | "raw-inputs" | "rate-raised" |
+    #: "diverging" | "harder-data" | "collapsed" | "few-steps" | "raw-inputs" | "rate-raised" |
     #: "overfitting" | "dead" | "fell" | "stuck" | "gap" | "mistakes"
     kind: str
     text: str  # a template, marked with QT_TRANSLATE_NOOP("Coach", ...)
@@ -353,6 +363,31 @@ def rate_raised_hurt(curves, start_lr: float = 0.0) -> dict[str, Any] | None:
             "training": training}  # fmt: skip
 
 
+def collapsed(curves, setup: RunSetup | None) -> dict[str, Any] | None:
+    """The numbers of a run that learnt and then collapsed to answering every image alike:
+    ``{"loss", "chance", "n", "since"}`` (its newest training loss, ln n, the classes, the
+    first epoch of the stretch at it), else None. Judged on a cross-entropy run's training
+    loss per epoch (``COLLAPSED_SHARE``, ``COLLAPSED_EPOCHS``, ``LEARNT``)."""
+    if setup is None or setup.loss != "ce" or setup.classes < 2:
+        return None
+    chance = math.log(setup.classes)
+    loss = np.asarray(curves.train_loss, dtype=np.float64)
+    epochs = list(curves.epochs)
+    if len(epochs) != len(loss) or len(loss) <= COLLAPSED_EPOCHS:
+        return None
+    at = np.isfinite(loss) & (np.abs(loss - chance) <= COLLAPSED_SHARE * chance)
+    if not at[-COLLAPSED_EPOCHS:].all():
+        return None
+    first = len(at) - COLLAPSED_EPOCHS
+    while first > 0 and at[first - 1]:
+        first -= 1
+    earlier = loss[:first][np.isfinite(loss[:first])]
+    if not len(earlier) or earlier.min() > LEARNT * chance:
+        return None  # it never learnt: the stuck hint's case
+    return {"loss": Loss(loss[-1]), "chance": Loss(chance), "n": setup.classes,
+            "since": epochs[first]}  # fmt: skip
+
+
 def _schedule_had_rate(curves, schedule: str) -> bool:
     """Whether the run's ``schedule`` (not a constant one) set the rate the newest change by
     hand replaced: no rate was set by hand before it, or the last one was given back to the
@@ -517,6 +552,21 @@ def hints(
     # at 4x its rate was told "overfitting" while its training loss barely moved, and offered
     # augmentation)
     raised = None if raw else rate_raised_hurt(curves, setup.lr if setup is not None else 0.0)
+    if raised is not None and lr is not None and 0 < lr <= float(raised["previous"]) * (1 + 1e-6):
+        # the rate in force is back where the raise took it from (a Continue at the coach's
+        # rate, verify66 #3): what it advises is done, and not offered again
+        raised = None
+    broken = collapsed(curves, setup)
+    if broken is not None:
+        found.append(Hint(
+            "collapsed",
+            QT_TRANSLATE_NOOP("Coach", "The training loss has stood at {loss} since epoch "
+                              "{since}: the loss of a network that answers every image alike "
+                              "(ln {n} = {chance}). Its units no longer respond to the images, "
+                              "and no learning rate brings them back: train it again from the "
+                              "start."),
+            broken,
+        ))  # fmt: skip
     overfit = None if raw or raised is not None else _overfitting(curves)
     if overfit is not None and _rate_changed_since(curves, overfit["e0"]):
         overfit = None  # set since its lowest: its epochs are not one run's to judge
@@ -613,6 +663,14 @@ def hints(
     mistakes = mistakes_hint(confusions, class_names, split)
     if mistakes is not None:
         found.append(mistakes)
+    if broken is not None:  # said first; no setting of this network helps it: nothing else
+        # offered (the loss's climb into the collapse read "the rate is probably too high")
+        first = [h for h in found if h.kind == "collapsed"]
+        found = first + [
+            h if h.kind == "mistakes" else Hint(h.kind, h.text, h.values)
+            for h in found
+            if h.kind != "collapsed"
+        ]
     return found
 
 

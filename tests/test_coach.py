@@ -628,3 +628,63 @@ def test_rates_are_said_to_three_significant_digits_in_the_windows_language(qapp
         assert button.endswith("0,000452"), button
     finally:
         language.use_language("en")
+
+
+def test_a_raise_whose_rate_is_set_back_since_is_not_offered_again():
+    """verify66 #3: continued at the coach's rate (0.5, the rate before a raise to 2), the
+    coach still said "Set it back" with its button, under "LR now 0.5": the Continue records
+    no change of its own, so the raise stayed the newest. The rate in force decides."""
+    run = curves(train_loss=[0.50, 0.45, 0.56, 0.66, 0.60], val_loss=[0.42, 0.40, 0.77, 0.62, 0.64])
+    run.add_lr_change(2.69, 2.0)
+    setup = RunSetup(lr=0.5)
+    (hint,) = hints(run, lr=2.0, setup=setup)
+    assert hint.kind == "rate-raised" and hint.fix == {"lr": 0.5}
+    assert hints(run, lr=0.5, setup=setup) == []  # set back: nothing left to advise
+    assert hints(run, lr=0.1, setup=setup) == []  # lower still: the same
+    (hint,) = hints(run, lr=1.0, setup=setup)  # halfway back: still above it
+    assert hint.kind == "rate-raised"
+
+
+def _collapsed_gd_run() -> Curves:
+    """mnist-gd as verify66 trained it: lr 0.5 to 38 % by epoch 61 (loss 1.34), raised by hand
+    to 2 in epoch 62, at the loss of guessing (2.3012, 11.3 %) from epoch 64 on."""
+    climb = [0.1 + 0.28 * i / 60 for i in range(61)]
+    run = trained(climb + [0.30, 0.2, 0.113, 0.113, 0.112, 0.113], batches_per_epoch=1)
+    run.train_loss = [2.3 - 0.96 * i / 60 for i in range(61)] + [1.9, 2.2, 2.3012, 2.3013,
+                                                                  2.3012, 2.3012]  # fmt: skip
+    run.val_loss = list(run.train_loss)
+    run.add_lr_change(61.5, 2.0)
+    return run
+
+
+def test_a_network_dead_at_the_loss_of_guessing_is_told_to_start_again_not_offered_a_rate():
+    """verify66 #3: mnist-gd dead at 2.3012 (ln 10, 11 %) since lr 2: the coach offered "Set
+    the learning rate back to 0.5" before and after it was taken; no rate revives units that
+    no longer respond. It says so plainly, and nothing else offers a rate."""
+    run = _collapsed_gd_run()
+    setup = RunSetup(lr=0.5, loss="ce", classes=10)
+    found = hints(run, lr=2.0, setup=setup)
+    assert found[0].kind == "collapsed" and found[0].fix == {} and found[0].fix_label == ""
+    assert found[0].message() == (
+        "The training loss has stood at 2.3012 since epoch 64: the loss of a network that "
+        "answers every image alike (ln 10 = 2.3026). Its units no longer respond to the images, "
+        "and no learning rate brings them back: train it again from the start."
+    )
+    assert {h.kind for h in found[1:]} <= {"rate-raised", "fell", "stuck"}, found
+    assert all(h.fix == {} and h.fix_label == "" for h in found[1:]), found
+    # the rate set back changes nothing of it
+    assert [h.kind for h in hints(run, lr=0.5, setup=setup)][:1] == ["collapsed"]
+    # its climb into the collapse is no "the rate is probably too high" said before it (the
+    # real window said that one first, its button hidden)
+    run.batch_loss[-40:] = [1.63] * 20 + [2.66] * 20
+    found = hints(run, lr=2.0, setup=setup)
+    assert [h.kind for h in found][:2] == ["collapsed", "diverging"], found
+    assert found[1].fix == {}
+    # two epochs at it are not yet a collapse; a run that never learnt is "stuck", not this;
+    # a squared-error run's loss is not ln 10
+    assert "collapsed" not in {h.kind for h in hints(_first_epochs(run, 65), lr=2.0, setup=setup)}
+    never = trained([0.11] * 70, batches_per_epoch=1)
+    never.train_loss = [2.3020] * 70
+    assert "collapsed" not in {h.kind for h in hints(never, lr=0.5, setup=setup)}
+    mse = RunSetup(lr=0.5, loss="mse", classes=10)
+    assert "collapsed" not in {h.kind for h in hints(run, lr=2.0, setup=mse)}

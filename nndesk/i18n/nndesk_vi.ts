@@ -2157,6 +2157,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Điểm ảnh được đưa vào thô, từ 0 đến 255: đầu vào của một nơ-ron {activation} khi đó lên tới hàng trăm, nơi {activation} gần như phẳng (bão hoà), nên nó học chậm và mất mát kiểm định nhảy lên xuống. Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0;&#xa0;1]) rồi huấn luyện lại.</translation>
     </message>
     <message>
+        <source>The training loss has stood at {loss} since epoch {since}: the loss of a network that answers every image alike (ln {n} = {chance}). Its units no longer respond to the images, and no learning rate brings them back: train it again from the start.</source>
+        <translation>Mất mát huấn luyện đứng ở {loss} từ epoch {since}: mất mát của một mạng trả lời mọi ảnh như nhau (ln {n} = {chance}). Các nút của nó không còn phản ứng với ảnh, và không tốc độ học nào làm chúng sống lại: hãy huấn luyện lại từ đầu.</translation>
+    </message>
+    <message>
         <source>Training accuracy fell from {high:.1%} to {low:.1%}, the 10% of guessing, after the learning rate was set to {rate:g}: that rate is too high for this run.</source>
         <translation>Độ chính xác huấn luyện tụt từ {high:.1%} xuống {low:.1%}, mức 10% của đoán mò, sau khi tốc độ học được đặt thành {rate:g}: tốc độ đó quá cao với lượt chạy này.</translation>
     </message>
@@ -2264,6 +2268,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>&amp;Thêm số epoch:</translation>
     </message>
     <message>
+        <source>As many as Optimisation &gt; &amp;Epochs says: {n} more, to epoch {last}</source>
+        <translation>Theo số ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;&amp;Epoch: thêm {n}, đến epoch {last}</translation>
+    </message>
+    <message>
         <source>Continue training</source>
         <translation>Huấn luyện tiếp</translation>
     </message>
@@ -2280,8 +2288,16 @@ và lúc đầu (đứt nét)</translation>
         <translation>Nó bắt đầu cao gấp {times}&#xa0;lần mức {ended} mà lượt chạy kết thúc.</translation>
     </message>
     <message>
+        <source>It was stopped before epoch {last}, the last of its plan.</source>
+        <translation>Nó đã dừng trước epoch {last}, epoch cuối trong kế hoạch của nó.</translation>
+    </message>
+    <message>
         <source>Learning rate:</source>
         <translation>Tốc độ học:</translation>
+    </message>
+    <message>
+        <source>Let its schedule “{schedule}” go &amp;on to its end</source>
+        <translation>Để lịch “{schedule}” của nó chạy &amp;nốt đến cuối</translation>
     </message>
     <message>
         <source>Run its schedule “{schedule}” &amp;again over them, from lr</source>
@@ -2304,6 +2320,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Trợ lý: {said}</translation>
     </message>
     <message>
+        <source>The rest of its &amp;plan: {n} more, to epoch {last}</source>
+        <translation>&amp;Phần còn lại của kế hoạch: thêm {n}, đến epoch {last}</translation>
+    </message>
+    <message>
         <source>Train at &amp;another rate: lr</source>
         <translation>Huấn luyện với tốc độ học &amp;khác: lr</translation>
     </message>
@@ -2318,6 +2338,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>the rate the schedule starts from in the first new epoch</source>
         <translation>tốc độ học mà lịch bắt đầu ở epoch mới đầu tiên</translation>
+    </message>
+    <message>
+        <source>{span}: its schedule “{schedule}” goes on, lr {start} in epoch {first}</source>
+        <translation>{span}: lịch “{schedule}” của nó chạy tiếp, lr {start} ở epoch {first}</translation>
     </message>
     <message>
         <source>{span}: lr {lr} for every batch.</source>
@@ -7015,6 +7039,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Not tested: the run diverged.</source>
         <translation>Không kiểm tra: lượt chạy đã phân kỳ.</translation>
+    </message>
+    <message>
+        <source>Not used: {changes}. The run ended before its next batch.</source>
+        <translation>Không dùng: {changes}. Lượt chạy đã kết thúc trước batch kế tiếp.</translation>
     </message>
     <message>
         <source>Nothing to apply: the Settings tab&apos;s momentum, L2, dropout, batch size and augmentation are the run&apos;s already. A learning rate typed beside the buttons is sent with “{set_lr}”.</source>

@@ -118,6 +118,8 @@ def coach_setup(run) -> RunSetup:
         steps=run.batches_per_epoch * (run.last_epoch - run.first_epoch + 1),
         lr=float(config.lr),
         schedule=config.schedule,
+        loss=config.loss,
+        classes=len(run.class_names),
     )
 
 

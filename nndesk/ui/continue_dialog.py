@@ -7,6 +7,11 @@ network some more": the dialog asks for the number of epochs (a quarter of those
 said as such) and makes the rate a choice: keep the rate the run ended with, or run the
 schedule again over the new epochs from a stated rate (a constant run: train at another rate).
 The choice of the two is remembered between Continues (``preferences``).
+
+A run stopped before the last epoch of its plan is asked too (it used to go on at once, with
+the form's Epochs and the rate the coach had just said overshoots, verify66 #1): the epochs
+left of its plan are suggested, the form's Epochs offered beside them, and a scheduled run may
+let its schedule go on to its end as it would have.
 """
 
 from __future__ import annotations
@@ -49,22 +54,33 @@ SUMMARY_LINES = 3
 class ContinueFacts:
     """What Continue knows of the model it trains further: ``done`` epochs trained, the rate
     its last epoch trained at (``ended_lr``; None: not known), the settings it trains with
-    (``config``, a TrainConfig: its schedule and the rate that schedule started from)."""
+    (``config``, a TrainConfig: its schedule, the rate that schedule started from and the
+    form's Epochs); ``planned``: the epoch a run stopped short meant to end with (None: it
+    finished its plan)."""
 
     done: int
     ended_lr: float | None
     config: object
+    planned: int | None = None
+
+    @property
+    def left(self) -> int:
+        """The epochs left of the plan of a run stopped short (0 for a finished one)."""
+        return max(self.planned - self.done, 1) if self.planned is not None else 0
 
 
 @dataclass(frozen=True)
 class ContinueChoice:
     """``epochs`` more epochs; ``lr`` None: at the rate the run ended with, for all of them;
     else from ``lr``, the run's schedule running again over them (a constant run: at ``lr``);
-    ``steady``: at ``lr`` for every batch, whatever the schedule (the coach's rate)."""
+    ``steady``: at ``lr`` for every batch, whatever the schedule (the coach's rate);
+    ``plan``: a run stopped short goes on with its schedule, counted from its first epoch, as
+    it would have without the stop (``lr`` None)."""
 
     epochs: int
     lr: float | None = None
     steady: bool = False
+    plan: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,6 +101,17 @@ def suggested_epochs(done: int) -> int:
 def continued_config(config, facts: ContinueFacts, choice: ContinueChoice):
     """The settings the continuation trains with (a TrainConfig) and whether its schedule
     runs again over its own epochs (``training.prepare``'s ``restart_schedule``)."""
+    config, again = _continued(config, facts, choice)
+    if facts.planned is not None:
+        # ``prepare`` counts a model stopped short's epochs from its first: ``epochs`` more
+        # are epoch done + epochs counted so
+        config = config.replace(epochs=min(facts.done + config.epochs, MAX_EPOCHS))
+    return config, again
+
+
+def _continued(config, facts: ContinueFacts, choice: ContinueChoice):
+    if choice.plan:
+        return config.replace(epochs=choice.epochs), False
     if choice.lr is None:
         ended = facts.ended_lr if facts.ended_lr is not None else config.lr
         return config.replace(epochs=choice.epochs, lr=ended, schedule="constant"), False
@@ -103,7 +130,7 @@ def choice_summary(facts: ContinueFacts, choice: ContinueChoice) -> str:
     from nndesk.training.session import schedule_for
 
     first, last = facts.done + 1, facts.done + choice.epochs
-    config, again = continued_config(facts.config, facts, choice)
+    config, again = _continued(facts.config, facts, choice)
     span = (
         translate("ContinueDialog", "Epoch {first}").format(first=fmt(first, ","))
         if first == last
@@ -111,6 +138,22 @@ def choice_summary(facts: ContinueFacts, choice: ContinueChoice) -> str:
             first=fmt(first, ","), last=fmt(last, ",")
         )
     )
+    if choice.plan:
+        schedule = schedule_for(config, last)  # counted from the model's first epoch
+        said = translate(
+            "ContinueDialog",
+            "{span}: its schedule “{schedule}” goes on, lr {start} in epoch {first}",
+        ).format(
+            span=span,
+            schedule=value_text("schedule", config.schedule),
+            start=_rate(schedule.lr_at(first - 1)),
+            first=fmt(first, ","),
+        )
+        if last > first:
+            said += translate("ContinueDialog", " to {end} in epoch {last}").format(
+                end=_rate(schedule.lr_at(last - 1)), last=fmt(last, ",")
+            )
+        return said + "."
     if choice.lr is None:
         return translate(
             "ContinueDialog", "{span}: lr {lr}, the rate the run ended with, for every batch."
@@ -163,18 +206,28 @@ class ContinueDialog(QDialog):
         self.setWindowTitle(translate("ContinueDialog", "Continue training"))
         self.facts = facts
         config = facts.config
-        intro = QLabel(
+        self.intro = intro = QLabel(
             translate(
                 "ContinueDialog",
                 "Train {model} further, from the end of epoch {done}.",
             ).format(model=model, done=fmt(facts.done, ","))
         )
+        if facts.planned is not None:
+            intro.setText(
+                intro.text()
+                + " "
+                + translate(
+                    "ContinueDialog", "It was stopped before epoch {last}, the last of its plan."
+                ).format(last=fmt(facts.planned, ","))
+            )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
 
         self.epochs = QSpinBox()
-        self.epochs.setRange(1, MAX_EPOCHS)
-        self.epochs.setValue(suggested_epochs(facts.done))
+        self.epochs.setRange(
+            1, MAX_EPOCHS - facts.done if facts.planned is not None else MAX_EPOCHS
+        )
+        self.epochs.setValue(facts.left or suggested_epochs(facts.done))
         self.epochs.setGroupSeparatorShown(True)
         epochs_label = QLabel(translate("ContinueDialog", "&More epochs:"))
         epochs_label.setBuddy(self.epochs)
@@ -193,6 +246,37 @@ class ContinueDialog(QDialog):
         epochs_row.addWidget(why, 1)
         form = QFormLayout()
         form.addRow(epochs_label, epochs_row)
+        # a run stopped short: the epochs left of its plan, or as many as the form's Epochs
+        # (what Continue took before it asked), each a click, their end epoch said
+        self.rest_of_plan = QRadioButton(
+            translate("ContinueDialog", "The rest of its &plan: {n} more, to epoch {last}").format(
+                n=fmt(facts.left, ","), last=fmt(facts.done + facts.left, ",")
+            )
+        )
+        form_epochs = min(config.epochs, self.epochs.maximum())
+        self.form_epochs = QRadioButton(
+            translate(
+                "ContinueDialog",
+                "As many as Optimisation > &Epochs says: {n} more, to epoch {last}",
+            ).format(n=fmt(form_epochs, ","), last=fmt(facts.done + form_epochs, ","))
+        )
+        self.epochs_group = QButtonGroup(self)
+        self.epochs_group.addButton(self.rest_of_plan, facts.left)
+        # (ids: the epochs each sets; one number said once)
+        self.epochs_group.addButton(
+            self.form_epochs, -2 if form_epochs == facts.left else form_epochs
+        )
+        self.epochs_group.idToggled.connect(self._on_epochs_choice_toggled)
+        if facts.planned is not None:
+            why.hide()  # the choices say where the numbers come from
+            epochs_row.addStretch(1)
+            form.addRow(None, self.rest_of_plan)
+            form.addRow(None, self.form_epochs)
+            self.rest_of_plan.setChecked(True)
+            self.form_epochs.setVisible(form_epochs != facts.left)  # the same: no choice
+        else:
+            self.rest_of_plan.hide()
+            self.form_epochs.hide()
 
         ended = facts.ended_lr if facts.ended_lr is not None else config.lr
         # the coach's advice, when it has one, chosen first (walk65 D5: Continue under "the
@@ -216,6 +300,12 @@ class ContinueDialog(QDialog):
             )
         )
         scheduled = config.schedule != "constant"
+        self.plan = QRadioButton(
+            translate("ContinueDialog", "Let its schedule “{schedule}” go &on to its end").format(
+                schedule=value_text("schedule", config.schedule)
+            )
+        )
+        self.plan.setVisible(scheduled and facts.planned is not None)
         self.again = QRadioButton(
             translate(
                 "ContinueDialog", "Run its schedule “{schedule}” &again over them, from lr"
@@ -232,11 +322,14 @@ class ContinueDialog(QDialog):
         )
         self.group = QButtonGroup(self)
         self.group.addButton(self.coach)
+        self.group.addButton(self.plan)
         self.group.addButton(self.keep)
         self.group.addButton(self.again)
         self._remembered = remembered
         if advice is not None:
             self.coach.setChecked(True)
+        elif not self.plan.isHidden():  # stopped short: as it would have gone on
+            self.plan.setChecked(True)
         else:
             (self.again if remembered == AGAIN else self.keep).setChecked(True)
         again_row = QHBoxLayout()
@@ -273,6 +366,7 @@ class ContinueDialog(QDialog):
         else:
             self.coach.hide()
             self.coach_said.hide()
+        layout.addWidget(self.plan)
         layout.addWidget(self.keep)
         layout.addLayout(again_row)
         layout.addWidget(self.summary)
@@ -281,6 +375,7 @@ class ContinueDialog(QDialog):
         layout.addWidget(buttons)
 
         self.epochs.valueChanged.connect(self._on_changed)
+        self.epochs.valueChanged.connect(self._on_epochs_value_changed)
         self.group.buttonToggled.connect(self._on_changed)
         self.lr.textChanged.connect(self._on_changed)
         self.lr.textEdited.connect(self._on_lr_text_edited)
@@ -296,8 +391,9 @@ class ContinueDialog(QDialog):
 
     def remembered(self) -> str:
         """The rate choice to remember: ``KEEP`` or ``AGAIN`` (the coach's rate, offered only
-        when it has one, leaves the one remembered as it was)."""
-        if self.coach.isChecked():
+        when it has one, and a stopped run's schedule going on leave the one remembered as it
+        was)."""
+        if self.coach.isChecked() or self.plan.isChecked():
             return self._remembered
         return AGAIN if self.again.isChecked() else KEEP
 
@@ -305,8 +401,30 @@ class ContinueDialog(QDialog):
         """The choice as the fields hold it; ``ConfigError`` for a rate not acceptable."""
         if self.coach.isChecked() and self.advice is not None:
             return ContinueChoice(self.epochs.value(), self.advice.lr, steady=True)
+        if self.plan.isChecked():
+            return ContinueChoice(self.epochs.value(), plan=True)
         lr = self.lr.value() if self.again.isChecked() else None
         return ContinueChoice(self.epochs.value(), lr)
+
+    @Slot(int, bool)
+    def _on_epochs_choice_toggled(self, epochs: int, checked: bool) -> None:
+        if checked:
+            self.epochs.setValue(epochs)
+
+    @Slot(int)
+    def _on_epochs_value_changed(self, value: int) -> None:
+        """A number typed: the choice of that number checked, or neither."""
+        if self.facts.planned is None:
+            return
+        button = self.epochs_group.button(value)
+        if button is not None:
+            button.setChecked(True)
+            return
+        checked = self.epochs_group.checkedButton()
+        if checked is not None:
+            self.epochs_group.setExclusive(False)
+            checked.setChecked(False)
+            self.epochs_group.setExclusive(True)
 
     @Slot()
     def _on_lr_text_edited(self) -> None:

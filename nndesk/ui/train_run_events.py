@@ -13,6 +13,7 @@ from nndesk.controllers.training import RunStarted
 from nndesk.curves.marks import schedule_turns
 from nndesk.errors import ConfigError
 from nndesk.i18n import localised
+from nndesk.setting_changes import SettingChange
 from nndesk.training.config import batch_over_train_note
 from nndesk.ui import theme
 from nndesk.ui.coach_row import coach_setup
@@ -21,6 +22,7 @@ from nndesk.ui.language import accuracy_text, translate, translate_marked
 from nndesk.ui.live_page import diverged_note
 from nndesk.ui.run_controls import LR_NOW_DIGITS
 from nndesk.ui.run_preset_words import lab_comparison, stopped_short
+from nndesk.ui.run_steering import SCHEDULED
 from nndesk.ui.runs_table import started_text
 from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_texts import (
@@ -223,6 +225,19 @@ class RunEventsMixin:
         """The run ended: settings no batch used were never its settings (the headline and
         the coach name what it trained with; "LR now" says the rate it trained with)."""
         lr_unused = "lr" in self.steering.unapplied
+        unused = [
+            SettingChange(0, 1, 1, name, sent).shown_text()
+            for name, (_before, sent) in self.steering.unapplied.items()
+            if sent is not SCHEDULED
+        ]
+        if unused:
+            # the status bar's "From the next batch: lr 3" is no longer true (verify65 #12,
+            # verify66 #5: it stayed after Stop under a headline saying the run's own rate)
+            self.status_message.emit(
+                translate(
+                    "TrainingPanel", "Not used: {changes}. The run ended before its next batch."
+                ).format(changes=", ".join(unused))
+            )
         self.steering.forget_unapplied()
         used = self.steering.lr
         used = used if used is not None else getattr(self.run_state.last_batch, "lr", None)

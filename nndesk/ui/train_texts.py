@@ -16,7 +16,7 @@ from nndesk.inference import shown_name
 from nndesk.model_labels import test_images_of
 from nndesk.plain_text import one_line
 from nndesk.run_titles import config_parts, describe_config
-from nndesk.setting_changes import SettingChange
+from nndesk.setting_changes import SettingChange, parse_changes, settings_at_end
 from nndesk.setting_words import value_text
 from nndesk.ui.language import (
     accuracy_text,
@@ -444,12 +444,38 @@ def model_name(path: Path, records, runs_root: Path, on_disk: bool = True) -> st
     return shown_name(path)
 
 
+def _hand_rate(info: dict, config: dict) -> str:
+    """The rate a model's last run was set to by hand, said with the one it replaced as the
+    Train headline says it ("lr 2 (set by hand; was 0.5)"), "" for none: Runs > Use model said
+    "lr=0.5", the rate the run started with, of a run trained at 2 from epoch 62 (verify66 #5;
+    the file's "config" keeps the start rate, its "settings_at_end" the one set by hand)."""
+    rate = settings_at_end(info.get("settings_at_end")).get("lr")
+    if rate is None or "lr" not in config:
+        return ""
+    was = config["lr"]
+    try:
+        rates = [change for change in parse_changes(info.get("changes")) if change.name == "lr"]
+    except ValueError:
+        rates = []
+    before = rates[-1].before if rates else None
+    if before is not None and math.isfinite(before) and before > 0:
+        was = before  # the rate in force when it was set (a schedule's)
+    change = _value_with_its_name(SettingChange(0, 1, 1, "lr", rate).shown_text())
+    return translate("TrainingPanel", "{change} (set by hand; was {was})").format(
+        change=change, was=rate_said(was)
+    )
+
+
 def loaded_texts(clf, name: str) -> tuple[str, str, str]:
     """The headline, progress line and model line of the Train page once the model ``clf``
     (a Classifier), named ``name``, is in use: its settings, its test accuracy, its epochs."""
     config = clf.info.get("config") or {}
     try:  # a file's settings may be unusable (the form said so): then no description
-        described = describe_config(config, shown=True) if isinstance(config, dict) else ""
+        described = (
+            describe_config(config, shown=True, rate=_hand_rate(clf.info, config))
+            if isinstance(config, dict)
+            else ""
+        )
     except (TypeError, ValueError, KeyError):
         described = ""
     title = translate("TrainingPanel", "Model in use: {name}").format(name=name)
@@ -552,6 +578,12 @@ def _asked_schedule_text(run) -> str:
         "The schedule “{schedule}” runs again over epochs {first}–{last}: epoch {first} trains "
         "at lr {lr:g}.",
     )
+    if getattr(run, "schedule_from", run.first_epoch) < run.first_epoch:  # its plan goes on
+        said = translate(
+            "TrainingPanel",
+            "The schedule “{schedule}” runs over epochs 1–{last}: epoch {first} trains at lr "
+            "{lr:g}.",
+        )
     values = {
         "schedule": value_text("schedule", schedule),
         "first": run.first_epoch,

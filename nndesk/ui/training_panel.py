@@ -400,7 +400,11 @@ class TrainingPanel(
         self.live.reset()
         self.live.expect_curves(config.val_fraction > 0, config.test_every_epoch)
         history = (curves or self.curves).epochs
-        self.live.set_span(1, (history[-1] if history else 0) + config.epochs)
+        last = (history[-1] if history else 0) + config.epochs
+        end = self.run_state.model_end
+        if resume is not None and end is not None and end[2] is not None:
+            last = max(config.epochs, end[0] + 1)  # counted from its first epoch (``prepare``)
+        self.live.set_span(1, last)
         if shown_limits is not None:
             self.live.keep_loss_limits(shown_limits)
         elif config.loss == "ce":
@@ -440,14 +444,16 @@ class TrainingPanel(
             self.say_run_kept_in(run_mode)
 
     def ask_continue(self) -> None:
-        """Continue pressed: for a finished run (or a model), ask how many more epochs and at
-        which rate (``ContinueDialog``), then train it further; a run stopped before its last
-        epoch goes on to it at once (walk64 D16: Continue took the form's epochs, another
-        lab's 15, and restarted the schedule 15x above the rate the run ended with)."""
+        """Continue pressed: ask how many more epochs and at which rate (``ContinueDialog``),
+        then train the run's model (or a loaded one) further (walk64 D16: Continue took the
+        form's epochs, another lab's 15, and restarted the schedule 15x above the rate the run
+        ended with). A run stopped before its last epoch is asked too, the epochs left of its
+        plan suggested (verify66 #1: it went on at once at the rate the coach had just said
+        overshoots); a model that does not say its epochs goes on at once."""
         end = self.run_state.model_end
         if self.run_state.continuable is None:
             return
-        if end is None or end[2]:  # stopped before its plan: it finishes it, on its schedule
+        if end is None:
             self.continue_training()
             return
         base = self._continue_base()
@@ -456,12 +462,14 @@ class TrainingPanel(
         from nndesk import preferences
         from nndesk.ui.continue_dialog import ContinueDialog, ContinueFacts
 
-        facts = ContinueFacts(end[0], end[1], base[2])
+        facts = ContinueFacts(end[0], end[1], base[2], end[2])
         model = self.continue_model()
         name = model.name if model is not None else str(self.run_state.continuable[0])
-        dialog = ContinueDialog(
-            facts, name, preferences.continue_rate(), self, advice=self._coach_advice(end[1])
-        )
+        advice = self._coach_advice(end[1])
+        dialog = ContinueDialog(facts, name, preferences.continue_rate(), self, advice=advice)
+        untouched = self.run_state.form_at_end
+        if advice is None and untouched is not None and base[2].lr != untouched.lr:
+            dialog.again.setChecked(True)  # a rate typed in the form since the run: chosen
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_continue_dialog_accepted(dialog))
         dialog.finished.connect(self._on_continue_dialog_finished)
@@ -538,8 +546,8 @@ class TrainingPanel(
         if choice is not None:
             from nndesk.ui.continue_dialog import ContinueFacts, continued_config
 
-            end = self.run_state.model_end or (0, None, False)
-            facts = ContinueFacts(end[0], end[1], config)
+            end = self.run_state.model_end or (0, None, None)
+            facts = ContinueFacts(end[0], end[1], config, end[2])
             config, restart = continued_config(config, facts, choice)
         if not self.start_training(config, resume=path, curves=curves, restart_schedule=restart):
             return False
@@ -575,9 +583,9 @@ class TrainingPanel(
         history = clf.info.get("history") or []
         ended = history[-1].get("lr") if history and isinstance(history[-1], dict) else None
         ended = float(ended) if isinstance(ended, int | float) and math.isfinite(ended) else None
-        unfinished = planned_last_epoch(clf.info, len(history)) is not None
+        planned = planned_last_epoch(clf.info, len(history))
         ended = ended if ended and ended > 0 else None
-        self.run_state.model_end = (len(history), ended, unfinished)
+        self.run_state.model_end = (len(history), ended, planned)
         try:
             self.run_state.form_at_end = self.form.config()
         except (NndeskError, ValueError):

@@ -534,13 +534,17 @@ def test_pause_stops_the_shown_counter_where_the_run_stopped_with_a_busy_gui_thr
     the run holds at its next batch and the window has at most two groups to draw, the last
     ending at the batch the run held after (before: one group a batch, 31 in the queue)."""
     monkeypatch.setattr(worker_thread, "BATCH_EMIT_INTERVAL", 0.0)  # a group per batch if let
-    trained, held = threading.Event(), threading.Event()
+    trained, pressed, held = threading.Event(), threading.Event(), threading.Event()
     polled = bridge._Requests.should_pause
 
     def should_pause(requests):
-        paused = polled(requests)
-        if requests.batches_done >= 30:
+        if requests.batches_done >= 30 and not trained.is_set():
             trained.set()
+            # the worker waits for the press: on a loaded machine the GUI thread, kept from
+            # the CPU after the 30th batch, pressed Pause after the worker had trained the
+            # epoch out (the assertion below: held within the first epoch)
+            pressed.wait(WAIT_MS / 1000)
+        paused = polled(requests)
         if paused:
             held.set()
         return paused
@@ -552,6 +556,7 @@ def test_pause_stops_the_shown_counter_where_the_run_stopped_with_a_busy_gui_thr
     # the GUI thread busy elsewhere: waited for without running Qt's event loop
     assert trained.wait(WAIT_MS / 1000)
     controller.pause()  # the press, handled before the reports queued meanwhile
+    pressed.set()
     assert held.wait(WAIT_MS / 1000)
     stopped_at = controller._requests.batches_done
     assert 30 <= stopped_at < 160  # held within the first epoch

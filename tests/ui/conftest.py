@@ -156,10 +156,10 @@ def fill_the_disk_after_the_first_record_write(monkeypatch) -> None:
 
 
 def press_continue(qtbot, page, epochs: int | None = None, lr: float | None = None) -> None:
-    """Continue clicked and, for a finished run, its question answered: ``epochs`` more
-    (default: the dialog's suggestion), at the rate the run ended with, or with ``lr`` its
-    schedule again from that rate (``ContinueDialog``). A run stopped before its last epoch
-    goes on at once (no question)."""
+    """Continue clicked and its question answered: ``epochs`` more (default: the dialog's
+    suggestion; for a run stopped short the rest of its plan), at the rate the run ended with,
+    or with ``lr`` its schedule again from that rate (``ContinueDialog``). A model that does
+    not say its epochs goes on at once (no question)."""
     qtbot.mouseClick(page.resume_button, Qt.MouseButton.LeftButton)
     dialog = page.continue_dialog
     if dialog is None:

@@ -78,3 +78,72 @@ def test_continue_offers_no_coachs_rate_when_the_coach_has_none(qtbot, slow_pane
     dialog = _open_continue(qtbot, panel)
     assert not dialog.coach.isVisible() and dialog.keep.isChecked(), dialog.coach_said.text()
     dialog.reject()
+
+
+def _stopped_in_epoch_4_of_6_after_a_raise(qtbot, panel, raised: float = 0.02) -> None:
+    """A 6-epoch run at lr 0.005, its rate set to ``raised`` by hand early in epoch 2, stopped
+    by Stop in epoch 4: three epochs trained, three left of its plan. It steps a batch at a
+    time from before its first (``slow_panel``), so the stop lands where it says on any
+    machine; two batches an epoch (of the tiny set's 160), few steps to take."""
+    panel.form.lr.setText("0.005")
+    panel.form.batch_size.setValue(80)
+    assert panel.start_training(panel.form.config().replace(epochs=6))
+    panel.controller.pause()
+    panel.loaded.set()
+    last = lambda: panel.run_state.last_batch  # noqa: E731
+    qtbot.waitUntil(panel.controller.is_paused, timeout=WAIT_MS)
+
+    def step_to(epoch: int) -> None:
+        while last() is None or last().epoch < epoch:
+            before = last()
+            panel.controller.step()
+            qtbot.waitUntil(lambda before=before: last() is not before, timeout=WAIT_MS)
+
+    step_to(2)
+    panel.live_lr.selectAll()
+    qtbot.keyClicks(panel.live_lr, f"{raised:g}")
+    qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
+    step_to(4)
+    qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    wait_until_idle(qtbot, panel)
+    assert not panel.run_state.completed and panel.run_state.model_end[0] == 3
+
+
+def test_continue_of_a_run_stopped_short_asks_offering_the_coachs_rate_and_the_epochs_left(
+    qtbot,
+    slow_panel,  # noqa: F811
+):
+    """verify66 #1: a run stopped before its last epoch went on at once, at the rate the coach
+    had just said overshoots and with the form's Epochs, saying nothing first. It asks as a
+    finished run's Continue does: the coach's rate chosen first, the epochs left of its plan
+    suggested, the form's Epochs a click away."""
+    panel = slow_panel
+    _stopped_in_epoch_4_of_6_after_a_raise(qtbot, panel)
+    curves = panel.run_state.continuable[1]
+    curves.val_loss[:] = [0.40, 0.55, 0.65]  # the lowest before the raise, then above it
+    assert panel.form.epochs.value() == 2  # the form's Epochs: not this run's 6
+    dialog = _open_continue(qtbot, panel)
+    assert dialog.intro.text().endswith("It was stopped before epoch 6, the last of its plan.")
+    assert dialog.coach.isChecked() and dialog.coach.text() == "Take the coach's &rate: lr 0.005"
+    assert dialog.keep.text().endswith("lr 0.02")
+    assert dialog.rest_of_plan.isChecked() and dialog.epochs.value() == 3
+    assert dialog.rest_of_plan.text() == "The rest of its &plan: 3 more, to epoch 6"
+    assert dialog.form_epochs.isVisible()
+    assert dialog.form_epochs.text() == "As many as Optimisation > &Epochs says: 2 more, to epoch 5"
+    assert dialog.summary.text() == "Epochs 4–6: lr 0.005, the coach's rate, for every batch."
+    qtbot.mouseClick(dialog.form_epochs, Qt.MouseButton.LeftButton)
+    assert dialog.epochs.value() == 2 and not dialog.rest_of_plan.isChecked()
+    assert dialog.summary.text() == "Epochs 4–5: lr 0.005, the coach's rate, for every batch."
+    qtbot.mouseClick(dialog.rest_of_plan, Qt.MouseButton.LeftButton)
+    started, notes = [], []
+    panel.controller.run_started.connect(started.append)
+    # (the page's own slot first: the line beside the rate as the run starts)
+    panel.controller.run_started.connect(lambda _run: notes.append(panel.lr_error.text()))
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    wait_until_idle(qtbot, panel)
+    (run,) = started
+    assert notes[0].startswith("Continues 3 more epochs, to epoch 6, as you chose."), notes
+    assert (run.first_epoch, run.last_epoch) == (4, 6)
+    assert run.config.schedule == "constant" and run.config.lr == pytest.approx(0.005)
+    assert panel.run_state.last_batch.lr == pytest.approx(0.005)  # every batch at it
+    assert panel.run_state.completed

@@ -82,7 +82,7 @@ def test_escape_answers_nothing(qtbot):
     assert dialog.choice() is None
 
 
-@pytest.mark.parametrize("choice", [KEEP, AGAIN, "coach"])
+@pytest.mark.parametrize("choice", [KEEP, AGAIN, "coach", "stopped"])
 def test_it_fits_a_1024x700_screen_in_vietnamese_at_larger_text(
     qtbot,
     qapp,
@@ -100,8 +100,10 @@ def test_it_fits_a_1024x700_screen_in_vietnamese_at_larger_text(
         "được tăng từ 0,000452 lên 0,002 ở epoch 3: bước lớn như vậy sẽ vượt quá. Hãy đặt lại "
         "tốc độ học, hoặc giảm thêm nữa."
     )
-    advice = CoachAdvice(4.52e-4, said) if choice == "coach" else None
-    dialog = ContinueDialog(FACTS, "lượt chạy lúc 21:52", choice, advice=advice)
+    advice = CoachAdvice(4.52e-4, said) if choice in ("coach", "stopped") else None
+    # a cosine run stopped short: every choice there is at once
+    facts = ContinueFacts(8, 3e-4, COSINE, planned=20) if choice == "stopped" else FACTS
+    dialog = ContinueDialog(facts, "lượt chạy lúc 21:52", choice, advice=advice)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(dialog.isVisible)
@@ -144,3 +146,74 @@ def test_the_coachs_rate_is_offered_first_the_kept_rate_beside_it(qtbot):
     qtbot.addWidget(plain)
     plain.show()
     assert not plain.coach.isVisible() and plain.keep.isChecked()
+
+
+#: walk64's cosine run stopped by Stop in epoch 9 of its 20: 8 trained, 12 left of its plan;
+#: the form says 20 epochs
+STOPPED = ContinueFacts(8, 3.3e-4, COSINE, planned=20)
+
+
+def test_a_run_stopped_short_is_offered_the_rest_of_its_plan_on_its_schedule_or_the_forms_epochs(
+    qtbot,
+):
+    """verify66 #1: Continue of a run stopped before its last epoch went on at once, asking
+    nothing. Asked now: the epochs left of its plan (or the form's Epochs, as many more), and
+    for a scheduled run its schedule going on as it would have, or the other rates."""
+    dialog = ContinueDialog(STOPPED, "the run of 21:52", AGAIN)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.epochs.hasFocus)
+    assert dialog.intro.text() == (
+        "Train the run of 21:52 further, from the end of epoch 8. It was stopped before epoch "
+        "20, the last of its plan."
+    )
+    assert dialog.epochs.value() == 12 and dialog.rest_of_plan.isChecked()
+    assert dialog.rest_of_plan.text() == "The rest of its &plan: 12 more, to epoch 20"
+    assert dialog.form_epochs.text() == (
+        "As many as Optimisation > &Epochs says: 20 more, to epoch 28"
+    )
+    assert not dialog.why.isVisible()  # the choices say where the numbers come from
+    assert dialog.plan.isVisible() and dialog.plan.isChecked()  # as it would have gone on
+    assert dialog.summary.text() == (
+        "Epochs 9–20: its schedule “cosine to a minimum” goes on, lr 0.000331 in epoch 9 to "
+        "1.3×10⁻⁵ in epoch 20."
+    )
+    choice = dialog.wanted()
+    assert choice == ContinueChoice(12, plan=True)
+    config, again = continued_config(COSINE, STOPPED, choice)
+    # ``prepare`` counts a stopped model's epochs from its first: 20 is 12 more
+    assert (config.epochs, config.lr, config.schedule, again) == (20, 5e-4, "cosine", False)
+    assert dialog.remembered() == AGAIN  # going on with its schedule is no lasting choice
+
+    qtbot.keyClick(dialog.epochs, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.form_epochs.isChecked)
+    assert dialog.epochs.value() == 20 and not dialog.rest_of_plan.isChecked()
+    assert dialog.summary.text().startswith("Epochs 9–28: its schedule")
+    dialog.epochs.setFocus()
+    dialog.epochs.selectAll()
+    qtbot.keyClicks(dialog.epochs, "5")  # a number of one's own: neither choice
+    assert not dialog.rest_of_plan.isChecked() and not dialog.form_epochs.isChecked()
+    dialog.keep.setChecked(True)
+    assert dialog.summary.text() == (
+        "Epochs 9–13: lr 0.00033, the rate the run ended with, for every batch."
+    )
+    qtbot.keyClick(dialog.epochs, Qt.Key.Key_Return)
+    assert dialog.choice() == ContinueChoice(5)
+    config, again = continued_config(COSINE, STOPPED, dialog.choice())
+    assert (config.epochs, config.lr, config.schedule, again) == (13, 3.3e-4, "constant", False)
+
+
+def test_a_stopped_constant_run_whose_form_says_its_plan_has_one_epochs_choice(qtbot):
+    """The form's Epochs the same as the epochs left: one choice, said once; a constant run
+    has no schedule to go on with."""
+    facts = ContinueFacts(3, 0.01, TrainConfig(lr=0.01, epochs=2), planned=5)
+    dialog = ContinueDialog(facts, "the run of 21:52", KEEP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.rest_of_plan.isChecked() and not dialog.form_epochs.isVisible()
+    assert not dialog.plan.isVisible() and dialog.keep.isChecked()
+    assert (
+        dialog.summary.text()
+        == "Epochs 4–5: lr 0.01, the rate the run ended with, for every batch."
+    )

@@ -227,3 +227,32 @@ def test_a_lab_run_stopped_short_is_not_read_against_the_labs_figure(
         assert panel.speed.text().endswith("87.0%" if code == "en" else "87,0%")
     finally:
         language.use_language("en")
+
+
+def test_a_continued_lab_run_stopped_short_is_not_read_against_the_labs_figure(
+    qtbot,
+    panel,  # noqa: F811
+):
+    """verify66 #2: mnist-gd stopped at epoch 24, continued, stopped again at epoch 217 of its
+    500: "Test accuracy 11.3% on MNIST — mnist-gd reached 84.6% when we measured it". Its
+    epochs count from the model's first, against the lab's whole run; its own record's Epochs
+    are the Continue's (here 125 more), not the lab's."""
+    from nndesk.ui.run_preset_words import stopped_short
+
+    record = a_record(PresetOrigin("mnist-gd"))
+    record.config = PRESETS["mnist-gd"].config.replace(epochs=125).to_dict()
+    record.resumed_from = "/runs/20261207-051731-765bf76/model.npz"
+    record.status, record.metrics = "stopped", {"test_accuracy": 0.113}
+    record.curves.batch_x = [24.0, 100.0, 217.0]
+    record.model_file = "model.npz"
+    panel._show_saved_run(record, record.folder / "model.npz", say=False)
+    assert panel.speed.text() == (
+        "Test accuracy 11.3% on MNIST — stopped after 217 of its 500 epochs: the lab's figure "
+        "is of a whole run"
+    )
+    # the continued run that reached the lab's last epoch is read against it
+    record.status = "completed"
+    record.curves.batch_x = [24.0, 100.0, 500.0]
+    assert stopped_short(record) == ""
+    panel._show_saved_run(record, record.folder / "model.npz", say=False)
+    assert panel.speed.text().endswith("mnist-gd reached 84.6% when we measured it")

@@ -265,3 +265,34 @@ def test_a_continued_run_whose_kept_rate_was_set_again_says_the_rate_in_force(qa
         assert "0,002 (" not in said.split(":")[0] and "0,000452 " in said, said
     finally:
         language.use_language("en")
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_a_model_in_use_says_the_rate_its_run_was_set_to_by_hand(qapp, code):
+    """verify66 #5: Runs > Use model of a mnist-gd run trained at lr 2 by hand from epoch 62
+    said "… gradient descent (full batch) lr=0.5 pixels 0 to 1": the start rate only, as the
+    Train headline said before fixW kept the rate set by hand in sight."""
+    from types import SimpleNamespace
+
+    from nndesk.presets import PRESETS
+    from nndesk.ui.train_texts import loaded_texts
+
+    config = PRESETS["mnist-gd"].config.to_dict()
+    changes = [{"x": 61.5, "epoch": 62, "batch": 1, "name": "lr", "value": 2.0, "before": 0.5}]
+    info = {"config": config, "settings_at_end": {"lr": 2.0}, "changes": changes}
+    clf = SimpleNamespace(info=info, dataset="mnist")
+    assert language.use_language(code) == code
+    try:
+        title, _follow, _trained = loaded_texts(clf, "the run of 05:18")
+        said = (
+            "lr\u00a02 (set by hand; was 0.5)"
+            if code == "en"
+            else "tốc độ học\u00a02 (đặt bằng tay; trước là 0,5)"
+        )
+        assert said in title, title
+        assert "lr=0.5" not in title and "0,5 " not in title.replace(said, "")
+        # a run that kept its own rate says it alone, as before
+        plain, _f, _t = loaded_texts(SimpleNamespace(info={"config": config}, dataset="mnist"), "x")
+        assert "set by hand" not in plain and "bằng tay" not in plain
+    finally:
+        language.use_language("en")

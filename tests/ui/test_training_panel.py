@@ -722,7 +722,7 @@ def test_continue_after_a_stop_in_epoch_2_of_3_trains_to_epoch_3_and_every_text_
     formats, headlines = [], []
     panel.controller.run_started.connect(lambda _run: headlines.append(panel.title.text()))
     panel.controller.batches_finished.connect(lambda _r: formats.append(panel.progress.format()))
-    qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    press_continue(qtbot, panel)  # asked: the rest of its plan, at the rate it ended with
     wait_until_idle(qtbot, panel)
     # the epoch it goes on from, the first the progress bar counts (walk54 D6)
     assert headlines and headlines[0].startswith(f"Continuing from epoch {going_on}: "), headlines
@@ -739,7 +739,9 @@ def test_continue_after_a_stop_in_epoch_2_of_3_trains_to_epoch_3_and_every_text_
     assert panel.progress.text() == f"Finished: {trained}"
 
 
-def test_continue_after_a_stop_keeps_the_rate_set_during_the_run_and_says_so(qtbot, panel):
+def test_continue_after_a_stop_offers_the_rate_set_during_the_run_first(qtbot, panel):
+    """A rate set by hand during a run stopped short is the rate Continue keeps by default
+    (it went on at it unasked; it asks now, verify66 #1), the form still saying the start."""
     panel.form.lr.setText("0.005")
     start_long_run(qtbot, panel)
     with qtbot.waitSignal(panel.controller.lr_changed, timeout=WAIT_MS):  # a batch used it
@@ -750,19 +752,21 @@ def test_continue_after_a_stop_keeps_the_rate_set_during_the_run_and_says_so(qtb
     assert panel.form.config().lr == pytest.approx(0.005)  # the form still says the start
 
     panel.form.epochs.setValue(1)
-    started, said, headlines = [], [], []
+    started, headlines = [], []
     panel.controller.run_started.connect(started.append)
     # the page's own slot on run_started runs first: the headline while the run goes on
     panel.controller.run_started.connect(lambda _run: headlines.append(panel.title.text()))
-    panel.status_message.connect(said.append)
-    qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
-    # the page says so, and the form shows the rate the run goes on with
-    assert "Continues with the settings the last run ended with: lr 0.0002" in said
-    assert panel.form.config().lr == pytest.approx(2e-4)
+    dialog = _open_continue(qtbot, panel)
+    if dialog.coach.isChecked():  # (the tiny run may earn a hint of its own)
+        dialog.keep.setChecked(True)
+    assert dialog.keep.isChecked() and dialog.keep.text().endswith("lr 0.0002")
+    qtbot.mouseClick(dialog.form_epochs, Qt.MouseButton.LeftButton)  # one more epoch
+    assert dialog.epochs.value() == 1
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(started), timeout=WAIT_MS)
     assert started[0].config.lr == pytest.approx(2e-4)
+    assert started[0].last_epoch == started[0].first_epoch  # the form's one epoch more
     assert headlines[0].startswith("Continuing ")  # from epoch N, or epoch 1 again
-    assert ", keeping lr 0.0002: " in headlines[0]
     # a narrow page shows the headline's start on two lines, the whole in its tooltip (the
     # run may have ended by now: "Continued from …")
     title = panel.title
@@ -776,7 +780,7 @@ def test_continue_after_a_stop_keeps_the_rate_set_during_the_run_and_says_so(qtb
     assert panel.runs_view.records()[0].config["lr"] == pytest.approx(2e-4)
 
 
-def test_continue_takes_a_rate_typed_in_the_form_after_the_run(qtbot, panel):
+def test_continue_offers_a_rate_typed_in_the_form_after_the_run(qtbot, panel):
     panel.form.lr.setText("0.005")
     start_long_run(qtbot, panel)
     with qtbot.waitSignal(panel.controller.lr_changed, timeout=WAIT_MS):
@@ -788,7 +792,13 @@ def test_continue_takes_a_rate_typed_in_the_form_after_the_run(qtbot, panel):
     panel.form.epochs.setValue(1)
     started = []
     panel.controller.run_started.connect(started.append)
-    qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    dialog = _open_continue(qtbot, panel)
+    if not dialog.coach.isChecked():  # (the coach's advice, when the tiny run earns one, first)
+        assert dialog.again.isChecked()  # the rate typed since the run, chosen
+    dialog.again.setChecked(True)
+    assert dialog.lr.value() == pytest.approx(0.001)
+    qtbot.mouseClick(dialog.form_epochs, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(started), timeout=WAIT_MS)
     assert started[0].config.lr == pytest.approx(0.001)
     assert "keeping" not in panel.title.text()
