@@ -317,6 +317,11 @@ def set_tone(widget: QWidget, tone: str | None) -> None:
     widget.setProperty("tone", tone or "")
     sheet = tone_sheet(widget, tone, colours())
     if widget.styleSheet() != sheet:
+        # polished first: a sheet given and taken back before Qt polished the widget leaves it
+        # marked as styled by a sheet (WA_StyleSheet), and such a widget keeps the palette it
+        # had through every theme switch after (a race lane's fields, refused then accepted
+        # as the lane was made, stayed white in the dark theme: walk67 #4)
+        widget.ensurePolished()
         widget.setStyleSheet(sheet)
 
 

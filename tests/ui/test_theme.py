@@ -582,3 +582,35 @@ def test_a_palette_whose_thumb_already_stands_out_is_drawn_as_it_is(qapp, restor
         option = QStyleOptionSlider()
         option.palette = qapp.palette()
         assert theme.thumb_lifted(option) is option, name
+
+
+@pytest.mark.parametrize("first, then", [("light", "dark"), ("dark", "light")])
+def test_a_field_toned_and_cleared_before_it_was_shown_takes_the_next_themes_palette(
+    qtbot, qapp, restore_theme, first, then
+):
+    """walk67 #4: a race lane's "Layers" and "Learning rate" fields, marked refused and then
+    accepted while the lane was being made (before Qt had polished them), stayed in the light
+    theme's white after a switch to dark, while their untouched neighbours turned dark."""
+    from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+    theme.apply_theme(qapp, first)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    column = QVBoxLayout(holder)
+    toned = [QLineEdit(), QLabel("toned then cleared")]
+    for widget in toned:
+        theme.set_tone(widget, "error")
+        theme.set_tone(widget, None)
+        column.addWidget(widget)
+    untouched = QLineEdit()
+    column.addWidget(untouched)
+    exposed(qtbot, holder)
+
+    theme.apply_theme(qapp, then)
+    c = theme.colours()
+    base, ink = QPalette.ColorRole.Base, QPalette.ColorRole.WindowText
+    # the new palette reaches a shown window's widgets through the event loop
+    qtbot.waitUntil(lambda: untouched.palette().color(base).name() == c.base)
+    assert untouched.palette().color(ink).name() == c.window_text
+    for role, name in ((base, c.base), (ink, c.window_text)):
+        assert [w.palette().color(role).name() for w in toned] == [name, name]
