@@ -77,8 +77,12 @@ def stopped_short(record) -> str:
         return ""
     planned = record.config.get("epochs")
     if record.resumed_from:
+        # its Epochs are the last epoch of a plan the stop cut short (counted from the
+        # model's first), or a finished model's more: the lab's whole run at least
         preset = record.preset.preset if record.preset is not None else None
-        planned = preset.config.epochs if preset is not None else None
+        lab = preset.config.epochs if preset is not None else None
+        own = planned if isinstance(planned, int) and not isinstance(planned, bool) else 0
+        planned = max(lab, own) if lab is not None else None
     curves = record.curves
     done = curves.batch_x[-1] if curves.batch_x else len(curves.epochs)
     if not isinstance(planned, int) or not 0 <= done < planned:

@@ -250,6 +250,15 @@ def test_a_continued_lab_run_stopped_short_is_not_read_against_the_labs_figure(
         "Test accuracy 11.3% on MNIST — stopped after 217 of its 500 epochs: the lab's figure "
         "is of a whole run"
     )
+    # a changed lab's plan of 8 epochs, continued and stopped in epoch 5 (the real window:
+    # "dừng sau 4,18 trên 5 epoch", the lab's 5, of a run planned to 8)
+    changed = a_record(PresetOrigin("fashion-mlp-lab", changed=True))
+    changed.config = PRESETS["fashion-mlp-lab"].config.replace(epochs=8).to_dict()
+    changed.resumed_from, changed.status = record.resumed_from, "stopped"
+    changed.curves.batch_x = [1.0, 2.74, 4.18]
+    assert stopped_short(changed) == (
+        "stopped after 4.18 of its 8 epochs: the lab's figure is of a whole run"
+    )
     # the continued run that reached the lab's last epoch is read against it
     record.status = "completed"
     record.curves.batch_x = [24.0, 100.0, 500.0]
