@@ -105,6 +105,15 @@ def advice_after_run(controller, curves, lr, setup: RunSetup | None = None):
     return None
 
 
+def collapse_after_run(controller, curves, lr, setup: RunSetup | None = None):
+    """The coach's "collapsed" hint of a run that is over (its network answers every image
+    alike: no rate revives it), or None: Continue says it where it offers no rate."""
+    for hint in _seen_after_run(controller, curves, lr, setup=setup):
+        if hint.kind == "collapsed":
+            return hint
+    return None
+
+
 def coach_setup(run) -> RunSetup:
     """What the coach reads of the settings of ``run`` (a ``RunStarted``)."""
     config = run.config

@@ -201,6 +201,7 @@ class ContinueDialog(QDialog):
         remembered: str = KEEP,
         parent: QWidget | None = None,
         advice: CoachAdvice | None = None,
+        warning: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("ContinueDialog", "Continue training"))
@@ -290,9 +291,11 @@ class ContinueDialog(QDialog):
         self.coach_said = SaidOnly()
         self.coach_said.setWordWrap(True)
         theme.set_tone(self.coach_said, "muted")
-        if advice is not None:
+        # the coach's words without a rate to offer: a network no rate revives (verify66 #3)
+        said = advice.said if advice is not None else warning
+        if said:
             self.coach_said.setText(
-                translate("ContinueDialog", "The coach: {said}").format(said=advice.said)
+                translate("ContinueDialog", "The coach: {said}").format(said=said)
             )
         self.keep = QRadioButton(
             translate("ContinueDialog", "&Keep the rate the run ended with: lr {lr}").format(
@@ -360,12 +363,10 @@ class ContinueDialog(QDialog):
         layout.addLayout(form)
         rate_label = QLabel(translate("ContinueDialog", "Learning rate:"))
         layout.addWidget(rate_label)
-        if advice is not None:
-            layout.addWidget(self.coach_said)
-            layout.addWidget(self.coach)
-        else:
-            self.coach.hide()
-            self.coach_said.hide()
+        layout.addWidget(self.coach_said)
+        layout.addWidget(self.coach)
+        self.coach.setVisible(advice is not None)
+        self.coach_said.setVisible(bool(said))
         layout.addWidget(self.plan)
         layout.addWidget(self.keep)
         layout.addLayout(again_row)

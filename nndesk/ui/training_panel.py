@@ -22,7 +22,7 @@ from nndesk.errors import NndeskError, user_message
 from nndesk.run_curves import Curves
 from nndesk.setting_changes import continue_with, settings_at_end
 from nndesk.training import TrainConfig
-from nndesk.ui.coach_row import CoachRow, advice_after_run, coach_hints
+from nndesk.ui.coach_row import CoachRow, advice_after_run, coach_hints, collapse_after_run
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.export_code import form_experiment
 from nndesk.ui.fit_column import FitColumn
@@ -466,7 +466,10 @@ class TrainingPanel(
         model = self.continue_model()
         name = model.name if model is not None else str(self.run_state.continuable[0])
         advice = self._coach_advice(end[1])
-        dialog = ContinueDialog(facts, name, preferences.continue_rate(), self, advice=advice)
+        warning = self._coach_warning(end[1]) if advice is None else ""
+        dialog = ContinueDialog(
+            facts, name, preferences.continue_rate(), self, advice=advice, warning=warning
+        )
         untouched = self.run_state.form_at_end
         if advice is None and untouched is not None and base[2].lr != untouched.lr:
             dialog.again.setChecked(True)  # a rate typed in the form since the run: chosen
@@ -491,6 +494,16 @@ class TrainingPanel(
             return None
         rate, hint = advice
         return CoachAdvice(rate, hint.message(lambda text: translate_marked("Coach", text)))
+
+    def _coach_warning(self, ended_lr: float | None) -> str:
+        """What the coach said of a network no rate revives (``coach_row.collapse_after_run``)
+        for Continue's question, "" for none."""
+        curves = self.run_state.continuable[1] if self.run_state.continuable else None
+        if curves is None:
+            return ""
+        lr = ended_lr if ended_lr is not None else self.steering.lr
+        hint = collapse_after_run(self.controller, curves, lr, self.run_state.coach_setup)
+        return "" if hint is None else hint.message(lambda t: translate_marked("Coach", t))
 
     def _on_continue_dialog_finished(self, _result: int) -> None:
         self.continue_dialog = None

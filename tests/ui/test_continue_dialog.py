@@ -217,3 +217,19 @@ def test_a_stopped_constant_run_whose_form_says_its_plan_has_one_epochs_choice(q
         dialog.summary.text()
         == "Epochs 4–5: lr 0.01, the rate the run ended with, for every batch."
     )
+
+
+def test_a_network_no_rate_revives_is_said_with_no_rate_of_the_coachs_offered(qtbot):
+    """verify66 #3: a net dead at the loss of guessing (ln 10) was offered the coach's 0.5;
+    the coach says no rate brings it back: Continue says so above its choices, offering none
+    of the coach's."""
+    said = "The training loss has stood at 2.3012 since epoch 64: … train it again from the start."
+    dialog = ContinueDialog(STOPPED, "the run of 21:52", KEEP, warning=said)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.coach_said.isVisible() and dialog.coach_said.text() == f"The coach: {said}"
+    assert not dialog.coach.isVisible()
+    plain = ContinueDialog(STOPPED, "the run of 21:52", KEEP)
+    qtbot.addWidget(plain)
+    plain.show()
+    assert not plain.coach_said.isVisible() and not plain.coach.isVisible()
