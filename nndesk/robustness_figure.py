@@ -8,6 +8,7 @@ Qt-free (Agg): the Evaluate page renders it off the GUI thread, and Export saves
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -26,18 +27,73 @@ TITLES = {
     "occlusion": N_("patch"),
 }
 RIGHT, WRONG = PALETTE[2], PALETTE[3]
-#: px of one kind's row (curve and images) at text size 1; the figure is as tall as its rows
+#: an image's side and the gap after it, in image pixels (the strip's data units)
+SIDE, GAP = 28, 7
+#: px of one kind's row (curve and images side by side) at text size 1
 ROW_HEIGHT = 132
+#: px of one kind's curve above its images (a narrow figure), at text size 1
+STACKED_CURVE_HEIGHT = 118
+#: a figure narrower than this many px (at text size 1) puts each kind's images under its
+#: curve, not beside it: at 1024 px with Larger text the images beside were ~38 px and their
+#: captions 5 points (vi)
+STACK_BELOW = 640
 #: width of the curve's column against one image's
 CURVE_SHARE = 2.6
 
 Curves = Mapping[str, Sequence[tuple[float, float]]]
 Examples = Mapping[str, Sequence[DamageExample]]
+#: (left, top, width, height) in px from the figure's top left
+Box = tuple[float, float, float, float]
 
 
-def figure_height(rows: int, zoom: float = 1.0) -> int:
-    """px the figure of ``rows`` kinds of damage takes, its text ``zoom`` times its size."""
-    return int(round(max(rows, 1) * ROW_HEIGHT * max(zoom, 1.0))) + 16
+@dataclass(frozen=True)
+class Layout:
+    """Where each kind's curve and images go, and the figure's height that holds them."""
+
+    height: int
+    boxes: list[tuple[Box, Box | None]]  # per kind: its curve's box, its images' box
+    title_lines: int
+
+
+def layout(rows: int, columns: int, width: int, zoom: float = 1.0) -> Layout:
+    """The boxes of ``rows`` kinds of damage with up to ``columns`` images each, in a figure
+    ``width`` px wide whose text is ``zoom`` times its size: images beside the curves, or under
+    them when the figure is narrow. Placed by hand, not by constrained layout: with an Axes per
+    image (35) that took 5-11 s to make and draw on a loaded 2-core machine."""
+    zoom = max(zoom, 1.0)
+    em = 96.0 * zoom * 10 / 72  # px of 10-point text
+    stacked = columns > 0 and width < STACK_BELOW * zoom
+    title_lines = 0 if columns == 0 else (2 if stacked else 1)
+    y = 0.5 * em + title_lines * 1.3 * em
+    left, right = 4.4 * em, width - 6
+    boxes: list[tuple[Box, Box | None]] = []
+    for _ in range(max(rows, 1)):
+        if not columns:
+            block = ROW_HEIGHT * zoom
+            boxes.append(((left, y + 1.6 * em, right - left, block - 4.4 * em), None))
+        elif not stacked:
+            block = ROW_HEIGHT * zoom
+            curve_w = (right - left) * CURVE_SHARE / (CURVE_SHARE + columns)
+            strip_x = left + curve_w + 1.2 * em
+            curve = (left, y + 1.6 * em, curve_w, block - 4.4 * em)
+            strip = (strip_x, y + 1.5 * em, right - strip_x, block - 4.4 * em)
+            boxes.append((curve, strip))
+        else:
+            curve_h = STACKED_CURVE_HEIGHT * zoom
+            curve = (left, y + 1.6 * em, right - left, curve_h - 4.4 * em)
+            strip_w = width - 12
+            unit = strip_w / (columns * (SIDE + GAP) - GAP + 2)  # px per image pixel
+            strip_h = (SIDE + 2) * unit
+            strip = (6, y + curve_h + 1.5 * em, strip_w, strip_h)
+            block = curve_h + 1.5 * em + strip_h + 3.0 * em
+            boxes.append((curve, strip))
+        y += block
+    return Layout(int(round(y + 0.5 * em)), boxes, title_lines)
+
+
+def figure_height(rows: int, zoom: float = 1.0, width: int = 900, columns: int = 6) -> int:
+    """px the figure of ``rows`` kinds of damage takes ``width`` px wide (``layout``)."""
+    return layout(rows, columns, width, zoom).height
 
 
 def level_text(kind: str, level: float) -> str:
@@ -65,8 +121,6 @@ def robustness_figure(
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     dpi = 96.0 * zoom
-    # placed by hand, not by constrained layout, and each kind's images in one Axes: an Axes
-    # per image (35 in all) took 5-11 s to make and draw on a loaded 2-core machine
     fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi * ratio)
     FigureCanvasAgg(fig)
     examples = examples or {}
@@ -74,28 +128,20 @@ def robustness_figure(
     columns = max((len(examples.get(kind, ())) for kind in kinds), default=0)
     if not kinds:
         return fig
-    em = dpi * 10 / 72  # px of 10-point text in the figure's own pixels (``width`` wide)
-    grid = fig.add_gridspec(
-        len(kinds),
-        2 if columns else 1,
-        width_ratios=[CURVE_SHARE, columns] if columns else None,
-        left=min(0.3, 4.4 * em / width),
-        right=1 - 4 / width,
-        top=1 - (3.8 if examples else 1.8) * em / height,
-        bottom=min(0.3, 2.6 * em / height),
-        hspace=0.8,
-        wspace=0.06,
-    )
+    placed = layout(len(kinds), columns, width, zoom)
+
+    def axes_at(box: Box) -> Axes:
+        x, y, w, h = box
+        return fig.add_axes((x / width, 1 - (y + h) / height, w / width, h / height))
+
     curve_axes: list[Axes] = []
-    for row, kind in enumerate(kinds):
-        ax = fig.add_subplot(grid[row, 0])
+    for kind, (curve_box, strip_box) in zip(kinds, placed.boxes, strict=False):
+        ax = axes_at(curve_box)
         plot_curve(ax, kind, curves[kind])
         curve_axes.append(ax)
-        if columns:
+        if strip_box is not None:
             levels = [level for level, _ in curves[kind]]
-            plot_strip(
-                fig.add_subplot(grid[row, 1]), kind, levels, examples.get(kind, ()), names, columns
-            )
+            plot_strip(axes_at(strip_box), kind, levels, examples.get(kind, ()), names, columns)
     localise_ticks(*curve_axes)
     if examples:
         first = next(iter(next(iter(examples.values()))), None)
@@ -106,6 +152,9 @@ def robustness_figure(
                 ).format(name=names[first.label]),
                 fontsize="small",
                 color=muted_colour(),
+                wrap=True,  # two lines on a narrow figure (``layout`` keeps their room)
+                y=1 - 0.4 * 96.0 * zoom * 10 / 72 / height,  # in that room, however tall
+                va="top",
             )
     return fig
 
@@ -121,10 +170,6 @@ def plot_curve(ax: Axes, kind: str, points: Sequence[tuple[float, float]]) -> No
     unit = UNITS.get(kind, "").strip() or kind
     ax.set_xlabel(shown(N_("std")) if unit == "std" else unit, fontsize="x-small")
     ax.set_ylabel(shown(N_("accuracy")), fontsize="x-small")
-
-
-#: an image's side and the gap after it, in image pixels (the strip's data units)
-SIDE, GAP = 28, 7
 
 
 def plot_strip(

@@ -45,3 +45,27 @@ def test_each_damage_has_its_curve_and_a_strip_of_its_levels_images_with_the_ans
         for im in strip.images:
             extent = im.get_window_extent(renderer)
             assert box.x0 <= extent.x0 and extent.x1 <= box.x1 + 0.5, (extent, box)
+
+
+def test_a_narrow_figure_puts_each_kinds_images_under_its_curve_big_enough_to_read():
+    """At 1024 px with Larger text (the trust part ~450 px wide) the images beside the curves
+    were ~38 px and their captions 5 points; under the curves they take the whole width."""
+    curves = {kind: [(level, 0.9) for level in levels] for kind, levels in LEVELS.items()}
+    examples = {kind: _examples(kind) for kind in LEVELS}
+    width, zoom = 450, 1.25
+    height = figure_height(len(curves), zoom, width)
+    figure = robustness_figure(
+        curves, examples, ["Áo thun/áo phông", "Áo len chui đầu"], width, height, 1.0, zoom
+    )
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    curve_axes, strips = figure.axes[0::2], figure.axes[1::2]
+    for ax, strip in zip(curve_axes, strips, strict=True):
+        curve, images = ax.get_window_extent(renderer), strip.get_window_extent(renderer)
+        assert images.y1 < curve.y0  # under it (y up)
+        side = strip.images[0].get_window_extent(renderer).width  # px of the 450
+        assert side >= 55, side
+        # the captions keep "x-small" (scaled with the text), none shrunk to the least size
+        assert min(t.get_fontsize() for t in strip.texts) > 5.5
+    top = figure._suptitle.get_window_extent(renderer)
+    assert top.y1 <= figure.bbox.y1 and top.y0 > curve_axes[0].title.get_window_extent(renderer).y1

@@ -369,10 +369,10 @@ class TrustView(QWidget):
         if curves is None:
             return
         zoom = text_size.chart_zoom()
-        height = figure_height(len(curves), zoom)
+        w = max(self.robust_plots.width(), PLOTS_MIN_WIDTH)
+        height = self._robust_height(w, zoom)
         if self.robust_plots.height() != height:
             self.robust_plots.setFixedHeight(height)
-        w = max(self.robust_plots.width(), PLOTS_MIN_WIDTH)
         ratio, names = self.robust_plots.devicePixelRatioF(), self._names()
         colours = theme.colours()
         self._robust_renders.ask(
@@ -380,6 +380,11 @@ class TrustView(QWidget):
             colours,
             lambda: render_robustness(curves, examples, names, w, height, ratio, zoom),
         )
+
+    def _robust_height(self, width: int, zoom: float) -> int:
+        """px the robustness figure of ``curves`` and ``examples`` takes ``width`` px wide."""
+        columns = max((len(v) for v in (self.examples or {}).values()), default=0)
+        return figure_height(len(self.curves or ()), zoom, width, columns)
 
     @Slot(object, object)
     def _on_robust_delivery_delivered(self, number, image) -> None:
@@ -407,7 +412,7 @@ class TrustView(QWidget):
                 summary, threshold, False, SAVED_WIDTH, SAVED_SUMMARY_HEIGHT, 1.0, zoom
             )
         curves, examples, names = self.curves, self.examples, self._names()
-        height = figure_height(len(curves), zoom)
+        height = self._robust_height(SAVED_WIDTH, zoom)
         return lambda: robustness_figure(curves, examples, names, SAVED_WIDTH, height, 1.0, zoom)
 
     def _on_chart_menu_requested(self, chart: QWidget, kind: str, pos: QPoint) -> None:
@@ -530,7 +535,8 @@ class TrustView(QWidget):
         self.robust_progress.setVisible(False)
         self.cancel_button.setVisible(False)
         self.robust_button.setEnabled(self._result is not None)
-        self.robust_plots.setFixedHeight(figure_height(len(curves), text_size.chart_zoom()))
+        width = max(self.robust_plots.width(), PLOTS_MIN_WIDTH)
+        self.robust_plots.setFixedHeight(self._robust_height(width, text_size.chart_zoom()))
         self.robust_plots.show_message(translate("TrustView", "Drawing the charts…"))
         self.robust_plots.setVisible(True)
         self._render_robustness()
