@@ -470,6 +470,12 @@ def fell_after_rate(curves, accuracy_now: float | None = None) -> dict[str, Any]
     return {"high": before[-1], "low": now, "rate": Rate(change.value), "previous": previous}
 
 
+def learning(curves, accuracy_now: float | None = None) -> bool:
+    """Whether the coach sees the run learning: its dead-units hint waits for ``DEAD_MOST``
+    then, ``DEAD`` once it does not (the Inside charts' caption says the same)."""
+    return not _not_learning(curves, accuracy_now)
+
+
 def _not_learning(curves, accuracy_now: float | None = None) -> bool:
     """Whether the run shows it is not learning: stuck near chance (``stuck_accuracy``), or its
     last RECENT batch losses no lower on average than its first RECENT (False while too

@@ -3269,8 +3269,20 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Đang vẽ các biểu đồ…</translation>
     </message>
     <message>
-        <source>Healthy: level gradient norms, updates near the dotted 10⁻³, few dead units.</source>
-        <extracomment>The line under the charts: the healthy values in short, and the way to the full text.</extracomment>
+        <source>Few dead units.</source>
+        <translation>Ít nút chết.</translation>
+    </message>
+    <message>
+        <source>Gradient norms grew {times:.0f}× at the end ({name}): the run is blowing up.</source>
+        <translation>Chuẩn gradient tăng {times:.0f}&#xa0;lần ở cuối ({name}): lượt chạy đang bùng nổ.</translation>
+    </message>
+    <message>
+        <source>Gradient norms level.</source>
+        <translation>Chuẩn gradient đi ngang.</translation>
+    </message>
+    <message>
+        <source>Healthy looks like: level gradient norms, updates near the dotted 10⁻³, few dead units.</source>
+        <extracomment>said with no measurement to read (no run, or before its first sampled batch)</extracomment>
         <translation>Tốt khi: chuẩn gradient đi ngang, cập nhật gần đường chấm 10⁻³, ít nút chết.</translation>
     </message>
     <message>
@@ -3283,6 +3295,14 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Hãy bắt đầu một lần huấn luyện để xem bên trong mạng khi nó học.</translation>
     </message>
     <message>
+        <source>The newest gradient norms are not numbers: the run blew up.</source>
+        <translation>Chuẩn gradient mới nhất không còn là số: lượt chạy đã bùng nổ.</translation>
+    </message>
+    <message>
+        <source>The run diverged: the right end of the charts is its blow-up.</source>
+        <translation>Lượt chạy đã phân kỳ: phía bên phải của các biểu đồ là lúc nó bùng nổ.</translation>
+    </message>
+    <message>
         <source>The whole run, measured up to epoch {epoch}, batch {batch} of {batches}</source>
         <extracomment>A picture of a run that has ended: the whole run (measured: the last batch sampled is rarely the run&apos;s last batch, 431 where it stopped at 434)</extracomment>
         <translation>Cả lần huấn luyện, đo đến epoch {epoch}, batch {batch} trên {batches}</translation>
@@ -3290,6 +3310,22 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>The whole run, to epoch {epoch}</source>
         <translation>Cả lần huấn luyện, đến epoch {epoch}</translation>
+    </message>
+    <message>
+        <source>These charts look healthy: level gradient norms, updates near the dotted 10⁻³, few dead units.</source>
+        <translation>Các biểu đồ này trông tốt: chuẩn gradient đi ngang, cập nhật gần đường chấm 10⁻³, ít nút chết.</translation>
+    </message>
+    <message>
+        <source>Updates near the dotted 10⁻³.</source>
+        <translation>Cập nhật gần đường chấm 10⁻³.</translation>
+    </message>
+    <message>
+        <source>Updates of {name} are {times:,.0f}× smaller than the dotted 10⁻³: it hardly learns.</source>
+        <translation>Cập nhật của {name} nhỏ hơn đường chấm 10⁻³ {times:,.0f}&#xa0;lần: tầng gần như không học.</translation>
+    </message>
+    <message>
+        <source>Updates of {name} are {times:,.0f}× the dotted 10⁻³: very large steps.</source>
+        <translation>Cập nhật của {name} gấp {times:,.0f}&#xa0;lần đường chấm 10⁻³: những bước rất lớn.</translation>
     </message>
     <message>
         <source>Waiting for the run&apos;s first measurements…</source>
@@ -3302,6 +3338,22 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>What each chart measures and what a healthy value looks like</source>
         <translation>Mỗi biểu đồ đo gì và giá trị thế nào là tốt</translation>
+    </message>
+    <message>
+        <source>{share:.0%} of the units after {name} are dead: many, but while the run learns the coach counts them a problem only from {most:.0%} ({least:.0%} once it stops learning).</source>
+        <translation>{share:.0%} số nút sau {name} đã chết: nhiều, nhưng khi lượt chạy còn học thì trợ lý chỉ coi đó là vấn đề từ {most:.0%} ({least:.0%} khi nó ngừng học).</translation>
+    </message>
+    <message>
+        <source>{share:.0%} of the units after {name} are dead: many, in a run that has stopped learning (the coach counts them a problem from {least:.0%}).</source>
+        <translation>{share:.0%} số nút sau {name} đã chết: nhiều, trong một lượt chạy đã ngừng học (trợ lý coi đó là vấn đề từ {least:.0%}).</translation>
+    </message>
+    <message>
+        <source>{share:.0%} of the units after {name} are dead: too many; a lower learning rate or leaky ReLU keeps them alive.</source>
+        <translation>{share:.0%} số nút sau {name} đã chết: quá nhiều; tốc độ học thấp hơn hoặc Leaky ReLU giữ chúng hoạt động.</translation>
+    </message>
+    <message>
+        <source>{share:.0%} of the units after {name} were dead at the end.</source>
+        <translation>{share:.0%} số nút sau {name} đã chết ở cuối.</translation>
     </message>
 </context>
 <context>

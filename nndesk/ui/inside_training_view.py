@@ -7,9 +7,10 @@ a copy of the record is rendered to an image on the render pool (about once a se
 run trains, less often when a render takes long, at once when the run ends or another starts)
 and the finished image is put on screen.
 
-Under the charts one line says what healthy values look like, and "What do these charts
-show?" the full note on each; the pointer on a chart shows its own note (its tooltip: the
-picture's chart frames come back with it).
+Under the charts one line says what the charts on screen show (``inside_reading``: a diverged
+run, gradient norms that grew, updates far from 10⁻³, many dead units, or that they look
+healthy), and "What do these charts show?" the full note on each; the pointer on a chart shows
+its own note (its tooltip: the picture's chart frames come back with it).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.inside_plots import least_height
+from nndesk.inside_reading import caption, read_inside
 from nndesk.training.internals import InsideRecord
 from nndesk.ui import text_size, theme
 from nndesk.ui.buttons import tipped_button
@@ -78,11 +80,6 @@ CHART_HELP = {
         "blobs; rows that stay noise mean the first layer learns little.",
     ),
 }
-#: The line under the charts: the healthy values in short, and the way to the full text.
-GUIDE = QT_TRANSLATE_NOOP(
-    "InsideTrainingView",
-    "Healthy: level gradient norms, updates near the dotted 10⁻³, few dead units.",
-)
 #: Closes the full text: the same notes one chart at a time.
 POINT_AT_A_CHART = QT_TRANSLATE_NOOP("InsideTrainingView", "Point at a chart to read its own note.")
 
@@ -289,8 +286,10 @@ class InsideTrainingView(QWidget):
         # which chart the pointer is on: the charts are one picture (a tooltip per chart)
         self.image.setMouseTracking(True)
         self.image.installEventFilter(self)
-        # one line, not a paragraph per chart: at 1024x700 the six charts get ~540x320 px
-        self.guide = QLabel(translate_marked("InsideTrainingView", GUIDE))
+        # one line, not a paragraph per chart: at 1024x700 the six charts get ~540x320 px.
+        # It reads the picture on screen: a fixed "Healthy: …, few dead units." stood under a
+        # Dead ReLU chart at 40 % and under a diverged run's blow-up (walk66 #10, verify66 #4)
+        self.guide = QLabel()
         self.guide.setWordWrap(True)
         theme.set_tone(self.guide, "muted")
         self.help_button = tipped_button(
@@ -323,6 +322,11 @@ class InsideTrainingView(QWidget):
         #: the theme and text size (``_look``) it was asked in
         self._picture_look: tuple[theme.Colours, float] | None = None
         self._picture_age: PictureAge | None = None  # what it is as of
+        #: the record the picture was drawn from (a copy): what the line under it reads
+        self._picture_record: InsideRecord | None = None
+        #: how the run ended and whether the coach sees it learning (``set_run_state``)
+        self._diverged = False
+        self._learning = True
         self._delivery = Delivery()
         self._delivery.delivered.connect(self._on_delivery_delivered)
         self._latest = Latest()  # the render asked for and not begun (latest wins)
@@ -340,6 +344,7 @@ class InsideTrainingView(QWidget):
         # the charts are a picture in the colours of the theme they were rendered in:
         # theme.restyle_charts cannot reach them (a switch to dark left them light on screen)
         theme.notifier().changed.connect(self._on_theme_changed)
+        self._say_reading()
 
     @Slot()
     def _size_to_font(self) -> None:
@@ -368,6 +373,7 @@ class InsideTrainingView(QWidget):
             self.record = record
             self._latest.clear()
             self._picture = self._picture_look = self._picture_age = None
+            self._picture_record = None
             self._say_age()
             at_once = True
         self._dirty = True
@@ -390,7 +396,7 @@ class InsideTrainingView(QWidget):
         # tagged with the record and the look asked for: another run, theme or text size
         # meanwhile makes it stale on arrival; and with what the picture is as of
         look = _look()
-        tag = (self.record, look, age_of(record, *self._run_place()))
+        tag = (self.record, look, age_of(record, *self._run_place()), record)
         dpi = 96.0 * zoom  # more dots per inch on the same pixels: bigger text
         self._latest.put(
             tag, lambda superseded: render_inside_charts(record, w, h, dpi, superseded)
@@ -491,13 +497,34 @@ class InsideTrainingView(QWidget):
         self._say_age()
 
     def _say_age(self) -> None:
-        """The line under the picture: what the picture on screen is as of (nothing without
-        one: a note is shown in its place)."""
+        """The lines under the picture: what the picture on screen is as of (nothing without
+        one: a note is shown in its place), and what its charts show."""
+        self._say_reading()
         age = self._picture_age
         if self._picture is None or age is None or self._picture_look != _look():
             self.as_of.setText("")
             return
         self.as_of.set_texts(*age_texts(age))
+
+    def set_run_state(self, *, diverged: bool, learning: bool) -> None:
+        """How the run shown is doing as the window says it: ``diverged``, it ended diverged
+        (its banner says so); ``learning``, the coach sees it learning (``coach.learning``:
+        its dead-units hint waits for 90 % then, 50 % once not). The line under the charts
+        follows."""
+        if (diverged, learning) != (self._diverged, self._learning):
+            self._diverged, self._learning = diverged, learning
+            self._say_reading()
+
+    def _say_reading(self) -> None:
+        """The line under the charts: what the picture on screen shows (``read_inside`` of the
+        record it was drawn from); with none, what healthy charts look like."""
+        record = self._picture_record if self._picture is not None else None
+        said = read_inside(
+            record if record is not None else InsideRecord(),
+            diverged=self._diverged,
+            learning=self._learning,
+        )
+        self.guide.setText(caption(said, lambda text: translate_marked("InsideTrainingView", text)))
 
     def picture_age(self) -> PictureAge | None:
         """What the picture on screen is as of (None: no picture)."""
@@ -527,7 +554,7 @@ class InsideTrainingView(QWidget):
             self._schedule()
         if image is None or tag is None:
             return  # given up for a newer one, or nothing could be drawn (or was asked)
-        record, asked_look, age = tag
+        record, asked_look, age, drawn = tag
         if record is not self.record:
             return  # of the run before: this one's is asked for
         if asked_look != _look():
@@ -536,7 +563,7 @@ class InsideTrainingView(QWidget):
             self._schedule()
             return
         (self._picture, self._boxes), self._picture_look = image, asked_look
-        self._picture_age = age
+        self._picture_age, self._picture_record = age, drawn
         self._show_picture()
         self.rendered.emit()
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSizePolicy, QSplitter, QWidget
 
+from nndesk.coach import learning
 from nndesk.controllers.race import RaceController
 from nndesk.controllers.run_list import RunListReader
 from nndesk.controllers.training import TrainingController
@@ -952,7 +953,13 @@ class TrainingPanel(
         # no run going and no curves: a run that never started, of which the coach says nothing
         judged = bool(self.curves.batch_x) or self.controller.is_running()
         verdict = self.run_state.verdict
-        if not running and (self.run_state.failed or (verdict and verdict[0].reason == "diverged")):
+        diverged = bool(verdict) and verdict[0].reason == "diverged"
+        # the line under the Inside charts reads them as the coach would (walk66 #10)
+        self.inside_view.set_run_state(
+            diverged=diverged,
+            learning=learning(self.curves, last.accuracy if last is not None else None),
+        )
+        if not running and (self.run_state.failed or diverged):
             # the banner above says how it ended; "The coach sees no problem in this run's
             # curves" under "The run diverged: …" denied it (walk53 #2): the place stays blank
             found, judged = [], False

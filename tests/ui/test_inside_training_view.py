@@ -545,3 +545,48 @@ def test_a_new_room_is_drawn_at_once_whatever_the_renders_pace(qtbot, monkeypatc
     view.resize(760, 520)
     qtbot.waitUntil(lambda: _drawn_at_its_room(view), timeout=WAIT_MS)
     assert view.image.width() == 760
+
+
+def _dead_record(share: float, grads=(0.5, 0.4)) -> InsideRecord:
+    """A CNN-like record whose dense layer has ``share`` of its units dead on every sample."""
+    samples = [
+        InsideSample(0.1 * k, (LayerSample(g, 2e-3, 0.0), LayerSample(g, 1e-3, share)))
+        for k, g in enumerate(grads, 1)
+    ]
+    return InsideRecord(["Conv2D 1→32", "Dense 1600→128"], samples)
+
+
+def test_the_line_under_the_charts_reads_the_picture_on_screen_and_the_runs_state(qtbot, qapp):
+    """walk66 #10: "Healthy: … few dead units" under a Dead ReLU chart at ~40 %; verify66 #4:
+    the same line under a run that had just diverged."""
+    view = shown_widget(qtbot, InsideTrainingView(), (760, 480))
+    assert view.guide.text().startswith("Healthy looks like:")  # nothing measured to read
+    view.show_record(_dead_record(0.6))
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        view.render_now()
+    said = view.guide.text()
+    assert "60% of the units after Dense 1600→128 are dead: many" in said, said
+    assert "few dead" not in said.lower() and "healthy" not in said.lower()
+    # the coach sees the run stop learning: from 50 % it says they are too many, and so does
+    # the line (the same figures, the coach's limit)
+    view.set_run_state(diverged=False, learning=False)
+    assert "too many" in view.guide.text()
+    view.set_run_state(diverged=True, learning=True)
+    assert view.guide.text().startswith("The run diverged")
+    # the line follows the picture, not the record growing under it: a new sample changes it
+    # once its picture is on screen
+    view.set_run_state(diverged=False, learning=True)
+    grown = _dead_record(0.05, grads=(0.5, 0.4, 0.5, 0.4, 0.5, 0.4))
+    view.show_record(grown)
+    assert view.guide.text().startswith("Healthy looks like:")  # another run: no picture yet
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        view.render_now()
+    assert view.guide.text().startswith("These charts look healthy")
+    view.record.samples.append(
+        InsideSample(0.7, (LayerSample(20.0, 2e-3, 0.0), LayerSample(0.4, 1e-3, 0.05)))
+    )
+    assert view.guide.text().startswith("These charts look healthy")  # not drawn yet
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        view.render_now()
+    # 20 against the median 0.45 of the samples before the newest 3
+    assert view.guide.text().startswith("Gradient norms grew 44× at the end (Conv2D 1→32)")

@@ -1431,6 +1431,12 @@ def test_a_diverged_run_says_so_in_the_page_and_leaves_its_curves_in_sight(qtbot
     # above the tabs, not over them
     top_of_tabs = panel.tabs.mapTo(panel, panel.tabs.rect().topLeft()).y()
     assert alert.mapTo(panel, alert.rect().bottomLeft()).y() < top_of_tabs
+    # verify66 #4: the line under the Inside charts said "Healthy: …" after a diverged run
+    inside = panel.inside_view
+    panel.tabs.setCurrentWidget(panel.tabs.inside_page)
+    qtbot.waitUntil(lambda: inside.picture_age() is not None, timeout=WAIT_MS)
+    assert inside.guide.text().startswith("The run diverged"), inside.guide.text()
+    panel.tabs.setCurrentWidget(panel.live_page)
     panel.form.lr.setText("0.005")
     panel.form.optimizer.setCurrentIndex(panel.form.optimizer.findData("adam"))
     assert panel.start_training()
