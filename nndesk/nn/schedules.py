@@ -95,12 +95,18 @@ def turns(schedule: Schedule, first_epoch: int, last_epoch: int) -> list[tuple[i
     """Where ``schedule`` changes pace within epochs ``first_epoch..last_epoch`` (1-based): the
     epochs whose rate differs from a rate held at least two epochs, as ``(epoch, its rate,
     whether the rate goes on changing the next epoch)``. "exp" after 10 turns once (epoch 11,
-    decaying on), "step" every ``step_size`` epochs; "cosine", which moves every epoch, and
-    "constant" never: a mark each epoch would say nothing."""
+    decaying on; after 1: epoch 2), "step" every ``step_size`` epochs; "cosine", which moves
+    every epoch, and "constant" never: a mark each epoch would say nothing."""
     rates = [schedule.lr_at(e) for e in range(last_epoch + 1)]  # 0-based: epoch e is rates[e-1]
+    # "exp" and "step" hold the starting rate (the run was set to it before it began): one
+    # held a single epoch ("exp" after 1, "step" every 1) turns at epoch 2. Counted from epoch 3
+    # only, "exp" after 1 epoch had no mark at all, where after 10 has one (fixU's note); the
+    # cosine, moving from its first epoch on, holds nothing
+    holds_start = schedule.name in ("exp", "step")
     found = []
-    for epoch in range(max(first_epoch, 3), last_epoch + 1):
-        now, before, earlier = rates[epoch - 1], rates[epoch - 2], rates[epoch - 3]
+    for epoch in range(max(first_epoch, 2), last_epoch + 1):
+        now, before = rates[epoch - 1], rates[epoch - 2]
+        earlier = rates[epoch - 3] if epoch >= 3 else (before if holds_start else None)
         if now != before and before == earlier:
             found.append((epoch, now, epoch < last_epoch and rates[epoch] != now))
     return found

@@ -71,3 +71,16 @@ def test_a_schedules_turns_are_where_a_held_rate_starts_to_change():
     assert turns(step, 1, 25) == [(11, 0.05, False), (21, 0.025, False)]
     assert turns(make_schedule("cosine", 0.1, 20), 1, 20) == []
     assert turns(make_schedule("constant", 0.1, 20), 1, 20) == []
+
+
+def test_a_rate_held_one_epoch_turns_at_epoch_2():
+    """fixU's note: "exp" after 1 epoch decays from epoch 2 on and the Live plot said nothing
+    of it (turns counted from epoch 3), where after 10 it marks epoch 11."""
+    exp = make_schedule("exp", 1e-3, 5, after=1, rate=0.1)
+    assert turns(exp, 1, 5) == [(2, pytest.approx(1e-3 * math.exp(-0.1)), True)]
+    assert turns(exp, 2, 5) == [(2, pytest.approx(1e-3 * math.exp(-0.1)), True)]
+    assert turns(exp, 3, 5) == []  # continued past it
+    step = make_schedule("step", 0.1, 4, step_size=1, gamma=0.5)
+    assert turns(step, 1, 4) == [(2, 0.05, True)]  # lower each epoch from epoch 2
+    assert turns(make_schedule("exp", 1e-3, 1, after=1), 1, 1) == []  # a one-epoch run
+    assert turns(make_schedule("cosine", 0.1, 3), 1, 3) == []

@@ -145,6 +145,27 @@ def test_a_schedules_turn_is_marked_once_the_run_reaches_it_and_not_after_a_rate
     assert _mark_texts(lines) == ["lr 0.002", "lr 0.0005", f"schedule: lr {rate}, lower each epoch"]
 
 
+def test_an_exp_schedule_decaying_after_one_epoch_is_marked_as_after_ten(qapp):
+    """fixU's note: the PReLU lab with its decay after 1 epoch (the form's "Keep for" 1) decays
+    from epoch 2, and the Live plot marked nothing, where after 10 it marks epoch 11."""
+    from dataclasses import replace
+
+    from matplotlib.figure import Figure
+
+    from nndesk.curves.live import LiveCurves
+    from nndesk.curves.marks import schedule_turns
+    from nndesk.presets import PRESETS
+
+    config = replace(PRESETS["fashion-prelu-l2"].config, schedule_step=1, epochs=3)
+    lines = LiveCurves(*Figure(figsize=(8, 5)).subplots(3, 1))
+    lines.set_span(1, config.epochs, schedule_turns(config, 1, config.epochs))
+    lines.update(_lab_curves(1.0))
+    assert _mark_texts(lines) == []
+    lines.update(_lab_curves(1.1))  # epoch 2's first batch, at the first lower rate
+    rate = f"{config.lr * np.exp(-config.schedule_rate):.3g}"
+    assert _mark_texts(lines) == [f"schedule: lr {rate}, lower each epoch"]
+
+
 def test_a_long_marks_label_stays_inside_the_figure():
     """The Vietnamese schedule turn mid-plot ran past the chart's right edge at 1024 px and
     Larger text: a label too long for its side goes in lines (or on the other side)."""
