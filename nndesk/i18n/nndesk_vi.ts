@@ -3459,6 +3459,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Các đầu ra</translation>
     </message>
     <message>
+        <source>Reading the drawing…</source>
+        <translation>Đang đọc hình vẽ…</translation>
+    </message>
+    <message>
         <source>Sigmoid</source>
         <translation>Sigmoid</translation>
     </message>

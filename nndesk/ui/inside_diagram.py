@@ -599,6 +599,9 @@ class NetworkDiagram(QWidget):
 
     unit_clicked = Signal(int, int)  # (layer index, unit)
     painted = Signal()  # the image of the newest snapshot, size and selection is on screen
+    #: an image went on screen (the newest, or one a newer snapshot outran): the page's other
+    #: panels show the snapshot it is of (``shown_snapshot``)
+    image_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -614,6 +617,8 @@ class NetworkDiagram(QWidget):
         self._shown = 0  # token of the image on screen
         self._busy = False  # a paint is under way: a newer request waits for it
         self._waiting = False  # no snapshot yet, one is asked for (``wait_for_snapshot``)
+        self._job_snapshot = None  # the snapshot of the paint under way
+        self._shown_snapshot = None  # the snapshot of the image on screen
         self._delivery = Delivery()
         self._delivery.delivered.connect(self._on_delivery_delivered)
 
@@ -630,6 +635,10 @@ class NetworkDiagram(QWidget):
         says it is being drawn, not "Draw something" over a drawing (walk65 D24)."""
         self._waiting = True
         self.update()
+
+    def shown_snapshot(self):
+        """The snapshot the image on screen is of (None: no image)."""
+        return self._shown_snapshot if self._image is not None else None
 
     def is_current(self) -> bool:
         """Whether the image on screen is of the newest snapshot, size and selection."""
@@ -654,7 +663,7 @@ class NetworkDiagram(QWidget):
         self._token += 1
         if self._snapshot is None:
             self._image, self._units, self._titles, self._labels = None, {}, [], []
-            self._shown = self._token
+            self._shown, self._shown_snapshot = self._token, None
             self.painted.emit()
         self.update()
 
@@ -663,6 +672,7 @@ class NetworkDiagram(QWidget):
         colours = (pal.windowText().color(), pal.base().color(), pal.highlight().color())
         args = (self._snapshot, self._selected, colours, QFont(self.font()))
         self._busy = True
+        self._job_snapshot = self._snapshot
         size, dpr = self.size(), self.devicePixelRatioF()
         run_off_gui(
             diagram_pool(), self._delivery, self._token, lambda: diagram_image(args, size, dpr)
@@ -679,13 +689,17 @@ class NetworkDiagram(QWidget):
             # empty for 15-25 s while the arithmetic under it explained a unit (walk65 D24)
             if painted is not None and self._snapshot is not None and token > self._shown:
                 self._image, self._units, self._titles, self._labels = painted
-                self._shown = token
+                self._shown, self._shown_snapshot = token, self._job_snapshot
+                self.image_shown.emit()
             self.update()
             return
         if painted is not None:  # None: this snapshot cannot be drawn; the last image stays
             self._image, self._units, self._titles, self._labels = painted
+            self._shown_snapshot = self._job_snapshot
         self._shown = token
         self.update()
+        if painted is not None:
+            self.image_shown.emit()
         self.painted.emit()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -60,6 +60,13 @@ def _layer_kinds(model) -> tuple[str, ...]:
     return tuple(type(layer).__name__ for layer in model.layers)
 
 
+def _draw_something() -> str:
+    """The header with nothing drawn (or no model to read it)."""
+    return translate(
+        "InsideView", "Draw something: this page shows every layer of the network on it."
+    )
+
+
 # ---- the page ------------------------------------------------------------------------------------
 class InsideView(QWidget):
     """The Inside page. Feed it ``set_snapshot(InsideSnapshot | None)``; it asks for snapshots
@@ -74,18 +81,23 @@ class InsideView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._snapshot = None
+        #: the snapshot the arithmetic, the weights, the maps and the softmax table show: the
+        #: diagram's (``NetworkDiagram.shown_snapshot``) while its newest paint is under way, so
+        #: the page never explains one drawing beside the picture of another (the arithmetic
+        #: was one snapshot ahead of the diagram while a run trained, fixU's note)
+        self._panel_snapshot = None
         self._selected: tuple | None = None  # ("dense", layer, unit) | ("pixel", layer, c, r, col)
         self._incoming = None  # the newest snapshot, shown by _apply_timer
         self._unshown = False  # the diagram of the last snapshot applied is not yet painted
+        #: the page opened with no snapshot and asked for one: until it (or None: nothing
+        #: drawn) comes, the header says the drawing is being read, not "Draw something" over
+        #: a 7 on the canvas (verify66 #6: ~2 s on a first visit while a run trained)
+        self._asked = False
         self._apply_timer = QTimer(self)
         self._apply_timer.setSingleShot(True)
         self._apply_timer.setInterval(0)
         self._apply_timer.timeout.connect(self._apply_incoming)
-        self.header = QLabel(
-            translate(
-                "InsideView", "Draw something: this page shows every layer of the network on it."
-            )
-        )
+        self.header = QLabel(_draw_something())
         self.header.setWordWrap(True)
         self.diagram = NetworkDiagram()
         self.maps = FeatureMaps()
@@ -176,6 +188,7 @@ class InsideView(QWidget):
         layout.addWidget(split, 1)
         self.diagram.unit_clicked.connect(self._on_unit_clicked)
         self.diagram.painted.connect(self._on_diagram_painted)
+        self.diagram.image_shown.connect(self._on_diagram_image_shown)
         self.maps.pixel_clicked.connect(self._on_pixel_clicked)
         self.temperature.valueChanged.connect(self._show_softmax)
         ui_theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
@@ -250,6 +263,8 @@ class InsideView(QWidget):
         super().showEvent(event)
         if self._snapshot is None and self._incoming is None:
             self.diagram.wait_for_snapshot()  # None comes at once when nothing is drawn
+            self._asked = True
+            self.header.setText(translate("InsideView", "Reading the drawing…"))
         self.wanted_changed.emit(True)
 
     def hideEvent(self, event) -> None:
@@ -273,6 +288,7 @@ class InsideView(QWidget):
 
     def _apply_incoming(self) -> None:
         snapshot = self._incoming
+        self._asked = False  # the answer came: a drawing's trace, or None (nothing drawn)
         old = self._snapshot
         self._snapshot = snapshot
         new_model = snapshot is not None and (old is None or old.model is not snapshot.model)
@@ -284,8 +300,9 @@ class InsideView(QWidget):
             # another network: start at its top (a CNN scrolled to its dense part would leave an
             # MLP's diagram with its column titles above the view)
             self.scroll.verticalScrollBar().setValue(0)
-        self._refresh()
-        self.updated.emit()
+        self._refresh()  # says ``updated`` once its panels show it
+        if snapshot is None:
+            self.updated.emit()
         self._unshown = True
         if snapshot is None or self.diagram.visibleRegion().isEmpty() or self.diagram.is_current():
             self._on_diagram_painted()  # no paint to wait for (a CNN's maps fill the view)
@@ -363,9 +380,10 @@ class InsideView(QWidget):
 
     def current_math(self):
         """The arithmetic shown now: DenseUnit | ConvPixel | PoolWindow | MapPixel | None."""
-        if self._snapshot is None or self._selected is None:
+        snap = self._panel_snapshot
+        if snap is None or self._selected is None:
             return None
-        model, tr = self._snapshot.model, self._snapshot.trace
+        model, tr = snap.model, snap.trace
         if self._selected[0] == "dense":
             _, layer, unit = self._selected
             return inside.dense_unit(model, tr, layer, unit)
@@ -417,13 +435,15 @@ class InsideView(QWidget):
 
     # -- painting --------------------------------------------------------------------------------
     def _refresh(self) -> None:
+        """The page for the newest snapshot: the header and the diagram now, the other panels
+        with the diagram's picture (``_panels_follow``)."""
         snap = self._snapshot
         if snap is None:
+            self._panel_snapshot = None
             self.header.setText(
-                translate(
-                    "InsideView",
-                    "Draw something: this page shows every layer of the network on it.",
-                )
+                translate("InsideView", "Reading the drawing…")
+                if self._asked
+                else _draw_something()
             )
             self.diagram.set_snapshot(None, None)
             self.maps.set_snapshot(None, [])
@@ -456,12 +476,45 @@ class InsideView(QWidget):
                 )
             )
         )
+        sel = self._selected
+        dense_sel = (sel[1], sel[2]) if sel is not None and sel[0] == "dense" else None
+        self.diagram.set_snapshot(snap, dense_sel)
+        self._panels_follow()
+
+    def _panels_follow(self) -> None:
+        """The panels under and beside the diagram show the snapshot of its picture on screen,
+        or the newest when the diagram shows none, is out of sight, or is of another network."""
+        snap = self._snapshot
+        if snap is None:
+            return
+        shown = self.diagram.shown_snapshot()
+        follows_newest = (
+            shown is None
+            or shown is snap
+            or self.diagram.visibleRegion().isEmpty()
+            or _layer_kinds(shown.model) != _layer_kinds(snap.model)
+        )
+        panel = snap if follows_newest else shown
+        newer = panel is not self._panel_snapshot
+        self._panel_snapshot = panel
+        self._refresh_panels()
+        if newer and panel is snap:
+            self.updated.emit()
+
+    @Slot()
+    def _on_diagram_image_shown(self) -> None:
+        if self._snapshot is not None and self._panel_snapshot is not self.diagram.shown_snapshot():
+            self._panels_follow()
+
+    def _refresh_panels(self) -> None:
+        """The arithmetic, the weights, the maps and the softmax table of ``_panel_snapshot``."""
+        snap = self._panel_snapshot
+        model = snap.model
+        mlp = inside.is_mlp(model)
         math = self._math_or_none()
         marks: list = []
-        dense_sel = None
         highlight = self.palette().highlight().color()
         if isinstance(math, inside.DenseUnit):
-            dense_sel = (math.layer_index, math.unit)
             dense = inside.dense_layers(model)
             output = math.layer_index == dense[-1]
             hidden = dense.index(math.layer_index) + 1 if math.layer_index in dense else 0
@@ -536,12 +589,11 @@ class InsideView(QWidget):
             )
         self.maps.setVisible(not mlp)
         self.maps.set_snapshot(None if mlp else snap, marks)
-        self.diagram.set_snapshot(snap, dense_sel)
         self._show_softmax()
 
     def _previous_spatial(self, index: int) -> int | None:
         """The layer whose output layer ``index`` reads, when that output is a feature map."""
-        tr = self._snapshot.trace
+        tr = self._panel_snapshot.trace
         if index == 0 or tr.layers[index - 1].values.ndim != 3:
             return None
         return index - 1
@@ -550,9 +602,9 @@ class InsideView(QWidget):
     def _show_softmax(self, *_args) -> None:
         t = 10 ** (self.temperature.value() / 20)
         self.temperature_label.setText(fill("T = {t:.2g}", t=t))
-        if self._snapshot is None:
+        snapshot = self._panel_snapshot
+        if snapshot is None:
             return
-        snapshot = self._snapshot
         self._name_output(snapshot.model.output)
         logits, names = snapshot.trace.logits, snapshot.trace.class_names
         calibrated_t = snapshot.classifier.temperature

@@ -78,6 +78,56 @@ def test_a_page_opened_before_its_first_snapshot_says_it_is_drawing(qtbot):
     assert asked == [True]
     assert view.diagram.note() == "Drawing the diagram…"
     assert not view.maps.isVisible()
+    # and its header too (verify66 #6: "Draw something: …" ~2 s over a 7 on the canvas)
+    assert view.header.text() == "Reading the drawing…"
     with qtbot.waitSignal(view.updated, timeout=WAIT_MS):
         view.set_snapshot(None)  # nothing drawn after all
     assert view.diagram.note() == "Draw something to see inside"
+    assert view.header.text().startswith("Draw something:")
+
+
+def test_the_arithmetic_explains_the_drawing_the_diagram_shows(qtbot, monkeypatch):
+    """While a run trained the arithmetic under the diagram changed with each snapshot and the
+    diagram a paint later: for that paint the page explained one drawing beside the picture of
+    another (fixU's note). The panels now follow the diagram's picture."""
+    from nndesk.ui.inside_view import InsideView
+
+    started, allowed = threading.Semaphore(0), threading.Semaphore(0)
+    real = inside_diagram.diagram_image
+
+    def held(*args):  # each paint ends only when the test lets it
+        started.release()
+        allowed.acquire(timeout=WAIT_MS / 1000)
+        return real(*args)
+
+    monkeypatch.setattr(inside_diagram, "diagram_image", held)
+    clf = Classifier.from_file(WEIGHTS_DIR / "mnist-mlp.npz")
+    view = shown_widget(qtbot, InsideView(), (900, 650))
+    first, second = _snapshot(clf, 8), _snapshot(clf, 14)
+    try:
+        view.set_snapshot(first)
+        qtbot.waitUntil(lambda: started.acquire(blocking=False), timeout=WAIT_MS)
+        said_first = view.arithmetic.text()  # no picture yet: nothing to disagree with
+        allowed.release()
+        qtbot.waitUntil(view.diagram.is_current, timeout=WAIT_MS)
+        view.set_snapshot(second)  # the run's next snapshot
+        qtbot.waitUntil(lambda: started.acquire(blocking=False), timeout=WAIT_MS)
+        assert view.snapshot() is second
+        # its paint under way: the diagram still shows the first, and so does the arithmetic
+        assert view.arithmetic.text() == said_first
+        assert view.current_math().z == first_math_z(view, first)
+        assert view.diagram.shown_snapshot() is first
+        with qtbot.waitSignal(view.updated, timeout=WAIT_MS):
+            allowed.release()
+        assert view.diagram.shown_snapshot() is second
+        assert view.arithmetic.text() != said_first
+        assert view.current_math().z == first_math_z(view, second)
+    finally:
+        for _ in range(4):
+            allowed.release()  # nothing of this test left waiting on the pool
+
+
+def first_math_z(view, snapshot) -> float:
+    """The selected unit's pre-activation in ``snapshot``."""
+    _, layer, unit = view.selection()
+    return inside.dense_unit(snapshot.model, snapshot.trace, layer, unit).z
