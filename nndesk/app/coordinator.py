@@ -861,7 +861,8 @@ class Coordinator(QObject):
             self.window.set_standing_note(
                 self._folder_note(
                     missing=there is False, a_file=there == "file", unreadable=there == "unreadable"
-                )
+                ),
+                warns=True,
             )
 
     @Slot(object, object)
@@ -876,7 +877,7 @@ class Coordinator(QObject):
         if mode_dataset != self._mode_dataset() or folder != preferences.data_dir(mode_dataset):
             return
         if unfit is not None:
-            self.window.set_standing_note(self._unfit_folder_note(folder, unfit))
+            self.window.set_standing_note(self._unfit_folder_note(folder, unfit), warns=True)
         if not copies:
             return
         note = self._folder_note()
@@ -905,7 +906,7 @@ class Coordinator(QObject):
                 )
             other = TITLES.get(why, why)
             note += "\n" + text.format(title=TITLES.get(name, name), other=other)
-        self.window.set_standing_note(note)
+        self.window.set_standing_note(note, warns=True)
 
     @Slot()
     def _on_window_settings_requested(self) -> None:

@@ -4036,12 +4036,12 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Mô hình quần áo (chuyển sang chế độ Quần áo)</translation>
     </message>
     <message>
-        <source>Coat or pullover? A coat opens down the front: erase a line from the neck to the hem; pockets help.</source>
-        <translation>Áo khoác hay áo len chui đầu? Áo khoác mở phía trước: tẩy một đường từ cổ xuống gấu áo; thêm túi áo cũng giúp.</translation>
+        <source>Coat or pullover? An opening (erased neck to hem) reads Shirt; two small pockets lean it to Coat.</source>
+        <translation>Áo khoác hay áo len chui đầu? Đường mở (tẩy từ cổ xuống gấu) ra Áo sơ mi; thêm hai túi nhỏ thì nghiêng về Áo khoác.</translation>
     </message>
     <message>
-        <source>Coat or shirt? Hard to tell in a drawing: pockets or a belt across it lean it to Coat.</source>
-        <translation>Áo khoác hay áo sơ mi? Hình vẽ khó phân biệt: túi hoặc thắt lưng ngang áo nghiêng câu trả lời về Áo khoác.</translation>
+        <source>Coat or shirt? Hard to tell in a drawing: two small pockets erased on it lean it to Coat.</source>
+        <translation>Áo khoác hay áo sơ mi? Hình vẽ khó phân biệt: tẩy hai túi nhỏ trên áo thì câu trả lời nghiêng về Áo khoác.</translation>
     </message>
     <message>
         <source>Colour the pixels by how much they pushed the answer: red for, blue against (S)</source>

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.data.registry import DATASETS
-from nndesk.garment_hints import TOPS_HINTS, long_sleeved_hint
+from nndesk.garment_hints import long_sleeved_hint
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
 from nndesk.preprocess import nearly_empty
@@ -248,6 +248,10 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.overlay_check, self.prediction_panel = panel.overlay_check, panel.prediction_panel
         self.status_note = panel.status_note
         self._standing_note = ""  # shown in status_note when nothing else is (set_standing_note)
+        #: the standing note warns about the data folder ("it holds MNIST, not Fashion-MNIST"):
+        #: a tops hint does not take its place (verify65 #9)
+        self._standing_warns = False
+        self._tops_line: str | None = None  # the line a tops hint put there, while it is there
 
         self.canvas.image_changed.connect(self._on_canvas_image_changed)
         self.canvas.stroke_finished.connect(self._on_canvas_stroke_finished)
@@ -787,11 +791,20 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         panel = self.prediction_panel
         guesses = panel.not_sure_guesses() if panel.true_label_index() is None else None
         hint = long_sleeved_hint(self._answer_names, *guesses) if guesses else None
-        hints = {translate_marked("MainWindow", h) for h in TOPS_HINTS.values()}
         shown = self.status_note.text()
-        if hint is not None and shown in (*hints, "", self._standing_note):
-            self.show_note(translate_marked("MainWindow", hint))
-        elif hint is None and shown in hints:
+        ours = self._tops_line is not None and shown == self._tops_line
+        said = translate_marked("MainWindow", hint) if hint is not None else ""
+        # a warning about the data folder keeps the line (it and a hint take 5-6 lines where
+        # the column keeps 3, fit_canvas): the hint is the line's tooltip meanwhile
+        self.status_note.setToolTip(said if self._standing_warns else "")
+        if (
+            hint is not None
+            and not self._standing_warns
+            and (ours or shown in ("", self._standing_note))
+        ):
+            self.show_note(said)
+            self._tops_line = said
+        elif ours and (hint is None or self._standing_warns):
             self.show_note("")
 
     @Slot(object)
@@ -821,20 +834,26 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         standing note (the data folder in use) again. ``test_image``: the (index, dataset)
         the line names, said again by a window rebuilt in another language."""
         self._noted_test_image = test_image
+        self._tops_line = None  # said by _say_how_tops_differ after this, if its hint
         self.status_note.setText(text or self._standing_note)
 
     def noted_test_image(self) -> tuple[int, str] | None:
         """The (index, dataset) of the test image the line under the test-image row names."""
         return self._noted_test_image
 
-    def set_standing_note(self, text: str) -> None:
+    def set_standing_note(self, text: str, warns: bool = False) -> None:
         """What the line under the test-image row says when nothing else is to be said ("Data
-        folder: …"): a mode switch or a new drawing clears a test image's caption, not this."""
+        folder: …"): a mode switch or a new drawing clears a test image's caption, not this.
+        ``warns``: it says the folder cannot serve the mode (missing, the other dataset, a copy
+        in use): a tops hint then never takes its place (verify65 #9: the hint hid "Data folder
+        (it holds MNIST, not Fashion-MNIST)")."""
         shown = self.status_note.text()
         was_standing = not shown or shown == self._standing_note
-        self._standing_note = text
-        if was_standing:
-            self.status_note.setText(text)
+        hinted = self._tops_line is not None and shown == self._tops_line
+        self._standing_note, self._standing_warns = text, warns
+        if was_standing or hinted:  # a hint takes the line from a note, never from a warning
+            self.show_note("")
+            self._say_how_tops_differ()
 
     def set_canvas_image(
         self,
