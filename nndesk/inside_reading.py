@@ -35,6 +35,9 @@ FAR = 30.0
 #: Gradient norms this many times their median before the newest samples: they grew (the chart's
 #: note: "growing fast: the run is blowing up"); a diverged mnist-gd at lr 3 showed ~60x.
 GROWN = 10.0
+#: ... or this many times under it: they fell to near 0 (the chart's note: "near 0 in the
+#: first layers: they have stopped learning"); a dead mnist-gd's fell from ~0.5 to 0.
+FELL = 100.0
 #: Newest samples read as "now" (a single batch's update ratio jumps about by 2-3x).
 NEWEST = 3
 #: Samples before the newest that the growth is measured against, at least.
@@ -65,10 +68,17 @@ GRADIENTS_GREW = QT_TRANSLATE_NOOP(
     "InsideTrainingView",
     "Gradient norms grew {times:.0f}× at the end ({name}): the run is blowing up.",
 )
+GRADIENTS_FELL = QT_TRANSLATE_NOOP(
+    "InsideTrainingView",
+    "The gradient norm of {name} fell to near 0 at the end: it has stopped learning.",
+)
 UPDATES_NEAR = QT_TRANSLATE_NOOP("InsideTrainingView", "Updates near the dotted 10⁻³.")
 UPDATES_HIGH = QT_TRANSLATE_NOOP(
     "InsideTrainingView",
     "Updates of {name} are {times:,.0f}× the dotted 10⁻³: very large steps.",
+)
+UPDATES_ZERO = QT_TRANSLATE_NOOP(
+    "InsideTrainingView", "Updates of {name} are 0: its weights no longer move."
 )
 UPDATES_LOW = QT_TRANSLATE_NOOP(
     "InsideTrainingView",
@@ -118,14 +128,15 @@ def _newest_and_before(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return values[-NEWEST:], values[:-NEWEST]
 
 
-def _gradient_growth(record) -> tuple[float, int] | None:
-    """The largest growth of a layer's gradient norm (its newest samples' largest against its
-    median before them) and that layer's index; None with too few samples to tell."""
+def _gradient_growth(record) -> tuple[tuple[float, int], tuple[float, int]] | None:
+    """The largest and the smallest growth of a layer's gradient norm (its newest samples'
+    largest against its median before them), each with that layer's index; None with too few
+    samples to tell."""
     _, norms = record.series("grad_norm")
     newest, before = _newest_and_before(norms)
     if len(before) < BEFORE_LEAST:
         return None
-    best: tuple[float, int] | None = None
+    found: list[tuple[float, int]] = []
     for j in range(norms.shape[1]):
         old = before[:, j][np.isfinite(before[:, j])]
         new = newest[:, j][np.isfinite(newest[:, j])]
@@ -134,10 +145,10 @@ def _gradient_growth(record) -> tuple[float, int] | None:
         base = float(np.median(old))
         if base <= 0:
             continue
-        growth = float(new.max()) / base
-        if best is None or growth > best[0]:
-            best = (growth, j)
-    return best
+        found.append((float(new.max()) / base, j))
+    if not found:
+        return None
+    return max(found), min(found)
 
 
 def _updates(record) -> tuple[tuple[float, int], tuple[float, int]] | None:
@@ -148,7 +159,7 @@ def _updates(record) -> tuple[tuple[float, int], tuple[float, int]] | None:
     medians = []
     for j in range(ratios.shape[1]):
         column = newest[:, j][np.isfinite(newest[:, j])]
-        if len(column) and float(np.median(column)) > 0:
+        if len(column):
             medians.append((float(np.median(column)), j))
     if not medians:
         return None
@@ -181,10 +192,12 @@ def read_inside(record, *, diverged: bool = False, learning: bool = True) -> lis
         problems = True
     else:
         growth = _gradient_growth(record)
-        if growth is not None and growth[0] >= GROWN:
-            said.append(
-                Said(GRADIENTS_GREW, {"times": growth[0], "name": _name(record, growth[1])})
-            )
+        if growth is not None and growth[0][0] >= GROWN:
+            times, j = growth[0]
+            said.append(Said(GRADIENTS_GREW, {"times": times, "name": _name(record, j)}))
+            problems = True
+        elif growth is not None and growth[1][0] <= 1 / FELL:
+            said.append(Said(GRADIENTS_FELL, {"name": _name(record, growth[1][1])}))
             problems = True
         else:
             said.append(Said(GRADIENTS_LEVEL))
@@ -192,6 +205,9 @@ def read_inside(record, *, diverged: bool = False, learning: bool = True) -> lis
     if updates is not None and updates[0][0] >= FAR * HEALTHY_UPDATE:
         high, j = updates[0]
         said.append(Said(UPDATES_HIGH, {"times": high / HEALTHY_UPDATE, "name": _name(record, j)}))
+        problems = True
+    elif updates is not None and updates[1][0] == 0:
+        said.append(Said(UPDATES_ZERO, {"name": _name(record, updates[1][1])}))
         problems = True
     elif updates is not None and updates[1][0] <= HEALTHY_UPDATE / FAR:
         low, j = updates[1]

@@ -7,6 +7,7 @@ import math
 from nndesk import coach
 from nndesk.inside_reading import (
     DIVERGED,
+    GRADIENTS_FELL,
     GRADIENTS_GREW,
     HEALTHY,
     MANY_DEAD_STUCK,
@@ -15,6 +16,7 @@ from nndesk.inside_reading import (
     TOO_MANY_DEAD,
     UPDATES_HIGH,
     UPDATES_LOW,
+    UPDATES_ZERO,
     caption,
     read_inside,
 )
@@ -105,6 +107,21 @@ def test_updates_far_from_the_dotted_line_are_said_either_way():
     assert "1,000× smaller" in caption(low)
     # 10x off is still near: Adam's first steps sit at 10⁻²
     assert _templates(read_inside(_record(LEVEL, [1e-2, 1e-4, 1e-3], [0.0] * 3))) == [HEALTHY]
+
+
+def test_gradients_and_updates_gone_to_0_say_the_layers_stopped_learning():
+    """A mnist-gd raised to lr 5 in the window: its ReLUs all died, the gradient norm and the
+    update of the first layer went to 0 (the lines left the log charts), and the line said
+    "Gradient norms level"."""
+    grads = [[0.5, 0.3]] * 10 + [[0.0, 0.2]] * 3
+    record = _record(grads, [[1e-3, 1e-3]] * 10 + [[0.0, 1e-3]] * 3, [1.0, math.nan])
+    record.names = ["Dense 784→10", "Dense 10→10"]
+    said = read_inside(record, learning=False)
+    assert _templates(said)[:2] == [GRADIENTS_FELL, UPDATES_ZERO]
+    text = caption(said)
+    assert "The gradient norm of Dense 784→10 fell to near 0" in text
+    assert "Updates of Dense 784→10 are 0" in text
+    assert "100% of the units after Dense 784→10 are dead: too many" in text
 
 
 def test_one_sample_is_read_without_a_growth_to_tell():

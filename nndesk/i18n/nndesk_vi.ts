@@ -3295,6 +3295,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Hãy bắt đầu một lần huấn luyện để xem bên trong mạng khi nó học.</translation>
     </message>
     <message>
+        <source>The gradient norm of {name} fell to near 0 at the end: it has stopped learning.</source>
+        <translation>Chuẩn gradient của {name} giảm về gần 0 ở cuối: tầng đó đã ngừng học.</translation>
+    </message>
+    <message>
         <source>The newest gradient norms are not numbers: the run blew up.</source>
         <translation>Chuẩn gradient mới nhất không còn là số: lượt chạy đã bùng nổ.</translation>
     </message>
@@ -3318,6 +3322,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Updates near the dotted 10⁻³.</source>
         <translation>Cập nhật gần đường chấm 10⁻³.</translation>
+    </message>
+    <message>
+        <source>Updates of {name} are 0: its weights no longer move.</source>
+        <translation>Cập nhật của {name} bằng 0: trọng số của nó không còn thay đổi.</translation>
     </message>
     <message>
         <source>Updates of {name} are {times:,.0f}× smaller than the dotted 10⁻³: it hardly learns.</source>
