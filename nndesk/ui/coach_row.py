@@ -73,8 +73,11 @@ def coach_hints(
         replace(h, fix={}, fix_label="")
         for h in _seen_after_run(controller, curves, lr, accuracy_now, setup)
     ]
+    # a network no rate revives first: what its own rate change did is the story of it
+    broken = [h for h in seen if h.kind == "collapsed"]
     own = [h for h in seen if h.kind in OWN_CHANGE]
-    return own + found + [h for h in seen if h.kind not in OWN_CHANGE]
+    rest = [h for h in seen if h.kind not in OWN_CHANGE and h.kind != "collapsed"]
+    return broken + own + found + rest
 
 
 #: Hints about what a change made by hand did to the run: said before the mistakes hint after it
@@ -87,7 +90,10 @@ def _seen_after_run(controller, curves, lr, accuracy_now=None, setup=None) -> li
     if not curves.batch_x:
         return []
     seen = hints(curves, controller.inside, lr, accuracy_now=accuracy_now, setup=setup)
-    return [h for h in seen if h.kind in OWN_CHANGE] + [h for h in seen if h.kind not in OWN_CHANGE]
+    first = ("collapsed", *OWN_CHANGE)
+    return [h for k in first for h in seen if h.kind == k] + [
+        h for h in seen if h.kind not in first
+    ]
 
 
 def advice_after_run(controller, curves, lr, setup: RunSetup | None = None):

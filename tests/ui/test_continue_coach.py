@@ -80,7 +80,9 @@ def test_continue_offers_no_coachs_rate_when_the_coach_has_none(qtbot, slow_pane
     dialog.reject()
 
 
-def _stopped_in_epoch_4_of_6_after_a_raise(qtbot, panel, raised: float = 0.02) -> None:
+def _stopped_in_epoch_4_of_6_after_a_raise(
+    qtbot, panel, raised: float = 0.02, stop_in: int = 4
+) -> None:
     """A 6-epoch run at lr 0.005, its rate set to ``raised`` by hand early in epoch 2, stopped
     by Stop in epoch 4: three epochs trained, three left of its plan. It steps a batch at a
     time from before its first (``slow_panel``), so the stop lands where it says on any
@@ -103,10 +105,10 @@ def _stopped_in_epoch_4_of_6_after_a_raise(qtbot, panel, raised: float = 0.02) -
     panel.live_lr.selectAll()
     qtbot.keyClicks(panel.live_lr, f"{raised:g}")
     qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
-    step_to(4)
+    step_to(stop_in)
     qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
     wait_until_idle(qtbot, panel)
-    assert not panel.run_state.completed and panel.run_state.model_end[0] == 3
+    assert not panel.run_state.completed and panel.run_state.model_end[0] == stop_in - 1
 
 
 def test_continue_of_a_run_stopped_short_asks_offering_the_coachs_rate_and_the_epochs_left(
@@ -147,3 +149,28 @@ def test_continue_of_a_run_stopped_short_asks_offering_the_coachs_rate_and_the_e
     assert run.config.schedule == "constant" and run.config.lr == pytest.approx(0.005)
     assert panel.run_state.last_batch.lr == pytest.approx(0.005)  # every batch at it
     assert panel.run_state.completed
+
+
+def test_continue_of_a_collapsed_network_says_the_coachs_words_and_offers_no_rate_of_its(
+    qtbot,
+    slow_panel,  # noqa: F811
+):
+    """verify66 #3: mnist-gd dead at the loss of guessing (2.3012 = ln 10) since a raise was
+    offered the coach's 0.5 again; no rate revives it. Its training losses are made to sit at
+    ln 10 after its first epoch, as that run's did (the tiny blobs learn whatever the rate)."""
+    panel = slow_panel
+    _stopped_in_epoch_4_of_6_after_a_raise(qtbot, panel, stop_in=5)
+    curves = panel.run_state.continuable[1]
+    curves.train_loss[:] = [1.20, 2.3020, 2.3026, 2.3031]
+    curves.val_loss[:] = [1.10, 2.3021, 2.3027, 2.3030]
+    dialog = _open_continue(qtbot, panel)
+    assert not dialog.coach.isVisible() and dialog.keep.isChecked()
+    assert dialog.coach_said.isVisible()
+    assert dialog.coach_said.text().startswith(
+        "The coach: The training loss has stood at 2.3031 since epoch 2: the loss of a network "
+        "that answers every image alike (ln 10 = 2.3026)."
+    )
+    dialog.reject()
+    panel._show_coach()  # the page judged the curves as the run ended, before they were set
+    assert "train it again from the start" in panel.coach_label.text()  # first, before "dead"
+    assert not panel.coach_button.isVisible()
