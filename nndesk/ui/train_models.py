@@ -23,7 +23,7 @@ from nndesk.ui.language import translate
 from nndesk.ui.save_place import model_open_start
 from nndesk.ui.train_files import copy_model
 from nndesk.ui.train_run_state import RunState
-from nndesk.ui.train_texts import loaded_texts, model_name
+from nndesk.ui.train_texts import loaded_texts, loaded_title_forms, model_name
 
 
 class ModelFilesMixin:
@@ -86,8 +86,12 @@ class ModelFilesMixin:
     def _show_loaded(self, clf) -> None:
         """The header names the model now in use (a run's by its run, never "model.npz") and
         forgets the last run's verdict and test accuracy."""
-        title, follow, trained = loaded_texts(clf, self._model_name(Path(clf.path)))
-        self.header.set_title(title, tip=str(Path(clf.path)), headline=("loaded",))
+        name = self._model_name(Path(clf.path))
+        title, follow, trained = loaded_texts(clf, name)
+        forms = loaded_title_forms(clf, name)  # the rate set by hand kept in a narrow room
+        self.header.set_title(
+            title, tip=str(Path(clf.path)), headline=("loaded",), shorter=forms[1:]
+        )
         self.progress.setValue(0)
         self.progress.setFormat(translate("TrainingPanel", "Ready"))
         self.speed.setText(follow)

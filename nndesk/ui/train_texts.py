@@ -466,6 +466,27 @@ def _hand_rate(info: dict, config: dict) -> str:
     )
 
 
+def loaded_title_forms(clf, name: str) -> tuple[str, ...]:
+    """``loaded_texts``' headline and shorter ways to say it, each dropping one more kind of
+    setting (``HEADLINE_DROPS``) for "…", the rate set by hand kept: at Larger text in
+    Vietnamese at 1024 px "Mô hình đang dùng: … Adam tốc…" cut it off (verify66 #5)."""
+    title = loaded_texts(clf, name)[0]
+    config = clf.info.get("config") or {}
+    if not isinstance(config, dict):
+        return (title,)
+    head = translate("TrainingPanel", "Model in use: {name}").format(name=name)
+    forms = [title]
+    try:
+        rate = _hand_rate(clf.info, config)
+        for n in range(1, len(HEADLINE_DROPS) + 1):
+            shorter = f"{head}  ·  {_described(config, rate, frozenset(HEADLINE_DROPS[:n]))}"
+            if shorter != forms[-1]:
+                forms.append(shorter)
+    except (TypeError, ValueError, KeyError):
+        pass
+    return tuple(forms)
+
+
 def loaded_texts(clf, name: str) -> tuple[str, str, str]:
     """The headline, progress line and model line of the Train page once the model ``clf``
     (a Classifier), named ``name``, is in use: its settings, its test accuracy, its epochs."""

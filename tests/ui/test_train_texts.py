@@ -275,7 +275,7 @@ def test_a_model_in_use_says_the_rate_its_run_was_set_to_by_hand(qapp, code):
     from types import SimpleNamespace
 
     from nndesk.presets import PRESETS
-    from nndesk.ui.train_texts import loaded_texts
+    from nndesk.ui.train_texts import loaded_texts, loaded_title_forms
 
     config = PRESETS["mnist-gd"].config.to_dict()
     changes = [{"x": 61.5, "epoch": 62, "batch": 1, "name": "lr", "value": 2.0, "before": 0.5}]
@@ -291,6 +291,12 @@ def test_a_model_in_use_says_the_rate_its_run_was_set_to_by_hand(qapp, code):
         )
         assert said in title, title
         assert "lr=0.5" not in title and "0,5 " not in title.replace(said, "")
+        # shorter ways to say it for a narrow room drop the other settings, never that
+        forms = loaded_title_forms(clf, "the run of 05:18")
+        assert forms[0] == title and len(forms) > 2
+        assert all(said in form for form in forms), forms
+        assert all(len(a) > len(b) for a, b in zip(forms, forms[1:], strict=False))
+        assert "MNIST" not in forms[-1].split("·", 1)[1]  # the dataset dropped first
         # a run that kept its own rate says it alone, as before
         plain, _f, _t = loaded_texts(SimpleNamespace(info={"config": config}, dataset="mnist"), "x")
         assert "set by hand" not in plain and "bằng tay" not in plain
