@@ -140,6 +140,16 @@ class SteppedCanvas(FigureCanvasQTAgg):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         shown = self._shown
         if shown is None:
+            # the figure's colour first: the canvas paints opaquely (WA_OpaquePaintEvent), and
+            # with no renderer yet it paints nothing, with a blank one (a stepped draw's layout
+            # turn) transparent pixels: what the window showed there before stayed. Opened
+            # while a run trained, the Map showed the Inside page's Arithmetic panel over its
+            # lower half for ~3 s, until its first stepped draw was whole (walk65 D26)
+            painter = QPainter(self)
+            try:
+                painter.fillRect(event.rect(), QColor.fromRgbF(*self.figure.get_facecolor()))
+            finally:
+                painter.end()
             super().paintEvent(event)
             return
         # the last picture (at its own size), the rest in the figure's colour, until the new one

@@ -261,6 +261,27 @@ def test_a_figure_without_a_layout_engine_is_drawn_in_pieces_too(qtbot, canvas, 
     assert np.array_equal(stepped, pixels(canvas))
 
 
+@pytest.mark.parametrize("renderer", [False, True])
+def test_a_chart_not_drawn_yet_paints_its_figures_colour_not_what_was_there(qapp, renderer):
+    """walk65 D26: just after a switch to the Map page the Inside page's Arithmetic panel stayed
+    painted over the Map's lower half for ~3 s: the canvas paints opaquely and, before its first
+    stepped draw is whole, painted nothing (no renderer) or transparent pixels (a blank one)."""
+    from PySide6.QtGui import QColor, QPixmap
+
+    figure = Figure(figsize=(3, 2), dpi=100, facecolor="#204060")
+    canvas = SteppedCanvas(figure)
+    canvas.resize(300, 200)
+    if renderer:
+        canvas.get_renderer()  # as the layout turn makes it: blank
+    pixmap = QPixmap(canvas.size())
+    pixmap.fill(QColor("red"))  # what the window showed there before
+    canvas.render(pixmap)
+    image = pixmap.toImage()
+    colours = {QColor(image.pixel(x, y)).name() for x in (5, 150, 295) for y in (5, 100, 195)}
+    assert colours == {"#204060"}, colours
+    canvas.deleteLater()
+
+
 def test_the_draw_order_is_the_one_figure_draw_uses():
     """Public API only, and the same list matplotlib's own (private) one gives, aspects applied:
     Axes, an inset with a fixed aspect, a figure key and text, an animated artist left out."""
