@@ -231,7 +231,14 @@ class MapView(QWidget):
         fig = self.plot.figure
         fig.clear()
         fig.text(0.5, 0.5, self.hint(), ha="center", va="center", wrap=True, color=muted_colour())
-        self.plot.request_draw(full=True)
+        if self.plot.isVisible():
+            # one line of text, drawn at once (a few ms): in the stepped canvas's turns the last
+            # picture stays on screen until the new one is whole, and under load the Map said
+            # "Press “Draw the map”" for a second beside the bar and Cancel of the map being
+            # drawn (verify65 #6; seen again at load 12, s67)
+            self.plot.canvas.draw()
+        else:
+            self.plot.request_draw(full=True)  # drawn when shown
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

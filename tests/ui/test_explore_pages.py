@@ -784,6 +784,27 @@ def test_a_tsne_map_says_while_it_computes_and_how_the_drawing_was_placed(
     assert "t-SNE cannot place a new image" in page.drawing_note.text()
 
 
+def test_the_empty_map_says_it_is_drawing_as_the_bar_appears(qtbot, controller, result):
+    """verify65 #6 (seen again at load 12): beside the busy bar and Cancel the empty map still
+    showed "Press “Draw the map”" for about a second: its new text waited for the stepped
+    canvas's turns, the last picture painted meanwhile. The hint is drawn at once."""
+    page = MapView(controller)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_result(result)
+    qtbot.waitUntil(lambda: not page.plot.draw_pending(), timeout=20_000)
+    drawn: list[str] = []
+    page.plot.canvas.mpl_connect(
+        "draw_event", lambda _e: drawn.extend(t.get_text() for t in page.plot.figure.texts)
+    )
+    page.points.setValue(100)
+    with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+        page.draw_button.click()
+        assert page.progress.isVisible()
+        # drawn before the click returns to the event loop: no turn shows the old text
+        assert any(t.startswith("Drawing the map:") for t in drawn), drawn
+
+
 def test_a_drawing_made_while_the_map_page_is_hidden_is_placed_when_it_is_shown(
     qtbot, controller, result
 ):
