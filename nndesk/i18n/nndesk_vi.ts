@@ -6047,6 +6047,10 @@ kiểm định</translation>
         <translation>Độ chính xác trên phần kiểm định, sau epoch cuối</translation>
     </message>
     <message>
+        <source>Click to enlarge the chart</source>
+        <translation>Bấm để phóng to biểu đồ</translation>
+    </message>
+    <message>
         <source>Dataset</source>
         <translation>Tập dữ liệu</translation>
     </message>
@@ -6061,6 +6065,10 @@ kiểm định</translation>
     <message>
         <source>Delete…</source>
         <translation>Xoá…</translation>
+    </message>
+    <message>
+        <source>Enlarge chart</source>
+        <translation>Phóng to biểu đồ</translation>
     </message>
     <message>
         <source>Epochs</source>
@@ -6137,6 +6145,10 @@ từ {folder}</translation>
     <message>
         <source>Runs</source>
         <translation>Lượt chạy</translation>
+    </message>
+    <message>
+        <source>Runs compared</source>
+        <translation>So sánh các lượt chạy</translation>
     </message>
     <message>
         <source>Saved outside the runs folder, these go to the trash too:
@@ -6345,6 +6357,10 @@ từ {folder}</translation>
     <message>
         <source>save the selected runs&apos; curves as a PNG image</source>
         <translation>lưu đồ thị của các lượt chạy đã chọn thành ảnh PNG</translation>
+    </message>
+    <message>
+        <source>show the selected runs&apos; curves in a window as large as this one (also a click on the chart); Esc puts them back</source>
+        <translation>xem các đường cong của những lượt chạy đã chọn trong một cửa sổ lớn bằng cửa sổ này (hoặc bấm vào biểu đồ); Esc đưa biểu đồ về chỗ cũ</translation>
     </message>
     <message>
         <source>step every {n} epochs ×{gamma:g}</source>

@@ -40,6 +40,7 @@ from nndesk.ui.language import translate
 from nndesk.ui.off_gui import ChartRenders, Delivery
 from nndesk.ui.runs_chart import render_selected
 from nndesk.ui.runs_deletion import RunDeletion, warn
+from nndesk.ui.runs_large import LargeChart
 from nndesk.ui.runs_legend import legend_settings
 from nndesk.ui.runs_split import RunsSplit
 from nndesk.ui.runs_table import (
@@ -271,6 +272,16 @@ class RunsView(QWidget):
             "RunsView", "load the selected run's model into the prediction view"
         )
         self.use_button = tipped_button(translate("RunsView", "Use model"), self._use_tip)
+        self.large_button = tipped_button(
+            translate("RunsView", "Enlarge chart"),
+            translate(
+                "RunsView",
+                "show the selected runs' curves in a window as large as this one (also a click"
+                " on the chart); Esc puts them back",
+            ),
+        )
+        #: the window the chart is moved to by Enlarge chart, while it is open
+        self.large: LargeChart | None = None
         self.png_button = tipped_button(
             translate("RunsView", "Export PNG…"),
             translate("RunsView", "save the selected runs' curves as a PNG image"),
@@ -295,6 +306,7 @@ class RunsView(QWidget):
         # the buttons wrap onto a second line on a narrow page rather than being cut
         buttons = flow_row(
             self.use_button,
+            self.large_button,
             self.png_button,
             self.csv_button,
             self.code_button,
@@ -306,6 +318,9 @@ class RunsView(QWidget):
         # the overlay is rendered to an image on the render pool (a full matplotlib draw took
         # 0.2 s of the GUI thread quiet, over a second under load) and shown here
         self.chart = ChartImage(CHART_MIN_WIDTH, CHART_MIN_HEIGHT)
+        self.chart.installEventFilter(self)  # a click on it enlarges it
+        self.chart.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._set_chart_tip()
         self._size_chart_to_zoom()
         self._delivery = Delivery()  # no Qt parent: a render under way outlives the view
         self._delivery.delivered.connect(self._on_delivery_delivered)
@@ -354,6 +369,7 @@ class RunsView(QWidget):
         # first selected runs in the order the person now sees
         self.model.layoutChanged.connect(self._on_table_selection_changed)
         self.use_button.clicked.connect(self._on_use_button_clicked)
+        self.large_button.clicked.connect(self.enlarge_chart)
         self.png_button.clicked.connect(self.export_png_requested)
         self.csv_button.clicked.connect(self.export_csv_requested)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
@@ -498,6 +514,11 @@ class RunsView(QWidget):
         resized = event.type() == QEvent.Type.Resize and watched is self.table.viewport()
         if resized and event.size().width() != event.oldSize().width():
             self._fit_settings_column()
+        clicked = event.type() == QEvent.Type.MouseButtonRelease and watched is self.chart
+        left = clicked and event.button() == Qt.MouseButton.LeftButton
+        if left and self.large is None and self.large_button.isEnabled():
+            self.enlarge_chart()
+            return True
         return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
@@ -740,6 +761,7 @@ class RunsView(QWidget):
         self.delete_button.setEnabled(bool(selected))
         self.folder_button.setEnabled(len(selected) == 1)
         self.png_button.setEnabled(bool(readable))
+        self.large_button.setEnabled(bool(readable))
         # with nothing selected the CSV holds every run: the button says so
         self.csv_button.setText(
             translate("RunsView", "Export CSV…")
@@ -904,6 +926,27 @@ class RunsView(QWidget):
         self._size_chart_to_zoom()  # a text size step comes this way too
         self._renders.drawn = None  # the same curves, in the new theme's colours
         self._on_resized_timeout()
+
+    @Slot()
+    def enlarge_chart(self) -> None:
+        """Show the chart in a window as large as the main one (``LargeChart``), drawn again
+        at its size; closed, it comes back under the table."""
+        if self.large is not None:
+            self.large.raise_()
+            self.large.activateWindow()
+            return
+        self.large = LargeChart(self.chart, self._on_large_chart_closed, self)
+        self.chart.setToolTip("")
+        self.large.show()
+
+    def _on_large_chart_closed(self, chart) -> None:
+        self.large = None
+        self.split.insertWidget(1, chart)
+        self.split.share()
+        self._set_chart_tip()
+
+    def _set_chart_tip(self) -> None:
+        self.chart.setToolTip(translate("RunsView", "Click to enlarge the chart"))
 
     @Slot()
     def _on_use_button_clicked(self) -> None:
