@@ -462,6 +462,11 @@ class CoachRow(QHBoxLayout):
         self._note = text
         self._say_note()
 
+    def says_nothing(self) -> bool:
+        """Whether the place shows nothing: not kept yet, or blank (no curves judged, no note).
+        A room held for it past the header's rows is then a blank band."""
+        return not self._reserved or (self._blank and not self._note_said)
+
     def says_note(self) -> bool:
         """Whether the place shows the note (the header's alert then hides its own)."""
         return self._note_said

@@ -15,6 +15,10 @@ at a moment nothing under the pointer moves (``fit``): at a Train click (the poi
 Train, above what moves), else when the pointer is off what would move (the rows under the
 run buttons, the tabs and what they show) or rests on a chart, which takes no click: after a
 run ends with the pointer on the tabs, the header gives its room back once it leaves them.
+Unless the room past its rows would show nothing (``blank``: no coach box to take it): the
+Clothing page, its data banner gone once its folder was chosen, held a blank band of ~150 px
+between its status line and the tabs while the pointer stayed in the form (walk67 #3); the
+header then fits at once.
 """
 
 from __future__ import annotations
@@ -33,13 +37,15 @@ POINTER_LOOK_MS = 150
 class HeldHeader(QWidget):
     """``header`` (a layout) as tall as its rows and ``room()`` px past them at the last fit,
     or as its rows alone when they need more (a row can never be squeezed). ``steady``: the
-    widget (the run buttons' first row) whose bottom edge is where what moves starts."""
+    widget (the run buttons' first row) whose bottom edge is where what moves starts.
+    ``blank()``: whether the height held past the rows would show nothing (fitted at once)."""
 
-    def __init__(self, header: QLayout, room, steady: QWidget) -> None:
+    def __init__(self, header: QLayout, room, steady: QWidget, blank=lambda: False) -> None:
         super().__init__()
         self.setLayout(header)
         self._room = room
         self._steady = steady
+        self._blank = blank
         # the height as last fitted (0: never fitted, its rows'). A new width keeps it (its
         # rows alone may need more): the page's scroll bar coming as a tab shows narrowed the
         # header 14 px, and a fit then moved the tab bar under the pointer
@@ -67,11 +73,21 @@ class HeldHeader(QWidget):
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()  # a row came, went or wrapped: its column asks again
+            if self._held and self._blank():
+                # a row went (the data banner, its folder chosen) and nothing takes its room
+                QTimer.singleShot(0, self, self._fit_if_blank)
         return super().event(event)
 
+    @Slot()
+    def _fit_if_blank(self) -> None:
+        _invalidate(self.layout())
+        if self.holds_blank():
+            self.fit(now=True)
+
     def fit(self, now: bool = False) -> None:
-        """The height of its rows and the room past them, now when ``now`` (a Train click) or
-        when nothing under the pointer moves; else once the pointer is off it."""
+        """The height of its rows and the room past them, now when ``now`` (a Train click), when
+        nothing under the pointer moves or when what it holds past its rows would be a blank
+        band; else once the pointer is off it."""
         # a row's layout keeps its last heights until its LayoutRequest is handled: the
         # coach's place going from two lines to one at a Train click was fitted at two, and
         # the fit after the run moved the tab bar 14 px up under the pointer
@@ -79,7 +95,7 @@ class HeldHeader(QWidget):
         if self.wanted_height() == self._held:
             self._waiting.stop()
             return
-        if now or self.pointer_clear():
+        if now or self.pointer_clear() or self.holds_blank():
             self._waiting.stop()
             self._held = self.wanted_height()
             # a least height: a layout asks a widget with a layout its layout's height for a
@@ -87,6 +103,11 @@ class HeldHeader(QWidget):
             self.setMinimumHeight(self._held)
         elif not self._waiting.isActive():
             self._waiting.start()
+
+    def holds_blank(self) -> bool:
+        """Whether the height held is more than its rows need and nothing takes the rest (a
+        blank band above the tabs)."""
+        return self._held > self.rows_height() and self._blank()
 
     def fit_waits(self) -> bool:
         """Whether a fit waits for the pointer to leave what it would move."""

@@ -227,7 +227,9 @@ class TrainingPanel(
         # wrapped rows (walk52 #8); the tabs give up height first down to the Live charts'
         # least, or TABS_LEAST_HEIGHT (the Inside tab's chart then scrolls), or the scroll bar
         # would take the width the settings need on a narrow page (TrainTabs keeps its least)
-        self.held = HeldHeader(self.header, self._header_room, self.train_button)
+        self.held = HeldHeader(
+            self.header, self._header_room, self.train_button, self.coach.says_nothing
+        )
         right = FitColumn(self.held, self.tabs)
 
         # wide page: settings beside the curves; narrow page: settings become the first tab

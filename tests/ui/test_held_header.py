@@ -6,7 +6,7 @@ a run ends, not when a line comes (ui/held_header.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint
-from PySide6.QtGui import QFontMetrics, QTextLayout
+from PySide6.QtGui import QCursor, QFontMetrics, QTextLayout
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import point_at
@@ -240,3 +240,46 @@ def test_a_run_ended_under_the_pointer_resting_on_its_curves_gives_the_room_back
     wait_until_idle(qtbot, panel)
     qtbot.waitUntil(lambda: _bar_y(panel) < running, timeout=WAIT_MS)
     assert not panel.held.fit_waits()
+
+
+def test_a_banner_gone_leaves_no_blank_band_with_the_pointer_in_the_form(
+    qtbot,
+    panel,  # noqa: F811
+    pointer,
+):
+    """walk67 #3: on the Clothing page (its coach kept from a Digits run, blank: no curves
+    here), the data banner went once the folder was chosen and a ~150 px blank band stayed
+    between the status line and the tabs while the pointer stayed in the form. The header
+    keeps its height under the pointer only where the coach's box takes the room."""
+    panel.resize(550, 590)  # the page in a 1024x700 window
+    panel.reserve_coach()
+    panel.coach.show_hints([], running=False, judged=False)  # a page with no curves yet
+    panel.tabs.setCurrentWidget(panel.settings)
+    panel.data_banner.show_problem(
+        "/work/shared/data/mnist holds MNIST, not Fashion-MNIST: download Fashion-MNIST into "
+        "nndesk's cache, or choose a folder that holds it. Each dataset needs its own folder.",
+        "fashion",
+        "mnist",
+    )
+    _laid_out()
+    panel.held.fit(now=True)  # fitted with the banner (a Train click, the pointer away)
+    _laid_out()
+    with_banner = _bar_y(panel)
+    point_at(panel.settings)  # in the form, under what a new height moves
+    assert panel.held.moving_rect().contains(QCursor.pos())
+
+    panel.data_banner.clear()
+    _laid_out()
+    qtbot.waitUntil(lambda: _bar_y(panel) < with_banner - 40, timeout=WAIT_MS)
+    assert panel.held.height() <= panel.held.rows_height() + 1  # no band under the rows
+
+    # with the coach's box there (a run's last word), the room stays under the pointer
+    panel.coach.show_hints([], running=False, judged=True)
+    panel.data_banner.show_problem("A banner again.", "fashion")
+    _laid_out()
+    panel.held.fit(now=True)
+    _laid_out()
+    held = _bar_y(panel)
+    panel.data_banner.clear()
+    _laid_out()
+    assert _bar_y(panel) == held and not panel.held.holds_blank()
