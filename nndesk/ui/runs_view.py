@@ -306,12 +306,14 @@ class RunsView(QWidget):
         # the buttons wrap onto a second line on a narrow page rather than being cut
         buttons = flow_row(
             self.use_button,
-            self.large_button,
             self.png_button,
             self.csv_button,
             self.code_button,
             self.folder_button,
             self.delete_button,
+            # last: at Larger text in Vietnamese the lines held 3 and 4 buttons with it there,
+            # 2, 2 and 3 with it second (a line less for the chart)
+            self.large_button,
             balanced=True,  # at 1024 px "Delete…" wrapped onto a line of its own
         )
 
@@ -938,6 +940,7 @@ class RunsView(QWidget):
         self.large = LargeChart(self.chart, self._on_large_chart_closed, self)
         self.chart.setToolTip("")
         self.large.show()
+        self.large.activateWindow()  # Esc closes it at once (without a window manager too)
 
     def _on_large_chart_closed(self, chart) -> None:
         self.large = None

@@ -28,7 +28,9 @@ def _drawn_at_its_size(chart) -> bool:
     return image is not None and abs(image.height() - chart.height() * ratio) <= 2 * ratio
 
 
-@pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger"])
+@pytest.mark.parametrize(
+    "code, larger", [("en", False), ("vi", True)], ids=["en-normal", "vi-larger"]
+)
 def test_four_runs_compared_at_1024x700_are_shown_large_in_one_click_and_put_back_by_esc(
     qtbot,
     qapp,
@@ -36,15 +38,29 @@ def test_four_runs_compared_at_1024x700_are_shown_large_in_one_click_and_put_bac
     normal_text_after,  # noqa: F811 - the fixture
     tiny_idx_dir,
     monkeypatch,
+    code,
     larger,
 ):
-    from nndesk import paths
-    from nndesk.runs import RunStore
-    from nndesk.ui import text_size
-    from tests.test_runs import two_epoch_curves
+    from nndesk.ui import language, text_size
 
+    font = qapp.font()
+    font.setPointSizeF(9.0)  # Xvfb's desktop font, 11 pt at Larger
+    qapp.setFont(font)
+    text_size._desktop_font = None  # noqa: SLF001 - read again
     if larger:
         text_size.apply_text_size(qapp, "larger")
+    assert language.use_language(code) == code
+    try:
+        _shown_large(qtbot, window_factory, tiny_idx_dir, monkeypatch)
+    finally:
+        language.use_language("en")
+
+
+def _shown_large(qtbot, window_factory, tiny_idx_dir, monkeypatch) -> None:
+    from nndesk import paths
+    from nndesk.runs import RunStore
+    from tests.test_runs import two_epoch_curves
+
     store = RunStore(paths.runs_dir())
     for arch in ("784-32-10", "784-64-10", "784-128-10", "784-256-10"):
         record = store.create({"dataset": "mnist", "arch": arch, "lr": 0.01})
@@ -64,6 +80,10 @@ def test_four_runs_compared_at_1024x700_are_shown_large_in_one_click_and_put_bac
     chart = view.chart
     qtbot.waitUntil(lambda: len(view.plotted) == 4 and _drawn_at_its_size(chart), timeout=WAIT_MS)
     in_tab = _plots_height(view, (chart.width(), chart.height()))
+    # its button costs the chart no line: the buttons keep two (vi, Larger: 2, 2 and 3 with
+    # it second in the row)
+    buttons = view.large_button.parentWidget().findChildren(type(view.large_button))
+    assert len({b.y() for b in buttons if b.isVisible()}) <= 2
 
     assert view.large_button.isEnabled()
     qtbot.mouseClick(view.large_button, Qt.MouseButton.LeftButton)

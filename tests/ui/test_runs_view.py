@@ -1169,9 +1169,8 @@ def test_the_buttons_keep_their_rows_whatever_is_selected_and_none_is_left_alone
         view = make_view(qtbot, store)
         view.resize(width, 600)
         view.refresh()
-        buttons = [view.use_button, view.large_button, view.png_button, view.csv_button]
-        buttons += [view.code_button]
-        buttons += [view.folder_button, view.delete_button]
+        buttons = [view.use_button, view.png_button, view.csv_button, view.code_button]
+        buttons += [view.folder_button, view.delete_button, view.large_button]
 
         def rows():
             QApplication.processEvents()
