@@ -3046,7 +3046,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>macro F1</source>
-        <translation>F1 macro</translation>
+        <translation>F1 trung bình (macro)</translation>
     </message>
     <message>
         <source>macro avg</source>
@@ -6068,7 +6068,7 @@ kiểm định</translation>
     </message>
     <message>
         <source>Enlarge chart</source>
-        <translation>Phóng to biểu đồ</translation>
+        <translation>Phóng to</translation>
     </message>
     <message>
         <source>Epochs</source>
