@@ -90,6 +90,9 @@ CELL_STEPS = {
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 CELL_KEYS = (*CELL_STEPS, *OPEN_KEYS)
 FOCUS_FRAME = 2  # px of the frame drawn round the canvas while it has the keyboard's focus
+#: the chosen cell's outline: painted over the picture by the canvas, at once (drawn into the
+#: picture, it followed an arrow key only when the next picture came, seconds under load)
+OUTLINE_COLOUR, OUTLINE_PX = "#F5A623", 2.5
 
 
 class MatrixCanvas(QWidget):
@@ -115,6 +118,27 @@ class MatrixCanvas(QWidget):
         #: said over the picture, faded, while it is of the matrix before the one set (a
         #: replay's step: the title named epoch 6 over epoch 5's counts for seconds, walk62 D5)
         self.pending_text: str | None = None
+        #: (row, column) of the chosen cell (clicked, or moved to by the arrows), outlined
+        self.marked: tuple[int, int] | None = None
+
+    def mark(self, cell: tuple[int, int] | None) -> None:
+        if cell != self.marked:
+            self.marked = cell
+            self.update()
+
+    def marked_rect(self) -> QRectF | None:
+        """Where the chosen cell is on the canvas (None: none, or no picture of its matrix)."""
+        shown = self.picture
+        if self.marked is None or shown is None or shown.figure.confusion is None:
+            return None
+        if self.waiting_text is not None or self.pending_text is not None:
+            return None
+        row, col = self.marked
+        if not (0 <= row < len(shown.figure.confusion) and 0 <= col < len(shown.figure.confusion)):
+            return None
+        x0, y0 = shown.figure.cell_centre(row - 0.5, col - 0.5)
+        x1, y1 = shown.figure.cell_centre(row + 0.5, col + 0.5)
+        return QRectF(self.from_figure(x0, y0), self.from_figure(x1, y1)).normalized()
 
     def say_waiting(self, text: str | None) -> None:
         if text != self.waiting_text:
@@ -173,6 +197,12 @@ class MatrixCanvas(QWidget):
                 painter.setPen(self.palette().windowText().color())
                 flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
                 painter.drawText(self.image_rect().adjusted(8, 8, -8, -8), flags, self.pending_text)
+        marked = self.marked_rect()
+        if marked is not None and self.picture.colours == theme.colours():
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor(OUTLINE_COLOUR), OUTLINE_PX))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(marked)
         if self.hasFocus():  # a frame where the keys act (walk66 #7: the focus was invisible)
             pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_FRAME)
             painter.setPen(pen)
@@ -329,7 +359,7 @@ class ConfusionView(QWidget):
         self._confusion = None if confusion is None else np.array(confusion)
         self._names = tuple(class_names)
         self._hint_cache = None  # its cells say other counts
-        self._selected = None
+        self._select(None)
         self.reset_hint()
         self._reserve_hint_room()
         # a matrix where none was, or none where one was: until its picture comes the canvas
@@ -434,13 +464,13 @@ class ConfusionView(QWidget):
         width, height = self._room()
         ratio = self.canvas.devicePixelRatioF()
         empty = self.empty_text()
-        confusion, names, selected = self._confusion, self._names, self._selected
+        confusion, names = self._confusion, self._names
         colours, zoom = theme.colours(), text_size.chart_zoom()
         self._asked += 1
         self._latest.put(
             self._asked,
             lambda _superseded: render_matrix(
-                confusion, names, width, height, ratio, selected, empty, colours, zoom
+                confusion, names, width, height, ratio, None, empty, colours, zoom
             ),
         )
         if not self._busy:
@@ -471,9 +501,13 @@ class ConfusionView(QWidget):
         cell = self.cell_at(point)
         if cell is None:
             return
-        self._selected = cell
-        self._ask()
+        self._select(cell)
         self.cell_clicked.emit(*cell)
+
+    def _select(self, cell: tuple[int, int] | None) -> None:
+        """The chosen cell, outlined by the canvas over the picture at once."""
+        self._selected = cell
+        self.canvas.mark(cell)
 
     def _on_canvas_keyed(self, key: int) -> None:
         """An arrow moves the highlighted cell (the first cell first), Enter or Space opens
@@ -488,8 +522,7 @@ class ConfusionView(QWidget):
             row = min(k - 1, max(0, row + step[0]))
             col = min(k - 1, max(0, col + step[1]))
         if (row, col) != self._selected:
-            self._selected = (row, col)
-            self._ask()
+            self._select((row, col))
         said = cell_said(self._confusion, self._names, row, col)
         self.canvas.setAccessibleDescription(said)
         if key in OPEN_KEYS:
