@@ -81,7 +81,9 @@ def fit_ylabels(axes: Sequence[Axes]) -> list[Axes]:
         changed = _fit_ylabel_length(ax)
         if gap != _ylabel_gaps.get(ax, Y_LABEL_GAP_PT):
             _ylabel_gaps[ax] = gap
-            ax.yaxis.set_label_coords(0.0, 0.5, transform=points_from(ax, -gap, 0))
+            # centred on the plot, or at its top where it was put there (``top_ylabel``)
+            top = ax.yaxis.label.get_horizontalalignment() == "right"
+            ax.yaxis.set_label_coords(0.0, 1.0 if top else 0.5, transform=points_from(ax, -gap, 0))
             changed = True
         if changed:
             moved.append(ax)

@@ -42,6 +42,7 @@ from nndesk.curves.style import (
     lone_marker,
     style_axes,
     thin_markers,
+    top_ylabel,
 )
 from nndesk.i18n import N_, Loss, shown
 from nndesk.run_curves import Curves
@@ -84,6 +85,8 @@ class LiveCurves:
     def __init__(self, ax_batch: Axes, ax_loss: Axes, ax_acc: Axes, animated: bool = False):
         self.axes = (ax_batch, ax_loss, ax_acc)
         style_axes(ax_batch, ax_loss, ax_acc)
+        for ax in self.axes:
+            top_ylabel(ax)  # whole above a foot scrolled out of sight
         kw = {"animated": animated}
         self._animated = animated
         (self.batch_line,) = ax_batch.plot(

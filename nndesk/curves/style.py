@@ -45,6 +45,15 @@ def points_from(ax: Axes, dx: float, dy: float):
     return ax.transAxes + ScaledTranslation(dx / 72, dy / 72, ax.figure.dpi_scale_trans)
 
 
+def top_ylabel(ax: Axes) -> None:
+    """The plot's y-axis label from its top down (read upwards, it ends level with the plot's
+    top): the Live chart's foot is a scroll away on a low Train page, and a label centred on
+    the plot lost its first letter there ("ộ chính xác" at 1024x700 under a tall coach box,
+    walk67 #7). ``fitting.fit_ylabels`` keeps it at the top."""
+    ax.yaxis.label.set_horizontalalignment("right")
+    ax.yaxis.set_label_coords(0.0, 1.0, transform=points_from(ax, -Y_LABEL_GAP_PT, 0))
+
+
 def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
     """Titles, labels, grids and tick formats shared by the live and the overlay plots."""
     for ax, title, ylabel in (
