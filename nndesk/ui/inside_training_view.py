@@ -21,7 +21,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QBoxLayout,
     QLabel,
     QSizePolicy,
     QToolTip,
@@ -93,6 +93,9 @@ REST_MS = 250
 #: back and a fashion-cnn-lab run trained at half speed while Inside was shown (walk54 D1;
 #: benchmarks/bench_inside_cost.py, figures in docs/performance.md).
 REST_PER_RENDER = 4.0
+#: The least share of the view's width the line under the charts keeps beside the button that
+#: explains them; narrower, the button goes under the line.
+GUIDE_SHARE = 0.6
 #: The picture's least width (px): narrower, one chart a row still needs this much.
 PICTURE_LEAST_WIDTH = 200
 
@@ -309,7 +312,9 @@ class InsideTrainingView(QWidget):
         self._size_to_font()
         text_size.notifier().changed.connect(self._size_to_font)  # ends with this view
         theme.set_tone(self.as_of, "muted")
-        guide_row = QHBoxLayout()
+        # the button beside the line, or under it where it would leave the line less than
+        # GUIDE_SHARE of the width (vi Larger at 1024: a 9-line column of ~200 px)
+        guide_row = self._guide_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         guide_row.addWidget(self.guide, 1)
         guide_row.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
@@ -345,6 +350,16 @@ class InsideTrainingView(QWidget):
         # theme.restyle_charts cannot reach them (a switch to dark left them light on screen)
         theme.notifier().changed.connect(self._on_theme_changed)
         self._say_reading()
+
+    def _place_help_button(self) -> None:
+        """The help button beside the line under the charts, or under it (right-aligned) where
+        beside it the line would get less than ``GUIDE_SHARE`` of the width."""
+        beside = self.help_button.sizeHint().width() <= (1 - GUIDE_SHARE) * self.width()
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self._guide_row.direction() != direction:
+            self._guide_row.setDirection(direction)
+            align = Qt.AlignmentFlag.AlignTop if beside else Qt.AlignmentFlag.AlignRight
+            self._guide_row.setAlignment(self.help_button, align)
 
     @Slot()
     def _size_to_font(self) -> None:
@@ -465,6 +480,7 @@ class InsideTrainingView(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self._place_help_button()
         if event.size().width() != event.oldSize().width():
             self._size_to_zoom()  # as many charts a row as the width holds: their height
         self._dirty = True  # rendered at the old size: again at this one

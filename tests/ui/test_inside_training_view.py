@@ -590,3 +590,21 @@ def test_the_line_under_the_charts_reads_the_picture_on_screen_and_the_runs_stat
         view.render_now()
     # 20 against the median 0.45 of the samples before the newest 3
     assert view.guide.text().startswith("Gradient norms grew 44× at the end (Conv2D 1→32)")
+
+
+def test_the_help_button_goes_under_the_line_where_beside_it_the_line_is_a_narrow_column(
+    qtbot, qapp
+):
+    """vi Larger at 1024x700: the line under the charts wrapped into 9 lines of ~200 px beside
+    "Các biểu đồ này cho thấy gì?". Narrow, the button goes under it; wide, it stays beside."""
+    view = shown_widget(qtbot, InsideTrainingView(), (420, 480))
+    view.show_record(_dead_record(0.6))
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        view.render_now()
+    qtbot.waitUntil(lambda: view.guide.width() >= 0.9 * view.width(), timeout=WAIT_MS)
+    assert view.help_button.geometry().top() >= view.guide.geometry().bottom()
+    view.resize(900, 480)
+    qtbot.waitUntil(
+        lambda: view.help_button.geometry().left() >= view.guide.geometry().right(),
+        timeout=WAIT_MS,
+    )
