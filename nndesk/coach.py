@@ -470,6 +470,12 @@ def fell_after_rate(curves, accuracy_now: float | None = None) -> dict[str, Any]
     return {"high": before[-1], "low": now, "rate": Rate(change.value), "previous": previous}
 
 
+def _set_back(lr: float | None, previous) -> bool:
+    """Whether the rate in force ``lr`` is at or under ``previous``, the rate a hint would offer
+    back (None: it offers none)."""
+    return previous is not None and lr is not None and 0 < lr <= float(previous) * (1 + 1e-6)
+
+
 def learning(curves, accuracy_now: float | None = None) -> bool:
     """Whether the coach sees the run learning: its dead-units hint waits for ``DEAD_MOST``
     then, ``DEAD`` once it does not (the Inside charts' caption says the same)."""
@@ -558,7 +564,7 @@ def hints(
     # at 4x its rate was told "overfitting" while its training loss barely moved, and offered
     # augmentation)
     raised = None if raw else rate_raised_hurt(curves, setup.lr if setup is not None else 0.0)
-    if raised is not None and lr is not None and 0 < lr <= float(raised["previous"]) * (1 + 1e-6):
+    if raised is not None and _set_back(lr, raised["previous"]):
         # the rate in force is back where the raise took it from (a Continue at the coach's
         # rate, verify66 #3): what it advises is done, and not offered again
         raised = None
@@ -626,6 +632,10 @@ def hints(
                 break
 
     fell = fell_after_rate(curves, accuracy_now)
+    if fell is not None and _set_back(lr, fell["previous"]):
+        # the rate in force is already back at the one before the change (a Continue at the
+        # coach's rate records no change, verify67): what it advises is done
+        fell = None
     if fell is not None:
         back = fell.pop("previous")
         fix = {"lr": back} if back is not None else lower

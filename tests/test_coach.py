@@ -364,6 +364,11 @@ def test_a_run_a_rate_change_threw_back_to_chance_is_told_so_not_no_problem():
     run.add_lr_change(48.0, 1.0)
     (hint,) = hints(run, lr=1.0)
     assert hint.kind == "fell" and hint.fix == {"lr": 0.5}
+    # the rate in force already back at it (a Continue at the coach's rate records no change
+    # of its own, verify67): nothing offers the rate in force
+    for in_force in (0.5, 0.2):
+        assert all(h.kind != "fell" and h.fix != {"lr": 0.5} for h in hints(run, lr=in_force))
+    assert hints(run, lr=0.7)[0].kind == "fell"  # still above it: said
     # the status line's running accuracy of the epoch in progress decides, as for "stuck"
     assert hints(run, lr=1.0, accuracy_now=0.2) == []
     # a run that never left chance is not said to have fallen (the stuck hint's, in time)
