@@ -209,9 +209,13 @@ class RunEventsMixin:
 
     def _follow_rate(self, lr: float) -> None:
         """ "LR now" is the rate in use: a schedule moves it each epoch (it kept the base rate,
-        walk54 D6); a rate being typed there is left alone."""
+        walk54 D6); a rate being typed there is left alone, and so is a rate just set that no
+        batch has used yet (a batch reported before it put the old rate back for a moment and
+        the student thought the change refused, walk67 #8)."""
         field = self.live_lr
         if field.hasFocus() or field.isModified() or not math.isfinite(lr):
+            return
+        if self.steering.unapplied.get("lr", (None, SCHEDULED))[1] is not SCHEDULED:
             return
         try:
             if field.value() == lr:

@@ -640,6 +640,30 @@ def test_a_rate_set_but_never_used_before_a_stop_leaves_the_headline_naming_the_
     assert "lr=0.005" in panel.title.text()
 
 
+def test_lr_now_keeps_the_rate_just_set_until_a_batch_uses_it(qtbot, panel):
+    """walk67 #8: right after Set, a batch report at the old rate (trained before the new one
+    reached the loop) put the old rate back in "LR now" for a moment: the student thought
+    the change refused. The field keeps the rate set until the run reports it in use."""
+    panel.form.lr.setText("0.005")
+    start_long_run(qtbot, panel)
+    qtbot.waitUntil(lambda: panel.run_state.last_batch is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
+        qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    old_report = panel.run_state.last_batch
+    assert old_report.lr == pytest.approx(0.005)
+    panel.live_lr.setText("2e-4")
+    qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
+    panel._on_controller_batches_finished((old_report,))  # a report still at the old rate
+    assert panel.live_lr.value() == pytest.approx(2e-4)
+    used = []
+    panel.controller.setting_changed.connect(used.append)
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # resume: a batch uses it
+    qtbot.waitUntil(lambda: [c.value for c in used] == [pytest.approx(2e-4)], timeout=WAIT_MS)
+    assert panel.live_lr.value() == pytest.approx(2e-4)
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+
+
 def test_a_rate_a_batch_used_before_the_stop_stays_in_the_headline(qtbot, panel):
     panel.form.lr.setText("0.005")
     start_long_run(qtbot, panel)
