@@ -122,6 +122,9 @@ class Coordinator(QObject):
         #: to (its default damaged) was not picked: the default is tried again at the next visit.
         self.mode_models: dict[str, str] = preferences.mode_models()
         self._pick_pending = False  # a model file was asked for and has not answered yet
+        #: set by the wiring: puts the running run's network back in use when ``mode`` is the
+        #: run's mode (True), instead of the mode's model (walk67 #10)
+        self.run_takes_mode: Callable[[str], bool] = lambda _mode: False
         self.downloads = downloads or DownloadController(
             preferences.mirror, parent=window, damaged=damaged_in_cache
         )
@@ -448,7 +451,8 @@ class Coordinator(QObject):
         self._pick_pending = False  # the mode's model is asked for instead
         preferences.set_last_mode(mode)
         self.window.set_mode(mode)
-        self.open_mode_model(mode)
+        if not self.run_takes_mode(mode):  # back in a training run's mode: its network answers
+            self.open_mode_model(mode)
 
     @Slot(str)
     def _on_window_model_file_requested(self, path: str) -> None:

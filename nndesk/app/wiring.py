@@ -264,7 +264,7 @@ def _wire_live_weights(desk: Desk) -> None:
     ends without a saved model (it failed) gives the window back the model it had before,
     instead of leaving its last snapshot answering."""
     window, prediction, training = desk.window, desk.prediction, desk.training
-    run = {"follow": False, "before": None, "live": False, "saved": False}
+    run = {"follow": False, "before": None, "live": False, "saved": False, "last": None}
     run["follow_before_pick"] = False  # what "follow" was when a model file was picked
 
     def on_running_changed(running: bool) -> None:
@@ -273,9 +273,10 @@ def _wire_live_weights(desk: Desk) -> None:
             return
         if run["follow"] and run["live"] and not run["saved"]:
             prediction.set_classifier(run["before"])
-        run.update(follow=False, before=None)
+        run.update(follow=False, before=None, last=None)
 
     def on_weights_updated(clf: Classifier) -> None:
+        run["last"] = clf
         if run["follow"]:
             run["live"] = True
             # the window takes the run's mode (hint, pen), as it does for any model put in use:
@@ -284,6 +285,25 @@ def _wire_live_weights(desk: Desk) -> None:
                 window.set_mode(clf.mode, clear=False)
             prediction.live_update(clf)
             window.show_training_network(clf)
+
+    def answers_mode(mode: str) -> bool:
+        last = run.get("last")
+        return training.is_running() and last is not None and last.mode == mode
+
+    def run_takes_mode(mode: str) -> bool:
+        """Back in the mode of the run training now: its newest weights answer again and the
+        picker says so (walk67 #10: Clothing -> Digits -> Clothing left the shipped model in
+        the box while the student expected the run's network, as at the run's start)."""
+        if not answers_mode(mode):
+            return False
+        run["follow"] = True
+        prediction.live_update(run["last"])
+        window.show_training_network(run["last"])
+        return True
+
+    def on_mode_chosen(mode: str) -> None:
+        if not answers_mode(mode):  # another mode: its model answers, the run is not followed
+            on_model_chosen()
 
     def on_model_ready(_clf: Classifier) -> None:
         run["saved"] = True
@@ -308,7 +328,8 @@ def _wire_live_weights(desk: Desk) -> None:
     training.weights_updated.connect(on_weights_updated)
     training.model_ready.connect(on_model_ready)
     window.model_file_requested.connect(on_model_file_requested)
-    window.mode_change_requested.connect(on_model_chosen)
+    window.mode_change_requested.connect(on_mode_chosen)
+    desk.coordinator.run_takes_mode = run_takes_mode
     prediction.model_failed.connect(on_model_failed)
     prediction.classifier_changed.connect(on_classifier_changed)
 

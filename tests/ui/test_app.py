@@ -163,6 +163,35 @@ def test_a_model_chosen_during_a_run_is_kept_while_the_run_goes_on(
     assert window.model_notice.switch_back_button.text() == "Switch back to chosen"
 
 
+def test_back_in_the_runs_mode_the_network_training_now_answers_again(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    """walk67 #10: Clothing -> Digits -> Clothing during a Clothing run left the mode's model
+    in the box; back in the run's mode its network answers again, as at the run's start."""
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window, prediction, page = desk.window, desk.prediction, desk.train_page
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with qtbot.waitSignal(desk.training.weights_updated, timeout=60000):
+            assert page.start_training(_long_run(page))  # MNIST: a Digits run
+        qtbot.waitUntil(lambda: window.model_combo.currentText() == "the network training now")
+        try:
+            window.mode_change_requested.emit("garments")
+            qtbot.waitUntil(prediction.is_idle, timeout=60000)
+            away = window.model_combo.currentText()
+            window.mode_change_requested.emit("digits")
+            qtbot.waitUntil(prediction.is_idle, timeout=60000)
+            for _ in range(2):  # newer snapshots keep answering
+                with qtbot.waitSignal(desk.training.weights_updated, timeout=60000):
+                    pass
+            back = (window.model_combo.currentText(), window.model_status.text())
+        finally:
+            page.controller.stop()
+            qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60000)
+    assert away != "the network training now"  # another mode: its own model
+    assert back == ("the network training now", "Model: the network training now")
+
+
 def test_a_model_file_that_cannot_be_opened_during_a_run_leaves_the_run_answering(
     qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path, monkeypatch
 ):
