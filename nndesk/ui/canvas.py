@@ -74,7 +74,7 @@ class DrawingCanvas(QWidget):
         self._pressure = 1.0
         self._hint = ""
         self.setAcceptDrops(True)
-        self.setMinimumSize(CANVAS_SIZE, CANVAS_SIZE)
+        self.setMinimumSize(CANVAS_SIZE, CANVAS_SIZE)  # until its column sizes it (fit_canvas)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

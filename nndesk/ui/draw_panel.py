@@ -31,7 +31,7 @@ from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.preprocess import CANVAS_SIZE
 from nndesk.ui import text_size
 from nndesk.ui.bounded_spin import BoundedSpinBox, RefusalLine
-from nndesk.ui.buttons import tipped_button
+from nndesk.ui.buttons import NarrowButton, tipped_button
 from nndesk.ui.canvas import DrawingCanvas
 from nndesk.ui.input_preview import InputPreview
 from nndesk.ui.language import translate, translate_marked
@@ -43,7 +43,14 @@ NO_MODEL = QT_TRANSLATE_NOOP(
 LAB_TEST_IMAGES = (50, 100, 1001, 4123)  # the labs ask about these test images
 CANVAS_MAX = 2 * CANVAS_SIZE  # px on screen: a larger sheet only blurs the 280x280 drawing more
 PREVIEW_ROOM = 28 * 7 + 1  # px the canvas leaves beside it for the preview at its largest
-PREVIEW_LEAST = 28 * 3 + 1  # px: the preview at its smallest (3 px a pixel)
+#: px: the preview at its smallest (2 px a pixel), reached only in a column too short for 3 px
+#: (a 1024x700 screen at 125 %: the window's least height must fit its 560 logical px)
+PREVIEW_LEAST = 28 * 2 + 1
+#: px: the canvas at its smallest, in a window too small for CANVAS_SIZE beside pages that fit
+#: (a 1024x700 screen at 125 % is 819x560 logical: with a 280 px canvas the window's least
+#: size was 814x587 and every page scrolled sideways, walk66 #1). 224 logical px there are the
+#: 280 physical px the canvas has on the same screen at 100 %.
+CANVAS_LEAST = 224
 
 
 class DrawPanel(QWidget):
@@ -182,19 +189,22 @@ class DrawPanel(QWidget):
         self.test_index.setAccelerated(True)
         # under the Test # row, its room kept: the Lab buttons never move under the pointer
         self.test_refusal = RefusalLine(self.test_index, keep_room=True)
+        # the rows under the canvas narrow with it (a 1024x700 screen at 125 %: CANVAS_LEAST)
         self.show_test_button = tipped_button(
             translate("MainWindow", "Show"),
             translate(
                 "MainWindow", "Put this test image on the canvas, with its true label (Ctrl+T)"
             ),
+            narrow=True,
         )
         self.random_test_button = tipped_button(
             translate("MainWindow", "Random"),
             translate("MainWindow", "Put a random test image on the canvas (Ctrl+R)"),
+            narrow=True,
         )
         self.lab_buttons: list[QPushButton] = []
         for index in LAB_TEST_IMAGES:
-            button = QPushButton(str(index))
+            button = NarrowButton(str(index))
             button.setMaximumWidth(52)
             button.clicked.connect(lambda _=False, i=index: self.lab_image_requested.emit(i))
             self.lab_buttons.append(button)
@@ -312,7 +322,7 @@ class DrawPanel(QWidget):
         left = self._box_least(
             self._left,
             {
-                self.canvas: CANVAS_SIZE,
+                self.canvas: CANVAS_LEAST,
                 options: options.heightForWidth(self._left_least_width()),
                 # Not sure's refusal takes a line of the status note's (fit_canvas keeps three)
                 self.not_sure_refusal: 0,
@@ -324,7 +334,7 @@ class DrawPanel(QWidget):
         """The canvas's column at its least: the canvas at its smallest or a wider row."""
         rows = (self._left.itemAt(i) for i in range(self._left.count()))
         widths = (item.minimumSize().width() for item in rows if item.widget() is not self.canvas)
-        return max(CANVAS_SIZE, *widths)
+        return max(CANVAS_LEAST, *widths)
 
     def _box_least(self, box: QBoxLayout, heights: dict[QWidget, int]) -> int:
         """``box``'s least height with ``heights`` for some of its widgets, measured as the box
@@ -354,12 +364,15 @@ class DrawPanel(QWidget):
             height += self.banner.heightForWidth(width) + max(grid.verticalSpacing(), 0)
         return height
 
-    def fit_canvas(self, column: int) -> bool:
+    def fit_canvas(self, column: int, most: int | None = None) -> bool:
         """One size for the canvas, square, from 280 px (the drawing's own pixels, and what
         1024x700 leaves) to CANVAS_MAX: the column's height less the rows under it (the status
         note held at three lines, so a message does not resize the sheet), and ``column`` px
         wide less the preview at its largest. At 1280x800 it stayed 280 px over a large empty
-        strip. Returns whether the canvas changed size."""
+        strip. Below 280 px, down to CANVAS_LEAST, only where the column's height or ``most``
+        (the widest the column may be and leave the pages what they need, None: no limit)
+        holds no more, with the answer at its least width. Returns whether the canvas changed
+        size."""
         grid = self.layout()
         margins = grid.contentsMargins()
         left = self._left
@@ -379,17 +392,23 @@ class DrawPanel(QWidget):
         room = self.height() - margins.top() - margins.bottom() - others
         if not self.banner.isHidden():  # "no model" over both columns
             room -= self.banner.heightForWidth(max(1, self.width())) + grid.verticalSpacing()
-        wide = column - margins.left() - margins.right() - grid.horizontalSpacing() - PREVIEW_ROOM
-        side = max(CANVAS_SIZE, min(CANVAS_MAX, room, wide))
+        sides = margins.left() + margins.right() + grid.horizontalSpacing()
+        wide = column - sides - PREVIEW_ROOM
+        floor = min(CANVAS_SIZE, room)
+        if most is not None:  # as wide as the rows under it at least: that costs no width
+            tight = most - sides - self.answer_least_width()
+            floor = min(floor, max(tight, self._left_least_width()))
+        side = max(max(CANVAS_LEAST, floor), min(CANVAS_MAX, room, wide))
         if self.canvas.width() == side and self.canvas.height() == side:
             return False
         self.canvas.setFixedSize(side, side)
         return True
 
     def fit_preview(self, column: int) -> bool:
-        """One size for the 28x28 preview while the window keeps its size: whole pixels of 3
-        to 7 px, as many as the column's height leaves beside the tallest answer (its true
-        label and runner-up lines at their longest) and bars at their least, and at most
+        """One size for the 28x28 preview while the window keeps its size: whole pixels of 2
+        (PREVIEW_LEAST) to 7 px, as many as the column's height leaves beside the tallest
+        answer (its true label and runner-up lines at their longest) and bars at their least,
+        and at most
         ``column`` px wide (the column's width when the pages get their least: a preview wider
         than that would widen the column and narrow the pages). It shrank and grew with each
         answer's lines and with the mode's class names. Returns whether the preview changed size."""
@@ -410,7 +429,7 @@ class DrawPanel(QWidget):
         room = self.height() - margins.top() - margins.bottom() - reserve
         if not self.banner.isHidden():  # "no model" over both columns
             room -= self.banner.heightForWidth(max(1, self.width())) + grid.verticalSpacing()
-        side = 28 * max(3, min(7, (min(room, column) - 1) // 28)) + 1
+        side = 28 * max(PREVIEW_LEAST // 28, min(7, (min(room, column) - 1) // 28)) + 1
         if self.preview.width() == side and self.preview.height() == side:
             return False
         self.preview.setFixedSize(side, side)

@@ -87,6 +87,10 @@ SAVED_RUNS = "__runs__"
 #: the picker's entry for the network a run is training (its newest weights answer)
 TRAINING_NOW = "__training__"
 PAGES_MIN_WIDTH = 560  # px the pages get beside the drawing column, when the window allows
+#: px the pages need to lay out their text and controls without scrolling sideways: in a window
+#: narrower than a 280 px canvas leaves them that (a 1024x700 screen at 125 %, 819 px logical),
+#: the canvas narrows to leave it (DrawPanel.fit_canvas, down to CANVAS_LEAST)
+PAGES_NEED = 420
 #: page titles as nndesk/app/wiring.py passes them to add_page, shown translated
 PAGE_TITLES = (
     QT_TRANSLATE_NOOP("MainWindow", "Why"),
@@ -321,7 +325,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         if self.draw_panel.layout() is None or not hasattr(self, "splitter"):
             return  # still being built
         column = self._column_room()
-        canvas_changed = self.draw_panel.fit_canvas(column)
+        total = self.splitter.width() - self.splitter.handleWidth()
+        most = None if self._splitter_moved_by_user else total - PAGES_NEED
+        canvas_changed = self.draw_panel.fit_canvas(column, most)
         if self.draw_panel.fit_preview(column) or canvas_changed:
             layout = self.draw_panel.layout()
             layout.activate()  # its least width follows the new sizes now

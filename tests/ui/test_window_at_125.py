@@ -1,0 +1,50 @@
+"""A 1024x700 screen at 125 % (a lecturer's laptop on a projector) is 819x560 logical px: the
+window fits it, and no page is wider than its view (walk66 #1: least size 814x587, every page
+scrolled sideways and its lines were cut mid-word at the view's edge)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.test_layout import WAIT_MS, cut_widgets, show_at
+
+SCREEN_AT_125 = (819, 560)  # 1024x700 physical px / 1.25
+
+
+def shown_at_125(desk):
+    """The window at 819x560, narrowed from 1024x700 as a drag narrows it: its least width
+    follows its canvas's size, which follows the window's (the factory's 1200x720 window
+    has a larger canvas than a 1024 px one)."""
+    show_at(desk, (1024, 700))
+    return show_at(desk, SCREEN_AT_125)
+
+
+def test_the_window_fits_a_1024x700_screen_at_125_percent(qtbot, window_factory, stroke_classifier):
+    desk = window_factory(classifier=stroke_classifier)
+    window = shown_at_125(desk)
+    least = window.minimumSizeHint().expandedTo(window.minimumSize())
+    assert least.width() <= SCREEN_AT_125[0] and least.height() <= SCREEN_AT_125[1]
+    window.resize(*SCREEN_AT_125)  # the least came down as the canvas narrowed: the drag goes on
+    assert window.size().toTuple() == SCREEN_AT_125
+    # the drawing keeps a canvas of a useful size and every class's bar
+    assert desk.window.canvas.width() >= 224
+    bars = desk.window.prediction_panel.bars
+    assert bars.visibleRegion().boundingRect().height() == bars.height()
+
+
+def test_no_page_scrolls_sideways_at_125_percent_with_a_report(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    from nndesk.inference import Classifier
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window = shown_at_125(desk)
+    with qtbot.waitSignal(desk.evaluation.finished, timeout=WAIT_MS):
+        window.tabs.setCurrentWidget(desk.evaluate_page)
+    sideways = window.pages_scroll.horizontalScrollBar()
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible(), timeout=WAIT_MS)
+        QApplication.processEvents()
+        assert sideways.maximum() == 0, window.tabs.tabText(index)
+        assert cut_widgets(window) == [], window.tabs.tabText(index)
