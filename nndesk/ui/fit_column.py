@@ -12,13 +12,20 @@ Lab pages the banner's lines came on top of a least height already near the wind
 window grew (598 -> 634 px at 1024 px wide, 657 px at 828 px), even on another page, since the
 pages' stack is as tall as its tallest page needs. There the page's least height stays what it
 is without the banner, and with it (and its Details) the page scrolls. Not less than that: a
-page laid out below its own least height would be squeezed, not scrolled.
+page laid out below its own least height would be squeezed, not scrolled. Nor more than
+``HELD_MOST``: the Lab's 457 px made the pages' stack taller than the pages' room in the window
+at its least (a 1024x700 screen at 125 %), and every page scrolled in the window's scroll area,
+two scroll bars side by side on the Why page (walk66 #1); below that the Lab's column scrolls.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
+
+#: px: the most a page's column holds of the pages' stack: the pages' room in the window at its
+#: least height (537 px at Normal text: 438 px under the menus, tool bar, page names and status)
+HELD_MOST = 430
 
 
 class _Column(QWidget):
@@ -58,6 +65,7 @@ class FitArea(QScrollArea):
         if self._above is not None:  # the column's least height, less the banner's lines
             width = max(self.viewport().width(), 1)
             height = self.column.heightForWidth(width) - self._height_above(width)
+            height = min(height, HELD_MOST)
         return QSize(self.column.layout().minimumSize().width(), max(height, 0))
 
     def _height_above(self, width: int) -> int:

@@ -48,3 +48,21 @@ def test_no_page_scrolls_sideways_at_125_percent_with_a_report(
         QApplication.processEvents()
         assert sideways.maximum() == 0, window.tabs.tabText(index)
         assert cut_widgets(window) == [], window.tabs.tabText(index)
+
+
+def test_at_its_least_height_no_page_scrolls_in_the_window(
+    qtbot, window_factory, stroke_classifier
+):
+    """At 819 px wide and its least height (a 1024x700 screen at 125 % with a title bar) the
+    pages' stack fits the pages' room: the Lab's column (457 px) made every page scroll in
+    the window's scroll area, two scroll bars side by side on the Why page."""
+    desk = window_factory(classifier=stroke_classifier)
+    window = shown_at_125(desk)
+    window.resize(SCREEN_AT_125[0], 1)  # as short as it goes
+    QApplication.processEvents()
+    assert window.height() <= SCREEN_AT_125[1]
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible(), timeout=WAIT_MS)
+        QApplication.processEvents()
+        assert window.pages_scroll.verticalScrollBar().maximum() == 0, window.tabs.tabText(index)
