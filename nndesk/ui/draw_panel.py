@@ -49,8 +49,17 @@ PREVIEW_LEAST = 28 * 2 + 1
 #: px: the canvas at its smallest, in a window too small for CANVAS_SIZE beside pages that fit
 #: (a 1024x700 screen at 125 % is 819x560 logical: with a 280 px canvas the window's least
 #: size was 814x587 and every page scrolled sideways, walk66 #1). 224 logical px there are the
-#: 280 physical px the canvas has on the same screen at 100 %.
+#: 280 physical px the canvas has on the same screen at 100 %. Scaled with View > Text size
+#: (``canvas_least``): at Larger the rows and notes under it need the 280 px they had.
 CANVAS_LEAST = 224
+
+
+def canvas_least() -> int:
+    """The canvas's least side at the window's text size: CANVAS_LEAST at Normal text, times
+    the text's factor, never more than CANVAS_SIZE (at Larger the note under a dot kept to its
+    three lines only at 280 px)."""
+    factor = text_size.FACTORS.get(text_size.current_step(), 1.0)
+    return min(CANVAS_SIZE, round(CANVAS_LEAST * factor))
 
 
 class DrawPanel(QWidget):
@@ -322,7 +331,7 @@ class DrawPanel(QWidget):
         left = self._box_least(
             self._left,
             {
-                self.canvas: CANVAS_LEAST,
+                self.canvas: canvas_least(),
                 options: options.heightForWidth(self._left_least_width()),
                 # Not sure's refusal takes a line of the status note's (fit_canvas keeps three)
                 self.not_sure_refusal: 0,
@@ -334,7 +343,7 @@ class DrawPanel(QWidget):
         """The canvas's column at its least: the canvas at its smallest or a wider row."""
         rows = (self._left.itemAt(i) for i in range(self._left.count()))
         widths = (item.minimumSize().width() for item in rows if item.widget() is not self.canvas)
-        return max(CANVAS_LEAST, *widths)
+        return max(canvas_least(), *widths)
 
     def _box_least(self, box: QBoxLayout, heights: dict[QWidget, int]) -> int:
         """``box``'s least height with ``heights`` for some of its widgets, measured as the box
@@ -398,7 +407,7 @@ class DrawPanel(QWidget):
         if most is not None:  # as wide as the rows under it at least: that costs no width
             tight = most - sides - self.answer_least_width()
             floor = min(floor, max(tight, self._left_least_width()))
-        side = max(max(CANVAS_LEAST, floor), min(CANVAS_MAX, room, wide))
+        side = max(max(canvas_least(), floor), min(CANVAS_MAX, room, wide))
         if self.canvas.width() == side and self.canvas.height() == side:
             return False
         self.canvas.setFixedSize(side, side)

@@ -31,7 +31,7 @@ from nndesk.data.registry import DATASETS
 from nndesk.garment_hints import long_sleeved_hint
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
-from nndesk.preprocess import nearly_empty
+from nndesk.preprocess import CANVAS_SIZE, nearly_empty
 from nndesk.ui import text_size
 from nndesk.ui.canvas import DEFAULT_PEN, blank_history
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES, DrawPanel
@@ -203,7 +203,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         pages_column.addWidget(self.pages_scroll, 1)
         # the pages' names over the pages, or across the window where they would take two rows
         pages_across = QWidget()
-        self.page_bar_place = PageBarPlace(self.tabs.bar, pages_column, pages_across)
+        self.page_bar_place = PageBarPlace(
+            self.tabs.bar, pages_column, pages_across, self._canvas_narrowed
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.draw_panel)
         splitter.addWidget(pages)
@@ -339,6 +341,10 @@ class MainWindow(WindowMenusMixin, QMainWindow):
                 # request (seconds under load after a language switch, walk51 D6)
                 layout.invalidate()
                 layout.activate()
+
+    def _canvas_narrowed(self) -> int:
+        """The px the canvas is narrower than CANVAS_SIZE (the pages have them)."""
+        return max(0, CANVAS_SIZE - self.canvas.width())
 
     def _column_room(self) -> int:
         """The most the drawing column takes: what leaves the pages PAGES_MIN_WIDTH px, and

@@ -154,9 +154,15 @@ class PageBarPlace(QObject):
     LAID_OUT_FOR = 1024  # px: the window's width on the course's 1024x768 laptops
     BACK_MARGIN = 48  # more than the row's height (~29 px at 11 pt), by which the canvas narrows
 
-    def __init__(self, bar: QWidget, column: QBoxLayout, across: QWidget) -> None:
+    def __init__(
+        self, bar: QWidget, column: QBoxLayout, across: QWidget, narrowed=lambda: 0
+    ) -> None:
+        """``narrowed()``: the px the drawing column has given up below its width at
+        ``LAID_OUT_FOR`` (its canvas narrowed in a smaller window): the pages' column is that
+        much narrower than a window's narrowing alone leaves it."""
         super().__init__(bar)
         self._bar, self._column, self._across = bar, column, across
+        self._narrowed = narrowed
         self.across = False
         row = QHBoxLayout(across)
         row.setContentsMargins(0, 0, 0, 0)
@@ -179,7 +185,11 @@ class PageBarPlace(QObject):
             # a window narrower than its least (maximised on a smaller screen): Qt resizes it
             # to any new least size, and it forgets its normal place (test_language_switch)
             return
-        room = self._column.parentWidget().width() + max(0, self.LAID_OUT_FOR - window.width())
+        # the pages' column as at LAID_OUT_FOR: the window's narrowing, less what the drawing
+        # column gave of it (a canvas below 280 px: with it counted twice, the window's least
+        # height moved by the names' row as it was dragged to its least, vi 962x562 -> 816x537)
+        narrowing = max(0, self.LAID_OUT_FOR - window.width())
+        room = self._column.parentWidget().width() + max(0, narrowing - self._narrowed())
         need = self._bar.layout().sizeHint().width()  # every name on one row
         across = need > room - (self.BACK_MARGIN if self.across else 0)
         if across == self.across:

@@ -35,9 +35,11 @@ from nndesk.ui.language import (
 )
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.probability_bars import ProbabilityBars
-from nndesk.ui.run_preset_words import with_preset
+from nndesk.ui.run_preset_words import preset_words
 from nndesk.ui.window_menus import MODE_TITLES
 
+#: px the epoch slider keeps at least, beside the epoch's words and its accuracy
+SLIDER_LEAST = 100
 #: Milliseconds a moving slider rests before the matrix is redrawn (a drag passes many epochs).
 SETTLE_MS = 120
 #: The matrix's least width beside the drawing's column (px, times View > Text size's chart
@@ -114,9 +116,18 @@ class ReplayView(QWidget):
         self.slider.setToolTip(
             translate("ReplayView", "drag to see the run as it was at the end of each epoch")
         )
+        # a track to drag along whatever the line holds: at Larger text in Vietnamese at 1024 px
+        # the preset's name before the epoch's words squeezed it to ~8 px, the line cut (fixW)
+        self.slider.setMinimumWidth(SLIDER_LEAST)
         self.epoch_label = QLabel()
         self.epoch_label.setMinimumWidth(110)
+        #: the lab preset the replayed run came from, on a line over the slider's (walk64 D17:
+        #: which lab is replayed), hidden for a run of no preset
+        self.run_label = QLabel()
+        self.run_label.setWordWrap(True)
+        self.run_label.hide()
         self.accuracy_label = QLabel()
+        self.accuracy_label.setWordWrap(True)  # and so does "61,4% đúng (51.193 trên 83.327)"
         theme.set_tone(self.accuracy_label, "muted")
 
         #: the matrix's chart, made when the tab is first shown: a hidden chart costs a draw at a
@@ -209,6 +220,7 @@ class ReplayView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.note)
+        layout.addWidget(self.run_label)
         layout.addLayout(top)
         layout.addLayout(grid, 1)
 
@@ -298,13 +310,12 @@ class ReplayView(QWidget):
         c = record.confusions[index]
         # led by the lab preset the run came from: which lab is being replayed (walk64 D17)
         self.epoch_label.setText(
-            with_preset(
-                translate("ReplayView", "Epoch {epoch} of {last}").format(
-                    epoch=epoch, last=record.epochs[-1]
-                ),
-                record.preset,
+            translate("ReplayView", "Epoch {epoch} of {last}").format(
+                epoch=epoch, last=record.epochs[-1]
             )
         )
+        self.run_label.setText(preset_words(record.preset))
+        self.run_label.setVisible(bool(self.run_label.text()))
         total = int(c.sum())
         right = int(np.trace(c))
         self.accuracy_label.setText(
@@ -557,6 +568,8 @@ class ReplayView(QWidget):
             note = translate("ReplayView", "Train a run to replay it epoch by epoch.")
         self.note.setText(note)
         self.epoch_label.setText(translate("ReplayView", "No epochs yet"))
+        self.run_label.setText("")
+        self.run_label.hide()
         self.accuracy_label.setText("")
         self.confusion_title.setText("")
         if self.confusion is not None:

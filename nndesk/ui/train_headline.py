@@ -14,7 +14,12 @@ from nndesk.ui.runs_legend import shown_title
 from nndesk.ui.runs_table import started_text
 from nndesk.ui.train_continue_look import ContinueLook, ModelLook
 from nndesk.ui.train_run_state import RunState
-from nndesk.ui.train_texts import idle_title, run_headline, run_headline_forms
+from nndesk.ui.train_texts import (
+    idle_title_forms,
+    latest_title_forms,
+    run_headline,
+    run_headline_forms,
+)
 
 
 class HeadlineMixin:
@@ -67,7 +72,11 @@ class HeadlineMixin:
             tip = self._how_to_continue_latest()  # the headline names the latest run
         elif headline and headline[0] == "run":
             tip = title_key(headline[1]["config"])  # "BCE: binary cross-entropy"
-        shorter = run_headline_forms(headline[1])[1:] if headline[:1] == ("run",) else ()
+        shorter: tuple[str, ...] = ()
+        if headline[:1] == ("run",):
+            shorter = run_headline_forms(headline[1])[1:]
+        elif headline == ("idle",):  # the latest run's name kept, its settings said shorter
+            shorter = self._idle_title_forms()[1:]
         self.header.set_title(self._headline_text(headline), tip, headline, shorter)
 
     def _headline_text(self, headline: tuple) -> str:
@@ -90,6 +99,10 @@ class HeadlineMixin:
 
     def _idle_title(self) -> str:
         """The headline with no run going (``train_texts.idle_title``)."""
+        return self._idle_title_forms()[0]
+
+    def _idle_title_forms(self) -> tuple[str, ...]:
+        """The headline with no run going and shorter ways to say it (``idle_title_forms``)."""
         from nndesk.controllers.datasets import TITLES
 
         name = self.form.dataset_name()
@@ -99,8 +112,10 @@ class HeadlineMixin:
         ready = ready and self.data_check.continue_needs is None
         model = self.continue_model()
         if model is not None:
-            return idle_title(name, ready, model.name, self.run_state.continuable_dataset, None)
-        return idle_title(name, ready, None, None, self._own_latest())
+            return idle_title_forms(
+                name, ready, model.name, self.run_state.continuable_dataset, None
+            )
+        return idle_title_forms(name, ready, None, None, self._own_latest())
 
     def continue_model(self) -> ModelLook | None:
         """The model file Continue trains further, while it is on disk (as far as the last
@@ -220,9 +235,13 @@ class HeadlineMixin:
                 "TrainingPanel", "No run yet in this window · the latest ({started}): {title}"
             )
             tip = self._how_to_continue_latest()
-        title = with_preset(one_line(shown_title(latest, changes=False), 120), latest.preset)
-        self._first_title = said.format(title=title, started=started_text(latest))
-        self.header.set_title(self._first_title, tip=tip)
+        # the run's name whole, its settings said shorter where two lines do not hold them
+        forms = [
+            said.format(title=with_preset(title, latest.preset), started=started_text(latest))
+            for title in latest_title_forms(latest)
+        ]
+        self._first_title = forms[0]
+        self.header.set_title(self._first_title, tip, (), tuple(forms[1:]))
 
     def shows_no_run(self) -> bool:
         """Whether the page says what it says at start: no run of its own trains or is on show

@@ -349,13 +349,47 @@ def sample_progress_line(lr: float) -> str:
     )
 
 
-def idle_title(
+def latest_title_forms(latest) -> tuple[str, ...]:
+    """The title of ``latest`` (a RunRecord) as a headline names it, and, for a title nndesk
+    wrote from the settings, shorter ways to say it, each dropping one more kind of setting
+    (``HEADLINE_DROPS``) for "…": the idle headline's two lines cut the latest run's name,
+    "…lượt gần nhất (04:39): fashion-mlp-lab, đã sửa…", at Larger text in Vietnamese at 1024 px
+    (fixW, s66), where the settings after it say less than the name."""
+    title = one_line(shown_title(latest, changes=False), 120)
+    forms = [title]
+    config = latest.config
+    if isinstance(config, dict) and _described(config, "", frozenset()) == title:
+        for n in range(1, len(HEADLINE_DROPS) + 1):
+            shorter = _described(config, "", frozenset(HEADLINE_DROPS[:n]))
+            if shorter != forms[-1]:
+                forms.append(shorter)
+    if latest.preset is not None and forms[-1] != ELLIPSIS:
+        forms.append(ELLIPSIS)  # the preset's name alone names it ("mnist-gd · …")
+    return tuple(forms)
+
+
+def idle_title_forms(
     dataset: str, ready: bool, continue_run: str | None, continue_dataset, latest
+) -> tuple[str, ...]:
+    """``idle_title`` and shorter ways to say it (the latest run's settings said shorter:
+    ``latest_title_forms``), longest first."""
+    count = len(latest_title_forms(latest)) if latest is not None else 1
+    forms: list[str] = []
+    for form in range(count):
+        text = idle_title(dataset, ready, continue_run, continue_dataset, latest, form)
+        if text not in forms:
+            forms.append(text)
+    return tuple(forms)
+
+
+def idle_title(
+    dataset: str, ready: bool, continue_run: str | None, continue_dataset, latest, form: int = 0
 ) -> str:
     """The headline with no run going: the form's ``dataset`` when it is ``ready`` here, then
     what an enabled Continue trains further (``continue_run``, its name, on its own
     ``continue_dataset``; a bare "No run" beside an enabled Continue contradicted it), else
-    ``latest``, the latest run kept (a RunRecord), as at start."""
+    ``latest``, the latest run kept (a RunRecord), as at start, its title said in its
+    ``form``-th way (``latest_title_forms``)."""
     first = (
         translate("TrainingPanel", "{title} is ready").format(title=TITLES[dataset])
         if ready
@@ -372,7 +406,8 @@ def idle_title(
             )
         return f"{first} · {then}"
     if latest is not None:
-        title = one_line(shown_title(latest, changes=False), 120)
+        forms = latest_title_forms(latest)
+        title = forms[min(form, len(forms) - 1)]
         named = f"{TITLES[dataset]} " if ready else None
         if named and latest.config.get("dataset") == dataset and title.startswith(named):
             title = title[len(named) :]  # "Fashion-MNIST is ready" has named it already

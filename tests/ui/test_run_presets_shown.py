@@ -106,7 +106,9 @@ def test_a_run_trained_from_a_preset_names_it_and_reads_its_result_against_the_l
     assert view.cell(0, PRESET) == words
     panel.tabs.setCurrentWidget(panel.tabs.replay_page)
     epochs = 2 if changed else 5
-    assert panel.replay_view.epoch_label.text() == f"{words} · Epoch {epochs} of {epochs}"
+    # on a line of its own over the slider's (fixC: before the epoch it squeezed the slider)
+    assert panel.replay_view.run_label.text() == words
+    assert panel.replay_view.epoch_label.text() == f"Epoch {epochs} of {epochs}"
     # a run that is not replayable is named by its preset too
     other = panel.controller.store.create(record.config, preset=record.preset)
     other.status = "completed"

@@ -1,0 +1,54 @@
+"""The Train page's headline with no run going names the latest run kept: at Larger text in
+Vietnamese at 1024x700 its two lines cut the run's own name ("…lượt gần nhất (04:39):
+fashion-mlp-lab, đã sửa…", fixW s66); its settings now give way first, the name stays whole and
+the whole headline is in the tooltip."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from tests.ui.test_headline_in_sight import at_larger_text  # noqa: F401 - a fixture
+from tests.ui.test_layout import WAIT_MS, show_at
+from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
+
+
+@pytest.mark.parametrize("code", ["vi", "en"])
+def test_the_idle_headline_keeps_the_latest_runs_name_whole(
+    qtbot,
+    window_factory,
+    stroke_classifier,
+    at_larger_text,  # noqa: F811 - the fixture
+    code,
+):
+    from nndesk import paths
+    from nndesk.presets import PRESETS, PresetOrigin
+    from nndesk.runs import RunStore
+    from nndesk.ui import language
+    from nndesk.ui.run_preset_words import preset_words
+
+    origin = PresetOrigin("mnist-relu-sigmoid-unit", changed=True)
+    config = PRESETS["mnist-relu-sigmoid-unit"].config.to_dict()
+    config["batch_size"] = 48  # the change made before it trained
+    store = RunStore(paths.runs_dir())
+    record = store.create(config, preset=origin)
+    record.status = "completed"
+    store.save(record)
+    record.release_lock()
+    assert language.use_language(code) == code
+    try:
+        desk = window_factory(classifier=stroke_classifier)
+        window = show_at(desk, (1024, 700))
+        page = desk.train_page
+        window.tabs.setCurrentWidget(page)
+        title = page.title
+        name = preset_words(origin)
+        page.runs_view.refresh()  # (listed off the GUI thread)
+        qtbot.waitUntil(lambda: page.runs_view.row_count() == 1, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: name in title.text(), timeout=WAIT_MS)
+        qtbot.waitUntil(title.isVisible, timeout=WAIT_MS)
+        shown = title.displayed_text()
+        assert f"{name} · " in shown, shown  # the name whole, the settings after it
+        assert not title.is_cut() or title.text() in QLabel.toolTip(title)  # whole there
+    finally:
+        language.use_language("en")
