@@ -106,7 +106,10 @@ def put_in_place(window: QWidget, place: WindowPlace, *, another_session: bool =
     least = window.minimumSizeHint().expandedTo(window.minimumSize())
     w, h, frame = least.width(), least.height(), place.frame
     if another_session and frame.isNull():
-        frame = QMargins(0, TITLE_BAR_ALLOWANCE, 0, 0)
+        # no more than the screen leaves over the window's least height: a window taller than
+        # the screen less the guess had its status bar below a 700 px screen (walk65 D22)
+        room = area.height() - h if area.isValid() else TITLE_BAR_ALLOWANCE
+        frame = QMargins(0, max(0, min(TITLE_BAR_ALLOWANCE, room)), 0, 0)
     special = place.state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen)
     if special:  # the screen decides its size; its normal place is kept for when it is restored
         normal = place.normal

@@ -83,3 +83,25 @@ def test_a_restarted_window_saved_off_the_screen_comes_back_on_it(qtbot, window_
             assert normal.left() >= free.left() and normal.top() >= free.top(), (x, y, normal)
             assert normal.right() <= free.right() or normal.left() == free.left()
             assert normal.bottom() <= free.bottom() or normal.top() == free.top()
+
+
+def test_a_window_taller_than_the_screen_less_a_title_bar_keeps_its_bottom_on_it(qtbot):
+    """walk65 D22: closed at 1280x760 and started on a 1024x700 screen (no window manager), the
+    window opened at y=32, 1024x684: the room kept for a title bar that was never there put
+    its status bar 16 px below the screen. The guessed title bar gives way to the window's own
+    least height."""
+    from PySide6.QtWidgets import QWidget
+
+    from nndesk.ui.window_place import place_from_numbers, put_in_place
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    area = window.screen().availableGeometry()
+    tall = area.height() - 16  # its least height: more than the screen less 32 px
+    window.setMinimumSize(400, tall)
+    place = place_from_numbers((0, 32, 640, tall, 0, 32, 640, tall, 0, 0, 0, 0, 0))
+    assert place is not None
+    put_in_place(window, place, another_session=True)
+    placed = window.geometry()
+    assert placed.height() == tall
+    assert area.top() <= placed.top() and placed.bottom() <= area.bottom(), placed
