@@ -18,7 +18,12 @@ from nndesk.ui import language, text_size, theme
 from nndesk.ui.gui_collector import collect_on_gui_thread
 from nndesk.ui.language import system_ui_languages
 from nndesk.ui.startup_objects import freeze_startup_objects
-from nndesk.ui.window_place import TITLE_BAR_ALLOWANCE, place_from_numbers, put_in_place
+from nndesk.ui.window_place import (
+    TITLE_BAR_ALLOWANCE,
+    keep_bottom_on_screen,
+    place_from_numbers,
+    put_in_place,
+)
 
 #: The window's icon
 ICON = ASSETS_DIR / "nndesk.png"
@@ -76,6 +81,8 @@ def run(data_dir: str | None = None) -> int:
     else:
         window.resize(first_window_size(app.primaryScreen()))
     window.show()
+    # laid out, it may be taller than the room left under a guessed title bar (walk65 D22)
+    QTimer.singleShot(0, window, lambda: keep_bottom_on_screen(window))
     held.show_asked.connect(bring_forward)  # a later window's "Show the other window"
     if held.another_window_is_open():
         QTimer.singleShot(

@@ -29,6 +29,10 @@ class NarrowButton(QPushButton):
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
+        #: whether a squeezed row may narrow it now (the drawing column: not at Larger text,
+        #: where its canvas keeps 280 px and a narrower row wrapped the options under it onto
+        #: a second line, the window's least height 29 px more at 1024 px in Vietnamese)
+        self.may_narrow = lambda: True
         # a push button's width policy (Minimum) keeps it at its size hint: Preferred may shrink
         policy = self.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
@@ -36,6 +40,8 @@ class NarrowButton(QPushButton):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         hint = self.sizeHint()
+        if not self.may_narrow():
+            return hint
         text = self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.PAD
         if not self.icon().isNull():
             text += self.iconSize().width() + 4

@@ -217,6 +217,8 @@ class DrawPanel(QWidget):
             button.setMaximumWidth(52)
             button.clicked.connect(lambda _=False, i=index: self.lab_image_requested.emit(i))
             self.lab_buttons.append(button)
+        for button in (self.show_test_button, self.random_test_button, *self.lab_buttons):
+            button.may_narrow = lambda: canvas_least() < CANVAS_SIZE  # (a narrowing canvas)
 
     def _lay_out(self) -> None:
         tools = QHBoxLayout()

@@ -121,6 +121,20 @@ def put_in_place(window: QWidget, place: WindowPlace, *, another_session: bool =
     window.setGeometry(fitted(place.geometry, w, h, frame, area, cut=another_session))
 
 
+def keep_bottom_on_screen(window: QWidget) -> None:
+    """Move a shown ``window`` up (never above its screen's free area) by what its frame's
+    bottom lies below that area: its least height is known only once it is laid out, after
+    ``put_in_place`` kept room for a guessed title bar over it (walk65 D22: restored at y=32 on
+    a 700 px screen, 680 px tall, its status bar 12 px below the screen)."""
+    screen = window.screen()
+    if screen is None:
+        return
+    area, outer = screen.availableGeometry(), window.frameGeometry()
+    dy = min(outer.bottom() - area.bottom(), outer.top() - area.top())
+    if dy > 0:
+        window.move(window.x(), window.y() - dy)
+
+
 def place_numbers(place: WindowPlace) -> tuple[int, ...]:
     """``place`` as whole numbers, for the settings file (``place_from_numbers`` reads them)."""
     rects = (place.geometry, place.normal)

@@ -105,3 +105,29 @@ def test_a_window_taller_than_the_screen_less_a_title_bar_keeps_its_bottom_on_it
     placed = window.geometry()
     assert placed.height() == tall
     assert area.top() <= placed.top() and placed.bottom() <= area.bottom(), placed
+
+
+def test_a_shown_window_below_the_screens_bottom_is_moved_up_onto_it(qtbot):
+    """walk65 D22 as seen: its least height known only once laid out (680 px), a window put at
+    y=32 on a 700 px screen had its status bar below it; once shown it moves up, never above
+    the screen."""
+    from PySide6.QtWidgets import QWidget
+
+    from nndesk.ui.window_place import keep_bottom_on_screen
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    area = window.screen().availableGeometry()
+    window.setGeometry(area.left(), area.top() + 32, 400, area.height() - 12)
+    window.show()
+    qtbot.waitExposed(window)
+    keep_bottom_on_screen(window)
+    qtbot.waitUntil(lambda: window.frameGeometry().bottom() <= area.bottom())
+    assert window.frameGeometry().top() >= area.top()
+    tall = QWidget()  # taller than the screen: its top stays on it
+    qtbot.addWidget(tall)
+    tall.setGeometry(area.left(), area.top() + 10, 400, area.height() + 50)
+    tall.show()
+    qtbot.waitExposed(tall)
+    keep_bottom_on_screen(tall)
+    assert tall.frameGeometry().top() == area.top()
