@@ -206,14 +206,16 @@ def test_the_window_keeps_its_least_height_with_a_runs_header(qtbot, window_fact
     window = desk.window
     page = desk.train_page
     window.tabs.setCurrentWidget(page)
-    window.resize(1024, 560)
-    _laid_out()
+    for _ in range(2):  # as a drag goes on: the canvas narrows with the height (fixC) and
+        window.resize(1024, 560)  # the window's least comes down with it
+        _laid_out()
     least = window.height()  # (the window's least at 1024 px, whatever the Train page)
     start_long_run(qtbot, page)
     try:
         qtbot.waitUntil(lambda: page.held.held_height() > page.held.rows_height(), timeout=WAIT_MS)
-        window.resize(1024, 560)
-        _laid_out()
+        for _ in range(2):
+            window.resize(1024, 560)
+            _laid_out()
         assert window.height() == least
     finally:
         page.controller.stop()

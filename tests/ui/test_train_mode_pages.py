@@ -257,7 +257,9 @@ def replay_shown(panel) -> tuple:
     """What the Replay tab says, shown: its note, its epochs line, the classes its bars name."""
     panel.tabs.show_named("replay")
     view = panel.replay_view
-    return view.note.text(), view.epoch_label.text(), tuple(view.bars._names)
+    # the run's preset on its line over the epoch's (fixC), read as one line
+    line = " · ".join(t for t in (view.run_label.text(), view.epoch_label.text()) if t)
+    return view.note.text(), line, tuple(view.bars._names)
 
 
 def test_each_modes_replay_shows_its_own_run_or_none_with_its_own_classes(qtbot, named_panel):
