@@ -9,8 +9,6 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
-from nndesk.ui.whole_text_tip import WholeTextTip
-
 
 def fitted_text(
     metrics: QFontMetrics,
@@ -92,7 +90,7 @@ class ElidedLabel(QLabel):
         paint_displayed_text(self, LEFT_MIDDLE)
 
 
-class LinesLabel(WholeTextTip, QLabel):
+class LinesLabel(QLabel):
     """A label of exactly ``lines`` wrapped lines, whatever its text: a shorter text leaves the
     rest empty, a longer one is cut at the end of the last line with "…" and is whole in the
     tooltip. What sits under it stays put when the text changes (the Train page's buttons
@@ -124,8 +122,16 @@ class LinesLabel(WholeTextTip, QLabel):
         """The whole text, whatever the width shows of it."""
         return self._full
 
-    def whole_text(self) -> str:
-        return self._full
+    def setToolTip(self, tip: str) -> None:  # noqa: N802 (Qt's name)
+        self._tip = tip
+        self._say_tip()
+
+    def toolTip(self) -> str:  # noqa: N802 (Qt's name)
+        return self._tip
+
+    def _say_tip(self) -> None:
+        cut = self.is_cut()
+        super().setToolTip("\n".join(t for t in (self._full if cut else "", self._tip) if t))
 
     def _flags(self) -> int:
         return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(

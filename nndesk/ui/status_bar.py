@@ -17,7 +17,6 @@ from nndesk.ui.elided_label import LEFT_MIDDLE, paint_displayed_text
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.language import translate
 from nndesk.ui.status_line import fit_status
-from nndesk.ui.whole_text_tip import WholeTextTip
 
 #: Where the message starts: under X, Qt's own status bar draws it 6 px in, and at 3 px the
 #: first letter was clipped in the window.
@@ -28,13 +27,11 @@ FIELD_GAP = 6
 FIELD_LEAST_DOTS = 4
 
 
-class StatusField(WholeTextTip, QLabel):
+class StatusField(QLabel):
     """A permanent field of the status bar: its text on one line, ended with "…" where the
     bar gives it less room than the text needs (``ElidingStatusBar.fit_fields`` says which
     field gives way first); the whole text is then in its tooltip, under what the field is.
     ``text()`` is always the whole text."""
-
-    TIP_FIRST = True  # what the field is, then its whole text
 
     def __init__(self, tip: str = "") -> None:
         super().__init__()
@@ -59,8 +56,16 @@ class StatusField(WholeTextTip, QLabel):
         if event.type() == QEvent.Type.FontChange:  # View > Text size: another whole width
             self._refit()
 
-    def whole_text(self) -> str:
-        return self.text()
+    def setToolTip(self, tip: str) -> None:  # noqa: N802 (Qt's name)
+        self._tip = tip
+        self._say_tip()
+
+    def toolTip(self) -> str:  # noqa: N802 (Qt's name)
+        return self._tip
+
+    def _say_tip(self) -> None:
+        said = (self._tip, self.text()) if self.is_cut() else (self._tip,)
+        super().setToolTip("\n".join(t for t in said if t))
 
     def whole_width(self) -> int:
         """The width the whole text takes."""
