@@ -376,6 +376,24 @@ def make_blob_images(labels: np.ndarray, rng: np.random.Generator) -> np.ndarray
     return images
 
 
+def blob_garments(n: int):
+    """A tiny learnable "fashion" dataset of ``n`` blob images (classes in turn), its test set
+    the first 20 labels' blobs, preprocessed as garments."""
+    from nndesk.data.dataset import Dataset
+
+    rng = np.random.default_rng(0)
+    y = (np.arange(n) % 10).astype(np.int64)
+    return Dataset(
+        name="fashion",
+        class_names=tuple(f"class {k}" for k in range(10)),
+        preprocess="garments",
+        train_images=make_blob_images(y, rng),
+        train_labels=y,
+        test_images=make_blob_images(y[:20], rng),
+        test_labels=y[:20],
+    )
+
+
 def write_tiny_idx(folder: Path) -> Path:
     """The four standard IDX .gz files in ``folder``: 200 train and 50 test learnable images."""
     rng = np.random.default_rng(0)

@@ -9,7 +9,7 @@ import pytest
 from nndesk.data.dataset import Dataset
 from nndesk.errors import NndeskError
 from nndesk.nn.losses import OUTLIER
-from tests.conftest import make_blob_images, write_tiny_idx
+from tests.conftest import blob_garments, write_tiny_idx
 from tools.build_weights import Stage, with_outliers
 from tools.outlier_drawings import (
     cached_training_outliers,
@@ -66,17 +66,7 @@ def test_the_cache_gives_back_what_was_made(digits_dir, tmp_path):
 
 
 def _garments(n: int = 90) -> Dataset:
-    rng = np.random.default_rng(0)
-    y = (np.arange(n) % 10).astype(np.int64)
-    return Dataset(
-        name="fashion",
-        class_names=tuple(f"class {k}" for k in range(10)),
-        preprocess="garments",
-        train_images=make_blob_images(y, rng),
-        train_labels=y,
-        test_images=make_blob_images(y[:20], rng),
-        test_labels=y[:20],
-    )
+    return blob_garments(n)
 
 
 def test_with_outliers_makes_them_the_share_asked_of_the_training_images(digits_dir):

@@ -7,7 +7,7 @@ import pytest
 from nndesk.data.dataset import Dataset
 from nndesk.nn.distill import DistillationLoss, distillation_loss, soft_targets
 from nndesk.nn.losses import OUTLIER, make_loss
-from tests.conftest import make_blob_images
+from tests.conftest import blob_garments
 from tests.nn.gradcheck import numeric_grad
 
 
@@ -81,17 +81,7 @@ def _net(arch, seed):
 
 
 def _garments(n: int = 120) -> Dataset:
-    rng = np.random.default_rng(0)
-    y = (np.arange(n) % 10).astype(np.int64)
-    return Dataset(
-        name="fashion",
-        class_names=tuple(f"class {k}" for k in range(10)),
-        preprocess="garments",
-        train_images=make_blob_images(y, rng),
-        train_labels=y,
-        test_images=make_blob_images(y[:20], rng),
-        test_labels=y[:20],
-    )
+    return blob_garments(n)
 
 
 def test_the_teacher_reads_the_batch_at_its_calibrated_temperature_and_once():
