@@ -189,6 +189,19 @@ def train_two_epochs(qtbot, page) -> None:
         qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60_000)
 
 
+def xvfb_desktop_text(qapp, larger: bool) -> None:
+    """The application at Xvfb's 9 pt desktop font, read again by ``text_size``, and at Larger
+    text (11 pt) when ``larger``: the text a real window on the test display shows."""
+    from nndesk.ui import text_size
+
+    font = qapp.font()
+    font.setPointSizeF(9.0)
+    qapp.setFont(font)
+    text_size._desktop_font = None  # noqa: SLF001 - read again
+    if larger:
+        text_size.apply_text_size(qapp, "larger")
+
+
 @pytest.fixture
 def restore_theme(qapp):
     """Put the application and matplotlib back as they were, for the tests that follow (a test

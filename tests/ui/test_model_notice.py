@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
+from .conftest import xvfb_desktop_text
 from .test_layout import DEFAULT, SMALL_FRAMED, cut_widgets, show_at
 from .test_text_size import normal_text_after  # noqa: F401 - a fixture
 
@@ -139,14 +140,9 @@ def test_the_offer_names_the_model_it_compares_with_at_1024_in_vietnamese(
     này" and "OK": whose 92,6 %, it did not say. The button says less ("Dùng lượt chạy này",
     its tooltip the rest) before the message loses the model's name; the announcement's
     "Quay lại mô hình lượt chạy 01:46:08" the same (verify65 129)."""
-    from nndesk.ui import language, text_size
+    from nndesk.ui import language
 
-    font = qapp.font()
-    font.setPointSizeF(9.0)  # Xvfb's desktop font: 11 pt at Larger
-    qapp.setFont(font)
-    text_size._desktop_font = None  # noqa: SLF001 - read again
-    if larger:
-        text_size.apply_text_size(qapp, "larger")
+    xvfb_desktop_text(qapp, larger)
     assert language.use_language("vi") == "vi"
     try:
         desk = window_factory()

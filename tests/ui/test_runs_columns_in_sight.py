@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from nndesk.presets import PRESETS, PresetOrigin
 from nndesk.ui.runs_table import COLUMNS, DATASET, PRESET, SETTINGS
+from tests.ui.conftest import xvfb_desktop_text
 from tests.ui.test_layout import WAIT_MS, show_at
 from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
 
@@ -88,14 +89,9 @@ def test_the_runs_a_person_compares_are_in_sight_and_no_column_is_cut_at_the_edg
 ):
     from nndesk import paths
     from nndesk.runs import RunStore
-    from nndesk.ui import language, text_size
+    from nndesk.ui import language
 
-    font = qapp.font()
-    font.setPointSizeF(9.0)  # Xvfb's desktop font, 11 pt at Larger
-    qapp.setFont(font)
-    text_size._desktop_font = None  # noqa: SLF001 - read again
-    if larger:
-        text_size.apply_text_size(qapp, "larger")
+    xvfb_desktop_text(qapp, larger)
     assert language.use_language(code) == code
     try:
         rows = _verify65_runs(RunStore(paths.runs_dir()), mnist=code == "en")

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.conftest import xvfb_desktop_text
 from tests.ui.test_layout import WAIT_MS, show_at
 from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
 
@@ -41,14 +42,9 @@ def test_four_runs_compared_at_1024x700_are_shown_large_in_one_click_and_put_bac
     code,
     larger,
 ):
-    from nndesk.ui import language, text_size
+    from nndesk.ui import language
 
-    font = qapp.font()
-    font.setPointSizeF(9.0)  # Xvfb's desktop font, 11 pt at Larger
-    qapp.setFont(font)
-    text_size._desktop_font = None  # noqa: SLF001 - read again
-    if larger:
-        text_size.apply_text_size(qapp, "larger")
+    xvfb_desktop_text(qapp, larger)
     assert language.use_language(code) == code
     try:
         _shown_large(qtbot, window_factory, tiny_idx_dir, monkeypatch)
