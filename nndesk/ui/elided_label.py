@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from nndesk.ui.whole_text_tip import WholeTextTip
+
 
 def fitted_text(
     metrics: QFontMetrics,
@@ -100,7 +102,7 @@ class LinesLabel(QLabel):
         super().__init__(parent)
         self._full = ""
         self._shorter: tuple[str, ...] = ()  # shorter ways to say it, tried before cutting
-        self._tip = ""  # what the tooltip says besides the whole text
+        self._whole_tip = WholeTextTip(self, whole_first=True)  # its words, then what it is
         self._lines = lines
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -115,7 +117,7 @@ class LinesLabel(QLabel):
         settings keeps in sight what a cut end lost. The tooltip holds ``text``."""
         self._full, self._shorter = text, shorter
         super().setText(text)
-        self._say_tip()
+        self._whole_tip.say()
         self.update()
 
     def text(self) -> str:
@@ -123,15 +125,10 @@ class LinesLabel(QLabel):
         return self._full
 
     def setToolTip(self, tip: str) -> None:  # noqa: N802 (Qt's name)
-        self._tip = tip
-        self._say_tip()
+        self._whole_tip.give(tip)
 
     def toolTip(self) -> str:  # noqa: N802 (Qt's name)
-        return self._tip
-
-    def _say_tip(self) -> None:
-        cut = self.is_cut()
-        super().setToolTip("\n".join(t for t in (self._full if cut else "", self._tip) if t))
+        return self._whole_tip.given
 
     def _flags(self) -> int:
         return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
@@ -204,7 +201,7 @@ class LinesLabel(QLabel):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        self._say_tip()
+        self._whole_tip.say()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         paint_displayed_text(self)

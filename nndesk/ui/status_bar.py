@@ -17,6 +17,7 @@ from nndesk.ui.elided_label import LEFT_MIDDLE, paint_displayed_text
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.language import translate
 from nndesk.ui.status_line import fit_status
+from nndesk.ui.whole_text_tip import WholeTextTip
 
 #: Where the message starts: under X, Qt's own status bar draws it 6 px in, and at 3 px the
 #: first letter was clipped in the window.
@@ -35,12 +36,12 @@ class StatusField(QLabel):
 
     def __init__(self, tip: str = "") -> None:
         super().__init__()
-        self._tip = ""
+        self._whole_tip = WholeTextTip(self, whole_first=False)  # what it is, then its text
         self.setToolTip(tip)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         super().setText(text)
-        self._say_tip()
+        self._whole_tip.say()
         self._refit()
 
     def _refit(self) -> None:
@@ -57,15 +58,10 @@ class StatusField(QLabel):
             self._refit()
 
     def setToolTip(self, tip: str) -> None:  # noqa: N802 (Qt's name)
-        self._tip = tip
-        self._say_tip()
+        self._whole_tip.give(tip)
 
     def toolTip(self) -> str:  # noqa: N802 (Qt's name)
-        return self._tip
-
-    def _say_tip(self) -> None:
-        said = (self._tip, self.text()) if self.is_cut() else (self._tip,)
-        super().setToolTip("\n".join(t for t in said if t))
+        return self._whole_tip.given
 
     def whole_width(self) -> int:
         """The width the whole text takes."""
@@ -89,7 +85,7 @@ class StatusField(QLabel):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        self._say_tip()
+        self._whole_tip.say()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         paint_displayed_text(self, LEFT_MIDDLE)
