@@ -390,7 +390,7 @@ def _train(
 
             sampled = watch is not None and watch.wants(b + 1)
             # a taught loss (nndesk.nn.distill) has the teacher read the batch as the student
-            # sees it, sketches and all; such a batch trains whole, never split into parts
+            # sees it, sketches and all
             taught = _teaches(loss_fn)
             if taught:
                 loss_fn.teach(xb)
@@ -400,7 +400,15 @@ def _train(
             # where the load sends this batch (runtime.PartsByLoad): the helpers, threads, or
             # whole on one thread when other programs keep every core busy
             side = runtime.PROCESSES if helpers is None else helpers.next_side()
-            whole = side == runtime.WHOLE
+            # whole on one thread, in one part: where the load says so, or for a taught loss,
+            # which holds the whole batch's teacher answers
+            whole = side == runtime.WHOLE or taught
+            # Whether the batch's parts take the optimizer's step themselves, each on a range of
+            # the parameters: in their tails (split_batch) or once the helper processes' parts
+            # are in (process_split). Not a whole batch (one part), nor one the watcher samples:
+            # it reads the weights before the step and every part's layers (a sampled batch
+            # may still split over threads; the step is then taken below)
+            parts_take_step = not whole and not sampled
             # a diverging run overflows; the finite check below reports it, not a RuntimeWarning.
             # Forward, loss and backward (dL/dx of the inputs is unused) as one step: a batch
             # split over threads or processes then meets once (Sequential.train_step)
@@ -408,23 +416,15 @@ def _train(
                 np.errstate(over="ignore", invalid="ignore"),
                 parallel.use_threads(1) if whole else contextlib.nullcontext(),
             ):
-                # a split batch takes the optimizer's step in ranges of the parameters, in its
-                # parts' tails (split_batch) or over this process's threads once the helpers'
-                # parts are in (process_split); not one the watcher reads before it. A batch
-                # that is not split steps below
-                if not sampled and not taught and split_batch.parts_for(model, xb.shape[0]) > 1:
+                if parts_take_step and split_batch.parts_for(model, xb.shape[0]) > 1:
                     accept = functools.partial(_accepted, reference=reference)
                     step = optimizer.step_in_ranges(params, accept)
-                # a split batch's other parts in the helper processes once they are up, with
-                # the thread split's numbers (process_split); None: on threads, as below.
-                # Not a batch the watcher samples: it reads every part's layers
-                # Its helpers may still move their ranges of the step when it returns: the
-                # batch is counted meanwhile and ``settle``d before the report goes out
-                if helpers is not None and not sampled and not whole and not taught:
+                # the other parts in the helper processes once they are up, with the thread
+                # split's numbers; None: on threads, as below. Its helpers may still move their
+                # ranges of the step when it returns: the batch is counted meanwhile and
+                # ``settle``d before the report goes out
+                if helpers is not None and parts_take_step:
                     done = helpers.train_step(xb, yb, loss_fn, step, settled=False)
-                if done is None and taught:
-                    with parallel.use_threads(1):  # one part: the loss holds the whole batch's
-                        done = model.train_step(xb, yb, loss_fn, step)
                 if done is None:
                     done = model.train_step(xb, yb, loss_fn, step)
                 logits, loss = done  # (m, k) logits
