@@ -161,19 +161,21 @@ class FittedRow(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self._fit(event.size().width())
+        if event.size().width() != event.oldSize().width():  # not its own height's change
+            self.fit_to(event.size().width())
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        self._fit(self.width())
+        self.fit_to(self.width())
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if event.type() == QEvent.Type.LayoutRequest:  # a button's text changed
-            self._fit(self.width())
+            self.fit_to(self.width())
         return handled
 
-    def _fit(self, width: int) -> None:
+    def fit_to(self, width: int) -> None:
+        """As tall as the lines take at ``width`` px (its width, or the one it is given next)."""
         if width > 0:
             height = self.layout().heightForWidth(width)
             if height != self.height():

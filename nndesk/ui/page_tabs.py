@@ -195,6 +195,13 @@ class PageBarPlace(QObject):
         if across == self.across:
             return
         self.across = across
+        # as tall as the names' one row where they go, before that row is laid out: fitted to
+        # the column they leave, at a new font they took two rows there, and moved across at
+        # that height they made the window's least height a row taller for a moment (706 px):
+        # Qt grew the window to it, and nothing shrinks it back (1024x707 on a 700 px screen,
+        # walk67 #1)
+        there = self._across.parentWidget().width() if across else room
+        self._bar.fit_to(min(need, there))
         if across:
             self._across.layout().addWidget(self._bar)
         else:

@@ -244,7 +244,9 @@ def ship_weights_from(monkeypatch, folder) -> None:
 
 @pytest.fixture
 def window_factory(qtbot, monkeypatch, tmp_path):
-    """``make(classifier=None, mode=None)`` -> (window, prediction controller, coordinator).
+    """``make(classifier=None, mode=None, size=(1200, 720))`` -> (window, prediction
+    controller, coordinator); ``size``: the window's as it is first shown (a 1024x668 start
+    lays the page names out as a laptop's first window does).
 
     Shipped weights are hidden (an empty weights folder) so tests never depend on them; every
     window is closed at the end of the test, which also stops its prediction thread.
@@ -256,11 +258,11 @@ def window_factory(qtbot, monkeypatch, tmp_path):
     ship_weights_from(monkeypatch, empty)
     made = []
 
-    def make(classifier=None, mode=None):
+    def make(classifier=None, mode=None, size=(1200, 720)):
         desk = app.build_window(mode=mode, classifier=classifier)
         window = desk.window
         qtbot.addWidget(window)
-        window.resize(1200, 720)
+        window.resize(*size)
         window.show()
         made.append(window)
         return desk

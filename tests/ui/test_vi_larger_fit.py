@@ -383,3 +383,34 @@ def test_the_train_pages_tabs_fit_it_at_1024_px(
     assert bar.sizeHint().width() <= page.tabs.width()
     last = bar.tabRect(bar.count() - 1)
     assert last.right() < bar.width(), "the last tab is past the bar's edge"
+
+
+def test_a_step_to_larger_text_leaves_the_window_no_taller_than_it_needs(
+    qtbot,
+    qapp,
+    window_factory,
+    normal_text_after,
+    in_vietnamese,  # noqa: F811 - the fixture
+):
+    """walk67 #1: a Vietnamese 1024x668 window on a 700 px screen, View > Text size > Larger:
+    the window became 1024x707 (its least height then 680) and stayed so, its status bar cut
+    by the screen's edge. The page names, still over the pages' column, took two rows at the
+    new font (56 px) and were moved across the window at that height: the window's least height
+    read 706 for a moment, Qt grew the window to it, and nothing shrinks a window back."""
+    from nndesk.inference import Classifier
+    from nndesk.paths import WEIGHTS_DIR
+    from nndesk.ui import text_size
+    from tests.ui.conftest import xvfb_desktop_text
+
+    xvfb_desktop_text(qapp, larger=False)
+    clf = Classifier.from_file(WEIGHTS_DIR / "mnist-cnn.npz")
+    window = window_factory(classifier=clf, mode="digits", size=(1024, 668)).window
+    place = window.page_bar_place
+    qtbot.waitUntil(lambda: window.height() == 668 and not place.across, timeout=WAIT_MS)
+    text_size.apply_text_size(qapp, "larger")
+    qtbot.waitUntil(lambda: place.across, timeout=WAIT_MS)
+    for _ in range(3):  # the layout's requests, each pass's posted after the last
+        QApplication.processEvents()
+    least = window.minimumSizeHint().expandedTo(window.minimumSize()).height()
+    assert least <= 700, f"the window's least height is {least} px"
+    assert window.height() == max(668, least), f"{window.height()} px tall, {least} needed"
