@@ -389,8 +389,8 @@ def test_a_step_to_larger_text_leaves_the_window_no_taller_than_it_needs(
     qtbot,
     qapp,
     window_factory,
-    normal_text_after,
-    in_vietnamese,  # noqa: F811 - the fixture
+    normal_text_after,  # noqa: F811 - the fixture
+    in_vietnamese,
 ):
     """walk67 #1: a Vietnamese 1024x668 window on a 700 px screen, View > Text size > Larger:
     the window became 1024x707 (its least height then 680) and stayed so, its status bar cut
