@@ -44,6 +44,7 @@ class DamageExample:
     image: np.ndarray  # uint8 (28, 28), exactly the damaged pixels the model read
     predicted: int  # the model's class for it
     label: int  # its true class
+    index: int = -1  # its place in the test images measured (-1: not known)
 
 
 def damage(images: np.ndarray, kind: str, level: float, rng: np.random.Generator) -> np.ndarray:
@@ -127,7 +128,9 @@ def measure(
                 predicted = np.argmax(classifier.logits(damaged), axis=1)
                 accuracy = float(np.mean(predicted == labels))
                 example = (
-                    DamageExample(damaged[0].copy(), int(predicted[0]), int(labels[0]))
+                    DamageExample(
+                        damaged[0].copy(), int(predicted[0]), int(labels[0]), int(pick[0])
+                    )
                     if len(labels)
                     else None
                 )

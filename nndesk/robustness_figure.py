@@ -91,6 +91,39 @@ def layout(rows: int, columns: int, width: int, zoom: float = 1.0) -> Layout:
     return Layout(int(round(y + 0.5 * em)), boxes, title_lines)
 
 
+def image_boxes(
+    kinds: Sequence[str], examples: Examples, width: int, zoom: float = 1.0
+) -> list[tuple[str, int, Box]]:
+    """Where each damaged image is in the figure ``robustness_figure`` draws of ``kinds`` (in
+    the curves' order) and ``examples``, ``width`` px wide at text ``zoom`` and as tall as its
+    ``layout``: ``(kind, level's index, (left, top, width, height) px from the figure's top
+    left)``, row by row. The page turns a click or a key into the image it opens (fixI #1:
+    an image that went wrong under noise could not be opened). The strip's equal aspect
+    shrinks it to the left of its box, centred top to bottom (``plot_strip``'s anchor)."""
+    columns = max((len(examples.get(kind, ())) for kind in kinds), default=0)
+    placed = layout(len(kinds), columns, width, zoom)
+    units_w, units_h = columns * (SIDE + GAP) - GAP + 2, SIDE + 2
+    boxes: list[tuple[str, int, Box]] = []
+    for kind, (_curve, strip) in zip(kinds, placed.boxes, strict=False):
+        if strip is None:
+            continue
+        x, y, w, h = strip
+        scale = min(w / units_w, h / units_h)  # px per image pixel
+        top = y + (h - units_h * scale) / 2
+        for i in range(len(examples.get(kind, ()))):
+            # data x runs from -1 at the box's left; data y from -1 at its top
+            left = x + (i * (SIDE + GAP) + 1) * scale
+            boxes.append((kind, i, (left, top + scale, SIDE * scale, SIDE * scale)))
+    return boxes
+
+
+def damage_words(kind: str, level: float) -> str:
+    """One level of one damage in words, as a caption names it: "noise 0.35 std",
+    "rotation 15°", "patch 14 px"."""
+    text = f"{shown(TITLES.get(kind, kind))} {level_text(kind, level)}"
+    return f"{text} {shown(N_('std'))}" if kind == "noise" else text
+
+
 def figure_height(rows: int, zoom: float = 1.0, width: int = 900, columns: int = 6) -> int:
     """px the figure of ``rows`` kinds of damage takes ``width`` px wide (``layout``)."""
     return layout(rows, columns, width, zoom).height

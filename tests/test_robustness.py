@@ -116,6 +116,7 @@ def test_each_levels_example_is_the_image_the_model_was_given_and_its_answer():
         for (level, _), example in zip(points, examples[kind], strict=True):
             assert example.image.shape == (28, 28) and example.image.dtype == np.uint8
             assert example.label == labels[first]
+            assert example.index == first  # the test image it is: the page opens it (fixI #1)
             if level == 0 and clean is not None:
                 assert example is clean  # the clean image is measured once, shown in each row
                 continue

@@ -69,3 +69,39 @@ def test_a_narrow_figure_puts_each_kinds_images_under_its_curve_big_enough_to_re
         assert min(t.get_fontsize() for t in strip.texts) > 5.5
     top = figure._suptitle.get_window_extent(renderer)
     assert top.y1 <= figure.bbox.y1 and top.y0 > curve_axes[0].title.get_window_extent(renderer).y1
+
+
+def test_image_boxes_are_where_the_figure_draws_each_damaged_image():
+    """fixI #1: the page turns a click into the image under it from these boxes; they must be
+    the drawn images' own, wide and narrow (images under the curves), at larger text too."""
+    from nndesk.robustness_figure import image_boxes
+
+    curves = {kind: [(level, 0.9) for level in levels] for kind, levels in LEVELS.items()}
+    examples = {kind: _examples(kind) for kind in LEVELS}
+    for width, zoom in ((1000, 1.0), (450, 1.25), (700, 1.5)):
+        height = figure_height(len(curves), zoom, width)
+        figure = robustness_figure(curves, examples, ["Zero", "One"], width, height, 1.0, zoom)
+        figure.canvas.draw()
+        renderer = figure.canvas.get_renderer()
+        px = figure.dpi / (96.0 * zoom)  # device px per figure px
+        drawn = []
+        for strip in figure.axes[1::2]:
+            for im in strip.images:
+                e = im.get_window_extent(renderer)
+                drawn.append((e.x0 / px, height - e.y1 / px, e.width / px, e.height / px))
+        boxes = image_boxes(list(curves), examples, width, zoom)
+        assert [(kind, i) for kind, i, _ in boxes] == [
+            (kind, i) for kind in LEVELS for i in range(len(LEVELS[kind]))
+        ]
+        assert len(drawn) == len(boxes)
+        for (_kind, _i, box), seen in zip(boxes, drawn, strict=True):
+            assert np.allclose(box, seen, atol=0.6), (width, zoom, box, seen)
+
+
+def test_a_damage_is_named_with_its_level_and_unit():
+    from nndesk.robustness_figure import damage_words
+
+    assert damage_words("noise", 0.35) == "noise 0.35 std"
+    assert damage_words("rotation", 15.0) == "rotation 15°"
+    assert damage_words("thickness", -1.0) == "thickness −1 px"
+    assert damage_words("occlusion", 14.0) == "patch 14 px"

@@ -633,17 +633,40 @@ class Coordinator(QObject):
             self.prediction.request_prepared(image28)
 
     @Slot(int, str)
-    def show_test_caption(self, index: int, name: str) -> None:
+    def show_test_caption(self, index: int, name: str, kind: str = "", level: float = 0.0) -> None:
         """Slot for pages' ``test_image_shown(index, dataset)``, after the image is on the
-        canvas: "Test #" and the caption under it say which test image it is."""
-        self.window.test_index.setValue(index)
-        if name:
-            self.window.show_note(
-                translate("Coordinator", "Test image {index} of {title}").format(
-                    index=index, title=TITLES.get(name, name)
-                ),
-                test_image=(index, name),
+        canvas: "Test #" and the caption under it say which test image it is; ``kind`` and
+        ``level``: the damage the robustness test gave it (the canvas shows it damaged)."""
+        from nndesk.robustness_figure import damage_words
+
+        if index >= 0:
+            self.window.test_index.setValue(index)
+        if not name or index < 0:
+            if kind:  # an image folder's held-out image: no "Test #" of the test images
+                self.window.show_note(
+                    translate("Coordinator", "Damaged: {damage}").format(
+                        damage=damage_words(kind, level)
+                    )
+                )
+            return
+        text = translate("Coordinator", "Test image {index} of {title}").format(
+            index=index, title=TITLES.get(name, name)
+        )
+        if kind:
+            text = translate("Coordinator", "Test image {index} of {title}, damaged: {damage}")
+            text = text.format(
+                index=index, title=TITLES.get(name, name), damage=damage_words(kind, level)
             )
+        noted = (index, name, kind, level) if kind else (index, name)
+        self.window.show_note(text, test_image=noted)
+
+    @Slot(object, str, float, str)
+    def show_damaged_image(self, example, kind: str, level: float, dataset: str) -> None:
+        """Slot for the Evaluate page's ``damage_image_chosen``: the damaged test image on the
+        canvas, read exactly as the robustness test gave it to the model, and named with its
+        damage under it (fixI #1)."""
+        self.show_on_canvas(np.asarray(example.image, np.float32), int(example.label))
+        self.show_test_caption(int(example.index), dataset, kind, level)
 
     @Slot(str, str, object)
     def _on_loader_failed(self, name: str, message: str, offer=None) -> None:

@@ -58,8 +58,9 @@ class WindowState:
     #: the test images put on the canvas (``MainWindow.shown_test_images``): one shown again
     #: is read as the test image, in the new language as in the old
     test_images: ShownTestImages | None = None
-    #: the (index, dataset) of the test image the line under the canvas names, or None
-    test_caption: tuple[int, str] | None = None
+    #: the (index, dataset[, kind, level]) of the test image the line under the canvas names
+    #: (and the damage it shows), or None
+    test_caption: tuple | None = None
     #: the nearest training images the Why page shows (``explain.Neighbours``), or None
     neighbours: object = None
     #: the Evaluate page's robustness charts (``TrustView.robustness_shown``), or None

@@ -457,6 +457,13 @@ def _wire_evaluation_pages(desk: Desk) -> None:
             desk.evaluation.ensure_current()
 
     prediction.classifier_changed.connect(mistakes_follow_the_model)
+    if evaluate_page.trust is not None:  # a damaged image of the robustness strips (fixI #1)
+
+        def open_damaged(example, kind: str, level: float, dataset: str) -> None:
+            desk.coordinator.show_damaged_image(example, kind, level, dataset)
+            window.tabs.setCurrentWidget(desk.why_page)  # the page of the one image shown
+
+        evaluate_page.trust.damage_image_chosen.connect(open_damaged)
     evaluate_page.cell_clicked.connect(mistakes_page.show_cell)
     evaluate_page.cell_clicked.connect(lambda *_: window.tabs.setCurrentWidget(mistakes_page))
 

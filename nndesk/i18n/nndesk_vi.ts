@@ -2375,6 +2375,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Không lưu được mô hình</translation>
     </message>
     <message>
+        <source>Damaged: {damage}</source>
+        <translation>Bị làm hỏng: {damage}</translation>
+    </message>
+    <message>
         <source>Data folder (it holds {other}, not {title}):</source>
         <translation>Thư mục dữ liệu (chứa {other}, không phải {title}):</translation>
     </message>
@@ -2397,6 +2401,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>Test image {index} of {title}</source>
         <translation>Ảnh kiểm tra {index} của {title}</translation>
+    </message>
+    <message>
+        <source>Test image {index} of {title}, damaged: {damage}</source>
+        <translation>Ảnh kiểm tra {index} của {title}, bị làm hỏng: {damage}</translation>
     </message>
     <message>
         <source>Test images unavailable</source>
@@ -7635,6 +7643,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Hủy</translation>
     </message>
     <message>
+        <source>Click (or press Enter) to open it on the canvas and see why</source>
+        <translation>Bấm (hoặc nhấn Enter) để mở nó trên khung vẽ và xem vì sao</translation>
+    </message>
+    <message>
+        <source>Click a damaged image (or Tab to them and press Enter) to open it.</source>
+        <translation>Bấm vào một ảnh bị làm hỏng (hoặc dùng Tab tới chúng rồi nhấn Enter) để mở nó.</translation>
+    </message>
+    <message>
         <source>Damage test images (1,000; 250 for a CNN) by growing amounts of noise, rotation, shift, stroke thickness and an occluding patch, and plot the accuracy at each level</source>
         <translation>Làm hỏng ảnh kiểm tra (1.000&#xa0;ảnh; 250&#xa0;ảnh với CNN) với mức tăng dần của nhiễu, xoay, dịch, độ dày nét và một mảng che, rồi vẽ độ chính xác (accuracy) ở mỗi mức</translation>
     </message>
@@ -7677,6 +7693,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Working out the calibration…</source>
         <translation>Đang tính hiệu chỉnh…</translation>
+    </message>
+    <message>
+        <source>{damage}: read as {answer}</source>
+        <translation>{damage}: được đọc là {answer}</translation>
+    </message>
+    <message>
+        <source>{damage}: read as {answer}, wrongly</source>
+        <translation>{damage}: bị đọc sai thành {answer}</translation>
     </message>
 </context>
 <context>

@@ -179,7 +179,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._shutdown_hooks: list[Callable[[], None]] = []
         self._close_guards: list[Callable[[], bool]] = []
         self._setting_image = False
-        self._noted_test_image: tuple[int, str] | None = None  # show_note's test image
+        self._noted_test_image: tuple | None = None  # show_note's test image
         #: the test images put on the canvas, so the same pixels are read as those images again
         self.shown_test_images = ShownTestImages()
         self._closed = False
@@ -841,16 +841,18 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         """A one-line error in a message box; the window stays up."""
         QMessageBox.warning(self, title, message)
 
-    def show_note(self, text: str, test_image: tuple[int, str] | None = None) -> None:
+    def show_note(self, text: str, test_image: tuple | None = None) -> None:
         """A short line under the test-image row (loading..., dataset missing); "" shows the
         standing note (the data folder in use) again. ``test_image``: the (index, dataset)
-        the line names, said again by a window rebuilt in another language."""
+        the line names (and the damage it shows: kind, level), said again by a window rebuilt
+        in another language."""
         self._noted_test_image = test_image
         self._tops_line = None  # said by _say_how_tops_differ after this, if its hint
         self.status_note.setText(text or self._standing_note)
 
-    def noted_test_image(self) -> tuple[int, str] | None:
-        """The (index, dataset) of the test image the line under the test-image row names."""
+    def noted_test_image(self) -> tuple | None:
+        """The (index, dataset[, kind, level]) of the test image the line under the test-image
+        row names (``show_note``)."""
         return self._noted_test_image
 
     def set_standing_note(self, text: str, warns: bool = False) -> None:

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.i18n import QT_TRANSLATE_NOOP
-from nndesk.robustness_figure import figure_height, robustness_figure
+from nndesk.robustness_figure import damage_words, figure_height, image_boxes, robustness_figure
 from nndesk.trust_plots import bin_counts_text, ece_text
 from nndesk.ui import kept_choices, text_size, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
+from nndesk.ui.damage_chart import DamageChart
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import (
     accuracy_text,
@@ -134,6 +135,9 @@ class TrustView(QWidget):
     #: "trust_png" | "robustness_png": the person asked to save that chart (its right-click
     #: menu); the page saves it as its Export menu does
     save_asked = Signal(str)
+    #: robustness.DamageExample, kind of damage, level, dataset ("" for an image folder): the
+    #: person chose that damaged image in a strip, to open it where one test image is shown
+    damage_image_chosen = Signal(object, str, float, str)
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -216,7 +220,9 @@ class TrustView(QWidget):
         self.robust_progress.setVisible(False)
         # each damage's curve and, beside it, one test image at each level (walk66 #6): drawn
         # on the render pool (30-odd Axes laid out), shown as an image
-        self.robust_plots = ChartImage(PLOTS_MIN_WIDTH, figure_height(1))
+        self.robust_plots = DamageChart(PLOTS_MIN_WIDTH, figure_height(1))
+        self.robust_plots.describe = self._describe_damaged
+        self.robust_plots.image_chosen.connect(self._on_robust_plots_image_chosen)
         self.robust_plots.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.robust_plots.setVisible(False)
         self._robust_delivery = Delivery()
@@ -391,7 +397,50 @@ class TrustView(QWidget):
         if not self._robust_renders.newest(number, image):
             return
         self.robust_plots.show_image(image, self._robust_renders.colours)
+        # where its damaged images are, to open one (its key names the size it was drawn at)
+        _curves, width, _height, _ratio, _colours, zoom, _names = self._robust_renders.drawn
+        kinds, examples = list(self.curves or ()), self.examples or {}
+        self.robust_plots.set_images(image_boxes(kinds, examples, width, zoom), width)
         self.robustness_drawn.emit()
+
+    # ---- opening a damaged image ---------------------------------------------------------------
+    def _damaged(self, kind: str, i: int):
+        """(example, level) of the image ``i`` of ``kind`` in the strips shown, or None."""
+        examples = (self.examples or {}).get(kind, ())
+        points = (self.curves or {}).get(kind, ())
+        if not 0 <= i < min(len(examples), len(points)):
+            return None
+        return examples[i], points[i][0]
+
+    def _describe_damaged(self, kind: str, i: int) -> str:
+        """The tooltip of a damaged image: its damage, the answer, and how to open it."""
+        damaged = self._damaged(kind, i)
+        if damaged is None:
+            return ""
+        example, level = damaged
+        names = self._names()
+        answer = names[example.predicted] if 0 <= example.predicted < len(names) else "?"
+        template = (
+            translate("TrustView", "{damage}: read as {answer}")
+            if example.predicted == example.label
+            else translate("TrustView", "{damage}: read as {answer}, wrongly")
+        )
+        return (
+            template.format(damage=damage_words(kind, level), answer=answer)
+            + "\n"
+            + translate("TrustView", "Click (or press Enter) to open it on the canvas and see why")
+        )
+
+    @Slot(str, int)
+    def _on_robust_plots_image_chosen(self, kind: str, i: int) -> None:
+        damaged = self._damaged(kind, i)
+        if damaged is None:
+            return
+        example, level = damaged
+        result = self._curves_of
+        folder = getattr(result, "image_folder", None) is not None
+        dataset = "" if folder else str(getattr(result, "dataset", "") or "")
+        self.damage_image_chosen.emit(example, kind, float(level), dataset)
 
     # ---- saving the charts ---------------------------------------------------------------------
     def can_save(self, kind: str) -> bool:
@@ -483,14 +532,17 @@ class TrustView(QWidget):
         self._say_robust_sample(images)
         self.part_revealed.emit(self.robust_progress)
 
-    def _say_robust_sample(self, images: int) -> None:
-        self.robust_note.setText(
-            translate(
-                "TrustView",
-                "Accuracy on {n} test images damaged at each level (the same images for "
-                "every level; the command “nndesk evaluate --robustness” takes 1,000 or more).",
-            ).format(n=integer(images))
-        )
+    def _say_robust_sample(self, images: int, openable: bool = False) -> None:
+        text = translate(
+            "TrustView",
+            "Accuracy on {n} test images damaged at each level (the same images for "
+            "every level; the command “nndesk evaluate --robustness” takes 1,000 or more).",
+        ).format(n=integer(images))
+        if openable:
+            text += " " + translate(
+                "TrustView", "Click a damaged image (or Tab to them and press Enter) to open it."
+            )
+        self.robust_note.setText(text)
         self.robust_note.setVisible(True)
 
     @Slot()
@@ -539,6 +591,8 @@ class TrustView(QWidget):
         self.robust_plots.setFixedHeight(self._robust_height(width, text_size.chart_zoom()))
         self.robust_plots.show_message(translate("TrustView", "Drawing the charts…"))
         self.robust_plots.setVisible(True)
+        if examples and self._robust_images:  # the strips' images open (fixI #1): say so
+            self._say_robust_sample(self._robust_images, openable=True)
         self._render_robustness()
         if reveal:
             self.part_revealed.emit(self.robust_plots)

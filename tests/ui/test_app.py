@@ -761,6 +761,43 @@ def test_the_caption_under_test_number_follows_the_image_a_map_click_puts_on_the
     assert window.status_note.text() == named
 
 
+def test_a_damaged_image_chosen_on_evaluate_opens_on_the_canvas_named_with_its_damage(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    """fixI #1: a picture that went wrong under noise in Evaluate's robustness strips could not
+    be opened. Clicked, it is on the canvas exactly as the model was given it (the answer is
+    the strip's), the line under it names the test image and its damage, and the Why page
+    shows."""
+    from nndesk import robustness
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file), mode="digits")
+    window, page = desk.window, desk.evaluate_page
+    with qtbot.waitSignal(desk.evaluation.finished, timeout=30_000):
+        window.tabs.setCurrentWidget(page)
+    result = desk.evaluation.result()
+    examples: dict = {}
+    curves = robustness.measure(
+        result.classifier, result.images, result.labels, n_images=20, examples=examples
+    )
+    with qtbot.waitSignal(page.trust.robustness_drawn, timeout=60_000):
+        page.trust.show_robustness(curves, examples)
+    chart = page.trust.robust_plots
+    example = examples["noise"][3]
+    with qtbot.waitSignal(desk.prediction.prediction_ready, timeout=20_000) as ready:
+        qtbot.mouseClick(
+            chart, Qt.MouseButton.LeftButton, pos=chart.image_rect("noise", 3).center().toPoint()
+        )
+    assert window.tabs.currentWidget() is desk.why_page
+    read = window.test_image_on_canvas(window.canvas.array())
+    assert read is not None and np.array_equal(read, example.image.astype(np.float32))
+    assert int(np.argmax(ready.args[0].probabilities)) == example.predicted
+    assert window.test_index.value() == example.index
+    assert window.status_note.text() == (
+        f"Test image {example.index} of MNIST, damaged: noise 0.35 std"
+    )
+    assert window.noted_test_image() == (example.index, "mnist", "noise", 0.35)
+
+
 def test_file_save_model_writes_off_the_gui_thread_and_a_refusal_shows_one_message(
     qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch, threads_calling
 ):

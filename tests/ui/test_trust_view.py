@@ -357,3 +357,86 @@ def test_a_right_click_on_a_chart_offers_to_save_it(qtbot, view, result):
         menu.close()
         assert asked[-1] == kind
     assert asked == ["trust_png", "robustness_png"]
+
+
+def _damaged_strips():
+    """Curves and one damaged image per level of each damage (the worker's output), fast."""
+    from nndesk.robustness import LEVELS, DamageExample
+
+    curves = {kind: [(level, 0.9) for level in levels] for kind, levels in LEVELS.items()}
+    examples = {
+        kind: [
+            DamageExample(np.full((28, 28), 20 * i + k, np.uint8), 1 if i < 2 else 0, 1, 7)
+            for i in range(len(levels))
+        ]
+        for k, (kind, levels) in enumerate(LEVELS.items())
+    }
+    return curves, examples
+
+
+@pytest.mark.parametrize("width", [900, 450])  # images beside the curves, or under them
+def test_a_click_on_a_damaged_image_asks_to_open_it_with_its_damage(
+    qtbot, view, result, width
+):
+    """fixI #1: a picture that went wrong under noise could not be opened."""
+    view.resize(width, 900)
+    view.set_result(result)
+    curves, examples = _damaged_strips()
+    with qtbot.waitSignal(view.robustness_drawn, timeout=60_000):
+        view.show_robustness(curves, examples)
+    chart = view.robust_plots
+    chosen: list = []
+    view.damage_image_chosen.connect(lambda *args: chosen.append(args))
+    rect = chart.image_rect("noise", 3)
+    assert rect is not None and rect.width() > 10
+    # the picture's own pixels there are the image's grey (20 * 3 + 0), not the page's
+    pixel = chart.grab().toImage().pixelColor(rect.center().toPoint())
+    assert abs(pixel.red() - 60) <= 3 and pixel.red() == pixel.green()
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    ((example, kind, level, dataset),) = chosen
+    assert example is examples["noise"][3] and (kind, level) == ("noise", 0.35)
+    assert dataset == result.dataset
+    names = result.classifier.class_names
+    assert f"noise 0.35 std: read as {names[0]}, wrongly" in chart.describe("noise", 3)
+    # between two images nothing opens
+    between = chart.image_rect("noise", 0).topRight().toPoint()
+    between.setX(between.x() + 2)
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=between)
+    assert len(chosen) == 1
+
+
+def test_the_keyboard_moves_among_the_damaged_images_and_enter_opens_one(
+    qtbot, view, controller, result
+):
+    view.set_result(result)
+    curves, examples = _damaged_strips()
+    controller.robustness_started.emit(120)  # as the worker says it starts
+    with qtbot.waitSignal(view.robustness_drawn, timeout=60_000):
+        view.show_robustness(curves, examples)
+    chart = view.robust_plots
+    assert chart.focusPolicy() == Qt.FocusPolicy.StrongFocus  # Tab reaches it
+    assert "Click a damaged image (or Tab to them and press Enter)" in view.robust_note.text()
+    chosen: list = []
+    view.damage_image_chosen.connect(lambda *args: chosen.append(args))
+    chart.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(chart.hasFocus, timeout=5_000)
+    assert chart.current == ("noise", 0)
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Down):
+        qtbot.keyClick(chart, key)
+    assert chart.current == ("shift", 2)
+    # the current image is outlined at once, over the picture
+    rect = chart.image_rect("shift", 2).adjusted(-3, -3, 3, 3)
+    outline = chart.grab().toImage().pixelColor(int(rect.center().x()), int(rect.top()))
+    assert outline.name().upper() == "#F5A623", outline.name()
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    ((example, kind, level, _dataset),) = chosen
+    assert example is examples["shift"][2] and (kind, level) == ("shift", 4.0)
+    # the last row's images: Down stays there, Right stops at its last image
+    for _ in range(5):
+        qtbot.keyClick(chart, Qt.Key.Key_Down)
+    for _ in range(9):
+        qtbot.keyClick(chart, Qt.Key.Key_Right)
+    assert chart.current == ("occlusion", 4)
+    # a new evaluation: nothing to choose, and Tab passes by
+    view.set_result(None)
+    assert chart.focusPolicy() == Qt.FocusPolicy.NoFocus and chart.image_rect("noise", 0) is None
