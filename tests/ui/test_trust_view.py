@@ -375,9 +375,7 @@ def _damaged_strips():
 
 
 @pytest.mark.parametrize("width", [900, 450])  # images beside the curves, or under them
-def test_a_click_on_a_damaged_image_asks_to_open_it_with_its_damage(
-    qtbot, view, result, width
-):
+def test_a_click_on_a_damaged_image_asks_to_open_it_with_its_damage(qtbot, view, result, width):
     """fixI #1: a picture that went wrong under noise could not be opened."""
     view.resize(width, 900)
     view.set_result(result)
