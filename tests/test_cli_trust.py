@@ -239,3 +239,54 @@ def test_the_windows_report_json_carries_the_clis_trust_figures_under_its_keys(
 
 def approx(value):
     return value if value is None else pytest.approx(value)
+
+
+def test_evaluate_saves_the_robustness_pictures_in_a_folder_it_makes(
+    trained, tiny_dir, tmp_path, capsys
+):
+    """fixI #2: the command measured the damage and gave no picture of it."""
+    from PIL import Image
+
+    path, _ = trained
+    folder = tmp_path / "slides" / "robust"  # made, parents too
+    argv = ["evaluate", str(path), "--data-dir", str(tiny_dir), "--json"]
+    argv += ["--robustness-pictures", str(folder), "--robustness-images", "20"]
+    assert cli.main(argv) == 0  # --robustness-pictures alone measures the damage
+    result = last_json(capsys.readouterr().out)
+    kinds = ["noise", "rotation", "shift", "thickness", "occlusion"]
+    assert list(result["robustness"]) == kinds  # the curves, as --robustness gives them
+    pictures = result["robustness_pictures"]
+    assert pictures["figure"] == str(folder / "tiny-robustness.png")
+    assert pictures["kinds"] == {k: str(folder / f"tiny-robustness-{k}.png") for k in kinds}
+    # every file written whole and nothing else left there (atomic writes, no temp file)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        Path(p).name for p in [pictures["figure"], *pictures["kinds"].values()]
+    )
+    with Image.open(pictures["figure"]) as picture:
+        assert picture.format == "PNG" and picture.width >= 1200  # ~1100 px drawn at 150 dpi, its margins cut
+        assert picture.convert("RGB").getpixel((2, 2)) == (255, 255, 255)  # print: on white
+    with Image.open(pictures["kinds"]["noise"]) as one:
+        assert one.height < picture.height / 3  # one damage's row
+    examples = result["robustness_examples"]
+    assert list(examples) == kinds
+    for kind in kinds:
+        rows = examples[kind]
+        assert [r["level"] for r in rows] == [lvl for lvl, _ in result["robustness"][kind]]
+        assert len({r["test_index"] for r in rows}) == 1  # one image at every level
+        assert all(set(r) == {"level", "test_index", "label", "predicted"} for r in rows)
+
+
+@pytest.mark.parametrize("where", ["file", "under a file"])
+def test_a_robustness_pictures_path_that_is_no_folder_is_one_line_and_exit_2(
+    trained, tiny_dir, tmp_path, capsys, where
+):
+    path, _ = trained
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("mine")
+    folder = blocker if where == "file" else blocker / "pictures"
+    argv = ["evaluate", str(path), "--data-dir", str(tiny_dir)]
+    assert cli.main([*argv, "--robustness-pictures", str(folder)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""  # said before the model is even read: no report, no minutes of damage
+    assert err.count("\n") == 1 and err.startswith("nndesk: error: --robustness-pictures ")
+    assert "Traceback" not in err and blocker.read_text() == "mine"

@@ -201,6 +201,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="test images per damage level (default 1000)",
     )
+    p.add_argument(
+        "--robustness-pictures",
+        metavar="DIR",
+        help="measure robustness and save its pictures in DIR (made if missing), as the "
+        "window shows them, dark on white: MODEL-robustness.png (each damage's curve and one "
+        "test image at each level with the answer) and MODEL-robustness-KIND.png for each "
+        "damage; files of those names are replaced. With --json: robustness_pictures (the "
+        "files) and robustness_examples (each pictured image's test index, label and answer)",
+    )
 
     p = sub.add_parser(
         "calibrate",

@@ -16,6 +16,11 @@ def cmd_evaluate(args) -> int:
     from nndesk.evaluation import evaluate
     from nndesk.inference import Classifier
 
+    pictures = None
+    if args.robustness_pictures is not None:  # a bad folder is said before minutes of damage
+        from nndesk.cli.robustness_pictures import picture_folder
+
+        pictures = picture_folder(args.robustness_pictures)
     clf, note = default_model(args) if args.model is None else (None, "")
     if clf is None:
         clf = Classifier.from_file(args.model)
@@ -50,9 +55,13 @@ def cmd_evaluate(args) -> int:
                     f"half); on the other {m:,}, never fitted on: ECE {other['ece']:.4f} raw, "
                     f"{other['ece_calibrated']:.4f} calibrated"
                 )
-    robustness = None
-    if args.robustness:
-        robustness = _robustness(clf, dataset, args.robustness_images, log, quiet=args.json)
+    robustness, drawn = None, None
+    if args.robustness or pictures is not None:
+        robustness, examples = _robustness(
+            clf, dataset, args.robustness_images, log, quiet=args.json
+        )
+        if pictures is not None:
+            drawn = _pictures(pictures, args.model, clf, robustness, examples, log, args.json)
     if args.json:
         payload = {
             "test_accuracy": result.accuracy,
@@ -70,6 +79,8 @@ def cmd_evaluate(args) -> int:
             payload["data"]["same_images"] = args.same_images
         if robustness is not None:
             payload["robustness"] = robustness
+        if drawn is not None:
+            payload["robustness_pictures"], payload["robustness_examples"] = drawn
         print_json(payload)
     return 0
 
@@ -138,8 +149,9 @@ def _unfitted_half(clf, dataset, result) -> dict:
     return out
 
 
-def _robustness(clf, dataset, n_images: int, log, quiet: bool = False) -> dict:
-    """Accuracy on damaged test images, one tqdm bar over every (kind, level)."""
+def _robustness(clf, dataset, n_images: int, log, quiet: bool = False) -> tuple[dict, dict]:
+    """Accuracy on damaged test images, one tqdm bar over every (kind, level): the curves as
+    JSON, and ``{kind: [DamageExample per level]}`` (the images the pictures show)."""
     from tqdm import tqdm
 
     from nndesk import robustness
@@ -152,8 +164,14 @@ def _robustness(clf, dataset, n_images: int, log, quiet: bool = False) -> dict:
             bar.n = done
             bar.refresh()
 
+        examples: dict = {}
         curves = robustness.measure(
-            clf, dataset.test_images, dataset.test_labels, n_images=n_images, progress=progress
+            clf,
+            dataset.test_images,
+            dataset.test_labels,
+            n_images=n_images,
+            progress=progress,
+            examples=examples,
         )
     for kind, points in {} if quiet else curves.items():
         unit = robustness.UNITS[kind]
@@ -162,4 +180,23 @@ def _robustness(clf, dataset, n_images: int, log, quiet: bool = False) -> dict:
     return {
         kind: [[float(level), float(acc)] for level, acc in points]
         for kind, points in curves.items()
-    }
+    }, examples
+
+
+def _pictures(folder, model: str, clf, curves: dict, examples: dict, log, quiet: bool):
+    """Write the robustness pictures in ``folder``; (``robustness_pictures``,
+    ``robustness_examples``) of the JSON."""
+    from pathlib import Path
+
+    from nndesk.cli.robustness_pictures import examples_json, save_pictures
+
+    points = {kind: [tuple(p) for p in rows] for kind, rows in curves.items()}
+    stem = Path(str(model)).stem
+    written = save_pictures(folder, stem, points, examples, list(clf.class_names))
+    if not quiet:
+        print(
+            f"robustness pictures: {1 + len(written['kinds'])} PNG files in {shown(folder)} "
+            f"({shown(Path(written['figure']).name)} and one per damage)",
+            file=log,
+        )
+    return written, examples_json(points, examples)
