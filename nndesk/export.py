@@ -200,6 +200,25 @@ def save_figure(
     return path
 
 
+def save_chart(
+    path: str | os.PathLike,
+    figure: Any,
+    drawn_in: dict[str, str],
+    colours: dict | None = None,
+) -> Path:
+    """Save a chart ``figure`` drawn in the window's chart colours ``drawn_in``
+    (``curves.printed.chart_colours_now``, read as it was made) recoloured for a report or a
+    slide, dark on white (``PRINT_RC``), or in the chart colours ``colours`` (the dark theme's,
+    when asked for): a dark PNG of the dark theme pasted into a light report (fixI #3). The
+    figure is changed: give a copy of one on screen."""
+    from nndesk.curves.printed import recolour_for_print
+    from nndesk.viz import PRINT_RC
+
+    colours = PRINT_RC if colours is None else colours
+    recolour_for_print(figure, drawn_in, colours=colours)
+    return save_figure(path, figure, page=str(colours["figure.facecolor"]))
+
+
 def confusion_figure(result: EvaluationResult, colours: dict | None = None):
     """A stand-alone (Qt-free) figure of the confusion matrix, sized for a slide; its cells,
     counts and the lines between them in the chart colours ``colours`` (None: the theme's)."""
@@ -224,16 +243,20 @@ def confusion_figure(result: EvaluationResult, colours: dict | None = None):
     return fig
 
 
-def save_confusion_png(path: str | os.PathLike, result: EvaluationResult) -> Path:
+def save_confusion_png(
+    path: str | os.PathLike, result: EvaluationResult, colours: dict | None = None
+) -> Path:
     """The confusion matrix (counts over row-normalised colour) as a PNG, dark on white for a
-    slide whatever the window's theme. Its cells are drawn in ``PRINT_RC``'s colours and the
-    rest recoloured (``recolour_for_print``): matplotlib's rcParams are the whole process's,
-    and switching them here, on the writer thread, recoloured a chart the GUI drew meanwhile."""
+    slide whatever the window's theme (or in the chart colours ``colours``: the dark theme's,
+    when asked for). Its cells are drawn in those colours and the rest recoloured
+    (``recolour_for_print``): matplotlib's rcParams are the whole process's, and switching
+    them here, on the writer thread, recoloured a chart the GUI drew meanwhile."""
     from nndesk.curves.printed import chart_colours_now, recolour_for_print
     from nndesk.viz import PRINT_RC
 
+    colours = PRINT_RC if colours is None else colours
     drawn_in = chart_colours_now()
-    figure = confusion_figure(result, colours=PRINT_RC)
+    figure = confusion_figure(result, colours=colours)
     counts = figure.axes[0].texts  # coloured for their cells already
-    recolour_for_print(figure, drawn_in, keep=counts)
-    return save_figure(path, figure, page=str(PRINT_RC["figure.facecolor"]))
+    recolour_for_print(figure, drawn_in, keep=counts, colours=colours)
+    return save_figure(path, figure, page=str(colours["figure.facecolor"]))

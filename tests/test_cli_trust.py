@@ -263,7 +263,7 @@ def test_evaluate_saves_the_robustness_pictures_in_a_folder_it_makes(
         Path(p).name for p in [pictures["figure"], *pictures["kinds"].values()]
     )
     with Image.open(pictures["figure"]) as picture:
-        assert picture.format == "PNG" and picture.width >= 1200  # ~1100 px drawn at 150 dpi, its margins cut
+        assert picture.format == "PNG" and picture.width >= 1200  # 1100 px at 150 dpi, margins cut
         assert picture.convert("RGB").getpixel((2, 2)) == (255, 255, 255)  # print: on white
     with Image.open(pictures["kinds"]["noise"]) as one:
         assert one.height < picture.height / 3  # one damage's row

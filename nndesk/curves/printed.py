@@ -10,7 +10,7 @@ ticks in the print colours (dark text on the dark theme's plots).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 import matplotlib
 from matplotlib.artist import Artist
@@ -46,14 +46,18 @@ def _same(colour, other: str) -> bool:
 
 
 def recolour_for_print(
-    figure: Figure, drawn_in: dict[str, str], keep: Collection[Artist] = ()
+    figure: Figure,
+    drawn_in: dict[str, str],
+    keep: Collection[Artist] = (),
+    colours: Mapping[str, object] = PRINT_RC,
 ) -> None:
     """Recolour ``figure``, made in the chart colours ``drawn_in`` (``chart_colours_now``), in
-    ``viz.PRINT_RC``'s: background, axes, frames, ticks, grid, text and muted text (the legend's
+    ``viz.PRINT_RC``'s (or ``colours``: the dark theme's, asked for in a light window):
+    background, axes, frames, ticks, grid, text and muted text (the legend's
     "train"/"validation" keys, a setting-change note). Data colours (each run's, the batch
     band's) stay, and so do the texts in ``keep`` (a confusion matrix's counts, coloured for
     their cells: the dark theme's light text is also the ink of a count on a dark cell)."""
-    new = {key: to_hex(PRINT_RC[key]) for key in _KEYS}
+    new = {key: to_hex(colours[key]) for key in _KEYS}
     text, muted = drawn_in["text.color"], _muted(drawn_in)
     new_muted = _muted(new)
     kept = {id(artist) for artist in keep}
@@ -83,3 +87,11 @@ def recolour_for_print(
         if legend is not None:
             legend.get_frame().set_facecolor(new["axes.facecolor"])
             legend.get_frame().set_edgecolor(new["axes.edgecolor"])
+
+
+def copied(figure: Figure) -> Figure:
+    """A copy of ``figure`` (one on screen) to recolour and save: pickled and read back, on a
+    plain canvas of its own."""
+    import pickle
+
+    return pickle.loads(pickle.dumps(figure))

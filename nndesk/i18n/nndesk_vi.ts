@@ -6446,8 +6446,16 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
 <context>
     <name>SaveDialog</name>
     <message>
+        <source>Dark background (the dark theme&apos;s colours)</source>
+        <translation>Nền tối (màu của giao diện tối)</translation>
+    </message>
+    <message>
         <source>Replace file?</source>
         <translation>Thay tệp?</translation>
+    </message>
+    <message>
+        <source>Saved dark on white, ready for a report or a slide. Tick Dark background for the dark theme&apos;s colours.</source>
+        <translation>Lưu chữ tối trên nền trắng, sẵn để đưa vào báo cáo hay trang chiếu. Đánh dấu Nền tối để lấy màu của giao diện tối.</translation>
     </message>
     <message>
         <source>{name} already exists in {folder}. Replace it?</source>

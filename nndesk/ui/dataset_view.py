@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from nndesk import export, viz
 from nndesk.controllers.datasets import TITLES, other_dataset_found
+from nndesk.curves.printed import chart_colours_now, copied
 from nndesk.data.registry import DATASETS
 from nndesk.evaluation import DatasetSummary, sample_per_class
 from nndesk.i18n import QT_TRANSLATE_NOOP, fill
@@ -33,7 +34,7 @@ from nndesk.ui.buttons import tipped_button
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.language import class_names_shown, integer, translate, translate_marked
-from nndesk.ui.save_dialog import ask_save_path
+from nndesk.ui.save_dialog import ask_chart_path
 from nndesk.ui.stepped_canvas import SteppedCanvas
 
 SAMPLES_PER_CLASS = 10  # a class's row holds this many, fewer when they would crowd its name
@@ -97,6 +98,7 @@ class DatasetView(QWidget):
         self._controller = controller
         self._rng = rng if rng is not None else np.random.default_rng()
         self._summary: DatasetSummary | None = None
+        self._dark_asked = False  # the last save dialog asked for the dark theme's colours
         names = tuple(DATASETS) if names is None else names  # None: every registered one
         self._wanted: str | None = names[0] if names else None
         self._loaded_name: str | None = None
@@ -637,18 +639,24 @@ class DatasetView(QWidget):
         """A save dialog (tests replace this to choose a path without a dialog)."""
         stem = default_name.removesuffix(".png")
         title = translate("DatasetView", "Save chart")
-        return ask_save_path(self, title, stem, ".png", file_filters.png_images())
+        path, self._dark_asked = ask_chart_path(self, title, stem, file_filters.png_images())
+        return path
 
     @Slot()
     def _on_save_clicked(self) -> None:
         if self._summary is None:
             return
         tab = ("samples", "labels", "means")[self.tabs.currentIndex()]
+        self._dark_asked = False
         path = self._ask_path(f"{self._summary.name}-{self.split()}-{tab}.png")
         if not path:
             return
+        dark, self._dark_asked = self._dark_asked, False
+        colours = theme.chart_rc(theme.DARK) if dark else None
         try:
-            export.save_figure(path, self.current_figure())
+            # dark on white whatever the window's theme (fixI #3), recoloured on a copy: the
+            # figure on screen keeps the window's colours
+            export.save_chart(path, copied(self.current_figure()), chart_colours_now(), colours)
         except OSError as err:
             QMessageBox.warning(
                 self,

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from nndesk import export
 from nndesk.controllers.datasets import other_dataset_found
+from nndesk.curves.printed import chart_colours_now
 from nndesk.evaluation import EvaluationResult, report_rows
 from nndesk.i18n import QT_TRANSLATE_NOOP, fill
 from nndesk.ui import file_filters, text_size, theme
@@ -57,7 +58,7 @@ from nndesk.ui.language import (
     translate,
     translate_marked,
 )
-from nndesk.ui.save_dialog import ask_save_path
+from nndesk.ui.save_dialog import ask_chart_path, ask_save_path
 from nndesk.ui.train_texts import dataset_title
 from nndesk.ui.trust_view import TrustView
 
@@ -212,6 +213,8 @@ class EvaluationPanel(QWidget):
         #: controllers.background.BackgroundWrites: exports are written off the GUI thread
         #: (a confusion PNG takes a few tenths of a second); None writes them here
         self._writes = writes
+        #: the last chart's save dialog asked for the dark theme's colours (not dark on white)
+        self._dark_asked = False
         self._exports: dict[int, str] = {}  # token -> the path asked for
         if writes is not None:
             writes.done.connect(self._on_writes_done)
@@ -826,24 +829,36 @@ class EvaluationPanel(QWidget):
         """The window's save dialog on ``default_name`` (tests replace this method to choose a
         path without a dialog)."""
         stem, suffix = os.path.splitext(default_name)
+        if suffix == ".png":  # a chart: dark on white, or the dark theme's colours if asked
+            path, self._dark_asked = ask_chart_path(self, title, stem, file_filter)
+            return path
         return ask_save_path(self, title, stem, suffix, file_filter)
 
-    def export(self, kind: str, path: str | Path) -> Path:
+    def export(self, kind: str, path: str | Path, dark: bool = False) -> Path:
         """Write ``kind`` ("report_csv" | "report_json" | "confusion_png" | "mistakes_csv" |
-        "trust_png" | "robustness_png")."""
+        "trust_png" | "robustness_png"); a chart dark on white, or in the dark theme's chart
+        colours when ``dark``."""
         result = self._result
         if result is None:
             raise RuntimeError("nothing evaluated yet")
-        return self._writer(kind)(path, result)
+        return self._writer(kind, dark)(path, result)
 
-    def _writer(self, kind: str):
+    def _writer(self, kind: str, dark: bool = False):
         """The ``export`` function writing ``kind``: ``(path, result) -> Path``; the JSON
-        report carries the trust figures as shown now (the threshold, robustness if measured)."""
+        report carries the trust figures as shown now (the threshold, robustness if measured).
+        A chart is saved dark on white whatever the window's theme (fixI #3: the dark theme's
+        PNG went into a light report), in the dark theme's colours when ``dark``."""
+        colours = theme.chart_rc(theme.DARK) if dark else None
         if kind in CHART_KINDS:  # the chart as shown now, drawn for a slide when written
             figure = None if self.trust is None else self.trust.chart_figure(kind)
             if figure is None:
                 raise RuntimeError(f"no {kind} chart shown")
-            return lambda path, _result: export.save_figure(path, figure())
+
+            def save(path, _result):
+                drawn_in = chart_colours_now()  # as the figure is made, on the writer thread
+                return export.save_chart(path, figure(), drawn_in, colours)
+
+            return save
         threshold, robustness = None, None
         if self.trust is not None:
             threshold = self.trust.threshold.value() / 100
@@ -858,6 +873,7 @@ class EvaluationPanel(QWidget):
             "confusion_png": lambda path, result: export.save_confusion_png(
                 path,  # the picture names the classes as the window does (Vietnamese too)
                 dataclasses.replace(result, class_names=class_names_shown(result.class_names)),
+                colours,
             ),
             "mistakes_csv": export.write_mistakes_csv,
         }[kind]
@@ -888,19 +904,21 @@ class EvaluationPanel(QWidget):
             "robustness_png": (f"{robustness}.png", file_filters.png_images()),
         }
         default, file_filter = names[kind]
+        self._dark_asked = False
         path = self._ask_path(translate("EvaluationPanel", "Export"), default, file_filter)
         if not path:
             return
+        dark, self._dark_asked = self._dark_asked, False
         if self._writes is not None:  # the result is never changed, only replaced: no copy
             result = self._result
-            writer = self._writer(kind)
+            writer = self._writer(kind, dark)
             self._exports[self._writes.submit(lambda: writer(path, result))] = path
             self.subtitle.setToolTip(
                 translate("EvaluationPanel", "Writing {path}…").format(path=path)
             )
             return
         try:
-            written = self.export(kind, path)
+            written = self.export(kind, path, dark)
         except OSError as err:
             self._export_failed(path, err)
             return

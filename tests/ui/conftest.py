@@ -347,6 +347,8 @@ class SaveAsked:
     filters: tuple[str, ...]
     note: str | None  # the note under its file list
     note_wraps: bool = False  # whether the note wraps (a long one is never cut)
+    #: a chart's "Dark background" box: None (no box), or whether it was ticked as it opened
+    dark_box: bool | None = None
 
 
 class SaveDialogs:
@@ -356,13 +358,15 @@ class SaveDialogs:
     def __init__(self) -> None:
         self.asked: list[SaveAsked] = []
         self.answer = ""
+        self.dark = False  # tick a chart's "Dark background" box before answering
 
     def __call__(self, dialog: QFileDialog) -> int:
-        from PySide6.QtWidgets import QDialog, QLabel
+        from PySide6.QtWidgets import QCheckBox, QDialog, QLabel
 
-        from nndesk.ui.save_dialog import NOTE_NAME
+        from nndesk.ui.save_dialog import DARK_BOX_NAME, NOTE_NAME
 
         note = dialog.findChild(QLabel, NOTE_NAME)
+        dark = dialog.findChild(QCheckBox, DARK_BOX_NAME)
         (start,) = dialog.selectedFiles()
         self.asked.append(
             SaveAsked(
@@ -373,10 +377,13 @@ class SaveDialogs:
                 tuple(dialog.nameFilters()),
                 note.text() if note is not None else None,
                 note is not None and note.wordWrap(),
+                None if dark is None else dark.isChecked(),
             )
         )
         if not self.answer:
             return QDialog.DialogCode.Rejected
+        if dark is not None:
+            dark.setChecked(self.dark)
         dialog.selectFile(self.answer)
         return QDialog.DialogCode.Accepted
 

@@ -326,3 +326,39 @@ def test_while_another_dataset_loads_no_tab_shows_the_last_ones_figures(qtbot):
     finally:
         release.set()
         controller.shutdown()
+
+
+def test_a_chart_saved_in_the_dark_theme_is_dark_on_white_unless_dark_is_asked(
+    qtbot, qapp, view, tmp_path, save_dialogs
+):
+    """fixI #3: a chart saved from the dark theme was a dark PNG, pasted into a light report.
+    The dialog says it saves dark on white and offers the dark theme's colours."""
+    import matplotlib
+    from matplotlib.colors import to_hex
+    from PIL import Image
+    from PySide6.QtGui import QPalette
+
+    from nndesk.ui import theme
+
+    saved_rc = {key: matplotlib.rcParams[key] for key in theme.chart_rc(theme.LIGHT)}
+    saved_palette = QPalette(qapp.palette())
+    try:
+        theme.apply_theme(qapp, "dark")
+        view.tabs.setCurrentIndex(2)  # the mean images, made in the dark theme
+        figure = view.means_canvas.figure
+        for dark, page in ((False, "#ffffff"), (True, theme.DARK.window)):
+            save_dialogs.dark = dark
+            save_dialogs.answer = str(tmp_path / f"means-{dark}.png")
+            view.save_button.click()
+            asked = save_dialogs.asked[-1]
+            assert asked.dark_box is False and "dark on white" in asked.note
+            with Image.open(save_dialogs.answer) as png:
+                corner = "#{:02x}{:02x}{:02x}".format(*png.convert("RGB").getpixel((1, 1)))
+            assert corner == page
+            # the chart on screen keeps the window's colours (a copy was recoloured)
+            assert to_hex(figure.patch.get_facecolor()) == theme.DARK.window
+            assert {to_hex(t.get_color()) for t in figure.axes[0].texts} == {theme.DARK.window_text}
+    finally:
+        theme.apply_theme(qapp, "system")
+        qapp.setPalette(saved_palette)
+        matplotlib.rcParams.update(saved_rc)
