@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QScrollArea, QToolTip, QWidget
 
 from nndesk.ui.chart_image import ChartImage
 
@@ -141,9 +141,24 @@ class DamageChart(ChartImage):
         self.update()
         self.image_current.emit(kind, i)
         rect = self.image_rect(kind, i)
+        if rect is not None:
+            self._scroll_to(rect)
         if rect is not None and self.isVisible():  # what it is, where it is
             at = self.mapToGlobal(rect.bottomLeft().toPoint())
             QToolTip.showText(at, self.describe(kind, i), self)
+
+    def _scroll_to(self, rect: QRectF) -> None:
+        """The page scrolled so that ``rect`` (with its captions) is in sight: the arrows went
+        to a row under the fold, and its outline could not be seen (fixI's real window)."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is None or parent.widget() is None:
+            return
+        centre = self.mapTo(parent.widget(), rect.center().toPoint())
+        margin_x = int(rect.width() / 2) + 8
+        margin_y = int(rect.height() / 2) + 2 * self.fontMetrics().height()  # its captions
+        parent.ensureVisible(centre.x(), centre.y(), margin_x, margin_y)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)

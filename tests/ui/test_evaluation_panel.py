@@ -1075,3 +1075,43 @@ def test_charts_saved_from_the_dark_theme_are_dark_on_white_unless_dark_is_asked
         theme.apply_theme(qapp, "system")
         qapp.setPalette(saved_palette)
         matplotlib.rcParams.update(saved_rc)
+
+
+def test_the_arrows_bring_the_current_damaged_image_into_sight(
+    qtbot, controller, stroke_classifier
+):
+    """fixI #1 in the real window: Down from the noise row went to rows under the fold, and
+    the outlined image could not be seen: the page scrolls to it."""
+    from nndesk.controllers.trust import TrustController
+    from nndesk.robustness import LEVELS, DamageExample
+
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 2, 60)
+    images = np.zeros((60, 28, 28), np.uint8)
+    images[labels == 0, 4:24, 12:17] = 255
+    result = evaluate(stroke_classifier, images, labels)
+    trust = TrustController()
+    try:
+        widget = shown_widget(qtbot, EvaluationPanel(controller, trust), (800, 600))
+        view = widget.trust
+        with qtbot.waitSignal(view.summary_drawn, timeout=20_000):
+            widget.show_result(result)
+        curves = {kind: [(level, 0.9) for level in levels] for kind, levels in LEVELS.items()}
+        examples = {
+            kind: [DamageExample(images[0], 0, 0, 0) for _ in levels]
+            for kind, levels in LEVELS.items()
+        }
+        with qtbot.waitSignal(view.robustness_drawn, timeout=60_000):
+            view.show_robustness(curves, examples)
+        chart, viewport = view.robust_plots, widget.scroll.viewport()
+        chart.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(chart.hasFocus, timeout=5_000)
+        for _ in range(4):
+            qtbot.keyClick(chart, Qt.Key.Key_Down)
+        assert chart.current == ("occlusion", 0)
+        rect = chart.image_rect("occlusion", 0)
+        top_left = chart.mapTo(viewport, rect.topLeft().toPoint())
+        bottom_right = chart.mapTo(viewport, rect.bottomRight().toPoint())
+        assert viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
+    finally:
+        trust.shutdown()
