@@ -32,6 +32,11 @@ HEALTHY_UPDATE = 1e-3
 #: An update this many times above (or below) ``HEALTHY_UPDATE`` is far from it: the chart's
 #: note calls 10⁻¹ too high and 10⁻⁵ hardly learning; Adam's 10⁻³-10⁻² is near.
 FAR = 30.0
+#: For full-batch gradient descent (one step an epoch) an update this many times above
+#: ``HEALTHY_UPDATE`` is far from it: each of its steps does what an epoch of mini-batch steps
+#: does, and the mnist-gd lab trains well at ~50x (fixI #5: "very large steps" was said of it);
+#: measured in docs/presets.md ("Update / weight of full-batch gradient descent")
+FULL_BATCH_FAR = 100.0
 #: Gradient norms this many times their median before the newest samples: they grew (the chart's
 #: note: "growing fast: the run is blowing up"); a diverged mnist-gd at lr 3 showed ~60x.
 GROWN = 10.0
@@ -76,6 +81,12 @@ UPDATES_NEAR = QT_TRANSLATE_NOOP("InsideTrainingView", "Updates near the dotted 
 UPDATES_HIGH = QT_TRANSLATE_NOOP(
     "InsideTrainingView",
     "Updates of {name} are {times:,.0f}× the dotted 10⁻³: very large steps.",
+)
+UPDATES_FULL_BATCH = QT_TRANSLATE_NOOP(
+    "InsideTrainingView",
+    "Updates of {name} are {times:,.0f}× the dotted 10⁻³: usual for full-batch gradient "
+    "descent, whose one step an epoch moves the weights as far as a whole epoch of mini-batch "
+    "steps (the dotted line is theirs).",
 )
 UPDATES_ZERO = QT_TRANSLATE_NOOP(
     "InsideTrainingView", "Updates of {name} are 0: its weights no longer move."
@@ -170,12 +181,16 @@ def _name(record, j: int):
     return layer_label(record.names[j]) if j < len(record.names) else ""
 
 
-def read_inside(record, *, diverged: bool = False, learning: bool = True) -> list[Said]:
+def read_inside(
+    record, *, diverged: bool = False, learning: bool = True, full_batch: bool = False
+) -> list[Said]:
     """What the charts of ``record`` (an ``InsideRecord``) show now, one ``Said`` a sentence.
 
     ``diverged``: the run ended diverged (its banner says so); ``learning``: whether the coach
     sees the run learning (``coach.learning``): the dead share from which it gives its hint is
-    ``coach.DEAD_MOST`` then, ``coach.DEAD`` once it does not."""
+    ``coach.DEAD_MOST`` then, ``coach.DEAD`` once it does not; ``full_batch``: the run takes
+    one step an epoch (full-batch gradient descent), whose updates are far from the dotted
+    line only from ``FULL_BATCH_FAR`` times it."""
     from nndesk.coach import DEAD, DEAD_MOST
 
     dead_limit = DEAD_MOST if learning else DEAD
@@ -187,6 +202,7 @@ def read_inside(record, *, diverged: bool = False, learning: bool = True) -> lis
     if diverged:
         said.append(Said(DIVERGED))
     problems = False
+    explained = False  # a sentence the "healthy" line would contradict
     if blew_up:
         said.append(Said(NOT_NUMBERS))
         problems = True
@@ -202,10 +218,16 @@ def read_inside(record, *, diverged: bool = False, learning: bool = True) -> lis
         else:
             said.append(Said(GRADIENTS_LEVEL))
     updates = _updates(record)
-    if updates is not None and updates[0][0] >= FAR * HEALTHY_UPDATE:
+    far = FULL_BATCH_FAR if full_batch else FAR
+    if updates is not None and updates[0][0] >= far * HEALTHY_UPDATE:
         high, j = updates[0]
         said.append(Said(UPDATES_HIGH, {"times": high / HEALTHY_UPDATE, "name": _name(record, j)}))
         problems = True
+    elif updates is not None and updates[0][0] >= FAR * HEALTHY_UPDATE:  # full batch: usual
+        high, j = updates[0]
+        values = {"times": high / HEALTHY_UPDATE, "name": _name(record, j)}
+        said.append(Said(UPDATES_FULL_BATCH, values))
+        explained = True  # no "healthy" line: it says the updates are near the dotted line
     elif updates is not None and updates[1][0] == 0:
         said.append(Said(UPDATES_ZERO, {"name": _name(record, updates[1][1])}))
         problems = True
@@ -231,6 +253,6 @@ def read_inside(record, *, diverged: bool = False, learning: bool = True) -> lis
             values.update(most=DEAD_MOST, least=DEAD)
             said.append(Said(MANY_DEAD_TEXT if learning else MANY_DEAD_STUCK, values))
             problems = True
-    if not problems and not diverged:
+    if not problems and not diverged and not explained:
         return [Said(HEALTHY)]
     return said

@@ -14,6 +14,7 @@ from nndesk.inside_reading import (
     MANY_DEAD_TEXT,
     NOT_NUMBERS,
     TOO_MANY_DEAD,
+    UPDATES_FULL_BATCH,
     UPDATES_HIGH,
     UPDATES_LOW,
     UPDATES_ZERO,
@@ -132,3 +133,24 @@ def test_one_sample_is_read_without_a_growth_to_tell():
 def test_no_measurement_says_what_healthy_looks_like():
     text = caption(read_inside(InsideRecord()))
     assert text.startswith("Healthy looks like:")
+
+
+def test_full_batch_gradient_descents_large_steps_are_usual_not_very_large():
+    """fixI #5: Train > Inside said "very large steps" of the mnist-gd lab at its own rate
+    (update/weight ~5e-2, 50x the dotted line), where one full-batch step an epoch is right."""
+    lab = [6e-2, 4e-2, 3e-2]  # as the mnist-gd lab measures at its rate
+    record = _record(LEVEL, lab, [0.0, 0.05, math.nan])
+    assert UPDATES_HIGH in _templates(read_inside(record))  # a mini-batch run: very large
+    said = read_inside(record, full_batch=True)
+    assert _templates(said)[1] == UPDATES_FULL_BATCH and UPDATES_HIGH not in _templates(said)
+    text = caption(said)
+    assert "Updates of Conv2D 1→32 are 60× the dotted 10⁻³: usual for full-batch" in text
+    # not "healthy", whose words say the updates are near the dotted line
+    assert HEALTHY not in _templates(said) and "near the dotted" not in text
+    # far even for one step an epoch: very large steps still
+    blown = _record(LEVEL, [0.5, 4e-2, 3e-2], [0.0, 0.05, math.nan])
+    assert UPDATES_HIGH in _templates(read_inside(blown, full_batch=True))
+    # near the line, a full-batch run reads healthy as any other
+    assert _templates(read_inside(_record(LEVEL, NEAR, [0.0, 0.0, math.nan]), full_batch=True)) == [
+        HEALTHY
+    ]

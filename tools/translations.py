@@ -16,6 +16,7 @@ strings to different places rarely touch the same lines.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -130,11 +131,16 @@ def lupdate(ts: Path, sources: Path = SOURCES) -> None:
 
 
 def lrelease(ts: Path, qm: Path) -> None:
-    """Compile ``ts`` into ``qm`` (finished translations only)."""
-    command = [qt_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)]
+    """Compile ``ts`` into ``qm`` (finished translations only), written beside it and renamed
+    into place: Qt maps a loaded ``.qm`` into memory, and rewriting it in place killed the test
+    workers reading it meanwhile with SIGBUS (fixI, s68)."""
+    fresh = qm.with_name(qm.name + ".new")
+    command = [qt_tool("lrelease"), "-silent", str(ts), "-qm", str(fresh)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     if done.returncode != 0:
+        fresh.unlink(missing_ok=True)
         raise SystemExit(f"lrelease failed: {done.stderr.strip() or done.stdout.strip()}")
+    os.replace(fresh, qm)
 
 
 def read_ts(ts: Path) -> list[Message]:

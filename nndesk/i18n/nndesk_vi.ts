@@ -3340,6 +3340,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Cập nhật của {name} nhỏ hơn đường chấm 10⁻³ {times:,.0f}&#xa0;lần: tầng gần như không học.</translation>
     </message>
     <message>
+        <source>Updates of {name} are {times:,.0f}× the dotted 10⁻³: usual for full-batch gradient descent, whose one step an epoch moves the weights as far as a whole epoch of mini-batch steps (the dotted line is theirs).</source>
+        <translation>Cập nhật của {name} gấp {times:,.0f}&#xa0;lần đường chấm 10⁻³: bình thường với hạ gradient trên toàn bộ tập huấn luyện (full batch), vì mỗi epoch chỉ một bước, dịch trọng số xa bằng cả một epoch gồm nhiều bước theo lô nhỏ (đường chấm là của chúng).</translation>
+    </message>
+    <message>
         <source>Updates of {name} are {times:,.0f}× the dotted 10⁻³: very large steps.</source>
         <translation>Cập nhật của {name} gấp {times:,.0f}&#xa0;lần đường chấm 10⁻³: những bước rất lớn.</translation>
     </message>

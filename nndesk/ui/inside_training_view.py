@@ -332,6 +332,7 @@ class InsideTrainingView(QWidget):
         #: how the run ended and whether the coach sees it learning (``set_run_state``)
         self._diverged = False
         self._learning = True
+        self._full_batch = False
         self._delivery = Delivery()
         self._delivery.delivered.connect(self._on_delivery_delivered)
         self._latest = Latest()  # the render asked for and not begun (latest wins)
@@ -522,13 +523,15 @@ class InsideTrainingView(QWidget):
             return
         self.as_of.set_texts(*age_texts(age))
 
-    def set_run_state(self, *, diverged: bool, learning: bool) -> None:
+    def set_run_state(self, *, diverged: bool, learning: bool, full_batch: bool = False) -> None:
         """How the run shown is doing as the window says it: ``diverged``, it ended diverged
         (its banner says so); ``learning``, the coach sees it learning (``coach.learning``:
-        its dead-units hint waits for 90 % then, 50 % once not). The line under the charts
-        follows."""
-        if (diverged, learning) != (self._diverged, self._learning):
-            self._diverged, self._learning = diverged, learning
+        its dead-units hint waits for 90 % then, 50 % once not); ``full_batch``, it takes one
+        step an epoch (its updates are larger: ``inside_reading.FULL_BATCH_FAR``). The line
+        under the charts follows."""
+        state = (diverged, learning, full_batch)
+        if state != (self._diverged, self._learning, self._full_batch):
+            self._diverged, self._learning, self._full_batch = state
             self._say_reading()
 
     def _say_reading(self) -> None:
@@ -539,6 +542,7 @@ class InsideTrainingView(QWidget):
             record if record is not None else InsideRecord(),
             diverged=self._diverged,
             learning=self._learning,
+            full_batch=self._full_batch,
         )
         self.guide.setText(caption(said, lambda text: translate_marked("InsideTrainingView", text)))
 

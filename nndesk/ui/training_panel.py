@@ -957,9 +957,12 @@ class TrainingPanel(
         verdict = self.run_state.verdict
         diverged = bool(verdict) and verdict[0].reason == "diverged"
         # the line under the Inside charts reads them as the coach would (walk66 #10)
+        run = self.run_state.run
         self.inside_view.set_run_state(
             diverged=diverged,
             learning=learning(self.curves, last.accuracy if last is not None else None),
+            # full-batch gradient descent: one step an epoch, larger ones (fixI #5)
+            full_batch=run is not None and run.batches_per_epoch == 1,
         )
         if not running and (self.run_state.failed or diverged):
             # the banner above says how it ended; "The coach sees no problem in this run's

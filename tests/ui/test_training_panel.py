@@ -1646,6 +1646,18 @@ def test_a_batch_larger_than_the_training_set_is_said_beside_the_run(qtbot, pane
     assert any("full-batch step" in line for line in said)
 
 
+def test_the_inside_line_knows_a_full_batch_run_takes_one_large_step_an_epoch(qtbot, panel):
+    """fixI #5: under mnist-gd (full-batch gradient descent at its lab rate) the line under the
+    Inside charts said "very large steps": it reads a full-batch run's updates by its limit."""
+    view = panel.inside_view
+    for batch, full in ((0, True), (20, False)):
+        config = panel.form.config().replace(batch_size=batch, epochs=1, arch="784-16-10")
+        with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS):
+            assert panel.start_training(config)
+        qtbot.waitUntil(lambda f=full: view._full_batch is f, timeout=WAIT_MS)
+        wait_until_idle(qtbot, panel)
+
+
 def test_slow_motion_counts_its_wait_in_the_time_left_and_says_the_rate_is_slowed(qtbot, panel):
     """walk57 D0: at "0.5 s / batch" the line read "5,449 samples/s · ETA 1:38" of a run that
     took 35 minutes: the run's clock leaves out the wait, and the time left came from it."""
