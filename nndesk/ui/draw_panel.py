@@ -62,6 +62,13 @@ def canvas_least() -> int:
     return min(CANVAS_SIZE, round(CANVAS_LEAST * factor))
 
 
+#: lines the status note under the canvas is held at: a message never resizes the sheet
+NOTE_LINES = 3
+#: ... while the data folder's warning (up to 3 lines at vi Larger) stands in a mode whose
+#: answers a tops hint (3) may join it: both are shown whole (fixI #4: the hint was a tooltip)
+WARNING_AND_HINT_LINES = 6
+
+
 class DrawPanel(QWidget):
     """The drawing column: hint, "no model" banner, canvas, pen and tools, test-image rows
     (left); the 28x28 preview, its saliency overlay box and the answer (right)."""
@@ -69,6 +76,9 @@ class DrawPanel(QWidget):
     lab_image_requested = Signal(int)  # a Lab: button was clicked: this test image's index
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        #: lines the status note is held at (``fit_canvas``): 3, or ``WARNING_AND_HINT_LINES``
+        #: while a data folder's warning stands where a tops hint may join it
+        self.note_lines = NOTE_LINES
         super().__init__(parent)
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)  # "Draw a T-shirt, ..." must not widen the column
@@ -398,7 +408,7 @@ class DrawPanel(QWidget):
             if item.widget() not in (self.canvas, self.status_note, options)
             and item.spacerItem() is None
         )
-        others += 3 * self.fontMetrics().lineSpacing()  # the status note
+        others += self.note_lines * self.fontMetrics().lineSpacing()  # the status note
         others += left.spacing() * (len(rows) - 2)
         room = self.height() - margins.top() - margins.bottom() - others
         if not self.banner.isHidden():  # "no model" over both columns

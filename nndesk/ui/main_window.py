@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.data.registry import DATASETS
-from nndesk.garment_hints import long_sleeved_hint
+from nndesk.garment_hints import TOPS_HINTS, long_sleeved_hint
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
 from nndesk.preprocess import CANVAS_SIZE, nearly_empty
 from nndesk.ui import text_size
 from nndesk.ui.canvas import DEFAULT_PEN, blank_history
-from nndesk.ui.draw_panel import LAB_TEST_IMAGES, DrawPanel
+from nndesk.ui.draw_panel import LAB_TEST_IMAGES, NOTE_LINES, WARNING_AND_HINT_LINES, DrawPanel
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
 from nndesk.ui.model_choices import SHORT_ROLE, Choice, arrange, folder_header
 from nndesk.ui.model_notice import ModelSwitchNotice
@@ -678,6 +678,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._select_current_model(clf)
         if clf is None:
             self._answer_names = ()
+            self._hold_note_room()
             # empty bars naming the mode's classes keep the answer's place: without them the
             # bars vanished and "Raw probabilities" jumped up while the model loaded
             self.prediction_panel.set_class_names(mode_class_names(self._mode))
@@ -686,6 +687,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             self._say_no_model()
             return
         self._answer_names = tuple(clf.class_names)
+        self._hold_note_room()
         self.prediction_panel.set_class_names(clf.class_names)
         self.hint_label.setText(self._hint())
         self._show_canvas_hint()
@@ -734,6 +736,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         Fashion-MNIST run started in Digits mode read a drawn coat as "4"."""
         if snapshot is not None and tuple(snapshot.class_names) != self._answer_names:
             self._answer_names = tuple(snapshot.class_names)
+            self._hold_note_room()
             self.prediction_panel.set_class_names(snapshot.class_names)
         self.model_status.setText(translate("MainWindow", "Model: the network training now"))
         self.accuracy_status.setText(translate("MainWindow", "Test accuracy: when training ends"))
@@ -806,18 +809,25 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         shown = self.status_note.text()
         ours = self._tops_line is not None and shown == self._tops_line
         said = translate_marked("MainWindow", hint) if hint is not None else ""
-        # a warning about the data folder keeps the line (it and a hint take 5-6 lines where
-        # the column keeps 3, fit_canvas): the hint is the line's tooltip meanwhile
-        self.status_note.setToolTip(said if self._standing_warns else "")
-        if (
-            hint is not None
-            and not self._standing_warns
-            and (ours or shown in ("", self._standing_note))
-        ):
+        if said and self._standing_warns:  # under the data folder's warning, which stays
+            # (the note holds both whole meanwhile: _hold_note_room; fixI #4, it was a tooltip)
+            said = f"{self._standing_note}\n{said}"
+        if hint is not None and (ours or shown in ("", self._standing_note)):
             self.show_note(said)
             self._tops_line = said
-        elif ours and (hint is None or self._standing_warns):
+        elif ours and hint is None:
             self.show_note("")
+
+    def _hold_note_room(self) -> None:
+        """The lines the status note is held at: a warning about the data folder and a tops
+        hint under it need ``WARNING_AND_HINT_LINES`` where the note keeps 3; held while the
+        warning stands in a mode whose answers have tops to tell apart, so the canvas makes
+        room when the warning comes, never as a hint comes and goes under a drawing."""
+        tops = self._answer_names and any(pair <= set(self._answer_names) for pair in TOPS_HINTS)
+        lines = WARNING_AND_HINT_LINES if self._standing_warns and tops else NOTE_LINES
+        if lines != self.draw_panel.note_lines:
+            self.draw_panel.note_lines = lines
+            self._fit_preview()
 
     @Slot(object)
     def show_prepared_input(self, image28) -> None:
@@ -865,7 +875,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         was_standing = not shown or shown == self._standing_note
         hinted = self._tops_line is not None and shown == self._tops_line
         self._standing_note, self._standing_warns = text, warns
-        if was_standing or hinted:  # a hint takes the line from a note, never from a warning
+        self._hold_note_room()
+        if was_standing or hinted:  # a hint joins a warning, never takes its place
             self.show_note("")
             self._say_how_tops_differ()
 

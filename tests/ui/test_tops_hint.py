@@ -62,25 +62,66 @@ def test_not_sure_between_coat_and_pullover_says_a_coat_opens_down_the_front(
 
 def test_the_hint_never_hides_the_data_folders_warning(qtbot, window_factory, tops_classifier):
     """verify65 #9: the tops hint took the place of "Data folder (it holds MNIST, not
-    Fashion-MNIST)". The warning keeps the line (the two need more lines than the column
-    keeps); the hint is its tooltip meanwhile, and takes the line once the warning goes."""
+    Fashion-MNIST)". fixI #4: then the hint was only the line's tooltip under the warning. The
+    line says the warning and the hint under it, both whole: the note holds their lines while
+    the warning stands, so the canvas and the rows under it do not move as the hint comes."""
     desk = window_factory(classifier=tops_classifier, mode="garments")
     window = desk.window
     exposed(qtbot, window)
     note = window.status_note
     warning = "Data folder (it holds MNIST, not Fashion-MNIST):\n/somewhere/mnist"
     window.set_standing_note(warning, warns=True)
+    assert window.draw_panel.note_lines > 3  # room for both, before any hint
+    qtbot.waitUntil(lambda: window.draw_panel.layout().geometry().isValid(), timeout=10_000)
+    canvas_at = window.canvas.geometry()
     window.canvas.draw_stroke([(140, 30), (140, 250)], width=30)
-    qtbot.waitUntil(lambda: note.toolTip().startswith("Coat or pullover?"), timeout=60000)
-    assert note.text() == warning
-    # the folder fixed: the hint takes the line; a warning that comes back takes it again
+    qtbot.waitUntil(lambda: "Coat or pullover?" in note.text(), timeout=60000)
+    assert note.text().startswith(warning + "\n") and note.toolTip() == ""
+    assert window.canvas.geometry() == canvas_at  # nothing moved as the hint came
+    _whole(qtbot, note)
+    # the folder fixed: the hint alone takes the line, and the note its 3 lines again
     window.set_standing_note("Data folder: /somewhere/fashion")
-    assert note.text().startswith("Coat or pullover?")
-    window.set_standing_note(warning, warns=True)
-    assert note.text() == warning and note.toolTip().startswith("Coat or pullover?")
+    assert note.text().startswith("Coat or pullover?") and window.draw_panel.note_lines == 3
+    window.set_standing_note(warning, warns=True)  # the warning back: both again
+    assert note.text().startswith(warning + "\n") and "Coat or pullover?" in note.text()
     window.canvas.draw_stroke([(20, 140), (260, 140)], width=30)  # Bag: no hint
     qtbot.waitUntil(lambda: window.prediction_panel.top_label.text() == "Bag", timeout=60000)
     assert note.text() == warning and note.toolTip() == ""
+
+
+def _whole(qtbot, note) -> None:
+    """Every line of the note in sight: its height holds its wrapped text, inside the window."""
+    qtbot.waitUntil(lambda: note.height() >= note.heightForWidth(note.width()), timeout=10_000)
+    bottom = note.mapTo(note.window(), note.rect().bottomLeft()).y()
+    assert bottom <= note.window().height()
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_warning_and_hint_are_both_whole_at_1024_with_larger_text(
+    qtbot, qapp, window_factory, tops_classifier, code
+):
+    """The narrowest column (1024x700, Larger text, Vietnamese longest): the warning and the
+    hint under it are whole, not cut at the window's bottom."""
+    from nndesk.ui import language, text_size
+
+    assert language.use_language(code) == code
+    try:
+        text_size.apply_text_size(qapp, "larger")
+        desk = window_factory(classifier=tops_classifier, mode="garments")
+        window = desk.window
+        window.resize(1024, 700)
+        exposed(qtbot, window)
+        note = window.status_note
+        warning = language.translate(
+            "Coordinator", "Data folder (it holds {other}, not {title}):"
+        ).format(other="MNIST", title="Fashion-MNIST")
+        window.set_standing_note(f"{warning}\n/work/shared/data/mnist", warns=True)
+        window.canvas.draw_stroke([(140, 30), (140, 250)], width=30)
+        qtbot.waitUntil(lambda: note.text().count("\n") >= 2, timeout=60000)
+        _whole(qtbot, note)
+    finally:
+        text_size.apply_text_size(qapp, "normal")
+        language.use_language("en")
 
 
 def test_the_hint_follows_the_not_sure_threshold(qtbot, window_factory, tops_classifier):
