@@ -76,9 +76,10 @@ class DrawPanel(QWidget):
     lab_image_requested = Signal(int)  # a Lab: button was clicked: this test image's index
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        #: lines the status note is held at (``fit_canvas``): 3, or ``WARNING_AND_HINT_LINES``
-        #: while a data folder's warning stands where a tops hint may join it
-        self.note_lines = NOTE_LINES
+        #: lines the status note asks to be held at (``fit_canvas``): 3, or
+        #: ``WARNING_AND_HINT_LINES`` while a data folder's warning stands where a tops hint
+        #: may join it; ``note_lines_held``: the lines it got (3 where the column has no room)
+        self.note_lines = self.note_lines_held = NOTE_LINES
         super().__init__(parent)
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)  # "Draw a T-shirt, ..." must not widen the column
@@ -408,11 +409,18 @@ class DrawPanel(QWidget):
             if item.widget() not in (self.canvas, self.status_note, options)
             and item.spacerItem() is None
         )
-        others += self.note_lines * self.fontMetrics().lineSpacing()  # the status note
+        others += NOTE_LINES * self.fontMetrics().lineSpacing()  # the status note
         others += left.spacing() * (len(rows) - 2)
         room = self.height() - margins.top() - margins.bottom() - others
         if not self.banner.isHidden():  # "no model" over both columns
             room -= self.banner.heightForWidth(max(1, self.width())) + grid.verticalSpacing()
+        # more lines for the note only where the canvas keeps its least side: at 1024x700 with
+        # Larger text (least 280 px) three more overlapped the canvas with the rows under it
+        more = (self.note_lines - NOTE_LINES) * self.fontMetrics().lineSpacing()
+        self.note_lines_held = NOTE_LINES
+        if more > 0 and room - more >= canvas_least():
+            room -= more
+            self.note_lines_held = self.note_lines
         sides = margins.left() + margins.right() + grid.horizontalSpacing()
         wide = column - sides - PREVIEW_ROOM
         floor = min(CANVAS_SIZE, room)

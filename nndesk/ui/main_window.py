@@ -329,7 +329,10 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         column = self._column_room()
         total = self.splitter.width() - self.splitter.handleWidth()
         most = None if self._splitter_moved_by_user else total - PAGES_NEED
+        held = self.draw_panel.note_lines_held
         canvas_changed = self.draw_panel.fit_canvas(column, most)
+        if self.draw_panel.note_lines_held != held:  # the warning's hint: in the line or a tip
+            self._say_how_tops_differ()
         if self.draw_panel.fit_preview(column) or canvas_changed:
             layout = self.draw_panel.layout()
             layout.activate()  # its least width follows the new sizes now
@@ -809,13 +812,18 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         shown = self.status_note.text()
         ours = self._tops_line is not None and shown == self._tops_line
         said = translate_marked("MainWindow", hint) if hint is not None else ""
-        if said and self._standing_warns:  # under the data folder's warning, which stays
-            # (the note holds both whole meanwhile: _hold_note_room; fixI #4, it was a tooltip)
-            said = f"{self._standing_note}\n{said}"
-        if hint is not None and (ours or shown in ("", self._standing_note)):
-            self.show_note(said)
-            self._tops_line = said
-        elif ours and hint is None:
+        # under the data folder's warning, which stays, where the note holds both whole
+        # (_hold_note_room; fixI #4: it was only a tooltip); where the column has no room for
+        # them (1024x700 at Larger text) the hint is the line's tooltip still
+        room = self.draw_panel.note_lines_held >= WARNING_AND_HINT_LINES
+        line = said
+        if said and self._standing_warns:
+            line = f"{self._standing_note}\n{said}" if room else ""
+        self.status_note.setToolTip(said if self._standing_warns and not room else "")
+        if line and (ours or shown in ("", self._standing_note)):
+            self.show_note(line)
+            self._tops_line = line
+        elif ours and not line:
             self.show_note("")
 
     def _hold_note_room(self) -> None:

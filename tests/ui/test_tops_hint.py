@@ -67,41 +67,47 @@ def test_the_hint_never_hides_the_data_folders_warning(qtbot, window_factory, to
     the warning stands, so the canvas and the rows under it do not move as the hint comes."""
     desk = window_factory(classifier=tops_classifier, mode="garments")
     window = desk.window
+    window.resize(1280, 800)
     exposed(qtbot, window)
     note = window.status_note
     warning = "Data folder (it holds MNIST, not Fashion-MNIST):\n/somewhere/mnist"
     window.set_standing_note(warning, warns=True)
-    assert window.draw_panel.note_lines > 3  # room for both, before any hint
-    qtbot.waitUntil(lambda: window.draw_panel.layout().geometry().isValid(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.draw_panel.note_lines_held == 6, timeout=10_000)
     canvas_at = window.canvas.geometry()
     window.canvas.draw_stroke([(140, 30), (140, 250)], width=30)
     qtbot.waitUntil(lambda: "Coat or pullover?" in note.text(), timeout=60000)
     assert note.text().startswith(warning + "\n") and note.toolTip() == ""
     assert window.canvas.geometry() == canvas_at  # nothing moved as the hint came
-    _whole(qtbot, note)
+    _whole(qtbot, window)
     # the folder fixed: the hint alone takes the line, and the note its 3 lines again
     window.set_standing_note("Data folder: /somewhere/fashion")
     assert note.text().startswith("Coat or pullover?") and window.draw_panel.note_lines == 3
     window.set_standing_note(warning, warns=True)  # the warning back: both again
-    assert note.text().startswith(warning + "\n") and "Coat or pullover?" in note.text()
+    qtbot.waitUntil(lambda: "Coat or pullover?" in note.text(), timeout=10_000)
+    assert note.text().startswith(warning + "\n")
     window.canvas.draw_stroke([(20, 140), (260, 140)], width=30)  # Bag: no hint
     qtbot.waitUntil(lambda: window.prediction_panel.top_label.text() == "Bag", timeout=60000)
     assert note.text() == warning and note.toolTip() == ""
 
 
-def _whole(qtbot, note) -> None:
-    """Every line of the note in sight: its height holds its wrapped text, inside the window."""
+def _whole(qtbot, window) -> None:
+    """The status note's every line in sight, in the window, and the canvas clear of the rows
+    under it (at 1024x700 with Larger text three more lines overlapped them, fixI's window)."""
+    note = window.status_note
     qtbot.waitUntil(lambda: note.height() >= note.heightForWidth(note.width()), timeout=10_000)
-    bottom = note.mapTo(note.window(), note.rect().bottomLeft()).y()
-    assert bottom <= note.window().height()
+    assert note.mapTo(window, note.rect().bottomLeft()).y() <= window.height()
+    canvas_bottom = window.canvas.mapTo(window, window.canvas.rect().bottomLeft()).y()
+    pen_top = window.pen_slider.mapTo(window, window.pen_slider.rect().topLeft()).y()
+    assert canvas_bottom < pen_top
 
 
 @pytest.mark.parametrize("code", ["en", "vi"])
-def test_warning_and_hint_are_both_whole_at_1024_with_larger_text(
+def test_at_1024_with_larger_text_the_warning_keeps_its_lines_and_the_hint_is_its_tip(
     qtbot, qapp, window_factory, tops_classifier, code
 ):
-    """The narrowest column (1024x700, Larger text, Vietnamese longest): the warning and the
-    hint under it are whole, not cut at the window's bottom."""
+    """The narrowest column (1024x700, Larger text: the canvas keeps 280 px): no room for the
+    hint's lines under the warning; the warning and the rows stay whole, the hint is the line's
+    tooltip there (fixI's real window: six lines overlapped the canvas and the pen's row)."""
     from nndesk.ui import language, text_size
 
     assert language.use_language(code) == code
@@ -115,10 +121,12 @@ def test_warning_and_hint_are_both_whole_at_1024_with_larger_text(
         warning = language.translate(
             "Coordinator", "Data folder (it holds {other}, not {title}):"
         ).format(other="MNIST", title="Fashion-MNIST")
-        window.set_standing_note(f"{warning}\n/work/shared/data/mnist", warns=True)
+        warning += "\n/work/shared/data/mnist"
+        window.set_standing_note(warning, warns=True)
         window.canvas.draw_stroke([(140, 30), (140, 250)], width=30)
-        qtbot.waitUntil(lambda: note.text().count("\n") >= 2, timeout=60000)
-        _whole(qtbot, note)
+        qtbot.waitUntil(lambda: note.toolTip() != "", timeout=60000)
+        assert window.draw_panel.note_lines_held == 3 and note.text() == warning
+        _whole(qtbot, window)
     finally:
         text_size.apply_text_size(qapp, "normal")
         language.use_language("en")
