@@ -111,7 +111,10 @@ class DamageChart(ChartImage):
     # ---- keyboard ------------------------------------------------------------------------------
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().focusInEvent(event)
-        if self.current is None and self._boxes:
+        # by the keyboard: a current image at once; a click names its own (and moving to the
+        # first image would scroll the page away from the one clicked)
+        by_mouse = event.reason() == Qt.FocusReason.MouseFocusReason
+        if self.current is None and self._boxes and not by_mouse:
             self._move_to(self._boxes[0][0], self._boxes[0][1])
         self.update()
 

@@ -1113,5 +1113,16 @@ def test_the_arrows_bring_the_current_damaged_image_into_sight(
         top_left = chart.mapTo(viewport, rect.topLeft().toPoint())
         bottom_right = chart.mapTo(viewport, rect.bottomRight().toPoint())
         assert viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
+        # a click gives the focus without going to the first image: the page stays put
+        chart.clearFocus()
+        chart.current = None
+        bar = widget.scroll.verticalScrollBar()
+        at = bar.value()
+        assert at > 0
+        chosen: list = []
+        view.damage_image_chosen.connect(lambda *args: chosen.append(args))
+        point = chart.image_rect("occlusion", 1).center().toPoint()
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=point)
+        assert chart.hasFocus() and chosen[0][1] == "occlusion" and bar.value() == at
     finally:
         trust.shutdown()
