@@ -862,3 +862,19 @@ def test_the_live_key_takes_two_rows_above_the_title_before_more_beside_it(monke
     entries = len(live.axes[0].get_legend().get_texts())
     assert entries == 4
     assert math.ceil(entries / live._key_cols) <= 2
+
+
+@pytest.mark.parametrize("n_runs", [1, 2])
+def test_curves_export_in_given_chart_colours_when_asked(tmp_path, n_runs):
+    """fixI #3: the save dialog's "Dark background": the PNG on the dark theme's colours
+    (default: dark on white), whichever theme the window shows."""
+    from PIL import Image
+
+    from nndesk.viz import chart_colours
+
+    dark = chart_colours("#2b2b2b", "#1e1e1e", "#808080", "#e8e8e8", "#404040")
+    runs = [(f"run {i}", two_epoch_curves()) for i in range(n_runs)]
+    for colours, page in ((None, (255, 255, 255)), (dark, (0x2B, 0x2B, 0x2B))):
+        path = save_curves_png(runs, tmp_path / f"c-{colours is None}.png", colours=colours)
+        with Image.open(path) as png:
+            assert png.convert("RGB").getpixel((1, 1)) == page

@@ -33,11 +33,13 @@ def save_curves_png(
     dpi: int = 120,
     caption: str = "",
     turns: Sequence[Sequence[ScheduleTurn]] = (),
+    colours: dict | None = None,
 ) -> Path:
     """Render one run (live style) or several (overlay) to a PNG, atomically; ``caption`` above
     the overlay's legend (what the runs share, as the Runs chart says it); ``turns``: each
     run's schedule turns, marked as on screen. Dark on white for a report or a slide, whatever
-    the window's theme (``curves.printed``)."""
+    the window's theme (``curves.printed``), or in the chart colours ``colours`` (the dark
+    theme's, when the save dialog asks for them)."""
     drawn_in = chart_colours_now()
     fig, axes = make_figure()
     FigureCanvasAgg(fig)  # measures the legend and titles before the file is written
@@ -59,7 +61,10 @@ def save_curves_png(
         fit_titles(axes)  # all measured as first drawn; savefig draws them again
         fit_ticks(axes)
         fit_ylabels(axes)  # the ticks of the laid-out heights
-    recolour_for_print(fig, drawn_in)
+    if colours is None:
+        recolour_for_print(fig, drawn_in)
+    else:
+        recolour_for_print(fig, drawn_in, colours=colours)
     path = Path(path)
     with atomic_path(path, suffix=".png") as tmp:
         # the figure's own white: savefig's default is the theme's window colour

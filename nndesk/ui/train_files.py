@@ -23,7 +23,7 @@ from nndesk.runs import history_csv
 from nndesk.ui import file_filters
 from nndesk.ui.language import model_file_stem, translate, translate_marked
 from nndesk.ui.runs_table import STATUSES
-from nndesk.ui.save_dialog import ask_save_path
+from nndesk.ui.save_dialog import ask_chart_path, ask_save_path
 
 #: The names the curves and history files are proposed under, ``runs`` what they are of
 #: (``run_name``, or several counted), in the window's language: a diverged run's curves were
@@ -94,15 +94,24 @@ class TrainFiles(QObject):
                 return
             self.write(lambda: copy_model(source, path), self._model_saved, self._model_unsaved)
 
+    def _ask_chart(self, title: str, stem: str) -> tuple[str, dict | None]:
+        """A chart's save dialog (it says the PNG is dark on white and offers the dark theme's
+        colours, fixI #3): the path ("" when cancelled) and the chart colours asked for (None:
+        dark on white)."""
+        from nndesk.ui import theme
+
+        path, dark = ask_chart_path(self._page, title, stem, file_filters.png_images())
+        return path, theme.chart_rc(theme.DARK) if dark else None
+
     @Slot()
     def export_png(self) -> None:
         """Export PNG…: the live curves as an image."""
         stem = self._live_curves_name()
         title = translate("TrainingPanel", "Export curves")
-        path = self._ask(title, stem, ".png", file_filters.png_images())
+        path, colours = self._ask_chart(title, stem)
         if path:
             runs, turns = self._page.plotted(), self._page.plotted_turns()
-            self._export(lambda: save_curves_png(runs, path, turns=turns))
+            self._export(lambda: save_curves_png(runs, path, turns=turns, colours=colours))
 
     @Slot()
     def export_runs_png(self) -> None:
@@ -110,17 +119,17 @@ class TrainFiles(QObject):
         records = self._page.runs_view.selected_records()
         stem = self._file_name(CURVES_FILE, records) if records else self._live_curves_name()
         title = translate("TrainingPanel", "Export curves")
-        path = self._ask(title, stem, ".png", file_filters.png_images())
+        path, colours = self._ask_chart(title, stem)
         if not path:
             return
         if not records:  # the button is off then; the live curves are the page's
             runs, turns = self._page.plotted(), self._page.plotted_turns()
-            self._export(lambda: save_curves_png(runs, path, turns=turns))
+            self._export(lambda: save_curves_png(runs, path, turns=turns, colours=colours))
             return
         # their curves are read (a listing keeps only their summaries) by the writer; a
         # damaged run has none to draw (its button is off when all selected are)
         records = [r for r in records if not r.is_damaged]
-        self._export(lambda: self._page.export_curves_png(path, records))
+        self._export(lambda: self._page.export_curves_png(path, records, colours))
 
     @Slot()
     def export_runs_csv(self) -> None:

@@ -127,16 +127,20 @@ class ModelFilesMixin:
             raise NndeskError("no model to save yet: train one or load one first")
         return source
 
-    def export_curves_png(self, path: str | os.PathLike, records=None) -> Path:
+    def export_curves_png(
+        self, path: str | os.PathLike, records=None, colours: dict | None = None
+    ) -> Path:
         """The live curves (or the given runs overlaid) as a PNG, their schedule turns marked
-        as on screen (any thread: a listed run's curves are read here)."""
+        as on screen (any thread: a listed run's curves are read here); dark on white, or in
+        the chart colours ``colours``."""
         runs = self.plotted(records)
         turns = (
             [kept_run_turns(r.config, c) for r, (_, c) in zip(records, runs, strict=True)]
             if records
             else self.plotted_turns()
         )
-        return save_curves_png(runs, path, caption=exported_caption(records), turns=turns)
+        caption = exported_caption(records)
+        return save_curves_png(runs, path, caption=caption, turns=turns, colours=colours)
 
     def plotted_turns(self) -> list:
         """The live run's schedule turns, as its chart marks them, for ``plotted()``'s run."""

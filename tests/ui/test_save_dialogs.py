@@ -89,6 +89,9 @@ def test_every_save_of_the_train_page_asks_in_qts_own_dialog_on_the_runs_name(
     assert Path(asked[4].start).parent == folder and asked[4].start.endswith(".py")
     for one, suffix in zip(asked, (".npz", ".png", ".png", ".csv", ".py"), strict=True):
         _asked_in_qts_own_dialog(one, suffix)
+    # the curves' PNGs say they are saved dark on white and offer the dark theme's (fixI #3)
+    assert [a.dark_box for a in asked] == [None, False, False, None, None]
+    assert "dark on white" in asked[1].note and "dark on white" in asked[2].note
     widget.shutdown()
 
 
