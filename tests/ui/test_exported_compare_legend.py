@@ -25,7 +25,7 @@ def test_the_exported_legend_says_what_the_window_s_legend_says(qtbot, tmp_path,
     qtbot.addWidget(page)
     written = {}
 
-    def save(labelled, path, caption="", turns=()):
+    def save(labelled, path, caption="", turns=(), colours=None):
         written.update(labels=[label for label, _ in labelled], caption=caption)
         return path
 
@@ -57,7 +57,7 @@ def test_an_exported_key_is_whole_where_the_windows_is_cut(qtbot, tmp_path, monk
     qtbot.addWidget(page)
     written = {}
 
-    def save(labelled, path, caption="", turns=()):
+    def save(labelled, path, caption="", turns=(), colours=None):
         written["labels"] = [label for label, _ in labelled]
         return path
 
