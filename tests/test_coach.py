@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
@@ -693,3 +694,84 @@ def test_a_network_dead_at_the_loss_of_guessing_is_told_to_start_again_not_offer
     assert "collapsed" not in {h.kind for h in hints(never, lr=0.5, setup=setup)}
     mse = RunSetup(lr=0.5, loss="mse", classes=10)
     assert "collapsed" not in {h.kind for h in hints(run, lr=2.0, setup=mse)}
+
+
+#: walk68 D3's run (``run.json`` of full-batch GD on Fashion-MNIST, 784-10-10, lr 0.5): its
+#: training accuracy at epochs 78-200, after the rate went 0.5 -> 1 at epoch 50 and back to 0.5
+#: at epoch 78 (the coach's own button); the coach saw "no problem" throughout
+WALK68_AFTER = [0.218, 0.196, 0.223, 0.244, 0.241, 0.237, 0.226, 0.21, 0.23, 0.22, 0.216, 0.211,
+                0.222, 0.218, 0.209, 0.213, 0.217, 0.212, 0.206, 0.212, 0.214, 0.211, 0.206, 0.22,
+                0.213, 0.214, 0.207, 0.227, 0.212, 0.218, 0.208, 0.231, 0.213, 0.223, 0.209,
+                0.234, 0.213, 0.231, 0.21, 0.236, 0.214, 0.237, 0.211, 0.238, 0.216, 0.241, 0.212,
+                0.238, 0.219, 0.243, 0.213, 0.238, 0.223, 0.246, 0.214, 0.237, 0.227, 0.246,
+                0.216, 0.234, 0.232, 0.247, 0.216, 0.232, 0.236, 0.246, 0.216, 0.229, 0.24, 0.244,
+                0.216, 0.226, 0.243, 0.243, 0.217, 0.223, 0.244, 0.24, 0.217, 0.219, 0.247, 0.239,
+                0.217, 0.218, 0.247, 0.237, 0.217, 0.213, 0.251, 0.236, 0.218, 0.214, 0.248,
+                0.233, 0.218, 0.204, 0.256, 0.236, 0.22, 0.215, 0.244, 0.227, 0.221, 0.204, 0.255,
+                0.228, 0.219, 0.2, 0.255, 0.228, 0.219, 0.193, 0.26, 0.234, 0.222, 0.203, 0.249,
+                0.223, 0.221, 0.184, 0.267, 0.28, 0.227, 0.225]  # fmt: skip
+#: ... and epochs 1-77: chance for 25 epochs, 36 % by epoch 48, thrown about by lr 1
+WALK68_BEFORE = [0.094, 0.1, 0.1, 0.106, 0.091, 0.098, 0.1, 0.1, 0.1, 0.101, 0.101, 0.104,
+                 0.114, 0.155, 0.154, 0.102, 0.102, 0.103, 0.103, 0.106, 0.11, 0.116, 0.126,
+                 0.143, 0.174, 0.169, 0.063, 0.104, 0.292, 0.254, 0.246, 0.282, 0.29, 0.287,
+                 0.291, 0.3, 0.243, 0.201, 0.218, 0.291, 0.299, 0.32, 0.316, 0.337, 0.355, 0.364,
+                 0.361, 0.366, 0.318, 0.209, 0.101, 0.17, 0.207, 0.127, 0.171, 0.202, 0.112,
+                 0.139, 0.156, 0.215, 0.179, 0.201, 0.1, 0.101, 0.114, 0.135, 0.142, 0.218, 0.218,
+                 0.186, 0.205, 0.1, 0.1, 0.103, 0.136, 0.207, 0.218]  # fmt: skip
+
+FULL_BATCH = RunSetup(
+    activation="relu", normalize="unit", full_batch=True, batch=60000, train_images=60000,
+    lr=0.5, schedule="constant", loss="ce", classes=10,
+)  # fmt: skip
+
+
+def _walk68(epochs: int) -> Curves:
+    run = trained((WALK68_BEFORE + WALK68_AFTER)[:epochs], batches_per_epoch=1)
+    run.add_change(SettingChange(x=49.0, epoch=50, batch=1, name="lr", value=1.0, before=0.5))
+    run.add_change(SettingChange(x=77.0, epoch=78, batch=1, name="lr", value=0.5, before=1.0))
+    return run
+
+
+def test_a_run_stalled_far_under_what_a_network_reaches_is_told_so():
+    """walk68 D3: set back to 0.5 after lr 1 threw it about, full-batch GD on Fashion sat at
+    21-25 % for 120 epochs and the coach saw "no problem" (the stuck hint waits under 15 %)."""
+    # the set-back rate is given its 50 steps to show what it does
+    assert [h.kind for h in hints(_walk68(120), lr=0.5, setup=FULL_BATCH)] == []
+    for epochs in (128, 160, 200):
+        plateau = [h for h in hints(_walk68(epochs), lr=0.5, setup=FULL_BATCH)
+                   if h.kind == "plateau"]  # fmt: skip
+        assert len(plateau) == 1, epochs
+        text = plateau[0].message()
+        assert re.search("has stood near 2[234]%", text) and "not recovered" in text, text
+        assert plateau[0].fix == {"lr": 0.17}  # a smaller rate than the one in force
+    (hint,) = [h for h in hints(_walk68(200), lr=0.5, setup=FULL_BATCH) if h.kind == "plateau"]
+    assert "for the last 101 epochs (101 batches)" in hint.message()
+
+
+def test_a_stalled_run_is_told_what_suits_it():
+    flat = [0.3 + 0.01 * (-1) ** i for i in range(120)]
+    # full-batch GD never thrown about: more epochs, Adam or small batches
+    (hint,) = hints(trained(flat, 1), lr=0.5, setup=FULL_BATCH)
+    assert hint.kind == "plateau" and hint.fix == {}
+    assert "Adam or batches of 128" in hint.message()
+    # raw pixels: scale them
+    raw = RunSetup(normalize="raw", activation="relu")
+    (hint,) = hints(trained(flat, 1), lr=0.5, setup=raw)
+    assert "Inputs: [0, 1]" in hint.message()
+    # a mini-batch run flat for 5 epochs of 400 batches: the rate, the inputs, Adam
+    (hint,) = hints(trained(flat[:6], 400), lr=0.03)
+    assert hint.kind == "plateau" and hint.fix == {"lr": 0.01}
+    assert "the last 5 epochs (2,000 batches)" in hint.message()
+
+
+def test_a_run_climbing_slowly_or_past_half_is_no_plateau():
+    # mnist-gd on its way: 9 % to 38 % in 20 steps, then a point every 5 epochs to 60 %
+    climbing = MNIST_GD + [0.38 + 0.002 * i for i in range(110)]
+    for epochs in range(50, len(climbing) + 1, 10):
+        assert hints(trained(climbing[:epochs], 1), lr=0.5, setup=FULL_BATCH) == [], epochs
+    # a mini-batch run climbing 2 points an epoch is learning
+    assert hints(trained([0.2 + 0.02 * i for i in range(8)], 400), lr=0.03) == []
+    # flat at 60 %: a run that learnt, if slowly, not a stalled one
+    assert hints(trained([0.6] * 120, 1), lr=0.5, setup=FULL_BATCH) == []
+    # fewer than PLATEAU_EPOCHS epochs of a mini-batch run: too early to say
+    assert hints(trained([0.3] * 4, 400), lr=0.03) == []

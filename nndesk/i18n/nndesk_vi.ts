@@ -2165,6 +2165,22 @@ và lúc đầu (đứt nét)</translation>
         <translation>Độ chính xác huấn luyện tụt từ {high:.1%} xuống {low:.1%}, mức 10% của đoán mò, sau khi tốc độ học được đặt thành {rate:g}: tốc độ đó quá cao với lượt chạy này.</translation>
     </message>
     <message>
+        <source>Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images: full-batch gradient descent takes one step an epoch and has stalled. Train for many more epochs, or train again with Adam or batches of {size}.</source>
+        <translation>Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này: hạ gradient cả tập (full batch) chỉ đi một bước mỗi epoch và đã chững lại. Hãy huấn luyện thêm nhiều epoch nữa, hoặc huấn luyện lại với Adam hoặc batch {size}.</translation>
+    </message>
+    <message>
+        <source>Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images: it has stopped learning. Check the input normalisation and the learning rate, or train again with Adam.</source>
+        <translation>Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này: nó đã ngừng học. Hãy kiểm tra chuẩn hoá đầu vào và tốc độ học, hoặc huấn luyện lại với Adam.</translation>
+    </message>
+    <message>
+        <source>Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images: it has stopped learning. The pixels go in raw, 0 to 255: scale them (Inputs: [0, 1]) and train again.</source>
+        <translation>Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này: nó đã ngừng học. Điểm ảnh được đưa vào thô, từ 0 đến 255: hãy chia tỉ lệ chúng (Đầu vào: [0;&#xa0;1]) rồi huấn luyện lại.</translation>
+    </message>
+    <message>
+        <source>Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images: the run has not recovered from steps too large for it. A smaller learning rate may bring it on; training again from the start with one is surer.</source>
+        <translation>Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này: lượt chạy chưa hồi phục sau những bước quá lớn với nó. Một tốc độ học nhỏ hơn có thể giúp nó tiến lên; huấn luyện lại từ đầu với tốc độ đó thì chắc chắn hơn.</translation>
+    </message>
+    <message>
         <source>Training accuracy is {accuracy:.1%} after {steps} batches, near the 10% of guessing and not climbing: check the input normalisation and the learning rate.</source>
         <translation>Độ chính xác huấn luyện là {accuracy:.1%} sau {steps}&#xa0;batch, gần mức 10% của đoán mò và không tăng lên: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học.</translation>
     </message>
