@@ -7526,6 +7526,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>lượt gần nhất ({started}): {title}</translation>
     </message>
     <message>
+        <source>the run is past its last batch: its model is being tested and saved, nothing is left to pause, stop or step</source>
+        <translation>lượt chạy đã qua batch cuối cùng: mô hình của nó đang được kiểm tra và lưu, không còn gì để tạm dừng, dừng hay chạy từng bước</translation>
+    </message>
+    <message>
         <source>the run of {started}</source>
         <translation>lượt chạy lúc {started}</translation>
     </message>

@@ -43,23 +43,18 @@ class RunControls(QVBoxLayout):
         self.train_button.setDefault(True)
         self.pause_button = tipped_button(
             translate("TrainingPanel", "Pause"),
-            translate(
-                "TrainingPanel", "hold training after the current batch; press again to go on"
-            ),
+            _pause_tip(),
             style.standardIcon(QStyle.StandardPixmap.SP_MediaPause),
         )
         self.stop_button = tipped_button(
             translate("TrainingPanel", "Stop"),
-            translate("TrainingPanel", "end after the current batch; the model is still saved"),
+            _stop_tip(),
             style.standardIcon(QStyle.StandardPixmap.SP_MediaStop),
         )
         self.live_lr = number_field(
             BY_NAME["lr"], placeholder=translate("TrainingPanel", "new rate")
         )
-        self.step_button = tipped_button(
-            translate("TrainingPanel", "Step"),
-            translate("TrainingPanel", "paused: train one batch, then hold again"),
-        )
+        self.step_button = tipped_button(translate("TrainingPanel", "Step"), _step_tip())
         self.epoch_button = tipped_button(
             translate("TrainingPanel", "To epoch end"),
             translate(
@@ -128,13 +123,17 @@ class RunControls(QVBoxLayout):
     def show_state(
         self, *, startable: bool, racing: bool, training: bool, paused: bool, stepped: bool,
         steerable: bool, needs_data: bool = False, at_end: bool = False,
+        finishing: bool = False,
     ) -> None:  # fmt: skip
         """Enable what a run in this state can use. ``startable``: no run or race goes, the
         form is valid and its data is not known to be missing; ``training``: a run trains (not
         stopping, not saving); ``stepped``: its first batch is done; ``steerable``: it has
         started, so its settings can change; ``needs_data``: the form's dataset is not here
         (the banner below offers it); ``at_end``: paused after the last epoch's last batch
-        (no epoch left to train to the end of)."""
+        (no epoch left to train to the end of); ``finishing``: the run is past its last batch,
+        its model tested and saved (minutes for a CNN under load): Pause, Stop and Step are
+        greyed then and their tips say why, the greyed look alone read as "enabled" (walk68 D4:
+        a teacher clicked Step, and nothing happened)."""
         self.train_button.setEnabled(startable)
         if racing:
             tip = translate("TrainingPanel", "a race is going (Race tab): stop it to train")
@@ -147,6 +146,17 @@ class RunControls(QVBoxLayout):
         else:
             tip = translate("TrainingPanel", "train a new network with these settings")
         self.train_button.setToolTip(tip)
+        over = translate(
+            "TrainingPanel",
+            "the run is past its last batch: its model is being tested and saved, nothing is "
+            "left to pause, stop or step",
+        )
+        for button, tip in (
+            (self.pause_button, _pause_tip),
+            (self.stop_button, _stop_tip),
+            (self.step_button, _step_tip),
+        ):
+            button.setToolTip(over if finishing else tip())
         self.pause_button.setEnabled(training)
         self.step_button.setEnabled(training and paused)
         self.epoch_button.setEnabled(training and paused and stepped and not at_end)
@@ -159,3 +169,15 @@ class RunControls(QVBoxLayout):
         )
         icon = QStyle.StandardPixmap.SP_MediaPlay if paused else QStyle.StandardPixmap.SP_MediaPause
         self.pause_button.setIcon(self.pause_button.style().standardIcon(icon))
+
+
+def _pause_tip() -> str:
+    return translate("TrainingPanel", "hold training after the current batch; press again to go on")
+
+
+def _stop_tip() -> str:
+    return translate("TrainingPanel", "end after the current batch; the model is still saved")
+
+
+def _step_tip() -> str:
+    return translate("TrainingPanel", "paused: train one batch, then hold again")

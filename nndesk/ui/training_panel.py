@@ -761,6 +761,7 @@ class TrainingPanel(
     def _update_buttons(self) -> None:
         running = self.controller.is_running()
         racing = self.race is not None and self.race.is_running()
+        ended = self.run_state.ended
         self.controls.set_idle(not running)  # its room the coach's until the next fit
         # training: a run started and neither stopping nor testing and saving its model yet
         training = running and not self.controller.is_stopping() and not self.run_state.ended
@@ -775,6 +776,8 @@ class TrainingPanel(
             stepped=self.run_state.last_batch is not None,
             steerable=self.run_state.run is not None,
             at_end=self.controller.held_at_the_end(),
+            # past its last batch: tested and saved (a diverged run is neither)
+            finishing=running and ended is not None and ended.reason != "diverged",
         )
         continuable = self.continue_model() is not None  # never a stat here
         self.resume_button.setEnabled(not running and not racing and valid and continuable)

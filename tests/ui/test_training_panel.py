@@ -444,9 +444,13 @@ def test_a_failed_runs_long_reason_stays_on_the_bars_one_line_and_is_whole_under
 def test_stop_says_stopping_at_once_and_pause_stays_off_until_the_run_is_saved(qtbot, panel):
     start_long_run(qtbot, panel)
     states: list = []
+    buttons = (panel.pause_button, panel.stop_button, panel.step_button)
     panel.controller.run_ended.connect(
-        lambda ended: states.append((panel.pause_button.isEnabled(), panel.progress.text()))
-    )
+        lambda ended: states.append((
+            panel.pause_button.isEnabled(), panel.progress.text(),
+            [b.isEnabled() for b in buttons], [b.toolTip() for b in buttons],
+        ))
+    )  # fmt: skip
     # walk66 #11: the line under the bar says what it does after the loop, no frozen ETA
     lines: list[str] = []
     panel.controller.status_changed.connect(lambda _text: lines.append(panel.speed.text()))
@@ -456,6 +460,9 @@ def test_stop_says_stopping_at_once_and_pause_stays_off_until_the_run_is_saved(q
     with qtbot.waitSignal(panel.controller.run_saved, timeout=WAIT_MS):
         pass
     assert states and not states[0][0]  # Pause was off while the model was tested and saved
+    # ... and Stop and Step, their tips saying why (walk68 D4: greyed, they read as enabled)
+    assert states[0][2] == [False, False, False]
+    assert all("its model is being tested and saved" in tip for tip in states[0][3])
     assert lines[-3:] == [
         "Testing the model…",
         "Calibrating the probabilities…",
@@ -465,6 +472,8 @@ def test_stop_says_stopping_at_once_and_pause_stays_off_until_the_run_is_saved(q
     assert " on MNIST · model saved" in panel.speed.text()  # as the window names it, not "mnist"
     wait_until_idle(qtbot, panel)
     assert panel.train_button.isEnabled()
+    assert panel.pause_button.toolTip().startswith("hold training after the current batch")
+    assert panel.step_button.toolTip() == "paused: train one batch, then hold again"
 
 
 @pytest.mark.parametrize(
