@@ -8,6 +8,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from nndesk.i18n import grouped
 from nndesk.trust_plots import plot_coverage
 from tests.trust_summaries import sure_model_summary, synthetic_trust_summary
 
@@ -97,10 +98,37 @@ def test_the_reliability_diagram_counts_its_bins_answers(qapp):
     ax, counts_ax = figure.subplots(2, 1, height_ratios=[4, 1.2])
     summary = sure_model_summary()
     plot_reliability(ax, summary, counts_ax)
+    figure.canvas.draw()
     counts = summary.calibrated.counts
     written = sorted(int(t.get_text().replace(",", "")) for t in counts_ax.texts)
     assert written == sorted(int(c) for c in counts if c)
     assert sum(written) == summary.n
+    shown = [t for t in counts_ax.texts if t.get_visible()]
+    assert max(int(c) for c in counts) in [int(t.get_text().replace(",", "")) for t in shown]
     lines = bin_counts_text(summary).splitlines()
     assert len(lines) == int((counts > 0).sum())
     assert lines[-1] == f"0.93-1.00: {int(counts[-1]):,}"
+
+
+@pytest.mark.parametrize(("width", "zoom"), [(620, 1.0), (480, 1.25), (1100, 1.0)])
+def test_the_bin_counts_that_are_written_never_run_together(qapp, language, width, zoom):
+    """walk68 D2: fourteen bins of 200-odd answers each read "294345354377390463767" at
+    1280x800 (the plots ~620 px wide), worse at 1024 px with Larger text. Only the counts with
+    room are written, the fullest first; the saved picture's 1100 px has room for all."""
+    from nndesk.ui.trust_view import summary_figure
+
+    summary = synthetic_trust_summary(0.12, 0.0)  # 14 bins of 54-257 answers
+    figure = summary_figure(summary, 0.6, False, width, 320, 1.0, zoom)
+    counts_ax = figure.axes[1]
+    renderer = figure.canvas.get_renderer()
+    shown = [t for t in counts_ax.texts if t.get_visible()]
+    boxes = [t.get_window_extent(renderer) for t in shown]
+    for i, box in enumerate(boxes):
+        for other in boxes[i + 1 :]:
+            assert not box.overlaps(other), [t.get_text() for t in shown]
+    assert grouped(257) in [t.get_text() for t in shown]  # the fullest bin's count
+    filled = int((summary.calibrated.counts > 0).sum())
+    if width >= 1100:
+        assert len(shown) == filled
+    else:
+        assert 3 <= len(shown) < filled
