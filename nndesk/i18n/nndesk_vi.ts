@@ -4076,8 +4076,16 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Áo khoác hay áo len chui đầu? Đường mở (tẩy từ cổ xuống gấu) ra Áo sơ mi; thêm hai túi nhỏ thì nghiêng về Áo khoác.</translation>
     </message>
     <message>
+        <source>Coat or pullover? The marks erased on it have not settled it: drawn as an outline instead (no Fill), V lapels at the neck and two pocket boxes read Coat.</source>
+        <translation>Áo khoác hay áo len chui đầu? Những nét đã tẩy trên áo chưa đủ để phân định: hãy vẽ lại bằng đường viền (không Tô kín), có ve áo hình chữ V ở cổ và hai ô túi, thì ra Áo khoác.</translation>
+    </message>
+    <message>
         <source>Coat or shirt? Hard to tell in a drawing: two small pockets erased on it lean it to Coat.</source>
         <translation>Áo khoác hay áo sơ mi? Hình vẽ khó phân biệt: tẩy hai túi nhỏ trên áo thì câu trả lời nghiêng về Áo khoác.</translation>
+    </message>
+    <message>
+        <source>Coat or shirt? The marks erased on it have not settled it: drawn as an outline instead (no Fill), V lapels at the neck and two pocket boxes read Coat.</source>
+        <translation>Áo khoác hay áo sơ mi? Những nét đã tẩy trên áo chưa đủ để phân định: hãy vẽ lại bằng đường viền (không Tô kín), có ve áo hình chữ V ở cổ và hai ô túi, thì ra Áo khoác.</translation>
     </message>
     <message>
         <source>Colour the pixels by how much they pushed the answer: red for, blue against (S)</source>

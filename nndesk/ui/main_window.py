@@ -808,7 +808,11 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             return
         panel = self.prediction_panel
         guesses = panel.not_sure_guesses() if panel.true_label_index() is None else None
-        hint = long_sleeved_hint(self._answer_names, *guesses) if guesses else None
+        hint = (
+            long_sleeved_hint(self._answer_names, *guesses, drawing=self.canvas.array())
+            if guesses
+            else None
+        )
         shown = self.status_note.text()
         ours = self._tops_line is not None and shown == self._tops_line
         said = translate_marked("MainWindow", hint) if hint is not None else ""
