@@ -476,7 +476,7 @@ def plateau(curves, accuracy_now: float | None = None) -> dict[str, Any] | None:
     ``STUCK_STEPS`` steps and ``PLATEAU_RISING`` per epoch (an oscillating full-batch run's
     peaks and troughs average out), over at least ``STUCK_STEPS`` steps and ``PLATEAU_EPOCHS``
     epochs."""
-    steps, accuracy, epochs = _epochs_by_step(curves)
+    steps, accuracy, epochs = _epochs_with_steps(curves)
     newest = accuracy_now if accuracy_now is not None and math.isfinite(accuracy_now) else None
     if newest is None and len(accuracy):
         newest = float(accuracy[-1])
@@ -498,10 +498,32 @@ def plateau(curves, accuracy_now: float | None = None) -> dict[str, Any] | None:
         return None
     # the epochs judged and the batches they took (the one before them ended at ``start``)
     at = int(np.flatnonzero(steps == s[0])[0])
-    start = steps[at - 1] if at > 0 else 0.0
+    start = steps[at - 1] if at > 0 else s[0] - (steps[1] - steps[0] if len(steps) > 1 else 1)
     # an oscillating run's newest epoch may be a peak or a trough: their mean is where it stands
     return {"accuracy": float(a.mean()), "epochs": int(e[-1] - e[0] + 1),
             "steps": int(s[-1] - start)}  # fmt: skip
+
+
+def _epochs_with_steps(curves) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(optimizer steps at its end, training accuracy, epoch) of every epoch of the run with a
+    training accuracy, (n,) each, those trained before a Continue too: their batches are not in
+    this run's curves, so every epoch counts as many steps as the newest whole one took (walk68
+    D3's continuation from epoch 92 of a run stalled since epoch 78 was judged from its 92nd)."""
+    xs = np.asarray(curves.batch_x, dtype=np.float64)
+    pairs = [
+        (float(e), float(a))
+        for e, a in zip(curves.epochs, curves.train_accuracy, strict=False)
+        if math.isfinite(a)
+    ]
+    if not pairs or not len(xs):
+        return np.zeros(0), np.zeros(0), np.zeros(0)
+    epochs, accuracy = (np.asarray(column) for column in zip(*pairs, strict=True))
+    newest = epochs[epochs <= xs[-1] + 1e-9]
+    if not len(newest):
+        return np.zeros(0), np.zeros(0), np.zeros(0)
+    last = newest[-1]  # the newest whole epoch with batches here: as many steps as it took
+    per = max(1, int(((xs > last - 1 + 1e-9) & (xs <= last + 1e-9)).sum()))
+    return epochs * per, accuracy, epochs
 
 
 def _blew_up(curves) -> bool:

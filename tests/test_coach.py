@@ -775,3 +775,14 @@ def test_a_run_climbing_slowly_or_past_half_is_no_plateau():
     assert hints(trained([0.6] * 120, 1), lr=0.5, setup=FULL_BATCH) == []
     # fewer than PLATEAU_EPOCHS epochs of a mini-batch run: too early to say
     assert hints(trained([0.3] * 4, 400), lr=0.03) == []
+
+
+def test_a_continued_run_is_judged_on_the_epochs_before_its_continue_too():
+    """walk68 D3 continued the stopped run from epoch 92: its curves hold epochs 1-91 but none
+    of their batches, and the window said "no problem" at epoch 105 of a run flat since 78."""
+    run = _walk68(130)
+    kept = [i for i, x in enumerate(run.batch_x) if x > 91]  # this run's own batches
+    run.batch_x = [run.batch_x[i] for i in kept]
+    run.batch_loss = [run.batch_loss[i] for i in kept]
+    kinds = [h.kind for h in hints(run, lr=0.5, setup=FULL_BATCH)]
+    assert kinds == ["plateau"], kinds
