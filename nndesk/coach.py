@@ -104,6 +104,9 @@ LEARNT = 0.75
 #: the coach saw "no problem" (walk68 D3), the stuck hint waiting for 15 %
 PLATEAU = 0.5
 PLATEAU_EPOCHS = 5
+#: ... said of a training split this large only: what a network reaches is known of MNIST's and
+#: Fashion-MNIST's 50,000-60,000 images, not of a few hundred (the tests' tiny sets sit at 30 %)
+PLATEAU_IMAGES = 10_000
 #: ... and not climbing by this much per epoch either (a mini-batch epoch is hundreds of steps:
 #: ``RISING`` per ``STUCK_STEPS`` steps is then 20 points an epoch)
 PLATEAU_RISING = 0.01
@@ -751,7 +754,12 @@ def hints(
             QT_TRANSLATE_NOOP("Coach", "Raise the learning rate to {lr:g}") if raise_it
             else fix_label if lower else "",
         ))  # fmt: skip
-    flat = None if fell is not None or stuck is not None else plateau(curves, accuracy_now)
+    large = setup is not None and setup.train_images >= PLATEAU_IMAGES
+    flat = (
+        None
+        if fell is not None or stuck is not None or not large
+        else plateau(curves, accuracy_now)
+    )
     if flat is not None:
         raw_pixels = setup is not None and setup.normalize == "raw"
         if raw_pixels:
