@@ -6283,6 +6283,18 @@ từ {folder}</translation>
 (kiểm định)</translation>
     </message>
     <message>
+        <source>[-1, 1]</source>
+        <translation>[-1;&#xa0;1]</translation>
+    </message>
+    <message>
+        <source>[0, 1]</source>
+        <translation>[0;&#xa0;1]</translation>
+    </message>
+    <message>
+        <source>[0, 255]</source>
+        <translation>[0;&#xa0;255]</translation>
+    </message>
+    <message>
         <source>augmented</source>
         <translation>có tăng cường dữ liệu</translation>
     </message>

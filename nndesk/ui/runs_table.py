@@ -180,16 +180,20 @@ CELL_SETTINGS = (
 LEAD_SEPARATOR = " · "
 
 
-def settings_text(
-    config: dict, rates: list[float] | tuple[float, ...] = (), first: tuple[str, ...] = ()
-) -> str:
-    """A run's settings in one line: "lr 0.001, ReLU, Adam, batch 64, pixels -1 to 1";
-    ``rates``: the learning rates it was set to while it trained ("lr 0.01 → 0.001").
-    ``first``: the settings (of ``CELL_SETTINGS``) that tell this run apart from the runs listed
-    beside it, written first and set off by " · " ("ReLU, pixels 0 to 255 · lr 0.01, Adam,
-    batch 128"): the column is narrow at 1024 px, and lab 2's four runs all began "lr 0.01,
-    ReLU, Ada…" with their inputs' scaling cut off (walk58 #2). Without ``first`` the rate
-    comes first, what runs most often differ in."""
+#: the inputs' scaling as a narrow Settings cell says it, an interval ("[0, 1]"; Vietnamese
+#: writes "[0; 1]", its comma being the decimal one): at Larger text in Vietnamese the column
+#: had 90 px, and "ReLU, điểm ảnh 0 đến 1" was cut to "ReLU, đi…" (walk67 #5)
+TIGHT_INPUTS = {
+    "raw": QT_TRANSLATE_NOOP("RunsView", "[0, 255]"),
+    "unit": QT_TRANSLATE_NOOP("RunsView", "[0, 1]"),
+    "symmetric": QT_TRANSLATE_NOOP("RunsView", "[-1, 1]"),
+}
+
+
+def _setting_parts(
+    config: dict, rates: list[float] | tuple[float, ...], first: tuple[str, ...]
+) -> dict[str, str]:
+    """Each setting of ``CELL_SETTINGS`` as a Settings cell says it ("" where it says none)."""
     normalize = str(config.get("normalize", ""))
     constant = schedule_values(config)[0] == "constant"
     parts = {
@@ -218,12 +222,40 @@ def settings_text(
             parts[name] = setting_text(
                 name, config.get(name) or (False if name == "augment" else 0)
             )
+    return parts
+
+
+def settings_text(
+    config: dict, rates: list[float] | tuple[float, ...] = (), first: tuple[str, ...] = ()
+) -> str:
+    """A run's settings in one line: "lr 0.001, ReLU, Adam, batch 64, pixels -1 to 1";
+    ``rates``: the learning rates it was set to while it trained ("lr 0.01 → 0.001").
+    ``first``: the settings (of ``CELL_SETTINGS``) that tell this run apart from the runs listed
+    beside it, written first and set off by " · " ("ReLU, pixels 0 to 255 · lr 0.01, Adam,
+    batch 128"): the column is narrow at 1024 px, and lab 2's four runs all began "lr 0.01,
+    ReLU, Ada…" with their inputs' scaling cut off (walk58 #2). Without ``first`` the rate
+    comes first, what runs most often differ in."""
+    parts = _setting_parts(config, rates, first)
     lead = [parts[k] for k in CELL_SETTINGS if k in first and parts[k]]
     rest = [parts[k] for k in CELL_SETTINGS if k not in first and parts[k]]
     text = ", ".join(lead)
     if lead and rest:
         text += LEAD_SEPARATOR
     return one_line(text + ", ".join(rest), CELL_CHARS)
+
+
+def lead_text(
+    config: dict, rates: list[float] | tuple[float, ...] = (), first: tuple[str, ...] = ()
+) -> str:
+    """What tells a run apart (the settings ``first``) as a narrow Settings cell says it, the
+    inputs' scaling as an interval: "ReLU, [0, 1]" for settings_text's "ReLU, pixels 0 to 1 ·
+    …"; "" without ``first``."""
+    parts = _setting_parts(config, rates, first)
+    tight = TIGHT_INPUTS.get(str(config.get("normalize", "")))
+    if tight is not None:
+        # one word: a cut keeps it whole or drops it ("sigmoid, [0…" read as [0, 1] too)
+        parts["normalize"] = translate_marked("RunsView", tight).replace(" ", "\u00a0")
+    return one_line(", ".join(parts[k] for k in CELL_SETTINGS if k in first and parts[k]), 80)
 
 
 def _cell_values(record: RunRecord) -> tuple:
@@ -333,6 +365,8 @@ class Row:
 
     texts: tuple[str, ...]
     tips: tuple[str, ...]
+    #: what tells the run apart as a narrow Settings cell says it (``lead_text``), or ""
+    lead: str = ""
 
 
 def _dataset_shown(dataset: str) -> str:
@@ -406,7 +440,8 @@ def make_row(
             )
             if t
         )
-    return Row(texts, tuple(tips))
+    lead = "" if record.is_damaged else lead_text(record.config, _lr_rates(record), first)
+    return Row(texts, tuple(tips), lead)
 
 
 def diverged_tip(record: RunRecord) -> str:
@@ -484,8 +519,8 @@ class RunsTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), last)
 
     def show_leads_only(self, leads_only: bool) -> None:
-        """The Settings cells say only what tells each run apart (the part before
-        ``LEAD_SEPARATOR``; the whole in their tooltips), or all of it."""
+        """The Settings cells say only what tells each run apart (``Row.lead``, its inputs'
+        scaling as an interval; the whole in their tooltips), or all of it."""
         if leads_only != self._leads_only:
             self._leads_only = leads_only
             if self._records:
@@ -538,10 +573,10 @@ class RunsTableModel(QAbstractTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole:
-            text = self.row_of(self._records[index.row()]).texts[index.column()]
+            row = self.row_of(self._records[index.row()])
             if self._leads_only and index.column() == SETTINGS:
-                return text.partition(LEAD_SEPARATOR)[0]
-            return text
+                return row.lead or row.texts[SETTINGS]
+            return row.texts[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.row_of(self._records[index.row()]).tips[index.column()] or None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in NUMBER_COLUMNS:

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -56,7 +56,7 @@ from nndesk.ui.runs_table import (
     diverged_tip,
 )
 from nndesk.ui.train_tabs import scrolled
-from nndesk.ui.word_elision import WordElidingDelegate, text_room
+from nndesk.ui.word_elision import WordElidingDelegate, elided_at_words, text_room
 
 SETTINGS_MIN_WIDTH = 140  # px: "relu, adam, lr 0.001, ..." begins to be read; the rest in its tip
 #: px Settings may widen to show the part of its cells that tells runs apart ("ReLU, pixels 0
@@ -172,6 +172,51 @@ TITLE_PADDING = 12
 FOLLOWED_RUNS = 100
 
 
+def _group_of(record: RunRecord) -> tuple[str, str]:
+    """The data and layers whose runs a Settings cell tells ``record`` apart from."""
+    return (str(record.config.get("dataset", "")), record.architecture)
+
+
+def _told_apart_width(
+    leads: list[tuple[tuple[str, str], str]], metrics: QFontMetrics
+) -> tuple[int, bool]:
+    """The px (with its padding, at most SETTINGS_LEAD_WIDTH, 0 without a lead) in which the
+    narrow Settings cells of ``leads`` ((data and layers, lead) a row), cut between words,
+    each keep their first word and read as apart as whole within each data and layers, and
+    whether they are cut in their middle there (else at their end), whichever needs less:
+    "batch 1024" beside "batch 128…" (its schedule cut off), "lr 0.01" beside "lr … 0.001 →
+    0.05", and "sigmoid, [0; 255]" beside "ReLU, [0; 255]" whole ("… [0; 255]" hid the
+    activation)."""
+    widest = max((metrics.horizontalAdvance(lead) for _, lead in leads), default=0)
+    if not widest:
+        return 0, True
+    most = min(widest + CELL_PADDING, SETTINGS_LEAD_WIDTH)
+
+    def apart(width: int, middle: bool) -> bool:
+        shown: dict[tuple[str, str], set[str]] = {}
+        whole: dict[tuple[str, str], set[str]] = {}
+        for group, lead in leads:
+            cut = elided_at_words(lead, metrics, width - CELL_PADDING, middle)
+            if lead and not cut.startswith(lead.split(" ")[0]):
+                return False
+            shown.setdefault(group, set()).add(cut)
+            whole.setdefault(group, set()).add(lead)
+        return all(len(shown[g]) == len(whole[g]) for g in whole)
+
+    def least(middle: bool) -> int:
+        low, high = min(PRESET_LEAVES_SETTINGS, most), most  # apart at ``most``: whole
+        while low < high:
+            width = (low + high) // 2
+            if apart(width, middle):
+                high = width
+            else:
+                low = width + 1
+        return high
+
+    middle, end = least(True), least(False)
+    return (middle, True) if middle <= end else (end, False)
+
+
 def followed_folders(records) -> list[Path]:
     """The run folders whose run.json a RunsView watches: every running run's and the newest
     ``FOLLOWED_RUNS`` others' (run ids begin with their start time)."""
@@ -211,6 +256,9 @@ class RunsView(QWidget):
         self._select_when_listed: str | None = None
         #: px the Settings column keeps for what tells the listed runs apart (_fit_columns)
         self._settings_least = 0
+        #: px that takes as a narrow cell says it (``Row.lead``, "ReLU, [0, 1]"), and whether
+        #: narrow cells are cut in their middle to keep the runs apart (else at their end)
+        self._lead_least, self._lead_middle = 0, True
         #: (column, px) given it at the table's right edge (``_give_spare_room``), or None
         self._spare: tuple[int, int] | None = None
         self._preset_width = 0  # px its names take (_fit_columns), at most PRESET_MAX_WIDTH
@@ -235,12 +283,14 @@ class RunsView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        #: the Settings cells say what tells the runs apart alone, cut in its middle
-        #: (_fit_settings_column); else they are cut at their end. Cut between words either
+        #: the Settings cells say what tells the runs apart alone, cut in its middle where
+        #: that keeps them apart in less room (_fit_settings_column, _told_apart_width); else
+        #: they are cut at their end. Cut between words either
         #: way: Qt's own cut read "tốc độ họ…01 → 0,05" (verify63 V10)
         self._settings_narrow = False
         self.table.setItemDelegateForColumn(
-            SETTINGS, WordElidingDelegate(lambda: self._settings_narrow, self.table)
+            SETTINGS,
+            WordElidingDelegate(lambda: self._settings_narrow and self._lead_middle, self.table),
         )
         # one line of text a row (the style's default is taller): more runs in a low window
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -543,6 +593,10 @@ class RunsView(QWidget):
                     (cells.horizontalAdvance(f"{a}{b}…") for a, b, _ in leads if b), default=0
                 )
                 self._settings_least = min(lead + CELL_PADDING, SETTINGS_LEAD_WIDTH)
+                self._lead_least, self._lead_middle = _told_apart_width(
+                    [(_group_of(model.record(r)), row.lead) for r, row in enumerate(rows)],
+                    cells,
+                )
                 continue
             padding = HEADER_PADDING if column == sorted_by else TITLE_PADDING
             texts = max(
@@ -585,7 +639,11 @@ class RunsView(QWidget):
         if not header.isSectionHidden(PRESET):
             # the lab's name yields to the accuracy and status (and what tells runs apart)
             must = sum(header.sectionSize(c) for c in (STARTED, TEST_ACC, STATUS))
-            must += PRESET_LEAVES_SETTINGS if self.settings_forward else 0
+            # as far as it can yield, the lab's name leaves a narrow Settings cell what tells
+            # the runs apart whole: at Larger text in Vietnamese both were cut, four lab runs
+            # read "mnist-relu-s…" / "ReLU, đi…" and "… 0 đến 1" (walk67 #5)
+            told = max(PRESET_LEAVES_SETTINGS, self._lead_least)
+            must += told if self.settings_forward else 0
             preset = max(PRESET_LEAST_WIDTH, min(self._preset_width, room - must))
             header.resizeSection(PRESET, preset)
         others = sum(

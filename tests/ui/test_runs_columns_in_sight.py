@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from nndesk.presets import PRESETS, PresetOrigin
@@ -115,5 +116,60 @@ def test_the_runs_a_person_compares_are_in_sight_and_no_column_is_cut_at_the_edg
         told = {view.shown_text(r, SETTINGS) for r in own}
         print(presets, told)
         assert len(told) == len(own) == 2 and all(t.strip("… ") for t in told), told
+    finally:
+        language.use_language("en")
+
+
+def _walk67_runs(store) -> int:
+    """walk67's Runs list: lab 2's four MNIST runs from their presets (epochs changed to 3),
+    sigmoid/ReLU x raw/[0, 1], minutes apart, and a fashion-prelu-l2 run. How many runs."""
+    names = ("mnist-sigmoid-raw", "mnist-sigmoid-plus", "mnist-relu-sigmoid-raw")
+    names += ("mnist-relu-sigmoid-unit",)
+    runs = [({**PRESETS[n].config.to_dict(), "epochs": 3}, PresetOrigin(n, True)) for n in names]
+    runs.append((PRESETS["fashion-prelu-l2"].config.to_dict(), PresetOrigin("fashion-prelu-l2")))
+    today = datetime.now().astimezone().replace(hour=6, second=0, microsecond=0)
+    for minute, (config, preset) in enumerate(runs):
+        record = store.create(config, preset=preset)
+        record.created_at = today.replace(minute=minute * 7).isoformat(timespec="milliseconds")
+        record.status = "completed"
+        record.metrics["test_accuracy"] = 0.9
+        store.save(record)
+        record.release_lock()
+    return len(runs)
+
+
+@pytest.mark.parametrize("code", ["vi", "en"])
+def test_at_larger_text_the_labs_runs_say_what_tells_them_apart_whole(
+    qtbot,
+    qapp,
+    window_factory,
+    normal_text_after,  # noqa: F811 - the fixture
+    code,
+):
+    """walk67 #5: Vietnamese, Larger text, 1024x700: lab 2's four runs read "mnist-relu-s…"
+    twice in Preset and "ReLU, đi…", "… 0 đến 1" in Settings (90 px): which run was which
+    could not be told without hovering. The lab's name yields, and the Settings cells say the
+    activation and the inputs' scaling whole ("ReLU, [0; 1]"), every setting in the tooltip."""
+    from nndesk import paths
+    from nndesk.runs import RunStore
+    from nndesk.ui import language
+
+    xvfb_desktop_text(qapp, larger=True)
+    assert language.use_language(code) == code
+    try:
+        rows = _walk67_runs(RunStore(paths.runs_dir()))
+        view = _runs_view(qtbot, window_factory, (1024, 700), rows)
+        room = view.table.viewport().width()
+        in_sight = [name for name, left, right in _columns(view) if right <= room]
+        for name in ("Started", "Preset", "Settings", "Test acc", "Status"):
+            assert name in in_sight, in_sight
+        lab = [r for r in range(rows) if view.cell(r, DATASET) == "MNIST"]
+        shown = {view.shown_text(r, SETTINGS) for r in lab}
+        assert len(shown) == 4 and not [t for t in shown if "…" in t], shown
+        for r in lab:
+            said = view.shown_text(r, SETTINGS)
+            assert said.split(",")[0] in ("sigmoid", "ReLU"), said
+            tip = view.cell(r, SETTINGS, Qt.ItemDataRole.ToolTipRole)
+            assert said.split(",")[0] in tip and "Adam" in tip, tip  # every setting there
     finally:
         language.use_language("en")

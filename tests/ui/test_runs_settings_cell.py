@@ -267,17 +267,18 @@ def _lecturers_runs_view(qtbot, qapp, window_factory, stroke_classifier, rows: i
 
 def _leads_told_apart(view) -> list[str]:
     """The Settings cells as drawn where they keep what tells each run apart: whole, or its
-    first and last words (the activation, the inputs' "255" or "1"), the rest in the tooltip."""
+    first and last words (the activation, the inputs' "255" or "1"; a narrow cell says the
+    inputs as "[0; 255]", walk67 #5), the rest in the tooltip, which begins with it whole."""
     from PySide6.QtCore import Qt as _Qt
 
     drawn = []
     for row in range(view.row_count()):
         cell, tip = view.cell(row, SETTINGS), view.cell(row, SETTINGS, _Qt.ItemDataRole.ToolTipRole)
-        lead = tip.split(" · ")[0]
+        lead = cell.split(" · ")[0]
         shown = view.shown_text(row, SETTINGS)
         words = lead.split()
         cut = shown.startswith(words[0]) and shown.endswith(words[-1])  # in its middle
-        if (shown.startswith(lead) or cut) and cell in tip:
+        if (shown.startswith(lead) or cut) and tip.startswith(words[0]) and " · " in tip:
             drawn.append(shown)
     return drawn if len(set(drawn)) == len(drawn) else []
 
