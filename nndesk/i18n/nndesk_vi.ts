@@ -3667,7 +3667,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Add to every bias of this layer</source>
-        <translation>Cộng vào mọi bias của tầng (layer) này</translation>
+        <translation>Cộng vào mọi bias (hệ số điều chỉnh) của tầng (layer) này</translation>
     </message>
     <message>
         <source>Average loss over the test images: lower is better</source>
@@ -3739,7 +3739,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Shift biases +</source>
-        <translation>Cộng vào bias +</translation>
+        <translation>Cộng vào bias (hệ số điều chỉnh) +</translation>
     </message>
     <message>
         <source>Temperature</source>
