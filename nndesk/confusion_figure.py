@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 
 from nndesk.viz import (
     READABLE_COUNT_POINTS,
+    cell_inside,
     counts_shortened,
     fit_cell_counts,
     muted_colour,
@@ -127,13 +128,12 @@ class MatrixFigure:
         return column * math.sin(rotation) < line
 
     def counts_fit(self, renderer=None) -> bool:
-        """Whether every count lies inside its cell."""
+        """Whether every count lies inside its cell, between the lines around it."""
         renderer = renderer or self.renderer()
         if self.confusion is None:
             return True
-        box = self.ax.get_window_extent(renderer)
-        cell = min(box.width, box.height) / len(self.confusion)
-        return all(t.get_window_extent(renderer).width <= cell for t in self.ax.texts)
+        inside = cell_inside(self.ax, len(self.confusion), renderer)
+        return all(t.get_window_extent(renderer).width <= inside for t in self.ax.texts)
 
     def compact(self) -> bool:
         """Whether the columns are numbered, not named (``viz.set_class_labels``)."""

@@ -348,6 +348,30 @@ def short_count(n: int) -> str:
     return fill(shown(N_("{thousands:.0f}k")), thousands=n / 1000)
 
 
+#: the width (points) of the lines between a confusion matrix's cells
+GRID_POINTS = 1.0
+#: points a count keeps clear of its cell's line on each side: at 0.9 of the cell's pitch, a
+#: bold "962" touched its cell's left edge at the larger text (Evaluate at 1024x700, 25 px
+#: cells: the line took 1.7 of them; walk67 #9)
+COUNT_MARGIN_POINTS = 0.5
+
+
+def cell_inside(ax: Axes, k: int, renderer) -> float:
+    """The px across a cell of ``ax``'s k x k matrix between the lines around it."""
+    box = ax.get_window_extent(renderer)
+    return min(box.width, box.height) / max(k, 1) - GRID_POINTS * ax.figure.dpi / 72
+
+
+def count_room(ax: Axes, k: int, renderer) -> float:
+    """The px a count may take across its cell in ``ax``'s k x k matrix: 0.9 of the cell, and
+    no more than the cell less its line and a margin each side (both in points: they grow
+    with View > Text size's zoom)."""
+    box = ax.get_window_extent(renderer)
+    pitch = min(box.width, box.height) / max(k, 1)
+    clear = (GRID_POINTS + 2 * COUNT_MARGIN_POINTS) * ax.figure.dpi / 72
+    return min(0.9 * pitch, pitch - clear)
+
+
 def fit_cell_counts(
     ax: Axes, confusion: np.ndarray, renderer, smallest: float = 5.0, zoom: float = 1.0
 ) -> bool:
@@ -368,8 +392,8 @@ def fit_cell_counts(
     smallest /= zoom
     confusion = np.asarray(confusion)
     k = len(confusion)
-    box = ax.get_window_extent(renderer)
-    room = 0.9 * min(box.width, box.height) / max(k, 1)
+    room = count_room(ax, k, renderer)
+    inside = cell_inside(ax, k, renderer)
     full_points = count_points(k)
     widths: dict[tuple[str, str], float] = {}  # (text, weight) -> width at full_points
 
@@ -424,9 +448,25 @@ def fit_cell_counts(
         points = max(smallest, points_to_fit(text, words))
         text.set_text(words)
         text.set_fontsize(points)
+        if points < full_points:  # never past the lines around its cell
+            points = _shrunk_into(text, inside, renderer, smallest)
         if was != words or abs(was_points - points) > 0.05 or was_weight != text.get_fontweight():
             changed = True
     return changed
+
+
+def _shrunk_into(text, room: float, renderer, smallest: float) -> float:
+    """``text``'s size made smaller until it is at most ``room`` px wide (or ``smallest``):
+    a size scaled in proportion to its width at another drew whole pixels wider at times (a
+    "962" scaled to 20.75 px drew 21). Returns the size."""
+    points = text.get_fontsize()
+    for _ in range(3):
+        drawn = text.get_window_extent(renderer).width
+        if drawn <= room or points <= smallest:
+            break
+        points = max(smallest, points * room / drawn)
+        text.set_fontsize(points)
+    return points
 
 
 def counts_shortened(ax: Axes, confusion: np.ndarray) -> bool:
@@ -490,7 +530,7 @@ def plot_confusion(
     ax.tick_params(length=0)
     ax.set_xticks(np.arange(-0.5, k, 1), minor=True)
     ax.set_yticks(np.arange(-0.5, k, 1), minor=True)
-    ax.grid(which="minor", color=background_colour(colours), linewidth=1.0)
+    ax.grid(which="minor", color=background_colour(colours), linewidth=GRID_POINTS)
     ax.tick_params(which="minor", length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)

@@ -370,3 +370,38 @@ def test_charts_ignore_a_matplotlibrc_in_the_folder_nndesk_was_started_from(tmp_
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["100.0", "figure", "10.0", "1.5", "white"]
     assert (tmp_path / "curves.png").stat().st_size < 200_000
+
+
+#: walk67's MNIST run at 97.5 %: Evaluate's diagonal, and the mistakes it named
+WALK67_DIAGONAL = (962, 1124, 1003, 985, 958, 866, 935, 1001, 950, 973)
+
+
+@pytest.mark.parametrize("zoom", [0.9, 1.0, 1.25])
+@pytest.mark.parametrize("side", [250, 300, 350, 436])
+def test_every_count_lies_clear_of_its_cells_lines_at_every_text_size(qapp, zoom, side):
+    """walk67 #9: at Larger text (zoom 1.25) Evaluate's 25 px cells at 1024x700 held a bold
+    "962" from line to line, touching its cell's left edge: counts were fitted to 0.9 of the
+    cell, of which the line between cells took 1.7 px. Each count now lies inside its cell less
+    that line, at every text size and in cells from 21 to 37 px."""
+    from nndesk.confusion_figure import MatrixFigure
+    from nndesk.ui import language
+
+    cm = np.diag(WALK67_DIAGONAL).astype(np.int64)
+    cm[4, 9], cm[7, 2], cm[9, 4], cm[0, 6] = 13, 12, 9, 5
+    language.use_language("vi")
+    try:
+        figure = MatrixFigure(cm, [str(i) for i in range(10)], side, side, 1.0, zoom=zoom)
+        figure.draw()
+    finally:
+        language.use_language("en")
+    renderer = figure.renderer()
+    box = figure.ax.get_window_extent(renderer)
+    pitch = box.width / 10
+    line = viz.GRID_POINTS * figure.figure.dpi / 72
+    for index, text in enumerate(figure.ax.texts):
+        column = index % 10
+        left = box.x0 + column * pitch + line / 2  # the cell's inside, between its lines
+        right = box.x0 + (column + 1) * pitch - line / 2
+        drawn = text.get_window_extent(renderer)
+        assert left < drawn.x0 and drawn.x1 < right, (text.get_text(), drawn, left, right)
+    assert figure.counts_fit(renderer)
