@@ -414,3 +414,33 @@ def test_a_step_to_larger_text_leaves_the_window_no_taller_than_it_needs(
     least = window.minimumSizeHint().expandedTo(window.minimumSize()).height()
     assert least <= 700, f"the window's least height is {least} px"
     assert window.height() == max(668, least), f"{window.height()} px tall, {least} needed"
+
+
+def test_the_labs_bias_row_says_the_glossarys_term_whole_and_the_page_fits(
+    qtbot,
+    qapp,
+    window_factory,
+    normal_text_after,  # noqa: F811 - the fixture
+    in_vietnamese,
+):
+    """walk67 #12: the Lab's "Cộng vào bias +" left "bias" untranslated; the glossary's form is
+    "bias (hệ số điều chỉnh)". Said whole on the row, the page's least width grows from 308
+    to 381 px at Larger text: inside the 481 px the pages get at 1024x700."""
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    from tests.ui.conftest import xvfb_desktop_text
+
+    xvfb_desktop_text(qapp, larger=True)
+    desk = window_factory(mode="digits")
+    window = show_at(desk, (1024, 700))
+    lab = desk.lab_page
+    window.tabs.setCurrentWidget(lab)
+    qtbot.waitUntil(lab.isVisible, timeout=WAIT_MS)
+    QApplication.processEvents()
+    (form,) = [f for f in lab.findChildren(QFormLayout) if f.labelForField(lab.shift)]
+    label = form.labelForField(lab.shift)
+    assert isinstance(label, QLabel) and "bias (hệ số điều chỉnh)" in label.text()
+    assert label.width() >= label.sizeHint().width(), "the row's label is cut"
+    assert "bias (hệ số điều chỉnh)" in lab.shift.toolTip()
+    assert lab.minimumSizeHint().width() <= window.pages_scroll.viewport().width()
+    assert cut_widgets(window) == []
