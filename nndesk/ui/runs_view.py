@@ -262,6 +262,7 @@ class RunsView(QWidget):
         #: (column, px) given it at the table's right edge (``_give_spare_room``), or None
         self._spare: tuple[int, int] | None = None
         self._preset_width = 0  # px its names take (_fit_columns), at most PRESET_MAX_WIDTH
+        self._preset_title_least = 0  # px its title takes, on two lines where it may
         #: the columns are in TOLD_APART_ORDER (listed runs are told apart by their settings)
         self.settings_forward = False
         #: the view was shown: the next listing scrolls the table to its selected run (walk58
@@ -606,7 +607,11 @@ class RunsView(QWidget):
             title = model.one_line_title(column)
             # a title may take two lines ("Độ chính xác" / "(kiểm định)"): its widest line
             needed = _widest_line(title, titles) + padding
-            folded = _two_lines(title, titles) if two_lines and needed > texts else None
+            # the lab's name may yield to what tells runs apart (_fit_settings_column): its
+            # title folds where the header has two lines, or "Cấu hình mẫu" was cut to "ấu hình
+            # mẫ" in 80 px (vi, Larger, 1024 px)
+            fold = needed > texts or column == PRESET
+            folded = _two_lines(title, titles) if two_lines and fold else None
             if folded is not None and _widest_line(folded, titles) + padding >= needed:
                 folded = None  # no narrower
             model.set_folded_title(column, folded)
@@ -615,6 +620,7 @@ class RunsView(QWidget):
                 width = min(width, LAYERS_MAX_WIDTH)
             if column == PRESET:
                 width = min(width, PRESET_MAX_WIDTH)
+                self._preset_title_least = _widest_line(folded or title, titles) + padding
             header.resizeSection(column, width)
         self._spare = None  # each column its texts' width again
         self._preset_width = header.sectionSize(PRESET)
@@ -644,7 +650,8 @@ class RunsView(QWidget):
             # read "mnist-relu-s…" / "ReLU, đi…" and "… 0 đến 1" (walk67 #5)
             told = max(PRESET_LEAVES_SETTINGS, self._lead_least)
             must += told if self.settings_forward else 0
-            preset = max(PRESET_LEAST_WIDTH, min(self._preset_width, room - must))
+            least = max(PRESET_LEAST_WIDTH, self._preset_title_least)
+            preset = max(least, min(self._preset_width, room - must))
             header.resizeSection(PRESET, preset)
         others = sum(
             header.sectionSize(c)

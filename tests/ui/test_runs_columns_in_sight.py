@@ -163,6 +163,12 @@ def test_at_larger_text_the_labs_runs_say_what_tells_them_apart_whole(
         in_sight = [name for name, left, right in _columns(view) if right <= room]
         for name in ("Started", "Preset", "Settings", "Test acc", "Status"):
             assert name in in_sight, in_sight
+        header = view.table.horizontalHeader()
+        for name in ("Started", "Preset", "Settings", "Test acc", "Status"):  # titles whole
+            column = COLUMNS.index(name)
+            title = view.model.headerData(column, Qt.Orientation.Horizontal)
+            widest = max(header.fontMetrics().horizontalAdvance(t) for t in title.split("\n"))
+            assert widest <= header.sectionSize(column) - 8, (title, header.sectionSize(column))
         lab = [r for r in range(rows) if view.cell(r, DATASET) == "MNIST"]
         shown = {view.shown_text(r, SETTINGS) for r in lab}
         assert len(shown) == 4 and not [t for t in shown if "…" in t], shown
