@@ -489,8 +489,9 @@ class RunsTableModel(QAbstractTableModel):
         self._today = ""
         #: (dataset, layers) -> the settings its runs differ in (``differing_cell_settings``)
         self._differing: dict[tuple[str, str], tuple[str, ...]] = {}
-        #: the Settings cells say what tells each run apart alone (``show_leads_only``)
-        self._leads_only = False
+        #: the Settings cells say what tells each run apart alone (``show_leads_only``), in
+        #: its narrow form (``Row.lead``) or in words ("ReLU, pixels 0 to 1") where they fit
+        self._leads_only, self._tight = False, True
         #: column -> (its title, that title on two lines) where the view folds it
         #: (``set_folded_title``)
         self._folded: dict[int, tuple[str, str]] = {}
@@ -518,11 +519,12 @@ class RunsTableModel(QAbstractTableModel):
             last = self.index(len(self._records) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
-    def show_leads_only(self, leads_only: bool) -> None:
-        """The Settings cells say only what tells each run apart (``Row.lead``, its inputs'
-        scaling as an interval; the whole in their tooltips), or all of it."""
-        if leads_only != self._leads_only:
-            self._leads_only = leads_only
+    def show_leads_only(self, leads_only: bool, tight: bool = True) -> None:
+        """The Settings cells say only what tells each run apart (the whole in their
+        tooltips), with ``tight`` in its narrow form (``Row.lead``, the inputs' scaling as an
+        interval), else in its words; or all of it."""
+        if (leads_only, tight) != (self._leads_only, self._tight):
+            self._leads_only, self._tight = leads_only, tight
             if self._records:
                 last = len(self._records) - 1
                 self.dataChanged.emit(self.index(0, SETTINGS), self.index(last, SETTINGS))
@@ -575,7 +577,8 @@ class RunsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             row = self.row_of(self._records[index.row()])
             if self._leads_only and index.column() == SETTINGS:
-                return row.lead or row.texts[SETTINGS]
+                words = row.texts[SETTINGS].partition(LEAD_SEPARATOR)[0]
+                return (row.lead if self._tight else "") or words
             return row.texts[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.row_of(self._records[index.row()]).tips[index.column()] or None

@@ -256,6 +256,7 @@ class RunsView(QWidget):
         self._select_when_listed: str | None = None
         #: px the Settings column keeps for what tells the listed runs apart (_fit_columns)
         self._settings_least = 0
+        self._words_least = 0  # px the widest of those takes in words, whole
         #: px that takes as a narrow cell says it (``Row.lead``, "ReLU, [0, 1]"), and whether
         #: narrow cells are cut in their middle to keep the runs apart (else at their end)
         self._lead_least, self._lead_middle = 0, True
@@ -594,6 +595,8 @@ class RunsView(QWidget):
                     (cells.horizontalAdvance(f"{a}{b}…") for a, b, _ in leads if b), default=0
                 )
                 self._settings_least = min(lead + CELL_PADDING, SETTINGS_LEAD_WIDTH)
+                words = (cells.horizontalAdvance(a) for a, b, _ in leads if b)
+                self._words_least = max(words, default=0) + CELL_PADDING
                 self._lead_least, self._lead_middle = _told_apart_width(
                     [(_group_of(model.record(r)), row.lead) for r, row in enumerate(rows)],
                     cells,
@@ -681,7 +684,8 @@ class RunsView(QWidget):
         if header.sectionSize(SETTINGS) < width:  # cut at the table's edge
             narrow = narrow or (self.settings_forward and self._settings_least > width)
         self._settings_narrow = narrow
-        self.model.show_leads_only(narrow)
+        # the leads in words where they fit ("ReLU, pixels 0 to 1" at 1280 px, Larger text)
+        self.model.show_leads_only(narrow, self._words_least > header.sectionSize(SETTINGS))
 
     def _shown_columns(self) -> list[int]:
         """The shown columns, left to right."""
