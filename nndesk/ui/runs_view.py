@@ -995,6 +995,11 @@ class RunsView(QWidget):
 
     def _on_theme_changed(self, colours) -> None:
         self._size_chart_to_zoom()  # a text size step comes this way too
+        # the columns and rows sized for the window's font again: after a step to Larger
+        # the statuses read "comple…" in columns fitted at Normal (en, 1280x800)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self._fit_columns()
+        self._fit_settings_column()
         self._renders.drawn = None  # the same curves, in the new theme's colours
         self._on_resized_timeout()
 

@@ -179,3 +179,26 @@ def test_at_larger_text_the_labs_runs_say_what_tells_them_apart_whole(
             assert said.split(",")[0] in tip and "Adam" in tip, tip  # every setting there
     finally:
         language.use_language("en")
+
+
+def test_after_a_step_to_larger_text_the_columns_fit_their_texts_again(
+    qtbot,
+    qapp,
+    window_factory,
+    normal_text_after,  # noqa: F811 - the fixture
+):
+    """Seen on Xvfb (s68): en, 1280x800, the Runs tab listed at Normal text, then View > Text
+    size > Larger: the Status cells read "comple…", the columns kept their Normal widths."""
+    from nndesk import paths
+    from nndesk.runs import RunStore
+    from nndesk.ui import text_size
+    from nndesk.ui.runs_table import STATUS
+
+    xvfb_desktop_text(qapp, larger=False)
+    rows = _walk67_runs(RunStore(paths.runs_dir()))
+    view = _runs_view(qtbot, window_factory, (1280, 800), rows)
+    assert all(view.shown_text(r, STATUS) == view.cell(r, STATUS) for r in range(rows))
+    text_size.apply_text_size(qapp, "larger")
+    QApplication.processEvents()
+    shown = [view.shown_text(r, STATUS) for r in range(rows)]
+    assert shown == [view.cell(r, STATUS) for r in range(rows)], shown
