@@ -1,7 +1,8 @@
 """The window's status bar: a message longer than the room beside the model, accuracy and
 latency fields takes the whole bar while it shows (the fields step aside, as Qt's own bar hides
 its normal widgets under a message, and come back when it goes); one longer still ends in "…"
-instead of being cut mid-word, and the whole of it is the tooltip."""
+instead of being cut mid-word, and the whole of it is the tooltip. A notice is held while it is
+read: the run's progress lines wait behind it (``show_ranked``, ui/status_rank.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import html
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizeGrip, QStatusBar, QStyle, QStyleOption, QWidget
 
@@ -17,6 +18,7 @@ from nndesk.ui.elided_label import LEFT_MIDDLE, paint_displayed_text
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.language import translate
 from nndesk.ui.status_line import fit_status
+from nndesk.ui.status_rank import Notice, Progress, reading_ms
 from nndesk.ui.whole_text_tip import WholeTextTip
 
 #: Where the message starts: under X, Qt's own status bar draws it 6 px in, and at 3 px the
@@ -111,6 +113,15 @@ class ElidingStatusBar(QStatusBar):
         #: "My" and its fitting cut "Documents" in half (s64 brief 5)
         self._paths_message = ""
         self._paths: tuple[str, ...] = ()
+        # the notice being read (``show_ranked``): held until ``_hold`` times out, with the
+        # notices and the newest progress line that came meanwhile waiting behind it
+        self._held = ""
+        self._held_after = 0  # ms it stays once read, as an ordinary line would
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.timeout.connect(self._on_hold_over)
+        self._notices_waiting: list[tuple[str, int]] = []
+        self._progress_waiting: tuple[str, int] | None = None
         # a link, not a button: the bar is as tall as its tallest widget, shown or not, and a
         # button made it taller for good (the Runs table lost a row at 1024x700)
         self.folder_link = QLabel(
@@ -167,11 +178,68 @@ class ElidingStatusBar(QStatusBar):
         super().resizeEvent(event)
         self.fit_fields()
 
+    def show_ranked(self, text: str, timeout_ms: int) -> None:
+        """``text`` for ``timeout_ms`` (0: until the next), ranked by its type: a ``Notice`` is
+        held for ``reading_ms`` (after one held now, when there is one); a ``Progress`` line
+        waits while a notice is held, and the newest of those shows when it is read; a plain
+        ``str`` shows at once, as ``showMessage`` (what the user just did: it ends any hold)."""
+        holding = self._hold.isActive()
+        if isinstance(text, Notice):
+            if holding:
+                self._notices_waiting.append((str(text), timeout_ms))
+            else:
+                self._hold_notice(str(text), timeout_ms)
+        elif isinstance(text, Progress) and holding:
+            self._progress_waiting = (str(text), timeout_ms)  # an older one is over by now
+        else:
+            self.showMessage(str(text), timeout_ms)
+
+    def held_notice(self) -> str:
+        """The notice being read now, "" when none is held."""
+        return self._held if self._hold.isActive() else ""
+
+    def _hold_notice(self, text: str, timeout_ms: int) -> None:
+        hold = reading_ms(text)
+        self._held, self._held_after = text, timeout_ms
+        self._hold.start(hold)
+        super().showMessage(text, hold + timeout_ms if timeout_ms else 0)
+
+    @Slot()
+    def _on_hold_over(self) -> None:
+        if self._notices_waiting:
+            self._hold_notice(*self._notices_waiting.pop(0))
+            return
+        self._held = ""
+        waiting, self._progress_waiting = self._progress_waiting, None
+        if waiting is not None:
+            super().showMessage(*waiting)
+
+    def _end_hold(self) -> None:
+        self._hold.stop()
+        self._held = ""
+        self._notices_waiting.clear()
+        self._progress_waiting = None
+
+    def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802 (Qt's name)
+        """Qt's, ending a held notice: called from Python, for what the user just did."""
+        self._end_hold()
+        super().showMessage(text, timeout)
+
+    def clearMessage(self) -> None:  # noqa: N802 (Qt's name)
+        self._end_hold()
+        super().clearMessage()
+
     @Slot(str)
     def _on_message_changed(self, message: str) -> None:
         """Room for ``message``: the fields go while it needs their width (the walk's "Cannot
         train: … where to get th…" was cut beside them at 1024 px), and come back with the
-        next short message or when it times out."""
+        next short message or when it times out. A menu's status tip (Qt shows it without
+        ``showMessage``'s Python side) over a held notice: the notice comes back when the tip
+        goes."""
+        if not message and self._held and self._hold.isActive():
+            remaining = self._hold.remainingTime() + self._held_after if self._held_after else 0
+            super().showMessage(self._held, remaining)
+            return
         if message != self._saved_message:  # the saved file's message went
             self._saved_message, self._saved_folder = "", None
             self.folder_link.hide()

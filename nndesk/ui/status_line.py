@@ -114,8 +114,9 @@ def room_for_message(window: QMainWindow) -> int:
 def show_status(window: QMainWindow, text: str, timeout_ms: int = 5000) -> None:
     """Show ``text`` in ``window``'s status bar (an ``ElidingStatusBar``): beside the model and
     accuracy fields when it fits there, else over their room, fitted to the bar when even that
-    is too little (``fit_status``), whole in the tooltip then."""
-    window.statusBar().showMessage(text, timeout_ms)
+    is too little (``fit_status``), whole in the tooltip then. A ``status_rank.Notice`` is held
+    while it is read, and a ``status_rank.Progress`` line waits behind it (``show_ranked``)."""
+    window.statusBar().show_ranked(text, timeout_ms)
 
 
 #: ms a saved file's message (and its "Show folder") stays: long enough to reach the button

@@ -24,6 +24,7 @@ from nndesk.ui.run_controls import LR_NOW_DIGITS
 from nndesk.ui.run_preset_words import lab_comparison, stopped_short
 from nndesk.ui.run_steering import SCHEDULED
 from nndesk.ui.runs_table import started_text
+from nndesk.ui.status_rank import Notice, Progress
 from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_texts import (
     VERDICTS,
@@ -110,7 +111,7 @@ class RunEventsMixin:
             # the loop is over: what it does now, not the last batch's speed and time left
             # (walk66 #11: "100 samples/s · ETA 1:07:32" stayed frozen ~4 min of testing)
             self.speed.setText(text)
-        self.status_message.emit(text)
+        self.status_message.emit(Progress(text))  # waits while a notice is read
 
     @Slot(object)
     def _on_controller_run_started(self, run: RunStarted) -> None:
@@ -127,6 +128,7 @@ class RunEventsMixin:
         first_lr = run.first_lr if run.first_lr > 0 else run.config.lr
         self.steering.start(run.config.to_dict(), first_lr)
         self.lr_error.setText("")  # the last run's "Nothing to apply" or refusal is old news
+        self.run_state.unused_note = ""
         if run.samples is not None:
             self.form.augment_preview.set_images(run.samples)
         self.run_state.last_batch = None
@@ -236,12 +238,14 @@ class RunEventsMixin:
         ]
         if unused:
             # the status bar's "From the next batch: lr 3" is no longer true (verify65 #12,
-            # verify66 #5: it stayed after Stop under a headline saying the run's own rate)
-            self.status_message.emit(
-                translate(
-                    "TrainingPanel", "Not used: {changes}. The run ended before its next batch."
-                ).format(changes=", ".join(unused))
-            )
+            # verify66 #5: it stayed after Stop under a headline saying the run's own rate);
+            # held while read, the testing and saving lines after it wait (verify67 #2), and
+            # kept under the run buttons once the run is over
+            said = translate(
+                "TrainingPanel", "Not used: {changes}. The run ended before its next batch."
+            ).format(changes=", ".join(unused))
+            self.run_state.unused_note = said
+            self.status_message.emit(Notice(said))
         self.steering.forget_unapplied()
         used = self.steering.lr
         used = used if used is not None else getattr(self.run_state.last_batch, "lr", None)
@@ -289,7 +293,7 @@ class RunEventsMixin:
         if ended.reason == "diverged":
             self._say_diverged(ended)
             self.speed.setText(_not_tested_diverged())
-        self.status_message.emit(f"{verdict}: {self.run_state.ended_text}")
+        self.status_message.emit(Progress(f"{verdict}: {self.run_state.ended_text}"))
         self._update_buttons()
 
     def _say_diverged(self, ended) -> None:
@@ -365,7 +369,7 @@ class RunEventsMixin:
         saved = translate("TrainingPanel", "Model saved: {path}").format(path=path)
         self.model_label.setText(saved)  # the whole path is its tooltip
         if say:
-            self.status_message.emit(saved)  # "Saving the model…" is over
+            self.status_message.emit(Progress(saved))  # "Saving the model…" is over
 
     @Slot(str, str, str)
     def _on_controller_saved_elsewhere(self, folder: str, reason: str, saved: str) -> None:
@@ -478,7 +482,10 @@ class RunEventsMixin:
             self.run_state.ended = None
             # a continued run's schedule note, or a refusal of its steering, ends with it: it
             # stayed under the stopped run's buttons and on the other mode's page (verify64 D-H)
-            self.lr_error.setText("")
+            # a rate set and never used is said there instead, until the next run starts
+            theme.set_tone(self.lr_error, "muted")
+            self.lr_error.setText(self.run_state.unused_note)
+            self.run_state.unused_note = ""
             self._say_record_refused_after_the_run()
             before = (
                 translate("TrainingPanel", "Starting…"),

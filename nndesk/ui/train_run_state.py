@@ -46,6 +46,9 @@ class RunState:
     #: the settings a continued run kept from the last one ({"lr": 0.0003}), for its headline
     #: (TrainingPanel.continue_training; emptied by start_training)
     kept: dict = field(default_factory=dict)
+    #: "Not used: lr 3. The run ended before its next batch.": said when the loop ended, put
+    #: under the run buttons when the worker stops (their line is cleared then), "" after
+    unused_note: str = ""
 
     # -- how the last run ended ------------------------------------------------------------------
     #: (RunEnded, (first epoch, last epoch) or None) of the last run, for the progress bar's

@@ -93,7 +93,9 @@ class TrainingPanel(
     #: Classifier: a model the user loaded on the page (Load model…, Runs > Use model); a run's
     #: own goes through the window's handover (``app.wiring``), which may keep the model in use
     model_loaded = Signal(object)
-    status_message = Signal(str)  # one line for the window's status bar
+    #: one line for the window's status bar: a str, or a ``status_rank`` Notice / Progress line
+    #: (``Signal(object)`` carries their rank; ``Signal(str)`` made them plain)
+    status_message = Signal(object)
     file_saved = Signal(object, bool)  # Path written (Save model, Export), whether a model
     data_missing = Signal(str)  # a run needs this registered dataset, not on this computer
     #: the coach's "see them in Mistakes": the Mistakes page should show this true class
@@ -283,7 +285,7 @@ class TrainingPanel(
         self.apply_button.clicked.connect(self._on_apply_button_clicked)
         self.coach.fix_requested.connect(self._on_coach_fix_requested)
         self.coach.mistakes_requested.connect(self.mistakes_requested)
-        self.steer_actions.status_message.connect(self.status_message)
+        self.steer_actions.status_message.connect(self.status_message.emit)
         self.live_lr.returnPressed.connect(self._on_lr_button_clicked)
         self.load_button.clicked.connect(self._on_load_button_clicked)
         self.resume_button.clicked.connect(self._on_resume_button_clicked)
@@ -305,7 +307,7 @@ class TrainingPanel(
         if self.race is not None:
             self.race.running_changed.connect(self._on_race_running_changed)
             self.race.kept.connect(self._on_race_kept)
-            self.race_view.status_message.connect(self.status_message)
+            self.race_view.status_message.connect(self.status_message.emit)
         if self.keeping is not None:
             self.keeping.all_kept.connect(self._on_keeping_all_kept)
             self.keeping.not_kept.connect(self.show_error)

@@ -267,3 +267,47 @@ def test_fields_too_wide_for_the_bar_give_way_in_their_order_each_whole_in_its_t
         assert field.geometry().right() < bar.width()
         shown = field.fontMetrics().horizontalAdvance(field.displayed_text())
         assert shown <= field.contentsRect().width()
+
+
+def test_a_notice_is_held_while_read_and_the_newest_progress_line_shows_after_it(
+    qtbot, monkeypatch
+):
+    """verify67 #2: the run's progress lines took "Not used: lr 3…"'s place within a second."""
+    from PySide6.QtGui import QStatusTipEvent
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from nndesk.ui import status_bar
+    from nndesk.ui.status_bar import ElidingStatusBar
+    from nndesk.ui.status_rank import Notice, Progress
+
+    held = {"ms": 600_000}
+    monkeypatch.setattr(status_bar, "reading_ms", lambda text: held["ms"])
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    bar = ElidingStatusBar()
+    window.setStatusBar(bar)
+    notice = "Not used: lr 3. The run ended before its next batch."
+    show_status(window, Notice(notice))
+    for line in ("Testing the model…", "Saving the model…", "Model saved: /tmp/m.npz"):
+        show_status(window, Progress(line))
+        assert bar.currentMessage() == notice and bar.held_notice() == notice
+    # a menu's status tip shows over it (Qt's own call), and the notice comes back after it
+    QApplication.sendEvent(window, QStatusTipEvent("Open a drawing"))
+    assert bar.currentMessage() == "Open a drawing"
+    QApplication.sendEvent(window, QStatusTipEvent(""))
+    assert bar.currentMessage() == notice
+    # a second notice waits its turn; read, the newest progress line shows, not an older one
+    show_status(window, Notice("Second notice to read."))
+    assert bar.currentMessage() == notice
+    held["ms"] = 30
+    bar._hold.start(1)  # the first is read now
+    qtbot.waitUntil(lambda: bar.currentMessage() == "Second notice to read.", timeout=5000)
+    qtbot.waitUntil(lambda: bar.currentMessage() == "Model saved: /tmp/m.npz", timeout=5000)
+    assert bar.held_notice() == ""
+    # a plain line (what the user just did) shows at once, over a held notice too
+    held["ms"] = 600_000
+    show_status(window, Notice(notice))
+    show_status(window, "Saved curves.png in /tmp")
+    assert bar.currentMessage() == "Saved curves.png in /tmp" and bar.held_notice() == ""
+    show_status(window, Progress("Training…"))  # no notice held: a progress line shows at once
+    assert bar.currentMessage() == "Training…"
