@@ -490,7 +490,7 @@ class TrainingPanel(
         on from, as the coach's place says them after the run."""
         from nndesk.ui.continue_dialog import CoachAdvice
 
-        curves = self.run_state.continuable[1] if self.run_state.continuable else None
+        curves = self._judged_curves()
         if curves is None:
             return None
         lr = ended_lr if ended_lr is not None else self.steering.lr
@@ -500,10 +500,22 @@ class TrainingPanel(
         rate, hint = advice
         return CoachAdvice(rate, hint.message(lambda text: translate_marked("Coach", text)))
 
+    def _judged_curves(self) -> Curves | None:
+        """The curves of the model Continue trains further, as the coach's place judges them:
+        the run's, or a model put in use from Runs (or loaded)'s, which the page shows
+        (verify67 #1: after Runs > Use model the coach said to set the rate back, and
+        Continue offered no coach's rate); None without either."""
+        continuable = self.run_state.continuable
+        if continuable is None:
+            return None
+        if continuable[1] is not None:
+            return continuable[1]
+        return self.curves if self.run_state.loaded_model == continuable[0] else None
+
     def _coach_warning(self, ended_lr: float | None) -> str:
         """What the coach said of a network no rate revives (``coach_row.collapse_after_run``)
         for Continue's question, "" for none."""
-        curves = self.run_state.continuable[1] if self.run_state.continuable else None
+        curves = self._judged_curves()
         if curves is None:
             return ""
         lr = ended_lr if ended_lr is not None else self.steering.lr

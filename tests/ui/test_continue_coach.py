@@ -174,3 +174,36 @@ def test_continue_of_a_collapsed_network_says_the_coachs_words_and_offers_no_rat
     panel._show_coach()  # the page judged the curves as the run ended, before they were set
     assert "train it again from the start" in panel.coach_label.text()  # first, before "dead"
     assert not panel.coach_button.isVisible()
+
+
+def test_continue_after_runs_use_model_offers_the_coachs_rate_and_the_plans_rest(
+    qtbot,
+    slow_panel,  # noqa: F811
+):
+    """verify67 #1 (tail): Runs > Use model of a run whose raise hurt: the coach's place said to
+    set the rate back, and Continue offered only the rate the run ended with. It offers what
+    it offers after the run itself: the coach's rate, and the rest of the plan."""
+    panel = slow_panel
+    _stopped_in_epoch_4_of_6_after_a_raise(qtbot, panel)
+    (record,) = panel.runs_view.records()
+    with qtbot.waitSignal(panel.controller.model_opened, timeout=WAIT_MS):
+        panel.runs_view.use_model_requested.emit(record.model_path)  # Runs > Use model
+    assert panel.run_state.loaded_model == record.model_path
+    assert panel.curves.changes  # the run's raise, read back with its curves
+    panel.curves.val_loss[:] = [0.40, 0.55, 0.65]  # the raise hurt, as in the tests above
+    panel._show_coach()
+    assert "raised from 0.005 to 0.02 in epoch 2" in panel.coach.label.text()  # its place
+    dialog = _open_continue(qtbot, panel)
+    assert dialog.intro.text().endswith("It was stopped before epoch 6, the last of its plan.")
+    assert dialog.coach.isVisible() and dialog.coach.isChecked()
+    assert dialog.coach.text() == "Take the coach's &rate: lr 0.005"
+    assert "raised from 0.005 to 0.02 in epoch 2" in dialog.coach_said.text()
+    assert dialog.keep.text().endswith("lr 0.02")
+    assert dialog.rest_of_plan.isChecked() and dialog.epochs.value() == 3
+    started = []
+    panel.controller.run_started.connect(started.append)
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    wait_until_idle(qtbot, panel)
+    (run,) = started
+    assert (run.first_epoch, run.last_epoch) == (4, 6) and run.config.lr == pytest.approx(0.005)
+    assert panel.run_state.last_batch.lr == pytest.approx(0.005)  # every batch at it
