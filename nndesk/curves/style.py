@@ -11,6 +11,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import ScaledTranslation
 
+from nndesk.curves.ticks import FittingLocator
 from nndesk.i18n import N_, shown
 from nndesk.viz import PercentTicks, localise_ticks, muted_colour
 
@@ -78,8 +79,9 @@ def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
         # 0.8, … for a one-epoch run (min_n_ticks=1)
         steps = (1, 2, 2.5, 5, 10)
         epochs = ax is not ax_batch
+        # (no more than the plot's width holds: "100200300400500" on a narrow one, verify67 #5)
         ax.xaxis.set_major_locator(
-            MaxNLocator(nbins=6, steps=steps, integer=epochs, min_n_ticks=1 if epochs else 2)
+            FittingLocator(nbins=6, steps=steps, integer=epochs, min_n_ticks=1 if epochs else 2)
         )
     # as many decimals as the ticks need: a narrow range's 0.2-point steps were all "82%"
     ax_acc.yaxis.set_major_formatter(PercentTicks())
