@@ -188,7 +188,9 @@ def test_a_climb_after_a_learning_rate_change_is_still_the_learning_rates():
 
 
 def test_validation_loss_rising_while_training_loss_falls_is_overfitting():
-    (hint,) = hints(curves(train_loss=[0.5, 0.4, 0.3], val_loss=[0.40, 0.45, 0.52]), lr=1e-3)
+    run = curves(train_loss=[0.5, 0.4, 0.3], val_loss=[0.40, 0.45, 0.52])
+    run.train_accuracy = [0.90, 0.93, 0.96]  # a trained network (``_trained``)
+    (hint,) = hints(run, lr=1e-3)
     assert hint.kind == "overfitting" and hint.fix == {"augment": True}
     text = hint.message()
     assert "0.4000 at epoch 1 to 0.5200 at epoch 3" in text and "0.5000 to 0.3000" in text
@@ -198,12 +200,23 @@ def test_a_noisy_rise_from_the_lowest_validation_loss_is_overfitting_too():
     """Probe 4's run: lowest at epoch 8, then up and down to 16 % above it by epoch 14."""
     val = [0.55, 0.45, 0.40, 0.37, 0.35, 0.34, 0.33, 0.32, 0.33, 0.325, 0.34, 0.335, 0.35, 0.37]
     train = [0.55 - 0.027 * i for i in range(14)]
-    (hint,) = hints(curves(train_loss=train, val_loss=val), lr=0.05)
+    accuracy = [0.80 + 0.01 * i for i in range(14)]
+    (hint,) = hints(curves(train_loss=train, val_loss=val, train_accuracy=accuracy), lr=0.05)
     assert hint.kind == "overfitting"
     assert "0.3200 at epoch 8 to 0.3700 at epoch 14" in hint.message()
     # a wobble near the lowest, or a fresh low, is not overfitting
-    assert hints(curves(train_loss=train[:10], val_loss=val[:10]), lr=0.05) == []
-    assert hints(curves(train_loss=train, val_loss=val[:-1] + [0.31]), lr=0.05) == []
+    assert (
+        hints(
+            curves(train_loss=train[:10], val_loss=val[:10], train_accuracy=accuracy[:10]), lr=0.05
+        )
+        == []
+    )
+    assert (
+        hints(
+            curves(train_loss=train, val_loss=val[:-1] + [0.31], train_accuracy=accuracy), lr=0.05
+        )
+        == []
+    )
 
 
 def test_a_run_stuck_near_chance_on_a_tiny_rate_is_offered_a_larger_one():
@@ -378,6 +391,46 @@ def test_a_run_a_rate_change_threw_back_to_chance_is_told_so_not_no_problem():
     assert hints(flat, lr=1e-6) == []
 
 
+def test_an_early_wobble_of_a_network_near_chance_is_not_overfitting():
+    """verify67 #6: mnist-gd at epochs 4-8, 28 % accurate, its validation loss up 2.115 ->
+    2.308 while its training loss crept 2.194 -> 2.179, was told "overfitting … Turn
+    augmentation on". Epoch by epoch as the window showed it (validation loss, training loss,
+    training accuracy)."""
+    val = [2.2520, 2.1610, 2.1150, 2.1400, 2.1830, 2.2410, 2.3080]
+    train = [2.2990, 2.2400, 2.1940, 2.1910, 2.1880, 2.1830, 2.1790]
+    accuracy = [0.174, 0.249, 0.127, 0.241, 0.298, 0.284, 0.280]
+    gd = curves(train_loss=train, val_loss=val, train_accuracy=accuracy)
+    assert hints(gd, lr=0.5) == []
+    assert hints(gd, lr=0.5, setup=RunSetup(classes=10)) == []
+    # the same losses of a network well past guessing: a real gap, said
+    gd.train_accuracy = [0.80, 0.85, 0.88, 0.90, 0.92, 0.94, 0.95]
+    assert [h.kind for h in hints(gd, lr=0.5)] == ["overfitting"]
+    # ... but not for 3 classes at 60 %, under halfway from their 33 % of guessing
+    gd.train_accuracy[-1] = 0.60
+    assert hints(gd, lr=0.5, setup=RunSetup(classes=3)) == []
+
+
+def test_overfitting_is_a_lasting_rise_of_a_trained_network_not_one_epochs_noise():
+    """fashion-mlp-like: 89 -> 96 % on its training images, the validation loss lowest (0.300)
+    at epoch 5 and above it after; said once the rise has lasted ``OVERFIT_EPOCHS`` epochs."""
+    from nndesk.coach import OVERFIT_EPOCHS
+
+    train = [0.45, 0.36, 0.32, 0.29, 0.27, 0.25, 0.23, 0.21, 0.19]
+    accuracy = [0.84, 0.87, 0.885, 0.895, 0.905, 0.915, 0.925, 0.935, 0.945]
+    val = [0.40, 0.35, 0.33, 0.31, 0.300, 0.305, 0.302, 0.330, 0.345]
+    run = curves(train_loss=train, val_loss=val, train_accuracy=accuracy)
+    (hint,) = hints(run, lr=1e-3)
+    assert hint.kind == "overfitting" and hint.fix == {"augment": True}
+    assert "0.3000 at epoch 5 to 0.3450 at epoch 9" in hint.message()
+    # one epoch up (epoch 8 the only one 5 % above the lowest): noise, nothing yet
+    assert OVERFIT_EPOCHS == 2
+    one = curves(train_loss=train[:8], val_loss=val[:8], train_accuracy=accuracy[:8])
+    assert hints(one, lr=1e-3) == []
+    # a dip back under the rise at the newest epoch: not lasting
+    dip = curves(train_loss=train, val_loss=val[:8] + [0.31], train_accuracy=accuracy)
+    assert hints(dip, lr=1e-3) == []
+
+
 def test_validation_loss_rising_after_the_rate_was_raised_blames_the_rate_not_overfitting():
     """walk62 D1: the PReLU lab's rate raised 4x in epoch 2; validation loss 0.4318 -> 0.4567
     by epoch 3 while training loss barely moved was called overfitting, and augmentation
@@ -468,13 +521,15 @@ def test_a_rate_lowered_after_the_lowest_validation_loss_is_not_called_overfitti
 
 
 def test_a_rate_raised_before_the_lowest_validation_loss_leaves_overfitting_said():
-    run = curves(train_loss=[0.5, 0.4, 0.3, 0.2], val_loss=[0.45, 0.40, 0.45, 0.52])
+    run = curves(train_loss=[0.5, 0.4, 0.3, 0.2], val_loss=[0.45, 0.40, 0.45, 0.52],
+                 train_accuracy=[0.85, 0.88, 0.91, 0.94])  # fmt: skip
     run.add_lr_change(0.5, 0.01)
     (hint,) = hints(run, lr=0.01, setup=RunSetup(lr=0.001))
     assert hint.kind == "overfitting"
     # a change after the lowest whose direction cannot be told (no start rate, no change
     # before it): its epochs are not judged either way
-    late = curves(train_loss=[0.5, 0.4, 0.3], val_loss=[0.40, 0.45, 0.52])
+    late = curves(train_loss=[0.5, 0.4, 0.3], val_loss=[0.40, 0.45, 0.52],
+                  train_accuracy=[0.85, 0.88, 0.91])  # fmt: skip
     late.add_lr_change(1.5, 0.01)
     assert [h.kind for h in hints(late, lr=0.01)] == []
 
