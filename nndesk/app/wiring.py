@@ -14,7 +14,7 @@ from nndesk.controllers import datasets
 from nndesk.data.registry import DATASETS
 from nndesk.inference import Classifier
 from nndesk.ui.off_gui import Delivery, run_off_gui
-from nndesk.ui.status_line import show_saved, show_status
+from nndesk.ui.status_line import show_saved, show_saving, show_status, show_unsaved
 from nndesk.ui.train_form_saved import (
     remember_forms,
     remember_forms_as_edited,
@@ -349,6 +349,7 @@ def _wire_train_page(desk: Desk) -> None:
     _wire_model_notice(desk)
     train.status_message.connect(lambda message: show_status(window, message))
     train.file_saved.connect(lambda path, model: show_saved(window, path, model))
+    train.file_saving.connect(lambda path: show_saving(window, path))
     window.add_close_guard(train.confirm_close)  # "Stop training and quit?"
     train.data_missing.connect(desk.coordinator.offer_download)
     desk.coordinator.data_changed.connect(train.data_changed)  # "Needs a dataset" goes at once
@@ -394,6 +395,8 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     window.add_page(evaluate_page, "Evaluate")
     window.add_page(mistakes_page, "Mistakes")
     evaluate_page.file_saved.connect(lambda path: show_saved(window, path))  # its exports
+    evaluate_page.file_saving.connect(lambda path: show_saving(window, path))
+    evaluate_page.file_failed.connect(lambda path: show_unsaved(window, path))
     # a run quit before its test, measured by Evaluate: its figure sticks (walk60 D10)
     desk.evaluation.test_recorded.connect(desk.coordinator.model_measured)
     desk.evaluation.test_recorded.connect(lambda _clf: _runs_read_again(desk))

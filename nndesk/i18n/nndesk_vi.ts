@@ -6572,6 +6572,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
 <context>
     <name>StatusBar</name>
     <message>
+        <source>Could not save {file}</source>
+        <translation>Không lưu được {file}</translation>
+    </message>
+    <message>
         <source>Model saved: {file} in {folder}</source>
         <translation>Đã lưu mô hình: {file} trong {folder}</translation>
     </message>
@@ -6586,6 +6590,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Saved {file} in {folder}</source>
         <translation>Đã lưu {file} trong {folder}</translation>
+    </message>
+    <message>
+        <source>Saving {file} in {folder}…</source>
+        <translation>Đang lưu {file} vào {folder}…</translation>
     </message>
     <message>
         <source>Show folder</source>

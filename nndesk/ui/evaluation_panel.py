@@ -206,6 +206,8 @@ class EvaluationPanel(QWidget):
 
     cell_clicked = Signal(int, int)  # true class, predicted class: show those images in Mistakes
     file_saved = Signal(object)  # Path an export wrote (the window's status line says so)
+    file_saving = Signal(object)  # Path an export is being written to, at once (verify67 #6)
+    file_failed = Signal(object)  # Path an export could not write (a message box says why)
 
     def __init__(self, controller, trust=None, writes=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -909,6 +911,7 @@ class EvaluationPanel(QWidget):
         if not path:
             return
         dark, self._dark_asked = self._dark_asked, False
+        self.file_saving.emit(Path(path))  # a chart drawn for a slide takes seconds under load
         if self._writes is not None:  # the result is never changed, only replaced: no copy
             result = self._result
             writer = self._writer(kind, dark)
@@ -932,6 +935,7 @@ class EvaluationPanel(QWidget):
         self.file_saved.emit(Path(written))  # a tooltip alone said nothing (walk62 D15)
 
     def _export_failed(self, path: str, err: BaseException) -> None:
+        self.file_failed.emit(Path(path))  # "Saving …" is over
         QMessageBox.warning(
             self,
             translate("EvaluationPanel", "Export failed"),

@@ -123,6 +123,28 @@ def show_status(window: QMainWindow, text: str, timeout_ms: int = 5000) -> None:
 SAVED_MS = 15000
 
 
+def show_saving(window: QMainWindow, path: str | os.PathLike) -> None:
+    """Say at once in ``window``'s status bar that a file is being written to ``path`` ("Saving
+    mnist-cnn-calibration.png in /tmp/out…"), until ``show_saved`` or a failure's line takes its
+    place: a chart drawn and written off the GUI thread under load took ~10 s, and nothing said
+    the click was taken (verify67 #6)."""
+    from nndesk.ui.language import translate
+
+    written = Path(path)
+    said = translate("StatusBar", "Saving {file} in {folder}…")
+    text = said.format(file=written.name, folder=written.parent)
+    window.statusBar().show_with_paths(text, (str(written.parent), str(written)), 0)
+
+
+def show_unsaved(window: QMainWindow, path: str | os.PathLike) -> None:
+    """Say in ``window``'s status bar that the file ``show_saving`` announced was not written
+    (a message box says why): "Saving …" stayed under it."""
+    from nndesk.ui.language import translate
+
+    said = translate("StatusBar", "Could not save {file}").format(file=Path(path).name)
+    window.statusBar().showMessage(said, SAVED_MS)
+
+
 def show_saved(window: QMainWindow, path: str | os.PathLike, model: bool = False) -> None:
     """Say in ``window``'s status bar that a file (a model when ``model``) was written to
     ``path``: its name and its folder (a name may hold spaces, which a path elided in the

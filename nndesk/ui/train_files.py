@@ -48,11 +48,15 @@ def run_name(record) -> str:
     return "_".join(p for p in (facts.dataset, facts.arch, ended) if p)
 
 
+def model_file_path(path: str | os.PathLike) -> Path:
+    """``path`` as a model file is saved to: ``.npz`` added when missing."""
+    path = Path(path)
+    return path if path.suffix.lower() == ".npz" else path.with_suffix(".npz")
+
+
 def copy_model(source: Path, path: str | os.PathLike) -> Path:
     """Copy the model file ``source`` to ``path`` (``.npz`` added when missing), atomically."""
-    path = Path(path)
-    if path.suffix.lower() != ".npz":
-        path = path.with_suffix(".npz")
+    path = model_file_path(path)
     refuse_shipped_place(path)  # never a shipped model replaced (walk54b D0)
     with atomic_path(path) as tmp:
         copy_regular_file(source, tmp)
@@ -92,7 +96,12 @@ class TrainFiles(QObject):
             except NndeskError as err:
                 self._page.show_error(user_message(err))
                 return
-            self.write(lambda: copy_model(source, path), self._model_saved, self._model_unsaved)
+            self.write(
+                lambda: copy_model(source, path),
+                self._model_saved,
+                self._model_unsaved,
+                model_file_path(path),
+            )
 
     def _ask_chart(self, title: str, stem: str) -> tuple[str, dict | None]:
         """A chart's save dialog (it says the PNG is dark on white and offers the dark theme's
@@ -111,7 +120,7 @@ class TrainFiles(QObject):
         path, colours = self._ask_chart(title, stem)
         if path:
             runs, turns = self._page.plotted(), self._page.plotted_turns()
-            self._export(lambda: save_curves_png(runs, path, turns=turns, colours=colours))
+            self._export(lambda: save_curves_png(runs, path, turns=turns, colours=colours), path)
 
     @Slot()
     def export_runs_png(self) -> None:
@@ -124,12 +133,12 @@ class TrainFiles(QObject):
             return
         if not records:  # the button is off then; the live curves are the page's
             runs, turns = self._page.plotted(), self._page.plotted_turns()
-            self._export(lambda: save_curves_png(runs, path, turns=turns, colours=colours))
+            self._export(lambda: save_curves_png(runs, path, turns=turns, colours=colours), path)
             return
         # their curves are read (a listing keeps only their summaries) by the writer; a
         # damaged run has none to draw (its button is off when all selected are)
         records = [r for r in records if not r.is_damaged]
-        self._export(lambda: self._page.export_curves_png(path, records, colours))
+        self._export(lambda: self._page.export_curves_png(path, records, colours), path)
 
     @Slot()
     def export_runs_csv(self) -> None:
@@ -145,7 +154,7 @@ class TrainFiles(QObject):
                 dataclasses.replace(r, curves=r.curves.copy()) if r.curves_read else r
                 for r in records
             ]
-            self._export(lambda: atomic_write_text(path, history_csv(records)))
+            self._export(lambda: atomic_write_text(path, history_csv(records)), path)
 
     def _live_curves_name(self) -> str:
         """The Live tab's curves' file name: after the run trained last (``run_name``), else
@@ -182,14 +191,17 @@ class TrainFiles(QObject):
             said.format(describe=user_message(err)) if os_error else user_message(err)
         )
 
-    def _export(self, action) -> None:
-        """Write a file (``action()`` returns its path); the status line or a message says how
-        it went."""
-        self.write(action, self._exported, self._export_failed)
+    def _export(self, action, path) -> None:
+        """Write a file to ``path`` (``action()`` returns the path written); the status line
+        says it is being written, then how it went (or a message)."""
+        self.write(action, self._exported, self._export_failed, path)
 
-    def write(self, action, on_done, on_failed) -> None:
+    def write(self, action, on_done, on_failed, path=None) -> None:
         """Run ``action`` off the GUI thread when the page has a writer, else here; then
-        ``on_done(result)`` or ``on_failed(error)`` on the GUI thread."""
+        ``on_done(result)`` or ``on_failed(error)`` on the GUI thread. ``path``: the file it
+        writes, said at once ("Saving …": a chart drawn under load took seconds, verify67 #6)."""
+        if path is not None:
+            self._page.file_saving.emit(Path(path))
         if self._writes is not None:
             self._writing[self._writes.submit(action)] = (on_done, on_failed)
             return

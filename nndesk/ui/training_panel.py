@@ -97,6 +97,7 @@ class TrainingPanel(
     #: (``Signal(object)`` carries their rank; ``Signal(str)`` made them plain)
     status_message = Signal(object)
     file_saved = Signal(object, bool)  # Path written (Save model, Export), whether a model
+    file_saving = Signal(object)  # Path being written to (Save model, Export), said at once
     data_missing = Signal(str)  # a run needs this registered dataset, not on this computer
     #: the coach's "see them in Mistakes": the Mistakes page should show this true class
     mistakes_requested = Signal(int)

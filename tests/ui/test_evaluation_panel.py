@@ -22,6 +22,9 @@ from tests.fake_classifier import FakeClassifier
 from tests.test_evaluation import CLASS_NAMES, WRONG, TableClassifier, make_images, make_labels
 from tests.ui.conftest import shown_widget
 
+#: s a held write waits for the test at most
+WAIT_S = 30
+
 
 class ToyDataset:
     name = "toy"
@@ -911,6 +914,70 @@ def test_the_exports_are_proposed_under_names_in_the_windows_language(qtbot, pan
     endings = ["-report.csv", "-report.json", "-confusion.png", "-mistakes.csv"]
     endings += ["-báo-cáo.csv", "-báo-cáo.json", "-ma-trận-nhầm-lẫn.png", "-lỗi-phân-loại.csv"]
     assert proposed == [model + ending for ending in endings]
+
+
+def test_an_export_written_off_the_gui_thread_is_said_at_once_then_where_it_went(
+    qtbot, controller, tmp_path, monkeypatch
+):
+    """verify67 #6: "Save chart as PNG…" said nothing for the ~10 s a chart took to draw and
+    write under load. The status bar (wired as the app wires it) says "Saving …" as the write
+    is handed to the writer thread, and where it went once written, with "Show folder"; a
+    write that fails does not leave "Saving …" under its message box."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from nndesk.app import wiring
+    from nndesk.controllers.background import BackgroundWrites
+    from nndesk.ui import evaluation_panel
+    from nndesk.ui.status_bar import ElidingStatusBar
+
+    writes = BackgroundWrites()
+    gate = threading.Event()
+    try:
+        widget = shown_widget(qtbot, EvaluationPanel(controller, writes=writes), (1000, 700))
+        evaluated(qtbot, widget, controller)
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        bar = ElidingStatusBar()
+        window.setStatusBar(bar)
+        widget.file_saving.connect(lambda path: wiring.show_saving(window, path))
+        widget.file_saved.connect(lambda path: wiring.show_saved(window, path))
+        widget.file_failed.connect(lambda path: wiring.show_unsaved(window, path))
+        real = widget._writer
+
+        def held(kind):  # the writer thread waits for the test: a slow drawing under load
+            write = real(kind)
+            return lambda path, result: gate.wait(WAIT_S) and write(path, result)
+
+        monkeypatch.setattr(widget, "_writer", held)
+        path = tmp_path / "out" / "c.png"
+        path.parent.mkdir()
+        widget._ask_path = lambda *a: str(path)
+        widget.export_actions["confusion_png"].trigger()
+        assert bar.currentMessage() == f"Saving c.png in {path.parent}…"  # at once
+        assert not bar.folder_link.isVisibleTo(bar) and writes.busy
+        gate.set()
+        qtbot.waitUntil(lambda: bar.currentMessage().startswith("Saved c.png"), timeout=20_000)
+        assert bar.currentMessage() == f"Saved c.png in {path.parent}"
+        assert bar.folder_link.isVisibleTo(bar) and path.read_bytes()[:4] == b"\x89PNG"
+        # a write that fails: its box says why; the status bar no longer says "Saving"
+        boxes = []
+        monkeypatch.setattr(
+            evaluation_panel.QMessageBox, "warning", lambda *a: boxes.append(bar.currentMessage())
+        )
+
+        def full_disk(kind):
+            def write(path, result):
+                raise OSError(28, "No space left on device")
+
+            return write
+
+        monkeypatch.setattr(widget, "_writer", full_disk)
+        with qtbot.waitSignal(writes.failed, timeout=20_000):
+            widget.export_actions["confusion_png"].trigger()
+        assert boxes == ["Could not save c.png"], boxes
+    finally:
+        gate.set()
+        writes.shutdown()
 
 
 def test_the_trust_charts_are_saved_as_png_from_export_and_from_their_right_click(

@@ -45,10 +45,14 @@ def test_curves_pngs_and_model_copies_are_written_off_the_gui_thread(
     monkeypatch.setattr(train_files, "copy_model", spy("copy", train_files.copy_model))
     said: list[tuple[Path, bool]] = []
     widget.file_saved.connect(lambda path, model: said.append((path, model)))
+    saving: list[tuple[Path, bool]] = []  # said at once, before the writer answers
+    widget.file_saving.connect(lambda path: saving.append((path, writes.busy)))
     for button, name in ((widget.export_button, "curves.png"), (widget.save_button, "mine")):
         save_dialogs.answer = str(tmp_path / name)
         with qtbot.waitSignal(writes.done, timeout=WAIT_MS):
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    # (verify67 #6: a chart drawn under load took seconds, and nothing was said meanwhile)
+    assert saving == [(tmp_path / "curves.png", False), (tmp_path / "mine.npz", False)]
     assert (tmp_path / "curves.png").read_bytes()[:4] == b"\x89PNG"
     assert Classifier.from_file(tmp_path / "mine.npz").info["history"]
     assert set(threads) == {"png", "copy"}

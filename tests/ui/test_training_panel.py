@@ -919,8 +919,11 @@ def test_an_edit_the_run_does_not_use_yet_says_so_until_applied(qtbot, panel):
     assert panel.lr_error.text() == ""
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
-    form.l2.setText("0.001")  # no run: the next run takes the form as it is
-    assert panel.lr_error.text() == ""
+    # stopped while paused: no batch used the applied L2, and the line says so instead
+    unused = "Not used: L2 0.0008. The run ended before its next batch."
+    assert panel.lr_error.text() == unused
+    form.l2.setText("0.001")  # no run: the next run takes the form as it is, nothing waits
+    assert panel.lr_error.text() == unused
 
 
 def test_apply_to_run_with_nothing_changed_says_so_and_names_set_lr(qtbot, panel):
