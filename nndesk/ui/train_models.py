@@ -76,6 +76,7 @@ class ModelFilesMixin:
         self.run_state.last_run_id = None
         self.run_state.completed = False  # the last run's "mistakes" hint is not about this model
         self.run_state.coach_setup = None  # nor what its settings show
+        self.lr_error.setText("")  # the last run's "Not used: lr 3 …" is not this model's
         self.run_state.failed = False
         self._show_coach()
         self._show_loaded(clf)

@@ -61,3 +61,8 @@ def test_a_rate_set_while_paused_and_never_used_is_said_unused_after_stop_and_st
     assert panel.lr_error.text() == UNUSED and panel.lr_error.isVisibleTo(panel)
     assert "lr=0.001" in panel.title.text() and "0.003" not in panel.title.text()
     assert panel.live_lr.text() == "0.001"
+    # a model put in use (Runs > Use model): the last run's note is not about it
+    (record,) = panel.runs_view.records()
+    with qtbot.waitSignal(panel.controller.model_opened, timeout=WAIT_MS):
+        panel.runs_view.use_model_requested.emit(record.model_path)
+    assert panel.lr_error.text() == ""
