@@ -155,7 +155,7 @@ class RunEventsMixin:
             said = localised(batch_note)
             said = said[:1].upper() + said[1:]  # a line of its own here, not after "note:"
             note = f"{note}  {said}".strip()
-            self.status_message.emit(said)
+            self.status_message.emit(Notice(said))  # "Training…" waits while it is read
         theme.set_tone(self.lr_error, "muted" if note else "error")
         self.lr_error.setText(note)
         if not self.controller.is_stopping():
@@ -420,7 +420,7 @@ class RunEventsMixin:
         said = self._record_refused_text(training)
         self.run_state.record_alert = said
         self.header.say_alert(said)
-        self.status_message.emit(said)
+        self.status_message.emit(Notice(said))
 
     def _record_refused_text(self, training: bool) -> str:
         folder, reason = self.run_state.record_refused or ("", "")

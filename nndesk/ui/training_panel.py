@@ -43,6 +43,7 @@ from nndesk.ui.replay_view import ReplayView
 from nndesk.ui.run_controls import RunControls
 from nndesk.ui.run_header import RunHeader
 from nndesk.ui.runs_view import RunsView
+from nndesk.ui.status_rank import Notice
 from nndesk.ui.steer_actions import SteerActions
 from nndesk.ui.train_continue_look import ContinueLook
 from nndesk.ui.train_data_check import TrainDataCheck
@@ -600,7 +601,8 @@ class TrainingPanel(
             ).format(settings=kept_text(kept))
         if message:
             self.speed.setText(message)
-            self.status_message.emit(message)
+            # read before "Loading…" and "Training…" (the line under the bar gets the run's own)
+            self.status_message.emit(Notice(message))
         if form_dataset is not None:  # said where it stays: the progress line is the run's
             self.header.say_alert(message)
         return True

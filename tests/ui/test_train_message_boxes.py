@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from nndesk.controllers.training import TrainingController
 from nndesk.runs import RunStore
+from nndesk.ui.status_rank import Notice
 from tests.ui.conftest import training_page
 
 
@@ -36,6 +37,7 @@ def test_a_full_disk_run_shows_one_box_and_none_while_it_trains(qtbot, tmp_path,
     banner = panel.header.alert
     assert banner.isVisibleTo(panel) and str(folder) in banner.text()
     assert "training goes on" in banner.text() and said[-1] == banner.text()
+    assert isinstance(said[-1], Notice)  # the run's progress lines wait while it is read
 
     controller.saved_elsewhere.emit(str(folder), "No space left on device", str(saved))
     box = panel.message_box()

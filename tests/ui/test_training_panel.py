@@ -1655,7 +1655,10 @@ def test_a_batch_larger_than_the_training_set_is_said_beside_the_run(qtbot, pane
         assert panel.start_training(config)
     note = panel.lr_error.text()
     assert note.startswith("Batch 1,000,000 is more than the ") and "full-batch step" in note
-    assert any("full-batch step" in line for line in said)
+    from nndesk.ui.status_rank import Notice
+
+    # held in the status bar while read: "Training…" came at once after it
+    assert any("full-batch step" in line and isinstance(line, Notice) for line in said)
 
 
 def test_the_inside_line_knows_a_full_batch_run_takes_one_large_step_an_epoch(qtbot, panel):
