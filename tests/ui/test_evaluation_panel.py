@@ -944,8 +944,8 @@ def test_an_export_written_off_the_gui_thread_is_said_at_once_then_where_it_went
         widget.file_failed.connect(lambda path: wiring.show_unsaved(window, path))
         real = widget._writer
 
-        def held(kind):  # the writer thread waits for the test: a slow drawing under load
-            write = real(kind)
+        def held(kind, *args):  # the writer thread waits for the test: a slow drawing
+            write = real(kind, *args)
             return lambda path, result: gate.wait(WAIT_S) and write(path, result)
 
         monkeypatch.setattr(widget, "_writer", held)
@@ -965,7 +965,7 @@ def test_an_export_written_off_the_gui_thread_is_said_at_once_then_where_it_went
             evaluation_panel.QMessageBox, "warning", lambda *a: boxes.append(bar.currentMessage())
         )
 
-        def full_disk(kind):
+        def full_disk(kind, *args):
             def write(path, result):
                 raise OSError(28, "No space left on device")
 
