@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -71,7 +72,29 @@ def samples_a_row(figure: Figure, names: list[str], most: int) -> int:
     step = 28 + SAMPLE_GAP  # a tile and its gap, in the mosaic's pixels
     # a row is ``room * step / (n * step - gap)`` px tall when the width sets the scale
     fits = int((room * step / line + SAMPLE_GAP) // step)
-    return max(1, min(most, fits))
+    # and an image never smaller than its own 28 px: on a projector at the larger text ten a
+    # row were ~22 px (walk68 D5); fewer a row, and the page scrolls for the rows' height
+    whole = int((room + SAMPLE_GAP) // step)
+    return max(1, min(most, fits, whole))
+
+
+def samples_height(figure: Figure, rows: int, title: str) -> int:
+    """The height in pixels of ``figure`` that draws ``rows`` rows of the samples mosaic at
+    28 px an image or more under ``title`` (wrapped at the figure's width) with the
+    constrained layout's pads."""
+    import math
+
+    import matplotlib
+    from matplotlib.font_manager import FontProperties
+
+    renderer = figure.canvas.get_renderer()
+    font = FontProperties(size="medium")  # as plot_image_grid sets the title
+    width, _, _ = renderer.get_text_width_height_descent(title, font, ismath=False)
+    line = renderer.get_text_width_height_descent("lp", font, ismath=False)[1] * 1.2
+    lines = max(1, math.ceil(width / max(1.0, 0.95 * figure.bbox.width)))
+    points = figure.dpi / 72
+    pads = 4 * 3 * points + matplotlib.rcParams["axes.titlepad"] * points + 8
+    return math.ceil(rows * (28 + SAMPLE_GAP) - SAMPLE_GAP + lines * line + pads)
 
 
 def _canvas(figsize: tuple[float, float]) -> FigureCanvasQTAgg:
@@ -160,8 +183,14 @@ class DatasetView(QWidget):
         self.counts.setShowGrid(False)
         self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
+        # the mosaic keeps the height its rows need at 28 px an image; a lower page scrolls
+        self.samples_scroll = QScrollArea()
+        self.samples_scroll.setWidgetResizable(True)
+        self.samples_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.samples_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.samples_scroll.setWidget(self.samples_canvas)
         samples_page = QSplitter(Qt.Orientation.Horizontal)
-        samples_page.addWidget(self.samples_canvas)
+        samples_page.addWidget(self.samples_scroll)
         samples_page.addWidget(self.first_canvas)
         samples_page.setStretchFactor(0, 3)
         samples_page.setStretchFactor(1, 1)
@@ -475,19 +504,22 @@ class DatasetView(QWidget):
         names = list(class_names_shown(s.class_names))
         n = self._samples_shown = samples_a_row(figure, names, SAMPLES_PER_CLASS)
         columns = np.arange(SAMPLES_PER_CLASS) < n
+        title = (
+            translate("DatasetView", "{n} random training images per class")
+            if split == "train"
+            else translate("DatasetView", "{n} random test images per class")
+        ).format(n=n)
         viz.plot_image_grid(
             ax,
             tiles[np.tile(columns, k)],
             ncols=n,
             row_labels=names,
-            title=(
-                translate("DatasetView", "{n} random training images per class")
-                if split == "train"
-                else translate("DatasetView", "{n} random test images per class")
-            ).format(n=n),
+            title=title,
             vmax=255,
             gap=SAMPLE_GAP,
         )
+        ratio = self.samples_canvas.device_pixel_ratio or 1.0
+        self.samples_canvas.setMinimumHeight(round(samples_height(figure, k, title) / ratio))
 
     def _on_samples_canvas_resized(self, _event) -> None:
         """Drawn again when the chart's width holds another number of images a row."""

@@ -215,7 +215,10 @@ def test_the_samples_class_names_stay_a_line_apart_at_the_larger_text(
             box = ax.title.get_window_extent(renderer)
             assert box.y1 <= first.figure.bbox.height + 1 and box.x0 >= -1, box
         shown = _images_a_row(canvas)
-        assert shown >= 5  # fewer images, not names too small to read
+        # fewer images, not names too small to read; and each at its 28 px at least (walk68
+        # D5): the ~300 px beside the Vietnamese names hold four
+        assert shown >= 4
+        assert _tile_px(canvas) >= 28 - 0.5
         title = canvas.figure.axes[0].get_title()
         assert title.split(maxsplit=1)[0] == str(shown), title  # says how many
         view.resize(1000, 564)  # room again: ten images a row
@@ -224,6 +227,44 @@ def test_the_samples_class_names_stay_a_line_apart_at_the_larger_text(
     finally:
         controller.shutdown()
         language.use_language("en")
+
+
+def _tile_px(canvas) -> float:
+    """The drawn size, in pixels, of one 28x28 image of the samples mosaic on ``canvas``."""
+    canvas.draw()
+    ax = canvas.figure.axes[0]
+    mosaic = ax.get_images()[0].get_array()
+    box = ax.get_window_extent(canvas.get_renderer())  # the axes as the equal aspect left it
+    return min(box.width / mosaic.shape[1], box.height / mosaic.shape[0]) * 28
+
+
+@pytest.mark.parametrize("step", ["normal", "larger"])
+def test_the_samples_are_never_drawn_smaller_than_the_images_own_28_px(
+    qtbot,
+    qapp,
+    normal_text_after,  # noqa: F811 - the fixture
+    step,
+):
+    """walk68 D5: the Dataset page in a 1024x768 window at Larger text (page ~515x440): the ten
+    rows of samples squeezed into the chart's height at ~22 px a 28x28 image, unreadable on a
+    projector. The chart keeps the height ten rows of 28 px need and its page scrolls."""
+    from nndesk.ui import text_size
+
+    font = qapp.font()
+    font.setPointSizeF(9.0)
+    qapp.setFont(font)
+    text_size._desktop_font = None  # noqa: SLF001 - the desktop's font is read again: 9 pt
+    text_size.apply_text_size(qapp, step)
+    view, controller = _garment_view(qtbot, (515, 440))
+    try:
+        canvas = view.samples_canvas
+        assert _tile_px(canvas) >= 28 - 0.5
+        assert _names_apart(canvas) == []
+        view.resize(1000, 700)  # a roomy page: still whole images, no scrolling needed
+        qtbot.waitUntil(lambda: _images_a_row(canvas) == 10, timeout=WAIT_MS)
+        assert _tile_px(canvas) >= 28 - 0.5
+    finally:
+        controller.shutdown()
 
 
 def _no_relu_record():
