@@ -697,6 +697,8 @@ def _fit_code(cfg: TrainConfig) -> str:
             f"    {val},",
             "    callbacks=[schedule],",
             "    shuffle=True,",
+            # one line an epoch: the per-step progress bar left 939 outputs in the cell
+            "    verbose=2,",
             ")",
         ]
     )

@@ -397,3 +397,23 @@ def test_the_notebook_says_how_far_its_accuracy_was_measured_from_the_apps():
     assert int(last) + 1 == len(MEASURED_APP) == len(MEASURED_KERAS) >= 3
     assert float(app_low) <= 87.17 <= float(app_high) and float(keras_low) <= 85.32
     assert float(gap) >= round(87.17 - 85.32, 1)  # the walk's own pair is within what it says
+
+
+@pytest.mark.parametrize("preset", ["fashion-mlp-lab", "mnist-gd"])
+def test_the_notebooks_fit_prints_one_line_an_epoch(preset):
+    """walk68 D7: ``fit``'s default per-step progress bar filled the training cell with 939
+    outputs (a 420 KB notebook for one epoch); ``verbose=2`` prints one line an epoch."""
+    nb = _notebook(from_preset(preset))
+    code = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "code")
+    fits = [
+        node
+        for node in ast.walk(ast.parse(code))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "fit"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "model"
+    ]
+    assert len(fits) == 1
+    verbose = {k.arg: k.value for k in fits[0].keywords}.get("verbose")
+    assert isinstance(verbose, ast.Constant) and verbose.value == 2
