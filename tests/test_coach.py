@@ -847,3 +847,24 @@ def test_a_continued_run_is_judged_on_the_epochs_before_its_continue_too():
     run.batch_loss = [run.batch_loss[i] for i in kept]
     kinds = [h.kind for h in hints(run, lr=0.5, setup=FULL_BATCH)]
     assert kinds == ["plateau"], kinds
+
+
+def test_a_steady_full_batch_oscillation_near_chance_is_not_overfitting():
+    """walk68 D3: full-batch GD on Fashion at 21-25 % kept a period-4 oscillation (validation
+    loss 1.70, 1.74, 1.76, 1.91, …, training loss the same one epoch behind) and the coach said
+    "overfitting … Turn augmentation on" at epoch 159, a trough against a peak. Its figures:
+    epochs 152-159 of the run's run.json, repeated with the run's slow drift."""
+    val = [1.712, 1.76, 1.765, 1.904, 1.707, 1.75, 1.764, 1.907]
+    train = [1.901, 1.705, 1.757, 1.757, 1.905, 1.7, 1.747, 1.756]
+    run = trained(WALK68_BEFORE + WALK68_AFTER[:82], batches_per_epoch=1)
+    n = len(run.epochs)
+    run.val_loss = [2.0] * (n - 80) + [v - 0.002 * i for i in range(10) for v in val][:80]
+    run.train_loss = [2.0] * (n - 80) + [t - 0.002 * i for i in range(10) for t in train][:80]
+    run.add_change(SettingChange(x=49.0, epoch=50, batch=1, name="lr", value=1.0, before=0.5))
+    run.add_change(SettingChange(x=77.0, epoch=78, batch=1, name="lr", value=0.5, before=1.0))
+    for epochs in range(n - 40, n + 1):
+        part = trained((WALK68_BEFORE + WALK68_AFTER)[:epochs], batches_per_epoch=1)
+        part.val_loss, part.train_loss = run.val_loss[:epochs], run.train_loss[:epochs]
+        part.changes = list(run.changes)
+        kinds = [h.kind for h in hints(part, lr=0.5, setup=FULL_BATCH)]
+        assert "overfitting" not in kinds, (epochs, kinds)
