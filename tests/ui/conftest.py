@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from nndesk.controllers import datasets
 from nndesk.controllers.run_list import RunListReader
@@ -191,7 +191,8 @@ def train_two_epochs(qtbot, page) -> None:
 
 def xvfb_desktop_text(qapp, larger: bool) -> None:
     """The application at Xvfb's 9 pt desktop font, read again by ``text_size``, and at Larger
-    text (11 pt) when ``larger``: the text a real window on the test display shows."""
+    text (11 pt) when ``larger``: the text a real window on the test display shows. With
+    ``normal_text_after``, which puts it back."""
     from nndesk.ui import text_size
 
     font = qapp.font()
@@ -200,6 +201,71 @@ def xvfb_desktop_text(qapp, larger: bool) -> None:
     text_size._desktop_font = None  # noqa: SLF001 - read again
     if larger:
         text_size.apply_text_size(qapp, "larger")
+
+
+@pytest.fixture
+def normal_text_after(qapp):
+    """The window's font and the charts back at the normal step after the test."""
+    from nndesk.ui import text_size
+
+    saved = qapp.font()
+    yield
+    qapp.setFont(saved)
+    text_size._desktop_font = None  # noqa: SLF001 - read again: the font as it was
+    text_size.apply_text_size(qapp, "normal")
+
+
+@pytest.fixture
+def larger_text(qapp, normal_text_after):
+    """View > Text size > Larger on Xvfb's 9 pt desktop (offscreen's too): 11 pt, charts x1.25;
+    Normal after."""
+    xvfb_desktop_text(qapp, larger=True)
+
+
+@pytest.fixture
+def speaking(qapp):
+    """``speak(code)``: the windows built next speak ``code`` ("vi": its strings run longer);
+    English again after the test."""
+    from nndesk.ui import language
+
+    def speak(code: str) -> None:
+        assert language.use_language(code) == code
+
+    yield speak
+    language.use_language("en")
+
+
+@pytest.fixture
+def in_vietnamese(speaking):
+    """The windows built in this test speak Vietnamese; English after."""
+    speaking("vi")
+
+
+@pytest.fixture
+def larger_vi(restore_theme, larger_text, in_vietnamese):
+    """Xvfb's 9 pt desktop at Larger (the window at 11 pt, charts x1.25), in Vietnamese: the
+    longest words at the largest text; back to normal English after."""
+
+
+def show_at(desk, size):
+    """``desk``'s window resized to ``size`` and laid out: the window."""
+    window = desk.window
+    window.resize(*size)
+    QApplication.processEvents()
+    return window
+
+
+@pytest.fixture
+def window_at(window_factory):
+    """``make(size, classifier=None, mode=None)`` -> desk: a window wired like the real app
+    (``window_factory``) resized to ``size`` and laid out."""
+
+    def make(size: tuple[int, int], classifier=None, mode=None):
+        desk = window_factory(classifier=classifier, mode=mode)
+        show_at(desk, size)
+        return desk
+
+    return make
 
 
 @pytest.fixture

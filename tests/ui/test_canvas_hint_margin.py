@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from nndesk.ui import text_size
 from nndesk.ui.canvas import DrawingCanvas
 from tests.ui.conftest import shown_widget
-from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
 
 HINT = (
     "Vẽ áo thun, quần dài, túi xách, giày...\n\n"
@@ -20,11 +18,9 @@ HINT = (
 @pytest.mark.parametrize("side", [300, 406])
 def test_the_grey_text_keeps_off_the_canvas_edges_at_larger_text(
     qtbot,
-    qapp,
-    normal_text_after,  # noqa: F811 - the fixture
+    larger_text,
     side,
 ):
-    text_size.apply_text_size(qapp, "larger")
     canvas = shown_widget(qtbot, DrawingCanvas(), (side, side))
     canvas.set_hint(HINT)
     image = canvas.grab().toImage()

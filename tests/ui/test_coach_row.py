@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import point_at
-from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
 from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
     WAIT_MS,
     panel,
@@ -263,7 +262,7 @@ def test_a_long_button_goes_under_the_hint_at_larger_text(
     qtbot,
     window_factory,
     stroke_classifier,
-    larger_vi,  # noqa: F811 - the fixture
+    larger_vi,
     size,
 ):
     """verify61: on Replay at 1024 px, Larger text, Vietnamese, the "see them in Mistakes"
@@ -373,7 +372,7 @@ def test_a_hint_that_scrolls_shows_whole_lines_at_larger_text_in_vietnamese(
     qtbot,
     window_factory,
     stroke_classifier,
-    larger_vi,  # noqa: F811 - the fixture
+    larger_vi,
 ):
     """verify65 129: vi, Larger, 1024x700, after a Continue the coach's hint scrolled in a
     box of some 3.3 lines, its last line in sight cut in half ("thành Áo thun/áo phông;

@@ -17,8 +17,6 @@ from nndesk.ui.continue_dialog import (
     suggested_epochs,
 )
 from tests.ui.test_layout import cut_widgets
-from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
-from tests.ui.test_vi_larger_fit import in_vietnamese  # noqa: F401 - a fixture
 
 #: walk64's run: fashion-prelu-l2-plus, 20 epochs of cosine to 1e-5, ended at 1.3e-5
 COSINE = TrainConfig(lr=5e-4, epochs=20, schedule="cosine", min_lr=1e-5)
@@ -86,8 +84,8 @@ def test_escape_answers_nothing(qtbot):
 def test_it_fits_a_1024x700_screen_in_vietnamese_at_larger_text(
     qtbot,
     qapp,
-    in_vietnamese,  # noqa: F811 - a fixture
-    normal_text_after,  # noqa: F811 - a fixture
+    in_vietnamese,
+    normal_text_after,
     choice,
 ):
     from nndesk.ui import text_size

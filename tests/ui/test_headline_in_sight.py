@@ -7,20 +7,6 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.ui.test_layout import WAIT_MS, show_at
-from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
-
-
-@pytest.fixture
-def at_larger_text(qapp, normal_text_after):  # noqa: F811 - the fixture
-    """View > Text size > Larger on a 9 pt desktop (Xvfb's and offscreen's): 11 pt."""
-    from nndesk.ui import text_size
-
-    font = qapp.font()
-    font.setPointSizeF(9.0)
-    qapp.setFont(font)
-    text_size._desktop_font = None  # noqa: SLF001 - the desktop's font read again: 9 pt
-    text_size.apply_text_size(qapp, "larger")
-    yield
 
 
 def _language(code):
@@ -76,7 +62,7 @@ CASES = {
 
 @pytest.mark.parametrize("code", ["vi", "en"])
 def test_a_rate_set_by_hand_and_the_one_it_replaced_are_in_sight(
-    qtbot, window_factory, at_larger_text, code
+    qtbot, window_factory, larger_text, code
 ):
     """verify65 #1: vi, Larger, 1280x800, a rate set by hand while paused: the headline read
     "… tốc độ học 0,003 (đặt bằng tay; trước là…", the rate it replaced only in the tooltip;

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import point_at
 from tests.ui.test_coach_row import _every_hint
-from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
 from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
     WAIT_MS,
     make_panel,
@@ -91,7 +90,7 @@ def _check_every_hint_whole(qtbot, panel, size) -> None:  # noqa: F811
 def test_after_a_run_the_settings_form_keeps_its_room(
     qtbot,
     panel,  # noqa: F811
-    larger_vi,  # noqa: F811
+    larger_vi,
     pointer,
 ):
     """After the first run the form had ~240-285 px at 1024x768 (vi, Larger) under the greyed
@@ -131,7 +130,7 @@ def test_nothing_to_apply_is_said_whole_and_moves_nothing(qtbot, panel, larger_v
 def test_no_tab_moves_the_bar_before_during_or_after_a_run(
     qtbot,
     panel,  # noqa: F811
-    larger_vi,  # noqa: F811
+    larger_vi,
     pointer,
 ):
     """verify63 V2: after a run at 1024x700 the Runs tab folded the header and the tab bar
@@ -225,7 +224,7 @@ def test_the_window_keeps_its_least_height_with_a_runs_header(qtbot, window_fact
 def test_a_run_ended_under_the_pointer_resting_on_its_curves_gives_the_room_back(
     qtbot,
     panel,  # noqa: F811
-    larger_vi,  # noqa: F811
+    larger_vi,
     pointer,
 ):
     """After a run the header waits to give its room back while the pointer is on what a new

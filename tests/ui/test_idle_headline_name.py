@@ -8,9 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from tests.ui.test_headline_in_sight import at_larger_text  # noqa: F401 - a fixture
-from tests.ui.test_layout import WAIT_MS, show_at
-from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
+from tests.ui.test_layout import WAIT_MS
 
 
 # vi at Larger text at 1024 px: the lead ("Chưa có lượt chạy nào trong cửa sổ này · lượt gần
@@ -19,15 +17,15 @@ from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
 @pytest.mark.parametrize("code", ["en"])
 def test_the_idle_headline_keeps_the_latest_runs_name_whole(
     qtbot,
-    window_factory,
+    window_at,
     stroke_classifier,
-    at_larger_text,  # noqa: F811 - the fixture
+    larger_text,
+    speaking,
     code,
 ):
     from nndesk import paths
     from nndesk.presets import PRESETS, PresetOrigin
     from nndesk.runs import RunStore
-    from nndesk.ui import language
     from nndesk.ui.run_preset_words import preset_words
 
     origin = PresetOrigin("mnist-relu-sigmoid-unit", changed=True)
@@ -38,20 +36,16 @@ def test_the_idle_headline_keeps_the_latest_runs_name_whole(
     record.status = "completed"
     store.save(record)
     record.release_lock()
-    assert language.use_language(code) == code
-    try:
-        desk = window_factory(classifier=stroke_classifier)
-        window = show_at(desk, (1024, 700))
-        page = desk.train_page
-        window.tabs.setCurrentWidget(page)
-        title = page.title
-        name = preset_words(origin)
-        page.runs_view.refresh()  # (listed off the GUI thread)
-        qtbot.waitUntil(lambda: page.runs_view.row_count() == 1, timeout=WAIT_MS)
-        qtbot.waitUntil(lambda: name in title.text(), timeout=WAIT_MS)
-        qtbot.waitUntil(title.isVisible, timeout=WAIT_MS)
-        shown = title.displayed_text()
-        assert f"{name} · " in shown, shown  # the name whole, the settings after it
-        assert not title.is_cut() or title.text() in QLabel.toolTip(title)  # whole there
-    finally:
-        language.use_language("en")
+    speaking(code)
+    desk = window_at((1024, 700), classifier=stroke_classifier)
+    page = desk.train_page
+    desk.window.tabs.setCurrentWidget(page)
+    title = page.title
+    name = preset_words(origin)
+    page.runs_view.refresh()  # (listed off the GUI thread)
+    qtbot.waitUntil(lambda: page.runs_view.row_count() == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: name in title.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(title.isVisible, timeout=WAIT_MS)
+    shown = title.displayed_text()
+    assert f"{name} · " in shown, shown  # the name whole, the settings after it
+    assert not title.is_cut() or title.text() in QLabel.toolTip(title)  # whole there

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from nndesk.ui.inside_diagram import short_class_name
 from tests.ui.test_layout import WAIT_MS, show_at
-from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
 
 FASHION_VI = (
     "Áo thun/áo phông",
@@ -70,7 +69,7 @@ def test_a_name_in_no_room_for_its_telling_words_is_cut_after_them(qapp):
 def test_fashion_mlps_output_names_are_told_apart_at_larger_text_in_vietnamese(
     qtbot,
     window_factory,
-    larger_vi,  # noqa: F811 - the fixture
+    larger_vi,
     size,
 ):
     from nndesk.inference import Classifier
@@ -115,7 +114,7 @@ def _check_the_tooltips(diagram) -> None:
 
 def test_a_diagram_at_its_least_width_says_each_partial_label_whole_on_hover(
     qtbot,
-    larger_vi,  # noqa: F811 - the fixture
+    larger_vi,
 ):
     from nndesk.ui.inside_diagram import NetworkDiagram
     from tests.ui.conftest import shown_widget

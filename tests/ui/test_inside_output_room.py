@@ -17,7 +17,6 @@ from nndesk.nn.architecture import build_model
 from nndesk.paths import WEIGHTS_DIR
 from nndesk.ui import text_size
 from nndesk.ui.inside_diagram import diagram_image
-from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
 
 #: the diagram's size in the walk's window (1024x700, Larger text): the page's width less its
 #: margins and scroll bar, the height the Arithmetic tabs leave it

@@ -10,7 +10,6 @@ from nndesk.ui import text_size
 from nndesk.ui.inside_training_view import InsideTrainingView
 from nndesk.ui.train_tabs import scrolled
 from tests.ui.test_inside_training_view import WAIT_MS, _walk_record
-from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
 
 #: the least text on screen, in pixels: the charts' least type at 96 dots per inch
 LEAST_TEXT_PX = LEAST_LABEL_POINTS * 96 / 72

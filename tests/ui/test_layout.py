@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.conftest import shown_widget
+from tests.ui.conftest import show_at, shown_widget
 
 WAIT_MS = 60_000  # a bound for a failure only: a condition met sooner ends the wait
 
@@ -111,13 +111,6 @@ def cut_chart_texts(window: QWidget) -> list[str]:
             if box.x0 < -1 or box.y0 < -1 or box.x1 > frame.width + 1 or box.y1 > frame.height + 1:
                 cut.append(f"{text.get_text()[:40]!r} at {box.bounds} in {frame.bounds}")
     return cut
-
-
-def show_at(desk, size):
-    window = desk.window
-    window.resize(*size)
-    QApplication.processEvents()
-    return window
 
 
 @pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
@@ -668,16 +661,6 @@ def test_a_long_run_headline_shows_on_two_lines_and_whole_in_its_tooltip(
     assert window.width() == size[0]  # the headline never widened the window
     if size == DEFAULT:  # the steered run's headline shows whole where two lines hold it
         assert title.displayed_text() == headline
-
-
-@pytest.fixture
-def in_vietnamese(qapp):
-    """The window built in this test speaks Vietnamese (its strings run longer)."""
-    from nndesk.ui import language
-
-    assert language.use_language("vi") == "vi"
-    yield
-    language.use_language("en")
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])

@@ -11,7 +11,6 @@ from nndesk import i18n
 from nndesk.curves.key import PLOT_LEAST_HEIGHT, least_chart_height
 from nndesk.ui import live_page, text_size
 from tests.ui import test_training_panel
-from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
 from tests.ui.test_training_panel import make_panel
 
 WORDS = {
@@ -41,7 +40,7 @@ def test_at_larger_text_a_short_train_page_keeps_its_plots_readable(
     qapp,
     tiny_dataset,
     tmp_path,
-    normal_text_after,  # noqa: F811 - the fixture
+    normal_text_after,
     width,
 ):
     """470 px: the Train page beside the drawing at 1024x768; 400: narrower, the key takes

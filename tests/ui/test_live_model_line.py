@@ -9,13 +9,12 @@ from PySide6.QtWidgets import QApplication
 
 from nndesk.ui.language import translate
 from tests.ui.test_layout import WAIT_MS, show_at
-from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
 
 
 def test_the_diverged_runs_note_is_whole_and_moves_no_button(
     qtbot,
     window_factory,
-    larger_vi,  # noqa: F811
+    larger_vi,
 ):
     desk = window_factory()
     window = show_at(desk, (1024, 768))

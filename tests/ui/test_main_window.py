@@ -644,11 +644,9 @@ def test_the_not_sure_threshold_set_in_the_window_is_remembered(window_factory, 
 
 
 def test_a_long_status_message_ends_in_an_ellipsis_before_the_fields_and_is_whole_in_its_tooltip(
-    qtbot, window_factory
+    qtbot, window_at
 ):
-    desk = window_factory()
-    window = desk.window
-    window.resize(1024, 700)
+    window = window_at((1024, 700)).window
     bar = window.statusBar()
     long = (
         "MNIST is not on this computer yet: download it, or choose a folder holding its four "
@@ -840,11 +838,9 @@ def test_the_canvas_grows_into_a_tall_window_and_keeps_its_rows_and_the_pages_ro
 
 
 @pytest.mark.parametrize(("lang", "word"), [("en", "Version"), ("vi", "Phiên bản")])
-def test_help_about_names_the_installed_version(window_factory, monkeypatch, lang, word):
+def test_help_about_names_the_installed_version(window_factory, monkeypatch, speaking, lang, word):
     """A teacher or a bug report asks which nndesk this is: About said only what it does."""
     from importlib import metadata
-
-    from nndesk.ui import language
 
     shown = []
     monkeypatch.setattr(
@@ -852,11 +848,8 @@ def test_help_about_names_the_installed_version(window_factory, monkeypatch, lan
     )
     monkeypatch.setattr(metadata, "version", lambda name: "9.8.7" if name == "nndesk" else "")
     window = window_factory().window
-    language.use_language(lang)
-    try:
-        window.act_about.trigger()
-    finally:
-        language.use_language("en")
+    speaking(lang)
+    window.act_about.trigger()
     assert len(shown) == 1
     assert f"{word} 9.8.7" in shown[0]
 
@@ -888,33 +881,21 @@ def test_each_mode_undoes_within_its_own_drawings(qtbot, window_factory):
 
 @pytest.mark.parametrize("code", ["en", "vi"])
 def test_the_dot_note_fits_the_three_lines_kept_under_the_canvas_at_larger_text(
-    qtbot, window_factory, qapp, restore_theme, code
+    window_factory, restore_theme, larger_text, speaking, code
 ):
     """The note said under a dot (TOO_LITTLE) took four lines in Vietnamese at Larger on a
     1024x700 screen, one more than fit_canvas keeps for the line under the test-image row:
     the rows under the canvas moved up 1-2 px as it came. The long-sleeved tops' hints
     (garment_hints) take the same line."""
     from nndesk.garment_hints import TOPS_HINTS
-    from nndesk.ui import language, text_size
+    from nndesk.ui import language
     from nndesk.ui.main_window import TOO_LITTLE
 
-    saved = qapp.font()
-    font = qapp.font()
-    font.setPointSizeF(9.0)  # the offscreen desktop at 9 pt: 11 pt at Larger
-    qapp.setFont(font)
-    text_size._desktop_font = None
-    text_size.apply_text_size(qapp, "larger")
-    assert language.use_language(code) == code
-    try:
-        window = window_factory().window
-        note, panel = window.status_note, window.draw_panel
-        least = panel._left_least_width()  # noqa: SLF001 - the column at its narrowest
-        for text in (TOO_LITTLE, *TOPS_HINTS.values()):
-            note.setText(language.translate_marked("MainWindow", text))
-            lines = note.heightForWidth(least) / panel.fontMetrics().lineSpacing()
-            assert lines <= 3, (text, lines)
-    finally:
-        language.use_language("en")
-        qapp.setFont(saved)
-        text_size._desktop_font = None
-        text_size.apply_text_size(qapp, "normal")
+    speaking(code)
+    window = window_factory().window
+    note, panel = window.status_note, window.draw_panel
+    least = panel._left_least_width()  # noqa: SLF001 - the column at its narrowest
+    for text in (TOO_LITTLE, *TOPS_HINTS.values()):
+        note.setText(language.translate_marked("MainWindow", text))
+        lines = note.heightForWidth(least) / panel.fontMetrics().lineSpacing()
+        assert lines <= 3, (text, lines)

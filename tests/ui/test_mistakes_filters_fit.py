@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QApplication
 from nndesk.data.registry import DATASETS
 from nndesk.ui.choice_box import edit_field_width
 from tests.test_evaluation import toy_result
-from tests.ui.test_layout import WAIT_MS, show_at
-from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
+from tests.ui.test_layout import WAIT_MS
 
 
 def _whole(box) -> bool:
@@ -21,11 +20,11 @@ def _whole(box) -> bool:
 
 def test_the_filters_write_their_choices_whole_at_1024_in_vietnamese_at_larger_text(
     qtbot,
-    window_factory,
-    larger_vi,  # noqa: F811 - the fixture
+    window_at,
+    larger_vi,
 ):
-    desk = window_factory(mode="garments")
-    window = show_at(desk, (1024, 700))
+    desk = window_at((1024, 700), mode="garments")
+    window = desk.window
     view = desk.mistakes_page
     view.saliency_box.setChecked(False)  # the toy model has no gradients to show
     names = DATASETS["fashion"].class_names

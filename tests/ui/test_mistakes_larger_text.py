@@ -14,7 +14,6 @@ from nndesk.ui import language, text_size
 from nndesk.ui.mistakes_view import MistakesView
 from tests.test_evaluation import toy_result
 from tests.ui.conftest import shown_widget
-from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
 
 NAMES = ("Áo thun/áo phông", "Áo len chui đầu", "Giày thể thao", "Bốt cổ ngắn")
 
@@ -31,7 +30,7 @@ def test_the_details_fit_on_the_first_visit_after_a_larger_text_step(
     qtbot,
     qapp,
     vietnamese,
-    normal_text_after,  # noqa: F811 - the fixture
+    normal_text_after,
     width,
 ):
     """About the page's width beside the drawing and the prediction in a 1024 px window: at

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication
 
 from .conftest import xvfb_desktop_text
 from .test_layout import DEFAULT, SMALL_FRAMED, cut_widgets, show_at
-from .test_text_size import normal_text_after  # noqa: F401 - a fixture
 
 
 @pytest.mark.parametrize("size", [SMALL_FRAMED, DEFAULT], ids=["1024x673", "1280x760"])
@@ -132,7 +131,7 @@ def test_the_offer_names_the_model_it_compares_with_at_1024_in_vietnamese(
     qtbot,
     qapp,
     window_factory,
-    normal_text_after,  # noqa: F811 - the fixture
+    normal_text_after,
     larger,
 ):
     """walk65 D27: at 1024 px (Normal and Larger text) the offer of a run far below the model

@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.test_layout import WAIT_MS, show_at
-from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
 
 
 @pytest.mark.parametrize(
@@ -18,7 +17,7 @@ def test_the_preset_note_is_whole_at_larger_text(
     qapp,
     window_factory,
     stroke_classifier,
-    normal_text_after,  # noqa: F811 - the fixture
+    normal_text_after,
     code,
     size,
 ):

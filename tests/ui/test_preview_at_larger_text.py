@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication
 
 from nndesk.ui import text_size
 from tests.ui.test_layout import show_at
-from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
 
 
 def _window(window_factory, mode: str):

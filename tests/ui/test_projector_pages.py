@@ -9,29 +9,10 @@ from PySide6.QtWidgets import QApplication
 
 from nndesk.data import registry
 from nndesk.ui import text_size
-from tests.ui.test_layout import WAIT_MS, cut_chart_texts, cut_widgets, show_at
+from tests.ui.conftest import xvfb_desktop_text
+from tests.ui.test_layout import WAIT_MS, cut_chart_texts, cut_widgets
 
 FASHION = registry.FASHION.class_names  # the dataset's own English names
-
-
-@pytest.fixture
-def larger_vi(qapp, restore_theme):
-    """The offscreen 9 pt desktop at Larger (the window at 11 pt, charts x1.25), in
-    Vietnamese; back to normal English after."""
-    from nndesk.ui import language
-
-    saved = qapp.font()
-    font = qapp.font()
-    font.setPointSizeF(9.0)
-    qapp.setFont(font)
-    text_size._desktop_font = None
-    text_size.apply_text_size(qapp, "larger")
-    assert language.use_language("vi") == "vi"
-    yield
-    language.use_language("en")
-    qapp.setFont(saved)
-    text_size._desktop_font = None
-    text_size.apply_text_size(qapp, "normal")
 
 
 def _training_matrix(seed: int = 0) -> np.ndarray:
@@ -56,12 +37,12 @@ def _replay_record():
 
 @pytest.mark.parametrize("size", [(1024, 700), (1280, 740)], ids=["1024", "1280"])
 def test_replay_with_a_runs_matrices_fits_the_page_at_larger_text_in_vietnamese(
-    qtbot, window_factory, stroke_classifier, larger_vi, size
+    qtbot, window_at, stroke_classifier, larger_vi, size
 ):
     """walk61 D13: the page wider than its view (the right column cut, no scroll), the
     matrix's counts past their cells and its two-line row names on one another."""
-    desk = window_factory(classifier=stroke_classifier, mode="garments")
-    window = show_at(desk, size)
+    desk = window_at(size, classifier=stroke_classifier, mode="garments")
+    window = desk.window
     page = desk.train_page
     window.tabs.setCurrentWidget(page)
     page.tabs.setCurrentWidget(page.replay_page)
@@ -90,7 +71,7 @@ def test_replay_with_a_runs_matrices_fits_the_page_at_larger_text_in_vietnamese(
 
 @pytest.mark.parametrize("size", [(1024, 700), (1280, 760)], ids=["1024", "1280"])
 def test_a_replay_of_matrices_only_gives_the_matrix_the_pages_width_at_larger_text(
-    qtbot, window_factory, stroke_classifier, larger_vi, size
+    qtbot, window_at, stroke_classifier, larger_vi, size
 ):
     """walk65 D10: vi, Larger, 1280x760, the replay of a run that kept no weights: its note
     ("Chỉ lượt chạy gần nhất giữ bản sao trọng số…") beside the matrix took two fifths of the
@@ -99,8 +80,8 @@ def test_a_replay_of_matrices_only_gives_the_matrix_the_pages_width_at_larger_te
     size."""
     from nndesk.replay import ReplayRecord
 
-    desk = window_factory(classifier=stroke_classifier, mode="garments")
-    window = show_at(desk, size)
+    desk = window_at(size, classifier=stroke_classifier, mode="garments")
+    window = desk.window
     page = desk.train_page
     window.tabs.setCurrentWidget(page)
     page.tabs.setCurrentWidget(page.replay_page)
@@ -253,14 +234,14 @@ def test_the_shortcut_list_fits_a_screen_lower_than_it_at_larger_text(
 
 @pytest.mark.parametrize("status", ["completed", "stopped"])
 def test_the_weaker_runs_offer_keeps_the_figure_it_compares_to_at_larger_text(
-    qtbot, window_factory, larger_vi, status
+    qtbot, window_at, larger_vi, status
 ):
     """walk61 D12: at 1024 px and Larger text the offer read "Lượt chạy: 87,2%, thấp hơn hẳn
     mô h…": the model's 92,6 % it is below was what got cut. Both figures stay."""
     from tests.ui.test_layout import SMALL_FRAMED
 
-    desk = window_factory()
-    window = show_at(desk, SMALL_FRAMED)
+    desk = window_at(SMALL_FRAMED)
+    window = desk.window
     window.model_notice.offer(0.872, 0.926, "fashion-cnn", status)
     QApplication.processEvents()
     message = window.model_notice.message
@@ -270,34 +251,22 @@ def test_the_weaker_runs_offer_keeps_the_figure_it_compares_to_at_larger_text(
 
 
 def test_the_first_answer_after_a_step_to_larger_text_moves_nothing(
-    qtbot, window_factory, stroke_classifier, qapp, restore_theme
+    qtbot, window_at, stroke_classifier, qapp, restore_theme, normal_text_after, in_vietnamese
 ):
     """verify62: at vi Larger on 1024x768 the first prediction widened the drawing column and
     pushed the pages 26 px right (and the preview grew): the answer panel's least width counted
     only the lines shown, and "Vẽ một chữ số 0-9" is narrower than an answer at Larger. The
     window is built at the normal size and stepped up, as View > Text size does."""
-    from nndesk.ui import language
     from tests.ui.test_main_window import wait_for_prediction
 
-    saved = qapp.font()
-    font = qapp.font()
-    font.setPointSizeF(9.0)  # the offscreen desktop at 9 pt, as larger_vi
-    qapp.setFont(font)
-    text_size._desktop_font = None
-    assert language.use_language("vi") == "vi"
-    try:
-        desk = window_factory(classifier=stroke_classifier)
-        window = show_at(desk, (1024, 736))
-        text_size.apply_text_size(qapp, "larger")
-        QApplication.processEvents()
-        before = (window.splitter.sizes(), window.preview.size(), window.canvas.size())
-        window.canvas.draw_stroke([(140, 30), (140, 250)])
-        wait_for_prediction(qtbot, desk.prediction)
-        qtbot.waitUntil(lambda: window.prediction_panel.top_label.text() != "–")
-        QApplication.processEvents()
-        assert (window.splitter.sizes(), window.preview.size(), window.canvas.size()) == before
-    finally:
-        language.use_language("en")
-        qapp.setFont(saved)
-        text_size._desktop_font = None
-        text_size.apply_text_size(qapp, "normal")
+    xvfb_desktop_text(qapp, larger=False)  # the 9 pt desktop, as larger_vi
+    desk = window_at((1024, 736), classifier=stroke_classifier)
+    window = desk.window
+    text_size.apply_text_size(qapp, "larger")
+    QApplication.processEvents()
+    before = (window.splitter.sizes(), window.preview.size(), window.canvas.size())
+    window.canvas.draw_stroke([(140, 30), (140, 250)])
+    wait_for_prediction(qtbot, desk.prediction)
+    qtbot.waitUntil(lambda: window.prediction_panel.top_label.text() != "–")
+    QApplication.processEvents()
+    assert (window.splitter.sizes(), window.preview.size(), window.canvas.size()) == before

@@ -15,7 +15,6 @@ from nndesk.runs import RunStore
 from nndesk.training.race import COMPARISONS
 from nndesk.ui.race_words import shared_start, shortened
 from tests.ui.conftest import race_training_page
-from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
 from tests.ui.test_race_lanes_fit import lanes_fit_their_view, tooltip_of
 from tests.ui.test_training_panel import tiny_dataset  # noqa: F401 - a fixture
 
@@ -76,7 +75,7 @@ def _shown_at(qtbot, area, view, width: int) -> None:
 
 def test_two_labs_lanes_show_what_sets_them_apart_at_larger_text_in_vietnamese(
     qtbot,
-    larger_vi,  # noqa: F811 - the fixture
+    larger_vi,
     race_tab,
 ):
     area, view = race_tab
@@ -93,7 +92,7 @@ def test_two_labs_lanes_show_what_sets_them_apart_at_larger_text_in_vietnamese(
 @pytest.mark.parametrize("index", range(len(COMPARISONS)))
 def test_every_comparisons_lane_names_show_whole_at_larger_text_in_vietnamese(
     qtbot,
-    larger_vi,  # noqa: F811 - the fixture
+    larger_vi,
     race_tab,
     index,
 ):
@@ -146,7 +145,7 @@ def test_the_key_and_the_table_name_two_labs_as_their_lanes_do(qtbot, page):
 
 def test_lanes_removed_leave_no_room_under_the_last(
     qtbot,
-    larger_vi,  # noqa: F811 - the fixture
+    larger_vi,
     race_tab,
 ):
     """Their names' gaps went with them: three lanes made two kept a lane's height below."""
@@ -167,7 +166,7 @@ def test_lanes_removed_leave_no_room_under_the_last(
 
 def test_a_lanes_long_settings_are_cut_in_their_cell_not_behind_a_sideways_scroll(
     qtbot,
-    larger_vi,  # noqa: F811 - the fixture
+    larger_vi,
     digits_race_tab,
 ):
     """mnist-gd's "toàn bộ batch · L2 0 · không đổi ✎" beside its name was 22 px wider than

@@ -22,7 +22,6 @@ from nndesk.controllers.race import RaceController
 from nndesk.presets import get_preset
 from nndesk.runs import RunStore
 from nndesk.ui.elided_edit import ElidedEdit
-from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
 
 
 def tooltip_of(widget) -> str:
@@ -120,7 +119,7 @@ def _shown_at(qtbot, area, view, width: int) -> None:
 @pytest.mark.parametrize("width", [455, 600], ids=["1024x768", "1280x800"])
 def test_a_prelu_lab_in_the_lanes_fits_the_tab_at_larger_text_in_vietnamese(
     qtbot,
-    larger_vi,  # noqa: F811 - the fixture
+    larger_vi,
     race_tab,
     width,
 ):
@@ -143,7 +142,7 @@ def test_a_prelu_labs_layers_show_whole_beside_the_other_lanes_at_normal_text(
 
 def test_a_lanes_settings_dialog_shows_each_choice_whole_at_larger_text_in_vietnamese(
     qtbot,
-    larger_vi,  # noqa: F811 - the fixture
+    larger_vi,
     race_tab,
 ):
     """At Vietnamese Larger "Khởi tạo" read "tự động (He cho ReLU" cut at its box's edge: the

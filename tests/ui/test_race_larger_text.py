@@ -10,7 +10,6 @@ from nndesk.controllers.race import RaceController
 from nndesk.curves.key import PLOT_LEAST_HEIGHT
 from nndesk.runs import RunStore
 from nndesk.ui import text_size
-from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
 from tests.ui.test_training_panel import tiny_dataset  # noqa: F401 - a fixture
 
 #: the Race tab's width beside the drawing in a 1024x768 window at Larger text (px)
@@ -50,7 +49,7 @@ def test_at_larger_text_the_race_charts_titles_and_key_keep_apart(qapp, larger_v
 def test_at_larger_text_the_race_chart_grows_for_its_plots(
     qtbot,
     qapp,
-    larger_vi,  # noqa: F811
+    larger_vi,
     tiny_dataset,  # noqa: F811
     tmp_path,
 ):

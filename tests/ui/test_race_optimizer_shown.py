@@ -6,17 +6,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_layout import WAIT_MS, show_at
-from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
+from tests.ui.test_layout import WAIT_MS
 
 
 def test_the_momentum_lane_is_never_written_as_sgd_at_1024_in_vietnamese_at_larger_text(
     qtbot,
-    window_factory,
-    larger_vi,  # noqa: F811 - the fixture
+    window_at,
+    larger_vi,
 ):
-    desk = window_factory(mode="garments")
-    window = show_at(desk, (1024, 700))
+    desk = window_at((1024, 700), mode="garments")
+    window = desk.window
     train = desk.train_page
     window.tabs.setCurrentWidget(train)
     train.tabs.setCurrentWidget(train.race_page)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from nndesk.controllers.race import LaneResult
-from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
 
 #: the lanes' names of a race of four MNIST labs as the table got them (seen on Xvfb)
 LABS = (
@@ -23,7 +22,7 @@ LABS = (
 
 def test_four_labs_results_fit_the_race_tab_at_larger_text_in_vietnamese(
     qtbot,
-    larger_vi,  # noqa: F811 - the fixture
+    larger_vi,
 ):
     from nndesk.ui.race_results import RaceTable
 

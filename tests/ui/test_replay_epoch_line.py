@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from nndesk.presets import PresetOrigin
 from tests.ui.test_layout import WAIT_MS, cut_widgets, show_at
-from tests.ui.test_projector_pages import _replay_record, larger_vi  # noqa: F401 - fixtures
+from tests.ui.test_projector_pages import _replay_record
 
 #: px the slider keeps at least: a drag over a few epochs needs a track to drag along
 SLIDER_LEAST = 100
@@ -18,7 +18,7 @@ def test_the_epoch_line_keeps_the_slider_and_its_words_whole(
     qtbot,
     window_factory,
     stroke_classifier,
-    larger_vi,  # noqa: F811
+    larger_vi,
 ):
     desk = window_factory(classifier=stroke_classifier, mode="garments")
     window = show_at(desk, (1024, 700))

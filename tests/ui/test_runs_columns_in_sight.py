@@ -14,7 +14,6 @@ from nndesk.presets import PRESETS, PresetOrigin
 from nndesk.ui.runs_table import COLUMNS, DATASET, PRESET, SETTINGS
 from tests.ui.conftest import xvfb_desktop_text
 from tests.ui.test_layout import WAIT_MS, show_at
-from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
 
 OWN = {"dataset": "fashion", "arch": "784-32-10", "lr": 0.01, "optimizer": "adam"}
 
@@ -83,7 +82,7 @@ def test_the_runs_a_person_compares_are_in_sight_and_no_column_is_cut_at_the_edg
     qtbot,
     qapp,
     window_factory,
-    normal_text_after,  # noqa: F811 - the fixture
+    normal_text_after,
     code,
     larger,
     size,  # noqa: F811

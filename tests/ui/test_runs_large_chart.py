@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import xvfb_desktop_text
 from tests.ui.test_layout import WAIT_MS, show_at
-from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
 
 
 def _plots_height(view, size) -> float:
@@ -36,7 +35,7 @@ def test_four_runs_compared_at_1024x700_are_shown_large_in_one_click_and_put_bac
     qtbot,
     qapp,
     window_factory,
-    normal_text_after,  # noqa: F811 - the fixture
+    normal_text_after,
     tiny_idx_dir,
     monkeypatch,
     code,

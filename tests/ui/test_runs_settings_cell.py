@@ -4,8 +4,6 @@ the same data and layers (walk58 #2: lab 2's four runs, sigmoid/ReLU x raw/[0,1]
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -84,18 +82,13 @@ def test_a_setting_left_out_when_off_is_said_when_it_tells_runs_apart(qtbot, tmp
 
 
 @pytest.mark.parametrize("code", ["vi"])
-def test_the_cell_says_it_in_vietnamese(qtbot, tmp_path, code):
-    from nndesk.ui import language
-
+def test_the_cell_says_it_in_vietnamese(qtbot, tmp_path, speaking, code):
     store = RunStore(tmp_path / "runs")
     ids = _lab2(store)
-    language.use_language(code)
-    try:
-        view = RunsView(RunListReader(store))
-        qtbot.addWidget(view)
-        cells = _settings_cells(view)
-    finally:
-        language.use_language("en")
+    speaking(code)
+    view = RunsView(RunListReader(store))
+    qtbot.addWidget(view)
+    cells = _settings_cells(view)
     lead = cells[ids["relu", "raw"]].split(" · ")[0]
     assert lead.startswith("ReLU, ") and "255" in lead and "0,01" not in lead
 
@@ -164,10 +157,11 @@ def test_at_1024_what_tells_lab_twos_runs_apart_is_in_sight_beside_their_accurac
 @pytest.mark.parametrize(("points", "code"), [(10.0, "en"), (11.0, "vi")])
 def test_with_a_desktops_font_lab_twos_settings_show_in_the_window(
     qtbot,
-    window_factory,
+    window_at,
     stroke_classifier,
     tiny_data_dir,
     desktop_font,  # noqa: F811 - the fixture
+    speaking,
     points,
     code,
 ):
@@ -175,27 +169,22 @@ def test_with_a_desktops_font_lab_twos_settings_show_in_the_window(
     11 pt in Vietnamese (the table 453 px wide): the accuracy and the status stay in sight
     too (what tells the runs apart cut in its middle where the column is too narrow)."""
     from nndesk import paths
-    from nndesk.ui import language
     from nndesk.ui.runs_table import COLUMNS
-    from tests.ui.test_layout import SMALL, WAIT_MS, show_at
+    from tests.ui.test_layout import SMALL, WAIT_MS
 
     _lab2(RunStore(paths.runs_dir()))
     desktop_font(points)
-    assert language.use_language(code) == code
-    try:
-        desk = window_factory(classifier=stroke_classifier)
-        window = show_at(desk, SMALL)
-        page = desk.train_page
-        window.tabs.setCurrentWidget(page)
-        view = page.runs_view
-        page.tabs.setCurrentWidget(view)
-        view.refresh()
-        qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == 4, timeout=WAIT_MS)
-        assert _in_sight(view, SETTINGS) and _in_sight(view, COLUMNS.index("Test acc"))
-        assert _in_sight(view, COLUMNS.index("Status"))  # fixG 3
-        assert len(_leads_told_apart(view)) == 4
-    finally:
-        language.use_language("en")
+    speaking(code)
+    desk = window_at(SMALL, classifier=stroke_classifier)
+    page = desk.train_page
+    desk.window.tabs.setCurrentWidget(page)
+    view = page.runs_view
+    page.tabs.setCurrentWidget(view)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == 4, timeout=WAIT_MS)
+    assert _in_sight(view, SETTINGS) and _in_sight(view, COLUMNS.index("Test acc"))
+    assert _in_sight(view, COLUMNS.index("Status"))  # fixG 3
+    assert len(_leads_told_apart(view)) == 4
 
 
 def test_at_1024_a_runs_status_is_in_sight_beside_its_accuracy(qtbot, tmp_path):
@@ -224,7 +213,7 @@ def test_at_1024_a_runs_status_is_in_sight_beside_its_accuracy(qtbot, tmp_path):
 
 
 def test_in_vietnamese_at_the_larger_text_a_runs_status_is_in_sight_at_1024(
-    qtbot, qapp, window_factory, stroke_classifier, tiny_data_dir
+    qtbot, window_at, stroke_classifier, tiny_data_dir, in_vietnamese, larger_text
 ):
     """walk61: the lecturer's window (1024x768, Vietnamese, View > Text size > Larger): the
     Status column ended at 477 px of a 467 px table."""
@@ -236,33 +225,25 @@ def test_in_vietnamese_at_the_larger_text_a_runs_status_is_in_sight_at_1024(
         record = store.create({**LAB2, "arch": arch})
         record.status = "completed"
         store.save(record)
-    with _lecturers_runs_view(qtbot, qapp, window_factory, stroke_classifier, rows=2) as view:
-        for name in ("Started", "Layers", "Test acc", "Status"):
-            assert _in_sight(view, COLUMNS.index(name)), name
+    view = _lecturers_runs_view(qtbot, window_at, stroke_classifier, rows=2)
+    for name in ("Started", "Layers", "Test acc", "Status"):
+        assert _in_sight(view, COLUMNS.index(name)), name
 
 
-@contextlib.contextmanager
-def _lecturers_runs_view(qtbot, qapp, window_factory, stroke_classifier, rows: int):
-    """The Runs view of the lecturer's window (1024x768, Vietnamese, View > Text size >
-    Larger), shown once it lists ``rows`` runs; English and Normal text again after."""
-    from nndesk.ui import language, text_size
-    from tests.ui.test_layout import WAIT_MS, show_at
+def _lecturers_runs_view(qtbot, window_at, stroke_classifier, rows: int):
+    """The Runs view of the lecturer's window (1024x768; the test asks for Vietnamese and View
+    > Text size > Larger: ``in_vietnamese``, ``larger_text``), shown once it lists ``rows``
+    runs."""
+    from tests.ui.test_layout import WAIT_MS
 
-    assert language.use_language("vi") == "vi"
-    text_size.apply_text_size(qapp, "larger")
-    try:
-        desk = window_factory(classifier=stroke_classifier)
-        window = show_at(desk, (1024, 768))
-        page = desk.train_page
-        window.tabs.setCurrentWidget(page)
-        view = page.runs_view
-        page.tabs.setCurrentWidget(view)
-        view.refresh()
-        qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == rows, timeout=WAIT_MS)
-        yield view
-    finally:
-        text_size.apply_text_size(qapp, "normal")
-        language.use_language("en")
+    desk = window_at((1024, 768), classifier=stroke_classifier)
+    page = desk.train_page
+    desk.window.tabs.setCurrentWidget(page)
+    view = page.runs_view
+    page.tabs.setCurrentWidget(view)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == rows, timeout=WAIT_MS)
+    return view
 
 
 def _leads_told_apart(view) -> list[str]:
@@ -284,7 +265,7 @@ def _leads_told_apart(view) -> list[str]:
 
 
 def test_runs_told_apart_by_settings_keep_their_status_in_sight_in_vietnamese_at_larger_text(
-    qtbot, qapp, window_factory, stroke_classifier, tiny_data_dir
+    qtbot, window_at, stroke_classifier, tiny_data_dir, in_vietnamese, larger_text
 ):
     """fixG 3: the lecturer's window (1024x768, Vietnamese, Larger) with lab 2's four runs: the
     Settings column second kept what tells them apart whole on one line ("sigmoid, điểm ảnh 0
@@ -295,15 +276,15 @@ def test_runs_told_apart_by_settings_keep_their_status_in_sight_in_vietnamese_at
     from nndesk.ui.runs_table import COLUMNS
 
     _lab2(RunStore(paths.runs_dir()))
-    with _lecturers_runs_view(qtbot, qapp, window_factory, stroke_classifier, rows=4) as view:
-        assert view.settings_forward
-        for name in ("Started", "Settings", "Test acc", "Status"):
-            assert _in_sight(view, COLUMNS.index(name)), name
-        assert len(_leads_told_apart(view)) == 4
+    view = _lecturers_runs_view(qtbot, window_at, stroke_classifier, rows=4)
+    assert view.settings_forward
+    for name in ("Started", "Settings", "Test acc", "Status"):
+        assert _in_sight(view, COLUMNS.index(name)), name
+    assert len(_leads_told_apart(view)) == 4
 
 
 def test_a_cell_cut_to_its_column_is_cut_between_words(
-    qtbot, qapp, window_factory, stroke_classifier, tiny_data_dir
+    qtbot, window_at, stroke_classifier, tiny_data_dir, in_vietnamese, larger_text
 ):
     """verify63 V10: four Fashion-MNIST runs told apart by their rates, two set by hand while
     they trained, in the lecturer's window: the cells read "tốc độ họ…01 → 0,05", two words
@@ -319,20 +300,20 @@ def test_a_cell_cut_to_its_column_is_cut_between_words(
             record.curves.add_lr_change(1.5, rate)
         record.status = "completed"
         store.save(record)
-    with _lecturers_runs_view(qtbot, qapp, window_factory, stroke_classifier, rows=4) as view:
-        assert view.settings_forward
-        # narrower than its cells (the lecturer's window shows them whole since the columns
-        # beside it fold their titles: verify65 #2), as a person dragging its edge makes it
-        view.table.horizontalHeader().resizeSection(SETTINGS, 110)
-        leads = [view.cell(row, SETTINGS) for row in range(view.row_count())]
-        shown = [view.shown_text(row, SETTINGS) for row in range(view.row_count())]
-        assert any(ELLIPSIS in text for text in shown), shown  # cut: the case looked at
-        for lead, text in zip(leads, shown, strict=True):
-            words = lead.split(" ")
-            kept = [w for w in text.split(" ") if w != ELLIPSIS]
-            assert all(w in words for w in kept), (lead, text)
-            assert text.split(" ")[-1] == words[-1]  # the rate it ended with
-        assert len(set(shown)) == 3  # the two left at 0.001 alike, as their settings are
+    view = _lecturers_runs_view(qtbot, window_at, stroke_classifier, rows=4)
+    assert view.settings_forward
+    # narrower than its cells (the lecturer's window shows them whole since the columns
+    # beside it fold their titles: verify65 #2), as a person dragging its edge makes it
+    view.table.horizontalHeader().resizeSection(SETTINGS, 110)
+    leads = [view.cell(row, SETTINGS) for row in range(view.row_count())]
+    shown = [view.shown_text(row, SETTINGS) for row in range(view.row_count())]
+    assert any(ELLIPSIS in text for text in shown), shown  # cut: the case looked at
+    for lead, text in zip(leads, shown, strict=True):
+        words = lead.split(" ")
+        kept = [w for w in text.split(" ") if w != ELLIPSIS]
+        assert all(w in words for w in kept), (lead, text)
+        assert text.split(" ")[-1] == words[-1]  # the rate it ended with
+    assert len(set(shown)) == 3  # the two left at 0.001 alike, as their settings are
 
 
 def test_runs_alike_but_for_their_schedule_are_told_apart_by_it(qtbot, tmp_path):
@@ -375,27 +356,21 @@ def test_runs_alike_but_for_their_schedule_are_told_apart_by_it(qtbot, tmp_path)
     ]
 
 
-def test_a_schedule_that_tells_runs_apart_is_said_in_vietnamese(qtbot, tmp_path):
-    from nndesk.ui import language
-
+def test_a_schedule_that_tells_runs_apart_is_said_in_vietnamese(qtbot, tmp_path, in_vietnamese):
     store = RunStore(tmp_path / "runs")
     step = {"schedule": "step", "schedule_step": 2, "schedule_gamma": 0.1}
     for schedule in ({}, step):
         record = store.create({**LAB2, "normalize": "unit", **schedule})
         record.status = "completed"
         store.save(record)
-    assert language.use_language("vi") == "vi"
-    try:
-        view = RunsView(RunListReader(store))
-        qtbot.addWidget(view)
-        leads = sorted(cell.split(" · ")[0] for cell in _settings_cells(view).values())
-    finally:
-        language.use_language("en")
+    view = RunsView(RunListReader(store))
+    qtbot.addWidget(view)
+    leads = sorted(cell.split(" · ")[0] for cell in _settings_cells(view).values())
     assert leads == ["giảm theo bậc mỗi 2\u00a0epoch ×0,1", "tốc độ học không đổi"]
 
 
 def test_in_the_lecturers_window_runs_told_apart_by_their_schedule_read_apart(
-    qtbot, qapp, window_factory, stroke_classifier, tiny_data_dir
+    qtbot, window_at, stroke_classifier, tiny_data_dir, in_vietnamese, larger_text
 ):
     """Cut in their middle at Vietnamese Larger text in a 1024x768 window, a step decay ×0.1
     and one ×0.5 both read "giảm … mỗi 2 epoch": the factor goes last, where a cut keeps it."""
@@ -413,6 +388,6 @@ def test_in_the_lecturers_window_runs_told_apart_by_their_schedule_read_apart(
         record = store.create(base.replace(**schedule).to_dict())
         record.status = "completed"
         store.save(record)
-    with _lecturers_runs_view(qtbot, qapp, window_factory, stroke_classifier, rows=4) as view:
-        shown = [view.shown_text(row, SETTINGS) for row in range(view.row_count())]
+    view = _lecturers_runs_view(qtbot, window_at, stroke_classifier, rows=4)
+    shown = [view.shown_text(row, SETTINGS) for row in range(view.row_count())]
     assert len(set(shown)) == 4, shown

@@ -9,16 +9,7 @@ from matplotlib.figure import Figure
 
 from nndesk import preferences
 from nndesk.ui import text_size
-
-
-@pytest.fixture
-def normal_text_after(qapp):
-    """The window's font and the charts back at the normal step after the test."""
-    saved = qapp.font()
-    yield
-    qapp.setFont(saved)
-    text_size._desktop_font = None  # read again: the font as it was
-    text_size.apply_text_size(qapp, "normal")
+from tests.ui.conftest import xvfb_desktop_text
 
 
 def _tick_height(canvas: FigureCanvasQTAgg) -> float:
@@ -90,25 +81,17 @@ def test_larger_text_stops_at_the_largest_font_every_page_fits(desktop_points, p
 
 
 def test_every_page_fits_1024x700_at_the_largest_step_in_vietnamese(
-    qtbot, qapp, window_factory, stroke_classifier, restore_theme, normal_text_after
+    qtbot, qapp, window_factory, stroke_classifier, restore_theme, larger_text, speaking
 ):
     """The largest step from the offscreen 9 pt font: the window at 11 pt and charts zoomed
     by 1.25 (the 11 pt desktops of tests/ui/test_desktop_fonts.py run their charts at 1)."""
-    from nndesk.ui import language, theme
+    from nndesk.ui import theme
     from tests.ui.test_desktop_fonts import check_every_page_fits
 
-    font = qapp.font()
-    font.setPointSizeF(9.0)
-    qapp.setFont(font)
-    text_size._desktop_font = None  # the desktop's font is read again: 9 pt
-    text_size.apply_text_size(qapp, "larger")
     assert qapp.font().pointSizeF() == pytest.approx(text_size.LARGEST_FITTING_POINTS)
     theme.apply_theme(qapp, "dark")
-    assert language.use_language("vi") == "vi"
-    try:
-        check_every_page_fits(qtbot, window_factory, stroke_classifier)
-    finally:
-        language.use_language("en")
+    speaking("vi")
+    check_every_page_fits(qtbot, window_factory, stroke_classifier)
 
 
 def test_the_confusion_matrix_drawn_off_the_gui_thread_takes_the_larger_text(
@@ -246,10 +229,7 @@ def test_the_inside_diagram_is_painted_again_in_the_windows_new_font(
     from tests.ui.conftest import shown_widget
     from tests.ui.test_inside_diagram_titles import _calibrated_snapshot
 
-    font = qapp.font()
-    font.setPointSizeF(9.0)
-    qapp.setFont(font)
-    text_size._desktop_font = None  # the desktop's font is read again: 9 pt
+    xvfb_desktop_text(qapp, larger=False)
     diagram = shown_widget(qtbot, NetworkDiagram(), (620, 330))
     diagram.set_snapshot(_calibrated_snapshot(), None)
     qtbot.waitUntil(diagram.is_current, timeout=60000)
@@ -280,10 +260,7 @@ def test_every_widget_of_the_window_takes_a_new_step_at_once(
     import shiboken6
     from PySide6.QtWidgets import QApplication
 
-    font = qapp.font()
-    font.setPointSizeF(9.0)
-    qapp.setFont(font)
-    text_size._desktop_font = None  # the desktop's font is read again: 9 pt
+    xvfb_desktop_text(qapp, larger=False)
     window = window_factory().window
     qtbot.waitExposed(window)
     before = {id(w): (w, _points(w)) for w in QApplication.allWidgets()}
@@ -313,10 +290,7 @@ def test_the_layers_label_is_in_line_with_its_field_at_each_step(
     from nndesk.ui.train_form import TrainForm
     from tests.ui.conftest import shown_widget
 
-    font = qapp.font()
-    font.setPointSizeF(9.0)
-    qapp.setFont(font)
-    text_size._desktop_font = None  # the desktop's font is read again: 9 pt
+    xvfb_desktop_text(qapp, larger=False)
     form = shown_widget(qtbot, TrainForm(), (600, 900))
     text_size.apply_text_size(qapp, step)
     form_layout, holder = form._holders["arch"]
@@ -353,21 +327,14 @@ def test_the_application_event_filter_is_back_after_a_step(qtbot, qapp, normal_t
 
 
 def test_evaluates_matrix_hint_is_never_drawn_over_the_matrix_in_a_low_view(
-    qtbot, qapp, normal_text_after
+    qtbot, larger_text, in_vietnamese
 ):
     """vi at 11 pt in a 1024x700 window: the narrow page's matrix was fitted to the view with
     no room for its hint's second line, and the hint was drawn over "Lớp dự đoán"."""
     from nndesk.controllers.evaluation import EvaluationController
-    from nndesk.ui import language
     from tests.test_evaluation import toy_result
     from tests.ui.test_evaluation_panel import panel_on_screen, toy_provider
 
-    font = qapp.font()
-    font.setPointSizeF(9.0)
-    qapp.setFont(font)
-    text_size._desktop_font = None  # the desktop's font is read again: 9 pt
-    text_size.apply_text_size(qapp, "larger")
-    assert language.use_language("vi") == "vi"
     controller = EvaluationController(toy_provider, batch_size=8)
     try:
         panel = panel_on_screen(qtbot, controller, 553, 480)
@@ -383,7 +350,6 @@ def test_evaluates_matrix_hint_is_never_drawn_over_the_matrix_in_a_low_view(
         qtbot.waitUntil(apart)
     finally:
         controller.shutdown()
-        language.use_language("en")
 
 
 def test_widths_measured_from_the_font_follow_a_step(qtbot, qapp, normal_text_after):
@@ -396,10 +362,7 @@ def test_widths_measured_from_the_font_follow_a_step(qtbot, qapp, normal_text_af
     from nndesk.ui.race_lanes import LaneGrid, LaneRow
     from tests.ui.conftest import shown_widget
 
-    font = qapp.font()
-    font.setPointSizeF(9.0)
-    qapp.setFont(font)
-    text_size._desktop_font = None  # the desktop's font is read again: 9 pt
+    xvfb_desktop_text(qapp, larger=False)
     holder = QWidget()
     grid = LaneGrid(lambda: LaneRow(lambda row: None, lambda *a: None))
     holder.setLayout(grid)

@@ -8,8 +8,6 @@ import pytest
 
 from nndesk.ui.choice_box import edit_field_width
 from tests.ui.test_layout import WAIT_MS, show_at
-from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
-from tests.ui.test_vi_larger_fit import in_vietnamese  # noqa: F401 - a fixture
 
 #: a bound for one layout pass, met at once when the text fits (a cut one waits it out)
 FIT_MS = 3_000

@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_projector_pages import larger_vi  # noqa: F401 - a fixture
 from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
     WAIT_MS,
     panel,
@@ -69,7 +68,7 @@ def test_the_pending_line_moves_no_field_while_typing(qtbot, panel, size):  # no
 def test_the_pending_line_moves_no_field_at_larger_text_in_vietnamese(
     qtbot,
     panel,  # noqa: F811
-    larger_vi,  # noqa: F811
+    larger_vi,
 ):
     _check_typing_moves_nothing(qtbot, panel, (470, 640))
 

@@ -8,18 +8,9 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.conftest import xvfb_desktop_text
 from tests.ui.test_desktop_fonts import desktop_font  # noqa: F401 - a fixture
-from tests.ui.test_layout import WAIT_MS, cut_widgets, show_at
-from tests.ui.test_text_size import normal_text_after  # noqa: F401 - a fixture
-
-
-@pytest.fixture
-def in_vietnamese(qapp):
-    from nndesk.ui import language
-
-    assert language.use_language("vi") == "vi"
-    yield
-    language.use_language("en")
+from tests.ui.test_layout import WAIT_MS, cut_widgets
 
 
 def _right_edge_in(widget, area) -> int:
@@ -27,15 +18,15 @@ def _right_edge_in(widget, area) -> int:
     return widget.mapTo(area.viewport(), widget.rect().topRight()).x()
 
 
-def _why_page_with_units(qtbot, window_factory):
+def _why_page_with_units(qtbot, window_at):
     """A Clothing window at 1024x700 with fashion-mlp, on the Why page, a block drawn and its
     eight busiest hidden units shown."""
     from nndesk.inference import Classifier
     from nndesk.paths import WEIGHTS_DIR
 
     clf = Classifier.from_file(WEIGHTS_DIR / "fashion-mlp.npz")
-    desk = window_factory(classifier=clf, mode="garments")
-    window = show_at(desk, (1024, 700))
+    desk = window_at((1024, 700), classifier=clf, mode="garments")
+    window = desk.window
     why = desk.why_page
     window.tabs.setCurrentWidget(why)
     qtbot.waitUntil(why.isVisible, timeout=WAIT_MS)
@@ -61,7 +52,7 @@ def _check_the_why_page_fits(window, why) -> None:
 @pytest.mark.parametrize("points", [10.0, 11.0])
 def test_an_mlps_hidden_units_and_the_why_text_fit_the_page_in_vietnamese(
     qtbot,
-    window_factory,
+    window_at,
     desktop_font,  # noqa: F811 - the fixture
     in_vietnamese,
     points,
@@ -70,16 +61,15 @@ def test_an_mlps_hidden_units_and_the_why_text_fit_the_page_in_vietnamese(
     took the width of four English captions, "kích hoạt 5,31" is wider: the fourth column and
     every paragraph's right end ("…đối với Giày thể thac") were cut, no sideways scroll."""
     desktop_font(points)
-    _check_the_why_page_fits(*_why_page_with_units(qtbot, window_factory))
+    _check_the_why_page_fits(*_why_page_with_units(qtbot, window_at))
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 800)])
 @pytest.mark.parametrize("kind", ["integrated_gradients", "occlusion"])
 def test_a_method_with_a_long_vietnamese_name_keeps_the_why_page_inside_the_window(
     qtbot,
-    qapp,
-    window_factory,
-    normal_text_after,  # noqa: F811 - the fixture
+    window_at,
+    larger_text,
     in_vietnamese,
     kind,
     size,
@@ -90,12 +80,10 @@ def test_a_method_with_a_long_vietnamese_name_keeps_the_why_page_inside_the_wind
     sideways scroll, and the method is remembered."""
     from nndesk.inference import Classifier
     from nndesk.paths import WEIGHTS_DIR
-    from nndesk.ui import text_size
 
-    text_size.apply_text_size(qapp, "larger")
     clf = Classifier.from_file(WEIGHTS_DIR / "fashion-cnn.npz")
-    desk = window_factory(classifier=clf, mode="garments")
-    window = show_at(desk, size)
+    desk = window_at(size, classifier=clf, mode="garments")
+    window = desk.window
     why = desk.why_page
     window.tabs.setCurrentWidget(why)
     qtbot.waitUntil(why.isVisible, timeout=WAIT_MS)
@@ -119,18 +107,15 @@ def test_a_method_with_a_long_vietnamese_name_keeps_the_why_page_inside_the_wind
 def test_the_hidden_units_fit_again_after_a_text_size_step(
     qtbot,
     qapp,
-    window_factory,
-    normal_text_after,  # noqa: F811 - the fixture
+    window_at,
+    normal_text_after,
     in_vietnamese,
 ):
     """A step to Larger widens the captions but not the page: no resize tells the grid."""
     from nndesk.ui import text_size
 
-    font = qapp.font()
-    font.setPointSizeF(9.0)
-    qapp.setFont(font)
-    text_size._desktop_font = None  # noqa: SLF001 - the desktop's font is read again: 9 pt
-    window, why = _why_page_with_units(qtbot, window_factory)
+    xvfb_desktop_text(qapp, larger=False)
+    window, why = _why_page_with_units(qtbot, window_at)
     text_size.apply_text_size(qapp, "larger")
     QApplication.processEvents()
     _check_the_why_page_fits(window, why)
@@ -189,21 +174,14 @@ def _names_apart(canvas) -> list[str]:
 @pytest.mark.parametrize("code", ["en", "vi"])
 def test_the_samples_class_names_stay_a_line_apart_at_the_larger_text(
     qtbot,
-    qapp,
-    normal_text_after,  # noqa: F811 - the fixture
+    larger_text,
+    speaking,
     code,
 ):
     """verify60 D-D: the Dataset page, vi, Larger, 1024x700: the class names beside the samples
     grid overlapped each other. The names ("Áo thun/áo phông") took ~150 of the chart's 309 px,
     ten images a row got 141 px: rows 14 px apart, names 19 px tall."""
-    from nndesk.ui import language, text_size
-
-    font = qapp.font()
-    font.setPointSizeF(9.0)
-    qapp.setFont(font)
-    text_size._desktop_font = None  # noqa: SLF001 - the desktop's font is read again: 9 pt
-    text_size.apply_text_size(qapp, "larger")
-    assert language.use_language(code) == code
+    speaking(code)
     view, controller = _garment_view(qtbot, (481, 564))
     try:
         canvas = view.samples_canvas
@@ -226,7 +204,6 @@ def test_the_samples_class_names_stay_a_line_apart_at_the_larger_text(
         assert _names_apart(canvas) == []
     finally:
         controller.shutdown()
-        language.use_language("en")
 
 
 def _tile_px(canvas) -> float:
@@ -288,18 +265,14 @@ def _no_relu_record():
 
 @pytest.mark.parametrize("code", ["en", "vi"])
 @pytest.mark.parametrize("size", [(540, 215), (540, 380), (760, 420)])
-def test_the_no_relu_note_lies_under_its_title_and_inside_its_chart(qapp, size, code):
+def test_the_no_relu_note_lies_under_its_title_and_inside_its_chart(speaking, size, code):
     """verify60 D-F: in Train > Inside the "Dead ReLU share" title was printed over its "No
     ReLU layer in this network…" note, at every text size: four lines of note centred on a plot
     ~25-60 px tall."""
-    from nndesk.ui import language
     from nndesk.ui.inside_training_view import inside_figure
 
-    assert language.use_language(code) == code
-    try:
-        figure = inside_figure(_no_relu_record(), *size)
-    finally:
-        language.use_language("en")
+    speaking(code)
+    figure = inside_figure(_no_relu_record(), *size)
     renderer = figure.canvas.get_renderer()
     (dead,) = [ax for ax in figure.axes if ax.get_gid() == "dead"]
     (note,) = [t for t in dead.texts if t.get_text()]
@@ -315,9 +288,9 @@ def test_the_no_relu_note_lies_under_its_title_and_inside_its_chart(qapp, size, 
 @pytest.mark.parametrize(("points", "code"), [(10.0, "vi"), (11.0, "vi"), (10.0, "en")])
 def test_the_pages_names_take_one_row_at_1024x700_and_are_whole(
     qtbot,
-    qapp,
-    window_factory,
+    window_at,
     desktop_font,  # noqa: F811 - the fixture
+    speaking,
     points,
     code,
 ):
@@ -329,31 +302,26 @@ def test_the_pages_names_take_one_row_at_1024x700_and_are_whole(
 
     from nndesk.inference import Classifier
     from nndesk.paths import WEIGHTS_DIR
-    from nndesk.ui import language
 
     desktop_font(points)
-    assert language.use_language(code) == code
-    try:
-        clf = Classifier.from_file(WEIGHTS_DIR / "fashion-cnn.npz")  # a model, as installed
-        desk = window_factory(classifier=clf, mode="garments")
-        window = show_at(desk, (1024, 700))
-        buttons = window.tabs.buttons
+    speaking(code)
+    clf = Classifier.from_file(WEIGHTS_DIR / "fashion-cnn.npz")  # a model, as installed
+    window = window_at((1024, 700), classifier=clf, mode="garments").window
+    buttons = window.tabs.buttons
 
-        def one_row() -> bool:  # laid out in their place (a layout pass after the move)
-            return all(b.y() == buttons[0].y() and b.isVisible() for b in buttons)
+    def one_row() -> bool:  # laid out in their place (a layout pass after the move)
+        return all(b.y() == buttons[0].y() and b.isVisible() for b in buttons)
 
-        qtbot.waitUntil(one_row, timeout=WAIT_MS)
-        for button in buttons:
-            assert button.isVisible() and button.width() >= button.sizeHint().width()
-            left = button.mapTo(window, QPoint(0, 0)).x()
-            assert left >= 0 and left + button.width() <= window.width(), button.text()
-        pages = window.pages_scroll.mapTo(window, QPoint(0, 0)).x()
-        beside = window.tabs.bar.mapTo(window, QPoint(0, 0)).x() >= pages
-        assert beside == (code == "en")
-        assert window.minimumSizeHint().height() <= 700
-        assert cut_widgets(window) == []
-    finally:
-        language.use_language("en")
+    qtbot.waitUntil(one_row, timeout=WAIT_MS)
+    for button in buttons:
+        assert button.isVisible() and button.width() >= button.sizeHint().width()
+        left = button.mapTo(window, QPoint(0, 0)).x()
+        assert left >= 0 and left + button.width() <= window.width(), button.text()
+    pages = window.pages_scroll.mapTo(window, QPoint(0, 0)).x()
+    beside = window.tabs.bar.mapTo(window, QPoint(0, 0)).x() >= pages
+    assert beside == (code == "en")
+    assert window.minimumSizeHint().height() <= 700
+    assert cut_widgets(window) == []
 
 
 def test_a_chart_note_is_never_broken_inside_a_word():
@@ -369,7 +337,7 @@ def test_a_chart_note_is_never_broken_inside_a_word():
 def test_the_answer_and_bar_widths_measured_once_follow_new_names_and_a_text_size_step(
     qtbot,
     qapp,
-    normal_text_after,  # noqa: F811 - the fixture
+    normal_text_after,
 ):
     """fix60b: the drawing column's least height is asked ~25 times in one text size step,
     and each time the answer and bar columns measured every class name again (~40 text
@@ -400,8 +368,8 @@ def test_the_answer_and_bar_widths_measured_once_follow_new_names_and_a_text_siz
 def test_the_train_pages_tabs_fit_it_at_1024_px(
     qtbot,
     qapp,
-    window_factory,
-    normal_text_after,  # noqa: F811 - the fixture
+    window_at,
+    larger_text,
     in_vietnamese,
     restore_theme,
     theme_name,
@@ -409,11 +377,10 @@ def test_the_train_pages_tabs_fit_it_at_1024_px(
     """walk61: at 1024 px the Train page's six tabs (Settings first on a narrow page) needed
     526 px of its 469: "Các lượt chạy" was cut and "Đua" out of sight behind scroll arrows.
     A change of theme gives the bar a style again: its tabs still fit."""
-    from nndesk.ui import text_size, theme
+    from nndesk.ui import theme
 
-    text_size.apply_text_size(qapp, "larger")
-    desk = window_factory()
-    window = show_at(desk, (1024, 768))
+    desk = window_at((1024, 768))
+    window = desk.window
     page = desk.train_page
     window.tabs.setCurrentWidget(page)
     qtbot.waitUntil(page.tabs.isVisible, timeout=WAIT_MS)
