@@ -7337,6 +7337,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Trợ lý không thấy vấn đề gì trong các đường cong của lượt chạy này.</translation>
     </message>
     <message>
+        <source>The latest run ({started}) was interrupted: {title}</source>
+        <translation>Lượt gần nhất ({started}) đã bị ngắt: {title}</translation>
+    </message>
+    <message>
+        <source>The latest run ({started}): {title}</source>
+        <translation>Lượt gần nhất ({started}): {title}</translation>
+    </message>
+    <message>
         <source>The model is no longer there: {path}</source>
         <translation>Mô hình không còn ở đó nữa: {path}</translation>
     </message>

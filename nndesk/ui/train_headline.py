@@ -225,6 +225,9 @@ class HeadlineMixin:
                 "TrainingPanel",
                 "No run yet in this window · the latest ({started}) was interrupted: {title}",
             )
+            said_short = translate(
+                "TrainingPanel", "The latest run ({started}) was interrupted: {title}"
+            )
             tip = translate(
                 "RunsView",
                 "The app or terminal training this run was closed before the run ended. "
@@ -234,11 +237,16 @@ class HeadlineMixin:
             said = translate(
                 "TrainingPanel", "No run yet in this window · the latest ({started}): {title}"
             )
+            said_short = translate("TrainingPanel", "The latest run ({started}): {title}")
             tip = self._how_to_continue_latest()
-        # the run's name whole, its settings said shorter where two lines do not hold them
+        # the run's name whole: its settings said shorter where two lines do not hold them,
+        # then without "No run yet in this window", which left too little even for the name
+        # alone in Vietnamese at Larger text at 1024 px ("…lượt gần nhất (07:32):
+        # mnist-relu-sigmoid-unit, đã…", fixC s67)
+        titles = [with_preset(title, latest.preset) for title in latest_title_forms(latest)]
+        started = started_text(latest)
         forms = [
-            said.format(title=with_preset(title, latest.preset), started=started_text(latest))
-            for title in latest_title_forms(latest)
+            lead.format(title=t, started=started) for lead in (said, said_short) for t in titles
         ]
         self._first_title = forms[0]
         self.header.set_title(self._first_title, tip, (), tuple(forms[1:]))
