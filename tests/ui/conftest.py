@@ -255,6 +255,18 @@ def show_at(desk, size):
     return window
 
 
+def race_shown(qtbot, desk, comparison: int):
+    """``desk``'s Train page on its Race tab, the lanes filled with ``comparison`` (an index of
+    ``race_view.COMPARISONS``) and shown: the race view."""
+    window, train = desk.window, desk.train_page
+    window.tabs.setCurrentWidget(train)
+    train.tabs.setCurrentWidget(train.race_page)
+    race = train.race_view
+    race.use_comparison(comparison)
+    qtbot.waitUntil(lambda: race.rows[-1].optimizer.isVisible(), timeout=60_000)
+    return race
+
+
 @pytest.fixture
 def window_at(window_factory):
     """``make(size, classifier=None, mode=None)`` -> desk: a window wired like the real app

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from nndesk.ui.race_lanes import REMOVE
 from nndesk.ui.race_view import COMPARISONS
-from tests.ui.test_layout import WAIT_MS
+from tests.ui.conftest import race_shown
 
 
 def _line_widths(head) -> list[float]:
@@ -72,12 +72,7 @@ def test_the_lanes_headers_keep_two_spaces_apart_at_1280_in_vietnamese_at_larger
 ):
     desk = window_at((1280, 800), mode="garments")
     window = desk.window
-    train = desk.train_page
-    window.tabs.setCurrentWidget(train)
-    train.tabs.setCurrentWidget(train.race_page)
-    race = train.race_view
-    race.use_comparison(comparison)
-    qtbot.waitUntil(lambda: race.rows[-1].optimizer.isVisible(), timeout=WAIT_MS)
+    race = race_shown(qtbot, desk, comparison)
     _laid_out(race)
     apart, where = _closest_heads(race, window)
     assert apart >= 0, f"{where}: {apart:.1f} px past two spaces apart"

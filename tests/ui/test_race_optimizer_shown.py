@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.conftest import race_shown
 from tests.ui.test_layout import WAIT_MS
 
 
@@ -15,13 +16,7 @@ def test_the_momentum_lane_is_never_written_as_sgd_at_1024_in_vietnamese_at_larg
     larger_vi,
 ):
     desk = window_at((1024, 700), mode="garments")
-    window = desk.window
-    train = desk.train_page
-    window.tabs.setCurrentWidget(train)
-    train.tabs.setCurrentWidget(train.race_page)
-    race = train.race_view
-    race.use_comparison(0)  # Optimisers: SGD, SGD + momentum, Adam
-    qtbot.waitUntil(lambda: race.rows[1].optimizer.isVisible(), timeout=WAIT_MS)
+    race = race_shown(qtbot, desk, 0)  # Optimisers: SGD, SGD + momentum, Adam
     QApplication.processEvents()
     boxes = [row.optimizer for row in race.rows]
     assert [box.currentText() for box in boxes] == ["SGD", "SGD + quán tính", "Adam"]
