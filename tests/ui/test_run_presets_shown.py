@@ -167,7 +167,7 @@ def test_the_preset_column_shows_only_when_a_listed_run_came_from_a_preset(qtbot
 
 
 def test_in_the_lecturers_window_the_runs_preset_is_in_sight_beside_its_accuracy_and_status(
-    qtbot, qapp, window_factory, stroke_classifier, tiny_data_dir
+    qtbot, window_at, stroke_classifier, tiny_data_dir, in_vietnamese, larger_text
 ):
     """1024x768, Vietnamese, Larger text: after Status the Preset column was cut to
     "fashion…" (seen on Xvfb); with a run from a preset it comes second, where Layers was."""
@@ -186,11 +186,11 @@ def test_in_the_lecturers_window_the_runs_preset_is_in_sight_beside_its_accuracy
         record.status = "completed"
         store.save(record)
         record.release_lock()
-    with _lecturers_runs_view(qtbot, qapp, window_factory, stroke_classifier, rows=2) as view:
-        for name in ("Started", "Preset", "Test acc", "Status"):
-            assert _in_sight(view, COLUMNS.index(name)), name
-        words = {view.cell(r, PRESET) for r in range(2)}
-        assert words == {"fashion-prelu-l2-plus, đã sửa", "mnist-relu-sigmoid-unit"}
+    view = _lecturers_runs_view(qtbot, window_at, stroke_classifier, rows=2)
+    for name in ("Started", "Preset", "Test acc", "Status"):
+        assert _in_sight(view, COLUMNS.index(name)), name
+    words = {view.cell(r, PRESET) for r in range(2)}
+    assert words == {"fashion-prelu-l2-plus, đã sửa", "mnist-relu-sigmoid-unit"}
 
 
 @pytest.mark.parametrize("code", ["en", "vi"])
