@@ -426,9 +426,8 @@ def test_a_step_to_larger_text_leaves_the_window_no_taller_than_it_needs(
 
 def test_the_labs_bias_row_says_the_glossarys_term_whole_and_the_page_fits(
     qtbot,
-    qapp,
-    window_factory,
-    normal_text_after,  # noqa: F811 - the fixture
+    window_at,
+    larger_text,
     in_vietnamese,
 ):
     """walk67 #12: the Lab's "Cộng vào bias +" left "bias" untranslated; the glossary's form is
@@ -436,11 +435,8 @@ def test_the_labs_bias_row_says_the_glossarys_term_whole_and_the_page_fits(
     to 381 px at Larger text: inside the 481 px the pages get at 1024x700."""
     from PySide6.QtWidgets import QFormLayout, QLabel
 
-    from tests.ui.conftest import xvfb_desktop_text
-
-    xvfb_desktop_text(qapp, larger=True)
-    desk = window_factory(mode="digits")
-    window = show_at(desk, (1024, 700))
+    desk = window_at((1024, 700), mode="digits")
+    window = desk.window
     lab = desk.lab_page
     window.tabs.setCurrentWidget(lab)
     qtbot.waitUntil(lab.isVisible, timeout=WAIT_MS)
