@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from nndesk.confusion_figure import MatrixFigure
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import text_size, theme, wheel_guard
+from nndesk.ui.grid_keys import ARROW_STEPS, FOCUS_FRAME, OPEN_KEYS
 from nndesk.ui.language import integer, percent, translate, translate_marked
 from nndesk.ui.off_gui import Delivery, Latest, let_go_off_gui, render_pool, run_latest
 
@@ -81,15 +82,7 @@ def render_matrix(
 
 
 #: the keys that move the cell highlight (row, column steps) and open the cell (walk66 #7)
-CELL_STEPS = {
-    Qt.Key.Key_Up: (-1, 0),
-    Qt.Key.Key_Down: (1, 0),
-    Qt.Key.Key_Left: (0, -1),
-    Qt.Key.Key_Right: (0, 1),
-}
-OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
-CELL_KEYS = (*CELL_STEPS, *OPEN_KEYS)
-FOCUS_FRAME = 2  # px of the frame drawn round the canvas while it has the keyboard's focus
+CELL_KEYS = (*ARROW_STEPS, *OPEN_KEYS)
 #: the chosen cell's outline: painted over the picture by the canvas, at once (drawn into the
 #: picture, it followed an arrow key only when the next picture came, seconds under load)
 OUTLINE_COLOUR, OUTLINE_PX = "#F5A623", 2.5
@@ -517,8 +510,8 @@ class ConfusionView(QWidget):
             return
         k = len(self._confusion)
         row, col = self._selected if self._selected is not None else (0, 0)
-        if key in CELL_STEPS and self._selected is not None:
-            step = CELL_STEPS[Qt.Key(key)]
+        if key in ARROW_STEPS and self._selected is not None:
+            step = ARROW_STEPS[Qt.Key(key)]
             row = min(k - 1, max(0, row + step[0]))
             col = min(k - 1, max(0, col + step[1]))
         if (row, col) != self._selected:

@@ -13,16 +13,8 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QScrollArea, QToolTip, QWidget
 
 from nndesk.ui.chart_image import ChartImage
+from nndesk.ui.grid_keys import ARROW_STEPS, FOCUS_FRAME, OPEN_KEYS
 
-#: the arrows' steps: (rows, columns)
-STEPS = {
-    Qt.Key.Key_Up: (-1, 0),
-    Qt.Key.Key_Down: (1, 0),
-    Qt.Key.Key_Left: (0, -1),
-    Qt.Key.Key_Right: (0, 1),
-}
-OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
-FOCUS_FRAME = 2  # px of the frame round the chart while it has the keyboard's focus
 #: the current image's outline (the confusion matrix's chosen cell's colour)
 OUTLINE_COLOUR, OUTLINE_PX = "#F5A623", 2.5
 
@@ -123,7 +115,7 @@ class DamageChart(ChartImage):
         self.update()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if not self._boxes or (event.key() not in STEPS and event.key() not in OPEN_KEYS):
+        if not self._boxes or (event.key() not in ARROW_STEPS and event.key() not in OPEN_KEYS):
             super().keyPressEvent(event)
             return
         if self.current is None:
@@ -134,7 +126,7 @@ class DamageChart(ChartImage):
             return
         kinds = list(dict.fromkeys(kind for kind, _, _ in self._boxes))
         counts = {kind: sum(1 for k, _, _ in self._boxes if k == kind) for kind in kinds}
-        rows, columns = STEPS[event.key()]
+        rows, columns = ARROW_STEPS[event.key()]
         row = min(max(kinds.index(self.current[0]) + rows, 0), len(kinds) - 1)
         kind = kinds[row]
         self._move_to(kind, min(max(self.current[1] + columns, 0), counts[kind] - 1))
