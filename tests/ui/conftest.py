@@ -43,6 +43,16 @@ def stroke_model():
     return model
 
 
+def stroke_images(count: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """``count`` images the stroke model reads, (count, 28, 28) uint8: vertical bars (label 0)
+    and horizontal bars (label 1), the (count,) labels drawn from ``rng``."""
+    labels = rng.integers(0, 2, count)
+    images = np.zeros((count, 28, 28), np.uint8)
+    images[labels == 0, 4:24, 12:17] = 255
+    images[labels == 1, 12:17, 4:24] = 255
+    return images, labels
+
+
 def stroke_info(kind: str = "digits") -> dict:
     return {
         "dataset": "mnist" if kind == "digits" else "fashion",

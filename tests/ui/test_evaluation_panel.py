@@ -14,13 +14,14 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk.controllers.evaluation import EvaluationController, JobRunner
+from nndesk.controllers.trust import TrustController
 from nndesk.errors import DataError
 from nndesk.evaluation import evaluate
 from nndesk.nn.metrics import confusion_matrix
 from nndesk.ui.evaluation_panel import EvaluationPanel, evaluating_text
 from tests.fake_classifier import FakeClassifier
 from tests.test_evaluation import CLASS_NAMES, WRONG, TableClassifier, make_images, make_labels
-from tests.ui.conftest import shown_widget
+from tests.ui.conftest import shown_widget, stroke_images
 
 #: s a held write waits for the test at most
 WAIT_S = 30
@@ -56,6 +57,29 @@ def controller():
 def panel(qtbot, controller):
     widget = shown_widget(qtbot, EvaluationPanel(controller), (1000, 700))
     return widget
+
+
+@pytest.fixture
+def trust(qapp):
+    """The trust part's controller, as the window builds it; shut down after the test."""
+    built = TrustController()
+    yield built
+    built.shutdown()
+
+
+@pytest.fixture
+def strokes_evaluated(stroke_classifier):
+    """``evaluated(count, horizontal=True)`` -> (images, result): the stroke model evaluated on
+    ``count`` of conftest's ``stroke_images``, labels from seed 0 (``horizontal=False`` leaves
+    the horizontal bars' images blank)."""
+
+    def evaluated(count: int, *, horizontal: bool = True):
+        images, labels = stroke_images(count, np.random.default_rng(0))
+        if not horizontal:
+            images[labels == 1] = 0
+        return images, evaluate(stroke_classifier, images, labels)
+
+    return evaluated
 
 
 def evaluated(qtbot, panel, controller):
@@ -773,16 +797,14 @@ def ten_garments_result(names):
 @pytest.mark.parametrize("code", ["en", "vi"])
 @pytest.mark.parametrize(("width", "height"), [(553, 520), (650, 620)])
 def test_the_whole_matrix_with_both_sets_of_names_is_in_the_first_view(
-    qtbot, controller, code, width, height
+    qtbot, controller, trust, code, width, height
 ):
     """At 1024x700 (the page ~553 x 520) and 1280x800 the Evaluate page's first view showed the
     rows' names only: the canvas took the splitter's spare height, 512 px in a 486 px view, and
     the predicted classes' slanted names lay under the fold (cut in Vietnamese: "uần dài"; a
     newcomer's walk). The page as the window builds it, with its trust part below."""
-    from nndesk.controllers.trust import TrustController
     from nndesk.ui import language
 
-    trust = TrustController()
     assert language.use_language(code) == code
     try:
         names = VIETNAMESE_GARMENTS if code == "vi" else ENGLISH_GARMENTS
@@ -799,57 +821,45 @@ def test_the_whole_matrix_with_both_sets_of_names_is_in_the_first_view(
         assert widget.confusion.labels_fit() and not widget.confusion.names_overlap()
     finally:
         language.use_language("en")
-        trust.shutdown()
 
 
 def test_measuring_robustness_shows_its_progress_by_the_button_and_scrolls_to_the_curves(
-    qtbot, controller, stroke_classifier
+    qtbot, controller, trust, strokes_evaluated
 ):
     """Evaluate > Measure robustness (a newcomer's walk, 1280x800): for 20 s nothing changed
     near the button (the progress was under the plots, below the fold), and the five curves
     appeared below the fold without the page scrolling to them."""
-    from nndesk.controllers.trust import TrustController
+    _, result = strokes_evaluated(120)
+    widget = shown_widget(qtbot, EvaluationPanel(controller, trust), (650, 620))
+    widget.show_result(result)
+    qtbot.waitUntil(lambda: widget.trust.summary is not None, timeout=10_000)
+    viewport = widget.scroll.viewport()
+    view = widget.trust
 
-    rng = np.random.default_rng(0)
-    labels = rng.integers(0, 2, 120)
-    images = np.zeros((120, 28, 28), np.uint8)
-    images[labels == 0, 4:24, 12:17] = 255  # vertical bars
-    images[labels == 1, 12:17, 4:24] = 255  # horizontal bars
-    result = evaluate(stroke_classifier, images, labels)
-    trust = TrustController()
-    try:
-        widget = shown_widget(qtbot, EvaluationPanel(controller, trust), (650, 620))
-        widget.show_result(result)
-        qtbot.waitUntil(lambda: widget.trust.summary is not None, timeout=10_000)
-        viewport = widget.scroll.viewport()
-        view = widget.trust
+    def top_in_view(part) -> int:
+        return part.mapTo(viewport, part.rect().topLeft()).y()
 
-        def top_in_view(part) -> int:
-            return part.mapTo(viewport, part.rect().topLeft()).y()
+    widget.scroll.ensureWidgetVisible(view.robust_button)  # the person scrolls to it
+    QApplication.processEvents()
+    with qtbot.waitSignal(trust.robustness_ready, timeout=60_000):
+        qtbot.mouseClick(view.robust_button, Qt.MouseButton.LeftButton)
+        # at once, right under the button and in view: the progress and its Cancel
+        assert view.robust_progress.isVisible() and view.cancel_button.isVisible()
+        button_bottom = top_in_view(view.robust_button) + view.robust_button.height()
+        progress_top = top_in_view(view.robust_progress)
+        assert 0 <= progress_top - button_bottom <= 40, (button_bottom, progress_top)
+        assert progress_top + view.robust_progress.height() <= viewport.height()
 
-        widget.scroll.ensureWidgetVisible(view.robust_button)  # the person scrolls to it
-        QApplication.processEvents()
-        with qtbot.waitSignal(trust.robustness_ready, timeout=60_000):
-            qtbot.mouseClick(view.robust_button, Qt.MouseButton.LeftButton)
-            # at once, right under the button and in view: the progress and its Cancel
-            assert view.robust_progress.isVisible() and view.cancel_button.isVisible()
-            button_bottom = top_in_view(view.robust_button) + view.robust_button.height()
-            progress_top = top_in_view(view.robust_progress)
-            assert 0 <= progress_top - button_bottom <= 40, (button_bottom, progress_top)
-            assert progress_top + view.robust_progress.height() <= viewport.height()
+    def curves_in_view():
+        """Whole, or from their top when taller than the view (with the damaged images
+        beside them, walk66 #6)."""
+        plots = view.robust_plots
+        top = top_in_view(plots)
+        whole = top + plots.height() <= viewport.height()
+        assert top >= 0 and (whole or top <= 12), (top, plots.height(), viewport.height())
 
-        def curves_in_view():
-            """Whole, or from their top when taller than the view (with the damaged images
-            beside them, walk66 #6)."""
-            plots = view.robust_plots
-            top = top_in_view(plots)
-            whole = top + plots.height() <= viewport.height()
-            assert top >= 0 and (whole or top <= 12), (top, plots.height(), viewport.height())
-
-        qtbot.waitUntil(curves_in_view, timeout=5_000)
-        assert not view.robust_progress.isVisible()
-    finally:
-        trust.shutdown()
+    qtbot.waitUntil(curves_in_view, timeout=5_000)
+    assert not view.robust_progress.isVisible()
 
 
 def test_the_windows_report_json_has_the_coverage_at_the_windows_threshold(
@@ -981,53 +991,42 @@ def test_an_export_written_off_the_gui_thread_is_said_at_once_then_where_it_went
 
 
 def test_the_trust_charts_are_saved_as_png_from_export_and_from_their_right_click(
-    qtbot, controller, stroke_classifier, tmp_path
+    qtbot, controller, trust, strokes_evaluated, tmp_path
 ):
     """walk66 #5c: the reliability, coverage and robustness charts could not be saved (Export
     offered the report, the matrix and the mistakes; a right-click did nothing)."""
     from PIL import Image
 
-    from nndesk.controllers.trust import TrustController
-
-    rng = np.random.default_rng(0)
-    labels = rng.integers(0, 2, 120)
-    images = np.zeros((120, 28, 28), np.uint8)
-    images[labels == 0, 4:24, 12:17] = 255
-    images[labels == 1, 12:17, 4:24] = 255
-    result = evaluate(stroke_classifier, images, labels)
-    trust = TrustController()
-    try:
-        widget = shown_widget(qtbot, EvaluationPanel(controller, trust), (1000, 700))
-        view = widget.trust
-        with qtbot.waitSignal(view.summary_drawn, timeout=20_000):
-            widget.show_result(result)
-        actions = widget.export_actions
-        assert actions["trust_png"].isEnabled() and not actions["robustness_png"].isEnabled()
-        with qtbot.waitSignal(view.robustness_drawn, timeout=60_000):
-            view.robust_button.click()
-        assert actions["robustness_png"].isEnabled()
-        proposed: list[str] = []
-        saved: list[Path] = []
-        widget.file_saved.connect(saved.append)
-        for kind, how in (("trust_png", "menu"), ("robustness_png", "right-click")):
-            path = tmp_path / f"{kind}.png"
-            widget._ask_path = lambda title, default, f, p=path: proposed.append(default) or str(p)
-            if how == "menu":
-                actions[kind].trigger()
-            else:
-                view.save_asked.emit(kind)  # the chart's "Save chart as PNG…"
-            assert saved[-1] == path
-            with Image.open(path) as png:  # a picture for a slide, not a thumbnail
-                assert png.format == "PNG" and png.width >= 1200, png.size
-        title = result.classifier.title
-        assert proposed == [f"{title}-calibration.png", f"{title}-robustness.png"]
-        # the robustness picture holds the damaged images beside the curves
-        figure = view.chart_figure("robustness_png")()
-        assert sum(len(ax.images) for ax in figure.axes) == sum(
-            len(points) for points in view.curves.values()
-        )
-    finally:
-        trust.shutdown()
+    _, result = strokes_evaluated(120)
+    widget = shown_widget(qtbot, EvaluationPanel(controller, trust), (1000, 700))
+    view = widget.trust
+    with qtbot.waitSignal(view.summary_drawn, timeout=20_000):
+        widget.show_result(result)
+    actions = widget.export_actions
+    assert actions["trust_png"].isEnabled() and not actions["robustness_png"].isEnabled()
+    with qtbot.waitSignal(view.robustness_drawn, timeout=60_000):
+        view.robust_button.click()
+    assert actions["robustness_png"].isEnabled()
+    proposed: list[str] = []
+    saved: list[Path] = []
+    widget.file_saved.connect(saved.append)
+    for kind, how in (("trust_png", "menu"), ("robustness_png", "right-click")):
+        path = tmp_path / f"{kind}.png"
+        widget._ask_path = lambda title, default, f, p=path: proposed.append(default) or str(p)
+        if how == "menu":
+            actions[kind].trigger()
+        else:
+            view.save_asked.emit(kind)  # the chart's "Save chart as PNG…"
+        assert saved[-1] == path
+        with Image.open(path) as png:  # a picture for a slide, not a thumbnail
+            assert png.format == "PNG" and png.width >= 1200, png.size
+    title = result.classifier.title
+    assert proposed == [f"{title}-calibration.png", f"{title}-robustness.png"]
+    # the robustness picture holds the damaged images beside the curves
+    figure = view.chart_figure("robustness_png")()
+    assert sum(len(ax.images) for ax in figure.axes) == sum(
+        len(points) for points in view.curves.values()
+    )
 
 
 def test_tab_reaches_the_matrix_which_shows_its_focus_and_a_current_cell(qtbot, panel, controller):
@@ -1063,34 +1062,28 @@ def test_tab_reaches_the_matrix_which_shows_its_focus_and_a_current_cell(qtbot, 
     assert view.canvas.grab().toImage().pixelColor(0, middle) != frame
 
 
-def test_another_models_evaluation_opens_at_the_top_of_its_report(qtbot, controller):
+def test_another_models_evaluation_opens_at_the_top_of_its_report(qtbot, controller, trust):
     """walk66 #12: evaluated after another model while the page was scrolled to the trust
     charts, the new report opened down there (blank while its charts were drawn); the same
     model evaluated again keeps the place the person was reading."""
-    from nndesk.controllers.trust import TrustController
-
-    trust = TrustController()
-    try:
-        widget = shown_widget(qtbot, EvaluationPanel(controller, trust), (1000, 560))
-        bar = widget.scroll.verticalScrollBar()
-        evaluated(qtbot, widget, controller)
-        qtbot.waitUntil(lambda: bar.maximum() > 200, timeout=30_000)
-        bar.setValue(bar.maximum())  # reading the trust charts
-        evaluated(qtbot, widget, controller)  # another model (a new TableClassifier)
-        assert bar.value() == 0
-        qtbot.waitUntil(lambda: widget.trust.summary is not None, timeout=30_000)
-        assert bar.value() == 0
-        bar.setValue(bar.maximum())
-        kept = bar.value()
-        with qtbot.waitSignal(controller.finished, timeout=10_000):
-            widget.evaluate_button.click()  # the same model again: the place is kept
-        assert bar.value() == kept > 0
-    finally:
-        trust.shutdown()
+    widget = shown_widget(qtbot, EvaluationPanel(controller, trust), (1000, 560))
+    bar = widget.scroll.verticalScrollBar()
+    evaluated(qtbot, widget, controller)
+    qtbot.waitUntil(lambda: bar.maximum() > 200, timeout=30_000)
+    bar.setValue(bar.maximum())  # reading the trust charts
+    evaluated(qtbot, widget, controller)  # another model (a new TableClassifier)
+    assert bar.value() == 0
+    qtbot.waitUntil(lambda: widget.trust.summary is not None, timeout=30_000)
+    assert bar.value() == 0
+    bar.setValue(bar.maximum())
+    kept = bar.value()
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        widget.evaluate_button.click()  # the same model again: the place is kept
+    assert bar.value() == kept > 0
 
 
 def test_charts_saved_from_the_dark_theme_are_dark_on_white_unless_dark_is_asked(
-    qtbot, qapp, controller, stroke_classifier, tmp_path, save_dialogs
+    qtbot, qapp, controller, trust, strokes_evaluated, tmp_path, save_dialogs
 ):
     """fixI #3: the trust charts were saved in the window's theme: a dark PNG pasted into a
     light report. Saved dark on white (the dialog says so), the dark theme's when ticked; the
@@ -1099,18 +1092,11 @@ def test_charts_saved_from_the_dark_theme_are_dark_on_white_unless_dark_is_asked
     from PIL import Image
     from PySide6.QtGui import QPalette
 
-    from nndesk.controllers.trust import TrustController
     from nndesk.ui import theme
 
-    rng = np.random.default_rng(0)
-    labels = rng.integers(0, 2, 60)
-    images = np.zeros((60, 28, 28), np.uint8)
-    images[labels == 0, 4:24, 12:17] = 255
-    images[labels == 1, 12:17, 4:24] = 255
-    result = evaluate(stroke_classifier, images, labels)
+    _, result = strokes_evaluated(60)
     saved_rc = {key: matplotlib.rcParams[key] for key in theme.chart_rc(theme.LIGHT)}
     saved_palette = QPalette(qapp.palette())
-    trust = TrustController()
     try:
         theme.apply_theme(qapp, "dark")
         widget = shown_widget(qtbot, EvaluationPanel(controller, trust), (1000, 700))
@@ -1138,58 +1124,47 @@ def test_charts_saved_from_the_dark_theme_are_dark_on_white_unless_dark_is_asked
         widget.export_actions["report_csv"].trigger()
         assert save_dialogs.asked[-1].dark_box is None
     finally:
-        trust.shutdown()
         theme.apply_theme(qapp, "system")
         qapp.setPalette(saved_palette)
         matplotlib.rcParams.update(saved_rc)
 
 
 def test_the_arrows_bring_the_current_damaged_image_into_sight(
-    qtbot, controller, stroke_classifier
+    qtbot, controller, trust, strokes_evaluated
 ):
     """fixI #1 in the real window: Down from the noise row went to rows under the fold, and
     the outlined image could not be seen: the page scrolls to it."""
-    from nndesk.controllers.trust import TrustController
     from nndesk.robustness import LEVELS, DamageExample
 
-    rng = np.random.default_rng(0)
-    labels = rng.integers(0, 2, 60)
-    images = np.zeros((60, 28, 28), np.uint8)
-    images[labels == 0, 4:24, 12:17] = 255
-    result = evaluate(stroke_classifier, images, labels)
-    trust = TrustController()
-    try:
-        widget = shown_widget(qtbot, EvaluationPanel(controller, trust), (800, 600))
-        view = widget.trust
-        with qtbot.waitSignal(view.summary_drawn, timeout=20_000):
-            widget.show_result(result)
-        curves = {kind: [(level, 0.9) for level in levels] for kind, levels in LEVELS.items()}
-        examples = {
-            kind: [DamageExample(images[0], 0, 0, 0) for _ in levels]
-            for kind, levels in LEVELS.items()
-        }
-        with qtbot.waitSignal(view.robustness_drawn, timeout=60_000):
-            view.show_robustness(curves, examples)
-        chart, viewport = view.robust_plots, widget.scroll.viewport()
-        chart.setFocus(Qt.FocusReason.TabFocusReason)
-        qtbot.waitUntil(chart.hasFocus, timeout=5_000)
-        for _ in range(4):
-            qtbot.keyClick(chart, Qt.Key.Key_Down)
-        assert chart.current == ("occlusion", 0)
-        rect = chart.image_rect("occlusion", 0)
-        top_left = chart.mapTo(viewport, rect.topLeft().toPoint())
-        bottom_right = chart.mapTo(viewport, rect.bottomRight().toPoint())
-        assert viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
-        # a click gives the focus without going to the first image: the page stays put
-        chart.clearFocus()
-        chart.current = None
-        bar = widget.scroll.verticalScrollBar()
-        at = bar.value()
-        assert at > 0
-        chosen: list = []
-        view.damage_image_chosen.connect(lambda *args: chosen.append(args))
-        point = chart.image_rect("occlusion", 1).center().toPoint()
-        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=point)
-        assert chart.hasFocus() and chosen[0][1] == "occlusion" and bar.value() == at
-    finally:
-        trust.shutdown()
+    images, result = strokes_evaluated(60, horizontal=False)
+    widget = shown_widget(qtbot, EvaluationPanel(controller, trust), (800, 600))
+    view = widget.trust
+    with qtbot.waitSignal(view.summary_drawn, timeout=20_000):
+        widget.show_result(result)
+    curves = {kind: [(level, 0.9) for level in levels] for kind, levels in LEVELS.items()}
+    examples = {
+        kind: [DamageExample(images[0], 0, 0, 0) for _ in levels] for kind, levels in LEVELS.items()
+    }
+    with qtbot.waitSignal(view.robustness_drawn, timeout=60_000):
+        view.show_robustness(curves, examples)
+    chart, viewport = view.robust_plots, widget.scroll.viewport()
+    chart.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(chart.hasFocus, timeout=5_000)
+    for _ in range(4):
+        qtbot.keyClick(chart, Qt.Key.Key_Down)
+    assert chart.current == ("occlusion", 0)
+    rect = chart.image_rect("occlusion", 0)
+    top_left = chart.mapTo(viewport, rect.topLeft().toPoint())
+    bottom_right = chart.mapTo(viewport, rect.bottomRight().toPoint())
+    assert viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
+    # a click gives the focus without going to the first image: the page stays put
+    chart.clearFocus()
+    chart.current = None
+    bar = widget.scroll.verticalScrollBar()
+    at = bar.value()
+    assert at > 0
+    chosen: list = []
+    view.damage_image_chosen.connect(lambda *args: chosen.append(args))
+    point = chart.image_rect("occlusion", 1).center().toPoint()
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=point)
+    assert chart.hasFocus() and chosen[0][1] == "occlusion" and bar.value() == at

@@ -10,19 +10,12 @@ from PySide6.QtCore import Qt
 from nndesk.controllers.trust import TrustController
 from nndesk.evaluation import evaluate
 from nndesk.ui.trust_view import TrustView
-
-
-def _stroke_images(n: int, rng) -> tuple[np.ndarray, np.ndarray]:
-    labels = rng.integers(0, 2, n)
-    images = np.zeros((n, 28, 28), np.uint8)
-    images[labels == 0, 4:24, 12:17] = 255
-    images[labels == 1, 12:17, 4:24] = 255
-    return images, labels
+from tests.ui.conftest import stroke_images
 
 
 @pytest.fixture
 def result(stroke_classifier):
-    images, labels = _stroke_images(120, np.random.default_rng(0))
+    images, labels = stroke_images(120, np.random.default_rng(0))
     return evaluate(stroke_classifier, images, labels)
 
 
