@@ -6599,6 +6599,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <source>Show folder</source>
         <translation>Mở thư mục</translation>
     </message>
+    <message>
+        <source>What the run is doing while the note beside it is read</source>
+        <translation>Lượt chạy đang làm gì, trong khi ghi chú bên cạnh được đọc</translation>
+    </message>
 </context>
 <context>
     <name>TrainForm</name>

@@ -2,7 +2,8 @@
 latency fields takes the whole bar while it shows (the fields step aside, as Qt's own bar hides
 its normal widgets under a message, and come back when it goes); one longer still ends in "…"
 instead of being cut mid-word, and the whole of it is the tooltip. A notice is held while it is
-read: the run's progress lines wait behind it (``show_ranked``, ui/status_rank.py)."""
+read (``show_ranked``, ui/status_rank.py): the run's progress lines show beside it meanwhile, in
+a field of their own (``progress_field``), and the newest takes the line when it is read."""
 
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ LEFT = 6
 FIELD_GAP = 6
 #: the least a field is cut to: this many "…" wide
 FIELD_LEAST_DOTS = 4
+#: the progress field beside a held notice takes at most this part of the bar (1/3), "…" and
+#: whole in its tooltip beyond: the notice is what is to be read
+PROGRESS_SHARE = 3
 
 
 class StatusField(QLabel):
@@ -122,6 +126,14 @@ class ElidingStatusBar(QStatusBar):
         self._hold.timeout.connect(self._on_hold_over)
         self._notices_waiting: list[tuple[str, int]] = []
         self._progress_waiting: tuple[str, int] | None = None
+        # the newest progress line while a notice is held: waiting behind it, "Testing the
+        # model…" to "Model saved: …" were 5 s late, and a run's news stood still that long
+        # (s68 fixG). Not a field: a notice needing the fields' room never sets it aside
+        self.progress_field = StatusField(
+            translate("StatusBar", "What the run is doing while the note beside it is read")
+        )
+        super().insertPermanentWidget(0, self.progress_field)
+        self.progress_field.hide()
         # a link, not a button: the bar is as tall as its tallest widget, shown or not, and a
         # button made it taller for good (the Runs table lost a row at 1024x700)
         self.folder_link = QLabel(
@@ -163,6 +175,8 @@ class ElidingStatusBar(QStatusBar):
             and child not in self._fields
             and (child is self.folder_link or isinstance(child, QSizeGrip))
         )
+        if not self.progress_field.isHidden():
+            others += min(self.progress_field.whole_width(), self._progress_most()) + FIELD_GAP
         room = self.width() - LEFT - others - FIELD_GAP * len(fields)
         over = sum(f.whole_width() for f in fields) - room
         order = [f for f in self._yield_order if f in fields]
@@ -174,15 +188,21 @@ class ElidingStatusBar(QStatusBar):
             if field.maximumWidth() != most:
                 field.setMaximumWidth(most)
 
+    def _progress_most(self) -> int:
+        """The most width the progress field takes: the held notice keeps the rest."""
+        return max(self.progress_field.least_width(), self.width() // PROGRESS_SHARE)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        self.progress_field.setMaximumWidth(self._progress_most())
         self.fit_fields()
 
     def show_ranked(self, text: str, timeout_ms: int) -> None:
         """``text`` for ``timeout_ms`` (0: until the next), ranked by its type: a ``Notice`` is
         held for ``reading_ms`` (after one held now, when there is one); a ``Progress`` line
-        waits while a notice is held, and the newest of those shows when it is read; a plain
-        ``str`` shows at once, as ``showMessage`` (what the user just did: it ends any hold)."""
+        shows in ``progress_field`` beside a held notice, and the newest of those takes the
+        line when it is read; a plain ``str`` shows at once, as ``showMessage`` (what the user
+        just did: it ends any hold)."""
         holding = self._hold.isActive()
         if isinstance(text, Notice):
             if holding:
@@ -191,6 +211,7 @@ class ElidingStatusBar(QStatusBar):
                 self._hold_notice(str(text), timeout_ms)
         elif isinstance(text, Progress) and holding:
             self._progress_waiting = (str(text), timeout_ms)  # an older one is over by now
+            self._show_progress_aside(str(text))
         else:
             self.showMessage(str(text), timeout_ms)
 
@@ -211,6 +232,7 @@ class ElidingStatusBar(QStatusBar):
             return
         self._held = ""
         waiting, self._progress_waiting = self._progress_waiting, None
+        self._show_progress_aside("")
         if waiting is not None:
             super().showMessage(*waiting)
 
@@ -219,6 +241,25 @@ class ElidingStatusBar(QStatusBar):
         self._held = ""
         self._notices_waiting.clear()
         self._progress_waiting = None
+        self._show_progress_aside("")
+
+    def _show_progress_aside(self, text: str) -> None:
+        """``text`` in the progress field beside the held notice; "" hides it."""
+        field = self.progress_field
+        if text == field.text() and field.isHidden() == (not text):
+            return
+        field.setMaximumWidth(self._progress_most())
+        field.setText(text)
+        field.setVisible(bool(text))
+        self.fit_fields()
+        self.layout().activate()  # the notice's room ends at the field from now on
+        if self.currentMessage():  # the fields step aside if the notice needs their room now
+            self._on_message_changed(self.currentMessage())
+        self.update()
+
+    def progress_aside(self) -> str:
+        """The progress line shown beside a held notice, "" when none is."""
+        return "" if self.progress_field.isHidden() else self.progress_field.text()
 
     def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802 (Qt's name)
         """Qt's, ending a held notice: called from Python, for what the user just did."""

@@ -311,3 +311,60 @@ def test_a_notice_is_held_while_read_and_the_newest_progress_line_shows_after_it
     assert bar.currentMessage() == "Saved curves.png in /tmp" and bar.held_notice() == ""
     show_status(window, Progress("Training…"))  # no notice held: a progress line shows at once
     assert bar.currentMessage() == "Training…"
+
+
+def test_the_runs_progress_shows_beside_a_held_notice_and_takes_the_line_when_it_is_read(
+    qtbot, monkeypatch
+):
+    """s68 fixG: while "Not used: lr 3…" was read, "Testing the model…" to "Model saved: …"
+    waited ~5 s, and the run's news stood still. Each now shows at once in a field beside the
+    notice, which stays whole on the line; read, the newest takes the line and the field goes."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from nndesk.ui import status_bar
+    from nndesk.ui.status_bar import ElidingStatusBar, StatusField
+    from nndesk.ui.status_rank import Notice, Progress
+
+    monkeypatch.setattr(status_bar, "reading_ms", lambda text: 600_000)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    bar = ElidingStatusBar()
+    window.setStatusBar(bar)
+    fields = [StatusField("The model in use"), StatusField("Its accuracy")]
+    fields[0].setText("Model: fashion-cnn.npz (shipped)")
+    fields[1].setText("Test accuracy: 91.2%")
+    for field in fields:
+        bar.addPermanentWidget(field)
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+
+    def shown_beside() -> list[str]:
+        return [f.text() for f in bar.findChildren(StatusField) if f.isVisible() and f.text()]
+
+    notice = "Not used: lr 3. The run ended before its next batch."
+    show_status(window, Notice(notice))
+    assert shown_beside() == [f.text() for f in fields]
+    for line in ("Testing the model…", "Saving the model…", "Model saved: /tmp/run/model.npz"):
+        show_status(window, Progress(line))
+        assert bar.currentMessage() == notice and bar.held_notice() == notice
+        assert line in shown_beside(), shown_beside()  # at once, not after the notice
+        assert bar.displayed_message() == notice  # the notice stays whole to be read
+        right = bar.progress_field.geometry().left()
+        assert bar.fontMetrics().horizontalAdvance(notice) < right
+    with qtbot.waitSignal(bar._hold.timeout, timeout=5000):
+        bar._hold.start(1)  # read now
+    assert bar.currentMessage() == "Model saved: /tmp/run/model.npz"
+    assert bar.progress_aside() == "" and not bar.progress_field.isVisible()
+    # a plain line (what the user did) ends the hold: the field goes with it
+    show_status(window, Notice(notice))
+    show_status(window, Progress("Training…"))
+    assert bar.progress_aside() == "Training…"
+    show_status(window, "Saved curves.png in /tmp")
+    assert bar.progress_aside() == "" and bar.currentMessage() == "Saved curves.png in /tmp"
+    # a notice longer than the room beside the fields takes theirs, not the progress field's
+    long_notice = Notice("Could not write the run's record in " + "/very/long/folder" * 6)
+    show_status(window, long_notice)
+    show_status(window, Progress("Training…"))
+    assert bar.progress_aside() == "Training…" and bar.progress_field.isVisible()
+    assert bar.fields_aside() and not any(f.isVisible() for f in fields)

@@ -56,8 +56,10 @@ def test_a_rate_set_while_paused_and_never_used_is_said_unused_after_stop_and_st
     # the run's verdict, testing, saving and "Model saved" after it are progress lines
     assert later[1:] and all(isinstance(line, Progress) for line in later[1:]), later
     assert any(line.startswith("Model saved: ") for line in later), later
-    # the status bar still shows it, and the line under the run buttons keeps it
+    # the status bar still shows it, and the line under the run buttons keeps it; the run's
+    # progress went on beside it meanwhile, its newest line there now (s68 fixG: 5 s late)
     assert window.statusBar().currentMessage() == UNUSED
+    assert window.statusBar().progress_aside() == later[-1], later
     assert panel.lr_error.text() == UNUSED and panel.lr_error.isVisibleTo(panel)
     assert "lr=0.001" in panel.title.text() and "0.003" not in panel.title.text()
     assert panel.live_lr.text() == "0.001"
