@@ -1,13 +1,16 @@
 """An x-axis locator that puts no more ticks than the axis's width in pixels holds.
 
-Six epochs ticks ("100", "200", … "500") on a per-epoch plot 150 px wide, as the Live tab has
+Six epoch ticks ("100", "200", … "500") on a per-epoch plot 150 px wide, as the Live tab has
 them in Vietnamese at Larger text at 1024x700, ran together into "100200300400500" (verify67
 #5): ``MaxNLocator(nbins=6)`` counts bins, not pixels, and ``fitting.fit_ticks`` (which
 thins them after a draw) is for the exported and compared charts, not a live chart redrawn
 every few hundred ms. ``FittingLocator`` measures, before any draw, each label as the axis's
-formatter writes it at the tick labels' font and the figure's dpi (Larger text raises the dpi:
-labels grow while the plot keeps its pixels) and takes the most ticks, up to its own most,
-whose labels stand ``TICK_GAP_PX`` apart at least.
+formatter writes it (the window language's decimal mark and grouping) in the font the labels
+are drawn in (the axis's first tick label's: its family, weight and size, as rcParams and
+``tick_params`` made it) at the figure's dpi (Larger text raises the dpi: labels grow while the
+plot keeps its pixels), and takes the most ticks, up to its own most, whose labels stand
+``TICK_GAP_PX`` apart at least. Measured in matplotlib's default font instead, a theme's wider
+font ran its labels together and a narrower one lost ticks it had room for (s68 fixG).
 """
 
 from __future__ import annotations
@@ -23,20 +26,27 @@ from matplotlib.ticker import MaxNLocator
 TICK_GAP_PX = 6
 
 
-@lru_cache(maxsize=512)
-def _char_points(char: str, size: float) -> float:
-    """The advance of ``char`` in points at ``size`` points, in matplotlib's default font
-    (tick labels are digits, separators and signs: measured one by one, once)."""
-    width, _height, _descent = text_to_path.get_text_width_height_descent(
-        char, FontProperties(size=size), ismath=False
-    )
+@lru_cache(maxsize=1024)
+def _char_points(char: str, font: FontProperties) -> float:
+    """The advance of ``char`` in points in ``font`` (at its size; tick labels are digits,
+    separators and signs: measured one by one, once a font). ``font`` is a copy no one
+    changes: it is the cache's key."""
+    width, _height, _descent = text_to_path.get_text_width_height_descent(char, font, ismath=False)
     return width
 
 
-def label_points(text: str, size: float) -> float:
-    """How wide ``text`` is in points at ``size`` points: its characters' advances summed
-    (digits have no kerning; a label's few pixels of error are within the gap)."""
-    return sum(_char_points(char, size) for char in text)
+def label_points(text: str, font: FontProperties) -> float:
+    """How wide ``text`` is in points in ``font``: its characters' advances summed (digits
+    have no kerning; a label's few pixels of error are within the gap)."""
+    return sum(_char_points(char, font) for char in text)
+
+
+def tick_label_font(axis) -> FontProperties:
+    """The font ``axis``'s major tick labels are drawn in (a copy): its first tick's label's,
+    made with the axis's tick parameters (``labelsize``, ``labelfontfamily``) and rcParams'
+    font at the time. Taken without placing the ticks (no call back into the locator)."""
+    (tick,) = axis.get_major_ticks(1)
+    return tick.label1.get_fontproperties().copy()
 
 
 class FittingLocator(MaxNLocator):
@@ -58,20 +68,19 @@ class FittingLocator(MaxNLocator):
         ):
             return super().tick_values(vmin, vmax)
         width = axes.bbox.width  # display pixels: the layout's, known before a draw
-        # the size set (8 in ``style_axes``), or a name ("small"), in points
-        size = FontProperties(size=axis.get_tick_params().get("labelsize")).get_size_in_points()
+        font = tick_label_font(axis)  # its size: 8 pt in ``style_axes``
         points_px = axes.figure.dpi / 72
         try:
             for bins in range(int(most), 0, -1):
                 self._nbins = bins
                 ticks = super().tick_values(vmin, vmax)
-                if bins == 1 or self._fits(ticks, vmin, vmax, width, size, points_px):
+                if bins == 1 or self._fits(ticks, vmin, vmax, width, font, points_px):
                     return ticks
             return ticks
         finally:
             self._nbins = most
 
-    def _fits(self, ticks, vmin, vmax, width, size, points_px) -> bool:
+    def _fits(self, ticks, vmin, vmax, width, font, points_px) -> bool:
         low, high = min(vmin, vmax), max(vmin, vmax)
         span = high - low
         shown = [t for t in ticks if low - span * 1e-9 <= t <= high + span * 1e-9]
@@ -79,7 +88,7 @@ class FittingLocator(MaxNLocator):
             return True
         formatter = self.axis.get_major_formatter()
         formatter.set_locs(shown)
-        widths = [label_points(formatter(t, i), size) * points_px for i, t in enumerate(shown)]
+        widths = [label_points(formatter(t, i), font) * points_px for i, t in enumerate(shown)]
         px = [(t - low) / span * width for t in shown]
         return all(
             b - a >= (wa + wb) / 2 + TICK_GAP_PX
