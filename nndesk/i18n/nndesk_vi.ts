@@ -4414,6 +4414,14 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Áo sơ mi hay áo len chui đầu? Áo sơ mi mở phía trước: tẩy một đường từ cổ xuống gấu áo.</translation>
     </message>
     <message>
+        <source>Shirt or pullover? It has its opening; a shirt also has a collar and buttons, a pullover a ribbed hem.</source>
+        <translation>Áo sơ mi hay áo len chui đầu? Áo đã có đường mở; áo sơ mi còn có cổ áo và hàng cúc, áo len chui đầu có bo gấu.</translation>
+    </message>
+    <message>
+        <source>Shirt or pullover? Its opening stops part way: a shirt opens from the neck to the hem.</source>
+        <translation>Áo sơ mi hay áo len chui đầu? Đường mở dừng giữa chừng: áo sơ mi mở từ cổ xuống tận gấu áo.</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>Hiện</translation>
     </message>

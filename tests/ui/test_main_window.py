@@ -886,8 +886,8 @@ def test_the_dot_note_fits_the_three_lines_kept_under_the_canvas_at_larger_text(
     """The note said under a dot (TOO_LITTLE) took four lines in Vietnamese at Larger on a
     1024x700 screen, one more than fit_canvas keeps for the line under the test-image row:
     the rows under the canvas moved up 1-2 px as it came. The long-sleeved tops' hints
-    (garment_hints) take the same line."""
-    from nndesk.garment_hints import TOPS_HINTS
+    (garment_hints) take the same line, the Shirt or Pullover ones told of an opening too."""
+    from nndesk.garment_hints import OPENING_HINTS, TOPS_HINTS
     from nndesk.ui import language
     from nndesk.ui.main_window import TOO_LITTLE
 
@@ -895,7 +895,7 @@ def test_the_dot_note_fits_the_three_lines_kept_under_the_canvas_at_larger_text(
     window = window_factory().window
     note, panel = window.status_note, window.draw_panel
     least = panel._left_least_width()  # noqa: SLF001 - the column at its narrowest
-    for text in (TOO_LITTLE, *TOPS_HINTS.values()):
+    for text in (TOO_LITTLE, *TOPS_HINTS.values(), *OPENING_HINTS.values()):
         note.setText(language.translate_marked("MainWindow", text))
         lines = note.heightForWidth(least) / panel.fontMetrics().lineSpacing()
         assert lines <= 3, (text, lines)

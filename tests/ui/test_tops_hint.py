@@ -155,3 +155,44 @@ def test_a_dots_note_is_not_replaced_by_the_hint(qtbot, window_factory, tops_cla
     qtbot.waitUntil(prediction.is_idle, timeout=60000)
     assert window.prediction_panel.top_label.text() == "Not sure"  # between Pullover and Coat
     assert window.status_note.text().startswith("Only a dot:")
+
+
+@pytest.fixture
+def shirt_pullover_classifier(tmp_path):
+    """A 784-10 linear model on Fashion-MNIST's classes scoring any ink Shirt and Pullover alike:
+    "Not sure" between them, whatever is drawn."""
+    model = build_model("784-10", rng=np.random.default_rng(0))
+    w = np.zeros((784, 10), np.float32)
+    w[:, FASHION.index("Shirt")] = 0.05
+    w[:, FASHION.index("Pullover")] = 0.05
+    model.layers[0].params["W"][...] = w
+    model.layers[0].params["b"][...] = 0.0
+    info = {
+        "dataset": "fashion",
+        "class_names": list(FASHION),
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "garments",
+        "metrics": {"test_accuracy": 0.5},
+    }
+    return Classifier.from_file(save_model(tmp_path / "shirt-pullover.npz", model, info))
+
+
+def test_a_drawn_shirt_with_its_opening_is_not_asked_for_the_opening(
+    qtbot, window_factory, shirt_pullover_classifier
+):
+    """s68 fixK left: "Shirt or pullover? … erase a line from the neck to the hem." under a
+    drawing that had it. A filled top with its opening erased is told what else tells them
+    apart; the same top without it is asked for the opening."""
+    from tests.test_garment_hints import _block, _opened
+
+    desk = window_factory(classifier=shirt_pullover_classifier, mode="garments")
+    window = desk.window
+    exposed(qtbot, window)
+    note, panel = window.status_note, window.prediction_panel
+    window.canvas.set_array(_opened(_block()))
+    qtbot.waitUntil(lambda: panel.top_label.text() == "Not sure", timeout=60000)
+    qtbot.waitUntil(lambda: note.text().startswith("Shirt or pullover?"), timeout=60000)
+    assert "erase a line" not in note.text()
+    assert "collar" in note.text() and "ribbed hem" in note.text()
+    window.canvas.set_array(_block())  # the opening gone: asked for
+    qtbot.waitUntil(lambda: "erase a line from the neck to the hem" in note.text(), timeout=60000)
