@@ -672,8 +672,7 @@ def hints(
     if setup is not None:
         # a batch size changed while training (the hint's own fix) makes other steps
         resized = any(change.name == "batch_size" for change in curves.changes)
-        few = None if resized else _few_steps(setup)
-        settings.extend(h for h in (few, _raw_inputs(setup)) if h is not None)
+        settings = settings_hints(setup, resized=resized)
     raw = any(h.kind == "raw-inputs" for h in settings)
     # raw pixels into saturating units make the validation loss jump about: not overfitting,
     # and the raw-inputs hint names the cause. A validation loss that rose after the rate was
@@ -871,6 +870,15 @@ def _accuracy_gap(curves) -> dict[str, Any] | None:
         return None
     return {"train": float(train[-1]), "val": float(val[-1]), "epoch": curves.epochs[-1],
             "points": float(100 * (train[-1] - val[-1])), "n": GAP_EPOCHS}  # fmt: skip
+
+
+def settings_hints(setup: RunSetup, resized: bool = False) -> list[Hint]:
+    """What the coach says of a run's settings alone, whatever its curves: too few steps (not
+    once its batch size was changed while training, ``resized``), raw pixels into saturating
+    units. One source for a Train run's coach and the Race's lanes (walk69 D3: the race
+    compared the lab's four set-ups and never said why one won)."""
+    few = None if resized else _few_steps(setup)
+    return [h for h in (few, _raw_inputs(setup)) if h is not None]
 
 
 def _few_steps(setup: RunSetup) -> Hint | None:

@@ -409,6 +409,10 @@ class RaceController(QObject, WorkerThreadOwner):
         self._sessions, self.kept_runs = race.sessions, dict(race.kept_runs)
         self.preset = race.preset
 
+    def sessions(self) -> tuple:
+        """The finished race's trained sessions, one per lane (empty while one runs)."""
+        return self._sessions
+
     def can_keep(self, lane: int) -> bool:
         return (
             not self.is_running()

@@ -45,6 +45,7 @@ from nndesk.ui.race_lane_settings import LaneSettingsDialog
 from nndesk.ui.race_lanes import LaneGrid, LaneRow, LaneScroll, lane_refusal
 from nndesk.ui.race_render import render_kept_chart
 from nndesk.ui.race_results import RaceTable
+from nndesk.ui.race_why import lane_setup, lanes_hints, why_text
 from nndesk.ui.race_words import (
     comparison_title,
     race_over_text,
@@ -189,6 +190,11 @@ class RaceView(QWidget):
         self._raced_height = 0
 
         self.table = RaceTable()
+        #: under the table, what the coach says of the lanes' settings: why one lost
+        self.why = QLabel()
+        self.why.setWordWrap(True)
+        self.why.setTextFormat(Qt.TextFormat.RichText)
+        self.why.hide()
 
         # while racing and after, the chart and the table take the room of the lane editors
         self.edit_button = tipped_button(
@@ -242,6 +248,7 @@ class RaceView(QWidget):
         layout.addWidget(self.race_lines)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.table)
+        layout.addWidget(self.why)
 
         self._delivery = Delivery()
         self._delivery.delivered.connect(self._on_delivery_delivered)
@@ -581,6 +588,7 @@ class RaceView(QWidget):
             return False
         self.error.setText("")
         self.table.hide()
+        self.why.hide()
         self.table.forget_lanes()
         self._raced_height = 0
         self._fit_chart_least()
@@ -707,7 +715,26 @@ class RaceView(QWidget):
         self._raced_height = self.chart.height()
         self._fit_chart_least()
         self.table.show()
+        self._say_why(results)
         self._dirty = True  # drawn again to fit its room
+
+    def _say_why(self, results: tuple[LaneResult, ...]) -> None:
+        """Under the table, the coach's settings hints of each lane that has one."""
+        controller = self.controller
+        sessions = controller.sessions()
+        setups = [
+            lane_setup(
+                lane.config,
+                sessions[i] if i < len(sessions) else None,
+                controller.lane_batches[i] if i < len(controller.lane_batches) else 0,
+                next((r.epochs for r in results if r.lane == i), 0),
+            )
+            for i, lane in enumerate(controller.lanes)
+        ]
+        names = shortened([lane.name for lane in controller.lanes])
+        text = why_text(names, lanes_hints(setups))
+        self.why.setText(text)
+        self.why.setVisible(bool(text))
 
     def finished_race(self) -> FinishedRace | None:
         """The finished race on show (None while one runs, or before any), its lanes named by

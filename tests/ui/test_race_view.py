@@ -877,3 +877,29 @@ def test_lanes_named_by_their_values_say_them_in_the_new_language_after_a_switch
         for new in made:
             new.race.shutdown()
             new.shutdown()
+
+
+def test_under_the_table_the_coach_says_why_the_raw_sigmoid_lane_lost(qtbot, page):
+    """Lab 1's four set-ups raced gave figures only; the reason sigmoid on raw pixels lost was
+    said by the coach of a single Train run alone (walk69 D3). Under the table, one line for the
+    lane the coach's settings rules speak of, in the coach's own words."""
+    from nndesk.coach import RunSetup, settings_hints
+
+    view = page.race_view
+    four = next(i for i, c in enumerate(COMPARISONS) if c.title.startswith("Units and inputs"))
+    view.use_comparison(four)
+    view.epochs.setValue(1)
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    assert view.why.isVisible()
+    (said,) = settings_hints(RunSetup(activation="sigmoid", normalize="raw"))
+    lines = view.why.text().split("<br>")
+    assert lines == [f"<b>Sigmoid, raw</b>: {said.message()}"]  # ReLU and [0, 1] lanes: nothing
+    # a race whose lanes the coach says nothing of has no such line
+    view.use_comparison(next(i for i, c in enumerate(COMPARISONS) if "Adam" in c.title))
+    view.epochs.setValue(1)
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    assert view.why.text() == "" and not view.why.isVisible()
