@@ -6427,6 +6427,11 @@ từ {folder}</translation>
         <translation>đã dừng</translation>
     </message>
     <message>
+        <source>whole set</source>
+        <extracomment>a full batch as a narrow Settings cell says it (each step on the whole training set): the Vietnamese &quot;cả tập (full batch)&quot; took the cell of mnist-gd runs told apart by their rate and batch (verify68 #1); &quot;cả tập&quot;</extracomment>
+        <translation>cả tập</translation>
+    </message>
+    <message>
         <source>{error}.
 
 Delete {name} permanently? This cannot be undone.</source>

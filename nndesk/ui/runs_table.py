@@ -244,17 +244,38 @@ def settings_text(
     return one_line(text + ", ".join(rest), CELL_CHARS)
 
 
+#: a full batch as a narrow Settings cell says it (each step on the whole training set): the
+#: Vietnamese "cả tập (full batch)" took the cell of mnist-gd runs told apart by their rate
+#: and batch (verify68 #1); "cả tập"
+TIGHT_FULL_BATCH = QT_TRANSLATE_NOOP("RunsView", "whole set")
+
+
+def tight_lr_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> str:
+    """The learning rate as a narrow Settings cell says it, by its short name as the chart's
+    legend does ("lr 0,5"; "tốc độ học 0,5" left a 110-px cell "tốc độ … 60", verify68 #1),
+    the rates it was set to after it as ``lr_text`` writes them."""
+    if "lr" not in config:
+        return ""
+    words = lr_text(config, rates)
+    said = translate("RunsView", "lr {rate}").format(rate=rate_said(config["lr"]))
+    return said + words[len(lr_text({"lr": config["lr"]})) :]
+
+
 def lead_text(
     config: dict, rates: list[float] | tuple[float, ...] = (), first: tuple[str, ...] = ()
 ) -> str:
-    """What tells a run apart (the settings ``first``) as a narrow Settings cell says it, the
-    inputs' scaling as an interval: "ReLU, [0, 1]" for settings_text's "ReLU, pixels 0 to 1 ·
-    …"; "" without ``first``."""
+    """What tells a run apart (the settings ``first``) as a narrow Settings cell says it, in
+    its short words: the inputs' scaling as an interval, the rate by its short name: "ReLU,
+    [0, 1]" for settings_text's "ReLU, pixels 0 to 1 · …", "lr 0.3, batch 60"; "" without
+    ``first``."""
     parts = _setting_parts(config, rates, first)
     tight = TIGHT_INPUTS.get(str(config.get("normalize", "")))
     if tight is not None:
         # one word: a cut keeps it whole or drops it ("sigmoid, [0…" read as [0, 1] too)
         parts["normalize"] = translate_marked("RunsView", tight).replace(" ", "\u00a0")
+    parts["lr"] = tight_lr_text(config, rates)
+    if not config.get("batch_size"):
+        parts["batch_size"] = translate_marked("RunsView", TIGHT_FULL_BATCH)
     return one_line(", ".join(parts[k] for k in CELL_SETTINGS if k in first and parts[k]), 80)
 
 

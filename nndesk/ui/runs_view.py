@@ -56,7 +56,7 @@ from nndesk.ui.runs_table import (
     diverged_tip,
 )
 from nndesk.ui.train_tabs import scrolled
-from nndesk.ui.word_elision import WordElidingDelegate, elided_at_words, text_room
+from nndesk.ui.word_elision import ELLIPSIS, WordElidingDelegate, elided_at_words, text_room
 
 SETTINGS_MIN_WIDTH = 140  # px: "relu, adam, lr 0.001, ..." begins to be read; the rest in its tip
 #: px Settings may widen to show the part of its cells that tells runs apart ("ReLU, pixels 0
@@ -178,7 +178,7 @@ def _group_of(record: RunRecord) -> tuple[str, str]:
 
 
 def _told_apart_width(
-    leads: list[tuple[tuple[str, str], str]], metrics: QFontMetrics
+    leads: list[tuple[tuple[str, str], str]], metrics: QFontMetrics, every: bool = True
 ) -> tuple[int, bool]:
     """The px (with its padding, at most SETTINGS_LEAD_WIDTH, 0 without a lead) in which the
     narrow Settings cells of ``leads`` ((data and layers, lead) a row), cut between words,
@@ -186,11 +186,13 @@ def _told_apart_width(
     whether they are cut in their middle there (else at their end), whichever needs less:
     "batch 1024" beside "batch 128…" (its schedule cut off), "lr 0.01" beside "lr … 0.001 →
     0.05", and "sigmoid, [0; 255]" beside "ReLU, [0; 255]" whole ("… [0; 255]" hid the
-    activation)."""
+    activation). With ``every`` a cell may drop only the words every lead of its group says:
+    each says every setting its group differs in ("lr 0.3, batch 60", not "… 60")."""
     widest = max((metrics.horizontalAdvance(lead) for _, lead in leads), default=0)
     if not widest:
         return 0, True
     most = min(widest + CELL_PADDING, SETTINGS_LEAD_WIDTH)
+    shared = _shared_words(leads)
 
     def apart(width: int, middle: bool) -> bool:
         shown: dict[tuple[str, str], set[str]] = {}
@@ -198,6 +200,10 @@ def _told_apart_width(
         for group, lead in leads:
             cut = elided_at_words(lead, metrics, width - CELL_PADDING, middle)
             if lead and not cut.startswith(lead.split(" ")[0]):
+                return False
+            # only words every run of its group says may go: "tốc … batch)" and "tốc độ …
+            # 60" read apart, and neither said the rate they differ in (verify68 #1)
+            if every and not set(_dropped_words(lead, cut)) <= shared[group]:
                 return False
             shown.setdefault(group, set()).add(cut)
             whole.setdefault(group, set()).add(lead)
@@ -215,6 +221,34 @@ def _told_apart_width(
 
     middle, end = least(True), least(False)
     return (middle, True) if middle <= end else (end, False)
+
+
+def _shared_words(leads: list[tuple[tuple[str, str], str]]) -> dict[tuple[str, str], set[str]]:
+    """(data and layers) -> the words every lead of that group says ("lr" of "lr 0.5, whole
+    set" and "lr 0.3, batch 60"): a cut cell may drop them and still say what tells it apart."""
+    shared: dict[tuple[str, str], set[str]] = {}
+    for group, lead in leads:
+        words = set(_words(lead))
+        shared[group] = shared[group] & words if group in shared else words
+    return shared
+
+
+def _words(text: str) -> list[str]:
+    """``text``'s words without the commas that join its parts ("0.3," is "0.3")."""
+    return [w.rstrip(",;·") for w in text.split(" ") if w.rstrip(",;·")]
+
+
+def _dropped_words(text: str, cut: str) -> list[str]:
+    """The words of ``text`` that ``cut`` (``text`` with words dropped for "…", a last one
+    perhaps cut at a character) no longer says whole."""
+    kept = _words(cut.replace(ELLIPSIS, " "))
+    dropped = []
+    for word in _words(text):
+        if word in kept:
+            kept.remove(word)
+        else:
+            dropped.append(word)
+    return dropped
 
 
 def followed_folders(records) -> list[Path]:
@@ -260,6 +294,11 @@ class RunsView(QWidget):
         #: px that takes as a narrow cell says it (``Row.lead``, "ReLU, [0, 1]"), and whether
         #: narrow cells are cut in their middle to keep the runs apart (else at their end)
         self._lead_least, self._lead_middle = 0, True
+        #: the same where a cell says every setting its runs differ in (``_told_apart_width``'s
+        #: ``every``), taken where the lab's name can yield that far
+        self._whole_least, self._whole_middle = 0, True
+        self._lead_cut_middle = True  # the one of the two the cells are cut by
+        self._preset_names_least = 0  # px the listed labs' names take whole (_fit_columns)
         #: (column, px) given it at the table's right edge (``_give_spare_room``), or None
         self._spare: tuple[int, int] | None = None
         self._preset_width = 0  # px its names take (_fit_columns), at most PRESET_MAX_WIDTH
@@ -292,7 +331,9 @@ class RunsView(QWidget):
         self._settings_narrow = False
         self.table.setItemDelegateForColumn(
             SETTINGS,
-            WordElidingDelegate(lambda: self._settings_narrow and self._lead_middle, self.table),
+            WordElidingDelegate(
+                lambda: self._settings_narrow and self._lead_cut_middle, self.table
+            ),
         )
         # one line of text a row (the style's default is taller): more runs in a low window
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -597,10 +638,9 @@ class RunsView(QWidget):
                 self._settings_least = min(lead + CELL_PADDING, SETTINGS_LEAD_WIDTH)
                 words = (cells.horizontalAdvance(a) for a, b, _ in leads if b)
                 self._words_least = max(words, default=0) + CELL_PADDING
-                self._lead_least, self._lead_middle = _told_apart_width(
-                    [(_group_of(model.record(r)), row.lead) for r, row in enumerate(rows)],
-                    cells,
-                )
+                told = [(_group_of(model.record(r)), row.lead) for r, row in enumerate(rows)]
+                self._lead_least, self._lead_middle = _told_apart_width(told, cells, False)
+                self._whole_least, self._whole_middle = _told_apart_width(told, cells)
                 continue
             padding = HEADER_PADDING if column == sorted_by else TITLE_PADDING
             texts = max(
@@ -624,6 +664,11 @@ class RunsView(QWidget):
             if column == PRESET:
                 width = min(width, PRESET_MAX_WIDTH)
                 self._preset_title_least = _widest_line(folded or title, titles) + padding
+                names = (model.record(r).preset for r in range(len(rows)))
+                widest = max(
+                    (cells.horizontalAdvance(p.name) for p in names if p is not None), default=0
+                )
+                self._preset_names_least = min(widest + CELL_PADDING, width)
             header.resizeSection(column, width)
         self._spare = None  # each column its texts' width again
         self._preset_width = header.sectionSize(PRESET)
@@ -645,16 +690,27 @@ class RunsView(QWidget):
         header = self.table.horizontalHeader()
         room = self.table.viewport().width()
         self._take_spare_room_back()
+        must = sum(header.sectionSize(c) for c in (STARTED, TEST_ACC, STATUS))
+        preset_least = max(PRESET_LEAST_WIDTH, self._preset_title_least)
+        if not header.isSectionHidden(PRESET):
+            must += max(preset_least, self._preset_names_least)
+        # a narrow cell says every setting its runs differ in where the labs' names stay whole
+        # beside it ("lr 0,3, batch 60": "tốc độ … 60" kept the runs apart by a word and hid
+        # their rates, verify68 #1); else what keeps them apart in the least room
+        whole = room - must >= self._whole_least
+        if not header.isSectionHidden(PRESET):
+            must += preset_least - max(preset_least, self._preset_names_least)
+        told_least = self._whole_least if whole else self._lead_least
+        self._lead_cut_middle = self._whole_middle if whole else self._lead_middle
         if not header.isSectionHidden(PRESET):
             # the lab's name yields to the accuracy and status (and what tells runs apart)
-            must = sum(header.sectionSize(c) for c in (STARTED, TEST_ACC, STATUS))
+            must -= preset_least
             # as far as it can yield, the lab's name leaves a narrow Settings cell what tells
             # the runs apart whole: at Larger text in Vietnamese both were cut, four lab runs
             # read "mnist-relu-s…" / "ReLU, đi…" and "… 0 đến 1" (walk67 #5)
-            told = max(PRESET_LEAVES_SETTINGS, self._lead_least)
+            told = max(PRESET_LEAVES_SETTINGS, told_least)
             must += told if self.settings_forward else 0
-            least = max(PRESET_LEAST_WIDTH, self._preset_title_least)
-            preset = max(least, min(self._preset_width, room - must))
+            preset = max(preset_least, min(self._preset_width, room - must))
             header.resizeSection(PRESET, preset)
         others = sum(
             header.sectionSize(c)

@@ -201,3 +201,71 @@ def test_after_a_step_to_larger_text_the_columns_fit_their_texts_again(
     QApplication.processEvents()
     shown = [view.shown_text(r, STATUS) for r in range(rows)]
     assert shown == [view.cell(r, STATUS) for r in range(rows)], shown
+
+
+def _verify68_runs(store) -> int:
+    """verify68's Runs list: two runs of mnist-gd as the preset has it (lr 0.5, full batch) and
+    one edited from it to lr 0.3 and batch 60, minutes apart. How many runs."""
+    gd = PRESETS["mnist-gd"].config.to_dict()
+    runs = [
+        (gd, PresetOrigin("mnist-gd")),
+        ({**gd, "lr": 0.3, "batch_size": 60}, PresetOrigin("mnist-gd", True)),
+        (gd, PresetOrigin("mnist-gd")),
+    ]
+    today = datetime.now().astimezone().replace(hour=10, second=0, microsecond=0)
+    for minute, (config, preset) in enumerate(runs):
+        record = store.create(config, preset=preset)
+        record.created_at = today.replace(minute=42 + minute * 6).isoformat(timespec="milliseconds")
+        record.status = "completed"
+        record.metrics["test_accuracy"] = 0.86
+        store.save(record)
+        record.release_lock()
+    return len(runs)
+
+
+@pytest.mark.parametrize(
+    "code, larger, size",
+    [("vi", True, (1024, 700)), ("en", False, (1280, 800)), ("en", True, (1024, 768))],
+    ids=["vi-larger-1024", "en-normal-1280", "en-larger-1024"],
+)
+def test_runs_told_apart_by_their_rate_and_batch_say_both_in_sight(
+    qtbot,
+    qapp,
+    window_factory,
+    normal_text_after,  # noqa: F811 - the fixture
+    code,
+    larger,
+    size,
+):
+    """verify68 defect 1: vi, Larger, 1024x700: two mnist-gd runs and one edited to lr 0.3,
+    batch 60 read "tốc … batch)" and "tốc độ … 60" in Settings: the rate, what tells them apart,
+    was cut out of both. Each cell now says the run's rate and its batch (the words every run
+    shares may be dropped, never a value); every setting stays in the tooltip."""
+    from nndesk import paths
+    from nndesk.runs import RunStore
+    from nndesk.ui import language
+
+    xvfb_desktop_text(qapp, larger=larger)
+    assert language.use_language(code) == code
+    try:
+        rows = _verify68_runs(RunStore(paths.runs_dir()))
+        view = _runs_view(qtbot, window_factory, size, rows)
+        room = view.table.viewport().width()
+        in_sight = [name for name, left, right in _columns(view) if right <= room]
+        for name in ("Started", "Preset", "Settings", "Test acc", "Status"):
+            assert name in in_sight, in_sight
+        decimal = "," if code == "vi" else "."
+        full = {language.translate("RunsView", w) for w in ("full batch", "whole set")}
+        shown = [view.shown_text(r, SETTINGS) for r in range(rows)]
+        for r, said in enumerate(shown):
+            tip = view.cell(r, SETTINGS, Qt.ItemDataRole.ToolTipRole)
+            # what tells it apart whole, before anything cut at the cell's end
+            lead = said.partition(" · ")[0].removesuffix("…")
+            assert "…" not in lead, shown
+            if "60" in tip.split("\n")[0]:
+                assert f"0{decimal}3" in lead and "batch 60" in lead, shown
+            else:
+                assert f"0{decimal}5" in lead and [w for w in full if w in lead], shown
+            assert "ReLU" in tip, tip  # every setting there
+    finally:
+        language.use_language("en")
