@@ -110,12 +110,31 @@ LEARNT = 0.75
 #: the coach saw "no problem" (walk68 D3), the stuck hint waiting for 15 %
 PLATEAU = 0.5
 PLATEAU_EPOCHS = 5
-#: ... said of a training split this large only: what a network reaches is known of MNIST's and
-#: Fashion-MNIST's 50,000-60,000 images, not of a few hundred (the tests' tiny sets sit at 30 %)
+#: ... said of a dataset of this many training images only (before the validation split:
+#: MNIST and Fashion-MNIST held out to a few hundred, validation 0.99, are small subsets of
+#: them, which a network fits more easily still): what a network reaches is known of their
+#: 60,000 images, not of a folder of a few hundred of one's own (the tests' tiny sets of 200
+#: sit at 30 %)
 PLATEAU_IMAGES = 10_000
 #: ... and not climbing by this much per epoch either (a mini-batch epoch is hundreds of steps:
 #: ``RISING`` per ``STUCK_STEPS`` steps is then 20 points an epoch)
 PLATEAU_RISING = 0.01
+#: Steps the shortest stretch judged flat takes (with ``PLATEAU_EPOCHS`` epochs at least): the
+#: last ``2 * STUCK_STEPS`` steps of a full-batch run are 100 epochs, and verify68's run, dead
+#: at 10 % until epoch 85 and at 20-27 % from 88, was judged with its climb out of 10 % in them
+#: until epoch 213 ("no problem" at 119, 177 and 189)
+PLATEAU_STEPS = 20
+#: ... flat too where, at the pace of its stretch, it would take more than this many steps to
+#: reach ``PLATEAU``: that run crept up 0.07 points an epoch from 20 % (400 epochs to go), a
+#: climb of 3.5 points per ``STUCK_STEPS`` steps that ``RISING`` took for learning; mnist-gd's
+#: steady 0.2 points an epoch from 38 % reaches 50 % in 60
+PLATEAU_HORIZON = 250
+#: Epochs (and steps) a run thrown about by steps too large for it, its training loss at the
+#: loss of guessing (within ``COLLAPSED_SHARE`` of ln classes) and its accuracy under
+#: ``STUCK``, sits so before the coach says so, a rate set by hand since or not: verify68's run
+#: sat at 2.3026 from epoch 26 and was called stuck at 73, the stuck hint giving the rate set
+#: at 25 its ``STUCK_STEPS`` steps
+PINNED_EPOCHS = 20
 
 
 #: The kinds of hint, most urgent first: the order ``hints`` lists them in (a hint held in
@@ -146,6 +165,8 @@ class RunSetup:
     batch: int = 0  # images an optimizer step takes (the whole split for a full batch)
     asked: int = 0  # the batch size asked for (1,000,000 that trains in batches of 60,000)
     train_images: int = 0  # the training split's size (0: not known)
+    #: the dataset's training images before the validation split took its share (0: not known)
+    images: int = 0
     steps: int = 0  # optimizer steps the run takes in all (0: not known)
     lr: float = 0.0  # the learning rate the run started with (0: not known)
     schedule: str = ""  # its learning-rate schedule ("constant", "exp", …; "": not known)
@@ -518,20 +539,69 @@ def plateau(curves, accuracy_now: float | None = None) -> dict[str, Any] | None:
     s, a, e = steps[keep], accuracy[keep], epochs[keep]
     if len(e) < PLATEAU_EPOCHS or s[-1] - s[0] + 1 < STUCK_STEPS:
         return None
-    # the last STUCK_STEPS * 2 steps, or PLATEAU_EPOCHS epochs when those are fewer
-    recent = s >= s[-1] - 2 * STUCK_STEPS
-    recent[-PLATEAU_EPOCHS:] = True
-    s, a, e = s[recent], a[recent], e[recent]
-    per_step = np.polyfit(s, a, 1)[0]
-    per_epoch = np.polyfit(e, a, 1)[0]
-    if per_step * STUCK_STEPS >= RISING or per_epoch >= PLATEAU_RISING:
+    # the last STUCK_STEPS * 2 steps, else fewer down to PLATEAU_STEPS (a full-batch run's long
+    # window held the climb to where it stalled), or PLATEAU_EPOCHS epochs when those are fewer
+    for span in (2 * STUCK_STEPS, STUCK_STEPS, PLATEAU_STEPS):
+        recent = s >= s[-1] - span
+        recent[-PLATEAU_EPOCHS:] = True
+        if _flat(s[recent], a[recent], e[recent]):
+            break
+    else:
         return None
+    s, a, e = s[recent], a[recent], e[recent]
+    if a.mean() < STUCK:
+        return None  # a run climbing out of guessing now ("stood near 10%" at 15.8 %)
     # the epochs judged and the batches they took (the one before them ended at ``start``)
     at = int(np.flatnonzero(steps == s[0])[0])
     start = steps[at - 1] if at > 0 else s[0] - (steps[1] - steps[0] if len(steps) > 1 else 1)
     # an oscillating run's newest epoch may be a peak or a trough: their mean is where it stands
     return {"accuracy": float(a.mean()), "epochs": int(e[-1] - e[0] + 1),
             "steps": int(s[-1] - start)}  # fmt: skip
+
+
+def _flat(steps: np.ndarray, accuracy: np.ndarray, epochs: np.ndarray) -> bool:
+    """Whether a stretch of epochs ((n,) each: the steps at their ends, their training
+    accuracy, their numbers) stood still short of ``PLATEAU``: a straight line through them
+    climbs less than ``PLATEAU_RISING`` an epoch, and less than ``RISING`` per ``STUCK_STEPS``
+    steps or at a pace that would take more than ``PLATEAU_HORIZON`` steps to ``PLATEAU``."""
+    per_step, at_start = np.polyfit(steps, accuracy, 1)
+    per_epoch = np.polyfit(epochs, accuracy, 1)[0]
+    if per_epoch >= PLATEAU_RISING:
+        return False
+    now = per_step * steps[-1] + at_start  # where the line stands at the stretch's end
+    return bool(per_step * STUCK_STEPS < RISING or now + per_step * PLATEAU_HORIZON < PLATEAU)
+
+
+def pinned_at_chance(
+    curves, setup: RunSetup | None, accuracy_now: float | None = None
+) -> dict[str, Any] | None:
+    """The numbers of a run thrown about by steps too large for it (``_blew_up``) whose
+    training loss has stood at the loss of guessing for the last ``PINNED_EPOCHS`` epochs (and
+    steps), its accuracy under ``STUCK``: ``{"accuracy", "loss", "chance", "n", "epochs"}``,
+    else None. A run that learnt before it is ``collapsed``'s; one never thrown about waits for
+    ``stuck_accuracy`` (a fresh network starts at that loss)."""
+    if setup is None or setup.loss != "ce" or setup.classes < 2 or not _blew_up(curves):
+        return None
+    if len(curves.batch_x) < PINNED_EPOCHS:
+        return None
+    steps, accuracy = _accuracy_by_step(curves)
+    newest = accuracy_now if accuracy_now is not None and math.isfinite(accuracy_now) else None
+    if newest is None and len(accuracy):
+        newest = float(accuracy[-1])
+    if newest is None or newest >= STUCK:
+        return None
+    chance = math.log(setup.classes)
+    loss = np.asarray(curves.train_loss, dtype=np.float64)
+    if len(loss) < PINNED_EPOCHS or len(loss) != len(curves.epochs):
+        return None
+    at = np.isfinite(loss) & (np.abs(loss - chance) <= COLLAPSED_SHARE * chance)
+    if not at[-PINNED_EPOCHS:].all():
+        return None
+    first = len(at) - PINNED_EPOCHS
+    while first > 0 and at[first - 1]:
+        first -= 1
+    return {"accuracy": newest, "loss": Loss(loss[-1]), "chance": Loss(chance),
+            "n": setup.classes, "epochs": len(at) - first}  # fmt: skip
 
 
 def _epochs_with_steps(curves) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -767,8 +837,27 @@ def hints(
     # after what a rate set by hand did: a 40-epoch full-batch run raised to lr 3 said only
     # "too few steps" while its validation loss rose 1.70 -> 4.7 and its accuracy fell to 11 %
     found.extend(settings)
+    pinned = (
+        None
+        if fell is not None or broken is not None
+        else pinned_at_chance(curves, setup, accuracy_now)
+    )
     stuck = None if fell is not None else stuck_accuracy(curves, accuracy_now)
-    if stuck is not None:
+    if pinned is not None:
+        # dead at the loss of guessing since steps too large for it: said after PINNED_EPOCHS,
+        # not the STUCK_STEPS the stuck hint gives a rate set by hand (verify68 #2)
+        stuck = pinned["accuracy"]
+        found.append(Hint(
+            "stuck",
+            QT_TRANSLATE_NOOP("Coach", "The training loss has stood at {loss} for {epochs} "
+                              "epochs, at {accuracy:.1%}: the loss of a network that answers "
+                              "every image alike (ln {n} = {chance}). Steps too large for it "
+                              "threw it there: a smaller learning rate may bring it back; "
+                              "training again from the start is surer."),
+            pinned,
+            lower, fix_label if lower else "",
+        ))  # fmt: skip
+    elif stuck is not None:
         # a tiny rate moves the weights too little to learn: larger, not smaller, helps it
         raise_it = lr is not None and 0 < lr < TINY_LR
         found.append(Hint(
@@ -781,7 +870,7 @@ def hints(
             QT_TRANSLATE_NOOP("Coach", "Raise the learning rate to {lr:g}") if raise_it
             else fix_label if lower else "",
         ))  # fmt: skip
-    large = setup is not None and setup.train_images >= PLATEAU_IMAGES
+    large = setup is not None and max(setup.train_images, setup.images) >= PLATEAU_IMAGES
     flat = (
         None
         if fell is not None or stuck is not None or not large

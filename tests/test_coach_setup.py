@@ -112,3 +112,23 @@ def test_what_a_rate_set_by_hand_did_is_said_before_what_the_settings_show():
     kinds = [h.kind for h in hints(run, lr=3.0, setup=setup)]
     assert kinds[:2] == ["rate-raised", "few-steps"], kinds
     assert kinds == sorted(kinds, key=URGENCY.index)  # the order the held hint gives way by
+
+
+def test_the_coach_knows_a_small_split_of_a_large_dataset_from_a_small_dataset():
+    """fixK's plateau hint waits for 10,000 training images: MNIST with validation 0.99 (600
+    images in the split) is a part of 60,000 a network fits more easily still, the tests'
+    tiny set of 200 is not (what a network reaches there is not known)."""
+    from types import SimpleNamespace
+
+    from nndesk.training import TrainConfig
+    from nndesk.ui.coach_row import coach_setup
+
+    def started(n: int, val_fraction: float) -> SimpleNamespace:
+        config = TrainConfig(dataset="mnist", val_fraction=val_fraction)
+        return SimpleNamespace(config=config, batch_size=32, train_images=n,
+                               batches_per_epoch=19, first_epoch=1, last_epoch=5,
+                               class_names=tuple("0123456789"))  # fmt: skip
+
+    assert coach_setup(started(600, 0.99)).images == 60000
+    assert coach_setup(started(200, 0.0)).images == 200
+    assert coach_setup(started(180, 0.1)).images == 200

@@ -2157,6 +2157,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Điểm ảnh được đưa vào thô, từ 0 đến 255: đầu vào của một nơ-ron {activation} khi đó lên tới hàng trăm, nơi {activation} gần như phẳng (bão hoà), nên nó học chậm và mất mát kiểm định nhảy lên xuống. Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0;&#xa0;1]) rồi huấn luyện lại.</translation>
     </message>
     <message>
+        <source>The training loss has stood at {loss} for {epochs} epochs, at {accuracy:.1%}: the loss of a network that answers every image alike (ln {n} = {chance}). Steps too large for it threw it there: a smaller learning rate may bring it back; training again from the start is surer.</source>
+        <translation>Mất mát huấn luyện đứng ở {loss} suốt {epochs}&#xa0;epoch, ở {accuracy:.1%}: mất mát của một mạng trả lời mọi ảnh như nhau (ln {n} = {chance}). Bước quá lớn đã đẩy nó tới đó: tốc độ học nhỏ hơn có thể giúp nó hồi phục; huấn luyện lại từ đầu thì chắc hơn.</translation>
+    </message>
+    <message>
         <source>The training loss has stood at {loss} since epoch {since}: the loss of a network that answers every image alike (ln {n} = {chance}). Its units no longer respond to the images, and no learning rate brings them back: train it again from the start.</source>
         <translation>Mất mát huấn luyện đứng ở {loss} từ epoch {since}: mất mát của một mạng trả lời mọi ảnh như nhau (ln {n} = {chance}). Các nút của nó không còn phản ứng với ảnh, và không tốc độ học nào làm chúng sống lại: hãy huấn luyện lại từ đầu.</translation>
     </message>
@@ -6690,6 +6694,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Every</source>
         <translation>Mỗi</translation>
+    </message>
+    <message>
+        <source>Gradient descent (full batch) takes the whole training split at each step: choose another optimizer (SGD, Adam…) for batches.</source>
+        <translation>Hạ gradient trên cả tập (full batch) dùng toàn bộ phần huấn luyện ở mỗi bước: hãy chọn bộ tối ưu khác (SGD, Adam…) để chia batch.</translation>
     </message>
     <message>
         <source>Image folder (one sub-folder per class)</source>

@@ -130,6 +130,10 @@ def coach_setup(run) -> RunSetup:
         batch=run.batch_size,
         asked=config.batch_size,
         train_images=run.train_images,
+        # the split's images before validation took its share (a 1 % split of MNIST is 600)
+        images=round(run.train_images / (1 - config.val_fraction))
+        if 0 <= config.val_fraction < 1
+        else 0,
         steps=run.batches_per_epoch * (run.last_epoch - run.first_epoch + 1),
         lr=float(config.lr),
         schedule=config.schedule,

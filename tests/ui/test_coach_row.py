@@ -168,12 +168,13 @@ def _every_hint():
         # a network collapsed to the loss of guessing (verify66 #3)
         "loss": Loss(2.3012), "since": 1234, "chance": Loss(2.3026),
         # a run stalled far under what a network reaches (walk68 D3): also "accuracy",
-        # "steps", "size"
+        # "steps", "size"; a run dead at the loss of guessing after too large steps
+        # (verify68 #2): "accuracy", "loss", "epochs", "n", "chance"
         "epochs": 101,
     }  # fmt: skip
     texts = [m.source for m in read_ts(ts_path("vi")) if m.context == "Coach"]
     said = [t for t in texts if t.endswith(".")]  # the buttons' labels end without a stop
-    assert len(said) == 20, said
+    assert len(said) == 21, said
     fix = "Lower the learning rate to {lr:g}"  # a button beside it, as most hints have
     return [Hint("hint", text, values, {"lr": 0.00033}, fix) for text in said]
 
