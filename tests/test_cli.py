@@ -443,6 +443,8 @@ def _bad_input_cases(tiny_dir: Path, tmp_path: Path, model: Path) -> dict[str, l
         "zero eps": ["train", "--eps", "0"],
         "eps above 1": ["train", "--eps", "2", "--data-dir", str(tiny_dir)],
         "ce with sigmoid": ["train", "--output-activation", "sigmoid", "--loss", "ce"],
+        # verify68 #3: full-batch gradient descent with batches trained 900 a epoch under its name
+        "gd with batches": ["train", "--optimizer", "gd", "--batch-size", "60"],
         "unknown dataset": ["train", "--dataset", "cifar", "--data-dir", str(tiny_dir)],
         "unknown command": ["fly"],
         "unknown download": ["download", "cifar", "--dest", str(tmp_path)],
@@ -463,6 +465,7 @@ CASES = [
     "zero eps",
     "eps above 1",
     "ce with sigmoid",
+    "gd with batches",
     "unknown dataset",
     "unknown command",
     "unknown download",

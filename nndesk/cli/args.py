@@ -372,6 +372,13 @@ def config_from_args(args, resumed=None):
     from nndesk.settings_schema import FIELDS
 
     changes = {f.name: getattr(args, f.name) for f in FIELDS if getattr(args, f.name) is not None}
+    if changes.get("optimizer") == "gd" and changes.get("batch_size"):
+        # both asked for: which one was meant is not ours to guess (a preset's gd with
+        # --batch-size trains plain SGD on those batches, and its settings say sgd)
+        raise ConfigError(
+            f"--optimizer gd is gradient descent on the full batch, the whole training split "
+            f"at each step: --batch-size {changes['batch_size']} goes with --optimizer sgd"
+        )
     try:
         return base.replace(**changes).validate()
     except ConfigError as err:

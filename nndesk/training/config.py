@@ -73,6 +73,11 @@ class TrainConfig:
         from nndesk.nn.architecture import canonical_architecture
 
         object.__setattr__(self, "arch", canonical_architecture(self.arch))
+        # "gd" is plain SGD over whatever batch the loop gives: named so with batches, the run
+        # was titled "gradient descent (full batch) … batch 60" while it trained 900 mini-batches
+        # an epoch (verify68 #3). Its name, the Runs table, the code and a file read back agree
+        if self.optimizer == "gd" and _batches(self.batch_size):
+            object.__setattr__(self, "optimizer", "sgd")
 
     def validate(self) -> TrainConfig:
         """Return ``self`` if every field is usable (``settings_schema``: types, choices,
@@ -145,6 +150,11 @@ class TrainConfig:
     @property
     def full_batch(self) -> bool:
         return not self.batch_size
+
+
+def _batches(batch_size: Any) -> bool:
+    """Whether ``batch_size`` asks for batches (a whole number above 0), not the full batch."""
+    return isinstance(batch_size, int) and not isinstance(batch_size, bool) and batch_size > 0
 
 
 def batch_over_train_note(batch_size: int, n_train: int) -> Message | None:

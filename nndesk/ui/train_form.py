@@ -264,6 +264,10 @@ class TrainForm(QWidget):
         # what a running run leaves editable, and why the rest is greyed out
         fixed = (self.preset, self.dataset, self.folder, self.folder_button, self.arch)
         self._steering = SteeringLook(fixed, self._editors, self.steer_note, self.dropout_why)
+        self._running = False
+        #: the batch size typed before gradient descent (full batch) greyed the field, given
+        #: back when another optimizer is chosen (None: the field is not held)
+        self._batch_before_gd: int | None = None
 
         self.set_config(TrainConfig())
         self._connect()
@@ -575,7 +579,13 @@ class TrainForm(QWidget):
     def set_steering(self, run_config: TrainConfig | None) -> None:
         """While a run of ``run_config`` trains, only the settings it can change stay editable
         (``form_steering.SteeringLook``); None: all again."""
+        batch = self._editors.get("batch_size")
+        if run_config is not None and batch is not None:
+            # its own tip, which the steering keeps to give back (not the held field's)
+            batch.widget.setToolTip(translate_marked("", batch.field.help))
         self._steering.show(run_config)
+        self._running = run_config is not None
+        self._hold_full_batch()
 
     def set_steered(self, values: dict[str, Any]) -> None:
         """Show live settings changed from elsewhere (the coach's fixes) in their fields."""
@@ -767,6 +777,7 @@ class TrainForm(QWidget):
             ]
             if all(isinstance(v, float) for v in strengths):
                 self.augment_preview.set_strengths(*strengths)
+        self._hold_full_batch()
         label = self._holders["schedule_step"][0].labelForField(self._holders["schedule_step"][1])
         if label is not None:
             label.setText(
@@ -774,6 +785,42 @@ class TrainForm(QWidget):
                 if values.get("schedule") == "step"
                 else translate("TrainForm", "Keep for")
             )
+
+    def _hold_full_batch(self) -> None:
+        """Gradient descent (full batch) takes the whole training split at each step: while it
+        is chosen Batch size says "full batch", greyed, its tooltip says why (verify68 #3: the
+        form took batch 60 with it and trained 900 mini-batches an epoch under its name); the
+        size typed before comes back with another optimizer. A running run's field is the
+        steering's (``set_steering``)."""
+        editor = self._editors.get("batch_size")
+        if editor is None or self._running:
+            return
+        spin = editor.widget
+        gd = self.optimizer_choice() == "gd"
+        if gd:
+            if self._batch_before_gd is None:
+                self._batch_before_gd = spin.value()
+            spin.setEnabled(False)
+            spin.setToolTip(
+                translate(
+                    "TrainForm",
+                    "Gradient descent (full batch) takes the whole training split at each "
+                    "step: choose another optimizer (SGD, Adam…) for batches.",
+                )
+            )
+            if spin.value() != spin.minimum():
+                spin.setValue(spin.minimum())  # "full batch"
+        elif not gd and self._batch_before_gd is not None:
+            before, self._batch_before_gd = self._batch_before_gd, None
+            spin.setEnabled(True)
+            spin.setToolTip(translate_marked("", editor.field.help))
+            if before and spin.value() == spin.minimum():
+                spin.setValue(before)
+
+    def optimizer_choice(self) -> str:
+        """The optimizer the form's box shows ("gd", "adam", …)."""
+        editor = self._editors.get("optimizer")
+        return "" if editor is None else str(editor.widget.currentData() or "")
 
     # -- slots ---------------------------------------------------------------------------------
     @Slot()

@@ -437,3 +437,43 @@ def test_a_custom_forms_edited_from_line_goes_over_to_a_window_in_another_langua
     rebuilt.follow_mode("garments")
     rebuilt.restore_page_state(panel.page_state())
     assert rebuilt.form.preset.currentData() == "" and rebuilt.form.preset_note.text() == note
+
+
+def test_full_batch_gradient_descent_greys_the_batch_size_and_says_why(form):
+    """verify68 #3: with "gradient descent (full batch)" chosen the form took batch 60 and
+    trained 900 mini-batches an epoch, the run named "(full batch) … batch 60". While it is
+    chosen Batch size says "full batch", greyed, its tooltip saying why; the size typed
+    before comes back with another optimizer."""
+    from nndesk.ui.setting_editor import set_combo
+
+    batch = form._editors["batch_size"].widget
+    own = BY_NAME["batch_size"].help  # its tooltip (English here)
+    form.set_config(TrainConfig(optimizer="sgd", batch_size=60))
+    assert batch.isEnabled() and form.config().batch_size == 60
+    set_combo(form._editors["optimizer"].widget, "gd")
+    assert not batch.isEnabled() and batch.value() == 0
+    assert "choose another optimizer" in batch.toolTip(), batch.toolTip()
+    config = form.config()
+    assert (config.optimizer, config.batch_size) == ("gd", 0)
+    set_combo(form._editors["optimizer"].widget, "adam")
+    assert batch.isEnabled() and batch.value() == 60
+    assert batch.toolTip() == own
+    # a running gd run's field is the steering's; after it, held again
+    form.set_config(get_preset("mnist-gd").config)
+    form.set_steering(form.config())
+    assert batch.toolTip() == own
+    form.set_steering(None)
+    assert not batch.isEnabled() and "choose another optimizer" in batch.toolTip()
+
+
+def test_gradient_descent_given_batches_is_named_sgd_wherever_its_settings_go():
+    """verify68 #3: "gd" is plain SGD over whatever batch the loop gives: settings of gd with
+    batches (a model or run of before, a file) read as sgd, so the run's name, the Runs table
+    and the exported code say what trained."""
+    from nndesk.run_titles import describe_config
+
+    config = TrainConfig.from_dict({**get_preset("mnist-gd").config.to_dict(), "batch_size": 60})
+    assert (config.optimizer, config.batch_size) == ("sgd", 60)
+    assert "full batch" not in describe_config(config.to_dict(), shown=True)
+    assert TrainConfig(optimizer="gd", batch_size=0).optimizer == "gd"
+    assert get_preset("mnist-gd").config.replace(batch_size=128).optimizer == "sgd"
