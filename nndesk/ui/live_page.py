@@ -44,6 +44,14 @@ def diverged_note() -> str:
 LIVE_CHART_LEAST_HEIGHT = 300
 
 
+def plots_least_zoom() -> float:
+    """The zoom of ``key.PLOT_LEAST_HEIGHT`` the plots keep at least: the text step's, up to
+    Normal's. At Larger text plots of Normal's 80 px still hold their tick labels apart (the
+    key, titles and ticks keep their larger text); the 100 px of the zoomed least kept the
+    per-epoch plots below the fold at 1024x768 while a run went (walk68 D2)."""
+    return min(text_size.chart_zoom(), 1.0)
+
+
 class LivePage(QWidget):
     """The live plots of ``curves()`` (the page's Curves: a run's, or a loaded model's), the
     file buttons (the page connects them) and the model line. ``experiment`` and ``written``:
@@ -153,9 +161,9 @@ class LivePage(QWidget):
         self._fit_least_height()
 
     def _fit_least_height(self) -> None:
-        """The chart's least height, for plots of ``key.PLOT_LEAST_HEIGHT`` times the zoom with
-        the key and titles this draw laid out (more rows of key in a narrow chart, bigger text
-        at a larger step)."""
+        """The chart's least height, for plots of ``key.PLOT_LEAST_HEIGHT`` times
+        ``plots_least_zoom`` with the key and titles this draw laid out (more rows of key in a
+        narrow chart, bigger text at a larger step)."""
         if self.plot.minimumHeight() != self._least_set:
             return  # a least height of someone else's (a test's fixed size) stays
         ratio = self.plot.canvas.devicePixelRatioF() or 1
@@ -164,7 +172,7 @@ class LivePage(QWidget):
         if min(plots) <= 0:
             return
         chart = self.plot.canvas.figure.bbox.height / ratio
-        least = least_chart_height(chart, plots, text_size.chart_zoom(), LIVE_CHART_LEAST_HEIGHT)
+        least = least_chart_height(chart, plots, plots_least_zoom(), LIVE_CHART_LEAST_HEIGHT)
         if abs(least - self._least_set) >= 2:
             self._least_set = least
             self.plot.setMinimumHeight(least)

@@ -44,7 +44,9 @@ def test_at_larger_text_a_short_train_page_keeps_its_plots_readable(
     width,
 ):
     """470 px: the Train page beside the drawing at 1024x768; 400: narrower, the key takes
-    four rows even above the title, and the chart grows past its least for its plots."""
+    four rows even above the title, and the chart grows past its least for its plots: of
+    Normal's least (80 px, walk68 D2: the zoomed 100 px kept the per-epoch plots below the
+    fold at 1024x768 during a run), their tick labels apart."""
     previous = i18n._display
     i18n.set_display(lambda text: WORDS.get(text, text))
     try:
@@ -66,7 +68,8 @@ def test_at_larger_text_a_short_train_page_keeps_its_plots_readable(
         "draw_event", lambda _e: drawn.append((canvas.height(), min(plot_heights(panel))))
     )
     panel.plot.draw_now()
-    least = PLOT_LEAST_HEIGHT * text_size.chart_zoom()
+    least = PLOT_LEAST_HEIGHT * live_page.plots_least_zoom()
+    assert least == PLOT_LEAST_HEIGHT  # at Larger text, Normal's
 
     def readable() -> bool:
         # drawn at the canvas's height now, after the key was fitted to its width: the chart
@@ -86,6 +89,10 @@ def test_at_larger_text_a_short_train_page_keeps_its_plots_readable(
     ax_batch = panel.live.axes[0]
     assert ax_batch.yaxis.label.get_visible()  # "mất mát" no longer dropped
     renderer = panel.plot.canvas.get_renderer()
+    if width == 470:  # (the page's room leaves the plots at about their least)
+        assert min(plot_heights(panel)) < least + 8, plot_heights(panel)
+    for ax in panel.live.axes:  # readable there: the ticks' labels at the larger text, apart
+        _check_tick_labels_apart(ax, renderer)
     key = ax_batch.get_legend().get_window_extent(renderer)
     title = ax_batch._left_title.get_window_extent(renderer)
     assert not key.overlaps(title) and not key.overlaps(ax_batch.bbox)
@@ -94,6 +101,20 @@ def test_at_larger_text_a_short_train_page_keeps_its_plots_readable(
     else:  # the key's rows taller than the chart's least leaves for them: the chart grew
         assert panel.plot.minimumHeight() > live_page.LIVE_CHART_LEAST_HEIGHT
     panel.shutdown()
+
+
+def _check_tick_labels_apart(ax, renderer) -> None:
+    """Two labels or more on ``ax``'s y axis, none over another."""
+    low, high = sorted(ax.get_ylim())
+    boxes = [
+        label.get_window_extent(renderer)
+        for tick, label in zip(ax.get_yticks(), ax.get_yticklabels(), strict=True)
+        if label.get_visible() and label.get_text() and low <= tick <= high
+    ]
+    assert len(boxes) >= 2, ax.get_title(loc="left")
+    boxes.sort(key=lambda box: box.y0)
+    for below, above in zip(boxes, boxes[1:], strict=False):
+        assert below.y1 <= above.y0, (ax.get_title(loc="left"), below, above)
 
 
 def test_the_least_chart_height_gives_each_row_its_plots_least():
