@@ -7218,8 +7218,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Không có gì để áp dụng: quán tính, L2, dropout, kích thước batch và tăng cường dữ liệu ở thẻ Cài đặt đã giống của lượt chạy. Tốc độ học gõ cạnh các nút được gửi bằng nút “{set_lr}”.</translation>
     </message>
     <message>
-        <source>PAUSED  ·  loss {loss}  ·  accuracy {accuracy}  ·  lr {lr}</source>
-        <translation>TẠM DỪNG  ·  mất mát {loss}  ·  độ chính xác {accuracy}  ·  tốc độ học {lr}</translation>
+        <source>PAUSED  ·  loss {loss}  ·  accuracy {accuracy}</source>
+        <translation>TẠM DỪNG  ·  mất mát {loss}  ·  độ chính xác {accuracy}</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -7681,12 +7681,12 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>{runs}-lịch-sử</translation>
     </message>
     <message>
-        <source>{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  lr {lr}{paused}</source>
-        <translation>{speed}&#xa0;mẫu/giây  ·  còn {eta}  ·  mất mát {loss}  ·  độ chính xác {accuracy}  ·  tốc độ học {lr}{paused}</translation>
+        <source>{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}</source>
+        <translation>{speed}&#xa0;mẫu/giây  ·  còn {eta}  ·  mất mát {loss}  ·  độ chính xác {accuracy}</translation>
     </message>
     <message>
-        <source>{speed} samples/s in slow motion  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  lr {lr}</source>
-        <translation>{speed}&#xa0;mẫu/giây khi chạy chậm  ·  còn {eta}  ·  mất mát {loss}  ·  độ chính xác {accuracy}  ·  tốc độ học {lr}</translation>
+        <source>{speed} samples/s in slow motion  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}</source>
+        <translation>{speed}&#xa0;mẫu/giây khi chạy chậm  ·  còn {eta}  ·  mất mát {loss}  ·  độ chính xác {accuracy}</translation>
     </message>
     <message>
         <source>{title} is ready</source>

@@ -263,7 +263,10 @@ def progress_texts(
     (RunStarted) after the batch ``report``; ``lr``: the rate in use now; ``onward``: paused,
     but "To epoch end" trains the rest of this epoch (said on the bar, not "Paused");
     ``pace``: the seconds slow motion waits after every batch (0: full speed); ``by_hand``:
-    the rate was set by hand (a schedule no longer changes it, which the line then says)."""
+    the rate was set by hand (a schedule no longer changes it, which the line then says, with
+    the rate). The line says no rate otherwise: "LR now" beside the run buttons shows it while
+    a run goes, and its "· lr 0.001" took a second line at 1024 px and Larger text (walk68
+    D2)."""
     per_epoch = report.batches
     # of the whole run, epochs 1 to last, as "Epoch 4/10" beside it counts: a continued run's
     # bar starts where the stopped one left off (it read 14% in epoch 4 of 10, walk 43 item 6)
@@ -278,14 +281,10 @@ def progress_texts(
         per_epoch=integer(per_epoch),
         p="%p%",
     )
-    rate = rate_text(lr)
     schedule = getattr(getattr(run, "config", None), "schedule", "constant")
-    if by_hand and schedule != "constant":
-        # the schedule stopped when the rate was set: said once in the status bar, which
-        # goes; a student then wondered why the PReLU lab's decay never came (walk62 D2)
-        rate = translate("TrainingPanel", "{lr} (set by hand; schedule “{schedule}” off)").format(
-            lr=rate, schedule=value_text("schedule", schedule)
-        )
+    # the schedule stopped when the rate was set: said once in the status bar, which goes; a
+    # student then wondered why the PReLU lab's decay never came (walk62 D2)
+    off = schedule_off_text(lr, schedule) if by_hand and schedule != "constant" else ""
     if paused:
         where = translate("TrainingPanel", "Paused  ·  {where}").format(where=where)
     elif onward:
@@ -300,53 +299,59 @@ def progress_texts(
     eta = (total - done) * per_batch
     if paused:  # no speed and no time left while nothing runs: "ETA 0:26" read as counting
         # down (walk49 D16); PAUSED first on the line: at its end a 1024-px page cut it off
-        line = translate(
-            "TrainingPanel", "PAUSED  ·  loss {loss}  ·  accuracy {accuracy}  ·  lr {lr}"
-        ).format(
-            loss=loss_text(report.loss),
-            accuracy=accuracy_text(report.accuracy),
-            lr=rate,
+        line = translate("TrainingPanel", "PAUSED  ·  loss {loss}  ·  accuracy {accuracy}").format(
+            loss=loss_text(report.loss), accuracy=accuracy_text(report.accuracy)
         )
-        return int(1000 * done / total), where, line
+        return int(1000 * done / total), where, _with_tail(line, off)
     if pace > 0:  # the rate as slowed down, and said to be
         speed = run.batch_size / per_batch if per_batch > 0 else math.nan
         said = translate(
             "TrainingPanel",
             "{speed} samples/s in slow motion  ·  ETA {eta}  ·  loss {loss}  ·  "
-            "accuracy {accuracy}  ·  lr {lr}",
+            "accuracy {accuracy}",
         )
     else:
         said = translate(
             "TrainingPanel",
-            "{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  "
-            "lr {lr}{paused}",
+            "{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}",
         )
     line = said.format(
         speed=integer(round(speed)) if math.isfinite(speed) else "—",
         eta=format_eta(eta),
         loss=loss_text(report.loss),
         accuracy=accuracy_text(report.accuracy),
-        lr=rate,
-        paused="",
     )
-    return int(1000 * done / total), where, line
+    return int(1000 * done / total), where, _with_tail(line, off)
 
 
-def sample_progress_line(lr: float) -> str:
+def schedule_off_text(lr: float, schedule: str) -> str:
+    """ "lr 0.002 (set by hand; schedule “…” off)": the rate set by hand and the schedule it
+    stopped."""
+    rate = SettingChange(0, 1, 1, "lr", float(lr)).shown_text()
+    return translate("TrainingPanel", "{lr} (set by hand; schedule “{schedule}” off)").format(
+        lr=rate, schedule=value_text("schedule", schedule)
+    )
+
+
+def _with_tail(line: str, tail: str) -> str:
+    return f"{line}  ·  {tail}" if tail else line
+
+
+def sample_progress_line(lr: float, schedule: str = "constant") -> str:
     """A running run's speed/loss line (``progress_texts``) with figures as wide as they get in
-    most runs: the room the line keeps from the Train click (``RunHeader.keep_progress_room``)."""
-    return translate(
+    most runs, and a rate set by hand over ``schedule`` when the run has one: the room the
+    line keeps from the Train click (``RunHeader.keep_progress_room``), so that a rate set
+    mid-run moves nothing."""
+    line = translate(
         "TrainingPanel",
-        "{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  "
-        "lr {lr}{paused}",
+        "{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}",
     ).format(
         speed=integer(123_456),
         eta=format_eta(1234),
         loss=loss_text(0.1234),
         accuracy=accuracy_text(0.9876),
-        lr=rate_text(lr),
-        paused="",
     )
+    return _with_tail(line, schedule_off_text(lr, schedule) if schedule != "constant" else "")
 
 
 def latest_title_forms(latest) -> tuple[str, ...]:

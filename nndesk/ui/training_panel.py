@@ -400,7 +400,7 @@ class TrainingPanel(
         # the last run's 0.5 (walk48 D12)
         self.live_lr.set_value(config.lr)
         # the last run's progress line may have needed more than this run's will
-        self.header.keep_progress_room(sample_progress_line(config.lr))
+        self.header.keep_progress_room(sample_progress_line(config.lr, config.schedule))
         # Continue goes on from the curves shown: on their loss axes (fitted anew to the whole
         # curve, they shrank and cut its start off, walk 43 item 14)
         shown_limits = self.live.loss_limits() if resume is not None else None

@@ -134,7 +134,8 @@ def test_a_continued_runs_bar_counts_the_whole_run_as_its_epoch_does(qapp):
     # paused, nothing runs: no speed and no time left (walk49 D16: "ETA 0:26" stayed)
     value, where, line = progress_texts(run, report, paused=True, lr=0.001)
     assert where.startswith("Paused  ·  Epoch 4/10")
-    assert line == "PAUSED  ·  loss 0.4000  ·  accuracy 86.0%  ·  lr 0.001"
+    # no rate: "LR now" beside the run buttons says it (walk68 D2: "· lr 0.001" took a line)
+    assert line == "PAUSED  ·  loss 0.4000  ·  accuracy 86.0%"
     assert "ETA" not in line and "samples/s" not in line
 
     # paused, and "To epoch end" trains on: said, with the speed (walk55 D12: "Paused")
@@ -162,14 +163,15 @@ def test_a_rate_set_by_hand_over_a_schedule_says_the_schedule_is_off(qapp):
     assert line.endswith(off)
     _, _, line = progress_texts(scheduled, report, paused=True, lr=0.002, by_hand=True)
     assert line.endswith(off)
-    # the schedule's own rate, or a rate set by hand where no schedule runs: the rate alone
+    # the schedule's own rate, or a rate set by hand where no schedule runs: "LR now" beside
+    # the run buttons says it, the line does not (walk68 D2: "· lr 0.001" took a line)
     _, _, line = progress_texts(scheduled, report, paused=False, lr=0.0004)
-    assert line.endswith("lr 0.0004")
+    assert line.endswith("accuracy 86.0%") and "lr" not in line
     constant = SimpleNamespace(
         **{**vars(scheduled), "config": SimpleNamespace(schedule="constant")}
     )
     _, _, line = progress_texts(constant, report, paused=False, lr=0.002, by_hand=True)
-    assert line.endswith("lr 0.002")
+    assert line.endswith("accuracy 86.0%") and "lr" not in line
     language.use_language("vi")
     try:
         _, _, line = progress_texts(scheduled, report, paused=False, lr=0.002, by_hand=True)

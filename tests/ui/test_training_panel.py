@@ -514,7 +514,9 @@ def test_the_headline_shows_the_learning_rate_set_during_the_run_after_the_start
     assert " Adam lr\u00a00.0002 (set by hand; was 0.005) batch " in panel.title.text()
     assert "lr=" not in panel.title.text()
     assert said[-1] == "From the next batch: lr 0.0002"  # a constant rate: nothing stops
-    qtbot.waitUntil(lambda: "lr 0.0002" in panel.speed.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "lr" not in panel.steering.unapplied, timeout=WAIT_MS)  # used
+    assert panel.live_lr.value() == pytest.approx(0.0002)  # "LR now" says the rate in use,
+    assert "lr" not in panel.speed.text()  # the line under the bar not again (walk68 D2)
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
 
@@ -688,7 +690,8 @@ def test_a_rate_a_batch_used_before_the_stop_stays_in_the_headline(qtbot, panel)
 
 
 def test_on_a_narrow_page_the_progress_line_wraps_and_keeps_its_height(qtbot, panel):
-    """Vietnamese at 1024 px cut the rate off the end of "… · accuracy 77,9% · lr 0,001"."""
+    """Vietnamese at 1024 px cut the rate off the end of "… · accuracy 77,9% · lr 0,001" (the
+    line ends with the accuracy now: "LR now" says the rate, walk68 D2)."""
     speed = panel.speed
     panel.resize(500, 800)  # the page beside the drawing at 1024 px: settings in a tab
 
@@ -702,7 +705,7 @@ def test_on_a_narrow_page_the_progress_line_wraps_and_keeps_its_height(qtbot, pa
     qtbot.waitUntil(lambda: "samples/s" in speed.text(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: speed.height() >= speed.heightForWidth(speed.width()), timeout=WAIT_MS)
     assert speed.heightForWidth(speed.width()) > speed.fontMetrics().lineSpacing() * 1.5
-    assert speed.text().rstrip().split("  ·  ")[-1].startswith("lr ")  # said to its end
+    assert speed.text().rstrip().split("  ·  ")[-1].startswith("accuracy ")  # to its end
     tall = speed.minimumHeight()
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
