@@ -4,12 +4,18 @@ a one-click fix, or after a run the "see them in Mistakes" hint.
 From the page's first run on, the coach keeps its place above the tabs (``reserve``), saying
 "no problem seen" when it has no hint: a hint that came and went mid-run moved the tabs ~50 px
 under the pointer (walk47 D7). The place takes the room the Train page's header has left
-(``held_header``: ``ROOM_CHARS`` characters while a run goes, the hint said after it); a
-hint longer than that scrolls in it, whole, so it moves nothing either (cut with "…", three of
-the seven hints lost their ends at 1024 px in Vietnamese, readable only in a tooltip). On a
-narrow row the button goes under the hint, which then has the row's width: beside it, at
-1024 px in Vietnamese at Larger text, the hints took 3-9 lines of a 250 px column, 2-5 of the
-whole row."""
+(``held_header``: ``RUN_LINES`` lines and the button's row while a run goes, what it says
+after it); a hint longer than that scrolls in it, whole lines in sight, so it moves nothing
+either (cut with "…", three of the seven hints lost their ends at 1024 px in Vietnamese,
+readable only in a tooltip). On a narrow row the button goes under the hint, which then has
+the row's width: beside it, at 1024 px in Vietnamese at Larger text, the hints took 3-9 lines
+of a 250 px column, 2-5 of the whole row.
+
+The lines that come into the header while a run goes ("Nothing to apply: …", "Not applied
+yet: …", a refusal, the alert: ``hold_lines``) are said in the same place, above the hint, once
+it is kept: the header kept the room of a six-line hint for them (~145 px at 1024x768 and
+Larger text), and the Live tab's per-epoch charts were below the fold the whole run (walk68
+D2). What came last is scrolled into sight."""
 
 from __future__ import annotations
 
@@ -17,15 +23,18 @@ import math
 import time
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QHBoxLayout,
+    QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QStackedLayout,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -145,13 +154,11 @@ def coach_setup(run) -> RunSetup:
 #: Lines of a hint in sight at least (a line coming above the coach takes its room down to
 #: these); a longer one scrolls
 LINES = 2
-#: Characters of hint the header's room gives the coach from a run's start, wrapped at the
-#: row's width: the longest hint with long figures has 249 in English, 266 in Vietnamese (six
-#: lines of the box at 1024 px in Vietnamese at Larger text, four in English at 1024x700)
-ROOM_CHARS = 270
-#: Lines a text wrapped at word ends takes more than its characters over a line's: a word
-#: that does not fit goes whole to the next line
-WRAP_WASTE = 1.15
+#: Lines of hint the coach's place holds in sight while a run goes, with the button's row
+#: under them: a longer hint scrolls in them, whole lines in sight (``_show_whole_lines``).
+#: The room of the longest hint (six lines at 1024 px in Vietnamese at Larger text) left the
+#: Live tab's per-epoch charts below the fold while the box said one line (walk68 D2)
+RUN_LINES = LINES
 #: The button goes under the hint on a row narrower than this many characters: at 1024 px the
 #: row has 455-530 px (50-75 characters), and a button beside took half of it; at 1280 px it
 #: has 700 px and more
@@ -177,19 +184,45 @@ class CoachRow(QHBoxLayout):
 
     fix_requested = Signal(dict)  # live settings to change, e.g. {"lr": 0.0003}
     note_changed = Signal()  # the place began or stopped saying its note (``set_note``)
+    lines_changed = Signal()  # a line of ``hold_lines`` came into the place or went
     mistakes_requested = Signal(int)  # the true class whose mistakes to show
 
     def __init__(self) -> None:
         super().__init__()
         self.label = WrappedLabel(lines=LINES)
         theme.set_tone(self.label, "banner")
+        # the quiet line's words under a line said in the place (``hold_lines``)
+        self.quiet_under = QLabel(
+            translate("TrainingPanel", "The coach sees no problem in this run's curves.")
+        )
+        self.quiet_under.setWordWrap(True)
+        theme.set_tone(self.quiet_under, "note")
+        # the lines said in the place (``hold_lines``), then the hint or the quiet words
+        self.words = QWidget()
+        words = QVBoxLayout(self.words)
+        words.setContentsMargins(0, 0, 0, 0)
+        self._lines = QVBoxLayout()
+        self._lines.setContentsMargins(0, 0, 0, 0)
+        words.addLayout(self._lines)
+        words.addWidget(self.label)
+        words.addWidget(self.quiet_under)
+        words.addStretch(1)  # a short text at the box's top
+        self.quiet_under.hide()
+        self._held_lines: list[tuple[QWidget, QLayout]] = []  # (line, its layout until kept)
+        self._lines_watch = _ShownWatch(self, self._on_line_shown)
         # the hint whole: LINES lines in sight, the rest a scroll away
         self.scroll = QScrollArea()
-        self.scroll.setWidget(self.label)
-        self.scroll.setWidgetResizable(True)  # the label wraps at the area's width
+        self.scroll.setWidget(self.words)
+        self.scroll.setWidgetResizable(True)  # the words wrap at the area's width
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.viewport().setAutoFillBackground(False)  # the page around the box
+        self.words.setAutoFillBackground(False)
+        # a wheel's step a line, and whole lines in sight wherever it stops
+        self.scroll.verticalScrollBar().setSingleStep(self.label.fontMetrics().lineSpacing())
+        self.scroll.verticalScrollBar().valueChanged.connect(self._show_whole_lines)
+        self._scroll_target: QWidget | None = None  # scrolled to once laid out (``_scroll_to``)
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
         # as small as the label it holds: a scroll area asks for room for two scroll bars
         # (68 px), and the window's least height grew by the difference
         self.scroll.setMinimumSize(self.label.minimumSizeHint().width(), 1)
@@ -227,6 +260,7 @@ class CoachRow(QHBoxLayout):
         self._reserved = False
         self._note = ""  # said in the place when the coach says nothing (``set_note``)
         self._blank = False  # the coach says nothing (a run that diverged, failed)
+        self._hint_shown = False  # the label says a hint
         self._note_said = False
         self._button_wanted = False  # the hint shown has a button
         self._fix: dict = {}
@@ -253,22 +287,48 @@ class CoachRow(QHBoxLayout):
         self._show_whole_lines()
 
     def _show_whole_lines(self) -> None:
-        """A hint that scrolls in its place shows whole lines down to the place's foot, the
-        rest under the box's edge a scroll away: the place's height (the header's room) cut
-        the last line in sight in half ("thành Áo thun/áo phông; xem…", vi, Larger, 1024 px,
-        verify65 129), which read as the hint's end."""
+        """What scrolls in the place shows whole lines down to the place's foot from where it
+        is scrolled to, the rest under the box's edge a scroll away: the place's height (the
+        header's room) cut the last line in sight in half ("thành Áo thun/áo phông; xem…",
+        vi, Larger, 1024 px, verify65 129), which read as the hint's end."""
         place = self.place.height()
         most = 16777215  # QWIDGETSIZE_MAX: the place's whole height
         if self._stack.currentWidget() is self.scroll and place > 0:
-            margins = self.label.contentsMargins()
             width = self.scroll.viewport().width() or self.place.width()
-            if self.label.heightForWidth(width) > place:  # it scrolls
-                lines = LINES
-                while self.label.lines_height(lines + 1) <= place:
-                    lines += 1
-                most = self.label.lines_height(lines) - margins.bottom()
+            if self.words.heightForWidth(width) > place:  # it scrolls
+                top = self.scroll.verticalScrollBar().value()
+                feet = [foot - top for foot in self._line_feet() if 0 < foot - top <= place]
+                if feet:
+                    most = max(feet)
         if self.scroll.maximumHeight() != most:
             self.scroll.setMaximumHeight(most)
+
+    def _line_feet(self) -> list[int]:
+        """The y, in the words' box, under each line of text it shows (where a cut leaves
+        whole lines above it)."""
+        feet = []
+        for widget in self._shown_words():
+            margins = widget.contentsMargins()
+            y = widget.y()
+            if widget is self.label:
+                text = widget.height() - margins.bottom()
+                lines = 1
+                while y + widget.lines_height(lines) - margins.bottom() <= y + text:
+                    feet.append(y + widget.lines_height(lines) - margins.bottom())
+                    lines += 1
+            else:
+                spacing = max(widget.fontMetrics().lineSpacing(), 1)
+                inner = widget.height() - margins.top() - margins.bottom()
+                lines = max(1, round(inner / spacing))
+                feet += [y + margins.top() + k * spacing for k in range(1, lines)]
+                feet.append(y + widget.height())  # its last line, and its box's foot
+        return sorted(feet)
+
+    def _shown_words(self) -> list[QWidget]:
+        """The widgets the words' box shows, top to bottom."""
+        lines = [line for line, _home in self._held_lines if self._is_said(line)]
+        rest = [w for w in (self.label, self.quiet_under) if not w.isHidden()]
+        return lines + rest
 
     def _place_button(self) -> None:
         """The button under the hint (right-aligned) on a row narrower than ``BESIDE_CHARS``
@@ -329,14 +389,67 @@ class CoachRow(QHBoxLayout):
 
     def reserve(self) -> None:
         """Keep the coach's place from now on (the page's first run started): a hint coming
-        or going no longer moves what is under it."""
+        or going no longer moves what is under it, nor does a line of ``hold_lines``."""
         self._reserved = True
         self._show_place()
+        for line, home in self._held_lines:
+            home.removeWidget(line)
+            self._lines.addWidget(line)
+        self._show_words()
         self._fit_place()
 
+    def hold_lines(self, *lines: tuple[QWidget, QLayout]) -> None:
+        """Say each line (a widget shown only while it says something, and the layout it sits
+        in until then) in the coach's place once it is kept, above the hint: a line coming in
+        the header's rows took the room kept for it past them (walk68 D2), in the place it
+        takes none (the rest of what the place says a scroll away)."""
+        for line, home in lines:
+            self._held_lines.append((line, home))
+            line.installEventFilter(self._lines_watch)
+            if self._reserved:
+                home.removeWidget(line)
+                self._lines.addWidget(line)
+        self._show_words()
+
+    def _is_said(self, line: QWidget) -> bool:
+        return self._reserved and not line.isHidden()
+
+    def says_lines(self) -> bool:
+        """Whether a line of ``hold_lines`` is said in the place."""
+        return any(self._is_said(line) for line, _home in self._held_lines)
+
+    def _on_line_shown(self, line: QWidget) -> None:
+        """A line came or went: the place shows it (what came, scrolled into sight)."""
+        if not self._reserved:
+            return
+        self._show_words()
+        self._fit_place()
+        if not line.isHidden():
+            self._scroll_to(line)
+        self.lines_changed.emit()
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        """Scroll the words' box to ``widget``'s first line, now or once the box is laid out
+        (its scroll bar's range follows the layout)."""
+        self._scroll_target = widget
+        self._on_scroll_range_changed()
+
+    @Slot()
+    def _on_scroll_range_changed(self) -> None:
+        target = self._scroll_target
+        if target is None:
+            return
+        self.words.layout().activate()
+        bar = self.scroll.verticalScrollBar()
+        bar.setValue(target.y())
+        viewport = self.scroll.viewport()
+        in_sight = self.words.heightForWidth(viewport.width()) <= viewport.height()
+        if bar.value() == target.y() or target.isHidden() or in_sight:
+            self._scroll_target = None
+
     def _least(self) -> int:
-        """The place's least height for what it shows: a hint's (or a note's) LINES lines in
-        their box, else the quiet line's one."""
+        """The place's least height for what it shows: a hint's (or a note's, or a line's)
+        LINES lines in their box, else the quiet line's one."""
         self.label.ensurePolished()  # its style sheet's padding and border: its margins
         self.quiet.ensurePolished()
         if self._stack.currentWidget() is self.scroll:
@@ -361,24 +474,17 @@ class CoachRow(QHBoxLayout):
             self.place.setMinimumHeight(least)
 
     def room(self) -> int:
-        """The px the coach's place takes beyond its least (``LINES`` lines) to show a hint of
-        ``ROOM_CHARS`` characters at the row's width, with its button's row under it."""
+        """The px the coach's place takes beyond its least while a run goes: ``RUN_LINES``
+        lines of hint in their box (a longer hint, or a line said above it, scrolls in them,
+        whole lines in sight: ``_show_whole_lines``) and its button's row under them, the same
+        for every hint: nothing under the place moves."""
         least = self._least()
-        holder = self.place.parentWidget()
-        width = self._row_width or (holder.width() if holder is not None else 0)
-        # (as the row is laid out next: at a Train click it has not been, its place hidden)
-        if not self._goes_below(width):  # the button beside it
-            width -= self.button.sizeHint().width() + max(self.spacing(), 0)
-        margins = self.label.contentsMargins()
-        inner = max(width - margins.left() - margins.right(), 1)
-        per_line = inner / max(self.label.fontMetrics().averageCharWidth(), 1)
-        lines = max(LINES, min(3 * LINES, math.ceil(WRAP_WASTE * ROOM_CHARS / per_line)))
-        # and a button's row (beside the hint on a wide row: more lines for it)
+        # and a button's row (beside the hint on a wide row: room for more lines of it)
         button = self.button.sizeHint().height() + max(self.spacing(), 0)
         # and half a line: wrapped Vietnamese with stacked marks ("Kích thước… lớn hơn") took
-        # 4 px more than six lines of "Ag", and a scroll bar then narrowed it to seven lines
+        # 4 px more than its lines of "Ag"
         slack = self.label.fontMetrics().lineSpacing() // 2
-        return max(self.label.lines_height(lines) - least, 0) + button + slack
+        return max(self.label.lines_height(RUN_LINES) - least, 0) + button + slack
 
     def said_room(self) -> int:
         """The px the coach's place takes beyond its least to show what it says now whole
@@ -396,7 +502,7 @@ class CoachRow(QHBoxLayout):
             return 0  # the quiet line, in its least lines
         # (a button's row is in the header's rows while it shows: none kept for one to come,
         # an empty band under the hint after a run, verify63)
-        return max(self.label.heightForWidth(max(width, 1)) - least, 0)
+        return max(self.words.heightForWidth(max(width, 1)) - least, 0)
 
     def _show_place(self) -> None:
         self.place.setVisible(self._reserved)
@@ -453,11 +559,24 @@ class CoachRow(QHBoxLayout):
         if hint_shown:
             self.reserve()
         self._blank = not hint_shown and not judged
-        self._stack.setCurrentWidget(self.scroll if hint_shown else self.quiet)
-        self.scroll.setVisible(hint_shown)
-        self.label.setVisible(hint_shown)
-        self.quiet.setVisible(not hint_shown and judged)
+        self._hint_shown = hint_shown
         self._say_note()
+
+    def _show_words(self) -> None:
+        """The place's page for what it says: the hint, the note or a line said (their box),
+        else the quiet line; in the box the quiet words under a line while the coach has no
+        hint."""
+        note = self._note_said
+        boxed = self._hint_shown or note or self.says_lines()
+        self._stack.setCurrentWidget(self.scroll if boxed else self.quiet)
+        self.scroll.setVisible(boxed)
+        said = self._hint_shown or note
+        if self.label.isHidden() == said:
+            self.label.setVisible(said)
+        quiet_under = boxed and not said and not self._blank
+        if self.quiet_under.isHidden() == quiet_under:
+            self.quiet_under.setVisible(quiet_under)
+        self.quiet.setVisible(not boxed and not self._blank)
 
     def set_note(self, text: str) -> None:
         """What the place says when the coach says nothing (the header's alert: "The run
@@ -467,9 +586,9 @@ class CoachRow(QHBoxLayout):
         self._say_note()
 
     def says_nothing(self) -> bool:
-        """Whether the place shows nothing: not kept yet, or blank (no curves judged, no note).
-        A room held for it past the header's rows is then a blank band."""
-        return not self._reserved or (self._blank and not self._note_said)
+        """Whether the place shows nothing: not kept yet, or blank (no curves judged, no note,
+        no line). A room held for it past the header's rows is then a blank band."""
+        return not self._reserved or (self._blank and not self._note_said and not self.says_lines())
 
     def says_note(self) -> bool:
         """Whether the place shows the note (the header's alert then hides its own)."""
@@ -480,16 +599,11 @@ class CoachRow(QHBoxLayout):
         if said:
             self.label.setText(self._note)
             self._kind = ""
-            self._stack.setCurrentWidget(self.scroll)
-            self.scroll.setVisible(True)
-            self.label.setVisible(True)
-        elif self._note_said and self._blank:
-            self._stack.setCurrentWidget(self.quiet)  # blank, in the quiet line's least
-            self.scroll.setVisible(False)
-            self.label.setVisible(False)
+        changed = said != self._note_said
+        self._note_said = said
+        self._show_words()  # blank, in the quiet line's least, when nothing is said
         self._fit_place()
-        if said != self._note_said:
-            self._note_said = said
+        if changed:
             self.note_changed.emit()
 
     def show_hints(self, found: list, running: bool, judged: bool = True, run=None) -> None:
@@ -510,7 +624,7 @@ class CoachRow(QHBoxLayout):
         self.label.setText(hint.message(lambda text: translate_marked("Coach", text)))
         if hint.kind != self._kind:  # the same hint with new numbers keeps its scroll
             self._kind = hint.kind
-            self.scroll.verticalScrollBar().setValue(0)
+            self._scroll_to(self.label)  # read from its start
         self._fix = dict(hint.fix)
         self._class = hint.show_class
         if hint.show_class is not None:
@@ -544,3 +658,17 @@ class CoachRow(QHBoxLayout):
             self.mistakes_requested.emit(self._class)
         else:
             self.fix_requested.emit(dict(self._fix))
+
+
+class _ShownWatch(QObject):
+    """Calls ``shown(widget)`` when a widget it watches is shown or hidden itself (not with
+    its parent)."""
+
+    def __init__(self, parent: QObject, shown) -> None:
+        super().__init__(parent)
+        self._shown = shown
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self._shown(watched)
+        return False

@@ -98,6 +98,10 @@ class RunHeader(QVBoxLayout):
         self.addLayout(coach, 1)
         self.addStretch(0)
         coach.note_changed.connect(self._show_alert)
+        # once the coach's place is kept (a run started on the page), the lines that come
+        # during a run are said in it, above the hint: in these rows they took the room the
+        # header kept past them for a line to come (walk68 D2)
+        coach.hold_lines((self.alert, self), (controls.lr_error, controls))
 
     @Slot()
     def _size_title(self) -> None:

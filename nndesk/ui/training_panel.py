@@ -286,6 +286,9 @@ class TrainingPanel(
         self.lr_button.clicked.connect(self._on_lr_button_clicked)
         self.apply_button.clicked.connect(self._on_apply_button_clicked)
         self.coach.fix_requested.connect(self._on_coach_fix_requested)
+        # a line said in the coach's place after a run ("Not used: …"): the header's room is
+        # what the place says then (while a run goes it keeps its room: the line scrolls)
+        self.coach.lines_changed.connect(self._fit_header_after_run)
         self.coach.mistakes_requested.connect(self.mistakes_requested)
         self.steer_actions.status_message.connect(self.status_message.emit)
         self.live_lr.returnPressed.connect(self._on_lr_button_clicked)
@@ -943,8 +946,9 @@ class TrainingPanel(
 
     def _header_room(self) -> int:
         """The header's room past its rows (``HeldHeader``): once the coach has its place,
-        while a run goes the room of a whole hint of any kind (hints come and go: nothing
-        moves), after it the room of what the coach says (no blank box)."""
+        while a run goes the room of ``coach_row.RUN_LINES`` lines of hint and a button's row
+        (hints and the lines said in the place come and go in it: nothing moves), after it the
+        room of what the coach says (no blank box)."""
         if not self.coach.is_reserved():
             return 0
         if self.controller.is_running():

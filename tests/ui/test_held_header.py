@@ -57,7 +57,10 @@ def _paused_run(qtbot, page, size=PAGE) -> None:
 def test_every_hint_is_whole_beside_a_runs_tabs(qtbot, panel, larger_vi):  # noqa: F811
     """The coach's three lines beside its button held 3-9 lines of hint (250 px wide): the
     audience read half a hint while it scrolled. Its button goes under the hint on this
-    narrow row, and the header has the room of a whole hint (2-6 lines); nothing moves."""
+    narrow row, with the row's width; the box keeps two lines while a run goes (the room of
+    the longest hint, six lines, kept the Live tab's per-epoch charts below the fold at
+    1024x768, walk68 D2): a longer hint is whole lines in sight, the rest a scroll away;
+    nothing moves."""
     _check_every_hint_whole(qtbot, panel, PAGE)
 
 
@@ -77,7 +80,7 @@ def _check_every_hint_whole(qtbot, panel, size) -> None:  # noqa: F811
         _laid_out()
         label, button = coach.label, coach.button
         assert label.text() == hint.message(lambda t: translate_marked("Coach", t))
-        assert coach.scroll.verticalScrollBar().maximum() == 0, label.text()  # whole
+        _check_whole_lines_in_sight(coach)
         assert button.isVisible() and "\n" not in button.text()  # one line,
         under = button.mapTo(panel, QPoint(0, 0)).y()
         assert under >= coach.place.mapTo(panel, QPoint(0, coach.place.height())).y()  # under
@@ -85,6 +88,23 @@ def _check_every_hint_whole(qtbot, panel, size) -> None:  # noqa: F811
         if coach.button_below():
             assert label.width() >= panel.width() - 40  # the hint has the row's width
         assert tab_bar.mapTo(panel, QPoint(0, 0)) == at, hint.text  # nothing moved
+
+
+def _check_whole_lines_in_sight(coach) -> None:
+    """The hint is laid out whole; in sight from its first line, its lines down to the box's
+    foot (at least two), none cut; the rest a scroll away."""
+    from nndesk.ui.coach_row import LINES
+
+    label, bar = coach.label, coach.scroll.verticalScrollBar()
+    assert label.height() >= label.heightForWidth(label.width()), label.text()  # every line
+    assert bar.value() == label.y(), label.text()  # read from its start
+    shown = coach.scroll.viewport().height()
+    if bar.maximum() == 0:
+        return  # whole in sight
+    assert bar.isVisible(), label.text()  # the rest a scroll away
+    foot = label.contentsMargins().bottom()
+    feet = [label.lines_height(n) - foot for n in range(LINES, 12)]
+    assert shown in feet, (shown, feet, label.text())  # whole lines, two at least
 
 
 def test_after_a_run_the_settings_form_keeps_its_room(
@@ -111,10 +131,11 @@ def test_after_a_run_the_settings_form_keeps_its_room(
 
 def test_nothing_to_apply_is_said_whole_and_moves_nothing(qtbot, panel, larger_vi):  # noqa: F811
     """ "Nothing to apply: …" took four lines at 1024 px (vi, Larger) where the room kept
-    beside the buttons held two. The header's room is the coach's now: the line is whole
-    and the tabs stay."""
+    beside the buttons held two. It is said in the coach's place now (walk68 D2: the header
+    kept the room of a six-line hint for such a line), above what the coach says: whole, in
+    sight, and the tabs stay, as they do when it goes."""
     _paused_run(qtbot, panel)
-    tab_bar = panel.tabs.tabBar()
+    tab_bar, coach = panel.tabs.tabBar(), panel.coach
     at = tab_bar.mapTo(panel, QPoint(0, 0))
     assert panel.steer() == {}  # nothing changed: "Nothing to apply: …"
     _laid_out()
@@ -122,9 +143,20 @@ def test_nothing_to_apply_is_said_whole_and_moves_nothing(qtbot, panel, larger_v
     assert line.isVisible() and line.text().startswith("Không có gì để áp dụng"), line.text()
     assert line.height() >= line.heightForWidth(line.width())  # every line of it
     assert line.height() >= 3 * line.fontMetrics().lineSpacing()
+    assert coach.words.isAncestorOf(line)  # in the coach's place
+    # in sight, every line of it, from its first
+    view = coach.scroll.viewport()
+    top = line.mapTo(view, QPoint(0, 0)).y()
+    assert top >= 0 and top + line.height() <= view.height(), (top, line.height(), view.height())
     # (the page's column settles in a few layout passes offscreen; the real window showed
     # the tabs where they were, /tmp/fixE/shots/after-4-…)
     qtbot.waitUntil(lambda: tab_bar.mapTo(panel, QPoint(0, 0)) == at, timeout=WAIT_MS)
+    assert coach.quiet_under.isVisible() or coach.label.isVisible()  # what the coach says
+    panel.steer_actions.set_rate()  # the rate typed is sent: the line goes
+    _laid_out()
+    assert not line.isVisible()
+    qtbot.waitUntil(lambda: tab_bar.mapTo(panel, QPoint(0, 0)) == at, timeout=WAIT_MS)
+    assert _bar_y(panel) == at.y()
 
 
 def test_no_tab_moves_the_bar_before_during_or_after_a_run(
@@ -284,3 +316,32 @@ def test_a_banner_gone_leaves_no_blank_band_with_the_pointer_in_the_form(
     panel.data_banner.clear()
     _laid_out()
     assert _bar_y(panel) == held and not panel.held.holds_blank()
+
+
+def test_during_a_run_the_coachs_quiet_line_leaves_the_live_charts_the_room(
+    qtbot,
+    panel,  # noqa: F811
+    larger_vi,  # noqa: F811
+):
+    """walk68 D2: at 1024x768 and Larger text the coach's place kept the room of the longest
+    hint (six lines, ~145 px) for its one quiet line while a run went, and the Live tab's
+    per-epoch charts were below the fold. It keeps RUN_LINES lines and its button's row (a
+    longer hint, or a line said above it, scrolls in them), the same for every hint: nothing
+    moves."""
+    from nndesk.ui.coach_row import RUN_LINES
+
+    _paused_run(qtbot, panel)
+    coach = panel.coach
+    coach.show_hints([], running=True)
+    _laid_out()
+    assert coach.quiet.isVisible()
+    label, button = coach.label, coach.button
+    kept = label.lines_height(RUN_LINES) + button.sizeHint().height() + max(coach.spacing(), 0)
+    slack = label.fontMetrics().lineSpacing() // 2
+    top = coach.place.mapTo(panel, QPoint(0, 0)).y()
+    assert _bar_y(panel) - top <= kept + slack + 12, (_bar_y(panel) - top, kept)  # was 169
+    at = _bar_y(panel)
+    for hint in _every_hint()[:3]:
+        coach.show_hints([hint], running=True)
+        _laid_out()
+        assert _bar_y(panel) == at  # a hint coming moves nothing
