@@ -477,10 +477,18 @@ class PresetOrigin:
 
     name: str
     changed: bool = False
+    #: its dataset was changed too (changed): the lab's figure says nothing of the run (a
+    #: Fashion lab's 87 % of an MNIST run), but where its settings came from is still so
+    #: (walk68 D6, verify68 #4: mnist-gd's settings on Fashion-MNIST kept no preset at all)
+    other_data: bool = False
 
     def to_dict(self) -> dict:
-        """What a run's ``run.json`` keeps under ``"preset"``."""
-        return {"name": self.name, "changed": self.changed}
+        """What a run's ``run.json`` keeps under ``"preset"`` (``"other_data"`` only when
+        true: a record an older nndesk reads names the preset as changed)."""
+        kept: dict = {"name": self.name, "changed": self.changed}
+        if self.other_data:
+            kept["other_data"] = True
+        return kept
 
     @property
     def preset(self) -> Preset | None:
@@ -492,12 +500,12 @@ class PresetOrigin:
         """The lab's own figure the run is read against (a "-plus" preset's: the lab it sets
         out to beat), or None when the lab gave none or the name is unknown here."""
         preset = self.preset
-        return None if preset is None else preset.lab_accuracy
+        return None if preset is None or self.other_data else preset.lab_accuracy
 
     def text(self) -> str:
-        """The preset in a few English words (the CLI's): "fashion-prelu-l2", or "changed from
-        fashion-prelu-l2"."""
-        return f"changed from {self.name}" if self.changed else self.name
+        """The preset in a few English words (the CLI's): "fashion-prelu-l2", or "custom (from
+        fashion-prelu-l2)", as the Train form says a form edited from it."""
+        return f"custom (from {self.name})" if self.changed else self.name
 
 
 def preset_origin(config: TrainConfig, started_from: str = "") -> PresetOrigin | None:
@@ -506,15 +514,17 @@ def preset_origin(config: TrainConfig, started_from: str = "") -> PresetOrigin |
     ``started_from`` (the preset the person chose and then edited, or gave ``nndesk train
     --preset`` with other flags) marked changed, else None (settings of the person's own). A
     preset whose dataset was changed is no longer its lab (a Fashion lab's 87 % says nothing of
-    an MNIST run): None."""
+    an MNIST run): marked ``other_data`` too, its name kept (it was dropped: walk68 D6)."""
     wanted = PRESETS.get(RENAMED_PRESETS.get(started_from, started_from))
     same = [p for p in PRESETS.values() if config.replace(threads=p.config.threads) == p.config]
     if wanted is not None and wanted in same:
         return PresetOrigin(wanted.name)
     if same:  # the form names the preset its settings equal (one at most: they differ)
         return PresetOrigin(same[0].name)
-    if wanted is not None and wanted.config.dataset == config.dataset:
-        return PresetOrigin(wanted.name, changed=True)
+    if wanted is not None:
+        return PresetOrigin(
+            wanted.name, changed=True, other_data=wanted.config.dataset != config.dataset
+        )
     return None
 
 

@@ -325,7 +325,12 @@ def preset_at(d: dict) -> PresetOrigin | None:
         raise refused(
             N_("{key} is {kind}, not true or false"), key="preset.changed", kind=kind_of(changed)
         )
-    return PresetOrigin(name, changed)
+    other = value.get("other_data", False)  # records before it: the same data
+    if not isinstance(other, bool):
+        raise refused(
+            N_("{key} is {kind}, not true or false"), key="preset.other_data", kind=kind_of(other)
+        )
+    return PresetOrigin(name, changed or other, other)
 
 
 # ``curves`` is a field (``RunRecord(curves=...)``, ``record.curves = ...``, compared by ``==``)

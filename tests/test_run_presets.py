@@ -8,6 +8,7 @@ import json
 import pytest
 
 from nndesk import cli
+from nndesk.errors import NndeskError
 from nndesk.presets import PRESETS, PresetOrigin, preset_origin
 from nndesk.run_record import RunRecord, read_record
 from nndesk.runs import RunFileError, RunStore
@@ -27,9 +28,28 @@ def test_settings_edited_after_choosing_a_preset_are_changed_from_it():
     assert preset_origin(edited, "no-such-preset") is None
 
 
-def test_a_preset_trained_on_another_dataset_is_no_longer_its_lab():
-    """A Fashion lab's 87 % says nothing of an MNIST run of its settings."""
-    assert preset_origin(PRELU.replace(dataset="mnist"), "fashion-prelu-l2") is None
+def test_a_preset_trained_on_another_dataset_is_no_longer_its_lab_but_is_still_named():
+    """A Fashion lab's 87 % says nothing of an MNIST run of its settings; where they came from
+    is still so (walk68 D6: run.json said "preset": null, the Runs table nothing)."""
+    origin = preset_origin(PRELU.replace(dataset="mnist"), "fashion-prelu-l2")
+    assert origin == PresetOrigin("fashion-prelu-l2", changed=True, other_data=True)
+    assert origin.lab_accuracy is None and origin.text() == "custom (from fashion-prelu-l2)"
+    assert origin.to_dict() == {"name": "fashion-prelu-l2", "changed": True, "other_data": True}
+
+
+def test_a_record_keeps_a_preset_of_other_data_and_an_older_one_still_loads(tmp_path):
+    from nndesk.run_record import preset_at
+
+    assert preset_at({"preset": {"name": "mnist-gd", "changed": True, "other_data": True}}) == (
+        PresetOrigin("mnist-gd", True, True)
+    )
+    # records before the key: the same data; before presets were kept: none
+    assert preset_at({"preset": {"name": "mnist-gd", "changed": True}}) == PresetOrigin(
+        "mnist-gd", True
+    )
+    assert preset_at({}) is None
+    with pytest.raises(NndeskError, match="preset.other_data"):
+        preset_at({"preset": {"name": "mnist-gd", "other_data": "yes"}})
 
 
 def test_settings_edited_into_another_presets_are_that_preset():
@@ -106,7 +126,7 @@ def test_train_from_a_preset_keeps_it_and_models_lists_it_in_words_not_in_json(t
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[-1] == "preset"
     (row,) = [line for line in lines if line.startswith("run ")]
-    assert row.endswith("changed from mnist-relu-sigmoid-unit")
+    assert row.endswith("custom (from mnist-relu-sigmoid-unit)")
     # --json's keys are a contract: the same as before the preset was kept
     assert cli.main(["models", "--json"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

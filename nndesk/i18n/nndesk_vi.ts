@@ -6229,6 +6229,10 @@ từ {folder}</translation>
         <translation>Bắt đầu từ cấu hình mẫu {preset}, các cài đặt đã được sửa trước khi lượt chạy huấn luyện.</translation>
     </message>
     <message>
+        <source>Started from the preset {preset}, on other data: the lab&apos;s figure says nothing of this run.</source>
+        <translation>Bắt đầu từ cấu hình mẫu {preset}, trên dữ liệu khác: kết quả của bài lab không nói gì về lượt chạy này.</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
@@ -6341,6 +6345,10 @@ từ {folder}</translation>
     <message>
         <source>could not remove the link {name}: {reason}</source>
         <translation>không gỡ được liên kết {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>custom (from {preset})</source>
+        <translation>tự chọn (từ {preset})</translation>
     </message>
     <message>
         <source>damaged</source>

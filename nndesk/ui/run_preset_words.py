@@ -42,8 +42,8 @@ def lab_comparison(origin: PresetOrigin | None) -> str:
     beat: 89.3 %"; a run whose preset settings were changed "the lab's figure is 87.0 % (its
     own settings)" (one line at 1024 px, vi too); a preset without a lab figure: what nndesk
     measured."""
-    if origin is None or origin.preset is None:
-        return ""
+    if origin is None or origin.preset is None or origin.other_data:
+        return ""  # a lab of other data says nothing of this run
     preset = origin.preset
     lab = preset.lab_accuracy
     if lab is None:

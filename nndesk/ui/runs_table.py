@@ -346,10 +346,16 @@ def _lr_change_lines(record: RunRecord) -> list[str]:
 
 
 def preset_text(record: RunRecord) -> str:
-    """The lab preset ``record``'s run started from, as its Preset cell says it
-    (``run_preset_words.preset_words``): "" for none (settings of the person's own, or a run
-    from before runs kept their preset)."""
-    return preset_words(record.preset)
+    """The lab preset ``record``'s run started from, as its Preset cell says it: its name, or
+    "custom (from mnist-gd)" for settings edited from it (its data too), as the Train form
+    says such a form (the cell was empty for mnist-gd's settings on Fashion-MNIST, verify68
+    #4); "" for none (settings of the person's own, or a run from before runs kept their
+    preset). A narrow cell drops words from its middle, keeping the name."""
+    origin = record.preset
+    if origin is None or not origin.changed:
+        return preset_words(origin)
+    name = one_line(origin.name, 60)
+    return translate("RunsView", "custom (from {preset})").format(preset=name)
 
 
 def preset_tip(record: RunRecord) -> str:
@@ -359,14 +365,20 @@ def preset_tip(record: RunRecord) -> str:
     if origin is None:
         return ""
     name = one_line(origin.name, CELL_CHARS)
-    said = (
-        translate(
+    if origin.other_data:
+        said = translate(
+            "RunsView",
+            "Started from the preset {preset}, on other data: the lab's figure says nothing of "
+            "this run.",
+        )
+    elif origin.changed:
+        said = translate(
             "RunsView",
             "Started from the preset {preset}, its settings changed before the run trained.",
         )
-        if origin.changed
-        else translate("RunsView", "Trained with the settings of the preset {preset}.")
-    ).format(preset=name)
+    else:
+        said = translate("RunsView", "Trained with the settings of the preset {preset}.")
+    said = said.format(preset=name)
     figure = lab_figure_text(origin)
     return f"{said} {figure}" if figure else said
 

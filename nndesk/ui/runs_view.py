@@ -335,6 +335,8 @@ class RunsView(QWidget):
                 lambda: self._settings_narrow and self._lead_cut_middle, self.table
             ),
         )
+        # "custom (from mnist-gd)" cut keeps the preset's name: "custom … mnist-gd)"
+        self.table.setItemDelegateForColumn(PRESET, WordElidingDelegate(lambda: True, self.table))
         # one line of text a row (the style's default is taller): more runs in a low window
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.viewport().installEventFilter(self)
