@@ -6500,6 +6500,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>{n}&#xa0;lượt chạy đã chọn không còn nữa: thư mục của chúng đã bị xoá bên ngoài nndesk.</translation>
     </message>
     <message>
+        <source>{preset} (custom)</source>
+        <translation>{preset} (tự chọn)</translation>
+    </message>
+    <message>
         <source>{preset}, changed</source>
         <translation>{preset}, đã sửa</translation>
     </message>

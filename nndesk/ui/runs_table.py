@@ -61,6 +61,8 @@ STATUSES = {
 #: Characters of a cell's text (a folder path as the dataset is the longest real one)
 CELL_CHARS = 300
 RUN_ID_ROLE = Qt.ItemDataRole.UserRole
+#: what a cell says where its text does not fit whole ("mnist-gd (custom)": the name first)
+NARROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _pct(v: float) -> str:
@@ -358,6 +360,16 @@ def preset_text(record: RunRecord) -> str:
     return translate("RunsView", "custom (from {preset})").format(preset=name)
 
 
+def narrow_preset_text(record: RunRecord) -> str:
+    """What a Preset cell too narrow for ``preset_text`` says, the name first, its end cut:
+    "mnist-gd (custom)" ("custom (from…" lost the name at vi Larger 1024x700); "" where the
+    cell says the name alone."""
+    origin = record.preset
+    if origin is None or not origin.changed:
+        return ""
+    return translate("RunsView", "{preset} (custom)").format(preset=one_line(origin.name, 60))
+
+
 def preset_tip(record: RunRecord) -> str:
     """What the Preset cell's tooltip says: which preset, whether the run kept its settings,
     and the lab's own figure to read the run's test accuracy against (one source: presets)."""
@@ -400,6 +412,8 @@ class Row:
     tips: tuple[str, ...]
     #: what tells the run apart as a narrow Settings cell says it (``lead_text``), or ""
     lead: str = ""
+    #: its Preset cell where ``preset_text`` does not fit (``narrow_preset_text``), or ""
+    narrow_preset: str = ""
 
 
 def _dataset_shown(dataset: str) -> str:
@@ -474,7 +488,8 @@ def make_row(
             if t
         )
     lead = "" if record.is_damaged else lead_text(record.config, _lr_rates(record), first)
-    return Row(texts, tuple(tips), lead)
+    narrow = "" if record.is_damaged else narrow_preset_text(record)
+    return Row(texts, tuple(tips), lead, narrow)
 
 
 def diverged_tip(record: RunRecord) -> str:
@@ -619,6 +634,8 @@ class RunsTableModel(QAbstractTableModel):
             return RIGHT
         if role == RUN_ID_ROLE:
             return self._records[index.row()].run_id
+        if role == NARROW_ROLE and index.column() == PRESET:
+            return self.row_of(self._records[index.row()]).narrow_preset or None
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802

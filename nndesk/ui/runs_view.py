@@ -47,6 +47,7 @@ from nndesk.ui.runs_table import (
     COLUMNS,
     LAYERS,
     LEAD_SEPARATOR,
+    NARROW_ROLE,
     PRESET,
     SETTINGS,
     STARTED,
@@ -335,8 +336,10 @@ class RunsView(QWidget):
                 lambda: self._settings_narrow and self._lead_cut_middle, self.table
             ),
         )
-        # "custom (from mnist-gd)" cut keeps the preset's name: "custom … mnist-gd)"
-        self.table.setItemDelegateForColumn(PRESET, WordElidingDelegate(lambda: True, self.table))
+        # "custom (from mnist-gd)" too wide for its cell says "mnist-gd (cust…": the name
+        self.table.setItemDelegateForColumn(
+            PRESET, WordElidingDelegate(lambda: False, self.table, NARROW_ROLE)
+        )
         # one line of text a row (the style's default is taller): more runs in a low window
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.viewport().installEventFilter(self)

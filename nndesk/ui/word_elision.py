@@ -97,17 +97,24 @@ def middle_dropped(
 
 class WordElidingDelegate(QStyledItemDelegate):
     """Draws a column's cells with ``elided_at_words``: cut from the middle while ``middle()``
-    says so, else from the end."""
+    says so, else from the end; a cell whose text does not fit whole and that has a text in
+    ``narrow_role`` says that one instead, cut at its end."""
 
-    def __init__(self, middle: Callable[[], bool], parent=None) -> None:
+    def __init__(self, middle: Callable[[], bool], parent=None, narrow_role=None) -> None:
         super().__init__(parent)
         self._middle = middle
+        self._narrow_role = narrow_role
 
     def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt override
         super().initStyleOption(option, index)
         if option.text and option.widget is not None:
             room = text_room(option)
-            option.text = elided_at_words(option.text, option.fontMetrics, room, self._middle())
+            metrics = option.fontMetrics
+            shown = elided_at_words(option.text, metrics, room, self._middle())
+            narrow = index.data(self._narrow_role) if self._narrow_role is not None else None
+            if shown != option.text and narrow:
+                shown = elided_at_words(narrow, metrics, room)
+            option.text = shown
 
 
 def text_room(option: QStyleOptionViewItem) -> int:

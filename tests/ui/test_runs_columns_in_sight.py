@@ -267,5 +267,8 @@ def test_runs_told_apart_by_their_rate_and_batch_say_both_in_sight(
             else:
                 assert f"0{decimal}5" in lead and [w for w in full if w in lead], shown
             assert "ReLU" in tip, tip  # every setting there
+        # the edited run's Preset cell names the preset it came from, first (verify68 #4)
+        presets = [view.shown_text(r, PRESET) for r in range(rows)]
+        assert all(p.startswith("mnist-gd") for p in presets), presets
     finally:
         language.use_language("en")
