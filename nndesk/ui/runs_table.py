@@ -362,8 +362,8 @@ def preset_text(record: RunRecord) -> str:
 
 def narrow_preset_text(record: RunRecord) -> str:
     """What a Preset cell too narrow for ``preset_text`` says, the name first, its end cut:
-    "mnist-gd (custom)" ("custom (from…" lost the name at vi Larger 1024x700); "" where the
-    cell says the name alone."""
+    "mnist-gd (custom)", "mnist-gd (cu…" ("custom (from…" lost the name at vi Larger
+    1024x700); "" where the cell says the name alone."""
     origin = record.preset
     if origin is None or not origin.changed:
         return ""

@@ -98,7 +98,8 @@ def middle_dropped(
 class WordElidingDelegate(QStyledItemDelegate):
     """Draws a column's cells with ``elided_at_words``: cut from the middle while ``middle()``
     says so, else from the end; a cell whose text does not fit whole and that has a text in
-    ``narrow_role`` says that one instead, cut at its end."""
+    ``narrow_role`` says that one instead, cut at a character ("mnist-gd (cu…": cut between
+    words it read "mnist-gd…", as if the name were cut)."""
 
     def __init__(self, middle: Callable[[], bool], parent=None, narrow_role=None) -> None:
         super().__init__(parent)
@@ -113,7 +114,7 @@ class WordElidingDelegate(QStyledItemDelegate):
             shown = elided_at_words(option.text, metrics, room, self._middle())
             narrow = index.data(self._narrow_role) if self._narrow_role is not None else None
             if shown != option.text and narrow:
-                shown = elided_at_words(narrow, metrics, room)
+                shown = metrics.elidedText(narrow, Qt.TextElideMode.ElideRight, room)
             option.text = shown
 
 
