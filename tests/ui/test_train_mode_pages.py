@@ -248,9 +248,9 @@ def named_panel(qtbot, tiny_dataset, tmp_path):
 
 def epochs_line(dataset: str, said: str) -> str:
     """Replay's epochs line of a run on ``dataset``: the form's settings were edited from the
-    Fashion lab's preset, which a Fashion run names (walk64 D17); an MNIST run is no longer
-    that lab (another dataset), so it names none."""
-    return f"fashion-mlp-lab, changed · {said}" if dataset == "fashion" else said
+    Fashion lab's preset, which the run names (walk64 D17), on MNIST too: no longer that lab,
+    but its settings still came from it (verify68 #4; it named none)."""
+    return f"fashion-mlp-lab, changed · {said}"
 
 
 def replay_shown(panel) -> tuple:
