@@ -296,8 +296,8 @@ FIELDS: tuple[Field, ...] = (
     _field("schedule_gamma", float, N_("Multiply by"), N_("step: multiply the rate by this at "
            "every step"), "optimisation", low=0.0, high=1.0, low_open=True, metavar="FACTOR",
            applies=lambda v: v.get("schedule") == "step"),
-    _field("schedule_rate", float, N_("Decay rate"), N_("exp: multiply the rate by exp(-RATE) each "
-           "epoch"), "optimisation", low=0.0, metavar="RATE",
+    _field("schedule_rate", float, N_("Decay rate"), N_("exp: multiply the rate by "
+           "exp(-Decay rate) each epoch"), "optimisation", low=0.0, metavar="RATE",
            applies=lambda v: v.get("schedule") == "exp"),
     _field("min_lr", float, N_("Minimum LR"), N_("cosine: the final rate"), "optimisation", low=0.0,
            metavar="RATE", applies=lambda v: v.get("schedule") == "cosine"),

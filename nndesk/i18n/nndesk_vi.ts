@@ -771,8 +771,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>epoch</translation>
     </message>
     <message>
-        <source>exp: multiply the rate by exp(-RATE) each epoch</source>
-        <translation>exp: nhân tốc độ học với exp(-RATE) mỗi epoch</translation>
+        <source>exp: multiply the rate by exp(-Decay rate) each epoch</source>
+        <translation>exp: nhân tốc độ học với exp(-Tốc độ giảm) mỗi epoch</translation>
     </message>
     <message>
         <source>exponential after N epochs</source>
@@ -5964,6 +5964,17 @@ kiểm định</translation>
     </message>
 </context>
 <context>
+    <name>RatePlot</name>
+    <message>
+        <source>Learning rate per epoch</source>
+        <translation>Tốc độ học theo epoch</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoch</translation>
+    </message>
+</context>
+<context>
     <name>ReplayView</name>
     <message>
         <source>Confusion matrix on epoch {epoch}&apos;s training batches (this run keeps no validation split)</source>
@@ -6784,6 +6795,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Bài lab: {figure}.</translation>
     </message>
     <message>
+        <source>The learning rate each epoch of a run started with Train trains at, as these settings plan it: it follows the fields above as they change. A rate set by hand during the run stops the schedule.</source>
+        <translation>Tốc độ học mà mỗi epoch của một lượt chạy bắt đầu bằng Huấn luyện sẽ dùng, theo kế hoạch của các cài đặt này: nó đổi theo các ô ở trên khi chúng thay đổi. Một tốc độ học đặt bằng tay trong lượt chạy sẽ dừng lịch.</translation>
+    </message>
+    <message>
         <source>The net was built without dropout, so its rate cannot change in this run.</source>
         <translation>Mạng được dựng không có dropout, nên không đổi được tỉ lệ dropout trong lượt chạy này.</translation>
     </message>
@@ -7380,6 +7395,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>The latest run ({started}): {title}</source>
         <translation>Lượt gần nhất ({started}): {title}</translation>
+    </message>
+    <message>
+        <source>The learning rate of each epoch: the dashed line is the schedule&apos;s plan, the dots the rate each epoch trained at (its last batch&apos;s), a dotted line a rate set by hand, which stops the schedule.</source>
+        <translation>Tốc độ học của mỗi epoch: nét đứt là kế hoạch của lịch, các chấm là tốc độ học mỗi epoch đã dùng (của batch cuối của nó), một đường chấm chấm là tốc độ học đặt bằng tay, điều này dừng lịch.</translation>
     </message>
     <message>
         <source>The model is no longer there: {path}</source>

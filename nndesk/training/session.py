@@ -108,7 +108,7 @@ class Session:
     def rate_at(self, epoch: int) -> float:
         """The rate the schedule gives epoch ``epoch`` (1-based, counted from the model's
         first epoch)."""
-        return float(self.schedule.lr_at(epoch - self.schedule_from))  # schedules count from 0
+        return scheduled_rate(self.schedule, epoch, self.schedule_from)
 
     @property
     def class_names(self) -> tuple[str, ...]:
@@ -329,6 +329,30 @@ def schedule_for(config: TrainConfig, last_epoch: int) -> Schedule:
     from nndesk.nn.schedules import make_schedule
 
     return make_schedule(config.schedule, config.lr, last_epoch, **_schedule_kwargs(config))
+
+
+def scheduled_rate(schedule: Schedule, epoch: int, schedule_from: int = 1) -> float:
+    """The rate ``schedule`` gives epoch ``epoch`` (1-based) of a run whose schedule counts
+    from epoch ``schedule_from``: what the training loop trains each epoch at (``rate_at``)
+    and what the Train page draws of a schedule (``planned_rates``)."""
+    return float(schedule.lr_at(epoch - schedule_from))  # schedules count from 0
+
+
+def planned_rates(
+    config: TrainConfig, last_epoch: int | None = None, schedule_from: int = 1, most: int = 0
+) -> list[tuple[int, float]]:
+    """``(epoch, rate)`` for each epoch from ``schedule_from`` to ``last_epoch`` (the config's
+    own epochs by default) of a run of ``config`` the schedule runs alone (no rate set by hand):
+    the plan the Train form draws and the Live tab's rates run against. ``most`` > 0: about
+    that many epochs at most, evenly spread, the first and last kept (a plot of 100,000 epochs
+    draws a few hundred points, computed as a field is typed in)."""
+    last = config.epochs if last_epoch is None else last_epoch
+    schedule = schedule_for(config, last - schedule_from + 1)
+    every = max(1, -(-(last - schedule_from + 1) // most)) if most > 0 else 1
+    epochs = list(range(schedule_from, last + 1, every))
+    if epochs and epochs[-1] != last:
+        epochs.append(last)
+    return [(e, scheduled_rate(schedule, e, schedule_from)) for e in epochs]
 
 
 def _schedule_kwargs(config: TrainConfig) -> dict:

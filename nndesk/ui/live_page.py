@@ -17,6 +17,7 @@ from nndesk.ui.export_code import export_code_button
 from nndesk.ui.flow_layout import FittedRow
 from nndesk.ui.language import translate
 from nndesk.ui.plot_widget import PlotWidget
+from nndesk.ui.rate_plot import RatePlot
 
 
 def live_figure() -> tuple[Figure, LiveCurves]:
@@ -133,9 +134,41 @@ class LivePage(QWidget):
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
+        # the rate each epoch trained at, against its schedule's plan: under the curves, shown
+        # for a run with a schedule or a rate set by hand (walk69 D4), so the per-epoch charts
+        # keep their place and a constant rate takes no room
+        self.rates = RatePlot()
+        self.rates.setToolTip(
+            translate(
+                "TrainingPanel",
+                "The learning rate of each epoch: the dashed line is the schedule's plan, the "
+                "dots the rate each epoch trained at (its last batch's), a dotted line a rate "
+                "set by hand, which stops the schedule.",
+            )
+        )
+        self.rates.hide()
+        self._scheduled = False
         layout.addWidget(self.plot, 1)
+        layout.addWidget(self.rates)
         layout.addWidget(files)
         layout.addWidget(self.model_label)  # a row of its own: the buttons leave no room at 1024
+
+    def show_plan(self, planned, scheduled: bool) -> None:
+        """A run starts: ``planned``, its schedule's ``(epoch, rate)``; ``scheduled``: the
+        schedule changes the rate (else the plot shows only once a rate is set by hand)."""
+        self._scheduled = scheduled
+        self.rates.show_plan(planned)
+        self.rates.setVisible(scheduled)
+
+    def _follow_rates(self, curves) -> None:
+        """The rates the run's epochs trained at, and those set by hand, onto the rate plot."""
+        if not self.rates.planned:
+            return
+        marks = curves.lr_changes
+        self.rates.show_trained(curves.epochs, curves.lr, marks)
+        shown = self._scheduled or bool(marks)
+        if shown != self.rates.isVisibleTo(self):
+            self.rates.setVisible(shown)
 
     def _on_plot_resized(self, _event) -> None:
         # the redraw after a resize skips ``before_draw``: the key is fitted to the new width
@@ -179,7 +212,9 @@ class LivePage(QWidget):
             self.least_changed.emit()
 
     def _on_plot_before_draw(self) -> set:
-        self.live.update(self._curves())
+        curves = self._curves()
+        self.live.update(curves)
+        self._follow_rates(curves)
         # new limits, new tick labels ("97.25%"): the y-axis labels clear of them (only then:
         # the ticks are measured, a few ms, and most updates draw only the lines)
         changed = self.live.changed_axes

@@ -37,6 +37,7 @@ from nndesk.ui.file_dialogs import OWN_FOLDERS
 from nndesk.ui.form_steering import OWN_ROWS, STEERED, SteeringLook
 from nndesk.ui.language import accuracy_text, integer, translate, translate_marked
 from nndesk.ui.list_only import choose_from_list_only
+from nndesk.ui.rate_plot import MOST_POINTS, RatePlot
 from nndesk.ui.save_place import start_folder
 from nndesk.ui.setting_editor import (
     LOOKS,
@@ -55,6 +56,24 @@ GROUPS = (
     ("network", QT_TRANSLATE_NOOP("TrainForm", "Network")),
     ("optimisation", QT_TRANSLATE_NOOP("TrainForm", "Optimisation")),
 )
+
+
+def _planned(values: dict[str, Any]) -> list[tuple[int, float]]:
+    """The rate each epoch trains at by the schedule fields' ``values`` (the form's, those that
+    read), from the training loop's own function; [] while one of them does not read."""
+    import dataclasses
+
+    from nndesk.training.session import planned_rates
+
+    names = ("lr", "epochs", "schedule", "schedule_step", "schedule_gamma", "schedule_rate")
+    names += ("min_lr",)
+    if any(values.get(name) is None for name in names):
+        return []
+    try:
+        config = dataclasses.replace(TrainConfig(), **{name: values[name] for name in names})
+        return planned_rates(config, most=MOST_POINTS)
+    except (ConfigError, TypeError, ValueError, OverflowError):
+        return []
 
 
 def _focusable_in(item) -> list[QWidget]:
@@ -238,6 +257,17 @@ class TrainForm(QWidget):
             # a check box says what it does; it has a row label only where it names a term
             label = "" if boxed and not field.form_label else _form_label(field)
             self._add_row(forms[field.group], field.name, label, editor.widget)
+            if field.name == "min_lr":  # under the schedule's fields, the rates they plan
+                self.rate_plot = RatePlot()
+                self.rate_plot.setToolTip(
+                    translate(
+                        "TrainForm",
+                        "The learning rate each epoch of a run started with Train trains at, "
+                        "as these settings plan it: it follows the fields above as they change. "
+                        "A rate set by hand during the run stops the schedule.",
+                    )
+                )
+                self._add_row(forms[field.group], "rate_plot", "", self.rate_plot)
 
         # the schema's help (the command line's) names a Threads field, which the form has not
         self.seed.setToolTip(
@@ -771,6 +801,11 @@ class TrainForm(QWidget):
             self._editors[field.name].widget.setVisible(shown)
         form, holder = self._holders["augment_preview"]
         form.setRowVisible(holder, bool(values.get("augment")))
+        planned = _planned(values)
+        form, holder = self._holders["rate_plot"]
+        form.setRowVisible(holder, bool(planned))
+        if planned:
+            self.rate_plot.show_plan(planned)
         if values.get("augment"):
             strengths = [
                 values.get(k) for k in ("aug_shift", "aug_rotate", "aug_scale", "aug_stroke")

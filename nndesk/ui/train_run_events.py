@@ -140,6 +140,13 @@ class RunEventsMixin:
         self.live.batches_per_epoch = run.batches_per_epoch
         turns = schedule_turns(run.config, run.first_epoch, run.last_epoch)
         self.live.set_span(1, run.last_epoch, turns)  # its schedule's turns marked as reached
+        from nndesk.training.session import planned_rates
+        from nndesk.ui.rate_plot import MOST_POINTS
+
+        self.live_page.show_plan(
+            planned_rates(run.config, run.last_epoch, run.schedule_from, most=MOST_POINTS),
+            run.config.schedule != "constant",
+        )
         self.live.expect_curves(run.config.val_fraction > 0, run.config.test_every_epoch)
         self._show_title()
         self.live_lr.set_value(self.steering.lr if self.steering.lr is not None else first_lr)
