@@ -158,7 +158,7 @@ class LivePage(QWidget):
         schedule changes the rate (else the plot shows only once a rate is set by hand)."""
         self._scheduled = scheduled
         self.rates.show_plan(planned)
-        self.rates.setVisible(scheduled)
+        self._show_rates(scheduled)
 
     def _follow_rates(self, curves) -> None:
         """The rates the run's epochs trained at, and those set by hand, onto the rate plot."""
@@ -166,9 +166,15 @@ class LivePage(QWidget):
             return
         marks = curves.lr_changes
         self.rates.show_trained(curves.epochs, curves.lr, marks)
-        shown = self._scheduled or bool(marks)
+        self._show_rates(self._scheduled or bool(marks))
+
+    def _show_rates(self, shown: bool) -> None:
+        """The rate plot shown or hidden, the page's least height with it: the tabs keep the
+        page's least (``train_tabs``), and a plot shown within the old one overlapped the
+        per-epoch charts (seen at 1024x700)."""
         if shown != self.rates.isVisibleTo(self):
             self.rates.setVisible(shown)
+            self.least_changed.emit()
 
     def _on_plot_resized(self, _event) -> None:
         # the redraw after a resize skips ``before_draw``: the key is fitted to the new width

@@ -107,3 +107,15 @@ def test_a_rate_set_by_hand_is_marked_on_the_live_rate_plot_as_on_the_batch_char
     assert rates.isVisibleTo(panel.live_page)
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
+
+
+def test_the_rate_plot_shown_grows_the_live_tabs_least_height_not_over_the_charts(qtbot, panel):  # noqa: F811
+    """Shown inside the tabs' old least height, the plot was drawn over the per-epoch charts
+    (Xvfb, 1024x700, Vietnamese)."""
+    page, tabs = panel.live_page, panel.live_page.parentWidget().parentWidget()
+    tabs.setCurrentWidget(page)
+    before = tabs.minimumHeight()
+    page.show_plan([(1, 0.01), (2, 0.005)], scheduled=True)
+    assert tabs.minimumHeight() >= before + page.rates.height()
+    page.show_plan([(1, 0.01), (2, 0.01)], scheduled=False)
+    assert tabs.minimumHeight() == before
