@@ -124,12 +124,14 @@ class RatePlot(QWidget):
         def y_of(rate: float) -> float:
             return plot.bottom() - plot.height() * rate / top_rate
 
-        # the epochs under the plot: the first, the last, the word between
+        # the epochs under the plot: the first and the last under their points, the word between
         painter.setPen(muted)
         under = QRectF(plot.left(), plot.bottom() + 2, plot.width(), line)
-        painter.drawText(under, Qt.AlignmentFlag.AlignLeft, str(first))
-        painter.drawText(under, Qt.AlignmentFlag.AlignRight, str(last))
-        painter.drawText(under, Qt.AlignmentFlag.AlignHCenter, translate("RatePlot", "epoch"))
+        centre = Qt.AlignmentFlag.AlignHCenter
+        for epoch in {first, last}:
+            at = x_of(epoch - 0.5)
+            painter.drawText(QRectF(at - 40, under.top(), 80, line), centre, str(epoch))
+        painter.drawText(under, centre, translate("RatePlot", "epoch"))
 
         if self.planned:  # the plan: a line through each epoch's middle
             pen = QPen(QColor(colours.muted if self.trained else colours.highlight), 1.5)
