@@ -131,7 +131,9 @@ class RatePlot(QWidget):
         for epoch in {first, last}:
             at = x_of(epoch - 0.5)
             painter.drawText(QRectF(at - 40, under.top(), 80, line), centre, str(epoch))
-        painter.drawText(under, centre, translate("RatePlot", "epoch"))
+        # one epoch's number is in the middle: the word goes right of it
+        word = centre if last > first else Qt.AlignmentFlag.AlignRight
+        painter.drawText(under, word, translate("RatePlot", "epoch"))
 
         if self.planned:  # the plan: a line through each epoch's middle
             pen = QPen(QColor(colours.muted if self.trained else colours.highlight), 1.5)
