@@ -160,6 +160,10 @@ class LivePage(QWidget):
         self.rates.show_plan(planned)
         self._show_rates(scheduled)
 
+    def plan(self) -> tuple:
+        """``(planned, scheduled)`` as ``show_plan`` was last given them; () before a run."""
+        return (list(self.rates.planned), self._scheduled) if self.rates.planned else ()
+
     def _follow_rates(self, curves) -> None:
         """The rates the run's epochs trained at, and those set by hand, onto the rate plot."""
         if not self.rates.planned:

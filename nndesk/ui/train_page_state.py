@@ -43,6 +43,8 @@ class TrainPageState:
     at_end: tuple = ()
     inside: object = None  # the controller's InsideRecord of the last run
     span: tuple | None = None  # the live curves' epochs (LiveCurves.span) and expected curves
+    #: the Live rate plot's plan and whether the run had a schedule (``LivePage.plan``)
+    rate_plan: tuple = ()
     replay: object = None  # the controller's ReplayRecord of the last run
     replays: dict | None = None  # every run's of the window, by id (``kept_replays``)
     # the headline as facts (``RunHeader.headline``), said again in the new language
@@ -110,6 +112,7 @@ class PageStateMixin:
             replay=self.controller.replay,
             replays=self.controller.kept_replays(),
             span=(self.live.span(), self.live.expected(), self.live.batches_per_epoch),
+            rate_plan=self.live_page.plan(),
             headline=self.header.headline,
             continuable_dataset=self.run_state.continuable_dataset,
             continue_needs=self.data_check.continue_needs,
@@ -225,5 +228,7 @@ class PageStateMixin:
             if span is not None:
                 self.live.set_span(*span)
             self.live.expect_curves(*expected)
+        if state.rate_plan:  # the run's rates per epoch drawn again, against its plan
+            self.live_page.show_plan(*state.rate_plan)
         self.plot.request_draw()
         self._update_buttons()

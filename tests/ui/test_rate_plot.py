@@ -82,6 +82,11 @@ def test_the_live_tab_draws_each_epochs_rate_against_the_plan_and_a_rate_set_by_
     # the loop trained each epoch at the plan's rate: one function for both
     assert [r for _, r in rates.trained] == pytest.approx([r for _, r in rates.planned])
     assert rates.isVisible() and rates.marks == []
+    # a window rebuilt in another language draws them again
+    state, planned = panel.page_state(), list(rates.planned)
+    panel.live_page.show_plan([], scheduled=False)
+    panel.restore_page_state(state)
+    assert rates.planned == planned and rates.isVisibleTo(panel.live_page)
     # a constant rate takes no room
     panel.form.set_config(panel.form.config().replace(epochs=1, schedule="constant"))
     with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS):
