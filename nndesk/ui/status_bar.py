@@ -97,6 +97,15 @@ class StatusField(QLabel):
         paint_displayed_text(self, LEFT_MIDDLE)
 
 
+class ProgressField(StatusField):
+    """The run's newest progress line beside a held notice (``ElidingStatusBar.progress_field``),
+    fitted as the message area fits its text: a path in it is cut between its parts, its file's
+    name kept ("Model saved: /tmp/…/model.npz"; cut at its end, the name went)."""
+
+    def displayed_text(self) -> str:
+        return fit_status(self.text(), self.fontMetrics(), self.contentsRect().width())
+
+
 class ElidingStatusBar(QStatusBar):
     """``showMessage`` as usual, with the whole text: the fields make way for a message that
     needs their room, and painting elides what still does not fit."""
@@ -129,7 +138,7 @@ class ElidingStatusBar(QStatusBar):
         # the newest progress line while a notice is held: waiting behind it, "Testing the
         # model…" to "Model saved: …" were 5 s late, and a run's news stood still that long
         # (s68 fixG). Not a field: a notice needing the fields' room never sets it aside
-        self.progress_field = StatusField(
+        self.progress_field = ProgressField(
             translate("StatusBar", "What the run is doing while the note beside it is read")
         )
         super().insertPermanentWidget(0, self.progress_field)

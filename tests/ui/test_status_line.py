@@ -319,7 +319,7 @@ def test_the_runs_progress_shows_beside_a_held_notice_and_takes_the_line_when_it
     """s68 fixG: while "Not used: lr 3…" was read, "Testing the model…" to "Model saved: …"
     waited ~5 s, and the run's news stood still. Each now shows at once in a field beside the
     notice, which stays whole on the line; read, the newest takes the line and the field goes."""
-    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QLabel, QMainWindow
 
     from nndesk.ui import status_bar
     from nndesk.ui.status_bar import ElidingStatusBar, StatusField
@@ -352,6 +352,16 @@ def test_the_runs_progress_shows_beside_a_held_notice_and_takes_the_line_when_it
         assert bar.displayed_message() == notice  # the notice stays whole to be read
         right = bar.progress_field.geometry().left()
         assert bar.fontMetrics().horizontalAdvance(notice) < right
+    # a long path beside the notice is cut between its parts, its file's name kept
+    saved = "Model saved: /home/someone/.local/share/nndesk/runs/20261207-130727-442cf02/model.npz"
+    show_status(window, Progress(saved))
+    field = bar.progress_field
+    assert field.width() <= bar.width() // 3 + 1 and field.is_cut()
+    shown = field.displayed_text()
+    assert shown.startswith("Model saved: /") and shown.endswith("…/model.npz"), shown
+    assert field.fontMetrics().horizontalAdvance(shown) <= field.contentsRect().width()
+    assert saved in QLabel.toolTip(field)  # whole in the tooltip a pointer over it shows
+    show_status(window, Progress("Model saved: /tmp/run/model.npz"))
     with qtbot.waitSignal(bar._hold.timeout, timeout=5000):
         bar._hold.start(1)  # read now
     assert bar.currentMessage() == "Model saved: /tmp/run/model.npz"
