@@ -63,6 +63,26 @@ def stroke_info(kind: str = "digits") -> dict:
     }
 
 
+def stored_runs(configs, store=None, curves=None) -> list:
+    """A completed run of each config (a dict) saved in ``store`` (by default the window's run
+    store, ``paths.runs_dir()``), each with ``curves()`` as its curves when given; their
+    records, in the order of ``configs``, their training locks released."""
+    from nndesk import paths
+    from nndesk.runs import RunStore
+
+    store = RunStore(paths.runs_dir()) if store is None else store
+    records = []
+    for config in configs:
+        record = store.create(config)
+        if curves is not None:
+            record.curves = curves()
+        record.status = "completed"
+        store.save(record)
+        record.release_lock()
+        records.append(record)
+    return records
+
+
 def training_page(controller, **parts):
     """A Train page showing ``controller``'s runs, wired as ``app.build_window`` wires it (a
     reader of the controller's runs folder; ``parts``: race, writes)."""

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from nndesk import preferences
 from nndesk.i18n import ts_path
 from nndesk.ui import language
+from tests.ui.conftest import stored_runs
 from tools import translations
 
 
@@ -381,9 +382,7 @@ def test_the_runs_table_says_each_runs_status_in_vietnamese(vietnamese, qtbot, t
     from nndesk.ui.runs_view import RunsView
 
     store = RunStore(tmp_path / "runs")
-    record = store.create({"dataset": "mnist", "arch": "784-10"})
-    record.status = "completed"
-    store.save(record)
+    stored_runs([{"dataset": "mnist", "arch": "784-10"}], store)
     (store.root / "broken").mkdir()
     (store.root / "broken" / "run.json").write_text("[1]")
     view = RunsView(RunListReader(store))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from nndesk.runs import RunStore
 
+from .conftest import stored_runs
 from .test_layout import DEFAULT, SMALL_FRAMED, show_at
 from .test_runs_view import make_view, row_of
 
@@ -102,16 +103,12 @@ def test_the_runs_chart_shows_whole_under_a_finished_runs_notes(
     At 1280x760 the chart shows whole; at 1024 the page has less height than the table's
     three rows, the hint, the buttons and the chart's least: its foot is a scroll away (the
     splitter had drawn the table over the hint to keep it in sight)."""
-    from nndesk import paths
-    from nndesk.runs import RunStore
     from tests.test_runs import two_epoch_curves
 
-    store = RunStore(paths.runs_dir())
-    for arch in ("784-32-10", "784-64-10"):
-        record = store.create({"dataset": "mnist", "arch": arch, "lr": 0.01})
-        record.curves = two_epoch_curves()
-        record.status = "completed"
-        store.save(record)
+    archs = ("784-32-10", "784-64-10")
+    stored_runs(
+        [{"dataset": "mnist", "arch": a, "lr": 0.01} for a in archs], curves=two_epoch_curves
+    )
     monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))  # MNIST is here: no data offer
     desk = window_factory()
     window = show_at(desk, size)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import xvfb_desktop_text
+from tests.ui.conftest import stored_runs, xvfb_desktop_text
 from tests.ui.test_layout import WAIT_MS, show_at
 
 
@@ -52,16 +52,12 @@ def test_four_runs_compared_at_1024x700_are_shown_large_in_one_click_and_put_bac
 
 
 def _shown_large(qtbot, window_factory, tiny_idx_dir, monkeypatch) -> None:
-    from nndesk import paths
-    from nndesk.runs import RunStore
     from tests.test_runs import two_epoch_curves
 
-    store = RunStore(paths.runs_dir())
-    for arch in ("784-32-10", "784-64-10", "784-128-10", "784-256-10"):
-        record = store.create({"dataset": "mnist", "arch": arch, "lr": 0.01})
-        record.curves = two_epoch_curves()
-        record.status = "completed"
-        store.save(record)
+    archs = ("784-32-10", "784-64-10", "784-128-10", "784-256-10")
+    stored_runs(
+        [{"dataset": "mnist", "arch": a, "lr": 0.01} for a in archs], curves=two_epoch_curves
+    )
     monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))  # MNIST is here: no data offer
     desk = window_factory()
     window = show_at(desk, (1024, 700))

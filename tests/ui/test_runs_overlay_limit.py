@@ -10,22 +10,18 @@ from nndesk.controllers.run_list import RunListReader
 from nndesk.runs import RunStore
 from nndesk.ui.runs_table import STARTED
 from nndesk.ui.runs_view import OVERLAY_RUNS, RunsView
+from tests.ui.conftest import stored_runs
 
 LAB2 = {"dataset": "mnist", "arch": "784-784-10", "lr": 0.01, "optimizer": "adam"}
 
 
 def _runs(store: RunStore, count: int) -> list[str]:
-    ids = []
-    for i in range(count):
-        activation = ("sigmoid", "relu", "tanh")[i % 3]
-        normalize = ("raw", "unit", "symmetric", "standard")[i % 4]
-        record = store.create(
-            {**LAB2, "activation": activation, "normalize": normalize, "batch_size": 32 + i}
-        )
-        record.status = "completed"
-        store.save(record)
-        ids.append(record.run_id)
-    return ids
+    activations, inputs = ("sigmoid", "relu", "tanh"), ("raw", "unit", "symmetric", "standard")
+    configs = [
+        {**LAB2, "activation": activations[i % 3], "normalize": inputs[i % 4], "batch_size": 32 + i}
+        for i in range(count)
+    ]
+    return [record.run_id for record in stored_runs(configs, store)]
 
 
 def _view(qtbot, store: RunStore) -> RunsView:

@@ -11,6 +11,7 @@ from nndesk.controllers.run_list import RunListReader
 from nndesk.runs import RunStore
 from nndesk.ui.runs_table import SETTINGS, settings_text
 from nndesk.ui.runs_view import RunsView
+from tests.ui.conftest import stored_runs
 from tests.ui.test_desktop_fonts import desktop_font  # noqa: F401 - a fixture
 
 LAB2 = {
@@ -217,14 +218,9 @@ def test_in_vietnamese_at_the_larger_text_a_runs_status_is_in_sight_at_1024(
 ):
     """walk61: the lecturer's window (1024x768, Vietnamese, View > Text size > Larger): the
     Status column ended at 477 px of a 467 px table."""
-    from nndesk import paths
     from nndesk.ui.runs_table import COLUMNS
 
-    store = RunStore(paths.runs_dir())
-    for arch in ("784-784-10", "784-64-10"):
-        record = store.create({**LAB2, "arch": arch})
-        record.status = "completed"
-        store.save(record)
+    stored_runs([{**LAB2, "arch": arch} for arch in ("784-784-10", "784-64-10")])
     view = _lecturers_runs_view(qtbot, window_at, stroke_classifier, rows=2)
     for name in ("Started", "Layers", "Test acc", "Status"):
         assert _in_sight(view, COLUMNS.index(name)), name
@@ -374,20 +370,15 @@ def test_in_the_lecturers_window_runs_told_apart_by_their_schedule_read_apart(
 ):
     """Cut in their middle at Vietnamese Larger text in a 1024x768 window, a step decay ×0.1
     and one ×0.5 both read "giảm … mỗi 2 epoch": the factor goes last, where a cut keeps it."""
-    from nndesk import paths
     from nndesk.training import TrainConfig
 
-    store = RunStore(paths.runs_dir())
     base = TrainConfig(dataset="fashion", arch="784-64-64-10", epochs=4)
     steps = [
         {},
         *({"schedule": "step", "schedule_step": 2, "schedule_gamma": g} for g in (0.1, 0.5)),
     ]
     steps.append({"schedule": "exp", "schedule_step": 2, "schedule_rate": 0.5})
-    for schedule in steps:
-        record = store.create(base.replace(**schedule).to_dict())
-        record.status = "completed"
-        store.save(record)
+    stored_runs([base.replace(**schedule).to_dict() for schedule in steps])
     view = _lecturers_runs_view(qtbot, window_at, stroke_classifier, rows=4)
     shown = [view.shown_text(row, SETTINGS) for row in range(view.row_count())]
     assert len(set(shown)) == 4, shown

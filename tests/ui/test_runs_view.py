@@ -24,6 +24,7 @@ from nndesk.ui.runs_table import COLUMNS, run_name
 from nndesk.ui.runs_view import RunsView
 
 from ..test_run_safety import MALFORMED, ODD_BUT_VALID
+from .conftest import stored_runs
 
 YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
@@ -1000,10 +1001,7 @@ def test_after_sorting_the_chart_overlays_the_first_selected_runs_of_the_sorted_
 
     store = RunStore(tmp_path / "runs")
     rates = [0.1 * (i + 1) for i in range(OVERLAY_RUNS + 2)]
-    for lr in rates:
-        record = store.create({"dataset": "mnist", "arch": "784-10", "lr": lr})
-        record.status = "completed"
-        store.save(record)
+    stored_runs([{"dataset": "mnist", "arch": "784-10", "lr": lr} for lr in rates], store)
     view = make_view(qtbot, store)
     view.table.sortByColumn(SETTINGS, Qt.SortOrder.AscendingOrder)
     with qtbot.waitSignal(view.rendered, timeout=60_000):
@@ -1200,12 +1198,9 @@ def test_a_legend_that_names_the_learning_rate_lr_says_what_lr_is(qtbot, tmp_pat
     from nndesk.ui import language
 
     store = RunStore(tmp_path / "runs")
-    ids = []
-    for arch, lr in (("784-10", 0.1), ("784-10", 0.01), ("784-32-10", 0.01)):
-        record = store.create({"dataset": "mnist", "arch": arch, "lr": lr})
-        record.status = "completed"
-        store.save(record)
-        ids.append(record.run_id)
+    runs = (("784-10", 0.1), ("784-10", 0.01), ("784-32-10", 0.01))
+    configs = [{"dataset": "mnist", "arch": arch, "lr": lr} for arch, lr in runs]
+    ids = [record.run_id for record in stored_runs(configs, store)]
     assert language.use_language(code) == code
     try:
         view = make_view(qtbot, store)

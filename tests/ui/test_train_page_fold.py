@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.conftest import stored_runs
 from tests.ui.test_desktop_fonts import desktop_font  # noqa: F401 - a fixture
 from tests.ui.test_layout import SMALL, WAIT_MS, show_at
 from tests.ui.test_layout_wrapped import language_code  # noqa: F401 - a fixture
@@ -237,17 +238,14 @@ def test_in_vietnamese_at_11pt_lab_twos_four_runs_show_whole_under_a_one_line_hi
     """runs59: at 11 pt in Vietnamese the table showed 3.9 of lab 2's four runs (the fourth
     2 px short, a scroll bar for it): the hint took two lines ("…để so sánh đồ" / "thị.").
     It says it in one line, and the four rows are whole."""
-    from nndesk import paths
-    from nndesk.runs import RunStore
     from nndesk.ui import language
 
-    store = RunStore(paths.runs_dir())
-    for activation in ("sigmoid", "relu"):
-        for normalize in ("raw", "unit"):
-            config = {"dataset": "mnist", "arch": "784-100-10", "optimizer": "adam"}
-            record = store.create({**config, "activation": activation, "normalize": normalize})
-            record.status = "completed"
-            store.save(record)
+    config = {"dataset": "mnist", "arch": "784-100-10", "optimizer": "adam"}
+    stored_runs(
+        {**config, "activation": activation, "normalize": normalize}
+        for activation in ("sigmoid", "relu")
+        for normalize in ("raw", "unit")
+    )
     desktop_font(11.0)
     assert language.use_language("vi") == "vi"
     try:
