@@ -1,6 +1,6 @@
 """An x-axis locator that puts no more ticks than the axis's width in pixels holds.
 
-Six epoch ticks ("100", "200", … "500") on a per-epoch plot 150 px wide, as the Live tab has
+The epoch ticks ("100", "200", … "500") of a per-epoch plot 150 px wide, as the Live tab has
 them in Vietnamese at Larger text at 1024x700, ran together into "100200300400500" (verify67
 #5): ``MaxNLocator(nbins=6)`` counts bins, not pixels, and ``fitting.fit_ticks`` (which
 thins them after a draw) is for the exported and compared charts, not a live chart redrawn
