@@ -285,6 +285,17 @@ def show_at(desk, size):
     return window
 
 
+def each_page(qtbot, window):
+    """Shows ``window``'s pages one after the other, each waited for until it shows and laid
+    out; yields each page's tab name (for the test's assertions on that page)."""
+    tabs = window.tabs
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        qtbot.waitUntil(lambda: tabs.currentWidget().isVisible(), timeout=60_000)
+        QApplication.processEvents()
+        yield tabs.tabText(index)
+
+
 def race_shown(qtbot, desk, comparison: int):
     """``desk``'s Train page on its Race tab, the lanes filled with ``comparison`` (an index of
     ``race_view.COMPARISONS``) and shown: the race view."""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.conftest import show_at, shown_widget
+from tests.ui.conftest import each_page, show_at, shown_widget
 
 WAIT_MS = 60_000  # a bound for a failure only: a condition met sooner ends the wait
 
@@ -118,11 +118,8 @@ def test_every_page_fits_with_nothing_cut(qtbot, window_factory, stroke_classifi
     desk = window_factory(classifier=stroke_classifier)
     window = show_at(desk, size)
     assert window.width() == size[0], "the window's minimum width is wider than the screen"
-    for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible(), timeout=WAIT_MS)
-        QApplication.processEvents()
-        assert cut_widgets(window) == [], window.tabs.tabText(index)
+    for name in each_page(qtbot, window):
+        assert cut_widgets(window) == [], name
 
 
 def test_the_chart_check_sees_a_title_past_the_charts_edge(qtbot):
@@ -678,14 +675,12 @@ def test_every_page_fits_with_nothing_cut_in_vietnamese(
         window = show_at(desk, size)
         assert window.width() == size[0], "the window's minimum width is wider than the screen"
         desk.mistakes_page.set_result(_ten_class_result())
-        for index in range(window.tabs.count()):
-            window.tabs.setCurrentIndex(index)
-            qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible(), timeout=WAIT_MS)
+        for name in each_page(qtbot, window):
             if window.tabs.currentWidget() is desk.mistakes_page:
                 desk.mistakes_page.select_row(0)  # the details show a clicked mistake
-            QApplication.processEvents()
-            assert cut_widgets(window) == [], window.tabs.tabText(index)
-            assert cut_chart_texts(window) == [], window.tabs.tabText(index)
+                QApplication.processEvents()
+            assert cut_widgets(window) == [], name
+            assert cut_chart_texts(window) == [], name
     finally:
         theme.apply_theme(QApplication.instance(), "light")
 
@@ -797,12 +792,8 @@ def test_at_the_windows_least_size_every_page_is_whole_or_scrolls_and_every_bar_
         assert window.size() == least
         desk.mistakes_page.set_result(_ten_class_result())
         _wait_every_bar_row_whole(qtbot, window.prediction_panel.bars)
-        for index in range(window.tabs.count()):
-            window.tabs.setCurrentIndex(index)
+        for name in each_page(qtbot, window):
             page = window.tabs.currentWidget()
-            qtbot.waitUntil(page.isVisible, timeout=WAIT_MS)
-            QApplication.processEvents()
-            name = window.tabs.tabText(index)
             assert page.width() >= page.minimumSizeHint().width(), name  # never squeezed
             assert cut_widgets(window) == [], name
             assert cut_chart_texts(window) == [], name

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.conftest import each_page
 from tests.ui.test_layout import WAIT_MS, show_at
 from tests.ui.test_layout_wrapped import language_code  # noqa: F401 - a fixture
 from tests.ui.test_train_page_fold import ROWS_AFTER_A_RUN, shown_rows
@@ -62,11 +63,8 @@ def test_no_page_scrolls_sideways_at_1000_px(
     desk = window_factory()
     window = show_at(desk, (1000, 700))
     bar = window.pages_scroll.horizontalScrollBar()
-    for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible(), timeout=WAIT_MS)
-        QApplication.processEvents()
-        assert bar.maximum() == 0, window.tabs.tabText(index)
+    for name in each_page(qtbot, window):
+        assert bar.maximum() == 0, name
     assert window.width() == 1000
 
 

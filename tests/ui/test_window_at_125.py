@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.conftest import each_page
 from tests.ui.test_layout import WAIT_MS, cut_widgets, show_at
 
 SCREEN_AT_125 = (819, 560)  # 1024x700 physical px / 1.25
@@ -42,12 +43,9 @@ def test_no_page_scrolls_sideways_at_125_percent_with_a_report(
     with qtbot.waitSignal(desk.evaluation.finished, timeout=WAIT_MS):
         window.tabs.setCurrentWidget(desk.evaluate_page)
     sideways = window.pages_scroll.horizontalScrollBar()
-    for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible(), timeout=WAIT_MS)
-        QApplication.processEvents()
-        assert sideways.maximum() == 0, window.tabs.tabText(index)
-        assert cut_widgets(window) == [], window.tabs.tabText(index)
+    for name in each_page(qtbot, window):
+        assert sideways.maximum() == 0, name
+        assert cut_widgets(window) == [], name
 
 
 def test_at_its_least_height_no_page_scrolls_in_the_window(
@@ -61,8 +59,5 @@ def test_at_its_least_height_no_page_scrolls_in_the_window(
     window.resize(SCREEN_AT_125[0], 1)  # as short as it goes
     QApplication.processEvents()
     assert window.height() <= SCREEN_AT_125[1]
-    for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible(), timeout=WAIT_MS)
-        QApplication.processEvents()
-        assert window.pages_scroll.verticalScrollBar().maximum() == 0, window.tabs.tabText(index)
+    for name in each_page(qtbot, window):
+        assert window.pages_scroll.verticalScrollBar().maximum() == 0, name
