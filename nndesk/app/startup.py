@@ -81,6 +81,7 @@ def run(data_dir: str | None = None) -> int:
     else:
         window.resize(first_window_size(app.primaryScreen()))
     window.show()
+    window.hold_text_to_screen()  # Larger text no larger than this screen holds, before it is seen
     # laid out, it may be taller than the room left under a guessed title bar (walk65 D22)
     QTimer.singleShot(0, window, lambda: keep_bottom_on_screen(window))
     held.show_asked.connect(bring_forward)  # a later window's "Show the other window"

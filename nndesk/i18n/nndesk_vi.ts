@@ -4236,6 +4236,11 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Bài lab:</translation>
     </message>
     <message>
+        <source>Larger text is limited to what this screen holds</source>
+        <extracomment>said once where the screen cannot hold the window at Larger text&apos;s own size (screen_text)</extracomment>
+        <translation>Chữ lớn hơn chỉ lớn đến mức màn hình này chứa được</translation>
+    </message>
+    <message>
         <source>Light text on a dark background, charts included</source>
         <translation>Chữ sáng trên nền tối, kể cả biểu đồ</translation>
     </message>

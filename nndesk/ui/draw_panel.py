@@ -56,10 +56,9 @@ CANVAS_LEAST = 224
 
 def canvas_least() -> int:
     """The canvas's least side at the window's text size: CANVAS_LEAST at Normal text, times
-    the text's factor, never more than CANVAS_SIZE (at Larger the note under a dot kept to its
-    three lines only at 280 px)."""
-    factor = text_size.FACTORS.get(text_size.current_step(), 1.0)
-    return min(CANVAS_SIZE, round(CANVAS_LEAST * factor))
+    the text's factor (as much of it as the screen lets the font grow), never more than
+    CANVAS_SIZE (at Larger the note under a dot kept to its three lines only at 280 px)."""
+    return min(CANVAS_SIZE, round(CANVAS_LEAST * text_size.step_factor()))
 
 
 #: lines the status note under the canvas is held at: a message never resizes the sheet
@@ -301,7 +300,7 @@ class DrawPanel(QWidget):
         D14). At Normal it stays by the preview it colours: under the canvas its row made the
         window 6 px taller than a 1024x668 screen in Vietnamese."""
         options = self.prediction_panel.options.layout()
-        larger = text_size.current_step() == "larger"
+        larger = text_size.step_factor() > 1  # not where the screen keeps Larger at Normal's
         if larger == (options.indexOf(self.overlay_check) >= 0):
             return
         if larger:

@@ -32,7 +32,7 @@ from nndesk.garment_hints import TOPS_HINTS, long_sleeved_hint
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
 from nndesk.preprocess import CANVAS_SIZE, nearly_empty
-from nndesk.ui import text_size
+from nndesk.ui import screen_text, text_size
 from nndesk.ui.canvas import DEFAULT_PEN, blank_history
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES, NOTE_LINES, WARNING_AND_HINT_LINES, DrawPanel
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
@@ -315,6 +315,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         super().showEvent(event)
         self._share_width()
         self._fit_preview()
+        # Larger text held to the screen the window goes to (its handle exists once shown)
+        screen_text.follow_screen(self, self.hold_text_to_screen)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         # the drawing column's new size is known only once its own layout has it

@@ -170,7 +170,9 @@ class PageBarPlace(QObject):
         across.hide()
         column.insertWidget(0, bar)
         column.parentWidget().installEventFilter(self)
-        text_size.notifier().changed.connect(self.place)  # the names' width changed
+        # the names' width changed: placed as for a window built at the new font (a font tried
+        # for its size and left, ui/screen_text.py, kept them across a row taller at Normal's)
+        text_size.notifier().changed.connect(self._place_afresh)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize:
@@ -178,8 +180,13 @@ class PageBarPlace(QObject):
         return super().eventFilter(watched, event)
 
     @Slot()
-    def place(self) -> None:
-        """The names across the window if they do not fit the pages' column on one row."""
+    def _place_afresh(self) -> None:
+        self.place(afresh=True)
+
+    @Slot()
+    def place(self, afresh: bool = False) -> None:
+        """The names across the window if they do not fit the pages' column on one row
+        (``afresh``: as if they had never moved, with no ``BACK_MARGIN``)."""
         window = self._bar.window()
         if window.width() < window.minimumWidth():
             # a window narrower than its least (maximised on a smaller screen): Qt resizes it
@@ -189,9 +196,14 @@ class PageBarPlace(QObject):
         # column gave of it (a canvas below 280 px: with it counted twice, the window's least
         # height moved by the names' row as it was dragged to its least, vi 962x562 -> 816x537)
         narrowing = max(0, self.LAID_OUT_FOR - window.width())
-        room = self._column.parentWidget().width() + max(0, narrowing - self._narrowed())
+        narrowed = self._narrowed()
+        if afresh and self.across:
+            # the canvas gave the names' row its height (a shorter column): over the column
+            # it has that height back, and that much less narrowed
+            narrowed = max(0, narrowed - self._across.height())
+        room = self._column.parentWidget().width() + max(0, narrowing - narrowed)
         need = self._bar.layout().sizeHint().width()  # every name on one row
-        across = need > room - (self.BACK_MARGIN if self.across else 0)
+        across = need > room - (self.BACK_MARGIN if self.across and not afresh else 0)
         if across == self.across:
             return
         self.across = across

@@ -14,6 +14,11 @@ words in the window's font.
 Widgets that size something of their own from the window's font (the answer's big type and
 percentage, Evaluate's cards, a page's title) size it again on ``notifier().changed``, which
 comes once the new font has reached every widget.
+
+Where the window's screen cannot hold the window at the step's font (a 1024x700 screen at 125 %
+is 819x560 logical px; the window's least size at 11 pt is 903x680), Larger stops at the
+largest font it holds (``ui/screen_text.py`` finds it and passes it here as ``most_points``);
+the charts' zoom and the canvas's least side then grow only as much (``step_factor``).
 """
 
 from __future__ import annotations
@@ -36,6 +41,11 @@ LARGEST_FITTING_POINTS = 11.0
 
 _desktop_font: QFont | None = None  # the application's font before any step
 _step = "normal"
+#: the largest font (pt) the window's screen holds at the step, where it is less than the
+#: step's own (``apply_text_size``'s ``most_points``); None: the step's own size
+_most_points: float | None = None
+#: the step (and limit) the charts drawn off the GUI thread were last told of
+_drawn_at: tuple[str, float | None] = ("normal", None)
 
 
 class _Notifier(QObject):
@@ -56,11 +66,37 @@ def notifier() -> _Notifier:
 
 def chart_zoom() -> float:
     """How much bigger than their own sizes the charts draw their text and lines."""
-    return FACTORS[_step]
+    return step_factor()
+
+
+def step_factor() -> float:
+    """How much the step enlarges what follows the text (the charts, the canvas's least side):
+    the step's factor, or, where the screen limits the font (``limited_points``), as much of
+    it as the font got of its growth (1 when it kept the desktop's size)."""
+    factor = FACTORS[_step]
+    if _most_points is None or _desktop_font is None or _desktop_font.pointSizeF() <= 0:
+        return factor
+    desktop = _desktop_font.pointSizeF()
+    full = window_points(desktop, _step)
+    if full <= desktop:
+        return factor
+    grown = (min(_most_points, full) - desktop) / (full - desktop)
+    return 1 + (factor - 1) * max(0.0, grown)
 
 
 def current_step() -> str:
     return _step
+
+
+def desktop_points() -> float:
+    """The desktop's font size (pt) the steps start from (0 for a font sized in pixels)."""
+    font = _desktop_font if _desktop_font is not None else QApplication.font()
+    return max(0.0, font.pointSizeF())
+
+
+def limited_points() -> float | None:
+    """The font size (pt) the screen limits the step to, None when the step has its own."""
+    return _most_points
 
 
 class _ScaledFont(QObject):
@@ -97,17 +133,31 @@ def window_points(desktop_points: float, step: str) -> float:
     return points
 
 
-def apply_text_size(app: QApplication, step: str) -> None:
-    """The application's font and its charts at ``step`` (one of ``STEPS``)."""
-    global _desktop_font, _step
+def apply_text_size(
+    app: QApplication, step: str, most_points: float | None = None, trial: bool = False
+) -> None:
+    """The application's font and its charts at ``step`` (one of ``STEPS``); a font no larger
+    than ``most_points`` (never below the desktop's) where the screen holds no more.
+
+    ``trial``: a font tried for the window's size (ui/screen_text.py): every widget has it and
+    sizes itself from it, but the charts drawn off the GUI thread are not drawn at it (the
+    step that follows draws them once)."""
+    global _desktop_font, _step, _most_points, _drawn_at
     if step not in STEPS:
         step = "normal"
     if _desktop_font is None:
         _desktop_font = QFont(app.font())
-    changed, _step = step != _step, step
     font = QFont(_desktop_font)
     if _desktop_font.pointSizeF() > 0:  # a font sized in pixels is left as the desktop set it
-        font.setPointSizeF(window_points(_desktop_font.pointSizeF(), step))
+        points = window_points(_desktop_font.pointSizeF(), step)
+        if most_points is not None and most_points < points:
+            points = max(_desktop_font.pointSizeF(), most_points)
+        else:
+            most_points = None
+        font.setPointSizeF(points)
+    else:
+        most_points = None
+    _step, _most_points = step, most_points
     font_changed = font != app.font()
     widgets = app.allWidgets()  # once: 1,300 widgets' wrappers took ~10 ms a call
     if font_changed:
@@ -122,7 +172,8 @@ def apply_text_size(app: QApplication, step: str) -> None:
             _zoomed_pixel_ratio(widget)
     if font_changed:
         notifier().changed.emit()
-    if changed:
+    if not trial and _drawn_at != (step, most_points):
+        _drawn_at = (step, most_points)
         # the charts drawn off the GUI thread (the confusion matrix) are drawn again, as for a
         # new theme: those that know the zoom draw at it
         theme.notifier().changed.emit(theme.colours())

@@ -29,7 +29,7 @@ from nndesk.controllers.pasted_image import image_payload
 from nndesk.data.registry import DATASETS
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
-from nndesk.ui import file_filters, text_size
+from nndesk.ui import file_filters, screen_text, text_size
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES
 from nndesk.ui.file_dialogs import OWN, OWN_FOLDERS
 from nndesk.ui.language import model_file_stem, translate, translate_marked
@@ -70,6 +70,8 @@ TEXT_SIZES = (
     ("normal", QT_TRANSLATE_NOOP("MainWindow", "&Normal text"), ("Ctrl+0",)),
     ("larger", QT_TRANSLATE_NOOP("MainWindow", "&Larger text"), ("Ctrl+=", "Ctrl++")),
 )
+#: said once where the screen cannot hold the window at Larger text's own size (screen_text)
+TEXT_LIMITED = QT_TRANSLATE_NOOP("MainWindow", "Larger text is limited to what this screen holds")
 IMAGE_FILTER = QT_TRANSLATE_NOOP(
     "MainWindow", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
 )
@@ -422,6 +424,7 @@ class WindowMenusMixin:
         projector; applied at once and remembered."""
         self.text_size_group = QActionGroup(self)
         self.text_size_actions: dict[str, QAction] = {}
+        self._text_limited = False  # Larger text held below its size by the screen (said once)
         tip = translate("MainWindow", "The size of the window's text and of the charts' text")
         for step, text, keys in TEXT_SIZES:
             act = self._action(translate_marked("MainWindow", text), None, keys, tip)
@@ -432,6 +435,9 @@ class WindowMenusMixin:
             self.text_size_actions[step] = act
             act.triggered.connect(lambda _=False, s=step: self._on_text_size_chosen(s))
         self.text_size_actions[preferences.text_size()].setChecked(True)
+        larger = self.text_size_actions["larger"]
+        self._larger_tips = (larger.toolTip(), larger.statusTip())  # without the limit's line
+        menu.setToolTipsVisible(True)  # the limit is said there too (hold_text_to_screen)
 
     @Slot(str)
     def _on_text_size_chosen(self, step: str) -> None:
@@ -439,7 +445,24 @@ class WindowMenusMixin:
             return
         preferences.set_text_size(step)
         # every page follows at once (the answer's large figures and Evaluate's cards too)
-        text_size.apply_text_size(QApplication.instance(), step)
+        self.hold_text_to_screen(step)
+
+    def hold_text_to_screen(self, step: str | None = None) -> None:
+        """The text at ``step`` (None: the step it has), Larger no larger than the window's
+        screen holds (``screen_text``): at a step, at the start and when the screen or its
+        free area changes; said once in the status bar as it becomes limited, and in the
+        Larger entry's tooltip while it is."""
+        from nndesk.ui.status_line import show_status
+
+        limited = screen_text.hold_to_screen(self, step)
+        larger = self.text_size_actions["larger"]
+        tip, status_tip = self._larger_tips
+        said = translate_marked("MainWindow", TEXT_LIMITED)
+        larger.setToolTip(f"{tip}\n{said}" if limited else tip)
+        larger.setStatusTip(f"{status_tip}. {said}" if limited else status_tip)
+        if limited and not self._text_limited:
+            show_status(self, said, 8000)
+        self._text_limited = limited
 
     def set_language_choice(self, code: str) -> None:
         """Tick ``code`` under View > Language (the coordinator remembers and applies it)."""

@@ -252,6 +252,28 @@ def larger_text(qapp, normal_text_after):
     xvfb_desktop_text(qapp, larger=True)
 
 
+#: a screen's room (logical px) that holds the window at every text size
+LARGE_SCREEN = (1280, 800)
+
+
+@pytest.fixture
+def screen_room(monkeypatch):
+    """``set_room(QSize)``: the room the window's screen leaves for it, as ``ui/screen_text``
+    reads it (offscreen's screen is 800x800, which holds no window at Larger text); a
+    1280x800 screen's until set."""
+    from PySide6.QtCore import QSize
+
+    from nndesk.ui import screen_text
+
+    room = {"size": QSize(*LARGE_SCREEN)}
+    monkeypatch.setattr(screen_text, "screen_room", lambda window: QSize(room["size"]))
+
+    def set_room(size) -> None:
+        room["size"] = QSize(size)
+
+    return set_room
+
+
 @pytest.fixture
 def speaking(qapp):
     """``speak(code)``: the windows built next speak ``code`` ("vi": its strings run longer);

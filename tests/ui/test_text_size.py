@@ -20,7 +20,7 @@ def _tick_height(canvas: FigureCanvasQTAgg) -> float:
 
 
 def test_each_text_size_step_changes_the_window_font_and_a_charts_ticks_and_is_kept(
-    qtbot, qapp, window_factory, normal_text_after
+    qtbot, qapp, window_factory, normal_text_after, screen_room
 ):
     desk = window_factory()
     window = desk.window
@@ -252,7 +252,7 @@ def _points(widget) -> float:
 
 
 def test_every_widget_of_the_window_takes_a_new_step_at_once(
-    qtbot, qapp, window_factory, normal_text_after
+    qtbot, qapp, window_factory, normal_text_after, screen_room
 ):
     """Muted captions, banners and error lines (a style sheet of their own each), the big
     answer, its percentage, Evaluate's cards and the pages' titles kept the size they were
