@@ -707,6 +707,9 @@ PATTERNS: dict[str, str] = {
     # the window's menu path (nndesk.ui.export_code.made_with): the Vietnamese words alone
     "the nndesk window, <where> > Export code > Export as <kind>… (in Tiếng Việt: <path>)":
         "cửa sổ nndesk, <path>",
+    # the Runs view's Export menu's items (ui/runs_export_menu.py)
+    "the nndesk window, <where> > Export > Experiment as <kind>… (in Tiếng Việt: <path>)":
+        "cửa sổ nndesk, <path>",
     # the items exporting the run on show: their header stood in English (lab56)
     "the nndesk window, <where> > Export code > Export the run on show as <kind>… "
     "(in Tiếng Việt: <path>)":

@@ -6111,8 +6111,16 @@ kiểm định</translation>
         <translation>Độ chính xác trên phần kiểm định, sau epoch cuối</translation>
     </message>
     <message>
+        <source>All histories as &amp;CSV…</source>
+        <translation>Lịch sử từng epoch của mọi lượt ra &amp;CSV…</translation>
+    </message>
+    <message>
         <source>Click to enlarge the chart</source>
         <translation>Bấm để phóng to biểu đồ</translation>
+    </message>
+    <message>
+        <source>Curves as &amp;PNG…</source>
+        <translation>Đường cong ra &amp;PNG…</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -6139,16 +6147,20 @@ kiểm định</translation>
         <translation>Epoch</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>Xuất CSV…</translation>
+        <source>Experiment as &amp;notebook…</source>
+        <translation>Lượt chạy thành &amp;notebook…</translation>
     </message>
     <message>
-        <source>Export PNG…</source>
-        <translation>Xuất PNG…</translation>
+        <source>Experiment as &amp;script…</source>
+        <translation>Lượt chạy thành &amp;script…</translation>
     </message>
     <message>
-        <source>Export all as CSV…</source>
-        <translation>Xuất tất cả ra CSV…</translation>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>Histories as &amp;CSV…</source>
+        <translation>Lịch sử từng epoch ra &amp;CSV…</translation>
     </message>
     <message>
         <source>In the legend, lr is the learning rate.</source>
@@ -6441,6 +6453,10 @@ từ {folder}</translation>
     <message>
         <source>save the selected runs&apos; curves as a PNG image</source>
         <translation>lưu đồ thị của các lượt chạy đã chọn thành ảnh PNG</translation>
+    </message>
+    <message>
+        <source>save the selected runs&apos; curves or histories, or the selected run&apos;s experiment as code</source>
+        <translation>lưu đường cong hoặc lịch sử của các lượt chạy đã chọn, hoặc lượt chạy đã chọn dưới dạng mã</translation>
     </message>
     <message>
         <source>show the selected runs&apos; curves in a window as large as this one (also a click on the chart); Esc puts them back</source>

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
@@ -51,6 +52,14 @@ CNN_SCRIPT_NOTE = QT_TRANSLATE_NOOP(
 
 #: The same for the Train page's items that export the run on show (as trained, steered too).
 RUN_COMMAND = "the nndesk window, {where} > Export code > Export the run on show as {kind}…"
+#: The Runs view's: its items sit in its Export menu, beside the curves' PNG and CSV (an Export
+#: code button of their own put its buttons on two lines at 1280 px, fixH s68)
+RUNS_COMMAND = "the nndesk window, {where} > Export > Experiment as {kind}…"
+RUNS_MENU = QT_TRANSLATE_NOOP("RunsView", "Export")
+RUNS_ITEMS = {
+    False: QT_TRANSLATE_NOOP("RunsView", "Experiment as &script…"),
+    True: QT_TRANSLATE_NOOP("RunsView", "Experiment as &notebook…"),
+}
 
 
 def made_with(where: str, notebook: bool, run: bool = False) -> str:
@@ -58,13 +67,18 @@ def made_with(where: str, notebook: bool, run: bool = False) -> str:
     speaks another language, by the same path in the window's words (a file written in that
     language keeps only those: ``codegen.words``). ``run``: by an item exporting the run on
     show (``export_code_button``'s ``run_on_show``), not the form."""
-    command = RUN_COMMAND if run else WINDOW_COMMAND
+    runs = where == "Runs view"
+    command = RUNS_COMMAND if runs else RUN_COMMAND if run else WINDOW_COMMAND
     english = command.format(where=where, kind="notebook" if notebook else "script")
     code = current_language()
     if code == SOURCE_LANGUAGE or code not in LANGUAGES:
         return english
     steps = [translate_marked(context, text) for context, text in PLACES.get(where, ())]
-    steps += [translate("ExportCode", "Export code"), _menu_item(notebook, run)]
+    if runs:
+        item = translate_marked("RunsView", RUNS_ITEMS[notebook]).replace("&", "")
+        steps += [translate_marked("RunsView", RUNS_MENU), item]
+    else:
+        steps += [translate("ExportCode", "Export code"), _menu_item(notebook, run)]
     return f"{english} (in {LANGUAGES[code]}: {' > '.join(steps)})"
 
 
@@ -176,11 +190,7 @@ def export_code_button(
         )
     )
     menu = QMenu(button)
-    for notebook in (False, True):
-        action = menu.addAction(_menu_item(notebook))
-        action.triggered.connect(
-            lambda _checked=False, nb=notebook: _export(parent, experiment, nb, where, written)
-        )
+    add_code_actions(menu, parent, experiment, where, written)
     if run_on_show is not None and run_experiment is not None:
         run_actions = [menu.addSeparator()]
 
@@ -205,6 +215,29 @@ def export_code_button(
         menu.aboutToShow.connect(offer_the_run)
     mark_menu(button).setMenu(menu)
     return button
+
+
+def add_code_actions(
+    menu: QMenu,
+    parent: QWidget,
+    experiment: Callable[[], Experiment],
+    where: str,
+    written: Callable[[Path], None] | None = None,
+) -> list[QAction]:
+    """``menu``'s items exporting ``experiment()`` as a script and as a notebook (for
+    ``where``: the Runs view's words are its Export menu's, ``RUNS_ITEMS``)."""
+    actions = []
+    for notebook in (False, True):
+        if where == "Runs view":
+            text = translate_marked("RunsView", RUNS_ITEMS[notebook])
+        else:
+            text = _menu_item(notebook)
+        action = menu.addAction(text)
+        action.triggered.connect(
+            lambda _checked=False, nb=notebook: _export(parent, experiment, nb, where, written)
+        )
+        actions.append(action)
+    return actions
 
 
 def _export(parent, experiment, notebook, where, written, run: bool = False) -> None:

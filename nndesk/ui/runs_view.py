@@ -32,7 +32,7 @@ from nndesk.run_record import RUNNING, RunRecord
 from nndesk.ui import text_size, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
-from nndesk.ui.export_code import export_code_button, selected_run_experiment
+from nndesk.ui.export_code import selected_run_experiment
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.flow_layout import WrappingColumn, flow_row
 from nndesk.ui.folder_watch import FolderWatch
@@ -40,6 +40,7 @@ from nndesk.ui.language import translate
 from nndesk.ui.off_gui import ChartRenders, Delivery
 from nndesk.ui.runs_chart import render_selected
 from nndesk.ui.runs_deletion import RunDeletion, warn
+from nndesk.ui.runs_export_menu import RunsExportMenu
 from nndesk.ui.runs_large import LargeChart
 from nndesk.ui.runs_legend import legend_settings
 from nndesk.ui.runs_split import RunsSplit
@@ -380,16 +381,6 @@ class RunsView(QWidget):
         )
         #: the window the chart is moved to by Enlarge chart, while it is open
         self.large: LargeChart | None = None
-        self.png_button = tipped_button(
-            translate("RunsView", "Export PNG…"),
-            translate("RunsView", "save the selected runs' curves as a PNG image"),
-        )
-        self.csv_button = tipped_button(
-            translate("RunsView", "Export all as CSV…"),
-            translate("RunsView", "save the per-epoch history of the selected runs (or all)"),
-        )
-        # as wide as its longer caption: a click on a run shortened it and the row unwrapped
-        self.csv_button.setMinimumWidth(self.csv_button.sizeHint().width())
         self.folder_button = tipped_button(
             translate("RunsView", "Show folder"),
             translate("RunsView", "open the selected run's folder in the file manager"),
@@ -397,16 +388,19 @@ class RunsView(QWidget):
         self.delete_button = tipped_button(
             translate("RunsView", "Delete…"),
             translate("RunsView", "move the selected runs' folders to the system trash"),
+            snug=True,  # the row's one line at 1024 px, Vietnamese, Larger text
         )
-        self.code_button = export_code_button(
-            self, lambda: selected_run_experiment(self), "Runs view", self.code_written.emit
+        # the curves' PNG, the histories' CSV and the run's code: one menu (ui/runs_export_menu)
+        self.export_menu = RunsExportMenu(
+            self, lambda: selected_run_experiment(self), self.code_written.emit
         )
+        self.export_button = self.export_menu.button
+        self.png_action, self.csv_action = self.export_menu.png_action, self.export_menu.csv_action
+        self.code_actions = self.export_menu.code_actions
         # the buttons wrap onto a second line on a narrow page rather than being cut
         buttons = flow_row(
             self.use_button,
-            self.png_button,
-            self.csv_button,
-            self.code_button,
+            self.export_button,
             self.folder_button,
             self.delete_button,
             # last: at Larger text in Vietnamese the lines held 3 and 4 buttons with it there,
@@ -470,8 +464,8 @@ class RunsView(QWidget):
         self.model.layoutChanged.connect(self._on_table_selection_changed)
         self.use_button.clicked.connect(self._on_use_button_clicked)
         self.large_button.clicked.connect(self.enlarge_chart)
-        self.png_button.clicked.connect(self.export_png_requested)
-        self.csv_button.clicked.connect(self.export_csv_requested)
+        self.png_action.triggered.connect(self.export_png_requested)
+        self.csv_action.triggered.connect(self.export_csv_requested)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         # Del on the table: Delete… (it asks first; nothing selected, nothing happens). It
         # cleared the canvas instead (walk59 D5)
@@ -892,16 +886,13 @@ class RunsView(QWidget):
         self.use_button.setToolTip(diverged_tip(alone) if diverged else self._use_tip)
         self.delete_button.setEnabled(bool(selected))
         self.folder_button.setEnabled(len(selected) == 1)
-        self.png_button.setEnabled(bool(readable))
         self.large_button.setEnabled(bool(readable))
-        # with nothing selected the CSV holds every run: the button says so
-        self.csv_button.setText(
-            translate("RunsView", "Export CSV…")
-            if selected
-            else translate("RunsView", "Export all as CSV…")
+        self.export_menu.follow_selection(
+            plotted=bool(readable),
+            selected=bool(selected),
+            exportable=bool(self.exportable_records()),
+            one=one is not None,
         )
-        self.csv_button.setEnabled(bool(self.exportable_records()))
-        self.code_button.setEnabled(one is not None)
         self.selection_changed.emit(selected)
         # a run saved while the Live tab shows refreshes this hidden list: its curves are drawn
         # when it is shown, not on the GUI thread of a window that is still busy with the run

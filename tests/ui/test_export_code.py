@@ -223,13 +223,12 @@ def test_the_runs_view_exports_the_selected_run(qtbot, dialogs, tmp_path):
     view = RunsView(RunListReader(store))
     qtbot.addWidget(view)
     dialogs.answer = str(tmp_path / "run.py")
-    assert not view.code_button.isEnabled()  # no run selected yet
-    _action(view.code_button, "Export as script…").trigger()  # as a shortcut would
-    assert dialogs.warnings == ["Select one run in the table to export its experiment."]
+    script, notebook = view.code_actions  # in the view's Export menu
+    assert not script.isEnabled() and not notebook.isEnabled()  # no run selected yet
 
     view.select_runs([record.run_id])
-    assert view.code_button.isEnabled()
-    _action(view.code_button, "Export as script…").trigger()
+    assert script.isEnabled() and notebook.isEnabled()
+    _action(view.export_button, "Experiment as &script…").trigger()
     text = (tmp_path / "run.py").read_text(encoding="utf-8")
     assert f"run {record.run_id}" in text and "784-40-10" in text
     assert "LEARNING_RATE = 0.002" in text
@@ -248,7 +247,7 @@ def test_a_preset_run_is_offered_under_its_presets_name(qtbot, dialogs, tmp_path
     qtbot.addWidget(view)
     view.select_runs([record.run_id])
     dialogs.answer = str(tmp_path / "chosen.py")
-    _action(view.code_button, "Export as script…").trigger()
+    _action(view.export_button, "Experiment as &script…").trigger()
     assert Path(dialogs.asked[-1]).name == "fashion_mlp_lab.py"
     text = (tmp_path / "chosen.py").read_text(encoding="utf-8")
     assert text.startswith('"""fashion-mlp-lab: a 784-64-64-10 network')
@@ -302,10 +301,10 @@ def test_the_runs_view_says_where_it_wrote_as_the_train_page_does(qtbot, panel, 
     view = panel.runs_view
     view.refresh(select_id=record.run_id)
     qtbot.waitUntil(lambda: not view.reading, timeout=60_000)
-    assert view.code_button.isEnabled(), view.selected_records()
+    assert view.code_actions[0].isEnabled(), view.selected_records()
     dialogs.answer = str(tmp_path / "from-runs")
     with qtbot.waitSignal(panel.status_message, timeout=10_000) as said:
-        _action(view.code_button, "Export as script…").trigger()
+        _action(view.export_button, "Experiment as &script…").trigger()
     assert said.args == [f"Wrote {tmp_path / 'from-runs.py'}"]
 
 

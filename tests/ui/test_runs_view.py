@@ -421,11 +421,14 @@ def test_a_damaged_run_offers_its_reason_show_folder_and_delete_and_nothing_to_p
     shown: list[Path] = []
     monkeypatch.setattr(runs_view, "show_folder", lambda folder: shown.append(folder) or True)
     view = make_view(qtbot, store)
-    assert not view.csv_button.isEnabled()  # "Export all": nothing readable to export
+    assert not view.csv_action.isEnabled()  # "Export all": nothing readable to export
 
     def offered() -> dict[str, bool]:
-        buttons = ("use", "png", "csv", "code", "folder", "delete")
-        return {name: getattr(view, f"{name}_button").isEnabled() for name in buttons}
+        items = {"use": view.use_button, "png": view.png_action, "csv": view.csv_action}
+        items |= {"code": view.code_actions[0], "folder": view.folder_button}
+        items |= {"delete": view.delete_button}
+        assert view.code_actions[1].isEnabled() == view.code_actions[0].isEnabled()
+        return {name: item.isEnabled() for name, item in items.items()}
 
     for name in ("broken", "linked"):
         with qtbot.waitSignal(view.rendered, timeout=60_000):
@@ -445,7 +448,7 @@ def test_a_damaged_run_offers_its_reason_show_folder_and_delete_and_nothing_to_p
     good = add_run(store, "good")
     view.refresh()
     view.select_runs([])
-    assert view.csv_button.isEnabled()  # "Export all": the readable run
+    assert view.csv_action.isEnabled()  # "Export all": the readable run
     with qtbot.waitSignal(view.rendered, timeout=60_000):
         view.select_runs([good, "broken"])
     assert [r.run_id for r in view.exportable_records()] == [good]
@@ -463,14 +466,15 @@ def test_a_damaged_run_offers_its_reason_show_folder_and_delete_and_nothing_to_p
 def test_export_csv_says_it_exports_every_run_when_none_is_selected(qtbot, tmp_path):
     store = RunStore(tmp_path / "runs")
     view = make_view(qtbot, store)
-    assert not view.csv_button.isEnabled()  # no runs: nothing to export
+    assert not view.csv_action.isEnabled()  # no runs: nothing to export
+    assert not view.export_button.isEnabled()  # nor anything else
     first = add_run(store, "first")
     add_run(store, "second")
     view.refresh()
-    assert view.csv_button.isEnabled()
-    assert view.csv_button.text() == "Export all as CSV…"
+    assert view.csv_action.isEnabled() and view.export_button.isEnabled()
+    assert view.csv_action.text() == "All histories as &CSV…"
     view.select_runs([first])
-    assert view.csv_button.text() == "Export CSV…"
+    assert view.csv_action.text() == "Histories as &CSV…"
 
 
 def test_the_legend_names_the_rate_a_run_was_changed_to(qtbot, tmp_path):
@@ -1031,6 +1035,8 @@ def test_the_settings_column_shows_a_rate_changed_during_the_run(qtbot, tmp_path
         record.status = "completed"
         store.save(record)
     view = make_view(qtbot, store)
+    # as wide as its buttons' two lines made it (a narrower Settings column cuts the rates)
+    view.resize(504, view.height())
     text = view.cell(row_of(view, steered.run_id), SETTINGS)
     tip = view.cell(row_of(view, steered.run_id), SETTINGS, Qt.ItemDataRole.ToolTipRole)
     # first: the column is narrow at 1024 px and cuts its end (and the rate is what differs)
@@ -1077,7 +1083,7 @@ def test_exporting_every_runs_history_reads_their_curves_on_the_writer(
     assert sorted(r.run_id for r in view.records()) == sorted(ids)
     assert render_pool_idle()
     threads = threads_calling(run_record, "read_record")  # each folder's whole record
-    desk.train_page.runs_view.csv_button.click()
+    desk.train_page.runs_view.csv_action.trigger()
     qtbot.waitUntil(lambda: out.is_file(), timeout=30_000)
     with open(out, newline="") as f:
         rows = list(csv.DictReader(f))
@@ -1167,7 +1173,7 @@ def test_the_buttons_keep_their_rows_whatever_is_selected_and_none_is_left_alone
         view = make_view(qtbot, store)
         view.resize(width, 600)
         view.refresh()
-        buttons = [view.use_button, view.png_button, view.csv_button, view.code_button]
+        buttons = [view.use_button, view.export_button]
         buttons += [view.folder_button, view.delete_button, view.large_button]
 
         def rows():
@@ -1287,7 +1293,7 @@ def test_a_damaged_run_whose_model_file_is_there_offers_use_model_and_rewrites_n
     (record,) = view.selected_records()
     assert record.is_damaged and view.cell(row_of(view, "bad-record"), 7) == "damaged"
     assert view.use_button.isEnabled()
-    assert not view.png_button.isEnabled() and not view.code_button.isEnabled()
+    assert not view.png_action.isEnabled() and not view.code_actions[0].isEnabled()
     view.use_button.click()
     assert asked == [store.root / "bad-record" / "model.npz"]
     assert "Its model file is there: Use model opens it." in said[-1]
