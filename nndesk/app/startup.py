@@ -81,7 +81,8 @@ def run(data_dir: str | None = None) -> int:
     else:
         window.resize(first_window_size(app.primaryScreen()))
     window.show()
-    window.hold_text_to_screen()  # Larger text no larger than this screen holds, before it is seen
+    if text_size.current_step() == "larger":  # no larger than this screen holds, unseen yet
+        window.hold_text_to_screen()
     # laid out, it may be taller than the room left under a guessed title bar (walk65 D22)
     QTimer.singleShot(0, window, lambda: keep_bottom_on_screen(window))
     held.show_asked.connect(bring_forward)  # a later window's "Show the other window"
