@@ -347,6 +347,11 @@ class DrawPanel(QWidget):
                 options: options.heightForWidth(self._left_least_width()),
                 # Not sure's refusal takes a line of the status note's (fit_canvas keeps three)
                 self.not_sure_refusal: 0,
+                # the note's three lines, as fit_canvas holds them: counted at its least (two
+                # lines of a wrapped label), a three-line note (the data folder's warning, vi,
+                # Larger) pushed the pen's row 18 px up over the canvas at the window's least
+                # height (fixI s68, 1024x680 in Clothing)
+                self.status_note: NOTE_LINES * self.fontMetrics().lineSpacing(),
             },
         )
         return max(left, self._box_least(self._right, right)) + self._above_columns()
@@ -363,8 +368,13 @@ class DrawPanel(QWidget):
         and its ``spacing()`` is -1 where the style spaces each pair of controls its own way."""
         items = [box.itemAt(i) for i in range(box.count())]
         total = sum(heights.get(item.widget(), item.minimumSize().height()) for item in items)
-        shown = [item for item in items if not item.isEmpty()]  # a box spaces these only
-        for above, below in pairwise(shown):
+        return total + self._gaps(box)
+
+    def _gaps(self, box: QBoxLayout) -> int:
+        """The px ``box`` puts between its shown items, as it spaces them."""
+        total = 0
+        shown = [box.itemAt(i) for i in range(box.count()) if not box.itemAt(i).isEmpty()]
+        for above, below in pairwise(shown):  # a box spaces these only
             gap = box.spacing()
             if gap < 0:
                 gap = self.style().combinedLayoutSpacing(
@@ -409,7 +419,10 @@ class DrawPanel(QWidget):
             and item.spacerItem() is None
         )
         others += NOTE_LINES * self.fontMetrics().lineSpacing()  # the status note
-        others += left.spacing() * (len(rows) - 2)
+        # the gaps as the column spaces its rows: its spacing() is -1 where the style spaces
+        # each pair its own way (0 px here), and -1 a gap let the canvas take 8 px the rows
+        # then lacked: the pen's row lay over its bottom (fixI s68, vi Larger 1024x680)
+        others += self._gaps(left)
         room = self.height() - margins.top() - margins.bottom() - others
         if not self.banner.isHidden():  # "no model" over both columns
             room -= self.banner.heightForWidth(max(1, self.width())) + grid.verticalSpacing()
