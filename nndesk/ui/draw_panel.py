@@ -426,20 +426,25 @@ class DrawPanel(QWidget):
         room = self.height() - margins.top() - margins.bottom() - others
         if not self.banner.isHidden():  # "no model" over both columns
             room -= self.banner.heightForWidth(max(1, self.width())) + grid.verticalSpacing()
-        # more lines for the note only where the canvas keeps its least side: at 1024x700 with
-        # Larger text (least 280 px) three more overlapped the canvas with the rows under it
+        # more lines for the note only where the canvas keeps a least side: at 1024x700 with
+        # Larger text (least 280 px) three more overlapped the canvas with the rows under it.
+        # For them it goes down to Normal text's least (CANVAS_LEAST), which the note's width
+        # does not follow (the rows under the canvas hold the column's): there the tops hint
+        # under the data folder's warning was only the line's tooltip (fixI s68 left #1)
+        least = canvas_least()
         more = (self.note_lines - NOTE_LINES) * self.fontMetrics().lineSpacing()
         self.note_lines_held = NOTE_LINES
-        if more > 0 and room - more >= canvas_least():
+        if more > 0 and room - more >= min(least, CANVAS_LEAST):
             room -= more
             self.note_lines_held = self.note_lines
+            least = min(least, max(CANVAS_LEAST, room))
         sides = margins.left() + margins.right() + grid.horizontalSpacing()
         wide = column - sides - PREVIEW_ROOM
         floor = min(CANVAS_SIZE, room)
         if most is not None:  # as wide as the rows under it at least: that costs no width
             tight = most - sides - self.answer_least_width()
             floor = min(floor, max(tight, self._left_least_width()))
-        side = max(max(canvas_least(), floor), min(CANVAS_MAX, room, wide))
+        side = max(max(least, floor), min(CANVAS_MAX, room, wide))
         if self.canvas.width() == side and self.canvas.height() == side:
             return False
         self.canvas.setFixedSize(side, side)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from nndesk.data.normalize import Normalizer
 from nndesk.data.registry import DATASETS
@@ -101,14 +102,23 @@ def _whole(qtbot, window) -> None:
     assert canvas_bottom < pen_top
 
 
-@pytest.mark.parametrize("code", ["en", "vi"])
-def test_at_1024_with_larger_text_the_warning_keeps_its_lines_and_the_hint_is_its_tip(
-    qtbot, qapp, window_factory, tops_classifier, code
+# en at the window's least height (680): the column's rows counted at their size hints (a
+# refusal line's two lines) leave the canvas 262 px, less than Normal's least with the lines
+@pytest.mark.parametrize(
+    ("code", "height"), [("en", 700), ("vi", 700), ("vi", 1)], ids=["en", "vi", "vi-least"]
+)
+def test_at_1024_with_larger_text_the_hint_is_said_whole_under_the_warning(
+    qtbot, qapp, window_factory, tops_classifier, code, height
 ):
-    """The narrowest column (1024x700, Larger text: the canvas keeps 280 px): no room for the
-    hint's lines under the warning; the warning and the rows stay whole, the hint is the line's
-    tooltip there (fixI's real window: six lines overlapped the canvas and the pen's row)."""
+    """The narrowest column (1024x700, Larger text: the canvas keeps 280 px) had no room for
+    the hint's lines under the warning, and the hint was only the line's tooltip (fixI s68):
+    "Shirt or pullover? A shirt opens down the front…" is what tells the two apart. The canvas
+    gives them Normal text's least side there (the rows under it keep the column's width):
+    the warning and the hint whole, the rows clear of the canvas, at 700 px and at the
+    window's least height (fixI's real window: six lines overlapped the canvas and the pen's
+    row)."""
     from nndesk.ui import language, text_size
+    from nndesk.ui.draw_panel import CANVAS_LEAST, CANVAS_SIZE
 
     assert language.use_language(code) == code
     try:
@@ -123,9 +133,15 @@ def test_at_1024_with_larger_text_the_warning_keeps_its_lines_and_the_hint_is_it
         ).format(other="MNIST", title="Fashion-MNIST")
         warning += "\n/work/shared/data/mnist"
         window.set_standing_note(warning, warns=True)
+        for _ in range(3):  # as a drag takes it there
+            window.resize(1024, height)
+            QApplication.processEvents()
         window.canvas.draw_stroke([(140, 30), (140, 250)], width=30)
-        qtbot.waitUntil(lambda: note.toolTip() != "", timeout=60000)
-        assert window.draw_panel.note_lines_held == 3 and note.text() == warning
+        qtbot.waitUntil(lambda: note.text() != warning, timeout=60000)
+        assert window.draw_panel.note_lines_held == 6
+        assert note.text().startswith(warning + "\n") and note.toolTip() == ""
+        assert len(note.text()) > len(warning) + 40  # the hint's sentence under it
+        assert CANVAS_LEAST <= window.canvas.width() < CANVAS_SIZE
         _whole(qtbot, window)
     finally:
         text_size.apply_text_size(qapp, "normal")
