@@ -370,7 +370,11 @@ class RunsView(QWidget):
         self._use_tip = translate(
             "RunsView", "load the selected run's model into the prediction view"
         )
-        self.use_button = tipped_button(translate("RunsView", "Use model"), self._use_tip)
+        # the row's buttons as wide as their words (SnugButton): one line at 1024 px in
+        # Vietnamese at Larger text, with room to spare (at the style's 80 px least, none)
+        self.use_button = tipped_button(
+            translate("RunsView", "Use model"), self._use_tip, snug=True
+        )
         self.large_button = tipped_button(
             translate("RunsView", "Enlarge chart"),
             translate(
@@ -378,17 +382,19 @@ class RunsView(QWidget):
                 "show the selected runs' curves in a window as large as this one (also a click"
                 " on the chart); Esc puts them back",
             ),
+            snug=True,
         )
         #: the window the chart is moved to by Enlarge chart, while it is open
         self.large: LargeChart | None = None
         self.folder_button = tipped_button(
             translate("RunsView", "Show folder"),
             translate("RunsView", "open the selected run's folder in the file manager"),
+            snug=True,
         )
         self.delete_button = tipped_button(
             translate("RunsView", "Delete…"),
             translate("RunsView", "move the selected runs' folders to the system trash"),
-            snug=True,  # the row's one line at 1024 px, Vietnamese, Larger text
+            snug=True,
         )
         # the curves' PNG, the histories' CSV and the run's code: one menu (ui/runs_export_menu)
         self.export_menu = RunsExportMenu(
