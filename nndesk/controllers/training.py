@@ -367,12 +367,20 @@ class TrainingWorker(QObject):
         params = session.model.param_count()
         replay_weights = keeps_weights(params, cfg.epochs)
         requests.last_epoch = session.epochs_done + cfg.epochs
+        batches_per_epoch = max(-(-n // max(batch_size, 1)), 1)
+        # the batch before the run's first, where a "To epoch end" pressed while held at the
+        # start counts from (it did nothing there: no batch was trained yet, walk69 D9)
+        requests.position = (
+            (start_epoch, start_batch, batches_per_epoch)
+            if session.partial is not None
+            else (session.epochs_done, batches_per_epoch, batches_per_epoch)
+        )
         self.run_started.emit(
             RunStarted(
                 run_id=self._run_id,
                 title=describe_config(cfg.to_dict()),
                 config=cfg,
-                batches_per_epoch=max(-(-n // max(batch_size, 1)), 1),
+                batches_per_epoch=batches_per_epoch,
                 batch_size=batch_size,
                 first_epoch=session.epochs_done + 1,
                 last_epoch=requests.last_epoch,
@@ -780,9 +788,10 @@ class TrainingController(QObject, WorkerThreadOwner):
         return self.is_paused() and self._requests.steps_left() > 0
 
     def step_epoch(self) -> None:
-        """Paused: train to the end of this epoch (a whole one when paused at its start);
-        held at the end of the run's last epoch, there is none left: nothing happens."""
-        if not self.is_paused() or self._last_batch is None or self.held_at_the_end():
+        """Paused: train to the end of this epoch (a whole one when paused at its start, the
+        run's first batch too: the worker counts the batches once it knows them); held at the
+        end of the run's last epoch, there is none left: nothing happens."""
+        if not self.is_paused() or self.held_at_the_end():
             return
         self._requests.step_to_epoch_end()
 

@@ -121,19 +121,18 @@ class RunControls(QVBoxLayout):
                 widget.setVisible(shown)
 
     def show_state(
-        self, *, startable: bool, racing: bool, training: bool, paused: bool, stepped: bool,
-        steerable: bool, needs_data: bool = False, at_end: bool = False,
-        finishing: bool = False,
+        self, *, startable: bool, racing: bool, training: bool, paused: bool, steerable: bool,
+        needs_data: bool = False, at_end: bool = False, finishing: bool = False,
     ) -> None:  # fmt: skip
         """Enable what a run in this state can use. ``startable``: no run or race goes, the
         form is valid and its data is not known to be missing; ``training``: a run trains (not
-        stopping, not saving); ``stepped``: its first batch is done; ``steerable``: it has
-        started, so its settings can change; ``needs_data``: the form's dataset is not here
-        (the banner below offers it); ``at_end``: paused after the last epoch's last batch
-        (no epoch left to train to the end of); ``finishing``: the run is past its last batch,
-        its model tested and saved (minutes for a CNN under load): Pause, Stop and Step are
-        greyed then and their tips say why, the greyed look alone read as "enabled" (walk68 D4:
-        a teacher clicked Step, and nothing happened)."""
+        stopping, not saving; held before its first batch, "To epoch end" trains epoch 1,
+        walk69 D9); ``steerable``: it has started, so its settings can change; ``needs_data``:
+        the form's dataset is not here (the banner below offers it); ``at_end``: paused after
+        the last epoch's last batch (no epoch left to train to the end of); ``finishing``: the
+        run is past its last batch, its model tested and saved (minutes for a CNN under load):
+        Pause, Stop and Step are greyed then and their tips say why, the greyed look alone read
+        as "enabled" (walk68 D4: a teacher clicked Step, and nothing happened)."""
         self.train_button.setEnabled(startable)
         if racing:
             tip = translate("TrainingPanel", "a race is going (Race tab): stop it to train")
@@ -159,7 +158,7 @@ class RunControls(QVBoxLayout):
             button.setToolTip(over if finishing else tip())
         self.pause_button.setEnabled(training)
         self.step_button.setEnabled(training and paused)
-        self.epoch_button.setEnabled(training and paused and stepped and not at_end)
+        self.epoch_button.setEnabled(training and paused and not at_end)
         self.stop_button.setEnabled(training)
         self.live_lr.setEnabled(training)
         self.lr_button.setEnabled(training)

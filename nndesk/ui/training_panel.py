@@ -793,7 +793,6 @@ class TrainingPanel(
             racing=racing,
             training=training,
             paused=self.controller.is_paused(),
-            stepped=self.run_state.last_batch is not None,
             steerable=self.run_state.run is not None,
             at_end=self.controller.held_at_the_end(),
             # past its last batch: tested and saved (a diverged run is neither)

@@ -487,6 +487,33 @@ def test_to_epoch_end_in_the_last_epoch_holds_there_until_resumed(qtbot, control
     assert [e.reason for e in ended] == ["completed"] and controller.model_path is not None
 
 
+def test_to_epoch_end_held_before_the_first_batch_trains_epoch_one_and_holds(
+    qtbot, controller, monkeypatch
+):
+    """walk69 D9: "To epoch end" pressed while held before the run's first batch did nothing
+    (no batch trained yet to count from); it trains the whole of epoch 1 and holds there."""
+    held_after: list[int] = []  # batches done at each poll of the worker that held the run
+    polled = bridge._Requests.should_pause
+
+    def should_pause(requests):
+        paused = polled(requests)
+        if paused:
+            held_after.append(requests.batches_done)
+        return paused
+
+    monkeypatch.setattr(bridge._Requests, "should_pause", should_pause)
+    got: list = []
+    controller.batches_finished.connect(lambda reports: got.extend(reports))
+    start_paused(controller, CONFIG)  # 2 epochs of 8 batches, held before the first
+    with qtbot.waitSignal(controller.epoch_finished, timeout=WAIT_MS) as epoch:
+        controller.step_epoch()
+    assert epoch.args[0].epoch == 1
+    qtbot.waitUntil(lambda: 8 in held_after, timeout=WAIT_MS)  # held at epoch 1's end
+    assert [(r.epoch, r.batch) for r in got] == [(1, b) for b in range(1, 9)]
+    assert controller.batches_done == 8 and controller.is_paused()
+    controller.stop()
+
+
 def test_to_epoch_end_pressed_before_a_steps_batch_is_shown_stops_at_the_epochs_end(
     qtbot, controller, monkeypatch
 ):

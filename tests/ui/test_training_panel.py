@@ -576,6 +576,23 @@ def test_the_coach_judges_an_epoch_as_it_ends_not_at_the_next_batch(qtbot, slow_
     wait_until_idle(qtbot, panel)
 
 
+def test_to_epoch_end_is_offered_before_the_first_batch_and_trains_epoch_one(qtbot, slow_panel):
+    """walk69 D9: paused at "Preparing the network…", "To epoch end" trains epoch 1 from its
+    first batch and holds at its end (it did nothing, then greyed itself)."""
+    panel = slow_panel
+    assert panel.start_training(panel.form.config().replace(epochs=3))
+    panel.controller.pause()  # held before its first batch: its data waits for the test
+    qtbot.waitUntil(panel.epoch_button.isEnabled, timeout=WAIT_MS)
+    with qtbot.waitSignal(panel.controller.epoch_finished, timeout=WAIT_MS) as epoch:
+        qtbot.mouseClick(panel.epoch_button, Qt.MouseButton.LeftButton)
+        panel.loaded.set()
+    assert epoch.args[0].epoch == 1
+    last = panel.controller.last_batch
+    assert (last.epoch, last.batch) == (1, last.batches) and panel.controller.is_paused()
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+
+
 def test_a_rate_set_during_a_scheduled_run_says_the_schedule_stops(qtbot, panel):
     """walk60 D2: Set LR in an exp-decay run kept the rate for the rest of the run (the loop's
     rule) and nothing on screen said the schedule had stopped."""
