@@ -400,6 +400,24 @@ TEXTS: dict[str, str] = {
     "{val}  lr {lr:.3g}  {time.perf_counter() - t0:.1f}s":
         "{val}  tốc độ học {lr:.3g}  {time.perf_counter() - t0:.1f}s",
     "test loss {test_loss:.4f}": "mất mát trên tập kiểm tra {test_loss:.4f}",
+    "test loss without L2 {float(data_loss):.4f}":
+        "mất mát trên tập kiểm tra không có L2 {float(data_loss):.4f}",
+    "the same loss without the L2 term: what nndesk's curves and figures show":
+        "cũng hàm mất mát ấy nhưng không có số hạng L2: con số mà các đường cong và số liệu "
+        "của nndesk cho thấy",
+    "Keras adds the L2 term (the factor times the sum of the squared weights) to the loss it "
+    "prints during training, plots and returns from `evaluate`; nndesk's curves and figures "
+    "show the data loss alone, so the losses here are higher by that term.":
+        "Keras cộng số hạng L2 (hệ số nhân với tổng bình phương các trọng số) vào hàm mất mát "
+        "mà nó in ra khi huấn luyện, vẽ thành đồ thị và trả về từ `evaluate`; các đường cong "
+        "và số liệu của nndesk chỉ cho thấy mất mát trên dữ liệu, nên mất mát ở đây cao hơn "
+        "đúng bằng số hạng ấy.",
+    "The losses it prints hold the L2 term (see “Loss and optimiser”).":
+        "Các mất mát nó in ra có chứa số hạng L2 (xem “Hàm mất mát và bộ tối ưu”).",
+    "The test loss is printed twice: with the L2 term, as Keras counts it, and without it, "
+    "the figure nndesk shows.":
+        "Mất mát trên tập kiểm tra được in hai lần: có số hạng L2, như Keras tính, và không có "
+        "nó, con số nndesk cho thấy.",
     "batch sizes: between epochs": "kích thước batch: giữa các epoch",
     "the rate given back to the schedule": "tốc độ học được trả lại cho lịch tốc độ học",
     "the first run's schedule spans these": "lịch tốc độ học của lượt chạy đầu trải trên ngần này",
