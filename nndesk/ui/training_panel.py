@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSizePolicy, QSplitter, QWidget
 
 from nndesk.coach import learning
@@ -23,6 +23,7 @@ from nndesk.errors import NndeskError, user_message
 from nndesk.run_curves import Curves
 from nndesk.setting_changes import continue_with, settings_at_end
 from nndesk.training import TrainConfig
+from nndesk.ui import text_size
 from nndesk.ui.coach_row import CoachRow, advice_after_run, coach_hints, collapse_after_run
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.export_code import form_experiment
@@ -235,6 +236,7 @@ class TrainingPanel(
             self.header, self._header_room, self.train_button, self.coach.says_nothing
         )
         right = FitColumn(self.held, self.tabs)
+        text_size.notifier().changed.connect(self._refit_after_reflow)
 
         # wide page: settings beside the curves; narrow page: settings become the first tab
         self.settings = scroll
@@ -757,6 +759,24 @@ class TrainingPanel(
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._place_settings(narrow=self.width() < WIDE_LAYOUT_MIN_WIDTH)
+        if event.oldSize().width() != event.size().width():
+            self._refit_after_reflow()
+
+    @Slot()
+    def _refit_after_reflow(self) -> None:
+        """The page got another width (the window's) or the text another size: with no run
+        going, the header is fitted again to what the coach says, at once (everything moved
+        already). It kept the height fitted before, and the coach's text, now on more lines,
+        showed two or three of them beside a scroll bar (walk69 D6: at 1024 px, Normal text,
+        "rồi huấn luyện lại" cut; at Larger text the class it is confused with). A run going
+        keeps its room (``CoachRow.room``)."""
+        if self.coach.is_reserved() and not self.controller.is_running():
+            QTimer.singleShot(0, self, self._fit_idle_header_now)  # once the rows have wrapped
+
+    @Slot()
+    def _fit_idle_header_now(self) -> None:
+        if self.coach.is_reserved() and not self.controller.is_running():
+            self.held.fit(now=True)
 
     def _place_settings(self, narrow: bool) -> None:
         running = self.controller.is_running()
