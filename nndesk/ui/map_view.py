@@ -104,6 +104,8 @@ class MapView(QWidget):
         self.points.setRange(100, 2000)
         self.points.setSingleStep(100)
         self.points.setValue(1000)
+        # "1.000" in Vietnamese, as the map's title writes it ("1.000 ảnh kiểm tra"; walk69 L13)
+        self.points.setGroupSeparatorShown(True)
         self.points.setToolTip(translate("MapView", "Test images on the map"))
         self.draw_button = tipped_button(
             translate("MapView", "Draw the map"),

@@ -206,6 +206,42 @@ def test_a_second_progress_line_mid_run_moves_nothing(qtbot, panel):  # noqa: F8
     assert _bar_y(panel) == at
 
 
+def _coach_whole(page) -> bool:
+    _laid_out()
+    scroll = page.coach.scroll
+    return scroll.isVisible() and scroll.verticalScrollBar().maximum() == 0
+
+
+def test_a_stopped_runs_coach_stays_whole_when_the_page_narrows_or_the_text_grows(
+    qtbot,
+    panel,  # noqa: F811
+    pointer,
+    qapp,
+    normal_text_after,
+):
+    """walk69 D6: with a stopped run on show, the window narrowed to 1024 px (Normal text) or
+    the text made Larger, the coach's box kept the height fitted before: two or three lines
+    and its own scroll bar ("rồi huấn luyện lại" cut). With no run going, the header is
+    fitted again to the coach's whole text (the page's column scrolls if it must)."""
+    from tests.ui.conftest import xvfb_desktop_text
+
+    xvfb_desktop_text(qapp, larger=False)  # the test display's Normal text
+    _paused_run(qtbot, panel, (800, 700))  # the page in a 1280x800 window
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    longest = max(_every_hint(), key=lambda hint: len(hint.text))
+    panel.coach.show_hints([longest], running=False)
+    point_at(panel.title)  # nothing under the pointer moves: fitted at once
+    panel._fit_header_after_run()  # noqa: SLF001 - as a new hint after the run does
+    qtbot.waitUntil(lambda: not panel.held.fit_waits(), timeout=WAIT_MS)
+    assert _coach_whole(panel)
+    point_at(panel.tabs.tabBar())  # where a person's pointer rests
+    panel.resize(550, 590)  # the page in a 1024x700 window
+    qtbot.waitUntil(lambda: _coach_whole(panel), timeout=WAIT_MS)
+    xvfb_desktop_text(qapp, larger=True)  # View > Text size > Larger
+    qtbot.waitUntil(lambda: _coach_whole(panel), timeout=WAIT_MS)
+
+
 def test_a_rate_set_by_hand_keeps_its_name_in_the_headline(qtbot, panel):  # noqa: F811
     """verify63 V5: the headline wrapped "… pixels -1 to 1 · lr" / "0.01", the value alone on
     its line. It goes to the next line with its name."""
@@ -345,38 +381,3 @@ def test_during_a_run_the_coachs_quiet_line_leaves_the_live_charts_the_room(
         coach.show_hints([hint], running=True)
         _laid_out()
         assert _bar_y(panel) == at  # a hint coming moves nothing
-
-def _coach_whole(panel) -> bool:
-    _laid_out()
-    scroll = panel.coach.scroll
-    return scroll.isVisible() and scroll.verticalScrollBar().maximum() == 0
-
-
-def test_a_stopped_runs_coach_stays_whole_when_the_page_narrows_or_the_text_grows(
-    qtbot,
-    panel,  # noqa: F811
-    pointer,
-    qapp,
-    normal_text_after,
-):
-    """walk69 D6: with a stopped run on show, the window narrowed to 1024 px (Normal text) or
-    the text made Larger, the coach's box kept the height fitted before: two or three lines
-    and its own scroll bar ("rồi huấn luyện lại" cut). With no run going, the header is
-    fitted again to the coach's whole text (the page's column scrolls if it must)."""
-    from tests.ui.conftest import xvfb_desktop_text
-
-    xvfb_desktop_text(qapp, larger=False)  # the test display's Normal text
-    _paused_run(qtbot, panel, (800, 700))  # the page in a 1280x800 window
-    panel.controller.stop()
-    wait_until_idle(qtbot, panel)
-    longest = max(_every_hint(), key=lambda hint: len(hint.text))
-    panel.coach.show_hints([longest], running=False)
-    point_at(panel.title)  # nothing under the pointer moves: fitted at once
-    panel._fit_header_after_run()  # noqa: SLF001 - as a new hint after the run does
-    qtbot.waitUntil(lambda: not panel.held.fit_waits(), timeout=WAIT_MS)
-    assert _coach_whole(panel)
-    point_at(panel.tabs.tabBar())  # where a person's pointer rests
-    panel.resize(550, 590)  # the page in a 1024x700 window
-    qtbot.waitUntil(lambda: _coach_whole(panel), timeout=WAIT_MS)
-    xvfb_desktop_text(qapp, larger=True)  # View > Text size > Larger
-    qtbot.waitUntil(lambda: _coach_whole(panel), timeout=WAIT_MS)

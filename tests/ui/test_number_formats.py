@@ -211,3 +211,16 @@ def test_a_models_accuracy_reads_the_same_in_the_status_bar_banner_and_evaluate_
         assert panel.accuracy_stat.value.text() == f"{100 * result.accuracy:.1f}%".replace(".", ",")
     finally:
         controller.shutdown()
+
+
+def test_the_maps_image_count_groups_its_thousands_as_its_title_does(
+    qtbot, vietnamese, window_factory, stroke_classifier
+):
+    """walk69 L13: the Map's "Ảnh" box said 1000 under the title "1.000 ảnh kiểm tra"."""
+    from nndesk.ui.language import integer
+    from nndesk.ui.map_view import MapView
+
+    desk = window_factory(classifier=stroke_classifier)
+    points = desk.window.findChild(MapView).points
+    assert points.value() == 1000
+    assert points.text() == integer(1000) == "1.000"
