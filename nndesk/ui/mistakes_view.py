@@ -115,13 +115,32 @@ def caption_font(text: str, width: int, bold: bool, zoom: float = 1.0) -> QFont:
     return font
 
 
-def _draw_caption(painter: QPainter, text: str, box: QRect, bold: bool) -> None:
-    """``text`` centred in ``box``, its font made smaller (down to 7 pt x the tiles' zoom)
-    before it is elided: Vietnamese names ran longer than a tile ("Bốt cổ …ắn 100%", "đúng:
+def grid_caption_fonts(names: tuple[str, ...], width: int, zoom: float) -> tuple[QFont, QFont]:
+    """The fonts of the grid's two caption lines ("<answer> <confidence>", "true: <name>"),
+    one for every tile: the one the widest of ``names`` needs (``caption_font``). Each tile
+    sized its own, and the long Vietnamese names got ~7 pt regular type beside bold 8.5 pt
+    "Xăng-đan 100,0%" in the next cell (walk69 L15); one still too wide is elided."""
+    answers = [f"{name} {percent(1.0, 1)}" for name in names] or [percent(1.0, 1)]
+    trues = [translate("MistakesView", "true: {name}").format(name=name) for name in names]
+    return (
+        _widest_font(answers, width, True, zoom),
+        _widest_font(trues or [""], width, False, zoom),
+    )
+
+
+def _widest_font(texts: list[str], width: int, bold: bool, zoom: float) -> QFont:
+    """``caption_font`` of the text of ``texts`` widest in the unshrunk caption type."""
+    metrics = QFontMetrics(caption_font("", width, bold, zoom))
+    widest = max(texts, key=metrics.horizontalAdvance)
+    return caption_font(widest, width, bold, zoom)
+
+
+def _draw_caption(painter: QPainter, text: str, box: QRect, font: QFont) -> None:
+    """``text`` centred in ``box`` in ``font`` (the grid's: ``grid_caption_fonts``), elided
+    if still too wide: Vietnamese names ran longer than a tile ("Bốt cổ …ắn 100%", "đúng:
     Giày thể th…")."""
-    font = caption_font(text, box.width(), bold, tile_zoom())
     painter.setFont(font)
-    mode = Qt.TextElideMode.ElideMiddle if bold else Qt.TextElideMode.ElideRight
+    mode = Qt.TextElideMode.ElideMiddle if font.bold() else Qt.TextElideMode.ElideRight
     painter.drawText(
         box,
         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
@@ -139,6 +158,8 @@ class MistakesModel(QAbstractListModel):
         self._confidence = np.zeros(0, dtype=np.float32)
         self._cache: OrderedDict[int, QPixmap] = OrderedDict()
         self.rendered = 0  # tiles drawn so far (tests check the grid is lazy)
+        self._fonts_for: tuple | None = None  # what ``_fonts`` were worked out for
+        self._fonts: tuple[QFont, QFont] | None = None
         # tiles bake the theme's text colours in: a theme switch must redraw them
         theme.notifier().changed.connect(self._on_theme_changed)
 
@@ -207,6 +228,14 @@ class MistakesModel(QAbstractListModel):
             self._cache.popitem(last=False)
         return pixmap
 
+    def _caption_fonts(self, names: tuple[str, ...], width: int, zoom: float):
+        """``grid_caption_fonts``, worked out once for the grid's names, width and zoom."""
+        # (the window's font: a text size step; its language: "true: {name}")
+        key = (names, width, zoom, QFont().key(), translate("MistakesView", "true: {name}"))
+        if self._fonts_for != key:
+            self._fonts_for, self._fonts = key, grid_caption_fonts(names, width, zoom)
+        return self._fonts
+
     def _render(self, i: int) -> QPixmap:
         r = self._result
         self.rendered += 1
@@ -228,9 +257,10 @@ class MistakesModel(QAbstractListModel):
         left = (tile.width() - width) // 2
         line = round(18 * zoom)
         first, second = thumb + round(8 * zoom), thumb + round(24 * zoom)
-        _draw_caption(painter, line1, QRect(left, first, width, line), bold=True)
+        fonts = self._caption_fonts(tuple(names), width, zoom)
+        _draw_caption(painter, line1, QRect(left, first, width, line), fonts[0])
         painter.setPen(QColor(theme.colours().muted))
-        _draw_caption(painter, line2, QRect(left, second, width, line), bold=False)
+        _draw_caption(painter, line2, QRect(left, second, width, line), fonts[1])
         painter.end()
         return pixmap
 
