@@ -801,7 +801,8 @@ class TrainForm(QWidget):
             self._editors[field.name].widget.setVisible(shown)
         form, holder = self._holders["augment_preview"]
         form.setRowVisible(holder, bool(values.get("augment")))
-        planned = _planned(values)
+        # a constant rate's flat line tells nothing the Learning rate field does not: no room for it
+        planned = _planned(values) if values.get("schedule") != "constant" else []
         form, holder = self._holders["rate_plot"]
         form.setRowVisible(holder, bool(planned))
         if planned:

@@ -44,10 +44,12 @@ def test_the_form_draws_the_schedule_its_fields_plan_and_follows_them(form):
     rates = dict(plot.planned)
     assert plot.planned == planned_rates(form.config())
     assert rates[1] == pytest.approx(5e-4) and rates[20] < rates[10] < rates[1]
-    form.schedule.setCurrentIndex(form.schedule.findData("constant"))
-    assert [r for _, r in plot.planned] == pytest.approx([5e-4] * 20)
     form.lr.setText("0")  # a rate that does not read: no curve, no error
     assert not plot.isVisible()
+    form.lr.setText("5e-4")
+    assert plot.isVisible()
+    form.schedule.setCurrentIndex(form.schedule.findData("constant"))
+    assert not plot.isVisible()  # a flat line says nothing the rate field does not
 
 
 def test_the_decay_rates_tip_names_its_field_in_both_languages(form, qapp):
