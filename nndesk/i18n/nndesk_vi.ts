@@ -2281,7 +2281,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>&amp;Keep the rate the run ended with: lr {lr}</source>
-        <translation>&amp;Giữ tốc độ học lượt chạy kết thúc với: lr {lr}</translation>
+        <translation>&amp;Giữ tốc độ học lượt chạy kết thúc với: {lr}</translation>
     </message>
     <message>
         <source>&amp;More epochs:</source>
@@ -2312,6 +2312,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Nó đã dừng trước epoch {last}, epoch cuối trong kế hoạch của nó.</translation>
     </message>
     <message>
+        <source>Its plan ended with epoch {last}.</source>
+        <translation>Kế hoạch của nó kết thúc ở epoch {last}.</translation>
+    </message>
+    <message>
         <source>Learning rate:</source>
         <translation>Tốc độ học:</translation>
     </message>
@@ -2321,7 +2325,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>Run its schedule “{schedule}” &amp;again over them, from lr</source>
-        <translation>Chạy &amp;lại lịch “{schedule}” của nó trên các epoch này, từ lr</translation>
+        <translation>Chạy &amp;lại lịch “{schedule}” của nó trên các epoch này, từ tốc độ học</translation>
     </message>
     <message>
         <source>Suggested: a quarter of the {done} epochs it has trained.</source>
@@ -2333,11 +2337,15 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>Take the coach&apos;s &amp;rate: lr {lr}</source>
-        <translation>&amp;Dùng tốc độ học trợ lý đề xuất: lr {lr}</translation>
+        <translation>&amp;Dùng tốc độ học trợ lý đề xuất: {lr}</translation>
     </message>
     <message>
         <source>The coach: {said}</source>
         <translation>Trợ lý: {said}</translation>
+    </message>
+    <message>
+        <source>The rest of epoch {epoch} (from batch {batch})</source>
+        <translation>Phần còn lại của epoch {epoch} (từ batch {batch})</translation>
     </message>
     <message>
         <source>The rest of its &amp;plan: {n} more, to epoch {last}</source>
@@ -2345,11 +2353,15 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>Train at &amp;another rate: lr</source>
-        <translation>Huấn luyện với tốc độ học &amp;khác: lr</translation>
+        <translation>Huấn luyện với tốc độ học &amp;khác:</translation>
     </message>
     <message>
         <source>Train {model} further, from the end of epoch {done}.</source>
         <translation>Huấn luyện tiếp {model}, từ cuối epoch {done}.</translation>
+    </message>
+    <message>
+        <source>Train {model} further. It was stopped at batch {batch} of epoch {epoch}: what it learnt up to there is kept. The first new epoch trains the rest of epoch {epoch}, from batch {next}; whole epochs follow.</source>
+        <translation>Huấn luyện tiếp {model}. Nó đã dừng ở batch {batch} của epoch {epoch}: những gì nó học được đến đó vẫn được giữ. Epoch mới đầu tiên huấn luyện nốt epoch {epoch}, từ batch {next}; sau đó là các epoch trọn vẹn.</translation>
     </message>
     <message>
         <source>the rate of every batch of the new epochs</source>
@@ -2360,24 +2372,32 @@ và lúc đầu (đứt nét)</translation>
         <translation>tốc độ học mà lịch bắt đầu ở epoch mới đầu tiên</translation>
     </message>
     <message>
+        <source>{rest} and epoch {last}</source>
+        <translation>{rest} và epoch {last}</translation>
+    </message>
+    <message>
+        <source>{rest} and epochs {second}–{last}</source>
+        <translation>{rest} và các epoch {second}–{last}</translation>
+    </message>
+    <message>
         <source>{span}: its schedule “{schedule}” goes on, lr {start} in epoch {first}</source>
-        <translation>{span}: lịch “{schedule}” của nó chạy tiếp, lr {start} ở epoch {first}</translation>
+        <translation>{span}: lịch “{schedule}” của nó chạy tiếp, tốc độ học {start} ở epoch {first}</translation>
     </message>
     <message>
         <source>{span}: lr {lr} for every batch.</source>
-        <translation>{span}: lr {lr} cho mọi batch.</translation>
+        <translation>{span}: tốc độ học {lr} cho mọi batch.</translation>
     </message>
     <message>
         <source>{span}: lr {lr}, the coach&apos;s rate, for every batch.</source>
-        <translation>{span}: lr {lr}, tốc độ học trợ lý đề xuất, cho mọi batch.</translation>
+        <translation>{span}: tốc độ học {lr} (trợ lý đề xuất) cho mọi batch.</translation>
     </message>
     <message>
         <source>{span}: lr {lr}, the rate the run ended with, for every batch.</source>
-        <translation>{span}: lr {lr}, tốc độ học lượt chạy kết thúc với, cho mọi batch.</translation>
+        <translation>{span}: tốc độ học {lr} (mức lượt chạy kết thúc với) cho mọi batch.</translation>
     </message>
     <message>
         <source>{span}: the schedule “{schedule}” again, lr {start} in epoch {first}</source>
-        <translation>{span}: lại lịch “{schedule}”, lr {start} ở epoch {first}</translation>
+        <translation>{span}: lại lịch “{schedule}”, tốc độ học {start} ở epoch {first}</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,11 @@ class ContinueFacts:
     ended_lr: float | None
     config: object
     planned: int | None = None
+    #: batches trained of epoch ``done + 1`` when the run was stopped inside it (0: stopped at
+    #: an epoch's end); the first new epoch trains the rest of that one (walk69 D1: "from the
+    #: end of epoch 0" was said of a run stopped at batch 405 of epoch 1, which went on from
+    #: batch 406)
+    stopped_batch: int = 0
 
     @property
     def left(self) -> int:
@@ -124,6 +129,59 @@ def _rate(lr: float) -> str:
     return power_of_ten(fmt(lr, ".3g"))
 
 
+def _span(facts: ContinueFacts, first: int, last: int) -> str:
+    """The new epochs ``first``..``last`` as the summary names them: the rest of an epoch the
+    run was stopped in is said as such, with the batch it goes on from."""
+    if facts.stopped_batch:
+        rest = translate("ContinueDialog", "The rest of epoch {epoch} (from batch {batch})").format(
+            epoch=fmt(first, ","), batch=fmt(facts.stopped_batch + 1, ",")
+        )
+        if last == first:
+            return rest
+        if last == first + 1:
+            return translate("ContinueDialog", "{rest} and epoch {last}").format(
+                rest=rest, last=fmt(last, ",")
+            )
+        return translate("ContinueDialog", "{rest} and epochs {second}–{last}").format(
+            rest=rest, second=fmt(first + 1, ","), last=fmt(last, ",")
+        )
+    if first == last:
+        return translate("ContinueDialog", "Epoch {first}").format(first=fmt(first, ","))
+    return translate("ContinueDialog", "Epochs {first}–{last}").format(
+        first=fmt(first, ","), last=fmt(last, ",")
+    )
+
+
+def intro_text(facts: ContinueFacts, model: str) -> str:
+    """What Continue goes on from: the end of an epoch, or the batch of the epoch the run was
+    stopped in (what is kept, and what the first new epoch trains), and its plan's end."""
+    if facts.stopped_batch:
+        said = translate(
+            "ContinueDialog",
+            "Train {model} further. It was stopped at batch {batch} of epoch {epoch}: what it "
+            "learnt up to there is kept. The first new epoch trains the rest of epoch {epoch}, "
+            "from batch {next}; whole epochs follow.",
+        ).format(
+            model=model,
+            batch=fmt(facts.stopped_batch, ","),
+            epoch=fmt(facts.done + 1, ","),
+            next=fmt(facts.stopped_batch + 1, ","),
+        )
+        if facts.planned is not None:
+            said += " " + translate("ContinueDialog", "Its plan ended with epoch {last}.").format(
+                last=fmt(facts.planned, ",")
+            )
+        return said
+    said = translate(
+        "ContinueDialog", "Train {model} further, from the end of epoch {done}."
+    ).format(model=model, done=fmt(facts.done, ","))
+    if facts.planned is not None:
+        said += " " + translate(
+            "ContinueDialog", "It was stopped before epoch {last}, the last of its plan."
+        ).format(last=fmt(facts.planned, ","))
+    return said
+
+
 def choice_summary(facts: ContinueFacts, choice: ContinueChoice) -> str:
     """What the continuation will train, in one or two sentences: its epochs and their rates
     ("Epochs 21–25 train at lr 1.3×10⁻⁵, the rate the run ended with.")."""
@@ -131,13 +189,7 @@ def choice_summary(facts: ContinueFacts, choice: ContinueChoice) -> str:
 
     first, last = facts.done + 1, facts.done + choice.epochs
     config, again = _continued(facts.config, facts, choice)
-    span = (
-        translate("ContinueDialog", "Epoch {first}").format(first=fmt(first, ","))
-        if first == last
-        else translate("ContinueDialog", "Epochs {first}–{last}").format(
-            first=fmt(first, ","), last=fmt(last, ",")
-        )
-    )
+    span = _span(facts, first, last)
     if choice.plan:
         schedule = schedule_for(config, last)  # counted from the model's first epoch
         said = translate(
@@ -207,20 +259,7 @@ class ContinueDialog(QDialog):
         self.setWindowTitle(translate("ContinueDialog", "Continue training"))
         self.facts = facts
         config = facts.config
-        self.intro = intro = QLabel(
-            translate(
-                "ContinueDialog",
-                "Train {model} further, from the end of epoch {done}.",
-            ).format(model=model, done=fmt(facts.done, ","))
-        )
-        if facts.planned is not None:
-            intro.setText(
-                intro.text()
-                + " "
-                + translate(
-                    "ContinueDialog", "It was stopped before epoch {last}, the last of its plan."
-                ).format(last=fmt(facts.planned, ","))
-            )
+        self.intro = intro = QLabel(intro_text(facts, model))
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
 

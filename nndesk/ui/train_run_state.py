@@ -97,8 +97,8 @@ class RunState:
     at_end: dict = field(default_factory=dict)
     form_at_end: TrainConfig | None = None
     #: what Continue asks about that model (TrainingPanel._remember_end): (epochs trained, the
-    #: rate its last epoch trained at or None, the last epoch of its plan when it stopped
-    #: before it, else None)
-    model_end: tuple[int, float | None, int | None] | None = None
+    #: rate its last batch trained at or None, the last epoch of its plan when it stopped
+    #: before it, else None, the batches trained of the epoch it was stopped in or 0)
+    model_end: tuple[int, float | None, int | None, int] | None = None
     #: the run going is a Continue whose epochs and rate were asked (``ContinueDialog``)
     continue_asked: bool = False

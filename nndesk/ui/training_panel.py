@@ -21,6 +21,7 @@ from nndesk.controllers.run_list import RunListReader
 from nndesk.controllers.training import TrainingController
 from nndesk.errors import NndeskError, user_message
 from nndesk.run_curves import Curves
+from nndesk.run_end import ended_rate, stopped_batch
 from nndesk.setting_changes import continue_with, settings_at_end
 from nndesk.training import TrainConfig
 from nndesk.ui import text_size
@@ -474,7 +475,7 @@ class TrainingPanel(
         from nndesk import preferences
         from nndesk.ui.continue_dialog import ContinueDialog, ContinueFacts
 
-        facts = ContinueFacts(end[0], end[1], base[2], end[2])
+        facts = ContinueFacts(end[0], end[1], base[2], end[2], end[3])
         model = self.continue_model()
         name = model.name if model is not None else str(self.run_state.continuable[0])
         advice = self._coach_advice(end[1])
@@ -583,8 +584,8 @@ class TrainingPanel(
         if choice is not None:
             from nndesk.ui.continue_dialog import ContinueFacts, continued_config
 
-            end = self.run_state.model_end or (0, None, None)
-            facts = ContinueFacts(end[0], end[1], config, end[2])
+            end = self.run_state.model_end or (0, None, None, 0)
+            facts = ContinueFacts(end[0], end[1], config, end[2], end[3])
             config, restart = continued_config(config, facts, choice)
         if not self.start_training(config, resume=path, curves=curves, restart_schedule=restart):
             return False
@@ -619,11 +620,11 @@ class TrainingPanel(
 
         self.run_state.at_end = settings_at_end(clf.info.get("settings_at_end"))
         history = clf.info.get("history") or []
-        ended = history[-1].get("lr") if history and isinstance(history[-1], dict) else None
-        ended = float(ended) if isinstance(ended, int | float) and math.isfinite(ended) else None
         planned = planned_last_epoch(clf.info, len(history))
-        ended = ended if ended and ended > 0 else None
-        self.run_state.model_end = (len(history), ended, planned)
+        # the rate of its last batch, a rate set by hand in the epoch it stopped in too
+        # (walk69 D1), and the batch of that epoch it goes on from
+        ended, stopped = ended_rate(clf.info), stopped_batch(clf.info)
+        self.run_state.model_end = (len(history), ended, planned, stopped)
         try:
             self.run_state.form_at_end = self.form.config()
         except (NndeskError, ValueError):

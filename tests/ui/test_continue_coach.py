@@ -125,17 +125,27 @@ def test_continue_of_a_run_stopped_short_asks_offering_the_coachs_rate_and_the_e
     curves.val_loss[:] = [0.40, 0.55, 0.65]  # the lowest before the raise, then above it
     assert panel.form.epochs.value() == 2  # the form's Epochs: not this run's 6
     dialog = _open_continue(qtbot, panel)
-    assert dialog.intro.text().endswith("It was stopped before epoch 6, the last of its plan.")
+    assert dialog.intro.text().endswith(
+        "It was stopped at batch 1 of epoch 4: what it learnt up to there is kept. The first "
+        "new epoch trains the rest of epoch 4, from batch 2; whole epochs follow. Its plan "
+        "ended with epoch 6."
+    )
     assert dialog.coach.isChecked() and dialog.coach.text() == "Take the coach's &rate: lr 0.005"
     assert dialog.keep.text().endswith("lr 0.02")
     assert dialog.rest_of_plan.isChecked() and dialog.epochs.value() == 3
     assert dialog.rest_of_plan.text() == "The rest of its &plan: 3 more, to epoch 6"
     assert dialog.form_epochs.isVisible()
     assert dialog.form_epochs.text() == "As many as Optimisation > &Epochs says: 2 more, to epoch 5"
-    assert dialog.summary.text() == "Epochs 4–6: lr 0.005, the coach's rate, for every batch."
+    assert dialog.summary.text() == (
+        "The rest of epoch 4 (from batch 2) and epochs 5–6: lr 0.005, the coach's rate, for "
+        "every batch."
+    )
     qtbot.mouseClick(dialog.form_epochs, Qt.MouseButton.LeftButton)
     assert dialog.epochs.value() == 2 and not dialog.rest_of_plan.isChecked()
-    assert dialog.summary.text() == "Epochs 4–5: lr 0.005, the coach's rate, for every batch."
+    assert dialog.summary.text() == (
+        "The rest of epoch 4 (from batch 2) and epoch 5: lr 0.005, the coach's rate, for every "
+        "batch."
+    )
     qtbot.mouseClick(dialog.rest_of_plan, Qt.MouseButton.LeftButton)
     started, notes = [], []
     panel.controller.run_started.connect(started.append)
@@ -194,7 +204,11 @@ def test_continue_after_runs_use_model_offers_the_coachs_rate_and_the_plans_rest
     panel._show_coach()
     assert "raised from 0.005 to 0.02 in epoch 2" in panel.coach.label.text()  # its place
     dialog = _open_continue(qtbot, panel)
-    assert dialog.intro.text().endswith("It was stopped before epoch 6, the last of its plan.")
+    assert dialog.intro.text().endswith(
+        "It was stopped at batch 1 of epoch 4: what it learnt up to there is kept. The first "
+        "new epoch trains the rest of epoch 4, from batch 2; whole epochs follow. Its plan "
+        "ended with epoch 6."
+    )
     assert dialog.coach.isVisible() and dialog.coach.isChecked()
     assert dialog.coach.text() == "Take the coach's &rate: lr 0.005"
     assert "raised from 0.005 to 0.02 in epoch 2" in dialog.coach_said.text()
@@ -207,3 +221,72 @@ def test_continue_after_runs_use_model_offers_the_coachs_rate_and_the_plans_rest
     (run,) = started
     assert (run.first_epoch, run.last_epoch) == (4, 6) and run.config.lr == pytest.approx(0.005)
     assert panel.run_state.last_batch.lr == pytest.approx(0.005)  # every batch at it
+
+
+def _stopped_in_epoch_1_after_a_hand_rate(qtbot, panel, hand: float = 0.003) -> None:
+    """A 3-epoch run at lr 0.01 (four batches an epoch), its rate set to ``hand`` by hand
+    before batch 2 of epoch 1 and stopped after batch 3 of epoch 1: no whole epoch trained."""
+    panel.form.lr.setText("0.01")
+    panel.form.batch_size.setValue(40)
+    assert panel.start_training(panel.form.config().replace(epochs=3))
+    panel.controller.pause()
+    panel.loaded.set()
+    last = lambda: panel.run_state.last_batch  # noqa: E731
+    qtbot.waitUntil(panel.controller.is_paused, timeout=WAIT_MS)
+
+    def step() -> None:
+        before = last()
+        panel.controller.step()
+        qtbot.waitUntil(lambda: last() is not before, timeout=WAIT_MS)
+
+    step()
+    panel.live_lr.selectAll()
+    qtbot.keyClicks(panel.live_lr, f"{hand:g}")
+    qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
+    step()
+    step()
+    assert (last().epoch, last().batch, last().lr) == (1, 3, pytest.approx(hand))
+    qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    wait_until_idle(qtbot, panel)
+    assert panel.run_state.model_end[0] == 0  # no whole epoch
+
+
+@pytest.mark.parametrize("reopened", [False, True], ids=["live", "runs-use-model"])
+def test_continue_after_a_stop_inside_the_first_epoch_keeps_the_rate_set_by_hand(
+    qtbot,
+    slow_panel,  # noqa: F811
+    reopened,
+):
+    """walk69 D1: stopped at batch 405 of epoch 1, its rate set to 0.003 by hand at batch 197,
+    Continue offered "keep the rate the run ended with: lr 0.01" (the form's: no epoch had
+    ended to read a rate from) and trained the rest at 0.01; it said "from the end of epoch
+    0". It offers the rate set by hand and trains at it, from the Live tab and after Runs >
+    Use model, and says the batch it goes on from."""
+    panel = slow_panel
+    _stopped_in_epoch_1_after_a_hand_rate(qtbot, panel)
+    if reopened:
+        (record,) = panel.runs_view.records()
+        with qtbot.waitSignal(panel.controller.model_opened, timeout=WAIT_MS):
+            panel.runs_view.use_model_requested.emit(record.model_path)
+    panel.controller.inside.samples.clear()  # (the coach's hints on the tiny net: not asked)
+    dialog = _open_continue(qtbot, panel)
+    assert dialog.keep.text() == "&Keep the rate the run ended with: lr 0.003"
+    assert dialog.intro.text().endswith(
+        "further. It was stopped at batch 3 of epoch 1: what it learnt up to there is kept. "
+        "The first new epoch trains the rest of epoch 1, from batch 4; whole epochs follow. "
+        "Its plan ended with epoch 3."
+    ), dialog.intro.text()
+    dialog.keep.setChecked(True)
+    dialog.epochs.setValue(2)
+    assert dialog.summary.text() == (
+        "The rest of epoch 1 (from batch 4) and epoch 2: lr 0.003, the rate the run ended "
+        "with, for every batch."
+    )
+    started = []
+    panel.controller.run_started.connect(started.append)
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    wait_until_idle(qtbot, panel)
+    (run,) = started
+    assert (run.first_epoch, run.last_epoch) == (1, 2)
+    assert run.config.lr == pytest.approx(0.003) and run.config.schedule == "constant"
+    assert panel.run_state.last_batch.lr == pytest.approx(0.003)

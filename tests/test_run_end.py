@@ -1,0 +1,46 @@
+"""Where a model's run ended (``nndesk.run_end``): the rate of its last batch, and the batch of
+the epoch it was stopped in (walk69 D1)."""
+
+from __future__ import annotations
+
+from nndesk.run_end import ended_rate, stopped_batch
+from nndesk.setting_changes import SettingChange
+
+
+def _change(epoch: int, batch: int, value: float, scheduled: bool = False) -> dict:
+    x = epoch - 1 + (batch - 1) / 422
+    return SettingChange(x, epoch, batch, "lr", value, 0.01, scheduled).to_dict()
+
+
+def test_a_rate_set_by_hand_inside_the_first_epoch_is_the_rate_the_run_ended_with():
+    info = {
+        "history": [],
+        "changes": [_change(1, 197, 0.003)],
+        "settings_at_end": {"lr": 0.003},
+        "partial_epoch": {"epoch": 1, "batches": 405},
+    }
+    assert ended_rate(info) == 0.003
+    assert stopped_batch(info) == 405
+
+
+def test_without_a_rate_set_by_hand_the_last_whole_epochs_rate_is_it():
+    info = {"history": [{"epoch": 1, "lr": 0.01}, {"epoch": 2, "lr": 0.005}]}
+    assert ended_rate(info) == 0.005
+    assert stopped_batch(info) == 0
+
+
+def test_a_rate_given_back_to_its_schedule_in_the_epoch_it_stopped_in_is_it():
+    info = {
+        "history": [{"epoch": 1, "lr": 0.003}],
+        "changes": [_change(1, 10, 0.003), _change(2, 5, 0.0009, scheduled=True)],
+        "partial_epoch": {"epoch": 2, "batches": 7},
+    }
+    assert ended_rate(info) == 0.0009
+    assert stopped_batch(info) == 7
+
+
+def test_what_a_file_does_not_say_well_is_not_known():
+    assert ended_rate({}) is None
+    assert ended_rate({"history": [{"lr": float("nan")}], "changes": "junk"}) is None
+    assert stopped_batch({"history": [], "partial_epoch": {"epoch": 3, "batches": 5}}) == 0
+    assert stopped_batch({"history": [], "partial_epoch": {"epoch": 1, "batches": True}}) == 0
