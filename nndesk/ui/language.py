@@ -167,6 +167,18 @@ def percent(fraction: float, decimals: int = 1) -> str:
     return decimal(100.0 * float(fraction), decimals) + "%"
 
 
+def margin_points(p_top: float, p_second: float, decimals: int = 1) -> float:
+    """The margin between two shares (fractions of one 100 %) in percentage points, as the two
+    figures ``percent(..., decimals)`` writes subtract: "99.4%" and "0.5%" are 98.9 points
+    apart, though the exact margin rounds to 98.8. The one margin the canvas's runner-up line
+    and the Why page both say (walk66 #7; walk69 D2: 98.9 on one beside 98.8 on the other)."""
+
+    def shown(fraction: float) -> float:
+        return float(f"{100.0 * float(fraction):.{decimals}f}")
+
+    return round(shown(p_top) - shown(p_second), decimals)
+
+
 #: Decimals of every accuracy the window writes (one image of 10,000 is 0.01%; the tenth is
 #: what tells two models apart, and the Evaluate page counts the mistakes exactly beside it)
 ACCURACY_DECIMALS = 1

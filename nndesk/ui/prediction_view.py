@@ -23,7 +23,7 @@ from nndesk.ui import kept_choices, text_size, theme
 from nndesk.ui.bounded_spin import BoundedSpinBox
 from nndesk.ui.fitted_labels import AnswerPlace, FigureLabel, FitLabel, ReservedLabel, WidestLabel
 from nndesk.ui.flow_layout import flow_row
-from nndesk.ui.language import class_names_shown, decimal, percent, translate
+from nndesk.ui.language import class_names_shown, decimal, margin_points, percent, translate
 from nndesk.ui.probability_bars import ProbabilityBars
 
 
@@ -231,7 +231,7 @@ class PredictionPanel(QWidget):
         """The runner-up line for each class, and "Not sure"'s two guesses with the two longest
         names, with the widest figures they can show: the heights the line must keep."""
         names = [html.escape(n) for n in names]
-        texts = [self._runner_up_text(n, 0.499, 0.999) for n in names]
+        texts = [self._runner_up_text(n, 0.499, 99.9) for n in names]
         if self._independent:  # a sigmoid's line, reserved only for one: a softmax's bars
             texts += [self._runner_up_text(n, 0.499, None) for n in names]  # stay put
         if len(names) >= 2:
@@ -243,16 +243,14 @@ class PredictionPanel(QWidget):
 
     @staticmethod
     def _runner_up_text(name: str, p: float, margin: float | None) -> str:
-        """The runner-up line; ``margin`` None for scores that are not shares of one 100 %
+        """The runner-up line; ``margin`` in percentage points (``margin_points``: the figures
+        shown subtract to it), None for scores that are not shares of one 100 %
         (a sigmoid output): the line says so where the margin was, as ``nndesk predict``
         does (walk49 D16: a 7 read "86.6 %" beside a 3 at "35.7 %" added up to 122 %)."""
         if margin is None:
             return translate(
                 "PredictionPanel", "Runner-up: <b>{name}</b> {p} (independent scores)"
             ).format(name=name, p=percent(p, 1))
-        # the margin of the two figures shown, so they subtract to it: "6 100.0%" beside
-        # "5 0.0% (margin 99.9 points)" made a student ask (walk66 #7); off by < 0.1 point
-        margin = _shown_percent(p + margin) - _shown_percent(p)
         return translate(
             "PredictionPanel", "Runner-up: <b>{name}</b> {p} (margin {margin} points)"
         ).format(name=name, p=percent(p, 1), margin=decimal(margin, 1))
@@ -505,13 +503,12 @@ class PredictionPanel(QWidget):
             self.top_label.setText(name1)
             self.confidence_label.setText(percent(p, 1))
         if second is not None and not not_sure:
-            second, margin = runner_up(probs)
+            second, _exact = runner_up(probs)
             name = self._names[second] if second < len(self._names) else str(second)
             independent = getattr(prediction, "independent", False)
+            margin = None if independent else margin_points(probs[prediction.label], probs[second])
             self.runner_up_label.setText(
-                self._runner_up_text(
-                    html.escape(name), probs[second], None if independent else margin
-                )
+                self._runner_up_text(html.escape(name), probs[second], margin)
             )
         self._say_scores_are_independent(getattr(prediction, "independent", False))
         self.bars.set_probabilities(probs, self._true)
@@ -528,8 +525,3 @@ class PredictionPanel(QWidget):
                     name=name, mark=mark
                 )
             )
-
-
-def _shown_percent(fraction: float) -> float:
-    """``fraction`` in percent as ``percent(fraction, 1)`` writes it (rounded to a tenth)."""
-    return float(f"{100.0 * float(fraction):.1f}")

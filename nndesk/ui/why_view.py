@@ -29,6 +29,7 @@ from nndesk.ui.language import (
     class_names_shown,
     decimal,
     integer,
+    margin_points,
     percent,
     translate,
     translate_marked,
@@ -666,6 +667,7 @@ class WhyView(QWidget):
         names = self._names or tuple(str(i) for i in range(len(self._prediction.probabilities)))
         probs = self._prediction.probabilities
         top, second = self._explanation.class_index, self._explanation.runner_up
+        margin = margin_points(probs[top], probs[second])
         red, blue = theme.colours().red, theme.colours().blue
         cls, contrast = self._target()
         kind = self.saliency_kind()
@@ -730,10 +732,9 @@ class WhyView(QWidget):
                 p_top=percent(probs[top], 1),
                 second=names[second],
                 p_second=percent(probs[second], 1),
-                margin=decimal(100 * self._explanation.margin, 1),
-                close=translate("WhyView", " — a close call")
-                if self._explanation.margin < 0.2
-                else "",
+                # the margin the canvas's runner-up line says: the figures shown subtract to it
+                margin=decimal(margin, 1),
+                close=translate("WhyView", " — a close call") if margin < 20 else "",
                 method=method,
                 what=what,
                 pending=pending,

@@ -555,3 +555,35 @@ def test_integrated_gradients_with_a_contrast_says_it_adds_up_to_the_difference(
     why.set_classifier(why_desk.prediction.current())
     assert why.contrast_combo.currentData() is None
     assert "the score's change" in why.method_note.text()
+
+
+def test_the_why_pages_margin_is_the_canvass(qtbot):
+    """walk69 D2: one drawing, "a margin of 98.8 percentage points" on the Why page beside the
+    canvas's "Runner-up: 4 0.5% (margin 98.9 points)" under "9 99.4%": the page said the exact
+    margin (98.847), the canvas the difference of the figures shown. Both say 98.9 now."""
+    import re
+
+    from nndesk.explain import Explanation, runner_up
+    from nndesk.ui.prediction_view import PredictionPanel
+    from nndesk.ui.why_view import WhyView
+    from tests.ui.test_prediction_view import NAMES, prediction
+
+    probs = np.full(10, 0.00055 / 8, np.float32)
+    probs[9], probs[4] = 0.99396, 0.00549  # 99.4% and 0.5% shown; the exact margin 98.847
+    answer = prediction(probs)
+    canvas = PredictionPanel()
+    why = WhyView()
+    qtbot.addWidget(canvas)
+    qtbot.addWidget(why)
+    canvas.set_class_names(NAMES)
+    canvas.set_prediction(answer)
+    second, exact = runner_up(answer.probabilities)
+    assert round(100 * exact, 1) == 98.8  # what the page said
+    why.set_prediction(answer)
+    saliency_map = np.zeros((28, 28), np.float32)
+    why.set_explanation(Explanation(9, saliency_map, "gradient", second, exact))
+    qtbot.waitUntil(lambda: "Runner-up" in why.summary.text(), timeout=5_000)
+    on_canvas = re.search(r"margin ([\d.]+) points", canvas.runner_up_label.text())
+    on_page = re.search(r"margin of <b>([\d.]+)</b> percentage points", why.summary.text())
+    assert on_canvas and on_page, (canvas.runner_up_label.text(), why.summary.text())
+    assert on_page.group(1) == on_canvas.group(1) == "98.9"
