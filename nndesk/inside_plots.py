@@ -20,8 +20,13 @@ from nndesk.layer_words import layer_label_shown
 from nndesk.training.internals import InsideRecord
 from nndesk.viz import FewerLogTicks, localise_ticks, muted_colour
 
-# Epoch rows the first-layer strip shows (the newest ones, and the start).
+# Epoch rows the first-layer strip shows at most (the newest ones, and the start).
 STRIP_ROWS = 6
+#: The least height (px at the charts' own text size, times the zoom) of a row of the strip:
+#: its squares ~22 px, a 28x28 unit's weights a picture (0.8 px a weight), and its label's
+#: line (8 pt ~13 px) inside it. At 1024x700 the strip's six rows were squeezed into ~50 px:
+#: ~8 px squares, their labels over each other (walk69 D5). Fewer rows fit: fewer drawn, said
+STRIP_ROW_LEAST_PX = 22
 #: The charts' ids (``Axes.get_gid``), in the order ``draw_inside`` adds them.
 CHARTS = ("grad_norm", "update_ratio", "dead", "weights", "first_layer")
 #: An update this size against its weights (a thousandth per step) is the usual healthy one.
@@ -51,6 +56,10 @@ def fill_lines(text: str, width: int) -> str:
 #: header at 1024x700 the picture was drawn at 240 px and shrunk to 150, its text ~5 px (walk64 D19)
 CHART_LEAST_WIDTH = 160
 CHART_LEAST_HEIGHT = 140
+#: The least height of the charts' last row, the first-layer strip's: its title, its key's
+#: lines (three in Vietnamese), the epochs it leaves out, and ``STRIP_ROWS`` rows of
+#: ``STRIP_ROW_LEAST_PX``
+STRIP_LEAST_HEIGHT = 250
 #: The layers' key above the charts.
 KEY_HEIGHT = 20
 
@@ -70,21 +79,22 @@ def least_height(width: float, zoom: float = 1.0) -> int:
     """The least height (px) of a ``width`` px wide picture of the charts at ``zoom``: its rows
     of charts at ``CHART_LEAST_HEIGHT`` each, and the key."""
     rows = chart_rows(chart_columns(width, zoom))
-    return round((KEY_HEIGHT + rows * CHART_LEAST_HEIGHT) * zoom)
+    return round((KEY_HEIGHT + (rows - 1) * CHART_LEAST_HEIGHT + STRIP_LEAST_HEIGHT) * zoom)
 
 
 def _chart_axes(fig: Figure, columns: int) -> list:
     """The five charts' axes, in ``CHARTS`` order, laid out in ``columns``: in three, the
     curves side by side over the weights (the first-layer strip two columns wide); in two, the
     curves and the histograms two by two over the strip; in one, one under the other."""
+    strip = STRIP_LEAST_HEIGHT / CHART_LEAST_HEIGHT  # the last row: the strip's
     if columns >= 3:
-        grid = fig.add_gridspec(2, 3, height_ratios=(1, 1.1))
+        grid = fig.add_gridspec(2, 3, height_ratios=(1, strip))
         places = [grid[0, 0], grid[0, 1], grid[0, 2], grid[1, 0], grid[1, 1:]]
     elif columns == 2:
-        grid = fig.add_gridspec(3, 2, height_ratios=(1, 1, 1.1))
+        grid = fig.add_gridspec(3, 2, height_ratios=(1, 1, strip))
         places = [grid[0, 0], grid[0, 1], grid[1, 0], grid[1, 1], grid[2, :]]
     else:
-        grid = fig.add_gridspec(5, 1, height_ratios=(1, 1, 1, 1, 1.1))
+        grid = fig.add_gridspec(5, 1, height_ratios=(1, 1, 1, 1, strip))
         places = [grid[i, 0] for i in range(5)]
     return [fig.add_subplot(place) for place in places]
 
@@ -329,12 +339,40 @@ def _draw_histograms(ax, record: InsideRecord, colours) -> None:
     ax.set_xlabel(shown(N_("weight (each layer on its own scale)")), fontsize=8)
 
 
-def _draw_strip(ax, record: InsideRecord) -> None:
-    """One row of first-layer filters per epoch (the start and the newest epochs)."""
+def strip_rows(record: InsideRecord, most: int = STRIP_ROWS) -> tuple[list, list]:
+    """The strip's rows, ``most`` at most (2 at least): the start and the newest epochs; and
+    the epochs' weights left out between them."""
+    start = [record.start] if record.start is not None and record.start.filters.size else []
+    ends = [weights for weights in record.epochs if weights.filters.size]
+    keep = max(max(most, 2) - len(start), 1)
+    return start + ends[-keep:], ends[:-keep]
+
+
+def fit_strip(fig: Figure, record: InsideRecord) -> bool:
+    """Draw the first-layer strip again with as many rows as its laid-out plot holds at
+    ``STRIP_ROW_LEAST_PX`` each (at the figure's zoom, its dpi over 96); True when it was (the
+    figure needs another layout)."""
+    ax = next((ax for ax in fig.axes if ax.get_gid() == "first_layer"), None)
+    if ax is None:
+        return False
+    box = ax.get_position(original=True)
+    height = box.height * fig.bbox.height
+    fit = int(height // (STRIP_ROW_LEAST_PX * fig.dpi / 96.0))
+    if fit >= len(strip_rows(record)[0]):
+        return False
+    ax.clear()
+    ax.set_gid("first_layer")
+    localise_ticks(ax)
+    _draw_strip(ax, record, fit)
+    return True
+
+
+def _draw_strip(ax, record: InsideRecord, most: int = STRIP_ROWS) -> None:
+    """One row of first-layer filters per epoch (the start and the newest epochs, ``most``
+    rows at most); the epochs left out said under it."""
     ax.set_title(shown(N_("First-layer weights, by epoch (rows)")), fontsize=9)
     ax.set_xticks([])
-    rows = ([record.start] if record.start is not None else []) + record.epochs[-(STRIP_ROWS - 1) :]
-    rows = [r for r in rows if r.filters.size]
+    rows, left_out = strip_rows(record, most)
     if not rows:
         ax.set_yticks([])
         return
@@ -369,4 +407,16 @@ def _draw_strip(ax, record: InsideRecord) -> None:
         if h * w == 28 * 28
         else N_("each square: one {h}×{w} filter; red > 0, blue < 0")
     )
-    ax.set_xlabel(shown(key).format(h=h, w=w), fontsize=8)
+    said = shown(key).format(h=h, w=w)
+    if left_out:  # epochs 1-3 were missing without a word (walk69 D5)
+        first, last = left_out[0].epoch, left_out[-1].epoch
+        said += "\n" + (
+            fill(shown(N_("epoch {epoch} not shown: no room for its row")), epoch=first)
+            if first == last
+            else fill(
+                shown(N_("epochs {first}–{last} not shown: no room for their rows")),
+                first=first,
+                last=last,
+            )
+        )
+    ax.set_xlabel(said, fontsize=8)

@@ -771,6 +771,14 @@ và lúc đầu (đứt nét)</translation>
         <translation>epoch</translation>
     </message>
     <message>
+        <source>epoch {epoch} not shown: no room for its row</source>
+        <translation>không hiện epoch {epoch}: không đủ chỗ cho hàng của nó</translation>
+    </message>
+    <message>
+        <source>epochs {first}–{last} not shown: no room for their rows</source>
+        <translation>không hiện các epoch {first}–{last}: không đủ chỗ cho các hàng</translation>
+    </message>
+    <message>
         <source>exp: multiply the rate by exp(-Decay rate) each epoch</source>
         <translation>exp: nhân tốc độ học với exp(-Tốc độ giảm) mỗi epoch</translation>
     </message>

@@ -195,6 +195,7 @@ def inside_figure(
         chart_columns,
         draw_inside,
         fit_notes,
+        fit_strip,
         thin_crowded_log_labels,
     )
 
@@ -212,6 +213,8 @@ def inside_figure(
         layout.execute(fig)
 
     lay_out()
+    if fit_strip(fig, record):  # fewer rows of the strip than it had room for: drawn again
+        lay_out()
     # a log axis's labels thinned leave its plot's height as it was: their overlaps are
     # measured again without a layout between (2 and 5 times each power kept, then if need be
     # the powers alone); fewer labels narrow a column's margin, so titles and x labels are
@@ -229,6 +232,14 @@ def inside_figure(
         if not break_cut_labels(fig):
             break
         lay_out()
+    # its x label on more lines took some of the strip's room: fewer rows, the label broken
+    # again (the picture's least height leaves room for all, ``inside_plots.least_height``)
+    if fit_strip(fig, record):
+        lay_out()
+        for _ in range(6):
+            if not break_cut_labels(fig):
+                break
+            lay_out()
     if superseded():
         raise Superseded
     fit_notes(fig)  # in the room the layout left

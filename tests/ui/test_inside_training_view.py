@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -608,3 +609,43 @@ def test_the_help_button_goes_under_the_line_where_beside_it_the_line_is_a_narro
         lambda: view.help_button.geometry().left() >= view.guide.geometry().right(),
         timeout=WAIT_MS,
     )
+
+
+def _nine_epochs() -> InsideRecord:
+    """``_walk_record``'s charts after eight epochs: the start and eight epochs' weights."""
+    record = _walk_record()
+    rng = np.random.default_rng(2)
+    start = record.epochs[0] if record.start is None else record.start
+    record.start = replace(start, epoch=0, filters=rng.normal(size=(8, 28, 28)).astype("f4"))
+    record.epochs = [replace(record.start, epoch=e) for e in range(1, 9)]
+    return record
+
+
+@pytest.mark.parametrize("zoom", [1.0, 1.25], ids=["normal", "larger"])
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_the_first_layer_strips_rows_are_as_tall_as_their_labels_and_say_what_is_left_out(
+    speaking, zoom, code
+):
+    """walk69 D5: at 1024x700 (vi) the strip's six rows were squeezed into ~50 px: ~8 px
+    squares, "epoch 0 / epoch 4 / …" over one another, epochs 1-3 missing without a word.
+    At the picture's least size (the Inside tab's at 1024x700) each row is a picture of at
+    least 20 px (x zoom: a 28x28 unit's weights a picture) and its label fits it; the epochs
+    left out are named."""
+    from nndesk.inside_plots import least_height
+    from nndesk.ui.inside_training_view import inside_figure
+
+    speaking(code)
+    width = 520  # the Inside picture's width in a 1024x700 window
+    figure = inside_figure(_nine_epochs(), width, least_height(width, zoom), 96.0 * zoom)
+    renderer = figure.canvas.get_renderer()
+    (strip,) = [ax for ax in figure.axes if ax.get_gid() == "first_layer"]
+    labels = [t for t in strip.get_yticklabels() if t.get_text()]
+    rows = len(labels)
+    assert rows >= 3
+    plot = strip.get_window_extent(renderer)  # the squares' frame (its aspect applied)
+    assert plot.height / rows >= 20 * zoom, (plot.height, rows)
+    boxes = sorted((t.get_window_extent(renderer) for t in labels), key=lambda b: b.y0)
+    assert all(b.y0 >= a.y1 for a, b in zip(boxes, boxes[1:], strict=False)), boxes
+    left_out = 9 - rows  # the start and the newest shown: epochs 1..left_out not
+    said = strip.get_xlabel().replace("\n", " ")
+    assert (f"epochs 1–{left_out} not shown" if code == "en" else f"các epoch 1–{left_out}") in said
