@@ -23,10 +23,16 @@ def _rate(value: Any) -> float | None:
 def ended_rate(info: dict) -> float | None:
     """The learning rate of the last batch the run trained, None when the file does not say.
 
-    A rate set by hand and still in force at the end (``info["settings_at_end"]``, the run's
-    own changes) is it, wherever it was set; else a rate change inside the epoch the run was
-    stopped in (a rate given back to its schedule there); else the rate at the end of its last
-    whole epoch (its history row)."""
+    A run stopped inside an epoch keeps it with where it stopped (``info["partial_epoch"]``:
+    a schedule's rate for that epoch, or one set by hand). Files written before it was kept:
+    a rate set by hand and still in force at the end (``info["settings_at_end"]``, the run's
+    own changes), wherever it was set; else a rate change inside the epoch it stopped in (a
+    rate given back to its schedule there); else the rate at the end of its last whole epoch
+    (its history row, also a run that stopped at an epoch's end)."""
+    if stopped_batch(info):
+        kept = _rate(info["partial_epoch"].get("lr"))
+        if kept is not None:
+            return kept
     by_hand = _rate(settings_at_end(info.get("settings_at_end")).get("lr"))
     if by_hand is not None:
         return by_hand

@@ -3,8 +3,12 @@ the epoch it was stopped in (walk69 D1)."""
 
 from __future__ import annotations
 
+import pytest
+
 from nndesk.run_end import ended_rate, stopped_batch
 from nndesk.setting_changes import SettingChange
+from nndesk.training import prepare
+from tests.test_training import FAST, run_until, tiny  # noqa: F401 - fixtures
 
 
 def _change(epoch: int, batch: int, value: float, scheduled: bool = False) -> dict:
@@ -44,3 +48,17 @@ def test_what_a_file_does_not_say_well_is_not_known():
     assert ended_rate({"history": [{"lr": float("nan")}], "changes": "junk"}) is None
     assert stopped_batch({"history": [], "partial_epoch": {"epoch": 3, "batches": 5}}) == 0
     assert stopped_batch({"history": [], "partial_epoch": {"epoch": 1, "batches": True}}) == 0
+
+
+def test_a_scheduled_run_stopped_inside_an_epoch_ended_with_that_epochs_rate(tiny):  # noqa: F811
+    """A cosine run stopped three batches into epoch 2: its last batches trained at the
+    schedule's rate for epoch 2, not at epoch 1's (its last history row)."""
+    from nndesk.training import BatchReport
+
+    session = prepare(FAST.replace(epochs=3, schedule="cosine"), dataset=tiny)
+    reports = run_until(session, 12 + 1 + 3)  # epoch 1's batches and report, 3 of epoch 2
+    last = [r for r in reports if isinstance(r, BatchReport)][-1]
+    info = session.info()
+    assert (last.epoch, last.batch) == (2, 3) and stopped_batch(info) == 3
+    assert last.lr < info["history"][-1]["lr"]  # the schedule lowered it
+    assert ended_rate(info) == pytest.approx(last.lr)

@@ -312,7 +312,13 @@ class Session:
             info["schedule_from"] = self.schedule_from
         if self.partial is not None:  # stopped inside an epoch: where to continue it
             epoch, progress = self.partial
-            info["partial_epoch"] = {"epoch": epoch, **dataclasses.asdict(progress)}
+            # with the rate of its last batch: a schedule's for that epoch, or one set by hand,
+            # the rate Continue keeps (``run_end.ended_rate``)
+            info["partial_epoch"] = {
+                "epoch": epoch,
+                **dataclasses.asdict(progress),
+                "lr": float(self.optimizer.lr),
+            }
         return info
 
     def save(self, path: str | Path, replace: bool = True) -> Path:
