@@ -3,7 +3,11 @@ the epoch it was stopped in (walk69 D1)."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nndesk.run_end import ended_rate, stopped_batch
 from nndesk.setting_changes import SettingChange
@@ -62,3 +66,24 @@ def test_a_scheduled_run_stopped_inside_an_epoch_ended_with_that_epochs_rate(tin
     assert (last.epoch, last.batch) == (2, 3) and stopped_batch(info) == 3
     assert last.lr < info["history"][-1]["lr"]  # the schedule lowered it
     assert ended_rate(info) == pytest.approx(last.lr)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner),
+    max_leaves=12,
+)
+_KEYS = st.sampled_from(["history", "changes", "settings_at_end", "partial_epoch", "other"])
+
+
+@given(
+    st.dictionaries(
+        _KEYS, _JSON | st.dictionaries(st.sampled_from(["epoch", "batches", "lr"]), _JSON)
+    )
+)
+def test_whatever_a_model_file_holds_its_end_is_a_rate_or_not_known(info):
+    """The info of a model file is the person's file: read, never raised on."""
+    rate = ended_rate(info)
+    assert rate is None or (math.isfinite(rate) and rate > 0)
+    batches = stopped_batch(info)
+    assert isinstance(batches, int) and batches >= 0
