@@ -278,6 +278,10 @@ def lead_text(
     parts["lr"] = tight_lr_text(config, rates)
     if not config.get("batch_size"):
         parts["batch_size"] = translate_marked("RunsView", TIGHT_FULL_BATCH)
+    if "batch_size" in first and config.get("optimizer") in ("gd", "sgd"):
+        # full-batch GD is SGD on the whole set: "whole set" / "batch 60" say which, and the
+        # optimizer's own words ("gradient descent (full batch)") cut the rate out (verify69 #1)
+        parts["optimizer"] = ""
     return one_line(", ".join(parts[k] for k in CELL_SETTINGS if k in first and parts[k]), 80)
 
 
