@@ -450,20 +450,26 @@ def test_step_and_plus_one_epoch_train_exactly_that_much_while_paused(qtbot, con
     assert controller.batches_done == 9 and controller.is_paused()
 
 
-def test_to_epoch_end_in_the_last_epoch_holds_there_until_resumed(qtbot, controller, monkeypatch):
-    """walk55 D12: "To epoch end" pressed in the last epoch ended the run (tested, saved)
-    instead of holding at the epoch's end as it does in any other; held there, it has no
-    epoch left to go to the end of, and Resume ends the run, completed and saved."""
-    held_after: list[int] = []  # batches done at each poll of the worker that held the run
+@pytest.fixture
+def held_after(monkeypatch) -> list[int]:
+    """The batches done at each poll of the worker that held the run, in order."""
+    polls: list[int] = []
     polled = bridge._Requests.should_pause
 
     def should_pause(requests):
         paused = polled(requests)
         if paused:
-            held_after.append(requests.batches_done)
+            polls.append(requests.batches_done)
         return paused
 
     monkeypatch.setattr(bridge._Requests, "should_pause", should_pause)
+    return polls
+
+
+def test_to_epoch_end_in_the_last_epoch_holds_there_until_resumed(qtbot, controller, held_after):
+    """walk55 D12: "To epoch end" pressed in the last epoch ended the run (tested, saved)
+    instead of holding at the epoch's end as it does in any other; held there, it has no
+    epoch left to go to the end of, and Resume ends the run, completed and saved."""
     ended: list = []
     controller.run_ended.connect(ended.append)
     start_paused(controller, CONFIG)  # 2 epochs of 8 batches
@@ -488,20 +494,10 @@ def test_to_epoch_end_in_the_last_epoch_holds_there_until_resumed(qtbot, control
 
 
 def test_to_epoch_end_held_before_the_first_batch_trains_epoch_one_and_holds(
-    qtbot, controller, monkeypatch
+    qtbot, controller, held_after
 ):
     """walk69 D9: "To epoch end" pressed while held before the run's first batch did nothing
     (no batch trained yet to count from); it trains the whole of epoch 1 and holds there."""
-    held_after: list[int] = []  # batches done at each poll of the worker that held the run
-    polled = bridge._Requests.should_pause
-
-    def should_pause(requests):
-        paused = polled(requests)
-        if paused:
-            held_after.append(requests.batches_done)
-        return paused
-
-    monkeypatch.setattr(bridge._Requests, "should_pause", should_pause)
     got: list = []
     controller.batches_finished.connect(lambda reports: got.extend(reports))
     start_paused(controller, CONFIG)  # 2 epochs of 8 batches, held before the first
