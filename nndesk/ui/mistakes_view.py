@@ -58,7 +58,16 @@ from nndesk.ui.prediction_view import PredictionPanel
 #: thumbnail and the captions grow with View > Text size (``tile_size``)
 TILE = QSize(112, 132)
 THUMB = 84
-DETAILS_MIN_WIDTH = 240  # px: the details column beside the grid (its bars stack when narrow)
+#: px the details column beside the grid takes before the grid gets a second column of tiles
+#: (its bars stack when narrow)
+DETAILS_MIN_WIDTH = 240
+#: px the details column keeps at least, or the least its picture above its controls and the
+#: answer's bars need at the text shown (``_details_least``: ~190 px in Vietnamese at Normal
+#: text). At 240 the page's least width (one column of tiles, the details) was 402 px, and at
+#: 125 % on a 1024x700 screen (819 px) the pages had 349: every page scrolled sideways, the
+#: pages' stack being as wide as its widest page (fixV)
+DETAILS_LEAST_WIDTH = 160
+NARROW_PREVIEW = 28 * 4 + 1  # px: the test image's side on a narrow page
 DETAILS_WIDTH = 250  # px: what the details get when the grid's columns leave it
 SORT_LEAST_CHARS = 8  # the sort box's least width, in characters (narrower, it elides)
 CACHE_SIZE = 2000  # rendered tiles kept; ~60 KB each
@@ -489,7 +498,7 @@ class MistakesView(QWidget):
         self.details.setWidgetResizable(True)
         self.details.setFrameShape(QFrame.Shape.NoFrame)
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.details.setMinimumWidth(DETAILS_MIN_WIDTH)
+        self.details.setMinimumWidth(DETAILS_MIN_WIDTH)  # until ``_keep_details_least``
         # the picture beside its controls or above them is chosen again at each of the
         # column's widths: the page's own resize comes before its splitter has placed the column
         self.details.installEventFilter(self)
@@ -539,7 +548,7 @@ class MistakesView(QWidget):
         columns = max(2 if total - self._grid_width(2) >= DETAILS_MIN_WIDTH else 1, columns)
         left = self._grid_width(columns)
         left = max(self.splitter.widget(0).minimumSizeHint().width(), left)
-        self.splitter.setSizes([left, max(total - left, DETAILS_MIN_WIDTH)])
+        self.splitter.setSizes([left, max(total - left, self.details.minimumWidth())])
 
     @Slot(int, int)
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:
@@ -554,11 +563,12 @@ class MistakesView(QWidget):
         Measured at the text size in force: a page hidden through a text size step kept its
         controls' width of the step before, and at 1024x768 in Vietnamese the larger text
         kept them beside the picture and cut them (walk63 1b)."""
+        self._picture_controls.invalidate()  # a hidden page's layouts keep their old sizes
+        self._keep_details_least()
         if self._wide:
             return
         margins = self.details.widget().layout().contentsMargins()
         bar = self.details.verticalScrollBar().sizeHint().width()
-        self._picture_controls.invalidate()  # a hidden page's layouts keep their old sizes
         beside = self.preview.width() + max(self._picture_row.spacing(), 0)
         beside += self._picture_controls.minimumSize().width()
         beside += margins.left() + margins.right() + bar
@@ -568,6 +578,27 @@ class MistakesView(QWidget):
             self._picture_row.setDirection(direction)
             align = Qt.AlignmentFlag.AlignTop if fits else Qt.AlignmentFlag.AlignHCenter
             self._picture_row.setAlignment(self.preview, align)
+
+    def _keep_details_least(self) -> None:
+        least = self._details_least()
+        if self.details.minimumWidth() != least:
+            self.details.setMinimumWidth(least)
+
+    def _details_least(self) -> int:
+        """Pixels the details column needs at least: its picture above its controls, the
+        caption and the answer's bars, whole, and its scroll bar. The picture at its narrow
+        page's size, whatever the page is now: a page never shown keeps its wide arrangement
+        (Qt resizes a hidden page once it shows), and its least width from it made the pages'
+        stack 22 px wider than the pages' room at 125 % on a 1024 px screen."""
+        margins = self.details.widget().layout().contentsMargins()
+        bar = self.details.verticalScrollBar().sizeHint().width()
+        parts = (
+            NARROW_PREVIEW,
+            self._picture_controls.minimumSize().width(),
+            self.answer.minimumSizeHint().width(),
+            self.caption.minimumSizeHint().width(),
+        )
+        return max(DETAILS_LEAST_WIDTH, max(parts) + margins.left() + margins.right() + bar)
 
     def _arrange(self, wide: bool) -> None:
         """The details always sit beside the grid (below it, they left one row of tiles at
@@ -583,7 +614,8 @@ class MistakesView(QWidget):
         else:
             self._picture_row.setDirection(QBoxLayout.Direction.LeftToRight)
             self._picture_row.setAlignment(self.preview, Qt.AlignmentFlag.AlignTop)
-            self.preview.setFixedSize(28 * 4 + 1, 28 * 4 + 1)
+            self.preview.setFixedSize(NARROW_PREVIEW, NARROW_PREVIEW)
+        self._keep_details_least()
 
     def _fit_details(self) -> None:
         """The answer's labels changed: the layouts above it still hold its old size (they
