@@ -135,12 +135,13 @@ def resolve_model(name_or_path: str | os.PathLike, weights_dir: Path = WEIGHTS_D
     key = path.name[:-4] if path.name.endswith(".npz") else path.name
     if str(name_or_path) in (key, f"{key}.npz") and key in shipped:
         return shipped[key]
-    from nndesk.inference import display_name
-
     # a saved model by the name `nndesk models` prints ("run 2026-12-02 00:19:31")
-    saved = {display_name(p): p for p in reversed(saved_model_files())}  # the newest wins
+    files = saved_model_files()
+    names = model_names(files)
+    saved = {name: p for p, name in names.items()}
     if str(name_or_path) in saved:
         return saved[str(name_or_path)]
+    _refuse_shared_name(str(name_or_path), files, names)
     run_model = _run_model(str(name_or_path))  # the run id the window shows
     if run_model is not None:
         return run_model
@@ -149,6 +150,42 @@ def resolve_model(name_or_path: str | os.PathLike, weights_dir: Path = WEIGHTS_D
         f"{name_or_path}: no such model file, shipped or saved model (shipped models: {known}; "
         "`nndesk models` lists them all)"
     )
+
+
+def model_names(files: list[Path]) -> dict[Path, str]:
+    """Each saved model file's name, as ``nndesk models`` lists it and the CLI looks it up:
+    ``display_name`` ("run 2026-12-07 15:44:22"), unless another file goes by that name too
+    (a race's lanes start in one second): then a run's model by its run id, as the window's
+    Runs list shows it ("20261207-154422-041a3f2"), any other file by its path. walk70 M1:
+    two rows "run 2026-12-07 15:44:22", and `predict` by that name took one of them unsaid."""
+    from nndesk.inference import display_name, run_started
+
+    said = {path: display_name(path) for path in files}
+    counts: dict[str, int] = {}
+    for name in said.values():
+        counts[name] = counts.get(name, 0) + 1
+    return {
+        path: name if counts[name] == 1 else _own_name(path, run_started(path) is not None)
+        for path, name in said.items()
+    }
+
+
+def _own_name(path: Path, in_run: bool) -> str:
+    """A name only ``path`` goes by: its run's id (``<run id>/model.npz``), else its path."""
+    return path.parent.name if in_run and path.name == "model.npz" else str(path)
+
+
+def _refuse_shared_name(name: str, files: list[Path], names: dict[Path, str]) -> None:
+    """``ModelFileError`` (one line, naming each) when ``name`` is the date name of several
+    saved models, now listed by their own names: never one of them picked unsaid."""
+    from nndesk.inference import display_name
+
+    shared = [names[path] for path in files if display_name(path) == name]
+    if len(shared) > 1:
+        raise ModelFileError(
+            f"{name}: {len(shared)} saved models go by that name (runs started in the same "
+            f"second); name one of them: {', '.join(sorted(shared))}"
+        )
 
 
 def _run_model(run_id: str) -> Path | None:
@@ -216,18 +253,19 @@ def describe(path: Path, name: str, source: str) -> ModelEntry:
 
 
 def list_models(weights_dir: Path = WEIGHTS_DIR, runs_root: Path | None = None) -> list[ModelEntry]:
-    """Every shipped model (by name), then every saved one (newest first)."""
-    from nndesk.inference import display_name
-
+    """Every shipped model (by name), then every saved one (newest first, each by a name of
+    its own: ``model_names``)."""
     entries = [describe(p, name, "shipped") for name, p in shipped_model_files(weights_dir).items()]
-    for path in saved_model_files(runs_root):
+    files = saved_model_files(runs_root)
+    names = model_names(files)  # diverged ones too: `predict` looks the names up among them
+    for path in files:
         head = _run_head(path)
         # a diverged run's model is kept in its folder with the record (the Runs list shows
         # its curves), not listed as a model to use, as the CLI saves none of such a run
         # (walk53 #2: `nndesk models` listed a 10 % diverged model)
         if head.get("status") == "diverged":
             continue
-        entry = describe(path, display_name(path), "saved")
+        entry = describe(path, names[path], "saved")
         entries.append(dataclasses.replace(entry, preset=_preset_said(head)))
     return entries
 

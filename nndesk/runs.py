@@ -78,8 +78,9 @@ _RUN_NAME = re.compile(r"run (\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})")
 
 def run_id_named(name: str, root: str | os.PathLike | None = None) -> str | None:
     """The id of the run ``name`` names as ``nndesk models`` does ("run 2026-12-05 10:25:12"
-    -> "20261205-102512-58119c3"; the newest of that second wins, as there), or None. The
-    window shows the id and the CLI listed the date: each is taken wherever the other is."""
+    -> "20261205-102512-58119c3"), or None. The window shows the id and the CLI listed the
+    date: each is taken wherever the other is. ``RunFileError`` naming the ids when runs
+    started in that second (a race's lanes): never one of them picked unsaid (walk70 M1)."""
     match = _RUN_NAME.fullmatch(name.strip())
     if match is None:
         return None
@@ -90,7 +91,12 @@ def run_id_named(name: str, root: str | os.PathLike | None = None) -> str | None
         ids = sorted(e.name for e in os.scandir(folder) if e.name.startswith(prefix))
     except OSError:
         return None
-    return ids[-1] if ids else None
+    if len(ids) > 1:
+        raise RunFileError(
+            f"{name.strip()}: {len(ids)} runs started in that second; name one of them by "
+            f"its id: {', '.join(ids)}"
+        )
+    return ids[0] if ids else None
 
 
 class RunStore:

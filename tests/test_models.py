@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from nndesk import cli, models
-from nndesk.errors import ModelFileError
+from nndesk.errors import ModelFileError, NndeskError
 from nndesk.paths import runs_dir
 
 
@@ -315,3 +315,59 @@ def test_nndesk_runs_lists_what_nndesk_models_lists(weights, capsys):
     assert cli.main(["runs"]) == 0
     assert capsys.readouterr().out == listed
     assert cli.main(["runs", "--json"]) == 0
+
+
+def test_two_runs_of_one_second_are_listed_and_looked_up_by_names_of_their_own(
+    weights, tiny_model_file, capsys, tmp_path
+):
+    """walk70 M1: a race's two lanes started in one second were both listed as "run 2026-12-07
+    15:44:22", and `predict` by that name answered from one of them unsaid. Each is listed by
+    its run id (the window's Runs list shows it); the date name is refused in one line naming
+    both, exit 2; a run alone in its second keeps its date name."""
+    from PIL import Image
+
+    from nndesk.runs import run_id_named
+
+    lanes = ["20261207-154422-041a3f2", "20261207-154422-042b7c1"]
+    for run_id in (*lanes, "20261207-154500-000abcd"):
+        (runs_dir() / run_id).mkdir(parents=True)
+        shutil.copy(tiny_model_file, runs_dir() / run_id / "model.npz")
+    names = [entry.name for entry in models.list_models()]
+    assert "run 2026-12-07 15:44:22" not in names
+    assert set(lanes) <= set(names) and "run 2026-12-07 15:45:00" in names
+    assert len(names) == len(set(names))
+    for run_id in lanes:
+        assert models.resolve_model(run_id) == runs_dir() / run_id / "model.npz"
+    with pytest.raises(ModelFileError, match="2 saved models go by that name") as refused:
+        models.resolve_model("run 2026-12-07 15:44:22")
+    assert all(run_id in str(refused.value) for run_id in lanes)
+    # the CLI: one line, exit 2, no answer from either
+    drawing = tmp_path / "drawing.png"
+    Image.new("L", (28, 28)).save(drawing)
+    capsys.readouterr()
+    assert cli.main(["predict", "run 2026-12-07 15:44:22", str(drawing)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1, err
+    assert all(run_id in err for run_id in lanes)
+    # export-script --run by the date name: refused alike; by its id, taken
+    with pytest.raises(NndeskError, match="2 runs started in that second"):
+        run_id_named("run 2026-12-07 15:44:22")
+    assert run_id_named("run 2026-12-07 15:45:00") == "20261207-154500-000abcd"
+    assert cli.main(["models", "--json"]) == 0
+    listed = [json.loads(line)["name"] for line in capsys.readouterr().out.splitlines()]
+    assert set(lanes) <= set(listed) and len(listed) == len(set(listed))
+
+
+def test_two_saved_files_of_one_name_are_listed_by_their_paths(weights, tiny_model_file):
+    """A file saved in the runs folder and one a save fallback wrote, both "digits": each is
+    listed by its path, which every command takes."""
+    from nndesk.paths import data_dir
+
+    runs_dir().mkdir(parents=True, exist_ok=True)
+    first, second = runs_dir() / "digits.npz", data_dir() / "digits.npz"
+    for path in (first, second):
+        shutil.copy(tiny_model_file, path)
+    names = {entry.path: entry.name for entry in models.list_models()}
+    assert names[first] == str(first) and names[second] == str(second)
+    with pytest.raises(ModelFileError, match="2 saved models go by that name"):
+        models.resolve_model("digits")
