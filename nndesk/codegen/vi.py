@@ -732,6 +732,10 @@ PATTERNS: dict[str, str] = {
     "the nndesk window, <where> > Export code > Export the run on show as <kind>… "
     "(in Tiếng Việt: <path>)":
         "cửa sổ nndesk, <path>",
+    # the form's items while a run is on show, which name the Settings tab (walk70 L5)
+    "the nndesk window, <where> > Export code > Export the Settings tab as <kind>… "
+    "(in Tiếng Việt: <path>)":
+        "cửa sổ nndesk, <path>",
     "model file <name>": "tệp mô hình <name>",
     # a run of a lab preset (experiment._run_names): before "run <run>", which would take it all
     "run <run> (preset <name>)": "lượt chạy <run> (cấu hình mẫu <name>)",

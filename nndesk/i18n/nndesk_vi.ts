@@ -3205,6 +3205,14 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Xuất thất bại</translation>
     </message>
     <message>
+        <source>Export the Settings tab as notebook…</source>
+        <translation>Xuất thẻ Cài đặt thành notebook…</translation>
+    </message>
+    <message>
+        <source>Export the Settings tab as script…</source>
+        <translation>Xuất thẻ Cài đặt thành script…</translation>
+    </message>
+    <message>
         <source>Export the run on show as notebook…</source>
         <translation>Xuất lượt chạy đang hiện thành notebook…</translation>
     </message>
@@ -3224,6 +3232,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <source>This network is a CNN: the script&apos;s plain NumPy convolutions take ~16 min an epoch where nndesk takes 30 s.</source>
         <extracomment>The save dialog&apos;s note for a CNN&apos;s script: its plain NumPy convolutions took ~16 min an epoch of fashion-cnn-lab on a busy 2-core machine, 30 s in nndesk (walk54 D8), as the script&apos;s header and ``nndesk export-script`` say. In the dialog&apos;s body, wrapped: in its title a window manager cut it mid-sentence at ~660 px (walk55c D5).</extracomment>
         <translation>Mạng này là một CNN: các phép tích chập bằng NumPy thuần trong script mất ~16&#xa0;phút mỗi epoch, nndesk chỉ mất 30&#xa0;giây.</translation>
+    </message>
+    <message>
+        <source>the settings on the Settings tab as they are now, not the run on show</source>
+        <translation>các cài đặt đang có ở thẻ Cài đặt, không phải lượt chạy đang hiện</translation>
     </message>
     <message>
         <source>write this experiment as a standalone NumPy script or a Keras notebook to read, run and change without nndesk</source>

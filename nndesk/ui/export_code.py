@@ -52,6 +52,8 @@ CNN_SCRIPT_NOTE = QT_TRANSLATE_NOOP(
 
 #: The same for the Train page's items that export the run on show (as trained, steered too).
 RUN_COMMAND = "the nndesk window, {where} > Export code > Export the run on show as {kind}…"
+#: The Train page's items that export the Settings tab while a run is on show, which say so
+FORM_COMMAND = "the nndesk window, {where} > Export code > Export the Settings tab as {kind}…"
 #: The Runs view's: its items sit in its Export menu, beside the curves' PNG and CSV (an Export
 #: code button of their own put its buttons on two lines at 1280 px, fixH s68)
 RUNS_COMMAND = "the nndesk window, {where} > Export > Experiment as {kind}…"
@@ -62,13 +64,17 @@ RUNS_ITEMS = {
 }
 
 
-def made_with(where: str, notebook: bool, run: bool = False) -> str:
+def made_with(where: str, notebook: bool, run: bool = False, form: bool = False) -> str:
     """How the file was made, for its header: the English menu path followed, when the window
     speaks another language, by the same path in the window's words (a file written in that
     language keeps only those: ``codegen.words``). ``run``: by an item exporting the run on
-    show (``export_code_button``'s ``run_on_show``), not the form."""
+    show (``export_code_button``'s ``run_on_show``), not the form; ``form``: by an item
+    exporting the form while a run is on show (it names the Settings tab)."""
     runs = where == "Runs view"
-    command = RUNS_COMMAND if runs else RUN_COMMAND if run else WINDOW_COMMAND
+    if runs:
+        command = RUNS_COMMAND
+    else:
+        command = RUN_COMMAND if run else FORM_COMMAND if form else WINDOW_COMMAND
     english = command.format(where=where, kind="notebook" if notebook else "script")
     code = current_language()
     if code == SOURCE_LANGUAGE or code not in LANGUAGES:
@@ -78,7 +84,7 @@ def made_with(where: str, notebook: bool, run: bool = False) -> str:
         item = translate_marked("RunsView", RUNS_ITEMS[notebook]).replace("&", "")
         steps += [translate_marked("RunsView", RUNS_MENU), item]
     else:
-        steps += [translate("ExportCode", "Export code"), _menu_item(notebook, run)]
+        steps += [translate("ExportCode", "Export code"), _menu_item(notebook, run, form)]
     return f"{english} (in {LANGUAGES[code]}: {' > '.join(steps)})"
 
 
@@ -89,6 +95,7 @@ def export_experiment(
     where: str,
     folder: str = "",
     run: bool = False,
+    form: bool = False,
 ) -> Path | None:
     """Ask where to save, then write the script (or notebook) of ``experiment``.
 
@@ -101,7 +108,7 @@ def export_experiment(
         if notebook
         else translate("ExportCode", "Python script (*.py)")
     )
-    title = _menu_item(notebook, run).rstrip("…")
+    title = _menu_item(notebook, run, form).rstrip("…")
     note = ""
     if not notebook and _convolutional(experiment):  # said before the file is named
         note = counts_whole(translate_marked("ExportCode", CNN_SCRIPT_NOTE))
@@ -110,7 +117,7 @@ def export_experiment(
     )
     if not path:
         return None
-    command = made_with(where, notebook, run)
+    command = made_with(where, notebook, run, form)
     language = current_language()  # the file speaks the window's language, for the student
     try:
         return write_export(
@@ -149,13 +156,18 @@ def _convolutional(experiment: Experiment) -> bool:
     return is_convolutional(network_steps(experiment.config))
 
 
-def _menu_item(notebook: bool, run: bool = False) -> str:
+def _menu_item(notebook: bool, run: bool = False, form: bool = False) -> str:
     """The menu item's words ("Export as script…"), in the window's language; ``run``: the
-    item exporting the run on show ("Export the run on show as script…")."""
+    item exporting the run on show ("Export the run on show as script…"); ``form``: the item
+    exporting the form while a run is on show ("Export the Settings tab as script…")."""
     if run and notebook:
         return translate("ExportCode", "Export the run on show as notebook…")
     if run:
         return translate("ExportCode", "Export the run on show as script…")
+    if form and notebook:
+        return translate("ExportCode", "Export the Settings tab as notebook…")
+    if form:
+        return translate("ExportCode", "Export the Settings tab as script…")
     if notebook:
         return translate("ExportCode", "Export as notebook…")
     return translate("ExportCode", "Export as script…")
@@ -190,29 +202,57 @@ def export_code_button(
         )
     )
     menu = QMenu(button)
-    add_code_actions(menu, parent, experiment, where, written)
-    if run_on_show is not None and run_experiment is not None:
-        run_actions = [menu.addSeparator()]
+    menu.setToolTipsVisible(True)
+    if run_on_show is None or run_experiment is None:
+        add_code_actions(menu, parent, experiment, where, written)
+        mark_menu(button).setMenu(menu)
+        return button
 
-        def the_run() -> Experiment | None:
-            run_id = run_on_show()
-            return run_experiment(run_id) if run_id is not None else None
+    # the run on show first, the form's items after it and named as the Settings tab: under a
+    # finished run "Export as script…", on top, wrote the form's other preset (walk70 L5)
+    def shows_run() -> bool:
+        return run_on_show() is not None
 
-        for notebook in (False, True):
-            action = menu.addAction(_menu_item(notebook, run=True))
-            action.triggered.connect(
-                lambda _checked=False, nb=notebook: _export(
-                    parent, the_run, nb, where, written, run=True
-                )
+    def the_run() -> Experiment | None:
+        run_id = run_on_show()
+        return run_experiment(run_id) if run_id is not None else None
+
+    run_actions = []
+    for notebook in (False, True):
+        action = menu.addAction(_menu_item(notebook, run=True))
+        action.triggered.connect(
+            lambda _checked=False, nb=notebook: _export(
+                parent, the_run, nb, where, written, run=True
             )
-            run_actions.append(action)
+        )
+        run_actions.append(action)
+    run_actions.append(menu.addSeparator())
+    form_actions = []
+    for notebook in (False, True):
+        action = menu.addAction(_menu_item(notebook))
+        action.triggered.connect(
+            lambda _checked=False, nb=notebook: _export(
+                parent, experiment, nb, where, written, form=shows_run()
+            )
+        )
+        form_actions.append((notebook, action))
 
-        def offer_the_run() -> None:
-            shown = run_on_show() is not None
-            for item in run_actions:
-                item.setVisible(shown)
+    def offer_the_run() -> None:
+        shown = shows_run()
+        for item in run_actions:
+            item.setVisible(shown)
+        for notebook, action in form_actions:
+            action.setText(_menu_item(notebook, form=shown))
+            action.setToolTip(
+                translate(
+                    "ExportCode",
+                    "the settings on the Settings tab as they are now, not the run on show",
+                )
+                if shown
+                else ""
+            )
 
-        menu.aboutToShow.connect(offer_the_run)
+    menu.aboutToShow.connect(offer_the_run)
     mark_menu(button).setMenu(menu)
     return button
 
@@ -240,7 +280,9 @@ def add_code_actions(
     return actions
 
 
-def _export(parent, experiment, notebook, where, written, run: bool = False) -> None:
+def _export(
+    parent, experiment, notebook, where, written, run: bool = False, form: bool = False
+) -> None:
     try:
         chosen = experiment()
     except NndeskError as err:
@@ -248,7 +290,7 @@ def _export(parent, experiment, notebook, where, written, run: bool = False) -> 
         return
     if chosen is None:  # the run left the page meanwhile
         return
-    path = export_experiment(parent, chosen, notebook, where, run=run)
+    path = export_experiment(parent, chosen, notebook, where, run=run, form=form)
     if path is not None and written is not None:
         written(path)
 

@@ -338,5 +338,62 @@ def test_the_train_page_offers_the_steered_run_on_show_as_it_was_trained(
     assert "Export code > Export the run on show as script…" in text
     assert said.args == [f"Wrote {tmp_path / 'steered.py'}"]
     dialogs.answer = str(tmp_path / "form")  # the form's items still write the form's
-    _action(panel.code_button, "Export as script…").trigger()
+    _action(panel.code_button, "Export the Settings tab as script…").trigger()
     assert "CHANGES = [" not in (tmp_path / "form.py").read_text(encoding="utf-8")
+
+
+def test_under_a_run_on_show_its_items_come_first_and_the_forms_name_the_settings_tab(
+    qtbot, panel, dialogs, tmp_path
+):
+    """walk70 L5: with a fashion-cnn-lab run on show and the form on fashion-prelu-l2-plus,
+    "Export as script…", the menu's first item, wrote the form's preset and did not say so.
+    Under a run the menu offers the run first; the form's items say they export the Settings
+    tab (their tooltip: not the run on show), and the file's header names that item."""
+    panel.form.apply_preset("fashion-prelu-l2-plus")
+    menu = panel.code_button.menu()
+    menu.aboutToShow.emit()
+    shown = [a.text() for a in menu.actions() if a.isVisible() and not a.isSeparator()]
+    assert shown == ["Export as script…", "Export as notebook…"]  # no run yet: the form alone
+
+    store = panel.controller.store
+    record = store.create(get_preset("fashion-cnn-lab").config.to_dict())
+    panel.run_state.last_run_id = record.run_id  # the page's finished run, on show
+    menu.aboutToShow.emit()
+    shown = [a.text() for a in menu.actions() if a.isVisible() and not a.isSeparator()]
+    assert shown == [
+        "Export the run on show as script…",
+        "Export the run on show as notebook…",
+        "Export the Settings tab as script…",
+        "Export the Settings tab as notebook…",
+    ]
+    form_item = _action(panel.code_button, "Export the Settings tab as script…")
+    assert "not the run on show" in form_item.toolTip()
+    dialogs.answer = str(tmp_path / "form")
+    form_item.trigger()
+    assert dialogs.titles[-1] == "Export the Settings tab as script"
+    text = (tmp_path / "form.py").read_text(encoding="utf-8")
+    assert "preset fashion-prelu-l2-plus" in text
+    assert "Export code > Export the Settings tab as script…" in text
+    dialogs.answer = str(tmp_path / "run")
+    _action(panel.code_button, "Export the run on show as script…").trigger()
+    assert f"run {record.run_id}" in (tmp_path / "run.py").read_text(encoding="utf-8")
+
+
+def test_the_settings_tab_items_header_reads_in_vietnamese(qtbot):
+    """The header of a file the Settings tab's item wrote from the Vietnamese window (a run on
+    show) names the menu path in Vietnamese, as the other items' do (walk70 L5)."""
+    from nndesk.codegen.words import Words
+    from nndesk.ui import language
+    from nndesk.ui.export_code import made_with
+
+    assert language.use_language("vi") == "vi"
+    try:
+        command = made_with("Train page", False, form=True)
+    finally:
+        language.use_language("en")
+    assert command.endswith(
+        "(in Tiếng Việt: Huấn luyện > Xuất mã > Xuất thẻ Cài đặt thành script…)"
+    )
+    assert Words("vi").command(command) == (
+        "cửa sổ nndesk, Huấn luyện > Xuất mã > Xuất thẻ Cài đặt thành script…"
+    )
