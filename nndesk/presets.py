@@ -528,6 +528,29 @@ def preset_origin(config: TrainConfig, started_from: str = "") -> PresetOrigin |
     return None
 
 
+#: The settings a race sets for every lane at once (its Epochs and Seed fields): a lane whose
+#: other settings are a preset's is that preset's lab, run for the race's epochs and seed
+RACE_SHARED = ("epochs", "seed")
+
+
+def lane_origin(config: TrainConfig, lane_name: str, race_preset: str) -> PresetOrigin | None:
+    """The preset a race lane of ``config`` (named ``lane_name``, in a race started from
+    ``race_preset``) comes from: the preset whose settings it is (unchanged), else the preset
+    whose settings it is but for the race's epochs and seed (changed: the lab's figure is of
+    its own epochs), else the preset the lane is named after or the race's (changed). fixW #1:
+    every lane of a 1-epoch "sigmoid vs ReLU, raw vs [0, 1]" race was kept as
+    "mnist-sigmoid-raw, changed", its ReLU [0, 1] lane (mnist-relu-sigmoid-unit's settings)
+    too."""
+    exact = preset_origin(config)
+    if exact is not None:
+        return exact
+    for preset in PRESETS.values():
+        own = {name: getattr(preset.config, name) for name in ("threads", *RACE_SHARED)}
+        if config.replace(**own) == preset.config:
+            return PresetOrigin(preset.name, changed=True)
+    return preset_origin(config, lane_name if lane_name in PRESETS else race_preset)
+
+
 def list_presets() -> list[Preset]:
     """Every preset, in the order of the labs."""
     return list(PRESETS.values())

@@ -198,3 +198,34 @@ def test_a_count_of_test_images_that_is_not_one_is_not_said(value):
     from nndesk.model_labels import test_images_of
 
     assert test_images_of({"test_images": value}) is None
+
+
+def test_each_race_lane_is_named_by_its_own_preset_changed_only_when_its_settings_differ():
+    """fixW #1: the lanes of a 1-epoch "sigmoid vs ReLU, raw vs [0, 1]" race were all kept as
+    "mnist-sigmoid-raw, changed" (the race's preset), the ReLU [0, 1] lane too. Each lane is
+    named by the preset whose settings it is: unchanged at the preset's own epochs and seed,
+    changed at the race's; a lane of no preset's settings by the race's preset, changed."""
+    from nndesk.presets import lane_origin
+    from nndesk.training.race import COMPARISONS
+
+    both = next(c for c in COMPARISONS if len(c.lanes) == 4 and c.preset == "mnist-sigmoid-raw")
+    own = {"epochs": both.base("mnist").epochs, "seed": both.base("mnist").seed}
+    wanted = ["mnist-sigmoid-raw", "mnist-relu-sigmoid-raw", "mnist-sigmoid-plus"]
+    wanted.append("mnist-relu-sigmoid-unit")
+    for epochs, changed in ((own["epochs"], False), (1, True)):
+        lanes = both.configs("mnist", epochs=epochs, seed=own["seed"])
+        origins = [lane_origin(config, name, both.preset) for name, config in lanes]
+        assert origins == [PresetOrigin(name, changed) for name in wanted]
+    seeded = both.configs("mnist", epochs=own["epochs"], seed=5)[1][1]
+    assert lane_origin(seeded, "ReLU, raw", "mnist-sigmoid-raw") == PresetOrigin(
+        "mnist-relu-sigmoid-raw", True
+    )
+    # a lane of settings no preset has: the race's preset, changed; a lab's lane: its own
+    odd = PRESETS["mnist-sigmoid-raw"].config.replace(lr=0.123, epochs=1)
+    assert lane_origin(odd, "Sigmoid, raw", "mnist-sigmoid-raw") == PresetOrigin(
+        "mnist-sigmoid-raw", True
+    )
+    assert lane_origin(PRELU.replace(lr=0.5), "fashion-prelu-l2", "fashion-mlp-lab") == (
+        PresetOrigin("fashion-prelu-l2", True)
+    )
+    assert lane_origin(odd.replace(dataset="fashion"), "x", "") is None

@@ -26,7 +26,7 @@ from nndesk.controllers.training import (
 from nndesk.controllers.worker_freeing import join_and_free
 from nndesk.controllers.worker_thread import Batcher, RunRequests, WorkerThreadOwner
 from nndesk.errors import ConfigError, NndeskError, user_message
-from nndesk.presets import PRESETS, preset_origin
+from nndesk.presets import lane_origin
 from nndesk.run_curves import Curves
 from nndesk.run_record import MODEL_FILE
 from nndesk.runs import RunStore
@@ -276,14 +276,13 @@ class _Keeper(QObject):
         record = None
         try:
             try:
-                # a lane of a lab's settings is named by its preset; the others started from
-                # the race's preset (its lanes changed what they compare, and the epochs)
-                started_from = name if name in PRESETS else preset
+                # each lane its own preset: the one whose settings it is (the race's epochs
+                # and seed aside), else the lab it is named after, else the race's
                 record = store.create(
                     session.config.to_dict(),
                     title=f"{name} (race)",
                     began=session.began,
-                    preset=preset_origin(session.config, started_from),
+                    preset=lane_origin(session.config, name, preset),
                 )
                 # a lane that diverged is kept as a run that diverged is: its record and
                 # curves, no model (its weights are those its loss blew up from; the CLI and

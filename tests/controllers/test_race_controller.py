@@ -197,3 +197,26 @@ def test_lanes_of_their_own_batch_sizes_and_l2_race_with_their_own(qtbot, race):
         (20, 0.0, "constant"),
         (40, 1e-3, "exp"),
     ]
+
+
+def test_each_kept_lane_names_its_own_preset(qtbot, race):
+    """fixW #1: the lanes of a one-epoch "sigmoid vs ReLU" race were all kept as
+    "mnist-sigmoid-raw, changed", the ReLU lane (mnist-relu-sigmoid-raw's settings) too.
+    Kept, each names its own preset, changed (the race's one epoch is not the lab's)."""
+    from nndesk.presets import PresetOrigin
+    from nndesk.training.race import COMPARISONS
+
+    units = next(c for c in COMPARISONS if len(c.lanes) == 2 and c.preset == "mnist-sigmoid-raw")
+    lanes = [Lane(name, config) for name, config in units.configs("mnist", epochs=1)]
+    with qtbot.waitSignal(race.finished_race, timeout=WAIT_MS):
+        race.start(lanes, preset=units.preset)  # as the Race tab starts it
+    qtbot.waitUntil(lambda: not race.is_running(), timeout=WAIT_MS)
+    stored = []
+    for lane in (0, 1):
+        with qtbot.waitSignal(race.kept, timeout=WAIT_MS) as kept:
+            race.keep(lane)
+        stored.append(race.store.load(kept.args[1].run_id).preset)
+    assert stored == [
+        PresetOrigin("mnist-sigmoid-raw", changed=True),
+        PresetOrigin("mnist-relu-sigmoid-raw", changed=True),
+    ]
