@@ -103,6 +103,11 @@ class RaceView(QWidget):
         self._dataset = dataset
         #: the comparison the lanes started from (``COMPARISONS`` index)
         self._comparison = 0
+        #: the lab every lane shares its images, split and augmentation with when two labs race
+        #: alone ("Lab against lab": the first of them), None when a comparison's preset is
+        #: the start. walk70 H1: the hidden comparison's fashion-mlp-lab stayed the start, so
+        #: the PReLU labs raced without their 10 % validation split and were kept as its runs
+        self._lab: str | None = None
 
         # whole where the tab has room; narrower, it shrinks (its text elided, whole when open):
         # at 1024x700 with an 11 pt font its longest title made the tab 589 px wide in 506
@@ -288,17 +293,23 @@ class RaceView(QWidget):
 
     # -- lanes ---------------------------------------------------------------------------------
     def preset_name(self) -> str:
-        """The preset every lane starts from: the comparison's, or the window's dataset's lab."""
+        """The preset every lane starts from: the lab raced against another, else the
+        comparison's, or the window's dataset's lab."""
+        if self._lab is not None:
+            return self._lab
         return COMPARISONS[self._comparison].preset_name(self._dataset)
 
     def base(self) -> TrainConfig:
-        """The settings every lane starts from: the comparison's preset with the race's epochs
+        """The settings every lane starts from: ``preset_name``'s with the race's epochs
         and seed; ``ConfigError`` when a field is refused."""
-        return (
-            COMPARISONS[self._comparison]
-            .base(self._dataset)
-            .replace(epochs=self._epochs_editor.value(), seed=self._seed_editor.value())
+        from nndesk.presets import get_preset
+
+        start = (
+            get_preset(self._lab).config
+            if self._lab is not None
+            else COMPARISONS[self._comparison].base(self._dataset)
         )
+        return start.replace(epochs=self._epochs_editor.value(), seed=self._seed_editor.value())
 
     def use_comparison(self, index: int) -> None:
         """Fill the lanes with ``COMPARISONS[index]`` and the epochs and seed with its preset's
@@ -313,6 +324,7 @@ class RaceView(QWidget):
     def _fill_lanes(self, index: int) -> None:
         """The lanes of ``COMPARISONS[index]`` on its preset, with this tab's epochs and seed."""
         self._comparison = index
+        self._lab = None
         try:
             base = self.base()
         except NndeskError as err:
@@ -345,6 +357,10 @@ class RaceView(QWidget):
         except NndeskError:  # a number being typed ("0" in Epochs): changed by hand
             untouched = False
         self._dataset = dataset
+        if self._lab is not None and not self.controller.is_running():
+            # two labs of the other dataset no longer start the race: the lanes, edited by
+            # hand, stay; they share the window's dataset's settings as before
+            self._lab = None
         if not self._edited and not self.controller.is_running():
             if untouched:
                 self.use_comparison(self._comparison)
@@ -353,19 +369,21 @@ class RaceView(QWidget):
         self._show_shared()
 
     def lanes_choice(self) -> tuple:
-        """The comparison chosen and, once a lane was edited by hand, every lane's fields
-        (``restore_lanes_choice``, for the window rebuilt in another language)."""
+        """The comparison chosen, once a lane was edited by hand every lane's fields, and the
+        lab raced against another (``restore_lanes_choice``, for the window rebuilt in another
+        language)."""
         rows = [row.choice() for row in self.rows] if self._edited else None
-        return self.comparison.currentData(), rows
+        return self.comparison.currentData(), rows, self._lab
 
     def restore_lanes_choice(self, choice: tuple) -> None:
         """Take ``lanes_choice`` over: the comparison's lanes named in this window's language,
         or the lanes edited by hand as they were."""
-        index, rows = choice
+        index, rows, lab = (*choice, None)[:3]  # a choice read before the lab was kept: none
         if index is not None and index >= 0 and index != self.comparison.currentData():
             self._fill_lanes(index)  # the epochs and seed are kept choices of their own
         if rows is None:
             return
+        self._lab = lab
         self._set_rows(len(rows))
         for row, fields in zip(self.rows, rows, strict=True):
             row.restore(fields)
@@ -493,6 +511,10 @@ class RaceView(QWidget):
         for row, name in zip(self.rows, (first, second), strict=True):
             row.fill(name, labs[name])
         self.comparison.setCurrentIndex(self.comparison.findData(-1))  # no comparison's lanes
+        # the race starts from the first lab: its images, validation split and augmentation
+        # (both its lanes', when the labs share them), and its name on the line above the lanes
+        # and on the kept runs
+        self._lab = first
         self._edited = True
         self.error.setText("")
         self._show_shared()

@@ -209,3 +209,61 @@ def test_the_add_a_lab_buttons_arrow_has_room_beside_its_name(page):
     arrow = style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
     margins = 2 * style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, button)
     assert button.sizeHint().width() >= name + arrow + margins
+
+
+def test_lab_against_lab_races_and_keeps_each_lane_as_its_own_lab(qtbot, page):
+    """walk70 H1: "Lab against lab" fashion-prelu-l2 against fashion-prelu-l2-plus, chosen
+    while the tab showed a comparison of fashion-mlp-lab, said "fashion-mlp-lab's settings",
+    raced both lanes without the labs' 10 % validation split and kept them as
+    fashion-mlp-lab's runs. The first lab starts the race; each lane is kept as its own lab."""
+    from nndesk.presets import PresetOrigin
+
+    view = page.race_view
+    assert view.preset_name() == "fashion-mlp-lab"  # the tab opens on a comparison of it
+    view.lab_menu.aboutToShow.emit()
+    pairs = _menu_action(view.lab_menu, "Lab against lab").menu()
+    against = _menu_action(pairs, "fashion-prelu-l2 against").menu()
+    _menu_action(against, "fashion-prelu-l2-plus").trigger()
+    view.epochs.setValue(1)
+    assert "fashion-prelu-l2's settings" in view.shared.text()
+    assert "fashion-mlp-lab" not in view.shared.text()
+    assert "validation 10%" in view.shared.text(), view.shared.text()
+    want = get_preset("fashion-prelu-l2").config.val_fraction
+    assert [lane.config.val_fraction for lane in view.lanes()] == [want, want] == [0.1, 0.1]
+
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    assert "fashion-mlp-lab" not in view.lanes_summary.text()
+    stored = []
+    for lane in (0, 1):
+        with qtbot.waitSignal(page.race.kept, timeout=WAIT_MS) as kept:
+            page.race.keep(lane)
+        record = page.race.store.load(kept.args[1].run_id)
+        stored.append((record.preset, record.config["val_fraction"]))
+    # one epoch of the labs' 20: changed, but each its own lab, on its own split
+    assert stored == [
+        (PresetOrigin("fashion-prelu-l2", changed=True), 0.1),
+        (PresetOrigin("fashion-prelu-l2-plus", changed=True), 0.1),
+    ]
+
+
+def test_a_comparison_chosen_after_lab_against_lab_starts_from_its_own_preset(
+    qtbot, page, tmp_path
+):
+    """The lab raced against another is the start only until a comparison is chosen again;
+    a window rebuilt in another language keeps it."""
+    from nndesk.ui.race_view import RaceView
+
+    view = page.race_view
+    view.race_two_labs("fashion-prelu-l2-plus", "fashion-mlp-lab")
+    assert view.preset_name() == "fashion-prelu-l2-plus"
+    other = RaceView(RaceController(lambda name: None, RunStore(tmp_path / "other")))
+    qtbot.addWidget(other)
+    other.follow_mode("garments")
+    other.restore_lanes_choice(view.lanes_choice())
+    assert other.preset_name() == "fashion-prelu-l2-plus"
+    assert "fashion-prelu-l2-plus's settings" in other.shared.text()
+    view.comparison.activated.emit(view.comparison.findData(0))
+    assert view.preset_name() == "fashion-mlp-lab"
+    assert view.lanes()[0].config.val_fraction == 0.0
