@@ -18,17 +18,16 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published:User
 FASHION = DATASETS["fashion"].class_names
 
 
-@pytest.fixture
-def tops_classifier(tmp_path):
-    """A 784-10 linear model named with Fashion-MNIST's classes: any ink scores Pullover and
-    Coat alike (a tie: "Not sure" between them); ink in two side patches of the middle rows,
-    which a horizontal stroke crosses and a vertical one misses, scores Bag far higher."""
+def tie_classifier(tmp_path, a: str, b: str, more: np.ndarray | None = None) -> Classifier:
+    """A 784-10 linear model named with Fashion-MNIST's classes that scores any ink ``a`` and
+    ``b`` alike (a tie: "Not sure" between them, whatever is drawn); ``more`` (28, 28, 10), when
+    given, is added to its weights (a pattern that scores another class)."""
     model = build_model("784-10", rng=np.random.default_rng(0))
     w = np.zeros((28, 28, 10), np.float32)
-    w[:, :, FASHION.index("Pullover")] = 0.05
-    w[:, :, FASHION.index("Coat")] = 0.05
-    w[11:18, 2:10, FASHION.index("Bag")] = 0.4
-    w[11:18, 18:26, FASHION.index("Bag")] = 0.4
+    w[:, :, FASHION.index(a)] = 0.05
+    w[:, :, FASHION.index(b)] = 0.05
+    if more is not None:
+        w += more
     dense = model.layers[0]
     dense.params["W"][...] = w.reshape(784, 10)
     dense.params["b"][...] = 0.0
@@ -39,7 +38,17 @@ def tops_classifier(tmp_path):
         "preprocess": "garments",
         "metrics": {"test_accuracy": 0.5},
     }
-    return Classifier.from_file(save_model(tmp_path / "tops.npz", model, info))
+    return Classifier.from_file(save_model(tmp_path / f"{a}-{b}.npz".lower(), model, info))
+
+
+@pytest.fixture
+def tops_classifier(tmp_path):
+    """Coat and Pullover tied; ink in two side patches of the middle rows, which a horizontal
+    stroke crosses and a vertical one misses, scores Bag far higher."""
+    bag = np.zeros((28, 28, 10), np.float32)
+    bag[11:18, 2:10, FASHION.index("Bag")] = 0.4
+    bag[11:18, 18:26, FASHION.index("Bag")] = 0.4
+    return tie_classifier(tmp_path, "Coat", "Pullover", bag)
 
 
 def test_not_sure_between_coat_and_pullover_says_a_coat_opens_down_the_front(
@@ -175,22 +184,8 @@ def test_a_dots_note_is_not_replaced_by_the_hint(qtbot, window_factory, tops_cla
 
 @pytest.fixture
 def shirt_pullover_classifier(tmp_path):
-    """A 784-10 linear model on Fashion-MNIST's classes scoring any ink Shirt and Pullover alike:
-    "Not sure" between them, whatever is drawn."""
-    model = build_model("784-10", rng=np.random.default_rng(0))
-    w = np.zeros((784, 10), np.float32)
-    w[:, FASHION.index("Shirt")] = 0.05
-    w[:, FASHION.index("Pullover")] = 0.05
-    model.layers[0].params["W"][...] = w
-    model.layers[0].params["b"][...] = 0.0
-    info = {
-        "dataset": "fashion",
-        "class_names": list(FASHION),
-        "normalization": Normalizer("unit").to_dict(),
-        "preprocess": "garments",
-        "metrics": {"test_accuracy": 0.5},
-    }
-    return Classifier.from_file(save_model(tmp_path / "shirt-pullover.npz", model, info))
+    """Shirt and Pullover tied: "Not sure" between them, whatever is drawn."""
+    return tie_classifier(tmp_path, "Shirt", "Pullover")
 
 
 def test_a_drawn_shirt_with_its_opening_is_not_asked_for_the_opening(
