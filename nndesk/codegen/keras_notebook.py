@@ -50,6 +50,10 @@ def keras_notebook(
     l2_in_loss = (steer.l2_steered or bool(cfg.l2)) and cfg.optimizer != "adamw"
     l2_note = "\n\n" + t(_L2_NOTE) if l2_in_loss else ""
     fit_note = " " + t(_L2_FIT) if l2_in_loss else ""
+    # ... so a metric compiled beside the loss keeps the loss without it, and the curves draw
+    # that too: the loss curve alone set Keras' loss with L2 against nndesk's without
+    metric_note = " " + t(_L2_METRIC) if l2_in_loss else ""
+    dashed_note = " " + t(_L2_DASHED) if l2_in_loss else ""
     cells: list[tuple[str, str]] = [
         ("markdown", _title(experiment, command, t)),
         ("markdown", t("## Set-up\nNeeds TensorFlow 2.16 or newer (Keras 3), NumPy and "
@@ -69,8 +73,9 @@ def keras_notebook(
         ("code", _normalize_code(cfg, one_hot)),
         ("markdown", t("## The network") + "\n" + _network_text(cfg, steps, steer, t)),
         ("code", _model_code(cfg, steps, steer)),
-        ("markdown", t("## Loss and optimiser") + "\n" + _compile_text(cfg, t) + l2_note),
-        ("code", _compile_code(cfg)),
+        ("markdown", t("## Loss and optimiser") + "\n" + _compile_text(cfg, t) + l2_note
+         + metric_note),
+        ("code", _compile_code(cfg, l2_in_loss)),
         ("markdown", t("## Learning-rate schedule") + "\n" + _schedule_text(cfg, t)),
         ("code", _schedule_code(cfg)),
     ]  # fmt: skip
@@ -80,7 +85,7 @@ def keras_notebook(
             ("code", steer.code()),
             ("markdown", t("## Training") + "\n" + _fit_text(cfg, t) + " " + steer.loop_text()
              + fit_note),
-            ("code", steer.loop_code()),
+            ("code", steer.loop_code(l2_in_loss)),
         ]  # fmt: skip
     else:
         cells += [("markdown", t("## Training") + "\n" + _fit_text(cfg, t) + fit_note),
@@ -91,8 +96,8 @@ def keras_notebook(
          + (" " + t(_L2_PRINTED) if l2_in_loss else "")),
         ("code", _evaluate_code(cfg, l2_in_loss)),
         ("markdown", t("## Curves\nLoss and accuracy per epoch, as on nndesk's Train page.")
-         + l2_note),
-        ("code", _curves_code(cfg, "history" if steer else "history.history", t)),
+         + l2_note + dashed_note),
+        ("code", _curves_code(cfg, "history" if steer else "history.history", t, l2_in_loss)),
     ]  # fmt: skip
     # the code cells' comments, docstrings and messages in the language (the code unchanged)
     cells = [(kind, t.code(text) if kind == "code" else text) for kind, text in cells]
@@ -177,6 +182,16 @@ _L2_NOTE = (
     "show the data loss alone, so the losses here are higher by that term."
 )
 _L2_FIT = "The losses it prints hold the L2 term (see “Loss and optimiser”)."
+#: the name of the metric that keeps the loss without the L2 term (its validation one: "val_" +)
+DATA_LOSS = "data_loss"
+_L2_METRIC = (
+    "So the model is compiled with a `data_loss` metric beside the loss: the same loss without "
+    "the L2 term, as nndesk counts it."
+)
+_L2_DASHED = (
+    "The dashed lines are the loss without it (the `data_loss` metric): those compare with "
+    "nndesk's curves."
+)
 _L2_PRINTED = (
     "The test loss is printed twice: with the L2 term, as Keras counts it, and without it, "
     "the figure nndesk shows."
@@ -186,16 +201,18 @@ _L2_PRINTED = (
 def _evaluate_code(cfg: TrainConfig, l2_in_loss: bool) -> str:
     """The evaluation cell: accuracy, and the test loss with (and, when Keras adds an L2
     term to it, without) the regularisation."""
-    lines = [
-        "test_loss, test_accuracy = model.evaluate(x_test, t_test, verbose=0)",
-        'print(f"test loss {test_loss:.4f}")',
-    ]
-    if l2_in_loss:
-        loss = {"ce": "SparseCategoricalCrossentropy", "bce": "BinaryCrossentropy",
-                "mse": "MeanSquaredError"}[cfg.loss]  # fmt: skip
-        lines += [
+    if not l2_in_loss:
+        lines = [
+            "test_loss, test_accuracy = model.evaluate(x_test, t_test, verbose=0)",
+            'print(f"test loss {test_loss:.4f}")',
+        ]
+    else:  # three figures, the compiled data_loss metric's among them: read by name
+        lines = [
+            "scores = model.evaluate(x_test, t_test, verbose=0, return_dict=True)",
+            'test_loss, test_accuracy = scores["loss"], scores["accuracy"]',
+            'print(f"test loss {test_loss:.4f}")',
             "# the same loss without the L2 term: what nndesk's curves and figures show",
-            f"data_loss = keras.losses.{loss}()(t_test, model.predict(x_test, verbose=0))",
+            f'data_loss = scores["{DATA_LOSS}"]',
             'print(f"test loss without L2 {float(data_loss):.4f}")',
         ]
     lines.append('print(f"test_accuracy={test_accuracy:.4f}")')
@@ -626,7 +643,17 @@ def _eps(cfg: TrainConfig) -> float | None:
     return None
 
 
-def _compile_code(cfg: TrainConfig) -> str:
+#: Keras' metric of each loss: the loss's own function, never its regularisation terms
+_LOSS_METRIC = {
+    "ce": "SparseCategoricalCrossentropy",
+    "bce": "BinaryCrossentropy",
+    "mse": "MeanSquaredError",
+}
+
+
+def _compile_code(cfg: TrainConfig, l2_in_loss: bool = False) -> str:
+    """The compile cell; ``l2_in_loss``: Keras adds an L2 term to the loss, and a metric
+    (``DATA_LOSS``) keeps the loss without it."""
     args = [f"learning_rate={cfg.lr!r}"]
     name = {"gd": "SGD", "sgd": "SGD", "momentum": "SGD", "nesterov": "SGD",
             "rmsprop": "RMSprop", "adam": "Adam", "adamw": "AdamW"}[cfg.optimizer]  # fmt: skip
@@ -648,6 +675,8 @@ def _compile_code(cfg: TrainConfig) -> str:
     metric = (
         '"accuracy"' if cfg.loss == "ce" else 'keras.metrics.CategoricalAccuracy(name="accuracy")'
     )
+    if l2_in_loss:
+        metric += f', keras.metrics.{_LOSS_METRIC[cfg.loss]}(name="{DATA_LOSS}")'
     return "\n".join(
         [
             f"optimizer = keras.optimizers.{name}({', '.join(args)})",
@@ -737,8 +766,10 @@ def _fit_code(cfg: TrainConfig) -> str:
     )
 
 
-def _curves_code(cfg: TrainConfig, logs: str, t: Words) -> str:
-    """The plotting cell; ``logs`` names the dict of per-epoch lists ("history.history")."""
+def _curves_code(cfg: TrainConfig, logs: str, t: Words, l2_in_loss: bool = False) -> str:
+    """The plotting cell; ``logs`` names the dict of per-epoch lists ("history.history");
+    ``l2_in_loss``: the loss lines hold Keras' L2 term, and dashed lines of the same colours
+    draw the ``DATA_LOSS`` metric beside them."""
     val = cfg.val_fraction > 0
     train, validation = t("train"), t("validation")
     # epochs counted from 1, as the window's epoch charts and the printed lines count them
@@ -746,14 +777,22 @@ def _curves_code(cfg: TrainConfig, logs: str, t: Words) -> str:
     lines = [
         "fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(10, 4))",
         f'epochs = range(1, len({logs}["loss"]) + 1)',
-        f'ax_loss.plot(epochs, {logs}["loss"], label="{train}")',
-        f'ax_acc.plot(epochs, {logs}["accuracy"], label="{train}")',
     ]
-    if val:
-        lines += [
-            f'ax_loss.plot(epochs, {logs}["val_loss"], label="{validation}")',
-            f'ax_acc.plot(epochs, {logs}["val_accuracy"], label="{validation}")',
-        ]
+    splits = [("", train)] + ([("val_", validation)] if val else [])
+    for prefix, name in splits:
+        if l2_in_loss:
+            with_l2 = t("{split}, with L2", split=name)
+            without = t("{split}, without L2", split=name)
+            lines += [
+                f'(line,) = ax_loss.plot(epochs, {logs}["{prefix}loss"], label="{with_l2}")',
+                "ax_loss.plot(",
+                f'    epochs, {logs}["{prefix}{DATA_LOSS}"], "--", color=line.get_color(),',
+                f'    label="{without}",',
+                ")",
+            ]
+        else:
+            lines.append(f'ax_loss.plot(epochs, {logs}["{prefix}loss"], label="{name}")')
+        lines.append(f'ax_acc.plot(epochs, {logs}["{prefix}accuracy"], label="{name}")')
     lines += [
         f'ax_loss.set(xlabel="epoch", ylabel="{t("loss")}")',
         f'ax_acc.set(xlabel="epoch", ylabel="{t("accuracy")}")',

@@ -158,10 +158,14 @@ class Steering:
             "running means Keras keeps over its batches."
         )
 
-    def loop_code(self) -> str:
+    def loop_code(self, data_loss: bool = False) -> str:
+        """The training loop's cell; ``data_loss``: the model was compiled with a
+        ``data_loss`` metric (the loss without Keras' L2 term), kept per epoch beside the
+        loss as ``fit``'s history keeps it."""
         cfg = self.experiment.config
         val = cfg.val_fraction > 0
-        keys = ["loss", "accuracy"] + (["val_loss", "val_accuracy"] if val else [])
+        figures = ["loss", "accuracy"] + (["data_loss"] if data_loss else [])
+        keys = figures + ([f"val_{k}" for k in figures] if val else [])
         lines = [
             f"history = {{{', '.join(f'{k!r}: []' for k in keys)}}}".replace("'", '"'),
             "steering, lr_fixed = steering_table(CHANGES), None",
@@ -188,6 +192,7 @@ class Steering:
             "    optimizer.learning_rate = lr",
             f"    order = np.random.default_rng([SEED, {SHUFFLE_STREAM}, epoch]).permutation(n)",
             "    loss_sum = correct = 0.0",
+            *(["    data_loss_sum = 0.0"] if data_loss else []),
             "    for b, start in enumerate(range(0, n, batch), start=1):",
             "        for name, value in steering.pop((epoch, b), []):",
             *(
@@ -218,10 +223,22 @@ class Steering:
             "        # epoch's are their mean over its images, as nndesk counts them",
             '        loss_sum += float(logs["loss"]) * len(idx)',
             '        correct += float(logs["accuracy"]) * len(idx)',
+            *(
+                ['        data_loss_sum += float(logs["data_loss"]) * len(idx)']
+                if data_loss
+                else []
+            ),
             '    history["loss"].append(loss_sum / n)',
             '    history["accuracy"].append(correct / n)',
+            *(['    history["data_loss"].append(data_loss_sum / n)'] if data_loss else []),
         ]
-        if val:
+        if val and data_loss:  # three figures: read by name
+            lines += [
+                "    scores = model.evaluate(x_val, t_val, verbose=0, return_dict=True)",
+                '    for name in ("loss", "accuracy", "data_loss"):',
+                '        history["val_" + name].append(scores[name])',
+            ]
+        elif val:
             lines += [
                 "    val_loss, val_accuracy = model.evaluate(x_val, t_val, verbose=0)",
                 '    history["val_loss"].append(val_loss)',

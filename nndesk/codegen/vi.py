@@ -414,6 +414,16 @@ TEXTS: dict[str, str] = {
         "đúng bằng số hạng ấy.",
     "The losses it prints hold the L2 term (see “Loss and optimiser”).":
         "Các mất mát nó in ra có chứa số hạng L2 (xem “Hàm mất mát và bộ tối ưu”).",
+    "So the model is compiled with a `data_loss` metric beside the loss: the same loss without "
+    "the L2 term, as nndesk counts it.":
+        "Vì vậy mô hình được biên dịch với một độ đo `data_loss` bên cạnh hàm mất mát: cũng hàm "
+        "mất mát ấy nhưng không có số hạng L2, như nndesk tính.",
+    "The dashed lines are the loss without it (the `data_loss` metric): those compare with "
+    "nndesk's curves.":
+        "Các đường nét đứt là mất mát không có số hạng ấy (độ đo `data_loss`): chúng mới so "
+        "sánh được với các đường cong của nndesk.",
+    "{split}, with L2": "{split}, có L2",
+    "{split}, without L2": "{split}, không có L2",
     "The test loss is printed twice: with the L2 term, as Keras counts it, and without it, "
     "the figure nndesk shows.":
         "Mất mát trên tập kiểm tra được in hai lần: có số hạng L2, như Keras tính, và không có "

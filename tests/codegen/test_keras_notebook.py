@@ -87,28 +87,37 @@ def test_the_notebook_json_is_plain_nbformat_4_with_cell_ids():
 
 class _StandIn:
     """Anything Keras would be: every attribute and call gives another stand-in, except the
-    few results the notebook reads (fit's history, evaluate's pair)."""
+    few results the notebook reads (fit's history, evaluate's figures). As Keras', those hold
+    a figure for each metric ``compile`` was given (by its name), and ``evaluate`` gives a
+    list of them all unless asked for a dict (``return_dict=True``)."""
 
-    def __init__(self, name="keras"):
-        self.name = name
+    def __init__(self, name="keras", kwargs=None, compiled=None):
+        self.name, self.kwargs = name, kwargs or {}
+        self.compiled = compiled if compiled is not None else []  # shared: compile's metrics
 
     def __getattr__(self, name):
         if name.startswith("__"):  # introspection (inspect.unwrap, copy...) gets nothing
             raise AttributeError(name)
-        return _StandIn(name)
+        return _StandIn(name, compiled=self.compiled)
 
     def __call__(self, *args, **kwargs):
+        if self.name == "compile":
+            self.compiled[:] = [
+                m.kwargs.get("name", m.name) if isinstance(m, _StandIn) else m
+                for m in kwargs["metrics"]
+            ]
+        # every figure the run's history and evaluate hold, the loss's and the metrics'
+        figures = {"loss": 1.0, **{name: 2.0 + i for i, name in enumerate(self.compiled)}}
         if self.name == "fit":
-            history = {k: [1.0, 0.5] for k in ("loss", "accuracy", "val_loss", "val_accuracy")}
+            history = {
+                prefix + k: [v, v / 2] for prefix in ("", "val_") for k, v in figures.items()
+            }
             return type("History", (), {"history": history})()
         if self.name == "evaluate":
-            return 0.25, 0.9
-        return _StandIn(self.name)
-
-    def __float__(self):
-        if self.name.endswith(("Crossentropy", "MeanSquaredError")):  # a loss, called
-            return 0.2
-        raise TypeError(f"a stand-in for {self.name} is no number")
+            scores = {"loss": 0.25, "accuracy": 0.9, "data_loss": 0.2}
+            scores = {k: scores[k] for k in figures}
+            return scores if kwargs.get("return_dict") else list(scores.values())
+        return _StandIn(self.name, kwargs, self.compiled)
 
 
 @pytest.mark.parametrize("preset", ["fashion-mlp-lab", "fashion-cnn-plus", "mnist-sigmoid-raw"])
@@ -252,7 +261,7 @@ class _RecordingKeras:
                 self.traced = None
 
             def compile(self, optimizer, loss, metrics):
-                self.optimizer = optimizer
+                self.optimizer, self.metrics = optimizer, metrics
 
             def summary(self):
                 pass
@@ -276,11 +285,16 @@ class _RecordingKeras:
                 self.make_train_function()
                 keras.steps.append({"lr": self.optimizer.learning_rate, "x": x.copy(),
                                     **self.traced})  # fmt: skip
-                # this batch's figures alone, as Keras 3 gives them (no running mean)
-                return {"loss": float(len(keras.steps)), "accuracy": 1 / len(keras.steps)}
+                # this batch's figures alone, as Keras 3 gives them (no running mean); a
+                # data_loss metric (the loss without L2) a third of the loss
+                step = len(keras.steps)
+                logs = {"loss": float(step), "accuracy": 1 / step, "data_loss": step / 3}
+                return {k: logs[k] for k in ("loss", *self.metrics)}
 
-            def evaluate(self, x, y, verbose=1):
-                return 0.25, 0.9
+            def evaluate(self, x, y, verbose=1, return_dict=False):
+                scores = {"loss": 0.25, "accuracy": 0.9, "data_loss": 0.2}
+                scores = {k: scores[k] for k in ("loss", *self.metrics)}
+                return scores if return_dict else list(scores.values())
 
             def predict(self, x, verbose=1):
                 return np.zeros((len(x), 10), np.float32)
@@ -299,10 +313,10 @@ class _RecordingKeras:
             SGD=Optimizer, Adam=Optimizer, AdamW=Optimizer, RMSprop=Optimizer
         )
         self.callbacks = types.SimpleNamespace(LearningRateScheduler=lambda f: f)
-        self.metrics = types.SimpleNamespace(CategoricalAccuracy=lambda name: name)
-        self.losses = types.SimpleNamespace(
-            **{name: lambda: (lambda t, p: 0.2) for name in (
-                "SparseCategoricalCrossentropy", "BinaryCrossentropy", "MeanSquaredError")}
+        self.metrics = types.SimpleNamespace(  # a metric is its name here
+            **{name: lambda name: name for name in (
+                "CategoricalAccuracy", "SparseCategoricalCrossentropy", "BinaryCrossentropy",
+                "MeanSquaredError")}
         )  # fmt: skip
         self.utils = types.SimpleNamespace(
             set_random_seed=lambda seed: None,
@@ -389,6 +403,13 @@ def test_a_steered_runs_notebook_replays_every_change_at_its_batch(tmp_path, blo
         mean_accuracy = sum(m / i for i, m in steps) / n
         assert namespace["history"]["loss"][e - 1] == pytest.approx(mean_loss)
         assert namespace["history"]["accuracy"][e - 1] == pytest.approx(mean_accuracy)
+        # its L2 was steered, so Keras' loss holds the term: the loss without it (data_loss,
+        # a third of the loss in the stand-in) is kept the same way, and drawn dashed
+        assert namespace["history"]["data_loss"][e - 1] == pytest.approx(mean_loss / 3)
+    assert namespace["history"]["val_data_loss"] == [0.2] * 3
+    assert namespace["history"]["val_loss"] == [0.25] * 3
+    drawn = {line.get_label(): line for line in namespace["ax_loss"].lines}
+    assert list(drawn["train, without L2"].get_ydata()) == namespace["history"]["data_loss"]
 
 
 def test_the_notebook_says_how_far_its_accuracy_was_measured_from_the_apps():
@@ -463,10 +484,25 @@ def test_a_notebook_whose_keras_loss_holds_l2_says_so_and_prints_the_loss_withou
     for cell in stand_in:
         if cell.cell_type == "code":
             cell.source = cell.source.replace('DATA_DIR = "data"', f"DATA_DIR = {str(blob_dir)!r}")
-    _run_cells(nbformat.from_dict({"cells": stand_in}), monkeypatch)
+    namespace = _run_cells(nbformat.from_dict({"cells": stand_in}), monkeypatch)
     printed = capsys.readouterr().out.strip().splitlines()
     assert ("test loss without L2 0.2000" in printed) is said
     assert printed[-1] == "test_accuracy=0.9000"
+    # fixX: the loss curves, Keras' with L2, had nothing to set beside nndesk's without it
+    history = namespace["history"].history
+    drawn = {line.get_label(): line for line in namespace["ax_loss"].lines}
+    splits = [("train", "")] + ([("validation", "val_")] if cfg.val_fraction else [])
+    if not said:
+        assert list(drawn) == [split for split, _ in splits] and "data_loss" not in history
+        return
+    assert list(drawn) == [f"{s}, {w} L2" for s, _ in splits for w in ("with", "without")]
+    for split, prefix in splits:
+        with_l2, without = drawn[f"{split}, with L2"], drawn[f"{split}, without L2"]
+        assert list(with_l2.get_ydata()) == history[prefix + "loss"]
+        assert (
+            list(without.get_ydata()) == history[prefix + "data_loss"] != history[prefix + "loss"]
+        )
+        assert without.get_linestyle() == "--" and without.get_color() == with_l2.get_color()
     vi = nbformat.reads(keras_notebook(from_config(cfg, "a test"), "x", Words("vi")), 4)
     text = "\n".join(cell.source for cell in vi.cells)
     assert ("Keras cộng số hạng L2" in text) is said
