@@ -85,6 +85,19 @@ MISTAKES_MIN = 10
 #: epoch, which the overfitting hint misread after the mnist-sigmoid-raw lab, whose lesson is
 #: "scale the pixels" (lab56; docs/presets.md has the mechanism)
 SATURATING = ("sigmoid", "tanh")
+#: ReLU units do not saturate, but fed raw 0-255 pixels their inputs and outputs are in the
+#: hundreds (mnist-relu-sigmoid-raw, seed 0: first-layer pre-activations spread 118 against 0.46
+#: on [0, 1] pixels; first batch losses 36-248 against 0.69), and at Adam's 0.01, the MNIST lab's
+#: rate, the first steps leave 80 % of the 784 hidden units dead after one epoch (55 % on [0, 1]),
+#: 94 % after ten, its validation accuracy falling from 94.0 % at epoch 4 to 87.3 % while the
+#: [0, 1] run's reaches 97.8 %. At 0.005 66-74 % die (36 % on [0, 1]; 95.3 % against 97.7 % after
+#: four epochs), at 0.003 49 %, at 0.001 10 % (6 % on [0, 1], 95.6 % against 96.5 % after two
+#: epochs): the raw-pixel ReLU hint is said from this rate up, of the optimizers whose steps are
+#: the rate's size (fixX; docs/presets.md, "ReLU on raw pixels", has the case it leaves unsaid).
+#: SGD's steps grow with the gradient: at 0.01 it diverged on its second batch, which the run's
+#: end says
+RAW_RELU_LR = 0.005
+RATE_SIZED_STEPS = ("adam", "adamw", "rmsprop")
 #: A run of fewer optimizer steps than this, in batches of at least ``LARGE_BATCH`` images,
 #: is too short to learn much: a typo'd batch of 1,000,000 trained fashion-mlp-lab 5 steps to
 #: 58.7 % while the coach saw no problem (lab56 D5). mnist-gd's 500 full-batch steps are a lab
@@ -141,7 +154,7 @@ PINNED_EPOCHS = 20
 #: sight while a run goes gives way at once to a more urgent one only; ``coach_row``)
 URGENCY = (
     "collapsed", "harder-data", "diverging", "rate-raised", "overfitting", "dead", "fell",
-    "few-steps", "raw-inputs", "stuck", "plateau", "gap", "mistakes",
+    "few-steps", "raw-inputs", "raw-relu", "stuck", "plateau", "gap", "mistakes",
 )  # fmt: skip
 
 
@@ -172,13 +185,16 @@ class RunSetup:
     schedule: str = ""  # its learning-rate schedule ("constant", "exp", …; "": not known)
     loss: str = ""  # "ce" | "mse" ("": not known)
     classes: int = 0  # the classes it tells apart (0: not known)
+    optimizer: str = ""  # "adam", "sgd", … ("": not known)
+    arch: str = ""  # "784-784-10", … ("": not known)
 
 
 @dataclass(frozen=True)
 class Hint:
     """``text.format(**values)`` says what the coach saw; ``fix`` what one click changes."""
 
-    #: "diverging" | "harder-data" | "collapsed" | "few-steps" | "raw-inputs" | "rate-raised" |
+    #: "diverging" | "harder-data" | "collapsed" | "few-steps" | "raw-inputs" | "raw-relu" |
+    #: "rate-raised" |
     #: "overfitting" | "dead" | "fell" | "stuck" | "plateau" | "gap" | "mistakes"
     kind: str
     text: str  # a template, marked with QT_TRANSLATE_NOOP("Coach", ...)
@@ -964,10 +980,17 @@ def _accuracy_gap(curves) -> dict[str, Any] | None:
 def settings_hints(setup: RunSetup, resized: bool = False) -> list[Hint]:
     """What the coach says of a run's settings alone, whatever its curves: too few steps (not
     once its batch size was changed while training, ``resized``), raw pixels into saturating
-    units. One source for a Train run's coach and the Race's lanes (walk69 D3: the race
-    compared the lab's four set-ups and never said why one won)."""
+    units, raw pixels into ReLUs at a rate that kills them. One source for a Train run's
+    coach and the Race's lanes (walk69 D3: the race compared the lab's four set-ups and never
+    said why one won)."""
     few = None if resized else _few_steps(setup)
-    return [h for h in (few, _raw_inputs(setup)) if h is not None]
+    return [h for h in (few, _raw_inputs(setup), _raw_relu(setup)) if h is not None]
+
+
+def _hidden(arch: str) -> bool:
+    """Whether a network of ``arch`` has hidden layers, whose units the activation is of ("":
+    not known, taken as having them)."""
+    return not arch or len(arch.split("-")) > 2
 
 
 def _few_steps(setup: RunSetup) -> Hint | None:
@@ -1017,7 +1040,7 @@ def _few_steps(setup: RunSetup) -> Hint | None:
 
 def _raw_inputs(setup: RunSetup) -> Hint | None:
     """The hint of raw 0-255 pixels fed to saturating hidden units, or None."""
-    if setup.normalize != "raw" or setup.activation not in SATURATING:
+    if setup.normalize != "raw" or setup.activation not in SATURATING or not _hidden(setup.arch):
         return None
     return Hint(
         "raw-inputs",
@@ -1026,4 +1049,24 @@ def _raw_inputs(setup: RunSetup) -> Hint | None:
                           "(saturated), so it learns slowly and the validation loss jumps "
                           "about. Scale the pixels (Inputs: [0, 1]) and train again."),
         {"activation": setup.activation},
+    )  # fmt: skip
+
+
+def _raw_relu(setup: RunSetup) -> Hint | None:
+    """The hint of raw 0-255 pixels fed to ReLU hidden units at a rate whose steps kill most of
+    them (``RAW_RELU_LR``), or None."""
+    if setup.normalize != "raw" or setup.activation != "relu" or not _hidden(setup.arch):
+        return None
+    if setup.optimizer not in RATE_SIZED_STEPS or setup.lr < RAW_RELU_LR:
+        return None
+    return Hint(
+        "raw-relu",
+        QT_TRANSLATE_NOOP("Coach", "The pixels go in raw, 0 to 255: a ReLU unit's input is "
+                          "then in the hundreds, and so is its output. ReLU does not saturate, "
+                          "but at learning rate {lr:g} the first steps on such large values "
+                          "switch most units off for good (dead ReLUs: they fire on no image), "
+                          "and the network makes more mistakes than the same one fed scaled "
+                          "pixels. "
+                          "Scale the pixels (Inputs: [0, 1]) and train again."),
+        {"lr": setup.lr},
     )  # fmt: skip

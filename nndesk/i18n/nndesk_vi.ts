@@ -2161,6 +2161,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Mất mát tăng từ {before} lên {recent} trong {n}&#xa0;batch gần nhất: có lẽ tốc độ học quá cao.</translation>
     </message>
     <message>
+        <source>The pixels go in raw, 0 to 255: a ReLU unit&apos;s input is then in the hundreds, and so is its output. ReLU does not saturate, but at learning rate {lr:g} the first steps on such large values switch most units off for good (dead ReLUs: they fire on no image), and the network makes more mistakes than the same one fed scaled pixels. Scale the pixels (Inputs: [0, 1]) and train again.</source>
+        <translation>Điểm ảnh được đưa vào thô, từ 0 đến 255: đầu vào của một nơ-ron ReLU khi đó lên tới hàng trăm, và đầu ra của nó cũng vậy. ReLU không bão hoà, nhưng với tốc độ học {lr:g}, những bước đầu tiên trên các giá trị lớn như thế tắt hẳn phần lớn nơ-ron (ReLU chết: chúng không kích hoạt với ảnh nào), và mạng phân loại nhầm nhiều hơn chính mạng ấy khi được đưa điểm ảnh đã chia tỉ lệ. Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0;&#xa0;1]) rồi huấn luyện lại.</translation>
+    </message>
+    <message>
         <source>The pixels go in raw, 0 to 255: a {activation} unit&apos;s input is then in the hundreds, where {activation} is flat (saturated), so it learns slowly and the validation loss jumps about. Scale the pixels (Inputs: [0, 1]) and train again.</source>
         <translation>Điểm ảnh được đưa vào thô, từ 0 đến 255: đầu vào của một nơ-ron {activation} khi đó lên tới hàng trăm, nơi {activation} gần như phẳng (bão hoà), nên nó học chậm và mất mát kiểm định nhảy lên xuống. Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0;&#xa0;1]) rồi huấn luyện lại.</translation>
     </message>

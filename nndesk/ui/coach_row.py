@@ -148,6 +148,8 @@ def coach_setup(run) -> RunSetup:
         schedule=config.schedule,
         loss=config.loss,
         classes=len(run.class_names),
+        optimizer=config.optimizer,
+        arch=config.arch,
     )
 
 

@@ -35,6 +35,8 @@ def lane_setup(config, session=None, batches: int = 0, epochs: int = 0) -> RunSe
         schedule=config.schedule,
         loss=config.loss,
         classes=0,
+        optimizer=config.optimizer,
+        arch=config.arch,
     )
 
 
