@@ -105,6 +105,34 @@ def test_the_raw_relu_hint_comes_only_where_its_steps_kill_the_units():
     assert settings_hints(replace(sigmoid, arch="784-10")) == []
 
 
+def test_relu_units_raw_pixels_kill_under_the_rate_rule_are_named_when_seen_inside():
+    """fashion-mlp-lab on raw pixels at Adam 0.001, under RAW_RELU_LR, lost 55-72 % of its first
+    layer (17-20 % on [-1, 1]) and stood at 77.7 % against 86.1 % after two epochs: the coach
+    names the raw pixels once the inside shows more than half a layer dead, with the share."""
+    from dataclasses import replace
+
+    from tests.test_coach import _one_layer_dead
+
+    run = curves(batch_loss=[0.1] * 40)  # not learning: the dead hint would name the share
+    fashion = replace(RELU_RAW, lr=0.001, arch="784-64-64-10", loss="ce")
+    assert hints(run, _one_layer_dead(0.3), lr=0.001, setup=fashion) == []
+    (hint,) = hints(run, _one_layer_dead(0.64), lr=0.001, setup=fashion)
+    assert hint.kind == "raw-relu" and hint.fix == {}
+    said = hint.message()
+    assert said.startswith("64% of the units after Dense 784→784 never fired")
+    assert "raw, 0 to 255" in said and "Inputs: [0, 1]" in said  # and the dead hint not again
+    # SGD's steps too; not on scaled pixels (half a layer dead while it learns: no hint), nor
+    # said twice where the rate rule says it already
+    dead = _one_layer_dead(0.64)
+    sgd = hints(run, dead, lr=0.001, setup=replace(fashion, optimizer="sgd"))
+    assert [h.kind for h in sgd] == ["raw-relu"]
+    scaled = hints(run, dead, lr=0.001, setup=replace(fashion, normalize="symmetric"))
+    assert [h.kind for h in scaled] == ["dead"]  # the generic hint, the run not learning
+    at_the_rule = hints(run, _one_layer_dead(0.8), lr=0.01, setup=RELU_RAW)
+    assert [h.kind for h in at_the_rule] == ["dead", "raw-relu"]
+    assert at_the_rule[1].message().startswith("The pixels go in raw")
+
+
 def test_a_batch_larger_than_the_training_set_is_said_with_the_steps_it_leaves():
     """lab56 D5: fashion-mlp-lab with Batch size 1000000: 5 steps, 58.7 %, no word."""
     run = trained([0.40, 0.50, 0.55, 0.57, 0.587], batches_per_epoch=1)

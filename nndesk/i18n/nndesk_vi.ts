@@ -2233,6 +2233,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>{name} chiếm {share:.0%} số lỗi của epoch này trên các batch huấn luyện ({n} trên {total}), thường bị nhầm nhất thành {other}: xem chúng ở trang Đoán sai.</translation>
     </message>
     <message>
+        <source>{share:.0%} of the units after {name} never fired on the last sampled batch (dead ReLUs), and the pixels go in raw, 0 to 255: a ReLU unit&apos;s input is then in the hundreds, and so is its output, and steps on such large values switch units off for good. Scale the pixels (Inputs: [0, 1]) and train again.</source>
+        <translation>{share:.0%} số nơ-ron sau {name} không kích hoạt lần nào trên batch được lấy mẫu gần nhất (ReLU chết), và điểm ảnh được đưa vào thô, từ 0 đến 255: đầu vào của một nơ-ron ReLU khi đó lên tới hàng trăm, đầu ra của nó cũng vậy, và những bước trên các giá trị lớn như thế tắt hẳn các nơ-ron. Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0;&#xa0;1]) rồi huấn luyện lại.</translation>
+    </message>
+    <message>
         <source>{share:.0%} of the units after {name} never fired on the last sampled batch (dead ReLUs): a lower learning rate or leaky ReLU keeps them alive.</source>
         <translation>{share:.0%} số nút sau {name} không kích hoạt lần nào trên batch được lấy mẫu gần nhất (ReLU chết): tốc độ học thấp hơn hoặc Leaky ReLU giữ chúng hoạt động.</translation>
     </message>
