@@ -15,7 +15,9 @@ The lines that come into the header while a run goes ("Nothing to apply: …", "
 yet: …", a refusal, the alert: ``hold_lines``) are said in the same place, above the hint, once
 it is kept: the header kept the room of a six-line hint for them (~145 px at 1024x768 and
 Larger text), and the Live tab's per-epoch charts were below the fold the whole run (walk68
-D2). What came last is scrolled into sight."""
+D2). What came last is scrolled into sight. On a narrow row the hint's button then goes into
+the box under its hint (``_seat_button``): under the place it left a four-line line two lines,
+cut, with the button under it and its hint out of sight (fixT)."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ import math
 import time
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -312,7 +314,9 @@ class CoachRow(QHBoxLayout):
         for widget in self._shown_words():
             margins = widget.contentsMargins()
             y = widget.y()
-            if widget is self.label:
+            if widget is self.button:
+                feet.append(y + widget.height())  # (in the box under its hint)
+            elif widget is self.label:
                 text = widget.height() - margins.bottom()
                 lines = 1
                 while y + widget.lines_height(lines) - margins.bottom() <= y + text:
@@ -330,6 +334,8 @@ class CoachRow(QHBoxLayout):
         """The widgets the words' box shows, top to bottom."""
         lines = [line for line, _home in self._held_lines if self._is_said(line)]
         rest = [w for w in (self.label, self.quiet_under) if not w.isHidden()]
+        if self._button_in_words() and not self.button.isHidden():
+            rest.insert(rest.index(self.label) + 1 if self.label in rest else 0, self.button)
         return lines + rest
 
     def _place_button(self) -> None:
@@ -344,6 +350,8 @@ class CoachRow(QHBoxLayout):
             )
             aligned = Qt.AlignmentFlag.AlignRight if below else Qt.AlignmentFlag(0)
             self.setAlignment(self.button, aligned)
+            # (not inside this layout pass: moving the button re-lays the row out)
+            QTimer.singleShot(0, self, self._seat_button)
 
     def _goes_below(self, row_width: int) -> bool:
         row_chars = row_width / max(self.button.fontMetrics().averageCharWidth(), 1)
@@ -438,16 +446,19 @@ class CoachRow(QHBoxLayout):
 
     @Slot()
     def _on_scroll_range_changed(self) -> None:
+        """The words' box changed height (a line came or went, a hint came): scrolled to what
+        came, cut at whole lines again (the cut worked out for the hint alone stayed when a
+        line came above it, and went through the line's third line: 43 px of its 72)."""
         target = self._scroll_target
-        if target is None:
-            return
         self.words.layout().activate()
-        bar = self.scroll.verticalScrollBar()
-        bar.setValue(target.y())
-        viewport = self.scroll.viewport()
-        in_sight = self.words.heightForWidth(viewport.width()) <= viewport.height()
-        if bar.value() == target.y() or target.isHidden() or in_sight:
-            self._scroll_target = None
+        if target is not None:
+            bar = self.scroll.verticalScrollBar()
+            bar.setValue(target.y())
+            viewport = self.scroll.viewport()
+            in_sight = self.words.heightForWidth(viewport.width()) <= viewport.height()
+            if bar.value() == target.y() or target.isHidden() or in_sight:
+                self._scroll_target = None
+        self._show_whole_lines()
 
     def _least(self) -> int:
         """The place's least height for what it shows: a hint's (or a note's, or a line's)
@@ -579,6 +590,34 @@ class CoachRow(QHBoxLayout):
         if self.quiet_under.isHidden() == quiet_under:
             self.quiet_under.setVisible(quiet_under)
         self.quiet.setVisible(not boxed and not self._blank)
+        self._seat_button()
+
+    def _button_in_words(self) -> bool:
+        """Whether the hint's button is in the words' box, under the hint (``_seat_button``)."""
+        return self.words.layout().indexOf(self.button) >= 0
+
+    def _seat_button(self) -> None:
+        """The hint's button in the words' box right under its hint while a line is said above
+        the hint on a narrow row, else in the row (under the place, or beside it). Under the
+        place it took a row of the place's room: a four-line "Nothing to apply: …" (vi, Larger,
+        1024 px) then had two lines of it, cut through its third, and the button under it, its
+        hint out of sight, read as the line's advice (fixT). In the box the line has the
+        button's row, and the button comes in sight with its hint, a scroll away."""
+        in_words = self._below and self._hint_shown and self.says_lines()
+        if in_words == self._button_in_words():
+            return
+        shown = not self.button.isHidden()  # (a new parent hides it)
+        words = self.words.layout()
+        if in_words:
+            self.removeWidget(self.button)
+            under = words.indexOf(self.label) + 1
+            words.insertWidget(under, self.button, 0, Qt.AlignmentFlag.AlignRight)
+        else:
+            words.removeWidget(self.button)
+            self.insertWidget(1, self.button)  # after the place
+            aligned = Qt.AlignmentFlag.AlignRight if self._below else Qt.AlignmentFlag(0)
+            self.setAlignment(self.button, aligned)
+        self.button.setVisible(shown)
 
     def set_note(self, text: str) -> None:
         """What the place says when the coach says nothing (the header's alert: "The run

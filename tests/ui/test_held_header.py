@@ -5,16 +5,19 @@ a run ends, not when a line comes (ui/held_header.py)."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QCursor, QFontMetrics, QTextLayout
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
+from nndesk.ui.steer_actions import nothing_to_apply
 from tests.ui.conftest import point_at
 from tests.ui.test_coach_row import _every_hint
 from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
     WAIT_MS,
     make_panel,
     panel,
+    slow_panel,
     start_long_run,
     tiny_dataset,
     wait_until_idle,
@@ -129,34 +132,133 @@ def test_after_a_run_the_settings_form_keeps_its_room(
     assert panel.settings.viewport().height() >= 330, panel.settings.viewport().height()
 
 
-def test_nothing_to_apply_is_said_whole_and_moves_nothing(qtbot, panel, larger_vi):  # noqa: F811
+def _held_paused_run(qtbot, page, size) -> None:
+    """``page`` (a ``slow_panel``) paused before its run's first batch, at ``size``: no batch
+    trains before the pause, whatever the machine's load (a run paused after its start
+    trained ~1,200 batches under load, and the coach's "mistakes" hint came with its button)."""
+    page.resize(*size)
+    assert page.start_training(page.form.config().replace(epochs=100_000))
+    page.controller.pause()  # held before its first batch: its data waits for the test
+    page.loaded.set()
+    qtbot.waitUntil(lambda: page.apply_button.isEnabled(), timeout=WAIT_MS)
+    assert page.controller.is_paused() and page.controller.batches_done == 0
+    _laid_out()
+
+
+def _a_mistakes_hint():
+    """The coach's "mistakes" hint (its button opens Mistakes, greyed while the run goes)."""
+    import numpy as np
+
+    from nndesk.coach import mistakes_hint
+
+    confusion = np.diag(np.full(10, 50))
+    confusion[8, 3] = 40  # 8 holds most of the mistakes, taken for 3
+    confusion[1, 7] = 2
+    hint = mistakes_hint([confusion], [str(k) for k in range(10)])
+    assert hint is not None and hint.show_class == 8
+    return hint
+
+
+def _hints_beside_a_line():
+    """What the coach may say while a line is said above it: nothing, a hint with a fix, the
+    mistakes hint."""
+    with_fix = next(hint for hint in _every_hint() if len(hint.text) > 150)
+    return [None, with_fix, _a_mistakes_hint()]
+
+
+@pytest.mark.parametrize(
+    ("language", "size"),
+    # the page in a 1024x768 window, in 1024x700 ones, in a 1280x800 one
+    [("vi", PAGE), ("vi", (470, 590)), ("en", (550, 590)), ("vi", (1268, 700))],
+)
+def test_nothing_to_apply_is_said_whole_and_moves_nothing(
+    qtbot,
+    slow_panel,  # noqa: F811
+    request,
+    qapp,
+    normal_text_after,
+    language,
+    size,
+):
     """ "Nothing to apply: …" took four lines at 1024 px (vi, Larger) where the room kept
     beside the buttons held two. It is said in the coach's place now (walk68 D2: the header
     kept the room of a six-line hint for such a line), above what the coach says: whole, in
-    sight, and the tabs stay, as they do when it goes."""
-    _paused_run(qtbot, panel)
-    tab_bar, coach = panel.tabs.tabBar(), panel.coach
-    at = tab_bar.mapTo(panel, QPoint(0, 0))
-    assert panel.steer() == {}  # nothing changed: "Nothing to apply: …"
-    _laid_out()
-    line = panel.lr_error
-    assert line.isVisible() and line.text().startswith("Không có gì để áp dụng"), line.text()
-    assert line.height() >= line.heightForWidth(line.width())  # every line of it
-    assert line.height() >= 3 * line.fontMetrics().lineSpacing()
-    assert coach.words.isAncestorOf(line)  # in the coach's place
-    # in sight, every line of it, from its first
-    view = coach.scroll.viewport()
-    top = line.mapTo(view, QPoint(0, 0)).y()
-    assert top >= 0 and top + line.height() <= view.height(), (top, line.height(), view.height())
-    # (the page's column settles in a few layout passes offscreen; the real window showed
-    # the tabs where they were, /tmp/fixE/shots/after-4-…)
-    qtbot.waitUntil(lambda: tab_bar.mapTo(panel, QPoint(0, 0)) == at, timeout=WAIT_MS)
-    assert coach.quiet_under.isVisible() or coach.label.isVisible()  # what the coach says
-    panel.steer_actions.set_rate()  # the rate typed is sent: the line goes
-    _laid_out()
-    assert not line.isVisible()
-    qtbot.waitUntil(lambda: tab_bar.mapTo(panel, QPoint(0, 0)) == at, timeout=WAIT_MS)
-    assert _bar_y(panel) == at.y()
+    sight, and the tabs stay, as they do when it goes. With a hint and its button there too
+    (fixT: a loaded machine's run trained into the "mistakes" hint before its pause, and the
+    line had 43 px of its 72, cut through its third line, the hint's button under it), the
+    button goes with its hint, under it, and the line has the button's row."""
+    from tests.ui.conftest import xvfb_desktop_text
+
+    if language == "vi":
+        request.getfixturevalue("larger_vi")
+    else:
+        xvfb_desktop_text(qapp, larger=False)  # the test display's Normal text
+    page = slow_panel
+    _held_paused_run(qtbot, page, size)
+    tab_bar, coach = page.tabs.tabBar(), page.coach
+    coach.clock = lambda: 0.0  # a hint said stays while the test looks
+    at = tab_bar.mapTo(page, QPoint(0, 0))
+    line, label, button = page.lr_error, coach.label, coach.button
+    for hint in _hints_beside_a_line():
+        coach.show_hints([] if hint is None else [hint], running=True, run=page.run_state.run)
+        _laid_out()
+        assert page.steer() == {}  # nothing changed: "Nothing to apply: …"
+        _laid_out()
+        said = f"{hint and hint.kind}: {line.text()}"
+        assert line.isVisible() and line.text() == nothing_to_apply(), said
+        assert line.height() >= line.heightForWidth(line.width()), said  # every line of it
+        if language == "vi" and size[0] < 800:  # (two lines in a 1280x800 window)
+            assert line.height() >= 3 * line.fontMetrics().lineSpacing(), said
+        assert coach.words.isAncestorOf(line), said  # in the coach's place
+        # in sight, every line of it, from its first
+        view = coach.scroll.viewport()
+        top = line.mapTo(view, QPoint(0, 0)).y()
+        assert top >= 0 and top + line.height() <= view.height(), (said, top, line.height())
+        _check_no_line_cut(coach, said)
+        if hint is not None and coach.button_below():  # its button goes with it, under it,
+            assert button.isVisible(), said  # never under the line alone
+            hint_foot = label.mapTo(page, QPoint(0, label.height())).y()
+            assert button.mapTo(page, QPoint(0, 0)).y() >= hint_foot, said
+        elif hint is not None:  # beside the box, the hint's start in sight in it
+            assert button.isVisible(), said
+            assert 0 <= label.mapTo(view, QPoint(0, 0)).y() < view.height(), said
+        page.grab().save(f"/tmp/fixT/shots/test-{language}-{size[0]}-{hint and hint.kind}.png")
+        # (the page's column settles in a few layout passes offscreen; the real window showed
+        # the tabs where they were, /tmp/fixE/shots/after-4-…)
+        qtbot.waitUntil(lambda: tab_bar.mapTo(page, QPoint(0, 0)) == at, timeout=WAIT_MS)
+        assert coach.quiet_under.isVisible() or label.isVisible()  # what the coach says
+        page.steer_actions.set_rate()  # the rate typed is sent: the line goes
+        _laid_out()
+        assert not line.isVisible(), said
+        qtbot.waitUntil(lambda: tab_bar.mapTo(page, QPoint(0, 0)) == at, timeout=WAIT_MS)
+        assert _bar_y(page) == at.y(), said
+        if hint is not None:  # the hint read from its start, its button in its row again
+            _check_whole_lines_in_sight(coach)
+            assert button.isVisible() and not coach.words.isAncestorOf(button), said
+            if coach.button_below():
+                place_foot = coach.place.mapTo(page, QPoint(0, coach.place.height())).y()
+                assert button.mapTo(page, QPoint(0, 0)).y() >= place_foot, said
+
+
+def _check_no_line_cut(coach, said: str) -> None:
+    """The foot of the coach's box in sight is under a whole line of each text it shows, not
+    through one (the line said above the hint, cut through its third line, read as cut)."""
+    bar, view = coach.scroll.verticalScrollBar(), coach.scroll.viewport()
+    foot = bar.value() + view.height()  # in the words' box
+    for widget in (*coach.words.findChildren(QLabel), coach.label):
+        if widget.isHidden() or not widget.text():
+            continue
+        margins = widget.contentsMargins()
+        inside = foot - widget.y() - margins.top()  # px of its text above the box's foot
+        text = widget.height() - margins.top() - margins.bottom()
+        if inside <= 0 or inside >= text:
+            continue  # under the foot or whole above it
+        if widget is coach.label:
+            feet = [widget.lines_height(n) - margins.top() - margins.bottom() for n in range(1, 20)]
+        else:
+            spacing = widget.fontMetrics().lineSpacing()
+            feet = [n * spacing for n in range(1, 20)]
+        assert inside in feet, (said, widget.text()[:40], inside, feet[:6])
 
 
 def test_no_tab_moves_the_bar_before_during_or_after_a_run(
