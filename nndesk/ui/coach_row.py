@@ -429,13 +429,17 @@ class CoachRow(QHBoxLayout):
         return any(self._is_said(line) for line, _home in self._held_lines)
 
     def _on_line_shown(self, line: QWidget) -> None:
-        """A line came or went: the place shows it (what came, scrolled into sight)."""
+        """A line came or went: the place shows it (what came, scrolled into sight), or what
+        is left from its start (the box kept its scroll: the hint read on under the line
+        showed from its second line, cut at the top, once the line went; fixT)."""
         if not self._reserved:
             return
         self._show_words()
         self._fit_place()
         if not line.isHidden():
             self._scroll_to(line)
+        elif shown := self._shown_words():
+            self._scroll_to(shown[0])
         self.lines_changed.emit()
 
     def _scroll_to(self, widget: QWidget) -> None:

@@ -227,12 +227,16 @@ def test_nothing_to_apply_is_said_whole_and_moves_nothing(
         # the tabs where they were, /tmp/fixE/shots/after-4-…)
         qtbot.waitUntil(lambda: tab_bar.mapTo(page, QPoint(0, 0)) == at, timeout=WAIT_MS)
         assert coach.quiet_under.isVisible() or label.isVisible()  # what the coach says
+        bar = coach.scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())  # the person reads on, to the hint's button (a wheel)
+        _laid_out()
         page.steer_actions.set_rate()  # the rate typed is sent: the line goes
         _laid_out()
         assert not line.isVisible(), said
         qtbot.waitUntil(lambda: tab_bar.mapTo(page, QPoint(0, 0)) == at, timeout=WAIT_MS)
         assert _bar_y(page) == at.y(), said
-        if hint is not None:  # the hint read from its start, its button in its row again
+        if hint is not None:  # the hint read from its start (it kept the scroll of the box
+            # with the line: its second line, cut at the top), its button in its row again
             _check_whole_lines_in_sight(coach)
             assert button.isVisible() and not coach.words.isAncestorOf(button), said
             if coach.button_below():
