@@ -67,6 +67,15 @@ def hold_to_screen(window: QWidget, step: str | None = None) -> bool:
     constraint = layout.sizeConstraint() if layout is not None else None
     if layout is not None:
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        # ... nor held to the least the layout set at the font it had (which that constraint
+        # leaves as it was), and it is tried at the room's size: the canvas and preview size
+        # themselves to the window's, and a window grown past the screen (built at Larger's
+        # own font at the start) measured their size for it: it opened 835x564 on 819x560
+        # where the step from Normal left it 819x560 (fixU #1). The layout sets its least again
+        # as the constraint comes back; (0, 0) is no least of the caller's (Qt's own "unset").
+        window.setMinimumSize(0, 0)
+        if not window.isMaximized() and not window.isFullScreen():
+            window.resize(size.boundedTo(room))
     try:
         held = _largest_fitting(app, window, step, desktop, full, room)
     finally:

@@ -97,3 +97,29 @@ def test_a_screen_that_holds_larger_text_gives_it_whole(
     assert qapp.font().pointSizeF() == pytest.approx(text_size.LARGEST_FITTING_POINTS)
     assert text_size.limited_points() is None
     assert _fits(window.size(), QSize(1024, 700))
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_window_started_at_larger_text_opens_within_a_small_screen(
+    qapp, window_factory, normal_text_after, speaking, screen_room, language
+):
+    """Larger remembered from an earlier session: the window is built at 11 pt, shown (Qt grows
+    it to its least size at 11 pt, 902x698 in Vietnamese), then held to its screen as the start
+    does (``startup.run``). It opened 835x564 on a 1024x700 screen at 125 % (1044x705 physical
+    px, fixU #1): the trials measured the window's least size with the least Qt had set at 11 pt
+    and with the canvas sized for the window grown past the screen. It must open as the step
+    from Normal leaves it: within the screen, its least size too."""
+    from nndesk.inference import Classifier
+    from nndesk.paths import WEIGHTS_DIR
+
+    speaking(language)
+    xvfb_desktop_text(qapp, larger=True)
+    screen_room(SMALL)
+    clf = Classifier.from_file(WEIGHTS_DIR / "mnist-cnn.npz")
+    # the first size the start gives it on that screen (free area less a title bar's room)
+    window = window_factory(classifier=clf, mode="digits", size=(819, 528)).window
+    window.hold_text_to_screen()
+    QApplication.processEvents()
+    points = qapp.font().pointSizeF()
+    assert _fits(_least(window), SMALL), f"least {_least(window).toTuple()} at {points} pt"
+    assert _fits(window.size(), SMALL), f"the window opened {window.size().toTuple()}"
