@@ -34,6 +34,8 @@ from nndesk.run_json import (
     text_at,
 )
 from nndesk.run_lock import RunLock
+from nndesk.run_titles import title_as_trained
+from nndesk.training.config import as_trained
 
 MODEL_FILE = "model.npz"
 
@@ -269,12 +271,17 @@ class RunRecord:
                 key="schedule_from",
                 value=short_repr(schedule_from),
             )
+        stored = checked_config(d.get("config", {}))
+        config = as_trained(stored)  # an older version's "gd" with batches: the SGD it was
+        # shown in the table, legend, chart titles, exported scripts: one short line each
+        title = one_line(text_at(d, "title"), MAX_TITLE_CHARS)
+        if config is not stored:
+            title = title_as_trained(title, stored, config)
         return cls(
             run_id=folder.name,
             folder=folder,
-            config=checked_config(d.get("config", {})),
-            # shown in the table, legend, chart titles, exported scripts: one short line each
-            title=one_line(text_at(d, "title"), MAX_TITLE_CHARS),
+            config=config,
+            title=title,
             created_at=one_line(text_at(d, "created_at"), 64),
             status=one_line(text_at(d, "status", "?"), 40),
             message=one_line(text_at(d, "message"), 400),

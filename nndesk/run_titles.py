@@ -80,6 +80,21 @@ def config_parts(config: dict, shown: bool = False, rate: str = "") -> list[tupl
     return [(kind, text) for kind, text in parts if text]
 
 
+def title_as_trained(title: str, stored: dict, config: dict) -> str:
+    """A title nndesk wrote from a run's ``stored`` settings, written from the settings it
+    trained with (``training.config.as_trained``) instead, as one written before it named the
+    batch size too; any other title as it is (the person's own)."""
+    if title == describe_config(stored):
+        return describe_config(config)
+    if title == describe_config(_unbatched(stored)):
+        return describe_config(_unbatched(config))
+    return title
+
+
+def _unbatched(config: dict) -> dict:
+    return {k: v for k, v in config.items() if k != "batch_size"}
+
+
 def title_shown(title: str, config: dict) -> str:
     """A run's stored ``title`` as the window shows it: one nndesk wrote from the settings
     (``describe_config``) written again in the window's words and number format ("pixels -1
@@ -92,7 +107,7 @@ def title_shown(title: str, config: dict) -> str:
         if title == describe_config(config):
             return describe_config(config, shown=True)
         # a title written before it named the batch size: shown as it was, in the window's words
-        unbatched = {k: v for k, v in config.items() if k != "batch_size"}
+        unbatched = _unbatched(config)
         if title == describe_config(unbatched):
             return describe_config(unbatched, shown=True)
     return race_title_shown(title)

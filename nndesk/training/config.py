@@ -76,7 +76,7 @@ class TrainConfig:
         # "gd" is plain SGD over whatever batch the loop gives: named so with batches, the run
         # was titled "gradient descent (full batch) … batch 60" while it trained 900 mini-batches
         # an epoch (verify68 #3). Its name, the Runs table, the code and a file read back agree
-        if self.optimizer == "gd" and _batches(self.batch_size):
+        if _gd_with_batches(self.optimizer, self.batch_size):
             object.__setattr__(self, "optimizer", "sgd")
 
     def validate(self) -> TrainConfig:
@@ -150,6 +150,21 @@ class TrainConfig:
     @property
     def full_batch(self) -> bool:
         return not self.batch_size
+
+
+def as_trained(config: dict) -> dict:
+    """A run's stored settings as it trained: "gd" with batches, written by a version before
+    ``TrainConfig`` named it so (verify68 #3), is the "sgd" it trained as (fixU #2: its Runs
+    row said "gradient descent (full batch) … batch 60"). ``config`` itself when nothing
+    changes."""
+    if _gd_with_batches(config.get("optimizer"), config.get("batch_size")):
+        return {**config, "optimizer": "sgd"}
+    return config
+
+
+def _gd_with_batches(optimizer: Any, batch_size: Any) -> bool:
+    """Whether settings name full-batch gradient descent with batches: plain SGD over them."""
+    return optimizer == "gd" and _batches(batch_size)
 
 
 def _batches(batch_size: Any) -> bool:

@@ -382,3 +382,27 @@ def test_in_the_lecturers_window_runs_told_apart_by_their_schedule_read_apart(
     view = _lecturers_runs_view(qtbot, window_at, stroke_classifier, rows=4)
     shown = [view.shown_text(row, SETTINGS) for row in range(view.row_count())]
     assert len(set(shown)) == 4, shown
+
+
+def test_a_record_of_gradient_descent_with_batches_reads_as_the_sgd_it_trained(qtbot, tmp_path):
+    """A run stored before "gd" with batches was named SGD (verify68 #3; an older nndesk wrote
+    optimizer "gd", batch 60 and the title it made from them) trained plain SGD on batches of
+    60: its row, its tooltip and its title say so, never "gradient descent (full batch) …
+    batch 60" (fixU #2: the Runs table read the stored settings as they were written)."""
+    from nndesk.presets import get_preset
+    from nndesk.run_titles import describe_config
+
+    store = RunStore(tmp_path / "runs")
+    config = {**get_preset("mnist-gd").config.to_dict(), "lr": 0.3, "batch_size": 60}
+    assert config["optimizer"] == "gd"
+    old = store.create(config, title=describe_config(config))  # as the older version wrote
+    old.status = "completed"
+    store.save(old)
+    view = RunsView(RunListReader(store))
+    qtbot.addWidget(view)
+    cell = view.cell(0, SETTINGS)
+    tip = view.cell(0, SETTINGS, Qt.ItemDataRole.ToolTipRole)
+    for text in (cell, tip):
+        assert "gradient descent" not in text and "full batch" not in text, text
+    assert "SGD, batch 60" in cell
+    assert "SGD" in tip.splitlines()[1] and "batch 60" in tip.splitlines()[1], tip
