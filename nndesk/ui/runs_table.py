@@ -192,14 +192,35 @@ TIGHT_INPUTS = {
 }
 
 
+#: a full batch as a narrow Settings cell says it (each step on the whole training set): the
+#: Vietnamese "cả tập (full batch)" took the cell of mnist-gd runs told apart by their rate
+#: and batch (verify68 #1); "cả tập"
+TIGHT_FULL_BATCH = QT_TRANSLATE_NOOP("RunsView", "whole set")
+
+
+def tight_lr_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> str:
+    """The learning rate as a narrow Settings cell says it, by its short name as the chart's
+    legend does ("lr 0,5"; "tốc độ học 0,5" left a 110-px cell "tốc độ … 60", verify68 #1),
+    the rates it was set to after it as ``lr_text`` writes them."""
+    if "lr" not in config:
+        return ""
+    words = lr_text(config, rates)
+    said = translate("RunsView", "lr {rate}").format(rate=rate_said(config["lr"]))
+    return said + words[len(lr_text({"lr": config["lr"]})) :]
+
+
 def _setting_parts(
-    config: dict, rates: list[float] | tuple[float, ...], first: tuple[str, ...]
+    config: dict,
+    rates: list[float] | tuple[float, ...],
+    first: tuple[str, ...],
+    tight: bool = False,
 ) -> dict[str, str]:
-    """Each setting of ``CELL_SETTINGS`` as a Settings cell says it ("" where it says none)."""
+    """Each setting of ``CELL_SETTINGS`` as a Settings cell says it ("" where it says none);
+    ``tight``: as a narrow cell says what tells runs apart (``lead_text``), in short words."""
     normalize = str(config.get("normalize", ""))
     constant = schedule_values(config)[0] == "constant"
     parts = {
-        "lr": lr_text(config, rates),
+        "lr": tight_lr_text(config, rates) if tight else lr_text(config, rates),
         # a schedule's turns of the rate: runs alike but for it read alike (s64 brief 4)
         "schedule": "" if constant and "schedule" not in first else schedule_cell_text(config),
         # the Train form's names ("ReLU", "Adam"), not the config's "relu", "adam"
@@ -211,6 +232,8 @@ def _setting_parts(
         else "",
         "batch_size": translate("RunsView", "batch {n}").format(n=config.get("batch_size"))
         if config.get("batch_size")
+        else translate_marked("RunsView", TIGHT_FULL_BATCH)
+        if tight
         else translate("RunsView", "full batch"),
         "normalize": value_text("normalize", normalize)
         if normalize in BY_NAME["normalize"].choices
@@ -219,12 +242,35 @@ def _setting_parts(
         "l2": fill("L2 {l2:g}", l2=config["l2"]) if config.get("l2") else "",
         "augment": translate("RunsView", "augmented") if config.get("augment") else "",
     }
+    interval = TIGHT_INPUTS.get(normalize)
+    if tight and interval is not None:
+        # one word: a cut keeps it whole or drops it ("sigmoid, [0…" read as [0, 1] too)
+        parts["normalize"] = translate_marked("RunsView", interval).replace(" ", "\u00a0")
     for name in ("dropout", "l2", "augment"):
         if name in first and not parts[name]:  # what tells it apart: "dropout 0", "augment off"
             parts[name] = setting_text(
                 name, config.get(name) or (False if name == "augment" else 0)
             )
+    _descent_and_batch_said_once(parts, config, first, tight)
     return parts
+
+
+def _descent_and_batch_said_once(
+    parts: dict[str, str], config: dict, first: tuple[str, ...], tight: bool
+) -> None:
+    """Plain gradient descent and SGD differ only by their batch (full-batch GD is SGD on the
+    whole set), and gradient descent's label names its batch: the pair is said once, in both
+    cells. A narrow cell of runs told apart by their batch says it by the batch alone ("whole
+    set" / "batch 60": the optimizer's "gradient descent (full batch)" cut the rate out,
+    verify69 #1); elsewhere gradient descent's label says it, without the batch's "full batch"
+    after it (the wide cell read "gradient descent (full batch), full batch", fixU #3)."""
+    optimizer = config.get("optimizer")
+    if optimizer not in ("gd", "sgd"):
+        return
+    if tight and "batch_size" in first:
+        parts["optimizer"] = ""
+    elif optimizer == "gd" and parts["optimizer"]:
+        parts["batch_size"] = ""
 
 
 def settings_text(
@@ -246,23 +292,6 @@ def settings_text(
     return one_line(text + ", ".join(rest), CELL_CHARS)
 
 
-#: a full batch as a narrow Settings cell says it (each step on the whole training set): the
-#: Vietnamese "cả tập (full batch)" took the cell of mnist-gd runs told apart by their rate
-#: and batch (verify68 #1); "cả tập"
-TIGHT_FULL_BATCH = QT_TRANSLATE_NOOP("RunsView", "whole set")
-
-
-def tight_lr_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> str:
-    """The learning rate as a narrow Settings cell says it, by its short name as the chart's
-    legend does ("lr 0,5"; "tốc độ học 0,5" left a 110-px cell "tốc độ … 60", verify68 #1),
-    the rates it was set to after it as ``lr_text`` writes them."""
-    if "lr" not in config:
-        return ""
-    words = lr_text(config, rates)
-    said = translate("RunsView", "lr {rate}").format(rate=rate_said(config["lr"]))
-    return said + words[len(lr_text({"lr": config["lr"]})) :]
-
-
 def lead_text(
     config: dict, rates: list[float] | tuple[float, ...] = (), first: tuple[str, ...] = ()
 ) -> str:
@@ -270,18 +299,7 @@ def lead_text(
     its short words: the inputs' scaling as an interval, the rate by its short name: "ReLU,
     [0, 1]" for settings_text's "ReLU, pixels 0 to 1 · …", "lr 0.3, batch 60"; "" without
     ``first``."""
-    parts = _setting_parts(config, rates, first)
-    tight = TIGHT_INPUTS.get(str(config.get("normalize", "")))
-    if tight is not None:
-        # one word: a cut keeps it whole or drops it ("sigmoid, [0…" read as [0, 1] too)
-        parts["normalize"] = translate_marked("RunsView", tight).replace(" ", "\u00a0")
-    parts["lr"] = tight_lr_text(config, rates)
-    if not config.get("batch_size"):
-        parts["batch_size"] = translate_marked("RunsView", TIGHT_FULL_BATCH)
-    if "batch_size" in first and config.get("optimizer") in ("gd", "sgd"):
-        # full-batch GD is SGD on the whole set: "whole set" / "batch 60" say which, and the
-        # optimizer's own words ("gradient descent (full batch)") cut the rate out (verify69 #1)
-        parts["optimizer"] = ""
+    parts = _setting_parts(config, rates, first, tight=True)
     return one_line(", ".join(parts[k] for k in CELL_SETTINGS if k in first and parts[k]), 80)
 
 

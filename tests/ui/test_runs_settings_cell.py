@@ -8,7 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from nndesk.controllers.run_list import RunListReader
+from nndesk.i18n import rate_said
 from nndesk.runs import RunStore
+from nndesk.setting_words import value_text
+from nndesk.ui.language import translate
 from nndesk.ui.runs_table import SETTINGS, settings_text
 from nndesk.ui.runs_view import RunsView
 from tests.ui.conftest import stored_runs
@@ -406,3 +409,33 @@ def test_a_record_of_gradient_descent_with_batches_reads_as_the_sgd_it_trained(q
         assert "gradient descent" not in text and "full batch" not in text, text
     assert "SGD, batch 60" in cell
     assert "SGD" in tip.splitlines()[1] and "batch 60" in tip.splitlines()[1], tip
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_full_batch_gradient_descent_says_its_batch_once_in_both_cells(speaking, code):
+    """fixU #3: the wide Settings cell of an mnist-gd run read "gradient descent (full batch),
+    full batch" ("hạ gradient trên cả tập (full batch), cả tập (full batch)"): the optimizer's
+    label says its batch already. One rule for the wide cell and the narrow one: plain gradient
+    descent and SGD differ only by the batch, so the pair is said once: by the optimizer's
+    words, or, in a narrow cell of runs told apart by their batch, by the batch's alone."""
+    from nndesk.presets import get_preset
+    from nndesk.ui.runs_table import lead_text
+
+    speaking(code)
+    gd = get_preset("mnist-gd").config.to_dict()
+    sgd = {**gd, "optimizer": "sgd", "batch_size": 60, "lr": 0.3}
+    label = value_text("optimizer", "gd")
+    full = translate("RunsView", "full batch")
+    for first in ((), ("lr",), ("lr", "optimizer"), ("lr", "optimizer", "batch_size")):
+        cell = settings_text(gd, first=first)
+        assert label in cell and full not in cell.replace(label, ""), (first, cell)
+        sgd_cell = settings_text(sgd, first=first)
+        assert value_text("optimizer", "sgd") in sgd_cell and "60" in sgd_cell, sgd_cell
+    # the narrow cell of runs told apart by their rate and batch (verify69 #1) as before
+    first = ("lr", "optimizer", "batch_size")
+    assert lead_text(gd, first=first) == ", ".join(
+        (translate("RunsView", "lr {rate}").format(rate=rate_said(0.5)),
+         translate("RunsView", "whole set"))
+    )  # fmt: skip
+    assert lead_text(sgd, first=first).endswith(translate("RunsView", "batch {n}").format(n=60))
+    assert label not in lead_text(gd, first=first)
