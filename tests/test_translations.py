@@ -431,3 +431,19 @@ def test_walk63_words_a_vietnamese_teacher_would_stumble_on():
         if re.search("cả tập một batch|toàn bộ batch", m.translation, re.IGNORECASE)
     ]
     assert not wrong
+
+
+def test_vietnamese_says_the_learning_rate_never_lr_in_a_sentence():
+    """fixU #4: after Continue the line under the progress said "Mọi batch học với lr 0,003",
+    and the schedule's lines "epoch 1 học với lr …": the glossary writes the rate out ("tốc độ
+    học 0,001") everywhere but the Runs chart's legend and the narrow Settings cell beside it
+    (their short "lr", which the hint under the chart explains), and the Runs file's own key
+    names a message quotes ("[x, lr]")."""
+    legend = {"lr {rate}", "In the legend, lr is the learning rate."}
+    word = re.compile(r"(?<![\w{\[,])lr\b(?![\]}])")  # not a key: "{lr:g}", "[x, lr]"
+    wrong = [
+        f"{m.describe()} -> {m.translation!r}"
+        for m in translations.read_ts(ts_path("vi"))
+        if word.search(translations.PLACEHOLDER.sub(" ", m.translation)) and m.source not in legend
+    ]
+    assert not wrong, "“lr” in Vietnamese running text (docs/glossary-vi.md):\n" + "\n".join(wrong)

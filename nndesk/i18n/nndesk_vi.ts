@@ -7163,7 +7163,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Every batch trains at lr {lr:g}.</source>
-        <translation>Mọi batch học với lr {lr:g}.</translation>
+        <translation>Tốc độ học {lr:g} cho mọi batch.</translation>
     </message>
     <message>
         <source>Export PNG…</source>
@@ -7499,15 +7499,15 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>The schedule “{schedule}” runs again over epochs {first}–{last}: epoch {first} trains at lr {lr:g}.</source>
-        <translation>Lịch tốc độ học “{schedule}” chạy lại trên các epoch {first}–{last}: epoch {first} học với lr {lr:g}.</translation>
+        <translation>Lịch tốc độ học “{schedule}” chạy lại trên các epoch {first}–{last}: epoch {first} có tốc độ học {lr:g}.</translation>
     </message>
     <message>
         <source>The schedule “{schedule}” runs over epochs 1–{last}: epoch {first} trains at lr {lr:g}.</source>
-        <translation>Lịch tốc độ học “{schedule}” trải trên các epoch 1–{last}: epoch {first} học với lr {lr:g}.</translation>
+        <translation>Lịch tốc độ học “{schedule}” trải trên các epoch 1–{last}: epoch {first} có tốc độ học {lr:g}.</translation>
     </message>
     <message>
         <source>The schedule “{schedule}” starts again over epochs 1–{last}: epoch {first} trains at lr {lr:g}, {times:g}× the {ended:.3g} the run ended with.</source>
-        <translation>Lịch tốc độ học “{schedule}” bắt đầu lại trên các epoch 1–{last}: epoch {first} học với lr {lr:g}, gấp {times:g}&#xa0;lần mức {ended:.3g} mà lượt chạy kết thúc.</translation>
+        <translation>Lịch tốc độ học “{schedule}” bắt đầu lại trên các epoch 1–{last}: epoch {first} có tốc độ học {lr:g}, gấp {times:g}&#xa0;lần mức {ended:.3g} mà lượt chạy kết thúc.</translation>
     </message>
     <message>
         <source>The temporary folder may be emptied when the computer restarts: use Save model… to keep a copy.</source>
