@@ -7558,20 +7558,20 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>áp dụng thay đổi mà trợ lý gợi ý cho lần huấn luyện đang chạy</translation>
     </message>
     <message>
-        <source>at your request, after epoch {done}</source>
-        <translation>theo yêu cầu của bạn, sau epoch {done}</translation>
+        <source>by you, after epoch {done}</source>
+        <translation>theo yêu cầu, sau epoch {done}</translation>
     </message>
     <message>
-        <source>at your request, after epoch {done} and {batches} batches of epoch {epoch}</source>
-        <translation>theo yêu cầu của bạn, sau epoch {done} và {batches}&#xa0;batch của epoch {epoch}</translation>
+        <source>by you, after epoch {done} and {batches} batches</source>
+        <translation>theo yêu cầu, sau epoch {done} và {batches}&#xa0;batch</translation>
     </message>
     <message>
-        <source>at your request, after {batches} batches of epoch 1</source>
-        <translation>theo yêu cầu của bạn, sau {batches}&#xa0;batch của epoch 1</translation>
+        <source>by you, after {batches} batches</source>
+        <translation>theo yêu cầu, sau {batches}&#xa0;batch</translation>
     </message>
     <message>
-        <source>at your request, before the first batch</source>
-        <translation>theo yêu cầu của bạn, trước batch đầu tiên</translation>
+        <source>by you, before the first batch</source>
+        <translation>theo yêu cầu, trước batch đầu tiên</translation>
     </message>
     <message>
         <source>change the learning rate while training (from the next batch)</source>

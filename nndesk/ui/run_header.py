@@ -36,10 +36,32 @@ class OneLineProgressBar(QProgressBar):
 
     MARGIN = 8  # pixels kept free at each end of the text
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._shorter: tuple[str, ...] = ()  # shorter ways to say the text (``set_texts``)
+
+    def setFormat(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._shorter = ()
+        super().setFormat(text)
+
+    def set_texts(self, text: str, *shorter: str) -> None:
+        """Show ``text``, or the first of ``shorter`` (shorter ways to say it, least said last)
+        that the bar holds whole: a stop mid-epoch's "· testing and saving the model…" cut its
+        own words at 1024 px (fixU #5), which the line under the bar says anyway."""
+        super().setFormat(text)
+        self._shorter = shorter
+        self.update()
+
     def shown_text(self) -> str:
-        """What the bar paints: its text, cut to its width."""
+        """What the bar paints: its text, or a shorter form of it that fits (``set_texts``),
+        else the shortest cut to its width."""
         width = max(0, self.contentsRect().width() - 2 * self.MARGIN)
-        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+        metrics = self.fontMetrics()
+        forms = (self.text(), *self._shorter)
+        for form in forms:
+            if metrics.horizontalAdvance(form) <= width:
+                return form
+        return metrics.elidedText(forms[-1], Qt.TextElideMode.ElideRight, width)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         option = QStyleOptionProgressBar()

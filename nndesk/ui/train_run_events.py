@@ -265,6 +265,20 @@ class RunEventsMixin:
         verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
         return f"{verdict}: {self.run_state.ended_text}"
 
+    def _show_verdict(self, testing: bool = False) -> None:
+        """The verdict on the bar; ``testing``: its model is being tested and saved, which the
+        bar says after it where it holds both whole (the line under it says it too)."""
+        said = self._verdict_text()
+        if not testing:
+            self.progress.setFormat(said)
+            return
+        ended = self.run_state.verdict[0]
+        verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
+        whole = translate(
+            "TrainingPanel", "{verdict}: {message} · testing and saving the model…"
+        ).format(verdict=verdict, message=self.run_state.ended_text)
+        self.progress.set_texts(whole, said)
+
     @Slot(object)
     def _on_controller_run_ended(self, ended) -> None:
         self.run_state.ended = ended
@@ -288,13 +302,9 @@ class RunEventsMixin:
         self._show_coach()
         verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
         if ended.reason == "diverged":  # nothing is tested or saved of it, as in the CLI
-            self.progress.setFormat(self._verdict_text())
+            self._show_verdict()
         else:
-            self.progress.setFormat(
-                translate(
-                    "TrainingPanel", "{verdict}: {message} · testing and saving the model…"
-                ).format(verdict=verdict, message=self.run_state.ended_text)
-            )
+            self._show_verdict(testing=True)
         if ended.reason == "completed":
             self.progress.setValue(self.progress.maximum())
         if ended.reason == "diverged":
@@ -316,7 +326,7 @@ class RunEventsMixin:
         self.run_state.last_run_id = record.run_id
         self.run_state.loaded_clf = None
         if self.run_state.ended is not None:
-            self.progress.setFormat(self._verdict_text())
+            self._show_verdict()
         path = self.controller.model_path  # the run folder's, or where the fallback put it
         self._show_saved_run(record, path)
         # a diverged run saved no model (its weights are the ones its blow-up came from, and

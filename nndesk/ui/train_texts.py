@@ -234,19 +234,18 @@ def ended_message(ended, epochs: tuple[int, int] | None) -> str:
 def stopped_text(done: int, batches: int) -> str:
     """Where a run stopped at the user's request ended, counted as the Runs table counts (the
     last epoch finished), then how far into the next: it said "in epoch 135" where the Runs
-    table said 134 for a run stopped between epochs (walk49 D10)."""
+    table said 134 for a run stopped between epochs (walk49 D10). In few words: after
+    "Stopped:" on the progress bar, "at your request, after epoch 6 and 97 batches of epoch 7"
+    was cut at 1024 px and Larger text (fixU #5); the batches are the next epoch's."""
     if batches and done:
-        text = translate(
-            "TrainingPanel",
-            "at your request, after epoch {done} and {batches} batches of epoch {epoch}",
-        )
+        text = translate("TrainingPanel", "by you, after epoch {done} and {batches} batches")
     elif batches:
-        text = translate("TrainingPanel", "at your request, after {batches} batches of epoch 1")
+        text = translate("TrainingPanel", "by you, after {batches} batches")
     elif done:
-        text = translate("TrainingPanel", "at your request, after epoch {done}")
+        text = translate("TrainingPanel", "by you, after epoch {done}")
     else:
-        text = translate("TrainingPanel", "at your request, before the first batch")
-    return text.format(done=integer(done), batches=integer(batches), epoch=integer(done + 1))
+        text = translate("TrainingPanel", "by you, before the first batch")
+    return text.format(done=integer(done), batches=integer(batches))
 
 
 def progress_texts(

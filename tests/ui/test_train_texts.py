@@ -22,24 +22,24 @@ from nndesk.ui.train_texts import ended_message, format_eta, run_headline
         (
             RunEnded("stopped", "stopped by request after epoch 134", 134),
             (1, 500),
-            "at your request, after epoch 134",
+            "by you, after epoch 134",
         ),
         (
             RunEnded(
                 "stopped", "stopped by request after epoch 4 and 37 …", 4, batches_into_next=37
             ),
             (1, 10),
-            "at your request, after epoch 4 and 37 batches of epoch 5",
+            "by you, after epoch 4 and 37 batches",
         ),
         (
             RunEnded("stopped", "stopped by request after 12 …", 0, batches_into_next=12),
             (1, 10),
-            "at your request, after 12 batches of epoch 1",
+            "by you, after 12 batches",
         ),
         (
             RunEnded("stopped", "stopped by request before the first batch", 0),
             (1, 10),
-            "at your request, before the first batch",
+            "by you, before the first batch",
         ),
         (
             RunEnded("diverged", "the loss became NaN in epoch 4", 3),

@@ -468,7 +468,7 @@ def test_stop_says_stopping_at_once_and_pause_stays_off_until_the_run_is_saved(q
         "Calibrating the probabilities…",
         "Saving the model…",
     ]
-    assert panel.progress.text().startswith("Stopped: at your request, after ")
+    assert panel.progress.text().startswith("Stopped: by you, after ")
     assert " on MNIST · model saved" in panel.speed.text()  # as the window names it, not "mnist"
     wait_until_idle(qtbot, panel)
     assert panel.train_button.isEnabled()
@@ -1287,8 +1287,8 @@ def test_using_an_older_runs_model_names_that_run_and_forgets_the_stopped_one(
     with qtbot.waitSignal(panel.controller.run_saved, timeout=WAIT_MS):
         panel.controller.stop()
     wait_until_idle(qtbot, panel)
-    assert panel.progress.text().startswith("Stopped: at your request, after ")
-    assert "request" not in panel.progress.text().split("request", 1)[1]  # said once
+    assert panel.progress.text().startswith("Stopped: by you, after ")
+    assert "by you" not in panel.progress.text().split("by you", 1)[1]  # said once
     assert first.model_path.name == "model.npz"
 
     panel.runs_view.select_runs([first.run_id])
