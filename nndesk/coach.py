@@ -900,46 +900,44 @@ def hints(
     )
     if flat is not None:
         raw_pixels = setup is not None and setup.normalize == "raw"
+        # what to do first, what was seen after it: while a run goes the coach's place holds
+        # two lines, and the advice that came last was under its scroll, the button alone
+        # saying what to do (fixU #6)
         if raw_pixels:
             text = QT_TRANSLATE_NOOP(
                 "Coach",
-                "Training accuracy has stood near {accuracy:.0%} "
-                "for the last {epochs} epochs ({steps:,} batches), far under "
-                "what a network reaches on these images: it has stopped "
-                "learning. The pixels go in raw, 0 to 255: scale them "
-                "(Inputs: [0, 1]) and train again.",
+                "Stopped learning: scale the pixels (Inputs: [0, 1]) and train again. "
+                "They go in raw, 0 to 255; training accuracy has stood near "
+                "{accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far "
+                "under what a network reaches on these images.",
             )
             fix, label = {}, ""
         elif _blew_up(curves):
             text = QT_TRANSLATE_NOOP(
                 "Coach",
-                "Training accuracy has stood near {accuracy:.0%} "
-                "for the last {epochs} epochs ({steps:,} batches), far under "
-                "what a network reaches on these images: the run has not "
-                "recovered from steps too large for it. A smaller learning "
-                "rate may bring it on; training again from the start with "
-                "one is surer.",
+                "The run has not recovered from steps too large for it: a smaller "
+                "learning rate may bring it on; training again from the start with one "
+                "is surer. Training accuracy has stood near {accuracy:.0%} for the last "
+                "{epochs} epochs ({steps:,} batches), far under what a network reaches "
+                "on these images.",
             )
             fix, label = lower, fix_label if lower else ""
         elif setup is not None and setup.full_batch:
             text = QT_TRANSLATE_NOOP(
                 "Coach",
-                "Training accuracy has stood near {accuracy:.0%} "
-                "for the last {epochs} epochs ({steps:,} batches), far under "
-                "what a network reaches on these images: full-batch "
-                "gradient descent takes one step an epoch and has stalled. "
-                "Train for many more epochs, or train again with Adam or "
-                "batches of {size}.",
+                "Stalled: train for many more epochs, or train again with Adam or batches "
+                "of {size}; full-batch gradient descent takes one step an epoch. Training "
+                "accuracy has stood near {accuracy:.0%} for the last {epochs} epochs "
+                "({steps:,} batches), far under what a network reaches on these images.",
             )
             fix, label = {}, ""
         else:
             text = QT_TRANSLATE_NOOP(
                 "Coach",
-                "Training accuracy has stood near {accuracy:.0%} "
-                "for the last {epochs} epochs ({steps:,} batches), far under "
-                "what a network reaches on these images: it has stopped "
-                "learning. Check the input normalisation and the learning "
-                "rate, or train again with Adam.",
+                "Stopped learning: check the input normalisation and the learning rate, "
+                "or train again with Adam. Training accuracy has stood near "
+                "{accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far "
+                "under what a network reaches on these images.",
             )
             fix, label = lower, fix_label if lower else ""
         found.append(Hint("plateau", text, {**flat, "size": SENSIBLE_BATCH}, fix, label))

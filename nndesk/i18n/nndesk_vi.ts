@@ -2153,6 +2153,18 @@ và lúc đầu (đứt nét)</translation>
         <translation>Đặt lại tốc độ học về {lr:g}</translation>
     </message>
     <message>
+        <source>Stalled: train for many more epochs, or train again with Adam or batches of {size}; full-batch gradient descent takes one step an epoch. Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images.</source>
+        <translation>Đã chững lại: hãy huấn luyện thêm nhiều epoch nữa, hoặc huấn luyện lại với Adam hoặc batch {size}; hạ gradient cả tập (full batch) chỉ đi một bước mỗi epoch. Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này.</translation>
+    </message>
+    <message>
+        <source>Stopped learning: check the input normalisation and the learning rate, or train again with Adam. Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images.</source>
+        <translation>Đã ngừng học: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học, hoặc huấn luyện lại với Adam. Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này.</translation>
+    </message>
+    <message>
+        <source>Stopped learning: scale the pixels (Inputs: [0, 1]) and train again. They go in raw, 0 to 255; training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images.</source>
+        <translation>Đã ngừng học: hãy chia tỉ lệ điểm ảnh (Đầu vào: [0;&#xa0;1]) rồi huấn luyện lại. Điểm ảnh đang được đưa vào thô, từ 0 đến 255; độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này.</translation>
+    </message>
+    <message>
         <source>The loss climbed from {before} to {recent} over the last {n} batches, right after {change}: the batches became harder to fit, not the learning rate too high. Give it a few hundred batches before changing it.</source>
         <translation>Mất mát tăng từ {before} lên {recent} trong {n}&#xa0;batch gần nhất, ngay sau khi đổi {change}: các batch khó khớp hơn, không phải tốc độ học quá cao. Hãy chờ vài trăm batch trước khi đổi tốc độ học.</translation>
     </message>
@@ -2169,6 +2181,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Điểm ảnh được đưa vào thô, từ 0 đến 255: đầu vào của một nơ-ron {activation} khi đó lên tới hàng trăm, nơi {activation} gần như phẳng (bão hoà), nên nó học chậm và mất mát kiểm định nhảy lên xuống. Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0;&#xa0;1]) rồi huấn luyện lại.</translation>
     </message>
     <message>
+        <source>The run has not recovered from steps too large for it: a smaller learning rate may bring it on; training again from the start with one is surer. Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images.</source>
+        <translation>Lượt chạy chưa hồi phục sau những bước quá lớn với nó: một tốc độ học nhỏ hơn có thể giúp nó tiến lên; huấn luyện lại từ đầu với tốc độ đó thì chắc chắn hơn. Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này.</translation>
+    </message>
+    <message>
         <source>The training loss has stood at {loss} for {epochs} epochs, at {accuracy:.1%}: the loss of a network that answers every image alike (ln {n} = {chance}). Steps too large for it threw it there: a smaller learning rate may bring it back; training again from the start is surer.</source>
         <translation>Mất mát huấn luyện đứng ở {loss} suốt {epochs}&#xa0;epoch, ở {accuracy:.1%}: mất mát của một mạng trả lời mọi ảnh như nhau (ln {n} = {chance}). Bước quá lớn đã đẩy nó tới đó: tốc độ học nhỏ hơn có thể giúp nó hồi phục; huấn luyện lại từ đầu thì chắc hơn.</translation>
     </message>
@@ -2179,22 +2195,6 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>Training accuracy fell from {high:.1%} to {low:.1%}, the 10% of guessing, after the learning rate was set to {rate:g}: that rate is too high for this run.</source>
         <translation>Độ chính xác huấn luyện tụt từ {high:.1%} xuống {low:.1%}, mức 10% của đoán mò, sau khi tốc độ học được đặt thành {rate:g}: tốc độ đó quá cao với lượt chạy này.</translation>
-    </message>
-    <message>
-        <source>Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images: full-batch gradient descent takes one step an epoch and has stalled. Train for many more epochs, or train again with Adam or batches of {size}.</source>
-        <translation>Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này: hạ gradient cả tập (full batch) chỉ đi một bước mỗi epoch và đã chững lại. Hãy huấn luyện thêm nhiều epoch nữa, hoặc huấn luyện lại với Adam hoặc batch {size}.</translation>
-    </message>
-    <message>
-        <source>Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images: it has stopped learning. Check the input normalisation and the learning rate, or train again with Adam.</source>
-        <translation>Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này: nó đã ngừng học. Hãy kiểm tra chuẩn hoá đầu vào và tốc độ học, hoặc huấn luyện lại với Adam.</translation>
-    </message>
-    <message>
-        <source>Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images: it has stopped learning. The pixels go in raw, 0 to 255: scale them (Inputs: [0, 1]) and train again.</source>
-        <translation>Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này: nó đã ngừng học. Điểm ảnh được đưa vào thô, từ 0 đến 255: hãy chia tỉ lệ chúng (Đầu vào: [0;&#xa0;1]) rồi huấn luyện lại.</translation>
-    </message>
-    <message>
-        <source>Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images: the run has not recovered from steps too large for it. A smaller learning rate may bring it on; training again from the start with one is surer.</source>
-        <translation>Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này: lượt chạy chưa hồi phục sau những bước quá lớn với nó. Một tốc độ học nhỏ hơn có thể giúp nó tiến lên; huấn luyện lại từ đầu với tốc độ đó thì chắc chắn hơn.</translation>
     </message>
     <message>
         <source>Training accuracy is {accuracy:.1%} after {steps} batches, near the 10% of guessing and not climbing: check the input normalisation and the learning rate.</source>
