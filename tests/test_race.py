@@ -202,3 +202,26 @@ def test_the_mnist_labs_two_by_two_races_its_presets_in_one_click():
     sigmoid_unit = lanes["Sigmoid, [0, 1]"]
     assert (sigmoid_unit.activation, sigmoid_unit.normalize) == ("sigmoid", "unit")
     assert sigmoid_unit.replace(normalize="raw") == lanes["Sigmoid, raw"]
+
+
+def test_lanes_begin_in_their_order_a_millisecond_apart_at_least(tiny, monkeypatch):  # noqa: F811
+    """fixW #2: kept as runs, lanes list (and the Runs chart colours them) by when they began,
+    to the millisecond their folders name: lanes made within one millisecond (a clock that
+    reads the same) came out in any order, in other colours than the race's."""
+    from datetime import datetime, timezone
+
+    from nndesk.training import session as session_module
+
+    same = datetime(2026, 12, 7, 15, 29, 40, 999_600, tzinfo=timezone.utc)
+
+    class StillClock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return same
+
+    monkeypatch.setattr(session_module, "datetime", StillClock)
+    sessions = prepare_race([FAST.replace(lr=lr) for lr in (0.1, 0.2, 0.3)], tiny)
+    began = [s.began for s in sessions]
+    assert began[0] == same
+    milliseconds = [f"{b:%H%M%S}{b.microsecond // 1000:03d}" for b in began]
+    assert milliseconds == sorted(set(milliseconds))  # strictly in lane order

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from nndesk.errors import ConfigError
 from nndesk.i18n import QT_TRANSLATE_NOOP
@@ -50,6 +51,10 @@ def prepare_race(configs: Sequence[TrainConfig], dataset) -> list[Session]:
     check_race(configs)
     shared: dict = {}
     sessions = [prepare(config, dataset=dataset, shared_inputs=shared) for config in configs]
+    # the lanes began in their order, a millisecond apart at least: kept as runs (whose folders
+    # name the millisecond) they list, and the Runs chart colours them, in the race's order
+    for before, after in zip(sessions, sessions[1:], strict=False):
+        after.began = max(after.began, before.began + timedelta(milliseconds=1))
     # each lane fits alone (prepare checked it), but every lane keeps its batch at once: counted
     # at the largest lane's batch (full batch: the whole split)
     batch = max(s.config.batch_size or len(s.y_train) for s in sessions)

@@ -20,7 +20,7 @@ from nndesk.i18n import localised
 from nndesk.plain_text import one_line
 from nndesk.run_curves import EPOCH_COLUMNS, Curves
 from nndesk.run_record import RunRecord
-from nndesk.ui.runs_legend import legend_caption, legend_labels
+from nndesk.ui.runs_legend import chart_order, legend_caption, legend_labels
 from nndesk.ui.runs_table import CELL_CHARS, run_name
 from nndesk.viz import muted_colour
 
@@ -56,7 +56,9 @@ def render_selected(
     batch points took 5 ms each to parse).
     Damaged runs are left out (empty axes told nothing); when every selected run is damaged
     the chart says ``unreadable`` (``{folder}`` and ``{reason}`` filled from the first); its
-    text ``zoom`` times its own size (View > Text size)."""
+    text ``zoom`` times its own size (View > Text size). The runs are drawn in the order they
+    started (``chart_order``): a run's colour is the one its race lane had."""
+    selected = chart_order(selected)
     damaged = [r.is_damaged for r in selected]
     names = [run_name(r) for r in selected]  # as listed: a run read gone is named "(damaged)"
     unread = [r for r in selected if not r.curves_read]

@@ -22,6 +22,15 @@ LABEL_CHARS = 60
 EXPORTED_LABEL_CHARS = 3 * LABEL_CHARS
 
 
+def chart_order(records: list[RunRecord]) -> list[RunRecord]:
+    """``records`` in the order a chart of them colours them: the order they started in
+    (``RUN_COLORS`` taken in turn), whatever the table's sort. A race's lanes kept as runs
+    started in their lanes' order, so each run keeps the colour its lane had in the race
+    (fixW #2: the table lists the newest first, and the four lanes of a race came out in
+    the race's colours reversed); sorting the table by accuracy recolours nothing."""
+    return sorted(records, key=lambda r: (r.created_at, r.run_id))
+
+
 def legend_labels(selected: list[RunRecord], chars: int = LABEL_CHARS) -> list[str]:
     """Legend labels naming what differs between the selected runs (e.g. the layers), each
     one line of at most ``chars`` characters (``EXPORTED_LABEL_CHARS`` in a file, whose reader

@@ -133,7 +133,11 @@ class ModelFilesMixin:
     ) -> Path:
         """The live curves (or the given runs overlaid) as a PNG, their schedule turns marked
         as on screen (any thread: a listed run's curves are read here); dark on white, or in
-        the chart colours ``colours``."""
+        the chart colours ``colours``. Runs in the Runs chart's order, in its colours."""
+        if records:
+            from nndesk.ui.runs_legend import chart_order
+
+            records = chart_order(records)
         runs = self.plotted(records)
         turns = (
             [kept_run_turns(r.config, c) for r, (_, c) in zip(records, runs, strict=True)]
@@ -155,8 +159,9 @@ class ModelFilesMixin:
         (walk53 #7)."""
         if records:
             from nndesk.run_titles import title_shown
-            from nndesk.ui.runs_legend import EXPORTED_LABEL_CHARS, legend_labels
+            from nndesk.ui.runs_legend import EXPORTED_LABEL_CHARS, chart_order, legend_labels
 
+            records = chart_order(records)  # as the Runs chart colours them
             curves = [r.curves.copy() for r in records]
             if len(records) == 1:
                 labels = [title_shown(records[0].title, records[0].config)]
