@@ -129,8 +129,8 @@ def restore_state(desk: Desk, state: WindowState) -> None:
     before = state.handover.before
     if state.offer is not None and before is not None and state.classifier is before:
         # "Use this run's model" still works; the kept model named in the new language
-        accuracy, accuracy_in_use, _title, status = state.offer
-        window.model_notice.offer(accuracy, accuracy_in_use, before.title, status)
+        accuracy, accuracy_in_use, _title, status, mode = state.offer
+        window.model_notice.offer(accuracy, accuracy_in_use, before.title, status, mode)
     if state.race is not None and desk.train_page.race_view is not None:
         desk.train_page.race_view.adopt_race(state.race)  # its names and table in the new words
     desk.why_page.set_target(*state.why_target)

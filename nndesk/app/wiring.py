@@ -167,7 +167,7 @@ def _wire_model_notice(desk: Desk) -> None:
         if moved and before is not None and before.preprocess_kind == here:
             # the user went on to another mode during the run: it stays, the run one click away
             prediction.set_classifier(before)
-            notice.offer(test_accuracy(clf), test_accuracy(before), before.title, "elsewhere")
+            notice.offer(test_accuracy(clf), test_accuracy(before), before.title, "elsewhere", kind)
             return
         if before is not None and kind in preferences.MODES and kind != before.preprocess_kind:
             # a Fashion run started in Digits replaces Clothing's model, not Digits' (walk48

@@ -4992,8 +4992,8 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Dự đoán bằng mô hình của lượt chạy này, dù nó kiểm tra được thấp hơn</translation>
     </message>
     <message>
-        <source>Run ended ({accuracy}), for the other mode</source>
-        <translation>Lượt chạy đã xong ({accuracy}), cho chế độ kia</translation>
+        <source>Run ended ({accuracy}), for {mode}</source>
+        <translation>Lượt chạy đã xong ({accuracy}), cho chế độ {mode}</translation>
     </message>
     <message>
         <source>Run {accuracy} &lt; {model} {before}</source>
@@ -5036,8 +5036,8 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Quay lại mô hình {model}</translation>
     </message>
     <message>
-        <source>The run ended ({accuracy}); it trained for the other mode, so this mode goes on predicting with {model}.</source>
-        <translation>Lượt chạy đã xong ({accuracy}); nó được huấn luyện cho chế độ kia, nên chế độ này vẫn dự đoán bằng {model}.</translation>
+        <source>The run ended ({accuracy}); it trained for {mode}, so this mode goes on predicting with {model}.</source>
+        <translation>Lượt chạy đã xong ({accuracy}); nó được huấn luyện cho chế độ {mode}, nên chế độ này vẫn dự đoán bằng {model}.</translation>
     </message>
     <message>
         <source>The run ended before its test, so it is not measured: still predicting with {model}.</source>
@@ -5066,6 +5066,10 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>Use this run&apos;s model</source>
         <translation>Dùng mô hình của lượt chạy này</translation>
+    </message>
+    <message>
+        <source>the other mode</source>
+        <translation>kia</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenuBar, QToolButton
 
 from nndesk.ui import theme
 from nndesk.ui.elided_label import ElidedLabel
-from nndesk.ui.language import accuracy_text, translate
+from nndesk.ui.language import accuracy_text, translate, translate_marked
+from nndesk.ui.window_menus import MODE_TITLES
 
 #: Pixels between the menu bar's last menu and the notice laid over the bar
 MENU_GAP_PX = 16
@@ -146,8 +147,8 @@ class ModelSwitchNotice(QFrame):
         None when it is hidden: a window rebuilt in another language says it again."""
         return self._announced if not self.isHidden() and self._offered is None else None
 
-    def offered(self) -> tuple[float, float, str, str] | None:
-        """``(accuracy, accuracy_in_use, title_in_use, status)`` of the offer on show
+    def offered(self) -> tuple[float, float, str, str, str | None] | None:
+        """``(accuracy, accuracy_in_use, title_in_use, status, mode)`` of the offer on show
         (``offer``'s arguments), or None: a window rebuilt in another language offers it again."""
         return self._offered if not self.isHidden() else None
 
@@ -157,18 +158,21 @@ class ModelSwitchNotice(QFrame):
         accuracy_in_use: float | None,
         title_in_use: str,
         status: str = "stopped",
+        mode: str | None = None,
     ) -> None:
         """Say a run's model (``accuracy`` on the test images) was not put in use: the model in
         use, ``title_in_use``, tested ``accuracy_in_use``; offer the run's model. ``status``:
         "stopped" (the user stopped the run), "completed" (it trained all its epochs) or
-        "elsewhere" (the window went on to another mode during the run, and stays there).
+        "elsewhere" (the window went on to another mode during the run, and stays there; the
+        run trained for ``mode``, "digits" or "garments", named in the note).
         ``accuracy`` None: the run ended before its test (quit), so it is not measured."""
         self._announced = None
-        self._offered = (accuracy, accuracy_in_use, title_in_use, status)
+        self._offered = (accuracy, accuracy_in_use, title_in_use, status, mode)
         values = {
             "accuracy": accuracy_text(accuracy),
             "before": accuracy_text(accuracy_in_use),
             "model": title_in_use,
+            "mode": _mode_words(mode),
         }
         if accuracy is None and status != "elsewhere":  # quit before its test (walk60 D1)
             text = translate(
@@ -209,14 +213,15 @@ class ModelSwitchNotice(QFrame):
                 "Predict with the model of the run you stopped, though it tested lower",
             )
         elif status == "elsewhere":  # a Digits run ended while the window was in Clothing
+            # the mode named (fixW #3: "for the other mode" left a student asking which)
             text = translate(
                 "ModelSwitchNotice",
-                "The run ended ({accuracy}); it trained for the other mode, so this mode goes "
-                "on predicting with {model}.",
+                "The run ended ({accuracy}); it trained for {mode}, so this mode goes on "
+                "predicting with {model}.",
             ).format(**values)
-            short = translate(
-                "ModelSwitchNotice", "Run ended ({accuracy}), for the other mode"
-            ).format(**values)
+            short = translate("ModelSwitchNotice", "Run ended ({accuracy}), for {mode}").format(
+                **values
+            )
             shortest = figures = short
             tip = translate(
                 "ModelSwitchNotice", "Predict with this run's model, in the mode it trained for"
@@ -313,3 +318,11 @@ class ModelSwitchNotice(QFrame):
     def _on_switch_back_button_clicked(self) -> None:
         self.hide()
         self.switch_back_requested.emit()
+
+
+def _mode_words(mode: str | None) -> str:
+    """The window's mode ``mode`` as the Mode box names it ("Digits (MNIST)"); "the other
+    mode" for a mode this window does not have."""
+    if mode in MODE_TITLES:
+        return translate_marked("MainWindow", MODE_TITLES[mode])
+    return translate("ModelSwitchNotice", "the other mode")

@@ -1199,6 +1199,9 @@ def test_a_run_that_ends_after_the_window_left_its_mode_is_offered_not_put_in_us
     assert prediction.current() is garments
     assert notice.isVisible() and notice.offered() is not None
     assert notice.use_button.isVisible() and not notice.switch_back_button.isVisible()
+    # fixW #3: the mode it trained for, by name ("for the other mode": which?)
+    said = notice.message.full_text()
+    assert "it trained for Digits (MNIST), so this mode" in said and "other" not in said
     with qtbot.waitSignal(prediction.classifier_changed, timeout=60000):
         qtbot.mouseClick(notice.use_button, Qt.MouseButton.LeftButton)
     assert prediction.current() is desk.handover.trained

@@ -81,7 +81,7 @@ def test_the_stopped_runs_offer_says_a_whole_sentence_beside_its_buttons_in_viet
     try:
         desk = window_factory()
         window = show_at(desk, size)
-        window.model_notice.offer(0.411, 0.846, "lượt chạy 23:03:56", status)
+        window.model_notice.offer(0.411, 0.846, "lượt chạy 23:03:56", status, "digits")
         QApplication.processEvents()
         notice = window.model_notice
         shown = notice.message.displayed_text()
@@ -90,7 +90,8 @@ def test_the_stopped_runs_offer_says_a_whole_sentence_beside_its_buttons_in_viet
         if status != "elsewhere":  # the other mode's run is not measured against this model
             assert "84,6%" in notice.message.toolTip()  # the whole sentence
         else:
-            assert "chế độ kia" in shown  # walk57 #6: why this run's model is not in use
+            # walk57 #6: why this run's model is not in use; fixW #3: for which mode, named
+            assert "chế độ Chữ số (MNIST)" in shown and "kia" not in shown
         for button in (notice.use_button, notice.keep_button):
             assert button.isVisible() and button.width() >= button.sizeHint().width()
         assert cut_widgets(window) == []
