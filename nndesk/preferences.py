@@ -461,6 +461,19 @@ def set_saliency_kind(kind: str) -> None:
     _set("ui/saliency", kind)
 
 
+def inside_choice() -> object:
+    """The Inside page's choices as the settings file holds them (None when none was saved):
+    any value a hand-edited file can hold; ``inside_memory.read_choice`` reads it."""
+    return _value("ui/inside")
+
+
+def set_inside_choice(text: str) -> None:
+    """Remember ``text`` (``inside_memory.choice_text``) as the Inside page's choices; written
+    only when it changed."""
+    if _value("ui/inside") != text:
+        _set("ui/inside", text)
+
+
 def mirror() -> str | None:
     """The classroom mirror (URL or folder) the window downloads from before the public ones:
     the "data/mirror" setting, else ``$NNDESK_MIRROR``, else None."""

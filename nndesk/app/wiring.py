@@ -13,6 +13,7 @@ from nndesk import preferences
 from nndesk.controllers import datasets
 from nndesk.data.registry import DATASETS
 from nndesk.inference import Classifier
+from nndesk.inside_memory import choice_text, read_choice
 from nndesk.ui.off_gui import Delivery, run_off_gui
 from nndesk.ui.status_line import show_saved, show_saving, show_status, show_unsaved
 from nndesk.ui.train_form_saved import (
@@ -85,6 +86,12 @@ def _wire_inside_page(desk: Desk) -> None:
     # a run's next snapshot waits until this one is on screen: the bars, the arithmetic and the
     # diagram show one moment of the run (walk65 D24)
     inside_page.snapshot_shown.connect(prediction.inside_shown)
+    # the unit clicked, the tab and the temperature kept between launches, as the Why page's
+    # method is (fixW #4)
+    inside_page.restore_choice(read_choice(preferences.inside_choice()))
+    inside_page.choice_changed.connect(
+        lambda: preferences.set_inside_choice(choice_text(inside_page.choice()))
+    )
     desk.window.add_page(inside_page, "Inside")
 
 

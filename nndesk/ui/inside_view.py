@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import inside
+from nndesk.inside_memory import InsideChoice
 from nndesk.layer_words import layer_names
 from nndesk.ui import kept_choices, text_size
 from nndesk.ui import theme as ui_theme
@@ -77,6 +78,9 @@ class InsideView(QWidget):
     #: the last snapshot given is on screen, its diagram painted (or out of sight): a run's
     #: next snapshot may come (``PredictionController.inside_shown``)
     snapshot_shown = Signal()
+    #: the person chose something the page keeps between launches (``choice``): a unit or a
+    #: pixel clicked, the bottom tab, the temperature
+    choice_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -191,6 +195,7 @@ class InsideView(QWidget):
         self.diagram.image_shown.connect(self._on_diagram_image_shown)
         self.maps.pixel_clicked.connect(self._on_pixel_clicked)
         self.temperature.valueChanged.connect(self._show_softmax)
+        self.temperature.valueChanged.connect(self.choice_changed)
         ui_theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
         kept_choices.keep(self.temperature, "temperature")
         kept_choices.keep(
@@ -223,6 +228,20 @@ class InsideView(QWidget):
     def _on_bottom_tab_changed(self, index: int) -> None:
         if not self._arranging and index >= 0:
             self._bottom_choice = index
+            self.choice_changed.emit()
+
+    def choice(self) -> InsideChoice:
+        """What the page shows by the person's choice: kept between launches (settings), as the
+        Why page keeps its method (fixW #4)."""
+        return InsideChoice(self._selected, self._bottom_choice, self.temperature.value())
+
+    def restore_choice(self, choice: InsideChoice) -> None:
+        """Show ``choice`` (``choice``) as the person left it: its unit or pixel once it exists
+        in the network of a snapshot (else the page's own pick, as for a new model)."""
+        self.temperature.setValue(choice.temperature)
+        self.show_bottom_tab(choice.tab)
+        if choice.selection is not None:
+            self.restore_selection(choice.selection)
 
     def _arrange_bottom(self, narrow: bool) -> None:
         """The arithmetic and the softmax table: in two tabs when narrow, else side by side."""
@@ -354,11 +373,13 @@ class InsideView(QWidget):
     def _on_unit_clicked(self, layer: int, unit: int) -> None:
         self.select_unit(layer, unit)
         self._show_arithmetic()
+        self.choice_changed.emit()
 
     @Slot(int, int, int, int)
     def _on_pixel_clicked(self, layer: int, channel: int, row: int, col: int) -> None:
         self.select_pixel(layer, channel, row, col)
         self._show_arithmetic()
+        self.choice_changed.emit()
 
     def _show_arithmetic(self) -> None:
         """Bring the Arithmetic tab forward on a narrow page: a click on a unit or a pixel
