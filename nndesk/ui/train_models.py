@@ -63,9 +63,13 @@ class ModelFilesMixin:
         history = clf.info.get("history") or []
         self.curves = Curves.from_history(history)
         kept = self.controller.opened_curves  # its run's batches, when the file is a run's
+        seed = None
         if kept is not None and kept.epochs == self.curves.epochs:
             self.curves = kept.copy()
-        self.run_state.continuable = (path, None)
+            # Continue goes on from them: from the file's per-epoch history alone, the Live
+            # batch chart of a run stopped inside an epoch began at its stopped batch (fixW #5)
+            seed = kept.copy()
+        self.run_state.continuable = (path, seed)
         self.run_state.continuable_dataset = (
             saved.get("dataset") if isinstance(saved, dict) else None
         ) or clf.dataset

@@ -194,6 +194,40 @@ def test_loaded_model_continues_training_and_its_history(qtbot, panel):
     assert list(panel.live.train_loss_line.get_xdata()) == [1.0, 2.0, 3.0, 4.0]
 
 
+def test_a_loaded_model_stopped_inside_an_epoch_continues_its_runs_batch_curve(qtbot, panel):
+    """fixW #5: a run stopped part way into an epoch, its model opened again (Use model, a
+    restart, Load model…) and continued: the Live batch chart began at the stopped batch with
+    nothing before it (the page showed the run's batches, but Continue trained from the file's
+    per-epoch history alone). It goes on from the run's own batch curve."""
+    panel.form.epochs.setValue(200)
+    panel.form.batch_size.setValue(10)  # 13 batches an epoch: a stop after 3 is inside one
+
+    def stop_after_the_first_batches(_reports):
+        if panel.controller.batches_done >= 3:
+            panel.controller.stop()
+
+    panel.controller.batches_finished.connect(stop_after_the_first_batches)
+    panel.controller.set_slow_motion(0.05)  # held, so the stop comes inside the first epochs
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    panel.controller.batches_finished.disconnect(stop_after_the_first_batches)
+    panel.controller.set_slow_motion(0)
+    stopped = panel.runs_view.records()[0]
+    assert stopped.status == "stopped" and len(stopped.curves.batch_x) >= 3
+    with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS):
+        panel.load_model(stopped.model_path)
+    assert panel.curves.batch_x == stopped.curves.batch_x  # the page shows the run's batches
+    press_continue(qtbot, panel, epochs=1)
+    wait_until_idle(qtbot, panel)
+    continued = panel.runs_view.records()[0]
+    assert continued.resumed_from == str(stopped.model_path)
+    old = stopped.curves.batch_x
+    assert continued.curves.batch_x[: len(old)] == old  # the stopped run's points, then more
+    assert len(continued.curves.batch_x) > len(old)
+    drawn = list(panel.live.batch_line.get_xdata())
+    assert drawn[0] == pytest.approx(old[0])  # the Live chart's curve starts at batch 1
+
+
 def test_selecting_two_runs_overlays_both(qtbot, panel):
     panel.form.epochs.setValue(1)
     for width in ("784-8-10", "784-24-10"):
