@@ -66,9 +66,10 @@ class ModelFilesMixin:
         seed = None
         if kept is not None and kept.epochs == self.curves.epochs:
             self.curves = kept.copy()
-            # Continue goes on from them: from the file's per-epoch history alone, the Live
+            # Continue goes on from the curves the page shows (the coach judges them too; the
+            # run copies them as it starts): from the file's per-epoch history alone, the Live
             # batch chart of a run stopped inside an epoch began at its stopped batch (fixW #5)
-            seed = kept.copy()
+            seed = self.curves
         self.run_state.continuable = (path, seed)
         self.run_state.continuable_dataset = (
             saved.get("dataset") if isinstance(saved, dict) else None
