@@ -11,7 +11,9 @@ from nndesk.data.registry import DATASETS
 from nndesk.garment_hints import (
     OPENING_HINTS,
     OPENING_WHOLE,
+    OUTLINE_HINTS,
     TOPS_HINTS,
+    drawn_as_outline,
     erased_marks,
     front_opening,
     long_sleeved_hint,
@@ -112,21 +114,21 @@ def test_the_opening_alone_reads_shirt_and_small_pockets_lean_it_to_coat():
     assert "small pockets" in long_sleeved_hint(FASHION, COAT, SHIRT)
 
 
-def _outline_coat(lapels: bool = True) -> np.ndarray:
-    """A coat drawn as an outline at pen 12 (no Fill): body and sleeves, two pocket boxes and,
-    with ``lapels``, a V at the neck over a line to the hem (walk68's outlined coat read Coat
-    89.4 %)."""
+def _outline_coat(lapels: bool = True, width: int = 12) -> np.ndarray:
+    """A coat drawn as an outline at pen ``width`` (no Fill): body and sleeves, two pocket
+    boxes and, with ``lapels``, a V at the neck over a line to the hem (walk68's outlined coat
+    read Coat 89.4 %)."""
     image = Image.new("L", (280, 280), 0)
     draw = ImageDraw.Draw(image)
     cx, top = 140, 30
     side = [(30, 0), (80, 20), (105, 200), (85, 205), (70, 70), (70, 230)]
     points = [(cx - x, top + y) for x, y in side] + [(cx + x, top + y) for x, y in side[::-1]]
-    draw.line([*points, points[0]], fill=255, width=12, joint="curve")
+    draw.line([*points, points[0]], fill=255, width=width, joint="curve")
     if lapels:
-        draw.line([(cx - 30, top), (cx, top + 90), (cx + 30, top)], fill=255, width=12)
-        draw.line([(cx, top + 90), (cx, top + 230)], fill=255, width=12)
+        draw.line([(cx - 30, top), (cx, top + 90), (cx + 30, top)], fill=255, width=width)
+        draw.line([(cx, top + 90), (cx, top + 230)], fill=255, width=width)
     for px in (cx - 45, cx + 45):
-        draw.rectangle([px - 20, top + 150, px + 20, top + 185], outline=255, width=12)
+        draw.rectangle([px - 20, top + 150, px + 20, top + 185], outline=255, width=width)
     return np.asarray(image).copy()
 
 
@@ -134,13 +136,13 @@ def test_a_hint_never_asks_for_the_pockets_already_erased():
     """walk68 D1: a filled coat with an opening and two pockets erased read "Not sure: Coat
     53.9 % or Shirt 45.9 %" under "two small pockets erased on it lean it to Coat". Marks
     erased inside a filled top (pockets, an opening short of the neck) turn the hint to what
-    else reads Coat; a plain block, an opening through to the hem alone, or an outline keep it."""
+    else reads Coat; a plain block or an opening through to the hem alone keep it."""
     block = _block()
     opened = block.copy()
     opened[52:251, 134:146] = 0  # neck to hem: open to the background, no mark inside
     short = block.copy()
     short[60:240, 134:146] = 0  # stops short of both: enclosed
-    for drawing in (block, opened, _outline_coat(), np.zeros((280, 280), np.uint8)):
+    for drawing in (block, opened, np.zeros((280, 280), np.uint8)):
         assert not erased_marks(drawing)
         assert (
             long_sleeved_hint(FASHION, COAT, SHIRT, drawing)
@@ -268,3 +270,53 @@ def test_an_opening_part_way_reads_not_sure_and_taken_to_the_hem_reads_shirt():
     assert long_sleeved_hint(clf.class_names, *guesses, half) == OPENING_HINTS["part"]
     whole = clf.classify_image(_opened(_block()))
     assert whole.label == SHIRT and not is_not_sure(whole)
+
+
+def test_an_outline_is_never_told_to_erase_pockets_into_a_fill():
+    """walk70 M2: under an outlined coat (pen 20, V lapels, pocket boxes: "Not sure: Coat
+    51.3 % or Shirt 45.0 %") the hint was "two small pockets erased on it", advice for a filled
+    top. An outline (at the pens 12 to 30) is told of what is drawn on one; a filled top, marked
+    or not, is never taken for an outline."""
+    for width in (12, 20, 30):
+        for lapels in (True, False):
+            outline = _outline_coat(lapels=lapels, width=width)
+            assert drawn_as_outline(outline), (width, lapels)
+            for other in (SHIRT, PULLOVER):
+                hint = long_sleeved_hint(FASHION, COAT, other, outline)
+                assert hint == OUTLINE_HINTS[frozenset({"Coat", FASHION[other]})]
+                assert "erase" not in hint and "Fill" not in hint and "pocket boxes" in hint
+    block = _block()
+    for drawing in (block, _pockets(block), np.zeros((280, 280), np.uint8)):
+        assert not drawn_as_outline(drawing)
+    plain = long_sleeved_hint(FASHION, COAT, SHIRT, block)
+    assert plain == TOPS_HINTS[frozenset({"Coat", "Shirt"})]
+
+
+def test_two_small_pockets_erased_at_the_default_eraser_lean_a_filled_top_to_coat(qapp):
+    """walk70 M2: the hints' "two small pockets erased" at the eraser's default size, through
+    the canvas: a long-sleeved top outlined at Clothing's pen (30 px) and filled, two short
+    slits erased on its lower front with the eraser as it comes (8 px) read Coat first; at
+    the pen's 30 px (the eraser's size before) they are holes, and read Shirt."""
+    from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
+
+    clf = Classifier.from_file(WEIGHTS_DIR / "fashion-cnn.npz")
+    cx, top = 140, 25
+    side = [(30, 0), (85, 20), (110, 200), (88, 205), (60, 70), (60, 235)]
+    points = [(cx - x, top + y) for x, y in side] + [(cx + x, top + y) for x, y in side[::-1]]
+    canvas = DrawingCanvas()
+    canvas.set_pen_width(DEFAULT_PEN["garments"])
+    canvas.draw_stroke([*points, points[0]])
+    assert canvas.fill_at(cx, 150)
+    filled = canvas.history()
+    assert clf.classify_image(canvas.array()).label != COAT
+
+    def pockets(width=None):
+        canvas.restore_history(filled)
+        canvas.set_eraser(True)
+        for px in (cx - 35, cx + 35):
+            canvas.draw_stroke([(px - 14, 195), (px + 14, 195)], width=width)
+        canvas.set_eraser(False)
+        return clf.classify_image(canvas.array())
+
+    assert pockets().label == COAT
+    assert pockets(width=DEFAULT_PEN["garments"]).label == SHIRT

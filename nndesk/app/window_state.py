@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from nndesk.inference import Classifier
 from nndesk.ui import kept_choices
+from nndesk.ui.canvas import DEFAULT_ERASER
 from nndesk.ui.map_view import MapViewState
 from nndesk.ui.mistakes_view import MistakesViewState
 from nndesk.ui.shown_test_images import ShownTestImages
@@ -28,7 +29,7 @@ class WindowState:
     sheets: dict  # the other mode's drawing and its undo steps (MainWindow.mode_sheets)
     true_label: int | None  # of a test image on the canvas
     test_index: int
-    pen: int
+    pen: int  # the pen's size (the slider shows the eraser's while it is on)
     overlay: bool
     page: int
     train: TrainPageState
@@ -65,6 +66,8 @@ class WindowState:
     neighbours: object = None
     #: the Evaluate page's robustness charts (``TrustView.robustness_shown``), or None
     robustness: tuple | None = None
+    #: the eraser's own size (``DrawingCanvas.eraser_width``)
+    eraser_width: int = DEFAULT_ERASER
 
 
 def capture_state(desk: Desk) -> WindowState:
@@ -76,7 +79,8 @@ def capture_state(desk: Desk) -> WindowState:
         sheets=window.mode_sheets(),
         true_label=window.prediction_panel.true_label_index(),
         test_index=window.test_index.value(),
-        pen=window.pen_slider.value(),
+        pen=window.canvas.pen_width(),
+        eraser_width=window.canvas.eraser_width(),
         overlay=window.overlay_check.isChecked(),
         page=window.tabs.currentIndex(),
         train=desk.train_page.page_state(),
@@ -110,6 +114,8 @@ def _robustness_shown(desk: Desk) -> tuple | None:
 
 def restore_state(desk: Desk, state: WindowState) -> None:
     window = desk.window
+    window.canvas.set_eraser_width(state.eraser_width)
+    window.act_eraser.setChecked(False)  # the slider sizes the pen, then the eraser's own
     window.pen_slider.setValue(state.pen)
     window.act_eraser.setChecked(state.tools[0])
     window.act_fill.setChecked(state.tools[1])

@@ -24,6 +24,9 @@ from nndesk.ui import qt_image
 
 UNDO_LIMIT = 50
 DEFAULT_PEN = {"digits": 20, "garments": 30}
+#: The eraser's own size in canvas pixels, in both modes: the garment hints' "two small pockets
+#: erased" read Coat at 6-12 px and Shirt at the pen's 30 px, whose holes are no pockets (walk70 M2)
+DEFAULT_ERASER = 8
 INK, PAPER = 255, 0  # the MNIST convention: bright strokes on black
 
 
@@ -69,6 +72,7 @@ class DrawingCanvas(QWidget):
         self._redo: list[QImage] = []
         self._last: QPointF | None = None
         self._pen_width = DEFAULT_PEN["digits"]
+        self._eraser_width = DEFAULT_ERASER
         self._eraser = False
         self._fill = False
         self._pressure = 1.0
@@ -102,6 +106,18 @@ class DrawingCanvas(QWidget):
     def set_pen_width(self, width: int) -> None:
         """Pen diameter in canvas pixels (the model sees it ten times thinner)."""
         self._pen_width = max(1, int(width))
+
+    def eraser_width(self) -> int:
+        return self._eraser_width
+
+    @Slot(int)
+    def set_eraser_width(self, width: int) -> None:
+        """The eraser's diameter in canvas pixels: a size of its own, as in a paint program."""
+        self._eraser_width = max(1, int(width))
+
+    def tool_width(self) -> int:
+        """The width a drag paints with now: the eraser's while it is on, else the pen's."""
+        return self._eraser_width if self._eraser else self._pen_width
 
     def eraser(self) -> bool:
         return self._eraser
@@ -224,7 +240,7 @@ class DrawingCanvas(QWidget):
         if not points:
             return
         self._push_undo()
-        painter = self._painter(width or self._pen_width)
+        painter = self._painter(width or self.tool_width())
         if len(points) == 1:
             painter.drawPoint(QPointF(*points[0]))
         for a, b in zip(points, points[1:], strict=False):
@@ -264,7 +280,7 @@ class DrawingCanvas(QWidget):
         return QPointF((pos.x() - rect.x()) * scale, (pos.y() - rect.y()) * scale)
 
     def _line_to(self, point: QPointF) -> None:
-        painter = self._painter(self._pen_width * self._pressure)
+        painter = self._painter(self.tool_width() * self._pressure)
         if self._last is None:
             painter.drawPoint(point)
         else:

@@ -105,7 +105,10 @@ class DrawPanel(QWidget):
         self.pen_slider = QSlider(Qt.Orientation.Horizontal)
         self.pen_slider.setRange(4, 60)
         self.pen_slider.setToolTip(
-            translate("MainWindow", "Pen size in canvas pixels ([ and ] change it)")
+            translate(
+                "MainWindow",
+                "Pen size in canvas pixels; the eraser's own while it is on ([ and ] change it)",
+            )
         )
         self.pen_value = QLabel()
         self.pen_value.setMinimumWidth(24)
@@ -233,7 +236,9 @@ class DrawPanel(QWidget):
     def _lay_out(self) -> None:
         tools = QHBoxLayout()
         tools.setSpacing(4)
-        tools.addWidget(QLabel(translate("MainWindow", "Pen")))
+        # "Pen", or "Eraser" while the eraser is on: the slider sizes the tool in use
+        self.size_label = QLabel(translate("MainWindow", "Pen"))
+        tools.addWidget(self.size_label)
         tools.addWidget(self.pen_slider, 1)
         tools.addWidget(self.pen_value)
         tools.addWidget(self.eraser_button)

@@ -33,7 +33,7 @@ from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
 from nndesk.preprocess import CANVAS_SIZE, nearly_empty
 from nndesk.ui import screen_text, text_size
-from nndesk.ui.canvas import DEFAULT_PEN, blank_history
+from nndesk.ui.canvas import DEFAULT_ERASER, DEFAULT_PEN, blank_history
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES, NOTE_LINES, WARNING_AND_HINT_LINES, DrawPanel
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
 from nndesk.ui.model_choices import SHORT_ROLE, Choice, arrange, folder_header
@@ -462,7 +462,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             self._fill_model_choices()  # the new mode's models come first
         self.hint_label.setText(self._hint())
         self._show_canvas_hint()
-        self.pen_slider.setValue(DEFAULT_PEN[mode])
+        self.canvas.set_pen_width(DEFAULT_PEN[mode])
+        self.canvas.set_eraser_width(DEFAULT_ERASER)
+        self.pen_slider.setValue(self.canvas.tool_width())
         (self.act_digits if mode == "digits" else self.act_garments).setChecked(True)
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(mode))
         dataset = next(s.short_title for s in DATASETS.values() if s.preprocess == mode)
@@ -973,11 +975,16 @@ class MainWindow(WindowMenusMixin, QMainWindow):
 
     @Slot(bool)
     def _on_canvas_eraser_changed(self, on: bool) -> None:
-        """The eraser's turn of the same line: what a drag does now."""
+        """The eraser's turn of the same line: what a drag does now. The size slider shows the
+        tool in use: the eraser has a size of its own (small: pockets, not holes, walk70 M2)."""
+        self.pen_slider.setValue(self.canvas.tool_width())
+        self.draw_panel.size_label.setText(translate("MainWindow", "Eraser" if on else "Pen"))
         if on:
             text = translate(
-                "MainWindow", "Eraser is on: a drag erases (E or Esc: back to the pen)"
-            )
+                "MainWindow",
+                "Eraser is on ({px} px; [ and ] size it): a drag erases (E or Esc: back to "
+                "the pen)",
+            ).format(px=self.canvas.eraser_width())
             show_status(self, text, 0)
         elif not self.canvas.fill_tool():
             show_status(self, translate("MainWindow", "The pen draws (F: Fill, E: Eraser)"))
@@ -998,7 +1005,11 @@ class MainWindow(WindowMenusMixin, QMainWindow):
 
     @Slot(int)
     def _on_pen_slider_value_changed(self, value: int) -> None:
-        self.canvas.set_pen_width(value)
+        """The size of the tool in use: the eraser's while it is on, else the pen's."""
+        if self.canvas.eraser():
+            self.canvas.set_eraser_width(value)
+        else:
+            self.canvas.set_pen_width(value)
         self.pen_value.setText(str(value))
 
     @Slot(bool)

@@ -199,6 +199,33 @@ def test_opening_a_model_puts_it_in_use_and_in_the_recent_list(
     assert not window.banner.isVisible()
 
 
+def test_the_eraser_has_a_small_size_of_its_own_the_slider_and_keys_size_the_tool_in_use(
+    qtbot, window_factory, stroke_classifier
+):
+    """walk70 M2: the eraser drew with the pen's 30 px in Clothing, so "two small pockets
+    erased" made two big holes (and read Shirt). The eraser is small by default; the slider,
+    its label and [ ] size the tool in use, and each keeps its size when the other is on."""
+    desk = window_factory(classifier=stroke_classifier)
+    window, canvas = desk.window, desk.window.canvas
+    exposed(qtbot, window)
+    window.act_garments.trigger()
+    assert window.pen_slider.value() == canvas.pen_width() == 30
+    window.act_eraser.trigger()
+    assert canvas.eraser() and canvas.tool_width() == canvas.eraser_width() == 8
+    assert window.pen_slider.value() == 8 and window.draw_panel.size_label.text() == "Eraser"
+    assert "8 px" in window.statusBar().currentMessage()
+    window.act_bigger.trigger()
+    assert canvas.eraser_width() == 10 and canvas.pen_width() == 30
+    canvas.draw_stroke([(140, 30), (140, 250)])  # erases nothing on a blank canvas, at 10 px
+    window.act_eraser.trigger()
+    assert not canvas.eraser() and window.pen_slider.value() == 30
+    assert window.draw_panel.size_label.text() == "Pen"
+    window.act_smaller.trigger()
+    assert canvas.pen_width() == 28 and canvas.eraser_width() == 10
+    window.act_eraser.trigger()
+    assert window.pen_slider.value() == 10
+
+
 def test_switching_mode_clears_the_canvas_and_changes_hint_and_pen(
     qtbot, window_factory, stroke_classifier
 ):
