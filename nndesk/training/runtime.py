@@ -353,6 +353,21 @@ def _blas_libraries() -> list:
     return _blas
 
 
+#: OpenBLAS's names of its cores with AVX-512 kernels (threadpoolctl's ``architecture``): the
+#: kernels a preset's ``avx512_accuracy`` was measured with (docs/presets.md)
+AVX512_KERNELS = frozenset({"skylakex", "cooperlake", "sapphirerapids"})
+
+
+def blas_on_avx512() -> bool:
+    """Whether the BLAS loaded here runs OpenBLAS's AVX-512 kernels, where a full-batch run
+    lands on the preset's AVX-512 figure (mnist-gd 86.0 %, not 84.6 %; walk70 L1); False
+    when it does not or cannot be told (no threadpoolctl, another BLAS)."""
+    return any(
+        str(getattr(lib, "architecture", "") or "").lower() in AVX512_KERNELS
+        for lib in _blas_libraries()
+    )
+
+
 def beside_the_gui():
     """Context manager for training on a thread of the window's process: BLAS leaves the GUI
     thread ``GUI_CORES`` core(s)."""

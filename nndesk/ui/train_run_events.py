@@ -350,7 +350,11 @@ class RunEventsMixin:
                 "path": path,
                 # the figure of the lab the run reproduces, where it came from one (walk64 D6)
                 # a lab's run stopped short is not compared with it (verify65 #8)
-                "lab": stopped_short(record) or lab_comparison(record.preset),
+                # a Continue's Epochs are its own, not counted from the model's first
+                "lab": stopped_short(record)
+                or lab_comparison(
+                    record.preset, None if record.resumed_from else record.config.get("epochs")
+                ),
             }
             if facts["lab"]:
                 # one line at 1024 px: where the model went is on the line under it

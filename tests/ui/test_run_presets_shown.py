@@ -10,6 +10,7 @@ import pytest
 
 from nndesk.presets import PRESETS, PresetOrigin
 from nndesk.run_record import RunRecord
+from nndesk.training import runtime
 from nndesk.ui import language
 from nndesk.ui.runs_table import PRESET, make_row
 from nndesk.ui.train_texts import run_headline
@@ -109,7 +110,8 @@ def test_a_run_trained_from_a_preset_names_it_and_reads_its_result_against_the_l
     line = panel.speed.text()
     # one line at 1024 px: where the model went is on the line under it
     if changed:
-        assert line.endswith(" — the lab's figure is 87.0% (its own settings)"), line
+        # walk70 L2: "(its own settings)" did not say which: the epochs differ
+        assert line.endswith(" — the lab's figure is 87.0% (its 5 epochs; this run: 2)"), line
     else:
         assert line.endswith(" — the lab's figure is 87.0%"), line
     view = panel.runs_view
@@ -247,6 +249,7 @@ def test_a_lab_run_stopped_short_is_not_read_against_the_labs_figure(
 def test_a_continued_lab_run_stopped_short_is_not_read_against_the_labs_figure(
     qtbot,
     panel,  # noqa: F811
+    monkeypatch,
 ):
     """verify66 #2: mnist-gd stopped at epoch 24, continued, stopped again at epoch 217 of its
     500: "Test accuracy 11.3% on MNIST — mnist-gd reached 84.6% when we measured it". Its
@@ -254,6 +257,7 @@ def test_a_continued_lab_run_stopped_short_is_not_read_against_the_labs_figure(
     are the Continue's (here 125 more), not the lab's."""
     from nndesk.ui.run_preset_words import stopped_short
 
+    monkeypatch.setattr(runtime, "blas_on_avx512", lambda: False)  # the Haswell kernels' 84.6 %
     record = a_record(PresetOrigin("mnist-gd"))
     record.config = PRESETS["mnist-gd"].config.replace(epochs=125).to_dict()
     record.resumed_from = "/runs/20261207-051731-765bf76/model.npz"
@@ -280,3 +284,37 @@ def test_a_continued_lab_run_stopped_short_is_not_read_against_the_labs_figure(
     assert stopped_short(record) == ""
     panel._show_saved_run(record, record.folder / "model.npz", say=False)
     assert panel.speed.text().endswith("mnist-gd reached 84.6% when we measured it")
+
+
+@pytest.mark.parametrize(("kernels", "figure"), [("SkylakeX", "86.0%"), ("Haswell", "84.6%")])
+def test_mnist_gds_line_quotes_the_figure_of_this_kind_of_cpu(monkeypatch, kernels, figure):
+    """walk70 L1: "Test accuracy 86.0% on MNIST — mnist-gd reached 84.6% when we measured it"
+    on an AVX-512 CPU, where the preset's note says 86.0 % (and the run got it exactly): the
+    line quotes the figure measured with the BLAS kernels in use here."""
+    from nndesk.ui.run_preset_words import lab_comparison
+
+    class Blas:
+        architecture = kernels
+
+    monkeypatch.setattr(runtime, "_blas", [Blas()])
+    line = lab_comparison(PresetOrigin("mnist-gd"))
+    assert line.startswith(f"mnist-gd reached {figure} when we measured it"), line
+    assert line.endswith("on a CPU with AVX-512") == (kernels == "SkylakeX")
+
+
+def test_a_changed_labs_line_says_its_epochs_and_the_runs_where_they_differ(qapp):
+    """walk70 L2: after 2 of fashion-cnn-lab's 10 epochs the line said "the lab's figure is
+    91.2% (its own settings)", not what differs; where other settings differ, it still says so."""
+    from nndesk.ui.run_preset_words import lab_comparison
+
+    changed = PresetOrigin("fashion-cnn-lab", changed=True)
+    assert lab_comparison(changed, 2) == "the lab's figure is 91.2% (its 10 epochs; this run: 2)"
+    assert lab_comparison(changed, 10) == "the lab's figure is 91.2% (its own settings)"
+    assert lab_comparison(changed) == "the lab's figure is 91.2% (its own settings)"
+    assert lab_comparison(PresetOrigin("fashion-cnn-lab"), 10) == "the lab's figure is 91.2%"
+    assert language.use_language("vi") == "vi"
+    try:
+        vi = lab_comparison(changed, 2)
+    finally:
+        language.use_language("en")
+    assert "10" in vi and "2" in vi and "epoch" in vi and "91,2" in vi, vi
