@@ -340,12 +340,25 @@ def _draw_histograms(ax, record: InsideRecord, colours) -> None:
 
 
 def strip_rows(record: InsideRecord, most: int = STRIP_ROWS) -> tuple[list, list]:
-    """The strip's rows, ``most`` at most (2 at least): the start and the newest epochs; and
-    the epochs' weights left out between them."""
+    """The strip's rows, ``most`` at most (2 at least): the start and epochs spread evenly to
+    the newest, a round step apart where one fits (0, 100, … 500 of mnist-gd's 500: its last
+    five epochs of one step each looked alike, walk70 L3); and the epochs' weights left out."""
     start = [record.start] if record.start is not None and record.start.filters.size else []
     ends = [weights for weights in record.epochs if weights.filters.size]
     keep = max(max(most, 2) - len(start), 1)
-    return start + ends[-keep:], ends[:-keep]
+    if len(ends) <= keep:
+        return start + ends, []
+    chosen = _spread(len(ends), keep)
+    return start + [ends[i] for i in chosen], [e for i, e in enumerate(ends) if i not in chosen]
+
+
+def _spread(count: int, keep: int) -> list[int]:
+    """``keep`` of ``count`` indices (``keep`` < ``count``), the last among them, spread
+    evenly: ``ceil(count / keep)`` apart where that many fit, else as even as rounding lets."""
+    step = -(-count // keep)
+    if (keep - 1) * step <= count - 1:
+        return [count - 1 - i * step for i in reversed(range(keep))]
+    return sorted({int(i) for i in np.round(np.linspace(count - 1, 0, keep))})
 
 
 def fit_strip(fig: Figure, record: InsideRecord) -> bool:
@@ -410,13 +423,18 @@ def _draw_strip(ax, record: InsideRecord, most: int = STRIP_ROWS) -> None:
     said = shown(key).format(h=h, w=w)
     if left_out:  # epochs 1-3 were missing without a word (walk69 D5)
         first, last = left_out[0].epoch, left_out[-1].epoch
-        said += "\n" + (
-            fill(shown(N_("epoch {epoch} not shown: no room for its row")), epoch=first)
-            if first == last
-            else fill(
+        if first == last:
+            gap = fill(shown(N_("epoch {epoch} not shown: no room for its row")), epoch=first)
+        elif len(left_out) == last - first + 1:  # one run of them
+            gap = fill(
                 shown(N_("epochs {first}–{last} not shown: no room for their rows")),
                 first=first,
                 last=last,
             )
-        )
+        else:  # between the rows spread over the run
+            gap = fill(
+                shown(N_("the {count} other epochs not shown: no room for their rows")),
+                count=len(left_out),
+            )
+        said += "\n" + gap
     ax.set_xlabel(said, fontsize=8)

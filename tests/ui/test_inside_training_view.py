@@ -646,6 +646,27 @@ def test_the_first_layer_strips_rows_are_as_tall_as_their_labels_and_say_what_is
     assert plot.height / rows >= 20 * zoom, (plot.height, rows)
     boxes = sorted((t.get_window_extent(renderer) for t in labels), key=lambda b: b.y0)
     assert all(b.y0 >= a.y1 for a, b in zip(boxes, boxes[1:], strict=False)), boxes
-    left_out = 9 - rows  # the start and the newest shown: epochs 1..left_out not
+    left_out = 9 - rows  # the start and epochs spread to the newest shown: the others not
     said = strip.get_xlabel().replace("\n", " ")
-    assert (f"epochs 1–{left_out} not shown" if code == "en" else f"các epoch 1–{left_out}") in said
+    other = {
+        "en": f"the {left_out} other epochs not shown",
+        "vi": f"không hiện {left_out} epoch khác",
+    }
+    assert other[code] in said, said
+    assert labels[-1].get_text().endswith(" 8")  # the newest epoch is always a row
+
+
+def test_a_long_runs_first_layer_strip_spreads_its_rows_over_the_run():
+    """walk70 L3: full-batch GD's 500 epochs showed "ep 0, ep 496 … ep 500": five rows of one
+    step each that look alike, "epochs 1–495 not shown". The rows spread over the run."""
+    from nndesk.inside_plots import strip_rows
+
+    record = _nine_epochs()
+    record.epochs = [replace(record.start, epoch=e) for e in range(1, 501)]
+    rows, left_out = strip_rows(record, 6)
+    assert [w.epoch for w in rows] == [0, 100, 200, 300, 400, 500]
+    assert len(left_out) == 495 and {w.epoch for w in left_out} & {100, 500} == set()
+    rows, _ = strip_rows(record, 4)
+    assert [w.epoch for w in rows] == [0, 166, 333, 500]  # no round step of three fits
+    record.epochs = record.epochs[:5]  # room for every epoch: all shown
+    assert [w.epoch for w in strip_rows(record, 6)[0]] == [0, 1, 2, 3, 4, 5]
