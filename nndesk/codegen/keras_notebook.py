@@ -7,6 +7,7 @@ app's settings the code cell below it carries.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from nndesk.codegen import snippets
@@ -307,7 +308,7 @@ def _title(experiment: Experiment, command: str, t: Words) -> str:
             "built it in Keras."
         )
         + " "
-        + _measured_text(t)
+        + _measured_text(t, _is_the_measured_lab(cfg))
         + "\n\n"
         + t("| setting | value |")
         + f"\n|---|---|\n{table}"
@@ -322,17 +323,39 @@ MEASURED_APP = (87.17, 86.68, 86.59, 86.93, 86.31, 87.16, 87.35, 85.02, 86.49, 8
 MEASURED_KERAS = (85.32, 85.97, 86.60, 86.58, 86.50, 86.14, 86.18, 85.89, 86.87, 86.95)
 
 
-def _measured_text(t: Words) -> str:
+def _is_the_measured_lab(cfg) -> bool:
+    """Whether ``cfg`` is fashion-mlp-lab's settings (any seed): the preset the spread of
+    ``MEASURED_APP`` / ``MEASURED_KERAS`` was measured on."""
+    from nndesk.presets import PRESETS
+
+    lab = PRESETS["fashion-mlp-lab"].config
+    return cfg == dataclasses.replace(lab, seed=cfg.seed)
+
+
+def _measured_text(t: Words, this_lab: bool = True) -> str:
     """What the notebook's accuracy can be expected to be beside the app's: a seed's spread,
-    as measured on the lab (not a promise of "within a point")."""
+    as measured on the lab (not a promise of "within a point"); of another experiment's
+    notebook (``this_lab`` False), said as measured on another preset, not its own (walk70 L6:
+    an MNIST GD notebook said "Measured on the fashion-mlp-lab preset" as if its own)."""
     gap = max(abs(a - k) for a, k in zip(MEASURED_APP, MEASURED_KERAS, strict=True))
-    return t(
+    text = (
         "Keras draws its own random numbers (initial weights, batch order), so its accuracy is "
         "another draw from the spread that a seed gives, not the app's digits. Measured on the "
         "fashion-mlp-lab preset with seeds 0–{last}: nndesk {app_low}–{app_high} % (mean "
         "{app_mean} %), this notebook {keras_low}–{keras_high} % (mean {keras_mean} %); one "
         "seed's two figures were up to {gap} points apart. A difference of that size is "
-        "chance, not a difference between the two.",
+        "chance, not a difference between the two."
+        if this_lab
+        else "Keras draws its own random numbers (initial weights, batch order), so its "
+        "accuracy is another draw from the spread that a seed gives, not the app's digits. "
+        "Measured on another preset, fashion-mlp-lab, not on these settings, with seeds "
+        "0–{last}: nndesk {app_low}–{app_high} % (mean {app_mean} %), its notebook "
+        "{keras_low}–{keras_high} % (mean {keras_mean} %); one seed's two figures were up to "
+        "{gap} points apart. These settings' spread was not measured: it may be wider or "
+        "narrower."
+    )
+    return t(
+        text,
         last=len(MEASURED_APP) - 1,
         app_low=t.number(min(MEASURED_APP), ".1f"),
         app_high=t.number(max(MEASURED_APP), ".1f"),

@@ -463,6 +463,20 @@ TEXTS: dict[str, str] = {
         "{keras_low}–{keras_high} % (trung bình {keras_mean} %); hai con số của cùng một hạt "
         "giống chênh nhau tới {gap} điểm phần trăm. Chênh lệch cỡ đó là do ngẫu nhiên, không "
         "phải khác biệt giữa hai bên.",
+    "Keras draws its own random numbers (initial weights, batch order), so its accuracy is "
+    "another draw from the spread that a seed gives, not the app's digits. Measured on another "
+    "preset, fashion-mlp-lab, not on these settings, with seeds 0–{last}: nndesk "
+    "{app_low}–{app_high} % (mean {app_mean} %), its notebook {keras_low}–{keras_high} % (mean "
+    "{keras_mean} %); one seed's two figures were up to {gap} points apart. These settings' "
+    "spread was not measured: it may be wider or narrower.":
+        "Keras tự rút các số ngẫu nhiên của nó (trọng số khởi tạo, thứ tự các batch), nên độ "
+        "chính xác của nó là một lần rút khác trong khoảng dao động mà hạt giống (seed) tạo ra, "
+        "không trùng từng chữ số với ứng dụng. Đo trên một cấu hình mẫu khác, fashion-mlp-lab, "
+        "không phải trên các cài đặt này, với các hạt giống 0–{last}: nndesk "
+        "{app_low}–{app_high} % (trung bình {app_mean} %), notebook của nó "
+        "{keras_low}–{keras_high} % (trung bình {keras_mean} %); hai con số của cùng một hạt "
+        "giống chênh nhau tới {gap} điểm phần trăm. Khoảng dao động của các cài đặt này chưa "
+        "được đo: nó có thể rộng hơn hoặc hẹp hơn.",
     "| setting | value |": "| cài đặt | giá trị |",
     "## Set-up\nNeeds TensorFlow 2.16 or newer (Keras 3), NumPy and matplotlib: `pip install "
     "tensorflow matplotlib`.":

@@ -169,10 +169,9 @@ class Words:
         return self._find(origin)
 
     def setting(self, name: str, value: str) -> str:
-        """A setting's value for a table a person reads: as it is in English (the settings'
-        name for it), the window's label with that name beside it in another language."""
-        if self.english:
-            return value
+        """A setting's value for a table a person reads: the window's label with the settings'
+        name for it beside it, in English too (walk70 L6: "optimiser | gd", "inputs | unit"
+        where the window says "gradient descent (full batch)", "[0, 1] (x / 255)")."""
         from nndesk.settings_schema import BY_NAME
 
         label = " ".join(self.window("", BY_NAME[name].choice_label(value)).split())

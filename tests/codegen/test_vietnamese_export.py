@@ -8,6 +8,7 @@ here (``Words.missing`` and the English texts checked against the Vietnamese fil
 from __future__ import annotations
 
 import ast
+import dataclasses
 import io
 import re
 import tokenize
@@ -319,7 +320,33 @@ def test_the_vietnamese_settings_table_names_the_choices_as_the_window_does():
     english = nbformat.reads(
         export_text(from_preset("fashion-mlp-lab"), "pytest", True), as_version=4
     )
-    assert "| loss | ce |" in english.cells[0].source
+    # walk70 L6: the English table said "ce", "gd", "unit" where the window says its words
+    assert "| loss | cross-entropy (`ce`) |" in english.cells[0].source
+    gd = nbformat.reads(export_text(from_preset("mnist-gd"), "pytest", True), as_version=4)
+    table = gd.cells[0].source
+    assert "| optimiser | gradient descent (full batch), `gd`, learning rate 0.5 |" in table
+    assert "| inputs | [0, 1] (x / 255), `unit` |" in table
+
+
+def test_the_notebooks_caveat_says_whose_spread_it_measured():
+    """walk70 L6: an MNIST GD notebook said "Measured on the fashion-mlp-lab preset" as if of
+    its own settings. Another experiment's notebook says the figures are another preset's;
+    fashion-mlp-lab's own (any seed) keeps its caveat."""
+    for language in ("en", "vi"):
+        gd = export_text(from_preset("mnist-gd"), "pytest", True, language)
+        lab = from_preset("fashion-mlp-lab")
+        lab = dataclasses.replace(lab, config=lab.config.replace(seed=3))
+        own = export_text(lab, "pytest", True, language)
+        other = {
+            "en": "Measured on another preset, fashion-mlp-lab, not on these settings",
+            "vi": "Đo trên một cấu hình mẫu khác, fashion-mlp-lab",
+        }[language]
+        assert other in gd and other not in own
+        same = {
+            "en": "Measured on the fashion-mlp-lab preset with seeds",
+            "vi": "Đo trên cấu hình mẫu fashion-mlp-lab với các hạt giống",
+        }[language]
+        assert same in own and same not in gd
 
 
 def _decimal_points(markdown: str) -> list[str]:
