@@ -81,6 +81,28 @@ def damage(images: np.ndarray, kind: str, level: float, rng: np.random.Generator
     raise ValueError(f"unknown damage {kind!r}; one of {', '.join(KINDS)}")
 
 
+#: The example image shown at each level keeps this share of its ink at the thinnest
+#: "thickness" level at least: the first test image of the sample, a sandal whose thin straps
+#: eroded to nothing at -1 px, was an empty black square beside "✗ Sneaker" (walk70 L7)
+EXAMPLE_INK_KEPT = 0.25
+#: ... looked for among the sample's first this many images (the first kept when none does)
+EXAMPLE_CANDIDATES = 50
+
+
+def _example_at(images: np.ndarray, levels: dict[str, tuple[float, ...]]) -> int:
+    """Which of the sample's ``images`` the strips show: the first that keeps
+    ``EXAMPLE_INK_KEPT`` of its ink at the thinnest thickness level, else the first."""
+    thinnest = min(levels.get("thickness", ()), default=0.0)
+    if thinnest >= 0 or not len(images):
+        return 0
+    candidates = images[:EXAMPLE_CANDIDATES]
+    eroded = damage(candidates, "thickness", thinnest, np.random.default_rng(0))
+    ink = (candidates >= 128).sum(axis=(1, 2))
+    kept = (eroded >= 128).sum(axis=(1, 2))
+    keeps = np.flatnonzero((ink > 0) & (kept >= EXAMPLE_INK_KEPT * ink))
+    return int(keeps[0]) if keeps.size else 0
+
+
 def measure(
     classifier,
     images: np.ndarray,
@@ -100,13 +122,15 @@ def measure(
     images : uint8 (N, 28, 28); labels : int (N,)
     n_images : the first ``n_images`` of a seeded shuffle of the test set are damaged
     cancelled : polled between levels; the curves measured so far are returned when it is True
-    examples : when given, filled with ``{kind: [DamageExample per level]}`` of the first image
-        damaged (the same image at every level, with the very pixels the accuracy was measured on)
+    examples : when given, filled with ``{kind: [DamageExample per level]}`` of one image
+        damaged (the same image at every level, with the very pixels the accuracy was measured
+        on): the sample's first that thinning leaves visible (``_example_at``)
     """
     levels = LEVELS if levels is None else levels
     labels = np.asarray(labels, dtype=np.int64)
     pick = np.random.default_rng(seed).permutation(len(labels))[: min(n_images, len(labels))]
     images, labels = np.asarray(images)[pick], labels[pick]
+    shown = _example_at(images, levels)
     total = sum(len(v) for v in levels.values())
     done = 0
     clean: float | None = None
@@ -129,7 +153,10 @@ def measure(
                 accuracy = float(np.mean(predicted == labels))
                 example = (
                     DamageExample(
-                        damaged[0].copy(), int(predicted[0]), int(labels[0]), int(pick[0])
+                        damaged[shown].copy(),
+                        int(predicted[shown]),
+                        int(labels[shown]),
+                        int(pick[shown]),
                     )
                     if len(labels)
                     else None

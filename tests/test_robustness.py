@@ -95,19 +95,21 @@ def test_unknown_damage_is_refused():
 
 def test_each_levels_example_is_the_image_the_model_was_given_and_its_answer():
     """walk66 #6: the strip beside each curve shows one test image at each level; it must be
-    the very pixels measured (the first image of the sample), with the model's answer."""
+    the very pixels measured (an image of the sample), with the model's answer."""
     rng = np.random.default_rng(3)
     images, labels = _bars(60, rng)
     given: list[np.ndarray] = []
 
     class Recording(TemplateClassifier):
         def logits(self, batch):
-            given.append(np.array(batch[0]))
+            given.append(np.array(batch))
             return super().logits(batch)
 
     examples: dict = {}
     curves = robustness.measure(Recording(), images, labels, n_images=60, examples=examples)
-    first = np.random.default_rng(0).permutation(60)[0]  # measure's seeded pick, seed 0
+    pick = np.random.default_rng(0).permutation(60)  # measure's seeded pick, seed 0
+    row = robustness._example_at(images[pick], robustness.LEVELS)
+    first = pick[row]
     assert list(examples) == list(curves)
     measured = iter(given)  # one forward pass per level, but the clean level only once
     clean = None
@@ -120,7 +122,7 @@ def test_each_levels_example_is_the_image_the_model_was_given_and_its_answer():
             if level == 0 and clean is not None:
                 assert example is clean  # the clean image is measured once, shown in each row
                 continue
-            assert np.array_equal(example.image, next(measured))
+            assert np.array_equal(example.image, next(measured)[row])
             answer = np.argmax(TemplateClassifier().logits(example.image[None]), axis=1)[0]
             assert example.predicted == answer
             if level == 0:
@@ -128,3 +130,21 @@ def test_each_levels_example_is_the_image_the_model_was_given_and_its_answer():
                 clean = example
     # the strips show damage: the noisiest image is not the clean one
     assert not np.array_equal(examples["noise"][-1].image, examples["noise"][0].image)
+
+
+def test_the_example_is_an_image_thinning_leaves_visible():
+    """walk70 L7: the strips' image was the sample's first, a sandal whose thin straps eroded
+    to nothing at -1 px: an empty black square beside "✗ Sneaker". The example is the first
+    image that keeps a quarter of its ink at the thinnest level; a sample of thin lines only
+    keeps its first."""
+    thin = np.zeros((28, 28), np.uint8)
+    thin[4:24, 14] = 255  # a line one pixel wide: -1 px erases it
+    thick = np.zeros((28, 28), np.uint8)
+    thick[4:24, 10:18] = 255
+    images = np.stack([thin, thin, thick, thin])
+    levels = robustness.LEVELS
+    assert robustness._example_at(images, levels) == 2
+    eroded = robustness.damage(images[2:3], "thickness", -1.0, np.random.default_rng(0))
+    assert (eroded >= 128).sum() >= robustness.EXAMPLE_INK_KEPT * (thick >= 128).sum()
+    assert robustness._example_at(images[[0, 1, 3]], levels) == 0
+    assert robustness._example_at(images, {"noise": (0.0, 0.5)}) == 0  # no thinning
