@@ -1478,6 +1478,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>quy tắc cập nhật</translation>
     </message>
     <message>
+        <source>the {count} other epochs not shown: no room for their rows</source>
+        <translation>không hiện {count} epoch khác: không đủ chỗ cho các hàng</translation>
+    </message>
+    <message>
         <source>thickness</source>
         <translation>độ dày nét</translation>
     </message>
@@ -4128,8 +4132,16 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Áo khoác hay áo len chui đầu? Đường mở (tẩy từ cổ xuống gấu) ra Áo sơ mi; thêm hai túi nhỏ thì nghiêng về Áo khoác.</translation>
     </message>
     <message>
+        <source>Coat or pullover? On an outline, V lapels at the neck over a line down the front and two pocket boxes read Coat.</source>
+        <translation>Áo khoác hay áo len chui đầu? Trên hình vẽ đường viền, ve áo hình chữ V ở cổ nối với một đường dọc thân trước và hai ô túi thì ra Áo khoác.</translation>
+    </message>
+    <message>
         <source>Coat or pullover? The marks erased on it have not settled it: drawn as an outline instead (no Fill), V lapels at the neck and two pocket boxes read Coat.</source>
         <translation>Áo khoác hay áo len chui đầu? Những nét đã tẩy trên áo chưa đủ để phân định: hãy vẽ lại bằng đường viền (không Tô kín), có ve áo hình chữ V ở cổ và hai ô túi, thì ra Áo khoác.</translation>
+    </message>
+    <message>
+        <source>Coat or shirt? Hard to tell in a drawing: on an outline, V lapels at the neck, a line down the front and two pocket boxes lean it to Coat.</source>
+        <translation>Áo khoác hay áo sơ mi? Hình vẽ khó phân biệt: trên hình vẽ đường viền, ve áo hình chữ V ở cổ, một đường dọc thân trước và hai ô túi thì câu trả lời nghiêng về Áo khoác.</translation>
     </message>
     <message>
         <source>Coat or shirt? Hard to tell in a drawing: two small pockets erased on it lean it to Coat.</source>
@@ -4204,8 +4216,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Tẩy</translation>
     </message>
     <message>
-        <source>Eraser is on: a drag erases (E or Esc: back to the pen)</source>
-        <translation>Tẩy đang bật: kéo chuột để tẩy (E hoặc Esc: quay lại bút)</translation>
+        <source>Eraser is on ({px} px; [ and ] size it): a drag erases (E or Esc: back to the pen)</source>
+        <translation>Tẩy đang bật ({px} px; [ và ] đổi cỡ tẩy): kéo chuột để tẩy (E hoặc Esc: quay lại bút)</translation>
     </message>
     <message>
         <source>Evaluate</source>
@@ -4371,8 +4383,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Bút</translation>
     </message>
     <message>
-        <source>Pen size in canvas pixels ([ and ] change it)</source>
-        <translation>Cỡ bút tính bằng điểm ảnh của khung vẽ ([ và ] để đổi)</translation>
+        <source>Pen size in canvas pixels; the eraser&apos;s own while it is on ([ and ] change it)</source>
+        <translation>Cỡ bút tính bằng pixel của khung vẽ; khi bật tẩy thì là cỡ riêng của tẩy ([ và ] để đổi)</translation>
     </message>
     <message>
         <source>Prediction: {ms} ms</source>
@@ -7687,6 +7699,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>bài lab đạt {figure} (cài đặt của nó)</translation>
     </message>
     <message>
+        <source>the lab&apos;s figure is {figure} (its {lab} epochs; this run: {run})</source>
+        <translation>bài lab đạt {figure} (sau {lab} epoch của nó; lần chạy này: {run})</translation>
+    </message>
+    <message>
         <source>the latest run ({started}): {title}</source>
         <translation>lượt gần nhất ({started}): {title}</translation>
     </message>
@@ -7774,6 +7790,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>{preset} reached {figure} when we measured it</source>
         <translation>{preset} đạt {figure} khi chúng tôi đo</translation>
+    </message>
+    <message>
+        <source>{preset} reached {figure} when we measured it on a CPU with AVX-512</source>
+        <translation>{preset} đạt {figure} khi chúng tôi đo trên CPU có AVX-512</translation>
     </message>
     <message>
         <source>{runs}-curves</source>
