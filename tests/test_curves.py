@@ -637,6 +637,25 @@ def test_many_epochs_markers_do_not_hide_the_train_curve_under_validation(overla
     assert all(m not in ("None", None, "") for m in seen[20])  # a short run keeps its markers
 
 
+def test_the_live_key_draws_the_epoch_curves_as_they_are_drawn():
+    """walk70 L4: at mnist-gd's 500 epochs the curves have no markers, but the key still drew
+    the first epochs' circle and square: the red line over the wider blue one read as "one
+    red square per epoch" piled into a band. The key follows the lines as their markers go."""
+    fig, live = live_plot()
+    key = {}
+    for epochs in (3, 500):
+        live.update(_long_run(epochs))
+        legend = live.axes[0].get_legend()
+        texts = [t.get_text() for t in legend.get_texts()]
+        key[epochs] = {
+            name: (handle.get_marker(), handle.get_linewidth())
+            for name, handle in zip(texts, legend.legend_handles, strict=True)
+        }
+    assert key[3]["train"][0] == "o" and key[3]["validation"][0] == "s"
+    for name, line in (("train", live.train_loss_line), ("validation", live.val_loss_line)):
+        assert key[500][name] == ("None", line.get_linewidth()), key[500]
+
+
 @pytest.mark.parametrize(("epochs", "ticks"), [(5, [1, 2, 3, 4, 5]), (1, [1])])
 def test_the_live_epoch_plots_span_the_runs_epochs_in_whole_numbers_from_the_first_batch(
     epochs, ticks

@@ -61,6 +61,11 @@ KEY_STYLE = {
 }
 
 
+def _marks(line: Line2D) -> tuple:
+    """How ``line`` is drawn beyond its colour: what its key handle copies (``_key_handle``)."""
+    return line.get_marker(), line.get_markersize(), line.get_linewidth()
+
+
 def _key_handle(line: Line2D) -> Line2D:
     """A line drawn in the key like ``line``, but not tied to its data."""
     return Line2D(
@@ -165,6 +170,7 @@ class LiveCurves:
         (``key.place_key``): outside every plot, it never lies on a curve or a change label
         ("lr 0.0005" ran into the legend's "batch")."""
         self._note = note
+        self._key_marks = _marks(self.train_loss_line)
         ax_batch = self.axes[0]
         lines = [self.batch_line, self.batch_avg_line, self.train_loss_line]
         lines += [
@@ -290,6 +296,12 @@ class LiveCurves:
         self.train_acc_line.set_data(*as_xy(ex, curves.train_accuracy))
         self.val_acc_line.set_data(*as_xy(ex, curves.val_accuracy))
         thin_markers(self._epoch_markers, len(ex), 4.0)
+        if self._key_marks != _marks(self.train_loss_line):
+            # the key draws the lines as they are: at mnist-gd's 500 epochs its squares and
+            # circles stayed from the first epochs and the markerless curves read as markers
+            # piled into a band (walk70 L4)
+            self._place_key(self._note)
+            self.changed_axes.add(self.axes[0])
         # legends name only the curves this run has (no validation split, no test per epoch)
         planned = not curves.epochs  # nothing drawn yet: name what the run will draw
         visible = (
