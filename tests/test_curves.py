@@ -654,6 +654,13 @@ def test_the_live_key_draws_the_epoch_curves_as_they_are_drawn():
     assert key[3]["train"][0] == "o" and key[3]["validation"][0] == "s"
     for name, line in (("train", live.train_loss_line), ("validation", live.val_loss_line)):
         assert key[500][name] == ("None", line.get_linewidth()), key[500]
+    # the Runs chart's key of line styles too, as its runs' curves are drawn
+    for epochs, marks in ((500, {"None"}), (20, {"s", "o"})):
+        fig = Figure()
+        axes = fig.subplots(1, 3)
+        plot_overlay(*axes, [("run", _long_run(epochs))])
+        styles = axes[0].get_legend().legend_handles[1:]
+        assert {h.get_marker() for h in styles} == marks, epochs
 
 
 @pytest.mark.parametrize(("epochs", "ticks"), [(5, [1, 2, 3, 4, 5]), (1, [1])])

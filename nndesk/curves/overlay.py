@@ -26,7 +26,14 @@ from nndesk.curves.scales import (
     wide_losses,
 )
 from nndesk.curves.smoothing import nearby_mean, smoothing_window
-from nndesk.curves.style import RUN_COLORS, lone_marker, split_key, style_axes, thin_markers
+from nndesk.curves.style import (
+    RUN_COLORS,
+    epoch_marker_size,
+    lone_marker,
+    split_key,
+    style_axes,
+    thin_markers,
+)
 from nndesk.i18n import Loss
 from nndesk.run_curves import Curves
 from nndesk.viz import legend_label
@@ -110,9 +117,10 @@ def plot_overlay(
     ]
     # the line styles; a "validation" key for runs trained without a validation split (no
     # solid line anywhere) named a curve that is not drawn
+    marked = any(epoch_marker_size(len(c.epochs), 3.0) for _, c in runs)  # as thin_markers
     if any(_has_values(c.val_loss) or _has_values(c.val_accuracy) for _, c in runs):
-        handles.append(split_key("validation"))
-    handles.append(split_key("train"))
+        handles.append(split_key("validation", marked))
+    handles.append(split_key("train", marked))
     if outside:
         ax_batch.figure.legend(
             handles=handles, loc="outside upper center", fontsize=7, frameon=False, ncols=1

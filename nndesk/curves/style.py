@@ -91,12 +91,16 @@ def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
     ax_acc.yaxis.set_major_locator(MaxNLocator(nbins="auto", steps=(1, 2, 5, 10)))
 
 
-def split_key(split: str) -> Line2D:
+def split_key(split: str, marked: bool = True) -> Line2D:
     """The legend key of a split's line style, in the muted colour: "validation" solid with
-    squares, "train" dashed with circles (every run's colour draws both)."""
+    squares, "train" dashed with circles (every run's colour draws both); without its marker
+    when not ``marked``."""
     style = {"validation": ("-", "s"), "train": ("--", "o")}[split]
     label = shown(N_("validation")) if split == "validation" else shown(N_("train"))
-    return Line2D([], [], color=muted_colour(), ls=style[0], marker=style[1], ms=3, label=label)
+    # no marker where no run's curves have them (``thin_markers``): a key with squares beside
+    # 500 epochs of markerless lines read as markers piled into a band (walk70 L4)
+    marker = style[1] if marked else "None"
+    return Line2D([], [], color=muted_colour(), ls=style[0], marker=marker, ms=3, label=label)
 
 
 #: Per-epoch curves keep full-size markers up to this many epochs, half-size ones up to
