@@ -7788,12 +7788,12 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>{name}: {dataset}, đã huấn luyện {epochs}&#xa0;epoch</translation>
     </message>
     <message>
-        <source>{preset} reached {figure} when we measured it</source>
-        <translation>{preset} đạt {figure} khi chúng tôi đo</translation>
+        <source>{preset} reached {figure} on a CPU with AVX-512</source>
+        <translation>{preset} đạt {figure} trên CPU có AVX-512</translation>
     </message>
     <message>
-        <source>{preset} reached {figure} when we measured it on a CPU with AVX-512</source>
-        <translation>{preset} đạt {figure} khi chúng tôi đo trên CPU có AVX-512</translation>
+        <source>{preset} reached {figure} when we measured it</source>
+        <translation>{preset} đạt {figure} khi chúng tôi đo</translation>
     </message>
     <message>
         <source>{runs}-curves</source>

@@ -55,7 +55,7 @@ def lab_comparison(origin: PresetOrigin | None, epochs: object = None) -> str:
         if preset.avx512_accuracy is not None and runtime.blas_on_avx512():
             return translate(
                 "TrainingPanel",
-                "{preset} reached {figure} when we measured it on a CPU with AVX-512",
+                "{preset} reached {figure} on a CPU with AVX-512",
             ).format(preset=preset.name, figure=accuracy_text(preset.avx512_accuracy))
         return translate("TrainingPanel", "{preset} reached {figure} when we measured it").format(
             preset=preset.name, figure=accuracy_text(preset.measured_accuracy)

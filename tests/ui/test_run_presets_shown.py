@@ -286,8 +286,8 @@ def test_a_continued_lab_run_stopped_short_is_not_read_against_the_labs_figure(
     assert panel.speed.text().endswith("mnist-gd reached 84.6% when we measured it")
 
 
-@pytest.mark.parametrize(("kernels", "figure"), [("SkylakeX", "86.0%"), ("Haswell", "84.6%")])
-def test_mnist_gds_line_quotes_the_figure_of_this_kind_of_cpu(monkeypatch, kernels, figure):
+@pytest.mark.parametrize("kernels", ["SkylakeX", "Haswell"])
+def test_mnist_gds_line_quotes_the_figure_of_this_kind_of_cpu(monkeypatch, kernels):
     """walk70 L1: "Test accuracy 86.0% on MNIST — mnist-gd reached 84.6% when we measured it"
     on an AVX-512 CPU, where the preset's note says 86.0 % (and the run got it exactly): the
     line quotes the figure measured with the BLAS kernels in use here."""
@@ -298,8 +298,10 @@ def test_mnist_gds_line_quotes_the_figure_of_this_kind_of_cpu(monkeypatch, kerne
 
     monkeypatch.setattr(runtime, "_blas", [Blas()])
     line = lab_comparison(PresetOrigin("mnist-gd"))
-    assert line.startswith(f"mnist-gd reached {figure} when we measured it"), line
-    assert line.endswith("on a CPU with AVX-512") == (kernels == "SkylakeX")
+    if kernels == "SkylakeX":  # one line at 1024 px (it wrapped as "... when we measured it")
+        assert line == "mnist-gd reached 86.0% on a CPU with AVX-512", line
+    else:
+        assert line == "mnist-gd reached 84.6% when we measured it", line
 
 
 def test_a_changed_labs_line_says_its_epochs_and_the_runs_where_they_differ(qapp):
