@@ -7699,8 +7699,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>bài lab đạt {figure} (cài đặt của nó)</translation>
     </message>
     <message>
-        <source>the lab&apos;s figure is {figure} (its {lab} epochs; this run: {run})</source>
-        <translation>bài lab đạt {figure} (sau {lab} epoch của nó; lần chạy này: {run})</translation>
+        <source>the lab: {figure} after {lab} epochs (this run: {run})</source>
+        <translation>bài lab: {figure} ({lab} epoch; lần này: {run})</translation>
     </message>
     <message>
         <source>the latest run ({started}): {title}</source>
