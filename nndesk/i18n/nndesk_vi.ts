@@ -1479,7 +1479,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>the {count} other epochs not shown: no room for their rows</source>
-        <translation>không hiện {count} epoch khác: không đủ chỗ cho các hàng</translation>
+        <translation>không hiện {count}&#xa0;epoch khác: không đủ chỗ cho các hàng</translation>
     </message>
     <message>
         <source>thickness</source>
@@ -7700,7 +7700,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>the lab: {figure} after {lab} epochs (this run: {run})</source>
-        <translation>bài lab: {figure} ({lab} epoch; lần này: {run})</translation>
+        <translation>bài lab: {figure} ({lab}&#xa0;epoch; ở đây: {run})</translation>
     </message>
     <message>
         <source>the latest run ({started}): {title}</source>

@@ -978,7 +978,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         """The eraser's turn of the same line: what a drag does now. The size slider shows the
         tool in use: the eraser has a size of its own (small: pockets, not holes, walk70 M2)."""
         self.pen_slider.setValue(self.canvas.tool_width())
-        self.draw_panel.size_label.setText(translate("MainWindow", "Eraser" if on else "Pen"))
+        self.draw_panel.size_label.setText(
+            translate("MainWindow", "Eraser") if on else translate("MainWindow", "Pen")
+        )
         if on:
             text = translate(
                 "MainWindow",

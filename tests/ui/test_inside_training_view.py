@@ -650,7 +650,7 @@ def test_the_first_layer_strips_rows_are_as_tall_as_their_labels_and_say_what_is
     said = strip.get_xlabel().replace("\n", " ")
     other = {
         "en": f"the {left_out} other epochs not shown",
-        "vi": f"không hiện {left_out} epoch khác",
+        "vi": f"không hiện {left_out}\u00a0epoch khác",
     }
     assert other[code] in said, said
     assert labels[-1].get_text().endswith(" 8")  # the newest epoch is always a row
