@@ -548,7 +548,10 @@ def lane_origin(config: TrainConfig, lane_name: str, race_preset: str) -> Preset
         own = {name: getattr(preset.config, name) for name in ("threads", *RACE_SHARED)}
         if config.replace(**own) == preset.config:
             return PresetOrigin(preset.name, changed=True)
-    return preset_origin(config, lane_name if lane_name in PRESETS else race_preset)
+    # a lab's lane is said by its lab and what sets it apart ("fashion-prelu-l2, L2 0.0008, …"):
+    # raced on another lab's split it is still its lab's, changed (walk70 H1)
+    named = next((p for p in PRESETS if lane_name == p or lane_name.startswith(f"{p}, ")), None)
+    return preset_origin(config, named or race_preset)
 
 
 def list_presets() -> list[Preset]:

@@ -267,3 +267,20 @@ def test_a_comparison_chosen_after_lab_against_lab_starts_from_its_own_preset(
     view.comparison.activated.emit(view.comparison.findData(0))
     assert view.preset_name() == "fashion-mlp-lab"
     assert view.lanes()[0].config.val_fraction == 0.0
+
+
+def test_labs_of_other_splits_are_each_kept_as_their_own_lab(page):
+    """Two labs whose validation splits differ race on the first's (one split feeds every
+    lane, as the line above the lanes says); the second lane is still kept as its own lab,
+    changed, not as the first (it was: "fashion-mlp-lab, changed" for the PReLU lane)."""
+    from nndesk.presets import PresetOrigin, lane_origin
+
+    view = page.race_view
+    view.race_two_labs("fashion-mlp-lab", "fashion-prelu-l2")
+    assert "fashion-mlp-lab's settings" in view.shared.text()
+    assert "validation 0%" in view.shared.text()
+    lanes = view.lanes()
+    assert [lane.config.val_fraction for lane in lanes] == [0.0, 0.0]
+    origins = [lane_origin(lane.config, lane.name, view.preset_name()) for lane in lanes]
+    assert [origin.name for origin in origins] == ["fashion-mlp-lab", "fashion-prelu-l2"]
+    assert origins[1] == PresetOrigin("fashion-prelu-l2", changed=True)
