@@ -80,6 +80,24 @@ def test_continue_offers_no_coachs_rate_when_the_coach_has_none(qtbot, slow_pane
     dialog.reject()
 
 
+def _held_run(qtbot, panel, lr: str, batch: int, epochs: int):
+    """Start a ``slow_panel`` run at ``lr`` held before its first batch; return ``step``, which
+    trains one batch and waits for it, so a test stops it where it says on any machine."""
+    panel.form.lr.setText(lr)
+    panel.form.batch_size.setValue(batch)
+    assert panel.start_training(panel.form.config().replace(epochs=epochs))
+    panel.controller.pause()
+    panel.loaded.set()
+    qtbot.waitUntil(panel.controller.is_paused, timeout=WAIT_MS)
+
+    def step() -> None:
+        before = panel.run_state.last_batch
+        panel.controller.step()
+        qtbot.waitUntil(lambda: panel.run_state.last_batch is not before, timeout=WAIT_MS)
+
+    return step
+
+
 def _stopped_in_epoch_4_of_6_after_a_raise(
     qtbot, panel, raised: float = 0.02, stop_in: int = 4
 ) -> None:
@@ -87,19 +105,12 @@ def _stopped_in_epoch_4_of_6_after_a_raise(
     by Stop in epoch 4: three epochs trained, three left of its plan. It steps a batch at a
     time from before its first (``slow_panel``), so the stop lands where it says on any
     machine; two batches an epoch (of the tiny set's 160), few steps to take."""
-    panel.form.lr.setText("0.005")
-    panel.form.batch_size.setValue(80)
-    assert panel.start_training(panel.form.config().replace(epochs=6))
-    panel.controller.pause()
-    panel.loaded.set()
+    step = _held_run(qtbot, panel, "0.005", batch=80, epochs=6)
     last = lambda: panel.run_state.last_batch  # noqa: E731
-    qtbot.waitUntil(panel.controller.is_paused, timeout=WAIT_MS)
 
     def step_to(epoch: int) -> None:
         while last() is None or last().epoch < epoch:
-            before = last()
-            panel.controller.step()
-            qtbot.waitUntil(lambda before=before: last() is not before, timeout=WAIT_MS)
+            step()
 
     step_to(2)
     panel.live_lr.selectAll()
@@ -226,19 +237,8 @@ def test_continue_after_runs_use_model_offers_the_coachs_rate_and_the_plans_rest
 def _stopped_in_epoch_1_after_a_hand_rate(qtbot, panel, hand: float = 0.003) -> None:
     """A 3-epoch run at lr 0.01 (four batches an epoch), its rate set to ``hand`` by hand
     before batch 2 of epoch 1 and stopped after batch 3 of epoch 1: no whole epoch trained."""
-    panel.form.lr.setText("0.01")
-    panel.form.batch_size.setValue(40)
-    assert panel.start_training(panel.form.config().replace(epochs=3))
-    panel.controller.pause()
-    panel.loaded.set()
+    step = _held_run(qtbot, panel, "0.01", batch=40, epochs=3)
     last = lambda: panel.run_state.last_batch  # noqa: E731
-    qtbot.waitUntil(panel.controller.is_paused, timeout=WAIT_MS)
-
-    def step() -> None:
-        before = last()
-        panel.controller.step()
-        qtbot.waitUntil(lambda: last() is not before, timeout=WAIT_MS)
-
     step()
     panel.live_lr.selectAll()
     qtbot.keyClicks(panel.live_lr, f"{hand:g}")
