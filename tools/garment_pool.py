@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
+from nndesk.calibration import ece
 from tools.hand_garments import HandDrawing
 
 #: the pool's sets in order: (set name, module, attribute)
@@ -69,18 +70,9 @@ def brier(probs: np.ndarray, labels: np.ndarray) -> float:
 
 
 def top_label_ece(probs: np.ndarray, labels: np.ndarray, bins: int = 10) -> float:
-    """Top-label expected calibration error: the top probability in ``bins`` equal bins on
-    [0, 1] (1.0 in the last), sum over bins of share * |accuracy - mean top|."""
-    probs = np.asarray(probs, np.float64)
-    top = probs.max(axis=1)
-    right = probs.argmax(axis=1) == np.asarray(labels)
-    which = np.minimum((top * bins).astype(int), bins - 1)
-    ece = 0.0
-    for b in range(bins):
-        members = which == b
-        if members.any():
-            ece += members.mean() * abs(right[members].mean() - top[members].mean())
-    return float(ece)
+    """Top-label expected calibration error over ``bins`` equal bins on [0, 1]: the app's own
+    ``nndesk.calibration.ece`` (what Evaluate reports), at the rounds' 10 bins."""
+    return ece(probs, labels, bins)
 
 
 def sign_test_p(wins: int, losses: int) -> float:
