@@ -217,6 +217,26 @@ class Message(str):
         return (str, (str(self),))
 
 
+#: a count's noun as the window says it, one and many: "1 batch", "97 batches" (the stop's
+#: line read "after epoch 6 and 1 batches", fixU). Vietnamese writes the noun once for both
+#: ("1 batch", "97 batch"), after the number as English does
+COUNT_NOUNS = {
+    "batch": (N_("{n:,} batch"), N_("{n:,} batches")),
+    "epoch": (N_("{n:,} epoch"), N_("{n:,} epochs")),
+    "image": (N_("{n:,} image"), N_("{n:,} images")),
+    "mistake": (N_("{n:,} mistake"), N_("{n:,} mistakes")),
+    "run": (N_("{n:,} run"), N_("{n:,} runs")),
+}
+
+
+def counted(n: int, noun: str) -> Message:
+    """The one way a count is said with its noun (of ``COUNT_NOUNS``): "1 batch", "6,000
+    images"; a ``Message``, so the window says it in its language (``localised``) and a
+    template's value that is one is said so (a coach hint's)."""
+    one, many = COUNT_NOUNS[noun]
+    return Message(one if n == 1 else many, n=int(n))
+
+
 class Joined(str):
     """Texts joined by ``sep`` (a failed download's reason per source, "; " between them): the
     English line is the ``str``; ``localised`` says each part in the window's language of the

@@ -1947,6 +1947,46 @@ và lúc đầu (đứt nét)</translation>
         <translation>{mb}&#xa0;MB: không phải tệp kiểu MNIST</translation>
     </message>
     <message>
+        <source>{n:,} batch</source>
+        <translation>{n:,}&#xa0;batch</translation>
+    </message>
+    <message>
+        <source>{n:,} batches</source>
+        <translation>{n:,}&#xa0;batch</translation>
+    </message>
+    <message>
+        <source>{n:,} epoch</source>
+        <translation>{n:,}&#xa0;epoch</translation>
+    </message>
+    <message>
+        <source>{n:,} epochs</source>
+        <translation>{n:,}&#xa0;epoch</translation>
+    </message>
+    <message>
+        <source>{n:,} image</source>
+        <translation>{n:,}&#xa0;ảnh</translation>
+    </message>
+    <message>
+        <source>{n:,} images</source>
+        <translation>{n:,}&#xa0;ảnh</translation>
+    </message>
+    <message>
+        <source>{n:,} mistake</source>
+        <translation>{n:,}&#xa0;lỗi phân loại</translation>
+    </message>
+    <message>
+        <source>{n:,} mistakes</source>
+        <translation>{n:,}&#xa0;lỗi phân loại</translation>
+    </message>
+    <message>
+        <source>{n:,} run</source>
+        <translation>{n:,}&#xa0;lượt chạy</translation>
+    </message>
+    <message>
+        <source>{n:,} runs</source>
+        <translation>{n:,}&#xa0;lượt chạy</translation>
+    </message>
+    <message>
         <source>{name} (race)</source>
         <translation>{name} (cuộc đua)</translation>
     </message>
@@ -7697,6 +7737,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>the lab&apos;s figure is {figure} (its own settings)</source>
         <translation>bài lab đạt {figure} (cài đặt của nó)</translation>
+    </message>
+    <message>
+        <source>the lab: {figure} (this run: {run} of {lab}, {settings})</source>
+        <translation>bài lab: {figure} (ở đây: {run}/{lab}, {settings})</translation>
+    </message>
+    <message>
+        <source>the lab: {figure} (this run: {settings})</source>
+        <translation>bài lab: {figure} (ở đây: {settings})</translation>
     </message>
     <message>
         <source>the lab: {figure} after {lab} epochs (this run: {run})</source>

@@ -11,7 +11,9 @@ says them.
 
 from __future__ import annotations
 
-from nndesk.i18n import fmt
+from collections.abc import Callable
+
+from nndesk.i18n import counted, fmt, localised
 from nndesk.plain_text import one_line
 from nndesk.presets import PresetOrigin
 from nndesk.training import runtime
@@ -37,15 +39,21 @@ def with_preset(title: str, origin: PresetOrigin | None) -> str:
     return f"{words} · {title}" if words else title
 
 
-def lab_comparison(origin: PresetOrigin | None, epochs: object = None) -> str:
+def lab_comparison(
+    origin: PresetOrigin | None,
+    config: dict | None = None,
+    fits: Callable[[str], bool] | None = None,
+) -> str:
     """What the finished run's line says after its test accuracy, "" when there is nothing to
     compare with: "the lab's figure is 87.0 %"; a "-plus" preset's "the lab it sets out to
-    beat: 89.3 %"; a run whose preset settings were changed "the lab's figure is 87.0 % (its
-    own settings)" (one line at 1024 px, vi too), or where ``epochs`` (the run's) are not the
-    lab's, which differ: "the lab: 91.2 % after 10 epochs (this run: 2)" (walk70 L2: one line
-    at 1024 px, as "… (its 10 epochs; this run: 2)" was not); a preset without a
-    lab figure: what nndesk measured, on this kind of CPU where its kernels land elsewhere
-    (walk70 L1: mnist-gd's 84.6 % quoted on an AVX-512 CPU, where it reaches 86.0 %)."""
+    beat: 89.3 %"; a run of ``config`` whose preset settings were changed says which differ,
+    the lab's epochs against the run's (walk70 L2) and the run's other settings that are not
+    the lab's (``changed_settings``): "the lab: 91.2 % after 10 epochs (this run: 2)", "the
+    lab: 87.0 % (this run: lr 0.01, batch 64)" ("(its own settings)" said none of them): as
+    many as ``fits`` (the text -> whether its line holds it) lets the line hold, "…" for the
+    rest (one line at 1024 px, vi too); a preset without a lab figure: what nndesk measured, on
+    this kind of CPU where its kernels land elsewhere (walk70 L1: mnist-gd's 84.6 % quoted on
+    an AVX-512 CPU, where it reaches 86.0 %)."""
     if origin is None or origin.preset is None or origin.other_data:
         return ""  # a lab of other data says nothing of this run
     preset = origin.preset
@@ -63,20 +71,78 @@ def lab_comparison(origin: PresetOrigin | None, epochs: object = None) -> str:
         )
     figure = accuracy_text(lab)
     if origin.changed:  # the headline above names the preset and says "changed"
-        own = preset.config.epochs
-        if isinstance(epochs, int) and not isinstance(epochs, bool) and epochs != own:
-            return translate(
-                "TrainingPanel",
-                "the lab: {figure} after {lab} epochs (this run: {run})",
-            ).format(figure=figure, lab=fmt(own, ","), run=fmt(epochs, ","))
-        return translate("TrainingPanel", "the lab's figure is {figure} (its own settings)").format(
-            figure=figure
-        )
+        return _changed_lab(preset, figure, config or {}, fits)
     if preset.beats_a_lab:
         return translate("TrainingPanel", "the lab it sets out to beat: {figure}").format(
             figure=figure
         )
     return translate("TrainingPanel", "the lab's figure is {figure}").format(figure=figure)
+
+
+#: the settings a changed lab's line names at most: a third took the line onto two at 1024 px
+SETTINGS_NAMED = 2
+
+
+def changed_settings(config: dict, lab: dict, most: int = SETTINGS_NAMED) -> str:
+    """The settings of ``config`` that are not ``lab``'s, at most ``most`` of them ("…" for
+    the rest: the Runs table's Settings cell says them all), as that cell says what tells runs
+    apart ("lr 0.01, batch 64", ``lead_text``), then the others in the window's words
+    ("784-128-10", "seed 3"); the epochs, the data and the machine's thread count aside (the
+    line says the epochs its own way; other data is another line); "" for none."""
+    from nndesk.setting_words import setting_text
+    from nndesk.ui.runs_table import CELL_SETTINGS, cell_settings_apart, lead_text
+
+    apart = cell_settings_apart(config, lab)
+    aside = {"epochs", "dataset", "threads", *CELL_SETTINGS}
+    others = [
+        setting_text(name, config[name])
+        for name in lab
+        if name not in aside and name in config and config[name] != lab[name]
+    ]
+    said = [lead_text(config, (), apart[:most])] if apart else []
+    said += others[: max(0, most - len(apart))]
+    if len(apart) + len(others) > most:
+        said.append("…")
+    return ", ".join(words for words in said if words)
+
+
+def _changed_lab(preset, figure: str, config: dict, fits: Callable[[str], bool] | None) -> str:
+    """A changed lab's comparison: its figure, and what the run of ``config`` changed, as
+    many of its settings as ``fits`` lets the line hold (``SETTINGS_NAMED`` at most; none:
+    its epochs alone, or "(its own settings)")."""
+    for most in range(SETTINGS_NAMED, -1, -1):
+        text = _changed_lab_text(preset, figure, config, most)
+        if fits is None or most == 0 or fits(text):
+            return text
+    raise AssertionError("unreachable: most == 0 returns")
+
+
+def _changed_lab_text(preset, figure: str, config: dict, most: int) -> str:
+    own = preset.config.epochs
+    epochs = config.get("epochs")
+    other_epochs = isinstance(epochs, int) and not isinstance(epochs, bool) and epochs != own
+    # none: the line the headline's "changed" stands beside (the Runs cell says them all)
+    settings = changed_settings(config, preset.config.to_dict(), most) if config and most else ""
+    if other_epochs and settings:
+        # "after 10 epochs (this run: 1 epoch, …)" took the line onto two at 1024 px
+        return translate(
+            "TrainingPanel", "the lab: {figure} (this run: {run} of {lab}, {settings})"
+        ).format(
+            figure=figure, lab=localised(counted(own, "epoch")), run=fmt(epochs, ","),
+            settings=settings,
+        )  # fmt: skip
+    if other_epochs:
+        return translate(
+            "TrainingPanel",
+            "the lab: {figure} after {lab} epochs (this run: {run})",
+        ).format(figure=figure, lab=fmt(own, ","), run=fmt(epochs, ","))
+    if settings:
+        return translate("TrainingPanel", "the lab: {figure} (this run: {settings})").format(
+            figure=figure, settings=settings
+        )
+    return translate("TrainingPanel", "the lab's figure is {figure} (its own settings)").format(
+        figure=figure
+    )
 
 
 def stopped_short(record) -> str:

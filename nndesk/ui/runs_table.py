@@ -305,12 +305,21 @@ def lead_text(
 
 def _cell_values(record: RunRecord) -> tuple:
     """What ``record``'s Settings cell says, as values (compared without making its text)."""
-    config = record.config
-    special = {
-        "lr": (config.get("lr"), tuple(_lr_rates(record))),
-        "schedule": schedule_values(config),
-    }
+    return config_cell_values(record.config, _lr_rates(record))
+
+
+def config_cell_values(config: dict, rates: list[float] | tuple[float, ...] = ()) -> tuple:
+    """What the Settings cell of a run of ``config`` says, as values, one per ``CELL_SETTINGS``
+    (``rates``: the learning rates it was set to while it trained)."""
+    special = {"lr": (config.get("lr"), tuple(rates)), "schedule": schedule_values(config)}
     return tuple(special[k] if k in special else config.get(k) or None for k in CELL_SETTINGS)
+
+
+def cell_settings_apart(config: dict, other: dict) -> tuple[str, ...]:
+    """The settings of ``CELL_SETTINGS`` whose values differ between ``config`` and ``other``
+    (as ``differing_cell_settings`` tells listed runs apart), for ``lead_text``."""
+    pairs = zip(CELL_SETTINGS, config_cell_values(config), config_cell_values(other), strict=True)
+    return tuple(name for name, mine, theirs in pairs if mine != theirs)
 
 
 def differing_cell_settings(records: list[RunRecord]) -> dict[tuple[str, str], tuple[str, ...]]:

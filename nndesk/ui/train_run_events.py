@@ -54,6 +54,15 @@ def _temp_note(saved: str) -> str:
     )
 
 
+def _compared_config(record) -> dict:
+    """The settings a finished run is compared with its lab's by: a Continue's Epochs are its
+    own (the more it trained), not counted from the model's first, so they are left out."""
+    config = dict(record.config)
+    if record.resumed_from:
+        config.pop("epochs", None)
+    return config
+
+
 class RunEventsMixin:
     """The ``TrainingController`` signals of a run, shown on the Train page.
 
@@ -338,23 +347,37 @@ class RunEventsMixin:
             self.runs_view.keep_unsaved(record, self.controller.record_problem)
         self.runs_view.refresh(select_id=record.run_id)
 
+    def _line_fits(self, accuracy: str, dataset: str):
+        """lab's comparison -> whether the line under the bar holds the test's line of
+        ``accuracy`` on ``dataset`` ending in it on one line (yes while the window was never
+        shown: its label's width says nothing yet)."""
+        line = translate("TrainingPanel", "Test accuracy {accuracy} on {dataset} — {lab}")
+
+        def fits(lab: str) -> bool:
+            if not self.speed.window().isVisible():
+                return True
+            text = line.format(accuracy=accuracy, dataset=dataset, lab=lab)
+            return self.speed.fontMetrics().horizontalAdvance(text) <= self.speed.width()
+
+        return fits
+
     def _show_saved_run(self, record, path: Path | None, say: bool = True) -> None:
         """The finished run's test accuracy and where its model is; ``say``: in the status
         line too (not when a mode switch shows it again: "Model saved" read as new)."""
         test = record.test_accuracy
         self.run_state.tested_line = None
         if math.isfinite(test):
+            dataset = dataset_title(record.config.get("dataset"))
+            fits = self._line_fits(accuracy_text(test), dataset)
             facts = {
                 "accuracy": accuracy_text(test),
-                "dataset": dataset_title(record.config.get("dataset")),
+                "dataset": dataset,
                 "path": path,
                 # the figure of the lab the run reproduces, where it came from one (walk64 D6)
                 # a lab's run stopped short is not compared with it (verify65 #8)
                 # a Continue's Epochs are its own, not counted from the model's first
                 "lab": stopped_short(record)
-                or lab_comparison(
-                    record.preset, None if record.resumed_from else record.config.get("epochs")
-                ),
+                or lab_comparison(record.preset, _compared_config(record), fits),
             }
             if facts["lab"]:
                 # one line at 1024 px: where the model went is on the line under it

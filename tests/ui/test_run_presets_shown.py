@@ -4,6 +4,7 @@ the headline and Replay; in English and Vietnamese."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -306,20 +307,49 @@ def test_mnist_gds_line_quotes_the_figure_of_this_kind_of_cpu(monkeypatch, kerne
 
 def test_a_changed_labs_line_says_its_epochs_and_the_runs_where_they_differ(qapp):
     """walk70 L2: after 2 of fashion-cnn-lab's 10 epochs the line said "the lab's figure is
-    91.2% (its own settings)", not what differs; where other settings differ, it still says so."""
+    91.2% (its own settings)", not what differs: it says the epochs."""
     from nndesk.ui.run_preset_words import lab_comparison
 
     changed = PresetOrigin("fashion-cnn-lab", changed=True)
-    assert lab_comparison(changed, 2) == "the lab: 91.2% after 10 epochs (this run: 2)"
-    assert lab_comparison(changed, 10) == "the lab's figure is 91.2% (its own settings)"
-    assert lab_comparison(changed) == "the lab's figure is 91.2% (its own settings)"
-    assert lab_comparison(PresetOrigin("fashion-cnn-lab"), 10) == "the lab's figure is 91.2%"
+    lab = PRESETS["fashion-cnn-lab"].config
+    two = lab.replace(epochs=2).to_dict()
+    assert lab_comparison(changed, two) == "the lab: 91.2% after 10 epochs (this run: 2)"
+    assert lab_comparison(PresetOrigin("fashion-cnn-lab"), lab.to_dict()) == (
+        "the lab's figure is 91.2%"
+    )
     assert language.use_language("vi") == "vi"
     try:
-        vi = lab_comparison(changed, 2)
+        vi = lab_comparison(changed, two)
     finally:
         language.use_language("en")
     assert "10" in vi and "2" in vi and "epoch" in vi and "91,2" in vi, vi
+
+
+def test_a_changed_labs_line_says_which_other_settings_differ(qapp):
+    """fixZ left "the lab's figure is 91.2% (its own settings)" wherever a setting other than
+    the epochs was changed: the line says the run's settings that are not the lab's, in the
+    Runs cell's short words, at most two ("…" for more), en and vi."""
+    from nndesk.ui.run_preset_words import lab_comparison
+
+    changed = PresetOrigin("fashion-cnn-lab", changed=True)
+    lab = PRESETS["fashion-cnn-lab"].config  # lr 0.001, batch 64, Adam, 10 epochs
+    cases = {
+        lab.replace(lr=0.01): "the lab: 91.2% (this run: lr 0.01)",
+        lab.replace(lr=0.01, batch_size=32): "the lab: 91.2% (this run: lr 0.01, batch 32)",
+        lab.replace(seed=3): "the lab: 91.2% (this run: seed 3)",
+        lab.replace(epochs=1, lr=0.01): "the lab: 91.2% (this run: 1 of 10 epochs, lr 0.01)",
+        lab.replace(lr=0.01, l2=0.001, seed=3): "the lab: 91.2% (this run: lr 0.01, L2 0.001, …)",
+    }
+    for config, line in cases.items():
+        assert lab_comparison(changed, config.to_dict()) == line
+    # nothing said differs (the form edited and set back): it says no more than it knows
+    assert lab_comparison(changed) == "the lab's figure is 91.2% (its own settings)"
+    assert language.use_language("vi") == "vi"
+    try:
+        vi = lab_comparison(changed, lab.replace(epochs=1, lr=0.01).to_dict())
+    finally:
+        language.use_language("en")
+    assert vi == "bài lab: 91,2% (ở đây: 1/10\u00a0epoch, lr 0,01)", vi
 
 
 @pytest.mark.parametrize("code", ["en", "vi"])
@@ -344,13 +374,32 @@ def test_the_labs_comparisons_fit_one_line_of_the_train_page_at_1024(
         window.tabs.setCurrentWidget(train)
         qtbot.waitUntil(lambda: train.speed.isVisible() and train.speed.width() > 0)
         line = translate("TrainingPanel", "Test accuracy {accuracy} on {dataset} — {lab}")
-        cases = [
-            ("Fashion-MNIST", lab_comparison(PresetOrigin("fashion-cnn-lab", changed=True), 2)),
-            ("MNIST", lab_comparison(PresetOrigin("mnist-gd"))),
-        ]
         metrics = train.speed.fontMetrics()
-        for dataset, lab in cases:
-            text = line.format(accuracy=accuracy_text(0.889), dataset=dataset, lab=lab)
-            assert metrics.horizontalAdvance(text) <= train.speed.width(), text
+
+        def fits(dataset: str, said: str) -> bool:
+            text = line.format(accuracy=accuracy_text(0.889), dataset=dataset, lab=said)
+            return metrics.horizontalAdvance(text) <= train.speed.width()
+
+        changed = PresetOrigin("fashion-cnn-lab", changed=True)
+        lab = PRESETS["fashion-cnn-lab"].config
+        assert fits("MNIST", lab_comparison(PresetOrigin("mnist-gd"))), code
+        on_fashion = partial(fits, "Fashion-MNIST")
+        # what the page measures its line with (fixN: the settings named are as many as fit)
+        held = train._line_fits(accuracy_text(0.889), "Fashion-MNIST")
+        shortened = lab_comparison(changed, lab.replace(epochs=2).to_dict(), held)
+        assert on_fashion(shortened), shortened
+        # fixN: with other settings changed too, as many as the line holds ("…" the rest)
+        for config in (
+            lab.replace(epochs=1, lr=0.01),
+            lab.replace(lr=0.003, batch_size=128, seed=2),
+            lab.replace(epochs=3, lr=0.003, batch_size=128, l2=0.0005),
+        ):
+            said = lab_comparison(changed, config.to_dict(), held)
+            assert on_fashion(said), said
+            named = lab_comparison(changed, config.to_dict())  # each of them, room or not
+            assert said == named or not on_fashion(named), (said, named)
+        # en names the rate beside the epochs in 1024 px
+        said = lab_comparison(changed, lab.replace(epochs=1, lr=0.01).to_dict(), held)
+        assert code == "vi" or said.endswith("epochs, lr 0.01)"), said
     finally:
         language.use_language("en")
