@@ -226,6 +226,7 @@ COUNT_NOUNS = {
     "image": (N_("{n:,} image"), N_("{n:,} images")),
     "mistake": (N_("{n:,} mistake"), N_("{n:,} mistakes")),
     "run": (N_("{n:,} run"), N_("{n:,} runs")),
+    "test image": (N_("{n:,} test image"), N_("{n:,} test images")),
 }
 
 

@@ -1350,12 +1350,12 @@ và lúc đầu (đứt nét)</translation>
         <translation>đã dừng theo yêu cầu sau epoch {done}</translation>
     </message>
     <message>
-        <source>stopped by request after epoch {done} and {batches} batches of epoch {epoch}</source>
-        <translation>đã dừng theo yêu cầu sau epoch {done} và {batches}&#xa0;batch của epoch {epoch}</translation>
+        <source>stopped by request after epoch {done} and {batches} of epoch {epoch}</source>
+        <translation>đã dừng theo yêu cầu sau epoch {done} và {batches} của epoch {epoch}</translation>
     </message>
     <message>
-        <source>stopped by request after {batches} batches of epoch 1</source>
-        <translation>đã dừng theo yêu cầu sau {batches}&#xa0;batch của epoch 1</translation>
+        <source>stopped by request after {batches} of epoch 1</source>
+        <translation>đã dừng theo yêu cầu sau {batches} của epoch 1</translation>
     </message>
     <message>
         <source>stopped by request before the first batch</source>
@@ -1987,6 +1987,14 @@ và lúc đầu (đứt nét)</translation>
         <translation>{n:,}&#xa0;lượt chạy</translation>
     </message>
     <message>
+        <source>{n:,} test image</source>
+        <translation>{n:,}&#xa0;ảnh kiểm tra</translation>
+    </message>
+    <message>
+        <source>{n:,} test images</source>
+        <translation>{n:,}&#xa0;ảnh kiểm tra</translation>
+    </message>
+    <message>
         <source>{name} (race)</source>
         <translation>{name} (cuộc đua)</translation>
     </message>
@@ -2325,8 +2333,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>{said} Nhấn Enter để mở các ảnh này.</translation>
     </message>
     <message>
-        <source>{what}: {count} images{share}.</source>
-        <translation>{what}: {count}&#xa0;ảnh{share}.</translation>
+        <source>{what}: {count}{share}.</source>
+        <translation>{what}: {count}{share}.</translation>
     </message>
 </context>
 <context>
@@ -4965,8 +4973,8 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>đúng: {name}</translation>
     </message>
     <message>
-        <source>{count} images of {name} recognised correctly</source>
-        <translation>{count}&#xa0;ảnh {name} được nhận đúng</translation>
+        <source>{count} of {name} recognised correctly</source>
+        <translation>{count} {name} được nhận đúng</translation>
     </message>
     <message>
         <source>{file}
@@ -4985,8 +4993,8 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>{file} — đoán sai</translation>
     </message>
     <message>
-        <source>{what} {count} of the {mistakes} mistakes in {n} test images</source>
-        <translation>{what} {count} trong {mistakes}&#xa0;lỗi phân loại trên {n}&#xa0;ảnh kiểm tra</translation>
+        <source>{what} {count} of the {mistakes} in {n}</source>
+        <translation>{what} {count} trong {mistakes} trên {n}</translation>
     </message>
 </context>
 <context>
@@ -6491,8 +6499,8 @@ từ {folder}</translation>
         <translation>phân kỳ</translation>
     </message>
     <message>
-        <source>exp after {n} epochs, decay {rate:g}</source>
-        <translation>giảm mũ sau {n}&#xa0;epoch, tốc độ giảm {rate:g}</translation>
+        <source>exp after {epochs}, decay {rate:g}</source>
+        <translation>giảm mũ sau {epochs}, tốc độ giảm {rate:g}</translation>
     </message>
     <message>
         <source>failed</source>
@@ -6567,8 +6575,8 @@ từ {folder}</translation>
         <translation>xem các đường cong của những lượt chạy đã chọn trong một cửa sổ lớn bằng cửa sổ này (hoặc bấm vào biểu đồ); Esc đưa biểu đồ về chỗ cũ</translation>
     </message>
     <message>
-        <source>step every {n} epochs ×{gamma:g}</source>
-        <translation>giảm theo bậc mỗi {n}&#xa0;epoch ×{gamma:g}</translation>
+        <source>step every {epochs} ×{gamma:g}</source>
+        <translation>giảm theo bậc mỗi {epochs} ×{gamma:g}</translation>
     </message>
     <message>
         <source>stopped</source>
@@ -7618,12 +7626,12 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>theo yêu cầu, sau epoch {done}</translation>
     </message>
     <message>
-        <source>by you, after epoch {done} and {batches} batches</source>
-        <translation>theo yêu cầu, sau epoch {done} và {batches}&#xa0;batch</translation>
+        <source>by you, after epoch {done} and {batches}</source>
+        <translation>theo yêu cầu, sau epoch {done} và {batches}</translation>
     </message>
     <message>
-        <source>by you, after {batches} batches</source>
-        <translation>theo yêu cầu, sau {batches}&#xa0;batch</translation>
+        <source>by you, after {batches}</source>
+        <translation>theo yêu cầu, sau {batches}</translation>
     </message>
     <message>
         <source>by you, before the first batch</source>

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from nndesk.errors import ConfigError
-from nndesk.i18n import N_, Loss, Message
+from nndesk.i18n import N_, Loss, Message, counted
 from nndesk.nn import parallel, split_batch
 from nndesk.setting_changes import SettingChange
 from nndesk.training import runtime
@@ -145,13 +145,15 @@ def stopped_message(done: int, batches: int) -> Message:
     epoch 135" of a run whose 134 epochs were all it trained, walk49 D10)."""
     if batches and done:
         return Message(
-            N_("stopped by request after epoch {done} and {batches} batches of epoch {epoch}"),
+            N_("stopped by request after epoch {done} and {batches} of epoch {epoch}"),
             done=done,
-            batches=batches,
+            batches=counted(batches, "batch"),  # "1 batch", not "1 batches"
             epoch=done + 1,
         )
     if batches:
-        return Message(N_("stopped by request after {batches} batches of epoch 1"), batches=batches)
+        return Message(
+            N_("stopped by request after {batches} of epoch 1"), batches=counted(batches, "batch")
+        )
     if done:
         return Message(N_("stopped by request after epoch {done}"), done=done)
     return Message(N_("stopped by request before the first batch"))

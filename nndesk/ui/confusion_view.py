@@ -17,10 +17,10 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from nndesk.confusion_figure import MatrixFigure
-from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.i18n import QT_TRANSLATE_NOOP, counted, localised
 from nndesk.ui import text_size, theme, wheel_guard
 from nndesk.ui.grid_keys import ARROW_STEPS, FOCUS_FRAME, OPEN_KEYS
-from nndesk.ui.language import integer, percent, translate, translate_marked
+from nndesk.ui.language import percent, translate, translate_marked
 from nndesk.ui.off_gui import Delivery, Latest, let_go_off_gui, render_pool, run_latest
 
 #: what the canvas says while the picture of a new matrix is drawn (the last one's is not shown,
@@ -54,8 +54,8 @@ def cell_said(confusion: np.ndarray, names: Sequence[str], r: int, c: int) -> st
             true=names[r], predicted=names[c]
         )
     )
-    return translate("ConfusionView", "{what}: {count} images{share}.").format(
-        what=what, count=integer(count), share=share
+    return translate("ConfusionView", "{what}: {count}{share}.").format(
+        what=what, count=localised(counted(count, "image")), share=share
     )
 
 

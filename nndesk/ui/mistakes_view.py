@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.evaluation import EvaluationResult, mistakes
-from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.i18n import QT_TRANSLATE_NOOP, counted, localised
 from nndesk.inference import Prediction
 from nndesk.ui import qt_image, text_size, theme
 from nndesk.ui.buttons import tipped_button
@@ -832,9 +832,9 @@ class MistakesView(QWidget):
         r = self._result
         names = class_names_shown(r.class_names)
         if true is not None and true == predicted:
-            return translate(
-                "MistakesView", "{count} images of {name} recognised correctly"
-            ).format(count=integer(count), name=names[true])
+            return translate("MistakesView", "{count} of {name} recognised correctly").format(
+                count=localised(counted(count, "image")), name=names[true]
+            )
         if true is None and predicted is None:
             what = translate("MistakesView", "All")
         elif predicted is None:
@@ -845,9 +845,12 @@ class MistakesView(QWidget):
             what = translate("MistakesView", "true {true}, predicted {predicted}:").format(
                 true=names[true], predicted=names[predicted]
             )
-        return translate(
-            "MistakesView", "{what} {count} of the {mistakes} mistakes in {n} test images"
-        ).format(what=what, count=integer(count), mistakes=integer(r.n_mistakes), n=integer(r.n))
+        return translate("MistakesView", "{what} {count} of the {mistakes} in {n}").format(
+            what=what,
+            count=integer(count),
+            mistakes=localised(counted(r.n_mistakes, "mistake")),
+            n=localised(counted(r.n, "test image")),
+        )
 
     # ---- selection and details -----------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from nndesk.data.registry import DATASETS
-from nndesk.i18n import QT_TRANSLATE_NOOP, Rate, localised, moment_text, rate_said
+from nndesk.i18n import QT_TRANSLATE_NOOP, Rate, counted, localised, moment_text, rate_said
 from nndesk.plain_text import one_line
 from nndesk.run_record import INTERRUPTED, RunRecord
 from nndesk.run_titles import title_shown
@@ -153,12 +153,12 @@ def schedule_cell_text(config: dict) -> str:
     epochs"): "step every 2 epochs ×0.1", "exp after 3 epochs, decay 0.1", "cosine to
     0.0001", "constant rate" (an unknown one by its name)."""
     name, *numbers = schedule_values(config)
-    if name == "step":
-        return fill(translate("RunsView", "step every {n} epochs ×{gamma:g}"),
-                    n=numbers[0], gamma=numbers[1])  # fmt: skip
+    if name == "step":  # "every 1 epoch", not "1 epochs"
+        return fill(translate("RunsView", "step every {epochs} ×{gamma:g}"),
+                    epochs=localised(counted(numbers[0], "epoch")), gamma=numbers[1])  # fmt: skip
     if name == "exp":
-        return fill(translate("RunsView", "exp after {n} epochs, decay {rate:g}"),
-                    n=numbers[0], rate=numbers[1])  # fmt: skip
+        return fill(translate("RunsView", "exp after {epochs}, decay {rate:g}"),
+                    epochs=localised(counted(numbers[0], "epoch")), rate=numbers[1])  # fmt: skip
     if name == "cosine":
         return fill(translate("RunsView", "cosine to {lr:g}"), lr=numbers[0])
     if name == "constant":

@@ -11,7 +11,7 @@ import math
 from pathlib import Path
 
 from nndesk.controllers.datasets import TITLES
-from nndesk.i18n import QT_TRANSLATE_NOOP, Rate, localised, rate_said
+from nndesk.i18n import QT_TRANSLATE_NOOP, Rate, counted, localised, rate_said
 from nndesk.inference import shown_name
 from nndesk.model_labels import test_images_of
 from nndesk.plain_text import one_line
@@ -238,14 +238,15 @@ def stopped_text(done: int, batches: int) -> str:
     "Stopped:" on the progress bar, "at your request, after epoch 6 and 97 batches of epoch 7"
     was cut at 1024 px and Larger text (fixU #5); the batches are the next epoch's."""
     if batches and done:
-        text = translate("TrainingPanel", "by you, after epoch {done} and {batches} batches")
+        text = translate("TrainingPanel", "by you, after epoch {done} and {batches}")
     elif batches:
-        text = translate("TrainingPanel", "by you, after {batches} batches")
+        text = translate("TrainingPanel", "by you, after {batches}")
     elif done:
         text = translate("TrainingPanel", "by you, after epoch {done}")
     else:
         text = translate("TrainingPanel", "by you, before the first batch")
-    return text.format(done=integer(done), batches=integer(batches))
+    # "1 batch", not "1 batches" (fixU)
+    return text.format(done=integer(done), batches=localised(counted(batches, "batch")))
 
 
 def progress_texts(
