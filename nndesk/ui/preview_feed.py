@@ -45,6 +45,18 @@ class PreviewFeed(QObject):
 
         run_off_gui(QThreadPool.globalInstance(), self._delivery, name, eight_images)
 
+    @Slot()
+    def data_changed(self) -> None:
+        """The datasets on this computer changed (a folder chosen, a download finished): a
+        preview still without images reads them now (its "once it is on this computer" stood
+        until it was hidden and shown again: walk71 F1's sweep)."""
+        preview = self._form.augment_preview
+        if self._run_going() or preview.has_images():
+            return
+        self._reading = None  # a read of the data before is answered, but not for this one
+        if preview.isVisible():
+            self._read()
+
     @Slot(int)
     def _on_form_dataset_changed(self, _index: int) -> None:
         # another dataset's images: the preview shows the new one's (now if it is on screen)

@@ -878,6 +878,7 @@ class TrainingPanel(
         page says at once what the new folder holds (read off the GUI thread), and a page
         still saying "Needs a dataset" for data now here is ready again."""
         self.data_check.data_changed()
+        self.preview_feed.data_changed()  # the augmentation preview's images, if it had none
 
     def run_going(self) -> bool:
         """Whether a run has started or its worker still goes."""

@@ -575,7 +575,7 @@ class WhyView(QWidget):
             tile.setVisible(False)
         self._neighbours_for = None
         self._neighbour_token = 0
-        if not self.neighbours_banner.isVisible():  # missing data is still worth saying
+        if self.neighbours_banner.isHidden():  # missing data is still worth saying
             self._show_neighbours_note()
 
     @Slot()
@@ -979,10 +979,16 @@ class WhyView(QWidget):
 
     @Slot()
     def data_changed(self) -> None:
-        """The datasets on this computer changed: look for the neighbours again."""
-        if self.neighbours_banner.isVisible():
+        """The datasets on this computer changed: look for the neighbours again, at once when
+        the page is shown, else as it is shown (a hidden page computes nothing). The banner
+        asked about is the one *shown on the page* (``isHidden``), not one on screen: with the
+        folder chosen on the Train page, the Why page's "could not download (offline?)" stayed
+        until another model came (walk71 F1)."""
+        if not self.neighbours_banner.isHidden():
             self.neighbours_banner.clear()
             self.neighbours_banner.setVisible(False)
+            self._neighbours_for = None
+            self._show_neighbours_note()  # not "… need this model's training set" any more
             self._ask_explainer()
 
     def _show_neighbours_note(self) -> None:

@@ -814,3 +814,25 @@ def test_a_folder_of_the_other_dataset_chosen_in_a_mode_is_kept_as_that_datasets
     window.mode_change_requested.emit("garments")
     qtbot.waitUntil(lambda: window.status_note.text() == f"Data folder:\n{fashion}", timeout=10_000)
     datasets.forget_datasets()
+
+
+def test_the_why_pages_missing_data_goes_when_a_folder_is_chosen_on_another_page(
+    qtbot, window_factory, tiny_model_file, tiny_idx_dir, tiny_mnist, tmp_path
+):
+    """walk71 F1: the Why page's nearest-images banner said "could not download … (offline?)"
+    minutes after the folder was chosen on the Train page (which said ready and trained on it):
+    the page was hidden then, and its ``data_changed`` looked only at a banner *visible* on
+    screen. The banner goes at once, and the page finds the neighbours when shown again."""
+    choose_an_empty_data_folder(tmp_path)
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    why = desk.why_page
+    banner = why_banner_after_a_drawing(desk)
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=20_000)
+    desk.window.tabs.setCurrentWidget(desk.train_page)  # where the student chose the folder
+    with qtbot.waitSignal(desk.coordinator.data_changed, timeout=10_000):
+        desk.window.data_folder_chosen.emit(str(tiny_idx_dir))
+    assert banner.isHidden()
+    assert "training set on this computer" not in why.neighbours_note.text()
+    desk.window.tabs.setCurrentWidget(why)
+    qtbot.waitUntil(lambda: why.neighbour_tiles[0].isVisible(), timeout=20_000)
+    assert banner.isHidden()
