@@ -385,6 +385,9 @@ class WhyView(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        # what changed while hidden (an answer's pictures, a note) laid out before the first
+        # paint: it was only once the requests posted on the way had gone round (walk71 F2)
+        self._lay_out_now()
         self._ask_explainer()  # strokes made while the page was hidden were not explained here
 
     def _reflow_grids(self, width: int | None = None) -> bool:
@@ -615,8 +618,13 @@ class WhyView(QWidget):
                 tile.setVisible(True)
             else:
                 tile.setVisible(False)
-        if self._reflow_grids():  # the captions set the tiles' width
-            self._lay_out_now()  # a frame painted first showed the page wider than its view
+        self._reflow_grids()  # the captions set the tiles' width
+        # laid out now, whatever changed: the pictures coming (an MLP's, or a run's snapshot)
+        # or a summary a line longer reach the scroll area a turn of the event loop per level
+        # of layouts later, and the frames painted meanwhile squeezed the page into the window
+        # with no scroll bar, the map ~100 px, paragraphs over each other (walk71 F2); a frame
+        # painted first also showed the page wider than its view
+        self._lay_out_now()
 
     def _waiting_text(self) -> str:
         """What the saliency area says with no answer to explain: what it waits for."""
@@ -946,8 +954,13 @@ class WhyView(QWidget):
         ):
             tile.show_image(image, names[label] if label < len(names) else str(label), dist)
             tile.setVisible(True)
-        if self._reflow_grids():  # the captions set the tiles' width
-            self._lay_out_now()  # a frame painted first showed the page wider than its view
+        self._reflow_grids()  # the captions set the tiles' width
+        # laid out now, whatever changed: the pictures coming (an MLP's, or a run's snapshot)
+        # or a summary a line longer reach the scroll area a turn of the event loop per level
+        # of layouts later, and the frames painted meanwhile squeezed the page into the window
+        # with no scroll bar, the map ~100 px, paragraphs over each other (walk71 F2); a frame
+        # painted first also showed the page wider than its view
+        self._lay_out_now()
         self.neighbours_note.setText(
             translate(
                 "WhyView",
