@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
+    QGraphicsOpacityEffect,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -252,6 +253,12 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.random_test_button, self.lab_buttons = panel.random_test_button, panel.lab_buttons
         self.preview, self.preview_title = panel.preview, panel.preview_title
         self.overlay_check, self.prediction_panel = panel.overlay_check, panel.prediction_panel
+        # the bars dimmed while a mode switch reads the new mode's model and the old mode's
+        # still answers (``_say_replacing``)
+        self._bars_dim = QGraphicsOpacityEffect(self.prediction_panel)
+        self._bars_dim.setOpacity(0.4)
+        self._bars_dim.setEnabled(False)
+        self.prediction_panel.setGraphicsEffect(self._bars_dim)
         self.status_note = panel.status_note
         self._standing_note = ""  # shown in status_note when nothing else is (set_standing_note)
         #: the standing note warns about the data folder ("it holds MNIST, not Fashion-MNIST"):
@@ -679,6 +686,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
     def show_classifier(self, clf) -> None:
         """A new model is in use: class names, picker, status bar, the "no model" banner."""
         self._classifier = clf
+        self._bars_dim.setEnabled(False)  # the model a mode switch was reading, or another
         self.banner.setVisible(clf is None)
         self._fit_preview()  # the banner takes the column's height or gives it back
         self.act_save_model.setEnabled(clf is not None)
@@ -734,6 +742,29 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         if self._classifier is None and not self._picker_shows_training:
             self._say_no_model()
             self._select_current_model(None)
+        elif self._classifier is not None and not self._picker_shows_training:
+            other = self._classifier.preprocess_kind != self._mode
+            self._say_replacing(loading and other)
+
+    def is_replacing_model(self) -> bool:
+        """Whether the window says the mode's model is loading over the old mode's in use."""
+        return self._bars_dim.isEnabled()
+
+    def _say_replacing(self, replacing: bool) -> None:
+        """A mode switch reads the new mode's model while the old mode's still answers: the
+        Model box and the status bar say the model loads and the bars are dimmed until it is in
+        use. They went on naming mnist-cnn and its 9 for ~10 s under load, the canvas already
+        in Clothing (walk71 F4)."""
+        if replacing == self.is_replacing_model():
+            return
+        self._bars_dim.setEnabled(replacing)
+        self._select_current_model(None if replacing else self._classifier)
+        if replacing:
+            self.model_status.setText(translate_marked("MainWindow", LOADING))
+        else:  # the read failed or gave nothing: the model in use is named again
+            self.model_status.setText(
+                translate("MainWindow", "Model: {title}").format(title=self._classifier.title)
+            )
 
     @Slot(object)
     def show_training_network(self, snapshot=None) -> None:
@@ -745,6 +776,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             self._answer_names = tuple(snapshot.class_names)
             self._hold_note_room()
             self.prediction_panel.set_class_names(snapshot.class_names)
+        self._bars_dim.setEnabled(False)  # the run's network answers, in the mode's classes
         self.model_status.setText(translate("MainWindow", "Model: the network training now"))
         self.accuracy_status.setText(translate("MainWindow", "Test accuracy: when training ends"))
         combo = self.model_combo

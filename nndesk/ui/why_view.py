@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QGraphicsOpacityEffect,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -162,6 +163,11 @@ class _UnitTile(_PictureTile):
 
 #: Milliseconds the page waits for the bars' paint before asking for a new answer's map anyway.
 ASK_AFTER_MS = 50
+#: Milliseconds a new answer's explanation may take before the page says it is being updated
+#: (sooner, every stroke would blink the page; under load it took seconds: walk71 F4).
+UPDATING_AFTER_MS = 400
+#: How opaque the last answer's explanation is while the new one is computed.
+DIMMED_OPACITY = 0.4
 
 
 class WhyView(QWidget):
@@ -207,6 +213,19 @@ class WhyView(QWidget):
 
         title = QLabel(translate("WhyView", "Why this answer?"))
         text_size.follow_scaled_font(title, self, 1.4, bold=True)
+        # the bars answer a new drawing at once; its explanation follows (seconds under load):
+        # meanwhile the last one is dimmed and this line says so, beside the title where it
+        # moves nothing when it comes and goes (walk71 F4: "7 at 100 %" beside bars saying 2)
+        self.updating_note = QLabel(
+            translate("WhyView", "Updating the explanation for your new drawing…")
+        )
+        self.updating_note.setWordWrap(True)
+        theme.set_tone(self.updating_note, "muted")
+        self.updating_note.setVisible(False)
+        self._updating_timer = QTimer(self)
+        self._updating_timer.setSingleShot(True)
+        self._updating_timer.setInterval(UPDATING_AFTER_MS)
+        self._updating_timer.timeout.connect(lambda: self._show_updating(True))
 
         self.input_view = InputPreview(cell=8)
         self.input_view.set_overlay_visible(True)
@@ -345,9 +364,24 @@ class WhyView(QWidget):
         units_layout.addLayout(self.units_grid)
         units_layout.addStretch(1)
 
+        # the parts of the page that the explanation fills, dimmed while a new one is computed
+        self._dimmed = []
+        for part in (self.input_view, self.summary, self.units_box):
+            effect = QGraphicsOpacityEffect(part)
+            effect.setOpacity(DIMMED_OPACITY)
+            effect.setEnabled(False)
+            part.setGraphicsEffect(effect)
+            self._dimmed.append(effect)
+        title_row = QHBoxLayout()
+        title_row.addWidget(title)
+        title_row.addWidget(self.updating_note, 1, Qt.AlignmentFlag.AlignBottom)
+        # its room kept while hidden: the line coming does not move the page under it
+        policy = self.updating_note.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.updating_note.setSizePolicy(policy)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(title)
+        layout.addLayout(title_row)
         layout.addWidget(saliency_box)
         layout.addWidget(self.neighbours_box)
         layout.addWidget(self.units_box)
@@ -555,8 +589,28 @@ class WhyView(QWidget):
             combo.blockSignals(False)
         self._show_method_line()  # no contrast now: refilled silently, said here
 
+    def is_updating(self) -> bool:
+        """Whether the page says the explanation shown is being updated (dimmed, a line)."""
+        return self._dimmed[0].isEnabled()
+
+    def _show_updating(self, updating: bool) -> None:
+        """Dim the last answer's explanation and say it is being updated, or show it plainly."""
+        if not updating:
+            self._updating_timer.stop()
+        if updating == self.is_updating():
+            return
+        for effect in self._dimmed:
+            effect.setEnabled(updating)
+        self.updating_note.setVisible(updating)
+
     @Slot(object)
     def set_prediction(self, prediction) -> None:
+        # the bars answer at once, the explanation follows: an old one shown meanwhile is
+        # said to be updated if it takes long (``UPDATING_AFTER_MS``)
+        if prediction is None:
+            self._show_updating(False)
+        elif self._explanation is not None and not self._updating_timer.isActive():
+            self._updating_timer.start()
         self._prediction = prediction
         self._show_fill_note()
         self.input_view.set_image(None if prediction is None else prediction.input_image)
@@ -601,6 +655,8 @@ class WhyView(QWidget):
         self.explanation_shown.emit()
 
     def _show_explanation(self, explanation) -> None:
+        if explanation is None or explanation is not self._explanation:
+            self._show_updating(False)  # the new answer's (not the old one shown again)
         self._explanation = explanation
         self._show_overlay()
         if explanation is None or self._prediction is None:

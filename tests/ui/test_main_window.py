@@ -926,3 +926,50 @@ def test_the_dot_note_fits_the_three_lines_kept_under_the_canvas_at_larger_text(
         note.setText(language.translate_marked("MainWindow", text))
         lines = note.heightForWidth(least) / panel.fontMetrics().lineSpacing()
         assert lines <= 3, (text, lines)
+
+
+def test_a_mode_switch_says_the_new_modes_model_loads_while_the_old_one_is_in_use(
+    qtbot, window_factory, tiny_model_file, tmp_path, monkeypatch
+):
+    """walk71 F4: after Digits > Clothing the Model box said mnist-cnn and the bars its 9 for
+    ~10 s under load, the canvas already in Clothing. While the Clothing model is read the box
+    says it loads and the bars are dimmed; the new model then shows plainly."""
+    from nndesk.app import coordinator
+    from nndesk.data import registry
+    from nndesk.data.normalize import Normalizer
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.serialization import save_model
+
+    info = {
+        "dataset": "fashion",
+        "class_names": list(registry.FASHION.class_names),
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "garments",
+    }
+    garments = save_model(
+        tmp_path / "tiny-fashion.npz", build_model("784-8-10", rng=np.random.default_rng(1)), info
+    )
+    monkeypatch.setattr(coordinator, "mode_models", lambda k: [garments] if k == "garments" else [])
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file), mode="digits")
+    window = desk.window
+    assert not window.is_replacing_model()
+    release = threading.Event()
+    real = Classifier.from_file
+
+    def held(path, *args, **kwargs):
+        release.wait(timeout=60)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(Classifier, "from_file", staticmethod(held))
+    try:
+        window.act_garments.trigger()
+        qtbot.waitUntil(window.is_replacing_model, timeout=10_000)
+        assert window.model_combo.currentText() == "Loading the model…"
+        assert window.model_status.text() == "Loading the model…"
+        assert window.prediction_panel.graphicsEffect().isEnabled()  # the old bars dimmed
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: desk.prediction.current().preprocess_kind == "garments", timeout=20_000)
+    qtbot.waitUntil(lambda: not window.is_replacing_model(), timeout=10_000)
+    assert window.model_combo.currentText() != "Loading the model…"
+    assert not window.prediction_panel.graphicsEffect().isEnabled()

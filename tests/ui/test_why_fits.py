@@ -61,3 +61,43 @@ def test_an_mlps_why_page_explained_while_hidden_is_laid_out_as_it_shows(
     desk.window.tabs.setCurrentWidget(why)  # shown at once: no event processed since
     assert why.isVisible() and why.tiles[0].isVisible()
     assert _squeezed(why) == []
+
+
+def test_a_new_drawings_explanation_being_computed_is_said_and_the_old_one_dimmed(
+    qtbot, monkeypatch, window_factory, tiny_model_file
+):
+    """walk71 F4: the bars said 2 at 99.9 % while the Why page said "7 at 100 %" for seconds,
+    as if current. While the new answer's explanation is computed the old one is dimmed and a
+    line says it is being updated; the new one shows plainly."""
+    import threading
+
+    from nndesk.controllers import prediction as prediction_module
+
+    release = threading.Event()
+    release.set()
+    real = prediction_module.explain_prediction
+
+    def held(*args, **kwargs):
+        release.wait(timeout=60)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(prediction_module, "explain_prediction", held)
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    why = desk.why_page
+    desk.window.tabs.setCurrentWidget(why)
+    drawing = _bar(why)
+    desk.prediction.request_now(drawing)
+    qtbot.waitUntil(lambda: why.tiles[0].isVisible(), timeout=10_000)
+    assert not why.is_updating() and why.updating_note.isHidden()
+    release.clear()  # the next explanation waits: a busy computer
+    try:
+        drawing[100:180, 40:240] = 255
+        with qtbot.waitSignal(desk.prediction.prediction_ready, timeout=10_000):
+            desk.prediction.request_now(drawing)
+        qtbot.waitUntil(why.updating_note.isVisible, timeout=10_000)
+        assert why.is_updating()
+        assert why.summary.graphicsEffect().isEnabled()  # the old words dimmed
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not why.is_updating(), timeout=10_000)
+    assert why.updating_note.isHidden() and not why.summary.graphicsEffect().isEnabled()
