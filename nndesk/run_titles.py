@@ -29,7 +29,25 @@ def describe_config(config: dict, shown: bool = False, rate: str = "") -> str:
     Vietnamese, as the Train form names them) for the window to show, not to store (a run's
     stored title stays as Python writes it). ``rate``: said in the rate's place instead (a rate
     set by hand, with the one it replaced)."""
-    return " ".join(text for _kind, text in config_parts(config, shown, rate))
+    parts = config_parts(config, shown, rate)
+    return joined_shown(parts) if shown else " ".join(text for _kind, text in parts)
+
+
+#: the settings a shown title says with a label ("tốc độ học 0,001", "batch 32", "điểm ảnh -1
+#: đến 1"): each after a comma, so the labels do not run into each other; run together,
+#: Vietnamese read "batch 32 điểm ảnh -1 đến 1" as "a batch of 32 pixels" (walk71 F8)
+LABELLED_KINDS = ("lr", "batch", "inputs")
+
+
+def joined_shown(parts: list[tuple[str, str]]) -> str:
+    """``config_parts``' shown words as one line: the network's own words ("Fashion-MNIST
+    784-64-10 ReLU Adam") by spaces, each labelled setting (``LABELLED_KINDS``) after a comma."""
+    line = ""
+    for kind, text in parts:
+        if line:
+            line += ", " if kind in LABELLED_KINDS else " "
+        line += text
+    return line
 
 
 def config_parts(config: dict, shown: bool = False, rate: str = "") -> list[tuple[str, str]]:

@@ -199,7 +199,7 @@ def test_a_run_described_for_the_window_uses_its_languages_decimal_mark(monkeypa
     config = {"dataset": "fashion", "arch": "784-10", "optimizer": "adam", "lr": 0.001}
     monkeypatch.setattr(i18n, "_marks", (",", "."))  # what Vietnamese installs
     # and in the window's words, as the Train form names them (it read "fashion … adam")
-    assert describe_config(config, shown=True) == "Fashion-MNIST 784-10 Adam lr=0,001"
+    assert describe_config(config, shown=True) == "Fashion-MNIST 784-10 Adam, lr=0,001"
     # the title stored in run.json (and the CLI's) is written as Python writes it
     assert describe_config(config) == "fashion 784-10 adam lr=0.001"
 
@@ -212,7 +212,7 @@ def test_a_run_described_for_the_window_names_an_output_and_loss_other_than_soft
 
     lab = get_preset("mnist-relu-sigmoid-unit").config.to_dict()
     assert describe_config(lab, shown=True) == (
-        "MNIST 784-784-10 ReLU/sigmoid BCE Adam lr=0.01 batch 128 pixels 0 to 1"
+        "MNIST 784-784-10 ReLU/sigmoid BCE Adam, lr=0.01, batch 128, pixels 0 to 1"
     )
     mse = {"dataset": "mnist", "arch": "784-10", "activation": "relu", "output": "linear",
            "loss": "mse", "optimizer": "sgd"}  # fmt: skip
@@ -322,7 +322,9 @@ def test_two_runs_that_differ_only_by_their_batch_size_are_titled_apart_and_old_
     assert "batch 1,000,000" in describe_config(huge, shown=True)
     assert "full batch" in describe_config(full, shown=True)
     old = "fashion 784-64-64-10 relu adam lr=0.001 symmetric"  # a record written before
-    assert title_shown(old, small) == "Fashion-MNIST 784-64-64-10 ReLU Adam lr=0.001 pixels -1 to 1"
+    assert (
+        title_shown(old, small) == "Fashion-MNIST 784-64-64-10 ReLU Adam, lr=0.001, pixels -1 to 1"
+    )
 
 
 def test_a_batch_larger_than_the_training_set_is_said_not_refused():

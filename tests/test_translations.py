@@ -447,3 +447,26 @@ def test_vietnamese_says_the_learning_rate_never_lr_in_a_sentence():
         if word.search(translations.PLACEHOLDER.sub(" ", m.translation)) and m.source not in legend
     ]
     assert not wrong, "“lr” in Vietnamese running text (docs/glossary-vi.md):\n" + "\n".join(wrong)
+
+
+def test_tones_sit_one_way_the_new_style_huỷ_xoá_hoá():
+    """walk71: the robustness Cancel said "Hủy" beside "Huỷ" on five others (and one "xóa"
+    beside 22 "xoá"): one spelling, the new style the translation uses throughout."""
+    old_style = re.compile(r"h[ủúùũụ]y|x[óòỏõọ]a|h[óòỏõọ]a\b|[ủúùũụ]y\b", re.IGNORECASE)
+    wrong = [
+        f"{m.describe()} -> {m.translation!r}"
+        for m in translations.read_ts(ts_path("vi"))
+        if old_style.search(m.translation)
+    ]
+    assert not wrong, "the tone sits on the last vowel (huỷ, xoá, hoá):\n" + "\n".join(wrong)
+
+
+def test_the_run_title_test_number_and_robustness_words_say_what_they_mean():
+    """walk71: "batch 32 điểm ảnh -1 đến 1" read "a batch of 32 pixels" (``run_titles`` now
+    puts a comma between the labelled settings); "Ảnh số" (Test #) read "digital image";
+    "Đang làm hỏng ảnh kiểm tra" (damaging the test images) is not what the user sees done."""
+    said = {(m.context, m.source): m.translation for m in translations.read_ts(ts_path("vi"))}
+    assert "số" not in said[("MainWindow", "Test #")]
+    assert "kiểm tra" in said[("MainWindow", "Test #")]
+    progress = [t for (_c, s), t in said.items() if s.startswith("Damaging test images")]
+    assert progress and all("làm hỏng" not in t and "nhiễu" in t for t in progress), progress

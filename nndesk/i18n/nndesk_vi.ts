@@ -1643,7 +1643,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{file}: cached file was damaged (expected sha256 {expected}, got {got}) and has been removed; run again to download it</source>
-        <translation>{file}: tệp trong bộ nhớ đệm đã bị hỏng (sha256 đúng là {expected}, tệp có {got}) và đã bị xóa; hãy chạy lại để tải về</translation>
+        <translation>{file}: tệp trong bộ nhớ đệm đã bị hỏng (sha256 đúng là {expected}, tệp có {got}) và đã bị xoá; hãy chạy lại để tải về</translation>
     </message>
     <message>
         <source>{file}: cannot read ({reason})</source>
@@ -4560,7 +4560,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Test #</source>
-        <translation>Ảnh số</translation>
+        <translation>Ảnh kiểm tra #</translation>
     </message>
     <message>
         <source>Test accuracy: n/a</source>
@@ -7913,7 +7913,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Hủy</translation>
+        <translation>Huỷ</translation>
     </message>
     <message>
         <source>Click (or press Enter) to open it on the canvas and see why</source>
@@ -7925,11 +7925,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Damage test images (1,000; 250 for a CNN) by growing amounts of noise, rotation, shift, stroke thickness and an occluding patch, and plot the accuracy at each level</source>
-        <translation>Làm hỏng ảnh kiểm tra (1.000&#xa0;ảnh; 250&#xa0;ảnh với CNN) với mức tăng dần của nhiễu, xoay, dịch, độ dày nét và một mảng che, rồi vẽ độ chính xác (accuracy) ở mỗi mức</translation>
+        <translation>Thêm vào ảnh kiểm tra (1.000&#xa0;ảnh; 250&#xa0;ảnh với CNN) nhiễu, phép xoay, phép dịch, nét dày mỏng và một mảng che, mỗi thứ ở các mức tăng dần, rồi vẽ độ chính xác (accuracy) ở mỗi mức</translation>
     </message>
     <message>
         <source>Damaging test images… %v / %m levels</source>
-        <translation>Đang làm hỏng ảnh kiểm tra… %v / %m mức</translation>
+        <translation>Đang thêm nhiễu và biến dạng vào ảnh kiểm tra… %v / %m mức</translation>
     </message>
     <message>
         <source>Drawing the charts…</source>

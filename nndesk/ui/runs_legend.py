@@ -238,7 +238,8 @@ def shown_title(record: RunRecord, changes: bool = True) -> str:
     more = "… → " if len(rates) > 2 else ""
     prefix = lr_title_prefix()  # "lr=", or the window's words for it
     marked, n = re.subn(
-        re.escape(prefix) + r"(\S+)",
+        # the rate, not the comma after it ("0,001, batch 32": the decimal comma stays)
+        re.escape(prefix) + r"(\S+?)(?=,\s|,$|\s|$)",
         lambda m: f"{prefix}{m.group(1)} → {more}{changed}",
         title,
         count=1,

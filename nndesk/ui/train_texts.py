@@ -15,7 +15,7 @@ from nndesk.i18n import QT_TRANSLATE_NOOP, Rate, counted, localised, rate_said
 from nndesk.inference import shown_name
 from nndesk.model_labels import test_images_of
 from nndesk.plain_text import one_line
-from nndesk.run_titles import config_parts, describe_config
+from nndesk.run_titles import config_parts, describe_config, joined_shown
 from nndesk.setting_changes import SettingChange, parse_changes, settings_at_end
 from nndesk.setting_words import value_text
 from nndesk.ui.language import (
@@ -141,13 +141,13 @@ def run_headline_forms(facts: dict) -> tuple[str, ...]:
 def _described(config: dict, rate: str, dropped: frozenset) -> str:
     """``describe_config``'s shown words with the ``dropped`` kinds said as one "…" each run
     of them."""
-    words: list[str] = []
+    words: list[tuple[str, str]] = []
     for kind, text in config_parts(config, shown=True, rate=rate):
         if kind not in dropped:
-            words.append(text)
-        elif not words or words[-1] != ELLIPSIS:
-            words.append(ELLIPSIS)
-    return " ".join(words)
+            words.append((kind, text))
+        elif not words or words[-1][1] != ELLIPSIS:
+            words.append((kind, ELLIPSIS))
+    return joined_shown(words)
 
 
 def _run_headline(facts: dict, dropped: frozenset) -> str:

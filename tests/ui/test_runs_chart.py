@@ -171,7 +171,7 @@ def test_runs_of_one_title_share_it_above_the_legend_and_keep_the_plots_tall(qap
         # "-1 đến 1" held together by no-break spaces (it broke as "-1 đến" / "1")
         words = "điểm ảnh -1\u00a0đến\u00a01"
         rate = "tốc\u00a0độ\u00a0học\u00a00,001"  # kept whole as well
-        assert caption == f"Fashion-MNIST 784-64-64-10 ReLU Adam {rate} {words}"
+        assert caption == f"Fashion-MNIST 784-64-64-10 ReLU Adam, {rate}, {words}"
         labels = legend_labels(runs)
         assert len(set(labels)) == 4 and not any("…" in label for label in labels), labels
         assert all(len(label) <= 5 for label in labels), labels  # the start alone: "22:10"

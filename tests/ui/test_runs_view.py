@@ -567,7 +567,7 @@ def test_a_runs_own_title_in_the_legend_uses_the_windows_decimal_mark(tmp_path, 
     named = store.create({"dataset": "fashion", "arch": "784-10", "lr": 0.001}, title="my 0.5")
     record.curves.add_lr_change(0.5, 0.0001)
     monkeypatch.setattr(i18n, "_marks", (",", "."))  # what Vietnamese installs
-    assert legend_labels([record])[0] == "Fashion-MNIST 784-10 lr=0,001 → 0,0001"
+    assert legend_labels([record])[0] == "Fashion-MNIST 784-10, lr=0,001 → 0,0001"
     assert legend_labels([named])[0] == "my 0.5"  # a name the user gave is left as written
 
 

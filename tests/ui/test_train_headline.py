@@ -163,7 +163,7 @@ def test_the_latest_runs_title_in_the_headline_uses_the_windows_decimal_mark(
     qtbot.waitUntil(lambda: "784-32-10" in panel.title.text(), timeout=WAIT_MS)
     assert "lr=0,01" in panel.title.text(), panel.title.text()
     # the settings as the Train form names them (probe 32b: "mnist … relu")
-    assert "MNIST 784-32-10 ReLU lr=0,01" in panel.title.text(), panel.title.text()
+    assert "MNIST 784-32-10 ReLU, lr=0,01" in panel.title.text(), panel.title.text()
     assert "→" not in panel.title.text()
 
 
@@ -187,7 +187,7 @@ def test_a_ready_headline_names_the_dataset_once(qtbot, tmp_path, monkeypatch, l
     if latest_dataset == "mnist":
         qtbot.waitUntil(lambda: "784-32-10" in panel.title.text(), timeout=WAIT_MS)
         assert "the latest (" in panel.title.text()  # the time in brackets, as it is below
-        said = f"MNIST is ready · the latest run ({started}): 784-32-10 ReLU lr=0.01"
+        said = f"MNIST is ready · the latest run ({started}): 784-32-10 ReLU, lr=0.01"
     else:
         qtbot.waitUntil(lambda: len(panel.runs_view.records()) == 1, timeout=WAIT_MS)
         assert panel.title.text() == "No run yet"
@@ -354,10 +354,10 @@ def test_a_run_finished_outside_the_window_is_named_when_the_train_page_opens(qt
 @pytest.mark.parametrize(
     ("code", "said"),
     [
-        ("en", "Adam lr 0.002 (set by hand; was 0.0005) batch 32 pixels -1 to 1 · batch 64"),
+        ("en", "Adam, lr 0.002 (set by hand; was 0.0005), batch 32, pixels -1 to 1 · batch 64"),
         (
             "vi",
-            "Adam tốc độ học 0,002 (đặt bằng tay; trước là 0,0005) batch 32 điểm ảnh -1 đến 1 · "
+            "Adam, tốc độ học 0,002 (đặt bằng tay; trước là 0,0005), batch 32, điểm ảnh -1 đến 1 · "
             "batch 64",
         ),
     ],

@@ -521,7 +521,7 @@ def test_the_headline_says_the_input_scaling_in_plain_words(qtbot, panel, normal
     panel.form.normalize.setCurrentIndex(panel.form.normalize.findData(normalize))
     start_long_run(qtbot, panel)
     qtbot.waitUntil(lambda: "samples/s" in panel.speed.text(), timeout=WAIT_MS)
-    assert panel.title.text().endswith(f"lr=0.001 batch 10 {words}")  # start_long_run: 10
+    assert panel.title.text().endswith(f"lr=0.001, batch 10, {words}")  # start_long_run: 10
     assert normalize not in panel.title.text()
     # the stored title and the CLI keep the setting's own word
     assert describe_config(panel.form.config().to_dict()).endswith(f" {normalize}")
@@ -545,7 +545,7 @@ def test_the_headline_shows_the_learning_rate_set_during_the_run_after_the_start
     panel.live_lr.setText("2e-4")
     qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
     # in the run's rate's place (walk64 D21: after the settings it was cut off in Vietnamese)
-    assert " Adam lr\u00a00.0002 (set by hand; was 0.005) batch " in panel.title.text()
+    assert " Adam, lr\u00a00.0002 (set by hand; was 0.005), batch " in panel.title.text()
     assert "lr=" not in panel.title.text()
     assert said[-1] == "From the next batch: lr 0.0002"  # a constant rate: nothing stops
     qtbot.waitUntil(lambda: "lr" not in panel.steering.unapplied, timeout=WAIT_MS)  # used
@@ -663,7 +663,7 @@ def test_the_coachs_set_it_back_gives_the_rate_back_to_the_schedule_and_says_so(
     qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: [c.value for c in used] == [0.02], timeout=WAIT_MS)  # trained
     assert "set by hand" in panel.speed.text()
-    assert "Adam lr\u00a00.02 (set by hand" in panel.title.text()
+    assert "Adam, lr\u00a00.02 (set by hand" in panel.title.text()
     panel._on_coach_fix_requested({RATE_FROM_SCHEDULE: True})  # the hint's button
     assert said[-1] == (
         "From the next batch: the learning-rate schedule “exponential after N epochs” sets "
@@ -736,7 +736,7 @@ def test_a_rate_a_batch_used_before_the_stop_stays_in_the_headline(qtbot, panel)
     with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS):
         qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
     # in the run's rate's place (walk64 D21: after the settings it was cut off in Vietnamese)
-    assert " Adam lr\u00a00.0002 (set by hand; was 0.005) batch " in panel.title.text()
+    assert " Adam, lr\u00a00.0002 (set by hand; was 0.005), batch " in panel.title.text()
     wait_until_idle(qtbot, panel)
 
 
