@@ -4560,7 +4560,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Test #</source>
-        <translation>Ảnh kiểm tra #</translation>
+        <translation>Ảnh #</translation>
     </message>
     <message>
         <source>Test accuracy: n/a</source>
