@@ -503,9 +503,11 @@ class PresetOrigin:
         return None if preset is None or self.other_data else preset.lab_accuracy
 
     def text(self) -> str:
-        """The preset in a few English words (the CLI's): "fashion-prelu-l2", or "custom (from
-        fashion-prelu-l2)", as the Train form says a form edited from it."""
-        return f"custom (from {self.name})" if self.changed else self.name
+        """The preset in a few English words (the CLI's): "fashion-prelu-l2", or
+        "fashion-prelu-l2, changed" for a run of settings edited from it, as the window names
+        that run everywhere (``run_preset_words.preset_words``; walk71 F11: the Runs table said
+        "custom (from …)" of the run the headline called "…, changed")."""
+        return f"{self.name}, changed" if self.changed else self.name
 
 
 def preset_origin(config: TrainConfig, started_from: str = "") -> PresetOrigin | None:

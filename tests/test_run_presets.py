@@ -33,7 +33,7 @@ def test_a_preset_trained_on_another_dataset_is_no_longer_its_lab_but_is_still_n
     is still so (walk68 D6: run.json said "preset": null, the Runs table nothing)."""
     origin = preset_origin(PRELU.replace(dataset="mnist"), "fashion-prelu-l2")
     assert origin == PresetOrigin("fashion-prelu-l2", changed=True, other_data=True)
-    assert origin.lab_accuracy is None and origin.text() == "custom (from fashion-prelu-l2)"
+    assert origin.lab_accuracy is None and origin.text() == "fashion-prelu-l2, changed"
     assert origin.to_dict() == {"name": "fashion-prelu-l2", "changed": True, "other_data": True}
 
 
@@ -126,7 +126,7 @@ def test_train_from_a_preset_keeps_it_and_models_lists_it_in_words_not_in_json(t
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[-1] == "preset"
     (row,) = [line for line in lines if line.startswith("run ")]
-    assert row.endswith("custom (from mnist-relu-sigmoid-unit)")
+    assert row.endswith("mnist-relu-sigmoid-unit, changed")
     # --json's keys are a contract: the same as before the preset was kept
     assert cli.main(["models", "--json"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

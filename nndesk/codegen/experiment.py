@@ -205,7 +205,8 @@ def _run_names(record) -> tuple[str, str]:
     preset = record.preset
     if preset is not None and not title:
         said = f"edited from preset {preset.name}" if preset.changed else f"preset {preset.name}"
-        slug = f"{preset.name}-edited" if preset.changed else preset.name
+        # the file named as the window names the run ("fashion-mlp-lab, changed"; walk71 F11)
+        slug = f"{preset.name}-changed" if preset.changed else preset.name
         return f"run {record.run_id} ({said})", slug
     return f"run {record.run_id}" + (f" ({title})" if title else ""), f"run-{record.run_id}"
 

@@ -6487,10 +6487,6 @@ từ {folder}</translation>
         <translation>không gỡ được liên kết {name}: {reason}</translation>
     </message>
     <message>
-        <source>custom (from {preset})</source>
-        <translation>tự chọn (từ {preset})</translation>
-    </message>
-    <message>
         <source>damaged</source>
         <translation>hỏng</translation>
     </message>
@@ -6642,10 +6638,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>{n} selected runs are gone: their folders were deleted outside nndesk.</source>
         <translation>{n}&#xa0;lượt chạy đã chọn không còn nữa: thư mục của chúng đã bị xoá bên ngoài nndesk.</translation>
-    </message>
-    <message>
-        <source>{preset} (custom)</source>
-        <translation>{preset} (tự chọn)</translation>
     </message>
     <message>
         <source>{preset}, changed</source>

@@ -61,7 +61,7 @@ STATUSES = {
 #: Characters of a cell's text (a folder path as the dataset is the longest real one)
 CELL_CHARS = 300
 RUN_ID_ROLE = Qt.ItemDataRole.UserRole
-#: what a cell says where its text does not fit whole ("mnist-gd (custom)": the name first)
+#: what a cell says where its text does not fit whole ("mnist-gd, ch…": the name first)
 NARROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -380,25 +380,22 @@ def _lr_change_lines(record: RunRecord) -> list[str]:
 
 def preset_text(record: RunRecord) -> str:
     """The lab preset ``record``'s run started from, as its Preset cell says it: its name, or
-    "custom (from mnist-gd)" for settings edited from it (its data too), as the Train form
-    says such a form (the cell was empty for mnist-gd's settings on Fashion-MNIST, verify68
-    #4); "" for none (settings of the person's own, or a run from before runs kept their
-    preset). A narrow cell drops words from its middle, keeping the name."""
-    origin = record.preset
-    if origin is None or not origin.changed:
-        return preset_words(origin)
-    name = one_line(origin.name, 60)
-    return translate("RunsView", "custom (from {preset})").format(preset=name)
+    "mnist-gd, changed" for settings edited from it (its data too; the cell was empty for
+    mnist-gd's settings on Fashion-MNIST, verify68 #4), the one name the window gives such a
+    run (``preset_words``: the headline's; walk71 F11: the cell said "custom (from …)" of the
+    run the headline and the exported file called "…, changed"); "" for none (settings of the
+    person's own, or a run from before runs kept their preset)."""
+    return preset_words(record.preset)
 
 
 def narrow_preset_text(record: RunRecord) -> str:
-    """What a Preset cell too narrow for ``preset_text`` says, the name first, its end cut:
-    "mnist-gd (custom)", "mnist-gd (cu…" ("custom (from…" lost the name at vi Larger
-    1024x700); "" where the cell says the name alone."""
+    """What a Preset cell too narrow for ``preset_text`` says: the same words, the name first,
+    its end cut ("mnist-gd, ch…"; "custom (from…" lost the name at vi Larger 1024x700); ""
+    where the cell says the name alone."""
     origin = record.preset
     if origin is None or not origin.changed:
         return ""
-    return translate("RunsView", "{preset} (custom)").format(preset=one_line(origin.name, 60))
+    return preset_words(origin)
 
 
 def preset_tip(record: RunRecord) -> str:

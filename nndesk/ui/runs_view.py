@@ -337,7 +337,7 @@ class RunsView(QWidget):
                 lambda: self._settings_narrow and self._lead_cut_middle, self.table
             ),
         )
-        # "custom (from mnist-gd)" too wide for its cell says "mnist-gd (cust…": the name
+        # "mnist-gd, changed" too wide for its cell says "mnist-gd, ch…": the name
         self.table.setItemDelegateForColumn(
             PRESET, WordElidingDelegate(lambda: False, self.table, NARROW_ROLE)
         )

@@ -448,7 +448,7 @@ def test_a_preset_runs_script_is_named_and_titled_by_its_preset_and_reads_right_
     edited = store.create(config, preset=PresetOrigin("fashion-mlp-lab", changed=True))
     edited.release_lock()
     experiment = from_run(edited.run_id, root=store.root)
-    assert experiment.file_stem == "fashion_mlp_lab_edited"
+    assert experiment.file_stem == "fashion_mlp_lab_changed"  # as the Runs table names it
     text = Words("vi").origin(experiment.origin)
     assert text == f"lượt chạy {edited.run_id} (sửa từ cấu hình mẫu fashion-mlp-lab)"
     # a run of the person's own settings keeps its id, and a title of its own

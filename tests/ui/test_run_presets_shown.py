@@ -43,7 +43,7 @@ def test_the_preset_column_names_the_lab_and_its_tip_gives_the_labs_figure(qapp)
         "Trained with the settings of the preset fashion-prelu-l2. The lab's figure: 89.3%."
     )
     changed = make_row(a_record(PresetOrigin("fashion-prelu-l2-plus", changed=True)))
-    assert changed.texts[PRESET] == "custom (from fashion-prelu-l2-plus)"  # as the form says
+    assert changed.texts[PRESET] == "fashion-prelu-l2-plus, changed"  # as the headline says
     assert changed.tips[PRESET].startswith("Started from the preset fashion-prelu-l2-plus, its")
     assert changed.tips[PRESET].endswith("The lab it sets out to beat: 89.3%.")
     own = make_row(a_record(None))  # the person's own settings, or a record from before
@@ -52,12 +52,12 @@ def test_the_preset_column_names_the_lab_and_its_tip_gives_the_labs_figure(qapp)
 
 def test_a_run_of_a_presets_settings_on_other_data_says_where_they_came_from(qapp):
     """verify68 #4 (walk68 D6): mnist-gd's settings trained on Fashion-MNIST kept no preset
-    ("preset": null) and its Preset cell was empty; it says "custom (from mnist-gd)", as the
-    Train form says such a form, with no lab's figure (MNIST's says nothing of it). A narrow
-    cell says the name first ("custom (fr…" lost it at vi Larger 1024x700, seen on Xvfb)."""
+    ("preset": null) and its Preset cell was empty; it says "mnist-gd, changed", as the
+    headline names such a run (walk71 F11), with no lab's figure (MNIST's says nothing of it). A
+    narrow cell says the name first ("custom (fr…" lost it at vi Larger 1024x700, seen on Xvfb)."""
     row = make_row(a_record(PresetOrigin("mnist-gd", changed=True, other_data=True)))
-    assert row.texts[PRESET] == "custom (from mnist-gd)"
-    assert row.narrow_preset == "mnist-gd (custom)"
+    assert row.texts[PRESET] == "mnist-gd, changed"
+    assert row.narrow_preset == "mnist-gd, changed"  # its end cut by the cell
     assert "on other data" in row.tips[PRESET] and "%" not in row.tips[PRESET]
     assert make_row(a_record(PresetOrigin("mnist-gd"))).narrow_preset == ""
 
@@ -66,7 +66,7 @@ def test_the_preset_column_speaks_vietnamese(qapp):
     assert language.use_language("vi") == "vi"
     try:
         row = make_row(a_record(PresetOrigin("fashion-prelu-l2", changed=True)))
-        assert row.texts[PRESET] == "tự chọn (từ fashion-prelu-l2)"
+        assert row.texts[PRESET] == "fashion-prelu-l2, đã sửa"
         assert "Bắt đầu từ cấu hình mẫu fashion-prelu-l2" in row.tips[PRESET]
         assert row.tips[PRESET].endswith("Kết quả của bài lab: 89,3%.")
     finally:
@@ -117,7 +117,7 @@ def test_a_run_trained_from_a_preset_names_it_and_reads_its_result_against_the_l
         assert line.endswith(" — the lab's figure is 87.0%"), line
     view = panel.runs_view
     qtbot.waitUntil(lambda: view.row_count() == 1, timeout=WAIT_MS)
-    cell = "custom (from fashion-mlp-lab)" if changed else "fashion-mlp-lab"
+    cell = "fashion-mlp-lab, changed" if changed else "fashion-mlp-lab"
     assert view.cell(0, PRESET) == cell
     words = "fashion-mlp-lab, changed" if changed else "fashion-mlp-lab"  # a title: name first
     panel.tabs.setCurrentWidget(panel.tabs.replay_page)
@@ -206,7 +206,7 @@ def test_in_the_lecturers_window_the_runs_preset_is_in_sight_beside_its_accuracy
     for name in ("Started", "Preset", "Test acc", "Status"):
         assert _in_sight(view, COLUMNS.index(name)), name
     words = {view.cell(r, PRESET) for r in range(2)}
-    assert words == {"tự chọn (từ fashion-prelu-l2-plus)", "mnist-relu-sigmoid-unit"}
+    assert words == {"fashion-prelu-l2-plus, đã sửa", "mnist-relu-sigmoid-unit"}
 
 
 @pytest.mark.parametrize("code", ["en", "vi"])

@@ -271,12 +271,12 @@ def test_runs_told_apart_by_their_rate_and_batch_say_both_in_sight(
             assert "ReLU" in tip, tip  # every setting there
         # the edited run's Preset cell names the preset it came from, first (verify68 #4)
         presets = [view.shown_text(r, PRESET) for r in range(rows)]
-        custom = language.translate("RunsView", "custom (from {preset})")
+        custom = language.translate("RunsView", "{preset}, changed")
         edited = [p for p in presets if p != "mnist-gd"]
         assert len(edited) == 1, presets
-        # whole, or the name first and a sign of more ("mnist-gd (tự…"), never "tự chọn (…"
-        assert edited[0] == custom.format(preset="mnist-gd") or edited[0].startswith(
-            "mnist-gd ("
-        ), presets
+        # whole, or the name first and a sign of more ("mnist-gd, đ…"), never "tự chọn (…"
+        assert edited[0] == custom.format(preset="mnist-gd") or edited[0].startswith("mnist-gd,"), (
+            presets
+        )
     finally:
         language.use_language("en")
