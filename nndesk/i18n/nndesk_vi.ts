@@ -3249,12 +3249,12 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Không ghi được {path}: {value}</translation>
     </message>
     <message>
-        <source>Export as notebook…</source>
-        <translation>Xuất thành notebook…</translation>
+        <source>Export as Keras/TensorFlow notebook…</source>
+        <translation>Xuất thành notebook Keras/TensorFlow…</translation>
     </message>
     <message>
-        <source>Export as script…</source>
-        <translation>Xuất thành script…</translation>
+        <source>Export as NumPy script…</source>
+        <translation>Xuất thành script NumPy…</translation>
     </message>
     <message>
         <source>Export code</source>
@@ -3265,20 +3265,20 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Xuất thất bại</translation>
     </message>
     <message>
-        <source>Export the Settings tab as notebook…</source>
-        <translation>Xuất thẻ Cài đặt thành notebook…</translation>
+        <source>Export the Settings tab as Keras/TensorFlow notebook…</source>
+        <translation>Xuất thẻ Cài đặt thành notebook Keras/TensorFlow…</translation>
     </message>
     <message>
-        <source>Export the Settings tab as script…</source>
-        <translation>Xuất thẻ Cài đặt thành script…</translation>
+        <source>Export the Settings tab as NumPy script…</source>
+        <translation>Xuất thẻ Cài đặt thành script NumPy…</translation>
     </message>
     <message>
-        <source>Export the run on show as notebook…</source>
-        <translation>Xuất lượt chạy đang hiện thành notebook…</translation>
+        <source>Export the run on show as Keras/TensorFlow notebook…</source>
+        <translation>Xuất lượt chạy đang hiện thành notebook Keras/TensorFlow…</translation>
     </message>
     <message>
-        <source>Export the run on show as script…</source>
-        <translation>Xuất lượt chạy đang hiện thành script…</translation>
+        <source>Export the run on show as NumPy script…</source>
+        <translation>Xuất lượt chạy đang hiện thành script NumPy…</translation>
     </message>
     <message>
         <source>Jupyter notebook (*.ipynb)</source>
@@ -6259,12 +6259,12 @@ kiểm định</translation>
         <translation>Epoch</translation>
     </message>
     <message>
-        <source>Experiment as &amp;notebook…</source>
-        <translation>Lượt chạy thành &amp;notebook…</translation>
+        <source>Experiment as Keras/TensorFlow &amp;notebook…</source>
+        <translation>Lượt chạy thành &amp;notebook Keras/TensorFlow…</translation>
     </message>
     <message>
-        <source>Experiment as &amp;script…</source>
-        <translation>Lượt chạy thành &amp;script…</translation>
+        <source>Experiment as NumPy &amp;script…</source>
+        <translation>Lượt chạy thành &amp;script NumPy…</translation>
     </message>
     <message>
         <source>Export</source>

@@ -58,9 +58,12 @@ FORM_COMMAND = "the nndesk window, {where} > Export code > Export the Settings t
 #: code button of their own put its buttons on two lines at 1280 px, fixH s68)
 RUNS_COMMAND = "the nndesk window, {where} > Export > Experiment as {kind}…"
 RUNS_MENU = QT_TRANSLATE_NOOP("RunsView", "Export")
+#: what each file is, as its items say: the script is NumPy, the notebook Keras on TensorFlow
+#: (it needs ``pip install tensorflow``: the NumPy course's student, offline, expected NumPy)
+KINDS = {False: "NumPy script", True: "Keras/TensorFlow notebook"}
 RUNS_ITEMS = {
-    False: QT_TRANSLATE_NOOP("RunsView", "Experiment as &script…"),
-    True: QT_TRANSLATE_NOOP("RunsView", "Experiment as &notebook…"),
+    False: QT_TRANSLATE_NOOP("RunsView", "Experiment as NumPy &script…"),
+    True: QT_TRANSLATE_NOOP("RunsView", "Experiment as Keras/TensorFlow &notebook…"),
 }
 
 
@@ -75,7 +78,8 @@ def made_with(where: str, notebook: bool, run: bool = False, form: bool = False)
         command = RUNS_COMMAND
     else:
         command = RUN_COMMAND if run else FORM_COMMAND if form else WINDOW_COMMAND
-    english = command.format(where=where, kind="notebook" if notebook else "script")
+    # the item says what the file runs on (walk71 F9: the notebook is Keras, only its tooltip said)
+    english = command.format(where=where, kind=KINDS[notebook])
     code = current_language()
     if code == SOURCE_LANGUAGE or code not in LANGUAGES:
         return english
@@ -161,16 +165,16 @@ def _menu_item(notebook: bool, run: bool = False, form: bool = False) -> str:
     item exporting the run on show ("Export the run on show as script…"); ``form``: the item
     exporting the form while a run is on show ("Export the Settings tab as script…")."""
     if run and notebook:
-        return translate("ExportCode", "Export the run on show as notebook…")
+        return translate("ExportCode", "Export the run on show as Keras/TensorFlow notebook…")
     if run:
-        return translate("ExportCode", "Export the run on show as script…")
+        return translate("ExportCode", "Export the run on show as NumPy script…")
     if form and notebook:
-        return translate("ExportCode", "Export the Settings tab as notebook…")
+        return translate("ExportCode", "Export the Settings tab as Keras/TensorFlow notebook…")
     if form:
-        return translate("ExportCode", "Export the Settings tab as script…")
+        return translate("ExportCode", "Export the Settings tab as NumPy script…")
     if notebook:
-        return translate("ExportCode", "Export as notebook…")
-    return translate("ExportCode", "Export as script…")
+        return translate("ExportCode", "Export as Keras/TensorFlow notebook…")
+    return translate("ExportCode", "Export as NumPy script…")
 
 
 def export_code_button(

@@ -410,7 +410,7 @@ def test_the_header_of_a_run_exported_from_the_vietnamese_window_names_its_path_
     notebook… (in Tiếng Việt: …)" stood English in the Vietnamese notebook."""
     from nndesk.codegen.words import Words
 
-    path = "Huấn luyện > Xuất mã > Xuất lượt chạy đang hiện thành notebook…"
+    path = "Huấn luyện > Xuất mã > Xuất lượt chạy đang hiện thành notebook Keras/TensorFlow…"
     for kind in ("script", "notebook"):
         command = (
             f"the nndesk window, Train page > Export code > Export the run on show as {kind}… "

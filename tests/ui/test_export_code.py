@@ -77,7 +77,7 @@ def test_the_train_page_exports_its_preset_as_a_script(qtbot, panel, dialogs, tm
     panel.form.apply_preset("fashion-mlp-lab")
     dialogs.answer = str(tmp_path / "mine")  # the suffix is added
     with qtbot.waitSignal(panel.status_message) as said:
-        _action(panel.code_button, "Export as script…").trigger()
+        _action(panel.code_button, "Export as NumPy script…").trigger()
     text = (tmp_path / "mine.py").read_text(encoding="utf-8")
     assert "Exported by nndesk from preset fashion-mlp-lab" in text
     assert "EPOCHS = 5\n" in text and "BATCH_SIZE = 32" in text
@@ -100,7 +100,7 @@ def test_the_save_dialog_says_how_slow_a_cnns_script_is_in_its_body(
     try:
         dialogs.answer = ""  # cancelled: only the question is looked at
         slow = "16\u00a0phút" if code == "vi" else "16\u00a0min"  # the count and its unit whole
-        item = "Xuất thành script" if code == "vi" else "Export as script"
+        item = "Xuất thành script NumPy" if code == "vi" else "Export as NumPy script"
         for preset, notebook, said in [
             ("fashion-cnn-lab", False, True),
             ("fashion-cnn-lab", True, False),
@@ -150,11 +150,11 @@ def test_a_name_whose_ending_is_added_asks_before_replacing_that_file(
     kept = tmp_path / "lab.v2.ipynb"
     kept.write_text("my own notes", encoding="utf-8")
     dialogs.answer = str(tmp_path / "lab.v2")
-    _action(panel.code_button, "Export as notebook…").trigger()
+    _action(panel.code_button, "Export as Keras/TensorFlow notebook…").trigger()
     assert questions.asked == [f"lab.v2.ipynb already exists in {tmp_path}. Replace it?"]
     assert kept.read_text(encoding="utf-8") == "my own notes"
     dialogs.answer = str(tmp_path / "other")  # no file there: nothing asked
-    _action(panel.code_button, "Export as notebook…").trigger()
+    _action(panel.code_button, "Export as Keras/TensorFlow notebook…").trigger()
     assert len(questions.asked) == 1
     nbformat.validate(nbformat.read(tmp_path / "other.ipynb", as_version=4))
     asked = save_dialogs.asked[-1]  # the dialog itself asks before replacing "other.ipynb"
@@ -166,7 +166,7 @@ def test_edited_settings_export_as_a_notebook_of_the_form(qtbot, panel, dialogs,
     panel.form.apply_preset("fashion-mlp-lab")
     panel.form.epochs.setValue(7)
     dialogs.answer = str(tmp_path / "edited.ipynb")
-    _action(panel.code_button, "Export as notebook…").trigger()
+    _action(panel.code_button, "Export as Keras/TensorFlow notebook…").trigger()
     nb = nbformat.read(tmp_path / "edited.ipynb", as_version=4)
     nbformat.validate(nb)
     assert "the settings on the Train page" in nb.cells[0].source
@@ -188,7 +188,7 @@ def test_a_notebook_reads_the_data_folder_the_window_reads(
     monkeypatch.setenv("NNDESK_DATA_DIR", str(tmp_path / "shared"))
     panel.form.apply_preset("fashion-mlp-lab")
     dialogs.answer = str(tmp_path / "lab.ipynb")
-    _action(panel.code_button, "Export as notebook…").trigger()
+    _action(panel.code_button, "Export as Keras/TensorFlow notebook…").trigger()
     setup = nbformat.read(tmp_path / "lab.ipynb", as_version=4).cells[2].source
     assert f"DATA_DIR = {str(folder)!r}  # where nndesk read them" in setup
 
@@ -196,7 +196,7 @@ def test_a_notebook_reads_the_data_folder_the_window_reads(
 def test_invalid_settings_are_refused_with_their_reason_before_any_dialog(qtbot, panel, dialogs):
     panel.form.arch.setText("784-xx-10")
     qtbot.waitUntil(lambda: "arch" in panel.form.errors(), timeout=60_000)  # typing settled
-    _action(panel.code_button, "Export as script…").trigger()
+    _action(panel.code_button, "Export as NumPy script…").trigger()
     assert dialogs.asked == []
     assert len(dialogs.warnings) == 1 and "xx" in dialogs.warnings[0]
 
@@ -205,14 +205,14 @@ def test_a_failed_write_is_a_message_and_nothing_is_left(panel, dialogs, tmp_pat
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     dialogs.answer = str(blocker / "script.py")
-    _action(panel.code_button, "Export as script…").trigger()
+    _action(panel.code_button, "Export as NumPy script…").trigger()
     assert len(dialogs.warnings) == 1 and "Could not write" in dialogs.warnings[0]
     assert blocker.read_text(encoding="utf-8") == "not a folder"
 
 
 def test_cancelling_the_dialog_writes_nothing(panel, dialogs, tmp_path):
     dialogs.answer = ""
-    _action(panel.code_button, "Export as script…").trigger()
+    _action(panel.code_button, "Export as NumPy script…").trigger()
     assert dialogs.warnings == [] and list(tmp_path.glob("*.py")) == []
 
 
@@ -228,7 +228,7 @@ def test_the_runs_view_exports_the_selected_run(qtbot, dialogs, tmp_path):
 
     view.select_runs([record.run_id])
     assert script.isEnabled() and notebook.isEnabled()
-    _action(view.export_button, "Experiment as &script…").trigger()
+    _action(view.export_button, "Experiment as NumPy &script…").trigger()
     text = (tmp_path / "run.py").read_text(encoding="utf-8")
     assert f"run {record.run_id}" in text and "784-40-10" in text
     assert "LEARNING_RATE = 0.002" in text
@@ -247,7 +247,7 @@ def test_a_preset_run_is_offered_under_its_presets_name(qtbot, dialogs, tmp_path
     qtbot.addWidget(view)
     view.select_runs([record.run_id])
     dialogs.answer = str(tmp_path / "chosen.py")
-    _action(view.export_button, "Experiment as &script…").trigger()
+    _action(view.export_button, "Experiment as NumPy &script…").trigger()
     assert Path(dialogs.asked[-1]).name == "fashion_mlp_lab.py"
     text = (tmp_path / "chosen.py").read_text(encoding="utf-8")
     assert text.startswith('"""fashion-mlp-lab: a 784-64-64-10 network')
@@ -257,7 +257,7 @@ def test_a_preset_run_is_offered_under_its_presets_name(qtbot, dialogs, tmp_path
 def test_a_script_exported_from_the_vietnamese_window_names_the_menu_path_as_it_was_clicked(
     qtbot, dialogs, tmp_path
 ):
-    """The walk's exported script said only "Train page > Export code > Export as script…",
+    """The walk's exported script said only "Train page > Export code > Export as NumPy script…",
     while the person had clicked "Xuất mã" in a Vietnamese window."""
     from nndesk.ui import language
 
@@ -266,31 +266,32 @@ def test_a_script_exported_from_the_vietnamese_window_names_the_menu_path_as_it_
         page = training_page(TrainingController(store=RunStore(tmp_path / "runs")))
         qtbot.addWidget(page)
         dialogs.answer = str(tmp_path / "vi.py")
-        _action(page.code_button, "Xuất thành script…").trigger()
+        _action(page.code_button, "Xuất thành script NumPy…").trigger()
         dialogs.answer = str(tmp_path / "vi.ipynb")
-        _action(page.code_button, "Xuất thành notebook…").trigger()
+        _action(page.code_button, "Xuất thành notebook Keras/TensorFlow…").trigger()
     finally:
         language.use_language("en")
     text = (tmp_path / "vi.py").read_text(encoding="utf-8")
     header = " ".join(text.split('"""')[1].split())
     # the file speaks the window's language: its header, comments, messages and class names
-    assert "Tạo bằng: cửa sổ nndesk, Huấn luyện > Xuất mã > Xuất thành script…" in header
+    assert "Tạo bằng: cửa sổ nndesk, Huấn luyện > Xuất mã > Xuất thành script NumPy…" in header
     assert "Export" not in header and "Xuất bởi nndesk từ" in header
     assert "# -- các cài đặt của thí nghiệm -" in text and "'Áo thun/áo phông'" in text
     assert 'print(f"mất mát trên tập kiểm tra {test_loss:.4f}")' in text
     nb = nbformat.read(tmp_path / "vi.ipynb", as_version=4)
     nbformat.validate(nb)
-    assert "Tạo bằng: `cửa sổ nndesk, Huấn luyện > Xuất mã > Xuất thành notebook…`" in (
-        nb.cells[0].source
+    assert (
+        "Tạo bằng: `cửa sổ nndesk, Huấn luyện > Xuất mã > Xuất thành notebook Keras/TensorFlow…`"
+        in (nb.cells[0].source)
     )
     assert nb.cells[1].source.startswith("## 1. Chuẩn bị\nCần TensorFlow")
 
     page = training_page(TrainingController(store=RunStore(tmp_path / "runs")))
     qtbot.addWidget(page)
     dialogs.answer = str(tmp_path / "en.py")
-    _action(page.code_button, "Export as script…").trigger()
+    _action(page.code_button, "Export as NumPy script…").trigger()
     english = (tmp_path / "en.py").read_text(encoding="utf-8")
-    assert "Export as script…\n" in english and "Tiếng Việt" not in english
+    assert "Export as NumPy script…\n" in english and "Tiếng Việt" not in english
 
 
 def test_the_runs_view_says_where_it_wrote_as_the_train_page_does(qtbot, panel, dialogs, tmp_path):
@@ -304,7 +305,7 @@ def test_the_runs_view_says_where_it_wrote_as_the_train_page_does(qtbot, panel, 
     assert view.code_actions[0].isEnabled(), view.selected_records()
     dialogs.answer = str(tmp_path / "from-runs")
     with qtbot.waitSignal(panel.status_message, timeout=10_000) as said:
-        _action(view.export_button, "Experiment as &script…").trigger()
+        _action(view.export_button, "Experiment as NumPy &script…").trigger()
     assert said.args == [f"Wrote {tmp_path / 'from-runs.py'}"]
 
 
@@ -332,13 +333,13 @@ def test_the_train_page_offers_the_steered_run_on_show_as_it_was_trained(
     assert all(a.isVisible() for a in run_items)
     dialogs.answer = str(tmp_path / "steered")
     with qtbot.waitSignal(panel.status_message) as said:
-        _action(panel.code_button, "Export the run on show as script…").trigger()
+        _action(panel.code_button, "Export the run on show as NumPy script…").trigger()
     text = (tmp_path / "steered.py").read_text(encoding="utf-8")
     assert f"run {record.run_id}" in text and "CHANGES = [" in text
-    assert "Export code > Export the run on show as script…" in text
+    assert "Export code > Export the run on show as NumPy script…" in text
     assert said.args == [f"Wrote {tmp_path / 'steered.py'}"]
     dialogs.answer = str(tmp_path / "form")  # the form's items still write the form's
-    _action(panel.code_button, "Export the Settings tab as script…").trigger()
+    _action(panel.code_button, "Export the Settings tab as NumPy script…").trigger()
     assert "CHANGES = [" not in (tmp_path / "form.py").read_text(encoding="utf-8")
 
 
@@ -346,14 +347,17 @@ def test_under_a_run_on_show_its_items_come_first_and_the_forms_name_the_setting
     qtbot, panel, dialogs, tmp_path
 ):
     """walk70 L5: with a fashion-cnn-lab run on show and the form on fashion-prelu-l2-plus,
-    "Export as script…", the menu's first item, wrote the form's preset and did not say so.
+    "Export as NumPy script…", the menu's first item, wrote the form's preset and did not say so.
     Under a run the menu offers the run first; the form's items say they export the Settings
     tab (their tooltip: not the run on show), and the file's header names that item."""
     panel.form.apply_preset("fashion-prelu-l2-plus")
     menu = panel.code_button.menu()
     menu.aboutToShow.emit()
     shown = [a.text() for a in menu.actions() if a.isVisible() and not a.isSeparator()]
-    assert shown == ["Export as script…", "Export as notebook…"]  # no run yet: the form alone
+    assert shown == [
+        "Export as NumPy script…",
+        "Export as Keras/TensorFlow notebook…",
+    ]  # no run yet: the form alone
 
     store = panel.controller.store
     record = store.create(get_preset("fashion-cnn-lab").config.to_dict())
@@ -361,21 +365,21 @@ def test_under_a_run_on_show_its_items_come_first_and_the_forms_name_the_setting
     menu.aboutToShow.emit()
     shown = [a.text() for a in menu.actions() if a.isVisible() and not a.isSeparator()]
     assert shown == [
-        "Export the run on show as script…",
-        "Export the run on show as notebook…",
-        "Export the Settings tab as script…",
-        "Export the Settings tab as notebook…",
+        "Export the run on show as NumPy script…",
+        "Export the run on show as Keras/TensorFlow notebook…",
+        "Export the Settings tab as NumPy script…",
+        "Export the Settings tab as Keras/TensorFlow notebook…",
     ]
-    form_item = _action(panel.code_button, "Export the Settings tab as script…")
+    form_item = _action(panel.code_button, "Export the Settings tab as NumPy script…")
     assert "not the run on show" in form_item.toolTip()
     dialogs.answer = str(tmp_path / "form")
     form_item.trigger()
-    assert dialogs.titles[-1] == "Export the Settings tab as script"
+    assert dialogs.titles[-1] == "Export the Settings tab as NumPy script"
     text = (tmp_path / "form.py").read_text(encoding="utf-8")
     assert "preset fashion-prelu-l2-plus" in text
-    assert "Export code > Export the Settings tab as script…" in text
+    assert "Export code > Export the Settings tab as NumPy script…" in text
     dialogs.answer = str(tmp_path / "run")
-    _action(panel.code_button, "Export the run on show as script…").trigger()
+    _action(panel.code_button, "Export the run on show as NumPy script…").trigger()
     assert f"run {record.run_id}" in (tmp_path / "run.py").read_text(encoding="utf-8")
 
 
@@ -392,8 +396,8 @@ def test_the_settings_tab_items_header_reads_in_vietnamese(qtbot):
     finally:
         language.use_language("en")
     assert command.endswith(
-        "(in Tiếng Việt: Huấn luyện > Xuất mã > Xuất thẻ Cài đặt thành script…)"
+        "(in Tiếng Việt: Huấn luyện > Xuất mã > Xuất thẻ Cài đặt thành script NumPy…)"
     )
     assert Words("vi").command(command) == (
-        "cửa sổ nndesk, Huấn luyện > Xuất mã > Xuất thẻ Cài đặt thành script…"
+        "cửa sổ nndesk, Huấn luyện > Xuất mã > Xuất thẻ Cài đặt thành script NumPy…"
     )

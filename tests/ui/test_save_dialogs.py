@@ -77,7 +77,9 @@ def test_every_save_of_the_train_page_asks_in_qts_own_dialog_on_the_runs_name(
     widget.files.export_png()
     widget.runs_view.export_png_requested.emit()
     widget.runs_view.export_csv_requested.emit()
-    (script,) = [a for a in widget.code_button.menu().actions() if a.text() == "Export as script…"]
+    (script,) = [
+        a for a in widget.code_button.menu().actions() if a.text() == "Export as NumPy script…"
+    ]
     script.trigger()
     asked = save_dialogs.asked
     assert [Path(a.start) for a in asked[:4]] == [
