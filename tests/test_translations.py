@@ -466,8 +466,9 @@ def test_the_run_title_test_number_and_robustness_words_say_what_they_mean():
     puts a comma between the labelled settings); "Ảnh số" (Test #) read "digital image";
     "Đang làm hỏng ảnh kiểm tra" (damaging the test images) is not what the user sees done."""
     said = {(m.context, m.source): m.translation for m in translations.read_ts(ts_path("vi"))}
-    # "Ảnh #": "Ảnh kiểm tra #" widened the drawing column at Larger text (vi, 1024 px) until
-    # the Runs table's Preset column was cut (test_runs_columns_in_sight)
+    # "Ảnh thứ" (the n-th image): "Ảnh kiểm tra #" widened the drawing column at Larger text
+    # (vi, 1024 px) until the Runs table's Preset column was cut (test_runs_columns_in_sight),
+    # and "Ảnh #" left 1024x700 short of 11 pt (test_larger_text_on_a_small_screen)
     assert "số" not in said[("MainWindow", "Test #")]
     progress = [t for (_c, s), t in said.items() if s.startswith("Damaging test images")]
     assert progress and all("làm hỏng" not in t and "nhiễu" in t for t in progress), progress

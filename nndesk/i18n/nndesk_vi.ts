@@ -4560,7 +4560,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Test #</source>
-        <translation>Ảnh #</translation>
+        <translation>Ảnh thứ</translation>
     </message>
     <message>
         <source>Test accuracy: n/a</source>
