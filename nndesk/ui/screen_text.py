@@ -17,6 +17,7 @@ from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QLayout, QWidget
 
 from nndesk.ui import text_size
+from nndesk.ui.window_place import keep_bottom_on_screen
 
 #: pt between the font sizes tried below the step's own
 POINT_STEP = 0.5
@@ -85,6 +86,11 @@ def hold_to_screen(window: QWidget, step: str | None = None) -> bool:
     least = least_size(window)
     if not window.isMaximized() and not window.isFullScreen():  # the screen sizes those
         window.resize(size.boundedTo(room).expandedTo(least))
+        if window.isVisible():
+            # grown down from where it sat, its bottom may leave the screen: walk71 F6, 32 px
+            # down a 700-px screen at 698 px, the status bar below the edge; moved up as the
+            # start moves it (never above the screen's free area)
+            keep_bottom_on_screen(window)
     return held < full
 
 

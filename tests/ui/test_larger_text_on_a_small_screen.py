@@ -123,3 +123,31 @@ def test_a_window_started_at_larger_text_opens_within_a_small_screen(
     points = qapp.font().pointSizeF()
     assert _fits(_least(window), SMALL), f"least {_least(window).toTuple()} at {points} pt"
     assert _fits(window.size(), SMALL), f"the window opened {window.size().toTuple()}"
+
+
+def test_a_window_grown_by_larger_text_moves_up_to_keep_its_bottom_on_the_screen(
+    qtbot, qapp, window_factory, normal_text_after, screen_room
+):
+    """walk71 F6: placed 32 px down a 700-px screen, the window grew to 698 px at Larger and its
+    status bar (the model, the test accuracy) sat below the screen's edge. A window the text
+    grew moves up (never above the free area) until its frame's bottom is on the screen. The
+    room for the text is faked (``screen_room``); the screen's own free area is the platform's."""
+    from nndesk.inference import Classifier
+    from nndesk.paths import WEIGHTS_DIR
+
+    xvfb_desktop_text(qapp, larger=False)
+    screen_room(LARGE)  # the text may grow: the window's height is what this is about
+    clf = Classifier.from_file(WEIGHTS_DIR / "mnist-cnn.npz")
+    window = window_factory(classifier=clf, mode="digits", size=(835, 400)).window
+    QApplication.processEvents()
+    area = window.screen().availableGeometry()
+    least = _least(window).height()
+    window.move(area.left(), area.bottom() - least - 2)  # its bottom just on the screen
+    QApplication.processEvents()
+    window.text_size_actions["larger"].trigger()
+    QApplication.processEvents()
+    grown = window.frameGeometry()
+    assert grown.height() > least, "Larger grew the window"
+    if grown.height() <= area.height():
+        assert grown.bottom() <= area.bottom(), (grown, area)
+    assert grown.top() >= area.top(), (grown, area)
