@@ -586,8 +586,8 @@ def test_a_runs_title_names_the_learning_rate_in_vietnamese_words(tmp_path, qapp
         assert record.title == "fashion 784-10 lr=0.001"
         shown = describe_config(record.config, shown=True)
         rate = "tốc\u00a0độ\u00a0học\u00a00,001"  # one unit: a line breaks before or after it
-        assert shown == f"Fashion-MNIST 784-10 {rate}" and "lr" not in shown
-        assert legend_labels([record])[0] == f"Fashion-MNIST 784-10 {rate} → 0,0001"
+        assert shown == f"Fashion-MNIST 784-10, {rate}" and "lr" not in shown
+        assert legend_labels([record])[0] == f"Fashion-MNIST 784-10, {rate} → 0,0001"
     finally:
         language.use_language("en")
 

@@ -574,12 +574,12 @@ def test_the_headline_names_the_rate_in_force_when_it_was_set_by_hand(qtbot, pan
     panel.live_lr.setText("2e-2")
     qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
     shown = panel.run_state.last_batch.lr  # what "LR now" said when the rate was set
-    assert shown < 0.005 and f"(set by hand; was {rate_said(shown)}) batch " in panel.title.text()
+    assert shown < 0.005 and f"(set by hand; was {rate_said(shown)}), batch " in panel.title.text()
     with qtbot.waitSignal(panel.controller.setting_changed, timeout=WAIT_MS):
         qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # Resume
     change = used[-1]
     assert change.epoch >= 2 and change.before == pytest.approx(0.005 * 0.5 ** (change.epoch - 1))
-    said = f" lr\u00a00.02 (set by hand; was {rate_said(change.before)}) batch "
+    said = f" lr\u00a00.02 (set by hand; was {rate_said(change.before)}), batch "
     assert said in panel.title.text()
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
