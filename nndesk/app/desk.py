@@ -29,6 +29,7 @@ from nndesk.controllers.trust import TrustController
 from nndesk.controllers.worker_freeing import free_later
 from nndesk.inference import Classifier, shown_name
 from nndesk.ui import (
+    app_events,
     file_dialogs,
     kept_choices,
     language,
@@ -114,11 +115,28 @@ class Desk:
 def build_window(mode: str | None = None, classifier: Classifier | None = None) -> Desk:
     """The window with its controllers and pages, wired; used by ``run``, the tests and the
     screenshots. ``classifier`` overrides the default model of ``mode`` (tests pass a tiny model).
+
+    Built with the application's event filter (``ui.app_events``) off: its Python call for each
+    of the ~10,000 events the building sends (a widget created, polished, parented) was a fifth
+    of the building's time, and none of them is one it acts on but a widget's Polish, for
+    which the wheel guard gives the built window's fields their strong focus after. No event
+    loop runs in between (``LanguageRebuild``, which lets it run between steps, keeps the filter
+    on), so no wheel, click or What's This can come meanwhile.
     """
+    _install_event_handlers()  # before the pause: the first window's build installs the filter
     built: list[Desk] = []
-    for _ in build_steps(built, mode, classifier):
-        pass
+    with app_events.paused(QApplication.instance()):
+        for _ in build_steps(built, mode, classifier):
+            pass
+    wheel_guard.guard_children(built[0].window)
     return built[0]
+
+
+def _install_event_handlers() -> None:
+    """The application-wide handlers every window relies on, installed once (again: nothing)."""
+    wheel_guard.install()  # before any widget: the wheel scrolls forms, never edits a field
+    whats_this.install()  # Shift+F1 on any control explains it (its tooltip at least)
+    file_dialogs.install()  # Qt's file dialog: sizes in the window's language, words whole
 
 
 def build_steps(
@@ -131,9 +149,7 @@ def build_steps(
     takes 250-600 ms of the GUI thread under load), so that a caller may let the event loop run
     between two steps; the last step appends the wired Desk to ``built``. ``explainer``: the
     Why page's controller of the window this one replaces, taken over with what it found."""
-    wheel_guard.install()  # before any widget: the wheel scrolls forms, never edits a field
-    whats_this.install()  # Shift+F1 on any control explains it (its tooltip at least)
-    file_dialogs.install()  # Qt's file dialog: sizes in the window's language, words whole
+    _install_event_handlers()
     window = MainWindow()
     yield
     # -- controllers (each owning a thread registers its shutdown with the window) --------------

@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDial,
     QScrollBar,
+    QSlider,
     QTabBar,
     QTabWidget,
     QWidget,
@@ -151,6 +153,22 @@ def _page_under(bar: QTabBar) -> QAbstractScrollArea | None:
 def _strong_focus(widget: QWidget) -> None:
     if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+#: the guarded classes a window is searched for (``guard_children``): a slider is a QSlider or a
+#: QDial, the other QAbstractSlider being the scroll bar, which is not guarded and which asked
+#: for would wrap every scroll bar Qt made inside the window (see tests/conftest.py's
+#: ``_closed_widgets_deleted_by_qt`` for what such wrappers did)
+_SEARCHED = (QAbstractSpinBox, QComboBox, QSlider, QDial)
+
+
+def guard_children(root: QWidget) -> None:
+    """Give ``root``'s guarded widgets their strong focus now: for a window built while the
+    application's event filter was paused (``app.desk.build_window``), whose widgets polished
+    then were not seen. Those polished later are seen as before."""
+    for kind in _SEARCHED:
+        for widget in root.findChildren(kind):
+            _strong_focus(widget)
 
 
 def install(app: QApplication | None = None) -> AppEvents:
