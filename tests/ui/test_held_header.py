@@ -18,7 +18,6 @@ from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
     make_panel,
     panel,
     slow_panel,
-    start_long_run,
     tiny_dataset,
     wait_until_idle,
 )
@@ -49,26 +48,36 @@ def _each_tab_keeps_the_bar(page) -> int:
 
 
 def _paused_run(qtbot, page, size=PAGE) -> None:
+    """``page`` (a ``slow_panel``) at ``size`` with a run paused after its first batch: held
+    before it (its data waits for the test), one batch stepped, so no other trains whatever
+    the load. Paused after its start (``start_long_run``, then a pause), a run went on training
+    until the pause came (past its first epoch under load: an epoch's lines and hints the
+    test did not ask for), and trained on a core while the test read the page."""
     page.resize(*size)
-    start_long_run(qtbot, page)
-    qtbot.waitUntil(lambda: page.apply_button.isEnabled(), timeout=WAIT_MS)
-    page.controller.pause()
+    page.form.batch_size.setValue(10)
+    assert page.start_training(page.form.config().replace(epochs=100_000))
+    page.controller.pause()  # held before its first batch: its data waits for the test
+    page.loaded.set()
     qtbot.waitUntil(page.controller.is_paused, timeout=WAIT_MS)
+    page.controller.step()
+    qtbot.waitUntil(lambda: page.run_state.last_batch is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.apply_button.isEnabled(), timeout=WAIT_MS)
+    assert page.controller.is_paused() and page.controller.batches_done == 1
     _laid_out()
 
 
-def test_every_hint_is_whole_beside_a_runs_tabs(qtbot, panel, larger_vi):  # noqa: F811
+def test_every_hint_is_whole_beside_a_runs_tabs(qtbot, slow_panel, larger_vi):  # noqa: F811
     """The coach's three lines beside its button held 3-9 lines of hint (250 px wide): the
     audience read half a hint while it scrolled. Its button goes under the hint on this
     narrow row, with the row's width; the box keeps two lines while a run goes (the room of
     the longest hint, six lines, kept the Live tab's per-epoch charts below the fold at
     1024x768, walk68 D2): a longer hint is whole lines in sight, the rest a scroll away;
     nothing moves."""
-    _check_every_hint_whole(qtbot, panel, PAGE)
+    _check_every_hint_whole(qtbot, slow_panel, PAGE)
 
 
-def test_every_hint_is_whole_in_english_at_1024x700(qtbot, panel):  # noqa: F811
-    _check_every_hint_whole(qtbot, panel, (550, 590))  # the page in a 1024x700 window
+def test_every_hint_is_whole_in_english_at_1024x700(qtbot, slow_panel):  # noqa: F811
+    _check_every_hint_whole(qtbot, slow_panel, (550, 590))  # the page in a 1024x700 window
 
 
 def _check_every_hint_whole(qtbot, panel, size) -> None:  # noqa: F811
@@ -112,7 +121,7 @@ def _check_whole_lines_in_sight(coach) -> None:
 
 def test_after_a_run_the_settings_form_keeps_its_room(
     qtbot,
-    panel,  # noqa: F811
+    slow_panel,  # noqa: F811
     larger_vi,
     pointer,
 ):
@@ -120,6 +129,7 @@ def test_after_a_run_the_settings_form_keeps_its_room(
     steering rows, the reserved "Not applied yet" room and the coach's box. Idle, the
     steering folds away and the header gives its room back (the pointer off the tabs: on
     Stop, as here), down to its rows and what the coach says."""
+    panel = slow_panel  # noqa: F811 - the page with a held run
     _paused_run(qtbot, panel)
     point_at(panel.stop_button)
     panel.controller.stop()
@@ -267,7 +277,7 @@ def _check_no_line_cut(coach, said: str) -> None:
 
 def test_no_tab_moves_the_bar_before_during_or_after_a_run(
     qtbot,
-    panel,  # noqa: F811
+    slow_panel,  # noqa: F811
     larger_vi,
     pointer,
 ):
@@ -276,6 +286,7 @@ def test_no_tab_moves_the_bar_before_during_or_after_a_run(
     fixE's splitter fitted the header at every tab switch, 177 px. The header is one height
     on every tab; after a run it gives its room back only once the pointer is off what
     moves, and the Settings form then has its room."""
+    panel = slow_panel  # noqa: F811 - the page with a held run
     panel.resize(*PAGE)
     _laid_out()
     _each_tab_keeps_the_bar(panel)  # no run yet
@@ -296,10 +307,11 @@ def test_no_tab_moves_the_bar_before_during_or_after_a_run(
     assert panel.settings.viewport().height() >= 330, panel.settings.viewport().height()
 
 
-def test_a_second_progress_line_mid_run_moves_nothing(qtbot, panel):  # noqa: F811
+def test_a_second_progress_line_mid_run_moves_nothing(qtbot, slow_panel):  # noqa: F811
     """verify63 V5: "LR now 0.01" with a schedule made the line under the progress bar two
     lines ("… lr 0.01 (set by hand; schedule “step decay” off)") and everything under it
     moved 14 px down while the run trained. The line takes its room from the coach's box."""
+    panel = slow_panel  # noqa: F811 - the page with a held run
     _paused_run(qtbot, panel, (1268, 700))  # the Train page in a 1280x800 window
     at = _bar_y(panel)
     one_line = panel.speed.height()
@@ -320,7 +332,7 @@ def _coach_whole(page) -> bool:
 
 def test_a_stopped_runs_coach_stays_whole_when_the_page_narrows_or_the_text_grows(
     qtbot,
-    panel,  # noqa: F811
+    slow_panel,  # noqa: F811
     pointer,
     qapp,
     normal_text_after,
@@ -329,6 +341,7 @@ def test_a_stopped_runs_coach_stays_whole_when_the_page_narrows_or_the_text_grow
     the text made Larger, the coach's box kept the height fitted before: two or three lines
     and its own scroll bar ("rồi huấn luyện lại" cut). With no run going, the header is
     fitted again to the coach's whole text (the page's column scrolls if it must)."""
+    panel = slow_panel  # noqa: F811 - the page with a held run
     from tests.ui.conftest import xvfb_desktop_text
 
     xvfb_desktop_text(qapp, larger=False)  # the test display's Normal text
@@ -383,8 +396,10 @@ def test_the_window_keeps_its_least_height_with_a_runs_header(qtbot, window_fact
         window.resize(1024, 560)  # the window's least comes down with it
         _laid_out()
     least = window.height()  # (the window's least at 1024 px, whatever the Train page)
-    start_long_run(qtbot, page)
+    assert page.start_training(page.form.config().replace(epochs=100_000))
+    page.controller.pause()  # a run's header whether it trains or not: none trains meanwhile
     try:
+        qtbot.waitUntil(page.controller.is_paused, timeout=WAIT_MS)
         qtbot.waitUntil(lambda: page.held.held_height() > page.held.rows_height(), timeout=WAIT_MS)
         for _ in range(2):
             window.resize(1024, 560)
@@ -397,7 +412,7 @@ def test_the_window_keeps_its_least_height_with_a_runs_header(qtbot, window_fact
 
 def test_a_run_ended_under_the_pointer_resting_on_its_curves_gives_the_room_back(
     qtbot,
-    panel,  # noqa: F811
+    slow_panel,  # noqa: F811
     larger_vi,
     pointer,
 ):
@@ -405,6 +420,7 @@ def test_a_run_ended_under_the_pointer_resting_on_its_curves_gives_the_room_back
     height moves (the tabs, the form, the runs table: a click would land elsewhere). A chart
     takes no click: with the pointer resting on the Live tab's curves it fits at once (fixE2
     did so only because its measure of what moves left the chart out by chance)."""
+    panel = slow_panel  # noqa: F811 - the page with a held run
     from PySide6.QtGui import QCursor
 
     _paused_run(qtbot, panel)
@@ -462,7 +478,7 @@ def test_a_banner_gone_leaves_no_blank_band_with_the_pointer_in_the_form(
 
 def test_during_a_run_the_coachs_quiet_line_leaves_the_live_charts_the_room(
     qtbot,
-    panel,  # noqa: F811
+    slow_panel,  # noqa: F811
     larger_vi,  # noqa: F811
 ):
     """walk68 D2: at 1024x768 and Larger text the coach's place kept the room of the longest
@@ -470,6 +486,7 @@ def test_during_a_run_the_coachs_quiet_line_leaves_the_live_charts_the_room(
     per-epoch charts were below the fold. It keeps RUN_LINES lines and its button's row (a
     longer hint, or a line said above it, scrolls in them), the same for every hint: nothing
     moves."""
+    panel = slow_panel  # noqa: F811 - the page with a held run
     from nndesk.ui.coach_row import RUN_LINES
 
     _paused_run(qtbot, panel)
