@@ -13,8 +13,8 @@ from nndesk.coach import Hint
 from nndesk.ui.coach_row import HOLD_S
 from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
     WAIT_MS,
-    panel,
-    start_long_run,
+    slow_panel,
+    start_held_run,
     tiny_dataset,
 )
 
@@ -39,17 +39,15 @@ EIGHT_BEHIND = _confusion([90, 60, 110, 150, 90, 190, 80, 110, 120, 0])  # 8: 12
 
 def test_a_hint_found_every_other_epoch_stays_in_sight_and_the_page_never_moves(
     qtbot,
-    panel,  # noqa: F811
+    slow_panel,  # noqa: F811
 ):
     """Judged after each epoch of under a second, the mistakes hint held at one epoch and not
     the next: before, the box said "no problem" every other judgement."""
-    start_long_run(qtbot, panel)
-    with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
-        panel.controller.pause()  # the run's own epochs add no matrices now
-    with qtbot.waitSignal(panel.controller.batch_finished, timeout=WAIT_MS) as stepped:
-        panel.controller.step()  # one batch more, then held: its report, the page's last
+    panel = slow_panel
+    # held: the run's own epochs add no matrices; its one batch's report, the page's last
+    report = start_held_run(qtbot, panel)
     # as learning as mnist-gd (84 %): the tiny run's own stuck accuracy is another hint
-    last = replace(stepped.args[0], accuracy=0.84)
+    last = replace(report, accuracy=0.84)
     panel.controller.inside.samples.clear()  # (the tiny net's dead units: another hint)
     now = [1000.0]
     panel.coach.clock = lambda: now[0]

@@ -18,6 +18,7 @@ from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
     make_panel,
     panel,
     slow_panel,
+    start_held_run,
     tiny_dataset,
     wait_until_idle,
 )
@@ -48,21 +49,14 @@ def _each_tab_keeps_the_bar(page) -> int:
 
 
 def _paused_run(qtbot, page, size=PAGE) -> None:
-    """``page`` (a ``slow_panel``) at ``size`` with a run paused after its first batch: held
-    before it (its data waits for the test), one batch stepped, so no other trains whatever
-    the load. Paused after its start (``start_long_run``, then a pause), a run went on training
-    until the pause came (past its first epoch under load: an epoch's lines and hints the
-    test did not ask for), and trained on a core while the test read the page."""
+    """``page`` (a ``slow_panel``) at ``size`` with a run paused after its first batch, held
+    before it (``start_held_run``): paused after its start, a run went on training until the
+    pause came (past its first epoch under load: an epoch's lines and hints the test did not
+    ask for)."""
     page.resize(*size)
-    page.form.batch_size.setValue(10)
-    assert page.start_training(page.form.config().replace(epochs=100_000))
-    page.controller.pause()  # held before its first batch: its data waits for the test
-    page.loaded.set()
-    qtbot.waitUntil(page.controller.is_paused, timeout=WAIT_MS)
-    page.controller.step()
+    start_held_run(qtbot, page)
     qtbot.waitUntil(lambda: page.run_state.last_batch is not None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: page.apply_button.isEnabled(), timeout=WAIT_MS)
-    assert page.controller.is_paused() and page.controller.batches_done == 1
     _laid_out()
 
 

@@ -114,6 +114,25 @@ def start_long_run(qtbot, panel, epochs=100_000):
     qtbot.waitUntil(lambda: panel.controller.batches_done >= 3, timeout=WAIT_MS)
 
 
+def start_held_run(qtbot, panel, batches: int = 1, epochs: int = 100_000):
+    """A ``slow_panel`` run of batches of 10 held before its first batch (its data withheld
+    until paused), then ``batches`` stepped one at a time: it stops where the test says on any
+    machine, and trains on no core while the test reads the page (``start_long_run`` then a
+    pause let it train on under load until the pause came). Returns the last batch's report."""
+    panel.form.batch_size.setValue(10)
+    assert panel.start_training(panel.form.config().replace(epochs=epochs))
+    panel.controller.pause()  # held before its first batch: its data waits for the test
+    panel.loaded.set()
+    qtbot.waitUntil(panel.controller.is_paused, timeout=WAIT_MS)
+    report = None
+    for _ in range(batches):
+        with qtbot.waitSignal(panel.controller.batch_finished, timeout=WAIT_MS) as stepped:
+            panel.controller.step()
+        report = stepped.args[0]
+    assert panel.controller.is_paused() and panel.controller.batches_done == batches
+    return report
+
+
 def stop_inside_the_first_epoch(qtbot, panel) -> None:
     """A run started and stopped before its first epoch ended: no epoch kept for Replay."""
     panel.controller.set_slow_motion(1.0)  # epoch 1 lasts 16 s: the stop comes inside it
