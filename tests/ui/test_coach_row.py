@@ -12,32 +12,33 @@ from tests.ui.conftest import point_at
 from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
     WAIT_MS,
     panel,
-    start_long_run,
+    slow_panel,
+    start_held_run,
     tiny_dataset,
     wait_until_idle,
 )
 
 
-def test_the_coach_names_dead_units_and_its_button_lowers_the_rate(qtbot, panel):  # noqa: F811
+def test_the_coach_names_dead_units_and_its_button_lowers_the_rate(
+    qtbot,
+    slow_panel,  # noqa: F811
+):
     from dataclasses import replace
 
     from nndesk.training.internals import InsideSample, LayerSample
 
-    start_long_run(qtbot, panel)
+    panel = slow_panel  # noqa: F811 - the page with a held run
+    last = start_held_run(qtbot, panel)  # one batch, then held: its report, the page's last
     qtbot.waitUntil(lambda: bool(panel.controller.inside.names), timeout=WAIT_MS)
-    with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
-        panel.controller.pause()
-    with qtbot.waitSignal(panel.controller.batch_finished, timeout=WAIT_MS) as stepped:
-        panel.controller.step()  # one batch more, then held: its report, the page's last
     dead = InsideSample(1.0, (LayerSample(1.0, 1e-3, 0.95), LayerSample(1.0, 1e-3, math.nan)))
     # as if that batch had been sampled and showed the first layer dead: the controller keeps
     # the sample and tells the page
     panel.controller.inside.samples.append(dead)
-    panel.controller.batches_finished.emit((replace(stepped.args[0], inside=dead),))
+    panel.controller.batches_finished.emit((replace(last, inside=dead),))
     assert panel.coach_label.isVisible() and "95% of the units after Dense 784" in (
         panel.coach_label.text()
     )
-    lr = stepped.args[0].lr / 3  # the coach's fix: a third of the last batch's rate
+    lr = last.lr / 3  # the coach's fix: a third of the last batch's rate
     assert panel.coach_button.text() == f"Lower the learning rate to {float(f'{lr:.2g}'):g}"
     with (
         qtbot.waitSignal(panel.controller.batch_finished, timeout=WAIT_MS),  # and its report
@@ -88,7 +89,7 @@ def test_the_row_sends_its_hints_fix_or_class_and_hides_without_a_hint(qtbot):
 @pytest.mark.parametrize("size", [(1024, 700), (1280, 800)], ids=["1024", "1280"])
 def test_a_hint_coming_and_going_during_a_run_moves_nothing_under_the_pointer(
     qtbot,
-    panel,  # noqa: F811
+    slow_panel,  # noqa: F811
     size,
     pointer,
 ):
@@ -100,11 +101,10 @@ def test_a_hint_coming_and_going_during_a_run_moves_nothing_under_the_pointer(
 
     from nndesk.coach import Hint
 
+    panel = slow_panel  # noqa: F811 - the page with a held run
     panel.resize(*size)
     qtbot.waitUntil(panel.isVisible)
-    start_long_run(qtbot, panel)
-    with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
-        panel.controller.pause()  # held: its batches' own (no) hint does not replace ours
+    start_held_run(qtbot, panel)  # held: its batches' own (no) hint does not replace ours
     controls = [panel.tabs.tabBar(), panel.tabs.currentWidget()]
 
     def places():
