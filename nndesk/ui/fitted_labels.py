@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QSizePolicy,
     QStackedLayout,
@@ -20,6 +21,25 @@ def fitted_font(font: QFont, text: str, width: float, least: float = 6.5) -> QFo
     while QFontMetrics(fitted).horizontalAdvance(text) > width and fitted.pointSizeF() > least:
         fitted.setPointSizeF(max(least, fitted.pointSizeF() * 0.94))
     return fitted
+
+
+#: ``ReservedLabel.tallest``'s heights by texts, width, font, dpi, margins and the sheets over
+#: the label (a sheet's padding or font would change them): a few hundred at most
+_TALLEST: dict[tuple, int] = {}
+_TALLEST_LIMIT = 2000
+
+
+def _sheets_over(widget: QWidget) -> tuple[str, ...]:
+    """The style sheets that apply to ``widget``'s children: its own, its parents', the
+    application's."""
+    sheets = []
+    at: QWidget | None = widget
+    while at is not None:
+        sheets.append(at.styleSheet())
+        at = at.parentWidget()
+    app = QApplication.instance()
+    sheets.append(app.styleSheet() if isinstance(app, QApplication) else "")
+    return tuple(sheets)
 
 
 class ReservedLabel(QLabel):
@@ -53,14 +73,32 @@ class ReservedLabel(QLabel):
         return self._heights[width]
 
     def tallest(self, texts, width: int) -> int:
-        """The height of the tallest of ``texts`` laid out in this label ``width`` px wide."""
-        self._probe.setFont(self.font())
-        self._probe.setContentsMargins(self.contentsMargins())
-        heights = [0]
-        for text in texts:
-            self._probe.setText(text)
-            heights.append(self._probe.heightForWidth(width))
-        return max(heights)
+        """The height of the tallest of ``texts`` laid out in this label ``width`` px wide.
+        Measured once per process for the same texts, width, font, dpi, margins and style sheets
+        (``_TALLEST``): each window measured the same ~100 answer lines again as it was built,
+        a tenth of its building."""
+        margins = self.contentsMargins()
+        key = (
+            tuple(texts),
+            width,
+            self.font().key(),
+            self.logicalDpiY(),  # a point's pixels on this label's screen
+            (margins.left(), margins.top(), margins.right(), margins.bottom()),
+            _sheets_over(self),
+        )
+        height = _TALLEST.get(key)
+        if height is None:
+            self._probe.setFont(self.font())
+            self._probe.setContentsMargins(margins)
+            heights = [0]
+            for text in texts:
+                self._probe.setText(text)
+                heights.append(self._probe.heightForWidth(width))
+            height = max(heights)
+            if len(_TALLEST) >= _TALLEST_LIMIT:
+                _TALLEST.clear()
+            _TALLEST[key] = height
+        return height
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
