@@ -29,7 +29,10 @@ def test_every_watched_kind_reaches_its_handler_as_qt_and_a_test_make_it(qtbot, 
         field = QSpinBox(holder)
         QVBoxLayout(holder).addWidget(field)
         holder.show()  # Show, and the spin box's Polish
-        qtbot.waitExposed(holder)
+        with qtbot.waitExposed(holder):
+            pass
+        holder.activateWindow()  # focus comes into an active window only
+        qtbot.waitUntil(holder.isActiveWindow)
         QTest.mouseClick(field, Qt.MouseButton.LeftButton)  # MouseButtonPress, FocusIn
         field.setFocus()
         centre = QPointF(field.rect().center())
