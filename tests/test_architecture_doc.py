@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -44,8 +45,10 @@ def _members(body: list[ast.stmt]) -> set[str]:
     return names
 
 
+@functools.cache
 def _index() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """(module's last name -> its top-level names, class name -> its members), read statically."""
+    """(module's last name -> its top-level names, class name -> its members), read statically;
+    parsed once per test process (two tests read it; callers only read it)."""
     modules: dict[str, set[str]] = {}
     classes: dict[str, set[str]] = {}
     for path in PACKAGE.rglob("*.py"):
