@@ -88,7 +88,7 @@ values = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.dictionaries(st.sampled_from([f.name for f in FIELDS]), values, max_size=8))
 def test_any_saved_settings_either_validate_or_raise_one_config_error(saved):
     """A run.json or a model file holds settings a user could have edited: reading them back

@@ -255,7 +255,7 @@ change_dicts = st.fixed_dictionaries(
 )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.one_of(json_values, st.lists(st.one_of(change_dicts, json_values), max_size=5)))
 def test_any_recorded_changes_read_as_changes_or_one_value_error(raw):
     """A model file's or run record's changes are a person's file: they read back as valid
@@ -319,7 +319,7 @@ def test_continue_keeps_a_hand_set_rate_unless_its_field_was_changed_since():
     assert kept == {"lr": 3e-4, "schedule": "constant"}
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.one_of(json_values, st.dictionaries(
     st.one_of(st.sampled_from(["lr", "momentum", "dropout", "augment", "arch", "epochs"]),
               st.text(max_size=8)),

@@ -59,7 +59,7 @@ def test_a_refused_field_is_its_default_and_named_the_rest_kept():
     assert read_form("{", LAB).refused == (WHOLE_FORM,)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.one_of(
         json_values.map(json.dumps),

@@ -207,7 +207,7 @@ def test_a_change_a_script_cannot_replay_is_one_clear_message():
         from_config(SMALL_MLP, "a test", changes=[SettingChange(0.5, 1, 3, "aug_stroke", 0.2)])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(origin=st.text(max_size=300), command=st.text(max_size=100))
 def test_any_origin_or_command_stays_text_in_the_scripts_docstring(origin, command):
     """The origin carries a run's title from its run.json (anyone's file) and the command

@@ -16,7 +16,7 @@ from nndesk.errors import DataError
 from tests.hostile.traced import peak_of
 
 SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 MB = 2**20
 

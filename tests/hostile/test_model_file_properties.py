@@ -22,7 +22,7 @@ from nndesk.nn.serialization import model_digest, read_model_header, save_model
 from tests.hostile.traced import peak_of
 
 SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 MB = 2**20
 

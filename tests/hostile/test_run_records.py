@@ -147,7 +147,7 @@ def holds_only_what_nndesk_writes(value: dict, record: RunRecord) -> None:
             assert field.problem(setting) is None, (name, setting)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(JSON)
 def test_any_json_value_gives_a_record_or_run_file_error(value):
     read(value)
@@ -161,7 +161,7 @@ def test_any_record_shaped_value_gives_a_record_or_run_file_error(value):
     read(value)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.binary(max_size=200) | JSON.map(lambda v: json.dumps(v).encode()))
 def test_any_bytes_give_a_value_or_run_file_error(data):
     try:
@@ -209,7 +209,7 @@ def test_batch_curves_read_the_same_by_the_fast_path_and_the_checks(values):
     )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(RECORD_LIKE | JSON, st.booleans())
 def test_a_byte_order_mark_changes_nothing_in_how_a_record_is_read(value, bom):
     """Windows editors save run.json with a UTF-8 BOM: it was listed as damaged."""

@@ -120,7 +120,7 @@ def changed(draw, data: bytes) -> bytes:
     return data[:at] + data[at + draw(st.integers(1, 8)) :]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_any_change_to_a_records_bytes_lists_it_or_its_damage_never_another_error(
     tmp_path_factory, data
