@@ -52,10 +52,10 @@ def assert_read_above_floors(
     sure_wrong_ceiling: int,
     tmp_path,
     capsys,
-) -> None:
+) -> list[dict]:
     """Shipped model ``name`` reads ``drawn`` (as PNG files) at least at its (overall, every
     class) floor, each polarity within 8 points of the overall floor, and gives at most
-    ``sure_wrong_ceiling`` wrong answers at 90 % or more."""
+    ``sure_wrong_ceiling`` wrong answers at 90 % or more. Returns the command's answers."""
     answers = predict_json(WEIGHTS_DIR / f"{name}.npz", save_pngs(drawn, tmp_path), capsys)
     labels = np.array([a["label"] for a in answers])
     truth = np.array([i.label for i in drawn])
@@ -73,12 +73,14 @@ def assert_read_above_floors(
         i.drawing.name for i, t, ok in zip(drawn, top, right, strict=True) if not ok and t >= 0.9
     ]
     assert len(sure_wrong) <= sure_wrong_ceiling, (name, sure_wrong)
+    return answers
 
 
-def assert_canvas_reads_as_files(name: str, drawn: list[Rendered], tmp_path, capsys) -> None:
-    """The canvas' drawings (white on black) read the same on the canvas and as files."""
-    canvas_drawn = [i for i in drawn if i.drawing.polarity == "white-on-black"]
+def assert_canvas_reads_as_files(name: str, drawn: list[Rendered], answers: list[dict]) -> None:
+    """The canvas' drawings (white on black) read the same on the canvas as ``answers``,
+    ``nndesk predict``'s of their files (``assert_read_above_floors``: the files of all of
+    ``drawn``, so the command need not read them a second time)."""
+    canvas = [k for k, i in enumerate(drawn) if i.drawing.polarity == "white-on-black"]
     clf = Classifier.from_file(WEIGHTS_DIR / f"{name}.npz")
-    on_canvas = [clf.classify_image(i.image).label for i in canvas_drawn]
-    answers = predict_json(WEIGHTS_DIR / f"{name}.npz", save_pngs(canvas_drawn, tmp_path), capsys)
-    assert on_canvas == [a["label"] for a in answers]
+    on_canvas = [clf.classify_image(drawn[k].image).label for k in canvas]
+    assert on_canvas == [answers[k]["label"] for k in canvas]

@@ -87,14 +87,10 @@ def test_a_fill_that_leaks_is_an_authoring_mistake_not_a_silent_outline(qapp):
 
 # -- the shipped models ----------------------------------------------------------------------------
 @pytest.mark.parametrize("name", list(FLOORS))
-def test_shipped_garment_model_reads_hand_drawn_garments_through_nndesk_predict(
+def test_shipped_garment_model_reads_hand_drawn_garments_through_nndesk_predict_as_the_canvas(
     name, drawn, tmp_path, capsys
 ):
-    assert_read_above_floors(name, drawn, FLOORS, SURE_WRONG_CEILING, tmp_path, capsys)
-
-
-@pytest.mark.parametrize("name", list(FLOORS))
-def test_the_canvas_reads_its_own_drawings_as_nndesk_predict_reads_their_files(
-    name, drawn, tmp_path, capsys
-):
-    assert_canvas_reads_as_files(name, drawn, tmp_path, capsys)
+    """The command reads the files above the floors, and the canvas reads its own drawings
+    (white on black) as the command read their files: one reading of the files serves both."""
+    answers = assert_read_above_floors(name, drawn, FLOORS, SURE_WRONG_CEILING, tmp_path, capsys)
+    assert_canvas_reads_as_files(name, drawn, answers)
