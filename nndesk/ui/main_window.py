@@ -19,7 +19,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
-    QGraphicsOpacityEffect,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -33,7 +32,7 @@ from nndesk.garment_hints import TOPS_HINTS, long_sleeved_hint
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
 from nndesk.preprocess import CANVAS_SIZE, nearly_empty
-from nndesk.ui import screen_text, text_size
+from nndesk.ui import screen_text, text_size, theme
 from nndesk.ui.canvas import DEFAULT_ERASER, DEFAULT_PEN, blank_history
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES, NOTE_LINES, WARNING_AND_HINT_LINES, DrawPanel
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
@@ -255,10 +254,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.overlay_check, self.prediction_panel = panel.overlay_check, panel.prediction_panel
         # the bars dimmed while a mode switch reads the new mode's model and the old mode's
         # still answers (``_say_replacing``)
-        self._bars_dim = QGraphicsOpacityEffect(self.prediction_panel)
-        self._bars_dim.setOpacity(0.4)
-        self._bars_dim.setEnabled(False)
-        self.prediction_panel.setGraphicsEffect(self._bars_dim)
+        self._bars_dim = theme.fader(self.prediction_panel, 0.4)
         self.status_note = panel.status_note
         self._standing_note = ""  # shown in status_note when nothing else is (set_standing_note)
         #: the standing note warns about the data folder ("it holds MNIST, not Fashion-MNIST"):

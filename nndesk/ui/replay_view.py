@@ -12,7 +12,6 @@ import numpy as np
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGraphicsOpacityEffect,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -172,13 +171,7 @@ class ReplayView(QWidget):
         theme.set_tone(self.drawing_note, "muted")
         #: the bars and saliency of the epoch shown before, faded while the epoch the slider
         #: moved to reads the drawing (verify63 V3: its side named the old epoch meanwhile)
-        self._fades: list[QGraphicsOpacityEffect] = []
-        for part in (self.preview, self.bars):
-            fade = QGraphicsOpacityEffect(part)
-            fade.setOpacity(PENDING_OPACITY)
-            fade.setEnabled(False)
-            part.setGraphicsEffect(fade)
-            self._fades.append(fade)
+        self._fades = [theme.fader(part, PENDING_OPACITY) for part in (self.preview, self.bars)]
 
         top = QHBoxLayout()
         top.addWidget(self.epoch_label)

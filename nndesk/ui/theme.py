@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt, QTimer, Signal, S
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
+    QGraphicsOpacityEffect,
     QLabel,
     QLineEdit,
     QProxyStyle,
@@ -310,6 +311,16 @@ def tone_sheet(widget: QWidget, tone: str | None, c: Colours) -> str:
         "note": f"color: {c.muted}; border: 1px solid {c.grid}; border-radius: 4px; padding: 6px;",
     }
     return f"QLabel {{ {rules[tone]} }}" if tone in rules else ""
+
+
+def fader(widget: QWidget, opacity: float) -> QGraphicsOpacityEffect:
+    """A fade of ``widget`` to ``opacity``, set on it and off until ``setEnabled(True)``: a part
+    showing an answer that is being replaced, faded meanwhile."""
+    effect = QGraphicsOpacityEffect(widget)
+    effect.setOpacity(opacity)
+    effect.setEnabled(False)
+    widget.setGraphicsEffect(effect)
+    return effect
 
 
 def set_tone(widget: QWidget, tone: str | None) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QGraphicsOpacityEffect,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -365,13 +364,10 @@ class WhyView(QWidget):
         units_layout.addStretch(1)
 
         # the parts of the page that the explanation fills, dimmed while a new one is computed
-        self._dimmed = []
-        for part in (self.input_view, self.summary, self.units_box):
-            effect = QGraphicsOpacityEffect(part)
-            effect.setOpacity(DIMMED_OPACITY)
-            effect.setEnabled(False)
-            part.setGraphicsEffect(effect)
-            self._dimmed.append(effect)
+        self._dimmed = [
+            theme.fader(part, DIMMED_OPACITY)
+            for part in (self.input_view, self.summary, self.units_box)
+        ]
         title_row = QHBoxLayout()
         title_row.addWidget(title)
         title_row.addWidget(self.updating_note, 1, Qt.AlignmentFlag.AlignBottom)
