@@ -219,26 +219,26 @@ FIELDS: tuple[Field, ...] = (
            "data", choices=NORMALIZATIONS, resume_keeps=True),
     _field("val_fraction", float, N_("Validation"), N_("share of the training images held out to "
            "measure validation loss and accuracy each epoch"), "data", low=0.0, high=1.0,
-           high_open=True, race_shares=True, metavar="F",
+           high_open=True, metavar="F",
            form_label=QT_TRANSLATE_NOOP("TrainForm", "Validation")),
     _field("augment", bool, N_("Augment"), N_("train on slightly shifted, rotated and scaled "
-           "copies of the images"), "data", live=True, race_shares=True,
+           "copies of the images"), "data", live=True,
            form_label=QT_TRANSLATE_NOOP("TrainForm", "Augmentation")),
     _field("aug_shift", float, N_("Shift"), N_("augment: shifts up to this many pixels each "
-           "way"), "data", low=0.0, high=6.0, live=True, race_shares=True, metavar="PIXELS",
+           "way"), "data", low=0.0, high=6.0, live=True, metavar="PIXELS",
            applies=_augments),
     _field("aug_rotate", float, N_("Rotate"), N_("augment: turns up to this many degrees each "
-           "way"), "data", low=0.0, high=45.0, live=True, race_shares=True, metavar="DEGREES",
+           "way"), "data", low=0.0, high=45.0, live=True, metavar="DEGREES",
            applies=_augments),
     _field("aug_scale", float, N_("Zoom"), N_("augment: zoom in or out by up to this share (0.1 "
-           "= 90% to 110%)"), "data", low=0.0, high=0.5, live=True, race_shares=True,
+           "= 90% to 110%)"), "data", low=0.0, high=0.5, live=True,
            metavar="SHARE", applies=_augments),
     _field("aug_stroke", float, N_("Pen width"), N_("augment: share of images whose strokes get "
-           "thicker or thinner"), "data", low=0.0, high=1.0, live=True, race_shares=True,
+           "thicker or thinner"), "data", low=0.0, high=1.0, live=True,
            metavar="SHARE", applies=_augments),
     _field("sketch", float, N_("Sketches"), N_("share of each batch redrawn as garment sketches "
            "(silhouettes, outlines, scribbles)"), "data", low=0.0, high=1.0, live=True,
-           race_shares=True, metavar="SHARE", applies=sketches_apply,
+           metavar="SHARE", applies=sketches_apply,
            form_label=QT_TRANSLATE_NOOP("TrainForm", "Share of sketches")),
     # -- network -------------------------------------------------------------------------------
     _field("arch", str, N_("Layers"), N_("784 inputs, hidden widths, 10 classes, e.g. "

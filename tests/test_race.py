@@ -40,11 +40,49 @@ def test_every_lane_trains_on_the_same_batches_in_the_same_order(tiny):  # noqa:
     assert [e.reason for e in ends] == ["completed"] * 3
 
 
-def test_lanes_that_would_see_different_images_are_refused(tiny):  # noqa: F811
-    with pytest.raises(ConfigError, match="configuration 2 has val_fraction 0.25"):
-        prepare_race([FAST, FAST.replace(val_fraction=0.25)], tiny)
+def test_lanes_of_another_dataset_epochs_or_seed_are_refused(tiny):  # noqa: F811
+    with pytest.raises(ConfigError, match="configuration 2 has seed 4"):
+        prepare_race([FAST, FAST.replace(seed=4)], tiny)
     with pytest.raises(ConfigError, match="2 to 4 configurations"):
         prepare_race([FAST], tiny)
+
+
+def _trained_alone(config, dataset) -> tuple[list[np.ndarray], list[float], list[dict]]:
+    from nndesk.training import prepare, train
+
+    session = prepare(config, dataset=dataset)
+    losses = [r.loss for r in train(session) if isinstance(r, BatchReport)]
+    return [p.copy() for _, p, _ in session.model.parameters()], losses, session.history
+
+
+def test_each_lane_trains_on_its_own_split_as_it_would_alone_on_one_copy_of_the_images(tiny):  # noqa: F811
+    """Two labs of other validation splits and augmentation race each as written (they raced on
+    the first lane's split, fixM): every lane's weights and batch losses are those of the
+    same settings trained alone, and the lanes gather their rows from one normalised copy of
+    the training images (no copy of them per split)."""
+    configs = [
+        FAST.replace(val_fraction=0.0),
+        FAST.replace(val_fraction=0.25, optimizer="sgd", lr=0.05),
+        FAST.replace(val_fraction=0.1, augment=True, batch_size=32),
+    ]
+    sessions = prepare_race(configs, tiny)
+    losses: list[list[float]] = [[] for _ in sessions]
+    for lane, report in race(sessions):
+        if isinstance(report, BatchReport):
+            losses[lane].append(report.loss)
+    assert [len(s.y_train) for s in sessions] == [200, 150, 180]
+    assert [len(s.y_val) for s in sessions] == [0, 50, 20]
+    # one (200, 784) copy for every lane: a split is an index array into it
+    assert sessions[0].x_train is sessions[1].x_train is sessions[2].x_train
+    assert sessions[0].x_train.shape == (200, 784) and sessions[0].train_rows is None
+    assert len(sessions[1].train_rows) == 150
+    for session, config, lane_losses in zip(sessions, configs, losses, strict=True):
+        weights, alone, history = _trained_alone(config, tiny)
+        assert lane_losses == alone
+        for (_, raced, _), single in zip(session.model.parameters(), weights, strict=True):
+            np.testing.assert_array_equal(raced, single)
+        # measured on its own validation images
+        assert [h.get("val_loss") for h in session.history] == [h.get("val_loss") for h in history]
 
 
 def test_lanes_of_other_batch_sizes_see_the_same_images_and_keep_level_in_epochs(tiny):  # noqa: F811
@@ -81,13 +119,6 @@ def test_lanes_of_other_batch_sizes_see_the_same_images_and_keep_level_in_epochs
 #: the schema's ``race_shares`` fields, so a newly shared setting is tested here too).
 OTHER_VALUES = {
     "dataset": "mnist",
-    "val_fraction": 0.25,
-    "augment": True,
-    "aug_shift": 3.0,
-    "aug_rotate": 5.0,
-    "aug_scale": 0.2,
-    "aug_stroke": 0.5,
-    "sketch": 0.5,
     "epochs": 9,
     "seed": 123,
 }

@@ -295,6 +295,7 @@ def _train(
     cfg = session.config
     model, optimizer, loss_fn = session.model, session.optimizer, session.loss_fn
     x, y = session.x_train, session.y_train
+    rows = session.train_rows  # a race lane's split: its rows of every lane's images
     n = len(y)
     if n == 0:
         raise ConfigError("the training split is empty")
@@ -375,14 +376,15 @@ def _train(
                 first_lr = float(optimizer.lr)
 
             if order is None:
-                xb, yb = x, y
+                xb, yb = (x if rows is None else x.take(rows, axis=0)), y
                 m = n
             else:
                 start = offset + (b - skipped) * bs
                 idx = order[start : start + bs]
                 m = len(idx)
                 yb = y.take(idx, out=yb_buf[:m], mode="clip")
-                xb = x.take(idx, axis=0, out=xb_buf[:m], mode="clip")
+                taken = idx if rows is None else rows.take(idx)
+                xb = x.take(taken, axis=0, out=xb_buf[:m], mode="clip")
                 if cfg.augment:
                     # augment_batch works on normalised rows (ink brighter than background)
                     xb = _augment(xb, aug_rng, cfg)

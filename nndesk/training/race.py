@@ -1,11 +1,14 @@
-"""A race: 2-4 configurations trained side by side on identical images. No Qt.
+"""A race: 2-4 configurations trained side by side, one batch of each in turn. No Qt.
 
 Every run's shuffle, split and augmentation streams come from its seed (``loop.run_rng``), so
 configurations that share the seed and the data settings see the same images in the same order;
-with the same batch size, batch for batch. ``race`` checks that they do share them, then steps
-the runs in turn, one batch of the lane furthest behind (in epochs), so their curves grow
-together even when a lane takes batches of 64 and another of 128 (a lab raced as a whole; with
-augmentation on, such lanes draw their random shifts batch by batch, so their copies differ):
+with the same batch size, batch for batch. Lanes share the dataset, the epochs and the seed
+(``RACE_SHARES``); a lane's validation split and augmentation are its own, so that two labs
+race each as written (fixM: fashion-prelu-l2 raced on fashion-mlp-lab's 0 % split), on other
+images then. ``race`` checks what they must share, then steps the runs in turn, one batch of
+the lane furthest behind (in epochs), so their curves grow together even when a lane takes
+batches of 64 and another of 128 (a lab raced as a whole; with augmentation on, such lanes draw
+their random shifts batch by batch, so their copies differ):
 
     for lane, report in race([adam, sgd], dataset=fashion):
         curves[lane].add(report)
@@ -41,13 +44,15 @@ def check_race(configs: Sequence[TrainConfig]) -> None:
             if getattr(config, name) != getattr(first, name):
                 raise ConfigError(
                     f"configuration {i} has {name} {getattr(config, name)!r}, the first "
-                    f"{getattr(first, name)!r}: a race trains every lane on the same batches"
+                    f"{getattr(first, name)!r}: a race's lanes share its dataset, epochs "
+                    "and seed"
                 )
 
 
 def prepare_race(configs: Sequence[TrainConfig], dataset) -> list[Session]:
     """One session per configuration, on the one ``dataset``; lanes with the same
-    normalisation share one copy of the normalised images."""
+    normalisation share one copy of the normalised images, each lane's validation split its
+    own rows of it (``Session.train_rows``)."""
     check_race(configs)
     shared: dict = {}
     sessions = [prepare(config, dataset=dataset, shared_inputs=shared) for config in configs]

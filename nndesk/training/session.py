@@ -62,6 +62,7 @@ class Session:
         changes: list[SettingChange] | None = None,
         resumed: bool = False,
         schedule_from: int = 1,
+        train_rows: np.ndarray | None = None,
     ) -> None:
         from nndesk.nn.losses import make_loss
 
@@ -75,6 +76,9 @@ class Session:
         self.model = model
         self.optimizer = optimizer
         self.x_train, self.y_train = x_train, y_train  # (n, 784) float32, (n,) int64
+        #: the training split's image i is ``x_train[train_rows[i]]`` (a race's lane on its own
+        #: split of the images every lane shares); None: ``x_train`` is the split, in order
+        self.train_rows = train_rows
         self.x_val, self.y_val = x_val, y_val
         self.history: list[dict] = list(history or [])
         #: whether the model was trained before (``prepare(resume=...)``: Continue, --resume),
@@ -402,8 +406,9 @@ def prepare(
     dataset : Dataset, optional
         Use this ready dataset instead of loading ``config.dataset`` (GUI, tests).
     shared_inputs : dict, optional
-        Sessions on the same dataset, seed and split (a race's lanes) share their normalised
-        arrays through it, one copy per normalisation kind instead of one per session.
+        Sessions on the same dataset (a race's lanes) share their normalised arrays through
+        it: one copy of every training image per normalisation kind, each session's split
+        its ``train_rows`` of it (a fitted "standard" scaling: one copy per split and seed).
     mirror : str, optional
         The classroom mirror a download of the dataset tries first (``load_dataset``'s).
     restart_schedule : bool
@@ -471,12 +476,29 @@ def prepare(
         )
     else:
         train_idx, val_idx = np.arange(len(labels)), np.zeros(0, np.int64)
-    train_images = dataset.train_images[train_idx]  # uint8 (n, 28, 28)
-
+    train_rows = None
     key = (config.normalize, config.seed, config.val_fraction)
-    if loaded is None and shared_inputs is not None and key in shared_inputs:
+    if loaded is None and shared_inputs is not None and config.normalize != "standard":
+        # a race's lanes, each on its own split (a lab as written: fixM): one normalised copy
+        # of every training image per input scaling, a lane's split its rows of it (an index
+        # array, not a copy of 54,000 images per lane); a scaling fitted on nothing
+        if config.normalize not in shared_inputs:
+            normalizer = Normalizer(config.normalize)
+            shared_inputs[config.normalize] = (normalizer, normalizer(dataset.train_images))
+        normalizer, x_train = shared_inputs[config.normalize]  # never written by training
+        if key not in shared_inputs:  # lanes of one split share its validation images too
+            shared_inputs[key] = x_train[val_idx]
+        x_val = shared_inputs[key]
+        everything = len(train_idx) == len(labels)  # train_idx is sorted: all rows in order
+        # full batch: the split whole in every step, gathered once
+        if not everything and config.full_batch:
+            x_train = x_train[train_idx]
+        elif not everything:
+            train_rows = train_idx
+    elif loaded is None and shared_inputs is not None and key in shared_inputs:
         normalizer, x_train, x_val = shared_inputs[key]  # never written by training
     else:
+        train_images = dataset.train_images[train_idx]  # uint8 (n, 28, 28)
         if loaded is not None:
             normalizer = Normalizer.from_dict(loaded.info["normalization"])
         else:
@@ -527,6 +549,7 @@ def prepare(
         changes,
         resumed=loaded is not None,
         schedule_from=len(history) + 1 if loaded is not None and restart_schedule else 1,
+        train_rows=train_rows,
     )
 
 

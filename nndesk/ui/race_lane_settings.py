@@ -1,11 +1,12 @@
 """A Race lane's own settings beyond its columns: its L2, schedule, batch size, dropout, …
 
 A lane can be a whole lab (walk60 D9: "PReLU + L2 0.0008 + exp schedule" against the plain ReLU
-lab): every setting the lanes need not share (``race_shares`` in the schema: the images, their
-order, the epochs and seed) and that the lane's row has no column for is the lane's own. The
-row shows the ones a lab changes most in one cell (``settings_cell_text``); its button opens
-``LaneSettingsDialog``, the schema's editors (``SettingEditor``, as the Train form's) for every
-one of them, those that do not apply hidden as the form hides them.
+lab): every setting the lanes need not share (``race_shares`` in the schema: the dataset, the
+epochs and seed) and that the lane's row has no column for is the lane's own, its validation
+split and augmentation too (fixM). The row shows the ones a lab changes most in one cell
+(``settings_cell_text``); its button opens ``LaneSettingsDialog``, the schema's editors
+(``SettingEditor``, as the Train form's) for every one of them, those that do not apply hidden
+as the form hides them.
 """
 
 from __future__ import annotations
@@ -103,8 +104,9 @@ class LaneSettingsDialog(QDialog):
         note.setText(
             translate(
                 "RaceView",
-                "The race's Epochs and Seed, the dataset, its validation split and augmentation "
-                "are every lane's: the lanes see the same images in the same order.",
+                "The race's Epochs and Seed and its dataset are every lane's. The validation "
+                "split and augmentation are the lane's own: lanes that differ in them train "
+                "on other images.",
             )
         )
         self.error = SaidOnly()

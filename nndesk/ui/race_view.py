@@ -31,6 +31,7 @@ from nndesk.curves.key import least_chart_height
 from nndesk.data.registry import dataset_for_kind
 from nndesk.errors import NndeskError, user_message
 from nndesk.i18n import fmt
+from nndesk.setting_words import dataset_text
 from nndesk.settings_schema import BY_NAME
 from nndesk.training import TrainConfig
 from nndesk.training.race import COMPARISONS, MAX_LANES, MIN_LANES
@@ -48,6 +49,7 @@ from nndesk.ui.race_results import RaceTable
 from nndesk.ui.race_why import lane_setup, lanes_hints, why_text
 from nndesk.ui.race_words import (
     comparison_title,
+    own_data,
     race_over_text,
     said_again,
     said_names,
@@ -103,10 +105,10 @@ class RaceView(QWidget):
         self._dataset = dataset
         #: the comparison the lanes started from (``COMPARISONS`` index)
         self._comparison = 0
-        #: the lab every lane shares its images, split and augmentation with when two labs race
-        #: alone ("Lab against lab": the first of them), None when a comparison's preset is
-        #: the start. walk70 H1: the hidden comparison's fashion-mlp-lab stayed the start, so
-        #: the PReLU labs raced without their 10 % validation split and were kept as its runs
+        #: the lab the race starts from when two labs race alone ("Lab against lab": the
+        #: first of them; each lane keeps its own split and augmentation), None when a
+        #: comparison's preset is the start. walk70 H1: the hidden comparison's fashion-mlp-lab
+        #: stayed the start, so the PReLU labs were kept as its runs
         self._lab: str | None = None
 
         # whole where the tab has room; narrower, it shrinks (its text elided, whole when open):
@@ -451,6 +453,21 @@ class RaceView(QWidget):
                 translate("RaceView", "A race takes four lanes at most: remove one first.")
             )
             return False
+        try:
+            images = self.base().dataset
+        except NndeskError:  # a refused Epochs or Seed: said under them
+            images = config.dataset
+        if config.dataset != images:
+            # every lane trains on the race's images: a lab of other images (the Train form
+            # on a folder) would race on them unsaid, its classes perhaps not theirs
+            self.error.setText(
+                translate(
+                    "RaceView",
+                    "{lane} trains on {its}, this race on {race}: a race's lanes train on one "
+                    "dataset, so it was not added.",
+                ).format(lane=name, its=dataset_text(config.dataset), race=dataset_text(images))
+            )
+            return False
         row = self._new_row()
         row.fill(name, config)
         self.lane_grid.place(row)
@@ -511,9 +528,9 @@ class RaceView(QWidget):
         for row, name in zip(self.rows, (first, second), strict=True):
             row.fill(name, labs[name])
         self.comparison.setCurrentIndex(self.comparison.findData(-1))  # no comparison's lanes
-        # the race starts from the first lab: its images, validation split and augmentation
-        # (both its lanes', when the labs share them), and its name on the line above the lanes
-        # and on the kept runs
+        # the race starts from the first lab (its name on the line above the lanes); each lane
+        # keeps its own lab's validation split and augmentation (fixM: the second raced on the
+        # first's split) and is kept as its own lab
         self._lab = first
         self._edited = True
         self.error.setText("")
@@ -582,8 +599,10 @@ class RaceView(QWidget):
             base = self.base()
         except NndeskError:
             return
+        values = self._lane_values()
+        names = [row.said_name(n) for n, row in enumerate(self.rows, start=1)]
         self.shared.setText(
-            shared_line(self.preset_name(), shared_settings(base, self._lane_values()))
+            shared_line(self.preset_name(), shared_settings(base, values), own_data(names, values))
         )
 
     # -- race ----------------------------------------------------------------------------------
@@ -650,7 +669,7 @@ class RaceView(QWidget):
         # curve) when the lanes take batches of other sizes
         per_lane = set(self.controller.lane_batches) or {self.controller.batches_per_epoch}
         per_epoch = per_lane.pop() if len(per_lane) == 1 else 0
-        # the lanes share the Train settings' split; as the Live page, by the setting
+        # as the Live page, by the setting: a lane without a split draws no validation line
         validation = any(lane.config.val_fraction > 0 for lane in self.controller.lanes)
         epochs = max(lane.config.epochs for lane in self.controller.lanes)  # shared by all
         zoom = text_size.chart_zoom()

@@ -56,8 +56,9 @@ def test_a_race_of_two_labs_trains_each_lane_with_its_own_l2_schedule_and_batch(
         prelu.activation, prelu.arch, prelu.lr, prelu.init
     )  # fmt: skip
     assert (mlp.l2, mlp.schedule, mlp.activation) == (0.0, "constant", "relu")
-    # the race's own epochs, seed and images for both: its Epochs field, not the lab's 20
-    assert lab.epochs == mlp.epochs == 1 and lab.val_fraction == mlp.val_fraction
+    # the race's own epochs, seed and images for both: its Epochs field, not the lab's 20;
+    # each lab's own validation split (fixM)
+    assert lab.epochs == mlp.epochs == 1 and (mlp.val_fraction, lab.val_fraction) == (0.0, 0.1)
     # each lane named by what a student changes on purpose (never an incidental init)
     assert "L2 0.0008" in lanes[1].name and "schedule exp" in lanes[1].name
     assert "init" not in lanes[1].name and "L2 0" in lanes[0].name
@@ -269,18 +270,50 @@ def test_a_comparison_chosen_after_lab_against_lab_starts_from_its_own_preset(
     assert view.lanes()[0].config.val_fraction == 0.0
 
 
-def test_labs_of_other_splits_are_each_kept_as_their_own_lab(page):
-    """Two labs whose validation splits differ race on the first's (one split feeds every
-    lane, as the line above the lanes says); the second lane is still kept as its own lab,
-    changed, not as the first (it was: "fashion-mlp-lab, changed" for the PReLU lane)."""
-    from nndesk.presets import PresetOrigin, lane_origin
+def test_labs_of_other_splits_race_each_on_its_own_and_are_kept_unchanged(qtbot, page):
+    """fixM: two labs whose validation splits differ raced on the first's (one split fed
+    every lane), and the second was kept as "its own lab, changed". Each lane now trains on
+    its own lab's split, the line above the lanes says so, and raced at the labs' own epochs
+    and seed each is kept as its lab, unchanged."""
+    from nndesk.presets import PresetOrigin
 
     view = page.race_view
-    view.race_two_labs("fashion-mlp-lab", "fashion-prelu-l2")
-    assert "fashion-mlp-lab's settings" in view.shared.text()
-    assert "validation 0%" in view.shared.text()
-    lanes = view.lanes()
-    assert [lane.config.val_fraction for lane in lanes] == [0.0, 0.0]
-    origins = [lane_origin(lane.config, lane.name, view.preset_name()) for lane in lanes]
-    assert [origin.name for origin in origins] == ["fashion-mlp-lab", "fashion-prelu-l2"]
-    assert origins[1] == PresetOrigin("fashion-prelu-l2", changed=True)
+    view.race_two_labs("fashion-mlp-lab", "fashion-mlp-3layers")
+    view.epochs.setValue(5)  # both labs' own
+    line = view.shared.text()
+    assert "validation 0%" not in line.split(".")[0]  # no longer "shared by every lane"
+    assert "own lab's validation split" in line, line
+    assert "fashion-mlp-lab: validation 0%; fashion-mlp-3layers: validation 10%" in line, line
+    assert [lane.config.val_fraction for lane in view.lanes()] == [0.0, 0.1]
+
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    sessions = page.race.finished().sessions
+    trained = len(sessions[0].y_train)
+    assert [len(s.y_val) for s in sessions] == [0, round(0.1 * trained)]
+    assert sessions[0].x_train is sessions[1].x_train  # one copy of the images
+    stored = []
+    for lane in (0, 1):
+        with qtbot.waitSignal(page.race.kept, timeout=WAIT_MS) as kept:
+            page.race.keep(lane)
+        record = page.race.store.load(kept.args[1].run_id)
+        stored.append((record.preset, record.config["val_fraction"]))
+    assert stored == [
+        (PresetOrigin("fashion-mlp-lab", changed=False), 0.0),
+        (PresetOrigin("fashion-mlp-3layers", changed=False), 0.1),
+    ]
+
+
+def test_a_lab_of_another_dataset_is_refused_before_the_start_in_one_line(page):
+    """A lane of the Train form's settings on another dataset (an image folder) cannot race
+    the race's images: one line says so, the lanes stay as they were."""
+    from nndesk.training import TrainConfig
+
+    view = page.race_view
+    before = [row.name.text() for row in view.rows]
+    folder = TrainConfig(dataset="/somewhere/my-garments", arch="784-32-10")
+    assert not view.add_lab_lane("my garments", folder)
+    assert [row.name.text() for row in view.rows] == before
+    said = view.error.text()
+    assert "\n" not in said and "my garments" in said and "Fashion-MNIST" in said, said
