@@ -9,6 +9,7 @@ formats); its ``fix`` is a dict of live settings (``TrainingController.change_se
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1097,5 +1098,30 @@ def _raw_relu_seen(setup: RunSetup, inside) -> Hint | None:
                                   "units off for good. Scale the pixels (Inputs: [0, 1]) and "
                                   "train again."),
                 {"share": layer.dead, "name": layer_label(name)},
+            )  # fmt: skip
+    return None
+
+
+def raced_relu_dead(setup: RunSetup, dead: Sequence[tuple[str, float]]) -> Hint | None:
+    """The raw-pixel ReLU hint of a Race lane the settings rule leaves unsaid (a rate under
+    ``RAW_RELU_LR``, SGD), from ``dead``: (layer name, share of the units after it that fired
+    on none of a batch of its training images, measured once the race is over; a race's lanes
+    are not watched inside while they train). Advice first: the line is one of several under
+    the race's table. None when no layer has more than ``DEAD`` of its units dead."""
+    if setup.normalize != "raw" or setup.activation != "relu" or not _hidden(setup.arch):
+        return None
+    if _raw_relu(setup) is not None:
+        return None  # said by the rate
+    for name, share in dead:
+        if math.isfinite(share) and share > DEAD:
+            return Hint(
+                "raw-relu",
+                QT_TRANSLATE_NOOP("Coach", "Scale the pixels (Inputs: [0, 1]) and race it "
+                                  "again: after the race, {share:.0%} of the units after {name} "
+                                  "fired on none of a batch of its training images (dead "
+                                  "ReLUs). The pixels go in raw, 0 to 255: a ReLU unit's input "
+                                  "is then in the hundreds, and so is its output, and steps on "
+                                  "such large values switch units off for good."),
+                {"share": share, "name": layer_label(name)},
             )  # fmt: skip
     return None

@@ -80,6 +80,16 @@ def test_dead_share_counts_units_and_conv_channels_never_active_on_the_batch():
     assert dead_share(conv) == pytest.approx(2 / 3)
 
 
+def test_dead_on_counts_the_units_after_each_relu_that_fire_on_none_of_the_images():
+    """A race lane's units, counted once it is over (fixM): the third hidden unit of
+    ``tiny_net`` fires on no positive input."""
+    from nndesk.training.internals import dead_on
+
+    x = np.array([[1.0, 2.0], [0.5, 0.1], [3.0, 0.0]], np.float32)
+    ((name, share),) = dead_on(tiny_net(), x)
+    assert name == "Dense 2→3" and share == pytest.approx(1 / 3)
+
+
 def test_first_filters_are_the_first_layers_weights_as_images():
     rng = np.random.default_rng(1)
     model = Sequential([Dense(784, 12, rng=rng), ReLU(), Dense(12, 10, rng=rng)])

@@ -69,6 +69,9 @@ class LaneResult:
     val_accuracy: float
     test_accuracy: float
     seconds: float
+    #: a raw-pixel ReLU lane's (layer name, share of its units dead) measured after the race
+    #: (``internals.dead_on``): the coach's line under the table (empty for any other lane)
+    dead: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -192,12 +195,15 @@ class RaceWorker(QObject):
                     ends[lane] = report
                     self.lane_ended.emit(lane, report)
         batches.flush()
+        dead: dict[int, tuple] = {}
         if not requests.closing.is_set():
             self.status_changed.emit(
                 QCoreApplication.translate("RaceController", "Testing every lane…")
             )
-            for session in sessions:
+            for i, session in enumerate(sessions):
                 session.evaluate_test()
+                if watched_inside(session.config):
+                    dead[i] = lane_dead(session)
         results = []
         for i, (lane, session) in enumerate(zip(self._lanes, sessions, strict=True)):
             end = ends.get(i)
@@ -213,10 +219,33 @@ class RaceWorker(QObject):
                     val_accuracy=_num(history.get("val_accuracy")),
                     test_accuracy=_num((session.metrics or {}).get("test_accuracy")),
                     seconds=session.seconds_trained(),
+                    dead=dead.get(i, ()),
                 )
             )
         self.results_ready.emit(tuple(results))
         self.sessions_ready.emit(tuple(sessions))
+
+
+#: Images a lane's dead units are counted on after the race: its batch, at most this many
+DEAD_IMAGES_MOST = 1024
+
+
+def watched_inside(config) -> bool:
+    """Whether a lane's units are counted after the race: ReLUs fed raw pixels (fixM: the
+    coach names them where many died, as a Train run's Inside tab shows it)."""
+    return config.normalize == "raw" and config.activation == "relu"
+
+
+def lane_dead(session) -> tuple[tuple[str, float], ...]:
+    """(layer name, share of its units dead) of a lane once trained, on a batch of its own
+    training images, as many as it trained on at once (the Train page's Watcher counts them
+    on a batch too): the first of its split."""
+    from nndesk.training.internals import dead_on
+
+    n = len(session.y_train)
+    take = min(session.config.batch_size or n, n, DEAD_IMAGES_MOST)
+    rows = session.train_rows[:take] if session.train_rows is not None else slice(0, take)
+    return dead_on(session.model, session.x_train[rows])
 
 
 def batches_per_epoch(session) -> int:

@@ -130,6 +130,18 @@ def _relu_after(model) -> list:
     return found
 
 
+def dead_on(model, x: np.ndarray) -> tuple[tuple[str, float], ...]:
+    """(layer name, share of the units after it that fired on none of the images ``x``) of
+    each weighted layer a ReLU follows: the ``Watcher``'s dead share, measured once on ``x``
+    (a race's lanes are not watched while they train: the Race's coach reads this after)."""
+    model.forward(x, training=False)
+    return tuple(
+        (name, dead_share(relu._mask))
+        for name, relu in zip(layer_names(model), _relu_after(model), strict=True)
+        if relu is not None and getattr(relu, "_mask", None) is not None
+    )
+
+
 def dead_share(*masks: np.ndarray) -> float:
     """Share of units never active on the batch, from a ReLU's ``mask`` (n, units) or, for a
     conv layer, (n, channels, h, w) where a channel counts as a unit; several masks: the parts

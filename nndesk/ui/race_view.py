@@ -773,7 +773,8 @@ class RaceView(QWidget):
             for i, lane in enumerate(controller.lanes)
         ]
         names = shortened([lane.name for lane in controller.lanes])
-        text = why_text(names, lanes_hints(setups))
+        dead = [next((r.dead for r in results if r.lane == i), ()) for i in range(len(setups))]
+        text = why_text(names, lanes_hints(setups, dead))
         self.why.setText(text)
         self.why.setVisible(bool(text))
 

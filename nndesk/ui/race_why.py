@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from nndesk.coach import Hint, RunSetup, settings_hints
+from nndesk.coach import Hint, RunSetup, raced_relu_dead, settings_hints
 from nndesk.ui.language import translate_marked
 
 
@@ -40,9 +40,18 @@ def lane_setup(config, session=None, batches: int = 0, epochs: int = 0) -> RunSe
     )
 
 
-def lanes_hints(setups: Sequence[RunSetup]) -> list[list[Hint]]:
-    """The coach's settings hints of each lane (an empty list where it has nothing to say)."""
-    return [settings_hints(setup) for setup in setups]
+def lanes_hints(setups: Sequence[RunSetup], dead: Sequence = ()) -> list[list[Hint]]:
+    """The coach's settings hints of each lane (an empty list where it has nothing to say);
+    ``dead``: each lane's dead units counted after the race (``LaneResult.dead``), which name
+    a raw-pixel ReLU lane the settings rule leaves unsaid (a rate under 0.005: fixM). The
+    raw-pixel advice comes first: it is what the lane's result owes most to."""
+    said = []
+    for i, setup in enumerate(setups):
+        hints = settings_hints(setup)
+        seen = raced_relu_dead(setup, dead[i] if i < len(dead) else ())
+        hints = [seen, *hints] if seen is not None else hints
+        said.append(sorted(hints, key=lambda h: h.kind != "raw-relu"))
+    return said
 
 
 def why_text(names: Sequence[str], hints: Sequence[Sequence[Hint]]) -> str:
