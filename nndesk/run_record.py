@@ -13,6 +13,7 @@ from nndesk.errors import user_message_data
 from nndesk.i18n import N_
 from nndesk.plain_text import one_line
 from nndesk.presets import PresetOrigin
+from nndesk.run_colours import colour_read
 from nndesk.run_curves import Curves, RunSummary
 from nndesk.run_infinities import KEY as INFINITE_KEY
 from nndesk.run_infinities import json_safe
@@ -89,6 +90,9 @@ class RunRecord:
     #: that schedule counts from (its first); None: the schedule counts from epoch 1 (a first
     #: run, a Continue that kept the rate, or one made before nndesk said so)
     schedule_from: int | None = None
+    #: the run's colour in charts ("#2ca02c", ``run_colours``), the same wherever it is drawn;
+    #: None: a record written before runs kept one, coloured by its place among those compared
+    colour: str | None = None
     #: the run's model in a fallback folder (its run folder refused it); found by the run's
     #: name (``RunStore``), never read from run.json, and never written to it
     elsewhere: Path | None = field(default=None, compare=False)
@@ -204,6 +208,8 @@ class RunRecord:
         }
         if self.schedule_from is not None:
             out["schedule_from"] = self.schedule_from
+        if self.colour is not None:
+            out["colour"] = self.colour
         if infinite:  # before the curves: a listing reads the file up to them
             out[INFINITE_KEY] = infinite
         # a listing reads the file up to the curves: what it shows of them comes first
@@ -291,6 +297,9 @@ class RunRecord:
             resumed_from=resumed_from,
             preset=preset_at(d),
             schedule_from=schedule_from,
+            # a colour edited into anything else is no reason to list the run damaged: it is
+            # coloured as a record without one
+            colour=colour_read(d.get("colour")),
         )
 
     @classmethod

@@ -43,6 +43,7 @@ from nndesk.fileio import stamp as file_stamp
 from nndesk.i18n import N_
 from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
 from nndesk.presets import PresetOrigin
+from nndesk.run_colours import nth_colour
 from nndesk.run_curves import EPOCH_COLUMNS
 from nndesk.run_json import RUN_FILE, RunFileError, parse_run_json, record_head, refused
 from nndesk.run_lock import is_held, is_training
@@ -151,6 +152,7 @@ class RunStore:
         write_first: bool = True,
         began: datetime | None = None,
         preset: PresetOrigin | None = None,
+        colour: str | None = None,
     ) -> RunRecord:
         """Make a new run folder and write its first ``run.json`` (status ``running``).
 
@@ -165,10 +167,14 @@ class RunStore:
 
         ``began``: when the run trained, if not now (a race lane kept after its race was
         listed at the minute it was kept, walk59 D10). ``preset``: the lab preset the run
-        started from (``presets.preset_origin``), kept in its record."""
+        started from (``presets.preset_origin``), kept in its record. ``colour``: the run's
+        colour in charts (a race lane's); None: the next of the palette after the runs
+        already in the folder (``run_colours.nth_colour``), so runs made in turn differ."""
         now = began or datetime.now(timezone.utc)
         run_id = f"{now:%Y%m%d-%H%M%S}-{now.microsecond // 1000:03d}{secrets.token_hex(2)}"
         folder = self.root / run_id
+        if colour is None:
+            colour = nth_colour(self._runs_in_folder())
         folder.mkdir(parents=True, exist_ok=False)
         record = RunRecord(
             run_id=run_id,
@@ -178,6 +184,7 @@ class RunStore:
             created_at=now.isoformat(timespec="milliseconds"),  # orders runs made in one second
             resumed_from=resumed_from,
             preset=preset,
+            colour=colour,
         )
         # a folder that takes files but no locks still trains: is_held calls such a run
         # running (the lock file is there but cannot answer), as before locks
@@ -190,6 +197,15 @@ class RunStore:
                 record.release_lock()
                 raise
         return record
+
+    def _runs_in_folder(self) -> int:
+        """How many entries the runs folder holds (0 when it cannot be read): a new run's
+        colour is the next after theirs. Its names alone, no file read (a Train click)."""
+        try:
+            with os.scandir(self.root) as entries:
+                return sum(1 for _ in entries)
+        except OSError:
+            return 0
 
     def save(self, record: RunRecord) -> Path:
         """Write ``run.json`` atomically."""

@@ -27,6 +27,7 @@ from nndesk.controllers.worker_freeing import join_and_free
 from nndesk.controllers.worker_thread import Batcher, RunRequests, WorkerThreadOwner
 from nndesk.errors import ConfigError, NndeskError, user_message
 from nndesk.presets import lane_origin
+from nndesk.run_colours import lane_colour
 from nndesk.run_curves import Curves
 from nndesk.run_record import MODEL_FILE
 from nndesk.runs import RunStore
@@ -312,6 +313,7 @@ class _Keeper(QObject):
                     title=f"{name} (race)",
                     began=session.began,
                     preset=lane_origin(session.config, name, preset),
+                    colour=lane_colour(lane),  # its colour in the race, in every chart
                 )
                 # a lane that diverged is kept as a run that diverged is: its record and
                 # curves, no model (its weights are those its loss blew up from; the CLI and

@@ -34,10 +34,12 @@ def save_curves_png(
     caption: str = "",
     turns: Sequence[Sequence[ScheduleTurn]] = (),
     colours: dict | None = None,
+    run_colours: Sequence[str] = (),
 ) -> Path:
     """Render one run (live style) or several (overlay) to a PNG, atomically; ``caption`` above
     the overlay's legend (what the runs share, as the Runs chart says it); ``turns``: each
-    run's schedule turns, marked as on screen. Dark on white for a report or a slide, whatever
+    run's schedule turns, marked as on screen; ``run_colours``: each run's colour, as the Runs
+    chart draws it. Dark on white for a report or a slide, whatever
     the window's theme (``curves.printed``), or in the chart colours ``colours`` (the dark
     theme's, when the save dialog asks for them)."""
     drawn_in = chart_colours_now()
@@ -55,7 +57,7 @@ def save_curves_png(
         fig.canvas.draw()
         live.fit_key()
     else:
-        plot_overlay(*axes, runs, outside=True, turns=turns)
+        plot_overlay(*axes, runs, outside=True, turns=turns, colours=run_colours)
         fit_figure_legend(fig, caption)
         fig.canvas.draw()
         fit_titles(axes)  # all measured as first drawn; savefig draws them again

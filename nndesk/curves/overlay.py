@@ -46,8 +46,10 @@ def plot_overlay(
     runs: Sequence[tuple[str, Curves]],
     outside: bool = False,
     turns: Sequence[Sequence[ScheduleTurn]] = (),
+    colours: Sequence[str] = (),
 ) -> None:
-    """Compare runs: each gets one colour; validation solid, train dashed, batch loss smoothed;
+    """Compare runs: each gets one colour (``colours``' for run i, each run's own, else the
+    palette's in turn); validation solid, train dashed, batch loss smoothed;
     a dotted line of its colour where a setting was changed while it trained and where its
     learning-rate schedule changed pace (``turns``, a run's each, as the Live chart marks
     them: ``marks.marks_in_order``).
@@ -59,8 +61,9 @@ def plot_overlay(
     for ax in (ax_batch, ax_loss, ax_acc):
         ax.clear()
     style_axes(ax_batch, ax_loss, ax_acc)
+    palette = list(colours) if len(colours) == len(runs) else RUN_COLORS
     for i, (text, curves) in enumerate(runs):
-        color = RUN_COLORS[i % len(RUN_COLORS)]
+        color = palette[i % len(palette)]
         label = legend_label(text)
         off = off_chart(curves.batch_loss)
         bx, bl = as_xy(curves.batch_x, curves.batch_loss)
@@ -80,7 +83,7 @@ def plot_overlay(
         thin_markers(lines, len(ex), 3.0, widen=False)
     for i, x, style in _mark_lines(runs, turns):
         for ax in (ax_batch, ax_loss, ax_acc):
-            ax.axvline(x, color=RUN_COLORS[i % len(RUN_COLORS)], ls=style, lw=1.0)
+            ax.axvline(x, color=palette[i % len(palette)], ls=style, lw=1.0)
     # runs far apart (one starting at 250, the others under 1): log loss axes, as the Race's
     drawn = [drawn_batch_losses(c.batch_loss) for _, c in runs]
     if set_loss_scale((ax_batch, ax_loss), wide_losses(drawn)):
@@ -94,7 +97,7 @@ def plot_overlay(
     for i, (_, curves) in enumerate(runs):  # once the x limits hold every run
         if (off := off_chart(curves.batch_loss)) is not None:
             x = float(curves.batch_x[-1])
-            color = RUN_COLORS[i % len(RUN_COLORS)]
+            color = palette[i % len(palette)]
             # the value alone: the Runs view's plots are a few hundred pixels wide
             mark_off_chart(ax_batch, x, Loss(off).shown(), color, row=marked)
             marked += 1
@@ -112,7 +115,7 @@ def plot_overlay(
         span_epochs(ax, 1, max(last, 2))
     # the runs by colour (a run without batch curves still needs its colour named)
     handles = [
-        Line2D([], [], color=RUN_COLORS[i % len(RUN_COLORS)], lw=1.5, label=legend_label(text))
+        Line2D([], [], color=palette[i % len(palette)], lw=1.5, label=legend_label(text))
         for i, (text, _) in enumerate(runs)
     ]
     # the line styles; a "validation" key for runs trained without a validation split (no

@@ -13,6 +13,7 @@ from matplotlib.transforms import ScaledTranslation
 
 from nndesk.curves.ticks import FittingLocator
 from nndesk.i18n import N_, shown
+from nndesk.run_colours import RUN_COLORS as _RUN_COLORS
 from nndesk.viz import PercentTicks, localise_ticks, muted_colour
 
 TRAIN_COLOR = "#1f77b4"
@@ -30,8 +31,8 @@ LR_COLOR = "#6a51a3"
 TEST_COLOR = "#2ca02c"
 
 
-#: Colours for overlaid runs (tab10 without the live-plot blue/red pair first).
-RUN_COLORS = ("#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
+#: Colours for overlaid runs (``run_colours``: a run keeps its own)
+RUN_COLORS = _RUN_COLORS
 
 
 #: Points between an axes' edges and its axis labels: room for 8 pt tick labels ("100%" left).

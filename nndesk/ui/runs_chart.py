@@ -18,6 +18,7 @@ from nndesk.curves.fitting import (
 from nndesk.curves.marks import kept_run_turns
 from nndesk.i18n import localised
 from nndesk.plain_text import one_line
+from nndesk.run_colours import chart_colours
 from nndesk.run_curves import EPOCH_COLUMNS, Curves
 from nndesk.run_record import RunRecord
 from nndesk.ui.runs_legend import chart_order, legend_caption, legend_labels
@@ -57,7 +58,8 @@ def render_selected(
     Damaged runs are left out (empty axes told nothing); when every selected run is damaged
     the chart says ``unreadable`` (``{folder}`` and ``{reason}`` filled from the first); its
     text ``zoom`` times its own size (View > Text size). The runs are drawn in the order they
-    started (``chart_order``): a run's colour is the one its race lane had."""
+    started (``chart_order``), each in its own colour (``run_colours``: a kept race lane's is
+    the one its lane had, whichever runs are compared)."""
     selected = chart_order(selected)
     damaged = [r.is_damaged for r in selected]
     names = [run_name(r) for r in selected]  # as listed: a run read gone is named "(damaged)"
@@ -84,7 +86,8 @@ def render_selected(
             folder=one_line(first.run_id, CELL_CHARS), reason=localised(first.message)
         )
     caption = legend_caption([r for r, _ in readable])
-    image = render_overlay(runs, empty_text, w, h, ratio, caption, zoom, turns)
+    colours = chart_colours([r.colour for r, _ in readable])  # each run's own
+    image = render_overlay(runs, empty_text, w, h, ratio, caption, zoom, turns, colours)
     return image, runs, found, gone
 
 
@@ -97,12 +100,14 @@ def render_overlay(
     caption: str = "",
     zoom: float = 1.0,
     turns=(),
+    colours=(),
 ) -> QImage:
     """The Runs view's chart of ``runs`` ((label, Curves) pairs) overlaid, ``width`` x
     ``height`` device-independent pixels at ``ratio`` device pixels each (any thread);
     ``caption`` above the legend (``legend_caption``); its text and lines ``zoom`` times their
-    own size (View > Text size); ``turns``: each run's schedule turns (``plot_overlay``)."""
-    figure = overlay_figure(runs, empty_text, width, height, ratio, caption, zoom, turns)
+    own size (View > Text size); ``turns``: each run's schedule turns, ``colours`` each
+    run's colour (``plot_overlay``)."""
+    figure = overlay_figure(runs, empty_text, width, height, ratio, caption, zoom, turns, colours)
     rgba = figure.canvas.buffer_rgba()
     h, w = int(rgba.shape[0]), int(rgba.shape[1])
     return QImage(bytes(rgba), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
@@ -117,6 +122,7 @@ def overlay_figure(
     caption: str = "",
     zoom: float = 1.0,
     turns=(),
+    colours=(),
 ):
     """The matplotlib Figure ``render_overlay`` draws, drawn on its Agg canvas."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -140,7 +146,7 @@ def overlay_figure(
             fig.add_subplot(grid[1, 1]),
         )
     # the legend above the plots, never over a curve
-    plot_overlay(*axes, runs, outside=True, turns=turns)
+    plot_overlay(*axes, runs, outside=True, turns=turns, colours=colours)
     fit_ylabels(axes)  # clear of the ticks the limits make ("81.5%")
     fit_figure_legend(fig, caption)
     if empty_text:  # no run selected: the sentence alone (over empty axes it crossed ticks)

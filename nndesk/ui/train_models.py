@@ -140,6 +140,7 @@ class ModelFilesMixin:
         as on screen (any thread: a listed run's curves are read here); dark on white, or in
         the chart colours ``colours``. Runs in the Runs chart's order, in its colours."""
         if records:
+            from nndesk.run_colours import chart_colours
             from nndesk.ui.runs_legend import chart_order
 
             records = chart_order(records)
@@ -150,7 +151,11 @@ class ModelFilesMixin:
             else self.plotted_turns()
         )
         caption = exported_caption(records)
-        return save_curves_png(runs, path, caption=caption, turns=turns, colours=colours)
+        # each run in its own colour, as the Runs chart draws it
+        own = chart_colours([r.colour for r in records]) if records else ()
+        return save_curves_png(
+            runs, path, caption=caption, turns=turns, colours=colours, run_colours=own
+        )
 
     def plotted_turns(self) -> list:
         """The live run's schedule turns, as its chart marks them, for ``plotted()``'s run."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import math
+import re
 import unicodedata
 from datetime import datetime
 from pathlib import Path
@@ -56,6 +57,12 @@ PRESETS_LIKE = (
     | st.dictionaries(st.sampled_from(["name", "changed"]), JSON)
     | JSON
 )
+#: A record's colour: what nndesk writes, in other cases and anything else in its place
+COLOURS_LIKE = (
+    st.sampled_from(["#2ca02c", "#FF7F0E", "#17becf", "#12345", "#1234567", "2ca02c#"])
+    | st.from_regex(r"#[0-9a-fA-Fg-z]{6}", fullmatch=True)
+    | JSON
+)
 SUMMARY_KEYS = ("last_epoch", "val_accuracy", "train_accuracy", "lr_changes", "lr_change_count")
 #: Records shaped like real ones, with any value in any place: reaches the deep checks.
 RECORD_LIKE = st.fixed_dictionaries(
@@ -71,6 +78,7 @@ RECORD_LIKE = st.fixed_dictionaries(
         "resumed_from": JSON,
         "preset": PRESETS_LIKE,
         "schedule_from": JSON | st.integers(-3, 2**60),
+        "colour": COLOURS_LIKE,
         "curves": st.dictionaries(st.sampled_from(CURVE_KEYS), st.lists(JSON, max_size=3)) | JSON,
         "format": JSON | st.integers(-2, 3),
         "summary": st.dictionaries(st.sampled_from(SUMMARY_KEYS), JSON | st.integers(-3, 3)) | JSON,
@@ -141,6 +149,15 @@ def holds_only_what_nndesk_writes(value: dict, record: RunRecord) -> None:
     else:  # a short one-line name, and whether it was changed: true/false, else not said
         assert record.preset.to_dict() == {"changed": False, **preset}
         assert record.preset.name == one_line(record.preset.name, 60) and record.preset.name
+    # a colour a chart draws ("#rrggbb", as nndesk writes it), else none: coloured by its place
+    colour = value.get("colour")
+    if isinstance(colour, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+        assert record.colour == colour.lower()
+    else:
+        assert record.colour is None
+    from nndesk.run_colours import chart_colours
+
+    assert chart_colours([record.colour, None])[0] in (record.colour or "#2ca02c",)
     for name, setting in record.config.items():
         field = BY_NAME.get(name)
         if field is not None and field.kind in (int, float) and setting is not None:

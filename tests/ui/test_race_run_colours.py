@@ -38,3 +38,19 @@ def test_kept_lanes_keep_their_race_colours_on_the_runs_chart(qapp, qtbot, race,
         for losses, colour in drawn:
             (lane,) = [i for i, c in enumerate(race.curves) if list(c.batch_loss) == losses]
             assert colour == race_colours[lane]
+
+
+def test_lanes_compared_without_the_first_keep_their_race_colours(qapp, qtbot, race, monkeypatch):  # noqa: F811
+    """fixW's limit: colours went by place among the runs compared, so the race's second and
+    third lanes compared alone took the first two colours. Each run keeps its own."""
+    race_to_the_end(qtbot, race)
+    for lane in (1, 2):
+        with qtbot.waitSignal(race.kept, timeout=WAIT_MS):
+            race.keep(lane)
+    in_race = RaceChart([lane.name for lane in race.lanes], 600, 400)
+    race_colours = [lines[0].get_color() for lines in in_race.lines]
+    drawn = _runs_chart_colours(race.store.list(), monkeypatch)
+    assert len(drawn) == 2
+    for losses, colour in drawn:
+        (lane,) = [i for i, c in enumerate(race.curves) if list(c.batch_loss) == losses]
+        assert lane in (1, 2) and colour == race_colours[lane]
