@@ -25,8 +25,9 @@ def test_the_exported_legend_says_what_the_window_s_legend_says(qtbot, tmp_path,
     qtbot.addWidget(page)
     written = {}
 
-    def save(labelled, path, caption="", turns=(), colours=None):
+    def save(labelled, path, caption="", turns=(), colours=None, run_colours=()):
         written.update(labels=[label for label, _ in labelled], caption=caption)
+        written.update(run_colours=list(run_colours))
         return path
 
     monkeypatch.setattr(train_models, "save_curves_png", save)
@@ -36,7 +37,10 @@ def test_the_exported_legend_says_what_the_window_s_legend_says(qtbot, tmp_path,
         shown, caption = legend_labels(runs), legend_caption(runs)
     finally:
         language.use_language("en")
-    assert written == {"labels": shown, "caption": caption}
+    # each run in its own colour, as the Runs chart draws it (fixM)
+    own = [r.colour for r in runs]
+    assert written == {"labels": shown, "caption": caption, "run_colours": own}
+    assert len(set(own)) == 2
     assert all("batch" in label and "dropout" in label for label in shown)
     assert not any(record.title in label for record in runs for label in shown)
 
@@ -57,7 +61,7 @@ def test_an_exported_key_is_whole_where_the_windows_is_cut(qtbot, tmp_path, monk
     qtbot.addWidget(page)
     written = {}
 
-    def save(labelled, path, caption="", turns=(), colours=None):
+    def save(labelled, path, caption="", turns=(), colours=None, run_colours=()):
         written["labels"] = [label for label, _ in labelled]
         return path
 
