@@ -6187,6 +6187,22 @@ kiểm định</translation>
         <source>{lane} trains on {its}, this race on {race}: a race's lanes train on one dataset, so it was not added.</source>
         <translation>{lane} huấn luyện trên {its}, cuộc đua này trên {race}: các làn của một cuộc đua huấn luyện trên cùng một tập dữ liệu, nên nó không được thêm vào.</translation>
     </message>
+    <message>
+        <source>Each lane keeps its own lab's augmentation ({own}): the same images, but not the same random shifts.</source>
+        <translation>Mỗi làn giữ phần tăng cường dữ liệu của bài lab của nó ({own}): cùng những ảnh, nhưng không cùng những phép dịch ngẫu nhiên.</translation>
+    </message>
+    <message>
+        <source>Each lane keeps its own lab's validation split ({own}): the same seed, but not the same images.</source>
+        <translation>Mỗi làn giữ phần kiểm định của bài lab của nó ({own}): cùng hạt giống, nhưng không cùng những ảnh.</translation>
+    </message>
+    <message>
+        <source>Each lane keeps its own lab's validation split and augmentation ({own}): the same seed, but not the same images.</source>
+        <translation>Mỗi làn giữ phần kiểm định và tăng cường dữ liệu của bài lab của nó ({own}): cùng hạt giống, nhưng không cùng những ảnh.</translation>
+    </message>
+    <message>
+        <source>Shared by every lane ({preset}'s settings): {settings}. {own}</source>
+        <translation>Mọi làn dùng chung (cài đặt của {preset}): {settings}. {own}</translation>
+    </message>
     </context>
 <context>
     <name>RatePlot</name>

@@ -234,40 +234,54 @@ OWN_DATA = ("val_fraction", "augment", "aug_shift", "aug_rotate", "aug_scale", "
 
 
 def own_data(names: Sequence[str], lanes: list[dict]) -> str:
-    """Each lane's own data settings where the lanes differ in them ("fashion-mlp-lab:
-    validation 0%; fashion-prelu-l2: validation 10%"), "" when they share them all."""
-    differ = [
-        n for n in OWN_DATA
-        if len({repr(lane.get(n)) for lane in lanes
-                if BY_NAME[n].applies is None or BY_NAME[n].applies(lane)}) > 1
-    ]  # fmt: skip
+    """The line's sentence on each lane's own data settings where the lanes differ in them,
+    naming only what differs ("Each lane keeps its own lab's validation split (fashion-mlp-lab:
+    validation 0%; fashion-prelu-l2: validation 10%): …"), "" when they share them all."""
+
+    def applies(n: str, lane: dict) -> bool:
+        return BY_NAME[n].applies is None or bool(BY_NAME[n].applies(lane))
+
+    differ = [n for n in OWN_DATA
+              if len({repr(lane.get(n)) for lane in lanes if applies(n, lane)}) > 1]  # fmt: skip
     if not differ:
         return ""
-    each = []
-    for name, lane in zip(names, lanes, strict=True):
-        said = [setting_text(n, lane.get(n)) for n in differ
-                if BY_NAME[n].applies is None or BY_NAME[n].applies(lane)]  # fmt: skip
-        each.append(f"{name}: {', '.join(said)}")
-    return "; ".join(each)
+    each = "; ".join(
+        f"{name}: {', '.join(setting_text(n, lane.get(n)) for n in differ if applies(n, lane))}"
+        for name, lane in zip(names, lanes, strict=True)
+    )
+    split, augmented = "val_fraction" in differ, any(n != "val_fraction" for n in differ)
+    # two labs race each as written: on the first lab's split, the second was not its lab (fixM)
+    if split and augmented:
+        said = translate(
+            "RaceView",
+            "Each lane keeps its own lab's validation split and augmentation ({own}): the same "
+            "seed, but not the same images.",
+        )
+    elif split:
+        said = translate(
+            "RaceView",
+            "Each lane keeps its own lab's validation split ({own}): the same seed, but not the "
+            "same images.",
+        )
+    else:
+        said = translate(
+            "RaceView",
+            "Each lane keeps its own lab's augmentation ({own}): the same images, but not the "
+            "same random shifts.",
+        )
+    return fill(said, own=each)
 
 
 def shared_line(preset: str, settings: list[str], own: str = "") -> str:
     """The line above the lanes: the ``preset`` they start from and the ``settings`` they
-    share (``shared_settings``); lanes of their own splits or augmentation (``own``,
-    ``own_data``) say that they train on other images."""
+    share (``shared_settings``); lanes of their own splits or augmentation say so (``own``:
+    ``own_data``'s sentence) in place of "the same images in the same order"."""
     # the window's words and number format: "MNIST", "batch size 1,000" ("kích thước
     # batch 1.000"), never the config's "mnist" and Python's "1000"; every setting the
     # lanes share (a preset's dropout and schedule raced unnamed before, walk48 D1)
     if own:
-        # two labs race each as written: on the first lab's split, the second was not its
-        # lab (fixM)
         return fill(
-            translate(
-                "RaceView",
-                "Shared by every lane ({preset}'s settings): {settings}. Each lane keeps its "
-                "own lab's validation split and augmentation ({own}): the same seed, but not "
-                "the same images.",
-            ),
+            translate("RaceView", "Shared by every lane ({preset}'s settings): {settings}. {own}"),
             preset=preset,
             settings=", ".join(settings),
             own=own,

@@ -282,7 +282,7 @@ def test_labs_of_other_splits_race_each_on_its_own_and_are_kept_unchanged(qtbot,
     view.epochs.setValue(5)  # both labs' own
     line = view.shared.text()
     assert "validation 0%" not in line.split(".")[0]  # no longer "shared by every lane"
-    assert "own lab's validation split" in line, line
+    assert "own lab's validation split (" in line and "augmentation (" not in line, line
     assert "fashion-mlp-lab: validation 0%; fashion-mlp-3layers: validation 10%" in line, line
     assert [lane.config.val_fraction for lane in view.lanes()] == [0.0, 0.1]
 
@@ -317,3 +317,19 @@ def test_a_lab_of_another_dataset_is_refused_before_the_start_in_one_line(page):
     assert [row.name.text() for row in view.rows] == before
     said = view.error.text()
     assert "\n" not in said and "my garments" in said and "Fashion-MNIST" in said, said
+
+
+def test_the_line_names_only_the_data_settings_the_lanes_differ_in(qapp):
+    """Lanes of one split, one augmented: the line says augmentation alone, with its values;
+    lanes that share them all say nothing of their own (the same images in the same order)."""
+    from nndesk.training import TrainConfig
+    from nndesk.ui.race_words import own_data, shared_line
+
+    plain = TrainConfig(val_fraction=0.1).to_dict()
+    shifted = {**plain, "augment": True}
+    said = own_data(["A", "B"], [plain, shifted])
+    assert said.startswith("Each lane keeps its own lab's augmentation (A: augment off; B: ")
+    assert "validation" not in said and "same random shifts" in said
+    assert own_data(["A", "B"], [plain, plain]) == ""
+    assert "same images in the same order" in shared_line("lab", ["MNIST"], "")
+    assert shared_line("lab", ["MNIST"], said).endswith(said)
