@@ -7978,11 +7978,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}</source>
-        <translation>{speed} mẫu/giây  ·  còn {eta}  ·  mất mát {loss}  ·  độ chính xác {accuracy}</translation>
+        <translation>mất mát {loss}  ·  độ chính xác {accuracy}  ·  {speed} mẫu/giây  ·  còn {eta}</translation>
     </message>
     <message>
         <source>{speed} samples/s in slow motion  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}</source>
-        <translation>{speed} mẫu/giây khi chạy chậm  ·  còn {eta}  ·  mất mát {loss}  ·  độ chính xác {accuracy}</translation>
+        <translation>mất mát {loss}  ·  độ chính xác {accuracy}  ·  {speed} mẫu/giây khi chạy chậm  ·  còn {eta}</translation>
     </message>
     <message>
         <source>{title} is ready</source>
@@ -7996,7 +7996,19 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <source>{verdict}: {message} · testing and saving the model…</source>
         <translation>{verdict}: {message} · đang kiểm tra và lưu mô hình…</translation>
     </message>
-</context>
+<message>
+        <source>More</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Slow motion</source>
+        <translation>Chạy chậm</translation>
+    </message>
+    <message>
+        <source>slow motion, and Apply to run</source>
+        <translation>chạy chậm, và Áp dụng vào lượt chạy</translation>
+    </message>
+    </context>
 <context>
     <name>TrustView</name>
     <message>

@@ -7,8 +7,12 @@ page grows by a line when it wraps.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QVBoxLayout, QWidget
+
+#: lines a row with folded widgets (``FlowLayout.set_fold``) takes before it folds them: two
+#: rows of run buttons keep the per-epoch charts in sight at 1024x768 (English, Larger)
+FOLD_AFTER_LINES = 2
 
 
 class FlowLayout(QLayout):
@@ -22,6 +26,63 @@ class FlowLayout(QLayout):
         self._spacing = spacing
         self._balanced = balanced  # wrapped lines of even length, never one item left alone
         self.setContentsMargins(0, 0, 0, 0)
+        # widgets shown in a menu (``more``) where that saves the row a line (``set_fold``)
+        self._folded: tuple[QWidget, ...] = ()
+        self._more: QWidget | None = None
+        self._fold_shown = False  # whether the folded widgets are wanted at all
+        self._folds = False  # whether they are in ``more`` now (set at the last geometry)
+
+    def set_fold(self, widgets: tuple[QWidget, ...], more: QWidget) -> None:
+        """``widgets`` (in the row) go into ``more`` (a button in the row that offers them in
+        its menu) at a width where the row takes more than ``FOLD_AFTER_LINES`` lines, and
+        fewer so: the Train page's run buttons
+        took three rows at 1024 px in Vietnamese at Larger text, and the per-epoch charts
+        under them were below the fold while a run went (fixV, s70). Shown or hidden with
+        ``show_folding``; the layout hides the one or the other."""
+        self._folded, self._more = tuple(widgets), more
+        for widget in (*self._folded, more):
+            widget.hide()
+
+    def show_folding(self, shown: bool) -> None:
+        """Show the folded widgets (in the row, or in ``more`` where they take a line), or
+        neither."""
+        self._fold_shown = shown
+        self._set_folds(self._fold_at(self.geometry().width()))
+
+    def folds(self) -> bool:
+        """Whether the folded widgets are in ``more``'s menu now."""
+        return self._folds
+
+    def _fold_at(self, width: int) -> bool:
+        if not self._fold_shown or self._more is None or width <= 0:
+            return False
+        lines = self._lines_of(self._chosen(False), width)
+        return lines > FOLD_AFTER_LINES and self._lines_of(self._chosen(True), width) < lines
+
+    def _set_folds(self, folds: bool) -> None:
+        self._folds = folds
+        if self._more is None:
+            return
+        for widget, shown in ((w, self._fold_shown and not folds) for w in self._folded):
+            if widget.isHidden() == shown:
+                widget.setVisible(shown)
+        if self._more.isHidden() == folds:
+            self._more.setVisible(folds)
+
+    def _chosen(self, folds: bool) -> list[QLayoutItem]:
+        """The items shown with the folded widgets in ``more`` (``folds``) or in the row."""
+        chosen = []
+        for item in self._items:
+            widget = item.widget()
+            if widget is self._more:
+                keep = self._fold_shown and folds
+            elif widget in self._folded:
+                keep = self._fold_shown and not folds
+            else:
+                keep = not (widget and widget.isHidden())
+            if keep:
+                chosen.append(item)
+        return chosen
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
         self._items.append(item)
@@ -46,7 +107,16 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
         super().setGeometry(rect)
+        if self._more is not None and self._fold_at(rect.width()) != self._folds:
+            # not here: a widget shown or hidden inside a layout's pass was left shown at
+            # 640x480 over the row, never placed
+            QTimer.singleShot(0, self, self._refold)
         self._arrange(rect, move=True)
+
+    def _refold(self) -> None:
+        folds = self._fold_at(self.geometry().width())
+        if folds != self._folds:
+            self._set_folds(folds)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """Everything on one line."""
@@ -64,23 +134,29 @@ class FlowLayout(QLayout):
         m = self.contentsMargins()
         return size + QSize(m.left() + m.right(), m.top() + m.bottom())
 
-    def _visible(self) -> list[QLayoutItem]:
+    def _visible(self, width: int | None = None) -> list[QLayoutItem]:
+        """The items shown (at ``width``: with the folded widgets where they are there)."""
+        if self._more is not None and width is not None:
+            return self._chosen(self._fold_at(width))
         return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
 
-    def _sizes(self, width: int) -> list[QSize]:
+    def _sizes(self, width: int, items: list[QLayoutItem] | None = None) -> list[QSize]:
         return [
-            item.sizeHint().boundedTo(QSize(width, 10**6)).expandedTo(item.minimumSize())
-            for item in self._visible()
+            _hint(item).boundedTo(QSize(width, 10**6)).expandedTo(_least(item))
+            for item in (self._visible() if items is None else items)
         ]
 
-    def _lines(self, width: int) -> int:
-        """How many lines the items take in ``width`` px, each line filled in turn."""
+    def _lines_of(self, items: list[QLayoutItem], width: int) -> int:
         lines, x = 1, 0
-        for size in self._sizes(width):
+        for size in self._sizes(width, items):
             if x and x + size.width() > width:
                 lines, x = lines + 1, 0
             x += size.width() + self._spacing
         return lines
+
+    def _lines(self, width: int) -> int:
+        """How many lines the items take in ``width`` px, each line filled in turn."""
+        return self._lines_of(self._visible(), width)
 
     def _balanced_width(self, width: int) -> int:
         """The narrowest width that holds the items in as few lines as ``width`` does: filled
@@ -115,9 +191,9 @@ class FlowLayout(QLayout):
                     item.setGeometry(QRect(QPoint(lx, y), QSize(size.width(), line_height)))
                 lx += size.width() + self._spacing
 
-        for item in self._visible():
-            size = item.sizeHint().boundedTo(QSize(area.width(), 10**6))
-            size = size.expandedTo(item.minimumSize())
+        for item in self._visible(None if move else area.width()):
+            size = _hint(item).boundedTo(QSize(area.width(), 10**6))
+            size = size.expandedTo(_least(item))
             if line and x + size.width() > area.right() + 1:
                 place_line()
                 y += line_height + self._spacing
@@ -128,6 +204,20 @@ class FlowLayout(QLayout):
         if line:
             place_line()
         return y + line_height - rect.y() + m.bottom()
+
+
+def _hint(item: QLayoutItem) -> QSize:
+    """``item``'s size hint, a hidden widget's too (a layout's item of one says 0x0): the row's
+    lines are counted with a folded widget shown or not (``FlowLayout.set_fold``)."""
+    widget = item.widget()
+    if widget is None or not widget.isHidden():
+        return item.sizeHint()
+    return widget.sizeHint().expandedTo(widget.minimumSize()).boundedTo(widget.maximumSize())
+
+
+def _least(item: QLayoutItem) -> QSize:
+    widget = item.widget()
+    return widget.minimumSize() if widget is not None and widget.isHidden() else item.minimumSize()
 
 
 def flow_row(*widgets: QWidget, spacing: int = 6, balanced: bool = False) -> QWidget:

@@ -4,12 +4,21 @@ run's state enables."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QPushButton, QSizePolicy, QStyle, QVBoxLayout
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (
+    QComboBox,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+)
 
 from nndesk.i18n import QT_TRANSLATE_NOOP, RATE_DIGITS
 from nndesk.settings_schema import BY_NAME
 from nndesk.ui import theme
-from nndesk.ui.buttons import tipped_button
+from nndesk.ui.buttons import mark_menu, tipped_button
 from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.number_field import number_field
@@ -82,6 +91,7 @@ class RunControls(QVBoxLayout):
                 "use the rate typed beside it from the next batch on; a schedule then no longer "
                 "changes the rate in this run",
             ),
+            snug=True,  # "Đặt" at the style's 80 px kept the row from two lines (vi, Larger)
         )
         self.apply_button = tipped_button(
             translate("TrainingPanel", "Apply to run"),
@@ -102,10 +112,16 @@ class RunControls(QVBoxLayout):
         lr_now = labelled(translate("TrainingPanel", "LR now"), self.live_lr)
         #: what steers a run as it goes, hidden while no run goes (``set_idle``)
         self.steering_widgets = (self.slow_motion, lr_now, self.lr_button, self.apply_button)
-        self.addWidget(flow_row(
+        self.more_button = self._more_menu()
+        row = flow_row(
             self.train_button, self.pause_button, self.stop_button, self.step_button,
-            self.epoch_button, *self.steering_widgets,
-        ))  # fmt: skip
+            self.epoch_button, *self.steering_widgets, self.more_button,
+        )  # fmt: skip
+        #: the row's FlowLayout: slow motion and "Apply to run" go into "More" where the row
+        #: takes a line less so (three rows in Vietnamese at Larger text at 1024 px)
+        self.row = row.layout()
+        self.row.set_fold((self.slow_motion, self.apply_button), self.more_button)
+        self.addWidget(row)
         self.addWidget(self.lr_error)
         self.lr_error.setText("")  # hidden until a refusal
 
@@ -116,9 +132,45 @@ class RunControls(QVBoxLayout):
         the Runs table kept 3.3 of its 8 rows at 11 pt in Vietnamese. It comes back with a
         Train click, under the pointer's row; Train, Pause and Stop stay."""
         shown = not idle
+        folded = (self.slow_motion, self.apply_button)
         for widget in (*self.steering_widgets, self.step_button, self.epoch_button):
-            if widget.isHidden() == shown:  # (a show or hide asks the layout again)
-                widget.setVisible(shown)
+            if widget not in folded and widget.isHidden() == shown:
+                widget.setVisible(shown)  # (a show or hide asks the layout again)
+        self.row.show_folding(shown)  # in the row, or in "More" where they cost a line
+
+    def _more_menu(self) -> QToolButton:
+        """ "More ▾": slow motion's choices and "Apply to run" (the row's ``set_fold``), the
+        same as the combo box and the button they stand for."""
+        more = QToolButton()
+        more.setText(translate("TrainingPanel", "More"))
+        more.setToolTip(translate("TrainingPanel", "slow motion, and Apply to run"))
+        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(more)
+        pace = menu.addMenu(translate("TrainingPanel", "Slow motion"))
+        group = QActionGroup(menu)
+        paces = []
+        for index in range(self.slow_motion.count()):
+            action = QAction(self.slow_motion.itemText(index), group, checkable=True)
+            action.triggered.connect(lambda _=False, i=index: self.slow_motion.setCurrentIndex(i))
+            pace.addAction(action)
+            paces.append(action)
+        paces[self.slow_motion.currentIndex()].setChecked(True)
+        self.slow_motion.currentIndexChanged.connect(lambda i: paces[i].setChecked(True))
+        menu.addSeparator()
+        apply = menu.addAction(self.apply_button.text())
+        apply.setToolTip(self.apply_button.toolTip())
+        menu.setToolTipsVisible(True)
+        apply.triggered.connect(self.apply_button.click)
+
+        def follow() -> None:  # greyed as what they stand for
+            apply.setEnabled(self.apply_button.isEnabled())
+            pace.setEnabled(self.slow_motion.isEnabled())
+
+        menu.aboutToShow.connect(follow)
+        more.setMenu(menu)
+        #: the menu's actions, for tests: slow motion's paces and "Apply to run"
+        self.more_actions = (*paces, apply)
+        return mark_menu(more)
 
     def show_state(
         self, *, startable: bool, racing: bool, training: bool, paused: bool, steerable: bool,

@@ -76,6 +76,63 @@ class OneLineProgressBar(QProgressBar):
         return super().event(event)
 
 
+#: what parts a running run's line (``train_texts.progress_texts``) are said in
+PARTS = "  ·  "
+
+
+def one_line(text: str, metrics, width: int) -> str:
+    """``text`` on one line of ``width`` px: whole, or as many of its first parts (``PARTS``)
+    as fit, then "…"; cut at the width where not even its first part fits."""
+    if width <= 0 or metrics.horizontalAdvance(text) <= width:
+        return text
+    parts = text.split(PARTS)
+    for count in range(len(parts) - 1, 0, -1):
+        shorter = PARTS.join([*parts[:count], "…"])
+        if metrics.horizontalAdvance(shorter) <= width:
+            return shorter
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+class ProgressLine(QLabel):
+    """The line under the progress bar. A message wraps on a narrow page (Vietnamese at 1024
+    px cut the rate off its end); a running run's line (``say_fitted``) keeps one line, its
+    last parts left out for "…" where the line does not hold them, whole in its tooltip: its
+    second line in Vietnamese at Larger text at 1024 px (18 px) kept the per-epoch charts
+    below the fold while the run went (fixV, s70). The Vietnamese says the loss and the
+    accuracy first: the speed and the time left are what goes."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._fitted = ""  # the running line said whole, while it shows
+        self.setWordWrap(True)
+        self.setSizePolicy(wrapping_policy())
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._fitted = ""
+        self.setToolTip("")
+        super().setText(text)
+
+    def say_fitted(self, text: str) -> None:
+        """Show ``text`` (a running run's line) on one line (see the class)."""
+        self._fitted = text
+        self._fit()
+
+    def said(self) -> str:
+        """The running line whole, or the message shown."""
+        return self._fitted or self.text()
+
+    def _fit(self) -> None:
+        text = self._fitted
+        shown = one_line(text, self.fontMetrics(), self.contentsRect().width())
+        super().setText(shown)
+        self.setToolTip("" if shown == text else text)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self._fitted and event.size().width() != event.oldSize().width():
+            self._fit()
+
+
 class RunHeader(QVBoxLayout):
     """``title`` (the headline), ``controls``, ``progress``, ``speed`` (the progress line),
     ``alert`` (how the last run went wrong), ``data_banner`` and ``coach``, top to bottom."""
@@ -99,10 +156,7 @@ class RunHeader(QVBoxLayout):
         self.progress.setTextVisible(True)
         self.progress.setFormat(translate("TrainingPanel", "Ready"))
         self.progress.setMinimumHeight(22)
-        self.speed = QLabel(translate("TrainingPanel", "Choose settings and press Train."))
-        # wraps on a narrow page (Vietnamese at 1024 px cut the rate off its end)
-        self.speed.setWordWrap(True)
-        self.speed.setSizePolicy(wrapping_policy())
+        self.speed = ProgressLine(translate("TrainingPanel", "Choose settings and press Train."))
         self.controls, self.coach, self.data_banner = controls, coach, data_banner
         self.addWidget(self.title)
         self.addLayout(controls)
@@ -156,20 +210,21 @@ class RunHeader(QVBoxLayout):
 
     def keep_progress_room(self, sample: str) -> None:
         """From a Train click on, the progress line keeps the height ``sample`` (a running
-        line, ``sample_progress_line``) takes at its width: the first batch's line took two
-        lines where the click's took one, and moved the tabs and the form 18 px down under the
-        pointer (vi, Larger text, 1024 px)."""
-        probe = QLabel(sample)
+        line, ``sample_progress_line``) takes at its width, on its one line (``ProgressLine``):
+        the first batch's line took two lines where the click's took one, and moved the tabs
+        and the form 18 px down under the pointer (vi, Larger text, 1024 px)."""
+        width = max(1, self.speed.contentsRect().width())
+        probe = QLabel(one_line(sample, self.speed.fontMetrics(), width))
         probe.setFont(self.speed.font())
         probe.setWordWrap(True)
         probe.setContentsMargins(self.speed.contentsMargins())
-        width = max(1, self.speed.width())
-        self.speed.setMinimumHeight(probe.heightForWidth(width))
+        self.speed.setMinimumHeight(probe.heightForWidth(max(1, self.speed.width())))
 
     def say_progress(self, text: str) -> None:
         """The speed/loss line of a running run. Wrapped on a narrow page, it never gets
-        shorter during the run: a figure's changing width would make the plots under it jump."""
-        self.speed.setText(text)
+        shorter during the run: a figure's changing width would make the plots under it jump.
+        One line, its last parts for "…" where they do not fit (``ProgressLine``)."""
+        self.speed.say_fitted(text)
         need = self.speed.heightForWidth(max(1, self.speed.width()))
         if need > self.speed.minimumHeight():
             self.speed.setMinimumHeight(need)
