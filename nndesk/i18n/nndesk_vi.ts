@@ -7571,7 +7571,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Speed, loss and accuracy appear after the first batch.</source>
-        <translation>Tốc độ, mất mát và độ chính xác hiện ra sau batch đầu tiên.</translation>
+        <translation>Tốc độ, mất mát, độ chính xác: hiện sau batch đầu tiên.</translation>
     </message>
     <message>
         <source>Starting…</source>

@@ -24,8 +24,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 #: px: the most a page's column holds of the pages' stack: the pages' room in the window at its
-#: least height (537 px at Normal text: 438 px under the menus, tool bar, page names and status)
-HELD_MOST = 430
+#: least height (537 px at Normal text: 438 px under the menus, tool bar, page names and status;
+#: 415 in Vietnamese, whose page names take two rows at 819 px), less the stack's 4 px: at 430
+#: the stack was 434 px there and the Why page showed two scroll bars side by side (fixV, s70)
+HELD_MOST = 410
 
 
 class _Column(QWidget):

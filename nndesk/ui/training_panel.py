@@ -435,7 +435,9 @@ class TrainingPanel(
         self.header.set_title(translate("TrainingPanel", "Starting…"))
         # the last run's "Test accuracy … model saved" and "Model saved: …" belong to that run
         self.model_label.setText("")
-        self.speed.setText(
+        # on the running line's one line (two in Vietnamese at 1024 px moved the tabs 9 px
+        # when the coach's button came back under its hint)
+        self.header.say_progress(
             translate("TrainingPanel", "Speed, loss and accuracy appear after the first batch.")
         )
         self.plot.request_draw()

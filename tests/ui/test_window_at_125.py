@@ -11,6 +11,8 @@ from tests.ui.conftest import each_page
 from tests.ui.test_layout import WAIT_MS, cut_widgets, show_at
 
 SCREEN_AT_125 = (819, 560)  # 1024x700 physical px / 1.25
+#: px the pages get in the Vietnamese window at its least height there (Xvfb, 819x537)
+PAGES_ROOM_VI_AT_125 = 415
 
 
 def shown_at_125(desk):
@@ -73,7 +75,7 @@ def test_in_vietnamese_no_page_scrolls_sideways_at_its_least_height(
     the Mistakes page's least width was 402 (a column of tiles and the details' 240 px): the
     pages' stack is as wide as its widest page. The details now keep the least their stacked
     picture, controls and bars need (measured at the narrow page's picture: a page not shown
-    yet keeps its wide arrangement)."""
+    yet keeps its wide arrangement). Nor in the window's scroll area: one scroll bar at most."""
     from nndesk.ui import theme
 
     theme.apply_theme(qapp, theme_name)
@@ -82,6 +84,12 @@ def test_in_vietnamese_no_page_scrolls_sideways_at_its_least_height(
     window.resize(SCREEN_AT_125[0], 1)  # as short as it goes (537 px on Xvfb)
     QApplication.processEvents()
     assert window.width() == SCREEN_AT_125[0]
+    # the pages' room there on Xvfb: the page names take two rows (offscreen's fonts leave
+    # one, and 463 px): the Lab's column, held at 430 px, made the pages' stack 434 px, and
+    # the Why page showed the window's scroll bar beside its own (fixV, s70)
+    window.pages_scroll.setFixedHeight(PAGES_ROOM_VI_AT_125)
     sideways = window.pages_scroll.horizontalScrollBar()
+    upright = window.pages_scroll.verticalScrollBar()
     for name in each_page(qtbot, window):
         assert sideways.maximum() == 0, name
+        assert upright.maximum() == 0, name  # one scroll bar at most: the page's own
