@@ -66,6 +66,10 @@ NOTE_LINES = 3
 #: ... while the data folder's warning (up to 3 lines at vi Larger) stands in a mode whose
 #: answers a tops hint (3) may join it: both are shown whole (fixI #4: the hint was a tooltip)
 WARNING_AND_HINT_LINES = 6
+#: ... where the column has no room for them: the warning's first line (whole in the line's
+#: tooltip) and the hint's 3 (English, Larger text, 1024x680: the hint was only a tooltip, its
+#: 3 lines under the warning's would leave the canvas 205 px, fixV s70 #2)
+WARNING_LINE_AND_HINT_LINES = 4
 
 
 class DrawPanel(QWidget):
@@ -443,6 +447,12 @@ class DrawPanel(QWidget):
             room -= more
             self.note_lines_held = self.note_lines
             least = min(least, max(CANVAS_LEAST, room))
+        elif self.note_lines == WARNING_AND_HINT_LINES:
+            fewer = (WARNING_LINE_AND_HINT_LINES - NOTE_LINES) * self.fontMetrics().lineSpacing()
+            if room - fewer >= min(least, CANVAS_LEAST):
+                room -= fewer
+                self.note_lines_held = WARNING_LINE_AND_HINT_LINES
+                least = min(least, max(CANVAS_LEAST, room))
         sides = margins.left() + margins.right() + grid.horizontalSpacing()
         wide = column - sides - PREVIEW_ROOM
         floor = min(CANVAS_SIZE, room)

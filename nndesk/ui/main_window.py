@@ -34,7 +34,13 @@ from nndesk.model_labels import ModelFacts
 from nndesk.preprocess import CANVAS_SIZE, nearly_empty
 from nndesk.ui import screen_text, text_size, theme
 from nndesk.ui.canvas import DEFAULT_ERASER, DEFAULT_PEN, blank_history
-from nndesk.ui.draw_panel import LAB_TEST_IMAGES, NOTE_LINES, WARNING_AND_HINT_LINES, DrawPanel
+from nndesk.ui.draw_panel import (
+    LAB_TEST_IMAGES,
+    NOTE_LINES,
+    WARNING_AND_HINT_LINES,
+    WARNING_LINE_AND_HINT_LINES,
+    DrawPanel,
+)
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
 from nndesk.ui.model_choices import SHORT_ROLE, Choice, arrange, folder_header
 from nndesk.ui.model_notice import ModelSwitchNotice
@@ -851,16 +857,32 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         # under the data folder's warning, which stays, where the note holds both whole
         # (_hold_note_room; fixI #4: it was only a tooltip); where the column has no room for
         # them (1024x700 at Larger text) the hint is the line's tooltip still
-        room = self.draw_panel.note_lines_held >= WARNING_AND_HINT_LINES
-        line = said
+        held = self.draw_panel.note_lines_held
+        room = held >= WARNING_AND_HINT_LINES
+        # less room (1024x680 at Larger text): the warning's first line, whole in the tooltip
+        short = held == WARNING_LINE_AND_HINT_LINES
+        line, tip = said, ""
         if said and self._standing_warns:
             line = f"{self._standing_note}\n{said}" if room else ""
-        self.status_note.setToolTip(said if self._standing_warns and not room else "")
+            if short:
+                line, tip = f"{self._warning_line()}\n{said}", self._standing_note
+            elif not room:
+                tip = said
+        self.status_note.setToolTip(tip)
         if line and (ours or shown in ("", self._standing_note)):
             self.show_note(line)
             self._tops_line = line
         elif ours and not line:
             self.show_note("")
+
+    def _warning_line(self) -> str:
+        """The standing warning's first line on one line of the status note ("…" for the
+        rest: the folder's path is in the note's tooltip)."""
+        first, _, rest = self._standing_note.partition("\n")
+        text = f"{first} …" if rest else first
+        width = max(self.status_note.contentsRect().width(), 1)
+        metrics = self.status_note.fontMetrics()
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
     def _hold_note_room(self) -> None:
         """The lines the status note is held at: a warning about the data folder and a tops

@@ -207,3 +207,42 @@ def test_a_drawn_shirt_with_its_opening_is_not_asked_for_the_opening(
     assert "collar" in note.text() and "ribbed hem" in note.text()
     window.canvas.set_array(_block())  # the opening gone: asked for
     qtbot.waitUntil(lambda: "erase a line from the neck to the hem" in note.text(), timeout=60000)
+
+
+def test_at_1024x680_with_larger_text_the_hint_is_read_under_the_warnings_first_line(
+    qtbot, qapp, window_factory, tops_classifier
+):
+    """fixV s70 #2: English, Larger text, the window at its least height (680 px): the
+    warning's lines and the hint's 3 under them would leave the canvas 205 px (its least is
+    224), so the hint was only the line's tooltip. The warning keeps its first line there
+    (whole in the tooltip), and the hint is read under it without hovering."""
+    from nndesk.ui import language, text_size
+    from nndesk.ui.draw_panel import CANVAS_LEAST, WARNING_LINE_AND_HINT_LINES
+
+    try:
+        text_size.apply_text_size(qapp, "larger")
+        desk = window_factory(classifier=tops_classifier, mode="garments")
+        window = desk.window
+        window.resize(1024, 700)
+        exposed(qtbot, window)
+        note = window.status_note
+        title = language.translate(
+            "Coordinator", "Data folder (it holds {other}, not {title}):"
+        ).format(other="MNIST", title="Fashion-MNIST")
+        warning = title + "\n/work/shared/data/mnist"
+        window.set_standing_note(warning, warns=True)
+        for _ in range(3):  # as a drag takes it there
+            window.resize(1024, 1)
+            QApplication.processEvents()
+        assert window.height() <= 680
+        window.canvas.draw_stroke([(140, 30), (140, 250)], width=30)
+        qtbot.waitUntil(lambda: "Coat or pullover?" in note.text(), timeout=60000)
+        assert window.draw_panel.note_lines_held == WARNING_LINE_AND_HINT_LINES
+        first, hint = note.text().split("\n")
+        assert title.startswith(first.rstrip(" …")[:20])  # the warning's first words
+        assert hint.startswith("Coat or pullover?") and len(hint) > 60  # the hint's sentence
+        assert note.toolTip() == warning  # the warning whole
+        assert window.canvas.width() >= CANVAS_LEAST
+        _whole(qtbot, window)
+    finally:
+        text_size.apply_text_size(qapp, "normal")
