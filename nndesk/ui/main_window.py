@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QRect, Qt, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QIcon,
@@ -864,7 +864,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         line, tip = said, ""
         if said and self._standing_warns:
             line = f"{self._standing_note}\n{said}" if room else ""
-            if short:
+            if short and self._note_lines_of(said) <= WARNING_LINE_AND_HINT_LINES - 1:
                 line, tip = f"{self._warning_line()}\n{said}", self._standing_note
             elif not room:
                 tip = said
@@ -874,6 +874,14 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             self._tops_line = line
         elif ours and not line:
             self.show_note("")
+
+    def _note_lines_of(self, text: str) -> int:
+        """The lines ``text`` takes wrapped in the status note (a longer hint, its marks
+        erased, takes 5 where the warning's first line leaves 3: it stays the tooltip)."""
+        metrics = self.status_note.fontMetrics()
+        width = max(self.status_note.contentsRect().width(), 1)
+        box = metrics.boundingRect(QRect(0, 0, width, 1 << 20), Qt.TextFlag.TextWordWrap, text)
+        return -(-box.height() // max(metrics.lineSpacing(), 1))
 
     def _warning_line(self) -> str:
         """The standing warning's first line on one line of the status note ("…" for the
