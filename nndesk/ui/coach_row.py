@@ -297,15 +297,30 @@ class CoachRow(QHBoxLayout):
         vi, Larger, 1024 px, verify65 129), which read as the hint's end."""
         place = self.place.height()
         most = 16777215  # QWIDGETSIZE_MAX: the place's whole height
+        head = None  # where the box's top goes at the end of its scroll
         if self._stack.currentWidget() is self.scroll and place > 0:
             width = self.scroll.viewport().width() or self.place.width()
-            if self.words.heightForWidth(width) > place:  # it scrolls
-                top = self.scroll.verticalScrollBar().value()
-                feet = [foot - top for foot in self._line_feet() if 0 < foot - top <= place]
-                if feet:
-                    most = max(feet)
+            whole = self.words.heightForWidth(width)
+            if whole > place:  # it scrolls
+                bar = self.scroll.verticalScrollBar()
+                top = bar.value()
+                feet = self._line_feet()
+                if whole - top <= place:
+                    # scrolled to its end: from the head of a line (a line's head is the
+                    # foot of the one above), to the end; the top line was cut in half there
+                    # (fixT s70, vi Larger 1024x700, the hint's end read under a cut line)
+                    heads = [0, *(w.y() for w in self._shown_words()), *feet]
+                    head = min((h for h in heads if top <= h < whole), default=top)
+                    most = whole - head
+                else:
+                    shown = [foot - top for foot in feet if 0 < foot - top <= place]
+                    if shown:
+                        most = max(shown)
         if self.scroll.maximumHeight() != most:
             self.scroll.setMaximumHeight(most)
+        bar = self.scroll.verticalScrollBar()
+        if head is not None and bar.value() != head and bar.maximum() >= head:
+            bar.setValue(head)  # (else once the box's new height gives its range the head)
 
     def _line_feet(self) -> list[int]:
         """The y, in the words' box, under each line of text it shows (where a cut leaves
