@@ -1050,7 +1050,7 @@ def test_export_script_of_a_cnn_says_an_epoch_is_slow_in_plain_numpy(tmp_path, c
     nothing said so; an MLP's export says nothing of it."""
     out = tmp_path / "cnn.py"
     assert cli.main(["export-script", "--preset", "fashion-cnn-lab", "-o", str(out)]) == 0
-    assert "try --epochs 1 first" in capsys.readouterr().out
+    assert "try --epochs 1 --limit 1000 first" in capsys.readouterr().out
     mlp = tmp_path / "mlp.py"
     assert cli.main(["export-script", "--preset", "fashion-mlp-lab", "-o", str(mlp)]) == 0
     assert "try --epochs 1" not in capsys.readouterr().out

@@ -287,7 +287,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write one experiment as a readable Python file that needs only NumPy: IDX "
         "loading, the network's forward and backward passes, loss, optimizer, schedule, "
         "training loop and evaluation. Run it with `python FILE.py --data-dir DIR [--epochs N] "
-        "[--seed S]`; with the same seed and data an MLP's script trains to the app's numbers, "
+        "[--seed S] [--limit N]` (--limit: the first N images, a quick check); with the same "
+        "seed and data an MLP's script trains to the app's numbers, "
         "digit for digit (a CNN's closely); an Adam script's textbook step does so with "
         "--exact. --notebook "
         "writes the same experiment as a Jupyter notebook in Keras instead.",

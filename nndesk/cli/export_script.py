@@ -79,7 +79,7 @@ def cmd_export_script(args) -> int:
         if is_convolutional(network_steps(experiment.config)):  # walk54 D8: 16 min an epoch
             print(
                 "its plain NumPy convolutions are slow (a fashion-cnn-lab epoch: ~16 min on a "
-                "busy 2-core machine, 30 s in nndesk): try --epochs 1 first",
+                "busy 2-core machine, 30 s in nndesk): try --epochs 1 --limit 1000 first",
                 file=log,
             )
     if args.json:

@@ -49,11 +49,14 @@ def header(
         t("Network: {net}", net=net),
         "",
         t(
-            "Run it:  python {file} --data-dir DIR [--epochs N] [--seed S] [--exact]",
+            "Run it:  python {file} --data-dir DIR [--epochs N] [--seed S] [--limit N] [--exact]",
             file=doc_text(run),
         )
         if cfg.optimizer in ADAMS
-        else t("Run it:  python {file} --data-dir DIR [--epochs N] [--seed S]", file=doc_text(run)),
+        else t(
+            "Run it:  python {file} --data-dir DIR [--epochs N] [--seed S] [--limit N]",
+            file=doc_text(run),
+        ),
         t(
             "DIR holds the four IDX files (train-images-idx3-ubyte.gz ...) or a {folder}/ "
             "folder with them. It needs only NumPy.",

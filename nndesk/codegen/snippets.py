@@ -332,11 +332,18 @@ def main():
     parser.add_argument("--data-dir", required=True, help="folder with the four IDX files")
     parser.add_argument("--epochs", type=int, default=EPOCHS, help=f"default {EPOCHS}")
     parser.add_argument("--seed", type=int, default=SEED, help=f"default {SEED}")
+    parser.add_argument("--limit", type=int, default=0, metavar="N",
+                        help="the first N training and N test images only: a quick check")
     args = parser.parse_args()
     if args.epochs < 1:
         parser.error("--epochs must be at least 1")
+    if args.limit and args.limit < 100:
+        parser.error("--limit must be 0 (every image) or at least 100")
 
     train_images, train_labels, test_images, test_labels = load_data(args.data_dir)
+    if args.limit:  # a quick check that the script runs, not the experiment's numbers
+        train_images, train_labels = train_images[: args.limit], train_labels[: args.limit]
+        test_images, test_labels = test_images[: args.limit], test_labels[: args.limit]
 $SPLIT_CALL
 $NORMALIZE_CALL
     x_test, y_test = normalize(test_images$NORM_ARGS), test_labels
@@ -367,6 +374,8 @@ $VAL_LINE
               f"{val}  lr {lr:.3g}  {time.perf_counter() - t0:.1f}s", flush=True)
 
     test_loss, test_accuracy = evaluate(params, state, x_test, y_test)
+    if args.limit:
+        print(f"--limit {args.limit}: the first {len(y_test)} test images, not the whole test set")
     print(f"test loss {test_loss:.4f}")
     print(f"test_accuracy={test_accuracy:.4f}")
 

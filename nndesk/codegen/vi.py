@@ -23,10 +23,10 @@ TEXTS: dict[str, str] = {
     "Exported by nndesk from {origin}": "Xuất bởi nndesk từ {origin}",
     "Made with: {command}": "Tạo bằng: {command}",
     "Network: {net}": "Mạng: {net}",
-    "Run it:  python {file} --data-dir DIR [--epochs N] [--seed S]":
-        "Cách chạy:  python {file} --data-dir DIR [--epochs N] [--seed S]",
-    "Run it:  python {file} --data-dir DIR [--epochs N] [--seed S] [--exact]":
-        "Cách chạy:  python {file} --data-dir DIR [--epochs N] [--seed S] [--exact]",
+    "Run it:  python {file} --data-dir DIR [--epochs N] [--seed S] [--limit N]":
+        "Cách chạy:  python {file} --data-dir DIR [--epochs N] [--seed S] [--limit N]",
+    "Run it:  python {file} --data-dir DIR [--epochs N] [--seed S] [--limit N] [--exact]":
+        "Cách chạy:  python {file} --data-dir DIR [--epochs N] [--seed S] [--limit N] [--exact]",
     "DIR holds the four IDX files (train-images-idx3-ubyte.gz ...) or a {folder}/ folder with "
     "them. It needs only NumPy.":
         "DIR chứa bốn tệp IDX (train-images-idx3-ubyte.gz ...) hoặc một thư mục {folder}/ "
@@ -371,6 +371,14 @@ TEXTS: dict[str, str] = {
     "default {EPOCHS}": "mặc định {EPOCHS}",
     "default {SEED}": "mặc định {SEED}",
     "--epochs must be at least 1": "--epochs phải ít nhất là 1",
+    "the first N training and N test images only: a quick check":
+        "chỉ N ảnh huấn luyện và N ảnh kiểm tra đầu tiên: để thử nhanh",
+    "--limit must be 0 (every image) or at least 100":
+        "--limit phải là 0 (mọi ảnh) hoặc ít nhất là 100",
+    "a quick check that the script runs, not the experiment's numbers":
+        "để thử nhanh rằng script chạy được, không phải các con số của thí nghiệm",
+    "--limit {args.limit}: the first {len(y_test)} test images, not the whole test set":
+        "--limit {args.limit}: {len(y_test)} ảnh kiểm tra đầu tiên, không phải cả tập kiểm tra",
     "all training images: no validation split": "mọi ảnh huấn luyện: không tách tập kiểm định",
     "the training split only": "chỉ trên phần huấn luyện",
     "the optimizer's state (moments, velocities, step count)":

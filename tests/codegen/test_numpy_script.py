@@ -96,6 +96,25 @@ def test_epochs_and_seed_flags_change_the_run(tmp_path, blob_dir):
     assert epoch_losses(one.stdout) != epoch_losses(other.stdout)
 
 
+def test_limit_trains_and_tests_on_the_first_n_images_for_a_quick_check(tmp_path, blob_dir):
+    """walk71 F13: a student on a slow laptop checks in seconds that the exported file runs."""
+    script = _write(tmp_path, SMALL_MLP)
+    quick = run_script(script, "--data-dir", str(blob_dir), "--epochs", "1", "--limit", "200")
+    assert quick.returncode == 0, quick.stderr
+    lines = quick.stdout.splitlines()
+    assert lines[0].startswith("fashion: 180 training images"), lines[0]  # 200, 10 % held out
+    assert "--limit 200: the first 200 test images, not the whole test set" in lines
+    assert lines[-1].startswith("test_accuracy=")  # the last line stays the contract's
+    whole = run_script(script, "--data-dir", str(blob_dir), "--epochs", "1")
+    assert whole.stdout.splitlines()[0].startswith("fashion: 900 training images")
+    assert "--limit" not in whole.stdout
+
+    too_few = run_script(script, "--data-dir", str(blob_dir), "--limit", "50")
+    assert too_few.returncode == 2
+    assert "--limit must be 0 (every image) or at least 100" in too_few.stderr
+    assert "Traceback" not in too_few.stderr
+
+
 def test_a_missing_or_truncated_data_file_is_one_message_not_a_traceback(tmp_path, blob_dir):
     script = _write(tmp_path, SMALL_MLP)
     done = run_script(script, "--data-dir", str(tmp_path / "nowhere"))
@@ -141,6 +160,8 @@ def test_every_preset_exports_valid_python_that_imports_only_numpy(preset):
         limit += 22 if "def update_exact" in text else 0
         # L2 takes weights to the subnormals: a line clears them after each step (walk lab56 D1)
         limit += 1 if "2.0**-40" in text else 0
+        # --limit N (the first N images, a quick check) and its line on the figure (walk71 F13)
+        limit += 9
         # the docstring's blank lines set its paragraphs apart: nothing more to read
         breaks = text.split('"""')[1].splitlines().count("")
         assert len(text.splitlines()) - breaks <= limit
