@@ -494,17 +494,18 @@ def _accuracy_by_step(curves) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _epochs_by_step(curves) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``_accuracy_by_step`` and the epochs themselves, (n,) each."""
+    """``_accuracy_by_step`` and the epochs themselves, (n,) each.
+
+    One search for all the epochs: the coach asks this several times at every batch and
+    epoch a run reports, and a search per epoch in Python grew with the run (a run of some
+    hundred short epochs spent most of its GUI thread here, s72)."""
     xs = np.asarray(curves.batch_x, dtype=np.float64)
-    steps, accuracy, epochs = [], [], []
-    for epoch, value in zip(curves.epochs, curves.train_accuracy, strict=False):
-        done = int(np.searchsorted(xs, epoch + 1e-9, side="right"))
-        if done > 0 and math.isfinite(value):
-            steps.append(done)
-            accuracy.append(value)
-            epochs.append(epoch)
-    return (np.asarray(steps, dtype=np.float64), np.asarray(accuracy, dtype=np.float64),
-            np.asarray(epochs, dtype=np.float64))  # fmt: skip
+    n = min(len(curves.epochs), len(curves.train_accuracy))  # as far as both go
+    epochs = np.asarray(curves.epochs[:n], dtype=np.float64)
+    accuracy = np.asarray(curves.train_accuracy[:n], dtype=np.float64)
+    done = np.searchsorted(xs, epochs + 1e-9, side="right")  # the batches at each one's end
+    kept = (done > 0) & np.isfinite(accuracy)
+    return done[kept].astype(np.float64), accuracy[kept], epochs[kept]
 
 
 def stuck_accuracy(curves, accuracy_now: float | None = None) -> float | None:

@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nndesk.coach import RunSetup, hints
 from nndesk.run_curves import Curves
@@ -971,3 +973,58 @@ def test_a_run_stalled_after_it_climbed_out_of_guessing_is_told_within_20_epochs
     slow = MNIST_GD[:5] + [0.2 + 0.002 * i for i in range(100)]
     for epochs in range(60, len(slow) + 1, 5):
         assert hints(trained(slow[:epochs], 1), lr=0.5, setup=FULL_BATCH) == [], epochs
+
+
+def _epochs_by_step_one_at_a_time(c: Curves):
+    """The coach's ``_epochs_by_step`` as it was written before s72: one search per epoch."""
+    xs = np.asarray(c.batch_x, dtype=np.float64)
+    steps, accuracy, epochs = [], [], []
+    for epoch, value in zip(c.epochs, c.train_accuracy, strict=False):
+        done = int(np.searchsorted(xs, epoch + 1e-9, side="right"))
+        if done > 0 and math.isfinite(value):
+            steps.append(done)
+            accuracy.append(value)
+            epochs.append(epoch)
+    return (np.asarray(steps, dtype=np.float64), np.asarray(accuracy, dtype=np.float64),
+            np.asarray(epochs, dtype=np.float64))  # fmt: skip
+
+
+accuracies = st.one_of(st.floats(0, 1), st.just(math.nan), st.just(math.inf), st.just(-math.inf))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    batches=st.lists(st.integers(1, 6), max_size=8),  # each epoch's batches seen here
+    skipped=st.integers(0, 3),  # epochs trained before a Continue: no batches here
+    values=st.lists(accuracies, max_size=12),
+    extra_epochs=st.integers(-3, 3),  # epochs without an accuracy yet, or the reverse
+)
+def test_the_epochs_are_found_at_their_step_as_one_search_each_found(
+    batches, skipped, values, extra_epochs
+):
+    from nndesk.coach import _epochs_by_step
+
+    c = Curves()
+    for epoch, count in enumerate(batches, start=skipped + 1):
+        c.batch_x += [epoch - 1 + b / count for b in range(1, count + 1)]
+    c.epochs = list(range(1, max(0, len(batches) + skipped + extra_epochs) + 1))
+    c.train_accuracy = list(values)
+    for got, want in zip(_epochs_by_step(c), _epochs_by_step_one_at_a_time(c), strict=True):
+        assert got.dtype == want.dtype and got.shape == want.shape
+        np.testing.assert_array_equal(got, want)
+
+
+def test_a_run_of_many_epochs_is_found_at_its_steps():
+    """The first batches of a Continue (epochs 1-2 trained before it) and an epoch whose
+    accuracy was not finite are left out, the others end at their own batch."""
+    from nndesk.coach import _epochs_by_step
+
+    c = Curves()
+    for epoch in range(3, 7):  # four batches each
+        c.batch_x += [epoch - 1 + b / 4 for b in range(1, 5)]
+    c.epochs = [1, 2, 3, 4, 5, 6]
+    c.train_accuracy = [0.1, 0.2, 0.3, math.nan, 0.5, 0.6]
+    steps, accuracy, epochs = _epochs_by_step(c)
+    assert steps.tolist() == [4.0, 12.0, 16.0]
+    assert accuracy.tolist() == [0.3, 0.5, 0.6]
+    assert epochs.tolist() == [3.0, 5.0, 6.0]
