@@ -293,13 +293,17 @@ def mistakes_hint(confusions, class_names, split: str = "validation") -> Hint | 
     mostly = int(np.argmax(row))
     names = list(class_names) or [str(i) for i in range(len(c))]
     text = (
-        QT_TRANSLATE_NOOP("Coach", "{name} holds {share:.0%} of the mistakes on the validation "
-                          "split ({n} of {total}), most often taken for {other}: see them in "
-                          "Mistakes.")
+        QT_TRANSLATE_NOOP(
+            "Coach",
+            "See {name}'s mistakes in Mistakes: it holds {share:.0%} of those on the validation"
+            " split ({n} of {total}), most often taken for {other}.",
+        )
         if split == "validation"
-        else QT_TRANSLATE_NOOP("Coach", "{name} holds {share:.0%} of this epoch's mistakes on "
-                               "its training batches ({n} of {total}), most often taken for "
-                               "{other}: see them in Mistakes.")
+        else QT_TRANSLATE_NOOP(
+            "Coach",
+            "See {name}'s mistakes in Mistakes: it holds {share:.0%} of this epoch's on "
+            "its training batches ({n} of {total}), most often taken for {other}.",
+        )
     )  # fmt: skip
     return Hint(
         "mistakes",
@@ -741,19 +745,24 @@ def hints(
         if climbing and data_change is not None:
             found.append(Hint(
                 "harder-data",
-                QT_TRANSLATE_NOOP("Coach", "The loss climbed from {before} to {recent} "
-                                  "over the last {n} batches, right after {change}: the "
-                                  "batches became harder to fit, not the learning rate too "
-                                  "high. Give it a few hundred batches before changing it."),
+                QT_TRANSLATE_NOOP(
+                    "Coach",
+                    "Give it a few hundred batches before changing the learning rate: the loss "
+                    "climbed from {before} to {recent} over the last {n} batches, right after "
+                    "{change}; the batches became harder to fit, not the learning rate too "
+                    "high.",
+                ),
                 {"before": Loss(before), "recent": Loss(recent), "n": 2 * RECENT,
                  "change": data_change.shown_text()},
             ))  # fmt: skip
         elif climbing:
             found.append(Hint(
                 "diverging",
-                QT_TRANSLATE_NOOP("Coach", "The loss climbed from {before} to {recent} "
-                                  "over the last {n} batches: the learning rate is probably too "
-                                  "high."),
+                QT_TRANSLATE_NOOP(
+                    "Coach",
+                    "The learning rate is probably too high: the loss climbed from {before} to "
+                    "{recent} over the last {n} batches.",
+                ),
                 {"before": Loss(before), "recent": Loss(recent), "n": 2 * RECENT},
                 lower, fix_label if lower else "",
             ))  # fmt: skip
@@ -782,11 +791,13 @@ def hints(
     if broken is not None:
         found.append(Hint(
             "collapsed",
-            QT_TRANSLATE_NOOP("Coach", "The training loss has stood at {loss} since epoch "
-                              "{since}: the loss of a network that answers every image alike "
-                              "(ln {n} = {chance}). Its units no longer respond to the images, "
-                              "and no learning rate brings them back: train it again from the "
-                              "start."),
+            QT_TRANSLATE_NOOP(
+                "Coach",
+                "Train it again from the start: the training loss has stood at {loss} since "
+                "epoch {since}, the loss of a network that answers every image alike (ln {n} = "
+                "{chance}). Its units no longer respond to the images, and no learning rate "
+                "brings them back.",
+            ),
             broken,
         ))  # fmt: skip
     classes = setup.classes if setup is not None and setup.classes else 10
@@ -799,15 +810,19 @@ def hints(
         scheduled = setup is not None and _schedule_had_rate(curves, setup.schedule)
         found.append(Hint(
             "rate-raised",
-            QT_TRANSLATE_NOOP("Coach", "Training loss rose from {v0} at epoch {e0} to "
-                              "{v2} at epoch {e2} after the learning rate was raised from "
-                              "{previous:g} to {rate:g} in epoch {at}: steps that large "
-                              "overshoot. Set it back, or lower it further.")
+            QT_TRANSLATE_NOOP(
+                "Coach",
+                "Set the learning rate back, or lower it further: training loss rose from {v0} "
+                "at epoch {e0} to {v2} at epoch {e2} after it was raised from {previous:g} to "
+                "{rate:g} in epoch {at}; steps that large overshoot.",
+            )
             if raised["training"] else
-            QT_TRANSLATE_NOOP("Coach", "Validation loss rose from {v0} at epoch {e0} to "
-                              "{v2} at epoch {e2} after the learning rate was raised from "
-                              "{previous:g} to {rate:g} in epoch {at}: steps that large "
-                              "overshoot. Set it back, or lower it further."),
+            QT_TRANSLATE_NOOP(
+                "Coach",
+                "Set the learning rate back, or lower it further: validation loss rose from "
+                "{v0} at epoch {e0} to {v2} at epoch {e2} after it was raised from {previous:g}"
+                " to {rate:g} in epoch {at}; steps that large overshoot.",
+            ),
             raised,
             {RATE_FROM_SCHEDULE: True} if scheduled else {"lr": float(raised["previous"])},
             QT_TRANSLATE_NOOP("Coach", "Give the learning rate back to its schedule")
@@ -817,10 +832,12 @@ def hints(
     elif overfit is not None:
         found.append(Hint(
             "overfitting",
-            QT_TRANSLATE_NOOP("Coach", "Validation loss rose from {v0} at epoch {e0} to "
-                              "{v2} at epoch {e2} while training loss fell from {t0} "
-                              "to {t2}: overfitting. More L2, dropout or augmentation "
-                              "helps."),
+            QT_TRANSLATE_NOOP(
+                "Coach",
+                "Overfitting: more L2, dropout or augmentation helps. Validation loss rose from"
+                " {v0} at epoch {e0} to {v2} at epoch {e2} while training loss fell from {t0} "
+                "to {t2}.",
+            ),
             overfit,
             {"augment": True},
             QT_TRANSLATE_NOOP("Coach", "Turn augmentation on"),
@@ -836,9 +853,12 @@ def hints(
             if math.isfinite(layer.dead) and layer.dead > dead_limit:
                 found.append(Hint(
                     "dead",
-                    QT_TRANSLATE_NOOP("Coach", "{share:.0%} of the units after {name} never "
-                                      "fired on the last sampled batch (dead ReLUs): a lower "
-                                      "learning rate or leaky ReLU keeps them alive."),
+                    QT_TRANSLATE_NOOP(
+                        "Coach",
+                        "Dead ReLUs: a lower learning rate or leaky ReLU keeps them alive. "
+                        "{share:.0%} of the units after {name} never fired on the last sampled "
+                        "batch.",
+                    ),
                     {"share": layer.dead, "name": layer_label(name)},
                     lower, fix_label if lower else "",
                 ))  # fmt: skip
@@ -854,9 +874,11 @@ def hints(
         fix = {"lr": back} if back is not None else lower
         found.append(Hint(
             "fell",
-            QT_TRANSLATE_NOOP("Coach", "Training accuracy fell from {high:.1%} to "
-                              "{low:.1%}, the 10% of guessing, after the learning rate was "
-                              "set to {rate:g}: that rate is too high for this run."),
+            QT_TRANSLATE_NOOP(
+                "Coach",
+                "The learning rate {rate:g} is too high for this run: training accuracy fell "
+                "from {high:.1%} to {low:.1%}, the 10% of guessing, after it was set.",
+            ),
             fell,
             fix, fix_label if fix else "",
         ))  # fmt: skip
@@ -875,11 +897,13 @@ def hints(
         stuck = pinned["accuracy"]
         found.append(Hint(
             "stuck",
-            QT_TRANSLATE_NOOP("Coach", "The training loss has stood at {loss} for {epochs} "
-                              "epochs, at {accuracy:.1%}: the loss of a network that answers "
-                              "every image alike (ln {n} = {chance}). Steps too large for it "
-                              "threw it there: a smaller learning rate may bring it back; "
-                              "training again from the start is surer."),
+            QT_TRANSLATE_NOOP(
+                "Coach",
+                "A smaller learning rate may bring it back; training again from the start is "
+                "surer. The training loss has stood at {loss} for {epochs} epochs, at "
+                "{accuracy:.1%}: the loss of a network that answers every image alike (ln {n} ="
+                " {chance}); steps too large for it threw it there.",
+            ),
             pinned,
             lower, fix_label if lower else "",
         ))  # fmt: skip
@@ -888,9 +912,12 @@ def hints(
         raise_it = lr is not None and 0 < lr < TINY_LR
         found.append(Hint(
             "stuck",
-            QT_TRANSLATE_NOOP("Coach", "Training accuracy is {accuracy:.1%} after {steps} "
-                              "batches, near the 10% of guessing and not climbing: check the "
-                              "input normalisation and the learning rate."),
+            QT_TRANSLATE_NOOP(
+                "Coach",
+                "Check the input normalisation and the learning rate: training accuracy is "
+                "{accuracy:.1%} after {steps} batches, near the 10% of guessing and not "
+                "climbing.",
+            ),
             {"accuracy": stuck, "steps": len(curves.batch_x)},
             {"lr": float(f"{lr * 10:.2g}")} if raise_it else lower,
             QT_TRANSLATE_NOOP("Coach", "Raise the learning rate to {lr:g}") if raise_it
@@ -950,11 +977,13 @@ def hints(
         if gap is not None:
             found.append(Hint(
                 "gap",
-                QT_TRANSLATE_NOOP("Coach", "Training accuracy {train:.1%} against {val:.1%} on "
-                                  "the validation split at epoch {epoch}, {points:.1f} points "
-                                  "apart for {n} epochs: the network fits its training images "
-                                  "much better than new ones (overfitting). More L2, dropout or "
-                                  "augmentation, or fewer epochs, narrow the gap."),
+                QT_TRANSLATE_NOOP(
+                    "Coach",
+                    "Overfitting: more L2, dropout or augmentation, or fewer epochs, narrow the"
+                    " gap. Training accuracy {train:.1%} against {val:.1%} on the validation "
+                    "split at epoch {epoch}, {points:.1f} points apart for {n} epochs: the "
+                    "network fits its training images much better than new ones.",
+                ),
                 gap,
             ))  # fmt: skip
     mistakes = mistakes_hint(confusions, class_names, split)
@@ -1015,27 +1044,24 @@ def _few_steps(setup: RunSetup) -> Hint | None:
     if setup.full_batch:
         text = QT_TRANSLATE_NOOP(
             "Coach",
-            "Full batch: each optimizer step takes all {n:,} "
-            "training images, so an epoch is one step and this run takes "
-            "{steps} in all, too few to learn much. Train for hundreds of "
-            "epochs (the mnist-gd preset trains 500), or use batches of "
-            "{size}: {per:,} steps an epoch.",
+            "Full batch: train for hundreds of epochs (the mnist-gd preset trains 500), "
+            "or use batches of {size}: {per:,} steps an epoch. Each optimizer step takes"
+            " all {n:,} training images, so an epoch is one step and this run takes "
+            "{steps} in all, too few to learn much.",
         )
     elif setup.asked > n:
         values["batch"] = setup.asked  # as typed: the run's batches are the whole split
         text = QT_TRANSLATE_NOOP(
             "Coach",
-            "Batch {batch:,} is more than the {n:,} training "
-            "images: an epoch is one full-batch step and this run takes "
-            "{steps} in all, too few to learn much. Batches of {size} take "
-            "{per:,} steps an epoch.",
+            "Batches of {size} take {per:,} steps an epoch: batch {batch:,} is more than"
+            " the {n:,} training images, so an epoch is one full-batch step and this run"
+            " takes {steps} in all, too few to learn much.",
         )
     else:
         text = QT_TRANSLATE_NOOP(
             "Coach",
-            "Batches of {batch:,} images make this run only "
-            "{steps} optimizer steps in all, too few to learn much. "
-            "Batches of {size} take {per:,} steps an epoch.",
+            "Batches of {size} take {per:,} steps an epoch: batches of {batch:,} images "
+            "make this run only {steps} optimizer steps in all, too few to learn much.",
         )
     return Hint(
         "few-steps",
@@ -1052,10 +1078,12 @@ def _raw_inputs(setup: RunSetup) -> Hint | None:
         return None
     return Hint(
         "raw-inputs",
-        QT_TRANSLATE_NOOP("Coach", "The pixels go in raw, 0 to 255: a {activation} unit's "
-                          "input is then in the hundreds, where {activation} is flat "
-                          "(saturated), so it learns slowly and the validation loss jumps "
-                          "about. Scale the pixels (Inputs: [0, 1]) and train again."),
+        QT_TRANSLATE_NOOP(
+            "Coach",
+            "Scale the pixels (Inputs: [0, 1]) and train again: they go in raw, 0 to 255, so a "
+            "{activation} unit's input is in the hundreds, where {activation} is flat "
+            "(saturated); it learns slowly and the validation loss jumps about.",
+        ),
         {"activation": setup.activation},
     )  # fmt: skip
 
@@ -1069,13 +1097,14 @@ def _raw_relu(setup: RunSetup) -> Hint | None:
         return None
     return Hint(
         "raw-relu",
-        QT_TRANSLATE_NOOP("Coach", "The pixels go in raw, 0 to 255: a ReLU unit's input is "
-                          "then in the hundreds, and so is its output. ReLU does not saturate, "
-                          "but at learning rate {lr:g} the first steps on such large values "
-                          "switch most units off for good (dead ReLUs: they fire on no image), "
-                          "and the network makes more mistakes than the same one fed scaled "
-                          "pixels. "
-                          "Scale the pixels (Inputs: [0, 1]) and train again."),
+        QT_TRANSLATE_NOOP(
+            "Coach",
+            "Scale the pixels (Inputs: [0, 1]) and train again: they go in raw, 0 to 255, so a "
+            "ReLU unit's input is in the hundreds, and so is its output. ReLU does not "
+            "saturate, but at learning rate {lr:g} the first steps on such large values switch "
+            "most units off for good (dead ReLUs: they fire on no image), and the network makes"
+            " more mistakes than the same one fed scaled pixels.",
+        ),
         {"lr": setup.lr},
     )  # fmt: skip
 
@@ -1094,12 +1123,14 @@ def _raw_relu_seen(setup: RunSetup, inside) -> Hint | None:
         if math.isfinite(layer.dead) and layer.dead > DEAD:
             return Hint(
                 "raw-relu",
-                QT_TRANSLATE_NOOP("Coach", "{share:.0%} of the units after {name} never fired "
-                                  "on the last sampled batch (dead ReLUs), and the pixels go in "
-                                  "raw, 0 to 255: a ReLU unit's input is then in the hundreds, "
-                                  "and so is its output, and steps on such large values switch "
-                                  "units off for good. Scale the pixels (Inputs: [0, 1]) and "
-                                  "train again."),
+                QT_TRANSLATE_NOOP(
+                    "Coach",
+                    "Scale the pixels (Inputs: [0, 1]) and train again: {share:.0%} of the "
+                    "units after {name} never fired on the last sampled batch (dead ReLUs), and"
+                    " the pixels go in raw, 0 to 255; a ReLU unit's input is then in the "
+                    "hundreds, and so is its output, and steps on such large values switch "
+                    "units off for good.",
+                ),
                 {"share": layer.dead, "name": layer_label(name)},
             )  # fmt: skip
     return None

@@ -65,7 +65,8 @@ TOPS_HINTS: dict[frozenset[str], str] = {
     ),
     frozenset({"Coat", "Shirt"}): QT_TRANSLATE_NOOP(
         "MainWindow",
-        "Coat or shirt? Hard to tell in a drawing: two small pockets erased on it lean it to Coat.",
+        "Coat or shirt? Two small pockets erased on it lean it to"
+        " Coat; a drawing tells them apart poorly.",
     ),
 }
 
@@ -91,13 +92,16 @@ OPENING_WHOLE = 0.85
 MARKED_HINTS: dict[frozenset[str], str] = {
     frozenset({"Coat", "Pullover"}): QT_TRANSLATE_NOOP(
         "MainWindow",
-        "Coat or pullover? The marks erased on it have not settled it: drawn as an outline "
-        "instead (no Fill), V lapels at the neck and two pocket boxes read Coat.",
+        "Coat or pullover? Draw it as an outline instead (no "
+        "Fill), with V lapels at the neck and two pocket "
+        "boxes: they read Coat. The marks erased on it have "
+        "not settled it.",
     ),
     frozenset({"Coat", "Shirt"}): QT_TRANSLATE_NOOP(
         "MainWindow",
-        "Coat or shirt? The marks erased on it have not settled it: drawn as an outline instead "
-        "(no Fill), V lapels at the neck and two pocket boxes read Coat.",
+        "Coat or shirt? Draw it as an outline instead (no Fill), "
+        "with V lapels at the neck and two pocket boxes: they "
+        "read Coat. The marks erased on it have not settled it.",
     ),
 }
 
@@ -114,8 +118,9 @@ OUTLINE_HINTS: dict[frozenset[str], str] = {
     ),
     frozenset({"Coat", "Shirt"}): QT_TRANSLATE_NOOP(
         "MainWindow",
-        "Coat or shirt? Hard to tell in a drawing: on an outline, V lapels at the neck, a line "
-        "down the front and two pocket boxes lean it to Coat.",
+        "Coat or shirt? On an outline, V lapels at the neck, a "
+        "line down the front and two pocket boxes lean it to "
+        "Coat; a drawing tells them apart poorly.",
     ),
 }
 

@@ -371,8 +371,8 @@ def test_a_run_a_rate_change_threw_back_to_chance_is_told_so_not_no_problem():
     (hint,) = hints(run, lr=1.0)
     assert hint.kind == "fell" and hint.fix == {"lr": 0.33}
     assert hint.message() == (
-        "Training accuracy fell from 38.0% to 10.0%, the 10% of guessing, after the learning "
-        "rate was set to 1: that rate is too high for this run."
+        "The learning rate 1 is too high for this run: training accuracy fell from 38.0% to "
+        "10.0%, the 10% of guessing, after it was set."
     )
     assert hint.button_text() == "Lower the learning rate to 0.33"
     # the rate before the change, when a change set it, is the one offered back
@@ -443,9 +443,9 @@ def test_validation_loss_rising_after_the_rate_was_raised_blames_the_rate_not_ov
     (hint,) = hints(run, lr=0.002, setup=RunSetup(lr=0.0005))
     assert hint.kind == "rate-raised" and hint.fix == {"lr": 0.0005}
     assert hint.message() == (
-        "Validation loss rose from 0.4318 at epoch 1 to 0.4567 at epoch 3 after the learning "
-        "rate was raised from 0.0005 to 0.002 in epoch 2: steps that large overshoot. Set it "
-        "back, or lower it further."
+        "Set the learning rate back, or lower it further: validation loss rose from 0.4318 at "
+        "epoch 1 to 0.4567 at epoch 3 after it was raised from 0.0005 to 0.002 in epoch 2; "
+        "steps that large overshoot."
     )
     assert hint.button_text() == "Set the learning rate back to 0.0005"
     # the rate before it is the change before it, when a change set it
@@ -497,9 +497,9 @@ def test_a_large_lasting_gap_between_training_and_validation_accuracy_is_said():
     (hint,) = hints(run, lr=1e-5)
     assert hint.kind == "gap" and hint.fix == {} and hint.button_text() == ""
     assert hint.message() == (
+        "Overfitting: more L2, dropout or augmentation, or fewer epochs, narrow the gap. "
         "Training accuracy 97.2% against 90.5% on the validation split at epoch 5, 6.7 points "
-        "apart for 3 epochs: the network fits its training images much better than new ones "
-        "(overfitting). More L2, dropout or augmentation, or fewer epochs, narrow the gap."
+        "apart for 3 epochs: the network fits its training images much better than new ones."
     )
     # fashion-mlp-plus: 3 to 4.6 points, and a gap of two epochs only: nothing
     run.train_accuracy = [0.930, 0.935, 0.940, 0.943, 0.947]
@@ -638,9 +638,9 @@ def test_a_raise_that_hurt_a_run_without_validation_is_told_from_its_training_lo
     (hint,) = hints(run, lr=0.01, setup=RunSetup(lr=0.001))
     assert hint.kind == "rate-raised" and hint.fix == {"lr": 0.0001}
     assert hint.message() == (
-        "Training loss rose from 0.3000 at epoch 3 to 0.5000 at epoch 5 after the learning "
-        "rate was raised from 0.0001 to 0.01 in epoch 4: steps that large overshoot. Set it "
-        "back, or lower it further."
+        "Set the learning rate back, or lower it further: training loss rose from 0.3000 at "
+        "epoch 3 to 0.5000 at epoch 5 after it was raised from 0.0001 to 0.01 in epoch 4; steps "
+        "that large overshoot."
     )
     # a raise the training loss went on falling after helped, or did no harm
     helped = curves(train_loss=[0.60, 0.40, 0.30, 0.28, 0.27], val_loss=[nan] * 5)
@@ -730,9 +730,9 @@ def test_a_network_dead_at_the_loss_of_guessing_is_told_to_start_again_not_offer
     found = hints(run, lr=2.0, setup=setup)
     assert found[0].kind == "collapsed" and found[0].fix == {} and found[0].fix_label == ""
     assert found[0].message() == (
-        "The training loss has stood at 2.3012 since epoch 64: the loss of a network that "
-        "answers every image alike (ln 10 = 2.3026). Its units no longer respond to the images, "
-        "and no learning rate brings them back: train it again from the start."
+        "Train it again from the start: the training loss has stood at 2.3012 since epoch 64, "
+        "the loss of a network that answers every image alike (ln 10 = 2.3026). Its units no "
+        "longer respond to the images, and no learning rate brings them back."
     )
     assert {h.kind for h in found[1:]} <= {"rate-raised", "fell", "stuck"}, found
     assert all(h.fix == {} and h.fix_label == "" for h in found[1:]), found
@@ -944,7 +944,7 @@ def test_a_run_dead_at_the_loss_of_guessing_after_too_large_steps_is_told_within
         text = hint.message()
         assert re.search(r"loss has stood at 2\.[23]\d\d\d for \d+ epochs", text), text
         assert "(ln 10 = 2.3026)" in text, text
-        assert "Steps too large for it" in text and "from the start" in text, text
+        assert "steps too large for it" in text and "from the start" in text, text
     assert "for 20 epochs, at 10.1%" in hints(_verify68(45), lr=0.5, setup=setup)[0].message()
     # a network never thrown about starts at that loss: the stuck hint's own time, its words
     for epochs, said in ((45, []), (60, ["stuck"])):
@@ -952,7 +952,7 @@ def test_a_run_dead_at_the_loss_of_guessing_after_too_large_steps_is_told_within
         fresh.train_loss = [2.3026] * epochs
         found = hints(fresh, lr=0.5, setup=setup)
         assert [h.kind for h in found] == said, epochs
-    assert "check the input normalisation" in found[0].message()
+    assert "Check the input normalisation" in found[0].message()
 
 
 def test_a_run_stalled_after_it_climbed_out_of_guessing_is_told_within_20_epochs():

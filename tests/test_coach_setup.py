@@ -119,7 +119,9 @@ def test_relu_units_raw_pixels_kill_under_the_rate_rule_are_named_when_seen_insi
     (hint,) = hints(run, _one_layer_dead(0.64), lr=0.001, setup=fashion)
     assert hint.kind == "raw-relu" and hint.fix == {}
     said = hint.message()
-    assert said.startswith("64% of the units after Dense 784→784 never fired")
+    # what to do first (fixN), then what was seen
+    assert said.startswith("Scale the pixels (Inputs: [0, 1]) and train again: 64% of the units")
+    assert "after Dense 784→784 never fired" in said
     assert "raw, 0 to 255" in said and "Inputs: [0, 1]" in said  # and the dead hint not again
     # SGD's steps too; not on scaled pixels (half a layer dead while it learns: no hint), nor
     # said twice where the rate rule says it already
@@ -130,7 +132,7 @@ def test_relu_units_raw_pixels_kill_under_the_rate_rule_are_named_when_seen_insi
     assert [h.kind for h in scaled] == ["dead"]  # the generic hint, the run not learning
     at_the_rule = hints(run, _one_layer_dead(0.8), lr=0.01, setup=RELU_RAW)
     assert [h.kind for h in at_the_rule] == ["dead", "raw-relu"]
-    assert at_the_rule[1].message().startswith("The pixels go in raw")
+    assert at_the_rule[1].message().startswith("Scale the pixels (Inputs: [0, 1]) and train")
 
 
 def test_a_raced_raw_relu_lane_under_the_rate_rule_is_named_from_its_units_counted_after():
@@ -169,16 +171,17 @@ def test_a_batch_larger_than_the_training_set_is_said_with_the_steps_it_leaves()
     (hint,) = hints(run, lr=0.001, setup=setup)
     assert hint.kind == "few-steps"
     assert hint.message() == (
-        "Batch 1,000,000 is more than the 54,000 training images: an epoch is one full-batch "
-        "step and this run takes 5 in all, too few to learn much. Batches of 128 take 422 "
-        "steps an epoch."
+        "Batches of 128 take 422 steps an epoch: batch 1,000,000 is more than the 54,000 "
+        "training images, so an epoch is one full-batch step and this run takes 5 in all, too "
+        "few to learn much."
     )
     assert hint.fix == {"batch_size": 128}
     assert hint.button_text() == "Use batches of 128"
     full = RunSetup(activation="relu", normalize="unit", full_batch=True, batch=54000,
                     train_images=54000, steps=20)  # fmt: skip
     (hint,) = hints(run, lr=0.5, setup=full)
-    assert hint.message().startswith("Full batch: each optimizer step takes all 54,000")
+    assert hint.message().startswith("Full batch: train for hundreds of epochs")
+    assert "Each optimizer step takes all 54,000" in hint.message()
     assert "this run takes 20 in all" in hint.message()
 
 
@@ -188,7 +191,8 @@ def test_a_large_batch_is_said_only_when_it_leaves_the_run_few_steps():
         activation="relu", normalize="unit", batch=4096, asked=4096, train_images=54000, steps=28
     )
     (hint,) = hints(run, lr=0.001, setup=few)
-    assert hint.message().startswith("Batches of 4,096 images make this run only 28 optimizer")
+    assert hint.message().startswith("Batches of 128 take 422 steps an epoch: batches of 4,096")
+    assert "make this run only 28 optimizer steps" in hint.message()
     # mnist-gd: 500 full-batch steps, a lab of its own; a small data folder's few steps of
     # small batches; a large batch over many epochs
     for setup in [

@@ -20,8 +20,8 @@ PRETEND = {  # a pretend language: the templates' words in capitals, Vietnamese 
     "must be {range}; got {value:g}": "MUST BE {range}; GOT {value:g}",
     "in {left}{low:g}, {high:g}{right}": "IN {left}{low:g}, {high:g}{right}",
     "layer {i}: {part!r} is not a width, cN, cNkK, cNv, p or bn": "LAYER {i}: {part!r} NO",
-    "The loss climbed from {before} to {recent} over the last {n} batches: the learning "
-    "rate is probably too high.": "CLIMBED {before} -> {recent} IN {n}",
+    "The learning rate is probably too high: the loss climbed from {before} to {recent} over "
+    "the last {n} batches.": "CLIMBED {before} -> {recent} IN {n}",
     "Lower the learning rate to {lr:g}": "LOWER TO {lr:g}",
 }
 

@@ -62,7 +62,7 @@ def test_a_hint_found_every_other_epoch_stays_in_sight_and_the_page_never_moves(
         shown = panel.coach_label.isVisible()
         said.append(panel.coach_label.text() if shown else "quiet")
         places.append(tabs.mapTo(panel, QPoint(0, 0)))
-    assert all(text.startswith("8 holds 31% of the mistakes") for text in said), said
+    assert all(text.startswith("See 8's mistakes in Mistakes: it holds 31%") for text in said), said
     assert len(set(places)) == 1, places  # nothing under the box moved
     assert panel.coach_button.isVisible() and not panel.coach_button.isEnabled()
     # what it says stops being true: it stays HOLD_S more, then goes

@@ -27,7 +27,11 @@ def test_the_coach_names_raw_pixels_into_sigmoid_units_after_the_run(
     _train(qtbot, panel, activation="sigmoid", normalize="raw")
     coach = panel.coach
     assert coach.label.isVisible(), coach.quiet.text()
-    assert "The pixels go in raw, 0 to 255: a sigmoid unit's" in coach.label.text()
+    said = coach.label.text()  # what to do first (fixN)
+    assert said.startswith("Scale the pixels (Inputs: [0, 1]) and train again: they go in raw"), (
+        said
+    )
+    assert "so a sigmoid unit's" in said
     assert not coach.button.isVisible()  # said for the next run: nothing to change in this one
 
     # a window rebuilt in another language takes the page over: the same hint
@@ -54,7 +58,8 @@ def test_the_coach_says_a_full_batch_run_takes_too_few_steps(
     _train(qtbot, panel, batch_size=0)
     label = panel.coach.label
     assert label.isVisible()
-    assert label.text().startswith("Full batch: each optimizer step takes all ")
+    assert label.text().startswith("Full batch: train for hundreds of epochs")  # advice first
+    assert "Each optimizer step takes all 160 training images" in label.text()
     assert "this run takes 2 in all" in label.text()
 
     # a model loaded since: the curves shown are its own, the run's settings say nothing

@@ -188,12 +188,12 @@ def test_continue_of_a_collapsed_network_says_the_coachs_words_and_offers_no_rat
     assert not dialog.coach.isVisible() and dialog.keep.isChecked()
     assert dialog.coach_said.isVisible()
     assert dialog.coach_said.text().startswith(
-        "The coach: The training loss has stood at 2.3031 since epoch 2: the loss of a network "
-        "that answers every image alike (ln 10 = 2.3026)."
+        "The coach: Train it again from the start: the training loss has stood at 2.3031 since "
+        "epoch 2, the loss of a network that answers every image alike (ln 10 = 2.3026)."
     )
     dialog.reject()
     panel._show_coach()  # the page judged the curves as the run ended, before they were set
-    assert "train it again from the start" in panel.coach_label.text()  # first, before "dead"
+    assert "Train it again from the start" in panel.coach_label.text()  # first, before "dead"
     assert not panel.coach_button.isVisible()
 
 

@@ -164,7 +164,8 @@ def test_the_coach_points_at_the_class_holding_the_mistakes_and_opens_mistakes(
     run_three_epochs(qtbot, panel)
     assert panel.coach_label.isVisible()
     text = panel.coach_label.text()
-    assert "7 holds 80% of the mistakes on the validation split (12 of 15)" in text
+    assert text.startswith("See 7's mistakes in Mistakes: it holds 80% of those on the validation")
+    assert "split (12 of 15)" in text
     assert "taken for 1" in text
     assert panel.coach_button.isEnabled() and panel.coach_button.text() == "See 7's mistakes"
     with qtbot.waitSignal(panel.mistakes_requested, timeout=WAIT_MS) as asked:
