@@ -106,10 +106,7 @@ MARKED_HINTS: dict[frozenset[str], str] = {
 }
 
 #: the hints for a pair with Coat when the top is drawn as an outline (``drawn_as_outline``):
-#: pockets erased into a fill are no advice for it; measured on the shipped file, an outline
-#: with V lapels at the neck over a line down the front and two pocket boxes read Coat 93.7 %
-#: (``tests/test_garment_hints.py``, pen 12), Pullover without the lapels; walk70's at pen 20
-#: leant to Coat (51.3 %, Shirt 45.0 %), at pen 30 read Coat 66.2 %
+#: pockets erased into a fill are no advice for it (measured: docs/garment-hints.md)
 OUTLINE_HINTS: dict[frozenset[str], str] = {
     frozenset({"Coat", "Pullover"}): QT_TRANSLATE_NOOP(
         "MainWindow",
@@ -133,32 +130,49 @@ MARKS_AT_LEAST = 120
 MARKS_AT_MOST = 0.25
 
 
+#: ... and when the shape is a filled one: solid, its ink lying deeper than this share of the
+#: drawing's larger side from any background (some 24 px on a full-size top; a pen's stroke
+#: lies at most 15 px from its edge) for ``SOLID_AT_LEAST`` of the ink, ...
+SOLID_DEPTH = 0.1
+SOLID_AT_LEAST = 0.06
+#: ... around no room: enclosed background this many canvas pixels across is drawn round, not
+#: erased. At pen 30 an outline's strokes leave under a quarter of its shape enclosed, and it
+#: was taken for marks erased in a fill (walk70; measured: docs/garment-hints.md)
+ROOM_ACROSS_PX = 36
+
+
 def erased_marks(drawing) -> bool:
     """Whether ``drawing`` (uint8 (H, W), white ink on black, the canvas) is a filled shape with
     marks erased inside it: background it encloses (not reached from the edge of the canvas),
-    ``MARKS_AT_LEAST`` pixels at least, under ``MARKS_AT_MOST`` of the shape. Measured on the
-    canvas halved (2 x 2 blocks, background when any of its pixels is), flooded from the edge
-    with numpy steps: a few ms after a stroke."""
-    enclosed, shape = _enclosed_and_shape(drawing)
-    return enclosed >= MARKS_AT_LEAST and enclosed < MARKS_AT_MOST * shape
+    ``MARKS_AT_LEAST`` pixels at least, under ``MARKS_AT_MOST`` of the shape, in a solid shape
+    (``SOLID_DEPTH``; not the strokes of an outline). Measured on the canvas halved (2 x 2
+    blocks, background when any of its pixels is), flooded from the edge and eroded with numpy
+    steps: a few ms after a stroke."""
+    enclosed, shape, filled = _enclosed_and_shape(drawing)
+    return enclosed >= MARKS_AT_LEAST and enclosed < MARKS_AT_MOST * shape and filled
 
 
 def drawn_as_outline(drawing) -> bool:
     """Whether ``drawing`` (as ``erased_marks``) is an outline (no Fill): the background it
-    encloses is ``MARKS_AT_MOST`` of the shape or more. Advice about erasing into a fill is
-    no advice for it (walk70 M2: "two small pockets erased on it" under an outlined coat)."""
-    enclosed, shape = _enclosed_and_shape(drawing)
-    return shape > 0 and enclosed >= MARKS_AT_MOST * shape
+    encloses is ``MARKS_AT_MOST`` of the shape or more, or it encloses some and is no solid
+    shape (an outline drawn so thick its strokes leave little room inside). Advice about
+    erasing into a fill is no advice for it (walk70 M2: "two small pockets erased on it" under
+    an outlined coat)."""
+    enclosed, shape, filled = _enclosed_and_shape(drawing)
+    if shape == 0:
+        return False
+    return enclosed >= MARKS_AT_MOST * shape or (enclosed >= MARKS_AT_LEAST and not filled)
 
 
-def _enclosed_and_shape(drawing) -> tuple[int, int]:
-    """The canvas pixels of background ``drawing`` encloses, and of the shape (ink and what it
-    encloses): (0, 0) for an empty canvas."""
+def _enclosed_and_shape(drawing) -> tuple[int, int, bool]:
+    """The canvas pixels of background ``drawing`` encloses, of the shape (ink and what it
+    encloses), and whether the shape is a filled one (solid, ``SOLID_DEPTH``, around no room,
+    ``ROOM_ACROSS_PX``): (0, 0, False) for an empty canvas."""
     ink = np.asarray(drawing) >= 128
     h, w = ink.shape[0] // 2 * 2, ink.shape[1] // 2 * 2
     blocks = ink[:h, :w].reshape(h // 2, 2, w // 2, 2).all(axis=(1, 3))
     if not blocks.any():
-        return 0, 0
+        return 0, 0, False
     background = ~blocks
     reached = np.zeros_like(background)
     reached[0, :], reached[-1, :], reached[:, 0], reached[:, -1] = (
@@ -174,8 +188,43 @@ def _enclosed_and_shape(drawing) -> tuple[int, int]:
         if (grown == reached).all():
             break
         reached = grown
-    enclosed = int((background & ~reached).sum()) * 4  # in the canvas' pixels
-    return enclosed, int(blocks.sum()) * 4 + enclosed
+    inside = background & ~reached
+    enclosed = int(inside.sum()) * 4  # in the canvas' pixels
+    filled = _solid(blocks) and not _holds_a_room(inside)
+    return enclosed, int(blocks.sum()) * 4 + enclosed, filled
+
+
+def _holds_a_room(inside: np.ndarray) -> bool:
+    """Whether the enclosed background ``inside`` (bool, the canvas halved) holds an area
+    ``ROOM_ACROSS_PX`` across: what 4-neighbour steps of a block leave of it."""
+    left = inside.copy()
+    for _ in range(ROOM_ACROSS_PX // 4):  # each step takes a block (2 px) off every side
+        if not left.any():
+            return False
+        eroded = left.copy()
+        eroded[1:] &= left[:-1]
+        eroded[:-1] &= left[1:]
+        eroded[:, 1:] &= left[:, :-1]
+        eroded[:, :-1] &= left[:, 1:]
+        left = eroded
+    return bool(left.any())
+
+
+def _solid(blocks: np.ndarray) -> bool:
+    """Whether the ink ``blocks`` (bool, the canvas halved) lie ``SOLID_DEPTH`` deep from any
+    background (outside or enclosed) for ``SOLID_AT_LEAST`` of them: a fill, not strokes."""
+    rows, cols = np.flatnonzero(blocks.any(axis=1)), np.flatnonzero(blocks.any(axis=0))
+    side = max(rows[-1] - rows[0], cols[-1] - cols[0]) + 1
+    core = np.pad(blocks, 1)  # the canvas' edge is background too
+    for _ in range(max(1, round(SOLID_DEPTH * side))):  # 8-neighbour erosion, a block a step
+        inner = core[1:-1, 1:-1].copy()
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                inner &= core[1 + dy : core.shape[0] - 1 + dy, 1 + dx : core.shape[1] - 1 + dx]
+        core[1:-1, 1:-1] = inner
+        if not inner.any():
+            return False
+    return int(core.sum()) >= SOLID_AT_LEAST * int(blocks.sum())
 
 
 #: An opening's line (erased through a filled top, or drawn down an outline) is at most this

@@ -320,3 +320,41 @@ def test_two_small_pockets_erased_at_the_default_eraser_lean_a_filled_top_to_coa
 
     assert pockets().label == COAT
     assert pockets(width=DEFAULT_PEN["garments"]).label == SHIRT
+
+
+def test_an_outline_drawn_so_thick_its_strokes_leave_little_room_is_still_an_outline(qapp):
+    """fixZ left it: walk70's coat outlined at Clothing's pen (30 px) with V lapels, a front line
+    and pocket boxes encloses under a quarter of its shape between its thick strokes, and was
+    taken for marks erased in a fill ("The marks erased on it have not settled it"). Drawn
+    through the canvas at 30 px, its sleeves over the body's line as a hand draws them, it is
+    an outline; a filled top's marks erased at the eraser's 8 px and at 30 px are still marks."""
+    from nndesk.ui.canvas import DrawingCanvas
+
+    def canvas_at(pen: int) -> DrawingCanvas:
+        canvas = DrawingCanvas()
+        canvas.set_pen_width(pen)
+        return canvas
+
+    cx, top = 140, 25
+    side = [(30, 0), (85, 20), (110, 200), (88, 205), (62, 75), (62, 235)]
+    points = [(cx - x, top + y) for x, y in side] + [(cx + x, top + y) for x, y in side[::-1]]
+    thick = canvas_at(30)
+    thick.draw_stroke([*points, points[0]])
+    thick.draw_stroke([(cx - 30, top), (cx, top + 95), (cx + 30, top)])  # V lapels
+    thick.draw_stroke([(cx, top + 95), (cx, top + 235)])  # a line down the front
+    for px in (cx - 38, cx + 38):  # two pocket boxes
+        box = [(px - 16, 175), (px + 16, 175), (px + 16, 215), (px - 16, 215)]
+        thick.draw_stroke([*box, box[0]])
+    outline = thick.array()
+    assert not erased_marks(outline) and drawn_as_outline(outline)
+    for other in (SHIRT, PULLOVER):
+        hint = long_sleeved_hint(FASHION, COAT, other, outline)
+        assert hint == OUTLINE_HINTS[frozenset({"Coat", FASHION[other]})]
+    for eraser in (8, 30):  # the same outline filled, two pockets erased: marks
+        filled = canvas_at(30)
+        filled.draw_stroke([*points, points[0]])
+        assert filled.fill_at(cx, 150)
+        filled.set_eraser(True)
+        for px in (cx - 35, cx + 35):
+            filled.draw_stroke([(px - 14, 195), (px + 14, 195)], width=eraser)
+        assert erased_marks(filled.array()) and not drawn_as_outline(filled.array()), eraser
