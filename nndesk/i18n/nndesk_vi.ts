@@ -788,11 +788,11 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>fashion-mlp-lab variant: 128 neurons per hidden layer, 10 epochs</source>
-        <translation>biến thể fashion-mlp-lab: 128 nơ-ron mỗi tầng ẩn, 10 epoch</translation>
+        <translation>biến thể fashion-mlp-lab: 128 nơ-ron mỗi tầng ẩn, 10 epoch</translation>
     </message>
     <message>
         <source>fashion-mlp-lab variant: three hidden layers of 64</source>
-        <translation>biến thể fashion-mlp-lab: ba tầng ẩn 64 nơ-ron</translation>
+        <translation>biến thể fashion-mlp-lab: ba tầng ẩn 64 nơ-ron</translation>
     </message>
     <message>
         <source>field 'digest' missing or malformed</source>
@@ -1591,7 +1591,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{file} holds a number {count:,} digits long; nndesk writes at most {limit}</source>
-        <translation>{file} chứa một số dài {count:,} chữ số; nndesk ghi tối đa {limit}</translation>
+        <translation>{file} chứa một số dài {count:,} chữ số; nndesk ghi tối đa {limit}</translation>
     </message>
     <message>
         <source>{file} holds a text over {limit:,} bytes long; nndesk writes far shorter ones</source>
@@ -1815,7 +1815,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{folder}: skipped {n} of {total} files (unreadable or blank), e.g. {example}</source>
-        <translation>{folder}: đã bỏ qua {n} trên {total} tệp (không đọc được hoặc trống), ví dụ {example}</translation>
+        <translation>{folder}: đã bỏ qua {n} trên {total} tệp (không đọc được hoặc trống), ví dụ {example}</translation>
     </message>
     <message>
         <source>{folder}: the image folder this model was trained on is not there any more (moved or deleted); choose it again as the image folder on the Train page</source>
@@ -1875,7 +1875,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{key} is {count:,} characters long; nndesk writes at most {limit:,}</source>
-        <translation>{key} dài {count:,} ký tự; nndesk ghi tối đa {limit:,}</translation>
+        <translation>{key} dài {count:,} ký tự; nndesk ghi tối đa {limit:,}</translation>
     </message>
     <message>
         <source>{key} is {kind}, not a list</source>
@@ -2298,19 +2298,19 @@ và lúc đầu (đứt nét)</translation>
     </message>
 <message>
         <source>A smaller learning rate may bring it back; training again from the start is surer. The training loss has stood at {loss} for {epochs} epochs, at {accuracy:.1%}: the loss of a network that answers every image alike (ln {n} = {chance}); steps too large for it threw it there.</source>
-        <translation>Tốc độ học nhỏ hơn có thể giúp nó hồi phục; huấn luyện lại từ đầu thì chắc hơn. Mất mát huấn luyện đứng ở {loss} suốt {epochs} epoch, ở {accuracy:.1%}: mất mát của một mạng trả lời mọi ảnh như nhau (ln {n} = {chance}); bước quá lớn đã đẩy nó tới đó.</translation>
+        <translation>Tốc độ học nhỏ hơn có thể giúp nó hồi phục; huấn luyện lại từ đầu thì chắc hơn. Mất mát huấn luyện đứng ở {loss} suốt {epochs} epoch, ở {accuracy:.1%}: mất mát của một mạng trả lời mọi ảnh như nhau (ln {n} = {chance}); bước quá lớn đã đẩy nó tới đó.</translation>
     </message>
     <message>
         <source>Batches of {size} take {per:,} steps an epoch: batch {batch:,} is more than the {n:,} training images, so an epoch is one full-batch step and this run takes {steps} in all, too few to learn much.</source>
-        <translation>Với batch {size}, mỗi epoch có {per:,} bước: kích thước batch {batch:,} lớn hơn {n:,} ảnh huấn luyện, nên mỗi epoch chỉ là một bước trên cả tập (full batch), cả lượt chạy này chỉ có {steps} bước, quá ít để học được nhiều.</translation>
+        <translation>Với batch {size}, mỗi epoch có {per:,} bước: kích thước batch {batch:,} lớn hơn {n:,} ảnh huấn luyện, nên mỗi epoch chỉ là một bước trên cả tập (full batch), cả lượt chạy này chỉ có {steps} bước, quá ít để học được nhiều.</translation>
     </message>
     <message>
         <source>Batches of {size} take {per:,} steps an epoch: batches of {batch:,} images make this run only {steps} optimizer steps in all, too few to learn much.</source>
-        <translation>Với batch {size}, mỗi epoch có {per:,} bước: với batch {batch:,} ảnh, cả lượt chạy này chỉ có {steps} bước của bộ tối ưu, quá ít để học được nhiều.</translation>
+        <translation>Với batch {size}, mỗi epoch có {per:,} bước: với batch {batch:,} ảnh, cả lượt chạy này chỉ có {steps} bước của bộ tối ưu, quá ít để học được nhiều.</translation>
     </message>
     <message>
         <source>Check the input normalisation and the learning rate: training accuracy is {accuracy:.1%} after {steps} batches, near the 10% of guessing and not climbing.</source>
-        <translation>Hãy kiểm tra chuẩn hoá đầu vào và tốc độ học: độ chính xác huấn luyện là {accuracy:.1%} sau {steps} batch, gần mức 10% của đoán mò và không tăng lên.</translation>
+        <translation>Hãy kiểm tra chuẩn hoá đầu vào và tốc độ học: độ chính xác huấn luyện là {accuracy:.1%} sau {steps} batch, gần mức 10% của đoán mò và không tăng lên.</translation>
     </message>
     <message>
         <source>Dead ReLUs: a lower learning rate or leaky ReLU keeps them alive. {share:.0%} of the units after {name} never fired on the last sampled batch.</source>
@@ -2318,11 +2318,11 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>Full batch: train for hundreds of epochs (the mnist-gd preset trains 500), or use batches of {size}: {per:,} steps an epoch. Each optimizer step takes all {n:,} training images, so an epoch is one step and this run takes {steps} in all, too few to learn much.</source>
-        <translation>Cả tập (full batch): hãy huấn luyện hàng trăm epoch (cấu hình mẫu mnist-gd chạy 500), hoặc dùng batch {size}: mỗi epoch {per:,} bước. Mỗi bước của bộ tối ưu dùng cả {n:,} ảnh huấn luyện, nên mỗi epoch là một bước và cả lượt chạy này chỉ có {steps} bước, quá ít để học được nhiều.</translation>
+        <translation>Cả tập (full batch): hãy huấn luyện hàng trăm epoch (cấu hình mẫu mnist-gd chạy 500), hoặc dùng batch {size}: mỗi epoch {per:,} bước. Mỗi bước của bộ tối ưu dùng cả {n:,} ảnh huấn luyện, nên mỗi epoch là một bước và cả lượt chạy này chỉ có {steps} bước, quá ít để học được nhiều.</translation>
     </message>
     <message>
         <source>Give it a few hundred batches before changing the learning rate: the loss climbed from {before} to {recent} over the last {n} batches, right after {change}; the batches became harder to fit, not the learning rate too high.</source>
-        <translation>Hãy chờ vài trăm batch trước khi đổi tốc độ học: mất mát tăng từ {before} lên {recent} trong {n} batch gần nhất, ngay sau khi đổi {change}; các batch khó khớp hơn, không phải tốc độ học quá cao.</translation>
+        <translation>Hãy chờ vài trăm batch trước khi đổi tốc độ học: mất mát tăng từ {before} lên {recent} trong {n} batch gần nhất, ngay sau khi đổi {change}; các batch khó khớp hơn, không phải tốc độ học quá cao.</translation>
     </message>
     <message>
         <source>Overfitting: more L2, dropout or augmentation helps. Validation loss rose from {v0} at epoch {e0} to {v2} at epoch {e2} while training loss fell from {t0} to {t2}.</source>
@@ -2330,7 +2330,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>Overfitting: more L2, dropout or augmentation, or fewer epochs, narrow the gap. Training accuracy {train:.1%} against {val:.1%} on the validation split at epoch {epoch}, {points:.1f} points apart for {n} epochs: the network fits its training images much better than new ones.</source>
-        <translation>Quá khớp: thêm L2, dropout hoặc tăng cường dữ liệu, hoặc ít epoch hơn, sẽ thu hẹp khoảng cách. Độ chính xác huấn luyện {train:.1%} so với {val:.1%} trên phần kiểm định ở epoch {epoch}, cách nhau {points:.1f} điểm suốt {n} epoch: mạng khớp với ảnh huấn luyện của nó tốt hơn nhiều so với ảnh mới.</translation>
+        <translation>Quá khớp: thêm L2, dropout hoặc tăng cường dữ liệu, hoặc ít epoch hơn, sẽ thu hẹp khoảng cách. Độ chính xác huấn luyện {train:.1%} so với {val:.1%} trên phần kiểm định ở epoch {epoch}, cách nhau {points:.1f} điểm suốt {n} epoch: mạng khớp với ảnh huấn luyện của nó tốt hơn nhiều so với ảnh mới.</translation>
     </message>
     <message>
         <source>Scale the pixels (Inputs: [0, 1]) and train again: they go in raw, 0 to 255, so a ReLU unit's input is in the hundreds, and so is its output. ReLU does not saturate, but at learning rate {lr:g} the first steps on such large values switch most units off for good (dead ReLUs: they fire on no image), and the network makes more mistakes than the same one fed scaled pixels.</source>
@@ -2362,7 +2362,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>The learning rate is probably too high: the loss climbed from {before} to {recent} over the last {n} batches.</source>
-        <translation>Có lẽ tốc độ học quá cao: mất mát tăng từ {before} lên {recent} trong {n} batch gần nhất.</translation>
+        <translation>Có lẽ tốc độ học quá cao: mất mát tăng từ {before} lên {recent} trong {n} batch gần nhất.</translation>
     </message>
     <message>
         <source>The learning rate {rate:g} is too high for this run: training accuracy fell from {high:.1%} to {low:.1%}, the 10% of guessing, after it was set.</source>
@@ -2679,7 +2679,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>Download of {title} cancelled: {kept} of 4 files are here; the rest was not kept.</source>
-        <translation>Đã huỷ tải {title}: {kept} trong 4 tệp đã có ở đây; phần còn lại không được giữ.</translation>
+        <translation>Đã huỷ tải {title}: {kept} trong 4 tệp đã có ở đây; phần còn lại không được giữ.</translation>
     </message>
     <message>
         <source>Download of {title} cancelled; nothing was kept.</source>
@@ -5275,7 +5275,7 @@ Dự đoán: {predicted} ({p})</translation>
     </message>
     <message>
         <source>Runner-up: &lt;b&gt;{name}&lt;/b&gt; {p} (margin {margin} points)</source>
-        <translation>Thứ hai: &lt;b&gt;{name}&lt;/b&gt; {p} (cách {margin} điểm phần trăm)</translation>
+        <translation>Thứ hai: &lt;b&gt;{name}&lt;/b&gt; {p} (cách {margin} điểm phần trăm)</translation>
     </message>
     <message>
         <source>Say "Not sure" and show the two best guesses when the calibrated top probability is under this (0: always answer). One threshold: the canvas, Evaluate, Mistakes and Lab share it</source>
