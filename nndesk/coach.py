@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from nndesk.i18n import QT_TRANSLATE_NOOP, Loss, Rate, fill, localised
+from nndesk.i18n import QT_TRANSLATE_NOOP, Loss, Rate, counts_joined, fill, localised
 from nndesk.layer_words import layer_label
 from nndesk.setting_changes import RATE_FROM_SCHEDULE
 
@@ -210,8 +210,10 @@ class Hint:
     def message(self, localise=lambda text: text) -> str:
         """The hint in the language of ``localise`` (text -> translated template), its numbers
         in the window language's format (``i18n.fill``) and a value that is a ``Message`` (a
-        layer's name) in the window's words."""
-        return fill(localise(self.text), **{k: localised(v) for k, v in self.values.items()})
+        layer's name) in the window's words; a count kept on one line with its unit
+        (``i18n.counts_joined``: the coach's place wraps it)."""
+        template = counts_joined(localise(self.text))
+        return fill(template, **{k: localised(v) for k, v in self.values.items()})
 
     def button_text(self, localise=lambda text: text) -> str:
         """The fix button's text (its numbers from ``fix``, a class name from ``values``); a

@@ -60,12 +60,12 @@ def test_a_run_is_judged_stuck_by_its_batches_not_its_epochs():
     # a mini-batch epoch of 100 batches at chance: stuck after one epoch, as before
     (hint,) = hints(trained([0.10], batches_per_epoch=100), lr=0.5)
     assert hint.kind == "stuck" and hint.fix == {"lr": 0.17}
-    assert "10.0% after 100 batches" in hint.message()
+    assert "10.0% after 100\u00a0batches" in hint.message()
     # a full-batch run needs as many batches: 49 one-batch epochs at chance are not yet stuck
     flat = [0.10 + 0.002 * (-1) ** i for i in range(60)]
     assert hints(trained(flat[:49], batches_per_epoch=1), lr=0.5) == []
     (hint,) = hints(trained(flat, batches_per_epoch=1), lr=0.5)
-    assert hint.kind == "stuck" and "after 60 batches" in hint.message()
+    assert hint.kind == "stuck" and "after 60\u00a0batches" in hint.message()
 
 
 def test_a_run_still_climbing_near_chance_is_not_stuck_until_it_flattens():
@@ -99,7 +99,7 @@ def test_the_stuck_hint_names_the_accuracy_the_status_line_shows():
     run.batch_x.append(1.01)  # a batch of epoch 2 whose running accuracy the status line shows
     run.batch_loss.append(2.3)
     (hint,) = hints(run, lr=0.5, accuracy_now=0.112)
-    assert "11.2% after 101 batches" in hint.message()
+    assert "11.2% after 101\u00a0batches" in hint.message()
     assert hints(run, lr=0.5, accuracy_now=0.2) == []
 
 
@@ -113,7 +113,7 @@ def test_a_climbing_loss_says_so_with_its_numbers_and_offers_a_lower_rate():
     (hint,) = hints(curves([0.5] * 20 + [2.0] * 20), lr=0.03)
     assert hint.kind == "diverging" and hint.fix == {"lr": 0.01}
     text = hint.message()
-    assert "0.5000 to 2.0000" in text and "40 batches" in text
+    assert "0.5000 to 2.0000" in text and "40\u00a0batches" in text
     assert hint.fix_label.format(**hint.fix) == "Lower the learning rate to 0.01"
 
 
@@ -236,7 +236,7 @@ def test_a_layer_with_most_units_dead_and_a_run_stuck_near_chance_are_named():
     found = hints(trained([0.11], batches_per_epoch=60), inside, lr=0.3)
     assert [h.kind for h in found] == ["dead", "stuck"]
     assert "75% of the units after Dense 784→64" in found[0].message()
-    assert "11.0% after 60 batches" in found[1].message()
+    assert "11.0% after 60\u00a0batches" in found[1].message()
     assert found[0].fix == {"lr": 0.1}
 
 
@@ -498,8 +498,8 @@ def test_a_large_lasting_gap_between_training_and_validation_accuracy_is_said():
     assert hint.kind == "gap" and hint.fix == {} and hint.button_text() == ""
     assert hint.message() == (
         "Overfitting: more L2, dropout or augmentation, or fewer epochs, narrow the gap. "
-        "Training accuracy 97.2% against 90.5% on the validation split at epoch 5, 6.7 points "
-        "apart for 3 epochs: the network fits its training images much better than new ones."
+        "Training accuracy 97.2% against 90.5% on the validation split at epoch 5, 6.7\u00a0points "
+        "apart for 3\u00a0epochs: the network fits its training images much better than new ones."
     )
     # fashion-mlp-plus: 3 to 4.6 points, and a gap of two epochs only: nothing
     run.train_accuracy = [0.930, 0.935, 0.940, 0.943, 0.947]
@@ -803,7 +803,7 @@ def test_a_run_stalled_far_under_what_a_network_reaches_is_told_so():
         assert re.search("has stood near 2[234]%", text) and "not recovered" in text, text
         assert plateau[0].fix == {"lr": 0.17}  # a smaller rate than the one in force
     (hint,) = [h for h in hints(_walk68(200), lr=0.5, setup=FULL_BATCH) if h.kind == "plateau"]
-    assert "for the last 101 epochs (101 batches)" in hint.message()
+    assert "for the last 101\u00a0epochs (101\u00a0batches)" in hint.message()
 
 
 def test_a_stalled_run_is_told_what_suits_it():
@@ -820,7 +820,7 @@ def test_a_stalled_run_is_told_what_suits_it():
     mini = RunSetup(normalize="unit", activation="relu", batch=128, train_images=60000)
     (hint,) = hints(trained(flat[:6], 400), lr=0.03, setup=mini)
     assert hint.kind == "plateau" and hint.fix == {"lr": 0.01}
-    assert "the last 5 epochs (2,000 batches)" in hint.message()
+    assert "the last 5\u00a0epochs (2,000\u00a0batches)" in hint.message()
 
 
 def test_a_run_climbing_slowly_or_past_half_is_no_plateau():
@@ -942,10 +942,10 @@ def test_a_run_dead_at_the_loss_of_guessing_after_too_large_steps_is_told_within
         (hint,) = hints(_verify68(epochs), lr=0.5, setup=setup)
         assert hint.kind == "stuck" and hint.fix == {"lr": 0.17}, epochs
         text = hint.message()
-        assert re.search(r"loss has stood at 2\.[23]\d\d\d for \d+ epochs", text), text
+        assert re.search(r"loss has stood at 2\.[23]\d\d\d for \d+\u00a0epochs", text), text
         assert "(ln 10 = 2.3026)" in text, text
         assert "steps too large for it" in text and "from the start" in text, text
-    assert "for 20 epochs, at 10.1%" in hints(_verify68(45), lr=0.5, setup=setup)[0].message()
+    assert "for 20\u00a0epochs, at 10.1%" in hints(_verify68(45), lr=0.5, setup=setup)[0].message()
     # a network never thrown about starts at that loss: the stuck hint's own time, its words
     for epochs, said in ((45, []), (60, ["stuck"])):
         fresh = trained([0.1] * epochs, batches_per_epoch=1)

@@ -171,7 +171,7 @@ def test_a_batch_larger_than_the_training_set_is_said_with_the_steps_it_leaves()
     (hint,) = hints(run, lr=0.001, setup=setup)
     assert hint.kind == "few-steps"
     assert hint.message() == (
-        "Batches of 128 take 422 steps an epoch: batch 1,000,000 is more than the 54,000 "
+        "Batches of 128 take 422\u00a0steps an epoch: batch 1,000,000 is more than the 54,000\u00a0"
         "training images, so an epoch is one full-batch step and this run takes 5 in all, too "
         "few to learn much."
     )
@@ -191,8 +191,9 @@ def test_a_large_batch_is_said_only_when_it_leaves_the_run_few_steps():
         activation="relu", normalize="unit", batch=4096, asked=4096, train_images=54000, steps=28
     )
     (hint,) = hints(run, lr=0.001, setup=few)
-    assert hint.message().startswith("Batches of 128 take 422 steps an epoch: batches of 4,096")
-    assert "make this run only 28 optimizer steps" in hint.message()
+    said = hint.message()
+    assert said.startswith("Batches of 128 take 422\u00a0steps an epoch: batches of 4,096")
+    assert "make this run only 28\u00a0optimizer steps" in hint.message()
     # mnist-gd: 500 full-batch steps, a lab of its own; a small data folder's few steps of
     # small batches; a large batch over many epochs
     for setup in [

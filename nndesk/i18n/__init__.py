@@ -230,6 +230,21 @@ COUNT_NOUNS = {
 }
 
 
+#: a count's place in an English template and the unit after it: "{n} batches", "{per:,} steps"
+_COUNT_PLACE_AND_UNIT = re.compile(
+    r"(\{\w+(?::[^{}]*)?\}) (?=(?:optimizer steps?|(?:training |test )?images?|batch(?:es)?"
+    r"|epochs?|steps?|points?|runs?|mistakes?)\b)"
+)
+
+
+def counts_joined(template: str) -> str:
+    """``template`` with each count's place joined to the unit after it by a no-break space
+    ("{n} batches" as one word), so a wrapped hint never ends a line in "40" with "batches" on the
+    next. The Vietnamese translations join theirs already ("{n}&#xa0;batch" in the .ts);
+    English templates stay plain text for the CLI and the translators."""
+    return _COUNT_PLACE_AND_UNIT.sub("\\1\u00a0", template)
+
+
 def counted(n: int, noun: str) -> Message:
     """The one way a count is said with its noun (of ``COUNT_NOUNS``): "1 batch", "6,000
     images"; a ``Message``, so the window says it in its language (``localised``) and a

@@ -417,3 +417,55 @@ def test_a_hint_that_scrolls_shows_whole_lines_at_larger_text_in_vietnamese(
         assert bar.value() + coach.scroll.viewport().height() >= text_foot, hint.kind
         bar.setValue(0)  # back to its start (a hint of the same kind keeps the scroll)
     assert scrolled >= 1
+
+
+#: words a count is said in (en, vi): a line that begins with one after a line that ends in a
+#: number has split a count from its unit
+COUNT_UNITS = {
+    "en": ("batch", "epoch", "image", "step", "point", "optimizer", "training image", "run"),
+    "vi": ("batch", "epoch", "ảnh", "bước", "điểm", "lượt"),
+}
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_no_hint_splits_a_count_from_its_unit_across_lines(qtbot, code):
+    """The land of fixN was rejected: its advice-first Vietnamese hints were retyped with plain
+    spaces ("… {n} batch gần nhất"), and English hints never joined theirs ("8.7" / "points
+    apart for 4 epochs" in the 1024 px window). Every hint laid out at the row's font, from a
+    narrow width to a wide one: no line ends in a count whose unit starts the next."""
+    import re
+
+    from PySide6.QtGui import QTextLayout
+    from PySide6.QtWidgets import QWidget
+
+    from nndesk.ui import language
+    from nndesk.ui.coach_row import CoachRow
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    row = CoachRow()
+    page.setLayout(row)
+    page.show()
+    assert language.use_language(code) == code
+    try:
+        split = []
+        for hint in _every_hint():
+            row.show_hints([hint], running=True)
+            text = row.label.text()
+            for width in range(120, 900, 9):
+                layout = QTextLayout(text, row.label.font())
+                layout.beginLayout()
+                lines = []
+                while (line := layout.createLine()).isValid():
+                    line.setLineWidth(width)
+                    lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+                layout.endLayout()
+                lines = [line.strip() for line in lines]
+                split += [
+                    (before[-12:], after[:12])
+                    for before, after in zip(lines, lines[1:], strict=False)
+                    if re.search(r"\d$", before) and after.startswith(COUNT_UNITS[code])
+                ]
+    finally:
+        language.use_language("en")
+    assert not split, sorted(set(split))

@@ -59,7 +59,7 @@ def test_the_coach_says_a_full_batch_run_takes_too_few_steps(
     label = panel.coach.label
     assert label.isVisible()
     assert label.text().startswith("Full batch: train for hundreds of epochs")  # advice first
-    assert "Each optimizer step takes all 160 training images" in label.text()
+    assert "Each optimizer step takes all 160\u00a0training images" in label.text()
     assert "this run takes 2 in all" in label.text()
 
     # a model loaded since: the curves shown are its own, the run's settings say nothing
