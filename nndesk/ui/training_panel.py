@@ -999,8 +999,14 @@ class TrainingPanel(
             accuracy_now=last.accuracy if last is not None else None,
             setup=self.run_state.coach_setup,
         )
-        # no run going and no curves: a run that never started, of which the coach says nothing
-        judged = bool(self.curves.batch_x) or self.controller.is_running()
+        # no run going and no curves: a run that never started, of which the coach says nothing;
+        # a run going is judged from its first batch: "sees no problem in this run's curves" at
+        # "Starting…", the data still loading, spoke of curves not yet drawn (walk71 F5), and
+        # the curves at hand then are the last run's (``run_state.run`` is set at its start)
+        if self.controller.is_running():
+            judged = self.run_state.run is not None and self.run_state.last_batch is not None
+        else:
+            judged = bool(self.curves.batch_x)
         verdict = self.run_state.verdict
         diverged = bool(verdict) and verdict[0].reason == "diverged"
         # the line under the Inside charts reads them as the coach would (walk66 #10)
