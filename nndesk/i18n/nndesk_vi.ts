@@ -7726,6 +7726,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Đang huấn luyện…</translation>
     </message>
     <message>
+        <source>Waiting for the first curves…</source>
+        <translation>Đang chờ các đường cong đầu tiên…</translation>
+    </message>
+    <message>
         <source>Wrote {path}</source>
         <translation>Đã ghi {path}</translation>
     </message>

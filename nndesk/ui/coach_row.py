@@ -155,6 +155,14 @@ def coach_setup(run) -> RunSetup:
     )
 
 
+def _quiet_words(waiting: bool) -> str:
+    """What the coach's place says with no hint: it waits for the run's first curves, or it
+    sees no problem in them."""
+    if waiting:
+        return translate("TrainingPanel", "Waiting for the first curves…")
+    return translate("TrainingPanel", "The coach sees no problem in this run's curves.")
+
+
 #: Lines of a hint in sight at least (a line coming above the coach takes its room down to
 #: these); a longer one scrolls
 LINES = 2
@@ -196,9 +204,7 @@ class CoachRow(QHBoxLayout):
         self.label = WrappedLabel(lines=LINES)
         theme.set_tone(self.label, "banner")
         # the quiet line's words under a line said in the place (``hold_lines``)
-        self.quiet_under = QLabel(
-            translate("TrainingPanel", "The coach sees no problem in this run's curves.")
-        )
+        self.quiet_under = QLabel(_quiet_words(waiting=False))
         self.quiet_under.setWordWrap(True)
         theme.set_tone(self.quiet_under, "note")
         # the lines said in the place (``hold_lines``), then the hint or the quiet words
@@ -233,10 +239,7 @@ class CoachRow(QHBoxLayout):
         # the place's least while the coach says nothing: one line where it fits one (a box of
         # two took the Runs table's eighth row at 1000x700, now that the header no longer
         # folds there), two where it does not (vi, Larger text, 1024 px)
-        self.quiet = LinesLabel(
-            translate("TrainingPanel", "The coach sees no problem in this run's curves."),
-            lines=LINES,
-        )
+        self.quiet = LinesLabel(_quiet_words(waiting=False), lines=LINES)
         theme.set_tone(self.quiet, "note")
         # its height the place's least (``_fit_place``), not its two lines' size hint
         self.quiet.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -264,6 +267,7 @@ class CoachRow(QHBoxLayout):
         self._reserved = False
         self._note = ""  # said in the place when the coach says nothing (``set_note``)
         self._blank = False  # the coach says nothing (a run that diverged, failed)
+        self._waiting = False  # a run goes, no batch of it judged yet (``_say``)
         self._hint_shown = False  # the label says a hint
         self._note_said = False
         self._button_wanted = False  # the hint shown has a button
@@ -585,12 +589,18 @@ class CoachRow(QHBoxLayout):
         """Whether the coach's place is kept (a run started on the page)."""
         return self._reserved
 
-    def _say(self, hint_shown: bool, judged: bool = True) -> None:
+    def _say(self, hint_shown: bool, judged: bool = True, running: bool = False) -> None:
         """Show the hint (``label``; its place is kept from then on) or, in a reserved place,
-        the quiet line; with no curves ``judged`` the place stays blank."""
+        the quiet line; with no curves ``judged`` the place stays blank after a run, and says
+        the coach waits for the first curves while one goes (its first batch not trained)."""
         if hint_shown:
             self.reserve()
-        self._blank = not hint_shown and not judged
+        waiting = not hint_shown and not judged and running
+        if waiting != self._waiting:
+            self._waiting = waiting
+            self.quiet.setText(_quiet_words(waiting))
+            self.quiet_under.setText(_quiet_words(waiting))
+        self._blank = not hint_shown and not judged and not running
         self._hint_shown = hint_shown
         self._say_note()
 
@@ -669,11 +679,14 @@ class CoachRow(QHBoxLayout):
     def show_hints(self, found: list, running: bool, judged: bool = True, run=None) -> None:
         """Say the first of ``found`` (``coach_hints``), or nothing. ``judged``: False for a
         run that never started (walk52 D11b): "The coach sees no problem in this run's
-        curves" spoke of curves that were never drawn; the place stays, blank. ``run``: the
+        curves" spoke of curves that were never drawn; the place stays, blank. Not ``judged``
+        while a run goes (``running``, its first batch not trained: the data loading), the
+        place says so ("Waiting for the first curves…"): blank, it read as a broken box
+        (walk49 D6), and the quiet line spoke of no curves (walk71 F5). ``run``: the
         run going (any object naming it, e.g. its ``RunStarted``): a hint said of it stays
         in sight a while (``_hold``)."""
         found = self._hold(list(found), running, run)
-        self._say(bool(found), judged)
+        self._say(bool(found), judged, running)
         if not found:
             self._show_button(False)
             self._kind = ""

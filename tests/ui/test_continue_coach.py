@@ -292,19 +292,29 @@ def test_continue_after_a_stop_inside_the_first_epoch_keeps_the_rate_set_by_hand
     assert panel.run_state.last_batch.lr == pytest.approx(0.003)
 
 
-def test_before_the_first_batch_the_coach_judges_no_curves(qtbot, slow_panel):  # noqa: F811
+def test_before_the_first_batch_the_coach_waits_for_curves(qtbot, slow_panel):  # noqa: F811
     """walk71 F5: at "Starting…", the data still loading, the coach said "sees no problem in
-    this run's curves": there were none. Its place stays blank until the first batch."""
+    this run's curves": there were none. Until the first batch its place says it waits for
+    them (never blank: walk49 D6), then the quiet line or a hint."""
     panel = slow_panel
     panel.reserve_coach()  # as the Train click does
     assert panel.start_training(panel.form.config().replace(epochs=1))
     qtbot.waitUntil(panel.controller.is_running, timeout=WAIT_MS)
     panel._show_coach()  # noqa: SLF001  (what any event of the starting run does)
     coach = panel.coach
-    assert not coach.quiet.isVisible() and not coach.quiet_under.isVisible()
+    assert coach.quiet.isVisible()
+    assert coach.quiet.text() == "Waiting for the first curves…"
+    assert not coach.says_nothing()
     panel.controller.pause()
     panel.loaded.set()  # the data comes: the first batch is judged
     qtbot.waitUntil(panel.controller.is_paused, timeout=WAIT_MS)
     panel.controller.step()
     qtbot.waitUntil(lambda: panel.run_state.last_batch is not None, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: coach.quiet.isVisible() or coach.label.isVisible(), timeout=WAIT_MS)
+    no_problem = "The coach sees no problem in this run's curves."
+    qtbot.waitUntil(
+        lambda: (
+            (coach.quiet.isVisible() and coach.quiet.text() == no_problem)
+            or coach.label.isVisible()
+        ),
+        timeout=WAIT_MS,
+    )
