@@ -466,9 +466,20 @@ def test_the_run_title_test_number_and_robustness_words_say_what_they_mean():
     puts a comma between the labelled settings); "Ảnh số" (Test #) read "digital image";
     "Đang làm hỏng ảnh kiểm tra" (damaging the test images) is not what the user sees done."""
     said = {(m.context, m.source): m.translation for m in translations.read_ts(ts_path("vi"))}
-    # "Ảnh thứ" (the n-th image): "Ảnh kiểm tra #" widened the drawing column at Larger text
-    # (vi, 1024 px) until the Runs table's Preset column was cut (test_runs_columns_in_sight),
-    # and "Ảnh #" left 1024x700 short of 11 pt (test_larger_text_on_a_small_screen)
-    assert "số" not in said[("MainWindow", "Test #")]
+    # "Mã ảnh" (image ID): "Ảnh kiểm tra #" and "Chỉ số ảnh" widened the drawing column at
+    # Larger text (vi, 1024 px) until the Runs table's Preset column was cut
+    # (test_runs_columns_in_sight), and "Ảnh #" left 1024x700 short of 11 pt
+    # (test_larger_text_on_a_small_screen)
+    assert "Ảnh số" not in said[("MainWindow", "Test #")]
+    # fixQ's "Ảnh thứ" (the n-th image) said "Ảnh thứ 0" of the first: the window shows the
+    # test set's own index, from 0 as the CLI's test_index and Python's test[i], so no word
+    # of it is an ordinal (fixR)
+    indices = [
+        (source, text)
+        for (_c, source), text in said.items()
+        if source == "Test #" or re.search(r"(?i)test image #?\{(i|index)\}|\bindex\b", source)
+    ]
+    assert len(indices) >= 8, indices  # the spin's label, Mistakes, the Map, the canvas caption
+    assert all("thứ" not in text for _s, text in indices), indices
     progress = [t for (_c, s), t in said.items() if s.startswith("Damaging test images")]
     assert progress and all("làm hỏng" not in t and "nhiễu" in t for t in progress), progress

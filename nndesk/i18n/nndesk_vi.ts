@@ -4400,8 +4400,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Ảnh (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>Index of an image of the test set (0-9999)</source>
-        <translation>Số thứ tự của một ảnh trong tập kiểm tra (0-9999)</translation>
+        <source>Index of an image of the test set, counted from 0 as nndesk and Python count (0-9999)</source>
+        <translation>Chỉ số (index) của một ảnh trong tập kiểm tra, đếm từ 0 như nndesk và Python (0-9999)</translation>
     </message>
     <message>
         <source>Inside</source>
@@ -4536,7 +4536,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Put the test image with the chosen index on the canvas</source>
-        <translation>Đặt ảnh kiểm tra có số thứ tự đã chọn lên khung vẽ</translation>
+        <translation>Đặt ảnh kiểm tra có chỉ số đã chọn lên khung vẽ</translation>
     </message>
     <message>
         <source>Put this test image on the canvas, with its true label (Ctrl+T)</source>
@@ -4640,7 +4640,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Test #</source>
-        <translation>Ảnh thứ</translation>
+        <translation>Mã ảnh</translation>
     </message>
     <message>
         <source>Test accuracy: n/a</source>

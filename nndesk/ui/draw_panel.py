@@ -210,7 +210,12 @@ class DrawPanel(QWidget):
         self.test_index.setRange(0, 9999)
         self.test_index.setValue(50)
         self.test_index.setToolTip(
-            translate("MainWindow", "Index of an image of the test set (0-9999)")
+            # the test set's own index, as the CLI's test_index and Python's test[i] count
+            translate(
+                "MainWindow",
+                "Index of an image of the test set, counted from 0 as nndesk and Python count "
+                "(0-9999)",
+            )
         )
         self.test_index.setAccelerated(True)
         # under the Test # row, its room kept: the Lab buttons never move under the pointer
