@@ -57,6 +57,9 @@ def _wire_why_page(desk: Desk) -> None:
     prediction.input_prepared.connect(why.show_prepared_input)  # no model answers
     desk.window.prediction_panel.bars.painted.connect(why.answer_painted)
     prediction.explanation_ready.connect(why.set_explanation)
+    # another model picked: the explanation shown is the old one's until the new one answers
+    desk.window.model_file_requested.connect(why.show_model_coming)
+    prediction.model_failed.connect(why.show_model_kept)
     # a new drawing starts with "why this answer": a class or contrast chosen for the last one
     # explained "Bag rather than Sandal" on the next (walk55 D11)
     desk.window.canvas.cleared.connect(why.reset_target)

@@ -8279,6 +8279,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Mạng này không bao giờ thấy mép phải và mép dưới ({n} px): các tầng tích chập không đệm và phép gộp 2×2 của nó bỏ hàng và cột cuối của các bản đồ đặc trưng. Một ô che khuất chạm tới mép cũng che cả những điểm ảnh mạng có thấy, nên bản đồ này ở đó không bằng 0.</translation>
     </message>
     <message>
+        <source>Updating the explanation for the new model…</source>
+        <translation>Đang cập nhật lời giải thích cho mô hình mới…</translation>
+    </message>
+    <message>
         <source>Updating the explanation for your new drawing…</source>
         <translation>Đang cập nhật lời giải thích cho hình vẽ mới của bạn…</translation>
     </message>

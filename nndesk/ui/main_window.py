@@ -242,6 +242,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         else:
             self.model_notice.ride_on(self.menuBar())
         self._build_status_bar()
+        # a model file picked (Model box, File > Open model…, recent): the old answer is
+        # marked as not the new model's until it is in use (``_say_model_coming``)
+        self.model_file_requested.connect(self._say_model_coming)
         self.set_mode("digits")
         self.show_classifier(None)
 
@@ -645,9 +648,29 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         # answers (a run on the other mode's dataset switches the mode, which refills the box)
         self.show_model_in_use()
 
+    @Slot(str)
+    def _say_model_coming(self, _path: str) -> None:
+        """A model file was picked while another answers: its name is in the Model box at
+        once, and the bars, still the old model's answer, are dimmed and the status bar says
+        the model loads until the new one is in use (``show_classifier``) or could not be read
+        (``show_model_in_use``), as on a mode switch (``_say_replacing``). Another model of
+        the same mode showed its name over the old one's answer for seconds under load, a
+        stroke's answer read as the new model's (walk71)."""
+        if self._classifier is None and not self._picker_shows_training:
+            return  # no answer shown: "Loading the model…" or "No model" says it all
+        self._bars_dim.setEnabled(True)
+        self.model_status.setText(translate_marked("MainWindow", LOADING))
+
     def show_model_in_use(self) -> None:
         """Put the picker back on what answers the drawing: a model picked in it that could not
-        be opened left its name showing over the model still in use."""
+        be opened left its name showing over the model still in use (whose answer is no longer
+        dimmed: ``_say_model_coming``)."""
+        if self.is_replacing_model() and not self._model_loading:
+            self._bars_dim.setEnabled(False)
+            if self._classifier is not None and not self._picker_shows_training:
+                self.model_status.setText(
+                    translate("MainWindow", "Model: {title}").format(title=self._classifier.title)
+                )
         if self._picker_shows_training:
             self.show_training_network()
         else:

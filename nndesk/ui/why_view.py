@@ -165,6 +165,13 @@ ASK_AFTER_MS = 50
 #: Milliseconds a new answer's explanation may take before the page says it is being updated
 #: (sooner, every stroke would blink the page; under load it took seconds: walk71 F4).
 UPDATING_AFTER_MS = 400
+
+
+def _new_drawing_words() -> str:
+    """What the "updating" line says while a new drawing's explanation is computed."""
+    return translate("WhyView", "Updating the explanation for your new drawing…")
+
+
 #: How opaque the last answer's explanation is while the new one is computed.
 DIMMED_OPACITY = 0.4
 
@@ -215,9 +222,7 @@ class WhyView(QWidget):
         # the bars answer a new drawing at once; its explanation follows (seconds under load):
         # meanwhile the last one is dimmed and this line says so, beside the title where it
         # moves nothing when it comes and goes (walk71 F4: "7 at 100 %" beside bars saying 2)
-        self.updating_note = QLabel(
-            translate("WhyView", "Updating the explanation for your new drawing…")
-        )
+        self.updating_note = QLabel(_new_drawing_words())
         self.updating_note.setWordWrap(True)
         theme.set_tone(self.updating_note, "muted")
         self.updating_note.setVisible(False)
@@ -585,14 +590,33 @@ class WhyView(QWidget):
             combo.blockSignals(False)
         self._show_method_line()  # no contrast now: refilled silently, said here
 
+    @Slot(str)
+    def show_model_coming(self, _path: str = "") -> None:
+        """A model file was picked (``MainWindow.model_file_requested``): the explanation shown
+        is the old model's until the new one's comes (``_show_explanation``), dimmed and said
+        to be updating meanwhile, as the window's bars are."""
+        if self._explanation is not None:
+            self._show_updating(
+                True, translate("WhyView", "Updating the explanation for the new model…")
+            )
+
+    @Slot()
+    def show_model_kept(self) -> None:
+        """The picked model could not be read: the model in use still answers, its
+        explanation shown plainly again."""
+        self._show_updating(False)
+
     def is_updating(self) -> bool:
         """Whether the page says the explanation shown is being updated (dimmed, a line)."""
         return self._dimmed[0].isEnabled()
 
-    def _show_updating(self, updating: bool) -> None:
-        """Dim the last answer's explanation and say it is being updated, or show it plainly."""
+    def _show_updating(self, updating: bool, why: str = "") -> None:
+        """Dim the last answer's explanation and say it is being updated (``why``: for what,
+        a new drawing unless said), or show it plainly."""
         if not updating:
             self._updating_timer.stop()
+        if updating and not self.is_updating():  # (a drawing's timer keeps the model's words)
+            self.updating_note.setText(why or _new_drawing_words())
         if updating == self.is_updating():
             return
         for effect in self._dimmed:

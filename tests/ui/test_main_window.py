@@ -973,3 +973,65 @@ def test_a_mode_switch_says_the_new_modes_model_loads_while_the_old_one_is_in_us
     qtbot.waitUntil(lambda: not window.is_replacing_model(), timeout=10_000)
     assert window.model_combo.currentText() != "Loading the model…"
     assert not window.prediction_panel.graphicsEffect().isEnabled()
+
+
+def test_another_model_of_the_mode_marks_the_old_answer_until_its_own_comes(
+    qtbot, window_factory, tiny_model_file, tmp_path, monkeypatch
+):
+    """walk71: picking another Digits model showed its name in the Model box at once while the
+    bars and the Why page still showed the old model's answer, read as the new one's. Until
+    the new model answers, the bars are dimmed, the status bar says it loads and the Why page
+    says its explanation is being updated for the new model."""
+    from tests.conftest import save_tiny_digit_model
+
+    other = save_tiny_digit_model(tmp_path / "other-mlp.npz", "784-16-10")
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file), mode="digits")
+    window, why = desk.window, desk.why_page
+    window.tabs.setCurrentWidget(why)
+    with qtbot.waitSignal(why.explanation_shown, timeout=30_000):
+        drag(qtbot, window.canvas, [(140, 30), (140, 140), (140, 250)])
+    wait_for_prediction(qtbot, desk.prediction)
+    assert not window.is_replacing_model() and not why.is_updating()
+    release = threading.Event()
+    real = Classifier.from_file
+
+    def held(path, *args, **kwargs):
+        release.wait(timeout=60)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(Classifier, "from_file", staticmethod(held))
+    try:
+        window.model_file_requested.emit(str(other))  # what a pick in the Model box sends
+        assert window.is_replacing_model()  # the old bars dimmed
+        assert window.prediction_panel.graphicsEffect().isEnabled()
+        assert window.model_status.text() == "Loading the model…"
+        assert why.is_updating() and not why.updating_note.isHidden()
+        assert why.updating_note.text() == "Updating the explanation for the new model…"
+        shown = []
+        why.explanation_shown.connect(lambda: shown.append(why.is_updating()))
+        with qtbot.waitSignal(desk.prediction.classifier_changed, timeout=30_000):
+            release.set()
+    finally:
+        release.set()
+    assert Path(desk.prediction.current().path) == other
+    assert not window.is_replacing_model()
+    assert window.model_status.text() == f"Model: {desk.prediction.current().title}"
+    qtbot.waitUntil(lambda: bool(shown) and not why.is_updating(), timeout=30_000)
+    assert shown[-1] is False  # the new model's explanation, shown plainly
+
+
+def test_a_picked_model_that_cannot_be_read_gives_the_old_answer_back_plainly(
+    qtbot, window_factory, tiny_model_file, tmp_path, warnings
+):
+    """The model in use still answers when the picked file is unreadable: not dimmed."""
+    bad = tmp_path / "broken.npz"
+    bad.write_bytes(b"not a model")
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file), mode="digits")
+    window, why = desk.window, desk.why_page
+    window.tabs.setCurrentWidget(why)
+    with qtbot.waitSignal(why.explanation_shown, timeout=30_000):
+        drag(qtbot, window.canvas, [(140, 30), (140, 140), (140, 250)])
+    with qtbot.waitSignal(desk.prediction.model_failed, timeout=30_000):
+        window.model_file_requested.emit(str(bad))
+    assert not window.is_replacing_model() and not why.is_updating()
+    assert window.model_status.text() == f"Model: {desk.prediction.current().title}"
