@@ -2,10 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>784 inputs, hidden widths, 10 classes, e.g. 784-64-64-10; CNN: 784-c32-p-c64-p-128-10 (cN = 3x3 conv with N filters, padded; cNv = the same without padding, as Keras; cNkK = KxK conv; p = 2x2 max-pool, bn = batch norm)</source>
-        <translation>784 đầu vào, độ rộng các tầng ẩn, 10 lớp, ví dụ 784-64-64-10; CNN: 784-c32-p-c64-p-128-10 (cN = tích chập 3×3 với N bộ lọc, có đệm; cNv = như vậy nhưng không đệm, như Keras; cNkK = tích chập K×K; p = gộp cực đại (max pooling) 2×2, bn = chuẩn hoá theo batch (batch norm))</translation>
+        <translation>784 đầu vào, độ rộng các tầng ẩn, 10&#xa0;lớp, ví dụ 784-64-64-10; CNN: 784-c32-p-c64-p-128-10 (cN = tích chập 3×3 với N bộ lọc, có đệm; cNv = như vậy nhưng không đệm, như Keras; cNkK = tích chập K×K; p = gộp cực đại (max pooling) 2×2, bn = chuẩn hoá theo batch (batch norm))</translation>
     </message>
     <message>
         <source>Accuracy per epoch</source>
@@ -117,15 +117,15 @@
     </message>
     <message>
         <source>Fashion CNN lab: 784-c32v-p-c64v-p-128-10, Adam, dropout {dropout:g}, cosine, 10 epochs</source>
-        <translation>Bài lab CNN Fashion: 784-c32v-p-c64v-p-128-10, Adam, dropout {dropout:g}, cosine, 10 epoch</translation>
+        <translation>Bài lab CNN Fashion: 784-c32v-p-c64v-p-128-10, Adam, dropout {dropout:g}, cosine, 10&#xa0;epoch</translation>
     </message>
     <message>
         <source>Fashion lab: 784-300-300-100-100-10 PReLU, L2 {l2:g}, Adam {lr:g}, exp decay after 10</source>
-        <translation>Bài lab Fashion: 784-300-300-100-100-10 PReLU, L2 {l2:g}, Adam {lr:g}, giảm mũ sau 10 epoch</translation>
+        <translation>Bài lab Fashion: 784-300-300-100-100-10 PReLU, L2 {l2:g}, Adam {lr:g}, giảm mũ sau 10&#xa0;epoch</translation>
     </message>
     <message>
         <source>Fashion lab: 784-64-64-10 ReLU/softmax, Adam {lr:g}, CE, inputs in [-1, 1], 5 epochs</source>
-        <translation>Bài lab Fashion: 784-64-64-10 ReLU/softmax, Adam {lr:g}, entropy chéo, đầu vào trong [-1; 1], 5 epoch</translation>
+        <translation>Bài lab Fashion: 784-64-64-10 ReLU/softmax, Adam {lr:g}, entropy chéo, đầu vào trong [-1;&#xa0;1], 5&#xa0;epoch</translation>
     </message>
     <message>
         <source>First-layer weights, by epoch (rows)</source>
@@ -145,7 +145,7 @@
     </message>
     <message>
         <source>Hidden {k}</source>
-        <extracomment>a layer's name where a student picks or reads one (Inside, Lab, Map): the Inside diagram's words, counted per kind from 1; the model's own index (0-based, activations and dropouts counted) made "Hidden 2" layer 3 in the Lab and 4 in the Map (walk59 D11)</extracomment>
+        <extracomment>a layer&apos;s name where a student picks or reads one (Inside, Lab, Map): the Inside diagram&apos;s words, counted per kind from 1; the model&apos;s own index (0-based, activations and dropouts counted) made &quot;Hidden 2&quot; layer 3 in the Lab and 4 in the Map (walk59 D11)</extracomment>
         <translation>Ẩn {k}</translation>
     </message>
     <message>
@@ -210,7 +210,7 @@
     </message>
     <message>
         <source>MNIST lab: 784-784-10 ReLU/sigmoid, BCE, pixels scaled to [0, 1]</source>
-        <translation>Bài lab MNIST: 784-784-10 ReLU/sigmoid, entropy chéo nhị phân, điểm ảnh đưa về [0; 1]</translation>
+        <translation>Bài lab MNIST: 784-784-10 ReLU/sigmoid, entropy chéo nhị phân, điểm ảnh đưa về [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>MNIST lab: 784-784-10 sigmoid/sigmoid, BCE, Adam {lr:g}, batch 128, raw pixels</source>
@@ -218,7 +218,7 @@
     </message>
     <message>
         <source>MNIST lab: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam {lr:g}, pixels in [0, 1]</source>
-        <translation>Bài lab MNIST: 784-784-784-784-10 ReLU/sigmoid, entropy chéo nhị phân, Adam {lr:g}, điểm ảnh trong [0; 1]</translation>
+        <translation>Bài lab MNIST: 784-784-784-784-10 ReLU/sigmoid, entropy chéo nhị phân, Adam {lr:g}, điểm ảnh trong [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>MSE</source>
@@ -273,7 +273,7 @@
         <translation>Độ dốc PReLU</translation>
     </message>
     <message>
-        <source>PReLU's learned negative slope starts here: 0.25 as in He et al. and PyTorch, 0 as in Keras</source>
+        <source>PReLU&apos;s learned negative slope starts here: 0.25 as in He et al. and PyTorch, 0 as in Keras</source>
         <translation>Độ dốc âm được học của PReLU bắt đầu từ đây: 0,25 như He và cộng sự và PyTorch, 0 như Keras</translation>
     </message>
     <message>
@@ -350,7 +350,7 @@
     </message>
     <message>
         <source>The helper process stopped: training goes on without it</source>
-        <extracomment>``BatchReport.notice`` of the first batch after the run's helper process was lost (it died or failed): the rest of the run trains on this process's threads, with the same numbers.</extracomment>
+        <extracomment>``BatchReport.notice`` of the first batch after the run&apos;s helper process was lost (it died or failed): the rest of the run trains on this process&apos;s threads, with the same numbers.</extracomment>
         <translation>Tiến trình phụ đã dừng: việc huấn luyện vẫn tiếp tục mà không có nó</translation>
     </message>
     <message>
@@ -400,11 +400,11 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>[-1, 1]  (x / 127.5 - 1)</source>
-        <translation>[-1; 1]  (x / 127,5 - 1)</translation>
+        <translation>[-1;&#xa0;1]  (x / 127,5 - 1)</translation>
     </message>
     <message>
         <source>[0, 1]  (x / 255)</source>
-        <translation>[0; 1]  (x / 255)</translation>
+        <translation>[0;&#xa0;1]  (x / 255)</translation>
     </message>
     <message>
         <source>a dataset nndesk knows (its name), or a folder with one sub-folder of images per class</source>
@@ -443,15 +443,15 @@ và lúc đầu (đứt nét)</translation>
         <translation>một thay đổi cài đặt là {value}, không phải một đối tượng</translation>
     </message>
     <message>
-        <source>a setting change's schedule is {value}, not true for a learning rate</source>
+        <source>a setting change&apos;s schedule is {value}, not true for a learning rate</source>
         <translation>schedule của một thay đổi cài đặt là {value}, không phải true cho một tốc độ học</translation>
     </message>
     <message>
-        <source>a setting change's x is {value}, not a position in epochs</source>
+        <source>a setting change&apos;s x is {value}, not a position in epochs</source>
         <translation>x của một thay đổi cài đặt là {value}, không phải một vị trí tính bằng epoch</translation>
     </message>
     <message>
-        <source>a setting change's {key} is {value}, not a number from 1</source>
+        <source>a setting change&apos;s {key} is {value}, not a number from 1</source>
         <translation>{key} của một thay đổi cài đặt là {value}, không phải một số từ 1 trở lên</translation>
     </message>
     <message>
@@ -479,7 +479,7 @@ và lúc đầu (đứt nét)</translation>
         <translation>độ chính xác trên các ảnh đó</translation>
     </message>
     <message>
-        <source>added to sqrt(v) by Adam, AdamW and RMSProp; empty = the optimizer's default (1e-8 Adam, 1e-7 RMSProp; Keras uses 1e-7)</source>
+        <source>added to sqrt(v) by Adam, AdamW and RMSProp; empty = the optimizer&apos;s default (1e-8 Adam, 1e-7 RMSProp; Keras uses 1e-7)</source>
         <translation>Adam, AdamW và RMSProp cộng số này vào sqrt(v); để trống = mặc định của bộ tối ưu (1e-8 Adam, 1e-7 RMSProp; Keras dùng 1e-7)</translation>
     </message>
     <message>
@@ -487,8 +487,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>đo thêm độ chính xác trên các ảnh kiểm tra sau mỗi epoch</translation>
     </message>
     <message>
-        <source>an epoch of 'info.history' is not an object of plain values</source>
-        <translation>một epoch của 'info.history' không phải là đối tượng gồm các giá trị đơn giản</translation>
+        <source>an epoch of &apos;info.history&apos; is not an object of plain values</source>
+        <translation>một epoch của &apos;info.history&apos; không phải là đối tượng gồm các giá trị đơn giản</translation>
     </message>
     <message>
         <source>an object</source>
@@ -504,11 +504,11 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>arch {arch}: {n:,} weights is too many to train here (at most {limit:,})</source>
-        <translation>arch {arch}: {n:,} trọng số là quá nhiều để huấn luyện ở đây (tối đa {limit:,})</translation>
+        <translation>arch {arch}: {n:,}&#xa0;trọng số là quá nhiều để huấn luyện ở đây (tối đa {limit:,})</translation>
     </message>
     <message>
         <source>architecture has {n} layers; at most {limit}</source>
-        <translation>kiến trúc có {n} tầng; tối đa {limit}</translation>
+        <translation>kiến trúc có {n}&#xa0;tầng; tối đa {limit}</translation>
     </message>
     <message>
         <source>architecture {arch!r} needs at least inputs and classes, e.g. 784-10</source>
@@ -520,7 +520,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>array {name!r} declares {size:,} bytes, more than the model needs</source>
-        <translation>mảng {name!r} khai báo {size:,} byte, nhiều hơn mô hình cần</translation>
+        <translation>mảng {name!r} khai báo {size:,}&#xa0;byte, nhiều hơn mô hình cần</translation>
     </message>
     <message>
         <source>array {name!r} has a damaged header ({err})</source>
@@ -544,7 +544,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>array {name!r} inflates from {packed:,} to {size:,} bytes, far more than weights compress</source>
-        <translation>mảng {name!r} giải nén từ {packed:,} thành {size:,} byte, nhiều hơn hẳn mức trọng số có thể nén</translation>
+        <translation>mảng {name!r} giải nén từ {packed:,} thành {size:,}&#xa0;byte, nhiều hơn hẳn mức trọng số có thể nén</translation>
     </message>
     <message>
         <source>array {name!r} is {dtype}, expected floating point</source>
@@ -588,11 +588,11 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>batch size {batch:,}: one batch of this network needs about {need:.1f} GB, more than the {free:.1f} GB free; use a smaller batch size</source>
-        <translation>kích thước batch {batch:,}: một batch của mạng này cần khoảng {need:.1f} GB, nhiều hơn {free:.1f} GB còn trống; hãy dùng kích thước batch nhỏ hơn</translation>
+        <translation>kích thước batch {batch:,}: một batch của mạng này cần khoảng {need:.1f}&#xa0;GB, nhiều hơn {free:.1f}&#xa0;GB còn trống; hãy dùng kích thước batch nhỏ hơn</translation>
     </message>
     <message>
         <source>batch {batch:,} is more than the {n:,} training images: every epoch is one full-batch step</source>
-        <translation>kích thước batch {batch:,} lớn hơn {n:,} ảnh huấn luyện: mỗi epoch chỉ là một bước trên cả tập (full batch)</translation>
+        <translation>kích thước batch {batch:,} lớn hơn {n:,}&#xa0;ảnh huấn luyện: mỗi epoch chỉ là một bước trên cả tập (full batch)</translation>
     </message>
     <message>
         <source>batch {size}</source>
@@ -600,19 +600,19 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>beats mnist-sigmoid-raw: the same sigmoid/sigmoid net and training, pixels in [0, 1]</source>
-        <translation>vượt mnist-sigmoid-raw: cùng mạng và cách huấn luyện sigmoid/sigmoid, điểm ảnh trong [0; 1]</translation>
+        <translation>vượt mnist-sigmoid-raw: cùng mạng và cách huấn luyện sigmoid/sigmoid, điểm ảnh trong [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>beats the Fashion CNN lab: 784-c32-bn-p-c64-bn-p-256-10, batch norm, {epochs} epochs: the first stage of the shipped fashion-cnn, widened to 512 later</source>
-        <translation>vượt bài lab CNN Fashion: 784-c32-bn-p-c64-bn-p-256-10, chuẩn hoá theo batch, {epochs} epoch: giai đoạn đầu của mô hình fashion-cnn có sẵn, về sau được mở rộng lên 512</translation>
+        <translation>vượt bài lab CNN Fashion: 784-c32-bn-p-c64-bn-p-256-10, chuẩn hoá theo batch, {epochs}&#xa0;epoch: giai đoạn đầu của mô hình fashion-cnn có sẵn, về sau được mở rộng lên 512</translation>
     </message>
     <message>
         <source>beats the Fashion lab: 784-256-128-10, batch 64, 15 epochs, cosine decay</source>
-        <translation>vượt bài lab Fashion: 784-256-128-10, batch 64, 15 epoch, giảm cosine</translation>
+        <translation>vượt bài lab Fashion: 784-256-128-10, batch 64, 15&#xa0;epoch, giảm cosine</translation>
     </message>
     <message>
         <source>beats the MNIST labs: 784-784-10 ReLU/softmax, CE, Adam {lr:g}, cosine, [0, 1] inputs</source>
-        <translation>vượt các bài lab MNIST: 784-784-10 ReLU/softmax, entropy chéo, Adam {lr:g}, lịch cosine, đầu vào [0; 1]</translation>
+        <translation>vượt các bài lab MNIST: 784-784-10 ReLU/softmax, entropy chéo, Adam {lr:g}, lịch cosine, đầu vào [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>beats the PReLU lab: the same net with L2 {l2:g}, batch 64, cosine decay to {min_lr:g}</source>
@@ -675,7 +675,7 @@ và lúc đầu (đứt nét)</translation>
         <translation>tên các lớp phải là danh sách từ 1 đến {limit} tên</translation>
     </message>
     <message>
-        <source>clip the gradient's global norm to this; empty = off</source>
+        <source>clip the gradient&apos;s global norm to this; empty = off</source>
         <translation>cắt gradient: đưa chuẩn toàn cục (global norm) của gradient về giá trị này khi nó lớn hơn; để trống = tắt</translation>
     </message>
     <message>
@@ -723,8 +723,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>curves.batch_x có {count} giá trị nhưng batch_loss có {other}</translation>
     </message>
     <message>
-        <source>damaged model file (header field 'rng_states' malformed)</source>
-        <translation>tệp mô hình bị hỏng (trường 'rng_states' của phần đầu sai dạng)</translation>
+        <source>damaged model file (header field &apos;rng_states&apos; malformed)</source>
+        <translation>tệp mô hình bị hỏng (trường &apos;rng_states&apos; của phần đầu sai dạng)</translation>
     </message>
     <message>
         <source>damaged random state for layer {key}</source>
@@ -747,8 +747,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>đã huỷ tải</translation>
     </message>
     <message>
-        <source>each square: one unit's 28×28 weights; red &gt; 0, blue &lt; 0</source>
-        <translation>mỗi ô: 28×28 trọng số của một nút; đỏ &gt; 0, xanh &lt; 0</translation>
+        <source>each square: one unit&apos;s 28×28 weights; red &gt; 0, blue &lt; 0</source>
+        <translation>mỗi ô: 28×28&#xa0;trọng số của một nút; đỏ &gt; 0, xanh &lt; 0</translation>
     </message>
     <message>
         <source>each square: one {h}×{w} filter; red &gt; 0, blue &lt; 0</source>
@@ -788,51 +788,51 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>fashion-mlp-lab variant: 128 neurons per hidden layer, 10 epochs</source>
-        <translation>biến thể fashion-mlp-lab: 128 nơ-ron mỗi tầng ẩn, 10 epoch</translation>
+        <translation>biến thể fashion-mlp-lab: 128&#xa0;nơ-ron mỗi tầng ẩn, 10&#xa0;epoch</translation>
     </message>
     <message>
         <source>fashion-mlp-lab variant: three hidden layers of 64</source>
-        <translation>biến thể fashion-mlp-lab: ba tầng ẩn 64 nơ-ron</translation>
+        <translation>biến thể fashion-mlp-lab: ba tầng ẩn 64&#xa0;nơ-ron</translation>
     </message>
     <message>
-        <source>field 'digest' missing or malformed</source>
-        <translation>trường 'digest' bị thiếu hoặc sai dạng</translation>
+        <source>field &apos;digest&apos; missing or malformed</source>
+        <translation>trường &apos;digest&apos; bị thiếu hoặc sai dạng</translation>
     </message>
     <message>
-        <source>field 'info' must be an object</source>
-        <translation>trường 'info' phải là một đối tượng</translation>
+        <source>field &apos;info&apos; must be an object</source>
+        <translation>trường &apos;info&apos; phải là một đối tượng</translation>
     </message>
     <message>
-        <source>field 'info.calibration' must be an object</source>
-        <translation>trường 'info.calibration' phải là một đối tượng</translation>
+        <source>field &apos;info.calibration&apos; must be an object</source>
+        <translation>trường &apos;info.calibration&apos; phải là một đối tượng</translation>
     </message>
     <message>
-        <source>field 'info.history' must be a list of epochs</source>
-        <translation>trường 'info.history' phải là danh sách các epoch</translation>
+        <source>field &apos;info.history&apos; must be a list of epochs</source>
+        <translation>trường &apos;info.history&apos; phải là danh sách các epoch</translation>
     </message>
     <message>
-        <source>field 'info.{key}' must be a short text, got {v!r:.40}</source>
-        <translation>trường 'info.{key}' phải là một đoạn chữ ngắn, nhưng là {v!r:.40}</translation>
+        <source>field &apos;info.{key}&apos; must be a short text, got {v!r:.40}</source>
+        <translation>trường &apos;info.{key}&apos; phải là một đoạn chữ ngắn, nhưng là {v!r:.40}</translation>
     </message>
     <message>
-        <source>field 'info.{key}' must be an object of plain values</source>
-        <translation>trường 'info.{key}' phải là đối tượng gồm các giá trị đơn giản</translation>
+        <source>field &apos;info.{key}&apos; must be an object of plain values</source>
+        <translation>trường &apos;info.{key}&apos; phải là đối tượng gồm các giá trị đơn giản</translation>
     </message>
     <message>
-        <source>field 'model' must be an object</source>
-        <translation>trường 'model' (mô hình) phải là một đối tượng</translation>
+        <source>field &apos;model&apos; must be an object</source>
+        <translation>trường &apos;model&apos; (mô hình) phải là một đối tượng</translation>
     </message>
     <message>
-        <source>field 'model.layers' must be a non-empty list</source>
-        <translation>trường 'model.layers' (các tầng của mô hình) phải là danh sách khác rỗng</translation>
+        <source>field &apos;model.layers&apos; must be a non-empty list</source>
+        <translation>trường &apos;model.layers&apos; (các tầng của mô hình) phải là danh sách khác rỗng</translation>
     </message>
     <message>
-        <source>field 'optimizer' must be an object or null</source>
-        <translation>trường 'optimizer' (bộ tối ưu) phải là một đối tượng hoặc null</translation>
+        <source>field &apos;optimizer&apos; must be an object or null</source>
+        <translation>trường &apos;optimizer&apos; (bộ tối ưu) phải là một đối tượng hoặc null</translation>
     </message>
     <message>
-        <source>field 'rng_states' malformed</source>
-        <translation>trường 'rng_states' sai dạng</translation>
+        <source>field &apos;rng_states&apos; malformed</source>
+        <translation>trường &apos;rng_states&apos; sai dạng</translation>
     </message>
     <message>
         <source>format is {value}: this nndesk reads run records of format {format} (a newer nndesk wrote it, or the file was edited)</source>
@@ -844,7 +844,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>from-scratch tutorial: 784-10-10 ReLU/softmax, full-batch gradient descent, {epochs} epochs of one step each</source>
-        <translation>bài hướng dẫn từ đầu: 784-10-10 ReLU/softmax, hạ gradient trên toàn bộ tập huấn luyện (full batch), {epochs} epoch, mỗi epoch một bước</translation>
+        <translation>bài hướng dẫn từ đầu: 784-10-10 ReLU/softmax, hạ gradient trên toàn bộ tập huấn luyện (full batch), {epochs}&#xa0;epoch, mỗi epoch một bước</translation>
     </message>
     <message>
         <source>full batch</source>
@@ -903,8 +903,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>ảnh được trả lời</translation>
     </message>
     <message>
-        <source>images per update; 'full' = the whole training split, plain gradient descent (0 too on the command line)</source>
-        <translation>số ảnh mỗi lần cập nhật; 'full' = toàn bộ phần huấn luyện, hạ gradient thường (trên dòng lệnh gõ 0 cũng được)</translation>
+        <source>images per update; &apos;full&apos; = the whole training split, plain gradient descent (0 too on the command line)</source>
+        <translation>số ảnh mỗi lần cập nhật; &apos;full&apos; = toàn bộ phần huấn luyện, hạ gradient thường (trên dòng lệnh gõ 0 cũng được)</translation>
     </message>
     <message>
         <source>in {left}{low:g}, {high:g}{right}</source>
@@ -932,7 +932,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>is {size:,.0f} kB, far larger than any settings file (at most {limit} kB)</source>
-        <translation>nặng {size:,.0f} kB, lớn hơn nhiều so với mọi tệp cài đặt (tối đa {limit} kB)</translation>
+        <translation>nặng {size:,.0f}&#xa0;kB, lớn hơn nhiều so với mọi tệp cài đặt (tối đa {limit}&#xa0;kB)</translation>
     </message>
     <message>
         <source>it is a folder</source>
@@ -952,7 +952,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>layer {index} of the model, as the exported code counts its layers</source>
-        <extracomment>where the model's own index helps (the exported code and ``nndesk`` count layers so): the tooltip of a layer picked by name</extracomment>
+        <extracomment>where the model&apos;s own index helps (the exported code and ``nndesk`` count layers so): the tooltip of a layer picked by name</extracomment>
         <translation>tầng {index} của mô hình, theo cách mã xuất ra đếm các tầng</translation>
     </message>
     <message>
@@ -977,11 +977,11 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>layer {i}: {part!r} is too big (at most {filters} filters, kernel {kernel})</source>
-        <translation>tầng {i}: {part!r} quá lớn (tối đa {filters} bộ lọc, nhân chập {kernel})</translation>
+        <translation>tầng {i}: {part!r} quá lớn (tối đa {filters}&#xa0;bộ lọc, nhân chập {kernel})</translation>
     </message>
     <message>
         <source>layer {i}: {part!r} needs &gt;= 1 filters and an odd kernel size</source>
-        <translation>tầng {i}: {part!r} cần &gt;= 1 bộ lọc và kích thước nhân chập lẻ</translation>
+        <translation>tầng {i}: {part!r} cần &gt;= 1&#xa0;bộ lọc và kích thước nhân chập lẻ</translation>
     </message>
     <message>
         <source>linear</source>
@@ -1013,12 +1013,12 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>lr</source>
-        <extracomment>Settings a change names by a short word ("lr 0.0005", "batch 64"), as run titles do; the window says each as its translation does: Vietnamese writes the learning rate out ("tốc độ học 0,0005", as its run titles do), as the glossary has it</extracomment>
+        <extracomment>Settings a change names by a short word (&quot;lr 0.0005&quot;, &quot;batch 64&quot;), as run titles do; the window says each as its translation does: Vietnamese writes the learning rate out (&quot;tốc độ học 0,0005&quot;, as its run titles do), as the glossary has it</extracomment>
         <translation>tốc độ học</translation>
     </message>
     <message>
         <source>lr={lr:g}</source>
-        <translation>tốc độ học {lr:g}</translation>
+        <translation>tốc&#xa0;độ&#xa0;học&#xa0;{lr:g}</translation>
     </message>
     <message>
         <source>mean of nearby batches</source>
@@ -1050,7 +1050,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>more than {mb} MB: not an MNIST-style file</source>
-        <translation>hơn {mb} MB: không phải tệp kiểu MNIST</translation>
+        <translation>hơn {mb}&#xa0;MB: không phải tệp kiểu MNIST</translation>
     </message>
     <message>
         <source>must be a finite number</source>
@@ -1130,8 +1130,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>nhiễu</translation>
     </message>
     <message>
-        <source>normalisation must be an object with a 'kind'</source>
-        <translation>chuẩn hoá phải là một đối tượng có 'kind'</translation>
+        <source>normalisation must be an object with a &apos;kind&apos;</source>
+        <translation>chuẩn hoá phải là một đối tượng có &apos;kind&apos;</translation>
     </message>
     <message>
         <source>normalisation per_pixel must be true or false, got {v!r}</source>
@@ -1223,15 +1223,15 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>pixels -1 to 1</source>
-        <translation>điểm ảnh -1 đến 1</translation>
+        <translation>điểm ảnh -1&#xa0;đến&#xa0;1</translation>
     </message>
     <message>
         <source>pixels 0 to 1</source>
-        <translation>điểm ảnh 0 đến 1</translation>
+        <translation>điểm ảnh 0&#xa0;đến&#xa0;1</translation>
     </message>
     <message>
         <source>pixels 0 to 255</source>
-        <translation>điểm ảnh 0 đến 255</translation>
+        <translation>điểm ảnh 0&#xa0;đến&#xa0;255</translation>
     </message>
     <message>
         <source>pixels standardised</source>
@@ -1366,12 +1366,12 @@ và lúc đầu (đứt nét)</translation>
         <translation>kiểm tra</translation>
     </message>
     <message>
-        <source>the Fashion CNN lab's net on MNIST: 784-c32v-p-c64v-p-128-10, Adam, dropout, cosine decay, augmented</source>
+        <source>the Fashion CNN lab&apos;s net on MNIST: 784-c32v-p-c64v-p-128-10, Adam, dropout, cosine decay, augmented</source>
         <translation>mạng của bài lab CNN Fashion trên MNIST: 784-c32v-p-c64v-p-128-10, Adam, dropout, giảm cosine, có tăng cường dữ liệu</translation>
     </message>
     <message>
         <source>the architecture ends with {outputs} outputs but {dataset} has {classes} classes; make its last layer {classes}, e.g. {fixed}</source>
-        <translation>kiến trúc kết thúc bằng {outputs} đầu ra nhưng {dataset} có {classes} lớp; hãy đặt tầng cuối là {classes}, ví dụ {fixed}</translation>
+        <translation>kiến trúc kết thúc bằng {outputs}&#xa0;đầu ra nhưng {dataset} có {classes}&#xa0;lớp; hãy đặt tầng cuối là {classes}, ví dụ {fixed}</translation>
     </message>
     <message>
         <source>the archive holds {n:,} members, too many for a model</source>
@@ -1434,7 +1434,7 @@ và lúc đầu (đứt nét)</translation>
         <translation>phần đầu tệp bị hỏng</translation>
     </message>
     <message>
-        <source>the hidden layers' activation</source>
+        <source>the hidden layers&apos; activation</source>
         <translation>hàm kích hoạt của các tầng ẩn</translation>
     </message>
     <message>
@@ -1443,11 +1443,11 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>the model claims {n:,} layers; at most {limit} load</source>
-        <translation>mô hình khai có {n:,} tầng; chỉ mở được tối đa {limit}</translation>
+        <translation>mô hình khai có {n:,}&#xa0;tầng; chỉ mở được tối đa {limit}</translation>
     </message>
     <message>
         <source>the model claims {n:,} parameters; at most {limit:,} load</source>
-        <translation>mô hình khai có {n:,} tham số; chỉ mở được tối đa {limit:,}</translation>
+        <translation>mô hình khai có {n:,}&#xa0;tham số; chỉ mở được tối đa {limit:,}</translation>
     </message>
     <message>
         <source>the name is too long</source>
@@ -1458,7 +1458,7 @@ và lúc đầu (đứt nét)</translation>
         <translation>mạng được dựng không có dropout: bắt đầu một lượt chạy với dropout trên 0 để chỉnh nó</translation>
     </message>
     <message>
-        <source>the output layer's activation: softmax picks one class, sigmoid scores each class on its own</source>
+        <source>the output layer&apos;s activation: softmax picks one class, sigmoid scores each class on its own</source>
         <translation>hàm kích hoạt của tầng đầu ra: softmax chọn một nhãn, sigmoid chấm điểm riêng từng nhãn</translation>
     </message>
     <message>
@@ -1479,7 +1479,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>the {count} other epochs not shown: no room for their rows</source>
-        <translation>không hiện {count} epoch khác: không đủ chỗ cho các hàng</translation>
+        <translation>không hiện {count}&#xa0;epoch khác: không đủ chỗ cho các hàng</translation>
     </message>
     <message>
         <source>thickness</source>
@@ -1494,11 +1494,11 @@ và lúc đầu (đứt nét)</translation>
         <translation>mô hình này được huấn luyện trên một thư mục ảnh (các lớp {names}): hãy chọn thư mục đó làm thư mục ảnh ở trang Huấn luyện để đánh giá nó trên các ảnh nó không được huấn luyện</translation>
     </message>
     <message>
-        <source>this model's file (saved by an older nndesk) does not record which images it trained on: if {folder} changed since, some of these may be training images</source>
+        <source>this model&apos;s file (saved by an older nndesk) does not record which images it trained on: if {folder} changed since, some of these may be training images</source>
         <translation>tệp của mô hình này (do một bản nndesk cũ hơn lưu) không ghi nó đã huấn luyện trên những ảnh nào: nếu {folder} đã thay đổi từ đó, vài ảnh ở đây có thể là ảnh huấn luyện</translation>
     </message>
     <message>
-        <source>threads training uses: an MLP's BLAS threads, or the parts each CNN batch is split into; 0 = automatic (one for small networks)</source>
+        <source>threads training uses: an MLP&apos;s BLAS threads, or the parts each CNN batch is split into; 0 = automatic (one for small networks)</source>
         <translation>Số luồng khi huấn luyện: luồng BLAS của MLP, hoặc số phần mà mỗi batch của CNN được chia ra; 0 = tự động (một luồng cho mạng nhỏ)</translation>
     </message>
     <message>
@@ -1519,7 +1519,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>transfer cut short ({done} of {total} bytes)</source>
-        <translation>truyền tải bị cắt ngang ({done} trên {total} byte)</translation>
+        <translation>truyền tải bị cắt ngang ({done} trên {total}&#xa0;byte)</translation>
     </message>
     <message>
         <source>true/false</source>
@@ -1570,12 +1570,12 @@ và lúc đầu (đứt nét)</translation>
         <translation>trọng số (mỗi tầng một thang riêng)</translation>
     </message>
     <message>
-        <source>weight penalty l2 * sum(W^2) (Keras' l2)</source>
+        <source>weight penalty l2 * sum(W^2) (Keras&apos; l2)</source>
         <translation>phạt trọng số l2 * sum(W^2) (l2 của Keras)</translation>
     </message>
     <message>
-        <source>{char} ({name}) is not the '-' that separates layers; type the minus key, e.g. 784-64-10</source>
-        <translation>{char} ({name}) không phải dấu '-' ngăn cách các tầng; hãy gõ phím dấu trừ, ví dụ 784-64-10</translation>
+        <source>{char} ({name}) is not the &apos;-&apos; that separates layers; type the minus key, e.g. 784-64-10</source>
+        <translation>{char} ({name}) không phải dấu &apos;-&apos; ngăn cách các tầng; hãy gõ phím dấu trừ, ví dụ 784-64-10</translation>
     </message>
     <message>
         <source>{count:,} setting changes is more than {limit:,}</source>
@@ -1591,11 +1591,11 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{file} holds a number {count:,} digits long; nndesk writes at most {limit}</source>
-        <translation>{file} chứa một số dài {count:,} chữ số; nndesk ghi tối đa {limit}</translation>
+        <translation>{file} chứa một số dài {count:,}&#xa0;chữ số; nndesk ghi tối đa {limit}</translation>
     </message>
     <message>
         <source>{file} holds a text over {limit:,} bytes long; nndesk writes far shorter ones</source>
-        <translation>{file} chứa một đoạn văn bản dài hơn {limit:,} byte; nndesk ghi những đoạn ngắn hơn nhiều</translation>
+        <translation>{file} chứa một đoạn văn bản dài hơn {limit:,}&#xa0;byte; nndesk ghi những đoạn ngắn hơn nhiều</translation>
     </message>
     <message>
         <source>{file} holds over {limit:,} values; a record nndesk writes holds far fewer</source>
@@ -1603,7 +1603,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{file} holds over {megabytes} MB of text; a record nndesk writes holds far less</source>
-        <translation>{file} chứa hơn {megabytes} MB văn bản; bản ghi nndesk ghi chứa ít hơn nhiều</translation>
+        <translation>{file} chứa hơn {megabytes}&#xa0;MB văn bản; bản ghi nndesk ghi chứa ít hơn nhiều</translation>
     </message>
     <message>
         <source>{file} holds {kind}, not a run record</source>
@@ -1611,7 +1611,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{file} is larger than {megabytes} MB</source>
-        <translation>{file} lớn hơn {megabytes} MB</translation>
+        <translation>{file} lớn hơn {megabytes}&#xa0;MB</translation>
     </message>
     <message>
         <source>{file} is missing</source>
@@ -1671,7 +1671,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{file}: expected images of 28x28 pixels, found shape {shape}</source>
-        <translation>{file}: cần ảnh 28×28 điểm ảnh, nhưng tệp có hình dạng {shape}</translation>
+        <translation>{file}: cần ảnh 28×28&#xa0;điểm ảnh, nhưng tệp có hình dạng {shape}</translation>
     </message>
     <message>
         <source>{file}: file ends inside the IDX header</source>
@@ -1703,7 +1703,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{file}: label {label} but {dataset} has only {n} classes</source>
-        <translation>{file}: có nhãn {label} nhưng {dataset} chỉ có {n} lớp</translation>
+        <translation>{file}: có nhãn {label} nhưng {dataset} chỉ có {n}&#xa0;lớp</translation>
     </message>
     <message>
         <source>{file}: labels are not whole numbers</source>
@@ -1723,7 +1723,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{file}: not an IDX file (it holds only {n} bytes)</source>
-        <translation>{file}: không phải tệp IDX (tệp chỉ có {n} byte)</translation>
+        <translation>{file}: không phải tệp IDX (tệp chỉ có {n}&#xa0;byte)</translation>
     </message>
     <message>
         <source>{file}: not an image nndesk can read (PNG, JPEG, BMP, GIF, TIFF or WebP)</source>
@@ -1751,19 +1751,19 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{file}: the image is too large to open ({megapixels:,.0f} megapixels); nndesk opens images of up to {limit} megapixels: scale it down first</source>
-        <translation>{file}: ảnh quá lớn để mở ({megapixels:,.0f} megapixel); nndesk mở ảnh tối đa {limit} megapixel: hãy thu nhỏ ảnh trước</translation>
+        <translation>{file}: ảnh quá lớn để mở ({megapixels:,.0f}&#xa0;megapixel); nndesk mở ảnh tối đa {limit}&#xa0;megapixel: hãy thu nhỏ ảnh trước</translation>
     </message>
     <message>
         <source>{file}: the image is too large to open; nndesk opens images of up to {limit} megapixels: scale it down first</source>
-        <translation>{file}: ảnh quá lớn để mở; nndesk mở ảnh tối đa {limit} megapixel: hãy thu nhỏ ảnh trước</translation>
+        <translation>{file}: ảnh quá lớn để mở; nndesk mở ảnh tối đa {limit}&#xa0;megapixel: hãy thu nhỏ ảnh trước</translation>
     </message>
     <message>
         <source>{file}: the image is {width}x{height} pixels ({megapixels:.0f} megapixels); nndesk opens images of up to {limit} megapixels: scale it down first</source>
-        <translation>{file}: ảnh có {width}x{height} điểm ảnh ({megapixels:.0f} megapixel); nndesk mở ảnh tối đa {limit} megapixel: hãy thu nhỏ ảnh trước</translation>
+        <translation>{file}: ảnh có {width}x{height}&#xa0;điểm ảnh ({megapixels:.0f}&#xa0;megapixel); nndesk mở ảnh tối đa {limit}&#xa0;megapixel: hãy thu nhỏ ảnh trước</translation>
     </message>
     <message>
         <source>{file}: the image is {width}x{height} pixels; nndesk opens images of up to {limit:,} pixels a side: crop or scale it first</source>
-        <translation>{file}: ảnh có {width}x{height} điểm ảnh; nndesk mở ảnh tối đa {limit:,} điểm ảnh mỗi cạnh: hãy cắt hoặc thu nhỏ ảnh trước</translation>
+        <translation>{file}: ảnh có {width}x{height}&#xa0;điểm ảnh; nndesk mở ảnh tối đa {limit:,}&#xa0;điểm ảnh mỗi cạnh: hãy cắt hoặc thu nhỏ ảnh trước</translation>
     </message>
     <message>
         <source>{file}: unknown IDX data type code {code}</source>
@@ -1779,18 +1779,18 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{folder} has changed since this model was trained ({then} images then, {now} now): the held-out share is drawn again, so some of these may be images it trained on</source>
-        <translation>{folder} đã thay đổi từ khi mô hình này được huấn luyện (khi đó {then} ảnh, nay {now}): phần ảnh giữ riêng được rút lại, nên vài ảnh ở đây có thể là ảnh nó đã huấn luyện</translation>
+        <translation>{folder} đã thay đổi từ khi mô hình này được huấn luyện (khi đó {then}&#xa0;ảnh, nay {now}): phần ảnh giữ riêng được rút lại, nên vài ảnh ở đây có thể là ảnh nó đã huấn luyện</translation>
     </message>
     <message>
-        <source>{folder} holds Fashion-MNIST, not MNIST: download MNIST into nndesk's cache, or choose a folder with MNIST. Each dataset keeps its own folder; one holding mnist/ and fashion-mnist/ serves both.</source>
+        <source>{folder} holds Fashion-MNIST, not MNIST: download MNIST into nndesk&apos;s cache, or choose a folder with MNIST. Each dataset keeps its own folder; one holding mnist/ and fashion-mnist/ serves both.</source>
         <translation>{folder} chứa Fashion-MNIST, không phải MNIST: hãy tải MNIST vào bộ nhớ đệm của nndesk, hoặc chọn một thư mục có MNIST. Mỗi tập dữ liệu nhớ thư mục riêng của nó; một thư mục chứa mnist/ và fashion-mnist/ dùng được cho cả hai.</translation>
     </message>
     <message>
-        <source>{folder} holds MNIST, not Fashion-MNIST: download Fashion-MNIST into nndesk's cache, or choose a folder with Fashion-MNIST. Each dataset keeps its own folder; one holding mnist/ and fashion-mnist/ serves both.</source>
+        <source>{folder} holds MNIST, not Fashion-MNIST: download Fashion-MNIST into nndesk&apos;s cache, or choose a folder with Fashion-MNIST. Each dataset keeps its own folder; one holding mnist/ and fashion-mnist/ serves both.</source>
         <translation>{folder} chứa MNIST, không phải Fashion-MNIST: hãy tải Fashion-MNIST vào bộ nhớ đệm của nndesk, hoặc chọn một thư mục có Fashion-MNIST. Mỗi tập dữ liệu nhớ thư mục riêng của nó; một thư mục chứa mnist/ và fashion-mnist/ dùng được cho cả hai.</translation>
     </message>
     <message>
-        <source>{folder} holds the classes {found}, not this model's {wanted}</source>
+        <source>{folder} holds the classes {found}, not this model&apos;s {wanted}</source>
         <translation>{folder} chứa các lớp {found}, không phải các lớp {wanted} của mô hình này</translation>
     </message>
     <message>
@@ -1815,7 +1815,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{folder}: skipped {n} of {total} files (unreadable or blank), e.g. {example}</source>
-        <translation>{folder}: đã bỏ qua {n} trên {total} tệp (không đọc được hoặc trống), ví dụ {example}</translation>
+        <translation>{folder}: đã bỏ qua {n} trên {total}&#xa0;tệp (không đọc được hoặc trống), ví dụ {example}</translation>
     </message>
     <message>
         <source>{folder}: the image folder this model was trained on is not there any more (moved or deleted); choose it again as the image folder on the Train page</source>
@@ -1826,11 +1826,11 @@ và lúc đầu (đứt nét)</translation>
         <translation>{folder}: quá ít ảnh để giữ riêng ảnh nào cho kiểm tra</translation>
     </message>
     <message>
-        <source>{folder}: {dataset}'s {gz_names} (or unzipped) are missing</source>
+        <source>{folder}: {dataset}&apos;s {gz_names} (or unzipped) are missing</source>
         <translation>{folder}: thiếu các tệp {gz_names} của {dataset} (hoặc bản đã giải nén)</translation>
     </message>
     <message>
-        <source>{folder}: {dataset}'s {gz_name} (or {name}) is missing</source>
+        <source>{folder}: {dataset}&apos;s {gz_name} (or {name}) is missing</source>
         <translation>{folder}: thiếu tệp {gz_name} (hoặc {name}) của {dataset}</translation>
     </message>
     <message>
@@ -1839,15 +1839,15 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{images_file} holds {images} images but {labels_file} holds {labels} labels</source>
-        <translation>{images_file} chứa {images} ảnh nhưng {labels_file} chứa {labels} nhãn</translation>
+        <translation>{images_file} chứa {images}&#xa0;ảnh nhưng {labels_file} chứa {labels}&#xa0;nhãn</translation>
     </message>
     <message>
         <source>{key} has {count} values for {epochs} epochs</source>
-        <translation>{key} có {count} giá trị cho {epochs} epoch</translation>
+        <translation>{key} có {count} giá trị cho {epochs}&#xa0;epoch</translation>
     </message>
     <message>
         <source>{key} holds {count:,} epochs; nndesk reads at most {limit:,}</source>
-        <translation>{key} chứa {count:,} epoch; nndesk đọc tối đa {limit:,}</translation>
+        <translation>{key} chứa {count:,}&#xa0;epoch; nndesk đọc tối đa {limit:,}</translation>
     </message>
     <message>
         <source>{key} holds {count:,} values; nndesk reads at most {limit:,}</source>
@@ -1875,7 +1875,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{key} is {count:,} characters long; nndesk writes at most {limit:,}</source>
-        <translation>{key} dài {count:,} ký tự; nndesk ghi tối đa {limit:,}</translation>
+        <translation>{key} dài {count:,}&#xa0;ký tự; nndesk ghi tối đa {limit:,}</translation>
     </message>
     <message>
         <source>{key} is {kind}, not a list</source>
@@ -1898,7 +1898,7 @@ và lúc đầu (đứt nét)</translation>
         <translation>{key} là {value}, không phải một số</translation>
     </message>
     <message>
-        <source>{key} is {value}, not a preset's name</source>
+        <source>{key} is {value}, not a preset&apos;s name</source>
         <translation>{key} là {value}, không phải tên một cấu hình mẫu</translation>
     </message>
     <message>
@@ -1935,64 +1935,64 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{layer} {kind}</source>
-        <extracomment>an activation, dropout or batch norm: named after the layer it follows ("Hidden 2 ReLU")</extracomment>
+        <extracomment>an activation, dropout or batch norm: named after the layer it follows (&quot;Hidden 2 ReLU&quot;)</extracomment>
         <translation>{layer} {kind}</translation>
     </message>
     <message>
-        <source>{long_name} ('{loss}') needs the {needed} output, not {output!r}; or use mse</source>
-        <translation>hàm mất mát {long_name} ('{loss}') cần đầu ra {needed}, không phải {output!r}; hoặc hãy dùng mse</translation>
+        <source>{long_name} (&apos;{loss}&apos;) needs the {needed} output, not {output!r}; or use mse</source>
+        <translation>hàm mất mát {long_name} (&apos;{loss}&apos;) cần đầu ra {needed}, không phải {output!r}; hoặc hãy dùng mse</translation>
     </message>
     <message>
         <source>{mb} MB: not an MNIST-style file</source>
-        <translation>{mb} MB: không phải tệp kiểu MNIST</translation>
+        <translation>{mb}&#xa0;MB: không phải tệp kiểu MNIST</translation>
     </message>
     <message>
         <source>{n:,} batch</source>
-        <translation>{n:,} batch</translation>
+        <translation>{n:,}&#xa0;batch</translation>
     </message>
     <message>
         <source>{n:,} batches</source>
-        <translation>{n:,} batch</translation>
+        <translation>{n:,}&#xa0;batch</translation>
     </message>
     <message>
         <source>{n:,} epoch</source>
-        <translation>{n:,} epoch</translation>
+        <translation>{n:,}&#xa0;epoch</translation>
     </message>
     <message>
         <source>{n:,} epochs</source>
-        <translation>{n:,} epoch</translation>
+        <translation>{n:,}&#xa0;epoch</translation>
     </message>
     <message>
         <source>{n:,} image</source>
-        <translation>{n:,} ảnh</translation>
+        <translation>{n:,}&#xa0;ảnh</translation>
     </message>
     <message>
         <source>{n:,} images</source>
-        <translation>{n:,} ảnh</translation>
+        <translation>{n:,}&#xa0;ảnh</translation>
     </message>
     <message>
         <source>{n:,} mistake</source>
-        <translation>{n:,} lỗi phân loại</translation>
+        <translation>{n:,}&#xa0;lỗi phân loại</translation>
     </message>
     <message>
         <source>{n:,} mistakes</source>
-        <translation>{n:,} lỗi phân loại</translation>
+        <translation>{n:,}&#xa0;lỗi phân loại</translation>
     </message>
     <message>
         <source>{n:,} run</source>
-        <translation>{n:,} lượt chạy</translation>
+        <translation>{n:,}&#xa0;lượt chạy</translation>
     </message>
     <message>
         <source>{n:,} runs</source>
-        <translation>{n:,} lượt chạy</translation>
+        <translation>{n:,}&#xa0;lượt chạy</translation>
     </message>
     <message>
         <source>{n:,} test image</source>
-        <translation>{n:,} ảnh kiểm tra</translation>
+        <translation>{n:,}&#xa0;ảnh kiểm tra</translation>
     </message>
     <message>
         <source>{n:,} test images</source>
-        <translation>{n:,} ảnh kiểm tra</translation>
+        <translation>{n:,}&#xa0;ảnh kiểm tra</translation>
     </message>
     <message>
         <source>{name} (race)</source>
@@ -2035,11 +2035,11 @@ và lúc đầu (đứt nét)</translation>
         <translation>{optimizer} không có quán tính (momentum) để đổi (bước cập nhật của nó tự thích nghi)</translation>
     </message>
     <message>
-        <source>{part!r} holds a space; layers are separated by '-', e.g. 784-64-10</source>
-        <translation>{part!r} có dấu cách; các tầng được ngăn cách bằng '-', ví dụ 784-64-10</translation>
+        <source>{part!r} holds a space; layers are separated by &apos;-&apos;, e.g. 784-64-10</source>
+        <translation>{part!r} có dấu cách; các tầng được ngăn cách bằng &apos;-&apos;, ví dụ 784-64-10</translation>
     </message>
     <message>
-        <source>{path} is in the shipped models' folder, where nndesk never replaces or adds a model; nothing was written. Save the model in another folder</source>
+        <source>{path} is in the shipped models&apos; folder, where nndesk never replaces or adds a model; nothing was written. Save the model in another folder</source>
         <translation>{path} nằm trong thư mục của các mô hình có sẵn, nơi nndesk không bao giờ thay thế hay thêm mô hình; chưa ghi gì cả. Hãy lưu mô hình vào thư mục khác</translation>
     </message>
     <message>
@@ -2110,13 +2110,13 @@ và lúc đầu (đứt nét)</translation>
         <source>≥ {threshold}: {answered} answered,
 {mistakes} confident mistakes</source>
         <translation>≥ {threshold}: trả lời {answered},
-{mistakes} lỗi phân loại tự tin</translation>
+{mistakes}&#xa0;lỗi phân loại tự tin</translation>
     </message>
 </context>
 <context>
     <name>AugmentPreview</name>
     <message>
-        <source>Eight of the dataset's training images appear here, once it is on this computer.</source>
+        <source>Eight of the dataset&apos;s training images appear here, once it is on this computer.</source>
         <translation>Tám ảnh huấn luyện của bộ dữ liệu hiện ở đây, khi bộ dữ liệu đã có trên máy này.</translation>
     </message>
 </context>
@@ -2173,16 +2173,32 @@ và lúc đầu (đứt nét)</translation>
 <context>
     <name>Coach</name>
     <message>
-        <source>Batch {batch:,} is more than the {n:,} training images: an epoch is one full-batch step and this run takes {steps} in all, too few to learn much. Batches of {size} take {per:,} steps an epoch.</source>
-        <translation>Kích thước batch {batch:,} lớn hơn {n:,} ảnh huấn luyện: mỗi epoch chỉ là một bước trên cả tập (full batch), cả lượt chạy này chỉ có {steps} bước, quá ít để học được nhiều. Với batch {size}, mỗi epoch có {per:,} bước.</translation>
+        <source>A smaller learning rate may bring it back; training again from the start is surer. The training loss has stood at {loss} for {epochs} epochs, at {accuracy:.1%}: the loss of a network that answers every image alike (ln {n} = {chance}); steps too large for it threw it there.</source>
+        <translation>Tốc độ học nhỏ hơn có thể giúp nó hồi phục; huấn luyện lại từ đầu thì chắc hơn. Mất mát huấn luyện đứng ở {loss} suốt {epochs}&#xa0;epoch, ở {accuracy:.1%}: mất mát của một mạng trả lời mọi ảnh như nhau (ln {n} = {chance}); bước quá lớn đã đẩy nó tới đó.</translation>
     </message>
     <message>
-        <source>Batches of {batch:,} images make this run only {steps} optimizer steps in all, too few to learn much. Batches of {size} take {per:,} steps an epoch.</source>
-        <translation>Với batch {batch:,} ảnh, cả lượt chạy này chỉ có {steps} bước của bộ tối ưu, quá ít để học được nhiều. Với batch {size}, mỗi epoch có {per:,} bước.</translation>
+        <source>Batches of {size} take {per:,} steps an epoch: batch {batch:,} is more than the {n:,} training images, so an epoch is one full-batch step and this run takes {steps} in all, too few to learn much.</source>
+        <translation>Với batch {size}, mỗi epoch có {per:,}&#xa0;bước: kích thước batch {batch:,} lớn hơn {n:,}&#xa0;ảnh huấn luyện, nên mỗi epoch chỉ là một bước trên cả tập (full batch), cả lượt chạy này chỉ có {steps}&#xa0;bước, quá ít để học được nhiều.</translation>
     </message>
     <message>
-        <source>Full batch: each optimizer step takes all {n:,} training images, so an epoch is one step and this run takes {steps} in all, too few to learn much. Train for hundreds of epochs (the mnist-gd preset trains 500), or use batches of {size}: {per:,} steps an epoch.</source>
-        <translation>Cả tập (full batch): mỗi bước của bộ tối ưu dùng cả {n:,} ảnh huấn luyện, nên mỗi epoch là một bước và cả lượt chạy này chỉ có {steps} bước, quá ít để học được nhiều. Hãy huấn luyện hàng trăm epoch (cấu hình mẫu mnist-gd chạy 500), hoặc dùng batch {size}: mỗi epoch {per:,} bước.</translation>
+        <source>Batches of {size} take {per:,} steps an epoch: batches of {batch:,} images make this run only {steps} optimizer steps in all, too few to learn much.</source>
+        <translation>Với batch {size}, mỗi epoch có {per:,}&#xa0;bước: với batch {batch:,}&#xa0;ảnh, cả lượt chạy này chỉ có {steps}&#xa0;bước của bộ tối ưu, quá ít để học được nhiều.</translation>
+    </message>
+    <message>
+        <source>Check the input normalisation and the learning rate: training accuracy is {accuracy:.1%} after {steps} batches, near the 10% of guessing and not climbing.</source>
+        <translation>Hãy kiểm tra chuẩn hoá đầu vào và tốc độ học: độ chính xác huấn luyện là {accuracy:.1%} sau {steps}&#xa0;batch, gần mức 10% của đoán mò và không tăng lên.</translation>
+    </message>
+    <message>
+        <source>Dead ReLUs: a lower learning rate or leaky ReLU keeps them alive. {share:.0%} of the units after {name} never fired on the last sampled batch.</source>
+        <translation>ReLU chết: tốc độ học thấp hơn hoặc Leaky ReLU giữ chúng hoạt động. {share:.0%} số nút sau {name} không kích hoạt lần nào trên batch được lấy mẫu gần nhất.</translation>
+    </message>
+    <message>
+        <source>Full batch: train for hundreds of epochs (the mnist-gd preset trains 500), or use batches of {size}: {per:,} steps an epoch. Each optimizer step takes all {n:,} training images, so an epoch is one step and this run takes {steps} in all, too few to learn much.</source>
+        <translation>Cả tập (full batch): hãy huấn luyện hàng trăm epoch (cấu hình mẫu mnist-gd chạy 500), hoặc dùng batch {size}: mỗi epoch {per:,}&#xa0;bước. Mỗi bước của bộ tối ưu dùng cả {n:,}&#xa0;ảnh huấn luyện, nên mỗi epoch là một bước và cả lượt chạy này chỉ có {steps}&#xa0;bước, quá ít để học được nhiều.</translation>
+    </message>
+    <message>
+        <source>Give it a few hundred batches before changing the learning rate: the loss climbed from {before} to {recent} over the last {n} batches, right after {change}; the batches became harder to fit, not the learning rate too high.</source>
+        <translation>Hãy chờ vài trăm batch trước khi đổi tốc độ học: mất mát tăng từ {before} lên {recent} trong {n}&#xa0;batch gần nhất, ngay sau khi đổi {change}; các batch khó khớp hơn, không phải tốc độ học quá cao.</translation>
     </message>
     <message>
         <source>Give the learning rate back to its schedule</source>
@@ -2193,164 +2209,48 @@ và lúc đầu (đứt nét)</translation>
         <translation>Giảm tốc độ học xuống {lr:g}</translation>
     </message>
     <message>
-        <source>Raise the learning rate to {lr:g}</source>
-        <translation>Tăng tốc độ học lên {lr:g}</translation>
-    </message>
-    <message>
-        <source>Scale the pixels (Inputs: [0, 1]) and race it again: after the race, {share:.0%} of the units after {name} fired on none of a batch of its training images (dead ReLUs). The pixels go in raw, 0 to 255: a ReLU unit's input is then in the hundreds, and so is its output, and steps on such large values switch units off for good.</source>
-        <translation>Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0; 1]) rồi đua lại: sau cuộc đua, {share:.0%} số nơ-ron sau {name} không kích hoạt trên ảnh nào của một batch ảnh huấn luyện của làn này (ReLU chết). Điểm ảnh được đưa vào thô, từ 0 đến 255: đầu vào của một nơ-ron ReLU khi đó lên tới hàng trăm, đầu ra của nó cũng vậy, và những bước trên các giá trị lớn như thế tắt hẳn các nơ-ron.</translation>
-    </message>
-    <message>
-        <source>See {name}'s mistakes</source>
-        <translation>Xem các ảnh đoán sai của {name}</translation>
-    </message>
-    <message>
-        <source>Set the learning rate back to {lr:g}</source>
-        <translation>Đặt lại tốc độ học về {lr:g}</translation>
-    </message>
-    <message>
-        <source>Stalled: train for many more epochs, or train again with Adam or batches of {size}; full-batch gradient descent takes one step an epoch. Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images.</source>
-        <translation>Đã chững lại: hãy huấn luyện thêm nhiều epoch nữa, hoặc huấn luyện lại với Adam hoặc batch {size}; hạ gradient cả tập (full batch) chỉ đi một bước mỗi epoch. Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs} epoch vừa qua ({steps:,} batch), thấp xa so với mức một mạng đạt được trên những ảnh này.</translation>
-    </message>
-    <message>
-        <source>Stopped learning: check the input normalisation and the learning rate, or train again with Adam. Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images.</source>
-        <translation>Đã ngừng học: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học, hoặc huấn luyện lại với Adam. Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs} epoch vừa qua ({steps:,} batch), thấp xa so với mức một mạng đạt được trên những ảnh này.</translation>
-    </message>
-    <message>
-        <source>Stopped learning: scale the pixels (Inputs: [0, 1]) and train again. They go in raw, 0 to 255; training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images.</source>
-        <translation>Đã ngừng học: hãy chia tỉ lệ điểm ảnh (Đầu vào: [0; 1]) rồi huấn luyện lại. Điểm ảnh đang được đưa vào thô, từ 0 đến 255; độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs} epoch vừa qua ({steps:,} batch), thấp xa so với mức một mạng đạt được trên những ảnh này.</translation>
-    </message>
-    <message>
-        <source>The loss climbed from {before} to {recent} over the last {n} batches, right after {change}: the batches became harder to fit, not the learning rate too high. Give it a few hundred batches before changing it.</source>
-        <translation>Mất mát tăng từ {before} lên {recent} trong {n} batch gần nhất, ngay sau khi đổi {change}: các batch khó khớp hơn, không phải tốc độ học quá cao. Hãy chờ vài trăm batch trước khi đổi tốc độ học.</translation>
-    </message>
-    <message>
-        <source>The loss climbed from {before} to {recent} over the last {n} batches: the learning rate is probably too high.</source>
-        <translation>Mất mát tăng từ {before} lên {recent} trong {n} batch gần nhất: có lẽ tốc độ học quá cao.</translation>
-    </message>
-    <message>
-        <source>The pixels go in raw, 0 to 255: a ReLU unit's input is then in the hundreds, and so is its output. ReLU does not saturate, but at learning rate {lr:g} the first steps on such large values switch most units off for good (dead ReLUs: they fire on no image), and the network makes more mistakes than the same one fed scaled pixels. Scale the pixels (Inputs: [0, 1]) and train again.</source>
-        <translation>Điểm ảnh được đưa vào thô, từ 0 đến 255: đầu vào của một nơ-ron ReLU khi đó lên tới hàng trăm, và đầu ra của nó cũng vậy. ReLU không bão hoà, nhưng với tốc độ học {lr:g}, những bước đầu tiên trên các giá trị lớn như thế tắt hẳn phần lớn nơ-ron (ReLU chết: chúng không kích hoạt với ảnh nào), và mạng phân loại nhầm nhiều hơn chính mạng ấy khi được đưa điểm ảnh đã chia tỉ lệ. Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0; 1]) rồi huấn luyện lại.</translation>
-    </message>
-    <message>
-        <source>The pixels go in raw, 0 to 255: a {activation} unit's input is then in the hundreds, where {activation} is flat (saturated), so it learns slowly and the validation loss jumps about. Scale the pixels (Inputs: [0, 1]) and train again.</source>
-        <translation>Điểm ảnh được đưa vào thô, từ 0 đến 255: đầu vào của một nơ-ron {activation} khi đó lên tới hàng trăm, nơi {activation} gần như phẳng (bão hoà), nên nó học chậm và mất mát kiểm định nhảy lên xuống. Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0; 1]) rồi huấn luyện lại.</translation>
-    </message>
-    <message>
-        <source>The run has not recovered from steps too large for it: a smaller learning rate may bring it on; training again from the start with one is surer. Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images.</source>
-        <translation>Lượt chạy chưa hồi phục sau những bước quá lớn với nó: một tốc độ học nhỏ hơn có thể giúp nó tiến lên; huấn luyện lại từ đầu với tốc độ đó thì chắc chắn hơn. Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs} epoch vừa qua ({steps:,} batch), thấp xa so với mức một mạng đạt được trên những ảnh này.</translation>
-    </message>
-    <message>
-        <source>The training loss has stood at {loss} for {epochs} epochs, at {accuracy:.1%}: the loss of a network that answers every image alike (ln {n} = {chance}). Steps too large for it threw it there: a smaller learning rate may bring it back; training again from the start is surer.</source>
-        <translation>Mất mát huấn luyện đứng ở {loss} suốt {epochs} epoch, ở {accuracy:.1%}: mất mát của một mạng trả lời mọi ảnh như nhau (ln {n} = {chance}). Bước quá lớn đã đẩy nó tới đó: tốc độ học nhỏ hơn có thể giúp nó hồi phục; huấn luyện lại từ đầu thì chắc hơn.</translation>
-    </message>
-    <message>
-        <source>The training loss has stood at {loss} since epoch {since}: the loss of a network that answers every image alike (ln {n} = {chance}). Its units no longer respond to the images, and no learning rate brings them back: train it again from the start.</source>
-        <translation>Mất mát huấn luyện đứng ở {loss} từ epoch {since}: mất mát của một mạng trả lời mọi ảnh như nhau (ln {n} = {chance}). Các nút của nó không còn phản ứng với ảnh, và không tốc độ học nào làm chúng sống lại: hãy huấn luyện lại từ đầu.</translation>
-    </message>
-    <message>
-        <source>Training accuracy fell from {high:.1%} to {low:.1%}, the 10% of guessing, after the learning rate was set to {rate:g}: that rate is too high for this run.</source>
-        <translation>Độ chính xác huấn luyện tụt từ {high:.1%} xuống {low:.1%}, mức 10% của đoán mò, sau khi tốc độ học được đặt thành {rate:g}: tốc độ đó quá cao với lượt chạy này.</translation>
-    </message>
-    <message>
-        <source>Training accuracy is {accuracy:.1%} after {steps} batches, near the 10% of guessing and not climbing: check the input normalisation and the learning rate.</source>
-        <translation>Độ chính xác huấn luyện là {accuracy:.1%} sau {steps} batch, gần mức 10% của đoán mò và không tăng lên: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học.</translation>
-    </message>
-    <message>
-        <source>Training accuracy {train:.1%} against {val:.1%} on the validation split at epoch {epoch}, {points:.1f} points apart for {n} epochs: the network fits its training images much better than new ones (overfitting). More L2, dropout or augmentation, or fewer epochs, narrow the gap.</source>
-        <translation>Độ chính xác huấn luyện {train:.1%} so với {val:.1%} trên phần kiểm định ở epoch {epoch}, cách nhau {points:.1f} điểm suốt {n} epoch: mạng khớp với ảnh huấn luyện của nó tốt hơn nhiều so với ảnh mới (quá khớp). Thêm L2, dropout hoặc tăng cường dữ liệu, hoặc ít epoch hơn, sẽ thu hẹp khoảng cách.</translation>
-    </message>
-    <message>
-        <source>Training loss rose from {v0} at epoch {e0} to {v2} at epoch {e2} after the learning rate was raised from {previous:g} to {rate:g} in epoch {at}: steps that large overshoot. Set it back, or lower it further.</source>
-        <translation>Mất mát huấn luyện tăng từ {v0} ở epoch {e0} lên {v2} ở epoch {e2} sau khi tốc độ học được tăng từ {previous:g} lên {rate:g} ở epoch {at}: bước cập nhật lớn như vậy vượt quá điểm tốt. Hãy đặt lại như cũ, hoặc giảm thêm.</translation>
-    </message>
-    <message>
-        <source>Turn augmentation on</source>
-        <translation>Bật tăng cường dữ liệu</translation>
-    </message>
-    <message>
-        <source>Use batches of {batch_size}</source>
-        <translation>Dùng batch {batch_size}</translation>
-    </message>
-    <message>
-        <source>Validation loss rose from {v0} at epoch {e0} to {v2} at epoch {e2} after the learning rate was raised from {previous:g} to {rate:g} in epoch {at}: steps that large overshoot. Set it back, or lower it further.</source>
-        <translation>Mất mát kiểm định tăng từ {v0} ở epoch {e0} lên {v2} ở epoch {e2} sau khi tốc độ học được tăng từ {previous:g} lên {rate:g} ở epoch {at}: bước cập nhật lớn như vậy vượt quá điểm tốt. Hãy đặt lại như cũ, hoặc giảm thêm.</translation>
-    </message>
-    <message>
-        <source>Validation loss rose from {v0} at epoch {e0} to {v2} at epoch {e2} while training loss fell from {t0} to {t2}: overfitting. More L2, dropout or augmentation helps.</source>
-        <translation>Mất mát kiểm định tăng từ {v0} ở epoch {e0} lên {v2} ở epoch {e2} trong khi mất mát huấn luyện giảm từ {t0} xuống {t2}: quá khớp. Thêm L2, dropout hoặc tăng cường dữ liệu sẽ giúp ích.</translation>
-    </message>
-    <message>
-        <source>{name} holds {share:.0%} of the mistakes on the validation split ({n} of {total}), most often taken for {other}: see them in Mistakes.</source>
-        <translation>{name} chiếm {share:.0%} số lỗi trên phần kiểm định (validation) ({n} trên {total}), thường bị nhầm nhất thành {other}: xem chúng ở trang Đoán sai.</translation>
-    </message>
-    <message>
-        <source>{name} holds {share:.0%} of this epoch's mistakes on its training batches ({n} of {total}), most often taken for {other}: see them in Mistakes.</source>
-        <translation>{name} chiếm {share:.0%} số lỗi của epoch này trên các batch huấn luyện ({n} trên {total}), thường bị nhầm nhất thành {other}: xem chúng ở trang Đoán sai.</translation>
-    </message>
-    <message>
-        <source>{share:.0%} of the units after {name} never fired on the last sampled batch (dead ReLUs), and the pixels go in raw, 0 to 255: a ReLU unit's input is then in the hundreds, and so is its output, and steps on such large values switch units off for good. Scale the pixels (Inputs: [0, 1]) and train again.</source>
-        <translation>{share:.0%} số nơ-ron sau {name} không kích hoạt lần nào trên batch được lấy mẫu gần nhất (ReLU chết), và điểm ảnh được đưa vào thô, từ 0 đến 255: đầu vào của một nơ-ron ReLU khi đó lên tới hàng trăm, đầu ra của nó cũng vậy, và những bước trên các giá trị lớn như thế tắt hẳn các nơ-ron. Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0; 1]) rồi huấn luyện lại.</translation>
-    </message>
-    <message>
-        <source>{share:.0%} of the units after {name} never fired on the last sampled batch (dead ReLUs): a lower learning rate or leaky ReLU keeps them alive.</source>
-        <translation>{share:.0%} số nút sau {name} không kích hoạt lần nào trên batch được lấy mẫu gần nhất (ReLU chết): tốc độ học thấp hơn hoặc Leaky ReLU giữ chúng hoạt động.</translation>
-    </message>
-<message>
-        <source>A smaller learning rate may bring it back; training again from the start is surer. The training loss has stood at {loss} for {epochs} epochs, at {accuracy:.1%}: the loss of a network that answers every image alike (ln {n} = {chance}); steps too large for it threw it there.</source>
-        <translation>Tốc độ học nhỏ hơn có thể giúp nó hồi phục; huấn luyện lại từ đầu thì chắc hơn. Mất mát huấn luyện đứng ở {loss} suốt {epochs} epoch, ở {accuracy:.1%}: mất mát của một mạng trả lời mọi ảnh như nhau (ln {n} = {chance}); bước quá lớn đã đẩy nó tới đó.</translation>
-    </message>
-    <message>
-        <source>Batches of {size} take {per:,} steps an epoch: batch {batch:,} is more than the {n:,} training images, so an epoch is one full-batch step and this run takes {steps} in all, too few to learn much.</source>
-        <translation>Với batch {size}, mỗi epoch có {per:,} bước: kích thước batch {batch:,} lớn hơn {n:,} ảnh huấn luyện, nên mỗi epoch chỉ là một bước trên cả tập (full batch), cả lượt chạy này chỉ có {steps} bước, quá ít để học được nhiều.</translation>
-    </message>
-    <message>
-        <source>Batches of {size} take {per:,} steps an epoch: batches of {batch:,} images make this run only {steps} optimizer steps in all, too few to learn much.</source>
-        <translation>Với batch {size}, mỗi epoch có {per:,} bước: với batch {batch:,} ảnh, cả lượt chạy này chỉ có {steps} bước của bộ tối ưu, quá ít để học được nhiều.</translation>
-    </message>
-    <message>
-        <source>Check the input normalisation and the learning rate: training accuracy is {accuracy:.1%} after {steps} batches, near the 10% of guessing and not climbing.</source>
-        <translation>Hãy kiểm tra chuẩn hoá đầu vào và tốc độ học: độ chính xác huấn luyện là {accuracy:.1%} sau {steps} batch, gần mức 10% của đoán mò và không tăng lên.</translation>
-    </message>
-    <message>
-        <source>Dead ReLUs: a lower learning rate or leaky ReLU keeps them alive. {share:.0%} of the units after {name} never fired on the last sampled batch.</source>
-        <translation>ReLU chết: tốc độ học thấp hơn hoặc Leaky ReLU giữ chúng hoạt động. {share:.0%} số nút sau {name} không kích hoạt lần nào trên batch được lấy mẫu gần nhất.</translation>
-    </message>
-    <message>
-        <source>Full batch: train for hundreds of epochs (the mnist-gd preset trains 500), or use batches of {size}: {per:,} steps an epoch. Each optimizer step takes all {n:,} training images, so an epoch is one step and this run takes {steps} in all, too few to learn much.</source>
-        <translation>Cả tập (full batch): hãy huấn luyện hàng trăm epoch (cấu hình mẫu mnist-gd chạy 500), hoặc dùng batch {size}: mỗi epoch {per:,} bước. Mỗi bước của bộ tối ưu dùng cả {n:,} ảnh huấn luyện, nên mỗi epoch là một bước và cả lượt chạy này chỉ có {steps} bước, quá ít để học được nhiều.</translation>
-    </message>
-    <message>
-        <source>Give it a few hundred batches before changing the learning rate: the loss climbed from {before} to {recent} over the last {n} batches, right after {change}; the batches became harder to fit, not the learning rate too high.</source>
-        <translation>Hãy chờ vài trăm batch trước khi đổi tốc độ học: mất mát tăng từ {before} lên {recent} trong {n} batch gần nhất, ngay sau khi đổi {change}; các batch khó khớp hơn, không phải tốc độ học quá cao.</translation>
-    </message>
-    <message>
         <source>Overfitting: more L2, dropout or augmentation helps. Validation loss rose from {v0} at epoch {e0} to {v2} at epoch {e2} while training loss fell from {t0} to {t2}.</source>
         <translation>Quá khớp: thêm L2, dropout hoặc tăng cường dữ liệu sẽ giúp ích. Mất mát kiểm định tăng từ {v0} ở epoch {e0} lên {v2} ở epoch {e2} trong khi mất mát huấn luyện giảm từ {t0} xuống {t2}.</translation>
     </message>
     <message>
         <source>Overfitting: more L2, dropout or augmentation, or fewer epochs, narrow the gap. Training accuracy {train:.1%} against {val:.1%} on the validation split at epoch {epoch}, {points:.1f} points apart for {n} epochs: the network fits its training images much better than new ones.</source>
-        <translation>Quá khớp: thêm L2, dropout hoặc tăng cường dữ liệu, hoặc ít epoch hơn, sẽ thu hẹp khoảng cách. Độ chính xác huấn luyện {train:.1%} so với {val:.1%} trên phần kiểm định ở epoch {epoch}, cách nhau {points:.1f} điểm suốt {n} epoch: mạng khớp với ảnh huấn luyện của nó tốt hơn nhiều so với ảnh mới.</translation>
+        <translation>Quá khớp: thêm L2, dropout hoặc tăng cường dữ liệu, hoặc ít epoch hơn, sẽ thu hẹp khoảng cách. Độ chính xác huấn luyện {train:.1%} so với {val:.1%} trên phần kiểm định ở epoch {epoch}, cách nhau {points:.1f}&#xa0;điểm suốt {n}&#xa0;epoch: mạng khớp với ảnh huấn luyện của nó tốt hơn nhiều so với ảnh mới.</translation>
     </message>
     <message>
-        <source>Scale the pixels (Inputs: [0, 1]) and train again: they go in raw, 0 to 255, so a ReLU unit's input is in the hundreds, and so is its output. ReLU does not saturate, but at learning rate {lr:g} the first steps on such large values switch most units off for good (dead ReLUs: they fire on no image), and the network makes more mistakes than the same one fed scaled pixels.</source>
-        <translation>Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0; 1]) rồi huấn luyện lại: điểm ảnh được đưa vào thô, từ 0 đến 255, nên đầu vào của một nơ-ron ReLU lên tới hàng trăm, và đầu ra của nó cũng vậy. ReLU không bão hoà, nhưng với tốc độ học {lr:g}, những bước đầu tiên trên các giá trị lớn như thế tắt hẳn phần lớn nơ-ron (ReLU chết: chúng không kích hoạt với ảnh nào), và mạng phân loại nhầm nhiều hơn chính mạng ấy khi được đưa điểm ảnh đã chia tỉ lệ.</translation>
+        <source>Raise the learning rate to {lr:g}</source>
+        <translation>Tăng tốc độ học lên {lr:g}</translation>
     </message>
     <message>
-        <source>Scale the pixels (Inputs: [0, 1]) and train again: they go in raw, 0 to 255, so a {activation} unit's input is in the hundreds, where {activation} is flat (saturated); it learns slowly and the validation loss jumps about.</source>
-        <translation>Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0; 1]) rồi huấn luyện lại: điểm ảnh được đưa vào thô, từ 0 đến 255, nên đầu vào của một nơ-ron {activation} lên tới hàng trăm, nơi {activation} gần như phẳng (bão hoà); nó học chậm và mất mát kiểm định nhảy lên xuống.</translation>
+        <source>Scale the pixels (Inputs: [0, 1]) and race it again: after the race, {share:.0%} of the units after {name} fired on none of a batch of its training images (dead ReLUs). The pixels go in raw, 0 to 255: a ReLU unit&apos;s input is then in the hundreds, and so is its output, and steps on such large values switch units off for good.</source>
+        <translation>Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0;&#xa0;1]) rồi đua lại: sau cuộc đua, {share:.0%} số nơ-ron sau {name} không kích hoạt trên ảnh nào của một batch ảnh huấn luyện của làn này (ReLU chết). Điểm ảnh được đưa vào thô, từ 0 đến 255: đầu vào của một nơ-ron ReLU khi đó lên tới hàng trăm, đầu ra của nó cũng vậy, và những bước trên các giá trị lớn như thế tắt hẳn các nơ-ron.</translation>
     </message>
     <message>
-        <source>Scale the pixels (Inputs: [0, 1]) and train again: {share:.0%} of the units after {name} never fired on the last sampled batch (dead ReLUs), and the pixels go in raw, 0 to 255; a ReLU unit's input is then in the hundreds, and so is its output, and steps on such large values switch units off for good.</source>
-        <translation>Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0; 1]) rồi huấn luyện lại: {share:.0%} số nơ-ron sau {name} không kích hoạt lần nào trên batch được lấy mẫu gần nhất (ReLU chết), và điểm ảnh được đưa vào thô, từ 0 đến 255; đầu vào của một nơ-ron ReLU khi đó lên tới hàng trăm, đầu ra của nó cũng vậy, và những bước trên các giá trị lớn như thế tắt hẳn các nơ-ron.</translation>
+        <source>Scale the pixels (Inputs: [0, 1]) and train again: they go in raw, 0 to 255, so a ReLU unit&apos;s input is in the hundreds, and so is its output. ReLU does not saturate, but at learning rate {lr:g} the first steps on such large values switch most units off for good (dead ReLUs: they fire on no image), and the network makes more mistakes than the same one fed scaled pixels.</source>
+        <translation>Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0;&#xa0;1]) rồi huấn luyện lại: điểm ảnh được đưa vào thô, từ 0 đến 255, nên đầu vào của một nơ-ron ReLU lên tới hàng trăm, và đầu ra của nó cũng vậy. ReLU không bão hoà, nhưng với tốc độ học {lr:g}, những bước đầu tiên trên các giá trị lớn như thế tắt hẳn phần lớn nơ-ron (ReLU chết: chúng không kích hoạt với ảnh nào), và mạng phân loại nhầm nhiều hơn chính mạng ấy khi được đưa điểm ảnh đã chia tỉ lệ.</translation>
     </message>
     <message>
-        <source>See {name}'s mistakes in Mistakes: it holds {share:.0%} of this epoch's on its training batches ({n} of {total}), most often taken for {other}.</source>
+        <source>Scale the pixels (Inputs: [0, 1]) and train again: they go in raw, 0 to 255, so a {activation} unit&apos;s input is in the hundreds, where {activation} is flat (saturated); it learns slowly and the validation loss jumps about.</source>
+        <translation>Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0;&#xa0;1]) rồi huấn luyện lại: điểm ảnh được đưa vào thô, từ 0 đến 255, nên đầu vào của một nơ-ron {activation} lên tới hàng trăm, nơi {activation} gần như phẳng (bão hoà); nó học chậm và mất mát kiểm định nhảy lên xuống.</translation>
+    </message>
+    <message>
+        <source>Scale the pixels (Inputs: [0, 1]) and train again: {share:.0%} of the units after {name} never fired on the last sampled batch (dead ReLUs), and the pixels go in raw, 0 to 255; a ReLU unit&apos;s input is then in the hundreds, and so is its output, and steps on such large values switch units off for good.</source>
+        <translation>Hãy chia tỉ lệ điểm ảnh (Đầu vào: [0;&#xa0;1]) rồi huấn luyện lại: {share:.0%} số nơ-ron sau {name} không kích hoạt lần nào trên batch được lấy mẫu gần nhất (ReLU chết), và điểm ảnh được đưa vào thô, từ 0 đến 255; đầu vào của một nơ-ron ReLU khi đó lên tới hàng trăm, đầu ra của nó cũng vậy, và những bước trên các giá trị lớn như thế tắt hẳn các nơ-ron.</translation>
+    </message>
+    <message>
+        <source>See {name}&apos;s mistakes</source>
+        <translation>Xem các ảnh đoán sai của {name}</translation>
+    </message>
+    <message>
+        <source>See {name}&apos;s mistakes in Mistakes: it holds {share:.0%} of this epoch&apos;s on its training batches ({n} of {total}), most often taken for {other}.</source>
         <translation>Xem lỗi của {name} ở trang Đoán sai: lớp này chiếm {share:.0%} số lỗi của epoch này trên các batch huấn luyện ({n} trên {total}), thường bị nhầm nhất thành {other}.</translation>
     </message>
     <message>
-        <source>See {name}'s mistakes in Mistakes: it holds {share:.0%} of those on the validation split ({n} of {total}), most often taken for {other}.</source>
+        <source>See {name}&apos;s mistakes in Mistakes: it holds {share:.0%} of those on the validation split ({n} of {total}), most often taken for {other}.</source>
         <translation>Xem lỗi của {name} ở trang Đoán sai: lớp này chiếm {share:.0%} số lỗi trên phần kiểm định (validation) ({n} trên {total}), thường bị nhầm nhất thành {other}.</translation>
+    </message>
+    <message>
+        <source>Set the learning rate back to {lr:g}</source>
+        <translation>Đặt lại tốc độ học về {lr:g}</translation>
     </message>
     <message>
         <source>Set the learning rate back, or lower it further: training loss rose from {v0} at epoch {e0} to {v2} at epoch {e2} after it was raised from {previous:g} to {rate:g} in epoch {at}; steps that large overshoot.</source>
@@ -2361,18 +2261,42 @@ và lúc đầu (đứt nét)</translation>
         <translation>Hãy đặt lại tốc độ học như cũ, hoặc giảm thêm: mất mát kiểm định tăng từ {v0} ở epoch {e0} lên {v2} ở epoch {e2} sau khi tốc độ học được tăng từ {previous:g} lên {rate:g} ở epoch {at}; bước cập nhật lớn như vậy vượt quá điểm tốt.</translation>
     </message>
     <message>
+        <source>Stalled: train for many more epochs, or train again with Adam or batches of {size}; full-batch gradient descent takes one step an epoch. Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images.</source>
+        <translation>Đã chững lại: hãy huấn luyện thêm nhiều epoch nữa, hoặc huấn luyện lại với Adam hoặc batch {size}; hạ gradient cả tập (full batch) chỉ đi một bước mỗi epoch. Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này.</translation>
+    </message>
+    <message>
+        <source>Stopped learning: check the input normalisation and the learning rate, or train again with Adam. Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images.</source>
+        <translation>Đã ngừng học: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học, hoặc huấn luyện lại với Adam. Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này.</translation>
+    </message>
+    <message>
+        <source>Stopped learning: scale the pixels (Inputs: [0, 1]) and train again. They go in raw, 0 to 255; training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images.</source>
+        <translation>Đã ngừng học: hãy chia tỉ lệ điểm ảnh (Đầu vào: [0;&#xa0;1]) rồi huấn luyện lại. Điểm ảnh đang được đưa vào thô, từ 0 đến 255; độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này.</translation>
+    </message>
+    <message>
         <source>The learning rate is probably too high: the loss climbed from {before} to {recent} over the last {n} batches.</source>
-        <translation>Có lẽ tốc độ học quá cao: mất mát tăng từ {before} lên {recent} trong {n} batch gần nhất.</translation>
+        <translation>Có lẽ tốc độ học quá cao: mất mát tăng từ {before} lên {recent} trong {n}&#xa0;batch gần nhất.</translation>
     </message>
     <message>
         <source>The learning rate {rate:g} is too high for this run: training accuracy fell from {high:.1%} to {low:.1%}, the 10% of guessing, after it was set.</source>
         <translation>Tốc độ học {rate:g} quá cao với lượt chạy này: độ chính xác huấn luyện tụt từ {high:.1%} xuống {low:.1%}, mức 10% của đoán mò, sau khi đặt tốc độ này.</translation>
     </message>
     <message>
+        <source>The run has not recovered from steps too large for it: a smaller learning rate may bring it on; training again from the start with one is surer. Training accuracy has stood near {accuracy:.0%} for the last {epochs} epochs ({steps:,} batches), far under what a network reaches on these images.</source>
+        <translation>Lượt chạy chưa hồi phục sau những bước quá lớn với nó: một tốc độ học nhỏ hơn có thể giúp nó tiến lên; huấn luyện lại từ đầu với tốc độ đó thì chắc chắn hơn. Độ chính xác huấn luyện đã đứng quanh {accuracy:.0%} suốt {epochs}&#xa0;epoch vừa qua ({steps:,}&#xa0;batch), thấp xa so với mức một mạng đạt được trên những ảnh này.</translation>
+    </message>
+    <message>
         <source>Train it again from the start: the training loss has stood at {loss} since epoch {since}, the loss of a network that answers every image alike (ln {n} = {chance}). Its units no longer respond to the images, and no learning rate brings them back.</source>
         <translation>Hãy huấn luyện lại từ đầu: mất mát huấn luyện đứng ở {loss} từ epoch {since}, mất mát của một mạng trả lời mọi ảnh như nhau (ln {n} = {chance}). Các nút của nó không còn phản ứng với ảnh, và không tốc độ học nào làm chúng sống lại.</translation>
     </message>
-    </context>
+    <message>
+        <source>Turn augmentation on</source>
+        <translation>Bật tăng cường dữ liệu</translation>
+    </message>
+    <message>
+        <source>Use batches of {batch_size}</source>
+        <translation>Dùng batch {batch_size}</translation>
+    </message>
+</context>
 <context>
     <name>ConfusionView</name>
     <message>
@@ -2389,7 +2313,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>Drawing the confusion matrix…</source>
-        <extracomment>what the canvas says while the picture of a new matrix is drawn (the last one's is not shown, or shown faded under these words)</extracomment>
+        <extracomment>what the canvas says while the picture of a new matrix is drawn (the last one&apos;s is not shown, or shown faded under these words)</extracomment>
         <translation>Đang vẽ ma trận nhầm lẫn…</translation>
     </message>
     <message>
@@ -2437,7 +2361,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>As many as Optimisation &gt; &amp;Epochs says: {n} more, to epoch {last}</source>
-        <translation>Theo số ở Tối ưu &gt; &amp;Epoch: thêm {n}, đến epoch {last}</translation>
+        <translation>Theo số ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;&amp;Epoch: thêm {n}, đến epoch {last}</translation>
     </message>
     <message>
         <source>Continue training</source>
@@ -2453,7 +2377,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>It starts {times}× above the {ended} the run ended with.</source>
-        <translation>Nó bắt đầu cao gấp {times} lần mức {ended} mà lượt chạy kết thúc.</translation>
+        <translation>Nó bắt đầu cao gấp {times}&#xa0;lần mức {ended} mà lượt chạy kết thúc.</translation>
     </message>
     <message>
         <source>It was stopped before epoch {last}, the last of its plan.</source>
@@ -2477,14 +2401,14 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>Suggested: a quarter of the {done} epochs it has trained.</source>
-        <translation>Gợi ý: một phần tư số {done} epoch nó đã huấn luyện.</translation>
+        <translation>Gợi ý: một phần tư số {done}&#xa0;epoch nó đã huấn luyện.</translation>
     </message>
     <message>
         <source>Suggested: one more epoch.</source>
-        <translation>Gợi ý: thêm 1 epoch.</translation>
+        <translation>Gợi ý: thêm 1&#xa0;epoch.</translation>
     </message>
     <message>
-        <source>Take the coach's &amp;rate: lr {lr}</source>
+        <source>Take the coach&apos;s &amp;rate: lr {lr}</source>
         <translation>&amp;Dùng tốc độ học trợ lý đề xuất: {lr}</translation>
     </message>
     <message>
@@ -2536,7 +2460,7 @@ và lúc đầu (đứt nét)</translation>
         <translation>{span}: tốc độ học {lr} cho mọi batch.</translation>
     </message>
     <message>
-        <source>{span}: lr {lr}, the coach's rate, for every batch.</source>
+        <source>{span}: lr {lr}, the coach&apos;s rate, for every batch.</source>
         <translation>{span}: tốc độ học {lr} (trợ lý đề xuất) cho mọi batch.</translation>
     </message>
     <message>
@@ -2612,7 +2536,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>test image {index} does not exist: the test set has {n}</source>
-        <translation>ảnh kiểm tra {index} không tồn tại: tập kiểm tra có {n} ảnh</translation>
+        <translation>ảnh kiểm tra {index} không tồn tại: tập kiểm tra có {n}&#xa0;ảnh</translation>
     </message>
     <message>
         <source>{path} is an old (format 1) model file: its checksum does not cover its header (layers, normalisation, class names), so an edit there would go unnoticed. It is in use; save it again (Train &gt; Save model…) to protect it.</source>
@@ -2631,19 +2555,19 @@ và lúc đầu (đứt nét)</translation>
         <translation>Đã tải và kiểm chứng {title}</translation>
     </message>
     <message>
-        <source>{title} is read from nndesk's downloaded copy (this folder cannot be read)</source>
+        <source>{title} is read from nndesk&apos;s downloaded copy (this folder cannot be read)</source>
         <translation>{title} được đọc từ bản đã tải về của nndesk (không đọc được thư mục này)</translation>
     </message>
     <message>
-        <source>{title} is read from nndesk's downloaded copy (this folder does not hold its files)</source>
+        <source>{title} is read from nndesk&apos;s downloaded copy (this folder does not hold its files)</source>
         <translation>{title} được đọc từ bản đã tải về của nndesk (thư mục này không chứa các tệp của nó)</translation>
     </message>
     <message>
-        <source>{title} is read from nndesk's downloaded copy (this folder holds {other})</source>
+        <source>{title} is read from nndesk&apos;s downloaded copy (this folder holds {other})</source>
         <translation>{title} được đọc từ bản đã tải về của nndesk (thư mục này chứa {other})</translation>
     </message>
     <message>
-        <source>{title} is read from nndesk's verified copy (a file of it in this folder is damaged)</source>
+        <source>{title} is read from nndesk&apos;s verified copy (a file of it in this folder is damaged)</source>
         <translation>{title} được đọc từ bản đã kiểm tra của nndesk (một tệp của nó trong thư mục này bị hỏng)</translation>
     </message>
 </context>
@@ -2679,14 +2603,14 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>Download of {title} cancelled: {kept} of 4 files are here; the rest was not kept.</source>
-        <translation>Đã huỷ tải {title}: {kept} trong 4 tệp đã có ở đây; phần còn lại không được giữ.</translation>
+        <translation>Đã huỷ tải {title}: {kept} trong 4&#xa0;tệp đã có ở đây; phần còn lại không được giữ.</translation>
     </message>
     <message>
         <source>Download of {title} cancelled; nothing was kept.</source>
         <translation>Đã huỷ tải {title}; không giữ lại gì.</translation>
     </message>
     <message>
-        <source>Download the four files from the mirrors (a classroom mirror first, if set in File &gt; Settings…), check their SHA-256 and keep them in nndesk's cache</source>
+        <source>Download the four files from the mirrors (a classroom mirror first, if set in File &gt; Settings…), check their SHA-256 and keep them in nndesk&apos;s cache</source>
         <translation>Tải bốn tệp từ các nguồn tải (mirror), trước hết từ nguồn tải của lớp học nếu đã đặt ở Tệp &gt; Cài đặt…; kiểm tra SHA-256 của chúng và giữ trong bộ nhớ đệm của nndesk</translation>
     </message>
     <message>
@@ -2743,7 +2667,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{done:.1f} of {total:.0f} MB</source>
-        <translation>{done:.1f} trên {total:.0f} MB</translation>
+        <translation>{done:.1f} trên {total:.0f}&#xa0;MB</translation>
     </message>
     <message>
         <source>{title} is downloaded and verified.</source>
@@ -2934,30 +2858,30 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>test[0]
 label {label}{name}</source>
-        <translation>ảnh kiểm tra đầu tiên
+        <translation>ảnh kiểm tra đầu&#xa0;tiên
 nhãn {label}{name}</translation>
     </message>
     <message>
         <source>train[0]
 label {label}{name}</source>
-        <translation>ảnh huấn luyện đầu tiên
+        <translation>ảnh huấn luyện đầu&#xa0;tiên
 nhãn {label}{name}</translation>
     </message>
     <message>
         <source>{n} random test images per class</source>
-        <translation>{n} ảnh kiểm tra ngẫu nhiên mỗi lớp</translation>
+        <translation>{n}&#xa0;ảnh kiểm tra ngẫu nhiên mỗi lớp</translation>
     </message>
     <message>
         <source>{n} random training images per class</source>
-        <translation>{n} ảnh huấn luyện ngẫu nhiên mỗi lớp</translation>
+        <translation>{n}&#xa0;ảnh huấn luyện ngẫu nhiên mỗi lớp</translation>
     </message>
     <message>
         <source>{title}: {train} training and {test} test images, {k} classes, 28×28 pixels in 0..255</source>
-        <translation>{title}: {train} ảnh huấn luyện và {test} ảnh kiểm tra, {k} lớp, 28×28 điểm ảnh, mỗi điểm từ 0 đến 255</translation>
+        <translation>{title}: {train}&#xa0;ảnh huấn luyện và {test}&#xa0;ảnh kiểm tra, {k}&#xa0;lớp, 28×28&#xa0;điểm ảnh, mỗi điểm từ 0&#xa0;đến&#xa0;255</translation>
     </message>
     <message>
         <source>{title}: {train} training images, {k} classes, 28×28 pixels in 0..255; the test images cannot be read</source>
-        <translation>{title}: {train} ảnh huấn luyện, {k} lớp, 28×28 điểm ảnh, mỗi điểm từ 0 đến 255; không đọc được ảnh kiểm tra</translation>
+        <translation>{title}: {train}&#xa0;ảnh huấn luyện, {k}&#xa0;lớp, 28×28&#xa0;điểm ảnh, mỗi điểm từ 0&#xa0;đến&#xa0;255; không đọc được ảnh kiểm tra</translation>
     </message>
 </context>
 <context>
@@ -2971,11 +2895,11 @@ nhãn {label}{name}</translation>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <source>It is in nndesk's download cache ({folder}): Download replaces it with a verified copy; or choose a folder holding the four {title} files.</source>
+        <source>It is in nndesk&apos;s download cache ({folder}): Download replaces it with a verified copy; or choose a folder holding the four {title} files.</source>
         <translation>Tệp này nằm trong bộ nhớ đệm tải về của nndesk ({folder}): nút Tải về sẽ thay nó bằng một bản đã kiểm tra; hoặc chọn một thư mục chứa bốn tệp của {title}.</translation>
     </message>
     <message>
-        <source>It is in {folder}. Download puts a verified copy of {title} in nndesk's cache and uses that (your file stays as it is); or choose another folder.</source>
+        <source>It is in {folder}. Download puts a verified copy of {title} in nndesk&apos;s cache and uses that (your file stays as it is); or choose another folder.</source>
         <translation>Tệp này nằm trong {folder}. Nút Tải về sẽ đặt một bản {title} đã kiểm tra vào bộ nhớ đệm của nndesk và dùng bản đó (tệp của bạn vẫn giữ nguyên); hoặc chọn một thư mục khác.</translation>
     </message>
     <message>
@@ -2991,7 +2915,7 @@ nhãn {label}{name}</translation>
         <translation>Chi tiết kỹ thuật, nguyên văn của thư viện: {detail}</translation>
     </message>
     <message>
-        <source>The data folder {folder} cannot be read ({reason}): choose a folder you can read, or download {title} into nndesk's cache.</source>
+        <source>The data folder {folder} cannot be read ({reason}): choose a folder you can read, or download {title} into nndesk&apos;s cache.</source>
         <translation>Không đọc được thư mục dữ liệu {folder} ({reason}): hãy chọn một thư mục bạn đọc được, hoặc tải {title} vào bộ nhớ đệm của nndesk.</translation>
     </message>
     <message>
@@ -3126,7 +3050,7 @@ ma trận hiện ra khi đã đọc hết</translation>
     </message>
     <message>
         <source>Evaluating… {done:,} / {total:,} test images</source>
-        <translation>Đang đánh giá… {done:,} / {total:,} ảnh kiểm tra</translation>
+        <translation>Đang đánh giá… {done:,} / {total:,}&#xa0;ảnh kiểm tra</translation>
     </message>
     <message>
         <source>Export</source>
@@ -3262,11 +3186,11 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>on the {dataset} {split} set: {n} images</source>
-        <translation>trên tập {split} {dataset}: {n} ảnh</translation>
+        <translation>trên tập {split} {dataset}: {n}&#xa0;ảnh</translation>
     </message>
     <message>
         <source>on {n} held-out images of the folder {folder}</source>
-        <translation>trên {n} ảnh kiểm tra giữ riêng của thư mục {folder}</translation>
+        <translation>trên {n}&#xa0;ảnh kiểm tra giữ riêng của thư mục {folder}</translation>
     </message>
     <message>
         <source>precision</source>
@@ -3310,7 +3234,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>{model}-report</source>
-        <extracomment>the names the exports are proposed under, ``model`` the model's title, in the window's language as the Train page's curves and history files are ("…-đường-cong.png")</extracomment>
+        <extracomment>the names the exports are proposed under, ``model`` the model&apos;s title, in the window&apos;s language as the Train page&apos;s curves and history files are (&quot;…-đường-cong.png&quot;)</extracomment>
         <translation>{model}-báo-cáo</translation>
     </message>
     <message>
@@ -3369,9 +3293,9 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Script Python (*.py)</translation>
     </message>
     <message>
-        <source>This network is a CNN: the script's plain NumPy convolutions take ~16 min an epoch where nndesk takes 30 s.</source>
-        <extracomment>The save dialog's note for a CNN's script: its plain NumPy convolutions took ~16 min an epoch of fashion-cnn-lab on a busy 2-core machine, 30 s in nndesk (walk54 D8), as the script's header and ``nndesk export-script`` say. In the dialog's body, wrapped: in its title a window manager cut it mid-sentence at ~660 px (walk55c D5).</extracomment>
-        <translation>Mạng này là một CNN: các phép tích chập bằng NumPy thuần trong script mất ~16 phút mỗi epoch, nndesk chỉ mất 30 giây.</translation>
+        <source>This network is a CNN: the script&apos;s plain NumPy convolutions take ~16 min an epoch where nndesk takes 30 s.</source>
+        <extracomment>The save dialog&apos;s note for a CNN&apos;s script: its plain NumPy convolutions took ~16 min an epoch of fashion-cnn-lab on a busy 2-core machine, 30 s in nndesk (walk54 D8), as the script&apos;s header and ``nndesk export-script`` say. In the dialog&apos;s body, wrapped: in its title a window manager cut it mid-sentence at ~660 px (walk55c D5).</extracomment>
+        <translation>Mạng này là một CNN: các phép tích chập bằng NumPy thuần trong script mất ~16&#xa0;phút mỗi epoch, nndesk chỉ mất 30&#xa0;giây.</translation>
     </message>
     <message>
         <source>the settings on the Settings tab as they are now, not the run on show</source>
@@ -3404,11 +3328,11 @@ F1: their harmonic mean. Support: test images of this class.</source>
 <context>
     <name>FolderSource</name>
     <message>
-        <source>Read from {folder}, the folder its run trained on (as the run's record says).</source>
+        <source>Read from {folder}, the folder its run trained on (as the run&apos;s record says).</source>
         <translation>Đọc từ {folder}, thư mục mà lượt chạy của nó đã dùng để huấn luyện (theo bản ghi lượt chạy).</translation>
     </message>
     <message>
-        <source>Read from {folder}, the image folder chosen on the Train page (the model's file does not say where it was trained).</source>
+        <source>Read from {folder}, the image folder chosen on the Train page (the model&apos;s file does not say where it was trained).</source>
         <translation>Đọc từ {folder}, thư mục ảnh được chọn ở trang Huấn luyện (tệp của mô hình không ghi nó được huấn luyện ở đâu).</translation>
     </message>
     <message>
@@ -3434,23 +3358,23 @@ F1: their harmonic mean. Support: test images of this class.</source>
 <context>
     <name>InsideTrainingView</name>
     <message>
-        <source>&lt;b&gt;Dead ReLU share&lt;/b&gt;: the share of a layer's ReLU units that gave 0 for every image of the batch measured, so they got no gradient and did not learn from it (not 0 for one image: for all of them). Healthy: low and not rising; near 1 the layer uses few of its units (often a learning rate too high).</source>
+        <source>&lt;b&gt;Dead ReLU share&lt;/b&gt;: the share of a layer&apos;s ReLU units that gave 0 for every image of the batch measured, so they got no gradient and did not learn from it (not 0 for one image: for all of them). Healthy: low and not rising; near 1 the layer uses few of its units (often a learning rate too high).</source>
         <translation>&lt;b&gt;Tỉ lệ ReLU chết&lt;/b&gt;: tỉ lệ các nút ReLU của một tầng cho ra 0 với mọi ảnh của batch được đo, nên chúng không nhận gradient và không học được gì từ batch đó (không phải 0 với một ảnh, mà với tất cả). Tốt khi: thấp và không tăng; gần 1 thì tầng chỉ dùng rất ít nút của nó (thường do tốc độ học quá cao).</translation>
     </message>
     <message>
-        <source>&lt;b&gt;First-layer weights&lt;/b&gt;: the first layer's first filters (a CNN: each square is one small filter; an MLP: one unit's 28×28 weights), red positive, blue negative, one row per epoch, ep 0 at the start. Healthy: the noise of ep 0 turns into strokes, edges or blobs; rows that stay noise mean the first layer learns little.</source>
-        <translation>&lt;b&gt;Trọng số tầng đầu&lt;/b&gt;: các bộ lọc đầu tiên của tầng đầu (CNN: mỗi ô là một bộ lọc nhỏ; MLP: 28×28 trọng số của một nút), đỏ là dương, xanh là âm, mỗi hàng một epoch, epoch 0 là lúc đầu. Tốt khi: vẻ nhiễu ở epoch 0 dần thành nét, cạnh hay mảng; các hàng vẫn chỉ là nhiễu nghĩa là tầng đầu học được ít.</translation>
+        <source>&lt;b&gt;First-layer weights&lt;/b&gt;: the first layer&apos;s first filters (a CNN: each square is one small filter; an MLP: one unit&apos;s 28×28 weights), red positive, blue negative, one row per epoch, ep 0 at the start. Healthy: the noise of ep 0 turns into strokes, edges or blobs; rows that stay noise mean the first layer learns little.</source>
+        <translation>&lt;b&gt;Trọng số tầng đầu&lt;/b&gt;: các bộ lọc đầu tiên của tầng đầu (CNN: mỗi ô là một bộ lọc nhỏ; MLP: 28×28&#xa0;trọng số của một nút), đỏ là dương, xanh là âm, mỗi hàng một epoch, epoch 0 là lúc đầu. Tốt khi: vẻ nhiễu ở epoch 0 dần thành nét, cạnh hay mảng; các hàng vẫn chỉ là nhiễu nghĩa là tầng đầu học được ít.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Gradient norm&lt;/b&gt;: how hard the loss pushes on each layer's weights (the size of their gradient), every few batches. Healthy: it falls a little, then stays level. Growing fast: the run is blowing up; near 0 in the first layers: they have stopped learning.</source>
+        <source>&lt;b&gt;Gradient norm&lt;/b&gt;: how hard the loss pushes on each layer&apos;s weights (the size of their gradient), every few batches. Healthy: it falls a little, then stays level. Growing fast: the run is blowing up; near 0 in the first layers: they have stopped learning.</source>
         <translation>&lt;b&gt;Chuẩn của gradient&lt;/b&gt;: mất mát đẩy trọng số của mỗi tầng mạnh đến đâu (độ lớn gradient của chúng), đo sau mỗi vài batch. Tốt khi: giảm một chút rồi đi ngang. Tăng nhanh: lượt chạy đang phân kỳ; gần 0 ở các tầng đầu: chúng đã ngừng học.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Update / weight&lt;/b&gt;: how much one step changes a layer's weights, as a share of their size. Healthy: near the dotted line, 10⁻³ (a thousandth per step). Far above it (10⁻¹): the learning rate is too high; far below (10⁻⁵): the layer hardly learns.</source>
+        <source>&lt;b&gt;Update / weight&lt;/b&gt;: how much one step changes a layer&apos;s weights, as a share of their size. Healthy: near the dotted line, 10⁻³ (a thousandth per step). Far above it (10⁻¹): the learning rate is too high; far below (10⁻⁵): the layer hardly learns.</source>
         <translation>&lt;b&gt;Cập nhật / trọng số&lt;/b&gt;: một bước thay đổi trọng số của một tầng bao nhiêu, tính theo tỉ lệ với độ lớn của chúng. Tốt khi: gần đường chấm chấm, 10⁻³ (một phần nghìn mỗi bước). Cao hơn nhiều (10⁻¹): tốc độ học quá cao; thấp hơn nhiều (10⁻⁵): tầng gần như không học.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Weights: now vs start&lt;/b&gt;: how each layer's weights are spread (a histogram, each layer on its own row and scale): solid now, dashed grey at the start. Healthy: they spread out slowly from the start; the dashed line on the solid one means they have hardly moved yet; a few huge weights, or all squeezed to 0, are a warning.</source>
+        <source>&lt;b&gt;Weights: now vs start&lt;/b&gt;: how each layer&apos;s weights are spread (a histogram, each layer on its own row and scale): solid now, dashed grey at the start. Healthy: they spread out slowly from the start; the dashed line on the solid one means they have hardly moved yet; a few huge weights, or all squeezed to 0, are a warning.</source>
         <translation>&lt;b&gt;Trọng số: hiện tại và lúc đầu&lt;/b&gt;: trọng số của mỗi tầng phân bố ra sao (một biểu đồ tần suất, mỗi tầng một hàng với thang đo riêng): nét liền là hiện tại, nét đứt màu xám là lúc đầu. Tốt khi: chúng dãn ra từ từ so với lúc đầu; nét đứt nằm trùng nét liền nghĩa là chúng hầu như chưa đổi; vài trọng số rất lớn, hoặc tất cả dồn về 0, là dấu hiệu đáng lo.</translation>
     </message>
     <message>
@@ -3482,7 +3406,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Gradient norms grew {times:.0f}× at the end ({name}): the run is blowing up.</source>
-        <translation>Chuẩn gradient tăng {times:.0f} lần ở cuối ({name}): lượt chạy đang bùng nổ.</translation>
+        <translation>Chuẩn gradient tăng {times:.0f}&#xa0;lần ở cuối ({name}): lượt chạy đang bùng nổ.</translation>
     </message>
     <message>
         <source>Gradient norms level.</source>
@@ -3516,7 +3440,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>The whole run, measured up to epoch {epoch}, batch {batch} of {batches}</source>
-        <extracomment>A picture of a run that has ended: the whole run (measured: the last batch sampled is rarely the run's last batch, 431 where it stopped at 434)</extracomment>
+        <extracomment>A picture of a run that has ended: the whole run (measured: the last batch sampled is rarely the run&apos;s last batch, 431 where it stopped at 434)</extracomment>
         <translation>Cả lần huấn luyện, đo đến epoch {epoch}, batch {batch} trên {batches}</translation>
     </message>
     <message>
@@ -3537,18 +3461,18 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Updates of {name} are {times:,.0f}× smaller than the dotted 10⁻³: it hardly learns.</source>
-        <translation>Cập nhật của {name} nhỏ hơn đường chấm 10⁻³ {times:,.0f} lần: tầng gần như không học.</translation>
+        <translation>Cập nhật của {name} nhỏ hơn đường chấm 10⁻³ {times:,.0f}&#xa0;lần: tầng gần như không học.</translation>
     </message>
     <message>
         <source>Updates of {name} are {times:,.0f}× the dotted 10⁻³: usual for full-batch gradient descent, whose one step an epoch moves the weights as far as a whole epoch of mini-batch steps (the dotted line is theirs).</source>
-        <translation>Cập nhật của {name} gấp {times:,.0f} lần đường chấm 10⁻³: bình thường với hạ gradient trên toàn bộ tập huấn luyện (full batch), vì mỗi epoch chỉ một bước, dịch trọng số xa bằng cả một epoch gồm nhiều bước theo lô nhỏ (đường chấm là của chúng).</translation>
+        <translation>Cập nhật của {name} gấp {times:,.0f}&#xa0;lần đường chấm 10⁻³: bình thường với hạ gradient trên toàn bộ tập huấn luyện (full batch), vì mỗi epoch chỉ một bước, dịch trọng số xa bằng cả một epoch gồm nhiều bước theo lô nhỏ (đường chấm là của chúng).</translation>
     </message>
     <message>
         <source>Updates of {name} are {times:,.0f}× the dotted 10⁻³: very large steps.</source>
-        <translation>Cập nhật của {name} gấp {times:,.0f} lần đường chấm 10⁻³: những bước rất lớn.</translation>
+        <translation>Cập nhật của {name} gấp {times:,.0f}&#xa0;lần đường chấm 10⁻³: những bước rất lớn.</translation>
     </message>
     <message>
-        <source>Waiting for the run's first measurements…</source>
+        <source>Waiting for the run&apos;s first measurements…</source>
         <translation>Đang chờ những số đo đầu tiên của lần huấn luyện…</translation>
     </message>
     <message>
@@ -3584,11 +3508,11 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source> + ({n} smaller terms: {sum})</source>
-        <translation> + ({n} số hạng nhỏ hơn: {sum})</translation>
+        <translation> + ({n}&#xa0;số hạng nhỏ hơn: {sum})</translation>
     </message>
     <message>
         <source>+ {more} more</source>
-        <translation>+ {more} nút nữa</translation>
+        <translation>+ {more}&#xa0;nút nữa</translation>
     </message>
     <message>
         <source>&lt;b&gt;Input, pixel ({row}, {col})&lt;/b&gt;</source>
@@ -3711,11 +3635,11 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>T &amp;lt; 1 làm nhọn, T &amp;gt; 1 làm phẳng.</translation>
     </message>
     <message>
-        <source>T = 1 gives the network's own scores; the last column divides the logits by the calibrated T = {t} instead, as the side panel's bars do. </source>
+        <source>T = 1 gives the network&apos;s own scores; the last column divides the logits by the calibrated T = {t} instead, as the side panel&apos;s bars do. </source>
         <translation>T = 1 cho điểm của chính mạng; cột cuối chia các logit cho T đã hiệu chỉnh = {t}, như các thanh ở khung bên. </translation>
     </message>
     <message>
-        <source>T = 1 gives the network's softmax p; the last column divides the logits by the calibrated T = {t} instead, as the side panel's bars do. </source>
+        <source>T = 1 gives the network&apos;s softmax p; the last column divides the logits by the calibrated T = {t} instead, as the side panel&apos;s bars do. </source>
         <translation>T = 1 cho softmax p của mạng; cột cuối chia các logit cho T đã hiệu chỉnh = {t}, như các thanh ở khung bên. </translation>
     </message>
     <message>
@@ -3731,7 +3655,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Sau đó {layer} ({kind}) giữ giá trị lớn nhất của mỗi cửa sổ {size}×{size}: {verdict}</translation>
     </message>
     <message>
-        <source>This is a logit: the network's sigmoid makes it this class's own score, σ({z}) = {p}, whatever the other classes score (the sigmoid panel).</source>
+        <source>This is a logit: the network&apos;s sigmoid makes it this class&apos;s own score, σ({z}) = {p}, whatever the other classes score (the sigmoid panel).</source>
         <translation>Đây là một logit: hàm sigmoid của mạng biến nó thành điểm riêng của lớp này, σ({z}) = {p}, bất kể các lớp khác được bao nhiêu điểm (xem bảng sigmoid).</translation>
     </message>
     <message>
@@ -3739,7 +3663,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Đây là một logit: bảng softmax biến các logit thành xác suất.</translation>
     </message>
     <message>
-        <source>This is the network's output for this class as it is (a linear output): the largest output answers.</source>
+        <source>This is the network&apos;s output for this class as it is (a linear output): the largest output answers.</source>
         <translation>Đây là đầu ra của mạng cho lớp này, giữ nguyên (đầu ra tuyến tính): đầu ra lớn nhất là câu trả lời.</translation>
     </message>
     <message>
@@ -3747,7 +3671,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Mạng này kết thúc bằng sigmoid: σ(z/T) = 1 / (1 + e^(−z/T)) chấm điểm từng lớp riêng, không chia cho tổng nào, nên các điểm không cần cộng lại thành 100% (ở đây tổng là {total}). </translation>
     </message>
     <message>
-        <source>This network's output is linear: no softmax, no sigmoid; its answer is the class with the largest output.</source>
+        <source>This network&apos;s output is linear: no softmax, no sigmoid; its answer is the class with the largest output.</source>
         <translation>Đầu ra của mạng này là tuyến tính: không softmax, không sigmoid; câu trả lời là lớp có đầu ra lớn nhất.</translation>
     </message>
     <message>
@@ -3775,7 +3699,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>trọng số của nút ({size})</translation>
     </message>
     <message>
-        <source>logits -&gt; each class's own score, with a temperature</source>
+        <source>logits -&gt; each class&apos;s own score, with a temperature</source>
         <translation>logit -&gt; điểm riêng của từng lớp, với một nhiệt độ</translation>
     </message>
     <message>
@@ -3795,7 +3719,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>phép tính của nút hoặc điểm ảnh bạn vừa nhấp</translation>
     </message>
     <message>
-        <source>the network's outputs as they are (a linear output)</source>
+        <source>the network&apos;s outputs as they are (a linear output)</source>
         <translation>các đầu ra của mạng, giữ nguyên (đầu ra tuyến tính)</translation>
     </message>
     <message>
@@ -3836,17 +3760,17 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Σ over channel {c}: {sum}; the other {n} channels add {rest}</source>
-        <translation>Σ trên kênh {c}: {sum}; {n} kênh còn lại cộng thêm {rest}</translation>
+        <translation>Σ trên kênh {c}: {sum}; {n}&#xa0;kênh còn lại cộng thêm {rest}</translation>
     </message>
 </context>
 <context>
     <name>LabView</name>
     <message>
         <source>A copy of {name}, scored on {n} test images.</source>
-        <translation>Một bản sao của {name}, chấm điểm trên {n} ảnh kiểm tra.</translation>
+        <translation>Một bản sao của {name}, chấm điểm trên {n}&#xa0;ảnh kiểm tra.</translation>
     </message>
     <message>
-        <source>Add Gaussian noise to every weight, as a share of its layer's spread</source>
+        <source>Add Gaussian noise to every weight, as a share of its layer&apos;s spread</source>
         <translation>Thêm nhiễu Gauss vào mọi trọng số (weight), theo tỉ lệ độ phân tán của tầng (layer) đó</translation>
     </message>
     <message>
@@ -3858,12 +3782,12 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Mất mát trung bình trên các ảnh kiểm tra: càng thấp càng tốt</translation>
     </message>
     <message>
-        <source>Divide the outputs by this before the network's softmax or sigmoid (1: the raw network)</source>
+        <source>Divide the outputs by this before the network&apos;s softmax or sigmoid (1: the raw network)</source>
         <translation>Chia đầu ra cho số này trước softmax hoặc sigmoid của mạng (1: mạng gốc)</translation>
     </message>
     <message>
-        <source>Expected calibration error: how far the model's confidence is from how often it is right (answers grouped into {bins} bins by confidence); 0 is perfect</source>
-        <translation>Sai số hiệu chỉnh kỳ vọng (expected calibration error): độ tự tin của mô hình lệch bao xa so với tần suất nó trả lời đúng (các câu trả lời được nhóm thành {bins} khoảng theo độ tự tin); 0 là hoàn hảo</translation>
+        <source>Expected calibration error: how far the model&apos;s confidence is from how often it is right (answers grouped into {bins} bins by confidence); 0 is perfect</source>
+        <translation>Sai số hiệu chỉnh kỳ vọng (expected calibration error): độ tự tin của mô hình lệch bao xa so với tần suất nó trả lời đúng (các câu trả lời được nhóm thành {bins}&#xa0;khoảng theo độ tự tin); 0 là hoàn hảo</translation>
     </message>
     <message>
         <source>Hidden units of this layer to switch off (nothing they send on)</source>
@@ -3874,7 +3798,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Tầng</translation>
     </message>
     <message>
-        <source>Multiply this layer's weights</source>
+        <source>Multiply this layer&apos;s weights</source>
         <translation>Nhân các trọng số (weight) của tầng (layer) này</translation>
     </message>
     <message>
@@ -3907,7 +3831,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Scored in {seconds} s. The original is never changed.</source>
-        <translation>Chấm điểm trong {seconds} giây. Bản gốc không bao giờ bị thay đổi.</translation>
+        <translation>Chấm điểm trong {seconds}&#xa0;giây. Bản gốc không bao giờ bị thay đổi.</translation>
     </message>
     <message>
         <source>Scoring {name} on the test images for the lab…</source>
@@ -3930,8 +3854,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Nhiệt độ</translation>
     </message>
     <message>
-        <source>Test images answered wrong with a calibrated probability of {share} or more: the threshold the canvas calls "Not sure below", shared with Evaluate and Mistakes</source>
-        <translation>Ảnh kiểm tra bị trả lời sai với xác suất (đã hiệu chỉnh) từ {share} trở lên: ngưỡng mà khung vẽ gọi là "Chưa chắc dưới", dùng chung với trang Đánh giá và Đoán sai</translation>
+        <source>Test images answered wrong with a calibrated probability of {share} or more: the threshold the canvas calls &quot;Not sure below&quot;, shared with Evaluate and Mistakes</source>
+        <translation>Ảnh kiểm tra bị trả lời sai với xác suất (đã hiệu chỉnh) từ {share} trở lên: ngưỡng mà khung vẽ gọi là &quot;Chưa chắc dưới&quot;, dùng chung với trang Đánh giá và Đoán sai</translation>
     </message>
     <message>
         <source>The lab scores the model on its test images: get them first.</source>
@@ -3946,7 +3870,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Hoàn tác mọi chỉnh sửa: trở về bản gốc</translation>
     </message>
     <message>
-        <source>Units can be switched off only in a hidden dense layer: choose one in Layer (a convolution has channels, the output layer's units are the classes)</source>
+        <source>Units can be switched off only in a hidden dense layer: choose one in Layer (a convolution has channels, the output layer&apos;s units are the classes)</source>
         <translation>Chỉ tắt được nút trong một tầng ẩn kết nối đầy đủ: hãy chọn một tầng như vậy ở ô Tầng (tầng tích chập có các kênh, còn các nút của tầng đầu ra là các lớp)</translation>
     </message>
     <message>
@@ -4029,11 +3953,11 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Chuyển ngay</translation>
     </message>
     <message>
-        <source>Switch the window to the new language now? Your drawing, the model in use, the mode, the page, the Train page's last run and its finished race stay as they are.</source>
+        <source>Switch the window to the new language now? Your drawing, the model in use, the mode, the page, the Train page&apos;s last run and its finished race stay as they are.</source>
         <translation>Chuyển cửa sổ sang ngôn ngữ mới ngay bây giờ? Hình vẽ, mô hình đang dùng, chế độ, trang đang mở, lượt chạy cuối và cuộc đua đã xong của trang Huấn luyện được giữ nguyên.</translation>
     </message>
     <message>
-        <source>The Lab page's edits are not saved: they start again from the original network (Save as new model keeps them).</source>
+        <source>The Lab page&apos;s edits are not saved: they start again from the original network (Save as new model keeps them).</source>
         <translation>Các chỉnh sửa ở trang Thí nghiệm chưa được lưu: chúng bắt đầu lại từ mạng gốc (“Lưu thành mô hình mới” giữ chúng lại).</translation>
     </message>
 </context>
@@ -4260,31 +4184,31 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Áo khoác hay áo len chui đầu? Đường mở (tẩy từ cổ xuống gấu) ra Áo sơ mi; thêm hai túi nhỏ thì nghiêng về Áo khoác.</translation>
     </message>
     <message>
+        <source>Coat or pullover? Draw it as an outline instead (no Fill), with V lapels at the neck and two pocket boxes: they read Coat. The marks erased on it have not settled it.</source>
+        <translation>Áo khoác hay áo len chui đầu? Hãy vẽ lại bằng đường viền (không Tô kín), có ve áo hình chữ V ở cổ và hai ô túi, thì ra Áo khoác. Những nét đã tẩy trên áo chưa đủ để phân định.</translation>
+    </message>
+    <message>
         <source>Coat or pullover? On an outline, V lapels at the neck over a line down the front and two pocket boxes read Coat.</source>
         <translation>Áo khoác hay áo len chui đầu? Trên hình vẽ đường viền, ve áo hình chữ V ở cổ nối với một đường dọc thân trước và hai ô túi thì ra Áo khoác.</translation>
     </message>
     <message>
-        <source>Coat or pullover? The marks erased on it have not settled it: drawn as an outline instead (no Fill), V lapels at the neck and two pocket boxes read Coat.</source>
-        <translation>Áo khoác hay áo len chui đầu? Những nét đã tẩy trên áo chưa đủ để phân định: hãy vẽ lại bằng đường viền (không Tô kín), có ve áo hình chữ V ở cổ và hai ô túi, thì ra Áo khoác.</translation>
+        <source>Coat or shirt? Draw it as an outline instead (no Fill), with V lapels at the neck and two pocket boxes: they read Coat. The marks erased on it have not settled it.</source>
+        <translation>Áo khoác hay áo sơ mi? Hãy vẽ lại bằng đường viền (không Tô kín), có ve áo hình chữ V ở cổ và hai ô túi, thì ra Áo khoác. Những nét đã tẩy trên áo chưa đủ để phân định.</translation>
     </message>
     <message>
-        <source>Coat or shirt? Hard to tell in a drawing: on an outline, V lapels at the neck, a line down the front and two pocket boxes lean it to Coat.</source>
-        <translation>Áo khoác hay áo sơ mi? Hình vẽ khó phân biệt: trên hình vẽ đường viền, ve áo hình chữ V ở cổ, một đường dọc thân trước và hai ô túi thì câu trả lời nghiêng về Áo khoác.</translation>
+        <source>Coat or shirt? On an outline, V lapels at the neck, a line down the front and two pocket boxes lean it to Coat; a drawing tells them apart poorly.</source>
+        <translation>Áo khoác hay áo sơ mi? Trên hình vẽ đường viền, ve áo hình chữ V ở cổ, một đường dọc thân trước và hai ô túi thì câu trả lời nghiêng về Áo khoác; hình vẽ khó phân biệt.</translation>
     </message>
     <message>
-        <source>Coat or shirt? Hard to tell in a drawing: two small pockets erased on it lean it to Coat.</source>
-        <translation>Áo khoác hay áo sơ mi? Hình vẽ khó phân biệt: tẩy hai túi nhỏ trên áo thì câu trả lời nghiêng về Áo khoác.</translation>
-    </message>
-    <message>
-        <source>Coat or shirt? The marks erased on it have not settled it: drawn as an outline instead (no Fill), V lapels at the neck and two pocket boxes read Coat.</source>
-        <translation>Áo khoác hay áo sơ mi? Những nét đã tẩy trên áo chưa đủ để phân định: hãy vẽ lại bằng đường viền (không Tô kín), có ve áo hình chữ V ở cổ và hai ô túi, thì ra Áo khoác.</translation>
+        <source>Coat or shirt? Two small pockets erased on it lean it to Coat; a drawing tells them apart poorly.</source>
+        <translation>Áo khoác hay áo sơ mi? Tẩy hai túi nhỏ trên áo thì câu trả lời nghiêng về Áo khoác; hình vẽ khó phân biệt.</translation>
     </message>
     <message>
         <source>Colour the pixels by how much they pushed the answer: red for, blue against (S)</source>
         <translation>Tô màu điểm ảnh theo mức chúng đẩy câu trả lời: đỏ là ủng hộ, xanh là chống lại (S)</translation>
     </message>
     <message>
-        <source>Colour the preview by each pixel's push towards the answer</source>
+        <source>Colour the preview by each pixel&apos;s push towards the answer</source>
         <translation>Tô màu ảnh xem trước theo mức mỗi điểm ảnh đẩy về phía câu trả lời</translation>
     </message>
     <message>
@@ -4409,7 +4333,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Its accuracy on the 10,000 test images, as saved in the model file</source>
-        <translation>Độ chính xác trên 10.000 ảnh kiểm tra, như được lưu trong tệp mô hình</translation>
+        <translation>Độ chính xác trên 10.000&#xa0;ảnh kiểm tra, như được lưu trong tệp mô hình</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -4425,7 +4349,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Larger text is limited to what this screen holds</source>
-        <extracomment>said once where the screen cannot hold the window at Larger text's own size (screen_text)</extracomment>
+        <extracomment>said once where the screen cannot hold the window at Larger text&apos;s own size (screen_text)</extracomment>
         <translation>Chữ lớn hơn chỉ lớn đến mức màn hình này chứa được</translation>
     </message>
     <message>
@@ -4446,7 +4370,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Loading the model…</source>
-        <extracomment>what the prediction area, the status bar and the Model box say while the mode's model is read at start (the canvas takes strokes meanwhile)</extracomment>
+        <extracomment>what the prediction area, the status bar and the Model box say while the mode&apos;s model is read at start (the canvas takes strokes meanwhile)</extracomment>
         <translation>Đang nạp mô hình…</translation>
     </message>
     <message>
@@ -4482,7 +4406,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Chưa có mô hình — Tệp &gt; Mở mô hình, hoặc huấn luyện một mô hình ở trang Huấn luyện</translation>
     </message>
     <message>
-        <source>Only a dot: the network enlarges it to a whole drawing's size, so this answer means little.</source>
+        <source>Only a dot: the network enlarges it to a whole drawing&apos;s size, so this answer means little.</source>
         <extracomment>under the test-image row while the drawing is a dot or a dash (``preprocess.nearly_empty``)</extracomment>
         <translation>Chỉ một chấm: mạng phóng nó to bằng cả hình vẽ, nên câu trả lời này ít ý nghĩa.</translation>
     </message>
@@ -4511,12 +4435,12 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Bút</translation>
     </message>
     <message>
-        <source>Pen size in canvas pixels; the eraser's own while it is on ([ and ] change it)</source>
+        <source>Pen size in canvas pixels; the eraser&apos;s own while it is on ([ and ] change it)</source>
         <translation>Cỡ bút tính bằng pixel của khung vẽ; khi bật tẩy thì là cỡ riêng của tẩy ([ và ] để đổi)</translation>
     </message>
     <message>
         <source>Prediction: {ms} ms</source>
-        <translation>Dự đoán: {ms} ms</translation>
+        <translation>Dự đoán: {ms}&#xa0;ms</translation>
     </message>
     <message>
         <source>Put a random test image on the canvas</source>
@@ -4668,7 +4592,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>The drawing is on the clipboard (280 × 280 pixels).</source>
-        <translation>Hình vẽ đã ở trong bộ nhớ tạm (280 × 280 điểm ảnh).</translation>
+        <translation>Hình vẽ đã ở trong bộ nhớ tạm (280 × 280&#xa0;điểm ảnh).</translation>
     </message>
     <message>
         <source>The model in use</source>
@@ -4679,7 +4603,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Mô hình trả lời: các mô hình có sẵn, mô hình gần đây, hoặc mở một tệp</translation>
     </message>
     <message>
-        <source>The model's accuracy on the test images and its confusion matrix</source>
+        <source>The model&apos;s accuracy on the test images and its confusion matrix</source>
         <translation>Độ chính xác của mô hình trên các ảnh kiểm tra và ma trận nhầm lẫn của nó</translation>
     </message>
     <message>
@@ -4691,7 +4615,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Lượt chạy ở trang Huấn luyện trả lời bằng trọng số mới nhất của nó; khi kết thúc, mô hình của nó được dùng. Chọn một mô hình khác ở đây để dùng mô hình đó thay thế.</translation>
     </message>
     <message>
-        <source>The size of the window's text and of the charts' text</source>
+        <source>The size of the window&apos;s text and of the charts&apos; text</source>
         <translation>Cỡ chữ của cửa sổ và của các biểu đồ</translation>
     </message>
     <message>
@@ -4788,7 +4712,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>{accuracy} on {n} test images</source>
-        <translation>{accuracy} trên {n} ảnh kiểm tra</translation>
+        <translation>{accuracy} trên {n}&#xa0;ảnh kiểm tra</translation>
     </message>
     <message>
         <source>{name}  (damaged)</source>
@@ -4818,23 +4742,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <source>✓ Fill</source>
         <translation>✓ Tô kín</translation>
     </message>
-<message>
-        <source>Coat or pullover? Draw it as an outline instead (no Fill), with V lapels at the neck and two pocket boxes: they read Coat. The marks erased on it have not settled it.</source>
-        <translation>Áo khoác hay áo len chui đầu? Hãy vẽ lại bằng đường viền (không Tô kín), có ve áo hình chữ V ở cổ và hai ô túi, thì ra Áo khoác. Những nét đã tẩy trên áo chưa đủ để phân định.</translation>
-    </message>
-    <message>
-        <source>Coat or shirt? Draw it as an outline instead (no Fill), with V lapels at the neck and two pocket boxes: they read Coat. The marks erased on it have not settled it.</source>
-        <translation>Áo khoác hay áo sơ mi? Hãy vẽ lại bằng đường viền (không Tô kín), có ve áo hình chữ V ở cổ và hai ô túi, thì ra Áo khoác. Những nét đã tẩy trên áo chưa đủ để phân định.</translation>
-    </message>
-    <message>
-        <source>Coat or shirt? On an outline, V lapels at the neck, a line down the front and two pocket boxes lean it to Coat; a drawing tells them apart poorly.</source>
-        <translation>Áo khoác hay áo sơ mi? Trên hình vẽ đường viền, ve áo hình chữ V ở cổ, một đường dọc thân trước và hai ô túi thì câu trả lời nghiêng về Áo khoác; hình vẽ khó phân biệt.</translation>
-    </message>
-    <message>
-        <source>Coat or shirt? Two small pockets erased on it lean it to Coat; a drawing tells them apart poorly.</source>
-        <translation>Áo khoác hay áo sơ mi? Tẩy hai túi nhỏ trên áo thì câu trả lời nghiêng về Áo khoác; hình vẽ khó phân biệt.</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>MapView</name>
     <message>
@@ -4842,7 +4750,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <source>Compute the map off the window's thread (progress below)</source>
+        <source>Compute the map off the window&apos;s thread (progress below)</source>
         <translation>Tính bản đồ ngoài luồng của cửa sổ (tiến độ ở dưới)</translation>
     </message>
     <message>
@@ -4863,7 +4771,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>PCA: the two directions of largest spread (instant). t-SNE: keeps neighbours together (about a minute for 2,000 images)</source>
-        <translation>PCA: hai hướng phân tán lớn nhất (tức thì). t-SNE: giữ các điểm láng giềng gần nhau (khoảng một phút cho 2.000 ảnh)</translation>
+        <translation>PCA: hai hướng phân tán lớn nhất (tức thì). t-SNE: giữ các điểm láng giềng gần nhau (khoảng một phút cho 2.000&#xa0;ảnh)</translation>
     </message>
     <message>
         <source>Point at an image to see it.</source>
@@ -4894,7 +4802,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Tầng (layer) có đầu ra dùng để đặt vị trí các ảnh</translation>
     </message>
     <message>
-        <source>The map places the test images by what the model makes of them, so it needs the model's results on the test set. They are computed when this page opens; the Evaluate page shows the progress, or which dataset is missing.</source>
+        <source>The map places the test images by what the model makes of them, so it needs the model&apos;s results on the test set. They are computed when this page opens; the Evaluate page shows the progress, or which dataset is missing.</source>
         <translation>Bản đồ đặt các ảnh kiểm tra theo cách mô hình nhìn nhận chúng, nên cần kết quả của mô hình trên tập kiểm tra. Kết quả được tính khi trang này mở; trang Đánh giá cho thấy tiến độ, hoặc tập dữ liệu nào còn thiếu.</translation>
     </message>
     <message>
@@ -4902,7 +4810,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Bản đồ đặt các ảnh kiểm tra theo cách mô hình nhìn nhận chúng: hãy lấy các ảnh kiểm tra trước.</translation>
     </message>
     <message>
-        <source>Your drawing is not placed: this layer's outputs are too large to keep for the map. Choose a later layer to see where it lands.</source>
+        <source>Your drawing is not placed: this layer&apos;s outputs are too large to keep for the map. Choose a later layer to see where it lands.</source>
         <translation>Hình vẽ của bạn chưa được đặt lên bản đồ: đầu ra của tầng này quá lớn để giữ lại. Chọn một tầng sau để xem nó nằm ở đâu.</translation>
     </message>
     <message>
@@ -4919,7 +4827,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>{method} of {layer}: {n} test images</source>
-        <translation>{method} của {layer}: {n} ảnh kiểm tra</translation>
+        <translation>{method} của {layer}: {n}&#xa0;ảnh kiểm tra</translation>
     </message>
     <message>
         <source>{percent}  ·  ETA {eta}</source>
@@ -4930,12 +4838,12 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>★ Vẽ trên khung vẽ để xem hình vẽ của bạn nằm ở đâu.</translation>
     </message>
     <message>
-        <source>★ Your drawing, drawn at the mean place of the {k} test images most like it in {layer}'s outputs; {n} of them are of class {name}.</source>
-        <translation>★ Hình vẽ của bạn, đặt ở vị trí trung bình của {k} ảnh kiểm tra giống nó nhất theo đầu ra của {layer}; {n} ảnh trong số đó thuộc lớp {name}.</translation>
+        <source>★ Your drawing, drawn at the mean place of the {k} test images most like it in {layer}&apos;s outputs; {n} of them are of class {name}.</source>
+        <translation>★ Hình vẽ của bạn, đặt ở vị trí trung bình của {k}&#xa0;ảnh kiểm tra giống nó nhất theo đầu ra của {layer}; {n}&#xa0;ảnh trong số đó thuộc lớp {name}.</translation>
     </message>
     <message>
-        <source>★ Your drawing. t-SNE cannot place a new image, so it is drawn at the mean place of the {k} test images most like it in {layer}'s outputs; {n} of them are of class {name}.</source>
-        <translation>★ Hình vẽ của bạn. t-SNE không đặt được một ảnh mới, nên nó được vẽ ở vị trí trung bình của {k} ảnh kiểm tra giống nó nhất theo đầu ra của {layer}; {n} ảnh trong số đó thuộc lớp {name}.</translation>
+        <source>★ Your drawing. t-SNE cannot place a new image, so it is drawn at the mean place of the {k} test images most like it in {layer}&apos;s outputs; {n} of them are of class {name}.</source>
+        <translation>★ Hình vẽ của bạn. t-SNE không đặt được một ảnh mới, nên nó được vẽ ở vị trí trung bình của {k}&#xa0;ảnh kiểm tra giống nó nhất theo đầu ra của {layer}; {n}&#xa0;ảnh trong số đó thuộc lớp {name}.</translation>
     </message>
 </context>
 <context>
@@ -4965,7 +4873,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Chép ảnh kiểm tra này lên khung vẽ để sửa</translation>
     </message>
     <message>
-        <source>Each tile: the model's answer and its confidence, then the true class</source>
+        <source>Each tile: the model&apos;s answer and its confidence, then the true class</source>
         <translation>Mỗi ô: câu trả lời của mô hình và độ tự tin, rồi lớp đúng</translation>
     </message>
     <message>
@@ -5140,11 +5048,11 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Dự đoán lại bằng mô hình bạn dùng trước lần huấn luyện này</translation>
     </message>
     <message>
-        <source>Predict with this run's model, in the mode it trained for</source>
+        <source>Predict with this run&apos;s model, in the mode it trained for</source>
         <translation>Dự đoán bằng mô hình của lượt chạy này, trong chế độ mà nó được huấn luyện</translation>
     </message>
     <message>
-        <source>Predict with this run's model, though it tested lower</source>
+        <source>Predict with this run&apos;s model, though it tested lower</source>
         <translation>Dự đoán bằng mô hình của lượt chạy này, dù nó kiểm tra được thấp hơn</translation>
     </message>
     <message>
@@ -5164,7 +5072,7 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Lượt chạy: {accuracy}, thấp hơn hẳn {before}</translation>
     </message>
     <message>
-        <source>Run: {accuracy}, well below {model}'s {before}</source>
+        <source>Run: {accuracy}, well below {model}&apos;s {before}</source>
         <translation>Lượt chạy: {accuracy}, thấp hơn hẳn {before} của {model}</translation>
     </message>
     <message>
@@ -5172,7 +5080,7 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Lượt chạy đã dừng: {accuracy}, thấp hơn mô hình đang dùng</translation>
     </message>
     <message>
-        <source>Stopped run: {accuracy}, below {model}'s {before}</source>
+        <source>Stopped run: {accuracy}, below {model}&apos;s {before}</source>
         <translation>Lượt chạy đã dừng: {accuracy}, thấp hơn {before} của {model}</translation>
     </message>
     <message>
@@ -5200,11 +5108,11 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Lượt chạy kết thúc trước khi kiểm tra nên chưa được đo: vẫn dự đoán bằng {model}.</translation>
     </message>
     <message>
-        <source>The run tested {accuracy}, well below {model}'s {before}: still predicting with {model}.</source>
+        <source>The run tested {accuracy}, well below {model}&apos;s {before}: still predicting with {model}.</source>
         <translation>Lượt chạy đạt {accuracy} trên ảnh kiểm tra, thấp hơn hẳn {before} của {model}: vẫn dự đoán bằng {model}.</translation>
     </message>
     <message>
-        <source>The run you stopped tested {accuracy}, below {model}'s {before}: still predicting with {model}.</source>
+        <source>The run you stopped tested {accuracy}, below {model}&apos;s {before}: still predicting with {model}.</source>
         <translation>Lượt chạy bạn đã dừng đạt {accuracy} trên ảnh kiểm tra, thấp hơn {before} của {model}: vẫn dự đoán bằng {model}.</translation>
     </message>
     <message>
@@ -5220,7 +5128,7 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Dùng lượt chạy này</translation>
     </message>
     <message>
-        <source>Use this run's model</source>
+        <source>Use this run&apos;s model</source>
         <translation>Dùng mô hình của lượt chạy này</translation>
     </message>
     <message>
@@ -5238,11 +5146,11 @@ Dự đoán: {predicted} ({p})</translation>
 <context>
     <name>PredictionPanel</name>
     <message>
-        <source>Calibrated: the network's raw probability softened by a temperature fitted on held-out images, so that answers given at 80% are right about 80% of the time. The Inside page writes both, the network's softmax → calibrated; tick Raw probabilities to see the softmax here.</source>
+        <source>Calibrated: the network&apos;s raw probability softened by a temperature fitted on held-out images, so that answers given at 80% are right about 80% of the time. The Inside page writes both, the network&apos;s softmax → calibrated; tick Raw probabilities to see the softmax here.</source>
         <translation>Đã hiệu chỉnh: xác suất gốc của mạng được làm mềm bằng một nhiệt độ (temperature) khớp trên các ảnh để riêng, để các câu trả lời ở mức 80% đúng khoảng 80% số lần. Trang Bên trong ghi cả hai, softmax của mạng → đã hiệu chỉnh; đánh dấu Xác suất gốc để xem softmax ở đây.</translation>
     </message>
     <message>
-        <source>Calibrated: the network's raw scores softened by a temperature fitted on held-out images, so that answers given at 80% are right about 80% of the time. The Inside page writes both, the network's sigmoid → calibrated; tick Raw probabilities to see the sigmoid's own scores here.</source>
+        <source>Calibrated: the network&apos;s raw scores softened by a temperature fitted on held-out images, so that answers given at 80% are right about 80% of the time. The Inside page writes both, the network&apos;s sigmoid → calibrated; tick Raw probabilities to see the sigmoid&apos;s own scores here.</source>
         <translation>Đã hiệu chỉnh: điểm gốc của mạng được làm mềm bằng một nhiệt độ (temperature) khớp trên các ảnh để riêng, để các câu trả lời ở mức 80% đúng khoảng 80% số lần. Trang Bên trong ghi cả hai, sigmoid của mạng → đã hiệu chỉnh; đánh dấu Xác suất gốc để xem điểm riêng của sigmoid ở đây.</translation>
     </message>
     <message>
@@ -5266,7 +5174,7 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Xác suất gốc</translation>
     </message>
     <message>
-        <source>Raw: the network's own output probability, as the Inside page shows it (no temperature applied).</source>
+        <source>Raw: the network&apos;s own output probability, as the Inside page shows it (no temperature applied).</source>
         <translation>Gốc: xác suất đầu ra của chính mạng, như trang Bên trong hiện (không áp dụng nhiệt độ).</translation>
     </message>
     <message>
@@ -5275,14 +5183,14 @@ Dự đoán: {predicted} ({p})</translation>
     </message>
     <message>
         <source>Runner-up: &lt;b&gt;{name}&lt;/b&gt; {p} (margin {margin} points)</source>
-        <translation>Thứ hai: &lt;b&gt;{name}&lt;/b&gt; {p} (cách {margin} điểm phần trăm)</translation>
+        <translation>Thứ hai: &lt;b&gt;{name}&lt;/b&gt; {p} (cách {margin}&#xa0;điểm phần trăm)</translation>
     </message>
     <message>
-        <source>Say "Not sure" and show the two best guesses when the calibrated top probability is under this (0: always answer). One threshold: the canvas, Evaluate, Mistakes and Lab share it</source>
-        <translation>Nói "Chưa chắc" và hiện hai dự đoán tốt nhất khi xác suất cao nhất (đã hiệu chỉnh) thấp hơn mức này (0: luôn trả lời). Một ngưỡng chung: khung vẽ, trang Đánh giá, Đoán sai và Thí nghiệm dùng chung</translation>
+        <source>Say &quot;Not sure&quot; and show the two best guesses when the calibrated top probability is under this (0: always answer). One threshold: the canvas, Evaluate, Mistakes and Lab share it</source>
+        <translation>Nói &quot;Chưa chắc&quot; và hiện hai dự đoán tốt nhất khi xác suất cao nhất (đã hiệu chỉnh) thấp hơn mức này (0: luôn trả lời). Một ngưỡng chung: khung vẽ, trang Đánh giá, Đoán sai và Thí nghiệm dùng chung</translation>
     </message>
     <message>
-        <source>Show the network's own probabilities instead of the calibrated ones. Calibration divides the outputs by a temperature fitted on held-out images, so that answers given at 80% are right about 80% of the time; it never changes which class wins.</source>
+        <source>Show the network&apos;s own probabilities instead of the calibrated ones. Calibration divides the outputs by a temperature fitted on held-out images, so that answers given at 80% are right about 80% of the time; it never changes which class wins.</source>
         <translation>Hiện xác suất gốc của mạng thay cho xác suất đã hiệu chỉnh. Hiệu chỉnh (calibration) chia đầu ra cho một nhiệt độ (temperature) được khớp trên các ảnh để riêng, để các câu trả lời ở mức 80% đúng khoảng 80% số lần; nó không bao giờ đổi lớp thắng.</translation>
     </message>
     <message>
@@ -5290,7 +5198,7 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Nhãn mà con người gán cho ảnh kiểm tra này</translation>
     </message>
     <message>
-        <source>The network's answer: the class with the highest probability</source>
+        <source>The network&apos;s answer: the class with the highest probability</source>
         <translation>Câu trả lời của mạng: lớp có xác suất cao nhất</translation>
     </message>
     <message>
@@ -5298,7 +5206,7 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Lớp có khả năng thứ hai và khoảng cách p(câu trả lời) - p(lớp thứ hai): khoảng cách nhỏ nghĩa là mạng phân vân giữa hai lớp</translation>
     </message>
     <message>
-        <source>This network's output is a sigmoid: it scores each class on its own, from 0 to 100%, so the bars need not add up to 100% (a softmax output's do).</source>
+        <source>This network&apos;s output is a sigmoid: it scores each class on its own, from 0 to 100%, so the bars need not add up to 100% (a softmax output&apos;s do).</source>
         <translation>Đầu ra của mạng này là sigmoid: nó chấm điểm mỗi lớp riêng, từ 0 đến 100%, nên tổng các thanh không nhất thiết bằng 100% (với đầu ra softmax thì có).</translation>
     </message>
     <message>
@@ -5337,7 +5245,7 @@ Dự đoán: {predicted} ({p})</translation>
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <source>The network's probability for every class (softmax of its outputs). A check mark shows the true label of a test image.</source>
+        <source>The network&apos;s probability for every class (softmax of its outputs). A check mark shows the true label of a test image.</source>
         <translation>Xác suất mạng đưa ra cho mỗi lớp (softmax của các đầu ra). Dấu tích chỉ nhãn đúng của một ảnh kiểm tra.</translation>
     </message>
 </context>
@@ -5436,9 +5344,9 @@ Bạn có muốn thay thế nó không?</translation>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <source>'%1' is write protected.
+        <source>&apos;%1&apos; is write protected.
 Do you want to delete it anyway?</source>
-        <translation>'%1' được bảo vệ chống ghi.
+        <translation>&apos;%1&apos; được bảo vệ chống ghi.
 Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
@@ -5450,8 +5358,8 @@ Bạn vẫn muốn xoá nó?</translation>
         <translation>Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>Are you sure you want to delete '%1'?</source>
-        <translation>Bạn có chắc muốn xoá '%1'?</translation>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>Bạn có chắc muốn xoá &apos;%1&apos;?</translation>
     </message>
     <message>
         <source>Back</source>
@@ -5601,8 +5509,8 @@ Bạn vẫn muốn xoá nó?</translation>
 <context>
     <name>QFileSystemModel</name>
     <message>
-        <source>&lt;b&gt;The name "%1" cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
-        <translation>&lt;b&gt;Không dùng được tên "%1".&lt;/b&gt;&lt;p&gt;Hãy thử tên khác, ít ký tự hơn hoặc không có dấu câu.</translation>
+        <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+        <translation>&lt;b&gt;Không dùng được tên &quot;%1&quot;.&lt;/b&gt;&lt;p&gt;Hãy thử tên khác, ít ký tự hơn hoặc không có dấu câu.</translation>
     </message>
     <message>
         <source>Computer</source>
@@ -5780,7 +5688,7 @@ Bạn vẫn muốn xoá nó?</translation>
 <context>
     <name>QWhatsThisAction</name>
     <message>
-        <source>What's This?</source>
+        <source>What&apos;s This?</source>
         <translation>Đây là gì?</translation>
     </message>
 </context>
@@ -5788,19 +5696,19 @@ Bạn vẫn muốn xoá nó?</translation>
     <name>Race</name>
     <message>
         <source>128 units</source>
-        <translation>128 nút</translation>
+        <translation>128&#xa0;nút</translation>
     </message>
     <message>
         <source>2 layers</source>
-        <translation>2 tầng</translation>
+        <translation>2&#xa0;tầng</translation>
     </message>
     <message>
         <source>3 layers</source>
-        <translation>3 tầng</translation>
+        <translation>3&#xa0;tầng</translation>
     </message>
     <message>
         <source>64 units</source>
-        <translation>64 nút</translation>
+        <translation>64&#xa0;nút</translation>
     </message>
     <message>
         <source>Adam</source>
@@ -5808,11 +5716,11 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Depth: 2 vs 3 hidden layers</source>
-        <translation>Độ sâu: 2 hay 3 tầng ẩn</translation>
+        <translation>Độ sâu: 2 hay 3&#xa0;tầng ẩn</translation>
     </message>
     <message>
         <source>Inputs: raw pixels vs scaled to [0, 1]</source>
-        <translation>Đầu vào: điểm ảnh thô hay chuẩn hoá về [0; 1]</translation>
+        <translation>Đầu vào: điểm ảnh thô hay chuẩn hoá về [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>Learning rate: 0.01 vs 0.001 vs 0.0001</source>
@@ -5836,7 +5744,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>ReLU, [0, 1]</source>
-        <translation>ReLU, [0; 1]</translation>
+        <translation>ReLU, [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>ReLU, raw</source>
@@ -5848,7 +5756,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Scaled to [0, 1]</source>
-        <translation>Chuẩn hoá về [0; 1]</translation>
+        <translation>Chuẩn hoá về [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>Sigmoid</source>
@@ -5856,7 +5764,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Sigmoid, [0, 1]</source>
-        <translation>Sigmoid, [0; 1]</translation>
+        <translation>Sigmoid, [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>Sigmoid, raw</source>
@@ -5864,7 +5772,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Units and inputs: sigmoid vs ReLU, raw vs [0, 1]</source>
-        <translation>Hàm kích hoạt và đầu vào: sigmoid hay ReLU, thô hay [0; 1]</translation>
+        <translation>Hàm kích hoạt và đầu vào: sigmoid hay ReLU, thô hay [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>Units: sigmoid vs ReLU</source>
@@ -5872,7 +5780,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Width: 64 vs 128 units</source>
-        <translation>Độ rộng: 64 hay 128 nút</translation>
+        <translation>Độ rộng: 64 hay 128&#xa0;nút</translation>
     </message>
     <message>
         <source>lr 0.0001</source>
@@ -5941,15 +5849,15 @@ Bạn vẫn muốn xoá nó?</translation>
         <translation>Cấu hình</translation>
     </message>
     <message>
-        <source>Each lane keeps its own lab's augmentation ({own}): the same images, but not the same random shifts.</source>
+        <source>Each lane keeps its own lab&apos;s augmentation ({own}): the same images, but not the same random shifts.</source>
         <translation>Mỗi làn giữ phần tăng cường dữ liệu của bài lab của nó ({own}): cùng những ảnh, nhưng không cùng những phép dịch ngẫu nhiên.</translation>
     </message>
     <message>
-        <source>Each lane keeps its own lab's validation split ({own}): the same seed, but not the same images.</source>
+        <source>Each lane keeps its own lab&apos;s validation split ({own}): the same seed, but not the same images.</source>
         <translation>Mỗi làn giữ phần kiểm định của bài lab của nó ({own}): cùng hạt giống, nhưng không cùng những ảnh.</translation>
     </message>
     <message>
-        <source>Each lane keeps its own lab's validation split and augmentation ({own}): the same seed, but not the same images.</source>
+        <source>Each lane keeps its own lab&apos;s validation split and augmentation ({own}): the same seed, but not the same images.</source>
         <translation>Mỗi làn giữ phần kiểm định và tăng cường dữ liệu của bài lab của nó ({own}): cùng hạt giống, nhưng không cùng những ảnh.</translation>
     </message>
     <message>
@@ -5978,7 +5886,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Lane {n}</source>
-        <extracomment>how an added lane is named, untranslated (a lane's given name in a finished race)</extracomment>
+        <extracomment>how an added lane is named, untranslated (a lane&apos;s given name in a finished race)</extracomment>
         <translation>Làn {n}</translation>
     </message>
     <message>
@@ -6026,11 +5934,11 @@ Bạn vẫn muốn xoá nó?</translation>
         <translation>Giây</translation>
     </message>
     <message>
-        <source>Shared by every lane ({preset}'s settings): {settings}. Same seed and batches: the lanes see the same images in the same order.</source>
+        <source>Shared by every lane ({preset}&apos;s settings): {settings}. Same seed and batches: the lanes see the same images in the same order.</source>
         <translation>Mọi làn dùng chung (cài đặt của {preset}): {settings}. Cùng hạt giống và cùng batch: các làn thấy cùng những ảnh theo cùng thứ tự.</translation>
     </message>
     <message>
-        <source>Shared by every lane ({preset}'s settings): {settings}. {own}</source>
+        <source>Shared by every lane ({preset}&apos;s settings): {settings}. {own}</source>
         <translation>Mọi làn dùng chung (cài đặt của {preset}): {settings}. {own}</translation>
     </message>
     <message>
@@ -6044,19 +5952,19 @@ accuracy</source>
 kiểm tra</translation>
     </message>
     <message>
-        <source>The Train form's settings</source>
+        <source>The Train form&apos;s settings</source>
         <translation>Các cài đặt của trang Huấn luyện</translation>
     </message>
     <message>
-        <source>The lab's figure for {preset}: {figure} after its {epochs} epochs; this lane trained {trained}.</source>
-        <translation>Kết quả của bài lab {preset}: {figure} sau {epochs} epoch của nó; làn đua này đã huấn luyện {trained} epoch.</translation>
+        <source>The lab&apos;s figure for {preset}: {figure} after its {epochs} epochs; this lane trained {trained}.</source>
+        <translation>Kết quả của bài lab {preset}: {figure} sau {epochs}&#xa0;epoch của nó; làn đua này đã huấn luyện {trained}&#xa0;epoch.</translation>
     </message>
     <message>
         <source>The race failed.</source>
         <translation>Cuộc đua thất bại.</translation>
     </message>
     <message>
-        <source>The race's Epochs and Seed and its dataset are every lane's. The validation split and augmentation are the lane's own: lanes that differ in them train on other images.</source>
+        <source>The race&apos;s Epochs and Seed and its dataset are every lane&apos;s. The validation split and augmentation are the lane&apos;s own: lanes that differ in them train on other images.</source>
         <translation>Epoch và hạt giống (seed) của cuộc đua cùng tập dữ liệu của nó là của mọi làn. Phần kiểm định và tăng cường dữ liệu là của riêng làn này: các làn khác nhau ở đó huấn luyện trên những ảnh khác.</translation>
     </message>
     <message>
@@ -6096,7 +6004,7 @@ kiểm định</translation>
         <translation>mũ</translation>
     </message>
     <message>
-        <source>fill the lanes with one of the labs' comparisons; edit freely</source>
+        <source>fill the lanes with one of the labs&apos; comparisons; edit freely</source>
         <translation>điền các làn bằng một phép so sánh của các bài lab; sửa tuỳ ý</translation>
     </message>
     <message>
@@ -6108,7 +6016,7 @@ kiểm định</translation>
         <translation>số lần đi qua các ảnh huấn luyện: mỗi làn huấn luyện chừng này epoch từ trọng số mới, trên cùng những ảnh theo cùng thứ tự</translation>
     </message>
     <message>
-        <source>race a whole lab as a lane: a preset's settings or the Train form's, its own L2, schedule and batch size included</source>
+        <source>race a whole lab as a lane: a preset&apos;s settings or the Train form&apos;s, its own L2, schedule and batch size included</source>
         <translation>đua cả một bài lab trong một làn: các cài đặt của một cấu hình mẫu (preset) hoặc của trang Huấn luyện, kể cả L2, lịch tốc độ học và kích thước batch riêng của nó</translation>
     </message>
     <message>
@@ -6128,7 +6036,7 @@ kiểm định</translation>
         <translation>lưu làn này thành một lượt chạy cùng mô hình của nó (thẻ Lượt chạy)</translation>
     </message>
     <message>
-        <source>save this lane's curves as a run (Runs tab); it diverged, so no model is saved</source>
+        <source>save this lane&apos;s curves as a run (Runs tab); it diverged, so no model is saved</source>
         <translation>lưu các đường cong của làn này thành một lượt chạy (thẻ Lượt chạy); làn đã phân kỳ nên không lưu mô hình</translation>
     </message>
     <message>
@@ -6136,7 +6044,7 @@ kiểm định</translation>
         <translation>lịch {word}</translation>
     </message>
     <message>
-        <source>show the lanes' settings again, to change them and race anew</source>
+        <source>show the lanes&apos; settings again, to change them and race anew</source>
         <translation>hiện lại cài đặt của các làn để sửa và đua lại</translation>
     </message>
     <message>
@@ -6148,11 +6056,11 @@ kiểm định</translation>
         <translation>đã dừng</translation>
     </message>
     <message>
-        <source>the lane's name in the legend and the table</source>
+        <source>the lane&apos;s name in the legend and the table</source>
         <translation>tên của làn trong chú giải và trong bảng</translation>
     </message>
     <message>
-        <source>the number every lane's random start comes from (its first weights, the order of its batches): every lane shares it, so they see the same images in the same order; change it to see how much a result owes to chance</source>
+        <source>the number every lane&apos;s random start comes from (its first weights, the order of its batches): every lane shares it, so they see the same images in the same order; change it to see how much a result owes to chance</source>
         <translation>con số mà điểm khởi đầu ngẫu nhiên của mỗi làn lấy từ đó (trọng số ban đầu, thứ tự các batch): mọi làn dùng chung nó, nên chúng thấy cùng những ảnh theo cùng thứ tự; đổi nó để xem một kết quả phụ thuộc bao nhiêu vào may rủi</translation>
     </message>
     <message>
@@ -6160,7 +6068,7 @@ kiểm định</translation>
         <translation>làn này</translation>
     </message>
     <message>
-        <source>this lane's own settings: {settings}. Click to change them.</source>
+        <source>this lane&apos;s own settings: {settings}. Click to change them.</source>
         <translation>cài đặt riêng của làn này: {settings}. Bấm để đổi.</translation>
     </message>
     <message>
@@ -6176,11 +6084,11 @@ kiểm định</translation>
         <translation>{lab} đấu với</translation>
     </message>
     <message>
-        <source>{lanes}  —  {preset}'s settings: {settings}…</source>
+        <source>{lanes}  —  {preset}&apos;s settings: {settings}…</source>
         <translation>{lanes}  —  cài đặt của {preset}: {settings}…</translation>
     </message>
     <message>
-        <source>{lane} trains on {its}, this race on {race}: a race's lanes train on one dataset, so it was not added.</source>
+        <source>{lane} trains on {its}, this race on {race}: a race&apos;s lanes train on one dataset, so it was not added.</source>
         <translation>{lane} huấn luyện trên {its}, cuộc đua này trên {race}: các làn của một cuộc đua huấn luyện trên cùng một tập dữ liệu, nên nó không được thêm vào.</translation>
     </message>
     <message>
@@ -6195,11 +6103,7 @@ kiểm định</translation>
         <source>{name} kept as a run, without a model (it diverged): {path}</source>
         <translation>Đã giữ {name} thành một lượt chạy, không có mô hình (làn đã phân kỳ): {path}</translation>
     </message>
-<message>
-        <source>The race's Epochs and Seed, the dataset, its validation split and augmentation are every lane's: the lanes see the same images in the same order.</source>
-        <translation>Epoch và hạt giống (seed) của cuộc đua, tập dữ liệu, phần kiểm định và tăng cường là của mọi làn: các làn thấy cùng những ảnh theo cùng thứ tự.</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>RatePlot</name>
     <message>
@@ -6214,7 +6118,7 @@ kiểm định</translation>
 <context>
     <name>ReplayView</name>
     <message>
-        <source>Confusion matrix on epoch {epoch}'s training batches (this run keeps no validation split)</source>
+        <source>Confusion matrix on epoch {epoch}&apos;s training batches (this run keeps no validation split)</source>
         <translation>Ma trận nhầm lẫn trên các batch huấn luyện của epoch {epoch} (lượt chạy này không có phần kiểm định)</translation>
     </message>
     <message>
@@ -6230,12 +6134,12 @@ kiểm định</translation>
         <translation>Epoch {epoch}/{last}</translation>
     </message>
     <message>
-        <source>Epoch {epoch}'s network is reading your drawing…</source>
+        <source>Epoch {epoch}&apos;s network is reading your drawing…</source>
         <translation>Mạng của epoch {epoch} đang đọc hình vẽ của bạn…</translation>
     </message>
     <message>
-        <source>Kept per epoch: the confusion matrix ({k}x{k} counts) and a copy of the weights ({size} KB), so your drawing is read by each epoch's network.</source>
-        <translation>Giữ lại mỗi epoch: ma trận nhầm lẫn ({k}x{k} số đếm) và một bản sao trọng số ({size} KB), nên hình vẽ của bạn được mạng của từng epoch đọc.</translation>
+        <source>Kept per epoch: the confusion matrix ({k}x{k} counts) and a copy of the weights ({size} KB), so your drawing is read by each epoch&apos;s network.</source>
+        <translation>Giữ lại mỗi epoch: ma trận nhầm lẫn ({k}x{k} số đếm) và một bản sao trọng số ({size}&#xa0;KB), nên hình vẽ của bạn được mạng của từng epoch đọc.</translation>
     </message>
     <message>
         <source>Kept per epoch: the confusion matrix only ({k}x{k} counts); the copies of the weights are kept for the latest run only.</source>
@@ -6250,7 +6154,7 @@ kiểm định</translation>
         <translation>Chưa có epoch nào</translation>
     </message>
     <message>
-        <source>Only the latest run keeps a copy of its weights per epoch, so this run's replay shows its confusion matrices only.</source>
+        <source>Only the latest run keeps a copy of its weights per epoch, so this run&apos;s replay shows its confusion matrices only.</source>
         <translation>Chỉ lượt chạy gần nhất giữ bản sao trọng số mỗi epoch, nên phần xem lại của lượt chạy này chỉ hiện các ma trận nhầm lẫn.</translation>
     </message>
     <message>
@@ -6270,7 +6174,7 @@ kiểm định</translation>
         <translation>Lượt chạy gần nhất, lúc {started}, chưa xong epoch nào: mỗi epoch hiện ở đây khi nó kết thúc.</translation>
     </message>
     <message>
-        <source>The network's own probabilities at the end of each epoch: a run fits its calibration once, after its last epoch, so no earlier network has one. The bars beside the canvas are calibrated: tick Raw probabilities under them to compare.</source>
+        <source>The network&apos;s own probabilities at the end of each epoch: a run fits its calibration once, after its last epoch, so no earlier network has one. The bars beside the canvas are calibrated: tick Raw probabilities under them to compare.</source>
         <translation>Xác suất gốc của mạng ở cuối mỗi epoch: một lần huấn luyện chỉ khớp hiệu chỉnh một lần, sau epoch cuối cùng, nên mạng của các epoch trước không có hiệu chỉnh. Các thanh bên cạnh khung vẽ là xác suất đã hiệu chỉnh: đánh dấu Xác suất gốc bên dưới chúng để so sánh.</translation>
     </message>
     <message>
@@ -6314,7 +6218,7 @@ kiểm định</translation>
         <translation>xác suất gốc</translation>
     </message>
     <message>
-        <source>red pixels pushed that epoch's network towards its answer, blue ones away</source>
+        <source>red pixels pushed that epoch&apos;s network towards its answer, blue ones away</source>
         <translation>điểm ảnh đỏ đẩy mạng của epoch đó về phía câu trả lời, điểm xanh đẩy ra xa (bản đồ nổi bật)</translation>
     </message>
     <message>
@@ -6328,11 +6232,11 @@ kiểm định</translation>
         <source>
 … and {n} more</source>
         <translation>
-… và {n} lượt nữa</translation>
+… và {n}&#xa0;lượt nữa</translation>
     </message>
     <message>
         <source>(the last {n} of {total} changes of the rate)</source>
-        <translation>({n} lần đổi tốc độ học gần nhất trong {total} lần)</translation>
+        <translation>({n}&#xa0;lần đổi tốc độ học gần nhất trong {total}&#xa0;lần)</translation>
     </message>
     <message>
         <source>Accuracy on the test set, after training</source>
@@ -6416,7 +6320,7 @@ kiểm định</translation>
 {listed}
 
 from {folder}</source>
-        <translation>Chuyển {n} lượt chạy này vào thùng rác?
+        <translation>Chuyển {n}&#xa0;lượt chạy này vào thùng rác?
 
 {listed}
 
@@ -6489,7 +6393,7 @@ từ {folder}</translation>
         <translation>Bắt đầu từ cấu hình mẫu {preset}, các cài đặt đã được sửa trước khi lượt chạy huấn luyện.</translation>
     </message>
     <message>
-        <source>Started from the preset {preset}, on other data: the lab's figure says nothing of this run.</source>
+        <source>Started from the preset {preset}, on other data: the lab&apos;s figure says nothing of this run.</source>
         <translation>Bắt đầu từ cấu hình mẫu {preset}, trên dữ liệu khác: kết quả của bài lab không nói gì về lượt chạy này.</translation>
     </message>
     <message>
@@ -6511,11 +6415,11 @@ từ {folder}</translation>
     </message>
     <message>
         <source>The chart compares the first {n} of the {total} selected runs.</source>
-        <translation>Biểu đồ so sánh {n} lượt chạy đầu tiên trong {total} lượt chạy đã chọn.</translation>
+        <translation>Biểu đồ so sánh {n}&#xa0;lượt chạy đầu tiên trong {total}&#xa0;lượt chạy đã chọn.</translation>
     </message>
     <message>
         <source>The chart compares {n} of the {total} selected runs; it leaves out {runs}. Ctrl-click a run it shows to leave that one out instead.</source>
-        <translation>Biểu đồ so sánh {n} trong {total} lượt chạy đã chọn, không vẽ {runs}. Muốn vẽ một lượt đó, Ctrl + bấm để bỏ chọn một lượt đang vẽ.</translation>
+        <translation>Biểu đồ so sánh {n} trong {total}&#xa0;lượt chạy đã chọn, không vẽ {runs}. Muốn vẽ một lượt đó, Ctrl + bấm để bỏ chọn một lượt đang vẽ.</translation>
     </message>
     <message>
         <source>The chart could not be drawn: {error}</source>
@@ -6530,7 +6434,7 @@ từ {folder}</translation>
         <translation>Bài lab mà nó nhắm vượt qua: {figure}.</translation>
     </message>
     <message>
-        <source>The lab's figure: {figure}.</source>
+        <source>The lab&apos;s figure: {figure}.</source>
         <translation>Kết quả của bài lab: {figure}.</translation>
     </message>
     <message>
@@ -6560,15 +6464,15 @@ từ {folder}</translation>
     </message>
     <message>
         <source>[-1, 1]</source>
-        <translation>[-1; 1]</translation>
+        <translation>[-1;&#xa0;1]</translation>
     </message>
     <message>
         <source>[0, 1]</source>
-        <translation>[0; 1]</translation>
+        <translation>[0;&#xa0;1]</translation>
     </message>
     <message>
         <source>[0, 255]</source>
-        <translation>[0; 255]</translation>
+        <translation>[0;&#xa0;255]</translation>
     </message>
     <message>
         <source>augmented</source>
@@ -6647,7 +6551,7 @@ từ {folder}</translation>
         <translation>tốc độ học {lr:g} từ epoch {epoch}, batch {batch}</translation>
     </message>
     <message>
-        <source>load the selected run's model into the prediction view</source>
+        <source>load the selected run&apos;s model into the prediction view</source>
         <translation>nạp mô hình của lượt chạy đã chọn vào phần dự đoán</translation>
     </message>
     <message>
@@ -6659,7 +6563,7 @@ từ {folder}</translation>
         <translation>lr {rate}</translation>
     </message>
     <message>
-        <source>move the selected runs' folders to the system trash</source>
+        <source>move the selected runs&apos; folders to the system trash</source>
         <translation>chuyển thư mục của các lượt chạy đã chọn vào thùng rác</translation>
     </message>
     <message>
@@ -6667,7 +6571,7 @@ từ {folder}</translation>
         <translation>không có trình quản lý tệp nào mở được {folder}</translation>
     </message>
     <message>
-        <source>open the selected run's folder in the file manager</source>
+        <source>open the selected run&apos;s folder in the file manager</source>
         <translation>mở thư mục của lượt chạy đã chọn trong trình quản lý tệp</translation>
     </message>
     <message>
@@ -6679,15 +6583,15 @@ từ {folder}</translation>
         <translation>lưu lịch sử từng epoch của các lượt chạy đã chọn (hoặc tất cả)</translation>
     </message>
     <message>
-        <source>save the selected runs' curves as a PNG image</source>
+        <source>save the selected runs&apos; curves as a PNG image</source>
         <translation>lưu đồ thị của các lượt chạy đã chọn thành ảnh PNG</translation>
     </message>
     <message>
-        <source>save the selected runs' curves or histories, or the selected run's experiment as code</source>
+        <source>save the selected runs&apos; curves or histories, or the selected run&apos;s experiment as code</source>
         <translation>lưu đường cong hoặc lịch sử của các lượt chạy đã chọn, hoặc lượt chạy đã chọn dưới dạng mã</translation>
     </message>
     <message>
-        <source>show the selected runs' curves in a window as large as this one (also a click on the chart); Esc puts them back</source>
+        <source>show the selected runs&apos; curves in a window as large as this one (also a click on the chart); Esc puts them back</source>
         <translation>xem các đường cong của những lượt chạy đã chọn trong một cửa sổ lớn bằng cửa sổ này (hoặc bấm vào biểu đồ); Esc đưa biểu đồ về chỗ cũ</translation>
     </message>
     <message>
@@ -6700,7 +6604,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>whole set</source>
-        <extracomment>a full batch as a narrow Settings cell says it (each step on the whole training set): the Vietnamese "cả tập (full batch)" took the cell of mnist-gd runs told apart by their rate and batch (verify68 #1); "cả tập"</extracomment>
+        <extracomment>a full batch as a narrow Settings cell says it (each step on the whole training set): the Vietnamese &quot;cả tập (full batch)&quot; took the cell of mnist-gd runs told apart by their rate and batch (verify68 #1); &quot;cả tập&quot;</extracomment>
         <translation>cả tập</translation>
     </message>
     <message>
@@ -6714,7 +6618,7 @@ Xoá vĩnh viễn {name}? Không thể hoàn tác.</translation>
     <message>
         <source>{folder} cannot be read: {reason}
 
-It is left as it is. Its model file is there: Use model opens it. Show folder opens the run's folder; Delete… asks before removing it.</source>
+It is left as it is. Its model file is there: Use model opens it. Show folder opens the run&apos;s folder; Delete… asks before removing it.</source>
         <translation>Không đọc được {folder}: {reason}
 
 Thư mục được giữ nguyên. Tệp mô hình của nó vẫn còn: Dùng mô hình sẽ mở tệp đó. Mở thư mục để xem thư mục của lượt chạy; Xoá… sẽ hỏi trước khi gỡ bỏ.</translation>
@@ -6722,7 +6626,7 @@ Thư mục được giữ nguyên. Tệp mô hình của nó vẫn còn: Dùng m
     <message>
         <source>{folder} cannot be read: {reason}
 
-It is left as it is. Its model was saved to {model}: Use model opens it. Show folder opens the run's folder; Delete… asks before removing it.</source>
+It is left as it is. Its model was saved to {model}: Use model opens it. Show folder opens the run&apos;s folder; Delete… asks before removing it.</source>
         <translation>Không đọc được {folder}: {reason}
 
 Thư mục được giữ nguyên. Mô hình của nó đã được lưu vào {model}: Dùng mô hình sẽ mở tệp đó. Mở thư mục để xem thư mục của lượt chạy; Xoá… sẽ hỏi trước khi gỡ bỏ.</translation>
@@ -6753,11 +6657,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>{n} runs compared; Ctrl/Shift-click adds or removes one.</source>
-        <translation>Đang so sánh {n} lượt chạy; Ctrl/Shift + bấm để thêm hoặc bỏ một lượt.</translation>
+        <translation>Đang so sánh {n}&#xa0;lượt chạy; Ctrl/Shift + bấm để thêm hoặc bỏ một lượt.</translation>
     </message>
     <message>
         <source>{n} selected runs are gone: their folders were deleted outside nndesk.</source>
-        <translation>{n} lượt chạy đã chọn không còn nữa: thư mục của chúng đã bị xoá bên ngoài nndesk.</translation>
+        <translation>{n}&#xa0;lượt chạy đã chọn không còn nữa: thư mục của chúng đã bị xoá bên ngoài nndesk.</translation>
     </message>
     <message>
         <source>{preset}, changed</source>
@@ -6771,7 +6675,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
 <context>
     <name>SaveDialog</name>
     <message>
-        <source>Dark background (the dark theme's colours)</source>
+        <source>Dark background (the dark theme&apos;s colours)</source>
         <translation>Nền tối (màu của giao diện tối)</translation>
     </message>
     <message>
@@ -6779,7 +6683,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Thay tệp?</translation>
     </message>
     <message>
-        <source>Saved dark on white, ready for a report or a slide. Tick Dark background for the dark theme's colours.</source>
+        <source>Saved dark on white, ready for a report or a slide. Tick Dark background for the dark theme&apos;s colours.</source>
         <translation>Lưu chữ tối trên nền trắng, sẵn để đưa vào báo cáo hay trang chiếu. Đánh dấu Nền tối để lấy màu của giao diện tối.</translation>
     </message>
     <message>
@@ -6834,7 +6738,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Không đọc được thư mục này ({reason}): {folder}</translation>
     </message>
     <message>
-        <source>This mode's data folder (each mode keeps its own): one holding the IDX files, or mnist/ and fashion-mnist/ sub-folders, which serves both modes</source>
+        <source>This mode&apos;s data folder (each mode keeps its own): one holding the IDX files, or mnist/ and fashion-mnist/ sub-folders, which serves both modes</source>
         <translation>Thư mục dữ liệu của chế độ này (mỗi chế độ nhớ thư mục riêng): một thư mục chứa các tệp IDX, hoặc các thư mục con mnist/ và fashion-mnist/, dùng được cho cả hai chế độ</translation>
     </message>
     <message>
@@ -6850,7 +6754,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>ví dụ http://teacher-pc:8000/ hoặc /mnt/class/datasets</translation>
     </message>
     <message>
-        <source>none: datasets are downloaded into nndesk's cache</source>
+        <source>none: datasets are downloaded into nndesk&apos;s cache</source>
         <translation>trống: các tập dữ liệu được tải vào bộ nhớ đệm của nndesk</translation>
     </message>
 </context>
@@ -7060,7 +6964,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>một thư mục có mỗi lớp một thư mục con chứa ảnh</translation>
     </message>
     <message>
-        <source>a lab experiment's settings in one go; editing any field makes it custom</source>
+        <source>a lab experiment&apos;s settings in one go; editing any field makes it custom</source>
         <translation>cài đặt của một thí nghiệm trong bài lab, một lần cho tất cả; sửa bất kỳ ô nào sẽ thành cấu hình mẫu tự chọn</translation>
     </message>
     <message>
@@ -7093,7 +6997,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>last layer set to {classes}: the folder has {classes} classes</source>
-        <translation>đã đặt tầng cuối là {classes}: thư mục có {classes} lớp</translation>
+        <translation>đã đặt tầng cuối là {classes}: thư mục có {classes}&#xa0;lớp</translation>
     </message>
     <message>
         <source>same seed + same settings = the same first weights and the same batches. A CNN or a wide network may be split over more cores when the machine is quiet, which sums in another order and ends slightly elsewhere; nndesk train --threads 1 repeats a run exactly</source>
@@ -7109,7 +7013,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>{arch} → {count} parameters</source>
-        <translation>{arch} → {count} tham số</translation>
+        <translation>{arch} → {count}&#xa0;tham số</translation>
     </message>
     <message>
         <source>{datasets}, or a folder with one sub-folder of images per class</source>
@@ -7279,14 +7183,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Continues 1 more epoch, to epoch {last}, as Optimisation &gt; Epochs says.</source>
-        <translation>Huấn luyện thêm 1 epoch, đến epoch {last}, theo số ở Tối ưu &gt; Epoch.</translation>
+        <translation>Huấn luyện thêm 1&#xa0;epoch, đến epoch {last}, theo số ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;Epoch.</translation>
     </message>
     <message>
         <source>Continues 1 more epoch, to epoch {last}, as you chose.</source>
-        <translation>Huấn luyện thêm 1 epoch, đến epoch {last}, như bạn đã chọn.</translation>
+        <translation>Huấn luyện thêm 1&#xa0;epoch, đến epoch {last}, như bạn đã chọn.</translation>
     </message>
     <message>
-        <source>Continues with the run's own settings: the form was set for {dataset}, not for the data this model learnt from.</source>
+        <source>Continues with the run&apos;s own settings: the form was set for {dataset}, not for the data this model learnt from.</source>
         <translation>Huấn luyện tiếp với các thiết lập của chính lượt chạy: các cài đặt trên trang Huấn luyện đang dành cho {dataset}, không phải cho dữ liệu mô hình này đã học.</translation>
     </message>
     <message>
@@ -7295,11 +7199,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Continues {n} more epochs, to epoch {last}, as Optimisation &gt; Epochs says.</source>
-        <translation>Huấn luyện thêm {n} epoch, đến epoch {last}, theo số ở Tối ưu &gt; Epoch.</translation>
+        <translation>Huấn luyện thêm {n}&#xa0;epoch, đến epoch {last}, theo số ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;Epoch.</translation>
     </message>
     <message>
         <source>Continues {n} more epochs, to epoch {last}, as you chose.</source>
-        <translation>Huấn luyện thêm {n} epoch, đến epoch {last}, như bạn đã chọn.</translation>
+        <translation>Huấn luyện thêm {n}&#xa0;epoch, đến epoch {last}, như bạn đã chọn.</translation>
     </message>
     <message>
         <source>Continuing from epoch {epoch}, keeping {kept}: {settings}</source>
@@ -7322,11 +7226,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Không lưu được mô hình vào thư mục của lượt chạy {folder} ({reason}); đã lưu vào {saved}.</translation>
     </message>
     <message>
-        <source>Could not write the run's record in {folder} ({reason}).</source>
+        <source>Could not write the run&apos;s record in {folder} ({reason}).</source>
         <translation>Không ghi được hồ sơ của lượt chạy trong {folder} ({reason}).</translation>
     </message>
     <message>
-        <source>Could not write the run's record in {folder} ({reason}); training goes on.</source>
+        <source>Could not write the run&apos;s record in {folder} ({reason}); training goes on.</source>
         <translation>Không ghi được hồ sơ của lượt chạy trong {folder} ({reason}); quá trình huấn luyện vẫn tiếp tục.</translation>
     </message>
     <message>
@@ -7410,11 +7314,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>{count} làn của nó chưa được giữ lại ({lanes}): một làn chỉ thành lượt chạy khi bấm nút Giữ lại của nó. Có: giữ chúng thành các lượt chạy; Không: thoát mà không giữ.</translation>
     </message>
     <message>
-        <source>Keep the finished race's lanes before quitting?</source>
+        <source>Keep the finished race&apos;s lanes before quitting?</source>
         <translation>Giữ lại các làn của cuộc đua đã kết thúc trước khi thoát?</translation>
     </message>
     <message>
-        <source>Keeping the race's lanes, then quitting…</source>
+        <source>Keeping the race&apos;s lanes, then quitting…</source>
         <translation>Đang giữ lại các làn của cuộc đua, rồi thoát…</translation>
     </message>
     <message>
@@ -7434,7 +7338,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Nạp mô hình…</translation>
     </message>
     <message>
-        <source>Loss per batch: the light line is each batch's loss; the dark one is the mean of the batches around each point (a tenth of the batches trained so far on each side, at most a tenth of an epoch), so it runs through the middle of them; at the newest end, the mean of the last ones. Per epoch: the loss and accuracy at the end of each epoch.</source>
+        <source>Loss per batch: the light line is each batch&apos;s loss; the dark one is the mean of the batches around each point (a tenth of the batches trained so far on each side, at most a tenth of an epoch), so it runs through the middle of them; at the newest end, the mean of the last ones. Per epoch: the loss and accuracy at the end of each epoch.</source>
         <translation>Mất mát theo batch: đường nhạt là mất mát của từng batch; đường đậm là trung bình các batch quanh mỗi điểm (mỗi bên một phần mười số batch đã huấn luyện, tối đa một phần mười epoch), nên nó đi qua giữa các điểm; ở đầu mới nhất là trung bình các batch cuối. Theo epoch: mất mát và độ chính xác ở cuối mỗi epoch.</translation>
     </message>
     <message>
@@ -7490,7 +7394,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Không dùng: {changes}. Lượt chạy đã kết thúc trước batch kế tiếp.</translation>
     </message>
     <message>
-        <source>Nothing to apply: the Settings tab's momentum, L2, dropout, batch size and augmentation are the run's already. A learning rate typed beside the buttons is sent with “{set_lr}”.</source>
+        <source>Nothing to apply: the Settings tab&apos;s momentum, L2, dropout, batch size and augmentation are the run&apos;s already. A learning rate typed beside the buttons is sent with “{set_lr}”.</source>
         <translation>Không có gì để áp dụng: quán tính, L2, dropout, kích thước batch và tăng cường dữ liệu ở thẻ Cài đặt đã giống của lượt chạy. Tốc độ học gõ cạnh các nút được gửi bằng nút “{set_lr}”.</translation>
     </message>
     <message>
@@ -7631,14 +7535,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Test accuracy {accuracy} on {n} test images</source>
-        <translation>Độ chính xác kiểm tra {accuracy} trên {n} ảnh kiểm tra</translation>
+        <translation>Độ chính xác kiểm tra {accuracy} trên {n}&#xa0;ảnh kiểm tra</translation>
     </message>
     <message>
-        <source>The Train form keeps the running run's settings; this mode's form comes back when the run ends.</source>
+        <source>The Train form keeps the running run&apos;s settings; this mode&apos;s form comes back when the run ends.</source>
         <translation>Trang Huấn luyện giữ các cài đặt của lượt chạy đang chạy; các cài đặt của chế độ này sẽ trở lại khi lượt chạy kết thúc.</translation>
     </message>
     <message>
-        <source>The coach sees no problem in this run's curves.</source>
+        <source>The coach sees no problem in this run&apos;s curves.</source>
         <translation>Trợ lý không thấy vấn đề gì trong các đường cong của lượt chạy này.</translation>
     </message>
     <message>
@@ -7650,7 +7554,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Lượt gần nhất ({started}): {title}</translation>
     </message>
     <message>
-        <source>The learning rate of each epoch: the dashed line is the schedule's plan, the dots the rate each epoch trained at (its last batch's), a dotted line a rate set by hand, which stops the schedule.</source>
+        <source>The learning rate of each epoch: the dashed line is the schedule&apos;s plan, the dots the rate each epoch trained at (its last batch&apos;s), a dotted line a rate set by hand, which stops the schedule.</source>
         <translation>Tốc độ học của mỗi epoch: nét đứt là kế hoạch của lịch, các chấm là tốc độ học mỗi epoch đã dùng (của batch cuối của nó), một đường chấm chấm là tốc độ học đặt bằng tay, điều này dừng lịch.</translation>
     </message>
     <message>
@@ -7662,7 +7566,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Lượt chạy không bắt đầu được</translation>
     </message>
     <message>
-        <source>The run did not start · the curves below are the last run's</source>
+        <source>The run did not start · the curves below are the last run&apos;s</source>
         <translation>Lượt chạy không bắt đầu được · các đồ thị bên dưới là của lượt chạy trước</translation>
     </message>
     <message>
@@ -7691,7 +7595,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>The schedule “{schedule}” starts again over epochs 1–{last}: epoch {first} trains at lr {lr:g}, {times:g}× the {ended:.3g} the run ended with.</source>
-        <translation>Lịch tốc độ học “{schedule}” bắt đầu lại trên các epoch 1–{last}: epoch {first} có tốc độ học {lr:g}, gấp {times:g} lần mức {ended:.3g} mà lượt chạy kết thúc.</translation>
+        <translation>Lịch tốc độ học “{schedule}” bắt đầu lại trên các epoch 1–{last}: epoch {first} có tốc độ học {lr:g}, gấp {times:g}&#xa0;lần mức {ended:.3g} mà lượt chạy kết thúc.</translation>
     </message>
     <message>
         <source>The temporary folder may be emptied when the computer restarts: use Save model… to keep a copy.</source>
@@ -7742,7 +7646,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>đang có một cuộc đua (thẻ Đua): dừng nó để huấn luyện</translation>
     </message>
     <message>
-        <source>apply the coach's suggested change to the running training</source>
+        <source>apply the coach&apos;s suggested change to the running training</source>
         <translation>áp dụng thay đổi mà trợ lý gợi ý cho lần huấn luyện đang chạy</translation>
     </message>
     <message>
@@ -7839,7 +7743,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>khi tạm dừng: huấn luyện đến hết epoch này rồi dừng lại (cả sau epoch cuối: bấm Tiếp tục để kết thúc lượt chạy, được kiểm tra và lưu)</translation>
     </message>
     <message>
-        <source>predict with this run's model and open the Mistakes page on this class's test images (once the run's model is ready)</source>
+        <source>predict with this run&apos;s model and open the Mistakes page on this class&apos;s test images (once the run&apos;s model is ready)</source>
         <translation>dự đoán bằng mô hình của lượt chạy này và mở trang Đoán sai với các ảnh kiểm tra của lớp này (khi mô hình của lượt chạy đã sẵn sàng)</translation>
     </message>
     <message>
@@ -7859,19 +7763,19 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>chạy chậm, và Áp dụng vào lượt chạy</translation>
     </message>
     <message>
-        <source>stopped after {done} of its {planned} epochs: the lab's figure is of a whole run</source>
-        <translation>dừng sau {done} trên {planned} epoch: con số của bài lab là của cả lượt chạy</translation>
+        <source>stopped after {done} of its {planned} epochs: the lab&apos;s figure is of a whole run</source>
+        <translation>dừng sau {done} trên {planned}&#xa0;epoch: con số của bài lab là của cả lượt chạy</translation>
     </message>
     <message>
         <source>the lab it sets out to beat: {figure}</source>
         <translation>bài lab mà nó nhắm vượt qua: {figure}</translation>
     </message>
     <message>
-        <source>the lab's figure is {figure}</source>
+        <source>the lab&apos;s figure is {figure}</source>
         <translation>bài lab đạt {figure}</translation>
     </message>
     <message>
-        <source>the lab's figure is {figure} (its own settings)</source>
+        <source>the lab&apos;s figure is {figure} (its own settings)</source>
         <translation>bài lab đạt {figure} (cài đặt của nó)</translation>
     </message>
     <message>
@@ -7884,7 +7788,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>the lab: {figure} after {lab} epochs (this run: {run})</source>
-        <translation>bài lab: {figure} ({lab} epoch; ở đây: {run})</translation>
+        <translation>bài lab: {figure} ({lab}&#xa0;epoch; ở đây: {run})</translation>
     </message>
     <message>
         <source>the latest run ({started}): {title}</source>
@@ -7903,7 +7807,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>lượt chạy {run}</translation>
     </message>
     <message>
-        <source>the run's loss and accuracy curves, drawn as it trains</source>
+        <source>the run&apos;s loss and accuracy curves, drawn as it trains</source>
         <translation>đồ thị mất mát và độ chính xác của lượt chạy, vẽ trong khi huấn luyện</translation>
     </message>
     <message>
@@ -7915,12 +7819,12 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>huấn luyện một mạng mới với các cài đặt này</translation>
     </message>
     <message>
-        <source>train the last model (this page's last run, or the one loaded) further: a run stopped before its last epoch goes on up to the number of epochs set in Optimisation &gt; Epochs (counted from its start); for a finished one it asks how many more epochs and which learning rate; its history and curves continue</source>
-        <translation>huấn luyện tiếp mô hình gần nhất (lượt chạy cuối của trang này, hoặc mô hình đã nạp): lượt chạy dừng trước epoch cuối sẽ chạy tiếp đến số epoch đặt ở Tối ưu &gt; Epoch (đếm từ đầu lượt chạy); với mô hình đã huấn luyện xong, nó hỏi thêm bao nhiêu epoch và tốc độ học nào; lịch sử và đồ thị của nó được nối tiếp</translation>
+        <source>train the last model (this page&apos;s last run, or the one loaded) further: a run stopped before its last epoch goes on up to the number of epochs set in Optimisation &gt; Epochs (counted from its start); for a finished one it asks how many more epochs and which learning rate; its history and curves continue</source>
+        <translation>huấn luyện tiếp mô hình gần nhất (lượt chạy cuối của trang này, hoặc mô hình đã nạp): lượt chạy dừng trước epoch cuối sẽ chạy tiếp đến số epoch đặt ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;Epoch (đếm từ đầu lượt chạy); với mô hình đã huấn luyện xong, nó hỏi thêm bao nhiêu epoch và tốc độ học nào; lịch sử và đồ thị của nó được nối tiếp</translation>
     </message>
     <message>
         <source>trained 1 epoch</source>
-        <translation>đã huấn luyện 1 epoch</translation>
+        <translation>đã huấn luyện 1&#xa0;epoch</translation>
     </message>
     <message>
         <source>trained epoch {epoch}</source>
@@ -7932,7 +7836,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>trained {n} epochs</source>
-        <translation>đã huấn luyện {n} epoch</translation>
+        <translation>đã huấn luyện {n}&#xa0;epoch</translation>
     </message>
     <message>
         <source>use the rate typed beside it from the next batch on; a schedule then no longer changes the rate in this run</source>
@@ -7952,7 +7856,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>{count}-runs</source>
-        <extracomment>several runs' files: their count (and their dataset, when they share one)</extracomment>
+        <extracomment>several runs&apos; files: their count (and their dataset, when they share one)</extracomment>
         <translation>{count}-lượt-chạy</translation>
     </message>
     <message>
@@ -7965,11 +7869,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>{name}: {dataset}, 1 epoch trained</source>
-        <translation>{name}: {dataset}, đã huấn luyện 1 epoch</translation>
+        <translation>{name}: {dataset}, đã huấn luyện 1&#xa0;epoch</translation>
     </message>
     <message>
         <source>{name}: {dataset}, {epochs} epochs trained</source>
-        <translation>{name}: {dataset}, đã huấn luyện {epochs} epoch</translation>
+        <translation>{name}: {dataset}, đã huấn luyện {epochs}&#xa0;epoch</translation>
     </message>
     <message>
         <source>{preset} reached {figure} on a CPU with AVX-512</source>
@@ -7981,7 +7885,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>{runs}-curves</source>
-        <extracomment>The names the curves and history files are proposed under, ``runs`` what they are of (``run_name``, or several counted), in the window's language: a diverged run's curves were proposed as "model_untested-curves.png" in a Vietnamese window (walk61)</extracomment>
+        <extracomment>The names the curves and history files are proposed under, ``runs`` what they are of (``run_name``, or several counted), in the window&apos;s language: a diverged run&apos;s curves were proposed as &quot;model_untested-curves.png&quot; in a Vietnamese window (walk61)</extracomment>
         <translation>{runs}-đường-cong</translation>
     </message>
     <message>
@@ -7990,11 +7894,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}</source>
-        <translation>mất mát {loss}  ·  độ chính xác {accuracy}  ·  {speed} mẫu/giây  ·  còn {eta}</translation>
+        <translation>mất mát {loss}  ·  độ chính xác {accuracy}  ·  {speed}&#xa0;mẫu/giây  ·  còn {eta}</translation>
     </message>
     <message>
         <source>{speed} samples/s in slow motion  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}</source>
-        <translation>mất mát {loss}  ·  độ chính xác {accuracy}  ·  {speed} mẫu/giây khi chạy chậm  ·  còn {eta}</translation>
+        <translation>mất mát {loss}  ·  độ chính xác {accuracy}  ·  {speed}&#xa0;mẫu/giây khi chạy chậm  ·  còn {eta}</translation>
     </message>
     <message>
         <source>{title} is ready</source>
@@ -8025,7 +7929,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Accuracy on {n} test images damaged at each level (the same images for every level; the command “nndesk evaluate --robustness” takes 1,000 or more).</source>
-        <translation>Độ chính xác (accuracy) trên {n} ảnh kiểm tra bị làm hỏng ở mỗi mức (cùng các ảnh đó cho mọi mức; lệnh “nndesk evaluate --robustness” dùng 1.000 ảnh trở lên).</translation>
+        <translation>Độ chính xác (accuracy) trên {n}&#xa0;ảnh kiểm tra bị làm hỏng ở mỗi mức (cùng các ảnh đó cho mọi mức; lệnh “nndesk evaluate --robustness” dùng 1.000&#xa0;ảnh trở lên).</translation>
     </message>
     <message>
         <source>Answer only at or above</source>
@@ -8053,7 +7957,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Damage test images (1,000; 250 for a CNN) by growing amounts of noise, rotation, shift, stroke thickness and an occluding patch, and plot the accuracy at each level</source>
-        <translation>Thêm vào ảnh kiểm tra (1.000 ảnh; 250 ảnh với CNN) nhiễu, phép xoay, phép dịch, nét dày mỏng và một mảng che, mỗi thứ ở các mức tăng dần, rồi vẽ độ chính xác (accuracy) ở mỗi mức</translation>
+        <translation>Thêm vào ảnh kiểm tra (1.000&#xa0;ảnh; 250&#xa0;ảnh với CNN) nhiễu, phép xoay, phép dịch, nét dày mỏng và một mảng che, mỗi thứ ở các mức tăng dần, rồi vẽ độ chính xác (accuracy) ở mỗi mức</translation>
     </message>
     <message>
         <source>Damaging test images… %v / %m levels</source>
@@ -8065,14 +7969,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>ECE &lt;b&gt;{ece}&lt;/b&gt; raw, &lt;b&gt;{ece_calibrated}&lt;/b&gt; calibrated (temperature {temperature}). Answering only at ≥ {threshold}: {answered} of {n} test images answered, {right} of them right, &lt;b&gt;{mistakes}&lt;/b&gt; confident mistakes.</source>
-        <translation>ECE &lt;b&gt;{ece}&lt;/b&gt; gốc, &lt;b&gt;{ece_calibrated}&lt;/b&gt; đã hiệu chỉnh (nhiệt độ {temperature}). Chỉ trả lời khi ≥ {threshold}: trả lời {answered} trong {n} ảnh kiểm tra, {right} trong số đó đúng, &lt;b&gt;{mistakes}&lt;/b&gt; lỗi phân loại tự tin.</translation>
+        <translation>ECE &lt;b&gt;{ece}&lt;/b&gt; gốc, &lt;b&gt;{ece_calibrated}&lt;/b&gt; đã hiệu chỉnh (nhiệt độ {temperature}). Chỉ trả lời khi ≥ {threshold}: trả lời {answered} trong {n}&#xa0;ảnh kiểm tra, {right} trong số đó đúng, &lt;b&gt;{mistakes}&lt;/b&gt; lỗi phân loại tự tin.</translation>
     </message>
     <message>
         <source>Evaluate the model to see how well its confidence holds.</source>
         <translation>Đánh giá mô hình để xem độ tự tin của nó đáng tin đến đâu.</translation>
     </message>
     <message>
-        <source>Here the temperature made the ECE higher: it is fitted to the log-loss, not to the ECE, and a model already well calibrated can lose a little. The canvas shows calibrated probabilities; tick Raw probabilities there to see the network's own.</source>
+        <source>Here the temperature made the ECE higher: it is fitted to the log-loss, not to the ECE, and a model already well calibrated can lose a little. The canvas shows calibrated probabilities; tick Raw probabilities there to see the network&apos;s own.</source>
         <translation>Ở đây nhiệt độ làm ECE cao hơn: nhiệt độ được khớp để giảm mất mát log (log-loss), không phải ECE, và một mô hình vốn đã hiệu chỉnh tốt có thể kém đi một chút. Khung vẽ hiện xác suất đã hiệu chỉnh; đánh dấu Xác suất gốc ở đó để xem xác suất của chính mạng.</translation>
     </message>
     <message>
@@ -8089,7 +7993,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>T was fitted on {fitted} of these test images (this model kept no validation split); on the other {other}, never fitted on: ECE &lt;b&gt;{ece}&lt;/b&gt; raw, &lt;b&gt;{ece_calibrated}&lt;/b&gt; calibrated.</source>
-        <translation>T được khớp trên {fitted} ảnh kiểm tra trong số này (mô hình này không giữ tập kiểm định); trên {other} ảnh còn lại, chưa từng dùng để khớp: ECE &lt;b&gt;{ece}&lt;/b&gt; gốc, &lt;b&gt;{ece_calibrated}&lt;/b&gt; đã hiệu chỉnh.</translation>
+        <translation>T được khớp trên {fitted}&#xa0;ảnh kiểm tra trong số này (mô hình này không giữ tập kiểm định); trên {other}&#xa0;ảnh còn lại, chưa từng dùng để khớp: ECE &lt;b&gt;{ece}&lt;/b&gt; gốc, &lt;b&gt;{ece_calibrated}&lt;/b&gt; đã hiệu chỉnh.</translation>
     </message>
     <message>
         <source>Working out the calibration…</source>
@@ -8131,20 +8035,20 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>&lt;p&gt;Chưa nạp mô hình: hãy mở một mô hình hoặc huấn luyện một mô hình, rồi trang này sẽ cho thấy những điểm ảnh nào trong hình vẽ của bạn khiến mạng trả lời như vậy.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The network answers &lt;b&gt;{top}&lt;/b&gt; with {p_top}.&lt;/p&gt;&lt;p&gt;Runner-up: &lt;b&gt;{second}&lt;/b&gt; with {p_second} (independent scores: this network scores each class on its own, they are not shares of 100%).&lt;/p&gt;&lt;p&gt;The overlay shows {method} {what}{pending}. &lt;span style='color:{red}'&gt;Red&lt;/span&gt; pixels {sides}, &lt;span style='color:{blue}'&gt;blue&lt;/span&gt; pixels against.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Mạng trả lời &lt;b&gt;{top}&lt;/b&gt; với {p_top}.&lt;/p&gt;&lt;p&gt;Thứ hai: &lt;b&gt;{second}&lt;/b&gt; với {p_second} (điểm độc lập: mạng này chấm điểm từng lớp riêng, các điểm không phải phần chia của 100%).&lt;/p&gt;&lt;p&gt;Lớp phủ cho thấy {method} {what}{pending}. Điểm ảnh &lt;span style='color:{red}'&gt;đỏ&lt;/span&gt; {sides}, điểm ảnh &lt;span style='color:{blue}'&gt;xanh&lt;/span&gt; chống lại.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The network answers &lt;b&gt;{top}&lt;/b&gt; with {p_top}.&lt;/p&gt;&lt;p&gt;Runner-up: &lt;b&gt;{second}&lt;/b&gt; with {p_second} (independent scores: this network scores each class on its own, they are not shares of 100%).&lt;/p&gt;&lt;p&gt;The overlay shows {method} {what}{pending}. &lt;span style=&apos;color:{red}&apos;&gt;Red&lt;/span&gt; pixels {sides}, &lt;span style=&apos;color:{blue}&apos;&gt;blue&lt;/span&gt; pixels against.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Mạng trả lời &lt;b&gt;{top}&lt;/b&gt; với {p_top}.&lt;/p&gt;&lt;p&gt;Thứ hai: &lt;b&gt;{second}&lt;/b&gt; với {p_second} (điểm độc lập: mạng này chấm điểm từng lớp riêng, các điểm không phải phần chia của 100%).&lt;/p&gt;&lt;p&gt;Lớp phủ cho thấy {method} {what}{pending}. Điểm ảnh &lt;span style=&apos;color:{red}&apos;&gt;đỏ&lt;/span&gt; {sides}, điểm ảnh &lt;span style=&apos;color:{blue}&apos;&gt;xanh&lt;/span&gt; chống lại.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The network answers &lt;b&gt;{top}&lt;/b&gt; with {p_top}.&lt;/p&gt;&lt;p&gt;Runner-up: &lt;b&gt;{second}&lt;/b&gt; with {p_second}, a margin of &lt;b&gt;{margin}&lt;/b&gt; percentage points{close}.&lt;/p&gt;&lt;p&gt;The overlay shows {method} {what}{pending}. &lt;span style='color:{red}'&gt;Red&lt;/span&gt; pixels {sides}, &lt;span style='color:{blue}'&gt;blue&lt;/span&gt; pixels against.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Mạng trả lời &lt;b&gt;{top}&lt;/b&gt; với {p_top}.&lt;/p&gt;&lt;p&gt;Thứ hai: &lt;b&gt;{second}&lt;/b&gt; với {p_second}, cách &lt;b&gt;{margin}&lt;/b&gt; điểm phần trăm{close}.&lt;/p&gt;&lt;p&gt;Lớp phủ cho thấy {method} {what}{pending}. Điểm ảnh &lt;span style='color:{red}'&gt;đỏ&lt;/span&gt; {sides}, điểm ảnh &lt;span style='color:{blue}'&gt;xanh&lt;/span&gt; chống lại.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The network answers &lt;b&gt;{top}&lt;/b&gt; with {p_top}.&lt;/p&gt;&lt;p&gt;Runner-up: &lt;b&gt;{second}&lt;/b&gt; with {p_second}, a margin of &lt;b&gt;{margin}&lt;/b&gt; percentage points{close}.&lt;/p&gt;&lt;p&gt;The overlay shows {method} {what}{pending}. &lt;span style=&apos;color:{red}&apos;&gt;Red&lt;/span&gt; pixels {sides}, &lt;span style=&apos;color:{blue}&apos;&gt;blue&lt;/span&gt; pixels against.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Mạng trả lời &lt;b&gt;{top}&lt;/b&gt; với {p_top}.&lt;/p&gt;&lt;p&gt;Thứ hai: &lt;b&gt;{second}&lt;/b&gt; với {p_second}, cách &lt;b&gt;{margin}&lt;/b&gt; điểm phần trăm{close}.&lt;/p&gt;&lt;p&gt;Lớp phủ cho thấy {method} {what}{pending}. Điểm ảnh &lt;span style=&apos;color:{red}&apos;&gt;đỏ&lt;/span&gt; {sides}, điểm ảnh &lt;span style=&apos;color:{blue}&apos;&gt;xanh&lt;/span&gt; chống lại.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Along the right and bottom edges ({n} px) the map is zero, rightly: this network's unpadded convolutions and 2×2 pooling drop its maps' last row and column, so ink there cannot change the answer.</source>
+        <source>Along the right and bottom edges ({n} px) the map is zero, rightly: this network&apos;s unpadded convolutions and 2×2 pooling drop its maps&apos; last row and column, so ink there cannot change the answer.</source>
         <translation>Dọc mép phải và mép dưới ({n} px) bản đồ bằng 0, và đúng là vậy: các tầng tích chập không đệm và phép gộp 2×2 của mạng này bỏ hàng và cột cuối của các bản đồ đặc trưng, nên nét vẽ ở đó không thể thay đổi câu trả lời.</translation>
     </message>
     <message>
-        <source>At 28×28 most of your drawing's ink is solid area (a filled shape, or strokes as thick as these): there this map's red and blue change from pixel to pixel (speckle) and say little. &lt;a href='occlusion'&gt;Occlusion&lt;/a&gt; shows which areas matter.</source>
-        <translation>Ở 28×28, phần lớn mực của hình vẽ là vùng đặc (một hình tô kín, hoặc nét dày như thế này): ở đó màu đỏ và xanh của bản đồ này đổi từ điểm ảnh này sang điểm ảnh kia (lốm đốm) và nói lên rất ít. &lt;a href='occlusion'&gt;Che khuất (occlusion)&lt;/a&gt; cho thấy vùng nào quan trọng.</translation>
+        <source>At 28×28 most of your drawing&apos;s ink is solid area (a filled shape, or strokes as thick as these): there this map&apos;s red and blue change from pixel to pixel (speckle) and say little. &lt;a href=&apos;occlusion&apos;&gt;Occlusion&lt;/a&gt; shows which areas matter.</source>
+        <translation>Ở 28×28, phần lớn mực của hình vẽ là vùng đặc (một hình tô kín, hoặc nét dày như thế này): ở đó màu đỏ và xanh của bản đồ này đổi từ điểm ảnh này sang điểm ảnh kia (lốm đốm) và nói lên rất ít. &lt;a href=&apos;occlusion&apos;&gt;Che khuất (occlusion)&lt;/a&gt; cho thấy vùng nào quan trọng.</translation>
     </message>
     <message>
         <source>Caution: a heat map shows what one method measures, not what the network “sees”. The methods often disagree, and a convincing map can hide a wrong reason: compare several.</source>
@@ -8155,8 +8059,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Hãy vẽ gì đó: các ảnh huấn luyện giống nó nhất (theo mạng) sẽ hiện ở đây.</translation>
     </message>
     <message>
-        <source>Each picture is one hidden unit's 784 input weights laid out as 28×28. Red: ink there excites the unit; blue: ink there inhibits it. These are the units your drawing activates most.</source>
-        <translation>Mỗi hình là 784 trọng số đầu vào của một nút ẩn, xếp thành 28×28. Đỏ: nét vẽ ở đó kích thích nút; xanh: nét vẽ ở đó ức chế nút. Đây là các nút mà hình vẽ của bạn kích hoạt mạnh nhất.</translation>
+        <source>Each picture is one hidden unit&apos;s 784 input weights laid out as 28×28. Red: ink there excites the unit; blue: ink there inhibits it. These are the units your drawing activates most.</source>
+        <translation>Mỗi hình là 784&#xa0;trọng số đầu vào của một nút ẩn, xếp thành 28×28. Đỏ: nét vẽ ở đó kích thích nút; xanh: nét vẽ ở đó ức chế nút. Đây là các nút mà hình vẽ của bạn kích hoạt mạnh nhất.</translation>
     </message>
     <message>
         <source>Explain the difference of two scores instead: red pixels argue for the first class rather than this one, blue pixels the other way round</source>
@@ -8196,11 +8100,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Looking for the training images most like your drawing (the first time for each model runs {pool} training images through it: up to a minute on a busy computer)…</source>
-        <translation>Đang tìm các ảnh huấn luyện giống hình vẽ của bạn nhất (lần đầu với mỗi mô hình phải cho {pool} ảnh huấn luyện đi qua mạng: có thể tới một phút khi máy đang bận)…</translation>
+        <translation>Đang tìm các ảnh huấn luyện giống hình vẽ của bạn nhất (lần đầu với mỗi mô hình phải cho {pool}&#xa0;ảnh huấn luyện đi qua mạng: có thể tới một phút khi máy đang bận)…</translation>
     </message>
     <message>
         <source>Looking for the training images most like your drawing: {done} of {total} training images run through this network (once per model)…</source>
-        <translation>Đang tìm các ảnh huấn luyện giống hình vẽ của bạn nhất: đã cho {done} trên {total} ảnh huấn luyện đi qua mạng này (một lần cho mỗi mô hình)…</translation>
+        <translation>Đang tìm các ảnh huấn luyện giống hình vẽ của bạn nhất: đã cho {done} trên {total}&#xa0;ảnh huấn luyện đi qua mạng này (một lần cho mỗi mô hình)…</translation>
     </message>
     <message>
         <source>Method:</source>
@@ -8243,15 +8147,15 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Lớp có điểm số được bản đồ giải thích</translation>
     </message>
     <message>
-        <source>The nearest training images need this model's training set on this computer.</source>
+        <source>The nearest training images need this model&apos;s training set on this computer.</source>
         <translation>Các ảnh huấn luyện gần nhất cần tập huấn luyện của mô hình này có trên máy tính.</translation>
     </message>
     <message>
-        <source>The slope averaged along the way from a blank image to your drawing, times the ink: the map adds up to the change, from a blank image, of the difference of the two scores (the first class's minus the other's).</source>
+        <source>The slope averaged along the way from a blank image to your drawing, times the ink: the map adds up to the change, from a blank image, of the difference of the two scores (the first class&apos;s minus the other&apos;s).</source>
         <translation>Gradient lấy trung bình trên đường đi từ một ảnh trống tới hình bạn vẽ, nhân với lượng mực: tổng của bản đồ bằng mức thay đổi, so với ảnh trống, của hiệu hai điểm số (điểm của lớp thứ nhất trừ điểm của lớp kia).</translation>
     </message>
     <message>
-        <source>The slope averaged along the way from a blank image to your drawing, times the ink: the map adds up to the score's change from a blank image.</source>
+        <source>The slope averaged along the way from a blank image to your drawing, times the ink: the map adds up to the score&apos;s change from a blank image.</source>
         <translation>Gradient lấy trung bình trên đường đi từ một ảnh trống tới hình bạn vẽ, nhân với lượng mực: tổng của bản đồ bằng mức thay đổi điểm số so với ảnh trống.</translation>
     </message>
     <message>
@@ -8263,8 +8167,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Gradient nhân với lượng mực ở mỗi điểm ảnh: gần đúng phần đóng góp của mỗi điểm ảnh có mực.</translation>
     </message>
     <message>
-        <source>The {n} images among the first {pool} training images whose last hidden layer is closest to your drawing's (Euclidean distance d): what the network treats as most alike.</source>
-        <translation>{n} ảnh trong {pool} ảnh huấn luyện đầu tiên có tầng ẩn cuối gần với hình vẽ của bạn nhất (khoảng cách Euclid d): những gì mạng coi là giống nhất.</translation>
+        <source>The {n} images among the first {pool} training images whose last hidden layer is closest to your drawing&apos;s (Euclidean distance d): what the network treats as most alike.</source>
+        <translation>{n}&#xa0;ảnh trong {pool}&#xa0;ảnh huấn luyện đầu tiên có tầng ẩn cuối gần với hình vẽ của bạn nhất (khoảng cách Euclid d): những gì mạng coi là giống nhất.</translation>
     </message>
     <message>
         <source>This model is a CNN: its first layer is small 3×3 filters slid over the image, not one weight per pixel, so there is no 28×28 picture per unit. Open an MLP model (e.g. {mlp_name}) to see hidden units here.</source>
@@ -8275,7 +8179,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Mô hình này chỉ học từ ảnh chụp (Tỉ lệ hình vẽ phác 0), nên một món đồ được vẽ không giống thứ gì nó từng thấy: câu trả lời có thể sai dù trông chắc chắn đến đâu. fashion-cnn đã học cả từ hình vẽ phác; hoặc huấn luyện với Tỉ lệ hình vẽ phác lớn hơn 0 (Huấn luyện &gt; Cài đặt).</translation>
     </message>
     <message>
-        <source>This network never sees the right and bottom edges ({n} px): its unpadded convolutions and 2×2 pooling drop its maps' last row and column. An occlusion square that reaches an edge also covers pixels it does see, so this map is not zero there.</source>
+        <source>This network never sees the right and bottom edges ({n} px): its unpadded convolutions and 2×2 pooling drop its maps&apos; last row and column. An occlusion square that reaches an edge also covers pixels it does see, so this map is not zero there.</source>
         <translation>Mạng này không bao giờ thấy mép phải và mép dưới ({n} px): các tầng tích chập không đệm và phép gộp 2×2 của nó bỏ hàng và cột cuối của các bản đồ đặc trưng. Một ô che khuất chạm tới mép cũng che cả những điểm ảnh mạng có thấy, nên bản đồ này ở đó không bằng 0.</translation>
     </message>
     <message>
@@ -8345,7 +8249,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
 <context>
     <name>_NeighbourTile</name>
     <message>
-        <source>A training image labelled {label}; its last hidden layer's values are {distance} away from your drawing's.</source>
+        <source>A training image labelled {label}; its last hidden layer&apos;s values are {distance} away from your drawing&apos;s.</source>
         <translation>Một ảnh huấn luyện có nhãn {label}; các giá trị ở tầng ẩn cuối của nó cách của hình vẽ bạn {distance}.</translation>
     </message>
     <message>
@@ -8358,7 +8262,7 @@ d = {distance}</translation>
 <context>
     <name>_UnitTile</name>
     <message>
-        <source>Hidden unit {unit} of the first layer. Red weights: ink there raises this unit's activation; blue weights lower it. Activation for this drawing: {activation}.</source>
+        <source>Hidden unit {unit} of the first layer. Red weights: ink there raises this unit&apos;s activation; blue weights lower it. Activation for this drawing: {activation}.</source>
         <translation>Nút ẩn {unit} của tầng thứ nhất. Trọng số đỏ: mực ở đó tăng mức kích hoạt của nút; trọng số xanh làm giảm nó. Mức kích hoạt với hình vẽ này: {activation}.</translation>
     </message>
     <message>
