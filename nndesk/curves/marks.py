@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
 
-from nndesk.curves.style import LR_COLOR, VAL_COLOR
+from nndesk.curves.style import VAL_COLOR, lr_colour
 from nndesk.i18n import N_, Loss, fill, fmt, shown
 from nndesk.training.loop import DIVERGENCE_FACTOR
 from nndesk.viz import muted_colour
@@ -159,7 +159,8 @@ def mark_change(
     "lr 0.01" (walk57 D4)."""
     if line is None:
         line = row == 0
-    artists = [ax.axvline(x, color=LR_COLOR, ls=":", lw=1.2) for ax in axes] if line else []
+    colour = lr_colour()  # the theme's: LR_COLOR was faint on the dark charts (walk72 F12)
+    artists = [ax.axvline(x, color=colour, ls=":", lw=1.2) for ax in axes] if line else []
     # in the plot's right part the label goes left of its line ("lr 0.0005" near the last
     # epoch ran off the figure)
     left, right = axes[0].get_xlim()

@@ -26,6 +26,21 @@ BATCH_COLOR = "#9ecae1"
 
 
 LR_COLOR = "#6a51a3"
+#: A rate change's line on dark charts: LR_COLOR there stood 2.5:1 on the plots' #1e1f22 and
+#: read as faint (walk72 F12); this lighter purple stands 6:1 (LR_COLOR 6.3:1 on white)
+LR_COLOR_DARK = "#a78bfa"
+
+
+def lr_colour(dark: bool | None = None) -> str:
+    """The colour of a rate change's line: ``LR_COLOR`` on light charts, ``LR_COLOR_DARK`` on
+    dark ones; ``dark`` None: the charts' as matplotlib's rcParams set them (the theme's)."""
+    if dark is None:
+        from matplotlib import rcParams
+        from matplotlib.colors import to_rgb
+
+        r, g, b = to_rgb(rcParams["axes.facecolor"])
+        dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5
+    return LR_COLOR_DARK if dark else LR_COLOR
 
 
 TEST_COLOR = "#2ca02c"

@@ -6114,6 +6114,14 @@ kiểm định</translation>
         <source>epoch</source>
         <translation>epoch</translation>
     </message>
+    <message>
+        <source>planned</source>
+        <translation>theo kế hoạch</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>đã dùng</translation>
+    </message>
 </context>
 <context>
     <name>ReplayView</name>
@@ -7554,8 +7562,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Lượt gần nhất ({started}): {title}</translation>
     </message>
     <message>
-        <source>The learning rate of each epoch: the dashed line is the schedule&apos;s plan, the dots the rate each epoch trained at (its last batch&apos;s), a dotted line a rate set by hand, which stops the schedule.</source>
-        <translation>Tốc độ học của mỗi epoch: nét đứt là kế hoạch của lịch, các chấm là tốc độ học mỗi epoch đã dùng (của batch cuối của nó), một đường chấm chấm là tốc độ học đặt bằng tay, điều này dừng lịch.</translation>
+        <source>The learning rate of each epoch, at the epoch&apos;s end as on the charts above: the dashed line (planned) is the schedule&apos;s plan, the dots (used) the rate each epoch trained at (its last batch&apos;s), a dotted line a rate set by hand, which stops the schedule: the plan ends there.</source>
+        <translation>Tốc độ học của mỗi epoch, vẽ ở cuối epoch như trên các biểu đồ phía trên: nét đứt (theo kế hoạch) là kế hoạch của lịch, các chấm (đã dùng) là tốc độ học mỗi epoch đã dùng (của batch cuối của nó), một đường chấm chấm là tốc độ học đặt bằng tay, điều này dừng lịch: kế hoạch kết thúc ở đó.</translation>
     </message>
     <message>
         <source>The model is no longer there: {path}</source>

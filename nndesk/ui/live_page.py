@@ -141,9 +141,10 @@ class LivePage(QWidget):
         self.rates.setToolTip(
             translate(
                 "TrainingPanel",
-                "The learning rate of each epoch: the dashed line is the schedule's plan, the "
-                "dots the rate each epoch trained at (its last batch's), a dotted line a rate "
-                "set by hand, which stops the schedule.",
+                "The learning rate of each epoch, at the epoch's end as on the charts above: "
+                "the dashed line (planned) is the schedule's plan, the dots (used) the rate "
+                "each epoch trained at (its last batch's), a dotted line a rate set by hand, "
+                "which stops the schedule: the plan ends there.",
             )
         )
         self.rates.hide()

@@ -637,9 +637,11 @@ def _themed(colour, role: str, old: Colours) -> bool:
 def restyle_figure(figure, old: Colours, new: Colours) -> None:
     """Recolour a drawn figure's background, axes, text, grid and legends from ``old`` to ``new``.
 
-    Only colours that were the theme's (text, muted text, grid, backgrounds) change; data
-    colours (lines, bars, matrix cells and their labels) stay.
+    Only colours that were the theme's (text, muted text, grid, backgrounds, a rate change's
+    line) change; data colours (lines, bars, matrix cells and their labels) stay.
     """
+    from nndesk.curves.style import lr_colour
+
     figure.patch.set_facecolor(new.window)
     for text in _texts(figure):
         colour = text.get_color()
@@ -667,6 +669,9 @@ def restyle_figure(figure, old: Colours, new: Colours) -> None:
                 image.set_cmap(cmap.with_extremes(bad=new.window))
             elif _same(cmap.get_bad(), old.base) or _same(cmap.get_bad(), "white"):
                 image.set_cmap(cmap.with_extremes(bad=new.base))
+        for line in ax.get_lines():  # a rate change's dotted line, in the new theme's purple
+            if _same(line.get_color(), lr_colour(old.dark)):
+                line.set_color(lr_colour(new.dark))
         legend = ax.get_legend()
         if legend is not None:
             legend.get_frame().set_facecolor(new.base)

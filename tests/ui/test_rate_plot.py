@@ -126,3 +126,67 @@ def test_the_rate_plot_shown_grows_the_live_tabs_least_height_not_over_the_chart
     assert tabs.minimumHeight() >= before + page.rates.height()
     page.show_plan([(1, 0.01), (2, 0.01)], scheduled=False)
     assert tabs.minimumHeight() == before
+
+
+def _steered_curves():
+    """Three epochs at a planned 0.001, 0.0003 set by hand at epoch 1, batch 68 of 100."""
+    from nndesk.run_curves import Curves
+
+    curves = Curves()
+    for i in range(1, 301):
+        curves.batch_x.append(i / 100)
+        curves.batch_loss.append(1.0)
+    curves.epochs = [1, 2, 3]
+    curves.train_loss = [0.5, 0.4, 0.35]
+    curves.train_accuracy = [0.8, 0.85, 0.87]
+    curves.lr = [3e-4, 3e-4, 3e-4]
+    curves.add_lr_change(0.68, 3e-4)
+    return curves
+
+
+def test_the_rate_strip_places_epochs_and_a_change_as_the_epoch_charts_above_it(qtbot):
+    """walk72 F1: the strip drew epoch e at e - 0.5, so a rate set at 0.68 stood right of "1"
+    on it and left of "1" on the per-epoch charts. Compared in data coordinates: where each
+    point lies across its plot, 0 at the left end, 1 at the right."""
+    from nndesk.ui.live_page import live_figure
+    from nndesk.ui.rate_plot import RatePlot
+
+    figure, live = live_figure()
+    curves = _steered_curves()
+    live.update(curves)
+    _batch, ax_loss, ax_acc = live.axes
+    plot = RatePlot()
+    qtbot.addWidget(plot)
+    plot.show_plan([(1, 1e-3), (2, 1e-3), (3, 1e-3)])
+    plot.show_trained(curves.epochs, curves.lr, curves.lr_changes)
+    mark_x = curves.lr_changes[0][0]
+    # the change's dotted line on the epoch charts is at the same x as on the strip
+    lines = [ln for ln in ax_loss.get_lines() if list(ln.get_xdata()) == [mark_x, mark_x]]
+    assert lines, "the epoch chart marks the change"
+    for ax in (ax_loss, ax_acc):
+        across = ax.transLimits.transform
+
+        for x in (mark_x, 1, 2, 3):
+            assert plot.fraction(x) == pytest.approx(across((x, 0.5))[0])
+    assert plot.fraction(mark_x) < plot.fraction(1)  # left of "1", as above it
+
+
+def test_the_plan_line_stops_at_a_rate_set_by_hand(qtbot):
+    """walk72 F1: the dashed plan went on at 0.001 to the last epoch after 0.0003 was set by
+    hand at 0.68, and read "the rate goes back to 0.001"."""
+    from nndesk.ui.rate_plot import RatePlot
+
+    plot = RatePlot()
+    qtbot.addWidget(plot)
+    plot.show_plan([(1, 1e-3), (2, 1e-3), (3, 1e-3)])
+    assert plot.plan_drawn()[-1] == (3.0, 1e-3)  # no change: the plan to its end
+    plot.show_trained([1, 2, 3], [3e-4] * 3, [(0.68, 3e-4)])
+    drawn = plot.plan_drawn()
+    assert max(x for x, _ in drawn) == pytest.approx(0.68)
+    assert all(r == pytest.approx(1e-3) for _, r in drawn)  # the plan up to the change
+    # a schedule cut mid-way ends at its rate there, not its next epoch's
+    plot.show_plan([(1, 1e-3), (2, 5e-4), (3, 2.5e-4)])
+    plot.show_trained([1, 2], [1e-3, 1e-4], [(1.5, 1e-4)])
+    assert plot.plan_drawn()[-1] == pytest.approx((1.5, 7.5e-4))
+    planned, used = plot.key_words()
+    assert planned and used and planned != used

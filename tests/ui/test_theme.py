@@ -614,3 +614,27 @@ def test_a_field_toned_and_cleared_before_it_was_shown_takes_the_next_themes_pal
     assert untouched.palette().color(ink).name() == c.window_text
     for role, name in ((base, c.base), (ink, c.window_text)):
         assert [w.palette().color(role).name() for w in toned] == [name, name]
+
+
+def test_a_rate_changes_dotted_line_stands_out_on_either_themes_charts(qapp, restore_theme):
+    """walk72 F12: the purple of a rate set by hand stood 2.5:1 on the dark plots and read
+    faint; on either theme it stands at least 3:1 (WCAG's for a graphic), drawn in that theme
+    or recoloured by a switch."""
+    from matplotlib.figure import Figure
+
+    from nndesk.curves.marks import mark_change
+
+    for name, colours in (("light", theme.LIGHT), ("dark", theme.DARK)):
+        theme.apply_theme(qapp, name)
+        figure = Figure()
+        ax = figure.add_subplot()
+        (line,) = [a for a in mark_change([ax], 0.68, "lr 0.0003") if hasattr(a, "get_xdata")]
+        assert theme.contrast(line.get_color(), colours.base) >= 3.0, name
+    theme.apply_theme(qapp, "light")
+    figure = Figure()
+    ax = figure.add_subplot()
+    (line,) = [a for a in mark_change([ax], 0.68, "lr 0.0003") if hasattr(a, "get_xdata")]
+    theme.restyle_figure(figure, theme.LIGHT, theme.DARK)
+    assert theme.contrast(line.get_color(), theme.DARK.base) >= 3.0
+    theme.restyle_figure(figure, theme.DARK, theme.LIGHT)
+    assert theme.contrast(line.get_color(), theme.LIGHT.base) >= 3.0
