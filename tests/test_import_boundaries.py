@@ -267,6 +267,21 @@ def test_the_runtime_package_never_imports_the_developer_tools():
     assert not _under(_loaded_after_import("nndesk.presets"), "tools")
 
 
+def test_the_starting_sign_loads_before_anything_heavy():
+    """``nndesk`` shows it before the window's modules load (walk71 F12): Qt and nndesk's
+    light modules alone, no NumPy, no matplotlib, no page."""
+    loaded = _loaded_after_import("nndesk.ui.starting_sign")
+    assert not _top_level(loaded) & {"numpy", "matplotlib", "PIL"}
+    assert _under(loaded, "nndesk") <= {
+        "nndesk",
+        "nndesk.paths",
+        "nndesk.i18n",
+        "nndesk.ui",
+        "nndesk.ui.language",
+        "nndesk.ui.starting_sign",
+    }, _under(loaded, "nndesk")
+
+
 def test_command_line_sub_commands_do_not_load_qt():
     code = (
         "import sys; from nndesk import cli; "

@@ -17,6 +17,7 @@ from nndesk.paths import ASSETS_DIR
 from nndesk.ui import language, text_size, theme
 from nndesk.ui.gui_collector import collect_on_gui_thread
 from nndesk.ui.language import system_ui_languages
+from nndesk.ui.starting_sign import StartingSign
 from nndesk.ui.startup_objects import freeze_startup_objects
 from nndesk.ui.window_place import (
     TITLE_BAR_ALLOWANCE,
@@ -52,9 +53,10 @@ def keep_every_mouse_move() -> None:
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_CompressHighFrequencyEvents, False)
 
 
-def run(data_dir: str | None = None) -> int:
+def run(data_dir: str | None = None, sign: StartingSign | None = None) -> int:
     """Open the window (with the datasets in ``data_dir`` for this session, if given); returns
-    the exit code of the Qt event loop."""
+    the exit code of the Qt event loop. ``sign``, the start's sign shown before the imports
+    (``nndesk.cli.dispatch``), closes once the window has painted."""
     if data_dir is not None:
         preferences.use_data_dir_for_session(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
@@ -81,6 +83,8 @@ def run(data_dir: str | None = None) -> int:
     else:
         window.resize(first_window_size(app.primaryScreen()))
     window.show()
+    if sign is not None:
+        sign.close_when_painted(window)
     if text_size.current_step() == "larger":  # no larger than this screen holds, unseen yet
         window.hold_text_to_screen()
     # laid out, it may be taller than the room left under a guessed title bar (walk65 D22)

@@ -139,9 +139,15 @@ def _open_window(data_dir: str | None) -> int:
     if data_dir is not None and not Path(data_dir).is_dir():
         error(f"--data-dir {data_dir}: no such folder")
         return 2
-    from nndesk.app import run  # Qt is imported only here
+    # Qt is imported only here. A sign is up before the window's modules load: they take
+    # seconds, and a first start minutes (walk71 F12)
+    from nndesk.ui.starting_sign import load_the_window_modules, show_starting_sign
 
-    return run(data_dir=data_dir)
+    sign = show_starting_sign()
+    load_the_window_modules(sign)
+    from nndesk.app import run
+
+    return run(data_dir=data_dir, sign=sign)
 
 
 def _apply_common(args) -> None:

@@ -6767,6 +6767,17 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
 </context>
 <context>
+    <name>StartingSign</name>
+    <message>
+        <source>Starting nndesk…</source>
+        <translation>Đang khởi động nndesk…</translation>
+    </message>
+    <message>
+        <source>The first start makes a list of this computer&apos;s fonts for the charts: it can take a minute or two.</source>
+        <translation>Lần khởi động đầu tiên lập danh sách phông chữ của máy tính này cho các biểu đồ: có thể mất một đến hai&#xa0;phút.</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Could not save {file}</source>
