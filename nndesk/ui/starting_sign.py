@@ -36,9 +36,13 @@ SETTINGS_FILE, MAX_SETTINGS_BYTES = "settings.ini", 64 << 10
 #: (window, text) of ``nndesk.ui.theme.LIGHT`` and ``DARK`` (a test holds them equal), for a
 #: theme chosen in View > Theme; "system" shows in the desktop's own palette
 THEME_COLOURS = {"light": ("#efefef", "#1b1b1b"), "dark": ("#2b2d31", "#e6e6e6")}
-#: the modules that make most of a start, loaded in this order on the GUI thread, the sign
-#: painted again between two (the window's own modules come last, ``nndesk.app``)
-HEAVY_MODULES = ("numpy", "matplotlib.figure", "nndesk.preferences", "nndesk.ui.main_window")
+#: the modules that make most of a start and make no QObject: loaded on a thread of their own,
+#: the sign painted meanwhile. matplotlib (NumPy with it) first: it says whether the font list
+#: is made yet; its font_manager makes it when not (a minute or more on a slow machine)
+BESIDE_MODULES = ("matplotlib", "matplotlib.font_manager", "matplotlib.figure")
+#: then these, which make QObjects as they load, on the GUI thread, the sign painted again
+#: between two (the window's own modules come last, ``nndesk.app``)
+GUI_THREAD_MODULES = ("nndesk.preferences", "nndesk.ui.main_window")
 #: how often the GUI thread paints the sign again while the font list is made beside it (ms)
 REPAINT_MS = 50
 #: the terminal's line on a first start: the font list is the one step that takes minutes
@@ -189,16 +193,20 @@ def show_starting_sign() -> StartingSign:
 
 
 def load_the_window_modules(sign: StartingSign) -> None:
-    """Import what the window is built of, the sign shown meanwhile: matplotlib's font list
-    made off the GUI thread (the sign says why on a first start, the terminal too), then
-    ``HEAVY_MODULES`` one by one, the sign painted again between two."""
-    import matplotlib  # the package alone: its font list is made by matplotlib.font_manager
+    """Import what the window is built of, the sign shown meanwhile: ``BESIDE_MODULES`` off
+    the GUI thread (the sign and the terminal say why on a first start, when the font list is
+    made), then ``GUI_THREAD_MODULES``."""
+    first_start = None
+    for name in BESIDE_MODULES:
+        import_beside(name, sign.repaint_now)
+        if first_start is None:  # matplotlib is loaded: where its font list goes is known
+            import matplotlib
 
-    if font_list_missing(matplotlib.get_cachedir()):
-        print(FIRST_START_LINE, file=sys.stderr, flush=True)
-        sign.say_first_start()
-    import_beside("matplotlib.font_manager", sign.repaint_now)
-    for name in HEAVY_MODULES:
+            first_start = font_list_missing(matplotlib.get_cachedir())
+            if first_start:
+                print(FIRST_START_LINE, file=sys.stderr, flush=True)
+                sign.say_first_start()
+    for name in GUI_THREAD_MODULES:
         importlib.import_module(name)
         sign.repaint_now()
 
