@@ -104,7 +104,7 @@ class StartingSign(QWidget):
 
     def __init__(self, theme_name: str | None = None) -> None:
         super().__init__(None, Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
-        self.setWindowTitle("nndesk")
+        self.setWindowTitle(paths.APP_NAME)  # a name: the same in every language
         if theme_name in THEME_COLOURS:
             window, text = THEME_COLOURS[theme_name]
             palette = QPalette(self.palette())
@@ -114,7 +114,7 @@ class StartingSign(QWidget):
         self.setAutoFillBackground(True)
         icon = QLabel()
         icon.setPixmap(QIcon(str(ASSETS_DIR / "nndesk.png")).pixmap(72, 72))
-        title = QLabel("nndesk")
+        title = QLabel(paths.APP_NAME)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -183,8 +183,8 @@ def show_starting_sign() -> StartingSign:
     """Make the QApplication, install the language the window will speak, and show the sign
     in the theme it will have: ``nndesk``'s first pixels, before any heavy import."""
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("nndesk")
-    app.setOrganizationName("nndesk")
+    app.setApplicationName(paths.APP_NAME)
+    app.setOrganizationName(paths.APP_NAME)
     chosen = remembered_choice("ui/language") or "system"
     language.use_language(language.resolve_language(chosen, language.system_ui_languages()))
     sign = StartingSign(remembered_choice("ui/theme"))
