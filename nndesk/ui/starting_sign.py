@@ -36,13 +36,32 @@ SETTINGS_FILE, MAX_SETTINGS_BYTES = "settings.ini", 64 << 10
 #: (window, text) of ``nndesk.ui.theme.LIGHT`` and ``DARK`` (a test holds them equal), for a
 #: theme chosen in View > Theme; "system" shows in the desktop's own palette
 THEME_COLOURS = {"light": ("#efefef", "#1b1b1b"), "dark": ("#2b2d31", "#e6e6e6")}
-#: the modules that make most of a start and make no QObject: loaded on a thread of their own,
-#: the sign painted meanwhile. matplotlib (NumPy with it) first: it says whether the font list
-#: is made yet; its font_manager makes it when not (a minute or more on a slow machine)
-BESIDE_MODULES = ("matplotlib", "matplotlib.font_manager", "matplotlib.figure")
-#: then these, which make QObjects as they load, on the GUI thread, the sign painted again
-#: between two (the window's own modules come last, ``nndesk.app``)
-GUI_THREAD_MODULES = ("nndesk.preferences", "nndesk.ui.main_window")
+#: the modules that make most of a start and load no Qt (so make no QObject, which would belong
+#: to the thread that loaded it; tests/ui/test_starting_sign checks them in a fresh interpreter):
+#: loaded on a thread of their own, the sign painted meanwhile. matplotlib (NumPy with it) first:
+#: it says whether the font list is made yet; its font_manager makes it when not (a minute or
+#: more on a slow machine). Then nndesk's core (the window loads each anyway)
+BESIDE_MODULES = (
+    "matplotlib",
+    "matplotlib.font_manager",
+    "matplotlib.figure",
+    "nndesk.training",
+    "nndesk.data",
+    "nndesk.inference",
+    "nndesk.explain",
+    "nndesk.runs",
+    "nndesk.inside_reading",
+    "nndesk.codegen",
+)
+#: then these, which load Qt, on the GUI thread, the sign painted again between two (each a
+#: second at most at load 9 on 2 cores); the window's own modules come last, ``nndesk.app``
+GUI_THREAD_MODULES = (
+    "nndesk.preferences",
+    "nndesk.ui.theme",
+    "nndesk.ui.main_window",
+    "nndesk.ui.mistakes_view",
+    "nndesk.ui.training_panel",
+)
 #: how often the GUI thread paints the sign again while the font list is made beside it (ms)
 REPAINT_MS = 50
 #: the terminal's line on a first start: the font list is the one step that takes minutes

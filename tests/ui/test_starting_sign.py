@@ -235,3 +235,23 @@ def test_a_module_is_imported_beside_the_gui_thread_which_keeps_painting(tmp_pat
 def test_a_module_that_fails_beside_is_left_for_the_gui_threads_own_import():
     starting_sign.import_beside("nndesk_has_no_such_module", lambda: None)
     assert "nndesk_has_no_such_module" not in sys.modules
+
+
+def test_the_modules_loaded_beside_the_gui_thread_load_no_qt():
+    """A QObject made as a module loads would belong to the loading thread (its signals queued
+    to a thread that ended): the modules loaded off the GUI thread load no Qt at all (one fresh
+    interpreter loads them all: none of them loads Qt if they do not together)."""
+    import subprocess
+
+    code = "import importlib, sys\n"
+    code += f"for name in {starting_sign.BESIDE_MODULES!r}: importlib.import_module(name)\n"
+    code += "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_modules_loaded_on_the_gui_thread_exist():
+    import importlib
+
+    for name in starting_sign.GUI_THREAD_MODULES:  # a module renamed away fails here
+        importlib.import_module(name)
