@@ -120,11 +120,17 @@ def test_an_unknown_model_name_is_exit_2_with_one_line(weights, capsys):
 
 def test_data_dir_without_a_command_opens_the_window_with_that_folder(monkeypatch, tmp_path):
     import nndesk.app
+    from nndesk.ui import starting_sign
 
     opened = []
-    monkeypatch.setattr(nndesk.app, "run", lambda data_dir=None: opened.append(data_dir) or 0)
+    # the start's sign (tests/ui/test_starting_sign.py) left out: its window is not this test's
+    monkeypatch.setattr(starting_sign, "show_starting_sign", lambda: "the sign")
+    monkeypatch.setattr(starting_sign, "load_the_window_modules", lambda sign: None)
+    monkeypatch.setattr(
+        nndesk.app, "run", lambda data_dir=None, sign=None: opened.append((data_dir, sign)) or 0
+    )
     assert cli.main(["--data-dir", str(tmp_path)]) == 0
-    assert opened == [str(tmp_path)]
+    assert opened == [(str(tmp_path), "the sign")]
 
 
 def test_data_dir_naming_no_folder_is_exit_2_before_any_window(monkeypatch, tmp_path, capsys):
