@@ -59,7 +59,8 @@ def header(
         ),
         t(
             "DIR holds the four IDX files (train-images-idx3-ubyte.gz ...) or a {folder}/ "
-            "folder with them. It needs only NumPy.",
+            "folder with them. It needs only NumPy (pip install numpy, where this Python has "
+            "none).",
             folder=experiment.folder_names[0],
         ),
         *_promise(experiment, steps, same, t),

@@ -28,9 +28,9 @@ TEXTS: dict[str, str] = {
     "Run it:  python {file} --data-dir DIR [--epochs N] [--seed S] [--limit N] [--exact]":
         "Cách chạy:  python {file} --data-dir DIR [--epochs N] [--seed S] [--limit N] [--exact]",
     "DIR holds the four IDX files (train-images-idx3-ubyte.gz ...) or a {folder}/ folder with "
-    "them. It needs only NumPy.":
+    "them. It needs only NumPy (pip install numpy, where this Python has none).":
         "DIR chứa bốn tệp IDX (train-images-idx3-ubyte.gz ...) hoặc một thư mục {folder}/ "
-        "chứa chúng. Script chỉ cần NumPy.",
+        "chứa chúng. Script chỉ cần NumPy (pip install numpy, nếu Python này chưa có).",
     "With the same --seed and data it draws the same {these} and {last} as nndesk":
         "Với cùng hạt giống (--seed) và cùng dữ liệu, script rút ra cùng {these} và {last} "
         "như nndesk",
