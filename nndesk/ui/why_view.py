@@ -4,7 +4,7 @@ contrast), the runner-up, the nearest training images, and (MLPs) the busiest un
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -392,6 +392,11 @@ class WhyView(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        # a line that changes its number of lines (a note, the summary) lays the page out at
+        # once, not a turn of the event loop per level of layouts later
+        self._lay_out_at_once = _LayOutAtOnce(self)
+        for part in (body, *body.findChildren(QWidget)):
+            part.installEventFilter(self._lay_out_at_once)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -1112,6 +1117,33 @@ class WhyView(QWidget):
         self._show_overlay()
         self._show_summary()
         self._ask_explainer()
+
+
+class _LayOutAtOnce(QObject):
+    """Lays the Why page out whole (``WhyView._lay_out_now``) at the first layout request
+    inside it. A part whose text takes a line more (the nearest images' "Looking for the
+    training images…", two lines to three at Larger text, 1024 px; the summary's "Runner-up:
+    … — a close call", fixL) asked its layout for room, which asked the next a turn of the
+    event loop later, up to the scroll area: meanwhile the page was a line short and the
+    grown part was painted cut, under the next one, for seconds under load."""
+
+    def __init__(self, view: WhyView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._laying_out = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            event.type() == QEvent.Type.LayoutRequest
+            and not self._laying_out
+            and self._view.isVisible()  # (a hidden page is laid out as it shows)
+        ):
+            self._laying_out = True
+            try:
+                self._view._lay_out_now()  # noqa: SLF001 - its own page's
+            finally:
+                self._laying_out = False
+        return False
 
 
 def _lay_out_now(root: QWidget) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QEvent, QObject
 
 from nndesk.inference import Classifier
 
@@ -101,3 +102,61 @@ def test_a_new_drawings_explanation_being_computed_is_said_and_the_old_one_dimme
         release.set()
     qtbot.waitUntil(lambda: not why.is_updating(), timeout=10_000)
     assert why.updating_note.isHidden() and not why.summary.graphicsEffect().isEnabled()
+
+
+def _cut_labels(why) -> list[str]:
+    """The wrapped lines of the saliency part shown at less than their height for their
+    width (the next line painted over their last)."""
+    return [
+        f"{label.text()[:60]!r}: {label.height()} px high, needs "
+        f"{label.heightForWidth(label.width())}"
+        for label in (why.summary, why.method_note, why.fill_note, why.caution)
+        if label.isVisible() and label.height() < label.heightForWidth(label.width())
+    ]
+
+
+class _PaintWatch(QObject):
+    """What the Why page showed cut or squeezed each time its body was painted."""
+
+    def __init__(self, why) -> None:
+        super().__init__()
+        self.why = why
+        self.seen: list[tuple[str, list[str]]] = []
+        why._scroll.widget().installEventFilter(self)  # noqa: SLF001
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            why = self.why
+            self.seen.append((why.summary.text(), _cut_labels(why) + _squeezed(why)))
+        return False
+
+
+def test_the_runner_up_line_is_whole_at_larger_text_on_a_1024x680_screen(
+    qtbot, window_factory, tiny_model_file, larger_text
+):
+    """fixL's grab (en, Larger text, 1024x680): "Runner-up: Coat with 48.0%, a margin of 0.0
+    percentage points — a close call" painted a line short, its second line under the
+    method's, the map squeezed with it. A part whose text took a line more (here the nearest
+    images' "Looking for the training images…", two lines to three) asked the layouts around
+    it for room a turn of the event loop per level, and the frames painted meanwhile showed
+    the page a line short. The tiny model's answer is a close call that wraps at this size;
+    every paint of the page shows every part whole."""
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file), size=(1024, 680))
+    why = desk.why_page
+    desk.window.tabs.setCurrentWidget(why)
+    qtbot.waitUntil(why.isVisible, timeout=10_000)
+    watch = _PaintWatch(why)
+    summary = why.summary
+    desk.prediction.request_now(_bar(why))
+    # the answer, its explanation, the units' pictures and the neighbours looked for, painted
+    qtbot.waitUntil(
+        lambda: (
+            any("close call" in text for text, _ in watch.seen)
+            and why.tiles[0].isVisible()
+            and "Looking for" not in why.neighbours_note.text()
+        ),
+        timeout=30_000,
+    )
+    # the runner-up paragraph wraps here: a line's room short cut it
+    assert summary.heightForWidth(summary.width()) > 3 * summary.fontMetrics().lineSpacing()
+    assert [said for _text, said in watch.seen if said] == []
