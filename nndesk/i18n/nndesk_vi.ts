@@ -3423,8 +3423,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Trỏ chuột vào một biểu đồ để đọc ghi chú riêng của nó.</translation>
     </message>
     <message>
-        <source>Start a run to see inside the network while it learns.</source>
-        <translation>Hãy bắt đầu một lần huấn luyện để xem bên trong mạng khi nó học.</translation>
+        <source>Start a run to see inside the network while it learns: charts of each layer&apos;s gradients, update sizes, dead units and weights come here, redrawn as it trains.</source>
+        <translation>Hãy bắt đầu một lần huấn luyện để xem bên trong mạng khi nó học: các biểu đồ gradient, độ lớn cập nhật, số nút chết và trọng số của từng tầng sẽ hiện ở đây, vẽ lại trong khi mạng học.</translation>
     </message>
     <message>
         <source>The gradient norm of {name} fell to near 0 at the end: it has stopped learning.</source>

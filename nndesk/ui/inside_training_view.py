@@ -260,7 +260,11 @@ def _note(what: str) -> str:
         return translate("InsideTrainingView", "Waiting for the run's first measurements…")
     if what == "drawing":
         return translate("InsideTrainingView", "Drawing the charts…")
-    return translate("InsideTrainingView", "Start a run to see inside the network while it learns.")
+    return translate(
+        "InsideTrainingView",
+        "Start a run to see inside the network while it learns: charts of each layer's "
+        "gradients, update sizes, dead units and weights come here, redrawn as it trains.",
+    )
 
 
 class InsideTrainingView(QWidget):
@@ -292,9 +296,9 @@ class InsideTrainingView(QWidget):
         #: at each render: the line under the picture says what the picture is as of
         self._run_place = run_place or (lambda: (0, False))
         self.record = InsideRecord()
-        self.image = QLabel(_note("no run"))
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image = QLabel()
         self.image.setWordWrap(True)
+        self._say_note(_note("no run"))
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.image.setMinimumWidth(PICTURE_LEAST_WIDTH)
         # which chart the pointer is on: the charts are one picture (a tooltip per chart)
@@ -481,7 +485,16 @@ class InsideTrainingView(QWidget):
     def _say_waiting(self) -> None:
         """With no picture of this record: what the tab waits for."""
         if self._picture is None:
-            self.image.setText(_note("drawing" if self.record.names else self._empty_text))
+            self._say_note(_note("drawing" if self.record.names else self._empty_text))
+
+    def _say_note(self, text: str) -> None:
+        """``text`` in the picture's place, at its top where the eye comes from the tabs: in
+        the middle of the charts' room (taller than the tab's view after a restart, under a
+        run's header) it sat at the view's bottom edge, an empty tab above it (walk71 F10)."""
+        self.image.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        line = self.image.fontMetrics().lineSpacing()
+        self.image.setContentsMargins(line, 2 * line, line, 0)
+        self.image.setText(text)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -512,9 +525,11 @@ class InsideTrainingView(QWidget):
         if self._picture is None:
             return
         if self._picture_look != _look():
-            self.image.setText(_note("drawing"))
+            self._say_note(_note("drawing"))
             self._say_age()
             return
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setContentsMargins(0, 0, 0, 0)
         pixmap = QPixmap.fromImage(self._picture)
         room = self.image.size()
         if pixmap.width() > room.width() or pixmap.height() > room.height():

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
@@ -670,3 +670,30 @@ def test_a_long_runs_first_layer_strip_spreads_its_rows_over_the_run():
     assert [w.epoch for w in rows] == [0, 166, 333, 500]  # no round step of three fits
     record.epochs = record.epochs[:5]  # room for every epoch: all shown
     assert [w.epoch for w in strip_rows(record, 6)[0]] == [0, 1, 2, 3, 4, 5]
+
+
+def _note_in_view(view: InsideTrainingView, area) -> tuple[int, int]:
+    """The y of the note's first and last line in the tab's view (``area``: its scroll area)."""
+    label = view.image
+    rect = label.contentsRect()
+    flags = int(label.alignment()) | int(Qt.TextFlag.TextWordWrap)
+    text = label.fontMetrics().boundingRect(rect, flags, label.text())
+    top = label.mapTo(area.viewport(), text.topLeft()).y()
+    return top, top + text.height()
+
+
+def test_with_no_run_the_inside_tab_says_what_will_show_where_the_eye_is(qtbot, window_factory):
+    """walk71 F10: after a restart the tab said only "start a training", in the middle of the
+    charts' room, which is taller than the tab's view at 1024x700: at the view's bottom edge,
+    an empty tab above it. The note is in the view's upper part and says what comes there."""
+    desk = window_factory(size=(1024, 700))
+    desk.window.tabs.setCurrentWidget(desk.train_page)
+    tabs = desk.train_page.tabs
+    tabs.setCurrentWidget(tabs.inside_page)
+    view, area = desk.train_page.inside_view, tabs.inside_page
+    qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
+    QApplication.sendPostedEvents()
+    assert view.image.height() > area.viewport().height() // 2  # a tall room for the charts
+    assert "charts" in view.image.text() and "gradients" in view.image.text()
+    top, bottom = _note_in_view(view, area)
+    assert top > 0 and bottom < area.viewport().height() // 2, (top, bottom)
