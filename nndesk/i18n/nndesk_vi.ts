@@ -3401,6 +3401,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Đang vẽ các biểu đồ…</translation>
     </message>
     <message>
+        <source>Drawing the charts… (the first picture can take a minute on a busy computer)</source>
+        <translation>Đang vẽ các biểu đồ… (trên một máy tính đang bận, hình đầu tiên có thể mất một phút)</translation>
+    </message>
+    <message>
         <source>Few dead units.</source>
         <translation>Ít nút chết.</translation>
     </message>

@@ -93,6 +93,10 @@ REST_MS = 250
 #: back and a fashion-cnn-lab run trained at half speed while Inside was shown (walk54 D1;
 #: benchmarks/bench_inside_cost.py, figures in docs/performance.md).
 REST_PER_RENDER = 4.0
+#: Milliseconds "Drawing the charts…" is said before it adds that the first picture can take a
+#: minute on a busy computer (the six charts take ~1 s on an idle laptop; walk71 F3 saw ~100 s
+#: at load 10-16)
+SLOW_NOTE_MS = 5000
 #: The least share of the view's width the line under the charts keeps beside the button that
 #: explains them; narrower, the button goes under the line.
 GUIDE_SHARE = 0.6
@@ -255,11 +259,19 @@ def _look() -> tuple[theme.Colours, float]:
 
 def _note(what: str) -> str:
     """What the tab says with no picture of the run it follows: "no run", "waiting" (for a run
-    asked for) or "drawing" (its first render, or one in the new theme)."""
+    asked for), "drawing" (its first render, or one in the new theme) or "slow" (drawing for
+    ``SLOW_NOTE_MS`` already)."""
     if what == "waiting":
         return translate("InsideTrainingView", "Waiting for the run's first measurements…")
     if what == "drawing":
         return translate("InsideTrainingView", "Drawing the charts…")
+    if what == "slow":
+        # the Why page's words for its neighbours: a student kept waiting with no word of why
+        # thinks the tab is broken and leaves (walk71 F3: ~100 s under load)
+        return translate(
+            "InsideTrainingView",
+            "Drawing the charts… (the first picture can take a minute on a busy computer)",
+        )
     return translate(
         "InsideTrainingView",
         "Start a run to see inside the network while it learns: charts of each layer's "
@@ -296,6 +308,12 @@ class InsideTrainingView(QWidget):
         #: at each render: the line under the picture says what the picture is as of
         self._run_place = run_place or (lambda: (0, False))
         self.record = InsideRecord()
+        # the "drawing" note says the first picture can take long once it has been said this
+        # long (``_say_slow``)
+        self.slow_timer = QTimer(self)
+        self.slow_timer.setSingleShot(True)
+        self.slow_timer.setInterval(SLOW_NOTE_MS)
+        self.slow_timer.timeout.connect(self._say_slow)
         self.image = QLabel()
         self.image.setWordWrap(True)
         self._say_note(_note("no run"))
@@ -487,6 +505,13 @@ class InsideTrainingView(QWidget):
         if self._picture is None:
             self._say_note(_note("drawing" if self.record.names else self._empty_text))
 
+    @Slot()
+    def _say_slow(self) -> None:
+        """Still no picture ``SLOW_NOTE_MS`` after "Drawing the charts…": say it can take a
+        minute on a busy computer."""
+        if self.image.text() == _note("drawing"):  # (no picture shows: the note does)
+            self._say_note(_note("slow"))
+
     def _say_note(self, text: str) -> None:
         """``text`` in the picture's place, at its top where the eye comes from the tabs: in
         the middle of the charts' room (taller than the tab's view after a restart, under a
@@ -494,6 +519,13 @@ class InsideTrainingView(QWidget):
         self.image.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         line = self.image.fontMetrics().lineSpacing()
         self.image.setContentsMargins(line, 2 * line, line, 0)
+        if text == _note("drawing"):
+            if self.image.text() == _note("slow"):
+                return  # (said of this drawing already)
+            if not self.slow_timer.isActive():
+                self.slow_timer.start()
+        else:
+            self.slow_timer.stop()
         self.image.setText(text)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -528,6 +560,7 @@ class InsideTrainingView(QWidget):
             self._say_note(_note("drawing"))
             self._say_age()
             return
+        self.slow_timer.stop()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setContentsMargins(0, 0, 0, 0)
         pixmap = QPixmap.fromImage(self._picture)

@@ -697,3 +697,22 @@ def test_with_no_run_the_inside_tab_says_what_will_show_where_the_eye_is(qtbot, 
     assert "charts" in view.image.text() and "gradients" in view.image.text()
     top, bottom = _note_in_view(view, area)
     assert top > 0 and bottom < area.viewport().height() // 2, (top, bottom)
+
+
+def test_a_first_picture_that_takes_long_is_said_to_take_long(qtbot, qapp, held_pool):
+    """walk71 F3: ~100 s of "Drawing the charts…" under load, no word of why: a student thinks
+    the tab is broken. Said that long (the timer's signal, not waited for), the note adds that
+    the first picture can take a minute on a busy computer; the picture then takes its place."""
+    view = shown_widget(qtbot, InsideTrainingView(), (540, 400))
+    view.show_record(_growing_record(2))  # its render waits behind the held pool
+    assert view.image.text() == "Drawing the charts…"
+    assert view.slow_timer.isActive()
+    view.slow_timer.timeout.emit()  # the note said SLOW_NOTE_MS already
+    slow = "Drawing the charts… (the first picture can take a minute on a busy computer)"
+    assert view.image.text() == slow
+    view.show_record(view.record)  # the record grows: still the slow words, not the short ones
+    assert view.image.text() == slow
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        held_pool.set()
+    assert view.image.pixmap() is not None and not view.image.pixmap().isNull()
+    assert not view.slow_timer.isActive()
