@@ -33,6 +33,7 @@ from nndesk.ui import (
     file_dialogs,
     kept_choices,
     language,
+    tip_lines,
     warning_notes,
     whats_this,
     wheel_guard,
@@ -136,6 +137,7 @@ def _install_event_handlers() -> None:
     """The application-wide handlers every window relies on, installed once (again: nothing)."""
     wheel_guard.install()  # before any widget: the wheel scrolls forms, never edits a field
     whats_this.install()  # Shift+F1 on any control explains it (its tooltip at least)
+    tip_lines.install()  # a button's long tooltip in lines of ~60 characters (walk72 F6)
     file_dialogs.install()  # Qt's file dialog: sizes in the window's language, words whole
 
 

@@ -32,6 +32,7 @@ ARRIVES_AS: dict[QEvent.Type, tuple[type, ...]] = {
     QEvent.Type.MouseButtonPress: (QMouseEvent,),
     QEvent.Type.QueryWhatsThis: (QEvent, QHelpEvent),
     QEvent.Type.WhatsThis: (QHelpEvent,),
+    QEvent.Type.ToolTip: (QHelpEvent,),
 }
 
 

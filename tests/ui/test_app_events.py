@@ -55,6 +55,7 @@ def test_every_watched_kind_reaches_its_handler_as_qt_and_a_test_make_it(qtbot, 
         here = QPoint(1, 1)
         QApplication.sendEvent(field, QHelpEvent(QEvent.Type.WhatsThis, here, here))
         QApplication.sendEvent(field, QEvent(QEvent.Type.QueryWhatsThis))  # by hand: plain
+        QApplication.sendEvent(field, QHelpEvent(QEvent.Type.ToolTip, here, here))
         QApplication.processEvents()
     finally:
         qapp.removeEventFilter(events)
