@@ -41,7 +41,7 @@ def header(
             slug=doc_text(experiment.slug),
             arch=cfg.arch,
             dataset=experiment.dataset,
-            optimizer=_optimizer_label(cfg, t),
+            optimizer=_optimizer_label(cfg, t, experiment.changes),
         ),
         "",
         t("Exported by nndesk from {origin}", origin=doc_text(t.origin(experiment.origin))),
@@ -223,11 +223,28 @@ def _step_label(s: Step, t: Words) -> str:
     return t(names[s.kind]) if s.kind in names else s.kind
 
 
-def _optimizer_label(cfg: TrainConfig, t: Words) -> str:
+#: Rates set by hand the headline names at most (the docstring's "Steered while training" all)
+HEADLINE_RATES = 3
+
+
+def _optimizer_label(cfg: TrainConfig, t: Words, changes=()) -> str:
+    """ "Adam (lr 0.001)"; a run steered to other rates says them: the headline said the plan's
+    rate alone for a run steered to 0.0003 (walk72 F12)."""
     from nndesk.settings_schema import BY_NAME  # the name the window gives it
 
     label = t.window("", BY_NAME["optimizer"].choice_label(cfg.optimizer))
-    return t("{optimizer} (lr {lr})", optimizer=label, lr=t.number(cfg.lr))
+    rates = [float(c.value) for c in setting_changes(changes) if c.name == "lr"]
+    if not rates:
+        return t("{optimizer} (lr {lr})", optimizer=label, lr=t.number(cfg.lr))
+    said = ", ".join(t.number(r) for r in rates[:HEADLINE_RATES])
+    if len(rates) > HEADLINE_RATES:
+        said += ", …"
+    return t(
+        "{optimizer} (lr {lr}, then {rates} set by hand)",
+        optimizer=label,
+        lr=t.number(cfg.lr),
+        rates=said,
+    )
 
 
 def blas_threads(cfg: TrainConfig, steps: list[Step]) -> int | None:

@@ -20,6 +20,8 @@ TEXTS: dict[str, str] = {
     "{slug}: a {arch} network for {dataset}, trained with {optimizer}, in plain NumPy.":
         "{slug}: mạng {arch} cho {dataset}, huấn luyện bằng {optimizer}, viết bằng NumPy thuần.",
     "{optimizer} (lr {lr})": "{optimizer} (tốc độ học {lr})",
+    "{optimizer} (lr {lr}, then {rates} set by hand)":
+        "{optimizer} (tốc độ học {lr}, sau đó {rates} đặt bằng tay)",
     "Exported by nndesk from {origin}": "Xuất bởi nndesk từ {origin}",
     "Made with: {command}": "Tạo bằng: {command}",
     "Network: {net}": "Mạng: {net}",

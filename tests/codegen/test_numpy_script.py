@@ -257,3 +257,23 @@ def test_a_cnn_scripts_header_says_plain_numpy_convolutions_are_slow(tmp_path):
     assert "16 minutes" in header and "Try --epochs 1 first" in " ".join(header.split())
     mlp = numpy_script(from_config(SMALL_MLP, "a test"), "pytest")
     assert "Try --epochs" not in mlp
+
+
+def test_a_steered_scripts_first_line_names_the_rate_set_by_hand_in_both_languages():
+    """walk72 F12: a run steered from 0.001 to 0.0003 exported a script whose first line said
+    "trained with Adam (lr 0.001)", the plan's rate alone."""
+    from nndesk.codegen import Words, from_config, numpy_script
+    from nndesk.setting_changes import SettingChange
+
+    config = SMALL_MLP.replace(optimizer="adam", lr=1e-3)
+    steered = from_config(config, "a test", changes=[SettingChange(0.68, 1, 12, "lr", 3e-4)])
+
+    def first(script: str) -> str:  # the headline, wrapped at 99 columns
+        return " ".join(script.split("\n\n")[0].split())
+
+    first_en = first(numpy_script(steered, "nndesk export"))
+    assert "trained with Adam (lr 0.001, then 0.0003 set by hand)" in first_en, first_en
+    plain = first(numpy_script(from_config(config, "a test"), "nndesk export"))
+    assert "(lr 0.001)" in plain, plain
+    vi = first(numpy_script(steered, "nndesk export", words=Words("vi")))
+    assert "(tốc độ học 0,001, sau đó 0,0003 đặt bằng tay)" in vi, vi
