@@ -37,6 +37,7 @@ from nndesk.controllers.datasets import (
     missing_text,
     other_dataset_found,
     other_dataset_held,
+    sub_folders_held,
 )
 from nndesk.controllers.downloads import DownloadController
 from nndesk.controllers.prediction import PredictionController
@@ -171,6 +172,11 @@ class Coordinator(QObject):
         # whether a folder chosen for one dataset holds the other's (then it is that one's too)
         self.held_look = Delivery()
         self.held_look.delivered.connect(self._on_held_look_delivered)
+        # the datasets in sub-folders of the data folder (mnist/, fashion-mnist/), said after
+        # it (walk72 F8): tag = the folder, result = (title, sub-folder) pairs
+        self.sub_look = Delivery()
+        self.sub_look.delivered.connect(self._on_sub_look_delivered)
+        self._sub_folders: tuple[str, tuple] = ("", ())
         # a settings write that did not get in (a full disk): one line, once a session
         preferences.saving.unsaved.connect(self._on_preferences_unsaved)
         self.name_data_folder()
@@ -840,6 +846,12 @@ class Coordinator(QObject):
             )
             run_off_gui(
                 QThreadPool.globalInstance(),
+                self.sub_look,
+                folder,
+                lambda: sub_folders_held(folder),
+            )
+            run_off_gui(
+                QThreadPool.globalInstance(),
                 self.copy_look,
                 (folder, mode_dataset),  # a look of the mode before a switch is not this one's
                 # none for a folder not there: folder_look says "not found" (two notes racing)
@@ -859,13 +871,26 @@ class Coordinator(QObject):
         """The data folder in use, and where it comes from when the person did not choose it
         (``data_folder_note``); a settings read, no look at the folder itself."""
         name = self._mode_dataset()
+        folder, held = self._sub_folders
         return data_folder_note(
             preferences.data_folder(name),
             preferences.overridden_data_dir(name),
             missing,
             a_file,
             unreadable,
+            held if folder == preferences.data_dir(name) else (),
         )
+
+    @Slot(object, object)
+    def _on_sub_look_delivered(self, folder: str, held: tuple | None) -> None:
+        """The data folder's datasets in sub-folders, said after it when the note under the
+        canvas still is the plain "Data folder:" one (a warning about it stays)."""
+        if not held or folder != preferences.data_dir(self._mode_dataset()):
+            return
+        plain = self._folder_note()
+        self._sub_folders = (folder, tuple(held))
+        if self.window.standing_note() == plain:
+            self.window.set_standing_note(self._folder_note())
 
     def _unfit_folder_note(self, folder: str, unfit: str) -> str:
         """The note for a data folder that cannot serve the mode's dataset: not "Data folder:"

@@ -359,6 +359,23 @@ def folder_error(name: str | None) -> OSError | None:
     return _looking_fails(str(name), data_dir) if data_dir else None
 
 
+def sub_folders_held(folder: str) -> tuple[tuple[str, str], ...]:
+    """``(title, sub-folder)`` of each registered dataset whose own sub-folder ``folder`` holds
+    (``("MNIST", "mnist"), ("Fashion-MNIST", "fashion-mnist")`` for a folder of both): the
+    window names the parent folder a student chose "mnist" in (walk72 F8). Stats: call it off
+    the GUI thread."""
+    held = []
+    for name, spec in DATASETS.items():
+        for sub in spec.folder_names:
+            try:
+                if (Path(folder) / sub).is_dir():
+                    held.append((TITLES.get(name, name), sub))
+                    break
+            except OSError:
+                break
+    return tuple(held)
+
+
 def folder_state(folder: str, name: str) -> bool | str:
     """The data folder named under the canvas, for the mode's dataset ``name``: True (a
     folder), "file", "unreadable" (it cannot be looked into: it was said "not found") or

@@ -2716,6 +2716,10 @@ và lúc đầu (đứt nét)</translation>
         <source>Your chosen folder, not read while NNDESK_DATA_DIR is set:</source>
         <translation>Thư mục bạn đã chọn, không đọc khi NNDESK_DATA_DIR được đặt:</translation>
     </message>
+    <message>
+        <source>{title} in {folder}/</source>
+        <translation>{title} trong {folder}/</translation>
+    </message>
 </context>
 <context>
     <name>DatasetView</name>

@@ -29,12 +29,16 @@ def data_folder_note(
     missing: bool = False,
     a_file: bool = False,
     unreadable: bool = False,
+    held: tuple[tuple[str, str], ...] = (),
 ) -> str:
     """ "Data folder:" and ``found``'s folder ("" for the cache); said to come from
     NNDESK_DATA_DIR when it does, with the person's own folder it wins over (``overridden``)
     named after it. ``missing``: the folder is not there; ``a_file``: a file is there instead
     (said as the pages' banners say it, not "not found": walk52 D23); ``unreadable``: nndesk
-    may not look into it (no permission: it was said "not found", walk55b D2)."""
+    may not look into it (no permission: it was said "not found", walk55b D2); ``held``: the
+    ``(title, sub-folder)`` of each dataset in a sub-folder of it (``sub_folders_held``), said
+    after the folder: a student who chose .../data/mnist read ".../data" and wondered whether
+    the choice was taken (walk72 F8)."""
     if not found.folder:
         return ""
     if unreadable:
@@ -64,6 +68,15 @@ def data_folder_note(
             else translate("DataFolderNote", "Data folder:")
         )
     text = f"{head}\n{found.folder}"
+    if held and not (missing or a_file or unreadable):
+        text += (
+            "\n("
+            + ", ".join(
+                translate("DataFolderNote", "{title} in {folder}/").format(title=title, folder=sub)
+                for title, sub in held
+            )
+            + ")"
+        )
     if overridden:
         text += "\n" + translate(
             "DataFolderNote", "Your chosen folder, not read while NNDESK_DATA_DIR is set:"

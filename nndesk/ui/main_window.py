@@ -962,6 +962,10 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         row names (``show_note``)."""
         return self._noted_test_image
 
+    def standing_note(self) -> str:
+        """What ``set_standing_note`` last set."""
+        return self._standing_note
+
     def set_standing_note(self, text: str, warns: bool = False) -> None:
         """What the line under the test-image row says when nothing else is to be said ("Data
         folder: …"): a mode switch or a new drawing clears a test image's caption, not this.
