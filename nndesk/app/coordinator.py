@@ -878,7 +878,11 @@ class Coordinator(QObject):
             missing,
             a_file,
             unreadable,
-            held if folder == preferences.data_dir(name) else (),
+            # the mode's dataset only: both ran to a fourth line in the note's three at
+            # 1024x700, Vietnamese, Larger text, and pushed the pen row under the canvas
+            tuple(h for h in held if h[0] == TITLES.get(name))
+            if folder == preferences.data_dir(name)
+            else (),
         )
 
     @Slot(object, object)
