@@ -396,7 +396,8 @@ class WhyView(QWidget):
         # once, not a turn of the event loop per level of layouts later
         self._lay_out_at_once = _LayOutAtOnce(self)
         self._watched_window: QWidget | None = None
-        for part in (body, *body.findChildren(QWidget)):
+        self._parts = (body, *body.findChildren(QWidget))
+        for part in self._parts:
             part.installEventFilter(self._lay_out_at_once)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -418,6 +419,10 @@ class WhyView(QWidget):
         # the parts side by side) and heard of the new one a turn of the event loop per level
         # of layouts later, the body 556 px wide in a 467 px view meanwhile, its text cut
         self._lay_out_now()
+
+    def parts_laid_out(self) -> tuple[QWidget, ...]:
+        """The page's body and the widgets in it, whose layout requests it answers at once."""
+        return self._parts
 
     def _lay_out_now(self) -> None:
         """The page's layouts laid out now, innermost first, and the scroll area told."""
@@ -1143,7 +1148,8 @@ class _LayOutAtOnce(QObject):
             # through waits for the next turn, behind this paint (an answer's note and its
             # runner-up line arriving together under load painted the page a line short once
             # in a whole suite's run, flakyB); delivered now, it lays the page out first
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            for part in self._view.parts_laid_out():  # the page's own: not the window's
+                QCoreApplication.sendPostedEvents(part, QEvent.Type.LayoutRequest)
             return False
         if (
             event.type() == QEvent.Type.LayoutRequest
