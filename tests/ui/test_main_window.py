@@ -928,6 +928,20 @@ def test_the_dot_note_fits_the_three_lines_kept_under_the_canvas_at_larger_text(
         assert lines <= 3, (text, lines)
 
 
+def _hold_model_loading(monkeypatch) -> threading.Event:
+    """Classifier.from_file held until the returned event is set: the old model stays in use
+    while the test looks at the window."""
+    release = threading.Event()
+    real = Classifier.from_file
+
+    def held(path, *args, **kwargs):
+        release.wait(timeout=60)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(Classifier, "from_file", staticmethod(held))
+    return release
+
+
 def test_a_mode_switch_says_the_new_modes_model_loads_while_the_old_one_is_in_use(
     qtbot, window_factory, tiny_model_file, tmp_path, monkeypatch
 ):
@@ -953,14 +967,7 @@ def test_a_mode_switch_says_the_new_modes_model_loads_while_the_old_one_is_in_us
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file), mode="digits")
     window = desk.window
     assert not window.is_replacing_model()
-    release = threading.Event()
-    real = Classifier.from_file
-
-    def held(path, *args, **kwargs):
-        release.wait(timeout=60)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(Classifier, "from_file", staticmethod(held))
+    release = _hold_model_loading(monkeypatch)
     try:
         window.act_garments.trigger()
         qtbot.waitUntil(window.is_replacing_model, timeout=10_000)
@@ -992,14 +999,7 @@ def test_another_model_of_the_mode_marks_the_old_answer_until_its_own_comes(
         drag(qtbot, window.canvas, [(140, 30), (140, 140), (140, 250)])
     wait_for_prediction(qtbot, desk.prediction)
     assert not window.is_replacing_model() and not why.is_updating()
-    release = threading.Event()
-    real = Classifier.from_file
-
-    def held(path, *args, **kwargs):
-        release.wait(timeout=60)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(Classifier, "from_file", staticmethod(held))
+    release = _hold_model_loading(monkeypatch)
     try:
         window.model_file_requested.emit(str(other))  # what a pick in the Model box sends
         assert window.is_replacing_model()  # the old bars dimmed
