@@ -6,29 +6,24 @@ import dataclasses
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
-    QFontMetrics,
     QGuiApplication,
-    QPainter,
-    QPalette,
-    QPen,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
     QProgressBar,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -53,14 +48,17 @@ from nndesk.ui.language import (
     class_names_shown,
     counts_whole,
     decimal,
+    hyphens_whole,
     integer,
     loss_text,
     translate,
     translate_marked,
 )
 from nndesk.ui.save_dialog import ask_chart_path, ask_save_path
+from nndesk.ui.stat_cards import StatCard, StatCards
 from nndesk.ui.train_texts import dataset_title
 from nndesk.ui.trust_view import TrustView
+from nndesk.ui.whole_label import WordsWholeLabel
 
 #: the names the exports are proposed under, ``model`` the model's title, in the window's
 #: language as the Train page's curves and history files are ("…-đường-cong.png")
@@ -119,88 +117,6 @@ def _test_set_words(classifier) -> str:
     )
 
 
-class _Stat(QFrame):
-    """A big number with a caption underneath (accuracy, loss, mistakes)."""
-
-    def __init__(self, caption: str, tooltip: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setToolTip(tooltip)
-        self.value = QLabel("–")
-        self._value_font = QFont()  # the full size; a figure too wide for the card gets less
-        self.caption = QLabel(caption)
-        # a narrow card wraps its caption ("độ chính xác" / "(accuracy)") rather than the row
-        # wrapping a card: at 1024 px in Vietnamese "F1 macro" fell to a second row
-        self.caption.setWordWrap(True)
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        theme.set_tone(self.caption, "muted")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setSpacing(0)
-        layout.addWidget(self.value)
-        layout.addWidget(self.caption)
-        self._size_to_font()
-        # the figure's size and the card's least width follow View > Text size (they kept the
-        # sizes they were built with until the next start)
-        text_size.notifier().changed.connect(self._size_to_font)
-
-    @Slot()
-    def _size_to_font(self) -> None:
-        """The figure's full type (the window's font 1.9 times as large, bold) and the card's
-        least width, from the window's font."""
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.9)
-        font.setBold(True)
-        self._value_font = font
-        # room for the widest figure a card shows (an accuracy "100,0%", a loss "2,3026") at
-        # the least size ``_fit_value`` steps a figure down to, the caption's: at its full size
-        # the four cards made the Evaluate page wider than its place with a desktop's 10 or
-        # 11 pt font, and every page scrolled sideways (walk58 #1), at 9 pt in a 1000-px
-        # window too (verify57); wider, the figure grows to its full size
-        least = QFont(font)
-        least.setPointSizeF(self.caption.font().pointSizeF())
-        metrics = QFontMetrics(least)
-        widest = max(metrics.horizontalAdvance(t) for t in ("100,0%", "00,0000", "10.000"))
-        margins = self.layout().contentsMargins()
-        self.setMinimumWidth(widest + margins.left() + margins.right())
-        self.value.setFont(font)
-        self._fit_value()
-
-    def set_value(self, text: str) -> None:
-        """Show ``text`` as the card's figure, smaller if it would not fit the card."""
-        self.value.setText(text)
-        self._fit_value()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._fit_value()
-
-    def _fit_value(self) -> None:
-        """The figure at its full size, or at the size that fits the card's width (never below
-        the caption's): a figure cut at the card's edge reads as another number."""
-        margins = self.layout().contentsMargins()
-        room = self.width() - margins.left() - margins.right()
-        font = QFont(self._value_font)
-        smallest = self.caption.font().pointSizeF()
-        # text widths do not scale exactly with the size (hinting): step down until it fits
-        while (
-            room > 0
-            and QFontMetrics(font).horizontalAdvance(self.value.text()) > room
-            and font.pointSizeF() > smallest
-        ):
-            font.setPointSizeF(max(smallest, font.pointSizeF() - 0.5))
-        if font != self.value.font():
-            self.value.setFont(font)
-
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """The card, in the palette's own colours: a style sheet naming ``palette(base)`` gave
-        its labels a palette of their own that a theme switch did not reach (dark on dark)."""
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
-        painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-
-
 class EvaluationPanel(QWidget):
     """Evaluates the current model on its test split (through an ``EvaluationController``)."""
 
@@ -227,9 +143,11 @@ class EvaluationPanel(QWidget):
         #: the model whose report was shown last: another's opens at the top of its report
         self._shown_classifier = None
 
-        self.title = QLabel(translate("EvaluationPanel", "No model yet"))
+        # the title and subtitle wrap between words, never inside one (walk72 F10: "Fashion-" /
+        # "MNIST" at 1024 px, Larger text, in Vietnamese)
+        self.title = WordsWholeLabel(translate("EvaluationPanel", "No model yet"))
         text_size.follow_scaled_font(self.title, self, 1.25, bold=True)
-        self.subtitle = QLabel(
+        self.subtitle = WordsWholeLabel(
             translate("EvaluationPanel", "Open or train a model; its test-set results appear here.")
         )
         theme.set_tone(self.subtitle, "muted")
@@ -282,22 +200,22 @@ class EvaluationPanel(QWidget):
         self.progress.setVisible(False)
         self.message = DataBanner()  # what is missing, with Download / Choose a folder…
 
-        self.accuracy_stat = _Stat(
+        self.accuracy_stat = StatCard(
             translate("EvaluationPanel", "accuracy"),
             translate("EvaluationPanel", "Share of test images classified correctly"),
         )
-        self.loss_stat = _Stat(
+        self.loss_stat = StatCard(
             translate("EvaluationPanel", "loss"),
             translate("EvaluationPanel", "Mean cross-entropy −log p(true class) over the test set"),
         )
-        self.mistakes_stat = _Stat(
+        self.mistakes_stat = StatCard(
             translate("EvaluationPanel", "mistakes"),
             translate(
                 "EvaluationPanel",
                 "Test images the model got wrong: click a matrix cell to see them",
             ),
         )
-        self.macro_stat = _Stat(
+        self.macro_stat = StatCard(
             translate("EvaluationPanel", "macro F1"),
             translate("EvaluationPanel", "F1-score averaged over classes, each counting equally"),
         )
@@ -333,26 +251,21 @@ class EvaluationPanel(QWidget):
         theme.notifier().changed.connect(self._on_theme_changed)
 
         # title and buttons, then the four numbers: rows that wrap on a narrow page, never cut
-        top = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        titles.addWidget(self.source_note)
-        top.addLayout(titles, 1)
+        top = QGridLayout()
+        top.setVerticalSpacing(0)
+        top.addWidget(self.title, 0, 0)
         buttons = flow_row(self.copy_button, self.export_button, self.evaluate_button)
-        top.addWidget(buttons, 0, Qt.AlignmentFlag.AlignTop)
-        for label in (self.title, self.subtitle, self.source_note):
-            label.setWordWrap(True)
-            label.setMinimumWidth(1)
+        top.addWidget(buttons, 0, 1, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.subtitle, 1, 0, 1, 2)
+        top.addWidget(self.source_note, 2, 0, 1, 2)
+        top.setColumnStretch(0, 1)
+        self.source_note.setWordWrap(True)  # a folder's path may be wider than the page
+        self.source_note.setMinimumWidth(1)
         # the four numbers share one row in equal parts, whatever the language
-        stats = QWidget()
-        stats_row = QHBoxLayout(stats)
-        stats_row.setContentsMargins(0, 0, 0, 0)
-        stats_row.setSpacing(8)
-        for stat in (self.accuracy_stat, self.loss_stat, self.mistakes_stat, self.macro_stat):
-            stat.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            stats_row.addWidget(stat, 1)
+        # one row, or two by two where a row would cut a caption's term (walk72 F10)
+        self.stats = StatCards(
+            (self.accuracy_stat, self.loss_stat, self.mistakes_stat, self.macro_stat)
+        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -421,7 +334,7 @@ class EvaluationPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
-        layout.addWidget(stats)
+        layout.addWidget(self.stats)
         layout.addWidget(self.scroll, 1)
 
         controller.started.connect(self._on_controller_started)
@@ -538,9 +451,9 @@ class EvaluationPanel(QWidget):
             self._clear()
             return
         self._drop_other_models_numbers(classifier)
-        self.title.setText(f"{classifier.title}")
+        self.title.setText(hyphens_whole(classifier.title))
         self.subtitle.setText(
-            _test_set_words(classifier)
+            hyphens_whole(_test_set_words(classifier))
             + (
                 ""
                 if self.isVisible()
@@ -610,8 +523,8 @@ class EvaluationPanel(QWidget):
         if classifier is not self._shown_classifier:
             kept = 0  # another model's report opens at its top (walk66 #12)
         bar.setValue(kept)  # the same model's report stays where the person was reading it
-        self.title.setText(classifier.title)
-        self.subtitle.setText(_test_set_words(classifier))
+        self.title.setText(hyphens_whole(classifier.title))
+        self.subtitle.setText(hyphens_whole(_test_set_words(classifier)))
 
     @Slot(int, int)
     def _on_controller_progressed(self, done: int, total: int) -> None:
@@ -704,7 +617,7 @@ class EvaluationPanel(QWidget):
         self._set_stale(False)
         clf = result.classifier
         if clf is not None:
-            self.title.setText(getattr(clf, "title", "model"))
+            self.title.setText(hyphens_whole(getattr(clf, "title", "model")))
         dataset = _dataset_title(getattr(clf, "dataset", None)) if clf is not None else "the"
         source = result.image_folder
         if source is not None:  # an image folder's held-out images
@@ -719,7 +632,7 @@ class EvaluationPanel(QWidget):
                 ),
                 n=integer(result.n),
             )
-        self.subtitle.setText(counts_whole(words))
+        self.subtitle.setText(hyphens_whole(counts_whole(words)))
         self._show_source(source)
         self.accuracy_stat.set_value(accuracy_text(result.accuracy))
         self.loss_stat.set_value(loss_text(result.loss))

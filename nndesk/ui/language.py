@@ -157,6 +157,17 @@ def counts_whole(text: str) -> str:
     return _COUNT_AND_WORD.sub("\\1\u00a0", text)
 
 
+#: a hyphen inside a word ("Fashion-MNIST", "fashion-mlp-lab")
+_HYPHEN_IN_WORD = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def hyphens_whole(text: str) -> str:
+    """``text`` with a word joiner (U+2060, drawn as nothing) after each hyphen inside a word:
+    Qt may end a line after a hyphen, and the Evaluate page's subtitle read "tra Fashion-" /
+    "MNIST:" (walk72 F10)."""
+    return _HYPHEN_IN_WORD.sub("-\u2060", text)
+
+
 def shape(dims) -> str:
     """An array shape as a person writes it: ``(128)``, ``(32×13×13)``, not ``(128,)``."""
     return "(" + "×".join(str(int(n)) for n in dims) + ")"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -27,3 +30,24 @@ class WholeLabel(QLabel):
         if (ours and need != self._least) or (not ours and self.height() < need):
             self._least = need
             self.setMinimumHeight(need)
+
+
+class WordsWholeLabel(QLabel):
+    """A word-wrapped label never narrower than its widest word, so no word is cut at its edge
+    (a plain QLabel with word wrap reports a least width of its own reckoning, which a layout
+    then overrides or exceeds). Words are what lies between ordinary spaces: a no-break space
+    ("10.000 ảnh") and a word joiner (``language.hyphens_whole``) keep their parts together."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        words = [w for w in re.split(r"[ \t\n]+", self.text()) if w]
+        if not words:
+            return QSize(1, hint.height())
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        widest = max(metrics.horizontalAdvance(w) for w in words)
+        return QSize(widest + margins.left() + margins.right() + 2 * self.margin(), hint.height())
