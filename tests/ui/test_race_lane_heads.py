@@ -4,7 +4,6 @@ in Vietnamese at Larger text "Hàm kích hoạt", "Bộ tối ưu", "Tốc độ
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
@@ -66,13 +65,18 @@ def _laid_out(race) -> None:
     raise AssertionError("the lanes' headers never stopped moving")
 
 
-@pytest.mark.parametrize("comparison", range(len(COMPARISONS)))
 def test_the_lanes_headers_keep_two_spaces_apart_at_1280_in_vietnamese_at_larger_text(
-    qtbot, window_at, larger_vi, comparison
+    qtbot, window_at, larger_vi
 ):
+    """Every comparison's lanes in one window, chosen one after the other as a person does;
+    every comparison whose headers come closer than two spaces is said at once."""
     desk = window_at((1280, 800), mode="garments")
     window = desk.window
-    race = race_shown(qtbot, desk, comparison)
-    _laid_out(race)
-    apart, where = _closest_heads(race, window)
-    assert apart >= 0, f"{where}: {apart:.1f} px past two spaces apart"
+    close = []
+    for comparison in range(len(COMPARISONS)):
+        race = race_shown(qtbot, desk, comparison)
+        _laid_out(race)
+        apart, where = _closest_heads(race, window)
+        if apart < 0:
+            close.append(f"{comparison}: {where}: {apart:.1f} px past two spaces apart")
+    assert close == []
