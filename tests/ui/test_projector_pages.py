@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from nndesk.data import registry
 from nndesk.ui import text_size
-from tests.ui.conftest import xvfb_desktop_text
+from tests.ui.conftest import show_at, xvfb_desktop_text
 from tests.ui.test_layout import WAIT_MS, cut_chart_texts, cut_widgets
 
 FASHION = registry.FASHION.class_names  # the dataset's own English names
@@ -35,13 +35,14 @@ def _replay_record():
     return record
 
 
-@pytest.mark.parametrize("size", [(1024, 700), (1280, 740)], ids=["1024", "1280"])
 def test_replay_with_a_runs_matrices_fits_the_page_at_larger_text_in_vietnamese(
-    qtbot, window_at, stroke_classifier, larger_vi, size
+    qtbot, window_at, stroke_classifier, larger_vi
 ):
     """walk61 D13: the page wider than its view (the right column cut, no scroll), the
-    matrix's counts past their cells and its two-line row names on one another."""
-    desk = window_at(size, classifier=stroke_classifier, mode="garments")
+    matrix's counts past their cells and its two-line row names on one another. One window
+    at 1024x700, then widened to 1280x740 (the matrix drawn again at its new room); every
+    size's failing checks said at once."""
+    desk = window_at((1024, 700), classifier=stroke_classifier, mode="garments")
     window = desk.window
     page = desk.train_page
     window.tabs.setCurrentWidget(page)
@@ -49,38 +50,47 @@ def test_replay_with_a_runs_matrices_fits_the_page_at_larger_text_in_vietnamese(
     view = page.replay_view
     qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
     view.show_record(_replay_record())
-    QApplication.processEvents()
     matrix = view.confusion
-    qtbot.waitUntil(matrix.current, timeout=60000)
-    assert window.pages_scroll.horizontalScrollBar().maximum() == 0
-    room = page.replay_page.viewport().width()  # its own scroll area never scrolls sideways
-    assert view.minimumSizeHint().width() <= room
-    # the drawing's column under the matrix: the matrix has the page's width
-    assert view.stacked() and matrix.canvas.width() >= room - 20
-    assert cut_widgets(window) == []
-    assert cut_chart_texts(window) == []
-    picture = matrix.picture
-    renderer = picture.renderer()
-    assert picture.counts_fit(renderer) and picture.labels_fit(renderer)
-    assert not picture.names_overlap(renderer)
-    rows = [t.get_window_extent(renderer) for t in picture.ax.get_yticklabels() if t.get_text()]
-    assert all(b.y1 <= a.y0 + 0.5 for a, b in zip(rows, rows[1:], strict=False)), [
-        (round(b.y0), round(b.y1)) for b in rows
-    ]
+    wrong = []
+    for size in ((1024, 700), (1280, 740)):
+        show_at(desk, size)
+        QApplication.processEvents()
+        qtbot.waitUntil(matrix.current, timeout=60000)
+        room = page.replay_page.viewport().width()  # its own scroll area never scrolls sideways
+        picture = matrix.picture
+        renderer = picture.renderer()
+        rows = [t.get_window_extent(renderer) for t in picture.ax.get_yticklabels() if t.get_text()]
+        checks = {
+            "no sideways scroll": window.pages_scroll.horizontalScrollBar().maximum() == 0,
+            "fits its room": view.minimumSizeHint().width() <= room,
+            # the drawing's column under the matrix: the matrix has the page's width
+            "stacked, page wide": view.stacked() and matrix.canvas.width() >= room - 20,
+            "widgets": cut_widgets(window),
+            "chart texts": cut_chart_texts(window),
+            "counts and labels fit": picture.counts_fit(renderer) and picture.labels_fit(renderer),
+            "names apart": not picture.names_overlap(renderer),
+            "rows apart": [
+                (round(b.y0), round(b.y1))
+                for a, b in zip(rows, rows[1:], strict=False)
+                if b.y1 > a.y0 + 0.5
+            ],
+        }
+        wrong += [(size, name, ok) for name, ok in checks.items() if ok not in (True, [])]
+    assert wrong == []
 
 
-@pytest.mark.parametrize("size", [(1024, 700), (1280, 760)], ids=["1024", "1280"])
 def test_a_replay_of_matrices_only_gives_the_matrix_the_pages_width_at_larger_text(
-    qtbot, window_at, stroke_classifier, larger_vi, size
+    qtbot, window_at, stroke_classifier, larger_vi
 ):
     """walk65 D10: vi, Larger, 1280x760, the replay of a run that kept no weights: its note
     ("Chỉ lượt chạy gần nhất giữ bản sao trọng số…") beside the matrix took two fifths of the
     width, the matrix ~210 px, cells ~20 px, counts in ~6 px type. The note goes under it and
     the matrix takes the page's width, as tall (the tab scrolls); its type follows the text
-    size."""
+    size. One window at 1024x700, then widened to 1280x760 (the matrix drawn again at its new
+    room); every size's failing checks said at once."""
     from nndesk.replay import ReplayRecord
 
-    desk = window_at(size, classifier=stroke_classifier, mode="garments")
+    desk = window_at((1024, 700), classifier=stroke_classifier, mode="garments")
     window = desk.window
     page = desk.train_page
     window.tabs.setCurrentWidget(page)
@@ -91,25 +101,36 @@ def test_a_replay_of_matrices_only_gives_the_matrix_the_pages_width_at_larger_te
     record.add(1, _training_matrix(1))
     record.add(2, _training_matrix(2))
     view.show_record(record)
-    QApplication.processEvents()
     matrix = view.confusion
-    qtbot.waitUntil(lambda: matrix.current() and matrix.picture is not None, timeout=60000)
-    room = page.replay_page.viewport().width()
-    assert view.stacked() and matrix.canvas.width() >= room - 20
-    picture = matrix.picture
-    renderer = picture.renderer()
-    box = picture.ax.get_window_extent(renderer)
-    cell = min(box.width, box.height) / 10 / picture.ratio  # px on screen
-    counts = min(t.get_fontsize() for t in picture.ax.texts) * text_size.chart_zoom()
-    said = {t.get_text() for t in picture.ax.texts}
-    assert not any("k" in text for text in said), said  # whole, never "5,0k"
-    # the 1024 px page holds cells of ~33 px, whole counts a little over 6.5 pt on screen;
-    # at 1280 px the counts at the text step's size
-    least_counts = 6.5 if size[0] == 1024 else 8.0
-    assert cell >= 30 and counts >= least_counts, (room, round(cell), counts)
-    assert picture.counts_fit(renderer) and picture.labels_fit(renderer)
-    assert not picture.names_overlap(renderer)
-    assert cut_widgets(window) == []
+    wrong = []
+    for size in ((1024, 700), (1280, 760)):
+        show_at(desk, size)
+        QApplication.processEvents()
+        qtbot.waitUntil(lambda: matrix.current() and matrix.picture is not None, timeout=60000)
+        room = page.replay_page.viewport().width()
+        picture = matrix.picture
+        renderer = picture.renderer()
+        box = picture.ax.get_window_extent(renderer)
+        cell = min(box.width, box.height) / 10 / picture.ratio  # px on screen
+        counts = min(t.get_fontsize() for t in picture.ax.texts) * text_size.chart_zoom()
+        said = {t.get_text() for t in picture.ax.texts}
+        # the 1024 px page holds cells of ~33 px, whole counts a little over 6.5 pt on screen;
+        # at 1280 px the counts at the text step's size
+        least_counts = 6.5 if size[0] == 1024 else 8.0
+        checks = {
+            "stacked, page wide": view.stacked() and matrix.canvas.width() >= room - 20,
+            "whole counts, never 5,0k": [text for text in said if "k" in text],
+            "cells and counts large": cell >= 30 and counts >= least_counts,
+            "counts and labels fit": picture.counts_fit(renderer) and picture.labels_fit(renderer),
+            "names apart": not picture.names_overlap(renderer),
+            "widgets": cut_widgets(window),
+        }
+        wrong += [
+            (size, name, ok, room, round(cell), counts)
+            for name, ok in checks.items()
+            if ok not in (True, [])
+        ]
+    assert wrong == []
 
 
 @pytest.mark.parametrize("desktop_points", [9.0, 11.0])
