@@ -560,12 +560,13 @@ def _fashion_answer(panel, probs, true_label):
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
-@pytest.mark.parametrize("size", [SMALL_FRAMED, DEFAULT], ids=["1024x673", "1280x760"])
 def test_a_two_line_not_sure_answer_under_the_notice_keeps_every_bar_whole(
-    qtbot, window_factory, size, theme_name
+    qtbot, window_factory, theme_name
 ):
     """Probe 5: Ankle boot's bar was cut in the 1024x673 window with the new-model strip, a
-    test image's true label and "Not sure" with two guesses over two lines."""
+    test image's true label and "Not sure" with two guesses over two lines. The theme is the
+    window's from its build (one window each); the answer at 1024x673, then the window
+    widened to 1280x760."""
     import matplotlib
     import numpy as np
     from PySide6.QtGui import QPalette
@@ -579,7 +580,7 @@ def test_a_two_line_not_sure_answer_under_the_notice_keeps_every_bar_whole(
     theme.apply_theme(app, theme_name)
     try:
         desk = window_factory(mode="garments")
-        window = show_at(desk, size)
+        window = show_at(desk, SMALL_FRAMED)
         window.model_notice.announce(0.874, "fashion-cnn")
         panel = window.prediction_panel
         panel.set_class_names(DATASETS["fashion"].class_names)
@@ -588,13 +589,15 @@ def test_a_two_line_not_sure_answer_under_the_notice_keeps_every_bar_whole(
         probs[0], probs[2] = 0.40, 0.37  # T-shirt/top or Pullover; the truth: Pullover
         _fashion_answer(panel, probs, 2)
         guesses = panel.runner_up_label
-        assert panel.top_label.text() == "Not sure"
-        if size == SMALL_FRAMED:
-            assert guesses.height() >= 2 * guesses.fontMetrics().lineSpacing()  # two lines
         bars = panel.bars
-        _wait_every_bar_row_whole(qtbot, bars)
-        assert bars.pitch() >= bars.fontMetrics().height() + bars.MIN_BAR, "rows overlap"
-        assert cut_widgets(window) == []
+        for size in (SMALL_FRAMED, DEFAULT):
+            show_at(desk, size)
+            assert panel.top_label.text() == "Not sure", size
+            if size == SMALL_FRAMED:
+                assert guesses.height() >= 2 * guesses.fontMetrics().lineSpacing()  # two lines
+            _wait_every_bar_row_whole(qtbot, bars)
+            assert bars.pitch() >= bars.fontMetrics().height() + bars.MIN_BAR, ("overlap", size)
+            assert cut_widgets(window) == [], size
     finally:  # the application and matplotlib as they were, for the tests that follow
         theme.apply_theme(app, "system")
         app.setPalette(saved_palette)
@@ -622,16 +625,14 @@ def test_the_bars_column_keeps_its_width_from_one_test_image_to_the_next(window_
     assert len(widths) == 1, widths
 
 
-@pytest.mark.parametrize("size", [SMALL_FRAMED, DEFAULT], ids=["1024x673", "1280x760"])
-def test_a_long_run_headline_shows_on_two_lines_and_whole_in_its_tooltip(
-    qtbot, window_factory, size
-):
+def test_a_long_run_headline_shows_on_two_lines_and_whole_in_its_tooltip(qtbot, window_factory):
     """Probe 5: during a run steered with Apply to run the headline was cut ("… · batch 6…")
     on one line; it then wrapped to as many lines as it needed, and a three-line headline
     (Vietnamese at 1024, or this one in English) pushed the Train buttons down 34 px, under
-    the mouse. Two lines always: what does not fit ends in "…" and is whole in the tooltip."""
+    the mouse. Two lines always: what does not fit ends in "…" and is whole in the tooltip.
+    One window at 1024x673, then widened to 1280x760, the three headlines at each size."""
     desk = window_factory(mode="garments")
-    window = show_at(desk, size)
+    window = show_at(desk, SMALL_FRAMED)
     page = desk.train_page
     window.tabs.setCurrentWidget(page)
     qtbot.waitUntil(page.isVisible, timeout=WAIT_MS)
@@ -643,21 +644,27 @@ def test_a_long_run_headline_shows_on_two_lines_and_whole_in_its_tooltip(
     )
     title = page.title
     lines = title.fontMetrics().lineSpacing()
-    tops = []
-    for text in ("No run", "MNIST is ready · the latest run (02 Dec 19:28): " + headline, headline):
-        page.header.set_title(text, tip="how to go on")
-        QApplication.processEvents()
-        tops.append(page.train_button.mapTo(window, page.train_button.rect().topLeft()).y())
-        assert title.text() == text and title.visibleRegion().boundingRect() == title.rect()
-        assert 2 * lines <= title.height() < 3 * lines  # two lines, whatever the text
-        shown = title.displayed_text()
-        assert shown == text or (shown.endswith("…") and text.startswith(shown[:-1]))
-        tip = super(type(title), title).toolTip()
-        assert tip == (f"{text}\nhow to go on" if shown != text else "how to go on")
-    assert len(set(tops)) == 1, f"the Train button moved: {tops}"
-    assert window.width() == size[0]  # the headline never widened the window
-    if size == DEFAULT:  # the steered run's headline shows whole where two lines hold it
-        assert title.displayed_text() == headline
+    for size in (SMALL_FRAMED, DEFAULT):
+        show_at(desk, size)
+        tops = []
+        for text in (
+            "No run",
+            "MNIST is ready · the latest run (02 Dec 19:28): " + headline,
+            headline,
+        ):
+            page.header.set_title(text, tip="how to go on")
+            QApplication.processEvents()
+            tops.append(page.train_button.mapTo(window, page.train_button.rect().topLeft()).y())
+            assert title.text() == text and title.visibleRegion().boundingRect() == title.rect()
+            assert 2 * lines <= title.height() < 3 * lines, size  # two lines, whatever the text
+            shown = title.displayed_text()
+            assert shown == text or (shown.endswith("…") and text.startswith(shown[:-1]))
+            tip = super(type(title), title).toolTip()
+            assert tip == (f"{text}\nhow to go on" if shown != text else "how to go on")
+        assert len(set(tops)) == 1, f"the Train button moved at {size}: {tops}"
+        assert window.width() == size[0]  # the headline never widened the window
+        if size == DEFAULT:  # the steered run's headline shows whole where two lines hold it
+            assert title.displayed_text() == headline
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
