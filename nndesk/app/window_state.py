@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from nndesk.inference import Classifier
+from nndesk.preferences import MODES
 from nndesk.ui import kept_choices
 from nndesk.ui.canvas import DEFAULT_ERASER
 from nndesk.ui.map_view import MapViewState
@@ -24,7 +25,9 @@ class WindowState:
     """What a person made in the window, carried into the window rebuilt in another language."""
 
     mode: str
-    classifier: Classifier | None  # the very object: an unsaved model stays in use
+    #: the very object: an unsaved model stays in use (``model_kept``; None: the rebuilt window
+    #: reads its mode's model)
+    classifier: Classifier | None
     drawing: tuple  # DrawingCanvas.history(): the drawing with its undo and redo steps
     sheets: dict  # the other mode's drawing and its undo steps (MainWindow.mode_sheets)
     true_label: int | None  # of a test image on the canvas
@@ -74,7 +77,7 @@ def capture_state(desk: Desk) -> WindowState:
     window = desk.window
     return WindowState(
         mode=window.mode(),
-        classifier=desk.prediction.current(),
+        classifier=model_kept(desk),
         drawing=window.canvas.history(),
         sheets=window.mode_sheets(),
         true_label=window.prediction_panel.true_label_index(),
@@ -105,6 +108,19 @@ def capture_state(desk: Desk) -> WindowState:
         neighbours=desk.why_page.shown_neighbours(),
         robustness=_robustness_shown(desk),
     )
+
+
+def model_kept(desk: Desk) -> Classifier | None:
+    """The model the rebuilt window puts in use: the one in use, or None when that is the other
+    mode's and this mode's own is still being read (a switch to Clothing just made: its model
+    takes seconds to read under load); the rebuilt window, opened in this mode, reads it then
+    (``Coordinator.start``). Carried over, the other mode's model took the rebuilt window back
+    to its mode, under the Train page of the mode left: Digits showed Clothing's "No run yet",
+    and Ctrl+1, Digits already, never brought the Digits run back (s73)."""
+    clf = desk.prediction.current()
+    if clf is None or not desk.prediction.is_loading():
+        return clf
+    return None if clf.mode in MODES and clf.mode != desk.window.mode() else clf
 
 
 def _robustness_shown(desk: Desk) -> tuple | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
@@ -224,6 +225,80 @@ def test_a_language_switch_keeps_the_other_modes_page(qtbot, window_factory, tin
     desk.window.act_garments.trigger()
     assert page.title.text() != title and not page.resume_button.isEnabled()
     desk = _switch(qtbot, desk, "vi")
+    desk = _switch(qtbot, desk, "en")
+    desk.window.act_digits.trigger()
+    page = desk.train_page
+    assert page.title.text() == title and page.resume_button.isEnabled()
+    desk.window.close()
+    datasets.forget_datasets()
+
+
+def _hold_the_read_until_the_switch_takes_the_window(monkeypatch) -> None:
+    """A model file's read (the worker's ``Classifier.from_file``) waits until a language
+    switch has taken the old window's state: the switch comes while the mode's model is read,
+    as it did under load (the s73 whole-suite failure of the test above)."""
+    import threading
+
+    import nndesk.app.desk as desk_module
+    from nndesk.inference import Classifier
+
+    taken = threading.Event()
+    read, capture = Classifier.from_file, desk_module.capture_state
+
+    def held_read(path, *args, **kwargs):
+        taken.wait(timeout=30)
+        return read(path, *args, **kwargs)
+
+    def capture_then_release(desk):
+        state = capture(desk)
+        taken.set()  # the old window's read ends before it closes (its thread is joined)
+        return state
+
+    monkeypatch.setattr(Classifier, "from_file", staticmethod(held_read))
+    monkeypatch.setattr(desk_module, "capture_state", capture_then_release)
+
+
+def test_a_language_switch_while_the_modes_model_loads_keeps_the_mode_and_its_page(
+    qtbot, window_factory, tiny_idx_dir, tmp_path, monkeypatch
+):
+    """s73: a switch to Clothing after a Digits run, then View > Language while Clothing's
+    model was still read: the rebuilt window came back in Digits (the mode of the model still
+    in use) over Clothing's page, "No run yet", and Ctrl+1, Digits already, never brought the
+    Digits run back. The window comes back in Clothing and reads Clothing's model itself."""
+    from nndesk import preferences
+    from nndesk.app import coordinator
+    from nndesk.controllers import datasets
+    from nndesk.data import registry
+    from nndesk.data.normalize import Normalizer
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.serialization import save_model
+    from tests.ui.conftest import train_two_epochs
+    from tests.ui.test_language_switch import _switch
+
+    info = {
+        "dataset": "fashion",
+        "class_names": list(registry.FASHION.class_names),
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "garments",
+    }
+    garments = save_model(
+        tmp_path / "tiny-fashion.npz", build_model("784-8-10", rng=np.random.default_rng(1)), info
+    )
+    preferences.set_data_dir(str(tiny_idx_dir))
+    datasets.forget_datasets()
+    desk = window_factory(mode="digits")
+    monkeypatch.setattr(coordinator, "mode_models", lambda k: [garments] if k == "garments" else [])
+    page = desk.train_page
+    train_two_epochs(qtbot, page)
+    title = page.title.text()
+    _hold_the_read_until_the_switch_takes_the_window(monkeypatch)
+    desk.window.act_garments.trigger()
+    assert desk.prediction.is_loading() and desk.prediction.current().mode == "digits"
+    desk = _switch(qtbot, desk, "vi")
+    assert desk.window.mode() == "garments" and desk.train_page.page_mode == "garments"
+    qtbot.waitUntil(lambda: desk.prediction.current() is not None, timeout=20_000)
+    assert desk.prediction.current().preprocess_kind == "garments"
+    assert desk.window.mode() == "garments"
     desk = _switch(qtbot, desk, "en")
     desk.window.act_digits.trigger()
     page = desk.train_page
