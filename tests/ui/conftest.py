@@ -361,6 +361,19 @@ def restore_theme(qapp):
     matplotlib.rcParams.update(saved_rc)
 
 
+def tiny_garments_model_file(folder):
+    """A randomly initialised 784-8-10 MLP of Fashion-MNIST saved in ``folder``: a Clothing
+    mode's own model, small enough to read at once."""
+    info = {
+        "dataset": "fashion",
+        "class_names": list(registry.FASHION.class_names),
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "garments",
+    }
+    model = build_model("784-8-10", rng=np.random.default_rng(1))
+    return save_model(folder / "tiny-fashion.npz", model, info)
+
+
 @pytest.fixture
 def stroke_model_file(tmp_path):
     """A model file whose three classes are named in the file: vertical, horizontal, blob."""

@@ -949,20 +949,9 @@ def test_a_mode_switch_says_the_new_modes_model_loads_while_the_old_one_is_in_us
     ~10 s under load, the canvas already in Clothing. While the Clothing model is read the box
     says it loads and the bars are dimmed; the new model then shows plainly."""
     from nndesk.app import coordinator
-    from nndesk.data import registry
-    from nndesk.data.normalize import Normalizer
-    from nndesk.nn.architecture import build_model
-    from nndesk.nn.serialization import save_model
+    from tests.ui.conftest import tiny_garments_model_file
 
-    info = {
-        "dataset": "fashion",
-        "class_names": list(registry.FASHION.class_names),
-        "normalization": Normalizer("unit").to_dict(),
-        "preprocess": "garments",
-    }
-    garments = save_model(
-        tmp_path / "tiny-fashion.npz", build_model("784-8-10", rng=np.random.default_rng(1)), info
-    )
+    garments = tiny_garments_model_file(tmp_path)
     monkeypatch.setattr(coordinator, "mode_models", lambda k: [garments] if k == "garments" else [])
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file), mode="digits")
     window = desk.window

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
@@ -208,6 +207,20 @@ def test_continue_with_the_form_changed_for_the_same_data_trains_with_the_change
     assert config.dataset == "mnist" and config.lr == 0.0123
 
 
+def _the_digits_run_back_on_ctrl_1_in_english(qtbot, desk, title: str) -> None:
+    """The window switched back to English, then Ctrl+1: the Digits page shows its run
+    (``title``) and offers Continue. Closes the window and forgets the datasets."""
+    from nndesk.controllers import datasets
+    from tests.ui.test_language_switch import _switch
+
+    desk = _switch(qtbot, desk, "en")
+    desk.window.act_digits.trigger()
+    page = desk.train_page
+    assert page.title.text() == title and page.resume_button.isEnabled()
+    desk.window.close()
+    datasets.forget_datasets()
+
+
 def test_a_language_switch_keeps_the_other_modes_page(qtbot, window_factory, tiny_idx_dir):
     """The window rebuilt in another language keeps each mode's page: the Digits run comes
     back on Ctrl+1 after the switch was made in Clothing."""
@@ -225,12 +238,7 @@ def test_a_language_switch_keeps_the_other_modes_page(qtbot, window_factory, tin
     desk.window.act_garments.trigger()
     assert page.title.text() != title and not page.resume_button.isEnabled()
     desk = _switch(qtbot, desk, "vi")
-    desk = _switch(qtbot, desk, "en")
-    desk.window.act_digits.trigger()
-    page = desk.train_page
-    assert page.title.text() == title and page.resume_button.isEnabled()
-    desk.window.close()
-    datasets.forget_datasets()
+    _the_digits_run_back_on_ctrl_1_in_english(qtbot, desk, title)
 
 
 def _hold_the_read_until_the_switch_takes_the_window(monkeypatch) -> None:
@@ -268,22 +276,10 @@ def test_a_language_switch_while_the_modes_model_loads_keeps_the_mode_and_its_pa
     from nndesk import preferences
     from nndesk.app import coordinator
     from nndesk.controllers import datasets
-    from nndesk.data import registry
-    from nndesk.data.normalize import Normalizer
-    from nndesk.nn.architecture import build_model
-    from nndesk.nn.serialization import save_model
-    from tests.ui.conftest import train_two_epochs
+    from tests.ui.conftest import tiny_garments_model_file, train_two_epochs
     from tests.ui.test_language_switch import _switch
 
-    info = {
-        "dataset": "fashion",
-        "class_names": list(registry.FASHION.class_names),
-        "normalization": Normalizer("unit").to_dict(),
-        "preprocess": "garments",
-    }
-    garments = save_model(
-        tmp_path / "tiny-fashion.npz", build_model("784-8-10", rng=np.random.default_rng(1)), info
-    )
+    garments = tiny_garments_model_file(tmp_path)
     preferences.set_data_dir(str(tiny_idx_dir))
     datasets.forget_datasets()
     desk = window_factory(mode="digits")
@@ -299,12 +295,7 @@ def test_a_language_switch_while_the_modes_model_loads_keeps_the_mode_and_its_pa
     qtbot.waitUntil(lambda: desk.prediction.current() is not None, timeout=20_000)
     assert desk.prediction.current().preprocess_kind == "garments"
     assert desk.window.mode() == "garments"
-    desk = _switch(qtbot, desk, "en")
-    desk.window.act_digits.trigger()
-    page = desk.train_page
-    assert page.title.text() == title and page.resume_button.isEnabled()
-    desk.window.close()
-    datasets.forget_datasets()
+    _the_digits_run_back_on_ctrl_1_in_english(qtbot, desk, title)
 
 
 @pytest.fixture
