@@ -55,7 +55,7 @@ from nndesk.ui.language import (
     translate_marked,
 )
 from nndesk.ui.save_dialog import ask_chart_path, ask_save_path
-from nndesk.ui.stat_cards import StatCard, StatCards
+from nndesk.ui.stat_cards import QWIDGETSIZE_MAX, StatCard, StatCards
 from nndesk.ui.train_texts import dataset_title
 from nndesk.ui.trust_view import TrustView
 from nndesk.ui.whole_label import WordsWholeLabel
@@ -85,7 +85,6 @@ SUMMARY_ROWS = {
 }
 WIDE = 900  # px: from this page width on, report and matrix sit side by side
 MATRIX_LEAST_HEIGHT = 300  # px: the confusion matrix's canvas, names included
-QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 
 #: how the subtitle names the split evaluated (``EvaluationResult.split``), marked here
 SPLIT_NAMES = {

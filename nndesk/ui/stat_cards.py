@@ -250,20 +250,18 @@ class StatCards(QWidget):
             self._place(not self.fits_a_row(width) and width >= self._grid_least())
 
     def _place(self, two_by_two: bool) -> None:
-        if two_by_two == self._two_by_two:  # the captions' column may change with the font
-            caption_room = max(card.caption_least() for card in self.cards)
-            for card in self.cards:
-                card.set_beside(two_by_two, caption_room)
+        caption_room = max(card.caption_least() for card in self.cards)
+        for card in self.cards:  # the captions' column may change with the font
+            card.set_beside(two_by_two, caption_room)
+        if two_by_two == self._two_by_two:
             return
         self._two_by_two = two_by_two
         for card in self.cards:
             self._grid.removeWidget(card)
-        for column in range(4):
+        for column in range(len(self.cards)):
             self._grid.setColumnStretch(column, 0)
         columns = 2 if two_by_two else len(self.cards)
-        caption_room = max(card.caption_least() for card in self.cards)
         for index, card in enumerate(self.cards):
-            card.set_beside(two_by_two, caption_room)
             self._grid.addWidget(card, index // columns, index % columns)
         for column in range(columns):
             self._grid.setColumnStretch(column, 1)
